@@ -1,0 +1,279 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+type receipt struct {
+	ID            string `json:"id"`
+	Reference     string `json:"reference"`
+	StatusURL     string `json:"status_url"`
+	ContactPerson struct {
+		Name, Email, Phone string
+	} `json:"contact_person"`
+}
+
+func TestPostVacancyAssignsOneContactPerson(t *testing.T) {
+	env := systemtest.Start(t)
+	c := env.Client()
+	cvr := demo.CVR(1)
+
+	var first receipt
+	res := c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(cvr), &first)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("status %d: %s", res.StatusCode, res.Body)
+	}
+	if !strings.HasPrefix(first.Reference, "JM-") || first.ContactPerson.Name == "" || first.ContactPerson.Email == "" || first.ContactPerson.Phone == "" {
+		t.Fatalf("receipt lacks reference or contact person: %+v", first)
+	}
+	// Postal code 6400 is covered by the demo consultant "konsulent@demo.local" (area "64").
+	if first.ContactPerson.Email != "konsulent@demo.local" {
+		t.Errorf("contact person %q, want the consultant covering 64xx", first.ContactPerson.Email)
+	}
+
+	// Every later request from the same CVR goes to the same person.
+	for i := 0; i < 3; i++ {
+		var r receipt
+		body := map[string]any{"company": systemtest.VacancyBody(cvr)["company"], "topic": "subsidy", "channel": "web", "text": fmt.Sprintf("Spørgsmål %d om løntilskud", i)}
+		if res := c.Do("POST", "/api/v1/requests", body, &r); res.StatusCode != http.StatusCreated {
+			t.Fatalf("request status %d: %s", res.StatusCode, res.Body)
+		}
+		if r.ContactPerson != first.ContactPerson {
+			t.Fatalf("request %d went to %+v, want %+v", i, r.ContactPerson, first.ContactPerson)
+		}
+	}
+
+	// The private status link answers without login.
+	var st struct {
+		Reference     string `json:"reference"`
+		Status        string `json:"status"`
+		ContactPerson struct{ Name string } `json:"contact_person"`
+	}
+	path := strings.TrimPrefix(first.StatusURL, env.URL)
+	if res := env.Client().Do("GET", path, nil, &st); res.StatusCode != http.StatusOK || st.Status != "open" || st.Reference != first.Reference {
+		t.Fatalf("status link: %d %s", res.StatusCode, res.Body)
+	}
+	if res := env.Client().Do("GET", "/status/notarealtoken", nil, nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("unknown token: status %d", res.StatusCode)
+	}
+
+	// Staff see it in the lists, as {items, next_cursor, total}.
+	staff := env.Login("konsulent@demo.local")
+	var page struct {
+		Items []struct {
+			ID    string `json:"id"`
+			Topic string `json:"topic"`
+		} `json:"items"`
+		NextCursor string `json:"next_cursor"`
+		Total      int    `json:"total"`
+	}
+	if res := staff.Do("GET", "/api/v1/requests?consultant=me&limit=2", nil, &page); res.StatusCode != http.StatusOK {
+		t.Fatalf("list: %d %s", res.StatusCode, res.Body)
+	}
+	if page.Total != 4 || len(page.Items) != 2 || page.NextCursor == "" || page.Items[0].Topic != "subsidy" {
+		t.Fatalf("first page = %+v", page)
+	}
+	seen := map[string]bool{page.Items[0].ID: true, page.Items[1].ID: true}
+	if res := staff.Do("GET", "/api/v1/requests?consultant=me&limit=2&cursor="+page.NextCursor, nil, &page); res.StatusCode != http.StatusOK {
+		t.Fatal(res.Status)
+	}
+	if len(page.Items) != 2 || page.NextCursor != "" || seen[page.Items[0].ID] || page.Items[1].Topic != "vacancy" {
+		t.Fatalf("second page = %+v", page)
+	}
+	if res := env.Client().Do("GET", "/api/v1/requests", nil, nil); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("anonymous list: %d", res.StatusCode)
+	}
+}
+
+func TestIdempotencyKeyReturnsFirstResult(t *testing.T) {
+	env := systemtest.Start(t)
+	c := env.Client()
+	body := systemtest.VacancyBody(demo.CVR(2))
+	var a, b receipt
+	if res := c.Do("POST", "/api/v1/vacancies", body, &a, "Idempotency-Key", "k-1"); res.StatusCode != 201 {
+		t.Fatal(res.Status, string(res.Body))
+	}
+	if res := c.Do("POST", "/api/v1/vacancies", body, &b, "Idempotency-Key", "k-1"); res.StatusCode != 201 {
+		t.Fatal(res.Status, string(res.Body))
+	}
+	if a.ID != b.ID || a.Reference != b.Reference {
+		t.Fatalf("repeat created a duplicate: %s vs %s", a.ID, b.ID)
+	}
+	body["title"] = "Noget andet"
+	res := c.Do("POST", "/api/v1/vacancies", body, nil, "Idempotency-Key", "k-1")
+	if res.StatusCode != http.StatusConflict || res.Problem(t).Code != "idempotency_key_reused" {
+		t.Fatalf("reused key with another body: %d %s", res.StatusCode, res.Body)
+	}
+	staff := env.Login("admin@demo.local")
+	var page struct{ Total int }
+	staff.Do("GET", "/api/v1/vacancies", nil, &page)
+	if page.Total != 1 {
+		t.Fatalf("vacancies total = %d, want 1", page.Total)
+	}
+}
+
+func TestValidationProblems(t *testing.T) {
+	env := systemtest.Start(t)
+	tests := []struct {
+		name   string
+		mutate func(b map[string]any)
+		lang   string
+		field  string
+		code   string
+		inMsg  string
+	}{
+		{"bad cvr checksum", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "12345678" }, "da", "company.cvr", "cvr", "modulus 11"},
+		{"cvr not digits", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "abc" }, "en", "company.cvr", "cvr", "8 digits"},
+		{"unknown postal code", func(b map[string]any) { b["postal_code"] = "9999" }, "en", "postal_code", "postal", "does not exist"},
+		{"cpr in description", func(b map[string]any) { b["description"] = "Kontakt os om 010190-1234 tak" }, "da", "description", "cpr", "CPR"},
+		{"cpr in a skill", func(b map[string]any) { b["skills_required"] = []string{"0101901234"} }, "en", "skills_required[0]", "cpr", "CPR"},
+		{"missing title", func(b map[string]any) { delete(b, "title") }, "en", "title", "required", "required"},
+		{"bad email", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["email"] = "nope" }, "da", "company.contact.email", "email", "e-mail"},
+		{"bad date", func(b map[string]any) { b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
+		{"past deadline", func(b map[string]any) { b["deadline"] = "2020-01-01" }, "en", "deadline", "not_past", "past"},
+		{"unknown field", func(b map[string]any) { b["is_admin"] = true }, "en", "is_admin", "unknown_field", "Unknown"},
+		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "type"},
+		{"bad enum", func(b map[string]any) { b["hours"] = "night" }, "en", "hours", "oneof", "full, part, flex"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := env.Client()
+			c.Lang = tt.lang
+			b := systemtest.VacancyBody(demo.CVR(3))
+			tt.mutate(b)
+			res := c.Do("POST", "/api/v1/vacancies", b, nil)
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d: %s", res.StatusCode, res.Body)
+			}
+			p := res.Problem(t)
+			code, msg := p.Field(tt.field)
+			if code != tt.code || !strings.Contains(msg, tt.inMsg) {
+				t.Fatalf("field %s = (%q, %q), want code %q with %q; all: %s", tt.field, code, msg, tt.code, tt.inMsg, res.Body)
+			}
+		})
+	}
+}
+
+func TestBodyLimitsAndInternalErrors(t *testing.T) {
+	env := systemtest.Start(t)
+	c := env.Client()
+	big := `{"title":"` + strings.Repeat("x", 2<<20) + `"}`
+	res := c.Do("POST", "/api/v1/vacancies", []byte(big), nil)
+	if res.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("oversized body: %d", res.StatusCode)
+	}
+	res.Problem(t)
+	res = c.Do("POST", "/api/v1/vacancies", []byte(`{"title": `), nil)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("malformed JSON: %d %s", res.StatusCode, res.Body)
+	}
+	res = c.Do("POST", "/api/v1/vacancies", []byte(`title=x`), nil, "Content-Type", "application/x-www-form-urlencoded")
+	if res.StatusCode != http.StatusUnsupportedMediaType {
+		t.Fatalf("form body to the JSON API: %d", res.StatusCode)
+	}
+}
+
+func TestPublicEntryPointIsRateLimited(t *testing.T) {
+	env := systemtest.Start(t, systemtest.Options{PublicRate: 1, PublicBurst: 3})
+	c := env.Client()
+	limited := false
+	for i := 0; i < 10; i++ {
+		res := c.Do("POST", "/api/v1/requests", []byte(`{}`), nil)
+		if res.StatusCode == http.StatusTooManyRequests {
+			limited = true
+			if res.Header.Get("Retry-After") == "" {
+				t.Fatal("429 without Retry-After")
+			}
+			break
+		}
+	}
+	if !limited {
+		t.Fatal("10 quick requests were never limited")
+	}
+	// Signed-in staff are not limited by the public limit.
+	staff := env.Login("hotline@demo.local")
+	for i := 0; i < 5; i++ {
+		if res := staff.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("staff request %d: %d", i, res.StatusCode)
+		}
+	}
+}
+
+func TestStaffChannelsAndRoles(t *testing.T) {
+	env := systemtest.Start(t)
+	body := map[string]any{"company": systemtest.VacancyBody(demo.CVR(4))["company"], "topic": "retention", "channel": "phone", "text": "Sygemeldt medarbejder, ønsker samtale"}
+	res := env.Client().Do("POST", "/api/v1/requests", body, nil)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("anonymous phone request: %d", res.StatusCode)
+	}
+	if code, _ := res.Problem(t).Field("channel"); code != "staff_channel" {
+		t.Fatalf("want a channel error, got %s", res.Body)
+	}
+	hot := env.Login("hotline@demo.local")
+	if res := hot.Do("POST", "/api/v1/requests", body, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("hotline phone request: %d %s", res.StatusCode, res.Body)
+	}
+	// Only admins reassign; history is kept.
+	res = hot.Do("PUT", "/api/v1/companies/"+demo.CVR(4)+"/consultant", map[string]string{"consultant_id": "mads@demo.local"}, nil)
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("hotline reassign: %d", res.StatusCode)
+	}
+	admin := env.Login("admin@demo.local")
+	var co struct {
+		ConsultantID string `json:"consultant_id"`
+		History      []struct {
+			ConsultantID string `json:"consultant_id"`
+			By           string `json:"by"`
+		} `json:"assignment_history"`
+	}
+	res = admin.Do("PUT", "/api/v1/companies/"+demo.CVR(4)+"/consultant", map[string]string{"consultant_id": "mads@demo.local", "reason": "ferie"}, &co)
+	if res.StatusCode != http.StatusOK || co.ConsultantID != "mads@demo.local" || len(co.History) != 2 || co.History[1].By != "admin@demo.local" {
+		t.Fatalf("reassign: %d %s", res.StatusCode, res.Body)
+	}
+	var r receipt
+	env.Client().Do("POST", "/api/v1/requests", map[string]any{"company": body["company"], "topic": "other", "channel": "api", "text": "Hej igen"}, &r)
+	if r.ContactPerson.Email != "mads@demo.local" {
+		t.Fatalf("after reassignment the request went to %s", r.ContactPerson.Email)
+	}
+	var page struct{ Total int }
+	env.Login("mads@demo.local").Do("GET", "/api/v1/companies?consultant=me", nil, &page)
+	if page.Total != 1 {
+		t.Fatalf("mads has %d companies, want 1", page.Total)
+	}
+}
+
+func TestLogin(t *testing.T) {
+	env := systemtest.Start(t)
+	c := env.Client()
+	res := c.Do("POST", "/api/v1/auth/login", map[string]string{"email": "admin@demo.local", "password": "wrong"}, nil)
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("wrong password: %d", res.StatusCode)
+	}
+	res = c.Do("POST", "/api/v1/auth/login", map[string]string{"email": "Admin@Demo.local", "password": "demo"}, nil)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("login: %d", res.StatusCode)
+	}
+	var cookie *http.Cookie
+	for _, ck := range res.Cookies() {
+		if ck.Name == "jm_session" {
+			cookie = ck
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("session cookie = %+v", cookie)
+	}
+	// The cookie alone authenticates (the jar holds it).
+	if res := c.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("me with cookie: %d", res.StatusCode)
+	}
+	c.Do("POST", "/api/v1/auth/logout", nil, nil)
+	if res := c.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("me after logout: %d", res.StatusCode)
+	}
+}

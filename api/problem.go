@@ -1,0 +1,211 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/i18n"
+)
+
+// Problem is an RFC 9457 problem detail with the field errors of a bad input.
+type Problem struct {
+	Type      string         `json:"type"`
+	Title     string         `json:"title"`
+	Status    int            `json:"status"`
+	Detail    string         `json:"detail,omitempty"`
+	Instance  string         `json:"instance,omitempty"`
+	Code      string         `json:"code,omitempty"`
+	RequestID string         `json:"request_id,omitempty"`
+	Errors    []ProblemField `json:"errors,omitempty"`
+}
+
+// ProblemField is one invalid field with a message in the caller's language.
+type ProblemField struct {
+	Field   string `json:"field"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// ProblemContentType is the media type of error bodies.
+const ProblemContentType = "application/problem+json"
+
+// ToStatus maps domain errors to HTTP status codes: the one error table.
+func ToStatus(err error) (int, string) {
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(err, jobmatch.ErrInvalid):
+		return http.StatusUnprocessableEntity, "p.validation"
+	case errors.Is(err, jobmatch.ErrNotFound):
+		return http.StatusNotFound, "p.not_found"
+	case errors.Is(err, jobmatch.ErrConflict):
+		return http.StatusConflict, "p.conflict"
+	case errors.Is(err, jobmatch.ErrForbidden):
+		return http.StatusForbidden, "p.forbidden"
+	case errors.Is(err, jobmatch.ErrUnauthorized):
+		return http.StatusUnauthorized, "p.unauthorized"
+	case errors.Is(err, jobmatch.ErrGone):
+		return http.StatusGone, "p.gone"
+	case errors.As(err, &he):
+		switch he.Code {
+		case http.StatusRequestEntityTooLarge:
+			return he.Code, "p.too_large"
+		case http.StatusTooManyRequests:
+			return he.Code, "p.rate_limited"
+		case http.StatusNotFound, http.StatusMethodNotAllowed:
+			return he.Code, "p.not_found"
+		case http.StatusUnsupportedMediaType:
+			return he.Code, "p.unsupported"
+		case http.StatusUnauthorized:
+			return he.Code, "p.unauthorized"
+		case http.StatusForbidden:
+			return he.Code, "p.forbidden"
+		}
+		if he.Code < 500 {
+			return he.Code, "p.bad_request"
+		}
+	}
+	return http.StatusInternalServerError, "p.internal"
+}
+
+// NewProblem builds the problem for err in lang. Internal errors never show
+// their text: the details are logged with the request id by the caller.
+func NewProblem(err error, lang i18n.Lang, requestID, instance string) Problem {
+	status, key := ToStatus(err)
+	p := Problem{Type: "about:blank", Title: i18n.T(lang, key), Status: status, Instance: instance, RequestID: requestID}
+	if status != http.StatusInternalServerError {
+		p.Type = "https://jobmatch.dk/problems/" + strings.TrimPrefix(key, "p.")
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			p.Errors = append(p.Errors, ProblemField{Field: f.Field, Code: f.Code, Message: i18n.FieldMessage(lang, f)})
+		}
+	}
+	var ce *jobmatch.ConflictError
+	if errors.As(err, &ce) {
+		p.Code, p.Detail = ce.Code, ce.Detail
+		if i18n.Has("c." + ce.Code) {
+			p.Detail = i18n.T(lang, "c."+ce.Code)
+		}
+	}
+	return p
+}
+
+// ErrorHandler writes every error of an /api/ path as problem+json and hands
+// other paths to html (the frontend's error page) when set.
+func ErrorHandler(log *slog.Logger, html func(err error, c echo.Context)) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		status, _ := ToStatus(err)
+		rid := c.Response().Header().Get(echo.HeaderXRequestID)
+		if status >= 500 {
+			log.Error("request failed", "request_id", rid, "method", c.Request().Method, "path", c.Path(), "err", err)
+		}
+		if html != nil && !wantsProblem(c) {
+			html(err, c)
+			return
+		}
+		p := NewProblem(err, Lang(c), rid, c.Request().URL.Path)
+		c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)
+		c.Response().WriteHeader(p.Status)
+		if c.Request().Method != http.MethodHead {
+			_ = json.NewEncoder(c.Response()).Encode(p)
+		}
+	}
+}
+
+func wantsProblem(c echo.Context) bool {
+	if strings.HasPrefix(c.Request().URL.Path, "/api/") {
+		return true
+	}
+	a := c.Request().Header.Get(echo.HeaderAccept)
+	return strings.Contains(a, "application/json") || strings.Contains(a, "problem+json")
+}
+
+// Lang is the language of a request: ?lang=, the jm_lang cookie, then Accept-Language.
+func Lang(c echo.Context) i18n.Lang {
+	if l, ok := c.Get("lang").(i18n.Lang); ok {
+		return l
+	}
+	l := i18n.Parse(c.QueryParam("lang"))
+	if l == "" {
+		if ck, err := c.Cookie("jm_lang"); err == nil {
+			l = i18n.Parse(ck.Value)
+		}
+	}
+	if l == "" {
+		l = i18n.FromAcceptLanguage(c.Request().Header.Get("Accept-Language"))
+	}
+	c.Set("lang", l)
+	return l
+}
+
+// DecodeJSON strictly decodes a JSON body into v: unknown fields, trailing
+// data and wrong types are field errors, not silent losses.
+func DecodeJSON(c echo.Context, v any) error {
+	ct := c.Request().Header.Get(echo.HeaderContentType)
+	if ct != "" && !strings.HasPrefix(ct, echo.MIMEApplicationJSON) {
+		return echo.NewHTTPError(http.StatusUnsupportedMediaType)
+	}
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if dec.More() {
+		return jobmatch.Invalid("", "json", "")
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return jobmatch.Invalid("", "json", "")
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+	case errors.As(err, &te):
+		return jobmatch.Invalid(te.Field, "type", te.Type.String())
+	case errors.As(err, &se), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return jobmatch.Invalid("", "json", "")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return jobmatch.Invalid(name, "unknown_field", "")
+	case strings.Contains(err.Error(), "date must be"):
+		return jobmatch.Invalid(fieldFromErr(err), "date", "")
+	}
+	if strings.Contains(err.Error(), "http: request body too large") {
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
+	}
+	return jobmatch.Invalid("", "json", fmt.Sprint())
+}
+
+// fieldFromErr extracts the Go field path that encoding/json reports for an
+// error returned by a field's UnmarshalJSON ("json: cannot unmarshal ... into
+// Go struct field VacancyInput.start_date of type ...").
+func fieldFromErr(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, "Go struct field "); i >= 0 {
+		rest := s[i+len("Go struct field "):]
+		rest, _, _ = strings.Cut(rest, " ")
+		if _, after, ok := strings.Cut(rest, "."); ok {
+			return after
+		}
+		return rest
+	}
+	return ""
+}

@@ -1,0 +1,287 @@
+// Package api is jobmatch's JSON API under /api/v1 and the HTTP plumbing the
+// pages share: middleware, sessions and roles, problem+json errors, health,
+// readiness and metrics. Handlers decode, validate, call one service method
+// and encode.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/time/rate"
+
+	"jobmatch"
+	"jobmatch/app"
+)
+
+// Config holds the server's dependencies and limits.
+type Config struct {
+	Service *app.Service
+	Logger  *slog.Logger
+	// BodyLimit caps request bodies (default "1M"); imports have their own.
+	BodyLimit string
+	// PublicRate is the sustained requests/s one client may make to the
+	// public entry point, with PublicBurst on top (defaults 5 and 30).
+	PublicRate  float64
+	PublicBurst int
+	// RequestTimeout bounds every request (default 30 s).
+	RequestTimeout time.Duration
+	// DevMode marks cookies without Secure even behind TLS detection (tests).
+	DevMode bool
+}
+
+// ReadyCheck is one readiness condition; it returns an error when not ready
+// and may add details to the /readyz body.
+type ReadyCheck func(ctx context.Context, details map[string]any) error
+
+// Server is the HTTP server of jobmatch.
+type Server struct {
+	e       *echo.Echo
+	svc     *app.Service
+	log     *slog.Logger
+	cfg     Config
+	Metrics *prometheus.Registry
+	httpDur *prometheus.HistogramVec
+
+	mu     sync.Mutex
+	checks map[string]ReadyCheck
+	docs   []map[string]any
+	// HTMLError renders errors for non-API paths (set by the frontend).
+	HTMLError func(err error, c echo.Context)
+}
+
+// New builds the server with its middleware and the foundation routes.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.BodyLimit == "" {
+		cfg.BodyLimit = "1M"
+	}
+	if cfg.PublicRate == 0 {
+		cfg.PublicRate = 5
+	}
+	if cfg.PublicBurst == 0 {
+		cfg.PublicBurst = 30
+	}
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = 30 * time.Second
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{e: e, svc: cfg.Service, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}}
+	s.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.httpDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "jobmatch_http_request_duration_seconds", Help: "HTTP request latency by route and status.",
+		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+	}, []string{"method", "route", "status"})
+	s.Metrics.MustRegister(s.httpDur)
+
+	e.HTTPErrorHandler = func(err error, c echo.Context) {
+		ErrorHandler(s.log, s.HTMLError)(err, c)
+	}
+	e.Use(middleware.RequestID())
+	e.Use(s.recoverer)
+	e.Use(s.observe)
+	e.Use(middleware.BodyLimit(cfg.BodyLimit))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection: "0", ContentTypeNosniff: "nosniff", XFrameOptions: "DENY",
+		ReferrerPolicy:        "same-origin",
+		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+	}))
+	e.Use(s.timeout)
+	e.Use(s.authenticate)
+
+	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(s.Metrics, promhttp.HandlerOpts{})))
+	s.AddReadyCheck("database", func(ctx context.Context, _ map[string]any) error { return s.svc.Store().Ping(ctx) })
+	s.registerFoundation()
+	return s
+}
+
+// Echo returns the underlying echo instance, for the frontend's routes.
+func (s *Server) Echo() *echo.Echo { return s.e }
+
+// Service returns the application service.
+func (s *Server) Service() *app.Service { return s.svc }
+
+// Logger returns the server's logger.
+func (s *Server) Logger() *slog.Logger { return s.log }
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.e.ServeHTTP(w, r) }
+
+// Group returns the /api/v1 group for packages that add endpoints.
+func (s *Server) Group() *echo.Group { return s.e.Group("/api/v1") }
+
+// AddReadyCheck registers a readiness condition for /readyz.
+func (s *Server) AddReadyCheck(name string, f ReadyCheck) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.checks[name] = f
+}
+
+func (s *Server) readyz(c echo.Context) error {
+	s.mu.Lock()
+	checks := make(map[string]ReadyCheck, len(s.checks))
+	for k, v := range s.checks {
+		checks[k] = v
+	}
+	s.mu.Unlock()
+	body := map[string]any{}
+	status := http.StatusOK
+	for name, f := range checks {
+		details := map[string]any{}
+		if err := f(c.Request().Context(), details); err != nil {
+			status = http.StatusServiceUnavailable
+			details["ok"] = false
+			details["error"] = err.Error()
+		} else {
+			details["ok"] = true
+		}
+		body[name] = details
+	}
+	body["ready"] = status == http.StatusOK
+	return c.JSON(status, body)
+}
+
+func (s *Server) recoverer(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				s.log.Error("panic", "request_id", c.Response().Header().Get(echo.HeaderXRequestID), "panic", r)
+				err = echo.NewHTTPError(http.StatusInternalServerError)
+			}
+		}()
+		return next(c)
+	}
+}
+
+// observe logs each request and records its latency.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		d := time.Since(start)
+		route := c.Path()
+		if route == "" {
+			route = "unmatched"
+		}
+		status := c.Response().Status
+		s.httpDur.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Observe(d.Seconds())
+		lvl := slog.LevelDebug
+		if status >= 500 {
+			lvl = slog.LevelWarn
+		}
+		s.log.Log(c.Request().Context(), lvl, "http", "method", c.Request().Method, "path", c.Request().URL.Path,
+			"status", status, "dur_ms", d.Milliseconds(), "request_id", c.Response().Header().Get(echo.HeaderXRequestID))
+		return nil
+	}
+}
+
+func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if strings.HasSuffix(c.Request().URL.Path, "/import") {
+			return next(c) // imports stream for as long as the file takes
+		}
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		c.SetRequest(c.Request().WithContext(ctx))
+		return next(c)
+	}
+}
+
+// PublicRateLimit limits the unauthenticated entry point per client address.
+// Signed-in staff are not limited.
+func (s *Server) PublicRateLimit() echo.MiddlewareFunc {
+	store := middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+		Rate: rate.Limit(s.cfg.PublicRate), Burst: s.cfg.PublicBurst, ExpiresIn: 10 * time.Minute,
+	})
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Skipper: func(c echo.Context) bool { return CurrentUser(c) != nil },
+		Store:   store,
+		IdentifierExtractor: func(c echo.Context) (string, error) {
+			return c.RealIP(), nil
+		},
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			c.Response().Header().Set("Retry-After", "1")
+			return echo.NewHTTPError(http.StatusTooManyRequests)
+		},
+		ErrorHandler: func(c echo.Context, err error) error { return echo.NewHTTPError(http.StatusForbidden) },
+	})
+}
+
+// SessionCookie is the name of the staff session cookie.
+const SessionCookie = "jm_session"
+
+// authenticate reads a bearer token or the session cookie and puts the user
+// on the context; requests without one go on anonymously.
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		token := ""
+		if h := c.Request().Header.Get(echo.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
+			token = strings.TrimPrefix(h, "Bearer ")
+		} else if ck, err := c.Cookie(SessionCookie); err == nil {
+			token = ck.Value
+		}
+		if token != "" {
+			u, sess, err := s.svc.Authenticate(c.Request().Context(), token)
+			if err == nil {
+				c.Set("user", u)
+				c.Set("session", sess)
+				c.Set("token", token)
+			}
+		}
+		return next(c)
+	}
+}
+
+// CurrentUser returns the signed-in staff user, or nil.
+func CurrentUser(c echo.Context) *jobmatch.User {
+	u, _ := c.Get("user").(*jobmatch.User)
+	return u
+}
+
+// CurrentSession returns the signed-in user's session, or nil.
+func CurrentSession(c echo.Context) *app.Session {
+	s, _ := c.Get("session").(*app.Session)
+	return s
+}
+
+// RequireRole lets only signed-in users with one of the roles through.
+func RequireRole(roles ...jobmatch.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := CurrentUser(c)
+			if u == nil {
+				return jobmatch.ErrUnauthorized
+			}
+			for _, r := range roles {
+				if u.Role == r {
+					return next(c)
+				}
+			}
+			return jobmatch.ErrForbidden
+		}
+	}
+}
+
+// Staff is every staff role.
+var Staff = []jobmatch.Role{jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin}

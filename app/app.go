@@ -1,0 +1,80 @@
+// Package app holds jobmatch's application services: the operations the web
+// pages and the JSON API share (the one entry point, company assignment,
+// staff sessions, lists). Handlers decode and validate, call one method here,
+// and encode; the rules live here and in the root package.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// Config holds a Service's dependencies.
+type Config struct {
+	Store     *store.Store
+	Validator *Validator
+	Logger    *slog.Logger
+	// Now is the clock; time.Now when nil. Tests fix it.
+	Now func() time.Time
+	// Assignment is the rule that picks a new company's contact consultant.
+	Assignment AssignmentRule
+	// Deadline computes a request's response deadline from its topic and
+	// receipt time (working days, Danish holidays); none when nil.
+	Deadline func(topic jobmatch.Topic, received time.Time) time.Time
+	// OnVacancy is told about each new vacancy after it is stored (e.g. to
+	// start matching); optional.
+	OnVacancy func(v *jobmatch.Vacancy)
+}
+
+// Service is the application layer. It is safe for concurrent use.
+type Service struct {
+	st     *store.Store
+	val    *Validator
+	log    *slog.Logger
+	now    func() time.Time
+	assign AssignmentRule
+
+	deadline  func(topic jobmatch.Topic, received time.Time) time.Time
+	onVacancy func(v *jobmatch.Vacancy)
+}
+
+// New returns a Service.
+func New(cfg Config) *Service {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Validator == nil {
+		cfg.Validator = NewValidator(nil)
+	}
+	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: cfg.Now, assign: cfg.Assignment,
+		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy}
+}
+
+// Store returns the underlying store (for packages that add services of their own).
+func (s *Service) Store() *store.Store { return s.st }
+
+// Validator returns the input validator.
+func (s *Service) Validator() *Validator { return s.val }
+
+// Now returns the service clock's time.
+func (s *Service) Now() time.Time { return s.now() }
+
+// Logger returns the service logger.
+func (s *Service) Logger() *slog.Logger { return s.log }
+
+func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, 10*time.Second)
+}
+
+func (s *Service) notifyVacancy(v *jobmatch.Vacancy) {
+	if s.onVacancy != nil {
+		s.onVacancy(v)
+	}
+}

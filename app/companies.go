@@ -1,0 +1,215 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// AssignmentRule picks a new company's one contact consultant. A consultant
+// covers areas: postal-code prefixes ("64", "6400") and industry-code
+// prefixes ("i:47"). The consultants whose longest matching prefix is the
+// longest of all are candidates; among them the next in a round-robin
+// (a counter per area) gets the company. With no match, the round-robin runs
+// over every active consultant. The rule is data (each user's Areas), so an
+// admin changes it without a release.
+type AssignmentRule struct{}
+
+func (AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
+	all, err := s.Consultants(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("app: assign consultant: %w", errNoConsultants)
+	}
+	best, bestLen := []*jobmatch.User(nil), 0
+	for _, u := range all {
+		l := matchLen(u.Areas, c.PostalCode, c.IndustryCode)
+		switch {
+		case l > bestLen:
+			best, bestLen = []*jobmatch.User{u}, l
+		case l == bestLen && l > 0:
+			best = append(best, u)
+		}
+	}
+	key := "rr:all"
+	if len(best) == 0 {
+		best = all
+	} else {
+		key = fmt.Sprintf("rr:area:%d:%s", bestLen, areaKey(best))
+	}
+	sort.Slice(best, func(i, j int) bool { return best[i].ID < best[j].ID })
+	n, err := s.st.NextSeq(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	return best[(n-1)%int64(len(best))], nil
+}
+
+var errNoConsultants = errors.New("no active consultants")
+
+func matchLen(areas []string, postal, industry string) int {
+	best := 0
+	for _, a := range areas {
+		var target string
+		p := a
+		if strings.HasPrefix(a, "i:") {
+			p, target = a[2:], industry
+		} else {
+			target = postal
+		}
+		if p != "" && strings.HasPrefix(target, p) && len(p) > best {
+			best = len(p)
+		}
+	}
+	return best
+}
+
+func areaKey(us []*jobmatch.User) string {
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+// Company reads a company by CVR.
+func (s *Service) Company(ctx context.Context, cvr string) (*jobmatch.Company, error) {
+	var c jobmatch.Company
+	if err := s.st.Get(ctx, store.ColCompanies, jobmatch.NormalizeCVR(cvr), &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// EnsureCompany returns the company with in's CVR, creating it and assigning
+// its contact consultant on first contact. A known company keeps its
+// consultant; new contact people are added to it.
+func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch.Company, bool, error) {
+	cvr := jobmatch.NormalizeCVR(in.CVR)
+	c, err := s.Company(ctx, cvr)
+	if err == nil {
+		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) {
+			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+			c.Contacts = append(c.Contacts, p)
+			if err := s.st.Update(ctx, store.ColCompanies, cvr, bson.D{{Key: "$push", Value: bson.D{{Key: "contacts", Value: p}}}}); err != nil {
+				return nil, false, err
+			}
+		}
+		return c, false, nil
+	}
+	if !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, false, err
+	}
+	now := s.now().UTC()
+	c = &jobmatch.Company{
+		CVR: cvr, Name: strings.TrimSpace(in.Name), Address: in.Address, PostalCode: in.PostalCode,
+		IndustryCode: in.Industry, CreatedAt: now, UpdatedAt: now,
+	}
+	if in.Contact.Email != "" || in.Contact.Name != "" {
+		c.Contacts = []jobmatch.Person{{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}}
+	}
+	if err := s.createCompany(ctx, c, "system", "first contact"); err != nil {
+		if errors.Is(err, jobmatch.ErrConflict) {
+			// Another request created it first; use theirs.
+			c, err := s.Company(ctx, cvr)
+			return c, false, err
+		}
+		return nil, false, err
+	}
+	return c, true, nil
+}
+
+// createCompany assigns the consultant, inserts the company and lists it.
+func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, reason string) error {
+	u, err := s.assign.pick(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	c.ConsultantID = u.ID
+	c.History = []jobmatch.Assignment{{ConsultantID: u.ID, By: by, Reason: reason, At: c.CreatedAt}}
+	if err := s.st.Insert(ctx, store.ColCompanies, c); err != nil {
+		return err
+	}
+	return s.listCompany(ctx, c)
+}
+
+func (s *Service) listCompany(ctx context.Context, c *jobmatch.Company) error {
+	pos, err := s.st.ListAppend(ctx, "companies:consultant:"+c.ConsultantID, c.CVR)
+	if err != nil {
+		return err
+	}
+	if _, err := s.st.ListAppend(ctx, "companies", c.CVR); err != nil {
+		return err
+	}
+	return s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{{Key: "$set", Value: bson.D{{Key: "list_pos.consultant", Value: pos}}}})
+}
+
+func hasContact(ps []jobmatch.Person, email string) bool {
+	email = jobmatch.NormalizeEmail(email)
+	for _, p := range ps {
+		if p.Email == email {
+			return true
+		}
+	}
+	return false
+}
+
+// Reassign gives a company a new contact consultant, keeping the history.
+func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason string) (*jobmatch.Company, error) {
+	c, err := s.Company(ctx, cvr)
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.User(ctx, jobmatch.NormalizeEmail(consultantID))
+	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && u.Role != jobmatch.RoleConsultant) {
+		return nil, jobmatch.Invalid("consultant_id", "consultant", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.ConsultantID == u.ID {
+		return c, nil
+	}
+	old := c.ConsultantID
+	a := jobmatch.Assignment{ConsultantID: u.ID, By: by, Reason: reason, At: s.now().UTC()}
+	if err := s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{
+		{Key: "$set", Value: bson.D{{Key: "consultant_id", Value: u.ID}, {Key: "updated_at", Value: a.At}}},
+		{Key: "$push", Value: bson.D{{Key: "history", Value: a}}},
+	}); err != nil {
+		return nil, err
+	}
+	if pos := c.ListPos["consultant"]; pos > 0 {
+		if err := s.st.ListRemove(ctx, "companies:consultant:"+old, pos); err != nil {
+			return nil, err
+		}
+	}
+	pos, err := s.st.ListAppend(ctx, "companies:consultant:"+u.ID, c.CVR)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{{Key: "$set", Value: bson.D{{Key: "list_pos.consultant", Value: pos}}}}); err != nil {
+		return nil, err
+	}
+	c.ConsultantID = u.ID
+	c.History = append(c.History, a)
+	return c, nil
+}
+
+// ContactPersonOf returns the company's contact consultant as employers see them.
+func (s *Service) ContactPersonOf(ctx context.Context, c *jobmatch.Company) (jobmatch.ContactPerson, error) {
+	u, err := s.User(ctx, c.ConsultantID)
+	if err != nil {
+		return jobmatch.ContactPerson{}, err
+	}
+	return u.ContactPerson(), nil
+}

@@ -1,0 +1,311 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// The one entry point: a vacancy or any other request from a company, from the
+// web form, the JSON API or the hotline. Each lands as a Request on the
+// company, assigned to the company's contact consultant, and answers with a
+// receipt naming that person.
+
+// Link is a private, unguessable link to one vacancy or request.
+type Link struct {
+	Token     string     `bson:"_id"`
+	Kind      string     `bson:"kind"` // "vacancy" | "request"
+	ID        string     `bson:"ref_id"`
+	CreatedAt time.Time  `bson:"created_at"`
+	RevokedAt *time.Time `bson:"revoked_at,omitempty"`
+}
+
+type idempotencyRecord struct {
+	ID        string    `bson:"_id"`
+	Hash      string    `bson:"hash"`
+	Done      bool      `bson:"done"`
+	Receipt   *Receipt  `bson:"receipt,omitempty"`
+	CreatedAt time.Time `bson:"created_at"`
+}
+
+// Actor says who submits: nil for an anonymous employer, a staff user for the
+// hotline and consultants.
+type Actor = *jobmatch.User
+
+// SubmitVacancy stores a vacancy and its Request, assigned to the company's
+// contact consultant. With a non-empty idempotency key a repeat of the same
+// submission returns the first receipt.
+func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by Actor, idemKey string) (*Receipt, error) {
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if err := s.checkVacancyDates(in); err != nil {
+		return nil, err
+	}
+	return s.idempotent(ctx, "vacancy", idemKey, in, func() (*Receipt, error) {
+		c, err := s.prepareCompany(ctx, in.Company)
+		if err != nil {
+			return nil, err
+		}
+		now := s.now().UTC()
+		ref, err := s.nextReference(ctx, now)
+		if err != nil {
+			return nil, err
+		}
+		v := &jobmatch.Vacancy{
+			ID: jobmatch.NewID(), Reference: ref, CVR: c.CVR, CompanyName: c.Name,
+			Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
+			SkillsRequired: cleanList(in.SkillsRequired), SkillsDesired: cleanList(in.SkillsDesired),
+			Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
+			PostalCode: in.PostalCode, EmploymentType: jobmatch.EmploymentType(in.EmploymentType),
+			Hours: jobmatch.Hours(in.Hours), Positions: in.Positions, StartDate: mustDate(in.StartDate), Deadline: mustDate(in.Deadline),
+			ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
+			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
+		}
+		r := s.newRequest(c, ref, jobmatch.TopicVacancy, channel, by, now)
+		r.Text = v.Title
+		r.Contact = v.Contact
+		r.VacancyID = v.ID
+		r.StatusToken = v.StatusToken
+		v.RequestID = r.ID
+		if err := s.st.Insert(ctx, store.ColVacancies, v); err != nil {
+			return nil, err
+		}
+		if err := s.storeRequest(ctx, r); err != nil {
+			return nil, err
+		}
+		if err := s.st.Insert(ctx, store.ColLinks, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
+			return nil, err
+		}
+		for _, l := range []string{"vacancies", "vacancies:consultant:" + v.ConsultantID, "vacancies:company:" + c.CVR} {
+			if _, err := s.st.ListAppend(ctx, l, v.ID); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.countPeriods(ctx, now, map[string]int64{"vacancies_posted": 1}); err != nil {
+			return nil, err
+		}
+		s.notifyVacancy(v)
+		return s.receipt(ctx, c, "vacancy", v.ID, ref, v.StatusToken, r.ID)
+	})
+}
+
+// SubmitRequest stores any other request from a company.
+func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, idemKey string) (*Receipt, error) {
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if by == nil {
+		// Anonymous employers use the web form or the API; phone, e-mail and
+		// visits are logged by staff.
+		switch jobmatch.Channel(in.Channel) {
+		case jobmatch.ChannelWeb, jobmatch.ChannelAPI:
+		default:
+			return nil, jobmatch.Invalid("channel", "staff_channel", "")
+		}
+	}
+	return s.idempotent(ctx, "request", idemKey, in, func() (*Receipt, error) {
+		c, err := s.prepareCompany(ctx, in.Company)
+		if err != nil {
+			return nil, err
+		}
+		now := s.now().UTC()
+		ref, err := s.nextReference(ctx, now)
+		if err != nil {
+			return nil, err
+		}
+		r := s.newRequest(c, ref, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
+		r.Text = in.Text
+		r.Subsidy = in.Subsidy
+		r.Contact = person(in.Company.Contact)
+		r.StatusToken = jobmatch.NewToken()
+		if err := s.storeRequest(ctx, r); err != nil {
+			return nil, err
+		}
+		if err := s.st.Insert(ctx, store.ColLinks, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
+			return nil, err
+		}
+		return s.receipt(ctx, c, "request", r.ID, ref, r.StatusToken, r.ID)
+	})
+}
+
+func (s *Service) checkVacancyDates(in VacancyInput) error {
+	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	verr := &jobmatch.ValidationError{}
+	if in.Deadline != "" && in.Deadline < today {
+		verr.Add("deadline", "not_past", "")
+	}
+	if in.StartDate != "" && in.StartDate < today {
+		verr.Add("start_date", "not_past", "")
+	}
+	return verr.Err()
+}
+
+// prepareCompany finds or creates the company. A known company keeps its
+// name and consultant whatever the form says.
+func (s *Service) prepareCompany(ctx context.Context, in CompanyInput) (*jobmatch.Company, error) {
+	c, _, err := s.EnsureCompany(ctx, in)
+	if errors.Is(err, errNoConsultants) {
+		return nil, fmt.Errorf("app: no consultant to assign (create one with `jobmatch user add --role consultant`): %w", err)
+	}
+	return c, err
+}
+
+func (s *Service) newRequest(c *jobmatch.Company, ref string, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
+	r := &jobmatch.Request{
+		ID: jobmatch.NewID(), Reference: ref, CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
+		ConsultantID: c.ConsultantID, Status: jobmatch.RequestOpen, ReceivedAt: now, Period: jobmatch.PeriodsOf(now), Version: 1,
+	}
+	if by != nil {
+		r.LoggedBy = by.ID
+	}
+	if s.deadline != nil {
+		due := s.deadline(topic, now)
+		r.DueAt = &due
+	}
+	return r
+}
+
+// storeRequest writes a request and files it in the lists and counters that
+// pages and figures read.
+func (s *Service) storeRequest(ctx context.Context, r *jobmatch.Request) error {
+	owner := s.routeOwner(ctx, r.ConsultantID)
+	r.ConsultantID = owner
+	if err := s.st.Insert(ctx, store.ColRequests, r); err != nil {
+		return err
+	}
+	for _, l := range []string{"requests", "requests:consultant:" + owner, "requests:company:" + r.CVR, "timeline:" + r.CVR} {
+		ref := r.ID
+		if strings.HasPrefix(l, "timeline:") {
+			ref = "request:" + r.ID
+		}
+		if _, err := s.st.ListAppend(ctx, l, ref); err != nil {
+			return err
+		}
+	}
+	if err := s.st.SetAdd(ctx, "requests:open:"+owner, r.ID); err != nil {
+		return err
+	}
+	return s.countPeriods(ctx, r.ReceivedAt, map[string]int64{
+		"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1,
+	})
+}
+
+// routeOwner returns who handles a consultant's requests now: the deputy
+// while the consultant is away. The company keeps its contact person.
+func (s *Service) routeOwner(ctx context.Context, consultantID string) string {
+	u, err := s.User(ctx, consultantID)
+	if err != nil || !u.Away || u.DeputyID == "" {
+		return consultantID
+	}
+	return u.DeputyID
+}
+
+// countPeriods adds to the KPI counter documents of the year, half-year and
+// month of t (Europe/Copenhagen): kpi:2026, kpi:2026-H1, kpi:2026-05.
+func (s *Service) countPeriods(ctx context.Context, t time.Time, inc map[string]int64) error {
+	p := jobmatch.PeriodsOf(t)
+	for _, key := range []string{p.Year, p.Half, p.Month} {
+		if err := s.st.IncCounters(ctx, "kpi:"+key, inc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Service) nextReference(ctx context.Context, now time.Time) (string, error) {
+	year := now.In(jobmatch.Copenhagen).Year()
+	n, err := s.st.NextSeq(ctx, fmt.Sprintf("reference:%d", year))
+	if err != nil {
+		return "", err
+	}
+	return jobmatch.Reference(year, n), nil
+}
+
+func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, kind, id, ref, token, requestID string) (*Receipt, error) {
+	cp, err := s.ContactPersonOf(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return &Receipt{ID: id, Kind: kind, Reference: ref, StatusURL: "/status/" + token, ContactPerson: cp,
+		RequestID: requestID, Company: c.Name, CVR: c.CVR}, nil
+}
+
+// idempotent runs fn once per (scope, key). A repeat with the same key and the
+// same body returns the stored receipt; the same key with another body is a
+// conflict. An empty key runs fn every time.
+func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func() (*Receipt, error)) (*Receipt, error) {
+	if key == "" {
+		return fn()
+	}
+	if len(key) > 200 {
+		return nil, jobmatch.Invalid("Idempotency-Key", "max", "200")
+	}
+	b, _ := json.Marshal(body)
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:])
+	id := scope + ":" + key
+	rec := idempotencyRecord{ID: id, Hash: hash, CreatedAt: s.now().UTC()}
+	if err := s.st.Insert(ctx, store.ColIdempotency, rec); err != nil {
+		if !errors.Is(err, jobmatch.ErrConflict) {
+			return nil, err
+		}
+		var old idempotencyRecord
+		if err := s.st.Get(ctx, store.ColIdempotency, id, &old); err != nil {
+			return nil, err
+		}
+		switch {
+		case old.Hash != hash:
+			return nil, &jobmatch.ConflictError{Code: "idempotency_key_reused", Detail: "this Idempotency-Key was used with a different request body"}
+		case old.Done && old.Receipt != nil:
+			return old.Receipt, nil
+		case s.now().Sub(old.CreatedAt) < 30*time.Second:
+			return nil, &jobmatch.ConflictError{Code: "in_progress", Detail: "the first request with this Idempotency-Key is still being processed; retry shortly"}
+		}
+		// The first attempt died half-way; run again under the same key.
+	}
+	r, err := fn()
+	if err != nil {
+		// Let the client retry with the same key after a failure.
+		_ = s.st.Delete(context.WithoutCancel(ctx), store.ColIdempotency, id)
+		return nil, err
+	}
+	rec.Done, rec.Receipt = true, r
+	if err := s.st.Put(ctx, store.ColIdempotency, id, rec); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func person(p PersonInput) jobmatch.Person {
+	return jobmatch.Person{Name: strings.TrimSpace(p.Name), Email: jobmatch.NormalizeEmail(p.Email), Phone: strings.TrimSpace(p.Phone)}
+}
+
+func cleanList(in []string) []string {
+	out := make([]string, 0, len(in))
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// mustDate parses a date the validator has already checked; "" is the zero date.
+func mustDate(s string) jobmatch.Date {
+	d, _ := jobmatch.ParseDate(s)
+	return d
+}

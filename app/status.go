@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// StatusView is what the private status link shows an employer: no login,
+// only what belongs to that one vacancy or request.
+type StatusView struct {
+	Kind          string                 `json:"kind"`
+	Reference     string                 `json:"reference"`
+	Status        string                 `json:"status"`
+	Company       string                 `json:"company"`
+	Title         string                 `json:"title,omitempty"`
+	Topic         string                 `json:"topic,omitempty"`
+	ReceivedAt    time.Time              `json:"received_at"`
+	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
+	Vacancy       *jobmatch.Vacancy      `json:"-"`
+	Request       *jobmatch.Request      `json:"-"`
+}
+
+// ResolveLink returns the link behind a private token; revoked or unknown
+// tokens are ErrNotFound (no difference is shown to the caller).
+func (s *Service) ResolveLink(ctx context.Context, token string) (*Link, error) {
+	if token == "" || len(token) > 64 {
+		return nil, jobmatch.ErrNotFound
+	}
+	var l Link
+	if err := s.st.Get(ctx, store.ColLinks, token, &l); err != nil {
+		return nil, err
+	}
+	if l.RevokedAt != nil {
+		return nil, jobmatch.ErrGone
+	}
+	return &l, nil
+}
+
+// Status returns the status behind a private link.
+func (s *Service) Status(ctx context.Context, token string) (*StatusView, error) {
+	l, err := s.ResolveLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	var c *jobmatch.Company
+	view := &StatusView{Kind: l.Kind}
+	switch l.Kind {
+	case "vacancy":
+		v, err := s.Vacancy(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		view.Vacancy, view.Reference, view.Status, view.Title, view.ReceivedAt = v, v.Reference, string(v.Status), v.Title, v.CreatedAt
+		view.Topic = string(jobmatch.TopicVacancy)
+		c, err = s.Company(ctx, v.CVR)
+		if err != nil {
+			return nil, err
+		}
+	case "request":
+		r, err := s.Request(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		view.Request, view.Reference, view.Status, view.Topic, view.ReceivedAt = r, r.Reference, string(r.Status), string(r.Topic), r.ReceivedAt
+		c, err = s.Company(ctx, r.CVR)
+		if err != nil {
+			return nil, err
+		}
+	default:
+		return nil, jobmatch.ErrNotFound
+	}
+	view.Company = c.Name
+	view.ContactPerson, err = s.ContactPersonOf(ctx, c)
+	if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, err
+	}
+	return view, nil
+}
+
+// Vacancy reads a vacancy by id.
+func (s *Service) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
+	var v jobmatch.Vacancy
+	if err := s.st.Get(ctx, store.ColVacancies, id, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Request reads a request by id.
+func (s *Service) Request(ctx context.Context, id string) (*jobmatch.Request, error) {
+	var r jobmatch.Request
+	if err := s.st.Get(ctx, store.ColRequests, id, &r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}

@@ -1,0 +1,164 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+
+	"jobmatch"
+)
+
+// Validator checks input structs with validator v10 tags plus the domain
+// checks registered as tags of their own:
+//
+//	cvr     8 digits passing modulus 11
+//	postal  a Danish postal code that exists
+//	nocpr   free text without a CPR-like number
+//	oneof   as usual, for enums
+//
+// Field names in errors are the JSON paths ("company.cvr"), so the API and the
+// form show each message next to the right field.
+type Validator struct {
+	v *validator.Validate
+}
+
+// PostalChecker tells whether a Danish postal code exists.
+type PostalChecker interface {
+	ValidPostal(code string) bool
+}
+
+// NewValidator builds the validator; postal may be nil to accept any 3–4 digit code.
+func NewValidator(postal PostalChecker) *Validator {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		if name == "" {
+			return f.Name
+		}
+		return name
+	})
+	_ = v.RegisterValidation("cvr", func(fl validator.FieldLevel) bool {
+		return jobmatch.ValidCVR(fl.Field().String())
+	})
+	_ = v.RegisterValidation("nocpr", func(fl validator.FieldLevel) bool {
+		return !containsCPR(fl.Field())
+	})
+	_ = v.RegisterValidation("postal", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		if len(s) < 3 || len(s) > 4 || strings.Trim(s, "0123456789") != "" {
+			return false
+		}
+		return postal == nil || postal.ValidPostal(s)
+	})
+	_ = v.RegisterValidation("runes", func(fl validator.FieldLevel) bool {
+		// utf8-valid and free of control characters other than newline/tab
+		s := fl.Field().String()
+		if !utf8.ValidString(s) {
+			return false
+		}
+		for _, r := range s {
+			if r < 0x20 && r != '\n' && r != '\r' && r != '\t' {
+				return false
+			}
+		}
+		return true
+	})
+	return &Validator{v: v}
+}
+
+func containsCPR(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return jobmatch.ContainsCPR(v.String())
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if containsCPR(v.Index(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Validate checks s and returns a *jobmatch.ValidationError listing every bad field.
+func (val *Validator) Validate(s any) error {
+	out := &jobmatch.ValidationError{}
+	if err := val.v.Struct(s); err != nil {
+		var verrs validator.ValidationErrors
+		if !errors.As(err, &verrs) {
+			return err
+		}
+		for _, fe := range verrs {
+			out.Add(fieldPath(fe.Namespace()), fe.Tag(), fe.Param())
+		}
+	}
+	// No field of any input may carry a CPR number, tagged or not.
+	walkStrings(reflect.ValueOf(s), "", func(path, v string) {
+		if jobmatch.ContainsCPR(v) && !hasField(out, path) {
+			out.Add(path, "cpr", "")
+		}
+	})
+	return out.Err()
+}
+
+func hasField(e *jobmatch.ValidationError, path string) bool {
+	for _, f := range e.Fields {
+		if f.Field == path {
+			return true
+		}
+	}
+	return false
+}
+
+// walkStrings calls fn for every string reachable in v, with its JSON path.
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			p := name
+			if f.Anonymous {
+				p = path
+			} else if path != "" {
+				p = path + "." + name
+			}
+			walkStrings(v.Field(i), p, fn)
+		}
+	}
+}
+
+// fieldPath turns "VacancyInput.company.contact.email" into "company.contact.email".
+func fieldPath(ns string) string {
+	if _, rest, ok := strings.Cut(ns, "."); ok {
+		return rest
+	}
+	return ns
+}

@@ -1,0 +1,106 @@
+// Command jobmatch runs the jobcenter's recruitment service and its tools.
+//
+//	jobmatch serve [--demo] [--addr :8080] [--data-dir ./data] [--mongodb-uri URI]
+//	jobmatch user add --email E --name N --role R [--password P]
+//
+// Every flag has a JOBMATCH_* environment equivalent (--mongodb-uri ↔
+// JOBMATCH_MONGODB_URI); flags win.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+
+	_ "time/tzdata" // Europe/Copenhagen on machines without zoneinfo
+)
+
+// command is one subcommand.
+type command struct {
+	name, usage string
+	run         func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "run the web service", runServe},
+		{"user", "manage staff users: user add --email … --name … --role …", runUser},
+	}
+}
+
+func main() {
+	ctx := context.Background()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "jobmatch:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return errors.New("no command")
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	usage(stderr)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: jobmatch <command> [flags]\n\ncommands:")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.usage)
+	}
+	fmt.Fprintln(w, "\nRun 'jobmatch <command> --help' for the flags of a command.")
+}
+
+// commonFlags are the storage flags every command that opens the store shares.
+type commonFlags struct {
+	dataDir    string
+	mongoURI   string
+	database   string
+	logLevel   string
+	logFormat  string
+}
+
+func (c *commonFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.dataDir, "data-dir", env("JOBMATCH_DATA_DIR", "./data"), "directory for the embedded database and the search index (JOBMATCH_DATA_DIR)")
+	fs.StringVar(&c.mongoURI, "mongodb-uri", env("JOBMATCH_MONGODB_URI", ""), "MongoDB or FerretDB URI; empty starts the embedded FerretDB (JOBMATCH_MONGODB_URI)")
+	fs.StringVar(&c.database, "database", env("JOBMATCH_DATABASE", "jobmatch"), "database name (JOBMATCH_DATABASE)")
+	fs.StringVar(&c.logLevel, "log-level", env("JOBMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (JOBMATCH_LOG_LEVEL)")
+	fs.StringVar(&c.logFormat, "log-format", env("JOBMATCH_LOG_FORMAT", "text"), "text or json (JOBMATCH_LOG_FORMAT)")
+}
+
+func (c *commonFlags) logger(w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(c.logLevel))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if strings.EqualFold(c.logFormat, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}

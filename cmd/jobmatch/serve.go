@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"jobmatch/demo"
+	"jobmatch/system"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	addr := fs.String("addr", env("JOBMATCH_ADDR", ":8080"), "listen address (JOBMATCH_ADDR)")
+	demoData := fs.Bool("demo", env("JOBMATCH_DEMO", "") == "true", "load demo data once: staff users with password 'demo', companies, CVs (JOBMATCH_DEMO=true)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := common.logger(stderr)
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	sys, err := system.Open(ctx, system.Config{DataDir: common.dataDir, MongoDBURI: common.mongoURI, Database: common.database, Logger: log})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := sys.Close(cctx); err != nil {
+			log.Error("close", "err", err)
+		}
+	}()
+	if *demoData {
+		n, err := demo.Load(ctx, sys, demo.Options{})
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		if n > 0 {
+			log.Info("demo data loaded", "records", n)
+		}
+	}
+	sys.Start(ctx)
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: sys.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("jobmatch listening", "addr", ln.Addr().String(), "url", "http://localhost:"+port(ln.Addr()), "demo", *demoData)
+	if *demoData {
+		fmt.Fprintf(stdout, "jobmatch is running on http://localhost:%s — staff login: admin@demo.local / konsulent@demo.local / hotline@demo.local, password: demo\n", port(ln.Addr()))
+	}
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	case <-ctx.Done():
+		log.Info("shutting down")
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			log.Error("shutdown", "err", err)
+		}
+	}
+	return nil
+}
+
+func port(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok {
+		return fmt.Sprint(t.Port)
+	}
+	return "8080"
+}

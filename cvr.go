@@ -1,0 +1,58 @@
+package jobmatch
+
+// CVR numbers are the Danish business register's 8-digit company numbers.
+// The check is the modulus-11 rule with weights 2,7,6,5,4,3,2,1: the weighted
+// digit sum is divisible by 11 (Erhvervsstyrelsen).
+
+var cvrWeights = [8]int{2, 7, 6, 5, 4, 3, 2, 1}
+
+// NormalizeCVR strips spaces and an optional "DK" prefix.
+func NormalizeCVR(s string) string {
+	out := make([]byte, 0, 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			out = append(out, c)
+		case c == ' ' || c == '-' || c == '.':
+		case (c == 'D' || c == 'd') && i+1 < len(s) && (s[i+1] == 'K' || s[i+1] == 'k') && len(out) == 0:
+			i++
+		default:
+			return s // leave anything else for ValidCVR to reject
+		}
+	}
+	return string(out)
+}
+
+// ValidCVR reports whether s is 8 digits, not starting with 0, passing modulus 11.
+func ValidCVR(s string) bool {
+	if len(s) != 8 || s[0] == '0' {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		sum += int(c-'0') * cvrWeights[i]
+	}
+	return sum%11 == 0
+}
+
+// CVRCheckDigit returns the last digit that makes the 7-digit prefix a valid
+// CVR, or -1 when none exists. Used by demo data and tests.
+func CVRCheckDigit(prefix string) int {
+	if len(prefix) != 7 {
+		return -1
+	}
+	sum := 0
+	for i := 0; i < 7; i++ {
+		sum += int(prefix[i]-'0') * cvrWeights[i]
+	}
+	d := (11 - sum%11) % 11
+	if d == 10 {
+		return -1
+	}
+	return d
+}

@@ -1,0 +1,177 @@
+// Package demo creates the demo data `jobmatch serve --demo` shows a newcomer:
+// staff users (password "demo", only in demo mode), consultants covering
+// areas of Southern Jutland, companies with valid CVR numbers, and their
+// first vacancies and requests. Everything is generated from a fixed seed.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/store"
+	"jobmatch/system"
+)
+
+// Options sizes the demo data.
+type Options struct {
+	Companies int // default 40
+	Seed      uint64
+}
+
+const marker = "demo:loaded"
+
+// Password is the password of every demo user.
+const Password = "demo"
+
+// Users are the demo staff.
+var Users = []app.NewUser{
+	{Email: "admin@demo.local", Name: "Anne Admin", Role: jobmatch.RoleAdmin, Phone: "88 72 40 00"},
+	{Email: "konsulent@demo.local", Name: "Karen Konsulent", Role: jobmatch.RoleConsultant, Phone: "88 72 41 01", Areas: []string{"64"}},
+	{Email: "hotline@demo.local", Name: "Henrik Hotline", Role: jobmatch.RoleHotline, Phone: "88 72 40 10"},
+	{Email: "mads@demo.local", Name: "Mads Mortensen", Role: jobmatch.RoleConsultant, Phone: "88 72 41 02", Areas: []string{"63", "i:41", "i:43"}},
+	{Email: "fatima@demo.local", Name: "Fatima Hassan", Role: jobmatch.RoleConsultant, Phone: "88 72 41 03", Areas: []string{"62", "i:86", "i:87"}},
+	{Email: "lars@demo.local", Name: "Lars Lund", Role: jobmatch.RoleConsultant, Phone: "88 72 41 04", Areas: []string{"60", "61", "i:49"}},
+}
+
+// Load creates the demo data once; it returns the number of records created
+// (0 when the data was loaded before).
+func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
+	st := sys.Store
+	var m struct {
+		ID string `bson:"_id"`
+	}
+	if err := st.Get(ctx, store.ColSettings, marker, &m); err == nil {
+		return 0, nil
+	} else if !errors.Is(err, jobmatch.ErrNotFound) {
+		return 0, err
+	}
+	if opt.Companies == 0 {
+		opt.Companies = 40
+	}
+	n := 0
+	for _, u := range Users {
+		u.Password = Password
+		if _, err := sys.Service.CreateUser(ctx, u); err != nil {
+			var ve *jobmatch.ValidationError
+			if errors.As(err, &ve) && len(ve.Fields) == 1 && ve.Fields[0].Code == "exists" {
+				continue
+			}
+			return n, fmt.Errorf("demo: user %s: %w", u.Email, err)
+		}
+		n++
+	}
+	r := rand.New(rand.NewPCG(opt.Seed+1, 2026))
+	for i, c := range Companies(opt.Companies, r) {
+		if _, _, err := sys.Service.EnsureCompany(ctx, c); err != nil {
+			return n, fmt.Errorf("demo: company %s: %w", c.CVR, err)
+		}
+		n++
+		if i%3 == 0 {
+			in := demoVacancy(c, r, sys.Service.Now())
+			if _, err := sys.Service.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, nil, ""); err != nil {
+				return n, fmt.Errorf("demo: vacancy: %w", err)
+			}
+			n++
+		}
+	}
+	for _, f := range extra {
+		k, err := f(ctx, sys, r)
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	if err := st.Insert(ctx, store.ColSettings, map[string]any{"_id": marker, "at": time.Now().UTC()}); err != nil {
+		return n, err
+	}
+	return n, nil
+}
+
+// extra lets other files add demo data (CVs, a year of events).
+var extra []func(ctx context.Context, sys *system.System, r *rand.Rand) (int, error)
+
+var (
+	prefixes = []string{"Als", "Sønderborg", "Nordborg", "Augustenborg", "Gråsten", "Broager", "Sydals", "Dybbøl", "Aabenraa", "Padborg", "Kruså", "Tønder", "Haderslev", "Vojens", "Rødekro", "Nybøl", "Egernsund", "Guderup"}
+	trades   = []struct{ name, industry string }{
+		{"Tømrer og Snedker", "433200"}, {"El-service", "432100"}, {"VVS", "432200"}, {"Plejecenter", "871000"},
+		{"Bageri", "107100"}, {"Transport", "494100"}, {"Maskinfabrik", "282900"}, {"Revision", "692000"},
+		{"IT", "620100"}, {"Rengøring", "812100"}, {"Supermarked", "471100"}, {"Hotel", "551000"},
+		{"Restaurant", "561010"}, {"Autoværksted", "452010"}, {"Byggefirma", "412000"}, {"Lager og Logistik", "521000"},
+	}
+	forms   = []string{"ApS", "A/S", "I/S", ""}
+	postals = []string{"6400", "6400", "6430", "6440", "6470", "6310", "6300", "6320", "6200", "6330", "6340", "6270", "6100", "6500", "6230", "6000"}
+	firsts  = []string{"Mette", "Jens", "Hanne", "Søren", "Line", "Peter", "Camilla", "Niels", "Ayse", "Omar", "Birgitte", "Thomas"}
+	lasts   = []string{"Jensen", "Nielsen", "Hansen", "Petersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen"}
+)
+
+// CVR returns a valid CVR number derived from n.
+func CVR(n int) string {
+	for base := 10000000 + (n*7919)%8999999; ; base++ {
+		p := fmt.Sprintf("%07d", base/10)
+		if p[0] == '0' {
+			continue
+		}
+		if d := jobmatch.CVRCheckDigit(p); d >= 0 {
+			return fmt.Sprintf("%s%d", p, d)
+		}
+	}
+}
+
+// Companies generates n companies with valid CVR numbers.
+func Companies(n int, r *rand.Rand) []app.CompanyInput {
+	out := make([]app.CompanyInput, 0, n)
+	seen := map[string]bool{}
+	for i := 0; len(out) < n; i++ {
+		cvr := CVR(i + 1)
+		if seen[cvr] {
+			continue
+		}
+		seen[cvr] = true
+		t := trades[r.IntN(len(trades))]
+		name := prefixes[r.IntN(len(prefixes))] + " " + t.name
+		if f := forms[r.IntN(len(forms))]; f != "" {
+			name += " " + f
+		}
+		first, last := firsts[r.IntN(len(firsts))], lasts[r.IntN(len(lasts))]
+		out = append(out, app.CompanyInput{
+			CVR: cvr, Name: name, Address: fmt.Sprintf("Industrivej %d", 1+r.IntN(80)),
+			PostalCode: postals[r.IntN(len(postals))], Industry: t.industry,
+			Contact: app.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
+		})
+	}
+	return out
+}
+
+var ascii = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", "Ø", "oe", "Å", "aa")
+
+func lower(s string) string { return strings.ToLower(ascii.Replace(s)) }
+
+var demoJobs = []struct {
+	title, desc string
+	req, des    []string
+}{
+	{"Social- og sundhedsassistent", "Vi søger en engageret social- og sundhedsassistent til vores plejecenter. Du skal arbejde med pleje, medicinhåndtering og dokumentation i tæt samarbejde med kolleger.", []string{"medicinhåndtering", "personlig pleje", "dokumentation"}, []string{"demens", "kørekort"}},
+	{"Tømrer", "Tømrer til renovering og nybyg i Sønderborg-området. Erfaring med tagarbejde og forskalling er et plus.", []string{"tømrerarbejde", "tagarbejde"}, []string{"kørekort B", "forskalling"}},
+	{"Lagermedarbejder", "Lagermedarbejder til plukning, pakning og truckkørsel i dagholdet.", []string{"truckcertifikat", "plukning"}, []string{"lagerstyring"}},
+	{"Softwareudvikler", "Software developer with Go or Java for our logistics platform. English is our working language.", []string{"Go", "SQL"}, []string{"Docker", "Kubernetes"}},
+	{"Buschauffør", "Buschauffør til rutekørsel på Als. Erhvervskørekort D kræves.", []string{"kørekort D", "kundeservice"}, []string{"tysk"}},
+	{"Rengøringsassistent", "Rengøringsassistent til kontorrengøring, 25 timer om ugen.", []string{"rengøring"}, []string{"dansk"}},
+}
+
+func demoVacancy(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInput {
+	j := demoJobs[r.IntN(len(demoJobs))]
+	start := now.AddDate(0, 1, r.IntN(30))
+	deadline := now.AddDate(0, 0, 14+r.IntN(14))
+	return app.VacancyInput{
+		Company: c, Title: j.title, Description: j.desc, SkillsRequired: j.req, SkillsDesired: j.des,
+		PostalCode: c.PostalCode, EmploymentType: "ordinary", Hours: "full", Positions: 1 + r.IntN(3),
+		StartDate: start.Format(time.DateOnly), Deadline: deadline.Format(time.DateOnly),
+		ScreeningRequested: r.IntN(2) == 0,
+	}
+}

@@ -1,0 +1,177 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+)
+
+// entryData is the one entry point's form: the values entered, kept on errors.
+type entryData struct {
+	Topic           string
+	Values          map[string]string
+	Idem            string
+	EmploymentTypes []jobmatch.EmploymentType
+	Subsidies       []string
+}
+
+var subsidies = []string{"loentilskud", "virksomhedspraktik", "igu", "fleksjob", "voksenlaerling", "other"}
+
+func (f *Frontend) entryForm(c echo.Context) error {
+	topic := c.QueryParam("topic")
+	if topic == "" {
+		topic = "vacancy"
+	}
+	d := entryData{Topic: topic, Values: map[string]string{"positions": "1", "hours": "full", "employment_type": "ordinary"},
+		Idem: jobmatch.NewToken(), EmploymentTypes: jobmatch.EmploymentTypes, Subsidies: subsidies}
+	return f.render(c, http.StatusOK, "entry", "page.entry", d, nil)
+}
+
+// formValues reads every submitted field, trimmed.
+func formValues(c echo.Context) (map[string]string, error) {
+	form, err := c.FormParams()
+	if err != nil {
+		return nil, echo.NewHTTPError(http.StatusBadRequest)
+	}
+	v := make(map[string]string, len(form))
+	for k, vs := range form {
+		if k == "_csrf" {
+			continue
+		}
+		v[k] = strings.TrimSpace(strings.Join(vs, "\n"))
+	}
+	return v, nil
+}
+
+// splitList reads a textarea of one item per line (or comma-separated).
+func splitList(s string) []string {
+	var out []string
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
+		if t := strings.TrimSpace(line); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func companyFromForm(v map[string]string) app.CompanyInput {
+	return app.CompanyInput{
+		CVR: jobmatch.NormalizeCVR(v["company.cvr"]), Name: v["company.name"], Address: v["company.address"],
+		PostalCode: v["company.postal_code"], Industry: v["company.industry_code"],
+		Contact: app.PersonInput{Name: v["company.contact.name"], Email: v["company.contact.email"], Phone: v["company.contact.phone"]},
+	}
+}
+
+func (f *Frontend) entrySubmit(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	topic := v["topic"]
+	pre := &jobmatch.ValidationError{}
+	var receipt *app.Receipt
+	ctx := c.Request().Context()
+	if topic == "vacancy" {
+		in := app.VacancyInput{
+			Company: companyFromForm(v), Title: v["title"], Description: v["description"],
+			SkillsRequired: splitList(v["skills_required"]), SkillsDesired: splitList(v["skills_desired"]),
+			PostalCode: v["postal_code"], EmploymentType: v["employment_type"], Hours: v["hours"],
+			ScreeningRequested: v["screening_requested"] == "on" || v["screening_requested"] == "true",
+		}
+		if in.PostalCode == "" {
+			in.PostalCode = in.Company.PostalCode
+		}
+		if n, err := strconv.Atoi(v["positions"]); err == nil {
+			in.Positions = n
+		} else if v["positions"] != "" {
+			pre.Add("positions", "number", "")
+		}
+		in.StartDate, in.Deadline = v["start_date"], v["deadline"]
+		if err := pre.Err(); err != nil {
+			// Report the form's own errors together with the rest.
+			if verr := f.svc.Validator().Validate(in); verr != nil {
+				var ve *jobmatch.ValidationError
+				if errors.As(verr, &ve) {
+					pre.Fields = append(pre.Fields, ve.Fields...)
+				}
+			}
+			return f.entryInvalid(c, topic, v, pre)
+		}
+		receipt, err = f.svc.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, api.CurrentUser(c), v["_idem"])
+	} else {
+		in := app.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
+		receipt, err = f.svc.SubmitRequest(ctx, in, api.CurrentUser(c), v["_idem"])
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		return f.entryInvalid(c, topic, v, ve)
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, receipt.StatusURL+"?new=1")
+}
+
+func (f *Frontend) entryInvalid(c echo.Context, topic string, v map[string]string, ve *jobmatch.ValidationError) error {
+	errs := fieldMessages(api.Lang(c), ve)
+	d := entryData{Topic: topic, Values: v, Idem: v["_idem"], EmploymentTypes: jobmatch.EmploymentTypes, Subsidies: subsidies}
+	if d.Idem == "" {
+		d.Idem = jobmatch.NewToken()
+	}
+	return f.render(c, http.StatusUnprocessableEntity, "entry", "page.entry", d, errs)
+}
+
+// fieldMessages maps field errors to form field names: list items
+// ("skills_required[2]") show on their list.
+func fieldMessages(lang i18n.Lang, ve *jobmatch.ValidationError) map[string]string {
+	errs := map[string]string{}
+	for _, fe := range ve.Fields {
+		name := fe.Field
+		if i := strings.IndexByte(name, '['); i >= 0 {
+			name = name[:i]
+		}
+		if _, ok := errs[name]; !ok {
+			errs[name] = i18n.FieldMessage(lang, fe)
+		}
+	}
+	return errs
+}
+
+func (f *Frontend) status(c echo.Context) error {
+	view, err := f.svc.Status(c.Request().Context(), c.Param("token"))
+	if err != nil {
+		return err
+	}
+	if strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "application/json") {
+		return c.JSON(http.StatusOK, f.statusJSON(c, view))
+	}
+	c.Response().Header().Set("Referrer-Policy", "no-referrer")
+	c.Response().Header().Set("X-Robots-Tag", "noindex")
+	return f.render(c, http.StatusOK, "status", "page.status", struct {
+		*app.StatusView
+		New bool
+	}{view, c.QueryParam("new") == "1"}, nil)
+}
+
+// statusExtensions lets later capabilities add fields to the status JSON
+// (for example the presented candidates).
+var statusExtensions []func(f *Frontend, c echo.Context, view *app.StatusView, out map[string]any)
+
+func (f *Frontend) statusJSON(c echo.Context, view *app.StatusView) map[string]any {
+	out := map[string]any{
+		"kind": view.Kind, "reference": view.Reference, "status": view.Status, "company": view.Company,
+		"title": view.Title, "topic": view.Topic, "received_at": view.ReceivedAt, "contact_person": view.ContactPerson,
+	}
+	for _, ext := range statusExtensions {
+		ext(f, c, view, out)
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package i18n
+
+// messages maps a key to its [Danish, English] text.
+var messages = map[string][2]string{
+	// validation
+	"v.required":      {"Skal udfyldes.", "This field is required."},
+	"v.invalid":       {"Ugyldig værdi.", "Invalid value."},
+	"v.cvr":           {"CVR-nummeret skal være 8 cifre og gyldigt (modulus 11-kontrol).", "The CVR number must be 8 digits and valid (modulus-11 check)."},
+	"v.postal":        {"Postnummeret findes ikke i Danmark.", "This postal code does not exist in Denmark."},
+	"v.cpr":           {"Må ikke indeholde et CPR-nummer: tjenesten gemmer ikke CPR-numre. Fjern nummeret.", "Must not contain a CPR number: this service does not store CPR numbers. Please remove it."},
+	"v.nocpr":         {"Må ikke indeholde et CPR-nummer: tjenesten gemmer ikke CPR-numre. Fjern nummeret.", "Must not contain a CPR number: this service does not store CPR numbers. Please remove it."},
+	"v.email":         {"Skriv en gyldig e-mailadresse.", "Enter a valid e-mail address."},
+	"v.min":           {"Skal være mindst %s tegn.", "Must be at least %s characters."},
+	"v.max":           {"Må højst være %s tegn.", "Must be at most %s characters."},
+	"v.min.list":      {"Angiv mindst %s.", "Give at least %s."},
+	"v.max.list":      {"Højst %s punkter.", "At most %s items."},
+	"v.gte":           {"Skal være mindst %s.", "Must be at least %s."},
+	"v.lte":           {"Må højst være %s.", "Must be at most %s."},
+	"v.oneof":         {"Vælg en af: %s.", "Choose one of: %s."},
+	"v.numeric":       {"Må kun indeholde cifre.", "Digits only."},
+	"v.runes":         {"Indeholder ugyldige tegn.", "Contains invalid characters."},
+	"v.date":          {"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."},
+	"v.not_past":      {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
+	"v.number":        {"Skriv et helt tal.", "Enter a whole number."},
+	"v.unknown_field": {"Feltet kendes ikke.", "Unknown field."},
+	"v.type":          {"Forkert type.", "Wrong type."},
+	"v.exists":        {"Findes allerede.", "Already exists."},
+	"v.consultant":    {"Skal være en aktiv konsulent.", "Must be an active consultant."},
+	"v.staff_channel": {"Telefon, e-mail og besøg registreres af jobcentrets medarbejdere.", "Phone, e-mail and visits are logged by jobcenter staff."},
+	"v.cursor":        {"Ugyldig cursor.", "Invalid cursor."},
+	"v.json":          {"Ugyldig JSON.", "Malformed JSON."},
+
+	// problems
+	"p.validation":   {"Nogle felter er ikke udfyldt korrekt.", "Some fields are not filled in correctly."},
+	"p.not_found":    {"Findes ikke.", "Not found."},
+	"p.conflict":     {"Konflikt.", "Conflict."},
+	"p.forbidden":    {"Du har ikke adgang.", "You do not have access."},
+	"p.unauthorized": {"Log ind først.", "Please log in."},
+	"p.gone":         {"Ikke længere tilgængelig.", "No longer available."},
+	"p.too_large":    {"Forespørgslen er for stor.", "The request is too large."},
+	"p.rate_limited": {"For mange forespørgsler. Prøv igen om lidt.", "Too many requests. Please try again shortly."},
+	"p.internal":     {"Der skete en fejl hos os. Oplys fejl-id'et, hvis du kontakter os.", "Something went wrong on our side. Quote the error id if you contact us."},
+	"p.bad_request":  {"Forespørgslen kan ikke læses.", "The request cannot be read."},
+	"p.unsupported":  {"Indholdstypen understøttes ikke.", "Unsupported content type."},
+}
+
+func init() {
+	messages["v.datetime"] = [2]string{"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."}
+}

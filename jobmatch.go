@@ -1,0 +1,75 @@
+// Package jobmatch holds the domain of the jobcenter's recruitment service:
+// companies and their one contact consultant, vacancies, inbound requests,
+// citizens' CVs (candidates), shortlists, contacts, surveys and audit events,
+// with the rules that need no database, search index or web framework.
+//
+// Each subpackage wraps one dependency: store (MongoDB), index (bleve),
+// api and frontend (echo), matcher (ranking), taxonomy (ESCO/STAR/DISCO data).
+package jobmatch
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Domain error sentinels. The HTTP layer maps them to status codes in one place.
+var (
+	ErrNotFound     = errors.New("not found")
+	ErrConflict     = errors.New("conflict")
+	ErrForbidden    = errors.New("forbidden")
+	ErrUnauthorized = errors.New("unauthorized")
+	ErrInvalid      = errors.New("invalid")
+	ErrGone         = errors.New("gone")
+)
+
+// FieldError is one invalid field: a JSON path ("company.cvr") and a message
+// key with its parameter, translated at the edge.
+type FieldError struct {
+	Field string `json:"field"`
+	// Code is a stable machine key such as "required", "cvr", "cpr", "postal_code".
+	Code  string `json:"code"`
+	Param string `json:"param,omitempty"`
+}
+
+// ValidationError lists every invalid field of one input. It wraps ErrInvalid.
+type ValidationError struct {
+	Fields []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Field + ": " + f.Code
+	}
+	return "invalid input: " + strings.Join(parts, ", ")
+}
+
+func (e *ValidationError) Unwrap() error { return ErrInvalid }
+
+// Add appends a field error.
+func (e *ValidationError) Add(field, code, param string) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Param: param})
+}
+
+// Err returns e when it holds any field error, else nil.
+func (e *ValidationError) Err() error {
+	if e == nil || len(e.Fields) == 0 {
+		return nil
+	}
+	return e
+}
+
+// Invalid returns a ValidationError for a single field.
+func Invalid(field, code, param string) error {
+	return &ValidationError{Fields: []FieldError{{Field: field, Code: code, Param: param}}}
+}
+
+// ConflictError is a refused state change, with a reason a person can act on.
+type ConflictError struct {
+	Code   string // e.g. "stale_version", "transition_refused"
+	Detail string
+}
+
+func (e *ConflictError) Error() string { return fmt.Sprintf("conflict: %s: %s", e.Code, e.Detail) }
+func (e *ConflictError) Unwrap() error { return ErrConflict }

@@ -1,0 +1,73 @@
+package jobmatch
+
+import "time"
+
+// Topic is what a company's request is about.
+type Topic string
+
+const (
+	TopicVacancy   Topic = "vacancy"
+	TopicRetention Topic = "retention" // a sick-listed employee to retain
+	TopicSubsidy   Topic = "subsidy"   // a question about a subsidy scheme
+	TopicLayoff    Topic = "layoff"    // a mass lay-off
+	TopicOther     Topic = "other"
+)
+
+// Topics lists every topic in display order.
+var Topics = []Topic{TopicVacancy, TopicRetention, TopicSubsidy, TopicLayoff, TopicOther}
+
+// Channel is how a request reached the jobcenter.
+type Channel string
+
+const (
+	ChannelWeb   Channel = "web"
+	ChannelAPI   Channel = "api"
+	ChannelPhone Channel = "phone"
+	ChannelEmail Channel = "email"
+	ChannelVisit Channel = "visit"
+)
+
+// Channels lists every channel.
+var Channels = []Channel{ChannelWeb, ChannelAPI, ChannelPhone, ChannelEmail, ChannelVisit}
+
+// RequestStatus is open until the consultant resolves it.
+type RequestStatus string
+
+const (
+	RequestOpen     RequestStatus = "open"
+	RequestResolved RequestStatus = "resolved"
+)
+
+// Request is every inbound request from a company, whatever the channel.
+// A vacancy posted online is also a Request (topic vacancy) on the company.
+type Request struct {
+	ID           string        `json:"id" bson:"_id"`
+	Reference    string        `json:"reference" bson:"reference"`
+	CVR          string        `json:"cvr" bson:"cvr"`
+	CompanyName  string        `json:"company_name" bson:"company_name"`
+	Topic        Topic         `json:"topic" bson:"topic"`
+	Subsidy      string        `json:"subsidy,omitempty" bson:"subsidy,omitempty"` // scheme asked about
+	Channel      Channel       `json:"channel" bson:"channel"`
+	Text         string        `json:"text" bson:"text"`
+	Contact      Person        `json:"contact" bson:"contact"`
+	VacancyID    string        `json:"vacancy_id,omitempty" bson:"vacancy_id,omitempty"`
+	ConsultantID string        `json:"consultant_id" bson:"consultant_id"`
+	LoggedBy     string        `json:"logged_by,omitempty" bson:"logged_by,omitempty"`
+	Status       RequestStatus `json:"status" bson:"status"`
+	StatusToken  string        `json:"-" bson:"status_token"`
+	ReceivedAt   time.Time     `json:"received_at" bson:"received_at"`
+	DueAt        *time.Time    `json:"due_at,omitempty" bson:"due_at,omitempty"`
+	ResolvedAt   *time.Time    `json:"resolved_at,omitempty" bson:"resolved_at,omitempty"`
+	Resolution   string        `json:"resolution,omitempty" bson:"resolution,omitempty"`
+	Outcome      string        `json:"outcome,omitempty" bson:"outcome,omitempty"`
+	Period       Periods       `json:"-" bson:"period"`
+	Version      int64         `json:"version" bson:"version"`
+}
+
+// Periods are the precomputed period keys of an event in Europe/Copenhagen,
+// so figures can be counted without date operators in the database.
+type Periods struct {
+	Year  string `json:"year" bson:"year"`   // "2026"
+	Half  string `json:"half" bson:"half"`   // "2026-H1"
+	Month string `json:"month" bson:"month"` // "2026-05"
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// NextSeq atomically takes the next number of the named sequence (1, 2, …).
+func (s *Store) NextSeq(ctx context.Context, name string) (int64, error) {
+	return s.ReserveSeq(ctx, name, 1)
+}
+
+// ReserveSeq atomically takes n numbers of the named sequence and returns the
+// last one; the reserved range is (last-n, last].
+func (s *Store) ReserveSeq(ctx context.Context, name string, n int64) (int64, error) {
+	var doc struct {
+		N int64 `bson:"n"`
+	}
+	err := s.C(ColCounters).FindOneAndUpdate(ctx,
+		bson.D{{Key: "_id", Value: "seq:" + name}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: n}}}},
+		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After),
+	).Decode(&doc)
+	if err != nil {
+		return 0, fmt.Errorf("store: next %s: %w", name, err)
+	}
+	return doc.N, nil
+}
+
+// CurrentSeq returns the last number taken from the named sequence (0 if none).
+func (s *Store) CurrentSeq(ctx context.Context, name string) (int64, error) {
+	var doc struct {
+		N int64 `bson:"n"`
+	}
+	err := s.C(ColCounters).FindOne(ctx, bson.D{{Key: "_id", Value: "seq:" + name}}).Decode(&doc)
+	if err == mongo.ErrNoDocuments {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: current %s: %w", name, err)
+	}
+	return doc.N, nil
+}
+
+// IncCounters adds to numeric fields of a counter document (_id such as
+// "contacts:2026-H1"), creating it when missing. KPI figures are read from
+// such documents instead of aggregating events per request.
+func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64) error {
+	if len(inc) == 0 {
+		return nil
+	}
+	d := bson.D{}
+	for k, v := range inc {
+		d = append(d, bson.E{Key: k, Value: v})
+	}
+	_, err := s.C(ColCounters).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+		bson.D{{Key: "$inc", Value: d}}, options.UpdateOne().SetUpsert(true))
+	if err != nil {
+		return fmt.Errorf("store: inc counters %s: %w", id, err)
+	}
+	return nil
+}
+
+// Counters reads a counter document's numeric fields (empty when missing).
+func (s *Store) Counters(ctx context.Context, id string) (map[string]int64, error) {
+	var raw bson.M
+	err := s.C(ColCounters).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&raw)
+	if err == mongo.ErrNoDocuments {
+		return map[string]int64{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: counters %s: %w", id, err)
+	}
+	out := make(map[string]int64, len(raw))
+	for k, v := range raw {
+		switch n := v.(type) {
+		case int32:
+			out[k] = int64(n)
+		case int64:
+			out[k] = n
+		case float64:
+			out[k] = int64(n)
+		}
+	}
+	return out, nil
+}

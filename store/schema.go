@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// Collection names. Each collection is keyed by a string _id chosen so that
+// every lookup on a request path is by _id alone.
+const (
+	ColCompanies   = "companies"      // _id = CVR
+	ColUsers       = "users"          // _id = normalised e-mail
+	ColSessions    = "sessions"       // _id = sha256(token)
+	ColVacancies   = "vacancies"      // _id = NewID()
+	ColRequests    = "requests"       // _id = NewID()
+	ColLinks       = "links"          // _id = private-link token → {kind, id}
+	ColIdempotency = "idempotency"    // _id = scope + key
+	ColCounters    = "counters"       // _id = counter name (sequences, period KPI counters)
+	ColLists       = "lists"          // _id = list name + "#" + zero-padded position
+	ColSets        = "sets"           // _id = set name: small per-owner membership documents
+	ColCandidates  = "candidates"     // _id = NewID()
+	ColCandRefs    = "candidate_refs" // _id = external_ref → candidate id
+	ColChangelog   = "changelog"      // _id = zero-padded change sequence
+	ColAudit       = "audit"          // _id = NewID(); listed through ColLists
+	ColOutbox      = "outbox"         // _id = NewID()
+	ColShortlist   = "shortlist"      // _id = vacancy id + ":" + candidate id
+	ColContacts    = "contacts"       // _id = NewID()
+	ColSurveys     = "surveys"        // _id = survey token hash
+	ColMatchRuns   = "match_runs"     // _id = NewID()
+	ColJobs        = "jobs"           // _id = NewID(): background jobs such as imports
+	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
+)
+
+var allCollections = []string{
+	ColCompanies, ColUsers, ColSessions, ColVacancies, ColRequests, ColLinks,
+	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
+	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
+	ColMatchRuns, ColJobs, ColSettings,
+}
+
+// secondaryIndexes are what a production MongoDB wants for the occasional
+// admin query and for uniqueness. The embedded backend creates them and
+// enforces uniqueness but never reads through them.
+var secondaryIndexes = map[string][]mongo.IndexModel{
+	ColUsers:      {{Keys: bson.D{{Key: "email", Value: 1}}, Options: options.Index().SetUnique(true)}},
+	ColVacancies:  {{Keys: bson.D{{Key: "cvr", Value: 1}}}, {Keys: bson.D{{Key: "consultant_id", Value: 1}, {Key: "status", Value: 1}}}},
+	ColRequests:   {{Keys: bson.D{{Key: "cvr", Value: 1}}}, {Keys: bson.D{{Key: "period.half", Value: 1}}}},
+	ColContacts:   {{Keys: bson.D{{Key: "cvr", Value: 1}}}, {Keys: bson.D{{Key: "period.half", Value: 1}}}},
+	ColCandidates: {{Keys: bson.D{{Key: "external_ref", Value: 1}}, Options: options.Index().SetUnique(true)}},
+}
+
+func (s *Store) ensureSchema(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	existing, err := s.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return fmt.Errorf("store: list collections: %w", err)
+	}
+	have := map[string]bool{}
+	for _, n := range existing {
+		have[n] = true
+	}
+	for _, name := range allCollections {
+		if !have[name] {
+			if err := s.db.CreateCollection(ctx, name); err != nil && !isNamespaceExists(err) {
+				return fmt.Errorf("store: create collection %s: %w", name, err)
+			}
+		}
+		if idx := secondaryIndexes[name]; len(idx) > 0 {
+			if _, err := s.db.Collection(name).Indexes().CreateMany(ctx, idx); err != nil {
+				return fmt.Errorf("store: create indexes on %s: %w", name, err)
+			}
+		}
+	}
+	if s.embedded {
+		if err := s.ensureIDExpressionIndexes(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isNamespaceExists(err error) bool {
+	var ce mongo.CommandError
+	if ok := asCommandError(err, &ce); ok {
+		return ce.Code == 48 // NamespaceExists
+	}
+	return false
+}
+
+// ensureIDExpressionIndexes creates, on the embedded SQLite backend, an index
+// on exactly the expression FerretDB filters _id by
+// (_ferretdb_sjson->'$._id'). FerretDB's own unique _id index is on
+// _ferretdb_sjson->"_id", which SQLite does not match to that expression, so
+// without this every FindOne by _id scans the table. FerretDB ignores indexes
+// it does not know, and this one survives restarts.
+func (s *Store) ensureIDExpressionIndexes(ctx context.Context) error {
+	if s.sqlite == nil {
+		dsn := "file:" + s.sqliteDir + "/" + s.db.Name() + ".sqlite?_pragma=busy_timeout(10000)"
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return fmt.Errorf("store: open sqlite for expression indexes: %w", err)
+		}
+		db.SetMaxOpenConns(1)
+		s.sqlite = db
+	}
+	rows, err := s.sqlite.QueryContext(ctx, `SELECT table_name FROM "_ferretdb_collections"`)
+	if err != nil {
+		return fmt.Errorf("store: list sqlite tables: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: list sqlite tables: %w", err)
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: list sqlite tables: %w", err)
+	}
+	s.exprMu.Lock()
+	defer s.exprMu.Unlock()
+	for _, t := range tables {
+		if s.exprIndexed[t] {
+			continue
+		}
+		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (_ferretdb_sjson->'$._id')`, t+"_id_expr", t)
+		if _, err := s.sqlite.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("store: create _id expression index on %s: %w", t, err)
+		}
+		s.exprIndexed[t] = true
+	}
+	return nil
+}
+
+// ExplainIDLookup returns SQLite's query plan for FerretDB's _id lookup on a
+// collection, for tests that prove the expression index is used.
+func (s *Store) ExplainIDLookup(ctx context.Context, collection string) (string, error) {
+	if s.sqlite == nil {
+		return "", fmt.Errorf("store: not the embedded backend")
+	}
+	var table string
+	if err := s.sqlite.QueryRowContext(ctx, `SELECT table_name FROM "_ferretdb_collections" WHERE name = ?`, collection).Scan(&table); err != nil {
+		return "", fmt.Errorf("store: find table of %s: %w", collection, err)
+	}
+	rows, err := s.sqlite.QueryContext(ctx, fmt.Sprintf(`EXPLAIN QUERY PLAN SELECT _ferretdb_sjson FROM %q WHERE _ferretdb_sjson->'$._id' = ?`, table), `"x"`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var plan string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			return "", err
+		}
+		plan += detail + "\n"
+	}
+	return plan, rows.Err()
+}

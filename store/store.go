@@ -1,0 +1,250 @@
+// Package store owns jobmatch's MongoDB layer: the connection (to an external
+// MongoDB/FerretDB, or to FerretDB embedded in the process with its SQLite
+// backend), the collections and their indexes, and the repositories that
+// translate between domain types and documents.
+//
+// The embedded backend pushes only a filter on _id alone down to SQL (see
+// docs/design.md, "Storage"), so every repository here is designed around
+// string _id keys and counter documents; no request path filters a large
+// collection.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
+
+	_ "modernc.org/sqlite" // database/sql driver for the expression indexes on the embedded backend
+
+	"jobmatch"
+)
+
+// DatabaseName is the MongoDB database jobmatch uses unless configured otherwise.
+const DatabaseName = "jobmatch"
+
+// Config says where the data lives.
+type Config struct {
+	// MongoDBURI points at an external MongoDB or FerretDB. Empty means: start
+	// FerretDB with its SQLite backend inside this process, under DataDir.
+	MongoDBURI string
+	// DataDir holds the embedded database (DataDir/db) when MongoDBURI is empty.
+	DataDir string
+	// Database is the database name; DatabaseName when empty.
+	Database string
+	// Logger receives the store's own logs; FerretDB's are filtered to errors.
+	Logger *slog.Logger
+}
+
+// Store is the open database. It is safe for concurrent use.
+type Store struct {
+	client   *mongo.Client
+	db       *mongo.Database
+	log      *slog.Logger
+	embedded bool
+
+	// embedded backend only
+	sqliteDir string
+	sqlite    *sql.DB
+	cancelFDB context.CancelFunc
+	fdbDone   chan struct{}
+
+	exprMu      sync.Mutex
+	exprIndexed map[string]bool
+}
+
+// Open connects to the configured database, starting the embedded FerretDB
+// when no URI is given, and makes sure every collection and index exists.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Database == "" {
+		cfg.Database = DatabaseName
+	}
+	s := &Store{log: cfg.Logger, exprIndexed: map[string]bool{}}
+	uri := cfg.MongoDBURI
+	if uri == "" {
+		var err error
+		if uri, err = s.startEmbedded(cfg); err != nil {
+			return nil, err
+		}
+	}
+	opts := options.Client().ApplyURI(uri).
+		SetWriteConcern(writeconcern.Journaled()).
+		SetTimeout(30 * time.Second).
+		SetAppName("jobmatch")
+	client, err := mongo.Connect(opts)
+	if err != nil {
+		s.stopEmbedded()
+		return nil, fmt.Errorf("store: connect: %w", err)
+	}
+	s.client = client
+	s.db = client.Database(cfg.Database)
+	if err := s.Ping(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, err
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) startEmbedded(cfg Config) (string, error) {
+	if cfg.DataDir == "" {
+		return "", errors.New("store: embedded database needs a data directory")
+	}
+	dir, err := filepath.Abs(filepath.Join(cfg.DataDir, "db"))
+	if err != nil {
+		return "", fmt.Errorf("store: data dir: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return "", fmt.Errorf("store: create data dir: %w", err)
+	}
+	// FerretDB logs every failed command's wire dump at WARN; duplicate-key
+	// errors are expected traffic here, so keep only its errors.
+	fdbLog := slog.New(levelFilter{h: cfg.Logger.Handler(), min: slog.LevelError}).With("component", "ferretdb")
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+		Logger:    fdbLog,
+	})
+	if err != nil {
+		return "", fmt.Errorf("store: start embedded FerretDB: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := f.Run(ctx); err != nil {
+			cfg.Logger.Error("embedded FerretDB stopped", "err", err)
+		}
+	}()
+	s.embedded = true
+	s.sqliteDir = dir
+	s.cancelFDB = cancel
+	s.fdbDone = done
+	// MongoDBURI is only valid once Run has bound the listener.
+	var uri string
+	for i := 0; i < 200; i++ {
+		if uri = safeURI(f); uri != "" {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if uri == "" {
+		s.stopEmbedded()
+		return "", errors.New("store: embedded FerretDB did not start listening")
+	}
+	cfg.Logger.Info("embedded database started", "backend", "ferretdb-sqlite", "dir", dir)
+	return uri, nil
+}
+
+func safeURI(f *ferretdb.FerretDB) (uri string) {
+	defer func() {
+		if recover() != nil {
+			uri = ""
+		}
+	}()
+	uri = f.MongoDBURI()
+	if strings.Contains(uri, ":0/") {
+		return ""
+	}
+	return uri
+}
+
+func (s *Store) stopEmbedded() {
+	if s.sqlite != nil {
+		_ = s.sqlite.Close()
+		s.sqlite = nil
+	}
+	if s.cancelFDB != nil {
+		s.cancelFDB()
+		<-s.fdbDone
+		s.cancelFDB = nil
+	}
+}
+
+// Close disconnects the driver first (so FerretDB does not wait for open
+// connections) and then stops the embedded database, if any.
+func (s *Store) Close(ctx context.Context) error {
+	var err error
+	if s.client != nil {
+		err = s.client.Disconnect(ctx)
+	}
+	s.stopEmbedded()
+	return err
+}
+
+// Embedded reports whether the store runs on the in-process FerretDB.
+func (s *Store) Embedded() bool { return s.embedded }
+
+// DB returns the database handle, for repositories in this package and tests.
+func (s *Store) DB() *mongo.Database { return s.db }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := s.db.RunCommand(ctx, bson.D{{Key: "ping", Value: 1}}).Err(); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// C returns a collection by name.
+func (s *Store) C(name string) *mongo.Collection { return s.db.Collection(name) }
+
+var errStale = errors.New("stale version")
+
+// translate maps driver errors to domain sentinels at the edge of the store.
+func translate(op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return fmt.Errorf("store: %s: %w", op, jobmatch.ErrNotFound)
+	case mongo.IsDuplicateKeyError(err):
+		return fmt.Errorf("store: %s: %w", op, jobmatch.ErrConflict)
+	case errors.Is(err, errStale):
+		return fmt.Errorf("store: %s: %w", op, &jobmatch.ConflictError{Code: "stale_version", Detail: "the record was changed by someone else; reload and try again"})
+	default:
+		return fmt.Errorf("store: %s: %w", op, err)
+	}
+}
+
+// levelFilter drops records below a minimum level.
+type levelFilter struct {
+	h   slog.Handler
+	min slog.Level
+}
+
+func (l levelFilter) Enabled(ctx context.Context, lv slog.Level) bool {
+	return lv >= l.min && l.h.Enabled(ctx, lv)
+}
+func (l levelFilter) Handle(ctx context.Context, r slog.Record) error { return l.h.Handle(ctx, r) }
+func (l levelFilter) WithAttrs(a []slog.Attr) slog.Handler {
+	return levelFilter{h: l.h.WithAttrs(a), min: l.min}
+}
+func (l levelFilter) WithGroup(n string) slog.Handler {
+	return levelFilter{h: l.h.WithGroup(n), min: l.min}
+}
+
+func asCommandError(err error, target *mongo.CommandError) bool {
+	return errors.As(err, target)
+}

@@ -1,0 +1,221 @@
+// Package systemtest starts the whole service for tests: the embedded
+// FerretDB in a temporary directory, the real HTTP server on a loopback port,
+// and the demo staff users.
+package systemtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/demo"
+	"jobmatch/system"
+)
+
+// Env is a running service.
+type Env struct {
+	T      testing.TB
+	Sys    *system.System
+	Server *httptest.Server
+	URL    string
+}
+
+// Options adjust the environment.
+type Options struct {
+	Now         func() time.Time
+	PublicRate  float64
+	PublicBurst int
+	// NoUsers skips creating the demo staff users.
+	NoUsers bool
+}
+
+// Start starts the service; it stops when the test ends.
+func Start(t testing.TB, opts ...Options) *Env {
+	t.Helper()
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.PublicRate == 0 {
+		o.PublicRate, o.PublicBurst = 10000, 10000
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if os.Getenv("JOBMATCH_TEST_LOG") != "" {
+		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	cfg := system.Config{DataDir: t.TempDir(), Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true}
+	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
+		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	sys, err := system.Open(ctx, cfg)
+	if err != nil {
+		cancel()
+		t.Fatalf("open system: %v", err)
+	}
+	if !o.NoUsers {
+		for _, u := range demo.Users {
+			u.Password = demo.Password
+			if _, err := sys.Service.CreateUser(ctx, u); err != nil {
+				t.Fatalf("create user %s: %v", u.Email, err)
+			}
+		}
+	}
+	sys.Start(ctx)
+	srv := httptest.NewServer(sys.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		cancel()
+		_ = sys.Close(context.Background())
+	})
+	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL}
+}
+
+// Service returns the application service.
+func (e *Env) Service() *app.Service { return e.Sys.Service }
+
+// Client is an HTTP client with a cookie jar and an optional bearer token.
+type Client struct {
+	env   *Env
+	HTTP  *http.Client
+	Token string
+	Lang  string
+}
+
+// Client returns an anonymous client.
+func (e *Env) Client() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{env: e, HTTP: &http.Client{Jar: jar, Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// Login returns a client signed in as the demo user with the given e-mail.
+func (e *Env) Login(email string) *Client {
+	e.T.Helper()
+	c := e.Client()
+	var out struct {
+		Token string `json:"token"`
+	}
+	res := c.Do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": demo.Password}, &out)
+	if res.StatusCode != http.StatusOK || out.Token == "" {
+		e.T.Fatalf("login %s: status %d", email, res.StatusCode)
+	}
+	c.Token = out.Token
+	return c
+}
+
+// Response is a finished response with its body read.
+type Response struct {
+	*http.Response
+	Body []byte
+}
+
+// Do sends body as JSON (a []byte is sent as is) and decodes the answer into
+// out when out is non-nil. Extra headers come in pairs.
+func (c *Client) Do(method, path string, body any, out any, headers ...string) *Response {
+	c.env.T.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case []byte:
+		r = bytes.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			c.env.T.Fatal(err)
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequest(method, c.env.URL+path, r)
+	if err != nil {
+		c.env.T.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	if c.Lang != "" {
+		req.Header.Set("Accept-Language", c.Lang)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := c.HTTP.Do(req)
+	if err != nil {
+		c.env.T.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.env.T.Fatal(err)
+	}
+	if out != nil && len(data) > 0 && res.StatusCode < 300 {
+		if err := json.Unmarshal(data, out); err != nil {
+			c.env.T.Fatalf("%s %s: decode %s: %v", method, path, data, err)
+		}
+	}
+	return &Response{Response: res, Body: data}
+}
+
+// Problem decodes a problem+json body.
+func (r *Response) Problem(t testing.TB) Problem {
+	t.Helper()
+	var p Problem
+	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Fatalf("content type %q, want application/problem+json; body %s", ct, r.Body)
+	}
+	if err := json.Unmarshal(r.Body, &p); err != nil {
+		t.Fatalf("decode problem %s: %v", r.Body, err)
+	}
+	return p
+}
+
+// Problem is the decoded error body.
+type Problem struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Detail    string `json:"detail"`
+	Code      string `json:"code"`
+	RequestID string `json:"request_id"`
+	Errors    []struct {
+		Field   string `json:"field"`
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+// Field returns the error of a field, or "" when the field has none.
+func (p Problem) Field(name string) (code, message string) {
+	for _, e := range p.Errors {
+		if e.Field == name {
+			return e.Code, e.Message
+		}
+	}
+	return "", ""
+}
+
+// VacancyBody returns a valid vacancy body for the company with the given CVR.
+func VacancyBody(cvr string) map[string]any {
+	return map[string]any{
+		"company": map[string]any{"cvr": cvr, "name": "Als Tømrer ApS", "postal_code": "6400",
+			"contact": map[string]any{"name": "Ole Olsen", "email": "ole@als-toemrer.dk", "phone": "12345678"}},
+		"title": "Tømrer", "description": "Vi søger en dygtig tømrer til renovering på Als.",
+		"skills_required": []string{"tagarbejde"}, "skills_desired": []string{"kørekort B"},
+		"postal_code": "6400", "employment_type": "ordinary", "hours": "full", "positions": 1,
+		"start_date": time.Now().AddDate(0, 2, 0).Format(time.DateOnly), "deadline": time.Now().AddDate(0, 1, 0).Format(time.DateOnly),
+		"screening_requested": true,
+	}
+}

@@ -1,0 +1,82 @@
+package jobmatch
+
+import "time"
+
+// EmploymentType is how a vacancy employs: ordinary or one of the subsidy schemes.
+type EmploymentType string
+
+const (
+	EmploymentOrdinary        EmploymentType = "ordinary"
+	EmploymentFlexjob         EmploymentType = "fleksjob"
+	EmploymentSmallJob        EmploymentType = "smaajob"
+	EmploymentWageSubsidy     EmploymentType = "loentilskud"
+	EmploymentPractice        EmploymentType = "virksomhedspraktik"
+	EmploymentIGU             EmploymentType = "igu"
+	EmploymentAdultApprentice EmploymentType = "voksenlaerling"
+	EmploymentApprentice      EmploymentType = "elev"
+)
+
+// EmploymentTypes lists every employment type in display order.
+var EmploymentTypes = []EmploymentType{
+	EmploymentOrdinary, EmploymentFlexjob, EmploymentSmallJob, EmploymentWageSubsidy,
+	EmploymentPractice, EmploymentIGU, EmploymentAdultApprentice, EmploymentApprentice,
+}
+
+// Hours is full-time, part-time or flexible.
+type Hours string
+
+const (
+	HoursFull Hours = "full"
+	HoursPart Hours = "part"
+	HoursFlex Hours = "flex"
+)
+
+// VacancyStatus follows the vacancy through pre-screening.
+type VacancyStatus string
+
+const (
+	VacancyOpen      VacancyStatus = "open"
+	VacancyScreening VacancyStatus = "screening"
+	VacancyPresented VacancyStatus = "presented"
+	VacancyFilled    VacancyStatus = "filled"
+	VacancyClosed    VacancyStatus = "closed"
+)
+
+// Vacancy is a job an employer wants filled.
+type Vacancy struct {
+	ID                 string         `json:"id" bson:"_id"`
+	Reference          string         `json:"reference" bson:"reference"`
+	CVR                string         `json:"cvr" bson:"cvr"`
+	CompanyName        string         `json:"company_name" bson:"company_name"`
+	Contact            Person         `json:"contact" bson:"contact"`
+	Title              string         `json:"title" bson:"title"`
+	Occupation         string         `json:"occupation,omitempty" bson:"occupation,omitempty"` // taxonomy concept URI
+	Description        string         `json:"description" bson:"description"`
+	SkillsRequired     []string       `json:"skills_required" bson:"skills_required"`
+	SkillsDesired      []string       `json:"skills_desired" bson:"skills_desired"`
+	Languages          []Language     `json:"languages,omitempty" bson:"languages,omitempty"`
+	DrivingLicence     string         `json:"driving_licence,omitempty" bson:"driving_licence,omitempty"`
+	EducationLevel     string         `json:"education_level,omitempty" bson:"education_level,omitempty"`
+	ExperienceYears    int            `json:"experience_years,omitempty" bson:"experience_years,omitempty"`
+	PostalCode         string         `json:"postal_code" bson:"postal_code"`
+	EmploymentType     EmploymentType `json:"employment_type" bson:"employment_type"`
+	Hours              Hours          `json:"hours" bson:"hours"`
+	Positions          int            `json:"positions" bson:"positions"`
+	StartDate          Date           `json:"start_date" bson:"start_date"`
+	Deadline           Date           `json:"deadline" bson:"deadline"`
+	ScreeningRequested bool           `json:"screening_requested" bson:"screening_requested"`
+	Status             VacancyStatus  `json:"status" bson:"status"`
+	ConsultantID       string         `json:"consultant_id" bson:"consultant_id"`
+	RequestID          string         `json:"request_id" bson:"request_id"`
+	StatusToken        string         `json:"-" bson:"status_token"`
+	CreatedAt          time.Time      `json:"created_at" bson:"created_at"`
+	UpdatedAt          time.Time      `json:"updated_at" bson:"updated_at"`
+	ClosedAt           *time.Time     `json:"closed_at,omitempty" bson:"closed_at,omitempty"`
+	Version            int64          `json:"version" bson:"version"`
+}
+
+// Language is a language with a CEFR-like level (A1–C2, or "native").
+type Language struct {
+	Code  string `json:"code" bson:"code"`
+	Level string `json:"level" bson:"level"`
+}
