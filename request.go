@@ -62,6 +62,8 @@ type Request struct {
 	Outcome      string        `json:"outcome,omitempty" bson:"outcome,omitempty"`
 	Period       Periods       `json:"-" bson:"period"`
 	Version      int64         `json:"version" bson:"version"`
+	// OpenSlot is the bucket of the owner's open-requests bag holding it.
+	OpenSlot int64 `json:"-" bson:"open_slot,omitempty"`
 }
 
 // Periods are the precomputed period keys of an event in Europe/Copenhagen,

@@ -51,8 +51,8 @@ func TestPostVacancyAssignsOneContactPerson(t *testing.T) {
 
 	// The private status link answers without login.
 	var st struct {
-		Reference     string `json:"reference"`
-		Status        string `json:"status"`
+		Reference     string                `json:"reference"`
+		Status        string                `json:"status"`
 		ContactPerson struct{ Name string } `json:"contact_person"`
 	}
 	path := strings.TrimPrefix(first.StatusURL, env.URL)

@@ -25,6 +25,9 @@ type Config struct {
 	// Deadline computes a request's response deadline from its topic and
 	// receipt time (working days, Danish holidays); none when nil.
 	Deadline func(topic jobmatch.Topic, received time.Time) time.Time
+	// OnCompanies is told about companies created (for the company search
+	// index); optional.
+	OnCompanies func(cs []*jobmatch.Company)
 	// OnVacancy is told about each new vacancy after it is stored (e.g. to
 	// start matching); optional.
 	OnVacancy func(v *jobmatch.Vacancy)
@@ -38,8 +41,11 @@ type Service struct {
 	now    func() time.Time
 	assign AssignmentRule
 
-	deadline  func(topic jobmatch.Topic, received time.Time) time.Time
-	onVacancy func(v *jobmatch.Vacancy)
+	deadline    func(topic jobmatch.Topic, received time.Time) time.Time
+	onVacancy   func(v *jobmatch.Vacancy)
+	onCompanies func(cs []*jobmatch.Company)
+
+	users userCache
 }
 
 // New returns a Service.
@@ -54,7 +60,7 @@ func New(cfg Config) *Service {
 		cfg.Validator = NewValidator(nil)
 	}
 	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: cfg.Now, assign: cfg.Assignment,
-		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy}
+		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies}
 }
 
 // Store returns the underlying store (for packages that add services of their own).
@@ -76,5 +82,11 @@ func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 func (s *Service) notifyVacancy(v *jobmatch.Vacancy) {
 	if s.onVacancy != nil {
 		s.onVacancy(v)
+	}
+}
+
+func (s *Service) companiesAdded(cs []*jobmatch.Company) {
+	if s.onCompanies != nil && len(cs) > 0 {
+		s.onCompanies(cs)
 	}
 }

@@ -22,11 +22,15 @@ import (
 // admin changes it without a release.
 type AssignmentRule struct{}
 
-func (AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
+func (r AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
 	all, err := s.Consultants(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return r.pickFrom(ctx, s, all, c)
+}
+
+func (AssignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
 	if len(all) == 0 {
 		return nil, fmt.Errorf("app: assign consultant: %w", errNoConsultants)
 	}
@@ -46,6 +50,7 @@ func (AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company)
 	} else {
 		key = fmt.Sprintf("rr:area:%d:%s", bestLen, areaKey(best))
 	}
+	best = append([]*jobmatch.User(nil), best...)
 	sort.Slice(best, func(i, j int) bool { return best[i].ID < best[j].ID })
 	n, err := s.st.NextSeq(ctx, key)
 	if err != nil {
@@ -140,7 +145,11 @@ func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, re
 	if err := s.st.Insert(ctx, store.ColCompanies, c); err != nil {
 		return err
 	}
-	return s.listCompany(ctx, c)
+	if err := s.listCompany(ctx, c); err != nil {
+		return err
+	}
+	s.companiesAdded([]*jobmatch.Company{c})
+	return nil
 }
 
 func (s *Service) listCompany(ctx context.Context, c *jobmatch.Company) error {

@@ -20,13 +20,7 @@ import (
 // receipt naming that person.
 
 // Link is a private, unguessable link to one vacancy or request.
-type Link struct {
-	Token     string     `bson:"_id"`
-	Kind      string     `bson:"kind"` // "vacancy" | "request"
-	ID        string     `bson:"ref_id"`
-	CreatedAt time.Time  `bson:"created_at"`
-	RevokedAt *time.Time `bson:"revoked_at,omitempty"`
-}
+type Link = store.Link
 
 type idempotencyRecord struct {
 	ID        string    `bson:"_id"`
@@ -56,12 +50,8 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			return nil, err
 		}
 		now := s.now().UTC()
-		ref, err := s.nextReference(ctx, now)
-		if err != nil {
-			return nil, err
-		}
 		v := &jobmatch.Vacancy{
-			ID: jobmatch.NewID(), Reference: ref, CVR: c.CVR, CompanyName: c.Name,
+			ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name,
 			Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
 			SkillsRequired: cleanList(in.SkillsRequired), SkillsDesired: cleanList(in.SkillsDesired),
 			Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
@@ -70,31 +60,14 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
 			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
 		}
-		r := s.newRequest(c, ref, jobmatch.TopicVacancy, channel, by, now)
-		r.Text = v.Title
-		r.Contact = v.Contact
-		r.VacancyID = v.ID
-		r.StatusToken = v.StatusToken
+		r := s.newRequest(c, jobmatch.TopicVacancy, channel, by, now)
+		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
 		v.RequestID = r.ID
-		if err := s.st.Insert(ctx, store.ColVacancies, v); err != nil {
-			return nil, err
-		}
-		if err := s.storeRequest(ctx, r); err != nil {
-			return nil, err
-		}
-		if err := s.st.Insert(ctx, store.ColLinks, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
-			return nil, err
-		}
-		for _, l := range []string{"vacancies", "vacancies:consultant:" + v.ConsultantID, "vacancies:company:" + c.CVR} {
-			if _, err := s.st.ListAppend(ctx, l, v.ID); err != nil {
-				return nil, err
-			}
-		}
-		if err := s.countPeriods(ctx, now, map[string]int64{"vacancies_posted": 1}); err != nil {
+		if err := s.fileRequest(ctx, r, v, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
 		s.notifyVacancy(v)
-		return s.receipt(ctx, c, "vacancy", v.ID, ref, v.StatusToken, r.ID)
+		return s.receipt(ctx, c, "vacancy", v.ID, r.Reference, v.StatusToken, r.ID)
 	})
 }
 
@@ -118,22 +91,12 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, 
 			return nil, err
 		}
 		now := s.now().UTC()
-		ref, err := s.nextReference(ctx, now)
-		if err != nil {
+		r := s.newRequest(c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
+		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
+		if err := s.fileRequest(ctx, r, nil, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
-		r := s.newRequest(c, ref, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
-		r.Text = in.Text
-		r.Subsidy = in.Subsidy
-		r.Contact = person(in.Company.Contact)
-		r.StatusToken = jobmatch.NewToken()
-		if err := s.storeRequest(ctx, r); err != nil {
-			return nil, err
-		}
-		if err := s.st.Insert(ctx, store.ColLinks, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
-			return nil, err
-		}
-		return s.receipt(ctx, c, "request", r.ID, ref, r.StatusToken, r.ID)
+		return s.receipt(ctx, c, "request", r.ID, r.Reference, r.StatusToken, r.ID)
 	})
 }
 
@@ -159,9 +122,9 @@ func (s *Service) prepareCompany(ctx context.Context, in CompanyInput) (*jobmatc
 	return c, err
 }
 
-func (s *Service) newRequest(c *jobmatch.Company, ref string, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
+func (s *Service) newRequest(c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
 	r := &jobmatch.Request{
-		ID: jobmatch.NewID(), Reference: ref, CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
+		ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
 		ConsultantID: c.ConsultantID, Status: jobmatch.RequestOpen, ReceivedAt: now, Period: jobmatch.PeriodsOf(now), Version: 1,
 	}
 	if by != nil {
@@ -174,29 +137,43 @@ func (s *Service) newRequest(c *jobmatch.Company, ref string, topic jobmatch.Top
 	return r
 }
 
-// storeRequest writes a request and files it in the lists and counters that
-// pages and figures read.
-func (s *Service) storeRequest(ctx context.Context, r *jobmatch.Request) error {
+// fileRequest stores a request (and the vacancy it carries, if any) and
+// files it in the lists and counters pages and figures read. All list
+// pointers go in one write; the request's position in the global "requests"
+// list is its reference number (JM-<year>-<position>). On the embedded
+// backend every write costs, so an intake is six writes in all.
+func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link Link) error {
 	owner := s.routeOwner(ctx, r.ConsultantID)
 	r.ConsultantID = owner
-	if err := s.st.Insert(ctx, store.ColRequests, r); err != nil {
+	lists := map[string]string{
+		"requests": r.ID, "requests:consultant:" + owner: r.ID, "requests:company:" + r.CVR: r.ID,
+		"timeline:" + r.CVR: "request:" + r.ID,
+	}
+	inc := map[string]int64{"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1}
+	if v != nil {
+		lists["vacancies"] = v.ID
+		lists["vacancies:consultant:"+v.ConsultantID] = v.ID
+		lists["vacancies:company:"+v.CVR] = v.ID
+		inc["vacancies_posted"] = 1
+	}
+	pos, err := s.st.ListAppendEach(ctx, lists, link)
+	if err != nil {
 		return err
 	}
-	for _, l := range []string{"requests", "requests:consultant:" + owner, "requests:company:" + r.CVR, "timeline:" + r.CVR} {
-		ref := r.ID
-		if strings.HasPrefix(l, "timeline:") {
-			ref = "request:" + r.ID
-		}
-		if _, err := s.st.ListAppend(ctx, l, ref); err != nil {
+	r.Reference = jobmatch.Reference(r.ReceivedAt.In(jobmatch.Copenhagen).Year(), pos["requests"])
+	if r.OpenSlot, err = s.st.BagAdd(ctx, "requests:open:"+owner, r.ID); err != nil {
+		return err
+	}
+	if v != nil {
+		v.Reference = r.Reference
+		if err := s.st.Insert(ctx, store.ColVacancies, v); err != nil {
 			return err
 		}
 	}
-	if err := s.st.SetAdd(ctx, "requests:open:"+owner, r.ID); err != nil {
+	if err := s.st.Insert(ctx, store.ColRequests, r); err != nil {
 		return err
 	}
-	return s.countPeriods(ctx, r.ReceivedAt, map[string]int64{
-		"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1,
-	})
+	return s.CountPeriods(ctx, r.ReceivedAt, inc)
 }
 
 // routeOwner returns who handles a consultant's requests now: the deputy
@@ -209,25 +186,19 @@ func (s *Service) routeOwner(ctx context.Context, consultantID string) string {
 	return u.DeputyID
 }
 
-// countPeriods adds to the KPI counter documents of the year, half-year and
-// month of t (Europe/Copenhagen): kpi:2026, kpi:2026-H1, kpi:2026-05.
-func (s *Service) countPeriods(ctx context.Context, t time.Time, inc map[string]int64) error {
+// CountPeriods adds to the KPI counters of the year, half-year and month of
+// t (Europe/Copenhagen), all kept in one document per year (_id "kpi:2026")
+// so an event costs one counter write: field "Y.<name>" for the year,
+// "H1.<name>"/"H2.<name>" for the half, "M05.<name>" for May.
+func (s *Service) CountPeriods(ctx context.Context, t time.Time, inc map[string]int64) error {
 	p := jobmatch.PeriodsOf(t)
-	for _, key := range []string{p.Year, p.Half, p.Month} {
-		if err := s.st.IncCounters(ctx, "kpi:"+key, inc); err != nil {
-			return err
-		}
+	fields := make(map[string]int64, 3*len(inc))
+	for k, v := range inc {
+		fields["Y_"+k] += v
+		fields[p.Half[5:]+"_"+k] += v
+		fields["M"+p.Month[5:]+"_"+k] += v
 	}
-	return nil
-}
-
-func (s *Service) nextReference(ctx context.Context, now time.Time) (string, error) {
-	year := now.In(jobmatch.Copenhagen).Year()
-	n, err := s.st.NextSeq(ctx, fmt.Sprintf("reference:%d", year))
-	if err != nil {
-		return "", err
-	}
-	return jobmatch.Reference(year, n), nil
+	return s.st.IncCounters(ctx, "kpi:"+p.Year, fields)
 }
 
 func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, kind, id, ref, token, requestID string) (*Receipt, error) {

@@ -81,7 +81,7 @@ func (s *Service) Companies(ctx context.Context, q ListQuery) (Page[*jobmatch.Co
 
 // OpenRequests returns a consultant's open requests, oldest first.
 func (s *Service) OpenRequests(ctx context.Context, consultantID string) ([]*jobmatch.Request, error) {
-	ids, err := s.st.SetMembers(ctx, "requests:open:"+consultantID)
+	ids, err := s.st.BagMembers(ctx, "requests:open:"+consultantID)
 	if err != nil {
 		return nil, err
 	}

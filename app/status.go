@@ -30,14 +30,14 @@ func (s *Service) ResolveLink(ctx context.Context, token string) (*Link, error) 
 	if token == "" || len(token) > 64 {
 		return nil, jobmatch.ErrNotFound
 	}
-	var l Link
-	if err := s.st.Get(ctx, store.ColLinks, token, &l); err != nil {
+	l, err := s.st.GetLink(ctx, token)
+	if err != nil {
 		return nil, err
 	}
 	if l.RevokedAt != nil {
 		return nil, jobmatch.ErrGone
 	}
-	return &l, nil
+	return l, nil
 }
 
 // Status returns the status behind a private link.

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -68,13 +69,60 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (*jobmatch.User, e
 	return u, nil
 }
 
-// User reads a user by id (normalised e-mail).
+// User reads a user by id (normalised e-mail). Users are read on every
+// request (sessions, contact persons, routing) and change rarely, so they are
+// cached for a few seconds; changes through this service drop the entry.
 func (s *Service) User(ctx context.Context, id string) (*jobmatch.User, error) {
+	if u, ok := s.users.get(id, s.now()); ok {
+		return u, nil
+	}
 	var u jobmatch.User
 	if err := s.st.Get(ctx, store.ColUsers, id, &u); err != nil {
 		return nil, err
 	}
-	return &u, nil
+	s.users.put(&u, s.now())
+	cp := u
+	return &cp, nil
+}
+
+// userCache holds users for userTTL.
+type userCache struct {
+	mu sync.Mutex
+	m  map[string]cachedUser
+}
+
+type cachedUser struct {
+	u  jobmatch.User
+	at time.Time
+}
+
+const userTTL = 10 * time.Second
+
+func (c *userCache) get(id string, now time.Time) (*jobmatch.User, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[id]
+	if !ok || now.Sub(e.at) > userTTL || now.Before(e.at) {
+		return nil, false
+	}
+	u := e.u
+	return &u, true
+}
+
+func (c *userCache) put(u *jobmatch.User, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]cachedUser{}
+	}
+	c.m[u.ID] = cachedUser{u: *u, at: now}
+}
+
+// forget drops a user from the cache after a change.
+func (c *userCache) forget(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, id)
 }
 
 // Consultants returns the active consultants, in the order they were added.

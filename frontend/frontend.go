@@ -201,12 +201,22 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 	return c.HTMLBlob(status, buf.Bytes())
 }
 
-// language handles ?lang= by remembering the choice in a cookie.
+// language picks the page language: ?lang= (remembered in a cookie), the
+// cookie, else Danish. Pages are Danish by default whatever the browser
+// asks for — the jobcentre's own language — with English one click away; the
+// JSON API follows Accept-Language instead.
 func (f *Frontend) language(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if l := i18n.Parse(c.QueryParam("lang")); l != "" {
+		l := i18n.Parse(c.QueryParam("lang"))
+		if l != "" {
 			c.SetCookie(&http.Cookie{Name: "jm_lang", Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+		} else if ck, err := c.Cookie("jm_lang"); err == nil {
+			l = i18n.Parse(ck.Value)
 		}
+		if l == "" {
+			l = i18n.DA
+		}
+		c.Set("lang", l)
 		return next(c)
 	}
 }

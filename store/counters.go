@@ -17,18 +17,46 @@ func (s *Store) NextSeq(ctx context.Context, name string) (int64, error) {
 // ReserveSeq atomically takes n numbers of the named sequence and returns the
 // last one; the reserved range is (last-n, last].
 func (s *Store) ReserveSeq(ctx context.Context, name string, n int64) (int64, error) {
-	var doc struct {
-		N int64 `bson:"n"`
-	}
-	err := s.C(ColCounters).FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: "seq:" + name}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: n}}}},
-		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After),
-	).Decode(&doc)
+	last, err := s.incField(ctx, "seq:"+name, "n", n)
 	if err != nil {
 		return 0, fmt.Errorf("store: next %s: %w", name, err)
 	}
-	return doc.N, nil
+	return last, nil
+}
+
+// incField atomically adds n to a counter document's field and returns the
+// new value. The upsert that creates a counter can still race with another
+// process's; a duplicate key there is retried.
+func (s *Store) incField(ctx context.Context, id, field string, n int64) (int64, error) {
+	defer s.Lock(ColCounters, id)()
+	var doc bson.M
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		err = s.C(ColCounters).FindOneAndUpdate(ctx,
+			bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: n}}}},
+			options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After),
+		).Decode(&doc)
+		if !mongo.IsDuplicateKeyError(err) {
+			break
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	return toInt64(doc[field]), nil
+}
+
+func toInt64(v any) int64 {
+	switch n := v.(type) {
+	case int32:
+		return int64(n)
+	case int64:
+		return n
+	case float64:
+		return int64(n)
+	}
+	return 0
 }
 
 // CurrentSeq returns the last number taken from the named sequence (0 if none).
@@ -53,12 +81,19 @@ func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64
 	if len(inc) == 0 {
 		return nil
 	}
+	defer s.Lock(ColCounters, id)()
 	d := bson.D{}
 	for k, v := range inc {
 		d = append(d, bson.E{Key: k, Value: v})
 	}
-	_, err := s.C(ColCounters).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-		bson.D{{Key: "$inc", Value: d}}, options.UpdateOne().SetUpsert(true))
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		_, err = s.C(ColCounters).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$inc", Value: d}}, options.UpdateOne().SetUpsert(true))
+		if !mongo.IsDuplicateKeyError(err) {
+			break
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("store: inc counters %s: %w", id, err)
 	}
@@ -77,13 +112,8 @@ func (s *Store) Counters(ctx context.Context, id string) (map[string]int64, erro
 	}
 	out := make(map[string]int64, len(raw))
 	for k, v := range raw {
-		switch n := v.(type) {
-		case int32:
-			out[k] = int64(n)
-		case int64:
-			out[k] = n
-		case float64:
-			out[k] = int64(n)
+		if k != "_id" {
+			out[k] = toInt64(v)
 		}
 	}
 	return out, nil

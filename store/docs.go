@@ -31,6 +31,7 @@ func (s *Store) Put(ctx context.Context, col, id string, v any) error {
 // version, and writes it with version+1 (optimistic concurrency). A stale
 // version is jobmatch.ErrConflict. The caller sets the new version on v.
 func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64, v any) error {
+	defer s.Lock(col, id)()
 	res, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}}, v)
 	if err != nil {
 		return translate("put "+col, err)
@@ -43,6 +44,7 @@ func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64,
 
 // Update applies an update document to the document with the given _id.
 func (s *Store) Update(ctx context.Context, col, id string, update bson.D) error {
+	defer s.Lock(col, id)()
 	res, err := s.C(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, update)
 	if err != nil {
 		return translate("update "+col, err)

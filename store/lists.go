@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
+	"sync"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -15,13 +18,15 @@ import (
 // sorted, filtered query without scanning the collection, so each list a page
 // shows is kept as its own sequence of pointer documents:
 //
+//	lists     {_id: "<name>#<pos, 12 digits>", ref, removed?}
 //	counters  {_id: "list:<name>", n, removed}
-//	lists     {_id: "<name>#<pos, 12 digits>", ref}
 //
-// Appending takes the next position; a page is read backwards from a cursor
-// position, one _id lookup per entry. Removing deletes the pointer and counts
-// it, so the total stays exact. Reading skips removed positions, so lists
-// with many removals belong in a Set instead.
+// The pointer documents are the truth; the counter's n is a hint written
+// lazily. Appending is a single insert: the process keeps each list's head in
+// memory (under the document lock), and after a restart it reads the hint and
+// probes forward to the last pointer that exists. A pointer is never deleted,
+// only marked removed, so probing cannot stop at a hole. Reading a page walks
+// backwards from a cursor, one _id lookup per entry.
 
 // ListPage is one page of a list, newest first.
 type ListPage struct {
@@ -35,32 +40,181 @@ func listKey(name string, pos int64) string {
 	return name + "#" + fmt.Sprintf("%012d", pos)
 }
 
-// ListAppend adds ref to the named list and returns its position.
-func (s *Store) ListAppend(ctx context.Context, name, ref string) (int64, error) {
-	var doc struct {
-		N int64 `bson:"n"`
-	}
-	err := s.C(ColCounters).FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: "list:" + name}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: int64(1)}}}},
-		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After),
-	).Decode(&doc)
-	if err != nil {
-		return 0, fmt.Errorf("store: list %s: append: %w", name, err)
-	}
-	if _, err := s.C(ColLists).InsertOne(ctx, bson.D{{Key: "_id", Value: listKey(name, doc.N)}, {Key: "ref", Value: ref}}); err != nil {
-		return 0, fmt.Errorf("store: list %s: append: %w", name, err)
-	}
-	return doc.N, nil
+type listHeads struct {
+	mu        sync.Mutex
+	head      map[string]int64
+	dirty     map[string]bool
+	bags      map[string]bagHead
+	dirtyBags map[string]bool
 }
 
-// ListRemove removes the entry at pos from the named list.
+// head returns the list's last position, loading it once. Call with the
+// list's document lock held.
+func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
+	s.lists.mu.Lock()
+	n, ok := s.lists.head[name]
+	s.lists.mu.Unlock()
+	if ok {
+		return n, nil
+	}
+	c, err := s.Counters(ctx, "list:"+name)
+	if err != nil {
+		return 0, err
+	}
+	n = c["n"]
+	for {
+		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, n+1)}}).Err()
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			break
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: list %s: head: %w", name, err)
+		}
+		n++
+	}
+	s.lists.mu.Lock()
+	s.lists.head[name] = n
+	s.lists.mu.Unlock()
+	return n, nil
+}
+
+// ListAppend adds ref to the named list and returns its position.
+func (s *Store) ListAppend(ctx context.Context, name, ref string) (int64, error) {
+	return s.ListAppendMany(ctx, name, []string{ref})
+}
+
+// ListAppendMany adds refs to the named list in order and returns the
+// position of the first.
+func (s *Store) ListAppendMany(ctx context.Context, name string, refs []string) (int64, error) {
+	if len(refs) == 0 {
+		return 0, nil
+	}
+	defer s.Lock(ColCounters, "list:"+name)()
+	head, err := s.listHead(ctx, name)
+	if err != nil {
+		return 0, err
+	}
+	for attempt := 0; ; attempt++ {
+		first := head + 1
+		docs := make([]any, len(refs))
+		for i, r := range refs {
+			docs[i] = bson.D{{Key: "_id", Value: listKey(name, first+int64(i))}, {Key: "ref", Value: r}}
+		}
+		_, err := s.C(ColLists).InsertMany(ctx, docs)
+		if err == nil {
+			s.lists.mu.Lock()
+			s.lists.head[name] = head + int64(len(refs))
+			s.lists.dirty[name] = true
+			s.lists.mu.Unlock()
+			return first, nil
+		}
+		if !mongo.IsDuplicateKeyError(err) || attempt >= 3 {
+			return 0, fmt.Errorf("store: list %s: append: %w", name, err)
+		}
+		// Someone else (another process) appended: find the real head again.
+		s.lists.mu.Lock()
+		delete(s.lists.head, name)
+		s.lists.mu.Unlock()
+		if head, err = s.listHead(ctx, name); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// ListAppendEach adds one ref to each of several lists in a single write
+// and returns each list's new position. The lists' locks are taken in name
+// order, so concurrent callers cannot deadlock. Links (private tokens) that
+// belong to the same event go in the same write.
+func (s *Store) ListAppendEach(ctx context.Context, entries map[string]string, links ...Link) (map[string]int64, error) {
+	names := make([]string, 0, len(entries))
+	for n := range entries {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	unlock := s.docLocks.lockMany(ColCounters, prefixed("list:", names))
+	defer unlock()
+	for attempt := 0; ; attempt++ {
+		pos := make(map[string]int64, len(names))
+		docs := make([]any, 0, len(names))
+		for _, n := range names {
+			head, err := s.listHead(ctx, n)
+			if err != nil {
+				return nil, err
+			}
+			pos[n] = head + 1
+			docs = append(docs, bson.D{{Key: "_id", Value: listKey(n, head+1)}, {Key: "ref", Value: entries[n]}})
+		}
+		for _, l := range links {
+			l.Token = linkPrefix + l.Token
+			docs = append(docs, l)
+		}
+		_, err := s.C(ColLists).InsertMany(ctx, docs)
+		if err == nil {
+			s.lists.mu.Lock()
+			for n, p := range pos {
+				s.lists.head[n] = p
+				s.lists.dirty[n] = true
+			}
+			s.lists.mu.Unlock()
+			return pos, nil
+		}
+		if !mongo.IsDuplicateKeyError(err) || attempt >= 3 {
+			return nil, fmt.Errorf("store: append to lists: %w", err)
+		}
+		// Another process appended, or an ordered insert stopped half-way:
+		// reload every head from the pointer documents and try again.
+		s.lists.mu.Lock()
+		for _, n := range names {
+			delete(s.lists.head, n)
+		}
+		s.lists.mu.Unlock()
+	}
+}
+
+func prefixed(p string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = p + n
+	}
+	return out
+}
+
+// flushListHeads writes the in-memory heads back as hints ($max, so a hint
+// never goes backwards).
+func (s *Store) flushListHeads(ctx context.Context) error {
+	s.lists.mu.Lock()
+	dirty := make(map[string]int64, len(s.lists.dirty))
+	for name := range s.lists.dirty {
+		dirty[name] = s.lists.head[name]
+	}
+	s.lists.dirty = map[string]bool{}
+	for name := range s.lists.dirtyBags {
+		dirty["bag:"+name] = s.lists.bags[name].bucket
+	}
+	s.lists.dirtyBags = map[string]bool{}
+	s.lists.mu.Unlock()
+	for name, n := range dirty {
+		id := "list:" + name
+		if len(name) > 4 && name[:4] == "bag:" {
+			id = name
+		}
+		_, err := s.C(ColCounters).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$max", Value: bson.D{{Key: "n", Value: n}}}}, options.UpdateOne().SetUpsert(true))
+		if err != nil && !mongo.IsDuplicateKeyError(err) {
+			return fmt.Errorf("store: flush %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// ListRemove marks the entry at pos of the named list removed.
 func (s *Store) ListRemove(ctx context.Context, name string, pos int64) error {
-	res, err := s.C(ColLists).DeleteOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}})
+	res, err := s.C(ColLists).UpdateOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "removed", Value: true}}}})
 	if err != nil {
 		return fmt.Errorf("store: list %s: remove: %w", name, err)
 	}
-	if res.DeletedCount == 0 {
+	if res.ModifiedCount == 0 {
 		return nil
 	}
 	return s.IncCounters(ctx, "list:"+name, map[string]int64{"removed": 1})
@@ -68,12 +222,18 @@ func (s *Store) ListRemove(ctx context.Context, name string, pos int64) error {
 
 // ListPage reads up to limit refs older than cursor (0 = from the newest).
 func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit int) (ListPage, error) {
+	unlock := s.Lock(ColCounters, "list:"+name)
+	head, err := s.listHead(ctx, name)
+	unlock()
+	if err != nil {
+		return ListPage{}, err
+	}
 	c, err := s.Counters(ctx, "list:"+name)
 	if err != nil {
 		return ListPage{}, err
 	}
-	page := ListPage{Total: c["n"] - c["removed"]}
-	pos := c["n"]
+	page := ListPage{Total: head - c["removed"]}
+	pos := head
 	if cursor > 0 && cursor-1 < pos {
 		pos = cursor - 1
 	}
@@ -83,10 +243,11 @@ func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit i
 	for ; pos > 0 && len(page.Refs) < limit && budget > 0; pos-- {
 		budget--
 		var d struct {
-			Ref string `bson:"ref"`
+			Ref     string `bson:"ref"`
+			Removed bool   `bson:"removed"`
 		}
 		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}}).Decode(&d)
-		if errors.Is(err, mongo.ErrNoDocuments) {
+		if errors.Is(err, mongo.ErrNoDocuments) || d.Removed {
 			continue
 		}
 		if err != nil {
@@ -126,6 +287,7 @@ func ParseCursor(s string) (int64, error) {
 
 // SetAdd adds members to the named set.
 func (s *Store) SetAdd(ctx context.Context, name string, members ...string) error {
+	defer s.Lock(ColSets, name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
 		options.UpdateOne().SetUpsert(true))
@@ -137,6 +299,7 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 
 // SetRemove removes members from the named set.
 func (s *Store) SetRemove(ctx context.Context, name string, members ...string) error {
+	defer s.Lock(ColSets, name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$in", Value: members}}}}}})
 	if err != nil {
@@ -158,4 +321,38 @@ func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
 		return nil, fmt.Errorf("store: set %s: %w", name, err)
 	}
 	return d.Members, nil
+}
+
+// Link maps a private, unguessable token (status links, survey links) to the
+// record it opens. Links live beside the list pointers so that an intake
+// writes its pointers and its link in one insert.
+type Link struct {
+	Token     string     `bson:"_id"`
+	Kind      string     `bson:"kind"` // "vacancy", "request", …
+	ID        string     `bson:"ref_id"`
+	CreatedAt time.Time  `bson:"created_at"`
+	RevokedAt *time.Time `bson:"revoked_at,omitempty"`
+}
+
+const linkPrefix = "link:"
+
+// PutLink stores a link on its own.
+func (s *Store) PutLink(ctx context.Context, l Link) error {
+	l.Token = linkPrefix + l.Token
+	return s.Insert(ctx, ColLists, l)
+}
+
+// GetLink reads the link of a token.
+func (s *Store) GetLink(ctx context.Context, token string) (*Link, error) {
+	var l Link
+	if err := s.Get(ctx, ColLists, linkPrefix+token, &l); err != nil {
+		return nil, err
+	}
+	l.Token = token
+	return &l, nil
+}
+
+// RevokeLink marks a link revoked.
+func (s *Store) RevokeLink(ctx context.Context, token string, at time.Time) error {
+	return s.Update(ctx, ColLists, linkPrefix+token, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked_at", Value: at}}}})
 }

@@ -19,10 +19,9 @@ const (
 	ColSessions    = "sessions"       // _id = sha256(token)
 	ColVacancies   = "vacancies"      // _id = NewID()
 	ColRequests    = "requests"       // _id = NewID()
-	ColLinks       = "links"          // _id = private-link token → {kind, id}
 	ColIdempotency = "idempotency"    // _id = scope + key
 	ColCounters    = "counters"       // _id = counter name (sequences, period KPI counters)
-	ColLists       = "lists"          // _id = list name + "#" + zero-padded position
+	ColLists       = "lists"          // _id = list name + "#" + zero-padded position, or "link:" + token
 	ColSets        = "sets"           // _id = set name: small per-owner membership documents
 	ColCandidates  = "candidates"     // _id = NewID()
 	ColCandRefs    = "candidate_refs" // _id = external_ref → candidate id
@@ -38,7 +37,7 @@ const (
 )
 
 var allCollections = []string{
-	ColCompanies, ColUsers, ColSessions, ColVacancies, ColRequests, ColLinks,
+	ColCompanies, ColUsers, ColSessions, ColVacancies, ColRequests,
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
 	ColMatchRuns, ColJobs, ColSettings,
@@ -72,10 +71,8 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 				return fmt.Errorf("store: create collection %s: %w", name, err)
 			}
 		}
-		if idx := secondaryIndexes[name]; len(idx) > 0 {
-			if _, err := s.db.Collection(name).Indexes().CreateMany(ctx, idx); err != nil {
-				return fmt.Errorf("store: create indexes on %s: %w", name, err)
-			}
+		if err := s.ensureIndexes(ctx, name, secondaryIndexes[name]); err != nil {
+			return err
 		}
 	}
 	if s.embedded {
@@ -84,6 +81,48 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// ensureIndexes creates the indexes a collection lacks. Creating an existing
+// compound index again crashes FerretDB 1.24's handler, so existing ones
+// (by their default name) are left alone.
+func (s *Store) ensureIndexes(ctx context.Context, col string, want []mongo.IndexModel) error {
+	if len(want) == 0 {
+		return nil
+	}
+	specs, err := s.db.Collection(col).Indexes().ListSpecifications(ctx)
+	if err != nil {
+		return fmt.Errorf("store: list indexes on %s: %w", col, err)
+	}
+	have := map[string]bool{}
+	for _, sp := range specs {
+		have[sp.Name] = true
+	}
+	var missing []mongo.IndexModel
+	for _, m := range want {
+		if !have[indexName(m.Keys.(bson.D))] {
+			missing = append(missing, m)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	if _, err := s.db.Collection(col).Indexes().CreateMany(ctx, missing); err != nil {
+		return fmt.Errorf("store: create indexes on %s: %w", col, err)
+	}
+	return nil
+}
+
+// indexName is MongoDB's default index name: key_dir joined by underscores.
+func indexName(keys bson.D) string {
+	name := ""
+	for i, k := range keys {
+		if i > 0 {
+			name += "_"
+		}
+		name += fmt.Sprintf("%s_%v", k.Key, k.Value)
+	}
+	return name
 }
 
 func isNamespaceExists(err error) bool {

@@ -63,7 +63,16 @@ type Store struct {
 
 	exprMu      sync.Mutex
 	exprIndexed map[string]bool
+
+	docLocks stripes
+	lists    listHeads
+	stopBg   context.CancelFunc
+	bgDone   chan struct{}
 }
+
+// Lock serialises read-modify-write operations on one document (see locks.go).
+// Callers outside the store use it for their own read-then-write sequences.
+func (s *Store) Lock(col, id string) func() { return s.docLocks.lock(col, id) }
 
 // Open connects to the configured database, starting the embedded FerretDB
 // when no URI is given, and makes sure every collection and index exists.
@@ -74,7 +83,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = DatabaseName
 	}
-	s := &Store{log: cfg.Logger, exprIndexed: map[string]bool{}}
+	s := &Store{log: cfg.Logger, exprIndexed: map[string]bool{},
+		lists: listHeads{head: map[string]int64{}, dirty: map[string]bool{}, bags: map[string]bagHead{}, dirtyBags: map[string]bool{}}}
 	uri := cfg.MongoDBURI
 	if uri == "" {
 		var err error
@@ -101,6 +111,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.Close(context.Background())
 		return nil, err
 	}
+	bg, stop := context.WithCancel(context.Background())
+	s.stopBg, s.bgDone = stop, make(chan struct{})
+	go s.background(bg)
 	return s, nil
 }
 
@@ -121,7 +134,7 @@ func (s *Store) startEmbedded(cfg Config) (string, error) {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
 		Logger:    fdbLog,
 	})
 	if err != nil {
@@ -184,6 +197,14 @@ func (s *Store) stopEmbedded() {
 // connections) and then stops the embedded database, if any.
 func (s *Store) Close(ctx context.Context) error {
 	var err error
+	if s.stopBg != nil {
+		s.stopBg()
+		<-s.bgDone
+		s.stopBg = nil
+		if ferr := s.flushListHeads(ctx); ferr != nil {
+			s.log.Warn("flush list heads", "err", ferr)
+		}
+	}
 	if s.client != nil {
 		err = s.client.Disconnect(ctx)
 	}
@@ -247,4 +268,21 @@ func (l levelFilter) WithGroup(n string) slog.Handler {
 
 func asCommandError(err error, target *mongo.CommandError) bool {
 	return errors.As(err, target)
+}
+
+// background writes list-head hints every second.
+func (s *Store) background(ctx context.Context) {
+	defer close(s.bgDone)
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.flushListHeads(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("flush list heads", "err", err)
+			}
+		}
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"jobmatch/app"
 	"jobmatch/frontend"
 	"jobmatch/store"
+	"jobmatch/taxonomy"
 )
 
 // Config configures a System.
@@ -36,6 +37,7 @@ type System struct {
 	Store   *store.Store
 	Service *app.Service
 	API     *api.Server
+	Places  *taxonomy.Places
 	log     *slog.Logger
 
 	starters []func(ctx context.Context)
@@ -50,7 +52,11 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	places := defaultPlaces()
+	places, err := taxonomy.LoadPlaces()
+	if err != nil {
+		_ = st.Close(context.Background())
+		return nil, err
+	}
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
 		Deadline: responseDeadline,
@@ -60,7 +66,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	return &System{Store: st, Service: svc, API: srv, log: cfg.Logger}, nil
+	return &System{Store: st, Service: svc, API: srv, Places: places, log: cfg.Logger}, nil
 }
 
 // Handler is the HTTP handler of the whole service.
@@ -83,10 +89,7 @@ func responseDeadline(topic jobmatch.Topic, received time.Time) time.Time {
 	return addWorkingDays(received, days)
 }
 
-// defaultPlaces and addWorkingDays are replaced by the taxonomy and calendar
-// packages as they land.
-func defaultPlaces() app.PostalChecker { return nil }
-
+// addWorkingDays is replaced by the calendar package as it lands.
 func addWorkingDays(t time.Time, n int) time.Time {
 	d := t.In(jobmatch.Copenhagen)
 	for n > 0 {

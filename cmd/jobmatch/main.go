@@ -73,11 +73,11 @@ func usage(w io.Writer) {
 
 // commonFlags are the storage flags every command that opens the store shares.
 type commonFlags struct {
-	dataDir    string
-	mongoURI   string
-	database   string
-	logLevel   string
-	logFormat  string
+	dataDir   string
+	mongoURI  string
+	database  string
+	logLevel  string
+	logFormat string
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {

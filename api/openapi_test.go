@@ -1,0 +1,149 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"jobmatch/api"
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+func loadSpec(t *testing.T) (*openapi3.T, routers.Router) {
+	t.Helper()
+	b, err := api.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(b)
+	if err != nil {
+		t.Fatalf("load OpenAPI: %v", err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi = %q, want 3.1.0", doc.OpenAPI)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("OpenAPI document is invalid: %v", err)
+	}
+	doc.Servers = openapi3.Servers{{URL: "/"}}
+	r, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, r
+}
+
+// checker validates real requests and responses against the document.
+type checker struct {
+	t      *testing.T
+	env    *systemtest.Env
+	router routers.Router
+}
+
+func (c *checker) do(client *systemtest.Client, method, path string, body any, wantStatus int, headers ...string) *systemtest.Response {
+	c.t.Helper()
+	res := client.Do(method, path, body, nil, headers...)
+	if res.StatusCode != wantStatus {
+		c.t.Fatalf("%s %s: status %d, want %d: %s", method, path, res.StatusCode, wantStatus, res.Body)
+	}
+	var reqBody []byte
+	if body != nil {
+		reqBody, _ = jsonBytes(body)
+	}
+	req, _ := http.NewRequest(method, "http://localhost"+path, bytes.NewReader(reqBody))
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	route, params, err := c.router.FindRoute(req)
+	if err != nil {
+		c.t.Fatalf("%s %s is not in the OpenAPI document: %v", method, path, err)
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+	if wantStatus < 300 {
+		if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+			c.t.Fatalf("%s %s: request does not match the document: %v", method, path, err)
+		}
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: res.StatusCode, Header: res.Header,
+		Options: &openapi3filter.Options{IncludeResponseStatus: true}}
+	out.SetBodyBytes(res.Body)
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		c.t.Fatalf("%s %s: response does not match the document: %v\n%s", method, path, err, res.Body)
+	}
+	return res
+}
+
+func TestOpenAPIDocumentMatchesResponses(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	anon := env.Client()
+	body := systemtest.VacancyBody(demo.CVR(9))
+	res := ck.do(anon, "POST", "/api/v1/vacancies", body, 201, "Idempotency-Key", "oa-1")
+	statusPath := "/status/" + lastSegment(string(res.Body))
+	ck.do(anon, "GET", statusPath, nil, 200)
+	ck.do(anon, "POST", "/api/v1/requests", map[string]any{"company": body["company"], "topic": "subsidy", "channel": "web", "text": "IGU?"}, 201)
+	bad := systemtest.VacancyBody("12345678")
+	ck.do(anon, "POST", "/api/v1/vacancies", bad, 422)
+	ck.do(anon, "GET", "/api/v1/vacancies", nil, 401)
+
+	admin := env.Login("admin@demo.local")
+	ck.do(admin, "GET", "/api/v1/vacancies?limit=5", nil, 200)
+	ck.do(admin, "GET", "/api/v1/requests", nil, 200)
+	ck.do(admin, "GET", "/api/v1/companies", nil, 200)
+	ck.do(admin, "GET", "/api/v1/companies/"+demo.CVR(9), nil, 200)
+	ck.do(admin, "GET", "/api/v1/auth/me", nil, 200)
+	ck.do(admin, "GET", "/api/v1/users", nil, 200)
+	ck.do(admin, "GET", "/api/v1/consultants", nil, 200)
+	ck.do(admin, "PUT", "/api/v1/companies/"+demo.CVR(9)+"/consultant", map[string]string{"consultant_id": "mads@demo.local"}, 200)
+	ck.do(admin, "POST", "/api/v1/users", map[string]any{"email": "ny@demo.local", "name": "Ny Bruger", "role": "hotline", "password": "hemmelig"}, 201)
+	ck.do(anon, "POST", "/api/v1/auth/login", map[string]string{"email": "ny@demo.local", "password": "hemmelig"}, 200)
+	ck.do(anon, "GET", "/healthz", nil, 200)
+	ck.do(anon, "GET", "/readyz", nil, 200)
+}
+
+func lastSegment(receipt string) string {
+	i := strings.Index(receipt, "/status/")
+	s := receipt[i+len("/status/"):]
+	return s[:strings.IndexByte(s, '"')]
+}
+
+func jsonBytes(v any) ([]byte, error) {
+	if b, ok := v.([]byte); ok {
+		return b, nil
+	}
+	var buf bytes.Buffer
+	err := jsonEncoder(&buf).Encode(v)
+	return buf.Bytes(), err
+}
+
+var _ = io.EOF
+
+// TestOpenAPICheckerRejectsMismatches proves the response check above can fail.
+func TestOpenAPICheckerRejectsMismatches(t *testing.T) {
+	_, router := loadSpec(t)
+	req, _ := http.NewRequest("POST", "http://localhost/api/v1/vacancies", strings.NewReader(`{}`))
+	req.Header.Set("Content-Type", "application/json")
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: 201,
+		Header: http.Header{"Content-Type": {"application/json"}}, Options: &openapi3filter.Options{IncludeResponseStatus: true}}
+	out.SetBodyBytes([]byte(`{"id": 5}`))
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err == nil {
+		t.Fatal("a receipt without reference and contact person passed the check")
+	}
+}

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// CompanyRow is one company of a bulk import.
+type CompanyRow struct {
+	CVR        string `json:"cvr" validate:"required,cvr"`
+	PNumber    string `json:"p_number,omitempty" validate:"omitempty,numeric,len=10"`
+	Name       string `json:"name" validate:"required,min=2,max=200,runes"`
+	Address    string `json:"address,omitempty" validate:"max=200,runes"`
+	PostalCode string `json:"postal_code" validate:"required,postal"`
+	Industry   string `json:"industry_code,omitempty" validate:"omitempty,max=10,numeric"`
+	Employees  int    `json:"employees,omitempty" validate:"min=0,max=1000000"`
+}
+
+// ImportCompanies upserts a batch of valid companies by CVR: new ones get a
+// contact consultant by the assignment rule; known ones keep theirs and get
+// the new name, address and figures. It returns how many were created and
+// updated. Rows must be validated by the caller.
+func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (created, updated int, err error) {
+	now := s.now().UTC()
+	var fresh []*jobmatch.Company
+	for _, r := range rows {
+		cvr := jobmatch.NormalizeCVR(r.CVR)
+		var existing jobmatch.Company
+		err := s.st.Get(ctx, store.ColCompanies, cvr, &existing)
+		switch {
+		case err == nil:
+			set := bson.D{{Key: "name", Value: strings.TrimSpace(r.Name)}, {Key: "postal_code", Value: r.PostalCode}, {Key: "updated_at", Value: now}}
+			for _, kv := range []struct{ k, v string }{{"address", r.Address}, {"industry_code", r.Industry}, {"p_number", r.PNumber}} {
+				if kv.v != "" {
+					set = append(set, bson.E{Key: kv.k, Value: kv.v})
+				}
+			}
+			if r.Employees > 0 {
+				set = append(set, bson.E{Key: "employees", Value: r.Employees})
+			}
+			if err := s.st.Update(ctx, store.ColCompanies, cvr, bson.D{{Key: "$set", Value: set}}); err != nil {
+				return created, updated, err
+			}
+			updated++
+		case errors.Is(err, jobmatch.ErrNotFound):
+			fresh = append(fresh, &jobmatch.Company{CVR: cvr, PNumber: r.PNumber, Name: strings.TrimSpace(r.Name), Address: r.Address,
+				PostalCode: r.PostalCode, IndustryCode: r.Industry, Employees: r.Employees, CreatedAt: now, UpdatedAt: now})
+		default:
+			return created, updated, err
+		}
+	}
+	if len(fresh) == 0 {
+		return created, updated, nil
+	}
+	consultants, err := s.Consultants(ctx)
+	if err != nil {
+		return created, updated, err
+	}
+	byConsultant := map[string][]*jobmatch.Company{}
+	for _, c := range fresh {
+		u, err := s.assign.pickFrom(ctx, s, consultants, c)
+		if err != nil {
+			return created, updated, err
+		}
+		c.ConsultantID = u.ID
+		c.History = []jobmatch.Assignment{{ConsultantID: u.ID, By: "import", Reason: "import", At: now}}
+		byConsultant[u.ID] = append(byConsultant[u.ID], c)
+	}
+	// List positions are reserved before the insert so each company carries
+	// its own position for a later reassignment.
+	for uid, cs := range byConsultant {
+		refs := make([]string, len(cs))
+		for i, c := range cs {
+			refs[i] = c.CVR
+		}
+		first, err := s.st.ListAppendMany(ctx, "companies:consultant:"+uid, refs)
+		if err != nil {
+			return created, updated, err
+		}
+		for i, c := range cs {
+			c.ListPos = map[string]int64{"consultant": first + int64(i)}
+		}
+	}
+	docs := make([]any, len(fresh))
+	refs := make([]string, len(fresh))
+	for i, c := range fresh {
+		docs[i], refs[i] = c, c.CVR
+	}
+	if _, err := s.st.C(store.ColCompanies).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false)); err != nil {
+		var bwe mongo.BulkWriteException
+		if !errors.As(err, &bwe) || !onlyDuplicates(bwe) {
+			return created, updated, fmt.Errorf("app: import companies: %w", err)
+		}
+		created -= len(bwe.WriteErrors) // created concurrently by someone else
+	}
+	if _, err := s.st.ListAppendMany(ctx, "companies", refs); err != nil {
+		return created, updated, err
+	}
+	created += len(fresh)
+	s.companiesAdded(fresh)
+	return created, updated, nil
+}
+
+func onlyDuplicates(e mongo.BulkWriteException) bool {
+	for _, we := range e.WriteErrors {
+		if we.Code != 11000 {
+			return false
+		}
+	}
+	return e.WriteConcernError == nil
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// buildBinary compiles the real command once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "jobmatch")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return bin
+}
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// startServe runs `jobmatch serve` and waits until it answers /healthz.
+func startServe(t *testing.T, bin, dataDir, addr string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"serve", "--data-dir", dataDir, "--addr", addr}, args...)...)
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return cmd
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("serve did not come up; logs:\n%s", logs.String())
+	return nil
+}
+
+// TestAcknowledgedWritesSurviveKill9 posts vacancies, kills the process with
+// SIGKILL right after the 201s, starts it again on the same data directory and
+// finds every acknowledged vacancy.
+func TestAcknowledgedWritesSurviveKill9(t *testing.T) {
+	bin := buildBinary(t)
+	dataDir, addr := t.TempDir(), freeAddr(t)
+	cmd := startServe(t, bin, dataDir, addr, "--demo")
+	var statusURLs []string
+	for i := 0; i < 5; i++ {
+		b, _ := json.Marshal(systemtest.VacancyBody(demo.CVR(100 + i)))
+		res, err := http.Post("http://"+addr+"/api/v1/vacancies", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			StatusURL string `json:"status_url"`
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusCreated {
+			t.Fatalf("post %d: %d %s", i, res.StatusCode, body)
+		}
+		_ = json.Unmarshal(body, &r)
+		statusURLs = append(statusURLs, r.StatusURL)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = cmd.Process.Wait()
+
+	startServe(t, bin, dataDir, addr, "--demo")
+	for _, u := range statusURLs {
+		req, _ := http.NewRequest("GET", u, nil)
+		req.Header.Set("Accept", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("after kill -9, %s answers %d", u, res.StatusCode)
+		}
+	}
+}
+
+// TestUserAdd creates a user with the CLI and logs in with it over HTTP.
+func TestUserAdd(t *testing.T) {
+	bin := buildBinary(t)
+	dataDir := t.TempDir()
+	out, err := exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", "Ny@Kommune.dk", "--name", "Ny Konsulent", "--role", "consultant", "--password", "hemmelig1").CombinedOutput()
+	if err != nil {
+		t.Fatalf("user add: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "created consultant ny@kommune.dk") {
+		t.Fatalf("output: %s", out)
+	}
+	// With no --password it reads the password from standard input.
+	cmd := exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", "hot@kommune.dk", "--name", "Hot Line", "--role", "hotline")
+	cmd.Stdin = strings.NewReader("andethemmeligt\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("user add with prompt: %v\n%s", err, out)
+	}
+	// A bad role is refused with the field named.
+	out, err = exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", "x@kommune.dk", "--name", "X Y", "--role", "boss", "--password", "pw12").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "role") {
+		t.Fatalf("bad role accepted: %s", out)
+	}
+	addr := freeAddr(t)
+	startServe(t, bin, dataDir, addr)
+	for _, cred := range [][2]string{{"ny@kommune.dk", "hemmelig1"}, {"hot@kommune.dk", "andethemmeligt"}} {
+		b, _ := json.Marshal(map[string]string{"email": cred[0], "password": cred[1]})
+		res, err := http.Post("http://"+addr+"/api/v1/auth/login", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("login %s: %d", cred[0], res.StatusCode)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"help"}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(&out)
+	found := map[string]bool{}
+	for sc.Scan() {
+		for _, c := range commands() {
+			if strings.HasPrefix(strings.TrimSpace(sc.Text()), c.name+" ") {
+				found[c.name] = true
+			}
+		}
+	}
+	if len(found) != len(commands()) {
+		t.Fatalf("help lists %v of %d commands:\n%s", found, len(commands()), out.String())
+	}
+	if err := run(t.Context(), []string{"nope"}, io.Discard, io.Discard); err == nil {
+		t.Fatal("unknown command accepted")
+	}
+	_ = fmt.Sprint()
+}

@@ -1,0 +1,52 @@
+package taxonomy_test
+
+import (
+	"testing"
+
+	"jobmatch/taxonomy"
+)
+
+func TestPlaces(t *testing.T) {
+	p, err := taxonomy.LoadPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		code     string
+		valid    bool
+		name     string
+		hasPoint bool
+	}{
+		{"6400", true, "Sønderborg", true},
+		{"1050", true, "København K", true},
+		{"800", true, "Høje Taastrup", true}, // business code: borrows a point
+		{"999", true, "København C", true},   // business code: borrows København's point
+		{"1431", true, "København K", true},  // ordinary code without geometry
+		{"9999", false, "", false},
+		{"64", false, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			if got := p.ValidPostal(tt.code); got != tt.valid {
+				t.Fatalf("ValidPostal = %v", got)
+			}
+			if got := p.Name(tt.code); got != tt.name {
+				t.Fatalf("Name = %q, want %q", got, tt.name)
+			}
+			_, _, ok := p.Coordinates(tt.code)
+			if ok != tt.hasPoint {
+				t.Fatalf("Coordinates ok = %v", ok)
+			}
+		})
+	}
+	d, ok := p.DistanceKm("1050", "6400")
+	if !ok || d < 190 || d > 230 {
+		t.Fatalf("København K – Sønderborg = %.0f km", d)
+	}
+	if d, _ := p.DistanceKm("6400", "6400"); d != 0 {
+		t.Fatalf("same code distance = %v", d)
+	}
+	if d, _ := p.DistanceKm("999", "1050"); d > 10 {
+		t.Fatalf("København C (business) is %.0f km from København K", d)
+	}
+}
