@@ -46,6 +46,11 @@ type Config struct {
 	Database string
 	// Logger receives the store's own logs; FerretDB's are filtered to errors.
 	Logger *slog.Logger
+	// SQLiteSync is the embedded SQLite's synchronous mode: "normal" (the
+	// default: a commit survives a crash of the process, kill -9 included,
+	// but the last commits can be lost if the machine loses power) or
+	// "full" (fsync on every commit; about half the write throughput).
+	SQLiteSync string
 }
 
 // Store is the open database. It is safe for concurrent use.
@@ -131,10 +136,18 @@ func (s *Store) startEmbedded(cfg Config) (string, error) {
 	// FerretDB logs every failed command's wire dump at WARN; duplicate-key
 	// errors are expected traffic here, so keep only its errors.
 	fdbLog := slog.New(levelFilter{h: cfg.Logger.Handler(), min: slog.LevelError}).With("component", "ferretdb")
+	sync := strings.ToLower(cfg.SQLiteSync)
+	switch sync {
+	case "":
+		sync = "normal"
+	case "normal", "full":
+	default:
+		return "", fmt.Errorf("store: sqlite sync mode %q: want normal or full", cfg.SQLiteSync)
+	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + sync + ")",
 		Logger:    fdbLog,
 	})
 	if err != nil {

@@ -23,6 +23,7 @@ type Config struct {
 	DataDir    string
 	MongoDBURI string
 	Database   string
+	SQLiteSync string
 	Logger     *slog.Logger
 	// Now fixes the clock (tests); time.Now when nil.
 	Now func() time.Time
@@ -48,7 +49,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger})
+	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
 	if err != nil {
 		return nil, err
 	}

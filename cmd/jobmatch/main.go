@@ -18,7 +18,9 @@ import (
 	"sort"
 	"strings"
 
-	_ "time/tzdata" // Europe/Copenhagen on machines without zoneinfo
+	_ "time/tzdata"
+
+	"jobmatch/system" // Europe/Copenhagen on machines without zoneinfo
 )
 
 // command is one subcommand.
@@ -73,17 +75,23 @@ func usage(w io.Writer) {
 
 // commonFlags are the storage flags every command that opens the store shares.
 type commonFlags struct {
-	dataDir   string
-	mongoURI  string
-	database  string
-	logLevel  string
-	logFormat string
+	dataDir    string
+	mongoURI   string
+	database   string
+	logLevel   string
+	logFormat  string
+	sqliteSync string
+}
+
+func (c *commonFlags) system(log *slog.Logger) system.Config {
+	return system.Config{DataDir: c.dataDir, MongoDBURI: c.mongoURI, Database: c.database, SQLiteSync: c.sqliteSync, Logger: log}
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.dataDir, "data-dir", env("JOBMATCH_DATA_DIR", "./data"), "directory for the embedded database and the search index (JOBMATCH_DATA_DIR)")
 	fs.StringVar(&c.mongoURI, "mongodb-uri", env("JOBMATCH_MONGODB_URI", ""), "MongoDB or FerretDB URI; empty starts the embedded FerretDB (JOBMATCH_MONGODB_URI)")
 	fs.StringVar(&c.database, "database", env("JOBMATCH_DATABASE", "jobmatch"), "database name (JOBMATCH_DATABASE)")
+	fs.StringVar(&c.sqliteSync, "sqlite-sync", env("JOBMATCH_SQLITE_SYNC", "normal"), "embedded database durability: normal (survives a process crash) or full (fsync each commit, survives power loss) (JOBMATCH_SQLITE_SYNC)")
 	fs.StringVar(&c.logLevel, "log-level", env("JOBMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (JOBMATCH_LOG_LEVEL)")
 	fs.StringVar(&c.logFormat, "log-format", env("JOBMATCH_LOG_FORMAT", "text"), "text or json (JOBMATCH_LOG_FORMAT)")
 }

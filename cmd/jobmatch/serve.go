@@ -33,7 +33,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	sys, err := system.Open(ctx, system.Config{DataDir: common.dataDir, MongoDBURI: common.mongoURI, Database: common.database, Logger: log})
+	sys, err := system.Open(ctx, common.system(log))
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
-	sys, err := system.Open(ctx, system.Config{DataDir: common.dataDir, MongoDBURI: common.mongoURI, Database: common.database, Logger: common.logger(stderr)})
+	sys, err := system.Open(ctx, common.system(common.logger(stderr)))
 	if err != nil {
 		return err
 	}
