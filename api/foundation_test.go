@@ -277,3 +277,36 @@ func TestLogin(t *testing.T) {
 		t.Fatalf("me after logout: %d", res.StatusCode)
 	}
 }
+
+func TestOperatorEndpoints(t *testing.T) {
+	env := systemtest.Start(t)
+	c := env.Client()
+	c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(5)), nil)
+	res := c.Do("GET", "/metrics", nil, nil)
+	if res.StatusCode != 200 || !strings.Contains(string(res.Body), `jobmatch_http_request_duration_seconds_count{method="POST",route="/api/v1/vacancies",status="201"} 1`) {
+		t.Fatalf("metrics: %d\n%.2000s", res.StatusCode, res.Body)
+	}
+	var ready struct {
+		Ready    bool `json:"ready"`
+		Database struct {
+			OK bool `json:"ok"`
+		} `json:"database"`
+	}
+	if res := c.Do("GET", "/readyz", nil, &ready); res.StatusCode != 200 || !ready.Ready || !ready.Database.OK {
+		t.Fatalf("readyz: %d %s", res.StatusCode, res.Body)
+	}
+	// An internal error never shows its text: with the database gone the
+	// answer is a 500 problem with a request id and nothing of the cause.
+	_ = env.Sys.Store.Close(t.Context())
+	res = c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(6)), nil)
+	if res.StatusCode != 500 {
+		t.Fatalf("with the database closed: %d %s", res.StatusCode, res.Body)
+	}
+	p := res.Problem(t)
+	if p.RequestID == "" || strings.Contains(string(res.Body), "store") || strings.Contains(string(res.Body), "client") {
+		t.Fatalf("internal error leaked or has no request id: %s", res.Body)
+	}
+	if res := c.Do("GET", "/readyz", nil, nil); res.StatusCode != 503 {
+		t.Fatalf("readyz with the database closed: %d", res.StatusCode)
+	}
+}

@@ -158,7 +158,8 @@ func (f *Frontend) status(c echo.Context) error {
 	return f.render(c, http.StatusOK, "status", "page.status", struct {
 		*app.StatusView
 		New bool
-	}{view, c.QueryParam("new") == "1"}, nil)
+		URL string
+	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path)}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON
