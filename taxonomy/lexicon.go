@@ -1,0 +1,316 @@
+package taxonomy
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/danish"
+	"github.com/blevesearch/snowballstem/english"
+)
+
+// A lexicon ranks concepts by how well one of their surface forms (labels,
+// synonyms, titles) matches a short text such as a job title. It combines
+// two signals, both TF-IDF weighted and cosine-normalised:
+//
+//   - character n-grams (3–5) of the normalised text, which carry Danish
+//     compounds and inflection ("sygeplejersker" ~ "sygeplejerske",
+//     "lagerarbejder" ~ "lager" + "arbejder") and spelling variants;
+//   - stemmed words (Danish and English Snowball), which reward whole-word
+//     agreement and keep short titles from matching on fragments.
+//
+// A concept's score is its best form's score times a weight for the kind of
+// form (a preferred label counts a little more than an alternative one).
+// This is the method the MELO evaluation measures; see docs/design.md.
+type lexicon struct {
+	forms    []form
+	grams    map[string][]posting
+	words    map[string][]posting
+	gramIDF  map[string]float64
+	wordIDF  map[string]float64
+	concepts []string // concept index → URI
+}
+
+type form struct {
+	text    string // normalised
+	concept int32
+	kind    formKind
+}
+
+type posting struct {
+	form int32
+	w    float32
+}
+
+type formKind uint8
+
+const (
+	kindPref formKind = iota
+	kindAlt
+	kindHidden
+	kindSTAR
+	kindDISCO
+	kindGroup
+	kindEN
+)
+
+// kindWeight: how much a match on each kind of form is worth.
+var kindWeight = [...]float64{
+	kindPref: 1.0, kindAlt: 0.97, kindHidden: 0.9, kindSTAR: 0.97, kindDISCO: 0.9, kindGroup: 0.92, kindEN: 0.95,
+}
+
+// Weight of the word signal against the character signal.
+const wordWeight = 0.5
+
+func newLexicon() *lexicon {
+	return &lexicon{grams: map[string][]posting{}, words: map[string][]posting{}}
+}
+
+func (l *lexicon) concept(uri string, idx map[string]int32) int32 {
+	if i, ok := idx[uri]; ok {
+		return i
+	}
+	i := int32(len(l.concepts))
+	l.concepts = append(l.concepts, uri)
+	idx[uri] = i
+	return i
+}
+
+func (l *lexicon) add(text string, concept int32, kind formKind) {
+	n := Normalize(text)
+	if n == "" {
+		return
+	}
+	l.forms = append(l.forms, form{text: n, concept: concept, kind: kind})
+}
+
+// build computes IDF and the postings.
+func (l *lexicon) build() {
+	gdf, wdf := map[string]int{}, map[string]int{}
+	gramsOf := make([]map[string]int, len(l.forms))
+	wordsOf := make([]map[string]int, len(l.forms))
+	for i, f := range l.forms {
+		gramsOf[i], wordsOf[i] = charGrams(f.text), wordStems(f.text)
+		for g := range gramsOf[i] {
+			gdf[g]++
+		}
+		for w := range wordsOf[i] {
+			wdf[w]++
+		}
+	}
+	n := float64(len(l.forms))
+	l.gramIDF, l.wordIDF = idf(gdf, n), idf(wdf, n)
+	for i := range l.forms {
+		for g, w := range unit(gramsOf[i], l.gramIDF) {
+			l.grams[g] = append(l.grams[g], posting{form: int32(i), w: float32(w)})
+		}
+		for t, w := range unit(wordsOf[i], l.wordIDF) {
+			l.words[t] = append(l.words[t], posting{form: int32(i), w: float32(w)})
+		}
+	}
+}
+
+func idf(df map[string]int, n float64) map[string]float64 {
+	out := make(map[string]float64, len(df))
+	for k, d := range df {
+		out[k] = math.Log(1 + n/float64(d))
+	}
+	return out
+}
+
+// unit returns the L2-normalised TF-IDF vector of counts.
+func unit(counts map[string]int, idf map[string]float64) map[string]float64 {
+	v := make(map[string]float64, len(counts))
+	var norm float64
+	for k, c := range counts {
+		w := (1 + math.Log(float64(c))) * idf[k]
+		v[k] = w
+		norm += w * w
+	}
+	if norm == 0 {
+		return v
+	}
+	norm = math.Sqrt(norm)
+	for k := range v {
+		v[k] /= norm
+	}
+	return v
+}
+
+// Match is a concept ranked by a lexicon.
+type Match struct {
+	URI   string
+	Score float64
+	// Form is the surface form that matched best, and Kind what it is.
+	Form string
+	Kind string
+}
+
+var kindNames = [...]string{kindPref: "label", kindAlt: "alt_label", kindHidden: "hidden_label", kindSTAR: "star_title", kindDISCO: "disco_title", kindGroup: "isco_group", kindEN: "english_label"}
+
+// rank scores every concept against text and returns the best limit.
+// skip, when non-nil, drops forms (the MELO leave-one-out uses it).
+func (l *lexicon) rank(text string, limit int, skip func(f *form) bool) []Match {
+	n := Normalize(text)
+	if n == "" {
+		return nil
+	}
+	scores := map[int32]float64{}
+	for g, w := range unit(charGrams(n), l.gramIDF) {
+		for _, p := range l.grams[g] {
+			scores[p.form] += w * float64(p.w)
+		}
+	}
+	for t, w := range unit(wordStems(n), l.wordIDF) {
+		for _, p := range l.words[t] {
+			scores[p.form] += wordWeight * w * float64(p.w)
+		}
+	}
+	best := map[int32]Match{}
+	for fi, sc := range scores {
+		f := &l.forms[fi]
+		if skip != nil && skip(f) {
+			continue
+		}
+		sc = sc / (1 + wordWeight) * kindWeight[f.kind]
+		if m, ok := best[f.concept]; !ok || sc > m.Score {
+			best[f.concept] = Match{URI: l.concepts[f.concept], Score: sc, Form: f.text, Kind: kindNames[f.kind]}
+		}
+	}
+	out := make([]Match, 0, len(best))
+	for _, m := range best {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].URI < out[j].URI
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+var abbreviations = map[string]string{
+	"sosu":     "social- og sundheds",
+	"pa":       "personlig assistent",
+	"it":       "it",
+	"hk":       "kontor",
+	"ufaglært": "ufaglært",
+}
+
+// Normalize lower-cases text, folds punctuation to spaces, spells out a few
+// Danish abbreviations (SOSU-assistent → social- og sundhedsassistent) and
+// expands "X- og Y-Z" (social- og sundhedsassistent → socialassistent og
+// sundhedsassistent) so both parts carry the shared head.
+func Normalize(text string) string {
+	s := strings.ToLower(strings.TrimSpace(text))
+	if s == "" {
+		return ""
+	}
+	// "sosu-assistent" → "social- og sundhedsassistent"
+	for abbr, full := range abbreviations {
+		if strings.HasPrefix(s, abbr+"-") {
+			s = full + s[len(abbr)+1:]
+		} else if s == abbr {
+			s = full
+		}
+	}
+	s = expandCoordination(s)
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// expandCoordination rewrites "a- og bc" (and "a-, b- og cd") into "ad og bcd"
+// style pairs by giving each truncated word the head of the last word's
+// compound: "social- og sundhedsassistent" → "socialassistent og sundhedsassistent".
+func expandCoordination(s string) string {
+	if !strings.Contains(s, "- ") {
+		return s
+	}
+	words := strings.Fields(s)
+	last := words[len(words)-1]
+	for i, w := range words[:len(words)-1] {
+		if strings.HasSuffix(w, "-") || strings.HasSuffix(w, "-,") {
+			stem := strings.TrimRight(w, "-,")
+			head := compoundHead(last, words[i+1:])
+			if head != "" {
+				words[i] = stem + head
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// compoundHead guesses the head of the compound last (its final element)
+// from the coordinated modifiers: in "sundhedsassistent" after "social-",
+// the head is what follows the first modifier-like part, "assistent".
+func compoundHead(last string, between []string) string {
+	// Prefer splitting after a linking "s" or "e" near the middle.
+	for i := len(last) / 3; i < len(last)-3; i++ {
+		if last[i] == 's' && i+1 < len(last) {
+			return last[i+1:]
+		}
+	}
+	if len(last) > 6 {
+		return last[len(last)/2:]
+	}
+	return ""
+}
+
+// charGrams returns the 3-, 4- and 5-grams of each word with boundary marks.
+func charGrams(n string) map[string]int {
+	out := map[string]int{}
+	for _, w := range strings.Fields(n) {
+		r := []rune(" " + w + " ")
+		for size := 3; size <= 5; size++ {
+			for i := 0; i+size <= len(r); i++ {
+				out[string(r[i:i+size])]++
+			}
+		}
+	}
+	return out
+}
+
+var stopwords = map[string]bool{"og": true, "i": true, "af": true, "til": true, "for": true, "med": true, "på": true, "the": true, "and": true, "of": true, "in": true, "a": true}
+
+// wordStems returns Danish and English Snowball stems of the words.
+func wordStems(n string) map[string]int {
+	out := map[string]int{}
+	for _, w := range strings.Fields(n) {
+		if stopwords[w] {
+			continue
+		}
+		out[stemDA(w)]++
+		if e := stemEN(w); e != w {
+			out["en:"+e]++
+		}
+	}
+	return out
+}
+
+func stemDA(w string) string {
+	env := snowballstem.NewEnv(w)
+	danish.Stem(env)
+	return env.Current()
+}
+
+func stemEN(w string) string {
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	return env.Current()
+}

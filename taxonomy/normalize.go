@@ -1,0 +1,71 @@
+package taxonomy
+
+import "sync"
+
+// Normalising CV and vacancy text to concepts happens for every imported
+// row, so it is memoised, and an exact (normalised) label match skips the
+// ranking. A match below minConfidence is kept as free text by the callers.
+
+const minConfidence = 0.55
+
+type memo struct {
+	mu sync.RWMutex
+	m  map[string]memoEntry
+}
+
+type memoEntry struct {
+	uri   string
+	score float64
+}
+
+func (m *memo) get(k string) (memoEntry, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	e, ok := m.m[k]
+	return e, ok
+}
+
+func (m *memo) put(k string, e memoEntry) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) > 200000 {
+		m.m = map[string]memoEntry{}
+	}
+	m.m[k] = e
+}
+
+// NormalizeOccupation returns the ESCO occupation a title most likely names,
+// or ok=false when nothing matches well enough (the title stays free text).
+func (t *Taxonomy) NormalizeOccupation(title string) (uri string, score float64, ok bool) {
+	k := Normalize(title)
+	if k == "" {
+		return "", 0, false
+	}
+	if e, hit := t.occMemo.get(k); hit {
+		return e.uri, e.score, e.uri != ""
+	}
+	var e memoEntry
+	if ms := t.ResolveOccupation(title, 1, ResolveOptions{OccupationsOnly: true}); len(ms) > 0 && ms[0].Score >= minConfidence {
+		e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
+	}
+	t.occMemo.put(k, e)
+	return e.uri, e.score, e.uri != ""
+}
+
+// NormalizeSkill returns the ESCO skill a skill text most likely names, or
+// ok=false (kept as free text; ESCO has no Danish skill labels here).
+func (t *Taxonomy) NormalizeSkill(text string) (uri string, score float64, ok bool) {
+	k := Normalize(text)
+	if k == "" {
+		return "", 0, false
+	}
+	if e, hit := t.skillMemo.get(k); hit {
+		return e.uri, e.score, e.uri != ""
+	}
+	var e memoEntry
+	if ms := t.ResolveSkill(text, 1); len(ms) > 0 && ms[0].Score >= minConfidence {
+		e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
+	}
+	t.skillMemo.put(k, e)
+	return e.uri, e.score, e.uri != ""
+}

@@ -1,0 +1,107 @@
+package taxonomy
+
+// buildOccupationLexicon indexes every surface form of the occupation
+// concepts: ESCO occupations (Danish preferred, alternative and hidden
+// labels; English labels), ISCO-08 groups (Danish and English), DISCO-08
+// level-5 titles (under their unit group) and STAR/Jobnet titles (under the
+// concept they map to).
+func (t *Taxonomy) buildOccupationLexicon(star []starTitle) *lexicon {
+	l := newLexicon()
+	idx := map[string]int32{}
+	for _, o := range t.Occupations {
+		c := l.concept(o.URI, idx)
+		if o.LabelDA != "" {
+			l.add(o.LabelDA, c, kindPref)
+		}
+		for _, a := range o.AltDA {
+			l.add(a, c, kindAlt)
+		}
+		for _, a := range o.HiddenDA {
+			l.add(a, c, kindHidden)
+		}
+		l.add(o.LabelEN, c, kindEN)
+		for _, a := range o.AltEN {
+			l.add(a, c, kindEN)
+		}
+	}
+	for _, g := range t.Groups {
+		c := l.concept(g.URI, idx)
+		l.add(g.LabelDA, c, kindGroup)
+		l.add(g.LabelEN, c, kindGroup)
+		for _, d := range g.DISCO {
+			l.add(d, c, kindDISCO)
+		}
+	}
+	for _, s := range star {
+		if _, ok := idx[s.target]; !ok {
+			continue
+		}
+		l.add(s.title, idx[s.target], kindSTAR)
+	}
+	l.build()
+	return l
+}
+
+func (t *Taxonomy) buildSkillLexicon() *lexicon {
+	l := newLexicon()
+	idx := map[string]int32{}
+	for _, s := range t.Skills {
+		c := l.concept(s.URI, idx)
+		l.add(s.LabelEN, c, kindPref)
+		for _, a := range s.AltEN {
+			l.add(a, c, kindAlt)
+		}
+	}
+	l.build()
+	return l
+}
+
+// ResolveOptions adjust ResolveOccupation.
+type ResolveOptions struct {
+	// ExcludeSTARTitle drops STAR titles equal (after normalisation) to this
+	// text: the MELO leave-one-out, so a title never finds itself.
+	ExcludeSTARTitle string
+	// OccupationsOnly drops ISCO groups from the result.
+	OccupationsOnly bool
+}
+
+// ResolveOccupation ranks occupation concepts (ESCO occupations and ISCO
+// groups) for a job title in Danish or English.
+func (t *Taxonomy) ResolveOccupation(text string, limit int, opts ...ResolveOptions) []Match {
+	var o ResolveOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	var skip func(f *form) bool
+	excl := Normalize(o.ExcludeSTARTitle)
+	if excl != "" || o.OccupationsOnly {
+		skip = func(f *form) bool {
+			if excl != "" && f.kind == kindSTAR && f.text == excl {
+				return true
+			}
+			return o.OccupationsOnly && (f.kind == kindGroup || f.kind == kindDISCO)
+		}
+	}
+	if o.OccupationsOnly {
+		// Group forms are skipped; STAR titles that map to groups remain
+		// but are filtered below.
+		out := t.occupations().rank(text, 0, skip)
+		res := out[:0]
+		for _, m := range out {
+			if _, ok := t.occByURI[m.URI]; ok {
+				res = append(res, m)
+				if limit > 0 && len(res) == limit {
+					break
+				}
+			}
+		}
+		return res
+	}
+	return t.occupations().rank(text, limit, skip)
+}
+
+// ResolveSkill ranks ESCO skills for a skill text (English labels; Danish
+// text matches only where the words are shared, e.g. "SQL", "Java").
+func (t *Taxonomy) ResolveSkill(text string, limit int) []Match {
+	return t.skills().rank(text, limit, nil)
+}

@@ -1,0 +1,297 @@
+package taxonomy
+
+import (
+	"bufio"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv.gz
+var dataFS embed.FS
+
+// URI prefixes of ESCO concepts.
+const (
+	OccupationURIPrefix = "http://data.europa.eu/esco/occupation/"
+	SkillURIPrefix      = "http://data.europa.eu/esco/skill/"
+	ISCOURIPrefix       = "http://data.europa.eu/esco/isco/C"
+)
+
+// Occupation is an ESCO occupation.
+type Occupation struct {
+	URI      string
+	Code     string // ESCO code, e.g. "2512.4"
+	ISCO     string // ISCO-08 unit group, e.g. "2512"
+	LabelEN  string
+	LabelDA  string
+	AltEN    []string
+	AltDA    []string
+	HiddenDA []string
+	// STAR holds the Danish STAR/Jobnet titles mapped to this occupation.
+	STAR      []string
+	Essential []int32 // skill indices
+	Optional  []int32
+}
+
+// Label returns the preferred label in lang ("da" falls back to English).
+func (o *Occupation) Label(lang string) string {
+	if lang == "da" && o.LabelDA != "" {
+		return o.LabelDA
+	}
+	return o.LabelEN
+}
+
+// Skill is an ESCO skill (English labels only; ESCO's Danish skill labels
+// are not in the shipped data).
+type Skill struct {
+	URI     string
+	Type    string // "skill/competence" or "knowledge"
+	Reuse   string // transversal, cross-sector, sector-specific, occupation-specific
+	LabelEN string
+	AltEN   []string
+}
+
+// ISCOGroup is an ISCO-08 group (levels 1–4); DISCO-08 uses the same codes and Danish labels.
+type ISCOGroup struct {
+	URI     string
+	Code    string
+	Level   int
+	LabelEN string
+	LabelDA string
+	// DISCO holds Statistics Denmark's level-5 titles under a unit group.
+	DISCO []string
+}
+
+// Taxonomy is the loaded reference data. It is immutable and safe for concurrent use.
+type Taxonomy struct {
+	Places      *Places
+	Occupations []*Occupation
+	Skills      []*Skill
+	Groups      []*ISCOGroup
+
+	occByURI   map[string]*Occupation
+	skillByURI map[string]int32
+	groupByURI map[string]*ISCOGroup
+	byISCO     map[string][]*Occupation
+
+	star []starTitle
+
+	// The lexicons are built on first use: the skill one indexes ~100,000
+	// labels and most processes never resolve a skill.
+	occOnce    sync.Once
+	occIndex   *lexicon // occupation concepts: occupations and ISCO groups
+	skillOnce  sync.Once
+	skillIndex *lexicon
+
+	occMemo, skillMemo memo
+}
+
+func (t *Taxonomy) occupations() *lexicon {
+	t.occOnce.Do(func() { t.occIndex = t.buildOccupationLexicon(t.star) })
+	return t.occIndex
+}
+
+func (t *Taxonomy) skills() *lexicon {
+	t.skillOnce.Do(func() { t.skillIndex = t.buildSkillLexicon() })
+	return t.skillIndex
+}
+
+var (
+	defaultOnce sync.Once
+	defaultTax  *Taxonomy
+	defaultErr  error
+)
+
+// Default returns the shipped taxonomy, loaded once per process.
+func Default() (*Taxonomy, error) {
+	defaultOnce.Do(func() { defaultTax, defaultErr = Load() })
+	return defaultTax, defaultErr
+}
+
+// Load parses the shipped data.
+func Load() (*Taxonomy, error) {
+	t := &Taxonomy{occByURI: map[string]*Occupation{}, skillByURI: map[string]int32{}, groupByURI: map[string]*ISCOGroup{}, byISCO: map[string][]*Occupation{}}
+	var err error
+	if t.Places, err = LoadPlaces(); err != nil {
+		return nil, err
+	}
+	occByID := map[string]*Occupation{}
+	if err := readTSV("occupations.tsv.gz", func(c []string) {
+		o := &Occupation{URI: OccupationURIPrefix + c[0], Code: c[1], ISCO: c[2], LabelEN: c[3], AltEN: split(c[4]), LabelDA: c[5], AltDA: split(c[6]), HiddenDA: split(c[7])}
+		t.Occupations = append(t.Occupations, o)
+		occByID[c[0]] = o
+		t.occByURI[o.URI] = o
+		t.byISCO[o.ISCO] = append(t.byISCO[o.ISCO], o)
+	}); err != nil {
+		return nil, err
+	}
+	if err := readTSV("skills.tsv.gz", func(c []string) {
+		s := &Skill{URI: SkillURIPrefix + c[0], Type: c[1], Reuse: c[2], LabelEN: c[3], AltEN: split(c[4])}
+		t.skillByURI[s.URI] = int32(len(t.Skills))
+		t.Skills = append(t.Skills, s)
+	}); err != nil {
+		return nil, err
+	}
+	if err := readTSV("relations.tsv.gz", func(c []string) {
+		o := occByID[c[0]]
+		if o == nil {
+			return
+		}
+		o.Essential, o.Optional = ints(c[1]), ints(c[2])
+	}); err != nil {
+		return nil, err
+	}
+	if err := readTSV("isco.tsv.gz", func(c []string) {
+		lvl, _ := strconv.Atoi(c[1])
+		g := &ISCOGroup{URI: ISCOURIPrefix + c[0], Code: c[0], Level: lvl, LabelEN: c[2], LabelDA: c[3]}
+		t.Groups = append(t.Groups, g)
+		t.groupByURI[g.URI] = g
+	}); err != nil {
+		return nil, err
+	}
+	if err := readTSV("disco.tsv.gz", func(c []string) {
+		if c[1] != "5" {
+			return
+		}
+		if g := t.groupByURI[ISCOURIPrefix+c[2]]; g != nil {
+			g.DISCO = append(g.DISCO, c[3])
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var star []starTitle
+	if err := readTSV("star.tsv.gz", func(c []string) {
+		target := c[2]
+		if code, ok := strings.CutPrefix(target, "isco:"); ok {
+			target = ISCOURIPrefix + code
+		} else {
+			target = OccupationURIPrefix + target
+			if o := t.occByURI[target]; o != nil && (c[3] == "exactMatch" || c[3] == "closeMatch") {
+				o.STAR = append(o.STAR, c[1])
+			}
+		}
+		star = append(star, starTitle{title: c[1], target: target, relation: c[3]})
+	}); err != nil {
+		return nil, err
+	}
+	t.star = star
+	return t, nil
+}
+
+type starTitle struct{ title, target, relation string }
+
+func readTSV(name string, fn func(cols []string)) error {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return fmt.Errorf("taxonomy: %s: %w", name, err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("taxonomy: %s: %w", name, err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		fn(strings.Split(sc.Text(), "\t"))
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("taxonomy: %s: %w", name, err)
+	}
+	return nil
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func ints(s string) []int32 {
+	if s == "" {
+		return nil
+	}
+	f := strings.Fields(s)
+	out := make([]int32, len(f))
+	for i, x := range f {
+		n, _ := strconv.Atoi(x)
+		out[i] = int32(n)
+	}
+	return out
+}
+
+// Occupation returns an occupation by URI.
+func (t *Taxonomy) Occupation(uri string) (*Occupation, bool) {
+	o, ok := t.occByURI[uri]
+	return o, ok
+}
+
+// Group returns an ISCO group by URI.
+func (t *Taxonomy) Group(uri string) (*ISCOGroup, bool) {
+	g, ok := t.groupByURI[uri]
+	return g, ok
+}
+
+// Skill returns a skill by URI.
+func (t *Taxonomy) Skill(uri string) (*Skill, bool) {
+	i, ok := t.skillByURI[uri]
+	if !ok {
+		return nil, false
+	}
+	return t.Skills[i], true
+}
+
+// SkillAt returns the skill with index i (as in Occupation.Essential).
+func (t *Taxonomy) SkillAt(i int32) *Skill { return t.Skills[i] }
+
+// ConceptLabel returns the label of an occupation or ISCO group URI in lang.
+func (t *Taxonomy) ConceptLabel(uri, lang string) string {
+	if o, ok := t.occByURI[uri]; ok {
+		return o.Label(lang)
+	}
+	if g, ok := t.groupByURI[uri]; ok {
+		if lang == "da" {
+			return g.LabelDA
+		}
+		return g.LabelEN
+	}
+	if i, ok := t.skillByURI[uri]; ok {
+		return t.Skills[i].LabelEN
+	}
+	return ""
+}
+
+// RelatedOccupations returns the other occupations of the same ISCO unit group.
+func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
+	o, ok := t.occByURI[uri]
+	if !ok {
+		return nil
+	}
+	var out []*Occupation
+	for _, r := range t.byISCO[o.ISCO] {
+		if r != o {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ISCOOf returns the ISCO unit group code of an occupation or group URI.
+func (t *Taxonomy) ISCOOf(uri string) string {
+	if o, ok := t.occByURI[uri]; ok {
+		return o.ISCO
+	}
+	if g, ok := t.groupByURI[uri]; ok {
+		return g.Code
+	}
+	return ""
+}

@@ -1,0 +1,83 @@
+package taxonomy_test
+
+import (
+	"testing"
+	"time"
+
+	"jobmatch/taxonomy"
+)
+
+func TestLoad(t *testing.T) {
+	start := time.Now()
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("loaded in %v", time.Since(start))
+	if len(tx.Occupations) != 3007 || len(tx.Skills) != 13896 || len(tx.Groups) != 619 {
+		t.Fatalf("counts: %d occupations, %d skills, %d groups", len(tx.Occupations), len(tx.Skills), len(tx.Groups))
+	}
+	o, ok := tx.Occupation(taxonomy.OccupationURIPrefix + "f2b15a0e-e65a-438a-affb-29b9d50b77d1")
+	if !ok || o.LabelDA != "softwareudvikler" || o.ISCO != "2512" || len(o.Essential) == 0 {
+		t.Fatalf("software developer = %+v", o)
+	}
+}
+
+func TestResolveOccupation(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title string
+		want  string // preferred Danish or English label of the best match
+	}{
+		{"Social- og sundhedsassistent", "social- og sundhedsassistent"},
+		{"SOSU-assistent", "social- og sundhedsassistent"},
+		{"software developer", "software developer"},
+		{"Sygeplejersker", "sygeplejerske"},
+		{"Bager", "bager"},
+		{"Tømrer", "tømrer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			ms := tx.ResolveOccupation(tt.title, 5)
+			if len(ms) == 0 {
+				t.Fatal("no match")
+			}
+			da, en := tx.ConceptLabel(ms[0].URI, "da"), tx.ConceptLabel(ms[0].URI, "en")
+			if da != tt.want && en != tt.want {
+				var got []string
+				for _, m := range ms {
+					got = append(got, tx.ConceptLabel(m.URI, "da")+" ("+m.Form+")")
+				}
+				t.Fatalf("top = %q/%q; top 5 = %v", da, en, got)
+			}
+		})
+	}
+}
+
+func TestResolveSkill(t *testing.T) {
+	tx, _ := taxonomy.Default()
+	ms := tx.ResolveSkill("Java", 3)
+	if len(ms) == 0 || tx.ConceptLabel(ms[0].URI, "en") != "Java (computer programming)" {
+		t.Fatalf("Java → %+v", ms)
+	}
+}
+
+func BenchmarkResolveOccupation(b *testing.B) {
+	tx, _ := taxonomy.Default()
+	tx.ResolveOccupation("warmup", 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tx.ResolveOccupation("Social- og sundhedsassistent", 10)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := taxonomy.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
