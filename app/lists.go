@@ -103,3 +103,14 @@ func (s *Service) OpenRequests(ctx context.Context, consultantID string) ([]*job
 func (s *Service) Users(ctx context.Context, q ListQuery) (Page[*jobmatch.User], error) {
 	return listPage(ctx, s, "users", q, s.User)
 }
+
+// encodeOffset and decodeOffset make search cursors from result offsets.
+func encodeOffset(n int) string { return store.FormatCursor(int64(n) + 1) }
+
+func decodeOffset(s string) (int, error) {
+	n, err := store.ParseCursor(s)
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	return int(n - 1), nil
+}

@@ -20,8 +20,9 @@ import (
 
 // Options sizes the demo data.
 type Options struct {
-	Companies int // default 40
-	Seed      uint64
+	Companies  int // default 40
+	Candidates int // CVs to generate (0: none)
+	Seed       uint64
 }
 
 const marker = "demo:loaded"
@@ -78,6 +79,13 @@ func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 				return n, fmt.Errorf("demo: vacancy: %w", err)
 			}
 			n++
+		}
+	}
+	if opt.Candidates > 0 {
+		p, err := LoadCandidates(ctx, sys, opt.Candidates, opt.Seed+7, nil)
+		n += p.Created
+		if err != nil {
+			return n, fmt.Errorf("demo: candidates: %w", err)
 		}
 	}
 	for _, f := range extra {

@@ -38,6 +38,8 @@ type Config struct {
 	Places interface {
 		ValidPostal(code string) bool
 	}
+	// Candidates is the CV service for the staff's CV pages.
+	Candidates *app.Candidates
 }
 
 // Frontend renders the pages.

@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
+	"sync"
 	"time"
 
 	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/frontend"
+	"jobmatch/index"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
 )
@@ -35,11 +38,17 @@ type Config struct {
 
 // System is a running jobmatch without its listener.
 type System struct {
-	Store   *store.Store
-	Service *app.Service
-	API     *api.Server
-	Places  *taxonomy.Places
-	log     *slog.Logger
+	Store      *store.Store
+	Service    *app.Service
+	API        *api.Server
+	Places     *taxonomy.Places
+	Taxonomy   *taxonomy.Taxonomy
+	Index      *index.Index
+	Syncer     *index.Syncer
+	Candidates *app.Candidates
+	Audit      *app.Audit
+	log        *slog.Logger
+	wg         sync.WaitGroup
 
 	starters []func(ctx context.Context)
 }
@@ -53,29 +62,88 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	places, err := taxonomy.LoadPlaces()
+	tax, err := taxonomy.Default()
 	if err != nil {
 		_ = st.Close(context.Background())
 		return nil, err
 	}
+	places := tax.Places
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
 		Deadline: responseDeadline,
 	})
 	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode})
-	if err := frontend.Register(srv, frontend.Config{Places: places}); err != nil {
+	ix, fresh, err := index.Open(filepath.Join(cfg.DataDir, "index"), places)
+	if err != nil {
+		_ = st.Close(context.Background())
+		return nil, err
+	}
+	labels := conceptLabels(tax)
+	syncer := index.NewSyncer(ix, st, cfg.Logger, labels)
+	audit := app.NewAudit(svc)
+	cands := app.NewCandidates(svc, tax, ix, syncer, audit)
+	api.RegisterCandidates(srv, cands, audit)
+	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
+		changes, secs := syncer.Lag()
+		d["changes_behind"], d["seconds_behind"] = changes, secs
+		if secs > 10 {
+			return fmt.Errorf("index is %d changes (%.0f s) behind", changes, secs)
+		}
+		return nil
+	})
+	registerIndexMetrics(srv, ix, syncer)
+	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands}); err != nil {
+		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	return &System{Store: st, Service: svc, API: srv, Places: places, log: cfg.Logger}, nil
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, log: cfg.Logger}
+	sys.starters = append(sys.starters, func(ctx context.Context) {
+		if fresh {
+			// A new mapping version (or a first start): fill the index from
+			// the store in the background; search answers meanwhile.
+			go func() {
+				n, err := ix.Rebuild(ctx, st, labels)
+				if err != nil {
+					cfg.Logger.Error("index rebuild", "err", err)
+					return
+				}
+				cfg.Logger.Info("index rebuilt", "candidates", n)
+				syncer.Notify()
+			}()
+		}
+		if err := syncer.CatchUp(ctx); err != nil {
+			cfg.Logger.Error("index catch-up", "err", err)
+		}
+		sys.wg.Add(1)
+		go func() { defer sys.wg.Done(); syncer.Run(ctx) }()
+	})
+	return sys, nil
 }
 
 // Handler is the HTTP handler of the whole service.
 func (s *System) Handler() http.Handler { return s.API }
 
-// Close stops background work and closes the store.
+// Close waits for background work (its context must be cancelled first),
+// then closes the index and the store.
 func (s *System) Close(ctx context.Context) error {
+	s.wg.Wait()
+	if err := s.Index.Close(); err != nil {
+		s.log.Warn("close index", "err", err)
+	}
 	return s.Store.Close(ctx)
+}
+
+// conceptLabels gives the indexer the Danish and English labels of a
+// concept, so a CV that says "SOSU" is found by "social- og sundhedsassistent".
+func conceptLabels(tax *taxonomy.Taxonomy) func(uri string) []string {
+	return func(uri string) []string {
+		da, en := tax.ConceptLabel(uri, "da"), tax.ConceptLabel(uri, "en")
+		if da == en {
+			return []string{da}
+		}
+		return []string{da, en}
+	}
 }
 
 // responseDeadline is the default response deadline per topic, in working days.
@@ -107,4 +175,16 @@ func (s *System) Start(ctx context.Context) {
 	for _, f := range s.starters {
 		f(ctx)
 	}
+}
+
+// Taxonomy returns the shipped taxonomy (for commands that need no store).
+func Taxonomy() (*taxonomy.Taxonomy, error) { return taxonomy.Default() }
+
+// Reindex rebuilds the search index from the store and swaps it in.
+func (s *System) Reindex(ctx context.Context) (int, error) {
+	n, err := s.Index.Rebuild(ctx, s.Store, conceptLabels(s.Taxonomy))
+	if err != nil {
+		return 0, err
+	}
+	return n, s.Syncer.CatchUp(ctx)
 }

@@ -31,6 +31,9 @@ type lexicon struct {
 	gramIDF  map[string]float64
 	wordIDF  map[string]float64
 	concepts []string // concept index → URI
+	// exact maps a normalised preferred or alternative label to its concept
+	// (the first one, when two share a label).
+	exact map[string]int32
 }
 
 type form struct {
@@ -88,6 +91,14 @@ func (l *lexicon) add(text string, concept int32, kind formKind) {
 
 // build computes IDF and the postings.
 func (l *lexicon) build() {
+	l.exact = map[string]int32{}
+	for _, f := range l.forms {
+		if f.kind == kindPref || f.kind == kindAlt || f.kind == kindEN {
+			if _, ok := l.exact[f.text]; !ok {
+				l.exact[f.text] = f.concept
+			}
+		}
+	}
 	gdf, wdf := map[string]int{}, map[string]int{}
 	gramsOf := make([]map[string]int, len(l.forms))
 	wordsOf := make([]map[string]int, len(l.forms))

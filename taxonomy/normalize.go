@@ -1,6 +1,9 @@
 package taxonomy
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Normalising CV and vacancy text to concepts happens for every imported
 // row, so it is memoised, and an exact (normalised) label match skips the
@@ -45,7 +48,9 @@ func (t *Taxonomy) NormalizeOccupation(title string) (uri string, score float64,
 		return e.uri, e.score, e.uri != ""
 	}
 	var e memoEntry
-	if ms := t.ResolveOccupation(title, 1, ResolveOptions{OccupationsOnly: true}); len(ms) > 0 && ms[0].Score >= minConfidence {
+	if c, ok := t.occupations().exact[k]; ok && strings.HasPrefix(t.occupations().concepts[c], OccupationURIPrefix) {
+		e = memoEntry{uri: t.occupations().concepts[c], score: 1}
+	} else if ms := t.ResolveOccupation(title, 1, ResolveOptions{OccupationsOnly: true}); len(ms) > 0 && ms[0].Score >= minConfidence {
 		e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
 	}
 	t.occMemo.put(k, e)
@@ -63,7 +68,9 @@ func (t *Taxonomy) NormalizeSkill(text string) (uri string, score float64, ok bo
 		return e.uri, e.score, e.uri != ""
 	}
 	var e memoEntry
-	if ms := t.ResolveSkill(text, 1); len(ms) > 0 && ms[0].Score >= minConfidence {
+	if c, ok := t.skills().exact[k]; ok {
+		e = memoEntry{uri: t.skills().concepts[c], score: 1}
+	} else if ms := t.ResolveSkill(text, 1); len(ms) > 0 && ms[0].Score >= minConfidence {
 		e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
 	}
 	t.skillMemo.put(k, e)

@@ -87,6 +87,8 @@ type Taxonomy struct {
 	skillIndex *lexicon
 
 	occMemo, skillMemo memo
+
+	suggestOccDA, suggestOccEN, suggestSkill suggester
 }
 
 func (t *Taxonomy) occupations() *lexicon {

@@ -33,6 +33,10 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web service", runServe},
 		{"user", "manage staff users: user add --email … --name … --role …", runUser},
+		{"import", "import candidates|companies FILE (NDJSON or CSV) with progress and a per-row error report", runImport},
+		{"demo", "generate synthetic CVs: demo --candidates N [--out FILE]", runDemo},
+		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
+		{"purge", "erase candidates inactive longer than the retention period", runPurge},
 	}
 }
 

@@ -25,6 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	common.register(fs)
 	addr := fs.String("addr", env("JOBMATCH_ADDR", ":8080"), "listen address (JOBMATCH_ADDR)")
 	demoData := fs.Bool("demo", env("JOBMATCH_DEMO", "") == "true", "load demo data once: staff users with password 'demo', companies, CVs (JOBMATCH_DEMO=true)")
+	demoCVs := fs.Int("demo-candidates", 2000, "synthetic CVs in the demo data")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}()
 	if *demoData {
-		n, err := demo.Load(ctx, sys, demo.Options{})
+		n, err := demo.Load(ctx, sys, demo.Options{Candidates: *demoCVs})
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}

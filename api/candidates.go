@@ -1,0 +1,265 @@
+package api
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"jobmatch"
+	"jobmatch/app"
+)
+
+// RegisterCandidates adds the CV endpoints: only consultants and admins read
+// CVs (the hotline sees none), and every read and search is audited.
+func RegisterCandidates(s *Server, cs *app.Candidates, audit *app.Audit) {
+	h := &candidateHandlers{s: s, cs: cs, audit: audit}
+	g := s.Group()
+	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	g.POST("/candidates", h.create, cv)
+	g.GET("/candidates/search", h.search, cv)
+	g.POST("/candidates/import", h.importFile, cv, middleware.BodyLimit("2G"))
+	g.GET("/candidates/:id", h.get, cv)
+	g.PUT("/candidates/:id", h.update, cv)
+	g.DELETE("/candidates/:id", h.erase, cv)
+	g.GET("/jobs/:id", h.job, cv)
+	g.GET("/taxonomy/occupations", h.suggestOccupations, RequireRole(Staff...))
+	g.GET("/taxonomy/skills", h.suggestSkills, RequireRole(Staff...))
+	g.GET("/audit", h.auditLog, RequireRole(jobmatch.RoleAdmin))
+}
+
+type candidateHandlers struct {
+	s     *Server
+	cs    *app.Candidates
+	audit *app.Audit
+}
+
+func (h *candidateHandlers) create(c echo.Context) error {
+	var in app.CandidateInput
+	if err := DecodeJSON(c, &in); err != nil {
+		return err
+	}
+	cand, created, err := h.cs.Save(c.Request().Context(), CurrentUser(c), in)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	return c.JSON(status, cand)
+}
+
+func (h *candidateHandlers) update(c echo.Context) error {
+	var in app.CandidateInput
+	if err := DecodeJSON(c, &in); err != nil {
+		return err
+	}
+	cur, err := h.cs.Get(c.Request().Context(), CurrentUser(c), c.Param("id"), "update")
+	if err != nil {
+		return err
+	}
+	if in.ExternalRef != cur.ExternalRef {
+		return jobmatch.Invalid("external_ref", "immutable", "")
+	}
+	cand, _, err := h.cs.Save(c.Request().Context(), CurrentUser(c), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, cand)
+}
+
+func (h *candidateHandlers) get(c echo.Context) error {
+	cand, err := h.cs.Get(c.Request().Context(), CurrentUser(c), c.Param("id"), c.QueryParam("why"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, cand)
+}
+
+func (h *candidateHandlers) erase(c echo.Context) error {
+	if err := h.cs.Erase(c.Request().Context(), CurrentUser(c), c.Param("id"), c.QueryParam("why")); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// SearchParamsFrom reads the search query string (shared with the page).
+func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
+	q := c.QueryParams()
+	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
+		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
+		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes"}
+	multi := func(k string) []string {
+		var out []string
+		for _, v := range q[k] {
+			for _, x := range strings.Split(v, ",") {
+				if x = strings.TrimSpace(x); x != "" {
+					out = append(out, x)
+				}
+			}
+		}
+		return out
+	}
+	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
+	verr := &jobmatch.ValidationError{}
+	if v := q.Get("radius_km"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 500 {
+			verr.Add("radius_km", "lte", "500")
+		}
+		p.RadiusKm = f
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > app.MaxPageSize {
+			verr.Add("limit", "lte", strconv.Itoa(app.MaxPageSize))
+		}
+		p.Limit = n
+	}
+	return p, verr.Err()
+}
+
+func (h *candidateHandlers) search(c echo.Context) error {
+	p, err := SearchParamsFrom(c)
+	if err != nil {
+		return err
+	}
+	res, err := h.cs.Search(c.Request().Context(), CurrentUser(c), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, res)
+}
+
+// importFile takes NDJSON or CSV as the body (by Content-Type or ?format=),
+// spools it to a temporary file and answers 202 with the job to follow.
+func (h *candidateHandlers) importFile(c echo.Context) error {
+	format := c.QueryParam("format")
+	if format == "" {
+		ct := c.Request().Header.Get(echo.HeaderContentType)
+		switch {
+		case strings.HasPrefix(ct, "text/csv"):
+			format = "csv"
+		case strings.HasPrefix(ct, "application/x-ndjson"), strings.HasPrefix(ct, "application/jsonl"), strings.HasPrefix(ct, "application/json"):
+			format = "ndjson"
+		default:
+			return jobmatch.Invalid("format", "oneof", "ndjson csv")
+		}
+	}
+	job, err := h.cs.StartImportJob(c.Request().Context(), CurrentUser(c), c.Request().Body, format, spool)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/jobs/"+job.ID)
+	return c.JSON(http.StatusAccepted, job)
+}
+
+// spool copies the body to a temporary file that is removed when closed.
+func spool(r io.Reader) (io.ReadCloser, error) {
+	f, err := os.CreateTemp("", "jobmatch-import-*")
+	if err != nil {
+		return nil, fmt.Errorf("api: spool import: %w", err)
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, jsonError(err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return removeOnClose{f}, nil
+}
+
+type removeOnClose struct{ *os.File }
+
+func (r removeOnClose) Close() error {
+	err := r.File.Close()
+	os.Remove(r.File.Name())
+	return err
+}
+
+func (h *candidateHandlers) job(c echo.Context) error {
+	j, err := h.cs.Job(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, j)
+}
+
+type suggestion struct {
+	URI   string  `json:"uri"`
+	Label string  `json:"label"`
+	Score float64 `json:"score"`
+}
+
+func (h *candidateHandlers) suggestOccupations(c echo.Context) error {
+	q := c.QueryParam("q")
+	if len(q) < 2 || len(q) > 100 {
+		return jobmatch.Invalid("q", "min", "2")
+	}
+	lang := "da"
+	if c.QueryParam("lang") == "en" {
+		lang = "en"
+	}
+	tax := h.cs.Taxonomy()
+	out := []suggestion{}
+	for _, m := range tax.SuggestOccupations(q, lang, limitParam(c, 10)) {
+		out = append(out, suggestion{URI: m.URI, Label: m.Form, Score: m.Score})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": out})
+}
+
+func (h *candidateHandlers) suggestSkills(c echo.Context) error {
+	q := c.QueryParam("q")
+	if len(q) < 2 || len(q) > 100 {
+		return jobmatch.Invalid("q", "min", "2")
+	}
+	out := []suggestion{}
+	for _, m := range h.cs.Taxonomy().SuggestSkills(q, limitParam(c, 10)) {
+		out = append(out, suggestion{URI: m.URI, Label: m.Form, Score: m.Score})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": out})
+}
+
+func limitParam(c echo.Context, def int) int {
+	if n, err := strconv.Atoi(c.QueryParam("limit")); err == nil && n > 0 && n <= 50 {
+		return n
+	}
+	return def
+}
+
+func (h *candidateHandlers) auditLog(c echo.Context) error {
+	q, err := ListParams(c)
+	if err != nil {
+		return err
+	}
+	p, err := h.audit.List(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	if c.QueryParam("format") == "csv" {
+		c.Response().Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		c.Response().Header().Set("Content-Disposition", `attachment; filename="audit.csv"`)
+		if p.NextCursor != "" {
+			c.Response().Header().Set("X-Next-Cursor", p.NextCursor)
+		}
+		w := csv.NewWriter(c.Response())
+		_ = w.Write([]string{"id", "at", "actor", "action", "subjects", "reason", "vacancy_id", "match_run_id", "query", "count"})
+		for _, e := range p.Items {
+			_ = w.Write([]string{e.ID, e.At.Format("2006-01-02T15:04:05Z07:00"), e.Actor, e.Action, strings.Join(e.Subjects, " "), e.Reason, e.VacancyID, e.MatchRunID, e.Query, strconv.Itoa(e.Count)})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	return c.JSON(http.StatusOK, p)
+}

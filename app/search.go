@@ -1,0 +1,195 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/index"
+	"jobmatch/taxonomy"
+)
+
+// SearchParams is a consultant's CV search.
+type SearchParams struct {
+	Q               string
+	Skills          []string // skill words or concept URIs, all required when they resolve
+	Occupation      string   // a title or concept URI
+	Near            string   // postal code
+	RadiusKm        float64
+	AvailableBefore string
+	Licences        []string
+	Languages       []string
+	TargetGroups    []string
+	Eligibility     []string
+	ConsentOnly     bool
+	Sort            string
+	Limit           int
+	Cursor          string
+	Why             string // the purpose, for the audit log (e.g. a vacancy id)
+}
+
+// SearchHit is one candidate with its score.
+type SearchHit struct {
+	Score     float64             `json:"score"`
+	Candidate *jobmatch.Candidate `json:"candidate"`
+}
+
+// SearchResult is a page of hits.
+type SearchResult struct {
+	Items      []SearchHit                   `json:"items"`
+	NextCursor string                        `json:"next_cursor"`
+	Total      int64                         `json:"total"`
+	Facets     map[string][]index.FacetCount `json:"facets,omitempty"`
+	// Interpreted shows how the query was understood: the concepts it resolved to.
+	Interpreted []Interpretation `json:"interpreted,omitempty"`
+}
+
+// Interpretation is a concept a search term was resolved to.
+type Interpretation struct {
+	Term  string `json:"term"`
+	URI   string `json:"uri"`
+	Label string `json:"label"`
+	Via   string `json:"via"`
+}
+
+// Search finds candidates in the index and reads them from the store by id.
+// Every search is audited with the candidates it returned.
+func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	q, interp, err := cs.buildQuery(p)
+	if err != nil {
+		return nil, err
+	}
+	res, err := cs.ix.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp}
+	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
+		out.NextCursor = encodeOffset(next)
+	}
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		c, err := cs.st.Candidate(ctx, h.ID)
+		if err != nil {
+			continue // erased after it was indexed; the sync removes it
+		}
+		out.Items = append(out.Items, SearchHit{Score: h.Score, Candidate: c})
+		ids = append(ids, c.ID)
+	}
+	err = cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
+	return out, err
+}
+
+func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
+	verr := &jobmatch.ValidationError{}
+	q := index.Query{Text: strings.TrimSpace(p.Q), Facets: true, ConsentOnly: p.ConsentOnly,
+		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
+	var interp []Interpretation
+	if len(q.Text) > 500 {
+		verr.Add("q", "max", "500")
+	}
+	if q.Text != "" && cs.tax != nil {
+		for _, m := range cs.tax.ResolveOccupation(q.Text, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
+			if m.Score < 0.5 {
+				break
+			}
+			q.Occupations = append(q.Occupations, m.URI)
+			interp = append(interp, Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind})
+		}
+	}
+	for _, s := range p.Skills {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "http://data.europa.eu/esco/skill/") {
+			q.RequireSkills = append(q.RequireSkills, s)
+			continue
+		}
+		f := index.SkillFilter{Text: s}
+		if uri, _, ok := cs.tax.NormalizeSkill(s); ok {
+			f.URI = uri
+			interp = append(interp, Interpretation{Term: s, URI: uri, Label: cs.tax.ConceptLabel(uri, "en"), Via: "skill"})
+		}
+		q.SkillFilters = append(q.SkillFilters, f)
+	}
+	if p.Occupation != "" {
+		if strings.HasPrefix(p.Occupation, "http://") {
+			q.RequireOccupations = []string{p.Occupation}
+		} else if uri, _, ok := cs.tax.NormalizeOccupation(p.Occupation); ok {
+			q.RequireOccupations = append([]string{uri}, relatedURIs(cs, uri)...)
+		} else {
+			verr.Add("occupation", "unknown_occupation", "")
+		}
+	}
+	if p.Near != "" {
+		lat, lon, ok := cs.tax.Places.Coordinates(p.Near)
+		if !ok {
+			verr.Add("near", "postal", "")
+		}
+		q.Near = &index.Point{Lat: lat, Lon: lon}
+		q.RadiusKm = p.RadiusKm
+		if q.RadiusKm <= 0 {
+			q.RadiusKm = 30
+		}
+	}
+	if p.AvailableBefore != "" {
+		t, err := time.Parse(time.DateOnly, p.AvailableBefore)
+		if err != nil {
+			verr.Add("available_before", "datetime", "")
+		}
+		q.AvailableBefore = t
+	}
+	switch p.Sort {
+	case "", "relevance":
+	case "available_from", "-available_from", "updated_at", "-updated_at":
+		q.Sort = p.Sort
+	default:
+		verr.Add("sort", "oneof", "relevance available_from -available_from updated_at -updated_at")
+	}
+	q.Size = p.Limit
+	if q.Size <= 0 {
+		q.Size = 25
+	}
+	if q.Size > MaxPageSize {
+		verr.Add("limit", "lte", "200")
+	}
+	from, err := decodeOffset(p.Cursor)
+	if err != nil {
+		verr.Add("cursor", "cursor", "")
+	}
+	q.From = from
+	if q.From > 10000 {
+		verr.Add("cursor", "cursor", "")
+	}
+	return q, interp, verr.Err()
+}
+
+func relatedURIs(cs *Candidates, uri string) []string {
+	var out []string
+	for _, o := range cs.tax.RelatedOccupations(uri) {
+		out = append(out, o.URI)
+	}
+	return out
+}
+
+func describe(p SearchParams) string {
+	var parts []string
+	if p.Q != "" {
+		parts = append(parts, "q="+p.Q)
+	}
+	if len(p.Skills) > 0 {
+		parts = append(parts, "skills="+strings.Join(p.Skills, ","))
+	}
+	if p.Occupation != "" {
+		parts = append(parts, "occupation="+p.Occupation)
+	}
+	if p.Near != "" {
+		parts = append(parts, "near="+p.Near)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"jobmatch/app"
+	"jobmatch/demo"
+	"jobmatch/system"
+)
+
+// openSystem opens the store and services for a one-off command.
+func openSystem(ctx context.Context, common *commonFlags, stderr io.Writer) (*system.System, error) {
+	return system.Open(ctx, common.system(common.logger(stderr)))
+}
+
+// progressBar draws "rows 12,000  created … 3,400/s" on one terminal line.
+type progressBar struct {
+	w     io.Writer
+	start time.Time
+	total int
+}
+
+func (p *progressBar) update(pr app.ImportProgress) {
+	rate := float64(pr.Rows) / time.Since(p.start).Seconds()
+	pct := ""
+	if p.total > 0 {
+		pct = fmt.Sprintf(" %3.0f%%", 100*float64(pr.Rows)/float64(p.total))
+	}
+	fmt.Fprintf(p.w, "\r%s rows %d  created %d  updated %d  unchanged %d  failed %d  %.0f/s   ", pct, pr.Rows, pr.Created, pr.Updated, pr.Unchanged, pr.Failed, rate)
+}
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "candidates" && args[0] != "companies") {
+		fmt.Fprintln(stderr, "usage: jobmatch import candidates|companies FILE [--format ndjson|csv] [--data-dir …]")
+		return errors.New("import what?")
+	}
+	what := args[0]
+	fs := flag.NewFlagSet("import "+what, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	format := fs.String("format", "", "ndjson or csv (default: by the file's extension)")
+	// Accept FILE before or after the flags.
+	rest := args[1:]
+	var file string
+	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		file, rest = rest[0], rest[1:]
+	}
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if file == "" && fs.NArg() > 0 {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		return errors.New("import: no file given")
+	}
+	if *format == "" {
+		switch strings.ToLower(filepath.Ext(file)) {
+		case ".csv":
+			*format = "csv"
+		default:
+			*format = "ndjson"
+		}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sys, err := openSystem(ctx, &common, stderr)
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	bar := &progressBar{w: stderr, start: time.Now()}
+	var p app.ImportProgress
+	if what == "companies" {
+		p, err = importCompanies(ctx, sys, f, bar.update)
+	} else {
+		stopSync := syncWhile(ctx, sys)
+		p, err = sys.Candidates.ImportCandidates(ctx, nil, f, *format, bar.update)
+		stopSync()
+		if err == nil {
+			err = sys.Syncer.CatchUp(ctx)
+		}
+	}
+	fmt.Fprintln(stderr)
+	for _, e := range p.Errors {
+		fmt.Fprintf(stdout, "row %d: %s: %s %s\n", e.Row, e.Field, e.Code, e.Message)
+	}
+	fmt.Fprintf(stdout, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed in %s\n", what, p.Rows, p.Created, p.Updated, p.Unchanged, p.Failed, time.Since(bar.start).Round(time.Millisecond))
+	return err
+}
+
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	n := fs.Int("candidates", 1000, "number of synthetic CVs")
+	seed := fs.Uint64("seed", 1, "random seed (the same seed gives the same people)")
+	out := fs.String("out", "", "write NDJSON to this file ('-' for stdout) instead of loading into the store")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out != "" {
+		tax, err := system.Taxonomy()
+		if err != nil {
+			return err
+		}
+		w := stdout
+		if *out != "-" {
+			f, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			w = f
+		}
+		return demo.WriteNDJSON(w, demo.NewGenerator(tax, *seed), *n)
+	}
+	sys, err := openSystem(ctx, &common, stderr)
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	bar := &progressBar{w: stderr, start: time.Now(), total: *n}
+	stopSync := syncWhile(ctx, sys)
+	p, err := demo.LoadCandidates(ctx, sys, *n, *seed, bar.update)
+	stopSync()
+	if err == nil {
+		err = sys.Syncer.CatchUp(ctx)
+	}
+	fmt.Fprintln(stderr)
+	fmt.Fprintf(stdout, "demo: %d CVs, %d created, %d updated, %d unchanged in %s\n", p.Rows, p.Created, p.Updated, p.Unchanged, time.Since(bar.start).Round(time.Millisecond))
+	return err
+}
+
+func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sys, err := openSystem(ctx, &common, stderr)
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	start := time.Now()
+	n, err := sys.Reindex(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reindexed %d candidates in %s\n", n, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("purge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	days := fs.Int("inactive-days", 730, "erase candidates inactive for longer than this many days")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	sys, err := openSystem(ctx, &common, stderr)
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	n, err := sys.Candidates.Purge(ctx, time.Now().AddDate(0, 0, -*days))
+	if err != nil {
+		return err
+	}
+	if err := sys.Syncer.CatchUp(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "purged %d candidates inactive for more than %d days\n", n, *days)
+	return nil
+}
+
+// syncWhile runs the index sync alongside an import, so the CVs are
+// searchable when the import ends; the returned function stops it.
+func syncWhile(ctx context.Context, sys *system.System) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); sys.Syncer.Run(ctx) }()
+	return func() { cancel(); <-done }
+}

@@ -1,0 +1,353 @@
+// Package index owns the bleve search index of candidates (citizens' CVs):
+// its versioned mapping with Danish and English analysis, searching with
+// filters and facets, and the sync that keeps it in step with the store by
+// itself. The index returns ids and scores; records come from MongoDB.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/da"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"jobmatch"
+)
+
+// MappingVersion changes whenever the mapping or the document shape does; a
+// new version is built from the store in the background and swapped in.
+const MappingVersion = 1
+
+// Geocoder gives a postal code's point.
+type Geocoder interface {
+	Coordinates(postal string) (lat, lon float64, ok bool)
+}
+
+// Index is the candidate index. The bleve index behind it can be swapped
+// atomically by a rebuild while searches go on.
+type Index struct {
+	dir string
+	geo Geocoder
+	cur atomic.Pointer[bleve.Index]
+	mu  sync.Mutex // serialises batches and swaps
+}
+
+// Doc is what the index stores per candidate: only what search needs.
+type Doc struct {
+	Occupations    []string  `json:"occupations"`     // concept URIs
+	OccupationText string    `json:"occupation_text"` // titles, Danish analysis
+	OccupationEN   string    `json:"occupation_en"`   // titles, English analysis
+	Skills         []string  `json:"skills"`          // concept URIs
+	SkillText      string    `json:"skill_text"`
+	SkillEN        string    `json:"skill_en"`
+	Text           string    `json:"text"` // summary + experience, Danish analysis
+	TextEN         string    `json:"text_en"`
+	Location       []float64 `json:"location,omitempty"` // [lon, lat]
+	AvailableFrom  time.Time `json:"available_from"`
+	UpdatedAt      time.Time `json:"updated_at"`
+	Licences       []string  `json:"licences"`
+	Languages      []string  `json:"languages"` // "da", "da:B2"
+	TargetGroup    string    `json:"target_group"`
+	Eligibility    []string  `json:"eligibility"`
+	Consent        string    `json:"consent"` // "yes" | "no"
+	PostalCode     string    `json:"postal_code"`
+	MaxCommuteKm   float64   `json:"max_commute_km"`
+	ExperienceYrs  float64   `json:"experience_years"`
+}
+
+// NewMapping returns the index mapping: dynamic mapping off, so stray fields
+// are not indexed, and nothing stored that search does not need.
+func NewMapping() mapping.IndexMapping {
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	num := func() *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	}
+	dt := func() *mapping.FieldMapping {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("occupations", kw())
+	doc.AddFieldMappingsAt("occupation_text", text(da.AnalyzerName))
+	doc.AddFieldMappingsAt("occupation_en", text(en.AnalyzerName))
+	doc.AddFieldMappingsAt("skills", kw())
+	doc.AddFieldMappingsAt("skill_text", text(da.AnalyzerName))
+	doc.AddFieldMappingsAt("skill_en", text(en.AnalyzerName))
+	doc.AddFieldMappingsAt("text", text(da.AnalyzerName))
+	doc.AddFieldMappingsAt("text_en", text(en.AnalyzerName))
+	geo := bleve.NewGeoPointFieldMapping()
+	geo.Store = false
+	geo.IncludeInAll = false
+	doc.AddFieldMappingsAt("location", geo)
+	doc.AddFieldMappingsAt("available_from", dt())
+	doc.AddFieldMappingsAt("updated_at", dt())
+	for _, k := range []string{"licences", "languages", "target_group", "eligibility", "consent", "postal_code"} {
+		doc.AddFieldMappingsAt(k, kw())
+	}
+	doc.AddFieldMappingsAt("max_commute_km", num())
+	doc.AddFieldMappingsAt("experience_years", num())
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = keyword.Name
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// Open opens (or creates) the current index under dir. It reports whether
+// the index is new, so the caller fills it from the store.
+func Open(dir string, geo Geocoder) (*Index, bool, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, false, fmt.Errorf("index: %w", err)
+	}
+	ix := &Index{dir: dir, geo: geo}
+	name, err := os.ReadFile(filepath.Join(dir, "current"))
+	if err == nil && strings.HasPrefix(string(name), fmt.Sprintf("candidates-v%d-", MappingVersion)) {
+		b, err := bleve.Open(filepath.Join(dir, strings.TrimSpace(string(name))))
+		if err == nil {
+			ix.cur.Store(&b)
+			return ix, false, nil
+		}
+	}
+	// No index of this mapping version: start an empty one now, so search
+	// answers at once, and let the caller rebuild it from the store.
+	b, path, err := ix.create()
+	if err != nil {
+		return nil, false, err
+	}
+	if err := ix.point(path); err != nil {
+		b.Close()
+		return nil, false, err
+	}
+	ix.cur.Store(&b)
+	return ix, true, nil
+}
+
+func (ix *Index) create() (bleve.Index, string, error) {
+	name := fmt.Sprintf("candidates-v%d-%d", MappingVersion, time.Now().UnixNano())
+	path := filepath.Join(ix.dir, name)
+	b, err := bleve.New(path, NewMapping())
+	if err != nil {
+		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
+	}
+	return b, name, nil
+}
+
+// point makes name the current index atomically (write + rename).
+func (ix *Index) point(name string) error {
+	tmp := filepath.Join(ix.dir, "current.tmp")
+	if err := os.WriteFile(tmp, []byte(name), 0o640); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(ix.dir, "current")); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+func (ix *Index) bleve() bleve.Index { return *ix.cur.Load() }
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if p := ix.cur.Load(); p != nil {
+		return (*p).Close()
+	}
+	return nil
+}
+
+// Count returns the number of indexed candidates.
+func (ix *Index) Count() (uint64, error) { return ix.bleve().DocCount() }
+
+// DocOf builds the index document of a candidate.
+func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) Doc {
+	d := Doc{TargetGroup: string(c.TargetGroup), PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
+		AvailableFrom: c.AvailableFrom.Time, UpdatedAt: c.UpdatedAt, Consent: "no"}
+	if c.Consent.Given {
+		d.Consent = "yes"
+	}
+	var occ, skills, text []string
+	for _, o := range c.DesiredOccupations {
+		occ = append(occ, o.Label)
+		if o.URI != "" {
+			d.Occupations = append(d.Occupations, o.URI)
+			if labels != nil {
+				occ = append(occ, labels(o.URI)...)
+			}
+		}
+	}
+	for _, e := range c.Experience {
+		occ = append(occ, e.Title)
+		text = append(text, e.Title, e.Employer)
+		if e.Occupation != "" {
+			d.Occupations = append(d.Occupations, e.Occupation)
+		}
+		d.ExperienceYrs += e.Years
+	}
+	for _, s := range c.Skills {
+		skills = append(skills, s.Label)
+		if s.URI != "" {
+			d.Skills = append(d.Skills, s.URI)
+			if labels != nil {
+				skills = append(skills, labels(s.URI)...)
+			}
+		}
+	}
+	for _, e := range c.Education {
+		text = append(text, e.Field)
+	}
+	text = append(text, c.Summary)
+	d.OccupationText = strings.Join(occ, " . ")
+	d.OccupationEN = d.OccupationText
+	d.SkillText = strings.Join(skills, " . ")
+	d.SkillEN = d.SkillText
+	d.Text = strings.Join(text, " . ")
+	d.TextEN = d.Text
+	d.Licences = append(d.Licences, c.DrivingLicences...)
+	for _, l := range c.Languages {
+		d.Languages = append(d.Languages, l.Code, l.Code+":"+strings.ToUpper(l.Level))
+	}
+	for _, s := range c.Eligibility {
+		d.Eligibility = append(d.Eligibility, string(s))
+	}
+	if ix.geo != nil {
+		if lat, lon, ok := ix.geo.Coordinates(c.PostalCode); ok {
+			d.Location = []float64{lon, lat}
+		}
+	}
+	return d
+}
+
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("index: closed")
+
+// internal keys
+const keyHWM = "hwm"
+
+// batch applies upserts and deletes in one bleve batch, together with the
+// new high-water mark, so the mark never runs ahead of what is indexed.
+func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	b := ix.bleve()
+	batch := b.NewBatch()
+	for id, d := range upserts {
+		if err := batch.Index(id, d); err != nil {
+			return fmt.Errorf("index: batch: %w", err)
+		}
+	}
+	for _, id := range deletes {
+		batch.Delete(id)
+	}
+	if hwm > 0 {
+		batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(hwm)))
+	}
+	if err := b.Batch(batch); err != nil {
+		return fmt.Errorf("index: batch: %w", err)
+	}
+	return nil
+}
+
+// HighWaterMark returns the last change-log sequence the index has applied.
+func (ix *Index) HighWaterMark() int64 {
+	v, err := ix.bleve().GetInternal([]byte(keyHWM))
+	if err != nil || len(v) == 0 {
+		return 0
+	}
+	var n int64
+	fmt.Sscan(string(v), &n)
+	return n
+}
+
+var _ = context.Background
+
+// AllSource streams every candidate, for a rebuild.
+type AllSource interface {
+	Source
+	EachCandidate(ctx context.Context, fn func(*jobmatch.Candidate) error) error
+}
+
+// Rebuild builds a fresh index from the store into a new directory and swaps
+// it in atomically; searches keep using the old index until the swap. The
+// high-water mark is the change-log position read before the scan, so
+// changes made during the rebuild are applied again afterwards (idempotent).
+func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string) []string) (int, error) {
+	hwm, err := src.CurrentSeq(ctx, SeqName)
+	if err != nil {
+		return 0, err
+	}
+	b, name, err := ix.create()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	batch := b.NewBatch()
+	err = src.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
+		if err := batch.Index(c.ID, ix.DocOf(c, labels)); err != nil {
+			return err
+		}
+		n++
+		if batch.Size() >= 1000 {
+			if err := b.Batch(batch); err != nil {
+				return err
+			}
+			batch = b.NewBatch()
+		}
+		return nil
+	})
+	if err == nil {
+		batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(hwm)))
+		err = b.Batch(batch)
+	}
+	if err != nil {
+		b.Close()
+		os.RemoveAll(filepath.Join(ix.dir, name))
+		return 0, fmt.Errorf("index: rebuild: %w", err)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err := ix.point(name); err != nil {
+		b.Close()
+		return 0, err
+	}
+	old := ix.cur.Swap(&b)
+	if old != nil {
+		oldName := filepath.Base((*old).Name())
+		(*old).Close()
+		if oldName != name && strings.HasPrefix(oldName, "candidates-") {
+			os.RemoveAll(filepath.Join(ix.dir, oldName))
+		}
+	}
+	return n, nil
+}

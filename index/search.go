@@ -1,0 +1,240 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Query is a candidate search: free text, concept URIs that should match
+// (boosted), hard filters, facets, sort and a page.
+type Query struct {
+	Text string
+	// Occupations and Skills are concept URIs from the taxonomy; a match
+	// raises the score (should clauses), it does not filter.
+	Occupations     []string
+	OccupationBoost float64
+	Skills          []string
+	SkillBoost      float64
+	// SkillTexts are skill words matched in the skill labels (should).
+	SkillTexts []string
+
+	// Filters: every one that is set must hold.
+	RequireSkills []string // concept URIs, all required
+	// SkillFilters are required skills given as text: each must match its
+	// concept (when it resolved to one) or its words in the skill labels.
+	SkillFilters       []SkillFilter
+	RequireOccupations []string // any of these
+	Near               *Point
+	RadiusKm           float64
+	AvailableBefore    time.Time
+	Licences           []string // all required
+	Languages          []string // all required: "da" or "da:B2"
+	TargetGroups       []string // any of these
+	Eligibility        []string // any of these
+	ConsentOnly        bool
+
+	Facets bool
+	// Sort: "" or "relevance", "available_from", "-updated_at", …
+	Sort string
+	From int
+	Size int
+}
+
+// SkillFilter is one required skill.
+type SkillFilter struct{ URI, Text string }
+
+// Point is a WGS84 coordinate.
+type Point struct{ Lat, Lon float64 }
+
+// Hit is one result.
+type Hit struct {
+	ID    string
+	Score float64
+}
+
+// FacetCount is a facet value with its count.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is a page of hits with the total and facets.
+type Result struct {
+	Total  uint64
+	Hits   []Hit
+	Facets map[string][]FacetCount
+}
+
+// Search runs q.
+func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	if q.Size <= 0 {
+		q.Size = 25
+	}
+	req := bleve.NewSearchRequestOptions(ix.build(q), q.Size, q.From, false)
+	switch q.Sort {
+	case "", "relevance":
+	default:
+		req.SortBy([]string{q.Sort, "-_score", "_id"})
+	}
+	if q.Facets {
+		for _, f := range []struct {
+			name string
+			size int
+		}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}} {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
+		}
+	}
+	res, err := ix.bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("index: search: %w", err)
+	}
+	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits))}
+	for i, h := range res.Hits {
+		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
+	}
+	if q.Facets {
+		out.Facets = facets(res.Facets)
+	}
+	return out, nil
+}
+
+func facets(fr search.FacetResults) map[string][]FacetCount {
+	out := map[string][]FacetCount{}
+	for name, f := range fr {
+		var fc []FacetCount
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				fc = append(fc, FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		sort.SliceStable(fc, func(i, j int) bool { return fc[i].Count > fc[j].Count })
+		out[name] = fc
+	}
+	return out
+}
+
+func (ix *Index) build(q Query) query.Query {
+	var must, should, filters []query.Query
+	if q.Text != "" {
+		for _, f := range []struct {
+			field string
+			boost float64
+		}{{"occupation_text", 2}, {"occupation_en", 1.5}, {"skill_text", 1.5}, {"skill_en", 1.2}, {"text", 1}, {"text_en", 0.8}} {
+			m := bleve.NewMatchQuery(q.Text)
+			m.SetField(f.field)
+			m.SetBoost(f.boost)
+			should = append(should, m)
+		}
+	}
+	ob := q.OccupationBoost
+	if ob == 0 {
+		ob = 3
+	}
+	for _, u := range q.Occupations {
+		t := bleve.NewTermQuery(u)
+		t.SetField("occupations")
+		t.SetBoost(ob)
+		should = append(should, t)
+	}
+	sb := q.SkillBoost
+	if sb == 0 {
+		sb = 2
+	}
+	for _, u := range q.Skills {
+		t := bleve.NewTermQuery(u)
+		t.SetField("skills")
+		t.SetBoost(sb)
+		should = append(should, t)
+	}
+	for _, s := range q.SkillTexts {
+		for _, field := range []string{"skill_text", "skill_en"} {
+			m := bleve.NewMatchPhraseQuery(s)
+			m.SetField(field)
+			should = append(should, m)
+		}
+	}
+	for _, u := range q.RequireSkills {
+		filters = append(filters, term("skills", u))
+	}
+	for _, sf := range q.SkillFilters {
+		var any []query.Query
+		if sf.URI != "" {
+			any = append(any, term("skills", sf.URI))
+		}
+		for _, field := range []string{"skill_text", "skill_en"} {
+			m := bleve.NewMatchPhraseQuery(sf.Text)
+			m.SetField(field)
+			any = append(any, m)
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(any...))
+	}
+	if len(q.RequireOccupations) > 0 {
+		filters = append(filters, anyTerm("occupations", q.RequireOccupations))
+	}
+	if q.Near != nil && q.RadiusKm > 0 {
+		g := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, fmt.Sprintf("%fkm", q.RadiusKm))
+		g.SetField("location")
+		filters = append(filters, g)
+	}
+	if !q.AvailableBefore.IsZero() {
+		inclusive := true
+		d := bleve.NewDateRangeInclusiveQuery(time.Time{}, q.AvailableBefore, nil, &inclusive)
+		d.SetField("available_from")
+		filters = append(filters, d)
+	}
+	for _, l := range q.Licences {
+		filters = append(filters, term("licences", l))
+	}
+	for _, l := range q.Languages {
+		filters = append(filters, term("languages", l))
+	}
+	if len(q.TargetGroups) > 0 {
+		filters = append(filters, anyTerm("target_group", q.TargetGroups))
+	}
+	if len(q.Eligibility) > 0 {
+		filters = append(filters, anyTerm("eligibility", q.Eligibility))
+	}
+	if q.ConsentOnly {
+		filters = append(filters, term("consent", "yes"))
+	}
+	b := bleve.NewBooleanQuery()
+	if len(should) > 0 {
+		b.AddShould(should...)
+		b.SetMinShould(1)
+	} else {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	if len(must) > 0 {
+		b.AddMust(must...)
+	}
+	if len(filters) > 0 {
+		// Filters do not score: wrap them so they only constrain.
+		for _, f := range filters {
+			if bq, ok := f.(query.BoostableQuery); ok {
+				bq.SetBoost(0)
+			}
+		}
+		b.AddMust(filters...)
+	}
+	return b
+}
+
+func term(field, v string) query.Query {
+	t := bleve.NewTermQuery(v)
+	t.SetField(field)
+	return t
+}
+
+func anyTerm(field string, vs []string) query.Query {
+	qs := make([]query.Query, len(vs))
+	for i, v := range vs {
+		qs[i] = term(field, v)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}

@@ -1,0 +1,328 @@
+package kpi
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Charts are drawn on the server as inline SVG: no JavaScript, no web
+// fonts (the page's font is inherited), text alternatives in <title> and
+// <desc> referenced by aria-labelledby, every value printed as text, and a
+// viewBox with width 100% so a chart stays readable on a 320 px phone. The
+// palette is Okabe–Ito, distinguishable with the common colour-vision
+// deficiencies; lines also differ by dash pattern and marker so colour is
+// never the only cue. Pages should print the same figures with Table.
+
+// palette is the Okabe–Ito colour-blind-safe palette without yellow, which
+// is too light on white.
+var palette = [...]string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"}
+
+var dashes = [...]string{"", "6 4", "2 3", "8 3 2 3"}
+
+const (
+	chartW    = 360.0
+	fontSize  = 13
+	smallFont = 11
+	textColor = "#222"
+	gridColor = "#ccc"
+)
+
+// Bar is one bar of a BarChart.
+type Bar struct {
+	Label string
+	Value float64
+	// Text is the value as printed; empty means FormatValue(Value). Set it
+	// for units or a locale ("92 %", "2.300").
+	Text string
+}
+
+func (b Bar) text() string {
+	if b.Text != "" {
+		return b.Text
+	}
+	return FormatValue(b.Value)
+}
+
+// Series is one line of a LineChart.
+type Series struct {
+	Name string
+	// Values has one value per x label; NaN leaves a gap (e.g. months not
+	// yet reached).
+	Values []float64
+	// Texts optionally gives each value as printed; missing or empty
+	// entries use FormatValue.
+	Texts []string
+}
+
+func (s Series) text(i int) string {
+	if i < len(s.Texts) && s.Texts[i] != "" {
+		return s.Texts[i]
+	}
+	if i >= len(s.Values) || math.IsNaN(s.Values[i]) {
+		return ""
+	}
+	return FormatValue(s.Values[i])
+}
+
+// FormatValue prints a whole number without decimals and anything else with
+// one decimal, locale-neutral; use Bar.Text or Series.Texts for Danish
+// separators.
+func FormatValue(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// BarChart draws horizontal bars, one row per bar with its label above and
+// its value at the bar's end; horizontal rows keep long Danish labels
+// readable at 320 px. Negative values are drawn as zero-length bars but
+// still printed.
+func BarChart(title, desc string, bars []Bar) template.HTML {
+	const (
+		left  = 4.0
+		right = 60.0 // room for the value label
+		row   = 44.0
+		barH  = 18.0
+		top   = 6.0
+	)
+	h := top + row*float64(len(bars)) + 6
+	maxV := 0.0
+	for _, b := range bars {
+		maxV = math.Max(maxV, b.Value)
+	}
+	_, scale := axis(maxV)
+	plotW := chartW - left - right
+
+	var w svgWriter
+	id := chartID("bar", title, desc, bars)
+	w.open(id, title, desc, h)
+	for i, b := range bars {
+		y := top + row*float64(i)
+		bw := 0.0
+		if scale > 0 && b.Value > 0 {
+			bw = plotW * b.Value / scale
+		}
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left), n(y+fontSize), fontSize, textColor, esc(b.Label))
+		w.f(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s</title></rect>`,
+			n(left), n(y+fontSize+5), n(bw), n(barH), palette[0], esc(b.Label), esc(b.text()))
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left+bw+4), n(y+fontSize+5+barH-5), fontSize, textColor, esc(b.text()))
+	}
+	return w.close()
+}
+
+// LineChart draws one line per series over the x labels (e.g. cumulative
+// contacts per month against the target line). With up to six points every
+// value is printed at its point; with more, the last value of each series is
+// printed and every point carries a <title> tooltip, and the page's Table
+// gives all figures.
+func LineChart(title, desc string, x []string, series []Series) template.HTML {
+	const (
+		left   = 44.0
+		right  = 16.0
+		legend = 20.0
+		plotH  = 180.0
+		bottom = 24.0
+	)
+	top := 8.0 + legend*float64(len(series))
+	h := top + plotH + bottom
+	maxV := 0.0
+	for _, s := range series {
+		for _, v := range s.Values {
+			if !math.IsNaN(v) {
+				maxV = math.Max(maxV, v)
+			}
+		}
+	}
+	step, scale := axis(maxV)
+	if scale == 0 {
+		step, scale = 1, 1
+	}
+	plotW := chartW - left - right
+	px := func(i int) float64 {
+		if len(x) <= 1 {
+			return left + plotW/2
+		}
+		return left + plotW*float64(i)/float64(len(x)-1)
+	}
+	py := func(v float64) float64 { return top + plotH - plotH*math.Max(v, 0)/scale }
+
+	var w svgWriter
+	id := chartID("line", title, desc, x, series)
+	w.open(id, title, desc, h)
+
+	for i, s := range series {
+		y := 8.0 + legend*float64(i)
+		c, d := palette[i%len(palette)], dashes[i%len(dashes)]
+		w.f(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2.5"%s/>`, n(left), n(y+8), n(left+24), n(y+8), c, dashAttr(d))
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left+30), n(y+12), fontSize, textColor, esc(s.Name))
+	}
+	for k := 0; float64(k)*step <= scale*(1+1e-12); k++ {
+		v := float64(k) * step
+		y := py(v)
+		w.f(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1"/>`, n(left), n(y), n(left+plotW), n(y), gridColor)
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="end">%s</text>`, n(left-4), n(y+4), smallFont, textColor, esc(FormatValue(v)))
+	}
+	every := 1
+	if len(x) > 6 {
+		every = 2 // at 320 px twelve month labels overlap
+	}
+	for i, lbl := range x {
+		if i%every != 0 && i != len(x)-1 {
+			continue
+		}
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="middle">%s</text>`, n(px(i)), n(top+plotH+16), smallFont, textColor, esc(lbl))
+	}
+	for si, s := range series {
+		c, d := palette[si%len(palette)], dashes[si%len(dashes)]
+		var path strings.Builder
+		pen := false
+		last := -1
+		for i := 0; i < len(x) && i < len(s.Values); i++ {
+			v := s.Values[i]
+			if math.IsNaN(v) {
+				pen = false
+				continue
+			}
+			cmd := "L"
+			if !pen {
+				cmd = "M"
+			}
+			fmt.Fprintf(&path, "%s%s %s ", cmd, n(px(i)), n(py(v)))
+			pen, last = true, i
+		}
+		if last < 0 {
+			continue
+		}
+		w.f(`<path d="%s" fill="none" stroke="%s" stroke-width="2.5"%s/>`, strings.TrimSpace(path.String()), c, dashAttr(d))
+		for i := 0; i <= last; i++ {
+			if math.IsNaN(s.Values[i]) {
+				continue
+			}
+			cx, cy := px(i), py(s.Values[i])
+			w.f(`<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s, %s: %s</title></circle>`, n(cx), n(cy), c, esc(s.Name), esc(x[i]), esc(s.text(i)))
+			if len(x) <= 6 || i == last {
+				anchor := "middle" // keep edge labels inside the plot
+				switch {
+				case len(x) > 1 && i == len(x)-1:
+					anchor = "end"
+				case len(x) > 1 && i == 0:
+					anchor = "start"
+				}
+				w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(cx), n(cy-7), smallFont, textColor, anchor, esc(s.text(i)))
+			}
+		}
+	}
+	return w.close()
+}
+
+// Table is the data of a chart as rows of printed text, so a page can show
+// the same figures in an HTML <table> (and the report can export them).
+type Table struct {
+	Caption string
+	Columns []string
+	Rows    [][]string
+}
+
+// BarTable returns the bars as a two-column table.
+func BarTable(caption, labelColumn, valueColumn string, bars []Bar) Table {
+	t := Table{Caption: caption, Columns: []string{labelColumn, valueColumn}}
+	for _, b := range bars {
+		t.Rows = append(t.Rows, []string{b.Label, b.text()})
+	}
+	return t
+}
+
+// LineTable returns one row per x label and one column per series; a gap
+// (NaN) is an empty cell.
+func LineTable(caption, xColumn string, x []string, series []Series) Table {
+	t := Table{Caption: caption, Columns: []string{xColumn}}
+	for _, s := range series {
+		t.Columns = append(t.Columns, s.Name)
+	}
+	for i, lbl := range x {
+		row := []string{lbl}
+		for _, s := range series {
+			row = append(row, s.text(i))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// svgWriter builds the SVG text; every piece of caller text goes through
+// esc, so the result is safe to mark as template.HTML.
+type svgWriter struct{ b strings.Builder }
+
+func (w *svgWriter) f(format string, args ...any) {
+	fmt.Fprintf(&w.b, format, args...)
+	w.b.WriteByte('\n')
+}
+
+func (w *svgWriter) open(id, title, desc string, h float64) {
+	w.f(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="%s-title %s-desc" viewBox="0 0 %s %s" width="100%%" preserveAspectRatio="xMinYMin meet" font-family="inherit">`,
+		id, id, n(chartW), n(h))
+	w.f(`<title id="%s-title">%s</title>`, id, esc(title))
+	w.f(`<desc id="%s-desc">%s</desc>`, id, esc(desc))
+}
+
+func (w *svgWriter) close() template.HTML {
+	w.b.WriteString("</svg>")
+	return template.HTML(w.b.String())
+}
+
+// chartID derives the element id from the chart's content, so it is stable
+// between renders and two different charts on one page do not share ids.
+func chartID(kind string, parts ...any) string {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s%v", kind, parts)
+	return fmt.Sprintf("chart-%s-%08x", kind, h.Sum32())
+}
+
+// esc escapes text for the SVG and drops control characters, which XML
+// does not allow even escaped.
+func esc(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, s)
+	return template.HTMLEscapeString(s)
+}
+
+// n prints a coordinate with at most one decimal.
+func n(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+
+func dashAttr(d string) string {
+	if d == "" {
+		return ""
+	}
+	return ` stroke-dasharray="` + d + `"`
+}
+
+// axis returns a round tick step (1, 2 or 5 times a power of ten) giving at
+// most four steps up to v, and the axis maximum, a whole number of steps:
+// 2300 → step 1000, max 3000; 1187 → 500, 1500.
+func axis(v float64) (step, top float64) {
+	if v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, 0
+	}
+	raw := v / 4
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = 10 * p
+	for _, m := range []float64{1, 2, 5} {
+		if raw <= m*p*(1+1e-12) {
+			step = m * p
+			break
+		}
+	}
+	return step, math.Ceil(v/step*(1-1e-12)) * step
+}

@@ -1,0 +1,343 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"jobmatch"
+	"jobmatch/index"
+)
+
+// Candidates are stored by id, with a reference document per external
+// reference (the municipality's case id) so upserts find them by _id. Every
+// change takes the next number of the "candidates" sequence and is logged
+// under it before the candidate document is written; the index follows the
+// log (see index.Syncer).
+
+type candRef struct {
+	Ref         string `bson:"_id"`
+	CandidateID string `bson:"candidate_id"`
+}
+
+type changeEntry struct {
+	ID          string    `bson:"_id"` // zero-padded sequence
+	CandidateID string    `bson:"candidate_id"`
+	Op          string    `bson:"op"` // "upsert" | "delete"
+	At          time.Time `bson:"at"`
+}
+
+func seqKey(n int64) string { return fmt.Sprintf("%016d", n) }
+
+// candidateDoc is the stored shape: the candidate plus its content hash.
+type candidateDoc struct {
+	jobmatch.Candidate `bson:",inline"`
+	Hash               string `bson:"hash"`
+}
+
+// CandidateWrite reports what an upsert did with one candidate.
+type CandidateWrite struct {
+	ID      string
+	Created bool
+	Changed bool
+}
+
+func contentHash(c *jobmatch.Candidate) string {
+	cp := *c
+	cp.ID, cp.Seq, cp.CreatedAt, cp.UpdatedAt, cp.LastActivity, cp.Version = "", 0, time.Time{}, time.Time{}, time.Time{}, 0
+	b, _ := json.Marshal(cp)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// UpsertCandidates writes a batch keyed by external reference. Unchanged
+// candidates are skipped, so importing the same file twice changes nothing.
+// For the changed ones one sequence range is reserved, their change-log
+// entries are inserted, and then the documents are written.
+func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, now time.Time) ([]CandidateWrite, error) {
+	out := make([]CandidateWrite, len(cs))
+	var changed []int
+	hashes := make([]string, len(cs))
+	existing := make([]*candidateDoc, len(cs))
+	// Look up references concurrently: each is one _id read.
+	var wg sync.WaitGroup
+	errs := make([]error, len(cs))
+	sem := make(chan struct{}, 8)
+	for i, c := range cs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, c *jobmatch.Candidate) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			var ref candRef
+			err := s.C(ColCandRefs).FindOne(ctx, bson.D{{Key: "_id", Value: c.ExternalRef}}).Decode(&ref)
+			if errors.Is(err, mongo.ErrNoDocuments) {
+				return
+			}
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			var d candidateDoc
+			err = s.C(ColCandidates).FindOne(ctx, bson.D{{Key: "_id", Value: ref.CandidateID}}).Decode(&d)
+			if err == nil {
+				existing[i] = &d
+			} else if !errors.Is(err, mongo.ErrNoDocuments) {
+				errs[i] = err
+			} else {
+				existing[i] = &candidateDoc{Candidate: jobmatch.Candidate{ID: ref.CandidateID}}
+			}
+		}(i, c)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("store: upsert candidates: %w", err)
+		}
+	}
+	var newRefs []any
+	seen := map[string]int{}
+	for i, c := range cs {
+		if j, dup := seen[c.ExternalRef]; dup {
+			// The same reference twice in one batch: the later row wins.
+			out[j].Changed = false
+			changed = removeIndex(changed, j)
+		}
+		seen[c.ExternalRef] = i
+		hashes[i] = contentHash(c)
+		if e := existing[i]; e != nil && e.CreatedAt.IsZero() == false {
+			c.ID, c.CreatedAt, c.Version = e.ID, e.CreatedAt, e.Version
+			out[i] = CandidateWrite{ID: c.ID}
+			if e.Hash == hashes[i] {
+				continue
+			}
+		} else if e != nil {
+			c.ID, c.CreatedAt = e.ID, now
+			out[i] = CandidateWrite{ID: c.ID, Created: true}
+		} else {
+			if c.ID == "" {
+				c.ID = jobmatch.NewID()
+			}
+			c.CreatedAt = now
+			out[i] = CandidateWrite{ID: c.ID, Created: true}
+			newRefs = append(newRefs, candRef{Ref: c.ExternalRef, CandidateID: c.ID})
+		}
+		out[i].Changed = true
+		changed = append(changed, i)
+	}
+	if len(changed) == 0 {
+		return out, nil
+	}
+	if len(newRefs) > 0 {
+		if _, err := s.C(ColCandRefs).InsertMany(ctx, newRefs, options.InsertMany().SetOrdered(false)); err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) {
+				return nil, fmt.Errorf("store: candidate refs: %w", err)
+			}
+			// A concurrent writer created some of these references: use theirs.
+			for _, we := range bwe.WriteErrors {
+				ref := newRefs[we.Index].(candRef)
+				var cur candRef
+				if err := s.C(ColCandRefs).FindOne(ctx, bson.D{{Key: "_id", Value: ref.Ref}}).Decode(&cur); err != nil {
+					return nil, fmt.Errorf("store: candidate refs: %w", err)
+				}
+				for _, i := range changed {
+					if cs[i].ExternalRef == ref.Ref {
+						cs[i].ID, out[i].ID = cur.CandidateID, cur.CandidateID
+					}
+				}
+			}
+		}
+	}
+	last, err := s.ReserveSeq(ctx, index.SeqName, int64(len(changed)))
+	if err != nil {
+		return nil, err
+	}
+	first := last - int64(len(changed)) + 1
+	log := make([]any, len(changed))
+	models := make([]mongo.WriteModel, len(changed))
+	for k, i := range changed {
+		c := cs[i]
+		c.Seq = first + int64(k)
+		c.UpdatedAt = now
+		if c.LastActivity.IsZero() {
+			c.LastActivity = now
+		}
+		c.Version++
+		log[k] = changeEntry{ID: seqKey(c.Seq), CandidateID: c.ID, Op: "upsert", At: now}
+		models[k] = mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
+			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true)
+	}
+	if _, err := s.C(ColChangelog).InsertMany(ctx, log); err != nil {
+		return nil, fmt.Errorf("store: candidate change log: %w", err)
+	}
+	if _, err := s.C(ColCandidates).BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false)); err != nil {
+		return nil, fmt.Errorf("store: write candidates: %w", err)
+	}
+	return out, nil
+}
+
+func removeIndex(xs []int, v int) []int {
+	out := xs[:0]
+	for _, x := range xs {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func onlyDuplicateKeys(e mongo.BulkWriteException) bool {
+	for _, we := range e.WriteErrors {
+		if we.Code != 11000 {
+			return false
+		}
+	}
+	return e.WriteConcernError == nil
+}
+
+// Candidate reads a candidate by id.
+func (s *Store) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
+	var d candidateDoc
+	if err := s.Get(ctx, ColCandidates, id, &d); err != nil {
+		return nil, err
+	}
+	return &d.Candidate, nil
+}
+
+// CandidateByRef reads a candidate by external reference.
+func (s *Store) CandidateByRef(ctx context.Context, ref string) (*jobmatch.Candidate, error) {
+	var r candRef
+	if err := s.Get(ctx, ColCandRefs, ref, &r); err != nil {
+		return nil, err
+	}
+	return s.Candidate(ctx, r.CandidateID)
+}
+
+// DeleteCandidate erases a candidate: a tombstone in the change log first,
+// then the document and its reference. Missing is ErrNotFound.
+func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (*jobmatch.Candidate, error) {
+	c, err := s.Candidate(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	seq, err := s.NextSeq(ctx, index.SeqName)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Insert(ctx, ColChangelog, changeEntry{ID: seqKey(seq), CandidateID: id, Op: "delete", At: now}); err != nil {
+		return nil, err
+	}
+	if err := s.Delete(ctx, ColCandidates, id); err != nil {
+		return nil, err
+	}
+	if err := s.Delete(ctx, ColCandRefs, c.ExternalRef); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ChangesAfter reads change-log entries seq+1 … in order, by _id, up to
+// limit, stopping at the current end of the sequence. Missing numbers (gaps)
+// are skipped; the syncer re-checks them.
+func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index.Change, error) {
+	cur, err := s.CurrentSeq(ctx, index.SeqName)
+	if err != nil {
+		return nil, err
+	}
+	end := min(cur, seq+int64(limit))
+	if end <= seq {
+		return nil, nil
+	}
+	n := int(end - seq)
+	out := make([]index.Change, n)
+	found := make([]bool, n)
+	var wg sync.WaitGroup
+	errs := make(chan error, 1)
+	sem := make(chan struct{}, 8)
+	for k := 0; k < n; k++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(k int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			c, ok, err := s.ChangeAt(ctx, seq+1+int64(k))
+			if err != nil {
+				select {
+				case errs <- err:
+				default:
+				}
+				return
+			}
+			out[k], found[k] = c, ok
+		}(k)
+	}
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
+	}
+	res := out[:0]
+	for k := range out {
+		if found[k] {
+			res = append(res, out[k])
+		}
+	}
+	return res, nil
+}
+
+// ChangeAt reads one change-log entry.
+func (s *Store) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, error) {
+	var e changeEntry
+	err := s.C(ColChangelog).FindOne(ctx, bson.D{{Key: "_id", Value: seqKey(seq)}}).Decode(&e)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return index.Change{}, false, nil
+	}
+	if err != nil {
+		return index.Change{}, false, fmt.Errorf("store: change %d: %w", seq, err)
+	}
+	return index.Change{Seq: seq, CandidateID: e.CandidateID, At: e.At}, true, nil
+}
+
+// TrimChangelog deletes entries up to and including upTo, by _id (every
+// replica's index must have applied them).
+func (s *Store) TrimChangelog(ctx context.Context, from, upTo int64) error {
+	for n := from; n <= upTo; n++ {
+		if _, err := s.C(ColChangelog).DeleteOne(ctx, bson.D{{Key: "_id", Value: seqKey(n)}}); err != nil {
+			return fmt.Errorf("store: trim change log: %w", err)
+		}
+	}
+	return nil
+}
+
+// EachCandidate streams every candidate (a full scan: rebuilds and purges
+// only, never a request path).
+func (s *Store) EachCandidate(ctx context.Context, fn func(*jobmatch.Candidate) error) error {
+	cur, err := s.C(ColCandidates).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
+	if err != nil {
+		return fmt.Errorf("store: scan candidates: %w", err)
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var d candidateDoc
+		if err := cur.Decode(&d); err != nil {
+			return fmt.Errorf("store: scan candidates: %w", err)
+		}
+		if err := fn(&d.Candidate); err != nil {
+			return err
+		}
+	}
+	return cur.Err()
+}
+
+var _ index.AllSource = (*Store)(nil)
