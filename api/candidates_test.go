@@ -69,7 +69,7 @@ func TestCandidatesWriteSearchErase(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	var created struct {
-		ID                 string `json:"id"`
+		ID                 string                        `json:"id"`
 		DesiredOccupations []struct{ Label, URI string } `json:"desired_occupations"`
 		Skills             []struct{ Label, URI string } `json:"skills"`
 	}
@@ -231,9 +231,9 @@ func TestImportCandidatesJob(t *testing.T) {
 	for i := 1; i <= 30; i++ {
 		fmt.Fprintf(&b, `{"external_ref":"IMP-%d","name":"Borger %d","postal_code":"6400","target_group":"young","desired_occupations":["lagerarbejder"],"skills":["forklift"]}`+"\n", i, i)
 	}
-	b.WriteString(`{"external_ref":"IMP-BAD","name":"X","postal_code":"6400","target_group":"young"}` + "\n")         // row 31: name too short
+	b.WriteString(`{"external_ref":"IMP-BAD","name":"X","postal_code":"6400","target_group":"young"}` + "\n")                           // row 31: name too short
 	b.WriteString(`{"external_ref":"IMP-CPR","name":"Ole","postal_code":"6400","target_group":"young","summary":"010190-1234"}` + "\n") // row 32
-	b.WriteString("{not json\n") // row 33
+	b.WriteString("{not json\n")                                                                                                        // row 33
 	body := []byte(b.String())
 	run := func() map[string]any {
 		var job struct {

@@ -36,10 +36,11 @@ type Geocoder interface {
 // Index is the candidate index. The bleve index behind it can be swapped
 // atomically by a rebuild while searches go on.
 type Index struct {
-	dir string
-	geo Geocoder
-	cur atomic.Pointer[bleve.Index]
-	mu  sync.Mutex // serialises batches and swaps
+	dir    string
+	geo    Geocoder
+	cur    atomic.Pointer[bleve.Index]
+	mu     sync.Mutex // serialises batches and swaps
+	closed bool       // under mu
 }
 
 // Doc is what the index stores per candidate: only what search needs.
@@ -181,6 +182,10 @@ func (ix *Index) bleve() bleve.Index { return *ix.cur.Load() }
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
 	if p := ix.cur.Load(); p != nil {
 		return (*p).Close()
 	}
@@ -260,6 +265,9 @@ const keyHWM = "hwm"
 func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return ErrClosed
+	}
 	b := ix.bleve()
 	batch := b.NewBatch()
 	for id, d := range upserts {
@@ -337,6 +345,11 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		b.Close()
+		os.RemoveAll(filepath.Join(ix.dir, name))
+		return 0, ErrClosed
+	}
 	if err := ix.point(name); err != nil {
 		b.Close()
 		return 0, err

@@ -5,6 +5,7 @@ package system
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/calendar"
 	"jobmatch/frontend"
 	"jobmatch/index"
 	"jobmatch/store"
@@ -102,9 +104,14 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
 			// the store in the background; search answers meanwhile.
+			sys.wg.Add(1)
 			go func() {
+				defer sys.wg.Done()
 				n, err := ix.Rebuild(ctx, st, labels)
 				if err != nil {
+					if ctx.Err() != nil || errors.Is(err, index.ErrClosed) {
+						return
+					}
 					cfg.Logger.Error("index rebuild", "err", err)
 					return
 				}
@@ -146,7 +153,8 @@ func conceptLabels(tax *taxonomy.Taxonomy) func(uri string) []string {
 	}
 }
 
-// responseDeadline is the default response deadline per topic, in working days.
+// responseDeadline is the default response deadline per topic, in working
+// days (Danish public holidays and the administration's closed days skipped).
 func responseDeadline(topic jobmatch.Topic, received time.Time) time.Time {
 	days := map[jobmatch.Topic]int{
 		jobmatch.TopicVacancy: 2, jobmatch.TopicRetention: 1, jobmatch.TopicSubsidy: 3,
@@ -155,19 +163,7 @@ func responseDeadline(topic jobmatch.Topic, received time.Time) time.Time {
 	if days == 0 {
 		days = 5
 	}
-	return addWorkingDays(received, days)
-}
-
-// addWorkingDays is replaced by the calendar package as it lands.
-func addWorkingDays(t time.Time, n int) time.Time {
-	d := t.In(jobmatch.Copenhagen)
-	for n > 0 {
-		d = d.AddDate(0, 0, 1)
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			n--
-		}
-	}
-	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, jobmatch.Copenhagen)
+	return calendar.AddWorkingDays(received, days)
 }
 
 // Start begins background work (index sync, scheduled jobs).

@@ -1,0 +1,178 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		if f.cfg.Candidates == nil {
+			return
+		}
+		cv := f.requireCVReader
+		staff.GET("/candidates", f.candidateSearch, cv)
+		staff.GET("/candidates/new", f.candidateForm, cv)
+		staff.POST("/candidates/new", f.candidateSubmit, cv)
+		staff.GET("/candidates/:id", f.candidateView, cv)
+	})
+}
+
+func (f *Frontend) requireCVReader(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !api.CurrentUser(c).CanReadCVs() {
+			return jobmatch.ErrForbidden
+		}
+		return next(c)
+	}
+}
+
+type facetView struct {
+	Name   string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Label, URL string
+	Count      int
+	Active     bool
+}
+
+type searchPage struct {
+	Params  url.Values
+	Result  *app.SearchResult
+	Facets  []facetView
+	Next    string
+	Labels  map[string]string
+	Licence []string
+	Groups  []jobmatch.TargetGroup
+}
+
+func (f *Frontend) candidateSearch(c echo.Context) error {
+	d := searchPage{Params: c.QueryParams(), Groups: jobmatch.TargetGroups, Labels: map[string]string{}}
+	p, err := api.SearchParamsFrom(c)
+	var ve *jobmatch.ValidationError
+	if err == nil {
+		d.Result, err = f.cfg.Candidates.Search(c.Request().Context(), api.CurrentUser(c), p)
+	}
+	if errors.As(err, &ve) {
+		return f.render(c, http.StatusUnprocessableEntity, "candidates", "page.candidates", d, fieldMessages(api.Lang(c), ve))
+	}
+	if err != nil {
+		return err
+	}
+	tax := f.cfg.Candidates.Taxonomy()
+	lang := string(api.Lang(c))
+	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
+		fv := facetView{Name: name}
+		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills"}[name]
+		for _, v := range d.Result.Facets[name] {
+			label := v.Value
+			if strings.HasPrefix(v.Value, "http") {
+				label = tax.ConceptLabel(v.Value, lang)
+			} else if name == "target_group" {
+				label = tr(c, "tg."+v.Value)
+			}
+			q := url.Values{}
+			for k, vs := range c.QueryParams() {
+				if k != "cursor" {
+					q[k] = vs
+				}
+			}
+			active := q.Get(param) == v.Value
+			if name == "consent" {
+				if v.Value != "yes" {
+					continue
+				}
+				label = tr(c, "cand.consent")
+				q.Set(param, "true")
+			} else {
+				q.Set(param, v.Value)
+			}
+			fv.Values = append(fv.Values, facetValue{Label: label, URL: "/staff/candidates?" + q.Encode(), Count: v.Count, Active: active})
+		}
+		if len(fv.Values) > 0 {
+			d.Facets = append(d.Facets, fv)
+		}
+	}
+	if d.Result.NextCursor != "" {
+		q := c.QueryParams()
+		q.Set("cursor", d.Result.NextCursor)
+		d.Next = "/staff/candidates?" + q.Encode()
+	}
+	for _, h := range d.Result.Items {
+		for _, o := range h.Candidate.DesiredOccupations {
+			if o.URI != "" {
+				d.Labels[o.URI] = tax.ConceptLabel(o.URI, lang)
+			}
+		}
+	}
+	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
+}
+
+type candidateFormData struct {
+	Values map[string]string
+	Groups []jobmatch.TargetGroup
+}
+
+func (f *Frontend) candidateForm(c echo.Context) error {
+	return f.render(c, http.StatusOK, "candidate_form", "page.candidate_new",
+		candidateFormData{Values: map[string]string{"max_commute_km": "30", "target_group": "close_to_job"}, Groups: jobmatch.TargetGroups}, nil)
+}
+
+func (f *Frontend) candidateSubmit(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	in := app.CandidateInput{ExternalRef: v["external_ref"], Name: v["name"], Email: v["email"], Phone: v["phone"],
+		PostalCode: v["postal_code"], TargetGroup: v["target_group"], DesiredOccupations: splitList(v["desired_occupations"]),
+		Skills: splitList(v["skills"]), DrivingLicences: splitList(v["driving_licences"]), AvailableFrom: v["available_from"],
+		Summary: v["summary"], Eligibility: splitList(v["eligibility"])}
+	pre := &jobmatch.ValidationError{}
+	if n, err := strconv.Atoi(v["max_commute_km"]); err == nil {
+		in.MaxCommuteKm = n
+	} else if v["max_commute_km"] != "" {
+		pre.Add("max_commute_km", "number", "")
+	}
+	for _, l := range splitList(v["languages"]) {
+		code, level, _ := strings.Cut(l, ":")
+		in.Languages = append(in.Languages, jobmatch.Language{Code: strings.TrimSpace(code), Level: strings.TrimSpace(level)})
+	}
+	if v["consent"] == "on" {
+		in.Consent = &app.ConsentInput{Given: true, Channel: v["consent_channel"]}
+	}
+	var cand *jobmatch.Candidate
+	if pre.Err() == nil {
+		cand, _, err = f.cfg.Candidates.Save(c.Request().Context(), api.CurrentUser(c), in)
+	} else {
+		err = pre
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		return f.render(c, http.StatusUnprocessableEntity, "candidate_form", "page.candidate_new",
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups}, fieldMessages(api.Lang(c), ve))
+	}
+	if err != nil {
+		return err
+	}
+	setFlash(c, tr(c, "cand.saved"))
+	return c.Redirect(http.StatusSeeOther, "/staff/candidates/"+cand.ID)
+}
+
+func (f *Frontend) candidateView(c echo.Context) error {
+	cand, err := f.cfg.Candidates.Get(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "page")
+	if err != nil {
+		return err
+	}
+	return f.render(c, http.StatusOK, "candidate", "page.candidate", cand, nil)
+}
