@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -147,3 +148,40 @@ func TestOpenAPICheckerRejectsMismatches(t *testing.T) {
 		t.Fatal("a receipt without reference and contact person passed the check")
 	}
 }
+
+func TestOpenAPICandidateEndpoints(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	k := env.Login("konsulent@demo.local")
+	admin := env.Login("admin@demo.local")
+	var created struct{ ID string }
+	res := ck.do(k, "POST", "/api/v1/candidates", cv("OA-1", "Sygeplejerske", map[string]any{"experience": []map[string]any{{"title": "sygeplejerske", "employer": "OUH", "years": 4}}, "education": []map[string]any{{"level": "bachelor", "field": "sygepleje"}}}), 201)
+	if err := jsonDecode(res.Body, &created); err != nil || created.ID == "" {
+		t.Fatalf("no id in %s", res.Body)
+	}
+	ck.do(k, "POST", "/api/v1/candidates", cv("OA-1", "Sygeplejerske", nil), 200)
+	ck.do(k, "POST", "/api/v1/candidates", cv("OA-2", "Tømrer", map[string]any{"postal_code": "12"}), 422)
+	ck.do(k, "GET", "/api/v1/candidates/"+created.ID+"?why=openapi", nil, 200)
+	ck.do(k, "PUT", "/api/v1/candidates/"+created.ID, cv("OA-1", "Social- og sundhedsassistent", nil), 200)
+	ck.do(k, "GET", "/api/v1/candidates/search?q=sygeplejerske&near=6400&radius_km=50&sort=-updated_at&limit=5", nil, 200)
+	ck.do(k, "GET", "/api/v1/candidates/search?radius_km=9000", nil, 422)
+	ck.do(k, "GET", "/api/v1/taxonomy/occupations?q=sosu", nil, 200)
+	ck.do(k, "GET", "/api/v1/taxonomy/skills?q=welding&limit=3", nil, 200)
+	ck.do(k, "GET", "/api/v1/taxonomy/skills?q=w", nil, 422)
+	ck.do(admin, "GET", "/api/v1/audit?limit=10", nil, 200)
+	ck.do(k, "GET", "/api/v1/audit", nil, 403)
+	ck.do(k, "DELETE", "/api/v1/candidates/"+created.ID, nil, 204)
+	ck.do(k, "GET", "/api/v1/candidates/"+created.ID, nil, 404)
+
+	// The import answers a job; its request body is not JSON, so only the
+	// response is checked here, against the job schema.
+	var job struct{ ID string }
+	k.Do("POST", "/api/v1/candidates/import", []byte(`{"external_ref":"OA-3","name":"Ib Ny","postal_code":"6400","target_group":"young"}`+"\n"), &job, "Content-Type", "application/x-ndjson")
+	if job.ID == "" {
+		t.Fatal("import answered no job")
+	}
+	ck.do(k, "GET", "/api/v1/jobs/"+job.ID, nil, 200)
+}
+
+func jsonDecode(b []byte, v any) error { return json.Unmarshal(b, v) }
