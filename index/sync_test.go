@@ -1,0 +1,305 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"jobmatch"
+	"jobmatch/index"
+	"jobmatch/store"
+	"jobmatch/store/storetest"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func candidate(ref, occupation, postal string) *jobmatch.Candidate {
+	return &jobmatch.Candidate{
+		ID: jobmatch.NewID(), ExternalRef: ref, Name: "Borger " + ref, PostalCode: postal, MaxCommuteKm: 25,
+		TargetGroup:        jobmatch.TargetGroup("close_to_job"),
+		DesiredOccupations: []jobmatch.Concept{{Label: occupation}},
+		Skills:             []jobmatch.Concept{{Label: "kundeservice"}},
+		Summary:            "Erfaren " + occupation,
+	}
+}
+
+func upsert(t *testing.T, st *store.Store, cs ...*jobmatch.Candidate) {
+	t.Helper()
+	if _, err := st.UpsertCandidates(context.Background(), cs, time.Now().UTC()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ids searches the index for text and returns the sorted ids found.
+func ids(t *testing.T, ix *index.Index, text string) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), index.Query{Text: text, Size: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func count(t *testing.T, ix *index.Index) uint64 {
+	t.Helper()
+	n, err := ix.Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestSyncCatchesUpAfterRestart(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	dir := t.TempDir()
+	ix, fresh, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fresh {
+		t.Fatal("a new directory should report a fresh index")
+	}
+	var all []*jobmatch.Candidate
+	for i := range 40 {
+		occ := "sygeplejerske"
+		if i%2 == 1 {
+			occ = "tømrer"
+		}
+		all = append(all, candidate(fmt.Sprintf("R-%d", i), occ, "6400"))
+	}
+	upsert(t, st, all[:30]...)
+	sy := index.NewSyncer(ix, st, quiet, nil)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ix); n != 30 {
+		t.Fatalf("indexed %d, want 30", n)
+	}
+	// Danish stemming: the plural finds the singular.
+	if got := len(ids(t, ix, "sygeplejersker")); got != 15 {
+		t.Fatalf("sygeplejersker found %d, want 15", got)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// While the index is down: new CVs, a changed one and an erased one.
+	upsert(t, st, all[30:]...)
+	changed := *all[0]
+	changed.DesiredOccupations = []jobmatch.Concept{{Label: "tømrer"}}
+	changed.Summary = "Omskolet til tømrer"
+	upsert(t, st, &changed)
+	if _, err := st.DeleteCandidate(ctx, all[1].ID, time.Now().UTC()); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, fresh, err = index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if fresh {
+		t.Fatal("reopening the same mapping version must keep the index")
+	}
+	if n := count(t, ix); n != 30 {
+		t.Fatalf("reopened index has %d, want the 30 it had", n)
+	}
+	sy = index.NewSyncer(ix, st, quiet, nil)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ix); n != 39 {
+		t.Fatalf("after catch-up %d indexed, want 39", n)
+	}
+	for _, id := range ids(t, ix, "tømrer") {
+		if id == all[1].ID {
+			t.Fatal("erased candidate still in the index")
+		}
+	}
+	if got := ids(t, ix, "omskolet"); len(got) != 1 || got[0] != all[0].ID {
+		t.Fatalf("changed CV not re-indexed: %v", got)
+	}
+	cur, err := st.CurrentSeq(ctx, index.SeqName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hwm := ix.HighWaterMark(); hwm != cur {
+		t.Fatalf("high-water mark %d, want %d", hwm, cur)
+	}
+	if changes, _ := sy.Lag(); changes != 0 {
+		t.Fatalf("lag %d changes after catch-up", changes)
+	}
+	// Idempotent: another pass applies nothing and changes nothing.
+	if n, err := sy.SyncOnce(ctx); err != nil || n != 0 {
+		t.Fatalf("second pass applied %d (%v)", n, err)
+	}
+}
+
+// hiding is the real store with some change-log entries hidden, as when a
+// writer has taken a sequence number but not yet committed its log entry.
+type hiding struct {
+	*store.Store
+	mu     sync.Mutex
+	hidden map[int64]bool
+}
+
+func (h *hiding) hide(seq int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.hidden[seq] = true
+}
+
+func (h *hiding) reveal() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	clear(h.hidden)
+}
+
+func (h *hiding) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index.Change, error) {
+	cs, err := h.Store.ChangesAfter(ctx, seq, limit)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := cs[:0]
+	for _, c := range cs {
+		if !h.hidden[c.Seq] {
+			out = append(out, c)
+		}
+	}
+	return out, err
+}
+
+func (h *hiding) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, error) {
+	h.mu.Lock()
+	hid := h.hidden[seq]
+	h.mu.Unlock()
+	if hid {
+		return index.Change{}, false, nil
+	}
+	return h.Store.ChangeAt(ctx, seq)
+}
+
+func TestSyncPicksUpOutOfOrderCommits(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	src := &hiding{Store: st, hidden: map[int64]bool{}}
+	ix, _, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	sy := index.NewSyncer(ix, src, quiet, nil)
+	sy.GapGrace = time.Hour
+
+	a, b, c := candidate("A", "bager", "8000"), candidate("B", "bager", "8000"), candidate("C", "bager", "8000")
+	upsert(t, st, a)
+	upsert(t, st, b)
+	upsert(t, st, c)
+	seqB := ix.HighWaterMark() + 2 // a, b, c took three numbers after the mark
+	src.hide(seqB)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := ids(t, ix, "bager")
+	if len(got) != 2 || contains(got, b.ID) {
+		t.Fatalf("with b's log entry not yet visible, found %v", got)
+	}
+	if hwm := ix.HighWaterMark(); hwm != seqB+1 {
+		t.Fatalf("mark %d, want %d: the syncer moves past a gap", hwm, seqB+1)
+	}
+	src.reveal()
+	if _, err := sy.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "bager"); !contains(got, b.ID) {
+		t.Fatalf("late commit not indexed: %v", got)
+	}
+
+	// A number whose writer died is given up after the grace period.
+	d := candidate("D", "bager", "8000")
+	upsert(t, st, d)
+	e := candidate("E", "bager", "8000")
+	upsert(t, st, e)
+	src.hide(seqB + 2) // d's entry never shows
+	sy.GapGrace = 0
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Millisecond)
+	if _, err := sy.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src.reveal()
+	if _, err := sy.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "bager"); contains(got, d.ID) || !contains(got, e.ID) {
+		t.Fatalf("after the grace period the gap is dropped and later changes stay: %v", got)
+	}
+}
+
+func TestRebuildSwapsInAFreshIndex(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	dir := t.TempDir()
+	ix, _, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []*jobmatch.Candidate
+	for i := range 25 {
+		cs = append(cs, candidate(fmt.Sprintf("X-%d", i), "elektriker", "5000"))
+	}
+	upsert(t, st, cs...)
+	before, _ := filepath.Glob(filepath.Join(dir, "candidates-*"))
+	n, err := ix.Rebuild(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 25 || count(t, ix) != 25 || len(ids(t, ix, "elektrikere")) != 25 {
+		t.Fatalf("rebuild indexed %d (count %d)", n, count(t, ix))
+	}
+	after, _ := filepath.Glob(filepath.Join(dir, "candidates-*"))
+	if len(after) != 1 || len(before) != 1 || after[0] == before[0] {
+		t.Fatalf("the old directory should be replaced: before %v, after %v", before, after)
+	}
+	cur, _ := os.ReadFile(filepath.Join(dir, "current"))
+	if filepath.Join(dir, string(cur)) != after[0] {
+		t.Fatalf("current points at %q, want %q", cur, after[0])
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Rebuild(ctx, st, nil); err == nil {
+		t.Fatal("rebuild after Close should fail, not swap a closed index")
+	}
+	ix, fresh, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if fresh || count(t, ix) != 25 {
+		t.Fatalf("reopened rebuilt index: fresh=%v count=%d", fresh, count(t, ix))
+	}
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
