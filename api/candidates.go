@@ -95,7 +95,7 @@ func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
 	q := c.QueryParams()
 	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
 		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
-		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes"}
+		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
 	multi := func(k string) []string {
 		var out []string
 		for _, v := range q[k] {

@@ -122,7 +122,7 @@ func TestCandidatesWriteSearchErase(t *testing.T) {
 		})
 	}
 	var all searchResult
-	k.Do("GET", "/api/v1/candidates/search", nil, &all)
+	k.Do("GET", "/api/v1/candidates/search?facets=true", nil, &all)
 	counts := map[string]int{}
 	for _, f := range all.Facets["target_group"] {
 		counts[f.Value] = f.Count

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -24,9 +25,11 @@ type SearchParams struct {
 	Eligibility     []string
 	ConsentOnly     bool
 	Sort            string
-	Limit           int
-	Cursor          string
-	Why             string // the purpose, for the audit log (e.g. a vacancy id)
+	// Facets asks for counts per value of the filter fields (first page only).
+	Facets bool
+	Limit  int
+	Cursor string
+	Why    string // the purpose, for the audit log (e.g. a vacancy id)
 }
 
 // SearchHit is one candidate with its score.
@@ -71,22 +74,29 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
 		out.NextCursor = encodeOffset(next)
 	}
-	ids := make([]string, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		c, err := cs.st.Candidate(ctx, h.ID)
-		if err != nil {
-			continue // erased after it was indexed; the sync removes it
-		}
-		out.Items = append(out.Items, SearchHit{Score: h.Score, Candidate: c})
-		ids = append(ids, c.ID)
+	// The audit line and the reads by _id go in parallel: both must be done
+	// before the answer.
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
 	}
-	err = cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
+	auditErr := make(chan error, 1)
+	go func() {
+		auditErr <- cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
+	}()
+	cands, err := cs.st.CandidatesByID(ctx, ids)
+	for i, c := range cands {
+		if c != nil { // nil: erased after it was indexed; the sync removes it
+			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c})
+		}
+	}
+	err = errors.Join(err, <-auditErr)
 	return out, err
 }
 
 func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
-	q := index.Query{Text: strings.TrimSpace(p.Q), Facets: true, ConsentOnly: p.ConsentOnly,
+	q := index.Query{Text: strings.TrimSpace(p.Q), Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	if len(q.Text) > 500 {

@@ -60,6 +60,7 @@ type searchPage struct {
 func (f *Frontend) candidateSearch(c echo.Context) error {
 	d := searchPage{Params: c.QueryParams(), Groups: jobmatch.TargetGroups, Labels: map[string]string{}}
 	p, err := api.SearchParamsFrom(c)
+	p.Facets = true // the page shows them beside the hits
 	var ve *jobmatch.ValidationError
 	if err == nil {
 		d.Result, err = f.cfg.Candidates.Search(c.Request().Context(), api.CurrentUser(c), p)

@@ -26,7 +26,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -36,11 +36,12 @@ type Geocoder interface {
 // Index is the candidate index. The bleve index behind it can be swapped
 // atomically by a rebuild while searches go on.
 type Index struct {
-	dir    string
-	geo    Geocoder
-	cur    atomic.Pointer[bleve.Index]
-	mu     sync.Mutex // serialises batches and swaps
-	closed bool       // under mu
+	dir      string
+	geo      Geocoder
+	concepts Concepts
+	cur      atomic.Pointer[bleve.Index]
+	mu       sync.Mutex // serialises batches and swaps
+	closed   bool       // under mu
 }
 
 // Doc is what the index stores per candidate: only what search needs.
@@ -125,19 +126,38 @@ func NewMapping() mapping.IndexMapping {
 	return m
 }
 
+// Concepts gives taxonomy concepts compact ids for the index: a URI is
+// some 70 bytes, and the concept fields are read for every matching
+// document when facets are counted, so short ids make broad searches several
+// times cheaper. The fingerprint changes when the numbering does, and an
+// index built with another fingerprint is rebuilt.
+type Concepts interface {
+	ShortID(uri string) string
+	URIOf(id string) string
+	Fingerprint() string
+}
+
 // Open opens (or creates) the current index under dir. It reports whether
 // the index is new, so the caller fills it from the store.
-func Open(dir string, geo Geocoder) (*Index, bool, error) {
+func Open(dir string, geo Geocoder) (*Index, bool, error) { return OpenWith(dir, geo, nil) }
+
+// OpenWith is Open with compact concept ids (concepts may be nil: URIs are
+// indexed as they are).
+func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, false, fmt.Errorf("index: %w", err)
 	}
-	ix := &Index{dir: dir, geo: geo}
+	ix := &Index{dir: dir, geo: geo, concepts: concepts}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if err == nil && strings.HasPrefix(string(name), fmt.Sprintf("candidates-v%d-", MappingVersion)) {
 		b, err := bleve.Open(filepath.Join(dir, strings.TrimSpace(string(name))))
 		if err == nil {
-			ix.cur.Store(&b)
-			return ix, false, nil
+			fp, _ := b.GetInternal([]byte(keyConcepts))
+			if string(fp) == ix.fingerprint() {
+				ix.cur.Store(&b)
+				return ix, false, nil
+			}
+			b.Close() // numbered with other concept ids: build anew
 		}
 	}
 	// No index of this mapping version: start an empty one now, so search
@@ -161,7 +181,48 @@ func (ix *Index) create() (bleve.Index, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
 	}
+	if err := b.SetInternal([]byte(keyConcepts), []byte(ix.fingerprint())); err != nil {
+		b.Close()
+		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
+	}
 	return b, name, nil
+}
+
+func (ix *Index) fingerprint() string {
+	if ix.concepts == nil {
+		return "uri"
+	}
+	return ix.concepts.Fingerprint()
+}
+
+// short returns the indexed id of a concept URI.
+func (ix *Index) short(uri string) string {
+	if ix.concepts == nil {
+		return uri
+	}
+	if id := ix.concepts.ShortID(uri); id != "" {
+		return id
+	}
+	return uri
+}
+
+func (ix *Index) shortAll(uris []string) []string {
+	out := make([]string, len(uris))
+	for i, u := range uris {
+		out[i] = ix.short(u)
+	}
+	return out
+}
+
+// long returns the concept URI of an indexed id.
+func (ix *Index) long(id string) string {
+	if ix.concepts == nil {
+		return id
+	}
+	if u := ix.concepts.URIOf(id); u != "" {
+		return u
+	}
+	return id
 }
 
 // point makes name the current index atomically (write + rename).
@@ -206,7 +267,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	for _, o := range c.DesiredOccupations {
 		occ = append(occ, o.Label)
 		if o.URI != "" {
-			d.Occupations = append(d.Occupations, o.URI)
+			d.Occupations = append(d.Occupations, ix.short(o.URI))
 			if labels != nil {
 				occ = append(occ, labels(o.URI)...)
 			}
@@ -216,14 +277,14 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 		occ = append(occ, e.Title)
 		text = append(text, e.Title, e.Employer)
 		if e.Occupation != "" {
-			d.Occupations = append(d.Occupations, e.Occupation)
+			d.Occupations = append(d.Occupations, ix.short(e.Occupation))
 		}
 		d.ExperienceYrs += e.Years
 	}
 	for _, s := range c.Skills {
 		skills = append(skills, s.Label)
 		if s.URI != "" {
-			d.Skills = append(d.Skills, s.URI)
+			d.Skills = append(d.Skills, ix.short(s.URI))
 			if labels != nil {
 				skills = append(skills, labels(s.URI)...)
 			}
@@ -258,7 +319,10 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 var ErrClosed = errors.New("index: closed")
 
 // internal keys
-const keyHWM = "hwm"
+const (
+	keyHWM      = "hwm"
+	keyConcepts = "concepts"
+)
 
 // batch applies upserts and deletes in one bleve batch, together with the
 // new high-water mark, so the mark never runs ahead of what is indexed.

@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -76,23 +78,45 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.Size <= 0 {
 		q.Size = 25
 	}
-	req := bleve.NewSearchRequestOptions(ix.build(q), q.Size, q.From, false)
+	bq := ix.build(q)
+	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
 	switch q.Sort {
 	case "", "relevance":
 	default:
 		req.SortBy([]string{q.Sort, "-_score", "_id"})
 	}
+	// Facets read the facet fields of every matching document; the hits
+	// only score. Run the two side by side, so a broad search costs the
+	// slower of them, not their sum.
+	type facetResult struct {
+		res *bleve.SearchResult
+		err error
+	}
+	var facetCh chan facetResult
 	if q.Facets {
-		for _, f := range []struct {
-			name string
-			size int
-		}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}} {
-			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
+		freq := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+		for _, f := range facetFields {
+			freq.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
 		}
+		facetCh = make(chan facetResult, 1)
+		go func() {
+			r, err := ix.bleve().SearchInContext(ctx, freq)
+			facetCh <- facetResult{r, err}
+		}()
 	}
 	res, err := ix.bleve().SearchInContext(ctx, req)
+	var fres facetResult
+	if facetCh != nil {
+		fres = <-facetCh
+	}
+	if err == nil {
+		err = fres.err
+	}
 	if err != nil {
 		return Result{}, fmt.Errorf("index: search: %w", err)
+	}
+	if fres.res != nil {
+		res.Facets = fres.res.Facets
 	}
 	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits))}
 	for i, h := range res.Hits {
@@ -100,9 +124,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	if q.Facets {
 		out.Facets = facets(res.Facets)
+		for _, name := range []string{"skills", "occupations"} {
+			for i := range out.Facets[name] {
+				out.Facets[name][i].Value = ix.long(out.Facets[name][i].Value)
+			}
+		}
 	}
 	return out, nil
 }
+
+var facetFields = []struct {
+	name string
+	size int
+}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}}
 
 func facets(fr search.FacetResults) map[string][]FacetCount {
 	out := map[string][]FacetCount{}
@@ -137,7 +171,7 @@ func (ix *Index) build(q Query) query.Query {
 		ob = 3
 	}
 	for _, u := range q.Occupations {
-		t := bleve.NewTermQuery(u)
+		t := bleve.NewTermQuery(ix.short(u))
 		t.SetField("occupations")
 		t.SetBoost(ob)
 		should = append(should, t)
@@ -147,7 +181,7 @@ func (ix *Index) build(q Query) query.Query {
 		sb = 2
 	}
 	for _, u := range q.Skills {
-		t := bleve.NewTermQuery(u)
+		t := bleve.NewTermQuery(ix.short(u))
 		t.SetField("skills")
 		t.SetBoost(sb)
 		should = append(should, t)
@@ -160,12 +194,12 @@ func (ix *Index) build(q Query) query.Query {
 		}
 	}
 	for _, u := range q.RequireSkills {
-		filters = append(filters, term("skills", u))
+		filters = append(filters, term("skills", ix.short(u)))
 	}
 	for _, sf := range q.SkillFilters {
 		var any []query.Query
 		if sf.URI != "" {
-			any = append(any, term("skills", sf.URI))
+			any = append(any, term("skills", ix.short(sf.URI)))
 		}
 		for _, field := range []string{"skill_text", "skill_en"} {
 			m := bleve.NewMatchPhraseQuery(sf.Text)
@@ -175,12 +209,20 @@ func (ix *Index) build(q Query) query.Query {
 		filters = append(filters, bleve.NewDisjunctionQuery(any...))
 	}
 	if len(q.RequireOccupations) > 0 {
-		filters = append(filters, anyTerm("occupations", q.RequireOccupations))
+		filters = append(filters, anyTerm("occupations", ix.shortAll(q.RequireOccupations)))
 	}
 	if q.Near != nil && q.RadiusKm > 0 {
-		g := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, fmt.Sprintf("%fkm", q.RadiusKm))
-		g.SetField("location")
-		filters = append(filters, g)
+		if codes, ok := ix.postalWithin(*q.Near, q.RadiusKm); ok {
+			// A candidate's location is the centre of their postal code,
+			// so the postal codes within the radius say the same as a geo
+			// distance query, and a handful of term lookups is several
+			// times faster than bleve's geo cells.
+			filters = append(filters, anyTerm("postal_code", codes))
+		} else {
+			g := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, fmt.Sprintf("%fkm", q.RadiusKm))
+			g.SetField("location")
+			filters = append(filters, g)
+		}
 	}
 	if !q.AvailableBefore.IsZero() {
 		inclusive := true
@@ -192,7 +234,7 @@ func (ix *Index) build(q Query) query.Query {
 		filters = append(filters, term("licences", l))
 	}
 	for _, l := range q.Languages {
-		filters = append(filters, term("languages", l))
+		filters = append(filters, anyTerm("languages", LanguageAtLeast(l)))
 	}
 	if len(q.TargetGroups) > 0 {
 		filters = append(filters, anyTerm("target_group", q.TargetGroups))
@@ -237,4 +279,58 @@ func anyTerm(field string, vs []string) query.Query {
 		qs[i] = term(field, v)
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// PostalCodes lists every postal code a Geocoder knows (taxonomy.Places does).
+type PostalCodes interface {
+	Codes() []string
+}
+
+// postalWithin returns the postal codes whose centre lies within km of p.
+func (ix *Index) postalWithin(p Point, km float64) ([]string, bool) {
+	pc, ok := ix.geo.(PostalCodes)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, c := range pc.Codes() {
+		if lat, lon, ok := ix.geo.Coordinates(c); ok && haversineKm(p.Lat, p.Lon, lat, lon) <= km {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"-"} // nothing near: match nobody
+	}
+	return out, true
+}
+
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// Levels are the language levels from lowest to highest (CEFR, then native).
+var Levels = []string{"A1", "A2", "B1", "B2", "C1", "C2", "NATIVE"}
+
+// LanguageAtLeast expands "da:B2" into the indexed terms of that level and
+// every higher one; a bare "da" is any level.
+func LanguageAtLeast(spec string) []string {
+	code, level, ok := strings.Cut(spec, ":")
+	if !ok {
+		return []string{spec}
+	}
+	level = strings.ToUpper(level)
+	for i, l := range Levels {
+		if l == level {
+			out := make([]string, 0, len(Levels)-i)
+			for _, h := range Levels[i:] {
+				out = append(out, code+":"+h)
+			}
+			return out
+		}
+	}
+	return []string{code + ":" + level}
 }

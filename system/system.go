@@ -75,7 +75,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		Deadline: responseDeadline,
 	})
 	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode})
-	ix, fresh, err := index.Open(filepath.Join(cfg.DataDir, "index"), places)
+	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
 		_ = st.Close(context.Background())
 		return nil, err

@@ -206,6 +206,13 @@ func (l *lexicon) rank(text string, limit int, skip func(f *form) bool) []Match 
 	return out
 }
 
+// bareAbbreviations are what a bare abbreviation most often means in a
+// search box: "SOSU" alone is the assistant (the larger group; the helper is
+// found by "sosu-hjælper").
+var bareAbbreviations = map[string]string{
+	"sosu": "social- og sundhedsassistent",
+}
+
 var abbreviations = map[string]string{
 	"sosu":     "social- og sundheds",
 	"pa":       "personlig assistent",
@@ -227,8 +234,14 @@ func Normalize(text string) string {
 	for abbr, full := range abbreviations {
 		if strings.HasPrefix(s, abbr+"-") {
 			s = full + s[len(abbr)+1:]
+		} else if strings.HasPrefix(s, abbr+" ") && abbr == "sosu" {
+			s = full + s[len(abbr)+1:] // "sosu hjælper"
 		} else if s == abbr {
-			s = full
+			if b, ok := bareAbbreviations[abbr]; ok {
+				s = b
+			} else {
+				s = full
+			}
 		}
 	}
 	s = expandCoordination(s)

@@ -1,5 +1,11 @@
 package taxonomy
 
+import (
+	"fmt"
+	"slices"
+	"sync"
+)
+
 // buildOccupationLexicon indexes every surface form of the occupation
 // concepts: ESCO occupations (Danish preferred, alternative and hidden
 // labels; English labels), ISCO-08 groups (Danish and English), DISCO-08
@@ -72,6 +78,42 @@ func (t *Taxonomy) ResolveOccupation(text string, limit int, opts ...ResolveOpti
 	if len(opts) > 0 {
 		o = opts[0]
 	}
+	if o.ExcludeSTARTitle != "" {
+		return t.resolveOccupation(text, limit, o)
+	}
+	// Searches and match runs repeat the same titles: remember the answers.
+	key := fmt.Sprintf("%d|%t|%s", limit, o.OccupationsOnly, Normalize(text))
+	if ms, ok := t.resolveMemo.get(key); ok {
+		return slices.Clone(ms)
+	}
+	ms := t.resolveOccupation(text, limit, o)
+	t.resolveMemo.put(key, slices.Clone(ms))
+	return ms
+}
+
+// matchMemo remembers ranked matches, up to a bound.
+type matchMemo struct {
+	mu sync.RWMutex
+	m  map[string][]Match
+}
+
+func (m *matchMemo) get(k string) ([]Match, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	ms, ok := m.m[k]
+	return ms, ok
+}
+
+func (m *matchMemo) put(k string, ms []Match) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) >= 20000 {
+		m.m = map[string][]Match{}
+	}
+	m.m[k] = ms
+}
+
+func (t *Taxonomy) resolveOccupation(text string, limit int, o ResolveOptions) []Match {
 	var skip func(f *form) bool
 	excl := Normalize(o.ExcludeSTARTitle)
 	if excl != "" || o.OccupationsOnly {

@@ -89,6 +89,12 @@ type Taxonomy struct {
 	occMemo, skillMemo memo
 
 	suggestOccDA, suggestOccEN, suggestSkill suggester
+
+	resolveMemo matchMemo
+
+	idsOnce     sync.Once
+	occIdx      map[string]int32
+	fingerprint string
 }
 
 func (t *Taxonomy) occupations() *lexicon {

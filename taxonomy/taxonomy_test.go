@@ -81,3 +81,33 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestShortIDsRoundTrip(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uris := []string{tax.Occupations[0].URI, tax.Occupations[len(tax.Occupations)-1].URI, tax.Skills[0].URI, tax.Skills[len(tax.Skills)-1].URI, tax.Groups[3].URI}
+	seen := map[string]bool{}
+	for _, u := range uris {
+		id := tax.ShortID(u)
+		if id == "" || len(id) > 6 || seen[id] {
+			t.Fatalf("ShortID(%s) = %q", u, id)
+		}
+		seen[id] = true
+		if back := tax.URIOf(id); back != u {
+			t.Fatalf("URIOf(%q) = %q, want %q", id, back, u)
+		}
+	}
+	for _, bad := range []string{"", "x", "o", "s-1", "ozzzzzz", "g99999", "http://example.com/x"} {
+		if u := tax.URIOf(bad); u != "" {
+			t.Fatalf("URIOf(%q) = %q, want nothing", bad, u)
+		}
+	}
+	if tax.ShortID("http://example.com/x") != "" {
+		t.Fatal("unknown URI got an id")
+	}
+	if fp := tax.Fingerprint(); len(fp) < 8 || fp != tax.Fingerprint() {
+		t.Fatalf("fingerprint %q", fp)
+	}
+}

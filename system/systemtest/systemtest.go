@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -37,6 +38,9 @@ type Options struct {
 	PublicBurst int
 	// NoUsers skips creating the demo staff users.
 	NoUsers bool
+	// DataDir reuses a data directory (kept after the test), e.g. one
+	// filled by `jobmatch demo` for a benchmark; default a fresh temp dir.
+	DataDir string
 }
 
 // Start starts the service; it stops when the test ends.
@@ -53,7 +57,11 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if os.Getenv("JOBMATCH_TEST_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	cfg := system.Config{DataDir: t.TempDir(), Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true}
+	dataDir := o.DataDir
+	if dataDir == "" {
+		dataDir = t.TempDir()
+	}
+	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true}
 	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
@@ -66,7 +74,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if !o.NoUsers {
 		for _, u := range demo.Users {
 			u.Password = demo.Password
-			if _, err := sys.Service.CreateUser(ctx, u); err != nil {
+			if _, err := sys.Service.CreateUser(ctx, u); err != nil && !(o.DataDir != "" && errors.Is(err, jobmatch.ErrInvalid)) {
 				t.Fatalf("create user %s: %v", u.Email, err)
 			}
 		}
