@@ -21,8 +21,11 @@ type Query struct {
 	// raises the score (should clauses), it does not filter.
 	Occupations     []string
 	OccupationBoost float64
-	Skills          []string
-	SkillBoost      float64
+	// RelatedOccupations widen recall (same ISCO group), at RelatedBoost.
+	RelatedOccupations []string
+	RelatedBoost       float64
+	Skills             []string
+	SkillBoost         float64
 	// SkillTexts are skill words matched in the skill labels (should).
 	SkillTexts []string
 
@@ -174,6 +177,16 @@ func (ix *Index) build(q Query) query.Query {
 		t := bleve.NewTermQuery(ix.short(u))
 		t.SetField("occupations")
 		t.SetBoost(ob)
+		should = append(should, t)
+	}
+	rb := q.RelatedBoost
+	if rb == 0 {
+		rb = 1
+	}
+	for _, u := range q.RelatedOccupations {
+		t := bleve.NewTermQuery(ix.short(u))
+		t.SetField("occupations")
+		t.SetBoost(rb)
 		should = append(should, t)
 	}
 	sb := q.SkillBoost

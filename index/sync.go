@@ -16,6 +16,7 @@ type Change struct {
 	Seq         int64
 	CandidateID string
 	At          time.Time
+	Delete      bool // an erasure; otherwise a create or update
 }
 
 // Source is what the sync reads: the change log in order, its last number,
@@ -47,11 +48,17 @@ type Syncer struct {
 	GapGrace time.Duration
 	Interval time.Duration
 	Batch    int
+	// OnApply, when set, is told of every batch applied to the index (the
+	// matcher keeps its in-memory features in step this way).
+	OnApply func(upserted []*jobmatch.Candidate, deleted []string, seq int64)
 
 	poke chan struct{}
 
 	mu   sync.Mutex
 	gaps map[int64]time.Time // missing numbers → first seen
+	// pending are upserts logged but whose document was not yet written
+	// (or still older) when read: re-read until it is, or GapGrace passes.
+	pending map[string]pend
 
 	lagChanges atomic.Int64
 	lagSince   atomic.Int64 // unix nanos of the oldest unapplied change, 0 when caught up
@@ -65,7 +72,7 @@ func NewSyncer(ix *Index, src Source, log *slog.Logger, labels func(uri string) 
 		log = slog.Default()
 	}
 	return &Syncer{ix: ix, src: src, log: log, labels: labels, GapGrace: 30 * time.Second,
-		Interval: 250 * time.Millisecond, Batch: 1000, poke: make(chan struct{}, 1), gaps: map[int64]time.Time{}}
+		Interval: 250 * time.Millisecond, Batch: 1000, poke: make(chan struct{}, 1), gaps: map[int64]time.Time{}, pending: map[string]pend{}}
 }
 
 // Notify asks for a sync pass now (after a write through this process).
@@ -107,14 +114,28 @@ func (s *Syncer) CatchUp(ctx context.Context) error {
 }
 
 // SyncOnce applies up to Batch changes after the high-water mark and
-// re-checks the gaps; it returns how many changes it applied.
+// re-checks the gaps and pending writes; it returns how many change-log
+// entries it consumed (re-reads of pending writes do not count, so CatchUp
+// ends once the log is read).
 func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	hwm := s.ix.HighWaterMark()
 	changes, err := s.src.ChangesAfter(ctx, hwm, s.Batch)
 	if err != nil {
 		return 0, err
 	}
-	ids := map[string]bool{}
+	// ids: candidate → the sequence its document must have reached (0 when
+	// the latest change is an erasure).
+	ids := map[string]int64{}
+	note := func(c Change) {
+		if have, ok := ids[c.CandidateID]; ok && have > c.Seq {
+			return
+		}
+		if c.Delete {
+			ids[c.CandidateID] = 0
+		} else {
+			ids[c.CandidateID] = c.Seq
+		}
+	}
 	next := hwm
 	now := time.Now()
 	s.mu.Lock()
@@ -124,14 +145,20 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 				s.gaps[n] = now
 			}
 		}
-		ids[c.CandidateID] = true
+		note(c)
 		next = c.Seq
 	}
 	gaps := make([]int64, 0, len(s.gaps))
 	for n := range s.gaps {
 		gaps = append(gaps, n)
 	}
+	for id, p := range s.pending {
+		if _, ok := ids[id]; !ok {
+			ids[id] = p.seq
+		}
+	}
 	s.mu.Unlock()
+	progress := len(changes)
 	for _, n := range gaps {
 		c, ok, err := s.src.ChangeAt(ctx, n)
 		if err != nil {
@@ -139,7 +166,8 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 		}
 		s.mu.Lock()
 		if ok {
-			ids[c.CandidateID] = true
+			progress++
+			note(c)
 			delete(s.gaps, n)
 		} else if time.Since(s.gaps[n]) > s.GapGrace {
 			delete(s.gaps, n) // the writer died between taking the number and logging it
@@ -153,14 +181,15 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	// Re-read each candidate by _id, eight at a time.
 	upserts := make(map[string]Doc, len(ids))
 	var deletes []string
+	var cands []*jobmatch.Candidate
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
-	for id := range ids {
+	for id, want := range ids {
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(id string) {
+		go func(id string, want int64) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			c, err := s.src.Candidate(ctx, id)
@@ -172,15 +201,24 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 			defer mu.Unlock()
 			switch {
 			case errors.Is(err, jobmatch.ErrNotFound):
+				if want > 0 && s.stillPending(id, want, now) {
+					return // logged, not written yet: read again next pass
+				}
 				deletes = append(deletes, id)
 			case err != nil:
 				if firstErr == nil {
 					firstErr = err
 				}
 			default:
+				if want > 0 && c.Seq < want {
+					s.stillPending(id, want, now) // index what is there; read again
+				} else {
+					s.donePending(id)
+				}
 				upserts[id] = d
+				cands = append(cands, c)
 			}
-		}(id)
+		}(id, want)
 	}
 	wg.Wait()
 	if firstErr != nil {
@@ -189,9 +227,12 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	if err := s.ix.batch(upserts, deletes, next); err != nil {
 		return 0, err
 	}
-	s.applied.Add(int64(len(ids)))
+	if s.OnApply != nil {
+		s.OnApply(cands, deletes, next)
+	}
+	s.applied.Add(int64(len(upserts) + len(deletes)))
 	s.updateLag(ctx, next)
-	return len(ids), nil
+	return progress, nil
 }
 
 func (s *Syncer) updateLag(ctx context.Context, hwm int64) {
@@ -225,3 +266,35 @@ func (s *Syncer) Lag() (changes int64, seconds float64) {
 
 // Applied returns how many candidate changes were applied since start.
 func (s *Syncer) Applied() int64 { return s.applied.Load() }
+
+// pend is an upsert whose document had not reached seq when read.
+type pend struct {
+	seq   int64
+	since time.Time
+}
+
+// stillPending records (or keeps) id as pending and reports whether it is
+// still within the grace period.
+func (s *Syncer) stillPending(id string, seq int64, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.pending[id]
+	if !ok || p.seq < seq {
+		p = pend{seq: seq, since: now}
+		if ok {
+			p.since = s.pending[id].since
+		}
+		s.pending[id] = p
+	}
+	if time.Since(p.since) > s.GapGrace {
+		delete(s.pending, id)
+		return false
+	}
+	return true
+}
+
+func (s *Syncer) donePending(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.pending, id)
+}

@@ -154,6 +154,19 @@ type hiding struct {
 	*store.Store
 	mu     sync.Mutex
 	hidden map[int64]bool
+	// unwritten candidates read as not found (logged, document not yet
+	// written).
+	unwritten map[string]bool
+}
+
+func (h *hiding) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
+	h.mu.Lock()
+	u := h.unwritten[id]
+	h.mu.Unlock()
+	if u {
+		return nil, jobmatch.ErrNotFound
+	}
+	return h.Store.Candidate(ctx, id)
 }
 
 func (h *hiding) hide(seq int64) {
@@ -166,6 +179,7 @@ func (h *hiding) reveal() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	clear(h.hidden)
+	clear(h.unwritten)
 }
 
 func (h *hiding) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index.Change, error) {
@@ -194,7 +208,7 @@ func (h *hiding) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, e
 func TestSyncPicksUpOutOfOrderCommits(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Open(t)
-	src := &hiding{Store: st, hidden: map[int64]bool{}}
+	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
 	ix, _, err := index.Open(t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -302,4 +316,34 @@ func contains(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+func TestSyncWaitsForADocumentLoggedButNotWritten(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
+	ix, _, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	sy := index.NewSyncer(ix, src, quiet, nil)
+	a := candidate("W-1", "maler", "4000")
+	upsert(t, st, a)
+	src.mu.Lock()
+	src.unwritten[a.ID] = true // the writer logged the change, the document is on its way
+	src.mu.Unlock()
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "maler"); len(got) != 0 {
+		t.Fatalf("indexed before the document exists: %v", got)
+	}
+	src.reveal()
+	if _, err := sy.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "maler"); len(got) != 1 {
+		t.Fatalf("the late document was never indexed: %v", got)
+	}
 }

@@ -306,7 +306,7 @@ func (s *Store) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, er
 	if err != nil {
 		return index.Change{}, false, fmt.Errorf("store: change %d: %w", seq, err)
 	}
-	return index.Change{Seq: seq, CandidateID: e.CandidateID, At: e.At}, true, nil
+	return index.Change{Seq: seq, CandidateID: e.CandidateID, At: e.At, Delete: e.Op == "delete"}, true, nil
 }
 
 // TrimChangelog deletes entries up to and including upTo, by _id (every

@@ -356,3 +356,43 @@ func (s *Store) GetLink(ctx context.Context, token string) (*Link, error) {
 func (s *Store) RevokeLink(ctx context.Context, token string, at time.Time) error {
 	return s.Update(ctx, ColLists, linkPrefix+token, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked_at", Value: at}}}})
 }
+
+// ListHead returns the position of the newest entry of a list (0 if empty).
+func (s *Store) ListHead(ctx context.Context, name string) (int64, error) {
+	unlock := s.Lock(ColCounters, "list:"+name)
+	defer unlock()
+	return s.listHead(ctx, name)
+}
+
+// ListAfter reads the refs at positions after from, oldest first, up to
+// limit, and the position of the last one read: a reader that remembers it
+// follows a list with one _id lookup per new entry.
+func (s *Store) ListAfter(ctx context.Context, name string, from int64, limit int) ([]string, int64, error) {
+	head, err := s.ListHead(ctx, name)
+	if err != nil {
+		return nil, from, err
+	}
+	var refs []string
+	pos := from
+	for pos < head && len(refs) < limit {
+		pos++
+		var d struct {
+			Ref     string `bson:"ref"`
+			Removed bool   `bson:"removed"`
+		}
+		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}}).Decode(&d)
+		if errors.Is(err, mongo.ErrNoDocuments) && head-pos < 16 {
+			// A position near the head that is taken but not written
+			// yet: an append in flight. Stop before it and read it next time.
+			return refs, pos - 1, nil
+		}
+		if errors.Is(err, mongo.ErrNoDocuments) || d.Removed {
+			continue // a writer that died long ago, or removed
+		}
+		if err != nil {
+			return refs, pos - 1, fmt.Errorf("store: list %s: read: %w", name, err)
+		}
+		refs = append(refs, d.Ref)
+	}
+	return refs, pos, nil
+}

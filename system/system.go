@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"jobmatch"
@@ -19,6 +20,7 @@ import (
 	"jobmatch/calendar"
 	"jobmatch/frontend"
 	"jobmatch/index"
+	"jobmatch/matcher"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
 )
@@ -49,10 +51,13 @@ type System struct {
 	Syncer     *index.Syncer
 	Candidates *app.Candidates
 	Audit      *app.Audit
+	Pool       *matcher.Pool
+	Matching   *app.Matching
 	log        *slog.Logger
 	wg         sync.WaitGroup
 
-	starters []func(ctx context.Context)
+	starters  []func(ctx context.Context)
+	poolReady atomic.Bool
 }
 
 // Open opens the store and builds the services and HTTP handlers.
@@ -85,6 +90,29 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	audit := app.NewAudit(svc)
 	cands := app.NewCandidates(svc, tax, ix, syncer, audit)
 	api.RegisterCandidates(srv, cands, audit)
+	// The matcher reads CV features from memory; the syncer keeps them in
+	// step with the index, and Start fills the pool from the store.
+	pool := matcher.NewPool()
+	syncer.OnApply = func(up []*jobmatch.Candidate, del []string, seq int64) {
+		for _, c := range up {
+			pool.Put(matcher.FromCandidate(c, tax, places))
+		}
+		for _, id := range del {
+			pool.Delete(id, seq)
+		}
+	}
+	mt := &matcher.Matcher{Tax: tax, Geo: places, Index: ix, Pool: pool, Now: cfg.Now,
+		Load: func(ctx context.Context, id string) (*matcher.Features, error) {
+			c, err := st.Candidate(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			f := matcher.FromCandidate(c, tax, places)
+			pool.Put(f)
+			return f, nil
+		}}
+	matching := app.NewMatching(svc, cands, mt, audit)
+	api.RegisterMatching(srv, matching)
 	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
 		changes, secs := syncer.Lag()
 		d["changes_behind"], d["seconds_behind"] = changes, secs
@@ -93,13 +121,13 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		}
 		return nil
 	})
-	registerIndexMetrics(srv, ix, syncer)
+	registerIndexMetrics(srv, ix, syncer, pool)
 	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, log: cfg.Logger}
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, log: cfg.Logger}
 	sys.starters = append(sys.starters, func(ctx context.Context) {
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
@@ -119,6 +147,11 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 				syncer.Notify()
 			}()
 		}
+		sys.wg.Add(1)
+		go func() {
+			defer sys.wg.Done()
+			sys.loadPool(ctx)
+		}()
 		if err := syncer.CatchUp(ctx); err != nil {
 			cfg.Logger.Error("index catch-up", "err", err)
 		}
@@ -184,3 +217,27 @@ func (s *System) Reindex(ctx context.Context) (int, error) {
 	}
 	return n, s.Syncer.CatchUp(ctx)
 }
+
+// loadPool fills the matcher's in-memory features from the store: one scan
+// at start (the syncer keeps them in step afterwards; a newer version it
+// applied meanwhile wins, by sequence number).
+func (s *System) loadPool(ctx context.Context) {
+	start := time.Now()
+	n := 0
+	err := s.Store.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
+		s.Pool.Put(matcher.FromCandidate(c, s.Taxonomy, s.Places))
+		n++
+		return nil
+	})
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("load match features", "err", err)
+		}
+		return
+	}
+	s.poolReady.Store(true)
+	s.log.Info("match features loaded", "candidates", n, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// PoolReady reports whether the matcher's features are loaded.
+func (s *System) PoolReady() bool { return s.poolReady.Load() }

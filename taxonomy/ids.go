@@ -74,4 +74,3 @@ func (t *Taxonomy) buildIDs() {
 	}
 	t.fingerprint = "esco-" + strconv.FormatUint(h.Sum64(), 36)
 }
-

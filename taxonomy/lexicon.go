@@ -267,10 +267,21 @@ func expandCoordination(s string) string {
 		return s
 	}
 	words := strings.Fields(s)
-	last := words[len(words)-1]
 	for i, w := range words[:len(words)-1] {
 		if strings.HasSuffix(w, "-") || strings.HasSuffix(w, "-,") {
 			stem := strings.TrimRight(w, "-,")
+			// The compound that ends the coordination: the first later
+			// word that is neither truncated nor a conjunction.
+			last := ""
+			for _, x := range words[i+1:] {
+				if x != "og" && x != "eller" && x != "&" && !strings.HasSuffix(x, "-") && !strings.HasSuffix(x, "-,") {
+					last = strings.TrimRight(x, ".,;:")
+					break
+				}
+			}
+			if last == "" {
+				continue
+			}
 			head := compoundHead(last, words[i+1:])
 			if head != "" {
 				words[i] = stem + head

@@ -47,7 +47,7 @@ var (
 	// asRe finds the " as a " that introduces a title in a sentence.
 	asRe = regexp.MustCompile(`(?i)(?:^|\s)as\s+(?:an?\s+|the\s+)?`)
 	// atRe splits "Title at Employer".
-	atRe = regexp.MustCompile(`\s+(?:at|@)\s+`)
+	atRe = regexp.MustCompile(`(?i)(?:^|\s+)(?:at|@)\s+`)
 	// descRe finds where a title ends and its description begins.
 	descRe = regexp.MustCompile(`(?i)(?:\s*[:;]\s|\s*:$|,\s+(?:where|my|i|which|while|with|who|responsible|focus|in\s+which|helping|oversee|overseeing|operated|ensured|offered|built|led|managed|providing|handling)\b|\s+(?:where|while|responsible\s+for|focusing|with\s+a\s+focus|involving|helping|leading|managing|dealing|overseeing|showcasing|building|working\s+on|in\s+my\s+tenure)\b|\s+[–—]\s*$|\s+[–—-]\s+(?:[A-Z][a-z]+ed|Led|Having|Familiar)\b|,\s+(?:main|[a-z]+ing|[a-z]+ed)\b)`)
 	// orgRe recognises an organisation after a comma.

@@ -118,10 +118,15 @@ func heading(line string, table map[string]kind) (k kind, rest string, marked, o
 	}
 	k, ok = table[key]
 	if !ok && len(key) >= 8 {
+		// The closest name within distance 2; ties go to the smaller name so
+		// the answer does not depend on map order.
+		best, bestName := 3, ""
 		for name, kn := range table {
-			if len(name) >= 8 && editDistance(key, name) <= 2 {
-				k, ok = kn, true
-				break
+			if len(name) < 8 {
+				continue
+			}
+			if d := editDistance(key, name); d < best || d == best && name < bestName {
+				best, bestName, k, ok = d, name, kn, true
 			}
 		}
 	}
@@ -289,9 +294,7 @@ func items(lines []line, split bool) []string {
 			continue
 		}
 		if split && !l.bullet && strings.Count(t, ",")+strings.Count(t, ";") >= 2 {
-			for _, p := range splitList(t) {
-				out = append(out, p)
-			}
+			out = append(out, splitList(t)...)
 			continue
 		}
 		out = append(out, t)

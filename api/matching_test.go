@@ -1,0 +1,339 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+type matchPage struct {
+	Items []struct {
+		Rank        int     `json:"rank"`
+		CandidateID string  `json:"candidate_id"`
+		Score       float64 `json:"score"`
+		DistanceKm  float64 `json:"distance_km"`
+		Components  []struct {
+			Name                        string
+			Weight, Value, Contribution float64
+		} `json:"components"`
+		Reasons   []struct{ Code, Kind, DA, EN string } `json:"reasons"`
+		Candidate struct {
+			ID, Name, PostalCode string
+			TargetGroup          string `json:"target_group"`
+		} `json:"candidate"`
+	} `json:"items"`
+	Total       int64  `json:"total"`
+	NextCursor  string `json:"next_cursor"`
+	MatchRunID  string `json:"match_run_id"`
+	Occupations []struct{ URI, Label, Via string }
+	Criteria    map[string]any `json:"criteria"`
+}
+
+func (p matchPage) ids() []string {
+	out := make([]string, len(p.Items))
+	for i, it := range p.Items {
+		out[i] = it.CandidateID
+	}
+	return out
+}
+
+func postVacancy(t *testing.T, env *systemtest.Env, cvr int, fields map[string]any) string {
+	t.Helper()
+	body := systemtest.VacancyBody(demo.CVR(cvr))
+	for k, v := range fields {
+		body[k] = v
+	}
+	var rec struct{ ID string }
+	res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	return rec.ID
+}
+
+func TestVacancyMatchesRankWithReasons(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	if _, err := demo.LoadCandidates(ctx, env.Sys, 1500, 3, nil); err != nil {
+		t.Fatal(err)
+	}
+	k := env.Login("konsulent@demo.local")
+	// People written for this test: a SOSU assistant in Aarhus, one in
+	// Copenhagen, a SOSU helper (related) and a carpenter.
+	mk := func(ref, occ, postal string, extra map[string]any) string {
+		m := cv(ref, occ, map[string]any{"postal_code": postal, "max_commute_km": 40,
+			"skills":     []string{"personlig pleje", "medicinhåndtering", "dokumentation"},
+			"experience": []map[string]any{{"title": occ, "years": 5}}})
+		for k, v := range extra {
+			m[k] = v
+		}
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", m, &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
+		}
+		return c.ID
+	}
+	aarhus := mk("M-1", "Social- og sundhedsassistent", "8000", nil)
+	kbh := mk("M-2", "Social- og sundhedsassistent", "2100", nil)
+	helper := mk("M-3", "Social- og sundhedshjælper", "8200", nil)
+	carpenter := mk("M-4", "Tømrer", "8000", map[string]any{"skills": []string{"tagarbejde"}})
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 12, map[string]any{"title": "SOSU-assistent", "postal_code": "8000",
+		"description":     "Plejecenter i Aarhus søger social- og sundhedsassistent til dagvagt.",
+		"skills_required": []string{"medicinhåndtering", "personlig pleje"}, "skills_desired": []string{"dokumentation"},
+		"languages": []map[string]string{{"code": "da", "level": "B2"}}})
+
+	var p matchPage
+	res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=50", nil, &p)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	if len(p.Items) == 0 || p.MatchRunID == "" || p.Total < int64(len(p.Items)) {
+		t.Fatalf("no matches: %+v", p)
+	}
+	if len(p.Occupations) == 0 || !strings.Contains(strings.ToLower(p.Occupations[0].Label), "sundhedsassistent") {
+		t.Fatalf("title read as %+v", p.Occupations)
+	}
+	for i := 1; i < len(p.Items); i++ {
+		if p.Items[i].Score > p.Items[i-1].Score {
+			t.Fatalf("not sorted at %d", i)
+		}
+	}
+	if p.Items[0].CandidateID != aarhus {
+		t.Fatalf("the SOSU assistant in Aarhus should rank first, got %+v", p.Items[0].Candidate)
+	}
+	ids := p.ids()
+	if slices.Contains(ids, kbh) {
+		t.Fatal("a candidate 150 km away with a 40 km commute passed the distance filter")
+	}
+	if !slices.Contains(ids, helper) || slices.Index(ids, helper) < 1 {
+		t.Fatalf("the related SOSU helper should follow: %v", ids)
+	}
+	if i := slices.Index(ids, carpenter); i >= 0 && i < slices.Index(ids, helper) {
+		t.Fatal("a carpenter ranked above a related occupation")
+	}
+	top := p.Items[0]
+	sum, codes := 0.0, map[string]bool{}
+	for _, c := range top.Components {
+		sum += c.Contribution
+		if c.Weight <= 0 || c.Value < 0 || c.Value > 1 {
+			t.Fatalf("component %+v", c)
+		}
+	}
+	if diff := sum - top.Score; diff > 0.01 || diff < -0.01 {
+		t.Fatalf("components sum to %.3f, score %.3f", sum, top.Score)
+	}
+	for _, r := range top.Reasons {
+		codes[r.Code] = true
+		if r.DA == "" || r.EN == "" {
+			t.Fatalf("reason without text: %+v", r)
+		}
+	}
+	if !codes["occupation_same"] && !codes["occupation_synonym"] {
+		t.Fatalf("top candidate's occupation reason: %+v", top.Reasons)
+	}
+	for _, want := range []string{"required_skills_matched", "distance", "language", "experience"} {
+		if !codes[want] {
+			t.Fatalf("top candidate lacks reason %s: %+v", want, top.Reasons)
+		}
+	}
+
+	// The run is recorded and the audit log links to it.
+	var run struct {
+		VacancyID string   `json:"vacancy_id"`
+		Ranked    []string `json:"ranked"`
+		By        string   `json:"by"`
+	}
+	k.Do("GET", "/api/v1/match-runs/"+p.MatchRunID, nil, &run)
+	if run.VacancyID != vid || len(run.Ranked) < len(ids) || !slices.Equal(run.Ranked[:len(ids)], ids) {
+		t.Fatalf("run record %+v", run)
+	}
+	admin := env.Login("admin@demo.local")
+	var audit struct {
+		Items []struct {
+			Action     string `json:"action"`
+			MatchRunID string `json:"match_run_id"`
+		}
+	}
+	admin.Do("GET", "/api/v1/audit?limit=20", nil, &audit)
+	found := false
+	for _, e := range audit.Items {
+		found = found || (e.Action == "match.run" && e.MatchRunID == p.MatchRunID)
+	}
+	if !found {
+		t.Fatal("match run not in the audit log")
+	}
+
+	// Relaxing the distance brings the Copenhagen candidate in; weights
+	// move the order; bad settings are field errors.
+	var relaxed matchPage
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=200&relax=distance", nil, &relaxed)
+	if !slices.Contains(relaxed.ids(), kbh) || relaxed.Total <= p.Total {
+		t.Fatalf("relax=distance: %d vs %d", relaxed.Total, p.Total)
+	}
+	var byDistance matchPage
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=30&radius_km=60&w_occupation=0&w_required_skills=0&w_desired_skills=0&w_experience=0&w_availability=0&w_languages=0&w_text=0&w_distance=1", nil, &byDistance)
+	for i := 1; i < len(byDistance.Items); i++ {
+		if byDistance.Items[i].DistanceKm < byDistance.Items[i-1].DistanceKm-0.01 {
+			t.Fatalf("weighting only distance (one radius for all) should sort by distance: %v then %v", byDistance.Items[i-1].DistanceKm, byDistance.Items[i].DistanceKm)
+		}
+	}
+	for _, bad := range []struct{ query, field string }{
+		{"w_occupation=2", "w_occupation"}, {"require=telepathy", "require"}, {"w_charm=0.5", "w_charm"}, {"limit=500", "limit"},
+	} {
+		res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?"+bad.query, nil, nil)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("%s: %d", bad.query, res.StatusCode)
+		}
+		if code, _ := res.Problem(t).Field(bad.field); code == "" {
+			t.Fatalf("%s: no error on %s: %s", bad.query, bad.field, res.Body)
+		}
+	}
+	if res := env.Login("hotline@demo.local").Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("hotline reads matches: %d", res.StatusCode)
+	}
+
+	// Paging: the second page continues the first.
+	var p1, p2 matchPage
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=5", nil, &p1)
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=5&cursor="+p1.NextCursor, nil, &p2)
+	if p1.NextCursor == "" || len(p2.Items) == 0 || p2.Items[0].Rank != 6 || slices.Contains(p1.ids(), p2.Items[0].CandidateID) {
+		t.Fatalf("paging: %v / %v", p1.ids(), p2.ids())
+	}
+
+	// Reverse match: the vacancy fits the Aarhus assistant.
+	var rev struct {
+		Items []struct {
+			Vacancy struct{ ID, Title string } `json:"vacancy"`
+			Score   float64                    `json:"score"`
+			Reasons []struct{ Code string }    `json:"reasons"`
+		} `json:"items"`
+		MatchRunID string `json:"match_run_id"`
+	}
+	if res := k.Do("GET", "/api/v1/candidates/"+aarhus+"/matches", nil, &rev); res.StatusCode != http.StatusOK {
+		t.Fatalf("reverse: %d %s", res.StatusCode, res.Body)
+	}
+	if len(rev.Items) == 0 || rev.Items[0].Vacancy.ID != vid || rev.MatchRunID == "" {
+		t.Fatalf("reverse match: %+v", rev)
+	}
+}
+
+func TestProtectedAttributesDoNotMoveTheRanking(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	type person struct{ ref, occ, postal string }
+	people := []person{{"P-1", "Kok", "5000"}, {"P-2", "Kok", "5200"}, {"P-3", "Køkkenmedhjælper", "5000"},
+		{"P-4", "Kok", "5700"}, {"P-5", "Tjener", "5000"}, {"P-6", "Kok", "5000"}}
+	save := func(round int) {
+		for i, p := range people {
+			m := cv(p.ref, p.occ, map[string]any{"postal_code": p.postal, "skills": []string{"madlavning", "hygiejne"},
+				"experience": []map[string]any{{"title": p.occ, "years": i + 1}}})
+			// Name, gender, birth year and nationality change every round.
+			m["name"] = fmt.Sprintf("Person %d-%d", i, round)
+			m["gender"] = []string{"female", "male", "other"}[(i+round)%3]
+			m["birth_year"] = 1950 + 3*i + 11*round
+			m["nationality"] = []string{"DK", "SY", "PL", "UA"}[(i+round)%4]
+			if res := k.Do("POST", "/api/v1/candidates", m, nil); res.StatusCode >= 300 {
+				t.Fatalf("save: %d %s", res.StatusCode, res.Body)
+			}
+		}
+		if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(0)
+	vid := postVacancy(t, env, 14, map[string]any{"title": "Kok", "postal_code": "5000", "description": "Restaurant i Odense søger kok.",
+		"skills_required": []string{"madlavning"}, "skills_desired": []string{"hygiejne"}})
+	var before matchPage
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?relax=distance", nil, &before)
+	if len(before.Items) < 5 {
+		t.Fatalf("too few matches to compare: %d", len(before.Items))
+	}
+	for round := 1; round <= 2; round++ {
+		save(round)
+		var after matchPage
+		k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?relax=distance", nil, &after)
+		if !slices.Equal(before.ids(), after.ids()) {
+			t.Fatalf("round %d: ranking moved when only protected attributes changed:\n%v\n%v", round, before.ids(), after.ids())
+		}
+		for i := range before.Items {
+			if before.Items[i].Score != after.Items[i].Score {
+				t.Fatalf("round %d: score of %s moved %.4f → %.4f", round, before.Items[i].CandidateID, before.Items[i].Score, after.Items[i].Score)
+			}
+		}
+		if after.Items[0].Candidate.Name == before.Items[0].Candidate.Name {
+			t.Fatal("the names did not change: the test would prove nothing")
+		}
+	}
+}
+
+func TestSubsidySchemesLimitCandidates(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	mk := func(ref, group string, elig []string) string {
+		var c struct{ ID string }
+		k.Do("POST", "/api/v1/candidates", cv(ref, "Lagermedarbejder", map[string]any{"postal_code": "7100", "target_group": group,
+			"eligibility": elig, "skills": []string{"truckkørsel"}}), &c)
+		return c.ID
+	}
+	refugee := mk("S-1", "refugee_family_reunified", nil)
+	flagged := mk("S-2", "close_to_job", []string{"igu"})
+	other := mk("S-3", "close_to_job", nil)
+	flex := mk("S-4", "further_from_job", []string{"fleksjob"})
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		employment string
+		want       []string
+		not        []string
+	}{
+		{"igu", []string{refugee, flagged}, []string{other, flex}},
+		{"fleksjob", []string{flex}, []string{refugee, flagged, other}},
+		{"loentilskud", []string{refugee, flex}, []string{other}},
+		{"virksomhedspraktik", []string{refugee, flagged, other, flex}, nil},
+		{"ordinary", []string{refugee, flagged, other, flex}, nil},
+	} {
+		t.Run(tt.employment, func(t *testing.T) {
+			vid := postVacancy(t, env, 15, map[string]any{"title": "Lagermedarbejder", "postal_code": "7100", "employment_type": tt.employment,
+				"description": "Lager i Vejle søger medarbejder.", "skills_required": []string{"truckkørsel"}})
+			var p matchPage
+			k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p)
+			ids := p.ids()
+			for _, id := range tt.want {
+				if !slices.Contains(ids, id) {
+					t.Fatalf("eligible %s missing: %v", id, ids)
+				}
+			}
+			for _, id := range tt.not {
+				if slices.Contains(ids, id) {
+					t.Fatalf("ineligible %s listed", id)
+				}
+			}
+			if tt.employment == "igu" {
+				has := false
+				for _, r := range p.Items[0].Reasons {
+					has = has || r.Code == "scheme_eligible"
+				}
+				if !has {
+					t.Fatal("no reason says why the person is eligible")
+				}
+				var relaxed matchPage
+				k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?relax=eligibility", nil, &relaxed)
+				if !slices.Contains(relaxed.ids(), other) {
+					t.Fatal("relax=eligibility should show everyone")
+				}
+			}
+		})
+	}
+}

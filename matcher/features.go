@@ -1,0 +1,106 @@
+package matcher
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/taxonomy"
+)
+
+// Features is everything the matcher knows of a candidate. It is built from
+// the CV without the name, contact details, birth year, gender or
+// nationality, so none of those can enter a score.
+type Features struct {
+	ID          string
+	Seq         int64 // change-log sequence of the CV it was built from
+	Occupations []Occupation
+	Skills      []string // concept URIs
+	SkillLabels []string // every skill as written (and its concept label)
+	// SkillTerms are the terms of the skills and job titles; Terms those of
+	// the whole CV text (titles, skills, education, summary).
+	SkillTerms    []string
+	Terms         []string
+	Languages     []jobmatch.Language
+	Licences      []string
+	Education     []string // levels
+	PostalCode    string
+	Lat, Lon      float64
+	HasPoint      bool
+	MaxCommuteKm  float64
+	AvailableFrom time.Time // zero: available now
+	TargetGroup   jobmatch.TargetGroup
+	Eligibility   []jobmatch.Scheme
+	Consent       bool
+}
+
+// Occupation is an occupation in a CV: desired, or held for some years.
+type Occupation struct {
+	URI     string // "" when the title matched no concept
+	Label   string
+	Years   float64
+	Desired bool
+}
+
+// Geocoder gives the centre of a postal code.
+type Geocoder interface {
+	Coordinates(postal string) (lat, lon float64, ok bool)
+}
+
+// FromCandidate builds the features of a CV.
+func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) *Features {
+	f := &Features{ID: c.ID, Seq: c.Seq, PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
+		AvailableFrom: c.AvailableFrom.Time, TargetGroup: c.TargetGroup, Consent: c.Consent.Given,
+		Languages: slices.Clone(c.Languages), Licences: slices.Clone(c.DrivingLicences), Eligibility: slices.Clone(c.Eligibility)}
+	if geo != nil {
+		f.Lat, f.Lon, f.HasPoint = geo.Coordinates(c.PostalCode)
+	}
+	var skillText, allText []string
+	for _, o := range c.DesiredOccupations {
+		f.Occupations = append(f.Occupations, Occupation{URI: o.URI, Label: o.Label, Desired: true})
+		skillText = append(skillText, o.Label)
+	}
+	for _, e := range c.Experience {
+		f.Occupations = append(f.Occupations, Occupation{URI: e.Occupation, Label: e.Title, Years: e.Years})
+		skillText = append(skillText, e.Title)
+		allText = append(allText, e.Employer)
+	}
+	for _, s := range c.Skills {
+		if s.URI != "" {
+			f.Skills = append(f.Skills, s.URI)
+		}
+		f.SkillLabels = append(f.SkillLabels, s.Label)
+		skillText = append(skillText, s.Label)
+		if s.URI != "" && tax != nil {
+			if l := tax.ConceptLabel(s.URI, "en"); l != "" && !strings.EqualFold(l, s.Label) {
+				skillText = append(skillText, l)
+			}
+		}
+	}
+	for _, e := range c.Education {
+		f.Education = append(f.Education, e.Level)
+		allText = append(allText, e.Field)
+	}
+	allText = append(allText, c.Summary)
+	f.SkillTerms = union(taxonomy.Terms(strings.Join(skillText, " . ")), nil)
+	f.Terms = union(f.SkillTerms, taxonomy.Terms(strings.Join(allText, " . ")))
+	slices.Sort(f.Skills)
+	f.Skills = slices.Compact(f.Skills)
+	return f
+}
+
+// union returns the sorted distinct terms of a and b.
+func union(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// hasTerm reports whether the sorted terms contain t.
+func hasTerm(sorted []string, t string) bool {
+	_, ok := slices.BinarySearch(sorted, t)
+	return ok
+}

@@ -1,0 +1,203 @@
+// Package matcher ranks candidates for a vacancy, and vacancies for a
+// candidate, with the reasons for each rank.
+//
+// A match run has two stages. Retrieval asks the bleve index for the few
+// hundred CVs that share anything with the vacancy: its occupations (and
+// related ones in the same ISCO group), its skills and the occupation's
+// essential skills, its words; the hard filters that the index can apply
+// (language level, consent, availability, radius) go with it. Scoring then
+// reads each retrieved CV's features from memory and computes the score from
+// named, weighted components, with a reason for each. The exhaustive scan
+// scores every CV with the same function; the benchmark compares the two.
+package matcher
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"jobmatch"
+	"jobmatch/index"
+	"jobmatch/taxonomy"
+)
+
+// Matcher runs matches.
+type Matcher struct {
+	Tax   *taxonomy.Taxonomy
+	Geo   Geocoder
+	Index *index.Index
+	Pool  *Pool
+	// Load reads a CV's features when the pool does not hold them yet
+	// (while it is filled at start).
+	Load func(ctx context.Context, id string) (*Features, error)
+	Now  func() time.Time
+}
+
+// Options are what a consultant sets on a match run.
+type Options struct {
+	Criteria Criteria
+	Weights  Weights
+	Offset   int
+	Limit    int
+	// Depth is how many CVs retrieval reads; default 4×(Offset+Limit), at
+	// least 500, at most 5000.
+	Depth int
+}
+
+// Page is a page of a match run.
+type Page struct {
+	Results []Result `json:"items"`
+	// Total is how many retrieved candidates pass the hard filters.
+	Total     int                `json:"total"`
+	Retrieved int                `json:"retrieved"`
+	Weights   map[string]float64 `json:"weights"`
+	Criteria  Criteria           `json:"criteria"`
+	// Ranked are the ids of every passing candidate, best first (the run
+	// record keeps the first 200).
+	Ranked []string `json:"-"`
+}
+
+func (m *Matcher) now() time.Time {
+	if m.Now != nil {
+		return m.Now()
+	}
+	return time.Now()
+}
+
+// Profile reads a vacancy.
+func (m *Matcher) Profile(v *jobmatch.Vacancy) *Profile { return NewProfile(v, m.Tax, m.Geo) }
+
+// Match retrieves and ranks candidates for p.
+func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, error) {
+	o = o.withDefaults()
+	ids, err := m.Retrieve(ctx, p, o.Criteria, o.Depth)
+	if err != nil {
+		return nil, err
+	}
+	feats := make([]*Features, 0, len(ids))
+	for _, id := range ids {
+		f, ok := m.Pool.Get(id)
+		if !ok && m.Load != nil {
+			f, err = m.Load(ctx, id)
+			if err != nil {
+				continue // erased since it was indexed
+			}
+			ok = true
+		}
+		if ok {
+			feats = append(feats, f)
+		}
+	}
+	page := m.rank(p, o, feats)
+	page.Retrieved = len(ids)
+	return page, nil
+}
+
+// Exhaustive scores every CV in the pool with the same function: the
+// reference the retrieval is measured against.
+func (m *Matcher) Exhaustive(ctx context.Context, p *Profile, o Options) (*Page, error) {
+	o = o.withDefaults()
+	all := m.Pool.Snapshot()
+	page := m.rank(p, o, all)
+	page.Retrieved = len(all)
+	return page, ctx.Err()
+}
+
+func (o Options) withDefaults() Options {
+	if o.Limit <= 0 {
+		o.Limit = 25
+	}
+	if o.Limit > 200 {
+		o.Limit = 200
+	}
+	if o.Depth <= 0 {
+		o.Depth = max(500, 4*(o.Offset+o.Limit))
+	}
+	o.Depth = min(o.Depth, 5000)
+	if o.Weights == nil {
+		o.Weights = DefaultWeights()
+	}
+	return o
+}
+
+// rank scores feats quietly, keeps those that pass, sorts them and explains
+// the page.
+func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
+	s := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
+	s.Quiet()
+	type scored struct {
+		f     *Features
+		score float64
+	}
+	pass := make([]scored, 0, len(feats))
+	for _, f := range feats {
+		r := s.Score(f)
+		if r.Excluded == "" {
+			pass = append(pass, scored{f, r.Score})
+		}
+	}
+	sort.Slice(pass, func(i, j int) bool {
+		if pass[i].score != pass[j].score {
+			return pass[i].score > pass[j].score
+		}
+		return pass[i].f.ID < pass[j].f.ID
+	})
+	page := &Page{Total: len(pass), Weights: s.Weights(), Criteria: o.Criteria}
+	page.Ranked = make([]string, len(pass))
+	for i, x := range pass {
+		page.Ranked[i] = x.f.ID
+	}
+	loud := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
+	for i := o.Offset; i < len(pass) && i < o.Offset+o.Limit; i++ {
+		page.Results = append(page.Results, loud.Score(pass[i].f))
+	}
+	return page
+}
+
+// Retrieve returns the ids of up to depth CVs that share anything with the
+// vacancy and pass the filters the index can apply.
+func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth int) ([]string, error) {
+	q := index.Query{Text: p.Text, Occupations: p.TargetURIs(), OccupationBoost: 4,
+		RelatedOccupations: p.RelatedURIs(40), RelatedBoost: 1.5, Skills: p.SkillURIs(40), SkillBoost: 1.5,
+		ConsentOnly: c.Consent, Size: depth}
+	if c.Distance && p.HasPoint && c.RadiusKm > 0 {
+		q.Near, q.RadiusKm = &index.Point{Lat: p.Lat, Lon: p.Lon}, c.RadiusKm
+	}
+	if c.Availability && !p.Start.IsZero() {
+		q.AvailableBefore = p.Start
+	}
+	if c.Language {
+		for _, l := range p.Languages {
+			q.Languages = append(q.Languages, l.Code+":"+l.Level)
+		}
+	}
+	if q.Text == "" && len(q.Occupations) == 0 && len(q.Skills) == 0 {
+		return nil, nil
+	}
+	res, err := m.Index.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("matcher: retrieve: %w", err)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
+}
+
+// Overlap is the share of want found in got (the top-k agreement of the
+// retrieval with the exhaustive scan).
+func Overlap(got, want []string) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	n := 0
+	for _, id := range want {
+		if slices.Contains(got, id) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
+}

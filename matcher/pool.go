@@ -1,0 +1,89 @@
+package matcher
+
+import (
+	"math"
+	"sync"
+)
+
+// Pool holds the features of every CV in memory, kept in step with the
+// index by the syncer, with the document frequency of each term for the
+// text component. At 150,000 CVs it takes some 150 MB (docs/benchmarks.md).
+type Pool struct {
+	mu      sync.RWMutex
+	byID    map[string]*Features
+	df      map[string]int32
+	deleted map[string]int64 // id → sequence of the delete, so a late load does not resurrect it
+}
+
+// NewPool returns an empty pool.
+func NewPool() *Pool {
+	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}}
+}
+
+// Put adds or replaces the features of a CV, unless the pool already has a
+// newer version (or a newer delete).
+func (p *Pool) Put(f *Features) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if seq, ok := p.deleted[f.ID]; ok && seq >= f.Seq && f.Seq > 0 {
+		return
+	}
+	if old, ok := p.byID[f.ID]; ok {
+		if old.Seq > f.Seq && f.Seq > 0 {
+			return
+		}
+		for _, t := range old.Terms {
+			p.df[t]--
+		}
+	}
+	p.byID[f.ID] = f
+	for _, t := range f.Terms {
+		p.df[t]++
+	}
+}
+
+// Delete removes a CV; seq is the change-log position of the delete.
+func (p *Pool) Delete(id string, seq int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if old, ok := p.byID[id]; ok {
+		for _, t := range old.Terms {
+			p.df[t]--
+		}
+		delete(p.byID, id)
+	}
+	p.deleted[id] = seq
+}
+
+// Get returns the features of a CV.
+func (p *Pool) Get(id string) (*Features, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	f, ok := p.byID[id]
+	return f, ok
+}
+
+// Len is the number of CVs in the pool.
+func (p *Pool) Len() int {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return len(p.byID)
+}
+
+// IDF is log(1 + N / (df + 1)): rare words weigh more.
+func (p *Pool) IDF(term string) float64 {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return math.Log(1 + float64(len(p.byID))/float64(p.df[term]+1))
+}
+
+// Snapshot returns every CV's features (the exhaustive scan).
+func (p *Pool) Snapshot() []*Features {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	out := make([]*Features, 0, len(p.byID))
+	for _, f := range p.byID {
+		out = append(out, f)
+	}
+	return out
+}

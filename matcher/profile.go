@@ -1,0 +1,201 @@
+package matcher
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/taxonomy"
+)
+
+// Profile is a vacancy as the matcher reads it: its title resolved to
+// occupation concepts, its skills to skill concepts and terms, its place to a
+// point. It is built once per vacancy version and shared by match runs.
+type Profile struct {
+	VacancyID string
+	Version   int64
+	Title     string
+	// Targets are the occupations the title names, best first.
+	Targets []Target
+	// related: occupations of the targets' ISCO unit groups (URI → code);
+	// units and minors: the targets' ISCO unit (4-digit) and minor
+	// (3-digit) groups; essential: the targets' essential skills.
+	related   map[string]string
+	units     map[string]bool
+	minors    map[string]bool
+	essential map[string]bool
+
+	Required   []SkillReq
+	Desired    []SkillReq
+	TitleTerms []string // sorted
+	// Terms are the terms of the whole vacancy text, for the text component.
+	Terms []string
+
+	PostalCode     string
+	Lat, Lon       float64
+	HasPoint       bool
+	Start          time.Time
+	Languages      []jobmatch.Language
+	Licence        string
+	MinYears       float64
+	EmploymentType jobmatch.EmploymentType
+	// Text is what retrieval searches the CV text with.
+	Text string
+}
+
+// Target is an occupation concept a vacancy title resolved to.
+type Target struct {
+	URI   string  `json:"uri"`
+	Label string  `json:"label"`
+	Form  string  `json:"form"` // the title, label or synonym that matched
+	Via   string  `json:"via"`  // label, alt_label, star_title, disco_title, english_label, given
+	Score float64 `json:"score"`
+	ISCO  string  `json:"isco"`
+}
+
+// SkillReq is a required or desired skill of a vacancy.
+type SkillReq struct {
+	Text  string   `json:"text"`
+	URI   string   `json:"uri,omitempty"`
+	Terms []string `json:"-"`
+}
+
+// NewProfile reads a vacancy. tax resolves titles and skills; geo places
+// the workplace (both may be nil in tests of the scoring alone).
+func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Profile {
+	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: v.Title, PostalCode: v.PostalCode,
+		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence,
+		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType,
+		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}}
+	if geo != nil && v.PostalCode != "" {
+		p.Lat, p.Lon, p.HasPoint = geo.Coordinates(v.PostalCode)
+	}
+	if tax != nil {
+		p.resolveTitle(v, tax)
+	}
+	p.TitleTerms = union(taxonomy.Terms(v.Title), nil)
+	for _, s := range v.SkillsRequired {
+		p.Required = append(p.Required, skillReq(s, tax))
+	}
+	for _, s := range v.SkillsDesired {
+		p.Desired = append(p.Desired, skillReq(s, tax))
+	}
+	p.Terms = union(taxonomy.Terms(v.Title+" . "+v.Description+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil)
+	p.Text = strings.TrimSpace(v.Title + " " + strings.Join(v.SkillsRequired, " ") + " " + strings.Join(v.SkillsDesired, " "))
+	return p
+}
+
+func skillReq(s string, tax *taxonomy.Taxonomy) SkillReq {
+	r := SkillReq{Text: s, Terms: union(taxonomy.Terms(s), nil)}
+	if tax != nil {
+		if strings.HasPrefix(s, taxonomy.SkillURIPrefix) {
+			r.URI, r.Text = s, tax.ConceptLabel(s, "en")
+		} else if uri, _, ok := tax.NormalizeSkill(s); ok {
+			r.URI = uri
+		}
+	}
+	return r
+}
+
+// resolveTitle finds the occupations the title names: the one the vacancy
+// was tagged with, else the title's best matches within reach of the top.
+func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
+	add := func(t Target) {
+		for _, have := range p.Targets {
+			if have.URI == t.URI {
+				return
+			}
+		}
+		t.ISCO = tax.ISCOOf(t.URI)
+		p.Targets = append(p.Targets, t)
+	}
+	if v.Occupation != "" {
+		add(Target{URI: v.Occupation, Label: tax.ConceptLabel(v.Occupation, "da"), Form: v.Title, Via: "given", Score: 1})
+	}
+	ms := tax.ResolveOccupation(v.Title, 5, taxonomy.ResolveOptions{OccupationsOnly: true})
+	for i, m := range ms {
+		if m.Score < 0.5 || (i > 0 && m.Score < 0.85*ms[0].Score) || len(p.Targets) >= 3 {
+			break
+		}
+		add(Target{URI: m.URI, Label: tax.ConceptLabel(m.URI, "da"), Form: m.Form, Via: m.Kind, Score: m.Score})
+	}
+	for _, t := range p.Targets {
+		if t.ISCO != "" {
+			p.units[t.ISCO] = true
+			if len(t.ISCO) >= 3 {
+				p.minors[t.ISCO[:3]] = true
+			}
+			for _, r := range tax.RelatedOccupations(t.URI) {
+				if _, ok := p.related[r.URI]; !ok {
+					p.related[r.URI] = r.ISCO
+				}
+			}
+		}
+		if o, ok := tax.Occupation(t.URI); ok {
+			for _, i := range o.Essential {
+				p.essential[tax.SkillAt(i).URI] = true
+			}
+		}
+	}
+	for _, t := range p.Targets {
+		delete(p.related, t.URI)
+	}
+}
+
+// TargetURIs returns the URIs of the targets.
+func (p *Profile) TargetURIs() []string {
+	out := make([]string, len(p.Targets))
+	for i, t := range p.Targets {
+		out[i] = t.URI
+	}
+	return out
+}
+
+// RelatedURIs returns the related occupations (same ISCO unit group), in a
+// stable order, at most n.
+func (p *Profile) RelatedURIs(n int) []string {
+	out := make([]string, 0, len(p.related))
+	for u := range p.related {
+		out = append(out, u)
+	}
+	slices.Sort(out)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// SkillURIs returns the required and desired skill concepts, then the
+// targets' essential skills, at most n.
+func (p *Profile) SkillURIs(n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range append(slices.Clone(p.Required), p.Desired...) {
+		if r.URI != "" && !seen[r.URI] {
+			seen[r.URI] = true
+			out = append(out, r.URI)
+		}
+	}
+	ess := make([]string, 0, len(p.essential))
+	for u := range p.essential {
+		if !seen[u] {
+			ess = append(ess, u)
+		}
+	}
+	slices.Sort(ess)
+	out = append(out, ess...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
