@@ -2,23 +2,24 @@ package rjdb
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"jobmatch/internal/shareddata"
 )
 
-// defaultTestFile is where the RJDB test split lives in the development
-// environment; RJDB_FILE overrides it.
-const defaultTestFile = "/work/shared/data/eval_rjdb/test.jsonl"
-
-// testRows loads the real file or skips the test when it is not there.
+// testRows loads the real file from ../shared/data (RJDB_FILE overrides
+// it); missing data fails the test.
 func testRows(t testing.TB) []Row {
 	t.Helper()
 	path := os.Getenv("RJDB_FILE")
 	if path == "" {
-		path = defaultTestFile
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("RJDB file not available: %v", err)
+		dir, err := shareddata.Find("eval_rjdb")
+		if err != nil {
+			t.Fatal(err) // CI clones the data next to the repository: missing data is a failure
+		}
+		path = filepath.Join(dir, "test.jsonl")
 	}
 	rows, err := LoadFile(path)
 	if err != nil {
