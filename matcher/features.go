@@ -3,6 +3,7 @@ package matcher
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"jobmatch"
@@ -33,6 +34,11 @@ type Features struct {
 	TargetGroup   jobmatch.TargetGroup
 	Eligibility   []jobmatch.Scheme
 	Consent       bool
+
+	// The IDF-weighted length of Terms, cached by Pool.Norm with the pool
+	// size it was computed at.
+	norm  atomic.Uint64
+	normN atomic.Int64
 }
 
 // Occupation is an occupation in a CV: desired, or held for some years.

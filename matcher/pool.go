@@ -77,6 +77,26 @@ func (p *Pool) IDF(term string) float64 {
 	return math.Log(1 + float64(len(p.byID))/float64(p.df[term]+1))
 }
 
+// Norm is the length of a CV's term vector weighted by IDF, cached on the
+// features until the pool has grown or shrunk by more than 5 %.
+func (p *Pool) Norm(f *Features) float64 {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	n := int64(len(p.byID))
+	if at := f.normN.Load(); at > 0 && math.Abs(float64(n-at)) <= 0.05*float64(at) {
+		return math.Float64frombits(f.norm.Load())
+	}
+	sum := 0.0
+	for _, t := range f.Terms {
+		w := math.Log(1 + float64(n)/float64(p.df[t]+1))
+		sum += w * w
+	}
+	v := math.Sqrt(sum)
+	f.norm.Store(math.Float64bits(v))
+	f.normN.Store(max(n, 1))
+	return v
+}
+
 // Snapshot returns every CV's features (the exhaustive scan).
 func (p *Pool) Snapshot() []*Features {
 	p.mu.RLock()

@@ -35,8 +35,8 @@ type Weights map[string]float64
 
 // DefaultWeights are the weights a match run starts from.
 func DefaultWeights() Weights {
-	return Weights{CompOccupation: 0.25, CompRequiredSkills: 0.25, CompDesiredSkills: 0.05, CompExperience: 0.10,
-		CompDistance: 0.10, CompAvailability: 0.05, CompLanguages: 0.05, CompLicence: 0.05, CompText: 0.10}
+	return Weights{CompOccupation: 0.15, CompRequiredSkills: 0.20, CompDesiredSkills: 0.05, CompExperience: 0.10,
+		CompDistance: 0.10, CompAvailability: 0.05, CompLanguages: 0.05, CompLicence: 0.05, CompText: 0.35}
 }
 
 // Criteria are the hard filters of a match run. Defaults come from the
@@ -99,7 +99,8 @@ type Scorer struct {
 	now      time.Time
 	occCache map[string]occMatch
 	termIDF  map[string]float64
-	termSum  float64
+	termNorm float64
+	idf      IDF
 	reqIDF   [][]float64
 	desIDF   [][]float64
 	explain  bool
@@ -107,7 +108,7 @@ type Scorer struct {
 
 // NewScorer prepares scoring for p.
 func NewScorer(p *Profile, c Criteria, w Weights, tax *taxonomy.Taxonomy, idf IDF, now time.Time) *Scorer {
-	s := &Scorer{p: p, c: c, tax: tax, now: now, occCache: map[string]occMatch{}, termIDF: map[string]float64{}, explain: true}
+	s := &Scorer{p: p, c: c, tax: tax, now: now, occCache: map[string]occMatch{}, termIDF: map[string]float64{}, explain: true, idf: idf}
 	if w == nil {
 		w = DefaultWeights()
 	}
@@ -141,8 +142,10 @@ func NewScorer(p *Profile, c Criteria, w Weights, tax *taxonomy.Taxonomy, idf ID
 		return v
 	}
 	for _, t := range p.Terms {
-		s.termSum += get(t)
+		w := get(t)
+		s.termNorm += w * w
 	}
+	s.termNorm = math.Sqrt(s.termNorm)
 	for _, r := range p.Required {
 		s.reqIDF = append(s.reqIDF, termWeights(r.Terms, get))
 	}
@@ -360,19 +363,26 @@ func (s *Scorer) Score(f *Features) Result {
 		}
 	}
 
-	// Words of the vacancy found in the CV, weighted by their rarity.
-	if s.termSum > 0 && s.w[CompText] > 0 {
-		hit := 0.0
+	// Words of the vacancy found in the CV, weighted by their rarity: the
+	// cosine of the two texts' term sets weighted by inverse document
+	// frequency, so a long CV does not win by containing every word.
+	if s.termNorm > 0 && s.w[CompText] > 0 {
+		dot := 0.0
 		var shared []string
 		for _, t := range p.Terms {
 			if hasTerm(f.Terms, t) {
-				hit += s.termIDF[t]
+				w := s.termIDF[t]
+				dot += w * w
 				if s.explain && !strings.HasPrefix(t, "en:") {
 					shared = append(shared, t)
 				}
 			}
 		}
-		add(CompText, 2*hit/s.termSum)
+		v := 0.0
+		if n := s.norm(f); n > 0 {
+			v = dot / (s.termNorm * n)
+		}
+		add(CompText, v)
 		if len(shared) > 0 {
 			sort.SliceStable(shared, func(i, j int) bool { return s.termIDF[shared[i]] > s.termIDF[shared[j]] })
 			if len(shared) > 6 {
@@ -425,23 +435,58 @@ func (s *Scorer) occupation(o Occupation) occMatch {
 }
 
 func (s *Scorer) occupationUncached(o Occupation) occMatch {
+	title := s.titleOverlap(o.Label)
+	m := s.conceptMatch(o)
+	if m.kind == "" {
+		if title < 0.5 {
+			return occMatch{}
+		}
+		return occMatch{value: 0.8 * title, kind: "title"}
+	}
+	// A concept match counts by how surely the vacancy title named that
+	// concept, and the title's own words add the rest: of two candidates
+	// with the same concept, the one whose title says what the vacancy
+	// says comes first.
+	conf := 1.0
+	if m.target.URI != "" && m.target.Via != "given" {
+		conf = math.Max(0.5, math.Min(1, m.target.Score))
+	}
+	m.value = 0.8*m.value*conf + 0.2*title
+	if t := 0.8 * title; t > m.value && title >= 0.5 {
+		return occMatch{value: t, kind: "title"}
+	}
+	return m
+}
+
+// titleOverlap is the share (by rarity) of the vacancy title's words in a
+// CV's occupation title.
+func (s *Scorer) titleOverlap(label string) float64 {
+	if len(s.p.TitleTerms) == 0 || label == "" {
+		return 0
+	}
+	terms := union(taxonomy.Terms(label), nil)
+	sum, hit := 0.0, 0.0
+	for _, t := range s.p.TitleTerms {
+		w, ok := s.termIDF[t]
+		if !ok {
+			w = 1
+		}
+		sum += w
+		if hasTerm(terms, t) {
+			hit += w
+		}
+	}
+	if sum == 0 {
+		return 0
+	}
+	return hit / sum
+}
+
+// conceptMatch compares occupation concepts (see occupation).
+func (s *Scorer) conceptMatch(o Occupation) occMatch {
 	p := s.p
 	if o.URI == "" {
-		terms := union(taxonomy.Terms(o.Label), nil)
-		if len(p.TitleTerms) == 0 || len(terms) == 0 {
-			return occMatch{}
-		}
-		n := 0
-		for _, t := range p.TitleTerms {
-			if hasTerm(terms, t) {
-				n++
-			}
-		}
-		frac := float64(n) / float64(len(p.TitleTerms))
-		if frac < 0.5 {
-			return occMatch{}
-		}
-		return occMatch{value: 0.8 * frac, kind: "title"}
+		return occMatch{}
 	}
 	for _, t := range p.Targets {
 		if t.URI == o.URI {
@@ -543,3 +588,24 @@ func kindOf(v float64) string {
 
 func round(v float64) float64  { return math.Round(v*10000) / 10000 }
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// Normer gives a CV's term-vector length under the current document
+// frequencies (Pool caches it).
+type Normer interface {
+	Norm(f *Features) float64
+}
+
+func (s *Scorer) norm(f *Features) float64 {
+	if n, ok := s.idf.(Normer); ok {
+		return n.Norm(f)
+	}
+	sum := 0.0
+	for _, t := range f.Terms {
+		w := 1.0
+		if s.idf != nil {
+			w = s.idf.IDF(t)
+		}
+		sum += w * w
+	}
+	return math.Sqrt(sum)
+}

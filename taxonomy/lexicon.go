@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -30,7 +31,8 @@ type lexicon struct {
 	words    map[string][]posting
 	gramIDF  map[string]float64
 	wordIDF  map[string]float64
-	concepts []string // concept index → URI
+	concepts []string  // concept index → URI
+	scratch  sync.Pool // *scratch
 	// exact maps a normalised preferred or alternative label to its concept
 	// (the first one, when two share a label).
 	exact map[string]int32
@@ -68,7 +70,9 @@ var kindWeight = [...]float64{
 const wordWeight = 0.5
 
 func newLexicon() *lexicon {
-	return &lexicon{grams: map[string][]posting{}, words: map[string][]posting{}}
+	l := &lexicon{grams: map[string][]posting{}, words: map[string][]posting{}}
+	l.scratch.New = func() any { return new(scratch) }
+	return l
 }
 
 func (l *lexicon) concept(uri string, idx map[string]int32) int32 {
@@ -168,42 +172,108 @@ func (l *lexicon) rank(text string, limit int, skip func(f *form) bool) []Match 
 	if n == "" {
 		return nil
 	}
-	scores := map[int32]float64{}
+	// Dense scratch arrays (pooled): a long skill sentence touches tens of
+	// thousands of forms, and a map per call was most of the cost.
+	sc := l.scratch.Get().(*scratch)
+	defer l.scratch.Put(sc)
+	sc.reset(len(l.forms), len(l.concepts))
 	for g, w := range unit(charGrams(n), l.gramIDF) {
 		for _, p := range l.grams[g] {
-			scores[p.form] += w * float64(p.w)
+			sc.add(p.form, w*float64(p.w))
 		}
 	}
 	for t, w := range unit(wordStems(n), l.wordIDF) {
 		for _, p := range l.words[t] {
-			scores[p.form] += wordWeight * w * float64(p.w)
+			sc.add(p.form, wordWeight*w*float64(p.w))
 		}
 	}
-	best := map[int32]Match{}
-	for fi, sc := range scores {
+	for _, fi := range sc.touched {
 		f := &l.forms[fi]
 		if skip != nil && skip(f) {
 			continue
 		}
-		sc = sc / (1 + wordWeight) * kindWeight[f.kind]
-		if m, ok := best[f.concept]; !ok || sc > m.Score {
-			best[f.concept] = Match{URI: l.concepts[f.concept], Score: sc, Form: f.text, Kind: kindNames[f.kind]}
+		v := sc.form[fi] / (1 + wordWeight) * kindWeight[f.kind]
+		c := f.concept
+		if sc.bestForm[c] < 0 {
+			sc.concepts = append(sc.concepts, c)
+		}
+		if sc.bestForm[c] < 0 || v > sc.best[c] {
+			sc.best[c], sc.bestForm[c] = v, fi
 		}
 	}
-	out := make([]Match, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	cs := sc.concepts
+	better := func(a, b int32) bool {
+		if sc.best[a] != sc.best[b] {
+			return sc.best[a] > sc.best[b]
 		}
-		return out[i].URI < out[j].URI
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+		return l.concepts[a] < l.concepts[b]
+	}
+	if limit > 0 && limit <= 32 && len(cs) > 8*limit {
+		// Keep the best limit by insertion: a long text touches many
+		// concepts and a full sort of them all is wasted.
+		top := make([]int32, 0, limit+1)
+		for _, c := range cs {
+			if len(top) == limit && !better(c, top[limit-1]) {
+				continue
+			}
+			i := sort.Search(len(top), func(i int) bool { return better(c, top[i]) })
+			top = append(top, 0)
+			copy(top[i+1:], top[i:])
+			top[i] = c
+			if len(top) > limit {
+				top = top[:limit]
+			}
+		}
+		cs = top
+	} else {
+		sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
+		if limit > 0 && len(cs) > limit {
+			cs = cs[:limit]
+		}
+	}
+	out := make([]Match, len(cs))
+	for i, c := range cs {
+		f := &l.forms[sc.bestForm[c]]
+		out[i] = Match{URI: l.concepts[c], Score: sc.best[c], Form: f.text, Kind: kindNames[f.kind]}
 	}
 	return out
+}
+
+// scratch holds the per-call score arrays of rank.
+type scratch struct {
+	form     []float64
+	touched  []int32
+	best     []float64
+	bestForm []int32
+	concepts []int32
+}
+
+func (s *scratch) reset(forms, concepts int) {
+	if len(s.form) < forms {
+		s.form = make([]float64, forms)
+	}
+	for _, f := range s.touched {
+		s.form[f] = 0
+	}
+	s.touched = s.touched[:0]
+	if len(s.bestForm) < concepts {
+		s.best = make([]float64, concepts)
+		s.bestForm = make([]int32, concepts)
+		for i := range s.bestForm {
+			s.bestForm[i] = -1
+		}
+	}
+	for _, c := range s.concepts {
+		s.bestForm[c] = -1
+	}
+	s.concepts = s.concepts[:0]
+}
+
+func (s *scratch) add(form int32, v float64) {
+	if s.form[form] == 0 {
+		s.touched = append(s.touched, form)
+	}
+	s.form[form] += v
 }
 
 // bareAbbreviations are what a bare abbreviation most often means in a

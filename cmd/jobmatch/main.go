@@ -37,6 +37,7 @@ func commands() []command {
 		{"demo", "generate synthetic CVs: demo --candidates N [--out FILE]", runDemo},
 		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
 		{"purge", "erase candidates inactive longer than the retention period", runPurge},
+		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE]", runEval},
 	}
 }
 

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"jobmatch/eval"
+	"jobmatch/internal/shareddata"
+	"jobmatch/matcher"
+)
+
+// runEval prints the quality figures: `jobmatch eval melo --dir DIR` and
+// `jobmatch eval rjdb --file FILE`, one summary line per set, last.
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "melo" && args[0] != "rjdb") {
+		fmt.Fprintln(stderr, "usage: jobmatch eval melo [--dir DIR] | rjdb [--file FILE]")
+		return flag.ErrHelp
+	}
+	fs := flag.NewFlagSet("eval "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "", "MELO set directory (default ../shared/data/eval_melo_dnk)")
+	file := fs.String("file", "", "RJDB JSON Lines file (default ../shared/data/eval_rjdb/test.jsonl)")
+	weights := fs.String("weights", "", "rjdb: component weights to try, e.g. text=0.3,occupation=0.2 (others keep their defaults)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "melo":
+		if *dir == "" {
+			d, err := shareddata.Find("eval_melo_dnk")
+			if err != nil {
+				return err
+			}
+			*dir = d
+		}
+		r, err := eval.MELO(*dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, r)
+	case "rjdb":
+		if *file == "" {
+			d, err := shareddata.Find("eval_rjdb")
+			if err != nil {
+				return err
+			}
+			*file = filepath.Join(d, "test.jsonl")
+		}
+		var w matcher.Weights
+		if *weights != "" {
+			w = matcher.DefaultWeights()
+			for _, kv := range strings.Split(*weights, ",") {
+				k, v, _ := strings.Cut(kv, "=")
+				f, err := strconv.ParseFloat(v, 64)
+				if _, known := w[k]; !known || err != nil {
+					return fmt.Errorf("eval: --weights: %q (components: %s)", kv, strings.Join(matcher.Components, ", "))
+				}
+				w[k] = f
+			}
+		}
+		r, err := eval.RJDBWith(ctx, *file, w, stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, r)
+	}
+	return nil
+}

@@ -1,0 +1,55 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"jobmatch/internal/shareddata"
+)
+
+// Floors are the recorded figures minus a margin; raise them as the method
+// improves (figures and history in docs/benchmarks.md).
+const (
+	rjdbPairwiseFloor = 0.945 // measured 0.959, 2026-11-23
+	rjdbNDCGFloor     = 0.92  // measured 0.939 (bm25 in the same run: 0.974)
+	meloMRRFloor      = 0.645 // measured 0.656
+)
+
+func TestQualityFloors(t *testing.T) {
+	mdir, err := shareddata.Find("eval_melo_dnk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := MELO(mdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(m)
+	if m.MRR < meloMRRFloor {
+		t.Errorf("MELO MRR %.3f below the floor %.3f", m.MRR, meloMRRFloor)
+	}
+	rdir, err := shareddata.Find("eval_rjdb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progress *os.File
+	if testing.Verbose() {
+		progress = os.Stderr
+	}
+	r, err := RJDB(context.Background(), filepath.Join(rdir, "test.jsonl"), progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r)
+	if r.Failed > 0 {
+		t.Errorf("%d résumés refused by the import", r.Failed)
+	}
+	if r.Matcher.Pairwise < rjdbPairwiseFloor {
+		t.Errorf("RJDB pairwise %.3f below the floor %.3f", r.Matcher.Pairwise, rjdbPairwiseFloor)
+	}
+	if r.Matcher.NDCG10 < rjdbNDCGFloor {
+		t.Errorf("RJDB nDCG@10 %.3f below the floor %.3f", r.Matcher.NDCG10, rjdbNDCGFloor)
+	}
+}
