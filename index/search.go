@@ -43,12 +43,27 @@ type Query struct {
 	TargetGroups       []string // any of these
 	Eligibility        []string // any of these
 	ConsentOnly        bool
+	// LicenceAny: holds at least one of these (a licence that includes the
+	// one asked for).
+	LicenceAny []string
+	// Scheme: eligible for a subsidy scheme, by flag or by target group.
+	Scheme *SchemeFilter
 
 	Facets bool
 	// Sort: "" or "relevance", "available_from", "-updated_at", …
 	Sort string
-	From int
-	Size int
+	// SortNear sorts by distance from Near, nearest first.
+	SortNear bool
+	From     int
+	Size     int
+}
+
+// SchemeFilter admits a candidate flagged for Scheme, or in one of Groups,
+// or anyone when AnyGroup.
+type SchemeFilter struct {
+	Scheme   string
+	Groups   []string
+	AnyGroup bool
 }
 
 // SkillFilter is one required skill.
@@ -83,8 +98,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	bq := ix.build(q)
 	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
-	switch q.Sort {
-	case "", "relevance":
+	switch {
+	case q.SortNear && q.Near != nil:
+		geo, err := search.NewSortGeoDistance("location", "km", q.Near.Lon, q.Near.Lat, false)
+		if err != nil {
+			return Result{}, fmt.Errorf("index: search: %w", err)
+		}
+		req.SortByCustom(search.SortOrder{geo, &search.SortScore{Desc: true}, &search.SortDocID{}})
+	case q.Sort == "" || q.Sort == "relevance":
 	default:
 		req.SortBy([]string{q.Sort, "-_score", "_id"})
 	}
@@ -257,6 +278,16 @@ func (ix *Index) build(q Query) query.Query {
 	}
 	if q.ConsentOnly {
 		filters = append(filters, term("consent", "yes"))
+	}
+	if len(q.LicenceAny) > 0 {
+		filters = append(filters, anyTerm("licences", q.LicenceAny))
+	}
+	if sf := q.Scheme; sf != nil && !sf.AnyGroup {
+		any := []query.Query{term("eligibility", sf.Scheme)}
+		for _, g := range sf.Groups {
+			any = append(any, term("target_group", g))
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(any...))
 	}
 	b := bleve.NewBooleanQuery()
 	if len(should) > 0 {

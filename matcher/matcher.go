@@ -162,8 +162,35 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	q := index.Query{Text: p.Text, Occupations: p.TargetURIs(), OccupationBoost: 4,
 		RelatedOccupations: p.RelatedURIs(40), RelatedBoost: 1.5, Skills: p.SkillURIs(40), SkillBoost: 1.5,
 		ConsentOnly: c.Consent, Size: depth}
-	if c.Distance && p.HasPoint && c.RadiusKm > 0 {
-		q.Near, q.RadiusKm = &index.Point{Lat: p.Lat, Lon: p.Lon}, c.RadiusKm
+	var near *index.Point
+	if p.HasPoint {
+		near = &index.Point{Lat: p.Lat, Lon: p.Lon}
+	}
+	if c.Distance && near != nil {
+		// Nobody beyond the longest commute in the pool can pass the
+		// distance filter, so retrieval looks no further.
+		r := c.RadiusKm
+		if r <= 0 {
+			r = m.Pool.MaxCommuteKm()
+		}
+		if r > 0 {
+			q.Near, q.RadiusKm = near, r+1
+		}
+	}
+	// Most people hold a B licence: as a filter it costs more than it
+	// saves, so scoring applies it; rarer licences narrow retrieval.
+	if c.Licence && p.Licence != "" && p.Licence != "B" {
+		q.LicenceAny = licenceImplies[p.Licence]
+		if q.LicenceAny == nil {
+			q.LicenceAny = []string{p.Licence}
+		}
+	}
+	if r, limited := Rules[p.EmploymentType]; limited && c.Eligibility {
+		sf := &index.SchemeFilter{Scheme: string(r.Scheme), AnyGroup: r.AnyGroup}
+		for _, g := range r.Groups {
+			sf.Groups = append(sf.Groups, string(g))
+		}
+		q.Scheme = sf
 	}
 	if c.Availability && !p.Start.IsZero() {
 		q.AvailableBefore = p.Start
@@ -176,13 +203,44 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	if q.Text == "" && len(q.Occupations) == 0 && len(q.Skills) == 0 {
 		return nil, nil
 	}
+	// Two lists side by side: the best by relevance, and, when the
+	// workplace is known, the nearest CVs with one of the vacancy's own
+	// occupations. Among many equally qualified people the nearest score
+	// best, and relevance alone would not find them.
+	type result struct {
+		res index.Result
+		err error
+	}
+	var nearCh chan result
+	if near != nil && c.Distance && len(p.Targets) > 0 {
+		nq := q
+		nq.Occupations, nq.RelatedOccupations, nq.Skills, nq.Text = nil, nil, nil, ""
+		nq.RequireOccupations = p.TargetURIs()
+		nq.Near, nq.SortNear, nq.Size = near, true, depth/2
+		nearCh = make(chan result, 1)
+		go func() {
+			r, err := m.Index.Search(ctx, nq)
+			nearCh <- result{r, err}
+		}()
+	}
 	res, err := m.Index.Search(ctx, q)
+	if nearCh != nil {
+		near := <-nearCh
+		if err == nil {
+			err = near.err
+		}
+		res.Hits = append(res.Hits, near.res.Hits...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("matcher: retrieve: %w", err)
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
+	seen := make(map[string]bool, len(res.Hits))
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		if !seen[h.ID] {
+			seen[h.ID] = true
+			ids = append(ids, h.ID)
+		}
 	}
 	return ids, nil
 }

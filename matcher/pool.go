@@ -13,11 +13,13 @@ type Pool struct {
 	byID    map[string]*Features
 	df      map[string]int32
 	deleted map[string]int64 // id → sequence of the delete, so a late load does not resurrect it
+	// commutes counts CVs per max commute (km), for the longest one.
+	commutes map[float64]int
 }
 
 // NewPool returns an empty pool.
 func NewPool() *Pool {
-	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}}
+	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}}
 }
 
 // Put adds or replaces the features of a CV, unless the pool already has a
@@ -32,14 +34,13 @@ func (p *Pool) Put(f *Features) {
 		if old.Seq > f.Seq && f.Seq > 0 {
 			return
 		}
-		for _, t := range old.Terms {
-			p.df[t]--
-		}
+		p.forget(old)
 	}
 	p.byID[f.ID] = f
 	for _, t := range f.Terms {
 		p.df[t]++
 	}
+	p.commutes[f.MaxCommuteKm]++
 }
 
 // Delete removes a CV; seq is the change-log position of the delete.
@@ -47,9 +48,7 @@ func (p *Pool) Delete(id string, seq int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if old, ok := p.byID[id]; ok {
-		for _, t := range old.Terms {
-			p.df[t]--
-		}
+		p.forget(old)
 		delete(p.byID, id)
 	}
 	p.deleted[id] = seq
@@ -106,4 +105,28 @@ func (p *Pool) Snapshot() []*Features {
 		out = append(out, f)
 	}
 	return out
+}
+
+func (p *Pool) forget(f *Features) {
+	for _, t := range f.Terms {
+		p.df[t]--
+	}
+	if p.commutes[f.MaxCommuteKm]--; p.commutes[f.MaxCommuteKm] <= 0 {
+		delete(p.commutes, f.MaxCommuteKm)
+	}
+}
+
+// MaxCommuteKm is the longest max commute of any CV (a CV without one
+// counts as the default 30 km).
+func (p *Pool) MaxCommuteKm() float64 {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	m := 0.0
+	for c := range p.commutes {
+		if c <= 0 {
+			c = defaultCommuteKm
+		}
+		m = max(m, c)
+	}
+	return m
 }

@@ -10,6 +10,9 @@ import (
 	"jobmatch/taxonomy"
 )
 
+// defaultCommuteKm is the max commute of a CV that gives none.
+const defaultCommuteKm = 30
+
 // Component names, in the order they are shown.
 const (
 	CompOccupation     = "occupation"
@@ -269,7 +272,7 @@ func (s *Scorer) Score(f *Features) Result {
 			limit = s.c.RadiusKm
 		}
 		if limit <= 0 {
-			limit = 30
+			limit = defaultCommuteKm
 		}
 		if f.HasPoint {
 			d := haversineKm(p.Lat, p.Lon, f.Lat, f.Lon)

@@ -1,0 +1,175 @@
+package bench
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"jobmatch/demo"
+	"jobmatch/matcher"
+	"jobmatch/system/systemtest"
+)
+
+// benchVacancies are typical vacancies from the demo's occupations.
+var benchVacancies = []map[string]any{
+	{"title": "Social- og sundhedsassistent", "postal_code": "8000", "skills_required": []string{"personlig pleje", "medicinhåndtering"}},
+	{"title": "SOSU-hjælper", "postal_code": "5000", "skills_required": []string{"personlig pleje"}},
+	{"title": "Tømrer", "postal_code": "6400", "skills_required": []string{"tagarbejde"}, "driving_licence": "B"},
+	{"title": "Lagermedarbejder", "postal_code": "7100", "skills_required": []string{"truckkørsel"}, "employment_type": "loentilskud"},
+	{"title": "Software developer", "postal_code": "2100", "skills_required": []string{"Java", "SQL"}},
+	{"title": "Pædagog", "postal_code": "9000", "skills_required": []string{"pædagogik"}},
+	{"title": "Kok", "postal_code": "4000", "skills_required": []string{"madlavning"}, "languages": []map[string]string{{"code": "da", "level": "B1"}}},
+	{"title": "Buschauffør", "postal_code": "8700", "driving_licence": "D"},
+	{"title": "Rengøringsassistent", "postal_code": "2300", "employment_type": "igu"},
+	{"title": "Sygeplejerske", "postal_code": "6700", "skills_required": []string{"sårpleje"}},
+}
+
+// matchEnv is candidateEnv with the match features loaded and the
+// benchmark vacancies posted; it returns their ids.
+func matchEnv(b *testing.B) (*systemtest.Env, *systemtest.Client, []string) {
+	env, k := candidateEnv(b)
+	for deadline := time.Now().Add(10 * time.Minute); !env.Sys.PoolReady(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.Fatal("match features not loaded")
+		}
+	}
+	var ids []string
+	for i, v := range benchVacancies {
+		body := systemtest.VacancyBody(demo.CVR(100 + i))
+		body["company"].(map[string]any)["postal_code"] = v["postal_code"]
+		body["description"] = "Vi søger en " + strings.ToLower(v["title"].(string)) + " til fast stilling."
+		body["skills_desired"] = []string{}
+		for k, x := range v {
+			body[k] = x
+		}
+		var rec struct{ ID string }
+		if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+			b.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
+		}
+		ids = append(ids, rec.ID)
+	}
+	return env, k, ids
+}
+
+// BenchmarkMatch asks for a vacancy's top 25 over HTTP (retrieval, scoring
+// with reasons, the run record and its audit line, the people read by _id),
+// for the benchmark vacancies in turn (target p95 ≤ 50 ms warm at 150,000
+// CVs). It then compares, in process, the matcher against the exhaustive
+// scan that scores every CV with the same function: time and top-25 overlap.
+func BenchmarkMatch(b *testing.B) {
+	env, k, ids := matchEnv(b)
+	url := func(i int) string { return env.URL + "/api/v1/vacancies/" + ids[i%len(ids)] + "/matches?limit=25" }
+	for i := range ids { // warm
+		var p struct{ Total int }
+		if err := getJSON(k, url(i), &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run(b, 1, func(i int) error {
+		var p struct{ Items []any }
+		return getJSON(k, url(i), &p)
+	})
+	reportCount(b, env)
+
+	// Retrieval against the exhaustive scan, same scoring function.
+	ctx := context.Background()
+	m := env.Sys.Matching.Matcher()
+	var fast, slow []time.Duration
+	overlap := 0.0
+	for _, id := range ids {
+		v, err := env.Sys.Service.Vacancy(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := m.Profile(v)
+		o := matcher.Options{Criteria: matcher.DefaultCriteria(p), Limit: 25}
+		t0 := time.Now()
+		got, err := m.Match(ctx, p, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fast = append(fast, time.Since(t0))
+		t0 = time.Now()
+		want, err := m.Exhaustive(ctx, p, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		slow = append(slow, time.Since(t0))
+		ov := matcher.Overlap(head(got.Ranked, 25), head(want.Ranked, 25))
+		if os.Getenv("BENCH_DEBUG") != "" && ov < 0.5 {
+			ex := matcher.NewScorer(p, o.Criteria, nil, m.Tax, m.Pool, time.Now())
+			ids, _ := m.Retrieve(ctx, p, o.Criteria, 500)
+			for i, id := range head(want.Ranked, 8) {
+				f, _ := m.Pool.Get(id)
+				r := ex.Score(f)
+				b.Logf("  ex#%d in-retrieval=%v score=%.3f %v occ=%v", i, indexOf(ids, id), r.Score, r.Components, f.Occupations)
+			}
+			for i, id := range head(got.Ranked, 3) {
+				f, _ := m.Pool.Get(id)
+				r := ex.Score(f)
+				b.Logf("  m#%d score=%.3f %v occ=%v", i, r.Score, r.Components, f.Occupations)
+			}
+		}
+		overlap += ov
+		if os.Getenv("BENCH_VERBOSE") != "" {
+			b.Logf("%-32s retrieved %5d pass %5d  match %6.1f ms  exhaustive %7.1f ms  overlap %.2f", p.Title, got.Retrieved, got.Total,
+				ms(fast[len(fast)-1]), ms(slow[len(slow)-1]), ov)
+		}
+	}
+	b.ReportMetric(ms(median(fast)), "matcher_ms")
+	b.ReportMetric(ms(median(slow)), "exhaustive_ms")
+	b.ReportMetric(float64(median(slow))/float64(median(fast)), "speedup")
+	b.ReportMetric(overlap/float64(len(ids)), "top25_overlap")
+	var mem runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&mem)
+	b.ReportMetric(float64(mem.HeapInuse)/(1<<20), "heap_MiB")
+	b.ReportMetric(rssMiB(), "rss_MiB")
+}
+
+func head(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// rssMiB is the resident memory of this process (service and load
+// generator together).
+func rssMiB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+
+func indexOf(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
