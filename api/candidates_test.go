@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -308,5 +309,37 @@ func TestTaxonomyAutocomplete(t *testing.T) {
 	hot.Do("GET", "/api/v1/taxonomy/skills?q=java", nil, &r)
 	if len(r.Items) == 0 || !strings.Contains(strings.ToLower(r.Items[0].Label), "java") {
 		t.Fatalf("skills java → %+v", r.Items)
+	}
+}
+
+// TestScheduledPurgeErasesInactiveCVs: with a retention period, the
+// scheduled job erases CVs nobody has touched for longer, from the store
+// and the search index, and audits it.
+func TestScheduledPurgeErasesInactiveCVs(t *testing.T) {
+	now := time.Now()
+	clock := &struct{ t atomic.Int64 }{}
+	clock.t.Store(now.UnixNano())
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return time.Unix(0, clock.t.Load()) },
+		RetentionDays: 365, PurgeEvery: 50 * time.Millisecond})
+	k := env.Login("konsulent@demo.local")
+	clock.t.Store(now.AddDate(-3, 0, 0).UnixNano()) // the CV was last touched three years ago
+	var old struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("OLD-1", "Bager", nil), &old)
+	clock.t.Store(now.UnixNano())
+	var fresh struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("NEW-1", "Bager", nil), &fresh)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res := k.Do("GET", "/api/v1/candidates/"+old.ID, nil, nil)
+		if res.StatusCode == http.StatusNotFound {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the inactive CV was not purged")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if res := k.Do("GET", "/api/v1/candidates/"+fresh.ID, nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("the active CV was purged: %d", res.StatusCode)
 	}
 }

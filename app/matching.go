@@ -440,3 +440,8 @@ func head(s []string, n int) []string {
 	}
 	return slices.Clone(s)
 }
+
+// Vacancy reads a vacancy for the staff's pages.
+func (ms *Matching) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
+	return ms.svc.Vacancy(ctx, id)
+}

@@ -164,7 +164,6 @@ func rssMiB() float64 {
 	return 0
 }
 
-
 func indexOf(s []string, v string) int {
 	for i, x := range s {
 		if x == v {

@@ -40,6 +40,8 @@ type Config struct {
 	}
 	// Candidates is the CV service for the staff's CV pages.
 	Candidates *app.Candidates
+	// Matching ranks candidates on the vacancy page.
+	Matching *app.Matching
 }
 
 // Frontend renders the pages.
@@ -121,6 +123,14 @@ var funcs = template.FuncMap{
 	"lower":    strings.ToLower,
 	"add":      func(a, b int) int { return a + b },
 	"pct":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+	"mul":      func(a, b float64) float64 { return a * b },
+	"addf":     func(a, b float64) float64 { return a + b },
+	"deref": func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	},
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {

@@ -1,6 +1,8 @@
 package frontend_test
 
 import (
+	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,5 +42,83 @@ func TestConsultantSeesCompanyAndOpenRequest(t *testing.T) {
 	}
 	if !strings.Contains(companies, demo.CVR(11)) {
 		t.Fatalf("companies table: %q", companies)
+	}
+}
+
+// TestConsultantMatchesAVacancy: a consultant opens a vacancy from the
+// overview, sees ranked candidates with reasons, relaxes the distance and
+// sees more.
+func TestConsultantMatchesAVacancy(t *testing.T) {
+	env := systemtest.Start(t)
+	if _, err := demo.LoadCandidates(context.Background(), env.Sys, 600, 5, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Sys.Syncer.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Three assistants near Aarhus, one in Copenhagen (beyond commuting).
+	k := env.Login("konsulent@demo.local")
+	for i, postal := range []string{"8000", "8200", "8210", "2100"} {
+		cv := map[string]any{"external_ref": "B-" + postal, "name": "Borger " + postal, "postal_code": postal, "max_commute_km": 30,
+			"target_group": "close_to_job", "desired_occupations": []string{"Social- og sundhedsassistent"},
+			"skills": []string{"personlig pleje"}, "experience": []map[string]any{{"title": "SOSU-assistent", "years": i + 2}}}
+		if res := k.Do("POST", "/api/v1/candidates", cv, nil); res.StatusCode != 201 {
+			t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	if err := env.Sys.Syncer.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	body := systemtest.VacancyBody(demo.CVR(21))
+	body["title"], body["postal_code"] = "Social- og sundhedsassistent", "8000"
+	body["description"] = "Plejecenter søger social- og sundhedsassistent til aftenvagt."
+	body["skills_required"] = []string{"personlig pleje"}
+	var rec struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != 201 {
+		t.Fatalf("post: %d %s", res.StatusCode, res.Body)
+	}
+	ctx := browser.New(t)
+	var first, heading, relaxed, reasons string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff"),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, "konsulent@demo.local"),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`table.vacancies a[href="/staff/vacancies/`+rec.ID+`"]`),
+		chromedp.Navigate(env.URL+"/staff/vacancies/"+rec.ID),
+		chromedp.WaitVisible(`ol.matches li.match`),
+		chromedp.Text(`#matches-h`, &heading),
+		chromedp.Text(`ol.matches li.match:first-child .match-head`, &first),
+		chromedp.Text(`ol.matches li.match:first-child ul.reasons`, &reasons),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "vacancy-matches")
+	if !strings.Contains(reasons, "sundhedsassistent") || !strings.Contains(reasons, "km fra arbejdsstedet") {
+		t.Fatalf("first candidate's reasons (Danish): %q", reasons)
+	}
+	total := func(h string) int {
+		i := strings.Index(h, "(")
+		n, _ := strconv.Atoi(strings.TrimSpace(strings.Fields(h[i+1:])[0]))
+		return n
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Click(`input[name=require][value=distance]`),
+		// Take the old list away, so the wait below sees the new page.
+		chromedp.Evaluate(`document.querySelector('ol.matches').remove()`, nil),
+		chromedp.Click(`form.match-settings button[type=submit]`),
+		chromedp.WaitVisible(`ol.matches li.match`),
+		chromedp.Text(`#matches-h`, &relaxed),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total(relaxed) <= total(heading) {
+		t.Fatalf("relaxing the distance did not widen the list: %q → %q", heading, relaxed)
+	}
+	if first == "" {
+		t.Fatal("no first candidate")
 	}
 }

@@ -404,6 +404,22 @@ func (s *Scorer) Score(f *Features) Result {
 			exclude("consent")
 		}
 	}
+	// Nothing in common with the vacancy (no occupation, no skill, hardly a
+	// word): not a candidate, however near and available.
+	relevant := 0.0
+	for _, c := range r.Components {
+		switch c.Name {
+		case CompOccupation, CompRequiredSkills, CompDesiredSkills:
+			relevant += c.Value
+		case CompText:
+			if c.Value >= 0.05 {
+				relevant += c.Value
+			}
+		}
+	}
+	if relevant == 0 {
+		exclude("relevance")
+	}
 	r.Score = round(r.Score)
 	return r
 }

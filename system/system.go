@@ -38,6 +38,10 @@ type Config struct {
 	PublicRate  float64
 	PublicBurst int
 	DevMode     bool
+	// RetentionDays: CVs inactive longer are erased by a scheduled job
+	// every PurgeEvery (default a day); 0 turns the job off.
+	RetentionDays int
+	PurgeEvery    time.Duration
 }
 
 // System is a running jobmatch without its listener.
@@ -122,7 +126,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		return nil
 	})
 	registerIndexMetrics(srv, ix, syncer, pool)
-	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands}); err != nil {
+	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
@@ -157,6 +161,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		}
 		sys.wg.Add(1)
 		go func() { defer sys.wg.Done(); syncer.Run(ctx) }()
+		if cfg.RetentionDays > 0 {
+			sys.wg.Add(1)
+			go func() { defer sys.wg.Done(); sys.purgeLoop(ctx, cfg.RetentionDays, cfg.PurgeEvery) }()
+		}
 	})
 	return sys, nil
 }
@@ -241,3 +249,29 @@ func (s *System) loadPool(ctx context.Context) {
 
 // PoolReady reports whether the matcher's features are loaded.
 func (s *System) PoolReady() bool { return s.poolReady.Load() }
+
+// purgeLoop erases CVs inactive longer than the retention period: a minute
+// after start (or every, if shorter), then every interval.
+func (s *System) purgeLoop(ctx context.Context, days int, every time.Duration) {
+	if every <= 0 {
+		every = 24 * time.Hour
+	}
+	t := time.NewTimer(min(time.Minute, every))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		cutoff := s.Service.Now().AddDate(0, 0, -days)
+		n, err := s.Candidates.Purge(ctx, cutoff)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.log.Error("scheduled purge", "err", err)
+		case n > 0:
+			s.log.Info("scheduled purge", "erased", n, "retention_days", days)
+		}
+		t.Reset(every)
+	}
+}

@@ -26,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", env("JOBMATCH_ADDR", ":8080"), "listen address (JOBMATCH_ADDR)")
 	demoData := fs.Bool("demo", env("JOBMATCH_DEMO", "") == "true", "load demo data once: staff users with password 'demo', companies, CVs (JOBMATCH_DEMO=true)")
 	demoCVs := fs.Int("demo-candidates", 2000, "synthetic CVs in the demo data")
+	retention := fs.Int("retention-days", envInt("JOBMATCH_RETENTION_DAYS", 730), "erase CVs inactive longer than this, daily; 0 = never (JOBMATCH_RETENTION_DAYS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,7 +35,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	sys, err := system.Open(ctx, common.system(log))
+	cfg := common.system(log)
+	cfg.RetentionDays = *retention
+	sys, err := system.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}

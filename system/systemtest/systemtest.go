@@ -38,6 +38,9 @@ type Options struct {
 	PublicBurst int
 	// NoUsers skips creating the demo staff users.
 	NoUsers bool
+	// RetentionDays and PurgeEvery turn on the scheduled purge.
+	RetentionDays int
+	PurgeEvery    time.Duration
 	// DataDir reuses a data directory (kept after the test), e.g. one
 	// filled by `jobmatch demo` for a benchmark; default a fresh temp dir.
 	DataDir string
@@ -61,7 +64,8 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
-	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true}
+	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
+		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery}
 	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}

@@ -1,0 +1,98 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/matcher"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		if f.cfg.Matching == nil {
+			return
+		}
+		staff.GET("/vacancies/:id", f.vacancyView, f.requireCVReader)
+	})
+}
+
+type vacancyPage struct {
+	Vacancy    *jobmatch.Vacancy
+	Matches    *app.MatchPage
+	Params     url.Values
+	Criteria   []criterionView
+	Weights    []weightView
+	Next       string
+	Lang       string
+	Components []string
+}
+
+type criterionView struct {
+	Name string
+	On   bool
+}
+
+type weightView struct {
+	Name  string
+	Value float64
+}
+
+// vacancyView shows a vacancy with its ranked candidates: the consultant
+// can require or relax each criterion and move the weights (a plain GET
+// form, so it works without JavaScript and the URL can be shared).
+func (f *Frontend) vacancyView(c echo.Context) error {
+	ctx := c.Request().Context()
+	v, err := f.cfg.Matching.Vacancy(ctx, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(api.Lang(c)), Components: matcher.Components}
+	q, err := api.MatchQueryFrom(c)
+	if err == nil && c.QueryParam("set") == "1" {
+		// The form sends every criterion: checked ones are required, the
+		// others relaxed.
+		q.Require, q.Relax = nil, nil
+		on := c.QueryParams()["require"]
+		for _, n := range []string{"distance", "availability", "licence", "language", "consent", "eligibility"} {
+			if slices.Contains(on, n) {
+				q.Require = append(q.Require, n)
+			} else {
+				q.Relax = append(q.Relax, n)
+			}
+		}
+	}
+	if err == nil {
+		d.Matches, err = f.cfg.Matching.VacancyMatches(ctx, api.CurrentUser(c), v.ID, q)
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		return f.render(c, http.StatusUnprocessableEntity, "vacancy", "page.vacancy", d, fieldMessages(api.Lang(c), ve))
+	}
+	if err != nil {
+		return err
+	}
+	cr := d.Matches.Criteria
+	d.Criteria = []criterionView{{"distance", cr.Distance}, {"availability", cr.Availability}, {"licence", cr.Licence},
+		{"language", cr.Language}, {"consent", cr.Consent}, {"eligibility", cr.Eligibility}}
+	def := matcher.DefaultWeights()
+	for _, n := range matcher.Components {
+		w := def[n]
+		if x, ok := q.Weights[n]; ok {
+			w = x
+		}
+		d.Weights = append(d.Weights, weightView{n, w})
+	}
+	if d.Matches.NextCursor != "" {
+		nq := c.QueryParams()
+		nq.Set("cursor", d.Matches.NextCursor)
+		d.Next = "/staff/vacancies/" + v.ID + "?" + nq.Encode()
+	}
+	return f.render(c, http.StatusOK, "vacancy", "page.vacancy", d, nil)
+}
