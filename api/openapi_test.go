@@ -185,3 +185,35 @@ func TestOpenAPICandidateEndpoints(t *testing.T) {
 }
 
 func jsonDecode(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+func TestOpenAPIMatchEndpoints(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	res := ck.do(k, "POST", "/api/v1/candidates", cv("OAM-1", "Tømrer", map[string]any{"skills": []string{"tagarbejde"}}), 201)
+	if err := jsonDecode(res.Body, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Sys.Syncer.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct{ ID string }
+	if err := jsonDecode(ck.do(env.Client(), "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(31)), 201).Body, &rec); err != nil {
+		t.Fatal(err)
+	}
+	var page struct {
+		MatchRunID string `json:"match_run_id"`
+		Items      []any  `json:"items"`
+	}
+	res = ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/matches?limit=10&relax=distance&w_text=0.5", nil, 200)
+	if err := jsonDecode(res.Body, &page); err != nil || len(page.Items) == 0 {
+		t.Fatalf("no matches: %s", res.Body)
+	}
+	ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/matches?w_text=3", nil, 422)
+	ck.do(k, "GET", "/api/v1/match-runs/"+page.MatchRunID, nil, 200)
+	ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/match-runs", nil, 200)
+	ck.do(k, "GET", "/api/v1/candidates/"+c.ID+"/matches", nil, 200)
+	ck.do(env.Login("hotline@demo.local"), "GET", "/api/v1/vacancies/"+rec.ID+"/matches", nil, 403)
+}
