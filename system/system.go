@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -231,12 +232,29 @@ func (s *System) Reindex(ctx context.Context) (int, error) {
 // applied meanwhile wins, by sequence number).
 func (s *System) loadPool(ctx context.Context) {
 	start := time.Now()
-	n := 0
+	var n atomic.Int64
+	ch := make(chan *jobmatch.Candidate, 256)
+	var wg sync.WaitGroup
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range ch {
+				s.Pool.Put(matcher.FromCandidate(c, s.Taxonomy, s.Places))
+				n.Add(1)
+			}
+		}()
+	}
 	err := s.Store.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
-		s.Pool.Put(matcher.FromCandidate(c, s.Taxonomy, s.Places))
-		n++
-		return nil
+		select {
+		case ch <- c:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	})
+	close(ch)
+	wg.Wait()
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Error("load match features", "err", err)
@@ -244,7 +262,7 @@ func (s *System) loadPool(ctx context.Context) {
 		return
 	}
 	s.poolReady.Store(true)
-	s.log.Info("match features loaded", "candidates", n, "took", time.Since(start).Round(time.Millisecond))
+	s.log.Info("match features loaded", "candidates", n.Load(), "took", time.Since(start).Round(time.Millisecond))
 }
 
 // PoolReady reports whether the matcher's features are loaded.
