@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
+	"jobmatch/app"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
@@ -335,5 +337,52 @@ func TestSubsidySchemesLimitCandidates(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCompanySearchWhileTyping(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	rows := []app.CompanyRow{
+		{CVR: demo.CVR(501), Name: "Søndergård Tømrer ApS", PostalCode: "6400"},
+		{CVR: demo.CVR(502), Name: "Århus Bilcenter A/S", PostalCode: "8000"},
+		{CVR: demo.CVR(503), Name: "Vestjysk VVS", PostalCode: "6700"},
+	}
+	if _, _, err := env.Service().ImportCompanies(ctx, rows); err != nil {
+		t.Fatal(err)
+	}
+	hot := env.Login("hotline@demo.local")
+	type hit struct {
+		CVR           string `json:"cvr"`
+		Name          string `json:"name"`
+		ContactPerson struct{ Name, Phone, Email string } `json:"contact_person"`
+	}
+	search := func(q string) []hit {
+		var p struct{ Items []hit }
+		res := hot.Do("GET", "/api/v1/companies/search?q="+url.QueryEscape(q), nil, &p)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %s", q, res.StatusCode, res.Body)
+		}
+		return p.Items
+	}
+	if h := search(demo.CVR(502)[:4]); len(h) == 0 || !slices.ContainsFunc(h, func(x hit) bool { return x.CVR == demo.CVR(502) }) {
+		t.Fatalf("4 CVR digits: %+v", h)
+	}
+	for q, want := range map[string]string{"sondergaard": "Søndergård Tømrer ApS", "aarhus bil": "Århus Bilcenter A/S", "vestjysk": "Vestjysk VVS", "vestjusk": "Vestjysk VVS"} {
+		h := search(q)
+		if len(h) == 0 || h[0].Name != want {
+			t.Fatalf("%q: %+v, want %s first", q, h, want)
+		}
+		if h[0].ContactPerson.Name == "" {
+			t.Fatalf("%q: no contact person", q)
+		}
+	}
+	// A company created through the entry point is found at once.
+	postVacancy(t, env, 504, nil)
+	if h := search("Als Tømrer"); len(h) == 0 {
+		t.Fatal("a company created by the entry point is not found")
+	}
+	if res := env.Client().Do("GET", "/api/v1/companies/search?q=x", nil, nil); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("anonymous search: %d", res.StatusCode)
 	}
 }

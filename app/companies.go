@@ -211,6 +211,7 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	}
 	c.ConsultantID = u.ID
 	c.History = append(c.History, a)
+	s.companiesAdded([]*jobmatch.Company{c}) // the company search shows the new contact person
 	return c, nil
 }
 

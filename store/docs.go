@@ -7,6 +7,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"jobmatch"
 )
 
 // Get reads the document with the given _id from a collection into v.
@@ -69,4 +71,24 @@ func (s *Store) Count(ctx context.Context, col string) (int64, error) {
 		return 0, fmt.Errorf("store: count %s: %w", col, err)
 	}
 	return n, nil
+}
+
+// EachCompany calls fn for every company: one scan, for filling the
+// in-memory company search at start (never on a request path).
+func (s *Store) EachCompany(ctx context.Context, fn func(*jobmatch.Company) error) error {
+	cur, err := s.C(ColCompanies).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
+	if err != nil {
+		return fmt.Errorf("store: scan companies: %w", err)
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var c jobmatch.Company
+		if err := cur.Decode(&c); err != nil {
+			return fmt.Errorf("store: scan companies: %w", err)
+		}
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	return cur.Err()
 }

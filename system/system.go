@@ -57,6 +57,7 @@ type System struct {
 	Candidates *app.Candidates
 	Audit      *app.Audit
 	Pool       *matcher.Pool
+	Companies  *app.CompanySearch
 	Matching   *app.Matching
 	log        *slog.Logger
 	wg         sync.WaitGroup
@@ -80,10 +81,25 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		return nil, err
 	}
 	places := tax.Places
+	// The company search and the reverse match follow the service's writes
+	// through its hooks (set before any request can arrive).
+	var companies *app.CompanySearch
+	var matching *app.Matching
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
 		Deadline: responseDeadline,
+		OnCompanies: func(cs []*jobmatch.Company) {
+			if companies != nil {
+				companies.Put(cs)
+			}
+		},
+		OnVacancy: func(v *jobmatch.Vacancy) {
+			if matching != nil {
+				matching.VacancyChanged(v)
+			}
+		},
 	})
+	companies = app.NewCompanySearch(svc)
 	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode})
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
@@ -116,8 +132,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			pool.Put(f)
 			return f, nil
 		}}
-	matching := app.NewMatching(svc, cands, mt, audit)
+	matching = app.NewMatching(svc, cands, mt, audit)
 	api.RegisterMatching(srv, matching)
+	api.RegisterCompanySearch(srv, companies)
 	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
 		changes, secs := syncer.Lag()
 		d["changes_behind"], d["seconds_behind"] = changes, secs
@@ -132,7 +149,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, log: cfg.Logger}
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, log: cfg.Logger}
 	sys.starters = append(sys.starters, func(ctx context.Context) {
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
@@ -157,6 +174,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			defer sys.wg.Done()
 			sys.loadPool(ctx)
 		}()
+		if err := companies.Load(ctx); err != nil && ctx.Err() == nil {
+			cfg.Logger.Error("load company search", "err", err)
+		}
 		if err := syncer.CatchUp(ctx); err != nil {
 			cfg.Logger.Error("index catch-up", "err", err)
 		}
