@@ -353,8 +353,8 @@ func TestCompanySearchWhileTyping(t *testing.T) {
 	}
 	hot := env.Login("hotline@demo.local")
 	type hit struct {
-		CVR           string `json:"cvr"`
-		Name          string `json:"name"`
+		CVR           string                              `json:"cvr"`
+		Name          string                              `json:"name"`
 		ContactPerson struct{ Name, Phone, Email string } `json:"contact_person"`
 	}
 	search := func(q string) []hit {

@@ -40,4 +40,3 @@ func BenchmarkCompanySearch(b *testing.B) {
 		b.Fatalf("only %d companies indexed", env.Sys.Companies.Len())
 	}
 }
-
