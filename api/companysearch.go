@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"jobmatch"
 	"jobmatch/app"
 )
 
@@ -20,4 +21,40 @@ func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
 		}
 		return c.JSON(http.StatusOK, p)
 	}, RequireRole(Staff...))
+}
+
+// RegisterCompanyService adds the consultant's worklist, the contact log
+// and a company's timeline.
+func RegisterCompanyService(s *Server, svc *app.Service) {
+	g := s.Group()
+	staff := RequireRole(Staff...)
+	g.GET("/worklist", func(c echo.Context) error {
+		w, err := svc.Worklist(c.Request().Context(), CurrentUser(c))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, w)
+	}, staff)
+	g.POST("/contacts", func(c echo.Context) error {
+		var in app.ContactInput
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		ct, err := svc.LogContact(c.Request().Context(), CurrentUser(c), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusCreated, ct)
+	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	g.GET("/companies/:cvr/timeline", func(c echo.Context) error {
+		lq, err := ListParams(c)
+		if err != nil {
+			return err
+		}
+		p, err := svc.Timeline(c.Request().Context(), c.Param("cvr"), lq)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, p)
+	}, staff)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"jobmatch/app"
 	"jobmatch/demo"
@@ -384,5 +385,105 @@ func TestCompanySearchWhileTyping(t *testing.T) {
 	}
 	if res := env.Client().Do("GET", "/api/v1/companies/search?q=x", nil, nil); res.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("anonymous search: %d", res.StatusCode)
+	}
+}
+
+// TestHotlineLogsARequestOnTheConsultantsWorklist: the hotline finds the
+// company by four CVR digits, logs a phone call, and the company's contact
+// consultant sees it on the worklist; the consultant logs a visit, which
+// counts toward the year's target and shows on the company's timeline.
+func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	cvr := demo.CVR(611)
+	if _, _, err := env.Service().ImportCompanies(ctx, []app.CompanyRow{{CVR: cvr, Name: "Kolding Smedie ApS", PostalCode: "6000"}}); err != nil {
+		t.Fatal(err)
+	}
+	hot := env.Login("hotline@demo.local")
+	var found struct {
+		Items []struct {
+			CVR           string                       `json:"cvr"`
+			ContactPerson struct{ Name, Email string } `json:"contact_person"`
+		}
+	}
+	hot.Do("GET", "/api/v1/companies/search?q="+cvr[:4], nil, &found)
+	i := slices.IndexFunc(found.Items, func(x struct {
+		CVR           string                       `json:"cvr"`
+		ContactPerson struct{ Name, Email string } `json:"contact_person"`
+	}) bool {
+		return x.CVR == cvr
+	})
+	if i < 0 {
+		t.Fatalf("company not found by 4 digits: %+v", found)
+	}
+	owner := found.Items[i].ContactPerson.Email
+	var rec struct {
+		ID            string
+		ContactPerson struct{ Email string } `json:"contact_person"`
+	}
+	res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Kolding Smedie ApS", "postal_code": "6000",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "retention", "channel": "phone", "text": "Svend sygemeldt, vil gerne fastholde"}, &rec)
+	if res.StatusCode != http.StatusCreated || rec.ContactPerson.Email != owner {
+		t.Fatalf("log request: %d %s", res.StatusCode, res.Body)
+	}
+	k := env.Login(owner)
+	var wl struct {
+		OpenRequests []struct {
+			ID    string  `json:"id"`
+			DueAt *string `json:"due_at"`
+		} `json:"open_requests"`
+		Contacts struct {
+			Count       int64 `json:"count"`
+			Target      int64 `json:"target"`
+			TargetShare int64 `json:"target_share"`
+		} `json:"contacts"`
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if !slices.ContainsFunc(wl.OpenRequests, func(r struct {
+		ID    string  `json:"id"`
+		DueAt *string `json:"due_at"`
+	}) bool {
+		return r.ID == rec.ID && r.DueAt != nil
+	}) {
+		t.Fatalf("request not on the owner's worklist with a deadline: %+v", wl.OpenRequests)
+	}
+	before := wl.Contacts.Count
+	today := time.Now().Format(time.DateOnly)
+	if res := k.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": today, "note": "Besøg om fastholdelse"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if wl.Contacts.Count != before+1 || wl.Contacts.Target <= 0 || wl.Contacts.TargetShare <= 0 {
+		t.Fatalf("contacts %+v", wl.Contacts)
+	}
+	var tl struct {
+		Items []struct{ Kind, ID string }
+	}
+	k.Do("GET", "/api/v1/companies/"+cvr+"/timeline", nil, &tl)
+	kinds := map[string]bool{}
+	for _, it := range tl.Items {
+		kinds[it.Kind] = true
+	}
+	if !kinds["contact"] || !kinds["request"] || tl.Items[0].Kind != "contact" {
+		t.Fatalf("timeline: %+v", tl.Items)
+	}
+	for _, bad := range []struct {
+		body  map[string]any
+		field string
+	}{
+		{map[string]any{"cvr": cvr, "kind": "telepathy", "date": today}, "kind"},
+		{map[string]any{"cvr": cvr, "kind": "visit", "date": "2999-01-01"}, "date"},
+		{map[string]any{"cvr": demo.CVR(612), "kind": "visit", "date": today}, "cvr"},
+	} {
+		res := k.Do("POST", "/api/v1/contacts", bad.body, nil)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("%v: %d", bad.body, res.StatusCode)
+		}
+		if code, _ := res.Problem(t).Field(bad.field); code == "" {
+			t.Fatalf("%v: no error on %s: %s", bad.body, bad.field, res.Body)
+		}
+	}
+	if res := hot.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": today}, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("hotline logs a contact: %d", res.StatusCode)
 	}
 }

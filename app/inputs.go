@@ -9,7 +9,7 @@ import "jobmatch"
 // PersonInput is the employer's own contact person.
 type PersonInput struct {
 	Name  string `json:"name" form:"name" validate:"required,min=2,max=120,runes"`
-	Email string `json:"email" form:"email" validate:"required,email,max=200"`
+	Email string `json:"email" form:"email" validate:"required_without=Phone,omitempty,email,max=200"`
 	Phone string `json:"phone" form:"phone" validate:"omitempty,min=8,max=20,runes"`
 }
 

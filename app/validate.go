@@ -96,7 +96,11 @@ func (val *Validator) Validate(s any) error {
 			return err
 		}
 		for _, fe := range verrs {
-			out.Add(fieldPath(fe.Namespace()), fe.Tag(), fe.Param())
+			tag := fe.Tag()
+			if strings.HasPrefix(tag, "required_") {
+				tag = "required" // required_without=Phone: "fill in this (or the other)"
+			}
+			out.Add(fieldPath(fe.Namespace()), tag, fe.Param())
 		}
 	}
 	// No field of any input may carry a CPR number, tagged or not.

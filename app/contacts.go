@@ -1,0 +1,220 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// ContactKinds are the company contacts a consultant logs; each counts once
+// toward the year's target.
+var ContactKinds = []string{"visit", "phone", "meeting", "network_event", "digital_meeting"}
+
+// ContactInput is a company contact as a consultant records it.
+type ContactInput struct {
+	CVR      string `json:"cvr" validate:"required,cvr"`
+	Kind     string `json:"kind" validate:"required,oneof=visit phone meeting network_event digital_meeting"`
+	Date     string `json:"date" validate:"required,datetime=2006-01-02"`
+	Note     string `json:"note,omitempty" validate:"max=4000,runes"`
+	FollowUp string `json:"follow_up,omitempty" validate:"omitempty,datetime=2006-01-02"`
+}
+
+// Contact is a logged company contact.
+type Contact struct {
+	ID           string           `json:"id" bson:"_id"`
+	CVR          string           `json:"cvr" bson:"cvr"`
+	CompanyName  string           `json:"company_name" bson:"company_name"`
+	Kind         string           `json:"kind" bson:"kind"`
+	Date         jobmatch.Date    `json:"date" bson:"date"`
+	Note         string           `json:"note,omitempty" bson:"note,omitempty"`
+	FollowUp     *jobmatch.Date   `json:"follow_up,omitempty" bson:"follow_up,omitempty"`
+	ConsultantID string           `json:"consultant_id" bson:"consultant_id"`
+	LoggedAt     time.Time        `json:"logged_at" bson:"logged_at"`
+	Period       jobmatch.Periods `json:"period" bson:"period"`
+}
+
+// LogContact records a contact: the document, its place on the company's
+// timeline and the consultant's list, and the period counters (year, half,
+// month; in total and per consultant) that the target figures read.
+func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactInput) (*Contact, error) {
+	if by == nil || (by.Role != jobmatch.RoleConsultant && by.Role != jobmatch.RoleAdmin) {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	d, _ := jobmatch.ParseDate(in.Date)
+	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	if in.Date > today {
+		return nil, jobmatch.Invalid("date", "not_future", "")
+	}
+	c, err := s.Company(ctx, in.CVR)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, jobmatch.Invalid("cvr", "unknown_company", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	at := time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, jobmatch.Copenhagen)
+	ct := &Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
+		ConsultantID: by.ID, LoggedAt: s.now().UTC(), Period: jobmatch.PeriodsOf(at)}
+	if in.FollowUp != "" {
+		f, _ := jobmatch.ParseDate(in.FollowUp)
+		ct.FollowUp = &f
+	}
+	if err := s.st.Insert(ctx, store.ColContacts, ct); err != nil {
+		return nil, err
+	}
+	if _, err := s.st.ListAppendEach(ctx, map[string]string{"timeline:" + c.CVR: "contact:" + ct.ID, "contacts:consultant:" + by.ID: ct.ID}); err != nil {
+		return nil, err
+	}
+	if err := s.CountPeriods(ctx, at, map[string]int64{"contacts": 1, "contacts_consultant_" + counterKey(by.ID): 1, "contacts_kind_" + in.Kind: 1}); err != nil {
+		return nil, err
+	}
+	return ct, nil
+}
+
+// TimelineItem is one event in a company's history.
+type TimelineItem struct {
+	Kind    string    `json:"kind"` // request, vacancy, contact
+	ID      string    `json:"id"`
+	At      time.Time `json:"at"`
+	Title   string    `json:"title"`
+	Status  string    `json:"status,omitempty"`
+	Channel string    `json:"channel,omitempty"`
+	By      string    `json:"by,omitempty"`
+	Text    string    `json:"text,omitempty"`
+}
+
+// Timeline lists a company's requests, vacancies and contacts, newest first
+// (one list of pointers per company, each read by _id).
+func (s *Service) Timeline(ctx context.Context, cvr string, q ListQuery) (Page[TimelineItem], error) {
+	cvr = jobmatch.NormalizeCVR(cvr)
+	if _, err := s.Company(ctx, cvr); err != nil {
+		return Page[TimelineItem]{}, err
+	}
+	return listPage(ctx, s, "timeline:"+cvr, q, func(ctx context.Context, ref string) (TimelineItem, error) {
+		kind, id, _ := strings.Cut(ref, ":")
+		switch kind {
+		case "request":
+			r, err := s.Request(ctx, id)
+			if err != nil {
+				return TimelineItem{}, err
+			}
+			it := TimelineItem{Kind: "request", ID: r.ID, At: r.ReceivedAt, Title: string(r.Topic), Status: string(r.Status), Channel: string(r.Channel), By: r.ConsultantID, Text: r.Text}
+			if r.VacancyID != "" {
+				if v, err := s.Vacancy(ctx, r.VacancyID); err == nil {
+					it.Kind, it.ID, it.Title, it.Status = "vacancy", v.ID, v.Title, string(v.Status)
+				}
+			}
+			return it, nil
+		case "contact":
+			var c Contact
+			if err := s.st.Get(ctx, store.ColContacts, id, &c); err != nil {
+				return TimelineItem{}, err
+			}
+			return TimelineItem{Kind: "contact", ID: c.ID, At: c.Date.Time, Title: c.Kind, By: c.ConsultantID, Text: c.Note}, nil
+		}
+		return TimelineItem{}, fmt.Errorf("app: timeline entry %q: %w", ref, jobmatch.ErrNotFound)
+	})
+}
+
+// DefaultContactTargets are the municipality's yearly targets for company
+// contacts (2,000 → 2,300 → 2,500); later years keep the last one until an
+// admin sets another.
+var DefaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
+
+// ContactTarget returns the contact target of a year.
+func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
+	var t struct {
+		Contacts int64 `bson:"contacts"`
+	}
+	if err := s.st.Get(ctx, store.ColSettings, fmt.Sprintf("targets:%d", year), &t); err == nil && t.Contacts > 0 {
+		return t.Contacts
+	}
+	if v, ok := DefaultContactTargets[year]; ok {
+		return v
+	}
+	if year > 2022 {
+		return DefaultContactTargets[2022]
+	}
+	return DefaultContactTargets[2020]
+}
+
+// Worklist is a consultant's day: open requests (overdue and oldest first),
+// companies, vacancies in screening, contacts this year against their share
+// of the target.
+type Worklist struct {
+	OpenRequests []*jobmatch.Request     `json:"open_requests"`
+	Overdue      int                     `json:"overdue"`
+	Companies    Page[*jobmatch.Company] `json:"companies"`
+	Vacancies    []*jobmatch.Vacancy     `json:"vacancies"`
+	Contacts     WorklistContacts        `json:"contacts"`
+}
+
+// WorklistContacts is the consultant's contact count against their share.
+type WorklistContacts struct {
+	Year        string `json:"year"`
+	Count       int64  `json:"count"`
+	Target      int64  `json:"target"`       // the municipality's
+	TargetShare int64  `json:"target_share"` // divided evenly among the consultants
+}
+
+// Worklist builds the signed-in consultant's worklist.
+func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, error) {
+	if u == nil {
+		return nil, jobmatch.ErrForbidden
+	}
+	open, err := s.OpenRequests(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	w := &Worklist{OpenRequests: open, Vacancies: []*jobmatch.Vacancy{}}
+	for _, r := range open {
+		if r.DueAt != nil && r.DueAt.Before(now) {
+			w.Overdue++
+		}
+	}
+	sort.SliceStable(w.OpenRequests, func(i, j int) bool {
+		a, b := w.OpenRequests[i], w.OpenRequests[j]
+		ao, bo := a.DueAt != nil && a.DueAt.Before(now), b.DueAt != nil && b.DueAt.Before(now)
+		if ao != bo {
+			return ao
+		}
+		return a.ReceivedAt.Before(b.ReceivedAt)
+	})
+	if w.Companies, err = s.Companies(ctx, ListQuery{Scope: "consultant:" + u.ID, Limit: 50}); err != nil {
+		return nil, err
+	}
+	vs, err := s.Vacancies(ctx, ListQuery{Scope: "consultant:" + u.ID, Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs.Items {
+		if v.Status == jobmatch.VacancyOpen || v.Status == jobmatch.VacancyScreening || v.Status == jobmatch.VacancyPresented {
+			w.Vacancies = append(w.Vacancies, v)
+		}
+	}
+	p := jobmatch.PeriodsOf(now)
+	counts, err := s.st.Counters(ctx, "kpi:"+p.Year)
+	if err != nil {
+		return nil, err
+	}
+	year := now.In(jobmatch.Copenhagen).Year()
+	w.Contacts = WorklistContacts{Year: p.Year, Count: counts["Y_contacts_consultant_"+counterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
+	if cs, err := s.Consultants(ctx); err == nil && len(cs) > 0 {
+		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
+	}
+	return w, nil
+}
+
+// counterKey makes a user id (an e-mail address) usable in a counter field
+// name: a dot would be read as a path.
+func counterKey(id string) string { return strings.NewReplacer(".", "_", "$", "_").Replace(id) }
