@@ -111,3 +111,24 @@ func TestShortIDsRoundTrip(t *testing.T) {
 		t.Fatalf("fingerprint %q", fp)
 	}
 }
+
+// BenchmarkSuggest is the autocomplete behind the forms (target: a few
+// milliseconds): prefixes of Danish titles and English skills.
+func BenchmarkSuggest(b *testing.B) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	occ := []string{"sy", "syge", "sosu", "tømr", "pæda", "lager", "chauf", "softw", "kok", "rengø"}
+	skills := []string{"we", "weld", "custo", "java", "forkl", "patie", "clean", "accou"}
+	tax.SuggestOccupations("sy", "da", 10) // build the suggesters once
+	tax.SuggestSkills("we", 10)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			tax.SuggestOccupations(occ[i%len(occ)], "da", 10)
+		} else {
+			tax.SuggestSkills(skills[i%len(skills)], 10)
+		}
+	}
+}
