@@ -42,6 +42,8 @@ type Config struct {
 	Candidates *app.Candidates
 	// Matching ranks candidates on the vacancy page.
 	Matching *app.Matching
+	// Companies finds companies on the hotline page.
+	Companies *app.CompanySearch
 }
 
 // Frontend renders the pages.

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
+	"jobmatch/app"
 	"jobmatch/demo"
 	"jobmatch/internal/browser"
 	"jobmatch/system/systemtest"
@@ -120,5 +122,76 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 	}
 	if first == "" {
 		t.Fatal("no first candidate")
+	}
+}
+
+// TestHotlineFlowInBrowser: the hotline types four CVR digits, picks the
+// company with the keyboard, logs a call with Enter, sees who owns it; the
+// company's contact consultant finds it on their overview.
+func TestHotlineFlowInBrowser(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(733)
+	if _, _, err := env.Service().ImportCompanies(context.Background(), []app.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
+		t.Fatal(err)
+	}
+	co, err := env.Service().Company(context.Background(), cvr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser.New(t)
+	var hits, flash string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline"),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, "hotline@demo.local"),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Navigate(env.URL+"/staff/hotline"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.SendKeys(`#q`, cvr[:4]+kb.Enter),
+		chromedp.WaitVisible(`ol.company-hits`),
+		chromedp.Text(`ol.company-hits`, &hits),
+		chromedp.Focus(`ol.company-hits a[href$="cvr=`+cvr+`"]`),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.SetValue(`#h-topic`, "retention"),
+		chromedp.SendKeys(`#h-caller`, "Per Hansen"),
+		chromedp.SendKeys(`#h-phone`, "22334455"),
+		chromedp.SendKeys(`#h-text`, "Svend er sygemeldt"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &flash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "hotline")
+	if !strings.Contains(hits, "Haderslev Maskinfabrik") {
+		t.Fatalf("hits: %q", hits)
+	}
+	owner, err := env.Service().User(context.Background(), co.ConsultantID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(flash, "JM-") || !strings.Contains(flash, owner.Name) {
+		t.Fatalf("confirmation %q should name the reference and %s", flash, owner.Name)
+	}
+	// The owner sees it on their overview.
+	ctx2 := browser.New(t)
+	var open string
+	err = chromedp.Run(ctx2,
+		chromedp.Navigate(env.URL+"/staff"),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, owner.Email),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`table.open-requests`),
+		chromedp.Text(`table.open-requests tbody`, &open),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(open, "Haderslev Maskinfabrik") || !strings.Contains(open, "Telefon") {
+		t.Fatalf("owner's open requests: %q", open)
 	}
 }

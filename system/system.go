@@ -145,7 +145,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		return nil
 	})
 	registerIndexMetrics(srv, ix, syncer, pool)
-	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching}); err != nil {
+	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)

@@ -35,6 +35,13 @@ func New(t testing.TB) context.Context {
 	if path == "" {
 		t.Fatal("no Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM")
 	}
+	// The profile directory is ours to remove: Chromium's helper processes
+	// may still write to it for a moment after the browser is gone, which
+	// makes t.TempDir's cleanup fail the test.
+	profile, err := os.MkdirTemp("", "jobmatch-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.Flag("headless", true),
@@ -45,7 +52,7 @@ func New(t testing.TB) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1200, 1600),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -53,7 +60,17 @@ func New(t testing.TB) context.Context {
 	// those are noise for these tests.
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(func(string, ...any) {}))
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	t.Cleanup(func() {
+		cancelT()
+		cancelC()
+		cancelA()
+		for i := 0; i < 20; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}

@@ -1,0 +1,96 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		if f.cfg.Companies == nil {
+			return
+		}
+		staff.GET("/hotline", f.hotline)
+		staff.POST("/hotline", f.hotlineSubmit)
+	})
+}
+
+type hotlinePage struct {
+	Q       string
+	Hits    []app.CompanyHit
+	Company *jobmatch.Company
+	Owner   jobmatch.ContactPerson
+	Values  map[string]string
+	Idem    string
+	Topics  []jobmatch.Topic
+}
+
+var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther}
+
+// hotline is the hotline's page: type CVR digits or part of the name, pick
+// the company (Enter on its link), fill in a few fields and save with
+// Enter. Plain GET forms and links, so it works from the keyboard alone and
+// without JavaScript.
+func (f *Frontend) hotline(c echo.Context) error {
+	ctx := c.Request().Context()
+	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone", "topic": "other"}, Idem: jobmatch.NewToken(), Topics: hotlineTopics}
+	if d.Q != "" {
+		p, err := f.cfg.Companies.Search(ctx, d.Q, 10)
+		var ve *jobmatch.ValidationError
+		if errors.As(err, &ve) {
+			return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, fieldMessages(api.Lang(c), ve))
+		}
+		if err != nil {
+			return err
+		}
+		d.Hits = p.Items
+	}
+	if cvr := c.QueryParam("cvr"); cvr != "" {
+		co, err := f.svc.Company(ctx, cvr)
+		if err != nil {
+			return err
+		}
+		d.Company = co
+		d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+	}
+	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
+}
+
+func (f *Frontend) hotlineSubmit(c echo.Context) error {
+	ctx := c.Request().Context()
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	co, err := f.svc.Company(ctx, v["cvr"])
+	if err != nil {
+		return err
+	}
+	in := app.RequestInput{Company: app.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
+		Contact: app.PersonInput{Name: v["caller_name"], Phone: v["caller_phone"], Email: v["caller_email"]}},
+		Topic: v["topic"], Channel: v["channel"], Text: v["text"]}
+	receipt, err := f.svc.SubmitRequest(ctx, in, api.CurrentUser(c), v["_idem"])
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		d := hotlinePage{Company: co, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
+		d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+		errs := fieldMessages(api.Lang(c), ve)
+		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email"} {
+			if e, ok := errs[k]; ok {
+				errs[m] = e
+			}
+		}
+		return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
+	}
+	if err != nil {
+		return err
+	}
+	setFlash(c, tr(c, "hot.logged")+" "+receipt.Reference+" → "+receipt.ContactPerson.Name+" ("+receipt.ContactPerson.Phone+")")
+	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
+}
