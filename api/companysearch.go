@@ -46,6 +46,28 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		}
 		return c.JSON(http.StatusCreated, ct)
 	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	g.POST("/requests/:id/resolve", func(c echo.Context) error {
+		var in app.ResolveInput
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		r, err := svc.ResolveRequest(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	g.PUT("/users/:id/absence", func(c echo.Context) error {
+		var in app.AbsenceInput
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		u, err := svc.SetAbsence(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, u)
+	}, staff)
 	g.GET("/companies/:cvr/timeline", func(c echo.Context) error {
 		lq, err := ListParams(c)
 		if err != nil {

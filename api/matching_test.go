@@ -486,4 +486,62 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 	if res := hot.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": today}, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline logs a contact: %d", res.StatusCode)
 	}
+
+	// Resolving records what was done and takes it off the worklist; a
+	// second resolution is a conflict.
+	resolve := map[string]any{"resolution": "Aftalt delvis raskmelding", "outcome": "partial_return"}
+	if res := k.Do("POST", "/api/v1/requests/"+rec.ID+"/resolve", resolve, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("resolve: %d %s", res.StatusCode, res.Body)
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	for _, r := range wl.OpenRequests {
+		if r.ID == rec.ID {
+			t.Fatal("a resolved request is still on the worklist")
+		}
+	}
+	if res := k.Do("POST", "/api/v1/requests/"+rec.ID+"/resolve", resolve, nil); res.StatusCode != http.StatusConflict {
+		t.Fatalf("second resolve: %d", res.StatusCode)
+	}
+
+	// Away with a deputy: new requests go to the deputy, the company keeps
+	// its contact person; back again, they return.
+	deputy := "mads@demo.local"
+	if owner == deputy {
+		deputy = "fatima@demo.local"
+	}
+	if res := k.Do("PUT", "/api/v1/users/"+owner+"/absence", map[string]any{"away": true, "deputy_id": deputy}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("absence: %d %s", res.StatusCode, res.Body)
+	}
+	var rec2 struct {
+		ID            string
+		ContactPerson struct{ Email string } `json:"contact_person"`
+	}
+	hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Kolding Smedie ApS", "postal_code": "6000",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": "Spørgsmål om løntilskud"}, &rec2)
+	if rec2.ContactPerson.Email != owner {
+		t.Fatalf("the company's contact person changed to %s", rec2.ContactPerson.Email)
+	}
+	var dwl struct {
+		OpenRequests []struct{ ID string } `json:"open_requests"`
+	}
+	env.Login(deputy).Do("GET", "/api/v1/worklist", nil, &dwl)
+	if !slices.ContainsFunc(dwl.OpenRequests, func(r struct{ ID string }) bool { return r.ID == rec2.ID }) {
+		t.Fatalf("the deputy's worklist lacks the request: %+v", dwl.OpenRequests)
+	}
+	if res := k.Do("PUT", "/api/v1/users/"+owner+"/absence", map[string]any{"away": true, "deputy_id": "hotline@demo.local"}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a hotline deputy: %d", res.StatusCode)
+	}
+	k.Do("PUT", "/api/v1/users/"+owner+"/absence", map[string]any{"away": false}, nil)
+	var rec3 struct{ ID string }
+	hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Kolding Smedie ApS", "postal_code": "6000",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "other", "channel": "email", "text": "Tak for hjælpen"}, &rec3)
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if !slices.ContainsFunc(wl.OpenRequests, func(r struct {
+		ID    string  `json:"id"`
+		DueAt *string `json:"due_at"`
+	}) bool {
+		return r.ID == rec3.ID
+	}) {
+		t.Fatal("back from absence, new requests should return to the owner")
+	}
 }

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/kpi"
+	"jobmatch/store"
+)
+
+// ResolveInput records what was done about a request.
+type ResolveInput struct {
+	Resolution string `json:"resolution" validate:"required,min=3,max=4000,runes"`
+	// Outcome: for a retention request full_return, partial_return or
+	// no_return (the follow-up counts returns to work); free otherwise.
+	Outcome string `json:"outcome,omitempty" validate:"omitempty,max=40,runes"`
+}
+
+// ResolveRequest closes a request: status, what was done, when. It leaves
+// the owner's open list, and the period counters record the response time
+// (as a histogram, for the median) and whether it was within the deadline.
+func (s *Service) ResolveRequest(ctx context.Context, by *jobmatch.User, id string, in ResolveInput) (*jobmatch.Request, error) {
+	if by == nil || (by.Role != jobmatch.RoleConsultant && by.Role != jobmatch.RoleAdmin) {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	// One resolution per request, however many clicks.
+	defer s.st.Lock(store.ColRequests, "resolve:"+id)()
+	r, err := s.Request(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status == jobmatch.RequestResolved {
+		return nil, &jobmatch.ConflictError{Code: "already_resolved"}
+	}
+	if r.Topic == jobmatch.TopicRetention && in.Outcome != "" && in.Outcome != "full_return" && in.Outcome != "partial_return" && in.Outcome != "no_return" {
+		return nil, jobmatch.Invalid("outcome", "oneof", "full_return partial_return no_return")
+	}
+	now := s.now().UTC()
+	if err := s.st.Update(ctx, store.ColRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "status", Value: jobmatch.RequestResolved}, {Key: "resolved_at", Value: now},
+		{Key: "resolution", Value: in.Resolution}, {Key: "outcome", Value: in.Outcome}, {Key: "resolved_by", Value: by.ID},
+	}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+		return nil, err
+	}
+	if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, err
+	}
+	hours := now.Sub(r.ReceivedAt).Hours()
+	inc := map[string]int64{"requests_resolved": 1, "resp_" + kpi.BucketKey(kpi.BucketOf(hours)): 1}
+	if r.DueAt == nil || !now.After(*r.DueAt) {
+		inc["requests_in_time"] = 1
+	}
+	if r.Topic == jobmatch.TopicRetention && in.Outcome != "" {
+		inc["retention_"+in.Outcome] = 1
+	}
+	if err := s.CountPeriods(ctx, now, inc); err != nil {
+		return nil, err
+	}
+	r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
+	r.Version++
+	return r, nil
+}
+
+// AbsenceInput sets a consultant away with a deputy, or back.
+type AbsenceInput struct {
+	Away     bool   `json:"away"`
+	DeputyID string `json:"deputy_id,omitempty" validate:"omitempty,email"`
+}
+
+// SetAbsence marks a consultant away (new requests for their companies go
+// to the deputy; the companies keep their contact person) or back.
+func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID string, in AbsenceInput) (*jobmatch.User, error) {
+	userID = jobmatch.NormalizeEmail(userID)
+	if by == nil || (by.Role != jobmatch.RoleAdmin && by.ID != userID) {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	deputy := jobmatch.NormalizeEmail(in.DeputyID)
+	if in.Away {
+		d, err := s.User(ctx, deputy)
+		if err != nil || d.Role != jobmatch.RoleConsultant || d.ID == userID {
+			return nil, jobmatch.Invalid("deputy_id", "consultant", "")
+		}
+	}
+	if err := s.st.Update(ctx, store.ColUsers, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "away", Value: in.Away}, {Key: "deputy_id", Value: deputy}}}}); err != nil {
+		return nil, err
+	}
+	s.users.forget(userID)
+	return s.User(ctx, userID)
+}
