@@ -57,6 +57,44 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		}
 		return c.JSON(http.StatusOK, r)
 	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	g.POST("/companies/reassign", func(c echo.Context) error {
+		var in app.BulkReassignInput
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		n, err := svc.BulkReassign(c.Request().Context(), CurrentUser(c), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]int{"moved": n})
+	}, RequireRole(jobmatch.RoleAdmin))
+	g.GET("/outbox", func(c echo.Context) error {
+		lq, err := ListParams(c)
+		if err != nil {
+			return err
+		}
+		p, err := svc.Outbox(c.Request().Context(), CurrentUser(c), lq)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, p)
+	}, RequireRole(jobmatch.RoleAdmin))
+	g.GET("/settings/deadlines", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, map[string]any{"days": svc.DeadlineDays(c.Request().Context())})
+	}, staff)
+	g.PUT("/settings/deadlines", func(c echo.Context) error {
+		var in struct {
+			Days map[string]int `json:"days"`
+		}
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		days, err := svc.SetDeadlineDays(c.Request().Context(), CurrentUser(c), in.Days)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]any{"days": days})
+	}, RequireRole(jobmatch.RoleAdmin))
 	g.PUT("/users/:id/absence", func(c echo.Context) error {
 		var in app.AbsenceInput
 		if err := DecodeJSON(c, &in); err != nil {

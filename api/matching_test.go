@@ -545,3 +545,81 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		t.Fatal("back from absence, new requests should return to the owner")
 	}
 }
+
+func TestBulkReassignKeepsHistory(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	var rows []app.CompanyRow
+	for i := 0; i < 12; i++ {
+		rows = append(rows, app.CompanyRow{CVR: demo.CVR(800 + i), Name: fmt.Sprintf("Firma %d ApS", i), PostalCode: "6000"})
+	}
+	if _, _, err := env.Service().ImportCompanies(ctx, rows); err != nil {
+		t.Fatal(err)
+	}
+	c0, _ := env.Service().Company(ctx, demo.CVR(800))
+	from := c0.ConsultantID
+	to := "lars@demo.local"
+	if from == to {
+		to = "mads@demo.local"
+	}
+	var owned int
+	for _, r := range rows {
+		if c, _ := env.Service().Company(ctx, r.CVR); c.ConsultantID == from {
+			owned++
+		}
+	}
+	admin := env.Login("admin@demo.local")
+	var out struct{ Moved int }
+	res := admin.Do("POST", "/api/v1/companies/reassign", map[string]any{"from": from, "to": to, "reason": "Barsel"}, &out)
+	if res.StatusCode != http.StatusOK || out.Moved < owned {
+		t.Fatalf("reassign: %d %s (owned %d)", res.StatusCode, res.Body, owned)
+	}
+	c, _ := env.Service().Company(ctx, demo.CVR(800))
+	if c.ConsultantID != to || len(c.History) < 2 || c.History[len(c.History)-1].Reason != "Barsel" {
+		t.Fatalf("after reassignment: %s %+v", c.ConsultantID, c.History)
+	}
+	var hits struct {
+		Items []struct {
+			ContactPerson struct{ Email string } `json:"contact_person"`
+		}
+	}
+	admin.Do("GET", "/api/v1/companies/search?q="+demo.CVR(800), nil, &hits)
+	if len(hits.Items) == 0 || hits.Items[0].ContactPerson.Email != to {
+		t.Fatalf("company search shows the old contact person: %+v", hits)
+	}
+	if res := env.Login("konsulent@demo.local").Do("POST", "/api/v1/companies/reassign", map[string]any{"from": from, "to": to, "reason": "x y z"}, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a consultant reassigns in bulk: %d", res.StatusCode)
+	}
+}
+
+func TestDeadlinesPerTopicAreSettings(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"subsidy": 10}}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("set: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"gossip": 1}}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown topic: %d", res.StatusCode)
+	}
+	hot := env.Login("hotline@demo.local")
+	company := map[string]any{"cvr": demo.CVR(901), "name": "Frist ApS", "postal_code": "6000", "contact": map[string]any{"name": "Ib", "phone": "22334455"}}
+	var sub, ret struct{ ID string }
+	hot.Do("POST", "/api/v1/requests", map[string]any{"company": company, "topic": "subsidy", "channel": "phone", "text": "Løntilskud?"}, &sub)
+	hot.Do("POST", "/api/v1/requests", map[string]any{"company": company, "topic": "retention", "channel": "phone", "text": "Sygemeldt"}, &ret)
+	rs, err := env.Service().Request(context.Background(), sub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rr, _ := env.Service().Request(context.Background(), ret.ID)
+	if rs.DueAt == nil || rr.DueAt == nil || !rs.DueAt.After(rr.DueAt.AddDate(0, 0, 7)) {
+		t.Fatalf("subsidy due %v should be ten working days out, retention %v one", rs.DueAt, rr.DueAt)
+	}
+	// The retention request told the retention team; the subsidy one did not.
+	var out struct {
+		Items []struct{ To, Kind, Ref string }
+	}
+	admin.Do("GET", "/api/v1/outbox", nil, &out)
+	if len(out.Items) != 1 || out.Items[0].Ref != ret.ID || out.Items[0].Kind != "retention_request" || out.Items[0].To == "" {
+		t.Fatalf("outbox: %+v", out.Items)
+	}
+}

@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"jobmatch"
@@ -31,6 +32,8 @@ type Config struct {
 	// OnVacancy is told about each new vacancy after it is stored (e.g. to
 	// start matching); optional.
 	OnVacancy func(v *jobmatch.Vacancy)
+	// RetentionTeam is the address told of every retention request.
+	RetentionTeam string
 }
 
 // Service is the application layer. It is safe for concurrent use.
@@ -44,6 +47,12 @@ type Service struct {
 	deadline    func(topic jobmatch.Topic, received time.Time) time.Time
 	onVacancy   func(v *jobmatch.Vacancy)
 	onCompanies func(cs []*jobmatch.Company)
+
+	retentionTeam string
+
+	deadlineMu   sync.Mutex
+	deadlineDays map[string]int
+	deadlineAt   time.Time
 
 	users userCache
 }
@@ -60,7 +69,7 @@ func New(cfg Config) *Service {
 		cfg.Validator = NewValidator(nil)
 	}
 	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: cfg.Now, assign: cfg.Assignment,
-		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies}
+		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam}
 }
 
 // Store returns the underlying store (for packages that add services of their own).

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/calendar"
 	"jobmatch/store"
 )
 
@@ -60,7 +61,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
 			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
 		}
-		r := s.newRequest(c, jobmatch.TopicVacancy, channel, by, now)
+		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
 		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
 		v.RequestID = r.ID
 		if err := s.fileRequest(ctx, r, v, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
@@ -91,7 +92,7 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, 
 			return nil, err
 		}
 		now := s.now().UTC()
-		r := s.newRequest(c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
+		r := s.newRequest(ctx, c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
 		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
 		if err := s.fileRequest(ctx, r, nil, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
@@ -122,7 +123,7 @@ func (s *Service) prepareCompany(ctx context.Context, in CompanyInput) (*jobmatc
 	return c, err
 }
 
-func (s *Service) newRequest(c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
+func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
 	r := &jobmatch.Request{
 		ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
 		ConsultantID: c.ConsultantID, Status: jobmatch.RequestOpen, ReceivedAt: now, Period: jobmatch.PeriodsOf(now), Version: 1,
@@ -130,7 +131,10 @@ func (s *Service) newRequest(c *jobmatch.Company, topic jobmatch.Topic, ch jobma
 	if by != nil {
 		r.LoggedBy = by.ID
 	}
-	if s.deadline != nil {
+	if days, ok := s.DeadlineDays(ctx)[string(topic)]; ok && days > 0 {
+		due := calendar.AddWorkingDays(now, days)
+		r.DueAt = &due
+	} else if s.deadline != nil {
 		due := s.deadline(topic, now)
 		r.DueAt = &due
 	}
@@ -171,6 +175,9 @@ func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobma
 		}
 	}
 	if err := s.st.Insert(ctx, store.ColRequests, r); err != nil {
+		return err
+	}
+	if err := s.notifyRetentionTeam(ctx, r); err != nil {
 		return err
 	}
 	return s.CountPeriods(ctx, r.ReceivedAt, inc)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
@@ -95,4 +96,104 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 	}
 	s.users.forget(userID)
 	return s.User(ctx, userID)
+}
+
+// BulkReassignInput moves companies from one consultant to another.
+type BulkReassignInput struct {
+	From   string   `json:"from" validate:"required,email"`
+	To     string   `json:"to" validate:"required,email"`
+	CVRs   []string `json:"cvrs,omitempty" validate:"max=5000,dive,cvr"` // empty: all of From's companies
+	Reason string   `json:"reason" validate:"required,min=3,max=500,runes"`
+}
+
+// BulkReassign moves companies (all of a consultant's, or the ones listed)
+// to another consultant, each with its history entry.
+func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkReassignInput) (int, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return 0, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return 0, err
+	}
+	from := jobmatch.NormalizeEmail(in.From)
+	cvrs := in.CVRs
+	if len(cvrs) == 0 {
+		cur := int64(0)
+		for {
+			p, err := s.st.ListPage(ctx, "companies:consultant:"+from, cur, 500)
+			if err != nil {
+				return 0, err
+			}
+			cvrs = append(cvrs, p.Refs...)
+			if p.Next == 0 {
+				break
+			}
+			cur = p.Next
+		}
+	}
+	n := 0
+	for _, cvr := range cvrs {
+		c, err := s.Company(ctx, cvr)
+		if err != nil {
+			return n, err
+		}
+		if c.ConsultantID != from {
+			continue
+		}
+		if _, err := s.Reassign(ctx, cvr, in.To, by.ID, in.Reason); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// DeadlineDays are the response deadlines an admin has set per topic, in
+// working days (settings document "deadlines"; cached for a minute). A
+// topic without one uses the built-in default.
+func (s *Service) DeadlineDays(ctx context.Context) map[string]int {
+	s.deadlineMu.Lock()
+	defer s.deadlineMu.Unlock()
+	if s.deadlineDays != nil && s.now().Before(s.deadlineAt.Add(time.Minute)) {
+		return s.deadlineDays
+	}
+	var doc struct {
+		Days map[string]int `bson:"days"`
+	}
+	if err := s.st.Get(ctx, store.ColSettings, "deadlines", &doc); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return map[string]int{} // the default deadlines apply while the store is unreachable
+	}
+	if doc.Days == nil {
+		doc.Days = map[string]int{}
+	}
+	s.deadlineDays, s.deadlineAt = doc.Days, s.now()
+	return doc.Days
+}
+
+// SetDeadlineDays sets the response deadlines per topic (admin).
+func (s *Service) SetDeadlineDays(ctx context.Context, by *jobmatch.User, days map[string]int) (map[string]int, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return nil, jobmatch.ErrForbidden
+	}
+	verr := &jobmatch.ValidationError{}
+	for topic, d := range days {
+		switch jobmatch.Topic(topic) {
+		case jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther:
+		default:
+			verr.Add(topic, "oneof", "vacancy retention subsidy layoff other")
+		}
+		if d < 1 || d > 60 {
+			verr.Add(topic, "max", "60")
+		}
+	}
+	if err := verr.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.st.Put(ctx, store.ColSettings, "deadlines", bson.D{{Key: "_id", Value: "deadlines"}, {Key: "days", Value: days}}); err != nil {
+		return nil, err
+	}
+	s.deadlineMu.Lock()
+	s.deadlineDays = nil
+	s.deadlineMu.Unlock()
+	return days, nil
 }

@@ -43,6 +43,9 @@ type Config struct {
 	// every PurgeEvery (default a day); 0 turns the job off.
 	RetentionDays int
 	PurgeEvery    time.Duration
+	// RetentionTeam is the address told of every retention request
+	// (default fastholdelse@jobcenter.local).
+	RetentionTeam string
 }
 
 // System is a running jobmatch without its listener.
@@ -71,6 +74,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.RetentionTeam == "" {
+		cfg.RetentionTeam = "fastholdelse@jobcenter.local"
+	}
 	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
 	if err != nil {
 		return nil, err
@@ -87,7 +93,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	var matching *app.Matching
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
-		Deadline: responseDeadline,
+		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam,
 		OnCompanies: func(cs []*jobmatch.Company) {
 			if companies != nil {
 				companies.Put(cs)
