@@ -25,6 +25,7 @@ type hotlinePage struct {
 	Q       string
 	Hits    []app.CompanyHit
 	Company *jobmatch.Company
+	New     bool // the company is not known yet: created when the call is saved
 	Owner   jobmatch.ContactPerson
 	Values  map[string]string
 	Idem    string
@@ -53,11 +54,18 @@ func (f *Frontend) hotline(c echo.Context) error {
 	}
 	if cvr := c.QueryParam("cvr"); cvr != "" {
 		co, err := f.svc.Company(ctx, cvr)
-		if err != nil {
+		switch {
+		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParam("name") != "":
+			// A company the jobcentre does not know: logged on a new
+			// record (the CVR is checked when the call is saved).
+			d.Company = &jobmatch.Company{CVR: jobmatch.NormalizeCVR(cvr), Name: c.QueryParam("name"), PostalCode: c.QueryParam("postal_code")}
+			d.New = true
+		case err != nil:
 			return err
+		default:
+			d.Company = co
+			d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
 		}
-		d.Company = co
-		d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
 	}
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
 }
@@ -69,7 +77,10 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		return err
 	}
 	co, err := f.svc.Company(ctx, v["cvr"])
-	if err != nil {
+	isNew := false
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		co, isNew = &jobmatch.Company{CVR: v["cvr"], Name: v["name"], PostalCode: v["postal_code"]}, true
+	} else if err != nil {
 		return err
 	}
 	in := app.RequestInput{Company: app.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
@@ -78,10 +89,13 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	receipt, err := f.svc.SubmitRequest(ctx, in, api.CurrentUser(c), v["_idem"])
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		d := hotlinePage{Company: co, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
-		d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
+		if !isNew {
+			d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+		}
 		errs := fieldMessages(api.Lang(c), ve)
-		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email"} {
+		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",
+			"company.cvr": "new_cvr", "company.name": "new_name", "company.postal_code": "new_postal"} {
 			if e, ok := errs[k]; ok {
 				errs[m] = e
 			}

@@ -17,5 +17,31 @@ func init() {
 		"hot.save":      {"Gem", "Save"},
 		"hot.enter":     {"Enter gemmer", "Enter saves"},
 		"hot.logged":    {"Logget", "Logged"},
+		"hot.new":       {"Ukendt virksomhed? Opret den", "Unknown company? Create it"},
+		"hot.new_name":  {"Navn", "Name"},
+		"hot.new_go":    {"Videre", "Continue"},
+		"hot.new_note":  {"Ny virksomhed: oprettes og får en kontaktperson, når henvendelsen gemmes.", "New company: created and given a contact person when the call is saved."},
+	})
+}
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"page.company":       {"Virksomhed", "Company"},
+		"co.employees":       {"ansatte", "employees"},
+		"co.log_contact":     {"Registrér kontakt", "Log a contact"},
+		"co.kind":            {"Type", "Kind"},
+		"co.date":            {"Dato", "Date"},
+		"co.follow_up":       {"Opfølgning", "Follow-up"},
+		"co.note":            {"Note", "Note"},
+		"co.timeline":        {"Tidslinje", "Timeline"},
+		"co.contact_logged":  {"Kontakten er registreret og tæller med i årets mål.", "The contact is logged and counts toward the year's target."},
+		"ck.visit":           {"Virksomhedsbesøg", "Visit"},
+		"ck.phone":           {"Telefon", "Phone"},
+		"ck.meeting":         {"Møde", "Meeting"},
+		"ck.network_event":   {"Netværksarrangement", "Network event"},
+		"ck.digital_meeting": {"Digitalt møde", "Digital meeting"},
+		"tl.request":         {"Henvendelse", "Request"},
+		"tl.vacancy":         {"Stilling", "Vacancy"},
+		"tl.contact":         {"Kontakt", "Contact"},
 	})
 }

@@ -195,3 +195,87 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 		t.Fatalf("owner's open requests: %q", open)
 	}
 }
+
+// TestHotlineCreatesAnUnknownCompany: a company the jobcentre does not know
+// is created inline (CVR checked) when the call is saved, and gets a
+// contact person.
+func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := browser.New(t)
+	var flash, badCVR string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline"),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, "hotline@demo.local"),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Navigate(env.URL+"/staff/hotline?q=nyfirma"),
+		chromedp.WaitVisible(`#n-cvr`),
+		// A CVR that fails modulus 11 is refused when the call is saved.
+		chromedp.SendKeys(`#n-cvr`, "12345678"),
+		chromedp.SendKeys(`#n-name`, "Nyt Firma ApS"),
+		chromedp.SendKeys(`#n-postal`, "7100"+kb.Enter),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
+		chromedp.SendKeys(`#h-phone`, "22334455"),
+		chromedp.SendKeys(`#h-text`, "Vil gerne høre om IGU"+kb.Enter),
+		chromedp.WaitVisible(`p.error`),
+		chromedp.Text(`p.error`, &badCVR),
+		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+demo.CVR(950)+"&name=Nyt+Firma+ApS&postal_code=7100"),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
+		chromedp.SendKeys(`#h-phone`, "22334455"),
+		chromedp.SendKeys(`#h-text`, "Vil gerne høre om IGU"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &flash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(badCVR, "CVR") {
+		t.Fatalf("invalid CVR message: %q", badCVR)
+	}
+	co, err := env.Service().Company(context.Background(), demo.CVR(950))
+	if err != nil || co.ConsultantID == "" {
+		t.Fatalf("company not created with a contact person: %v %+v", err, co)
+	}
+	if !strings.Contains(flash, "JM-") {
+		t.Fatalf("confirmation: %q", flash)
+	}
+}
+
+// TestCompanyPageTimelineAndContactLog: the consultant logs a visit on the
+// company's page and sees it on the timeline next to the company's request.
+func TestCompanyPageTimelineAndContactLog(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(960)
+	body := map[string]any{"company": map[string]any{"cvr": cvr, "name": "Tidslinje ApS", "postal_code": "6400",
+		"contact": map[string]any{"name": "Ole", "email": "ole@tidslinje.dk"}}, "topic": "subsidy", "channel": "web", "text": "Spørgsmål om løntilskud"}
+	if res := env.Client().Do("POST", "/api/v1/requests", body, nil); res.StatusCode != 201 {
+		t.Fatalf("post: %d %s", res.StatusCode, res.Body)
+	}
+	co, _ := env.Service().Company(context.Background(), cvr)
+	owner, _ := env.Service().User(context.Background(), co.ConsultantID)
+	ctx := browser.New(t)
+	var timeline, flash string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/companies/"+cvr),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, owner.Email),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`#c-note`), // back on the company's page after login
+		chromedp.SendKeys(`#c-note`, "Besøg hos direktøren"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &flash),
+		chromedp.Text(`ol.timeline`, &timeline),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "company")
+	if !strings.Contains(timeline, "Besøg hos direktøren") || !strings.Contains(timeline, "Henvendelse") {
+		t.Fatalf("timeline: %q", timeline)
+	}
+}

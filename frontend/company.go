@@ -1,0 +1,75 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		staff.GET("/companies/:cvr", f.companyView)
+		staff.POST("/companies/:cvr/contacts", f.companyContact)
+	})
+}
+
+type companyPage struct {
+	Company  *jobmatch.Company
+	Owner    jobmatch.ContactPerson
+	Timeline app.Page[app.TimelineItem]
+	Kinds    []string
+	Values   map[string]string
+	Next     string
+}
+
+// companyView is a company's page: facts, the one contact person, and the
+// timeline of requests, vacancies and contacts; consultants log a contact
+// here.
+func (f *Frontend) companyView(c echo.Context) error {
+	return f.renderCompany(c, http.StatusOK, map[string]string{"kind": "visit", "date": time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
+}
+
+func (f *Frontend) renderCompany(c echo.Context, status int, values map[string]string, errs map[string]string) error {
+	ctx := c.Request().Context()
+	co, err := f.svc.Company(ctx, c.Param("cvr"))
+	if err != nil {
+		return err
+	}
+	d := companyPage{Company: co, Kinds: app.ContactKinds, Values: values}
+	d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+	lq, err := api.ListParams(c)
+	if err != nil {
+		return err
+	}
+	if d.Timeline, err = f.svc.Timeline(ctx, co.CVR, lq); err != nil {
+		return err
+	}
+	if d.Timeline.NextCursor != "" {
+		d.Next = "/staff/companies/" + co.CVR + "?cursor=" + d.Timeline.NextCursor
+	}
+	return f.render(c, status, "company", "page.company", d, errs)
+}
+
+func (f *Frontend) companyContact(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	in := app.ContactInput{CVR: c.Param("cvr"), Kind: v["kind"], Date: v["date"], Note: v["note"], FollowUp: v["follow_up"]}
+	_, err = f.svc.LogContact(c.Request().Context(), api.CurrentUser(c), in)
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		return f.renderCompany(c, http.StatusUnprocessableEntity, v, fieldMessages(api.Lang(c), ve))
+	}
+	if err != nil {
+		return err
+	}
+	setFlash(c, tr(c, "co.contact_logged"))
+	return c.Redirect(http.StatusSeeOther, "/staff/companies/"+c.Param("cvr"))
+}
