@@ -82,6 +82,7 @@ func Register(srv *api.Server, cfg Config) error {
 	g.POST("/logout", f.logout)
 	staff := g.Group("/staff", f.requireStaff)
 	staff.GET("", f.staffHome)
+	staff.POST("/requests/:id/resolve", f.resolveRequest)
 	for _, r := range routes {
 		r(f, g, staff)
 	}
@@ -127,6 +128,9 @@ var funcs = template.FuncMap{
 	"pct":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 	"mul":      func(a, b float64) float64 { return a * b },
 	"addf":     func(a, b float64) float64 { return a + b },
+	"overdue": func(due *time.Time, now time.Time) bool {
+		return due != nil && due.Before(now)
+	},
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0

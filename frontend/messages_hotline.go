@@ -45,3 +45,21 @@ func init() {
 		"tl.contact":         {"Kontakt", "Contact"},
 	})
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"home.contacts":         {"Mine virksomhedskontakter", "My company contacts"},
+		"home.share_of":         {"min andel af målet", "my share of the target"},
+		"home.overdue":          {"over fristen", "overdue"},
+		"home.overdue_one":      {"Over fristen", "Overdue"},
+		"home.resolve":          {"Afslut", "Resolve"},
+		"home.resolution":       {"Hvad blev gjort", "What was done"},
+		"home.outcome":          {"Udfald", "Outcome"},
+		"home.resolved":         {"Henvendelsen er afsluttet.", "The request is resolved."},
+		"home.resolved_already": {"Henvendelsen var allerede afsluttet.", "The request was already resolved."},
+		"home.resolve_missing":  {"Skriv kort, hvad der blev gjort.", "Say briefly what was done."},
+		"out.full_return":       {"Fuld tilbagevenden", "Full return"},
+		"out.partial_return":    {"Delvis tilbagevenden", "Partial return"},
+		"out.no_return":         {"Ingen tilbagevenden", "No return"},
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -57,6 +58,8 @@ type homeData struct {
 	Vacancies    app.Page[*jobmatch.Vacancy]
 	Scope        string
 	Sections     []HomeSection
+	Worklist     *app.Worklist
+	Now          time.Time
 }
 
 // HomeSection is an extra block on the staff home page, added by later capabilities.
@@ -92,9 +95,12 @@ func (f *Frontend) staffHome(c echo.Context) error {
 		return err
 	}
 	if u.Role == jobmatch.RoleConsultant {
-		if d.OpenRequests, err = f.svc.OpenRequests(ctx, u.ID); err != nil {
+		w, err := f.svc.Worklist(ctx, u)
+		if err != nil {
 			return err
 		}
+		d.OpenRequests, d.Worklist = w.OpenRequests, w
+		d.Now = f.svc.Now()
 	}
 	for _, s := range homeSections {
 		if sec, ok := s(f, c); ok {
@@ -105,3 +111,24 @@ func (f *Frontend) staffHome(c echo.Context) error {
 }
 
 func tr(c echo.Context, key string) string { return trLang(api.Lang(c), key) }
+
+// resolveRequest closes an open request from the overview.
+func (f *Frontend) resolveRequest(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	_, err = f.svc.ResolveRequest(c.Request().Context(), api.CurrentUser(c), c.Param("id"), app.ResolveInput{Resolution: v["resolution"], Outcome: v["outcome"]})
+	var ve *jobmatch.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		setFlash(c, tr(c, "home.resolve_missing"))
+	case errors.Is(err, jobmatch.ErrConflict):
+		setFlash(c, tr(c, "home.resolved_already"))
+	case err != nil:
+		return err
+	default:
+		setFlash(c, tr(c, "home.resolved"))
+	}
+	return c.Redirect(http.StatusSeeOther, "/staff")
+}

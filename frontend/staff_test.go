@@ -194,6 +194,25 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if !strings.Contains(open, "Haderslev Maskinfabrik") || !strings.Contains(open, "Telefon") {
 		t.Fatalf("owner's open requests: %q", open)
 	}
+	// The owner resolves it from the overview: what was done, and the outcome.
+	var target, done string
+	err = chromedp.Run(ctx2,
+		chromedp.Text(`#contacts-target`, &target),
+		chromedp.SendKeys(`form.resolve input[name=resolution]`, "Aftalt gradvis tilbagevenden"),
+		chromedp.SetValue(`form.resolve select[name=outcome]`, "partial_return"),
+		chromedp.Click(`form.resolve button`),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &done),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(target, "/") || !strings.Contains(done, "afsluttet") {
+		t.Fatalf("target %q, flash %q", target, done)
+	}
+	if open, err := env.Service().OpenRequests(context.Background(), owner.ID); err != nil || len(open) != 0 {
+		t.Fatalf("still open after resolving: %v %d", err, len(open))
+	}
 }
 
 // TestHotlineCreatesAnUnknownCompany: a company the jobcentre does not know
