@@ -217,3 +217,32 @@ func TestOpenAPIMatchEndpoints(t *testing.T) {
 	ck.do(k, "GET", "/api/v1/candidates/"+c.ID+"/matches", nil, 200)
 	ck.do(env.Login("hotline@demo.local"), "GET", "/api/v1/vacancies/"+rec.ID+"/matches", nil, 403)
 }
+
+func TestOpenAPIHotlineEndpoints(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	cvr := demo.CVR(41)
+	hot := env.Login("hotline@demo.local")
+	var rec struct{ ID string }
+	body := map[string]any{"company": map[string]any{"cvr": cvr, "name": "Spec ApS", "postal_code": "6000", "contact": map[string]any{"name": "Ib", "phone": "22334455"}},
+		"topic": "retention", "channel": "phone", "text": "Sygemeldt medarbejder"}
+	if err := jsonDecode(ck.do(hot, "POST", "/api/v1/requests", body, 201).Body, &rec); err != nil {
+		t.Fatal(err)
+	}
+	ck.do(hot, "GET", "/api/v1/companies/search?q="+cvr[:4], nil, 200)
+	co, _ := env.Service().Company(context.Background(), cvr)
+	k := env.Login(co.ConsultantID)
+	ck.do(k, "GET", "/api/v1/worklist", nil, 200)
+	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "phone", "date": "2026-01-05"}, 201)
+	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "smoke_signal", "date": "2026-01-05"}, 422)
+	ck.do(k, "GET", "/api/v1/companies/"+cvr+"/timeline", nil, 200)
+	ck.do(k, "POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Ringet tilbage", "outcome": "full_return"}, 200)
+	ck.do(k, "POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Igen"}, 409)
+	admin := env.Login("admin@demo.local")
+	ck.do(admin, "GET", "/api/v1/outbox", nil, 200)
+	ck.do(admin, "PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"other": 4}}, 200)
+	ck.do(k, "GET", "/api/v1/settings/deadlines", nil, 200)
+	ck.do(admin, "POST", "/api/v1/companies/reassign", map[string]any{"from": co.ConsultantID, "to": "lars@demo.local", "cvrs": []string{cvr}, "reason": "Omlægning"}, 200)
+	ck.do(admin, "PUT", "/api/v1/users/mads@demo.local/absence", map[string]any{"away": true, "deputy_id": "fatima@demo.local"}, 200)
+}
