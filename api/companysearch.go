@@ -68,6 +68,17 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		}
 		return c.JSON(http.StatusOK, map[string]int{"moved": n})
 	}, RequireRole(jobmatch.RoleAdmin))
+	g.GET("/kpi", func(c echo.Context) error {
+		year, err := strconv.Atoi(c.QueryParam("year"))
+		if err != nil {
+			return jobmatch.Invalid("year", "required", "")
+		}
+		f, err := svc.KPI(c.Request().Context(), CurrentUser(c), year, c.QueryParam("half"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, f)
+	}, staff)
 	g.GET("/outbox", func(c echo.Context) error {
 		lq, err := ListParams(c)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -621,5 +622,84 @@ func TestDeadlinesPerTopicAreSettings(t *testing.T) {
 	admin.Do("GET", "/api/v1/outbox", nil, &out)
 	if len(out.Items) != 1 || out.Items[0].Ref != ret.ID || out.Items[0].Kind != "retention_request" || out.Items[0].To == "" {
 		t.Fatalf("outbox: %+v", out.Items)
+	}
+}
+
+// TestKPIFiguresFromCounters seeds known events on both sides of the
+// half-year boundary (Europe/Copenhagen) and checks the figures exactly.
+func TestKPIFiguresFromCounters(t *testing.T) {
+	var clock atomic.Int64
+	set := func(s string) {
+		ts, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock.Store(ts.UnixNano())
+	}
+	set("2026-06-30T21:30:00Z") // 23:30 on 30 June in Copenhagen: H1
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return time.Unix(0, clock.Load()) }})
+	anon := env.Client()
+	company := func(n int) map[string]any {
+		return map[string]any{"cvr": demo.CVR(n), "name": fmt.Sprintf("KPI %d ApS", n), "postal_code": "6000", "contact": map[string]any{"name": "Ib", "email": "ib@kpi.dk"}}
+	}
+	anon.Do("POST", "/api/v1/requests", map[string]any{"company": company(970), "topic": "subsidy", "channel": "web", "text": "IGU?"}, nil)
+	vac := systemtest.VacancyBody(demo.CVR(971))
+	vac["start_date"], vac["deadline"] = "2026-09-01", "2026-08-01"
+	if res := anon.Do("POST", "/api/v1/vacancies", vac, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	co, _ := env.Service().Company(context.Background(), demo.CVR(970))
+	k := env.Login(co.ConsultantID)
+	if res := k.Do("POST", "/api/v1/contacts", map[string]any{"cvr": demo.CVR(970), "kind": "visit", "date": "2026-06-30"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
+	}
+	set("2026-06-30T22:30:00Z") // 00:30 on 1 July in Copenhagen: H2
+	var rec struct{ ID string }
+	anon.Do("POST", "/api/v1/requests", map[string]any{"company": company(970), "topic": "retention", "channel": "web", "text": "Sygemeldt"}, &rec)
+	set("2026-07-01T03:30:00Z") // five hours later
+	if res := k.Do("POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Plan for delvis raskmelding", "outcome": "partial_return"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("resolve: %d %s", res.StatusCode, res.Body)
+	}
+	type figures struct {
+		Period   string
+		Contacts struct{ Count, Target int64 }
+		Requests struct {
+			Count, Resolved     int64
+			MedianResponseHours float64          `json:"median_response_hours"`
+			ShareInTime         float64          `json:"share_in_time"`
+			ByTopic             map[string]int64 `json:"by_topic"`
+		}
+		Vacancies struct{ Posted int64 }
+		Retention struct {
+			Requests      int64
+			PartialReturn int64   `json:"partial_return"`
+			ShareReturned float64 `json:"share_returned"`
+		}
+		CitizenSatisfaction struct{ N int } `json:"citizen_satisfaction"`
+	}
+	get := func(q string) figures {
+		var f figures
+		if res := k.Do("GET", "/api/v1/kpi?"+q, nil, &f); res.StatusCode != http.StatusOK {
+			t.Fatalf("kpi %s: %d %s", q, res.StatusCode, res.Body)
+		}
+		return f
+	}
+	y := get("year=2026")
+	if y.Requests.Count != 3 || y.Vacancies.Posted != 1 || y.Contacts.Count != 1 || y.Contacts.Target != 2500 || y.Retention.Requests != 1 ||
+		y.Retention.PartialReturn != 1 || y.Retention.ShareReturned != 1 || y.Requests.Resolved != 1 || y.Requests.ShareInTime != 1 {
+		t.Fatalf("year: %+v", y)
+	}
+	if y.Requests.MedianResponseHours <= 0 || y.Requests.MedianResponseHours > 24 {
+		t.Fatalf("median response %v h, want within the 0–24 h bucket", y.Requests.MedianResponseHours)
+	}
+	h1, h2 := get("year=2026&half=H1"), get("year=2026&half=H2")
+	if h1.Period != "2026-H1" || h1.Requests.Count != 2 || h1.Contacts.Count != 1 || h1.Vacancies.Posted != 1 || h1.Requests.ByTopic["subsidy"] != 1 || h1.Contacts.Target != 1250 {
+		t.Fatalf("H1: %+v", h1)
+	}
+	if h2.Requests.Count != 1 || h2.Requests.ByTopic["retention"] != 1 || h2.Contacts.Count != 0 || h2.Requests.Resolved != 1 {
+		t.Fatalf("H2: %+v", h2)
+	}
+	if res := k.Do("GET", "/api/v1/kpi?year=2026&half=H3", nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("half=H3: %d", res.StatusCode)
 	}
 }
