@@ -26,11 +26,7 @@ func TestConsultantSeesCompanyAndOpenRequest(t *testing.T) {
 	ctx := browser.New(t)
 	var open, companies string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(env.URL+"/staff"),
-		chromedp.WaitVisible(`#f-email`), // redirected to the login page
-		chromedp.SendKeys(`#f-email`, "konsulent@demo.local"),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff", "konsulent@demo.local"),
 		chromedp.WaitVisible(`table.open-requests`),
 		chromedp.Text(`table.open-requests tbody`, &open),
 		chromedp.Text(`table.companies tbody`, &companies),
@@ -82,11 +78,7 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 	ctx := browser.New(t)
 	var first, heading, relaxed, reasons string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(env.URL+"/staff"),
-		chromedp.WaitVisible(`#f-email`),
-		chromedp.SendKeys(`#f-email`, "konsulent@demo.local"),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff", "konsulent@demo.local"),
 		chromedp.WaitVisible(`table.vacancies a[href="/staff/vacancies/`+rec.ID+`"]`),
 		chromedp.Navigate(env.URL+"/staff/vacancies/"+rec.ID),
 		chromedp.WaitVisible(`ol.matches li.match`),
@@ -141,11 +133,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	ctx := browser.New(t)
 	var hits, flash string
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(env.URL+"/staff/hotline"),
-		chromedp.WaitVisible(`#f-email`),
-		chromedp.SendKeys(`#f-email`, "hotline@demo.local"),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
 		chromedp.WaitVisible(`#q`),
 		chromedp.Navigate(env.URL+"/staff/hotline"),
 		chromedp.WaitVisible(`#q`),
@@ -180,11 +168,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	ctx2 := browser.New(t)
 	var open string
 	err = chromedp.Run(ctx2,
-		chromedp.Navigate(env.URL+"/staff"),
-		chromedp.WaitVisible(`#f-email`),
-		chromedp.SendKeys(`#f-email`, owner.Email),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff", owner.Email),
 		chromedp.WaitVisible(`table.open-requests`),
 		chromedp.Text(`table.open-requests tbody`, &open),
 	)
@@ -223,11 +207,7 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	ctx := browser.New(t)
 	var flash, badCVR string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(env.URL+"/staff/hotline"),
-		chromedp.WaitVisible(`#f-email`),
-		chromedp.SendKeys(`#f-email`, "hotline@demo.local"),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
 		chromedp.WaitVisible(`#q`),
 		chromedp.Navigate(env.URL+"/staff/hotline?q=nyfirma"),
 		chromedp.WaitVisible(`#n-cvr`),
@@ -279,11 +259,7 @@ func TestCompanyPageTimelineAndContactLog(t *testing.T) {
 	ctx := browser.New(t)
 	var timeline, flash string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(env.URL+"/staff/companies/"+cvr),
-		chromedp.WaitVisible(`#f-email`),
-		chromedp.SendKeys(`#f-email`, owner.Email),
-		chromedp.SendKeys(`#f-password`, "demo"),
-		chromedp.Click(`button[type=submit]`),
+		loginAt(env.URL+"/staff/companies/"+cvr, owner.Email),
 		chromedp.WaitVisible(`#c-note`), // back on the company's page after login
 		chromedp.SendKeys(`#c-note`, "Besøg hos direktøren"+kb.Enter),
 		chromedp.WaitVisible(`p.flash`),
@@ -296,5 +272,17 @@ func TestCompanyPageTimelineAndContactLog(t *testing.T) {
 	browser.Screenshot(t, ctx, "company")
 	if !strings.Contains(timeline, "Besøg hos direktøren") || !strings.Contains(timeline, "Henvendelse") {
 		t.Fatalf("timeline: %q", timeline)
+	}
+}
+
+// loginAt opens url, is sent to the login page, and signs in as email
+// (password "demo"); the login returns to url.
+func loginAt(url, email string) chromedp.Tasks {
+	return chromedp.Tasks{
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(`#f-email`), // redirected to the login page
+		chromedp.SendKeys(`#f-email`, email),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
 	}
 }

@@ -190,36 +190,9 @@ func (ix *Index) build(q Query) query.Query {
 			should = append(should, m)
 		}
 	}
-	ob := q.OccupationBoost
-	if ob == 0 {
-		ob = 3
-	}
-	for _, u := range q.Occupations {
-		t := bleve.NewTermQuery(ix.short(u))
-		t.SetField("occupations")
-		t.SetBoost(ob)
-		should = append(should, t)
-	}
-	rb := q.RelatedBoost
-	if rb == 0 {
-		rb = 1
-	}
-	for _, u := range q.RelatedOccupations {
-		t := bleve.NewTermQuery(ix.short(u))
-		t.SetField("occupations")
-		t.SetBoost(rb)
-		should = append(should, t)
-	}
-	sb := q.SkillBoost
-	if sb == 0 {
-		sb = 2
-	}
-	for _, u := range q.Skills {
-		t := bleve.NewTermQuery(ix.short(u))
-		t.SetField("skills")
-		t.SetBoost(sb)
-		should = append(should, t)
-	}
+	should = append(should, ix.boostedTerms("occupations", q.Occupations, q.OccupationBoost, 3)...)
+	should = append(should, ix.boostedTerms("occupations", q.RelatedOccupations, q.RelatedBoost, 1)...)
+	should = append(should, ix.boostedTerms("skills", q.Skills, q.SkillBoost, 2)...)
 	for _, s := range q.SkillTexts {
 		for _, field := range []string{"skill_text", "skill_en"} {
 			m := bleve.NewMatchPhraseQuery(s)
@@ -377,4 +350,20 @@ func LanguageAtLeast(spec string) []string {
 		}
 	}
 	return []string{code + ":" + level}
+}
+
+// boostedTerms are should-clauses for concept URIs in field, at boost (def
+// when zero).
+func (ix *Index) boostedTerms(field string, uris []string, boost, def float64) []query.Query {
+	if boost == 0 {
+		boost = def
+	}
+	out := make([]query.Query, len(uris))
+	for i, u := range uris {
+		t := bleve.NewTermQuery(ix.short(u))
+		t.SetField(field)
+		t.SetBoost(boost)
+		out[i] = t
+	}
+	return out
 }

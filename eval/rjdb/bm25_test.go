@@ -53,9 +53,6 @@ func TestBM25ExistingIndex(t *testing.T) {
 // all 1,332 résumés. The published BM25 pairwise accuracy on the full
 // 1,000-row test set is about 0.917.
 func TestBM25Floor(t *testing.T) {
-	if testing.Short() {
-		t.Skip("indexes the whole file")
-	}
 	rows := testRows(t)
 	start := time.Now()
 	b, err := NewBM25(t.TempDir(), rows)
