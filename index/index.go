@@ -407,7 +407,27 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 		os.RemoveAll(filepath.Join(ix.dir, name))
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	ix.mu.Lock()
+	// Bring the new index up to the live one before the swap, so a CV the
+	// live index already finds is never missing afterwards: replay the
+	// changes the sync applied during the scan, then swap under the lock
+	// that the sync's writes take, once nothing more has arrived.
+	at := hwm
+	for {
+		live := ix.HighWaterMark()
+		if live > at {
+			if err := replay(ctx, b, ix, src, labels, at, live); err != nil {
+				b.Close()
+				os.RemoveAll(filepath.Join(ix.dir, name))
+				return 0, fmt.Errorf("index: rebuild: %w", err)
+			}
+			at = live
+		}
+		ix.mu.Lock()
+		if ix.closed || ix.HighWaterMark() <= at {
+			break // holding ix.mu
+		}
+		ix.mu.Unlock()
+	}
 	defer ix.mu.Unlock()
 	if ix.closed {
 		b.Close()
@@ -427,4 +447,45 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 		}
 	}
 	return n, nil
+}
+
+// replay applies the change-log entries in (from, to] to b by re-reading
+// each candidate's current state, and records to as b's high-water mark.
+func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels func(string) []string, from, to int64) error {
+	latest := map[string]bool{} // id → erased
+	for at := from; at < to; {
+		changes, err := src.ChangesAfter(ctx, at, 1000)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			break
+		}
+		for _, c := range changes {
+			if c.Seq > to {
+				break
+			}
+			latest[c.CandidateID] = c.Delete
+			at = c.Seq
+		}
+		if changes[len(changes)-1].Seq > to {
+			break
+		}
+	}
+	batch := b.NewBatch()
+	for id := range latest {
+		c, err := src.Candidate(ctx, id)
+		switch {
+		case errors.Is(err, jobmatch.ErrNotFound):
+			batch.Delete(id)
+		case err != nil:
+			return err
+		default:
+			if err := batch.Index(id, ix.DocOf(c, labels)); err != nil {
+				return err
+			}
+		}
+	}
+	batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(to)))
+	return b.Batch(batch)
 }

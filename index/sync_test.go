@@ -347,3 +347,53 @@ func TestSyncWaitsForADocumentLoggedButNotWritten(t *testing.T) {
 		t.Fatalf("the late document was never indexed: %v", got)
 	}
 }
+
+// duringScan runs fn when the rebuild's scan has read everything: the moment
+// a write can reach the live index but not the new one.
+type duringScan struct {
+	*store.Store
+	fn func()
+}
+
+func (d duringScan) EachCandidate(ctx context.Context, f func(*jobmatch.Candidate) error) error {
+	if err := d.Store.EachCandidate(ctx, f); err != nil {
+		return err
+	}
+	d.fn()
+	return nil
+}
+
+func TestRebuildKeepsWhatTheLiveIndexFound(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	ix, _, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	sy := index.NewSyncer(ix, st, quiet, nil)
+	a, late, gone := candidate("R-1", "snedker", "5000"), candidate("R-2", "snedker", "5000"), candidate("R-3", "snedker", "5000")
+	upsert(t, st, a, gone)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src := duringScan{Store: st, fn: func() {
+		upsert(t, st, late)
+		if _, err := st.DeleteCandidate(ctx, gone.ID, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if err := sy.CatchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(t, ix, "snedker"); !contains(got, late.ID) || contains(got, gone.ID) {
+			t.Fatalf("live index before the swap: %v", got)
+		}
+	}}
+	if _, err := ix.Rebuild(ctx, src, nil); err != nil {
+		t.Fatal(err)
+	}
+	// No sync after the swap: the new index must already hold both changes.
+	if got := ids(t, ix, "snedker"); len(got) != 2 || !contains(got, a.ID) || !contains(got, late.ID) {
+		t.Fatalf("after the swap: %v, want %s and %s", got, a.ID, late.ID)
+	}
+}
