@@ -72,6 +72,11 @@ type Vacancy struct {
 	CreatedAt          time.Time      `json:"created_at" bson:"created_at"`
 	UpdatedAt          time.Time      `json:"updated_at" bson:"updated_at"`
 	ClosedAt           *time.Time     `json:"closed_at,omitempty" bson:"closed_at,omitempty"`
+	// ClosedPeriod is the period keys of ClosedAt (follow-up figures).
+	ClosedPeriod *Periods `json:"-" bson:"closed_period,omitempty"`
+	// FilledByPresented: filled by a candidate the jobcenter presented.
+	FilledByPresented bool   `json:"filled_by_presented,omitempty" bson:"filled_by_presented,omitempty"`
+	CloseNote         string `json:"close_note,omitempty" bson:"close_note,omitempty"`
 	Version            int64          `json:"version" bson:"version"`
 }
 

@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +35,9 @@ type Config struct {
 	OnVacancy func(v *jobmatch.Vacancy)
 	// RetentionTeam is the address told of every retention request.
 	RetentionTeam string
+	// PublicURL is where employers and citizens reach the service (for
+	// links in e-mails), e.g. https://jobmatch.kommune.dk; no trailing slash.
+	PublicURL string
 }
 
 // Service is the application layer. It is safe for concurrent use.
@@ -49,6 +53,7 @@ type Service struct {
 	onCompanies func(cs []*jobmatch.Company)
 
 	retentionTeam string
+	publicURL     string
 
 	deadlineMu   sync.Mutex
 	deadlineDays map[string]int
@@ -69,7 +74,16 @@ func New(cfg Config) *Service {
 		cfg.Validator = NewValidator(nil)
 	}
 	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: cfg.Now, assign: cfg.Assignment,
-		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam}
+		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam,
+		publicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+}
+
+// URL makes an absolute link from a path, for e-mails.
+func (s *Service) URL(path string) string {
+	if s.publicURL == "" {
+		return "http://localhost:8080" + path
+	}
+	return s.publicURL + path
 }
 
 // Store returns the underlying store (for packages that add services of their own).

@@ -181,3 +181,26 @@ func BenchmarkMedianExact(b *testing.B) {
 		Median(values)
 	}
 }
+
+func TestMedianDays(t *testing.T) {
+	for _, tc := range []struct {
+		days []float64
+		want float64
+		ok   bool
+	}{
+		{nil, 0, false},
+		{[]float64{3.9}, 3, true},
+		{[]float64{1, 2, 10}, 2, true},
+		{[]float64{1, 2, 10, 40}, 2, true}, // lower median
+		{[]float64{-2, 0.5, 900, 900, 900}, 365, true},
+	} {
+		c := map[string]int64{"other": 7}
+		for _, d := range tc.days {
+			c[DayKey(d)]++
+		}
+		got, ok := MedianDays(c)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("MedianDays(%v) = %v, %v; want %v, %v", tc.days, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -46,6 +46,9 @@ type Config struct {
 	// RetentionTeam is the address told of every retention request
 	// (default fastholdelse@jobcenter.local).
 	RetentionTeam string
+	// PublicURL is the service's address as employers and citizens see it
+	// (links in e-mails); default http://localhost:8080.
+	PublicURL string
 }
 
 // System is a running jobmatch without its listener.
@@ -93,7 +96,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	var matching *app.Matching
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
-		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam,
+		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam, PublicURL: cfg.PublicURL,
 		OnCompanies: func(cs []*jobmatch.Company) {
 			if companies != nil {
 				companies.Put(cs)

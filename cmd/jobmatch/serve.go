@@ -27,6 +27,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	demoData := fs.Bool("demo", env("JOBMATCH_DEMO", "") == "true", "load demo data once: staff users with password 'demo', companies, CVs (JOBMATCH_DEMO=true)")
 	demoCVs := fs.Int("demo-candidates", 2000, "synthetic CVs in the demo data")
 	retention := fs.Int("retention-days", envInt("JOBMATCH_RETENTION_DAYS", 730), "erase CVs inactive longer than this, daily; 0 = never (JOBMATCH_RETENTION_DAYS)")
+	publicURL := fs.String("public-url", env("JOBMATCH_PUBLIC_URL", ""), "the service's address in links sent by e-mail; default http://localhost:<port> (JOBMATCH_PUBLIC_URL)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,6 +38,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
+	cfg.PublicURL = *publicURL
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://localhost:" + portOf(*addr)
+	}
 	sys, err := system.Open(ctx, cfg)
 	if err != nil {
 		return err
@@ -84,6 +89,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	return nil
+}
+
+// portOf is the port of a listen address such as ":8080".
+func portOf(addr string) string {
+	if _, p, err := net.SplitHostPort(addr); err == nil && p != "" && p != "0" {
+		return p
+	}
+	return "8080"
 }
 
 func port(a net.Addr) string {

@@ -1,0 +1,289 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// Survey audiences.
+const (
+	SurveyEmployer = "employer"
+	SurveyCitizen  = "citizen"
+)
+
+// Survey is one one-time survey link. Its _id is the sha256 of the token
+// in the link, so the token is never stored. A citizen's survey carries no
+// reference to the CV: the answer counts only in the figures.
+type Survey struct {
+	ID         string            `json:"-" bson:"_id"`
+	Audience   string            `json:"audience" bson:"audience"`
+	Trigger    string            `json:"trigger" bson:"trigger"`
+	CVR        string            `json:"cvr,omitempty" bson:"cvr,omitempty"`
+	Company    string            `json:"company,omitempty" bson:"company,omitempty"`
+	Ref        string            `json:"-" bson:"ref,omitempty"`
+	Lang       string            `json:"lang" bson:"lang"`
+	CreatedAt  time.Time         `json:"created_at" bson:"created_at"`
+	ExpiresAt  time.Time         `json:"expires_at" bson:"expires_at"`
+	AnsweredAt *time.Time        `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
+	Answers    map[string]int    `json:"answers,omitempty" bson:"answers,omitempty"`
+	Comment    string            `json:"-" bson:"comment,omitempty"`
+	Period     *jobmatch.Periods `json:"-" bson:"period,omitempty"`
+}
+
+// Questions are the survey's questions for its audience.
+func (v *Survey) Questions() []string {
+	if v.Audience == SurveyCitizen {
+		return []string{"service"}
+	}
+	return []string{"labour", "service"}
+}
+
+// SurveyRules say who is asked and how often; an admin sets them.
+type SurveyRules struct {
+	// EmployerEveryDays: a company is asked at most once in this many days.
+	EmployerEveryDays int `json:"employer_every_days" bson:"employer_every_days" validate:"gte=0,lte=3650"`
+	// CitizenEveryDays: a citizen is asked at most once in this many days.
+	CitizenEveryDays int `json:"citizen_every_days" bson:"citizen_every_days" validate:"gte=0,lte=3650"`
+	// ValidDays: a link expires this many days after it is sent.
+	ValidDays int `json:"valid_days" bson:"valid_days" validate:"gte=1,lte=365"`
+	// Triggers that send an employer survey: vacancy_filled, vacancy_closed,
+	// request_resolved, visit.
+	Triggers map[string]bool `json:"triggers" bson:"triggers"`
+}
+
+// DefaultSurveyRules ask a company at most every 90 days, after every kind
+// of finished piece of work, a citizen at most twice a year.
+func DefaultSurveyRules() SurveyRules {
+	return SurveyRules{EmployerEveryDays: 90, CitizenEveryDays: 180, ValidDays: 30,
+		Triggers: map[string]bool{"vacancy_filled": true, "vacancy_closed": true, "request_resolved": true, "visit": true}}
+}
+
+// SurveyRules returns the rules in force.
+func (s *Service) SurveyRules(ctx context.Context) SurveyRules {
+	r := DefaultSurveyRules()
+	var doc struct {
+		Rules *SurveyRules `bson:"rules"`
+	}
+	if err := s.st.Get(ctx, store.ColSettings, "surveys", &doc); err == nil && doc.Rules != nil {
+		r = *doc.Rules
+	}
+	return r
+}
+
+// SetSurveyRules sets who is asked and how often (admin).
+func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r SurveyRules) (SurveyRules, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return r, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(r); err != nil {
+		return r, err
+	}
+	verr := &jobmatch.ValidationError{}
+	for k := range r.Triggers {
+		switch k {
+		case "vacancy_filled", "vacancy_closed", "request_resolved", "visit":
+		default:
+			verr.Add("triggers."+k, "oneof", "vacancy_filled vacancy_closed request_resolved visit")
+		}
+	}
+	if err := verr.Err(); err != nil {
+		return r, err
+	}
+	return r, s.st.Put(ctx, store.ColSettings, "surveys", bson.D{{Key: "_id", Value: "surveys"}, {Key: "rules", Value: r}})
+}
+
+// SurveyTrigger is a finished piece of work that may ask the employer.
+type SurveyTrigger struct {
+	Kind    string // vacancy_filled, vacancy_closed, request_resolved, visit
+	CVR     string
+	Company string
+	Ref     string // the vacancy, request or contact
+	To      string // the employer contact's e-mail
+	Lang    string
+}
+
+// afterEvent sends the employer survey a trigger calls for. The work it
+// follows is done and stored already, so a failure here is logged, not
+// returned: a lost survey is better than a failed close.
+func (s *Service) afterEvent(ctx context.Context, t SurveyTrigger) {
+	if _, err := s.SendEmployerSurvey(ctx, t); err != nil {
+		s.log.Warn("employer survey", "trigger", t.Kind, "cvr", t.CVR, "err", err)
+	}
+}
+
+// SendEmployerSurvey sends the employer survey for t unless the rules say
+// no (trigger off, no address, the company asked recently); it reports
+// whether one was sent.
+func (s *Service) SendEmployerSurvey(ctx context.Context, t SurveyTrigger) (bool, error) {
+	rules := s.SurveyRules(ctx)
+	if !rules.Triggers[t.Kind] || t.To == "" || t.CVR == "" {
+		return false, nil
+	}
+	if t.Company == "" {
+		if c, err := s.Company(ctx, t.CVR); err == nil {
+			t.Company = c.Name
+		}
+	}
+	return s.sendSurvey(ctx, "company:"+t.CVR, rules.EmployerEveryDays, rules.ValidDays, &Survey{
+		Audience: SurveyEmployer, Trigger: t.Kind, CVR: t.CVR, Company: t.Company, Ref: t.Ref, Lang: t.Lang}, t.To)
+}
+
+// SendCitizenSurvey asks a citizen about the service (a consultant, after
+// a course of work with them). Only a hash of the CV's id is kept, to ask
+// no more often than the rules allow; the survey itself does not name it.
+func (s *Service) SendCitizenSurvey(ctx context.Context, by *jobmatch.User, candidateID, trigger string) (bool, error) {
+	if !by.CanReadCVs() {
+		return false, jobmatch.ErrForbidden
+	}
+	c, err := s.st.Candidate(ctx, candidateID)
+	if err != nil {
+		return false, err
+	}
+	if c.Email == "" {
+		return false, jobmatch.Invalid("email", "required", "")
+	}
+	if trigger == "" {
+		trigger = "manual"
+	}
+	rules := s.SurveyRules(ctx)
+	sum := sha256.Sum256([]byte("citizen-survey:" + c.ID))
+	return s.sendSurvey(ctx, "citizen:"+hex.EncodeToString(sum[:16]), rules.CitizenEveryDays, rules.ValidDays,
+		&Survey{Audience: SurveyCitizen, Trigger: trigger, Lang: "da"}, c.Email)
+}
+
+// sendSurvey stores a survey and mails its link, at most once per
+// everyDays for key.
+func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDays int, v *Survey, to string) (bool, error) {
+	defer s.st.Lock(store.ColSettings, "surveyed:"+key)()
+	now := s.now().UTC()
+	var last struct {
+		At time.Time `bson:"at"`
+	}
+	err := s.st.Get(ctx, store.ColSettings, "surveyed:"+key, &last)
+	switch {
+	case err == nil:
+		if everyDays > 0 && now.Before(last.At.AddDate(0, 0, everyDays)) {
+			return false, nil
+		}
+	case !errors.Is(err, jobmatch.ErrNotFound):
+		return false, err
+	}
+	token := jobmatch.NewToken()
+	v.ID, v.CreatedAt, v.ExpiresAt = surveyID(token), now, now.AddDate(0, 0, validDays)
+	if v.Lang == "" {
+		v.Lang = "da"
+	}
+	if err := s.st.Insert(ctx, store.ColSurveys, v); err != nil {
+		return false, err
+	}
+	if err := s.st.Put(ctx, store.ColSettings, "surveyed:"+key, bson.D{{Key: "_id", Value: "surveyed:" + key}, {Key: "at", Value: now}}); err != nil {
+		return false, err
+	}
+	link := s.URL("/survey/" + token)
+	subject, body := "Hvordan gik det? / How did we do?", ""
+	if v.Audience == SurveyEmployer {
+		body = fmt.Sprintf("Kære %s\n\nJobcentret vil gerne høre, hvor tilfreds I er med vores indsats for at skaffe kvalificeret arbejdskraft og med vores virksomhedsservice. Det tager et minut:\n%s\n\nDear %s, please tell us how satisfied you are with our effort to supply qualified labour and with our company service:\n%s\n\nLinket virker én gang og udløber %s.\n",
+			v.Company, link, v.Company, link, v.ExpiresAt.In(jobmatch.Copenhagen).Format("2.1.2006"))
+	} else {
+		body = fmt.Sprintf("Hej\n\nJobcentret vil gerne høre, hvor tilfreds du er med den hjælp, du har fået. Det tager et minut:\n%s\n\nPlease tell us how satisfied you are with the help you got:\n%s\n\nLinket virker én gang og udløber %s.\n",
+			link, link, v.ExpiresAt.In(jobmatch.Copenhagen).Format("2.1.2006"))
+	}
+	return true, s.Send(ctx, &Mail{To: to, Subject: subject, Body: body, Kind: "survey_" + v.Audience, Ref: v.Trigger})
+}
+
+func surveyID(token string) string {
+	sum := sha256.Sum256([]byte("survey:" + token))
+	return hex.EncodeToString(sum[:])
+}
+
+// SurveyByToken returns the survey behind a link; an answered or expired
+// survey is jobmatch.ErrGone.
+func (s *Service) SurveyByToken(ctx context.Context, token string) (*Survey, error) {
+	if len(token) < 16 || len(token) > 128 {
+		return nil, jobmatch.ErrNotFound
+	}
+	var v Survey
+	if err := s.st.Get(ctx, store.ColSurveys, surveyID(token), &v); err != nil {
+		return nil, err
+	}
+	if v.AnsweredAt != nil || s.now().After(v.ExpiresAt) {
+		return &v, jobmatch.ErrGone
+	}
+	return &v, nil
+}
+
+// SurveyAnswer is the answer to a survey: 1 (very dissatisfied) to 5 (very
+// satisfied) per question, and an optional comment.
+type SurveyAnswer struct {
+	Answers map[string]int `json:"answers" validate:"required"`
+	Comment string         `json:"comment,omitempty" validate:"max=2000"`
+}
+
+// AnswerSurvey stores the one answer a link takes and counts it in the
+// figures of the period it was given in; a second answer is ErrGone.
+func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswer) (*Survey, error) {
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	defer s.st.Lock(store.ColSurveys, surveyID(token))()
+	v, err := s.SurveyByToken(ctx, token)
+	if err != nil {
+		return v, err
+	}
+	verr := &jobmatch.ValidationError{}
+	answers := map[string]int{}
+	for _, q := range v.Questions() {
+		a, ok := in.Answers[q]
+		switch {
+		case !ok:
+			verr.Add("answers."+q, "required", "")
+		case a < 1 || a > 5:
+			verr.Add("answers."+q, "oneof", "1 2 3 4 5")
+		default:
+			answers[q] = a
+		}
+	}
+	for q := range in.Answers {
+		if !contains(v.Questions(), q) {
+			verr.Add("answers."+q, "oneof", fmt.Sprint(v.Questions()))
+		}
+	}
+	if err := verr.Err(); err != nil {
+		return nil, err
+	}
+	now := s.now().UTC()
+	p := jobmatch.PeriodsOf(now)
+	if err := s.st.Update(ctx, store.ColSurveys, v.ID, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "answered_at", Value: now}, {Key: "answers", Value: answers}, {Key: "comment", Value: in.Comment}, {Key: "period", Value: p},
+	}}}); err != nil {
+		return nil, err
+	}
+	v.AnsweredAt, v.Answers, v.Comment, v.Period = &now, answers, in.Comment, &p
+	if err := s.CountPeriods(ctx, now, surveyCounters(v)); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// surveyCounters are the counters an answer adds (also used by the rebuild).
+func surveyCounters(v *Survey) map[string]int64 {
+	inc := map[string]int64{}
+	for q, a := range v.Answers {
+		if v.Audience == SurveyCitizen {
+			inc["survey_citizen_"+strconv.Itoa(a)]++
+		} else {
+			inc["survey_employer_"+q+"_"+strconv.Itoa(a)]++
+		}
+	}
+	return inc
+}

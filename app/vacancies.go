@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+	"math"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/kpi"
+	"jobmatch/store"
+)
+
+// VacancyClose closes a vacancy by hand: filled or closed unfilled.
+type VacancyClose struct {
+	Status string `json:"status" validate:"required,oneof=filled closed"`
+	Note   string `json:"note,omitempty" validate:"max=2000"`
+	// FilledByPresented: the person hired was presented by the jobcenter.
+	FilledByPresented bool `json:"filled_by_presented,omitempty"`
+	// Version, when set, must match the stored vacancy (409 otherwise).
+	Version int64 `json:"version,omitempty" validate:"gte=0"`
+}
+
+// CloseVacancy marks a vacancy filled or closed. It stops matching it,
+// counts it in the follow-up figures (filled, days to fill, filled by a
+// presented candidate) and asks the employer's contact for their
+// satisfaction. Closing a closed vacancy is a 409.
+func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	defer s.st.Lock(store.ColVacancies, "close:"+id)()
+	v, err := s.Vacancy(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
+		return nil, &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already " + string(v.Status)}
+	}
+	if in.Version != 0 && in.Version != v.Version {
+		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+	}
+	now := s.now().UTC()
+	p := jobmatch.PeriodsOf(now)
+	to := jobmatch.VacancyStatus(in.Status)
+	presented := in.FilledByPresented && to == jobmatch.VacancyFilled
+	if err := s.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "status", Value: to}, {Key: "closed_at", Value: now}, {Key: "closed_period", Value: p},
+		{Key: "filled_by_presented", Value: presented}, {Key: "close_note", Value: in.Note}, {Key: "updated_at", Value: now},
+	}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+		return nil, err
+	}
+	v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
+	v.Version++
+	if err := s.CountPeriods(ctx, now, closeCounters(v)); err != nil {
+		return nil, err
+	}
+	s.notifyVacancy(v)
+	s.afterEvent(ctx, SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Ref: v.ID, To: v.Contact.Email})
+	return v, nil
+}
+
+// closeCounters are the counters a closed vacancy adds (also used by the
+// rebuild from events).
+func closeCounters(v *jobmatch.Vacancy) map[string]int64 {
+	inc := map[string]int64{"vacancies_" + string(v.Status): 1}
+	if v.Status == jobmatch.VacancyFilled && v.ClosedAt != nil {
+		days := math.Max(0, v.ClosedAt.Sub(v.CreatedAt).Hours()/24)
+		inc["fill_"+kpi.DayKey(days)] = 1
+		if v.FilledByPresented {
+			inc["vacancies_filled_presented"] = 1
+		}
+	}
+	return inc
+}
