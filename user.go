@@ -13,11 +13,13 @@ const (
 	RoleHotline    Role = "hotline"
 	RoleConsultant Role = "consultant"
 	RoleAdmin      Role = "admin"
+	// RoleManagement follows the figures (dashboard, report); it reads no CVs.
+	RoleManagement Role = "management"
 )
 
 // ValidRole reports whether r is a known staff role.
 func ValidRole(r Role) bool {
-	return r == RoleHotline || r == RoleConsultant || r == RoleAdmin
+	return r == RoleHotline || r == RoleConsultant || r == RoleAdmin || r == RoleManagement
 }
 
 // User is a staff member. The _id is the normalised e-mail address.
@@ -40,6 +42,11 @@ type User struct {
 // IsStaff reports whether the user may read CVs (consultant, admin).
 func (u *User) CanReadCVs() bool {
 	return u != nil && (u.Role == RoleConsultant || u.Role == RoleAdmin)
+}
+
+// CanReadFigures reports whether the user may read the follow-up figures.
+func (u *User) CanReadFigures() bool {
+	return u != nil && (u.Role == RoleManagement || u.Role == RoleAdmin || u.Role == RoleConsultant)
 }
 
 // NormalizeEmail lower-cases and trims an e-mail address, the user key.

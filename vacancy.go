@@ -77,7 +77,7 @@ type Vacancy struct {
 	// FilledByPresented: filled by a candidate the jobcenter presented.
 	FilledByPresented bool   `json:"filled_by_presented,omitempty" bson:"filled_by_presented,omitempty"`
 	CloseNote         string `json:"close_note,omitempty" bson:"close_note,omitempty"`
-	Version            int64          `json:"version" bson:"version"`
+	Version           int64  `json:"version" bson:"version"`
 }
 
 // Language is a language with a CEFR-like level (A1–C2, or "native").

@@ -702,4 +702,5 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 	if res := k.Do("GET", "/api/v1/kpi?year=2026&half=H3", nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("half=H3: %d", res.StatusCode)
 	}
+	rebuildAgrees(t, env, 2026)
 }

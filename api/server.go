@@ -284,4 +284,4 @@ func RequireRole(roles ...jobmatch.Role) echo.MiddlewareFunc {
 }
 
 // Staff is every staff role.
-var Staff = []jobmatch.Role{jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin}
+var Staff = []jobmatch.Role{jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement}

@@ -73,7 +73,11 @@ func New(cfg Config) *Service {
 	if cfg.Validator == nil {
 		cfg.Validator = NewValidator(nil)
 	}
-	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: cfg.Now, assign: cfg.Assignment,
+	// The store keeps milliseconds: a time compared or bucketed now must be
+	// the same time a rebuild reads back.
+	clock := cfg.Now
+	now := func() time.Time { return clock().Truncate(time.Millisecond) }
+	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: now, assign: cfg.Assignment,
 		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam,
 		publicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
 }

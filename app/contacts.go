@@ -61,7 +61,7 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	if err != nil {
 		return nil, err
 	}
-	at := time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, jobmatch.Copenhagen)
+	at := contactTime(d)
 	ct := &Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
 		ConsultantID: by.ID, LoggedAt: s.now().UTC(), Period: jobmatch.PeriodsOf(at)}
 	if in.FollowUp != "" {
@@ -74,10 +74,18 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	if _, err := s.st.ListAppendEach(ctx, map[string]string{"timeline:" + c.CVR: "contact:" + ct.ID, "contacts:consultant:" + by.ID: ct.ID}); err != nil {
 		return nil, err
 	}
-	if err := s.CountPeriods(ctx, at, map[string]int64{"contacts": 1, "contacts_consultant_" + counterKey(by.ID): 1, "contacts_kind_" + in.Kind: 1}); err != nil {
+	if err := s.CountPeriods(ctx, at, contactCounters(ct)); err != nil {
 		return nil, err
 	}
+	if ct.Kind == "visit" && len(c.Contacts) > 0 {
+		s.afterEvent(ctx, SurveyTrigger{Kind: "visit", CVR: c.CVR, Company: c.Name, Ref: ct.ID, To: c.Contacts[0].Email})
+	}
 	return ct, nil
+}
+
+// contactCounters are the counters a contact adds (also used by the rebuild).
+func contactCounters(ct *Contact) map[string]int64 {
+	return map[string]int64{"contacts": 1, "contacts_consultant_" + counterKey(ct.ConsultantID): 1, "contacts_kind_" + ct.Kind: 1}
 }
 
 // TimelineItem is one event in a company's history.
@@ -132,12 +140,14 @@ var DefaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
 
 // ContactTarget returns the contact target of a year.
 func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
-	var t struct {
-		Contacts int64 `bson:"contacts"`
+	t, err := s.Targets(ctx, year)
+	if err != nil {
+		return defaultContactTarget(year)
 	}
-	if err := s.st.Get(ctx, store.ColSettings, fmt.Sprintf("targets:%d", year), &t); err == nil && t.Contacts > 0 {
-		return t.Contacts
-	}
+	return t.Contacts
+}
+
+func defaultContactTarget(year int) int64 {
 	if v, ok := DefaultContactTargets[year]; ok {
 		return v
 	}

@@ -153,7 +153,7 @@ func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobma
 		"requests": r.ID, "requests:consultant:" + owner: r.ID, "requests:company:" + r.CVR: r.ID,
 		"timeline:" + r.CVR: "request:" + r.ID,
 	}
-	inc := map[string]int64{"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1}
+	inc := receiptCounters(r)
 	if v != nil {
 		lists["vacancies"] = v.ID
 		lists["vacancies:consultant:"+v.ConsultantID] = v.ID
@@ -181,6 +181,12 @@ func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobma
 		return err
 	}
 	return s.CountPeriods(ctx, r.ReceivedAt, inc)
+}
+
+// receiptCounters are the counters a received request adds (also used by
+// the rebuild); a vacancy adds vacancies_posted.
+func receiptCounters(r *jobmatch.Request) map[string]int64 {
+	return map[string]int64{"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1}
 }
 
 // routeOwner returns who handles a consultant's requests now: the deputy

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -18,8 +20,10 @@ type KPIFigures struct {
 	EmployerSatisfaction map[string]Satisfaction `json:"employer_satisfaction"`
 	CitizenSatisfaction  Satisfaction            `json:"citizen_satisfaction"`
 	Requests             KPIRequests             `json:"requests"`
-	Vacancies            KPIVacancies            `json:"vacancies"`
-	Retention            KPIRetention            `json:"retention"`
+	// CitizenSatisfactionTarget is the year's goal for the share satisfied.
+	CitizenSatisfactionTarget float64      `json:"citizen_satisfaction_target"`
+	Vacancies                 KPIVacancies `json:"vacancies"`
+	Retention                 KPIRetention `json:"retention"`
 }
 
 // KPIContacts is the company contacts against the target.
@@ -27,6 +31,34 @@ type KPIContacts struct {
 	Count  int64            `json:"count"`
 	Target int64            `json:"target"`
 	ByKind map[string]int64 `json:"by_kind"`
+	// ByConsultant is the contacts per consultant, most first.
+	ByConsultant []ConsultantCount `json:"by_consultant"`
+	// ByMonth is the contacts per month of the period ("2026-05").
+	ByMonth []MonthCount `json:"by_month"`
+	// Trend is where a steady pace toward the target would be now, and
+	// where the pace so far leads by the end of the period.
+	Trend ContactTrend `json:"trend"`
+}
+
+// ConsultantCount is one consultant's contacts.
+type ConsultantCount struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Count int64  `json:"count"`
+}
+
+// MonthCount is one month's count.
+type MonthCount struct {
+	Month string `json:"month"`
+	Count int64  `json:"count"`
+}
+
+// ContactTrend compares the contacts with a steady pace toward the target.
+type ContactTrend struct {
+	Elapsed   float64 `json:"elapsed"`   // share of the period gone, 0..1
+	Expected  float64 `json:"expected"`  // target × elapsed
+	Projected float64 `json:"projected"` // count at the end at the pace so far
+	OnTrack   bool    `json:"on_track"`
 }
 
 // Satisfaction is a satisfaction figure (answers 1–5; 4–5 satisfied).
@@ -52,6 +84,14 @@ type KPIRequests struct {
 type KPIVacancies struct {
 	Posted int64 `json:"posted"`
 	Filled int64 `json:"filled"`
+	// Closed is closed without being filled.
+	Closed int64 `json:"closed"`
+	// MedianDaysToFill is from posting to filled, within a day (0 when
+	// none was filled).
+	MedianDaysToFill float64 `json:"median_days_to_fill"`
+	// FilledPresented is filled by a candidate the jobcenter presented.
+	FilledPresented      int64   `json:"filled_presented"`
+	ShareFilledPresented float64 `json:"share_filled_presented"`
 }
 
 // KPIRetention is the retention requests and the returns to work recorded.
@@ -65,7 +105,7 @@ type KPIRetention struct {
 
 // KPI reads the figures of a year ("H1"/"H2" narrows to a half).
 func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half string) (*KPIFigures, error) {
-	if by == nil || (by.Role != jobmatch.RoleAdmin && by.Role != jobmatch.RoleConsultant) {
+	if !by.CanReadFigures() {
 		return nil, jobmatch.ErrForbidden
 	}
 	if year < 2000 || year > 2100 {
@@ -89,15 +129,40 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 			c[name] = v
 		}
 	}
-	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}}
-	f.Contacts = KPIContacts{Count: c["contacts"], Target: s.ContactTarget(ctx, year), ByKind: map[string]int64{}}
+	targets, err := s.Targets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare}
+	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2
 	}
+	p, _ := kpi.ParsePeriod(period)
+	for _, m := range p.Months() {
+		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: raw[fmt.Sprintf("M%02d_contacts", m.N)]})
+	}
+	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), s.now())
+	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack}
+	names := map[string]*jobmatch.User{}
+	if us, err := s.Consultants(ctx); err == nil {
+		for _, u := range us {
+			names[counterKey(u.ID)] = u
+		}
+	}
 	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}}
-	resp := map[string]int64{}
+	resp, fill := map[string]int64{}, map[string]int64{}
 	for k, v := range c {
 		switch {
+		case strings.HasPrefix(k, "contacts_consultant_"):
+			key := strings.TrimPrefix(k, "contacts_consultant_")
+			cc := ConsultantCount{ID: key, Name: key, Count: v}
+			if u := names[key]; u != nil {
+				cc.ID, cc.Name = u.ID, u.Name
+			}
+			f.Contacts.ByConsultant = append(f.Contacts.ByConsultant, cc)
+		case strings.HasPrefix(k, "fill_"):
+			fill[strings.TrimPrefix(k, "fill_")] = v
 		case strings.HasPrefix(k, "contacts_kind_"):
 			f.Contacts.ByKind[strings.TrimPrefix(k, "contacts_kind_")] = v
 		case strings.HasPrefix(k, "requests_topic_"):
@@ -116,7 +181,20 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	if f.Requests.Resolved > 0 {
 		f.Requests.ShareInTime = float64(c["requests_in_time"]) / float64(f.Requests.Resolved)
 	}
-	f.Vacancies = KPIVacancies{Posted: c["vacancies_posted"], Filled: c["vacancies_filled"]}
+	sort.Slice(f.Contacts.ByConsultant, func(i, j int) bool {
+		a, b := f.Contacts.ByConsultant[i], f.Contacts.ByConsultant[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Name < b.Name
+	})
+	f.Vacancies = KPIVacancies{Posted: c["vacancies_posted"], Filled: c["vacancies_filled"], Closed: c["vacancies_closed"], FilledPresented: c["vacancies_filled_presented"]}
+	if d, ok := kpi.MedianDays(fill); ok {
+		f.Vacancies.MedianDaysToFill = d
+	}
+	if f.Vacancies.Filled > 0 {
+		f.Vacancies.ShareFilledPresented = float64(f.Vacancies.FilledPresented) / float64(f.Vacancies.Filled)
+	}
 	r := KPIRetention{Requests: c["requests_topic_retention"], FullReturn: c["retention_full_return"], PartialReturn: c["retention_partial_return"], NoReturn: c["retention_no_return"]}
 	if n := r.FullReturn + r.PartialReturn + r.NoReturn; n > 0 {
 		r.ShareReturned = float64(r.FullReturn+r.PartialReturn) / float64(n)

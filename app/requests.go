@@ -30,7 +30,16 @@ func (s *Service) ResolveRequest(ctx context.Context, by *jobmatch.User, id stri
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
 	}
-	// One resolution per request, however many clicks.
+	r, err := s.resolveRequest(ctx, by, id, in)
+	if err != nil {
+		return nil, err
+	}
+	s.afterEvent(ctx, SurveyTrigger{Kind: "request_resolved", CVR: r.CVR, Company: r.CompanyName, Ref: r.ID, To: r.Contact.Email})
+	return r, nil
+}
+
+// resolveRequest is the one resolution of a request, however many clicks.
+func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id string, in ResolveInput) (*jobmatch.Request, error) {
 	defer s.st.Lock(store.ColRequests, "resolve:"+id)()
 	r, err := s.Request(ctx, id)
 	if err != nil {
@@ -52,19 +61,11 @@ func (s *Service) ResolveRequest(ctx context.Context, by *jobmatch.User, id stri
 	if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 		return nil, err
 	}
-	hours := now.Sub(r.ReceivedAt).Hours()
-	inc := map[string]int64{"requests_resolved": 1, "resp_" + kpi.BucketKey(kpi.BucketOf(hours)): 1}
-	if r.DueAt == nil || !now.After(*r.DueAt) {
-		inc["requests_in_time"] = 1
-	}
-	if r.Topic == jobmatch.TopicRetention && in.Outcome != "" {
-		inc["retention_"+in.Outcome] = 1
-	}
-	if err := s.CountPeriods(ctx, now, inc); err != nil {
-		return nil, err
-	}
 	r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
 	r.Version++
+	if err := s.CountPeriods(ctx, now, resolveCounters(r)); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -196,4 +197,18 @@ func (s *Service) SetDeadlineDays(ctx context.Context, by *jobmatch.User, days m
 	s.deadlineDays = nil
 	s.deadlineMu.Unlock()
 	return days, nil
+}
+
+// resolveCounters are the counters a resolution adds, in the period of its
+// resolution (also used by the rebuild).
+func resolveCounters(r *jobmatch.Request) map[string]int64 {
+	hours := r.ResolvedAt.Sub(r.ReceivedAt).Hours()
+	inc := map[string]int64{"requests_resolved": 1, "resp_" + kpi.BucketKey(kpi.BucketOf(hours)): 1}
+	if r.DueAt == nil || !r.ResolvedAt.After(*r.DueAt) {
+		inc["requests_in_time"] = 1
+	}
+	if r.Topic == jobmatch.TopicRetention && r.Outcome != "" {
+		inc["retention_"+r.Outcome] = 1
+	}
+	return inc
 }

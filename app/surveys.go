@@ -164,7 +164,7 @@ func (s *Service) SendCitizenSurvey(ctx context.Context, by *jobmatch.User, cand
 // sendSurvey stores a survey and mails its link, at most once per
 // everyDays for key.
 func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDays int, v *Survey, to string) (bool, error) {
-	defer s.st.Lock(store.ColSettings, "surveyed:"+key)()
+	defer s.st.Lock(store.ColSettings, "send-survey:"+key)()
 	now := s.now().UTC()
 	var last struct {
 		At time.Time `bson:"at"`
@@ -235,7 +235,7 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
 	}
-	defer s.st.Lock(store.ColSurveys, surveyID(token))()
+	defer s.st.Lock(store.ColSurveys, "answer:"+surveyID(token))()
 	v, err := s.SurveyByToken(ctx, token)
 	if err != nil {
 		return v, err

@@ -33,7 +33,7 @@ type NewUser struct {
 	Email    string        `json:"email" validate:"required,email,max=200"`
 	Name     string        `json:"name" validate:"required,min=2,max=120,runes"`
 	Phone    string        `json:"phone,omitempty" validate:"omitempty,min=8,max=20,runes"`
-	Role     jobmatch.Role `json:"role" validate:"required,oneof=hotline consultant admin"`
+	Role     jobmatch.Role `json:"role" validate:"required,oneof=hotline consultant admin management"`
 	Password string        `json:"password" validate:"required,min=4,max=200"`
 	Areas    []string      `json:"areas,omitempty" validate:"max=50,dive,min=1,max=12"`
 }

@@ -32,6 +32,17 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
 	}
+	v, err := s.closeVacancy(ctx, id, in)
+	if err != nil {
+		return nil, err
+	}
+	s.notifyVacancy(v)
+	s.afterEvent(ctx, SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
+	return v, nil
+}
+
+// closeVacancy is the one closing of a vacancy, however many clicks.
+func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
 	defer s.st.Lock(store.ColVacancies, "close:"+id)()
 	v, err := s.Vacancy(ctx, id)
 	if err != nil {
@@ -58,8 +69,6 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 	if err := s.CountPeriods(ctx, now, closeCounters(v)); err != nil {
 		return nil, err
 	}
-	s.notifyVacancy(v)
-	s.afterEvent(ctx, SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Ref: v.ID, To: v.Contact.Email})
 	return v, nil
 }
 

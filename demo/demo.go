@@ -35,6 +35,7 @@ var Users = []app.NewUser{
 	{Email: "admin@demo.local", Name: "Anne Admin", Role: jobmatch.RoleAdmin, Phone: "88 72 40 00"},
 	{Email: "konsulent@demo.local", Name: "Karen Konsulent", Role: jobmatch.RoleConsultant, Phone: "88 72 41 01", Areas: []string{"64"}},
 	{Email: "hotline@demo.local", Name: "Henrik Hotline", Role: jobmatch.RoleHotline, Phone: "88 72 40 10"},
+	{Email: "leder@demo.local", Name: "Lone Leder", Role: jobmatch.RoleManagement, Phone: "88 72 40 01"},
 	{Email: "mads@demo.local", Name: "Mads Mortensen", Role: jobmatch.RoleConsultant, Phone: "88 72 41 02", Areas: []string{"63", "i:41", "i:43"}},
 	{Email: "fatima@demo.local", Name: "Fatima Hassan", Role: jobmatch.RoleConsultant, Phone: "88 72 41 03", Areas: []string{"62", "i:86", "i:87"}},
 	{Email: "lars@demo.local", Name: "Lars Lund", Role: jobmatch.RoleConsultant, Phone: "88 72 41 04", Areas: []string{"60", "61", "i:49"}},

@@ -83,6 +83,7 @@ func Register(srv *api.Server, cfg Config) error {
 	staff := g.Group("/staff", f.requireStaff)
 	staff.GET("", f.staffHome)
 	staff.POST("/requests/:id/resolve", f.resolveRequest)
+	f.registerSurvey(e)
 	for _, r := range routes {
 		r(f, g, staff)
 	}

@@ -72,7 +72,7 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 
 // BagAdd adds member to the named bag and returns its slot.
 func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) {
-	defer s.Lock(ColSets, "bag:"+name)()
+	defer s.lock(ColSets, "bag:"+name)()
 	h, err := s.bagHeadOf(ctx, name)
 	if err != nil {
 		return 0, err
@@ -95,7 +95,7 @@ func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) 
 
 // BagRemove removes member from the bucket it was added to.
 func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member string) error {
-	defer s.Lock(ColSets, "bag:"+name)()
+	defer s.lock(ColSets, "bag:"+name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, slot)}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: member}}}})
 	if err != nil {
@@ -106,7 +106,7 @@ func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member s
 
 // BagMembers returns every member, oldest bucket first.
 func (s *Store) BagMembers(ctx context.Context, name string) ([]string, error) {
-	unlock := s.Lock(ColSets, "bag:"+name)
+	unlock := s.lock(ColSets, "bag:"+name)
 	h, err := s.bagHeadOf(ctx, name)
 	unlock()
 	if err != nil {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -28,7 +30,7 @@ func (s *Store) ReserveSeq(ctx context.Context, name string, n int64) (int64, er
 // new value. The upsert that creates a counter can still race with another
 // process's; a duplicate key there is retried.
 func (s *Store) incField(ctx context.Context, id, field string, n int64) (int64, error) {
-	defer s.Lock(ColCounters, id)()
+	defer s.lock(ColCounters, id)()
 	var doc bson.M
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
@@ -81,7 +83,7 @@ func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64
 	if len(inc) == 0 {
 		return nil
 	}
-	defer s.Lock(ColCounters, id)()
+	defer s.lock(ColCounters, id)()
 	d := bson.D{}
 	for k, v := range inc {
 		d = append(d, bson.E{Key: k, Value: v})
@@ -117,4 +119,44 @@ func (s *Store) Counters(ctx context.Context, id string) (map[string]int64, erro
 		}
 	}
 	return out, nil
+}
+
+// CounterDocs reads every counter document whose _id starts with prefix (a
+// scan: for maintenance such as the KPI rebuild).
+func (s *Store) CounterDocs(ctx context.Context, prefix string) (map[string]map[string]int64, error) {
+	out := map[string]map[string]int64{}
+	err := Each(ctx, s, ColCounters, func(raw *bson.M) error {
+		id, _ := (*raw)["_id"].(string)
+		if !strings.HasPrefix(id, prefix) {
+			return nil
+		}
+		m := map[string]int64{}
+		for k, v := range *raw {
+			if k != "_id" {
+				m[k] = toInt64(v)
+			}
+		}
+		out[id] = m
+		return nil
+	})
+	return out, err
+}
+
+// ReplaceCounters replaces a counter document with exactly these fields.
+func (s *Store) ReplaceCounters(ctx context.Context, id string, fields map[string]int64) error {
+	defer s.lock(ColCounters, id)()
+	d := bson.D{{Key: "_id", Value: id}}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		d = append(d, bson.E{Key: k, Value: fields[k]})
+	}
+	_, err := s.C(ColCounters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, d, options.Replace().SetUpsert(true))
+	if err != nil {
+		return fmt.Errorf("store: replace counters %s: %w", id, err)
+	}
+	return nil
 }

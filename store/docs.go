@@ -33,7 +33,7 @@ func (s *Store) Put(ctx context.Context, col, id string, v any) error {
 // version, and writes it with version+1 (optimistic concurrency). A stale
 // version is jobmatch.ErrConflict. The caller sets the new version on v.
 func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64, v any) error {
-	defer s.Lock(col, id)()
+	defer s.lock(col, id)()
 	res, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}}, v)
 	if err != nil {
 		return translate("put "+col, err)
@@ -46,7 +46,7 @@ func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64,
 
 // Update applies an update document to the document with the given _id.
 func (s *Store) Update(ctx context.Context, col, id string, update bson.D) error {
-	defer s.Lock(col, id)()
+	defer s.lock(col, id)()
 	res, err := s.C(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, update)
 	if err != nil {
 		return translate("update "+col, err)
@@ -87,6 +87,26 @@ func (s *Store) EachCompany(ctx context.Context, fn func(*jobmatch.Company) erro
 			return fmt.Errorf("store: scan companies: %w", err)
 		}
 		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	return cur.Err()
+}
+
+// Each scans a whole collection, decoding each document into a new T: for
+// maintenance (rebuilds, exports), never for a request path.
+func Each[T any](ctx context.Context, s *Store, col string, fn func(*T) error) error {
+	cur, err := s.C(col).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
+	if err != nil {
+		return fmt.Errorf("store: scan %s: %w", col, err)
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		v := new(T)
+		if err := cur.Decode(v); err != nil {
+			return fmt.Errorf("store: scan %s: %w", col, err)
+		}
+		if err := fn(v); err != nil {
 			return err
 		}
 	}

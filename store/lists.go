@@ -89,7 +89,7 @@ func (s *Store) ListAppendMany(ctx context.Context, name string, refs []string) 
 	if len(refs) == 0 {
 		return 0, nil
 	}
-	defer s.Lock(ColCounters, "list:"+name)()
+	defer s.lock(ColCounters, "list:"+name)()
 	head, err := s.listHead(ctx, name)
 	if err != nil {
 		return 0, err
@@ -222,7 +222,7 @@ func (s *Store) ListRemove(ctx context.Context, name string, pos int64) error {
 
 // ListPage reads up to limit refs older than cursor (0 = from the newest).
 func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit int) (ListPage, error) {
-	unlock := s.Lock(ColCounters, "list:"+name)
+	unlock := s.lock(ColCounters, "list:"+name)
 	head, err := s.listHead(ctx, name)
 	unlock()
 	if err != nil {
@@ -287,7 +287,7 @@ func ParseCursor(s string) (int64, error) {
 
 // SetAdd adds members to the named set.
 func (s *Store) SetAdd(ctx context.Context, name string, members ...string) error {
-	defer s.Lock(ColSets, name)()
+	defer s.lock(ColSets, name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
 		options.UpdateOne().SetUpsert(true))
@@ -299,7 +299,7 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 
 // SetRemove removes members from the named set.
 func (s *Store) SetRemove(ctx context.Context, name string, members ...string) error {
-	defer s.Lock(ColSets, name)()
+	defer s.lock(ColSets, name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$in", Value: members}}}}}})
 	if err != nil {
@@ -359,7 +359,7 @@ func (s *Store) RevokeLink(ctx context.Context, token string, at time.Time) erro
 
 // ListHead returns the position of the newest entry of a list (0 if empty).
 func (s *Store) ListHead(ctx context.Context, name string) (int64, error) {
-	unlock := s.Lock(ColCounters, "list:"+name)
+	unlock := s.lock(ColCounters, "list:"+name)
 	defer unlock()
 	return s.listHead(ctx, name)
 }

@@ -70,14 +70,19 @@ type Store struct {
 	exprIndexed map[string]bool
 
 	docLocks stripes
+	appLocks stripes
 	lists    listHeads
 	stopBg   context.CancelFunc
 	bgDone   chan struct{}
 }
 
-// Lock serialises read-modify-write operations on one document (see locks.go).
-// Callers outside the store use it for their own read-then-write sequences.
-func (s *Store) Lock(col, id string) func() { return s.docLocks.lock(col, id) }
+// Lock serialises a caller's own read-then-write sequence on one document
+// (see locks.go). Its stripes are not the ones the store's writes take, so
+// a caller may write while holding it; it must not take a second Lock.
+func (s *Store) Lock(col, id string) func() { return s.appLocks.lock(col, id) }
+
+// lock serialises the store's read-modify-write of one document.
+func (s *Store) lock(col, id string) func() { return s.docLocks.lock(col, id) }
 
 // Open connects to the configured database, starting the embedded FerretDB
 // when no URI is given, and makes sure every collection and index exists.

@@ -145,6 +145,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterMatching(srv, matching)
 	api.RegisterCompanySearch(srv, companies)
 	api.RegisterCompanyService(srv, svc)
+	api.RegisterFollowUp(srv, svc)
 	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
 		changes, secs := syncer.Lag()
 		d["changes_behind"], d["seconds_behind"] = changes, secs

@@ -1,0 +1,132 @@
+package api
+
+import (
+	"encoding/csv"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/app"
+)
+
+// RegisterFollowUp adds closing vacancies by hand, targets, survey rules,
+// citizen surveys and the KPI export.
+func RegisterFollowUp(s *Server, svc *app.Service) {
+	g := s.Group()
+	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	figures := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement)
+	admin := RequireRole(jobmatch.RoleAdmin)
+	g.PATCH("/vacancies/:id", func(c echo.Context) error {
+		var in app.VacancyClose
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		v, err := svc.CloseVacancy(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}, cv)
+	g.GET("/targets/:year", func(c echo.Context) error {
+		year, err := strconv.Atoi(c.Param("year"))
+		if err != nil || year < 2000 || year > 2100 {
+			return jobmatch.Invalid("year", "year", "")
+		}
+		t, err := svc.Targets(c.Request().Context(), year)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, t)
+	}, figures)
+	g.PUT("/targets/:year", func(c echo.Context) error {
+		year, err := strconv.Atoi(c.Param("year"))
+		if err != nil {
+			return jobmatch.Invalid("year", "year", "")
+		}
+		var in app.Targets
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		t, err := svc.SetTargets(c.Request().Context(), CurrentUser(c), year, in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, t)
+	}, admin)
+	g.GET("/settings/surveys", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, svc.SurveyRules(c.Request().Context()))
+	}, admin)
+	g.PUT("/settings/surveys", func(c echo.Context) error {
+		var in app.SurveyRules
+		if err := DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		r, err := svc.SetSurveyRules(c.Request().Context(), CurrentUser(c), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	}, admin)
+	g.POST("/candidates/:id/survey", func(c echo.Context) error {
+		sent, err := svc.SendCitizenSurvey(c.Request().Context(), CurrentUser(c), c.Param("id"), "manual")
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]bool{"sent": sent})
+	}, cv)
+	g.GET("/kpi/report", func(c echo.Context) error {
+		year, half, err := yearHalf(c)
+		if err != nil {
+			return err
+		}
+		r, err := svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	}, figures)
+	g.GET("/kpi/export.csv", func(c echo.Context) error {
+		year, half, err := yearHalf(c)
+		if err != nil {
+			return err
+		}
+		r, err := svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+		if err != nil {
+			return err
+		}
+		h := c.Response().Header()
+		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		h.Set(echo.HeaderContentDisposition, `attachment; filename="jobmatch-kpi-`+r.Period+`.csv"`)
+		c.Response().WriteHeader(http.StatusOK)
+		w := csv.NewWriter(c.Response())
+		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition"})
+		for _, row := range r.Rows {
+			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, app.FormatFigure(row.Unit, row.Value), nOrEmpty(row.N, row.Unit),
+				r.Previous, app.FormatFigure(row.Unit, row.Previous), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
+		}
+		w.Flush()
+		return w.Error()
+	}, figures)
+}
+
+func nOrEmpty(n int, unit string) string {
+	if unit != "share" || n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// yearHalf reads ?year= (required) and ?half= (H1, H2 or empty).
+func yearHalf(c echo.Context) (int, string, error) {
+	year, err := strconv.Atoi(c.QueryParam("year"))
+	if err != nil {
+		return 0, "", jobmatch.Invalid("year", "required", "")
+	}
+	half := c.QueryParam("half")
+	if half != "" && half != "H1" && half != "H2" {
+		return 0, "", jobmatch.Invalid("half", "oneof", "H1 H2")
+	}
+	return year, half, nil
+}

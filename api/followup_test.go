@@ -1,0 +1,309 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+var surveyLink = regexp.MustCompile(`/survey/([A-Za-z0-9_-]+)`)
+
+type mail struct {
+	To, Subject, Body, Kind string
+}
+
+func outbox(t *testing.T, admin *systemtest.Client, kind string) []mail {
+	t.Helper()
+	var page struct{ Items []mail }
+	if res := admin.Do("GET", "/api/v1/outbox?limit=100", nil, &page); res.StatusCode != http.StatusOK {
+		t.Fatalf("outbox: %d %s", res.StatusCode, res.Body)
+	}
+	var out []mail
+	for _, m := range page.Items {
+		if m.Kind == kind {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// TestSurveysTargetsAndFilledVacancies closes vacancies by hand, answers the
+// employer and citizen surveys once, sets a target and checks every figure
+// they move, exactly.
+func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
+	var clock atomic.Int64
+	set := func(s string) {
+		ts, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock.Store(ts.UnixNano())
+	}
+	set("2026-03-10T09:00:00Z")
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return time.Unix(0, clock.Load()) }})
+	anon := env.Client()
+	post := func(cvr string) string {
+		var rec struct{ ID string }
+		b := systemtest.VacancyBody(cvr)
+		b["start_date"], b["deadline"] = "2026-06-01", "2026-05-01"
+		if res := anon.Do("POST", "/api/v1/vacancies", b, &rec); res.StatusCode != http.StatusCreated {
+			t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+		}
+		return rec.ID
+	}
+	cvr := demo.CVR(801)
+	v1, v2 := post(cvr), post(cvr)
+	v, _ := env.Service().Vacancy(context.Background(), v1)
+
+	set("2026-03-20T10:00:00Z") // ten days later; sessions last 12 hours
+	k, admin := env.Login(v.ConsultantID), env.Login("admin@demo.local")
+	rules := map[string]any{"employer_every_days": 90, "citizen_every_days": 180, "valid_days": 120,
+		"triggers": map[string]bool{"vacancy_filled": true, "vacancy_closed": true, "request_resolved": true, "visit": true}}
+	if res := admin.Do("PUT", "/api/v1/settings/surveys", rules, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("survey rules: %d %s", res.StatusCode, res.Body)
+	}
+	rules["triggers"] = map[string]bool{"lunch": true}
+	if res := admin.Do("PUT", "/api/v1/settings/surveys", rules, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown trigger: %d", res.StatusCode)
+	}
+	if res := k.Do("PATCH", "/api/v1/vacancies/"+v1, map[string]any{"status": "hired"}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status hired: %d", res.StatusCode)
+	}
+	if res := env.Login("hotline@demo.local").Do("PATCH", "/api/v1/vacancies/"+v1, map[string]any{"status": "filled"}, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("hotline closes: %d", res.StatusCode)
+	}
+	var closed struct{ Status string }
+	if res := k.Do("PATCH", "/api/v1/vacancies/"+v1, map[string]any{"status": "filled", "filled_by_presented": true}, &closed); res.StatusCode != http.StatusOK || closed.Status != "filled" {
+		t.Fatalf("fill: %d %s", res.StatusCode, res.Body)
+	}
+	if res := k.Do("PATCH", "/api/v1/vacancies/"+v1, map[string]any{"status": "closed"}, nil); res.StatusCode != http.StatusConflict {
+		t.Fatalf("close a filled vacancy: %d", res.StatusCode)
+	}
+	if res := k.Do("PATCH", "/api/v1/vacancies/"+v2, map[string]any{"status": "closed", "note": "Besat internt"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("close: %d %s", res.StatusCode, res.Body)
+	}
+	// One survey per company within the rules' 90 days, though two
+	// vacancies were closed.
+	mails := outbox(t, admin, "survey_employer")
+	if len(mails) != 1 || mails[0].To != v.Contact.Email {
+		t.Fatalf("employer survey mails: %+v", mails)
+	}
+	m := surveyLink.FindStringSubmatch(mails[0].Body)
+	if m == nil {
+		t.Fatalf("no link in %q", mails[0].Body)
+	}
+	token := m[1]
+
+	page := anon.Do("GET", "/survey/"+token, nil, nil)
+	if page.StatusCode != http.StatusOK || !bytes.Contains(page.Body, []byte("kvalificeret arbejdskraft")) {
+		t.Fatalf("survey page: %d", page.StatusCode)
+	}
+	res := anon.Do("POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 5}}, nil)
+	if p := res.Problem(t); res.StatusCode != http.StatusUnprocessableEntity || !hasField(p, "answers.service") {
+		t.Fatalf("half an answer: %d %s", res.StatusCode, res.Body)
+	}
+	if res := anon.Do("POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 5, "service": 6}}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("answer 6: %d", res.StatusCode)
+	}
+	set("2026-07-02T08:00:00Z") // answered in H2
+	k, admin = env.Login(v.ConsultantID), env.Login("admin@demo.local")
+	if res := anon.Do("POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 5, "service": 3}, "comment": "Hurtigt"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("answer: %d %s", res.StatusCode, res.Body)
+	}
+	if res := anon.Do("POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 1, "service": 1}}, nil); res.StatusCode != http.StatusGone {
+		t.Fatalf("second answer: %d", res.StatusCode)
+	}
+	if res := anon.Do("GET", "/survey/"+token, nil, nil); res.StatusCode != http.StatusGone {
+		t.Fatalf("answered link: %d", res.StatusCode)
+	}
+	if res := anon.Do("GET", "/survey/not-a-real-token-0123456789", nil, nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("unknown link: %d", res.StatusCode)
+	}
+
+	// A citizen survey, answered on the form.
+	var cand struct{ ID string }
+	if res := k.Do("POST", "/api/v1/candidates", cv("SV-1", "Tømrer", nil), &cand); res.StatusCode != http.StatusCreated {
+		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+	}
+	var sent struct{ Sent bool }
+	if k.Do("POST", "/api/v1/candidates/"+cand.ID+"/survey", nil, &sent); !sent.Sent {
+		t.Fatal("citizen survey not sent")
+	}
+	if k.Do("POST", "/api/v1/candidates/"+cand.ID+"/survey", nil, &sent); sent.Sent {
+		t.Fatal("a second citizen survey within the rules' days")
+	}
+	cm := outbox(t, admin, "survey_citizen")
+	if len(cm) != 1 || cm[0].To != "sv-1@example.dk" {
+		t.Fatalf("citizen mails: %+v", cm)
+	}
+	ctoken := surveyLink.FindStringSubmatch(cm[0].Body)[1]
+	form := url.Values{"service": {"4"}, "comment": {"God hjælp"}}.Encode()
+	res = anon.Do("POST", "/survey/"+ctoken, []byte(form), nil, "Content-Type", "application/x-www-form-urlencoded")
+	if res.StatusCode != http.StatusOK || !bytes.Contains(res.Body, []byte("survey-done")) {
+		t.Fatalf("citizen form answer: %d %s", res.StatusCode, res.Body)
+	}
+
+	// Targets are data.
+	if res := k.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 3000}, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("consultant sets targets: %d", res.StatusCode)
+	}
+	res = admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 0, "citizen_satisfaction_share": 1.5}, nil)
+	if p := res.Problem(t); res.StatusCode != http.StatusUnprocessableEntity || !hasField(p, "contacts") || !hasField(p, "citizen_satisfaction_share") {
+		t.Fatalf("bad targets: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("targets: %d %s", res.StatusCode, res.Body)
+	}
+
+	type sat struct {
+		N              int
+		ShareSatisfied float64 `json:"share_satisfied"`
+		Mean           float64
+	}
+	var y struct {
+		Contacts             struct{ Target int64 }
+		EmployerSatisfaction map[string]sat `json:"employer_satisfaction"`
+		CitizenSatisfaction  sat            `json:"citizen_satisfaction"`
+		CitizenTarget        float64        `json:"citizen_satisfaction_target"`
+		Vacancies            struct {
+			Posted, Filled, Closed int64
+			FilledPresented        int64   `json:"filled_presented"`
+			Share                  float64 `json:"share_filled_presented"`
+			MedianDays             float64 `json:"median_days_to_fill"`
+		}
+	}
+	lone := env.Login("leder@demo.local")
+	if res := lone.Do("GET", "/api/v1/kpi?year=2026", nil, &y); res.StatusCode != http.StatusOK {
+		t.Fatalf("management reads figures: %d %s", res.StatusCode, res.Body)
+	}
+	if y.Contacts.Target != 3000 || y.CitizenTarget != 0.9 {
+		t.Fatalf("targets in figures: %+v", y)
+	}
+	if y.Vacancies.Posted != 2 || y.Vacancies.Filled != 1 || y.Vacancies.Closed != 1 || y.Vacancies.FilledPresented != 1 || y.Vacancies.Share != 1 || y.Vacancies.MedianDays != 10 {
+		t.Fatalf("vacancies: %+v", y.Vacancies)
+	}
+	if l := y.EmployerSatisfaction["labour"]; l.N != 1 || l.ShareSatisfied != 1 || l.Mean != 5 {
+		t.Fatalf("labour: %+v", l)
+	}
+	if s := y.EmployerSatisfaction["service"]; s.N != 1 || s.ShareSatisfied != 0 || s.Mean != 3 {
+		t.Fatalf("service: %+v", s)
+	}
+	if c := y.CitizenSatisfaction; c.N != 1 || c.ShareSatisfied != 1 || c.Mean != 4 {
+		t.Fatalf("citizen: %+v", c)
+	}
+	if res := lone.Do("GET", "/api/v1/candidates/"+cand.ID, nil, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("management reads a CV: %d", res.StatusCode)
+	}
+
+	// The export: H2 holds the answers, H1 the vacancies; each row names
+	// the period before.
+	for _, tc := range []struct {
+		half, figure, value, previous string
+	}{
+		{"H1", "vacancies_filled", "1", "0"},
+		{"H1", "contacts_target", "1500", "1250"},
+		{"H2", "employer_labour", "1.000", "0.000"},
+		{"H2", "employer_service", "0.000", "0.000"},
+		{"H2", "citizen_satisfaction", "1.000", "0.000"},
+		{"H2", "vacancies_filled", "0", "1"},
+	} {
+		res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half="+tc.half, nil, nil)
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+			t.Fatalf("export: %d %s", res.StatusCode, res.Body)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(res.Body)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows[1:] {
+			if r[1] == tc.figure {
+				found = true
+				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" {
+					t.Errorf("%s %s: %v", tc.half, tc.figure, r)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row %s in %s", tc.half, tc.figure, fmt.Sprint(rows))
+		}
+	}
+
+	// An unanswered link expires after the rules' 120 days.
+	var c2 struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("SV-2", "Tømrer", nil), &c2)
+	if k.Do("POST", "/api/v1/candidates/"+c2.ID+"/survey", nil, &sent); !sent.Sent {
+		t.Fatal("second citizen's survey not sent")
+	}
+	cm = outbox(t, admin, "survey_citizen")
+	late := surveyLink.FindStringSubmatch(cm[0].Body)[1] // newest first
+	if late == ctoken {
+		t.Fatal("outbox order")
+	}
+	if res := anon.Do("GET", "/survey/"+late, nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("fresh link: %d", res.StatusCode)
+	}
+	set("2026-11-01T08:00:00Z")
+	if res := anon.Do("GET", "/survey/"+late, nil, nil); res.StatusCode != http.StatusGone {
+		t.Fatalf("expired link: %d", res.StatusCode)
+	}
+	rebuildAgrees(t, env, 2026)
+}
+
+func hasField(p systemtest.Problem, name string) bool {
+	code, _ := p.Field(name)
+	return code != ""
+}
+
+// rebuildAgrees checks that the counters kept as events were written equal
+// the ones recomputed from the events, that a damaged counter is reported
+// and repaired, and that the figures read the same afterwards.
+func rebuildAgrees(t *testing.T, env *systemtest.Env, year int) {
+	t.Helper()
+	ctx := context.Background()
+	svc := env.Service()
+	res, err := svc.RebuildKPI(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diffs) != 0 || res.Events["requests"] == 0 {
+		t.Fatalf("rebuild disagrees with the live counters: %+v", res)
+	}
+	admin, _ := svc.User(ctx, "admin@demo.local")
+	before, err := svc.KPI(ctx, admin, year, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := fmt.Sprintf("kpi:%d", year)
+	if err := svc.Store().IncCounters(ctx, doc, map[string]int64{"Y_requests": 5, "H2_bogus": 1}); err != nil {
+		t.Fatal(err)
+	}
+	res, err = svc.RebuildKPI(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diffs) != 2 || res.Diffs[0].Field != "H2_bogus" || res.Diffs[1].Field != "Y_requests" || res.Diffs[1].Stored-res.Diffs[1].Events != 5 || !res.Written {
+		t.Fatalf("damage not reported: %+v", res.Diffs)
+	}
+	after, err := svc.KPI(ctx, admin, year, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fmt.Sprintf("%+v", before), fmt.Sprintf("%+v", after); a != b {
+		t.Fatalf("figures changed by the rebuild:\nbefore %s\nafter  %s", a, b)
+	}
+	if res, _ := svc.RebuildKPI(ctx, false); len(res.Diffs) != 0 {
+		t.Fatalf("after the repair: %+v", res.Diffs)
+	}
+}

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// DefaultCitizenSatisfactionShare is the political goal: at least 92 % of
+// citizens satisfied or more than satisfied.
+const DefaultCitizenSatisfactionShare = 0.92
+
+// Targets are a year's goals. They are data an admin sets, not code; a year
+// without its own uses the defaults (contacts 2,000 / 2,300 / 2,500 for
+// 2020–2022, the last one after).
+type Targets struct {
+	Year                     int     `json:"year" bson:"-"`
+	Contacts                 int64   `json:"contacts" bson:"contacts" validate:"required,gte=1,lte=1000000"`
+	CitizenSatisfactionShare float64 `json:"citizen_satisfaction_share" bson:"citizen_satisfaction_share" validate:"gte=0,lte=1"`
+	// Default is true when nothing was set for the year.
+	Default bool `json:"default" bson:"-"`
+}
+
+// Targets returns a year's targets.
+func (s *Service) Targets(ctx context.Context, year int) (Targets, error) {
+	t := Targets{Year: year}
+	err := s.st.Get(ctx, store.ColSettings, fmt.Sprintf("targets:%d", year), &t)
+	switch {
+	case errors.Is(err, jobmatch.ErrNotFound):
+		t.Default = true
+	case err != nil:
+		return t, err
+	}
+	if t.Contacts <= 0 {
+		t.Contacts = defaultContactTarget(year)
+	}
+	if t.CitizenSatisfactionShare <= 0 {
+		t.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
+	}
+	return t, nil
+}
+
+// SetTargets sets a year's targets (admin).
+func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, in Targets) (Targets, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return in, jobmatch.ErrForbidden
+	}
+	if year < 2000 || year > 2100 {
+		return in, jobmatch.Invalid("year", "year", "")
+	}
+	if err := s.val.Validate(in); err != nil {
+		return in, err
+	}
+	if in.CitizenSatisfactionShare == 0 {
+		in.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
+	}
+	id := fmt.Sprintf("targets:%d", year)
+	if err := s.st.Put(ctx, store.ColSettings, id, bson.D{{Key: "_id", Value: id},
+		{Key: "contacts", Value: in.Contacts}, {Key: "citizen_satisfaction_share", Value: in.CitizenSatisfactionShare}}); err != nil {
+		return in, err
+	}
+	in.Year, in.Default = year, false
+	return in, nil
+}

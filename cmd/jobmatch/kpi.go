@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+)
+
+func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "rebuild" {
+		fmt.Fprintln(stderr, "usage: jobmatch kpi rebuild [--dry-run] [storage flags]")
+		return errors.New("kpi: want the subcommand rebuild")
+	}
+	fs := flag.NewFlagSet("kpi rebuild", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	dry := fs.Bool("dry-run", false, "only compare: report the differences, change nothing")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	sys, err := openSystem(ctx, &common, stderr)
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	res, err := sys.Service.RebuildKPI(ctx, !*dry)
+	if err != nil {
+		return err
+	}
+	kinds := make([]string, 0, len(res.Events))
+	for k := range res.Events {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Fprint(stdout, "events read:")
+	for _, k := range kinds {
+		fmt.Fprintf(stdout, " %s %d", k, res.Events[k])
+	}
+	fmt.Fprintf(stdout, "\ncounter documents: %d\n", res.Docs)
+	if len(res.Diffs) == 0 {
+		fmt.Fprintln(stdout, "the counters agree with the events")
+	} else {
+		fmt.Fprintf(stdout, "%d counters differ from the events:\n", len(res.Diffs))
+		for _, d := range res.Diffs {
+			fmt.Fprintf(stdout, "  %s %s: stored %d, events %d\n", d.Doc, d.Field, d.Stored, d.Events)
+		}
+	}
+	if res.Written {
+		fmt.Fprintln(stdout, "counters rewritten from the events")
+	}
+	return nil
+}

@@ -1,0 +1,26 @@
+package frontend
+
+import "jobmatch/i18n"
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"page.survey":           {"Hvor tilfreds er du?", "How satisfied are you?"},
+		"survey.intro_employer": {"Jobcentret vil gerne blive jeres foretrukne rekrutteringspartner. Hvor tilfredse er I (%s)?", "The jobcenter wants to be your preferred recruitment partner. How satisfied are you (%s)?"},
+		"survey.intro_citizen":  {"Vi vil gerne blive bedre. Hvor tilfreds er du?", "We want to get better. How satisfied are you?"},
+		"survey.q_labour":       {"Jobcentrets indsats for at skaffe kvalificeret arbejdskraft", "The jobcenter's effort to supply qualified labour"},
+		"survey.q_service":      {"Jobcentrets generelle virksomhedsservice", "The jobcenter's general company service"},
+		"survey.q_citizen":      {"Den hjælp, du har fået af jobcentret", "The help you got from the jobcenter"},
+		"survey.scale1":         {"meget utilfreds", "very dissatisfied"},
+		"survey.scale2":         {"utilfreds", "dissatisfied"},
+		"survey.scale3":         {"hverken eller", "neither"},
+		"survey.scale4":         {"tilfreds", "satisfied"},
+		"survey.scale5":         {"meget tilfreds", "very satisfied"},
+		"survey.comment":        {"Kommentar (valgfri)", "Comment (optional)"},
+		"survey.send":           {"Send svar", "Send answer"},
+		"survey.once":           {"Linket kan bruges én gang.", "The link works once."},
+		"survey.thanks_h":       {"Tak for dit svar", "Thank you for your answer"},
+		"survey.thanks":         {"Dit svar er gemt.", "Your answer is saved."},
+		"survey.gone_h":         {"Undersøgelsen er lukket", "The survey is closed"},
+		"survey.gone":           {"Linket er allerede brugt eller er udløbet. Tak for din interesse.", "The link has already been used or has expired. Thank you for your interest."},
+	})
+}
