@@ -117,3 +117,12 @@ func (s *Service) companiesAdded(cs []*jobmatch.Company) {
 		s.onCompanies(cs)
 	}
 }
+
+// WithClock returns a service over the same store and rules whose clock is
+// now: for back-dated demo events and tests. Hooks (matching, company
+// search) are not told; the caller reloads what it needs.
+func (s *Service) WithClock(now func() time.Time) *Service {
+	return &Service{st: s.st, val: s.val, log: s.log, assign: s.assign, deadline: s.deadline,
+		retentionTeam: s.retentionTeam, publicURL: s.publicURL,
+		now: func() time.Time { return now().Truncate(time.Millisecond) }}
+}

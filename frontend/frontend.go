@@ -127,6 +127,18 @@ var funcs = template.FuncMap{
 	"lower":    strings.ToLower,
 	"add":      func(a, b int) int { return a + b },
 	"pct":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+	"fpct":     fmtPct,
+	"fnum":     fmtNum,
+	"fint":     func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
+	"ffig": func(l i18n.Lang, unit string, v float64) string {
+		switch unit {
+		case "share":
+			return fmtPct(l, v)
+		case "count":
+			return fmtInt(l, v)
+		}
+		return fmtNum(l, v)
+	},
 	"mul":      func(a, b float64) float64 { return a * b },
 	"addf":     func(a, b float64) float64 { return a + b },
 	"overdue": func(due *time.Time, now time.Time) bool {
@@ -170,6 +182,18 @@ func (f *Frontend) parse() error {
 		f.pages[strings.TrimSuffix(base, ".html")] = t
 	}
 	return nil
+}
+
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return 0
 }
 
 // Page is what every template gets.

@@ -1,0 +1,315 @@
+package demo
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"regexp"
+	"sync/atomic"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/store"
+	"jobmatch/system"
+)
+
+func init() { extra = append(extra, loadYear) }
+
+// YearOfEvents sets the size of the demo's year of follow-up events, about
+// what a municipality of 75,000 inhabitants sees: company contacts near the
+// 2,500 target, requests by topic and channel, vacancies filled, and the
+// survey answers that come back.
+var YearOfEvents = struct {
+	Contacts, Requests, CitizenSurveys int
+}{Contacts: 2350, Requests: 700, CitizenSurveys: 260}
+
+// event is one back-dated action; the demo runs them in time order through
+// the real service with its clock set to the event's time, so the events,
+// lists, counters and outbox are exactly what live use writes.
+type event struct {
+	at  time.Time
+	seq int
+	do  func(ctx context.Context) error
+}
+
+type queue []*event
+
+func (q queue) Len() int { return len(q) }
+func (q queue) Less(i, j int) bool {
+	if !q[i].at.Equal(q[j].at) {
+		return q[i].at.Before(q[j].at)
+	}
+	return q[i].seq < q[j].seq
+}
+func (q queue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *queue) Push(x any)   { *q = append(*q, x.(*event)) }
+func (q *queue) Pop() any {
+	old := *q
+	e := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return e
+}
+
+var tokenRe = regexp.MustCompile(`/survey/([A-Za-z0-9_-]+)`)
+
+// loadYear writes the twelve months before now of follow-up events.
+func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error) {
+	end := sys.Service.Now()
+	start := end.AddDate(-1, 0, 0)
+	var clock atomic.Int64
+	svc := sys.Service.WithClock(func() time.Time { return time.Unix(0, clock.Load()) })
+
+	var companies []*jobmatch.Company
+	if err := sys.Store.EachCompany(ctx, func(c *jobmatch.Company) error { companies = append(companies, c); return nil }); err != nil {
+		return 0, err
+	}
+	var cands []string
+	if err := store.Each(ctx, sys.Store, store.ColCandidates, func(c *struct {
+		ID    string `bson:"_id"`
+		Email string `bson:"email"`
+	}) error {
+		if c.Email != "" && len(cands) < 2000 {
+			cands = append(cands, c.ID)
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	if len(companies) == 0 {
+		return 0, nil
+	}
+	sys.Service.Logger().Info("demo: writing a year of follow-up events through the service (about half a minute)",
+		"contacts", YearOfEvents.Contacts, "requests", YearOfEvents.Requests, "citizen_surveys", YearOfEvents.CitizenSurveys)
+	admin, err := svc.User(ctx, "admin@demo.local")
+	if err != nil {
+		return 0, err
+	}
+	hotline, err := svc.User(ctx, "hotline@demo.local")
+	if err != nil {
+		return 0, err
+	}
+	users := map[string]*jobmatch.User{}
+	user := func(id string) *jobmatch.User {
+		if u, ok := users[id]; ok {
+			return u
+		}
+		u, err := svc.User(ctx, id)
+		if err != nil || !u.CanReadCVs() {
+			u = admin
+		}
+		users[id] = u
+		return u
+	}
+
+	q := &queue{}
+	seq := 0
+	at := func(t time.Time, do func(ctx context.Context) error) {
+		if t.After(end) || t.Before(start) {
+			return
+		}
+		seq++
+		heap.Push(q, &event{at: t, seq: seq, do: do})
+	}
+	// workTime is a random moment in office hours on a working day.
+	workTime := func() time.Time {
+		for {
+			d := start.Add(time.Duration(r.Int64N(int64(end.Sub(start)))))
+			l := d.In(jobmatch.Copenhagen)
+			if l.Weekday() == time.Saturday || l.Weekday() == time.Sunday {
+				continue
+			}
+			// Fewer contacts in the summer holidays and at Christmas.
+			if (l.Month() == time.July && r.IntN(3) > 0) || (l.Month() == time.December && l.Day() > 20 && r.IntN(4) > 0) {
+				continue
+			}
+			return time.Date(l.Year(), l.Month(), l.Day(), 8+r.IntN(7), r.IntN(60), r.IntN(60), 0, jobmatch.Copenhagen)
+		}
+	}
+	pick := func(weights map[string]int) string {
+		total := 0
+		for _, w := range weights {
+			total += w
+		}
+		n := r.IntN(total)
+		// Deterministic order for a seeded run.
+		for _, k := range sortedKeys(weights) {
+			if n < weights[k] {
+				return k
+			}
+			n -= weights[k]
+		}
+		return ""
+	}
+	score := func(dist [5]int) int { // dist in per cent for 1..5
+		n := r.IntN(100)
+		for i, p := range dist {
+			if n < p {
+				return i + 1
+			}
+			n -= p
+		}
+		return 5
+	}
+	count := 0
+	// answerSurveys finds the survey links the last action mailed and
+	// answers some of them a few days later, as people do.
+	answerSurveys := func(ctx context.Context, now time.Time) error {
+		page, err := svc.Outbox(ctx, admin, app.ListQuery{Limit: 3})
+		if err != nil {
+			return err
+		}
+		for _, m := range page.Items {
+			if !m.At.Equal(now.UTC()) || (m.Kind != "survey_employer" && m.Kind != "survey_citizen") {
+				continue
+			}
+			tok := tokenRe.FindStringSubmatch(m.Body)
+			if tok == nil || r.IntN(100) >= 58 {
+				continue
+			}
+			kind := m.Kind
+			at(now.Add(time.Duration(2+r.IntN(120))*time.Hour), func(ctx context.Context) error {
+				in := app.SurveyAnswer{Answers: map[string]int{}}
+				if kind == "survey_citizen" {
+					in.Answers["service"] = score([5]int{1, 3, 5, 36, 55})
+				} else {
+					in.Answers["labour"] = score([5]int{3, 7, 15, 40, 35})
+					in.Answers["service"] = score([5]int{2, 5, 10, 38, 45})
+				}
+				_, err := svc.AnswerSurvey(ctx, tok[1], in)
+				count++
+				return err
+			})
+		}
+		return nil
+	}
+
+	for range YearOfEvents.Contacts {
+		c := companies[r.IntN(len(companies))]
+		t := workTime()
+		kind := pick(map[string]int{"visit": 35, "phone": 30, "meeting": 15, "digital_meeting": 15, "network_event": 5})
+		at(t, func(ctx context.Context) error {
+			u := user(c.ConsultantID)
+			_, err := svc.LogContact(ctx, u, app.ContactInput{CVR: c.CVR, Kind: kind, Date: t.In(jobmatch.Copenhagen).Format(time.DateOnly), Note: "Demo"})
+			count++
+			if err != nil {
+				return err
+			}
+			return answerSurveys(ctx, t)
+		})
+	}
+	texts := map[string]string{
+		"retention": "Medarbejder sygemeldt, vi vil gerne fastholde", "subsidy": "Spørgsmål om løntilskud og virksomhedspraktik",
+		"layoff": "Vi skal desværre afskedige flere medarbejdere", "other": "Spørgsmål til jobcentret",
+	}
+	for range YearOfEvents.Requests {
+		c := companies[r.IntN(len(companies))]
+		t := workTime()
+		topic := pick(map[string]int{"vacancy": 42, "subsidy": 24, "retention": 17, "other": 12, "layoff": 5})
+		channel := pick(map[string]int{"web": 40, "phone": 35, "email": 15, "visit": 7, "api": 3})
+		in := app.CompanyInput{CVR: c.CVR, Name: c.Name, PostalCode: c.PostalCode, Industry: c.IndustryCode}
+		if len(c.Contacts) > 0 {
+			p := c.Contacts[0]
+			in.Contact = app.PersonInput{Name: p.Name, Email: p.Email, Phone: p.Phone}
+		}
+		// Response time: most within a working day, a tail over a week.
+		delay := time.Duration(math.Exp(2.6+1.1*r.NormFloat64()) * float64(time.Hour))
+		at(t, func(ctx context.Context) error {
+			var by *jobmatch.User
+			if channel != "web" && channel != "api" {
+				by = hotline
+			}
+			var rec *app.Receipt
+			var err error
+			if topic == "vacancy" {
+				ch := jobmatch.ChannelWeb
+				if channel == "api" {
+					ch = jobmatch.ChannelAPI
+				}
+				rec, err = svc.SubmitVacancy(ctx, demoVacancy(in, r, t), ch, nil, "")
+			} else {
+				rec, err = svc.SubmitRequest(ctx, app.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic]}, by, "")
+			}
+			count++
+			if err != nil {
+				return err
+			}
+			reqID := rec.RequestID
+			if reqID == "" {
+				reqID = rec.ID
+			}
+			outcome := ""
+			if topic == "retention" {
+				outcome = pick(map[string]int{"partial_return": 55, "full_return": 25, "no_return": 20})
+			}
+			if r.IntN(100) < 96 {
+				at(t.Add(delay), func(ctx context.Context) error {
+					req, err := svc.Request(ctx, reqID)
+					if err != nil {
+						return err
+					}
+					_, err = svc.ResolveRequest(ctx, user(req.ConsultantID), reqID, app.ResolveInput{Resolution: "Afsluttet (demo)", Outcome: outcome})
+					count++
+					if err != nil {
+						return err
+					}
+					return answerSurveys(ctx, t.Add(delay).Truncate(time.Millisecond))
+				})
+			}
+			if topic == "vacancy" {
+				fill := t.Add(time.Duration(10+r.IntN(60)) * 24 * time.Hour)
+				status := pick(map[string]int{"filled": 72, "closed": 18, "open": 10})
+				if status != "open" {
+					at(fill, func(ctx context.Context) error {
+						v, err := svc.Vacancy(ctx, rec.ID)
+						if err != nil {
+							return err
+						}
+						_, err = svc.CloseVacancy(ctx, user(v.ConsultantID), rec.ID, app.VacancyClose{Status: status, FilledByPresented: r.IntN(100) < 58})
+						count++
+						if err != nil {
+							return err
+						}
+						return answerSurveys(ctx, fill.Truncate(time.Millisecond))
+					})
+				}
+			}
+			return nil
+		})
+	}
+	for i := 0; i < YearOfEvents.CitizenSurveys && len(cands) > 0; i++ {
+		id := cands[r.IntN(len(cands))]
+		t := workTime()
+		at(t, func(ctx context.Context) error {
+			if _, err := svc.SendCitizenSurvey(ctx, user("konsulent@demo.local"), id, "course_end"); err != nil {
+				return err
+			}
+			return answerSurveys(ctx, t)
+		})
+	}
+	for q.Len() > 0 {
+		e := heap.Pop(q).(*event)
+		clock.Store(e.at.UnixNano())
+		if err := e.do(ctx); err != nil {
+			return count, fmt.Errorf("demo: event at %s: %w", e.at.Format(time.RFC3339), err)
+		}
+	}
+	// The matching follows the vacancies list by itself, and reads each
+	// vacancy's status (open, filled, closed) as it does.
+	return count, nil
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}

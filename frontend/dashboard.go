@@ -1,0 +1,239 @@
+package frontend
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+	"jobmatch/kpi"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		g := public.Group("/dashboard", f.requireStaff, f.requireFigures)
+		g.GET("", f.dashboard)
+		g.GET("/report", f.report)
+	})
+}
+
+// requireFigures lets management and admins (and consultants, who follow
+// their own contacts) see the figures; the hotline gets a 403.
+func (f *Frontend) requireFigures(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !api.CurrentUser(c).CanReadFigures() {
+			return jobmatch.ErrForbidden
+		}
+		return next(c)
+	}
+}
+
+// satRow is one satisfaction figure as the dashboard prints it.
+type satRow struct {
+	Key    string
+	Label  string
+	S      app.Satisfaction
+	Target float64 // 0: none
+}
+
+type dashboardPage struct {
+	Year, Half string
+	Years      []int
+	F          *app.KPIFigures
+	Sat        []satRow
+	Charts     []template.HTML
+	Contacts   template.HTML
+	Consultant template.HTML
+	Months     kpi.Table
+	Topics     template.HTML
+	Channels   template.HTML
+	SatChart   template.HTML
+}
+
+// period reads ?year= and ?half= (default: this year, the current half).
+func period(c echo.Context, now time.Time) (int, string, error) {
+	year := now.In(jobmatch.Copenhagen).Year()
+	half := "H1"
+	if now.In(jobmatch.Copenhagen).Month() > 6 {
+		half = "H2"
+	}
+	if y := c.QueryParam("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil {
+			return 0, "", jobmatch.Invalid("year", "year", "")
+		}
+		year = n
+	}
+	if h, ok := c.QueryParams()["half"]; ok {
+		half = h[0]
+	}
+	return year, half, nil
+}
+
+func (f *Frontend) dashboard(c echo.Context) error {
+	ctx := c.Request().Context()
+	lang := api.Lang(c)
+	year, half, err := period(c, f.svc.Now())
+	if err != nil {
+		return err
+	}
+	fig, err := f.svc.KPI(ctx, api.CurrentUser(c), year, half)
+	if err != nil {
+		return err
+	}
+	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig}
+	for y := f.svc.Now().In(jobmatch.Copenhagen).Year(); y >= f.svc.Now().In(jobmatch.Copenhagen).Year()-5; y-- {
+		d.Years = append(d.Years, y)
+	}
+	T := func(k string, a ...any) string { return i18n.T(lang, k, a...) }
+
+	// Contacts: cumulative per month against a steady pace to the target.
+	var x []string
+	var actual, pace []float64
+	var actualText, paceText []string
+	cum := 0.0
+	now := f.svc.Now()
+	months := fig.Contacts.ByMonth
+	for i, m := range months {
+		p, _ := kpi.ParsePeriod(m.Month)
+		x = append(x, monthLabel(lang, p.N))
+		step := float64(fig.Contacts.Target) * float64(i+1) / float64(len(months))
+		pace = append(pace, math.Round(step))
+		paceText = append(paceText, fmtInt(lang, math.Round(step)))
+		if p.Start().After(now) {
+			actual = append(actual, math.NaN())
+			actualText = append(actualText, "")
+			continue
+		}
+		cum += float64(m.Count)
+		actual = append(actual, cum)
+		actualText = append(actualText, fmtInt(lang, cum))
+	}
+	series := []kpi.Series{{Name: T("dash.contacts_actual"), Values: actual, Texts: actualText}, {Name: T("dash.contacts_pace"), Values: pace, Texts: paceText}}
+	d.Contacts = kpi.LineChart(T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target))), x, series)
+	d.Months = kpi.LineTable(T("dash.contacts_chart"), T("dash.month"), x, series)
+
+	var bars []kpi.Bar
+	for _, cc := range fig.Contacts.ByConsultant {
+		bars = append(bars, kpi.Bar{Label: cc.Name, Value: float64(cc.Count), Text: fmtInt(lang, float64(cc.Count))})
+	}
+	if len(bars) > 0 {
+		d.Consultant = kpi.BarChart(T("dash.by_consultant"), T("dash.by_consultant_desc"), bars)
+	}
+
+	d.Sat = []satRow{
+		{Key: "labour", Label: T("dash.sat_labour"), S: fig.EmployerSatisfaction["labour"]},
+		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"]},
+		{Key: "citizen", Label: T("dash.sat_citizen"), S: fig.CitizenSatisfaction, Target: fig.CitizenSatisfactionTarget},
+	}
+	var sb []kpi.Bar
+	for _, r := range d.Sat {
+		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N)})
+	}
+	d.SatChart = kpi.BarChart(T("dash.sat_chart"), T("dash.sat_chart_desc"), sb)
+
+	d.Topics = kpi.BarChart(T("dash.by_topic"), T("dash.by_topic_desc"), countBars(lang, fig.Requests.ByTopic, func(k string) string { return T("topic." + k) }))
+	d.Channels = kpi.BarChart(T("dash.by_channel"), T("dash.by_channel_desc"), countBars(lang, fig.Requests.ByChannel, func(k string) string { return T("ch." + k) }))
+	return f.render(c, http.StatusOK, "dashboard", "page.dashboard", d, nil)
+}
+
+func (f *Frontend) report(c echo.Context) error {
+	year, half, err := period(c, f.svc.Now())
+	if err != nil {
+		return err
+	}
+	r, err := f.svc.KPIReport(c.Request().Context(), api.CurrentUser(c), year, half, string(api.Lang(c)))
+	if err != nil {
+		return err
+	}
+	return f.render(c, http.StatusOK, "report", "page.report", reportPage{Year: strconv.Itoa(year), Half: half, R: r}, nil)
+}
+
+type reportPage struct {
+	Year, Half string
+	R          *app.Report
+}
+
+func countBars(lang i18n.Lang, m map[string]int64, label func(string) string) []kpi.Bar {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var bars []kpi.Bar
+	for _, k := range keys {
+		bars = append(bars, kpi.Bar{Label: label(k), Value: float64(m[k]), Text: fmtInt(lang, float64(m[k]))})
+	}
+	return bars
+}
+
+var monthNames = [2][12]string{
+	{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+	{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+}
+
+func monthLabel(lang i18n.Lang, m int) string {
+	if lang == i18n.EN {
+		return monthNames[1][m-1]
+	}
+	return monthNames[0][m-1]
+}
+
+// fmtInt prints a whole number with the language's thousands separator.
+func fmtInt(lang i18n.Lang, v float64) string {
+	s := strconv.FormatInt(int64(math.Round(v)), 10)
+	sep := "."
+	if lang == i18n.EN {
+		sep = ","
+	}
+	neg := ""
+	if s[0] == '-' {
+		neg, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return neg + s
+}
+
+// fmtPct prints a share as a percentage with one decimal in the language.
+func fmtPct(lang i18n.Lang, share float64) string {
+	s := strconv.FormatFloat(share*100, 'f', 1, 64)
+	if lang != i18n.EN {
+		s = replaceDot(s)
+	}
+	return s + " %"
+}
+
+// fmtNum prints a number with one decimal in the language.
+func fmtNum(lang i18n.Lang, v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang != i18n.EN {
+		s = replaceDot(s)
+	}
+	return s
+}
+
+func replaceDot(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] == '.' {
+			b[i] = ','
+		}
+	}
+	return string(b)
+}
