@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 
+	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
@@ -245,4 +247,59 @@ func TestOpenAPIHotlineEndpoints(t *testing.T) {
 	ck.do(k, "GET", "/api/v1/settings/deadlines", nil, 200)
 	ck.do(admin, "POST", "/api/v1/companies/reassign", map[string]any{"from": co.ConsultantID, "to": "lars@demo.local", "cvrs": []string{cvr}, "reason": "Omlægning"}, 200)
 	ck.do(admin, "PUT", "/api/v1/users/mads@demo.local/absence", map[string]any{"away": true, "deputy_id": "fatima@demo.local"}, 200)
+}
+
+func TestOpenAPIFollowUpEndpoints(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	anon, admin, lone := env.Client(), env.Login("admin@demo.local"), env.Login("leder@demo.local")
+	var rec struct{ ID string }
+	if err := jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(51)), 201).Body, &rec); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := env.Service().Vacancy(context.Background(), rec.ID)
+	k := env.Login(v.ConsultantID)
+	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "filled", "filled_by_presented": true}, 200)
+	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "closed"}, 409)
+	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "gone"}, 422)
+	var box struct{ Items []struct{ Kind, Body string } }
+	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	token := ""
+	for _, m := range box.Items {
+		if m.Kind == "survey_employer" {
+			token = surveyLink.FindStringSubmatch(m.Body)[1]
+		}
+	}
+	if token == "" {
+		t.Fatal("no survey mailed")
+	}
+	ck.do(anon, "GET", "/survey/"+token, nil, 200)
+	ck.do(anon, "POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 9}}, 422)
+	ck.do(anon, "POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 4, "service": 5}, "comment": "fint"}, 200)
+	ck.do(anon, "POST", "/survey/"+token, map[string]any{"answers": map[string]int{"labour": 4, "service": 5}}, 410)
+
+	var c struct{ ID string }
+	if err := jsonDecode(ck.do(k, "POST", "/api/v1/candidates", cv("OAF-1", "Tømrer", nil), 201).Body, &c); err != nil {
+		t.Fatal(err)
+	}
+	ck.do(k, "POST", "/api/v1/candidates/"+c.ID+"/survey", nil, 200)
+	ck.do(lone, "POST", "/api/v1/candidates/"+c.ID+"/survey", nil, 403)
+
+	ck.do(lone, "GET", "/api/v1/targets/2026", nil, 200)
+	ck.do(admin, "PUT", "/api/v1/targets/2026", map[string]any{"contacts": 2600, "citizen_satisfaction_share": 0.93}, 200)
+	ck.do(admin, "PUT", "/api/v1/targets/2026", map[string]any{"contacts": -1}, 422)
+	ck.do(lone, "PUT", "/api/v1/targets/2026", map[string]any{"contacts": 2600}, 403)
+	ck.do(admin, "GET", "/api/v1/settings/surveys", nil, 200)
+	ck.do(admin, "PUT", "/api/v1/settings/surveys", map[string]any{"employer_every_days": 60, "citizen_every_days": 120, "valid_days": 21,
+		"triggers": map[string]bool{"vacancy_filled": true, "visit": false}}, 200)
+	ck.do(admin, "PUT", "/api/v1/settings/surveys", map[string]any{"employer_every_days": 60, "citizen_every_days": 120, "valid_days": 0, "triggers": map[string]bool{}}, 422)
+
+	year := strconv.Itoa(env.Service().Now().In(jobmatch.Copenhagen).Year())
+	ck.do(lone, "GET", "/api/v1/kpi?year="+year, nil, 200)
+	ck.do(lone, "GET", "/api/v1/kpi?year="+year+"&half=H2", nil, 200)
+	ck.do(lone, "GET", "/api/v1/kpi/report?year="+year+"&half=H1", nil, 200)
+	ck.do(lone, "GET", "/api/v1/kpi/export.csv?year="+year, nil, 200)
+	ck.do(lone, "GET", "/api/v1/kpi/export.csv?year=x", nil, 422)
+	ck.do(env.Login("hotline@demo.local"), "GET", "/api/v1/kpi?year="+year, nil, 403)
 }

@@ -139,8 +139,8 @@ var funcs = template.FuncMap{
 		}
 		return fmtNum(l, v)
 	},
-	"mul":      func(a, b float64) float64 { return a * b },
-	"addf":     func(a, b float64) float64 { return a + b },
+	"mul":  func(a, b float64) float64 { return a * b },
+	"addf": func(a, b float64) float64 { return a + b },
 	"overdue": func(due *time.Time, now time.Time) bool {
 		return due != nil && due.Before(now)
 	},
