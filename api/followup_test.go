@@ -240,6 +240,16 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		}
 	}
 
+	// The printable report shows the same figures beside the half before.
+	rep := lone.Do("GET", "/dashboard/report?year=2026&half=H2", nil, nil)
+	row := regexp.MustCompile(`(?s)id="row-employer_labour">.*?class="value">([^<]*)<.*?class="change">([^<]*)<`).FindSubmatch(rep.Body)
+	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "&#43;100,0 pct.-point" {
+		t.Fatalf("report: %d %q", rep.StatusCode, row)
+	}
+	if res := env.Login("hotline@demo.local").Do("GET", "/dashboard", nil, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("hotline opens the dashboard: %d", res.StatusCode)
+	}
+
 	// An unanswered link expires after the rules' 120 days.
 	var c2 struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", cv("SV-2", "Tømrer", nil), &c2)

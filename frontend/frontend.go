@@ -130,6 +130,23 @@ var funcs = template.FuncMap{
 	"fpct":     fmtPct,
 	"fnum":     fmtNum,
 	"fint":     func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
+	"fchange": func(l i18n.Lang, unit string, v float64) string {
+		sign := "+"
+		if v < 0 {
+			sign, v = "−", -v
+		}
+		switch unit {
+		case "share":
+			pp := " pct.-point"
+			if l == i18n.EN {
+				pp = " pp"
+			}
+			return sign + fmtNum(l, v*100) + pp
+		case "count":
+			return sign + fmtInt(l, v)
+		}
+		return sign + fmtNum(l, v)
+	},
 	"ffig": func(l i18n.Lang, unit string, v float64) string {
 		switch unit {
 		case "share":

@@ -19,7 +19,7 @@ import (
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "usage: jobmatch user add --email E --name N --role hotline|consultant|admin [--phone P] [--areas 64,65] [--password P]")
+		fmt.Fprintln(stderr, "usage: jobmatch user add --email E --name N --role hotline|consultant|admin|management [--phone P] [--areas 64,65] [--password P]")
 		return errors.New("unknown user command")
 	}
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
@@ -28,7 +28,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	common.register(fs)
 	email := fs.String("email", "", "e-mail address (the login)")
 	name := fs.String("name", "", "full name")
-	role := fs.String("role", "consultant", "hotline, consultant or admin")
+	role := fs.String("role", "consultant", "hotline, consultant, admin or management (reads the figures, no CVs)")
 	phone := fs.String("phone", "", "phone number shown to employers")
 	areas := fs.String("areas", "", "comma-separated postal-code prefixes and i:<industry prefix> the consultant covers")
 	password := fs.String("password", "", "password; prompted for when empty")
