@@ -209,12 +209,12 @@ func (ms *Matching) VacancyMatches(ctx context.Context, by *jobmatch.User, vacan
 	go func() {
 		recorded <- ms.record(ctx, run, by, ids, q.Why)
 	}()
-	cands, err := ms.svc.st.CandidatesByID(ctx, ids)
+	sums, err := ms.summaries(ctx, ids)
 	for i, r := range res.Results {
-		if cands[i] == nil {
+		if sums[i] == nil {
 			continue
 		}
-		page.Items = append(page.Items, MatchItem{Rank: o.Offset + i + 1, Result: r, Candidate: ms.summary(cands[i])})
+		page.Items = append(page.Items, MatchItem{Rank: o.Offset + i + 1, Result: r, Candidate: *sums[i]})
 	}
 	if err := errors.Join(err, <-recorded); err != nil {
 		return nil, err
@@ -235,6 +235,48 @@ func (ms *Matching) record(ctx context.Context, run *MatchRun, by *jobmatch.User
 	}
 	return ms.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "match.run", Subjects: shown, Reason: why,
 		VacancyID: run.VacancyID, MatchRunID: run.ID, Count: len(shown)})
+}
+
+// summaries describes the people on a page from the matcher's in-memory
+// features, which follow the store as the index does; only a CV not in
+// memory (erased meanwhile, or the features still loading) is read from
+// the store. Reading 25 whole CVs through the embedded database was a fifth
+// of a match's time.
+func (ms *Matching) summaries(ctx context.Context, ids []string) ([]*CandidateSummary, error) {
+	out := make([]*CandidateSummary, len(ids))
+	var missing []string
+	var at []int
+	for i, id := range ids {
+		f, ok := ms.m.Pool.Get(id)
+		if !ok {
+			missing, at = append(missing, id), append(at, i)
+			continue
+		}
+		s := CandidateSummary{ID: f.ID, Name: f.Name, PostalCode: f.PostalCode, TargetGroup: string(f.TargetGroup), Consent: f.Consent, Occupations: []string{}}
+		if ms.cands != nil && ms.cands.tax != nil {
+			s.Place = ms.cands.tax.Places.Name(f.PostalCode)
+		}
+		for _, o := range f.Occupations {
+			if o.Desired {
+				s.Occupations = append(s.Occupations, o.Label)
+			}
+		}
+		if !f.AvailableFrom.IsZero() {
+			s.AvailableFrom = f.AvailableFrom.Format(time.DateOnly)
+		}
+		out[i] = &s
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	cands, err := ms.svc.st.CandidatesByID(ctx, missing)
+	for j, c := range cands {
+		if c != nil {
+			s := ms.summary(c)
+			out[at[j]] = &s
+		}
+	}
+	return out, err
 }
 
 func (ms *Matching) summary(c *jobmatch.Candidate) CandidateSummary {

@@ -26,7 +26,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -63,6 +63,7 @@ type Doc struct {
 	Eligibility    []string  `json:"eligibility"`
 	Consent        string    `json:"consent"` // "yes" | "no"
 	PostalCode     string    `json:"postal_code"`
+	Cells          []string  `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
 	MaxCommuteKm   float64   `json:"max_commute_km"`
 	ExperienceYrs  float64   `json:"experience_years"`
 }
@@ -115,6 +116,9 @@ func NewMapping() mapping.IndexMapping {
 	for _, k := range []string{"licences", "languages", "target_group", "eligibility", "consent", "postal_code"} {
 		doc.AddFieldMappingsAt(k, kw())
 	}
+	cells := kw()
+	cells.DocValues = false // only filtered on, never sorted or faceted
+	doc.AddFieldMappingsAt("cells", cells)
 	doc.AddFieldMappingsAt("max_commute_km", num())
 	doc.AddFieldMappingsAt("experience_years", num())
 	m := bleve.NewIndexMapping()
@@ -310,6 +314,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	if ix.geo != nil {
 		if lat, lon, ok := ix.geo.Coordinates(c.PostalCode); ok {
 			d.Location = []float64{lon, lat}
+			d.Cells = cellsOf(lat, lon)
 		}
 	}
 	return d

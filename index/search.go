@@ -37,6 +37,10 @@ type Query struct {
 	RequireOccupations []string // any of these
 	Near               *Point
 	RadiusKm           float64
+	// NearCoarse narrows to the grid cells that cover the radius instead of
+	// the exact radius: a superset, for a caller that applies the exact
+	// distance itself (the matcher does, per candidate's own commute).
+	NearCoarse bool
 	AvailableBefore    time.Time
 	Licences           []string // all required
 	Languages          []string // all required: "da" or "da:B2"
@@ -218,7 +222,9 @@ func (ix *Index) build(q Query) query.Query {
 	if len(q.RequireOccupations) > 0 {
 		filters = append(filters, anyTerm("occupations", ix.shortAll(q.RequireOccupations)))
 	}
-	if q.Near != nil && q.RadiusKm > 0 {
+	if q.Near != nil && q.RadiusKm > 0 && q.NearCoarse && ix.geo != nil {
+		filters = append(filters, anyTerm("cells", coverCells(*q.Near, q.RadiusKm, maxCoverCells)))
+	} else if q.Near != nil && q.RadiusKm > 0 {
 		if codes, ok := ix.postalWithin(*q.Near, q.RadiusKm); ok {
 			// A candidate's location is the centre of their postal code,
 			// so the postal codes within the radius say the same as a geo

@@ -54,6 +54,11 @@ type Syncer struct {
 
 	poke chan struct{}
 
+	// pass serialises SyncOnce: the background loop and a CatchUp must not
+	// interleave, or a pass that read a CV before its write could apply
+	// that older state after a pass that read the newer one.
+	pass sync.Mutex
+
 	mu   sync.Mutex
 	gaps map[int64]time.Time // missing numbers → first seen
 	// pending are upserts logged but whose document was not yet written
@@ -118,6 +123,8 @@ func (s *Syncer) CatchUp(ctx context.Context) error {
 // entries it consumed (re-reads of pending writes do not count, so CatchUp
 // ends once the log is read).
 func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
+	s.pass.Lock()
+	defer s.pass.Unlock()
 	hwm := s.ix.HighWaterMark()
 	changes, err := s.src.ChangesAfter(ctx, hwm, s.Batch)
 	if err != nil {

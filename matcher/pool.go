@@ -15,11 +15,14 @@ type Pool struct {
 	deleted map[string]int64 // id → sequence of the delete, so a late load does not resurrect it
 	// commutes counts CVs per max commute (km), for the longest one.
 	commutes map[float64]int
+	// byOcc lists the CVs per occupation concept they hold (desired or
+	// worked in), for the nearest-with-the-occupation list.
+	byOcc map[string]map[string]*Features
 }
 
 // NewPool returns an empty pool.
 func NewPool() *Pool {
-	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}}
+	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}, byOcc: map[string]map[string]*Features{}}
 }
 
 // Put adds or replaces the features of a CV, unless the pool already has a
@@ -41,6 +44,17 @@ func (p *Pool) Put(f *Features) {
 		p.df[t]++
 	}
 	p.commutes[f.MaxCommuteKm]++
+	for _, o := range f.Occupations {
+		if o.URI == "" {
+			continue
+		}
+		set := p.byOcc[o.URI]
+		if set == nil {
+			set = map[string]*Features{}
+			p.byOcc[o.URI] = set
+		}
+		set[f.ID] = f
+	}
 }
 
 // Delete removes a CV; seq is the change-log position of the delete.
@@ -114,6 +128,35 @@ func (p *Pool) forget(f *Features) {
 	if p.commutes[f.MaxCommuteKm]--; p.commutes[f.MaxCommuteKm] <= 0 {
 		delete(p.commutes, f.MaxCommuteKm)
 	}
+	for _, o := range f.Occupations {
+		if set := p.byOcc[o.URI]; set != nil {
+			delete(set, f.ID)
+			if len(set) == 0 {
+				delete(p.byOcc, o.URI)
+			}
+		}
+	}
+}
+
+// WithOccupations returns the CVs holding any of the occupation concepts.
+func (p *Pool) WithOccupations(uris []string) []*Features {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	n := 0
+	for _, u := range uris {
+		n += len(p.byOcc[u])
+	}
+	out := make([]*Features, 0, n)
+	seen := make(map[string]bool, n)
+	for _, u := range uris {
+		for id, f := range p.byOcc[u] {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // MaxCommuteKm is the longest max commute of any CV (a CV without one
