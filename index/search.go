@@ -40,13 +40,13 @@ type Query struct {
 	// NearCoarse narrows to the grid cells that cover the radius instead of
 	// the exact radius: a superset, for a caller that applies the exact
 	// distance itself (the matcher does, per candidate's own commute).
-	NearCoarse bool
-	AvailableBefore    time.Time
-	Licences           []string // all required
-	Languages          []string // all required: "da" or "da:B2"
-	TargetGroups       []string // any of these
-	Eligibility        []string // any of these
-	ConsentOnly        bool
+	NearCoarse      bool
+	AvailableBefore time.Time
+	Licences        []string // all required
+	Languages       []string // all required: "da" or "da:B2"
+	TargetGroups    []string // any of these
+	Eligibility     []string // any of these
+	ConsentOnly     bool
 	// LicenceAny: holds at least one of these (a licence that includes the
 	// one asked for).
 	LicenceAny []string

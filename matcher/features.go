@@ -16,7 +16,7 @@ import (
 type Features struct {
 	ID          string
 	Name        string // for the result page, which then reads nothing from the store
-	Seq         int64 // change-log sequence of the CV it was built from
+	Seq         int64  // change-log sequence of the CV it was built from
 	Occupations []Occupation
 	Skills      []string // concept URIs
 	SkillLabels []string // every skill as written (and its concept label)
