@@ -248,11 +248,12 @@ func (ms *Matching) summaries(ctx context.Context, ids []string) ([]*CandidateSu
 	var at []int
 	for i, id := range ids {
 		f, ok := ms.m.Pool.Get(id)
-		if !ok {
+		name := ms.m.Pool.Name(id)
+		if !ok || name == "" {
 			missing, at = append(missing, id), append(at, i)
 			continue
 		}
-		s := CandidateSummary{ID: f.ID, Name: f.Name, PostalCode: f.PostalCode, TargetGroup: string(f.TargetGroup), Consent: f.Consent, Occupations: []string{}}
+		s := CandidateSummary{ID: f.ID, Name: name, PostalCode: f.PostalCode, TargetGroup: string(f.TargetGroup), Consent: f.Consent, Occupations: []string{}}
 		if ms.cands != nil && ms.cands.tax != nil {
 			s.Place = ms.cands.tax.Places.Name(f.PostalCode)
 		}

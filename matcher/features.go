@@ -15,7 +15,6 @@ import (
 // nationality, so none of those can enter a score.
 type Features struct {
 	ID          string
-	Name        string // for the result page, which then reads nothing from the store
 	Seq         int64  // change-log sequence of the CV it was built from
 	Occupations []Occupation
 	Skills      []string // concept URIs
@@ -57,7 +56,7 @@ type Geocoder interface {
 
 // FromCandidate builds the features of a CV.
 func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) *Features {
-	f := &Features{ID: c.ID, Name: c.Name, Seq: c.Seq, PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
+	f := &Features{ID: c.ID, Seq: c.Seq, PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
 		AvailableFrom: c.AvailableFrom.Time, TargetGroup: c.TargetGroup, Consent: c.Consent.Given,
 		Languages: slices.Clone(c.Languages), Licences: slices.Clone(c.DrivingLicences), Eligibility: slices.Clone(c.Eligibility)}
 	if geo != nil {

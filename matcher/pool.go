@@ -18,16 +18,23 @@ type Pool struct {
 	// byOcc lists the CVs per occupation concept they hold (desired or
 	// worked in), for the nearest-with-the-occupation list.
 	byOcc map[string]map[string]*Features
+	// names are the CVs' names for the result page (which then reads no CV
+	// from the store). They sit beside the features, not in them, so the
+	// scorer cannot see them.
+	names map[string]string
 }
 
 // NewPool returns an empty pool.
 func NewPool() *Pool {
-	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}, byOcc: map[string]map[string]*Features{}}
+	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}, byOcc: map[string]map[string]*Features{}, names: map[string]string{}}
 }
 
 // Put adds or replaces the features of a CV, unless the pool already has a
 // newer version (or a newer delete).
-func (p *Pool) Put(f *Features) {
+func (p *Pool) Put(f *Features) { p.PutNamed(f, "") }
+
+// PutNamed is Put with the CV's name for display.
+func (p *Pool) PutNamed(f *Features, name string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if seq, ok := p.deleted[f.ID]; ok && seq >= f.Seq && f.Seq > 0 {
@@ -40,6 +47,9 @@ func (p *Pool) Put(f *Features) {
 		p.forget(old)
 	}
 	p.byID[f.ID] = f
+	if name != "" {
+		p.names[f.ID] = name
+	}
 	for _, t := range f.Terms {
 		p.df[t]++
 	}
@@ -65,6 +75,7 @@ func (p *Pool) Delete(id string, seq int64) {
 		p.forget(old)
 		delete(p.byID, id)
 	}
+	delete(p.names, id)
 	p.deleted[id] = seq
 }
 
@@ -74,6 +85,13 @@ func (p *Pool) Get(id string) (*Features, bool) {
 	defer p.mu.RUnlock()
 	f, ok := p.byID[id]
 	return f, ok
+}
+
+// Name returns a CV's name as last put (display only).
+func (p *Pool) Name(id string) string {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.names[id]
 }
 
 // Len is the number of CVs in the pool.

@@ -125,7 +125,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	pool := matcher.NewPool()
 	syncer.OnApply = func(up []*jobmatch.Candidate, del []string, seq int64) {
 		for _, c := range up {
-			pool.Put(matcher.FromCandidate(c, tax, places))
+			pool.PutNamed(matcher.FromCandidate(c, tax, places), c.Name)
 		}
 		for _, id := range del {
 			pool.Delete(id, seq)
@@ -138,7 +138,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 				return nil, err
 			}
 			f := matcher.FromCandidate(c, tax, places)
-			pool.Put(f)
+			pool.PutNamed(f, c.Name)
 			return f, nil
 		}}
 	matching = app.NewMatching(svc, cands, mt, audit)
@@ -271,7 +271,7 @@ func (s *System) loadPool(ctx context.Context) {
 		go func() {
 			defer wg.Done()
 			for c := range ch {
-				s.Pool.Put(matcher.FromCandidate(c, s.Taxonomy, s.Places))
+				s.Pool.PutNamed(matcher.FromCandidate(c, s.Taxonomy, s.Places), c.Name)
 				n.Add(1)
 			}
 		}()
