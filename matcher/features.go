@@ -15,7 +15,7 @@ import (
 // nationality, so none of those can enter a score.
 type Features struct {
 	ID          string
-	Seq         int64  // change-log sequence of the CV it was built from
+	Seq         int64 // change-log sequence of the CV it was built from
 	Occupations []Occupation
 	Skills      []string // concept URIs
 	SkillLabels []string // every skill as written (and its concept label)
