@@ -12,6 +12,7 @@ import (
 	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/i18n"
 )
 
 func init() {
@@ -24,6 +25,7 @@ func init() {
 		staff.GET("/candidates/new", f.candidateForm, cv)
 		staff.POST("/candidates/new", f.candidateSubmit, cv)
 		staff.GET("/candidates/:id", f.candidateView, cv)
+		staff.POST("/candidates/:id/survey", f.candidateSurvey, cv)
 	})
 }
 
@@ -176,4 +178,22 @@ func (f *Frontend) candidateView(c echo.Context) error {
 		return err
 	}
 	return f.render(c, http.StatusOK, "candidate", "page.candidate", cand, nil)
+}
+
+// candidateSurvey sends the citizen their satisfaction survey (at most as
+// often as the rules allow) and says what happened.
+func (f *Frontend) candidateSurvey(c echo.Context) error {
+	sent, err := f.svc.SendCitizenSurvey(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "manual")
+	lang := api.Lang(c)
+	switch {
+	case errors.Is(err, jobmatch.ErrInvalid):
+		setFlash(c, i18n.T(lang, "cand.survey_no_email"))
+	case err != nil:
+		return err
+	case sent:
+		setFlash(c, i18n.T(lang, "cand.survey_sent"))
+	default:
+		setFlash(c, i18n.T(lang, "cand.survey_recent"))
+	}
+	return c.Redirect(http.StatusSeeOther, "/staff/candidates/"+c.Param("id"))
 }

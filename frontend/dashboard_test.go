@@ -95,3 +95,45 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 		t.Fatalf("%d charts with a text alternative, want at least 4", charts)
 	}
 }
+
+// TestConsultantSendsACitizenSurvey: the button on a CV sends the one-time
+// link once; a second click within the rules' days sends nothing.
+func TestConsultantSendsACitizenSurvey(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	body := map[string]any{"external_ref": "CS-1", "name": "Borger CS", "email": "cs@example.dk", "postal_code": "6400", "target_group": "close_to_job",
+		"desired_occupations": []string{"Tømrer"}, "consent": map[string]any{"given": true, "channel": "meeting"}}
+	if res := k.Do("POST", "/api/v1/candidates", body, &c); res.StatusCode != http.StatusCreated {
+		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+	}
+	ctx := browser.New(t)
+	var first, second string
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/candidates/"+c.ID, "konsulent@demo.local"),
+		chromedp.WaitVisible(`form.survey-send button`),
+		chromedp.Click(`form.survey-send button`),
+		chromedp.WaitVisible(`.flash`),
+		chromedp.Text(`.flash`, &first),
+		chromedp.Click(`form.survey-send button`),
+		chromedp.WaitVisible(`.flash`),
+		chromedp.Text(`.flash`, &second),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first, "sendt") || !strings.Contains(second, "for nylig") {
+		t.Fatalf("first %q, second %q", first, second)
+	}
+	var box struct{ Items []struct{ Kind, To string } }
+	env.Login("admin@demo.local").Do("GET", "/api/v1/outbox", nil, &box)
+	n := 0
+	for _, m := range box.Items {
+		if m.Kind == "survey_citizen" && m.To == "cs@example.dk" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d citizen surveys in the outbox, want 1", n)
+	}
+}

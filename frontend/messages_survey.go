@@ -21,6 +21,11 @@ func init() {
 		"survey.thanks_h":       {"Tak for dit svar", "Thank you for your answer"},
 		"survey.thanks":         {"Dit svar er gemt.", "Your answer is saved."},
 		"survey.gone_h":         {"Undersøgelsen er lukket", "The survey is closed"},
+		"cand.survey_send":      {"Send tilfredshedsundersøgelse", "Send satisfaction survey"},
+		"cand.survey_hint":      {"Borgeren får et engangslink pr. e-mail; svaret kobles ikke til CV'et.", "The citizen gets a one-time link by e-mail; the answer is not linked to the CV."},
+		"cand.survey_sent":      {"Undersøgelsen er sendt.", "The survey was sent."},
+		"cand.survey_recent":    {"Borgeren har fået en undersøgelse for nylig; der er ikke sendt en ny.", "The citizen was asked recently; no new survey was sent."},
+		"cand.survey_no_email":  {"Borgeren har ingen e-mailadresse.", "The citizen has no e-mail address."},
 		"survey.gone":           {"Linket er allerede brugt eller er udløbet. Tak for din interesse.", "The link has already been used or has expired. Thank you for your interest."},
 	})
 }
