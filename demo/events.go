@@ -3,6 +3,7 @@ package demo
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -16,7 +17,28 @@ import (
 	"jobmatch/system"
 )
 
-func init() { extra = append(extra, loadYear) }
+// yearMarker is written before the year of events starts, so a restart
+// never writes them twice (a crash midway leaves a shorter year).
+const yearMarker = "demo:year"
+
+// LoadYear writes the demo's year of follow-up events once; serve runs it
+// in the background after it starts listening, so the service answers at
+// once and the dashboard fills within the minute. It returns the number of
+// events written (0 when they were written before).
+func LoadYear(ctx context.Context, sys *system.System) (int, error) {
+	var m struct {
+		ID string `bson:"_id"`
+	}
+	if err := sys.Store.Get(ctx, store.ColSettings, yearMarker, &m); err == nil {
+		return 0, nil
+	} else if !errors.Is(err, jobmatch.ErrNotFound) {
+		return 0, err
+	}
+	if err := sys.Store.Insert(ctx, store.ColSettings, map[string]any{"_id": yearMarker, "at": time.Now().UTC()}); err != nil {
+		return 0, err
+	}
+	return loadYear(ctx, sys, rand.New(rand.NewPCG(11, 2026)))
+}
 
 // YearOfEvents sets the size of the demo's year of follow-up events, about
 // what a municipality of 75,000 inhabitants sees: company contacts near the
@@ -81,7 +103,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	if len(companies) == 0 {
 		return 0, nil
 	}
-	sys.Service.Logger().Info("demo: writing a year of follow-up events through the service (about half a minute)",
+	sys.Service.Logger().Info("demo: writing a year of follow-up events in the background (about half a minute)",
 		"contacts", YearOfEvents.Contacts, "requests", YearOfEvents.Requests, "citizen_surveys", YearOfEvents.CitizenSurveys)
 	admin, err := svc.User(ctx, "admin@demo.local")
 	if err != nil {

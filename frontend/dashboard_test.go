@@ -28,8 +28,24 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res := env.Login(v.ConsultantID).Do("PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "filled"}, nil); res.StatusCode != http.StatusOK {
-		t.Fatalf("fill: %d %s", res.StatusCode, res.Body)
+	// The consultant marks it filled on the vacancy page.
+	kctx := browser.New(t)
+	var flash string
+	err = chromedp.Run(kctx,
+		loginAt(env.URL+"/staff/vacancies/"+rec.ID, v.ConsultantID),
+		chromedp.WaitVisible(`details.vacancy-close summary`),
+		chromedp.Click(`details.vacancy-close summary`),
+		chromedp.Click(`.close-form input[value=filled]`),
+		chromedp.Click(`.close-form input[name=filled_by_presented]`),
+		chromedp.Click(`.close-form button[type=submit]`),
+		chromedp.WaitVisible(`.flash`),
+		chromedp.Text(`.flash`, &flash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ = env.Service().Vacancy(context.Background(), rec.ID); v.Status != "filled" || !v.FilledByPresented || !strings.Contains(flash, "besat") {
+		t.Fatalf("after the close form: status %s, presented %v, flash %q", v.Status, v.FilledByPresented, flash)
 	}
 	var box struct {
 		Items []struct{ Kind, Body string }

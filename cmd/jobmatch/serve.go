@@ -63,6 +63,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	sys.Start(ctx)
+	if *demoData {
+		// The year of follow-up events goes in the background: the
+		// service answers at once, the dashboard fills within the minute.
+		yearDone := make(chan struct{})
+		go func() {
+			defer close(yearDone)
+			n, err := demo.LoadYear(ctx, sys)
+			switch {
+			case err != nil && ctx.Err() == nil:
+				log.Error("demo year of events", "err", err)
+			case n > 0:
+				log.Info("demo year of events written", "events", n)
+			}
+		}()
+		defer func() { <-yearDone }() // before the store closes
+	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

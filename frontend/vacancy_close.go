@@ -1,0 +1,42 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		staff.POST("/vacancies/:id/close", f.vacancyClose, f.requireCVReader)
+	})
+}
+
+// vacancyClose is the consultant closing a vacancy by hand: filled (by a
+// candidate the jobcenter presented, or not) or closed unfilled.
+func (f *Frontend) vacancyClose(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	in := app.VacancyClose{Status: v["status"], Note: v["note"], FilledByPresented: v["filled_by_presented"] == "on"}
+	_, err = f.svc.CloseVacancy(c.Request().Context(), api.CurrentUser(c), c.Param("id"), in)
+	lang := api.Lang(c)
+	switch {
+	case errors.Is(err, jobmatch.ErrConflict):
+		setFlash(c, i18n.T(lang, "vac.already_closed"))
+	case errors.Is(err, jobmatch.ErrInvalid):
+		setFlash(c, i18n.T(lang, "vac.close_pick"))
+	case err != nil:
+		return err
+	default:
+		setFlash(c, i18n.T(lang, "vac.closed_"+in.Status))
+	}
+	return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+c.Param("id"))
+}
