@@ -166,6 +166,8 @@ type Worklist struct {
 	Companies    Page[*jobmatch.Company] `json:"companies"`
 	Vacancies    []*jobmatch.Vacancy     `json:"vacancies"`
 	Contacts     WorklistContacts        `json:"contacts"`
+	// EmployerAnswers are employers' answers about presented candidates.
+	EmployerAnswers []WorklistAnswer `json:"employer_answers"`
 }
 
 // WorklistContacts is the consultant's contact count against their share.
@@ -222,7 +224,34 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if cs, err := s.Consultants(ctx); err == nil && len(cs) > 0 {
 		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
 	}
+	// Employers' answers about presented candidates, newest first.
+	w.EmployerAnswers = []WorklistAnswer{}
+	if pg, err := s.st.ListPage(ctx, "answers:consultant:"+u.ID, 0, 20); err == nil {
+		seen := map[string]bool{}
+		for _, id := range pg.Refs {
+			var e Entry
+			if seen[id] || s.st.Get(ctx, store.ColShortlist, id, &e) != nil || len(e.Answers) == 0 {
+				continue
+			}
+			seen[id] = true
+			a := e.Answers[len(e.Answers)-1]
+			wa := WorklistAnswer{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID, Answer: a}
+			if c, err := s.st.Candidate(ctx, e.CandidateID); err == nil {
+				wa.Name = c.Name
+			}
+			w.EmployerAnswers = append(w.EmployerAnswers, wa)
+		}
+	}
 	return w, nil
+}
+
+// WorklistAnswer is an employer's latest answer about a presented candidate.
+type WorklistAnswer struct {
+	EntryID     string         `json:"entry_id"`
+	VacancyID   string         `json:"vacancy_id"`
+	CandidateID string         `json:"candidate_id"`
+	Name        string         `json:"name"`
+	Answer      EmployerAnswer `json:"answer"`
 }
 
 // counterKey makes a user id (an e-mail address) usable in a counter field

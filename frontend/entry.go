@@ -150,16 +150,31 @@ func (f *Frontend) status(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The presented candidates (vacancies): each view is audited.
+	presented, err := f.presented(c, view)
+	if err != nil {
+		return err
+	}
 	if strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "application/json") {
-		return c.JSON(http.StatusOK, f.statusJSON(c, view))
+		out := f.statusJSON(c, view)
+		if view.Kind == "vacancy" {
+			if presented == nil {
+				presented = []app.Profile{}
+			}
+			out["presented"] = presented
+		}
+		return c.JSON(http.StatusOK, out)
 	}
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
 	c.Response().Header().Set("X-Robots-Tag", "noindex")
 	return f.render(c, http.StatusOK, "status", "page.status", struct {
 		*app.StatusView
-		New bool
-		URL string
-	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path)}, nil)
+		New       bool
+		URL       string
+		Token     string
+		Presented []app.Profile
+		Reasons   []string
+	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

@@ -44,6 +44,8 @@ type Config struct {
 	Matching *app.Matching
 	// Companies finds companies on the hotline page.
 	Companies *app.CompanySearch
+	// Shortlists is the pre-screening on the vacancy and status pages.
+	Shortlists *app.Shortlists
 }
 
 // Frontend renders the pages.
@@ -84,6 +86,7 @@ func Register(srv *api.Server, cfg Config) error {
 	staff.GET("", f.staffHome)
 	staff.POST("/requests/:id/resolve", f.resolveRequest)
 	f.registerSurvey(e)
+	f.registerEmployer(e)
 	for _, r := range routes {
 		r(f, g, staff)
 	}

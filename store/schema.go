@@ -34,13 +34,14 @@ const (
 	ColMatchRuns   = "match_runs"     // _id = NewID()
 	ColJobs        = "jobs"           // _id = NewID(): background jobs such as imports
 	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
+	ColConsents    = "consents"       // _id = candidate id + ":" + vacancy id
 )
 
 var allCollections = []string{
 	ColCompanies, ColUsers, ColSessions, ColVacancies, ColRequests,
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
-	ColMatchRuns, ColJobs, ColSettings,
+	ColMatchRuns, ColJobs, ColSettings, ColConsents,
 }
 
 // secondaryIndexes are what a production MongoDB wants for the occasional

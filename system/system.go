@@ -146,6 +146,8 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterCompanySearch(srv, companies)
 	api.RegisterCompanyService(srv, svc)
 	api.RegisterFollowUp(srv, svc)
+	shortlists := app.NewShortlists(svc, audit, places)
+	api.RegisterShortlists(srv, shortlists)
 	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
 		changes, secs := syncer.Lag()
 		d["changes_behind"], d["seconds_behind"] = changes, secs
@@ -155,7 +157,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		return nil
 	})
 	registerIndexMetrics(srv, ix, syncer, pool)
-	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies}); err != nil {
+	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies, Shortlists: shortlists}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)

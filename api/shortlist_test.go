@@ -1,0 +1,190 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+type entry struct {
+	ID, Stage   string
+	Version     int64
+	CandidateID string `json:"candidate_id"`
+	ProfileID   string `json:"profile_id"`
+}
+
+type statusJSON struct {
+	Status    string
+	Presented []map[string]any
+}
+
+// TestPreScreeningToHired walks the whole path over the API: shortlist,
+// contact, interest, first interview, consent, present; the employer sees
+// an anonymised profile on the private link and invites to interview; the
+// answer reaches the consultant; hired fills the vacancy. Refused moves,
+// stale versions and a withdrawn consent are checked on the way.
+func TestPreScreeningToHired(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
+	var c1, c2 struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("PS-1", "Tømrer", map[string]any{"name": "Hemmelig Hansen", "phone": "22113344",
+		"skills": []string{"tagarbejde"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}}}), &c1)
+	k.Do("POST", "/api/v1/candidates", cv("PS-2", "Tømrer", nil), &c2)
+	var rec struct {
+		ID        string
+		StatusURL string `json:"status_url"`
+	}
+	body := systemtest.VacancyBody(demo.CVR(71))
+	body["skills_required"] = []string{"tagarbejde"}
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	statusPath := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+
+	var e entry
+	if res := k.Do("POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_id": c1.ID}, &e); res.StatusCode != http.StatusCreated || e.Stage != "suggested" || e.Version != 1 {
+		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	var many struct{ Items []entry }
+	k.Do("POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_ids": []string{c1.ID, c2.ID}}, &many)
+	if len(many.Items) != 2 || many.Items[0].ID != e.ID {
+		t.Fatalf("bulk shortlist: %+v", many)
+	}
+	if v, _ := env.Service().Vacancy(ctx, rec.ID); v.Status != "screening" {
+		t.Fatalf("vacancy after shortlisting: %s", v.Status)
+	}
+	move := func(to string, extra map[string]any, want int) {
+		t.Helper()
+		b := map[string]any{"to": to, "version": e.Version, "note": "trin " + to}
+		for k, v := range extra {
+			b[k] = v
+		}
+		res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", b, nil)
+		if res.StatusCode != want {
+			t.Fatalf("→ %s: %d, want %d: %s", to, res.StatusCode, want, res.Body)
+		}
+		if want == http.StatusOK {
+			_ = jsonDecode(res.Body, &e)
+		}
+	}
+	move("presented", nil, http.StatusConflict) // never contacted
+	move("contacted", nil, http.StatusOK)
+	// Two consultants at once on the same version: one wins, one is told.
+	var wg sync.WaitGroup
+	codes := make([]int, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i] = k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "interested", "version": e.Version}, nil).StatusCode
+		}()
+	}
+	wg.Wait()
+	if !(codes[0] == 200 && codes[1] == 409 || codes[0] == 409 && codes[1] == 200) {
+		t.Fatalf("concurrent moves: %v", codes)
+	}
+	e.Version++
+	move("interviewed", nil, http.StatusUnprocessableEntity) // no interview
+	move("interviewed", map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen Konsulent", "notes": "God samtale",
+		"assessment": "Erfaren med tagarbejde, kan starte straks."}}, http.StatusOK)
+	move("presented", nil, http.StatusConflict) // no consent yet
+	res := k.Do("POST", "/api/v1/candidates/"+c1.ID+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "phone", "reveal_identity": false}, nil)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("consent: %d %s", res.StatusCode, res.Body)
+	}
+	move("presented", nil, http.StatusOK)
+
+	// The employer's view: anonymised, no name or contact.
+	var st statusJSON
+	anon := env.Client()
+	if res := anon.Do("GET", statusPath, nil, &st, "Accept", "application/json"); res.StatusCode != http.StatusOK || len(st.Presented) != 1 {
+		t.Fatalf("status: %d %s", res.StatusCode, res.Body)
+	} else if b := string(res.Body); strings.Contains(b, "Hemmelig") || strings.Contains(b, "22113344") || strings.Contains(b, "ps-1@") || strings.Contains(b, c1.ID) {
+		t.Fatalf("the profile shows who it is: %s", b)
+	}
+	p := st.Presented[0]
+	if p["profile_id"] != e.ProfileID || p["interview_summary"] != "Erfaren med tagarbejde, kan starte straks." || p["distance_band"] == nil {
+		t.Fatalf("profile: %v", p)
+	}
+	if s, _ := p["skills_matched"].([]any); len(s) == 0 {
+		t.Fatalf("no matched skills: %v", p)
+	}
+	var box struct{ Items []struct{ Kind, To, Body string } }
+	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	if box.Items[0].Kind != "candidates_presented" || !strings.Contains(box.Items[0].Body, statusPath) {
+		t.Fatalf("employer not told: %+v", box.Items[0])
+	}
+
+	// Withdrawn consent hides the person at once; renewed, they are back.
+	k.Do("DELETE", "/api/v1/candidates/"+c1.ID+"/consents/"+rec.ID, nil, nil)
+	anon.Do("GET", statusPath, nil, &st, "Accept", "application/json")
+	if len(st.Presented) != 0 {
+		t.Fatalf("shown after the consent was withdrawn: %v", st.Presented)
+	}
+	k.Do("POST", "/api/v1/candidates/"+c1.ID+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "meeting", "reveal_identity": true}, nil)
+	anon.Do("GET", statusPath, nil, &st, "Accept", "application/json")
+	if len(st.Presented) != 1 || st.Presented[0]["name"] != "Hemmelig Hansen" {
+		t.Fatalf("with reveal_identity: %v", st.Presented)
+	}
+
+	// The employer answers.
+	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "not_relevant"}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("not relevant without a reason: %d", res.StatusCode)
+	}
+	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": "nobody", "answer": "invite_to_interview"}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown profile: %d", res.StatusCode)
+	}
+	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview", "text": "Tirsdag kl. 10?"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("answer: %d %s", res.StatusCode, res.Body)
+	}
+	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	if box.Items[0].Kind != "employer_answer" || box.Items[0].To != "konsulent@demo.local" && !strings.Contains(box.Items[0].To, "@demo.local") {
+		t.Fatalf("consultant not told: %+v", box.Items[0])
+	}
+	var wl struct {
+		EmployerAnswers []struct {
+			Name   string
+			Answer struct{ Answer, Text string }
+		} `json:"employer_answers"`
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if len(wl.EmployerAnswers) != 1 || wl.EmployerAnswers[0].Name != "Hemmelig Hansen" || wl.EmployerAnswers[0].Answer.Answer != "invite_to_interview" {
+		t.Fatalf("worklist: %+v", wl)
+	}
+	var list struct{ Items []map[string]any }
+	k.Do("GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, &list)
+	if len(list.Items) != 2 || list.Items[0]["stage"] != "suggested" || list.Items[1]["employer_answers"] == nil || list.Items[1]["name"] != "Hemmelig Hansen" {
+		t.Fatalf("shortlist after the answer: %v", list.Items)
+	}
+
+	move("hired", nil, http.StatusOK)
+	move("withdrawn", nil, http.StatusConflict) // hired is final
+	if v, _ := env.Service().Vacancy(ctx, rec.ID); v.Status != "filled" || !v.FilledByPresented {
+		t.Fatalf("vacancy after hiring: %s %v", v.Status, v.FilledByPresented)
+	}
+	var audit struct{ Items []struct{ Action string } }
+	admin.Do("GET", "/api/v1/audit?limit=100", nil, &audit)
+	seen := map[string]bool{}
+	for _, a := range audit.Items {
+		seen[a.Action] = true
+	}
+	for _, want := range []string{"shortlist.add", "shortlist.contacted", "shortlist.presented", "shortlist.hired", "consent.give", "consent.withdraw", "profile.view", "employer.answer"} {
+		if !seen[want] {
+			t.Errorf("no %s in the audit log", want)
+		}
+	}
+
+	// Revoked, the link is gone.
+	if res := k.Do("DELETE", "/api/v1/vacancies/"+rec.ID+"/status-link", nil, nil); res.StatusCode != http.StatusNoContent {
+		t.Fatalf("revoke: %d", res.StatusCode)
+	}
+	if res := anon.Do("GET", statusPath, nil, nil, "Accept", "application/json"); res.StatusCode != http.StatusGone {
+		t.Fatalf("revoked link: %d", res.StatusCode)
+	}
+}

@@ -1,0 +1,669 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// Stage is where a shortlisted candidate is in the pre-screening.
+type Stage string
+
+// The stages, in order. interested/not_interested and hired/rejected/
+// withdrawn are alternatives.
+const (
+	StageSuggested     Stage = "suggested"
+	StageContacted     Stage = "contacted"
+	StageInterested    Stage = "interested"
+	StageNotInterested Stage = "not_interested"
+	StageInterviewed   Stage = "interviewed"
+	StagePresented     Stage = "presented"
+	StageHired         Stage = "hired"
+	StageRejected      Stage = "rejected"
+	StageWithdrawn     Stage = "withdrawn"
+)
+
+// Stages lists every stage in the order a board shows them.
+var Stages = []Stage{StageSuggested, StageContacted, StageInterested, StageNotInterested, StageInterviewed,
+	StagePresented, StageHired, StageRejected, StageWithdrawn}
+
+// transitions are the allowed moves. Anything else is refused: no step is
+// skipped (a person is contacted before anyone asks their interest,
+// interviewed before they are presented), and the ends are ends. Withdrawn
+// is open from every stage before the end: the citizen may step back at any
+// time.
+var transitions = map[Stage][]Stage{
+	StageSuggested:     {StageContacted, StageWithdrawn},
+	StageContacted:     {StageInterested, StageNotInterested, StageWithdrawn},
+	StageInterested:    {StageInterviewed, StageWithdrawn},
+	StageNotInterested: {},
+	StageInterviewed:   {StagePresented, StageWithdrawn},
+	StagePresented:     {StageHired, StageRejected, StageWithdrawn},
+	StageHired:         {},
+	StageRejected:      {},
+	StageWithdrawn:     {},
+}
+
+// CanMove reports whether from → to is an allowed move, and why not.
+func CanMove(from, to Stage) error {
+	if _, ok := transitions[to]; !ok {
+		return jobmatch.Invalid("to", "oneof", "suggested contacted interested not_interested interviewed presented hired rejected withdrawn")
+	}
+	if slices.Contains(transitions[from], to) {
+		return nil
+	}
+	detail := fmt.Sprintf("%s → %s is not a step of the pre-screening", from, to)
+	if len(transitions[from]) == 0 {
+		detail = fmt.Sprintf("%s is a final stage", from)
+	} else {
+		var next []string
+		for _, s := range transitions[from] {
+			next = append(next, string(s))
+		}
+		detail += "; from " + string(from) + " the next steps are " + strings.Join(next, ", ")
+	}
+	return &jobmatch.ConflictError{Code: "transition_refused", Detail: detail}
+}
+
+// Step is one move of a shortlist entry: who, when and why.
+type Step struct {
+	From Stage     `json:"from,omitempty" bson:"from,omitempty"`
+	To   Stage     `json:"to" bson:"to"`
+	By   string    `json:"by" bson:"by"`
+	At   time.Time `json:"at" bson:"at"`
+	Note string    `json:"note,omitempty" bson:"note,omitempty"`
+}
+
+// Interview is the first interview the jobcenter holds.
+type Interview struct {
+	Date       string `json:"date" bson:"date" validate:"required,datetime=2006-01-02"`
+	By         string `json:"by" bson:"by" validate:"required,min=2,max=120"`
+	Notes      string `json:"notes,omitempty" bson:"notes,omitempty" validate:"max=5000"`
+	Assessment string `json:"assessment" bson:"assessment" validate:"required,min=3,max=5000"` // against the vacancy's requirements
+}
+
+// EmployerAnswer is the employer's answer about a presented candidate.
+type EmployerAnswer struct {
+	Answer string    `json:"answer" bson:"answer"`
+	Reason string    `json:"reason,omitempty" bson:"reason,omitempty"`
+	Text   string    `json:"text,omitempty" bson:"text,omitempty"`
+	At     time.Time `json:"at" bson:"at"`
+}
+
+// Entry is one candidate on a vacancy's shortlist. Its _id is the vacancy
+// and the candidate, so a person is on a shortlist once; Version guards
+// against two consultants moving it at once.
+type Entry struct {
+	ID          string           `json:"id" bson:"_id"`
+	VacancyID   string           `json:"vacancy_id" bson:"vacancy_id"`
+	CandidateID string           `json:"candidate_id" bson:"candidate_id"`
+	ProfileID   string           `json:"profile_id" bson:"profile_id"` // what the employer sees instead of the person
+	Stage       Stage            `json:"stage" bson:"stage"`
+	Version     int64            `json:"version" bson:"version"`
+	Steps       []Step           `json:"steps" bson:"steps"`
+	Interview   *Interview       `json:"interview,omitempty" bson:"interview,omitempty"`
+	Answers     []EmployerAnswer `json:"employer_answers,omitempty" bson:"employer_answers,omitempty"`
+	CreatedAt   time.Time        `json:"created_at" bson:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at" bson:"updated_at"`
+	// Name is filled for staff views; never stored.
+	Name string `json:"name,omitempty" bson:"-"`
+}
+
+// Consent is a citizen's consent to be presented to one employer for one
+// vacancy: when, how, and whether the employer may see who they are.
+type Consent struct {
+	ID             string     `json:"id" bson:"_id"`
+	CandidateID    string     `json:"candidate_id" bson:"candidate_id"`
+	VacancyID      string     `json:"vacancy_id" bson:"vacancy_id"`
+	CVR            string     `json:"cvr" bson:"cvr"`
+	Channel        string     `json:"channel" bson:"channel"`
+	RevealIdentity bool       `json:"reveal_identity" bson:"reveal_identity"`
+	By             string     `json:"by" bson:"by"`
+	GivenAt        time.Time  `json:"given_at" bson:"given_at"`
+	WithdrawnAt    *time.Time `json:"withdrawn_at,omitempty" bson:"withdrawn_at,omitempty"`
+}
+
+// Active reports whether the consent holds.
+func (c *Consent) Active() bool { return c != nil && c.WithdrawnAt == nil }
+
+// Shortlists is the pre-screening: shortlists, consents, the employer's
+// view and answers.
+type Shortlists struct {
+	svc    *Service
+	audit  *Audit
+	places interface {
+		Coordinates(postal string) (lat, lon float64, ok bool)
+	}
+}
+
+// NewShortlists returns the pre-screening service.
+func NewShortlists(svc *Service, audit *Audit, places interface {
+	Coordinates(postal string) (lat, lon float64, ok bool)
+}) *Shortlists {
+	return &Shortlists{svc: svc, audit: audit, places: places}
+}
+
+func entryID(vacancyID, candidateID string) string { return vacancyID + ":" + candidateID }
+func consentID(candidateID, vacancyID string) string { return candidateID + ":" + vacancyID }
+
+// Add puts candidates on a vacancy's shortlist (stage suggested); a person
+// already on it is returned as is. The vacancy moves to screening.
+func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID string, candidateIDs []string) ([]*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if len(candidateIDs) == 0 || len(candidateIDs) > 200 {
+		return nil, jobmatch.Invalid("candidate_id", "required", "")
+	}
+	v, err := sl.svc.Vacancy(ctx, vacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
+		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status)}
+	}
+	st := sl.svc.st
+	now := sl.svc.now().UTC()
+	var out []*Entry
+	for _, cid := range candidateIDs {
+		if _, err := st.Candidate(ctx, cid); err != nil {
+			if errors.Is(err, jobmatch.ErrNotFound) {
+				return nil, jobmatch.Invalid("candidate_id", "unknown_candidate", "")
+			}
+			return nil, err
+		}
+		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: StageSuggested,
+			Version: 1, Steps: []Step{{To: StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now}
+		if err := st.Insert(ctx, store.ColShortlist, e); err != nil {
+			if !errors.Is(err, jobmatch.ErrConflict) {
+				return nil, err
+			}
+			if e, err = sl.Entry(ctx, entryID(v.ID, cid)); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+			continue
+		}
+		if err := st.SetAdd(ctx, "shortlist:"+v.ID, e.ID); err != nil {
+			return nil, err
+		}
+		if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist.add", Subjects: []string{cid}, VacancyID: v.ID}); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if v.Status == jobmatch.VacancyOpen {
+		if err := sl.setVacancyStatus(ctx, v, jobmatch.VacancyScreening); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Entry reads a shortlist entry.
+func (sl *Shortlists) Entry(ctx context.Context, id string) (*Entry, error) {
+	var e Entry
+	if err := sl.svc.st.Get(ctx, store.ColShortlist, id, &e); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// List returns a vacancy's shortlist, by stage then oldest first, with the
+// names (staff only).
+func (sl *Shortlists) List(ctx context.Context, by *jobmatch.User, vacancyID string) ([]*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	ids, err := sl.svc.st.SetMembers(ctx, "shortlist:"+vacancyID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Entry, 0, len(ids))
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if err != nil {
+			continue
+		}
+		if c, err := sl.svc.st.Candidate(ctx, e.CandidateID); err == nil {
+			e.Name = c.Name
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *Entry) int {
+		if ia, ib := slices.Index(Stages, a.Stage), slices.Index(Stages, b.Stage); ia != ib {
+			return ia - ib
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	return out, nil
+}
+
+// TransitionInput moves an entry: to the next stage, with a note, at the
+// version the consultant saw; interviewed carries the interview.
+type TransitionInput struct {
+	To        string     `json:"to" validate:"required"`
+	Note      string     `json:"note,omitempty" validate:"max=5000"`
+	Version   int64      `json:"version" validate:"required,gte=1"`
+	Interview *Interview `json:"interview,omitempty"`
+}
+
+// Move applies a transition. A refused move or a stale version is a 409
+// with the reason; presenting needs the citizen's consent for this vacancy;
+// hired fills the vacancy.
+func (sl *Shortlists) Move(ctx context.Context, by *jobmatch.User, id string, in TransitionInput) (*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := sl.svc.val.Validate(in); err != nil {
+		return nil, err
+	}
+	to := Stage(in.To)
+	e, err := sl.Entry(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Version != e.Version {
+		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: fmt.Sprintf("the entry is at version %d (%s); reload and try again", e.Version, e.Stage)}
+	}
+	if err := CanMove(e.Stage, to); err != nil {
+		return nil, err
+	}
+	if to == StageInterviewed {
+		if in.Interview == nil {
+			return nil, jobmatch.Invalid("interview", "required", "")
+		}
+		if err := sl.svc.val.Validate(in.Interview); err != nil {
+			return nil, err
+		}
+		e.Interview = in.Interview
+	}
+	if to == StagePresented {
+		c, err := sl.Consent(ctx, e.CandidateID, e.VacancyID)
+		if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+			return nil, err
+		}
+		if !c.Active() {
+			return nil, &jobmatch.ConflictError{Code: "consent_missing", Detail: "record the citizen's consent to be presented to this employer first"}
+		}
+	}
+	now := sl.svc.now().UTC()
+	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: by.ID, At: now, Note: strings.TrimSpace(in.Note)})
+	e.Stage, e.UpdatedAt = to, now
+	e.Version++
+	if err := sl.svc.st.PutVersioned(ctx, store.ColShortlist, e.ID, in.Version, e); err != nil {
+		if errors.Is(err, jobmatch.ErrConflict) {
+			return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "someone else moved this entry meanwhile; reload and try again"}
+		}
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
+		return nil, err
+	}
+	v, err := sl.svc.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	switch to {
+	case StagePresented:
+		if v.Status == jobmatch.VacancyOpen || v.Status == jobmatch.VacancyScreening {
+			if err := sl.setVacancyStatus(ctx, v, jobmatch.VacancyPresented); err != nil {
+				return nil, err
+			}
+		}
+		sl.tellEmployer(ctx, v)
+	case StageHired:
+		if v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
+			if _, err := sl.svc.CloseVacancy(ctx, by, v.ID, VacancyClose{Status: "filled", FilledByPresented: true, Note: "hired from the shortlist"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+				return nil, err
+			}
+		}
+	}
+	return e, nil
+}
+
+// setVacancyStatus moves a vacancy along (screening, presented) and tells
+// the matching.
+func (sl *Shortlists) setVacancyStatus(ctx context.Context, v *jobmatch.Vacancy, to jobmatch.VacancyStatus) error {
+	now := sl.svc.now().UTC()
+	if err := sl.svc.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: to}, {Key: "updated_at", Value: now}}},
+		{Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+		return err
+	}
+	v.Status, v.UpdatedAt = to, now
+	v.Version++
+	sl.svc.notifyVacancy(v)
+	return nil
+}
+
+// tellEmployer mails the vacancy's contact that candidates are presented,
+// with the private link. A failure is logged: the presentation stands.
+func (sl *Shortlists) tellEmployer(ctx context.Context, v *jobmatch.Vacancy) {
+	if v.Contact.Email == "" || v.StatusToken == "" {
+		return
+	}
+	link := sl.svc.URL("/status/" + v.StatusToken)
+	err := sl.svc.Send(ctx, &Mail{To: v.Contact.Email, Kind: "candidates_presented", Ref: v.ID,
+		Subject: "Kandidater til " + v.Title + " (" + v.Reference + ")",
+		Body: "Jobcentret har præsenteret kandidater til jeres stilling " + v.Title + ".\nSe dem og svar her:\n" + link +
+			"\n\nThe jobcenter has presented candidates for your vacancy. See them and answer here:\n" + link + "\n"})
+	if err != nil {
+		sl.svc.log.Warn("tell employer", "vacancy", v.ID, "err", err)
+	}
+}
+
+// VacancyConsentInput records a citizen's consent to be presented for a vacancy.
+type VacancyConsentInput struct {
+	VacancyID      string `json:"vacancy_id" validate:"required,max=64"`
+	Channel        string `json:"channel" validate:"required,oneof=phone meeting digital"`
+	RevealIdentity bool   `json:"reveal_identity"`
+}
+
+// GiveConsent records (or renews) a consent.
+func (sl *Shortlists) GiveConsent(ctx context.Context, by *jobmatch.User, candidateID string, in VacancyConsentInput) (*Consent, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := sl.svc.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if _, err := sl.svc.st.Candidate(ctx, candidateID); err != nil {
+		return nil, err
+	}
+	v, err := sl.svc.Vacancy(ctx, in.VacancyID)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, jobmatch.Invalid("vacancy_id", "unknown_vacancy", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	c := &Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
+		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.svc.now().UTC()}
+	if err := sl.svc.st.Put(ctx, store.ColConsents, c.ID, c); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.give", Subjects: []string{candidateID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// WithdrawConsent withdraws a consent; the employer's view hides the
+// person at once (it reads the consent on every view).
+func (sl *Shortlists) WithdrawConsent(ctx context.Context, by *jobmatch.User, candidateID, vacancyID string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	c, err := sl.Consent(ctx, candidateID, vacancyID)
+	if err != nil {
+		return err
+	}
+	now := sl.svc.now().UTC()
+	c.WithdrawnAt = &now
+	if err := sl.svc.st.Put(ctx, store.ColConsents, c.ID, c); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID})
+}
+
+// Consent reads the consent of a candidate for a vacancy.
+func (sl *Shortlists) Consent(ctx context.Context, candidateID, vacancyID string) (*Consent, error) {
+	var c Consent
+	if err := sl.svc.st.Get(ctx, store.ColConsents, consentID(candidateID, vacancyID), &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Profile is what the employer sees of a presented candidate: no name,
+// contact, age, gender or nationality unless the citizen agreed to reveal
+// who they are.
+type Profile struct {
+	ProfileID     string           `json:"profile_id"`
+	Stage         Stage            `json:"stage"`
+	Occupations   []string         `json:"occupations"`
+	Experience    []string         `json:"experience"`
+	SkillsMatched []string         `json:"skills_matched"`
+	Skills        []string         `json:"skills"`
+	Education     []string         `json:"education"`
+	Languages     []string         `json:"languages"`
+	AvailableFrom string           `json:"available_from,omitempty"`
+	DistanceBand  string           `json:"distance_band,omitempty"`
+	Interview     string           `json:"interview_summary,omitempty"`
+	Name          string           `json:"name,omitempty"` // only with reveal_identity
+	Answers       []EmployerAnswer `json:"answers,omitempty"`
+}
+
+// Presented returns the anonymised profiles of the candidates presented on
+// a vacancy whose consent holds, for the employer's private link; each view
+// is audited.
+func (sl *Shortlists) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profile, error) {
+	ids, err := sl.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []Profile{}
+	var shown []string
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if err != nil || (e.Stage != StagePresented && e.Stage != StageHired && e.Stage != StageRejected) {
+			continue
+		}
+		consent, err := sl.Consent(ctx, e.CandidateID, v.ID)
+		if err != nil || !consent.Active() {
+			continue
+		}
+		c, err := sl.svc.st.Candidate(ctx, e.CandidateID)
+		if err != nil {
+			continue
+		}
+		p := sl.profile(v, e, c)
+		if consent.RevealIdentity {
+			p.Name = c.Name
+		}
+		out = append(out, p)
+		shown = append(shown, e.CandidateID)
+	}
+	slices.SortFunc(out, func(a, b Profile) int { return strings.Compare(a.ProfileID, b.ProfileID) })
+	if len(shown) > 0 {
+		if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: shown, VacancyID: v.ID, Count: len(shown)}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (sl *Shortlists) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate) Profile {
+	p := Profile{ProfileID: e.ProfileID, Stage: e.Stage, Occupations: []string{}, Experience: []string{}, SkillsMatched: []string{},
+		Skills: []string{}, Education: []string{}, Languages: []string{}, Answers: e.Answers}
+	for _, o := range c.DesiredOccupations {
+		p.Occupations = append(p.Occupations, o.Label)
+	}
+	for _, x := range c.Experience {
+		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, trimFloat(x.Years)))
+	}
+	want := append(slices.Clone(v.SkillsRequired), v.SkillsDesired...)
+	for _, s := range c.Skills {
+		p.Skills = append(p.Skills, s.Label)
+		for _, w := range want {
+			if strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(s.Label)) || (len(w) > 3 && strings.Contains(strings.ToLower(s.Label), strings.ToLower(w))) {
+				p.SkillsMatched = append(p.SkillsMatched, s.Label)
+				break
+			}
+		}
+	}
+	for _, ed := range c.Education {
+		p.Education = append(p.Education, strings.TrimSpace(ed.Level+" "+ed.Field))
+	}
+	for _, l := range c.Languages {
+		p.Languages = append(p.Languages, l.Code+" "+l.Level)
+	}
+	if !c.AvailableFrom.IsZero() {
+		p.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
+	}
+	if sl.places != nil {
+		la, lo, ok1 := sl.places.Coordinates(v.PostalCode)
+		lb, lob, ok2 := sl.places.Coordinates(c.PostalCode)
+		if ok1 && ok2 {
+			p.DistanceBand = distanceBand(haversine(la, lo, lb, lob))
+		}
+	}
+	if e.Interview != nil {
+		p.Interview = e.Interview.Assessment
+	}
+	return p
+}
+
+func trimFloat(f float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".") }
+
+// distanceBand says how far, not where: the employer should not be able to
+// place a person from the profile.
+func distanceBand(km float64) string {
+	switch {
+	case km < 10:
+		return "0-10 km"
+	case km < 25:
+		return "10-25 km"
+	case km < 50:
+		return "25-50 km"
+	}
+	return "50+ km"
+}
+
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// AnswerInput is the employer's answer about one presented profile.
+type AnswerInput struct {
+	ProfileID string `json:"profile_id" validate:"required,max=64"`
+	Answer    string `json:"answer" validate:"required,oneof=invite_to_interview not_relevant question"`
+	Reason    string `json:"reason,omitempty" validate:"omitempty,oneof=qualifications experience availability language distance other"`
+	Text      string `json:"text,omitempty" validate:"max=2000"`
+}
+
+// Answer stores the employer's answer on the entry, puts it on the
+// consultant's worklist and mails the consultant.
+func (sl *Shortlists) Answer(ctx context.Context, token string, in AnswerInput) (*EmployerAnswer, error) {
+	if err := sl.svc.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if in.Answer == "not_relevant" && in.Reason == "" {
+		return nil, jobmatch.Invalid("reason", "required", "")
+	}
+	if in.Answer == "question" && strings.TrimSpace(in.Text) == "" {
+		return nil, jobmatch.Invalid("text", "required", "")
+	}
+	v, err := sl.VacancyOfLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	profiles, err := sl.Presented(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	var entryID string
+	for _, p := range profiles {
+		if p.ProfileID == in.ProfileID {
+			ids, _ := sl.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
+			for _, id := range ids {
+				if e, err := sl.Entry(ctx, id); err == nil && e.ProfileID == in.ProfileID {
+					entryID = e.ID
+				}
+			}
+		}
+	}
+	if entryID == "" {
+		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
+	}
+	a := EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.svc.now().UTC()}
+	if err := sl.svc.st.Update(ctx, store.ColShortlist, entryID, bson.D{{Key: "$push", Value: bson.D{{Key: "employer_answers", Value: a}}}}); err != nil {
+		return nil, err
+	}
+	if _, err := sl.svc.st.ListAppend(ctx, "answers:consultant:"+v.ConsultantID, entryID); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "employer.answer", VacancyID: v.ID, Reason: in.Answer}); err != nil {
+		return nil, err
+	}
+	err = sl.svc.Send(ctx, &Mail{To: v.ConsultantID, Kind: "employer_answer", Ref: entryID,
+		Subject: "Svar fra " + v.CompanyName + " om en kandidat (" + v.Reference + ")",
+		Body:    fmt.Sprintf("%s har svaret %q om en præsenteret kandidat til %s.\n%s\n%s\n", v.CompanyName, in.Answer, v.Title, in.Reason, a.Text)})
+	if err != nil {
+		sl.svc.log.Warn("tell consultant", "vacancy", v.ID, "err", err)
+	}
+	return &a, nil
+}
+
+// LinkGrace is how long an employer's link keeps working after the vacancy
+// is filled or closed.
+var LinkGrace = 30 * 24 * time.Hour
+
+// VacancyOfLink returns the vacancy behind a private link; a revoked link,
+// or one whose vacancy closed more than LinkGrace ago, is ErrGone.
+func (sl *Shortlists) VacancyOfLink(ctx context.Context, token string) (*jobmatch.Vacancy, error) {
+	l, err := sl.svc.ResolveLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if l.Kind != "vacancy" {
+		return nil, jobmatch.ErrNotFound
+	}
+	v, err := sl.svc.Vacancy(ctx, l.ID)
+	if err != nil {
+		return nil, err
+	}
+	if v.ClosedAt != nil && sl.svc.now().Sub(*v.ClosedAt) > LinkGrace {
+		return nil, jobmatch.ErrGone
+	}
+	return v, nil
+}
+
+// RevokeLink ends a vacancy's private link (consultant or admin).
+func (sl *Shortlists) RevokeLink(ctx context.Context, by *jobmatch.User, vacancyID string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	v, err := sl.svc.Vacancy(ctx, vacancyID)
+	if err != nil {
+		return err
+	}
+	if err := sl.svc.st.RevokeLink(ctx, v.StatusToken, sl.svc.now().UTC()); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "link.revoke", VacancyID: v.ID})
+}
+
+// EmployerAnswers are the latest employer answers on a consultant's
+// vacancies, newest first, for the worklist.
+func (sl *Shortlists) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]*Entry, error) {
+	p, err := sl.svc.st.ListPage(ctx, "answers:consultant:"+consultantID, 0, limit)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Entry
+	seen := map[string]bool{}
+	for _, id := range p.Refs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if e, err := sl.Entry(ctx, id); err == nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,65 @@
+package frontend
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+)
+
+// answerReasons are the reasons an employer picks for "not relevant".
+var answerReasons = []string{"qualifications", "experience", "availability", "language", "distance", "other"}
+
+// presented returns the anonymised profiles on a vacancy's private link
+// (none for a request's link).
+func (f *Frontend) presented(c echo.Context, view *app.StatusView) ([]app.Profile, error) {
+	if view.Kind != "vacancy" || f.cfg.Shortlists == nil {
+		return nil, nil
+	}
+	v, err := f.cfg.Shortlists.VacancyOfLink(c.Request().Context(), c.Param("token"))
+	if err != nil {
+		return nil, err
+	}
+	return f.cfg.Shortlists.Presented(c.Request().Context(), v)
+}
+
+// registerEmployer adds the employer's answers on the private link. Like
+// the survey it sits outside the CSRF group: the token is the credential.
+func (f *Frontend) registerEmployer(e *echo.Echo) {
+	g := e.Group("", f.language)
+	g.POST("/status/:token/answers", f.employerAnswer, f.srv.PublicRateLimit())
+}
+
+func (f *Frontend) employerAnswer(c echo.Context) error {
+	if f.cfg.Shortlists == nil {
+		return echo.ErrNotFound
+	}
+	ctx := c.Request().Context()
+	token := c.Param("token")
+	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
+		var in app.AnswerInput
+		err := api.DecodeJSON(c, &in)
+		var a *app.EmployerAnswer
+		if err == nil {
+			a, err = f.cfg.Shortlists.Answer(ctx, token, in)
+		}
+		if err != nil {
+			return f.problem(c, err)
+		}
+		return c.JSON(http.StatusCreated, a)
+	}
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	in := app.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
+	if _, err := f.cfg.Shortlists.Answer(ctx, token, in); err != nil {
+		return err
+	}
+	setFlash(c, i18n.T(api.Lang(c), "emp.answered"))
+	return c.Redirect(http.StatusSeeOther, "/status/"+token)
+}
