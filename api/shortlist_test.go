@@ -115,7 +115,9 @@ func TestPreScreeningToHired(t *testing.T) {
 	if s, _ := p["skills_matched"].([]any); len(s) == 0 {
 		t.Fatalf("no matched skills: %v", p)
 	}
-	var box struct{ Items []struct{ Kind, To, Body string } }
+	var box struct {
+		Items []struct{ Kind, To, Body string }
+	}
 	admin.Do("GET", "/api/v1/outbox", nil, &box)
 	if box.Items[0].Kind != "candidates_presented" || !strings.Contains(box.Items[0].Body, statusPath) {
 		t.Fatalf("employer not told: %+v", box.Items[0])

@@ -152,7 +152,7 @@ func NewShortlists(svc *Service, audit *Audit, places interface {
 	return &Shortlists{svc: svc, audit: audit, places: places}
 }
 
-func entryID(vacancyID, candidateID string) string { return vacancyID + ":" + candidateID }
+func entryID(vacancyID, candidateID string) string   { return vacancyID + ":" + candidateID }
 func consentID(candidateID, vacancyID string) string { return candidateID + ":" + vacancyID }
 
 // Add puts candidates on a vacancy's shortlist (stage suggested); a person
@@ -523,7 +523,9 @@ func (sl *Shortlists) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candida
 	return p
 }
 
-func trimFloat(f float64) string { return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".") }
+func trimFloat(f float64) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".")
+}
 
 // distanceBand says how far, not where: the employer should not be able to
 // place a person from the profile.
