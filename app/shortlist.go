@@ -53,6 +53,9 @@ var transitions = map[Stage][]Stage{
 	StageWithdrawn:     {},
 }
 
+// NextStages are the stages an entry can move to from s.
+func NextStages(s Stage) []Stage { return slices.Clone(transitions[s]) }
+
 // CanMove reports whether from → to is an allowed move, and why not.
 func CanMove(from, to Stage) error {
 	if _, ok := transitions[to]; !ok {

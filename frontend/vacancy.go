@@ -32,6 +32,9 @@ type vacancyPage struct {
 	Next       string
 	Lang       string
 	Components []string
+	Shortlist  []shortlistRow
+	Listed     map[string]bool // candidate ids on the shortlist
+	Today      string
 }
 
 type criterionView struct {
@@ -89,6 +92,14 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		}
 		d.Weights = append(d.Weights, weightView{n, w})
 	}
+	if d.Shortlist, err = f.shortlistRows(c, v.ID); err != nil {
+		return err
+	}
+	d.Listed = map[string]bool{}
+	for _, r := range d.Shortlist {
+		d.Listed[r.CandidateID] = true
+	}
+	d.Today = f.svc.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
 	if d.Matches.NextCursor != "" {
 		nq := c.QueryParams()
 		nq.Set("cursor", d.Matches.NextCursor)

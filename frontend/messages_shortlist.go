@@ -1,0 +1,46 @@
+package frontend
+
+import "jobmatch/i18n"
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"sl.title":             {"Shortlist", "Shortlist"},
+		"sl.person":            {"Kandidat", "Candidate"},
+		"sl.stage":             {"Trin", "Stage"},
+		"sl.next":              {"Næste trin", "Next step"},
+		"sl.note":              {"Note (hvorfor)", "Note (why)"},
+		"sl.move":              {"Gem", "Save"},
+		"sl.empty":             {"Ingen på shortlisten endnu: vælg kandidater blandt matchene.", "Nobody on the shortlist yet: pick candidates from the matches."},
+		"sl.add":               {"Shortlist", "Shortlist"},
+		"sl.select":            {"vælg", "select"},
+		"sl.add_selected":      {"Sæt valgte på shortlisten", "Shortlist the selected"},
+		"sl.on_list":           {"på shortlisten", "on the shortlist"},
+		"sl.added":             {"%d på shortlisten.", "%d on the shortlist."},
+		"sl.moved":             {"Flyttet til: %s.", "Moved to: %s."},
+		"sl.refused":           {"Ikke muligt", "Not possible"},
+		"sl.invalid":           {"Ret felterne:", "Fix the fields:"},
+		"sl.consented":         {"Samtykket er registreret.", "The consent is recorded."},
+		"sl.consent_ok":        {"samtykke til præsentation", "consents to be presented"},
+		"sl.consent_how":       {"Samtykke givet via", "Consent given by"},
+		"sl.ch_phone":          {"telefon", "phone"},
+		"sl.ch_meeting":        {"møde", "meeting"},
+		"sl.ch_digital":        {"digitalt", "digital"},
+		"sl.reveal":            {"må vise navn", "may show name"},
+		"sl.record_consent":    {"Registrer samtykke", "Record consent"},
+		"sl.interview":         {"Første samtale", "First interview"},
+		"sl.interview_date":    {"Dato", "Date"},
+		"sl.interview_by":      {"Holdt af", "Held by"},
+		"sl.assessment":        {"Vurdering mod kravene", "Assessment against the requirements"},
+		"sl.interview_notes":   {"Noter", "Notes"},
+		"sl.employer":          {"Virksomheden", "Employer"},
+		"stage.suggested":      {"foreslået", "suggested"},
+		"stage.contacted":      {"kontaktet", "contacted"},
+		"stage.interested":     {"interesseret", "interested"},
+		"stage.not_interested": {"ikke interesseret", "not interested"},
+		"stage.interviewed":    {"samtale holdt", "interviewed"},
+		"stage.presented":      {"præsenteret", "presented"},
+		"stage.hired":          {"ansat", "hired"},
+		"stage.rejected":       {"fravalgt", "rejected"},
+		"stage.withdrawn":      {"trukket tilbage", "withdrawn"},
+	})
+}

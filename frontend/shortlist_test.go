@@ -1,0 +1,126 @@
+package frontend_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/demo"
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+// TestPreScreeningInBrowser is the whole path in a real browser: an
+// employer posts a vacancy on the public form; a consultant shortlists from
+// the matches, records contact, interest, the first interview and consent,
+// and presents; the employer opens the private link, sees the anonymised
+// profile without the name and invites to interview; the consultant sees
+// the answer and marks the person hired; the vacancy shows as filled.
+func TestPreScreeningInBrowser(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	var cand struct{ ID string }
+	cv := map[string]any{"external_ref": "BR-1", "name": "Skjult Sørensen", "email": "skjult@example.dk", "postal_code": "6400", "max_commute_km": 40,
+		"target_group": "close_to_job", "desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"},
+		"experience": []map[string]any{{"title": "Tømrer", "employer": "Byg ApS", "years": 6}}}
+	if res := env.Login("konsulent@demo.local").Do("POST", "/api/v1/candidates", cv, &cand); res.StatusCode != 201 {
+		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+	}
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// The employer posts on the one entry point.
+	emp := browser.New(t)
+	var statusURL string
+	err := chromedp.Run(emp,
+		chromedp.Navigate(env.URL+"/"),
+		chromedp.WaitVisible(`form.entry`),
+		chromedp.SendKeys(`#f-company\.cvr`, demo.CVR(7)),
+		chromedp.SendKeys(`#f-company\.name`, "Als Tømrer ApS"),
+		chromedp.SendKeys(`#f-company\.postal_code`, "6400"),
+		chromedp.SendKeys(`#f-company\.contact\.name`, "Ole Olsen"),
+		chromedp.SendKeys(`#f-company\.contact\.email`, "ole@als-toemrer.dk"),
+		chromedp.SendKeys(`#f-title`, "Tømrer"),
+		chromedp.SendKeys(`#f-description`, "Vi søger en dygtig tømrer til tagarbejde på Als."),
+		chromedp.SendKeys(`#f-skills_required`, "tagarbejde"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`a.status-link`),
+		chromedp.Text(`a.status-link`, &statusURL),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := statusURL[strings.LastIndex(statusURL, "/")+1:]
+	l, err := env.Service().ResolveLink(ctx, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vid := l.ID
+	row := `#sl-` + cand.ID
+
+	// The consultant pre-screens.
+	k := browser.New(t)
+	step := func(stage string, extra ...chromedp.Action) chromedp.Tasks {
+		ts := chromedp.Tasks{chromedp.WaitVisible(row + ` .move-form`)}
+		ts = append(ts, extra...)
+		return append(ts, chromedp.Click(row+` .move-form button[type=submit]`), chromedp.WaitVisible(row+`.stage-`+stage))
+	}
+	err = chromedp.Run(k,
+		loginAt(env.URL+"/staff/vacancies/"+vid, "konsulent@demo.local"),
+		chromedp.WaitVisible(`#m-`+cand.ID+` .shortlist-add`),
+		chromedp.Click(`#m-`+cand.ID+` .shortlist-add`),
+		chromedp.WaitVisible(row+`.stage-suggested`),
+		step("contacted", chromedp.SendKeys(row+` input[name=note]`, "Ringet op")),
+		step("interested"),
+		step("interviewed", chromedp.SendKeys(row+` textarea[name=assessment]`, "Seks års erfaring med tagarbejde; kan starte straks.")),
+		chromedp.WaitVisible(row+` .consent-form`),
+		chromedp.Click(row+` .consent-form button[type=submit]`),
+		chromedp.WaitVisible(row+` .consent-ok`),
+		step("presented"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, k, "shortlist")
+
+	// The employer sees an anonymised profile and invites to interview.
+	var profile, flash string
+	err = chromedp.Run(emp,
+		chromedp.Navigate(statusURL),
+		chromedp.WaitVisible(`article.profile`),
+		chromedp.Text(`article.profile`, &profile),
+		chromedp.Click(`article.profile button.invite`),
+		chromedp.WaitVisible(`.flash`),
+		chromedp.Text(`.flash`, &flash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, emp, "employer-view")
+	if strings.Contains(profile, "Skjult") || strings.Contains(profile, "skjult@") || strings.Contains(profile, "Byg ApS") ||
+		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") {
+		t.Fatalf("employer's profile: %q", profile)
+	}
+
+	// The consultant sees the answer and marks the person hired.
+	var answer, status string
+	err = chromedp.Run(k,
+		chromedp.Navigate(env.URL+"/staff/vacancies/"+vid),
+		chromedp.WaitVisible(row+` .employer-answer`),
+		chromedp.Text(row+` .employer-answer`, &answer),
+		step("hired"),
+		chromedp.Text(`main > p.muted`, &status),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(answer, "Inviter til samtale") || !strings.Contains(status, "Besat") {
+		t.Fatalf("answer %q, vacancy line %q", answer, status)
+	}
+	if v, _ := env.Service().Vacancy(ctx, vid); v.Status != "filled" || !v.FilledByPresented {
+		t.Fatalf("vacancy: %s", v.Status)
+	}
+}
