@@ -303,3 +303,45 @@ func TestOpenAPIFollowUpEndpoints(t *testing.T) {
 	ck.do(lone, "GET", "/api/v1/kpi/export.csv?year=x", nil, 422)
 	ck.do(env.Login("hotline@demo.local"), "GET", "/api/v1/kpi?year="+year, nil, 403)
 }
+
+func TestOpenAPIShortlistEndpoints(t *testing.T) {
+	_, router := loadSpec(t)
+	env := systemtest.Start(t)
+	ck := &checker{t: t, env: env, router: router}
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	if err := jsonDecode(ck.do(k, "POST", "/api/v1/candidates", cv("OAS-1", "Tømrer", nil), 201).Body, &c); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		ID        string
+		StatusURL string `json:"status_url"`
+	}
+	if err := jsonDecode(ck.do(env.Client(), "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(53)), 201).Body, &rec); err != nil {
+		t.Fatal(err)
+	}
+	var e struct {
+		ID        string
+		Version   int64
+		ProfileID string `json:"profile_id"`
+	}
+	if err := jsonDecode(ck.do(k, "POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_id": c.ID}, 201).Body, &e); err != nil {
+		t.Fatal(err)
+	}
+	ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, 200)
+	ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "hired", "version": e.Version}, 409)
+	for _, to := range []string{"contacted", "interested"} {
+		_ = jsonDecode(ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": to, "version": e.Version, "note": to}, 200).Body, &e)
+	}
+	_ = jsonDecode(ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "interviewed", "version": e.Version,
+		"interview": map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}}, 200).Body, &e)
+	ck.do(k, "POST", "/api/v1/candidates/"+c.ID+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "digital"}, 201)
+	ck.do(k, "POST", "/api/v1/candidates/"+c.ID+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "pigeon"}, 422)
+	_ = jsonDecode(ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "presented", "version": e.Version}, 200).Body, &e)
+	status := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+	ck.do(env.Client(), "POST", status+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "question", "text": "Kørekort?"}, 201)
+	ck.do(env.Client(), "POST", status+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "maybe"}, 422)
+	ck.do(k, "DELETE", "/api/v1/candidates/"+c.ID+"/consents/"+rec.ID, nil, 204)
+	ck.do(k, "DELETE", "/api/v1/vacancies/"+rec.ID+"/status-link", nil, 204)
+	ck.do(env.Client(), "POST", status+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview"}, 410)
+}

@@ -105,9 +105,13 @@ func TestPreScreeningInBrowser(t *testing.T) {
 		t.Fatalf("employer's profile: %q", profile)
 	}
 
-	// The consultant sees the answer and marks the person hired.
-	var answer, status string
+	// The consultant sees the answer on the overview and on the vacancy,
+	// and marks the person hired.
+	var onHome, answer, status string
 	err = chromedp.Run(k,
+		chromedp.Navigate(env.URL+"/staff"),
+		chromedp.WaitVisible(`ul.employer-answers`),
+		chromedp.Text(`ul.employer-answers`, &onHome),
 		chromedp.Navigate(env.URL+"/staff/vacancies/"+vid),
 		chromedp.WaitVisible(row+` .employer-answer`),
 		chromedp.Text(row+` .employer-answer`, &answer),
@@ -117,8 +121,8 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(answer, "Inviter til samtale") || !strings.Contains(status, "Besat") {
-		t.Fatalf("answer %q, vacancy line %q", answer, status)
+	if !strings.Contains(onHome, "Skjult Sørensen") || !strings.Contains(answer, "Inviter til samtale") || !strings.Contains(status, "Besat") {
+		t.Fatalf("overview %q, answer %q, vacancy line %q", onHome, answer, status)
 	}
 	if v, _ := env.Service().Vacancy(ctx, vid); v.Status != "filled" || !v.FilledByPresented {
 		t.Fatalf("vacancy: %s", v.Status)
