@@ -38,6 +38,8 @@ type Config struct {
 	// PublicURL is where employers and citizens reach the service (for
 	// links in e-mails), e.g. https://jobmatch.kommune.dk; no trailing slash.
 	PublicURL string
+	// SMTP delivers outgoing mail when its address is set.
+	SMTP SMTP
 }
 
 // Service is the application layer. It is safe for concurrent use.
@@ -54,6 +56,7 @@ type Service struct {
 
 	retentionTeam string
 	publicURL     string
+	smtp          SMTP
 
 	deadlineMu   sync.Mutex
 	deadlineDays map[string]int
@@ -79,7 +82,7 @@ func New(cfg Config) *Service {
 	now := func() time.Time { return clock().Truncate(time.Millisecond) }
 	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: now, assign: cfg.Assignment,
 		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam,
-		publicURL: strings.TrimSuffix(cfg.PublicURL, "/")}
+		publicURL: strings.TrimSuffix(cfg.PublicURL, "/"), smtp: cfg.SMTP}
 }
 
 // URL makes an absolute link from a path, for e-mails.
@@ -123,6 +126,6 @@ func (s *Service) companiesAdded(cs []*jobmatch.Company) {
 // search) are not told; the caller reloads what it needs.
 func (s *Service) WithClock(now func() time.Time) *Service {
 	return &Service{st: s.st, val: s.val, log: s.log, assign: s.assign, deadline: s.deadline,
-		retentionTeam: s.retentionTeam, publicURL: s.publicURL,
+		retentionTeam: s.retentionTeam, publicURL: s.publicURL, smtp: s.smtp,
 		now: func() time.Time { return now().Truncate(time.Millisecond) }}
 }

@@ -2,6 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"mime"
+	"net/smtp"
+	"strings"
 	"time"
 
 	"jobmatch"
@@ -19,16 +23,51 @@ type Mail struct {
 	Kind    string    `json:"kind" bson:"kind"` // e.g. retention_request
 	Ref     string    `json:"ref,omitempty" bson:"ref,omitempty"`
 	At      time.Time `json:"at" bson:"at"`
+	// SentAt is when the SMTP server took it; Error why it did not. Both
+	// empty when no SMTP server is configured: the outbox is the delivery.
+	SentAt *time.Time `json:"sent_at,omitempty" bson:"sent_at,omitempty"`
+	Error  string     `json:"error,omitempty" bson:"error,omitempty"`
 }
 
-// Send puts a message in the outbox.
+// SMTP is an outgoing mail server. With an address set, every message is
+// also delivered through it; the outbox keeps the record either way.
+type SMTP struct {
+	Addr string // host:port
+	From string
+}
+
+// Send puts a message in the outbox and, with an SMTP server configured,
+// delivers it; a delivery failure is recorded on the message and logged,
+// not returned: the work that sent it is done.
 func (s *Service) Send(ctx context.Context, m *Mail) error {
 	m.ID, m.At = jobmatch.NewID(), s.now().UTC()
+	if s.smtp.Addr != "" {
+		if err := deliver(s.smtp, m); err != nil {
+			m.Error = err.Error()
+			s.log.Warn("smtp", "to", m.To, "kind", m.Kind, "err", err)
+		} else {
+			at := s.now().UTC()
+			m.SentAt = &at
+		}
+	}
 	if err := s.st.Insert(ctx, store.ColOutbox, m); err != nil {
 		return err
 	}
 	_, err := s.st.ListAppend(ctx, "outbox", m.ID)
 	return err
+}
+
+// deliver sends one message through the SMTP server (plain text, UTF-8).
+func deliver(c SMTP, m *Mail) error {
+	from := c.From
+	if from == "" {
+		from = "jobmatch@localhost"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\nMessage-ID: <%s@jobmatch>\r\n\r\n",
+		from, m.To, mime.QEncoding.Encode("utf-8", m.Subject), m.ID)
+	b.WriteString(strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n"))
+	return smtp.SendMail(c.Addr, nil, from, []string{m.To}, []byte(b.String()))
 }
 
 // Outbox lists outgoing messages, newest first (admin).

@@ -141,6 +141,10 @@ func (c *Consent) Active() bool { return c != nil && c.WithdrawnAt == nil }
 // Shortlists is the pre-screening: shortlists, consents, the employer's
 // view and answers.
 type Shortlists struct {
+	// LinkGrace is how long an employer's link keeps working after the
+	// vacancy is filled or closed (default 30 days).
+	LinkGrace time.Duration
+
 	svc    *Service
 	audit  *Audit
 	places interface {
@@ -152,7 +156,7 @@ type Shortlists struct {
 func NewShortlists(svc *Service, audit *Audit, places interface {
 	Coordinates(postal string) (lat, lon float64, ok bool)
 }) *Shortlists {
-	return &Shortlists{svc: svc, audit: audit, places: places}
+	return &Shortlists{svc: svc, audit: audit, places: places, LinkGrace: 30 * 24 * time.Hour}
 }
 
 func entryID(vacancyID, candidateID string) string   { return vacancyID + ":" + candidateID }
@@ -613,10 +617,6 @@ func (sl *Shortlists) Answer(ctx context.Context, token string, in AnswerInput) 
 	return &a, nil
 }
 
-// LinkGrace is how long an employer's link keeps working after the vacancy
-// is filled or closed.
-var LinkGrace = 30 * 24 * time.Hour
-
 // VacancyOfLink returns the vacancy behind a private link; a revoked link,
 // or one whose vacancy closed more than LinkGrace ago, is ErrGone.
 func (sl *Shortlists) VacancyOfLink(ctx context.Context, token string) (*jobmatch.Vacancy, error) {
@@ -631,7 +631,7 @@ func (sl *Shortlists) VacancyOfLink(ctx context.Context, token string) (*jobmatc
 	if err != nil {
 		return nil, err
 	}
-	if v.ClosedAt != nil && sl.svc.now().Sub(*v.ClosedAt) > LinkGrace {
+	if v.ClosedAt != nil && sl.svc.now().Sub(*v.ClosedAt) > sl.LinkGrace {
 		return nil, jobmatch.ErrGone
 	}
 	return v, nil

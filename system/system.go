@@ -49,6 +49,12 @@ type Config struct {
 	// PublicURL is the service's address as employers and citizens see it
 	// (links in e-mails); default http://localhost:8080.
 	PublicURL string
+	// SMTPAddr (host:port) and SMTPFrom deliver outgoing mail; without an
+	// address mail stays in the outbox.
+	SMTPAddr, SMTPFrom string
+	// LinkGraceDays: an employer's private link works this long after the
+	// vacancy is filled or closed (default 30).
+	LinkGraceDays int
 }
 
 // System is a running jobmatch without its listener.
@@ -96,7 +102,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	var matching *app.Matching
 	svc := app.New(app.Config{
 		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
-		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam, PublicURL: cfg.PublicURL,
+		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam, PublicURL: cfg.PublicURL, SMTP: app.SMTP{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom},
 		OnCompanies: func(cs []*jobmatch.Company) {
 			if companies != nil {
 				companies.Put(cs)
@@ -147,6 +153,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterCompanyService(srv, svc)
 	api.RegisterFollowUp(srv, svc)
 	shortlists := app.NewShortlists(svc, audit, places)
+	if cfg.LinkGraceDays > 0 {
+		shortlists.LinkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
+	}
 	api.RegisterShortlists(srv, shortlists)
 	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
 		changes, secs := syncer.Lag()

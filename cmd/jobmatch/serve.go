@@ -28,6 +28,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	demoCVs := fs.Int("demo-candidates", 2000, "synthetic CVs in the demo data")
 	retention := fs.Int("retention-days", envInt("JOBMATCH_RETENTION_DAYS", 730), "erase CVs inactive longer than this, daily; 0 = never (JOBMATCH_RETENTION_DAYS)")
 	publicURL := fs.String("public-url", env("JOBMATCH_PUBLIC_URL", ""), "the service's address in links sent by e-mail; default http://localhost:<port> (JOBMATCH_PUBLIC_URL)")
+	smtpAddr := fs.String("smtp-addr", env("JOBMATCH_SMTP_ADDR", ""), "SMTP server host:port for outgoing mail; empty keeps mail in the outbox only (JOBMATCH_SMTP_ADDR)")
+	smtpFrom := fs.String("smtp-from", env("JOBMATCH_SMTP_FROM", "jobcenter@localhost"), "sender address of outgoing mail (JOBMATCH_SMTP_FROM)")
+	linkGrace := fs.Int("link-grace-days", envInt("JOBMATCH_LINK_GRACE_DAYS", 30), "an employer's private link works this many days after the vacancy closes (JOBMATCH_LINK_GRACE_DAYS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,6 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
 	cfg.PublicURL = *publicURL
+	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {
 		cfg.PublicURL = "http://localhost:" + portOf(*addr)
 	}

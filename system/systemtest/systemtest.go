@@ -44,6 +44,8 @@ type Options struct {
 	// DataDir reuses a data directory (kept after the test), e.g. one
 	// filled by `jobmatch demo` for a benchmark; default a fresh temp dir.
 	DataDir string
+	// SMTPAddr delivers outgoing mail to an SMTP server (tests run one).
+	SMTPAddr string
 }
 
 // Start starts the service; it stops when the test ends.
@@ -65,7 +67,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 		dataDir = t.TempDir()
 	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
-		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery}
+		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local"}
 	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
