@@ -69,11 +69,11 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		return c.JSON(http.StatusOK, map[string]int{"moved": n})
 	}, RequireRole(jobmatch.RoleAdmin))
 	g.GET("/kpi", func(c echo.Context) error {
-		year, err := strconv.Atoi(c.QueryParam("year"))
+		year, half, err := yearHalf(c)
 		if err != nil {
-			return jobmatch.Invalid("year", "required", "")
+			return err
 		}
-		f, err := svc.KPI(c.Request().Context(), CurrentUser(c), year, c.QueryParam("half"))
+		f, err := svc.KPI(c.Request().Context(), CurrentUser(c), year, half)
 		if err != nil {
 			return err
 		}

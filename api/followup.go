@@ -76,23 +76,22 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 		}
 		return c.JSON(http.StatusOK, map[string]bool{"sent": sent})
 	}, cv)
-	g.GET("/kpi/report", func(c echo.Context) error {
+	report := func(c echo.Context) (*app.Report, error) {
 		year, half, err := yearHalf(c)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		r, err := svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+		return svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+	}
+	g.GET("/kpi/report", func(c echo.Context) error {
+		r, err := report(c)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, r)
 	}, figures)
 	g.GET("/kpi/export.csv", func(c echo.Context) error {
-		year, half, err := yearHalf(c)
-		if err != nil {
-			return err
-		}
-		r, err := svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+		r, err := report(c)
 		if err != nil {
 			return err
 		}

@@ -115,13 +115,20 @@ func ErrorHandler(log *slog.Logger, html func(err error, c echo.Context)) echo.H
 			html(err, c)
 			return
 		}
-		p := NewProblem(err, Lang(c), rid, c.Request().URL.Path)
-		c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)
-		c.Response().WriteHeader(p.Status)
-		if c.Request().Method != http.MethodHead {
-			_ = json.NewEncoder(c.Response()).Encode(p)
-		}
+		_ = WriteProblem(c, err)
 	}
+}
+
+// WriteProblem answers err as problem+json, whatever the request accepts
+// (pages use it for JSON bodies posted to a page path).
+func WriteProblem(c echo.Context, err error) error {
+	p := NewProblem(err, Lang(c), c.Response().Header().Get(echo.HeaderXRequestID), c.Request().URL.Path)
+	c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)
+	c.Response().WriteHeader(p.Status)
+	if c.Request().Method == http.MethodHead {
+		return nil
+	}
+	return json.NewEncoder(c.Response()).Encode(p)
 }
 
 func wantsProblem(c echo.Context) bool {

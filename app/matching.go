@@ -238,19 +238,25 @@ func (ms *Matching) record(ctx context.Context, run *MatchRun, by *jobmatch.User
 }
 
 // summaries describes the people on a page from the matcher's in-memory
-// features, which follow the store as the index does; only a CV not in
-// memory (erased meanwhile, or the features still loading) is read from
-// the store. Reading 25 whole CVs through the embedded database was a fifth
-// of a match's time.
+// features and names, which follow the store as the index does; a CV not
+// in memory yet (the features still loading) is loaded into it first.
+// Reading 25 whole CVs through the embedded database was a fifth of a
+// match's time.
 func (ms *Matching) summaries(ctx context.Context, ids []string) ([]*CandidateSummary, error) {
 	out := make([]*CandidateSummary, len(ids))
-	var missing []string
-	var at []int
 	for i, id := range ids {
 		f, ok := ms.m.Pool.Get(id)
 		name := ms.m.Pool.Name(id)
-		if !ok || name == "" {
-			missing, at = append(missing, id), append(at, i)
+		if (!ok || name == "") && ms.m.Load != nil {
+			var err error
+			if f, err = ms.m.Load(ctx, id); errors.Is(err, jobmatch.ErrNotFound) {
+				continue // erased since it was ranked
+			} else if err != nil {
+				return nil, err
+			}
+			ok, name = true, ms.m.Pool.Name(id)
+		}
+		if !ok {
 			continue
 		}
 		s := CandidateSummary{ID: f.ID, Name: name, PostalCode: f.PostalCode, TargetGroup: string(f.TargetGroup), Consent: f.Consent, Occupations: []string{}}
@@ -267,32 +273,7 @@ func (ms *Matching) summaries(ctx context.Context, ids []string) ([]*CandidateSu
 		}
 		out[i] = &s
 	}
-	if len(missing) == 0 {
-		return out, nil
-	}
-	cands, err := ms.svc.st.CandidatesByID(ctx, missing)
-	for j, c := range cands {
-		if c != nil {
-			s := ms.summary(c)
-			out[at[j]] = &s
-		}
-	}
-	return out, err
-}
-
-func (ms *Matching) summary(c *jobmatch.Candidate) CandidateSummary {
-	s := CandidateSummary{ID: c.ID, Name: c.Name, PostalCode: c.PostalCode, TargetGroup: string(c.TargetGroup), Consent: c.Consent.Given,
-		Occupations: []string{}}
-	if ms.cands != nil && ms.cands.tax != nil {
-		s.Place = ms.cands.tax.Places.Name(c.PostalCode)
-	}
-	for _, o := range c.DesiredOccupations {
-		s.Occupations = append(s.Occupations, o.Label)
-	}
-	if !c.AvailableFrom.IsZero() {
-		s.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
-	}
-	return s
+	return out, nil
 }
 
 // MatchRun reads a recorded run (staff who read CVs).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/store"
+	"jobmatch/taxonomy"
 )
 
 // Stage is where a shortlisted candidate is in the pre-screening.
@@ -147,15 +147,11 @@ type Shortlists struct {
 
 	svc    *Service
 	audit  *Audit
-	places interface {
-		Coordinates(postal string) (lat, lon float64, ok bool)
-	}
+	places *taxonomy.Places
 }
 
 // NewShortlists returns the pre-screening service.
-func NewShortlists(svc *Service, audit *Audit, places interface {
-	Coordinates(postal string) (lat, lon float64, ok bool)
-}) *Shortlists {
+func NewShortlists(svc *Service, audit *Audit, places *taxonomy.Places) *Shortlists {
 	return &Shortlists{svc: svc, audit: audit, places: places, LinkGrace: 30 * 24 * time.Hour}
 }
 
@@ -450,16 +446,21 @@ type Profile struct {
 	Answers       []EmployerAnswer `json:"answers,omitempty"`
 }
 
-// Presented returns the anonymised profiles of the candidates presented on
-// a vacancy whose consent holds, for the employer's private link; each view
-// is audited.
-func (sl *Shortlists) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profile, error) {
+// shown is a presented entry whose consent holds, with its candidate.
+type shown struct {
+	e       *Entry
+	c       *jobmatch.Candidate
+	consent *Consent
+}
+
+// presentedEntries are the entries of a vacancy the employer may see:
+// presented (or decided on since) and with the consent in force now.
+func (sl *Shortlists) presentedEntries(ctx context.Context, v *jobmatch.Vacancy) ([]shown, error) {
 	ids, err := sl.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
 	if err != nil {
 		return nil, err
 	}
-	out := []Profile{}
-	var shown []string
+	var out []shown
 	for _, id := range ids {
 		e, err := sl.Entry(ctx, id)
 		if err != nil || (e.Stage != StagePresented && e.Stage != StageHired && e.Stage != StageRejected) {
@@ -473,16 +474,32 @@ func (sl *Shortlists) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Pro
 		if err != nil {
 			continue
 		}
-		p := sl.profile(v, e, c)
-		if consent.RevealIdentity {
-			p.Name = c.Name
+		out = append(out, shown{e, c, consent})
+	}
+	return out, nil
+}
+
+// Presented returns the anonymised profiles of the candidates presented on
+// a vacancy whose consent holds, for the employer's private link; each view
+// is audited.
+func (sl *Shortlists) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profile, error) {
+	entries, err := sl.presentedEntries(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Profile, 0, len(entries))
+	ids := make([]string, 0, len(entries))
+	for _, x := range entries {
+		p := sl.profile(v, x.e, x.c)
+		if x.consent.RevealIdentity {
+			p.Name = x.c.Name
 		}
 		out = append(out, p)
-		shown = append(shown, e.CandidateID)
+		ids = append(ids, x.c.ID)
 	}
 	slices.SortFunc(out, func(a, b Profile) int { return strings.Compare(a.ProfileID, b.ProfileID) })
-	if len(shown) > 0 {
-		if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: shown, VacancyID: v.ID, Count: len(shown)}); err != nil {
+	if len(ids) > 0 {
+		if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: ids, VacancyID: v.ID, Count: len(ids)}); err != nil {
 			return nil, err
 		}
 	}
@@ -518,10 +535,8 @@ func (sl *Shortlists) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candida
 		p.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
 	}
 	if sl.places != nil {
-		la, lo, ok1 := sl.places.Coordinates(v.PostalCode)
-		lb, lob, ok2 := sl.places.Coordinates(c.PostalCode)
-		if ok1 && ok2 {
-			p.DistanceBand = distanceBand(haversine(la, lo, lb, lob))
+		if km, ok := sl.places.DistanceKm(v.PostalCode, c.PostalCode); ok {
+			p.DistanceBand = distanceBand(km)
 		}
 	}
 	if e.Interview != nil {
@@ -548,14 +563,6 @@ func distanceBand(km float64) string {
 	return "50+ km"
 }
 
-func haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Sqrt(a))
-}
-
 // AnswerInput is the employer's answer about one presented profile.
 type AnswerInput struct {
 	ProfileID string `json:"profile_id" validate:"required,max=64"`
@@ -580,19 +587,14 @@ func (sl *Shortlists) Answer(ctx context.Context, token string, in AnswerInput) 
 	if err != nil {
 		return nil, err
 	}
-	profiles, err := sl.Presented(ctx, v)
+	entries, err := sl.presentedEntries(ctx, v)
 	if err != nil {
 		return nil, err
 	}
 	var entryID string
-	for _, p := range profiles {
-		if p.ProfileID == in.ProfileID {
-			ids, _ := sl.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
-			for _, id := range ids {
-				if e, err := sl.Entry(ctx, id); err == nil && e.ProfileID == in.ProfileID {
-					entryID = e.ID
-				}
-			}
+	for _, x := range entries {
+		if x.e.ProfileID == in.ProfileID {
+			entryID = x.e.ID
 		}
 	}
 	if entryID == "" {

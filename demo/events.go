@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -157,7 +159,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		}
 		n := r.IntN(total)
 		// Deterministic order for a seeded run.
-		for _, k := range sortedKeys(weights) {
+		for _, k := range slices.Sorted(maps.Keys(weights)) {
 			if n < weights[k] {
 				return k
 			}
@@ -321,17 +323,4 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	// The matching follows the vacancies list by itself, and reads each
 	// vacancy's status (open, filled, closed) as it does.
 	return count, nil
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }

@@ -48,7 +48,7 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 			a, err = f.cfg.Shortlists.Answer(ctx, token, in)
 		}
 		if err != nil {
-			return f.problem(c, err)
+			return api.WriteProblem(c, err)
 		}
 		return c.JSON(http.StatusCreated, a)
 	}

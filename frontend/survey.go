@@ -1,7 +1,6 @@
 package frontend
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -69,7 +68,7 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 			v, err = f.svc.AnswerSurvey(ctx, token, in)
 		}
 		if err != nil {
-			return f.problem(c, err)
+			return api.WriteProblem(c, err)
 		}
 		return c.JSON(http.StatusOK, map[string]any{"answered_at": v.AnsweredAt, "answers": v.Answers})
 	}
@@ -102,15 +101,6 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 		return err
 	}
 	return f.render(c, http.StatusOK, "survey", "page.survey", surveyPage{Survey: v, Done: true}, nil)
-}
-
-// problem writes err as problem+json whatever the request accepts (for
-// JSON bodies posted to a page path).
-func (f *Frontend) problem(c echo.Context, err error) error {
-	p := api.NewProblem(err, api.Lang(c), c.Response().Header().Get(echo.HeaderXRequestID), c.Request().URL.Path)
-	c.Response().Header().Set(echo.HeaderContentType, api.ProblemContentType)
-	c.Response().WriteHeader(p.Status)
-	return json.NewEncoder(c.Response()).Encode(p)
 }
 
 // fieldErrors maps the answer's field errors ("answers.labour") to the

@@ -323,21 +323,7 @@ func (s *Store) TrimChangelog(ctx context.Context, from, upTo int64) error {
 // EachCandidate streams every candidate (a full scan: rebuilds and purges
 // only, never a request path).
 func (s *Store) EachCandidate(ctx context.Context, fn func(*jobmatch.Candidate) error) error {
-	cur, err := s.C(ColCandidates).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
-	if err != nil {
-		return fmt.Errorf("store: scan candidates: %w", err)
-	}
-	defer cur.Close(ctx)
-	for cur.Next(ctx) {
-		var d candidateDoc
-		if err := cur.Decode(&d); err != nil {
-			return fmt.Errorf("store: scan candidates: %w", err)
-		}
-		if err := fn(&d.Candidate); err != nil {
-			return err
-		}
-	}
-	return cur.Err()
+	return Each(ctx, s, ColCandidates, func(d *candidateDoc) error { return fn(&d.Candidate) })
 }
 
 var _ index.AllSource = (*Store)(nil)

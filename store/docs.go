@@ -76,21 +76,7 @@ func (s *Store) Count(ctx context.Context, col string) (int64, error) {
 // EachCompany calls fn for every company: one scan, for filling the
 // in-memory company search at start (never on a request path).
 func (s *Store) EachCompany(ctx context.Context, fn func(*jobmatch.Company) error) error {
-	cur, err := s.C(ColCompanies).Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
-	if err != nil {
-		return fmt.Errorf("store: scan companies: %w", err)
-	}
-	defer cur.Close(ctx)
-	for cur.Next(ctx) {
-		var c jobmatch.Company
-		if err := cur.Decode(&c); err != nil {
-			return fmt.Errorf("store: scan companies: %w", err)
-		}
-		if err := fn(&c); err != nil {
-			return err
-		}
-	}
-	return cur.Err()
+	return Each(ctx, s, ColCompanies, fn)
 }
 
 // Each scans a whole collection, decoding each document into a new T: for
