@@ -14,7 +14,7 @@ import (
 )
 
 func TestIDLookupUsesExpressionIndex(t *testing.T) {
-	s := storetest.Open(t)
+	s := storetest.OpenEmbedded(t)
 	ctx := context.Background()
 	for _, col := range []string{store.ColCompanies, store.ColUsers, store.ColIdempotency, store.ColCandidates} {
 		t.Run(col, func(t *testing.T) {
