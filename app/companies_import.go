@@ -82,12 +82,12 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 		for i, c := range cs {
 			refs[i] = c.CVR
 		}
-		first, err := s.st.ListAppendMany(ctx, "companies:consultant:"+uid, refs)
+		pos, err := s.st.ListAppendPositions(ctx, "companies:consultant:"+uid, refs)
 		if err != nil {
 			return created, updated, err
 		}
 		for i, c := range cs {
-			c.ListPos = map[string]int64{"consultant": first + int64(i)}
+			c.ListPos = map[string]int64{"consultant": pos[i]}
 		}
 	}
 	docs := make([]any, len(fresh))

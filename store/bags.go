@@ -38,11 +38,11 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	if ok {
 		return h, nil
 	}
-	c, err := s.Counters(ctx, "bag:"+name)
+	n, err := s.hint(ctx, "bag:"+name)
 	if err != nil {
 		return bagHead{}, err
 	}
-	h = bagHead{bucket: max(c["n"], 1)}
+	h = bagHead{bucket: max(n, 1)}
 	for {
 		var d struct {
 			Members []string `bson:"members"`

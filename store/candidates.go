@@ -22,7 +22,8 @@ import (
 // reference (the municipality's case id) so upserts find them by _id. Every
 // change takes the next number of the "candidates" sequence and is logged
 // under it before the candidate document is written; the index follows the
-// log (see index.Syncer).
+// log (see index.Syncer). A number is taken by inserting its entry
+// (changes.go), so two replicas never log under one number.
 
 type candRef struct {
 	Ref         string `bson:"_id"`
@@ -158,27 +159,25 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			}
 		}
 	}
-	last, err := s.ReserveSeq(ctx, index.SeqName, int64(len(changed)))
+	entries := make([]changeEntry, len(changed))
+	for k, i := range changed {
+		entries[k] = changeEntry{CandidateID: cs[i].ID, Op: "upsert", At: now}
+	}
+	seqs, err := s.appendChanges(ctx, entries)
 	if err != nil {
 		return nil, err
 	}
-	first := last - int64(len(changed)) + 1
-	log := make([]any, len(changed))
 	models := make([]mongo.WriteModel, len(changed))
 	for k, i := range changed {
 		c := cs[i]
-		c.Seq = first + int64(k)
+		c.Seq = seqs[k]
 		c.UpdatedAt = now
 		if c.LastActivity.IsZero() {
 			c.LastActivity = now
 		}
 		c.Version++
-		log[k] = changeEntry{ID: seqKey(c.Seq), CandidateID: c.ID, Op: "upsert", At: now}
 		models[k] = mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
 			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true)
-	}
-	if _, err := s.C(ColChangelog).InsertMany(ctx, log); err != nil {
-		return nil, fmt.Errorf("store: candidate change log: %w", err)
 	}
 	if _, err := s.C(ColCandidates).BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false)); err != nil {
 		return nil, fmt.Errorf("store: write candidates: %w", err)
@@ -230,11 +229,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	seq, err := s.NextSeq(ctx, index.SeqName)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.Insert(ctx, ColChangelog, changeEntry{ID: seqKey(seq), CandidateID: id, Op: "delete", At: now}); err != nil {
+	if _, err := s.appendChanges(ctx, []changeEntry{{CandidateID: id, Op: "delete", At: now}}); err != nil {
 		return nil, err
 	}
 	if err := s.Delete(ctx, ColCandidates, id); err != nil {
@@ -250,7 +245,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (
 // limit, stopping at the current end of the sequence. Missing numbers (gaps)
 // are skipped; the syncer re-checks them.
 func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index.Change, error) {
-	cur, err := s.CurrentSeq(ctx, index.SeqName)
+	cur, err := s.changeHead(ctx)
 	if err != nil {
 		return nil, err
 	}

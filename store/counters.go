@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"jobmatch/index"
 )
 
 // NextSeq atomically takes the next number of the named sequence (1, 2, …).
@@ -61,8 +64,12 @@ func toInt64(v any) int64 {
 	return 0
 }
 
-// CurrentSeq returns the last number taken from the named sequence (0 if none).
+// CurrentSeq returns the last number taken from the named sequence (0 if
+// none); for the candidate change log, the number of its newest entry.
 func (s *Store) CurrentSeq(ctx context.Context, name string) (int64, error) {
+	if name == index.SeqName {
+		return s.changeHead(ctx)
+	}
 	var doc struct {
 		N int64 `bson:"n"`
 	}
@@ -78,11 +85,13 @@ func (s *Store) CurrentSeq(ctx context.Context, name string) (int64, error) {
 
 // IncCounters adds to numeric fields of a counter document (_id such as
 // "contacts:2026-H1"), creating it when missing. KPI figures are read from
-// such documents instead of aggregating events per request.
+// such documents instead of aggregating events per request. Each replica
+// adds to its own shard of the document (replicas.go); Counters sums them.
 func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64) error {
 	if len(inc) == 0 {
 		return nil
 	}
+	id = s.shardID(id)
 	defer s.lock(ColCounters, id)()
 	d := bson.D{}
 	for k, v := range inc {
@@ -102,23 +111,50 @@ func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64
 	return nil
 }
 
-// Counters reads a counter document's numeric fields (empty when missing).
+// Counters reads a counter document's numeric fields (empty when missing),
+// summed over every replica's shard.
 func (s *Store) Counters(ctx context.Context, id string) (map[string]int64, error) {
-	var raw bson.M
-	err := s.C(ColCounters).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&raw)
-	if err == mongo.ErrNoDocuments {
-		return map[string]int64{}, nil
+	out := map[string]int64{}
+	if err := s.addCounterDoc(ctx, id, out); err != nil {
+		return nil, err
 	}
+	n, err := s.slots(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: counters %s: %w", id, err)
+		return nil, err
 	}
-	out := make(map[string]int64, len(raw))
-	for k, v := range raw {
-		if k != "_id" {
-			out[k] = toInt64(v)
+	for k := int64(1); k <= n; k++ {
+		if err := s.addCounterDoc(ctx, id+"@r"+strconv.FormatInt(k, 10), out); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// hint reads field n of one counter document, without the replicas'
+// shards: list heads and bag heads keep their hints there.
+func (s *Store) hint(ctx context.Context, id string) (int64, error) {
+	m := map[string]int64{}
+	if err := s.addCounterDoc(ctx, id, m); err != nil {
+		return 0, err
+	}
+	return m["n"], nil
+}
+
+func (s *Store) addCounterDoc(ctx context.Context, id string, out map[string]int64) error {
+	var raw bson.M
+	err := s.C(ColCounters).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&raw)
+	if err == mongo.ErrNoDocuments {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: counters %s: %w", id, err)
+	}
+	for k, v := range raw {
+		if k != "_id" {
+			out[k] += toInt64(v)
+		}
+	}
+	return nil
 }
 
 // CounterDocs reads every counter document whose _id starts with prefix (a
@@ -130,20 +166,39 @@ func (s *Store) CounterDocs(ctx context.Context, prefix string) (map[string]map[
 		if !strings.HasPrefix(id, prefix) {
 			return nil
 		}
-		m := map[string]int64{}
+		id, _ = baseCounterID(id) // replicas' shards add up
+		m := out[id]
+		if m == nil {
+			m = map[string]int64{}
+			out[id] = m
+		}
 		for k, v := range *raw {
 			if k != "_id" {
-				m[k] = toInt64(v)
+				m[k] += toInt64(v)
 			}
 		}
-		out[id] = m
 		return nil
 	})
 	return out, err
 }
 
-// ReplaceCounters replaces a counter document with exactly these fields.
+// ReplaceCounters replaces a counter document with exactly these fields
+// (and empties every replica's shard of it): for maintenance while no other
+// replica writes these counters.
 func (s *Store) ReplaceCounters(ctx context.Context, id string, fields map[string]int64) error {
+	n, err := s.slots(ctx)
+	if err != nil {
+		return err
+	}
+	for k := int64(1); k <= n; k++ {
+		sid := id + "@r" + strconv.FormatInt(k, 10)
+		unlock := s.lock(ColCounters, sid)
+		_, err := s.C(ColCounters).DeleteOne(ctx, bson.D{{Key: "_id", Value: sid}})
+		unlock()
+		if err != nil {
+			return fmt.Errorf("store: replace counters %s: %w", id, err)
+		}
+	}
 	defer s.lock(ColCounters, id)()
 	d := bson.D{{Key: "_id", Value: id}}
 	keys := make([]string, 0, len(fields))
@@ -154,7 +209,7 @@ func (s *Store) ReplaceCounters(ctx context.Context, id string, fields map[strin
 	for _, k := range keys {
 		d = append(d, bson.E{Key: k, Value: fields[k]})
 	}
-	_, err := s.C(ColCounters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, d, options.Replace().SetUpsert(true))
+	_, err = s.C(ColCounters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, d, options.Replace().SetUpsert(true))
 	if err != nil {
 		return fmt.Errorf("store: replace counters %s: %w", id, err)
 	}

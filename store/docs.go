@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -32,16 +33,66 @@ func (s *Store) Put(ctx context.Context, col, id string, v any) error {
 // PutVersioned replaces the document only when its stored version equals
 // version, and writes it with version+1 (optimistic concurrency). A stale
 // version is jobmatch.ErrConflict. The caller sets the new version on v.
+//
+// The check does not rest on a conditional update (FerretDB 1.24 does not
+// make one atomic across processes): the writer first claims the new
+// version by inserting {_id: "<col>:<id>:v<version+1>"} into the versions
+// collection, with the new document in it. Of two writers at the same
+// version through any replicas exactly one insert succeeds; the other gets
+// a duplicate key, which is the 409. The winner then replaces the document.
+// A winner that died between the two writes leaves the document one version
+// behind its claim; a writer that meets such a claim after claimGrace rolls
+// the document forward from it (and still gets its 409, as its version is
+// stale either way).
 func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64, v any) error {
 	defer s.lock(col, id)()
-	res, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}}, v)
+	var cur struct {
+		Version int64 `bson:"version"`
+	}
+	if err := s.C(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&cur); err != nil {
+		return translate("put "+col, err)
+	}
+	if cur.Version != version {
+		return translate("put "+col, errStale)
+	}
+	claimID := fmt.Sprintf("%s:%s:v%d", col, id, version+1)
+	_, err := s.C(ColVersions).InsertOne(ctx, bson.D{{Key: "_id", Value: claimID}, {Key: "at", Value: time.Now().UTC()}, {Key: "doc", Value: v}})
+	if mongo.IsDuplicateKeyError(err) {
+		s.rollForward(ctx, col, id, claimID, version)
+		return translate("put "+col, errStale)
+	}
 	if err != nil {
 		return translate("put "+col, err)
 	}
-	if res.MatchedCount == 0 {
-		return translate("put "+col, errStale)
+	if _, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, v); err != nil {
+		return translate("put "+col, err)
 	}
 	return nil
+}
+
+// claimGrace is how long a version claim may stay ahead of its document
+// before another writer assumes the claimant died and writes it for it.
+const claimGrace = 10 * time.Second
+
+func (s *Store) rollForward(ctx context.Context, col, id, claimID string, version int64) {
+	var claim struct {
+		At  time.Time `bson:"at"`
+		Doc bson.Raw  `bson:"doc"`
+	}
+	if err := s.C(ColVersions).FindOne(ctx, bson.D{{Key: "_id", Value: claimID}}).Decode(&claim); err != nil || time.Since(claim.At) < claimGrace {
+		return
+	}
+	var cur struct {
+		Version int64 `bson:"version"`
+	}
+	if err := s.C(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&cur); err != nil || cur.Version != version {
+		return
+	}
+	if _, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, claim.Doc); err != nil {
+		s.log.Warn("roll a version claim forward", "claim", claimID, "err", err)
+		return
+	}
+	s.log.Warn("rolled a version claim forward (its writer stopped half-way)", "claim", claimID)
 }
 
 // Update applies an update document to the document with the given _id.

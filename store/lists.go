@@ -57,11 +57,10 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 	if ok {
 		return n, nil
 	}
-	c, err := s.Counters(ctx, "list:"+name)
+	n, err := s.hint(ctx, "list:"+name)
 	if err != nil {
 		return 0, err
 	}
-	n = c["n"]
 	for {
 		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, n+1)}}).Err()
 		if errors.Is(err, mongo.ErrNoDocuments) {
@@ -78,47 +77,95 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 	return n, nil
 }
 
+// freshHead returns the list's last position as the database has it now:
+// the cached head, then a probe forward past what other replicas appended
+// (one _id lookup that finds nothing when none did). Every read of a
+// list's length goes through it, so each replica's totals are exact.
+func (s *Store) freshHead(ctx context.Context, name string) (int64, error) {
+	defer s.lock(ColCounters, "list:"+name)()
+	n, err := s.listHead(ctx, name)
+	if err != nil {
+		return 0, err
+	}
+	m := n
+	for {
+		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, m+1)}}).Err()
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			break
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: list %s: head: %w", name, err)
+		}
+		m++
+	}
+	if m > n {
+		s.lists.mu.Lock()
+		if s.lists.head[name] < m {
+			s.lists.head[name] = m
+		}
+		s.lists.mu.Unlock()
+	}
+	return m, nil
+}
+
 // ListAppend adds ref to the named list and returns its position.
 func (s *Store) ListAppend(ctx context.Context, name, ref string) (int64, error) {
 	return s.ListAppendMany(ctx, name, []string{ref})
 }
 
 // ListAppendMany adds refs to the named list in order and returns the
-// position of the first.
+// position of the first. With other replicas appending at the same time the
+// positions need not be contiguous; ListAppendPositions returns each.
 func (s *Store) ListAppendMany(ctx context.Context, name string, refs []string) (int64, error) {
-	if len(refs) == 0 {
-		return 0, nil
-	}
-	defer s.lock(ColCounters, "list:"+name)()
-	head, err := s.listHead(ctx, name)
-	if err != nil {
+	pos, err := s.ListAppendPositions(ctx, name, refs)
+	if err != nil || len(pos) == 0 {
 		return 0, err
 	}
-	for attempt := 0; ; attempt++ {
-		first := head + 1
+	return pos[0], nil
+}
+
+// ListAppendPositions adds refs to the named list in order and returns the
+// position of each. Each pointer claims its position by being inserted; an
+// ordered insert that meets a position another replica took stops there,
+// the ones before it stay, and the rest go after the new head.
+func (s *Store) ListAppendPositions(ctx context.Context, name string, refs []string) ([]int64, error) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	defer s.lock(ColCounters, "list:"+name)()
+	out := make([]int64, 0, len(refs))
+	for attempt := 0; len(refs) > 0; attempt++ {
+		head, err := s.listHead(ctx, name)
+		if err != nil {
+			return nil, err
+		}
 		docs := make([]any, len(refs))
 		for i, r := range refs {
-			docs[i] = bson.D{{Key: "_id", Value: listKey(name, first+int64(i))}, {Key: "ref", Value: r}}
+			docs[i] = bson.D{{Key: "_id", Value: listKey(name, head+1+int64(i))}, {Key: "ref", Value: r}}
 		}
-		_, err := s.C(ColLists).InsertMany(ctx, docs)
-		if err == nil {
-			s.lists.mu.Lock()
-			s.lists.head[name] = head + int64(len(refs))
-			s.lists.dirty[name] = true
-			s.lists.mu.Unlock()
-			return first, nil
+		_, err = s.C(ColLists).InsertMany(ctx, docs)
+		placed := len(refs)
+		if err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
+				return nil, fmt.Errorf("store: list %s: append: %w", name, err)
+			}
+			placed = bwe.WriteErrors[0].Index
 		}
-		if !mongo.IsDuplicateKeyError(err) || attempt >= 3 {
-			return 0, fmt.Errorf("store: list %s: append: %w", name, err)
+		for i := 0; i < placed; i++ {
+			out = append(out, head+1+int64(i))
 		}
-		// Someone else (another process) appended: find the real head again.
 		s.lists.mu.Lock()
-		delete(s.lists.head, name)
-		s.lists.mu.Unlock()
-		if head, err = s.listHead(ctx, name); err != nil {
-			return 0, err
+		if placed < len(refs) {
+			delete(s.lists.head, name) // another replica appended: probe again
+		} else {
+			s.lists.head[name] = head + int64(placed)
 		}
+		s.lists.dirty[name] = true
+		s.lists.mu.Unlock()
+		refs = refs[placed:]
 	}
+	return out, nil
 }
 
 // ListAppendEach adds one ref to each of several lists in a single write
@@ -133,41 +180,75 @@ func (s *Store) ListAppendEach(ctx context.Context, entries map[string]string, l
 	sort.Strings(names)
 	unlock := s.docLocks.lockMany(ColCounters, prefixed("list:", names))
 	defer unlock()
+	pos := make(map[string]int64, len(names))
+	pendingLinks := links
 	for attempt := 0; ; attempt++ {
-		pos := make(map[string]int64, len(names))
-		docs := make([]any, 0, len(names))
+		// Each pointer claims its position by being inserted; the insert is
+		// unordered, so a position another replica took fails alone and only
+		// the lists that failed are tried again at their new heads (retrying
+		// the whole batch would list the others twice).
+		var todo []string
+		docs := make([]any, 0, len(names)+len(pendingLinks))
 		for _, n := range names {
+			if _, done := pos[n]; done {
+				continue
+			}
 			head, err := s.listHead(ctx, n)
 			if err != nil {
 				return nil, err
 			}
-			pos[n] = head + 1
+			todo = append(todo, n)
 			docs = append(docs, bson.D{{Key: "_id", Value: listKey(n, head+1)}, {Key: "ref", Value: entries[n]}})
 		}
-		for _, l := range links {
+		for _, l := range pendingLinks {
 			l.Token = linkPrefix + l.Token
 			docs = append(docs, l)
 		}
-		_, err := s.C(ColLists).InsertMany(ctx, docs)
-		if err == nil {
-			s.lists.mu.Lock()
-			for n, p := range pos {
-				s.lists.head[n] = p
-				s.lists.dirty[n] = true
-			}
-			s.lists.mu.Unlock()
+		if len(docs) == 0 {
 			return pos, nil
 		}
-		if !mongo.IsDuplicateKeyError(err) || attempt >= 3 {
-			return nil, fmt.Errorf("store: append to lists: %w", err)
+		_, err := s.C(ColLists).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+		failed := map[int]bool{}
+		if err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 {
+				return nil, fmt.Errorf("store: append to lists: %w", err)
+			}
+			for _, we := range bwe.WriteErrors {
+				failed[we.Index] = true
+			}
 		}
-		// Another process appended, or an ordered insert stopped half-way:
-		// reload every head from the pointer documents and try again.
 		s.lists.mu.Lock()
-		for _, n := range names {
-			delete(s.lists.head, n)
+		for i, n := range todo {
+			if failed[i] {
+				// Another replica appended: find the real head again.
+				delete(s.lists.head, n)
+				continue
+			}
+			p := s.lists.head[n] + 1
+			pos[n] = p
+			s.lists.head[n] = p
+			s.lists.dirty[n] = true
 		}
 		s.lists.mu.Unlock()
+		var again []Link
+		for j, l := range pendingLinks {
+			if failed[len(todo)+j] {
+				again = append(again, l)
+			}
+		}
+		if len(again) > 0 && attempt > 0 {
+			// A link's token is random: a duplicate on a retry is our own
+			// insert of the first attempt.
+			again = nil
+		}
+		pendingLinks = again
+		if len(failed) == 0 {
+			return pos, nil
+		}
+		if attempt >= 8 {
+			return nil, fmt.Errorf("store: append to lists: %w", err)
+		}
 	}
 }
 
@@ -207,24 +288,28 @@ func (s *Store) flushListHeads(ctx context.Context) error {
 	return nil
 }
 
-// ListRemove marks the entry at pos of the named list removed.
+// ListRemove marks the entry at pos of the named list removed. The removal
+// is counted once however many replicas remove it at the same time: the
+// first to insert the entry's removal marker counts it.
 func (s *Store) ListRemove(ctx context.Context, name string, pos int64) error {
-	res, err := s.C(ColLists).UpdateOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}},
+	_, err := s.C(ColLists).UpdateOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "removed", Value: true}}}})
 	if err != nil {
 		return fmt.Errorf("store: list %s: remove: %w", name, err)
 	}
-	if res.ModifiedCount == 0 {
-		return nil
+	_, err = s.C(ColLists).InsertOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos) + "~removed"}})
+	if mongo.IsDuplicateKeyError(err) {
+		return nil // removed and counted before
+	}
+	if err != nil {
+		return fmt.Errorf("store: list %s: remove: %w", name, err)
 	}
 	return s.IncCounters(ctx, "list:"+name, map[string]int64{"removed": 1})
 }
 
 // ListPage reads up to limit refs older than cursor (0 = from the newest).
 func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit int) (ListPage, error) {
-	unlock := s.lock(ColCounters, "list:"+name)
-	head, err := s.listHead(ctx, name)
-	unlock()
+	head, err := s.freshHead(ctx, name)
 	if err != nil {
 		return ListPage{}, err
 	}
@@ -359,9 +444,7 @@ func (s *Store) RevokeLink(ctx context.Context, token string, at time.Time) erro
 
 // ListHead returns the position of the newest entry of a list (0 if empty).
 func (s *Store) ListHead(ctx context.Context, name string) (int64, error) {
-	unlock := s.lock(ColCounters, "list:"+name)
-	defer unlock()
-	return s.listHead(ctx, name)
+	return s.freshHead(ctx, name)
 }
 
 // ListAfter reads the refs at positions after from, oldest first, up to

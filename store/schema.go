@@ -35,13 +35,14 @@ const (
 	ColJobs        = "jobs"           // _id = NewID(): background jobs such as imports
 	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
 	ColConsents    = "consents"       // _id = candidate id + ":" + vacancy id
+	ColVersions    = "versions"       // _id = collection + ":" + id + ":v" + version: claims (docs.go)
 )
 
 var allCollections = []string{
 	ColCompanies, ColUsers, ColSessions, ColVacancies, ColRequests,
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
-	ColMatchRuns, ColJobs, ColSettings, ColConsents,
+	ColMatchRuns, ColJobs, ColSettings, ColConsents, ColVersions,
 }
 
 // secondaryIndexes are what a production MongoDB wants for the occasional

@@ -59,6 +59,8 @@ type Store struct {
 	db       *mongo.Database
 	log      *slog.Logger
 	embedded bool
+	uri      string
+	slot     int64 // replica slot (replicas.go); 0 on the embedded backend's own process
 
 	// embedded backend only
 	sqliteDir string
@@ -72,6 +74,7 @@ type Store struct {
 	docLocks stripes
 	appLocks stripes
 	lists    listHeads
+	clog     changeLogHead
 	stopBg   context.CancelFunc
 	bgDone   chan struct{}
 }
@@ -112,6 +115,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("store: connect: %w", err)
 	}
 	s.client = client
+	s.uri = uri
 	s.db = client.Database(cfg.Database)
 	if err := s.Ping(ctx); err != nil {
 		s.Close(context.Background())
@@ -120,6 +124,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		s.Close(context.Background())
 		return nil, err
+	}
+	if !s.embedded {
+		if err := s.claimSlot(ctx, cfg.DataDir, cfg.Database); err != nil {
+			s.Close(context.Background())
+			return nil, err
+		}
 	}
 	bg, stop := context.WithCancel(context.Background())
 	s.stopBg, s.bgDone = stop, make(chan struct{})
@@ -222,6 +232,9 @@ func (s *Store) Close(ctx context.Context) error {
 		if ferr := s.flushListHeads(ctx); ferr != nil {
 			s.log.Warn("flush list heads", "err", ferr)
 		}
+		if ferr := s.flushChangeHead(ctx); ferr != nil {
+			s.log.Warn("flush change log head", "err", ferr)
+		}
 	}
 	if s.client != nil {
 		err = s.client.Disconnect(ctx)
@@ -229,6 +242,11 @@ func (s *Store) Close(ctx context.Context) error {
 	s.stopEmbedded()
 	return err
 }
+
+// URI is the MongoDB URI the store is connected to (the embedded FerretDB's
+// loopback listener when embedded): a second process may connect to it as
+// another replica (tests do).
+func (s *Store) URI() string { return s.uri }
 
 // Embedded reports whether the store runs on the in-process FerretDB.
 func (s *Store) Embedded() bool { return s.embedded }
@@ -300,6 +318,9 @@ func (s *Store) background(ctx context.Context) {
 		case <-t.C:
 			if err := s.flushListHeads(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("flush list heads", "err", err)
+			}
+			if err := s.flushChangeHead(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("flush change log head", "err", err)
 			}
 		}
 	}

@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"jobmatch"
+)
+
+// Several replicas on one database. FerretDB 1.24 applies an update by
+// reading the document and writing it back, with no lock across processes,
+// so two replicas that $inc one counter can lose an increment. What every
+// MongoDB-wire backend does guarantee is a unique _id: of two inserts of one
+// _id exactly one succeeds. The store builds on that alone:
+//
+//   - Each replica claims a slot, a position in the list "replicas" (an
+//     insert), and keeps it in its data directory across restarts. The
+//     embedded backend's own process is slot 0; only a process that connects
+//     to an external database takes a slot.
+//   - Counters are sharded per slot: slot 0 adds to the counter document
+//     itself, slot k to "<id>@r<k>". Only one process writes each shard, and
+//     within the process the striped locks serialise it, so no increment is
+//     lost; a read sums the document and every slot's shard (one _id lookup
+//     per slot ever taken).
+//   - List positions, change-log sequence numbers and versions are claimed
+//     by inserting the document whose _id they are (lists.go, changes.go,
+//     docs.go): a duplicate key means someone else has it.
+
+const replicasList = "replicas"
+
+// claimSlot finds this process's replica slot: the one recorded in the data
+// directory for this database, or a new position in the "replicas" list.
+func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
+	var file string
+	if dataDir != "" {
+		file = filepath.Join(dataDir, "replica-slot-"+database)
+		if b, err := os.ReadFile(file); err == nil {
+			var slot int64
+			var id string
+			if _, err := fmt.Sscanf(strings.TrimSpace(string(b)), "%d %s", &slot, &id); err == nil && slot > 0 {
+				// The slot is ours only if the database still says so (the
+				// database may have been replaced since).
+				var d struct {
+					Ref string `bson:"ref"`
+				}
+				err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(replicasList, slot)}}).Decode(&d)
+				if err == nil && d.Ref == id {
+					s.slot = slot
+					return nil
+				}
+				if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
+					return fmt.Errorf("store: replica slot: %w", err)
+				}
+			}
+		}
+	}
+	id := jobmatch.NewID()
+	slot, err := s.ListAppend(ctx, replicasList, id)
+	if err != nil {
+		return fmt.Errorf("store: claim replica slot: %w", err)
+	}
+	s.slot = slot
+	if file != "" {
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return fmt.Errorf("store: replica slot: %w", err)
+		}
+		if err := os.WriteFile(file, []byte(strconv.FormatInt(slot, 10)+" "+id+"\n"), 0o640); err != nil {
+			return fmt.Errorf("store: replica slot: %w", err)
+		}
+	}
+	s.log.Info("replica slot claimed", "slot", slot)
+	return nil
+}
+
+// Slot is this process's replica slot (0 for the embedded backend's own process).
+func (s *Store) Slot() int64 { return s.slot }
+
+// shardID is the counter document this process adds to.
+func (s *Store) shardID(id string) string {
+	if s.slot == 0 {
+		return id
+	}
+	return id + "@r" + strconv.FormatInt(s.slot, 10)
+}
+
+// slots returns how many replica slots were ever taken (their shards must be
+// summed on read).
+func (s *Store) slots(ctx context.Context) (int64, error) {
+	return s.ListHead(ctx, replicasList)
+}
+
+// baseCounterID strips a shard suffix: "kpi:2026@r3" → "kpi:2026", true.
+func baseCounterID(id string) (string, bool) {
+	i := strings.LastIndex(id, "@r")
+	if i < 0 {
+		return id, false
+	}
+	if _, err := strconv.ParseInt(id[i+2:], 10, 64); err != nil {
+		return id, false
+	}
+	return id[:i], true
+}
