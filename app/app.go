@@ -109,14 +109,31 @@ func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, 10*time.Second)
 }
 
-func (s *Service) notifyVacancy(v *jobmatch.Vacancy) {
+// notifyVacancy logs a vacancy's change for every replica's derived views
+// (store.Follower) and tells this process's at once.
+func (s *Service) notifyVacancy(ctx context.Context, v *jobmatch.Vacancy) {
+	if err := s.st.LogChanges(ctx, store.KindVacancy, v.ID); err != nil {
+		s.log.Error("log vacancy change", "vacancy", v.ID, "err", err)
+	}
 	if s.onVacancy != nil {
 		s.onVacancy(v)
 	}
 }
 
-func (s *Service) companiesAdded(cs []*jobmatch.Company) {
-	if s.onCompanies != nil && len(cs) > 0 {
+// companiesAdded logs companies created or changed for every replica's
+// company search and tells this process's at once.
+func (s *Service) companiesAdded(ctx context.Context, cs []*jobmatch.Company) {
+	if len(cs) == 0 {
+		return
+	}
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.CVR
+	}
+	if err := s.st.LogChanges(ctx, store.KindCompany, ids...); err != nil {
+		s.log.Error("log company change", "err", err)
+	}
+	if s.onCompanies != nil {
 		s.onCompanies(cs)
 	}
 }

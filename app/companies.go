@@ -148,7 +148,7 @@ func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, re
 	if err := s.listCompany(ctx, c); err != nil {
 		return err
 	}
-	s.companiesAdded([]*jobmatch.Company{c})
+	s.companiesAdded(ctx, []*jobmatch.Company{c})
 	return nil
 }
 
@@ -211,7 +211,7 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	}
 	c.ConsultantID = u.ID
 	c.History = append(c.History, a)
-	s.companiesAdded([]*jobmatch.Company{c}) // the company search shows the new contact person
+	s.companiesAdded(ctx, []*jobmatch.Company{c}) // the company search shows the new contact person
 	return c, nil
 }
 

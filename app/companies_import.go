@@ -106,7 +106,7 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 		return created, updated, err
 	}
 	created += len(fresh)
-	s.companiesAdded(fresh)
+	s.companiesAdded(ctx, fresh)
 	return created, updated, nil
 }
 

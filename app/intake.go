@@ -67,7 +67,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 		if err := s.fileRequest(ctx, r, v, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
-		s.notifyVacancy(v)
+		s.notifyVacancy(ctx, v)
 		return s.receipt(ctx, c, "vacancy", v.ID, r.Reference, v.StatusToken, r.ID)
 	})
 }

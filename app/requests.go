@@ -96,6 +96,9 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 		return nil, err
 	}
 	s.users.forget(userID)
+	if err := s.st.LogChanges(ctx, store.KindUser, userID); err != nil {
+		s.log.Error("log user change", "user", userID, "err", err)
+	}
 	return s.User(ctx, userID)
 }
 

@@ -344,7 +344,7 @@ func (sl *Shortlists) setVacancyStatus(ctx context.Context, v *jobmatch.Vacancy,
 	}
 	v.Status, v.UpdatedAt = to, now
 	v.Version++
-	sl.svc.notifyVacancy(v)
+	sl.svc.notifyVacancy(ctx, v)
 	return nil
 }
 

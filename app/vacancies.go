@@ -36,7 +36,7 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 	if err != nil {
 		return nil, err
 	}
-	s.notifyVacancy(v)
+	s.notifyVacancy(ctx, v)
 	s.afterEvent(ctx, SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
 	return v, nil
 }

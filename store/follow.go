@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// The change log of the derived views. The bleve CV index follows the
+// candidate change log (candidates.go); the in-memory views of other
+// aggregates — the company search, the reverse match's open vacancies and
+// the vacancy profiles it caches — follow this one, the list "changes" whose
+// entries are "<kind>:<id>" (a list position is claimed by its insert, so
+// every replica's writes get distinct numbers). Each view keeps its own
+// high-water mark and re-reads the aggregate by _id, so every replica
+// converges on its own, whichever replica wrote.
+
+const changesList = "changes"
+
+// Change kinds of the entity change log.
+const (
+	KindCompany = "company"
+	KindVacancy = "vacancy"
+	KindUser    = "user"
+)
+
+// LogChanges records that aggregates of one kind changed (after the write).
+func (s *Store) LogChanges(ctx context.Context, kind string, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	refs := make([]string, len(ids))
+	for i, id := range ids {
+		refs[i] = kind + ":" + id
+	}
+	_, err := s.ListAppendPositions(ctx, changesList, refs)
+	return err
+}
+
+// ChangesHead is the number of the newest entity change: a view loaded from
+// a scan started after reading it follows from there.
+func (s *Store) ChangesHead(ctx context.Context) (int64, error) {
+	return s.ListHead(ctx, changesList)
+}
+
+// Follower applies the entity change log to one derived view.
+type Follower struct {
+	st     *Store
+	name   string
+	apply  func(ctx context.Context, kind, id string) error
+	log    *slog.Logger
+	hwm    atomic.Int64
+	poke   chan struct{}
+	// Interval is the poll interval for other replicas' changes.
+	Interval time.Duration
+}
+
+// NewFollower returns a follower that calls apply for every change after
+// from. apply re-reads the aggregate by id; an error stops the pass and the
+// change is tried again on the next one.
+func (s *Store) NewFollower(name string, from int64, apply func(ctx context.Context, kind, id string) error) *Follower {
+	f := &Follower{st: s, name: name, apply: apply, log: s.log, poke: make(chan struct{}, 1), Interval: 250 * time.Millisecond}
+	f.hwm.Store(from)
+	return f
+}
+
+// SetFrom moves the high-water mark (before Run: after a view's initial scan).
+func (f *Follower) SetFrom(n int64) { f.hwm.Store(n) }
+
+// HighWaterMark is the number of the last change applied.
+func (f *Follower) HighWaterMark() int64 { return f.hwm.Load() }
+
+// Notify asks for a pass now.
+func (f *Follower) Notify() {
+	select {
+	case f.poke <- struct{}{}:
+	default:
+	}
+}
+
+// Once applies the changes logged since the last pass and returns how many.
+func (f *Follower) Once(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		from := f.hwm.Load()
+		refs, pos, err := f.st.ListAfter(ctx, changesList, from, 500)
+		if err != nil {
+			return total, err
+		}
+		for _, ref := range refs {
+			kind, id, _ := strings.Cut(ref, ":")
+			if err := f.apply(ctx, kind, id); err != nil {
+				// Keep the mark; applying is idempotent, so the batch
+				// comes again whole.
+				return total, err
+			}
+			total++
+		}
+		if pos <= from {
+			return total, nil
+		}
+		f.hwm.Store(pos)
+		if len(refs) == 0 {
+			return total, nil
+		}
+	}
+}
+
+// Run follows the log until ctx ends: every Interval and on Notify.
+func (f *Follower) Run(ctx context.Context) {
+	t := time.NewTicker(f.Interval)
+	defer t.Stop()
+	for {
+		if _, err := f.Once(ctx); err != nil && ctx.Err() == nil {
+			f.log.Warn("follow the change log", "view", f.name, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-f.poke:
+		}
+	}
+}
