@@ -17,9 +17,13 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/demo"
+	"jobmatch/store/storetest"
 	"jobmatch/system"
 )
 
@@ -29,6 +33,8 @@ type Env struct {
 	Sys    *system.System
 	Server *httptest.Server
 	URL    string
+
+	cfg system.Config
 }
 
 // Options adjust the environment.
@@ -68,7 +74,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
 		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local"}
-	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
+	if uri := storetest.ExternalURI(); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -76,6 +82,10 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if err != nil {
 		cancel()
 		t.Fatalf("open system: %v", err)
+	}
+	if cfg.MongoDBURI != "" && o.DataDir == "" {
+		// Registered first, so it runs after the system is closed.
+		t.Cleanup(func() { dropDatabase(cfg) })
 	}
 	if !o.NoUsers {
 		for _, u := range demo.Users {
@@ -92,7 +102,45 @@ func Start(t testing.TB, opts ...Options) *Env {
 		cancel()
 		_ = sys.Close(context.Background())
 	})
-	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL}
+	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL, cfg: cfg}
+}
+
+// Replica starts a second service on the same database as e, with its own
+// data directory (search index), in-memory state and HTTP server: another
+// replica, as a second `serve` process would be. On the embedded backend it
+// connects to e's FerretDB over its loopback listener; with
+// JOBMATCH_TEST_MONGODB_URI both talk to that server.
+func (e *Env) Replica() *Env {
+	t := e.T
+	t.Helper()
+	cfg := e.cfg
+	cfg.DataDir = t.TempDir()
+	cfg.MongoDBURI = e.Sys.Store.URI()
+	cfg.Database = e.Sys.Store.DB().Name()
+	ctx, cancel := context.WithCancel(context.Background())
+	sys, err := system.Open(ctx, cfg)
+	if err != nil {
+		cancel()
+		t.Fatalf("open replica: %v", err)
+	}
+	sys.Start(ctx)
+	srv := httptest.NewServer(sys.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		cancel()
+		_ = sys.Close(context.Background())
+	})
+	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL, cfg: cfg}
+}
+
+// dropDatabase removes a test's database from the external server.
+func dropDatabase(cfg system.Config) {
+	client, err := mongo.Connect(options.Client().ApplyURI(cfg.MongoDBURI).SetTimeout(30 * time.Second))
+	if err != nil {
+		return
+	}
+	_ = client.Database(cfg.Database).Drop(context.Background())
+	_ = client.Disconnect(context.Background())
 }
 
 // Service returns the application service.
