@@ -47,12 +47,12 @@ func (s *Store) ChangesHead(ctx context.Context) (int64, error) {
 
 // Follower applies the entity change log to one derived view.
 type Follower struct {
-	st     *Store
-	name   string
-	apply  func(ctx context.Context, kind, id string) error
-	log    *slog.Logger
-	hwm    atomic.Int64
-	poke   chan struct{}
+	st    *Store
+	name  string
+	apply func(ctx context.Context, kind, id string) error
+	log   *slog.Logger
+	hwm   atomic.Int64
+	poke  chan struct{}
 	// Interval is the poll interval for other replicas' changes.
 	Interval time.Duration
 }
