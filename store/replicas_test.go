@@ -1,0 +1,182 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/index"
+	"jobmatch/store"
+	"jobmatch/store/storetest"
+)
+
+// twoReplicas opens two stores on one database: the first as the test
+// harness opens it (embedded, or JOBMATCH_TEST_MONGODB_URI), the second
+// connected to the same server and database with its own data directory,
+// as a second process would be. Neither's in-process locks protect the
+// other's writes.
+func twoReplicas(t *testing.T) [2]*store.Store {
+	a := storetest.Open(t)
+	cfg := storetest.Config(t)
+	cfg.MongoDBURI, cfg.Database = a.URI(), a.DB().Name()
+	b := storetest.OpenConfig(t, cfg)
+	if a.Slot() == b.Slot() {
+		t.Fatalf("both replicas in slot %d", a.Slot())
+	}
+	return [2]*store.Store{a, b}
+}
+
+// hammer runs fn from 8 goroutines per replica, each times times.
+func hammer(t *testing.T, rs [2]*store.Store, times int, fn func(s *store.Store, r, w, i int) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for r, s := range rs {
+		for w := 0; w < 8; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; i < times; i++ {
+					if err := fn(s, r, w, i); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// TestReplicasListsCountersVersionsChangeLog is the store's contract for
+// several replicas on one database: list positions, counters, versions and
+// change-log numbers hold with no atomic conditional update.
+func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
+	rs := twoReplicas(t)
+	ctx := context.Background()
+	const times = 10
+	const total = 2 * 8 * times
+	hammer(t, rs, times, func(s *store.Store, r, w, i int) error {
+		ref := fmt.Sprint(r, "-", w, "-", i)
+		if _, err := s.ListAppend(ctx, "l", ref); err != nil {
+			return err
+		}
+		if _, err := s.ListAppendEach(ctx, map[string]string{"x": ref, "y": ref}); err != nil {
+			return err
+		}
+		return s.IncCounters(ctx, "kpi:test", map[string]int64{"Y_n": 1, "M01_n": 2})
+	})
+	for k, s := range rs {
+		for _, name := range []string{"l", "x", "y"} {
+			p, err := s.ListPage(ctx, name, 0, 200)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			for _, ref := range p.Refs {
+				seen[ref] = true
+			}
+			if p.Total != total || len(p.Refs) != total || len(seen) != total {
+				t.Errorf("replica %d, list %s: total %d, %d refs, %d distinct; want %d", k, name, p.Total, len(p.Refs), len(seen), total)
+			}
+		}
+		c, err := s.Counters(ctx, "kpi:test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c["Y_n"] != total || c["M01_n"] != 2*total {
+			t.Errorf("replica %d: counters %v, want Y_n %d, M01_n %d", k, c, total, 2*total)
+		}
+	}
+	docs, err := rs[0].CounterDocs(ctx, "kpi:")
+	if err != nil || docs["kpi:test"]["Y_n"] != total || len(docs) != 1 {
+		t.Fatalf("counter docs (shards folded): %v, %v", docs, err)
+	}
+
+	// A removal through both replicas at once is counted once.
+	hammer(t, rs, 1, func(s *store.Store, r, w, i int) error { return s.ListRemove(ctx, "l", 5) })
+	for k, s := range rs {
+		if p, err := s.ListPage(ctx, "l", 0, 200); err != nil || p.Total != total-1 || len(p.Refs) != total-1 {
+			t.Fatalf("replica %d after one removal: total %d, %d refs, %v", k, p.Total, len(p.Refs), err)
+		}
+	}
+
+	// Of the writers at one version, through either replica, one wins.
+	if err := rs[0].Insert(ctx, store.ColShortlist, bson.D{{Key: "_id", Value: "v1:c1"}, {Key: "version", Value: int64(1)}}); err != nil {
+		t.Fatal(err)
+	}
+	for version := int64(1); version <= 5; version++ {
+		var mu sync.Mutex
+		wins, stale := 0, 0
+		hammer(t, rs, 1, func(s *store.Store, r, w, i int) error {
+			err := s.PutVersioned(ctx, store.ColShortlist, "v1:c1", version,
+				bson.D{{Key: "_id", Value: "v1:c1"}, {Key: "version", Value: version + 1}, {Key: "by", Value: fmt.Sprint(r, w)}})
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				wins++
+			case errors.Is(err, jobmatch.ErrConflict):
+				stale++
+			default:
+				return err
+			}
+			return nil
+		})
+		if wins != 1 || stale != 15 {
+			t.Fatalf("version %d: %d writers won, %d were told of the conflict; want 1 and 15", version, wins, stale)
+		}
+	}
+
+	// Change-log numbers: every candidate written through either replica
+	// is logged under its own number, and both replicas see the same end.
+	hammer(t, rs, 3, func(s *store.Store, r, w, i int) error {
+		c := &jobmatch.Candidate{ExternalRef: fmt.Sprint("R", r, "-", w, "-", i), Name: "Test", PostalCode: "6400"}
+		_, err := s.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, time.Now().UTC().Truncate(time.Millisecond))
+		return err
+	})
+	const logged = 2 * 8 * 3
+	for k, s := range rs {
+		head, err := s.CurrentSeq(ctx, index.SeqName)
+		if err != nil || head != logged {
+			t.Fatalf("replica %d: change log head %d, %v; want %d", k, head, err, logged)
+		}
+		ch, err := s.ChangesAfter(ctx, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, c := range ch {
+			ids[c.CandidateID] = true
+		}
+		if len(ch) != logged || len(ids) != logged {
+			t.Fatalf("replica %d: %d changes for %d candidates, want %d each", k, len(ch), len(ids), logged)
+		}
+	}
+
+	// The entity change log: each replica's follower sees every change.
+	hammer(t, rs, 2, func(s *store.Store, r, w, i int) error {
+		return s.LogChanges(ctx, store.KindCompany, fmt.Sprint(r, w, i))
+	})
+	for k, s := range rs {
+		seen := map[string]int{}
+		f := s.NewFollower("test", 0, func(_ context.Context, kind, id string) error {
+			seen[kind+":"+id]++
+			return nil
+		})
+		if _, err := f.Once(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if len(seen) != 32 || f.HighWaterMark() != 32 {
+			t.Fatalf("replica %d's follower: %d changes to mark %d, want 32", k, len(seen), f.HighWaterMark())
+		}
+	}
+}
