@@ -15,13 +15,25 @@ import (
 // FerretDB (it re-encodes the whole document), so a bag is split into
 // buckets of at most bagBucketSize members:
 //
-//	sets {_id: "<name>#<bucket, 6 digits>", members: [...]}
+//	sets {_id: "<name>#<bucket, 6 digits>", members: [...]}          slot 0
+//	sets {_id: "<name>@r<slot>#<bucket, 6 digits>", members: [...]}  replica slot k
 //
-// New members go to the newest bucket; a member remembers its bucket (the
-// slot) so removing it rewrites one small document. Listing reads every
-// bucket by _id. Like list heads, the newest bucket is found by probing
+// New members go to the newest bucket of this process's own chain; a member
+// remembers its bucket (the returned slot, which also names the chain) so
+// removing it rewrites one small document. Listing reads every bucket of
+// every chain by _id. Like list heads, the newest bucket is found by probing
 // forward from a lazily written hint.
+//
+// Several replicas: only the chain's own process adds to or pulls from its
+// buckets (under its striped lock), so no $addToSet or $pull is lost to
+// FerretDB's non-atomic updates. A member in another replica's chain is
+// removed by inserting a tombstone {_id: "<name>~rm~<member>"}; a listing
+// skips members with a tombstone (one _id lookup each, only once a replica
+// slot was ever taken) and pulls them from its own buckets.
 const bagBucketSize = 64
+
+// bagSlotBase packs the chain's replica slot into a member's slot number.
+const bagSlotBase = 1_000_000_000
 
 type bagHead struct {
 	bucket int64
@@ -30,7 +42,18 @@ type bagHead struct {
 
 func bagKey(name string, bucket int64) string { return fmt.Sprintf("%s#%06d", name, bucket) }
 
-// bagHeadOf returns the newest bucket and its size; call with the bag's lock held.
+// chain is the bucket chain's name of a replica slot.
+func chain(name string, slot int64) string {
+	if slot == 0 {
+		return name
+	}
+	return fmt.Sprintf("%s@r%d", name, slot)
+}
+
+func tombstoneKey(name, member string) string { return name + "~rm~" + member }
+
+// bagHeadOf returns the newest bucket of this process's chain and its size;
+// call with the bag's lock held.
 func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	s.lists.mu.Lock()
 	h, ok := s.lists.bags[name]
@@ -38,7 +61,8 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	if ok {
 		return h, nil
 	}
-	n, err := s.hint(ctx, "bag:"+name)
+	own := chain(name, s.slot)
+	n, err := s.hint(ctx, "bag:"+own)
 	if err != nil {
 		return bagHead{}, err
 	}
@@ -47,7 +71,7 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 		var d struct {
 			Members []string `bson:"members"`
 		}
-		err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, h.bucket+1)}}).Decode(&d)
+		err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(own, h.bucket+1)}}).Decode(&d)
 		if errors.Is(err, mongo.ErrNoDocuments) {
 			break
 		}
@@ -59,7 +83,7 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	var d struct {
 		Members []string `bson:"members"`
 	}
-	err = s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, h.bucket)}}).Decode(&d)
+	err = s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(own, h.bucket)}}).Decode(&d)
 	if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
 		return bagHead{}, fmt.Errorf("store: bag %s: %w", name, err)
 	}
@@ -80,7 +104,7 @@ func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) 
 	if h.size >= bagBucketSize {
 		h = bagHead{bucket: h.bucket + 1}
 	}
-	_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, h.bucket)}},
+	_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: member}}}}, options.UpdateOne().SetUpsert(true))
 	if err != nil {
 		return 0, fmt.Errorf("store: bag %s: add: %w", name, err)
@@ -90,13 +114,22 @@ func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) 
 	s.lists.bags[name] = h
 	s.lists.dirtyBags[name] = true
 	s.lists.mu.Unlock()
-	return h.bucket, nil
+	return s.slot*bagSlotBase + h.bucket, nil
 }
 
-// BagRemove removes member from the bucket it was added to.
+// BagRemove removes member from the bucket it was added to: a $pull when
+// that bucket is this process's own, a tombstone when another replica's.
 func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member string) error {
+	owner, bucket := slot/bagSlotBase, slot%bagSlotBase
+	if owner != s.slot {
+		_, err := s.C(ColSets).InsertOne(ctx, bson.D{{Key: "_id", Value: tombstoneKey(name, member)}})
+		if err != nil && !mongo.IsDuplicateKeyError(err) {
+			return fmt.Errorf("store: bag %s: remove: %w", name, err)
+		}
+		return nil
+	}
 	defer s.lock(ColSets, "bag:"+name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, slot)}},
+	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), bucket)}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: member}}}})
 	if err != nil {
 		return fmt.Errorf("store: bag %s: remove: %w", name, err)
@@ -104,27 +137,72 @@ func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member s
 	return nil
 }
 
-// BagMembers returns every member, oldest bucket first.
+// BagMembers returns every member, slot 0's chain first, oldest bucket first.
 func (s *Store) BagMembers(ctx context.Context, name string) ([]string, error) {
 	unlock := s.lock(ColSets, "bag:"+name)
-	h, err := s.bagHeadOf(ctx, name)
+	_, err := s.bagHeadOf(ctx, name)
 	unlock()
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for b := int64(1); b <= h.bucket; b++ {
-		var d struct {
-			Members []string `bson:"members"`
+	slots, err := s.slots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type held struct {
+		member string
+		bucket int64
+		slot   int64
+	}
+	var all []held
+	for slot := int64(0); slot <= slots; slot++ {
+		ch := chain(name, slot)
+		for b := int64(1); ; b++ {
+			var d struct {
+				Members []string `bson:"members"`
+			}
+			err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(ch, b)}}).Decode(&d)
+			if errors.Is(err, mongo.ErrNoDocuments) {
+				// The chain's end, unless it is this process's and the
+				// newest bucket is further on (buckets are never deleted).
+				if slot == s.slot {
+					s.lists.mu.Lock()
+					h := s.lists.bags[name]
+					s.lists.mu.Unlock()
+					if b < h.bucket {
+						continue
+					}
+				}
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("store: bag %s: %w", name, err)
+			}
+			for _, m := range d.Members {
+				all = append(all, held{m, b, slot})
+			}
 		}
-		err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: bagKey(name, b)}}).Decode(&d)
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			continue
+	}
+	out := make([]string, 0, len(all))
+	for _, h := range all {
+		if slots > 0 {
+			err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: tombstoneKey(name, h.member)}}).Err()
+			if err == nil {
+				if h.slot == s.slot {
+					// Removed through another replica: take it out of our
+					// own bucket so it is not looked up again.
+					unlock := s.lock(ColSets, "bag:"+name)
+					_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
+						bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: h.member}}}})
+					unlock()
+				}
+				continue
+			}
+			if !errors.Is(err, mongo.ErrNoDocuments) {
+				return nil, fmt.Errorf("store: bag %s: %w", name, err)
+			}
 		}
-		if err != nil {
-			return nil, fmt.Errorf("store: bag %s: %w", name, err)
-		}
-		out = append(out, d.Members...)
+		out = append(out, h.member)
 	}
 	return out, nil
 }

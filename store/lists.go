@@ -270,7 +270,7 @@ func (s *Store) flushListHeads(ctx context.Context) error {
 	}
 	s.lists.dirty = map[string]bool{}
 	for name := range s.lists.dirtyBags {
-		dirty["bag:"+name] = s.lists.bags[name].bucket
+		dirty["bag:"+chain(name, s.slot)] = s.lists.bags[name].bucket
 	}
 	s.lists.dirtyBags = map[string]bool{}
 	s.lists.mu.Unlock()

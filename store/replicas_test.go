@@ -162,6 +162,43 @@ func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
 		}
 	}
 
+	// A bag (a consultant's open requests): members added through both
+	// replicas at once, every other one removed through the replica that did
+	// not add it; both list exactly the rest.
+	var mu sync.Mutex
+	slots := map[string]int64{}
+	hammer(t, rs, 10, func(s *store.Store, r, w, i int) error {
+		m := fmt.Sprint("m", r, "-", w, "-", i)
+		slot, err := s.BagAdd(ctx, "open", m)
+		mu.Lock()
+		slots[m] = slot
+		mu.Unlock()
+		return err
+	})
+	hammer(t, rs, 10, func(s *store.Store, r, w, i int) error {
+		if i%2 == 1 {
+			return nil
+		}
+		m := fmt.Sprint("m", 1-r, "-", w, "-", i) // added through the other replica
+		mu.Lock()
+		slot := slots[m]
+		mu.Unlock()
+		return s.BagRemove(ctx, "open", slot, m)
+	})
+	for k, s := range rs {
+		got, err := s.BagMembers(ctx, "open")
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, m := range got {
+			seen[m] = true
+		}
+		if len(got) != total/2 || len(seen) != total/2 {
+			t.Fatalf("replica %d: bag of %d members (%d distinct), want %d", k, len(got), len(seen), total/2)
+		}
+	}
+
 	// The entity change log: each replica's follower sees every change.
 	hammer(t, rs, 2, func(s *store.Store, r, w, i int) error {
 		return s.LogChanges(ctx, store.KindCompany, fmt.Sprint(r, w, i))
