@@ -179,11 +179,21 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 		models[k] = mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
 			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true)
 	}
-	if _, err := s.C(ColCandidates).BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false)); err != nil {
-		return nil, fmt.Errorf("store: write candidates: %w", err)
+	// In parts, so each round trip stays well inside the client's time
+	// limit on a slower backend (FerretDB on PostgreSQL writes an upsert
+	// as its own statements).
+	for len(models) > 0 {
+		part := models[:min(len(models), bulkPart)]
+		models = models[len(part):]
+		if _, err := s.C(ColCandidates).BulkWrite(ctx, part, options.BulkWrite().SetOrdered(false)); err != nil {
+			return nil, fmt.Errorf("store: write candidates: %w", err)
+		}
 	}
 	return out, nil
 }
+
+// bulkPart is the most documents one bulk write carries.
+const bulkPart = 200
 
 func removeIndex(xs []int, v int) []int {
 	out := xs[:0]
