@@ -14,42 +14,23 @@ import (
 	"jobmatch/index"
 )
 
-// NextSeq atomically takes the next number of the named sequence (1, 2, …).
+// NextSeq takes the next number of the named sequence (1, 2, …). A number
+// is a position of the list "seq:<name>", claimed by inserting it, so two
+// replicas never take the same one.
 func (s *Store) NextSeq(ctx context.Context, name string) (int64, error) {
 	return s.ReserveSeq(ctx, name, 1)
 }
 
-// ReserveSeq atomically takes n numbers of the named sequence and returns the
-// last one; the reserved range is (last-n, last].
+// ReserveSeq takes n numbers of the named sequence and returns the last one.
+// The numbers are contiguous, (last-n, last], unless another replica took
+// some of them meanwhile; then they are the n positions claimed.
 func (s *Store) ReserveSeq(ctx context.Context, name string, n int64) (int64, error) {
-	last, err := s.incField(ctx, "seq:"+name, "n", n)
+	refs := make([]string, n)
+	pos, err := s.ListAppendPositions(ctx, "seq:"+name, refs)
 	if err != nil {
 		return 0, fmt.Errorf("store: next %s: %w", name, err)
 	}
-	return last, nil
-}
-
-// incField atomically adds n to a counter document's field and returns the
-// new value. The upsert that creates a counter can still race with another
-// process's; a duplicate key there is retried.
-func (s *Store) incField(ctx context.Context, id, field string, n int64) (int64, error) {
-	defer s.lock(ColCounters, id)()
-	var doc bson.M
-	var err error
-	for attempt := 0; attempt < 3; attempt++ {
-		err = s.C(ColCounters).FindOneAndUpdate(ctx,
-			bson.D{{Key: "_id", Value: id}},
-			bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: n}}}},
-			options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After),
-		).Decode(&doc)
-		if !mongo.IsDuplicateKeyError(err) {
-			break
-		}
-	}
-	if err != nil {
-		return 0, err
-	}
-	return toInt64(doc[field]), nil
+	return pos[len(pos)-1], nil
 }
 
 func toInt64(v any) int64 {
@@ -70,17 +51,7 @@ func (s *Store) CurrentSeq(ctx context.Context, name string) (int64, error) {
 	if name == index.SeqName {
 		return s.changeHead(ctx)
 	}
-	var doc struct {
-		N int64 `bson:"n"`
-	}
-	err := s.C(ColCounters).FindOne(ctx, bson.D{{Key: "_id", Value: "seq:" + name}}).Decode(&doc)
-	if err == mongo.ErrNoDocuments {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("store: current %s: %w", name, err)
-	}
-	return doc.N, nil
+	return s.ListHead(ctx, "seq:"+name)
 }
 
 // IncCounters adds to numeric fields of a counter document (_id such as
