@@ -148,6 +148,12 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			return f, nil
 		}}
 	matching = app.NewMatching(svc, cands, mt, audit)
+	views, err := followViews(ctx, st, svc, companies, matching)
+	if err != nil {
+		_ = ix.Close()
+		_ = st.Close(context.Background())
+		return nil, err
+	}
 	api.RegisterMatching(srv, matching)
 	api.RegisterCompanySearch(srv, companies)
 	api.RegisterCompanyService(srv, svc)
@@ -171,35 +177,6 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	// The company search and the open-vacancy map (with the profiles it
-	// caches per version) follow the entity change log, so what another
-	// replica writes reaches them too; the hooks above only make this
-	// process's own writes visible at once.
-	views := st.NewFollower("company search, open vacancies", 0, func(ctx context.Context, kind, id string) error {
-		switch kind {
-		case store.KindCompany:
-			c, err := svc.Company(ctx, id)
-			if errors.Is(err, jobmatch.ErrNotFound) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			companies.Put([]*jobmatch.Company{c})
-		case store.KindVacancy:
-			v, err := svc.Vacancy(ctx, id)
-			if errors.Is(err, jobmatch.ErrNotFound) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			matching.VacancyChanged(v)
-		case store.KindUser:
-			companies.Forget(id)
-		}
-		return nil
-	})
 	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, log: cfg.Logger}
 	sys.starters = append(sys.starters, func(ctx context.Context) {
 		if fresh {
@@ -225,17 +202,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			defer sys.wg.Done()
 			sys.loadPool(ctx)
 		}()
-		// Changes logged from here on are applied after the scan.
-		if head, err := st.ChangesHead(ctx); err != nil {
-			cfg.Logger.Error("entity change log head", "err", err)
-		} else {
-			views.SetFrom(head)
-		}
 		if err := companies.Load(ctx); err != nil && ctx.Err() == nil {
 			cfg.Logger.Error("load company search", "err", err)
 		}
-		sys.wg.Add(1)
-		go func() { defer sys.wg.Done(); views.Run(ctx) }()
 		if err := syncer.CatchUp(ctx); err != nil {
 			cfg.Logger.Error("index catch-up", "err", err)
 		}
@@ -245,6 +214,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			sys.wg.Add(1)
 			go func() { defer sys.wg.Done(); sys.purgeLoop(ctx, cfg.RetentionDays, cfg.PurgeEvery) }()
 		}
+	})
+	sys.starters = append(sys.starters, func(ctx context.Context) {
+		sys.wg.Add(1)
+		go func() { defer sys.wg.Done(); views.Run(ctx) }()
 	})
 	return sys, nil
 }
