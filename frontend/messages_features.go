@@ -1,0 +1,40 @@
+package frontend
+
+import "jobmatch/i18n"
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"page.consent":                {"Må vi præsentere dig for en arbejdsgiver?", "May we present you to an employer?"},
+		"consent.intro":               {"Jobcentret har fundet en stilling, der passer til dig. Du bestemmer, om arbejdsgiveren må se din profil.", "The jobcentre has found a vacancy that suits you. You decide whether the employer may see your profile."},
+		"consent.vacancy":             {"Stillingen", "The vacancy"},
+		"consent.employer":            {"Arbejdsgiver", "Employer"},
+		"consent.employer_hidden":     {"Navnet oplyses, når arbejdsgiveren har sagt ja til det", "The name is given once the employer agrees to it"},
+		"consent.where":               {"Arbejdssted", "Place of work"},
+		"consent.start":               {"Start", "Start"},
+		"consent.profile_h":           {"Det her vil arbejdsgiveren se", "This is what the employer will see"},
+		"consent.profile_hint":        {"Præcis disse oplysninger fra dit CV — intet andet.", "Exactly this from your CV — nothing else."},
+		"consent.never":               {"Arbejdsgiveren ser aldrig din adresse, dit telefonnummer, din e-mail, din alder, dit køn eller din nationalitet. Dit navn ser de kun, hvis du vælger \"Ja, med mit navn\".", "The employer never sees your address, phone number, e-mail, age, gender or nationality. They see your name only if you choose \"Yes, with my name\"."},
+		"consent.f_occupations":       {"Ønskede job", "Desired jobs"},
+		"consent.f_experience":        {"Erfaring", "Experience"},
+		"consent.f_skills":            {"Kompetencer", "Skills"},
+		"consent.f_education":         {"Uddannelse", "Education"},
+		"consent.f_languages":         {"Sprog", "Languages"},
+		"consent.f_available_from":    {"Kan starte", "Available from"},
+		"consent.f_distance_band":     {"Afstand til arbejdsstedet", "Distance to the workplace"},
+		"consent.f_interview_summary": {"Jobcentrets vurdering efter samtalen", "The jobcentre's assessment after the interview"},
+		"consent.question":            {"Hvad svarer du?", "What is your answer?"},
+		"consent.a_yes":               {"Ja, uden mit navn", "Yes, without my name"},
+		"consent.a_yes_named":         {"Ja, med mit navn (%s)", "Yes, with my name (%s)"},
+		"consent.a_no":                {"Nej tak", "No, thank you"},
+		"consent.pick":                {"Vælg et af de tre svar.", "Choose one of the three answers."},
+		"consent.deadline":            {"Svar senest %s. Linket virker kun for dig.", "Please answer by %s. The link works only for you."},
+		"consent.thanks_h":            {"Tak for dit svar", "Thank you for your answer"},
+		"consent.done_yes":            {"Du har sagt ja. Arbejdsgiveren kan se din profil uden dit navn.", "You said yes. The employer can see your profile without your name."},
+		"consent.done_yes_named":      {"Du har sagt ja. Arbejdsgiveren kan se din profil med dit navn.", "You said yes. The employer can see your profile with your name."},
+		"consent.done_no":             {"Du har sagt nej. Arbejdsgiveren ser ikke din profil.", "You said no. The employer will not see your profile."},
+		"consent.withdraw":            {"Du kan altid trække dit samtykke tilbage ved at kontakte din jobkonsulent.", "You can always withdraw your consent by contacting your job consultant."},
+		"consent.gone_h":              {"Linket virker ikke længere", "The link no longer works"},
+		"consent.gone":                {"Fristen er udløbet. Kontakt din jobkonsulent, hvis du stadig er interesseret.", "The deadline has passed. Contact your job consultant if you are still interested."},
+		"consent.gone_answered":       {"Du har allerede svaret. Kontakt din jobkonsulent, hvis du vil ændre dit svar.", "You have already answered. Contact your job consultant to change your answer."},
+	})
+}
