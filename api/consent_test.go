@@ -279,3 +279,7 @@ func TestConsentByLink(t *testing.T) {
 		}
 	}
 }
+
+func startWithClock(t *testing.T, clk *clock) *systemtest.Env {
+	return systemtest.Start(t, systemtest.Options{Now: clk.Now})
+}

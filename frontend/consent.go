@@ -27,6 +27,7 @@ func init() {
 		g := f.srv.Echo().Group("", f.language)
 		g.GET("/consent/:token", f.consent)
 		g.POST("/consent/:token", f.consentAnswer, f.srv.PublicRateLimit())
+		staff.POST("/shortlist/:entry_id/consent-request", f.consentRequest, f.requireCVReader)
 	})
 }
 
@@ -132,4 +133,25 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		return err
 	}
 	return f.render(c, http.StatusOK, "consent", "page.consent", consentPage{ConsentPage: p, Done: true}, nil)
+}
+
+func (f *Frontend) consentRequest(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
+	if err != nil {
+		return err
+	}
+	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
+	if _, err := f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in); err != nil {
+		if err := f.flashErr(c, err); err != nil {
+			return err
+		}
+	} else {
+		setFlash(c, i18n.T(api.Lang(c), "fw.consent_sent"))
+	}
+	return f.backToVacancy(c, e.VacancyID)
 }

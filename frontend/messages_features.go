@@ -38,3 +38,23 @@ func init() {
 		"consent.gone_answered":       {"Du har allerede svaret. Kontakt din jobkonsulent, hvis du vil ændre dit svar.", "You have already answered. Contact your job consultant to change your answer."},
 	})
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"fw.overdue_consents": {"Samtykkelinks uden svar efter fristen", "Consent links unanswered after the deadline"},
+		"fw.deadline":         {"frist", "deadline"},
+		"fw.interviews":       {"Samtaler", "Interviews"},
+		"fw.mode_jobcentre":   {"i jobcentret", "at the jobcentre"},
+		"fw.mode_employer":    {"hos arbejdsgiveren", "at the employer"},
+		"fw.mode_online":      {"online", "online"},
+		"fw.consent_link":     {"Samtykkelink", "Consent link"},
+		"fw.answer_yes":       {"ja, anonymt", "yes, anonymously"},
+		"fw.answer_yes_named": {"ja, med navn", "yes, with name"},
+		"fw.answer_no":        {"nej", "no"},
+		"fw.send_consent":     {"Send samtykkelink", "Send consent link"},
+		"fw.channel":          {"Kanal", "Channel"},
+		"fw.ch_email":         {"E-mail", "E-mail"},
+		"fw.send":             {"Send", "Send"},
+		"fw.consent_sent":     {"Samtykkelinket er sendt.", "The consent link was sent."},
+	})
+}
