@@ -255,3 +255,61 @@ func cutPrefix(s, p string) (string, bool) {
 	}
 	return "", false
 }
+
+var groupLabels = map[string][2]string{
+	GroupRefugee:  {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
+	GroupLongTerm: {"Langtidsledige", "Long-term unemployed"},
+	GroupFlexjob:  {"Fleksjob", "Fleksjob"},
+	GroupUnder30:  {"Under 30 år", "Under 30"},
+	GroupOver50:   {"50 år og derover", "50 and over"},
+}
+
+// GroupLabel is a priority group's name in Danish or English.
+func GroupLabel(group, lang string) string {
+	l := groupLabels[group]
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// The report and the CSV carry the job-order and priority-group figures.
+func init() {
+	type fig = struct {
+		key, unit string
+		label     [2]string
+		def       [2]string
+		value     func(f *KPIFigures) (float64, int)
+	}
+	reportFigures = append(reportFigures,
+		fig{"job_orders_with_presented", "share", [2]string{"Stillinger med mindst én præsenteret kandidat", "Vacancies with at least one presented candidate"},
+			[2]string{"Andel af periodens nye stillinger, hvor jobcentret har præsenteret mindst én kandidat (Jobnets jobordremål).", "Share of the vacancies posted in the period where the jobcentre presented at least one candidate (Jobnet's job-order measure)."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.ShareWithPresented, 0 }},
+		fig{"job_orders_filled_by_presented", "share", [2]string{"Stillinger besat med en præsenteret kandidat", "Vacancies filled by a presented candidate"},
+			[2]string{"Andel af periodens nye stillinger, der er besat ved at ansætte en kandidat fra kortlisten.", "Share of the vacancies posted in the period filled by hiring a candidate from the shortlist."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.ShareFilledByPresented, 0 }},
+		fig{"job_orders_days_to_presentation", "days", [2]string{"Dage til første præsentation (median)", "Days to the first presentation (median)"},
+			[2]string{"Fra stillingen er oprettet til den første kandidat præsenteres, for periodens nye stillinger.", "From posting to the first presented candidate, for the vacancies posted in the period."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.MedianDaysToFirstPresentation, 0 }},
+		fig{"priority_vacancies_presented", "share", [2]string{"Stillinger hvor en fra en prioriteret målgruppe er præsenteret", "Vacancies where someone from a priority group was presented"},
+			[2]string{"Andel af periodens nye stillinger, hvor mindst én præsenteret kandidat var i en prioriteret målgruppe.", "Share of the vacancies posted in the period where at least one presented candidate was in a priority group."},
+			func(f *KPIFigures) (float64, int) { return f.PriorityGroups.ShareVacanciesPresented, 0 }},
+	)
+	for i, g := range PriorityGroups {
+		for _, what := range []struct {
+			key    string
+			da, en string
+			pick   func(PriorityGroupFigures) int64
+		}{
+			{"shortlisted", "på kortliste", "shortlisted", func(p PriorityGroupFigures) int64 { return p.Shortlisted }},
+			{"presented", "præsenteret", "presented", func(p PriorityGroupFigures) int64 { return p.Presented }},
+			{"hired", "ansat", "hired", func(p PriorityGroupFigures) int64 { return p.Hired }},
+		} {
+			lbl := groupLabels[g]
+			reportFigures = append(reportFigures, fig{"priority_" + g + "_" + what.key, "count",
+				[2]string{lbl[0] + ": " + what.da, lbl[1] + ": " + what.en},
+				[2]string{"Personer fra målgruppen (efter CV'ets målgruppe, fleksjob-berettigelse og fødselsår, da de kom på kortlisten), efter datoen for trinnet.", "People in the group (by the CV's target group, fleksjob eligibility and birth year when shortlisted), by the date of the step."},
+				func(f *KPIFigures) (float64, int) { return float64(what.pick(f.PriorityGroups.Groups[i])), 0 }})
+		}
+	}
+}

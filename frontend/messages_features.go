@@ -58,3 +58,24 @@ func init() {
 		"fw.consent_sent":     {"Samtykkelinket er sendt.", "The consent link was sent."},
 	})
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"fd.job_orders":                 {"Jobordrer og prioriterede målgrupper", "Job orders and priority groups"},
+		"fd.job_orders_hint":            {"Over periodens nye stillinger (Jobnets jobordremål).", "Over the vacancies posted in the period (Jobnet's job-order measures)."},
+		"fd.with_presented":             {"Med mindst én præsenteret kandidat", "With at least one presented candidate"},
+		"fd.filled_presented":           {"Besat med en præsenteret kandidat", "Filled by a presented candidate"},
+		"fd.days_first":                 {"Dage til første præsentation (median)", "Days to the first presentation (median)"},
+		"fd.prio_vacancies":             {"Hvor en fra en prioriteret målgruppe er præsenteret", "Where someone from a priority group was presented"},
+		"fd.priority_groups":            {"Personer pr. prioriteret målgruppe", "People per priority group"},
+		"fd.group":                      {"Målgruppe", "Group"},
+		"fd.shortlisted":                {"På kortliste", "Shortlisted"},
+		"fd.presented":                  {"Præsenteret", "Presented"},
+		"fd.hired":                      {"Ansat", "Hired"},
+		"fd.g_refugee_family_reunified": {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
+		"fd.g_long_term_unemployed":     {"Langtidsledige", "Long-term unemployed"},
+		"fd.g_fleksjob":                 {"Fleksjob", "Fleksjob"},
+		"fd.g_under_30":                 {"Under 30 år", "Under 30"},
+		"fd.g_over_50":                  {"50 år og derover", "50 and over"},
+	})
+}
