@@ -45,6 +45,8 @@ type ConsentRequest struct {
 	Lang        string     `json:"lang" bson:"lang"`
 	// SupersededBy points an older link at the request a reminder renewed.
 	SupersededBy string `json:"-" bson:"superseded_by,omitempty"`
+	// Previous are the ids of the links this one renewed.
+	Previous []string `json:"-" bson:"previous,omitempty"`
 }
 
 // Expired reports whether the link's deadline has passed at now.
@@ -469,7 +471,7 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		// link points at it (both links open the same request).
 		token := jobmatch.NewToken()
 		old := r.ID
-		r.ID, r.RemindedAt = consentRequestID(token), &now
+		r.ID, r.RemindedAt, r.Previous = consentRequestID(token), &now, append(r.Previous, old)
 		if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, &r); err != nil {
 			return n, err
 		}

@@ -3,6 +3,8 @@ package system
 import (
 	"context"
 	"time"
+
+	"jobmatch/app"
 )
 
 // DailyReport is what one run of the daily job did.
@@ -51,5 +53,18 @@ func (s *System) dailyLoop(ctx context.Context) {
 	}
 }
 
-// dailyRetention is filled in by the data minimisation.
-func (s *System) dailyRetention(ctx context.Context, r *DailyReport) error { return nil }
+// dailyRetention erases the pre-screening of vacancies closed longer than
+// the retention period, and old match runs.
+func (s *System) dailyRetention(ctx context.Context, r *DailyReport) error {
+	days := s.cfg.ShortlistRetentionDays
+	if days == 0 {
+		days = 180
+	}
+	runs := s.cfg.MatchRunRetentionDays
+	if runs == 0 {
+		runs = app.MinMatchRunDays
+	}
+	rep, err := s.Shortlists.Minimise(ctx, days, runs)
+	r.Retention = rep
+	return err
+}

@@ -58,6 +58,9 @@ type Config struct {
 	// ShortlistRetentionDays: the pre-screening of a closed vacancy is
 	// erased this long after it closed, in the daily job (default 180).
 	ShortlistRetentionDays int
+	// MatchRunRetentionDays: match runs are erased this long after they
+	// ran (default and minimum 183, six months).
+	MatchRunRetentionDays int
 	// DailyEvery is the daily job's interval (default a day); tests call
 	// System.Daily directly.
 	DailyEvery time.Duration
