@@ -83,6 +83,15 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 		}
 		return c.JSON(http.StatusOK, iv)
 	}, cv)
+	g.GET("/candidates/:id/export", func(c echo.Context) error {
+		x, err := sl.Export(c.Request().Context(), CurrentUser(c), c.Param("id"))
+		if err != nil {
+			return err
+		}
+		c.Response().Header().Set("Cache-Control", "no-store")
+		c.Response().Header().Set("Content-Disposition", `attachment; filename="citizen-`+x.Candidate.ID+`.json"`)
+		return c.JSON(http.StatusOK, x)
+	}, cv)
 	g.GET("/vacancies/:id/publication", func(c echo.Context) error {
 		if _, err := s.svc.Vacancy(c.Request().Context(), c.Param("id")); err != nil {
 			return err

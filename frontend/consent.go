@@ -28,6 +28,7 @@ func init() {
 		g.GET("/consent/:token", f.consent)
 		g.POST("/consent/:token", f.consentAnswer, f.srv.PublicRateLimit())
 		staff.POST("/shortlist/:entry_id/consent-request", f.consentRequest, f.requireCVReader)
+		staff.GET("/candidates/:id/export", f.citizenExport, f.requireCVReader)
 	})
 }
 
@@ -154,4 +155,15 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 		setFlash(c, i18n.T(api.Lang(c), "fw.consent_sent"))
 	}
 	return f.backToVacancy(c, e.VacancyID)
+}
+
+// citizenExport is the printable version of everything held about a
+// citizen (the same data as the API's export, audited the same way).
+func (f *Frontend) citizenExport(c echo.Context) error {
+	x, err := f.cfg.Shortlists.Export(c.Request().Context(), api.CurrentUser(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return f.render(c, http.StatusOK, "export", "page.export", x, nil)
 }

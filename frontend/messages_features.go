@@ -79,3 +79,40 @@ func init() {
 		"fd.g_over_50":                  {"50 år og derover", "50 and over"},
 	})
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"page.export":      {"Alle oplysninger om borgeren", "Everything held about the citizen"},
+		"exp.link":         {"Indsigt: alle oplysninger om borgeren (til udskrift)", "Access request: everything held about the citizen (printable)"},
+		"exp.hint":         {"Databeskyttelsesforordningens art. 15. Udtrækket logges.", "GDPR article 15. The export is logged."},
+		"exp.generated":    {"Dannet %s af %s.", "Generated %s by %s."},
+		"exp.print":        {"Udskriv med browserens udskriftsfunktion (Ctrl+P); menuer udelades.", "Print with the browser (Ctrl+P); menus are left out."},
+		"exp.cv":           {"CV", "CV"},
+		"exp.name":         {"Navn", "Name"},
+		"exp.ref":          {"Sagsnummer", "Case number"},
+		"exp.phone":        {"Telefon", "Phone"},
+		"exp.postal":       {"Postnummer", "Postal code"},
+		"exp.target_group": {"Målgruppe", "Target group"},
+		"exp.occupations":  {"Ønskede job", "Desired jobs"},
+		"exp.skills":       {"Kompetencer", "Skills"},
+		"exp.experience":   {"Erfaring (år)", "Experience (years)"},
+		"exp.education":    {"Uddannelse", "Education"},
+		"exp.languages":    {"Sprog", "Languages"},
+		"exp.birth_year":   {"Fødselsår", "Birth year"},
+		"exp.updated":      {"Senest ændret", "Last changed"},
+		"exp.consents":     {"Samtykker", "Consents"},
+		"exp.named":        {"med navn", "with name"},
+		"exp.withdrawn":    {"trukket tilbage", "withdrawn"},
+		"exp.entries":      {"Kortlister", "Shortlists"},
+		"exp.assessment":   {"vurdering", "assessment"},
+		"exp.answers":      {"Arbejdsgiveres svar", "Employers' answers"},
+		"exp.interviews":   {"Samtaler", "Interviews"},
+		"exp.match_runs":   {"Matchkørsler, der har rangeret borgeren", "Match runs that ranked the citizen"},
+		"exp.rank":         {"placering", "rank"},
+		"exp.audit":        {"Hvem har læst eller ændret oplysningerne, og hvornår", "Who read or changed the data, and when"},
+		"exp.when":         {"Hvornår", "When"},
+		"exp.who":          {"Hvem", "Who"},
+		"exp.what":         {"Hvad", "What"},
+		"exp.why":          {"Hvorfor", "Why"},
+	})
+}
