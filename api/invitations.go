@@ -92,6 +92,14 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 		c.Response().Header().Set("Content-Disposition", `attachment; filename="citizen-`+x.Candidate.ID+`.json"`)
 		return c.JSON(http.StatusOK, x)
 	}, cv)
+	g.GET("/vacancies/:id/jobposting", func(c echo.Context) error {
+		v, err := s.svc.Vacancy(c.Request().Context(), c.Param("id"))
+		if err != nil {
+			return err
+		}
+		jp := s.svc.JobPostingOf(v, sl.City(v.PostalCode), AbsoluteURL(c, "/jobs/"+v.ID))
+		return c.JSON(http.StatusOK, jp)
+	}, cv)
 	g.GET("/vacancies/:id/publication", func(c echo.Context) error {
 		if _, err := s.svc.Vacancy(c.Request().Context(), c.Param("id")); err != nil {
 			return err

@@ -116,3 +116,14 @@ func init() {
 		"exp.why":          {"Hvorfor", "Why"},
 	})
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"page.job":      {"Ledig stilling", "Vacancy"},
+		"job.employer":  {"Arbejdsgiver", "Employer"},
+		"job.deadline":  {"Ansøgningsfrist", "Apply by"},
+		"job.positions": {"Antal stillinger", "Positions"},
+		"job.skills":    {"Krav", "Requirements"},
+		"job.apply":     {"Kontakt jobcentret og oplys referencen", "Contact the jobcentre and quote the reference"},
+	})
+}
