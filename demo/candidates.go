@@ -329,7 +329,7 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 			arrived = 2022 + r.IntN(2)
 		}
 		yearsInDK = demoYear - arrived
-		span = float64(yearsInDK - 1)
+		span = float64(min(yearsInDK-1, age-18))
 	}
 	if p.group == "young" {
 		span = min(span, 3)
@@ -350,7 +350,7 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 			span -= y2
 		}
 		if rest := span - y1; rest >= 1 && len(j.before) > 0 && r.IntN(3) == 0 {
-			if b := g.byTitle[g.one(j.before)]; b != nil {
+			if b := g.byTitle[g.one(j.before)]; b != nil && b.uri != j.uri {
 				lines = append(lines, line{b.title, g.employer(b.sector, p), g.years(min(rest, 6))})
 			}
 		}
@@ -367,6 +367,9 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 		t := g.one(abroadJobs)
 		abroad = &line{t, fmt.Sprintf("%s, %s (%s)", g.one(abroadEmployers), p.origin.city, p.origin.country), g.years(float64(min(age-yearsInDK-18, 15)))}
 		lines = append(lines, *abroad)
+		if u, _, _ := g.tax.NormalizeOccupation(t); u == j.uri {
+			main += abroad.years // the same work, before Denmark
+		}
 	}
 	total := 0.0
 	for _, l := range lines {
