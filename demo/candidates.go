@@ -253,7 +253,7 @@ func (g *Generator) Next() app.CandidateInput {
 func (g *Generator) tailAsJob(t *tailJob) *job {
 	major := t.occ.ISCO[:1]
 	p := &profession{title: t.title, sector: "generic", skills: tailSkills[major], edu: tailEdu[major], skilled: major <= "3",
-		tasks: []string{"opgaver som " + strings.ToLower(t.title)}, place: "i faget"}
+		place: ""}
 	return &job{profession: p, uri: t.occ.URI, same: []string{t.title}}
 }
 

@@ -43,11 +43,11 @@ var professions = []profession{
 		place:  "på sygehus", wants: []string{"Social- og sundhedsassistent"}},
 	{title: "Pædagog", weight: 35, sector: "dagtilbud", edu: []string{"paed"}, skilled: true,
 		skills: []string{"pædagogik", "sprogstimulering", "inklusion", "forældresamarbejde", "udeliv og natur", "læreplaner", "børn med særlige behov", "konflikthåndtering"},
-		tasks:  []string{"pædagogisk arbejde med børn i alderen 3-6 år", "sprogstimulering og læreplaner", "forældresamarbejde", "inklusion af børn med særlige behov"},
+		tasks:  []string{"børn i alderen 3-6 år", "sprogstimulering og læreplaner", "forældresamarbejde", "inklusion af børn med særlige behov"},
 		place:  "i dagtilbud", wants: []string{"Pædagogmedhjælper", "Socialpædagog"}, before: []string{"Pædagogmedhjælper"}},
 	{title: "Pædagogmedhjælper", weight: 45, sector: "dagtilbud", edu: []string{"fs9", "hf", "stx"}, entry: true,
 		skills: []string{"arbejde med børn", "leg og aktiviteter", "pædagogisk arbejde", "samarbejde med forældre", "hygiejne", "udeliv", "førstehjælp til børn"},
-		tasks:  []string{"hverdagen i vuggestue og børnehave", "leg og aktiviteter med børnene", "samarbejde med kolleger og forældre"},
+		tasks:  []string{"de daglige rutiner i vuggestue og børnehave", "leg og aktiviteter med børnene", "aktiviteter for de største børn"},
 		place:  "i børnehave og vuggestue", wants: []string{"Pædagogisk assistent", "Pædagog"}, before: []string{"Butiksassistent"}},
 	{title: "Pædagogisk assistent", weight: 8, sector: "dagtilbud", edu: []string{"pau"}, skilled: true,
 		skills: []string{"pædagogik", "sprogarbejde", "leg og læring", "inklusion", "dokumentation", "forældresamarbejde"},
@@ -60,7 +60,7 @@ var professions = []profession{
 	{title: "Lagermedarbejder", also: []string{"Lager- og logistikmedarbejder", "Lagerarbejder"}, weight: 80, sector: "lager", edu: []string{"fs9", "lager", "truck"}, entry: true,
 		skills: []string{"truckcertifikat B", "plukning og pakning", "varemodtagelse", "håndscanner", "lagerstyring", "gaffeltruck", "palleløfter", "forsendelse", "optælling og lageropgørelse"},
 		tasks:  []string{"plukning og pakning af ordrer", "varemodtagelse og kontrol", "truckkørsel", "lageroptælling"},
-		place:  "på lager", wants: []string{"Produktionsmedarbejder", "Lastbilchauffør", "Pakkerimedarbejder"}, before: []string{"Produktionsmedarbejder", "Butiksmedhjælper"}},
+		place:  "i lager- og logistikbranchen", wants: []string{"Produktionsmedarbejder", "Lastbilchauffør", "Pakkerimedarbejder"}, before: []string{"Produktionsmedarbejder", "Butiksmedhjælper"}},
 	{title: "Lastbilchauffør", also: []string{"Chauffør, fragt, distribution, blandet kørsel"}, weight: 30, sector: "transport", edu: []string{"chauf", "fs9"}, licence: "C", skilled: true,
 		skills: []string{"kørekort C/CE", "kvalifikationsbevis (EU)", "ADR-bevis", "kran på lastbil", "distributionskørsel", "fjernkørsel", "køre- og hviletid", "kundeservice"},
 		tasks:  []string{"distributionskørsel med varer", "fjernkørsel i Danmark og Tyskland", "læsning og losning med kran"},
@@ -113,7 +113,7 @@ var professions = []profession{
 		skills: []string{"fejlfinding med diagnoseudstyr", "service og reparation", "bremser og undervogn", "dækskift", "elbiler", "klargøring til syn"},
 		tasks:  []string{"service og reparation af personbiler", "fejlfinding med diagnoseudstyr", "klargøring til syn"},
 		place:  "på værksted"},
-	{title: "Rengøringsassistent", also: []string{"Rengøringsassistent i kontor"}, weight: 60, sector: "rengoring", edu: []string{"fs9", "rengoring"}, entry: true,
+	{title: "Rengøringsassistent", weight: 60, sector: "rengoring", edu: []string{"fs9", "rengoring"}, entry: true,
 		skills: []string{"rengøring", "erhvervsrengøring", "gulvvask med maskine", "hygiejne", "kemikalier og sikkerhed", "arbejde selvstændigt", "hospitalsrengøring"},
 		tasks:  []string{"kontor- og erhvervsrengøring", "rengøring på skoler og institutioner", "gulvvask med maskine"},
 		place:  "i rengøringsbranchen", wants: []string{"Køkkenmedhjælper", "Hotelmedarbejder"}},
@@ -226,7 +226,7 @@ var professions = []profession{
 		tasks:  []string{"private flytninger", "erhvervsflytninger", "pakning og emballering"},
 		place:  "i flyttebranchen", wants: []string{"Lagermedarbejder"}},
 	{title: "Industrislagter", also: []string{"Slagteriarbejder"}, weight: 10, sector: "slagteri", edu: []string{"slagter", "fs9"}, entry: true,
-		skills: []string{"udskæring", "udbening", "hygiejne", "pakning", "skifteholdsarbejde", "knivsliber"},
+		skills: []string{"udskæring", "udbening", "hygiejne", "pakning", "skifteholdsarbejde", "knivslibning"},
 		tasks:  []string{"udbening og udskæring", "pakning ved linjen"},
 		place:  "på slagteri", wants: []string{"Produktionsmedarbejder"}},
 	{title: "Tandklinikassistent", weight: 5, sector: "tand", edu: []string{"tka"}, skilled: true,
@@ -329,7 +329,7 @@ var educations = map[string]struct{ level, field string }{
 var softSkills = []string{"samarbejde", "arbejde selvstændigt", "mødestabil", "fleksibel", "serviceminded", "ansvarsbevidst", "bevare overblikket", "godt humør", "struktureret", "omstillingsparat"}
 
 // traits are how people describe themselves in a summary.
-var traits = []string{"mødestabil", "fleksibel", "ansvarsbevidst", "samarbejdsvillig", "rolig", "tålmodig", "struktureret", "positiv", "udadvendt", "pligtopfyldende", "lærenem", "serviceminded", "grundig", "selvstændig", "omhyggelig", "stabil", "hjælpsom"}
+var traits = []string{"mødestabil", "fleksibel", "ansvarsbevidst", "samarbejdsvillig", "rolig", "tålmodig", "struktureret", "positiv", "udadvendt", "pligtopfyldende", "lærenem", "serviceminded", "grundig", "selvstændig", "omhyggelig", "hjælpsom"}
 
 // origins of newcomers to Denmark in the refugee and family-reunified
 // target group: their language, country and names.

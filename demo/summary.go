@@ -80,7 +80,7 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 			add("Jeg har arbejdet som %s i %s år, senest hos %s.", t, y, first.employer)
 		case k == 1 && hasTrade:
 			add("Jeg er uddannet %s og har arbejdet i faget i %s år.", t, y)
-		case k == 2 && f.main >= 5:
+		case k == 2 && f.main >= 5 && j.place != "":
 			add("Jeg er en erfaren %s og har arbejdet %s i %s år.", t, j.place, y)
 		case k == 3 && first.years < f.main:
 			add("De sidste %s år har jeg arbejdet som %s hos %s, og i alt har jeg %s års erfaring i faget.", yearsDA(first.years), t, first.employer, y)
@@ -93,9 +93,9 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 			case 1:
 				add("Jeg har især arbejdet med %s.", ts[0])
 			case 2:
-				add("Jeg er vant til %s og %s.", ts[0], ts[1])
+				add("Jeg er vant til %s.", listDA(ts))
 			default:
-				add("Mine opgaver har blandt andet været %s, %s og %s.", ts[0], ts[1], ts[2])
+				add("Mine opgaver har blandt andet været %s.", listDA(ts))
 			}
 		}
 		for _, l := range f.lines[1:] {
@@ -173,7 +173,8 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 	if shiftSectors[j.sector] && r.IntN(2) == 0 {
 		add("Jeg kan tage både dag-, aften- og weekendvagter.")
 	}
-	return strings.Join(s, " ")
+	// A job without a place phrase leaves a double space or " ." behind.
+	return strings.NewReplacer("  ", " ", " .", ".").Replace(strings.Join(s, " "))
 }
 
 func deref(l *line) line {
@@ -212,3 +213,18 @@ func pickTwo(r interface{ IntN(int) int }, xs []string) (string, string) {
 
 // lowerEdu lowers an education's first letter unless it is an abbreviation.
 func lowerEdu(e string) string { return lowerTitle(e) }
+
+// listDA joins phrases as Danish does: "a, b og c"; when a phrase holds an
+// "og" of its own, the last joins with "samt" so the list still reads.
+func listDA(xs []string) string {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	and := " og "
+	for _, x := range xs {
+		if strings.Contains(x, " og ") {
+			and = " samt "
+		}
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + and + xs[len(xs)-1]
+}

@@ -77,9 +77,9 @@ func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInpu
 	}
 	tasks := pickStrings(r, p.tasks, min(len(p.tasks), 2+r.IntN(2)))
 	if len(tasks) == 3 {
-		add("Dine opgaver bliver blandt andet %s, %s og %s.", tasks[0], tasks[1], tasks[2])
+		add("Dine opgaver bliver blandt andet %s.", listDA(tasks))
 	} else if len(tasks) == 2 {
-		add("Som %s hos os kommer du til at arbejde med %s og %s.", t, tasks[0], tasks[1])
+		add("Som %s hos os kommer du til at arbejde med %s.", t, listDA(tasks))
 	}
 	if p.skilled {
 		add("Vi forventer, at du er uddannet %s eller har tilsvarende erfaring.", t)
@@ -94,7 +94,7 @@ func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInpu
 		}
 	}
 	if len(des) > 0 {
-		add("Det er en fordel, hvis du har erfaring med %s.", strings.Join(des, " og "))
+		add("Det er en fordel, hvis du har erfaring med %s.", listDA(des))
 	}
 	in := app.VacancyInput{
 		Company: c, Title: title, SkillsRequired: req, SkillsDesired: des,
