@@ -77,6 +77,30 @@ func (g *Generator) employer(sector string, p person) string {
 		}
 		s = strings.ReplaceAll(s, "{HOSP}", g.one(hs))
 	}
-	return strings.NewReplacer("{T}", p.town, "{K}", p.kommune, "{S}", g.one(danishLast), "{F}", g.one(danishMale),
-		"{H}", g.one(houseNames), "{B}", g.one(kidNames), "{R}", g.one(placeNames), "{G}", g.one(farmNames)).Replace(s)
+	// Fill each placeholder the pattern has; only those draw a random name.
+	for strings.Contains(s, "{") {
+		i := strings.IndexByte(s, '{')
+		j := i + strings.IndexByte(s[i:], '}')
+		var v string
+		switch s[i+1 : j] {
+		case "T":
+			v = p.town
+		case "K":
+			v = p.kommune
+		case "S":
+			v = g.one(danishLast)
+		case "F":
+			v = g.one(danishMale)
+		case "H":
+			v = g.one(houseNames)
+		case "B":
+			v = g.one(kidNames)
+		case "R":
+			v = g.one(placeNames)
+		case "G":
+			v = g.one(farmNames)
+		}
+		s = s[:i] + v + s[j+1:]
+	}
+	return s
 }

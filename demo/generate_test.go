@@ -99,6 +99,9 @@ func TestTitlesAreTheOnesPeopleUse(t *testing.T) {
 		}
 		for _, e := range c.Experience {
 			check(c.ExternalRef, e.Title)
+			if e.Employer == "" || strings.ContainsAny(e.Employer, "{}") {
+				t.Fatalf("%s: employer %q", c.ExternalRef, e.Employer)
+			}
 		}
 	}
 	if fromStar < len(cvs)/2 {

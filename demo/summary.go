@@ -174,8 +174,10 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 		add("Jeg kan tage både dag-, aften- og weekendvagter.")
 	}
 	// A job without a place phrase leaves a double space or " ." behind.
-	return strings.NewReplacer("  ", " ", " .", ".").Replace(strings.Join(s, " "))
+	return tidy.Replace(strings.Join(s, " "))
 }
+
+var tidy = strings.NewReplacer("  ", " ", " .", ".")
 
 func deref(l *line) line {
 	if l == nil {
