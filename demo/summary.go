@@ -95,7 +95,7 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 			case 2:
 				add("Jeg er vant til %s.", listDA(ts))
 			default:
-				add("Mine opgaver har blandt andet været %s.", listDA(ts))
+				add("Jeg har blandt andet arbejdet med %s.", listDA(ts))
 			}
 		}
 		for _, l := range f.lines[1:] {

@@ -77,7 +77,7 @@ func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInpu
 	}
 	tasks := pickStrings(r, p.tasks, min(len(p.tasks), 2+r.IntN(2)))
 	if len(tasks) == 3 {
-		add("Dine opgaver bliver blandt andet %s.", listDA(tasks))
+		add("Du kommer blandt andet til at arbejde med %s.", listDA(tasks))
 	} else if len(tasks) == 2 {
 		add("Som %s hos os kommer du til at arbejde med %s.", t, listDA(tasks))
 	}
