@@ -167,7 +167,12 @@ func Companies(n int, r *rand.Rand) []app.CompanyInput {
 		}
 		seen[cvr] = true
 		t := trades[r.IntN(len(trades))]
-		name := strings.NewReplacer("{P}", prefixes[r.IntN(len(prefixes))], "{S}", lasts[r.IntN(len(lasts))], "{H}", compHome[r.IntN(len(compHome))]).
+		postal := postals[r.IntN(len(postals))]
+		place := prefixes[r.IntN(len(prefixes))]
+		if r.IntN(2) == 0 { // most firms carry the name of their own town
+			place = demoTowns[postal]
+		}
+		name := strings.NewReplacer("{P}", place, "{S}", lasts[r.IntN(len(lasts))], "{H}", compHome[r.IntN(len(compHome))]).
 			Replace(t.names[r.IntN(len(t.names))])
 		if f := forms[r.IntN(len(forms))]; f != "" && !strings.HasSuffix(name, "ApS") && !strings.HasSuffix(name, "A/S") && !strings.HasSuffix(name, "Co.") && strings.Contains(t.names[0], "{P}") {
 			name += " " + f
@@ -175,7 +180,7 @@ func Companies(n int, r *rand.Rand) []app.CompanyInput {
 		first, last := firsts[r.IntN(len(firsts))], lasts[r.IntN(len(lasts))]
 		out = append(out, app.CompanyInput{
 			CVR: cvr, Name: name, Address: fmt.Sprintf("%s %d", streets[r.IntN(len(streets))], 1+r.IntN(80)),
-			PostalCode: postals[r.IntN(len(postals))], Industry: t.industry,
+			PostalCode: postal, Industry: t.industry,
 			Contact: app.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
 		})
 	}

@@ -73,7 +73,11 @@ func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInpu
 	case 1:
 		add("Har du lyst til at blive en del af et godt team? Vi søger en %s%s.", t, where)
 	default:
-		add("Vi har travlt og søger derfor en dygtig %s%s.", t, where)
+		if p.skilled {
+			add("Vi har travlt og søger derfor en dygtig %s%s.", t, where)
+		} else {
+			add("Vi har travlt og søger derfor en ny kollega som %s%s.", t, where)
+		}
 	}
 	tasks := pickStrings(r, p.tasks, min(len(p.tasks), 2+r.IntN(2)))
 	if len(tasks) == 3 {
