@@ -202,10 +202,10 @@ func TestSkillsAreDanish(t *testing.T) {
 // people to find among the 2,000 CVs of `serve --demo` (seed 7).
 func TestEverydayWordsFindPeople(t *testing.T) {
 	_, cvs := demoCVs(t, 2000, 7)
-	for _, w := range []string{"lager", "sosu", "pædagog", "rengøring", "butik", "chauffør", "tømrer", "kok", "sygeplejerske", "svejs"} {
+	for _, w := range []string{"lager", "sosu", "pædagog", "rengøring", "butik", "chauffør", "tømrer", "kok", "sygeplejerske", "svejs", "regnskab", "salg", "frisør", "lærer"} {
 		n := 0
 		for _, c := range cvs {
-			text := strings.ToLower(strings.Join(c.DesiredOccupations, " ") + " " + c.Summary)
+			text := strings.ToLower(strings.Join(c.DesiredOccupations, " ") + " " + c.Summary + " " + strings.Join(c.Skills, " "))
 			for _, e := range c.Experience {
 				text += " " + strings.ToLower(e.Title)
 			}
