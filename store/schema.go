@@ -36,6 +36,10 @@ const (
 	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
 	ColConsents    = "consents"       // _id = candidate id + ":" + vacancy id
 	ColVersions    = "versions"       // _id = collection + ":" + id + ":v" + version: claims (docs.go)
+	// ColConsentRequests are the citizens' consent links: _id = sha256 of the token.
+	ColConsentRequests = "consent_requests"
+	// ColInterviews are interview invitations: _id = NewID().
+	ColInterviews = "interviews"
 )
 
 var allCollections = []string{
@@ -43,6 +47,7 @@ var allCollections = []string{
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
 	ColMatchRuns, ColJobs, ColSettings, ColConsents, ColVersions,
+	ColConsentRequests, ColInterviews,
 }
 
 // secondaryIndexes are what a production MongoDB wants for the occasional
