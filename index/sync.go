@@ -342,3 +342,17 @@ func (s *Syncer) open() unsettled {
 	}
 	return u
 }
+
+// Checkpoint runs fn between two sync passes with the high-water mark and
+// the numbers still open below it (gaps, and pending writes by candidate
+// id): the position of everything OnApply has been told, for a caller that
+// persists state kept in step through OnApply (the matcher's features).
+func (s *Syncer) Checkpoint(fn func(seq int64, gaps []int64, pending map[string]int64)) {
+	s.pass.Lock()
+	defer s.pass.Unlock()
+	u := s.open()
+	if !s.loaded {
+		u.merge(s.ix.unsettledNow())
+	}
+	fn(s.ix.HighWaterMark(), u.Gaps, u.Pending)
+}

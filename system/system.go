@@ -76,6 +76,12 @@ type System struct {
 
 	starters  []func(ctx context.Context)
 	poolReady atomic.Bool
+	// taxWarm: the taxonomy's lexicons are built; rebuilding: a fresh index
+	// is being filled from the store (readiness.go).
+	taxWarm      atomic.Bool
+	rebuilding   atomic.Bool
+	featuresPath string
+	savedApplied atomic.Int64
 }
 
 // Open opens the store and builds the services and HTTP handlers.
@@ -157,28 +163,34 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		shortlists.LinkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
 	}
 	api.RegisterShortlists(srv, shortlists)
-	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
-		changes, secs := syncer.Lag()
-		d["changes_behind"], d["seconds_behind"] = changes, secs
-		if secs > 10 {
-			return fmt.Errorf("index is %d changes (%.0f s) behind", changes, secs)
-		}
-		return nil
-	})
 	registerIndexMetrics(srv, ix, syncer, pool)
 	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies, Shortlists: shortlists}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, log: cfg.Logger}
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, log: cfg.Logger,
+		featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
+	sys.addReadyChecks()
 	sys.starters = append(sys.starters, func(ctx context.Context) {
+		// Everything built on first use is built now, before /readyz says
+		// ready (readiness.go), next to the other start-up work.
+		sys.wg.Add(1)
+		go func() {
+			defer sys.wg.Done()
+			start := time.Now()
+			tax.Warm()
+			sys.taxWarm.Store(true)
+			cfg.Logger.Info("taxonomy lexicons built", "took", time.Since(start).Round(time.Millisecond))
+		}()
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
 			// the store in the background; search answers meanwhile.
+			sys.rebuilding.Store(true)
 			sys.wg.Add(1)
 			go func() {
 				defer sys.wg.Done()
+				defer sys.rebuilding.Store(false)
 				n, err := ix.Rebuild(ctx, st, labels)
 				if err != nil {
 					if ctx.Err() != nil || errors.Is(err, index.ErrClosed) {
@@ -194,8 +206,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		sys.wg.Add(1)
 		go func() {
 			defer sys.wg.Done()
-			sys.loadPool(ctx)
+			sys.startPool(ctx)
 		}()
+		sys.wg.Add(1)
+		go func() { defer sys.wg.Done(); sys.saveFeaturesLoop(ctx) }()
 		if err := companies.Load(ctx); err != nil && ctx.Err() == nil {
 			cfg.Logger.Error("load company search", "err", err)
 		}
@@ -219,6 +233,7 @@ func (s *System) Handler() http.Handler { return s.API }
 // then closes the index and the store.
 func (s *System) Close(ctx context.Context) error {
 	s.wg.Wait()
+	s.saveFeaturesOnClose(ctx)
 	if err := s.Index.Close(); err != nil {
 		s.log.Warn("close index", "err", err)
 	}
