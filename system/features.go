@@ -27,6 +27,7 @@ func (s *System) startPool(ctx context.Context) {
 	start := time.Now()
 	n, err := s.poolFromSnapshot(ctx)
 	if err == nil {
+		s.featuresFrom.Store("snapshot")
 		s.poolReady.Store(true)
 		s.log.Info("match features loaded from snapshot", "candidates", s.Pool.Len(), "caught_up", n, "took", time.Since(start).Round(time.Millisecond))
 		return
@@ -35,6 +36,7 @@ func (s *System) startPool(ctx context.Context) {
 		return
 	}
 	s.log.Info("match features snapshot not used; rebuilding from the store", "reason", err)
+	s.featuresFrom.Store("store")
 	s.loadPool(ctx)
 	if s.poolReady.Load() {
 		// Write one at once, so the next start is quick.
@@ -187,4 +189,11 @@ func (s *System) saveFeaturesOnClose(ctx context.Context) {
 	if err := s.SaveFeatures(ctx); err != nil {
 		s.log.Warn("save match features", "err", err)
 	}
+}
+
+// FeaturesSource says where the match features came from at start:
+// "snapshot", "store" (a full load), or "" while loading.
+func (s *System) FeaturesSource() string {
+	v, _ := s.featuresFrom.Load().(string)
+	return v
 }

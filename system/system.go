@@ -81,6 +81,7 @@ type System struct {
 	taxWarm      atomic.Bool
 	rebuilding   atomic.Bool
 	featuresPath string
+	featuresFrom atomic.Value // "snapshot" | "store"
 	savedApplied atomic.Int64
 }
 
