@@ -155,7 +155,7 @@ func (s *Server) readyz(c echo.Context) error {
 		body[name] = details
 	}
 	body["ready"] = status == http.StatusOK
-	var waiting []string
+	waiting := []string{}
 	for name, d := range body {
 		if m, ok := d.(map[string]any); ok && m["ok"] == false {
 			waiting = append(waiting, name)
