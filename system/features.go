@@ -37,7 +37,14 @@ func (s *System) startPool(ctx context.Context) {
 	}
 	s.log.Info("match features snapshot not used; rebuilding from the store", "reason", err)
 	s.featuresFrom.Store("store")
-	s.loadPool(ctx)
+	// A scan that fails (a database timeout under load) is tried again:
+	// /readyz waits for the features.
+	for s.loadPool(ctx); !s.poolReady.Load() && ctx.Err() == nil; s.loadPool(ctx) {
+		select {
+		case <-ctx.Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
 	if s.poolReady.Load() {
 		// Write one at once, so the next start is quick.
 		if err := s.SaveFeatures(ctx); err != nil && ctx.Err() == nil {
