@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -38,6 +39,8 @@ type SnapshotHeader struct {
 	Gaps    []int64
 	Pending map[string]int64
 	Count   int
+	// Shape describes the exported fields of Features when it was written.
+	Shape string
 }
 
 // ErrSnapshot marks a snapshot that is missing, corrupt or of another
@@ -58,12 +61,21 @@ func (p *Pool) Export() ([]*Features, []string) {
 }
 
 // WriteSnapshot writes the features atomically (temporary file, fsync,
-// rename): a gob stream of the header and the features after a magic line,
-// with a SHA-256 of everything before it at the end.
+// rename): after a magic line, the header (gob, with the shape of Features),
+// the string table and the features (snapcodec.go), then a SHA-256 of
+// everything before it.
 func WriteSnapshot(path string, h SnapshotHeader, fs []*Features, names []string) error {
-	h.Version, h.Count = FeaturesVersion, len(fs)
+	h.Version, h.Count, h.Shape = FeaturesVersion, len(fs), featuresShape()
 	if len(names) != len(fs) {
 		return fmt.Errorf("matcher: snapshot: %d names for %d features", len(names), len(fs))
+	}
+	table, body, err := encodeFeatures(fs, names)
+	if err != nil {
+		return err
+	}
+	var hb bytes.Buffer
+	if err := gob.NewEncoder(&hb).Encode(h); err != nil {
+		return fmt.Errorf("matcher: snapshot: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".features-*")
 	if err != nil {
@@ -72,20 +84,16 @@ func WriteSnapshot(path string, h SnapshotHeader, fs []*Features, names []string
 	defer os.Remove(tmp.Name())
 	sum := sha256.New()
 	w := bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<20)
-	enc := gob.NewEncoder(w)
-	if _, err := w.WriteString(snapshotMagic); err != nil {
-		tmp.Close()
-		return err
+	w.WriteString(snapshotMagic)
+	w.Write(binary.AppendUvarint(nil, uint64(hb.Len())))
+	w.Write(hb.Bytes())
+	w.Write(binary.AppendUvarint(nil, uint64(len(table))))
+	for _, s := range table {
+		w.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		w.WriteString(s)
 	}
-	err = enc.Encode(h)
-	// In chunks, so neither side holds a second copy of the whole pool.
-	for i := 0; err == nil && i < len(fs); i += 4096 {
-		j := min(i+4096, len(fs))
-		err = enc.Encode(snapChunk{Features: fs[i:j], Names: names[i:j]})
-	}
-	if err == nil {
-		err = w.Flush()
-	}
+	w.Write(body)
+	err = w.Flush()
 	if err == nil {
 		_, err = tmp.Write(sum.Sum(nil))
 	}
@@ -104,13 +112,9 @@ func WriteSnapshot(path string, h SnapshotHeader, fs []*Features, names []string
 	return nil
 }
 
-type snapChunk struct {
-	Features []*Features
-	Names    []string
-}
-
 // ReadSnapshot reads and verifies a snapshot. Any problem (missing, cut
-// short, a flipped bit, another version) is ErrSnapshot with the reason.
+// short, a flipped bit, another version or shape) is ErrSnapshot with the
+// reason.
 func ReadSnapshot(path string) (SnapshotHeader, []*Features, []string, error) {
 	var h SnapshotHeader
 	b, err := os.ReadFile(path)
@@ -124,25 +128,34 @@ func ReadSnapshot(path string) (SnapshotHeader, []*Features, []string, error) {
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], tail) {
 		return h, nil, nil, fmt.Errorf("%w: checksum mismatch (corrupt)", ErrSnapshot)
 	}
-	dec := gob.NewDecoder(bytes.NewReader(body[len(snapshotMagic):]))
-	if err := dec.Decode(&h); err != nil {
+	d := &decoder{b: body[len(snapshotMagic):]}
+	hl := d.uvarint()
+	if d.err != nil || hl > uint64(len(d.b)) {
+		return h, nil, nil, fmt.Errorf("%w: header cut short", ErrSnapshot)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(d.b[:hl])).Decode(&h); err != nil {
 		return h, nil, nil, fmt.Errorf("%w: header: %v", ErrSnapshot, err)
 	}
-	if h.Version != FeaturesVersion {
-		return h, nil, nil, fmt.Errorf("%w: version %d, want %d", ErrSnapshot, h.Version, FeaturesVersion)
+	d.b = d.b[hl:]
+	if h.Version != FeaturesVersion || h.Shape != featuresShape() {
+		return h, nil, nil, fmt.Errorf("%w: written for another version or shape of the features", ErrSnapshot)
 	}
-	fs := make([]*Features, 0, h.Count)
-	names := make([]string, 0, h.Count)
-	for len(fs) < h.Count {
-		var c snapChunk
-		if err := dec.Decode(&c); err != nil {
-			return h, nil, nil, fmt.Errorf("%w: features: %v", ErrSnapshot, err)
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		return h, nil, nil, fmt.Errorf("%w: string table cut short", ErrSnapshot)
+	}
+	table := make([]string, n)
+	for i := range table {
+		l := d.uvarint()
+		if d.err != nil || l > uint64(len(d.b)) {
+			return h, nil, nil, fmt.Errorf("%w: string table cut short", ErrSnapshot)
 		}
-		fs = append(fs, c.Features...)
-		names = append(names, c.Names...)
+		table[i] = string(d.b[:l])
+		d.b = d.b[l:]
 	}
-	if len(fs) != h.Count || len(names) != h.Count {
-		return h, nil, nil, fmt.Errorf("%w: %d features, header says %d", ErrSnapshot, len(fs), h.Count)
+	fs, names, err := decodeFeatures(table, d.b, h.Count)
+	if err != nil {
+		return h, nil, nil, fmt.Errorf("%w: %v", ErrSnapshot, err)
 	}
 	return h, fs, names, nil
 }
