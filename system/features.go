@@ -37,9 +37,12 @@ func (s *System) startPool(ctx context.Context) {
 	}
 	s.log.Info("match features snapshot not used; rebuilding from the store", "reason", err)
 	s.featuresFrom.Store("store")
-	// A scan that fails (a database timeout under load) is tried again:
-	// /readyz waits for the features.
-	for s.loadPool(ctx); !s.poolReady.Load() && ctx.Err() == nil; s.loadPool(ctx) {
+	// The scan is one long cursor: with a deadline of its own the driver's
+	// 30 s per operation does not apply (a batch on a busy machine took
+	// longer). A scan that fails is tried again: /readyz waits for it.
+	scan, cancel := context.WithTimeout(ctx, 2*time.Hour)
+	defer cancel()
+	for s.loadPool(scan); !s.poolReady.Load() && ctx.Err() == nil; s.loadPool(scan) {
 		select {
 		case <-ctx.Done():
 		case <-time.After(5 * time.Second):

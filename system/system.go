@@ -192,7 +192,11 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			go func() {
 				defer sys.wg.Done()
 				defer sys.rebuilding.Store(false)
-				n, err := ix.Rebuild(ctx, st, labels)
+				// A deadline of its own: the scan is one long cursor, and the
+				// driver's 30 s per operation would end it on a busy machine.
+				scan, cancel := context.WithTimeout(ctx, 2*time.Hour)
+				defer cancel()
+				n, err := ix.Rebuild(scan, st, labels)
 				if err != nil {
 					if ctx.Err() != nil || errors.Is(err, index.ErrClosed) {
 						return
