@@ -42,17 +42,19 @@ func (s *System) startPool(ctx context.Context) {
 	// longer). A scan that fails is tried again: /readyz waits for it.
 	scan, cancel := context.WithTimeout(ctx, 2*time.Hour)
 	defer cancel()
-	for s.loadPool(scan); !s.poolReady.Load() && ctx.Err() == nil; s.loadPool(scan) {
+	for s.loadPool(scan); !s.poolLoaded.Load() && ctx.Err() == nil; s.loadPool(scan) {
 		select {
 		case <-ctx.Done():
 		case <-time.After(5 * time.Second):
 		}
 	}
-	if s.poolReady.Load() {
-		// Write one at once, so the next start is quick.
-		if err := s.SaveFeatures(ctx); err != nil && ctx.Err() == nil {
+	if s.poolLoaded.Load() {
+		// Write one before saying ready, so a crash right after the first
+		// start does not mean another full load.
+		if err := s.saveFeatures(ctx); err != nil && ctx.Err() == nil {
 			s.log.Warn("save match features", "err", err)
 		}
+		s.poolReady.Store(true)
 	}
 }
 
@@ -145,6 +147,10 @@ func (s *System) SaveFeatures(ctx context.Context) error {
 	if !s.poolReady.Load() {
 		return errors.New("system: match features not loaded yet")
 	}
+	return s.saveFeatures(ctx)
+}
+
+func (s *System) saveFeatures(ctx context.Context) error {
 	var h matcher.SnapshotHeader
 	var fs []*matcher.Features
 	var names []string

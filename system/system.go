@@ -76,6 +76,9 @@ type System struct {
 
 	starters  []func(ctx context.Context)
 	poolReady atomic.Bool
+	// poolLoaded: the full load finished (poolReady follows once its
+	// snapshot is written, features.go).
+	poolLoaded atomic.Bool
 	// taxWarm: the taxonomy's lexicons are built; rebuilding: a fresh index
 	// is being filled from the store (readiness.go).
 	taxWarm      atomic.Bool
@@ -323,7 +326,7 @@ func (s *System) loadPool(ctx context.Context) {
 		}
 		return
 	}
-	s.poolReady.Store(true)
+	s.poolLoaded.Store(true)
 	s.log.Info("match features loaded", "candidates", n.Load(), "took", time.Since(start).Round(time.Millisecond))
 }
 
