@@ -120,7 +120,7 @@ func login(t *testing.T, base string) *soakClient {
 // waitReady waits until /readyz says ready and returns when it did.
 func waitReady(t *testing.T, base string, cmd *exec.Cmd, logs *bytes.Buffer) time.Time {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Minute)
+	deadline := time.Now().Add(10 * time.Minute)
 	for time.Now().Before(deadline) {
 		res, err := http.Get(base + "/readyz")
 		if err == nil {
@@ -136,7 +136,7 @@ func waitReady(t *testing.T, base string, cmd *exec.Cmd, logs *bytes.Buffer) tim
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("not ready within 5 minutes; logs:\n%s", logs.String())
+	t.Fatalf("not ready within 10 minutes; logs:\n%s", logs.String())
 	return time.Time{}
 }
 
@@ -156,7 +156,7 @@ func runSoak(t *testing.T, cfg soakConfig) []soakRound {
 	var rounds []soakRound
 	var seq atomic.Int64
 	for round := 1; round <= cfg.Rounds; round++ {
-		args := []string{"serve", "--data-dir", dataDir, "--addr", addr, "--log-level", "warn"}
+		args := []string{"serve", "--data-dir", dataDir, "--addr", addr}
 		if round == 1 {
 			args = append(args, "--demo", "--demo-candidates", "100")
 		}
@@ -188,11 +188,13 @@ func runSoak(t *testing.T, cfg soakConfig) []soakRound {
 		stop := make(chan struct{})
 		var wg sync.WaitGroup
 		var acked atomic.Int64
+		// Sign in here: a client goroutine must not end the test.
+		c := login(t, base)
 		for k := range cfg.Clients {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				soakClientLoop(t, login(t, base), led, round, k, &seq, &acked, stop)
+				soakClientLoop(t, &soakClient{base: c.base, token: c.token, http: c.http}, led, round, k, &seq, &acked, stop)
 			}()
 		}
 		writeFor := cfg.MaxWrite/4 + time.Duration(rng.Int64N(int64(cfg.MaxWrite*3/4)))
@@ -211,7 +213,7 @@ func runSoak(t *testing.T, cfg soakConfig) []soakRound {
 	}
 	// A last start: everything acknowledged in all rounds is there.
 	var logs bytes.Buffer
-	cmd := exec.Command(bin, "serve", "--data-dir", dataDir, "--addr", addr, "--log-level", "warn")
+	cmd := exec.Command(bin, "serve", "--data-dir", dataDir, "--addr", addr)
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	started := time.Now()
 	if err := cmd.Start(); err != nil {
