@@ -7,7 +7,9 @@ package api
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -153,7 +155,31 @@ func (s *Server) readyz(c echo.Context) error {
 		body[name] = details
 	}
 	body["ready"] = status == http.StatusOK
+	waiting := []string{}
+	for name, d := range body {
+		if m, ok := d.(map[string]any); ok && m["ok"] == false {
+			waiting = append(waiting, name)
+		}
+	}
+	sort.Strings(waiting)
+	body["waiting_for"] = waiting
+	// Anonymous callers from elsewhere learn only ok / not ok; staff and
+	// the machine itself (probes, operators) see what it waits for.
+	if CurrentUser(c) == nil && !loopbackPeer(c.Request()) {
+		return c.JSON(status, map[string]any{"ready": status == http.StatusOK})
+	}
 	return c.JSON(status, body)
+}
+
+// loopbackPeer reports whether the TCP peer is this machine (the peer
+// address itself, never a forwarded header).
+func loopbackPeer(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (s *Server) recoverer(next echo.HandlerFunc) echo.HandlerFunc {

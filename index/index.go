@@ -330,8 +330,9 @@ const (
 )
 
 // batch applies upserts and deletes in one bleve batch, together with the
-// new high-water mark, so the mark never runs ahead of what is indexed.
-func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64) error {
+// new high-water mark and the syncer's unsettled numbers below it, so the
+// mark never runs ahead of what is indexed or remembered (see unsettled.go).
+func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64, open unsettled) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -349,6 +350,7 @@ func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64) erro
 	}
 	if hwm > 0 {
 		batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(hwm)))
+		batch.SetInternal([]byte(keyUnsettled), open.encode())
 	}
 	if err := b.Batch(batch); err != nil {
 		return fmt.Errorf("index: batch: %w", err)
@@ -380,9 +382,20 @@ type AllSource interface {
 // high-water mark is the change-log position read before the scan, so
 // changes made during the rebuild are applied again afterwards (idempotent).
 func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string) []string) (int, error) {
-	hwm, err := src.CurrentSeq(ctx, SeqName)
-	if err != nil {
-		return 0, err
+	// The new index starts from the live index's mark and unsettled numbers:
+	// everything at or below that mark was written before the scan starts,
+	// so the scan sees it, and what the live index applies later is replayed
+	// below. Only an empty live index (a first start, a new mapping version)
+	// starts from the current end of the sequence; its live syncer reads the
+	// log from the start meanwhile and passes on what is still open.
+	hwm := ix.HighWaterMark()
+	open := ix.unsettledNow()
+	if hwm == 0 {
+		cur, err := src.CurrentSeq(ctx, SeqName)
+		if err != nil {
+			return 0, err
+		}
+		hwm = cur
 	}
 	b, name, err := ix.create()
 	if err != nil {
@@ -438,6 +451,13 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 		b.Close()
 		os.RemoveAll(filepath.Join(ix.dir, name))
 		return 0, ErrClosed
+	}
+	// What the live index still has open (and had when the scan began) is
+	// open in the new one too, so a restart right after the swap re-checks it.
+	open.merge(ix.unsettledNow())
+	if err := b.SetInternal([]byte(keyUnsettled), open.encode()); err != nil {
+		b.Close()
+		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
 	if err := ix.point(name); err != nil {
 		b.Close()

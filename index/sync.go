@@ -59,8 +59,9 @@ type Syncer struct {
 	// that older state after a pass that read the newer one.
 	pass sync.Mutex
 
-	mu   sync.Mutex
-	gaps map[int64]time.Time // missing numbers → first seen
+	mu     sync.Mutex
+	loaded bool                // the index's persisted unsettled numbers are read (under pass)
+	gaps   map[int64]time.Time // missing numbers → first seen
 	// pending are upserts logged but whose document was not yet written
 	// (or still older) when read: re-read until it is, or GapGrace passes.
 	pending map[string]pend
@@ -125,6 +126,25 @@ func (s *Syncer) CatchUp(ctx context.Context) error {
 func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	s.pass.Lock()
 	defer s.pass.Unlock()
+	if !s.loaded {
+		// What an earlier process moved past without applying (see
+		// unsettled.go): re-check it, with a fresh grace period.
+		s.loaded = true
+		u := s.ix.unsettledNow()
+		now := time.Now()
+		s.mu.Lock()
+		for _, n := range u.Gaps {
+			if _, ok := s.gaps[n]; !ok {
+				s.gaps[n] = now
+			}
+		}
+		for id, seq := range u.Pending {
+			if p, ok := s.pending[id]; !ok || p.seq < seq {
+				s.pending[id] = pend{seq: seq, since: now}
+			}
+		}
+		s.mu.Unlock()
+	}
 	hwm := s.ix.HighWaterMark()
 	changes, err := s.src.ChangesAfter(ctx, hwm, s.Batch)
 	if err != nil {
@@ -231,7 +251,7 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	if firstErr != nil {
 		return 0, firstErr
 	}
-	if err := s.ix.batch(upserts, deletes, next); err != nil {
+	if err := s.ix.batch(upserts, deletes, next, s.open()); err != nil {
 		return 0, err
 	}
 	if s.OnApply != nil {
@@ -249,7 +269,7 @@ func (s *Syncer) updateLag(ctx context.Context, hwm int64) {
 	}
 	behind := cur - hwm
 	s.mu.Lock()
-	behind += int64(len(s.gaps))
+	behind += int64(len(s.gaps) + len(s.pending))
 	s.mu.Unlock()
 	if behind < 0 {
 		behind = 0
@@ -304,4 +324,35 @@ func (s *Syncer) donePending(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.pending, id)
+}
+
+// open returns the gaps and pending writes to persist with the mark.
+func (s *Syncer) open() unsettled {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var u unsettled
+	for n := range s.gaps {
+		u.Gaps = append(u.Gaps, n)
+	}
+	if len(s.pending) > 0 {
+		u.Pending = make(map[string]int64, len(s.pending))
+		for id, p := range s.pending {
+			u.Pending[id] = p.seq
+		}
+	}
+	return u
+}
+
+// Checkpoint runs fn between two sync passes with the high-water mark and
+// the numbers still open below it (gaps, and pending writes by candidate
+// id): the position of everything OnApply has been told, for a caller that
+// persists state kept in step through OnApply (the matcher's features).
+func (s *Syncer) Checkpoint(fn func(seq int64, gaps []int64, pending map[string]int64)) {
+	s.pass.Lock()
+	defer s.pass.Unlock()
+	u := s.open()
+	if !s.loaded {
+		u.merge(s.ix.unsettledNow())
+	}
+	fn(s.ix.HighWaterMark(), u.Gaps, u.Pending)
 }

@@ -87,6 +87,16 @@ type System struct {
 
 	starters  []func(ctx context.Context)
 	poolReady atomic.Bool
+	// poolLoaded: the full load finished (poolReady follows once its
+	// snapshot is written, features.go).
+	poolLoaded atomic.Bool
+	// taxWarm: the taxonomy's lexicons are built; rebuilding: a fresh index
+	// is being filled from the store (readiness.go).
+	taxWarm      atomic.Bool
+	rebuilding   atomic.Bool
+	featuresPath string
+	featuresFrom atomic.Value // "snapshot" | "store"
+	savedApplied atomic.Int64
 }
 
 // Open opens the store and builds the services and HTTP handlers.
@@ -174,29 +184,39 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		shortlists.LinkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
 	}
 	api.RegisterShortlists(srv, shortlists)
-	srv.AddReadyCheck("index", func(ctx context.Context, d map[string]any) error {
-		changes, secs := syncer.Lag()
-		d["changes_behind"], d["seconds_behind"] = changes, secs
-		if secs > 10 {
-			return fmt.Errorf("index is %d changes (%.0f s) behind", changes, secs)
-		}
-		return nil
-	})
 	registerIndexMetrics(srv, ix, syncer, pool)
 	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies, Shortlists: shortlists}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg}
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg,
+		featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
+	sys.addReadyChecks()
 	sys.starters = append(sys.starters, func(ctx context.Context) {
+		// Everything built on first use is built now, before /readyz says
+		// ready (readiness.go), next to the other start-up work.
+		sys.wg.Add(1)
+		go func() {
+			defer sys.wg.Done()
+			start := time.Now()
+			tax.Warm()
+			sys.taxWarm.Store(true)
+			cfg.Logger.Info("taxonomy lexicons built", "took", time.Since(start).Round(time.Millisecond))
+		}()
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
 			// the store in the background; search answers meanwhile.
+			sys.rebuilding.Store(true)
 			sys.wg.Add(1)
 			go func() {
 				defer sys.wg.Done()
-				n, err := ix.Rebuild(ctx, st, labels)
+				defer sys.rebuilding.Store(false)
+				// A deadline of its own: the scan is one long cursor, and the
+				// driver's 30 s per operation would end it on a busy machine.
+				scan, cancel := context.WithTimeout(ctx, 2*time.Hour)
+				defer cancel()
+				n, err := ix.Rebuild(scan, st, labels)
 				if err != nil {
 					if ctx.Err() != nil || errors.Is(err, index.ErrClosed) {
 						return
@@ -211,8 +231,10 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		sys.wg.Add(1)
 		go func() {
 			defer sys.wg.Done()
-			sys.loadPool(ctx)
+			sys.startPool(ctx)
 		}()
+		sys.wg.Add(1)
+		go func() { defer sys.wg.Done(); sys.saveFeaturesLoop(ctx) }()
 		if err := companies.Load(ctx); err != nil && ctx.Err() == nil {
 			cfg.Logger.Error("load company search", "err", err)
 		}
@@ -242,6 +264,7 @@ func (s *System) Handler() http.Handler { return s.API }
 // then closes the index and the store.
 func (s *System) Close(ctx context.Context) error {
 	s.wg.Wait()
+	s.saveFeaturesOnClose(ctx)
 	if err := s.Index.Close(); err != nil {
 		s.log.Warn("close index", "err", err)
 	}
@@ -326,7 +349,7 @@ func (s *System) loadPool(ctx context.Context) {
 		}
 		return
 	}
-	s.poolReady.Store(true)
+	s.poolLoaded.Store(true)
 	s.log.Info("match features loaded", "candidates", n.Load(), "took", time.Since(start).Round(time.Millisecond))
 }
 

@@ -93,47 +93,8 @@ func (l *lexicon) add(text string, concept int32, kind formKind) {
 	l.forms = append(l.forms, form{text: n, concept: concept, kind: kind})
 }
 
-// build computes IDF and the postings.
-func (l *lexicon) build() {
-	l.exact = map[string]int32{}
-	for _, f := range l.forms {
-		if f.kind == kindPref || f.kind == kindAlt || f.kind == kindEN {
-			if _, ok := l.exact[f.text]; !ok {
-				l.exact[f.text] = f.concept
-			}
-		}
-	}
-	gdf, wdf := map[string]int{}, map[string]int{}
-	gramsOf := make([]map[string]int, len(l.forms))
-	wordsOf := make([]map[string]int, len(l.forms))
-	for i, f := range l.forms {
-		gramsOf[i], wordsOf[i] = charGrams(f.text), wordStems(f.text)
-		for g := range gramsOf[i] {
-			gdf[g]++
-		}
-		for w := range wordsOf[i] {
-			wdf[w]++
-		}
-	}
-	n := float64(len(l.forms))
-	l.gramIDF, l.wordIDF = idf(gdf, n), idf(wdf, n)
-	for i := range l.forms {
-		for g, w := range unit(gramsOf[i], l.gramIDF) {
-			l.grams[g] = append(l.grams[g], posting{form: int32(i), w: float32(w)})
-		}
-		for t, w := range unit(wordsOf[i], l.wordIDF) {
-			l.words[t] = append(l.words[t], posting{form: int32(i), w: float32(w)})
-		}
-	}
-}
-
-func idf(df map[string]int, n float64) map[string]float64 {
-	out := make(map[string]float64, len(df))
-	for k, d := range df {
-		out[k] = math.Log(1 + n/float64(d))
-	}
-	return out
-}
+// build computes IDF and the postings (lexbuild.go).
+func (l *lexicon) build() { l.buildInterned() }
 
 // unit returns the L2-normalised TF-IDF vector of counts.
 func unit(counts map[string]int, idf map[string]float64) map[string]float64 {

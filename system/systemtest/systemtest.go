@@ -96,6 +96,14 @@ func Start(t testing.TB, opts ...Options) *Env {
 		}
 	}
 	sys.Start(ctx)
+	// Tests run against a ready service, as a load balancer would send
+	// traffic (the taxonomy's lexicons are built once per test binary).
+	for deadline := time.Now().Add(5 * time.Minute); !sys.Ready(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatal("the service did not become ready in 5 minutes")
+		}
+	}
 	srv := httptest.NewServer(sys.Handler())
 	t.Cleanup(func() {
 		srv.Close()
