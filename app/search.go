@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -175,11 +176,18 @@ func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation,
 	}
 	switch p.Sort {
 	case "", "relevance":
+	case "distance":
+		// Nearest first: from the postal code asked for.
+		q.SortNear = true
+		if p.Near == "" {
+			verr.Add("near", "required", "")
+		}
 	case "available_from", "-available_from", "updated_at", "-updated_at":
 		q.Sort = p.Sort
 	default:
-		verr.Add("sort", "oneof", "relevance available_from -available_from updated_at -updated_at")
+		verr.Add("sort", "oneof", "relevance distance available_from -available_from updated_at -updated_at")
 	}
+	validateFilters(p, verr)
 	q.Size = p.Limit
 	if q.Size <= 0 {
 		q.Size = 25
@@ -196,6 +204,51 @@ func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation,
 		verr.Add("cursor", "cursor", "")
 	}
 	return q, interp, verr.Err()
+}
+
+// Licences are the driving licence categories a search filters on.
+var Licences = []string{"A", "A1", "A2", "B", "BE", "C", "C1", "C1E", "CE", "D", "D1", "D1E", "DE"}
+
+// validateFilters names every filter value the index would silently match
+// nobody with.
+func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
+	for _, l := range p.Licences {
+		if !slices.Contains(Licences, l) {
+			verr.Add("licence", "oneof", strings.Join(Licences, " "))
+			break
+		}
+	}
+	for _, l := range p.Languages {
+		code, level, hasLevel := strings.Cut(l, ":")
+		if len(code) < 2 || len(code) > 3 || strings.ToLower(code) != code || strings.IndexFunc(code, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			verr.Add("language", "invalid", "")
+			break
+		}
+		if hasLevel && !slices.Contains(index.Levels, strings.ToUpper(level)) {
+			verr.Add("language", "oneof", strings.Join(index.Levels, " "))
+			break
+		}
+	}
+	for _, g := range p.TargetGroups {
+		if !slices.Contains(jobmatch.TargetGroups, jobmatch.TargetGroup(g)) {
+			var all []string
+			for _, g := range jobmatch.TargetGroups {
+				all = append(all, string(g))
+			}
+			verr.Add("target_group", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
+	for _, e := range p.Eligibility {
+		if !slices.Contains(jobmatch.Schemes, jobmatch.Scheme(e)) {
+			var all []string
+			for _, s := range jobmatch.Schemes {
+				all = append(all, string(s))
+			}
+			verr.Add("eligibility", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
 }
 
 // oneWordLabels are an occupation's Danish labels (preferred, alternative,

@@ -121,6 +121,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 	for _, w := range v.words {
 		var f form
 		switch {
+		// The skeleton of a compound may join across its seam
+		// ("autoelektriker" reads "autolektriker"), so a part is also
+		// looked for in the word as written.
 		case w.skel == s:
 			f = form{boost: boostWord, via: "word"}
 			if w.word != token {
@@ -128,9 +131,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
 			f = form{boost: boostInflection, via: "inflection"}
-		case infix && strings.HasPrefix(w.skel, s):
+		case infix && (strings.HasPrefix(w.skel, s) || strings.HasPrefix(w.word, token)):
 			f = form{boost: boostPrefix, via: "compound"}
-		case infix && strings.Contains(w.skel, s):
+		case infix && (strings.Contains(w.skel, s) || strings.Contains(w.word, token)):
 			f = form{boost: boostInfix, via: "compound"}
 		case stemInfix && strings.Contains(w.skel, stem):
 			f = form{boost: boostStemInfix, via: "compound"}
