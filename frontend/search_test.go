@@ -1,0 +1,103 @@
+package frontend_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+// TestCandidateSearchPageInBrowser: a consultant types "lager" and sees the
+// warehouse workers and what the search looked for; filters narrow by
+// language level and eligibility; a word that finds nobody offers words
+// that do, and one click on one finds people; a bad filter is a message by
+// the field, with the form kept.
+func TestCandidateSearchPageInBrowser(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	for _, c := range []map[string]any{
+		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer.",
+			"languages": []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
+		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
+			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
+			"languages": []map[string]string{{"code": "da", "level": "A2"}}},
+		{"external_ref": "KOK-1", "name": "Karen Kok", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Kok"}, "summary": "Restaurant."},
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != 201 {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitIndexed(t, k, 3)
+
+	ctx := browser.New(t)
+	var hits, tried, filtered, empty, after, errText, q string
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
+		chromedp.WaitVisible(`#f-q`),
+		chromedp.SendKeys(`#f-q`, "lager"),
+		chromedp.Click(`form.search button[type=submit]`),
+		chromedp.WaitVisible(`ol.hits li`),
+		chromedp.Text(`ol.hits`, &hits),
+		chromedp.Text(`p.tried`, &tried),
+		// Language at least B1 and wage subsidy: only Lone.
+		chromedp.SetValue(`#f-language`, "da"),
+		chromedp.SetValue(`#f-language-level`, "B1"),
+		chromedp.Click(`input[name=eligibility][value=loentilskud]`),
+		chromedp.Click(`form.search button[type=submit]`),
+		chromedp.WaitVisible(`input[name=eligibility][value=loentilskud]:checked`),
+		chromedp.Text(`ol.hits`, &filtered),
+		// Nobody: suggestions that find people.
+		chromedp.Navigate(env.URL+"/staff/candidates?q=lagr"),
+		chromedp.WaitVisible(`.notice.empty`),
+		chromedp.Text(`.notice.empty`, &empty),
+		chromedp.Click(`ul.suggestions a`),
+		chromedp.WaitVisible(`ol.hits li`),
+		chromedp.Text(`ol.hits`, &after),
+		// A bad filter: the message is by the field, the words are kept.
+		chromedp.Navigate(env.URL+"/staff/candidates?q=lager&sort=distance"),
+		chromedp.WaitVisible(`#e-near`),
+		chromedp.Text(`#e-near`, &errText),
+		chromedp.Value(`#f-q`, &q),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "candidate-search")
+	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
+		t.Fatalf("lager: %q", hits)
+	}
+	if !strings.Contains(tried, "lagerarbejder") || !strings.Contains(tried, "lagermedarbejder") {
+		t.Fatalf("what was tried: %q", tried)
+	}
+	if !strings.Contains(filtered, "Lone Lager") || strings.Contains(filtered, "Lars Lagermand") {
+		t.Fatalf("da:B1 + løntilskud: %q", filtered)
+	}
+	if !strings.Contains(empty, "Ingen kandidater") || !strings.Contains(empty, "lager") {
+		t.Fatalf("nobody found: %q", empty)
+	}
+	if after == "" {
+		t.Fatal("the suggestion found nobody")
+	}
+	if errText == "" || q != "lager" {
+		t.Fatalf("bad sort: message %q, q %q", errText, q)
+	}
+}
+
+func waitIndexed(t *testing.T, k *systemtest.Client, want int) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		var r struct{ Total int }
+		k.Do("GET", "/api/v1/candidates/search", nil, &r)
+		if r.Total == want {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the index never held %d CVs", want)
+}
