@@ -73,6 +73,7 @@ var EverydayQueries = []EverydayQuery{
 	{"rengøing", "typo", []string{"rengøring"}}, {"lagerarbjder", "typo", []string{"lagerarbejder"}},
 	{"mekanikker", "typo", []string{"mekaniker"}}, {"bogholer", "typo", []string{"bogholder"}},
 	{"receptionst", "typo", []string{"receptionist"}}, {"pædagpg", "typo", []string{"pædagog"}},
+	{"lagr", "typo", []string{"lager"}}, {"butk", "typo", []string{"butik"}},
 }
 
 // EverydayQueryResult is one query's figures.

@@ -53,7 +53,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`input[name=eligibility][value=loentilskud]:checked`),
 		chromedp.Text(`ol.hits`, &filtered),
 		// Nobody: suggestions that find people.
-		chromedp.Navigate(env.URL+"/staff/candidates?q=lagr"),
+		chromedp.Navigate(env.URL+"/staff/candidates?q=lagerqq"),
 		chromedp.WaitVisible(`.notice.empty`),
 		chromedp.Text(`.notice.empty`, &empty),
 		chromedp.Click(`ul.suggestions a`),

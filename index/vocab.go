@@ -146,13 +146,23 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		out = append(out, f)
 	}
-	if typos && strong < typoBelow && len([]rune(s)) >= 5 {
+	if n := len([]rune(s)); typos && strong < typoBelow && n >= 4 {
 		seen := map[string]bool{}
 		for _, f := range out {
 			seen[f.word] = true
 		}
 		for _, w := range v.words {
-			if seen[w.word] || !withinOneEdit(s, w.skel) {
+			if seen[w.word] {
+				continue
+			}
+			if n == 4 {
+				// Four letters: only a whole word or a compound's start
+				// one edit away ("lagr" → lager, lagerarbejder); inside
+				// words they are everywhere.
+				if !startsWithinOneEdit(s, w.skel) {
+					continue
+				}
+			} else if !withinOneEdit(s, w.skel) {
 				continue
 			}
 			b := float64(boostTypo)
@@ -213,6 +223,18 @@ func withinOneEdit(q, w string) bool {
 			return true
 		}
 		prev2, prev, cur = prev, cur, prev2
+	}
+	return false
+}
+
+// startsWithinOneEdit reports whether w, or its first len(q) or len(q)+1
+// letters, are at most one edit from q.
+func startsWithinOneEdit(q, w string) bool {
+	qr, wr := []rune(q), []rune(w)
+	for _, n := range []int{len(qr), len(qr) + 1, len(wr)} {
+		if n <= len(wr) && abs(n-len(qr)) <= 1 && editDistance(q, string(wr[:n]), 1) <= 1 {
+			return true
+		}
 	}
 	return false
 }
