@@ -475,7 +475,24 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 			os.RemoveAll(filepath.Join(ix.dir, oldName))
 		}
 	}
+	ix.removeOlderVersions()
 	return n, nil
+}
+
+// removeOlderVersions deletes indexes of older mapping versions: after a
+// mapping change the new index is built beside the old one, which nothing
+// opens again once the new one is current.
+func (ix *Index) removeOlderVersions() {
+	entries, err := os.ReadDir(ix.dir)
+	if err != nil {
+		return
+	}
+	current := fmt.Sprintf("candidates-v%d-", MappingVersion)
+	for _, e := range entries {
+		if n := e.Name(); e.IsDir() && strings.HasPrefix(n, "candidates-v") && !strings.HasPrefix(n, current) {
+			os.RemoveAll(filepath.Join(ix.dir, n))
+		}
+	}
 }
 
 // replay applies the change-log entries in (from, to] to b by re-reading
