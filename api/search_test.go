@@ -16,6 +16,10 @@ import (
 func TestSearchAsConsultantsType(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
+	// The taxonomy builds its lexicons on first use; on a busy machine the
+	// first write would otherwise outlast the client's timeout.
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	env.Sys.Taxonomy.NormalizeSkill("truck")
 	for _, c := range []map[string]any{
 		cv("LAGER-1", "Lagerarbejder", map[string]any{"summary": "Plukker og pakker ordrer.", "postal_code": "6400"}),
 		cv("LAGER-2", "Lagermedarbejder", map[string]any{"summary": "Varemodtagelse.", "postal_code": "8000", "languages": []map[string]string{{"code": "da", "level": "B1"}}}),

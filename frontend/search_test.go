@@ -19,6 +19,8 @@ import (
 func TestCandidateSearchPageInBrowser(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1) // build the lexicons before the first write
+	env.Sys.Taxonomy.NormalizeSkill("truck")
 	for _, c := range []map[string]any{
 		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer.",
