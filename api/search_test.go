@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -87,7 +88,9 @@ func TestSearchAsConsultantsType(t *testing.T) {
 			t.Fatal("lagerqq: no suggestions")
 		}
 		for _, s := range r.Suggestions {
-			if got := search(t, k, "q="+url.QueryEscape(s.Value)); got.Total != s.Count || s.Count == 0 {
+			// The search for the word alone; the page's search also adds
+			// the concepts the word is read as, so it may find more.
+			if got := search(t, k, "q="+url.QueryEscape(s.Value)); got.Total < s.Count || s.Count == 0 {
 				t.Fatalf("suggestion %q promises %d, finds %d", s.Value, s.Count, got.Total)
 			}
 		}
@@ -99,13 +102,14 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		ordered     bool
 	}{
 		{"licence", "q=lager&licence=CE", []string{"LAGER-3"}, false},
-		{"language with level", "q=lager&language=da:C1", []string{"LAGER-1", "LAGER-3"}, false},
+		// "lager" is also read as the occupation gaffeltruckfører (TRUCK-1).
+		{"language with level", "q=lager&language=da:C1", []string{"LAGER-1", "LAGER-3", "TRUCK-1"}, false},
 		{"target group", "target_group=further_from_job", []string{"REN-1"}, false},
 		{"eligibility", "eligibility=fleksjob", []string{"REN-1"}, false},
 		{"eligibility, any of", "eligibility=fleksjob&eligibility=loentilskud", []string{"REN-1", "TRUCK-1"}, false},
 		{"consent", "q=p%C3%A6dagog&consent=true", nil, false},
 		{"near and radius", "q=lager&near=6400&radius_km=40", []string{"LAGER-1", "LAGER-3"}, false},
-		{"sort by distance, nearest first", "q=lager&near=6400&sort=distance&radius_km=500", []string{"LAGER-1", "LAGER-3", "LAGER-2"}, true},
+		{"sort by distance, nearest first", "q=lager&near=6400&sort=distance&radius_km=500", []string{"LAGER-1", "LAGER-3", "LAGER-2", "TRUCK-1"}, true},
 	} {
 		t.Run("filter: "+tt.name, func(t *testing.T) {
 			got := search(t, k, tt.query).refs()
@@ -134,9 +138,12 @@ func TestSearchAsConsultantsType(t *testing.T) {
 					Field, Message string
 				} `json:"errors"`
 			}
-			res := k.Do("GET", "/api/v1/candidates/search?"+tt.query, nil, &p)
+			res := k.Do("GET", "/api/v1/candidates/search?"+tt.query, nil, nil)
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("%d %s", res.StatusCode, res.Body)
+			}
+			if err := json.Unmarshal(res.Body, &p); err != nil {
+				t.Fatal(err)
 			}
 			if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
 				t.Fatalf("content type %q", ct)
