@@ -97,7 +97,7 @@ var abbreviations = map[string][]string{
 	"pmh":    {"pædagogmedhjælper"},
 	"pau":    {"pædagogisk"},
 	"spl":    {"sygeplejerske"},
-	"hk":     {"kontor", "administrativ", "sekretær", "kontorassistent"},
+	"hk":     {"kontor", "kontorassistent"},
 	"kv":     {"kontor"},
 	"it":     {"it", "software", "udvikler", "supporter"},
 	"vvs":    {"vvs"},

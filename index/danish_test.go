@@ -91,6 +91,7 @@ func TestDanishAnalysis(t *testing.T) {
 		"socialrådgiver":  cvOf("Socialrådgiver", "Kommune."),
 		"butiksassistent": cvOf("Butiksassistent", "Detailhandel."),
 		"autoelektriker":  cvOf("Autoelektriker", "Værksted."),
+		"padborg":         cvOf("Rejsebureaumedarbejder", "Bor i Padborg."),
 	}
 	docs := map[string]Doc{}
 	name := map[string]string{}
@@ -150,6 +151,18 @@ func TestDanishAnalysis(t *testing.T) {
 				t.Fatalf("%q ranks %v first, want %q (all: %v)", tt.q, got[0], tt.want[0], got)
 			}
 		})
+	}
+
+	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
+	// "pad" of Padborg.
+	res0, err := ix.Search(context.Background(), Query{Text: "pæd.", Everyday: true, Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res0.Hits {
+		if name[h.ID] == "padborg" {
+			t.Fatalf("pæd. found the CV from Padborg")
+		}
 	}
 
 	// Nobody: the answer says what was tried, and suggestions find people.

@@ -113,6 +113,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 		stem = ""
 	}
 	infix := len(s) >= 3
+	// Typed with æ/ø/å, a part of a compound is looked for as written:
+	// the skeleton of "pæd" ("pad") would also begin "Padborg".
+	written := strings.ContainsAny(token, "æøå")
 	stemInfix := len(stem) >= 5
 	v.mu.RLock()
 	defer v.mu.RUnlock()
@@ -131,9 +134,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
 			f = form{boost: boostInflection, via: "inflection"}
-		case infix && (strings.HasPrefix(w.skel, s) || strings.HasPrefix(w.word, token)):
+		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
-		case infix && (strings.Contains(w.skel, s) || strings.Contains(w.word, token)):
+		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
 		case stemInfix && strings.Contains(w.skel, stem):
 			f = form{boost: boostStemInfix, via: "compound"}
