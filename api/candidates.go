@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -92,7 +93,11 @@ func (h *candidateHandlers) erase(c echo.Context) error {
 
 // SearchParamsFrom reads the search query string (shared with the page).
 func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
-	q := c.QueryParams()
+	return SearchParamsFromValues(c.QueryParams())
+}
+
+// SearchParamsFromValues reads search parameters from a query string's values.
+func SearchParamsFromValues(q url.Values) (app.SearchParams, error) {
 	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
 		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
 		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,8 +45,16 @@ type SearchResult struct {
 	NextCursor string                        `json:"next_cursor"`
 	Total      int64                         `json:"total"`
 	Facets     map[string][]index.FacetCount `json:"facets,omitempty"`
-	// Interpreted shows how the query was understood: the concepts it resolved to.
+	// Interpreted shows the concepts the query was also read as (they add
+	// CVs and raise them; the words are always searched too).
 	Interpreted []Interpretation `json:"interpreted,omitempty"`
+	// Tried says, per word of the query, which indexed words it reached
+	// and how (word, spelling, inflection, compound, abbreviation, typo,
+	// synonym).
+	Tried []index.Expansion `json:"tried,omitempty"`
+	// Suggestions, when nobody is found, are the nearest words that do
+	// find someone under the same filters, with how many.
+	Suggestions []index.FacetCount `json:"suggestions,omitempty"`
 }
 
 // Interpretation is a concept a search term was resolved to.
@@ -70,7 +79,12 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 	if err != nil {
 		return nil, err
 	}
-	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions}
+	if res.Total == 0 && q.Text != "" && q.From == 0 {
+		if out.Suggestions, err = cs.ix.Suggest(ctx, q, 5); err != nil {
+			return nil, err
+		}
+	}
 	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
 		out.NextCursor = encodeOffset(next)
 	}
@@ -96,7 +110,7 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 
 func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
-	q := index.Query{Text: strings.TrimSpace(p.Q), Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly,
+	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	if len(q.Text) > 500 {
@@ -108,6 +122,12 @@ func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation,
 				break
 			}
 			q.Occupations = append(q.Occupations, m.URI)
+			if m.Kind == "label" || m.Kind == "star_title" {
+				// The text is a name of the concept: its other names are
+				// synonyms. (An alternative label may be loose: "bogholder"
+				// is one of "regnskabschef".)
+				q.Synonyms = append(q.Synonyms, oneWordLabels(cs.tax, m.URI)...)
+			}
 			interp = append(interp, Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind})
 		}
 	}
@@ -156,11 +176,18 @@ func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation,
 	}
 	switch p.Sort {
 	case "", "relevance":
+	case "distance":
+		// Nearest first: from the postal code asked for.
+		q.SortNear = true
+		if p.Near == "" {
+			verr.Add("near", "required", "")
+		}
 	case "available_from", "-available_from", "updated_at", "-updated_at":
 		q.Sort = p.Sort
 	default:
-		verr.Add("sort", "oneof", "relevance available_from -available_from updated_at -updated_at")
+		verr.Add("sort", "oneof", "relevance distance available_from -available_from updated_at -updated_at")
 	}
+	validateFilters(p, verr)
 	q.Size = p.Limit
 	if q.Size <= 0 {
 		q.Size = 25
@@ -177,6 +204,70 @@ func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation,
 		verr.Add("cursor", "cursor", "")
 	}
 	return q, interp, verr.Err()
+}
+
+// Licences are the driving licence categories a search filters on.
+var Licences = []string{"A", "A1", "A2", "B", "BE", "C", "C1", "C1E", "CE", "D", "D1", "D1E", "DE"}
+
+// validateFilters names every filter value the index would silently match
+// nobody with.
+func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
+	for _, l := range p.Licences {
+		if !slices.Contains(Licences, l) {
+			verr.Add("licence", "oneof", strings.Join(Licences, " "))
+			break
+		}
+	}
+	for _, l := range p.Languages {
+		code, level, hasLevel := strings.Cut(l, ":")
+		if len(code) < 2 || len(code) > 3 || strings.ToLower(code) != code || strings.IndexFunc(code, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			verr.Add("language", "invalid", "")
+			break
+		}
+		if hasLevel && !slices.Contains(index.Levels, strings.ToUpper(level)) {
+			verr.Add("language", "oneof", strings.Join(index.Levels, " "))
+			break
+		}
+	}
+	for _, g := range p.TargetGroups {
+		if !slices.Contains(jobmatch.TargetGroups, jobmatch.TargetGroup(g)) {
+			var all []string
+			for _, g := range jobmatch.TargetGroups {
+				all = append(all, string(g))
+			}
+			verr.Add("target_group", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
+	for _, e := range p.Eligibility {
+		if !slices.Contains(jobmatch.Schemes, jobmatch.Scheme(e)) {
+			var all []string
+			for _, s := range jobmatch.Schemes {
+				all = append(all, string(s))
+			}
+			verr.Add("eligibility", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
+}
+
+// oneWordLabels are an occupation's Danish labels (preferred, alternative,
+// STAR/Jobnet titles) that are one word: synonyms to look for as words.
+// Longer labels would add their every word ("på", "en skofabrik").
+func oneWordLabels(tax *taxonomy.Taxonomy, uri string) []string {
+	o, ok := tax.Occupation(uri)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, group := range [][]string{{o.LabelDA}, o.AltDA, o.STAR} {
+		for _, l := range group {
+			if w := index.Words(l); len(w) == 1 && len([]rune(w[0])) >= 4 {
+				out = append(out, w[0])
+			}
+		}
+	}
+	return out
 }
 
 func relatedURIs(cs *Candidates, uri string) []string {

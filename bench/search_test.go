@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
 	"jobmatch/demo"
+	"jobmatch/index"
 	"jobmatch/system/systemtest"
 )
 
@@ -34,6 +36,11 @@ func candidateEnv(b *testing.B) (*systemtest.Env, *systemtest.Client) {
 	if err := env.Sys.Syncer.CatchUp(context.Background()); err != nil {
 		b.Fatal(err)
 	}
+	// The taxonomy builds its lexicons on first use: build them before the
+	// first request, which on a busy machine would otherwise outlast the
+	// client's timeout.
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	env.Sys.Taxonomy.NormalizeSkill("truck")
 	return env, env.Login("konsulent@demo.local")
 }
 
@@ -145,4 +152,46 @@ func BenchmarkWriteToSearchable(b *testing.B) {
 func reportCount(b *testing.B, env *systemtest.Env) {
 	n, _ := env.Sys.Index.Count()
 	b.ReportMetric(float64(n), "cvs")
+}
+
+// BenchmarkSearchWords compares, in the same run and interleaved query by
+// query, the index's search of the typical queries' text with the everyday
+// reading of words (compounds, spellings, typos; what the API does) and
+// without it (the analysed fields only, as before issue 11), so a busy
+// machine slows both alike. It reports p50/p95 of each in process.
+func BenchmarkSearchWords(b *testing.B) {
+	env, _ := candidateEnv(b)
+	var texts []string
+	for _, q := range searchQueries {
+		v, _ := url.ParseQuery(q)
+		if t := v.Get("q"); t != "" {
+			texts = append(texts, t)
+		}
+	}
+	var plain, words []time.Duration
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text := texts[i%len(texts)]
+		for _, everyday := range []bool{i%2 == 0, i%2 != 0} {
+			t0 := time.Now()
+			if _, err := env.Sys.Index.Search(ctx, index.Query{Text: text, Everyday: everyday, Size: 25}); err != nil {
+				b.Fatal(err)
+			}
+			if everyday {
+				words = append(words, time.Since(t0))
+			} else {
+				plain = append(plain, time.Since(t0))
+			}
+		}
+	}
+	b.StopTimer()
+	pct := func(d []time.Duration, p float64) float64 {
+		slices.Sort(d)
+		return float64(d[int(p*float64(len(d)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(plain, 0.50), "plain_p50_ms")
+	b.ReportMetric(pct(plain, 0.95), "plain_p95_ms")
+	b.ReportMetric(pct(words, 0.50), "words_p50_ms")
+	b.ReportMetric(pct(words, 0.95), "words_p95_ms")
 }

@@ -53,3 +53,33 @@ func TestQualityFloors(t *testing.T) {
 		t.Errorf("RJDB nDCG@10 %.3f below the floor %.3f", r.Matcher.NDCG10, rjdbNDCGFloor)
 	}
 }
+
+// Everyday-query floors (issue 11): the recorded figures minus a margin.
+const (
+	everydayRecallFloor = 0.95
+	everydayP10Floor    = 0.80
+)
+
+func TestEverydayQueries(t *testing.T) {
+	var progress *os.File
+	if testing.Verbose() {
+		progress = os.Stderr
+	}
+	r, err := Everyday(context.Background(), 2000, EverydayQueries, progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r)
+	if len(EverydayQueries) < 60 {
+		t.Errorf("only %d everyday queries", len(EverydayQueries))
+	}
+	if r.Recall < everydayRecallFloor {
+		t.Errorf("everyday recall %.3f below the floor %.3f", r.Recall, everydayRecallFloor)
+	}
+	if r.P10 < everydayP10Floor {
+		t.Errorf("everyday precision@10 %.3f below the floor %.3f", r.P10, everydayP10Floor)
+	}
+	if len(r.Empty) > 0 {
+		t.Errorf("no CV found for %v, which the baseline answers with 3 or more", r.Empty)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/index"
 )
 
 func init() {
@@ -57,11 +58,35 @@ type searchPage struct {
 	Labels  map[string]string
 	Licence []string
 	Groups  []jobmatch.TargetGroup
+	// The filter choices.
+	Schemes   []jobmatch.Scheme
+	Languages []string
+	Levels    []string
+	// Language and Level are the language filter's two halves.
+	Language, Level string
+	// Suggestions are searches that find someone when this one did not.
+	Suggestions []facetValue
 }
 
+// searchLanguages are the languages the filter offers (ISO 639-1), the
+// ones jobcentre CVs hold most.
+var searchLanguages = []string{"da", "en", "de", "sv", "no", "pl", "uk", "ro", "lt", "ar", "tr", "fa", "so", "ti", "ur", "es", "fr"}
+
 func (f *Frontend) candidateSearch(c echo.Context) error {
-	d := searchPage{Params: c.QueryParams(), Groups: jobmatch.TargetGroups, Labels: map[string]string{}}
-	p, err := api.SearchParamsFrom(c)
+	vals := c.QueryParams()
+	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Labels: map[string]string{}, Licence: app.Licences,
+		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
+	// The form gives the language and its level apart; the API takes "da:B2".
+	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
+	if lvl := vals.Get("language_level"); lvl != "" {
+		d.Level = lvl
+	}
+	if d.Language != "" && d.Level != "" {
+		vals = cloneValues(vals)
+		vals.Set("language", d.Language+":"+d.Level)
+	}
+	vals.Del("language_level")
+	p, err := api.SearchParamsFromValues(vals)
 	p.Facets = true // the page shows them beside the hits
 	var ve *jobmatch.ValidationError
 	if err == nil {
@@ -107,6 +132,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.Facets = append(d.Facets, fv)
 		}
 	}
+	for _, sg := range d.Result.Suggestions {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		q.Set("q", sg.Value)
+		d.Suggestions = append(d.Suggestions, facetValue{Label: sg.Value, URL: "/staff/candidates?" + q.Encode(), Count: sg.Count})
+	}
 	if d.Result.NextCursor != "" {
 		q := c.QueryParams()
 		q.Set("cursor", d.Result.NextCursor)
@@ -120,6 +151,14 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		}
 	}
 	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
 }
 
 type candidateFormData struct {

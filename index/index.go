@@ -16,9 +16,12 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/da"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"jobmatch"
@@ -26,7 +29,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -40,6 +43,7 @@ type Index struct {
 	geo      Geocoder
 	concepts Concepts
 	cur      atomic.Pointer[bleve.Index]
+	vocab    *vocab     // words of the "words" field (vocab.go)
 	mu       sync.Mutex // serialises batches and swaps
 	closed   bool       // under mu
 }
@@ -54,6 +58,7 @@ type Doc struct {
 	SkillEN        string    `json:"skill_en"`
 	Text           string    `json:"text"` // summary + experience, Danish analysis
 	TextEN         string    `json:"text_en"`
+	Words          string    `json:"words"`              // every distinct word above, lower-cased (danish.go)
 	Location       []float64 `json:"location,omitempty"` // [lon, lat]
 	AvailableFrom  time.Time `json:"available_from"`
 	UpdatedAt      time.Time `json:"updated_at"`
@@ -67,6 +72,10 @@ type Doc struct {
 	MaxCommuteKm   float64   `json:"max_commute_km"`
 	ExperienceYrs  float64   `json:"experience_years"`
 }
+
+// wordsAnalyzer splits the "words" field, already a list of lower-cased
+// words, at spaces.
+const wordsAnalyzer = "jobmatch_words"
 
 // NewMapping returns the index mapping: dynamic mapping off, so stray fields
 // are not indexed, and nothing stored that search does not need.
@@ -107,6 +116,9 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("skill_en", text(en.AnalyzerName))
 	doc.AddFieldMappingsAt("text", text(da.AnalyzerName))
 	doc.AddFieldMappingsAt("text_en", text(en.AnalyzerName))
+	words := text(wordsAnalyzer)
+	words.IncludeInAll = false
+	doc.AddFieldMappingsAt(fieldWords, words)
 	geo := bleve.NewGeoPointFieldMapping()
 	geo.Store = false
 	geo.IncludeInAll = false
@@ -122,6 +134,11 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("max_commute_km", num())
 	doc.AddFieldMappingsAt("experience_years", num())
 	m := bleve.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(wordsAnalyzer, map[string]any{
+		"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": []any{lowercase.Name},
+	}); err != nil {
+		panic(err) // a constant definition
+	}
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = keyword.Name
 	m.StoreDynamic = false
@@ -151,13 +168,17 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, false, fmt.Errorf("index: %w", err)
 	}
-	ix := &Index{dir: dir, geo: geo, concepts: concepts}
+	ix := &Index{dir: dir, geo: geo, concepts: concepts, vocab: newVocab()}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if err == nil && strings.HasPrefix(string(name), fmt.Sprintf("candidates-v%d-", MappingVersion)) {
 		b, err := bleve.Open(filepath.Join(dir, strings.TrimSpace(string(name))))
 		if err == nil {
 			fp, _ := b.GetInternal([]byte(keyConcepts))
 			if string(fp) == ix.fingerprint() {
+				if err := ix.vocab.load(b); err != nil {
+					b.Close()
+					return nil, false, err
+				}
 				ix.cur.Store(&b)
 				return ix, false, nil
 			}
@@ -304,6 +325,9 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	d.SkillEN = d.SkillText
 	d.Text = strings.Join(text, " . ")
 	d.TextEN = d.Text
+	words := wordsOf(d.OccupationText, d.SkillText, d.Text)
+	d.Words = strings.Join(words, " ")
+	ix.vocab.add(words)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
 	for _, l := range c.Languages {
 		d.Languages = append(d.Languages, l.Code, l.Code+":"+strings.ToUpper(l.Level))
@@ -471,7 +495,24 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 			os.RemoveAll(filepath.Join(ix.dir, oldName))
 		}
 	}
+	ix.removeOlderVersions()
 	return n, nil
+}
+
+// removeOlderVersions deletes indexes of older mapping versions: after a
+// mapping change the new index is built beside the old one, which nothing
+// opens again once the new one is current.
+func (ix *Index) removeOlderVersions() {
+	entries, err := os.ReadDir(ix.dir)
+	if err != nil {
+		return
+	}
+	current := fmt.Sprintf("candidates-v%d-", MappingVersion)
+	for _, e := range entries {
+		if n := e.Name(); e.IsDir() && strings.HasPrefix(n, "candidates-v") && !strings.HasPrefix(n, current) {
+			os.RemoveAll(filepath.Join(ix.dir, n))
+		}
+	}
 }
 
 // replay applies the change-log entries in (from, to] to b by re-reading

@@ -16,7 +16,19 @@ import (
 // Query is a candidate search: free text, concept URIs that should match
 // (boosted), hard filters, facets, sort and a page.
 type Query struct {
+	// Text is what the consultant typed: each word is looked for as a
+	// word, in any spelling, inflected, inside compounds and, when that
+	// finds (almost) nobody, with one typo (danish.go, vocab.go).
 	Text string
+	// Synonyms are words the taxonomy reads the text as (alternative
+	// labels of the concepts it resolved to): looked for as whole words,
+	// beside the text, never instead of it.
+	Synonyms []string
+	// Everyday reads Text as a consultant types it (danish.go): each word
+	// also in other spellings, inflected, inside compounds, with a typo.
+	// Without it (the matcher's long vacancy texts) the text is only
+	// matched by the analysed fields.
+	Everyday bool
 	// Occupations and Skills are concept URIs from the taxonomy; a match
 	// raises the score (should clauses), it does not filter.
 	Occupations     []string
@@ -93,6 +105,8 @@ type Result struct {
 	Total  uint64
 	Hits   []Hit
 	Facets map[string][]FacetCount
+	// Expansions say how an Everyday text was read, word by word.
+	Expansions []Expansion
 }
 
 // Search runs q.
@@ -100,7 +114,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.Size <= 0 {
 		q.Size = 25
 	}
-	bq := ix.build(q)
+	bq, exps := ix.build(q)
 	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
 	switch {
 	case q.SortNear && q.Near != nil:
@@ -146,7 +160,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if fres.res != nil {
 		res.Facets = fres.res.Facets
 	}
-	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits))}
+	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits)), Expansions: exps}
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
 	}
@@ -181,21 +195,52 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 	return out
 }
 
-func (ix *Index) build(q Query) query.Query {
+type boostedField struct {
+	field string
+	boost float64
+}
+
+// textFields are the analysed text fields a text is matched in; with
+// Everyday they only break ties among the word clauses.
+var (
+	textFields     = []boostedField{{"occupation_text", 2}, {"occupation_en", 1.5}, {"skill_text", 1.5}, {"skill_en", 1.2}, {"text", 1}, {"text_en", 0.8}}
+	tieBreakFields = []boostedField{{"occupation_text", 0.4}, {"occupation_en", 0.3}, {"skill_text", 0.3}, {"skill_en", 0.25}, {"text", 0.2}, {"text_en", 0.15}}
+)
+
+func (ix *Index) build(q Query) (query.Query, []Expansion) {
 	var must, should, filters []query.Query
+	var exps []Expansion
 	if q.Text != "" {
-		for _, f := range []struct {
-			field string
-			boost float64
-		}{{"occupation_text", 2}, {"occupation_en", 1.5}, {"skill_text", 1.5}, {"skill_en", 1.2}, {"text", 1}, {"text_en", 0.8}} {
+		fields := textFields
+		if q.Everyday {
+			var words []query.Query
+			words, exps = ix.wordQueries(q.Text, q.Synonyms)
+			should = append(should, words...)
+			// The analysed fields add Danish and English stemming and
+			// their frequencies: they order CVs within a class above.
+			fields = tieBreakFields
+		}
+		for _, f := range fields {
 			m := bleve.NewMatchQuery(q.Text)
 			m.SetField(f.field)
 			m.SetBoost(f.boost)
 			should = append(should, m)
 		}
 	}
-	should = append(should, ix.boostedTerms("occupations", q.Occupations, q.OccupationBoost, 3)...)
-	should = append(should, ix.boostedTerms("occupations", q.RelatedOccupations, q.RelatedBoost, 1)...)
+	if q.Everyday {
+		// Concepts the text was read as: below every way the words are
+		// found, above nothing, so they add people and never push the
+		// words' hits down.
+		if len(q.Occupations) > 0 {
+			should = append(should, &constScore{inner: anyTerm("occupations", ix.shortAll(q.Occupations)), score: boostConcept})
+		}
+		if len(q.RelatedOccupations) > 0 {
+			should = append(should, &constScore{inner: anyTerm("occupations", ix.shortAll(q.RelatedOccupations)), score: boostRelated})
+		}
+	} else {
+		should = append(should, ix.boostedTerms("occupations", q.Occupations, q.OccupationBoost, 3)...)
+		should = append(should, ix.boostedTerms("occupations", q.RelatedOccupations, q.RelatedBoost, 1)...)
+	}
 	should = append(should, ix.boostedTerms("skills", q.Skills, q.SkillBoost, 2)...)
 	for _, s := range q.SkillTexts {
 		for _, field := range []string{"skill_text", "skill_en"} {
@@ -269,7 +314,10 @@ func (ix *Index) build(q Query) query.Query {
 		filters = append(filters, bleve.NewDisjunctionQuery(any...))
 	}
 	b := bleve.NewBooleanQuery()
-	if len(should) > 0 {
+	if len(should) > 0 && q.Everyday {
+		b.AddShould(&sumQuery{clauses: should})
+		b.SetMinShould(1)
+	} else if len(should) > 0 {
 		b.AddShould(should...)
 		b.SetMinShould(1)
 	} else {
@@ -287,7 +335,7 @@ func (ix *Index) build(q Query) query.Query {
 		}
 		b.AddMust(filters...)
 	}
-	return b
+	return b, exps
 }
 
 func term(field, v string) query.Query {

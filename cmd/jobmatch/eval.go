@@ -14,22 +14,31 @@ import (
 	"jobmatch/matcher"
 )
 
-// runEval prints the quality figures: `jobmatch eval melo --dir DIR` and
-// `jobmatch eval rjdb --file FILE`, one summary line per set, last.
+// runEval prints the quality figures: `jobmatch eval melo --dir DIR`,
+// `jobmatch eval rjdb --file FILE` and `jobmatch eval everyday
+// [--candidates N]`, one summary line per set, last.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "melo" && args[0] != "rjdb") {
-		fmt.Fprintln(stderr, "usage: jobmatch eval melo [--dir DIR] | rjdb [--file FILE]")
+	if len(args) == 0 || (args[0] != "melo" && args[0] != "rjdb" && args[0] != "everyday") {
+		fmt.Fprintln(stderr, "usage: jobmatch eval melo [--dir DIR] | rjdb [--file FILE] | everyday [--candidates N]")
 		return flag.ErrHelp
 	}
 	fs := flag.NewFlagSet("eval "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", "", "MELO set directory (default ../shared/data/eval_melo_dnk)")
 	file := fs.String("file", "", "RJDB JSON Lines file (default ../shared/data/eval_rjdb/test.jsonl)")
+	candidates := fs.Int("candidates", 2000, "everyday: demo CVs to search")
 	weights := fs.String("weights", "", "rjdb: component weights to try, e.g. text=0.3,occupation=0.2 (others keep their defaults)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	switch args[0] {
+	case "everyday":
+		// Per query on stderr, the summary on stdout.
+		r, err := eval.Everyday(ctx, *candidates, eval.EverydayQueries, stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, r)
 	case "melo":
 		if *dir == "" {
 			d, err := shareddata.Find("eval_melo_dnk")

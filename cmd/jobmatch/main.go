@@ -39,7 +39,7 @@ func commands() []command {
 		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
 		{"purge", "erase candidates inactive longer than the retention period", runPurge},
 		{"kpi", "follow-up figures: kpi rebuild [--dry-run] recomputes the period counters from the events and reports differences", runKPI},
-		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE]", runEval},
+		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE] | eval everyday [--candidates N]", runEval},
 	}
 }
 

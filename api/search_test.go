@@ -1,0 +1,179 @@
+package api_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"testing"
+
+	"jobmatch/system/systemtest"
+)
+
+// TestSearchAsConsultantsType covers each everyday search behaviour of
+// issue 11 through the API: words inside compounds, inflections, spellings
+// without æ/ø/å, abbreviations, typos, ranking, what was tried, the
+// suggestions when nobody is found, the filters and the distance sort.
+func TestSearchAsConsultantsType(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	// The taxonomy builds its lexicons on first use; on a busy machine the
+	// first write would otherwise outlast the client's timeout.
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	env.Sys.Taxonomy.NormalizeSkill("truck")
+	for _, c := range []map[string]any{
+		cv("LAGER-1", "Lagerarbejder", map[string]any{"summary": "Plukker og pakker ordrer.", "postal_code": "6400"}),
+		cv("LAGER-2", "Lagermedarbejder", map[string]any{"summary": "Varemodtagelse.", "postal_code": "8000", "languages": []map[string]string{{"code": "da", "level": "B1"}}}),
+		cv("LAGER-3", "Chauffør", map[string]any{"summary": "Har arbejdet på lager i ti år.", "postal_code": "6300", "driving_licences": []string{"B", "C", "CE"}}),
+		cv("TRUCK-1", "Gaffeltruckfører", map[string]any{"summary": "Truckcertifikat.", "postal_code": "2100", "eligibility": []string{"loentilskud"}}),
+		cv("REN-1", "Rengøringsassistent", map[string]any{"summary": "Erhvervsrengøring.", "target_group": "further_from_job", "eligibility": []string{"virksomhedspraktik", "fleksjob"}}),
+		cv("SPL-1", "Sygeplejerske", map[string]any{"summary": "Autoriseret."}),
+		cv("PAED-1", "Pædagog", map[string]any{"summary": "Vuggestue.", "consent": map[string]any{"given": false}}),
+		cv("SOSU-1", "Social- og sundhedsassistent", map[string]any{"summary": "Hjemmeplejen."}),
+		cv("TOEM-1", "Tømrer", map[string]any{"summary": "Svend i 2010."}),
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitSearch(t, k, "", 9)
+
+	for _, tt := range []struct {
+		name, query string
+		want        []string // all must be found; the first must rank first
+	}{
+		{"compound: lager finds lagerarbejder, lagermedarbejder and the word", "q=lager", []string{"LAGER-3", "LAGER-1", "LAGER-2"}},
+		{"compound: truck finds gaffeltruckfører", "q=truck", []string{"TRUCK-1"}},
+		{"compound: rengøring finds rengøringsassistent", "q=reng%C3%B8ring", []string{"REN-1"}},
+		{"inflection: plural finds singular", "q=sygeplejersker", []string{"SPL-1"}},
+		{"ascii: ae for æ", "q=paedagog", []string{"PAED-1"}},
+		{"ascii: a for æ", "q=padagog", []string{"PAED-1"}},
+		{"ascii: oe for ø", "q=toemrer", []string{"TOEM-1"}},
+		{"ascii: o for ø", "q=chauffor", []string{"LAGER-3"}},
+		{"abbreviation: SOSU", "q=SOSU", []string{"SOSU-1"}},
+		{"abbreviation: pæd.", "q=p%C3%A6d.", []string{"PAED-1"}},
+		{"typo: one letter left out", "q=sygeplejeske", []string{"SPL-1"}},
+		{"typo inside a compound", "q=lagermedarbeder", []string{"LAGER-2"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := search(t, k, tt.query)
+			got := r.refs()
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Fatalf("%s: got %v, missing %s", tt.query, got, w)
+				}
+			}
+			if got[0] != tt.want[0] {
+				t.Fatalf("%s: %s ranked first, want %s (%v)", tt.query, got[0], tt.want[0], got)
+			}
+			if len(r.Tried) == 0 || len(r.Tried[0].Forms) == 0 {
+				t.Fatalf("%s: the answer does not say what was tried: %+v", tt.query, r.Tried)
+			}
+		})
+	}
+
+	t.Run("the taxonomy adds to the words, never replaces them", func(t *testing.T) {
+		r := search(t, k, "q=lager")
+		if r.Total < 3 {
+			t.Fatalf("lager: %d hits %v", r.Total, r.refs())
+		}
+	})
+
+	t.Run("nobody found: what was tried and words that find people", func(t *testing.T) {
+		r := search(t, k, "q=lagerqq")
+		if r.Total != 0 || len(r.Tried) != 1 || r.Tried[0].Word != "lagerqq" {
+			t.Fatalf("lagerqq: %d hits, tried %+v", r.Total, r.Tried)
+		}
+		if len(r.Suggestions) == 0 {
+			t.Fatal("lagerqq: no suggestions")
+		}
+		for _, s := range r.Suggestions {
+			// The search for the word alone; the page's search also adds
+			// the concepts the word is read as, so it may find more.
+			if got := search(t, k, "q="+url.QueryEscape(s.Value)); got.Total < s.Count || s.Count == 0 {
+				t.Fatalf("suggestion %q promises %d, finds %d", s.Value, s.Count, got.Total)
+			}
+		}
+	})
+
+	for _, tt := range []struct {
+		name, query string
+		want        []string // exactly these, in this order when ordered
+		ordered     bool
+	}{
+		{"licence", "q=lager&licence=CE", []string{"LAGER-3"}, false},
+		// "lager" is also read as the occupation gaffeltruckfører (TRUCK-1).
+		{"language with level", "q=lager&language=da:C1", []string{"LAGER-1", "LAGER-3", "TRUCK-1"}, false},
+		{"target group", "target_group=further_from_job", []string{"REN-1"}, false},
+		{"eligibility", "eligibility=fleksjob", []string{"REN-1"}, false},
+		{"eligibility, any of", "eligibility=fleksjob&eligibility=loentilskud", []string{"REN-1", "TRUCK-1"}, false},
+		{"consent", "q=p%C3%A6dagog&consent=true", nil, false},
+		{"near and radius", "q=lager&near=6400&radius_km=40", []string{"LAGER-1", "LAGER-3"}, false},
+		{"sort by distance, nearest first", "q=lager&near=6400&sort=distance&radius_km=500", []string{"LAGER-1", "LAGER-3", "LAGER-2", "TRUCK-1"}, true},
+	} {
+		t.Run("filter: "+tt.name, func(t *testing.T) {
+			got := search(t, k, tt.query).refs()
+			if !tt.ordered {
+				got = sorted(got)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("%s: got %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+
+	for _, tt := range []struct{ query, field string }{
+		{"sort=distance", "near"},
+		{"sort=nearest", "sort"},
+		{"licence=X", "licence"},
+		{"language=da:Z9", "language"},
+		{"language=dansk", "language"},
+		{"target_group=unknown", "target_group"},
+		{"eligibility=gratis", "eligibility"},
+		{"radius_km=-1", "radius_km"},
+	} {
+		t.Run("bad parameter: "+tt.query, func(t *testing.T) {
+			var p struct {
+				Errors []struct {
+					Field, Message string
+				} `json:"errors"`
+			}
+			res := k.Do("GET", "/api/v1/candidates/search?"+tt.query, nil, nil)
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("%d %s", res.StatusCode, res.Body)
+			}
+			if err := json.Unmarshal(res.Body, &p); err != nil {
+				t.Fatal(err)
+			}
+			if ct := res.Header.Get("Content-Type"); ct != "application/problem+json" {
+				t.Fatalf("content type %q", ct)
+			}
+			if len(p.Errors) == 0 || p.Errors[0].Field != tt.field || p.Errors[0].Message == "" {
+				t.Fatalf("errors %+v, want one for %s: %s", p.Errors, tt.field, res.Body)
+			}
+		})
+	}
+}
+
+type everydayResult struct {
+	searchResult
+	Tried []struct {
+		Word  string   `json:"word"`
+		Forms []string `json:"forms"`
+		Via   []string `json:"via"`
+	} `json:"tried"`
+	Suggestions []struct {
+		Value string `json:"value"`
+		Count int    `json:"count"`
+	} `json:"suggestions"`
+}
+
+func search(t *testing.T, k *systemtest.Client, query string) everydayResult {
+	t.Helper()
+	var r everydayResult
+	res := k.Do("GET", "/api/v1/candidates/search?limit=50&"+query, nil, &r)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("search %s: %d %s", query, res.StatusCode, res.Body)
+	}
+	return r
+}

@@ -1,0 +1,278 @@
+package index
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/danish"
+)
+
+// Danish analysis for search as consultants type it (docs/search.md).
+//
+// Every CV's words are indexed once more, lower-cased and unstemmed, in the
+// field "words". The index keeps the vocabulary of that field in memory
+// (vocab.go), each word beside its spelling skeleton: æ/ø/å folded to
+// ae/oe/aa and then to a/o/a, so "pædagog", "paedagog" and "padagog" all
+// read "padagog". A query word is looked up in that vocabulary by
+// substring, so "lager" reaches "lagerarbejder" and "fjernlager", "truck"
+// reaches "gaffeltruckfører", and the words found become term queries on
+// "words". Danish compounds join their parts without a space, so a
+// substring of a word is what a part of a compound is; no dictionary of
+// parts can know every compound a CV holds.
+
+// Words splits text into lower-cased words: letters and digits; everything
+// else separates.
+func Words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// Skeleton is a word's spelling skeleton: lower case, æ/ø/å and their
+// ASCII spellings ae/oe/aa folded to a/o/a, other accents dropped. People
+// type "paedagog", "padagog" and "pædagog" for the same word; all three
+// have the skeleton "padagog".
+func Skeleton(word string) string {
+	var b strings.Builder
+	b.Grow(len(word))
+	var prev rune
+	for _, r := range strings.ToLower(word) {
+		switch r {
+		case 'æ', 'ä', 'á', 'à', 'â', 'å':
+			r = 'a'
+		case 'ø', 'ö', 'ó', 'ò', 'ô':
+			r = 'o'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'ü', 'ú', 'ù', 'û':
+			r = 'u'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		}
+		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å).
+		if (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a') {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// Stem is the Danish Snowball stem of a lower-cased word
+// ("sygeplejersker" → "sygeplejersk").
+func Stem(word string) string {
+	env := snowballstem.NewEnv(word)
+	danish.Stem(env)
+	return env.Current()
+}
+
+// stopwords are Danish function words a query does not look for inside
+// other words ("og" would reach half the vocabulary).
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`og i at er en et den det de til på af med for som om
+		der har kan vil skal ikke eller men fra ved hos jeg du han hun vi man sig
+		sin sit sine efter over under mod også så the and of in to a an or for with job`) {
+		stopwords[w] = true
+	}
+}
+
+// abbreviations are how the trade shortens job titles. Each expands to
+// words a CV holds (looked up like any query word, so "sundhedsassistent"
+// also finds "sosu-assistent"'s neighbours); the abbreviation itself is
+// searched too.
+var abbreviations = map[string][]string{
+	"sosu":   {"sundhedsassistent", "sundhedshjælper", "sosu"},
+	"ssa":    {"sundhedsassistent"},
+	"ssh":    {"sundhedshjælper"},
+	"pæd":    {"pædagog"},
+	"paed":   {"pædagog"},
+	"pmh":    {"pædagogmedhjælper"},
+	"pau":    {"pædagogisk"},
+	"spl":    {"sygeplejerske"},
+	"hk":     {"kontor", "kontorassistent"},
+	"kv":     {"kontor"},
+	"it":     {"it", "software", "udvikler", "supporter"},
+	"vvs":    {"vvs"},
+	"cnc":    {"cnc"},
+	"el":     {"elektriker", "el"},
+	"pa":     {"personlig", "hjælper"},
+	"ufag":   {"ufaglært"},
+	"lbf":    {"lastbil"},
+	"sygepl": {"sygeplejerske"},
+}
+
+// Expansion is how one query word was read: the forms looked up and how.
+type Expansion struct {
+	Word string `json:"word"`
+	// Forms are the indexed words the query word reached, best first.
+	Forms []string `json:"forms"`
+	// Via names the ways used: "word", "spelling", "inflection",
+	// "compound", "abbreviation", "typo".
+	Via []string `json:"via"`
+}
+
+// fieldWords is the field of every CV word, lower-cased and unstemmed.
+const fieldWords = "words"
+
+// wordsOf returns the distinct words of texts, for the "words" field.
+func wordsOf(texts ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range texts {
+		for _, w := range Words(t) {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// queryTokens are the words of a query to look for: stop words only when
+// nothing else is left.
+func queryTokens(text string) []string {
+	all := wordsOf(text)
+	var out []string
+	for _, w := range all {
+		if !stopwords[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+// Expand tells how the words of text (and the taxonomy's synonyms) are
+// read against the index: the forms each reaches and the ways it got there.
+func (ix *Index) Expand(text string, synonyms []string) []Expansion {
+	_, exps := ix.wordQueries(text, synonyms)
+	return exps
+}
+
+// wordQueries are the should clauses for the words of text: per query word
+// one clause scored by the best way it reached a CV's words (whole word,
+// spelling, inflection, compound, abbreviation spelled out, typo), and one
+// for the taxonomy's synonyms as whole words.
+func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []Expansion) {
+	var qs []query.Query
+	var exps []Expansion
+	for _, t := range queryTokens(text) {
+		forms := ix.vocab.expand(t, true)
+		if full, ok := abbreviations[t]; ok {
+			for _, w := range full {
+				for _, f := range ix.vocab.expand(w, false) {
+					f.boost *= 0.9
+					f.via = "abbreviation"
+					forms = append(forms, f)
+				}
+			}
+		}
+		if q, e, ok := wordClause(t, forms); ok {
+			qs = append(qs, q)
+			exps = append(exps, e)
+		} else {
+			exps = append(exps, e)
+		}
+	}
+	seen := map[string]bool{}
+	var syn []form
+	for _, s := range synonyms {
+		for _, w := range queryTokens(s) {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			for _, f := range ix.vocab.expand(w, false) {
+				if f.boost >= boostInflection {
+					f.boost *= 0.3
+					f.via = "synonym"
+					syn = append(syn, f)
+				}
+			}
+		}
+	}
+	if q, e, ok := wordClause(strings.Join(synonyms, ", "), syn); ok {
+		qs = append(qs, q)
+		exps = append(exps, e)
+	}
+	return qs, exps
+}
+
+// wordClause is one query word's clause: a constant score per boost, the
+// best of them counting.
+func wordClause(word string, forms []form) (query.Query, Expansion, bool) {
+	e := Expansion{Word: word, Forms: []string{}, Via: []string{}}
+	sort.SliceStable(forms, func(i, j int) bool { return forms[i].boost > forms[j].boost })
+	vias := map[string]bool{}
+	seen := map[string]bool{}
+	byBoost := map[float64][]string{}
+	var boosts []float64
+	for _, f := range forms {
+		if seen[f.word] {
+			continue // reached already, in a better way
+		}
+		seen[f.word] = true
+		if _, ok := byBoost[f.boost]; !ok {
+			boosts = append(boosts, f.boost)
+		}
+		byBoost[f.boost] = append(byBoost[f.boost], f.word)
+		if !vias[f.via] {
+			vias[f.via] = true
+			e.Via = append(e.Via, f.via)
+		}
+		if len(e.Forms) < 12 {
+			e.Forms = append(e.Forms, f.word)
+		}
+	}
+	if len(boosts) == 0 {
+		return nil, e, false
+	}
+	var classes []query.Query
+	for _, b := range boosts {
+		classes = append(classes, &constScore{inner: anyTerm(fieldWords, byBoost[b]), score: b})
+	}
+	return &sumQuery{clauses: classes, max: true}, e, true
+}
+
+// Suggest returns up to n indexed words near the words of q's text, each
+// with the number of CVs that q finds with that word as its text (only
+// words that find someone, under q's filters): what to offer when a search
+// finds nobody.
+func (ix *Index) Suggest(ctx context.Context, q Query, n int) ([]FacetCount, error) {
+	var out []FacetCount
+	seen := map[string]bool{}
+	for _, t := range queryTokens(q.Text) {
+		for _, w := range ix.vocab.nearest(t, n) {
+			if seen[w] || w == t {
+				continue
+			}
+			seen[w] = true
+			alt := q
+			alt.Text, alt.Synonyms, alt.Occupations, alt.RelatedOccupations = w, nil, nil, nil
+			alt.Facets, alt.From, alt.Size = false, 0, 1
+			res, err := ix.Search(ctx, alt)
+			if err != nil {
+				return nil, err
+			}
+			if res.Total > 0 {
+				out = append(out, FacetCount{Value: w, Count: int(res.Total)})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}

@@ -1,0 +1,224 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"jobmatch"
+)
+
+func TestSkeleton(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"pædagog", "padagog"}, {"paedagog", "padagog"}, {"padagog", "padagog"}, {"Pædagog", "padagog"},
+		{"tømrer", "tomrer"}, {"toemrer", "tomrer"}, {"tomrer", "tomrer"},
+		{"chauffør", "chauffor"}, {"chauffoer", "chauffor"},
+		{"lærer", "larer"}, {"laerer", "larer"}, {"frisør", "frisor"}, {"frisoer", "frisor"},
+		{"socialrådgiver", "socialradgiver"}, {"socialraadgiver", "socialradgiver"},
+		{"café", "cafe"},
+	} {
+		if got := Skeleton(tt.in); got != tt.want {
+			t.Errorf("Skeleton(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"sygeplejersker", "sygeplejerske"}, {"pædagoger", "pædagog"}, {"chauffører", "chauffør"},
+		{"lagerarbejdere", "lagerarbejder"},
+	} {
+		if Stem(tt.a) != Stem(tt.b) {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q", tt.a, Stem(tt.a), tt.b, Stem(tt.b))
+		}
+	}
+}
+
+func TestWithinOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		q, w string
+		want bool
+	}{
+		{"sygeplejeske", "sygeplejerske", true},   // a letter left out
+		{"rengoing", "rengoringsassistent", true}, // inside a compound
+		{"elektrikker", "elektriker", true},       // a letter doubled
+		{"padagpg", "padagog", true},              // a wrong letter
+		{"tomer", "tomrer", true},
+		{"chafuor", "chauffor", false}, // two edits
+		{"lager", "bager", true},
+		{"kontor", "gaffeltruckforer", false},
+	} {
+		if got := withinOneEdit(tt.q, tt.w); got != tt.want {
+			t.Errorf("withinOneEdit(%q, %q) = %v", tt.q, tt.w, got)
+		}
+	}
+}
+
+func cvOf(occupation, summary string) *jobmatch.Candidate {
+	return &jobmatch.Candidate{ID: jobmatch.NewID(), PostalCode: "6400", TargetGroup: jobmatch.TargetCloseToJob,
+		DesiredOccupations: []jobmatch.Concept{{Label: occupation}},
+		Experience:         []jobmatch.Experience{{Title: occupation, Employer: "Sønderborg Kommune", Years: 3}},
+		Summary:            summary}
+}
+
+// TestDanishAnalysis indexes CVs in a real on-disk index and searches as
+// consultants type: each query must find the CVs named, and the first hit
+// must be the first one named (exact and whole-word hits first).
+func TestDanishAnalysis(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cvs := map[string]*jobmatch.Candidate{
+		"lagerarbejder":   cvOf("Lagerarbejder", "Mange år i et lagerhotel hos en grossist."),
+		"lagermedarb":     cvOf("Lagermedarbejder", "Plukker ordrer."),
+		"lager":           cvOf("Lager og logistik", "Erfaring fra lager."),
+		"truck":           cvOf("Gaffeltruckfører", "Truckcertifikat B."),
+		"rengøring":       cvOf("Rengøringsassistent", "Erhvervsrengøring."),
+		"sygeplejerske":   cvOf("Sygeplejerske", "Autoriseret sygeplejerske."),
+		"pædagog":         cvOf("Pædagog", "Uddannet pædagog."),
+		"pædagogmedhj":    cvOf("Pædagogmedhjælper", "Børnehave."),
+		"sosu":            cvOf("Social- og sundhedsassistent", "Hjemmepleje."),
+		"tømrer":          cvOf("Tømrer", "Svend."),
+		"chauffør":        cvOf("Chauffør", "Kørekort C."),
+		"lærer":           cvOf("Lærer", "Folkeskole."),
+		"frisør":          cvOf("Frisør", "Salon."),
+		"kontor":          cvOf("Kontorassistent", "Administration og bogholderi."),
+		"kok":             cvOf("Kok", "Restaurant."),
+		"socialrådgiver":  cvOf("Socialrådgiver", "Kommune."),
+		"butiksassistent": cvOf("Butiksassistent", "Detailhandel."),
+		"autoelektriker":  cvOf("Autoelektriker", "Værksted."),
+		"padborg":         cvOf("Rejsebureaumedarbejder", "Bor i Padborg."),
+	}
+	docs := map[string]Doc{}
+	name := map[string]string{}
+	for k, c := range cvs {
+		docs[c.ID] = ix.DocOf(c, nil)
+		name[c.ID] = k
+	}
+	if err := ix.batch(docs, nil, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		kind, q string
+		want    []string // the first is the best hit
+	}{
+		{"word", "lager", []string{"lager", "lagerarbejder", "lagermedarb"}},
+		{"compound", "truck", []string{"truck"}},
+		{"compound", "rengøring", []string{"rengøring"}},
+		{"compound", "butik", []string{"butiksassistent"}},
+		{"compound", "medhjælper", []string{"pædagogmedhj"}},
+		{"compound across an o-e seam", "elektriker", []string{"autoelektriker"}},
+		{"inflection", "sygeplejersker", []string{"sygeplejerske"}},
+		{"inflection", "pædagoger", []string{"pædagog", "pædagogmedhj"}},
+		{"inflection", "lagerarbejdere", []string{"lagerarbejder"}},
+		{"ascii", "paedagog", []string{"pædagog", "pædagogmedhj"}},
+		{"ascii", "padagog", []string{"pædagog", "pædagogmedhj"}},
+		{"ascii", "toemrer", []string{"tømrer"}},
+		{"ascii", "tomrer", []string{"tømrer"}},
+		{"ascii", "chauffoer", []string{"chauffør"}},
+		{"ascii", "laerer", []string{"lærer"}},
+		{"ascii", "frisoer", []string{"frisør"}},
+		{"ascii", "socialraadgiver", []string{"socialrådgiver"}},
+		{"abbreviation", "SOSU", []string{"sosu"}},
+		{"abbreviation", "pæd.", []string{"pædagog", "pædagogmedhj"}},
+		{"abbreviation", "HK", []string{"kontor"}},
+		{"typo", "sygeplejeske", []string{"sygeplejerske"}},
+		{"typo", "rengøing", []string{"rengøring"}},
+		{"typo", "lagerarbjder", []string{"lagerarbejder"}},
+		{"typo", "chaufør", []string{"chauffør"}},
+		{"typo", "tømer", []string{"tømrer"}},
+		{"typo, four letters", "lagr", []string{"lager", "lagerarbejder", "lagermedarb"}},
+	} {
+		t.Run(tt.kind+"/"+tt.q, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Query{Text: tt.q, Everyday: true, Size: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, name[h.ID])
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Fatalf("%q found %v, not %q (read as %+v)", tt.q, got, w, res.Expansions)
+				}
+			}
+			if got[0] != tt.want[0] {
+				t.Fatalf("%q ranks %v first, want %q (all: %v)", tt.q, got[0], tt.want[0], got)
+			}
+		})
+	}
+
+	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
+	// "pad" of Padborg.
+	res0, err := ix.Search(context.Background(), Query{Text: "pæd.", Everyday: true, Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res0.Hits {
+		if name[h.ID] == "padborg" {
+			t.Fatalf("pæd. found the CV from Padborg")
+		}
+	}
+
+	// Nobody: the answer says what was tried, and suggestions find people.
+	res, err := ix.Search(context.Background(), Query{Text: "lagerqq", Everyday: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 || len(res.Expansions) != 1 || res.Expansions[0].Word != "lagerqq" {
+		t.Fatalf("lagerqq: %d hits, expansions %+v", res.Total, res.Expansions)
+	}
+	sugg, err := ix.Suggest(context.Background(), Query{Text: "lagerqq", Everyday: true}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sugg) == 0 || sugg[0].Count == 0 {
+		t.Fatalf("lagerqq: suggestions %v", sugg)
+	}
+	var words []string
+	for _, s := range sugg {
+		words = append(words, s.Value)
+	}
+	if !slices.Contains(words, "lager") {
+		t.Fatalf("lagerqq: suggestions %v, want lager among them", words)
+	}
+
+	// The vocabulary is read back when the index is opened again.
+	dir := ix.dir
+	ix.Close()
+	ix2, isNew, err := Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if isNew {
+		t.Fatal("reopened index reported as new")
+	}
+	res, err = ix2.Search(context.Background(), Query{Text: "truck", Everyday: true})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("truck after reopening: %d hits, %v", res.Total, err)
+	}
+}
+
+// TestOlderMappingIsRebuilt: an index of an older mapping version is not
+// opened; a new one is started and reported new, so the service fills it.
+func TestOlderMappingIsRebuilt(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "current"), []byte("candidates-v3-1"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	ix, isNew, err := Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cur, _ := os.ReadFile(filepath.Join(dir, "current"))
+	if !isNew || string(cur) == "candidates-v3-1" {
+		t.Fatalf("new=%v current=%s", isNew, cur)
+	}
+}

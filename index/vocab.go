@@ -1,0 +1,462 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// vocab is the set of words in the "words" field, with their spelling
+// skeletons and a rough document count (docs that held the word when
+// indexed; an update counts again, an erasure does not count down; it only
+// decides when to look for typos and which suggestion comes first). It only
+// grows: a word no CV holds any more finds nobody, which is harmless.
+type vocab struct {
+	mu    sync.RWMutex
+	pos   map[string]int32
+	words []vocabWord
+}
+
+type vocabWord struct {
+	word, skel string
+	docs       int32
+}
+
+func newVocab() *vocab { return &vocab{pos: map[string]int32{}} }
+
+// add counts one document's distinct words.
+func (v *vocab) add(words []string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for _, w := range words {
+		v.addLocked(w, 1)
+	}
+}
+
+func (v *vocab) addLocked(w string, n int32) {
+	if i, ok := v.pos[w]; ok {
+		v.words[i].docs += n
+		return
+	}
+	v.pos[w] = int32(len(v.words))
+	v.words = append(v.words, vocabWord{word: w, skel: Skeleton(w), docs: n})
+}
+
+// load reads the vocabulary of an existing index.
+func (v *vocab) load(b bleve.Index) error {
+	d, err := b.FieldDict(fieldWords)
+	if err != nil {
+		return fmt.Errorf("index: vocabulary: %w", err)
+	}
+	defer d.Close()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return fmt.Errorf("index: vocabulary: %w", err)
+		}
+		if e == nil {
+			return nil
+		}
+		v.addLocked(e.Term, int32(e.Count))
+	}
+}
+
+// Boosts of the ways a query word reaches an indexed word: the whole word
+// (in any spelling) first, then an inflection of it, then a compound that
+// begins with it, one that holds it elsewhere, and last a word one typo
+// away (above a compound that holds the typed letters only by chance, as
+// "customer" holds "tømer"). Each is a constant score per CV, so a CV with the exact word is
+// above one that has only a compound, whatever the words' frequencies.
+const (
+	boostWord       = 10
+	boostInflection = 7
+	boostPrefix     = 5
+	boostInfix      = 4
+	boostStemInfix  = 3
+	boostWordTypo   = 4.5 // the whole word, one typo away
+	boostTypo       = 2
+	boostConcept    = 1.5 // a CV of a concept the taxonomy read the text as
+	boostRelated    = 0.5
+	// maxForms bounds the indexed words one query word expands to.
+	maxForms = 400
+	// typoBelow: typos are looked for when the word, its inflections and
+	// the compounds it begins are held by fewer CVs than this.
+	typoBelow = 3
+)
+
+type form struct {
+	word  string
+	boost float64
+	docs  int32
+	via   string
+}
+
+// expand finds the indexed words a lower-cased query word reaches.
+func (v *vocab) expand(token string, typos bool) []form {
+	s := Skeleton(token)
+	if s == "" {
+		return nil
+	}
+	stem := Skeleton(Stem(token))
+	if len(stem) < 4 || stem == s {
+		stem = ""
+	}
+	infix := len(s) >= 3
+	// Typed with æ/ø/å, a part of a compound is looked for as written:
+	// the skeleton of "pæd" ("pad") would also begin "Padborg".
+	written := strings.ContainsAny(token, "æøå")
+	stemInfix := len(stem) >= 5
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	var out []form
+	strong := 0 // CVs reached by the word, an inflection or a compound it begins
+	for _, w := range v.words {
+		var f form
+		switch {
+		// The skeleton of a compound may join across its seam
+		// ("autoelektriker" reads "autolektriker"), so a part is also
+		// looked for in the word as written.
+		case w.skel == s:
+			f = form{boost: boostWord, via: "word"}
+			if w.word != token {
+				f.via = "spelling"
+			}
+		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
+			f = form{boost: boostInflection, via: "inflection"}
+		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
+			f = form{boost: boostPrefix, via: "compound"}
+		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
+			f = form{boost: boostInfix, via: "compound"}
+		case stemInfix && strings.Contains(w.skel, stem):
+			f = form{boost: boostStemInfix, via: "compound"}
+		default:
+			continue
+		}
+		f.word, f.docs = w.word, w.docs
+		if f.boost >= boostPrefix {
+			strong += int(w.docs)
+		}
+		out = append(out, f)
+	}
+	if n := len([]rune(s)); typos && strong < typoBelow && n >= 4 {
+		seen := map[string]bool{}
+		for _, f := range out {
+			seen[f.word] = true
+		}
+		for _, w := range v.words {
+			if seen[w.word] {
+				continue
+			}
+			if n == 4 {
+				// Four letters: only a whole word or a compound's start
+				// one edit away ("lagr" → lager, lagerarbejder); inside
+				// words they are everywhere.
+				if !startsWithinOneEdit(s, w.skel) {
+					continue
+				}
+			} else if !withinOneEdit(s, w.skel) {
+				continue
+			}
+			b := float64(boostTypo)
+			if abs(len(w.skel)-len(s)) <= 1 && editDistance(s, w.skel, 1) <= 1 {
+				b = boostWordTypo
+			}
+			out = append(out, form{word: w.word, boost: b, docs: w.docs, via: "typo"})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].boost != out[j].boost {
+			return out[i].boost > out[j].boost
+		}
+		return out[i].docs > out[j].docs
+	})
+	if len(out) > maxForms {
+		out = out[:maxForms]
+	}
+	return out
+}
+
+// withinOneEdit reports whether some substring of w is at most one edit
+// (insertion, deletion, substitution, transposition of neighbours) away
+// from q. One edit leaves one half of q intact, so w must hold a half of q
+// exactly; only then is the distance computed.
+func withinOneEdit(q, w string) bool {
+	if len(w)+1 < len(q) {
+		return false
+	}
+	h := len(q) / 2
+	if !strings.Contains(w, q[:h]) && !strings.Contains(w, q[h:]) {
+		return false
+	}
+	qr, wr := []rune(q), []rune(w)
+	// Sellers' algorithm: edit distance of q to the best substring of w,
+	// with adjacent transpositions (Damerau).
+	m := len(qr)
+	prev2 := make([]int, m+1)
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for i := range prev {
+		prev[i] = i
+	}
+	for j := 1; j <= len(wr); j++ {
+		cur[0] = 0
+		for i := 1; i <= m; i++ {
+			cost := 1
+			if qr[i-1] == wr[j-1] {
+				cost = 0
+			}
+			c := min(prev[i-1]+cost, prev[i]+1, cur[i-1]+1)
+			if i > 1 && j > 1 && qr[i-1] == wr[j-2] && qr[i-2] == wr[j-1] {
+				c = min(c, prev2[i-2]+1)
+			}
+			cur[i] = c
+		}
+		if cur[m] <= 1 {
+			return true
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return false
+}
+
+// startsWithinOneEdit reports whether w, or its first len(q) or len(q)+1
+// letters, are at most one edit from q.
+func startsWithinOneEdit(q, w string) bool {
+	qr, wr := []rune(q), []rune(w)
+	for _, n := range []int{len(qr), len(qr) + 1, len(wr)} {
+		if n <= len(wr) && abs(n-len(qr)) <= 1 && editDistance(q, string(wr[:n]), 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns up to n indexed words closest in spelling to token (at
+// most two edits of the whole word, or holding it), most common first: the
+// suggestions when a search finds nobody.
+func (v *vocab) nearest(token string, n int) []string {
+	s := Skeleton(token)
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	type cand struct {
+		word string
+		dist int
+		docs int32
+	}
+	var cs []cand
+	for _, w := range v.words {
+		if len(w.skel) < 3 {
+			continue
+		}
+		if abs(len(w.skel)-len(s)) <= 2 {
+			if d := editDistance(s, w.skel, 2); d <= 2 {
+				cs = append(cs, cand{w.word, d, w.docs})
+				continue
+			}
+		}
+		// A compound that begins with a word one edit from the query.
+		if len(s) >= 4 && len(w.skel) > len(s)+1 {
+			d := min(editDistance(s, w.skel[:len(s)], 1), editDistance(s, w.skel[:len(s)+1], 1), editDistance(s, w.skel[:len(s)-1], 1))
+			if d <= 1 {
+				cs = append(cs, cand{w.word, 2, w.docs})
+			}
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].dist != cs[j].dist {
+			return cs[i].dist < cs[j].dist
+		}
+		return cs[i].docs > cs[j].docs
+	})
+	var out []string
+	for _, c := range cs {
+		if len(out) == n {
+			break
+		}
+		out = append(out, c.word)
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the Levenshtein distance of a and b, or max+1 once it is
+// certain to exceed max.
+func editDistance(a, b string, max int) int {
+	ar, br := []rune(a), []rune(b)
+	prev := make([]int, len(br)+1)
+	cur := make([]int, len(br)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ar); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(br); j++ {
+			cost := 1
+			if ar[i-1] == br[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(br)]
+}
+
+// constScore scores every document its inner query matches with the same
+// score: how a word was reached decides, not how rare the word is.
+type constScore struct {
+	inner query.Query
+	score float64
+}
+
+func (q *constScore) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	inner := options
+	inner.Score = "none"
+	inner.Explain = false
+	s, err := q.inner.Searcher(ctx, i, m, inner)
+	if err != nil {
+		return nil, err
+	}
+	return &constSearcher{Searcher: s, score: q.score, explain: options.Explain}, nil
+}
+
+const constMessage = "constant"
+
+type constSearcher struct {
+	search.Searcher
+	score   float64
+	explain bool
+}
+
+func (s *constSearcher) set(dm *search.DocumentMatch) {
+	if dm == nil {
+		return
+	}
+	dm.Score = s.score
+	if s.explain {
+		dm.Expl = &search.Explanation{Value: s.score, Message: constMessage}
+	}
+}
+
+func (s *constSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.set(dm)
+	return dm, err
+}
+
+func (s *constSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.set(dm)
+	return dm, err
+}
+
+func (s *constSearcher) Weight() float64      { return 1 }
+func (s *constSearcher) SetQueryNorm(float64) {}
+
+// sumQuery is a disjunction scored by the plain sum (or, with max, the
+// highest) of its clauses' scores. Bleve's disjunction multiplies the sum
+// by the share of clauses matched (coord), which would put a CV that
+// matches a concept and five analysed fields above one that holds the
+// exact word; the constant scores above are meant to decide. And one query
+// word's ways (whole word, compound, typo) must not add up: a CV is as good
+// as the best way the word reached it. The sum is read from the
+// disjunction's explanation of itself (only its own node: the clauses
+// explain nothing, except constant scores under max, which explain their
+// one number).
+type sumQuery struct {
+	clauses []query.Query
+	max     bool
+}
+
+func (q *sumQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	subs := make([]search.Searcher, 0, len(q.clauses))
+	inner := options
+	if q.max {
+		inner.Explain = true
+	}
+	for _, c := range q.clauses {
+		s, err := c.Searcher(ctx, i, m, inner)
+		if err != nil {
+			for _, s := range subs {
+				_ = s.Close()
+			}
+			return nil, err
+		}
+		subs = append(subs, s)
+	}
+	o := options
+	o.Explain = true
+	d, err := searcher.NewDisjunctionSearcher(ctx, i, subs, 1, o)
+	if err != nil {
+		for _, s := range subs {
+			_ = s.Close()
+		}
+		return nil, err
+	}
+	return &sumSearcher{Searcher: d, explain: options.Explain, max: q.max}, nil
+}
+
+type sumSearcher struct {
+	search.Searcher
+	explain, max bool
+}
+
+func (s *sumSearcher) fix(dm *search.DocumentMatch) {
+	if dm == nil || dm.Expl == nil {
+		return
+	}
+	if len(dm.Expl.Children) == 2 && dm.Expl.Children[0] != nil {
+		raw := dm.Expl.Children[0]
+		dm.Score = raw.Value
+		if s.max {
+			best := 0.0
+			for _, c := range raw.Children {
+				if c != nil && c.Value > best {
+					best = c.Value
+				}
+			}
+			dm.Score = best
+		}
+	} else if s.max && dm.Expl.Message == constMessage {
+		dm.Score = dm.Expl.Value // a single clause: no disjunction around it
+	}
+	if !s.explain {
+		dm.Expl = nil
+	} else if s.max {
+		dm.Expl = &search.Explanation{Value: dm.Score, Message: constMessage}
+	}
+}
+
+func (s *sumSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.fix(dm)
+	return dm, err
+}
+
+func (s *sumSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.fix(dm)
+	return dm, err
+}
