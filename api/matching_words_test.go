@@ -124,4 +124,25 @@ func TestMatchReasonsReadDanish(t *testing.T) {
 			t.Fatalf("the ad's boilerplate shown as a shared word: %q", text)
 		}
 	}
+
+	// The vacancy page says the same in Danish: the STAR/Jobnet title, the
+	// weights as set with a decimal comma, the years, no run id in the
+	// heading.
+	page := k.Do("GET", "/staff/vacancies/"+vid+q, nil, nil, "Accept", "text/html")
+	if page.StatusCode != http.StatusOK {
+		t.Fatalf("vacancy page: %d", page.StatusCode)
+	}
+	html := string(page.Body)
+	for _, want := range []string{"13,5 år", "<td>0,35</td>", "<td>0,15</td>", "Ord fra opslaget i CV&#39;et", p.Occupations[0].Title} {
+		if !strings.Contains(html, want) {
+			t.Errorf("vacancy page lacks %q", want)
+		}
+	}
+	h2 := regexp.MustCompile(`(?s)<h2 id="matches-h">.*?</h2>`).FindString(html)
+	if h2 == "" || strings.Contains(h2, "kørsel") || !strings.Contains(html, "Kørslen er gemt til revision som") {
+		t.Errorf("matches heading %q", h2)
+	}
+	if regexp.MustCompile(`<td>\d+\.\d+</td>`).MatchString(html) {
+		t.Errorf("an English decimal point on the Danish page")
+	}
 }
