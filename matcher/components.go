@@ -133,15 +133,18 @@ func (s *Scorer) targetLabel(t Target) i18n.Both {
 }
 
 // experienceShare is how much a CV's years in an occupation count as
-// experience for the vacancy: fully in the same occupation, a synonym, one
-// of the same ISCO unit group, or a job whose title says what the
-// vacancy's title says; half in the same minor group; not otherwise.
+// experience for the vacancy: fully in the same occupation, a synonym, or a
+// job whose title says what the vacancy's title says; by half in a related
+// one (same ISCO unit group), a quarter in the same minor group; not
+// otherwise.
 func experienceShare(m occMatch) float64 {
 	switch m.kind {
-	case "same", "synonym", "related", "title":
+	case "same", "synonym", "title":
 		return 1
-	case "group":
+	case "related":
 		return 0.5
+	case "group":
+		return 0.25
 	}
 	return 0
 }
@@ -353,27 +356,19 @@ func scoreText(s *Scorer, f *Features) Part {
 	if s.termNorm == 0 {
 		return part
 	}
-	dot, hit := 0.0, 0.0
+	dot := 0.0
 	var shared []string
 	for _, t := range s.p.Terms {
 		if hasTerm(f.Terms, t) {
 			w := s.termIDF[t]
 			dot += w * w
-			hit += w
 			if s.explain && !strings.HasPrefix(t, "en:") {
 				shared = append(shared, t)
 			}
 		}
 	}
-	switch TextMode {
-	case "bm25":
-		if s.termSum > 0 {
-			part.Value = hit / s.termSum * s.lengthFactor(len(f.Terms))
-		}
-	default:
-		if n := s.norm(f); n > 0 {
-			part.Value = dot / (s.termNorm * n)
-		}
+	if n := s.norm(f); n > 0 {
+		part.Value = dot / (s.termNorm * n)
 	}
 	if len(shared) == 0 {
 		return part
@@ -572,20 +567,4 @@ func short(s string) string {
 		return string(r[:57]) + "…"
 	}
 	return s
-}
-
-// TextMode is an experiment switch.
-var TextMode = ""
-
-// BM25's constants: term-frequency saturation and length normalisation.
-const bm25K1, bm25B = 1.2, 0.75
-
-// lengthFactor is BM25's weight of a term found once in a document of n
-// terms, relative to one found in a document of the mean length: above 1
-// for a shorter CV, below for a longer.
-func (s *Scorer) lengthFactor(n int) float64 {
-	if s.meanLen <= 0 {
-		return 1
-	}
-	return (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float64(n)/s.meanLen))
 }

@@ -79,7 +79,7 @@ func TestScoreExperience(t *testing.T) {
 		{"13.5 years as a warehouse worker, none asked (3 years count as full)", warehouse,
 			[]jobmatch.Experience{{Title: "Lagerarbejder", Years: 13.5}}, 1, 1, []string{"13,5 år", "Lagerarbejder"}, "experience"},
 		{"a related warehouse title counts", warehouse,
-			[]jobmatch.Experience{{Title: "Lager- og logistikmedarbejder", Years: 2}}, 0.6, 0.7, []string{"2 år"}, "experience"},
+			[]jobmatch.Experience{{Title: "Lager- og logistikmedarbejder", Years: 2}}, 0.3, 0.7, []string{"2 år"}, "experience"},
 		{"a carpenter's years do not", warehouse,
 			[]jobmatch.Experience{{Title: "Tømrer", Years: 10}}, 0, 0, nil, ""},
 		{"years asked and missing", jobmatch.Vacancy{Title: "Lagermedarbejder", ExperienceYears: 2},

@@ -22,8 +22,6 @@ type Pool struct {
 	// from the store). They sit beside the features, not in them, so the
 	// scorer cannot see them.
 	names map[string]string
-	// terms is the sum of the CVs' term counts (for their mean length).
-	terms int64
 }
 
 // NewPool returns an empty pool.
@@ -55,7 +53,6 @@ func (p *Pool) PutNamed(f *Features, name string) {
 	for _, t := range f.Terms {
 		p.df[t]++
 	}
-	p.terms += int64(len(f.Terms))
 	p.commutes[f.MaxCommuteKm]++
 	for _, o := range f.Occupations {
 		if o.URI == "" {
@@ -111,16 +108,6 @@ func (p *Pool) IDF(term string) float64 {
 	return math.Log(1 + float64(len(p.byID))/float64(p.df[term]+1))
 }
 
-// MeanTerms is the mean number of distinct terms of a CV.
-func (p *Pool) MeanTerms() float64 {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	if len(p.byID) == 0 {
-		return 0
-	}
-	return float64(p.terms) / float64(len(p.byID))
-}
-
 // Norm is the length of a CV's term vector weighted by IDF, cached on the
 // features until the pool has grown or shrunk by more than 5 %.
 func (p *Pool) Norm(f *Features) float64 {
@@ -156,7 +143,6 @@ func (p *Pool) forget(f *Features) {
 	for _, t := range f.Terms {
 		p.df[t]--
 	}
-	p.terms -= int64(len(f.Terms))
 	if p.commutes[f.MaxCommuteKm]--; p.commutes[f.MaxCommuteKm] <= 0 {
 		delete(p.commutes, f.MaxCommuteKm)
 	}

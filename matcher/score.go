@@ -127,8 +127,6 @@ type Scorer struct {
 	occCache map[string]occMatch
 	termIDF  map[string]float64
 	termNorm float64
-	termSum  float64 // Σ IDF of the vacancy's terms
-	meanLen  float64 // mean number of terms of a CV
 	idf      IDF
 	reqIDF   [][]float64
 	desIDF   [][]float64
@@ -168,10 +166,6 @@ func NewScorer(p *Profile, c Criteria, w Weights, tax *taxonomy.Taxonomy, idf ID
 	for _, t := range p.Terms {
 		w := get(t)
 		s.termNorm += w * w
-		s.termSum += w
-	}
-	if m, ok := idf.(interface{ MeanTerms() float64 }); ok {
-		s.meanLen = m.MeanTerms()
 	}
 	s.termNorm = math.Sqrt(s.termNorm)
 	for _, r := range p.Required {
