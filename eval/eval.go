@@ -59,24 +59,56 @@ func RJDBWith(ctx context.Context, file string, weights matcher.Weights, progres
 	if progress == nil {
 		progress = io.Discard
 	}
-	rows, err := rjdb.LoadFile(file)
+	env, err := OpenRJDB(ctx, file, progress)
 	if err != nil {
 		return RJDBResult{}, err
+	}
+	defer env.Close()
+	res := RJDBResult{Failed: env.Failed}
+	if res.Matcher, err = env.Matcher(weights); err != nil {
+		return res, err
+	}
+	fmt.Fprintf(progress, "rjdb: matcher %s\n", res.Matcher)
+	if res.BM25, err = env.BM25(); err != nil {
+		return res, err
+	}
+	fmt.Fprintf(progress, "rjdb: bm25 %s\n", res.BM25)
+	return res, nil
+}
+
+// RJDBEnv is the RJDB pool loaded into a fresh store and index, ready to
+// rank with the matcher (under any weights) and with the BM25 floor.
+type RJDBEnv struct {
+	Rows   []rjdb.Row
+	Failed int // résumés the import refused
+
+	tmp    string
+	sys    *system.System
+	cancel context.CancelFunc
+	docOf  map[string]string
+}
+
+// OpenRJDB loads every résumé of file as a candidate into a fresh temporary
+// store and index (through the import path).
+func OpenRJDB(ctx context.Context, file string, progress io.Writer) (*RJDBEnv, error) {
+	if progress == nil {
+		progress = io.Discard
+	}
+	rows, err := rjdb.LoadFile(file)
+	if err != nil {
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp("", "jobmatch-eval-*")
 	if err != nil {
-		return RJDBResult{}, err
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
 	sys, err := system.Open(ctx, system.Config{DataDir: tmp + "/data", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
-		return RJDBResult{}, err
+		os.RemoveAll(tmp)
+		return nil, err
 	}
 	runCtx, cancel := context.WithCancel(ctx)
-	defer func() {
-		cancel()
-		_ = sys.Close(context.Background())
-	}()
+	e := &RJDBEnv{Rows: rows, tmp: tmp, sys: sys, cancel: cancel, docOf: map[string]string{}}
 	sys.Start(runCtx)
 
 	// The résumés, through the same import (and normalisation) as any CV.
@@ -94,35 +126,46 @@ func RJDBWith(ctx context.Context, file string, weights matcher.Weights, progres
 	}()
 	imp, err := sys.Candidates.ImportCandidates(ctx, nil, pr, "ndjson", nil)
 	if err != nil {
-		return RJDBResult{}, err
+		e.Close()
+		return nil, err
 	}
+	e.Failed = imp.Failed
 	fmt.Fprintf(progress, "rjdb: %d résumés imported (%d refused)\n", imp.Created+imp.Updated+imp.Unchanged, imp.Failed)
 	if err := sys.Syncer.CatchUp(ctx); err != nil {
-		return RJDBResult{}, err
+		e.Close()
+		return nil, err
 	}
-	docOf := map[string]string{}
 	if err := sys.Store.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
-		docOf[c.ID] = c.ExternalRef
+		e.docOf[c.ID] = c.ExternalRef
 		return nil
 	}); err != nil {
-		return RJDBResult{}, err
+		e.Close()
+		return nil, err
 	}
-	mr := &matchRanker{m: sys.Matching.Matcher(), docOf: docOf, weights: weights}
-	res := RJDBResult{Failed: imp.Failed}
-	if res.Matcher, err = rjdb.Evaluate(rows, mr, 100); err != nil {
-		return res, err
-	}
-	fmt.Fprintf(progress, "rjdb: matcher %s\n", res.Matcher)
-	bm, err := rjdb.NewBM25(tmp+"/bm25", rows)
+	return e, nil
+}
+
+// Matcher ranks every job description with the product's matcher under
+// weights (nil: the defaults) and scores the rankings.
+func (e *RJDBEnv) Matcher(weights matcher.Weights) (rjdb.Result, error) {
+	return rjdb.Evaluate(e.Rows, &matchRanker{m: e.sys.Matching.Matcher(), docOf: e.docOf, weights: weights}, 100)
+}
+
+// BM25 ranks every job description with the BM25 floor.
+func (e *RJDBEnv) BM25() (rjdb.Result, error) {
+	bm, err := rjdb.NewBM25(e.tmp+"/bm25", e.Rows)
 	if err != nil {
-		return res, err
+		return rjdb.Result{}, err
 	}
 	defer bm.Close()
-	if res.BM25, err = rjdb.Evaluate(rows, bm, 100); err != nil {
-		return res, err
-	}
-	fmt.Fprintf(progress, "rjdb: bm25 %s\n", res.BM25)
-	return res, nil
+	return rjdb.Evaluate(e.Rows, bm, 100)
+}
+
+// Close stops the system and removes the temporary store.
+func (e *RJDBEnv) Close() {
+	e.cancel()
+	_ = e.sys.Close(context.Background())
+	os.RemoveAll(e.tmp)
 }
 
 // matchRanker ranks the pool with the product's matcher.

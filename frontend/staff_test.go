@@ -95,7 +95,7 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 	}
 	total := func(h string) int {
 		i := strings.Index(h, "(")
-		n, _ := strconv.Atoi(strings.TrimSpace(strings.Fields(h[i+1:])[0]))
+		n, _ := strconv.Atoi(strings.Trim(strings.Fields(h[i+1:])[0], " )"))
 		return n
 	}
 	err = chromedp.Run(ctx,

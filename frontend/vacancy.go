@@ -35,6 +35,10 @@ type vacancyPage struct {
 	Shortlist  []shortlistRow
 	Listed     map[string]bool // candidate ids on the shortlist
 	Today      string
+	// Cards are the ranked candidates worded for the page's language;
+	// ReadAs the occupations the title was read as.
+	Cards  []matchCard
+	ReadAs []readAs
 }
 
 type criterionView struct {
@@ -100,6 +104,13 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		d.Listed[r.CandidateID] = true
 	}
 	d.Today = f.svc.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
+	lang := api.Lang(c)
+	for _, it := range d.Matches.Items {
+		d.Cards = append(d.Cards, newMatchCard(lang, it))
+	}
+	for _, o := range d.Matches.Occupations {
+		d.ReadAs = append(d.ReadAs, newReadAs(lang, o))
+	}
 	if d.Matches.NextCursor != "" {
 		nq := c.QueryParams()
 		nq.Set("cursor", d.Matches.NextCursor)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"jobmatch"
 	"jobmatch/taxonomy"
@@ -21,8 +22,11 @@ type Features struct {
 	SkillLabels []string // every skill as written (and its concept label)
 	// SkillTerms are the terms of the skills and job titles; Terms those of
 	// the whole CV text (titles, skills, education, summary).
-	SkillTerms    []string
-	Terms         []string
+	SkillTerms []string
+	Terms      []string
+	// Words are the CV's distinct words as written (lower case, space
+	// separated), so a reason names the words of the CV, never a stem.
+	Words         string
 	Languages     []jobmatch.Language
 	Licences      []string
 	Education     []string // levels
@@ -91,6 +95,7 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 	allText = append(allText, c.Summary)
 	f.SkillTerms = union(taxonomy.Terms(strings.Join(skillText, " . ")), nil)
 	f.Terms = union(f.SkillTerms, taxonomy.Terms(strings.Join(allText, " . ")))
+	f.Words = distinctWords(strings.Join(skillText, " ") + " " + strings.Join(allText, " "))
 	slices.Sort(f.Skills)
 	f.Skills = slices.Compact(f.Skills)
 	return f
@@ -109,4 +114,47 @@ func union(a, b []string) []string {
 func hasTerm(sorted []string, t string) bool {
 	_, ok := slices.BinarySearch(sorted, t)
 	return ok
+}
+
+// distinctWords returns the distinct words of text in lower case, in the
+// order they first appear, space separated.
+func distinctWords(text string) string {
+	seen := map[string]bool{}
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) < 2 || seen[w] {
+			continue
+		}
+		seen[w] = true
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// wordsOf returns, for each term (best first), the first word of the CV
+// whose term it is, at most n distinct words; a term no word of the CV
+// yields as written (it came from a spelled-out abbreviation) is left out.
+func (f *Features) wordsOf(terms []string, n int) []string {
+	want := make(map[string]int, len(terms))
+	for i, t := range terms {
+		want[t] = i
+	}
+	found := make([]string, len(terms))
+	for _, w := range strings.Fields(f.Words) {
+		for _, t := range taxonomy.Terms(w) {
+			if i, ok := want[t]; ok && found[i] == "" {
+				found[i] = w
+			}
+		}
+	}
+	var out []string
+	for _, w := range found {
+		if w != "" && !slices.Contains(out, w) && len(out) < n {
+			out = append(out, w)
+		}
+	}
+	return out
 }

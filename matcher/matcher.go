@@ -23,12 +23,32 @@ import (
 	"jobmatch/taxonomy"
 )
 
+// Retriever finds the CVs that share anything with a vacancy (the bleve
+// index, *index.Index).
+type Retriever interface {
+	Search(ctx context.Context, q index.Query) (index.Result, error)
+}
+
+// FeatureSource holds every CV's features in memory (*Pool): the scorer
+// reads them, the exhaustive scan walks them all, the nearest-holders list
+// reads them by occupation; IDF weighs the words by rarity among them.
+type FeatureSource interface {
+	IDF
+	Get(id string) (*Features, bool)
+	// Name is the CV's name, for display only (never scored).
+	Name(id string) string
+	Snapshot() []*Features
+	WithOccupations(uris []string) []*Features
+	MaxCommuteKm() float64
+}
+
 // Matcher runs matches.
 type Matcher struct {
-	Tax   *taxonomy.Taxonomy
-	Geo   Geocoder
-	Index *index.Index
-	Pool  *Pool
+	Tax *taxonomy.Taxonomy
+	Geo Geocoder
+	// Index retrieves; Pool holds the features.
+	Index Retriever
+	Pool  FeatureSource
 	// Load reads a CV's features when the pool does not hold them yet
 	// (while it is filled at start).
 	Load func(ctx context.Context, id string) (*Features, error)
@@ -53,7 +73,10 @@ type Page struct {
 	Total     int                `json:"total"`
 	Retrieved int                `json:"retrieved"`
 	Weights   map[string]float64 `json:"weights"`
-	Criteria  Criteria           `json:"criteria"`
+	// SetWeights are the weights as set (default or the consultant's), of
+	// the components that apply.
+	SetWeights map[string]float64 `json:"weights_set"`
+	Criteria   Criteria           `json:"criteria"`
 	// Ranked are the ids of every passing candidate, best first (the run
 	// record keeps the first 200).
 	Ranked []string `json:"-"`
@@ -93,6 +116,24 @@ func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, erro
 	page := m.rank(p, o, feats)
 	page.Retrieved = len(ids)
 	return page, nil
+}
+
+// Explain scores one CV for p with every reason, whether it passes the
+// hard filters or not (Excluded then names the first it fails): the
+// ranking's scoring of one candidate, for a "why (not)" view.
+func (m *Matcher) Explain(ctx context.Context, p *Profile, o Options, candidateID string) (Result, error) {
+	o = o.withDefaults()
+	f, ok := m.Pool.Get(candidateID)
+	if !ok {
+		if m.Load == nil {
+			return Result{}, jobmatch.ErrNotFound
+		}
+		var err error
+		if f, err = m.Load(ctx, candidateID); err != nil {
+			return Result{}, err
+		}
+	}
+	return NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now()).Score(f), nil
 }
 
 // Exhaustive scores every CV in the pool with the same function: the
@@ -144,7 +185,7 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
 		}
 		return pass[i].f.ID < pass[j].f.ID
 	})
-	page := &Page{Total: len(pass), Weights: s.Weights(), Criteria: o.Criteria}
+	page := &Page{Total: len(pass), Weights: s.Weights(), SetWeights: s.SetWeights(), Criteria: o.Criteria}
 	page.Ranked = make([]string, len(pass))
 	for i, x := range pass {
 		page.Ranked[i] = x.f.ID

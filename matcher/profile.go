@@ -47,12 +47,16 @@ type Profile struct {
 
 // Target is an occupation concept a vacancy title resolved to.
 type Target struct {
-	URI   string  `json:"uri"`
-	Label string  `json:"label"`
-	Form  string  `json:"form"` // the title, label or synonym that matched
-	Via   string  `json:"via"`  // label, alt_label, star_title, disco_title, english_label, given
-	Score float64 `json:"score"`
-	ISCO  string  `json:"isco"`
+	URI   string `json:"uri"`
+	Label string `json:"label"` // ESCO's Danish label
+	// Title is the STAR/Jobnet title Danish people use for the concept
+	// (else ESCO's Danish label); LabelEN ESCO's English label.
+	Title   string  `json:"title"`
+	LabelEN string  `json:"label_en"`
+	Form    string  `json:"form"` // the title, label or synonym that matched
+	Via     string  `json:"via"`  // label, alt_label, star_title, disco_title, english_label, given
+	Score   float64 `json:"score"`
+	ISCO    string  `json:"isco"`
 }
 
 // SkillReq is a required or desired skill of a vacancy.
@@ -82,7 +86,7 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 	for _, s := range v.SkillsDesired {
 		p.Desired = append(p.Desired, skillReq(s, tax))
 	}
-	p.Terms = union(taxonomy.Terms(v.Title+" . "+v.Description+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil)
+	p.Terms = withoutBoilerplate(union(taxonomy.Terms(v.Title+" . "+v.Description+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil))
 	p.Text = strings.TrimSpace(v.Title + " " + strings.Join(v.SkillsRequired, " ") + " " + strings.Join(v.SkillsDesired, " "))
 	return p
 }
@@ -109,6 +113,7 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 			}
 		}
 		t.ISCO = tax.ISCOOf(t.URI)
+		t.Title, t.LabelEN = tax.DisplayTitle(t.URI, "da"), tax.ConceptLabel(t.URI, "en")
 		p.Targets = append(p.Targets, t)
 	}
 	if v.Occupation != "" {
@@ -198,4 +203,31 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// boilerplate are the terms of the words every job ad uses ("Vi søger en
+// … til fast stilling", "We are looking for a candidate to join our
+// team"): they say nothing of the job, so they neither score nor show as
+// words the CV shares with the ad.
+var boilerplate = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range taxonomy.Terms(`søger søges søg tilbyder tilbyde stilling stillingen stillinger ansøgning ansøgninger
+		ansøg ansøge ansøger kandidat kandidaten kandidater ansættelse ansat fast fastansat gerne snarest hurtigst muligt mulig
+		ny nye kollega kolleger kollegaer arbejdsplads arbejdspladsen hverdag hverdagen tiltrædelse virksomhed virksomheden
+		os vores dig din dine dit søgning interesseret hører glæder brænder
+		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
+		apply offer offering hiring hire`) {
+		m[t] = true
+	}
+	return m
+}()
+
+func withoutBoilerplate(terms []string) []string {
+	out := terms[:0]
+	for _, t := range terms {
+		if !boilerplate[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -92,6 +92,8 @@ type Taxonomy struct {
 
 	resolveMemo matchMemo
 
+	labels labelIndex
+
 	idsOnce     sync.Once
 	occIdx      map[string]int32
 	fingerprint string
@@ -181,7 +183,7 @@ func Load() (*Taxonomy, error) {
 				o.STAR = append(o.STAR, c[1])
 			}
 		}
-		star = append(star, starTitle{title: c[1], target: target, relation: c[3]})
+		star = append(star, starTitle{title: c[1], target: target, relation: c[3], code: c[0]})
 	}); err != nil {
 		return nil, err
 	}
@@ -189,7 +191,7 @@ func Load() (*Taxonomy, error) {
 	return t, nil
 }
 
-type starTitle struct{ title, target, relation string }
+type starTitle struct{ title, target, relation, code string }
 
 func readTSV(name string, fn func(cols []string)) error {
 	f, err := dataFS.Open("data/" + name)

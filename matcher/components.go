@@ -1,0 +1,570 @@
+package matcher
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"jobmatch/i18n"
+	"jobmatch/taxonomy"
+)
+
+// Part is what one score component (or filter) says of one candidate: a
+// value 0..1, the reasons, and the hard filter it trips ("" if none).
+type Part struct {
+	Value      float64
+	Reasons    []Reason
+	Exclude    string
+	DistanceKm *float64
+}
+
+// say adds a reason when the scorer explains.
+func (s *Scorer) say(p *Part, code, kind, key string, args ...any) {
+	if s.explain {
+		p.Reasons = append(p.Reasons, Reason{Code: code, Kind: kind, Key: key, Args: args})
+	}
+}
+
+// component is a row of the score table.
+type component struct {
+	name    string
+	applies func(p *Profile) bool
+	score   func(s *Scorer, f *Features) Part
+}
+
+// table is the score: one small function per component, in display order.
+var table = []component{
+	{CompOccupation, hasTitle, scoreOccupation},
+	{CompRequiredSkills, func(p *Profile) bool { return len(p.Required) > 0 }, scoreRequiredSkills},
+	{CompDesiredSkills, func(p *Profile) bool { return len(p.Desired) > 0 }, scoreDesiredSkills},
+	{CompExperience, hasTitle, scoreExperience},
+	{CompDistance, func(p *Profile) bool { return p.HasPoint }, scoreDistance},
+	{CompAvailability, func(p *Profile) bool { return true }, scoreAvailability},
+	{CompLanguages, func(p *Profile) bool { return len(p.Languages) > 0 }, scoreLanguages},
+	{CompLicence, func(p *Profile) bool { return p.Licence != "" }, scoreLicence},
+	{CompText, func(p *Profile) bool { return len(p.Terms) > 0 }, scoreText},
+}
+
+// filters say something and may exclude, but weigh nothing.
+var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterConsent}
+
+func hasTitle(p *Profile) bool { return len(p.Targets) > 0 || len(p.TitleTerms) > 0 }
+
+// filterScheme: the candidate may be employed under the vacancy's subsidy
+// scheme (rules.go).
+func filterScheme(s *Scorer, f *Features) Part {
+	var part Part
+	t := s.p.EmploymentType
+	if Rules[t].Scheme == "" {
+		return part
+	}
+	scheme := i18n.Key("why.scheme." + string(Rules[t].Scheme))
+	if ok, how := Eligible(t, f); ok {
+		s.say(&part, "scheme_eligible", "match", "why.scheme_eligible", scheme, i18n.Key("why.scheme."+how))
+		return part
+	}
+	s.say(&part, "scheme_not_eligible", "gap", "why.scheme_not_eligible", scheme)
+	if s.c.Eligibility {
+		part.Exclude = "eligibility"
+	}
+	return part
+}
+
+// filterConsent: the candidate has consented to be presented.
+func filterConsent(s *Scorer, f *Features) Part {
+	var part Part
+	if f.Consent {
+		s.say(&part, "consent", "info", "why.consent")
+		return part
+	}
+	s.say(&part, "no_consent", "info", "why.no_consent")
+	if s.c.Consent {
+		part.Exclude = "consent"
+	}
+	return part
+}
+
+// scoreOccupation: the best match of the CV's occupations (desired or
+// held) with the vacancy's (see Scorer.occupation).
+func scoreOccupation(s *Scorer, f *Features) Part {
+	var part Part
+	best := occMatch{}
+	for _, o := range f.Occupations {
+		if m := s.occupation(o); m.value > best.value {
+			best = m
+			best.label = o.Label
+		}
+	}
+	part.Value = best.value
+	if best.value <= 0 {
+		s.say(&part, "occupation_none", "gap", "why.occupation_none", i18n.Quote(s.p.Title))
+		return part
+	}
+	kind := "partial"
+	if best.value >= 0.99 {
+		kind = "match"
+	}
+	target := s.targetLabel(best.target)
+	switch best.kind {
+	case "same":
+		s.say(&part, "occupation_same", kind, "why.occupation_same", target)
+	case "synonym":
+		s.say(&part, "occupation_synonym", kind, "why.occupation_synonym", target, i18n.Key("why.via."+best.target.Via), i18n.Quote(best.target.Form))
+	case "related":
+		s.say(&part, "occupation_related", kind, "why.occupation_related", best.detail, best.label)
+	case "group":
+		s.say(&part, "occupation_group", kind, "why.occupation_group", best.detail, best.label)
+	case "skills":
+		s.say(&part, "occupation_skills", kind, "why.occupation_skills", i18n.Pct(best.share), best.label)
+	case "title":
+		s.say(&part, "occupation_title", kind, "why.occupation_title", best.label)
+	}
+	return part
+}
+
+// targetLabel names a vacancy occupation in both languages: the STAR/Jobnet
+// title Danish people use (else ESCO's Danish label) and ESCO's English one.
+func (s *Scorer) targetLabel(t Target) i18n.Both {
+	if s.tax == nil || t.URI == "" {
+		return i18n.Both{DA: t.Label, EN: t.Label}
+	}
+	return i18n.Both{DA: s.tax.DisplayTitle(t.URI, "da"), EN: s.tax.DisplayTitle(t.URI, "en")}
+}
+
+// experienceShare is how much a CV's years in an occupation count as
+// experience for the vacancy: fully in the same occupation, a synonym, or a
+// job whose title says what the vacancy's title says; by half in a related
+// one (same ISCO unit group), a quarter in the same minor group; not
+// otherwise.
+func experienceShare(m occMatch) float64 {
+	switch m.kind {
+	case "same", "synonym", "title":
+		return 1
+	case "related":
+		return 0.5
+	case "group":
+		return 0.25
+	}
+	return 0
+}
+
+// scoreExperience: the years of the CV's experience lines in the vacancy's
+// occupation or a related one, against the years asked (3 when none).
+func scoreExperience(s *Scorer, f *Features) Part {
+	var part Part
+	years := 0.0
+	var lines i18n.List
+	for _, o := range f.Occupations {
+		if o.Desired || o.Years <= 0 {
+			continue
+		}
+		share := experienceShare(s.occupation(o))
+		if share == 0 {
+			continue
+		}
+		years += share * o.Years
+		if s.explain && len(lines) < 3 {
+			lines = append(lines, yearsLine{o.Label, o.Years})
+		}
+	}
+	need := s.p.MinYears
+	if need <= 0 {
+		need = 3
+	}
+	part.Value = years / need
+	asked := s.p.MinYears > 0
+	switch {
+	case years == 0 && asked:
+		s.say(&part, "experience", "gap", "why.experience_none", i18n.Years(s.p.MinYears))
+	case years == 0:
+	case asked:
+		kind := "match"
+		if years < s.p.MinYears {
+			kind = "gap"
+		}
+		s.say(&part, "experience", kind, "why.experience_lines_asked", i18n.Years(years), i18n.Years(s.p.MinYears), lines)
+	default:
+		s.say(&part, "experience", "match", "why.experience_lines", i18n.Years(years), lines)
+	}
+	return part
+}
+
+// yearsLine is an experience line in a reason: "Lagerarbejder (13,5 år)".
+type yearsLine struct {
+	title string
+	years float64
+}
+
+func (y yearsLine) In(lang i18n.Lang) string {
+	return y.title + " (" + i18n.Format(lang, i18n.Years(y.years)) + ")"
+}
+
+// scoreRequiredSkills: the share of the required skills the CV has (see
+// Scorer.skills).
+func scoreRequiredSkills(s *Scorer, f *Features) Part {
+	var part Part
+	v, matched, missing := s.skills(s.p.Required, s.reqIDF, f)
+	part.Value = v
+	if len(matched) > 0 {
+		s.say(&part, "required_skills_matched", "match", "why.required_skills_matched", i18n.Count{N: len(matched), Of: len(s.p.Required)}, matched)
+	}
+	if len(missing) > 0 {
+		s.say(&part, "required_skills_missing", "gap", "why.required_skills_missing", missing)
+	}
+	return part
+}
+
+// scoreDesiredSkills: the same for the desired skills.
+func scoreDesiredSkills(s *Scorer, f *Features) Part {
+	var part Part
+	v, matched, _ := s.skills(s.p.Desired, s.desIDF, f)
+	part.Value = v
+	if len(matched) > 0 {
+		s.say(&part, "desired_skills_matched", "match", "why.desired_skills_matched", i18n.Count{N: len(matched), Of: len(s.p.Desired)}, matched)
+	}
+	return part
+}
+
+// scoreDistance: the distance from the workplace against the candidate's
+// max commute (or the run's radius): 1 − ½·d/limit within it, falling to 0
+// at twice it.
+func scoreDistance(s *Scorer, f *Features) Part {
+	var part Part
+	p := s.p
+	limit := f.MaxCommuteKm
+	if s.c.RadiusKm > 0 {
+		limit = s.c.RadiusKm
+	}
+	if limit <= 0 {
+		limit = defaultCommuteKm
+	}
+	if !f.HasPoint {
+		part.Value = 0.5
+		s.say(&part, "distance_unknown", "info", "why.distance_unknown", f.PostalCode)
+		return part
+	}
+	d := haversineKm(p.Lat, p.Lon, f.Lat, f.Lon)
+	dr := round1(d)
+	part.DistanceKm = &dr
+	part.Value = 1 - 0.5*d/limit
+	if d > limit {
+		part.Value = 0.5 * (1 - (d-limit)/limit)
+		s.say(&part, "distance_beyond", "gap", "why.distance_beyond", i18n.Km(d), i18n.Km(limit))
+		if s.c.Distance {
+			part.Exclude = "distance"
+		}
+		return part
+	}
+	s.say(&part, "distance", "match", "why.distance", i18n.Km(d), i18n.Km(limit))
+	return part
+}
+
+// scoreAvailability: 1 when available by the start (today when none),
+// falling over the 90 days after.
+func scoreAvailability(s *Scorer, f *Features) Part {
+	var part Part
+	start := s.p.Start
+	if start.IsZero() {
+		start = s.now
+	}
+	switch {
+	case f.AvailableFrom.IsZero() || !f.AvailableFrom.After(start):
+		part.Value = 1
+		if f.AvailableFrom.IsZero() || !f.AvailableFrom.After(s.now) {
+			s.say(&part, "available", "match", "why.available_now")
+		} else {
+			s.say(&part, "available", "match", "why.available_from", i18n.Day(f.AvailableFrom))
+		}
+	default:
+		late := f.AvailableFrom.Sub(start).Hours() / 24
+		part.Value = 1 - late/90
+		s.say(&part, "available_late", "gap", "why.available_late", i18n.Day(f.AvailableFrom))
+		if s.c.Availability {
+			part.Exclude = "availability"
+		}
+	}
+	return part
+}
+
+// scoreLanguages: each language asked for at its level or above counts 1,
+// one level below ½ (Danish level matters most for the newly arrived).
+func scoreLanguages(s *Scorer, f *Features) Part {
+	var part Part
+	total, allMet := 0.0, true
+	for _, want := range s.p.Languages {
+		have := ""
+		for _, l := range f.Languages {
+			if strings.EqualFold(l.Code, want.Code) {
+				have = l.Level
+			}
+		}
+		gap := levelRank(want.Level) - levelRank(have)
+		lang := i18n.Both{DA: i18n.Language(i18n.DA, want.Code), EN: i18n.Language(i18n.EN, want.Code)}
+		switch {
+		case have != "" && gap <= 0:
+			total++
+			s.say(&part, "language", "match", "why.language", lang, levelName(have), levelName(want.Level))
+		case have != "" && gap == 1:
+			total += 0.5
+			allMet = false
+			s.say(&part, "language_below", "partial", "why.language_below", lang, levelName(have), levelName(want.Level))
+		case have != "":
+			allMet = false
+			s.say(&part, "language_missing", "gap", "why.language_low", lang, levelName(have), levelName(want.Level))
+		default:
+			allMet = false
+			s.say(&part, "language_missing", "gap", "why.language_missing", lang, levelName(want.Level))
+		}
+	}
+	part.Value = total / float64(len(s.p.Languages))
+	if !allMet && s.c.Language {
+		part.Exclude = "language"
+	}
+	return part
+}
+
+// levelName words a CEFR level ("native" → modersmål / native).
+func levelName(l string) any {
+	if strings.EqualFold(l, "native") {
+		return i18n.Both{DA: "modersmål", EN: "native"}
+	}
+	return strings.ToUpper(l)
+}
+
+// scoreLicence: holds the vacancy's licence or one that includes it.
+func scoreLicence(s *Scorer, f *Features) Part {
+	var part Part
+	if hasLicence(f.Licences, s.p.Licence) {
+		part.Value = 1
+		s.say(&part, "licence", "match", "why.licence", s.p.Licence)
+		return part
+	}
+	s.say(&part, "licence_missing", "gap", "why.licence_missing", s.p.Licence)
+	if s.c.Licence {
+		part.Exclude = "licence"
+	}
+	return part
+}
+
+// scoreText: the words of the vacancy found in the CV, weighted by their
+// rarity: the cosine of the two texts' term sets weighted by inverse
+// document frequency, so a long CV does not win by containing every word.
+// The reason names the rarest shared words as the CV writes them.
+func scoreText(s *Scorer, f *Features) Part {
+	var part Part
+	if s.termNorm == 0 {
+		return part
+	}
+	dot := 0.0
+	var shared []string
+	for _, t := range s.p.Terms {
+		if hasTerm(f.Terms, t) {
+			w := s.termIDF[t]
+			dot += w * w
+			if s.explain && !strings.HasPrefix(t, "en:") {
+				shared = append(shared, t)
+			}
+		}
+	}
+	if n := s.norm(f); n > 0 {
+		part.Value = dot / (s.termNorm * n)
+	}
+	if len(shared) == 0 {
+		return part
+	}
+	sort.SliceStable(shared, func(i, j int) bool { return s.termIDF[shared[i]] > s.termIDF[shared[j]] })
+	words := f.wordsOf(shared, 6)
+	if len(words) > 0 {
+		list := make(i18n.List, len(words))
+		for i, w := range words {
+			list[i] = w
+		}
+		s.say(&part, "text", "info", "why.text", list)
+	}
+	return part
+}
+
+// occMatch is how well one CV occupation matches the vacancy's.
+type occMatch struct {
+	value  float64
+	kind   string // same, synonym, related, group, skills, title
+	target Target
+	label  string
+	detail string
+	share  float64
+}
+
+var synonymVia = map[string]bool{"alt_label": true, "hidden_label": true, "star_title": true, "disco_title": true, "english_label": true}
+
+// occupation scores a CV occupation against the vacancy's targets: the same
+// concept 1 (reached through a STAR/Jobnet or other synonym: "synonym"); an
+// occupation of the same ISCO unit group 0.6; of the same minor group 0.4;
+// otherwise by the overlap of essential skills, up to 0.5. A title without a
+// concept is compared word by word with the vacancy title, up to 0.8.
+func (s *Scorer) occupation(o Occupation) occMatch {
+	key := o.URI
+	if key == "" {
+		key = "title:" + o.Label
+	}
+	if m, ok := s.occCache[key]; ok {
+		return m
+	}
+	m := s.occupationUncached(o)
+	s.occCache[key] = m
+	return m
+}
+
+func (s *Scorer) occupationUncached(o Occupation) occMatch {
+	title := s.titleOverlap(o.Label)
+	m := s.conceptMatch(o)
+	if m.kind == "" {
+		if title < 0.5 {
+			return occMatch{}
+		}
+		return occMatch{value: 0.8 * title, kind: "title"}
+	}
+	// A concept match counts by how surely the vacancy title named that
+	// concept, and the title's own words add the rest: of two candidates
+	// with the same concept, the one whose title says what the vacancy
+	// says comes first.
+	conf := 1.0
+	if m.target.URI != "" && m.target.Via != "given" {
+		conf = math.Max(0.5, math.Min(1, m.target.Score))
+	}
+	m.value = 0.8*m.value*conf + 0.2*title
+	if t := 0.8 * title; t > m.value && title >= 0.5 {
+		return occMatch{value: t, kind: "title"}
+	}
+	return m
+}
+
+// titleOverlap is the share (by rarity) of the vacancy title's words in a
+// CV's occupation title.
+func (s *Scorer) titleOverlap(label string) float64 {
+	if len(s.p.TitleTerms) == 0 || label == "" {
+		return 0
+	}
+	terms := union(taxonomy.Terms(label), nil)
+	sum, hit := 0.0, 0.0
+	for _, t := range s.p.TitleTerms {
+		w, ok := s.termIDF[t]
+		if !ok {
+			w = 1
+		}
+		sum += w
+		if hasTerm(terms, t) {
+			hit += w
+		}
+	}
+	if sum == 0 {
+		return 0
+	}
+	return hit / sum
+}
+
+// conceptMatch compares occupation concepts (see occupation).
+func (s *Scorer) conceptMatch(o Occupation) occMatch {
+	p := s.p
+	if o.URI == "" {
+		return occMatch{}
+	}
+	for _, t := range p.Targets {
+		if t.URI == o.URI {
+			if synonymVia[t.Via] {
+				return occMatch{value: 1, kind: "synonym", target: t}
+			}
+			return occMatch{value: 1, kind: "same", target: t}
+		}
+	}
+	var unit string
+	if s.tax != nil {
+		unit = s.tax.ISCOOf(o.URI)
+	}
+	if code, ok := p.related[o.URI]; ok || (unit != "" && p.units[unit]) {
+		if code == "" {
+			code = unit
+		}
+		return occMatch{value: 0.6, kind: "related", detail: code, target: s.targetIn(code)}
+	}
+	if len(unit) >= 3 && p.minors[unit[:3]] {
+		return occMatch{value: 0.4, kind: "group", detail: unit[:3], target: s.targetIn(unit[:3])}
+	}
+	if s.tax != nil && len(p.essential) > 0 {
+		if occ, ok := s.tax.Occupation(o.URI); ok && len(occ.Essential) > 0 {
+			shared := 0
+			for _, i := range occ.Essential {
+				if p.essential[s.tax.SkillAt(i).URI] {
+					shared++
+				}
+			}
+			j := float64(shared) / float64(len(occ.Essential)+len(p.essential)-shared)
+			if j >= 0.1 {
+				return occMatch{value: math.Min(0.5, j), kind: "skills", share: j}
+			}
+		}
+	}
+	return occMatch{}
+}
+
+func (s *Scorer) targetIn(isco string) Target {
+	for _, t := range s.p.Targets {
+		if strings.HasPrefix(t.ISCO, isco) {
+			return t
+		}
+	}
+	return Target{}
+}
+
+// skills scores skill requirements: a concept the CV has counts 1; else the
+// share (by rarity) of the requirement's words among the CV's skill and
+// title words, or, at 0.6, among all its words. A requirement counts as
+// matched from 0.5. The requirements are named as the vacancy wrote them.
+func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (float64, i18n.List, i18n.List) {
+	total := 0.0
+	var matched, missing i18n.List
+	for i, r := range reqs {
+		v := 0.0
+		if r.URI != "" {
+			if _, ok := slices.BinarySearch(f.Skills, r.URI); ok {
+				v = 1
+			}
+		}
+		if v < 1 && len(r.Terms) > 0 {
+			v = math.Max(v, coverage(r.Terms, weights[i], f.SkillTerms))
+			v = math.Max(v, 0.6*coverage(r.Terms, weights[i], f.Terms))
+		}
+		total += v
+		if s.explain {
+			if v >= 0.5 {
+				matched = append(matched, short(r.Text))
+			} else {
+				missing = append(missing, short(r.Text))
+			}
+		}
+	}
+	return total / float64(len(reqs)), matched, missing
+}
+
+func coverage(terms []string, w []float64, have []string) float64 {
+	sum, hit := 0.0, 0.0
+	for i, t := range terms {
+		sum += w[i]
+		if hasTerm(have, t) {
+			hit += w[i]
+		}
+	}
+	if sum == 0 {
+		return 0
+	}
+	return hit / sum
+}
+
+// short cuts a long skill text for a reason line.
+func short(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
+}

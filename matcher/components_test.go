@@ -1,0 +1,324 @@
+package matcher
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"jobmatch"
+	"jobmatch/i18n"
+	"jobmatch/taxonomy"
+)
+
+var testNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+
+func testTax(t *testing.T) *taxonomy.Taxonomy {
+	t.Helper()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
+
+// cvOf builds a CV's features the way the service does: occupations and
+// experience titles normalised to concepts first.
+func cvOf(tax *taxonomy.Taxonomy, c jobmatch.Candidate) *Features {
+	for i := range c.DesiredOccupations {
+		c.DesiredOccupations[i].URI, _, _ = tax.NormalizeOccupation(c.DesiredOccupations[i].Label)
+	}
+	for i := range c.Experience {
+		c.Experience[i].Occupation, _, _ = tax.NormalizeOccupation(c.Experience[i].Title)
+	}
+	for i := range c.Skills {
+		c.Skills[i].URI, _, _ = tax.NormalizeSkill(c.Skills[i].Label)
+	}
+	if c.ID == "" {
+		c.ID = "c1"
+	}
+	return FromCandidate(&c, tax, tax.Places)
+}
+
+func scorerFor(tax *taxonomy.Taxonomy, v jobmatch.Vacancy, c Criteria, idf IDF) *Scorer {
+	if v.ID == "" {
+		v.ID = "v1"
+	}
+	p := NewProfile(&v, tax, tax.Places)
+	return NewScorer(p, c, nil, tax, idf, testNow)
+}
+
+// texts words the reasons of a part in Danish.
+func texts(p Part) string {
+	var out []string
+	for _, r := range p.Reasons {
+		out = append(out, r.Code+": "+r.Text(i18n.DA))
+	}
+	return strings.Join(out, " | ")
+}
+
+func codes(p Part) string {
+	var out []string
+	for _, r := range p.Reasons {
+		out = append(out, r.Code)
+	}
+	return strings.Join(out, ",")
+}
+
+func TestScoreExperience(t *testing.T) {
+	tax := testTax(t)
+	warehouse := jobmatch.Vacancy{Title: "Lagermedarbejder", Description: "Vi søger en lagermedarbejder til fast stilling."}
+	cases := []struct {
+		name     string
+		v        jobmatch.Vacancy
+		exp      []jobmatch.Experience
+		min, max float64 // value range
+		words    []string
+		code     string
+	}{
+		{"13.5 years as a warehouse worker, none asked (3 years count as full)", warehouse,
+			[]jobmatch.Experience{{Title: "Lagerarbejder", Years: 13.5}}, 1, 1, []string{"13,5 år", "Lagerarbejder"}, "experience"},
+		{"a related warehouse title counts", warehouse,
+			[]jobmatch.Experience{{Title: "Lager- og logistikmedarbejder", Years: 2}}, 0.3, 0.7, []string{"2 år"}, "experience"},
+		{"a carpenter's years do not", warehouse,
+			[]jobmatch.Experience{{Title: "Tømrer", Years: 10}}, 0, 0, nil, ""},
+		{"years asked and missing", jobmatch.Vacancy{Title: "Lagermedarbejder", ExperienceYears: 2},
+			[]jobmatch.Experience{{Title: "Tømrer", Years: 10}}, 0, 0, []string{"Ingen erfaring", "ønsket 2 år"}, "experience"},
+		{"years asked, some met", jobmatch.Vacancy{Title: "Sygeplejerske", ExperienceYears: 4},
+			[]jobmatch.Experience{{Title: "Sygeplejerske", Years: 1.5}, {Title: "Kok", Years: 6}}, 0.375, 0.375, []string{"1,5 år", "ønsket 4 år"}, "experience"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := scorerFor(tax, c.v, Criteria{}, nil)
+			f := cvOf(tax, jobmatch.Candidate{Experience: c.exp})
+			p := scoreExperience(s, f)
+			if p.Value < c.min-1e-9 || math.Min(1, p.Value) > c.max+1e-9 {
+				t.Fatalf("value %.3f, want %.3f–%.3f (%s)", p.Value, c.min, c.max, texts(p))
+			}
+			if codes(p) != c.code {
+				t.Fatalf("codes %q, want %q", codes(p), c.code)
+			}
+			for _, w := range c.words {
+				if !strings.Contains(texts(p), w) {
+					t.Fatalf("reason %q lacks %q", texts(p), w)
+				}
+			}
+		})
+	}
+}
+
+func TestScoreOccupation(t *testing.T) {
+	tax := testTax(t)
+	cases := []struct {
+		title, cv string
+		min, max  float64
+		code      string
+	}{
+		{"Sygeplejerske", "Sygeplejerske", 0.95, 1, "occupation_s"}, // same, or via the STAR title: synonym
+		{"SOSU-assistent", "Social- og sundhedsassistent", 0.7, 1, ""},
+		{"Social- og sundhedsassistent", "Social- og sundhedshjælper", 0.3, 0.75, ""},
+		{"Sygeplejerske", "Tømrer", 0, 0, "occupation_none"},
+	}
+	for _, c := range cases {
+		t.Run(c.title+"/"+c.cv, func(t *testing.T) {
+			s := scorerFor(tax, jobmatch.Vacancy{Title: c.title}, Criteria{}, nil)
+			f := cvOf(tax, jobmatch.Candidate{DesiredOccupations: []jobmatch.Concept{{Label: c.cv}}})
+			p := scoreOccupation(s, f)
+			if p.Value < c.min || p.Value > c.max {
+				t.Fatalf("value %.3f, want %.2f–%.2f (%s)", p.Value, c.min, c.max, texts(p))
+			}
+			if c.code != "" && !strings.HasPrefix(codes(p), c.code) {
+				t.Fatalf("codes %q, want %q", codes(p), c.code)
+			}
+			if len(p.Reasons) != 1 || p.Reasons[0].Text(i18n.DA) == "" || p.Reasons[0].Text(i18n.EN) == "" {
+				t.Fatalf("want one worded reason, got %+v", p.Reasons)
+			}
+		})
+	}
+}
+
+func TestScoreSkills(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Social- og sundhedsassistent", SkillsRequired: []string{"personlig pleje", "medicinhåndtering"},
+		SkillsDesired: []string{"dokumentation"}}
+	cases := []struct {
+		skills       []string
+		req, des     float64
+		reqCodes     string
+		missingWords string
+	}{
+		{[]string{"personlig pleje", "medicinhåndtering", "dokumentation"}, 1, 1, "required_skills_matched", ""},
+		{[]string{"personlig pleje"}, 0.5, 0, "required_skills_matched,required_skills_missing", "Mangler: medicinhåndtering"},
+		{nil, 0, 0, "required_skills_missing", "Mangler: personlig pleje, medicinhåndtering"},
+	}
+	for _, c := range cases {
+		s := scorerFor(tax, v, Criteria{}, nil)
+		var skills []jobmatch.Concept
+		for _, x := range c.skills {
+			skills = append(skills, jobmatch.Concept{Label: x})
+		}
+		f := cvOf(tax, jobmatch.Candidate{Skills: skills})
+		req, des := scoreRequiredSkills(s, f), scoreDesiredSkills(s, f)
+		if math.Abs(req.Value-c.req) > 0.01 || math.Abs(des.Value-c.des) > 0.01 {
+			t.Fatalf("%v: required %.2f desired %.2f, want %.2f %.2f", c.skills, req.Value, des.Value, c.req, c.des)
+		}
+		if codes(req) != c.reqCodes || !strings.Contains(texts(req), c.missingWords) {
+			t.Fatalf("%v: reasons %q", c.skills, texts(req))
+		}
+	}
+}
+
+func TestScoreDistanceAvailabilityLanguagesLicence(t *testing.T) {
+	tax := testTax(t)
+	start := jobmatch.Date{Time: testNow.AddDate(0, 1, 0)}
+	v := jobmatch.Vacancy{Title: "Buschauffør", PostalCode: "8000", StartDate: start, DrivingLicence: "D",
+		Languages: []jobmatch.Language{{Code: "da", Level: "B1"}}}
+	strict := Criteria{Distance: true, Availability: true, Language: true, Licence: true}
+	cases := []struct {
+		name    string
+		fn      func(*Scorer, *Features) Part
+		cv      jobmatch.Candidate
+		value   float64
+		exclude string
+		words   string
+	}{
+		{"near", scoreDistance, jobmatch.Candidate{PostalCode: "8000", MaxCommuteKm: 20}, 1, "", "0 km fra arbejdsstedet (højst 20 km)"},
+		{"beyond the commute", scoreDistance, jobmatch.Candidate{PostalCode: "2100", MaxCommuteKm: 40}, 0, "distance", "over 40 km transport"},
+		{"unknown place", scoreDistance, jobmatch.Candidate{PostalCode: "0000"}, 0.5, "", "Afstand ukendt (postnummer 0000)"},
+		{"available now", scoreAvailability, jobmatch.Candidate{}, 1, "", "Ledig nu"},
+		{"available before the start", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}, 1, "", "Ledig fra 11.12.2026, før start"},
+		{"late", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: start.AddDate(0, 0, 45)}}, 0.5, "availability", "Først ledig"},
+		{"Danish B2 for B1", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "B2"}}}, 1, "", "Dansk B2 (krav B1)"},
+		{"Danish A2: one below", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "A2"}}}, 0.5, "language", "Dansk A2 – et niveau under B1"},
+		{"no Danish", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "ar", Level: "native"}}}, 0, "language", "Dansk: intet (krav B1)"},
+		{"D licence", scoreLicence, jobmatch.Candidate{DrivingLicences: []string{"DE"}}, 1, "", "Kørekort D"},
+		{"only B", scoreLicence, jobmatch.Candidate{DrivingLicences: []string{"B"}}, 0, "licence", "Mangler kørekort D"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := scorerFor(tax, v, strict, nil)
+			p := c.fn(s, cvOf(tax, c.cv))
+			if math.Abs(math.Max(0, p.Value)-c.value) > 0.02 || p.Exclude != c.exclude {
+				t.Fatalf("value %.3f exclude %q, want %.2f %q (%s)", p.Value, p.Exclude, c.value, c.exclude, texts(p))
+			}
+			if !strings.Contains(texts(p), c.words) {
+				t.Fatalf("reason %q lacks %q", texts(p), c.words)
+			}
+		})
+	}
+}
+
+func TestFilters(t *testing.T) {
+	tax := testTax(t)
+	cases := []struct {
+		emp     jobmatch.EmploymentType
+		cv      jobmatch.Candidate
+		exclude string
+		words   string
+	}{
+		{jobmatch.EmploymentWageSubsidy, jobmatch.Candidate{TargetGroup: jobmatch.TargetRefugee}, "", "Kan ansættes med løntilskud (målgruppen giver adgang)"},
+		{jobmatch.EmploymentWageSubsidy, jobmatch.Candidate{Eligibility: []jobmatch.Scheme{jobmatch.SchemeWageSubsidy}}, "", "visiteret af kommunen"},
+		{jobmatch.EmploymentFlexjob, jobmatch.Candidate{}, "eligibility", "Ikke visiteret til fleksjob"},
+		{jobmatch.EmploymentOrdinary, jobmatch.Candidate{}, "", ""},
+	}
+	for _, c := range cases {
+		s := scorerFor(tax, jobmatch.Vacancy{Title: "Lagermedarbejder", EmploymentType: c.emp}, Criteria{Eligibility: true}, nil)
+		p := filterScheme(s, cvOf(tax, c.cv))
+		if p.Exclude != c.exclude || !strings.Contains(texts(p), c.words) || (c.words == "") != (len(p.Reasons) == 0) {
+			t.Fatalf("%s: exclude %q reasons %q", c.emp, p.Exclude, texts(p))
+		}
+	}
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Kok"}, Criteria{Consent: true}, nil)
+	if p := filterConsent(s, cvOf(tax, jobmatch.Candidate{})); p.Exclude != "consent" || codes(p) != "no_consent" {
+		t.Fatalf("no consent: %+v", p)
+	}
+	if p := filterConsent(s, cvOf(tax, jobmatch.Candidate{Consent: jobmatch.CandidateConsent{Given: true}})); p.Exclude != "" || codes(p) != "consent" {
+		t.Fatalf("consent: %+v", p)
+	}
+}
+
+func TestScoreTextNamesWholeWordsOfTheCV(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Lagermedarbejder", Description: "Vi søger en erfaren lagerarbejder til pluk og pak. Du kører truck."}
+	s := scorerFor(tax, v, Criteria{}, nil)
+	f := cvOf(tax, jobmatch.Candidate{Summary: "Jeg søger nyt job. Erfaren lagerarbejder med pluk, pakning og truckkort; kører gaffeltruck.",
+		Experience: []jobmatch.Experience{{Title: "Lagerarbejder", Years: 13.5}}})
+	p := scoreText(s, f)
+	if p.Value <= 0 || len(p.Reasons) != 1 {
+		t.Fatalf("text %.3f %+v", p.Value, p.Reasons)
+	}
+	da := p.Reasons[0].Text(i18n.DA)
+	words := strings.Split(strings.TrimPrefix(da, "Ord fra opslaget i CV'et: "), ", ")
+	for _, w := range words {
+		if !strings.Contains(strings.ToLower(f.Words), w) || !isWord(f.Words, w) {
+			t.Fatalf("%q is not a whole word of the CV (%q)", w, da)
+		}
+		for _, bad := range []string{"søger", "søg", "vi", "lagerarbejd"} {
+			if w == bad {
+				t.Fatalf("reason names %q: %q", bad, da)
+			}
+		}
+	}
+	if !strings.Contains(da, "lagerarbejder") {
+		t.Fatalf("want the CV's own word lagerarbejder: %q", da)
+	}
+	// The boilerplate of the ad scores nothing: a CV sharing only "søger"
+	// has no text score.
+	g := cvOf(tax, jobmatch.Candidate{Summary: "Søger job."})
+	if p := scoreText(s, g); p.Value != 0 || len(p.Reasons) != 0 {
+		t.Fatalf("boilerplate scored %.3f %q", p.Value, texts(p))
+	}
+}
+
+func isWord(words, w string) bool {
+	for _, x := range strings.Fields(words) {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// TestScoreAddsUp: the contributions add up to the score, the points over
+// the points possible give it too, the weights are reported as set, and
+// the reasons come by how much they moved the score.
+func TestScoreAddsUp(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Lagermedarbejder", PostalCode: "7100", EmploymentType: jobmatch.EmploymentWageSubsidy,
+		SkillsRequired: []string{"truckkørsel"}, Description: "Vi søger en lagermedarbejder til pluk og pak."}
+	p := NewProfile(&v, tax, tax.Places)
+	w := Weights{CompOccupation: 0.15, CompRequiredSkills: 0.20, CompText: 0.35, CompExperience: 0.1, CompDistance: 0.1, CompAvailability: 0.05}
+	s := NewScorer(p, Criteria{}, w, tax, nil, testNow)
+	f := cvOf(tax, jobmatch.Candidate{PostalCode: "7100", TargetGroup: jobmatch.TargetRefugee, Summary: "Lagerarbejder med truckkørsel, pluk og pak.",
+		DesiredOccupations: []jobmatch.Concept{{Label: "Lagermedarbejder"}},
+		Experience:         []jobmatch.Experience{{Title: "Lagerarbejder", Years: 13.5}}, Skills: []jobmatch.Concept{{Label: "truckkørsel"}}})
+	r := s.Score(f)
+	sum, pts, maxPts := 0.0, 0.0, 0.0
+	for _, c := range r.Components {
+		sum += c.Contribution
+		pts += c.Points
+		maxPts += c.SetWeight
+		if c.SetWeight != w[c.Name] {
+			t.Fatalf("%s: weight as set %.2f, want %.2f", c.Name, c.SetWeight, w[c.Name])
+		}
+		if c.Name == CompExperience && c.Value != 1 {
+			t.Fatalf("13.5 years as a warehouse worker: experience %.2f", c.Value)
+		}
+	}
+	if math.Abs(sum-r.Score) > 0.001 || math.Abs(pts/maxPts-r.Score) > 0.001 || math.Abs(maxPts-r.MaxPoints) > 0.001 {
+		t.Fatalf("score %.4f, contributions %.4f, points %.4f/%.4f", r.Score, sum, pts, maxPts)
+	}
+	for i := 1; i < len(r.Reasons); i++ {
+		if math.Abs(r.Reasons[i].Points) > math.Abs(r.Reasons[i-1].Points)+1e-9 {
+			t.Fatalf("reasons not by effect: %+v", r.Reasons)
+		}
+	}
+	if r.Reasons[0].Points <= 0 || r.Reasons[len(r.Reasons)-1].Points != 0 {
+		t.Fatalf("first reason should have moved the score, the last (a filter) not: %+v", r.Reasons)
+	}
+	for _, x := range r.Reasons {
+		if x.DA == "" || x.EN == "" || strings.Contains(x.DA, "%!") {
+			t.Fatalf("reason not worded: %+v", x)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package taxonomy
+
+import (
+	"strings"
+	"sync"
+)
+
+// labelIndex holds the titles concepts are shown with, built on first use.
+type labelIndex struct {
+	once sync.Once
+	star map[string]string // concept URI → the STAR/Jobnet title to show
+}
+
+// DisplayTitle is the title an occupation concept is shown with in lang:
+// in Danish the STAR/Jobnet title people use ("Lager- og
+// logistikmedarbejder" for ESCO's "lagerarbejder på en lædervarefabrik"),
+// else ESCO's Danish label; in English ESCO's English label. An ISCO group
+// shows its label; an unknown URI gives "".
+func (t *Taxonomy) DisplayTitle(uri, lang string) string {
+	if lang != "da" {
+		return t.ConceptLabel(uri, "en")
+	}
+	t.labels.once.Do(t.buildDisplayTitles)
+	if s, ok := t.labels.star[uri]; ok {
+		return s
+	}
+	return t.ConceptLabel(uri, "da")
+}
+
+// buildDisplayTitles picks one STAR title per concept: the closest mapping
+// (exact, close, broad, narrow), then the most general STAR code (9333.8
+// before 9333.8.99), then not a trainee title (elev, lærling).
+func (t *Taxonomy) buildDisplayTitles() {
+	rank := func(s starTitle) int {
+		r, ok := relationRank[s.relation]
+		if !ok {
+			r = 4
+		}
+		r = r*100 + strings.Count(s.code, ".")*10
+		if l := strings.ToLower(s.title); strings.Contains(l, "elev") || strings.Contains(l, "lærling") {
+			r += 5
+		}
+		return r
+	}
+	best := map[string]int{}
+	m := map[string]string{}
+	for _, s := range t.star {
+		r := rank(s)
+		if b, ok := best[s.target]; !ok || r < b {
+			best[s.target] = r
+			m[s.target] = s.title
+		}
+	}
+	t.labels.star = m
+}
+
+var relationRank = map[string]int{"exactMatch": 0, "closeMatch": 1, "broadMatch": 2, "narrowMatch": 3}
