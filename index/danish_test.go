@@ -99,7 +99,7 @@ func TestDanishAnalysis(t *testing.T) {
 		docs[c.ID] = ix.DocOf(c, nil)
 		name[c.ID] = k
 	}
-	if err := ix.batch(docs, nil, 1); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
