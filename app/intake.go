@@ -39,7 +39,7 @@ type Actor = *jobmatch.User
 // contact consultant. With a non-empty idempotency key a repeat of the same
 // submission returns the first receipt.
 func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by Actor, idemKey string) (*Receipt, error) {
-	if err := s.val.Validate(in); err != nil {
+	if err := requireContactName(s.val.Validate(in), in.Company, channel); err != nil {
 		return nil, err
 	}
 	if err := s.checkVacancyDates(in); err != nil {
@@ -74,7 +74,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 
 // SubmitRequest stores any other request from a company.
 func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, idemKey string) (*Receipt, error) {
-	if err := s.val.Validate(in); err != nil {
+	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
 		return nil, err
 	}
 	if by == nil {
@@ -292,4 +292,22 @@ func cleanList(in []string) []string {
 func mustDate(s string) jobmatch.Date {
 	d, _ := jobmatch.ParseDate(s)
 	return d
+}
+
+// requireContactName adds "the contact's name is required" to the
+// validation result unless the request came by phone: hotline callers often
+// don't say their name, and the call is logged in seconds without it.
+func requireContactName(err error, in CompanyInput, ch jobmatch.Channel) error {
+	if ch == jobmatch.ChannelPhone || strings.TrimSpace(in.Contact.Name) != "" {
+		return err
+	}
+	if err == nil {
+		return jobmatch.Invalid("company.contact.name", "required", "")
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		ve.Add("company.contact.name", "required", "")
+		return ve
+	}
+	return err
 }

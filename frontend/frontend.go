@@ -105,6 +105,11 @@ func cacheStatic(h http.Handler) http.Handler {
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
+	// icon draws a DKFDS icon from the vendored sprite; decorative, so
+	// hidden from screen readers (the text next to it says it).
+	"icon": func(name string) template.HTML {
+		return template.HTML(`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="/static/dkfds/img/all-svg-icons.svg#` + template.HTMLEscapeString(name) + `"></use></svg>`)
+	},
 	"list": func(a ...string) []string { return a },
 	"date": func(t any) string {
 		switch v := t.(type) {

@@ -13,6 +13,7 @@ func init() {
 		"app.logout":     {"Log ud", "Log out"},
 		"app.about":      {"Om tjenesten", "About"},
 		"app.home":       {"Forside", "Home"},
+		"app.menu":       {"Hovedmenu", "Main menu"},
 		"app.staff":      {"Mit overblik", "My overview"},
 		"page.entry":     {"Én indgang til jobcentret", "One entry point to the jobcentre"},
 		"page.status":    {"Status på din henvendelse", "Status of your request"},
