@@ -63,4 +63,7 @@ type Receipt struct {
 	RequestID     string                 `json:"request_id,omitempty"`
 	Company       string                 `json:"company"`
 	CVR           string                 `json:"cvr"`
+	// AnswerBy is the day the company can expect an answer by
+	// ("2026-12-08"): the topic's response deadline in working days.
+	AnswerBy string `json:"answer_by,omitempty"`
 }

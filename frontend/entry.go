@@ -185,6 +185,7 @@ func (f *Frontend) statusJSON(c echo.Context, view *app.StatusView) map[string]a
 	out := map[string]any{
 		"kind": view.Kind, "reference": view.Reference, "status": view.Status, "company": view.Company,
 		"title": view.Title, "topic": view.Topic, "received_at": view.ReceivedAt, "contact_person": view.ContactPerson,
+		"answer_by": view.AnswerBy,
 	}
 	for _, ext := range statusExtensions {
 		ext(f, c, view, out)

@@ -12,6 +12,7 @@ func init() {
 		"dash.show":                {"Vis", "Show"},
 		"dash.report":              {"Rapport til udskrift", "Printable report"},
 		"dash.csv":                 {"CSV-eksport", "CSV export"},
+		"dash.csv_excel":           {"CSV til dansk Excel", "CSV for Danish Excel"},
 		"dash.print":               {"Udskriv", "Print"},
 		"dash.summary":             {"Nøgletal", "Key figures"},
 		"dash.contacts":            {"Virksomhedskontakter", "Company contacts"},

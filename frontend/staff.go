@@ -15,10 +15,14 @@ import (
 )
 
 func (f *Frontend) loginForm(c echo.Context) error {
-	if api.CurrentUser(c) != nil {
-		return c.Redirect(http.StatusSeeOther, "/staff")
+	if u := api.CurrentUser(c); u != nil {
+		return c.Redirect(http.StatusSeeOther, homeOf(u))
 	}
-	return f.render(c, http.StatusOK, "login", "page.login", map[string]string{"Next": safeNext(c.QueryParam("next")), "Email": ""}, nil)
+	next := c.QueryParam("next")
+	if next != "" {
+		next = safeNext(next)
+	}
+	return f.render(c, http.StatusOK, "login", "page.login", map[string]string{"Next": next, "Email": ""}, nil)
 }
 
 // safeNext keeps redirects after login on this site.
@@ -31,7 +35,7 @@ func safeNext(n string) string {
 
 func (f *Frontend) loginSubmit(c echo.Context) error {
 	email, password, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
-	token, _, err := f.svc.Login(c.Request().Context(), email, password)
+	token, u, err := f.svc.Login(c.Request().Context(), email, password)
 	if errors.Is(err, jobmatch.ErrUnauthorized) {
 		return f.render(c, http.StatusUnauthorized, "login", "page.login", map[string]string{"Next": next, "Email": email},
 			map[string]string{"password": tr(c, "login.failed")})
@@ -40,6 +44,10 @@ func (f *Frontend) loginSubmit(c echo.Context) error {
 		return err
 	}
 	api.SetSessionCookie(c, token, false)
+	if c.FormValue("next") == "" && u != nil {
+		// No page asked for: each role lands on its own start page.
+		next = homeOf(u)
+	}
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
@@ -131,4 +139,12 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 		setFlash(c, tr(c, "home.resolved"))
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff")
+}
+
+// homeOf is the start page of a role: management follows the figures.
+func homeOf(u *jobmatch.User) string {
+	if u.Role == jobmatch.RoleManagement {
+		return "/dashboard"
+	}
+	return "/staff"
 }

@@ -99,6 +99,7 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 		return n
 	}
 	err = chromedp.Run(ctx,
+		chromedp.Click(`details.settings-fold summary`),
 		chromedp.Click(`input[name=require][value=distance]`),
 		// Take the old list away, so the wait below sees the new page.
 		chromedp.Evaluate(`document.querySelector('ol.matches').remove()`, nil),
