@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -174,7 +175,9 @@ func (f *Frontend) status(c echo.Context) error {
 		Token     string
 		Presented []app.Profile
 		Reasons   []string
-	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons}, nil)
+		Today     string
+	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
+		f.svc.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

@@ -161,6 +161,8 @@ var funcs = template.FuncMap{
 		}
 		return *p
 	},
+	"langlevel": func(s string) string { return s },
+	"num":       func(v any, decimals int) string { return i18n.Number(i18n.DA, toFloat(v), decimals) },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -300,6 +302,14 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		"date":     func(t any) string { return dateIn(lang, t) },
 		"datetime": func(t any) string { return dateTimeIn(lang, t) },
 		"num":      func(v any, decimals int) string { return i18n.Number(lang, toFloat(v), decimals) },
+		"langlevel": func(s string) string {
+			// "da B2" → "dansk B2" / "Danish B2"
+			code, level, _ := strings.Cut(s, " ")
+			if k := "lang." + code; i18n.Has(k) {
+				code = i18n.T(lang, k)
+			}
+			return strings.TrimSpace(code + " " + level)
+		},
 	})
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {

@@ -26,6 +26,7 @@ func init() {
 		"sl.c_stale_version":      {"en anden har ændret rækken imens; den viser nu det nyeste – prøv igen.", "someone else changed the row meanwhile; it now shows the latest – try again."},
 		"sl.c_consent_missing":    {"registrér først borgerens samtykke til at blive præsenteret for denne virksomhed.", "record the citizen's consent to be presented to this employer first."},
 		"sl.c_other":              {"handlingen blev afvist; genindlæs siden og prøv igen.", "the action was refused; reload the page and try again."},
+		"sl.employer_sees":        {"Hvad ser virksomheden?", "What will the employer see?"},
 		"sl.details":              {"Detaljer", "Details"},
 		"sl.settings_show":        {"Kriterier og vægte", "Criteria and weights"},
 		"sl.consent_ok":           {"samtykke til præsentation", "consents to be presented"},

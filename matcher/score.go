@@ -584,6 +584,22 @@ func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (floa
 	return total / float64(len(reqs)), matched, missing
 }
 
+// MatchedSkills returns the vacancy's required and desired skills the CV
+// meets, by the same test the match card counts ("1 af 2"), in the
+// vacancy's own words.
+func (s *Scorer) MatchedSkills(f *Features) (required, desired []string) {
+	explain := s.explain
+	s.explain = true
+	defer func() { s.explain = explain }()
+	if len(s.p.Required) > 0 {
+		_, required, _ = s.skills(s.p.Required, s.reqIDF, f)
+	}
+	if len(s.p.Desired) > 0 {
+		_, desired, _ = s.skills(s.p.Desired, s.desIDF, f)
+	}
+	return required, desired
+}
+
 func coverage(terms []string, w []float64, have []string) float64 {
 	sum, hit := 0.0, 0.0
 	for i, t := range terms {
