@@ -136,6 +136,19 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 			t.Logf("%s (%s): no axe violations", path, lang)
 		}
 	}
+	// The check itself can fail: an image without a text alternative is
+	// one violation.
+	{
+		b := browser.NewTimeout(t, 3*time.Minute)
+		err := chromedp.Run(b, chromedp.Navigate(env.URL+"/about"), chromedp.WaitReady(`body`),
+			chromedp.Evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="/static/dkfds/img/logo-placeholder.png">')`, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if vs, err := axeCheck(b); err != nil || len(vs) != 1 || vs[0].ID != "image-alt" {
+			t.Fatalf("axe on a page with an unlabelled image: %v%s", err, describe(vs))
+		}
+	}
 	for _, lang := range []string{"da", "en"} {
 		b := browser.NewTimeout(t, 6*time.Minute)
 		if err := chromedp.Run(b, emulation.SetDeviceMetricsOverride(390, 844, 3, true)); err != nil {
