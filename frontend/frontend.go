@@ -24,6 +24,7 @@ import (
 	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/kpi"
 )
 
 //go:embed templates/*.html
@@ -149,6 +150,10 @@ var funcs = template.FuncMap{
 			return fmtInt(l, v)
 		}
 		return fmtNum(l, v)
+	},
+	// noise: a change of a share whose 95 % interval includes zero.
+	"noise": func(unit string, v float64, n int, prev float64, prevN int) bool {
+		return unit == "share" && n > 0 && prevN > 0 && v != prev && kpi.WithinNoise(v, n, prev, prevN)
 	},
 	"mul":  func(a, b float64) float64 { return a * b },
 	"addf": func(a, b float64) float64 { return a + b },
