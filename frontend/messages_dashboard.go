@@ -14,6 +14,7 @@ func init() {
 		"dash.csv":                 {"CSV-eksport", "CSV export"},
 		"dash.csv_excel":           {"CSV til dansk Excel", "CSV for Danish Excel"},
 		"dash.print":               {"Udskriv", "Print"},
+		"dash.consultant":          {"Konsulent", "Consultant"},
 		"report.noise":             {"inden for støjen (95 %-intervallet for ændringen omfatter 0)", "within the noise (the change's 95 % interval includes 0)"},
 		"report.noise_note":        {"En ændring i en andel markeres som inden for støjen, når dens 95 %-interval (Newcombe) omfatter nul: med så få svar kan den skyldes tilfældigheder.", "A change in a share is marked as within the noise when its 95 % interval (Newcombe) includes zero: with so few answers it may be chance."},
 		"dash.summary":             {"Nøgletal", "Key figures"},
