@@ -155,6 +155,13 @@ var funcs = template.FuncMap{
 	"noise": func(unit string, v float64, n int, prev float64, prevN int) bool {
 		return unit == "share" && n > 0 && prevN > 0 && v != prev && kpi.WithinNoise(v, n, prev, prevN)
 	},
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
 	"mul":  func(a, b float64) float64 { return a * b },
 	"addf": func(a, b float64) float64 { return a + b },
 	"overdue": func(due *time.Time, now time.Time) bool {

@@ -104,7 +104,7 @@ func init() {
 
 		"home.companies":     {"Mine virksomheder", "My companies"},
 		"home.companies.all": {"Virksomheder", "Companies"},
-		"home.open":          {"Mine åbne henvendelser (ældste først)", "My open requests (oldest first)"},
+		"home.open":          {"Mine åbne henvendelser", "My open requests"},
 		"home.requests":      {"Seneste henvendelser", "Latest requests"},
 		"home.vacancies":     {"Stillinger", "Vacancies"},
 		"home.none":          {"Ingen endnu.", "None yet."},
