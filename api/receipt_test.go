@@ -48,3 +48,26 @@ func TestReceiptSaysWhenAndMailsTheContact(t *testing.T) {
 		t.Fatalf("e-mail without a name: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestGzipWhenAsked: pages, JSON and static files are compressed for a
+// client that asks, and sent as they are to one that does not.
+func TestGzipWhenAsked(t *testing.T) {
+	env := systemtest.Start(t)
+	for _, path := range []string{"/", "/api/v1/openapi.json", "/static/app.css", "/static/dkfds/css/dkfds-virkdk.min.css"} {
+		for _, ask := range []bool{true, false} {
+			req, _ := http.NewRequest("GET", env.URL+path, nil)
+			if ask {
+				req.Header.Set("Accept-Encoding", "gzip")
+			}
+			res, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			got := res.Header.Get("Content-Encoding")
+			if res.StatusCode != http.StatusOK || (ask && got != "gzip") || (!ask && got != "") {
+				t.Errorf("%s (asked %v): %d, Content-Encoding %q", path, ask, res.StatusCode, got)
+			}
+		}
+	}
+}

@@ -126,6 +126,19 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 		if err := chromedp.Run(b, chromedp.Navigate(env.URL+path+sep+"lang="+lang), chromedp.WaitReady(`body`)); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
+		// Under the page's CSP nothing inline may be needed; every date is in
+		// the one format (never "03-12-2026").
+		var inline int
+		var oldDate bool
+		if err := chromedp.Run(b,
+			chromedp.Evaluate(`document.querySelectorAll("[onclick],[onsubmit],[onchange],[oninput],[onload],[style],script:not([src])").length`, &inline),
+			chromedp.Evaluate(`/\b\d{2}-\d{2}-\d{4}\b/.test(document.querySelector("main").innerText)`, &oldDate),
+		); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if inline > 0 || oldDate {
+			t.Errorf("%s (%s): %d inline handlers or styles; a dd-mm-yyyy date: %v", path, lang, inline, oldDate)
+		}
 		vs, err := axeCheck(b)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
@@ -176,6 +189,55 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 		for _, p := range staff {
 			check(b, p, lang)
 		}
+	}
+
+	// The first candidate is above the fold at 1366×900 (settings folded
+	// away); the CV page reads as a profile with the edit form one click away.
+	var firstTop float64
+	var cvText, refValue string
+	err = chromedp.Run(b,
+		chromedp.Navigate(env.URL+"/staff/vacancies/"+rec.ID+"?lang=da"),
+		chromedp.WaitVisible(`li.match`),
+		chromedp.Evaluate(`document.querySelector("li.match").getBoundingClientRect().top`, &firstTop),
+		chromedp.Navigate(env.URL+"/staff/candidates/"+cand.ID),
+		chromedp.WaitVisible(`a.edit-cv`),
+		chromedp.Text(`main`, &cvText),
+		chromedp.Click(`a.edit-cv`),
+		chromedp.WaitVisible(`#f-external_ref`),
+		chromedp.Value(`#f-external_ref`, &refValue),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if firstTop <= 0 || firstTop > 900-100 {
+		t.Errorf("first candidate starts at %.0f px at 1366×900", firstTop)
+	}
+	if strings.Contains(cvText, "én pr. linje") || strings.Contains(cvText, "close_to_job") || !strings.Contains(cvText, "Tømrer") || refValue != "AX-1" {
+		t.Errorf("CV profile %q; edit form case id %q", cvText, refValue)
+	}
+
+	// Management lands on the dashboard, and Print is a button that works
+	// without an inline handler.
+	lone := browser.NewTimeout(t, 3*time.Minute)
+	var landed string
+	var printButtons int
+	err = chromedp.Run(lone,
+		chromedp.Navigate(env.URL+"/login"),
+		chromedp.WaitVisible(`#f-email`),
+		chromedp.SendKeys(`#f-email`, "leder@demo.local"),
+		chromedp.SendKeys(`#f-password`, "demo"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`.kpi-cards`),
+		chromedp.Location(&landed),
+		chromedp.Navigate(env.URL+"/dashboard/report"),
+		chromedp.WaitVisible(`table.report`),
+		chromedp.Evaluate(`document.querySelectorAll("button[data-print]").length`, &printButtons),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(landed, "/dashboard") || printButtons != 1 {
+		t.Errorf("management landed on %q; print buttons %d", landed, printButtons)
 	}
 }
 
