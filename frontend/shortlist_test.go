@@ -146,7 +146,8 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	}
 	browser.Screenshot(t, emp, "employer-view")
 	if strings.Contains(profile, "Skjult") || strings.Contains(profile, "skjult@") || strings.Contains(profile, "Byg ApS") ||
-		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") {
+		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") ||
+		!strings.Contains(profile, "Kandidat 1") || !strings.Contains(profile, "Ledig nu") || !strings.Contains(profile, "6 år") {
 		t.Fatalf("employer's profile: %q", profile)
 	}
 
