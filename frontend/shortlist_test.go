@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -39,7 +40,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	}
 
 	// The employer posts on the one entry point.
-	emp := browser.New(t)
+	emp := browser.NewTimeout(t, 6*time.Minute)
 	var statusURL string
 	err := chromedp.Run(emp,
 		chromedp.Navigate(env.URL+"/"),
@@ -68,7 +69,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	row := `#sl-` + cand.ID
 
 	// The consultant pre-screens.
-	k := browser.New(t)
+	k := browser.NewTimeout(t, 6*time.Minute)
 	step := func(stage string, extra ...chromedp.Action) chromedp.Tasks {
 		ts := chromedp.Tasks{chromedp.WaitVisible(row + ` .move-form`)}
 		ts = append(ts, extra...)
@@ -77,7 +78,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	// Without JavaScript the page still works: shortlisting posts, and the
 	// browser lands at the message, which sits in the shortlist just above
 	// the row.
-	nojs := browser.New(t)
+	nojs := browser.NewTimeout(t, 3*time.Minute)
 	var added, landed, moved, refused, focused string
 	var scrolled bool
 	err = chromedp.Run(nojs,
