@@ -19,6 +19,13 @@ func RegisterMatching(s *Server, ms *app.Matching) {
 	g := s.Group()
 	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.GET("/vacancies/:id/matches", h.vacancyMatches, cv)
+	g.GET("/vacancies/:id/explain", func(c echo.Context) error {
+		x, err := ms.Explain(c.Request().Context(), CurrentUser(c), c.Param("id"), c.QueryParam("candidate_id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, x)
+	}, cv)
 	g.GET("/vacancies/:id/match-runs", h.runs, cv)
 	g.GET("/candidates/:id/matches", h.candidateMatches, cv)
 	g.GET("/match-runs/:id", h.run, cv)

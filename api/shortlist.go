@@ -76,4 +76,5 @@ func RegisterShortlists(s *Server, sl *app.Shortlists) {
 		}
 		return c.NoContent(http.StatusNoContent)
 	}, cv)
+	registerInvitations(s, sl)
 }

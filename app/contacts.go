@@ -168,6 +168,10 @@ type Worklist struct {
 	Contacts     WorklistContacts        `json:"contacts"`
 	// EmployerAnswers are employers' answers about presented candidates.
 	EmployerAnswers []WorklistAnswer `json:"employer_answers"`
+	// OverdueConsents are consent links past their deadline unanswered.
+	OverdueConsents []OverdueConsent `json:"overdue_consents"`
+	// Interviews are the consultant's coming interviews.
+	Interviews []*InterviewInvite `json:"interviews"`
 }
 
 // WorklistContacts is the consultant's contact count against their share.
@@ -241,6 +245,12 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 			}
 			w.EmployerAnswers = append(w.EmployerAnswers, wa)
 		}
+	}
+	if w.OverdueConsents, err = s.OverdueConsents(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	if w.Interviews, err = s.UpcomingInterviews(ctx, u.ID); err != nil {
+		return nil, err
 	}
 	return w, nil
 }

@@ -24,6 +24,10 @@ type KPIFigures struct {
 	CitizenSatisfactionTarget float64      `json:"citizen_satisfaction_target"`
 	Vacancies                 KPIVacancies `json:"vacancies"`
 	Retention                 KPIRetention `json:"retention"`
+	// PriorityGroups and JobOrders: people per priority group through the
+	// pre-screening, and Jobnet's job-order measures.
+	PriorityGroups KPIPriorityGroups `json:"priority_groups"`
+	JobOrders      KPIJobOrders      `json:"job_orders"`
 }
 
 // KPIContacts is the company contacts against the target.
@@ -204,6 +208,7 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		f.EmployerSatisfaction[q] = satisfaction(c, "survey_employer_"+q+"_")
 	}
 	f.CitizenSatisfaction = satisfaction(c, "survey_citizen_")
+	f.PriorityGroups, f.JobOrders = priorityFigures(c)
 	return f, nil
 }
 

@@ -91,6 +91,9 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := shortlistEvents(ctx, s.st, add, res.Events); err != nil {
+		return nil, err
+	}
 	stored, err := s.st.CounterDocs(ctx, "kpi:")
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"mime"
 	"net/smtp"
@@ -27,6 +28,15 @@ type Mail struct {
 	// empty when no SMTP server is configured: the outbox is the delivery.
 	SentAt *time.Time `json:"sent_at,omitempty" bson:"sent_at,omitempty"`
 	Error  string     `json:"error,omitempty" bson:"error,omitempty"`
+	// Attachments go with the message (e.g. a calendar invitation).
+	Attachments []Attachment `json:"attachments,omitempty" bson:"attachments,omitempty"`
+}
+
+// Attachment is a file sent with a message, as text (an .ics invitation).
+type Attachment struct {
+	Name        string `json:"name" bson:"name"`
+	ContentType string `json:"content_type" bson:"content_type"`
+	Content     string `json:"content" bson:"content"`
 }
 
 // SMTP is an outgoing mail server. With an address set, every message is
@@ -64,6 +74,9 @@ func deliver(c SMTP, m *Mail) error {
 		from = "jobmatch@localhost"
 	}
 	var b strings.Builder
+	if len(m.Attachments) > 0 {
+		return smtp.SendMail(c.Addr, nil, from, []string{m.To}, multipartMessage(from, m))
+	}
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\nMessage-ID: <%s@jobmatch>\r\n\r\n",
 		from, m.To, mime.QEncoding.Encode("utf-8", m.Subject), m.ID)
 	b.WriteString(strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n"))
@@ -92,4 +105,26 @@ func (s *Service) notifyRetentionTeam(ctx context.Context, r *jobmatch.Request) 
 		Subject: "Fastholdelse: " + r.CompanyName + " (" + r.Reference + ")",
 		Body: "Ny henvendelse om en sygemeldt medarbejder fra " + r.CompanyName + " (CVR " + r.CVR + ").\n" +
 			"Kontaktperson i jobcentret: " + r.ConsultantID + ".\n\n" + r.Text})
+}
+
+// multipartMessage is a message with attachments: the text, then each
+// attachment base64-encoded (a text/calendar part keeps its method).
+func multipartMessage(from string, m *Mail) []byte {
+	boundary := "jm-" + m.ID
+	var b strings.Builder
+	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=%q\r\nMessage-ID: <%s@jobmatch>\r\n\r\n",
+		from, m.To, mime.QEncoding.Encode("utf-8", m.Subject), boundary, m.ID)
+	fmt.Fprintf(&b, "--%s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s\r\n", boundary,
+		strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n"))
+	for _, a := range m.Attachments {
+		enc := base64.StdEncoding.EncodeToString([]byte(a.Content))
+		fmt.Fprintf(&b, "--%s\r\nContent-Type: %s\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=%q\r\n\r\n", boundary, a.ContentType, a.Name)
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	}
+	fmt.Fprintf(&b, "--%s--\r\n", boundary)
+	return []byte(b.String())
 }

@@ -117,6 +117,12 @@ type Entry struct {
 	Answers     []EmployerAnswer `json:"employer_answers,omitempty" bson:"employer_answers,omitempty"`
 	CreatedAt   time.Time        `json:"created_at" bson:"created_at"`
 	UpdatedAt   time.Time        `json:"updated_at" bson:"updated_at"`
+	// Groups are the citizen's priority groups when shortlisted (figures).
+	Groups []string `json:"priority_groups,omitempty" bson:"groups,omitempty"`
+	// ConsentRequest is the latest consent link sent to the citizen.
+	ConsentRequest *ConsentRequestState `json:"consent_request,omitempty" bson:"consent_request,omitempty"`
+	// Interviews are the invitations sent for this entry (ids).
+	Interviews []string `json:"interviews,omitempty" bson:"interviews,omitempty"`
 	// Name is filled for staff views; never stored.
 	Name string `json:"name,omitempty" bson:"-"`
 }
@@ -133,6 +139,8 @@ type Consent struct {
 	By             string     `json:"by" bson:"by"`
 	GivenAt        time.Time  `json:"given_at" bson:"given_at"`
 	WithdrawnAt    *time.Time `json:"withdrawn_at,omitempty" bson:"withdrawn_at,omitempty"`
+	// Shown is what the citizen saw when answering a consent link.
+	Shown *ConsentShown `json:"shown,omitempty" bson:"shown,omitempty"`
 }
 
 // Active reports whether the consent holds.
@@ -183,14 +191,15 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 	now := sl.svc.now().UTC()
 	var out []*Entry
 	for _, cid := range candidateIDs {
-		if _, err := st.Candidate(ctx, cid); err != nil {
+		cand, err := st.Candidate(ctx, cid)
+		if err != nil {
 			if errors.Is(err, jobmatch.ErrNotFound) {
 				return nil, jobmatch.Invalid("candidate_id", "unknown_candidate", "")
 			}
 			return nil, err
 		}
 		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: StageSuggested,
-			Version: 1, Steps: []Step{{To: StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now}
+			Version: 1, Steps: []Step{{To: StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: PriorityGroupsOf(cand, now)}
 		if err := st.Insert(ctx, store.ColShortlist, e); err != nil {
 			if !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
@@ -205,6 +214,9 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 			return nil, err
 		}
 		if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist.add", Subjects: []string{cid}, VacancyID: v.ID}); err != nil {
+			return nil, err
+		}
+		if err := sl.countStep(ctx, v, e, StageSuggested, now); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -272,6 +284,12 @@ func (sl *Shortlists) Move(ctx context.Context, by *jobmatch.User, id string, in
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
+	return sl.move(ctx, by, by.ID, id, in)
+}
+
+// move applies a transition for actor (a staff user's id, or "citizen"
+// answering a consent link; by is nil then and the move cannot hire).
+func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id string, in TransitionInput) (*Entry, error) {
 	if err := sl.svc.val.Validate(in); err != nil {
 		return nil, err
 	}
@@ -305,7 +323,7 @@ func (sl *Shortlists) Move(ctx context.Context, by *jobmatch.User, id string, in
 		}
 	}
 	now := sl.svc.now().UTC()
-	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: by.ID, At: now, Note: strings.TrimSpace(in.Note)})
+	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: actor, At: now, Note: strings.TrimSpace(in.Note)})
 	e.Stage, e.UpdatedAt = to, now
 	e.Version++
 	if err := sl.svc.st.PutVersioned(ctx, store.ColShortlist, e.ID, in.Version, e); err != nil {
@@ -314,11 +332,14 @@ func (sl *Shortlists) Move(ctx context.Context, by *jobmatch.User, id string, in
 		}
 		return nil, err
 	}
-	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: actor, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
 		return nil, err
 	}
 	v, err := sl.svc.Vacancy(ctx, e.VacancyID)
 	if err != nil {
+		return nil, err
+	}
+	if err := sl.countStep(ctx, v, e, to, now); err != nil {
 		return nil, err
 	}
 	switch to {
@@ -330,7 +351,7 @@ func (sl *Shortlists) Move(ctx context.Context, by *jobmatch.User, id string, in
 		}
 		sl.tellEmployer(ctx, v)
 	case StageHired:
-		if v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
+		if by != nil && v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
 			if _, err := sl.svc.CloseVacancy(ctx, by, v.ID, VacancyClose{Status: "filled", FilledByPresented: true, Note: "hired from the shortlist"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
 			}

@@ -107,16 +107,40 @@ var extra []func(ctx context.Context, sys *system.System, r *rand.Rand) (int, er
 
 var (
 	prefixes = []string{"Als", "Sønderborg", "Nordborg", "Augustenborg", "Gråsten", "Broager", "Sydals", "Dybbøl", "Aabenraa", "Padborg", "Kruså", "Tønder", "Haderslev", "Vojens", "Rødekro", "Nybøl", "Egernsund", "Guderup"}
-	trades   = []struct{ name, industry string }{
-		{"Tømrer og Snedker", "433200"}, {"El-service", "432100"}, {"VVS", "432200"}, {"Plejecenter", "871000"},
-		{"Bageri", "107100"}, {"Transport", "494100"}, {"Maskinfabrik", "282900"}, {"Revision", "692000"},
-		{"IT", "620100"}, {"Rengøring", "812100"}, {"Supermarked", "471100"}, {"Hotel", "551000"},
-		{"Restaurant", "561010"}, {"Autoværksted", "452010"}, {"Byggefirma", "412000"}, {"Lager og Logistik", "521000"},
+	// trades are the demo companies' lines of business: a DB07 industry
+	// code, how such companies are named ({P} a local place, {S} a surname,
+	// {H} a house name), the street kind they sit on and the jobs they post.
+	trades = []struct {
+		industry string
+		names    []string
+		jobs     []string
+	}{
+		{"433200", []string{"Tømrerfirmaet {S} ApS", "{P} Tømrer og Snedker ApS", "Tømrermester {S}"}, []string{"Tømrer"}},
+		{"432100", []string{"{P} El-service ApS", "{S} El A/S"}, []string{"Elektriker"}},
+		{"432200", []string{"{P} VVS ApS", "{S} VVS og Blik ApS"}, []string{"VVS-installatør"}},
+		{"871000", []string{"Plejecenter {H}", "Friplejehjemmet {H}"}, []string{"Social- og sundhedsassistent", "Social- og sundhedshjælper", "Sygeplejerske"}},
+		{"107100", []string{"{P} Bageri", "Bageriet {S}"}, []string{"Bager", "Butiksassistent"}},
+		{"494100", []string{"{P} Transport ApS", "Vognmand {S} A/S"}, []string{"Lastbilchauffør", "Lagermedarbejder"}},
+		{"282900", []string{"{P} Maskinfabrik A/S", "{S} Stål ApS"}, []string{"Smed", "CNC-operatør", "Produktionsmedarbejder", "Svejser"}},
+		{"692000", []string{"Revisionsfirmaet {S} & Co.", "{P} Revision ApS"}, []string{"Bogholder", "Kontorassistent", "Lønbogholder"}},
+		{"620100", []string{"{P} IT ApS", "{S} Software ApS"}, []string{"Softwareudvikler", "IT-supportmedarbejder", "Webudvikler"}},
+		{"812100", []string{"{P} Rengøringsservice ApS", "{S} Service ApS"}, []string{"Rengøringsassistent"}},
+		{"471100", []string{"Købmand {S}", "{P} Dagligvarer A/S"}, []string{"Butiksassistent", "Kasseassistent", "Lagermedarbejder"}},
+		{"551000", []string{"Hotel {P}", "{P} Strandhotel"}, []string{"Hotelmedarbejder", "Receptionist", "Tjener", "Kok"}},
+		{"561010", []string{"Restaurant {S}", "{P} Kro"}, []string{"Kok", "Tjener", "Køkkenmedhjælper"}},
+		{"452010", []string{"{P} Autoværksted", "Autohuset {P}"}, []string{"Automekaniker"}},
+		{"412000", []string{"{P} Byg A/S", "{S} Entreprise A/S"}, []string{"Tømrer", "Murer", "Stilladsmontør"}},
+		{"521000", []string{"{P} Lager og Logistik A/S", "{S} Distribution ApS"}, []string{"Lagermedarbejder", "Pakkerimedarbejder"}},
+		{"889130", []string{"Den private børnehave {H}", "Børnehuset {H}"}, []string{"Pædagog", "Pædagogmedhjælper"}},
+		{"101100", []string{"{P} Slagteri A/S"}, []string{"Industrislagter", "Produktionsmedarbejder"}},
+		{"822000", []string{"{P} Kundeservice A/S"}, []string{"Kundeservicemedarbejder"}},
 	}
-	forms   = []string{"ApS", "A/S", "I/S", ""}
-	postals = []string{"6400", "6400", "6430", "6440", "6470", "6310", "6300", "6320", "6200", "6330", "6340", "6270", "6100", "6500", "6230", "6000"}
-	firsts  = []string{"Mette", "Jens", "Hanne", "Søren", "Line", "Peter", "Camilla", "Niels", "Ayse", "Omar", "Birgitte", "Thomas"}
-	lasts   = []string{"Jensen", "Nielsen", "Hansen", "Petersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen"}
+	forms    = []string{"ApS", "A/S", "I/S", ""}
+	streets  = []string{"Industrivej", "Erhvervsvej", "Storegade", "Jernbanegade", "Havnevej", "Møllevej", "Nørregade", "Hovedgaden"}
+	postals  = []string{"6400", "6400", "6430", "6440", "6470", "6310", "6300", "6320", "6200", "6330", "6340", "6270", "6100", "6500", "6230", "6000"}
+	firsts   = []string{"Mette", "Jens", "Hanne", "Søren", "Line", "Peter", "Camilla", "Niels", "Ayse", "Omar", "Birgitte", "Thomas"}
+	lasts    = []string{"Jensen", "Nielsen", "Hansen", "Petersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen"}
+	compHome = []string{"Birkely", "Solgården", "Engbo", "Lindehuset", "Møllehøj", "Troldehøj", "Regnbuen"}
 )
 
 // CVR returns a valid CVR number derived from n.
@@ -143,14 +167,20 @@ func Companies(n int, r *rand.Rand) []app.CompanyInput {
 		}
 		seen[cvr] = true
 		t := trades[r.IntN(len(trades))]
-		name := prefixes[r.IntN(len(prefixes))] + " " + t.name
-		if f := forms[r.IntN(len(forms))]; f != "" {
+		postal := postals[r.IntN(len(postals))]
+		place := prefixes[r.IntN(len(prefixes))]
+		if r.IntN(2) == 0 { // most firms carry the name of their own town
+			place = demoTowns[postal]
+		}
+		name := strings.NewReplacer("{P}", place, "{S}", lasts[r.IntN(len(lasts))], "{H}", compHome[r.IntN(len(compHome))]).
+			Replace(t.names[r.IntN(len(t.names))])
+		if f := forms[r.IntN(len(forms))]; f != "" && !strings.HasSuffix(name, "ApS") && !strings.HasSuffix(name, "A/S") && !strings.HasSuffix(name, "Co.") && strings.Contains(t.names[0], "{P}") {
 			name += " " + f
 		}
 		first, last := firsts[r.IntN(len(firsts))], lasts[r.IntN(len(lasts))]
 		out = append(out, app.CompanyInput{
-			CVR: cvr, Name: name, Address: fmt.Sprintf("Industrivej %d", 1+r.IntN(80)),
-			PostalCode: postals[r.IntN(len(postals))], Industry: t.industry,
+			CVR: cvr, Name: name, Address: fmt.Sprintf("%s %d", streets[r.IntN(len(streets))], 1+r.IntN(80)),
+			PostalCode: postal, Industry: t.industry,
 			Contact: app.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
 		})
 	}
@@ -161,26 +191,8 @@ var ascii = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", 
 
 func lower(s string) string { return strings.ToLower(ascii.Replace(s)) }
 
-var demoJobs = []struct {
-	title, desc string
-	req, des    []string
-}{
-	{"Social- og sundhedsassistent", "Vi søger en engageret social- og sundhedsassistent til vores plejecenter. Du skal arbejde med pleje, medicinhåndtering og dokumentation i tæt samarbejde med kolleger.", []string{"medicinhåndtering", "personlig pleje", "dokumentation"}, []string{"demens", "kørekort"}},
-	{"Tømrer", "Tømrer til renovering og nybyg i Sønderborg-området. Erfaring med tagarbejde og forskalling er et plus.", []string{"tømrerarbejde", "tagarbejde"}, []string{"kørekort B", "forskalling"}},
-	{"Lagermedarbejder", "Lagermedarbejder til plukning, pakning og truckkørsel i dagholdet.", []string{"truckcertifikat", "plukning"}, []string{"lagerstyring"}},
-	{"Softwareudvikler", "Software developer with Go or Java for our logistics platform. English is our working language.", []string{"Go", "SQL"}, []string{"Docker", "Kubernetes"}},
-	{"Buschauffør", "Buschauffør til rutekørsel på Als. Erhvervskørekort D kræves.", []string{"kørekort D", "kundeservice"}, []string{"tysk"}},
-	{"Rengøringsassistent", "Rengøringsassistent til kontorrengøring, 25 timer om ugen.", []string{"rengøring"}, []string{"dansk"}},
-}
-
+// demoVacancy writes a vacancy the company would post: a job of its trade
+// (vacancies.go), in its town, starting within the next two months.
 func demoVacancy(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInput {
-	j := demoJobs[r.IntN(len(demoJobs))]
-	start := now.AddDate(0, 1, r.IntN(30))
-	deadline := now.AddDate(0, 0, 14+r.IntN(14))
-	return app.VacancyInput{
-		Company: c, Title: j.title, Description: j.desc, SkillsRequired: j.req, SkillsDesired: j.des,
-		PostalCode: c.PostalCode, EmploymentType: "ordinary", Hours: "full", Positions: 1 + r.IntN(3),
-		StartDate: start.Format(time.DateOnly), Deadline: deadline.Format(time.DateOnly),
-		ScreeningRequested: r.IntN(2) == 0,
-	}
+	return vacancyFor(c, r, now)
 }

@@ -35,6 +35,10 @@ const (
 	ColJobs        = "jobs"           // _id = NewID(): background jobs such as imports
 	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
 	ColConsents    = "consents"       // _id = candidate id + ":" + vacancy id
+	// ColConsentRequests are the citizens' consent links: _id = sha256 of the token.
+	ColConsentRequests = "consent_requests"
+	// ColInterviews are interview invitations: _id = NewID().
+	ColInterviews = "interviews"
 )
 
 var allCollections = []string{
@@ -42,6 +46,7 @@ var allCollections = []string{
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
 	ColMatchRuns, ColJobs, ColSettings, ColConsents,
+	ColConsentRequests, ColInterviews,
 }
 
 // secondaryIndexes are what a production MongoDB wants for the occasional

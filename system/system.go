@@ -55,6 +55,15 @@ type Config struct {
 	// LinkGraceDays: an employer's private link works this long after the
 	// vacancy is filled or closed (default 30).
 	LinkGraceDays int
+	// ShortlistRetentionDays: the pre-screening of a closed vacancy is
+	// erased this long after it closed, in the daily job (default 180).
+	ShortlistRetentionDays int
+	// MatchRunRetentionDays: match runs are erased this long after they
+	// ran (default and minimum 183, six months).
+	MatchRunRetentionDays int
+	// DailyEvery is the daily job's interval (default a day); tests call
+	// System.Daily directly.
+	DailyEvery time.Duration
 }
 
 // System is a running jobmatch without its listener.
@@ -71,7 +80,9 @@ type System struct {
 	Pool       *matcher.Pool
 	Companies  *app.CompanySearch
 	Matching   *app.Matching
+	Shortlists *app.Shortlists
 	log        *slog.Logger
+	cfg        Config
 	wg         sync.WaitGroup
 
 	starters  []func(ctx context.Context)
@@ -172,7 +183,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, log: cfg.Logger}
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg}
 	sys.starters = append(sys.starters, func(ctx context.Context) {
 		if fresh {
 			// A new mapping version (or a first start): fill the index from
@@ -205,6 +216,8 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		}
 		sys.wg.Add(1)
 		go func() { defer sys.wg.Done(); syncer.Run(ctx) }()
+		sys.wg.Add(1)
+		go func() { defer sys.wg.Done(); sys.dailyLoop(ctx) }()
 		if cfg.RetentionDays > 0 {
 			sys.wg.Add(1)
 			go func() { defer sys.wg.Done(); sys.purgeLoop(ctx, cfg.RetentionDays, cfg.PurgeEvery) }()

@@ -31,6 +31,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	smtpAddr := fs.String("smtp-addr", env("JOBMATCH_SMTP_ADDR", ""), "SMTP server host:port for outgoing mail; empty keeps mail in the outbox only (JOBMATCH_SMTP_ADDR)")
 	smtpFrom := fs.String("smtp-from", env("JOBMATCH_SMTP_FROM", "jobcenter@localhost"), "sender address of outgoing mail (JOBMATCH_SMTP_FROM)")
 	linkGrace := fs.Int("link-grace-days", envInt("JOBMATCH_LINK_GRACE_DAYS", 30), "an employer's private link works this many days after the vacancy closes (JOBMATCH_LINK_GRACE_DAYS)")
+	slRetention := fs.Int("shortlist-retention-days", envInt("JOBMATCH_SHORTLIST_RETENTION_DAYS", 180), "erase the shortlists, consents, interviews and employers' answers of a vacancy this many days after it closed, keeping anonymous counts; daily (JOBMATCH_SHORTLIST_RETENTION_DAYS)")
+	runRetention := fs.Int("match-run-retention-days", envInt("JOBMATCH_MATCH_RUN_RETENTION_DAYS", 183), "erase match runs older than this many days (at least 183, six months), daily (JOBMATCH_MATCH_RUN_RETENTION_DAYS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,6 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
+	cfg.ShortlistRetentionDays, cfg.MatchRunRetentionDays = *slRetention, *runRetention
 	cfg.PublicURL = *publicURL
 	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {

@@ -21,22 +21,6 @@ func openSystem(ctx context.Context, common *commonFlags, stderr io.Writer) (*sy
 	return system.Open(ctx, common.system(common.logger(stderr)))
 }
 
-// progressBar draws "rows 12,000  created … 3,400/s" on one terminal line.
-type progressBar struct {
-	w     io.Writer
-	start time.Time
-	total int
-}
-
-func (p *progressBar) update(pr app.ImportProgress) {
-	rate := float64(pr.Rows) / time.Since(p.start).Seconds()
-	pct := ""
-	if p.total > 0 {
-		pct = fmt.Sprintf(" %3.0f%%", 100*float64(pr.Rows)/float64(p.total))
-	}
-	fmt.Fprintf(p.w, "\r%s rows %d  created %d  updated %d  unchanged %d  failed %d  %.0f/s   ", pct, pr.Rows, pr.Created, pr.Updated, pr.Unchanged, pr.Failed, rate)
-}
-
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "candidates" && args[0] != "companies") {
 		fmt.Fprintln(stderr, "usage: jobmatch import candidates|companies FILE [--format ndjson|csv] [--data-dir …]")
@@ -81,19 +65,23 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer sys.Close(context.Background())
-	bar := &progressBar{w: stderr, start: time.Now()}
+	bar := newProgressBar(stderr, stdout, 0)
+	in := &countingReader{r: f}
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		bar.done = func() float64 { return float64(in.n.Load()) / float64(st.Size()) }
+	}
 	var p app.ImportProgress
 	if what == "companies" {
-		p, err = importCompanies(ctx, sys, f, bar.update)
+		p, err = importCompanies(ctx, sys, in, bar.update)
 	} else {
 		stopSync := syncWhile(ctx, sys)
-		p, err = sys.Candidates.ImportCandidates(ctx, nil, f, *format, bar.update)
+		p, err = sys.Candidates.ImportCandidates(ctx, nil, in, *format, bar.update)
 		stopSync()
 		if err == nil {
 			err = sys.Syncer.CatchUp(ctx)
 		}
 	}
-	fmt.Fprintln(stderr)
+	bar.finish()
 	for _, e := range p.Errors {
 		fmt.Fprintf(stdout, "row %d: %s: %s %s\n", e.Row, e.Field, e.Code, e.Message)
 	}
@@ -133,14 +121,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer sys.Close(context.Background())
-	bar := &progressBar{w: stderr, start: time.Now(), total: *n}
+	bar := newProgressBar(stderr, stdout, *n)
 	stopSync := syncWhile(ctx, sys)
 	p, err := demo.LoadCandidates(ctx, sys, *n, *seed, bar.update)
 	stopSync()
 	if err == nil {
 		err = sys.Syncer.CatchUp(ctx)
 	}
-	fmt.Fprintln(stderr)
+	bar.finish()
 	fmt.Fprintf(stdout, "demo: %d CVs, %d created, %d updated, %d unchanged in %s\n", p.Rows, p.Created, p.Updated, p.Unchanged, time.Since(bar.start).Round(time.Millisecond))
 	return err
 }

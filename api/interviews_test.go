@@ -1,0 +1,258 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/calendar"
+	"jobmatch/demo"
+)
+
+// icsFields unfolds a calendar object and checks its form: CRLF line ends,
+// physical lines of at most 75 octets, valid UTF-8 on each.
+func icsFields(t *testing.T, ics string) []string {
+	t.Helper()
+	if strings.Contains(strings.ReplaceAll(ics, "\r\n", ""), "\n") || !strings.HasSuffix(ics, "\r\n") {
+		t.Fatalf("not CRLF line ends: %q", ics)
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(ics, "\r\n"), "\r\n") {
+		if len(l) > 75 || !utf8.ValidString(l) {
+			t.Fatalf("physical line of %d octets (or split UTF-8): %q", len(l), l)
+		}
+	}
+	return calendar.Unfold(ics)
+}
+
+func field(lines []string, name string) (string, bool) {
+	for _, l := range lines {
+		if k, v, ok := strings.Cut(l, ":"); ok && (k == name || strings.HasPrefix(k, name+";")) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func fields(lines []string, name string) []string {
+	var out []string
+	for _, l := range lines {
+		if k, _, ok := strings.Cut(l, ":"); ok && (k == name || strings.HasPrefix(k, name+";")) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestInterviewInvitations books an interview for a shortlisted citizen,
+// moves it and cancels it, checking the .ics of each version field by
+// field; the employer is invited only after presenting and never sees the
+// citizen's address.
+func TestInterviewInvitations(t *testing.T) {
+	_, router := loadSpec(t)
+	clk := newClock()
+	env := startWithClock(t, clk)
+	ck := &checker{t: t, env: env, router: router}
+	ctx := context.Background()
+	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
+	vid, _, es := preScreenVacancy(t, env, k, demo.CVR(83), cv("IV-1", "Tømrer", map[string]any{"name": "Ida Interview", "email": "ida@example.dk"}))
+	entryID := es[0].ID
+
+	day := clk.Now().In(jobmatch.Copenhagen).AddDate(0, 0, 10)
+	at := func(h, m int) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, jobmatch.Copenhagen)
+	}
+	place := "Jobcenter Sønderborg, Rådhustorvet 10; 2. sal — spørg efter Karen i receptionen ved indgangen fra Østergade"
+	base := map[string]any{"start": at(10, 0).Format(time.RFC3339), "end": at(11, 0).Format(time.RFC3339), "mode": "jobcentre", "place": place, "invite": []string{"citizen"}}
+	with := func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for k, v := range base {
+			m[k] = v
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	}
+	path := "/api/v1/shortlist/" + entryID + "/interviews"
+	ck.do(k, "POST", path, with("end", at(9, 0).Format(time.RFC3339)), 422)
+	ck.do(k, "POST", path, with("start", "tirsdag kl. 10"), 422)
+	ck.do(k, "POST", path, with("mode", "online", "url", "http://example.dk/møde"), 422)
+	ck.do(k, "POST", path, with("invite", []string{"citizen", "employer"}), 409) // not presented yet
+	ck.do(env.Login("hotline@demo.local"), "POST", path, base, 403)
+
+	var iv app.InterviewInvite
+	_ = jsonDecode(ck.do(k, "POST", path, base, 201).Body, &iv)
+	if iv.ID == "" || iv.UID != iv.ID+"@jobmatch" || iv.Sequence != 0 || strings.Join(iv.Sent, ",") != "consultant,citizen" {
+		t.Fatalf("interview: %+v", iv)
+	}
+	res := k.Do("GET", path+"/"+iv.ID+".ics", nil, nil)
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") {
+		t.Fatalf(".ics: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	lines := icsFields(t, string(res.Body))
+	want := map[string]string{
+		"BEGIN":    "VCALENDAR",
+		"VERSION":  "2.0",
+		"METHOD":   "REQUEST",
+		"UID":      iv.UID,
+		"SEQUENCE": "0",
+		"DTEND":    at(11, 0).Format("20060102T150405"),
+		"SUMMARY":  "Første samtale: Tømrer",
+		"LOCATION": `Jobcenter Sønderborg\, Rådhustorvet 10\; 2. sal — spørg efter Karen i receptionen ved indgangen fra Østergade`,
+		"STATUS":   "CONFIRMED",
+		"TZID":     "Europe/Copenhagen",
+	}
+	for name, v := range want {
+		if got, ok := field(lines, name); !ok || got != v {
+			t.Errorf("%s = %q, want %q", name, got, v)
+		}
+	}
+	if got := fields(lines, "DTSTART"); len(got) != 3 || got[2] != "DTSTART;TZID=Europe/Copenhagen:"+at(10, 0).Format("20060102T150405") {
+		t.Errorf("DTSTART lines (two in the VTIMEZONE, one in the event): %v", got)
+	}
+	for _, w := range []string{"BEGIN:VTIMEZONE", "BEGIN:DAYLIGHT", "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "BEGIN:STANDARD", "TZOFFSETTO:+0100",
+		"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:VTIMEZONE", "BEGIN:VEVENT", "END:VEVENT", "END:VCALENDAR"} {
+		if !contains(lines, w) {
+			t.Errorf("no %s", w)
+		}
+	}
+	if st, _ := field(lines, "DTSTAMP"); len(st) != 16 || !strings.HasSuffix(st, "Z") {
+		t.Errorf("DTSTAMP %q", st)
+	}
+	if org := fields(lines, "ORGANIZER"); len(org) != 1 || !strings.HasSuffix(org[0], ":mailto:konsulent@demo.local") {
+		t.Errorf("ORGANIZER %v", org)
+	}
+	if att := fields(lines, "ATTENDEE"); len(att) != 1 || !strings.HasSuffix(att[0], ":mailto:ida@example.dk") || !strings.Contains(att[0], `CN="Ida Interview"`) {
+		t.Errorf("ATTENDEE %v", att)
+	}
+	if strings.Count(string(res.Body), "\r\n ") == 0 {
+		t.Error("the long location was not folded")
+	}
+
+	box := outboxOf(t, admin)
+	inv := mailsOf(box, "interview_invite")
+	if len(inv) != 2 {
+		t.Fatalf("invitations: %+v", inv)
+	}
+	for _, m := range inv {
+		if len(m.Attachments) != 1 || m.Attachments[0].ContentType != "text/calendar; charset=utf-8; method=REQUEST" {
+			t.Fatalf("attachment of %s: %+v", m.To, m.Attachments)
+		}
+		l := icsFields(t, m.Attachments[0].Content)
+		if uid, _ := field(l, "UID"); uid != iv.UID {
+			t.Fatalf("UID in %s's copy: %s", m.To, uid)
+		}
+		if m.To == "ida@example.dk" && len(fields(l, "ATTENDEE")) != 1 {
+			t.Fatalf("citizen's copy: %v", fields(l, "ATTENDEE"))
+		}
+	}
+
+	// Moved: the same UID, a higher SEQUENCE, the new time.
+	var moved app.InterviewInvite
+	_ = jsonDecode(ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"start": at(13, 0).Format(time.RFC3339), "end": at(14, 30).Format(time.RFC3339)}, 200).Body, &moved)
+	if moved.UID != iv.UID || moved.Sequence != 1 {
+		t.Fatalf("moved: %+v", moved)
+	}
+	lines = icsFields(t, string(k.Do("GET", path+"/"+iv.ID+".ics", nil, nil).Body))
+	for name, v := range map[string]string{"UID": iv.UID, "SEQUENCE": "1", "METHOD": "REQUEST", "DTEND": at(14, 30).Format("20060102T150405")} {
+		if got, _ := field(lines, name); got != v {
+			t.Errorf("after the move %s = %q, want %q", name, got, v)
+		}
+	}
+	if got := fields(lines, "DTSTART"); got[2] != "DTSTART;TZID=Europe/Copenhagen:"+at(13, 0).Format("20060102T150405") {
+		t.Errorf("moved DTSTART %v", got)
+	}
+	if up := mailsOf(outboxOf(t, admin), "interview_update"); len(up) != 2 {
+		t.Fatalf("updates: %d", len(up))
+	}
+
+	// After presenting, a job interview with the employer, online.
+	k.Do("POST", "/api/v1/candidates/"+es[0].CandidateID+"/consents", map[string]any{"vacancy_id": vid, "channel": "meeting"}, nil)
+	for _, to := range []string{"contacted", "interested"} {
+		e, _ := env.Sys.Shortlists.Entry(ctx, entryID)
+		k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": to, "version": e.Version}, nil)
+	}
+	e, _ := env.Sys.Shortlists.Entry(ctx, entryID)
+	k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": "interviewed", "version": e.Version,
+		"interview": map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}}, nil)
+	e, _ = env.Sys.Shortlists.Entry(ctx, entryID)
+	if res := k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": "presented", "version": e.Version}, nil); res.StatusCode != 200 {
+		t.Fatalf("present: %s", res.Body)
+	}
+	var job app.InterviewInvite
+	_ = jsonDecode(ck.do(k, "POST", path, with("mode", "online", "url", "https://meet.example.dk/abc", "place", "", "invite", []string{"citizen", "employer"},
+		"start", at(15, 0).Format(time.RFC3339), "end", at(15, 45).Format(time.RFC3339)), 201).Body, &job)
+	if strings.Join(job.Sent, ",") != "consultant,citizen,employer" {
+		t.Fatalf("job interview sent to %v", job.Sent)
+	}
+	for _, m := range mailsOf(outboxOf(t, admin), "interview_invite") {
+		if m.To == "ole@als-toemrer.dk" {
+			ics := m.Attachments[0].Content
+			l := icsFields(t, ics)
+			if strings.Contains(ics, "ida@example.dk") || strings.Contains(ics, "Ida Interview") {
+				t.Fatalf("the employer's copy names the citizen: %s", ics)
+			}
+			if s, _ := field(l, "SUMMARY"); s != "Jobsamtale: Tømrer" {
+				t.Fatalf("employer's SUMMARY %q", s)
+			}
+			if u, _ := field(l, "URL"); u != "https://meet.example.dk/abc" {
+				t.Fatalf("URL %q", u)
+			}
+		}
+	}
+
+	// Cancelled: METHOD:CANCEL with a higher SEQUENCE, once.
+	var cancelled app.InterviewInvite
+	_ = jsonDecode(ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"status": "cancelled"}, 200).Body, &cancelled)
+	ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"status": "cancelled"}, 409)
+	lines = icsFields(t, string(k.Do("GET", path+"/"+iv.ID+".ics", nil, nil).Body))
+	for name, v := range map[string]string{"UID": iv.UID, "SEQUENCE": "2", "METHOD": "CANCEL", "STATUS": "CANCELLED"} {
+		if got, _ := field(lines, name); got != v {
+			t.Errorf("after cancelling %s = %q, want %q", name, got, v)
+		}
+	}
+	cm := mailsOf(outboxOf(t, admin), "interview_cancel")
+	if len(cm) != 2 || cm[0].Attachments[0].ContentType != "text/calendar; charset=utf-8; method=CANCEL" {
+		t.Fatalf("cancellations: %+v", cm)
+	}
+
+	// The worklist and the entry show what is coming.
+	var wl struct {
+		Interviews []struct {
+			ID, Name, Mode string
+		}
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if len(wl.Interviews) != 1 || wl.Interviews[0].ID != job.ID || wl.Interviews[0].Name != "Ida Interview" {
+		t.Fatalf("worklist: %+v", wl)
+	}
+	var list struct{ Items []app.InterviewInvite }
+	ck.do(k, "GET", path, nil, 200)
+	k.Do("GET", path, nil, &list)
+	if len(list.Items) != 2 || list.Items[0].Status != "cancelled" || list.Items[1].ID != job.ID {
+		t.Fatalf("entry's interviews: %+v", list.Items)
+	}
+	ck.do(k, "GET", path+"/"+job.ID, nil, 200)
+	ck.do(k, "GET", path+"/nope", nil, 404)
+
+	// The pages: the worklist and the vacancy's shortlist entry.
+	if res := k.Do("GET", "/staff", nil, nil, "Accept", "text/html"); res.StatusCode != 200 || !strings.Contains(string(res.Body), "interviews-list") || !strings.Contains(string(res.Body), job.ID+".ics") {
+		t.Fatalf("worklist page: %d", res.StatusCode)
+	}
+	if res := k.Do("GET", "/staff/vacancies/"+vid, nil, nil, "Accept", "text/html"); res.StatusCode != 200 || !strings.Contains(string(res.Body), "entry-interviews") {
+		t.Fatalf("vacancy page: %d", res.StatusCode)
+	}
+}
+
+func contains(lines []string, s string) bool {
+	for _, l := range lines {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,502 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// Consent answers a citizen can give on a consent link.
+const (
+	ConsentYes      = "yes"       // yes, anonymously
+	ConsentYesNamed = "yes_named" // yes, and the employer may see my name
+	ConsentNo       = "no"
+)
+
+// ConsentAnswers are the three answers, in the order the page shows them.
+var ConsentAnswers = []string{ConsentYes, ConsentYesNamed, ConsentNo}
+
+// ConsentRequest is a citizen's private consent link for one shortlist
+// entry. Its _id is the sha256 of the token in the link (as for surveys):
+// the token itself is never stored, so a copy of the database opens no link.
+type ConsentRequest struct {
+	ID          string     `json:"id" bson:"_id"`
+	EntryID     string     `json:"entry_id" bson:"entry_id"`
+	VacancyID   string     `json:"vacancy_id" bson:"vacancy_id"`
+	CandidateID string     `json:"candidate_id" bson:"candidate_id"`
+	Consultant  string     `json:"consultant_id" bson:"consultant_id"`
+	Channel     string     `json:"channel" bson:"channel"`
+	Deadline    time.Time  `json:"deadline" bson:"deadline"`
+	By          string     `json:"by" bson:"by"`
+	CreatedAt   time.Time  `json:"created_at" bson:"created_at"`
+	RemindedAt  *time.Time `json:"reminded_at,omitempty" bson:"reminded_at,omitempty"`
+	AnsweredAt  *time.Time `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
+	Answer      string     `json:"answer,omitempty" bson:"answer,omitempty"`
+	Lang        string     `json:"lang" bson:"lang"`
+	// SupersededBy points an older link at the request a reminder renewed.
+	SupersededBy string `json:"-" bson:"superseded_by,omitempty"`
+	// Previous are the ids of the links this one renewed.
+	Previous []string `json:"-" bson:"previous,omitempty"`
+}
+
+// Expired reports whether the link's deadline has passed at now.
+func (r *ConsentRequest) Expired(now time.Time) bool { return !now.Before(r.Deadline) }
+
+// ConsentRequestState is the latest consent link of an entry as the staff
+// see it (no token).
+type ConsentRequestState struct {
+	ID         string     `json:"id" bson:"id"`
+	Channel    string     `json:"channel" bson:"channel"`
+	Deadline   time.Time  `json:"deadline" bson:"deadline"`
+	SentAt     time.Time  `json:"sent_at" bson:"sent_at"`
+	RemindedAt *time.Time `json:"reminded_at,omitempty" bson:"reminded_at,omitempty"`
+	AnsweredAt *time.Time `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
+	Answer     string     `json:"answer,omitempty" bson:"answer,omitempty"`
+}
+
+// ConsentShown is what the citizen was shown when answering: the vacancy,
+// whether the employer was named, and the profile fields the employer sees.
+type ConsentShown struct {
+	Title        string   `json:"title" bson:"title"`
+	EmployerName string   `json:"employer_name,omitempty" bson:"employer_name,omitempty"`
+	Fields       []string `json:"fields" bson:"fields"`
+	RequestID    string   `json:"request_id" bson:"request_id"`
+}
+
+// ConsentRequestInput asks a citizen for consent by link.
+type ConsentRequestInput struct {
+	Channel  string `json:"channel" validate:"required,oneof=email sms"`
+	Deadline string `json:"deadline" validate:"required,max=40"`
+	Lang     string `json:"lang,omitempty" validate:"omitempty,oneof=da en"`
+}
+
+// ConsentRequestSent is the answer to a consent request: the link's state
+// (the token went to the citizen only).
+type ConsentRequestSent struct {
+	ConsentRequestState
+	EntryID string `json:"entry_id"`
+	To      string `json:"to"`
+}
+
+func consentRequestID(token string) string {
+	sum := sha256.Sum256([]byte("consent:" + token))
+	return hex.EncodeToString(sum[:])
+}
+
+// parseDeadline reads a deadline as a date (the end of that day in
+// Copenhagen) or an RFC 3339 time.
+func parseDeadline(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if d, err := time.ParseInLocation(time.DateOnly, s, jobmatch.Copenhagen); err == nil {
+		return d.AddDate(0, 0, 1).Add(-time.Second), true
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// RequestConsent sends the citizen of a shortlist entry a private link to
+// answer whether they may be presented to this employer, by e-mail or SMS
+// (both through the outbox). A suggested entry moves to contacted.
+func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, entryID string, in ConsentRequestInput) (*ConsentRequestSent, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := sl.svc.val.Validate(in); err != nil {
+		return nil, err
+	}
+	now := sl.svc.now().UTC()
+	deadline, ok := parseDeadline(in.Deadline)
+	switch {
+	case !ok:
+		return nil, jobmatch.Invalid("deadline", "datetime", "")
+	case !deadline.After(now.Add(time.Hour)):
+		return nil, jobmatch.Invalid("deadline", "not_past", "")
+	case deadline.After(now.AddDate(0, 0, 60)):
+		return nil, jobmatch.Invalid("deadline", "lte", "60 days")
+	}
+	e, err := sl.Entry(ctx, entryID)
+	if err != nil {
+		return nil, err
+	}
+	switch e.Stage {
+	case StageSuggested, StageContacted, StageInterested, StageInterviewed:
+	default:
+		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage)}
+	}
+	v, err := sl.svc.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
+		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status)}
+	}
+	c, err := sl.svc.st.Candidate(ctx, e.CandidateID)
+	if err != nil {
+		return nil, err
+	}
+	to := c.Email
+	if in.Channel == "sms" {
+		to = c.Phone
+	}
+	if to == "" {
+		return nil, jobmatch.Invalid("channel", "unreachable", "")
+	}
+	if in.Lang == "" {
+		in.Lang = "da"
+	}
+	token := jobmatch.NewToken()
+	r := &ConsentRequest{ID: consentRequestID(token), EntryID: e.ID, VacancyID: v.ID, CandidateID: c.ID, Consultant: by.ID,
+		Channel: in.Channel, Deadline: deadline.UTC(), By: by.ID, CreatedAt: now, Lang: in.Lang}
+	if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, r); err != nil {
+		return nil, err
+	}
+	if err := sl.svc.st.SetAdd(ctx, "consent-requests:open", r.ID); err != nil {
+		return nil, err
+	}
+	state := ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
+	if err := sl.svc.st.Update(ctx, store.ColShortlist, e.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "consent_request", Value: state}}}}); err != nil {
+		return nil, err
+	}
+	if err := sl.sendConsentLink(ctx, r, v, to, token, false); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.request", Subjects: []string{c.ID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
+		return nil, err
+	}
+	if e.Stage == StageSuggested {
+		if _, err := sl.move(ctx, by, by.ID, e.ID, TransitionInput{To: string(StageContacted), Version: e.Version, Note: "samtykkelink sendt (" + in.Channel + ")"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+			return nil, err
+		}
+	}
+	return &ConsentRequestSent{ConsentRequestState: state, EntryID: e.ID, To: to}, nil
+}
+
+// sendConsentLink puts the link in the outbox: an e-mail, or an SMS text
+// (kind consent_request_sms, the phone number as the address).
+func (sl *Shortlists) sendConsentLink(ctx context.Context, r *ConsentRequest, v *jobmatch.Vacancy, to, token string, reminder bool) error {
+	link := sl.svc.URL("/consent/" + token)
+	until := r.Deadline.In(jobmatch.Copenhagen).Format("2.1.2006 15:04")
+	kind := "consent_request"
+	if reminder {
+		kind = "consent_reminder"
+	}
+	if r.Channel == "sms" {
+		pre := "Jobcentret: "
+		if reminder {
+			pre = "Påmindelse fra jobcentret: "
+		}
+		return sl.svc.Send(ctx, &Mail{To: to, Kind: kind + "_sms", Ref: r.EntryID, Subject: "SMS",
+			Body: fmt.Sprintf("%sMå vi vise din profil til en arbejdsgiver (%s)? Svar senest %s: %s", pre, v.Title, until, link)})
+	}
+	subject := "Må vi præsentere dig for en arbejdsgiver? / May we present you to an employer?"
+	if reminder {
+		subject = "Påmindelse: " + subject
+	}
+	return sl.svc.Send(ctx, &Mail{To: to, Kind: kind + "_email", Ref: r.EntryID, Subject: subject,
+		Body: fmt.Sprintf("Hej\n\nJobcentret vil gerne præsentere dig for en arbejdsgiver, der søger: %s.\nSe præcis hvad arbejdsgiveren vil se, og svar ja, ja med navn eller nej her:\n%s\n\nSvar senest %s. Linket virker kun for dig og udløber derefter.\n\n"+
+			"The jobcentre would like to present you to an employer looking for: %s.\nSee exactly what the employer would see and answer here:\n%s\n\nPlease answer by %s.\n",
+			v.Title, link, until, v.Title, link, until)})
+}
+
+// ConsentPage is what a consent link shows: the vacancy (the employer's
+// name only if they agreed), exactly the profile the employer would see,
+// and the answers.
+type ConsentPage struct {
+	Vacancy    ConsentVacancy `json:"vacancy"`
+	Profile    Profile        `json:"profile"`
+	Fields     []string       `json:"fields"`
+	NameShown  string         `json:"name_if_named"`
+	Answers    []string       `json:"answers"`
+	Deadline   time.Time      `json:"deadline"`
+	AnsweredAt *time.Time     `json:"answered_at,omitempty"`
+	Answer     string         `json:"answer,omitempty"`
+	Lang       string         `json:"lang"`
+}
+
+// ConsentVacancy is the vacancy as the citizen sees it.
+type ConsentVacancy struct {
+	Title          string `json:"title"`
+	Description    string `json:"description"`
+	EmployerName   string `json:"employer_name,omitempty"`
+	PostalCode     string `json:"postal_code"`
+	City           string `json:"city,omitempty"`
+	EmploymentType string `json:"employment_type"`
+	Hours          string `json:"hours"`
+	StartDate      string `json:"start_date,omitempty"`
+}
+
+// ConsentByToken returns the request behind a link; an answered or
+// expired link is ErrGone (with the request, for the page).
+func (sl *Shortlists) ConsentByToken(ctx context.Context, token string) (*ConsentRequest, error) {
+	if len(token) < 16 || len(token) > 128 {
+		return nil, jobmatch.ErrNotFound
+	}
+	var r ConsentRequest
+	if err := sl.svc.st.Get(ctx, store.ColConsentRequests, consentRequestID(token), &r); err != nil {
+		return nil, err
+	}
+	if r.SupersededBy != "" {
+		next := r.SupersededBy
+		if err := sl.svc.st.Get(ctx, store.ColConsentRequests, next, &r); err != nil {
+			return nil, err
+		}
+	}
+	if r.AnsweredAt != nil || r.Expired(sl.svc.now()) {
+		return &r, jobmatch.ErrGone
+	}
+	return &r, nil
+}
+
+// ConsentView builds what the link shows.
+func (sl *Shortlists) ConsentView(ctx context.Context, r *ConsentRequest) (*ConsentPage, error) {
+	e, err := sl.Entry(ctx, r.EntryID)
+	if err != nil {
+		return nil, err
+	}
+	v, err := sl.svc.Vacancy(ctx, r.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := sl.svc.st.Candidate(ctx, r.CandidateID)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := sl.svc.Publication(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	cv := ConsentVacancy{Title: v.Title, Description: v.Description, PostalCode: v.PostalCode, EmploymentType: string(v.EmploymentType), Hours: string(v.Hours)}
+	if pub.ShowName {
+		cv.EmployerName = v.CompanyName
+	}
+	if sl.places != nil {
+		cv.City = sl.places.Name(v.PostalCode)
+	}
+	if !v.StartDate.IsZero() {
+		cv.StartDate = v.StartDate.Format(time.DateOnly)
+	}
+	p := sl.profile(v, e, c)
+	p.Answers = nil
+	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
+		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
+}
+
+// profileFields names the fields of a profile the employer will see.
+func profileFields(p Profile) []string {
+	var out []string
+	add := func(name string, ok bool) {
+		if ok {
+			out = append(out, name)
+		}
+	}
+	add("occupations", len(p.Occupations) > 0)
+	add("experience", len(p.Experience) > 0)
+	add("skills", len(p.Skills) > 0)
+	add("skills_matched", len(p.SkillsMatched) > 0)
+	add("education", len(p.Education) > 0)
+	add("languages", len(p.Languages) > 0)
+	add("available_from", p.AvailableFrom != "")
+	add("distance_band", p.DistanceBand != "")
+	add("interview_summary", p.Interview != "")
+	return out
+}
+
+// ConsentAnswerInput is the citizen's answer.
+type ConsentAnswerInput struct {
+	Answer string `json:"answer" validate:"required,oneof=yes yes_named no"`
+}
+
+// AnswerConsent records the citizen's answer once: yes records the consent
+// for this vacancy (channel digital, with what was shown) and moves a
+// contacted entry to interested; no moves it to not interested (or
+// withdrawn, later in the pre-screening).
+func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in ConsentAnswerInput) (*ConsentPage, error) {
+	if err := sl.svc.val.Validate(in); err != nil {
+		return nil, err
+	}
+	r, err := sl.ConsentByToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	defer sl.svc.st.Lock(store.ColConsentRequests, "answer:"+r.EntryID)()
+	if r, err = sl.ConsentByToken(ctx, token); err != nil {
+		return nil, err
+	}
+	page, err := sl.ConsentView(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	now := sl.svc.now().UTC()
+	// Claim the answer: one write of the answer fields, then the rest.
+	if err := sl.svc.st.Update(ctx, store.ColConsentRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "answered_at", Value: now}, {Key: "answer", Value: in.Answer}}}}); err != nil {
+		return nil, err
+	}
+	r.AnsweredAt, r.Answer = &now, in.Answer
+	if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", r.ID); err != nil {
+		return nil, err
+	}
+	if err := sl.svc.st.Update(ctx, store.ColShortlist, r.EntryID, bson.D{{Key: "$set", Value: bson.D{
+		{Key: "consent_request.answered_at", Value: now}, {Key: "consent_request.answer", Value: in.Answer}}}}); err != nil {
+		return nil, err
+	}
+	const actor = "citizen"
+	if in.Answer != ConsentNo {
+		fields := page.Fields
+		if in.Answer == ConsentYesNamed {
+			fields = append(fields, "name")
+		}
+		k := &Consent{ID: consentID(r.CandidateID, r.VacancyID), CandidateID: r.CandidateID, VacancyID: r.VacancyID, Channel: "digital",
+			RevealIdentity: in.Answer == ConsentYesNamed, By: actor, GivenAt: now,
+			Shown: &ConsentShown{Title: page.Vacancy.Title, EmployerName: page.Vacancy.EmployerName, Fields: fields, RequestID: r.ID}}
+		if v, err := sl.svc.Vacancy(ctx, r.VacancyID); err == nil {
+			k.CVR = v.CVR
+		}
+		if err := sl.svc.st.Put(ctx, store.ColConsents, k.ID, k); err != nil {
+			return nil, err
+		}
+		if err := sl.audit.Record(ctx, AuditEvent{Actor: actor, Action: "consent.give", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital:" + in.Answer}); err != nil {
+			return nil, err
+		}
+	} else if err := sl.audit.Record(ctx, AuditEvent{Actor: actor, Action: "consent.decline", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital"}); err != nil {
+		return nil, err
+	}
+	if e, err := sl.Entry(ctx, r.EntryID); err == nil {
+		var to Stage
+		switch {
+		case in.Answer != ConsentNo && e.Stage == StageContacted:
+			to = StageInterested
+		case in.Answer == ConsentNo && e.Stage == StageContacted:
+			to = StageNotInterested
+		case in.Answer == ConsentNo && CanMove(e.Stage, StageWithdrawn) == nil:
+			to = StageWithdrawn
+		}
+		if to != "" {
+			if _, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + in.Answer}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+				return nil, err
+			}
+		}
+	}
+	if err := sl.svc.Send(ctx, &Mail{To: r.Consultant, Kind: "consent_answer", Ref: r.EntryID,
+		Subject: "Svar på samtykke / Consent answer: " + in.Answer,
+		Body:    fmt.Sprintf("Borgeren har svaret %q på samtykkelinket til %s.\nThe citizen answered %q to the consent link for %s.\n", in.Answer, page.Vacancy.Title, in.Answer, page.Vacancy.Title)}); err != nil {
+		sl.svc.log.Warn("tell consultant", "entry", r.EntryID, "err", err)
+	}
+	page.AnsweredAt, page.Answer = r.AnsweredAt, r.Answer
+	return page, nil
+}
+
+// OverdueConsent is a consent link whose deadline passed unanswered.
+type OverdueConsent struct {
+	EntryID     string    `json:"entry_id"`
+	VacancyID   string    `json:"vacancy_id"`
+	CandidateID string    `json:"candidate_id"`
+	Name        string    `json:"name"`
+	Channel     string    `json:"channel"`
+	Deadline    time.Time `json:"deadline"`
+}
+
+// OverdueConsents are a consultant's consent links past their deadline
+// without an answer, oldest deadline first.
+func (s *Service) OverdueConsents(ctx context.Context, consultantID string) ([]OverdueConsent, error) {
+	ids, err := s.st.SetMembers(ctx, "consent-requests:open")
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	out := []OverdueConsent{}
+	for _, id := range ids {
+		var r ConsentRequest
+		if s.st.Get(ctx, store.ColConsentRequests, id, &r) != nil || r.SupersededBy != "" || r.AnsweredAt != nil || !r.Expired(now) || r.Consultant != consultantID {
+			continue
+		}
+		o := OverdueConsent{EntryID: r.EntryID, VacancyID: r.VacancyID, CandidateID: r.CandidateID, Channel: r.Channel, Deadline: r.Deadline}
+		if c, err := s.st.Candidate(ctx, r.CandidateID); err == nil {
+			o.Name = c.Name
+		}
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b OverdueConsent) int { return a.Deadline.Compare(b.Deadline) })
+	return out, nil
+}
+
+// RemindConsents sends each open consent link one reminder when its
+// deadline is less than two days away (the daily job). The reminder is
+// claimed by a unique insert, so two replicas send it once. It needs a new
+// token: the old one is not stored, so the reminder carries a fresh link
+// and the old request's id moves with it.
+func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
+	ids, err := sl.svc.st.SetMembers(ctx, "consent-requests:open")
+	if err != nil {
+		return 0, err
+	}
+	now := sl.svc.now().UTC()
+	n := 0
+	for _, id := range ids {
+		var r ConsentRequest
+		if sl.svc.st.Get(ctx, store.ColConsentRequests, id, &r) != nil || r.SupersededBy != "" || r.AnsweredAt != nil || r.RemindedAt != nil || r.Expired(now) || r.Deadline.Sub(now) > 48*time.Hour {
+			continue
+		}
+		if err := sl.svc.st.Insert(ctx, store.ColSettings, bson.D{{Key: "_id", Value: "consent-reminded:" + r.ID}, {Key: "at", Value: now}}); err != nil {
+			if errors.Is(err, jobmatch.ErrConflict) {
+				continue
+			}
+			return n, err
+		}
+		v, err := sl.svc.Vacancy(ctx, r.VacancyID)
+		if err != nil {
+			continue
+		}
+		c, err := sl.svc.st.Candidate(ctx, r.CandidateID)
+		if err != nil {
+			continue
+		}
+		to := c.Email
+		if r.Channel == "sms" {
+			to = c.Phone
+		}
+		// The token is not stored, so the reminder carries a new one: the
+		// request is stored again under the new token's hash, and the old
+		// link points at it (both links open the same request).
+		token := jobmatch.NewToken()
+		old := r.ID
+		r.ID, r.RemindedAt, r.Previous = consentRequestID(token), &now, append(r.Previous, old)
+		if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, &r); err != nil {
+			return n, err
+		}
+		if err := sl.svc.st.Update(ctx, store.ColConsentRequests, old, bson.D{{Key: "$set", Value: bson.D{{Key: "superseded_by", Value: r.ID}}}}); err != nil {
+			return n, err
+		}
+		if err := sl.svc.st.SetAdd(ctx, "consent-requests:open", r.ID); err != nil {
+			return n, err
+		}
+		if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", old); err != nil {
+			return n, err
+		}
+		if err := sl.svc.st.Update(ctx, store.ColShortlist, r.EntryID, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "consent_request.id", Value: r.ID}, {Key: "consent_request.reminded_at", Value: now}}}}); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+			return n, err
+		}
+		if to != "" {
+			if err := sl.sendConsentLink(ctx, &r, v, to, token, true); err != nil {
+				return n, err
+			}
+		}
+		if err := sl.audit.Record(ctx, AuditEvent{Actor: "system", Action: "consent.remind", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID}); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}

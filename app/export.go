@@ -1,0 +1,114 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
+)
+
+// CitizenExport is everything jobmatch holds about one citizen (GDPR art.
+// 15): the CV, consents, shortlist entries with the employers' answers,
+// consent links, interviews, the match runs that ranked them, and every
+// audit line that names them — who read their CV and when.
+type CitizenExport struct {
+	GeneratedAt      time.Time           `json:"generated_at"`
+	GeneratedBy      string              `json:"generated_by"`
+	Candidate        *jobmatch.Candidate `json:"candidate"`
+	Consents         []Consent           `json:"consents"`
+	ShortlistEntries []Entry             `json:"shortlist_entries"`
+	EmployerAnswers  []ExportAnswer      `json:"employer_answers"`
+	ConsentRequests  []ConsentRequest    `json:"consent_requests"`
+	Interviews       []InterviewInvite   `json:"interviews"`
+	MatchRuns        []ExportMatchRun    `json:"match_runs"`
+	Audit            []AuditEvent        `json:"audit"`
+}
+
+// ExportAnswer is an employer's answer about the citizen.
+type ExportAnswer struct {
+	VacancyID string `json:"vacancy_id"`
+	EmployerAnswer
+}
+
+// ExportMatchRun is a match run that ranked the citizen: when, for which
+// vacancy, and where they stood (no other person's id).
+type ExportMatchRun struct {
+	ID        string    `json:"id"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	VacancyID string    `json:"vacancy_id,omitempty"`
+	Rank      int       `json:"rank,omitempty"` // 1 = first; 0 = the run was about the citizen's CV
+	Total     int       `json:"total"`
+}
+
+func findAll[T any](ctx context.Context, st *store.Store, col string, filter bson.D) ([]T, error) {
+	cur, err := st.C(col).Find(ctx, filter)
+	if err != nil {
+		return nil, err
+	}
+	out := []T{}
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Export gathers a citizen's data. It reads the collections by the
+// citizen's id (scans on the embedded backend: a rare request, not a page)
+// and is audited itself.
+func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID string) (*CitizenExport, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	st := sl.svc.st
+	c, err := st.Candidate(ctx, candidateID)
+	if err != nil {
+		return nil, err
+	}
+	x := &CitizenExport{GeneratedAt: sl.svc.now().UTC(), GeneratedBy: by.ID, Candidate: c, EmployerAnswers: []ExportAnswer{}, MatchRuns: []ExportMatchRun{}}
+	byCand := bson.D{{Key: "candidate_id", Value: candidateID}}
+	if x.Consents, err = findAll[Consent](ctx, st, store.ColConsents, byCand); err != nil {
+		return nil, err
+	}
+	if x.ShortlistEntries, err = findAll[Entry](ctx, st, store.ColShortlist, byCand); err != nil {
+		return nil, err
+	}
+	for _, e := range x.ShortlistEntries {
+		for _, a := range e.Answers {
+			x.EmployerAnswers = append(x.EmployerAnswers, ExportAnswer{VacancyID: e.VacancyID, EmployerAnswer: a})
+		}
+	}
+	if x.ConsentRequests, err = findAll[ConsentRequest](ctx, st, store.ColConsentRequests, byCand); err != nil {
+		return nil, err
+	}
+	if x.Interviews, err = findAll[InterviewInvite](ctx, st, store.ColInterviews, byCand); err != nil {
+		return nil, err
+	}
+	runs, err := findAll[MatchRun](ctx, st, store.ColMatchRuns, bson.D{{Key: "$or", Value: bson.A{bson.D{{Key: "ranked", Value: candidateID}}, byCand}}})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range runs {
+		m := ExportMatchRun{ID: r.ID, At: r.At, By: r.By, VacancyID: r.VacancyID, Total: r.Total}
+		for i, id := range r.Ranked {
+			if id == candidateID {
+				m.Rank = r.Offset + i + 1
+			}
+		}
+		x.MatchRuns = append(x.MatchRuns, m)
+	}
+	if x.Audit, err = findAll[AuditEvent](ctx, st, store.ColAudit, bson.D{{Key: "subjects", Value: candidateID}}); err != nil {
+		return nil, err
+	}
+	// Only the citizen's own id in each line.
+	for i := range x.Audit {
+		x.Audit[i].Subjects = []string{candidateID}
+	}
+	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.export", Subjects: []string{candidateID}, Reason: "GDPR art. 15"}); err != nil {
+		return nil, err
+	}
+	return x, nil
+}

@@ -1,0 +1,315 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"math"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/kpi"
+	"jobmatch/store"
+)
+
+// Priority groups of the municipalities' employment strategies. They are
+// read from the CV when a person is shortlisted and kept on the entry, so
+// the figures do not move when a CV changes or is erased later.
+const (
+	GroupRefugee       = "refugee_family_reunified" // target group refugee_family_reunified
+	GroupLongTerm      = "long_term_unemployed"     // target group further_from_job
+	GroupFlexjob       = "fleksjob"                 // eligible for fleksjob
+	GroupUnder30       = "under_30"                 // target group young, or born less than 30 years ago
+	GroupOver50        = "over_50"                  // 50 or older by birth year
+	priorityMarkerPref = "joborder-"
+)
+
+// PriorityGroups lists the groups in display order.
+var PriorityGroups = []string{GroupRefugee, GroupLongTerm, GroupFlexjob, GroupUnder30, GroupOver50}
+
+// PriorityGroupsOf are the priority groups a CV puts its citizen in at t.
+// Age comes from the birth year only, for the figures; the ranking never
+// sees it.
+func PriorityGroupsOf(c *jobmatch.Candidate, t time.Time) []string {
+	if c == nil {
+		return nil
+	}
+	var gs []string
+	if c.TargetGroup == jobmatch.TargetRefugee {
+		gs = append(gs, GroupRefugee)
+	}
+	if c.TargetGroup == jobmatch.TargetFurtherFromJob {
+		gs = append(gs, GroupLongTerm)
+	}
+	if slices.Contains(c.Eligibility, jobmatch.SchemeFlexjob) {
+		gs = append(gs, GroupFlexjob)
+	}
+	year := t.In(jobmatch.Copenhagen).Year()
+	if c.TargetGroup == jobmatch.TargetYoung || (c.BirthYear > 0 && year-c.BirthYear < 30) {
+		gs = append(gs, GroupUnder30)
+	}
+	if c.BirthYear > 0 && year-c.BirthYear >= 50 {
+		gs = append(gs, GroupOver50)
+	}
+	return gs
+}
+
+// stepCounters are the counters one step of a shortlist entry adds at the
+// step's time: people per priority group shortlisted, presented, hired.
+func stepCounters(groups []string, to Stage) map[string]int64 {
+	var what string
+	switch to {
+	case StageSuggested:
+		what = "shortlisted"
+	case StagePresented:
+		what = "presented"
+	case StageHired:
+		what = "hired"
+	default:
+		return nil
+	}
+	inc := map[string]int64{}
+	for _, g := range groups {
+		inc["prio_"+g+"_"+what] = 1
+	}
+	return inc
+}
+
+// jobOrderCounters are the counters of a vacancy's job order, kept in the
+// period the vacancy was posted in (so the shares are over the vacancies
+// posted in a period): its first presentation (and how many days after
+// posting), the first presentation of someone from a priority group, and
+// the first hire of a presented candidate.
+func jobOrderCounters(kind string, posted, at time.Time) map[string]int64 {
+	switch kind {
+	case "presented":
+		days := math.Max(0, at.Sub(posted).Hours()/24)
+		return map[string]int64{"joborder_presented": 1, "firstpres_" + kpi.DayKey(days): 1}
+	case "prio":
+		return map[string]int64{"joborder_prio_presented": 1}
+	case "hired":
+		return map[string]int64{"joborder_filled_presented": 1}
+	}
+	return nil
+}
+
+// countStep adds the figures of a step as it happens. The job order's
+// firsts are claimed by a unique insert of a marker, so two consultants (or
+// two replicas) presenting at once count once.
+func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to Stage, at time.Time) error {
+	if inc := stepCounters(e.Groups, to); len(inc) > 0 {
+		if err := sl.svc.CountPeriods(ctx, at, inc); err != nil {
+			return err
+		}
+	}
+	var kinds []string
+	switch to {
+	case StagePresented:
+		kinds = append(kinds, "presented")
+		if len(e.Groups) > 0 {
+			kinds = append(kinds, "prio")
+		}
+	case StageHired:
+		kinds = append(kinds, "hired")
+	}
+	for _, k := range kinds {
+		id := priorityMarkerPref + k + ":" + v.ID
+		err := sl.svc.st.Insert(ctx, store.ColSettings, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: at}})
+		if errors.Is(err, jobmatch.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := sl.svc.CountPeriods(ctx, v.CreatedAt, jobOrderCounters(k, v.CreatedAt, at)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shortlistEvents adds the counters of every shortlist entry (anonymised
+// ones included) to a rebuild, the same way countStep adds them live.
+func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, map[string]int64), events map[string]int) error {
+	posted := map[string]time.Time{}
+	if err := store.Each(ctx, st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
+		posted[v.ID] = v.CreatedAt
+		return nil
+	}); err != nil {
+		return err
+	}
+	type firsts struct{ presented, prio, hired time.Time }
+	first := map[string]*firsts{}
+	earlier := func(cur *time.Time, t time.Time) {
+		if cur.IsZero() || t.Before(*cur) {
+			*cur = t
+		}
+	}
+	err := store.Each(ctx, st, store.ColShortlist, func(e *Entry) error {
+		events["shortlist_entries"]++
+		f := first[e.VacancyID]
+		if f == nil {
+			f = &firsts{}
+			first[e.VacancyID] = f
+		}
+		for _, s := range e.Steps {
+			if inc := stepCounters(e.Groups, s.To); len(inc) > 0 {
+				add(s.At, inc)
+			}
+			switch s.To {
+			case StagePresented:
+				earlier(&f.presented, s.At)
+				if len(e.Groups) > 0 {
+					earlier(&f.prio, s.At)
+				}
+			case StageHired:
+				earlier(&f.hired, s.At)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for vid, f := range first {
+		p, ok := posted[vid]
+		if !ok {
+			continue
+		}
+		for k, at := range map[string]time.Time{"presented": f.presented, "prio": f.prio, "hired": f.hired} {
+			if !at.IsZero() {
+				add(p, jobOrderCounters(k, p, at))
+			}
+		}
+	}
+	return nil
+}
+
+// PriorityGroupFigures are one priority group's people in the pre-screening.
+type PriorityGroupFigures struct {
+	Group       string `json:"group"`
+	Shortlisted int64  `json:"shortlisted"`
+	Presented   int64  `json:"presented"`
+	Hired       int64  `json:"hired"`
+}
+
+// KPIPriorityGroups are the figures per priority group, and the share of
+// the vacancies posted in the period where someone from a priority group
+// was presented.
+type KPIPriorityGroups struct {
+	Groups                  []PriorityGroupFigures `json:"groups"`
+	VacanciesPresented      int64                  `json:"vacancies_presented"`
+	ShareVacanciesPresented float64                `json:"share_vacancies_presented"`
+	VacanciesPostedInPeriod int64                  `json:"vacancies_posted"`
+}
+
+// KPIJobOrders are Jobnet's job-order measures over the vacancies posted in
+// the period.
+type KPIJobOrders struct {
+	Posted int64 `json:"posted"`
+	// WithPresented have at least one presented candidate.
+	WithPresented      int64   `json:"with_presented"`
+	ShareWithPresented float64 `json:"share_with_presented"`
+	// FilledByPresented were filled by hiring a presented candidate.
+	FilledByPresented      int64   `json:"filled_by_presented"`
+	ShareFilledByPresented float64 `json:"share_filled_by_presented"`
+	// MedianDaysToFirstPresentation is from posting to the first
+	// presentation, within a day (0 when none).
+	MedianDaysToFirstPresentation float64 `json:"median_days_to_first_presentation"`
+}
+
+// priorityFigures reads the priority-group and job-order figures from a
+// period's counters (names without the period prefix).
+func priorityFigures(c map[string]int64) (KPIPriorityGroups, KPIJobOrders) {
+	pg := KPIPriorityGroups{Groups: []PriorityGroupFigures{}}
+	for _, g := range PriorityGroups {
+		pg.Groups = append(pg.Groups, PriorityGroupFigures{Group: g, Shortlisted: c["prio_"+g+"_shortlisted"],
+			Presented: c["prio_"+g+"_presented"], Hired: c["prio_"+g+"_hired"]})
+	}
+	posted := c["vacancies_posted"]
+	pg.VacanciesPostedInPeriod = posted
+	pg.VacanciesPresented = c["joborder_prio_presented"]
+	jo := KPIJobOrders{Posted: posted, WithPresented: c["joborder_presented"], FilledByPresented: c["joborder_filled_presented"]}
+	if posted > 0 {
+		pg.ShareVacanciesPresented = float64(pg.VacanciesPresented) / float64(posted)
+		jo.ShareWithPresented = float64(jo.WithPresented) / float64(posted)
+		jo.ShareFilledByPresented = float64(jo.FilledByPresented) / float64(posted)
+	}
+	days := map[string]int64{}
+	for k, v := range c {
+		if d, ok := cutPrefix(k, "firstpres_"); ok {
+			days[d] = v
+		}
+	}
+	if d, ok := kpi.MedianDays(days); ok {
+		jo.MedianDaysToFirstPresentation = d
+	}
+	return pg, jo
+}
+
+func cutPrefix(s, p string) (string, bool) {
+	if len(s) >= len(p) && s[:len(p)] == p {
+		return s[len(p):], true
+	}
+	return "", false
+}
+
+var groupLabels = map[string][2]string{
+	GroupRefugee:  {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
+	GroupLongTerm: {"Langtidsledige", "Long-term unemployed"},
+	GroupFlexjob:  {"Fleksjob", "Fleksjob"},
+	GroupUnder30:  {"Under 30 år", "Under 30"},
+	GroupOver50:   {"50 år og derover", "50 and over"},
+}
+
+// GroupLabel is a priority group's name in Danish or English.
+func GroupLabel(group, lang string) string {
+	l := groupLabels[group]
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// The report and the CSV carry the job-order and priority-group figures.
+func init() {
+	type fig = struct {
+		key, unit string
+		label     [2]string
+		def       [2]string
+		value     func(f *KPIFigures) (float64, int)
+	}
+	reportFigures = append(reportFigures,
+		fig{"job_orders_with_presented", "share", [2]string{"Stillinger med mindst én præsenteret kandidat", "Vacancies with at least one presented candidate"},
+			[2]string{"Andel af periodens nye stillinger, hvor jobcentret har præsenteret mindst én kandidat (Jobnets jobordremål).", "Share of the vacancies posted in the period where the jobcentre presented at least one candidate (Jobnet's job-order measure)."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.ShareWithPresented, 0 }},
+		fig{"job_orders_filled_by_presented", "share", [2]string{"Stillinger besat med en præsenteret kandidat", "Vacancies filled by a presented candidate"},
+			[2]string{"Andel af periodens nye stillinger, der er besat ved at ansætte en kandidat fra kortlisten.", "Share of the vacancies posted in the period filled by hiring a candidate from the shortlist."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.ShareFilledByPresented, 0 }},
+		fig{"job_orders_days_to_presentation", "days", [2]string{"Dage til første præsentation (median)", "Days to the first presentation (median)"},
+			[2]string{"Fra stillingen er oprettet til den første kandidat præsenteres, for periodens nye stillinger.", "From posting to the first presented candidate, for the vacancies posted in the period."},
+			func(f *KPIFigures) (float64, int) { return f.JobOrders.MedianDaysToFirstPresentation, 0 }},
+		fig{"priority_vacancies_presented", "share", [2]string{"Stillinger hvor en fra en prioriteret målgruppe er præsenteret", "Vacancies where someone from a priority group was presented"},
+			[2]string{"Andel af periodens nye stillinger, hvor mindst én præsenteret kandidat var i en prioriteret målgruppe.", "Share of the vacancies posted in the period where at least one presented candidate was in a priority group."},
+			func(f *KPIFigures) (float64, int) { return f.PriorityGroups.ShareVacanciesPresented, 0 }},
+	)
+	for i, g := range PriorityGroups {
+		for _, what := range []struct {
+			key    string
+			da, en string
+			pick   func(PriorityGroupFigures) int64
+		}{
+			{"shortlisted", "på kortliste", "shortlisted", func(p PriorityGroupFigures) int64 { return p.Shortlisted }},
+			{"presented", "præsenteret", "presented", func(p PriorityGroupFigures) int64 { return p.Presented }},
+			{"hired", "ansat", "hired", func(p PriorityGroupFigures) int64 { return p.Hired }},
+		} {
+			lbl := groupLabels[g]
+			reportFigures = append(reportFigures, fig{"priority_" + g + "_" + what.key, "count",
+				[2]string{lbl[0] + ": " + what.da, lbl[1] + ": " + what.en},
+				[2]string{"Personer fra målgruppen (efter CV'ets målgruppe, fleksjob-berettigelse og fødselsår, da de kom på kortlisten), efter datoen for trinnet.", "People in the group (by the CV's target group, fleksjob eligibility and birth year when shortlisted), by the date of the step."},
+				func(f *KPIFigures) (float64, int) { return float64(what.pick(f.PriorityGroups.Groups[i])), 0 }})
+		}
+	}
+}

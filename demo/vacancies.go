@@ -1,0 +1,142 @@
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+)
+
+// Demo vacancies read like the ads Danish employers post on Jobnet: the
+// Jobnet title of a job the company's trade has, a few lines on the work,
+// who they are looking for and what they offer, skills worded as in the
+// CVs, in the company's own town.
+
+// demoTowns names the towns of the demo companies' postal codes.
+var demoTowns = map[string]string{
+	"6400": "Sønderborg", "6430": "Nordborg", "6440": "Augustenborg", "6470": "Sydals", "6310": "Broager",
+	"6300": "Gråsten", "6320": "Egernsund", "6200": "Aabenraa", "6330": "Padborg", "6340": "Kruså",
+	"6270": "Tønder", "6100": "Haderslev", "6500": "Vojens", "6230": "Rødekro", "6000": "Kolding",
+}
+
+// titleSuffixes are what employers add to a title to say which post it is.
+var titleSuffixes = map[string][]string{
+	"pleje":     {" til aftenvagt", " til dagvagt", " til nattevagt"},
+	"lager":     {" til dagholdet", " til aftenholdet"},
+	"rengoring": {" til kontorrengøring", " – 25 timer om ugen"},
+	"industri":  {" til 2-holdsskift", " til produktionen"},
+	"dagtilbud": {" til vuggestuen", " til børnehaven"},
+}
+
+// professionOf returns the table row of a title (nil when it has none).
+func professionOf(title string) *profession {
+	for i := range professions {
+		if professions[i].title == title {
+			return &professions[i]
+		}
+	}
+	return nil
+}
+
+// vacancyFor writes a vacancy the company c would post.
+func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInput {
+	jobs := []string{"Lagermedarbejder", "Rengøringsassistent", "Social- og sundhedshjælper", "Produktionsmedarbejder", "Butiksassistent"}
+	for _, t := range trades {
+		if t.industry == c.Industry {
+			jobs = t.jobs
+		}
+	}
+	p := professionOf(jobs[r.IntN(len(jobs))])
+	town, where := demoTowns[c.PostalCode], ""
+	if town != "" {
+		where = " i " + town
+	}
+	title := p.title
+	if sfx := titleSuffixes[p.sector]; len(sfx) > 0 && r.IntN(4) == 0 {
+		title += sfx[r.IntN(len(sfx))]
+	}
+	t := lowerTitle(p.title)
+	hours := "full"
+	if p.sector == "pleje" || p.sector == "rengoring" || p.sector == "butik" || p.sector == "restaurant" {
+		if r.IntN(3) == 0 {
+			hours = "part"
+		}
+	}
+	var d []string
+	add := func(format string, args ...any) { d = append(d, fmt.Sprintf(format, args...)) }
+	switch r.IntN(3) {
+	case 0:
+		add("%s søger en %s%s.", c.Name, t, where)
+	case 1:
+		add("Har du lyst til at blive en del af et godt team? Vi søger en %s%s.", t, where)
+	default:
+		if p.skilled {
+			add("Vi har travlt og søger derfor en dygtig %s%s.", t, where)
+		} else {
+			add("Vi har travlt og søger derfor en ny kollega som %s%s.", t, where)
+		}
+	}
+	tasks := pickStrings(r, p.tasks, min(len(p.tasks), 2+r.IntN(2)))
+	if len(tasks) == 3 {
+		add("Du kommer blandt andet til at arbejde med %s.", listDA(tasks))
+	} else if len(tasks) == 2 {
+		add("Som %s hos os kommer du til at arbejde med %s.", t, listDA(tasks))
+	}
+	if p.skilled {
+		add("Vi forventer, at du er uddannet %s eller har tilsvarende erfaring.", t)
+	} else {
+		add("Du behøver ikke have erfaring, men du skal være mødestabil og have lyst til at lære.")
+	}
+	req := pickStrings(r, p.skills, 2)
+	var des []string
+	for _, s := range pickStrings(r, p.skills, 4) {
+		if s != req[0] && s != req[1] && len(des) < 2 {
+			des = append(des, s)
+		}
+	}
+	if len(des) > 0 {
+		add("Det er en fordel, hvis du har erfaring med %s.", listDA(des))
+	}
+	in := app.VacancyInput{
+		Company: c, Title: title, SkillsRequired: req, SkillsDesired: des,
+		PostalCode: c.PostalCode, EmploymentType: "ordinary", Hours: hours, Positions: 1 + r.IntN(3),
+		StartDate: now.AddDate(0, 1, r.IntN(30)).Format(time.DateOnly), Deadline: now.AddDate(0, 0, 14+r.IntN(14)).Format(time.DateOnly),
+		ScreeningRequested: r.IntN(2) == 0,
+	}
+	switch p.licence {
+	case "C":
+		in.DrivingLicence = "CE"
+		add("Du har kørekort C/CE og gyldigt kvalifikationsbevis.")
+	case "D":
+		in.DrivingLicence = "D"
+		add("Du har kørekort D og kvalifikationsbevis.")
+	}
+	if p.sector == "pleje" || p.sector == "kontor" || p.sector == "dagtilbud" {
+		in.Languages = []jobmatch.Language{{Code: "da", Level: "B2"}}
+		add("Du taler og skriver dansk.")
+	}
+	if p.skilled && r.IntN(3) == 0 {
+		in.ExperienceYears = 2
+	}
+	if p.entry && r.IntN(8) == 0 {
+		in.EmploymentType = "loentilskud"
+		add("Stillingen er med løntilskud, og vi samarbejder med jobcentret om forløbet.")
+	}
+	if hours == "full" {
+		add("Vi tilbyder en fast stilling på 37 timer om ugen med løn efter overenskomst, gode kolleger og en uformel omgangstone.")
+	} else {
+		add("Vi tilbyder en fast deltidsstilling på 25-30 timer om ugen med løn efter overenskomst.")
+	}
+	if shiftSectors[p.sector] && r.IntN(2) == 0 {
+		add("Der er tale om skiftende vagter, også weekender.")
+	}
+	if c.Contact.Name != "" && r.IntN(2) == 0 {
+		add("Har du spørgsmål til stillingen, er du velkommen til at kontakte %s.", c.Contact.Name)
+	}
+	add("Send en kort ansøgning og dit CV. Vi holder samtaler løbende.")
+	in.Description = strings.Join(d, " ")
+	return in
+}

@@ -1,0 +1,170 @@
+package frontend
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+)
+
+type consentPage struct {
+	*app.ConsentPage
+	Token string
+	Done  bool
+	Gone  bool
+}
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		// The consent link sits outside the CSRF group like the survey: the
+		// unguessable token in the path is the credential.
+		g := f.srv.Echo().Group("", f.language)
+		g.GET("/consent/:token", f.consent)
+		g.POST("/consent/:token", f.consentAnswer, f.srv.PublicRateLimit())
+		staff.POST("/shortlist/:entry_id/consent-request", f.consentRequest, f.requireCVReader)
+		staff.GET("/candidates/:id/export", f.citizenExport, f.requireCVReader)
+	})
+}
+
+func wantsJSON(c echo.Context) bool {
+	return strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "application/json")
+}
+
+// privatePage marks a page reached by a private link: no referrer leaks
+// the token, no search engine keeps it, no cache holds it.
+func privatePage(c echo.Context) {
+	h := c.Response().Header()
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Robots-Tag", "noindex")
+	h.Set("Cache-Control", "no-store")
+}
+
+func (f *Frontend) consent(c echo.Context) error {
+	if f.cfg.Shortlists == nil {
+		return echo.ErrNotFound
+	}
+	privatePage(c)
+	ctx := c.Request().Context()
+	r, err := f.cfg.Shortlists.ConsentByToken(ctx, c.Param("token"))
+	if errors.Is(err, jobmatch.ErrGone) && r != nil {
+		f.consentLang(c, r.Lang)
+		if wantsJSON(c) {
+			return api.WriteProblem(c, err)
+		}
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &app.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
+	}
+	if err != nil {
+		if wantsJSON(c) {
+			return api.WriteProblem(c, err)
+		}
+		return err
+	}
+	f.consentLang(c, r.Lang)
+	p, err := f.cfg.Shortlists.ConsentView(ctx, r)
+	if err != nil {
+		return err
+	}
+	if wantsJSON(c) {
+		return c.JSON(http.StatusOK, p)
+	}
+	return f.render(c, http.StatusOK, "consent", "page.consent", consentPage{ConsentPage: p, Token: c.Param("token")}, nil)
+}
+
+// consentLang answers in the link's language unless the reader chose one.
+func (f *Frontend) consentLang(c echo.Context, lang string) {
+	if c.QueryParam("lang") != "" {
+		return
+	}
+	if _, err := c.Cookie("jm_lang"); err == nil {
+		return
+	}
+	if l := i18n.Parse(lang); l != "" {
+		c.Set("lang", l)
+	}
+}
+
+func (f *Frontend) consentAnswer(c echo.Context) error {
+	if f.cfg.Shortlists == nil {
+		return echo.ErrNotFound
+	}
+	privatePage(c)
+	ctx := c.Request().Context()
+	token := c.Param("token")
+	if r, _ := f.cfg.Shortlists.ConsentByToken(ctx, token); r != nil {
+		f.consentLang(c, r.Lang)
+	}
+	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
+		var in app.ConsentAnswerInput
+		err := api.DecodeJSON(c, &in)
+		var p *app.ConsentPage
+		if err == nil {
+			p, err = f.cfg.Shortlists.AnswerConsent(ctx, token, in)
+		}
+		if err != nil {
+			return api.WriteProblem(c, err)
+		}
+		return c.JSON(http.StatusOK, map[string]any{"answer": p.Answer, "answered_at": p.AnsweredAt})
+	}
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	p, err := f.cfg.Shortlists.AnswerConsent(ctx, token, app.ConsentAnswerInput{Answer: v["answer"]})
+	switch {
+	case errors.Is(err, jobmatch.ErrGone):
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &app.ConsentPage{}}, nil)
+	case errors.Is(err, jobmatch.ErrInvalid):
+		r, gerr := f.cfg.Shortlists.ConsentByToken(ctx, token)
+		if gerr != nil {
+			return gerr
+		}
+		p, gerr := f.cfg.Shortlists.ConsentView(ctx, r)
+		if gerr != nil {
+			return gerr
+		}
+		return f.render(c, http.StatusUnprocessableEntity, "consent", "page.consent", consentPage{ConsentPage: p, Token: token},
+			map[string]string{"answer": i18n.T(api.Lang(c), "consent.pick")})
+	case err != nil:
+		return err
+	}
+	return f.render(c, http.StatusOK, "consent", "page.consent", consentPage{ConsentPage: p, Done: true}, nil)
+}
+
+func (f *Frontend) consentRequest(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
+	if err != nil {
+		return err
+	}
+	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
+	at := "sl-" + e.CandidateID
+	if _, err := f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
+			return err
+		}
+	} else {
+		setFlashAt(c, i18n.T(api.Lang(c), "fw.consent_sent"), at, false)
+	}
+	return f.backToVacancy(c, e.VacancyID, at)
+}
+
+// citizenExport is the printable version of everything held about a
+// citizen (the same data as the API's export, audited the same way).
+func (f *Frontend) citizenExport(c echo.Context) error {
+	x, err := f.cfg.Shortlists.Export(c.Request().Context(), api.CurrentUser(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return f.render(c, http.StatusOK, "export", "page.export", x, nil)
+}

@@ -1,0 +1,131 @@
+package frontend_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/demo"
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+func citizenCV(ref, name string, extra map[string]any) map[string]any {
+	m := map[string]any{"external_ref": ref, "name": name, "email": strings.ToLower(ref) + "@example.dk", "postal_code": "6400",
+		"max_commute_km": 30, "target_group": "close_to_job", "desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"},
+		"languages": []map[string]string{{"code": "da", "level": "C2"}}, "available_from": "2026-01-15"}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return m
+}
+
+// shortlisted makes a vacancy with the CVs on its shortlist.
+func shortlisted(t *testing.T, env *systemtest.Env, k *systemtest.Client, cvs ...map[string]any) (vacancyID string, entryIDs, candidateIDs []string) {
+	t.Helper()
+	env.Sys.Taxonomy.NormalizeSkill("tagarbejde") // build the lexicon outside the client's timeout
+	var rec struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(95)), &rec); res.StatusCode != 201 {
+		t.Fatalf("vacancy: %s", res.Body)
+	}
+	for _, body := range cvs {
+		var c, e struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", body, &c); res.StatusCode != 201 {
+			t.Fatalf("cv: %s", res.Body)
+		}
+		k.Do("POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_id": c.ID}, &e)
+		entryIDs, candidateIDs = append(entryIDs, e.ID), append(candidateIDs, c.ID)
+	}
+	return rec.ID, entryIDs, candidateIDs
+}
+
+// TestConsentPageOnAPhone: the citizen opens the consent link on a phone
+// (390×844): nothing wider than the screen, answer buttons big enough to
+// tap, and the answer with their name is recorded.
+func TestConsentPageOnAPhone(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	_, entries, _ := shortlisted(t, env, k, citizenCV("BR-1", "Bente Browser", nil))
+	if res := k.Do("POST", "/api/v1/shortlist/"+entries[0]+"/consent-request", map[string]any{"channel": "email", "deadline": time.Now().AddDate(0, 0, 5).Format(time.DateOnly)}, nil); res.StatusCode != 201 {
+		t.Fatalf("consent request: %s", res.Body)
+	}
+	var box struct{ Items []struct{ Kind, Body string } }
+	env.Login("admin@demo.local").Do("GET", "/api/v1/outbox", nil, &box)
+	token := ""
+	for _, m := range box.Items {
+		if m.Kind == "consent_request_email" {
+			token = regexp.MustCompile(`/consent/([a-z0-9]+)`).FindStringSubmatch(m.Body)[1]
+		}
+	}
+	ctx := browser.New(t)
+	var overflow bool
+	var btnHeight float64
+	var title, done string
+	err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile),
+		chromedp.Navigate(env.URL+"/consent/"+token),
+		chromedp.WaitVisible(`.consent-form`),
+		chromedp.Text(`.consent-title`, &title),
+		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow),
+		chromedp.Evaluate(`document.querySelector('.consent-btn.yes-named').getBoundingClientRect().height`, &btnHeight),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "consent-phone")
+	if title != "Tømrer" || overflow || btnHeight < 44 {
+		t.Fatalf("phone page: title %q, wider than the screen %v, button %.0f px", title, overflow, btnHeight)
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Click(`.consent-btn.yes-named`),
+		chromedp.WaitVisible(`.consent-done`),
+		chromedp.Text(`.consent-done`, &done),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "consent-phone-done")
+	if !strings.Contains(done, "med dit navn") {
+		t.Fatalf("answer page: %q", done)
+	}
+	e, _ := env.Sys.Shortlists.Entry(t.Context(), entries[0])
+	if e.Stage != "interested" || e.ConsentRequest.Answer != "yes_named" {
+		t.Fatalf("entry after the answer: %s %+v", e.Stage, e.ConsentRequest)
+	}
+}
+
+// TestWhyNotPanel: from the vacancy page a consultant opens "Why not …?",
+// picks a CV and sees the criterion that left it out and the parts of its
+// score beside the last shortlisted candidate's.
+func TestWhyNotPanel(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	vid, _, _ := shortlisted(t, env, k, citizenCV("BR-2", "Nanna Nær", nil))
+	var far struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", citizenCV("BR-3", "Frede Fjern", map[string]any{"postal_code": "9000", "max_commute_km": 10}), &far)
+	ctx := browser.New(t)
+	var excluded, head string
+	var parts int
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/vacancies/"+vid, "konsulent@demo.local"),
+		chromedp.WaitVisible(`a.whynot-link`),
+		chromedp.Click(`a.whynot-link`),
+		chromedp.WaitVisible(`#wn-cand`),
+		chromedp.SendKeys(`#wn-cand`, far.ID),
+		chromedp.Click(`.whynot-form button[type=submit]`),
+		chromedp.WaitVisible(`#whynot`),
+		chromedp.Text(`#wn-excluded`, &excluded),
+		chromedp.Text(`#whynot thead`, &head),
+		chromedp.Evaluate(`document.querySelectorAll('#whynot tr.wn-part').length`, &parts),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "whynot")
+	if !strings.Contains(excluded, "afstand") || !strings.Contains(head, "Frede Fjern") || !strings.Contains(head, "Nanna Nær") || parts < 3 {
+		t.Fatalf("panel: %q %q %d parts", excluded, head, parts)
+	}
+}

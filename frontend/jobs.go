@@ -1,0 +1,63 @@
+package frontend
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		public.GET("/jobs/:id", f.jobPage)
+		f.srv.Echo().GET("/feeds/vacancies.json", f.jobFeed, f.srv.PublicRateLimit())
+	})
+}
+
+type jobPage struct {
+	V      *jobmatch.Vacancy
+	City   string
+	JSONLD template.JS
+}
+
+// jobPage is the public page of a vacancy the employer agreed to publish,
+// with its schema.org JobPosting embedded for search engines.
+func (f *Frontend) jobPage(c echo.Context) error {
+	if f.cfg.Shortlists == nil {
+		return echo.ErrNotFound
+	}
+	v, err := f.svc.PublishedVacancy(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	city := f.cfg.Shortlists.City(v.PostalCode)
+	b, err := json.Marshal(f.svc.JobPostingOf(v, city, api.AbsoluteURL(c, "/jobs/"+v.ID)))
+	if err != nil {
+		return err
+	}
+	// json.Marshal escapes <, > and &, so the script cannot be closed early.
+	return f.render(c, http.StatusOK, "job", "page.job", jobPage{V: v, City: city, JSONLD: template.JS(b)}, nil)
+}
+
+// jobFeed lists the published open vacancies as JobPosting JSON-LD.
+func (f *Frontend) jobFeed(c echo.Context) error {
+	if f.cfg.Shortlists == nil {
+		return echo.ErrNotFound
+	}
+	vs, err := f.svc.PublishedVacancies(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	items := make([]app.JobPosting, 0, len(vs))
+	for _, v := range vs {
+		items = append(items, f.svc.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), api.AbsoluteURL(c, "/jobs/"+v.ID)))
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=300")
+	return c.JSON(http.StatusOK, map[string]any{"generated_at": f.svc.Now().UTC().Format(time.RFC3339), "items": items})
+}
