@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -91,19 +92,36 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 		return c.JSON(http.StatusOK, r)
 	}, figures)
 	g.GET("/kpi/export.csv", func(c echo.Context) error {
+		// dialect=excel-da is for Danish Excel: ";" between fields, decimal
+		// comma and a UTF-8 byte order mark (so æøå open right with a
+		// double click); the plain default is RFC 4180 with decimal points.
+		dialect := c.QueryParam("dialect")
+		if dialect != "" && dialect != "excel-da" {
+			return jobmatch.Invalid("dialect", "oneof", "excel-da")
+		}
 		r, err := report(c)
 		if err != nil {
 			return err
 		}
 		h := c.Response().Header()
 		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		h.Set(echo.HeaderContentDisposition, `attachment; filename="jobmatch-kpi-`+r.Period+`.csv"`)
+		name := "jobmatch-kpi-" + r.Period
+		if dialect != "" {
+			name += "-" + dialect
+		}
+		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`.csv"`)
 		c.Response().WriteHeader(http.StatusOK)
+		num := func(s string) string { return s }
 		w := csv.NewWriter(c.Response())
+		if dialect == "excel-da" {
+			_, _ = c.Response().Write([]byte("\uFEFF"))
+			w.Comma, w.UseCRLF = ';', true
+			num = func(s string) string { return strings.Replace(s, ".", ",", 1) }
+		}
 		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition"})
 		for _, row := range r.Rows {
-			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, app.FormatFigure(row.Unit, row.Value), nOrEmpty(row.N, row.Unit),
-				r.Previous, app.FormatFigure(row.Unit, row.Previous), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
+			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, num(app.FormatFigure(row.Unit, row.Value)), nOrEmpty(row.N, row.Unit),
+				r.Previous, num(app.FormatFigure(row.Unit, row.Previous)), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
 		}
 		w.Flush()
 		return w.Error()

@@ -131,7 +131,12 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		t.Fatalf("unknown link: %d", res.StatusCode)
 	}
 
-	// A citizen survey, answered on the form.
+	// A citizen survey, answered on the form. (A few synthetic CVs first:
+	// the first candidate write on a fresh store can outlast the client's
+	// timeout on a busy machine.)
+	if _, err := demo.LoadCandidates(context.Background(), env.Sys, 3, 5, nil); err != nil {
+		t.Fatal(err)
+	}
 	var cand struct{ ID string }
 	if res := k.Do("POST", "/api/v1/candidates", cv("SV-1", "Tømrer", nil), &cand); res.StatusCode != http.StatusCreated {
 		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
@@ -238,6 +243,31 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no row %s in %s", tc.half, tc.figure, fmt.Sprint(rows))
 		}
+	}
+
+	// The Danish Excel variant: a byte order mark, ";" between fields and a
+	// decimal comma, the same figures.
+	xres := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half=H2&dialect=excel-da", nil, nil)
+	if xres.StatusCode != http.StatusOK || !bytes.HasPrefix(xres.Body, []byte("\xEF\xBB\xBF")) {
+		t.Fatalf("excel-da export: %d %q", xres.StatusCode, xres.Body[:min(len(xres.Body), 20)])
+	}
+	rd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(xres.Body, []byte("\xEF\xBB\xBF"))))
+	rd.Comma = ';'
+	xrows, err := rd.ReadAll()
+	if err != nil || len(xrows) < 2 || xrows[0][0] != "period" || len(xrows[0]) != 10 {
+		t.Fatalf("excel-da export read with ';': %v %v", err, xrows)
+	}
+	found := false
+	for _, r := range xrows[1:] {
+		if r[1] == "employer_labour" {
+			found = r[4] == "1,000" && r[7] == "0,000"
+		}
+	}
+	if !found {
+		t.Fatalf("excel-da export: no employer_labour row with a decimal comma in %v", xrows)
+	}
+	if res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&dialect=excel", nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown dialect: %d", res.StatusCode)
 	}
 
 	// The printable report shows the same figures beside the half before.

@@ -6,9 +6,11 @@ import "jobmatch"
 // form alike. They are never stored as such: services map them to domain
 // types explicitly, so a client cannot set fields such as the consultant.
 
-// PersonInput is the employer's own contact person.
+// PersonInput is the employer's own contact person. The name is required
+// on every channel but a phone call (callers often don't say it; the
+// services check it, see requireContactName).
 type PersonInput struct {
-	Name  string `json:"name" form:"name" validate:"required,min=2,max=120,runes"`
+	Name  string `json:"name" form:"name" validate:"omitempty,min=2,max=120,runes"`
 	Email string `json:"email" form:"email" validate:"required_without=Phone,omitempty,email,max=200"`
 	Phone string `json:"phone" form:"phone" validate:"omitempty,min=8,max=20,runes"`
 }
@@ -61,4 +63,7 @@ type Receipt struct {
 	RequestID     string                 `json:"request_id,omitempty"`
 	Company       string                 `json:"company"`
 	CVR           string                 `json:"cvr"`
+	// AnswerBy is the day the company can expect an answer by
+	// ("2026-12-08"): the topic's response deadline in working days.
+	AnswerBy string `json:"answer_by,omitempty"`
 }

@@ -39,7 +39,7 @@ type Actor = *jobmatch.User
 // contact consultant. With a non-empty idempotency key a repeat of the same
 // submission returns the first receipt.
 func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by Actor, idemKey string) (*Receipt, error) {
-	if err := s.val.Validate(in); err != nil {
+	if err := requireContactName(s.val.Validate(in), in.Company, channel); err != nil {
 		return nil, err
 	}
 	if err := s.checkVacancyDates(in); err != nil {
@@ -68,13 +68,13 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			return nil, err
 		}
 		s.notifyVacancy(ctx, v)
-		return s.receipt(ctx, c, "vacancy", v.ID, r.Reference, v.StatusToken, r.ID)
+		return s.receipt(ctx, c, r, "vacancy", v.ID, v.StatusToken)
 	})
 }
 
 // SubmitRequest stores any other request from a company.
 func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, idemKey string) (*Receipt, error) {
-	if err := s.val.Validate(in); err != nil {
+	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
 		return nil, err
 	}
 	if by == nil {
@@ -97,7 +97,7 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, 
 		if err := s.fileRequest(ctx, r, nil, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
-		return s.receipt(ctx, c, "request", r.ID, r.Reference, r.StatusToken, r.ID)
+		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
 	})
 }
 
@@ -214,13 +214,56 @@ func (s *Service) CountPeriods(ctx context.Context, t time.Time, inc map[string]
 	return s.st.IncCounters(ctx, "kpi:"+p.Year, fields)
 }
 
-func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, kind, id, ref, token, requestID string) (*Receipt, error) {
+func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, r *jobmatch.Request, kind, id, token string) (*Receipt, error) {
 	cp, err := s.ContactPersonOf(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	return &Receipt{ID: id, Kind: kind, Reference: ref, StatusURL: "/status/" + token, ContactPerson: cp,
-		RequestID: requestID, Company: c.Name, CVR: c.CVR}, nil
+	rc := &Receipt{ID: id, Kind: kind, Reference: r.Reference, StatusURL: "/status/" + token, ContactPerson: cp,
+		RequestID: r.ID, Company: c.Name, CVR: c.CVR, AnswerBy: answerBy(r.DueAt)}
+	s.confirm(ctx, r, rc)
+	return rc, nil
+}
+
+// answerBy is the due day in Copenhagen as "YYYY-MM-DD", "" without one.
+func answerBy(due *time.Time) string {
+	if due == nil {
+		return ""
+	}
+	return due.In(jobmatch.Copenhagen).Format(time.DateOnly)
+}
+
+// confirm e-mails the company's contact a receipt (through the outbox):
+// the reference, the private link and when to expect an answer. Requests
+// logged by the hotline without an e-mail address get none.
+func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *Receipt) {
+	if r.Contact.Email == "" {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Tak for din henvendelse til jobcentret.\n\nReference: %s\n", rc.Reference)
+	if rc.AnswerBy != "" {
+		d, _ := time.Parse(time.DateOnly, rc.AnswerBy)
+		fmt.Fprintf(&b, "Du får svar senest: %s\n", danishDate(d))
+	}
+	fmt.Fprintf(&b, "Din kontaktperson: %s, %s, %s\n\nFølg din henvendelse her (linket er personligt – del det kun med dine kolleger):\n%s\n\n",
+		rc.ContactPerson.Name, rc.ContactPerson.Phone, rc.ContactPerson.Email, s.URL(rc.StatusURL))
+	fmt.Fprintf(&b, "---\nThank you for contacting the jobcentre. Reference: %s.", rc.Reference)
+	if rc.AnswerBy != "" {
+		fmt.Fprintf(&b, " You will have an answer by %s.", rc.AnswerBy)
+	}
+	fmt.Fprintf(&b, " Follow it at the private link above.\n")
+	m := &Mail{To: r.Contact.Email, Subject: "Kvittering for din henvendelse " + rc.Reference, Body: b.String(), Kind: "receipt", Ref: rc.Reference}
+	if err := s.Send(ctx, m); err != nil {
+		s.log.Warn("receipt mail", "ref", rc.Reference, "err", err)
+	}
+}
+
+var danishMonths = [12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
+
+// danishDate writes "3. dec. 2026" (the pages' format, i18n.Date).
+func danishDate(t time.Time) string {
+	return fmt.Sprintf("%d. %s %d", t.Day(), danishMonths[t.Month()-1], t.Year())
 }
 
 // idempotent runs fn once per (scope, key). A repeat with the same key and the
@@ -292,4 +335,22 @@ func cleanList(in []string) []string {
 func mustDate(s string) jobmatch.Date {
 	d, _ := jobmatch.ParseDate(s)
 	return d
+}
+
+// requireContactName adds "the contact's name is required" to the
+// validation result unless the request came by phone: hotline callers often
+// don't say their name, and the call is logged in seconds without it.
+func requireContactName(err error, in CompanyInput, ch jobmatch.Channel) error {
+	if ch == jobmatch.ChannelPhone || strings.TrimSpace(in.Contact.Name) != "" {
+		return err
+	}
+	if err == nil {
+		return jobmatch.Invalid("company.contact.name", "required", "")
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		ve.Add("company.contact.name", "required", "")
+		return ve
+	}
+	return err
 }

@@ -469,3 +469,17 @@ func head(s []string, n int) []string {
 func (ms *Matching) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
 	return ms.svc.Vacancy(ctx, id)
 }
+
+// MatchedSkills returns the vacancy's skills (required, then desired) the
+// candidate meets exactly as the consultant's match card counts them; false
+// when the candidate's features are not loaded.
+func (ms *Matching) MatchedSkills(v *jobmatch.Vacancy, candidateID string) ([]string, bool) {
+	f, ok := ms.m.Pool.Get(candidateID)
+	if !ok {
+		return nil, false
+	}
+	p := ms.profile(v)
+	s := matcher.NewScorer(p, matcher.DefaultCriteria(p), matcher.DefaultWeights(), ms.m.Tax, ms.m.Pool, time.Now())
+	req, des := s.MatchedSkills(f)
+	return append(req, des...), true
+}

@@ -153,6 +153,11 @@ type Shortlists struct {
 	// vacancy is filled or closed (default 30 days).
 	LinkGrace time.Duration
 
+	// MatchedSkills, when set, names the vacancy's skills a candidate
+	// meets as the consultant's match card counts them (Matching's); the
+	// employer's profile then shows the same.
+	MatchedSkills func(v *jobmatch.Vacancy, candidateID string) ([]string, bool)
+
 	svc    *Service
 	audit  *Audit
 	places *taxonomy.Places
@@ -452,14 +457,19 @@ func (sl *Shortlists) Consent(ctx context.Context, candidateID, vacancyID string
 // contact, age, gender or nationality unless the citizen agreed to reveal
 // who they are.
 type Profile struct {
-	ProfileID     string           `json:"profile_id"`
-	Stage         Stage            `json:"stage"`
-	Occupations   []string         `json:"occupations"`
-	Experience    []string         `json:"experience"`
-	SkillsMatched []string         `json:"skills_matched"`
-	Skills        []string         `json:"skills"`
-	Education     []string         `json:"education"`
-	Languages     []string         `json:"languages"`
+	ProfileID     string   `json:"profile_id"`
+	Stage         Stage    `json:"stage"`
+	Occupations   []string `json:"occupations"`
+	Experience    []string `json:"experience"`
+	SkillsMatched []string `json:"skills_matched"`
+	Skills        []string `json:"skills"`
+	Education     []string `json:"education"`
+	Languages     []string `json:"languages"`
+	// Number is the profile's place on the employer's page ("Kandidat 1").
+	Number int `json:"number"`
+	// Years holds each job's title and years, for the page to write in its
+	// language (Experience is the Danish text).
+	Years         []ProfileJob     `json:"-"`
 	AvailableFrom string           `json:"available_from,omitempty"`
 	DistanceBand  string           `json:"distance_band,omitempty"`
 	Interview     string           `json:"interview_summary,omitempty"`
@@ -519,6 +529,9 @@ func (sl *Shortlists) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Pro
 		ids = append(ids, x.c.ID)
 	}
 	slices.SortFunc(out, func(a, b Profile) int { return strings.Compare(a.ProfileID, b.ProfileID) })
+	for i := range out {
+		out[i].Number = i + 1
+	}
 	if len(ids) > 0 {
 		if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: ids, VacancyID: v.ID, Count: len(ids)}); err != nil {
 			return nil, err
@@ -534,23 +547,41 @@ func (sl *Shortlists) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candida
 		p.Occupations = append(p.Occupations, o.Label)
 	}
 	for _, x := range c.Experience {
-		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, trimFloat(x.Years)))
+		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, strings.Replace(trimFloat(x.Years), ".", ",", 1)))
+		p.Years = append(p.Years, ProfileJob{Title: x.Title, Years: x.Years})
 	}
-	want := append(slices.Clone(v.SkillsRequired), v.SkillsDesired...)
 	for _, s := range c.Skills {
 		p.Skills = append(p.Skills, s.Label)
-		for _, w := range want {
-			if strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(s.Label)) || (len(w) > 3 && strings.Contains(strings.ToLower(s.Label), strings.ToLower(w))) {
-				p.SkillsMatched = append(p.SkillsMatched, s.Label)
-				break
+	}
+	if sl.MatchedSkills != nil {
+		if m, ok := sl.MatchedSkills(v, c.ID); ok {
+			p.SkillsMatched = append(p.SkillsMatched, m...)
+		}
+	} else {
+		want := append(slices.Clone(v.SkillsRequired), v.SkillsDesired...)
+		for _, s := range c.Skills {
+			for _, w := range want {
+				if strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(s.Label)) || (len(w) > 3 && strings.Contains(strings.ToLower(s.Label), strings.ToLower(w))) {
+					p.SkillsMatched = append(p.SkillsMatched, s.Label)
+					break
+				}
 			}
 		}
 	}
 	for _, ed := range c.Education {
 		p.Education = append(p.Education, strings.TrimSpace(ed.Level+" "+ed.Field))
 	}
+	// Only the languages the vacancy asks for, plus Danish and English, at
+	// their CEFR level; a mother tongue is not shown (it hints at origin).
+	asked := map[string]bool{"da": true, "en": true}
+	for _, l := range v.Languages {
+		asked[strings.ToLower(l.Code)] = true
+	}
 	for _, l := range c.Languages {
-		p.Languages = append(p.Languages, l.Code+" "+l.Level)
+		if !asked[strings.ToLower(l.Code)] || !cefr[strings.ToUpper(l.Level)] {
+			continue
+		}
+		p.Languages = append(p.Languages, strings.ToLower(l.Code)+" "+strings.ToUpper(l.Level))
 	}
 	if !c.AvailableFrom.IsZero() {
 		p.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
@@ -565,6 +596,16 @@ func (sl *Shortlists) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candida
 	}
 	return p
 }
+
+// ProfileJob is one job on an anonymous profile.
+type ProfileJob struct {
+	Title string
+	Years float64
+}
+
+// cefr are the language levels a profile shows ("native" and the like are
+// left out: a mother tongue hints at origin).
+var cefr = map[string]bool{"A1": true, "A2": true, "B1": true, "B2": true, "C1": true, "C2": true}
 
 func trimFloat(f float64) string {
 	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".")

@@ -20,8 +20,11 @@ type StatusView struct {
 	Topic         string                 `json:"topic,omitempty"`
 	ReceivedAt    time.Time              `json:"received_at"`
 	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
-	Vacancy       *jobmatch.Vacancy      `json:"-"`
-	Request       *jobmatch.Request      `json:"-"`
+	// AnswerBy is when the company can expect an answer (the request's
+	// due day, "YYYY-MM-DD"); empty once answered or without a deadline.
+	AnswerBy string            `json:"answer_by,omitempty"`
+	Vacancy  *jobmatch.Vacancy `json:"-"`
+	Request  *jobmatch.Request `json:"-"`
 }
 
 // ResolveLink returns the link behind a private token; revoked or unknown
@@ -56,6 +59,11 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 		}
 		view.Vacancy, view.Reference, view.Status, view.Title, view.ReceivedAt = v, v.Reference, string(v.Status), v.Title, v.CreatedAt
 		view.Topic = string(jobmatch.TopicVacancy)
+		if v.RequestID != "" {
+			if r, err := s.Request(ctx, v.RequestID); err == nil && r.Status == jobmatch.RequestOpen {
+				view.AnswerBy = answerBy(r.DueAt)
+			}
+		}
 		c, err = s.Company(ctx, v.CVR)
 		if err != nil {
 			return nil, err
@@ -66,6 +74,9 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 			return nil, err
 		}
 		view.Request, view.Reference, view.Status, view.Topic, view.ReceivedAt = r, r.Reference, string(r.Status), string(r.Topic), r.ReceivedAt
+		if r.Status == jobmatch.RequestOpen {
+			view.AnswerBy = answerBy(r.DueAt)
+		}
 		c, err = s.Company(ctx, r.CVR)
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -26,6 +27,7 @@ func init() {
 		staff.GET("/candidates/new", f.candidateForm, cv)
 		staff.POST("/candidates/new", f.candidateSubmit, cv)
 		staff.GET("/candidates/:id", f.candidateView, cv)
+		staff.GET("/candidates/:id/edit", f.candidateEdit, cv)
 		staff.POST("/candidates/:id/survey", f.candidateSurvey, cv)
 	})
 }
@@ -164,6 +166,44 @@ func cloneValues(v url.Values) url.Values {
 type candidateFormData struct {
 	Values map[string]string
 	Groups []jobmatch.TargetGroup
+	// Edit is the id of the CV being edited (saved by its case id).
+	Edit string
+}
+
+// candidateEdit is the CV form filled with the CV: saving it updates the
+// CV with the same case id.
+func (f *Frontend) candidateEdit(c echo.Context) error {
+	cand, err := f.cfg.Candidates.Get(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "edit")
+	if err != nil {
+		return err
+	}
+	labels := func(cs []jobmatch.Concept) string {
+		var out []string
+		for _, x := range cs {
+			out = append(out, x.Label)
+		}
+		return strings.Join(out, "\n")
+	}
+	var langs []string
+	for _, l := range cand.Languages {
+		langs = append(langs, l.Code+":"+l.Level)
+	}
+	v := map[string]string{"external_ref": cand.ExternalRef, "name": cand.Name, "email": cand.Email, "phone": cand.Phone,
+		"postal_code": cand.PostalCode, "max_commute_km": strconv.Itoa(cand.MaxCommuteKm), "target_group": string(cand.TargetGroup),
+		"desired_occupations": labels(cand.DesiredOccupations), "skills": labels(cand.Skills), "languages": strings.Join(langs, ", "),
+		"driving_licences": strings.Join(cand.DrivingLicences, ", "), "summary": cand.Summary, "consent_channel": cand.Consent.Channel}
+	if !cand.AvailableFrom.IsZero() {
+		v["available_from"] = cand.AvailableFrom.Format(time.DateOnly)
+	}
+	var el []string
+	for _, e := range cand.Eligibility {
+		el = append(el, string(e))
+	}
+	v["eligibility"] = strings.Join(el, ", ")
+	if cand.Consent.Given {
+		v["consent"] = "on"
+	}
+	return f.render(c, http.StatusOK, "candidate_form", "page.candidate_edit", candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: cand.ID}, nil)
 }
 
 func (f *Frontend) candidateForm(c echo.Context) error {

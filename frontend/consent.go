@@ -147,14 +147,15 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 		return err
 	}
 	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
+	at := "sl-" + e.CandidateID
 	if _, err := f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in); err != nil {
-		if err := f.flashErr(c, err); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}
 	} else {
-		setFlash(c, i18n.T(api.Lang(c), "fw.consent_sent"))
+		setFlashAt(c, i18n.T(api.Lang(c), "fw.consent_sent"), at, false)
 	}
-	return f.backToVacancy(c, e.VacancyID)
+	return f.backToVacancy(c, e.VacancyID, at)
 }
 
 // citizenExport is the printable version of everything held about a

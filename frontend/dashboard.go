@@ -57,6 +57,8 @@ type dashboardPage struct {
 	Topics     template.HTML
 	Channels   template.HTML
 	SatChart   template.HTML
+	// The same figures as tables, one per chart.
+	ConsultantTable, TopicsTable, ChannelsTable kpi.Table
 }
 
 // period reads ?year= and ?half= (default: this year, the current half).
@@ -128,6 +130,7 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	}
 	if len(bars) > 0 {
 		d.Consultant = kpi.BarChart(T("dash.by_consultant"), T("dash.by_consultant_desc"), bars)
+		d.ConsultantTable = kpi.BarTable(T("dash.by_consultant"), T("dash.consultant"), T("dash.contacts"), bars)
 	}
 
 	d.Sat = []satRow{
@@ -141,8 +144,12 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	}
 	d.SatChart = kpi.BarChart(T("dash.sat_chart"), T("dash.sat_chart_desc"), sb)
 
-	d.Topics = kpi.BarChart(T("dash.by_topic"), T("dash.by_topic_desc"), countBars(lang, fig.Requests.ByTopic, func(k string) string { return T("topic." + k) }))
-	d.Channels = kpi.BarChart(T("dash.by_channel"), T("dash.by_channel_desc"), countBars(lang, fig.Requests.ByChannel, func(k string) string { return T("ch." + k) }))
+	tb := countBars(lang, fig.Requests.ByTopic, func(k string) string { return T("topic." + k) })
+	d.Topics = kpi.BarChart(T("dash.by_topic"), T("dash.by_topic_desc"), tb)
+	d.TopicsTable = kpi.BarTable(T("dash.by_topic"), T("col.topic"), T("dash.requests"), tb)
+	cb := countBars(lang, fig.Requests.ByChannel, func(k string) string { return T("ch." + k) })
+	d.Channels = kpi.BarChart(T("dash.by_channel"), T("dash.by_channel_desc"), cb)
+	d.ChannelsTable = kpi.BarTable(T("dash.by_channel"), T("col.channel"), T("dash.requests"), cb)
 	return f.render(c, http.StatusOK, "dashboard", "page.dashboard", d, nil)
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -174,7 +175,9 @@ func (f *Frontend) status(c echo.Context) error {
 		Token     string
 		Presented []app.Profile
 		Reasons   []string
-	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons}, nil)
+		Today     string
+	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
+		f.svc.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON
@@ -185,6 +188,7 @@ func (f *Frontend) statusJSON(c echo.Context, view *app.StatusView) map[string]a
 	out := map[string]any{
 		"kind": view.Kind, "reference": view.Reference, "status": view.Status, "company": view.Company,
 		"title": view.Title, "topic": view.Topic, "received_at": view.ReceivedAt, "contact_person": view.ContactPerson,
+		"answer_by": view.AnswerBy,
 	}
 	for _, ext := range statusExtensions {
 		ext(f, c, view, out)

@@ -24,6 +24,7 @@ import (
 	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/kpi"
 )
 
 //go:embed templates/*.html
@@ -63,6 +64,9 @@ func Register(srv *api.Server, cfg Config) error {
 		return err
 	}
 	e := srv.Echo()
+	// Compress pages, JSON and static files for clients that ask
+	// (Accept-Encoding: gzip); small answers are sent as they are.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
 	srv.HTMLError = f.errorPage
 	static, _ := fs.Sub(staticFS, "static")
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", cacheStatic(http.FileServer(http.FS(static))))))
@@ -105,28 +109,16 @@ func cacheStatic(h http.Handler) http.Handler {
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
-	"list": func(a ...string) []string { return a },
-	"date": func(t any) string {
-		switch v := t.(type) {
-		case time.Time:
-			if v.IsZero() {
-				return ""
-			}
-			return v.In(jobmatch.Copenhagen).Format("02-01-2006")
-		case *time.Time:
-			if v == nil {
-				return ""
-			}
-			return v.In(jobmatch.Copenhagen).Format("02-01-2006")
-		case jobmatch.Date:
-			if v.IsZero() {
-				return ""
-			}
-			return v.Format("02-01-2006")
-		}
-		return ""
+	// icon draws a DKFDS icon from the vendored sprite; decorative, so
+	// hidden from screen readers (the text next to it says it).
+	"icon": func(name string) template.HTML {
+		return template.HTML(`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="/static/dkfds/img/all-svg-icons.svg#` + template.HTMLEscapeString(name) + `"></use></svg>`)
 	},
-	"datetime": func(t time.Time) string { return t.In(jobmatch.Copenhagen).Format("02-01-2006 15:04") },
+	"list": func(a ...string) []string { return a },
+	// date and datetime are replaced per request by the page language's
+	// (see render): one format on every page, i18n.Date / i18n.DateTime.
+	"date":     func(t any) string { return dateIn(i18n.DA, t) },
+	"datetime": func(t any) string { return dateTimeIn(i18n.DA, t) },
 	"lower":    strings.ToLower,
 	"add":      func(a, b int) int { return a + b },
 	"pct":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
@@ -159,6 +151,17 @@ var funcs = template.FuncMap{
 		}
 		return fmtNum(l, v)
 	},
+	// noise: a change of a share whose 95 % interval includes zero.
+	"noise": func(unit string, v float64, n int, prev float64, prevN int) bool {
+		return unit == "share" && n > 0 && prevN > 0 && v != prev && kpi.WithinNoise(v, n, prev, prevN)
+	},
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
 	"mul":  func(a, b float64) float64 { return a * b },
 	"addf": func(a, b float64) float64 { return a + b },
 	"overdue": func(due *time.Time, now time.Time) bool {
@@ -170,6 +173,8 @@ var funcs = template.FuncMap{
 		}
 		return *p
 	},
+	"langlevel": func(s string) string { return s },
+	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -204,6 +209,45 @@ func (f *Frontend) parse() error {
 	return nil
 }
 
+// dateIn formats a time, *time.Time, jobmatch.Date or "YYYY-MM-DD" string
+// as a calendar date in the language.
+func dateIn(l i18n.Lang, t any) string {
+	switch v := t.(type) {
+	case time.Time:
+		if v.IsZero() {
+			return ""
+		}
+		return i18n.Date(l, v.In(jobmatch.Copenhagen))
+	case *time.Time:
+		if v == nil {
+			return ""
+		}
+		return dateIn(l, *v)
+	case jobmatch.Date:
+		return i18n.Date(l, v.Time)
+	case string:
+		if d, err := time.Parse(time.DateOnly, v); err == nil {
+			return i18n.Date(l, d)
+		}
+		return v
+	}
+	return ""
+}
+
+// dateTimeIn formats a moment with its time of day (Copenhagen).
+func dateTimeIn(l i18n.Lang, t any) string {
+	switch v := t.(type) {
+	case time.Time:
+		return i18n.DateTime(l, v.In(jobmatch.Copenhagen))
+	case *time.Time:
+		if v == nil {
+			return ""
+		}
+		return i18n.DateTime(l, v.In(jobmatch.Copenhagen))
+	}
+	return dateIn(l, t)
+}
+
 func toFloat(v any) float64 {
 	switch x := v.(type) {
 	case int:
@@ -212,6 +256,8 @@ func toFloat(v any) float64 {
 		return float64(x)
 	case float64:
 		return x
+	case float32:
+		return float64(x)
 	}
 	return 0
 }
@@ -224,10 +270,15 @@ type Page struct {
 	CSRF  string
 	Path  string
 	// Query is the request's query without lang, for the language switch.
-	Query  string
-	Flash  string
-	Errors map[string]string // field → message
-	Data   any
+	Query string
+	Flash string
+	// FlashAt is the id of the element the flash belongs to (a shortlist
+	// row, say): the page shows the message there, not at the top.
+	FlashAt string
+	// FlashError marks the flash as a refusal (shown as an error).
+	FlashError bool
+	Errors     map[string]string // field → message
+	Data       any
 }
 
 func (f *Frontend) render(c echo.Context, status int, name, titleKey string, data any, errs map[string]string) error {
@@ -247,14 +298,30 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 	if fl, err := c.Cookie("jm_flash"); err == nil {
 		p.Flash, _ = url.QueryUnescape(fl.Value)
 		c.SetCookie(&http.Cookie{Name: "jm_flash", Path: "/", MaxAge: -1})
+		if at, err := c.Cookie("jm_flash_at"); err == nil {
+			v, _ := url.QueryUnescape(at.Value)
+			p.FlashAt, p.FlashError = strings.TrimPrefix(v, "!"), strings.HasPrefix(v, "!")
+			c.SetCookie(&http.Cookie{Name: "jm_flash_at", Path: "/", MaxAge: -1})
+		}
 	}
 	t, err := t.Clone()
 	if err != nil {
 		return err
 	}
 	t.Funcs(template.FuncMap{
-		"t":     func(key string, args ...any) string { return i18n.T(lang, key, args...) },
-		"field": func(name string) string { return errs[name] },
+		"t":        func(key string, args ...any) string { return i18n.T(lang, key, args...) },
+		"field":    func(name string) string { return errs[name] },
+		"date":     func(t any) string { return dateIn(lang, t) },
+		"datetime": func(t any) string { return dateTimeIn(lang, t) },
+		"num":      func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
+		"langlevel": func(s string) string {
+			// "da B2" → "dansk B2" / "Danish B2"
+			code, level, _ := strings.Cut(s, " ")
+			if k := "lang." + code; i18n.Has(k) {
+				code = i18n.T(lang, k)
+			}
+			return strings.TrimSpace(code + " " + level)
+		},
 	})
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
@@ -296,6 +363,17 @@ func (f *Frontend) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 // setFlash shows a one-time message on the next page.
 func setFlash(c echo.Context, msg string) {
 	c.SetCookie(&http.Cookie{Name: "jm_flash", Value: url.QueryEscape(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
+}
+
+// setFlashAt shows a one-time message on the next page inside the element
+// with the given id (where the action happened); isErr shows it as a
+// refusal.
+func setFlashAt(c echo.Context, msg, at string, isErr bool) {
+	setFlash(c, msg)
+	if isErr {
+		at = "!" + at
+	}
+	c.SetCookie(&http.Cookie{Name: "jm_flash_at", Value: url.QueryEscape(at), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
 }
 
 type errorData struct {

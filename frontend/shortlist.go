@@ -3,6 +3,7 @@ package frontend
 import (
 	"errors"
 	"net/http"
+	"sort"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -49,27 +50,69 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	return rows, nil
 }
 
-func (f *Frontend) backToVacancy(c echo.Context, id string) error {
-	return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+id+"#shortlist-h")
+// backToVacancy lands on the vacancy page at the element the message is
+// shown in (without JavaScript the browser scrolls there; with it, app.js
+// swaps the row in place).
+func (f *Frontend) backToVacancy(c echo.Context, id, at string) error {
+	return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+id+"#msg-"+at)
 }
 
-// flashErr turns a refused step into a message the consultant can act on.
-func (f *Frontend) flashErr(c echo.Context, err error) error {
-	lang := api.Lang(c)
+// conflictKeys name the page's message for each refusal code; the service's
+// English detail is for the API and the logs only.
+var conflictKeys = map[string]string{
+	"transition_refused": "sl.c_transition_refused",
+	"vacancy_closed":     "sl.c_vacancy_closed",
+	"stale_version":      "sl.c_stale_version",
+	"consent_missing":    "sl.c_consent_missing",
+	"already_closed":     "sl.c_vacancy_closed",
+}
+
+// fieldLabels name the shortlist forms' fields in refusals.
+var fieldLabels = map[string]string{
+	"interview.date": "sl.interview_date", "interview.by": "sl.interview_by", "interview.assessment": "sl.assessment",
+	"interview.notes": "sl.interview_notes", "note": "sl.note", "channel": "sl.consent_how", "to": "sl.next",
+	"candidate_ids": "sl.person", "candidate_id": "sl.person",
+}
+
+// refusal turns a refused step into a message the consultant can act on,
+// wholly in the page's language.
+func refusal(lang i18n.Lang, err error) (string, bool) {
 	var ce *jobmatch.ConflictError
 	var ve *jobmatch.ValidationError
 	switch {
 	case errors.As(err, &ce):
-		setFlash(c, i18n.T(lang, "sl.refused")+": "+ce.Detail)
+		key, ok := conflictKeys[ce.Code]
+		if !ok {
+			key = "sl.c_other"
+		}
+		return i18n.T(lang, "sl.refused") + ": " + i18n.T(lang, key), true
 	case errors.As(err, &ve):
 		msg := i18n.T(lang, "sl.invalid")
-		for k, m := range fieldMessages(lang, ve) {
-			msg += " " + k + ": " + m
+		errs := fieldMessages(lang, ve)
+		keys := make([]string, 0, len(errs))
+		for k := range errs {
+			keys = append(keys, k)
 		}
-		setFlash(c, msg)
-	default:
+		sort.Strings(keys)
+		for _, k := range keys {
+			label := k
+			if l, ok := fieldLabels[k]; ok {
+				label = i18n.T(lang, l)
+			}
+			msg += " " + label + ": " + errs[k]
+		}
+		return msg, true
+	}
+	return "", false
+}
+
+// flashErr shows a refused step at the given element.
+func (f *Frontend) flashErr(c echo.Context, err error, at string) error {
+	msg, ok := refusal(api.Lang(c), err)
+	if !ok {
 		return err
 	}
+	setFlashAt(c, msg, at, true)
 	return nil
 }
 
@@ -79,15 +122,22 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
 	ids := form["candidate_id"]
+	at := "shortlist"
+	if len(ids) == 1 {
+		at = "sl-" + ids[0]
+	}
 	es, err := f.cfg.Shortlists.Add(c.Request().Context(), api.CurrentUser(c), c.Param("id"), ids)
 	if err != nil {
-		if err := f.flashErr(c, err); err != nil {
+		if len(ids) == 1 {
+			at = "m-" + ids[0]
+		}
+		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}
 	} else {
-		setFlash(c, i18n.T(api.Lang(c), "sl.added", len(es)))
+		setFlashAt(c, i18n.T(api.Lang(c), "sl.added", len(es)), at, false)
 	}
-	return f.backToVacancy(c, c.Param("id"))
+	return f.backToVacancy(c, c.Param("id"), at)
 }
 
 func (f *Frontend) shortlistMove(c echo.Context) error {
@@ -102,15 +152,16 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	}
 	e, err := f.cfg.Shortlists.Move(c.Request().Context(), api.CurrentUser(c), c.Param("entry_id"), in)
 	vacancyID := v["vacancy_id"]
+	at := "sl-" + v["candidate_id"]
 	if err != nil {
-		if err := f.flashErr(c, err); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}
 	} else {
-		vacancyID = e.VacancyID
-		setFlash(c, i18n.T(api.Lang(c), "sl.moved", i18n.T(api.Lang(c), "stage."+string(e.Stage))))
+		vacancyID, at = e.VacancyID, "sl-"+e.CandidateID
+		setFlashAt(c, i18n.T(api.Lang(c), "sl.moved", i18n.T(api.Lang(c), "stage."+string(e.Stage))), at, false)
 	}
-	return f.backToVacancy(c, vacancyID)
+	return f.backToVacancy(c, vacancyID, at)
 }
 
 func (f *Frontend) shortlistConsent(c echo.Context) error {
@@ -119,12 +170,13 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 		return err
 	}
 	in := app.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
+	at := "sl-" + v["candidate_id"]
 	if _, err := f.cfg.Shortlists.GiveConsent(c.Request().Context(), api.CurrentUser(c), v["candidate_id"], in); err != nil {
-		if err := f.flashErr(c, err); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}
 	} else {
-		setFlash(c, i18n.T(api.Lang(c), "sl.consented"))
+		setFlashAt(c, i18n.T(api.Lang(c), "sl.consented"), at, false)
 	}
-	return f.backToVacancy(c, c.Param("id"))
+	return f.backToVacancy(c, c.Param("id"), at)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"jobmatch/demo"
@@ -21,6 +23,11 @@ import (
 func TestPreScreeningInBrowser(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
+	// A few synthetic CVs first: the first candidate write on a fresh
+	// store can take longer than the API client's timeout on a busy machine.
+	if _, err := demo.LoadCandidates(ctx, env.Sys, 3, 5, nil); err != nil {
+		t.Fatal(err)
+	}
 	var cand struct{ ID string }
 	cv := map[string]any{"external_ref": "BR-1", "name": "Skjult Sørensen", "email": "skjult@example.dk", "postal_code": "6400", "max_commute_km": 40,
 		"target_group": "close_to_job", "desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"},
@@ -33,7 +40,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	}
 
 	// The employer posts on the one entry point.
-	emp := browser.New(t)
+	emp := browser.NewTimeout(t, 6*time.Minute)
 	var statusURL string
 	err := chromedp.Run(emp,
 		chromedp.Navigate(env.URL+"/"),
@@ -62,20 +69,54 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	row := `#sl-` + cand.ID
 
 	// The consultant pre-screens.
-	k := browser.New(t)
+	k := browser.NewTimeout(t, 6*time.Minute)
 	step := func(stage string, extra ...chromedp.Action) chromedp.Tasks {
 		ts := chromedp.Tasks{chromedp.WaitVisible(row + ` .move-form`)}
 		ts = append(ts, extra...)
 		return append(ts, chromedp.Click(row+` .move-form button[type=submit]`), chromedp.WaitVisible(row+`.stage-`+stage))
 	}
-	err = chromedp.Run(k,
+	// Without JavaScript the page still works: shortlisting posts, and the
+	// browser lands at the message, which sits in the shortlist just above
+	// the row.
+	nojs := browser.NewTimeout(t, 3*time.Minute)
+	var added, landed, moved, refused, focused string
+	var scrolled bool
+	err = chromedp.Run(nojs,
+		emulation.SetScriptExecutionDisabled(true),
 		loginAt(env.URL+"/staff/vacancies/"+vid, "konsulent@demo.local"),
 		chromedp.WaitVisible(`#m-`+cand.ID+` .shortlist-add`),
 		chromedp.Click(`#m-`+cand.ID+` .shortlist-add`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &added),
+		chromedp.Location(&landed),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(added, "1 på shortlisten") || !strings.HasSuffix(landed, "#msg-sl-"+cand.ID) {
+		t.Fatalf("without JavaScript: message %q, landed at %q", added, landed)
+	}
+
+	// With JavaScript the row updates in place: the view stays, the
+	// message is in the row and has the focus.
+	err = chromedp.Run(k,
+		loginAt(env.URL+"/staff/vacancies/"+vid, "konsulent@demo.local"),
 		chromedp.WaitVisible(row+`.stage-suggested`),
+		// A marker on the window: a full reload would lose it.
+		chromedp.Evaluate(`window.jmKept = true`, nil),
 		step("contacted", chromedp.SendKeys(row+` input[name=note]`, "Ringet op")),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &moved),
+		chromedp.Evaluate(`document.activeElement && document.activeElement.id`, &focused),
+		chromedp.Evaluate(`window.jmKept === true && location.hash === ""`, &scrolled),
 		step("interested"),
 		step("interviewed", chromedp.SendKeys(row+` textarea[name=assessment]`, "Seks års erfaring med tagarbejde; kan starte straks.")),
+		chromedp.WaitVisible(row+` .consent-form`),
+		// Presenting before the consent is refused, in the row, in Danish.
+		chromedp.SetValue(row+` .move-form select[name=to]`, "presented"),
+		chromedp.Click(row+` .move-form button[type=submit]`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID+`.alert-error`),
+		chromedp.Text(`#msg-sl-`+cand.ID, &refused),
 		chromedp.WaitVisible(row+` .consent-form`),
 		chromedp.Click(row+` .consent-form button[type=submit]`),
 		chromedp.WaitVisible(row+` .consent-ok`),
@@ -85,6 +126,12 @@ func TestPreScreeningInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, k, "shortlist")
+	if !strings.Contains(moved, "Flyttet til: kontaktet") || focused != "msg-sl-"+cand.ID || !scrolled {
+		t.Fatalf("in place: message %q, focus on %q, view kept without a reload %v", moved, focused, scrolled)
+	}
+	if !strings.Contains(refused, "Ikke muligt: registrér først borgerens samtykke") || strings.Contains(refused, "record") {
+		t.Fatalf("refusal not in Danish: %q", refused)
+	}
 
 	// The employer sees an anonymised profile and invites to interview.
 	var profile, flash string
@@ -101,7 +148,8 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	}
 	browser.Screenshot(t, emp, "employer-view")
 	if strings.Contains(profile, "Skjult") || strings.Contains(profile, "skjult@") || strings.Contains(profile, "Byg ApS") ||
-		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") {
+		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") ||
+		!strings.Contains(profile, "Kandidat 1") || !strings.Contains(profile, "Ledig nu") || !strings.Contains(profile, "6 år") {
 		t.Fatalf("employer's profile: %q", profile)
 	}
 

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,10 +18,14 @@ import (
 )
 
 func (f *Frontend) loginForm(c echo.Context) error {
-	if api.CurrentUser(c) != nil {
-		return c.Redirect(http.StatusSeeOther, "/staff")
+	if u := api.CurrentUser(c); u != nil {
+		return c.Redirect(http.StatusSeeOther, homeOf(u))
 	}
-	return f.render(c, http.StatusOK, "login", "page.login", map[string]string{"Next": safeNext(c.QueryParam("next")), "Email": ""}, nil)
+	next := c.QueryParam("next")
+	if next != "" {
+		next = safeNext(next)
+	}
+	return f.render(c, http.StatusOK, "login", "page.login", map[string]string{"Next": next, "Email": ""}, nil)
 }
 
 // safeNext keeps redirects after login on this site.
@@ -31,7 +38,7 @@ func safeNext(n string) string {
 
 func (f *Frontend) loginSubmit(c echo.Context) error {
 	email, password, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
-	token, _, err := f.svc.Login(c.Request().Context(), email, password)
+	token, u, err := f.svc.Login(c.Request().Context(), email, password)
 	if errors.Is(err, jobmatch.ErrUnauthorized) {
 		return f.render(c, http.StatusUnauthorized, "login", "page.login", map[string]string{"Next": next, "Email": email},
 			map[string]string{"password": tr(c, "login.failed")})
@@ -40,6 +47,10 @@ func (f *Frontend) loginSubmit(c echo.Context) error {
 		return err
 	}
 	api.SetSessionCookie(c, token, false)
+	if c.FormValue("next") == "" && u != nil {
+		// No page asked for: each role lands on its own start page.
+		next = homeOf(u)
+	}
 	return c.Redirect(http.StatusSeeOther, next)
 }
 
@@ -60,6 +71,99 @@ type homeData struct {
 	Sections     []HomeSection
 	Worklist     *app.Worklist
 	Now          time.Time
+	// The open requests' filter, sort and page.
+	WL worklistView
+}
+
+// worklistView is the consultant's open requests filtered (topic, overdue,
+// company), sorted by a column and cut into pages.
+type worklistView struct {
+	Topic, Company, Sort, Dir string
+	Overdue                   bool
+	Page, Pages, Total        int
+	Topics                    []jobmatch.Topic
+	// Query is the filter as a query string (without sort and page).
+	Query string
+}
+
+const worklistPageSize = 20
+
+func filterWorklist(c echo.Context, rs []*jobmatch.Request, now time.Time) ([]*jobmatch.Request, worklistView) {
+	v := worklistView{Topic: c.QueryParam("topic"), Company: strings.TrimSpace(c.QueryParam("company")), Sort: c.QueryParam("sort"),
+		Dir: c.QueryParam("dir"), Overdue: c.QueryParam("overdue") == "1", Topics: hotlineTopics}
+	if v.Sort == "" {
+		v.Sort = "due"
+	}
+	if v.Dir != "desc" {
+		v.Dir = "asc"
+	}
+	q := url.Values{}
+	if v.Topic != "" {
+		q.Set("topic", v.Topic)
+	}
+	if v.Company != "" {
+		q.Set("company", v.Company)
+	}
+	if v.Overdue {
+		q.Set("overdue", "1")
+	}
+	v.Query = q.Encode()
+	company := strings.ToLower(v.Company)
+	var out []*jobmatch.Request
+	for _, r := range rs {
+		if v.Topic != "" && string(r.Topic) != v.Topic {
+			continue
+		}
+		if v.Overdue && (r.DueAt == nil || !r.DueAt.Before(now)) {
+			continue
+		}
+		if company != "" && !strings.Contains(strings.ToLower(r.CompanyName), company) && !strings.Contains(r.CVR, company) {
+			continue
+		}
+		out = append(out, r)
+	}
+	far := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	due := func(r *jobmatch.Request) time.Time {
+		if r.DueAt == nil {
+			return far
+		}
+		return *r.DueAt
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		var less bool
+		switch v.Sort {
+		case "received":
+			less = a.ReceivedAt.Before(b.ReceivedAt)
+		case "company":
+			less = strings.ToLower(a.CompanyName) < strings.ToLower(b.CompanyName)
+		case "topic":
+			less = a.Topic < b.Topic
+		case "ref":
+			less = a.Reference < b.Reference
+		default:
+			v.Sort = "due"
+			less = due(a).Before(due(b))
+		}
+		if v.Dir == "desc" {
+			return !less
+		}
+		return less
+	})
+	v.Total = len(out)
+	v.Pages = (len(out) + worklistPageSize - 1) / worklistPageSize
+	v.Page, _ = strconv.Atoi(c.QueryParam("page"))
+	if v.Page < 1 {
+		v.Page = 1
+	}
+	if v.Pages > 0 && v.Page > v.Pages {
+		v.Page = v.Pages
+	}
+	from := (v.Page - 1) * worklistPageSize
+	if from > len(out) {
+		from = len(out)
+	}
+	return out[from:min(from+worklistPageSize, len(out))], v
 }
 
 // HomeSection is an extra block on the staff home page, added by later capabilities.
@@ -99,8 +203,9 @@ func (f *Frontend) staffHome(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		d.OpenRequests, d.Worklist = w.OpenRequests, w
 		d.Now = f.svc.Now()
+		d.Worklist = w
+		d.OpenRequests, d.WL = filterWorklist(c, w.OpenRequests, d.Now)
 	}
 	for _, s := range homeSections {
 		if sec, ok := s(f, c); ok {
@@ -131,4 +236,12 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 		setFlash(c, tr(c, "home.resolved"))
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff")
+}
+
+// homeOf is the start page of a role: management follows the figures.
+func homeOf(u *jobmatch.User) string {
+	if u.Role == jobmatch.RoleManagement {
+		return "/dashboard"
+	}
+	return "/staff"
 }

@@ -99,6 +99,7 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 		return n
 	}
 	err = chromedp.Run(ctx,
+		chromedp.Click(`details.settings-fold summary`),
 		chromedp.Click(`input[name=require][value=distance]`),
 		// Take the old list away, so the wait below sees the new page.
 		chromedp.Evaluate(`document.querySelector('ol.matches').remove()`, nil),
@@ -144,7 +145,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(`#h-text`),
 		chromedp.SetValue(`#h-topic`, "retention"),
-		chromedp.SendKeys(`#h-caller`, "Per Hansen"),
+		// The caller did not say their name: the first Enter saves.
 		chromedp.SendKeys(`#h-phone`, "22334455"),
 		chromedp.SendKeys(`#h-text`, "Svend er sygemeldt"+kb.Enter),
 		chromedp.WaitVisible(`p.flash`),
@@ -163,6 +164,25 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(flash, "JM-") || !strings.Contains(flash, owner.Name) {
 		t.Fatalf("confirmation %q should name the reference and %s", flash, owner.Name)
+	}
+	// A bad phone number: the message is next to the field, which has the
+	// focus; the text typed is kept.
+	var focused, phoneErr, kept string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline?q="+cvr[:4]+"&cvr="+cvr),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.SendKeys(`#h-phone`, "1"),
+		chromedp.SendKeys(`#h-text`, "Spørger om løntilskud"+kb.Enter),
+		chromedp.WaitVisible(`#h-phone-err`),
+		chromedp.Text(`#h-phone-err`, &phoneErr),
+		chromedp.Evaluate(`document.activeElement.id`, &focused),
+		chromedp.Value(`#h-text`, &kept),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if focused != "h-phone" || phoneErr == "" || kept != "Spørger om løntilskud" {
+		t.Fatalf("after a bad phone number: focus on %q, message %q, text kept %q", focused, phoneErr, kept)
 	}
 	// The owner sees it on their overview.
 	ctx2 := browser.New(t)

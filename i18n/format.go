@@ -123,11 +123,7 @@ func Format(lang Lang, a any) string {
 	case Pct:
 		return Percent(lang, float64(v))
 	case Day:
-		t := time.Time(v)
-		if lang == EN {
-			return t.Format("2 Jan 2006")
-		}
-		return t.Format("2.1.2006")
+		return Date(lang, time.Time(v))
 	case Both:
 		if lang == EN && v.EN != "" || v.DA == "" {
 			return v.EN
@@ -167,4 +163,46 @@ func Render(lang Lang, key string, args ...any) string {
 		s[i] = Format(lang, a)
 	}
 	return T(lang, key, s...)
+}
+
+var monthsDA = [12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
+var monthsEN = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// Date formats a calendar date the one way every page shows dates: Danish
+// "3. dec. 2026", English "3 Dec 2026". The zero time is "".
+func Date(lang Lang, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := strconv.Itoa(t.Day())
+	if lang == EN {
+		return d + " " + monthsEN[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return d + ". " + monthsDA[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// DateTime is Date with the time of day where it matters: Danish
+// "3. dec. 2026 kl. 14.05", English "3 Dec 2026, 14:05".
+func DateTime(lang Lang, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if lang == EN {
+		return Date(lang, t) + ", " + t.Format("15:04")
+	}
+	return Date(lang, t) + " kl. " + t.Format("15.04")
+}
+
+// Trimmed is Number with at most decimals decimals, trailing zeros
+// dropped: Danish "13,5", English "13.5".
+func Trimmed(lang Lang, v float64, decimals int) string {
+	s := Number(lang, v, decimals)
+	mark := ","
+	if lang == EN {
+		mark = "."
+	}
+	if strings.Contains(s, mark) {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), mark)
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -87,12 +88,16 @@ func FormatValue(v float64) string {
 // still printed.
 func BarChart(title, desc string, bars []Bar) template.HTML {
 	const (
-		left  = 4.0
-		right = 60.0 // room for the value label
-		row   = 44.0
-		barH  = 18.0
-		top   = 6.0
+		left = 4.0
+		row  = 44.0
+		barH = 18.0
+		top  = 6.0
 	)
+	// Room for the longest value label at the end of the longest bar.
+	right := 60.0
+	for _, b := range bars {
+		right = math.Max(right, textWidth(b.text(), fontSize)+8)
+	}
 	h := top + row*float64(len(bars)) + 6
 	maxV := 0.0
 	for _, b := range bars {
@@ -125,11 +130,11 @@ func BarChart(title, desc string, bars []Bar) template.HTML {
 // gives all figures.
 func LineChart(title, desc string, x []string, series []Series) template.HTML {
 	const (
-		left   = 44.0
-		right  = 16.0
-		legend = 20.0
-		plotH  = 180.0
-		bottom = 24.0
+		minLeft = 44.0
+		right   = 16.0
+		legend  = 20.0
+		plotH   = 180.0
+		bottom  = 24.0
 	)
 	top := 8.0 + legend*float64(len(series))
 	h := top + plotH + bottom
@@ -144,6 +149,11 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 	step, scale := axis(maxV)
 	if scale == 0 {
 		step, scale = 1, 1
+	}
+	// The y axis is as wide as its longest label.
+	left := minLeft
+	for k := 0; float64(k)*step <= scale*(1+1e-12); k++ {
+		left = math.Max(left, textWidth(FormatValue(float64(k)*step), smallFont)+8)
 	}
 	plotW := chartW - left - right
 	px := func(i int) float64 {
@@ -178,8 +188,22 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 		if i%every != 0 && i != len(x)-1 {
 			continue
 		}
-		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="middle">%s</text>`, n(px(i)), n(top+plotH+16), smallFont, textColor, esc(lbl))
+		anchor := "middle" // the first and last stay clear of the y axis and the edge
+		switch {
+		case len(x) > 1 && i == 0:
+			anchor = "start"
+		case len(x) > 1 && i == len(x)-1:
+			anchor = "end"
+		}
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(px(i)), n(top+plotH+18), smallFont, textColor, anchor, esc(lbl))
 	}
+	type label struct {
+		x, y   float64
+		anchor string
+		text   string
+		col    int
+	}
+	var labels []label
 	for si, s := range series {
 		c, d := palette[si%len(palette)], dashes[si%len(dashes)]
 		var path strings.Builder
@@ -216,9 +240,35 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 				case len(x) > 1 && i == 0:
 					anchor = "start"
 				}
-				w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(cx), n(cy-7), smallFont, textColor, anchor, esc(s.text(i)))
+				labels = append(labels, label{cx, math.Max(cy-7, top+smallFont), anchor, s.text(i), i})
 			}
 		}
+	}
+	// Labels whose boxes would overlap are moved apart vertically (never
+	// above the plot's top), so long numbers and close lines stay readable.
+	const lineH = smallFont + 3
+	box := func(l label) (float64, float64) {
+		wd := textWidth(l.text, smallFont)
+		switch l.anchor {
+		case "end":
+			return l.x - wd, l.x
+		case "middle":
+			return l.x - wd/2, l.x + wd/2
+		}
+		return l.x, l.x + wd
+	}
+	sort.SliceStable(labels, func(i, j int) bool { return labels[i].y < labels[j].y })
+	for i := range labels {
+		for j := 0; j < i; j++ {
+			a0, a1 := box(labels[i])
+			b0, b1 := box(labels[j])
+			if a0 < b1 && b0 < a1 && labels[i].y-labels[j].y < lineH {
+				labels[i].y = labels[j].y + lineH
+			}
+		}
+	}
+	for _, l := range labels {
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(l.x), n(math.Max(l.y, smallFont)), smallFont, textColor, l.anchor, esc(l.text))
 	}
 	return w.close()
 }
@@ -255,6 +305,12 @@ func LineTable(caption, xColumn string, x []string, series []Series) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// textWidth estimates the width of text at a font size (digits and Latin
+// letters average about 0.62 em in the pages' sans-serif).
+func textWidth(s string, size float64) float64 {
+	return float64(len([]rune(s))) * size * 0.62
 }
 
 // svgWriter builds the SVG text; every piece of caller text goes through

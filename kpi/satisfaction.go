@@ -119,3 +119,28 @@ func TQuantile95(df int) float64 {
 	z3, z5 := z*z*z, z*z*z*z*z
 	return z + (z3+z)/(4*v) + (5*z5+16*z3+3*z)/(96*v*v)
 }
+
+// DiffInterval is Newcombe's 95 % interval (method 10, from the two Wilson
+// intervals) for the difference p1 − p2 of two shares observed in n1 and
+// n2 answers. Unlike the plain Wald interval it behaves at shares of 0 and
+// 1 and at small n.
+func DiffInterval(p1 float64, n1 int, p2 float64, n2 int) Interval {
+	w1 := Wilson(int(math.Round(p1*float64(n1))), n1)
+	w2 := Wilson(int(math.Round(p2*float64(n2))), n2)
+	d := p1 - p2
+	return Interval{
+		Low:  d - math.Sqrt((p1-w1.Low)*(p1-w1.Low)+(w2.High-p2)*(w2.High-p2)),
+		High: d + math.Sqrt((w1.High-p1)*(w1.High-p1)+(p2-w2.Low)*(p2-w2.Low)),
+	}
+}
+
+// WithinNoise reports whether a change between two shares is within the
+// noise: its 95 % interval includes zero. Without answers on either side
+// it is (nothing can be said).
+func WithinNoise(p1 float64, n1 int, p2 float64, n2 int) bool {
+	if n1 <= 0 || n2 <= 0 {
+		return true
+	}
+	iv := DiffInterval(p1, n1, p2, n2)
+	return iv.Low <= 0 && 0 <= iv.High
+}

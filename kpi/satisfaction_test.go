@@ -95,3 +95,22 @@ func TestTQuantile95(t *testing.T) {
 		})
 	}
 }
+
+func TestWithinNoise(t *testing.T) {
+	// −14.6 points (60 % of 35 against 74.6 % of 45) is within the noise.
+	if !WithinNoise(0.60, 35, 0.746, 45) {
+		t.Error("−14.6 points at n = 35 vs 45 should be within the noise")
+	}
+	// The same change on 1000 answers each is not.
+	if WithinNoise(0.60, 1000, 0.746, 1000) {
+		t.Error("−14.6 points at n = 1000 vs 1000 should be outside the noise")
+	}
+	// Newcombe's published example (Newcombe 1998, table II, 56/70 vs 48/80): [0.0524, 0.3339].
+	iv := DiffInterval(56.0/70, 70, 48.0/80, 80)
+	if math.Abs(iv.Low-0.0524) > 0.001 || math.Abs(iv.High-0.3339) > 0.001 {
+		t.Errorf("Newcombe interval = %+v", iv)
+	}
+	if !WithinNoise(0.5, 0, 0.9, 10) {
+		t.Error("no answers: nothing can be said")
+	}
+}

@@ -568,3 +568,28 @@ func short(s string) string {
 	}
 	return s
 }
+
+// MatchedSkills returns the vacancy's required and desired skills the CV
+// meets, by the same test the match card counts ("1 af 2"), in the
+// vacancy's own words.
+func (s *Scorer) MatchedSkills(f *Features) (required, desired []string) {
+	explain := s.explain
+	s.explain = true
+	defer func() { s.explain = explain }()
+	words := func(l i18n.List) []string {
+		out := make([]string, 0, len(l))
+		for _, a := range l {
+			out = append(out, i18n.Format(i18n.DA, a))
+		}
+		return out
+	}
+	if len(s.p.Required) > 0 {
+		_, req, _ := s.skills(s.p.Required, s.reqIDF, f)
+		required = words(req)
+	}
+	if len(s.p.Desired) > 0 {
+		_, des, _ := s.skills(s.p.Desired, s.desIDF, f)
+		desired = words(des)
+	}
+	return required, desired
+}

@@ -180,6 +180,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterCompanyService(srv, svc)
 	api.RegisterFollowUp(srv, svc)
 	shortlists := app.NewShortlists(svc, audit, places)
+	shortlists.MatchedSkills = matching.MatchedSkills
 	if cfg.LinkGraceDays > 0 {
 		shortlists.LinkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
 	}

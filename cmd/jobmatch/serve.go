@@ -96,7 +96,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("jobmatch listening", "addr", ln.Addr().String(), "url", "http://localhost:"+port(ln.Addr()), "demo", *demoData)
 	if *demoData {
-		fmt.Fprintf(stdout, "jobmatch is running on http://localhost:%s — staff login: admin@demo.local / konsulent@demo.local / hotline@demo.local, password: demo\n", port(ln.Addr()))
+		fmt.Fprintf(stdout, "jobmatch is running on http://localhost:%s — demo logins (password: %s):\n", port(ln.Addr()), demo.Password)
+		for _, u := range demo.Users {
+			fmt.Fprintf(stdout, "  %-22s %s (%s)\n", u.Email, u.Name, u.Role)
+		}
 	}
 	select {
 	case err := <-errc:

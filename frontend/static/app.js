@@ -8,6 +8,49 @@
     form.querySelectorAll(".for-request").forEach(function (el) { el.hidden = topic === "vacancy"; });
     form.querySelectorAll(".for-subsidy").forEach(function (el) { el.hidden = topic !== "subsidy"; });
   }
+
+  // In-place forms (data-inplace, on the vacancy page): post in the
+  // background, take the page the server answers with (the same page the
+  // browser would land on without JavaScript, message inside the row) and
+  // swap its main content in without moving the view; then focus the
+  // message where the action happened.
+  function inPlace(form, submitter) {
+    var data;
+    try { data = new FormData(form, submitter || undefined); } catch (err) { data = new FormData(form); if (submitter && submitter.name) data.append(submitter.name, submitter.value); }
+    var main = document.getElementById("main");
+    main.setAttribute("aria-busy", "true");
+    return fetch(form.action, { method: "POST", body: new URLSearchParams(data), credentials: "same-origin", headers: { "Accept": "text/html", "X-Requested-With": "fetch" } })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.getElementById("main");
+        if (!fresh) throw new Error("no page");
+        var x = window.scrollX, y = window.scrollY;
+        main.innerHTML = fresh.innerHTML;
+        main.removeAttribute("aria-busy");
+        window.scrollTo(x, y);
+        var msg = main.querySelector(".row-message");
+        if (msg) {
+          msg.focus({ preventScroll: true });
+          var box = msg.getBoundingClientRect();
+          if (box.top < 0 || box.bottom > window.innerHeight) msg.scrollIntoView({ block: "center" });
+        }
+      });
+  }
+
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-inplace") || !window.fetch || !window.DOMParser) return;
+    e.preventDefault();
+    var submitter = e.submitter;
+    inPlace(form, submitter).catch(function () { form.submit(); });
+  });
+
+  document.addEventListener("click", function (e) {
+    var p = e.target.closest && e.target.closest("[data-print]");
+    if (p) { e.preventDefault(); window.print(); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.querySelector("form.entry");
     if (form) {
@@ -16,8 +59,10 @@
     }
     var summary = document.getElementById("errorsummary");
     if (summary) summary.focus();
+    var msg = document.querySelector(".row-message");
+    if (msg && !summary) msg.focus({ preventScroll: true });
     // Prevent double submits; the server also de-duplicates by the form token.
-    document.querySelectorAll("form").forEach(function (f) {
+    document.querySelectorAll("form:not([data-inplace])").forEach(function (f) {
       f.addEventListener("submit", function () {
         var b = f.querySelector('button[type="submit"]');
         if (b) setTimeout(function () { b.disabled = true; }, 0);

@@ -31,6 +31,13 @@ func Path() string {
 // the test: CI installs Debian's chromium (.ci/run), and so must a developer.
 func New(t testing.TB) context.Context {
 	t.Helper()
+	return NewTimeout(t, 90*time.Second)
+}
+
+// NewTimeout is New with a time budget of its own, for a test that walks
+// many pages in one browser.
+func NewTimeout(t testing.TB, budget time.Duration) context.Context {
+	t.Helper()
 	path := Path()
 	if path == "" {
 		t.Fatal("no Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM")
@@ -59,7 +66,7 @@ func New(t testing.TB) context.Context {
 	// chromedp logs every CDP event it cannot decode from a newer Chromium;
 	// those are noise for these tests.
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(func(string, ...any) {}))
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() {
 		cancelT()
 		cancelC()

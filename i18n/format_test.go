@@ -1,0 +1,25 @@
+package i18n
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDatesAndNumbersInTheLanguage(t *testing.T) {
+	d := time.Date(2026, 12, 3, 14, 5, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{Date(DA, d), "3. dec. 2026"},
+		{Date(EN, d), "3 Dec 2026"},
+		{Date(DA, time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC)), "1. maj 2027"},
+		{DateTime(DA, d), "3. dec. 2026 kl. 14.05"},
+		{DateTime(EN, d), "3 Dec 2026, 14:05"},
+		{Date(DA, time.Time{}), ""},
+		{Number(DA, 13.5, 1), "13,5"},
+		{Number(EN, 13.5, 1), "13.5"},
+		{Number(DA, 6, 1), "6"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

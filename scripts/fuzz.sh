@@ -1,0 +1,19 @@
+#!/bin/sh
+# Runs every fuzz target of the parsers of outside input briefly (CI): each
+# JSON body, the query strings, CSV and NDJSON import rows, cursors, search
+# text, the CPR detector and CVR numbers. `go test -fuzz` takes one package
+# and one target at a time. FUZZTIME per target (default 8s); the first run
+# also compiles the instrumented packages once.
+set -eu
+cd "$(dirname "$0")/.."
+t="${FUZZTIME:-8s}"
+run() { echo "fuzz $1 $2"; go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$t"; }
+run . FuzzContainsCPR
+run . FuzzCVR
+run ./api FuzzJSONBodies
+run ./api FuzzQueryParams
+run ./api FuzzDecodeVacancy
+run ./app FuzzImportNDJSONRows
+run ./app FuzzImportCSVRows
+run ./store FuzzParseCursor
+run ./index FuzzSearchText
