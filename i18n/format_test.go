@@ -16,7 +16,9 @@ func TestDatesAndNumbersInTheLanguage(t *testing.T) {
 		{Date(DA, time.Time{}), ""},
 		{Number(DA, 13.5, 1), "13,5"},
 		{Number(EN, 13.5, 1), "13.5"},
-		{Number(DA, 6, 1), "6"},
+		{Number(DA, 6, 1), "6,0"},
+		{Trimmed(DA, 6, 1), "6"},
+		{Trimmed(EN, 13.50, 2), "13.5"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

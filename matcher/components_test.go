@@ -186,7 +186,7 @@ func TestScoreDistanceAvailabilityLanguagesLicence(t *testing.T) {
 		{"beyond the commute", scoreDistance, jobmatch.Candidate{PostalCode: "2100", MaxCommuteKm: 40}, 0, "distance", "over 40 km transport"},
 		{"unknown place", scoreDistance, jobmatch.Candidate{PostalCode: "0000"}, 0.5, "", "Afstand ukendt (postnummer 0000)"},
 		{"available now", scoreAvailability, jobmatch.Candidate{}, 1, "", "Ledig nu"},
-		{"available before the start", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}, 1, "", "Ledig fra 11.12.2026, før start"},
+		{"available before the start", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}, 1, "", "Ledig fra 11. dec. 2026, før start"},
 		{"late", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: start.AddDate(0, 0, 45)}}, 0.5, "availability", "Først ledig"},
 		{"Danish B2 for B1", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "B2"}}}, 1, "", "Dansk B2 (krav B1)"},
 		{"Danish A2: one below", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "A2"}}}, 0.5, "language", "Dansk A2 – et niveau under B1"},
