@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -55,6 +56,8 @@ type Config struct {
 	// LinkGraceDays: an employer's private link works this long after the
 	// vacancy is filled or closed (default 30).
 	LinkGraceDays int
+	// TrustedProxies (CIDRs) may set X-Forwarded-For/-Proto; nobody else.
+	TrustedProxies []netip.Prefix
 }
 
 // System is a running jobmatch without its listener.
@@ -115,7 +118,8 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		},
 	})
 	companies = app.NewCompanySearch(svc)
-	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode})
+	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
+		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL})
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
 		_ = st.Close(context.Background())

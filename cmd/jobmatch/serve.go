@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"jobmatch/api"
 	"jobmatch/demo"
 	"jobmatch/system"
 )
@@ -31,7 +32,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	smtpAddr := fs.String("smtp-addr", env("JOBMATCH_SMTP_ADDR", ""), "SMTP server host:port for outgoing mail; empty keeps mail in the outbox only (JOBMATCH_SMTP_ADDR)")
 	smtpFrom := fs.String("smtp-from", env("JOBMATCH_SMTP_FROM", "jobcenter@localhost"), "sender address of outgoing mail (JOBMATCH_SMTP_FROM)")
 	linkGrace := fs.Int("link-grace-days", envInt("JOBMATCH_LINK_GRACE_DAYS", 30), "an employer's private link works this many days after the vacancy closes (JOBMATCH_LINK_GRACE_DAYS)")
+	trusted := fs.String("trusted-proxies", env("JOBMATCH_TRUSTED_PROXIES", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For/-Proto are believed; empty trusts none (JOBMATCH_TRUSTED_PROXIES)")
+	metricsAddr := fs.String("metrics-addr", env("JOBMATCH_METRICS_ADDR", "127.0.0.1:9464"), "listen address of /metrics, apart from the public listener; empty turns it off (JOBMATCH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	proxies, err := api.ParseTrustedProxies(*trusted)
+	if err != nil {
 		return err
 	}
 	log := common.logger(stderr)
@@ -41,6 +48,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
+	cfg.TrustedProxies = proxies
 	cfg.PublicURL = *publicURL
 	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {
@@ -91,6 +99,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := &http.Server{Handler: sys.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			return fmt.Errorf("metrics listener: %w", err)
+		}
+		msrv := &http.Server{Handler: metricsMux(sys.API.MetricsHandler()), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics listening", "addr", mln.Addr().String())
+	}
 	log.Info("jobmatch listening", "addr", ln.Addr().String(), "url", "http://localhost:"+port(ln.Addr()), "demo", *demoData)
 	if *demoData {
 		fmt.Fprintf(stdout, "jobmatch is running on http://localhost:%s — staff login: admin@demo.local / konsulent@demo.local / hotline@demo.local, password: demo\n", port(ln.Addr()))
@@ -109,6 +127,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	return nil
+}
+
+// metricsMux serves /metrics on the metrics listener.
+func metricsMux(h http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	return mux
 }
 
 // portOf is the port of a listen address such as ":8080".

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"testing"
 	"time"
@@ -29,6 +30,8 @@ type Env struct {
 	Sys    *system.System
 	Server *httptest.Server
 	URL    string
+	// MetricsURL is the separate metrics listener (as --metrics-addr).
+	MetricsURL string
 }
 
 // Options adjust the environment.
@@ -46,6 +49,10 @@ type Options struct {
 	DataDir string
 	// SMTPAddr delivers outgoing mail to an SMTP server (tests run one).
 	SMTPAddr string
+	// PublicURL overrides the public address (default the test server's URL).
+	PublicURL string
+	// TrustedProxies may set X-Forwarded-For/-Proto.
+	TrustedProxies []netip.Prefix
 }
 
 // Start starts the service; it stops when the test ends.
@@ -66,8 +73,14 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
+	// The listener comes first, so links use the server's own address.
+	srv := httptest.NewUnstartedServer(nil)
+	if o.PublicURL == "" {
+		o.PublicURL = "http://" + srv.Listener.Addr().String()
+	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
-		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local"}
+		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local",
+		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies}
 	if uri := os.Getenv("JOBMATCH_TEST_MONGODB_URI"); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
@@ -75,6 +88,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	sys, err := system.Open(ctx, cfg)
 	if err != nil {
 		cancel()
+		srv.Close()
 		t.Fatalf("open system: %v", err)
 	}
 	if !o.NoUsers {
@@ -86,13 +100,16 @@ func Start(t testing.TB, opts ...Options) *Env {
 		}
 	}
 	sys.Start(ctx)
-	srv := httptest.NewServer(sys.Handler())
+	srv.Config.Handler = sys.Handler()
+	srv.Start()
+	metrics := httptest.NewServer(sys.API.MetricsHandler())
 	t.Cleanup(func() {
 		srv.Close()
+		metrics.Close()
 		cancel()
 		_ = sys.Close(context.Background())
 	})
-	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL}
+	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL, MetricsURL: metrics.URL}
 }
 
 // Service returns the application service.
