@@ -100,14 +100,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if *metricsAddr != "" {
-		mln, err := net.Listen("tcp", *metricsAddr)
-		if err != nil {
-			return fmt.Errorf("metrics listener: %w", err)
+		// A second process on the same host (another replica, a test)
+		// may hold the port: the service runs on without metrics then.
+		if mln, err := net.Listen("tcp", *metricsAddr); err != nil {
+			log.Error("metrics listener: serving without /metrics", "addr", *metricsAddr, "err", err)
+		} else {
+			msrv := &http.Server{Handler: metricsMux(sys.API.MetricsHandler()), ReadHeaderTimeout: 10 * time.Second}
+			go func() { _ = msrv.Serve(mln) }()
+			defer msrv.Close()
+			log.Info("metrics listening", "addr", mln.Addr().String())
 		}
-		msrv := &http.Server{Handler: metricsMux(sys.API.MetricsHandler()), ReadHeaderTimeout: 10 * time.Second}
-		go func() { _ = msrv.Serve(mln) }()
-		defer msrv.Close()
-		log.Info("metrics listening", "addr", mln.Addr().String())
 	}
 	log.Info("jobmatch listening", "addr", ln.Addr().String(), "url", "http://localhost:"+port(ln.Addr()), "demo", *demoData)
 	if *demoData {
