@@ -1,12 +1,14 @@
 package api_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,14 +51,23 @@ func TestRoleRouteMatrix(t *testing.T) {
 	sort.Strings(routes)
 	routes = slices.Compact(routes)
 
-	var missing, wrong []string
+	docs := documented(t)
+	var missing, wrong, undocumented []string
 	for _, route := range routes {
 		want, declared := api.RoutePolicy[route]
 		method, path, _ := strings.Cut(route, " ")
+		codes, inDoc := docs[route]
+		if !inDoc && strings.HasPrefix(path, "/api/") {
+			undocumented = append(undocumented, route+" is not in the OpenAPI document")
+		}
 		var got []jobmatch.Role
 		for _, r := range api.Callers {
-			if admitted(t, env, clients[r], method, path) {
+			ok, status := admitted(t, env, clients[r], method, path)
+			if ok {
 				got = append(got, r)
+			}
+			if inDoc && !codes[strconv.Itoa(status)] {
+				undocumented = append(undocumented, fmt.Sprintf("%s answers %s %d, which the OpenAPI document does not list", route, r, status))
 			}
 			if strings.HasSuffix(path, "/logout") && r != api.Anonymous {
 				login(r) // the session just ended
@@ -77,6 +88,9 @@ func TestRoleRouteMatrix(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("routes without a declared policy: add each to api.RoutePolicy in api/policy.go with the roles it should admit "+
 			"(and make the route enforce them, e.g. api.RequireRole):\n%s", strings.Join(missing, "\n"))
+	}
+	if len(undocumented) > 0 {
+		t.Errorf("statuses missing from api/openapi/*.json:\n%s", strings.Join(slices.Compact(undocumented), "\n"))
 	}
 	if len(wrong) > 0 {
 		t.Errorf("routes whose access differs from api.RoutePolicy (fix the route's checks or, if intended, the table):\n%s", strings.Join(wrong, "\n"))
@@ -107,7 +121,7 @@ func roleList(rs []jobmatch.Role) string {
 // ids, bodies are empty ({} for the API, the CSRF token alone for forms).
 // Admitted is anything but 401/403 or a bounce to the login page (or, for
 // management, from /staff to the dashboard).
-func admitted(t *testing.T, env *systemtest.Env, c *systemtest.Client, method, path string) bool {
+func admitted(t *testing.T, env *systemtest.Env, c *systemtest.Client, method, path string) (bool, int) {
 	t.Helper()
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
@@ -168,9 +182,45 @@ func admitted(t *testing.T, env *systemtest.Env, c *systemtest.Client, method, p
 	loc := res.Header.Get("Location")
 	switch {
 	case res.StatusCode == http.StatusUnauthorized && api, res.StatusCode == http.StatusForbidden:
-		return false
+		return false, res.StatusCode
 	case res.StatusCode >= 300 && res.StatusCode < 400 && (strings.HasPrefix(loc, "/login") || (path == "/staff" && loc == "/dashboard")):
-		return false
+		return false, res.StatusCode
 	}
-	return true
+	return true, res.StatusCode
+}
+
+// documented reads the OpenAPI document's statuses per "METHOD /echo/:path".
+func documented(t *testing.T) map[string]map[string]bool {
+	b, err := api.OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]bool{}
+	for p, ops := range doc.Paths {
+		route := p
+		for strings.Contains(route, "{") {
+			i, j := strings.Index(route, "{"), strings.Index(route, "}")
+			route = route[:i] + ":" + route[i+1:j] + route[j+1:]
+		}
+		for m, raw := range ops {
+			var op struct {
+				Responses map[string]json.RawMessage `json:"responses"`
+			}
+			if json.Unmarshal(raw, &op) != nil || op.Responses == nil {
+				continue
+			}
+			codes := map[string]bool{}
+			for c := range op.Responses {
+				codes[c] = true
+			}
+			out[strings.ToUpper(m)+" "+route] = codes
+		}
+	}
+	return out
 }
