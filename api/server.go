@@ -68,7 +68,6 @@ type Server struct {
 
 	mu     sync.Mutex
 	checks map[string]ReadyCheck
-	docs   []map[string]any
 	logins *loginThrottle
 
 	routesOnce sync.Once
