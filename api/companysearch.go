@@ -20,7 +20,7 @@ func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
-	}, RequireRole(Staff...))
+	}, RequireRole(Operational...))
 }
 
 // RegisterCompanyService adds the consultant's worklist, the contact log
@@ -28,13 +28,14 @@ func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
 func RegisterCompanyService(s *Server, svc *app.Service) {
 	g := s.Group()
 	staff := RequireRole(Staff...)
+	ops := RequireRole(Operational...) // management reads figures only
 	g.GET("/worklist", func(c echo.Context) error {
 		w, err := svc.Worklist(c.Request().Context(), CurrentUser(c))
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, w)
-	}, staff)
+	}, ops)
 	g.POST("/contacts", func(c echo.Context) error {
 		var in app.ContactInput
 		if err := DecodeJSON(c, &in); err != nil {
@@ -97,7 +98,17 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		var in struct {
 			Days map[string]int `json:"days"`
 		}
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := DecodeWhole(c, &in, "days"); err != nil {
+			return err
+		}
+		// The whole table: a topic left out would silently fall back.
+		verr := &jobmatch.ValidationError{}
+		for _, t := range jobmatch.Topics {
+			if _, ok := in.Days[string(t)]; !ok {
+				verr.Add("days."+string(t), "required", "")
+			}
+		}
+		if err := verr.Err(); err != nil {
 			return err
 		}
 		days, err := svc.SetDeadlineDays(c.Request().Context(), CurrentUser(c), in.Days)
@@ -127,5 +138,5 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
-	}, staff)
+	}, ops)
 }

@@ -47,7 +47,7 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 			return jobmatch.Invalid("year", "year", "")
 		}
 		var in app.Targets
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := DecodeWhole(c, &in, "contacts", "citizen_satisfaction_share"); err != nil {
 			return err
 		}
 		t, err := svc.SetTargets(c.Request().Context(), CurrentUser(c), year, in)
@@ -61,7 +61,7 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 	}, admin)
 	g.PUT("/settings/surveys", func(c echo.Context) error {
 		var in app.SurveyRules
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := DecodeWhole(c, &in, "employer_every_days", "citizen_every_days", "valid_days", "triggers"); err != nil {
 			return err
 		}
 		r, err := svc.SetSurveyRules(c.Request().Context(), CurrentUser(c), in)

@@ -23,23 +23,23 @@ func (s *Server) registerFoundation() {
 	g.GET("/auth/me", s.me, RequireRole(Staff...))
 	g.GET("/openapi.json", s.openapi)
 
-	staff := RequireRole(Staff...)
-	g.GET("/vacancies", s.listVacancies, staff)
-	g.GET("/vacancies/:id", s.getVacancy, staff)
-	g.GET("/requests", s.listRequests, staff)
-	g.GET("/requests/:id", s.getRequest, staff)
-	g.GET("/companies", s.listCompanies, staff)
-	g.GET("/companies/:cvr", s.getCompany, staff)
+	// Management reads figures only: none of these.
+	ops := RequireRole(Operational...)
+	g.GET("/vacancies", s.listVacancies, ops)
+	g.GET("/vacancies/:id", s.getVacancy, ops)
+	g.GET("/requests", s.listRequests, ops)
+	g.GET("/requests/:id", s.getRequest, ops)
+	g.GET("/companies", s.listCompanies, ops)
+	g.GET("/companies/:cvr", s.getCompany, ops)
 	g.PUT("/companies/:cvr/consultant", s.reassign, RequireRole(jobmatch.RoleAdmin))
 	g.POST("/users", s.createUser, RequireRole(jobmatch.RoleAdmin))
 	g.GET("/users", s.listUsers, RequireRole(jobmatch.RoleAdmin))
-	g.GET("/consultants", s.listConsultants, staff)
+	g.GET("/consultants", s.listConsultants, ops)
 }
 
-// AbsoluteURL makes a path absolute with the request's scheme and host.
-func AbsoluteURL(c echo.Context, path string) string {
-	return c.Scheme() + "://" + c.Request().Host + path
-}
+// AbsoluteURL makes a path absolute on the public URL (--public-url),
+// never from the request's Host header.
+func AbsoluteURL(c echo.Context, path string) string { return PublicURL(c, path) }
 
 func (s *Server) actor(c echo.Context) app.Actor { return CurrentUser(c) }
 
@@ -49,7 +49,11 @@ func (s *Server) postVacancy(c echo.Context) error {
 		return err
 	}
 	ch := jobmatch.ChannelAPI
-	r, err := s.svc.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), c.Request().Header.Get("Idempotency-Key"))
+	key, err := IdempotencyKey(c)
+	if err != nil {
+		return err
+	}
+	r, err := s.svc.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
 	if err != nil {
 		return err
 	}
@@ -61,7 +65,11 @@ func (s *Server) postRequest(c echo.Context) error {
 	if err := DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	r, err := s.svc.SubmitRequest(c.Request().Context(), in, s.actor(c), c.Request().Header.Get("Idempotency-Key"))
+	key, err := IdempotencyKey(c)
+	if err != nil {
+		return err
+	}
+	r, err := s.svc.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
 	if err != nil {
 		return err
 	}
@@ -95,20 +103,21 @@ func (s *Server) login(c echo.Context) error {
 	if err := s.svc.Validator().Validate(in); err != nil {
 		return err
 	}
-	token, u, err := s.svc.Login(c.Request().Context(), in.Email, in.Password)
+	token, u, err := s.Login(c, in.Email, in.Password)
 	if err != nil {
 		return err
 	}
-	SetSessionCookie(c, token, s.cfg.DevMode)
+	SetSessionCookie(c, token)
 	return c.JSON(http.StatusOK, loginOutput{Token: token, TokenType: "Bearer", ExpiresIn: int((12 * time.Hour).Seconds()), User: u})
 }
 
 // SetSessionCookie sets the staff session cookie: HttpOnly, SameSite=Lax,
-// Secure when the request came over TLS.
-func SetSessionCookie(c echo.Context, token string, dev bool) {
+// Secure when the connection is https (TLS, an https public URL, or a
+// trusted proxy's X-Forwarded-Proto).
+func SetSessionCookie(c echo.Context, token string) {
 	c.SetCookie(&http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: c.IsTLS() && !dev, MaxAge: int((12 * time.Hour).Seconds()),
+		Secure: IsSecure(c), MaxAge: int((12 * time.Hour).Seconds()),
 	})
 }
 

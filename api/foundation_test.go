@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -107,8 +108,11 @@ func TestIdempotencyKeyReturnsFirstResult(t *testing.T) {
 	}
 	body["title"] = "Noget andet"
 	res := c.Do("POST", "/api/v1/vacancies", body, nil, "Idempotency-Key", "k-1")
-	if res.StatusCode != http.StatusConflict || res.Problem(t).Code != "idempotency_key_reused" {
+	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("reused key with another body: %d %s", res.StatusCode, res.Body)
+	}
+	if code, msg := res.Problem(t).Field("Idempotency-Key"); code != "idempotency_reused" || msg == "" {
+		t.Fatalf("reused key: field error %q %q, body %s", code, msg, res.Body)
 	}
 	staff := env.Login("admin@demo.local")
 	var page struct{ Total int }
@@ -282,9 +286,18 @@ func TestOperatorEndpoints(t *testing.T) {
 	env := systemtest.Start(t)
 	c := env.Client()
 	c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(5)), nil)
-	res := c.Do("GET", "/metrics", nil, nil)
-	if res.StatusCode != 200 || !strings.Contains(string(res.Body), `jobmatch_http_request_duration_seconds_count{method="POST",route="/api/v1/vacancies",status="201"} 1`) {
-		t.Fatalf("metrics: %d\n%.2000s", res.StatusCode, res.Body)
+	// /metrics is on its own listener (--metrics-addr), not the public one.
+	mres, err := http.Get(env.MetricsURL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mbody, _ := io.ReadAll(mres.Body)
+	mres.Body.Close()
+	if mres.StatusCode != 200 || !strings.Contains(string(mbody), `jobmatch_http_request_duration_seconds_count{method="POST",route="/api/v1/vacancies",status="201"} 1`) {
+		t.Fatalf("metrics: %d\n%.2000s", mres.StatusCode, mbody)
+	}
+	if res := c.Do("GET", "/metrics", nil, nil); res.StatusCode != http.StatusNotFound || strings.Contains(string(res.Body), "jobmatch_http") {
+		t.Fatalf("metrics on the public listener: %d", res.StatusCode)
 	}
 	var ready struct {
 		Ready    bool `json:"ready"`
@@ -292,13 +305,14 @@ func TestOperatorEndpoints(t *testing.T) {
 			OK bool `json:"ok"`
 		} `json:"database"`
 	}
-	if res := c.Do("GET", "/readyz", nil, &ready); res.StatusCode != 200 || !ready.Ready || !ready.Database.OK {
+	admin := env.Login("admin@demo.local")
+	if res := admin.Do("GET", "/readyz", nil, &ready); res.StatusCode != 200 || !ready.Ready || !ready.Database.OK {
 		t.Fatalf("readyz: %d %s", res.StatusCode, res.Body)
 	}
 	// An internal error never shows its text: with the database gone the
 	// answer is a 500 problem with a request id and nothing of the cause.
 	_ = env.Sys.Store.Close(t.Context())
-	res = c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(6)), nil)
+	res := c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(6)), nil)
 	if res.StatusCode != 500 {
 		t.Fatalf("with the database closed: %d %s", res.StatusCode, res.Body)
 	}
@@ -306,7 +320,8 @@ func TestOperatorEndpoints(t *testing.T) {
 	if p.RequestID == "" || strings.Contains(string(res.Body), "store") || strings.Contains(string(res.Body), "client") {
 		t.Fatalf("internal error leaked or has no request id: %s", res.Body)
 	}
-	if res := c.Do("GET", "/readyz", nil, nil); res.StatusCode != 503 {
-		t.Fatalf("readyz with the database closed: %d", res.StatusCode)
+	// Anonymous callers learn only that it is not ready, not why.
+	if res := c.Do("GET", "/readyz", nil, nil); res.StatusCode != 503 || strings.TrimSpace(string(res.Body)) != `{"ready":false}` {
+		t.Fatalf("readyz with the database closed: %d %s", res.StatusCode, res.Body)
 	}
 }

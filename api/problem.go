@@ -58,9 +58,14 @@ func ToStatus(err error) (int, string) {
 		case http.StatusRequestEntityTooLarge:
 			return he.Code, "p.too_large"
 		case http.StatusTooManyRequests:
+			if he.Message == ErrLoginThrottled.Message {
+				return he.Code, "p.login_throttled"
+			}
 			return he.Code, "p.rate_limited"
-		case http.StatusNotFound, http.StatusMethodNotAllowed:
+		case http.StatusNotFound:
 			return he.Code, "p.not_found"
+		case http.StatusMethodNotAllowed:
+			return he.Code, "p.method_not_allowed"
 		case http.StatusUnsupportedMediaType:
 			return he.Code, "p.unsupported"
 		case http.StatusUnauthorized:

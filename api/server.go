@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,8 +39,20 @@ type Config struct {
 	PublicBurst int
 	// RequestTimeout bounds every request (default 30 s).
 	RequestTimeout time.Duration
-	// DevMode marks cookies without Secure even behind TLS detection (tests).
+	// DevMode is kept for callers; cookies are Secure exactly when the
+	// connection is https (IsSecure), whatever the mode.
 	DevMode bool
+	// TrustedProxies are the proxies (CIDRs) whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed; without any, the peer address is
+	// the client and the connection is https only by TLS or PublicURL.
+	TrustedProxies []netip.Prefix
+	// PublicURL is the service's address (--public-url): links in
+	// receipts, and https there means Secure cookies and HSTS.
+	PublicURL string
+	// LoginFailures wrong passwords per account, then one more every
+	// LoginFailEvery (defaults 10 and 30 s).
+	LoginFailures  int
+	LoginFailEvery time.Duration
 }
 
 // ReadyCheck is one readiness condition; it returns an error when not ready
@@ -57,7 +70,10 @@ type Server struct {
 
 	mu     sync.Mutex
 	checks map[string]ReadyCheck
-	docs   []map[string]any
+	logins *loginThrottle
+
+	routesOnce sync.Once
+	routes     map[string]bool
 	// HTMLError renders errors for non-API paths (set by the frontend).
 	HTMLError func(err error, c echo.Context)
 }
@@ -79,9 +95,18 @@ func New(cfg Config) *Server {
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = 30 * time.Second
 	}
+	if cfg.LoginFailures == 0 {
+		cfg.LoginFailures = 10
+	}
+	if cfg.LoginFailEvery == 0 {
+		cfg.LoginFailEvery = 30 * time.Second
+	}
+	cfg.PublicURL = strings.TrimSuffix(cfg.PublicURL, "/")
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{e: e, svc: cfg.Service, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}}
+	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
+	s := &Server{e: e, svc: cfg.Service, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{},
+		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery)}
 	s.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.httpDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "jobmatch_http_request_duration_seconds", Help: "HTTP request latency by route and status.",
@@ -93,6 +118,8 @@ func New(cfg Config) *Server {
 		ErrorHandler(s.log, s.HTMLError)(err, c)
 	}
 	e.Use(middleware.RequestID())
+	e.Use(s.harden)
+	e.Use(s.methodNotAllowed)
 	e.Use(s.recoverer)
 	e.Use(s.observe)
 	e.Use(middleware.BodyLimit(cfg.BodyLimit))
@@ -106,10 +133,15 @@ func New(cfg Config) *Server {
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
-	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(s.Metrics, promhttp.HandlerOpts{})))
 	s.AddReadyCheck("database", func(ctx context.Context, _ map[string]any) error { return s.svc.Store().Ping(ctx) })
 	s.registerFoundation()
 	return s
+}
+
+// MetricsHandler serves the Prometheus metrics. It is not on the public
+// listener: serve exposes it on --metrics-addr (loopback by default).
+func (s *Server) MetricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.Metrics, promhttp.HandlerOpts{})
 }
 
 // Echo returns the underlying echo instance, for the frontend's routes.
@@ -163,10 +195,14 @@ func (s *Server) readyz(c echo.Context) error {
 	}
 	sort.Strings(waiting)
 	body["waiting_for"] = waiting
-	// Anonymous callers from elsewhere learn only ok / not ok; staff and
-	// the machine itself (probes, operators) see what it waits for.
-	if CurrentUser(c) == nil && !loopbackPeer(c.Request()) {
-		return c.JSON(status, map[string]any{"ready": status == http.StatusOK})
+	// Anonymous callers (load balancers, probes) learn ready or not and,
+	// from the machine itself, the names of what it waits for; never what
+	// failed. Staff see the details.
+	if CurrentUser(c) == nil {
+		if !loopbackPeer(c.Request()) {
+			return c.JSON(status, map[string]any{"ready": status == http.StatusOK})
+		}
+		return c.JSON(status, map[string]any{"ready": status == http.StatusOK, "waiting_for": waiting})
 	}
 	return c.JSON(status, body)
 }
@@ -311,3 +347,8 @@ func RequireRole(roles ...jobmatch.Role) echo.MiddlewareFunc {
 
 // Staff is every staff role.
 var Staff = []jobmatch.Role{jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement}
+
+// Operational is every staff role that works with companies and requests:
+// not management, which reads figures only (no request texts, no contact
+// names, e-mails or phones).
+var Operational = []jobmatch.Role{jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin}

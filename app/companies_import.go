@@ -97,7 +97,7 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	}
 	if _, err := s.st.C(store.ColCompanies).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false)); err != nil {
 		var bwe mongo.BulkWriteException
-		if !errors.As(err, &bwe) || !onlyDuplicates(bwe) {
+		if !errors.As(err, &bwe) || !store.OnlyDuplicateKeys(bwe) {
 			return created, updated, fmt.Errorf("app: import companies: %w", err)
 		}
 		created -= len(bwe.WriteErrors) // created concurrently by someone else
@@ -108,13 +108,4 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	created += len(fresh)
 	s.companiesAdded(ctx, fresh)
 	return created, updated, nil
-}
-
-func onlyDuplicates(e mongo.BulkWriteException) bool {
-	for _, we := range e.WriteErrors {
-		if we.Code != 11000 {
-			return false
-		}
-	}
-	return e.WriteConcernError == nil
 }

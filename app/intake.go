@@ -268,12 +268,14 @@ func danishDate(t time.Time) string {
 
 // idempotent runs fn once per (scope, key). A repeat with the same key and the
 // same body returns the stored receipt; the same key with another body is a
-// conflict. An empty key runs fn every time.
+// 422 on the Idempotency-Key. An empty key runs fn every time. The API scopes
+// the key to its caller (api.IdempotencyKey), the pages use a fresh random
+// token per form.
 func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func() (*Receipt, error)) (*Receipt, error) {
 	if key == "" {
 		return fn()
 	}
-	if len(key) > 200 {
+	if len(key) > 240 {
 		return nil, jobmatch.Invalid("Idempotency-Key", "max", "200")
 	}
 	b, _ := json.Marshal(body)
@@ -291,7 +293,7 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 		}
 		switch {
 		case old.Hash != hash:
-			return nil, &jobmatch.ConflictError{Code: "idempotency_key_reused", Detail: "this Idempotency-Key was used with a different request body"}
+			return nil, jobmatch.Invalid("Idempotency-Key", "idempotency_reused", "")
 		case old.Done && old.Receipt != nil:
 			return old.Receipt, nil
 		case s.now().Sub(old.CreatedAt) < 30*time.Second:

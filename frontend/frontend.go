@@ -86,7 +86,7 @@ func Register(srv *api.Server, cfg Config) error {
 	g.GET("/login", f.loginForm)
 	g.POST("/login", f.loginSubmit, srv.PublicRateLimit())
 	g.POST("/logout", f.logout)
-	staff := g.Group("/staff", f.requireStaff)
+	staff := g.Group("/staff", f.requireStaff, f.figuresOnly)
 	staff.GET("", f.staffHome)
 	staff.POST("/requests/:id/resolve", f.resolveRequest)
 	f.registerSurvey(e)
@@ -355,6 +355,21 @@ func (f *Frontend) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if api.CurrentUser(c) == nil {
 			return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+		}
+		return next(c)
+	}
+}
+
+// figuresOnly keeps management to the figures: the staff pages show request
+// texts and employers' contacts, so management is sent from /staff to the
+// dashboard and gets a 403 on every other staff page.
+func (f *Frontend) figuresOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if u := api.CurrentUser(c); u != nil && u.Role == jobmatch.RoleManagement {
+			if c.Request().Method == http.MethodGet && strings.TrimSuffix(c.Request().URL.Path, "/") == "/staff" {
+				return c.Redirect(http.StatusSeeOther, "/dashboard")
+			}
+			return jobmatch.ErrForbidden
 		}
 		return next(c)
 	}

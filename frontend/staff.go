@@ -9,12 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/i18n"
 )
 
 func (f *Frontend) loginForm(c echo.Context) error {
@@ -28,25 +30,42 @@ func (f *Frontend) loginForm(c echo.Context) error {
 	return f.render(c, http.StatusOK, "login", "page.login", map[string]string{"Next": next, "Email": ""}, nil)
 }
 
-// safeNext keeps redirects after login on this site.
+// safeNext keeps redirects after login on this site: only a local path
+// (parsed: no scheme, no host, no backslash, no control or space
+// characters, not "//"), else /staff. Browsers drop tabs and newlines from
+// URLs, so "/\t/evil.example" would otherwise become "//evil.example".
 func safeNext(n string) string {
-	if !strings.HasPrefix(n, "/") || strings.HasPrefix(n, "//") || strings.Contains(n, "\\") {
-		return "/staff"
+	const home = "/staff"
+	if n == "" || len(n) > 2000 || !strings.HasPrefix(n, "/") || strings.HasPrefix(n, "//") {
+		return home
+	}
+	for _, r := range n {
+		if r < 0x21 || r == 0x7f || r == '\\' || (r >= 0x80 && unicode.IsSpace(r)) || unicode.IsControl(r) {
+			return home
+		}
+	}
+	u, err := url.Parse(n)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+		return home
 	}
 	return n
 }
 
 func (f *Frontend) loginSubmit(c echo.Context) error {
 	email, password, next := c.FormValue("email"), c.FormValue("password"), safeNext(c.FormValue("next"))
-	token, u, err := f.svc.Login(c.Request().Context(), email, password)
+	token, u, err := f.srv.Login(c, email, password)
 	if errors.Is(err, jobmatch.ErrUnauthorized) {
 		return f.render(c, http.StatusUnauthorized, "login", "page.login", map[string]string{"Next": next, "Email": email},
 			map[string]string{"password": tr(c, "login.failed")})
 	}
+	if errors.Is(err, api.ErrLoginThrottled) {
+		return f.render(c, http.StatusTooManyRequests, "login", "page.login", map[string]string{"Next": next, "Email": email},
+			map[string]string{"password": i18n.T(api.Lang(c), "p.login_throttled")})
+	}
 	if err != nil {
 		return err
 	}
-	api.SetSessionCookie(c, token, false)
+	api.SetSessionCookie(c, token)
 	if c.FormValue("next") == "" && u != nil {
 		// No page asked for: each role lands on its own start page.
 		next = homeOf(u)

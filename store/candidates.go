@@ -115,7 +115,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 		}
 		seen[c.ExternalRef] = i
 		hashes[i] = contentHash(c)
-		if e := existing[i]; e != nil && e.CreatedAt.IsZero() == false {
+		if e := existing[i]; e != nil && !e.CreatedAt.IsZero() {
 			c.ID, c.CreatedAt, c.Version = e.ID, e.CreatedAt, e.Version
 			out[i] = CandidateWrite{ID: c.ID}
 			if e.Hash == hashes[i] {
@@ -141,7 +141,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	if len(newRefs) > 0 {
 		if _, err := s.C(ColCandRefs).InsertMany(ctx, newRefs, options.InsertMany().SetOrdered(false)); err != nil {
 			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) {
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) {
 				return nil, fmt.Errorf("store: candidate refs: %w", err)
 			}
 			// A concurrent writer created some of these references: use theirs.
@@ -205,7 +205,9 @@ func removeIndex(xs []int, v int) []int {
 	return out
 }
 
-func onlyDuplicateKeys(e mongo.BulkWriteException) bool {
+// OnlyDuplicateKeys reports whether a bulk write failed only on duplicate
+// _ids (records someone else wrote first), with no write-concern error.
+func OnlyDuplicateKeys(e mongo.BulkWriteException) bool {
 	for _, we := range e.WriteErrors {
 		if we.Code != 11000 {
 			return false

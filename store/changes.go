@@ -97,7 +97,7 @@ func (s *Store) appendChanges(ctx context.Context, entries []changeEntry) ([]int
 		var failed []int
 		if err != nil {
 			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 16 {
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 16 {
 				return nil, fmt.Errorf("store: candidate change log: %w", err)
 			}
 			for _, we := range bwe.WriteErrors {

@@ -147,7 +147,7 @@ func (s *Store) ListAppendPositions(ctx context.Context, name string, refs []str
 		placed := len(refs)
 		if err != nil {
 			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
 				return nil, fmt.Errorf("store: list %s: append: %w", name, err)
 			}
 			placed = bwe.WriteErrors[0].Index
@@ -211,7 +211,7 @@ func (s *Store) ListAppendEach(ctx context.Context, entries map[string]string, l
 		failed := map[int]bool{}
 		if err != nil {
 			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !onlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 {
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 {
 				return nil, fmt.Errorf("store: append to lists: %w", err)
 			}
 			for _, we := range bwe.WriteErrors {

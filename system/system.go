@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -64,6 +65,8 @@ type Config struct {
 	// DailyEvery is the daily job's interval (default a day); tests call
 	// System.Daily directly.
 	DailyEvery time.Duration
+	// TrustedProxies (CIDRs) may set X-Forwarded-For/-Proto; nobody else.
+	TrustedProxies []netip.Prefix
 }
 
 // System is a running jobmatch without its listener.
@@ -136,7 +139,8 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		},
 	})
 	companies = app.NewCompanySearch(svc)
-	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode})
+	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
+		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL})
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
 		_ = st.Close(context.Background())

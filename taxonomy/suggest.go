@@ -74,27 +74,19 @@ func (s *suggester) find(prefix string, n int) []Match {
 
 // SuggestOccupations completes an occupation title in Danish or English.
 func (t *Taxonomy) SuggestOccupations(prefix, lang string, n int) []Match {
-	s := &t.suggestOccDA
+	// One switch on the language: which suggester, and which labels.
+	s, labels := &t.suggestOccDA, func(o *Occupation) [][]string { return [][]string{{o.LabelDA}, o.AltDA, o.STAR} }
 	if lang == "en" {
-		s = &t.suggestOccEN
+		s, labels = &t.suggestOccEN, func(o *Occupation) [][]string { return [][]string{{o.LabelEN}, o.AltEN} }
 	}
 	s.build(func(add func(label, uri string)) {
 		for _, o := range t.Occupations {
-			if lang == "en" {
-				add(o.LabelEN, o.URI)
-				for _, a := range o.AltEN {
-					add(a, o.URI)
+			for _, group := range labels(o) {
+				for _, l := range group {
+					if l != "" {
+						add(l, o.URI)
+					}
 				}
-				continue
-			}
-			if o.LabelDA != "" {
-				add(o.LabelDA, o.URI)
-			}
-			for _, a := range o.AltDA {
-				add(a, o.URI)
-			}
-			for _, st := range o.STAR {
-				add(st, o.URI)
 			}
 		}
 	})

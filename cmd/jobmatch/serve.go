@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"jobmatch/api"
 	"jobmatch/demo"
 	"jobmatch/system"
 )
@@ -33,7 +34,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	linkGrace := fs.Int("link-grace-days", envInt("JOBMATCH_LINK_GRACE_DAYS", 30), "an employer's private link works this many days after the vacancy closes (JOBMATCH_LINK_GRACE_DAYS)")
 	slRetention := fs.Int("shortlist-retention-days", envInt("JOBMATCH_SHORTLIST_RETENTION_DAYS", 180), "erase the shortlists, consents, interviews and employers' answers of a vacancy this many days after it closed, keeping anonymous counts; daily (JOBMATCH_SHORTLIST_RETENTION_DAYS)")
 	runRetention := fs.Int("match-run-retention-days", envInt("JOBMATCH_MATCH_RUN_RETENTION_DAYS", 183), "erase match runs older than this many days (at least 183, six months), daily (JOBMATCH_MATCH_RUN_RETENTION_DAYS)")
+	trusted := fs.String("trusted-proxies", env("JOBMATCH_TRUSTED_PROXIES", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For/-Proto are believed; empty trusts none (JOBMATCH_TRUSTED_PROXIES)")
+	metricsAddr := fs.String("metrics-addr", env("JOBMATCH_METRICS_ADDR", "127.0.0.1:9464"), "listen address of /metrics, apart from the public listener; empty turns it off (JOBMATCH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	proxies, err := api.ParseTrustedProxies(*trusted)
+	if err != nil {
 		return err
 	}
 	log := common.logger(stderr)
@@ -44,6 +51,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
 	cfg.ShortlistRetentionDays, cfg.MatchRunRetentionDays = *slRetention, *runRetention
+	cfg.TrustedProxies = proxies
 	cfg.PublicURL = *publicURL
 	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {
@@ -94,6 +102,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := &http.Server{Handler: sys.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if *metricsAddr != "" {
+		// A second process on the same host (another replica, a test)
+		// may hold the port: the service runs on without metrics then.
+		if mln, err := net.Listen("tcp", *metricsAddr); err != nil {
+			log.Error("metrics listener: serving without /metrics", "addr", *metricsAddr, "err", err)
+		} else {
+			msrv := &http.Server{Handler: metricsMux(sys.API.MetricsHandler()), ReadHeaderTimeout: 10 * time.Second}
+			go func() { _ = msrv.Serve(mln) }()
+			defer msrv.Close()
+			log.Info("metrics listening", "addr", mln.Addr().String())
+		}
+	}
 	log.Info("jobmatch listening", "addr", ln.Addr().String(), "url", "http://localhost:"+port(ln.Addr()), "demo", *demoData)
 	if *demoData {
 		fmt.Fprintf(stdout, "jobmatch is running on http://localhost:%s — demo logins (password: %s):\n", port(ln.Addr()), demo.Password)
@@ -115,6 +135,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	return nil
+}
+
+// metricsMux serves /metrics on the metrics listener.
+func metricsMux(h http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	return mux
 }
 
 // portOf is the port of a listen address such as ":8080".

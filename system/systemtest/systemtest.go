@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"testing"
 	"time"
@@ -35,6 +36,8 @@ type Env struct {
 	URL    string
 
 	cfg system.Config
+	// MetricsURL is the separate metrics listener (as --metrics-addr).
+	MetricsURL string
 }
 
 // Options adjust the environment.
@@ -52,6 +55,10 @@ type Options struct {
 	DataDir string
 	// SMTPAddr delivers outgoing mail to an SMTP server (tests run one).
 	SMTPAddr string
+	// PublicURL overrides the public address (default the test server's URL).
+	PublicURL string
+	// TrustedProxies may set X-Forwarded-For/-Proto.
+	TrustedProxies []netip.Prefix
 }
 
 // Start starts the service; it stops when the test ends.
@@ -72,8 +79,14 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
+	// The listener comes first, so links use the server's own address.
+	srv := httptest.NewUnstartedServer(nil)
+	if o.PublicURL == "" {
+		o.PublicURL = "http://" + srv.Listener.Addr().String()
+	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
-		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local"}
+		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local",
+		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies}
 	if uri := storetest.ExternalURI(); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
@@ -81,6 +94,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	sys, err := system.Open(ctx, cfg)
 	if err != nil {
 		cancel()
+		srv.Close()
 		t.Fatalf("open system: %v", err)
 	}
 	if cfg.MongoDBURI != "" && o.DataDir == "" {
@@ -104,13 +118,16 @@ func Start(t testing.TB, opts ...Options) *Env {
 			t.Fatal("the service did not become ready in 5 minutes")
 		}
 	}
-	srv := httptest.NewServer(sys.Handler())
+	srv.Config.Handler = sys.Handler()
+	srv.Start()
+	metrics := httptest.NewServer(sys.API.MetricsHandler())
 	t.Cleanup(func() {
 		srv.Close()
+		metrics.Close()
 		cancel()
 		_ = sys.Close(context.Background())
 	})
-	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL, cfg: cfg}
+	return &Env{T: t, Sys: sys, Server: srv, URL: srv.URL, MetricsURL: metrics.URL, cfg: cfg}
 }
 
 // Replica starts a second service on the same database as e, with its own

@@ -1,0 +1,97 @@
+package jobmatch_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"jobmatch"
+)
+
+// Made-up numbers with CPR's shape only (no real person's number).
+func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"01 01 90-1234", true},
+		{"0101 90 1234", true},
+		{"010190–1234", true},                  // en dash
+		{"010190—1234", true},                  // em dash
+		{"010190\u20111234", true},             // non-breaking hyphen
+		{"010190\u22121234", true},             // minus sign
+		{"010190\u00a01234", true},             // no-break space
+		{"010190\u202f1234", true},             // narrow no-break space
+		{"０１０１９０－１２３４", true},                  // full-width digits and hyphen
+		{"０１０１９０１２３４", true},                   // full-width digits
+		{"0101\u200b901234", true},             // zero-width space inside
+		{"01\u00ad01\u00ad90\u00ad1234", true}, // soft hyphens
+		{"cpr: 01 01 90 12 34.", true},
+		{"født 010190 - 1234", true},
+		{"tlf. 12 34 56 78", false},
+		{"tlf. +45 12 34 56 78", false},
+		{"+45 20 11 05 12", false},
+		{"CVR 1000 0009", false},
+		{"Løn 31 050-32 100 kr.", false},
+		{"2026-05-01 – 2026-06-30", false},
+		{"01-01-2026", false},
+		{"ref 010 190 1234", false},  // not grouped like a CPR number
+		{"320190 1234", false},       // day 32
+		{"01 13 90-1234", false},     // month 13
+		{"12 34 56 78 90 12", false}, // twelve digits
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := jobmatch.ContainsCPR(tt.in); got != tt.want {
+				t.Errorf("ContainsCPR(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// cprSeparators are the ways people (and word processors) join the parts.
+var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - "}
+
+// FuzzContainsCPR: any day/month/year/serial written with any separator,
+// in ASCII or full-width digits, between letters, is found; normalising the
+// text first never changes the answer; nothing panics.
+func FuzzContainsCPR(f *testing.F) {
+	f.Add(uint8(1), uint8(1), uint8(90), uint16(1234), uint8(0), uint8(1), false, "navn", "slut")
+	f.Add(uint8(31), uint8(12), uint8(0), uint16(0), uint8(3), uint8(5), true, "", "")
+	f.Add(uint8(15), uint8(6), uint8(75), uint16(9999), uint8(7), uint8(2), false, "tlf 12345678 ", " ok")
+	f.Fuzz(func(t *testing.T, day, month, year uint8, serial uint16, sepA, sepB uint8, wide bool, prefix, suffix string) {
+		for _, s := range []string{prefix, suffix, prefix + suffix} {
+			if jobmatch.ContainsCPR(s) != jobmatch.ContainsCPR(norm.NFKC.String(s)) {
+				t.Fatalf("NFKC changes the answer for %q", s)
+			}
+		}
+		d, m := int(day%31)+1, int(month%12)+1
+		digits := []byte{byte('0' + d/10), byte('0' + d%10), byte('0' + m/10), byte('0' + m%10),
+			byte('0' + year%100/10), byte('0' + year%10)}
+		sn := int(serial % 10000)
+		digits = append(digits, byte('0'+sn/1000), byte('0'+sn/100%10), byte('0'+sn/10%10), byte('0'+sn%10))
+		num := func(b []byte) string {
+			if !wide {
+				return string(b)
+			}
+			var sb strings.Builder
+			for _, c := range b {
+				sb.WriteRune(rune(c-'0') + '０')
+			}
+			return sb.String()
+		}
+		a, b := cprSeparators[int(sepA)%len(cprSeparators)], cprSeparators[int(sepB)%len(cprSeparators)]
+		shapes := []string{
+			num(digits[:6]) + a + num(digits[6:]),
+			num(digits[:2]) + b + num(digits[2:4]) + b + num(digits[4:6]) + a + num(digits[6:]),
+			num(digits[:4]) + b + num(digits[4:6]) + a + num(digits[6:]),
+		}
+		for _, cpr := range shapes {
+			text := prefix + "x" + cpr + "x" + suffix
+			if !jobmatch.ContainsCPR(text) {
+				t.Fatalf("missed %q in %q", cpr, text)
+			}
+		}
+	})
+}
