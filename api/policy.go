@@ -143,4 +143,24 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	// An admin for anyone; each staff member for their own :id (the
 	// matrix asks with someone else's id).
 	"PUT /api/v1/users/:id/absence": adminOnly,
+	// Issue 14: consent links, interviews, export, explanation, job postings; the CV edit page.
+	"GET /about/matching":                              Admits(Anonymous, Hotline, Consultant, Management, Admin),
+	"GET /api/v1/candidates/:id/export":                Admits(Consultant, Admin),
+	"GET /api/v1/shortlist/:entry_id/interviews":       Admits(Consultant, Admin),
+	"GET /api/v1/shortlist/:entry_id/interviews/:id":   Admits(Consultant, Admin),
+	"GET /api/v1/vacancies/:id/explain":                Admits(Consultant, Admin),
+	"GET /api/v1/vacancies/:id/jobposting":             Admits(Consultant, Admin),
+	"GET /api/v1/vacancies/:id/publication":            Admits(Consultant, Admin),
+	"GET /consent/:token":                              Admits(Anonymous, Hotline, Consultant, Management, Admin),
+	"GET /feeds/vacancies.json":                        Admits(Anonymous, Hotline, Consultant, Management, Admin),
+	"GET /jobs/:id":                                    Admits(Anonymous, Hotline, Consultant, Management, Admin),
+	"GET /staff/candidates/:id/edit":                   Admits(Consultant, Admin),
+	"GET /staff/candidates/:id/export":                 Admits(Consultant, Admin),
+	"GET /staff/vacancies/:id/whynot":                  Admits(Consultant, Admin),
+	"PATCH /api/v1/shortlist/:entry_id/interviews/:id": Admits(Consultant, Admin),
+	"POST /api/v1/shortlist/:entry_id/consent-request": Admits(Consultant, Admin),
+	"POST /api/v1/shortlist/:entry_id/interviews":      Admits(Consultant, Admin),
+	"POST /consent/:token":                             Admits(Anonymous, Hotline, Consultant, Management, Admin),
+	"POST /staff/shortlist/:entry_id/consent-request":  Admits(Consultant, Admin),
+	"PUT /api/v1/vacancies/:id/publication":            Admits(Consultant, Admin),
 }
