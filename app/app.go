@@ -105,10 +105,6 @@ func (s *Service) Now() time.Time { return s.now() }
 // Logger returns the service logger.
 func (s *Service) Logger() *slog.Logger { return s.log }
 
-func withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, 10*time.Second)
-}
-
 // notifyVacancy logs a vacancy's change for every replica's derived views
 // (store.Follower) and tells this process's at once.
 func (s *Service) notifyVacancy(ctx context.Context, v *jobmatch.Vacancy) {

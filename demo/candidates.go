@@ -388,9 +388,7 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 	in.Education = g.education(p, j, age)
 
 	// Skills: a handful of the job's, a personal quality or two.
-	for _, s := range pickStrings(r, j.skills, 3+r.IntN(4)) {
-		in.Skills = append(in.Skills, s)
-	}
+	in.Skills = append(in.Skills, pickStrings(r, j.skills, 3+r.IntN(4))...)
 	for _, s := range pickStrings(r, softSkills, 1+r.IntN(2)) {
 		if !slices.Contains(in.Skills, s) {
 			in.Skills = append(in.Skills, s)

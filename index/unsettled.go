@@ -19,7 +19,6 @@ type unsettled struct {
 	Pending map[string]int64 `json:"pending,omitempty"` // candidate id → sequence its document must reach
 }
 
-func (u unsettled) empty() bool { return len(u.Gaps) == 0 && len(u.Pending) == 0 }
 
 func (u unsettled) encode() []byte {
 	slices.Sort(u.Gaps)
