@@ -596,7 +596,12 @@ func TestBulkReassignKeepsHistory(t *testing.T) {
 func TestDeadlinesPerTopicAreSettings(t *testing.T) {
 	env := systemtest.Start(t)
 	admin := env.Login("admin@demo.local")
-	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"subsidy": 10}}, nil); res.StatusCode != http.StatusOK {
+	// A PUT replaces the whole document: every topic is named, a missing one is a 422.
+	days := map[string]int{"vacancy": 5, "retention": 1, "layoff": 2, "other": 5, "subsidy": 10}
+	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"subsidy": 10}}, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("partial body: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": days}, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("set: %d %s", res.StatusCode, res.Body)
 	}
 	if res := admin.Do("PUT", "/api/v1/settings/deadlines", map[string]any{"days": map[string]int{"gossip": 1}}, nil); res.StatusCode != http.StatusUnprocessableEntity {

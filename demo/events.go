@@ -149,7 +149,11 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			if (l.Month() == time.July && r.IntN(3) > 0) || (l.Month() == time.December && l.Day() > 20 && r.IntN(4) > 0) {
 				continue
 			}
-			return time.Date(l.Year(), l.Month(), l.Day(), 8+r.IntN(7), r.IntN(60), r.IntN(60), 0, jobmatch.Copenhagen)
+			// Office hours on that day may lie after the end (later today):
+			// draw again, so every planned event happens.
+			if t := time.Date(l.Year(), l.Month(), l.Day(), 8+r.IntN(7), r.IntN(60), r.IntN(60), 0, jobmatch.Copenhagen); !t.After(end) && !t.Before(start) {
+				return t
+			}
 		}
 	}
 	pick := func(weights map[string]int) string {
