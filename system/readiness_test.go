@@ -50,8 +50,9 @@ func TestReadyzWaitsForStartUp(t *testing.T) {
 	if !slices.Contains(waiting, "taxonomy") || !slices.Contains(waiting, "matcher") {
 		t.Fatalf("waiting_for %v, want taxonomy and matcher", waiting)
 	}
-	if m, _ := body["taxonomy"].(map[string]any); m["error"] == nil {
-		t.Fatalf("the taxonomy check says nothing of what it waits for: %v", body)
+	// Names only: the checks' details (error texts) are for signed-in staff.
+	if _, ok := body["taxonomy"]; ok || len(body) != 2 {
+		t.Fatalf("an anonymous loopback caller sees more than the names: %v", body)
 	}
 	// An anonymous caller from elsewhere learns only that it is not ready.
 	code, body = readyz(t, h, "203.0.113.7:40000")
