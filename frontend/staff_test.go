@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -175,6 +176,14 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 		chromedp.SendKeys(`#h-text`, "Spørger om løntilskud"+kb.Enter),
 		chromedp.WaitVisible(`#h-phone-err`),
 		chromedp.Text(`#h-phone-err`, &phoneErr),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The browser applies autofocus after the page has loaded: wait (bounded)
+	// for the focus to settle, then read where it is.
+	_ = chromedp.Run(ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "h-phone"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	err = chromedp.Run(ctx,
 		chromedp.Evaluate(`document.activeElement.id`, &focused),
 		chromedp.Value(`#h-text`, &kept),
 	)
