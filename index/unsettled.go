@@ -19,7 +19,6 @@ type unsettled struct {
 	Pending map[string]int64 `json:"pending,omitempty"` // candidate id → sequence its document must reach
 }
 
-
 func (u unsettled) encode() []byte {
 	slices.Sort(u.Gaps)
 	b, _ := json.Marshal(u)
