@@ -54,18 +54,22 @@ type Latencies struct {
 
 func (l *Latencies) Add(d time.Duration) { l.mu.Lock(); l.d = append(l.d, d); l.mu.Unlock() }
 
+// Percentile is the p-th percentile (0..1) of the durations in ms.
+func (l *Latencies) Percentile(p float64) float64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	sort.Slice(l.d, func(i, j int) bool { return l.d[i] < l.d[j] })
+	if len(l.d) == 0 {
+		return 0
+	}
+	return float64(l.d[int(p*float64(len(l.d)-1))].Microseconds()) / 1000
+}
+
 // Report adds p50/p95/p99 in ms and requests/s to the benchmark.
 func (l *Latencies) Report(b *testing.B, elapsed time.Duration) {
-	sort.Slice(l.d, func(i, j int) bool { return l.d[i] < l.d[j] })
-	q := func(p float64) float64 {
-		if len(l.d) == 0 {
-			return 0
-		}
-		return float64(l.d[int(p*float64(len(l.d)-1))].Microseconds()) / 1000
-	}
-	b.ReportMetric(q(0.50), "p50_ms")
-	b.ReportMetric(q(0.95), "p95_ms")
-	b.ReportMetric(q(0.99), "p99_ms")
+	b.ReportMetric(l.Percentile(0.50), "p50_ms")
+	b.ReportMetric(l.Percentile(0.95), "p95_ms")
+	b.ReportMetric(l.Percentile(0.99), "p99_ms")
 	b.ReportMetric(float64(len(l.d))/elapsed.Seconds(), "req/s")
 }
 

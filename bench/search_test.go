@@ -104,10 +104,19 @@ func BenchmarkSearch(b *testing.B) {
 	if hits == 0 {
 		b.Fatal("the queries find nobody")
 	}
+	perQuery := make([]Latencies, len(queries))
 	run(b, workers, func(i int) error {
 		var r struct{ Total int64 }
-		return getJSON(k, base+queries[i%len(queries)], &r)
+		t0 := time.Now()
+		err := getJSON(k, base+queries[i%len(queries)], &r)
+		perQuery[i%len(queries)].Add(time.Since(t0))
+		return err
 	})
+	if os.Getenv("BENCH_VERBOSE") != "" && b.N > 1 { // which queries make the tail
+		for i, q := range queries {
+			fmt.Fprintf(os.Stderr, "%-60s p50 %6.1f ms  p95 %6.1f ms\n", q, perQuery[i].Percentile(0.50), perQuery[i].Percentile(0.95))
+		}
+	}
 	reportCount(b, env)
 }
 

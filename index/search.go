@@ -211,7 +211,7 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 	var must, should, filters []query.Query
 	var exps []Expansion
 	if q.Text != "" {
-		fields := textFields
+		fields, text := textFields, q.Text
 		if q.Everyday {
 			var words []query.Query
 			words, exps = ix.wordQueries(q.Text, q.Synonyms)
@@ -219,9 +219,14 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 			// The analysed fields add Danish and English stemming and
 			// their frequencies: they order CVs within a class above.
 			fields = tieBreakFields
+			// Without the Danish function words: the English analyser
+			// keeps "og", which nearly every CV holds, and scoring it in
+			// six fields made "social- og sundhedsassistent" four times
+			// slower than the words themselves (docs/benchmarks.md).
+			text = strings.Join(queryTokens(q.Text), " ")
 		}
 		for _, f := range fields {
-			m := bleve.NewMatchQuery(q.Text)
+			m := bleve.NewMatchQuery(text)
 			m.SetField(f.field)
 			m.SetBoost(f.boost)
 			should = append(should, m)
