@@ -331,16 +331,20 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 		return nil, err
 	}
 	defer sl.svc.st.Lock(store.ColConsentRequests, "answer:"+r.EntryID)()
-	if r, err = sl.ConsentByToken(ctx, token); err != nil {
-		return nil, err
-	}
-	page, err := sl.ConsentView(ctx, r)
-	if err != nil {
-		return nil, err
-	}
+	var page *ConsentPage
 	now := sl.svc.now().UTC()
-	// Claim the answer: one write of the answer fields, then the rest.
-	if err := sl.svc.st.Update(ctx, store.ColConsentRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "answered_at", Value: now}, {Key: "answer", Value: in.Answer}}}}); err != nil {
+	// The answer is claimed across replicas (one link, one answer), then
+	// written; the rest follows from it.
+	err = sl.svc.once(ctx, "consent:"+r.ID+":answer", jobmatch.ErrGone, func() error {
+		if r, err = sl.ConsentByToken(ctx, token); err != nil {
+			return err
+		}
+		if page, err = sl.ConsentView(ctx, r); err != nil {
+			return err
+		}
+		return sl.svc.st.Update(ctx, store.ColConsentRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "answered_at", Value: now}, {Key: "answer", Value: in.Answer}}}})
+	})
+	if err != nil {
 		return nil, err
 	}
 	r.AnsweredAt, r.Answer = &now, in.Answer

@@ -262,10 +262,23 @@ func (sl *Shortlists) ChangeInterview(ctx context.Context, by *jobmatch.User, en
 	if err != nil {
 		return nil, err
 	}
-	if err := sl.sendInvites(ctx, iv, v); err != nil {
-		return nil, err
-	}
-	if err := sl.svc.st.Put(ctx, store.ColInterviews, iv.ID, iv); err != nil {
+	// Each change claims the next SEQUENCE across replicas: of two changes
+	// at once, one goes out and the other is told to reload.
+	stale := &jobmatch.ConflictError{Code: "stale_version", Detail: "the interview was changed meanwhile; reload it"}
+	err = sl.svc.once(ctx, fmt.Sprintf("interview:%s:seq%d", iv.ID, iv.Sequence), stale, func() error {
+		var cur InterviewInvite
+		if err := sl.svc.st.Get(ctx, store.ColInterviews, iv.ID, &cur); err != nil {
+			return err
+		}
+		if cur.Sequence != iv.Sequence-1 || cur.Status == "cancelled" {
+			return stale
+		}
+		if err := sl.sendInvites(ctx, iv, v); err != nil {
+			return err
+		}
+		return sl.svc.st.Put(ctx, store.ColInterviews, iv.ID, iv)
+	})
+	if err != nil {
 		return nil, err
 	}
 	if iv.Status == "cancelled" {

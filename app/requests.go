@@ -51,19 +51,29 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 	if r.Topic == jobmatch.TopicRetention && in.Outcome != "" && in.Outcome != "full_return" && in.Outcome != "partial_return" && in.Outcome != "no_return" {
 		return nil, jobmatch.Invalid("outcome", "oneof", "full_return partial_return no_return")
 	}
-	now := s.now().UTC()
-	if err := s.st.Update(ctx, store.ColRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{
-		{Key: "status", Value: jobmatch.RequestResolved}, {Key: "resolved_at", Value: now},
-		{Key: "resolution", Value: in.Resolution}, {Key: "outcome", Value: in.Outcome}, {Key: "resolved_by", Value: by.ID},
-	}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
-		return nil, err
-	}
-	if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
-		return nil, err
-	}
-	r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
-	r.Version++
-	if err := s.CountPeriods(ctx, now, resolveCounters(r)); err != nil {
+	already := &jobmatch.ConflictError{Code: "already_resolved"}
+	err = s.once(ctx, "request:"+id+":resolve", already, func() error {
+		if r, err = s.Request(ctx, id); err != nil {
+			return err
+		}
+		if r.Status == jobmatch.RequestResolved {
+			return already
+		}
+		now := s.now().UTC()
+		if err := s.st.Update(ctx, store.ColRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "status", Value: jobmatch.RequestResolved}, {Key: "resolved_at", Value: now},
+			{Key: "resolution", Value: in.Resolution}, {Key: "outcome", Value: in.Outcome}, {Key: "resolved_by", Value: by.ID},
+		}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+			return err
+		}
+		if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+			return err
+		}
+		r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
+		r.Version++
+		return s.CountPeriods(ctx, now, resolveCounters(r))
+	})
+	if err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -169,24 +170,39 @@ func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDa
 	var last struct {
 		At time.Time `bson:"at"`
 	}
-	err := s.st.Get(ctx, store.ColSettings, "surveyed:"+key, &last)
-	switch {
-	case err == nil:
-		if everyDays > 0 && now.Before(last.At.AddDate(0, 0, everyDays)) {
-			return false, nil
+	due := func() (bool, error) {
+		err := s.st.Get(ctx, store.ColSettings, "surveyed:"+key, &last)
+		switch {
+		case err == nil:
+			return everyDays <= 0 || !now.Before(last.At.AddDate(0, 0, everyDays)), nil
+		case errors.Is(err, jobmatch.ErrNotFound):
+			return true, nil
 		}
-	case !errors.Is(err, jobmatch.ErrNotFound):
 		return false, err
 	}
+	if ok, err := due(); !ok || err != nil {
+		return false, err
+	}
+	// The send that follows the last one is claimed (across replicas): of
+	// two triggers at once, one sends.
+	notDue := errors.New("not due")
 	token := jobmatch.NewToken()
-	v.ID, v.CreatedAt, v.ExpiresAt = surveyID(token), now, now.AddDate(0, 0, validDays)
-	if v.Lang == "" {
-		v.Lang = "da"
-	}
-	if err := s.st.Insert(ctx, store.ColSurveys, v); err != nil {
-		return false, err
-	}
-	if err := s.st.Put(ctx, store.ColSettings, "surveyed:"+key, bson.D{{Key: "_id", Value: "surveyed:" + key}, {Key: "at", Value: now}}); err != nil {
+	err := s.once(ctx, fmt.Sprintf("survey:%s:after:%d", key, last.At.UnixNano()), notDue, func() error {
+		if ok, err := due(); err != nil || !ok {
+			return cmp.Or(err, notDue)
+		}
+		v.ID, v.CreatedAt, v.ExpiresAt = surveyID(token), now, now.AddDate(0, 0, validDays)
+		if v.Lang == "" {
+			v.Lang = "da"
+		}
+		if err := s.st.Insert(ctx, store.ColSurveys, v); err != nil {
+			return err
+		}
+		return s.st.Put(ctx, store.ColSettings, "surveyed:"+key, bson.D{{Key: "_id", Value: "surveyed:" + key}, {Key: "at", Value: now}})
+	})
+	if errors.Is(err, notDue) {
+		return false, nil
+	} else if err != nil {
 		return false, err
 	}
 	link := s.URL("/survey/" + token)
@@ -261,16 +277,22 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 	if err := verr.Err(); err != nil {
 		return nil, err
 	}
-	now := s.now().UTC()
-	p := jobmatch.PeriodsOf(now)
-	if err := s.st.Update(ctx, store.ColSurveys, v.ID, bson.D{{Key: "$set", Value: bson.D{
-		{Key: "answered_at", Value: now}, {Key: "answers", Value: answers}, {Key: "comment", Value: in.Comment}, {Key: "period", Value: p},
-	}}}); err != nil {
-		return nil, err
-	}
-	v.AnsweredAt, v.Answers, v.Comment, v.Period = &now, answers, in.Comment, &p
-	if err := s.CountPeriods(ctx, now, surveyCounters(v)); err != nil {
-		return nil, err
+	err = s.once(ctx, "survey:"+v.ID+":answer", jobmatch.ErrGone, func() error {
+		if v, err = s.SurveyByToken(ctx, token); err != nil {
+			return err
+		}
+		now := s.now().UTC()
+		p := jobmatch.PeriodsOf(now)
+		if err := s.st.Update(ctx, store.ColSurveys, v.ID, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "answered_at", Value: now}, {Key: "answers", Value: answers}, {Key: "comment", Value: in.Comment}, {Key: "period", Value: p},
+		}}}); err != nil {
+			return err
+		}
+		v.AnsweredAt, v.Answers, v.Comment, v.Period = &now, answers, in.Comment, &p
+		return s.CountPeriods(ctx, now, surveyCounters(v))
+	})
+	if err != nil {
+		return v, err
 	}
 	return v, nil
 }

@@ -54,19 +54,32 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 	if in.Version != 0 && in.Version != v.Version {
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
 	}
-	now := s.now().UTC()
-	p := jobmatch.PeriodsOf(now)
-	to := jobmatch.VacancyStatus(in.Status)
-	presented := in.FilledByPresented && to == jobmatch.VacancyFilled
-	if err := s.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{
-		{Key: "status", Value: to}, {Key: "closed_at", Value: now}, {Key: "closed_period", Value: p},
-		{Key: "filled_by_presented", Value: presented}, {Key: "close_note", Value: in.Note}, {Key: "updated_at", Value: now},
-	}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
-		return nil, err
-	}
-	v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
-	v.Version++
-	if err := s.CountPeriods(ctx, now, closeCounters(v)); err != nil {
+	already := &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already closed"}
+	err = s.once(ctx, "vacancy:"+id+":close", already, func() error {
+		if v, err = s.Vacancy(ctx, id); err != nil {
+			return err
+		}
+		if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
+			return &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already " + string(v.Status)}
+		}
+		if in.Version != 0 && in.Version != v.Version {
+			return &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+		}
+		now := s.now().UTC()
+		p := jobmatch.PeriodsOf(now)
+		to := jobmatch.VacancyStatus(in.Status)
+		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
+		if err := s.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "status", Value: to}, {Key: "closed_at", Value: now}, {Key: "closed_period", Value: p},
+			{Key: "filled_by_presented", Value: presented}, {Key: "close_note", Value: in.Note}, {Key: "updated_at", Value: now},
+		}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+			return err
+		}
+		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
+		v.Version++
+		return s.CountPeriods(ctx, now, closeCounters(v))
+	})
+	if err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -16,7 +16,8 @@ import (
 // inside the process with striped locks keyed by collection and _id. On the
 // embedded backend this process is the only writer, so that restores the
 // atomicity MongoDB gives; with an external MongoDB the lock costs little.
-// Several replicas must share a MongoDB, not a FerretDB (docs/design.md).
+// Across replicas, what must happen once is claimed by a unique insert
+// instead (once.go, docs.go; docs/design.md).
 type stripes [256]sync.Mutex
 
 func (s *stripes) index(col, id string) int {
