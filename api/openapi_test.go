@@ -51,10 +51,16 @@ type checker struct {
 	t      *testing.T
 	env    *systemtest.Env
 	router routers.Router
+	// mutated holds the operations whose schema mutants were sent
+	// (openapi_gen_test.go).
+	mutated map[string]bool
 }
 
 func (c *checker) do(client *systemtest.Client, method, path string, body any, wantStatus int, headers ...string) *systemtest.Response {
 	c.t.Helper()
+	if wantStatus < 300 && body != nil {
+		c.sendMutants(client, method, path, body)
+	}
 	res := client.Do(method, path, body, nil, headers...)
 	if res.StatusCode != wantStatus {
 		c.t.Fatalf("%s %s: status %d, want %d: %s", method, path, res.StatusCode, wantStatus, res.Body)

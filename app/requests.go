@@ -81,7 +81,7 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 
 // AbsenceInput sets a consultant away with a deputy, or back.
 type AbsenceInput struct {
-	Away     bool   `json:"away"`
+	Away     *bool  `json:"away" validate:"required"` // a PUT sets the whole state: missing is a 422
 	DeputyID string `json:"deputy_id,omitempty" validate:"omitempty,email"`
 }
 
@@ -96,13 +96,14 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 		return nil, err
 	}
 	deputy := jobmatch.NormalizeEmail(in.DeputyID)
-	if in.Away {
+	away := *in.Away
+	if away {
 		d, err := s.User(ctx, deputy)
 		if err != nil || d.Role != jobmatch.RoleConsultant || d.ID == userID {
 			return nil, jobmatch.Invalid("deputy_id", "consultant", "")
 		}
 	}
-	if err := s.st.Update(ctx, store.ColUsers, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "away", Value: in.Away}, {Key: "deputy_id", Value: deputy}}}}); err != nil {
+	if err := s.st.Update(ctx, store.ColUsers, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "away", Value: away}, {Key: "deputy_id", Value: deputy}}}}); err != nil {
 		return nil, err
 	}
 	s.users.forget(userID)
