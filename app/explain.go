@@ -48,6 +48,11 @@ func (ms *Matching) Explain(ctx context.Context, by *jobmatch.User, vacancyID, c
 	p := ms.m.Profile(v)
 	crit := matcher.DefaultCriteria(p)
 	sc := matcher.NewScorer(p, crit, matcher.DefaultWeights(), ms.m.Tax, ms.m.Pool, ms.svc.now())
+	scale, err := ms.m.TextScale(ctx, p, matcher.Options{Criteria: crit})
+	if err != nil {
+		return nil, err
+	}
+	sc.SetTextScale(scale)
 	score := func(id string) (*ExplainedCandidate, error) {
 		f, ok := ms.m.Pool.Get(id)
 		if !ok {

@@ -17,6 +17,7 @@ type Part struct {
 	Reasons    []Reason
 	Exclude    string
 	DistanceKm *float64
+	raw        float64 // the text component's value before the run's scale
 }
 
 // say adds a reason when the scorer explains.
@@ -369,6 +370,10 @@ func scoreText(s *Scorer, f *Features) Part {
 	}
 	if n := s.norm(f); n > 0 {
 		part.Value = dot / (s.termNorm * n)
+		part.raw = part.Value
+		if s.textScale > 0 {
+			part.Value /= s.textScale
+		}
 	}
 	if len(shared) == 0 {
 		return part

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"context"
 	"math"
 	"strings"
 	"testing"
@@ -320,5 +321,49 @@ func TestScoreAddsUp(t *testing.T) {
 		if x.DA == "" || x.EN == "" || strings.Contains(x.DA, "%!") {
 			t.Fatalf("reason not worded: %+v", x)
 		}
+	}
+}
+
+// TestTextReadRelativeToTheRun: in a ranking, the text part is the CV's
+// text match over 80 % of the best among those who pass, capped at 1, and
+// the page's components still add up to the score.
+func TestTextReadRelativeToTheRun(t *testing.T) {
+	tax := testTax(t)
+	pool := NewPool()
+	best := cvOf(tax, jobmatch.Candidate{ID: "best", Summary: "Lagerarbejder med pluk, pakning, truckkort, gaffeltruck og varemodtagelse."})
+	half := cvOf(tax, jobmatch.Candidate{ID: "half", Summary: "Erfaring med truckkort og rengøring af kontorer, vinduer, trapper og køkkener."})
+	for _, f := range []*Features{best, half} {
+		pool.Put(f)
+	}
+	m := &Matcher{Tax: tax, Geo: tax.Places, Pool: pool, Now: func() time.Time { return testNow }}
+	v := jobmatch.Vacancy{ID: "v1", Title: "Lagermedarbejder", Description: "Pluk, pakning og varemodtagelse. Du har truckkort til gaffeltruck."}
+	p := NewProfile(&v, tax, tax.Places)
+	raw := NewScorer(p, Criteria{}, nil, tax, pool, testNow)
+	rawBest, rawHalf := scoreText(raw, best).Value, scoreText(raw, half).Value
+	if rawBest <= 0 || rawHalf <= 0 || rawHalf >= 0.8*rawBest {
+		t.Fatalf("set-up: raw text %.3f and %.3f", rawBest, rawHalf)
+	}
+	page, err := m.Exhaustive(context.Background(), p, Options{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, r := range page.Results {
+		sum := 0.0
+		for _, c := range r.Components {
+			sum += c.Contribution
+			if c.Name == CompText {
+				got[r.CandidateID] = c.Value
+			}
+		}
+		if math.Abs(sum-r.Score) > 0.01 {
+			t.Errorf("%s: parts add up to %.3f, score %.3f", r.CandidateID, sum, r.Score)
+		}
+	}
+	if got["best"] != 1 {
+		t.Errorf("best text match reads %.3f, want 1", got["best"])
+	}
+	if want := rawHalf / (0.8 * rawBest); math.Abs(got["half"]-want) > 0.002 {
+		t.Errorf("the other reads %.3f, want %.3f (its raw %.3f over 80 %% of the best %.3f)", got["half"], want, rawHalf, rawBest)
 	}
 }

@@ -14,6 +14,7 @@ package matcher
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"time"
@@ -80,6 +81,8 @@ type Page struct {
 	// Ranked are the ids of every passing candidate, best first (the run
 	// record keeps the first 200).
 	Ranked []string `json:"-"`
+
+	textScale float64 // the run's best text match (see rank)
 }
 
 func (m *Matcher) now() time.Time {
@@ -133,7 +136,24 @@ func (m *Matcher) Explain(ctx context.Context, p *Profile, o Options, candidateI
 			return Result{}, err
 		}
 	}
-	return NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now()).Score(f), nil
+	scale, err := m.TextScale(ctx, p, o)
+	if err != nil {
+		return Result{}, err
+	}
+	s := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
+	s.SetTextScale(scale)
+	return s.Score(f), nil
+}
+
+// TextScale is the best text match among the candidates a match run for p
+// finds: one CV scored on its own is read on the scale of that run (a
+// "why not" beside the ranked).
+func (m *Matcher) TextScale(ctx context.Context, p *Profile, o Options) (float64, error) {
+	run, err := m.Match(ctx, p, Options{Criteria: o.Criteria, Weights: o.Weights, Limit: 1})
+	if err != nil {
+		return 0, err
+	}
+	return run.textScale, nil
 }
 
 // Exhaustive scores every CV in the pool with the same function: the
@@ -171,12 +191,29 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
 	type scored struct {
 		f     *Features
 		score float64
+		text  float64
 	}
 	pass := make([]scored, 0, len(feats))
+	best := 0.0
 	for _, f := range feats {
 		r := s.Score(f)
 		if r.Excluded == "" {
-			pass = append(pass, scored{f, r.Score})
+			pass = append(pass, scored{f, r.Score, r.textRaw})
+			best = max(best, r.textRaw)
+		}
+	}
+	// The text is read relative to the run's best text match: the words
+	// tell who is about this job, the taxonomy orders the people they
+	// find (docs/matching.md, "The score"). The quiet scores are moved
+	// to that scale; the page's scorer reads it directly.
+	// Everyone within textSaturation of the best is read as fully about
+	// this job, so the taxonomy (experience, skills, occupation) decides
+	// among them.
+	best *= textSaturation
+	if wt := s.w[CompText]; best > 0 && wt > 0 {
+		for i := range pass {
+			v := math.Max(0, math.Min(1, pass[i].text))
+			pass[i].score += wt * (math.Min(1, pass[i].text/best) - v)
 		}
 	}
 	sort.Slice(pass, func(i, j int) bool {
@@ -190,7 +227,9 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
 	for i, x := range pass {
 		page.Ranked[i] = x.f.ID
 	}
+	page.textScale = best
 	loud := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
+	loud.textScale = best
 	for i := o.Offset; i < len(pass) && i < o.Offset+o.Limit; i++ {
 		page.Results = append(page.Results, loud.Score(pass[i].f))
 	}
@@ -272,6 +311,10 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	}
 	return ids, nil
 }
+
+// textSaturation: a text match at 80 % of the run's best counts in full
+// (docs/matching.md, "The score").
+const textSaturation = 0.8
 
 // nearest returns up to n CVs that hold one of the vacancy's own
 // occupations and pass its hard criteria, nearest first, from the pool's

@@ -38,8 +38,8 @@ type Weights map[string]float64
 // DefaultWeights are the weights a match run starts from; they sum to 1.
 // How they were chosen: docs/matching.md ("The score").
 func DefaultWeights() Weights {
-	return Weights{CompOccupation: 0.15, CompRequiredSkills: 0.15, CompDesiredSkills: 0.05, CompExperience: 0.10,
-		CompDistance: 0.10, CompAvailability: 0.05, CompLanguages: 0.05, CompLicence: 0.05, CompText: 0.30}
+	return Weights{CompOccupation: 0.08, CompRequiredSkills: 0.12, CompDesiredSkills: 0.04, CompExperience: 0.09,
+		CompDistance: 0.10, CompAvailability: 0.05, CompLanguages: 0.05, CompLicence: 0.05, CompText: 0.42}
 }
 
 // Criteria are the hard filters of a match run. Defaults come from the
@@ -107,6 +107,8 @@ type Result struct {
 	MaxPoints float64 `json:"max_points"`
 	// Excluded names the hard filter that excluded the candidate ("" if none).
 	Excluded string `json:"excluded,omitempty"`
+
+	textRaw float64 // the text component before the run's scale
 }
 
 // IDF gives a term's inverse document frequency among the CVs.
@@ -131,6 +133,10 @@ type Scorer struct {
 	reqIDF   [][]float64
 	desIDF   [][]float64
 	explain  bool
+	// textScale is the run's best text match among the candidates who
+	// pass: the text component is read relative to it (0: not yet known,
+	// read as is). See Matcher.rank.
+	textScale float64
 }
 
 // NewScorer prepares scoring for p.
@@ -197,6 +203,10 @@ func (s *Scorer) SetWeights() map[string]float64 { return s.set }
 // Quiet turns off the reasons (for the exhaustive scan's bulk scoring).
 func (s *Scorer) Quiet() { s.explain = false }
 
+// SetTextScale reads the text component relative to scale, the best text
+// match of the run the score is shown beside (Matcher.TextScale).
+func (s *Scorer) SetTextScale(scale float64) { s.textScale = scale }
+
 // Score scores one candidate: each component of the table that applies
 // gives a value and its reasons, the filters theirs. A candidate a hard
 // filter excludes has Excluded set (and is still scored, so a review can
@@ -223,6 +233,9 @@ func (s *Scorer) Score(f *Features) Result {
 		r.Points += s.set[k.name] * v
 		if part.DistanceKm != nil {
 			r.DistanceKm = part.DistanceKm
+		}
+		if k.name == CompText {
+			r.textRaw = part.raw
 		}
 		exclude(part.Exclude)
 		switch k.name {
