@@ -148,26 +148,29 @@ func filterWorklist(c echo.Context, rs []*jobmatch.Request, now time.Time) ([]*j
 		}
 		return *r.DueAt
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		var less bool
+	switch v.Sort {
+	case "received", "company", "topic", "ref":
+	default:
+		v.Sort = "due"
+	}
+	less := func(a, b *jobmatch.Request) bool {
 		switch v.Sort {
 		case "received":
-			less = a.ReceivedAt.Before(b.ReceivedAt)
+			return a.ReceivedAt.Before(b.ReceivedAt)
 		case "company":
-			less = strings.ToLower(a.CompanyName) < strings.ToLower(b.CompanyName)
+			return strings.ToLower(a.CompanyName) < strings.ToLower(b.CompanyName)
 		case "topic":
-			less = a.Topic < b.Topic
+			return a.Topic < b.Topic
 		case "ref":
-			less = a.Reference < b.Reference
-		default:
-			v.Sort = "due"
-			less = due(a).Before(due(b))
+			return a.Reference < b.Reference
 		}
-		if v.Dir == "desc" {
-			return !less
+		return due(a).Before(due(b))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if v.Dir == "desc" { // reversed, equal rows keep their order
+			return less(out[j], out[i])
 		}
-		return less
+		return less(out[i], out[j])
 	})
 	v.Total = len(out)
 	v.Pages = (len(out) + worklistPageSize - 1) / worklistPageSize

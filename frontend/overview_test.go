@@ -1,0 +1,132 @@
+package frontend_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/demo"
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+// TestConsultantOverviewFiltersSortsPages: a consultant with 25 open
+// requests sees 20 on the first page and the rest on page 2, filters by
+// topic and company, sorts by company both ways (the header says which),
+// and every reference is a link to the request on the company's page.
+func TestConsultantOverviewFiltersSortsPages(t *testing.T) {
+	env := systemtest.Start(t)
+	names := []string{"Sønderborg Smedie ApS", "Als Tømrer ApS", "Nordborg Bageri", "Augustenborg Auto", "Kegnæs Kro"}
+	topics := []string{"subsidy", "retention", "other", "subsidy", "layoff"}
+	for i := 0; i < 25; i++ {
+		company := systemtest.VacancyBody(demo.CVR(600 + i%5))["company"].(map[string]any)
+		company["name"] = names[i%5]
+		body := map[string]any{"company": company, "topic": topics[i%5], "channel": "web", "text": fmt.Sprintf("Henvendelse nummer %d", i)}
+		if res := env.Client().Do("POST", "/api/v1/requests", body, nil); res.StatusCode != 201 {
+			t.Fatalf("request %d: %d %s", i, res.StatusCode, res.Body)
+		}
+	}
+	ctx := browser.New(t)
+	rows := func(sel string, out *[]string) chromedp.Action {
+		return chromedp.Evaluate(`Array.from(document.querySelectorAll('table.open-requests tbody tr')).map(r => r.querySelector('`+sel+`').textContent.trim())`, out)
+	}
+	var page1, page2, topicCol, companies, companiesDesc, filtered []string
+	var heading, sortLabel string
+	var refLinks []*cdp.Node
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff", "konsulent@demo.local"),
+		chromedp.WaitVisible(`table.open-requests`),
+		chromedp.Text(`#open-h`, &heading),
+		rows(`td:nth-child(1)`, &page1),
+		chromedp.Nodes(`table.open-requests tbody td:nth-child(1) a[href^="/staff/companies/"]`, &refLinks),
+		chromedp.Click(`nav.pager a`),
+		chromedp.WaitVisible(`nav.pager span[aria-current=page]`),
+		rows(`td:nth-child(1)`, &page2),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(heading, "25") || len(page1) != 20 || len(page2) != 5 {
+		t.Fatalf("heading %q, %d rows on page 1, %d on page 2; want 25 in 20 + 5", heading, len(page1), len(page2))
+	}
+	if len(refLinks) != 20 {
+		t.Errorf("%d of 20 references are links", len(refLinks))
+	}
+	for _, r := range page2 {
+		if slices.Contains(page1, r) {
+			t.Errorf("reference %s on both pages", r)
+		}
+	}
+
+	// Filter by topic (the select and the button, as a user does).
+	err = chromedp.Run(ctx,
+		chromedp.SetValue(`#wf-topic`, "subsidy"),
+		chromedp.Click(`form.worklist-filter button[type=submit]`),
+		chromedp.WaitVisible(`form.worklist-filter a[href="/staff"]`), // "clear" shows when a filter is on
+		rows(`td:nth-child(3)`, &topicCol),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(topicCol) != 10 {
+		t.Errorf("topic filter: %d rows, want the 10 subsidy requests", len(topicCol))
+	}
+	for _, c := range topicCol {
+		if !strings.HasPrefix(c, "Spørgsmål om støtteordninger") {
+			t.Errorf("topic filter let %q through", c)
+		}
+	}
+
+	// Filter by company, then sort by company both ways.
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff"),
+		chromedp.WaitVisible(`#wf-company`),
+		chromedp.SendKeys(`#wf-company`, "als"),
+		chromedp.Click(`form.worklist-filter button[type=submit]`),
+		chromedp.WaitVisible(`form.worklist-filter a[href="/staff"]`),
+		rows(`td:nth-child(2)`, &filtered),
+		chromedp.Navigate(env.URL+"/staff"),
+		chromedp.WaitVisible(`table.open-requests`),
+		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
+		chromedp.WaitVisible(`table.open-requests th[aria-sort=ascending]`),
+		rows(`td:nth-child(2)`, &companies),
+		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
+		chromedp.WaitVisible(`table.open-requests th[aria-sort=descending]`),
+		chromedp.Text(`table.open-requests th[aria-sort=descending]`, &sortLabel),
+		rows(`td:nth-child(2)`, &companiesDesc),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Screenshot(t, ctx, "overview")
+	if len(filtered) != 5 {
+		t.Errorf("company filter \"als\": %d rows %q, want Als Tømrer ApS's 5", len(filtered), filtered)
+	}
+	for _, c := range filtered {
+		if c != "Als Tømrer ApS" {
+			t.Errorf("company filter let %q through", c)
+		}
+	}
+	lower := func(s []string) []string {
+		out := make([]string, len(s))
+		for i, x := range s {
+			out[i] = strings.ToLower(x)
+		}
+		return out
+	}
+	if len(companies) != 20 || !slices.IsSorted(lower(companies)) {
+		t.Errorf("sorted by company: %q", companies)
+	}
+	rev := lower(companiesDesc)
+	slices.Reverse(rev)
+	if len(companiesDesc) != 20 || !slices.IsSorted(rev) || companiesDesc[0] != "Sønderborg Smedie ApS" {
+		t.Errorf("sorted by company, descending: %q", companiesDesc)
+	}
+	if !strings.Contains(sortLabel, "▼") {
+		t.Errorf("the sorted column's header says %q, want ▼", sortLabel)
+	}
+}
