@@ -28,6 +28,8 @@ type shortlistRow struct {
 	Next    []app.Stage
 	Consent bool
 	Reveal  bool
+	// Invites are the entry's interviews, earliest first.
+	Invites []*app.InterviewInvite
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -44,6 +46,11 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		r := shortlistRow{Entry: e, Next: app.NextStages(e.Stage)}
 		if k, err := f.cfg.Shortlists.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
+		}
+		if len(e.Interviews) > 0 {
+			if r.Invites, err = f.cfg.Shortlists.Interviews(ctx, api.CurrentUser(c), e.ID); err != nil {
+				return nil, err
+			}
 		}
 		rows = append(rows, r)
 	}

@@ -1,0 +1,119 @@
+package frontend
+
+import (
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/api"
+	"jobmatch/app"
+	"jobmatch/i18n"
+)
+
+func init() {
+	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
+		staff.POST("/shortlist/:entry_id/interviews", f.interviewPropose, f.requireCVReader)
+		staff.POST("/shortlist/:entry_id/interviews/:id", f.interviewChange, f.requireCVReader)
+	})
+}
+
+// localTime reads a form's date and time of day (the browser's
+// datetime-local, "2026-12-10T10:00", or a date and a separate "10:00") as
+// Copenhagen time, in the RFC 3339 the service takes; what does not parse
+// is passed on as typed, so the service names the field.
+func localTime(date, clock string) string {
+	s := strings.TrimSpace(date)
+	if clock = strings.TrimSpace(clock); clock != "" && !strings.Contains(s, "T") {
+		s += "T" + clock
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, jobmatch.Copenhagen); err == nil {
+			return t.Format(time.RFC3339)
+		}
+	}
+	return s
+}
+
+// interviewPropose books a first interview from the shortlist entry's form:
+// the day, from and to, where, and whom to invite besides the consultant.
+func (f *Frontend) interviewPropose(c echo.Context) error {
+	form, err := c.FormParams()
+	if err != nil {
+		return err
+	}
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
+	if err != nil {
+		return err
+	}
+	in := app.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
+		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
+	at := "sl-" + e.CandidateID
+	if _, err := f.cfg.Shortlists.ProposeInterview(ctx, api.CurrentUser(c), e.ID, in); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
+			return err
+		}
+	} else {
+		setFlashAt(c, i18n.T(api.Lang(c), "fw.iv_booked"), at, false)
+	}
+	return f.backToVacancy(c, e.VacancyID, at)
+}
+
+// interviewChange moves an interview (action=move, a new day and times) or
+// cancels it (action=cancel); the invitations go out again either way.
+func (f *Frontend) interviewChange(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
+	if err != nil {
+		return err
+	}
+	in := app.InterviewChange{}
+	msg := "fw.iv_moved"
+	if v["action"] == "cancel" {
+		in.Status, msg = "cancelled", "fw.iv_cancelled_done"
+	} else {
+		in.Start, in.End = localTime(v["date"], v["from"]), localTime(v["date"], v["to"])
+	}
+	at := "sl-" + e.CandidateID
+	if _, err := f.cfg.Shortlists.ChangeInterview(ctx, api.CurrentUser(c), e.ID, c.Param("id"), in); err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
+			return err
+		}
+	} else {
+		setFlashAt(c, i18n.T(api.Lang(c), msg), at, false)
+	}
+	return f.backToVacancy(c, e.VacancyID, at)
+}
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"fw.iv_propose":        {"Book samtale", "Book an interview"},
+		"fw.iv_date":           {"Dag", "Day"},
+		"fw.iv_from":           {"Fra", "From"},
+		"fw.iv_to":             {"Til", "To"},
+		"fw.iv_mode":           {"Hvor", "Where"},
+		"fw.iv_place":          {"Adresse", "Address"},
+		"fw.iv_url":            {"Link til onlinemøde", "Link to the online meeting"},
+		"fw.iv_invite":         {"Inviter også", "Also invite"},
+		"fw.iv_citizen":        {"borgeren", "the citizen"},
+		"fw.iv_employer":       {"arbejdsgiveren", "the employer"},
+		"fw.iv_book":           {"Send invitation", "Send invitation"},
+		"fw.iv_booked":         {"Samtalen er booket, og invitationerne er sendt med kalenderfil.", "The interview is booked and the invitations went out with a calendar file."},
+		"fw.iv_change":         {"Flyt eller aflys", "Move or cancel"},
+		"fw.iv_move":           {"Flyt", "Move"},
+		"fw.iv_cancel":         {"Aflys samtalen", "Cancel the interview"},
+		"fw.iv_moved":          {"Samtalen er flyttet, og alle har fået den nye tid.", "The interview was moved and everyone got the new time."},
+		"fw.iv_cancelled_done": {"Samtalen er aflyst, og alle har fået besked.", "The interview was cancelled and everyone was told."},
+		"fw.iv_cancelled":      {"aflyst", "cancelled"},
+	})
+}

@@ -1,0 +1,125 @@
+package frontend_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/demo"
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+// TestInterviewBookedMovedCancelledOnTheVacancyPage: from a contacted
+// shortlist entry the consultant books an interview with the page's form,
+// moves it and cancels it; each step shows its message at the entry, and
+// the calendar file follows: SEQUENCE 0, then 1 with the new day, then
+// METHOD:CANCEL.
+func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	var cand struct{ ID string }
+	cv := map[string]any{"external_ref": "IV-1", "name": "Ida Interview", "email": "ida@example.dk", "phone": "20304050", "postal_code": "6400",
+		"max_commute_km": 40, "target_group": "close_to_job", "desired_occupations": []string{"Tømrer"}}
+	if res := k.Do("POST", "/api/v1/candidates", cv, &cand); res.StatusCode != http.StatusCreated {
+		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+	}
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var vac struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(41)), &vac); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	var e struct {
+		ID      string
+		Version int64
+	}
+	if res := k.Do("POST", "/api/v1/vacancies/"+vac.ID+"/shortlist", map[string]any{"candidate_id": cand.ID}, &e); res.StatusCode != http.StatusCreated {
+		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "contacted", "version": e.Version}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("contacted: %d %s", res.StatusCode, res.Body)
+	}
+	ics := func(id string) string {
+		t.Helper()
+		res := k.Do("GET", "/api/v1/shortlist/"+e.ID+"/interviews/"+id+".ics", nil, nil)
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/calendar") {
+			t.Fatalf(".ics: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		return strings.ReplaceAll(string(res.Body), "\r\n ", "")
+	}
+
+	loc, _ := time.LoadLocation("Europe/Copenhagen")
+	day1 := time.Now().In(loc).AddDate(0, 0, 7)
+	day2 := day1.AddDate(0, 0, 1)
+	b := browser.New(t)
+	row := `#sl-` + cand.ID
+	var msg, booked string
+	var ivID string
+	err := chromedp.Run(b,
+		loginAt(env.URL+"/staff/vacancies/"+vac.ID, "konsulent@demo.local"),
+		chromedp.WaitVisible(row+` details.interview-propose summary`),
+		chromedp.Click(row+` details.interview-propose summary`),
+		chromedp.SetValue(row+` form.interview-form input[name=date]`, day1.Format(time.DateOnly)),
+		chromedp.SetValue(row+` form.interview-form input[name=from]`, "09:30"),
+		chromedp.SetValue(row+` form.interview-form input[name=to]`, "10:15"),
+		chromedp.SetValue(row+` form.interview-form input[name=place]`, "Jobcentret, Rådhustorvet 1"),
+		chromedp.Click(row+` form.interview-form button[type=submit]`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &msg),
+		chromedp.Text(row+` ul.interviews li`, &booked),
+		chromedp.AttributeValue(row+` ul.interviews li`, "id", &ivID, nil),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ivID = strings.TrimPrefix(ivID, "iv-")
+	if !strings.Contains(msg, "booket") || !strings.Contains(booked, "Rådhustorvet") || !strings.Contains(booked, "9.30") && !strings.Contains(booked, "09.30") {
+		t.Fatalf("after booking: message %q, interview %q", msg, booked)
+	}
+	cal := ics(ivID)
+	if !strings.Contains(cal, "METHOD:REQUEST") || !strings.Contains(cal, "SEQUENCE:0") || !strings.Contains(cal, "DTSTART;TZID=Europe/Copenhagen:"+day1.Format("20060102")+"T093000") {
+		t.Fatalf("calendar after booking:\n%s", cal)
+	}
+
+	err = chromedp.Run(b,
+		chromedp.WaitVisible(row+` details.interview-change summary`),
+		chromedp.Click(row+` details.interview-change summary`),
+		chromedp.SetValue(row+` form.interview-change-form input[name=date]`, day2.Format(time.DateOnly)),
+		chromedp.SetValue(row+` form.interview-change-form input[name=from]`, "13:00"),
+		chromedp.SetValue(row+` form.interview-change-form input[name=to]`, "14:00"),
+		chromedp.Click(row+` form.interview-change-form button[value=move]`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &msg),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal = ics(ivID)
+	if !strings.Contains(msg, "flyttet") || !strings.Contains(cal, "SEQUENCE:1") || !strings.Contains(cal, "DTSTART;TZID=Europe/Copenhagen:"+day2.Format("20060102")+"T130000") {
+		t.Fatalf("after moving: message %q, calendar:\n%s", msg, cal)
+	}
+
+	var after string
+	err = chromedp.Run(b,
+		chromedp.WaitVisible(row+` details.interview-change summary`),
+		chromedp.Click(row+` details.interview-change summary`),
+		chromedp.Click(row+` form.interview-change-form button[value=cancel]`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &msg),
+		chromedp.Text(row+` ul.interviews li`, &after),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal = ics(ivID)
+	if !strings.Contains(msg, "aflyst") || !strings.Contains(after, "aflyst") || !strings.Contains(cal, "METHOD:CANCEL") || !strings.Contains(cal, "SEQUENCE:2") {
+		t.Fatalf("after cancelling: message %q, entry %q, calendar:\n%s", msg, after, cal)
+	}
+}
