@@ -105,17 +105,21 @@ func TestWhyNotPanel(t *testing.T) {
 	k := env.Login("konsulent@demo.local")
 	vid, _, _ := shortlisted(t, env, k, citizenCV("BR-2", "Nanna Nær", nil))
 	var far struct{ ID string }
-	k.Do("POST", "/api/v1/candidates", citizenCV("BR-3", "Frede Fjern", map[string]any{"postal_code": "9000", "max_commute_km": 10}), &far)
+	k.Do("POST", "/api/v1/candidates", citizenCV("BR-3", "Frede Fjern", map[string]any{"postal_code": "9000", "max_commute_km": 10, "summary": "Erfaren med spærkonstruktioner og tagrenovering."}), &far)
 	ctx := browser.New(t)
 	var excluded, head string
+	var found []string
 	var parts int
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff/vacancies/"+vid, "konsulent@demo.local"),
 		chromedp.WaitVisible(`a.whynot-link`),
 		chromedp.Click(`a.whynot-link`),
-		chromedp.WaitVisible(`#wn-cand`),
-		chromedp.SendKeys(`#wn-cand`, far.ID),
+		chromedp.WaitVisible(`#wn-q`),
+		chromedp.SendKeys(`#wn-q`, "spærkonstruktioner"),
 		chromedp.Click(`.whynot-form button[type=submit]`),
+		chromedp.WaitVisible(`ul.whynot-found`),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('ul.whynot-found li')).map(li => li.textContent)`, &found),
+		chromedp.Click(`ul.whynot-found a[href*="candidate_id=`+far.ID+`"]`),
 		chromedp.WaitVisible(`#whynot`),
 		chromedp.Text(`#wn-excluded`, &excluded),
 		chromedp.Text(`#whynot thead`, &head),
@@ -125,6 +129,9 @@ func TestWhyNotPanel(t *testing.T) {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, ctx, "whynot")
+	if len(found) != 1 || !strings.Contains(found[0], "Frede Fjern") {
+		t.Fatalf("the search for a word of Frede's CV found %q", found)
+	}
 	if !strings.Contains(excluded, "afstand") || !strings.Contains(head, "Frede Fjern") || !strings.Contains(head, "Nanna Nær") || parts < 3 {
 		t.Fatalf("panel: %q %q %d parts", excluded, head, parts)
 	}

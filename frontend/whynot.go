@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,13 +37,25 @@ func (f *Frontend) aboutMatching(c echo.Context) error {
 type whyNotPage struct {
 	VacancyID   string
 	CandidateID string
-	X           *app.Explanation
+	Q           string
+	// Found are the CVs the search for Q found, to pick one from.
+	Found []app.SearchHit
+	X     *app.Explanation
 }
 
-// whyNot is the "why not …?" panel: a CV's score in parts beside the last
-// shortlisted candidate's, or the hard criterion that left it out.
+// whyNot is the "why not …?" panel: the consultant searches for a CV by
+// name, title or any word (the CV search, audited as such), picks one, and
+// sees its score in parts beside the last shortlisted candidate's, or the
+// hard criterion that left it out.
 func (f *Frontend) whyNot(c echo.Context) error {
-	d := whyNotPage{VacancyID: c.Param("id"), CandidateID: c.QueryParam("candidate_id")}
+	d := whyNotPage{VacancyID: c.Param("id"), CandidateID: c.QueryParam("candidate_id"), Q: strings.TrimSpace(c.QueryParam("q"))}
+	if d.Q != "" && d.CandidateID == "" && f.cfg.Candidates != nil {
+		res, err := f.cfg.Candidates.Search(c.Request().Context(), api.CurrentUser(c), app.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
+		if err != nil {
+			return err
+		}
+		d.Found = res.Items
+	}
 	if d.CandidateID != "" && f.cfg.Matching != nil {
 		x, err := f.cfg.Matching.Explain(c.Request().Context(), api.CurrentUser(c), d.VacancyID, d.CandidateID)
 		if err != nil {
