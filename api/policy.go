@@ -162,5 +162,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /api/v1/shortlist/:entry_id/interviews":      Admits(Consultant, Admin),
 	"POST /consent/:token":                             Admits(Anonymous, Hotline, Consultant, Management, Admin),
 	"POST /staff/shortlist/:entry_id/consent-request":  Admits(Consultant, Admin),
+	"POST /staff/shortlist/:entry_id/interviews":       Admits(Consultant, Admin),
+	"POST /staff/shortlist/:entry_id/interviews/:id":   Admits(Consultant, Admin),
 	"PUT /api/v1/vacancies/:id/publication":            Admits(Consultant, Admin),
 }

@@ -147,15 +147,8 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 		return err
 	}
 	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
-	at := "sl-" + e.CandidateID
-	if _, err := f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in); err != nil {
-		if err := f.flashErr(c, err, at); err != nil {
-			return err
-		}
-	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), "fw.consent_sent"), at, false)
-	}
-	return f.backToVacancy(c, e.VacancyID, at)
+	_, err = f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in)
+	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.consent_sent")
 }
 
 // citizenExport is the printable version of everything held about a

@@ -54,15 +54,8 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 	}
 	in := app.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
-	at := "sl-" + e.CandidateID
-	if _, err := f.cfg.Shortlists.ProposeInterview(ctx, api.CurrentUser(c), e.ID, in); err != nil {
-		if err := f.flashErr(c, err, at); err != nil {
-			return err
-		}
-	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), "fw.iv_booked"), at, false)
-	}
-	return f.backToVacancy(c, e.VacancyID, at)
+	_, err = f.cfg.Shortlists.ProposeInterview(ctx, api.CurrentUser(c), e.ID, in)
+	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.iv_booked")
 }
 
 // interviewChange moves an interview (action=move, a new day and times) or
@@ -84,15 +77,8 @@ func (f *Frontend) interviewChange(c echo.Context) error {
 	} else {
 		in.Start, in.End = localTime(v["date"], v["from"]), localTime(v["date"], v["to"])
 	}
-	at := "sl-" + e.CandidateID
-	if _, err := f.cfg.Shortlists.ChangeInterview(ctx, api.CurrentUser(c), e.ID, c.Param("id"), in); err != nil {
-		if err := f.flashErr(c, err, at); err != nil {
-			return err
-		}
-	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), msg), at, false)
-	}
-	return f.backToVacancy(c, e.VacancyID, at)
+	_, err = f.cfg.Shortlists.ChangeInterview(ctx, api.CurrentUser(c), e.ID, c.Param("id"), in)
+	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, msg)
 }
 
 func init() {

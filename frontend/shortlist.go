@@ -113,6 +113,19 @@ func refusal(lang i18n.Lang, err error) (string, bool) {
 	return "", false
 }
 
+// afterStep shows a step's outcome at the element at (the refusal, or the
+// okKey message) and lands on the vacancy page there.
+func (f *Frontend) afterStep(c echo.Context, vacancyID, at string, err error, okKey string, args ...any) error {
+	if err != nil {
+		if err := f.flashErr(c, err, at); err != nil {
+			return err
+		}
+	} else {
+		setFlashAt(c, i18n.T(api.Lang(c), okKey, args...), at, false)
+	}
+	return f.backToVacancy(c, vacancyID, at)
+}
+
 // flashErr shows a refused step at the given element.
 func (f *Frontend) flashErr(c echo.Context, err error, at string) error {
 	msg, ok := refusal(api.Lang(c), err)
@@ -177,13 +190,6 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 		return err
 	}
 	in := app.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
-	at := "sl-" + v["candidate_id"]
-	if _, err := f.cfg.Shortlists.GiveConsent(c.Request().Context(), api.CurrentUser(c), v["candidate_id"], in); err != nil {
-		if err := f.flashErr(c, err, at); err != nil {
-			return err
-		}
-	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), "sl.consented"), at, false)
-	}
-	return f.backToVacancy(c, c.Param("id"), at)
+	_, err = f.cfg.Shortlists.GiveConsent(c.Request().Context(), api.CurrentUser(c), v["candidate_id"], in)
+	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consented")
 }
