@@ -94,6 +94,8 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 		chromedp.SetValue(row+` form.interview-change-form input[name=date]`, day2.Format(time.DateOnly)),
 		chromedp.SetValue(row+` form.interview-change-form input[name=from]`, "13:00"),
 		chromedp.SetValue(row+` form.interview-change-form input[name=to]`, "14:00"),
+		// Take the last message away, so the wait below sees the new page.
+		chromedp.Evaluate(`document.getElementById('msg-sl-`+cand.ID+`').remove()`, nil),
 		chromedp.Click(row+` form.interview-change-form button[value=move]`),
 		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
 		chromedp.Text(`#msg-sl-`+cand.ID, &msg),
@@ -110,6 +112,7 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	err = chromedp.Run(b,
 		chromedp.WaitVisible(row+` details.interview-change summary`),
 		chromedp.Click(row+` details.interview-change summary`),
+		chromedp.Evaluate(`document.getElementById('msg-sl-`+cand.ID+`').remove()`, nil),
 		chromedp.Click(row+` form.interview-change-form button[value=cancel]`),
 		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
 		chromedp.Text(`#msg-sl-`+cand.ID, &msg),

@@ -44,7 +44,7 @@ func TestConsultantOverviewFiltersSortsPages(t *testing.T) {
 		rows(`td:nth-child(1)`, &page1),
 		chromedp.Nodes(`table.open-requests tbody td:nth-child(1) a[href^="/staff/companies/"]`, &refLinks),
 		chromedp.Click(`nav.pager a`),
-		chromedp.WaitVisible(`nav.pager span[aria-current=page]`),
+		chromedp.WaitVisible(`nav.pager a[href*="page=1"]`), // on page 2, page 1 is the link
 		rows(`td:nth-child(1)`, &page2),
 	)
 	if err != nil {
@@ -92,10 +92,10 @@ func TestConsultantOverviewFiltersSortsPages(t *testing.T) {
 		chromedp.Navigate(env.URL+"/staff"),
 		chromedp.WaitVisible(`table.open-requests`),
 		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
-		chromedp.WaitVisible(`table.open-requests th[aria-sort=ascending]`),
+		chromedp.WaitVisible(`table.open-requests th[aria-sort=ascending] a[href*="sort=company"]`),
 		rows(`td:nth-child(2)`, &companies),
 		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
-		chromedp.WaitVisible(`table.open-requests th[aria-sort=descending]`),
+		chromedp.WaitVisible(`table.open-requests th[aria-sort=descending] a[href*="sort=company"]`),
 		chromedp.Text(`table.open-requests th[aria-sort=descending]`, &sortLabel),
 		rows(`td:nth-child(2)`, &companiesDesc),
 	)

@@ -1,0 +1,147 @@
+package frontend_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"jobmatch/demo"
+	"jobmatch/internal/browser"
+	"jobmatch/system/systemtest"
+)
+
+// TestCandidateSearchPageInBrowser: a consultant types "lager" and sees the
+// warehouse workers and what the search looked for; filters narrow by
+// language level and eligibility; a word that finds nobody offers words
+// that do, and one click on one finds people; a bad filter is a message by
+// the field, with the form kept. Then a warehouse vacancy's matches read in
+// Danish with Danish numbers ("13,5 år", never "0.122").
+func TestCandidateSearchPageInBrowser(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1) // build the lexicons before the first write
+	env.Sys.Taxonomy.NormalizeSkill("truck")
+	for _, c := range []map[string]any{
+		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer på et lager.",
+			"languages": []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
+		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
+			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
+			"languages": []map[string]string{{"code": "da", "level": "A2"}}},
+		{"external_ref": "KOK-1", "name": "Karen Kok", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Kok"}, "summary": "Restaurant."},
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != 201 {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitIndexed(t, k, 3)
+
+	ctx := browser.New(t)
+	var hits, tried, filtered, empty, after, errText, q string
+	steps := []chromedp.Action{
+		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
+		chromedp.WaitVisible(`#f-q`),
+		chromedp.SendKeys(`#f-q`, "lager"),
+		chromedp.Click(`form.search button[type=submit]`),
+		chromedp.WaitVisible(`ol.hits li`),
+		chromedp.Text(`ol.hits`, &hits),
+		chromedp.Text(`p.tried`, &tried),
+		// Language at least B1 and wage subsidy, as the form sends them
+		// (language and level apart): only Lone.
+		chromedp.Navigate(env.URL + "/staff/candidates?q=lager&language=da&language_level=B1&eligibility=loentilskud"),
+		chromedp.WaitReady(`input[name=eligibility][value=loentilskud]:checked`),
+		chromedp.WaitReady(`#f-language-level option[value=B1][selected]`),
+		chromedp.Text(`ol.hits`, &filtered),
+		// Nobody: suggestions that find people.
+		chromedp.Navigate(env.URL + "/staff/candidates?q=lagerqq"),
+		chromedp.WaitVisible(`.notice.empty`),
+		chromedp.Text(`.notice.empty`, &empty),
+		chromedp.Click(`ul.suggestions a`),
+		chromedp.WaitVisible(`ol.hits li`),
+		chromedp.Text(`ol.hits`, &after),
+		// A bad filter: the message is by the field, the words are kept.
+		chromedp.Navigate(env.URL + "/staff/candidates?q=lager&sort=distance"),
+		chromedp.WaitVisible(`#e-near`),
+		chromedp.Text(`#e-near`, &errText),
+		chromedp.Value(`#f-q`, &q),
+	}
+	for i, st := range steps {
+		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		err := chromedp.Run(sctx, st)
+		cancel()
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	browser.Screenshot(t, ctx, "candidate-search")
+	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
+		t.Fatalf("lager: %q", hits)
+	}
+	if !strings.Contains(tried, "lagerarbejder") || !strings.Contains(tried, "lagermedarbejder") {
+		t.Fatalf("what was tried: %q", tried)
+	}
+	if !strings.Contains(filtered, "Lone Lager") || strings.Contains(filtered, "Lars Lagermand") {
+		t.Fatalf("da:B1 + løntilskud: %q", filtered)
+	}
+	if !strings.Contains(empty, "Ingen kandidater") || !strings.Contains(empty, "lager") {
+		t.Fatalf("nobody found: %q", empty)
+	}
+	if after == "" {
+		t.Fatal("the suggestion found nobody")
+	}
+	if errText == "" || q != "lager" {
+		t.Fatalf("bad sort: message %q, q %q", errText, q)
+	}
+
+	// A warehouse vacancy's matches read in Danish, with Danish numbers:
+	// 13,5 years of experience, no points as "0.122".
+	if res := k.Do("POST", "/api/v1/candidates", map[string]any{"external_ref": "LAG-3", "name": "Lise Langtid", "postal_code": "6400",
+		"target_group": "close_to_job", "desired_occupations": []string{"Lagermedarbejder"}, "summary": "Pluk, pak og varemodtagelse på lager.",
+		"experience": []map[string]any{{"title": "Lagerarbejder", "employer": "Als Logistik", "years": 13.5}}}, nil); res.StatusCode != 201 {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	waitIndexed(t, k, 4)
+	body := systemtest.VacancyBody(demo.CVR(55))
+	body["title"], body["description"], body["skills_required"] = "Lagermedarbejder", "Vi søger en lagermedarbejder til pluk, pak og varemodtagelse.", []string{}
+	var vac struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &vac); res.StatusCode != 201 {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	var card string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/vacancies/"+vac.ID),
+		chromedp.WaitVisible(`ol.matches li.match`),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('ol.matches li.match')).map(li => li.innerText).find(t => t.includes('Lise Langtid')) || ''`, &card),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(card, "13,5 år") {
+		t.Fatalf("the warehouse worker's card does not say 13,5 år:\n%s", card)
+	}
+	if m := regexp.MustCompile(`\b\d+\.\d+ (år|km|%)|\b0\.\d{2,}`).FindString(card); m != "" {
+		t.Fatalf("an English-format number %q on a Danish card:\n%s", m, card)
+	}
+	for _, en := range []string{"years", "Experience", "stock", "warehouse"} {
+		if strings.Contains(card, en) {
+			t.Fatalf("English %q on a Danish card:\n%s", en, card)
+		}
+	}
+}
+
+func waitIndexed(t *testing.T, k *systemtest.Client, want int) {
+	t.Helper()
+	for i := 0; i < 200; i++ {
+		var r struct{ Total int }
+		k.Do("GET", "/api/v1/candidates/search", nil, &r)
+		if r.Total == want {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the index never held %d CVs", want)
+}
