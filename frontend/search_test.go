@@ -48,7 +48,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`#f-q`),
 		chromedp.SendKeys(`#f-q`, "lager"),
 		chromedp.Click(`form.search button[type=submit]`),
-		chromedp.WaitVisible(`ol.hits li`),
+		// What was tried shows only for a query: the new page, not the
+		// list of everyone before it.
+		chromedp.WaitVisible(`p.tried`),
 		chromedp.Text(`ol.hits`, &hits),
 		chromedp.Text(`p.tried`, &tried),
 		// Language at least B1 and wage subsidy, as the form sends them
