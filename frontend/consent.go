@@ -137,15 +137,11 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 }
 
 func (f *Frontend) consentRequest(c echo.Context) error {
-	v, err := formValues(c)
+	v, e, err := f.shortlistForm(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
-	if err != nil {
-		return err
-	}
 	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
 	_, err = f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.consent_sent")

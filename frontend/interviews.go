@@ -43,15 +43,11 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := formValues(c)
+	v, e, err := f.shortlistForm(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
-	if err != nil {
-		return err
-	}
 	in := app.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
 	_, err = f.cfg.Shortlists.ProposeInterview(ctx, api.CurrentUser(c), e.ID, in)
@@ -61,15 +57,11 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 // interviewChange moves an interview (action=move, a new day and times) or
 // cancels it (action=cancel); the invitations go out again either way.
 func (f *Frontend) interviewChange(c echo.Context) error {
-	v, err := formValues(c)
+	v, e, err := f.shortlistForm(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	e, err := f.cfg.Shortlists.Entry(ctx, c.Param("entry_id"))
-	if err != nil {
-		return err
-	}
 	in := app.InterviewChange{}
 	msg := "fw.iv_moved"
 	if v["action"] == "cancel" {

@@ -60,10 +60,29 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	day2 := day1.AddDate(0, 0, 1)
 	b := browser.New(t)
 	row := `#sl-` + cand.ID
-	var msg, booked string
+	var msg, booked, refused string
 	var ivID string
+	// An end before the start is refused in Danish, naming the field.
 	err := chromedp.Run(b,
 		loginAt(env.URL+"/staff/vacancies/"+vac.ID, "konsulent@demo.local"),
+		chromedp.WaitVisible(row+` details.interview-propose summary`),
+		chromedp.Click(row+` details.interview-propose summary`),
+		chromedp.SetValue(row+` form.interview-form input[name=date]`, day1.Format(time.DateOnly)),
+		chromedp.SetValue(row+` form.interview-form input[name=from]`, "11:00"),
+		chromedp.SetValue(row+` form.interview-form input[name=to]`, "10:00"),
+		chromedp.Click(row+` form.interview-form button[type=submit]`),
+		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
+		chromedp.Text(`#msg-sl-`+cand.ID, &refused),
+		chromedp.Evaluate(`document.getElementById('msg-sl-`+cand.ID+`').remove()`, nil),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("refused: %s", refused)
+	if !strings.Contains(refused, "Til:") {
+		t.Fatalf("end before start: %q, want the refusal to name the field Til", refused)
+	}
+	err = chromedp.Run(b,
 		chromedp.WaitVisible(row+` details.interview-propose summary`),
 		chromedp.Click(row+` details.interview-propose summary`),
 		chromedp.SetValue(row+` form.interview-form input[name=date]`, day1.Format(time.DateOnly)),

@@ -79,6 +79,8 @@ var fieldLabels = map[string]string{
 	"interview.date": "sl.interview_date", "interview.by": "sl.interview_by", "interview.assessment": "sl.assessment",
 	"interview.notes": "sl.interview_notes", "note": "sl.note", "channel": "sl.consent_how", "to": "sl.next",
 	"candidate_ids": "sl.person", "candidate_id": "sl.person",
+	"start": "fw.iv_from", "end": "fw.iv_to", "mode": "fw.iv_mode", "place": "fw.iv_place", "url": "fw.iv_url",
+	"deadline": "fw.deadline", "invite": "fw.iv_invite",
 }
 
 // refusal turns a refused step into a message the consultant can act on,
@@ -111,6 +113,16 @@ func refusal(lang i18n.Lang, err error) (string, bool) {
 		return msg, true
 	}
 	return "", false
+}
+
+// shortlistForm reads a shortlist entry's form and the entry it is posted to.
+func (f *Frontend) shortlistForm(c echo.Context) (map[string]string, *app.Entry, error) {
+	v, err := formValues(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := f.cfg.Shortlists.Entry(c.Request().Context(), c.Param("entry_id"))
+	return v, e, err
 }
 
 // afterStep shows a step's outcome at the element at (the refusal, or the

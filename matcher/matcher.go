@@ -121,30 +121,6 @@ func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, erro
 	return page, nil
 }
 
-// Explain scores one CV for p with every reason, whether it passes the
-// hard filters or not (Excluded then names the first it fails): the
-// ranking's scoring of one candidate, for a "why (not)" view.
-func (m *Matcher) Explain(ctx context.Context, p *Profile, o Options, candidateID string) (Result, error) {
-	o = o.withDefaults()
-	f, ok := m.Pool.Get(candidateID)
-	if !ok {
-		if m.Load == nil {
-			return Result{}, jobmatch.ErrNotFound
-		}
-		var err error
-		if f, err = m.Load(ctx, candidateID); err != nil {
-			return Result{}, err
-		}
-	}
-	scale, err := m.TextScale(ctx, p, o)
-	if err != nil {
-		return Result{}, err
-	}
-	s := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
-	s.SetTextScale(scale)
-	return s.Score(f), nil
-}
-
 // TextScale is the best text match among the candidates a match run for p
 // finds: one CV scored on its own is read on the scale of that run (a
 // "why not" beside the ranked).
