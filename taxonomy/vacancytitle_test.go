@@ -1,6 +1,7 @@
 package taxonomy_test
 
 import (
+	"strings"
 	"testing"
 
 	"jobmatch/taxonomy"
@@ -27,12 +28,12 @@ func TestVacancyTitles(t *testing.T) {
 		{"Tjener", "tjener", "Tjener", []string{"steward/stewardesse", "overtjener"}},
 		{"Lagermedarbejder", "lagerarbejder", "Lager- og logistikmedarbejder", []string{"lagerarbejder på en lædervarefabrik", "lagerkoordinator"}},
 		{"Lagerarbejder", "lagerarbejder", "Lager- og logistikmedarbejder", []string{"lagerarbejder på en skofabrik", "lagerarbejder på en lædervarefabrik"}},
-		{"Sygeplejerske", "sygeplejerske", "", []string{"lægeassistent"}},
+		{"Sygeplejerske", "sygeplejerske", "Sygeplejerske", []string{"lægeassistent"}},
 		{"SOSU-hjælper", "social- og sundhedshjælper", "Social- og sundhedshjælper", []string{"hjemmehjælper", "social- og sundhedsarbejder"}},
 		{"Social- og sundhedsassistent", "social- og sundhedsassistent", "Social- og sundhedsassistent", []string{"blodprøvetager", "steriltekniker", "sygehjælper"}},
 		{"Tømrer", "tømrer", "Tømrer", []string{"bygmester", "tømrer — lofter"}},
 		{"Elektriker", "elektriker", "Elektriker", []string{"kabelmontør", "installationselektriker", "autoelektriker"}},
-		{"Kok", "kok", "", nil},
+		{"Kok", "kok", "Kok", nil},
 		{"Buschauffør", "buschauffør", "Buschauffør", []string{"trolleybuschauffør"}},
 		{"Rengøringsassistent", "rengøringsassistent", "Rengøringsassistent", []string{"rengøringsassistent i en forlystelsespark", "toiletpasser"}},
 		{"Butiksassistent", "butiksassistent", "Butiksassistent", []string{"ekspedient i byggemarked", "dyrehandler"}},
@@ -67,6 +68,27 @@ func TestVacancyTitles(t *testing.T) {
 		}
 		if d := tx.DisplayTitle(uri, "da"); c.display != "" && d != c.display {
 			t.Errorf("%q shown as %q, want the STAR/Jobnet title %q", c.title, d, c.display)
+		}
+	}
+}
+
+// TestVacancyTitlesWithoutALabel: "Chauffør" and "Lærer" are no ESCO label
+// and no STAR title in the shipped data, so the title is matched by its
+// words. It still lands in the right occupational family (ISCO sub-major
+// group 83 drivers, 23 teachers), and the page shows a title, never an
+// English label.
+func TestVacancyTitlesWithoutALabel(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ title, isco string }{{"Chauffør", "83"}, {"Lærer", "23"}, {"Lastbilchauffør", "83"}, {"Skolelærer", "23"}} {
+		uri, _, ok := tx.NormalizeOccupation(c.title)
+		if !ok || !strings.HasPrefix(tx.ISCOOf(uri), c.isco) {
+			t.Errorf("%q read as %q (ISCO %s), want ISCO %s…", c.title, tx.ConceptLabel(uri, "da"), tx.ISCOOf(uri), c.isco)
+		}
+		if d := tx.DisplayTitle(uri, "da"); d == "" || d == tx.ConceptLabel(uri, "en") {
+			t.Errorf("%q shown as %q", c.title, d)
 		}
 	}
 }
