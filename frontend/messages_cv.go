@@ -32,6 +32,7 @@ func init() {
 		"cand.search":                 {"Søg", "Search"},
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},
+		"cand.found_one":              {"kandidat", "candidate"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},
 		"cand.none":                   {"Ingen kandidater fundet.", "No candidates found."},

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -108,8 +109,16 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	for _, it := range d.Matches.Items {
 		d.Cards = append(d.Cards, newMatchCard(lang, it))
 	}
+	// One line per title: "Lager- og logistikmedarbejder" stands for
+	// lagerarbejder and for its industry variants; the first (the best
+	// read) names the concept.
+	shown := map[string]bool{}
 	for _, o := range d.Matches.Occupations {
-		d.ReadAs = append(d.ReadAs, newReadAs(lang, o))
+		r := newReadAs(lang, o)
+		if !shown[strings.ToLower(r.Title)] {
+			shown[strings.ToLower(r.Title)] = true
+			d.ReadAs = append(d.ReadAs, r)
+		}
 	}
 	if d.Matches.NextCursor != "" {
 		nq := c.QueryParams()

@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"math"
+	"strings"
 
 	"jobmatch/app"
 	"jobmatch/i18n"
@@ -121,7 +122,7 @@ func newReadAs(lang i18n.Lang, t matcher.Target) readAs {
 		title = t.Label
 	}
 	r := readAs{Title: title}
-	if t.Label != "" && t.Label != title {
+	if t.Label != "" && !strings.EqualFold(t.Label, title) {
 		r.Concept = t.Label
 	}
 	return r

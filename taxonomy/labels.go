@@ -3,6 +3,8 @@ package taxonomy
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // labelIndex holds the titles concepts are shown with, built on first use.
@@ -14,8 +16,9 @@ type labelIndex struct {
 // DisplayTitle is the title an occupation concept is shown with in lang:
 // in Danish the STAR/Jobnet title people use ("Lager- og
 // logistikmedarbejder" for ESCO's "lagerarbejder på en lædervarefabrik"),
-// else ESCO's Danish label; in English ESCO's English label. An ISCO group
-// shows its label; an unknown URI gives "".
+// else ESCO's Danish label with a capital letter, as a title is written; in
+// English ESCO's English label. An ISCO group shows its label; an unknown
+// URI gives "".
 func (t *Taxonomy) DisplayTitle(uri, lang string) string {
 	if lang != "da" {
 		return t.ConceptLabel(uri, "en")
@@ -24,12 +27,26 @@ func (t *Taxonomy) DisplayTitle(uri, lang string) string {
 	if s, ok := t.labels.star[uri]; ok {
 		return s
 	}
+	if _, ok := t.occByURI[uri]; ok {
+		return capitalise(t.ConceptLabel(uri, "da"))
+	}
 	return t.ConceptLabel(uri, "da")
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // buildDisplayTitles picks one STAR title per concept: the closest mapping
 // (exact, close, broad, narrow), then the most general STAR code (9333.8
-// before 9333.8.99), then not a trainee title (elev, lærling).
+// before 9333.8.99), then not a trainee title (elev, lærling). A title one
+// level below a STAR occupation (5120.1.95 Smørrebrødsjomfru under Kok)
+// names a specialism: a concept whose own Danish label is one everyday word
+// ("kok") keeps that word instead.
 func (t *Taxonomy) buildDisplayTitles() {
 	rank := func(s starTitle) int {
 		r, ok := relationRank[s.relation]
@@ -49,6 +66,15 @@ func (t *Taxonomy) buildDisplayTitles() {
 		if b, ok := best[s.target]; !ok || r < b {
 			best[s.target] = r
 			m[s.target] = s.title
+		}
+	}
+	for uri, title := range m {
+		o, ok := t.occByURI[uri]
+		if !ok || strings.ContainsAny(strings.TrimSpace(o.LabelDA), " -/") || o.LabelDA == "" {
+			continue
+		}
+		if best[uri]%100 >= 20 && !strings.EqualFold(title, o.LabelDA) {
+			delete(m, uri)
 		}
 	}
 	t.labels.star = m

@@ -36,6 +36,10 @@ type lexicon struct {
 	// exact maps a normalised preferred or alternative label to its concept
 	// (the first one, when two share a label).
 	exact map[string]int32
+	// prefForm is each concept's preferred-label form (-1: none) and depth
+	// the number of dots in its ESCO code; rank breaks ties with them.
+	prefForm []int32
+	depth    []uint8
 }
 
 type form struct {
@@ -59,11 +63,27 @@ const (
 	kindDISCO
 	kindGroup
 	kindEN
+	// STAR titles by how the STAR/Jobnet title maps to the ESCO concept:
+	// kindSTARExact an exact match, kindSTAR a close one, kindSTARLoose a
+	// broader or narrower one. They weigh the same; ties go to the closer.
+	kindSTARExact
+	kindSTARLoose
 )
+
+func (k formKind) isSTAR() bool { return k == kindSTAR || k == kindSTARExact || k == kindSTARLoose }
+
+// kindPriority orders forms that score the same (the same text under
+// several concepts): the preferred label, then the title STAR maps exactly,
+// then an alternative label, English, a close STAR title, a hidden label, a
+// broader or narrower STAR title, a group.
+var kindPriority = [...]uint8{
+	kindPref: 0, kindSTARExact: 1, kindAlt: 2, kindEN: 3, kindSTAR: 4, kindHidden: 5, kindSTARLoose: 6, kindDISCO: 7, kindGroup: 8,
+}
 
 // kindWeight: how much a match on each kind of form is worth.
 var kindWeight = [...]float64{
 	kindPref: 1.0, kindAlt: 0.97, kindHidden: 0.9, kindSTAR: 0.97, kindDISCO: 0.9, kindGroup: 0.92, kindEN: 0.95,
+	kindSTARExact: 0.97, kindSTARLoose: 0.97,
 }
 
 // Weight of the word signal against the character signal.
@@ -124,7 +144,7 @@ type Match struct {
 	Kind string
 }
 
-var kindNames = [...]string{kindPref: "label", kindAlt: "alt_label", kindHidden: "hidden_label", kindSTAR: "star_title", kindDISCO: "disco_title", kindGroup: "isco_group", kindEN: "english_label"}
+var kindNames = [...]string{kindPref: "label", kindAlt: "alt_label", kindHidden: "hidden_label", kindSTAR: "star_title", kindDISCO: "disco_title", kindGroup: "isco_group", kindEN: "english_label", kindSTARExact: "star_title", kindSTARLoose: "star_title"}
 
 // rank scores every concept against text and returns the best limit.
 // skip, when non-nil, drops forms (the MELO leave-one-out uses it).
@@ -163,9 +183,23 @@ func (l *lexicon) rank(text string, limit int, skip func(f *form) bool) []Match 
 		}
 	}
 	cs := sc.concepts
+	// Equal scores come from the same text under several concepts
+	// ("lagermedarbejder" names three occupations): the closer kind of form
+	// wins, then the concept whose own preferred label is nearer the text
+	// ("lagerarbejder" before "lagerarbejder på en lædervarefabrik"), then
+	// the more general ESCO code.
 	better := func(a, b int32) bool {
 		if sc.best[a] != sc.best[b] {
 			return sc.best[a] > sc.best[b]
+		}
+		if pa, pb := kindPriority[l.forms[sc.bestForm[a]].kind], kindPriority[l.forms[sc.bestForm[b]].kind]; pa != pb {
+			return pa < pb
+		}
+		if la, lb := l.prefScore(sc, a), l.prefScore(sc, b); la != lb {
+			return la > lb
+		}
+		if da, db := l.depthOf(a), l.depthOf(b); da != db {
+			return da < db
 		}
 		return l.concepts[a] < l.concepts[b]
 	}
@@ -198,6 +232,22 @@ func (l *lexicon) rank(text string, limit int, skip func(f *form) bool) []Match 
 		out[i] = Match{URI: l.concepts[c], Score: sc.best[c], Form: f.text, Kind: kindNames[f.kind]}
 	}
 	return out
+}
+
+// prefScore is how well the text matched concept c's preferred label (0
+// when it did not touch it).
+func (l *lexicon) prefScore(sc *scratch, c int32) float64 {
+	if int(c) >= len(l.prefForm) || l.prefForm[c] < 0 {
+		return 0
+	}
+	return sc.form[l.prefForm[c]]
+}
+
+func (l *lexicon) depthOf(c int32) uint8 {
+	if int(c) >= len(l.depth) {
+		return 0
+	}
+	return l.depth[c]
 }
 
 // scratch holds the per-call score arrays of rank.

@@ -39,6 +39,12 @@ func (m *memo) put(k string, e memoEntry) {
 
 // NormalizeOccupation returns the ESCO occupation a title most likely names,
 // or ok=false when nothing matches well enough (the title stays free text).
+// A title that is a label or STAR/Jobnet title word for word counts fully;
+// when several concepts share it, the ranking's tie-break decides: the
+// concept STAR maps the title to, or whose own label is the title, before
+// one that only lists it as an alternative, and the general concept before
+// an industry's variant ("lagermedarbejder" is "lagerarbejder", not
+// "lagerarbejder på en lædervarefabrik").
 func (t *Taxonomy) NormalizeOccupation(title string) (uri string, score float64, ok bool) {
 	k := Normalize(title)
 	if k == "" {
@@ -48,10 +54,19 @@ func (t *Taxonomy) NormalizeOccupation(title string) (uri string, score float64,
 		return e.uri, e.score, e.uri != ""
 	}
 	var e memoEntry
-	if c, ok := t.occupations().exact[k]; ok && strings.HasPrefix(t.occupations().concepts[c], OccupationURIPrefix) {
-		e = memoEntry{uri: t.occupations().concepts[c], score: 1}
-	} else if ms := t.ResolveOccupation(title, 1, ResolveOptions{OccupationsOnly: true}); len(ms) > 0 && ms[0].Score >= minConfidence {
-		e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
+	ms := t.ResolveOccupation(title, 5, ResolveOptions{OccupationsOnly: true})
+	for _, m := range ms {
+		if m.Form == k {
+			e = memoEntry{uri: m.URI, score: 1}
+			break
+		}
+	}
+	if e.uri == "" {
+		if c, ok := t.occupations().exact[k]; ok && strings.HasPrefix(t.occupations().concepts[c], OccupationURIPrefix) {
+			e = memoEntry{uri: t.occupations().concepts[c], score: 1}
+		} else if len(ms) > 0 && ms[0].Score >= minConfidence {
+			e = memoEntry{uri: ms[0].URI, score: ms[0].Score}
+		}
 	}
 	t.occMemo.put(k, e)
 	return e.uri, e.score, e.uri != ""

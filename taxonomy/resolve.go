@@ -3,6 +3,7 @@ package taxonomy
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -42,9 +43,31 @@ func (t *Taxonomy) buildOccupationLexicon(star []starTitle) *lexicon {
 		if _, ok := idx[s.target]; !ok {
 			continue
 		}
-		l.add(s.title, idx[s.target], kindSTAR)
+		kind := formKind(kindSTAR)
+		switch s.relation {
+		case "exactMatch":
+			kind = kindSTARExact
+		case "broadMatch", "narrowMatch":
+			kind = kindSTARLoose
+		}
+		l.add(s.title, idx[s.target], kind)
 	}
 	l.build()
+	l.prefForm = make([]int32, len(l.concepts))
+	l.depth = make([]uint8, len(l.concepts))
+	for i := range l.prefForm {
+		l.prefForm[i] = -1
+	}
+	for i, f := range l.forms {
+		if f.kind == kindPref && l.prefForm[f.concept] < 0 {
+			l.prefForm[f.concept] = int32(i)
+		}
+	}
+	for _, o := range t.Occupations {
+		if c, ok := idx[o.URI]; ok {
+			l.depth[c] = uint8(strings.Count(o.Code, "."))
+		}
+	}
 	return l
 }
 
@@ -118,7 +141,7 @@ func (t *Taxonomy) resolveOccupation(text string, limit int, o ResolveOptions) [
 	excl := Normalize(o.ExcludeSTARTitle)
 	if excl != "" || o.OccupationsOnly {
 		skip = func(f *form) bool {
-			if excl != "" && f.kind == kindSTAR && f.text == excl {
+			if excl != "" && f.kind.isSTAR() && f.text == excl {
 				return true
 			}
 			return o.OccupationsOnly && (f.kind == kindGroup || f.kind == kindDISCO)
