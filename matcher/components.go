@@ -32,19 +32,22 @@ type component struct {
 	name    string
 	applies func(p *Profile) bool
 	score   func(s *Scorer, f *Features) Part
+	// excludes: the component can trip a hard filter (Scorer.Excluded
+	// runs only these).
+	excludes bool
 }
 
 // table is the score: one small function per component, in display order.
 var table = []component{
-	{CompOccupation, hasTitle, scoreOccupation},
-	{CompRequiredSkills, func(p *Profile) bool { return len(p.Required) > 0 }, scoreRequiredSkills},
-	{CompDesiredSkills, func(p *Profile) bool { return len(p.Desired) > 0 }, scoreDesiredSkills},
-	{CompExperience, hasTitle, scoreExperience},
-	{CompDistance, func(p *Profile) bool { return p.HasPoint }, scoreDistance},
-	{CompAvailability, func(p *Profile) bool { return true }, scoreAvailability},
-	{CompLanguages, func(p *Profile) bool { return len(p.Languages) > 0 }, scoreLanguages},
-	{CompLicence, func(p *Profile) bool { return p.Licence != "" }, scoreLicence},
-	{CompText, func(p *Profile) bool { return len(p.Terms) > 0 }, scoreText},
+	{CompOccupation, hasTitle, scoreOccupation, false},
+	{CompRequiredSkills, func(p *Profile) bool { return len(p.Required) > 0 }, scoreRequiredSkills, false},
+	{CompDesiredSkills, func(p *Profile) bool { return len(p.Desired) > 0 }, scoreDesiredSkills, false},
+	{CompExperience, hasTitle, scoreExperience, false},
+	{CompDistance, func(p *Profile) bool { return p.HasPoint }, scoreDistance, true},
+	{CompAvailability, func(p *Profile) bool { return true }, scoreAvailability, true},
+	{CompLanguages, func(p *Profile) bool { return len(p.Languages) > 0 }, scoreLanguages, true},
+	{CompLicence, func(p *Profile) bool { return p.Licence != "" }, scoreLicence, true},
+	{CompText, func(p *Profile) bool { return len(p.Terms) > 0 }, scoreText, false},
 }
 
 // filters say something and may exclude, but weigh nothing.

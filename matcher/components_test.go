@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -365,5 +366,56 @@ func TestTextReadRelativeToTheRun(t *testing.T) {
 	}
 	if want := rawHalf / (0.8 * rawBest); math.Abs(got["half"]-want) > 0.002 {
 		t.Errorf("the other reads %.3f, want %.3f (its raw %.3f over 80 %% of the best %.3f)", got["half"], want, rawHalf, rawBest)
+	}
+}
+
+// The nearest list asks Excluded instead of scoring in full: both must say
+// the same of every CV, whichever filters the vacancy sets.
+func TestExcludedAgreesWithScore(t *testing.T) {
+	tax := testTax(t)
+	start := jobmatch.Date{Time: testNow.AddDate(0, 1, 0)}
+	vacancies := []jobmatch.Vacancy{
+		{Title: "Buschauffør", PostalCode: "8000", StartDate: start, DrivingLicence: "D", Languages: []jobmatch.Language{{Code: "da", Level: "B1"}}},
+		{Title: "Lagermedarbejder", PostalCode: "2100", EmploymentType: jobmatch.EmploymentWageSubsidy, Description: "Vi søger en lagermedarbejder til pluk og pak."},
+		{Title: "Kok", PostalCode: "5000", EmploymentType: jobmatch.EmploymentFlexjob, StartDate: start},
+	}
+	criteria := []Criteria{{}, {Distance: true, Availability: true, Language: true, Licence: true, Eligibility: true, Consent: true},
+		{Distance: true}, {Consent: true, Eligibility: true}}
+	var cvs []*Features
+	n := 0
+	for _, title := range []string{"Buschauffør", "Lagermedarbejder", "Kok", "Frisør"} {
+		for _, postal := range []string{"8000", "2100", "5000", "0000"} {
+			for i, lic := range [][]string{nil, {"B"}, {"D"}} {
+				n++
+				c := jobmatch.Candidate{ID: fmt.Sprint("c", n), PostalCode: postal, MaxCommuteKm: 30, DrivingLicences: lic,
+					DesiredOccupations: []jobmatch.Concept{{Label: title}},
+					Consent:            jobmatch.CandidateConsent{Given: i == 1}}
+				if i == 2 {
+					c.AvailableFrom = jobmatch.Date{Time: start.AddDate(0, 0, 60)}
+					c.Languages = []jobmatch.Language{{Code: "da", Level: "A2"}}
+					c.TargetGroup = jobmatch.TargetRefugee
+				}
+				cvs = append(cvs, cvOf(tax, c))
+			}
+		}
+	}
+	excluded := 0
+	for _, v := range vacancies {
+		for _, cr := range criteria {
+			s := scorerFor(tax, v, cr, nil)
+			s.Quiet()
+			for _, f := range cvs {
+				want := s.Score(f).Excluded
+				if got := s.Excluded(f); got != want {
+					t.Fatalf("%s %+v, CV %s: Excluded %q, Score says %q", v.Title, cr, f.ID, got, want)
+				}
+				if want != "" {
+					excluded++
+				}
+			}
+		}
+	}
+	if excluded == 0 || excluded == len(vacancies)*len(criteria)*len(cvs) {
+		t.Fatalf("%d of %d excluded: the cases do not exercise the filters", excluded, len(vacancies)*len(criteria)*len(cvs))
 	}
 }

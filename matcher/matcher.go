@@ -329,7 +329,7 @@ func (m *Matcher) nearest(p *Profile, c Criteria, radiusKm float64, n int) []str
 		if len(out) >= n {
 			break
 		}
-		if s.Score(x.f).Excluded == "" {
+		if s.Excluded(x.f) == "" {
 			out = append(out, x.f.ID)
 		}
 	}

@@ -304,3 +304,39 @@ func (s *Scorer) norm(f *Features) float64 {
 	}
 	return math.Sqrt(sum)
 }
+
+// Excluded says which hard filter, if any, keeps the candidate out, as Score
+// would, without scoring the parts that cannot exclude (text, skills,
+// experience): the nearest list checks thousands of CVs this way. Only
+// when nothing trips does it need the relevance parts, and then only until
+// one of them is non-zero.
+func (s *Scorer) Excluded(f *Features) string {
+	for _, k := range table {
+		if k.excludes && s.w[k.name] != 0 {
+			if x := k.score(s, f).Exclude; x != "" {
+				return x
+			}
+		}
+	}
+	for _, fl := range filters {
+		if x := fl(s, f).Exclude; x != "" {
+			return x
+		}
+	}
+	for _, k := range table {
+		if s.w[k.name] == 0 {
+			continue
+		}
+		switch k.name {
+		case CompOccupation, CompRequiredSkills, CompDesiredSkills:
+			if v := k.score(s, f).Value; v > 0 {
+				return ""
+			}
+		case CompText:
+			if v := math.Min(1, k.score(s, f).Value); v >= 0.05 {
+				return ""
+			}
+		}
+	}
+	return "relevance"
+}
