@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,6 +136,19 @@ func BenchmarkMatch(b *testing.B) {
 	runtime.ReadMemStats(&mem)
 	b.ReportMetric(float64(mem.HeapInuse)/(1<<20), "heap_MiB")
 	b.ReportMetric(rssMiB(), "rss_MiB")
+	b.ReportMetric(procStatusMiB("RssAnon:"), "rss_anon_MiB")
+	b.ReportMetric(procStatusMiB("RssFile:"), "rss_file_MiB")
+	b.ReportMetric(float64(mem.Sys)/(1<<20), "go_sys_MiB")
+	if f := os.Getenv("BENCH_HEAPPROFILE"); f != "" {
+		out, err := os.Create(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer out.Close()
+		if err := pprof.WriteHeapProfile(out); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func head(s []string, n int) []string {
@@ -154,13 +168,18 @@ func median(ds []time.Duration) time.Duration {
 
 // rssMiB is the resident memory of this process (service and load
 // generator together).
-func rssMiB() float64 {
+func rssMiB() float64 { return procStatusMiB("VmRSS:") }
+
+// procStatusMiB reads one of /proc/self/status's kB lines: VmRSS (all
+// resident pages), RssAnon (the heap, sqlite's caches, stacks) or RssFile
+// (pages of mapped files: bleve's segments, which the kernel can drop).
+func procStatusMiB(key string) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == key {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb / 1024
 		}

@@ -14,6 +14,7 @@ import (
 
 	"jobmatch/demo"
 	"jobmatch/index"
+	"jobmatch/internal/memlimit"
 	"jobmatch/system/systemtest"
 )
 
@@ -23,6 +24,11 @@ import (
 // 10,000) demo CVs are imported into a fresh directory first.
 func candidateEnv(b *testing.B) (*systemtest.Env, *systemtest.Client) {
 	b.Helper()
+	// The memory limit the command sets (cmd/jobmatch), so rss_MiB is the
+	// product's.
+	if _, err := memlimit.Apply(os.Getenv("JOBMATCH_MEMORY_LIMIT")); err != nil {
+		b.Fatal(err)
+	}
 	env := systemtest.Start(b, systemtest.Options{DataDir: os.Getenv("BENCH_DATA_DIR")})
 	if os.Getenv("BENCH_DATA_DIR") == "" {
 		n := 10000

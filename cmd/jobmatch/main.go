@@ -18,9 +18,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
+	"time"
 	_ "time/tzdata"
 
+	"jobmatch/internal/memlimit"
 	"jobmatch/system" // Europe/Copenhagen on machines without zoneinfo
 )
 
@@ -45,6 +46,15 @@ func commands() []command {
 
 func main() {
 	ctx := context.Background()
+	// A soft memory limit for every command (internal/memlimit): the
+	// collector returns what the live data does not need.
+	if _, err := memlimit.Apply(os.Getenv("JOBMATCH_MEMORY_LIMIT")); err != nil {
+		fmt.Fprintln(os.Stderr, "jobmatch: JOBMATCH_MEMORY_LIMIT:", err)
+		os.Exit(2)
+	}
+	go memlimit.Watch(ctx, 5*time.Second, func(from, to int64) {
+		slog.Info("memory limit raised: the live data needs more", "from_mib", from>>20, "to_mib", to>>20)
+	})
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "jobmatch:", err)

@@ -161,13 +161,12 @@ func port(a net.Addr) string {
 
 // tuneGC trades memory for CPU: the embedded database allocates heavily per
 // write, and on two cores the default GOGC=100 spends a fifth of the time in
-// the collector (docs/benchmarks.md: 270 → 330 vacancies/s at GOGC=400). A
-// soft limit keeps the heap bounded. GOGC/GOMEMLIMIT in the environment win.
+// the collector (docs/benchmarks.md: 270 → 330 vacancies/s at GOGC=400). The
+// soft memory limit every command runs under (main, internal/memlimit:
+// JOBMATCH_MEMORY_LIMIT, 1 GiB) keeps that heap bounded. GOGC in the
+// environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(2 << 30)
 	}
 }
