@@ -170,3 +170,41 @@ func TestFeaturesSnapshot(t *testing.T) {
 		t.Fatal("no changes logged")
 	}
 }
+
+// A tool that only imports (jobmatch import, demo: Open without Start)
+// keeps no match features; a server started on the same data afterwards
+// holds every CV's.
+func TestImportWithoutStartKeepsNoFeatures(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+	sys, err := system.Open(ctx, system.Config{DataDir: dir, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.LoadCandidates(ctx, sys, 300, 3, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if sys.Syncer.Applied() == 0 {
+		t.Fatal("the import was not indexed")
+	}
+	if n := sys.Pool.Len(); n != 0 {
+		t.Fatalf("the import tool holds %d CVs' match features", n)
+	}
+	if err := sys.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	served, stop := start(t, dir)
+	defer stop()
+	for deadline := time.Now().Add(time.Minute); !served.PoolReady(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("match features not loaded")
+		}
+	}
+	if n := samePool(t, served); n != 300 {
+		t.Fatalf("the server holds %d CVs' features, want 300", n)
+	}
+}

@@ -154,7 +154,14 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	// The matcher reads CV features from memory; the syncer keeps them in
 	// step with the index, and Start fills the pool from the store.
 	pool := matcher.NewPool()
+	// Until Start, nothing matches: a tool that only imports (jobmatch
+	// import, demo) keeps no features, which at 150,000 CVs would be a
+	// third of a gigabyte held for nothing; Start's load fills the pool.
+	poolOn := new(atomic.Bool)
 	syncer.OnApply = func(up []*jobmatch.Candidate, del []string, seq int64) {
+		if !poolOn.Load() {
+			return
+		}
 		for _, c := range up {
 			pool.PutNamed(matcher.FromCandidate(c, tax, places), c.Name)
 		}
@@ -233,6 +240,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 				syncer.Notify()
 			}()
 		}
+		poolOn.Store(true)
 		sys.wg.Add(1)
 		go func() {
 			defer sys.wg.Done()

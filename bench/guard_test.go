@@ -1,0 +1,275 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"jobmatch"
+	"jobmatch/demo"
+	"jobmatch/index"
+	"jobmatch/matcher"
+	"jobmatch/system/systemtest"
+)
+
+// BenchmarkGuard is the regression guard (issue 15 point 4): at small sizes,
+// in one process and one run, it measures each headline figure beside its
+// floor or exhaustive counterpart on the same store and index, and prints
+// their ratio. Absolute times on shared machines move by 2× from day to day;
+// a ratio to a floor measured a moment earlier does not, so a change that
+// makes something slower shows as a larger ratio. Run:
+//
+//	go test ./bench -run XXX -bench Guard -benchtime 1x
+//
+// BENCH_GUARD_CVS (5,000) and BENCH_GUARD_COMPANIES (2,000) set the sizes.
+// Each figure is one line (docs/benchmarks.md, "Regression guard"):
+//
+//	guard <figure> <product> <unit> | floor <floor> <unit> (<what the floor is>) | ratio <x>
+//
+// and a benchmark metric <figure>_x with the ratio (lower is better; 1.00
+// is the floor itself), plus match_overlap (higher is better).
+func BenchmarkGuard(b *testing.B) {
+	cvs := envInt("BENCH_GUARD_CVS", 5000)
+	companies := envInt("BENCH_GUARD_COMPANIES", 2000)
+	ctx := context.Background()
+	env := systemtest.Start(b)
+	st := env.Sys.Store
+
+	// Import: the product's path (parse, validate, normalise, store with
+	// change-log entries, index, match features) against InsertMany of the
+	// same documents and as many change-log entries into scratch collections.
+	var ndjson bytes.Buffer
+	if err := demo.WriteNDJSON(&ndjson, demo.NewGenerator(env.Sys.Taxonomy, 1), cvs); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	t0 := time.Now()
+	if _, err := env.Sys.Candidates.ImportCandidates(ctx, nil, bytes.NewReader(ndjson.Bytes()), "ndjson", nil); err != nil {
+		b.Fatal(err)
+	}
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		b.Fatal(err)
+	}
+	imported := time.Since(t0)
+	var docs []any
+	if err := st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
+		c.ID = "floor-" + c.ID
+		docs = append(docs, c)
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if len(docs) != cvs {
+		b.Fatalf("%d CVs stored, want %d", len(docs), cvs)
+	}
+	t0 = time.Now()
+	for i := 0; i < len(docs); i += 1000 {
+		part := docs[i:min(i+1000, len(docs))]
+		entries := make([]any, len(part))
+		for k := range part {
+			entries[k] = map[string]any{"_id": int64(i + k + 1), "candidate_id": part[k].(*jobmatch.Candidate).ID, "op": "upsert", "at": time.Now()}
+		}
+		if _, err := st.C("guard_floor_candidates").InsertMany(ctx, part); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.C("guard_floor_changes").InsertMany(ctx, entries); err != nil {
+			b.Fatal(err)
+		}
+	}
+	floor := time.Since(t0)
+	guardLine(b, "import", float64(cvs)/imported.Seconds(), float64(cvs)/floor.Seconds(), "CV/s", "InsertMany of the same documents and change entries", true)
+
+	// Intake: posting vacancies over HTTP, 8 clients, against one InsertOne
+	// per vacancy of the stored document from 8 goroutines.
+	cs := seedCompanies(b, env, companies)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	posts := 400
+	var ids []string
+	var mu sync.Mutex
+	t0 = time.Now()
+	parallel(b, 8, posts, func(i int) error {
+		c := cs[(i*7919)%len(cs)]
+		v := systemtest.VacancyBody(c.CVR)
+		v["company"].(map[string]any)["postal_code"] = c.PostalCode
+		v["title"] = fmt.Sprintf("Lagermedarbejder %d", i)
+		var rec struct{ ID string }
+		if err := postJSONInto(client, env.URL+"/api/v1/vacancies", v, &rec); err != nil {
+			return err
+		}
+		mu.Lock()
+		ids = append(ids, rec.ID)
+		mu.Unlock()
+		return nil
+	})
+	intake := time.Since(t0)
+	v, err := env.Sys.Service.Vacancy(ctx, ids[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	t0 = time.Now()
+	parallel(b, 8, posts, func(i int) error {
+		cp := *v
+		cp.ID = fmt.Sprintf("floor-%d", i)
+		_, err := st.C("guard_floor_vacancies").InsertOne(ctx, &cp)
+		return err
+	})
+	floor = time.Since(t0)
+	guardLine(b, "intake", float64(posts)/intake.Seconds(), float64(posts)/floor.Seconds(), "vacancies/s", "one InsertOne per vacancy, 8 writers", true)
+
+	// Search: over HTTP (the query read, the index, the CVs read by _id,
+	// the audit line, JSON) against the index's search alone.
+	k := env.Login("konsulent@demo.local")
+	queries := []string{"sygeplejerske", "SOSU", "lager", "paedagog", "software developer", "regnskab bogholder", "rengøring", "chauffør"}
+	var viaHTTP, ixOnly []time.Duration
+	for round := 0; round < 10; round++ {
+		for _, q := range queries {
+			t0 = time.Now()
+			var r struct{ Total int64 }
+			if err := getJSON(k, env.URL+"/api/v1/candidates/search?limit=25&q="+url.QueryEscape(q), &r); err != nil {
+				b.Fatal(err)
+			}
+			viaHTTP = append(viaHTTP, time.Since(t0))
+			t0 = time.Now()
+			if _, err := env.Sys.Index.Search(ctx, index.Query{Text: q, Everyday: true, Size: 25}); err != nil {
+				b.Fatal(err)
+			}
+			ixOnly = append(ixOnly, time.Since(t0))
+		}
+	}
+	guardLine(b, "search", ms(median(viaHTTP)), ms(median(ixOnly)), "ms (median)", "the index's search alone", false)
+
+	// Company lookup while typing: over HTTP against the in-memory search.
+	hot := env.Login("hotline@demo.local")
+	var chttp, cmem []time.Duration
+	for i := 0; i < 80; i++ {
+		c := cs[(i*7919)%len(cs)]
+		q := []string{c.CVR[:4], string([]rune(c.Name)[:3]), c.Name}[i%3]
+		t0 = time.Now()
+		var p struct{ Items []any }
+		if err := getJSON(hot, env.URL+"/api/v1/companies/search?q="+url.QueryEscape(q), &p); err != nil {
+			b.Fatal(err)
+		}
+		chttp = append(chttp, time.Since(t0))
+		t0 = time.Now()
+		if _, err := env.Sys.Companies.Search(ctx, q, 10); err != nil {
+			b.Fatal(err)
+		}
+		cmem = append(cmem, time.Since(t0))
+	}
+	guardLine(b, "company_search", ms(median(chttp)), ms(median(cmem)), "ms (median)", "the in-memory company search alone", false)
+
+	// Matching: the matcher against the exhaustive scan with the same
+	// scoring function, and their top-25 agreement.
+	for deadline := time.Now().Add(5 * time.Minute); !env.Sys.PoolReady(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.Fatal("match features not loaded")
+		}
+	}
+	m := env.Sys.Matching.Matcher()
+	var fast, slow []time.Duration
+	overlap := 0.0
+	for i, bv := range benchVacancies {
+		body := systemtest.VacancyBody(demo.CVR(100 + i))
+		body["company"].(map[string]any)["postal_code"] = bv["postal_code"]
+		body["description"] = "Vi søger en " + strings.ToLower(bv["title"].(string)) + " til fast stilling."
+		body["skills_desired"] = []string{}
+		for k, x := range bv {
+			body[k] = x
+		}
+		var rec struct{ ID string }
+		if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+			b.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
+		}
+		v, err := env.Sys.Service.Vacancy(ctx, rec.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := m.Profile(v)
+		o := matcher.Options{Criteria: matcher.DefaultCriteria(p), Limit: 25}
+		t0 = time.Now()
+		got, err := m.Match(ctx, p, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fast = append(fast, time.Since(t0))
+		t0 = time.Now()
+		want, err := m.Exhaustive(ctx, p, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		slow = append(slow, time.Since(t0))
+		overlap += matcher.Overlap(head(got.Ranked, 25), head(want.Ranked, 25))
+	}
+	guardLine(b, "match", ms(median(fast)), ms(median(slow)), "ms (median)", "the exhaustive scan, same scoring", false)
+	overlap /= float64(len(benchVacancies))
+	fmt.Printf("guard %-15s %10.3f %-12s | floor %10.3f %-12s (%s)\n", "match_overlap", overlap, "top-25", 1.0, "top-25", "the exhaustive scan's own top 25")
+	b.ReportMetric(overlap, "match_overlap")
+}
+
+// guardLine prints one figure and reports its ratio as <name>_x. For a rate
+// (higherBetter) the ratio is floor/product, for a time product/floor: in
+// both, how many times the floor's cost the product pays.
+func guardLine(b *testing.B, name string, product, floor float64, unit, what string, higherBetter bool) {
+	ratio := product / floor
+	if higherBetter {
+		ratio = floor / product
+	}
+	fmt.Printf("guard %-15s %10.3f %-12s | floor %10.3f %-12s (%s) | ratio %.2f\n", name, product, unit, floor, unit, what, ratio)
+	b.ReportMetric(ratio, name+"_x")
+}
+
+// parallel runs do(0..n-1) from workers goroutines and fails on an error.
+func parallel(b *testing.B, workers, n int, do func(i int) error) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := do(i); err != nil {
+					once.Do(func() { first = err })
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if first != nil {
+		b.Fatal(first)
+	}
+}
+
+func postJSONInto(client *http.Client, u string, body, out any) error {
+	data, _ := json.Marshal(body)
+	res, err := client.Post(u, "application/json", bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusCreated {
+		return fmt.Errorf("POST %s: %d", u, res.StatusCode)
+	}
+	return json.NewDecoder(res.Body).Decode(out)
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
