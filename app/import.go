@@ -81,6 +81,9 @@ func (cs *Candidates) ImportCandidates(ctx context.Context, by *jobmatch.User, r
 				p.Unchanged++
 			}
 		}
+		// Stored: the sync indexes these as written, without reading
+		// them back.
+		cs.syncer.Written(batch)
 		batch = batch[:0]
 		cs.syncer.Notify()
 		if progress != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,6 +53,14 @@ func BenchmarkGuard(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	if p := os.Getenv("BENCH_CPUPROFILE"); p != "" { // the import's profile
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = pprof.StartCPUProfile(f)
+		defer f.Close()
+	}
 	t0 := time.Now()
 	if _, err := env.Sys.Candidates.ImportCandidates(ctx, nil, bytes.NewReader(ndjson.Bytes()), "ndjson", nil); err != nil {
 		b.Fatal(err)
@@ -60,6 +69,7 @@ func BenchmarkGuard(b *testing.B) {
 		b.Fatal(err)
 	}
 	imported := time.Since(t0)
+	pprof.StopCPUProfile()
 	var docs []any
 	if err := st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
 		c.ID = "floor-" + c.ID

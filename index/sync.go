@@ -66,6 +66,12 @@ type Syncer struct {
 	// (or still older) when read: re-read until it is, or GapGrace passes.
 	pending map[string]pend
 
+	// written: CVs this process has just stored, by id, so the pass that
+	// applies their change need not read them back (Written).
+	writtenMu sync.Mutex
+	written   map[string]*jobmatch.Candidate
+	writtenQ  []string
+
 	lagChanges atomic.Int64
 	lagSince   atomic.Int64 // unix nanos of the oldest unapplied change, 0 when caught up
 	applied    atomic.Int64
@@ -219,7 +225,10 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 		go func(id string, want int64) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			c, err := s.src.Candidate(ctx, id)
+			c, err := s.takeWritten(id, want)
+			if c == nil {
+				c, err = s.src.Candidate(ctx, id)
+			}
 			var d Doc
 			if err == nil {
 				d = s.ix.DocOf(c, s.labels)
@@ -355,4 +364,52 @@ func (s *Syncer) Checkpoint(fn func(seq int64, gaps []int64, pending map[string]
 		u.merge(s.ix.unsettledNow())
 	}
 	fn(s.ix.HighWaterMark(), u.Gaps, u.Pending)
+}
+
+// writtenMax bounds the CVs held for the sync (a few import batches).
+const writtenMax = 4000
+
+// Written hands the syncer CVs this process has just stored (after the
+// write was acknowledged), each with the change-log number it was written
+// under. The pass that applies exactly that change indexes the CV as given
+// instead of reading it back by _id (at import, that read was a third of
+// the embedded database's work). Any other change to the CV — a later
+// write, an erasure — does not match the number and is read from the store
+// as before; a CV handed over but never synced is forgotten once writtenMax
+// newer ones have come.
+func (s *Syncer) Written(cs []*jobmatch.Candidate) {
+	s.writtenMu.Lock()
+	defer s.writtenMu.Unlock()
+	if s.written == nil {
+		s.written = map[string]*jobmatch.Candidate{}
+	}
+	for _, c := range cs {
+		if c == nil || c.Seq == 0 {
+			continue
+		}
+		if _, ok := s.written[c.ID]; !ok {
+			s.writtenQ = append(s.writtenQ, c.ID)
+		}
+		s.written[c.ID] = c
+	}
+	for len(s.written) > writtenMax && len(s.writtenQ) > 0 {
+		delete(s.written, s.writtenQ[0])
+		s.writtenQ = s.writtenQ[1:]
+	}
+}
+
+// takeWritten returns the CV handed over by Written when it was written
+// under want, the number the log says it must have reached; else nil.
+func (s *Syncer) takeWritten(id string, want int64) (*jobmatch.Candidate, error) {
+	if want <= 0 {
+		return nil, nil
+	}
+	s.writtenMu.Lock()
+	defer s.writtenMu.Unlock()
+	c, ok := s.written[id]
+	if !ok || c.Seq != want {
+		return nil, nil
+	}
+	delete(s.written, id)
+	return c, nil
 }

@@ -106,6 +106,10 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 		}
 	}
 	var newRefs []any
+	// fresh: a new CV whose reference this call claimed with a new _id, so
+	// no other writer can hold its document: it is inserted, not upserted
+	// (an upsert costs the embedded backend a find and an update per CV).
+	fresh := make([]bool, len(cs))
 	seen := map[string]int{}
 	for i, c := range cs {
 		if j, dup := seen[c.ExternalRef]; dup {
@@ -131,6 +135,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			c.CreatedAt = now
 			out[i] = CandidateWrite{ID: c.ID, Created: true}
 			newRefs = append(newRefs, candRef{Ref: c.ExternalRef, CandidateID: c.ID})
+			fresh[i] = true
 		}
 		out[i].Changed = true
 		changed = append(changed, i)
@@ -154,6 +159,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 				for _, i := range changed {
 					if cs[i].ExternalRef == ref.Ref {
 						cs[i].ID, out[i].ID = cur.CandidateID, cur.CandidateID
+						fresh[i] = false
 					}
 				}
 			}
@@ -167,7 +173,8 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	models := make([]mongo.WriteModel, len(changed))
+	var models []mongo.WriteModel
+	var inserts []any
 	for k, i := range changed {
 		c := cs[i]
 		c.Seq = seqs[k]
@@ -176,8 +183,19 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			c.LastActivity = now
 		}
 		c.Version++
-		models[k] = mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
-			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true)
+		if fresh[i] {
+			inserts = append(inserts, candidateDoc{Candidate: *c, Hash: hashes[i]})
+			continue
+		}
+		models = append(models, mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
+			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true))
+	}
+	for len(inserts) > 0 {
+		part := inserts[:min(len(inserts), bulkPart)]
+		inserts = inserts[len(part):]
+		if _, err := s.C(ColCandidates).InsertMany(ctx, part, options.InsertMany().SetOrdered(false)); err != nil {
+			return nil, fmt.Errorf("store: write candidates: %w", err)
+		}
 	}
 	// In parts, so each round trip stays well inside the client's time
 	// limit on a slower backend (FerretDB on PostgreSQL writes an upsert
