@@ -432,7 +432,7 @@ func TestSyncIndexesWrittenCVsWithoutReadingThemBack(t *testing.T) {
 	if again.ID != first.ID || again.Seq <= first.Seq {
 		t.Fatalf("second write: id %s seq %d, first %s seq %d", again.ID, again.Seq, first.ID, first.Seq)
 	}
-	sy.Written([]*jobmatch.Candidate{first}) // the older state, under its older number
+	sy.Written([]*jobmatch.Candidate{first})    // the older state, under its older number
 	if _, err := sy.SyncOnce(ctx); err != nil { // one pass: no later re-read to hide a wrong pick
 		t.Fatal(err)
 	}
