@@ -158,6 +158,7 @@ func (cs *Candidates) Save(ctx context.Context, by *jobmatch.User, in CandidateI
 	if err != nil {
 		return nil, false, err
 	}
+	cs.syncer.Written([]*jobmatch.Candidate{c}) // stored: index it as written
 	cs.syncer.Notify()
 	if err := cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
 		return nil, false, err
