@@ -6,6 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"time"
+
+	"jobmatch"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -193,4 +196,77 @@ func (s *refSumSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	dm, err := s.Searcher.Advance(ctx, id)
 	s.fix(dm)
 	return dm, err
+}
+
+// With filters, the words are one more required clause instead of a should
+// clause beside them (build): the hits, their order and their scores must be
+// the same both ways, for the everyday search and the matcher's retrieval.
+func TestFiltersWithTheWords(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	titles := []string{"Lagermedarbejder", "Pædagog", "Social- og sundhedsassistent", "Tømrer", "Kok", "Rengøringsassistent",
+		"Chauffør", "Sygeplejerske", "Bogholder"}
+	words := []string{"lager", "truck", "børn", "hjemmepleje", "køkken", "kunder", "regnskab", "kørekort", "og", "erfaring"}
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := map[string]Doc{}
+	for i := 0; i < 600; i++ {
+		summary := ""
+		for j := 0; j < 6; j++ {
+			summary += words[r.IntN(len(words))] + " "
+		}
+		c := cvOf(titles[r.IntN(len(titles))], summary)
+		if r.IntN(3) > 0 {
+			c.DrivingLicences = []string{"B"}
+		}
+		c.Consent.Given = r.IntN(2) == 0
+		c.AvailableFrom = jobmatch.Date{Time: time.Date(2026, 11+time.Month(r.IntN(3)), 1, 0, 0, 0, 0, time.UTC)}
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	b := *ix.cur.Load()
+	before := time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
+	queries := map[string]Query{
+		"everyday, licence":          {Text: "lager", Everyday: true, Licences: []string{"B"}},
+		"everyday, consent, date":    {Text: "social- og sundhedsassistent", Everyday: true, ConsentOnly: true, AvailableBefore: before},
+		"everyday, two words":        {Text: "regnskab bogholder", Everyday: true, Licences: []string{"B"}, ConsentOnly: true},
+		"retrieval, licence":         {Text: "Lagermedarbejder truckkørsel", LicenceAny: []string{"B"}, Size: 500},
+		"retrieval, consent, date":   {Text: "Kok madlavning", ConsentOnly: true, AvailableBefore: before, Size: 500},
+		"retrieval, target group":    {Text: "Pædagog pædagogik", TargetGroups: []string{string(jobmatch.TargetCloseToJob)}, Size: 500},
+		"retrieval, scheme, licence": {Text: "Tømrer tagarbejde", Scheme: &SchemeFilter{Scheme: "loentilskud", Groups: []string{string(jobmatch.TargetCloseToJob)}}, LicenceAny: []string{"B"}},
+	}
+	for name, q := range queries {
+		t.Run(name, func(t *testing.T) {
+			if q.Size == 0 {
+				q.Size = 600
+			}
+			joined, _ := ix.build(q)
+			q.shouldBeside = true
+			beside, _ := ix.build(q)
+			got, err := b.Search(bleve.NewSearchRequestOptions(joined, q.Size, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := b.Search(bleve.NewSearchRequestOptions(beside, q.Size, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Total == 0 || want.Total == 600 || got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+				t.Fatalf("total %d, beside %d (hits %d, %d)", got.Total, want.Total, len(got.Hits), len(want.Hits))
+			}
+			for i := range got.Hits {
+				g, w := got.Hits[i], want.Hits[i]
+				if math.Abs(g.Score-w.Score) > 1e-9*math.Max(1, w.Score) {
+					t.Fatalf("hit %d: %s scored %v, beside %s %v", i, g.ID, g.Score, w.ID, w.Score)
+				}
+				if g.ID != w.ID && (i+1 >= len(got.Hits) || got.Hits[i+1].Score != g.Score) && (i == 0 || got.Hits[i-1].Score != g.Score) {
+					t.Fatalf("hit %d: %s, beside %s (score %v)", i, g.ID, w.ID, g.Score)
+				}
+			}
+		})
+	}
 }
