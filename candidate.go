@@ -92,3 +92,17 @@ type CandidateConsent struct {
 	RecordedAt *time.Time `json:"recorded_at,omitempty" bson:"recorded_at,omitempty"`
 	Channel    string     `json:"channel,omitempty" bson:"channel,omitempty"` // phone, meeting, digital
 }
+
+// CandidateChange is one entry of the candidate change log: every write of
+// a CV takes the next number of the CandidateSeq sequence and is logged
+// under it before the document is written (the store keeps the log; the
+// search index and the match features follow it).
+type CandidateChange struct {
+	Seq         int64
+	CandidateID string
+	At          time.Time
+	Delete      bool // an erasure; otherwise a create or update
+}
+
+// CandidateSeq is the sequence candidate changes are numbered with.
+const CandidateSeq = "candidates"

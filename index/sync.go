@@ -11,13 +11,9 @@ import (
 	"jobmatch"
 )
 
-// Change is one entry of the store's candidate change log.
-type Change struct {
-	Seq         int64
-	CandidateID string
-	At          time.Time
-	Delete      bool // an erasure; otherwise a create or update
-}
+// Change is one entry of the store's candidate change log (the type lives
+// in the domain package, so the store need not import the index).
+type Change = jobmatch.CandidateChange
 
 // Source is what the sync reads: the change log in order, its last number,
 // and each candidate's current state by id (jobmatch.ErrNotFound when erased).
@@ -29,7 +25,7 @@ type Source interface {
 }
 
 // SeqName is the sequence the store numbers candidate changes with.
-const SeqName = "candidates"
+const SeqName = jobmatch.CandidateSeq
 
 // Syncer keeps the index in step with the store. Every change to a candidate
 // takes the next sequence number and is logged under it before the

@@ -15,7 +15,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"jobmatch"
-	"jobmatch/index"
 )
 
 // Candidates are stored by id, with a reference document per external
@@ -274,7 +273,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (
 // ChangesAfter reads change-log entries seq+1 … in order, by _id, up to
 // limit, stopping at the current end of the sequence. Missing numbers (gaps)
 // are skipped; the syncer re-checks them.
-func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index.Change, error) {
+func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]jobmatch.CandidateChange, error) {
 	cur, err := s.changeHead(ctx)
 	if err != nil {
 		return nil, err
@@ -284,7 +283,7 @@ func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index
 		return nil, nil
 	}
 	n := int(end - seq)
-	out := make([]index.Change, n)
+	out := make([]jobmatch.CandidateChange, n)
 	found := make([]bool, n)
 	var wg sync.WaitGroup
 	errs := make(chan error, 1)
@@ -322,16 +321,16 @@ func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]index
 }
 
 // ChangeAt reads one change-log entry.
-func (s *Store) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, error) {
+func (s *Store) ChangeAt(ctx context.Context, seq int64) (jobmatch.CandidateChange, bool, error) {
 	var e changeEntry
 	err := s.C(ColChangelog).FindOne(ctx, bson.D{{Key: "_id", Value: seqKey(seq)}}).Decode(&e)
 	if errors.Is(err, mongo.ErrNoDocuments) {
-		return index.Change{}, false, nil
+		return jobmatch.CandidateChange{}, false, nil
 	}
 	if err != nil {
-		return index.Change{}, false, fmt.Errorf("store: change %d: %w", seq, err)
+		return jobmatch.CandidateChange{}, false, fmt.Errorf("store: change %d: %w", seq, err)
 	}
-	return index.Change{Seq: seq, CandidateID: e.CandidateID, At: e.At, Delete: e.Op == "delete"}, true, nil
+	return jobmatch.CandidateChange{Seq: seq, CandidateID: e.CandidateID, At: e.At, Delete: e.Op == "delete"}, true, nil
 }
 
 // TrimChangelog deletes entries up to and including upTo, by _id (every
@@ -350,8 +349,6 @@ func (s *Store) TrimChangelog(ctx context.Context, from, upTo int64) error {
 func (s *Store) EachCandidate(ctx context.Context, fn func(*jobmatch.Candidate) error) error {
 	return Each(ctx, s, ColCandidates, func(d *candidateDoc) error { return fn(&d.Candidate) })
 }
-
-var _ index.AllSource = (*Store)(nil)
 
 // CandidatesByID reads candidates by _id, eight at a time (each an indexed
 // lookup; a $in filter is not one on the embedded backend). The result is in

@@ -10,7 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"jobmatch/index"
+	"jobmatch"
 )
 
 // The candidate change log's numbers are claimed by inserting the entry
@@ -28,7 +28,7 @@ type changeLogHead struct {
 	dirty  bool
 }
 
-var changeHintID = "seq:" + index.SeqName
+var changeHintID = "seq:" + jobmatch.CandidateSeq
 
 // loadChangeHead returns the cached head, loading it from the hint and a
 // probe the first time; call with s.clog.mu held.

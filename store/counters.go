@@ -11,7 +11,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"jobmatch/index"
+	"jobmatch"
 )
 
 // NextSeq takes the next number of the named sequence (1, 2, …). A number
@@ -48,7 +48,7 @@ func toInt64(v any) int64 {
 // CurrentSeq returns the last number taken from the named sequence (0 if
 // none); for the candidate change log, the number of its newest entry.
 func (s *Store) CurrentSeq(ctx context.Context, name string) (int64, error) {
-	if name == index.SeqName {
+	if name == jobmatch.CandidateSeq {
 		return s.changeHead(ctx)
 	}
 	return s.ListHead(ctx, "seq:"+name)

@@ -102,6 +102,10 @@ type System struct {
 	savedApplied atomic.Int64
 }
 
+// The store is what the index reads and rebuilds from (the store does not
+// import the index: the change type lives in the domain package).
+var _ index.AllSource = (*store.Store)(nil)
+
 // Open opens the store and builds the services and HTTP handlers.
 func Open(ctx context.Context, cfg Config) (*System, error) {
 	if cfg.Logger == nil {

@@ -1,0 +1,52 @@
+package jobmatch_test
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPackageSeams checks, with go list, which packages may import which:
+// the store does not know the index or the use cases; the index and the
+// matcher do not know the store; and the database driver stays in the store
+// and the wiring. driverAllowed also names the packages that still import the
+// driver although they should not (issue 16: app builds bson updates, the
+// root package's Date marshals itself): the list may only shrink.
+func TestPackageSeams(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	imports := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		imports[f[0]] = f[1:]
+	}
+	if len(imports) < 10 {
+		t.Fatalf("go list found only %d packages", len(imports))
+	}
+	never := map[string][]string{
+		"jobmatch/store":   {"jobmatch/index", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher", "jobmatch/system"},
+		"jobmatch/index":   {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher"},
+		"jobmatch/matcher": {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend"},
+		"jobmatch/api":     {"jobmatch/frontend", "jobmatch/store"},
+		"jobmatch":         {"jobmatch/store", "jobmatch/index", "jobmatch/app"},
+	}
+	for pkg, banned := range never {
+		for _, imp := range imports[pkg] {
+			if slices.Contains(banned, imp) {
+				t.Errorf("%s imports %s", pkg, imp)
+			}
+		}
+	}
+	driverAllowed := []string{"jobmatch/store", "jobmatch/system", "jobmatch/system/systemtest", "jobmatch/cmd/jobmatch", "jobmatch/cmd/ferretdb-pg",
+		"jobmatch/app", "jobmatch"} // the last two: issue 16, to be removed
+	for pkg, imps := range imports {
+		for _, imp := range imps {
+			if strings.HasPrefix(imp, "go.mongodb.org/mongo-driver") && !slices.Contains(driverAllowed, pkg) {
+				t.Errorf("%s imports the database driver (%s): only the store and the wiring may", pkg, imp)
+			}
+		}
+	}
+}
