@@ -227,8 +227,10 @@ func (s *Scorer) Score(f *Features) Result {
 		}
 		part := k.score(s, f)
 		v := math.Max(0, math.Min(1, part.Value))
-		r.Components = append(r.Components, Component{Name: k.name, Weight: round(w), Value: round(v), Contribution: round(w * v),
-			SetWeight: s.set[k.name], Points: round(s.set[k.name] * v)})
+		if s.explain { // a quiet run (ranking, the exhaustive scan) reads only the sums
+			r.Components = append(r.Components, Component{Name: k.name, Weight: round(w), Value: round(v), Contribution: round(w * v),
+				SetWeight: s.set[k.name], Points: round(s.set[k.name] * v)})
+		}
 		r.Score += w * v
 		r.Points += s.set[k.name] * v
 		if part.DistanceKm != nil {
