@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata"
 
@@ -53,7 +54,11 @@ func main() {
 		os.Exit(2)
 	}
 	go memlimit.Watch(ctx, 5*time.Second, func(from, to int64) {
-		slog.Info("memory limit raised: the live data needs more", "from_mib", from>>20, "to_mib", to>>20)
+		log := slog.Default()
+		if l := cmdLogger.Load(); l != nil {
+			log = l
+		}
+		log.Info("memory limit raised: the live data needs more", "from_mib", from>>20, "to_mib", to>>20)
 	})
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
@@ -113,14 +118,22 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.logFormat, "log-format", env("JOBMATCH_LOG_FORMAT", "text"), "text or json (JOBMATCH_LOG_FORMAT)")
 }
 
+// cmdLogger is the logger the running command built (--log-format,
+// --log-level), for what main itself logs.
+var cmdLogger atomic.Pointer[slog.Logger]
+
 func (c *commonFlags) logger(w io.Writer) *slog.Logger {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(c.logLevel))
 	opts := &slog.HandlerOptions{Level: lvl}
+	var l *slog.Logger
 	if strings.EqualFold(c.logFormat, "json") {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		l = slog.New(slog.NewJSONHandler(w, opts))
+	} else {
+		l = slog.New(slog.NewTextHandler(w, opts))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	cmdLogger.Store(l)
+	return l
 }
 
 func env(key, def string) string {
