@@ -124,17 +124,22 @@ func run(b *testing.B, workers int, do func(i int) error) *Latencies {
 	return &lat
 }
 
-func postJSON(client *http.Client, url string, body any, want int) error {
+// postJSON posts body, wants the status want and decodes the answer into
+// out when it is not nil.
+func postJSON(client *http.Client, url string, body any, want int, out any) error {
 	data, _ := json.Marshal(body)
 	res, err := client.Post(url, "application/json", bytes.NewReader(data))
 	if err != nil {
 		return err
 	}
-	res.Body.Close()
+	defer res.Body.Close()
 	if res.StatusCode != want {
 		return fmt.Errorf("POST %s: %d", url, res.StatusCode)
 	}
-	return nil
+	if out == nil {
+		return nil
+	}
+	return json.NewDecoder(res.Body).Decode(out)
 }
 
 // BenchmarkPostVacancy posts vacancies from 16 concurrent clients with
@@ -152,7 +157,7 @@ func BenchmarkPostVacancy(b *testing.B) {
 		v["title"] = fmt.Sprintf("Medarbejder %d", i)
 		bodies[i] = v
 	}
-	run(b, workers(), func(i int) error { return postJSON(client, url, bodies[i%len(bodies)], http.StatusCreated) })
+	run(b, workers(), func(i int) error { return postJSON(client, url, bodies[i%len(bodies)], http.StatusCreated, nil) })
 }
 
 // workers is the number of concurrent clients: BENCH_WORKERS, default 8.

@@ -3,14 +3,12 @@ package bench
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 	"os"
 	"runtime/pprof"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,7 +16,6 @@ import (
 	"jobmatch"
 	"jobmatch/demo"
 	"jobmatch/index"
-	"jobmatch/matcher"
 	"jobmatch/system/systemtest"
 )
 
@@ -112,7 +109,7 @@ func BenchmarkGuard(b *testing.B) {
 		v["company"].(map[string]any)["postal_code"] = c.PostalCode
 		v["title"] = fmt.Sprintf("Lagermedarbejder %d", i)
 		var rec struct{ ID string }
-		if err := postJSONInto(client, env.URL+"/api/v1/vacancies", v, &rec); err != nil {
+		if err := postJSON(client, env.URL+"/api/v1/vacancies", v, http.StatusCreated, &rec); err != nil {
 			return err
 		}
 		mu.Lock()
@@ -179,48 +176,17 @@ func BenchmarkGuard(b *testing.B) {
 
 	// Matching: the matcher against the exhaustive scan with the same
 	// scoring function, and their top-25 agreement.
-	for deadline := time.Now().Add(5 * time.Minute); !env.Sys.PoolReady(); time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			b.Fatal("match features not loaded")
-		}
-	}
-	m := env.Sys.Matching.Matcher()
+	waitForFeatures(b, env)
 	var fast, slow []time.Duration
 	overlap := 0.0
-	for i, bv := range benchVacancies {
-		body := systemtest.VacancyBody(demo.CVR(100 + i))
-		body["company"].(map[string]any)["postal_code"] = bv["postal_code"]
-		body["description"] = "Vi søger en " + strings.ToLower(bv["title"].(string)) + " til fast stilling."
-		body["skills_desired"] = []string{}
-		for k, x := range bv {
-			body[k] = x
-		}
-		var rec struct{ ID string }
-		if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
-			b.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
-		}
-		v, err := env.Sys.Service.Vacancy(ctx, rec.ID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		p := m.Profile(v)
-		o := matcher.Options{Criteria: matcher.DefaultCriteria(p), Limit: 25}
-		t0 = time.Now()
-		got, err := m.Match(ctx, p, o)
-		if err != nil {
-			b.Fatal(err)
-		}
-		fast = append(fast, time.Since(t0))
-		t0 = time.Now()
-		want, err := m.Exhaustive(ctx, p, o)
-		if err != nil {
-			b.Fatal(err)
-		}
-		slow = append(slow, time.Since(t0))
-		overlap += matcher.Overlap(head(got.Ranked, 25), head(want.Ranked, 25))
+	matched := postBenchVacancies(b, env)
+	for _, id := range matched {
+		r := matchBothWays(b, env, id)
+		fast, slow = append(fast, r.fast), append(slow, r.slow)
+		overlap += r.overlap
 	}
 	guardLine(b, "match", ms(median(fast)), ms(median(slow)), "ms (median)", "the exhaustive scan, same scoring", false)
-	overlap /= float64(len(benchVacancies))
+	overlap /= float64(len(matched))
 	fmt.Printf("guard %-15s %10.3f %-12s | floor %10.3f %-12s (%s)\n", "match_overlap", overlap, "top-25", 1.0, "top-25", "the exhaustive scan's own top 25")
 	b.ReportMetric(overlap, "match_overlap")
 }
@@ -262,19 +228,6 @@ func parallel(b *testing.B, workers, n int, do func(i int) error) {
 	if first != nil {
 		b.Fatal(first)
 	}
-}
-
-func postJSONInto(client *http.Client, u string, body, out any) error {
-	data, _ := json.Marshal(body)
-	res, err := client.Post(u, "application/json", bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusCreated {
-		return fmt.Errorf("POST %s: %d", u, res.StatusCode)
-	}
-	return json.NewDecoder(res.Body).Decode(out)
 }
 
 func envInt(name string, def int) int {

@@ -35,11 +35,24 @@ var benchVacancies = []map[string]any{
 // benchmark vacancies posted; it returns their ids.
 func matchEnv(b *testing.B) (*systemtest.Env, *systemtest.Client, []string) {
 	env, k := candidateEnv(b)
+	waitForFeatures(b, env)
+	return env, k, postBenchVacancies(b, env)
+}
+
+// waitForFeatures waits until the matcher's features are loaded.
+func waitForFeatures(b *testing.B, env *systemtest.Env) {
+	b.Helper()
 	for deadline := time.Now().Add(10 * time.Minute); !env.Sys.PoolReady(); time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			b.Fatal("match features not loaded")
 		}
 	}
+}
+
+// postBenchVacancies posts benchVacancies (those whose title holds
+// BENCH_ONLY, when set) and returns their ids.
+func postBenchVacancies(b *testing.B, env *systemtest.Env) []string {
+	b.Helper()
 	var ids []string
 	for i, v := range benchVacancies {
 		if only := os.Getenv("BENCH_ONLY"); only != "" && !strings.Contains(v["title"].(string), only) {
@@ -58,7 +71,41 @@ func matchEnv(b *testing.B) (*systemtest.Env, *systemtest.Client, []string) {
 		}
 		ids = append(ids, rec.ID)
 	}
-	return env, k, ids
+	return ids
+}
+
+// matchRun is one vacancy matched both ways, in process: the matcher and
+// the exhaustive scan with the same scoring function.
+type matchRun struct {
+	p          *matcher.Profile
+	o          matcher.Options
+	got, want  *matcher.Page
+	fast, slow time.Duration
+	overlap    float64 // top-25 agreement
+}
+
+func matchBothWays(b *testing.B, env *systemtest.Env, vacancyID string) matchRun {
+	b.Helper()
+	ctx := context.Background()
+	m := env.Sys.Matching.Matcher()
+	v, err := env.Sys.Service.Vacancy(ctx, vacancyID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := matchRun{p: m.Profile(v)}
+	r.o = matcher.Options{Criteria: matcher.DefaultCriteria(r.p), Limit: 25}
+	t0 := time.Now()
+	if r.got, err = m.Match(ctx, r.p, r.o); err != nil {
+		b.Fatal(err)
+	}
+	r.fast = time.Since(t0)
+	t0 = time.Now()
+	if r.want, err = m.Exhaustive(ctx, r.p, r.o); err != nil {
+		b.Fatal(err)
+	}
+	r.slow = time.Since(t0)
+	r.overlap = matcher.Overlap(head(r.got.Ranked, 25), head(r.want.Ranked, 25))
+	return r
 }
 
 // BenchmarkMatch asks for a vacancy's top 25 over HTTP (retrieval, scoring
@@ -88,43 +135,26 @@ func BenchmarkMatch(b *testing.B) {
 	var fast, slow []time.Duration
 	overlap := 0.0
 	for _, id := range ids {
-		v, err := env.Sys.Service.Vacancy(ctx, id)
-		if err != nil {
-			b.Fatal(err)
-		}
-		p := m.Profile(v)
-		o := matcher.Options{Criteria: matcher.DefaultCriteria(p), Limit: 25}
-		t0 := time.Now()
-		got, err := m.Match(ctx, p, o)
-		if err != nil {
-			b.Fatal(err)
-		}
-		fast = append(fast, time.Since(t0))
-		t0 = time.Now()
-		want, err := m.Exhaustive(ctx, p, o)
-		if err != nil {
-			b.Fatal(err)
-		}
-		slow = append(slow, time.Since(t0))
-		ov := matcher.Overlap(head(got.Ranked, 25), head(want.Ranked, 25))
-		if os.Getenv("BENCH_DEBUG") != "" && ov < 0.5 {
-			ex := matcher.NewScorer(p, o.Criteria, nil, m.Tax, m.Pool, time.Now())
-			ids, _ := m.Retrieve(ctx, p, o.Criteria, 500)
-			for i, id := range head(want.Ranked, 8) {
+		r := matchBothWays(b, env, id)
+		fast, slow = append(fast, r.fast), append(slow, r.slow)
+		if os.Getenv("BENCH_DEBUG") != "" && r.overlap < 0.5 {
+			ex := matcher.NewScorer(r.p, r.o.Criteria, nil, m.Tax, m.Pool, time.Now())
+			ids, _ := m.Retrieve(ctx, r.p, r.o.Criteria, 500)
+			for i, id := range head(r.want.Ranked, 8) {
 				f, _ := m.Pool.Get(id)
-				r := ex.Score(f)
-				b.Logf("  ex#%d in-retrieval=%v score=%.3f %v occ=%v", i, indexOf(ids, id), r.Score, r.Components, f.Occupations)
+				s := ex.Score(f)
+				b.Logf("  ex#%d in-retrieval=%v score=%.3f %v occ=%v", i, indexOf(ids, id), s.Score, s.Components, f.Occupations)
 			}
-			for i, id := range head(got.Ranked, 3) {
+			for i, id := range head(r.got.Ranked, 3) {
 				f, _ := m.Pool.Get(id)
-				r := ex.Score(f)
-				b.Logf("  m#%d score=%.3f %v occ=%v", i, r.Score, r.Components, f.Occupations)
+				s := ex.Score(f)
+				b.Logf("  m#%d score=%.3f %v occ=%v", i, s.Score, s.Components, f.Occupations)
 			}
 		}
-		overlap += ov
+		overlap += r.overlap
 		if os.Getenv("BENCH_VERBOSE") != "" {
-			b.Logf("%-32s retrieved %5d pass %5d  match %6.1f ms  exhaustive %7.1f ms  overlap %.2f", p.Title, got.Retrieved, got.Total,
-				ms(fast[len(fast)-1]), ms(slow[len(slow)-1]), ov)
+			b.Logf("%-32s retrieved %5d pass %5d  match %6.1f ms  exhaustive %7.1f ms  overlap %.2f", r.p.Title, r.got.Retrieved, r.got.Total,
+				ms(r.fast), ms(r.slow), r.overlap)
 		}
 	}
 	b.ReportMetric(ms(median(fast)), "matcher_ms")

@@ -42,7 +42,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	waitIndexed(t, k, 3)
 
 	ctx := browser.New(t)
-	var hits, tried, filtered, empty, after, errText, q string
+	var found, hits, tried, filtered, foundOne, empty, after, errText, q string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
@@ -51,6 +51,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		// What was tried shows only for a query: the new page, not the
 		// list of everyone before it.
 		chromedp.WaitVisible(`p.tried`),
+		chromedp.Text(`#res-h`, &found),
 		chromedp.Text(`ol.hits`, &hits),
 		chromedp.Text(`p.tried`, &tried),
 		// Language at least B1 and wage subsidy, as the form sends them
@@ -59,6 +60,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.WaitReady(`input[name=eligibility][value=loentilskud]:checked`),
 		chromedp.WaitReady(`#f-language-level option[value=B1][selected]`),
 		chromedp.Text(`ol.hits`, &filtered),
+		chromedp.Text(`#res-h`, &foundOne),
 		// Nobody: suggestions that find people.
 		chromedp.Navigate(env.URL + "/staff/candidates?q=lagerqq"),
 		chromedp.WaitVisible(`.notice.empty`),
@@ -84,11 +86,17 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
 		t.Fatalf("lager: %q", hits)
 	}
+	if found != "2 kandidater" {
+		t.Fatalf("lager: the count reads %q", found)
+	}
 	if !strings.Contains(tried, "lagerarbejder") || !strings.Contains(tried, "lagermedarbejder") {
 		t.Fatalf("what was tried: %q", tried)
 	}
 	if !strings.Contains(filtered, "Lone Lager") || strings.Contains(filtered, "Lars Lagermand") {
 		t.Fatalf("da:B1 + løntilskud: %q", filtered)
+	}
+	if foundOne != "1 kandidat" {
+		t.Fatalf("one hit: the count reads %q", foundOne)
 	}
 	if !strings.Contains(empty, "Ingen kandidater") || !strings.Contains(empty, "lager") {
 		t.Fatalf("nobody found: %q", empty)
@@ -100,8 +108,10 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		t.Fatalf("bad sort: message %q, q %q", errText, q)
 	}
 
-	// A warehouse vacancy's matches read in Danish, with Danish numbers:
-	// 13,5 years of experience, no points as "0.122".
+	// A warehouse vacancy is read as the title people use, with the ESCO
+	// concept beside it, and its matches read in Danish, with Danish
+	// numbers: 13,5 years of experience, no points as "0.122", no English
+	// labels of the occupation's skills.
 	if res := k.Do("POST", "/api/v1/candidates", map[string]any{"external_ref": "LAG-3", "name": "Lise Langtid", "postal_code": "6400",
 		"target_group": "close_to_job", "desired_occupations": []string{"Lagermedarbejder"}, "summary": "Pluk, pak og varemodtagelse på lager.",
 		"experience": []map[string]any{{"title": "Lagerarbejder", "employer": "Als Logistik", "years": 13.5}}}, nil); res.StatusCode != 201 {
@@ -114,10 +124,11 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &vac); res.StatusCode != 201 {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
-	var card string
+	var card, readAs string
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(env.URL+"/staff/vacancies/"+vac.ID),
 		chromedp.WaitVisible(`ol.matches li.match`),
+		chromedp.Text(`p.interpreted`, &readAs),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll('ol.matches li.match')).map(li => li.innerText).find(t => t.includes('Lise Langtid')) || ''`, &card),
 	); err != nil {
 		t.Fatal(err)
@@ -128,8 +139,21 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	if m := regexp.MustCompile(`\b\d+\.\d+ (år|km|%)|\b0\.\d{2,}`).FindString(card); m != "" {
 		t.Fatalf("an English-format number %q on a Danish card:\n%s", m, card)
 	}
-	for _, en := range []string{"years", "Experience", "stock", "warehouse"} {
-		if strings.Contains(card, en) {
+	tax := env.Sys.Taxonomy
+	occ, _, ok := tax.NormalizeOccupation("Lagermedarbejder")
+	first := tax.DisplayTitle(occ, "da") + " (ESCO-begreb: " + tax.ConceptLabel(occ, "da") + ")"
+	if !ok || !strings.HasPrefix(readAs, "Titlen læst som: "+first) ||
+		first != "Lager- og logistikmedarbejder (ESCO-begreb: lagerarbejder)" || strings.Contains(readAs, "lædervare") {
+		t.Fatalf("the title read as %q", readAs)
+	}
+	english := []string{"years", "experience", "stock", "warehouse"}
+	if o, ok := tax.Occupation(occ); ok {
+		for _, i := range o.Essential {
+			english = append(english, tax.SkillAt(i).LabelEN)
+		}
+	}
+	for _, en := range english {
+		if strings.Contains(strings.ToLower(card), strings.ToLower(en)) {
 			t.Fatalf("English %q on a Danish card:\n%s", en, card)
 		}
 	}

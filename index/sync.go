@@ -221,7 +221,8 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 		go func(id string, want int64) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			c, err := s.takeWritten(id, want)
+			var err error
+			c := s.takeWritten(id, want)
 			if c == nil {
 				c, err = s.src.Candidate(ctx, id)
 			}
@@ -396,16 +397,16 @@ func (s *Syncer) Written(cs []*jobmatch.Candidate) {
 
 // takeWritten returns the CV handed over by Written when it was written
 // under want, the number the log says it must have reached; else nil.
-func (s *Syncer) takeWritten(id string, want int64) (*jobmatch.Candidate, error) {
+func (s *Syncer) takeWritten(id string, want int64) *jobmatch.Candidate {
 	if want <= 0 {
-		return nil, nil
+		return nil
 	}
 	s.writtenMu.Lock()
 	defer s.writtenMu.Unlock()
 	c, ok := s.written[id]
 	if !ok || c.Seq != want {
-		return nil, nil
+		return nil
 	}
 	delete(s.written, id)
-	return c, nil
+	return c
 }

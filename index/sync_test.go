@@ -159,6 +159,20 @@ type hiding struct {
 	unwritten map[string]bool
 }
 
+// hidingSync is a real store seen through hiding, an index on disk and the
+// syncer between them.
+func hidingSync(t *testing.T) (*store.Store, *hiding, *index.Index, *index.Syncer) {
+	t.Helper()
+	st := storetest.Open(t)
+	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
+	ix, _, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return st, src, ix, index.NewSyncer(ix, src, quiet, nil)
+}
+
 func (h *hiding) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
 	h.mu.Lock()
 	u := h.unwritten[id]
@@ -207,14 +221,7 @@ func (h *hiding) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, e
 
 func TestSyncPicksUpOutOfOrderCommits(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.Open(t)
-	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
-	ix, _, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	sy := index.NewSyncer(ix, src, quiet, nil)
+	st, src, ix, sy := hidingSync(t)
 	sy.GapGrace = time.Hour
 
 	a, b, c := candidate("A", "bager", "8000"), candidate("B", "bager", "8000"), candidate("C", "bager", "8000")
@@ -320,14 +327,7 @@ func contains(s []string, v string) bool {
 
 func TestSyncWaitsForADocumentLoggedButNotWritten(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.Open(t)
-	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
-	ix, _, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	sy := index.NewSyncer(ix, src, quiet, nil)
+	st, src, ix, sy := hidingSync(t)
 	a := candidate("W-1", "maler", "4000")
 	upsert(t, st, a)
 	src.mu.Lock()
@@ -403,14 +403,7 @@ func TestRebuildKeepsWhatTheLiveIndexFound(t *testing.T) {
 // number (written again since) is read from the store.
 func TestSyncIndexesWrittenCVsWithoutReadingThemBack(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.Open(t)
-	src := &hiding{Store: st, hidden: map[int64]bool{}, unwritten: map[string]bool{}}
-	ix, _, err := index.Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	sy := index.NewSyncer(ix, src, quiet, nil)
+	st, src, ix, sy := hidingSync(t)
 
 	a := candidate("H-1", "maler", "4000")
 	upsert(t, st, a)

@@ -53,11 +53,11 @@ func Parse(spec string) (int64, error) {
 	if err != nil || v < 0 {
 		return 0, fmt.Errorf("memory limit %q: want a size such as 1GiB or 800MiB, or off", spec)
 	}
-	if n := int64(v * mult); n < 64<<20 && n != 0 {
+	n := int64(v * mult)
+	if n != 0 && n < 64<<20 {
 		return 0, fmt.Errorf("memory limit %q: below 64MiB", spec)
-	} else {
-		return n, nil
 	}
+	return n, nil
 }
 
 // Apply sets the limit from spec (see Parse) unless GOMEMLIMIT is set,
