@@ -65,11 +65,14 @@ type Candidates struct {
 	ix     *index.Index
 	syncer *index.Syncer
 	audit  *Audit
+	// shown keeps the CVs searches show (nil: every hit is read from the
+	// store); the syncer evicts what changes (index/cvcache.go).
+	shown *index.CVCache
 }
 
-// NewCandidates wires the CV service.
-func NewCandidates(svc *Service, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *Audit) *Candidates {
-	return &Candidates{svc: svc, st: svc.st, tax: tax, ix: ix, syncer: syncer, audit: audit}
+// NewCandidates wires the CV service; shown may be nil.
+func NewCandidates(svc *Service, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *Audit, shown *index.CVCache) *Candidates {
+	return &Candidates{svc: svc, st: svc.st, tax: tax, ix: ix, syncer: syncer, audit: audit, shown: shown}
 }
 
 // Taxonomy returns the taxonomy the service normalises against.
@@ -158,6 +161,7 @@ func (cs *Candidates) Save(ctx context.Context, by *jobmatch.User, in CandidateI
 	if err != nil {
 		return nil, false, err
 	}
+	cs.shown.Evict(c.ID)
 	cs.syncer.Written([]*jobmatch.Candidate{c}) // stored: index it as written
 	cs.syncer.Notify()
 	if err := cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
@@ -191,6 +195,7 @@ func (cs *Candidates) Erase(ctx context.Context, by *jobmatch.User, id, why stri
 	if _, err := cs.st.DeleteCandidate(ctx, id, cs.svc.now().UTC()); err != nil {
 		return err
 	}
+	cs.shown.Evict(id)
 	cs.syncer.Notify()
 	return cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.erase", Subjects: []string{id}, Reason: why})
 }

@@ -98,13 +98,41 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 	go func() {
 		auditErr <- cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
 	}()
-	cands, err := cs.st.CandidatesByID(ctx, ids)
+	cands, err := cs.readShown(ctx, ids)
 	for i, c := range cands {
 		if c != nil { // nil: erased after it was indexed; the sync removes it
 			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c})
 		}
 	}
 	err = errors.Join(err, <-auditErr)
+	return out, err
+}
+
+// readShown returns the CVs of a page of hits, in order, from the cache of
+// shown CVs where it has them and from the store by _id otherwise (nil for
+// a CV erased since it was indexed).
+func (cs *Candidates) readShown(ctx context.Context, ids []string) ([]*jobmatch.Candidate, error) {
+	out := make([]*jobmatch.Candidate, len(ids))
+	var miss []string
+	var at []int
+	for i, id := range ids {
+		if c, ok := cs.shown.Get(id); ok {
+			out[i] = c
+			continue
+		}
+		miss, at = append(miss, id), append(at, i)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	gen := cs.shown.Gen() // before the read: an eviction during it wins
+	got, err := cs.st.CandidatesByID(ctx, miss)
+	for j, c := range got {
+		out[at[j]] = c
+	}
+	if err == nil {
+		cs.shown.Put(gen, got...)
+	}
 	return out, err
 }
 
