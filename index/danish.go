@@ -119,8 +119,22 @@ type Expansion struct {
 	Via []string `json:"via"`
 }
 
-// fieldWords is the field of every CV word, lower-cased and unstemmed.
-const fieldWords = "words"
+// fieldWords is the field of every CV word, lower-cased and unstemmed;
+// fieldTitleWords holds the words of the CV's titles (desired occupations,
+// experience titles and their concepts' labels) again.
+const (
+	fieldWords      = "words"
+	fieldTitleWords = "title_words"
+)
+
+// elsewhere weighs a word found only outside the titles (summary, skills,
+// education, employers) against the same word in a title. It only orders
+// CVs within one way of reaching the word: a whole word anywhere stays
+// above a compound anywhere (the smallest step between two ways is
+// 4.5 → 4, a ratio of 1.125, so any factor above 1/1.125 keeps the ways in
+// order). Among typos it puts the title a consultant meant ("tømrer" for
+// "tømer") above a chance word in a summary ("timer", one letter away too).
+const elsewhere = 0.95
 
 // wordsOf returns the distinct words of texts, for the "words" field.
 func wordsOf(texts ...string) []string {
@@ -178,7 +192,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				}
 			}
 		}
-		if q, e, ok := wordClause(t, forms); ok {
+		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)
 		} else {
@@ -202,16 +216,17 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			}
 		}
 	}
-	if q, e, ok := wordClause(strings.Join(synonyms, ", "), syn); ok {
+	if q, e, ok := wordClause(strings.Join(synonyms, ", "), syn, ix.vocab.inTitles); ok {
 		qs = append(qs, q)
 		exps = append(exps, e)
 	}
 	return qs, exps
 }
 
-// wordClause is one query word's clause: a constant score per boost, the
-// best of them counting.
-func wordClause(word string, forms []form) (query.Query, Expansion, bool) {
+// wordClause is one query word's clause: a constant score per boost and
+// field (the titles at the full boost, every word at elsewhere × it), the
+// best of them counting. inTitles says which forms some title holds.
+func wordClause(word string, forms []form, inTitles func(string) bool) (query.Query, Expansion, bool) {
 	e := Expansion{Word: word, Forms: []string{}, Via: []string{}}
 	sort.SliceStable(forms, func(i, j int) bool { return forms[i].boost > forms[j].boost })
 	vias := map[string]bool{}
@@ -240,7 +255,16 @@ func wordClause(word string, forms []form) (query.Query, Expansion, bool) {
 	}
 	var classes []query.Query
 	for _, b := range boosts {
-		classes = append(classes, &constScore{inner: anyTerm(fieldWords, byBoost[b]), score: b})
+		var titled []string
+		for _, w := range byBoost[b] {
+			if inTitles(w) {
+				titled = append(titled, w)
+			}
+		}
+		if len(titled) > 0 {
+			classes = append(classes, &constScore{inner: anyTerm(fieldTitleWords, titled), score: b})
+		}
+		classes = append(classes, &constScore{inner: anyTerm(fieldWords, byBoost[b]), score: b * elsewhere})
 	}
 	return &sumQuery{clauses: classes, max: true}, e, true
 }

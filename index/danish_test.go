@@ -92,6 +92,8 @@ func TestDanishAnalysis(t *testing.T) {
 		"butiksassistent": cvOf("Butiksassistent", "Detailhandel."),
 		"autoelektriker":  cvOf("Autoelektriker", "Værksted."),
 		"padborg":         cvOf("Rejsebureaumedarbejder", "Bor i Padborg."),
+		"timer":           cvOf("Receptionist", "Vant til 37 timer om ugen."),
+		"vognmand":        cvOf("Vognmand", "Har kørt varer fra lager til forretninger."),
 	}
 	docs := map[string]Doc{}
 	name := map[string]string{}
@@ -153,6 +155,33 @@ func TestDanishAnalysis(t *testing.T) {
 		})
 	}
 
+	// Where the word stands orders CVs within one way of reaching it, never
+	// across: a title above a summary among typos ("tømer" meant the title
+	// "Tømrer", not "timer"), a whole word in a summary still above a
+	// compound in a title.
+	ranks := func(ix *Index, q string) map[string]float64 {
+		t.Helper()
+		res, err := ix.Search(context.Background(), Query{Text: q, Everyday: true, Size: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, h := range res.Hits {
+			out[name[h.ID]] = h.Score
+		}
+		return out
+	}
+	byField := func(ix *Index) {
+		t.Helper()
+		if s := ranks(ix, "tømer"); !(s["tømrer"] > s["timer"] && s["timer"] > 0) {
+			t.Errorf("tømer: Tømrer in the title %.3f, timer in a summary %.3f; want the title first", s["tømrer"], s["timer"])
+		}
+		if s := ranks(ix, "lager"); !(s["lager"] > s["vognmand"] && s["vognmand"] > s["lagerarbejder"]) {
+			t.Errorf("lager: the word in a title %.3f, in a summary %.3f, a compound in a title %.3f; want that order", s["lager"], s["vognmand"], s["lagerarbejder"])
+		}
+	}
+	byField(ix)
+
 	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
 	// "pad" of Padborg.
 	res0, err := ix.Search(context.Background(), Query{Text: "pæd.", Everyday: true, Size: 50})
@@ -203,6 +232,7 @@ func TestDanishAnalysis(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Fatalf("truck after reopening: %d hits, %v", res.Total, err)
 	}
+	byField(ix2) // which words stand in titles is read back too
 }
 
 // TestOlderMappingIsRebuilt: an index of an older mapping version is not

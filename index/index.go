@@ -29,7 +29,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -59,6 +59,7 @@ type Doc struct {
 	Text           string    `json:"text"` // summary + experience, Danish analysis
 	TextEN         string    `json:"text_en"`
 	Words          string    `json:"words"`              // every distinct word above, lower-cased (danish.go)
+	TitleWords     string    `json:"title_words"`        // the distinct words of OccupationText
 	Location       []float64 `json:"location,omitempty"` // [lon, lat]
 	AvailableFrom  time.Time `json:"available_from"`
 	UpdatedAt      time.Time `json:"updated_at"`
@@ -119,6 +120,7 @@ func NewMapping() mapping.IndexMapping {
 	words := text(wordsAnalyzer)
 	words.IncludeInAll = false
 	doc.AddFieldMappingsAt(fieldWords, words)
+	doc.AddFieldMappingsAt(fieldTitleWords, words)
 	geo := bleve.NewGeoPointFieldMapping()
 	geo.Store = false
 	geo.IncludeInAll = false
@@ -325,9 +327,9 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	d.SkillEN = d.SkillText
 	d.Text = strings.Join(text, " . ")
 	d.TextEN = d.Text
-	words := wordsOf(d.OccupationText, d.SkillText, d.Text)
-	d.Words = strings.Join(words, " ")
-	ix.vocab.add(words)
+	words, titles := wordsOf(d.OccupationText, d.SkillText, d.Text), wordsOf(d.OccupationText)
+	d.Words, d.TitleWords = strings.Join(words, " "), strings.Join(titles, " ")
+	ix.vocab.add(words, titles)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
 	for _, l := range c.Languages {
 		d.Languages = append(d.Languages, l.Code, l.Code+":"+strings.ToUpper(l.Level))

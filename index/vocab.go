@@ -29,17 +29,39 @@ type vocab struct {
 type vocabWord struct {
 	word, skel string
 	docs       int32
+	title      bool // also in some CV's titles (the "title_words" field)
 }
 
 func newVocab() *vocab { return &vocab{pos: map[string]int32{}} }
 
-// add counts one document's distinct words.
-func (v *vocab) add(words []string) {
+// add counts one document's distinct words, of which titles are the
+// words of its titles (also among words).
+func (v *vocab) add(words, titles []string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	for _, w := range words {
 		v.addLocked(w, 1)
 	}
+	for _, w := range titles {
+		v.markTitleLocked(w)
+	}
+}
+
+func (v *vocab) markTitleLocked(w string) {
+	i, ok := v.pos[w]
+	if !ok {
+		v.addLocked(w, 0)
+		i = v.pos[w]
+	}
+	v.words[i].title = true
+}
+
+// inTitles reports whether some CV holds w in a title.
+func (v *vocab) inTitles(w string) bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	i, ok := v.pos[w]
+	return ok && v.words[i].title
 }
 
 func (v *vocab) addLocked(w string, n int32) {
@@ -53,13 +75,20 @@ func (v *vocab) addLocked(w string, n int32) {
 
 // load reads the vocabulary of an existing index.
 func (v *vocab) load(b bleve.Index) error {
-	d, err := b.FieldDict(fieldWords)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if err := eachTerm(b, fieldWords, func(term string, n uint64) { v.addLocked(term, int32(n)) }); err != nil {
+		return err
+	}
+	return eachTerm(b, fieldTitleWords, func(term string, _ uint64) { v.markTitleLocked(term) })
+}
+
+func eachTerm(b bleve.Index, field string, fn func(term string, n uint64)) error {
+	d, err := b.FieldDict(field)
 	if err != nil {
 		return fmt.Errorf("index: vocabulary: %w", err)
 	}
 	defer d.Close()
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	for {
 		e, err := d.Next()
 		if err != nil {
@@ -68,7 +97,7 @@ func (v *vocab) load(b bleve.Index) error {
 		if e == nil {
 			return nil
 		}
-		v.addLocked(e.Term, int32(e.Count))
+		fn(e.Term, e.Count)
 	}
 }
 
