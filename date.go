@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
 )
 
 // Copenhagen is the time zone every period key and working day is counted in.
@@ -34,7 +32,8 @@ func PeriodsOf(t time.Time) Periods {
 	}
 }
 
-// Date is a calendar date without time of day, "2026-05-01" in JSON and BSON.
+// Date is a calendar date without time of day, "2026-05-01" in JSON (and
+// in the store, whose codec writes it the same way: store/codecs.go).
 type Date struct{ time.Time }
 
 // ParseDate parses "YYYY-MM-DD".
@@ -77,28 +76,6 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	v, err := ParseDate(s)
 	if err != nil {
 		return fmt.Errorf("date must be YYYY-MM-DD")
-	}
-	*d = v
-	return nil
-}
-
-func (d Date) MarshalBSONValue() (byte, []byte, error) {
-	t, b, err := bson.MarshalValue(d.String())
-	return byte(t), b, err
-}
-
-func (d *Date) UnmarshalBSONValue(t byte, b []byte) error {
-	var s string
-	if err := bson.UnmarshalValue(bson.Type(t), b, &s); err != nil {
-		return err
-	}
-	if s == "" {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(s)
-	if err != nil {
-		return err
 	}
 	*d = v
 	return nil

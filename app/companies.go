@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -106,7 +104,7 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) {
 			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
 			c.Contacts = append(c.Contacts, p)
-			if err := s.st.Update(ctx, store.ColCompanies, cvr, bson.D{{Key: "$push", Value: bson.D{{Key: "contacts", Value: p}}}}); err != nil {
+			if err := s.st.Apply(ctx, store.ColCompanies, cvr, store.Change{Push: store.Fields{"contacts": p}}); err != nil {
 				return nil, false, err
 			}
 		}
@@ -160,7 +158,7 @@ func (s *Service) listCompany(ctx context.Context, c *jobmatch.Company) error {
 	if _, err := s.st.ListAppend(ctx, "companies", c.CVR); err != nil {
 		return err
 	}
-	return s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{{Key: "$set", Value: bson.D{{Key: "list_pos.consultant", Value: pos}}}})
+	return s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{Set: store.Fields{"list_pos.consultant": pos}})
 }
 
 func hasContact(ps []jobmatch.Person, email string) bool {
@@ -191,9 +189,9 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	}
 	old := c.ConsultantID
 	a := jobmatch.Assignment{ConsultantID: u.ID, By: by, Reason: reason, At: s.now().UTC()}
-	if err := s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{
-		{Key: "$set", Value: bson.D{{Key: "consultant_id", Value: u.ID}, {Key: "updated_at", Value: a.At}}},
-		{Key: "$push", Value: bson.D{{Key: "history", Value: a}}},
+	if err := s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{
+		Set:  store.Fields{"consultant_id": u.ID, "updated_at": a.At},
+		Push: store.Fields{"history": a},
 	}); err != nil {
 		return nil, err
 	}
@@ -206,7 +204,7 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	if err != nil {
 		return nil, err
 	}
-	if err := s.st.Update(ctx, store.ColCompanies, c.CVR, bson.D{{Key: "$set", Value: bson.D{{Key: "list_pos.consultant", Value: pos}}}}); err != nil {
+	if err := s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{Set: store.Fields{"list_pos.consultant": pos}}); err != nil {
 		return nil, err
 	}
 	c.ConsultantID = u.ID

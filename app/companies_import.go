@@ -6,10 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -38,16 +34,16 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 		err := s.st.Get(ctx, store.ColCompanies, cvr, &existing)
 		switch {
 		case err == nil:
-			set := bson.D{{Key: "name", Value: strings.TrimSpace(r.Name)}, {Key: "postal_code", Value: r.PostalCode}, {Key: "updated_at", Value: now}}
+			set := store.Fields{"name": strings.TrimSpace(r.Name), "postal_code": r.PostalCode, "updated_at": now}
 			for _, kv := range []struct{ k, v string }{{"address", r.Address}, {"industry_code", r.Industry}, {"p_number", r.PNumber}} {
 				if kv.v != "" {
-					set = append(set, bson.E{Key: kv.k, Value: kv.v})
+					set[kv.k] = kv.v
 				}
 			}
 			if r.Employees > 0 {
-				set = append(set, bson.E{Key: "employees", Value: r.Employees})
+				set["employees"] = r.Employees
 			}
-			if err := s.st.Update(ctx, store.ColCompanies, cvr, bson.D{{Key: "$set", Value: set}}); err != nil {
+			if err := s.st.Apply(ctx, store.ColCompanies, cvr, store.Change{Set: set}); err != nil {
 				return created, updated, err
 			}
 			updated++
@@ -95,13 +91,11 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	for i, c := range fresh {
 		docs[i], refs[i] = c, c.CVR
 	}
-	if _, err := s.st.C(store.ColCompanies).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false)); err != nil {
-		var bwe mongo.BulkWriteException
-		if !errors.As(err, &bwe) || !store.OnlyDuplicateKeys(bwe) {
-			return created, updated, fmt.Errorf("app: import companies: %w", err)
-		}
-		created -= len(bwe.WriteErrors) // created concurrently by someone else
+	taken, err := s.st.InsertNew(ctx, store.ColCompanies, docs)
+	if err != nil {
+		return created, updated, fmt.Errorf("app: import companies: %w", err)
 	}
+	created -= taken // created concurrently by someone else
 	if _, err := s.st.ListAppendMany(ctx, "companies", refs); err != nil {
 		return created, updated, err
 	}

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -166,7 +164,7 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 		return nil, err
 	}
 	state := ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
-	if err := sl.svc.st.Update(ctx, store.ColShortlist, e.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "consent_request", Value: state}}}}); err != nil {
+	if err := sl.svc.st.Apply(ctx, store.ColShortlist, e.ID, store.Change{Set: store.Fields{"consent_request": state}}); err != nil {
 		return nil, err
 	}
 	if err := sl.sendConsentLink(ctx, r, v, to, token, false); err != nil {
@@ -342,7 +340,7 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 		if page, err = sl.ConsentView(ctx, r); err != nil {
 			return err
 		}
-		return sl.svc.st.Update(ctx, store.ColConsentRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "answered_at", Value: now}, {Key: "answer", Value: in.Answer}}}})
+		return sl.svc.st.Apply(ctx, store.ColConsentRequests, r.ID, store.Change{Set: store.Fields{"answered_at": now, "answer": in.Answer}})
 	})
 	if err != nil {
 		return nil, err
@@ -351,8 +349,8 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 	if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", r.ID); err != nil {
 		return nil, err
 	}
-	if err := sl.svc.st.Update(ctx, store.ColShortlist, r.EntryID, bson.D{{Key: "$set", Value: bson.D{
-		{Key: "consent_request.answered_at", Value: now}, {Key: "consent_request.answer", Value: in.Answer}}}}); err != nil {
+	if err := sl.svc.st.Apply(ctx, store.ColShortlist, r.EntryID, store.Change{Set: store.Fields{
+		"consent_request.answered_at": now, "consent_request.answer": in.Answer}}); err != nil {
 		return nil, err
 	}
 	const actor = "citizen"
@@ -452,7 +450,7 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		if sl.svc.st.Get(ctx, store.ColConsentRequests, id, &r) != nil || r.SupersededBy != "" || r.AnsweredAt != nil || r.RemindedAt != nil || r.Expired(now) || r.Deadline.Sub(now) > 48*time.Hour {
 			continue
 		}
-		if err := sl.svc.st.Insert(ctx, store.ColSettings, bson.D{{Key: "_id", Value: "consent-reminded:" + r.ID}, {Key: "at", Value: now}}); err != nil {
+		if err := sl.svc.st.InsertFields(ctx, store.ColSettings, "consent-reminded:"+r.ID, store.Fields{"at": now}); err != nil {
 			if errors.Is(err, jobmatch.ErrConflict) {
 				continue
 			}
@@ -479,7 +477,7 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, &r); err != nil {
 			return n, err
 		}
-		if err := sl.svc.st.Update(ctx, store.ColConsentRequests, old, bson.D{{Key: "$set", Value: bson.D{{Key: "superseded_by", Value: r.ID}}}}); err != nil {
+		if err := sl.svc.st.Apply(ctx, store.ColConsentRequests, old, store.Change{Set: store.Fields{"superseded_by": r.ID}}); err != nil {
 			return n, err
 		}
 		if err := sl.svc.st.SetAdd(ctx, "consent-requests:open", r.ID); err != nil {
@@ -488,8 +486,8 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", old); err != nil {
 			return n, err
 		}
-		if err := sl.svc.st.Update(ctx, store.ColShortlist, r.EntryID, bson.D{{Key: "$set", Value: bson.D{
-			{Key: "consent_request.id", Value: r.ID}, {Key: "consent_request.reminded_at", Value: now}}}}); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		if err := sl.svc.st.Apply(ctx, store.ColShortlist, r.EntryID, store.Change{Set: store.Fields{
+			"consent_request.id": r.ID, "consent_request.reminded_at": now}}); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 			return n, err
 		}
 		if to != "" {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -44,18 +42,6 @@ type ExportMatchRun struct {
 	Total     int       `json:"total"`
 }
 
-func findAll[T any](ctx context.Context, st *store.Store, col string, filter bson.D) ([]T, error) {
-	cur, err := st.C(col).Find(ctx, filter)
-	if err != nil {
-		return nil, err
-	}
-	out := []T{}
-	if err := cur.All(ctx, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // Export gathers a citizen's data. It reads the collections by the
 // citizen's id (scans on the embedded backend: a rare request, not a page)
 // and is audited itself.
@@ -69,11 +55,11 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 		return nil, err
 	}
 	x := &CitizenExport{GeneratedAt: sl.svc.now().UTC(), GeneratedBy: by.ID, Candidate: c, EmployerAnswers: []ExportAnswer{}, MatchRuns: []ExportMatchRun{}}
-	byCand := bson.D{{Key: "candidate_id", Value: candidateID}}
-	if x.Consents, err = findAll[Consent](ctx, st, store.ColConsents, byCand); err != nil {
+	byCand := store.Fields{"candidate_id": candidateID}
+	if x.Consents, err = store.FindAll[Consent](ctx, st, store.ColConsents, byCand); err != nil {
 		return nil, err
 	}
-	if x.ShortlistEntries, err = findAll[Entry](ctx, st, store.ColShortlist, byCand); err != nil {
+	if x.ShortlistEntries, err = store.FindAll[Entry](ctx, st, store.ColShortlist, byCand); err != nil {
 		return nil, err
 	}
 	for _, e := range x.ShortlistEntries {
@@ -81,13 +67,13 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 			x.EmployerAnswers = append(x.EmployerAnswers, ExportAnswer{VacancyID: e.VacancyID, EmployerAnswer: a})
 		}
 	}
-	if x.ConsentRequests, err = findAll[ConsentRequest](ctx, st, store.ColConsentRequests, byCand); err != nil {
+	if x.ConsentRequests, err = store.FindAll[ConsentRequest](ctx, st, store.ColConsentRequests, byCand); err != nil {
 		return nil, err
 	}
-	if x.Interviews, err = findAll[InterviewInvite](ctx, st, store.ColInterviews, byCand); err != nil {
+	if x.Interviews, err = store.FindAll[InterviewInvite](ctx, st, store.ColInterviews, byCand); err != nil {
 		return nil, err
 	}
-	runs, err := findAll[MatchRun](ctx, st, store.ColMatchRuns, bson.D{{Key: "$or", Value: bson.A{bson.D{{Key: "ranked", Value: candidateID}}, byCand}}})
+	runs, err := store.FindAll[MatchRun](ctx, st, store.ColMatchRuns, store.Fields{"ranked": candidateID}, byCand)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +86,7 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 		}
 		x.MatchRuns = append(x.MatchRuns, m)
 	}
-	if x.Audit, err = findAll[AuditEvent](ctx, st, store.ColAudit, bson.D{{Key: "subjects", Value: candidateID}}); err != nil {
+	if x.Audit, err = store.FindAll[AuditEvent](ctx, st, store.ColAudit, store.Fields{"subjects": candidateID}); err != nil {
 		return nil, err
 	}
 	// Only the citizen's own id in each line.

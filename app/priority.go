@@ -7,8 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/kpi"
 	"jobmatch/store"
@@ -116,7 +114,7 @@ func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Ent
 	}
 	for _, k := range kinds {
 		id := priorityMarkerPref + k + ":" + v.ID
-		err := sl.svc.st.Insert(ctx, store.ColSettings, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: at}})
+		err := sl.svc.st.InsertFields(ctx, store.ColSettings, id, store.Fields{"at": at})
 		if errors.Is(err, jobmatch.ErrConflict) {
 			continue
 		}

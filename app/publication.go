@@ -5,8 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -45,8 +43,8 @@ func (s *Service) SetPublication(ctx context.Context, by *jobmatch.User, vacancy
 	}
 	now := s.now().UTC()
 	p.By, p.UpdatedAt = by.ID, &now
-	if err := s.st.Put(ctx, store.ColSettings, publicationID(vacancyID), bson.D{{Key: "_id", Value: publicationID(vacancyID)},
-		{Key: "show_name", Value: p.ShowName}, {Key: "publish", Value: p.Publish}, {Key: "by", Value: p.By}, {Key: "updated_at", Value: now}}); err != nil {
+	if err := s.st.PutFields(ctx, store.ColSettings, publicationID(vacancyID), store.Fields{
+		"show_name": p.ShowName, "publish": p.Publish, "by": p.By, "updated_at": now}); err != nil {
 		return p, err
 	}
 	if p.Publish {

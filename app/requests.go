@@ -5,8 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/kpi"
 	"jobmatch/store"
@@ -60,10 +58,10 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 			return already
 		}
 		now := s.now().UTC()
-		if err := s.st.Update(ctx, store.ColRequests, r.ID, bson.D{{Key: "$set", Value: bson.D{
-			{Key: "status", Value: jobmatch.RequestResolved}, {Key: "resolved_at", Value: now},
-			{Key: "resolution", Value: in.Resolution}, {Key: "outcome", Value: in.Outcome}, {Key: "resolved_by", Value: by.ID},
-		}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+		if err := s.st.Apply(ctx, store.ColRequests, r.ID, store.Change{Set: store.Fields{
+			"status": jobmatch.RequestResolved, "resolved_at": now,
+			"resolution": in.Resolution, "outcome": in.Outcome, "resolved_by": by.ID,
+		}, BumpVersion: true}); err != nil {
 			return err
 		}
 		if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
@@ -103,7 +101,7 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 			return nil, jobmatch.Invalid("deputy_id", "consultant", "")
 		}
 	}
-	if err := s.st.Update(ctx, store.ColUsers, userID, bson.D{{Key: "$set", Value: bson.D{{Key: "away", Value: away}, {Key: "deputy_id", Value: deputy}}}}); err != nil {
+	if err := s.st.Apply(ctx, store.ColUsers, userID, store.Change{Set: store.Fields{"away": away, "deputy_id": deputy}}); err != nil {
 		return nil, err
 	}
 	s.users.forget(userID)
@@ -204,7 +202,7 @@ func (s *Service) SetDeadlineDays(ctx context.Context, by *jobmatch.User, days m
 	if err := verr.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.st.Put(ctx, store.ColSettings, "deadlines", bson.D{{Key: "_id", Value: "deadlines"}, {Key: "days", Value: days}}); err != nil {
+	if err := s.st.PutFields(ctx, store.ColSettings, "deadlines", store.Fields{"days": days}); err != nil {
 		return nil, err
 	}
 	s.deadlineMu.Lock()

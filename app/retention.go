@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -117,7 +115,7 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 	// The anonymous record first: a crash between the two leaves a
 	// duplicate the next run cannot make (the marker), never a loss.
 	marker := "retained:" + e.ID
-	if err := st.Insert(ctx, store.ColSettings, bson.D{{Key: "_id", Value: marker}, {Key: "anon", Value: anon.ID}}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+	if err := st.InsertFields(ctx, store.ColSettings, marker, store.Fields{"anon": anon.ID}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 		return err
 	} else if err == nil {
 		if err := st.Insert(ctx, store.ColShortlist, anon); err != nil {

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
@@ -364,8 +362,7 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 // the matching.
 func (sl *Shortlists) setVacancyStatus(ctx context.Context, v *jobmatch.Vacancy, to jobmatch.VacancyStatus) error {
 	now := sl.svc.now().UTC()
-	if err := sl.svc.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: to}, {Key: "updated_at", Value: now}}},
-		{Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+	if err := sl.svc.st.Apply(ctx, store.ColVacancies, v.ID, store.Change{Set: store.Fields{"status": to, "updated_at": now}, BumpVersion: true}); err != nil {
 		return err
 	}
 	v.Status, v.UpdatedAt = to, now
@@ -663,7 +660,7 @@ func (sl *Shortlists) Answer(ctx context.Context, token string, in AnswerInput) 
 		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
 	}
 	a := EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.svc.now().UTC()}
-	if err := sl.svc.st.Update(ctx, store.ColShortlist, entryID, bson.D{{Key: "$push", Value: bson.D{{Key: "employer_answers", Value: a}}}}); err != nil {
+	if err := sl.svc.st.Apply(ctx, store.ColShortlist, entryID, store.Change{Push: store.Fields{"employer_answers": a}}); err != nil {
 		return nil, err
 	}
 	if _, err := sl.svc.st.ListAppend(ctx, "answers:consultant:"+v.ConsultantID, entryID); err != nil {

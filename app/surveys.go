@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -100,7 +98,7 @@ func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r Surve
 	if err := verr.Err(); err != nil {
 		return r, err
 	}
-	return r, s.st.Put(ctx, store.ColSettings, "surveys", bson.D{{Key: "_id", Value: "surveys"}, {Key: "rules", Value: r}})
+	return r, s.st.PutFields(ctx, store.ColSettings, "surveys", store.Fields{"rules": r})
 }
 
 // SurveyTrigger is a finished piece of work that may ask the employer.
@@ -198,7 +196,7 @@ func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDa
 		if err := s.st.Insert(ctx, store.ColSurveys, v); err != nil {
 			return err
 		}
-		return s.st.Put(ctx, store.ColSettings, "surveyed:"+key, bson.D{{Key: "_id", Value: "surveyed:" + key}, {Key: "at", Value: now}})
+		return s.st.PutFields(ctx, store.ColSettings, "surveyed:"+key, store.Fields{"at": now})
 	})
 	if errors.Is(err, notDue) {
 		return false, nil
@@ -283,9 +281,9 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 		}
 		now := s.now().UTC()
 		p := jobmatch.PeriodsOf(now)
-		if err := s.st.Update(ctx, store.ColSurveys, v.ID, bson.D{{Key: "$set", Value: bson.D{
-			{Key: "answered_at", Value: now}, {Key: "answers", Value: answers}, {Key: "comment", Value: in.Comment}, {Key: "period", Value: p},
-		}}}); err != nil {
+		if err := s.st.Apply(ctx, store.ColSurveys, v.ID, store.Change{Set: store.Fields{
+			"answered_at": now, "answers": answers, "comment": in.Comment, "period": p,
+		}}); err != nil {
 			return err
 		}
 		v.AnsweredAt, v.Answers, v.Comment, v.Period = &now, answers, in.Comment, &p

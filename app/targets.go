@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/store"
 )
@@ -60,8 +58,8 @@ func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, i
 		in.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
 	}
 	id := fmt.Sprintf("targets:%d", year)
-	if err := s.st.Put(ctx, store.ColSettings, id, bson.D{{Key: "_id", Value: id},
-		{Key: "contacts", Value: in.Contacts}, {Key: "citizen_satisfaction_share", Value: in.CitizenSatisfactionShare}}); err != nil {
+	if err := s.st.PutFields(ctx, store.ColSettings, id, store.Fields{
+		"contacts": in.Contacts, "citizen_satisfaction_share": in.CitizenSatisfactionShare}); err != nil {
 		return in, err
 	}
 	in.Year, in.Default = year, false

@@ -4,8 +4,6 @@ import (
 	"context"
 	"math"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"jobmatch"
 	"jobmatch/kpi"
 	"jobmatch/store"
@@ -69,10 +67,10 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 		p := jobmatch.PeriodsOf(now)
 		to := jobmatch.VacancyStatus(in.Status)
 		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
-		if err := s.st.Update(ctx, store.ColVacancies, v.ID, bson.D{{Key: "$set", Value: bson.D{
-			{Key: "status", Value: to}, {Key: "closed_at", Value: now}, {Key: "closed_period", Value: p},
-			{Key: "filled_by_presented", Value: presented}, {Key: "close_note", Value: in.Note}, {Key: "updated_at", Value: now},
-		}}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}); err != nil {
+		if err := s.st.Apply(ctx, store.ColVacancies, v.ID, store.Change{Set: store.Fields{
+			"status": to, "closed_at": now, "closed_period": p,
+			"filled_by_presented": presented, "close_note": in.Note, "updated_at": now,
+		}, BumpVersion: true}); err != nil {
 			return err
 		}
 		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now

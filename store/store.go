@@ -108,7 +108,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	opts := options.Client().ApplyURI(uri).
 		SetWriteConcern(writeconcern.Journaled()).
 		SetTimeout(30 * time.Second).
-		SetAppName("jobmatch")
+		SetAppName("jobmatch").
+		SetRegistry(registry())
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		s.stopEmbedded()
