@@ -16,6 +16,7 @@ import (
 	"jobmatch"
 	"jobmatch/demo"
 	"jobmatch/index"
+	"jobmatch/store"
 	"jobmatch/system/systemtest"
 )
 
@@ -68,9 +69,11 @@ func BenchmarkGuard(b *testing.B) {
 	imported := time.Since(t0)
 	pprof.StopCPUProfile()
 	var docs []any
+	var floorIDs []string
 	if err := st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
 		c.ID = "floor-" + c.ID
-		docs = append(docs, c)
+		docs = append(docs, store.CandidateDocument(c)) // as the store writes it
+		floorIDs = append(floorIDs, c.ID)
 		return nil
 	}); err != nil {
 		b.Fatal(err)
@@ -83,7 +86,7 @@ func BenchmarkGuard(b *testing.B) {
 		part := docs[i:min(i+1000, len(docs))]
 		entries := make([]any, len(part))
 		for k := range part {
-			entries[k] = map[string]any{"_id": int64(i + k + 1), "candidate_id": part[k].(*jobmatch.Candidate).ID, "op": "upsert", "at": time.Now()}
+			entries[k] = map[string]any{"_id": int64(i + k + 1), "candidate_id": floorIDs[i+k], "op": "upsert", "at": time.Now()}
 		}
 		if _, err := st.C("guard_floor_candidates").InsertMany(ctx, part); err != nil {
 			b.Fatal(err)

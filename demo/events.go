@@ -91,10 +91,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		return 0, err
 	}
 	var cands []string
-	if err := store.Each(ctx, sys.Store, store.ColCandidates, func(c *struct {
-		ID    string `bson:"_id"`
-		Email string `bson:"email"`
-	}) error {
+	if err := sys.Store.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
 		if c.Email != "" && len(cands) < 2000 {
 			cands = append(cands, c.ID)
 		}

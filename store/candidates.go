@@ -38,10 +38,12 @@ type changeEntry struct {
 
 func seqKey(n int64) string { return fmt.Sprintf("%016d", n) }
 
-// candidateDoc is the stored shape: the candidate plus its content hash.
+// candidateDoc is a candidate with its content hash. It is stored packed
+// (candidates_packed.go): the reference and the hash as fields, the CV as
+// one binary BSON document.
 type candidateDoc struct {
-	jobmatch.Candidate `bson:",inline"`
-	Hash               string `bson:"hash"`
+	jobmatch.Candidate
+	Hash string
 }
 
 // CandidateWrite reports what an upsert did with one candidate.

@@ -108,3 +108,49 @@ func TestChangeAndFindAll(t *testing.T) {
 		t.Fatalf("FindAll found %v, want c-1 (tag and owner) and c-2 (owner)", ids)
 	}
 }
+
+// TestCandidatesArePacked: a CV is stored as its reference, hash and one
+// binary document, reads back whole, and a CV stored before packing (its
+// fields at the top level) still reads.
+func TestCandidatesArePacked(t *testing.T) {
+	s := storetest.Open(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	from, _ := jobmatch.ParseDate("2027-02-01")
+	c := &jobmatch.Candidate{ExternalRef: "PACK-1", Name: "Pia Pakket", PostalCode: "6400", TargetGroup: jobmatch.TargetCloseToJob,
+		DesiredOccupations: []jobmatch.Concept{{Label: "Lagermedarbejder"}}, AvailableFrom: from, Summary: "Truckcertifikat."}
+	w, err := s.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw bson.M
+	if err := s.C(store.ColCandidates).FindOne(ctx, bson.D{{Key: "_id", Value: w[0].ID}}).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := raw["cv"].(bson.Binary); !ok || raw["external_ref"] != "PACK-1" || raw["name"] != nil {
+		t.Fatalf("stored as %v; want _id, external_ref, hash and the CV as one binary value", raw)
+	}
+	got, err := s.Candidate(ctx, w[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Pia Pakket" || got.DesiredOccupations[0].Label != "Lagermedarbejder" || got.AvailableFrom.String() != "2027-02-01" || got.Seq == 0 || !got.CreatedAt.Equal(now) {
+		t.Fatalf("read back %+v", got)
+	}
+	// The same CV again changes nothing (the hash is read back too).
+	if w2, err := s.UpsertCandidates(ctx, []*jobmatch.Candidate{{ExternalRef: "PACK-1", Name: "Pia Pakket", PostalCode: "6400", TargetGroup: jobmatch.TargetCloseToJob,
+		DesiredOccupations: []jobmatch.Concept{{Label: "Lagermedarbejder"}}, AvailableFrom: from, Summary: "Truckcertifikat."}}, now); err != nil || w2[0].Changed {
+		t.Fatalf("the same CV again: %+v, %v; want unchanged", w2, err)
+	}
+
+	// A CV in the shape before packing.
+	legacy := bson.D{{Key: "_id", Value: "legacy-1"}, {Key: "external_ref", Value: "OLD-1"}, {Key: "name", Value: "Ole Gammel"},
+		{Key: "postal_code", Value: "8000"}, {Key: "available_from", Value: "2026-09-01"}, {Key: "seq", Value: int64(7)}, {Key: "hash", Value: "h"}}
+	if _, err := s.C(store.ColCandidates).InsertOne(ctx, legacy); err != nil {
+		t.Fatal(err)
+	}
+	old, err := s.Candidate(ctx, "legacy-1")
+	if err != nil || old.Name != "Ole Gammel" || old.AvailableFrom.String() != "2026-09-01" || old.Seq != 7 {
+		t.Fatalf("a CV stored before packing read as %+v, %v", old, err)
+	}
+}
