@@ -66,7 +66,7 @@ func (d *candidateDoc) UnmarshalBSON(b []byte) error {
 		if err := unmarshal(b, &l); err != nil {
 			return fmt.Errorf("store: read candidate: %w", err)
 		}
-		*d = candidateDoc{Candidate: l.Candidate, Hash: l.Hash}
+		*d = candidateDoc(l)
 		return nil
 	}
 	var p packedCandidate
