@@ -235,9 +235,11 @@ func TestDanishAnalysis(t *testing.T) {
 	byField(ix2) // which words stand in titles is read back too
 }
 
-// TestOlderMappingIsRebuilt: an index of an older mapping version is not
-// opened; a new one is started and reported new, so the service fills it.
-func TestOlderMappingIsRebuilt(t *testing.T) {
+// TestMissingIndexIsRebuilt: when the index "current" names cannot be
+// opened (here: its directory is gone), an empty one is started and
+// reported for a rebuild, so the service fills it. (An index of an older
+// mapping version that opens keeps answering: sync_test.go.)
+func TestMissingIndexIsRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "current"), []byte("candidates-v3-1"), 0o640); err != nil {
 		t.Fatal(err)

@@ -161,7 +161,8 @@ type Concepts interface {
 }
 
 // Open opens (or creates) the current index under dir. It reports whether
-// the index is new, so the caller fills it from the store.
+// the caller must rebuild it from the store: the index is new, or of
+// another mapping version (which answers until the rebuild swaps).
 func Open(dir string, geo Geocoder) (*Index, bool, error) { return OpenWith(dir, geo, nil) }
 
 // OpenWith is Open with compact concept ids (concepts may be nil: URIs are
@@ -172,8 +173,8 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	}
 	ix := &Index{dir: dir, geo: geo, concepts: concepts, vocab: newVocab()}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
-	if err == nil && strings.HasPrefix(string(name), fmt.Sprintf("candidates-v%d-", MappingVersion)) {
-		b, err := bleve.Open(filepath.Join(dir, strings.TrimSpace(string(name))))
+	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
+		b, err := bleve.Open(filepath.Join(dir, cur))
 		if err == nil {
 			fp, _ := b.GetInternal([]byte(keyConcepts))
 			if string(fp) == ix.fingerprint() {
@@ -182,13 +183,20 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 					return nil, false, err
 				}
 				ix.cur.Store(&b)
-				return ix, false, nil
+				// An index of another mapping version keeps answering, and
+				// the sync keeps it current (fields it does not map are
+				// left out), while the caller's rebuild fills one of this
+				// version beside it and swaps it in: after an upgrade every
+				// CV is found at once, and the rebuild's scan is the only
+				// work (an empty stand-in would have its sync re-read every
+				// CV of the log besides).
+				return ix, !strings.HasPrefix(cur, fmt.Sprintf("candidates-v%d-", MappingVersion)), nil
 			}
 			b.Close() // numbered with other concept ids: build anew
 		}
 	}
-	// No index of this mapping version: start an empty one now, so search
-	// answers at once, and let the caller rebuild it from the store.
+	// No usable index: start an empty one now, so search answers at once,
+	// and let the caller rebuild it from the store.
 	b, path, err := ix.create()
 	if err != nil {
 		return nil, false, err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -434,5 +435,72 @@ func TestSyncIndexesWrittenCVsWithoutReadingThemBack(t *testing.T) {
 	}
 	if got := ids(t, ix, "murer"); contains(got, first.ID) {
 		t.Fatalf("the older handed-over state was indexed: murer finds %v", got)
+	}
+}
+
+// TestOlderMappingAnswersUntilRebuilt: after an upgrade that changes the
+// mapping, the previous version's index keeps answering with every CV and
+// the sync keeps it current, until the rebuild swaps in one of this
+// version and removes the old one.
+func TestOlderMappingAnswersUntilRebuilt(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	dir := t.TempDir()
+	var first []*jobmatch.Candidate
+	for i := range 10 {
+		first = append(first, candidate(fmt.Sprintf("OLD-%d", i), "elektriker", "5000"))
+	}
+	upsert(t, st, first...)
+	ix, _, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := index.NewSyncer(ix, st, nil, nil).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	// Make it the previous version's index.
+	cur, _ := os.ReadFile(filepath.Join(dir, "current"))
+	older := fmt.Sprintf("candidates-v%d-1", index.MappingVersion-1)
+	if err := os.Rename(filepath.Join(dir, string(cur)), filepath.Join(dir, older)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "current"), []byte(older), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	var later []*jobmatch.Candidate
+	for i := range 5 {
+		later = append(later, candidate(fmt.Sprintf("NEW-%d", i), "elektriker", "5000"))
+	}
+	upsert(t, st, later...)
+
+	ix, rebuild, err := index.Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !rebuild {
+		t.Fatal("an index of an older mapping version was not reported for a rebuild")
+	}
+	if got := len(ids(t, ix, "elektriker")); got != 10 {
+		t.Fatalf("the older index finds %d CVs at once, want its 10", got)
+	}
+	if err := index.NewSyncer(ix, st, nil, nil).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ids(t, ix, "elektriker")); got != 15 {
+		t.Fatalf("after the sync the older index finds %d CVs, want 15", got)
+	}
+	if _, err := ix.Rebuild(ctx, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ids(t, ix, "elektriker")); got != 15 {
+		t.Fatalf("after the rebuild %d CVs, want 15", got)
+	}
+	dirs, _ := filepath.Glob(filepath.Join(dir, "candidates-*"))
+	cur, _ = os.ReadFile(filepath.Join(dir, "current"))
+	want := fmt.Sprintf("candidates-v%d-", index.MappingVersion)
+	if len(dirs) != 1 || !strings.HasPrefix(string(cur), want) || filepath.Base(dirs[0]) != string(cur) {
+		t.Fatalf("after the rebuild: directories %v, current %q; want only the new version's", dirs, cur)
 	}
 }

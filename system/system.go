@@ -237,8 +237,9 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			cfg.Logger.Info("taxonomy lexicons built", "took", time.Since(start).Round(time.Millisecond))
 		}()
 		if fresh {
-			// A new mapping version (or a first start): fill the index from
-			// the store in the background; search answers meanwhile.
+			// A first start or a new mapping version: fill an index from the
+			// store in the background; search answers meanwhile (from the
+			// previous version's index, when there is one).
 			sys.rebuilding.Store(true)
 			sys.wg.Add(1)
 			go func() {
