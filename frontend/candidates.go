@@ -17,19 +17,17 @@ import (
 	"jobmatch/index"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		if f.cfg.Candidates == nil {
-			return
-		}
-		cv := f.requireCVReader
-		staff.GET("/candidates", f.candidateSearch, cv)
-		staff.GET("/candidates/new", f.candidateForm, cv)
-		staff.POST("/candidates/new", f.candidateSubmit, cv)
-		staff.GET("/candidates/:id", f.candidateView, cv)
-		staff.GET("/candidates/:id/edit", f.candidateEdit, cv)
-		staff.POST("/candidates/:id/survey", f.candidateSurvey, cv)
-	})
+func (f *Frontend) registerCandidates(public, staff *echo.Group) {
+	if f.cfg.Candidates == nil {
+		return
+	}
+	cv := f.requireCVReader
+	staff.GET("/candidates", f.candidateSearch, cv)
+	staff.GET("/candidates/new", f.candidateForm, cv)
+	staff.POST("/candidates/new", f.candidateSubmit, cv)
+	staff.GET("/candidates/:id", f.candidateView, cv)
+	staff.GET("/candidates/:id/edit", f.candidateEdit, cv)
+	staff.POST("/candidates/:id/survey", f.candidateSurvey, cv)
 }
 
 func (f *Frontend) requireCVReader(next echo.HandlerFunc) echo.HandlerFunc {

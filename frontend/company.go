@@ -12,11 +12,9 @@ import (
 	"jobmatch/app"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		staff.GET("/companies/:cvr", f.companyView)
-		staff.POST("/companies/:cvr/contacts", f.companyContact)
-	})
+func (f *Frontend) registerCompany(public, staff *echo.Group) {
+	staff.GET("/companies/:cvr", f.companyView)
+	staff.POST("/companies/:cvr/contacts", f.companyContact)
 }
 
 type companyPage struct {

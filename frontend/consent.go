@@ -20,16 +20,14 @@ type consentPage struct {
 	Gone  bool
 }
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		// The consent link sits outside the CSRF group like the survey: the
-		// unguessable token in the path is the credential.
-		g := f.srv.Echo().Group("", f.language)
-		g.GET("/consent/:token", f.consent)
-		g.POST("/consent/:token", f.consentAnswer, f.srv.PublicRateLimit())
-		staff.POST("/shortlist/:entry_id/consent-request", f.consentRequest, f.requireCVReader)
-		staff.GET("/candidates/:id/export", f.citizenExport, f.requireCVReader)
-	})
+func (f *Frontend) registerConsent(public, staff *echo.Group) {
+	// The consent link sits outside the CSRF group like the survey: the
+	// unguessable token in the path is the credential.
+	g := f.srv.Echo().Group("", f.language)
+	g.GET("/consent/:token", f.consent)
+	g.POST("/consent/:token", f.consentAnswer, f.srv.PublicRateLimit())
+	staff.POST("/shortlist/:entry_id/consent-request", f.consentRequest, f.requireCVReader)
+	staff.GET("/candidates/:id/export", f.citizenExport, f.requireCVReader)
 }
 
 func wantsJSON(c echo.Context) bool {

@@ -18,12 +18,10 @@ import (
 	"jobmatch/kpi"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		g := public.Group("/dashboard", f.requireStaff, f.requireFigures)
-		g.GET("", f.dashboard)
-		g.GET("/report", f.report)
-	})
+func (f *Frontend) registerDashboard(public, staff *echo.Group) {
+	g := public.Group("/dashboard", f.requireStaff, f.requireFigures)
+	g.GET("", f.dashboard)
+	g.GET("/report", f.report)
 }
 
 // requireFigures lets management and admins (and consultants, who follow

@@ -91,14 +91,16 @@ func Register(srv *api.Server, cfg Config) error {
 	staff.POST("/requests/:id/resolve", f.resolveRequest)
 	f.registerSurvey(e)
 	f.registerEmployer(e)
-	for _, r := range routes {
-		r(f, g, staff)
+	// Every page's routes, in one place (each file adds its own group).
+	for _, register := range []func(public, staff *echo.Group){
+		f.registerCandidates, f.registerCompany, f.registerConsent, f.registerDashboard, f.registerHotline,
+		f.registerInterviews, f.registerJobs, f.registerShortlist, f.registerVacancy, f.registerVacancyClose,
+		f.registerWhyNot,
+	} {
+		register(g, staff)
 	}
 	return nil
 }
-
-// routes lets other files of this package add their pages.
-var routes []func(f *Frontend, public *echo.Group, staff *echo.Group)
 
 func cacheStatic(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -11,14 +11,12 @@ import (
 	"jobmatch/app"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		if f.cfg.Companies == nil {
-			return
-		}
-		staff.GET("/hotline", f.hotline)
-		staff.POST("/hotline", f.hotlineSubmit)
-	})
+func (f *Frontend) registerHotline(public, staff *echo.Group) {
+	if f.cfg.Companies == nil {
+		return
+	}
+	staff.GET("/hotline", f.hotline)
+	staff.POST("/hotline", f.hotlineSubmit)
 }
 
 type hotlinePage struct {

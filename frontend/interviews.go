@@ -12,11 +12,9 @@ import (
 	"jobmatch/i18n"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		staff.POST("/shortlist/:entry_id/interviews", f.interviewPropose, f.requireCVReader)
-		staff.POST("/shortlist/:entry_id/interviews/:id", f.interviewChange, f.requireCVReader)
-	})
+func (f *Frontend) registerInterviews(public, staff *echo.Group) {
+	staff.POST("/shortlist/:entry_id/interviews", f.interviewPropose, f.requireCVReader)
+	staff.POST("/shortlist/:entry_id/interviews/:id", f.interviewChange, f.requireCVReader)
 }
 
 // localTime reads a form's date and time of day (the browser's

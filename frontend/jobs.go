@@ -13,11 +13,9 @@ import (
 	"jobmatch/app"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		public.GET("/jobs/:id", f.jobPage)
-		f.srv.Echo().GET("/feeds/vacancies.json", f.jobFeed, f.srv.PublicRateLimit())
-	})
+func (f *Frontend) registerJobs(public, staff *echo.Group) {
+	public.GET("/jobs/:id", f.jobPage)
+	f.srv.Echo().GET("/feeds/vacancies.json", f.jobFeed, f.srv.PublicRateLimit())
 }
 
 type jobPage struct {

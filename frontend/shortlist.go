@@ -14,12 +14,10 @@ import (
 	"jobmatch/i18n"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		staff.POST("/vacancies/:id/shortlist", f.shortlistAdd, f.requireCVReader)
-		staff.POST("/vacancies/:id/consent", f.shortlistConsent, f.requireCVReader)
-		staff.POST("/shortlist/:entry_id/move", f.shortlistMove, f.requireCVReader)
-	})
+func (f *Frontend) registerShortlist(public, staff *echo.Group) {
+	staff.POST("/vacancies/:id/shortlist", f.shortlistAdd, f.requireCVReader)
+	staff.POST("/vacancies/:id/consent", f.shortlistConsent, f.requireCVReader)
+	staff.POST("/shortlist/:entry_id/move", f.shortlistMove, f.requireCVReader)
 }
 
 // shortlistRow is one entry on the vacancy page's shortlist.

@@ -15,13 +15,11 @@ import (
 	"jobmatch/matcher"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		if f.cfg.Matching == nil {
-			return
-		}
-		staff.GET("/vacancies/:id", f.vacancyView, f.requireCVReader)
-	})
+func (f *Frontend) registerVacancy(public, staff *echo.Group) {
+	if f.cfg.Matching == nil {
+		return
+	}
+	staff.GET("/vacancies/:id", f.vacancyView, f.requireCVReader)
 }
 
 type vacancyPage struct {

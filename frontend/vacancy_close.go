@@ -12,10 +12,8 @@ import (
 	"jobmatch/i18n"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		staff.POST("/vacancies/:id/close", f.vacancyClose, f.requireCVReader)
-	})
+func (f *Frontend) registerVacancyClose(public, staff *echo.Group) {
+	staff.POST("/vacancies/:id/close", f.vacancyClose, f.requireCVReader)
 }
 
 // vacancyClose is the consultant closing a vacancy by hand: filled (by a

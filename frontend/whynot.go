@@ -11,11 +11,9 @@ import (
 	"jobmatch/matcher"
 )
 
-func init() {
-	routes = append(routes, func(f *Frontend, public, staff *echo.Group) {
-		public.GET("/about/matching", f.aboutMatching)
-		staff.GET("/vacancies/:id/whynot", f.whyNot, f.requireCVReader)
-	})
+func (f *Frontend) registerWhyNot(public, staff *echo.Group) {
+	public.GET("/about/matching", f.aboutMatching)
+	staff.GET("/vacancies/:id/whynot", f.whyNot, f.requireCVReader)
 }
 
 // aboutMatching states what the ranking uses and never uses, its default
