@@ -9,7 +9,9 @@ import (
 
 // TestPackageSeams checks, with go list, which packages may import which:
 // the store does not know the index or the use cases; the index and the
-// matcher do not know the store; and the database driver stays in the store
+// matcher do not know the store; the API and the pages are siblings on the
+// web kernel (neither imports the other, and only the three import echo);
+// and the database driver stays in the store
 // and the wiring: the use cases say what changes (store.Change, store.Fields)
 // and the store how it is written; the domain package knows no BSON (the
 // store's codec writes its Date).
@@ -27,11 +29,13 @@ func TestPackageSeams(t *testing.T) {
 		t.Fatalf("go list found only %d packages", len(imports))
 	}
 	never := map[string][]string{
-		"jobmatch/store":   {"jobmatch/index", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher", "jobmatch/system"},
-		"jobmatch/index":   {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher"},
-		"jobmatch/matcher": {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend"},
-		"jobmatch/api":     {"jobmatch/frontend", "jobmatch/store"},
-		"jobmatch":         {"jobmatch/store", "jobmatch/index", "jobmatch/app"},
+		"jobmatch/store":    {"jobmatch/index", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher", "jobmatch/system"},
+		"jobmatch/index":    {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend", "jobmatch/matcher"},
+		"jobmatch/matcher":  {"jobmatch/store", "jobmatch/app", "jobmatch/api", "jobmatch/frontend"},
+		"jobmatch/api":      {"jobmatch/frontend", "jobmatch/store"},
+		"jobmatch/frontend": {"jobmatch/api", "jobmatch/store"},
+		"jobmatch/web":      {"jobmatch/api", "jobmatch/frontend", "jobmatch/store"},
+		"jobmatch":          {"jobmatch/store", "jobmatch/index", "jobmatch/app"},
 	}
 	for pkg, banned := range never {
 		for _, imp := range imports[pkg] {
@@ -45,6 +49,11 @@ func TestPackageSeams(t *testing.T) {
 		for _, imp := range imps {
 			if strings.HasPrefix(imp, "go.mongodb.org/mongo-driver") && !slices.Contains(driverAllowed, pkg) {
 				t.Errorf("%s imports the database driver (%s): only the store and the wiring may", pkg, imp)
+			}
+			// The web kernel and its two siblings, the API and the pages,
+			// are the only users of echo, so a move to echo v5 stays there.
+			if strings.HasPrefix(imp, "github.com/labstack/echo") && !slices.Contains([]string{"jobmatch/web", "jobmatch/api", "jobmatch/frontend"}, pkg) {
+				t.Errorf("%s imports echo (%s): only the web kernel, the API and the pages may", pkg, imp)
 			}
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // RegisterCandidates adds the CV endpoints: only consultants and admins read
@@ -22,7 +22,7 @@ import (
 func RegisterCandidates(s *Server, cs *app.Candidates, audit *app.Audit) {
 	h := &candidateHandlers{s: s, cs: cs, audit: audit}
 	g := s.Group()
-	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/candidates", h.create, cv)
 	g.GET("/candidates/search", h.search, cv)
 	g.POST("/candidates/import", h.importFile, cv, middleware.BodyLimit("2G"))
@@ -30,9 +30,9 @@ func RegisterCandidates(s *Server, cs *app.Candidates, audit *app.Audit) {
 	g.PUT("/candidates/:id", h.update, cv)
 	g.DELETE("/candidates/:id", h.erase, cv)
 	g.GET("/jobs/:id", h.job, cv)
-	g.GET("/taxonomy/occupations", h.suggestOccupations, RequireRole(Staff...))
-	g.GET("/taxonomy/skills", h.suggestSkills, RequireRole(Staff...))
-	g.GET("/audit", h.auditLog, RequireRole(jobmatch.RoleAdmin))
+	g.GET("/taxonomy/occupations", h.suggestOccupations, web.RequireRole(web.Staff...))
+	g.GET("/taxonomy/skills", h.suggestSkills, web.RequireRole(web.Staff...))
+	g.GET("/audit", h.auditLog, web.RequireRole(jobmatch.RoleAdmin))
 }
 
 type candidateHandlers struct {
@@ -43,10 +43,10 @@ type candidateHandlers struct {
 
 func (h *candidateHandlers) create(c echo.Context) error {
 	var in app.CandidateInput
-	if err := DecodeJSON(c, &in); err != nil {
+	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	cand, created, err := h.cs.Save(c.Request().Context(), CurrentUser(c), in)
+	cand, created, err := h.cs.Save(c.Request().Context(), web.CurrentUser(c), in)
 	if err != nil {
 		return err
 	}
@@ -59,17 +59,17 @@ func (h *candidateHandlers) create(c echo.Context) error {
 
 func (h *candidateHandlers) update(c echo.Context) error {
 	var in app.CandidateInput
-	if err := DecodeJSON(c, &in); err != nil {
+	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	cur, err := h.cs.Get(c.Request().Context(), CurrentUser(c), c.Param("id"), "update")
+	cur, err := h.cs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "update")
 	if err != nil {
 		return err
 	}
 	if in.ExternalRef != cur.ExternalRef {
 		return jobmatch.Invalid("external_ref", "immutable", "")
 	}
-	cand, _, err := h.cs.Save(c.Request().Context(), CurrentUser(c), in)
+	cand, _, err := h.cs.Save(c.Request().Context(), web.CurrentUser(c), in)
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (h *candidateHandlers) update(c echo.Context) error {
 }
 
 func (h *candidateHandlers) get(c echo.Context) error {
-	cand, err := h.cs.Get(c.Request().Context(), CurrentUser(c), c.Param("id"), c.QueryParam("why"))
+	cand, err := h.cs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), c.QueryParam("why"))
 	if err != nil {
 		return err
 	}
@@ -85,58 +85,18 @@ func (h *candidateHandlers) get(c echo.Context) error {
 }
 
 func (h *candidateHandlers) erase(c echo.Context) error {
-	if err := h.cs.Erase(c.Request().Context(), CurrentUser(c), c.Param("id"), c.QueryParam("why")); err != nil {
+	if err := h.cs.Erase(c.Request().Context(), web.CurrentUser(c), c.Param("id"), c.QueryParam("why")); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
 }
 
-// SearchParamsFrom reads the search query string (shared with the page).
-func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
-	return SearchParamsFromValues(c.QueryParams())
-}
-
-// SearchParamsFromValues reads search parameters from a query string's values.
-func SearchParamsFromValues(q url.Values) (app.SearchParams, error) {
-	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
-		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
-		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
-	multi := func(k string) []string {
-		var out []string
-		for _, v := range q[k] {
-			for _, x := range strings.Split(v, ",") {
-				if x = strings.TrimSpace(x); x != "" {
-					out = append(out, x)
-				}
-			}
-		}
-		return out
-	}
-	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
-	verr := &jobmatch.ValidationError{}
-	if v := q.Get("radius_km"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 || f > 500 {
-			verr.Add("radius_km", "lte", "500")
-		}
-		p.RadiusKm = f
-	}
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > app.MaxPageSize {
-			verr.Add("limit", "lte", strconv.Itoa(app.MaxPageSize))
-		}
-		p.Limit = n
-	}
-	return p, verr.Err()
-}
-
 func (h *candidateHandlers) search(c echo.Context) error {
-	p, err := SearchParamsFrom(c)
+	p, err := web.SearchParamsFrom(c)
 	if err != nil {
 		return err
 	}
-	res, err := h.cs.Search(c.Request().Context(), CurrentUser(c), p)
+	res, err := h.cs.Search(c.Request().Context(), web.CurrentUser(c), p)
 	if err != nil {
 		return err
 	}
@@ -158,7 +118,7 @@ func (h *candidateHandlers) importFile(c echo.Context) error {
 			return jobmatch.Invalid("format", "oneof", "ndjson csv")
 		}
 	}
-	job, err := h.cs.StartImportJob(c.Request().Context(), CurrentUser(c), c.Request().Body, format, spool)
+	job, err := h.cs.StartImportJob(c.Request().Context(), web.CurrentUser(c), c.Request().Body, format, spool)
 	if err != nil {
 		return err
 	}
@@ -175,7 +135,7 @@ func spool(r io.Reader) (io.ReadCloser, error) {
 	if _, err := io.Copy(f, r); err != nil {
 		f.Close()
 		os.Remove(f.Name())
-		return nil, jsonError(err)
+		return nil, web.JSONError(err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()
@@ -244,7 +204,7 @@ func limitParam(c echo.Context, def int) int {
 }
 
 func (h *candidateHandlers) auditLog(c echo.Context) error {
-	q, err := ListParams(c)
+	q, err := web.ListParams(c)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // RegisterCompanySearch adds GET /api/v1/companies/search?q= for the
@@ -20,17 +21,17 @@ func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
-	}, RequireRole(Operational...))
+	}, web.RequireRole(web.Operational...))
 }
 
 // RegisterCompanyService adds the consultant's worklist, the contact log
 // and a company's timeline.
 func RegisterCompanyService(s *Server, svc *app.Service) {
 	g := s.Group()
-	staff := RequireRole(Staff...)
-	ops := RequireRole(Operational...) // management reads figures only
+	staff := web.RequireRole(web.Staff...)
+	ops := web.RequireRole(web.Operational...) // management reads figures only
 	g.GET("/worklist", func(c echo.Context) error {
-		w, err := svc.Worklist(c.Request().Context(), CurrentUser(c))
+		w, err := svc.Worklist(c.Request().Context(), web.CurrentUser(c))
 		if err != nil {
 			return err
 		}
@@ -38,59 +39,59 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 	}, ops)
 	g.POST("/contacts", func(c echo.Context) error {
 		var in app.ContactInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		ct, err := svc.LogContact(c.Request().Context(), CurrentUser(c), in)
+		ct, err := svc.LogContact(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusCreated, ct)
-	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	}, web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
 	g.POST("/requests/:id/resolve", func(c echo.Context) error {
 		var in app.ResolveInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		r, err := svc.ResolveRequest(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		r, err := svc.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, r)
-	}, RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	}, web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
 	g.POST("/companies/reassign", func(c echo.Context) error {
 		var in app.BulkReassignInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		n, err := svc.BulkReassign(c.Request().Context(), CurrentUser(c), in)
+		n, err := svc.BulkReassign(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, map[string]int{"moved": n})
-	}, RequireRole(jobmatch.RoleAdmin))
+	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/kpi", func(c echo.Context) error {
 		year, half, err := yearHalf(c)
 		if err != nil {
 			return err
 		}
-		f, err := svc.KPI(c.Request().Context(), CurrentUser(c), year, half)
+		f, err := svc.KPI(c.Request().Context(), web.CurrentUser(c), year, half)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, f)
 	}, staff)
 	g.GET("/outbox", func(c echo.Context) error {
-		lq, err := ListParams(c)
+		lq, err := web.ListParams(c)
 		if err != nil {
 			return err
 		}
-		p, err := svc.Outbox(c.Request().Context(), CurrentUser(c), lq)
+		p, err := svc.Outbox(c.Request().Context(), web.CurrentUser(c), lq)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
-	}, RequireRole(jobmatch.RoleAdmin))
+	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/settings/deadlines", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]any{"days": svc.DeadlineDays(c.Request().Context())})
 	}, staff)
@@ -98,7 +99,7 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		var in struct {
 			Days map[string]int `json:"days"`
 		}
-		if err := DecodeWhole(c, &in, "days"); err != nil {
+		if err := web.DecodeWhole(c, &in, "days"); err != nil {
 			return err
 		}
 		// The whole table: a topic left out would silently fall back.
@@ -111,25 +112,25 @@ func RegisterCompanyService(s *Server, svc *app.Service) {
 		if err := verr.Err(); err != nil {
 			return err
 		}
-		days, err := svc.SetDeadlineDays(c.Request().Context(), CurrentUser(c), in.Days)
+		days, err := svc.SetDeadlineDays(c.Request().Context(), web.CurrentUser(c), in.Days)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, map[string]any{"days": days})
-	}, RequireRole(jobmatch.RoleAdmin))
+	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.PUT("/users/:id/absence", func(c echo.Context) error {
 		var in app.AbsenceInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		u, err := svc.SetAbsence(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		u, err := svc.SetAbsence(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, u)
 	}, staff)
 	g.GET("/companies/:cvr/timeline", func(c echo.Context) error {
-		lq, err := ListParams(c)
+		lq, err := web.ListParams(c)
 		if err != nil {
 			return err
 		}

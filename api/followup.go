@@ -10,21 +10,22 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // RegisterFollowUp adds closing vacancies by hand, targets, survey rules,
 // citizen surveys and the KPI export.
 func RegisterFollowUp(s *Server, svc *app.Service) {
 	g := s.Group()
-	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
-	figures := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement)
-	admin := RequireRole(jobmatch.RoleAdmin)
+	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	figures := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement)
+	admin := web.RequireRole(jobmatch.RoleAdmin)
 	g.PATCH("/vacancies/:id", func(c echo.Context) error {
 		var in app.VacancyClose
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		v, err := svc.CloseVacancy(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		v, err := svc.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
@@ -47,10 +48,10 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 			return jobmatch.Invalid("year", "year", "")
 		}
 		var in app.Targets
-		if err := DecodeWhole(c, &in, "contacts", "citizen_satisfaction_share"); err != nil {
+		if err := web.DecodeWhole(c, &in, "contacts", "citizen_satisfaction_share"); err != nil {
 			return err
 		}
-		t, err := svc.SetTargets(c.Request().Context(), CurrentUser(c), year, in)
+		t, err := svc.SetTargets(c.Request().Context(), web.CurrentUser(c), year, in)
 		if err != nil {
 			return err
 		}
@@ -61,17 +62,17 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 	}, admin)
 	g.PUT("/settings/surveys", func(c echo.Context) error {
 		var in app.SurveyRules
-		if err := DecodeWhole(c, &in, "employer_every_days", "citizen_every_days", "valid_days", "triggers"); err != nil {
+		if err := web.DecodeWhole(c, &in, "employer_every_days", "citizen_every_days", "valid_days", "triggers"); err != nil {
 			return err
 		}
-		r, err := svc.SetSurveyRules(c.Request().Context(), CurrentUser(c), in)
+		r, err := svc.SetSurveyRules(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, r)
 	}, admin)
 	g.POST("/candidates/:id/survey", func(c echo.Context) error {
-		sent, err := svc.SendCitizenSurvey(c.Request().Context(), CurrentUser(c), c.Param("id"), "manual")
+		sent, err := svc.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
 		if err != nil {
 			return err
 		}
@@ -82,7 +83,7 @@ func RegisterFollowUp(s *Server, svc *app.Service) {
 		if err != nil {
 			return nil, err
 		}
-		return svc.KPIReport(c.Request().Context(), CurrentUser(c), year, half, string(Lang(c)))
+		return svc.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
 	}
 	g.GET("/kpi/report", func(c echo.Context) error {
 		r, err := report(c)

@@ -11,8 +11,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // Every JSON body the API accepts, as the handler decodes it. Bodies that
@@ -79,7 +79,7 @@ func FuzzJSONBodies(f *testing.F) {
 		req.Header.Set("Content-Type", "application/json")
 		c := e.NewContext(req, httptest.NewRecorder())
 		v := jsonBodies[kind]()
-		err := api.DecodeJSON(c, v)
+		err := web.DecodeJSON(c, v)
 		if err == nil {
 			err = val.Validate(v)
 		}
@@ -89,7 +89,7 @@ func FuzzJSONBodies(f *testing.F) {
 		k := int(kind) % len(jsonBodies)
 		v, err := decode(k, body)
 		if err != nil {
-			status, _ := api.ToStatus(err)
+			status, _ := web.ToStatus(err)
 			if status < 400 || status >= 500 {
 				t.Fatalf("body %q: error %v maps to %d", body, err, status)
 			}
@@ -118,9 +118,9 @@ func FuzzQueryParams(f *testing.F) {
 		req := httptest.NewRequest(http.MethodGet, "/x", nil)
 		req.URL.RawQuery = raw
 		for _, parse := range []func(c echo.Context) error{
-			func(c echo.Context) error { _, err := api.SearchParamsFrom(c); return err },
-			func(c echo.Context) error { _, err := api.MatchQueryFrom(c); return err },
-			func(c echo.Context) error { _, err := api.ListParams(c); return err },
+			func(c echo.Context) error { _, err := web.SearchParamsFrom(c); return err },
+			func(c echo.Context) error { _, err := web.MatchQueryFrom(c); return err },
+			func(c echo.Context) error { _, err := web.ListParams(c); return err },
 		} {
 			err := parse(e.NewContext(req, httptest.NewRecorder()))
 			if err == nil {

@@ -10,8 +10,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // FuzzDecodeVacancy feeds arbitrary bodies through the API's strict JSON
@@ -31,14 +31,14 @@ func FuzzDecodeVacancy(f *testing.F) {
 		req.Header.Set("Content-Type", "application/json")
 		c := e.NewContext(req, httptest.NewRecorder())
 		var in app.VacancyInput
-		err := api.DecodeJSON(c, &in)
+		err := web.DecodeJSON(c, &in)
 		if err == nil {
 			err = val.Validate(in)
 		}
 		if err == nil {
 			return
 		}
-		status, _ := api.ToStatus(err)
+		status, _ := web.ToStatus(err)
 		if status < 400 || status >= 500 {
 			t.Fatalf("body %q: error %v maps to %d", body, err, status)
 		}

@@ -9,6 +9,7 @@ import (
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 func init() {
@@ -24,13 +25,13 @@ func init() {
 // shortlist entry, and the employer's publication agreement of a vacancy.
 func registerInvitations(s *Server, sl *app.Shortlists) {
 	g := s.Group()
-	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/shortlist/:entry_id/consent-request", func(c echo.Context) error {
 		var in app.ConsentRequestInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		r, err := sl.RequestConsent(c.Request().Context(), CurrentUser(c), c.Param("entry_id"), in)
+		r, err := sl.RequestConsent(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 		if err != nil {
 			return err
 		}
@@ -38,17 +39,17 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 	}, cv)
 	g.POST("/shortlist/:entry_id/interviews", func(c echo.Context) error {
 		var in app.InterviewInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		iv, err := sl.ProposeInterview(c.Request().Context(), CurrentUser(c), c.Param("entry_id"), in)
+		iv, err := sl.ProposeInterview(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusCreated, iv)
 	}, cv)
 	g.GET("/shortlist/:entry_id/interviews", func(c echo.Context) error {
-		ivs, err := sl.Interviews(c.Request().Context(), CurrentUser(c), c.Param("entry_id"))
+		ivs, err := sl.Interviews(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"))
 		if err != nil {
 			return err
 		}
@@ -58,7 +59,7 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 	// parameters run to the next slash.
 	g.GET("/shortlist/:entry_id/interviews/:id", func(c echo.Context) error {
 		id, ics := strings.CutSuffix(c.Param("id"), ".ics")
-		iv, err := sl.Interview(c.Request().Context(), CurrentUser(c), c.Param("entry_id"), id)
+		iv, err := sl.Interview(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), id)
 		if err != nil {
 			return err
 		}
@@ -74,17 +75,17 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 	}, cv)
 	g.PATCH("/shortlist/:entry_id/interviews/:id", func(c echo.Context) error {
 		var in app.InterviewChange
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		iv, err := sl.ChangeInterview(c.Request().Context(), CurrentUser(c), c.Param("entry_id"), c.Param("id"), in)
+		iv, err := sl.ChangeInterview(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, iv)
 	}, cv)
 	g.GET("/candidates/:id/export", func(c echo.Context) error {
-		x, err := sl.Export(c.Request().Context(), CurrentUser(c), c.Param("id"))
+		x, err := sl.Export(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
 		if err != nil {
 			return err
 		}
@@ -93,18 +94,18 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusOK, x)
 	}, cv)
 	g.GET("/vacancies/:id/jobposting", func(c echo.Context) error {
-		v, err := s.svc.Vacancy(c.Request().Context(), c.Param("id"))
+		v, err := s.Service().Vacancy(c.Request().Context(), c.Param("id"))
 		if err != nil {
 			return err
 		}
-		jp := s.svc.JobPostingOf(v, sl.City(v.PostalCode), AbsoluteURL(c, "/jobs/"+v.ID))
+		jp := s.Service().JobPostingOf(v, sl.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID))
 		return c.JSON(http.StatusOK, jp)
 	}, cv)
 	g.GET("/vacancies/:id/publication", func(c echo.Context) error {
-		if _, err := s.svc.Vacancy(c.Request().Context(), c.Param("id")); err != nil {
+		if _, err := s.Service().Vacancy(c.Request().Context(), c.Param("id")); err != nil {
 			return err
 		}
-		p, err := s.svc.Publication(c.Request().Context(), c.Param("id"))
+		p, err := s.Service().Publication(c.Request().Context(), c.Param("id"))
 		if err != nil {
 			return err
 		}
@@ -112,10 +113,10 @@ func registerInvitations(s *Server, sl *app.Shortlists) {
 	}, cv)
 	g.PUT("/vacancies/:id/publication", func(c echo.Context) error {
 		var in app.Publication
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		p, err := s.svc.SetPublication(c.Request().Context(), CurrentUser(c), c.Param("id"), app.Publication{ShowName: in.ShowName, Publish: in.Publish})
+		p, err := s.Service().SetPublication(c.Request().Context(), web.CurrentUser(c), c.Param("id"), app.Publication{ShowName: in.ShowName, Publish: in.Publish})
 		if err != nil {
 			return err
 		}

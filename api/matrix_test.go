@@ -87,7 +87,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 	}
 	if len(missing) > 0 {
 		t.Errorf("routes without a declared policy: add each to api.RoutePolicy in api/policy.go with the roles it should admit "+
-			"(and make the route enforce them, e.g. api.RequireRole):\n%s", strings.Join(missing, "\n"))
+			"(and make the route enforce them, e.g. web.RequireRole):\n%s", strings.Join(missing, "\n"))
 	}
 	if len(undocumented) > 0 {
 		t.Errorf("statuses missing from api/openapi/*.json:\n%s", strings.Join(slices.Compact(undocumented), "\n"))

@@ -144,7 +144,7 @@ func echoPath(p string) string {
 	return b.String()
 }
 
-func (s *Server) openapi(c echo.Context) error {
+func serveOpenAPI(c echo.Context) error {
 	b, err := OpenAPI()
 	if err != nil {
 		return err

@@ -7,26 +7,27 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 // RegisterShortlists adds the pre-screening: shortlists, transitions,
 // consents and revoking an employer's link.
 func RegisterShortlists(s *Server, sl *app.Shortlists) {
 	g := s.Group()
-	cv := RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
+	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/vacancies/:id/shortlist", func(c echo.Context) error {
 		var in struct {
 			CandidateID  string   `json:"candidate_id"`
 			CandidateIDs []string `json:"candidate_ids"`
 		}
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
 		ids := in.CandidateIDs
 		if in.CandidateID != "" {
 			ids = append([]string{in.CandidateID}, ids...)
 		}
-		es, err := sl.Add(c.Request().Context(), CurrentUser(c), c.Param("id"), ids)
+		es, err := sl.Add(c.Request().Context(), web.CurrentUser(c), c.Param("id"), ids)
 		if err != nil {
 			return err
 		}
@@ -36,7 +37,7 @@ func RegisterShortlists(s *Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusCreated, map[string]any{"items": es})
 	}, cv)
 	g.GET("/vacancies/:id/shortlist", func(c echo.Context) error {
-		es, err := sl.List(c.Request().Context(), CurrentUser(c), c.Param("id"))
+		es, err := sl.List(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
 		if err != nil {
 			return err
 		}
@@ -44,10 +45,10 @@ func RegisterShortlists(s *Server, sl *app.Shortlists) {
 	}, cv)
 	g.POST("/shortlist/:entry_id/transitions", func(c echo.Context) error {
 		var in app.TransitionInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		e, err := sl.Move(c.Request().Context(), CurrentUser(c), c.Param("entry_id"), in)
+		e, err := sl.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 		if err != nil {
 			return err
 		}
@@ -55,23 +56,23 @@ func RegisterShortlists(s *Server, sl *app.Shortlists) {
 	}, cv)
 	g.POST("/candidates/:id/consents", func(c echo.Context) error {
 		var in app.VacancyConsentInput
-		if err := DecodeJSON(c, &in); err != nil {
+		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		k, err := sl.GiveConsent(c.Request().Context(), CurrentUser(c), c.Param("id"), in)
+		k, err := sl.GiveConsent(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusCreated, k)
 	}, cv)
 	g.DELETE("/candidates/:id/consents/:vacancy_id", func(c echo.Context) error {
-		if err := sl.WithdrawConsent(c.Request().Context(), CurrentUser(c), c.Param("id"), c.Param("vacancy_id")); err != nil {
+		if err := sl.WithdrawConsent(c.Request().Context(), web.CurrentUser(c), c.Param("id"), c.Param("vacancy_id")); err != nil {
 			return err
 		}
 		return c.NoContent(http.StatusNoContent)
 	}, cv)
 	g.DELETE("/vacancies/:id/status-link", func(c echo.Context) error {
-		if err := sl.RevokeLink(c.Request().Context(), CurrentUser(c), c.Param("id")); err != nil {
+		if err := sl.RevokeLink(c.Request().Context(), web.CurrentUser(c), c.Param("id")); err != nil {
 			return err
 		}
 		return c.NoContent(http.StatusNoContent)

@@ -11,10 +11,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
 	"jobmatch/index"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerCandidates(public, staff *echo.Group) {
@@ -32,7 +32,7 @@ func (f *Frontend) registerCandidates(public, staff *echo.Group) {
 
 func (f *Frontend) requireCVReader(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if !api.CurrentUser(c).CanReadCVs() {
+		if !web.CurrentUser(c).CanReadCVs() {
 			return jobmatch.ErrForbidden
 		}
 		return next(c)
@@ -86,20 +86,20 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		vals.Set("language", d.Language+":"+d.Level)
 	}
 	vals.Del("language_level")
-	p, err := api.SearchParamsFromValues(vals)
+	p, err := web.SearchParamsFromValues(vals)
 	p.Facets = true // the page shows them beside the hits
 	var ve *jobmatch.ValidationError
 	if err == nil {
-		d.Result, err = f.cfg.Candidates.Search(c.Request().Context(), api.CurrentUser(c), p)
+		d.Result, err = f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), p)
 	}
 	if errors.As(err, &ve) {
-		return f.render(c, http.StatusUnprocessableEntity, "candidates", "page.candidates", d, fieldMessages(api.Lang(c), ve))
+		return f.render(c, http.StatusUnprocessableEntity, "candidates", "page.candidates", d, fieldMessages(web.Lang(c), ve))
 	}
 	if err != nil {
 		return err
 	}
 	tax := f.cfg.Candidates.Taxonomy()
-	lang := string(api.Lang(c))
+	lang := string(web.Lang(c))
 	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
 		fv := facetView{Name: name}
 		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills"}[name]
@@ -171,7 +171,7 @@ type candidateFormData struct {
 // candidateEdit is the CV form filled with the CV: saving it updates the
 // CV with the same case id.
 func (f *Frontend) candidateEdit(c echo.Context) error {
-	cand, err := f.cfg.Candidates.Get(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "edit")
+	cand, err := f.cfg.Candidates.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "edit")
 	if err != nil {
 		return err
 	}
@@ -233,14 +233,14 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	}
 	var cand *jobmatch.Candidate
 	if pre.Err() == nil {
-		cand, _, err = f.cfg.Candidates.Save(c.Request().Context(), api.CurrentUser(c), in)
+		cand, _, err = f.cfg.Candidates.Save(c.Request().Context(), web.CurrentUser(c), in)
 	} else {
 		err = pre
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		return f.render(c, http.StatusUnprocessableEntity, "candidate_form", "page.candidate_new",
-			candidateFormData{Values: v, Groups: jobmatch.TargetGroups}, fieldMessages(api.Lang(c), ve))
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups}, fieldMessages(web.Lang(c), ve))
 	}
 	if err != nil {
 		return err
@@ -250,7 +250,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 }
 
 func (f *Frontend) candidateView(c echo.Context) error {
-	cand, err := f.cfg.Candidates.Get(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "page")
+	cand, err := f.cfg.Candidates.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "page")
 	if err != nil {
 		return err
 	}
@@ -260,8 +260,8 @@ func (f *Frontend) candidateView(c echo.Context) error {
 // candidateSurvey sends the citizen their satisfaction survey (at most as
 // often as the rules allow) and says what happened.
 func (f *Frontend) candidateSurvey(c echo.Context) error {
-	sent, err := f.svc.SendCitizenSurvey(c.Request().Context(), api.CurrentUser(c), c.Param("id"), "manual")
-	lang := api.Lang(c)
+	sent, err := f.svc.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
+	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrInvalid):
 		setFlash(c, i18n.T(lang, "cand.survey_no_email"))

@@ -8,8 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerCompany(public, staff *echo.Group) {
@@ -41,7 +41,7 @@ func (f *Frontend) renderCompany(c echo.Context, status int, values map[string]s
 	}
 	d := companyPage{Company: co, Kinds: app.ContactKinds, Values: values}
 	d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
-	lq, err := api.ListParams(c)
+	lq, err := web.ListParams(c)
 	if err != nil {
 		return err
 	}
@@ -60,10 +60,10 @@ func (f *Frontend) companyContact(c echo.Context) error {
 		return err
 	}
 	in := app.ContactInput{CVR: c.Param("cvr"), Kind: v["kind"], Date: v["date"], Note: v["note"], FollowUp: v["follow_up"]}
-	_, err = f.svc.LogContact(c.Request().Context(), api.CurrentUser(c), in)
+	_, err = f.svc.LogContact(c.Request().Context(), web.CurrentUser(c), in)
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		return f.renderCompany(c, http.StatusUnprocessableEntity, v, fieldMessages(api.Lang(c), ve))
+		return f.renderCompany(c, http.StatusUnprocessableEntity, v, fieldMessages(web.Lang(c), ve))
 	}
 	if err != nil {
 		return err

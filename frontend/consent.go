@@ -8,9 +8,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 type consentPage struct {
@@ -53,13 +53,13 @@ func (f *Frontend) consent(c echo.Context) error {
 	if errors.Is(err, jobmatch.ErrGone) && r != nil {
 		f.consentLang(c, r.Lang)
 		if wantsJSON(c) {
-			return api.WriteProblem(c, err)
+			return web.WriteProblem(c, err)
 		}
 		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &app.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
 	}
 	if err != nil {
 		if wantsJSON(c) {
-			return api.WriteProblem(c, err)
+			return web.WriteProblem(c, err)
 		}
 		return err
 	}
@@ -99,13 +99,13 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	}
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
 		var in app.ConsentAnswerInput
-		err := api.DecodeJSON(c, &in)
+		err := web.DecodeJSON(c, &in)
 		var p *app.ConsentPage
 		if err == nil {
 			p, err = f.cfg.Shortlists.AnswerConsent(ctx, token, in)
 		}
 		if err != nil {
-			return api.WriteProblem(c, err)
+			return web.WriteProblem(c, err)
 		}
 		return c.JSON(http.StatusOK, map[string]any{"answer": p.Answer, "answered_at": p.AnsweredAt})
 	}
@@ -127,7 +127,7 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 			return gerr
 		}
 		return f.render(c, http.StatusUnprocessableEntity, "consent", "page.consent", consentPage{ConsentPage: p, Token: token},
-			map[string]string{"answer": i18n.T(api.Lang(c), "consent.pick")})
+			map[string]string{"answer": i18n.T(web.Lang(c), "consent.pick")})
 	case err != nil:
 		return err
 	}
@@ -140,15 +140,15 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(api.Lang(c))}
-	_, err = f.cfg.Shortlists.RequestConsent(ctx, api.CurrentUser(c), e.ID, in)
+	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(web.Lang(c))}
+	_, err = f.cfg.Shortlists.RequestConsent(ctx, web.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.consent_sent")
 }
 
 // citizenExport is the printable version of everything held about a
 // citizen (the same data as the API's export, audited the same way).
 func (f *Frontend) citizenExport(c echo.Context) error {
-	x, err := f.cfg.Shortlists.Export(c.Request().Context(), api.CurrentUser(c), c.Param("id"))
+	x, err := f.cfg.Shortlists.Export(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
 	"jobmatch/kpi"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerDashboard(public, staff *echo.Group) {
@@ -28,7 +28,7 @@ func (f *Frontend) registerDashboard(public, staff *echo.Group) {
 // their own contacts) see the figures; the hotline gets a 403.
 func (f *Frontend) requireFigures(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if !api.CurrentUser(c).CanReadFigures() {
+		if !web.CurrentUser(c).CanReadFigures() {
 			return jobmatch.ErrForbidden
 		}
 		return next(c)
@@ -81,12 +81,12 @@ func period(c echo.Context, now time.Time) (int, string, error) {
 
 func (f *Frontend) dashboard(c echo.Context) error {
 	ctx := c.Request().Context()
-	lang := api.Lang(c)
+	lang := web.Lang(c)
 	year, half, err := period(c, f.svc.Now())
 	if err != nil {
 		return err
 	}
-	fig, err := f.svc.KPI(ctx, api.CurrentUser(c), year, half)
+	fig, err := f.svc.KPI(ctx, web.CurrentUser(c), year, half)
 	if err != nil {
 		return err
 	}
@@ -156,7 +156,7 @@ func (f *Frontend) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := f.svc.KPIReport(c.Request().Context(), api.CurrentUser(c), year, half, string(api.Lang(c)))
+	r, err := f.svc.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
 	if err != nil {
 		return err
 	}

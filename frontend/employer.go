@@ -6,9 +6,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 // answerReasons are the reasons an employer picks for "not relevant".
@@ -42,13 +42,13 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	token := c.Param("token")
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
 		var in app.AnswerInput
-		err := api.DecodeJSON(c, &in)
+		err := web.DecodeJSON(c, &in)
 		var a *app.EmployerAnswer
 		if err == nil {
 			a, err = f.cfg.Shortlists.Answer(ctx, token, in)
 		}
 		if err != nil {
-			return api.WriteProblem(c, err)
+			return web.WriteProblem(c, err)
 		}
 		return c.JSON(http.StatusCreated, a)
 	}
@@ -60,6 +60,6 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	if _, err := f.cfg.Shortlists.Answer(ctx, token, in); err != nil {
 		return err
 	}
-	setFlash(c, i18n.T(api.Lang(c), "emp.answered"))
+	setFlash(c, i18n.T(web.Lang(c), "emp.answered"))
 	return c.Redirect(http.StatusSeeOther, "/status/"+token)
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 // entryData is the one entry point's form: the values entered, kept on errors.
@@ -106,10 +106,10 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 			}
 			return f.entryInvalid(c, topic, v, pre)
 		}
-		receipt, err = f.svc.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, api.CurrentUser(c), v["_idem"])
+		receipt, err = f.svc.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, web.CurrentUser(c), v["_idem"])
 	} else {
 		in := app.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
-		receipt, err = f.svc.SubmitRequest(ctx, in, api.CurrentUser(c), v["_idem"])
+		receipt, err = f.svc.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
@@ -122,7 +122,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 }
 
 func (f *Frontend) entryInvalid(c echo.Context, topic string, v map[string]string, ve *jobmatch.ValidationError) error {
-	errs := fieldMessages(api.Lang(c), ve)
+	errs := fieldMessages(web.Lang(c), ve)
 	d := entryData{Topic: topic, Values: v, Idem: v["_idem"], EmploymentTypes: jobmatch.EmploymentTypes, Subsidies: subsidies}
 	if d.Idem == "" {
 		d.Idem = jobmatch.NewToken()
@@ -176,7 +176,7 @@ func (f *Frontend) status(c echo.Context) error {
 		Presented []app.Profile
 		Reasons   []string
 		Today     string
-	}{view, c.QueryParam("new") == "1", api.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
+	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
 		f.svc.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
 }
 

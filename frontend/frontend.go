@@ -21,10 +21,10 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
 	"jobmatch/kpi"
+	"jobmatch/web"
 )
 
 //go:embed templates/*.html
@@ -51,14 +51,14 @@ type Config struct {
 
 // Frontend renders the pages.
 type Frontend struct {
-	srv   *api.Server
+	srv   *web.Server
 	svc   *app.Service
 	cfg   Config
 	pages map[string]*template.Template
 }
 
 // Register adds the pages to the server.
-func Register(srv *api.Server, cfg Config) error {
+func Register(srv *web.Server, cfg Config) error {
 	f := &Frontend{srv: srv, svc: srv.Service(), cfg: cfg}
 	if err := f.parse(); err != nil {
 		return err
@@ -288,8 +288,8 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 	if !ok {
 		return fmt.Errorf("frontend: no page %q", name)
 	}
-	lang := api.Lang(c)
-	p := Page{Lang: lang, User: api.CurrentUser(c), Path: c.Request().URL.Path, Data: data, Errors: errs}
+	lang := web.Lang(c)
+	p := Page{Lang: lang, User: web.CurrentUser(c), Path: c.Request().URL.Path, Data: data, Errors: errs}
 	p.Title = i18n.T(lang, titleKey)
 	if tok, ok := c.Get("csrf").(string); ok {
 		p.CSRF = tok
@@ -355,7 +355,7 @@ func (f *Frontend) language(next echo.HandlerFunc) echo.HandlerFunc {
 
 func (f *Frontend) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if api.CurrentUser(c) == nil {
+		if web.CurrentUser(c) == nil {
 			return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 		}
 		return next(c)
@@ -367,7 +367,7 @@ func (f *Frontend) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
 // dashboard and gets a 403 on every other staff page.
 func (f *Frontend) figuresOnly(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if u := api.CurrentUser(c); u != nil && u.Role == jobmatch.RoleManagement {
+		if u := web.CurrentUser(c); u != nil && u.Role == jobmatch.RoleManagement {
 			if c.Request().Method == http.MethodGet && strings.TrimSuffix(c.Request().URL.Path, "/") == "/staff" {
 				return c.Redirect(http.StatusSeeOther, "/dashboard")
 			}
@@ -400,7 +400,7 @@ type errorData struct {
 }
 
 func (f *Frontend) errorPage(err error, c echo.Context) {
-	status, key := api.ToStatus(err)
+	status, key := web.ToStatus(err)
 	var he *echo.HTTPError
 	if errors.As(err, &he) && he.Message == "csrf" {
 		key = "page.csrf"
@@ -409,7 +409,7 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		_ = c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 		return
 	}
-	d := errorData{Status: status, Message: i18n.T(api.Lang(c), key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}
+	d := errorData{Status: status, Message: i18n.T(web.Lang(c), key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}
 	if rerr := f.render(c, status, "error", "page.error", d, nil); rerr != nil {
 		_ = c.String(status, d.Message)
 	}

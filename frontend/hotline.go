@@ -7,8 +7,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerHotline(public, staff *echo.Group) {
@@ -43,7 +43,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 		p, err := f.cfg.Companies.Search(ctx, d.Q, 10)
 		var ve *jobmatch.ValidationError
 		if errors.As(err, &ve) {
-			return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, fieldMessages(api.Lang(c), ve))
+			return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, fieldMessages(web.Lang(c), ve))
 		}
 		if err != nil {
 			return err
@@ -84,14 +84,14 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	in := app.RequestInput{Company: app.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
 		Contact: app.PersonInput{Name: v["caller_name"], Phone: v["caller_phone"], Email: v["caller_email"]}},
 		Topic: v["topic"], Channel: v["channel"], Text: v["text"]}
-	receipt, err := f.svc.SubmitRequest(ctx, in, api.CurrentUser(c), v["_idem"])
+	receipt, err := f.svc.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
 		if !isNew {
 			d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
 		}
-		errs := fieldMessages(api.Lang(c), ve)
+		errs := fieldMessages(web.Lang(c), ve)
 		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",
 			"company.cvr": "new_cvr", "company.name": "new_name", "company.postal_code": "new_postal"} {
 			if e, ok := errs[k]; ok {

@@ -9,8 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerJobs(public, staff *echo.Group) {
@@ -35,7 +35,7 @@ func (f *Frontend) jobPage(c echo.Context) error {
 		return err
 	}
 	city := f.cfg.Shortlists.City(v.PostalCode)
-	b, err := json.Marshal(f.svc.JobPostingOf(v, city, api.AbsoluteURL(c, "/jobs/"+v.ID)))
+	b, err := json.Marshal(f.svc.JobPostingOf(v, city, web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func (f *Frontend) jobFeed(c echo.Context) error {
 	}
 	items := make([]app.JobPosting, 0, len(vs))
 	for _, v := range vs {
-		items = append(items, f.svc.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), api.AbsoluteURL(c, "/jobs/"+v.ID)))
+		items = append(items, f.svc.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	}
 	c.Response().Header().Set("Cache-Control", "public, max-age=300")
 	return c.JSON(http.StatusOK, map[string]any{"generated_at": f.svc.Now().UTC().Format(time.RFC3339), "items": items})

@@ -9,9 +9,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerShortlist(public, staff *echo.Group) {
@@ -35,7 +35,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		return nil, nil
 	}
 	ctx := c.Request().Context()
-	es, err := f.cfg.Shortlists.List(ctx, api.CurrentUser(c), vacancyID)
+	es, err := f.cfg.Shortlists.List(ctx, web.CurrentUser(c), vacancyID)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
 		if len(e.Interviews) > 0 {
-			if r.Invites, err = f.cfg.Shortlists.Interviews(ctx, api.CurrentUser(c), e.ID); err != nil {
+			if r.Invites, err = f.cfg.Shortlists.Interviews(ctx, web.CurrentUser(c), e.ID); err != nil {
 				return nil, err
 			}
 		}
@@ -131,14 +131,14 @@ func (f *Frontend) afterStep(c echo.Context, vacancyID, at string, err error, ok
 			return err
 		}
 	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), okKey, args...), at, false)
+		setFlashAt(c, i18n.T(web.Lang(c), okKey, args...), at, false)
 	}
 	return f.backToVacancy(c, vacancyID, at)
 }
 
 // flashErr shows a refused step at the given element.
 func (f *Frontend) flashErr(c echo.Context, err error, at string) error {
-	msg, ok := refusal(api.Lang(c), err)
+	msg, ok := refusal(web.Lang(c), err)
 	if !ok {
 		return err
 	}
@@ -156,7 +156,7 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 	if len(ids) == 1 {
 		at = "sl-" + ids[0]
 	}
-	es, err := f.cfg.Shortlists.Add(c.Request().Context(), api.CurrentUser(c), c.Param("id"), ids)
+	es, err := f.cfg.Shortlists.Add(c.Request().Context(), web.CurrentUser(c), c.Param("id"), ids)
 	if err != nil {
 		if len(ids) == 1 {
 			at = "m-" + ids[0]
@@ -165,7 +165,7 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 			return err
 		}
 	} else {
-		setFlashAt(c, i18n.T(api.Lang(c), "sl.added", len(es)), at, false)
+		setFlashAt(c, i18n.T(web.Lang(c), "sl.added", len(es)), at, false)
 	}
 	return f.backToVacancy(c, c.Param("id"), at)
 }
@@ -180,7 +180,7 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	if in.To == string(app.StageInterviewed) {
 		in.Interview = &app.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
 	}
-	e, err := f.cfg.Shortlists.Move(c.Request().Context(), api.CurrentUser(c), c.Param("entry_id"), in)
+	e, err := f.cfg.Shortlists.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 	vacancyID := v["vacancy_id"]
 	at := "sl-" + v["candidate_id"]
 	if err != nil {
@@ -189,7 +189,7 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 		}
 	} else {
 		vacancyID, at = e.VacancyID, "sl-"+e.CandidateID
-		setFlashAt(c, i18n.T(api.Lang(c), "sl.moved", i18n.T(api.Lang(c), "stage."+string(e.Stage))), at, false)
+		setFlashAt(c, i18n.T(web.Lang(c), "sl.moved", i18n.T(web.Lang(c), "stage."+string(e.Stage))), at, false)
 	}
 	return f.backToVacancy(c, vacancyID, at)
 }
@@ -200,6 +200,6 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 		return err
 	}
 	in := app.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
-	_, err = f.cfg.Shortlists.GiveConsent(c.Request().Context(), api.CurrentUser(c), v["candidate_id"], in)
+	_, err = f.cfg.Shortlists.GiveConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], in)
 	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consented")
 }

@@ -14,13 +14,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 func (f *Frontend) loginForm(c echo.Context) error {
-	if u := api.CurrentUser(c); u != nil {
+	if u := web.CurrentUser(c); u != nil {
 		return c.Redirect(http.StatusSeeOther, homeOf(u))
 	}
 	next := c.QueryParam("next")
@@ -58,14 +58,14 @@ func (f *Frontend) loginSubmit(c echo.Context) error {
 		return f.render(c, http.StatusUnauthorized, "login", "page.login", map[string]string{"Next": next, "Email": email},
 			map[string]string{"password": tr(c, "login.failed")})
 	}
-	if errors.Is(err, api.ErrLoginThrottled) {
+	if errors.Is(err, web.ErrLoginThrottled) {
 		return f.render(c, http.StatusTooManyRequests, "login", "page.login", map[string]string{"Next": next, "Email": email},
-			map[string]string{"password": i18n.T(api.Lang(c), "p.login_throttled")})
+			map[string]string{"password": i18n.T(web.Lang(c), "p.login_throttled")})
 	}
 	if err != nil {
 		return err
 	}
-	api.SetSessionCookie(c, token)
+	web.SetSessionCookie(c, token)
 	if c.FormValue("next") == "" && u != nil {
 		// No page asked for: each role lands on its own start page.
 		next = homeOf(u)
@@ -77,7 +77,7 @@ func (f *Frontend) logout(c echo.Context) error {
 	if t, ok := c.Get("token").(string); ok {
 		_ = f.svc.Logout(c.Request().Context(), t)
 	}
-	api.ClearSessionCookie(c)
+	web.ClearSessionCookie(c)
 	return c.Redirect(http.StatusSeeOther, "/")
 }
 
@@ -197,13 +197,13 @@ type HomeSection struct {
 var homeSections []func(f *Frontend, c echo.Context) (HomeSection, bool)
 
 func (f *Frontend) staffHome(c echo.Context) error {
-	u := api.CurrentUser(c)
+	u := web.CurrentUser(c)
 	ctx := c.Request().Context()
 	scope := "consultant:" + u.ID
 	if u.Role != jobmatch.RoleConsultant || c.QueryParam("all") == "1" {
 		scope = ""
 	}
-	q, err := api.ListParams(c)
+	q, err := web.ListParams(c)
 	if err != nil {
 		return err
 	}
@@ -237,7 +237,7 @@ func (f *Frontend) staffHome(c echo.Context) error {
 	return f.render(c, http.StatusOK, "home", "page.home", d, nil)
 }
 
-func tr(c echo.Context, key string) string { return trLang(api.Lang(c), key) }
+func tr(c echo.Context, key string) string { return trLang(web.Lang(c), key) }
 
 // resolveRequest closes an open request from the overview.
 func (f *Frontend) resolveRequest(c echo.Context) error {
@@ -245,7 +245,7 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.svc.ResolveRequest(c.Request().Context(), api.CurrentUser(c), c.Param("id"), app.ResolveInput{Resolution: v["resolution"], Outcome: v["outcome"]})
+	_, err = f.svc.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), app.ResolveInput{Resolution: v["resolution"], Outcome: v["outcome"]})
 	var ve *jobmatch.ValidationError
 	switch {
 	case errors.As(err, &ve):

@@ -9,9 +9,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 type surveyPage struct {
@@ -62,13 +62,13 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 	token := c.Param("token")
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
 		var in app.SurveyAnswer
-		err := api.DecodeJSON(c, &in)
+		err := web.DecodeJSON(c, &in)
 		var v *app.Survey
 		if err == nil {
 			v, err = f.svc.AnswerSurvey(ctx, token, in)
 		}
 		if err != nil {
-			return api.WriteProblem(c, err)
+			return web.WriteProblem(c, err)
 		}
 		return c.JSON(http.StatusOK, map[string]any{"answered_at": v.AnsweredAt, "answers": v.Answers})
 	}
@@ -111,7 +111,7 @@ func fieldErrors(c echo.Context, err error) map[string]string {
 		return nil
 	}
 	out := map[string]string{}
-	for k, m := range fieldMessages(api.Lang(c), ve) {
+	for k, m := range fieldMessages(web.Lang(c), ve) {
 		out[strings.TrimPrefix(k, "answers.")] = m
 	}
 	return out

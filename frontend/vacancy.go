@@ -10,9 +10,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/matcher"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerVacancy(public, staff *echo.Group) {
@@ -59,8 +59,8 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(api.Lang(c)), Components: matcher.Components}
-	q, err := api.MatchQueryFrom(c)
+	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(web.Lang(c)), Components: matcher.Components}
+	q, err := web.MatchQueryFrom(c)
 	if err == nil && c.QueryParam("set") == "1" {
 		// The form sends every criterion: checked ones are required, the
 		// others relaxed.
@@ -75,11 +75,11 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		}
 	}
 	if err == nil {
-		d.Matches, err = f.cfg.Matching.VacancyMatches(ctx, api.CurrentUser(c), v.ID, q)
+		d.Matches, err = f.cfg.Matching.VacancyMatches(ctx, web.CurrentUser(c), v.ID, q)
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		return f.render(c, http.StatusUnprocessableEntity, "vacancy", "page.vacancy", d, fieldMessages(api.Lang(c), ve))
+		return f.render(c, http.StatusUnprocessableEntity, "vacancy", "page.vacancy", d, fieldMessages(web.Lang(c), ve))
 	}
 	if err != nil {
 		return err
@@ -103,7 +103,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		d.Listed[r.CandidateID] = true
 	}
 	d.Today = f.svc.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
-	lang := api.Lang(c)
+	lang := web.Lang(c)
 	for _, it := range d.Matches.Items {
 		d.Cards = append(d.Cards, newMatchCard(lang, it))
 	}

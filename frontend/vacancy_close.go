@@ -7,9 +7,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/i18n"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerVacancyClose(public, staff *echo.Group) {
@@ -24,8 +24,8 @@ func (f *Frontend) vacancyClose(c echo.Context) error {
 		return err
 	}
 	in := app.VacancyClose{Status: v["status"], Note: v["note"], FilledByPresented: v["filled_by_presented"] == "on"}
-	_, err = f.svc.CloseVacancy(c.Request().Context(), api.CurrentUser(c), c.Param("id"), in)
-	lang := api.Lang(c)
+	_, err = f.svc.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrConflict):
 		setFlash(c, i18n.T(lang, "vac.already_closed"))

@@ -6,9 +6,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"jobmatch/api"
 	"jobmatch/app"
 	"jobmatch/matcher"
+	"jobmatch/web"
 )
 
 func (f *Frontend) registerWhyNot(public, staff *echo.Group) {
@@ -48,14 +48,14 @@ type whyNotPage struct {
 func (f *Frontend) whyNot(c echo.Context) error {
 	d := whyNotPage{VacancyID: c.Param("id"), CandidateID: c.QueryParam("candidate_id"), Q: strings.TrimSpace(c.QueryParam("q"))}
 	if d.Q != "" && d.CandidateID == "" && f.cfg.Candidates != nil {
-		res, err := f.cfg.Candidates.Search(c.Request().Context(), api.CurrentUser(c), app.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
+		res, err := f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), app.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
 		if err != nil {
 			return err
 		}
 		d.Found = res.Items
 	}
 	if d.CandidateID != "" && f.cfg.Matching != nil {
-		x, err := f.cfg.Matching.Explain(c.Request().Context(), api.CurrentUser(c), d.VacancyID, d.CandidateID)
+		x, err := f.cfg.Matching.Explain(c.Request().Context(), web.CurrentUser(c), d.VacancyID, d.CandidateID)
 		if err != nil {
 			return err
 		}

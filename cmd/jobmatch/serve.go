@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"time"
 
-	"jobmatch/api"
 	"jobmatch/demo"
 	"jobmatch/system"
+	"jobmatch/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -39,7 +39,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	proxies, err := api.ParseTrustedProxies(*trusted)
+	proxies, err := web.ParseTrustedProxies(*trusted)
 	if err != nil {
 		return err
 	}

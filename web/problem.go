@@ -1,4 +1,4 @@
-package api
+package web
 
 import (
 	"encoding/json"
@@ -172,7 +172,7 @@ func DecodeJSON(c echo.Context, v any) error {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
+		return JSONError(err)
 	}
 	if dec.More() {
 		return jobmatch.Invalid("", "json", "")
@@ -183,7 +183,9 @@ func DecodeJSON(c echo.Context, v any) error {
 	return nil
 }
 
-func jsonError(err error) error {
+// JSONError turns a body that does not read (bad JSON, a wrong type, an
+// unknown field, too large) into a field-level problem.
+func JSONError(err error) error {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	var mbe *http.MaxBytesError

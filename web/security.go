@@ -1,4 +1,4 @@
-package api
+package web
 
 import (
 	"bytes"
@@ -303,7 +303,7 @@ func (s *Server) Login(c echo.Context, email, password string) (string, *jobmatc
 func DecodeWhole(c echo.Context, v any, required ...string) error {
 	body, err := io.ReadAll(c.Request().Body)
 	if err != nil {
-		return jsonError(err)
+		return JSONError(err)
 	}
 	c.Request().Body = io.NopCloser(bytes.NewReader(body))
 	if err := DecodeJSON(c, v); err != nil {

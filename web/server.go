@@ -1,8 +1,9 @@
-// Package api is jobmatch's JSON API under /api/v1 and the HTTP plumbing the
-// pages share: middleware, sessions and roles, problem+json errors, health,
-// readiness and metrics. Handlers decode, validate, call one service method
-// and encode.
-package api
+// Package web is the HTTP kernel the JSON API (package api) and the pages
+// (package frontend) share as siblings: the echo server and its middleware,
+// sessions and the current user, roles, the page's language, problem+json
+// errors, health, readiness and metrics, and the request parameters both
+// read. echo is imported by these three packages only.
+package web
 
 import (
 	"context"
@@ -134,7 +135,6 @@ func New(cfg Config) *Server {
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
 	s.AddReadyCheck("database", func(ctx context.Context, _ map[string]any) error { return s.svc.Store().Ping(ctx) })
-	s.registerFoundation()
 	return s
 }
 

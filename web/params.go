@@ -1,0 +1,95 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"jobmatch"
+	"jobmatch/app"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Request parameters the API and the pages read alike.
+
+// SearchParamsFrom reads the search query string (shared with the page).
+func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
+	return SearchParamsFromValues(c.QueryParams())
+}
+
+// SearchParamsFromValues reads search parameters from a query string's values.
+func SearchParamsFromValues(q url.Values) (app.SearchParams, error) {
+	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
+		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
+		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
+	multi := func(k string) []string { return commaList(q, k) }
+	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
+	verr := &jobmatch.ValidationError{}
+	if v := q.Get("radius_km"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 500 {
+			verr.Add("radius_km", "lte", "500")
+		}
+		p.RadiusKm = f
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > app.MaxPageSize {
+			verr.Add("limit", "lte", strconv.Itoa(app.MaxPageSize))
+		}
+		p.Limit = n
+	}
+	return p, verr.Err()
+}
+
+// MatchQueryFrom reads a match run's settings from the query string:
+// require=distance,licence relax=eligibility radius_km=40
+// w_occupation=0.4 … limit cursor why (shared with the page).
+func MatchQueryFrom(c echo.Context) (app.MatchQuery, error) {
+	qs := c.QueryParams()
+	q := app.MatchQuery{Cursor: qs.Get("cursor"), Why: qs.Get("why"), Weights: map[string]float64{}}
+	verr := &jobmatch.ValidationError{}
+	q.Require, q.Relax = commaList(qs, "require"), commaList(qs, "relax")
+	if v := qs.Get("radius_km"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			verr.Add("radius_km", "number", "")
+		}
+		q.RadiusKm = f
+	}
+	if v := qs.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			verr.Add("limit", "min", "1")
+		}
+		q.Limit = n
+	}
+	for k, vs := range qs {
+		name, ok := strings.CutPrefix(k, "w_")
+		if !ok || len(vs) == 0 || vs[0] == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(vs[0], 64)
+		if err != nil {
+			verr.Add(k, "number", "")
+			continue
+		}
+		q.Weights[name] = f
+	}
+	return q, verr.Err()
+}
+
+// commaList reads every value of key k, each a comma-separated list, without
+// blanks: skills=a,b&skills=c is [a b c].
+func commaList(q url.Values, k string) []string {
+	var out []string
+	for _, v := range q[k] {
+		for _, x := range strings.Split(v, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
