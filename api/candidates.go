@@ -19,7 +19,7 @@ import (
 
 // RegisterCandidates adds the CV endpoints: only consultants and admins read
 // CVs (the hotline sees none), and every read and search is audited.
-func RegisterCandidates(s *Server, cs *app.Candidates, audit *app.Audit) {
+func RegisterCandidates(s *web.Server, cs *app.Candidates, audit *app.Audit) {
 	h := &candidateHandlers{s: s, cs: cs, audit: audit}
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
@@ -36,7 +36,7 @@ func RegisterCandidates(s *Server, cs *app.Candidates, audit *app.Audit) {
 }
 
 type candidateHandlers struct {
-	s     *Server
+	s     *web.Server
 	cs    *app.Candidates
 	audit *app.Audit
 }

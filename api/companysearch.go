@@ -13,7 +13,7 @@ import (
 
 // RegisterCompanySearch adds GET /api/v1/companies/search?q= for the
 // hotline and consultants: CVR digits or part of the name, while typing.
-func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
+func RegisterCompanySearch(s *web.Server, cs *app.CompanySearch) {
 	s.Group().GET("/companies/search", func(c echo.Context) error {
 		limit, _ := strconv.Atoi(c.QueryParam("limit"))
 		p, err := cs.Search(c.Request().Context(), c.QueryParam("q"), limit)
@@ -26,7 +26,7 @@ func RegisterCompanySearch(s *Server, cs *app.CompanySearch) {
 
 // RegisterCompanyService adds the consultant's worklist, the contact log
 // and a company's timeline.
-func RegisterCompanyService(s *Server, svc *app.Service) {
+func RegisterCompanyService(s *web.Server, svc *app.Service) {
 	g := s.Group()
 	staff := web.RequireRole(web.Staff...)
 	ops := web.RequireRole(web.Operational...) // management reads figures only

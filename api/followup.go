@@ -15,7 +15,7 @@ import (
 
 // RegisterFollowUp adds closing vacancies by hand, targets, survey rules,
 // citizen surveys and the KPI export.
-func RegisterFollowUp(s *Server, svc *app.Service) {
+func RegisterFollowUp(s *web.Server, svc *app.Service) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	figures := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement)

@@ -19,8 +19,8 @@ type foundation struct {
 	svc *app.Service
 }
 
-// registerFoundation adds the one entry point, staff sessions and the lists.
-func registerFoundation(srv *web.Server) {
+// RegisterFoundation adds the one entry point, staff sessions and the lists.
+func RegisterFoundation(srv *web.Server) {
 	s := &foundation{srv: srv, svc: srv.Service()}
 	g := srv.Group()
 	pub := srv.PublicRateLimit()

@@ -23,7 +23,7 @@ func init() {
 
 // registerInvitations adds consent by link and interview invitations to a
 // shortlist entry, and the employer's publication agreement of a vacancy.
-func registerInvitations(s *Server, sl *app.Shortlists) {
+func registerInvitations(s *web.Server, sl *app.Shortlists) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/shortlist/:entry_id/consent-request", func(c echo.Context) error {

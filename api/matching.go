@@ -13,7 +13,7 @@ import (
 // RegisterMatching adds the match endpoints (consultants and admins): a
 // vacancy's ranked candidates, a candidate's fitting vacancies, and the
 // recorded runs.
-func RegisterMatching(s *Server, ms *app.Matching) {
+func RegisterMatching(s *web.Server, ms *app.Matching) {
 	h := &matchHandlers{ms: ms}
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)

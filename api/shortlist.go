@@ -12,7 +12,7 @@ import (
 
 // RegisterShortlists adds the pre-screening: shortlists, transitions,
 // consents and revoking an employer's link.
-func RegisterShortlists(s *Server, sl *app.Shortlists) {
+func RegisterShortlists(s *web.Server, sl *app.Shortlists) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/vacancies/:id/shortlist", func(c echo.Context) error {

@@ -3,12 +3,12 @@ package system
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
-	"jobmatch/api"
 	"jobmatch/index"
 	"jobmatch/matcher"
+	"jobmatch/web"
 )
 
-func registerIndexMetrics(srv *api.Server, ix *index.Index, s *index.Syncer, pool *matcher.Pool) {
+func registerIndexMetrics(srv *web.Server, ix *index.Index, s *index.Syncer, pool *matcher.Pool) {
 	srv.Metrics.MustRegister(
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "jobmatch_index_lag_changes", Help: "Candidate changes not yet in the search index."},
 			func() float64 { c, _ := s.Lag(); return float64(c) }),

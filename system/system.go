@@ -25,6 +25,7 @@ import (
 	"jobmatch/matcher"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
+	"jobmatch/web"
 )
 
 // Config configures a System.
@@ -76,7 +77,7 @@ type Config struct {
 type System struct {
 	Store      *store.Store
 	Service    *app.Service
-	API        *api.Server
+	API        *web.Server // the web kernel, with the API's and the pages' routes
 	Places     *taxonomy.Places
 	Taxonomy   *taxonomy.Taxonomy
 	Index      *index.Index
@@ -148,8 +149,11 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		},
 	})
 	companies = app.NewCompanySearch(svc)
-	srv := api.New(api.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
+	srv := web.New(web.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
 		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL})
+	// The API and the pages are siblings on the web kernel; each group of
+	// routes is added here, explicitly.
+	api.RegisterFoundation(srv)
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
 		_ = st.Close(context.Background())
