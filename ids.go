@@ -11,10 +11,25 @@ import (
 
 // NewID returns a sortable, unique id: 12 hex chars of milliseconds since the
 // epoch followed by 8 random hex chars. Ids sort by creation time.
+//
+// Every input is checked for CPR numbers, ids sent back by clients too, and
+// a hex id holds ten decimal digits in a row with a valid day and month now
+// and then (a shortlist's profile id was once refused as a CPR number): such
+// an id is drawn again, a millisecond later when the time's own digits are
+// what looks like one.
 func NewID() string {
-	var b [4]byte
-	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("%012x%s", time.Now().UnixMilli(), hex.EncodeToString(b[:]))
+	ms := time.Now().UnixMilli()
+	for try := 0; ; try++ {
+		var b [4]byte
+		_, _ = rand.Read(b[:])
+		id := fmt.Sprintf("%012x%s", ms, hex.EncodeToString(b[:]))
+		if !ContainsCPR(id) {
+			return id
+		}
+		if try%8 == 7 {
+			ms++
+		}
+	}
 }
 
 // NewToken returns an unguessable URL-safe token with 160 bits of entropy,
