@@ -50,7 +50,9 @@ func rawDo(t *testing.T, method, u string, body any, hdr map[string]string) (*ht
 // X-Forwarded-For: without trusted proxies the header is ignored and the
 // peer's limit answers 429.
 func TestLoginRateLimitKeysOnThePeer(t *testing.T) {
-	env := systemtest.Start(t, systemtest.Options{PublicRate: 5, PublicBurst: 30})
+	// A slow refill (one request per 10 s), so a busy machine that takes
+	// long over each login cannot refill the bucket as fast as it empties.
+	env := systemtest.Start(t, systemtest.Options{PublicRate: 0.1, PublicBurst: 30})
 	limited := 0
 	for i := range 100 {
 		res, _ := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": fmt.Sprintf("nobody%d@demo.local", i), "password": "wrong"},
