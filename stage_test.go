@@ -1,11 +1,9 @@
-package app
+package jobmatch
 
 import (
 	"errors"
 	"fmt"
 	"testing"
-
-	"jobmatch"
 )
 
 // TestEveryStageTransition checks all 81 moves between the nine stages:
@@ -31,7 +29,7 @@ func TestEveryStageTransition(t *testing.T) {
 					n++
 					return
 				}
-				var ce *jobmatch.ConflictError
+				var ce *ConflictError
 				if !errors.As(err, &ce) || ce.Code != "transition_refused" || ce.Detail == "" {
 					t.Fatalf("want a 409 transition_refused, got %v", err)
 				}
@@ -41,7 +39,7 @@ func TestEveryStageTransition(t *testing.T) {
 	if n != len(allowed) {
 		t.Fatalf("%d moves allowed, want %d", n, len(allowed))
 	}
-	if err := CanMove(StageSuggested, "promoted"); !errors.Is(err, jobmatch.ErrInvalid) {
+	if err := CanMove(StageSuggested, "promoted"); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("unknown stage: %v", err)
 	}
 }

@@ -42,6 +42,44 @@ const (
 	VacancyClosed    VacancyStatus = "closed"
 )
 
+// The status moves forward only: open → screening (the first person is
+// shortlisted) → presented (the first is presented to the employer), and
+// from any of these to an end, filled or closed, which is never left.
+var vacancyOrder = map[VacancyStatus]int{VacancyOpen: 0, VacancyScreening: 1, VacancyPresented: 2, VacancyFilled: 3, VacancyClosed: 3}
+
+// Ended reports whether the status is an end (filled or closed).
+func (s VacancyStatus) Ended() bool { return s == VacancyFilled || s == VacancyClosed }
+
+// Advances reports whether moving from s to the pre-screening status to is
+// a step forward (the shortlist moves a vacancy on only this way).
+func (s VacancyStatus) Advances(to VacancyStatus) bool {
+	from, ok1 := vacancyOrder[s]
+	next, ok2 := vacancyOrder[to]
+	return ok1 && ok2 && !s.Ended() && !to.Ended() && next > from
+}
+
+// CanScreen refuses pre-screening work on a vacancy that has ended (409
+// vacancy_closed).
+func (v *Vacancy) CanScreen() error {
+	if v.Status.Ended() {
+		return &ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status)}
+	}
+	return nil
+}
+
+// CanClose refuses to close a vacancy that has ended (409 already_closed)
+// or that changed since the caller read it at version (409 stale_version;
+// 0 asks for no check).
+func (v *Vacancy) CanClose(version int64) error {
+	if v.Status.Ended() {
+		return &ConflictError{Code: "already_closed", Detail: "the vacancy is already " + string(v.Status)}
+	}
+	if version != 0 && version != v.Version {
+		return &ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+	}
+	return nil
+}
+
 // Vacancy is a job an employer wants filled.
 type Vacancy struct {
 	ID                 string         `json:"id" bson:"_id"`

@@ -129,7 +129,7 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 		return nil, err
 	}
 	switch e.Stage {
-	case StageSuggested, StageContacted, StageInterested, StageInterviewed:
+	case jobmatch.StageSuggested, jobmatch.StageContacted, jobmatch.StageInterested, jobmatch.StageInterviewed:
 	default:
 		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage)}
 	}
@@ -137,8 +137,8 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 	if err != nil {
 		return nil, err
 	}
-	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
-		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status)}
+	if err := v.CanScreen(); err != nil {
+		return nil, err
 	}
 	c, err := sl.svc.st.Candidate(ctx, e.CandidateID)
 	if err != nil {
@@ -173,8 +173,8 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.request", Subjects: []string{c.ID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
 		return nil, err
 	}
-	if e.Stage == StageSuggested {
-		if _, err := sl.move(ctx, by, by.ID, e.ID, TransitionInput{To: string(StageContacted), Version: e.Version, Note: "samtykkelink sendt (" + in.Channel + ")"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+	if e.Stage == jobmatch.StageSuggested {
+		if _, err := sl.move(ctx, by, by.ID, e.ID, TransitionInput{To: string(jobmatch.StageContacted), Version: e.Version, Note: "samtykkelink sendt (" + in.Channel + ")"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 			return nil, err
 		}
 	}
@@ -375,14 +375,14 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 		return nil, err
 	}
 	if e, err := sl.Entry(ctx, r.EntryID); err == nil {
-		var to Stage
+		var to jobmatch.Stage
 		switch {
-		case in.Answer != ConsentNo && e.Stage == StageContacted:
-			to = StageInterested
-		case in.Answer == ConsentNo && e.Stage == StageContacted:
-			to = StageNotInterested
-		case in.Answer == ConsentNo && CanMove(e.Stage, StageWithdrawn) == nil:
-			to = StageWithdrawn
+		case in.Answer != ConsentNo && e.Stage == jobmatch.StageContacted:
+			to = jobmatch.StageInterested
+		case in.Answer == ConsentNo && e.Stage == jobmatch.StageContacted:
+			to = jobmatch.StageNotInterested
+		case in.Answer == ConsentNo && jobmatch.CanMove(e.Stage, jobmatch.StageWithdrawn) == nil:
+			to = jobmatch.StageWithdrawn
 		}
 		if to != "" {
 			if _, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + in.Answer}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {

@@ -214,7 +214,7 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 		return nil, err
 	}
 	for _, v := range vs.Items {
-		if v.Status == jobmatch.VacancyOpen || v.Status == jobmatch.VacancyScreening || v.Status == jobmatch.VacancyPresented {
+		if !v.Status.Ended() {
 			w.Vacancies = append(w.Vacancies, v)
 		}
 	}

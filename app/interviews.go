@@ -133,7 +133,7 @@ func (sl *Shortlists) ProposeInterview(ctx context.Context, by *jobmatch.User, e
 		return nil, err
 	}
 	switch e.Stage {
-	case StageNotInterested, StageRejected, StageWithdrawn, StageHired:
+	case jobmatch.StageNotInterested, jobmatch.StageRejected, jobmatch.StageWithdrawn, jobmatch.StageHired:
 		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "the entry is " + string(e.Stage)}
 	}
 	invite := []string{}
@@ -142,7 +142,7 @@ func (sl *Shortlists) ProposeInterview(ctx context.Context, by *jobmatch.User, e
 			invite = append(invite, w)
 		}
 	}
-	if slices.Contains(invite, "employer") && e.Stage != StagePresented {
+	if slices.Contains(invite, "employer") && e.Stage != jobmatch.StagePresented {
 		return nil, &jobmatch.ConflictError{Code: "not_presented", Detail: "the employer is invited to a job interview once the candidate is presented"}
 	}
 	v, err := sl.svc.Vacancy(ctx, e.VacancyID)

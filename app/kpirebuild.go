@@ -64,7 +64,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	err = store.Each(ctx, s.st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
 		add(v.CreatedAt, map[string]int64{"vacancies_posted": 1})
 		res.Events["vacancies"]++
-		if (v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed) && v.ClosedAt != nil {
+		if v.Status.Ended() && v.ClosedAt != nil {
 			add(*v.ClosedAt, closeCounters(v))
 			res.Events["vacancies_closed"]++
 		}

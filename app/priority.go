@@ -56,14 +56,14 @@ func PriorityGroupsOf(c *jobmatch.Candidate, t time.Time) []string {
 
 // stepCounters are the counters one step of a shortlist entry adds at the
 // step's time: people per priority group shortlisted, presented, hired.
-func stepCounters(groups []string, to Stage) map[string]int64 {
+func stepCounters(groups []string, to jobmatch.Stage) map[string]int64 {
 	var what string
 	switch to {
-	case StageSuggested:
+	case jobmatch.StageSuggested:
 		what = "shortlisted"
-	case StagePresented:
+	case jobmatch.StagePresented:
 		what = "presented"
-	case StageHired:
+	case jobmatch.StageHired:
 		what = "hired"
 	default:
 		return nil
@@ -96,7 +96,7 @@ func jobOrderCounters(kind string, posted, at time.Time) map[string]int64 {
 // countStep adds the figures of a step as it happens. The job order's
 // firsts are claimed by a unique insert of a marker, so two consultants (or
 // two replicas) presenting at once count once.
-func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to Stage, at time.Time) error {
+func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to jobmatch.Stage, at time.Time) error {
 	if inc := stepCounters(e.Groups, to); len(inc) > 0 {
 		if err := sl.svc.CountPeriods(ctx, at, inc); err != nil {
 			return err
@@ -104,12 +104,12 @@ func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Ent
 	}
 	var kinds []string
 	switch to {
-	case StagePresented:
+	case jobmatch.StagePresented:
 		kinds = append(kinds, "presented")
 		if len(e.Groups) > 0 {
 			kinds = append(kinds, "prio")
 		}
-	case StageHired:
+	case jobmatch.StageHired:
 		kinds = append(kinds, "hired")
 	}
 	for _, k := range kinds {
@@ -157,12 +157,12 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 				add(s.At, inc)
 			}
 			switch s.To {
-			case StagePresented:
+			case jobmatch.StagePresented:
 				earlier(&f.presented, s.At)
 				if len(e.Groups) > 0 {
 					earlier(&f.prio, s.At)
 				}
-			case StageHired:
+			case jobmatch.StageHired:
 				earlier(&f.hired, s.At)
 			}
 		}

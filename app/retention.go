@@ -38,7 +38,7 @@ func (sl *Shortlists) Minimise(ctx context.Context, shortlistDays, matchRunDays 
 		cutoff := now.AddDate(0, 0, -shortlistDays)
 		var due []*jobmatch.Vacancy
 		if err := store.Each(ctx, st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
-			if (v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed) && v.ClosedAt != nil && v.ClosedAt.Before(cutoff) {
+			if v.Status.Ended() && v.ClosedAt != nil && v.ClosedAt.Before(cutoff) {
 				due = append(due, v)
 			}
 			return nil

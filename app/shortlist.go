@@ -13,75 +13,13 @@ import (
 	"jobmatch/taxonomy"
 )
 
-// Stage is where a shortlisted candidate is in the pre-screening.
-type Stage string
-
-// The stages, in order. interested/not_interested and hired/rejected/
-// withdrawn are alternatives.
-const (
-	StageSuggested     Stage = "suggested"
-	StageContacted     Stage = "contacted"
-	StageInterested    Stage = "interested"
-	StageNotInterested Stage = "not_interested"
-	StageInterviewed   Stage = "interviewed"
-	StagePresented     Stage = "presented"
-	StageHired         Stage = "hired"
-	StageRejected      Stage = "rejected"
-	StageWithdrawn     Stage = "withdrawn"
-)
-
-// Stages lists every stage in the order a board shows them.
-var Stages = []Stage{StageSuggested, StageContacted, StageInterested, StageNotInterested, StageInterviewed,
-	StagePresented, StageHired, StageRejected, StageWithdrawn}
-
-// transitions are the allowed moves. Anything else is refused: no step is
-// skipped (a person is contacted before anyone asks their interest,
-// interviewed before they are presented), and the ends are ends. Withdrawn
-// is open from every stage before the end: the citizen may step back at any
-// time.
-var transitions = map[Stage][]Stage{
-	StageSuggested:     {StageContacted, StageWithdrawn},
-	StageContacted:     {StageInterested, StageNotInterested, StageWithdrawn},
-	StageInterested:    {StageInterviewed, StageWithdrawn},
-	StageNotInterested: {},
-	StageInterviewed:   {StagePresented, StageWithdrawn},
-	StagePresented:     {StageHired, StageRejected, StageWithdrawn},
-	StageHired:         {},
-	StageRejected:      {},
-	StageWithdrawn:     {},
-}
-
-// NextStages are the stages an entry can move to from s.
-func NextStages(s Stage) []Stage { return slices.Clone(transitions[s]) }
-
-// CanMove reports whether from → to is an allowed move, and why not.
-func CanMove(from, to Stage) error {
-	if _, ok := transitions[to]; !ok {
-		return jobmatch.Invalid("to", "oneof", "suggested contacted interested not_interested interviewed presented hired rejected withdrawn")
-	}
-	if slices.Contains(transitions[from], to) {
-		return nil
-	}
-	detail := fmt.Sprintf("%s → %s is not a step of the pre-screening", from, to)
-	if len(transitions[from]) == 0 {
-		detail = fmt.Sprintf("%s is a final stage", from)
-	} else {
-		var next []string
-		for _, s := range transitions[from] {
-			next = append(next, string(s))
-		}
-		detail += "; from " + string(from) + " the next steps are " + strings.Join(next, ", ")
-	}
-	return &jobmatch.ConflictError{Code: "transition_refused", Detail: detail}
-}
-
 // Step is one move of a shortlist entry: who, when and why.
 type Step struct {
-	From Stage     `json:"from,omitempty" bson:"from,omitempty"`
-	To   Stage     `json:"to" bson:"to"`
-	By   string    `json:"by" bson:"by"`
-	At   time.Time `json:"at" bson:"at"`
-	Note string    `json:"note,omitempty" bson:"note,omitempty"`
+	From jobmatch.Stage `json:"from,omitempty" bson:"from,omitempty"`
+	To   jobmatch.Stage `json:"to" bson:"to"`
+	By   string         `json:"by" bson:"by"`
+	At   time.Time      `json:"at" bson:"at"`
+	Note string         `json:"note,omitempty" bson:"note,omitempty"`
 }
 
 // Interview is the first interview the jobcenter holds.
@@ -108,7 +46,7 @@ type Entry struct {
 	VacancyID   string           `json:"vacancy_id" bson:"vacancy_id"`
 	CandidateID string           `json:"candidate_id" bson:"candidate_id"`
 	ProfileID   string           `json:"profile_id" bson:"profile_id"` // what the employer sees instead of the person
-	Stage       Stage            `json:"stage" bson:"stage"`
+	Stage       jobmatch.Stage   `json:"stage" bson:"stage"`
 	Version     int64            `json:"version" bson:"version"`
 	Steps       []Step           `json:"steps" bson:"steps"`
 	Interview   *Interview       `json:"interview,omitempty" bson:"interview,omitempty"`
@@ -182,8 +120,8 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 	if err != nil {
 		return nil, err
 	}
-	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
-		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status)}
+	if err := v.CanScreen(); err != nil {
+		return nil, err
 	}
 	st := sl.svc.st
 	now := sl.svc.now().UTC()
@@ -196,8 +134,8 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 			}
 			return nil, err
 		}
-		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: StageSuggested,
-			Version: 1, Steps: []Step{{To: StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: PriorityGroupsOf(cand, now)}
+		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: jobmatch.StageSuggested,
+			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: PriorityGroupsOf(cand, now)}
 		if err := st.Insert(ctx, store.ColShortlist, e); err != nil {
 			if !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
@@ -214,12 +152,12 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 		if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist.add", Subjects: []string{cid}, VacancyID: v.ID}); err != nil {
 			return nil, err
 		}
-		if err := sl.countStep(ctx, v, e, StageSuggested, now); err != nil {
+		if err := sl.countStep(ctx, v, e, jobmatch.StageSuggested, now); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
 	}
-	if v.Status == jobmatch.VacancyOpen {
+	if v.Status.Advances(jobmatch.VacancyScreening) {
 		if err := sl.setVacancyStatus(ctx, v, jobmatch.VacancyScreening); err != nil {
 			return nil, err
 		}
@@ -258,7 +196,7 @@ func (sl *Shortlists) List(ctx context.Context, by *jobmatch.User, vacancyID str
 		out = append(out, e)
 	}
 	slices.SortFunc(out, func(a, b *Entry) int {
-		if ia, ib := slices.Index(Stages, a.Stage), slices.Index(Stages, b.Stage); ia != ib {
+		if ia, ib := slices.Index(jobmatch.Stages, a.Stage), slices.Index(jobmatch.Stages, b.Stage); ia != ib {
 			return ia - ib
 		}
 		return a.CreatedAt.Compare(b.CreatedAt)
@@ -291,7 +229,7 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 	if err := sl.svc.val.Validate(in); err != nil {
 		return nil, err
 	}
-	to := Stage(in.To)
+	to := jobmatch.Stage(in.To)
 	e, err := sl.Entry(ctx, id)
 	if err != nil {
 		return nil, err
@@ -299,10 +237,10 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 	if in.Version != e.Version {
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: fmt.Sprintf("the entry is at version %d (%s); reload and try again", e.Version, e.Stage)}
 	}
-	if err := CanMove(e.Stage, to); err != nil {
+	if err := jobmatch.CanMove(e.Stage, to); err != nil {
 		return nil, err
 	}
-	if to == StageInterviewed {
+	if to == jobmatch.StageInterviewed {
 		if in.Interview == nil {
 			return nil, jobmatch.Invalid("interview", "required", "")
 		}
@@ -311,7 +249,7 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 		}
 		e.Interview = in.Interview
 	}
-	if to == StagePresented {
+	if to == jobmatch.StagePresented {
 		c, err := sl.Consent(ctx, e.CandidateID, e.VacancyID)
 		if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 			return nil, err
@@ -341,14 +279,14 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 		return nil, err
 	}
 	switch to {
-	case StagePresented:
-		if v.Status == jobmatch.VacancyOpen || v.Status == jobmatch.VacancyScreening {
+	case jobmatch.StagePresented:
+		if v.Status.Advances(jobmatch.VacancyPresented) {
 			if err := sl.setVacancyStatus(ctx, v, jobmatch.VacancyPresented); err != nil {
 				return nil, err
 			}
 		}
 		sl.tellEmployer(ctx, v)
-	case StageHired:
+	case jobmatch.StageHired:
 		if by != nil && v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
 			if _, err := sl.svc.CloseVacancy(ctx, by, v.ID, VacancyClose{Status: "filled", FilledByPresented: true, Note: "hired from the shortlist"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
@@ -454,14 +392,14 @@ func (sl *Shortlists) Consent(ctx context.Context, candidateID, vacancyID string
 // contact, age, gender or nationality unless the citizen agreed to reveal
 // who they are.
 type Profile struct {
-	ProfileID     string   `json:"profile_id"`
-	Stage         Stage    `json:"stage"`
-	Occupations   []string `json:"occupations"`
-	Experience    []string `json:"experience"`
-	SkillsMatched []string `json:"skills_matched"`
-	Skills        []string `json:"skills"`
-	Education     []string `json:"education"`
-	Languages     []string `json:"languages"`
+	ProfileID     string         `json:"profile_id"`
+	Stage         jobmatch.Stage `json:"stage"`
+	Occupations   []string       `json:"occupations"`
+	Experience    []string       `json:"experience"`
+	SkillsMatched []string       `json:"skills_matched"`
+	Skills        []string       `json:"skills"`
+	Education     []string       `json:"education"`
+	Languages     []string       `json:"languages"`
 	// Number is the profile's place on the employer's page ("Kandidat 1").
 	Number int `json:"number"`
 	// Years holds each job's title and years, for the page to write in its
@@ -491,7 +429,7 @@ func (sl *Shortlists) presentedEntries(ctx context.Context, v *jobmatch.Vacancy)
 	var out []shown
 	for _, id := range ids {
 		e, err := sl.Entry(ctx, id)
-		if err != nil || (e.Stage != StagePresented && e.Stage != StageHired && e.Stage != StageRejected) {
+		if err != nil || (e.Stage != jobmatch.StagePresented && e.Stage != jobmatch.StageHired && e.Stage != jobmatch.StageRejected) {
 			continue
 		}
 		consent, err := sl.Consent(ctx, e.CandidateID, v.ID)

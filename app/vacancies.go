@@ -46,22 +46,16 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 	if err != nil {
 		return nil, err
 	}
-	if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
-		return nil, &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already " + string(v.Status)}
-	}
-	if in.Version != 0 && in.Version != v.Version {
-		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+	if err := v.CanClose(in.Version); err != nil {
+		return nil, err
 	}
 	already := &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already closed"}
 	err = s.once(ctx, "vacancy:"+id+":close", already, func() error {
 		if v, err = s.Vacancy(ctx, id); err != nil {
 			return err
 		}
-		if v.Status == jobmatch.VacancyFilled || v.Status == jobmatch.VacancyClosed {
-			return &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already " + string(v.Status)}
-		}
-		if in.Version != 0 && in.Version != v.Version {
-			return &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+		if err := v.CanClose(in.Version); err != nil {
+			return err
 		}
 		now := s.now().UTC()
 		p := jobmatch.PeriodsOf(now)

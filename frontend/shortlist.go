@@ -23,7 +23,7 @@ func (f *Frontend) registerShortlist(public, staff *echo.Group) {
 // shortlistRow is one entry on the vacancy page's shortlist.
 type shortlistRow struct {
 	*app.Entry
-	Next    []app.Stage
+	Next    []jobmatch.Stage
 	Consent bool
 	Reveal  bool
 	// Invites are the entry's interviews, earliest first.
@@ -41,7 +41,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	}
 	rows := make([]shortlistRow, 0, len(es))
 	for _, e := range es {
-		r := shortlistRow{Entry: e, Next: app.NextStages(e.Stage)}
+		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage)}
 		if k, err := f.cfg.Shortlists.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
@@ -177,7 +177,7 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	}
 	version, _ := strconv.ParseInt(v["version"], 10, 64)
 	in := app.TransitionInput{To: v["to"], Note: v["note"], Version: version}
-	if in.To == string(app.StageInterviewed) {
+	if in.To == string(jobmatch.StageInterviewed) {
 		in.Interview = &app.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
 	}
 	e, err := f.cfg.Shortlists.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
