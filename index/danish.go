@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -137,9 +138,16 @@ const (
 const elsewhere = 0.95
 
 // wordsOf returns the distinct words of texts, for the "words" field.
-func wordsOf(texts ...string) []string {
-	seen := map[string]bool{}
-	var out []string
+func wordsOf(texts ...string) []string { return moreWords(nil, texts...) }
+
+// moreWords returns words (distinct) followed by the words of texts it does
+// not hold yet; words itself is left as it is.
+func moreWords(words []string, texts ...string) []string {
+	seen := make(map[string]bool, len(words))
+	for _, w := range words {
+		seen[w] = true
+	}
+	out := slices.Clip(words)
 	for _, t := range texts {
 		for _, w := range Words(t) {
 			if !seen[w] {

@@ -335,7 +335,8 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	d.SkillEN = d.SkillText
 	d.Text = strings.Join(text, " . ")
 	d.TextEN = d.Text
-	words, titles := wordsOf(d.OccupationText, d.SkillText, d.Text), wordsOf(d.OccupationText)
+	titles := wordsOf(d.OccupationText)
+	words := moreWords(titles, d.SkillText, d.Text) // the titles' words first
 	d.Words, d.TitleWords = strings.Join(words, " "), strings.Join(titles, " ")
 	ix.vocab.add(words, titles)
 	d.Licences = append(d.Licences, c.DrivingLicences...)

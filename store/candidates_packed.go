@@ -32,7 +32,6 @@ type legacyCandidate struct {
 	Hash               string `bson:"hash"`
 }
 
-var codecs = registry()
 
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer

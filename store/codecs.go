@@ -9,6 +9,9 @@ import (
 	"jobmatch"
 )
 
+// codecs is the registry of the store's client and of its own (un)packing.
+var codecs = registry()
+
 // registry is the driver's default BSON registry plus the domain's own
 // value types, so the domain package need not know BSON: a jobmatch.Date
 // is stored as "2026-05-01" ("" for the zero date), as it is in JSON.

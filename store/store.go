@@ -109,7 +109,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		SetWriteConcern(writeconcern.Journaled()).
 		SetTimeout(30 * time.Second).
 		SetAppName("jobmatch").
-		SetRegistry(registry())
+		SetRegistry(codecs)
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		s.stopEmbedded()
