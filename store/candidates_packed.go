@@ -32,7 +32,6 @@ type legacyCandidate struct {
 	Hash               string `bson:"hash"`
 }
 
-
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := bson.NewEncoder(bson.NewDocumentWriter(&buf))
