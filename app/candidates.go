@@ -65,14 +65,11 @@ type Candidates struct {
 	ix     *index.Index
 	syncer *index.Syncer
 	audit  *Audit
-	// shown keeps the CVs searches show (nil: every hit is read from the
-	// store); the syncer evicts what changes (index/cvcache.go).
-	shown *index.CVCache
 }
 
-// NewCandidates wires the CV service; shown may be nil.
-func NewCandidates(svc *Service, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *Audit, shown *index.CVCache) *Candidates {
-	return &Candidates{svc: svc, st: svc.st, tax: tax, ix: ix, syncer: syncer, audit: audit, shown: shown}
+// NewCandidates wires the CV service.
+func NewCandidates(svc *Service, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *Audit) *Candidates {
+	return &Candidates{svc: svc, st: svc.st, tax: tax, ix: ix, syncer: syncer, audit: audit}
 }
 
 // Taxonomy returns the taxonomy the service normalises against.
@@ -161,7 +158,6 @@ func (cs *Candidates) Save(ctx context.Context, by *jobmatch.User, in CandidateI
 	if err != nil {
 		return nil, false, err
 	}
-	cs.shown.Evict(c.ID)
 	cs.syncer.Written([]*jobmatch.Candidate{c}) // stored: index it as written
 	cs.syncer.Notify()
 	if err := cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
@@ -195,8 +191,13 @@ func (cs *Candidates) Erase(ctx context.Context, by *jobmatch.User, id, why stri
 	if _, err := cs.st.DeleteCandidate(ctx, id, cs.svc.now().UTC()); err != nil {
 		return err
 	}
-	cs.shown.Evict(id)
-	cs.syncer.Notify()
+	// A search shows the CVs the index stored: wait until this replica's
+	// index has dropped this one, so nobody here sees it after the answer
+	// (other replicas' syncs drop it within their interval). Should the
+	// pass fail, the next one drops it; the erasure itself is done.
+	if err := cs.syncer.CatchUp(ctx); err != nil {
+		cs.svc.log.Warn("index sync after an erasure", "err", err)
+	}
 	return cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.erase", Subjects: []string{id}, Reason: why})
 }
 

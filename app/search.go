@@ -98,7 +98,7 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 	go func() {
 		auditErr <- cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
 	}()
-	cands, err := cs.readShown(ctx, ids)
+	cands, err := cs.readHits(ctx, res.Hits)
 	for i, c := range cands {
 		if c != nil { // nil: erased after it was indexed; the sync removes it
 			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c})
@@ -108,37 +108,35 @@ func (cs *Candidates) Search(ctx context.Context, by *jobmatch.User, p SearchPar
 	return out, err
 }
 
-// readShown returns the CVs of a page of hits, in order, from the cache of
-// shown CVs where it has them and from the store by _id otherwise (nil for
-// a CV erased since it was indexed).
-func (cs *Candidates) readShown(ctx context.Context, ids []string) ([]*jobmatch.Candidate, error) {
-	out := make([]*jobmatch.Candidate, len(ids))
+// readHits returns the CVs of a page of hits, in order, as the index
+// stored them: the version each hit was found by, as fresh as the index
+// (an erasure through this replica waits for the index, see Erase). A
+// document without one (an index of an older version answering until its
+// rebuild swaps) is read from the store by _id; nil for a CV erased since.
+func (cs *Candidates) readHits(ctx context.Context, hits []index.Hit) ([]*jobmatch.Candidate, error) {
+	out := make([]*jobmatch.Candidate, len(hits))
 	var miss []string
 	var at []int
-	for i, id := range ids {
-		if c, ok := cs.shown.Get(id); ok {
+	for i, h := range hits {
+		if c, ok := h.Candidate(); ok {
 			out[i] = c
 			continue
 		}
-		miss, at = append(miss, id), append(at, i)
+		miss, at = append(miss, h.ID), append(at, i)
 	}
 	if len(miss) == 0 {
 		return out, nil
 	}
-	gen := cs.shown.Gen() // before the read: an eviction during it wins
 	got, err := cs.st.CandidatesByID(ctx, miss)
 	for j, c := range got {
 		out[at[j]] = c
-	}
-	if err == nil {
-		cs.shown.Put(gen, got...)
 	}
 	return out, err
 }
 
 func (cs *Candidates) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
-	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly,
+	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	if len(q.Text) > 500 {

@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -86,6 +87,13 @@ func run(b *testing.B, workers int, do func(i int) error) *Latencies {
 		}
 		_ = pprof.StartCPUProfile(f)
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
+	// BENCH_MEMPROFILE=P writes the heap profile before the loop (P.before)
+	// and after it (P): `go tool pprof -sample_index=alloc_space
+	// -diff_base P.before P` shows what the measured requests allocated.
+	if p := os.Getenv("BENCH_MEMPROFILE"); p != "" {
+		writeHeap(b, p+".before")
+		defer writeHeap(b, p)
 	}
 	b.ResetTimer()
 	start := time.Now()
@@ -166,4 +174,16 @@ func workers() int {
 		return n
 	}
 	return 8
+}
+
+func writeHeap(b *testing.B, path string) {
+	runtime.GC() // the profile's counts are as of the last collection
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
 }

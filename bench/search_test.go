@@ -29,10 +29,7 @@ func candidateEnv(b *testing.B) (*systemtest.Env, *systemtest.Client) {
 	if _, err := memlimit.Apply(os.Getenv("JOBMATCH_MEMORY_LIMIT")); err != nil {
 		b.Fatal(err)
 	}
-	// BENCH_SHOWN_CVS=-1 reads every hit from the store (no cache of
-	// shown CVs): the figure for searches that show CVs not seen lately.
-	shown, _ := strconv.Atoi(os.Getenv("BENCH_SHOWN_CVS"))
-	env := systemtest.Start(b, systemtest.Options{DataDir: os.Getenv("BENCH_DATA_DIR"), ShownCVs: shown})
+	env := systemtest.Start(b, systemtest.Options{DataDir: os.Getenv("BENCH_DATA_DIR")})
 	if os.Getenv("BENCH_DATA_DIR") == "" {
 		n := 10000
 		if v, err := strconv.Atoi(os.Getenv("BENCH_CANDIDATES")); err == nil {

@@ -126,6 +126,7 @@ type Expansion struct {
 const (
 	fieldWords      = "words"
 	fieldTitleWords = "title_words"
+	fieldCV         = "cv"
 )
 
 // elsewhere weighs a word found only outside the titles (summary, skills,

@@ -6,6 +6,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -29,7 +30,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 5
+const MappingVersion = 6
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -72,6 +73,9 @@ type Doc struct {
 	Cells          []string  `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
 	MaxCommuteKm   float64   `json:"max_commute_km"`
 	ExperienceYrs  float64   `json:"experience_years"`
+	// CV is the candidate as JSON, stored and not indexed, so a search page
+	// shows its hits without reading them from the store (see Query.CVs).
+	CV string `json:"cv"`
 }
 
 // wordsAnalyzer splits the "words" field, already a list of lower-cased
@@ -135,6 +139,16 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("cells", cells)
 	doc.AddFieldMappingsAt("max_commute_km", num())
 	doc.AddFieldMappingsAt("experience_years", num())
+	// The CV itself: stored (zap compresses each document's stored fields),
+	// not indexed, one keyword token so nothing analyses it.
+	cv := bleve.NewTextFieldMapping()
+	cv.Analyzer = keyword.Name
+	cv.Index = false
+	cv.Store = true
+	cv.IncludeInAll = false
+	cv.IncludeTermVectors = false
+	cv.DocValues = false
+	doc.AddFieldMappingsAt(fieldCV, cv)
 	m := bleve.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(wordsAnalyzer, map[string]any{
 		"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": []any{lowercase.Name},
@@ -351,6 +365,9 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 			d.Location = []float64{lon, lat}
 			d.Cells = cellsOf(lat, lon)
 		}
+	}
+	if cv, err := json.Marshal(c); err == nil { // a Candidate always marshals
+		d.CV = string(cv)
 	}
 	return d
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -11,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"jobmatch"
 )
 
 // Query is a candidate search: free text, concept URIs that should match
@@ -69,6 +72,9 @@ type Query struct {
 	Scheme *SchemeFilter
 
 	Facets bool
+	// CVs returns each hit's CV as the index stored it (Hit.CV), so the
+	// caller need not read the page's CVs from the store.
+	CVs bool
 	// Sort: "" or "relevance", "available_from", "-updated_at", …
 	Sort string
 	// SortNear sorts by distance from Near, nearest first.
@@ -95,6 +101,21 @@ type Point struct{ Lat, Lon float64 }
 type Hit struct {
 	ID    string
 	Score float64
+	// CV is the candidate as indexed, as JSON (Query.CVs; nil when the
+	// document has none). Read it with Candidate.
+	CV []byte
+}
+
+// Candidate decodes the hit's stored CV; false when it has none.
+func (h Hit) Candidate() (*jobmatch.Candidate, bool) {
+	if len(h.CV) == 0 {
+		return nil, false
+	}
+	var c jobmatch.Candidate
+	if err := json.Unmarshal(h.CV, &c); err != nil || c.ID != h.ID {
+		return nil, false
+	}
+	return &c, true
 }
 
 // FacetCount is a facet value with its count.
@@ -119,6 +140,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	bq, exps := ix.build(q)
 	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
+	if q.CVs {
+		req.Fields = []string{fieldCV}
+	}
 	switch {
 	case q.SortNear && q.Near != nil:
 		geo, err := search.NewSortGeoDistance("location", "km", q.Near.Lon, q.Near.Lat, false)
@@ -166,6 +190,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits)), Expansions: exps}
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
+		if cv, ok := h.Fields[fieldCV].(string); ok {
+			out.Hits[i].CV = []byte(cv)
+		}
 	}
 	if q.Facets {
 		out.Facets = facets(res.Facets)

@@ -68,9 +68,6 @@ type Config struct {
 	DailyEvery time.Duration
 	// TrustedProxies (CIDRs) may set X-Forwarded-For/-Proto; nobody else.
 	TrustedProxies []netip.Prefix
-	// ShownCVs is how many CVs the search keeps in memory to show without
-	// reading them back (default 4096, some 20 MB; negative: none).
-	ShownCVs int
 }
 
 // System is a running jobmatch without its listener.
@@ -83,8 +80,6 @@ type System struct {
 	Index      *index.Index
 	Syncer     *index.Syncer
 	Candidates *app.Candidates
-	// Shown keeps the CVs searches show, in step with the index.
-	Shown      *index.CVCache
 	Audit      *app.Audit
 	Pool       *matcher.Pool
 	Companies  *app.CompanySearch
@@ -162,12 +157,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	labels := conceptLabels(tax)
 	syncer := index.NewSyncer(ix, st, cfg.Logger, labels)
 	audit := app.NewAudit(svc)
-	shownCVs := cfg.ShownCVs
-	if shownCVs == 0 {
-		shownCVs = 4096
-	}
-	shown := index.NewCVCache(shownCVs)
-	cands := app.NewCandidates(svc, tax, ix, syncer, audit, shown)
+	cands := app.NewCandidates(svc, tax, ix, syncer, audit)
 	api.RegisterCandidates(srv, cands, audit)
 	// The matcher reads CV features from memory; the syncer keeps them in
 	// step with the index, and Start fills the pool from the store.
@@ -177,12 +167,6 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	// third of a gigabyte held for nothing; Start's load fills the pool.
 	poolOn := new(atomic.Bool)
 	syncer.OnApply = func(up []*jobmatch.Candidate, del []string, seq int64) {
-		// Whichever replica wrote them: the shown CVs follow the index.
-		ids := make([]string, 0, len(up)+len(del))
-		for _, c := range up {
-			ids = append(ids, c.ID)
-		}
-		shown.Evict(append(ids, del...)...)
 		if !poolOn.Load() {
 			return
 		}
@@ -226,7 +210,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Shown: shown, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg,
+	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg,
 		featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
 	sys.addReadyChecks()
 	sys.starters = append(sys.starters, func(ctx context.Context) {

@@ -53,8 +53,6 @@ type Options struct {
 	// DataDir reuses a data directory (kept after the test), e.g. one
 	// filled by `jobmatch demo` for a benchmark; default a fresh temp dir.
 	DataDir string
-	// ShownCVs sizes the search's cache of shown CVs (negative: none).
-	ShownCVs int
 	// SMTPAddr delivers outgoing mail to an SMTP server (tests run one).
 	SMTPAddr string
 	// PublicURL overrides the public address (default the test server's URL).
@@ -88,7 +86,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
 		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local",
-		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies, ShownCVs: o.ShownCVs}
+		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies}
 	if uri := storetest.ExternalURI(); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
 	}
