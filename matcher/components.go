@@ -363,7 +363,7 @@ func scoreText(s *Scorer, f *Features) Part {
 	dot := 0.0
 	var shared []string
 	for _, t := range s.p.Terms {
-		if hasTerm(f.Terms, t) {
+		if f.Terms.Has(t) {
 			w := s.termIDF[t]
 			dot += w * w
 			if s.explain && !strings.HasPrefix(t, "en:") {
@@ -554,11 +554,11 @@ func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (floa
 	return total / float64(len(reqs)), matched, missing
 }
 
-func coverage(terms []string, w []float64, have []string) float64 {
+func coverage(terms []string, w []float64, have TermSet) float64 {
 	sum, hit := 0.0, 0.0
 	for i, t := range terms {
 		sum += w[i]
-		if hasTerm(have, t) {
+		if have.Has(t) {
 			hit += w[i]
 		}
 	}

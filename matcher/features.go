@@ -22,8 +22,8 @@ type Features struct {
 	SkillLabels []string // every skill as written (and its concept label)
 	// SkillTerms are the terms of the skills and job titles; Terms those of
 	// the whole CV text (titles, skills, education, summary).
-	SkillTerms []string
-	Terms      []string
+	SkillTerms TermSet
+	Terms      TermSet
 	// Words are the CV's distinct words as written (lower case, space
 	// separated), so a reason names the words of the CV, never a stem.
 	Words         string
@@ -93,8 +93,9 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 		allText = append(allText, e.Field)
 	}
 	allText = append(allText, c.Summary)
-	f.SkillTerms = union(taxonomy.Terms(strings.Join(skillText, " . ")), nil)
-	f.Terms = union(f.SkillTerms, taxonomy.Terms(strings.Join(allText, " . ")))
+	skillTerms := taxonomy.Terms(strings.Join(skillText, " . "))
+	f.SkillTerms = NewTermSet(skillTerms)
+	f.Terms = NewTermSet(append(skillTerms, taxonomy.Terms(strings.Join(allText, " . "))...))
 	f.Words = distinctWords(strings.Join(skillText, " ") + " " + strings.Join(allText, " "))
 	slices.Sort(f.Skills)
 	f.Skills = slices.Compact(f.Skills)

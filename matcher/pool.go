@@ -50,7 +50,7 @@ func (p *Pool) PutNamed(f *Features, name string) {
 	if name != "" {
 		p.names[f.ID] = name
 	}
-	for _, t := range f.Terms {
+	for t := range f.Terms.All() {
 		p.df[t]++
 	}
 	p.commutes[f.MaxCommuteKm]++
@@ -118,7 +118,7 @@ func (p *Pool) Norm(f *Features) float64 {
 		return math.Float64frombits(f.norm.Load())
 	}
 	sum := 0.0
-	for _, t := range f.Terms {
+	for t := range f.Terms.All() {
 		w := math.Log(1 + float64(n)/float64(p.df[t]+1))
 		sum += w * w
 	}
@@ -140,7 +140,7 @@ func (p *Pool) Snapshot() []*Features {
 }
 
 func (p *Pool) forget(f *Features) {
-	for _, t := range f.Terms {
+	for t := range f.Terms.All() {
 		p.df[t]--
 	}
 	if p.commutes[f.MaxCommuteKm]--; p.commutes[f.MaxCommuteKm] <= 0 {

@@ -297,7 +297,7 @@ func (s *Scorer) norm(f *Features) float64 {
 		return n.Norm(f)
 	}
 	sum := 0.0
-	for _, t := range f.Terms {
+	for t := range f.Terms.All() {
 		w := 1.0
 		if s.idf != nil {
 			w = s.idf.IDF(t)
