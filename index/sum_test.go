@@ -248,6 +248,7 @@ func TestFiltersWithTheWords(t *testing.T) {
 		"retrieval, consent, date":   {Text: "Kok madlavning", ConsentOnly: true, AvailableBefore: before, Size: 500},
 		"retrieval, target group":    {Text: "Pædagog pædagogik", TargetGroups: []string{string(jobmatch.TargetCloseToJob)}, Size: 500},
 		"retrieval, scheme, licence": {Text: "Tømrer tagarbejde", Scheme: &SchemeFilter{Scheme: "loentilskud", Groups: []string{string(jobmatch.TargetCloseToJob)}}, LicenceAny: []string{"B"}},
+		"retrieval, licences":        {Text: "Chauffør kørekort", LicenceAny: []string{"B", "C", "D"}, TargetGroups: []string{string(jobmatch.TargetCloseToJob), "refugee"}, Size: 500},
 	}
 	for name, q := range queries {
 		t.Run(name, func(t *testing.T) {
@@ -269,6 +270,27 @@ func TestFiltersWithTheWords(t *testing.T) {
 				t.Fatalf("the filters let %d of 600 through: the case tests nothing", want.Total)
 			}
 			sameRanking(t, got, want)
+
+			// A filter only admits: each hit scores as it does with no
+			// filter at all. (Scored with boost 0, as they were before,
+			// the filters' terms still entered bleve's query norm and moved
+			// the words' scores against the constant clauses.)
+			free := Query{Text: q.Text, Everyday: q.Everyday, Size: 600}
+			fq, _ := ix.build(free)
+			all, err := b.Search(bleve.NewSearchRequestOptions(fq, 600, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			score := map[string]float64{}
+			for _, h := range all.Hits {
+				score[h.ID] = h.Score
+			}
+			for i, h := range got.Hits {
+				w, ok := score[h.ID]
+				if !ok || math.Abs(h.Score-w) > 1e-9*math.Max(1, w) {
+					t.Fatalf("hit %d: %s scored %v with the filters, %v (found %v) without", i, h.ID, h.Score, w, ok)
+				}
+			}
 		})
 	}
 }

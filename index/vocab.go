@@ -358,6 +358,10 @@ func editDistance(a, b string, max int) int {
 type constScore struct {
 	inner query.Query
 	score float64
+	// filter: the clause only admits (score 0) and has no weight, so it
+	// leaves the query norm, and every other clause's score, as they are
+	// without it.
+	filter bool
 }
 
 func (q *constScore) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
@@ -368,7 +372,11 @@ func (q *constScore) Searcher(ctx context.Context, i index.IndexReader, m mappin
 	if err != nil {
 		return nil, err
 	}
-	return &constSearcher{Searcher: s, score: q.score, explain: options.Explain}, nil
+	w := 1.0
+	if q.filter {
+		w = 0
+	}
+	return &constSearcher{Searcher: s, score: q.score, weight: w, explain: options.Explain}, nil
 }
 
 const constMessage = "constant"
@@ -376,6 +384,7 @@ const constMessage = "constant"
 type constSearcher struct {
 	search.Searcher
 	score   float64
+	weight  float64
 	explain bool
 }
 
@@ -401,7 +410,7 @@ func (s *constSearcher) Advance(ctx *search.SearchContext, id index.IndexInterna
 	return dm, err
 }
 
-func (s *constSearcher) Weight() float64      { return 1 }
+func (s *constSearcher) Weight() float64      { return s.weight }
 func (s *constSearcher) SetQueryNorm(float64) {}
 
 // sumQuery is a disjunction scored by the plain sum (or, with max, the
