@@ -197,6 +197,7 @@ func (cs *Candidates) Erase(ctx context.Context, by *jobmatch.User, id, why stri
 	// pass fail, the next one drops it; the erasure itself is done.
 	if err := cs.syncer.CatchUp(ctx); err != nil {
 		cs.svc.log.Warn("index sync after an erasure", "err", err)
+		cs.syncer.Notify()
 	}
 	return cs.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "cv.erase", Subjects: []string{id}, Reason: why})
 }

@@ -104,7 +104,7 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) {
 			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
 			c.Contacts = append(c.Contacts, p)
-			if err := s.st.Apply(ctx, store.ColCompanies, cvr, store.Change{Push: store.Fields{"contacts": p}}); err != nil {
+			if err := s.st.AddCompanyContact(ctx, cvr, p); err != nil {
 				return nil, false, err
 			}
 		}
@@ -140,25 +140,11 @@ func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, re
 	}
 	c.ConsultantID = u.ID
 	c.History = []jobmatch.Assignment{{ConsultantID: u.ID, By: by, Reason: reason, At: c.CreatedAt}}
-	if err := s.st.Insert(ctx, store.ColCompanies, c); err != nil {
-		return err
-	}
-	if err := s.listCompany(ctx, c); err != nil {
+	if err := s.st.CreateCompany(ctx, c); err != nil {
 		return err
 	}
 	s.companiesAdded(ctx, []*jobmatch.Company{c})
 	return nil
-}
-
-func (s *Service) listCompany(ctx context.Context, c *jobmatch.Company) error {
-	pos, err := s.st.ListAppend(ctx, "companies:consultant:"+c.ConsultantID, c.CVR)
-	if err != nil {
-		return err
-	}
-	if _, err := s.st.ListAppend(ctx, "companies", c.CVR); err != nil {
-		return err
-	}
-	return s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{Set: store.Fields{"list_pos.consultant": pos}})
 }
 
 func hasContact(ps []jobmatch.Person, email string) bool {
@@ -187,28 +173,10 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	if c.ConsultantID == u.ID {
 		return c, nil
 	}
-	old := c.ConsultantID
 	a := jobmatch.Assignment{ConsultantID: u.ID, By: by, Reason: reason, At: s.now().UTC()}
-	if err := s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{
-		Set:  store.Fields{"consultant_id": u.ID, "updated_at": a.At},
-		Push: store.Fields{"history": a},
-	}); err != nil {
+	if err := s.st.AssignCompany(ctx, c, a); err != nil {
 		return nil, err
 	}
-	if pos := c.ListPos["consultant"]; pos > 0 {
-		if err := s.st.ListRemove(ctx, "companies:consultant:"+old, pos); err != nil {
-			return nil, err
-		}
-	}
-	pos, err := s.st.ListAppend(ctx, "companies:consultant:"+u.ID, c.CVR)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.st.Apply(ctx, store.ColCompanies, c.CVR, store.Change{Set: store.Fields{"list_pos.consultant": pos}}); err != nil {
-		return nil, err
-	}
-	c.ConsultantID = u.ID
-	c.History = append(c.History, a)
 	s.companiesAdded(ctx, []*jobmatch.Company{c}) // the company search shows the new contact person
 	return c, nil
 }

@@ -34,16 +34,9 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 		err := s.st.Get(ctx, store.ColCompanies, cvr, &existing)
 		switch {
 		case err == nil:
-			set := store.Fields{"name": strings.TrimSpace(r.Name), "postal_code": r.PostalCode, "updated_at": now}
-			for _, kv := range []struct{ k, v string }{{"address", r.Address}, {"industry_code", r.Industry}, {"p_number", r.PNumber}} {
-				if kv.v != "" {
-					set[kv.k] = kv.v
-				}
-			}
-			if r.Employees > 0 {
-				set["employees"] = r.Employees
-			}
-			if err := s.st.Apply(ctx, store.ColCompanies, cvr, store.Change{Set: set}); err != nil {
+			u := store.CompanyUpdate{Name: strings.TrimSpace(r.Name), PostalCode: r.PostalCode, Address: r.Address,
+				Industry: r.Industry, PNumber: r.PNumber, Employees: r.Employees}
+			if err := s.st.UpdateCompany(ctx, cvr, u, now); err != nil {
 				return created, updated, err
 			}
 			updated++
@@ -61,7 +54,6 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	if err != nil {
 		return created, updated, err
 	}
-	byConsultant := map[string][]*jobmatch.Company{}
 	for _, c := range fresh {
 		u, err := s.assign.pickFrom(ctx, s, consultants, c)
 		if err != nil {
@@ -69,36 +61,12 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 		}
 		c.ConsultantID = u.ID
 		c.History = []jobmatch.Assignment{{ConsultantID: u.ID, By: "import", Reason: "import", At: now}}
-		byConsultant[u.ID] = append(byConsultant[u.ID], c)
 	}
-	// List positions are reserved before the insert so each company carries
-	// its own position for a later reassignment.
-	for uid, cs := range byConsultant {
-		refs := make([]string, len(cs))
-		for i, c := range cs {
-			refs[i] = c.CVR
-		}
-		pos, err := s.st.ListAppendPositions(ctx, "companies:consultant:"+uid, refs)
-		if err != nil {
-			return created, updated, err
-		}
-		for i, c := range cs {
-			c.ListPos = map[string]int64{"consultant": pos[i]}
-		}
-	}
-	docs := make([]any, len(fresh))
-	refs := make([]string, len(fresh))
-	for i, c := range fresh {
-		docs[i], refs[i] = c, c.CVR
-	}
-	taken, err := s.st.InsertNew(ctx, store.ColCompanies, docs)
+	taken, err := s.st.CreateCompanies(ctx, fresh)
 	if err != nil {
 		return created, updated, fmt.Errorf("app: import companies: %w", err)
 	}
 	created -= taken // created concurrently by someone else
-	if _, err := s.st.ListAppendMany(ctx, "companies", refs); err != nil {
-		return created, updated, err
-	}
 	created += len(fresh)
 	s.companiesAdded(ctx, fresh)
 	return created, updated, nil

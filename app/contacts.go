@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	if err := s.st.Insert(ctx, store.ColContacts, ct); err != nil {
 		return nil, err
 	}
-	if _, err := s.st.ListAppendEach(ctx, map[string]string{"timeline:" + c.CVR: "contact:" + ct.ID, "contacts:consultant:" + by.ID: ct.ID}); err != nil {
+	if _, err := s.st.ListAppendEach(ctx, map[string]string{store.TimelineList(c.CVR): "contact:" + ct.ID, "contacts:consultant:" + by.ID: ct.ID}); err != nil {
 		return nil, err
 	}
 	if err := s.CountPeriods(ctx, at, contactCounters(ct)); err != nil {
@@ -107,7 +108,7 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q ListQuery) (Page[T
 	if _, err := s.Company(ctx, cvr); err != nil {
 		return Page[TimelineItem]{}, err
 	}
-	return listPage(ctx, s, "timeline:"+cvr, q, func(ctx context.Context, ref string) (TimelineItem, error) {
+	return listPage(ctx, s, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
 		kind, id, _ := strings.Cut(ref, ":")
 		switch kind {
 		case "request":
@@ -218,13 +219,12 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 			w.Vacancies = append(w.Vacancies, v)
 		}
 	}
-	p := jobmatch.PeriodsOf(now)
-	counts, err := s.st.Counters(ctx, "kpi:"+p.Year)
+	year := now.In(jobmatch.Copenhagen).Year()
+	counts, err := s.st.CountsOfYear(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	year := now.In(jobmatch.Copenhagen).Year()
-	w.Contacts = WorklistContacts{Year: p.Year, Count: counts["Y_contacts_consultant_"+counterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
+	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+counterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
 	if cs, err := s.Consultants(ctx); err == nil && len(cs) > 0 {
 		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
 	}

@@ -141,46 +141,20 @@ func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic job
 	return r
 }
 
-// fileRequest stores a request (and the vacancy it carries, if any) and
-// files it in the lists and counters pages and figures read. All list
-// pointers go in one write; the request's position in the global "requests"
-// list is its reference number (JM-<year>-<position>). On the embedded
-// backend every write costs, so an intake is six writes in all.
+// fileRequest routes a request to whoever handles its consultant's
+// requests now, has the store file it (store.FileRequest: lists, reference
+// number, open requests, records, counters) and tells the retention team
+// of a sick-listed employee.
 func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link Link) error {
-	owner := s.routeOwner(ctx, r.ConsultantID)
-	r.ConsultantID = owner
-	lists := map[string]string{
-		"requests": r.ID, "requests:consultant:" + owner: r.ID, "requests:company:" + r.CVR: r.ID,
-		"timeline:" + r.CVR: "request:" + r.ID,
-	}
+	r.ConsultantID = s.routeOwner(ctx, r.ConsultantID)
 	inc := receiptCounters(r)
 	if v != nil {
-		lists["vacancies"] = v.ID
-		lists["vacancies:consultant:"+v.ConsultantID] = v.ID
-		lists["vacancies:company:"+v.CVR] = v.ID
 		inc["vacancies_posted"] = 1
 	}
-	pos, err := s.st.ListAppendEach(ctx, lists, link)
-	if err != nil {
+	if err := s.st.FileRequest(ctx, r, v, inc, link); err != nil {
 		return err
 	}
-	r.Reference = jobmatch.Reference(r.ReceivedAt.In(jobmatch.Copenhagen).Year(), pos["requests"])
-	if r.OpenSlot, err = s.st.BagAdd(ctx, "requests:open:"+owner, r.ID); err != nil {
-		return err
-	}
-	if v != nil {
-		v.Reference = r.Reference
-		if err := s.st.Insert(ctx, store.ColVacancies, v); err != nil {
-			return err
-		}
-	}
-	if err := s.st.Insert(ctx, store.ColRequests, r); err != nil {
-		return err
-	}
-	if err := s.notifyRetentionTeam(ctx, r); err != nil {
-		return err
-	}
-	return s.CountPeriods(ctx, r.ReceivedAt, inc)
+	return s.notifyRetentionTeam(ctx, r)
 }
 
 // receiptCounters are the counters a received request adds (also used by
@@ -200,18 +174,9 @@ func (s *Service) routeOwner(ctx context.Context, consultantID string) string {
 }
 
 // CountPeriods adds to the KPI counters of the year, half-year and month of
-// t (Europe/Copenhagen), all kept in one document per year (_id "kpi:2026")
-// so an event costs one counter write: field "Y.<name>" for the year,
-// "H1.<name>"/"H2.<name>" for the half, "M05.<name>" for May.
+// t (Europe/Copenhagen).
 func (s *Service) CountPeriods(ctx context.Context, t time.Time, inc map[string]int64) error {
-	p := jobmatch.PeriodsOf(t)
-	fields := make(map[string]int64, 3*len(inc))
-	for k, v := range inc {
-		fields["Y_"+k] += v
-		fields[p.Half[5:]+"_"+k] += v
-		fields["M"+p.Month[5:]+"_"+k] += v
-	}
-	return s.st.IncCounters(ctx, "kpi:"+p.Year, fields)
+	return s.st.CountEvents(ctx, t, inc)
 }
 
 func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, r *jobmatch.Request, kind, id, token string) (*Receipt, error) {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,24 +114,19 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	if year < 2000 || year > 2100 {
 		return nil, jobmatch.Invalid("year", "year", "")
 	}
-	prefix, period := "Y_", strconv.Itoa(year)
+	period := strconv.Itoa(year)
 	switch half {
 	case "":
 	case "H1", "H2":
-		prefix, period = half+"_", period+"-"+half
+		period += "-" + half
 	default:
 		return nil, jobmatch.Invalid("half", "oneof", "H1 H2")
 	}
-	raw, err := s.st.Counters(ctx, "kpi:"+strconv.Itoa(year))
+	counts, err := s.st.CountsOfYear(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	c := map[string]int64{}
-	for k, v := range raw {
-		if name, ok := strings.CutPrefix(k, prefix); ok {
-			c[name] = v
-		}
-	}
+	c := counts.Period(half)
 	targets, err := s.Targets(ctx, year)
 	if err != nil {
 		return nil, err
@@ -144,7 +138,7 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	}
 	p, _ := kpi.ParsePeriod(period)
 	for _, m := range p.Months() {
-		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: raw[fmt.Sprintf("M%02d_contacts", m.N)]})
+		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
 	}
 	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), s.now())
 	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack}

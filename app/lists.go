@@ -26,13 +26,6 @@ type ListQuery struct {
 // MaxPageSize bounds every list page.
 const MaxPageSize = 200
 
-func listName(base, scope string) string {
-	if scope == "" {
-		return base
-	}
-	return base + ":" + scope
-}
-
 // listPage reads a page of refs from a named list and hydrates each by _id.
 func listPage[T any](ctx context.Context, s *Service, list string, q ListQuery, get func(context.Context, string) (T, error)) (Page[T], error) {
 	cur, err := store.ParseCursor(q.Cursor)
@@ -66,22 +59,22 @@ func listPage[T any](ctx context.Context, s *Service, list string, q ListQuery, 
 
 // Vacancies lists vacancies, newest first.
 func (s *Service) Vacancies(ctx context.Context, q ListQuery) (Page[*jobmatch.Vacancy], error) {
-	return listPage(ctx, s, listName("vacancies", q.Scope), q, s.Vacancy)
+	return listPage(ctx, s, store.VacancyList(q.Scope), q, s.Vacancy)
 }
 
 // Requests lists requests, newest first.
 func (s *Service) Requests(ctx context.Context, q ListQuery) (Page[*jobmatch.Request], error) {
-	return listPage(ctx, s, listName("requests", q.Scope), q, s.Request)
+	return listPage(ctx, s, store.RequestList(q.Scope), q, s.Request)
 }
 
 // Companies lists companies, newest first.
 func (s *Service) Companies(ctx context.Context, q ListQuery) (Page[*jobmatch.Company], error) {
-	return listPage(ctx, s, listName("companies", q.Scope), q, s.Company)
+	return listPage(ctx, s, store.CompanyList(q.Scope), q, s.Company)
 }
 
 // OpenRequests returns a consultant's open requests, oldest first.
 func (s *Service) OpenRequests(ctx context.Context, consultantID string) ([]*jobmatch.Request, error) {
-	ids, err := s.st.BagMembers(ctx, "requests:open:"+consultantID)
+	ids, err := s.st.OpenRequestIDs(ctx, consultantID)
 	if err != nil {
 		return nil, err
 	}

@@ -415,7 +415,7 @@ func (ms *Matching) openVacancies(ctx context.Context) ([]*jobmatch.Vacancy, err
 	from := ms.openPos
 	ms.mu.Unlock()
 	for {
-		refs, pos, err := ms.svc.st.ListAfter(ctx, "vacancies", from, 500)
+		refs, pos, err := ms.svc.st.ListAfter(ctx, store.VacancyList(""), from, 500)
 		if err != nil {
 			return nil, err
 		}

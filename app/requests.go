@@ -58,18 +58,10 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 			return already
 		}
 		now := s.now().UTC()
-		if err := s.st.Apply(ctx, store.ColRequests, r.ID, store.Change{Set: store.Fields{
-			"status": jobmatch.RequestResolved, "resolved_at": now,
-			"resolution": in.Resolution, "outcome": in.Outcome, "resolved_by": by.ID,
-		}, BumpVersion: true}); err != nil {
-			return err
-		}
-		if err := s.st.BagRemove(ctx, "requests:open:"+r.ConsultantID, r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
-			return err
-		}
+		open := *r
 		r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
 		r.Version++
-		return s.CountPeriods(ctx, now, resolveCounters(r))
+		return s.st.ResolveRequest(ctx, &open, store.Resolution{At: now, By: by.ID, Resolution: in.Resolution, Outcome: in.Outcome}, resolveCounters(r))
 	})
 	if err != nil {
 		return nil, err
@@ -133,7 +125,7 @@ func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkRe
 	if len(cvrs) == 0 {
 		cur := int64(0)
 		for {
-			p, err := s.st.ListPage(ctx, "companies:consultant:"+from, cur, 500)
+			p, err := s.st.ListPage(ctx, store.CompanyList("consultant:"+from), cur, 500)
 			if err != nil {
 				return 0, err
 			}

@@ -300,7 +300,7 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 // the matching.
 func (sl *Shortlists) setVacancyStatus(ctx context.Context, v *jobmatch.Vacancy, to jobmatch.VacancyStatus) error {
 	now := sl.svc.now().UTC()
-	if err := sl.svc.st.Apply(ctx, store.ColVacancies, v.ID, store.Change{Set: store.Fields{"status": to, "updated_at": now}, BumpVersion: true}); err != nil {
+	if err := sl.svc.st.SetVacancyStatus(ctx, v.ID, to, now); err != nil {
 		return err
 	}
 	v.Status, v.UpdatedAt = to, now

@@ -61,15 +61,12 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 		p := jobmatch.PeriodsOf(now)
 		to := jobmatch.VacancyStatus(in.Status)
 		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
-		if err := s.st.Apply(ctx, store.ColVacancies, v.ID, store.Change{Set: store.Fields{
-			"status": to, "closed_at": now, "closed_period": p,
-			"filled_by_presented": presented, "close_note": in.Note, "updated_at": now,
-		}, BumpVersion: true}); err != nil {
+		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
+		if err := s.st.CloseVacancy(ctx, v, closeCounters(v)); err != nil {
 			return err
 		}
-		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
 		v.Version++
-		return s.CountPeriods(ctx, now, closeCounters(v))
+		return nil
 	})
 	if err != nil {
 		return nil, err

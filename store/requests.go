@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"jobmatch"
+)
+
+// Requests are filed in lists that pages read newest first: every request
+// ("requests"), a consultant's ("requests:consultant:<id>") and a company's
+// ("requests:company:<cvr>"), and the vacancies they carry likewise; the
+// company's timeline ("timeline:<cvr>") holds "request:<id>" and
+// "contact:<id>". A consultant's open requests are a bag
+// ("requests:open:<id>"), oldest first.
+
+// RequestList names the list of requests of scope: "" for every request,
+// "consultant:<id>" or "company:<cvr>".
+func RequestList(scope string) string { return scoped("requests", scope) }
+
+// VacancyList names the list of vacancies of scope, as RequestList.
+func VacancyList(scope string) string { return scoped("vacancies", scope) }
+
+// CompanyList names the list of companies of scope ("consultant:<id>").
+func CompanyList(scope string) string { return scoped("companies", scope) }
+
+// TimelineList names a company's timeline of requests and contacts; its
+// entries are "request:<id>" and "contact:<id>".
+func TimelineList(cvr string) string { return "timeline:" + cvr }
+
+func scoped(base, scope string) string {
+	if scope == "" {
+		return base
+	}
+	return base + ":" + scope
+}
+
+func openRequests(consultantID string) string { return "requests:open:" + consultantID }
+
+// FileRequest stores a request, and the vacancy it carries if any, and
+// files them where pages and figures read them, in this order: every list
+// pointer in one write (the request's position in the list of every
+// request is its reference number, JM-<year>-<position>, set on r and v);
+// the request into its consultant's open requests (r.OpenSlot); the
+// vacancy; the request; and the counters of its receipt (counts, by name).
+// The lists come first so that a crash leaves at most pointers to nothing,
+// which the pages skip, never a request no list finds. On the embedded
+// backend every write costs, so an intake is six writes in all.
+func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, counts map[string]int64, link Link) error {
+	lists := map[string]string{
+		RequestList(""): r.ID, RequestList("consultant:" + r.ConsultantID): r.ID, RequestList("company:" + r.CVR): r.ID,
+		TimelineList(r.CVR): "request:" + r.ID,
+	}
+	if v != nil {
+		lists[VacancyList("")] = v.ID
+		lists[VacancyList("consultant:"+v.ConsultantID)] = v.ID
+		lists[VacancyList("company:"+v.CVR)] = v.ID
+	}
+	pos, err := s.ListAppendEach(ctx, lists, link)
+	if err != nil {
+		return err
+	}
+	r.Reference = jobmatch.Reference(r.ReceivedAt.In(jobmatch.Copenhagen).Year(), pos[RequestList("")])
+	if r.OpenSlot, err = s.BagAdd(ctx, openRequests(r.ConsultantID), r.ID); err != nil {
+		return err
+	}
+	if v != nil {
+		v.Reference = r.Reference
+		if err := s.Insert(ctx, ColVacancies, v); err != nil {
+			return err
+		}
+	}
+	if err := s.Insert(ctx, ColRequests, r); err != nil {
+		return err
+	}
+	return s.CountEvents(ctx, r.ReceivedAt, counts)
+}
+
+// Resolution is how a request was resolved.
+type Resolution struct {
+	At         time.Time
+	By         string // user id
+	Resolution string
+	Outcome    string
+}
+
+// ResolveRequest records the resolution of an open request, takes it out
+// of its consultant's open requests and counts it (counts, by name, at
+// res.At). The caller makes sure it happens once (Service.once).
+func (s *Store) ResolveRequest(ctx context.Context, r *jobmatch.Request, res Resolution, counts map[string]int64) error {
+	if err := s.Apply(ctx, ColRequests, r.ID, Change{Set: Fields{
+		"status": jobmatch.RequestResolved, "resolved_at": res.At,
+		"resolution": res.Resolution, "outcome": res.Outcome, "resolved_by": res.By,
+	}, BumpVersion: true}); err != nil {
+		return err
+	}
+	if err := s.BagRemove(ctx, openRequests(r.ConsultantID), r.OpenSlot, r.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return err
+	}
+	return s.CountEvents(ctx, res.At, counts)
+}
+
+// OpenRequestIDs returns the ids of a consultant's open requests, oldest
+// first.
+func (s *Store) OpenRequestIDs(ctx context.Context, consultantID string) ([]string, error) {
+	return s.BagMembers(ctx, openRequests(consultantID))
+}
