@@ -164,6 +164,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	var facetCh chan facetResult
 	if q.Facets {
 		freq := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+		// Counting needs no scores: unscored, bleve skips the
+		// frequencies and norms and reads disjunctions as unions.
+		freq.Score = "none"
 		for _, f := range facetFields {
 			freq.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
 		}
