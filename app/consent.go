@@ -52,15 +52,7 @@ func (r *ConsentRequest) Expired(now time.Time) bool { return !now.Before(r.Dead
 
 // ConsentRequestState is the latest consent link of an entry as the staff
 // see it (no token).
-type ConsentRequestState struct {
-	ID         string     `json:"id" bson:"id"`
-	Channel    string     `json:"channel" bson:"channel"`
-	Deadline   time.Time  `json:"deadline" bson:"deadline"`
-	SentAt     time.Time  `json:"sent_at" bson:"sent_at"`
-	RemindedAt *time.Time `json:"reminded_at,omitempty" bson:"reminded_at,omitempty"`
-	AnsweredAt *time.Time `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
-	Answer     string     `json:"answer,omitempty" bson:"answer,omitempty"`
-}
+type ConsentRequestState = jobmatch.ConsentRequestState
 
 // ConsentShown is what the citizen was shown when answering: the vacancy,
 // whether the employer was named, and the profile fields the employer sees.
@@ -164,7 +156,7 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 		return nil, err
 	}
 	state := ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
-	if err := sl.svc.st.Apply(ctx, store.ColShortlist, e.ID, store.Change{Set: store.Fields{"consent_request": state}}); err != nil {
+	if err := sl.svc.st.ConsentLinkSent(ctx, e.ID, state); err != nil {
 		return nil, err
 	}
 	if err := sl.sendConsentLink(ctx, r, v, to, token, false); err != nil {
@@ -349,8 +341,7 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 	if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", r.ID); err != nil {
 		return nil, err
 	}
-	if err := sl.svc.st.Apply(ctx, store.ColShortlist, r.EntryID, store.Change{Set: store.Fields{
-		"consent_request.answered_at": now, "consent_request.answer": in.Answer}}); err != nil {
+	if err := sl.svc.st.ConsentLinkAnswered(ctx, r.EntryID, in.Answer, now); err != nil {
 		return nil, err
 	}
 	const actor = "citizen"
@@ -486,8 +477,7 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", old); err != nil {
 			return n, err
 		}
-		if err := sl.svc.st.Apply(ctx, store.ColShortlist, r.EntryID, store.Change{Set: store.Fields{
-			"consent_request.id": r.ID, "consent_request.reminded_at": now}}); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		if err := sl.svc.st.ConsentLinkRenewed(ctx, r.EntryID, r.ID, now); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 			return n, err
 		}
 		if to != "" {

@@ -230,9 +230,9 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	}
 	// Employers' answers about presented candidates, newest first.
 	w.EmployerAnswers = []WorklistAnswer{}
-	if pg, err := s.st.ListPage(ctx, "answers:consultant:"+u.ID, 0, 20); err == nil {
+	if answered, err := s.st.AnsweredEntryIDs(ctx, u.ID, 20); err == nil {
 		seen := map[string]bool{}
-		for _, id := range pg.Refs {
+		for _, id := range answered {
 			var e Entry
 			if seen[id] || s.st.Get(ctx, store.ColShortlist, id, &e) != nil || len(e.Answers) == 0 {
 				continue

@@ -71,7 +71,7 @@ func (ms *Matching) Explain(ctx context.Context, by *jobmatch.User, vacancyID, c
 		return nil, err
 	}
 	x := &Explanation{VacancyID: v.ID, Weights: sc.Weights(), Criteria: crit, Candidate: *c, Excluded: c.Result.Excluded}
-	ids, err := ms.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
+	ids, err := ms.svc.st.ShortlistIDs(ctx, v.ID)
 	if err != nil {
 		return nil, err
 	}

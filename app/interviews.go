@@ -159,7 +159,7 @@ func (sl *Shortlists) ProposeInterview(ctx context.Context, by *jobmatch.User, e
 	if err := sl.svc.st.Insert(ctx, store.ColInterviews, iv); err != nil {
 		return nil, err
 	}
-	if err := sl.svc.st.Apply(ctx, store.ColShortlist, e.ID, store.Change{AddToSet: store.Fields{"interviews": iv.ID}}); err != nil {
+	if err := sl.svc.st.InterviewPlanned(ctx, e.ID, iv.ID); err != nil {
 		return nil, err
 	}
 	if err := sl.svc.st.SetAdd(ctx, "interviews:consultant:"+by.ID, iv.ID); err != nil {

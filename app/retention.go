@@ -46,7 +46,7 @@ func (sl *Shortlists) Minimise(ctx context.Context, shortlistDays, matchRunDays 
 			return rep, err
 		}
 		for _, v := range due {
-			ids, err := st.SetMembers(ctx, "shortlist:"+v.ID)
+			ids, err := st.ShortlistIDs(ctx, v.ID)
 			if err != nil {
 				return rep, err
 			}
@@ -103,7 +103,7 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 	st := sl.svc.st
 	e, err := sl.Entry(ctx, id)
 	if errors.Is(err, jobmatch.ErrNotFound) {
-		return st.SetRemove(ctx, "shortlist:"+v.ID, id)
+		return st.DropFromShortlist(ctx, v.ID, id)
 	}
 	if err != nil {
 		return err
@@ -152,9 +152,9 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 		}
 		n.Interviews++
 	}
-	if err := st.Delete(ctx, store.ColShortlist, e.ID); err != nil {
+	if err := st.RemoveFromShortlist(ctx, e); err != nil {
 		return err
 	}
 	n.Entries++
-	return st.SetRemove(ctx, "shortlist:"+v.ID, e.ID)
+	return nil
 }

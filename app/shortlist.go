@@ -13,55 +13,14 @@ import (
 	"jobmatch/taxonomy"
 )
 
-// Step is one move of a shortlist entry: who, when and why.
-type Step struct {
-	From jobmatch.Stage `json:"from,omitempty" bson:"from,omitempty"`
-	To   jobmatch.Stage `json:"to" bson:"to"`
-	By   string         `json:"by" bson:"by"`
-	At   time.Time      `json:"at" bson:"at"`
-	Note string         `json:"note,omitempty" bson:"note,omitempty"`
-}
-
-// Interview is the first interview the jobcenter holds.
-type Interview struct {
-	Date       string `json:"date" bson:"date" validate:"required,datetime=2006-01-02"`
-	By         string `json:"by" bson:"by" validate:"required,min=2,max=120"`
-	Notes      string `json:"notes,omitempty" bson:"notes,omitempty" validate:"max=5000"`
-	Assessment string `json:"assessment" bson:"assessment" validate:"required,min=3,max=5000"` // against the vacancy's requirements
-}
-
-// EmployerAnswer is the employer's answer about a presented candidate.
-type EmployerAnswer struct {
-	Answer string    `json:"answer" bson:"answer"`
-	Reason string    `json:"reason,omitempty" bson:"reason,omitempty"`
-	Text   string    `json:"text,omitempty" bson:"text,omitempty"`
-	At     time.Time `json:"at" bson:"at"`
-}
-
-// Entry is one candidate on a vacancy's shortlist. Its _id is the vacancy
-// and the candidate, so a person is on a shortlist once; Version guards
-// against two consultants moving it at once.
-type Entry struct {
-	ID          string           `json:"id" bson:"_id"`
-	VacancyID   string           `json:"vacancy_id" bson:"vacancy_id"`
-	CandidateID string           `json:"candidate_id" bson:"candidate_id"`
-	ProfileID   string           `json:"profile_id" bson:"profile_id"` // what the employer sees instead of the person
-	Stage       jobmatch.Stage   `json:"stage" bson:"stage"`
-	Version     int64            `json:"version" bson:"version"`
-	Steps       []Step           `json:"steps" bson:"steps"`
-	Interview   *Interview       `json:"interview,omitempty" bson:"interview,omitempty"`
-	Answers     []EmployerAnswer `json:"employer_answers,omitempty" bson:"employer_answers,omitempty"`
-	CreatedAt   time.Time        `json:"created_at" bson:"created_at"`
-	UpdatedAt   time.Time        `json:"updated_at" bson:"updated_at"`
-	// Groups are the citizen's priority groups when shortlisted (figures).
-	Groups []string `json:"priority_groups,omitempty" bson:"groups,omitempty"`
-	// ConsentRequest is the latest consent link sent to the citizen.
-	ConsentRequest *ConsentRequestState `json:"consent_request,omitempty" bson:"consent_request,omitempty"`
-	// Interviews are the invitations sent for this entry (ids).
-	Interviews []string `json:"interviews,omitempty" bson:"interviews,omitempty"`
-	// Name is filled for staff views; never stored.
-	Name string `json:"name,omitempty" bson:"-"`
-}
+// The shortlist's records are domain types (jobmatch/shortlist.go), which
+// the store files (store/shortlists.go).
+type (
+	Step           = jobmatch.Step
+	Interview      = jobmatch.Interview
+	EmployerAnswer = jobmatch.EmployerAnswer
+	Entry          = jobmatch.ShortlistEntry
+)
 
 // Consent is a citizen's consent to be presented to one employer for one
 // vacancy: when, how, and whether the employer may see who they are.
@@ -136,7 +95,7 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 		}
 		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: jobmatch.StageSuggested,
 			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: PriorityGroupsOf(cand, now)}
-		if err := st.Insert(ctx, store.ColShortlist, e); err != nil {
+		if err := st.Shortlisted(ctx, e); err != nil {
 			if !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
 			}
@@ -145,9 +104,6 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 			}
 			out = append(out, e)
 			continue
-		}
-		if err := st.SetAdd(ctx, "shortlist:"+v.ID, e.ID); err != nil {
-			return nil, err
 		}
 		if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "shortlist.add", Subjects: []string{cid}, VacancyID: v.ID}); err != nil {
 			return nil, err
@@ -180,7 +136,7 @@ func (sl *Shortlists) List(ctx context.Context, by *jobmatch.User, vacancyID str
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
-	ids, err := sl.svc.st.SetMembers(ctx, "shortlist:"+vacancyID)
+	ids, err := sl.svc.st.ShortlistIDs(ctx, vacancyID)
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +218,7 @@ func (sl *Shortlists) move(ctx context.Context, by *jobmatch.User, actor, id str
 	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: actor, At: now, Note: strings.TrimSpace(in.Note)})
 	e.Stage, e.UpdatedAt = to, now
 	e.Version++
-	if err := sl.svc.st.PutVersioned(ctx, store.ColShortlist, e.ID, in.Version, e); err != nil {
+	if err := sl.svc.st.MoveShortlistEntry(ctx, e, in.Version); err != nil {
 		if errors.Is(err, jobmatch.ErrConflict) {
 			return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "someone else moved this entry meanwhile; reload and try again"}
 		}
@@ -422,7 +378,7 @@ type shown struct {
 // presentedEntries are the entries of a vacancy the employer may see:
 // presented (or decided on since) and with the consent in force now.
 func (sl *Shortlists) presentedEntries(ctx context.Context, v *jobmatch.Vacancy) ([]shown, error) {
-	ids, err := sl.svc.st.SetMembers(ctx, "shortlist:"+v.ID)
+	ids, err := sl.svc.st.ShortlistIDs(ctx, v.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -598,10 +554,7 @@ func (sl *Shortlists) Answer(ctx context.Context, token string, in AnswerInput) 
 		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
 	}
 	a := EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.svc.now().UTC()}
-	if err := sl.svc.st.Apply(ctx, store.ColShortlist, entryID, store.Change{Push: store.Fields{"employer_answers": a}}); err != nil {
-		return nil, err
-	}
-	if _, err := sl.svc.st.ListAppend(ctx, "answers:consultant:"+v.ConsultantID, entryID); err != nil {
+	if err := sl.svc.st.EmployerAnswered(ctx, entryID, v.ConsultantID, a); err != nil {
 		return nil, err
 	}
 	if err := sl.audit.Record(ctx, AuditEvent{Actor: "employer:" + v.CVR, Action: "employer.answer", VacancyID: v.ID, Reason: in.Answer}); err != nil {
@@ -654,13 +607,13 @@ func (sl *Shortlists) RevokeLink(ctx context.Context, by *jobmatch.User, vacancy
 // EmployerAnswers are the latest employer answers on a consultant's
 // vacancies, newest first, for the worklist.
 func (sl *Shortlists) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]*Entry, error) {
-	p, err := sl.svc.st.ListPage(ctx, "answers:consultant:"+consultantID, 0, limit)
+	answered, err := sl.svc.st.AnsweredEntryIDs(ctx, consultantID, limit)
 	if err != nil {
 		return nil, err
 	}
 	var out []*Entry
 	seen := map[string]bool{}
-	for _, id := range p.Refs {
+	for _, id := range answered {
 		if seen[id] {
 			continue
 		}

@@ -382,11 +382,13 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 	return nil
 }
 
-// SetRemove removes members from the named set.
+// SetRemove removes members from the named set. It is a $pullAll: FerretDB
+// 1.24 accepts a $pull with an $in condition and removes nothing
+// (TestShortlistRepository, TestSetRemove).
 func (s *Store) SetRemove(ctx context.Context, name string, members ...string) error {
 	defer s.lock(ColSets, name)()
 	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
-		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$in", Value: members}}}}}})
+		bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: members}}}})
 	if err != nil {
 		return fmt.Errorf("store: set %s: remove: %w", name, err)
 	}

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"jobmatch"
+)
+
+// A vacancy's shortlist is a set of entries ("shortlist:<vacancy id>"),
+// each stored under "<vacancy id>:<candidate id>"; employers' answers are
+// listed per consultant, newest first ("answers:consultant:<id>").
+
+func shortlistSet(vacancyID string) string   { return "shortlist:" + vacancyID }
+func answersList(consultantID string) string { return "answers:consultant:" + consultantID }
+
+// Shortlisted puts an entry on its vacancy's shortlist: the entry, then its
+// place in the set. ErrConflict: the person is on it already (nothing is
+// written).
+func (s *Store) Shortlisted(ctx context.Context, e *jobmatch.ShortlistEntry) error {
+	if err := s.Insert(ctx, ColShortlist, e); err != nil {
+		return err
+	}
+	return s.SetAdd(ctx, shortlistSet(e.VacancyID), e.ID)
+}
+
+// ShortlistEntry reads an entry.
+func (s *Store) ShortlistEntry(ctx context.Context, id string) (*jobmatch.ShortlistEntry, error) {
+	var e jobmatch.ShortlistEntry
+	if err := s.Get(ctx, ColShortlist, id, &e); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// ShortlistIDs returns the ids of a vacancy's entries (unordered).
+func (s *Store) ShortlistIDs(ctx context.Context, vacancyID string) ([]string, error) {
+	return s.SetMembers(ctx, shortlistSet(vacancyID))
+}
+
+// MoveShortlistEntry writes an entry moved to its next stage, if it is
+// still at version from (ErrConflict otherwise: someone moved it meanwhile,
+// whichever replica).
+func (s *Store) MoveShortlistEntry(ctx context.Context, e *jobmatch.ShortlistEntry, from int64) error {
+	return s.PutVersioned(ctx, ColShortlist, e.ID, from, e)
+}
+
+// RemoveFromShortlist deletes an entry and its place in the set.
+func (s *Store) RemoveFromShortlist(ctx context.Context, e *jobmatch.ShortlistEntry) error {
+	if err := s.Delete(ctx, ColShortlist, e.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return err
+	}
+	return s.SetRemove(ctx, shortlistSet(e.VacancyID), e.ID)
+}
+
+// DropFromShortlist takes an id off a vacancy's set (its entry is gone).
+func (s *Store) DropFromShortlist(ctx context.Context, vacancyID, entryID string) error {
+	return s.SetRemove(ctx, shortlistSet(vacancyID), entryID)
+}
+
+// ConsentLinkSent records the consent link last sent for an entry.
+func (s *Store) ConsentLinkSent(ctx context.Context, entryID string, state jobmatch.ConsentRequestState) error {
+	return s.Apply(ctx, ColShortlist, entryID, Change{Set: Fields{"consent_request": state}})
+}
+
+// ConsentLinkRenewed records that an entry's consent link was renewed by
+// link id at (a reminder).
+func (s *Store) ConsentLinkRenewed(ctx context.Context, entryID, id string, at time.Time) error {
+	return s.Apply(ctx, ColShortlist, entryID, Change{Set: Fields{"consent_request.id": id, "consent_request.reminded_at": at}})
+}
+
+// ConsentLinkAnswered records the citizen's answer to an entry's consent
+// link.
+func (s *Store) ConsentLinkAnswered(ctx context.Context, entryID, answer string, at time.Time) error {
+	return s.Apply(ctx, ColShortlist, entryID, Change{Set: Fields{"consent_request.answered_at": at, "consent_request.answer": answer}})
+}
+
+// InterviewPlanned adds an interview invitation to an entry.
+func (s *Store) InterviewPlanned(ctx context.Context, entryID, interviewID string) error {
+	return s.Apply(ctx, ColShortlist, entryID, Change{AddToSet: Fields{"interviews": interviewID}})
+}
+
+// EmployerAnswered adds an employer's answer to an entry and lists it for
+// the vacancy's consultant.
+func (s *Store) EmployerAnswered(ctx context.Context, entryID, consultantID string, a jobmatch.EmployerAnswer) error {
+	if err := s.Apply(ctx, ColShortlist, entryID, Change{Push: Fields{"employer_answers": a}}); err != nil {
+		return err
+	}
+	_, err := s.ListAppend(ctx, answersList(consultantID), entryID)
+	return err
+}
+
+// AnsweredEntryIDs are the entries employers answered about last on a
+// consultant's vacancies, newest first (an entry answered twice twice).
+func (s *Store) AnsweredEntryIDs(ctx context.Context, consultantID string, limit int) ([]string, error) {
+	p, err := s.ListPage(ctx, answersList(consultantID), 0, limit)
+	return p.Refs, err
+}

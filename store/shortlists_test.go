@@ -1,0 +1,119 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"jobmatch"
+)
+
+// A shortlist kept through two replicas: a person goes on it once; two
+// consultants moving the same entry from the same version at once, one on
+// each replica, end with one move and one conflict; the consent link, the
+// interview and the employer's answer are recorded on the entry, and the
+// answer is listed for the consultant; a removed entry leaves the list.
+func TestShortlistRepository(t *testing.T) {
+	ctx := context.Background()
+	rs := twoReplicas(t)
+	now := time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)
+	e := &jobmatch.ShortlistEntry{ID: "V1:C1", VacancyID: "V1", CandidateID: "C1", ProfileID: "P1", Stage: jobmatch.StageSuggested, Version: 1,
+		Steps: []jobmatch.Step{{To: jobmatch.StageSuggested, By: "k1", At: now}}, CreatedAt: now, UpdatedAt: now}
+	if err := rs[0].Shortlisted(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[1].Shortlisted(ctx, e); !errors.Is(err, jobmatch.ErrConflict) {
+		t.Fatalf("the same person twice: %v", err)
+	}
+	if ids, err := rs[1].ShortlistIDs(ctx, "V1"); err != nil || len(ids) != 1 || ids[0] != e.ID {
+		t.Fatalf("shortlist %v, %v", ids, err)
+	}
+
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, to := range []jobmatch.Stage{jobmatch.StageContacted, jobmatch.StageRejected} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m, err := rs[i].ShortlistEntry(ctx, e.ID)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			m.Steps = append(m.Steps, jobmatch.Step{From: m.Stage, To: to, By: "k", At: now})
+			m.Stage, m.Version = to, 2
+			errs[i] = rs[i].MoveShortlistEntry(ctx, m, 1)
+		}()
+	}
+	wg.Wait()
+	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), jobmatch.ErrConflict) {
+		t.Fatalf("two moves from version 1: %v", errs)
+	}
+	got, err := rs[0].ShortlistEntry(ctx, e.ID)
+	if err != nil || got.Version != 2 || len(got.Steps) != 2 {
+		t.Fatalf("after the moves %+v, %v", got, err)
+	}
+
+	if err := rs[1].ConsentLinkSent(ctx, e.ID, jobmatch.ConsentRequestState{ID: "L1", Channel: "sms", Deadline: now.AddDate(0, 0, 7), SentAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[0].ConsentLinkRenewed(ctx, e.ID, "L2", now.Add(48*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[1].ConsentLinkAnswered(ctx, e.ID, "yes", now.Add(50*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[0].InterviewPlanned(ctx, e.ID, "I1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[0].InterviewPlanned(ctx, e.ID, "I1"); err != nil { // once
+		t.Fatal(err)
+	}
+	if err := rs[1].EmployerAnswered(ctx, e.ID, "k1", jobmatch.EmployerAnswer{Answer: "interview", At: now.Add(72 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	got, err = rs[0].ShortlistEntry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := got.ConsentRequest
+	if cr == nil || cr.ID != "L2" || cr.Channel != "sms" || cr.RemindedAt == nil || cr.AnsweredAt == nil || cr.Answer != "yes" {
+		t.Fatalf("consent link %+v", cr)
+	}
+	if len(got.Interviews) != 1 || len(got.Answers) != 1 || got.Answers[0].Answer != "interview" {
+		t.Fatalf("interviews %v, answers %+v", got.Interviews, got.Answers)
+	}
+	if ids, err := rs[0].AnsweredEntryIDs(ctx, "k1", 10); err != nil || len(ids) != 1 || ids[0] != e.ID {
+		t.Fatalf("answered entries %v, %v", ids, err)
+	}
+
+	if err := rs[1].RemoveFromShortlist(ctx, got); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := rs[0].ShortlistIDs(ctx, "V1"); len(ids) != 0 {
+		t.Fatalf("after the removal: %v", ids)
+	}
+	if _, err := rs[0].ShortlistEntry(ctx, e.ID); !errors.Is(err, jobmatch.ErrNotFound) {
+		t.Fatalf("removed entry read: %v", err)
+	}
+}
+
+// SetRemove removes what it is given and nothing else, one or several.
+func TestSetRemove(t *testing.T) {
+	ctx := context.Background()
+	rs := twoReplicas(t)
+	if err := rs[0].SetAdd(ctx, "s", "a", "b", "c", "d", "e"); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[1].SetRemove(ctx, "s", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[0].SetRemove(ctx, "s", "d", "a", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := rs[1].SetMembers(ctx, "s"); err != nil || len(m) != 2 || m[0] != "c" || m[1] != "e" {
+		t.Fatalf("members %v, %v", m, err)
+	}
+}
