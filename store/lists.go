@@ -366,18 +366,42 @@ func ParseCursor(s string) (int64, error) {
 	return n, nil
 }
 
-// Sets are small membership documents kept per owner, such as a consultant's
-// open requests: {_id: "<name>", members: [...]}. One _id read returns the
-// whole set; $addToSet/$pull keep each change a single-document write.
+// Sets are small membership documents, such as a vacancy's shortlist:
+// {_id: "<name>", members: [...]}. One _id read returns the whole set.
+//
+// Several replicas: FerretDB does not make an update atomic, so two
+// processes that $addToSet to one document lose members (measured: 22 to 29
+// of 40 members added at once through two replicas were kept). As with
+// bags, each replica therefore adds only to its own shard of the set
+// ("<name>", or "<name>@r<slot>" for replica slot k), under its striped
+// lock; a removal pulls the member from its own shard and, once a second
+// replica has ever run, leaves a tombstone {_id: "<name>~setrm~<member>"}
+// that hides it in the other shards (and that adding it again deletes).
+// A listing reads every shard by _id and, with replicas, looks up each
+// member's tombstone by _id. A single process reads and writes one document
+// as before.
+
+func setShard(name string, slot int64) string { return chain(name, slot) }
+
+func setTombstone(name, member string) string { return name + "~setrm~" + member }
 
 // SetAdd adds members to the named set.
 func (s *Store) SetAdd(ctx context.Context, name string, members ...string) error {
 	defer s.lock(ColSets, name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
+	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
 		options.UpdateOne().SetUpsert(true))
 	if err != nil {
 		return fmt.Errorf("store: set %s: add: %w", name, err)
+	}
+	slots, err := s.slots(ctx)
+	if err != nil || slots == 0 {
+		return err
+	}
+	for _, m := range members { // added again after a removal
+		if _, err := s.C(ColSets).DeleteOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}}); err != nil {
+			return fmt.Errorf("store: set %s: add: %w", name, err)
+		}
 	}
 	return nil
 }
@@ -387,27 +411,62 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 // (TestShortlistRepository, TestSetRemove).
 func (s *Store) SetRemove(ctx context.Context, name string, members ...string) error {
 	defer s.lock(ColSets, name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: name}},
+	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
 		bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: members}}}})
 	if err != nil {
 		return fmt.Errorf("store: set %s: remove: %w", name, err)
 	}
+	slots, err := s.slots(ctx)
+	if err != nil || slots == 0 {
+		return err
+	}
+	for _, m := range members {
+		_, err := s.C(ColSets).InsertOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}})
+		if err != nil && !mongo.IsDuplicateKeyError(err) {
+			return fmt.Errorf("store: set %s: remove: %w", name, err)
+		}
+	}
 	return nil
 }
 
-// SetMembers returns the members of the named set in insertion order.
+// SetMembers returns the members of the named set, each once, in insertion
+// order (slot 0's shard first).
 func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
-	var d struct {
-		Members []string `bson:"members"`
-	}
-	err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: name}}).Decode(&d)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return nil, nil
-	}
+	slots, err := s.slots(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store: set %s: %w", name, err)
+		return nil, err
 	}
-	return d.Members, nil
+	var out []string
+	seen := map[string]bool{}
+	for slot := int64(0); slot <= slots; slot++ {
+		var d struct {
+			Members []string `bson:"members"`
+		}
+		err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: setShard(name, slot)}}).Decode(&d)
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: set %s: %w", name, err)
+		}
+		for _, m := range d.Members {
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+			if slots > 0 {
+				err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}}).Err()
+				if err == nil {
+					continue
+				}
+				if !errors.Is(err, mongo.ErrNoDocuments) {
+					return nil, fmt.Errorf("store: set %s: %w", name, err)
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 // Link maps a private, unguessable token (status links, survey links) to the

@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -115,5 +117,44 @@ func TestSetRemove(t *testing.T) {
 	}
 	if m, err := rs[1].SetMembers(ctx, "s"); err != nil || len(m) != 2 || m[0] != "c" || m[1] != "e" {
 		t.Fatalf("members %v, %v", m, err)
+	}
+}
+
+// Members added at once through two replicas are all kept (FerretDB's
+// non-atomic $addToSet lost up to half of them when both replicas wrote one
+// document); one removed through either replica is gone for both, and comes
+// back when added again.
+func TestSetAcrossReplicas(t *testing.T) {
+	ctx := context.Background()
+	rs := twoReplicas(t)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := rs[i%2].SetAdd(ctx, "race", fmt.Sprint("m", i)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range rs {
+		if m, err := r.SetMembers(ctx, "race"); err != nil || len(m) != 40 {
+			t.Fatalf("%d of 40 members kept (%v)", len(m), err)
+		}
+	}
+	if err := rs[0].SetRemove(ctx, "race", "m1", "m2"); err != nil { // m1 in replica 1's shard
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if m, _ := r.SetMembers(ctx, "race"); len(m) != 38 || slices.Contains(m, "m1") || slices.Contains(m, "m2") {
+			t.Fatalf("after removing two: %d members", len(m))
+		}
+	}
+	if err := rs[1].SetAdd(ctx, "race", "m1"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := rs[0].SetMembers(ctx, "race"); len(m) != 39 || !slices.Contains(m, "m1") {
+		t.Fatalf("added again: %d members", len(m))
 	}
 }
