@@ -342,4 +342,8 @@ func TestScheduledPurgeErasesInactiveCVs(t *testing.T) {
 	if res := k.Do("GET", "/api/v1/candidates/"+fresh.ID, nil, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("the active CV was purged: %d", res.StatusCode)
 	}
+	// The search shows the CVs its index stored: the purged one leaves it.
+	if r := waitSearch(t, k, "q=bager", 1); r.Total != 1 || len(r.Items) != 1 || r.Items[0].Candidate.ID != fresh.ID {
+		t.Fatalf("search after the purge: %d hits %v", r.Total, r.refs())
+	}
 }

@@ -225,7 +225,12 @@ func (cs *Candidates) Purge(ctx context.Context, cutoff time.Time) (int, error) 
 		}
 	}
 	if len(ids) > 0 {
-		cs.syncer.Notify()
+		// As for one erasure: the search shows what the index stored, so
+		// the job ends when this replica's index has dropped them.
+		if err := cs.syncer.CatchUp(ctx); err != nil {
+			cs.svc.log.Warn("index sync after a purge", "err", err)
+			cs.syncer.Notify()
+		}
 		if err := cs.audit.Record(ctx, AuditEvent{Actor: "system", Action: "cv.purge", Reason: "retention period passed", Count: len(ids)}); err != nil {
 			return len(ids), err
 		}
