@@ -25,30 +25,8 @@ const (
 var ConsentAnswers = []string{ConsentYes, ConsentYesNamed, ConsentNo}
 
 // ConsentRequest is a citizen's private consent link for one shortlist
-// entry. Its _id is the sha256 of the token in the link (as for surveys):
-// the token itself is never stored, so a copy of the database opens no link.
-type ConsentRequest struct {
-	ID          string     `json:"id" bson:"_id"`
-	EntryID     string     `json:"entry_id" bson:"entry_id"`
-	VacancyID   string     `json:"vacancy_id" bson:"vacancy_id"`
-	CandidateID string     `json:"candidate_id" bson:"candidate_id"`
-	Consultant  string     `json:"consultant_id" bson:"consultant_id"`
-	Channel     string     `json:"channel" bson:"channel"`
-	Deadline    time.Time  `json:"deadline" bson:"deadline"`
-	By          string     `json:"by" bson:"by"`
-	CreatedAt   time.Time  `json:"created_at" bson:"created_at"`
-	RemindedAt  *time.Time `json:"reminded_at,omitempty" bson:"reminded_at,omitempty"`
-	AnsweredAt  *time.Time `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
-	Answer      string     `json:"answer,omitempty" bson:"answer,omitempty"`
-	Lang        string     `json:"lang" bson:"lang"`
-	// SupersededBy points an older link at the request a reminder renewed.
-	SupersededBy string `json:"-" bson:"superseded_by,omitempty"`
-	// Previous are the ids of the links this one renewed.
-	Previous []string `json:"-" bson:"previous,omitempty"`
-}
-
-// Expired reports whether the link's deadline has passed at now.
-func (r *ConsentRequest) Expired(now time.Time) bool { return !now.Before(r.Deadline) }
+// entry (a domain type; the store files it, store/consents.go).
+type ConsentRequest = jobmatch.ConsentRequest
 
 // ConsentRequestState is the latest consent link of an entry as the staff
 // see it (no token).
@@ -149,10 +127,7 @@ func (sl *Shortlists) RequestConsent(ctx context.Context, by *jobmatch.User, ent
 	token := jobmatch.NewToken()
 	r := &ConsentRequest{ID: consentRequestID(token), EntryID: e.ID, VacancyID: v.ID, CandidateID: c.ID, Consultant: by.ID,
 		Channel: in.Channel, Deadline: deadline.UTC(), By: by.ID, CreatedAt: now, Lang: in.Lang}
-	if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, r); err != nil {
-		return nil, err
-	}
-	if err := sl.svc.st.SetAdd(ctx, "consent-requests:open", r.ID); err != nil {
+	if err := sl.svc.st.ConsentRequestCreated(ctx, r); err != nil {
 		return nil, err
 	}
 	state := ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
@@ -233,20 +208,19 @@ func (sl *Shortlists) ConsentByToken(ctx context.Context, token string) (*Consen
 	if len(token) < 16 || len(token) > 128 {
 		return nil, jobmatch.ErrNotFound
 	}
-	var r ConsentRequest
-	if err := sl.svc.st.Get(ctx, store.ColConsentRequests, consentRequestID(token), &r); err != nil {
+	r, err := sl.svc.st.ConsentRequest(ctx, consentRequestID(token))
+	if err != nil {
 		return nil, err
 	}
 	if r.SupersededBy != "" {
-		next := r.SupersededBy
-		if err := sl.svc.st.Get(ctx, store.ColConsentRequests, next, &r); err != nil {
+		if r, err = sl.svc.st.ConsentRequest(ctx, r.SupersededBy); err != nil {
 			return nil, err
 		}
 	}
 	if r.AnsweredAt != nil || r.Expired(sl.svc.now()) {
-		return &r, jobmatch.ErrGone
+		return r, jobmatch.ErrGone
 	}
-	return &r, nil
+	return r, nil
 }
 
 // ConsentView builds what the link shows.
@@ -332,15 +306,12 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 		if page, err = sl.ConsentView(ctx, r); err != nil {
 			return err
 		}
-		return sl.svc.st.Apply(ctx, store.ColConsentRequests, r.ID, store.Change{Set: store.Fields{"answered_at": now, "answer": in.Answer}})
+		return sl.svc.st.ConsentRequestAnswered(ctx, r.ID, in.Answer, now)
 	})
 	if err != nil {
 		return nil, err
 	}
 	r.AnsweredAt, r.Answer = &now, in.Answer
-	if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", r.ID); err != nil {
-		return nil, err
-	}
 	if err := sl.svc.st.ConsentLinkAnswered(ctx, r.EntryID, in.Answer, now); err != nil {
 		return nil, err
 	}
@@ -403,15 +374,15 @@ type OverdueConsent struct {
 // OverdueConsents are a consultant's consent links past their deadline
 // without an answer, oldest deadline first.
 func (s *Service) OverdueConsents(ctx context.Context, consultantID string) ([]OverdueConsent, error) {
-	ids, err := s.st.SetMembers(ctx, "consent-requests:open")
+	ids, err := s.st.OpenConsentRequestIDs(ctx)
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
 	out := []OverdueConsent{}
 	for _, id := range ids {
-		var r ConsentRequest
-		if s.st.Get(ctx, store.ColConsentRequests, id, &r) != nil || r.SupersededBy != "" || r.AnsweredAt != nil || !r.Expired(now) || r.Consultant != consultantID {
+		r, err := s.st.ConsentRequest(ctx, id)
+		if err != nil || r.SupersededBy != "" || r.AnsweredAt != nil || !r.Expired(now) || r.Consultant != consultantID {
 			continue
 		}
 		o := OverdueConsent{EntryID: r.EntryID, VacancyID: r.VacancyID, CandidateID: r.CandidateID, Channel: r.Channel, Deadline: r.Deadline}
@@ -430,15 +401,15 @@ func (s *Service) OverdueConsents(ctx context.Context, consultantID string) ([]O
 // token: the old one is not stored, so the reminder carries a fresh link
 // and the old request's id moves with it.
 func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
-	ids, err := sl.svc.st.SetMembers(ctx, "consent-requests:open")
+	ids, err := sl.svc.st.OpenConsentRequestIDs(ctx)
 	if err != nil {
 		return 0, err
 	}
 	now := sl.svc.now().UTC()
 	n := 0
 	for _, id := range ids {
-		var r ConsentRequest
-		if sl.svc.st.Get(ctx, store.ColConsentRequests, id, &r) != nil || r.SupersededBy != "" || r.AnsweredAt != nil || r.RemindedAt != nil || r.Expired(now) || r.Deadline.Sub(now) > 48*time.Hour {
+		r, err := sl.svc.st.ConsentRequest(ctx, id)
+		if err != nil || r.SupersededBy != "" || r.AnsweredAt != nil || r.RemindedAt != nil || r.Expired(now) || r.Deadline.Sub(now) > 48*time.Hour {
 			continue
 		}
 		if err := sl.svc.st.InsertFields(ctx, store.ColSettings, "consent-reminded:"+r.ID, store.Fields{"at": now}); err != nil {
@@ -465,23 +436,14 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		token := jobmatch.NewToken()
 		old := r.ID
 		r.ID, r.RemindedAt, r.Previous = consentRequestID(token), &now, append(r.Previous, old)
-		if err := sl.svc.st.Insert(ctx, store.ColConsentRequests, &r); err != nil {
-			return n, err
-		}
-		if err := sl.svc.st.Apply(ctx, store.ColConsentRequests, old, store.Change{Set: store.Fields{"superseded_by": r.ID}}); err != nil {
-			return n, err
-		}
-		if err := sl.svc.st.SetAdd(ctx, "consent-requests:open", r.ID); err != nil {
-			return n, err
-		}
-		if err := sl.svc.st.SetRemove(ctx, "consent-requests:open", old); err != nil {
+		if err := sl.svc.st.ConsentRequestRenewed(ctx, old, r); err != nil {
 			return n, err
 		}
 		if err := sl.svc.st.ConsentLinkRenewed(ctx, r.EntryID, r.ID, now); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 			return n, err
 		}
 		if to != "" {
-			if err := sl.sendConsentLink(ctx, &r, v, to, token, true); err != nil {
+			if err := sl.sendConsentLink(ctx, r, v, to, token, true); err != nil {
 				return n, err
 			}
 		}

@@ -123,16 +123,14 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 		}
 	}
 	if cr := e.ConsentRequest; cr != nil {
-		var r ConsentRequest
 		ids := []string{cr.ID}
-		if st.Get(ctx, store.ColConsentRequests, cr.ID, &r) == nil {
+		if r, err := st.ConsentRequest(ctx, cr.ID); err == nil {
 			ids = append(ids, r.Previous...)
 		}
 		for _, rid := range ids {
-			if err := st.Delete(ctx, store.ColConsentRequests, rid); err != nil {
+			if err := st.DropConsentRequest(ctx, rid); err != nil {
 				return err
 			}
-			_ = st.SetRemove(ctx, "consent-requests:open", rid)
 			n.ConsentRequests++
 		}
 	}
