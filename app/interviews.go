@@ -20,32 +20,9 @@ const (
 	ModeOnline    = "online"
 )
 
-// InterviewInvite is an interview for a shortlist entry with calendar
-// invitations. Its UID stays the same for its whole life; each change sends
-// a higher Sequence, a cancellation METHOD:CANCEL.
-type InterviewInvite struct {
-	ID          string    `json:"id" bson:"_id"`
-	UID         string    `json:"uid" bson:"uid"`
-	EntryID     string    `json:"entry_id" bson:"entry_id"`
-	VacancyID   string    `json:"vacancy_id" bson:"vacancy_id"`
-	CandidateID string    `json:"candidate_id" bson:"candidate_id"`
-	Consultant  string    `json:"consultant_id" bson:"consultant_id"`
-	Start       time.Time `json:"start" bson:"start"`
-	End         time.Time `json:"end" bson:"end"`
-	Mode        string    `json:"mode" bson:"mode"`
-	Place       string    `json:"place,omitempty" bson:"place,omitempty"`
-	URL         string    `json:"url,omitempty" bson:"url,omitempty"`
-	Invite      []string  `json:"invite" bson:"invite"`
-	Status      string    `json:"status" bson:"status"` // confirmed, cancelled
-	Sequence    int       `json:"sequence" bson:"sequence"`
-	Notes       string    `json:"notes,omitempty" bson:"notes,omitempty"`
-	Sent        []string  `json:"sent_to" bson:"sent_to"` // who got the latest version
-	CreatedAt   time.Time `json:"created_at" bson:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at" bson:"updated_at"`
-	// Title is the vacancy's, for lists; Name the citizen's (staff views).
-	Title string `json:"title,omitempty" bson:"title,omitempty"`
-	Name  string `json:"name,omitempty" bson:"-"`
-}
+// InterviewInvite is an interview invitation (a domain type; the store
+// files it, store/interviews.go).
+type InterviewInvite = jobmatch.InterviewInvite
 
 // InterviewInput proposes an interview.
 type InterviewInput struct {
@@ -156,13 +133,7 @@ func (sl *Shortlists) ProposeInterview(ctx context.Context, by *jobmatch.User, e
 	if err := sl.sendInvites(ctx, iv, v); err != nil {
 		return nil, err
 	}
-	if err := sl.svc.st.Insert(ctx, store.ColInterviews, iv); err != nil {
-		return nil, err
-	}
-	if err := sl.svc.st.InterviewPlanned(ctx, e.ID, iv.ID); err != nil {
-		return nil, err
-	}
-	if err := sl.svc.st.SetAdd(ctx, "interviews:consultant:"+by.ID, iv.ID); err != nil {
+	if err := sl.svc.st.InterviewProposed(ctx, iv); err != nil {
 		return nil, err
 	}
 	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "interview.propose", Subjects: []string{e.CandidateID}, VacancyID: v.ID, Reason: in.Mode}); err != nil {
@@ -176,14 +147,14 @@ func (sl *Shortlists) Interview(ctx context.Context, by *jobmatch.User, entryID,
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
-	var iv InterviewInvite
-	if err := sl.svc.st.Get(ctx, store.ColInterviews, id, &iv); err != nil {
+	iv, err := sl.svc.st.Interview(ctx, id)
+	if err != nil {
 		return nil, err
 	}
 	if iv.EntryID != entryID {
 		return nil, jobmatch.ErrNotFound
 	}
-	return &iv, nil
+	return iv, nil
 }
 
 // Interviews lists an entry's interviews, earliest first.
@@ -264,8 +235,8 @@ func (sl *Shortlists) ChangeInterview(ctx context.Context, by *jobmatch.User, en
 	// at once, one goes out and the other is told to reload.
 	stale := &jobmatch.ConflictError{Code: "stale_version", Detail: "the interview was changed meanwhile; reload it"}
 	err = sl.svc.once(ctx, fmt.Sprintf("interview:%s:seq%d", iv.ID, iv.Sequence), stale, func() error {
-		var cur InterviewInvite
-		if err := sl.svc.st.Get(ctx, store.ColInterviews, iv.ID, &cur); err != nil {
+		cur, err := sl.svc.st.Interview(ctx, iv.ID)
+		if err != nil {
 			return err
 		}
 		if cur.Sequence != iv.Sequence-1 || cur.Status == "cancelled" {
@@ -274,13 +245,10 @@ func (sl *Shortlists) ChangeInterview(ctx context.Context, by *jobmatch.User, en
 		if err := sl.sendInvites(ctx, iv, v); err != nil {
 			return err
 		}
-		return sl.svc.st.Put(ctx, store.ColInterviews, iv.ID, iv)
+		return sl.svc.st.InterviewChanged(ctx, iv)
 	})
 	if err != nil {
 		return nil, err
-	}
-	if iv.Status == "cancelled" {
-		_ = sl.svc.st.SetRemove(ctx, "interviews:consultant:"+iv.Consultant, iv.ID)
 	}
 	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: action, Subjects: []string{iv.CandidateID}, VacancyID: iv.VacancyID}); err != nil {
 		return nil, err
@@ -384,21 +352,21 @@ func (sl *Shortlists) sendInvites(ctx context.Context, iv *InterviewInvite, v *j
 // UpcomingInterviews are a consultant's interviews not yet over, earliest
 // first, with the citizen's name.
 func (s *Service) UpcomingInterviews(ctx context.Context, consultantID string) ([]*InterviewInvite, error) {
-	ids, err := s.st.SetMembers(ctx, "interviews:consultant:"+consultantID)
+	ids, err := s.st.ConsultantInterviewIDs(ctx, consultantID)
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
 	out := []*InterviewInvite{}
 	for _, id := range ids {
-		var iv InterviewInvite
-		if s.st.Get(ctx, store.ColInterviews, id, &iv) != nil || iv.Status == "cancelled" || iv.End.Before(now) {
+		iv, err := s.st.Interview(ctx, id)
+		if err != nil || iv.Status == "cancelled" || iv.End.Before(now) {
 			continue
 		}
 		if c, err := s.st.Candidate(ctx, iv.CandidateID); err == nil {
 			iv.Name = c.Name
 		}
-		out = append(out, &iv)
+		out = append(out, iv)
 	}
 	slices.SortFunc(out, func(a, b *InterviewInvite) int { return a.Start.Compare(b.Start) })
 	return out, nil

@@ -141,11 +141,7 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 		n.Consents++
 	}
 	for _, iid := range e.Interviews {
-		var iv InterviewInvite
-		if st.Get(ctx, store.ColInterviews, iid, &iv) == nil {
-			_ = st.SetRemove(ctx, "interviews:consultant:"+iv.Consultant, iid)
-		}
-		if err := st.Delete(ctx, store.ColInterviews, iid); err != nil {
+		if err := st.DropInterview(ctx, iid); err != nil {
 			return err
 		}
 		n.Interviews++
