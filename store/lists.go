@@ -394,8 +394,7 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 	if err != nil {
 		return fmt.Errorf("store: set %s: add: %w", name, err)
 	}
-	slots, err := s.slots(ctx)
-	if err != nil || slots == 0 {
+	if many, err := s.everReplicated(ctx); err != nil || !many {
 		return err
 	}
 	for _, m := range members { // added again after a removal
@@ -416,8 +415,7 @@ func (s *Store) SetRemove(ctx context.Context, name string, members ...string) e
 	if err != nil {
 		return fmt.Errorf("store: set %s: remove: %w", name, err)
 	}
-	slots, err := s.slots(ctx)
-	if err != nil || slots == 0 {
+	if many, err := s.everReplicated(ctx); err != nil || !many {
 		return err
 	}
 	for _, m := range members {
@@ -436,7 +434,7 @@ func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var out, gone []string
 	seen := map[string]bool{}
 	for slot := int64(0); slot <= slots; slot++ {
 		var d struct {
@@ -457,6 +455,9 @@ func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
 			if slots > 0 {
 				err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}}).Err()
 				if err == nil {
+					if slot == s.slot {
+						gone = append(gone, m)
+					}
 					continue
 				}
 				if !errors.Is(err, mongo.ErrNoDocuments) {
@@ -466,7 +467,27 @@ func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
 			out = append(out, m)
 		}
 	}
+	if len(gone) > 0 {
+		s.dropRemoved(ctx, name, gone)
+	}
 	return out, nil
+}
+
+// dropRemoved pulls from this replica's shard the members another replica
+// removed (their tombstones stand), so listings stop looking them up; a
+// member added again meanwhile (its tombstone deleted) stays.
+func (s *Store) dropRemoved(ctx context.Context, name string, members []string) {
+	defer s.lock(ColSets, name)()
+	var still []string
+	for _, m := range members {
+		if s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}}).Err() == nil {
+			still = append(still, m)
+		}
+	}
+	if len(still) > 0 {
+		_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
+			bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: still}}}})
+	}
 }
 
 // Link maps a private, unguessable token (status links, survey links) to the

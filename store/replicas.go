@@ -94,7 +94,21 @@ func (s *Store) shardID(id string) string {
 // slots returns how many replica slots were ever taken (their shards must be
 // summed on read).
 func (s *Store) slots(ctx context.Context) (int64, error) {
-	return s.ListHead(ctx, replicasList)
+	n, err := s.ListHead(ctx, replicasList)
+	if n > 0 {
+		s.replicated.Store(true)
+	}
+	return n, err
+}
+
+// everReplicated reports whether a second replica slot was ever taken,
+// reading the store only until one was.
+func (s *Store) everReplicated(ctx context.Context) (bool, error) {
+	if s.replicated.Load() || s.slot > 0 {
+		return true, nil
+	}
+	n, err := s.slots(ctx)
+	return n > 0, err
 }
 
 // baseCounterID strips a shard suffix: "kpi:2026@r3" → "kpi:2026", true.

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"jobmatch/store"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"jobmatch"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
 )
 
 // A shortlist kept through two replicas: a person goes on it once; two
@@ -150,6 +153,16 @@ func TestSetAcrossReplicas(t *testing.T) {
 		if m, _ := r.SetMembers(ctx, "race"); len(m) != 38 || slices.Contains(m, "m1") || slices.Contains(m, "m2") {
 			t.Fatalf("after removing two: %d members", len(m))
 		}
+	}
+	// The listing above pulled m1 from replica 1's own shard, so listings
+	// no longer look up its tombstone.
+	shard := fmt.Sprintf("race@r%d", rs[1].Slot())
+	if rs[1].Slot() == 0 {
+		shard = "race"
+	}
+	var d struct{ Members []string }
+	if err := rs[1].C(store.ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: shard}}).Decode(&d); err != nil || slices.Contains(d.Members, "m1") {
+		t.Fatalf("replica 1's shard %v (%v) still holds the member removed elsewhere", d.Members, err)
 	}
 	if err := rs[1].SetAdd(ctx, "race", "m1"); err != nil {
 		t.Fatal(err)

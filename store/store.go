@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -61,6 +62,9 @@ type Store struct {
 	embedded bool
 	uri      string
 	slot     int64 // replica slot (replicas.go); 0 on the embedded backend's own process
+	// replicated: a second replica slot was taken once (replicas.go), which
+	// never reverts; until then sets need no tombstones.
+	replicated atomic.Bool
 
 	// embedded backend only
 	sqliteDir string
