@@ -94,6 +94,7 @@ func TestDanishAnalysis(t *testing.T) {
 		"padborg":         cvOf("Rejsebureaumedarbejder", "Bor i Padborg."),
 		"timer":           cvOf("Receptionist", "Vant til 37 timer om ugen."),
 		"vognmand":        cvOf("Vognmand", "Har kørt varer fra lager til forretninger."),
+		"læge":            cvOf("Læge", "Vagtlæge; samarbejde med andre læger og lægesekretærer."),
 	}
 	docs := map[string]Doc{}
 	name := map[string]string{}
@@ -134,6 +135,8 @@ func TestDanishAnalysis(t *testing.T) {
 		{"typo", "chaufør", []string{"chauffør"}},
 		{"typo", "tømer", []string{"tømrer"}},
 		{"typo, four letters", "lagr", []string{"lager", "lagerarbejder", "lagermedarb"}},
+		{"ascii", "laeger", []string{"læge"}},
+		{"word", "læger", []string{"læge"}},
 	} {
 		t.Run(tt.kind+"/"+tt.q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), Query{Text: tt.q, Everyday: true, Size: 50})
@@ -181,6 +184,15 @@ func TestDanishAnalysis(t *testing.T) {
 		}
 	}
 	byField(ix)
+
+	// A word the CVs hold as typed is that word, not another of the same
+	// skeleton: "lager" (a warehouse) is not "læger" (doctors), nor
+	// "lægesekretærer"; typed as "laeger" it is.
+	for _, h := range mustSearch(t, ix, "lager").Hits {
+		if name[h.ID] == "læge" {
+			t.Fatalf("lager found the doctor's CV (read as %+v)", mustSearch(t, ix, "lager").Expansions)
+		}
+	}
 
 	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
 	// "pad" of Padborg.
@@ -233,6 +245,15 @@ func TestDanishAnalysis(t *testing.T) {
 		t.Fatalf("truck after reopening: %d hits, %v", res.Total, err)
 	}
 	byField(ix2) // which words stand in titles is read back too
+}
+
+func mustSearch(t *testing.T, ix *Index, q string) Result {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Query{Text: q, Everyday: true, Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // TestMissingIndexIsRebuilt: when the index "current" names cannot be

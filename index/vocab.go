@@ -109,6 +109,7 @@ func eachTerm(b bleve.Index, field string, fn func(term string, n uint64)) error
 // above one that has only a compound, whatever the words' frequencies.
 const (
 	boostWord       = 10
+	boostFolded     = 9 // the same word folded, not spelled: "padagog" for "pædagog"
 	boostInflection = 7
 	boostPrefix     = 5
 	boostInfix      = 4
@@ -148,7 +149,16 @@ func (v *vocab) expand(token string, typos bool) []form {
 	stemInfix := len(stem) >= 5
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	var out []form
+	// A word the CVs hold as typed is that word: another word of the same
+	// skeleton is then a different word ("lager" is not "læger", "maler"
+	// not "måler") unless it is what the typed letters spell in ASCII
+	// ("laeger" is "læger"). Such a word, and a compound reached only
+	// through the skeleton, is kept, like a typo, only when the typed word
+	// finds almost nobody.
+	i, ok := v.pos[token]
+	known := ok && v.words[i].docs > 0
+	typed := asciiSpelling(token)
+	var out, unlike []form
 	strong := 0 // CVs reached by the word, an inflection or a compound it begins
 	for _, w := range v.words {
 		var f form
@@ -160,13 +170,36 @@ func (v *vocab) expand(token string, typos bool) []form {
 			f = form{boost: boostWord, via: "word"}
 			if w.word != token {
 				f.via = "spelling"
+				if asciiSpelling(w.word) != typed {
+					// Folded, not spelled ("padagog" for "pædagog"):
+					// below the word the letters spell.
+					f.boost = boostFolded
+					if known {
+						f.boost = boostWordTypo
+						f.word, f.docs = w.word, w.docs
+						unlike = append(unlike, f)
+						continue
+					}
+				}
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
 			f = form{boost: boostInflection, via: "inflection"}
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
+			if known && !strings.HasPrefix(w.word, token) && !strings.HasPrefix(asciiSpelling(w.word), typed) {
+				f.boost = boostTypo
+				f.word, f.docs = w.word, w.docs
+				unlike = append(unlike, f)
+				continue
+			}
 		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
+			if known && !strings.Contains(w.word, token) && !strings.Contains(asciiSpelling(w.word), typed) {
+				f.boost = boostTypo
+				f.word, f.docs = w.word, w.docs
+				unlike = append(unlike, f)
+				continue
+			}
 		case stemInfix && strings.Contains(w.skel, stem):
 			f = form{boost: boostStemInfix, via: "compound"}
 		default:
@@ -177,6 +210,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 			strong += int(w.docs)
 		}
 		out = append(out, f)
+	}
+	if strong < typoBelow {
+		out = append(out, unlike...)
 	}
 	if n := len([]rune(s)); typos && strong < typoBelow && n >= 4 {
 		seen := map[string]bool{}
@@ -200,6 +236,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 			b := float64(boostTypo)
 			if abs(len(w.skel)-len(s)) <= 1 && editDistance(s, w.skel, 1) <= 1 {
 				b = boostWordTypo
+				// A typo on top of a folding is two steps from what was
+				// typed: "lagr" is nearer "lager" than "læge".
+				if a := asciiSpelling(w.word); a != w.word && editDistance(typed, a, 1) > 1 {
+					b = boostTypo
+				}
 			}
 			out = append(out, form{word: w.word, boost: b, docs: w.docs, via: "typo"})
 		}
@@ -214,6 +255,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 		out = out[:maxForms]
 	}
 	return out
+}
+
+// asciiSpelling writes æ, ø and å as people type them without a Danish
+// keyboard: ae, oe, aa.
+func asciiSpelling(w string) string {
+	if !strings.ContainsAny(w, "æøå") {
+		return w
+	}
+	return strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa").Replace(w)
 }
 
 // withinOneEdit reports whether some substring of w is at most one edit
