@@ -108,11 +108,14 @@ func (s *Service) Logger() *slog.Logger { return s.log }
 // notifyVacancy logs a vacancy's change for every replica's derived views
 // (store.Follower) and tells this process's at once.
 func (s *Service) notifyVacancy(ctx context.Context, v *jobmatch.Vacancy) {
-	if err := s.st.LogChanges(ctx, store.KindVacancy, v.ID); err != nil {
-		s.log.Error("log vacancy change", "vacancy", v.ID, "err", err)
-	}
+	logChanges := s.st.LogChanges
 	if s.onVacancy != nil {
+		// Told here, so this process's follower need not read it back.
+		logChanges = s.st.LogAppliedChanges
 		s.onVacancy(v)
+	}
+	if err := logChanges(ctx, store.KindVacancy, v.ID); err != nil {
+		s.log.Error("log vacancy change", "vacancy", v.ID, "err", err)
 	}
 }
 
@@ -126,11 +129,13 @@ func (s *Service) companiesAdded(ctx context.Context, cs []*jobmatch.Company) {
 	for i, c := range cs {
 		ids[i] = c.CVR
 	}
-	if err := s.st.LogChanges(ctx, store.KindCompany, ids...); err != nil {
-		s.log.Error("log company change", "err", err)
-	}
+	logChanges := s.st.LogChanges
 	if s.onCompanies != nil {
+		logChanges = s.st.LogAppliedChanges
 		s.onCompanies(cs)
+	}
+	if err := logChanges(ctx, store.KindCompany, ids...); err != nil {
+		s.log.Error("log company change", "err", err)
 	}
 }
 

@@ -62,11 +62,54 @@ func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64
 	if len(inc) == 0 {
 		return nil
 	}
-	id = s.shardID(id)
+	return s.counts.do(ctx, counterInc{id: s.shardID(id), inc: inc})
+}
+
+// A counterInc is one caller's addition to one counter document.
+type counterInc struct {
+	id  string
+	inc map[string]int64
+}
+
+// incCounterGroup writes concurrent callers' additions (s.counts, a
+// grouper): one $inc per document with the sums of its callers' fields.
+func (s *Store) incCounterGroup(ctx context.Context, items []counterInc) []error {
+	var ids []string
+	sums := map[string]map[string]int64{}
+	for _, it := range items {
+		m, ok := sums[it.id]
+		if !ok {
+			m = map[string]int64{}
+			sums[it.id] = m
+			ids = append(ids, it.id)
+		}
+		for k, v := range it.inc {
+			m[k] += v
+		}
+	}
+	failed := map[string]error{}
+	for _, id := range ids {
+		if err := s.incCounterDoc(ctx, id, sums[id]); err != nil {
+			failed[id] = err
+		}
+	}
+	errs := make([]error, len(items))
+	for i, it := range items {
+		errs[i] = failed[it.id]
+	}
+	return errs
+}
+
+func (s *Store) incCounterDoc(ctx context.Context, id string, inc map[string]int64) error {
 	defer s.lock(ColCounters, id)()
-	d := bson.D{}
-	for k, v := range inc {
-		d = append(d, bson.E{Key: k, Value: v})
+	keys := make([]string, 0, len(inc))
+	for k := range inc {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	d := make(bson.D, 0, len(keys))
+	for _, k := range keys {
+		d = append(d, bson.E{Key: k, Value: inc[k]})
 	}
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {

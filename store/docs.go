@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -19,9 +20,44 @@ func (s *Store) Get(ctx context.Context, col, id string, v any) error {
 }
 
 // Insert writes a new document; an existing _id is jobmatch.ErrConflict.
+// Concurrent inserts into one collection are written together (grouper).
 func (s *Store) Insert(ctx context.Context, col string, v any) error {
-	_, err := s.C(col).InsertOne(ctx, v)
-	return translate("insert "+col, err)
+	g, ok := s.inserts.Load(col)
+	if !ok {
+		g, _ = s.inserts.LoadOrStore(col, newGrouper(func(ctx context.Context, docs []any) []error {
+			return s.insertGroup(ctx, col, docs)
+		}))
+	}
+	return g.(*grouper[any]).do(ctx, v)
+}
+
+// insertGroup inserts docs in one unordered InsertMany and returns each
+// one's result: a duplicate _id fails that document alone.
+func (s *Store) insertGroup(ctx context.Context, col string, docs []any) []error {
+	errs := make([]error, len(docs))
+	var err error
+	if len(docs) == 1 {
+		_, err = s.C(col).InsertOne(ctx, docs[0])
+		errs[0] = translate("insert "+col, err)
+		return errs
+	}
+	_, err = s.C(col).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	if err == nil {
+		return errs
+	}
+	var bwe mongo.BulkWriteException
+	if !errors.As(err, &bwe) || bwe.WriteConcernError != nil || len(bwe.WriteErrors) == 0 {
+		for i := range errs {
+			errs[i] = translate("insert "+col, err)
+		}
+		return errs
+	}
+	for _, we := range bwe.WriteErrors {
+		if we.Index >= 0 && we.Index < len(errs) {
+			errs[we.Index] = translate("insert "+col, mongo.WriteException{WriteErrors: mongo.WriteErrors{we.WriteError}})
+		}
+	}
+	return errs
 }
 
 // Put replaces (or creates) the document with the given _id.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -28,15 +29,61 @@ const (
 
 // LogChanges records that aggregates of one kind changed (after the write).
 func (s *Store) LogChanges(ctx context.Context, kind string, ids ...string) error {
+	_, err := s.logChanges(ctx, kind, ids)
+	return err
+}
+
+// LogAppliedChanges records changes this process has already applied to
+// its own views (through its in-process hooks): its followers pass over
+// them without reading them back, other replicas' followers apply them.
+func (s *Store) LogAppliedChanges(ctx context.Context, kind string, ids ...string) error {
+	pos, err := s.logChanges(ctx, kind, ids)
+	if len(pos) > 0 {
+		s.appliedHere.mu.Lock()
+		if s.appliedHere.pos == nil {
+			s.appliedHere.pos = map[int64]bool{}
+		}
+		for _, p := range pos {
+			s.appliedHere.pos[p] = true
+		}
+		s.appliedHere.mu.Unlock()
+	}
+	return err
+}
+
+func (s *Store) logChanges(ctx context.Context, kind string, ids []string) ([]int64, error) {
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
 	}
 	refs := make([]string, len(ids))
 	for i, id := range ids {
 		refs[i] = kind + ":" + id
 	}
-	_, err := s.ListAppendPositions(ctx, changesList, refs)
-	return err
+	return s.ListAppendPositions(ctx, changesList, refs)
+}
+
+// appliedSet holds the change-log positions this process applied itself
+// (LogAppliedChanges) until its follower has passed them.
+type appliedSet struct {
+	mu  sync.Mutex
+	pos map[int64]bool
+}
+
+func (a *appliedSet) has(p int64) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.pos[p]
+}
+
+// passed forgets the positions up to p.
+func (a *appliedSet) passed(p int64) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k := range a.pos {
+		if k <= p {
+			delete(a.pos, k)
+		}
+	}
 }
 
 // ChangesHead is the number of the newest entity change: a view loaded from
@@ -85,7 +132,7 @@ func (f *Follower) Once(ctx context.Context) (int, error) {
 	total := 0
 	for {
 		from := f.hwm.Load()
-		refs, pos, err := f.st.ListAfter(ctx, changesList, from, 500)
+		refs, pos, err := f.st.listAfter(ctx, changesList, from, 500, f.st.appliedHere.has)
 		if err != nil {
 			return total, err
 		}
@@ -102,6 +149,7 @@ func (f *Follower) Once(ctx context.Context) (int, error) {
 			return total, nil
 		}
 		f.hwm.Store(pos)
+		f.st.appliedHere.passed(pos)
 		if len(refs) == 0 {
 			return total, nil
 		}

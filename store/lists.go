@@ -44,6 +44,7 @@ type listHeads struct {
 	mu        sync.Mutex
 	head      map[string]int64
 	dirty     map[string]bool
+	hinted    map[string]int64 // the hint last written
 	bags      map[string]bagHead
 	dirtyBags map[string]bool
 }
@@ -61,6 +62,7 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	hint := n
 	for {
 		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, n+1)}}).Err()
 		if errors.Is(err, mongo.ErrNoDocuments) {
@@ -73,6 +75,7 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 	}
 	s.lists.mu.Lock()
 	s.lists.head[name] = n
+	s.lists.hinted[name] = max(s.lists.hinted[name], hint)
 	s.lists.mu.Unlock()
 	return n, nil
 }
@@ -132,45 +135,18 @@ func (s *Store) ListAppendPositions(ctx context.Context, name string, refs []str
 	if len(refs) == 0 {
 		return nil, nil
 	}
-	defer s.lock(ColCounters, "list:"+name)()
-	out := make([]int64, 0, len(refs))
-	for attempt := 0; len(refs) > 0; attempt++ {
-		head, err := s.listHead(ctx, name)
-		if err != nil {
-			return nil, err
-		}
-		docs := make([]any, len(refs))
-		for i, r := range refs {
-			docs[i] = bson.D{{Key: "_id", Value: listKey(name, head+1+int64(i))}, {Key: "ref", Value: r}}
-		}
-		_, err = s.C(ColLists).InsertMany(ctx, docs)
-		placed := len(refs)
-		if err != nil {
-			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
-				return nil, fmt.Errorf("store: list %s: append: %w", name, err)
-			}
-			placed = bwe.WriteErrors[0].Index
-		}
-		for i := 0; i < placed; i++ {
-			out = append(out, head+1+int64(i))
-		}
-		s.lists.mu.Lock()
-		if placed < len(refs) {
-			delete(s.lists.head, name) // another replica appended: probe again
-		} else {
-			s.lists.head[name] = head + int64(placed)
-		}
-		s.lists.dirty[name] = true
-		s.lists.mu.Unlock()
-		refs = refs[placed:]
+	a := &listAppend{ptrs: make([]listPtr, len(refs))}
+	for i, r := range refs {
+		a.ptrs[i] = listPtr{name: name, ref: r}
 	}
-	return out, nil
+	if err := s.appends.do(ctx, a); err != nil {
+		return nil, fmt.Errorf("store: list %s: append: %w", name, err)
+	}
+	return a.pos, nil
 }
 
 // ListAppendEach adds one ref to each of several lists in a single write
-// and returns each list's new position. The lists' locks are taken in name
-// order, so concurrent callers cannot deadlock. Links (private tokens) that
+// and returns each list's new position. Links (private tokens) that
 // belong to the same event go in the same write.
 func (s *Store) ListAppendEach(ctx context.Context, entries map[string]string, links ...Link) (map[string]int64, error) {
 	names := make([]string, 0, len(entries))
@@ -178,78 +154,122 @@ func (s *Store) ListAppendEach(ctx context.Context, entries map[string]string, l
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	unlock := s.docLocks.lockMany(ColCounters, prefixed("list:", names))
-	defer unlock()
+	a := &listAppend{ptrs: make([]listPtr, len(names)), links: links}
+	for i, n := range names {
+		a.ptrs[i] = listPtr{name: n, ref: entries[n]}
+	}
+	if err := s.appends.do(ctx, a); err != nil {
+		return nil, fmt.Errorf("store: append to lists: %w", err)
+	}
 	pos := make(map[string]int64, len(names))
-	pendingLinks := links
-	for attempt := 0; ; attempt++ {
-		// Each pointer claims its position by being inserted; the insert is
-		// unordered, so a position another replica took fails alone and only
-		// the lists that failed are tried again at their new heads (retrying
-		// the whole batch would list the others twice).
-		var todo []string
-		docs := make([]any, 0, len(names)+len(pendingLinks))
-		for _, n := range names {
-			if _, done := pos[n]; done {
-				continue
-			}
-			head, err := s.listHead(ctx, n)
-			if err != nil {
-				return nil, err
-			}
-			todo = append(todo, n)
-			docs = append(docs, bson.D{{Key: "_id", Value: listKey(n, head+1)}, {Key: "ref", Value: entries[n]}})
+	for i, n := range names {
+		pos[n] = a.pos[i]
+	}
+	return pos, nil
+}
+
+// A listAppend is one caller's pointers (in order) and links; pos is
+// filled with each pointer's position.
+type listAppend struct {
+	ptrs  []listPtr
+	links []Link
+	pos   []int64
+}
+
+type listPtr struct{ name, ref string }
+
+// appendLists writes the appends of concurrent callers (s.appends, a
+// grouper) in one ordered InsertMany: positions are handed out per list in
+// the callers' order from the heads this process knows. A position another
+// replica took stops the insert there; what came before stays, and the
+// rest is tried again after probing that list's head anew, so each
+// caller's pointers to one list keep their order and no position is left
+// empty.
+func (s *Store) appendLists(ctx context.Context, items []*listAppend) []error {
+	type pending struct {
+		item, ptr, link int // ptr or link is -1
+		at              int64
+	}
+	var todo []pending
+	var names []string
+	for i, a := range items {
+		a.pos = make([]int64, len(a.ptrs))
+		for j, p := range a.ptrs {
+			todo = append(todo, pending{item: i, ptr: j, link: -1})
+			names = append(names, p.name)
 		}
-		for _, l := range pendingLinks {
-			l.Token = linkPrefix + l.Token
-			docs = append(docs, l)
-		}
-		if len(docs) == 0 {
-			return pos, nil
-		}
-		_, err := s.C(ColLists).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
-		failed := map[int]bool{}
-		if err != nil {
-			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 {
-				return nil, fmt.Errorf("store: append to lists: %w", err)
-			}
-			for _, we := range bwe.WriteErrors {
-				failed[we.Index] = true
-			}
-		}
-		s.lists.mu.Lock()
-		for i, n := range todo {
-			if failed[i] {
-				// Another replica appended: find the real head again.
-				delete(s.lists.head, n)
-				continue
-			}
-			p := s.lists.head[n] + 1
-			pos[n] = p
-			s.lists.head[n] = p
-			s.lists.dirty[n] = true
-		}
-		s.lists.mu.Unlock()
-		var again []Link
-		for j, l := range pendingLinks {
-			if failed[len(todo)+j] {
-				again = append(again, l)
-			}
-		}
-		if len(again) > 0 && attempt > 0 {
-			// A link's token is random: a duplicate on a retry is our own
-			// insert of the first attempt.
-			again = nil
-		}
-		pendingLinks = again
-		if len(failed) == 0 {
-			return pos, nil
-		}
-		if attempt >= 8 {
-			return nil, fmt.Errorf("store: append to lists: %w", err)
+		for j := range a.links {
+			todo = append(todo, pending{item: i, ptr: -1, link: j})
 		}
 	}
+	errs := make([]error, len(items))
+	fail := func(err error) []error {
+		for _, p := range todo {
+			errs[p.item] = err
+		}
+		return errs
+	}
+	defer s.docLocks.lockMany(ColCounters, prefixed("list:", names))()
+	for attempt := 0; len(todo) > 0; attempt++ {
+		next := map[string]int64{}
+		docs := make([]any, len(todo))
+		for k := range todo {
+			p := &todo[k]
+			a := items[p.item]
+			if p.ptr < 0 {
+				l := a.links[p.link]
+				l.Token = linkPrefix + l.Token
+				docs[k] = l
+				continue
+			}
+			name := a.ptrs[p.ptr].name
+			n, ok := next[name]
+			if !ok {
+				head, err := s.listHead(ctx, name)
+				if err != nil {
+					return fail(err)
+				}
+				n = head + 1
+			}
+			p.at, next[name] = n, n+1
+			docs[k] = bson.D{{Key: "_id", Value: listKey(name, n)}, {Key: "ref", Value: a.ptrs[p.ptr].ref}}
+		}
+		_, err := s.C(ColLists).InsertMany(ctx, docs)
+		placed := len(docs)
+		if err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
+				return fail(err)
+			}
+			placed = bwe.WriteErrors[0].Index
+		}
+		s.lists.mu.Lock()
+		for _, p := range todo[:placed] {
+			if p.ptr < 0 {
+				continue
+			}
+			name := items[p.item].ptrs[p.ptr].name
+			items[p.item].pos[p.ptr] = p.at
+			if s.lists.head[name] < p.at {
+				s.lists.head[name] = p.at
+			}
+			s.lists.dirty[name] = true
+		}
+		rest := todo[placed:]
+		if len(rest) > 0 {
+			if f := rest[0]; f.ptr >= 0 {
+				// Another replica appended: find the real head again.
+				delete(s.lists.head, items[f.item].ptrs[f.ptr].name)
+			} else {
+				// A link's token is random: the one that is there is
+				// this link, written by an attempt the driver retried.
+				rest = rest[1:]
+			}
+		}
+		s.lists.mu.Unlock()
+		todo = rest
+	}
+	return errs
 }
 
 func prefixed(p string, names []string) []string {
@@ -260,15 +280,27 @@ func prefixed(p string, names []string) []string {
 	return out
 }
 
+// hintEvery: a list's head is written back as its hint once it is this
+// many positions past the hint last written (and every head on Close).
+// A hint only saves probing after a restart, so a busy list costs one
+// hint write per hintEvery appends instead of one per second per list
+// (with a list per company and per consultant, that was three writes for
+// every vacancy posted); a stale hint costs at most hintEvery lookups the
+// first time the list is used after a crash.
+const hintEvery = 32
+
 // flushListHeads writes the in-memory heads back as hints ($max, so a hint
-// never goes backwards).
-func (s *Store) flushListHeads(ctx context.Context) error {
+// never goes backwards): those hintEvery past their hint, or all.
+func (s *Store) flushListHeads(ctx context.Context, all bool) error {
 	s.lists.mu.Lock()
 	dirty := make(map[string]int64, len(s.lists.dirty))
 	for name := range s.lists.dirty {
-		dirty[name] = s.lists.head[name]
+		n := s.lists.head[name]
+		if all || n-s.lists.hinted[name] >= hintEvery {
+			dirty[name] = n
+			delete(s.lists.dirty, name)
+		}
 	}
-	s.lists.dirty = map[string]bool{}
 	for name := range s.lists.dirtyBags {
 		dirty["bag:"+chain(name, s.slot)] = s.lists.bags[name].bucket
 	}
@@ -279,10 +311,19 @@ func (s *Store) flushListHeads(ctx context.Context) error {
 		if len(name) > 4 && name[:4] == "bag:" {
 			id = name
 		}
+		unlock := s.lock(ColCounters, id)
 		_, err := s.C(ColCounters).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 			bson.D{{Key: "$max", Value: bson.D{{Key: "n", Value: n}}}}, options.UpdateOne().SetUpsert(true))
+		unlock()
 		if err != nil && !mongo.IsDuplicateKeyError(err) {
 			return fmt.Errorf("store: flush %s: %w", id, err)
+		}
+		if id != name {
+			s.lists.mu.Lock()
+			if s.lists.hinted[name] < n {
+				s.lists.hinted[name] = n
+			}
+			s.lists.mu.Unlock()
 		}
 	}
 	return nil
@@ -533,6 +574,11 @@ func (s *Store) ListHead(ctx context.Context, name string) (int64, error) {
 // limit, and the position of the last one read: a reader that remembers it
 // follows a list with one _id lookup per new entry.
 func (s *Store) ListAfter(ctx context.Context, name string, from int64, limit int) ([]string, int64, error) {
+	return s.listAfter(ctx, name, from, limit, nil)
+}
+
+// listAfter is ListAfter passing over the positions skip reports, unread.
+func (s *Store) listAfter(ctx context.Context, name string, from int64, limit int, skip func(pos int64) bool) ([]string, int64, error) {
 	head, err := s.ListHead(ctx, name)
 	if err != nil {
 		return nil, from, err
@@ -541,6 +587,9 @@ func (s *Store) ListAfter(ctx context.Context, name string, from int64, limit in
 	pos := from
 	for pos < head && len(refs) < limit {
 		pos++
+		if skip != nil && skip(pos) {
+			continue
+		}
 		var d struct {
 			Ref     string `bson:"ref"`
 			Removed bool   `bson:"removed"`

@@ -77,10 +77,15 @@ type Store struct {
 
 	docLocks stripes
 	appLocks stripes
-	lists    listHeads
-	clog     changeLogHead
-	stopBg   context.CancelFunc
-	bgDone   chan struct{}
+	inserts  sync.Map // collection → *grouper[any] (Insert)
+	appends  *grouper[*listAppend]
+	counts   *grouper[counterInc]
+	// appliedHere: entity changes this process applied itself (follow.go).
+	appliedHere appliedSet
+	lists       listHeads
+	clog        changeLogHead
+	stopBg      context.CancelFunc
+	bgDone      chan struct{}
 }
 
 // Lock serialises a caller's own read-then-write sequence on one document
@@ -101,7 +106,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		cfg.Database = DatabaseName
 	}
 	s := &Store{log: cfg.Logger, exprIndexed: map[string]bool{},
-		lists: listHeads{head: map[string]int64{}, dirty: map[string]bool{}, bags: map[string]bagHead{}, dirtyBags: map[string]bool{}}}
+		lists: listHeads{head: map[string]int64{}, dirty: map[string]bool{}, hinted: map[string]int64{}, bags: map[string]bagHead{}, dirtyBags: map[string]bool{}}}
+	s.appends = newGrouper(s.appendLists)
+	s.counts = newGrouper(s.incCounterGroup)
 	uri := cfg.MongoDBURI
 	if uri == "" {
 		var err error
@@ -234,7 +241,7 @@ func (s *Store) Close(ctx context.Context) error {
 		s.stopBg()
 		<-s.bgDone
 		s.stopBg = nil
-		if ferr := s.flushListHeads(ctx); ferr != nil {
+		if ferr := s.flushListHeads(ctx, true); ferr != nil {
 			s.log.Warn("flush list heads", "err", ferr)
 		}
 		if ferr := s.flushChangeHead(ctx); ferr != nil {
@@ -321,7 +328,7 @@ func (s *Store) background(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.flushListHeads(ctx); err != nil && ctx.Err() == nil {
+			if err := s.flushListHeads(ctx, false); err != nil && ctx.Err() == nil {
 				s.log.Warn("flush list heads", "err", err)
 			}
 			if err := s.flushChangeHead(ctx); err != nil && ctx.Err() == nil {
