@@ -11,54 +11,20 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // Survey audiences.
 const (
-	SurveyEmployer = "employer"
-	SurveyCitizen  = "citizen"
+	SurveyEmployer = jobmatch.SurveyEmployer
+	SurveyCitizen  = jobmatch.SurveyCitizen
 )
 
-// Survey is one one-time survey link. Its _id is the sha256 of the token
-// in the link, so the token is never stored. A citizen's survey carries no
-// reference to the CV: the answer counts only in the figures.
-type Survey struct {
-	ID         string            `json:"-" bson:"_id"`
-	Audience   string            `json:"audience" bson:"audience"`
-	Trigger    string            `json:"trigger" bson:"trigger"`
-	CVR        string            `json:"cvr,omitempty" bson:"cvr,omitempty"`
-	Company    string            `json:"company,omitempty" bson:"company,omitempty"`
-	Ref        string            `json:"-" bson:"ref,omitempty"`
-	Lang       string            `json:"lang" bson:"lang"`
-	CreatedAt  time.Time         `json:"created_at" bson:"created_at"`
-	ExpiresAt  time.Time         `json:"expires_at" bson:"expires_at"`
-	AnsweredAt *time.Time        `json:"answered_at,omitempty" bson:"answered_at,omitempty"`
-	Answers    map[string]int    `json:"answers,omitempty" bson:"answers,omitempty"`
-	Comment    string            `json:"-" bson:"comment,omitempty"`
-	Period     *jobmatch.Periods `json:"-" bson:"period,omitempty"`
-}
-
-// Questions are the survey's questions for its audience.
-func (v *Survey) Questions() []string {
-	if v.Audience == SurveyCitizen {
-		return []string{"service"}
-	}
-	return []string{"labour", "service"}
-}
+// Survey is one one-time survey link (a domain type; the store keeps it,
+// store/surveys.go).
+type Survey = jobmatch.Survey
 
 // SurveyRules say who is asked and how often; an admin sets them.
-type SurveyRules struct {
-	// EmployerEveryDays: a company is asked at most once in this many days.
-	EmployerEveryDays int `json:"employer_every_days" bson:"employer_every_days" validate:"gte=0,lte=3650"`
-	// CitizenEveryDays: a citizen is asked at most once in this many days.
-	CitizenEveryDays int `json:"citizen_every_days" bson:"citizen_every_days" validate:"gte=0,lte=3650"`
-	// ValidDays: a link expires this many days after it is sent.
-	ValidDays int `json:"valid_days" bson:"valid_days" validate:"gte=1,lte=365"`
-	// Triggers that send an employer survey: vacancy_filled, vacancy_closed,
-	// request_resolved, visit.
-	Triggers map[string]bool `json:"triggers" bson:"triggers"`
-}
+type SurveyRules = jobmatch.SurveyRules
 
 // DefaultSurveyRules ask a company at most every 90 days, after every kind
 // of finished piece of work, a citizen at most twice a year.
@@ -69,14 +35,10 @@ func DefaultSurveyRules() SurveyRules {
 
 // SurveyRules returns the rules in force.
 func (s *Service) SurveyRules(ctx context.Context) SurveyRules {
-	r := DefaultSurveyRules()
-	var doc struct {
-		Rules *SurveyRules `bson:"rules"`
+	if r, err := s.st.SurveyRules(ctx); err == nil {
+		return r
 	}
-	if err := s.st.Get(ctx, store.ColSettings, "surveys", &doc); err == nil && doc.Rules != nil {
-		r = *doc.Rules
-	}
-	return r
+	return DefaultSurveyRules()
 }
 
 // SetSurveyRules sets who is asked and how often (admin).
@@ -98,7 +60,7 @@ func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r Surve
 	if err := verr.Err(); err != nil {
 		return r, err
 	}
-	return r, s.st.PutFields(ctx, store.ColSettings, "surveys", store.Fields{"rules": r})
+	return r, s.st.SetSurveyRules(ctx, r)
 }
 
 // SurveyTrigger is a finished piece of work that may ask the employer.
@@ -163,16 +125,15 @@ func (s *Service) SendCitizenSurvey(ctx context.Context, by *jobmatch.User, cand
 // sendSurvey stores a survey and mails its link, at most once per
 // everyDays for key.
 func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDays int, v *Survey, to string) (bool, error) {
-	defer s.st.Lock(store.ColSettings, "send-survey:"+key)()
+	defer s.st.LockSurveySend(key)()
 	now := s.now().UTC()
-	var last struct {
-		At time.Time `bson:"at"`
-	}
+	var last time.Time
 	due := func() (bool, error) {
-		err := s.st.Get(ctx, store.ColSettings, "surveyed:"+key, &last)
+		var err error
+		last, err = s.st.LastSurveyed(ctx, key)
 		switch {
 		case err == nil:
-			return everyDays <= 0 || !now.Before(last.At.AddDate(0, 0, everyDays)), nil
+			return everyDays <= 0 || !now.Before(last.AddDate(0, 0, everyDays)), nil
 		case errors.Is(err, jobmatch.ErrNotFound):
 			return true, nil
 		}
@@ -185,7 +146,7 @@ func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDa
 	// two triggers at once, one sends.
 	notDue := errors.New("not due")
 	token := jobmatch.NewToken()
-	err := s.once(ctx, fmt.Sprintf("survey:%s:after:%d", key, last.At.UnixNano()), notDue, func() error {
+	err := s.once(ctx, fmt.Sprintf("survey:%s:after:%d", key, last.UnixNano()), notDue, func() error {
 		if ok, err := due(); err != nil || !ok {
 			return cmp.Or(err, notDue)
 		}
@@ -193,10 +154,7 @@ func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDa
 		if v.Lang == "" {
 			v.Lang = "da"
 		}
-		if err := s.st.Insert(ctx, store.ColSurveys, v); err != nil {
-			return err
-		}
-		return s.st.PutFields(ctx, store.ColSettings, "surveyed:"+key, store.Fields{"at": now})
+		return s.st.SurveySent(ctx, key, v)
 	})
 	if errors.Is(err, notDue) {
 		return false, nil
@@ -226,14 +184,14 @@ func (s *Service) SurveyByToken(ctx context.Context, token string) (*Survey, err
 	if len(token) < 16 || len(token) > 128 {
 		return nil, jobmatch.ErrNotFound
 	}
-	var v Survey
-	if err := s.st.Get(ctx, store.ColSurveys, surveyID(token), &v); err != nil {
+	v, err := s.st.Survey(ctx, surveyID(token))
+	if err != nil {
 		return nil, err
 	}
 	if v.AnsweredAt != nil || s.now().After(v.ExpiresAt) {
-		return &v, jobmatch.ErrGone
+		return v, jobmatch.ErrGone
 	}
-	return &v, nil
+	return v, nil
 }
 
 // SurveyAnswer is the answer to a survey: 1 (very dissatisfied) to 5 (very
@@ -249,7 +207,7 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
 	}
-	defer s.st.Lock(store.ColSurveys, "answer:"+surveyID(token))()
+	defer s.st.LockSurveyAnswer(surveyID(token))()
 	v, err := s.SurveyByToken(ctx, token)
 	if err != nil {
 		return v, err
@@ -281,12 +239,12 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 		}
 		now := s.now().UTC()
 		p := jobmatch.PeriodsOf(now)
-		if err := s.st.Apply(ctx, store.ColSurveys, v.ID, store.Change{Set: store.Fields{
-			"answered_at": now, "answers": answers, "comment": in.Comment, "period": p,
-		}}); err != nil {
+		answered := *v
+		answered.AnsweredAt, answered.Answers, answered.Comment, answered.Period = &now, answers, in.Comment, &p
+		if err := s.st.SurveyAnswered(ctx, &answered); err != nil {
 			return err
 		}
-		v.AnsweredAt, v.Answers, v.Comment, v.Period = &now, answers, in.Comment, &p
+		*v = answered
 		return s.CountPeriods(ctx, now, surveyCounters(v))
 	})
 	if err != nil {
