@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"jobmatch"
@@ -154,7 +153,7 @@ func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkRe
 }
 
 // DeadlineDays are the response deadlines an admin has set per topic, in
-// working days (settings document "deadlines"; cached for a minute). A
+// working days (store.DeadlineDays; cached for a minute). A
 // topic without one uses the built-in default.
 func (s *Service) DeadlineDays(ctx context.Context) map[string]int {
 	s.deadlineMu.Lock()
@@ -162,17 +161,12 @@ func (s *Service) DeadlineDays(ctx context.Context) map[string]int {
 	if s.deadlineDays != nil && s.now().Before(s.deadlineAt.Add(time.Minute)) {
 		return s.deadlineDays
 	}
-	var doc struct {
-		Days map[string]int `bson:"days"`
-	}
-	if err := s.st.Get(ctx, store.ColSettings, "deadlines", &doc); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+	days, err := s.st.DeadlineDays(ctx)
+	if err != nil {
 		return map[string]int{} // the default deadlines apply while the store is unreachable
 	}
-	if doc.Days == nil {
-		doc.Days = map[string]int{}
-	}
-	s.deadlineDays, s.deadlineAt = doc.Days, s.now()
-	return doc.Days
+	s.deadlineDays, s.deadlineAt = days, s.now()
+	return days
 }
 
 // SetDeadlineDays sets the response deadlines per topic (admin).
@@ -194,7 +188,7 @@ func (s *Service) SetDeadlineDays(ctx context.Context, by *jobmatch.User, days m
 	if err := verr.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.st.PutFields(ctx, store.ColSettings, "deadlines", store.Fields{"days": days}); err != nil {
+	if err := s.st.SetDeadlineDays(ctx, days); err != nil {
 		return nil, err
 	}
 	s.deadlineMu.Lock()

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"jobmatch"
 	"jobmatch/store"
@@ -17,23 +16,24 @@ const DefaultCitizenSatisfactionShare = 0.92
 // without its own uses the defaults (contacts 2,000 / 2,300 / 2,500 for
 // 2020–2022, the last one after).
 type Targets struct {
-	Year                     int     `json:"year" bson:"-"`
-	Contacts                 int64   `json:"contacts" bson:"contacts" validate:"required,gte=1,lte=1000000"`
-	CitizenSatisfactionShare float64 `json:"citizen_satisfaction_share" bson:"citizen_satisfaction_share" validate:"gte=0,lte=1"`
+	Year                     int     `json:"year"`
+	Contacts                 int64   `json:"contacts" validate:"required,gte=1,lte=1000000"`
+	CitizenSatisfactionShare float64 `json:"citizen_satisfaction_share" validate:"gte=0,lte=1"`
 	// Default is true when nothing was set for the year.
-	Default bool `json:"default" bson:"-"`
+	Default bool `json:"default"`
 }
 
 // Targets returns a year's targets.
 func (s *Service) Targets(ctx context.Context, year int) (Targets, error) {
 	t := Targets{Year: year}
-	err := s.st.Get(ctx, store.ColSettings, fmt.Sprintf("targets:%d", year), &t)
+	set, err := s.st.YearTargets(ctx, year)
 	switch {
 	case errors.Is(err, jobmatch.ErrNotFound):
 		t.Default = true
 	case err != nil:
 		return t, err
 	}
+	t.Contacts, t.CitizenSatisfactionShare = set.Contacts, set.CitizenSatisfactionShare
 	if t.Contacts <= 0 {
 		t.Contacts = defaultContactTarget(year)
 	}
@@ -57,9 +57,8 @@ func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, i
 	if in.CitizenSatisfactionShare == 0 {
 		in.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
 	}
-	id := fmt.Sprintf("targets:%d", year)
-	if err := s.st.PutFields(ctx, store.ColSettings, id, store.Fields{
-		"contacts": in.Contacts, "citizen_satisfaction_share": in.CitizenSatisfactionShare}); err != nil {
+	if err := s.st.SetYearTargets(ctx, year, store.YearTargets{
+		Contacts: in.Contacts, CitizenSatisfactionShare: in.CitizenSatisfactionShare}); err != nil {
 		return in, err
 	}
 	in.Year, in.Default = year, false
