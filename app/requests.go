@@ -37,7 +37,7 @@ func (s *Service) ResolveRequest(ctx context.Context, by *jobmatch.User, id stri
 
 // resolveRequest is the one resolution of a request, however many clicks.
 func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id string, in ResolveInput) (*jobmatch.Request, error) {
-	defer s.st.Lock(store.ColRequests, "resolve:"+id)()
+	defer s.st.LockRequestResolution(id)()
 	r, err := s.Request(ctx, id)
 	if err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 			return nil, jobmatch.Invalid("deputy_id", "consultant", "")
 		}
 	}
-	if err := s.st.Apply(ctx, store.ColUsers, userID, store.Change{Set: store.Fields{"away": away, "deputy_id": deputy}}); err != nil {
+	if err := s.st.SetUserAway(ctx, userID, away, deputy); err != nil {
 		return nil, err
 	}
 	s.users.forget(userID)
@@ -122,17 +122,9 @@ func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkRe
 	from := jobmatch.NormalizeEmail(in.From)
 	cvrs := in.CVRs
 	if len(cvrs) == 0 {
-		cur := int64(0)
-		for {
-			p, err := s.st.ListPage(ctx, store.CompanyList("consultant:"+from), cur, 500)
-			if err != nil {
-				return 0, err
-			}
-			cvrs = append(cvrs, p.Refs...)
-			if p.Next == 0 {
-				break
-			}
-			cur = p.Next
+		var err error
+		if cvrs, err = s.st.ConsultantCVRs(ctx, from); err != nil {
+			return 0, err
 		}
 	}
 	n := 0

@@ -16,17 +16,13 @@ import (
 	"golang.org/x/crypto/argon2"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
-// Staff users and sessions. Users are keyed by normalised e-mail (_id), the
-// active consultants are kept in one set document so the assignment rule
-// never scans the users collection.
+// Staff users and sessions. The store keeps the users by normalised e-mail
+// and the consultants in one set, so the assignment rule never scans the
+// users (store/users.go).
 
-const (
-	setConsultants = "consultants:active"
-	sessionTTL     = 12 * time.Hour
-)
+const sessionTTL = 12 * time.Hour
 
 // NewUser is what an admin (or `jobmatch user add`) gives to create a user.
 type NewUser struct {
@@ -52,18 +48,10 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (*jobmatch.User, e
 		Name: in.Name, Phone: in.Phone, Role: in.Role, PasswordHash: hash, Active: true,
 		Areas: in.Areas, CreatedAt: s.now().UTC(),
 	}
-	if err := s.st.Insert(ctx, store.ColUsers, u); err != nil {
+	if err := s.st.CreateUser(ctx, u); err != nil {
 		if errors.Is(err, jobmatch.ErrConflict) {
 			return nil, jobmatch.Invalid("email", "exists", "")
 		}
-		return nil, err
-	}
-	if u.Role == jobmatch.RoleConsultant {
-		if err := s.st.SetAdd(ctx, setConsultants, u.ID); err != nil {
-			return nil, err
-		}
-	}
-	if _, err := s.st.ListAppend(ctx, "users", u.ID); err != nil {
 		return nil, err
 	}
 	return u, nil
@@ -76,12 +64,12 @@ func (s *Service) User(ctx context.Context, id string) (*jobmatch.User, error) {
 	if u, ok := s.users.get(id, s.now()); ok {
 		return u, nil
 	}
-	var u jobmatch.User
-	if err := s.st.Get(ctx, store.ColUsers, id, &u); err != nil {
+	u, err := s.st.User(ctx, id)
+	if err != nil {
 		return nil, err
 	}
-	s.users.put(&u, s.now())
-	cp := u
+	s.users.put(u, s.now())
+	cp := *u
 	return &cp, nil
 }
 
@@ -127,7 +115,7 @@ func (c *userCache) forget(id string) {
 
 // Consultants returns the active consultants, in the order they were added.
 func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
-	ids, err := s.st.SetMembers(ctx, setConsultants)
+	ids, err := s.st.ConsultantIDs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -147,14 +135,9 @@ func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
 	return out, nil
 }
 
-// Session is a signed-in staff member's session.
-type Session struct {
-	ID        string    `bson:"_id"` // sha256 of the token; the token itself is never stored
-	UserID    string    `bson:"user_id"`
-	CSRF      string    `bson:"csrf"`
-	CreatedAt time.Time `bson:"created_at"`
-	ExpiresAt time.Time `bson:"expires_at"`
-}
+// Session is a signed-in staff member's session (a domain type; the store
+// keeps it under the hash of its token, store/users.go).
+type Session = jobmatch.Session
 
 // Login checks the password and opens a session; the token is both the
 // bearer token and the cookie value.
@@ -175,8 +158,8 @@ func (s *Service) Login(ctx context.Context, email, password string) (token stri
 	}
 	token = jobmatch.NewToken()
 	now := s.now().UTC()
-	sess := Session{ID: hashToken(token), UserID: u.ID, CSRF: jobmatch.NewToken(), CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
-	if err := s.st.Insert(ctx, store.ColSessions, sess); err != nil {
+	sess := &Session{ID: hashToken(token), UserID: u.ID, CSRF: jobmatch.NewToken(), CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+	if err := s.st.OpenSession(ctx, sess); err != nil {
 		return "", nil, err
 	}
 	return token, u, nil
@@ -187,27 +170,27 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*jobmatch.Use
 	if token == "" || len(token) > 100 {
 		return nil, nil, jobmatch.ErrUnauthorized
 	}
-	var sess Session
-	if err := s.st.Get(ctx, store.ColSessions, hashToken(token), &sess); err != nil {
+	sess, err := s.st.Session(ctx, hashToken(token))
+	if err != nil {
 		if errors.Is(err, jobmatch.ErrNotFound) {
 			return nil, nil, jobmatch.ErrUnauthorized
 		}
 		return nil, nil, err
 	}
 	if s.now().After(sess.ExpiresAt) {
-		_ = s.st.Delete(ctx, store.ColSessions, sess.ID)
+		_ = s.st.EndSession(ctx, sess.ID)
 		return nil, nil, jobmatch.ErrUnauthorized
 	}
 	u, err := s.User(ctx, sess.UserID)
 	if err != nil || !u.Active {
 		return nil, nil, jobmatch.ErrUnauthorized
 	}
-	return u, &sess, nil
+	return u, sess, nil
 }
 
 // Logout ends a session.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.st.Delete(ctx, store.ColSessions, hashToken(token))
+	return s.st.EndSession(ctx, hashToken(token))
 }
 
 func hashToken(token string) string {
