@@ -7,37 +7,18 @@ import (
 	"mime"
 	"net/smtp"
 	"strings"
-	"time"
 
 	"jobmatch"
 	"jobmatch/store"
 )
 
-// Mail is an outgoing message. Without an SMTP server configured messages
-// stay in the outbox (a collection and a list), which an admin can read and
-// tests check.
-type Mail struct {
-	ID      string    `json:"id" bson:"_id"`
-	To      string    `json:"to" bson:"to"`
-	Subject string    `json:"subject" bson:"subject"`
-	Body    string    `json:"body" bson:"body"`
-	Kind    string    `json:"kind" bson:"kind"` // e.g. retention_request
-	Ref     string    `json:"ref,omitempty" bson:"ref,omitempty"`
-	At      time.Time `json:"at" bson:"at"`
-	// SentAt is when the SMTP server took it; Error why it did not. Both
-	// empty when no SMTP server is configured: the outbox is the delivery.
-	SentAt *time.Time `json:"sent_at,omitempty" bson:"sent_at,omitempty"`
-	Error  string     `json:"error,omitempty" bson:"error,omitempty"`
-	// Attachments go with the message (e.g. a calendar invitation).
-	Attachments []Attachment `json:"attachments,omitempty" bson:"attachments,omitempty"`
-}
+// Mail is an outgoing message (a domain type; the store keeps it,
+// store/outbox.go). Without an SMTP server configured messages stay in the
+// outbox, which an admin can read and tests check.
+type Mail = jobmatch.Mail
 
 // Attachment is a file sent with a message, as text (an .ics invitation).
-type Attachment struct {
-	Name        string `json:"name" bson:"name"`
-	ContentType string `json:"content_type" bson:"content_type"`
-	Content     string `json:"content" bson:"content"`
-}
+type Attachment = jobmatch.Attachment
 
 // SMTP is an outgoing mail server. With an address set, every message is
 // also delivered through it; the outbox keeps the record either way.
@@ -60,11 +41,7 @@ func (s *Service) Send(ctx context.Context, m *Mail) error {
 			m.SentAt = &at
 		}
 	}
-	if err := s.st.Insert(ctx, store.ColOutbox, m); err != nil {
-		return err
-	}
-	_, err := s.st.ListAppend(ctx, "outbox", m.ID)
-	return err
+	return s.st.FileMail(ctx, m)
 }
 
 // deliver sends one message through the SMTP server (plain text, UTF-8).
@@ -88,11 +65,7 @@ func (s *Service) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (P
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return Page[*Mail]{}, jobmatch.ErrForbidden
 	}
-	return listPage(ctx, s, "outbox", q, func(ctx context.Context, id string) (*Mail, error) {
-		var m Mail
-		err := s.st.Get(ctx, store.ColOutbox, id, &m)
-		return &m, err
-	})
+	return listPage(ctx, s, store.OutboxList, q, s.st.Mail)
 }
 
 // notifyRetentionTeam tells the retention team of a request about a
