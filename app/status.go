@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // StatusView is what the private status link shows an employer: no login,
@@ -94,18 +93,10 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 
 // Vacancy reads a vacancy by id.
 func (s *Service) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
-	var v jobmatch.Vacancy
-	if err := s.st.Get(ctx, store.ColVacancies, id, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return s.st.Vacancy(ctx, id)
 }
 
 // Request reads a request by id.
 func (s *Service) Request(ctx context.Context, id string) (*jobmatch.Request, error) {
-	var r jobmatch.Request
-	if err := s.st.Get(ctx, store.ColRequests, id, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return s.st.Request(ctx, id)
 }
