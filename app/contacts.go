@@ -26,19 +26,9 @@ type ContactInput struct {
 	FollowUp string `json:"follow_up,omitempty" validate:"omitempty,datetime=2006-01-02"`
 }
 
-// Contact is a logged company contact.
-type Contact struct {
-	ID           string           `json:"id" bson:"_id"`
-	CVR          string           `json:"cvr" bson:"cvr"`
-	CompanyName  string           `json:"company_name" bson:"company_name"`
-	Kind         string           `json:"kind" bson:"kind"`
-	Date         jobmatch.Date    `json:"date" bson:"date"`
-	Note         string           `json:"note,omitempty" bson:"note,omitempty"`
-	FollowUp     *jobmatch.Date   `json:"follow_up,omitempty" bson:"follow_up,omitempty"`
-	ConsultantID string           `json:"consultant_id" bson:"consultant_id"`
-	LoggedAt     time.Time        `json:"logged_at" bson:"logged_at"`
-	Period       jobmatch.Periods `json:"period" bson:"period"`
-}
+// Contact is a logged company contact (a domain type; the store files it,
+// store/contacts.go).
+type Contact = jobmatch.Contact
 
 // LogContact records a contact: the document, its place on the company's
 // timeline and the consultant's list, and the period counters (year, half,
@@ -69,13 +59,7 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 		f, _ := jobmatch.ParseDate(in.FollowUp)
 		ct.FollowUp = &f
 	}
-	if err := s.st.Insert(ctx, store.ColContacts, ct); err != nil {
-		return nil, err
-	}
-	if _, err := s.st.ListAppendEach(ctx, map[string]string{store.TimelineList(c.CVR): "contact:" + ct.ID, "contacts:consultant:" + by.ID: ct.ID}); err != nil {
-		return nil, err
-	}
-	if err := s.CountPeriods(ctx, at, contactCounters(ct)); err != nil {
+	if err := s.st.ContactLogged(ctx, ct, at, contactCounters(ct)); err != nil {
 		return nil, err
 	}
 	if ct.Kind == "visit" && len(c.Contacts) > 0 {
@@ -124,8 +108,8 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q ListQuery) (Page[T
 			}
 			return it, nil
 		case "contact":
-			var c Contact
-			if err := s.st.Get(ctx, store.ColContacts, id, &c); err != nil {
+			c, err := s.st.Contact(ctx, id)
+			if err != nil {
 				return TimelineItem{}, err
 			}
 			return TimelineItem{Kind: "contact", ID: c.ID, At: c.Date.Time, Title: c.Kind, By: c.ConsultantID, Text: c.Note}, nil
@@ -233,8 +217,11 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if answered, err := s.st.AnsweredEntryIDs(ctx, u.ID, 20); err == nil {
 		seen := map[string]bool{}
 		for _, id := range answered {
-			var e Entry
-			if seen[id] || s.st.Get(ctx, store.ColShortlist, id, &e) != nil || len(e.Answers) == 0 {
+			if seen[id] {
+				continue
+			}
+			e, err := s.st.ShortlistEntry(ctx, id)
+			if err != nil || len(e.Answers) == 0 {
 				continue
 			}
 			seen[id] = true
