@@ -80,21 +80,9 @@ type MatchPage struct {
 }
 
 // MatchRun is the record of one run: enough to see later why a person was
-// or was not suggested.
-type MatchRun struct {
-	ID          string             `json:"id" bson:"_id"`
-	At          time.Time          `json:"at" bson:"at"`
-	By          string             `json:"by" bson:"by"`
-	VacancyID   string             `json:"vacancy_id,omitempty" bson:"vacancy_id,omitempty"`
-	CandidateID string             `json:"candidate_id,omitempty" bson:"candidate_id,omitempty"`
-	Criteria    matcher.Criteria   `json:"criteria" bson:"criteria"`
-	Weights     map[string]float64 `json:"weights" bson:"weights"`
-	Occupations []string           `json:"occupations,omitempty" bson:"occupations,omitempty"`
-	Total       int                `json:"total" bson:"total"`
-	// Ranked holds the first 200 ids, best first.
-	Ranked []string `json:"ranked" bson:"ranked"`
-	Offset int      `json:"offset" bson:"offset"`
-}
+// or was not suggested (a domain type; the store files it,
+// store/matchruns.go).
+type MatchRun = jobmatch.MatchRun
 
 const rankedKept = 200
 
@@ -192,7 +180,7 @@ func (ms *Matching) VacancyMatches(ctx context.Context, by *jobmatch.User, vacan
 	if err != nil {
 		return nil, err
 	}
-	run := &MatchRun{ID: jobmatch.NewID(), At: ms.svc.now().UTC(), By: by.ID, VacancyID: v.ID, Criteria: res.Criteria,
+	run := &MatchRun{ID: jobmatch.NewID(), At: ms.svc.now().UTC(), By: by.ID, VacancyID: v.ID, Criteria: jobmatch.MatchCriteria(res.Criteria),
 		Weights: res.Weights, Occupations: p.TargetURIs(), Total: res.Total, Ranked: head(res.Ranked, rankedKept), Offset: o.Offset}
 	page := &MatchPage{Items: make([]MatchItem, 0, len(res.Results)), Total: int64(res.Total), MatchRunID: run.ID, VacancyID: v.ID,
 		Criteria: res.Criteria, Weights: res.Weights, Occupations: p.Targets, Retrieved: res.Retrieved}
@@ -223,14 +211,7 @@ func (ms *Matching) VacancyMatches(ctx context.Context, by *jobmatch.User, vacan
 }
 
 func (ms *Matching) record(ctx context.Context, run *MatchRun, by *jobmatch.User, shown []string, why string) error {
-	if err := ms.svc.st.Insert(ctx, store.ColMatchRuns, run); err != nil {
-		return err
-	}
-	scope := "matchruns:vacancy:" + run.VacancyID
-	if run.VacancyID == "" {
-		scope = "matchruns:candidate:" + run.CandidateID
-	}
-	if _, err := ms.svc.st.ListAppend(ctx, scope, run.ID); err != nil {
+	if err := ms.svc.st.MatchRunRecorded(ctx, run); err != nil {
 		return err
 	}
 	return ms.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "match.run", Subjects: shown, Reason: why,
@@ -281,11 +262,7 @@ func (ms *Matching) MatchRun(ctx context.Context, by *jobmatch.User, id string) 
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
-	var r MatchRun
-	if err := ms.svc.st.Get(ctx, store.ColMatchRuns, id, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return ms.svc.st.MatchRun(ctx, id)
 }
 
 // MatchRuns lists the runs of a vacancy, newest first.
@@ -293,11 +270,7 @@ func (ms *Matching) MatchRuns(ctx context.Context, by *jobmatch.User, vacancyID 
 	if !by.CanReadCVs() {
 		return Page[*MatchRun]{}, jobmatch.ErrForbidden
 	}
-	return listPage(ctx, ms.svc, "matchruns:vacancy:"+vacancyID, q, func(ctx context.Context, id string) (*MatchRun, error) {
-		var r MatchRun
-		err := ms.svc.st.Get(ctx, store.ColMatchRuns, id, &r)
-		return &r, err
-	})
+	return listPage(ctx, ms.svc, store.MatchRunList(vacancyID), q, ms.svc.st.MatchRun)
 }
 
 // VacancySummary is what a reverse match shows of a vacancy.
@@ -374,7 +347,7 @@ func (ms *Matching) CandidateMatches(ctx context.Context, by *jobmatch.User, can
 		opts.Limit = max(q.Limit, 25)
 	}
 	page := &CandidateMatchPage{Items: []VacancyMatch{}, Total: int64(len(pass)), CandidateID: c.ID, Considered: len(vs)}
-	run := &MatchRun{ID: jobmatch.NewID(), At: ms.svc.now().UTC(), By: by.ID, CandidateID: c.ID, Criteria: opts.Criteria, Weights: opts.Weights, Total: len(pass), Offset: opts.Offset}
+	run := &MatchRun{ID: jobmatch.NewID(), At: ms.svc.now().UTC(), By: by.ID, CandidateID: c.ID, Criteria: jobmatch.MatchCriteria(opts.Criteria), Weights: opts.Weights, Total: len(pass), Offset: opts.Offset}
 	for i, x := range pass {
 		if i < rankedKept {
 			run.Ranked = append(run.Ranked, x.v.ID)
@@ -389,10 +362,7 @@ func (ms *Matching) CandidateMatches(ctx context.Context, by *jobmatch.User, can
 		page.NextCursor = encodeOffset(next)
 	}
 	page.MatchRunID = run.ID
-	if err := ms.svc.st.Insert(ctx, store.ColMatchRuns, run); err != nil {
-		return nil, err
-	}
-	if _, err := ms.svc.st.ListAppend(ctx, "matchruns:candidate:"+c.ID, run.ID); err != nil {
+	if err := ms.svc.st.MatchRunRecorded(ctx, run); err != nil {
 		return nil, err
 	}
 	if err := ms.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "match.run", Subjects: []string{c.ID}, Reason: q.Why, MatchRunID: run.ID, Count: 1}); err != nil {
@@ -408,14 +378,14 @@ func dateString(d jobmatch.Date) string {
 	return d.Format(time.DateOnly)
 }
 
-// openVacancies follows the "vacancies" list (one _id read per new entry)
-// and returns the vacancies still open for candidates.
+// openVacancies follows the vacancies as they are filed (one read per new
+// vacancy) and returns the ones still open for candidates.
 func (ms *Matching) openVacancies(ctx context.Context) ([]*jobmatch.Vacancy, error) {
 	ms.mu.Lock()
 	from := ms.openPos
 	ms.mu.Unlock()
 	for {
-		refs, pos, err := ms.svc.st.ListAfter(ctx, store.VacancyList(""), from, 500)
+		refs, pos, err := ms.svc.st.VacancyIDsAfter(ctx, from, 500)
 		if err != nil {
 			return nil, err
 		}

@@ -6,7 +6,6 @@ import (
 
 	"jobmatch"
 	"jobmatch/kpi"
-	"jobmatch/store"
 )
 
 // VacancyClose closes a vacancy by hand: filled or closed unfilled.
@@ -41,7 +40,7 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 
 // closeVacancy is the one closing of a vacancy, however many clicks.
 func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
-	defer s.st.Lock(store.ColVacancies, "close:"+id)()
+	defer s.st.LockVacancyClose(id)()
 	v, err := s.Vacancy(ctx, id)
 	if err != nil {
 		return nil, err

@@ -29,3 +29,21 @@ func (s *Store) CloseVacancy(ctx context.Context, v *jobmatch.Vacancy, counts ma
 func (s *Store) SetVacancyStatus(ctx context.Context, id string, to jobmatch.VacancyStatus, at time.Time) error {
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"status": to, "updated_at": at}, BumpVersion: true})
 }
+
+// LockVacancyClose serialises this process's closing of vacancy id (see
+// Lock).
+func (s *Store) LockVacancyClose(id string) func() { return s.Lock(ColVacancies, "close:"+id) }
+
+// VacancyIDsAfter returns the ids of up to limit vacancies filed after
+// position from in the list of every vacancy, oldest first, and the
+// position read up to (from when there are none), for following new
+// vacancies.
+func (s *Store) VacancyIDsAfter(ctx context.Context, from int64, limit int) ([]string, int64, error) {
+	return s.ListAfter(ctx, VacancyList(""), from, limit)
+}
+
+// EachVacancy calls fn for every vacancy: a scan, for maintenance (the
+// figures' rebuild, data minimisation), never a request path.
+func (s *Store) EachVacancy(ctx context.Context, fn func(*jobmatch.Vacancy) error) error {
+	return Each(ctx, s, ColVacancies, fn)
+}
