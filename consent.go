@@ -27,3 +27,32 @@ type ConsentRequest struct {
 
 // Expired reports whether the link's deadline has passed at now.
 func (r *ConsentRequest) Expired(now time.Time) bool { return !now.Before(r.Deadline) }
+
+// Consent is a citizen's consent to be presented to one employer for one
+// vacancy: when, how, and whether the employer may see who they are. Its
+// id is the candidate's and the vacancy's ("<candidate id>:<vacancy id>").
+type Consent struct {
+	ID             string     `json:"id" bson:"_id"`
+	CandidateID    string     `json:"candidate_id" bson:"candidate_id"`
+	VacancyID      string     `json:"vacancy_id" bson:"vacancy_id"`
+	CVR            string     `json:"cvr" bson:"cvr"`
+	Channel        string     `json:"channel" bson:"channel"`
+	RevealIdentity bool       `json:"reveal_identity" bson:"reveal_identity"`
+	By             string     `json:"by" bson:"by"`
+	GivenAt        time.Time  `json:"given_at" bson:"given_at"`
+	WithdrawnAt    *time.Time `json:"withdrawn_at,omitempty" bson:"withdrawn_at,omitempty"`
+	// Shown is what the citizen saw when answering a consent link.
+	Shown *ConsentShown `json:"shown,omitempty" bson:"shown,omitempty"`
+}
+
+// Active reports whether the consent holds.
+func (c *Consent) Active() bool { return c != nil && c.WithdrawnAt == nil }
+
+// ConsentShown is what the citizen was shown when answering: the vacancy,
+// whether the employer was named, and the profile fields the employer sees.
+type ConsentShown struct {
+	Title        string   `json:"title" bson:"title"`
+	EmployerName string   `json:"employer_name,omitempty" bson:"employer_name,omitempty"`
+	Fields       []string `json:"fields" bson:"fields"`
+	RequestID    string   `json:"request_id" bson:"request_id"`
+}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // Consent answers a citizen can give on a consent link.
@@ -34,12 +33,7 @@ type ConsentRequestState = jobmatch.ConsentRequestState
 
 // ConsentShown is what the citizen was shown when answering: the vacancy,
 // whether the employer was named, and the profile fields the employer sees.
-type ConsentShown struct {
-	Title        string   `json:"title" bson:"title"`
-	EmployerName string   `json:"employer_name,omitempty" bson:"employer_name,omitempty"`
-	Fields       []string `json:"fields" bson:"fields"`
-	RequestID    string   `json:"request_id" bson:"request_id"`
-}
+type ConsentShown = jobmatch.ConsentShown
 
 // ConsentRequestInput asks a citizen for consent by link.
 type ConsentRequestInput struct {
@@ -294,7 +288,7 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 	if err != nil {
 		return nil, err
 	}
-	defer sl.svc.st.Lock(store.ColConsentRequests, "answer:"+r.EntryID)()
+	defer sl.svc.st.LockConsentAnswer(r.EntryID)()
 	var page *ConsentPage
 	now := sl.svc.now().UTC()
 	// The answer is claimed across replicas (one link, one answer), then
@@ -327,7 +321,7 @@ func (sl *Shortlists) AnswerConsent(ctx context.Context, token string, in Consen
 		if v, err := sl.svc.Vacancy(ctx, r.VacancyID); err == nil {
 			k.CVR = v.CVR
 		}
-		if err := sl.svc.st.Put(ctx, store.ColConsents, k.ID, k); err != nil {
+		if err := sl.svc.st.ConsentRecorded(ctx, k); err != nil {
 			return nil, err
 		}
 		if err := sl.audit.Record(ctx, AuditEvent{Actor: actor, Action: "consent.give", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital:" + in.Answer}); err != nil {
@@ -412,11 +406,10 @@ func (sl *Shortlists) RemindConsents(ctx context.Context) (int, error) {
 		if err != nil || r.SupersededBy != "" || r.AnsweredAt != nil || r.RemindedAt != nil || r.Expired(now) || r.Deadline.Sub(now) > 48*time.Hour {
 			continue
 		}
-		if err := sl.svc.st.InsertFields(ctx, store.ColSettings, "consent-reminded:"+r.ID, store.Fields{"at": now}); err != nil {
-			if errors.Is(err, jobmatch.ErrConflict) {
-				continue
-			}
+		if first, err := sl.svc.st.ClaimConsentReminder(ctx, r.ID, now); err != nil {
 			return n, err
+		} else if !first {
+			continue
 		}
 		v, err := sl.svc.Vacancy(ctx, r.VacancyID)
 		if err != nil {

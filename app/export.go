@@ -42,9 +42,9 @@ type ExportMatchRun struct {
 	Total     int       `json:"total"`
 }
 
-// Export gathers a citizen's data. It reads the collections by the
-// citizen's id (scans on the embedded backend: a rare request, not a page)
-// and is audited itself.
+// Export gathers a citizen's data. The store reads every record that names
+// the citizen (scans on the embedded backend: a rare request, not a page);
+// the export is audited itself.
 func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID string) (*CitizenExport, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
@@ -54,30 +54,18 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 	if err != nil {
 		return nil, err
 	}
-	x := &CitizenExport{GeneratedAt: sl.svc.now().UTC(), GeneratedBy: by.ID, Candidate: c, EmployerAnswers: []ExportAnswer{}, MatchRuns: []ExportMatchRun{}}
-	byCand := store.Fields{"candidate_id": candidateID}
-	if x.Consents, err = store.FindAll[Consent](ctx, st, store.ColConsents, byCand); err != nil {
+	rec, err := st.CitizenRecords(ctx, candidateID)
+	if err != nil {
 		return nil, err
 	}
-	if x.ShortlistEntries, err = store.FindAll[Entry](ctx, st, store.ColShortlist, byCand); err != nil {
-		return nil, err
-	}
+	x := &CitizenExport{GeneratedAt: sl.svc.now().UTC(), GeneratedBy: by.ID, Candidate: c, EmployerAnswers: []ExportAnswer{}, MatchRuns: []ExportMatchRun{},
+		Consents: rec.Consents, ShortlistEntries: rec.ShortlistEntries, ConsentRequests: rec.ConsentRequests, Interviews: rec.Interviews}
 	for _, e := range x.ShortlistEntries {
 		for _, a := range e.Answers {
 			x.EmployerAnswers = append(x.EmployerAnswers, ExportAnswer{VacancyID: e.VacancyID, EmployerAnswer: a})
 		}
 	}
-	if x.ConsentRequests, err = store.FindAll[ConsentRequest](ctx, st, store.ColConsentRequests, byCand); err != nil {
-		return nil, err
-	}
-	if x.Interviews, err = store.FindAll[InterviewInvite](ctx, st, store.ColInterviews, byCand); err != nil {
-		return nil, err
-	}
-	runs, err := store.FindAll[MatchRun](ctx, st, store.ColMatchRuns, store.Fields{"ranked": candidateID}, byCand)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range runs {
+	for _, r := range rec.MatchRuns {
 		m := ExportMatchRun{ID: r.ID, At: r.At, By: r.By, VacancyID: r.VacancyID, Total: r.Total}
 		for i, id := range r.Ranked {
 			if id == candidateID {
@@ -86,7 +74,7 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 		}
 		x.MatchRuns = append(x.MatchRuns, m)
 	}
-	if x.Audit, err = store.FindAll[AuditEvent](ctx, st, store.ColAudit, store.Fields{"subjects": candidateID}); err != nil {
+	if x.Audit, err = store.AuditAbout[AuditEvent](ctx, st, candidateID); err != nil {
 		return nil, err
 	}
 	// Only the citizen's own id in each line.

@@ -10,7 +10,6 @@ import (
 
 	"jobmatch"
 	"jobmatch/calendar"
-	"jobmatch/store"
 )
 
 // Interview modes.
@@ -182,7 +181,7 @@ func (sl *Shortlists) ChangeInterview(ctx context.Context, by *jobmatch.User, en
 	if err := sl.svc.val.Validate(in); err != nil {
 		return nil, err
 	}
-	defer sl.svc.st.Lock(store.ColInterviews, id)()
+	defer sl.svc.st.LockInterview(id)()
 	iv, err := sl.Interview(ctx, by, entryID, id)
 	if err != nil {
 		return nil, err

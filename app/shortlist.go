@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 	"jobmatch/taxonomy"
 )
 
@@ -23,23 +22,9 @@ type (
 )
 
 // Consent is a citizen's consent to be presented to one employer for one
-// vacancy: when, how, and whether the employer may see who they are.
-type Consent struct {
-	ID             string     `json:"id" bson:"_id"`
-	CandidateID    string     `json:"candidate_id" bson:"candidate_id"`
-	VacancyID      string     `json:"vacancy_id" bson:"vacancy_id"`
-	CVR            string     `json:"cvr" bson:"cvr"`
-	Channel        string     `json:"channel" bson:"channel"`
-	RevealIdentity bool       `json:"reveal_identity" bson:"reveal_identity"`
-	By             string     `json:"by" bson:"by"`
-	GivenAt        time.Time  `json:"given_at" bson:"given_at"`
-	WithdrawnAt    *time.Time `json:"withdrawn_at,omitempty" bson:"withdrawn_at,omitempty"`
-	// Shown is what the citizen saw when answering a consent link.
-	Shown *ConsentShown `json:"shown,omitempty" bson:"shown,omitempty"`
-}
-
-// Active reports whether the consent holds.
-func (c *Consent) Active() bool { return c != nil && c.WithdrawnAt == nil }
+// vacancy: when, how, and whether the employer may see who they are (a
+// domain type; the store files it, store/consents.go).
+type Consent = jobmatch.Consent
 
 // Shortlists is the pre-screening: shortlists, consents, the employer's
 // view and answers.
@@ -123,11 +108,7 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 
 // Entry reads a shortlist entry.
 func (sl *Shortlists) Entry(ctx context.Context, id string) (*Entry, error) {
-	var e Entry
-	if err := sl.svc.st.Get(ctx, store.ColShortlist, id, &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return sl.svc.st.ShortlistEntry(ctx, id)
 }
 
 // List returns a vacancy's shortlist, by stage then oldest first, with the
@@ -308,7 +289,7 @@ func (sl *Shortlists) GiveConsent(ctx context.Context, by *jobmatch.User, candid
 	}
 	c := &Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
 		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.svc.now().UTC()}
-	if err := sl.svc.st.Put(ctx, store.ColConsents, c.ID, c); err != nil {
+	if err := sl.svc.st.ConsentRecorded(ctx, c); err != nil {
 		return nil, err
 	}
 	if err := sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.give", Subjects: []string{candidateID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
@@ -329,7 +310,7 @@ func (sl *Shortlists) WithdrawConsent(ctx context.Context, by *jobmatch.User, ca
 	}
 	now := sl.svc.now().UTC()
 	c.WithdrawnAt = &now
-	if err := sl.svc.st.Put(ctx, store.ColConsents, c.ID, c); err != nil {
+	if err := sl.svc.st.ConsentRecorded(ctx, c); err != nil {
 		return err
 	}
 	return sl.audit.Record(ctx, AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID})
@@ -337,11 +318,7 @@ func (sl *Shortlists) WithdrawConsent(ctx context.Context, by *jobmatch.User, ca
 
 // Consent reads the consent of a candidate for a vacancy.
 func (sl *Shortlists) Consent(ctx context.Context, candidateID, vacancyID string) (*Consent, error) {
-	var c Consent
-	if err := sl.svc.st.Get(ctx, store.ColConsents, consentID(candidateID, vacancyID), &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return sl.svc.st.Consent(ctx, consentID(candidateID, vacancyID))
 }
 
 // Profile is what the employer sees of a presented candidate: no name,

@@ -67,3 +67,39 @@ func (s *Store) DropConsentRequest(ctx context.Context, id string) error {
 	}
 	return s.SetRemove(ctx, openConsentRequests, id)
 }
+
+// Consents to be presented are stored by their id ("<candidate id>:<vacancy
+// id>"), replaced whenever given again or withdrawn.
+
+// ConsentRecorded stores a consent as it now stands: given (again) or
+// withdrawn.
+func (s *Store) ConsentRecorded(ctx context.Context, c *jobmatch.Consent) error {
+	return s.Put(ctx, ColConsents, c.ID, c)
+}
+
+// Consent reads a consent by id.
+func (s *Store) Consent(ctx context.Context, id string) (*jobmatch.Consent, error) {
+	var c jobmatch.Consent
+	if err := s.Get(ctx, ColConsents, id, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// DropConsent erases a consent (data minimisation); a missing one is no
+// error.
+func (s *Store) DropConsent(ctx context.Context, id string) error {
+	return s.Delete(ctx, ColConsents, id)
+}
+
+// ClaimConsentReminder claims the one reminder of consent link id at at,
+// across replicas: false when it was claimed before.
+func (s *Store) ClaimConsentReminder(ctx context.Context, id string, at time.Time) (bool, error) {
+	return s.claimMarker(ctx, "consent-reminded:"+id, Fields{"at": at})
+}
+
+// LockConsentAnswer serialises this process's answers to the consent links
+// of shortlist entry entryID (see Lock).
+func (s *Store) LockConsentAnswer(entryID string) func() {
+	return s.Lock(ColConsentRequests, "answer:"+entryID)
+}

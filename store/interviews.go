@@ -63,3 +63,7 @@ func (s *Store) DropInterview(ctx context.Context, id string) error {
 	}
 	return s.Delete(ctx, ColInterviews, id)
 }
+
+// LockInterview serialises this process's changes to interview id (see
+// Lock).
+func (s *Store) LockInterview(id string) func() { return s.Lock(ColInterviews, id) }
