@@ -7,7 +7,6 @@ import (
 
 	"jobmatch"
 	"jobmatch/matcher"
-	"jobmatch/store"
 )
 
 // ExplainedCandidate is one CV scored for a vacancy, part by part.
@@ -77,12 +76,12 @@ func (ms *Matching) Explain(ctx context.Context, by *jobmatch.User, vacancyID, c
 	}
 	var last *Entry
 	for _, id := range ids {
-		var e Entry
-		if ms.svc.st.Get(ctx, store.ColShortlist, id, &e) != nil || e.CandidateID == candidateID {
+		e, err := ms.svc.st.ShortlistEntry(ctx, id)
+		if err != nil || e.CandidateID == candidateID {
 			continue
 		}
 		if last == nil || e.CreatedAt.After(last.CreatedAt) {
-			last = &e
+			last = e
 		}
 	}
 	subjects := []string{candidateID}

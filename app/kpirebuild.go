@@ -24,13 +24,13 @@ type KPIRebuild struct {
 // — requests received and resolved, vacancies posted and closed, contacts,
 // survey answers — with the same functions the live writes use, and
 // compares them with the stored counters. With write it replaces the stored
-// documents by the recomputed ones. It scans the event collections: a
-// maintenance job, run by `jobmatch kpi rebuild`.
+// documents by the recomputed ones. It scans every event: a maintenance
+// job, run by `jobmatch kpi rebuild`.
 func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, error) {
 	tally := store.NewKPITally()
 	add := tally.Add
 	res := &KPIRebuild{Events: map[string]int{}}
-	err := store.Each(ctx, s.st, store.ColRequests, func(r *jobmatch.Request) error {
+	err := s.st.EachRequest(ctx, func(r *jobmatch.Request) error {
 		add(r.ReceivedAt, receiptCounters(r))
 		res.Events["requests"]++
 		if r.Status == jobmatch.RequestResolved && r.ResolvedAt != nil {
@@ -42,7 +42,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	if err != nil {
 		return nil, err
 	}
-	err = store.Each(ctx, s.st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
+	err = s.st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
 		add(v.CreatedAt, map[string]int64{"vacancies_posted": 1})
 		res.Events["vacancies"]++
 		if v.Status.Ended() && v.ClosedAt != nil {
@@ -54,7 +54,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	if err != nil {
 		return nil, err
 	}
-	err = store.Each(ctx, s.st, store.ColContacts, func(c *Contact) error {
+	err = s.st.EachContact(ctx, func(c *Contact) error {
 		add(contactTime(c.Date), contactCounters(c))
 		res.Events["contacts"]++
 		return nil
@@ -62,7 +62,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	if err != nil {
 		return nil, err
 	}
-	err = store.Each(ctx, s.st, store.ColSurveys, func(v *Survey) error {
+	err = store.EachSurvey(ctx, s.st, func(v *Survey) error {
 		if v.AnsweredAt != nil {
 			add(*v.AnsweredAt, surveyCounters(v))
 			res.Events["survey_answers"]++

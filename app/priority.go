@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"math"
 	"slices"
 	"time"
@@ -16,12 +15,11 @@ import (
 // read from the CV when a person is shortlisted and kept on the entry, so
 // the figures do not move when a CV changes or is erased later.
 const (
-	GroupRefugee       = "refugee_family_reunified" // target group refugee_family_reunified
-	GroupLongTerm      = "long_term_unemployed"     // target group further_from_job
-	GroupFlexjob       = "fleksjob"                 // eligible for fleksjob
-	GroupUnder30       = "under_30"                 // target group young, or born less than 30 years ago
-	GroupOver50        = "over_50"                  // 50 or older by birth year
-	priorityMarkerPref = "joborder-"
+	GroupRefugee  = "refugee_family_reunified" // target group refugee_family_reunified
+	GroupLongTerm = "long_term_unemployed"     // target group further_from_job
+	GroupFlexjob  = "fleksjob"                 // eligible for fleksjob
+	GroupUnder30  = "under_30"                 // target group young, or born less than 30 years ago
+	GroupOver50   = "over_50"                  // 50 or older by birth year
 )
 
 // PriorityGroups lists the groups in display order.
@@ -94,8 +92,8 @@ func jobOrderCounters(kind string, posted, at time.Time) map[string]int64 {
 }
 
 // countStep adds the figures of a step as it happens. The job order's
-// firsts are claimed by a unique insert of a marker, so two consultants (or
-// two replicas) presenting at once count once.
+// firsts are claimed in the store, so two consultants (or two replicas)
+// presenting at once count once.
 func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to jobmatch.Stage, at time.Time) error {
 	if inc := stepCounters(e.Groups, to); len(inc) > 0 {
 		if err := sl.svc.CountPeriods(ctx, at, inc); err != nil {
@@ -113,13 +111,12 @@ func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Ent
 		kinds = append(kinds, "hired")
 	}
 	for _, k := range kinds {
-		id := priorityMarkerPref + k + ":" + v.ID
-		err := sl.svc.st.InsertFields(ctx, store.ColSettings, id, store.Fields{"at": at})
-		if errors.Is(err, jobmatch.ErrConflict) {
-			continue
-		}
+		first, err := sl.svc.st.ClaimJobOrderFirst(ctx, k, v.ID, at)
 		if err != nil {
 			return err
+		}
+		if !first {
+			continue
 		}
 		if err := sl.svc.CountPeriods(ctx, v.CreatedAt, jobOrderCounters(k, v.CreatedAt, at)); err != nil {
 			return err
@@ -132,7 +129,7 @@ func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Ent
 // ones included) to a rebuild, the same way countStep adds them live.
 func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, map[string]int64), events map[string]int) error {
 	posted := map[string]time.Time{}
-	if err := store.Each(ctx, st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
+	if err := st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
 		posted[v.ID] = v.CreatedAt
 		return nil
 	}); err != nil {
@@ -145,7 +142,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 			*cur = t
 		}
 	}
-	err := store.Each(ctx, st, store.ColShortlist, func(e *Entry) error {
+	err := st.EachShortlistEntry(ctx, func(e *Entry) error {
 		events["shortlist_entries"]++
 		f := first[e.VacancyID]
 		if f == nil {

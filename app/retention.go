@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // MinMatchRunDays is the shortest time match runs are kept: the AI Act asks
@@ -37,7 +36,7 @@ func (sl *Shortlists) Minimise(ctx context.Context, shortlistDays, matchRunDays 
 	if shortlistDays > 0 {
 		cutoff := now.AddDate(0, 0, -shortlistDays)
 		var due []*jobmatch.Vacancy
-		if err := store.Each(ctx, st, store.ColVacancies, func(v *jobmatch.Vacancy) error {
+		if err := st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
 			if v.Status.Ended() && v.ClosedAt != nil && v.ClosedAt.Before(cutoff) {
 				due = append(due, v)
 			}
@@ -72,23 +71,13 @@ func (sl *Shortlists) Minimise(ctx context.Context, shortlistDays, matchRunDays 
 	}
 	if matchRunDays > 0 {
 		cutoff := now.AddDate(0, 0, -max(matchRunDays, MinMatchRunDays))
-		var old []string
-		if err := store.Each(ctx, st, store.ColMatchRuns, func(r *MatchRun) error {
-			if r.At.Before(cutoff) {
-				old = append(old, r.ID)
-			}
-			return nil
-		}); err != nil {
+		n, err := st.DropMatchRunsBefore(ctx, cutoff)
+		if err != nil {
 			return rep, err
 		}
-		for _, id := range old {
-			if err := st.Delete(ctx, store.ColMatchRuns, id); err != nil {
-				return rep, err
-			}
-		}
-		rep.MatchRuns = len(old)
-		if len(old) > 0 {
-			if err := sl.audit.Record(ctx, AuditEvent{Actor: "system", Action: "retention.match_runs", Count: len(old),
+		rep.MatchRuns = n
+		if n > 0 {
+			if err := sl.audit.Record(ctx, AuditEvent{Actor: "system", Action: "retention.match_runs", Count: n,
 				Reason: "match runs older than the retention period (at least six months) erased"}); err != nil {
 				return rep, err
 			}
@@ -112,15 +101,11 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 	for _, s := range e.Steps {
 		anon.Steps = append(anon.Steps, Step{From: s.From, To: s.To, At: s.At})
 	}
-	// The anonymous record first: a crash between the two leaves a
-	// duplicate the next run cannot make (the marker), never a loss.
-	marker := "retained:" + e.ID
-	if err := st.InsertFields(ctx, store.ColSettings, marker, store.Fields{"anon": anon.ID}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+	// The anonymous record first: a crash before the erasure leaves no
+	// duplicate for the next run to make (the store keeps it once), never
+	// a loss.
+	if err := st.KeepAnonymous(ctx, e.ID, anon); err != nil {
 		return err
-	} else if err == nil {
-		if err := st.Insert(ctx, store.ColShortlist, anon); err != nil {
-			return err
-		}
 	}
 	if cr := e.ConsentRequest; cr != nil {
 		ids := []string{cr.ID}
@@ -135,7 +120,7 @@ func (sl *Shortlists) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id
 		}
 	}
 	if _, err := sl.Consent(ctx, e.CandidateID, v.ID); err == nil {
-		if err := st.Delete(ctx, store.ColConsents, consentID(e.CandidateID, v.ID)); err != nil {
+		if err := st.DropConsent(ctx, consentID(e.CandidateID, v.ID)); err != nil {
 			return err
 		}
 		n.Consents++

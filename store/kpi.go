@@ -162,3 +162,18 @@ func (t *KPITally) yearsWith(stored map[string]map[string]int64) map[string]bool
 	}
 	return ids
 }
+
+// ClaimJobOrderFirst claims the first event of a kind ("presented",
+// "prio", "hired") of a vacancy's job order, at at, across replicas: false
+// when it was claimed before, so the figure counts once however many
+// consultants or replicas get there together.
+func (s *Store) ClaimJobOrderFirst(ctx context.Context, kind, vacancyID string, at time.Time) (bool, error) {
+	return s.claimMarker(ctx, "joborder-"+kind+":"+vacancyID, Fields{"at": at})
+}
+
+// EachSurvey calls fn for every survey, decoded into T (app's Survey for
+// now; a method once it is a domain type): a scan, for the figures'
+// rebuild (never a request path).
+func EachSurvey[T any](ctx context.Context, s *Store, fn func(*T) error) error {
+	return Each(ctx, s, ColSurveys, fn)
+}

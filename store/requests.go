@@ -106,3 +106,9 @@ func (s *Store) ResolveRequest(ctx context.Context, r *jobmatch.Request, res Res
 func (s *Store) OpenRequestIDs(ctx context.Context, consultantID string) ([]string, error) {
 	return s.BagMembers(ctx, openRequests(consultantID))
 }
+
+// EachRequest calls fn for every request: a scan, for the figures' rebuild
+// (never a request path).
+func (s *Store) EachRequest(ctx context.Context, fn func(*jobmatch.Request) error) error {
+	return Each(ctx, s, ColRequests, fn)
+}
