@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // AssignmentRule picks a new company's one contact consultant. A consultant
@@ -42,15 +41,15 @@ func (AssignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.
 			best = append(best, u)
 		}
 	}
-	key := "rr:all"
+	group := "all"
 	if len(best) == 0 {
 		best = all
 	} else {
-		key = fmt.Sprintf("rr:area:%d:%s", bestLen, areaKey(best))
+		group = fmt.Sprintf("area:%d:%s", bestLen, areaKey(best))
 	}
 	best = append([]*jobmatch.User(nil), best...)
 	sort.Slice(best, func(i, j int) bool { return best[i].ID < best[j].ID })
-	n, err := s.st.NextSeq(ctx, key)
+	n, err := s.st.NextTurn(ctx, group)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +86,7 @@ func areaKey(us []*jobmatch.User) string {
 
 // Company reads a company by CVR.
 func (s *Service) Company(ctx context.Context, cvr string) (*jobmatch.Company, error) {
-	var c jobmatch.Company
-	if err := s.st.Get(ctx, store.ColCompanies, jobmatch.NormalizeCVR(cvr), &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return s.st.Company(ctx, jobmatch.NormalizeCVR(cvr))
 }
 
 // EnsureCompany returns the company with in's CVR, creating it and assigning

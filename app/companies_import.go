@@ -30,8 +30,7 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	var fresh []*jobmatch.Company
 	for _, r := range rows {
 		cvr := jobmatch.NormalizeCVR(r.CVR)
-		var existing jobmatch.Company
-		err := s.st.Get(ctx, store.ColCompanies, cvr, &existing)
+		_, err := s.st.Company(ctx, cvr)
 		switch {
 		case err == nil:
 			u := store.CompanyUpdate{Name: strings.TrimSpace(r.Name), PostalCode: r.PostalCode, Address: r.Address,

@@ -12,10 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // Bulk import of CVs: NDJSON (one CandidateInput per line) or CSV (the
@@ -30,24 +28,11 @@ var csvColumns = []string{"external_ref", "name", "email", "phone", "postal_code
 	"consent", "consent_channel", "experience", "education"}
 
 // RowError is one rejected row.
-type RowError struct {
-	Row     int    `json:"row"`
-	Field   string `json:"field"`
-	Code    string `json:"code"`
-	Message string `json:"message,omitempty"`
-}
+type RowError = jobmatch.RowError
 
-// ImportProgress is the state of an import.
-type ImportProgress struct {
-	Rows      int        `json:"rows"`
-	Created   int        `json:"created"`
-	Updated   int        `json:"updated"`
-	Unchanged int        `json:"unchanged"`
-	Failed    int        `json:"failed"`
-	Errors    []RowError `json:"errors"`
-	// ErrorsDropped counts errors beyond the first maxRowErrors kept.
-	ErrorsDropped int `json:"errors_dropped,omitempty"`
-}
+// ImportProgress is the state of an import; its ErrorsDropped counts the
+// errors beyond the first maxRowErrors kept.
+type ImportProgress = jobmatch.ImportProgress
 
 const (
 	importBatch  = 500
@@ -343,17 +328,9 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 	return ci, errs, nil
 }
 
-// Job is a background job with progress, such as an import through the API.
-type Job struct {
-	ID        string         `json:"id" bson:"_id"`
-	Kind      string         `json:"kind" bson:"kind"`
-	Status    string         `json:"status" bson:"status"` // running, done, failed
-	By        string         `json:"by" bson:"by"`
-	StartedAt time.Time      `json:"started_at" bson:"started_at"`
-	EndedAt   *time.Time     `json:"ended_at,omitempty" bson:"ended_at,omitempty"`
-	Progress  ImportProgress `json:"progress" bson:"progress"`
-	Error     string         `json:"error,omitempty" bson:"error,omitempty"`
-}
+// Job is a background job with progress, such as an import through the
+// API (a domain type; the store files it, store/jobs.go).
+type Job = jobmatch.Job
 
 // StartImportJob runs an import in the background and records its progress.
 // The body is read to the end before this returns, so the request can end.
@@ -363,7 +340,7 @@ func (cs *Candidates) StartImportJob(ctx context.Context, by *jobmatch.User, bod
 		return nil, err
 	}
 	job := &Job{ID: jobmatch.NewID(), Kind: "import_candidates", Status: "running", By: by.ID, StartedAt: cs.svc.now().UTC()}
-	if err := cs.st.Insert(ctx, store.ColJobs, job); err != nil {
+	if err := cs.st.JobStarted(ctx, job); err != nil {
 		rc.Close()
 		return nil, err
 	}
@@ -373,14 +350,14 @@ func (cs *Candidates) StartImportJob(ctx context.Context, by *jobmatch.User, bod
 		p, err := cs.ImportCandidates(bg, by, rc, format, func(p ImportProgress) {
 			j := *job
 			j.Progress = p
-			_ = cs.st.Put(bg, store.ColJobs, job.ID, j)
+			_ = cs.st.JobProgressed(bg, &j)
 		})
 		end := cs.svc.now().UTC()
 		job.Progress, job.EndedAt, job.Status = p, &end, "done"
 		if err != nil {
 			job.Status, job.Error = "failed", safeError(err)
 		}
-		if err := cs.st.Put(bg, store.ColJobs, job.ID, job); err != nil {
+		if err := cs.st.JobProgressed(bg, job); err != nil {
 			cs.svc.log.Error("import job", "job", job.ID, "err", err)
 		}
 	}()
@@ -398,9 +375,5 @@ func safeError(err error) string {
 
 // Job reads a job.
 func (cs *Candidates) Job(ctx context.Context, id string) (*Job, error) {
-	var j Job
-	if err := cs.st.Get(ctx, store.ColJobs, id, &j); err != nil {
-		return nil, err
-	}
-	return &j, nil
+	return cs.st.Job(ctx, id)
 }

@@ -1,0 +1,35 @@
+package jobmatch
+
+import "time"
+
+// Job is a background job with progress, such as an import through the API.
+type Job struct {
+	ID        string         `json:"id" bson:"_id"`
+	Kind      string         `json:"kind" bson:"kind"`
+	Status    string         `json:"status" bson:"status"` // running, done, failed
+	By        string         `json:"by" bson:"by"`
+	StartedAt time.Time      `json:"started_at" bson:"started_at"`
+	EndedAt   *time.Time     `json:"ended_at,omitempty" bson:"ended_at,omitempty"`
+	Progress  ImportProgress `json:"progress" bson:"progress"`
+	Error     string         `json:"error,omitempty" bson:"error,omitempty"`
+}
+
+// ImportProgress is the state of an import.
+type ImportProgress struct {
+	Rows      int        `json:"rows"`
+	Created   int        `json:"created"`
+	Updated   int        `json:"updated"`
+	Unchanged int        `json:"unchanged"`
+	Failed    int        `json:"failed"`
+	Errors    []RowError `json:"errors"`
+	// ErrorsDropped counts the errors beyond the first ones kept.
+	ErrorsDropped int `json:"errors_dropped,omitempty"`
+}
+
+// RowError is one rejected row of an import.
+type RowError struct {
+	Row     int    `json:"row"`
+	Field   string `json:"field"`
+	Code    string `json:"code"`
+	Message string `json:"message,omitempty"`
+}

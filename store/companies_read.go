@@ -1,0 +1,24 @@
+package store
+
+import (
+	"context"
+
+	"jobmatch"
+)
+
+// Company reads a company by its (normalised) CVR.
+func (s *Store) Company(ctx context.Context, cvr string) (*jobmatch.Company, error) {
+	var c jobmatch.Company
+	if err := s.Get(ctx, ColCompanies, cvr, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// NextTurn counts one more turn of a round-robin among a group of
+// consultants (the assignment rule names its groups: "all",
+// "area:<length>:<ids>") and returns its number, 1 for the first; every
+// replica counts on the same counter.
+func (s *Store) NextTurn(ctx context.Context, group string) (int64, error) {
+	return s.NextSeq(ctx, "rr:"+group)
+}
