@@ -93,7 +93,7 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q ListQuery) (Page[T
 		return Page[TimelineItem]{}, err
 	}
 	return listPage(ctx, s, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
-		kind, id, _ := strings.Cut(ref, ":")
+		kind, id := store.TimelineEntry(ref)
 		switch kind {
 		case "request":
 			r, err := s.Request(ctx, id)

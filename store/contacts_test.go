@@ -32,6 +32,9 @@ func TestContactRepository(t *testing.T) {
 			t.Errorf("list %s: %v, %v; want [%s]", list, p.Refs, err, want)
 		}
 	}
+	if kind, id := store.TimelineEntry("contact:CT1"); kind != "contact" || id != "CT1" {
+		t.Errorf("timeline entry: %q %q", kind, id)
+	}
 	y, err := rs[1].CountsOfYear(ctx, 2026)
 	if err != nil || y.Month(4, "contacts") != 1 || y.Period("H1")["contacts_kind_visit"] != 1 {
 		t.Fatalf("counters of April %d, %v (%v)", y.Month(4, "contacts"), y.Period("H1"), err)

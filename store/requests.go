@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"jobmatch"
@@ -28,6 +29,13 @@ func CompanyList(scope string) string { return scoped("companies", scope) }
 // TimelineList names a company's timeline of requests and contacts; its
 // entries are "request:<id>" and "contact:<id>".
 func TimelineList(cvr string) string { return "timeline:" + cvr }
+
+// TimelineEntry reads an entry of a company's timeline: the kind of record
+// it points at ("request" or "contact") and the record's id.
+func TimelineEntry(ref string) (kind, id string) {
+	kind, id, _ = strings.Cut(ref, ":")
+	return kind, id
+}
 
 func scoped(base, scope string) string {
 	if scope == "" {
