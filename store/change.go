@@ -64,13 +64,38 @@ func (c Change) update() bson.D {
 }
 
 // Apply writes c to the document col/id in one update (jobmatch.ErrNotFound
-// when there is none).
+// when there is none). It is safe against writes to the same document
+// through other replicas: once a second replica has ever run, the update
+// is made in the document's turn (turns.go), as FerretDB would otherwise
+// let two replicas' updates lose one another.
 func (s *Store) Apply(ctx context.Context, col, id string, c Change) error {
 	u := c.update()
 	if len(u) == 0 {
 		return nil
 	}
-	return s.Update(ctx, col, id, u)
+	defer s.lock(col, id)()
+	many, err := s.othersMayWrite(ctx)
+	if err != nil {
+		return translate("update "+col, err)
+	}
+	if many {
+		n, err := s.takeTurn(ctx, col, id)
+		if err != nil {
+			return err
+		}
+		defer s.endTurn(ctx, col, id, n)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, turnWrite)
+		defer cancel()
+	}
+	res, err := s.C(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, u)
+	if err != nil {
+		return translate("update "+col, err)
+	}
+	if res.MatchedCount == 0 {
+		return translate("update "+col, mongo.ErrNoDocuments)
+	}
+	return nil
 }
 
 // PutFields writes a small document of fields under id (settings, markers),

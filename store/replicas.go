@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -68,6 +69,15 @@ func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 		return fmt.Errorf("store: claim replica slot: %w", err)
 	}
 	s.slot = slot
+	if slot == 1 {
+		// The first replica slot ever: processes that found themselves
+		// alone trust that for soloTTL (othersMayWrite); wait until none does.
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("store: claim replica slot: %w", ctx.Err())
+		case <-time.After(firstReplicaWait):
+		}
+	}
 	if file != "" {
 		if err := os.MkdirAll(dataDir, 0o750); err != nil {
 			return fmt.Errorf("store: replica slot: %w", err)
@@ -109,6 +119,45 @@ func (s *Store) everReplicated(ctx context.Context) (bool, error) {
 	}
 	n, err := s.slots(ctx)
 	return n > 0, err
+}
+
+// soloTTL is how long a process that found itself the only replica ever
+// trusts that without looking again (othersMayWrite), and firstReplicaWait
+// how long the first replica slot's taker waits before it writes, so that
+// every process has looked again by then.
+const (
+	soloTTL          = 100 * time.Millisecond
+	firstReplicaWait = 5 * soloTTL
+)
+
+// othersMayWrite reports whether another replica may write the documents
+// this process writes (Apply then takes turns, turns.go): everReplicated,
+// with a "no" kept for soloTTL, so a lone process looks it up about ten
+// times a second at most rather than on every write. That is safe because
+// a "yes" never reverts, only the first replica slot ever taken turns the
+// answer to "yes", and its taker waits firstReplicaWait (claimSlot) before
+// it serves: by then every process has looked again, and an update it
+// began without turns before has long ended.
+func (s *Store) othersMayWrite(ctx context.Context) (bool, error) {
+	if s.replicated.Load() || s.slot > 0 {
+		return true, nil
+	}
+	tc := s.turnCache()
+	tc.mu.Lock()
+	until := tc.soloUntil
+	tc.mu.Unlock()
+	now := time.Now()
+	if now.Before(until) {
+		return false, nil
+	}
+	many, err := s.everReplicated(ctx)
+	if err != nil || many {
+		return many, err
+	}
+	tc.mu.Lock()
+	tc.soloUntil = now.Add(soloTTL) // from before the lookup: conservative
+	tc.mu.Unlock()
+	return false, nil
 }
 
 // baseCounterID strips a shard suffix: "kpi:2026@r3" → "kpi:2026", true.
