@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // CitizenExport is everything jobmatch holds about one citizen (GDPR art.
@@ -74,7 +73,7 @@ func (sl *Shortlists) Export(ctx context.Context, by *jobmatch.User, candidateID
 		}
 		x.MatchRuns = append(x.MatchRuns, m)
 	}
-	if x.Audit, err = store.AuditAbout[AuditEvent](ctx, st, candidateID); err != nil {
+	if x.Audit, err = st.AuditAbout(ctx, candidateID); err != nil {
 		return nil, err
 	}
 	// Only the citizen's own id in each line.

@@ -23,14 +23,6 @@ import (
 // Link is a private, unguessable link to one vacancy or request.
 type Link = store.Link
 
-type idempotencyRecord struct {
-	ID        string    `bson:"_id"`
-	Hash      string    `bson:"hash"`
-	Done      bool      `bson:"done"`
-	Receipt   *Receipt  `bson:"receipt,omitempty"`
-	CreatedAt time.Time `bson:"created_at"`
-}
-
 // Actor says who submits: nil for an anonymous employer, a staff user for the
 // hotline and consultants.
 type Actor = *jobmatch.User
@@ -247,15 +239,12 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 	sum := sha256.Sum256(b)
 	hash := hex.EncodeToString(sum[:])
 	id := scope + ":" + key
-	rec := idempotencyRecord{ID: id, Hash: hash, CreatedAt: s.now().UTC()}
-	if err := s.st.Insert(ctx, store.ColIdempotency, rec); err != nil {
-		if !errors.Is(err, jobmatch.ErrConflict) {
-			return nil, err
-		}
-		var old idempotencyRecord
-		if err := s.st.Get(ctx, store.ColIdempotency, id, &old); err != nil {
-			return nil, err
-		}
+	begun := s.now().UTC()
+	old, err := s.st.BeginIdempotent(ctx, id, hash, begun)
+	if err != nil {
+		return nil, err
+	}
+	if old != nil {
 		switch {
 		case old.Hash != hash:
 			return nil, jobmatch.Invalid("Idempotency-Key", "idempotency_reused", "")
@@ -269,11 +258,10 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 	r, err := fn()
 	if err != nil {
 		// Let the client retry with the same key after a failure.
-		_ = s.st.Delete(context.WithoutCancel(ctx), store.ColIdempotency, id)
+		_ = s.st.AbandonIdempotent(context.WithoutCancel(ctx), id)
 		return nil, err
 	}
-	rec.Done, rec.Receipt = true, r
-	if err := s.st.Put(ctx, store.ColIdempotency, id, rec); err != nil {
+	if err := s.st.FinishIdempotent(ctx, id, hash, begun, r); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -78,7 +78,7 @@ func (s *Service) PublishedVacancy(ctx context.Context, id string) (*jobmatch.Va
 // PublishedVacancies are the open vacancies the employers agreed to
 // publish, newest first.
 func (s *Service) PublishedVacancies(ctx context.Context) ([]*jobmatch.Vacancy, error) {
-	ids, err := s.st.SetMembers(ctx, "published-vacancies")
+	ids, err := s.st.PublishedVacancyIDs(ctx)
 	if err != nil {
 		return nil, err
 	}

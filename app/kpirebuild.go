@@ -62,7 +62,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	if err != nil {
 		return nil, err
 	}
-	err = store.EachSurvey(ctx, s.st, func(v *Survey) error {
+	err = s.st.EachSurvey(ctx, func(v *Survey) error {
 		if v.AnsweredAt != nil {
 			add(*v.AnsweredAt, surveyCounters(v))
 			res.Events["survey_answers"]++

@@ -94,7 +94,7 @@ func (s *Service) OpenRequests(ctx context.Context, consultantID string) ([]*job
 
 // Users lists staff users, newest first.
 func (s *Service) Users(ctx context.Context, q ListQuery) (Page[*jobmatch.User], error) {
-	return listPage(ctx, s, "users", q, s.User)
+	return listPage(ctx, s, store.UserList, q, s.User)
 }
 
 // encodeOffset and decodeOffset make search cursors from result offsets.

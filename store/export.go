@@ -46,10 +46,8 @@ func (s *Store) CitizenRecords(ctx context.Context, candidateID string) (*Citize
 	return &x, nil
 }
 
-// AuditAbout reads every audit line that names subject (a candidate id),
-// decoded into T, the audit line's type (app's AuditEvent for now; a
-// method once it is a domain type). The list is empty, not nil, when there
-// are none.
-func AuditAbout[T any](ctx context.Context, s *Store, subject string) ([]T, error) {
-	return FindAll[T](ctx, s, ColAudit, Fields{"subjects": subject})
+// AuditAbout reads every audit line that names subject (a candidate id).
+// The list is empty, not nil, when there are none.
+func (s *Store) AuditAbout(ctx context.Context, subject string) ([]jobmatch.AuditEvent, error) {
+	return FindAll[jobmatch.AuditEvent](ctx, s, ColAudit, Fields{"subjects": subject})
 }

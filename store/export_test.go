@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/store"
 )
 
 // The records of a citizen's export: each kind that names them, read
@@ -42,12 +41,8 @@ func TestCitizenRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	type line struct {
-		ID       string   `bson:"_id"`
-		Subjects []string `bson:"subjects"`
-	}
-	for _, l := range []line{{"A1", []string{"C1", "C2"}}, {"A2", []string{"C2"}}} {
-		if err := st.Insert(ctx, store.ColAudit, l); err != nil {
+	for _, l := range []jobmatch.AuditEvent{{ID: "A1", Subjects: []string{"C1", "C2"}}, {ID: "A2", Subjects: []string{"C2"}}} {
+		if err := st.RecordAudit(ctx, &l); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -68,7 +63,7 @@ func TestCitizenRecords(t *testing.T) {
 	if len(x.MatchRuns) != 2 || !ids["R1"] || !ids["R2"] {
 		t.Fatalf("C1's match runs %v, want R1 and R2", ids)
 	}
-	lines, err := store.AuditAbout[line](ctx, rs[1], "C1")
+	lines, err := rs[1].AuditAbout(ctx, "C1")
 	if err != nil || len(lines) != 1 || lines[0].ID != "A1" {
 		t.Fatalf("C1's audit lines %+v, %v", lines, err)
 	}
@@ -78,7 +73,7 @@ func TestCitizenRecords(t *testing.T) {
 		len(none.Consents)+len(none.ShortlistEntries)+len(none.ConsentRequests)+len(none.Interviews)+len(none.MatchRuns) != 0 {
 		t.Fatalf("a citizen with no records: %+v, %v", none, err)
 	}
-	if lines, err := store.AuditAbout[line](ctx, rs[0], "C9"); err != nil || lines == nil || len(lines) != 0 {
+	if lines, err := rs[0].AuditAbout(ctx, "C9"); err != nil || lines == nil || len(lines) != 0 {
 		t.Fatalf("no audit lines: %#v, %v", lines, err)
 	}
 }

@@ -171,9 +171,8 @@ func (s *Store) ClaimJobOrderFirst(ctx context.Context, kind, vacancyID string, 
 	return s.claimMarker(ctx, "joborder-"+kind+":"+vacancyID, Fields{"at": at})
 }
 
-// EachSurvey calls fn for every survey, decoded into T (app's Survey for
-// now; a method once it is a domain type): a scan, for the figures'
-// rebuild (never a request path).
-func EachSurvey[T any](ctx context.Context, s *Store, fn func(*T) error) error {
+// EachSurvey calls fn for every survey: a scan, for the figures' rebuild
+// (never a request path).
+func (s *Store) EachSurvey(ctx context.Context, fn func(*jobmatch.Survey) error) error {
 	return Each(ctx, s, ColSurveys, fn)
 }

@@ -63,18 +63,14 @@ func TestScansAndFollower(t *testing.T) {
 		t.Fatalf("nothing new: %v at %d, %v", more, at, err)
 	}
 
-	type survey struct {
-		ID       string `bson:"_id"`
-		Audience string `bson:"audience"`
-	}
-	if err := rs[0].Insert(ctx, store.ColSurveys, survey{ID: "s1", Audience: "employer"}); err != nil {
+	if err := rs[0].SurveySent(ctx, "company:1", &jobmatch.Survey{ID: "s1", Audience: jobmatch.SurveyEmployer}); err != nil {
 		t.Fatal(err)
 	}
-	var seen []survey
-	if err := store.EachSurvey(ctx, rs[1], func(v *survey) error {
+	var seen []jobmatch.Survey
+	if err := rs[1].EachSurvey(ctx, func(v *jobmatch.Survey) error {
 		seen = append(seen, *v)
 		return nil
-	}); err != nil || len(seen) != 1 || seen[0].Audience != "employer" {
+	}); err != nil || len(seen) != 1 || seen[0].Audience != jobmatch.SurveyEmployer {
 		t.Fatalf("survey scan %+v, %v", seen, err)
 	}
 }

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"jobmatch"
+)
+
+// Idempotency keys: the first submission under a key stores a record
+// {_id: "<scope>:<key>", hash, done, receipt, created_at}; a repeat finds
+// it and answers with the first receipt.
+
+// IdempotentAttempt is what an earlier submission under a key left.
+type IdempotentAttempt struct {
+	ID        string            `bson:"_id"`
+	Hash      string            `bson:"hash"` // of the submitted body
+	Done      bool              `bson:"done"`
+	Receipt   *jobmatch.Receipt `bson:"receipt,omitempty"`
+	CreatedAt time.Time         `bson:"created_at"`
+}
+
+// BeginIdempotent claims key for a submission whose body hashes to hash.
+// It returns nil when this is the first attempt; otherwise the earlier
+// attempt, for the caller to judge (another body, done, in progress).
+func (s *Store) BeginIdempotent(ctx context.Context, key, hash string, at time.Time) (*IdempotentAttempt, error) {
+	err := s.Insert(ctx, ColIdempotency, IdempotentAttempt{ID: key, Hash: hash, CreatedAt: at})
+	if err == nil {
+		return nil, nil
+	}
+	if !errors.Is(err, jobmatch.ErrConflict) {
+		return nil, err
+	}
+	var old IdempotentAttempt
+	if err := s.Get(ctx, ColIdempotency, key, &old); err != nil {
+		return nil, err
+	}
+	return &old, nil
+}
+
+// FinishIdempotent records the receipt of the attempt begun at begun.
+func (s *Store) FinishIdempotent(ctx context.Context, key, hash string, begun time.Time, r *jobmatch.Receipt) error {
+	return s.Put(ctx, ColIdempotency, key, IdempotentAttempt{ID: key, Hash: hash, Done: true, Receipt: r, CreatedAt: begun})
+}
+
+// AbandonIdempotent forgets a failed attempt, so the client may retry
+// under the same key.
+func (s *Store) AbandonIdempotent(ctx context.Context, key string) error {
+	return s.Delete(ctx, ColIdempotency, key)
+}
