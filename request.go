@@ -76,14 +76,14 @@ type Periods struct {
 
 // Receipt is what the one entry point answers.
 type Receipt struct {
-	ID            string                 `json:"id"`
-	Kind          string                 `json:"kind"` // "vacancy" or "request"
-	Reference     string                 `json:"reference"`
-	StatusURL     string                 `json:"status_url"`
+	ID            string        `json:"id"`
+	Kind          string        `json:"kind"` // "vacancy" or "request"
+	Reference     string        `json:"reference"`
+	StatusURL     string        `json:"status_url"`
 	ContactPerson ContactPerson `json:"contact_person"`
-	RequestID     string                 `json:"request_id,omitempty"`
-	Company       string                 `json:"company"`
-	CVR           string                 `json:"cvr"`
+	RequestID     string        `json:"request_id,omitempty"`
+	Company       string        `json:"company"`
+	CVR           string        `json:"cvr"`
 	// AnswerBy is the day the company can expect an answer by
 	// ("2026-12-08"): the topic's response deadline in working days.
 	AnswerBy string `json:"answer_by,omitempty"`

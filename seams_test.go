@@ -1,7 +1,9 @@
 package jobmatch_test
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -56,5 +58,39 @@ func TestPackageSeams(t *testing.T) {
 				t.Errorf("%s imports echo (%s): only the web kernel, the API and the pages may", pkg, imp)
 			}
 		}
+	}
+}
+
+// TestStoreOwnsTheSchema: outside the store (and the wiring), no package
+// names a collection (store.Col…), builds a stored document (store.Fields,
+// store.Change) or says how a field is stored (a bson tag).
+func TestStoreOwnsTheSchema(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.Dir}} {{.ImportPath}} {{join .GoFiles " "}}`, "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	allowed := []string{"jobmatch/store", "jobmatch/store/storetest", "jobmatch/system", "jobmatch/system/systemtest", "jobmatch/cmd/jobmatch", "jobmatch/cmd/ferretdb-pg", "jobmatch"}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || slices.Contains(allowed, f[1]) {
+			continue
+		}
+		for _, name := range f[2:] {
+			b, err := os.ReadFile(filepath.Join(f[0], name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(b)
+			for _, bad := range []string{"store.Col", "store.Fields{", "store.Change{", "bson:\""} {
+				if strings.Contains(src, bad) {
+					t.Errorf("%s/%s names the storage schema (%s)", f[1], name, bad)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d files checked", checked)
 	}
 }

@@ -14,7 +14,6 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
-	"jobmatch/store"
 	"jobmatch/system"
 )
 
@@ -45,12 +44,7 @@ var Users = []app.NewUser{
 // (0 when the data was loaded before).
 func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 	st := sys.Store
-	var m struct {
-		ID string `bson:"_id"`
-	}
-	if err := st.Get(ctx, store.ColSettings, marker, &m); err == nil {
-		return 0, nil
-	} else if !errors.Is(err, jobmatch.ErrNotFound) {
+	if done, err := st.Marked(ctx, marker); err != nil || done {
 		return 0, err
 	}
 	if opt.Companies == 0 {
@@ -96,7 +90,7 @@ func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 			return n, err
 		}
 	}
-	if err := st.Insert(ctx, store.ColSettings, map[string]any{"_id": marker, "at": time.Now().UTC()}); err != nil {
+	if _, err := st.Mark(ctx, marker, time.Now().UTC()); err != nil {
 		return n, err
 	}
 	return n, nil

@@ -3,7 +3,6 @@ package demo
 import (
 	"container/heap"
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -15,7 +14,6 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
-	"jobmatch/store"
 	"jobmatch/system"
 )
 
@@ -28,15 +26,9 @@ const yearMarker = "demo:year"
 // once and the dashboard fills within the minute. It returns the number of
 // events written (0 when they were written before).
 func LoadYear(ctx context.Context, sys *system.System) (int, error) {
-	var m struct {
-		ID string `bson:"_id"`
-	}
-	if err := sys.Store.Get(ctx, store.ColSettings, yearMarker, &m); err == nil {
-		return 0, nil
-	} else if !errors.Is(err, jobmatch.ErrNotFound) {
-		return 0, err
-	}
-	if err := sys.Store.Insert(ctx, store.ColSettings, map[string]any{"_id": yearMarker, "at": time.Now().UTC()}); err != nil {
+	// The marker is set first: of two processes starting at once, one
+	// writes the year.
+	if first, err := sys.Store.Mark(ctx, yearMarker, time.Now().UTC()); err != nil || !first {
 		return 0, err
 	}
 	return loadYear(ctx, sys, rand.New(rand.NewPCG(11, 2026)))

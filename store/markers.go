@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
 
 	"jobmatch"
 )
@@ -19,4 +20,22 @@ func (s *Store) claimMarker(ctx context.Context, id string, f Fields) (bool, err
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// Marked reports whether marker id is set (e.g. "the demo data was
+// loaded").
+func (s *Store) Marked(ctx context.Context, id string) (bool, error) {
+	var m struct {
+		ID string `bson:"_id"`
+	}
+	err := s.Get(ctx, ColSettings, id, &m)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Mark sets marker id at at; it reports false when it was set already.
+func (s *Store) Mark(ctx context.Context, id string, at time.Time) (bool, error) {
+	return s.claimMarker(ctx, id, Fields{"at": at})
 }
