@@ -132,17 +132,56 @@ func (s *Store) ListAppendMany(ctx context.Context, name string, refs []string) 
 // ordered insert that meets a position another replica took stops there,
 // the ones before it stay, and the rest go after the new head.
 func (s *Store) ListAppendPositions(ctx context.Context, name string, refs []string) ([]int64, error) {
-	if len(refs) == 0 {
+	switch len(refs) {
+	case 0:
 		return nil, nil
+	case 1:
+		a := &listAppend{ptrs: []listPtr{{name: name, ref: refs[0]}}}
+		if err := s.appends.do(ctx, a); err != nil {
+			return nil, fmt.Errorf("store: list %s: append: %w", name, err)
+		}
+		return a.pos, nil
 	}
-	a := &listAppend{ptrs: make([]listPtr, len(refs))}
-	for i, r := range refs {
-		a.ptrs[i] = listPtr{name: name, ref: r}
+	return s.appendInOrder(ctx, name, refs)
+}
+
+// appendInOrder appends several refs to one list in order, in an ordered
+// insert of its own.
+func (s *Store) appendInOrder(ctx context.Context, name string, refs []string) ([]int64, error) {
+	defer s.lock(ColCounters, "list:"+name)()
+	out := make([]int64, 0, len(refs))
+	for attempt := 0; len(refs) > 0; attempt++ {
+		head, err := s.listHead(ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		docs := make([]any, len(refs))
+		for i, r := range refs {
+			docs[i] = bson.D{{Key: "_id", Value: listKey(name, head+1+int64(i))}, {Key: "ref", Value: r}}
+		}
+		_, err = s.C(ColLists).InsertMany(ctx, docs)
+		placed := len(refs)
+		if err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
+				return nil, fmt.Errorf("store: list %s: append: %w", name, err)
+			}
+			placed = bwe.WriteErrors[0].Index
+		}
+		for i := 0; i < placed; i++ {
+			out = append(out, head+1+int64(i))
+		}
+		s.lists.mu.Lock()
+		if placed < len(refs) {
+			delete(s.lists.head, name) // another replica appended: probe again
+		} else {
+			s.lists.head[name] = head + int64(placed)
+		}
+		s.lists.dirty[name] = true
+		s.lists.mu.Unlock()
+		refs = refs[placed:]
 	}
-	if err := s.appends.do(ctx, a); err != nil {
-		return nil, fmt.Errorf("store: list %s: append: %w", name, err)
-	}
-	return a.pos, nil
+	return out, nil
 }
 
 // ListAppendEach adds one ref to each of several lists in a single write
@@ -179,12 +218,11 @@ type listAppend struct {
 type listPtr struct{ name, ref string }
 
 // appendLists writes the appends of concurrent callers (s.appends, a
-// grouper) in one ordered InsertMany: positions are handed out per list in
-// the callers' order from the heads this process knows. A position another
-// replica took stops the insert there; what came before stays, and the
-// rest is tried again after probing that list's head anew, so each
-// caller's pointers to one list keep their order and no position is left
-// empty.
+// grouper; each caller appends to a list at most once) in one unordered
+// InsertMany: positions are handed out per list in the callers' order from
+// the heads this process knows. A position another replica took fails that
+// pointer alone; it is tried again after probing that list's head anew.
+// Every position stays taken by someone, so no list gets a hole.
 func (s *Store) appendLists(ctx context.Context, items []*listAppend) []error {
 	type pending struct {
 		item, ptr, link int // ptr or link is -1
@@ -234,40 +272,39 @@ func (s *Store) appendLists(ctx context.Context, items []*listAppend) []error {
 			p.at, next[name] = n, n+1
 			docs[k] = bson.D{{Key: "_id", Value: listKey(name, n)}, {Key: "ref", Value: a.ptrs[p.ptr].ref}}
 		}
-		_, err := s.C(ColLists).InsertMany(ctx, docs)
-		placed := len(docs)
+		_, err := s.C(ColLists).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+		failed := map[int]bool{}
 		if err != nil {
 			var bwe mongo.BulkWriteException
-			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 8 {
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) || len(bwe.WriteErrors) == 0 || attempt >= 16 {
 				return fail(err)
 			}
-			placed = bwe.WriteErrors[0].Index
+			for _, we := range bwe.WriteErrors {
+				failed[we.Index] = true
+			}
 		}
+		var again []pending
 		s.lists.mu.Lock()
-		for _, p := range todo[:placed] {
-			if p.ptr < 0 {
-				continue
-			}
-			name := items[p.item].ptrs[p.ptr].name
-			items[p.item].pos[p.ptr] = p.at
-			if s.lists.head[name] < p.at {
-				s.lists.head[name] = p.at
-			}
-			s.lists.dirty[name] = true
-		}
-		rest := todo[placed:]
-		if len(rest) > 0 {
-			if f := rest[0]; f.ptr >= 0 {
+		for k, p := range todo {
+			switch {
+			case p.ptr < 0:
+				// A link's token is random: one that is there is this
+				// link, written by an attempt the driver retried.
+			case failed[k]:
 				// Another replica appended: find the real head again.
-				delete(s.lists.head, items[f.item].ptrs[f.ptr].name)
-			} else {
-				// A link's token is random: the one that is there is
-				// this link, written by an attempt the driver retried.
-				rest = rest[1:]
+				delete(s.lists.head, items[p.item].ptrs[p.ptr].name)
+				again = append(again, p)
+			default:
+				name := items[p.item].ptrs[p.ptr].name
+				items[p.item].pos[p.ptr] = p.at
+				if s.lists.head[name] < p.at {
+					s.lists.head[name] = p.at
+				}
+				s.lists.dirty[name] = true
 			}
 		}
 		s.lists.mu.Unlock()
-		todo = rest
+		todo = again
 	}
 	return errs
 }

@@ -35,7 +35,7 @@ const (
 	ColJobs        = "jobs"           // _id = NewID(): background jobs such as imports
 	ColSettings    = "settings"       // _id = setting name (targets per year, rules)
 	ColConsents    = "consents"       // _id = candidate id + ":" + vacancy id
-	ColVersions    = "versions"       // _id = collection + ":" + id + ":v" + version: claims (docs.go)
+	ColVersions    = "versions"       // claims: "<col>:<id>:v<n>" (docs.go), "once:<step>#<gen>" (once.go), "turn:<col>/<id>@<n>" (turns.go)
 	// ColConsentRequests are the citizens' consent links: _id = sha256 of the token.
 	ColConsentRequests = "consent_requests"
 	// ColInterviews are interview invitations: _id = NewID().
