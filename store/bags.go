@@ -94,27 +94,83 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	return h, nil
 }
 
-// BagAdd adds member to the named bag and returns its slot.
+// BagAdd adds member to the named bag and returns its slot. Concurrent
+// adds are written together (s.bagAdds, a grouper): one $addToSet of all
+// of a bag's new members per bucket.
 func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) {
+	a := &bagAdd{name: name, member: member}
+	if err := s.bagAdds.do(ctx, a); err != nil {
+		return 0, err
+	}
+	return a.slot, nil
+}
+
+// A bagAdd is one caller's member for a bag; slot is filled in.
+type bagAdd struct {
+	name, member string
+	slot         int64
+}
+
+func (s *Store) bagAddGroup(ctx context.Context, items []*bagAdd) []error {
+	errs := make([]error, len(items))
+	var names []string
+	byName := map[string][]int{}
+	for i, a := range items {
+		if _, ok := byName[a.name]; !ok {
+			names = append(names, a.name)
+		}
+		byName[a.name] = append(byName[a.name], i)
+	}
+	for _, name := range names {
+		idx := byName[name]
+		if err := s.bagAddMembers(ctx, name, items, idx); err != nil {
+			for _, i := range idx {
+				if items[i].slot == 0 {
+					errs[i] = err
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// bagAddMembers adds items[idx] to bag name, filling the newest bucket and
+// starting new ones as needed.
+func (s *Store) bagAddMembers(ctx context.Context, name string, items []*bagAdd, idx []int) error {
 	defer s.lock(ColSets, "bag:"+name)()
 	h, err := s.bagHeadOf(ctx, name)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	if h.size >= bagBucketSize {
-		h = bagHead{bucket: h.bucket + 1}
+	started := h.bucket
+	for len(idx) > 0 {
+		if h.size >= bagBucketSize {
+			h = bagHead{bucket: h.bucket + 1}
+		}
+		n := min(len(idx), bagBucketSize-h.size)
+		members := make(bson.A, n)
+		for k, i := range idx[:n] {
+			members[k] = items[i].member
+		}
+		_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
+			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
+			options.UpdateOne().SetUpsert(true))
+		if err != nil {
+			return fmt.Errorf("store: bag %s: add: %w", name, err)
+		}
+		h.size += n
+		for _, i := range idx[:n] {
+			items[i].slot = s.slot*bagSlotBase + h.bucket
+		}
+		idx = idx[n:]
 	}
-	_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: member}}}}, options.UpdateOne().SetUpsert(true))
-	if err != nil {
-		return 0, fmt.Errorf("store: bag %s: add: %w", name, err)
-	}
-	h.size++
 	s.lists.mu.Lock()
 	s.lists.bags[name] = h
-	s.lists.dirtyBags[name] = true
+	if h.bucket != started {
+		s.lists.dirtyBags[name] = true // the hint names the newest bucket
+	}
 	s.lists.mu.Unlock()
-	return s.slot*bagSlotBase + h.bucket, nil
+	return nil
 }
 
 // BagRemove removes member from the bucket it was added to: a $pull when

@@ -51,3 +51,40 @@ func TestInsertsTogetherFailAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestBagAddsTogether: members added to one bag at once (written together,
+// several per bucket) are all listed, each remembers the bucket it went
+// to, and removing each by its slot empties the bag.
+func TestBagAddsTogether(t *testing.T) {
+	s := storetest.Open(t)
+	ctx := context.Background()
+	const n = 150 // more than two buckets
+	slots := make([]int64, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range slots {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			slots[i], errs[i] = s.BagAdd(ctx, "b", fmt.Sprint("m", i))
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	members, err := s.BagMembers(ctx, "b")
+	if err != nil || len(members) != n {
+		t.Fatalf("%d members, want %d (%v)", len(members), n, err)
+	}
+	for i, slot := range slots {
+		if err := s.BagRemove(ctx, "b", slot, fmt.Sprint("m", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if members, err := s.BagMembers(ctx, "b"); err != nil || len(members) != 0 {
+		t.Fatalf("after removing each by its slot: %v, %v", members, err)
+	}
+}

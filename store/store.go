@@ -80,6 +80,7 @@ type Store struct {
 	inserts  sync.Map // collection → *grouper[any] (Insert)
 	appends  *grouper[*listAppend]
 	counts   *grouper[counterInc]
+	bagAdds  *grouper[*bagAdd]
 	// appliedHere: entity changes this process applied itself (follow.go).
 	appliedHere appliedSet
 	lists       listHeads
@@ -109,6 +110,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		lists: listHeads{head: map[string]int64{}, dirty: map[string]bool{}, hinted: map[string]int64{}, bags: map[string]bagHead{}, dirtyBags: map[string]bool{}}}
 	s.appends = newGrouper(s.appendLists)
 	s.counts = newGrouper(s.incCounterGroup)
+	s.bagAdds = newGrouper(s.bagAddGroup)
 	uri := cfg.MongoDBURI
 	if uri == "" {
 		var err error
