@@ -82,6 +82,35 @@ func (s *Store) Put(ctx context.Context, col, id string, v any) error {
 // stale either way).
 func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64, v any) error {
 	defer s.lock(col, id)()
+	if err := s.claimVersion(ctx, col, id, version, v); err != nil {
+		return err
+	}
+	if _, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, v); err != nil {
+		return translate("put "+col, err)
+	}
+	return nil
+}
+
+// SetVersioned is PutVersioned for a writer that changes only some of the
+// document's fields: the version is checked and claimed the same way (the
+// claim holds the whole new document v, for the roll-forward), and then
+// only set is written, through Apply. A whole replace would write back the
+// document as the caller read it, dropping what others wrote meanwhile
+// without counting the version up (an employer's answer pushed onto a
+// shortlist entry, a consent link answered).
+func (s *Store) SetVersioned(ctx context.Context, col, id string, version int64, v any, set Fields) error {
+	unlock := s.lock(col, id)
+	err := s.claimVersion(ctx, col, id, version, v)
+	unlock()
+	if err != nil {
+		return err
+	}
+	return s.Apply(ctx, col, id, Change{Set: set})
+}
+
+// claimVersion checks that the document is at version and claims
+// version+1 for v; call with the document's lock held.
+func (s *Store) claimVersion(ctx context.Context, col, id string, version int64, v any) error {
 	var cur struct {
 		Version int64 `bson:"version"`
 	}
@@ -97,13 +126,7 @@ func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64,
 		s.rollForward(ctx, col, id, claimID, version)
 		return translate("put "+col, errStale)
 	}
-	if err != nil {
-		return translate("put "+col, err)
-	}
-	if _, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, v); err != nil {
-		return translate("put "+col, err)
-	}
-	return nil
+	return translate("put "+col, err)
 }
 
 // claimGrace is how long a version claim may stay ahead of its document

@@ -41,9 +41,15 @@ func (s *Store) ShortlistIDs(ctx context.Context, vacancyID string) ([]string, e
 
 // MoveShortlistEntry writes an entry moved to its next stage, if it is
 // still at version from (ErrConflict otherwise: someone moved it meanwhile,
-// whichever replica).
+// whichever replica). Only what a move changes is written (stage, steps,
+// version, time, the interview it plans), so an employer's answer or a
+// consent link's answer recorded since the entry was read is kept.
 func (s *Store) MoveShortlistEntry(ctx context.Context, e *jobmatch.ShortlistEntry, from int64) error {
-	return s.PutVersioned(ctx, ColShortlist, e.ID, from, e)
+	set := Fields{"stage": e.Stage, "steps": e.Steps, "version": e.Version, "updated_at": e.UpdatedAt}
+	if e.Interview != nil {
+		set["interview"] = e.Interview
+	}
+	return s.SetVersioned(ctx, ColShortlist, e.ID, from, e, set)
 }
 
 // RemoveFromShortlist deletes an entry and its place in the set.

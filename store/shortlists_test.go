@@ -171,3 +171,47 @@ func TestSetAcrossReplicas(t *testing.T) {
 		t.Fatalf("added again: %d members", len(m))
 	}
 }
+
+// TestMoveKeepsWhatWasWrittenMeanwhile: an entry read, then answered by the
+// employer and sent a consent link, then moved from what was read: the move
+// writes its stage and keeps the answer and the link (a whole replace of
+// the entry as read dropped them, the version being unchanged by them).
+func TestMoveKeepsWhatWasWrittenMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	st := twoReplicas(t)[0]
+	now := time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)
+	e := &jobmatch.ShortlistEntry{ID: "V1:C1", VacancyID: "V1", CandidateID: "C1", ProfileID: "P1", Stage: jobmatch.StagePresented, Version: 3,
+		Steps: []jobmatch.Step{{To: jobmatch.StagePresented, By: "k1", At: now}}, CreatedAt: now, UpdatedAt: now}
+	if err := st.Shortlisted(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	read, err := st.ShortlistEntry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EmployerAnswered(ctx, e.ID, "k1", jobmatch.EmployerAnswer{Answer: "interview", At: now.Add(time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ConsentLinkSent(ctx, e.ID, jobmatch.ConsentRequestState{ID: "L1", Channel: "sms", SentAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	read.Steps = append(read.Steps, jobmatch.Step{From: read.Stage, To: jobmatch.StageHired, By: "k1", At: now.Add(2 * time.Minute)})
+	read.Stage, read.Version, read.UpdatedAt = jobmatch.StageHired, 4, now.Add(2*time.Minute)
+	if err := st.MoveShortlistEntry(ctx, read, 3); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.ShortlistEntry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Stage != jobmatch.StageHired || got.Version != 4 || len(got.Steps) != 2 {
+		t.Fatalf("moved entry: stage %s, version %d, %d steps", got.Stage, got.Version, len(got.Steps))
+	}
+	if len(got.Answers) != 1 || got.Answers[0].Answer != "interview" || got.ConsentRequest == nil || got.ConsentRequest.ID != "L1" {
+		t.Fatalf("the move dropped what was written meanwhile: answers %+v, consent link %+v", got.Answers, got.ConsentRequest)
+	}
+	// The move is still checked against its version.
+	if err := st.MoveShortlistEntry(ctx, read, 3); !errors.Is(err, jobmatch.ErrConflict) {
+		t.Fatalf("a second move from version 3: %v", err)
+	}
+}
