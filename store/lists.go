@@ -86,6 +86,14 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 // list's length goes through it, so each replica's totals are exact.
 func (s *Store) freshHead(ctx context.Context, name string) (int64, error) {
 	defer s.lock(ColCounters, "list:"+name)()
+	return s.probeHead(ctx, name)
+}
+
+// probeHead is freshHead without the list's lock: for the list of replica
+// slots, which is read while other documents' locks are held (a striped
+// lock is not reentrant, and two documents may share a stripe) and only
+// appended to when a process starts.
+func (s *Store) probeHead(ctx context.Context, name string) (int64, error) {
 	n, err := s.listHead(ctx, name)
 	if err != nil {
 		return 0, err

@@ -104,7 +104,7 @@ func (s *Store) shardID(id string) string {
 // slots returns how many replica slots were ever taken (their shards must be
 // summed on read).
 func (s *Store) slots(ctx context.Context) (int64, error) {
-	n, err := s.ListHead(ctx, replicasList)
+	n, err := s.probeHead(ctx, replicasList)
 	if n > 0 {
 		s.replicated.Store(true)
 	}
