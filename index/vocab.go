@@ -151,14 +151,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 	defer v.mu.RUnlock()
 	// A word the CVs hold as typed is that word: another word of the same
 	// skeleton is then a different word ("lager" is not "læger", "maler"
-	// not "måler") unless it is what the typed letters spell in ASCII
-	// ("laeger" is "læger"). Such a word, and a compound reached only
-	// through the skeleton, is kept, like a typo, only when the typed word
-	// finds almost nobody.
+	// not "måler"). So is a word the typed letters spell in ASCII
+	// ("laeger" is "læger", not "lager"). Such other words, and compounds
+	// reached only through the skeleton, are kept, like typos, only when
+	// the word finds almost nobody; when the CVs hold no word of these
+	// letters ("padagog"), every word of the skeleton is what was meant.
 	i, ok := v.pos[token]
 	known := ok && v.words[i].docs > 0
 	typed := asciiSpelling(token)
-	var out, unlike []form
+	var out, folded []form
 	strong := 0 // CVs reached by the word, an inflection or a compound it begins
 	for _, w := range v.words {
 		var f form
@@ -172,32 +173,24 @@ func (v *vocab) expand(token string, typos bool) []form {
 				f.via = "spelling"
 				if asciiSpelling(w.word) != typed {
 					// Folded, not spelled ("padagog" for "pædagog"):
-					// below the word the letters spell.
-					f.boost = boostFolded
-					if known {
-						f.boost = boostWordTypo
-						f.word, f.docs = w.word, w.docs
-						unlike = append(unlike, f)
-						continue
-					}
+					// decided below.
+					folded = append(folded, form{word: w.word, docs: w.docs, boost: boostFolded, via: "spelling"})
+					continue
 				}
+				known = known || w.docs > 0
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
 			f = form{boost: boostInflection, via: "inflection"}
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
-			if known && !strings.HasPrefix(w.word, token) && !strings.HasPrefix(asciiSpelling(w.word), typed) {
-				f.boost = boostTypo
-				f.word, f.docs = w.word, w.docs
-				unlike = append(unlike, f)
+			if !strings.HasPrefix(w.word, token) && !strings.HasPrefix(asciiSpelling(w.word), typed) {
+				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"})
 				continue
 			}
 		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
-			if known && !strings.Contains(w.word, token) && !strings.Contains(asciiSpelling(w.word), typed) {
-				f.boost = boostTypo
-				f.word, f.docs = w.word, w.docs
-				unlike = append(unlike, f)
+			if !strings.Contains(w.word, token) && !strings.Contains(asciiSpelling(w.word), typed) {
+				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
 				continue
 			}
 		case stemInfix && strings.Contains(w.skel, stem):
@@ -211,8 +204,21 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		out = append(out, f)
 	}
-	if strong < typoBelow {
-		out = append(out, unlike...)
+	if !known {
+		for _, f := range folded {
+			if f.boost >= boostPrefix {
+				strong += int(f.docs)
+			}
+			out = append(out, f)
+		}
+	} else if strong < typoBelow {
+		for _, f := range folded {
+			f.boost = boostTypo
+			if f.via == "spelling" {
+				f.boost = boostWordTypo
+			}
+			out = append(out, f)
+		}
 	}
 	if n := len([]rune(s)); typos && strong < typoBelow && n >= 4 {
 		seen := map[string]bool{}
