@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -38,6 +39,21 @@ func newGrouper[T any](run func(ctx context.Context, items []T) []error) *groupe
 	return &grouper[T]{run: run}
 }
 
+// runSafe runs a batch; a panic in it fails the batch's writes instead of
+// leaving the grouper busy for ever (every later writer would wait).
+func (g *grouper[T]) runSafe(ctx context.Context, items []T) (errs []error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err := fmt.Errorf("store: batch of %d writes: panic: %v", len(items), r)
+			errs = make([]error, len(items))
+			for i := range errs {
+				errs[i] = err
+			}
+		}
+	}()
+	return g.run(ctx, items)
+}
+
 // do writes item, alone or with others', and returns its result.
 func (g *grouper[T]) do(ctx context.Context, item T) error {
 	c := &groupCall[T]{item: item, done: make(chan struct{}), lead: make(chan struct{})}
@@ -62,7 +78,7 @@ func (g *grouper[T]) do(ctx context.Context, item T) error {
 	for i, b := range batch {
 		items[i] = b.item
 	}
-	errs := g.run(context.WithoutCancel(ctx), items)
+	errs := g.runSafe(context.WithoutCancel(ctx), items)
 	for i, b := range batch {
 		if i < len(errs) {
 			b.err = errs[i]

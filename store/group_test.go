@@ -77,3 +77,23 @@ func TestGrouperBatchesWhileBusy(t *testing.T) {
 		t.Fatalf("after the batch: %v, batches %v", err, batches)
 	}
 }
+
+// TestGrouperSurvivesAPanic: a batch that panics fails its writers with an
+// error, and the next writer is written (the grouper is not left busy).
+func TestGrouperSurvivesAPanic(t *testing.T) {
+	g := newGrouper(func(ctx context.Context, items []int) []error {
+		if items[0] < 0 {
+			panic("bad item")
+		}
+		return make([]error, len(items))
+	})
+	ctx := context.Background()
+	if err := g.do(ctx, -1); err == nil {
+		t.Fatal("a panicking batch reported success")
+	}
+	done := make(chan error, 1)
+	go func() { done <- g.do(ctx, 1) }()
+	if err := <-done; err != nil {
+		t.Fatalf("the next write: %v", err)
+	}
+}
