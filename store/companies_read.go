@@ -8,11 +8,7 @@ import (
 
 // Company reads a company by its (normalised) CVR.
 func (s *Store) Company(ctx context.Context, cvr string) (*jobmatch.Company, error) {
-	var c jobmatch.Company
-	if err := s.Get(ctx, ColCompanies, cvr, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return getAs[jobmatch.Company](ctx, s, ColCompanies, cvr)
 }
 
 // NextTurn counts one more turn of a round-robin among a group of

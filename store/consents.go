@@ -24,11 +24,7 @@ func (s *Store) ConsentRequestCreated(ctx context.Context, r *jobmatch.ConsentRe
 
 // ConsentRequest reads a consent link by id (the hash of its token).
 func (s *Store) ConsentRequest(ctx context.Context, id string) (*jobmatch.ConsentRequest, error) {
-	var r jobmatch.ConsentRequest
-	if err := s.Get(ctx, ColConsentRequests, id, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return getAs[jobmatch.ConsentRequest](ctx, s, ColConsentRequests, id)
 }
 
 // OpenConsentRequestIDs are the links not yet answered (nor renewed).
@@ -79,11 +75,7 @@ func (s *Store) ConsentRecorded(ctx context.Context, c *jobmatch.Consent) error 
 
 // Consent reads a consent by id.
 func (s *Store) Consent(ctx context.Context, id string) (*jobmatch.Consent, error) {
-	var c jobmatch.Consent
-	if err := s.Get(ctx, ColConsents, id, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return getAs[jobmatch.Consent](ctx, s, ColConsents, id)
 }
 
 // DropConsent erases a consent (data minimisation); a missing one is no

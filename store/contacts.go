@@ -28,11 +28,7 @@ func (s *Store) ContactLogged(ctx context.Context, c *jobmatch.Contact, at time.
 
 // Contact reads a logged contact.
 func (s *Store) Contact(ctx context.Context, id string) (*jobmatch.Contact, error) {
-	var c jobmatch.Contact
-	if err := s.Get(ctx, ColContacts, id, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return getAs[jobmatch.Contact](ctx, s, ColContacts, id)
 }
 
 // EachContact calls fn for every logged contact: a scan, for the figures'

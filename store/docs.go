@@ -19,6 +19,26 @@ func (s *Store) Get(ctx context.Context, col, id string, v any) error {
 	return translate("get "+col, s.C(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(v))
 }
 
+// getAs reads the document with the given _id into a new T (a missing
+// one is jobmatch.ErrNotFound): the repositories' "read one record".
+func getAs[T any](ctx context.Context, s *Store, col, id string) (*T, error) {
+	var v T
+	if err := s.Get(ctx, col, id, &v); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// insertListed inserts a new record, then lists it (ref) at the head of
+// list: the record first, so a listing never points at nothing for long.
+func (s *Store) insertListed(ctx context.Context, col string, v any, list, ref string) error {
+	if err := s.Insert(ctx, col, v); err != nil {
+		return err
+	}
+	_, err := s.ListAppend(ctx, list, ref)
+	return err
+}
+
 // Insert writes a new document; an existing _id is jobmatch.ErrConflict.
 // Concurrent inserts into one collection are written together (grouper).
 func (s *Store) Insert(ctx context.Context, col string, v any) error {
@@ -66,38 +86,24 @@ func (s *Store) Put(ctx context.Context, col, id string, v any) error {
 	return translate("put "+col, err)
 }
 
-// PutVersioned replaces the document only when its stored version equals
-// version, and writes it with version+1 (optimistic concurrency). A stale
-// version is jobmatch.ErrConflict. The caller sets the new version on v.
+// SetVersioned writes set to the document only when its stored version
+// equals version (optimistic concurrency); a stale version is
+// jobmatch.ErrConflict. The caller puts the new version (version+1) in set
+// and in v, the whole new document.
 //
 // The check does not rest on a conditional update (FerretDB 1.24 does not
 // make one atomic across processes): the writer first claims the new
 // version by inserting {_id: "<col>:<id>:v<version+1>"} into the versions
 // collection, with the new document in it. Of two writers at the same
 // version through any replicas exactly one insert succeeds; the other gets
-// a duplicate key, which is the 409. The winner then replaces the document.
-// A winner that died between the two writes leaves the document one version
-// behind its claim; a writer that meets such a claim after claimGrace rolls
-// the document forward from it (and still gets its 409, as its version is
-// stale either way).
-func (s *Store) PutVersioned(ctx context.Context, col, id string, version int64, v any) error {
-	defer s.lock(col, id)()
-	if err := s.claimVersion(ctx, col, id, version, v); err != nil {
-		return err
-	}
-	if _, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, v); err != nil {
-		return translate("put "+col, err)
-	}
-	return nil
-}
-
-// SetVersioned is PutVersioned for a writer that changes only some of the
-// document's fields: the version is checked and claimed the same way (the
-// claim holds the whole new document v, for the roll-forward), and then
-// only set is written, through Apply. A whole replace would write back the
-// document as the caller read it, dropping what others wrote meanwhile
-// without counting the version up (an employer's answer pushed onto a
-// shortlist entry, a consent link answered).
+// a duplicate key, which is the 409. The winner then writes set, through
+// Apply: only the fields it changes, so what others wrote meanwhile without
+// counting the version up (an employer's answer pushed onto a shortlist
+// entry, a consent link answered) is kept; a whole replace of the document
+// as the caller read it dropped that. A winner that died between the two
+// writes leaves the document one version behind its claim; a writer that
+// meets such a claim after claimGrace rolls the document forward from it
+// (and still gets its 409, as its version is stale either way).
 func (s *Store) SetVersioned(ctx context.Context, col, id string, version int64, v any, set Fields) error {
 	unlock := s.lock(col, id)
 	err := s.claimVersion(ctx, col, id, version, v)

@@ -32,11 +32,7 @@ func (s *Store) BeginIdempotent(ctx context.Context, key, hash string, at time.T
 	if !errors.Is(err, jobmatch.ErrConflict) {
 		return nil, err
 	}
-	var old IdempotentAttempt
-	if err := s.Get(ctx, ColIdempotency, key, &old); err != nil {
-		return nil, err
-	}
-	return &old, nil
+	return getAs[IdempotentAttempt](ctx, s, ColIdempotency, key)
 }
 
 // FinishIdempotent records the receipt of the attempt begun at begun.

@@ -27,11 +27,7 @@ func (s *Store) InterviewProposed(ctx context.Context, iv *jobmatch.InterviewInv
 
 // Interview reads an invitation.
 func (s *Store) Interview(ctx context.Context, id string) (*jobmatch.InterviewInvite, error) {
-	var iv jobmatch.InterviewInvite
-	if err := s.Get(ctx, ColInterviews, id, &iv); err != nil {
-		return nil, err
-	}
-	return &iv, nil
+	return getAs[jobmatch.InterviewInvite](ctx, s, ColInterviews, id)
 }
 
 // InterviewChanged writes a changed invitation (the caller claimed its

@@ -20,9 +20,5 @@ func (s *Store) JobProgressed(ctx context.Context, j *jobmatch.Job) error {
 
 // Job reads a job.
 func (s *Store) Job(ctx context.Context, id string) (*jobmatch.Job, error) {
-	var j jobmatch.Job
-	if err := s.Get(ctx, ColJobs, id, &j); err != nil {
-		return nil, err
-	}
-	return &j, nil
+	return getAs[jobmatch.Job](ctx, s, ColJobs, id)
 }

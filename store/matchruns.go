@@ -19,24 +19,16 @@ func candidateMatchRuns(candidateID string) string { return "matchruns:candidate
 // MatchRunRecorded stores a run and lists it with its vacancy, or with its
 // candidate when it ranked vacancies for one.
 func (s *Store) MatchRunRecorded(ctx context.Context, r *jobmatch.MatchRun) error {
-	if err := s.Insert(ctx, ColMatchRuns, r); err != nil {
-		return err
-	}
 	list := MatchRunList(r.VacancyID)
 	if r.VacancyID == "" {
 		list = candidateMatchRuns(r.CandidateID)
 	}
-	_, err := s.ListAppend(ctx, list, r.ID)
-	return err
+	return s.insertListed(ctx, ColMatchRuns, r, list, r.ID)
 }
 
 // MatchRun reads a recorded run.
 func (s *Store) MatchRun(ctx context.Context, id string) (*jobmatch.MatchRun, error) {
-	var r jobmatch.MatchRun
-	if err := s.Get(ctx, ColMatchRuns, id, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
+	return getAs[jobmatch.MatchRun](ctx, s, ColMatchRuns, id)
 }
 
 // DropMatchRunsBefore erases every run made before cutoff (data

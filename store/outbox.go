@@ -13,18 +13,10 @@ const OutboxList = "outbox"
 
 // FileMail stores a message, then lists it in the outbox.
 func (s *Store) FileMail(ctx context.Context, m *jobmatch.Mail) error {
-	if err := s.Insert(ctx, ColOutbox, m); err != nil {
-		return err
-	}
-	_, err := s.ListAppend(ctx, OutboxList, m.ID)
-	return err
+	return s.insertListed(ctx, ColOutbox, m, OutboxList, m.ID)
 }
 
 // Mail reads an outgoing message.
 func (s *Store) Mail(ctx context.Context, id string) (*jobmatch.Mail, error) {
-	var m jobmatch.Mail
-	if err := s.Get(ctx, ColOutbox, id, &m); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return getAs[jobmatch.Mail](ctx, s, ColOutbox, id)
 }

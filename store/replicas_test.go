@@ -117,8 +117,10 @@ func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
 		var mu sync.Mutex
 		wins, stale := 0, 0
 		hammer(t, rs, 1, func(s *store.Store, r, w, i int) error {
-			err := s.PutVersioned(ctx, store.ColShortlist, "v1:c1", version,
-				bson.D{{Key: "_id", Value: "v1:c1"}, {Key: "version", Value: version + 1}, {Key: "by", Value: fmt.Sprint(r, w)}})
+			by := fmt.Sprint(r, w)
+			err := s.SetVersioned(ctx, store.ColShortlist, "v1:c1", version,
+				bson.D{{Key: "_id", Value: "v1:c1"}, {Key: "version", Value: version + 1}, {Key: "by", Value: by}},
+				store.Fields{"version": version + 1, "by": by})
 			mu.Lock()
 			defer mu.Unlock()
 			switch {

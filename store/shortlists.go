@@ -27,11 +27,7 @@ func (s *Store) Shortlisted(ctx context.Context, e *jobmatch.ShortlistEntry) err
 
 // ShortlistEntry reads an entry.
 func (s *Store) ShortlistEntry(ctx context.Context, id string) (*jobmatch.ShortlistEntry, error) {
-	var e jobmatch.ShortlistEntry
-	if err := s.Get(ctx, ColShortlist, id, &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return getAs[jobmatch.ShortlistEntry](ctx, s, ColShortlist, id)
 }
 
 // ShortlistIDs returns the ids of a vacancy's entries (unordered).

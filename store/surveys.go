@@ -60,11 +60,7 @@ func (s *Store) SurveySent(ctx context.Context, key string, v *jobmatch.Survey) 
 
 // Survey reads a survey by id (the hash of its link's token).
 func (s *Store) Survey(ctx context.Context, id string) (*jobmatch.Survey, error) {
-	var v jobmatch.Survey
-	if err := s.Get(ctx, ColSurveys, id, &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return getAs[jobmatch.Survey](ctx, s, ColSurveys, id)
 }
 
 // SurveyAnswered records the answer v carries: when it was given, the

@@ -52,7 +52,7 @@ import (
 // holds a replica slot, so there even a lone replica takes turns, as its
 // set writes leave tombstones (everReplicated). The turn keeps the document's own
 // fields as they were: its number lives in the versions collection, not in
-// the document, so a document replaced whole (PutVersioned, a re-insert)
+// the document, so a document replaced whole (a re-insert)
 // neither loses it nor needs a migration, and the domain's "version"
 // (optimistic concurrency of moves) is not counted up by other writes.
 //

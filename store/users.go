@@ -34,11 +34,7 @@ func (s *Store) CreateUser(ctx context.Context, u *jobmatch.User) error {
 
 // User reads a user by id (the normalised e-mail).
 func (s *Store) User(ctx context.Context, id string) (*jobmatch.User, error) {
-	var u jobmatch.User
-	if err := s.Get(ctx, ColUsers, id, &u); err != nil {
-		return nil, err
-	}
-	return &u, nil
+	return getAs[jobmatch.User](ctx, s, ColUsers, id)
 }
 
 // ConsultantIDs are the users created as consultants, deactivated ones
@@ -78,11 +74,7 @@ func (s *Store) OpenSession(ctx context.Context, sess *jobmatch.Session) error {
 
 // Session reads a session by id (the hash of its token).
 func (s *Store) Session(ctx context.Context, id string) (*jobmatch.Session, error) {
-	var sess jobmatch.Session
-	if err := s.Get(ctx, ColSessions, id, &sess); err != nil {
-		return nil, err
-	}
-	return &sess, nil
+	return getAs[jobmatch.Session](ctx, s, ColSessions, id)
 }
 
 // EndSession deletes a session; one that is gone already is no error.
