@@ -55,11 +55,11 @@ func TestPriorityGroupFigures(t *testing.T) {
 	var f app.KPIFigures
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/kpi?year="+year, nil, 200).Body, &f)
 	want := map[string][3]int64{
-		app.GroupRefugee:  {1, 1, 1},
-		app.GroupLongTerm: {1, 0, 0},
-		app.GroupFlexjob:  {1, 0, 0},
-		app.GroupUnder30:  {1, 0, 0},
-		app.GroupOver50:   {1, 0, 0},
+		jobmatch.GroupRefugee:  {1, 1, 1},
+		jobmatch.GroupLongTerm: {1, 0, 0},
+		jobmatch.GroupFlexjob:  {1, 0, 0},
+		jobmatch.GroupUnder30:  {1, 0, 0},
+		jobmatch.GroupOver50:   {1, 0, 0},
 	}
 	if len(f.PriorityGroups.Groups) != 5 {
 		t.Fatalf("groups: %+v", f.PriorityGroups)

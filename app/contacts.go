@@ -52,25 +52,20 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	if err != nil {
 		return nil, err
 	}
-	at := contactTime(d)
+	at := ContactTime(d)
 	ct := &Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
 		ConsultantID: by.ID, LoggedAt: s.now().UTC(), Period: jobmatch.PeriodsOf(at)}
 	if in.FollowUp != "" {
 		f, _ := jobmatch.ParseDate(in.FollowUp)
 		ct.FollowUp = &f
 	}
-	if err := s.st.ContactLogged(ctx, ct, at, contactCounters(ct)); err != nil {
+	if err := s.st.ContactLogged(ctx, ct, at, ContactCounters(ct)); err != nil {
 		return nil, err
 	}
 	if ct.Kind == "visit" && len(c.Contacts) > 0 {
 		s.afterEvent(ctx, SurveyTrigger{Kind: "visit", CVR: c.CVR, Company: c.Name, Ref: ct.ID, To: c.Contacts[0].Email})
 	}
 	return ct, nil
-}
-
-// contactCounters are the counters a contact adds (also used by the rebuild).
-func contactCounters(ct *Contact) map[string]int64 {
-	return map[string]int64{"contacts": 1, "contacts_consultant_" + counterKey(ct.ConsultantID): 1, "contacts_kind_" + ct.Kind: 1}
 }
 
 // TimelineItem is one event in a company's history.
@@ -208,7 +203,7 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if err != nil {
 		return nil, err
 	}
-	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+counterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
+	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+CounterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
 	if cs, err := s.Consultants(ctx); err == nil && len(cs) > 0 {
 		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
 	}
@@ -250,7 +245,3 @@ type WorklistAnswer struct {
 	Name        string         `json:"name"`
 	Answer      EmployerAnswer `json:"answer"`
 }
-
-// counterKey makes a user id (an e-mail address) usable in a counter field
-// name: a dot would be read as a path.
-func counterKey(id string) string { return strings.NewReplacer(".", "_", "$", "_").Replace(id) }

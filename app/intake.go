@@ -139,7 +139,7 @@ func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic job
 // of a sick-listed employee.
 func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link Link) error {
 	r.ConsultantID = s.routeOwner(ctx, r.ConsultantID)
-	inc := receiptCounters(r)
+	inc := ReceiptCounters(r)
 	if v != nil {
 		inc["vacancies_posted"] = 1
 	}
@@ -147,12 +147,6 @@ func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobma
 		return err
 	}
 	return s.notifyRetentionTeam(ctx, r)
-}
-
-// receiptCounters are the counters a received request adds (also used by
-// the rebuild); a vacancy adds vacancies_posted.
-func receiptCounters(r *jobmatch.Request) map[string]int64 {
-	return map[string]int64{"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1}
 }
 
 // routeOwner returns who handles a consultant's requests now: the deputy

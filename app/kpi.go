@@ -145,7 +145,7 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	names := map[string]*jobmatch.User{}
 	if us, err := s.Consultants(ctx); err == nil {
 		for _, u := range us {
-			names[counterKey(u.ID)] = u
+			names[CounterKey(u.ID)] = u
 		}
 	}
 	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"time"
 
 	"jobmatch"
 	"jobmatch/store"
@@ -31,10 +30,10 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	add := tally.Add
 	res := &KPIRebuild{Events: map[string]int{}}
 	err := s.st.EachRequest(ctx, func(r *jobmatch.Request) error {
-		add(r.ReceivedAt, receiptCounters(r))
+		add(r.ReceivedAt, ReceiptCounters(r))
 		res.Events["requests"]++
 		if r.Status == jobmatch.RequestResolved && r.ResolvedAt != nil {
-			add(*r.ResolvedAt, resolveCounters(r))
+			add(*r.ResolvedAt, ResolveCounters(r))
 			res.Events["resolutions"]++
 		}
 		return nil
@@ -46,7 +45,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 		add(v.CreatedAt, map[string]int64{"vacancies_posted": 1})
 		res.Events["vacancies"]++
 		if v.Status.Ended() && v.ClosedAt != nil {
-			add(*v.ClosedAt, closeCounters(v))
+			add(*v.ClosedAt, CloseCounters(v))
 			res.Events["vacancies_closed"]++
 		}
 		return nil
@@ -55,7 +54,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 		return nil, err
 	}
 	err = s.st.EachContact(ctx, func(c *Contact) error {
-		add(contactTime(c.Date), contactCounters(c))
+		add(ContactTime(c.Date), ContactCounters(c))
 		res.Events["contacts"]++
 		return nil
 	})
@@ -64,7 +63,7 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	}
 	err = s.st.EachSurvey(ctx, func(v *Survey) error {
 		if v.AnsweredAt != nil {
-			add(*v.AnsweredAt, surveyCounters(v))
+			add(*v.AnsweredAt, SurveyCounters(v))
 			res.Events["survey_answers"]++
 		}
 		return nil
@@ -85,9 +84,4 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 		res.Written = true
 	}
 	return res, nil
-}
-
-// contactTime is when a contact counts: noon of its date in Copenhagen.
-func contactTime(d jobmatch.Date) time.Time {
-	return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, jobmatch.Copenhagen)
 }

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"math"
-	"slices"
 	"time"
 
 	"jobmatch"
@@ -11,91 +9,11 @@ import (
 	"jobmatch/store"
 )
 
-// Priority groups of the municipalities' employment strategies. They are
-// read from the CV when a person is shortlisted and kept on the entry, so
-// the figures do not move when a CV changes or is erased later.
-const (
-	GroupRefugee  = "refugee_family_reunified" // target group refugee_family_reunified
-	GroupLongTerm = "long_term_unemployed"     // target group further_from_job
-	GroupFlexjob  = "fleksjob"                 // eligible for fleksjob
-	GroupUnder30  = "under_30"                 // target group young, or born less than 30 years ago
-	GroupOver50   = "over_50"                  // 50 or older by birth year
-)
-
-// PriorityGroups lists the groups in display order.
-var PriorityGroups = []string{GroupRefugee, GroupLongTerm, GroupFlexjob, GroupUnder30, GroupOver50}
-
-// PriorityGroupsOf are the priority groups a CV puts its citizen in at t.
-// Age comes from the birth year only, for the figures; the ranking never
-// sees it.
-func PriorityGroupsOf(c *jobmatch.Candidate, t time.Time) []string {
-	if c == nil {
-		return nil
-	}
-	var gs []string
-	if c.TargetGroup == jobmatch.TargetRefugee {
-		gs = append(gs, GroupRefugee)
-	}
-	if c.TargetGroup == jobmatch.TargetFurtherFromJob {
-		gs = append(gs, GroupLongTerm)
-	}
-	if slices.Contains(c.Eligibility, jobmatch.SchemeFlexjob) {
-		gs = append(gs, GroupFlexjob)
-	}
-	year := t.In(jobmatch.Copenhagen).Year()
-	if c.TargetGroup == jobmatch.TargetYoung || (c.BirthYear > 0 && year-c.BirthYear < 30) {
-		gs = append(gs, GroupUnder30)
-	}
-	if c.BirthYear > 0 && year-c.BirthYear >= 50 {
-		gs = append(gs, GroupOver50)
-	}
-	return gs
-}
-
-// stepCounters are the counters one step of a shortlist entry adds at the
-// step's time: people per priority group shortlisted, presented, hired.
-func stepCounters(groups []string, to jobmatch.Stage) map[string]int64 {
-	var what string
-	switch to {
-	case jobmatch.StageSuggested:
-		what = "shortlisted"
-	case jobmatch.StagePresented:
-		what = "presented"
-	case jobmatch.StageHired:
-		what = "hired"
-	default:
-		return nil
-	}
-	inc := map[string]int64{}
-	for _, g := range groups {
-		inc["prio_"+g+"_"+what] = 1
-	}
-	return inc
-}
-
-// jobOrderCounters are the counters of a vacancy's job order, kept in the
-// period the vacancy was posted in (so the shares are over the vacancies
-// posted in a period): its first presentation (and how many days after
-// posting), the first presentation of someone from a priority group, and
-// the first hire of a presented candidate.
-func jobOrderCounters(kind string, posted, at time.Time) map[string]int64 {
-	switch kind {
-	case "presented":
-		days := math.Max(0, at.Sub(posted).Hours()/24)
-		return map[string]int64{"joborder_presented": 1, "firstpres_" + kpi.DayKey(days): 1}
-	case "prio":
-		return map[string]int64{"joborder_prio_presented": 1}
-	case "hired":
-		return map[string]int64{"joborder_filled_presented": 1}
-	}
-	return nil
-}
-
 // countStep adds the figures of a step as it happens. The job order's
 // firsts are claimed in the store, so two consultants (or two replicas)
 // presenting at once count once.
 func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to jobmatch.Stage, at time.Time) error {
-	if inc := stepCounters(e.Groups, to); len(inc) > 0 {
+	if inc := StepCounters(e.Groups, to); len(inc) > 0 {
 		if err := sl.svc.CountPeriods(ctx, at, inc); err != nil {
 			return err
 		}
@@ -118,7 +36,7 @@ func (sl *Shortlists) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Ent
 		if !first {
 			continue
 		}
-		if err := sl.svc.CountPeriods(ctx, v.CreatedAt, jobOrderCounters(k, v.CreatedAt, at)); err != nil {
+		if err := sl.svc.CountPeriods(ctx, v.CreatedAt, JobOrderCounters(k, v.CreatedAt, at)); err != nil {
 			return err
 		}
 	}
@@ -150,7 +68,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 			first[e.VacancyID] = f
 		}
 		for _, s := range e.Steps {
-			if inc := stepCounters(e.Groups, s.To); len(inc) > 0 {
+			if inc := StepCounters(e.Groups, s.To); len(inc) > 0 {
 				add(s.At, inc)
 			}
 			switch s.To {
@@ -175,7 +93,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 		}
 		for k, at := range map[string]time.Time{"presented": f.presented, "prio": f.prio, "hired": f.hired} {
 			if !at.IsZero() {
-				add(p, jobOrderCounters(k, p, at))
+				add(p, JobOrderCounters(k, p, at))
 			}
 		}
 	}
@@ -219,7 +137,7 @@ type KPIJobOrders struct {
 // period's counters (names without the period prefix).
 func priorityFigures(c map[string]int64) (KPIPriorityGroups, KPIJobOrders) {
 	pg := KPIPriorityGroups{Groups: []PriorityGroupFigures{}}
-	for _, g := range PriorityGroups {
+	for _, g := range jobmatch.PriorityGroups {
 		pg.Groups = append(pg.Groups, PriorityGroupFigures{Group: g, Shortlisted: c["prio_"+g+"_shortlisted"],
 			Presented: c["prio_"+g+"_presented"], Hired: c["prio_"+g+"_hired"]})
 	}
@@ -251,23 +169,6 @@ func cutPrefix(s, p string) (string, bool) {
 	return "", false
 }
 
-var groupLabels = map[string][2]string{
-	GroupRefugee:  {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
-	GroupLongTerm: {"Langtidsledige", "Long-term unemployed"},
-	GroupFlexjob:  {"Fleksjob", "Fleksjob"},
-	GroupUnder30:  {"Under 30 år", "Under 30"},
-	GroupOver50:   {"50 år og derover", "50 and over"},
-}
-
-// GroupLabel is a priority group's name in Danish or English.
-func GroupLabel(group, lang string) string {
-	l := groupLabels[group]
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
-}
-
 // The report and the CSV carry the job-order and priority-group figures.
 func init() {
 	type fig = struct {
@@ -290,7 +191,7 @@ func init() {
 			[2]string{"Andel af periodens nye stillinger, hvor mindst én præsenteret kandidat var i en prioriteret målgruppe.", "Share of the vacancies posted in the period where at least one presented candidate was in a priority group."},
 			func(f *KPIFigures) (float64, int) { return f.PriorityGroups.ShareVacanciesPresented, 0 }},
 	)
-	for i, g := range PriorityGroups {
+	for i, g := range jobmatch.PriorityGroups {
 		for _, what := range []struct {
 			key    string
 			da, en string
@@ -300,7 +201,7 @@ func init() {
 			{"presented", "præsenteret", "presented", func(p PriorityGroupFigures) int64 { return p.Presented }},
 			{"hired", "ansat", "hired", func(p PriorityGroupFigures) int64 { return p.Hired }},
 		} {
-			lbl := groupLabels[g]
+			lbl := [2]string{jobmatch.GroupLabel(g, "da"), jobmatch.GroupLabel(g, "en")}
 			reportFigures = append(reportFigures, fig{"priority_" + g + "_" + what.key, "count",
 				[2]string{lbl[0] + ": " + what.da, lbl[1] + ": " + what.en},
 				[2]string{"Personer fra målgruppen (efter CV'ets målgruppe, fleksjob-berettigelse og fødselsår, da de kom på kortlisten), efter datoen for trinnet.", "People in the group (by the CV's target group, fleksjob eligibility and birth year when shortlisted), by the date of the step."},

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/kpi"
 	"jobmatch/store"
 )
 
@@ -60,7 +59,7 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 		open := *r
 		r.Status, r.ResolvedAt, r.Resolution, r.Outcome = jobmatch.RequestResolved, &now, in.Resolution, in.Outcome
 		r.Version++
-		return s.st.ResolveRequest(ctx, &open, store.Resolution{At: now, By: by.ID, Resolution: in.Resolution, Outcome: in.Outcome}, resolveCounters(r))
+		return s.st.ResolveRequest(ctx, &open, store.Resolution{At: now, By: by.ID, Resolution: in.Resolution, Outcome: in.Outcome}, ResolveCounters(r))
 	})
 	if err != nil {
 		return nil, err
@@ -187,18 +186,4 @@ func (s *Service) SetDeadlineDays(ctx context.Context, by *jobmatch.User, days m
 	s.deadlineDays = nil
 	s.deadlineMu.Unlock()
 	return days, nil
-}
-
-// resolveCounters are the counters a resolution adds, in the period of its
-// resolution (also used by the rebuild).
-func resolveCounters(r *jobmatch.Request) map[string]int64 {
-	hours := r.ResolvedAt.Sub(r.ReceivedAt).Hours()
-	inc := map[string]int64{"requests_resolved": 1, "resp_" + kpi.BucketKey(kpi.BucketOf(hours)): 1}
-	if r.DueAt == nil || !r.ResolvedAt.After(*r.DueAt) {
-		inc["requests_in_time"] = 1
-	}
-	if r.Topic == jobmatch.TopicRetention && r.Outcome != "" {
-		inc["retention_"+r.Outcome] = 1
-	}
-	return inc
 }

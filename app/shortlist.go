@@ -79,7 +79,7 @@ func (sl *Shortlists) Add(ctx context.Context, by *jobmatch.User, vacancyID stri
 			return nil, err
 		}
 		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: jobmatch.StageSuggested,
-			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: PriorityGroupsOf(cand, now)}
+			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: jobmatch.PriorityGroupsOf(cand, now)}
 		if err := st.Shortlisted(ctx, e); err != nil {
 			if !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"jobmatch"
@@ -245,23 +244,10 @@ func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswe
 			return err
 		}
 		*v = answered
-		return s.CountPeriods(ctx, now, surveyCounters(v))
+		return s.CountPeriods(ctx, now, SurveyCounters(v))
 	})
 	if err != nil {
 		return v, err
 	}
 	return v, nil
-}
-
-// surveyCounters are the counters an answer adds (also used by the rebuild).
-func surveyCounters(v *Survey) map[string]int64 {
-	inc := map[string]int64{}
-	for q, a := range v.Answers {
-		if v.Audience == SurveyCitizen {
-			inc["survey_citizen_"+strconv.Itoa(a)]++
-		} else {
-			inc["survey_employer_"+q+"_"+strconv.Itoa(a)]++
-		}
-	}
-	return inc
 }

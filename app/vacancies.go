@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"math"
 
 	"jobmatch"
-	"jobmatch/kpi"
 )
 
 // VacancyClose closes a vacancy by hand: filled or closed unfilled.
@@ -61,7 +59,7 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 		to := jobmatch.VacancyStatus(in.Status)
 		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
 		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
-		if err := s.st.CloseVacancy(ctx, v, closeCounters(v)); err != nil {
+		if err := s.st.CloseVacancy(ctx, v, CloseCounters(v)); err != nil {
 			return err
 		}
 		v.Version++
@@ -71,18 +69,4 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 		return nil, err
 	}
 	return v, nil
-}
-
-// closeCounters are the counters a closed vacancy adds (also used by the
-// rebuild from events).
-func closeCounters(v *jobmatch.Vacancy) map[string]int64 {
-	inc := map[string]int64{"vacancies_" + string(v.Status): 1}
-	if v.Status == jobmatch.VacancyFilled && v.ClosedAt != nil {
-		days := math.Max(0, v.ClosedAt.Sub(v.CreatedAt).Hours()/24)
-		inc["fill_"+kpi.DayKey(days)] = 1
-		if v.FilledByPresented {
-			inc["vacancies_filled_presented"] = 1
-		}
-	}
-	return inc
 }
