@@ -41,8 +41,10 @@ func TestPackageSeams(t *testing.T) {
 	}
 	for pkg, banned := range never {
 		for _, imp := range imports[pkg] {
-			if slices.Contains(banned, imp) {
-				t.Errorf("%s imports %s", pkg, imp)
+			for _, b := range banned {
+				if imp == b || strings.HasPrefix(imp, b+"/") {
+					t.Errorf("%s imports %s", pkg, imp)
+				}
 			}
 		}
 	}
@@ -58,6 +60,53 @@ func TestPackageSeams(t *testing.T) {
 				t.Errorf("%s imports echo (%s): only the web kernel, the API and the pages may", pkg, imp)
 			}
 		}
+	}
+}
+
+// TestUseCaseRooms checks the use cases' own seams with go list: the
+// shared kernel (app) knows no use case; each use case imports only the
+// use cases listed for it here (for their input types; what it calls of
+// them is a small interface it declares itself), so the graph stays a
+// tree that points one way; and none knows the web, the pages, the API or
+// the wiring.
+func TestUseCaseRooms(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./app/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	may := map[string][]string{
+		"jobmatch/app":           {},
+		"jobmatch/app/staff":     {},
+		"jobmatch/app/surveys":   {},
+		"jobmatch/app/cvs":       {},
+		"jobmatch/app/matching":  {},
+		"jobmatch/app/companies": {"jobmatch/app/surveys"},
+		"jobmatch/app/intake":    {"jobmatch/app/companies", "jobmatch/app/surveys"},
+		"jobmatch/app/screening": {"jobmatch/app/intake"},
+		"jobmatch/app/followup":  {"jobmatch/app/screening"},
+	}
+	seen := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		allowed, ok := may[f[0]]
+		if !ok {
+			t.Errorf("%s: a package under app that this test does not know; add it to the map", f[0])
+			continue
+		}
+		seen++
+		for _, imp := range f[1:] {
+			if strings.HasPrefix(imp, "jobmatch/app/") && !slices.Contains(allowed, imp) {
+				t.Errorf("%s imports the use case %s", f[0], imp)
+			}
+			for _, up := range []string{"jobmatch/web", "jobmatch/api", "jobmatch/frontend", "jobmatch/system", "github.com/labstack/echo"} {
+				if imp == up || strings.HasPrefix(imp, up+"/") {
+					t.Errorf("%s imports %s", f[0], imp)
+				}
+			}
+		}
+	}
+	if seen != len(may) {
+		t.Errorf("go list found %d of the %d packages", seen, len(may))
 	}
 }
 

@@ -14,12 +14,13 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/web"
 )
 
 // RegisterCandidates adds the CV endpoints: only consultants and admins read
 // CVs (the hotline sees none), and every read and search is audited.
-func RegisterCandidates(s *web.Server, cs *app.Candidates, audit *app.Audit) {
+func RegisterCandidates(s *web.Server, cs *cvs.Service, audit *app.Audit) {
 	h := &candidateHandlers{s: s, cs: cs, audit: audit}
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
@@ -37,12 +38,12 @@ func RegisterCandidates(s *web.Server, cs *app.Candidates, audit *app.Audit) {
 
 type candidateHandlers struct {
 	s     *web.Server
-	cs    *app.Candidates
+	cs    *cvs.Service
 	audit *app.Audit
 }
 
 func (h *candidateHandlers) create(c echo.Context) error {
-	var in app.CandidateInput
+	var in cvs.CandidateInput
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func (h *candidateHandlers) create(c echo.Context) error {
 }
 
 func (h *candidateHandlers) update(c echo.Context) error {
-	var in app.CandidateInput
+	var in cvs.CandidateInput
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}

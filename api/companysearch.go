@@ -7,13 +7,15 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
+	"jobmatch/app/staff"
 	"jobmatch/web"
 )
 
 // RegisterCompanySearch adds GET /api/v1/companies/search?q= for the
 // hotline and consultants: CVR digits or part of the name, while typing.
-func RegisterCompanySearch(s *web.Server, cs *app.CompanySearch) {
+func RegisterCompanySearch(s *web.Server, cs *companies.Search) {
 	s.Group().GET("/companies/search", func(c echo.Context) error {
 		limit, _ := strconv.Atoi(c.QueryParam("limit"))
 		p, err := cs.Search(c.Request().Context(), c.QueryParam("q"), limit)
@@ -26,45 +28,45 @@ func RegisterCompanySearch(s *web.Server, cs *app.CompanySearch) {
 
 // RegisterCompanyService adds the consultant's worklist, the contact log
 // and a company's timeline.
-func RegisterCompanyService(s *web.Server, svc *app.Service) {
+func RegisterCompanyService(s *web.Server, u UseCases) {
 	g := s.Group()
-	staff := web.RequireRole(web.Staff...)
+	staffOnly := web.RequireRole(web.Staff...)
 	ops := web.RequireRole(web.Operational...) // management reads figures only
 	g.GET("/worklist", func(c echo.Context) error {
-		w, err := svc.Worklist(c.Request().Context(), web.CurrentUser(c))
+		w, err := u.Followup.Worklist(c.Request().Context(), web.CurrentUser(c))
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, w)
 	}, ops)
 	g.POST("/contacts", func(c echo.Context) error {
-		var in app.ContactInput
+		var in companies.ContactInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		ct, err := svc.LogContact(c.Request().Context(), web.CurrentUser(c), in)
+		ct, err := u.Companies.LogContact(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusCreated, ct)
 	}, web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
 	g.POST("/requests/:id/resolve", func(c echo.Context) error {
-		var in app.ResolveInput
+		var in intake.ResolveInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		r, err := svc.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+		r, err := u.Intake.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, r)
 	}, web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
 	g.POST("/companies/reassign", func(c echo.Context) error {
-		var in app.BulkReassignInput
+		var in companies.BulkReassignInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		n, err := svc.BulkReassign(c.Request().Context(), web.CurrentUser(c), in)
+		n, err := u.Companies.BulkReassign(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
@@ -75,26 +77,26 @@ func RegisterCompanyService(s *web.Server, svc *app.Service) {
 		if err != nil {
 			return err
 		}
-		f, err := svc.KPI(c.Request().Context(), web.CurrentUser(c), year, half)
+		f, err := u.Followup.KPI(c.Request().Context(), web.CurrentUser(c), year, half)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, f)
-	}, staff)
+	}, staffOnly)
 	g.GET("/outbox", func(c echo.Context) error {
 		lq, err := web.ListParams(c)
 		if err != nil {
 			return err
 		}
-		p, err := svc.Outbox(c.Request().Context(), web.CurrentUser(c), lq)
+		p, err := u.Env.Outbox(c.Request().Context(), web.CurrentUser(c), lq)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
 	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/settings/deadlines", func(c echo.Context) error {
-		return c.JSON(http.StatusOK, map[string]any{"days": svc.DeadlineDays(c.Request().Context())})
-	}, staff)
+		return c.JSON(http.StatusOK, map[string]any{"days": u.Intake.DeadlineDays(c.Request().Context())})
+	}, staffOnly)
 	g.PUT("/settings/deadlines", func(c echo.Context) error {
 		var in struct {
 			Days map[string]int `json:"days"`
@@ -112,29 +114,29 @@ func RegisterCompanyService(s *web.Server, svc *app.Service) {
 		if err := verr.Err(); err != nil {
 			return err
 		}
-		days, err := svc.SetDeadlineDays(c.Request().Context(), web.CurrentUser(c), in.Days)
+		days, err := u.Intake.SetDeadlineDays(c.Request().Context(), web.CurrentUser(c), in.Days)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, map[string]any{"days": days})
 	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.PUT("/users/:id/absence", func(c echo.Context) error {
-		var in app.AbsenceInput
+		var in staff.AbsenceInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		u, err := svc.SetAbsence(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+		u, err := u.Staff.SetAbsence(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, u)
-	}, staff)
+	}, staffOnly)
 	g.GET("/companies/:cvr/timeline", func(c echo.Context) error {
 		lq, err := web.ListParams(c)
 		if err != nil {
 			return err
 		}
-		p, err := svc.Timeline(c.Request().Context(), c.Param("cvr"), lq)
+		p, err := u.Companies.Timeline(c.Request().Context(), c.Param("cvr"), lq)
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/demo"
 	"jobmatch/store"
 	"jobmatch/system/systemtest"
@@ -110,7 +111,7 @@ func TestConsentByLink(t *testing.T) {
 	ck.do(k, "POST", "/api/v1/shortlist/"+es[1].ID+"/consent-request", map[string]any{"channel": "email", "deadline": deadline}, 422) // no e-mail
 	ck.do(env.Login("hotline@demo.local"), "POST", "/api/v1/shortlist/"+es[0].ID+"/consent-request", map[string]any{"channel": "email", "deadline": deadline}, 403)
 
-	var sent app.ConsentRequestSent
+	var sent screening.ConsentRequestSent
 	_ = jsonDecode(ck.do(k, "POST", "/api/v1/shortlist/"+es[0].ID+"/consent-request", map[string]any{"channel": "email", "deadline": deadline}, 201).Body, &sent)
 	if sent.To != "cl-1@example.dk" || sent.Channel != "email" || sent.Deadline.IsZero() {
 		t.Fatalf("sent: %+v", sent)
@@ -164,7 +165,7 @@ func TestConsentByLink(t *testing.T) {
 
 	// The citizen's page: the vacancy without the employer's name (not
 	// agreed), the profile fields, three answers.
-	var page app.ConsentPage
+	var page screening.ConsentPage
 	_ = jsonDecode(ck.do(anon, "GET", "/consent/"+token, nil, 200, "Accept", "application/json").Body, &page)
 	if page.Vacancy.Title != "Tømrer" || page.Vacancy.EmployerName != "" || len(page.Answers) != 3 || page.NameShown != "Signe Samtykke" {
 		t.Fatalf("page: %+v", page)

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"jobmatch/app"
+	"jobmatch/app/matching"
 	"jobmatch/demo"
 )
 
@@ -20,7 +20,7 @@ func TestWhyNot(t *testing.T) {
 	var far struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", cv("WN-2", "Tømrer", map[string]any{"name": "Fjern Frederiksen", "postal_code": "9000", "max_commute_km": 10}), &far)
 
-	var x app.Explanation
+	var x matching.Explanation
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/vacancies/"+vid+"/explain?candidate_id="+far.ID, nil, 200).Body, &x)
 	if x.Excluded != "distance" || x.Candidate.Name != "Fjern Frederiksen" || x.LastShortlisted == nil || x.LastShortlisted.ID != es[0].CandidateID {
 		t.Fatalf("explanation: %+v", x)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/demo"
 )
 
@@ -48,7 +48,7 @@ func TestCitizenExport(t *testing.T) {
 
 	ck.do(env.Login("hotline@demo.local"), "GET", "/api/v1/candidates/"+e.CandidateID+"/export", nil, 403)
 	ck.do(k, "GET", "/api/v1/candidates/nobody/export", nil, 404)
-	var x app.CitizenExport
+	var x screening.CitizenExport
 	res := ck.do(k, "GET", "/api/v1/candidates/"+e.CandidateID+"/export", nil, 200)
 	_ = jsonDecode(res.Body, &x)
 	if x.Candidate == nil || x.Candidate.Name != "Eva Eksport" || len(x.Consents) != 1 || len(x.ShortlistEntries) != 1 || len(x.EmployerAnswers) != 1 ||

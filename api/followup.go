@@ -9,23 +9,24 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/followup"
+	"jobmatch/app/intake"
 	"jobmatch/web"
 )
 
 // RegisterFollowUp adds closing vacancies by hand, targets, survey rules,
 // citizen surveys and the KPI export.
-func RegisterFollowUp(s *web.Server, svc *app.Service) {
+func RegisterFollowUp(s *web.Server, u UseCases) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	figures := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin, jobmatch.RoleManagement)
 	admin := web.RequireRole(jobmatch.RoleAdmin)
 	g.PATCH("/vacancies/:id", func(c echo.Context) error {
-		var in app.VacancyClose
+		var in intake.VacancyClose
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		v, err := svc.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+		v, err := u.Intake.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}
@@ -36,7 +37,7 @@ func RegisterFollowUp(s *web.Server, svc *app.Service) {
 		if err != nil || year < 2000 || year > 2100 {
 			return jobmatch.Invalid("year", "year", "")
 		}
-		t, err := svc.Targets(c.Request().Context(), year)
+		t, err := u.Followup.Targets(c.Request().Context(), year)
 		if err != nil {
 			return err
 		}
@@ -47,43 +48,43 @@ func RegisterFollowUp(s *web.Server, svc *app.Service) {
 		if err != nil {
 			return jobmatch.Invalid("year", "year", "")
 		}
-		var in app.Targets
+		var in followup.Targets
 		if err := web.DecodeWhole(c, &in, "contacts", "citizen_satisfaction_share"); err != nil {
 			return err
 		}
-		t, err := svc.SetTargets(c.Request().Context(), web.CurrentUser(c), year, in)
+		t, err := u.Followup.SetTargets(c.Request().Context(), web.CurrentUser(c), year, in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, t)
 	}, admin)
 	g.GET("/settings/surveys", func(c echo.Context) error {
-		return c.JSON(http.StatusOK, svc.SurveyRules(c.Request().Context()))
+		return c.JSON(http.StatusOK, u.Surveys.SurveyRules(c.Request().Context()))
 	}, admin)
 	g.PUT("/settings/surveys", func(c echo.Context) error {
-		var in app.SurveyRules
+		var in jobmatch.SurveyRules
 		if err := web.DecodeWhole(c, &in, "employer_every_days", "citizen_every_days", "valid_days", "triggers"); err != nil {
 			return err
 		}
-		r, err := svc.SetSurveyRules(c.Request().Context(), web.CurrentUser(c), in)
+		r, err := u.Surveys.SetSurveyRules(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, r)
 	}, admin)
 	g.POST("/candidates/:id/survey", func(c echo.Context) error {
-		sent, err := svc.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
+		sent, err := u.Surveys.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, map[string]bool{"sent": sent})
 	}, cv)
-	report := func(c echo.Context) (*app.Report, error) {
+	report := func(c echo.Context) (*followup.Report, error) {
 		year, half, err := yearHalf(c)
 		if err != nil {
 			return nil, err
 		}
-		return svc.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
+		return u.Followup.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
 	}
 	g.GET("/kpi/report", func(c echo.Context) error {
 		r, err := report(c)
@@ -121,8 +122,8 @@ func RegisterFollowUp(s *web.Server, svc *app.Service) {
 		}
 		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition"})
 		for _, row := range r.Rows {
-			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, num(app.FormatFigure(row.Unit, row.Value)), nOrEmpty(row.N, row.Unit),
-				r.Previous, num(app.FormatFigure(row.Unit, row.Previous)), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
+			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, num(followup.FormatFigure(row.Unit, row.Value)), nOrEmpty(row.N, row.Unit),
+				r.Previous, num(followup.FormatFigure(row.Unit, row.Previous)), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
 		}
 		w.Flush()
 		return w.Error()

@@ -64,7 +64,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	}
 	cvr := demo.CVR(801)
 	v1, v2 := post(cvr), post(cvr)
-	v, _ := env.Service().Vacancy(context.Background(), v1)
+	v, _ := env.Sys.Intake.Vacancy(context.Background(), v1)
 
 	set("2026-03-20T10:00:00Z") // ten days later; sessions last 12 hours
 	k, admin := env.Login(v.ConsultantID), env.Login("admin@demo.local")
@@ -312,38 +312,38 @@ func hasField(p systemtest.Problem, name string) bool {
 func rebuildAgrees(t *testing.T, env *systemtest.Env, year int) {
 	t.Helper()
 	ctx := context.Background()
-	svc := env.Service()
-	res, err := svc.RebuildKPI(ctx, false)
+	svc := env.Sys
+	res, err := svc.Followup.RebuildKPI(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Diffs) != 0 || res.Events["requests"] == 0 {
 		t.Fatalf("rebuild disagrees with the live counters: %+v", res)
 	}
-	admin, _ := svc.User(ctx, "admin@demo.local")
-	before, err := svc.KPI(ctx, admin, year, "")
+	admin, _ := svc.Staff.User(ctx, "admin@demo.local")
+	before, err := svc.Followup.KPI(ctx, admin, year, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := fmt.Sprintf("kpi:%d", year)
-	if err := svc.Store().IncCounters(ctx, doc, map[string]int64{"Y_requests": 5, "H2_bogus": 1}); err != nil {
+	if err := svc.Env.Store().IncCounters(ctx, doc, map[string]int64{"Y_requests": 5, "H2_bogus": 1}); err != nil {
 		t.Fatal(err)
 	}
-	res, err = svc.RebuildKPI(ctx, true)
+	res, err = svc.Followup.RebuildKPI(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Diffs) != 2 || res.Diffs[0].Field != "H2_bogus" || res.Diffs[1].Field != "Y_requests" || res.Diffs[1].Stored-res.Diffs[1].Events != 5 || !res.Written {
 		t.Fatalf("damage not reported: %+v", res.Diffs)
 	}
-	after, err := svc.KPI(ctx, admin, year, "")
+	after, err := svc.Followup.KPI(ctx, admin, year, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a, b := fmt.Sprintf("%+v", before), fmt.Sprintf("%+v", after); a != b {
 		t.Fatalf("figures changed by the rebuild:\nbefore %s\nafter  %s", a, b)
 	}
-	if res, _ := svc.RebuildKPI(ctx, false); len(res.Diffs) != 0 {
+	if res, _ := svc.Followup.RebuildKPI(ctx, false); len(res.Diffs) != 0 {
 		t.Fatalf("after the repair: %+v", res.Diffs)
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/intake"
+	"jobmatch/app/staff"
 	"jobmatch/web"
 )
 
@@ -16,12 +18,12 @@ import (
 // the lists.
 type foundation struct {
 	srv *web.Server
-	svc *app.Service
+	u   UseCases
 }
 
 // RegisterFoundation adds the one entry point, staff sessions and the lists.
-func RegisterFoundation(srv *web.Server) {
-	s := &foundation{srv: srv, svc: srv.Service()}
+func RegisterFoundation(srv *web.Server, u UseCases) {
+	s := &foundation{srv: srv, u: u}
 	g := srv.Group()
 	pub := srv.PublicRateLimit()
 	g.POST("/vacancies", s.postVacancy, pub)
@@ -45,10 +47,10 @@ func RegisterFoundation(srv *web.Server) {
 	g.GET("/consultants", s.listConsultants, ops)
 }
 
-func (s *foundation) actor(c echo.Context) app.Actor { return web.CurrentUser(c) }
+func (s *foundation) actor(c echo.Context) *jobmatch.User { return web.CurrentUser(c) }
 
 func (s *foundation) postVacancy(c echo.Context) error {
-	var in app.VacancyInput
+	var in intake.VacancyInput
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
@@ -57,7 +59,7 @@ func (s *foundation) postVacancy(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.svc.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
+	r, err := s.u.Intake.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
 	if err != nil {
 		return err
 	}
@@ -65,7 +67,7 @@ func (s *foundation) postVacancy(c echo.Context) error {
 }
 
 func (s *foundation) postRequest(c echo.Context) error {
-	var in app.RequestInput
+	var in intake.RequestInput
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
@@ -73,14 +75,14 @@ func (s *foundation) postRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.svc.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
+	r, err := s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
 	if err != nil {
 		return err
 	}
 	return s.created(c, r)
 }
 
-func (s *foundation) created(c echo.Context, r *app.Receipt) error {
+func (s *foundation) created(c echo.Context, r *jobmatch.Receipt) error {
 	out := *r
 	out.StatusURL = web.AbsoluteURL(c, r.StatusURL)
 	c.Response().Header().Set(echo.HeaderLocation, out.StatusURL)
@@ -104,7 +106,7 @@ func (s *foundation) login(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := s.svc.Validator().Validate(in); err != nil {
+	if err := s.u.Env.Validator().Validate(in); err != nil {
 		return err
 	}
 	token, u, err := s.srv.Login(c, in.Email, in.Password)
@@ -117,7 +119,7 @@ func (s *foundation) login(c echo.Context) error {
 
 func (s *foundation) logout(c echo.Context) error {
 	if t, ok := c.Get("token").(string); ok {
-		if err := s.svc.Logout(c.Request().Context(), t); err != nil {
+		if err := s.u.Staff.Logout(c.Request().Context(), t); err != nil {
 			return err
 		}
 	}
@@ -148,7 +150,7 @@ func (s *foundation) listVacancies(c echo.Context) error {
 		return err
 	}
 	q.Scope = scope(c)
-	p, err := s.svc.Vacancies(c.Request().Context(), q)
+	p, err := s.u.Intake.Vacancies(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -161,7 +163,7 @@ func (s *foundation) listRequests(c echo.Context) error {
 		return err
 	}
 	q.Scope = scope(c)
-	p, err := s.svc.Requests(c.Request().Context(), q)
+	p, err := s.u.Intake.Requests(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -177,7 +179,7 @@ func (s *foundation) listCompanies(c echo.Context) error {
 	if strings.HasPrefix(q.Scope, "company:") {
 		q.Scope = ""
 	}
-	p, err := s.svc.Companies(c.Request().Context(), q)
+	p, err := s.u.Companies.Companies(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -185,7 +187,7 @@ func (s *foundation) listCompanies(c echo.Context) error {
 }
 
 func (s *foundation) getVacancy(c echo.Context) error {
-	v, err := s.svc.Vacancy(c.Request().Context(), c.Param("id"))
+	v, err := s.u.Intake.Vacancy(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
 	}
@@ -193,7 +195,7 @@ func (s *foundation) getVacancy(c echo.Context) error {
 }
 
 func (s *foundation) getRequest(c echo.Context) error {
-	r, err := s.svc.Request(c.Request().Context(), c.Param("id"))
+	r, err := s.u.Intake.Request(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
 	}
@@ -206,11 +208,11 @@ type companyOutput struct {
 }
 
 func (s *foundation) getCompany(c echo.Context) error {
-	co, err := s.svc.Company(c.Request().Context(), c.Param("cvr"))
+	co, err := s.u.Companies.Company(c.Request().Context(), c.Param("cvr"))
 	if err != nil {
 		return err
 	}
-	cp, err := s.svc.ContactPersonOf(c.Request().Context(), co)
+	cp, err := s.u.Companies.ContactPersonOf(c.Request().Context(), co)
 	if err != nil {
 		return err
 	}
@@ -227,10 +229,10 @@ func (s *foundation) reassign(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	if err := s.svc.Validator().Validate(in); err != nil {
+	if err := s.u.Env.Validator().Validate(in); err != nil {
 		return err
 	}
-	co, err := s.svc.Reassign(c.Request().Context(), c.Param("cvr"), in.ConsultantID, web.CurrentUser(c).ID, in.Reason)
+	co, err := s.u.Companies.Reassign(c.Request().Context(), c.Param("cvr"), in.ConsultantID, web.CurrentUser(c).ID, in.Reason)
 	if err != nil {
 		return err
 	}
@@ -238,11 +240,11 @@ func (s *foundation) reassign(c echo.Context) error {
 }
 
 func (s *foundation) createUser(c echo.Context) error {
-	var in app.NewUser
+	var in staff.NewUser
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	u, err := s.svc.CreateUser(c.Request().Context(), in)
+	u, err := s.u.Staff.CreateUser(c.Request().Context(), in)
 	if err != nil {
 		return err
 	}
@@ -254,7 +256,7 @@ func (s *foundation) listUsers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.svc.Users(c.Request().Context(), q)
+	p, err := s.u.Staff.Users(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -262,7 +264,7 @@ func (s *foundation) listUsers(c echo.Context) error {
 }
 
 func (s *foundation) listConsultants(c echo.Context) error {
-	us, err := s.svc.Consultants(c.Request().Context())
+	us, err := s.u.Staff.Consultants(c.Request().Context())
 	if err != nil {
 		return err
 	}

@@ -12,26 +12,32 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/cvs"
+	"jobmatch/app/followup"
+	"jobmatch/app/intake"
+	"jobmatch/app/screening"
+	"jobmatch/app/staff"
 	"jobmatch/web"
 )
 
 // Every JSON body the API accepts, as the handler decodes it. Bodies that
 // are anonymous structs in the handlers are mirrored here.
 var jsonBodies = []func() any{
-	func() any { return new(app.VacancyInput) },
-	func() any { return new(app.RequestInput) },
-	func() any { return new(app.CandidateInput) },
-	func() any { return new(app.ContactInput) },
-	func() any { return new(app.ResolveInput) },
-	func() any { return new(app.AbsenceInput) },
-	func() any { return new(app.BulkReassignInput) },
-	func() any { return new(app.TransitionInput) },
-	func() any { return new(app.VacancyConsentInput) },
-	func() any { return new(app.AnswerInput) },
-	func() any { return new(app.SurveyRules) },
-	func() any { return new(app.Targets) },
-	func() any { return new(app.NewUser) },
-	func() any { return new(app.VacancyClose) },
+	func() any { return new(intake.VacancyInput) },
+	func() any { return new(intake.RequestInput) },
+	func() any { return new(cvs.CandidateInput) },
+	func() any { return new(companies.ContactInput) },
+	func() any { return new(intake.ResolveInput) },
+	func() any { return new(staff.AbsenceInput) },
+	func() any { return new(companies.BulkReassignInput) },
+	func() any { return new(screening.TransitionInput) },
+	func() any { return new(screening.VacancyConsentInput) },
+	func() any { return new(screening.AnswerInput) },
+	func() any { return new(jobmatch.SurveyRules) },
+	func() any { return new(followup.Targets) },
+	func() any { return new(staff.NewUser) },
+	func() any { return new(intake.VacancyClose) },
 	func() any { // POST /auth/login
 		return &struct {
 			Email    string `json:"email" validate:"required,email,max=200"`

@@ -11,6 +11,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/intake"
 	"jobmatch/web"
 )
 
@@ -30,7 +31,7 @@ func FuzzDecodeVacancy(f *testing.F) {
 		req := httptest.NewRequest(http.MethodPost, "/api/v1/vacancies", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		c := e.NewContext(req, httptest.NewRecorder())
-		var in app.VacancyInput
+		var in intake.VacancyInput
 		err := web.DecodeJSON(c, &in)
 		if err == nil {
 			err = val.Validate(in)

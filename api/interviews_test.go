@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"jobmatch"
-	"jobmatch/app"
 	"jobmatch/calendar"
 	"jobmatch/demo"
 )
@@ -84,7 +83,7 @@ func TestInterviewInvitations(t *testing.T) {
 	ck.do(k, "POST", path, with("invite", []string{"citizen", "employer"}), 409) // not presented yet
 	ck.do(env.Login("hotline@demo.local"), "POST", path, base, 403)
 
-	var iv app.InterviewInvite
+	var iv jobmatch.InterviewInvite
 	_ = jsonDecode(ck.do(k, "POST", path, base, 201).Body, &iv)
 	if iv.ID == "" || iv.UID != iv.ID+"@jobmatch" || iv.Sequence != 0 || strings.Join(iv.Sent, ",") != "consultant,citizen" {
 		t.Fatalf("interview: %+v", iv)
@@ -152,7 +151,7 @@ func TestInterviewInvitations(t *testing.T) {
 	}
 
 	// Moved: the same UID, a higher SEQUENCE, the new time.
-	var moved app.InterviewInvite
+	var moved jobmatch.InterviewInvite
 	_ = jsonDecode(ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"start": at(13, 0).Format(time.RFC3339), "end": at(14, 30).Format(time.RFC3339)}, 200).Body, &moved)
 	if moved.UID != iv.UID || moved.Sequence != 1 {
 		t.Fatalf("moved: %+v", moved)
@@ -183,7 +182,7 @@ func TestInterviewInvitations(t *testing.T) {
 	if res := k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": "presented", "version": e.Version}, nil); res.StatusCode != 200 {
 		t.Fatalf("present: %s", res.Body)
 	}
-	var job app.InterviewInvite
+	var job jobmatch.InterviewInvite
 	_ = jsonDecode(ck.do(k, "POST", path, with("mode", "online", "url", "https://meet.example.dk/abc", "place", "", "invite", []string{"citizen", "employer"},
 		"start", at(15, 0).Format(time.RFC3339), "end", at(15, 45).Format(time.RFC3339)), 201).Body, &job)
 	if strings.Join(job.Sent, ",") != "consultant,citizen,employer" {
@@ -206,7 +205,7 @@ func TestInterviewInvitations(t *testing.T) {
 	}
 
 	// Cancelled: METHOD:CANCEL with a higher SEQUENCE, once.
-	var cancelled app.InterviewInvite
+	var cancelled jobmatch.InterviewInvite
 	_ = jsonDecode(ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"status": "cancelled"}, 200).Body, &cancelled)
 	ck.do(k, "PATCH", path+"/"+iv.ID, map[string]any{"status": "cancelled"}, 409)
 	lines = icsFields(t, string(k.Do("GET", path+"/"+iv.ID+".ics", nil, nil).Body))
@@ -230,7 +229,7 @@ func TestInterviewInvitations(t *testing.T) {
 	if len(wl.Interviews) != 1 || wl.Interviews[0].ID != job.ID || wl.Interviews[0].Name != "Ida Interview" {
 		t.Fatalf("worklist: %+v", wl)
 	}
-	var list struct{ Items []app.InterviewInvite }
+	var list struct{ Items []jobmatch.InterviewInvite }
 	ck.do(k, "GET", path, nil, 200)
 	k.Do("GET", path, nil, &list)
 	if len(list.Items) != 2 || list.Items[0].Status != "cancelled" || list.Items[1].ID != job.ID {

@@ -7,7 +7,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/intake"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -23,11 +24,11 @@ func init() {
 
 // registerInvitations adds consent by link and interview invitations to a
 // shortlist entry, and the employer's publication agreement of a vacancy.
-func registerInvitations(s *web.Server, sl *app.Shortlists) {
+func registerInvitations(s *web.Server, sl *screening.Service, vacancies *intake.Service) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/shortlist/:entry_id/consent-request", func(c echo.Context) error {
-		var in app.ConsentRequestInput
+		var in screening.ConsentRequestInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
@@ -38,7 +39,7 @@ func registerInvitations(s *web.Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusCreated, r)
 	}, cv)
 	g.POST("/shortlist/:entry_id/interviews", func(c echo.Context) error {
-		var in app.InterviewInput
+		var in screening.InterviewInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
@@ -74,7 +75,7 @@ func registerInvitations(s *web.Server, sl *app.Shortlists) {
 		return c.Blob(http.StatusOK, "text/calendar; charset=utf-8", b)
 	}, cv)
 	g.PATCH("/shortlist/:entry_id/interviews/:id", func(c echo.Context) error {
-		var in app.InterviewChange
+		var in screening.InterviewChange
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
@@ -94,29 +95,29 @@ func registerInvitations(s *web.Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusOK, x)
 	}, cv)
 	g.GET("/vacancies/:id/jobposting", func(c echo.Context) error {
-		v, err := s.Service().Vacancy(c.Request().Context(), c.Param("id"))
+		v, err := vacancies.Vacancy(c.Request().Context(), c.Param("id"))
 		if err != nil {
 			return err
 		}
-		jp := s.Service().JobPostingOf(v, sl.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID))
+		jp := vacancies.JobPostingOf(v, sl.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID))
 		return c.JSON(http.StatusOK, jp)
 	}, cv)
 	g.GET("/vacancies/:id/publication", func(c echo.Context) error {
-		if _, err := s.Service().Vacancy(c.Request().Context(), c.Param("id")); err != nil {
+		if _, err := vacancies.Vacancy(c.Request().Context(), c.Param("id")); err != nil {
 			return err
 		}
-		p, err := s.Service().Publication(c.Request().Context(), c.Param("id"))
+		p, err := vacancies.Publication(c.Request().Context(), c.Param("id"))
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, p)
 	}, cv)
 	g.PUT("/vacancies/:id/publication", func(c echo.Context) error {
-		var in app.Publication
+		var in jobmatch.Publication
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		p, err := s.Service().SetPublication(c.Request().Context(), web.CurrentUser(c), c.Param("id"), app.Publication{ShowName: in.ShowName, Publish: in.Publish})
+		p, err := vacancies.SetPublication(c.Request().Context(), web.CurrentUser(c), c.Param("id"), jobmatch.Publication{ShowName: in.ShowName, Publish: in.Publish})
 		if err != nil {
 			return err
 		}

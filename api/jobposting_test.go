@@ -19,7 +19,7 @@ func TestJobPosting(t *testing.T) {
 	anon := env.Client()
 	var rec struct{ ID string }
 	_ = jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(91)), 201).Body, &rec)
-	v, _ := env.Service().Vacancy(t.Context(), rec.ID)
+	v, _ := env.Sys.Intake.Vacancy(t.Context(), rec.ID)
 	k := env.Login(v.ConsultantID)
 	var jp map[string]any
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/jobposting", nil, 200).Body, &jp)

@@ -6,14 +6,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/matching"
 	"jobmatch/web"
 )
 
 // RegisterMatching adds the match endpoints (consultants and admins): a
 // vacancy's ranked candidates, a candidate's fitting vacancies, and the
 // recorded runs.
-func RegisterMatching(s *web.Server, ms *app.Matching) {
+func RegisterMatching(s *web.Server, ms *matching.Service) {
 	h := &matchHandlers{ms: ms}
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
@@ -30,7 +30,7 @@ func RegisterMatching(s *web.Server, ms *app.Matching) {
 	g.GET("/match-runs/:id", h.run, cv)
 }
 
-type matchHandlers struct{ ms *app.Matching }
+type matchHandlers struct{ ms *matching.Service }
 
 func (h *matchHandlers) vacancyMatches(c echo.Context) error {
 	q, err := web.MatchQueryFrom(c)

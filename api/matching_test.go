@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
@@ -345,12 +345,12 @@ func TestSubsidySchemesLimitCandidates(t *testing.T) {
 func TestCompanySearchWhileTyping(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
-	rows := []app.CompanyRow{
+	rows := []companies.CompanyRow{
 		{CVR: demo.CVR(501), Name: "Søndergård Tømrer ApS", PostalCode: "6400"},
 		{CVR: demo.CVR(502), Name: "Århus Bilcenter A/S", PostalCode: "8000"},
 		{CVR: demo.CVR(503), Name: "Vestjysk VVS", PostalCode: "6700"},
 	}
-	if _, _, err := env.Service().ImportCompanies(ctx, rows); err != nil {
+	if _, _, err := env.Sys.Companies.ImportCompanies(ctx, rows); err != nil {
 		t.Fatal(err)
 	}
 	hot := env.Login("hotline@demo.local")
@@ -397,7 +397,7 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
 	cvr := demo.CVR(611)
-	if _, _, err := env.Service().ImportCompanies(ctx, []app.CompanyRow{{CVR: cvr, Name: "Kolding Smedie ApS", PostalCode: "6000"}}); err != nil {
+	if _, _, err := env.Sys.Companies.ImportCompanies(ctx, []companies.CompanyRow{{CVR: cvr, Name: "Kolding Smedie ApS", PostalCode: "6000"}}); err != nil {
 		t.Fatal(err)
 	}
 	hot := env.Login("hotline@demo.local")
@@ -550,14 +550,14 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 func TestBulkReassignKeepsHistory(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
-	var rows []app.CompanyRow
+	var rows []companies.CompanyRow
 	for i := 0; i < 12; i++ {
-		rows = append(rows, app.CompanyRow{CVR: demo.CVR(800 + i), Name: fmt.Sprintf("Firma %d ApS", i), PostalCode: "6000"})
+		rows = append(rows, companies.CompanyRow{CVR: demo.CVR(800 + i), Name: fmt.Sprintf("Firma %d ApS", i), PostalCode: "6000"})
 	}
-	if _, _, err := env.Service().ImportCompanies(ctx, rows); err != nil {
+	if _, _, err := env.Sys.Companies.ImportCompanies(ctx, rows); err != nil {
 		t.Fatal(err)
 	}
-	c0, _ := env.Service().Company(ctx, demo.CVR(800))
+	c0, _ := env.Sys.Companies.Company(ctx, demo.CVR(800))
 	from := c0.ConsultantID
 	to := "lars@demo.local"
 	if from == to {
@@ -565,7 +565,7 @@ func TestBulkReassignKeepsHistory(t *testing.T) {
 	}
 	var owned int
 	for _, r := range rows {
-		if c, _ := env.Service().Company(ctx, r.CVR); c.ConsultantID == from {
+		if c, _ := env.Sys.Companies.Company(ctx, r.CVR); c.ConsultantID == from {
 			owned++
 		}
 	}
@@ -575,7 +575,7 @@ func TestBulkReassignKeepsHistory(t *testing.T) {
 	if res.StatusCode != http.StatusOK || out.Moved < owned {
 		t.Fatalf("reassign: %d %s (owned %d)", res.StatusCode, res.Body, owned)
 	}
-	c, _ := env.Service().Company(ctx, demo.CVR(800))
+	c, _ := env.Sys.Companies.Company(ctx, demo.CVR(800))
 	if c.ConsultantID != to || len(c.History) < 2 || c.History[len(c.History)-1].Reason != "Barsel" {
 		t.Fatalf("after reassignment: %s %+v", c.ConsultantID, c.History)
 	}
@@ -612,11 +612,11 @@ func TestDeadlinesPerTopicAreSettings(t *testing.T) {
 	var sub, ret struct{ ID string }
 	hot.Do("POST", "/api/v1/requests", map[string]any{"company": company, "topic": "subsidy", "channel": "phone", "text": "Løntilskud?"}, &sub)
 	hot.Do("POST", "/api/v1/requests", map[string]any{"company": company, "topic": "retention", "channel": "phone", "text": "Sygemeldt"}, &ret)
-	rs, err := env.Service().Request(context.Background(), sub.ID)
+	rs, err := env.Sys.Intake.Request(context.Background(), sub.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rr, _ := env.Service().Request(context.Background(), ret.ID)
+	rr, _ := env.Sys.Intake.Request(context.Background(), ret.ID)
 	if rs.DueAt == nil || rr.DueAt == nil || !rs.DueAt.After(rr.DueAt.AddDate(0, 0, 7)) {
 		t.Fatalf("subsidy due %v should be ten working days out, retention %v one", rs.DueAt, rr.DueAt)
 	}
@@ -653,7 +653,7 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 	if res := anon.Do("POST", "/api/v1/vacancies", vac, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
-	co, _ := env.Service().Company(context.Background(), demo.CVR(970))
+	co, _ := env.Sys.Companies.Company(context.Background(), demo.CVR(970))
 	k := env.Login(co.ConsultantID)
 	if res := k.Do("POST", "/api/v1/contacts", map[string]any{"cvr": demo.CVR(970), "kind": "visit", "date": "2026-06-30"}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)

@@ -239,7 +239,7 @@ func TestOpenAPIHotlineEndpoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	ck.do(hot, "GET", "/api/v1/companies/search?q="+cvr[:4], nil, 200)
-	co, _ := env.Service().Company(context.Background(), cvr)
+	co, _ := env.Sys.Companies.Company(context.Background(), cvr)
 	k := env.Login(co.ConsultantID)
 	ck.do(k, "GET", "/api/v1/worklist", nil, 200)
 	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "phone", "date": "2026-01-05"}, 201)
@@ -265,7 +265,7 @@ func TestOpenAPIFollowUpEndpoints(t *testing.T) {
 	if err := jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(51)), 201).Body, &rec); err != nil {
 		t.Fatal(err)
 	}
-	v, _ := env.Service().Vacancy(context.Background(), rec.ID)
+	v, _ := env.Sys.Intake.Vacancy(context.Background(), rec.ID)
 	k := env.Login(v.ConsultantID)
 	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "filled", "filled_by_presented": true}, 200)
 	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "closed"}, 409)
@@ -302,7 +302,7 @@ func TestOpenAPIFollowUpEndpoints(t *testing.T) {
 		"triggers": map[string]bool{"vacancy_filled": true, "visit": false}}, 200)
 	ck.do(admin, "PUT", "/api/v1/settings/surveys", map[string]any{"employer_every_days": 60, "citizen_every_days": 120, "valid_days": 0, "triggers": map[string]bool{}}, 422)
 
-	year := strconv.Itoa(env.Service().Now().In(jobmatch.Copenhagen).Year())
+	year := strconv.Itoa(env.Sys.Env.Now().In(jobmatch.Copenhagen).Year())
 	ck.do(lone, "GET", "/api/v1/kpi?year="+year, nil, 200)
 	ck.do(lone, "GET", "/api/v1/kpi?year="+year+"&half=H2", nil, 200)
 	ck.do(lone, "GET", "/api/v1/kpi/report?year="+year+"&half=H1", nil, 200)

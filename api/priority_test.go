@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/followup"
 	"jobmatch/demo"
 )
 
@@ -22,8 +22,8 @@ func TestPriorityGroupFigures(t *testing.T) {
 	ck := &checker{t: t, env: env, router: router}
 	ctx := context.Background()
 	k := env.Login("konsulent@demo.local")
-	year := strconv.Itoa(env.Service().Now().In(jobmatch.Copenhagen).Year())
-	born := func(age int) int { return env.Service().Now().In(jobmatch.Copenhagen).Year() - age }
+	year := strconv.Itoa(env.Sys.Env.Now().In(jobmatch.Copenhagen).Year())
+	born := func(age int) int { return env.Sys.Env.Now().In(jobmatch.Copenhagen).Year() - age }
 
 	vA, _, a := preScreenVacancy(t, env, k, demo.CVR(85),
 		cv("PG-1", "Tømrer", map[string]any{"target_group": "refugee_family_reunified", "birth_year": born(35)}),
@@ -52,7 +52,7 @@ func TestPriorityGroupFigures(t *testing.T) {
 	walk(vA, a[0], "contacted", "interested", "interviewed", "presented", "hired")
 	walk(vB, b[0], "contacted", "interested", "interviewed", "presented")
 
-	var f app.KPIFigures
+	var f followup.KPIFigures
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/kpi?year="+year, nil, 200).Body, &f)
 	want := map[string][3]int64{
 		jobmatch.GroupRefugee:  {1, 1, 1},
@@ -79,22 +79,22 @@ func TestPriorityGroupFigures(t *testing.T) {
 	}
 
 	// A rebuild from the events agrees with the live counters.
-	rb, err := env.Service().RebuildKPI(ctx, false)
+	rb, err := env.Sys.Followup.RebuildKPI(ctx, false)
 	if err != nil || len(rb.Diffs) != 0 || rb.Events["shortlist_entries"] != 5 {
 		t.Fatalf("rebuild: %+v %v", rb, err)
 	}
 	// A rebuild that writes changes nothing either.
-	if _, err := env.Service().RebuildKPI(ctx, true); err != nil {
+	if _, err := env.Sys.Followup.RebuildKPI(ctx, true); err != nil {
 		t.Fatal(err)
 	}
-	var again app.KPIFigures
+	var again followup.KPIFigures
 	k.Do("GET", "/api/v1/kpi?year="+year, nil, &again)
 	if again.JobOrders != f.JobOrders || again.PriorityGroups.Groups[0] != f.PriorityGroups.Groups[0] {
 		t.Fatalf("after a written rebuild: %+v", again)
 	}
 
 	// The report, the CSV and the dashboard.
-	var rep app.Report
+	var rep followup.Report
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/kpi/report?year="+year, nil, 200).Body, &rep)
 	rows := map[string]float64{}
 	for _, r := range rep.Rows {

@@ -9,6 +9,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/demo"
 	"jobmatch/store"
 
@@ -48,7 +49,7 @@ func TestDataMinimisation(t *testing.T) {
 	move(a[0], "contacted")
 	move(a[0], "interested")
 	start := clk.Now().Add(72 * time.Hour)
-	var iv app.InterviewInvite
+	var iv jobmatch.InterviewInvite
 	if res := k.Do("POST", "/api/v1/shortlist/"+a[0].ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != 201 {
 		t.Fatalf("interview: %s", res.Body)
@@ -78,7 +79,7 @@ func TestDataMinimisation(t *testing.T) {
 	// 100 days on, C closes; 181 days after A closed, the daily job runs.
 	clk.Advance(100 * 24 * time.Hour)
 	k = env.Login("konsulent@demo.local")
-	vc, _ := env.Service().Vacancy(ctx, vC)
+	vc, _ := env.Sys.Intake.Vacancy(ctx, vC)
 	if res := env.Login(vc.ConsultantID).Do("PATCH", "/api/v1/vacancies/"+vC, map[string]any{"status": "closed"}, nil); res.StatusCode != 200 {
 		t.Fatalf("close C: %s", res.Body)
 	}
@@ -87,8 +88,8 @@ func TestDataMinimisation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := r.Retention.(app.RetentionReport)
-	if rep != (app.RetentionReport{Vacancies: 1, Entries: 2, Consents: 1, ConsentRequests: 1, Interviews: 1}) {
+	rep := r.Retention.(screening.RetentionReport)
+	if rep != (screening.RetentionReport{Vacancies: 1, Entries: 2, Consents: 1, ConsentRequests: 1, Interviews: 1}) {
 		t.Fatalf("retention: %+v", rep)
 	}
 	gone := func(col, id string) bool {
@@ -108,7 +109,7 @@ func TestDataMinimisation(t *testing.T) {
 	}
 	// What is left of A names nobody and keeps the steps.
 	anon := 0
-	err = store.Each(ctx, env.Sys.Store, store.ColShortlist, func(e *app.Entry) error {
+	err = store.Each(ctx, env.Sys.Store, store.ColShortlist, func(e *jobmatch.ShortlistEntry) error {
 		if e.VacancyID != vA {
 			return nil
 		}
@@ -131,7 +132,7 @@ func TestDataMinimisation(t *testing.T) {
 		t.Error("erased the pre-screening of an open or recently closed vacancy")
 	}
 	// The figures still agree with a rebuild from what is left.
-	if rb, err := env.Service().RebuildKPI(ctx, false); err != nil || len(rb.Diffs) != 0 {
+	if rb, err := env.Sys.Followup.RebuildKPI(ctx, false); err != nil || len(rb.Diffs) != 0 {
 		t.Fatalf("rebuild after erasure: %+v %v", rb, err)
 	}
 	// The match run is kept six months, then erased.
@@ -140,7 +141,7 @@ func TestDataMinimisation(t *testing.T) {
 	}
 	clk.Advance(3 * 24 * time.Hour)
 	r, _ = env.Sys.Daily(ctx)
-	if rep := r.Retention.(app.RetentionReport); rep.MatchRuns != 1 || rep.Entries != 0 {
+	if rep := r.Retention.(screening.RetentionReport); rep.MatchRuns != 1 || rep.Entries != 0 {
 		t.Fatalf("second run: %+v", rep)
 	}
 	if !gone(store.ColMatchRuns, page.MatchRunID) {

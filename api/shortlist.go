@@ -6,13 +6,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/intake"
+	"jobmatch/app/screening"
 	"jobmatch/web"
 )
 
 // RegisterShortlists adds the pre-screening: shortlists, transitions,
 // consents and revoking an employer's link.
-func RegisterShortlists(s *web.Server, sl *app.Shortlists) {
+func RegisterShortlists(s *web.Server, sl *screening.Service, vacancies *intake.Service) {
 	g := s.Group()
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/vacancies/:id/shortlist", func(c echo.Context) error {
@@ -44,7 +45,7 @@ func RegisterShortlists(s *web.Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusOK, map[string]any{"items": es})
 	}, cv)
 	g.POST("/shortlist/:entry_id/transitions", func(c echo.Context) error {
-		var in app.TransitionInput
+		var in screening.TransitionInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
@@ -55,7 +56,7 @@ func RegisterShortlists(s *web.Server, sl *app.Shortlists) {
 		return c.JSON(http.StatusOK, e)
 	}, cv)
 	g.POST("/candidates/:id/consents", func(c echo.Context) error {
-		var in app.VacancyConsentInput
+		var in screening.VacancyConsentInput
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
@@ -77,5 +78,5 @@ func RegisterShortlists(s *web.Server, sl *app.Shortlists) {
 		}
 		return c.NoContent(http.StatusNoContent)
 	}, cv)
-	registerInvitations(s, sl)
+	registerInvitations(s, sl, vacancies)
 }

@@ -56,7 +56,7 @@ func TestPreScreeningToHired(t *testing.T) {
 	if len(many.Items) != 2 || many.Items[0].ID != e.ID {
 		t.Fatalf("bulk shortlist: %+v", many)
 	}
-	if v, _ := env.Service().Vacancy(ctx, rec.ID); v.Status != "screening" {
+	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "screening" {
 		t.Fatalf("vacancy after shortlisting: %s", v.Status)
 	}
 	move := func(to string, extra map[string]any, want int) {
@@ -167,7 +167,7 @@ func TestPreScreeningToHired(t *testing.T) {
 
 	move("hired", nil, http.StatusOK)
 	move("withdrawn", nil, http.StatusConflict) // hired is final
-	if v, _ := env.Service().Vacancy(ctx, rec.ID); v.Status != "filled" || !v.FilledByPresented {
+	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "filled" || !v.FilledByPresented {
 		t.Fatalf("vacancy after hiring: %s %v", v.Status, v.FilledByPresented)
 	}
 	var audit struct{ Items []struct{ Action string } }

@@ -79,7 +79,7 @@ func TestMailGoesThroughSMTP(t *testing.T) {
 	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(91)), &rec); res.StatusCode != http.StatusCreated {
 		t.Fatalf("vacancy: %d", res.StatusCode)
 	}
-	v, _ := env.Service().Vacancy(t.Context(), rec.ID)
+	v, _ := env.Sys.Intake.Vacancy(t.Context(), rec.ID)
 	if res := env.Login(v.ConsultantID).Do("PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "filled"}, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("fill: %d %s", res.StatusCode, res.Body)
 	}

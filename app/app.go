@@ -1,40 +1,41 @@
-// Package app holds jobmatch's application services: the operations the web
-// pages and the JSON API share (the one entry point, company assignment,
-// staff sessions, lists). Handlers decode and validate, call one method here,
-// and encode; the rules live here and in the root package.
+// Package app is what every use case shares: the environment they run in
+// (the store, the clock, the logger, the input validator, the outbox and
+// once-only steps), paged lists, the audit log and the period counters each
+// event adds.
+//
+// The use cases live in the packages below it, one room each, built by
+// system in dependency order; each declares the small interfaces it needs
+// of the others:
+//
+//	staff      users, sessions, absence
+//	surveys    satisfaction surveys to employers and citizens
+//	companies  companies, their one contact person, contacts logged, company search
+//	intake     the one entry point: vacancies and requests, their status and closing
+//	cvs        CVs, their import and the CV search
+//	matching   ranked candidates for a vacancy and vacancies for a CV
+//	screening  shortlists, consent, interviews, the employer's view, retention
+//	followup   the management figures, targets, the report and the consultant's worklist
+//
+// Handlers decode and validate, call one method of a use case, and encode;
+// the rules live in the use cases and in the root package.
 package app
 
 import (
 	"context"
 	"log/slog"
 	"strings"
-	"sync"
 	"time"
 
-	"jobmatch"
 	"jobmatch/store"
 )
 
-// Config holds a Service's dependencies.
+// Config holds an Env's parts.
 type Config struct {
 	Store     *store.Store
 	Validator *Validator
 	Logger    *slog.Logger
 	// Now is the clock; time.Now when nil. Tests fix it.
 	Now func() time.Time
-	// Assignment is the rule that picks a new company's contact consultant.
-	Assignment AssignmentRule
-	// Deadline computes a request's response deadline from its topic and
-	// receipt time (working days, Danish holidays); none when nil.
-	Deadline func(topic jobmatch.Topic, received time.Time) time.Time
-	// OnCompanies is told about companies created (for the company search
-	// index); optional.
-	OnCompanies func(cs []*jobmatch.Company)
-	// OnVacancy is told about each new vacancy after it is stored (e.g. to
-	// start matching); optional.
-	OnVacancy func(v *jobmatch.Vacancy)
-	// RetentionTeam is the address told of every retention request.
-	RetentionTeam string
 	// PublicURL is where employers and citizens reach the service (for
 	// links in e-mails), e.g. https://jobmatch.kommune.dk; no trailing slash.
 	PublicURL string
@@ -42,31 +43,18 @@ type Config struct {
 	SMTP SMTP
 }
 
-// Service is the application layer. It is safe for concurrent use.
-type Service struct {
-	st     *store.Store
-	val    *Validator
-	log    *slog.Logger
-	now    func() time.Time
-	assign AssignmentRule
-
-	deadline    func(topic jobmatch.Topic, received time.Time) time.Time
-	onVacancy   func(v *jobmatch.Vacancy)
-	onCompanies func(cs []*jobmatch.Company)
-
-	retentionTeam string
-	publicURL     string
-	smtp          SMTP
-
-	deadlineMu   sync.Mutex
-	deadlineDays map[string]int
-	deadlineAt   time.Time
-
-	users userCache
+// Env is the environment the use cases share. It is safe for concurrent use.
+type Env struct {
+	st        *store.Store
+	val       *Validator
+	log       *slog.Logger
+	now       func() time.Time
+	publicURL string
+	smtp      SMTP
 }
 
-// New returns a Service.
-func New(cfg Config) *Service {
+// New returns an Env.
+func New(cfg Config) *Env {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -80,70 +68,40 @@ func New(cfg Config) *Service {
 	// the same time a rebuild reads back.
 	clock := cfg.Now
 	now := func() time.Time { return clock().Truncate(time.Millisecond) }
-	return &Service{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: now, assign: cfg.Assignment,
-		deadline: cfg.Deadline, onVacancy: cfg.OnVacancy, onCompanies: cfg.OnCompanies, retentionTeam: cfg.RetentionTeam,
+	return &Env{st: cfg.Store, val: cfg.Validator, log: cfg.Logger, now: now,
 		publicURL: strings.TrimSuffix(cfg.PublicURL, "/"), smtp: cfg.SMTP}
 }
 
+// WithClock returns an Env over the same store whose clock is now: for
+// back-dated demo events and tests.
+func (e *Env) WithClock(now func() time.Time) *Env {
+	c := *e
+	c.now = func() time.Time { return now().Truncate(time.Millisecond) }
+	return &c
+}
+
 // URL makes an absolute link from a path, for e-mails.
-func (s *Service) URL(path string) string {
-	if s.publicURL == "" {
+func (e *Env) URL(path string) string {
+	if e.publicURL == "" {
 		return "http://localhost:8080" + path
 	}
-	return s.publicURL + path
+	return e.publicURL + path
 }
 
-// Store returns the underlying store (for packages that add services of their own).
-func (s *Service) Store() *store.Store { return s.st }
+// Store returns the store.
+func (e *Env) Store() *store.Store { return e.st }
 
 // Validator returns the input validator.
-func (s *Service) Validator() *Validator { return s.val }
+func (e *Env) Validator() *Validator { return e.val }
 
-// Now returns the service clock's time.
-func (s *Service) Now() time.Time { return s.now() }
+// Now returns the clock's time, in milliseconds.
+func (e *Env) Now() time.Time { return e.now() }
 
-// Logger returns the service logger.
-func (s *Service) Logger() *slog.Logger { return s.log }
+// Logger returns the logger.
+func (e *Env) Logger() *slog.Logger { return e.log }
 
-// notifyVacancy logs a vacancy's change for every replica's derived views
-// (store.Follower) and tells this process's at once.
-func (s *Service) notifyVacancy(ctx context.Context, v *jobmatch.Vacancy) {
-	logChanges := s.st.LogChanges
-	if s.onVacancy != nil {
-		// Told here, so this process's follower need not read it back.
-		logChanges = s.st.LogAppliedChanges
-		s.onVacancy(v)
-	}
-	if err := logChanges(ctx, store.KindVacancy, v.ID); err != nil {
-		s.log.Error("log vacancy change", "vacancy", v.ID, "err", err)
-	}
-}
-
-// companiesAdded logs companies created or changed for every replica's
-// company search and tells this process's at once.
-func (s *Service) companiesAdded(ctx context.Context, cs []*jobmatch.Company) {
-	if len(cs) == 0 {
-		return
-	}
-	ids := make([]string, len(cs))
-	for i, c := range cs {
-		ids[i] = c.CVR
-	}
-	logChanges := s.st.LogChanges
-	if s.onCompanies != nil {
-		logChanges = s.st.LogAppliedChanges
-		s.onCompanies(cs)
-	}
-	if err := logChanges(ctx, store.KindCompany, ids...); err != nil {
-		s.log.Error("log company change", "err", err)
-	}
-}
-
-// WithClock returns a service over the same store and rules whose clock is
-// now: for back-dated demo events and tests. Hooks (matching, company
-// search) are not told; the caller reloads what it needs.
-func (s *Service) WithClock(now func() time.Time) *Service {
-	return &Service{st: s.st, val: s.val, log: s.log, assign: s.assign, deadline: s.deadline,
-		retentionTeam: s.retentionTeam, publicURL: s.publicURL, smtp: s.smtp,
-		now: func() time.Time { return now().Truncate(time.Millisecond) }}
+// CountPeriods adds to the KPI counters of the year, half-year and month of
+// t (Europe/Copenhagen).
+func (e *Env) CountPeriods(ctx context.Context, t time.Time, inc map[string]int64) error {
+	return e.st.CountEvents(ctx, t, inc)
 }

@@ -13,24 +13,24 @@ import (
 type AuditEvent = jobmatch.AuditEvent
 
 // Audit writes and lists audit events.
-type Audit struct{ svc *Service }
+type Audit struct{ env *Env }
 
-// NewAudit returns the audit log of svc's store.
-func NewAudit(svc *Service) *Audit { return &Audit{svc: svc} }
+// NewAudit returns the audit log of env's store.
+func NewAudit(env *Env) *Audit { return &Audit{env: env} }
 
 // Record stores an event and lists it in the audit log.
 func (a *Audit) Record(ctx context.Context, e AuditEvent) error {
 	e.ID = jobmatch.NewID()
-	e.At = a.svc.now().UTC()
-	return a.svc.st.RecordAudit(ctx, &e)
+	e.At = a.env.now().UTC()
+	return a.env.st.RecordAudit(ctx, &e)
 }
 
 // Event reads one event.
 func (a *Audit) Event(ctx context.Context, id string) (*AuditEvent, error) {
-	return a.svc.st.AuditEvent(ctx, id)
+	return a.env.st.AuditEvent(ctx, id)
 }
 
 // List pages through the audit log, newest first.
 func (a *Audit) List(ctx context.Context, q ListQuery) (Page[*AuditEvent], error) {
-	return listPage(ctx, a.svc, store.AuditList, q, a.Event)
+	return ListPage(ctx, a.env.st, store.AuditList, q, a.Event)
 }

@@ -48,7 +48,7 @@ func CloseCounters(v *jobmatch.Vacancy) map[string]int64 {
 }
 
 // ContactCounters are the counters a contact adds (also used by the rebuild).
-func ContactCounters(ct *Contact) map[string]int64 {
+func ContactCounters(ct *jobmatch.Contact) map[string]int64 {
 	return map[string]int64{"contacts": 1, "contacts_consultant_" + CounterKey(ct.ConsultantID): 1, "contacts_kind_" + ct.Kind: 1}
 }
 
@@ -57,10 +57,10 @@ func ContactCounters(ct *Contact) map[string]int64 {
 func CounterKey(id string) string { return strings.NewReplacer(".", "_", "$", "_").Replace(id) }
 
 // SurveyCounters are the counters an answer adds (also used by the rebuild).
-func SurveyCounters(v *Survey) map[string]int64 {
+func SurveyCounters(v *jobmatch.Survey) map[string]int64 {
 	inc := map[string]int64{}
 	for q, a := range v.Answers {
-		if v.Audience == SurveyCitizen {
+		if v.Audience == jobmatch.SurveyCitizen {
 			inc["survey_citizen_"+strconv.Itoa(a)]++
 		} else {
 			inc["survey_employer_"+q+"_"+strconv.Itoa(a)]++

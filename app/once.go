@@ -7,7 +7,7 @@ import (
 	"jobmatch/store"
 )
 
-// once performs a once-only step (resolve a request, close a vacancy,
+// Once performs a once-only step (resolve a request, close a vacancy,
 // answer a survey or a consent link, change an interview) as the one writer
 // of key across every replica sharing the database: it claims key by a
 // unique insert (store.Claim) and answers busy when another writer holds
@@ -18,8 +18,8 @@ import (
 // The in-process lock each caller takes first keeps one replica's clicks
 // in line (the second waits and then sees the step done); the claim is
 // what two replicas meet on.
-func (s *Service) once(ctx context.Context, key string, busy error, step func() error) error {
-	release, err := s.st.Claim(ctx, key)
+func (e *Env) Once(ctx context.Context, key string, busy error, step func() error) error {
+	release, err := e.st.Claim(ctx, key)
 	if errors.Is(err, store.ErrClaimed) {
 		return busy
 	}

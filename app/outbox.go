@@ -30,18 +30,18 @@ type SMTP struct {
 // Send puts a message in the outbox and, with an SMTP server configured,
 // delivers it; a delivery failure is recorded on the message and logged,
 // not returned: the work that sent it is done.
-func (s *Service) Send(ctx context.Context, m *Mail) error {
-	m.ID, m.At = jobmatch.NewID(), s.now().UTC()
-	if s.smtp.Addr != "" {
-		if err := deliver(s.smtp, m); err != nil {
+func (e *Env) Send(ctx context.Context, m *Mail) error {
+	m.ID, m.At = jobmatch.NewID(), e.now().UTC()
+	if e.smtp.Addr != "" {
+		if err := deliver(e.smtp, m); err != nil {
 			m.Error = err.Error()
-			s.log.Warn("smtp", "to", m.To, "kind", m.Kind, "err", err)
+			e.log.Warn("smtp", "to", m.To, "kind", m.Kind, "err", err)
 		} else {
-			at := s.now().UTC()
+			at := e.now().UTC()
 			m.SentAt = &at
 		}
 	}
-	return s.st.FileMail(ctx, m)
+	return e.st.FileMail(ctx, m)
 }
 
 // deliver sends one message through the SMTP server (plain text, UTF-8).
@@ -61,23 +61,11 @@ func deliver(c SMTP, m *Mail) error {
 }
 
 // Outbox lists outgoing messages, newest first (admin).
-func (s *Service) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*Mail], error) {
+func (e *Env) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*Mail], error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return Page[*Mail]{}, jobmatch.ErrForbidden
 	}
-	return listPage(ctx, s, store.OutboxList, q, s.st.Mail)
-}
-
-// notifyRetentionTeam tells the retention team of a request about a
-// sick-listed employee; the company keeps its one contact person.
-func (s *Service) notifyRetentionTeam(ctx context.Context, r *jobmatch.Request) error {
-	if s.retentionTeam == "" || r.Topic != jobmatch.TopicRetention {
-		return nil
-	}
-	return s.Send(ctx, &Mail{To: s.retentionTeam, Kind: "retention_request", Ref: r.ID,
-		Subject: "Fastholdelse: " + r.CompanyName + " (" + r.Reference + ")",
-		Body: "Ny henvendelse om en sygemeldt medarbejder fra " + r.CompanyName + " (CVR " + r.CVR + ").\n" +
-			"Kontaktperson i jobcentret: " + r.ConsultantID + ".\n\n" + r.Text})
+	return ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
 }
 
 // multipartMessage is a message with attachments: the text, then each

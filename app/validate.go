@@ -166,3 +166,26 @@ func fieldPath(ns string) string {
 	}
 	return ns
 }
+
+// CleanList trims a validated list of words and drops blanks and repeats
+// (case-insensitively), keeping the first spelling.
+func CleanList(in []string) []string {
+	out := make([]string, 0, len(in))
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// MustDate parses a date the validator has already checked; "" is the zero date.
+func MustDate(s string) jobmatch.Date {
+	d, _ := jobmatch.ParseDate(s)
+	return d
+}

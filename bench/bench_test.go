@@ -23,24 +23,24 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
 
 // seedCompanies stores n companies through the import path.
-func seedCompanies(b *testing.B, env *systemtest.Env, n int) []app.CompanyInput {
+func seedCompanies(b *testing.B, env *systemtest.Env, n int) []companies.CompanyInput {
 	b.Helper()
 	r := rand.New(rand.NewPCG(7, 7))
 	cs := demo.Companies(n, r)
 	ctx := context.Background()
 	for i := 0; i < len(cs); i += 500 {
 		end := min(i+500, len(cs))
-		rows := make([]app.CompanyRow, 0, end-i)
+		rows := make([]companies.CompanyRow, 0, end-i)
 		for _, c := range cs[i:end] {
-			rows = append(rows, app.CompanyRow{CVR: c.CVR, Name: c.Name, Address: c.Address, PostalCode: c.PostalCode, Industry: c.Industry})
+			rows = append(rows, companies.CompanyRow{CVR: c.CVR, Name: c.Name, Address: c.Address, PostalCode: c.PostalCode, Industry: c.Industry})
 		}
-		if _, _, err := env.Service().ImportCompanies(ctx, rows); err != nil {
+		if _, _, err := env.Sys.Companies.ImportCompanies(ctx, rows); err != nil {
 			b.Fatal(err)
 		}
 	}

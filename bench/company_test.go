@@ -37,8 +37,8 @@ func BenchmarkCompanySearch(b *testing.B) {
 		var p struct{ Items []any }
 		return getJSON(hot, env.URL+"/api/v1/companies/search?q="+url.QueryEscape(qs[i%len(qs)]), &p)
 	})
-	if env.Sys.Companies.Len() < 20000 {
-		b.Fatalf("only %d companies indexed", env.Sys.Companies.Len())
+	if env.Sys.CompanySearch.Len() < 20000 {
+		b.Fatalf("only %d companies indexed", env.Sys.CompanySearch.Len())
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/store"
 	"jobmatch/system/systemtest"
@@ -61,17 +61,17 @@ func seedFiveYears(b *testing.B, env *systemtest.Env) {
 	insert(store.ColContacts, 12500, func(i int) any {
 		at := when().In(jobmatch.Copenhagen)
 		d, _ := jobmatch.ParseDate(at.Format(time.DateOnly))
-		return &app.Contact{ID: jobmatch.NewID(), CVR: demo.CVR(i % 2000), CompanyName: "Firma", Kind: app.ContactKinds[r.IntN(len(app.ContactKinds))],
+		return &jobmatch.Contact{ID: jobmatch.NewID(), CVR: demo.CVR(i % 2000), CompanyName: "Firma", Kind: companies.ContactKinds[r.IntN(len(companies.ContactKinds))],
 			Date: d, ConsultantID: consultants[r.IntN(len(consultants))], LoggedAt: at.UTC(), Period: jobmatch.PeriodsOf(at)}
 	})
 	insert(store.ColSurveys, 10000, func(i int) any {
 		at := when()
 		p := jobmatch.PeriodsOf(at)
-		v := &app.Survey{ID: fmt.Sprintf("bench-%d", i), Audience: app.SurveyEmployer, Trigger: "vacancy_filled", CreatedAt: at.Add(-48 * time.Hour),
+		v := &jobmatch.Survey{ID: fmt.Sprintf("bench-%d", i), Audience: jobmatch.SurveyEmployer, Trigger: "vacancy_filled", CreatedAt: at.Add(-48 * time.Hour),
 			ExpiresAt: at.Add(30 * 24 * time.Hour), AnsweredAt: &at, Period: &p, Lang: "da",
 			Answers: map[string]int{"labour": 1 + r.IntN(5), "service": 2 + r.IntN(4)}}
 		if i%3 == 0 {
-			v.Audience, v.Answers = app.SurveyCitizen, map[string]int{"service": 3 + r.IntN(3)}
+			v.Audience, v.Answers = jobmatch.SurveyCitizen, map[string]int{"service": 3 + r.IntN(3)}
 		}
 		return v
 	})
@@ -82,7 +82,7 @@ func seedFiveYears(b *testing.B, env *systemtest.Env) {
 			CreatedAt: at, UpdatedAt: closed, ClosedAt: &closed, FilledByPresented: r.IntN(2) == 0, Version: 2}
 	})
 	t0 := time.Now()
-	res, err := env.Service().RebuildKPI(ctx, true)
+	res, err := env.Sys.Followup.RebuildKPI(ctx, true)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -121,7 +121,7 @@ func BenchmarkGuard(b *testing.B) {
 		return nil
 	})
 	intake := time.Since(t0)
-	v, err := env.Sys.Service.Vacancy(ctx, ids[0])
+	v, err := env.Sys.Intake.Vacancy(ctx, ids[0])
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func BenchmarkGuard(b *testing.B) {
 		}
 		chttp = append(chttp, time.Since(t0))
 		t0 = time.Now()
-		if _, err := env.Sys.Companies.Search(ctx, q, 10); err != nil {
+		if _, err := env.Sys.CompanySearch.Search(ctx, q, 10); err != nil {
 			b.Fatal(err)
 		}
 		cmem = append(cmem, time.Since(t0))

@@ -88,7 +88,7 @@ func matchBothWays(b *testing.B, env *systemtest.Env, vacancyID string) matchRun
 	b.Helper()
 	ctx := context.Background()
 	m := env.Sys.Matching.Matcher()
-	v, err := env.Sys.Service.Vacancy(ctx, vacancyID)
+	v, err := env.Sys.Intake.Vacancy(ctx, vacancyID)
 	if err != nil {
 		b.Fatal(err)
 	}

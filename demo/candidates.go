@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/system"
 	"jobmatch/taxonomy"
 )
@@ -238,7 +238,7 @@ func (g *Generator) pickJob(p person) (*job, *tailJob) {
 }
 
 // Next returns the next CV.
-func (g *Generator) Next() app.CandidateInput {
+func (g *Generator) Next() cvs.CandidateInput {
 	g.n++
 	p := g.newPerson()
 	j, tail := g.pickJob(p)
@@ -293,10 +293,10 @@ func (g *Generator) years(max float64) float64 {
 	return y
 }
 
-func (g *Generator) write(p person, j *job) app.CandidateInput {
+func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 	r := g.r
 	age := demoYear - p.birth
-	in := app.CandidateInput{
+	in := cvs.CandidateInput{
 		ExternalRef:   fmt.Sprintf("SAG-%07d", g.n),
 		Name:          p.first + " " + p.last,
 		Email:         fmt.Sprintf("%s.%s%d@example.dk", lower(firstWord(p.first)), lower(lastWord(p.last)), g.n),
@@ -373,7 +373,7 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 	}
 	total := 0.0
 	for _, l := range lines {
-		in.Experience = append(in.Experience, app.ExperienceInput{Title: l.title, Employer: l.employer, Years: l.years})
+		in.Experience = append(in.Experience, cvs.ExperienceInput{Title: l.title, Employer: l.employer, Years: l.years})
 		total += l.years
 	}
 
@@ -397,7 +397,7 @@ func (g *Generator) write(p person, j *job) app.CandidateInput {
 
 	in.Languages, in.Eligibility, in.DrivingLicences = g.languages(p), g.eligibility(p, j), g.licences(p, j, age)
 	if r.IntN(10) < 8 {
-		in.Consent = &app.ConsentInput{Given: true, Channel: []string{"phone", "meeting", "meeting", "digital"}[r.IntN(4)]}
+		in.Consent = &cvs.ConsentInput{Given: true, Channel: []string{"phone", "meeting", "meeting", "digital"}[r.IntN(4)]}
 	}
 	danish := ""
 	for _, l := range in.Languages {
@@ -415,19 +415,19 @@ var abroadJobs = []string{"Lærer", "Frisør", "Tømrer", "Bogholder", "Butiksas
 
 var abroadEmployers = []string{"Privat virksomhed", "Eget firma", "Familievirksomhed", "Offentlig skole", "Byggefirma", "Hospital"}
 
-func (g *Generator) education(p person, j *job, age int) []app.EducationInput {
+func (g *Generator) education(p person, j *job, age int) []cvs.EducationInput {
 	r := g.r
-	var out []app.EducationInput
+	var out []cvs.EducationInput
 	add := func(key string) {
-		if e, ok := educations[key]; ok && !slices.ContainsFunc(out, func(x app.EducationInput) bool { return x.Field == e.field }) {
-			out = append(out, app.EducationInput{Level: e.level, Field: e.field})
+		if e, ok := educations[key]; ok && !slices.ContainsFunc(out, func(x cvs.EducationInput) bool { return x.Field == e.field }) {
+			out = append(out, cvs.EducationInput{Level: e.level, Field: e.field})
 		}
 	}
 	if p.origin != nil {
 		if age >= 24 && r.IntN(3) == 0 {
-			out = append(out, app.EducationInput{Level: "upper_secondary", Field: "Gymnasial uddannelse fra " + p.origin.country})
+			out = append(out, cvs.EducationInput{Level: "upper_secondary", Field: "Gymnasial uddannelse fra " + p.origin.country})
 		}
-		out = append(out, app.EducationInput{Level: "other", Field: fmt.Sprintf("Danskuddannelse %d, modul %d", 2+r.IntN(2), 3+r.IntN(4))})
+		out = append(out, cvs.EducationInput{Level: "other", Field: fmt.Sprintf("Danskuddannelse %d, modul %d", 2+r.IntN(2), 3+r.IntN(4))})
 		if len(j.edu) > 1 && r.IntN(3) == 0 {
 			add(j.edu[len(j.edu)-1])
 		}
@@ -569,7 +569,7 @@ func WriteNDJSON(w io.Writer, g *Generator, n int) error {
 }
 
 // LoadCandidates generates n CVs and imports them through the import path.
-func LoadCandidates(ctx context.Context, sys *system.System, n int, seed uint64, progress func(app.ImportProgress)) (app.ImportProgress, error) {
+func LoadCandidates(ctx context.Context, sys *system.System, n int, seed uint64, progress func(jobmatch.ImportProgress)) (jobmatch.ImportProgress, error) {
 	g := NewGenerator(sys.Taxonomy, seed)
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(WriteNDJSON(pw, g, n)) }()

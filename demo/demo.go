@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
+	"jobmatch/app/staff"
 	"jobmatch/system"
 )
 
@@ -30,7 +32,7 @@ const marker = "demo:loaded"
 const Password = "demo"
 
 // Users are the demo staff.
-var Users = []app.NewUser{
+var Users = []staff.NewUser{
 	{Email: "admin@demo.local", Name: "Anne Admin", Role: jobmatch.RoleAdmin, Phone: "88 72 40 00"},
 	{Email: "konsulent@demo.local", Name: "Karen Konsulent", Role: jobmatch.RoleConsultant, Phone: "88 72 41 01", Areas: []string{"64"}},
 	{Email: "hotline@demo.local", Name: "Henrik Hotline", Role: jobmatch.RoleHotline, Phone: "88 72 40 10"},
@@ -53,7 +55,7 @@ func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 	n := 0
 	for _, u := range Users {
 		u.Password = Password
-		if _, err := sys.Service.CreateUser(ctx, u); err != nil {
+		if _, err := sys.Staff.CreateUser(ctx, u); err != nil {
 			var ve *jobmatch.ValidationError
 			if errors.As(err, &ve) && len(ve.Fields) == 1 && ve.Fields[0].Code == "exists" {
 				continue
@@ -64,13 +66,13 @@ func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 	}
 	r := rand.New(rand.NewPCG(opt.Seed+1, 2026))
 	for i, c := range Companies(opt.Companies, r) {
-		if _, _, err := sys.Service.EnsureCompany(ctx, c); err != nil {
+		if _, _, err := sys.Companies.EnsureCompany(ctx, c); err != nil {
 			return n, fmt.Errorf("demo: company %s: %w", c.CVR, err)
 		}
 		n++
 		if i%3 == 0 {
-			in := demoVacancy(c, r, sys.Service.Now())
-			if _, err := sys.Service.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, nil, ""); err != nil {
+			in := demoVacancy(c, r, sys.Env.Now())
+			if _, err := sys.Intake.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, nil, ""); err != nil {
 				return n, fmt.Errorf("demo: vacancy: %w", err)
 			}
 			n++
@@ -151,8 +153,8 @@ func CVR(n int) string {
 }
 
 // Companies generates n companies with valid CVR numbers.
-func Companies(n int, r *rand.Rand) []app.CompanyInput {
-	out := make([]app.CompanyInput, 0, n)
+func Companies(n int, r *rand.Rand) []companies.CompanyInput {
+	out := make([]companies.CompanyInput, 0, n)
 	seen := map[string]bool{}
 	for i := 0; len(out) < n; i++ {
 		cvr := CVR(i + 1)
@@ -172,10 +174,10 @@ func Companies(n int, r *rand.Rand) []app.CompanyInput {
 			name += " " + f
 		}
 		first, last := firsts[r.IntN(len(firsts))], lasts[r.IntN(len(lasts))]
-		out = append(out, app.CompanyInput{
+		out = append(out, companies.CompanyInput{
 			CVR: cvr, Name: name, Address: fmt.Sprintf("%s %d", streets[r.IntN(len(streets))], 1+r.IntN(80)),
 			PostalCode: postal, Industry: t.industry,
-			Contact: app.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
+			Contact: companies.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
 		})
 	}
 	return out
@@ -187,6 +189,6 @@ func lower(s string) string { return strings.ToLower(ascii.Replace(s)) }
 
 // demoVacancy writes a vacancy the company would post: a job of its trade
 // (vacancies.go), in its town, starting within the next two months.
-func demoVacancy(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInput {
+func demoVacancy(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.VacancyInput {
 	return vacancyFor(c, r, now)
 }

@@ -27,7 +27,7 @@ func TestDemoYearThroughTheService(t *testing.T) {
 	if n < 300+150 {
 		t.Fatalf("%d events", n)
 	}
-	res, err := env.Service().RebuildKPI(ctx, false)
+	res, err := env.Sys.Followup.RebuildKPI(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,9 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
+	"jobmatch/app/surveys"
 	"jobmatch/system"
 )
 
@@ -73,13 +76,13 @@ var tokenRe = regexp.MustCompile(`/survey/([A-Za-z0-9_-]+)`)
 
 // loadYear writes the twelve months before now of follow-up events.
 func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error) {
-	end := sys.Service.Now()
+	end := sys.Env.Now()
 	start := end.AddDate(-1, 0, 0)
 	var clock atomic.Int64
-	svc := sys.Service.WithClock(func() time.Time { return time.Unix(0, clock.Load()) })
+	svc := sys.WithClock(func() time.Time { return time.Unix(0, clock.Load()) })
 
-	var companies []*jobmatch.Company
-	if err := sys.Store.EachCompany(ctx, func(c *jobmatch.Company) error { companies = append(companies, c); return nil }); err != nil {
+	var all []*jobmatch.Company
+	if err := sys.Store.EachCompany(ctx, func(c *jobmatch.Company) error { all = append(all, c); return nil }); err != nil {
 		return 0, err
 	}
 	var cands []string
@@ -91,16 +94,16 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	}); err != nil {
 		return 0, err
 	}
-	if len(companies) == 0 {
+	if len(all) == 0 {
 		return 0, nil
 	}
-	sys.Service.Logger().Info("demo: writing a year of follow-up events in the background (about half a minute)",
+	sys.Env.Logger().Info("demo: writing a year of follow-up events in the background (about half a minute)",
 		"contacts", YearOfEvents.Contacts, "requests", YearOfEvents.Requests, "citizen_surveys", YearOfEvents.CitizenSurveys)
-	admin, err := svc.User(ctx, "admin@demo.local")
+	admin, err := svc.Staff.User(ctx, "admin@demo.local")
 	if err != nil {
 		return 0, err
 	}
-	hotline, err := svc.User(ctx, "hotline@demo.local")
+	hotline, err := svc.Staff.User(ctx, "hotline@demo.local")
 	if err != nil {
 		return 0, err
 	}
@@ -109,7 +112,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		if u, ok := users[id]; ok {
 			return u
 		}
-		u, err := svc.User(ctx, id)
+		u, err := svc.Staff.User(ctx, id)
 		if err != nil || !u.CanReadCVs() {
 			u = admin
 		}
@@ -174,7 +177,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	// answerSurveys finds the survey links the last action mailed and
 	// answers some of them a few days later, as people do.
 	answerSurveys := func(ctx context.Context, now time.Time) error {
-		page, err := svc.Outbox(ctx, admin, app.ListQuery{Limit: 3})
+		page, err := svc.Env.Outbox(ctx, admin, app.ListQuery{Limit: 3})
 		if err != nil {
 			return err
 		}
@@ -188,14 +191,14 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			}
 			kind := m.Kind
 			at(now.Add(time.Duration(2+r.IntN(120))*time.Hour), func(ctx context.Context) error {
-				in := app.SurveyAnswer{Answers: map[string]int{}}
+				in := surveys.SurveyAnswer{Answers: map[string]int{}}
 				if kind == "survey_citizen" {
 					in.Answers["service"] = score([5]int{1, 3, 5, 36, 55})
 				} else {
 					in.Answers["labour"] = score([5]int{3, 7, 15, 40, 35})
 					in.Answers["service"] = score([5]int{2, 5, 10, 38, 45})
 				}
-				_, err := svc.AnswerSurvey(ctx, tok[1], in)
+				_, err := svc.Surveys.AnswerSurvey(ctx, tok[1], in)
 				count++
 				return err
 			})
@@ -204,12 +207,12 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	}
 
 	for range YearOfEvents.Contacts {
-		c := companies[r.IntN(len(companies))]
+		c := all[r.IntN(len(all))]
 		t := workTime()
 		kind := pick(map[string]int{"visit": 35, "phone": 30, "meeting": 15, "digital_meeting": 15, "network_event": 5})
 		at(t, func(ctx context.Context) error {
 			u := user(c.ConsultantID)
-			_, err := svc.LogContact(ctx, u, app.ContactInput{CVR: c.CVR, Kind: kind, Date: t.In(jobmatch.Copenhagen).Format(time.DateOnly), Note: "Demo"})
+			_, err := svc.Companies.LogContact(ctx, u, companies.ContactInput{CVR: c.CVR, Kind: kind, Date: t.In(jobmatch.Copenhagen).Format(time.DateOnly), Note: "Demo"})
 			count++
 			if err != nil {
 				return err
@@ -222,14 +225,14 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		"layoff": "Vi skal desværre afskedige flere medarbejdere", "other": "Spørgsmål til jobcentret",
 	}
 	for range YearOfEvents.Requests {
-		c := companies[r.IntN(len(companies))]
+		c := all[r.IntN(len(all))]
 		t := workTime()
 		topic := pick(map[string]int{"vacancy": 42, "subsidy": 24, "retention": 17, "other": 12, "layoff": 5})
 		channel := pick(map[string]int{"web": 40, "phone": 35, "email": 15, "visit": 7, "api": 3})
-		in := app.CompanyInput{CVR: c.CVR, Name: c.Name, PostalCode: c.PostalCode, Industry: c.IndustryCode}
+		in := companies.CompanyInput{CVR: c.CVR, Name: c.Name, PostalCode: c.PostalCode, Industry: c.IndustryCode}
 		if len(c.Contacts) > 0 {
 			p := c.Contacts[0]
-			in.Contact = app.PersonInput{Name: p.Name, Email: p.Email, Phone: p.Phone}
+			in.Contact = companies.PersonInput{Name: p.Name, Email: p.Email, Phone: p.Phone}
 		}
 		// Response time: most within a working day, a tail over a week.
 		delay := time.Duration(math.Exp(2.6+1.1*r.NormFloat64()) * float64(time.Hour))
@@ -238,16 +241,16 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			if channel != "web" && channel != "api" {
 				by = hotline
 			}
-			var rec *app.Receipt
+			var rec *jobmatch.Receipt
 			var err error
 			if topic == "vacancy" {
 				ch := jobmatch.ChannelWeb
 				if channel == "api" {
 					ch = jobmatch.ChannelAPI
 				}
-				rec, err = svc.SubmitVacancy(ctx, demoVacancy(in, r, t), ch, nil, "")
+				rec, err = svc.Intake.SubmitVacancy(ctx, demoVacancy(in, r, t), ch, nil, "")
 			} else {
-				rec, err = svc.SubmitRequest(ctx, app.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic]}, by, "")
+				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic]}, by, "")
 			}
 			count++
 			if err != nil {
@@ -263,11 +266,11 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			}
 			if r.IntN(100) < 96 {
 				at(t.Add(delay), func(ctx context.Context) error {
-					req, err := svc.Request(ctx, reqID)
+					req, err := svc.Intake.Request(ctx, reqID)
 					if err != nil {
 						return err
 					}
-					_, err = svc.ResolveRequest(ctx, user(req.ConsultantID), reqID, app.ResolveInput{Resolution: "Afsluttet (demo)", Outcome: outcome})
+					_, err = svc.Intake.ResolveRequest(ctx, user(req.ConsultantID), reqID, intake.ResolveInput{Resolution: "Afsluttet (demo)", Outcome: outcome})
 					count++
 					if err != nil {
 						return err
@@ -280,11 +283,11 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				status := pick(map[string]int{"filled": 72, "closed": 18, "open": 10})
 				if status != "open" {
 					at(fill, func(ctx context.Context) error {
-						v, err := svc.Vacancy(ctx, rec.ID)
+						v, err := svc.Intake.Vacancy(ctx, rec.ID)
 						if err != nil {
 							return err
 						}
-						_, err = svc.CloseVacancy(ctx, user(v.ConsultantID), rec.ID, app.VacancyClose{Status: status, FilledByPresented: r.IntN(100) < 58})
+						_, err = svc.Intake.CloseVacancy(ctx, user(v.ConsultantID), rec.ID, intake.VacancyClose{Status: status, FilledByPresented: r.IntN(100) < 58})
 						count++
 						if err != nil {
 							return err
@@ -300,7 +303,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		id := cands[r.IntN(len(cands))]
 		t := workTime()
 		at(t, func(ctx context.Context) error {
-			if _, err := svc.SendCitizenSurvey(ctx, user("konsulent@demo.local"), id, "course_end"); err != nil {
+			if _, err := svc.Surveys.SendCitizenSurvey(ctx, user("konsulent@demo.local"), id, "course_end"); err != nil {
 				return err
 			}
 			return answerSurveys(ctx, t)

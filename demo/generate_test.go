@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/internal/shareddata"
 	"jobmatch/taxonomy"
 )
@@ -19,14 +19,14 @@ import (
 // The demo CVs are what a newcomer judges the product by; these tests hold
 // them to what a Danish consultant would notice at once.
 
-func demoCVs(t *testing.T, n int, seed uint64) (*taxonomy.Taxonomy, []app.CandidateInput) {
+func demoCVs(t *testing.T, n int, seed uint64) (*taxonomy.Taxonomy, []cvs.CandidateInput) {
 	t.Helper()
 	tax, err := taxonomy.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	g := NewGenerator(tax, seed)
-	out := make([]app.CandidateInput, n)
+	out := make([]cvs.CandidateInput, n)
 	for i := range out {
 		out[i] = g.Next()
 	}

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"jobmatch/app"
+	"jobmatch/app/cvs"
 )
 
 // The CV summary, written in the first person the way jobseekers write on
@@ -25,7 +25,7 @@ type summaryFacts struct {
 	licences  []string
 	commute   int
 	wants     []string
-	edu       []app.EducationInput
+	edu       []cvs.EducationInput
 	danish    string // CEFR level of the person's Danish
 }
 

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
+
 	"jobmatch"
-	"jobmatch/app"
 )
 
 // Demo vacancies read like the ads Danish employers post on Jobnet: the
@@ -42,7 +44,7 @@ func professionOf(title string) *profession {
 }
 
 // vacancyFor writes a vacancy the company c would post.
-func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInput {
+func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.VacancyInput {
 	jobs := []string{"Lagermedarbejder", "Rengøringsassistent", "Social- og sundhedshjælper", "Produktionsmedarbejder", "Butiksassistent"}
 	for _, t := range trades {
 		if t.industry == c.Industry {
@@ -100,7 +102,7 @@ func vacancyFor(c app.CompanyInput, r *rand.Rand, now time.Time) app.VacancyInpu
 	if len(des) > 0 {
 		add("Det er en fordel, hvis du har erfaring med %s.", listDA(des))
 	}
-	in := app.VacancyInput{
+	in := intake.VacancyInput{
 		Company: c, Title: title, SkillsRequired: req, SkillsDesired: des,
 		PostalCode: c.PostalCode, EmploymentType: "ordinary", Hours: hours, Positions: 1 + r.IntN(3),
 		StartDate: now.AddDate(0, 1, r.IntN(30)).Format(time.DateOnly), Deadline: now.AddDate(0, 0, 14+r.IntN(14)).Format(time.DateOnly),

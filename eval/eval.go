@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/eval/rjdb"
 	"jobmatch/matcher"
 	"jobmatch/system"
@@ -207,9 +207,9 @@ func VacancyOf(row int, text string) *jobmatch.Vacancy {
 
 // candidateOf reads a résumé as a CV: its skills, its jobs with years, the
 // latest job as the desired occupation, the whole text as the summary.
-func candidateOf(d rjdb.Doc) app.CandidateInput {
+func candidateOf(d rjdb.Doc) cvs.CandidateInput {
 	r := rjdb.ParseResume(d.Text)
-	in := app.CandidateInput{ExternalRef: d.ID, Name: "Résumé " + d.ID, PostalCode: "8000", TargetGroup: "close_to_job",
+	in := cvs.CandidateInput{ExternalRef: d.ID, Name: "Résumé " + d.ID, PostalCode: "8000", TargetGroup: "close_to_job",
 		Summary: cut(d.Text, 4000)}
 	for _, s := range r.Skills {
 		if len(in.Skills) < 60 && strings.TrimSpace(s) != "" {
@@ -218,7 +218,7 @@ func candidateOf(d rjdb.Doc) app.CandidateInput {
 	}
 	for _, j := range r.Experience {
 		if len(in.Experience) < 30 && len([]rune(strings.TrimSpace(j.Title))) >= 2 {
-			in.Experience = append(in.Experience, app.ExperienceInput{Title: cut(j.Title, 120), Employer: cut(j.Employer, 120), Years: min(max(j.Years, 0), 60)})
+			in.Experience = append(in.Experience, cvs.ExperienceInput{Title: cut(j.Title, 120), Employer: cut(j.Employer, 120), Years: min(max(j.Years, 0), 60)})
 		}
 	}
 	if len(in.Experience) > 0 {

@@ -11,6 +11,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/demo"
 	"jobmatch/system"
 )
@@ -239,11 +240,11 @@ func Literals(q EverydayQuery) []string {
 }
 
 // searchAll pages through every hit of q, best first.
-func searchAll(ctx context.Context, cs *app.Candidates, by *jobmatch.User, q string) ([]string, error) {
+func searchAll(ctx context.Context, cs *cvs.Service, by *jobmatch.User, q string) ([]string, error) {
 	var ids []string
 	cursor := ""
 	for {
-		res, err := cs.Search(ctx, by, app.SearchParams{Q: q, Limit: app.MaxPageSize, Cursor: cursor, Why: "eval"})
+		res, err := cs.Search(ctx, by, cvs.SearchParams{Q: q, Limit: app.MaxPageSize, Cursor: cursor, Why: "eval"})
 		if err != nil {
 			return nil, err
 		}

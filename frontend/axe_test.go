@@ -100,7 +100,7 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
 		t.Fatal(err)
 	}
-	v, err := env.Service().Vacancy(ctx, rec.ID)
+	v, err := env.Sys.Intake.Vacancy(ctx, rec.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

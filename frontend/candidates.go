@@ -11,7 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/cvs"
 	"jobmatch/i18n"
 	"jobmatch/index"
 	"jobmatch/web"
@@ -52,7 +52,7 @@ type facetValue struct {
 
 type searchPage struct {
 	Params  url.Values
-	Result  *app.SearchResult
+	Result  *cvs.SearchResult
 	Facets  []facetView
 	Next    string
 	Labels  map[string]string
@@ -74,7 +74,7 @@ var searchLanguages = []string{"da", "en", "de", "sv", "no", "pl", "uk", "ro", "
 
 func (f *Frontend) candidateSearch(c echo.Context) error {
 	vals := c.QueryParams()
-	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Labels: map[string]string{}, Licence: app.Licences,
+	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Labels: map[string]string{}, Licence: cvs.Licences,
 		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
 	// The form gives the language and its level apart; the API takes "da:B2".
 	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
@@ -214,7 +214,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.CandidateInput{ExternalRef: v["external_ref"], Name: v["name"], Email: v["email"], Phone: v["phone"],
+	in := cvs.CandidateInput{ExternalRef: v["external_ref"], Name: v["name"], Email: v["email"], Phone: v["phone"],
 		PostalCode: v["postal_code"], TargetGroup: v["target_group"], DesiredOccupations: splitList(v["desired_occupations"]),
 		Skills: splitList(v["skills"]), DrivingLicences: splitList(v["driving_licences"]), AvailableFrom: v["available_from"],
 		Summary: v["summary"], Eligibility: splitList(v["eligibility"])}
@@ -229,7 +229,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 		in.Languages = append(in.Languages, jobmatch.Language{Code: strings.TrimSpace(code), Level: strings.TrimSpace(level)})
 	}
 	if v["consent"] == "on" {
-		in.Consent = &app.ConsentInput{Given: true, Channel: v["consent_channel"]}
+		in.Consent = &cvs.ConsentInput{Given: true, Channel: v["consent_channel"]}
 	}
 	var cand *jobmatch.Candidate
 	if pre.Err() == nil {
@@ -260,7 +260,7 @@ func (f *Frontend) candidateView(c echo.Context) error {
 // candidateSurvey sends the citizen their satisfaction survey (at most as
 // often as the rules allow) and says what happened.
 func (f *Frontend) candidateSurvey(c echo.Context) error {
-	sent, err := f.svc.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
+	sent, err := f.cfg.Surveys.SendCitizenSurvey(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "manual")
 	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrInvalid):

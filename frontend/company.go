@@ -9,6 +9,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/web"
 )
 
@@ -20,7 +21,7 @@ func (f *Frontend) registerCompany(public, staff *echo.Group) {
 type companyPage struct {
 	Company  *jobmatch.Company
 	Owner    jobmatch.ContactPerson
-	Timeline app.Page[app.TimelineItem]
+	Timeline app.Page[companies.TimelineItem]
 	Kinds    []string
 	Values   map[string]string
 	Next     string
@@ -35,17 +36,17 @@ func (f *Frontend) companyView(c echo.Context) error {
 
 func (f *Frontend) renderCompany(c echo.Context, status int, values map[string]string, errs map[string]string) error {
 	ctx := c.Request().Context()
-	co, err := f.svc.Company(ctx, c.Param("cvr"))
+	co, err := f.cfg.Companies.Company(ctx, c.Param("cvr"))
 	if err != nil {
 		return err
 	}
-	d := companyPage{Company: co, Kinds: app.ContactKinds, Values: values}
-	d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+	d := companyPage{Company: co, Kinds: companies.ContactKinds, Values: values}
+	d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
 	lq, err := web.ListParams(c)
 	if err != nil {
 		return err
 	}
-	if d.Timeline, err = f.svc.Timeline(ctx, co.CVR, lq); err != nil {
+	if d.Timeline, err = f.cfg.Companies.Timeline(ctx, co.CVR, lq); err != nil {
 		return err
 	}
 	if d.Timeline.NextCursor != "" {
@@ -59,8 +60,8 @@ func (f *Frontend) companyContact(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.ContactInput{CVR: c.Param("cvr"), Kind: v["kind"], Date: v["date"], Note: v["note"], FollowUp: v["follow_up"]}
-	_, err = f.svc.LogContact(c.Request().Context(), web.CurrentUser(c), in)
+	in := companies.ContactInput{CVR: c.Param("cvr"), Kind: v["kind"], Date: v["date"], Note: v["note"], FollowUp: v["follow_up"]}
+	_, err = f.cfg.Companies.LogContact(c.Request().Context(), web.CurrentUser(c), in)
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		return f.renderCompany(c, http.StatusUnprocessableEntity, v, fieldMessages(web.Lang(c), ve))

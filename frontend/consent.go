@@ -8,13 +8,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
 
 type consentPage struct {
-	*app.ConsentPage
+	*screening.ConsentPage
 	Token string
 	Done  bool
 	Gone  bool
@@ -55,7 +55,7 @@ func (f *Frontend) consent(c echo.Context) error {
 		if wantsJSON(c) {
 			return web.WriteProblem(c, err)
 		}
-		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &app.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &screening.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
 	}
 	if err != nil {
 		if wantsJSON(c) {
@@ -98,9 +98,9 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		f.consentLang(c, r.Lang)
 	}
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
-		var in app.ConsentAnswerInput
+		var in screening.ConsentAnswerInput
 		err := web.DecodeJSON(c, &in)
-		var p *app.ConsentPage
+		var p *screening.ConsentPage
 		if err == nil {
 			p, err = f.cfg.Shortlists.AnswerConsent(ctx, token, in)
 		}
@@ -113,10 +113,10 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := f.cfg.Shortlists.AnswerConsent(ctx, token, app.ConsentAnswerInput{Answer: v["answer"]})
+	p, err := f.cfg.Shortlists.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrGone):
-		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &app.ConsentPage{}}, nil)
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &screening.ConsentPage{}}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):
 		r, gerr := f.cfg.Shortlists.ConsentByToken(ctx, token)
 		if gerr != nil {
@@ -140,7 +140,7 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	in := app.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(web.Lang(c))}
+	in := screening.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(web.Lang(c))}
 	_, err = f.cfg.Shortlists.RequestConsent(ctx, web.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.consent_sent")
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/followup"
 	"jobmatch/i18n"
 	"jobmatch/kpi"
 	"jobmatch/web"
@@ -39,14 +39,14 @@ func (f *Frontend) requireFigures(next echo.HandlerFunc) echo.HandlerFunc {
 type satRow struct {
 	Key    string
 	Label  string
-	S      app.Satisfaction
+	S      followup.Satisfaction
 	Target float64 // 0: none
 }
 
 type dashboardPage struct {
 	Year, Half string
 	Years      []int
-	F          *app.KPIFigures
+	F          *followup.KPIFigures
 	Sat        []satRow
 	Charts     []template.HTML
 	Contacts   template.HTML
@@ -82,16 +82,16 @@ func period(c echo.Context, now time.Time) (int, string, error) {
 func (f *Frontend) dashboard(c echo.Context) error {
 	ctx := c.Request().Context()
 	lang := web.Lang(c)
-	year, half, err := period(c, f.svc.Now())
+	year, half, err := period(c, f.cfg.Env.Now())
 	if err != nil {
 		return err
 	}
-	fig, err := f.svc.KPI(ctx, web.CurrentUser(c), year, half)
+	fig, err := f.cfg.Followup.KPI(ctx, web.CurrentUser(c), year, half)
 	if err != nil {
 		return err
 	}
 	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig}
-	for y := f.svc.Now().In(jobmatch.Copenhagen).Year(); y >= f.svc.Now().In(jobmatch.Copenhagen).Year()-5; y-- {
+	for y := f.cfg.Env.Now().In(jobmatch.Copenhagen).Year(); y >= f.cfg.Env.Now().In(jobmatch.Copenhagen).Year()-5; y-- {
 		d.Years = append(d.Years, y)
 	}
 	T := func(k string, a ...any) string { return i18n.T(lang, k, a...) }
@@ -101,7 +101,7 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	var actual, pace []float64
 	var actualText, paceText []string
 	cum := 0.0
-	now := f.svc.Now()
+	now := f.cfg.Env.Now()
 	months := fig.Contacts.ByMonth
 	for i, m := range months {
 		p, _ := kpi.ParsePeriod(m.Month)
@@ -152,11 +152,11 @@ func (f *Frontend) dashboard(c echo.Context) error {
 }
 
 func (f *Frontend) report(c echo.Context) error {
-	year, half, err := period(c, f.svc.Now())
+	year, half, err := period(c, f.cfg.Env.Now())
 	if err != nil {
 		return err
 	}
-	r, err := f.svc.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
+	r, err := f.cfg.Followup.KPIReport(c.Request().Context(), web.CurrentUser(c), year, half, string(web.Lang(c)))
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func (f *Frontend) report(c echo.Context) error {
 
 type reportPage struct {
 	Year, Half string
-	R          *app.Report
+	R          *followup.Report
 }
 
 func countBars(lang i18n.Lang, m map[string]int64, label func(string) string) []kpi.Bar {

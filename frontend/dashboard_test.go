@@ -24,7 +24,7 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(61)), &rec); res.StatusCode != http.StatusCreated {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
-	v, err := env.Service().Vacancy(context.Background(), rec.ID)
+	v, err := env.Sys.Intake.Vacancy(context.Background(), rec.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ = env.Service().Vacancy(context.Background(), rec.ID); v.Status != "filled" || !v.FilledByPresented || !strings.Contains(flash, "besat") {
+	if v, _ = env.Sys.Intake.Vacancy(context.Background(), rec.ID); v.Status != "filled" || !v.FilledByPresented || !strings.Contains(flash, "besat") {
 		t.Fatalf("after the close form: status %s, presented %v, flash %q", v.Status, v.FilledByPresented, flash)
 	}
 	var box struct {

@@ -4,9 +4,12 @@ import (
 	"net/http"
 	"strings"
 
+	"jobmatch"
+
 	"github.com/labstack/echo/v4"
 
-	"jobmatch/app"
+	"jobmatch/app/intake"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -16,7 +19,7 @@ var answerReasons = []string{"qualifications", "experience", "availability", "la
 
 // presented returns the anonymised profiles on a vacancy's private link
 // (none for a request's link).
-func (f *Frontend) presented(c echo.Context, view *app.StatusView) ([]app.Profile, error) {
+func (f *Frontend) presented(c echo.Context, view *intake.StatusView) ([]screening.Profile, error) {
 	if view.Kind != "vacancy" || f.cfg.Shortlists == nil {
 		return nil, nil
 	}
@@ -41,9 +44,9 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	ctx := c.Request().Context()
 	token := c.Param("token")
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
-		var in app.AnswerInput
+		var in screening.AnswerInput
 		err := web.DecodeJSON(c, &in)
-		var a *app.EmployerAnswer
+		var a *jobmatch.EmployerAnswer
 		if err == nil {
 			a, err = f.cfg.Shortlists.Answer(ctx, token, in)
 		}
@@ -56,7 +59,7 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
+	in := screening.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
 	if _, err := f.cfg.Shortlists.Answer(ctx, token, in); err != nil {
 		return err
 	}

@@ -10,7 +10,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -63,11 +65,11 @@ func splitList(s string) []string {
 	return out
 }
 
-func companyFromForm(v map[string]string) app.CompanyInput {
-	return app.CompanyInput{
+func companyFromForm(v map[string]string) companies.CompanyInput {
+	return companies.CompanyInput{
 		CVR: jobmatch.NormalizeCVR(v["company.cvr"]), Name: v["company.name"], Address: v["company.address"],
 		PostalCode: v["company.postal_code"], Industry: v["company.industry_code"],
-		Contact: app.PersonInput{Name: v["company.contact.name"], Email: v["company.contact.email"], Phone: v["company.contact.phone"]},
+		Contact: companies.PersonInput{Name: v["company.contact.name"], Email: v["company.contact.email"], Phone: v["company.contact.phone"]},
 	}
 }
 
@@ -78,10 +80,10 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	}
 	topic := v["topic"]
 	pre := &jobmatch.ValidationError{}
-	var receipt *app.Receipt
+	var receipt *jobmatch.Receipt
 	ctx := c.Request().Context()
 	if topic == "vacancy" {
-		in := app.VacancyInput{
+		in := intake.VacancyInput{
 			Company: companyFromForm(v), Title: v["title"], Description: v["description"],
 			SkillsRequired: splitList(v["skills_required"]), SkillsDesired: splitList(v["skills_desired"]),
 			PostalCode: v["postal_code"], EmploymentType: v["employment_type"], Hours: v["hours"],
@@ -98,7 +100,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 		in.StartDate, in.Deadline = v["start_date"], v["deadline"]
 		if err := pre.Err(); err != nil {
 			// Report the form's own errors together with the rest.
-			if verr := f.svc.Validator().Validate(in); verr != nil {
+			if verr := f.cfg.Env.Validator().Validate(in); verr != nil {
 				var ve *jobmatch.ValidationError
 				if errors.As(verr, &ve) {
 					pre.Fields = append(pre.Fields, ve.Fields...)
@@ -106,10 +108,10 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 			}
 			return f.entryInvalid(c, topic, v, pre)
 		}
-		receipt, err = f.svc.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, web.CurrentUser(c), v["_idem"])
+		receipt, err = f.cfg.Intake.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, web.CurrentUser(c), v["_idem"])
 	} else {
-		in := app.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
-		receipt, err = f.svc.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
+		in := intake.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
+		receipt, err = f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
@@ -147,7 +149,7 @@ func fieldMessages(lang i18n.Lang, ve *jobmatch.ValidationError) map[string]stri
 }
 
 func (f *Frontend) status(c echo.Context) error {
-	view, err := f.svc.Status(c.Request().Context(), c.Param("token"))
+	view, err := f.cfg.Intake.Status(c.Request().Context(), c.Param("token"))
 	if err != nil {
 		return err
 	}
@@ -160,7 +162,7 @@ func (f *Frontend) status(c echo.Context) error {
 		out := f.statusJSON(c, view)
 		if view.Kind == "vacancy" {
 			if presented == nil {
-				presented = []app.Profile{}
+				presented = []screening.Profile{}
 			}
 			out["presented"] = presented
 		}
@@ -169,22 +171,22 @@ func (f *Frontend) status(c echo.Context) error {
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
 	c.Response().Header().Set("X-Robots-Tag", "noindex")
 	return f.render(c, http.StatusOK, "status", "page.status", struct {
-		*app.StatusView
+		*intake.StatusView
 		New       bool
 		URL       string
 		Token     string
-		Presented []app.Profile
+		Presented []screening.Profile
 		Reasons   []string
 		Today     string
 	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
-		f.svc.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
+		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON
 // (for example the presented candidates).
-var statusExtensions []func(f *Frontend, c echo.Context, view *app.StatusView, out map[string]any)
+var statusExtensions []func(f *Frontend, c echo.Context, view *intake.StatusView, out map[string]any)
 
-func (f *Frontend) statusJSON(c echo.Context, view *app.StatusView) map[string]any {
+func (f *Frontend) statusJSON(c echo.Context, view *intake.StatusView) map[string]any {
 	out := map[string]any{
 		"kind": view.Kind, "reference": view.Reference, "status": view.Status, "company": view.Company,
 		"title": view.Title, "topic": view.Topic, "received_at": view.ReceivedAt, "contact_person": view.ContactPerson,

@@ -22,6 +22,14 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/cvs"
+	"jobmatch/app/followup"
+	"jobmatch/app/intake"
+	"jobmatch/app/matching"
+	"jobmatch/app/screening"
+	"jobmatch/app/staff"
+	"jobmatch/app/surveys"
 	"jobmatch/i18n"
 	"jobmatch/kpi"
 	"jobmatch/web"
@@ -35,31 +43,43 @@ var staticFS embed.FS
 
 // Config holds the frontend's dependencies.
 type Config struct {
+	// Env is the use cases' environment (clock, validator).
+	Env *app.Env
+	// Staff signs staff out.
+	Staff *staff.Service
+	// Companies shows a company, its contact person, timeline and contacts.
+	Companies *companies.Service
+	// Intake takes the entry form and the hotline's requests, lists them,
+	// shows a status link and closes vacancies.
+	Intake *intake.Service
+	// Surveys shows and takes survey answers.
+	Surveys *surveys.Service
+	// Followup draws the dashboard and the worklist.
+	Followup *followup.Service
 	// Places names postal districts in forms (optional).
 	Places interface {
 		ValidPostal(code string) bool
 	}
 	// Candidates is the CV service for the staff's CV pages.
-	Candidates *app.Candidates
+	Candidates *cvs.Service
 	// Matching ranks candidates on the vacancy page.
-	Matching *app.Matching
-	// Companies finds companies on the hotline page.
-	Companies *app.CompanySearch
+	Matching *matching.Service
+	// CompanySearch finds companies on the hotline page.
+	CompanySearch *companies.Search
 	// Shortlists is the pre-screening on the vacancy and status pages.
-	Shortlists *app.Shortlists
+	Shortlists *screening.Service
 }
 
 // Frontend renders the pages.
 type Frontend struct {
 	srv   *web.Server
-	svc   *app.Service
 	cfg   Config
 	pages map[string]*template.Template
 }
 
 // Register adds the pages to the server.
 func Register(srv *web.Server, cfg Config) error {
-	f := &Frontend{srv: srv, svc: srv.Service(), cfg: cfg}
+	f := &Frontend{srv: srv, cfg: cfg}
 	if err := f.parse(); err != nil {
 		return err
 	}

@@ -7,12 +7,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/intake"
 	"jobmatch/web"
 )
 
 func (f *Frontend) registerHotline(public, staff *echo.Group) {
-	if f.cfg.Companies == nil {
+	if f.cfg.CompanySearch == nil {
 		return
 	}
 	staff.GET("/hotline", f.hotline)
@@ -21,7 +22,7 @@ func (f *Frontend) registerHotline(public, staff *echo.Group) {
 
 type hotlinePage struct {
 	Q       string
-	Hits    []app.CompanyHit
+	Hits    []companies.CompanyHit
 	Company *jobmatch.Company
 	New     bool // the company is not known yet: created when the call is saved
 	Owner   jobmatch.ContactPerson
@@ -40,7 +41,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 	ctx := c.Request().Context()
 	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone", "topic": "other"}, Idem: jobmatch.NewToken(), Topics: hotlineTopics}
 	if d.Q != "" {
-		p, err := f.cfg.Companies.Search(ctx, d.Q, 10)
+		p, err := f.cfg.CompanySearch.Search(ctx, d.Q, 10)
 		var ve *jobmatch.ValidationError
 		if errors.As(err, &ve) {
 			return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, fieldMessages(web.Lang(c), ve))
@@ -51,7 +52,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 		d.Hits = p.Items
 	}
 	if cvr := c.QueryParam("cvr"); cvr != "" {
-		co, err := f.svc.Company(ctx, cvr)
+		co, err := f.cfg.Companies.Company(ctx, cvr)
 		switch {
 		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParam("name") != "":
 			// A company the jobcentre does not know: logged on a new
@@ -62,7 +63,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 			return err
 		default:
 			d.Company = co
-			d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
 		}
 	}
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
@@ -74,22 +75,22 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	co, err := f.svc.Company(ctx, v["cvr"])
+	co, err := f.cfg.Companies.Company(ctx, v["cvr"])
 	isNew := false
 	if errors.Is(err, jobmatch.ErrNotFound) {
 		co, isNew = &jobmatch.Company{CVR: v["cvr"], Name: v["name"], PostalCode: v["postal_code"]}, true
 	} else if err != nil {
 		return err
 	}
-	in := app.RequestInput{Company: app.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
-		Contact: app.PersonInput{Name: v["caller_name"], Phone: v["caller_phone"], Email: v["caller_email"]}},
+	in := intake.RequestInput{Company: companies.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
+		Contact: companies.PersonInput{Name: v["caller_name"], Phone: v["caller_phone"], Email: v["caller_email"]}},
 		Topic: v["topic"], Channel: v["channel"], Text: v["text"]}
-	receipt, err := f.svc.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
+	receipt, err := f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
 		if !isNew {
-			d.Owner, _ = f.svc.ContactPersonOf(ctx, co)
+			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
 		}
 		errs := fieldMessages(web.Lang(c), ve)
 		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",

@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -46,7 +46,7 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	in := app.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
+	in := screening.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
 	_, err = f.cfg.Shortlists.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.iv_booked")
@@ -60,7 +60,7 @@ func (f *Frontend) interviewChange(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	in := app.InterviewChange{}
+	in := screening.InterviewChange{}
 	msg := "fw.iv_moved"
 	if v["action"] == "cancel" {
 		in.Status, msg = "cancelled", "fw.iv_cancelled_done"

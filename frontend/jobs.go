@@ -9,7 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/intake"
 	"jobmatch/web"
 )
 
@@ -30,12 +30,12 @@ func (f *Frontend) jobPage(c echo.Context) error {
 	if f.cfg.Shortlists == nil {
 		return echo.ErrNotFound
 	}
-	v, err := f.svc.PublishedVacancy(c.Request().Context(), c.Param("id"))
+	v, err := f.cfg.Intake.PublishedVacancy(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
 	}
 	city := f.cfg.Shortlists.City(v.PostalCode)
-	b, err := json.Marshal(f.svc.JobPostingOf(v, city, web.AbsoluteURL(c, "/jobs/"+v.ID)))
+	b, err := json.Marshal(f.cfg.Intake.JobPostingOf(v, city, web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	if err != nil {
 		return err
 	}
@@ -48,14 +48,14 @@ func (f *Frontend) jobFeed(c echo.Context) error {
 	if f.cfg.Shortlists == nil {
 		return echo.ErrNotFound
 	}
-	vs, err := f.svc.PublishedVacancies(c.Request().Context())
+	vs, err := f.cfg.Intake.PublishedVacancies(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	items := make([]app.JobPosting, 0, len(vs))
+	items := make([]intake.JobPosting, 0, len(vs))
 	for _, v := range vs {
-		items = append(items, f.svc.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID)))
+		items = append(items, f.cfg.Intake.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	}
 	c.Response().Header().Set("Cache-Control", "public, max-age=300")
-	return c.JSON(http.StatusOK, map[string]any{"generated_at": f.svc.Now().UTC().Format(time.RFC3339), "items": items})
+	return c.JSON(http.StatusOK, map[string]any{"generated_at": f.cfg.Env.Now().UTC().Format(time.RFC3339), "items": items})
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -22,12 +22,12 @@ func (f *Frontend) registerShortlist(public, staff *echo.Group) {
 
 // shortlistRow is one entry on the vacancy page's shortlist.
 type shortlistRow struct {
-	*app.Entry
+	*screening.Entry
 	Next    []jobmatch.Stage
 	Consent bool
 	Reveal  bool
 	// Invites are the entry's interviews, earliest first.
-	Invites []*app.InterviewInvite
+	Invites []*jobmatch.InterviewInvite
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -114,7 +114,7 @@ func refusal(lang i18n.Lang, err error) (string, bool) {
 }
 
 // shortlistForm reads a shortlist entry's form and the entry it is posted to.
-func (f *Frontend) shortlistForm(c echo.Context) (map[string]string, *app.Entry, error) {
+func (f *Frontend) shortlistForm(c echo.Context) (map[string]string, *jobmatch.ShortlistEntry, error) {
 	v, err := formValues(c)
 	if err != nil {
 		return nil, nil, err
@@ -176,9 +176,9 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 		return err
 	}
 	version, _ := strconv.ParseInt(v["version"], 10, 64)
-	in := app.TransitionInput{To: v["to"], Note: v["note"], Version: version}
+	in := screening.TransitionInput{To: v["to"], Note: v["note"], Version: version}
 	if in.To == string(jobmatch.StageInterviewed) {
-		in.Interview = &app.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
+		in.Interview = &jobmatch.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
 	}
 	e, err := f.cfg.Shortlists.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 	vacancyID := v["vacancy_id"]
@@ -199,7 +199,7 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
+	in := screening.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
 	_, err = f.cfg.Shortlists.GiveConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], in)
 	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consented")
 }

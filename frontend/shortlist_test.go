@@ -61,7 +61,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	token := statusURL[strings.LastIndex(statusURL, "/")+1:]
-	l, err := env.Service().ResolveLink(ctx, token)
+	l, err := env.Sys.Intake.ResolveLink(ctx, token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	if !strings.Contains(onHome, "Skjult Sørensen") || !strings.Contains(answer, "Inviter til samtale") || !strings.Contains(status, "Besat") {
 		t.Fatalf("overview %q, answer %q, vacancy line %q", onHome, answer, status)
 	}
-	if v, _ := env.Service().Vacancy(ctx, vid); v.Status != "filled" || !v.FilledByPresented {
+	if v, _ := env.Sys.Intake.Vacancy(ctx, vid); v.Status != "filled" || !v.FilledByPresented {
 		t.Fatalf("vacancy: %s", v.Status)
 	}
 }

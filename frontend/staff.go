@@ -15,6 +15,8 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/followup"
+	"jobmatch/app/intake"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -75,7 +77,7 @@ func (f *Frontend) loginSubmit(c echo.Context) error {
 
 func (f *Frontend) logout(c echo.Context) error {
 	if t, ok := c.Get("token").(string); ok {
-		_ = f.svc.Logout(c.Request().Context(), t)
+		_ = f.cfg.Staff.Logout(c.Request().Context(), t)
 	}
 	web.ClearSessionCookie(c)
 	return c.Redirect(http.StatusSeeOther, "/")
@@ -88,7 +90,7 @@ type homeData struct {
 	Vacancies    app.Page[*jobmatch.Vacancy]
 	Scope        string
 	Sections     []HomeSection
-	Worklist     *app.Worklist
+	Worklist     *followup.Worklist
 	Now          time.Time
 	// The open requests' filter, sort and page.
 	WL worklistView
@@ -210,22 +212,22 @@ func (f *Frontend) staffHome(c echo.Context) error {
 	d := homeData{Scope: scope}
 	cq := q
 	cq.Scope = scope
-	if d.Companies, err = f.svc.Companies(ctx, cq); err != nil {
+	if d.Companies, err = f.cfg.Companies.Companies(ctx, cq); err != nil {
 		return err
 	}
 	rq := app.ListQuery{Scope: scope, Limit: 25}
-	if d.Requests, err = f.svc.Requests(ctx, rq); err != nil {
+	if d.Requests, err = f.cfg.Intake.Requests(ctx, rq); err != nil {
 		return err
 	}
-	if d.Vacancies, err = f.svc.Vacancies(ctx, rq); err != nil {
+	if d.Vacancies, err = f.cfg.Intake.Vacancies(ctx, rq); err != nil {
 		return err
 	}
 	if u.Role == jobmatch.RoleConsultant {
-		w, err := f.svc.Worklist(ctx, u)
+		w, err := f.cfg.Followup.Worklist(ctx, u)
 		if err != nil {
 			return err
 		}
-		d.Now = f.svc.Now()
+		d.Now = f.cfg.Env.Now()
 		d.Worklist = w
 		d.OpenRequests, d.WL = filterWorklist(c, w.OpenRequests, d.Now)
 	}
@@ -245,7 +247,7 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.svc.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), app.ResolveInput{Resolution: v["resolution"], Outcome: v["outcome"]})
+	_, err = f.cfg.Intake.ResolveRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), intake.ResolveInput{Resolution: v["resolution"], Outcome: v["outcome"]})
 	var ve *jobmatch.ValidationError
 	switch {
 	case errors.As(err, &ve):

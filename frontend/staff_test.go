@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/internal/browser"
 	"jobmatch/system/systemtest"
@@ -125,10 +125,10 @@ func TestConsultantMatchesAVacancy(t *testing.T) {
 func TestHotlineFlowInBrowser(t *testing.T) {
 	env := systemtest.Start(t)
 	cvr := demo.CVR(733)
-	if _, _, err := env.Service().ImportCompanies(context.Background(), []app.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
 		t.Fatal(err)
 	}
-	co, err := env.Service().Company(context.Background(), cvr)
+	co, err := env.Sys.Companies.Company(context.Background(), cvr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if !strings.Contains(hits, "Haderslev Maskinfabrik") {
 		t.Fatalf("hits: %q", hits)
 	}
-	owner, err := env.Service().User(context.Background(), co.ConsultantID)
+	owner, err := env.Sys.Staff.User(context.Background(), co.ConsultantID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if !strings.Contains(target, "/") || !strings.Contains(done, "afsluttet") {
 		t.Fatalf("target %q, flash %q", target, done)
 	}
-	if open, err := env.Service().OpenRequests(context.Background(), owner.ID); err != nil || len(open) != 0 {
+	if open, err := env.Sys.Intake.OpenRequests(context.Background(), owner.ID); err != nil || len(open) != 0 {
 		t.Fatalf("still open after resolving: %v %d", err, len(open))
 	}
 }
@@ -264,7 +264,7 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	if !strings.Contains(badCVR, "CVR") {
 		t.Fatalf("invalid CVR message: %q", badCVR)
 	}
-	co, err := env.Service().Company(context.Background(), demo.CVR(950))
+	co, err := env.Sys.Companies.Company(context.Background(), demo.CVR(950))
 	if err != nil || co.ConsultantID == "" {
 		t.Fatalf("company not created with a contact person: %v %+v", err, co)
 	}
@@ -283,8 +283,8 @@ func TestCompanyPageTimelineAndContactLog(t *testing.T) {
 	if res := env.Client().Do("POST", "/api/v1/requests", body, nil); res.StatusCode != 201 {
 		t.Fatalf("post: %d %s", res.StatusCode, res.Body)
 	}
-	co, _ := env.Service().Company(context.Background(), cvr)
-	owner, _ := env.Service().User(context.Background(), co.ConsultantID)
+	co, _ := env.Sys.Companies.Company(context.Background(), cvr)
+	owner, _ := env.Sys.Staff.User(context.Background(), co.ConsultantID)
 	ctx := browser.New(t)
 	var timeline, flash string
 	err := chromedp.Run(ctx,

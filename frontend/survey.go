@@ -9,13 +9,13 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/surveys"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
 
 type surveyPage struct {
-	Survey    *app.Survey
+	Survey    *jobmatch.Survey
 	Token     string
 	Questions []string
 	Values    map[string]string
@@ -33,7 +33,7 @@ func (f *Frontend) registerSurvey(e *echo.Echo) {
 }
 
 func (f *Frontend) survey(c echo.Context) error {
-	v, err := f.svc.SurveyByToken(c.Request().Context(), c.Param("token"))
+	v, err := f.cfg.Surveys.SurveyByToken(c.Request().Context(), c.Param("token"))
 	if errors.Is(err, jobmatch.ErrGone) {
 		return f.render(c, http.StatusGone, "survey", "page.survey", surveyPage{Survey: v, Gone: true}, nil)
 	}
@@ -45,7 +45,7 @@ func (f *Frontend) survey(c echo.Context) error {
 }
 
 // surveyLang answers in the survey's language unless the reader chose one.
-func (f *Frontend) surveyLang(c echo.Context, v *app.Survey) {
+func (f *Frontend) surveyLang(c echo.Context, v *jobmatch.Survey) {
 	if c.QueryParam("lang") != "" {
 		return
 	}
@@ -61,11 +61,11 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 	ctx := c.Request().Context()
 	token := c.Param("token")
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
-		var in app.SurveyAnswer
+		var in surveys.SurveyAnswer
 		err := web.DecodeJSON(c, &in)
-		var v *app.Survey
+		var v *jobmatch.Survey
 		if err == nil {
-			v, err = f.svc.AnswerSurvey(ctx, token, in)
+			v, err = f.cfg.Surveys.AnswerSurvey(ctx, token, in)
 		}
 		if err != nil {
 			return web.WriteProblem(c, err)
@@ -76,7 +76,7 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.SurveyAnswer{Answers: map[string]int{}, Comment: vals["comment"]}
+	in := surveys.SurveyAnswer{Answers: map[string]int{}, Comment: vals["comment"]}
 	for _, q := range []string{"labour", "service"} {
 		if s, ok := vals[q]; ok {
 			n, err := strconv.Atoi(s)
@@ -86,12 +86,12 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 			in.Answers[q] = n
 		}
 	}
-	v, err := f.svc.AnswerSurvey(ctx, token, in)
+	v, err := f.cfg.Surveys.AnswerSurvey(ctx, token, in)
 	switch {
 	case errors.Is(err, jobmatch.ErrGone):
 		return f.render(c, http.StatusGone, "survey", "page.survey", surveyPage{Survey: v, Gone: true}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):
-		v, gerr := f.svc.SurveyByToken(ctx, token)
+		v, gerr := f.cfg.Surveys.SurveyByToken(ctx, token)
 		if gerr != nil {
 			return gerr
 		}

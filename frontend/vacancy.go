@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/matching"
 	"jobmatch/matcher"
 	"jobmatch/web"
 )
@@ -24,7 +24,7 @@ func (f *Frontend) registerVacancy(public, staff *echo.Group) {
 
 type vacancyPage struct {
 	Vacancy    *jobmatch.Vacancy
-	Matches    *app.MatchPage
+	Matches    *matching.MatchPage
 	Params     url.Values
 	Criteria   []criterionView
 	Weights    []weightView
@@ -102,7 +102,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	for _, r := range d.Shortlist {
 		d.Listed[r.CandidateID] = true
 	}
-	d.Today = f.svc.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
+	d.Today = f.cfg.Env.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
 	lang := web.Lang(c)
 	for _, it := range d.Matches.Items {
 		d.Cards = append(d.Cards, newMatchCard(lang, it))

@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"jobmatch/app"
+	"jobmatch/app/matching"
 	"jobmatch/i18n"
 	"jobmatch/matcher"
 )
@@ -14,7 +14,7 @@ import (
 // set, the points of each part adding up to the total shown, the reasons
 // in the page's language, most important first.
 type matchCard struct {
-	app.MatchItem
+	matching.MatchItem
 	Score    string // "76 %"
 	Distance string // "12 km", "" when unknown
 	Parts    []partRow
@@ -51,7 +51,7 @@ func levelWord(level string) any {
 	return level
 }
 
-func newMatchCard(lang i18n.Lang, it app.MatchItem) matchCard {
+func newMatchCard(lang i18n.Lang, it matching.MatchItem) matchCard {
 	c := matchCard{MatchItem: it, Score: i18n.Percent(lang, it.Score)}
 	if it.DistanceKm != nil {
 		c.Distance = i18n.Format(lang, i18n.Km(*it.DistanceKm))

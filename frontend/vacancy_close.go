@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/intake"
 	"jobmatch/i18n"
 	"jobmatch/web"
 )
@@ -23,8 +23,8 @@ func (f *Frontend) vacancyClose(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := app.VacancyClose{Status: v["status"], Note: v["note"], FilledByPresented: v["filled_by_presented"] == "on"}
-	_, err = f.svc.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+	in := intake.VacancyClose{Status: v["status"], Note: v["note"], FilledByPresented: v["filled_by_presented"] == "on"}
+	_, err = f.cfg.Intake.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrConflict):

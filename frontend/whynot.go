@@ -6,7 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"jobmatch/app"
+	"jobmatch/app/cvs"
+	"jobmatch/app/matching"
 	"jobmatch/matcher"
 	"jobmatch/web"
 )
@@ -37,8 +38,8 @@ type whyNotPage struct {
 	CandidateID string
 	Q           string
 	// Found are the CVs the search for Q found, to pick one from.
-	Found []app.SearchHit
-	X     *app.Explanation
+	Found []cvs.SearchHit
+	X     *matching.Explanation
 }
 
 // whyNot is the "why not …?" panel: the consultant searches for a CV by
@@ -48,7 +49,7 @@ type whyNotPage struct {
 func (f *Frontend) whyNot(c echo.Context) error {
 	d := whyNotPage{VacancyID: c.Param("id"), CandidateID: c.QueryParam("candidate_id"), Q: strings.TrimSpace(c.QueryParam("q"))}
 	if d.Q != "" && d.CandidateID == "" && f.cfg.Candidates != nil {
-		res, err := f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), app.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
+		res, err := f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), cvs.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
 		if err != nil {
 			return err
 		}

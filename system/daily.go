@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch/app/screening"
 )
 
 // DailyReport is what one run of the daily job did.
@@ -62,7 +62,7 @@ func (s *System) dailyRetention(ctx context.Context, r *DailyReport) error {
 	}
 	runs := s.cfg.MatchRunRetentionDays
 	if runs == 0 {
-		runs = app.MinMatchRunDays
+		runs = screening.MinMatchRunDays
 	}
 	rep, err := s.Shortlists.Minimise(ctx, days, runs)
 	r.Retention = rep

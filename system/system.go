@@ -19,6 +19,14 @@ import (
 	"jobmatch"
 	"jobmatch/api"
 	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/app/cvs"
+	"jobmatch/app/followup"
+	"jobmatch/app/intake"
+	"jobmatch/app/matching"
+	"jobmatch/app/screening"
+	"jobmatch/app/staff"
+	"jobmatch/app/surveys"
 	"jobmatch/calendar"
 	"jobmatch/frontend"
 	"jobmatch/index"
@@ -72,22 +80,30 @@ type Config struct {
 
 // System is a running jobmatch without its listener.
 type System struct {
-	Store      *store.Store
-	Service    *app.Service
-	API        *web.Server // the web kernel, with the API's and the pages' routes
-	Places     *taxonomy.Places
-	Taxonomy   *taxonomy.Taxonomy
-	Index      *index.Index
-	Syncer     *index.Syncer
-	Candidates *app.Candidates
-	Audit      *app.Audit
-	Pool       *matcher.Pool
-	Companies  *app.CompanySearch
-	Matching   *app.Matching
-	Shortlists *app.Shortlists
-	log        *slog.Logger
-	cfg        Config
-	wg         sync.WaitGroup
+	Store    *store.Store
+	API      *web.Server // the web kernel, with the API's and the pages' routes
+	Places   *taxonomy.Places
+	Taxonomy *taxonomy.Taxonomy
+	Index    *index.Index
+	Syncer   *index.Syncer
+	Pool     *matcher.Pool
+
+	// The use cases, built in dependency order (Open).
+	Env           *app.Env
+	Audit         *app.Audit
+	Staff         *staff.Service
+	Surveys       *surveys.Service
+	Companies     *companies.Service
+	CompanySearch *companies.Search
+	Intake        *intake.Service
+	Candidates    *cvs.Service
+	Matching      *matching.Service
+	Shortlists    *screening.Service
+	Followup      *followup.Service
+
+	log *slog.Logger
+	cfg Config
+	wg  sync.WaitGroup
 
 	starters  []func(ctx context.Context)
 	poolReady atomic.Bool
@@ -125,30 +141,6 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		return nil, err
 	}
 	places := tax.Places
-	// The company search and the reverse match follow the service's writes
-	// through its hooks (set before any request can arrive).
-	var companies *app.CompanySearch
-	var matching *app.Matching
-	svc := app.New(app.Config{
-		Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
-		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam, PublicURL: cfg.PublicURL, SMTP: app.SMTP{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom},
-		OnCompanies: func(cs []*jobmatch.Company) {
-			if companies != nil {
-				companies.Put(cs)
-			}
-		},
-		OnVacancy: func(v *jobmatch.Vacancy) {
-			if matching != nil {
-				matching.VacancyChanged(v)
-			}
-		},
-	})
-	companies = app.NewCompanySearch(svc)
-	srv := web.New(web.Config{Service: svc, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
-		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL})
-	// The API and the pages are siblings on the web kernel; each group of
-	// routes is added here, explicitly.
-	api.RegisterFoundation(srv)
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
 		_ = st.Close(context.Background())
@@ -156,9 +148,6 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	}
 	labels := conceptLabels(tax)
 	syncer := index.NewSyncer(ix, st, cfg.Logger, labels)
-	audit := app.NewAudit(svc)
-	cands := app.NewCandidates(svc, tax, ix, syncer, audit)
-	api.RegisterCandidates(srv, cands, audit)
 	// The matcher reads CV features from memory; the syncer keeps them in
 	// step with the index, and Start fills the pool from the store.
 	pool := matcher.NewPool()
@@ -187,31 +176,58 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			pool.PutNamed(f, c.Name)
 			return f, nil
 		}}
-	matching = app.NewMatching(svc, cands, mt, audit)
-	views, err := followViews(ctx, st, svc, companies, matching)
+
+	// The use cases, each given what it uses, in dependency order: the
+	// company search and the reverse match are built before the use cases
+	// that tell them of their writes.
+	env := app.New(app.Config{Store: st, Validator: app.NewValidator(places), Logger: cfg.Logger, Now: cfg.Now,
+		PublicURL: cfg.PublicURL, SMTP: app.SMTP{Addr: cfg.SMTPAddr, From: cfg.SMTPFrom}})
+	audit := app.NewAudit(env)
+	staffUC := staff.New(env)
+	surveysUC := surveys.New(env)
+	search := companies.NewSearch(st, staffUC)
+	companiesUC := companies.New(env, staffUC, surveysUC, search)
+	cands := cvs.New(env, tax, ix, syncer, audit)
+	matchingUC := matching.New(env, mt, audit, places)
+	intakeUC := intake.New(env, intake.Config{Companies: companiesUC, Staff: staffUC, Surveys: surveysUC, Vacancies: matchingUC,
+		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam})
+	var linkGrace time.Duration
+	if cfg.LinkGraceDays > 0 {
+		linkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
+	}
+	shortlists := screening.New(env, screening.Config{Vacancies: intakeUC, Staff: staffUC, Audit: audit, Places: places,
+		Matches: matchingUC, LinkGrace: linkGrace})
+	followupUC := followup.New(env, followup.Config{Staff: staffUC, Requests: intakeUC, Companies: companiesUC, Screening: shortlists})
+	views, err := followViews(ctx, st, search, matchingUC)
 	if err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, err
 	}
-	api.RegisterMatching(srv, matching)
-	api.RegisterCompanySearch(srv, companies)
-	api.RegisterCompanyService(srv, svc)
-	api.RegisterFollowUp(srv, svc)
-	shortlists := app.NewShortlists(svc, audit, places)
-	shortlists.MatchedSkills = matching.MatchedSkills
-	if cfg.LinkGraceDays > 0 {
-		shortlists.LinkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
-	}
-	api.RegisterShortlists(srv, shortlists)
+
+	srv := web.New(web.Config{Sessions: staffUC, Ping: st.Ping, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
+		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL})
+	// The API and the pages are siblings on the web kernel; each group of
+	// routes is added here, explicitly.
+	uc := api.UseCases{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC}
+	api.RegisterFoundation(srv, uc)
+	api.RegisterCandidates(srv, cands, audit)
+	api.RegisterMatching(srv, matchingUC)
+	api.RegisterCompanySearch(srv, search)
+	api.RegisterCompanyService(srv, uc)
+	api.RegisterFollowUp(srv, uc)
+	api.RegisterShortlists(srv, shortlists, intakeUC)
 	registerIndexMetrics(srv, ix, syncer, pool)
-	if err := frontend.Register(srv, frontend.Config{Places: places, Candidates: cands, Matching: matching, Companies: companies, Shortlists: shortlists}); err != nil {
+	if err := frontend.Register(srv, frontend.Config{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC,
+		Places: places, Candidates: cands, Matching: matchingUC, CompanySearch: search, Shortlists: shortlists}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
-	sys := &System{Store: st, Service: svc, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Candidates: cands, Audit: audit, Pool: pool, Matching: matching, Companies: companies, Shortlists: shortlists, log: cfg.Logger, cfg: cfg,
-		featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
+	sys := &System{Store: st, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Pool: pool,
+		Env: env, Audit: audit, Staff: staffUC, Surveys: surveysUC, Companies: companiesUC, CompanySearch: search, Intake: intakeUC,
+		Candidates: cands, Matching: matchingUC, Shortlists: shortlists, Followup: followupUC,
+		log: cfg.Logger, cfg: cfg, featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
 	sys.addReadyChecks()
 	sys.starters = append(sys.starters, func(ctx context.Context) {
 		// Everything built on first use is built now, before /readyz says
@@ -257,7 +273,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		}()
 		sys.wg.Add(1)
 		go func() { defer sys.wg.Done(); sys.saveFeaturesLoop(ctx) }()
-		if err := companies.Load(ctx); err != nil && ctx.Err() == nil {
+		if err := search.Load(ctx); err != nil && ctx.Err() == nil {
 			cfg.Logger.Error("load company search", "err", err)
 		}
 		if err := syncer.CatchUp(ctx); err != nil {
@@ -392,7 +408,7 @@ func (s *System) purgeLoop(ctx context.Context, days int, every time.Duration) {
 			return
 		case <-t.C:
 		}
-		cutoff := s.Service.Now().AddDate(0, 0, -days)
+		cutoff := s.Env.Now().AddDate(0, 0, -days)
 		n, err := s.Candidates.Purge(ctx, cutoff)
 		switch {
 		case err != nil && ctx.Err() == nil:
@@ -402,4 +418,26 @@ func (s *System) purgeLoop(ctx context.Context, days int, every time.Duration) {
 		}
 		t.Reset(every)
 	}
+}
+
+// Clocked are the use cases of the entry point with a clock of their own:
+// the demo's back-dated year of events goes through them. They share the
+// store and the rules; this process's views follow their writes through
+// the change log, as they follow another replica's.
+type Clocked struct {
+	Env       *app.Env
+	Staff     *staff.Service
+	Surveys   *surveys.Service
+	Companies *companies.Service
+	Intake    *intake.Service
+}
+
+// WithClock returns the entry point's use cases with the clock now.
+func (s *System) WithClock(now func() time.Time) *Clocked {
+	env := s.Env.WithClock(now)
+	c := &Clocked{Env: env, Staff: staff.New(env), Surveys: surveys.New(env)}
+	c.Companies = companies.New(env, c.Staff, c.Surveys, nil)
+	c.Intake = intake.New(env, intake.Config{Companies: c.Companies, Staff: c.Staff, Surveys: c.Surveys,
+		Deadline: responseDeadline, RetentionTeam: s.cfg.RetentionTeam})
+	return c
 }

@@ -7,6 +7,8 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/app/cvs"
+	"jobmatch/app/matching"
 
 	"github.com/labstack/echo/v4"
 )
@@ -14,13 +16,13 @@ import (
 // Request parameters the API and the pages read alike.
 
 // SearchParamsFrom reads the search query string (shared with the page).
-func SearchParamsFrom(c echo.Context) (app.SearchParams, error) {
+func SearchParamsFrom(c echo.Context) (cvs.SearchParams, error) {
 	return SearchParamsFromValues(c.QueryParams())
 }
 
 // SearchParamsFromValues reads search parameters from a query string's values.
-func SearchParamsFromValues(q url.Values) (app.SearchParams, error) {
-	p := app.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
+func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
+	p := cvs.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
 		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
 		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
 	multi := func(k string) []string { return commaList(q, k) }
@@ -46,9 +48,9 @@ func SearchParamsFromValues(q url.Values) (app.SearchParams, error) {
 // MatchQueryFrom reads a match run's settings from the query string:
 // require=distance,licence relax=eligibility radius_km=40
 // w_occupation=0.4 … limit cursor why (shared with the page).
-func MatchQueryFrom(c echo.Context) (app.MatchQuery, error) {
+func MatchQueryFrom(c echo.Context) (matching.MatchQuery, error) {
 	qs := c.QueryParams()
-	q := app.MatchQuery{Cursor: qs.Get("cursor"), Why: qs.Get("why"), Weights: map[string]float64{}}
+	q := matching.MatchQuery{Cursor: qs.Get("cursor"), Why: qs.Get("why"), Weights: map[string]float64{}}
 	verr := &jobmatch.ValidationError{}
 	q.Require, q.Relax = commaList(qs, "require"), commaList(qs, "relax")
 	if v := qs.Get("radius_km"); v != "" {

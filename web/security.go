@@ -289,7 +289,7 @@ func (s *Server) Login(c echo.Context, email, password string) (string, *jobmatc
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(s.logins.every.Seconds())+1))
 		return "", nil, ErrLoginThrottled
 	}
-	token, u, err := s.svc.Login(c.Request().Context(), email, password)
+	token, u, err := s.sess.Login(c.Request().Context(), email, password)
 	if !errors.Is(err, jobmatch.ErrUnauthorized) {
 		s.logins.refund(account)
 	}

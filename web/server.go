@@ -25,13 +25,21 @@ import (
 	"golang.org/x/time/rate"
 
 	"jobmatch"
-	"jobmatch/app"
 )
+
+// Sessions opens sessions and finds the user of a session token (the
+// staff use case).
+type Sessions interface {
+	Authenticate(ctx context.Context, token string) (*jobmatch.User, *jobmatch.Session, error)
+	Login(ctx context.Context, email, password string) (token string, u *jobmatch.User, err error)
+}
 
 // Config holds the server's dependencies and limits.
 type Config struct {
-	Service *app.Service
-	Logger  *slog.Logger
+	Sessions Sessions
+	// Ping checks the database for /readyz.
+	Ping   func(ctx context.Context) error
+	Logger *slog.Logger
 	// BodyLimit caps request bodies (default "1M"); imports have their own.
 	BodyLimit string
 	// PublicRate is the sustained requests/s one client may make to the
@@ -63,7 +71,7 @@ type ReadyCheck func(ctx context.Context, details map[string]any) error
 // Server is the HTTP server of jobmatch.
 type Server struct {
 	e       *echo.Echo
-	svc     *app.Service
+	sess    Sessions
 	log     *slog.Logger
 	cfg     Config
 	Metrics *prometheus.Registry
@@ -106,7 +114,7 @@ func New(cfg Config) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
-	s := &Server{e: e, svc: cfg.Service, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{},
+	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{},
 		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery)}
 	s.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.httpDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -134,7 +142,9 @@ func New(cfg Config) *Server {
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
-	s.AddReadyCheck("database", func(ctx context.Context, _ map[string]any) error { return s.svc.Store().Ping(ctx) })
+	if cfg.Ping != nil {
+		s.AddReadyCheck("database", func(ctx context.Context, _ map[string]any) error { return cfg.Ping(ctx) })
+	}
 	return s
 }
 
@@ -146,9 +156,6 @@ func (s *Server) MetricsHandler() http.Handler {
 
 // Echo returns the underlying echo instance, for the frontend's routes.
 func (s *Server) Echo() *echo.Echo { return s.e }
-
-// Service returns the application service.
-func (s *Server) Service() *app.Service { return s.svc }
 
 // Logger returns the server's logger.
 func (s *Server) Logger() *slog.Logger { return s.log }
@@ -304,7 +311,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			token = ck.Value
 		}
 		if token != "" {
-			u, sess, err := s.svc.Authenticate(c.Request().Context(), token)
+			u, sess, err := s.sess.Authenticate(c.Request().Context(), token)
 			if err == nil {
 				c.Set("user", u)
 				c.Set("session", sess)
@@ -322,8 +329,8 @@ func CurrentUser(c echo.Context) *jobmatch.User {
 }
 
 // CurrentSession returns the signed-in user's session, or nil.
-func CurrentSession(c echo.Context) *app.Session {
-	s, _ := c.Get("session").(*app.Session)
+func CurrentSession(c echo.Context) *jobmatch.Session {
+	s, _ := c.Get("session").(*jobmatch.Session)
 	return s
 }
 

@@ -10,15 +10,15 @@ import (
 	"strings"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/system"
 )
 
 // importCompanies reads a CSV with the columns cvr, p_number, name, address,
 // postal_code, industry_code, employees (Danish headers cvr, pnr, navn,
 // adresse, postnr, branchekode, ansatte also work) and upserts by CVR.
-func importCompanies(ctx context.Context, sys *system.System, r io.Reader, progress func(app.ImportProgress)) (app.ImportProgress, error) {
-	var p app.ImportProgress
+func importCompanies(ctx context.Context, sys *system.System, r io.Reader, progress func(jobmatch.ImportProgress)) (jobmatch.ImportProgress, error) {
+	var p jobmatch.ImportProgress
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
@@ -45,12 +45,12 @@ func importCompanies(ctx context.Context, sys *system.System, r io.Reader, progr
 		}
 		return ""
 	}
-	var batch []app.CompanyRow
+	var batch []companies.CompanyRow
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		c, u, err := sys.Service.ImportCompanies(ctx, batch)
+		c, u, err := sys.Companies.ImportCompanies(ctx, batch)
 		p.Created += c
 		p.Updated += u
 		batch = batch[:0]
@@ -69,31 +69,31 @@ func importCompanies(ctx context.Context, sys *system.System, r io.Reader, progr
 			if errors.As(err, &pe) {
 				p.Rows++
 				p.Failed++
-				p.Errors = append(p.Errors, app.RowError{Row: row, Code: "csv", Message: pe.Err.Error()})
+				p.Errors = append(p.Errors, jobmatch.RowError{Row: row, Code: "csv", Message: pe.Err.Error()})
 				continue
 			}
 			return p, err
 		}
 		p.Rows++
-		cr := app.CompanyRow{CVR: jobmatch.NormalizeCVR(get(rec, "cvr")), PNumber: get(rec, "p_number"), Name: get(rec, "name"),
+		cr := companies.CompanyRow{CVR: jobmatch.NormalizeCVR(get(rec, "cvr")), PNumber: get(rec, "p_number"), Name: get(rec, "name"),
 			Address: get(rec, "address"), PostalCode: get(rec, "postal_code"), Industry: get(rec, "industry_code")}
 		if e := get(rec, "employees"); e != "" {
 			n, err := strconv.Atoi(e)
 			if err != nil {
 				p.Failed++
-				p.Errors = append(p.Errors, app.RowError{Row: row, Field: "employees", Code: "number"})
+				p.Errors = append(p.Errors, jobmatch.RowError{Row: row, Field: "employees", Code: "number"})
 				continue
 			}
 			cr.Employees = n
 		}
-		if err := sys.Service.Validator().Validate(cr); err != nil {
+		if err := sys.Env.Validator().Validate(cr); err != nil {
 			var ve *jobmatch.ValidationError
 			if !errors.As(err, &ve) {
 				return p, err
 			}
 			p.Failed++
 			for _, f := range ve.Fields {
-				p.Errors = append(p.Errors, app.RowError{Row: row, Field: f.Field, Code: f.Code})
+				p.Errors = append(p.Errors, jobmatch.RowError{Row: row, Field: f.Field, Code: f.Code})
 			}
 			continue
 		}

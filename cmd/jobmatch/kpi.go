@@ -27,7 +27,7 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer sys.Close(context.Background())
-	res, err := sys.Service.RebuildKPI(ctx, !*dry)
+	res, err := sys.Followup.RebuildKPI(ctx, !*dry)
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/term"
+	"jobmatch"
 
-	"jobmatch/app"
+	"golang.org/x/term"
 )
 
 // progressBar reports an import's progress. On a terminal it redraws
@@ -30,7 +30,7 @@ type progressBar struct {
 	every  time.Duration  // between lines when not redrawing
 	now    func() time.Time
 	last   time.Time
-	prev   app.ImportProgress
+	prev   jobmatch.ImportProgress
 }
 
 // newProgressBar returns a bar writing to w; it redraws in place only when
@@ -46,7 +46,7 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-func (p *progressBar) update(pr app.ImportProgress) {
+func (p *progressBar) update(pr jobmatch.ImportProgress) {
 	p.prev = pr
 	t := p.now()
 	if p.redraw {
@@ -74,7 +74,7 @@ func (p *progressBar) finish() {
 	fmt.Fprintln(p.w, p.line(p.prev, p.now()))
 }
 
-func (p *progressBar) fraction(pr app.ImportProgress) (float64, bool) {
+func (p *progressBar) fraction(pr jobmatch.ImportProgress) (float64, bool) {
 	switch {
 	case p.total > 0:
 		return min(1, float64(pr.Rows)/float64(p.total)), true
@@ -85,7 +85,7 @@ func (p *progressBar) fraction(pr app.ImportProgress) (float64, bool) {
 }
 
 // line is one progress line for a log.
-func (p *progressBar) line(pr app.ImportProgress, t time.Time) string {
+func (p *progressBar) line(pr jobmatch.ImportProgress, t time.Time) string {
 	el := t.Sub(p.start)
 	rate := 0.0
 	if el > 0 {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch"
 )
 
 // fakeClock steps time by hand, so the test never depends on how fast the
@@ -30,7 +30,7 @@ func TestProgressWithoutTerminal(t *testing.T) {
 	// 20 batches of 500 rows, one each half second: lines at 5 s and 10 s.
 	for i := 1; i <= 20; i++ {
 		clock.t = clock.t.Add(500 * time.Millisecond)
-		bar.update(app.ImportProgress{Rows: 500 * i, Created: 500*i - i, Failed: i})
+		bar.update(jobmatch.ImportProgress{Rows: 500 * i, Created: 500*i - i, Failed: i})
 	}
 	bar.finish()
 	s := out.String()
@@ -62,12 +62,12 @@ func TestProgressLineFormat(t *testing.T) {
 	read := 0.25
 	for _, c := range []struct {
 		bar  progressBar
-		p    app.ImportProgress
+		p    jobmatch.ImportProgress
 		want string
 	}{
-		{progressBar{start: start}, app.ImportProgress{Rows: 1200, Failed: 1}, "progress: 1200 rows, 300 rows/s, 1 error, ETA ?"},
-		{progressBar{start: start, done: func() float64 { return read }}, app.ImportProgress{Rows: 2000}, "progress: 2000 rows (25.0%), 500 rows/s, 0 errors, ETA 12s"},
-		{progressBar{start: start, total: 150000}, app.ImportProgress{Rows: 30000, Failed: 3}, "progress: 30000/150000 rows (20.0%), 7500 rows/s, 3 errors, ETA 16s"},
+		{progressBar{start: start}, jobmatch.ImportProgress{Rows: 1200, Failed: 1}, "progress: 1200 rows, 300 rows/s, 1 error, ETA ?"},
+		{progressBar{start: start, done: func() float64 { return read }}, jobmatch.ImportProgress{Rows: 2000}, "progress: 2000 rows (25.0%), 500 rows/s, 0 errors, ETA 12s"},
+		{progressBar{start: start, total: 150000}, jobmatch.ImportProgress{Rows: 30000, Failed: 3}, "progress: 30000/150000 rows (20.0%), 7500 rows/s, 3 errors, ETA 16s"},
 	} {
 		got := c.bar.line(c.p, at)
 		if got != c.want {
@@ -83,8 +83,8 @@ func TestProgressLineFormat(t *testing.T) {
 func TestProgressOnTerminal(t *testing.T) {
 	var out bytes.Buffer
 	bar := &progressBar{w: &out, start: time.Now().Add(-time.Second), total: 100, redraw: true, now: time.Now}
-	bar.update(app.ImportProgress{Rows: 50, Created: 50})
-	bar.update(app.ImportProgress{Rows: 100, Created: 100})
+	bar.update(jobmatch.ImportProgress{Rows: 50, Created: 50})
+	bar.update(jobmatch.ImportProgress{Rows: 100, Created: 100})
 	bar.finish()
 	if n := strings.Count(out.String(), "\r"); n != 2 || strings.Count(out.String(), "\n") != 1 {
 		t.Fatalf("%q", out.String())

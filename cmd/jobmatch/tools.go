@@ -11,7 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"jobmatch/app"
+	"jobmatch"
+
 	"jobmatch/demo"
 	"jobmatch/system"
 )
@@ -70,7 +71,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
 		bar.done = func() float64 { return float64(in.n.Load()) / float64(st.Size()) }
 	}
-	var p app.ImportProgress
+	var p jobmatch.ImportProgress
 	if what == "companies" {
 		p, err = importCompanies(ctx, sys, in, bar.update)
 	} else {

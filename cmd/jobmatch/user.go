@@ -13,7 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"jobmatch"
-	"jobmatch/app"
+	"jobmatch/app/staff"
 	"jobmatch/system"
 )
 
@@ -47,11 +47,11 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer sys.Close(context.Background())
-	in := app.NewUser{Email: *email, Name: *name, Role: jobmatch.Role(*role), Phone: *phone, Password: pw}
+	in := staff.NewUser{Email: *email, Name: *name, Role: jobmatch.Role(*role), Phone: *phone, Password: pw}
 	if *areas != "" {
 		in.Areas = strings.Split(*areas, ",")
 	}
-	u, err := sys.Service.CreateUser(ctx, in)
+	u, err := sys.Staff.CreateUser(ctx, in)
 	if err != nil {
 		var ve *jobmatch.ValidationError
 		if errors.As(err, &ve) {

@@ -22,7 +22,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"jobmatch"
-	"jobmatch/app"
 	"jobmatch/demo"
 	"jobmatch/store/storetest"
 	"jobmatch/system"
@@ -104,7 +103,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if !o.NoUsers {
 		for _, u := range demo.Users {
 			u.Password = demo.Password
-			if _, err := sys.Service.CreateUser(ctx, u); err != nil && !(o.DataDir != "" && errors.Is(err, jobmatch.ErrInvalid)) {
+			if _, err := sys.Staff.CreateUser(ctx, u); err != nil && !(o.DataDir != "" && errors.Is(err, jobmatch.ErrInvalid)) {
 				t.Fatalf("create user %s: %v", u.Email, err)
 			}
 		}
@@ -167,9 +166,6 @@ func dropDatabase(cfg system.Config) {
 	_ = client.Database(cfg.Database).Drop(context.Background())
 	_ = client.Disconnect(context.Background())
 }
-
-// Service returns the application service.
-func (e *Env) Service() *app.Service { return e.Sys.Service }
 
 // Client is an HTTP client with a cookie jar and an optional bearer token.
 type Client struct {

@@ -1,0 +1,229 @@
+package companies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"jobmatch"
+)
+
+// AssignmentRule picks a new company's one contact consultant. A consultant
+// covers areas: postal-code prefixes ("64", "6400") and industry-code
+// prefixes ("i:47"). The consultants whose longest matching prefix is the
+// longest of all are candidates; among them the next in a round-robin
+// (a counter per area) gets the company. With no match, the round-robin runs
+// over every active consultant. The rule is data (each user's Areas), so an
+// admin changes it without a release.
+type AssignmentRule struct{}
+
+func (r AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
+	all, err := s.Consultants(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.pickFrom(ctx, s, all, c)
+}
+
+func (AssignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
+	if len(all) == 0 {
+		return nil, fmt.Errorf("app: assign consultant: %w", ErrNoConsultants)
+	}
+	best, bestLen := []*jobmatch.User(nil), 0
+	for _, u := range all {
+		l := matchLen(u.Areas, c.PostalCode, c.IndustryCode)
+		switch {
+		case l > bestLen:
+			best, bestLen = []*jobmatch.User{u}, l
+		case l == bestLen && l > 0:
+			best = append(best, u)
+		}
+	}
+	group := "all"
+	if len(best) == 0 {
+		best = all
+	} else {
+		group = fmt.Sprintf("area:%d:%s", bestLen, areaKey(best))
+	}
+	best = append([]*jobmatch.User(nil), best...)
+	sort.Slice(best, func(i, j int) bool { return best[i].ID < best[j].ID })
+	n, err := s.st.NextTurn(ctx, group)
+	if err != nil {
+		return nil, err
+	}
+	return best[(n-1)%int64(len(best))], nil
+}
+
+// ErrNoConsultants: a company cannot be assigned while there is no active consultant.
+var ErrNoConsultants = errors.New("no active consultants")
+
+func matchLen(areas []string, postal, industry string) int {
+	best := 0
+	for _, a := range areas {
+		var target string
+		p := a
+		if strings.HasPrefix(a, "i:") {
+			p, target = a[2:], industry
+		} else {
+			target = postal
+		}
+		if p != "" && strings.HasPrefix(target, p) && len(p) > best {
+			best = len(p)
+		}
+	}
+	return best
+}
+
+func areaKey(us []*jobmatch.User) string {
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+// Company reads a company by CVR.
+func (s *Service) Company(ctx context.Context, cvr string) (*jobmatch.Company, error) {
+	return s.st.Company(ctx, jobmatch.NormalizeCVR(cvr))
+}
+
+// EnsureCompany returns the company with in's CVR, creating it and assigning
+// its contact consultant on first contact. A known company keeps its
+// consultant; new contact people are added to it.
+func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch.Company, bool, error) {
+	cvr := jobmatch.NormalizeCVR(in.CVR)
+	c, err := s.Company(ctx, cvr)
+	if err == nil {
+		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) {
+			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+			c.Contacts = append(c.Contacts, p)
+			if err := s.st.AddCompanyContact(ctx, cvr, p); err != nil {
+				return nil, false, err
+			}
+		}
+		return c, false, nil
+	}
+	if !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, false, err
+	}
+	now := s.now().UTC()
+	c = &jobmatch.Company{
+		CVR: cvr, Name: strings.TrimSpace(in.Name), Address: in.Address, PostalCode: in.PostalCode,
+		IndustryCode: in.Industry, CreatedAt: now, UpdatedAt: now,
+	}
+	if in.Contact.Email != "" || in.Contact.Name != "" {
+		c.Contacts = []jobmatch.Person{{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}}
+	}
+	if err := s.createCompany(ctx, c, "system", "first contact"); err != nil {
+		if errors.Is(err, jobmatch.ErrConflict) {
+			// Another request created it first; use theirs.
+			c, err := s.Company(ctx, cvr)
+			return c, false, err
+		}
+		return nil, false, err
+	}
+	return c, true, nil
+}
+
+// createCompany assigns the consultant, inserts the company and lists it.
+func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, reason string) error {
+	u, err := s.assign.pick(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	c.ConsultantID = u.ID
+	c.History = []jobmatch.Assignment{{ConsultantID: u.ID, By: by, Reason: reason, At: c.CreatedAt}}
+	if err := s.st.CreateCompany(ctx, c); err != nil {
+		return err
+	}
+	s.companiesAdded(ctx, []*jobmatch.Company{c})
+	return nil
+}
+
+func hasContact(ps []jobmatch.Person, email string) bool {
+	email = jobmatch.NormalizeEmail(email)
+	for _, p := range ps {
+		if p.Email == email {
+			return true
+		}
+	}
+	return false
+}
+
+// Reassign gives a company a new contact consultant, keeping the history.
+func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason string) (*jobmatch.Company, error) {
+	c, err := s.Company(ctx, cvr)
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.User(ctx, jobmatch.NormalizeEmail(consultantID))
+	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && u.Role != jobmatch.RoleConsultant) {
+		return nil, jobmatch.Invalid("consultant_id", "consultant", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.ConsultantID == u.ID {
+		return c, nil
+	}
+	a := jobmatch.Assignment{ConsultantID: u.ID, By: by, Reason: reason, At: s.now().UTC()}
+	if err := s.st.AssignCompany(ctx, c, a); err != nil {
+		return nil, err
+	}
+	s.companiesAdded(ctx, []*jobmatch.Company{c}) // the company search shows the new contact person
+	return c, nil
+}
+
+// ContactPersonOf returns the company's contact consultant as employers see them.
+func (s *Service) ContactPersonOf(ctx context.Context, c *jobmatch.Company) (jobmatch.ContactPerson, error) {
+	u, err := s.User(ctx, c.ConsultantID)
+	if err != nil {
+		return jobmatch.ContactPerson{}, err
+	}
+	return u.ContactPerson(), nil
+}
+
+// BulkReassignInput moves companies from one consultant to another.
+type BulkReassignInput struct {
+	From   string   `json:"from" validate:"required,email"`
+	To     string   `json:"to" validate:"required,email"`
+	CVRs   []string `json:"cvrs,omitempty" validate:"max=5000,dive,cvr"` // empty: all of From's companies
+	Reason string   `json:"reason" validate:"required,min=3,max=500,runes"`
+}
+
+// BulkReassign moves companies (all of a consultant's, or the ones listed)
+// to another consultant, each with its history entry.
+func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkReassignInput) (int, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return 0, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return 0, err
+	}
+	from := jobmatch.NormalizeEmail(in.From)
+	cvrs := in.CVRs
+	if len(cvrs) == 0 {
+		var err error
+		if cvrs, err = s.st.ConsultantCVRs(ctx, from); err != nil {
+			return 0, err
+		}
+	}
+	n := 0
+	for _, cvr := range cvrs {
+		c, err := s.Company(ctx, cvr)
+		if err != nil {
+			return n, err
+		}
+		if c.ConsultantID != from {
+			continue
+		}
+		if _, err := s.Reassign(ctx, cvr, in.To, by.ID, in.Reason); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}

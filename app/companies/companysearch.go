@@ -1,0 +1,117 @@
+package companies
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/companyindex"
+	"jobmatch/store"
+)
+
+// Search finds companies while the hotline types: CVR digits or part
+// of the name, from an in-memory index of all companies (filled by one scan
+// at start, kept up to date as companies are created or reassigned), so a
+// lookup never filters the companies collection.
+type Search struct {
+	st     *store.Store
+	staff  Staff
+	ix     *companyindex.Index
+	ready  atomic.Bool
+	mu     sync.Mutex
+	people map[string]jobmatch.ContactPerson // consultant id → contact person
+}
+
+// NewSearch returns an empty company search over st; call Load. staff
+// names each company's contact person.
+func NewSearch(st *store.Store, staff Staff) *Search {
+	return &Search{st: st, staff: staff, ix: companyindex.New(), people: map[string]jobmatch.ContactPerson{}}
+}
+
+// Load fills the index from the store.
+func (cs *Search) Load(ctx context.Context) error {
+	var es []companyindex.Entry
+	err := cs.st.EachCompany(ctx, func(c *jobmatch.Company) error {
+		es = append(es, entryOf(c))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cs.ix.PutAll(es)
+	cs.ready.Store(true)
+	return nil
+}
+
+// Put adds or updates companies (told by the companies written here, and by the change log of other replicas').
+func (cs *Search) Put(companies []*jobmatch.Company) {
+	for _, c := range companies {
+		cs.ix.Put(entryOf(c))
+	}
+}
+
+// Len is the number of companies indexed.
+func (cs *Search) Len() int { return cs.ix.Len() }
+
+func entryOf(c *jobmatch.Company) companyindex.Entry {
+	return companyindex.Entry{CVR: c.CVR, Name: c.Name, PostalCode: c.PostalCode, City: c.City, ContactID: c.ConsultantID}
+}
+
+// CompanyHit is one company found, with its contact person.
+type CompanyHit struct {
+	CVR           string                 `json:"cvr"`
+	Name          string                 `json:"name"`
+	PostalCode    string                 `json:"postal_code"`
+	City          string                 `json:"city,omitempty"`
+	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
+	Match         string                 `json:"match"` // cvr, name or fuzzy
+}
+
+// Search finds companies by CVR digits or name.
+func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[CompanyHit], error) {
+	if len([]rune(q)) > 100 {
+		return app.Page[CompanyHit]{}, jobmatch.Invalid("q", "max", "100")
+	}
+	if limit <= 0 || limit > 50 {
+		limit = 10
+	}
+	hits := cs.ix.Search(q, limit)
+	out := app.Page[CompanyHit]{Items: make([]CompanyHit, 0, len(hits)), Total: int64(len(hits))}
+	for _, h := range hits {
+		out.Items = append(out.Items, CompanyHit{CVR: h.CVR, Name: h.Name, PostalCode: h.PostalCode, City: h.City,
+			ContactPerson: cs.person(ctx, h.ContactID), Match: h.Match})
+	}
+	return out, nil
+}
+
+// person returns a consultant's contact details, cached (users change rarely;
+// the service's own user cache expires them).
+func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson {
+	cs.mu.Lock()
+	p, ok := cs.people[id]
+	cs.mu.Unlock()
+	if ok {
+		return p
+	}
+	u, err := cs.staff.User(ctx, id)
+	if err != nil {
+		return jobmatch.ContactPerson{}
+	}
+	p = u.ContactPerson()
+	cs.mu.Lock()
+	if len(cs.people) > 1000 {
+		clear(cs.people)
+	}
+	cs.people[id] = p
+	cs.mu.Unlock()
+	return p
+}
+
+// Forget drops cached contact details (after a user changes).
+func (cs *Search) Forget(id string) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	delete(cs.people, id)
+}

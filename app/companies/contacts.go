@@ -1,0 +1,114 @@
+package companies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/app/surveys"
+	"jobmatch/store"
+)
+
+// ContactKinds are the company contacts a consultant logs; each counts once
+// toward the year's target.
+var ContactKinds = []string{"visit", "phone", "meeting", "network_event", "digital_meeting"}
+
+// ContactInput is a company contact as a consultant records it.
+type ContactInput struct {
+	CVR      string `json:"cvr" validate:"required,cvr"`
+	Kind     string `json:"kind" validate:"required,oneof=visit phone meeting network_event digital_meeting"`
+	Date     string `json:"date" validate:"required,datetime=2006-01-02"`
+	Note     string `json:"note,omitempty" validate:"max=4000,runes"`
+	FollowUp string `json:"follow_up,omitempty" validate:"omitempty,datetime=2006-01-02"`
+}
+
+// Contact is a logged company contact (a domain type; the store files it,
+// store/contacts.go).
+type Contact = jobmatch.Contact
+
+// LogContact records a contact: the document, its place on the company's
+// timeline and the consultant's list, and the period counters (year, half,
+// month; in total and per consultant) that the target figures read.
+func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactInput) (*Contact, error) {
+	if by == nil || (by.Role != jobmatch.RoleConsultant && by.Role != jobmatch.RoleAdmin) {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	d, _ := jobmatch.ParseDate(in.Date)
+	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	if in.Date > today {
+		return nil, jobmatch.Invalid("date", "not_future", "")
+	}
+	c, err := s.Company(ctx, in.CVR)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, jobmatch.Invalid("cvr", "unknown_company", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	at := app.ContactTime(d)
+	ct := &Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
+		ConsultantID: by.ID, LoggedAt: s.now().UTC(), Period: jobmatch.PeriodsOf(at)}
+	if in.FollowUp != "" {
+		f, _ := jobmatch.ParseDate(in.FollowUp)
+		ct.FollowUp = &f
+	}
+	if err := s.st.ContactLogged(ctx, ct, at, app.ContactCounters(ct)); err != nil {
+		return nil, err
+	}
+	if ct.Kind == "visit" && len(c.Contacts) > 0 {
+		s.surveys.AfterEvent(ctx, surveys.SurveyTrigger{Kind: "visit", CVR: c.CVR, Company: c.Name, Ref: ct.ID, To: c.Contacts[0].Email})
+	}
+	return ct, nil
+}
+
+// TimelineItem is one event in a company's history.
+type TimelineItem struct {
+	Kind    string    `json:"kind"` // request, vacancy, contact
+	ID      string    `json:"id"`
+	At      time.Time `json:"at"`
+	Title   string    `json:"title"`
+	Status  string    `json:"status,omitempty"`
+	Channel string    `json:"channel,omitempty"`
+	By      string    `json:"by,omitempty"`
+	Text    string    `json:"text,omitempty"`
+}
+
+// Timeline lists a company's requests, vacancies and contacts, newest first
+// (one list of pointers per company, each read by _id).
+func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (app.Page[TimelineItem], error) {
+	cvr = jobmatch.NormalizeCVR(cvr)
+	if _, err := s.Company(ctx, cvr); err != nil {
+		return app.Page[TimelineItem]{}, err
+	}
+	return app.ListPage(ctx, s.st, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
+		kind, id := store.TimelineEntry(ref)
+		switch kind {
+		case "request":
+			r, err := s.st.Request(ctx, id)
+			if err != nil {
+				return TimelineItem{}, err
+			}
+			it := TimelineItem{Kind: "request", ID: r.ID, At: r.ReceivedAt, Title: string(r.Topic), Status: string(r.Status), Channel: string(r.Channel), By: r.ConsultantID, Text: r.Text}
+			if r.VacancyID != "" {
+				if v, err := s.st.Vacancy(ctx, r.VacancyID); err == nil {
+					it.Kind, it.ID, it.Title, it.Status = "vacancy", v.ID, v.Title, string(v.Status)
+				}
+			}
+			return it, nil
+		case "contact":
+			c, err := s.st.Contact(ctx, id)
+			if err != nil {
+				return TimelineItem{}, err
+			}
+			return TimelineItem{Kind: "contact", ID: c.ID, At: c.Date.Time, Title: c.Kind, By: c.ConsultantID, Text: c.Note}, nil
+		}
+		return TimelineItem{}, fmt.Errorf("app: timeline entry %q: %w", ref, jobmatch.ErrNotFound)
+	})
+}

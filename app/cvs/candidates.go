@@ -1,0 +1,244 @@
+// Package cvs owns the citizens' CVs: saving and erasing one, the bulk
+// import (JSON lines or CSV, as a job with progress), reading a CV with its
+// audit line, and the consultants' CV search on the bleve index, which
+// follows the store's change log.
+package cvs
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/index"
+	"jobmatch/store"
+	"jobmatch/taxonomy"
+)
+
+// CandidateInput is a citizen's CV as consultants and imports give it.
+// Never a CPR number: the external reference is the municipality's case id.
+type CandidateInput struct {
+	ExternalRef        string              `json:"external_ref" validate:"required,min=1,max=64,runes"`
+	Name               string              `json:"name" validate:"required,min=2,max=120,runes"`
+	Email              string              `json:"email,omitempty" validate:"omitempty,email,max=200"`
+	Phone              string              `json:"phone,omitempty" validate:"omitempty,min=8,max=20,runes"`
+	PostalCode         string              `json:"postal_code" validate:"required,postal"`
+	MaxCommuteKm       int                 `json:"max_commute_km" validate:"min=0,max=300"`
+	TargetGroup        string              `json:"target_group" validate:"required,oneof=close_to_job further_from_job young refugee_family_reunified"`
+	Eligibility        []string            `json:"eligibility,omitempty" validate:"max=5,dive,oneof=loentilskud virksomhedspraktik igu fleksjob voksenlaerling"`
+	DesiredOccupations []string            `json:"desired_occupations" validate:"max=10,dive,min=2,max=120,runes"`
+	Experience         []ExperienceInput   `json:"experience,omitempty" validate:"max=30,dive"`
+	Education          []EducationInput    `json:"education,omitempty" validate:"max=10,dive"`
+	Skills             []string            `json:"skills" validate:"max=60,dive,min=1,max=100,runes"`
+	Languages          []jobmatch.Language `json:"languages,omitempty" validate:"max=10,dive"`
+	DrivingLicences    []string            `json:"driving_licences,omitempty" validate:"max=10,dive,oneof=A A1 A2 B BE C C1 C1E CE D D1 D1E DE"`
+	AvailableFrom      string              `json:"available_from,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	Summary            string              `json:"summary,omitempty" validate:"max=4000,runes"`
+	Consent            *ConsentInput       `json:"consent,omitempty"`
+	BirthYear          int                 `json:"birth_year,omitempty" validate:"omitempty,min=1930,max=2015"`
+	Gender             string              `json:"gender,omitempty" validate:"omitempty,oneof=female male other"`
+	Nationality        string              `json:"nationality,omitempty" validate:"omitempty,len=2,alpha"`
+}
+
+// ExperienceInput is one job held.
+type ExperienceInput struct {
+	Title    string  `json:"title" validate:"required,min=2,max=120,runes"`
+	Employer string  `json:"employer,omitempty" validate:"max=120,runes"`
+	Years    float64 `json:"years" validate:"min=0,max=60"`
+}
+
+// EducationInput is one education.
+type EducationInput struct {
+	Level string `json:"level" validate:"required,oneof=primary upper_secondary vocational short_cycle bachelor master phd other"`
+	Field string `json:"field,omitempty" validate:"max=120,runes"`
+}
+
+// ConsentInput records the citizen's consent to be presented to employers.
+type ConsentInput struct {
+	Given   bool   `json:"given"`
+	Channel string `json:"channel,omitempty" validate:"omitempty,oneof=phone meeting digital"`
+	At      string `json:"recorded_at,omitempty" validate:"omitempty,datetime=2006-01-02T15:04:05Z07:00"`
+}
+
+// Service is the CV use case: the store is the truth, the index follows.
+type Service struct {
+	env    *app.Env
+	st     *store.Store
+	tax    *taxonomy.Taxonomy
+	ix     *index.Index
+	syncer *index.Syncer
+	audit  *app.Audit
+}
+
+// New returns the CV use case.
+func New(env *app.Env, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *app.Audit) *Service {
+	return &Service{env: env, st: env.Store(), tax: tax, ix: ix, syncer: syncer, audit: audit}
+}
+
+// Taxonomy returns the taxonomy the service normalises against.
+func (cs *Service) Taxonomy() *taxonomy.Taxonomy { return cs.tax }
+
+// Index returns the search index.
+func (cs *Service) Index() *index.Index { return cs.ix }
+
+// Syncer returns the index sync.
+func (cs *Service) Syncer() *index.Syncer { return cs.syncer }
+
+// ToCandidate validates in and maps it to a candidate, normalising
+// occupations and skills to taxonomy concepts where they match.
+func (cs *Service) ToCandidate(in CandidateInput) (*jobmatch.Candidate, error) {
+	if err := cs.env.Validator().Validate(in); err != nil {
+		return nil, err
+	}
+	c := &jobmatch.Candidate{
+		ExternalRef: strings.TrimSpace(in.ExternalRef), Name: strings.TrimSpace(in.Name), Email: jobmatch.NormalizeEmail(in.Email),
+		Phone: in.Phone, PostalCode: in.PostalCode, MaxCommuteKm: in.MaxCommuteKm, TargetGroup: jobmatch.TargetGroup(in.TargetGroup),
+		Languages: in.Languages, DrivingLicences: in.DrivingLicences, Summary: in.Summary,
+		BirthYear: in.BirthYear, Gender: in.Gender, Nationality: strings.ToUpper(in.Nationality),
+		AvailableFrom: app.MustDate(in.AvailableFrom),
+	}
+	for _, e := range in.Eligibility {
+		c.Eligibility = append(c.Eligibility, jobmatch.Scheme(e))
+	}
+	for _, o := range app.CleanList(in.DesiredOccupations) {
+		c.DesiredOccupations = append(c.DesiredOccupations, cs.occupationConcept(o))
+	}
+	for _, s := range app.CleanList(in.Skills) {
+		c.Skills = append(c.Skills, cs.skillConcept(s))
+	}
+	for _, e := range in.Experience {
+		x := jobmatch.Experience{Title: e.Title, Employer: e.Employer, Years: e.Years}
+		x.Occupation = cs.occupationConcept(e.Title).URI
+		c.Experience = append(c.Experience, x)
+	}
+	for _, e := range in.Education {
+		c.Education = append(c.Education, jobmatch.Education{Level: e.Level, Field: e.Field})
+	}
+	for i := range c.Languages {
+		c.Languages[i].Code = strings.ToLower(c.Languages[i].Code)
+		c.Languages[i].Level = strings.ToUpper(c.Languages[i].Level)
+	}
+	if in.Consent != nil {
+		c.Consent.Given, c.Consent.Channel = in.Consent.Given, in.Consent.Channel
+		if in.Consent.Given {
+			at := cs.env.Now().UTC()
+			if in.Consent.At != "" {
+				at, _ = time.Parse(time.RFC3339, in.Consent.At)
+			}
+			c.Consent.RecordedAt = &at
+		}
+	}
+	return c, nil
+}
+
+func (cs *Service) occupationConcept(label string) jobmatch.Concept {
+	c := jobmatch.Concept{Label: label}
+	if cs.tax != nil {
+		if uri, _, ok := cs.tax.NormalizeOccupation(label); ok {
+			c.URI = uri
+		}
+	}
+	return c
+}
+
+func (cs *Service) skillConcept(label string) jobmatch.Concept {
+	c := jobmatch.Concept{Label: label}
+	if cs.tax != nil {
+		if uri, _, ok := cs.tax.NormalizeSkill(label); ok {
+			c.URI = uri
+		}
+	}
+	return c
+}
+
+// Save creates or updates one candidate (keyed by external reference).
+func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInput) (*jobmatch.Candidate, bool, error) {
+	c, err := cs.ToCandidate(in)
+	if err != nil {
+		return nil, false, err
+	}
+	res, err := cs.st.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, cs.env.Now().UTC())
+	if err != nil {
+		return nil, false, err
+	}
+	cs.syncer.Written([]*jobmatch.Candidate{c}) // stored: index it as written
+	cs.syncer.Notify()
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
+		return nil, false, err
+	}
+	out, err := cs.st.Candidate(ctx, res[0].ID)
+	return out, res[0].Created, err
+}
+
+// Get reads one CV for a staff member who may read CVs; the read is audited.
+func (cs *Service) Get(ctx context.Context, by *jobmatch.User, id, why string) (*jobmatch.Candidate, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	c, err := cs.st.Candidate(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.read", Subjects: []string{id}, Reason: why}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Erase removes a person from the store and the index, keeping only an
+// audit line without personal data.
+func (cs *Service) Erase(ctx context.Context, by *jobmatch.User, id, why string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	if _, err := cs.st.DeleteCandidate(ctx, id, cs.env.Now().UTC()); err != nil {
+		return err
+	}
+	// A search shows the CVs the index stored: wait until this replica's
+	// index has dropped this one, so nobody here sees it after the answer
+	// (other replicas' syncs drop it within their interval). Should the
+	// pass fail, the next one drops it; the erasure itself is done.
+	if err := cs.syncer.CatchUp(ctx); err != nil {
+		cs.env.Logger().Warn("index sync after an erasure", "err", err)
+		cs.syncer.Notify()
+	}
+	return cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.erase", Subjects: []string{id}, Reason: why})
+}
+
+// Purge erases candidates inactive since before cutoff and returns how many.
+// It scans the candidates once (a scheduled job, not a request path).
+func (cs *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
+	var ids []string
+	err := cs.st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
+		last := c.LastActivity
+		if last.IsZero() {
+			last = c.UpdatedAt
+		}
+		if last.Before(cutoff) {
+			ids = append(ids, c.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if _, err := cs.st.DeleteCandidate(ctx, id, cs.env.Now().UTC()); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+			return 0, err
+		}
+	}
+	if len(ids) > 0 {
+		// As for one erasure: the search shows what the index stored, so
+		// the job ends when this replica's index has dropped them.
+		if err := cs.syncer.CatchUp(ctx); err != nil {
+			cs.env.Logger().Warn("index sync after a purge", "err", err)
+			cs.syncer.Notify()
+		}
+		if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: "system", Action: "cv.purge", Reason: "retention period passed", Count: len(ids)}); err != nil {
+			return len(ids), err
+		}
+	}
+	return len(ids), nil
+}

@@ -1,0 +1,379 @@
+package cvs
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"jobmatch"
+)
+
+// Bulk import of CVs: NDJSON (one CandidateInput per line) or CSV (the
+// columns in csvColumns, lists separated by ";", experience entries as
+// "title|employer|years", education as "level|field", languages as
+// "da:B2"). The input is streamed: memory stays constant for any size.
+// Rows are upserted by external reference in batches; a bad row is
+// reported with its row number, field and message and never stops the rest.
+
+var csvColumns = []string{"external_ref", "name", "email", "phone", "postal_code", "max_commute_km", "target_group",
+	"eligibility", "desired_occupations", "skills", "languages", "driving_licences", "available_from", "summary",
+	"consent", "consent_channel", "experience", "education"}
+
+// RowError is one rejected row.
+type RowError = jobmatch.RowError
+
+// ImportProgress is the state of an import; its ErrorsDropped counts the
+// errors beyond the first maxRowErrors kept.
+type ImportProgress = jobmatch.ImportProgress
+
+const (
+	importBatch  = 500
+	maxRowErrors = 1000
+)
+
+// ImportCandidates reads r (format "ndjson" or "csv") and upserts every valid
+// row. progress, if set, is called after each batch.
+func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io.Reader, format string, progress func(ImportProgress)) (ImportProgress, error) {
+	var p ImportProgress
+	next, err := rowReader(r, format)
+	if err != nil {
+		return p, err
+	}
+	var batch []*jobmatch.Candidate
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := cs.st.UpsertCandidates(ctx, batch, cs.env.Now().UTC())
+		if err != nil {
+			return err
+		}
+		for _, w := range res {
+			switch {
+			case w.Created && w.Changed:
+				p.Created++
+			case w.Changed:
+				p.Updated++
+			default:
+				p.Unchanged++
+			}
+		}
+		// Stored: the sync indexes these as written, without reading
+		// them back.
+		cs.syncer.Written(batch)
+		batch = batch[:0]
+		cs.syncer.Notify()
+		if progress != nil {
+			progress(p)
+		}
+		return nil
+	}
+	// Normalising a row against the taxonomy is the CPU-heavy part; do it on
+	// both cores while the store writes.
+	type parsed struct {
+		row  int
+		c    *jobmatch.Candidate
+		errs []RowError
+	}
+	in := make(chan struct {
+		row int
+		ci  CandidateInput
+		rer []RowError
+	}, 256)
+	out := make(chan parsed, 256)
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for x := range in {
+				if len(x.rer) > 0 {
+					out <- parsed{row: x.row, errs: x.rer}
+					continue
+				}
+				c, err := cs.ToCandidate(x.ci)
+				var ve *jobmatch.ValidationError
+				if errors.As(err, &ve) {
+					var rer []RowError
+					for _, f := range ve.Fields {
+						rer = append(rer, RowError{Row: x.row, Field: f.Field, Code: f.Code})
+					}
+					out <- parsed{row: x.row, errs: rer}
+					continue
+				}
+				out <- parsed{row: x.row, c: c}
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(in)
+		for row := 1; ; row++ {
+			ci, rer, err := next()
+			if err == io.EOF {
+				readErr <- nil
+				return
+			}
+			if err != nil {
+				readErr <- err
+				return
+			}
+			for i := range rer {
+				rer[i].Row = row
+			}
+			select {
+			case in <- struct {
+				row int
+				ci  CandidateInput
+				rer []RowError
+			}{row, ci, rer}:
+			case <-ctx.Done():
+				readErr <- ctx.Err()
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	var firstErr error
+	for x := range out {
+		if firstErr != nil {
+			continue // drain
+		}
+		p.Rows++
+		if len(x.errs) > 0 {
+			p.Failed++
+			for _, e := range x.errs {
+				if len(p.Errors) < maxRowErrors {
+					p.Errors = append(p.Errors, e)
+				} else {
+					p.ErrorsDropped++
+				}
+			}
+			continue
+		}
+		batch = append(batch, x.c)
+		if len(batch) >= importBatch {
+			if err := flush(); err != nil {
+				firstErr = err
+			}
+		}
+	}
+	if firstErr != nil {
+		return p, firstErr
+	}
+	if err := <-readErr; err != nil {
+		return p, err
+	}
+	if err := flush(); err != nil {
+		return p, err
+	}
+	actor := "cli"
+	if by != nil {
+		actor = by.ID
+	}
+	err = cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "cv.import", Count: p.Created + p.Updated})
+	return p, err
+}
+
+// rowReader returns a function that yields one CandidateInput per call, or
+// row-level errors for a row that cannot even be decoded, and io.EOF at the end.
+func rowReader(r io.Reader, format string) (func() (CandidateInput, []RowError, error), error) {
+	switch format {
+	case "ndjson", "jsonl", "json":
+		br := bufio.NewReaderSize(r, 1<<16)
+		return func() (CandidateInput, []RowError, error) {
+			for {
+				line, err := br.ReadBytes('\n')
+				if len(bytes.TrimSpace(line)) == 0 {
+					if err != nil {
+						return CandidateInput{}, nil, err
+					}
+					continue
+				}
+				if len(line) > 1<<20 {
+					return CandidateInput{}, []RowError{{Field: "", Code: "max", Message: "line longer than 1 MiB"}}, nil
+				}
+				var ci CandidateInput
+				dec := json.NewDecoder(bytes.NewReader(line))
+				dec.DisallowUnknownFields()
+				if derr := dec.Decode(&ci); derr != nil {
+					return CandidateInput{}, []RowError{jsonRowError(derr)}, nil
+				}
+				return ci, nil, nil
+			}
+		}, nil
+	case "csv":
+		cr := csv.NewReader(r)
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		head, err := cr.Read()
+		if err != nil {
+			return nil, fmt.Errorf("app: import: CSV header: %w", err)
+		}
+		col := map[string]int{}
+		for i, h := range head {
+			col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		}
+		for _, need := range []string{"external_ref", "name", "postal_code", "target_group"} {
+			if _, ok := col[need]; !ok {
+				return nil, jobmatch.Invalid(need, "missing_column", "")
+			}
+		}
+		for h := range col {
+			if !contains(csvColumns, h) {
+				return nil, jobmatch.Invalid(h, "unknown_field", "")
+			}
+		}
+		return func() (CandidateInput, []RowError, error) {
+			rec, err := cr.Read()
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return CandidateInput{}, []RowError{{Code: "csv", Message: pe.Err.Error()}}, nil
+				}
+				return CandidateInput{}, nil, err
+			}
+			return csvRow(rec, col)
+		}, nil
+	}
+	return nil, jobmatch.Invalid("format", "oneof", "ndjson csv")
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func jsonRowError(err error) RowError {
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te):
+		return RowError{Field: te.Field, Code: "type"}
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return RowError{Field: strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), Code: "unknown_field"}
+	}
+	return RowError{Code: "json"}
+}
+
+func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error) {
+	get := func(k string) string {
+		if i, ok := col[k]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	list := func(k string) []string {
+		var out []string
+		for _, s := range strings.Split(get(k), ";") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	var errs []RowError
+	ci := CandidateInput{ExternalRef: get("external_ref"), Name: get("name"), Email: get("email"), Phone: get("phone"),
+		PostalCode: get("postal_code"), TargetGroup: get("target_group"), Eligibility: list("eligibility"),
+		DesiredOccupations: list("desired_occupations"), Skills: list("skills"), DrivingLicences: list("driving_licences"),
+		AvailableFrom: get("available_from"), Summary: get("summary")}
+	if v := get("max_commute_km"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			errs = append(errs, RowError{Field: "max_commute_km", Code: "number"})
+		}
+		ci.MaxCommuteKm = n
+	}
+	for _, l := range list("languages") {
+		code, level, _ := strings.Cut(l, ":")
+		ci.Languages = append(ci.Languages, jobmatch.Language{Code: code, Level: level})
+	}
+	switch strings.ToLower(get("consent")) {
+	case "yes", "ja", "true", "1":
+		ci.Consent = &ConsentInput{Given: true, Channel: get("consent_channel")}
+	case "", "no", "nej", "false", "0":
+	default:
+		errs = append(errs, RowError{Field: "consent", Code: "oneof", Message: "yes or no"})
+	}
+	for _, e := range list("experience") {
+		parts := strings.Split(e, "|")
+		x := ExperienceInput{Title: parts[0]}
+		if len(parts) > 1 {
+			x.Employer = parts[1]
+		}
+		if len(parts) > 2 {
+			y, err := strconv.ParseFloat(parts[2], 64)
+			if err != nil {
+				errs = append(errs, RowError{Field: "experience", Code: "number"})
+			}
+			x.Years = y
+		}
+		ci.Experience = append(ci.Experience, x)
+	}
+	for _, e := range list("education") {
+		level, field, _ := strings.Cut(e, "|")
+		ci.Education = append(ci.Education, EducationInput{Level: level, Field: field})
+	}
+	return ci, errs, nil
+}
+
+// Job is a background job with progress, such as an import through the
+// API (a domain type; the store files it, store/jobs.go).
+type Job = jobmatch.Job
+
+// StartImportJob runs an import in the background and records its progress.
+// The body is read to the end before this returns, so the request can end.
+func (cs *Service) StartImportJob(ctx context.Context, by *jobmatch.User, body io.Reader, format string, spool func(io.Reader) (io.ReadCloser, error)) (*Job, error) {
+	rc, err := spool(body)
+	if err != nil {
+		return nil, err
+	}
+	job := &Job{ID: jobmatch.NewID(), Kind: "import_candidates", Status: "running", By: by.ID, StartedAt: cs.env.Now().UTC()}
+	if err := cs.st.JobStarted(ctx, job); err != nil {
+		rc.Close()
+		return nil, err
+	}
+	go func() {
+		defer rc.Close()
+		bg := context.WithoutCancel(ctx)
+		p, err := cs.ImportCandidates(bg, by, rc, format, func(p ImportProgress) {
+			j := *job
+			j.Progress = p
+			_ = cs.st.JobProgressed(bg, &j)
+		})
+		end := cs.env.Now().UTC()
+		job.Progress, job.EndedAt, job.Status = p, &end, "done"
+		if err != nil {
+			job.Status, job.Error = "failed", safeError(err)
+		}
+		if err := cs.st.JobProgressed(bg, job); err != nil {
+			cs.env.Logger().Error("import job", "job", job.ID, "err", err)
+		}
+	}()
+	return job, nil
+}
+
+// safeError keeps validation messages and hides internal ones.
+func safeError(err error) string {
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Error()
+	}
+	return "internal error; see the server log"
+}
+
+// Job reads a job.
+func (cs *Service) Job(ctx context.Context, id string) (*Job, error) {
+	return cs.st.Job(ctx, id)
+}

@@ -1,0 +1,323 @@
+package cvs
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/index"
+	"jobmatch/taxonomy"
+)
+
+// SearchParams is a consultant's CV search.
+type SearchParams struct {
+	Q               string
+	Skills          []string // skill words or concept URIs, all required when they resolve
+	Occupation      string   // a title or concept URI
+	Near            string   // postal code
+	RadiusKm        float64
+	AvailableBefore string
+	Licences        []string
+	Languages       []string
+	TargetGroups    []string
+	Eligibility     []string
+	ConsentOnly     bool
+	Sort            string
+	// Facets asks for counts per value of the filter fields (first page only).
+	Facets bool
+	Limit  int
+	Cursor string
+	Why    string // the purpose, for the audit log (e.g. a vacancy id)
+}
+
+// SearchHit is one candidate with its score.
+type SearchHit struct {
+	Score     float64             `json:"score"`
+	Candidate *jobmatch.Candidate `json:"candidate"`
+}
+
+// SearchResult is a page of hits.
+type SearchResult struct {
+	Items      []SearchHit                   `json:"items"`
+	NextCursor string                        `json:"next_cursor"`
+	Total      int64                         `json:"total"`
+	Facets     map[string][]index.FacetCount `json:"facets,omitempty"`
+	// Interpreted shows the concepts the query was also read as (they add
+	// CVs and raise them; the words are always searched too).
+	Interpreted []Interpretation `json:"interpreted,omitempty"`
+	// Tried says, per word of the query, which indexed words it reached
+	// and how (word, spelling, inflection, compound, abbreviation, typo,
+	// synonym).
+	Tried []index.Expansion `json:"tried,omitempty"`
+	// Suggestions, when nobody is found, are the nearest words that do
+	// find someone under the same filters, with how many.
+	Suggestions []index.FacetCount `json:"suggestions,omitempty"`
+}
+
+// Interpretation is a concept a search term was resolved to.
+type Interpretation struct {
+	Term  string `json:"term"`
+	URI   string `json:"uri"`
+	Label string `json:"label"`
+	Via   string `json:"via"`
+}
+
+// Search finds candidates in the index and reads them from the store by id.
+// Every search is audited with the candidates it returned.
+func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	q, interp, err := cs.buildQuery(p)
+	if err != nil {
+		return nil, err
+	}
+	res, err := cs.ix.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions}
+	if res.Total == 0 && q.Text != "" && q.From == 0 {
+		if out.Suggestions, err = cs.ix.Suggest(ctx, q, 5); err != nil {
+			return nil, err
+		}
+	}
+	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
+		out.NextCursor = app.EncodeOffset(next)
+	}
+	// The audit line and the reads by _id go in parallel: both must be done
+	// before the answer.
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	auditErr := make(chan error, 1)
+	go func() {
+		auditErr <- cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)})
+	}()
+	cands, err := cs.readHits(ctx, res.Hits)
+	for i, c := range cands {
+		if c != nil { // nil: erased after it was indexed; the sync removes it
+			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c})
+		}
+	}
+	err = errors.Join(err, <-auditErr)
+	return out, err
+}
+
+// readHits returns the CVs of a page of hits, in order, as the index
+// stored them: the version each hit was found by, as fresh as the index
+// (an erasure through this replica waits for the index, see Erase). A
+// document without one (an index of an older version answering until its
+// rebuild swaps) is read from the store by _id; nil for a CV erased since.
+func (cs *Service) readHits(ctx context.Context, hits []index.Hit) ([]*jobmatch.Candidate, error) {
+	out := make([]*jobmatch.Candidate, len(hits))
+	var miss []string
+	var at []int
+	for i, h := range hits {
+		if c, ok := h.Candidate(); ok {
+			out[i] = c
+			continue
+		}
+		miss, at = append(miss, h.ID), append(at, i)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	got, err := cs.st.CandidatesByID(ctx, miss)
+	for j, c := range got {
+		out[at[j]] = c
+	}
+	return out, err
+}
+
+func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
+	verr := &jobmatch.ValidationError{}
+	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
+		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
+	var interp []Interpretation
+	if len(q.Text) > 500 {
+		verr.Add("q", "max", "500")
+	}
+	if q.Text != "" && cs.tax != nil {
+		for _, m := range cs.tax.ResolveOccupation(q.Text, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
+			if m.Score < 0.5 {
+				break
+			}
+			q.Occupations = append(q.Occupations, m.URI)
+			if m.Kind == "label" || m.Kind == "star_title" {
+				// The text is a name of the concept: its other names are
+				// synonyms. (An alternative label may be loose: "bogholder"
+				// is one of "regnskabschef".)
+				q.Synonyms = append(q.Synonyms, oneWordLabels(cs.tax, m.URI)...)
+			}
+			interp = append(interp, Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind})
+		}
+	}
+	for _, s := range p.Skills {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if strings.HasPrefix(s, "http://data.europa.eu/esco/skill/") {
+			q.RequireSkills = append(q.RequireSkills, s)
+			continue
+		}
+		f := index.SkillFilter{Text: s}
+		if uri, _, ok := cs.tax.NormalizeSkill(s); ok {
+			f.URI = uri
+			interp = append(interp, Interpretation{Term: s, URI: uri, Label: cs.tax.ConceptLabel(uri, "en"), Via: "skill"})
+		}
+		q.SkillFilters = append(q.SkillFilters, f)
+	}
+	if p.Occupation != "" {
+		if strings.HasPrefix(p.Occupation, "http://") {
+			q.RequireOccupations = []string{p.Occupation}
+		} else if uri, _, ok := cs.tax.NormalizeOccupation(p.Occupation); ok {
+			q.RequireOccupations = append([]string{uri}, relatedURIs(cs, uri)...)
+		} else {
+			verr.Add("occupation", "unknown_occupation", "")
+		}
+	}
+	if p.Near != "" {
+		lat, lon, ok := cs.tax.Places.Coordinates(p.Near)
+		if !ok {
+			verr.Add("near", "postal", "")
+		}
+		q.Near = &index.Point{Lat: lat, Lon: lon}
+		q.RadiusKm = p.RadiusKm
+		if q.RadiusKm <= 0 {
+			q.RadiusKm = 30
+		}
+	}
+	if p.AvailableBefore != "" {
+		t, err := time.Parse(time.DateOnly, p.AvailableBefore)
+		if err != nil {
+			verr.Add("available_before", "datetime", "")
+		}
+		q.AvailableBefore = t
+	}
+	switch p.Sort {
+	case "", "relevance":
+	case "distance":
+		// Nearest first: from the postal code asked for.
+		q.SortNear = true
+		if p.Near == "" {
+			verr.Add("near", "required", "")
+		}
+	case "available_from", "-available_from", "updated_at", "-updated_at":
+		q.Sort = p.Sort
+	default:
+		verr.Add("sort", "oneof", "relevance distance available_from -available_from updated_at -updated_at")
+	}
+	validateFilters(p, verr)
+	q.Size = p.Limit
+	if q.Size <= 0 {
+		q.Size = 25
+	}
+	if q.Size > app.MaxPageSize {
+		verr.Add("limit", "lte", "200")
+	}
+	from, err := app.DecodeOffset(p.Cursor)
+	if err != nil {
+		verr.Add("cursor", "cursor", "")
+	}
+	q.From = from
+	if q.From > 10000 {
+		verr.Add("cursor", "cursor", "")
+	}
+	return q, interp, verr.Err()
+}
+
+// Licences are the driving licence categories a search filters on.
+var Licences = []string{"A", "A1", "A2", "B", "BE", "C", "C1", "C1E", "CE", "D", "D1", "D1E", "DE"}
+
+// validateFilters names every filter value the index would silently match
+// nobody with.
+func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
+	for _, l := range p.Licences {
+		if !slices.Contains(Licences, l) {
+			verr.Add("licence", "oneof", strings.Join(Licences, " "))
+			break
+		}
+	}
+	for _, l := range p.Languages {
+		code, level, hasLevel := strings.Cut(l, ":")
+		if len(code) < 2 || len(code) > 3 || strings.ToLower(code) != code || strings.IndexFunc(code, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			verr.Add("language", "invalid", "")
+			break
+		}
+		if hasLevel && !slices.Contains(index.Levels, strings.ToUpper(level)) {
+			verr.Add("language", "oneof", strings.Join(index.Levels, " "))
+			break
+		}
+	}
+	for _, g := range p.TargetGroups {
+		if !slices.Contains(jobmatch.TargetGroups, jobmatch.TargetGroup(g)) {
+			var all []string
+			for _, g := range jobmatch.TargetGroups {
+				all = append(all, string(g))
+			}
+			verr.Add("target_group", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
+	for _, e := range p.Eligibility {
+		if !slices.Contains(jobmatch.Schemes, jobmatch.Scheme(e)) {
+			var all []string
+			for _, s := range jobmatch.Schemes {
+				all = append(all, string(s))
+			}
+			verr.Add("eligibility", "oneof", strings.Join(all, " "))
+			break
+		}
+	}
+}
+
+// oneWordLabels are an occupation's Danish labels (preferred, alternative,
+// STAR/Jobnet titles) that are one word: synonyms to look for as words.
+// Longer labels would add their every word ("på", "en skofabrik").
+func oneWordLabels(tax *taxonomy.Taxonomy, uri string) []string {
+	o, ok := tax.Occupation(uri)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, group := range [][]string{{o.LabelDA}, o.AltDA, o.STAR} {
+		for _, l := range group {
+			if w := index.Words(l); len(w) == 1 && len([]rune(w[0])) >= 4 {
+				out = append(out, w[0])
+			}
+		}
+	}
+	return out
+}
+
+func relatedURIs(cs *Service, uri string) []string {
+	var out []string
+	for _, o := range cs.tax.RelatedOccupations(uri) {
+		out = append(out, o.URI)
+	}
+	return out
+}
+
+func describe(p SearchParams) string {
+	var parts []string
+	if p.Q != "" {
+		parts = append(parts, "q="+p.Q)
+	}
+	if len(p.Skills) > 0 {
+		parts = append(parts, "skills="+strings.Join(p.Skills, ","))
+	}
+	if p.Occupation != "" {
+		parts = append(parts, "occupation="+p.Occupation)
+	}
+	if p.Near != "" {
+		parts = append(parts, "near="+p.Near)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,221 @@
+package followup
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/kpi"
+)
+
+// KPIFigures are the follow-up figures of a year or half-year, read from
+// the period counters kept as events are written (one document per year),
+// so they cost one read whatever the volume.
+type KPIFigures struct {
+	Period               string                  `json:"period"`
+	Contacts             KPIContacts             `json:"contacts"`
+	EmployerSatisfaction map[string]Satisfaction `json:"employer_satisfaction"`
+	CitizenSatisfaction  Satisfaction            `json:"citizen_satisfaction"`
+	Requests             KPIRequests             `json:"requests"`
+	// CitizenSatisfactionTarget is the year's goal for the share satisfied.
+	CitizenSatisfactionTarget float64      `json:"citizen_satisfaction_target"`
+	Vacancies                 KPIVacancies `json:"vacancies"`
+	Retention                 KPIRetention `json:"retention"`
+	// PriorityGroups and JobOrders: people per priority group through the
+	// pre-screening, and Jobnet's job-order measures.
+	PriorityGroups KPIPriorityGroups `json:"priority_groups"`
+	JobOrders      KPIJobOrders      `json:"job_orders"`
+}
+
+// KPIContacts is the company contacts against the target.
+type KPIContacts struct {
+	Count  int64            `json:"count"`
+	Target int64            `json:"target"`
+	ByKind map[string]int64 `json:"by_kind"`
+	// ByConsultant is the contacts per consultant, most first.
+	ByConsultant []ConsultantCount `json:"by_consultant"`
+	// ByMonth is the contacts per month of the period ("2026-05").
+	ByMonth []MonthCount `json:"by_month"`
+	// Trend is where a steady pace toward the target would be now, and
+	// where the pace so far leads by the end of the period.
+	Trend ContactTrend `json:"trend"`
+}
+
+// ConsultantCount is one consultant's contacts.
+type ConsultantCount struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Count int64  `json:"count"`
+}
+
+// MonthCount is one month's count.
+type MonthCount struct {
+	Month string `json:"month"`
+	Count int64  `json:"count"`
+}
+
+// ContactTrend compares the contacts with a steady pace toward the target.
+type ContactTrend struct {
+	Elapsed   float64 `json:"elapsed"`   // share of the period gone, 0..1
+	Expected  float64 `json:"expected"`  // target × elapsed
+	Projected float64 `json:"projected"` // count at the end at the pace so far
+	OnTrack   bool    `json:"on_track"`
+}
+
+// Satisfaction is a satisfaction figure (answers 1–5; 4–5 satisfied).
+type Satisfaction struct {
+	N              int        `json:"n"`
+	ShareSatisfied float64    `json:"share_satisfied"`
+	Mean           float64    `json:"mean"`
+	CI95           [2]float64 `json:"ci95"` // of the share satisfied (Wilson)
+	LowN           bool       `json:"low_n"`
+}
+
+// KPIRequests is the requests received and how fast they were answered.
+type KPIRequests struct {
+	Count               int64            `json:"count"`
+	Resolved            int64            `json:"resolved"`
+	MedianResponseHours float64          `json:"median_response_hours"`
+	ShareInTime         float64          `json:"share_in_time"`
+	ByTopic             map[string]int64 `json:"by_topic"`
+	ByChannel           map[string]int64 `json:"by_channel"`
+}
+
+// KPIVacancies is the vacancies posted and filled.
+type KPIVacancies struct {
+	Posted int64 `json:"posted"`
+	Filled int64 `json:"filled"`
+	// Closed is closed without being filled.
+	Closed int64 `json:"closed"`
+	// MedianDaysToFill is from posting to filled, within a day (0 when
+	// none was filled).
+	MedianDaysToFill float64 `json:"median_days_to_fill"`
+	// FilledPresented is filled by a candidate the jobcenter presented.
+	FilledPresented      int64   `json:"filled_presented"`
+	ShareFilledPresented float64 `json:"share_filled_presented"`
+}
+
+// KPIRetention is the retention requests and the returns to work recorded.
+type KPIRetention struct {
+	Requests      int64   `json:"requests"`
+	FullReturn    int64   `json:"full_return"`
+	PartialReturn int64   `json:"partial_return"`
+	NoReturn      int64   `json:"no_return"`
+	ShareReturned float64 `json:"share_returned"`
+}
+
+// KPI reads the figures of a year ("H1"/"H2" narrows to a half).
+func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half string) (*KPIFigures, error) {
+	if !by.CanReadFigures() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if year < 2000 || year > 2100 {
+		return nil, jobmatch.Invalid("year", "year", "")
+	}
+	period := strconv.Itoa(year)
+	switch half {
+	case "":
+	case "H1", "H2":
+		period += "-" + half
+	default:
+		return nil, jobmatch.Invalid("half", "oneof", "H1 H2")
+	}
+	counts, err := s.st.CountsOfYear(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	c := counts.Period(half)
+	targets, err := s.Targets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare}
+	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
+	if half != "" {
+		f.Contacts.Target = (f.Contacts.Target + 1) / 2
+	}
+	p, _ := kpi.ParsePeriod(period)
+	for _, m := range p.Months() {
+		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
+	}
+	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), s.now())
+	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack}
+	names := map[string]*jobmatch.User{}
+	if us, err := s.staff.Consultants(ctx); err == nil {
+		for _, u := range us {
+			names[app.CounterKey(u.ID)] = u
+		}
+	}
+	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}}
+	resp, fill := map[string]int64{}, map[string]int64{}
+	for k, v := range c {
+		switch {
+		case strings.HasPrefix(k, "contacts_consultant_"):
+			key := strings.TrimPrefix(k, "contacts_consultant_")
+			cc := ConsultantCount{ID: key, Name: key, Count: v}
+			if u := names[key]; u != nil {
+				cc.ID, cc.Name = u.ID, u.Name
+			}
+			f.Contacts.ByConsultant = append(f.Contacts.ByConsultant, cc)
+		case strings.HasPrefix(k, "fill_"):
+			fill[strings.TrimPrefix(k, "fill_")] = v
+		case strings.HasPrefix(k, "contacts_kind_"):
+			f.Contacts.ByKind[strings.TrimPrefix(k, "contacts_kind_")] = v
+		case strings.HasPrefix(k, "requests_topic_"):
+			f.Requests.ByTopic[strings.TrimPrefix(k, "requests_topic_")] = v
+		case strings.HasPrefix(k, "requests_channel_"):
+			f.Requests.ByChannel[strings.TrimPrefix(k, "requests_channel_")] = v
+		case strings.HasPrefix(k, "resp_"):
+			resp[strings.TrimPrefix(k, "resp_")] = v
+		}
+	}
+	if h, err := kpi.HistogramFromMap(resp); err == nil {
+		if m, ok := h.Median(); ok {
+			f.Requests.MedianResponseHours = m
+		}
+	}
+	if f.Requests.Resolved > 0 {
+		f.Requests.ShareInTime = float64(c["requests_in_time"]) / float64(f.Requests.Resolved)
+	}
+	sort.Slice(f.Contacts.ByConsultant, func(i, j int) bool {
+		a, b := f.Contacts.ByConsultant[i], f.Contacts.ByConsultant[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Name < b.Name
+	})
+	f.Vacancies = KPIVacancies{Posted: c["vacancies_posted"], Filled: c["vacancies_filled"], Closed: c["vacancies_closed"], FilledPresented: c["vacancies_filled_presented"]}
+	if d, ok := kpi.MedianDays(fill); ok {
+		f.Vacancies.MedianDaysToFill = d
+	}
+	if f.Vacancies.Filled > 0 {
+		f.Vacancies.ShareFilledPresented = float64(f.Vacancies.FilledPresented) / float64(f.Vacancies.Filled)
+	}
+	r := KPIRetention{Requests: c["requests_topic_retention"], FullReturn: c["retention_full_return"], PartialReturn: c["retention_partial_return"], NoReturn: c["retention_no_return"]}
+	if n := r.FullReturn + r.PartialReturn + r.NoReturn; n > 0 {
+		r.ShareReturned = float64(r.FullReturn+r.PartialReturn) / float64(n)
+	}
+	f.Retention = r
+	for _, q := range []string{"labour", "service"} {
+		f.EmployerSatisfaction[q] = satisfaction(c, "survey_employer_"+q+"_")
+	}
+	f.CitizenSatisfaction = satisfaction(c, "survey_citizen_")
+	f.PriorityGroups, f.JobOrders = priorityFigures(c)
+	return f, nil
+}
+
+// satisfaction reads answer counters "<prefix>1" … "<prefix>5".
+func satisfaction(c map[string]int64, prefix string) Satisfaction {
+	var counts [5]int
+	for i := range counts {
+		counts[i] = int(c[prefix+strconv.Itoa(i+1)])
+	}
+	s, err := kpi.NewSatisfaction(counts)
+	if err != nil {
+		return Satisfaction{}
+	}
+	return Satisfaction{N: s.N, ShareSatisfied: s.Share, Mean: s.Mean, CI95: [2]float64{s.ShareCI.Low, s.ShareCI.High}, LowN: s.LowN}
+}

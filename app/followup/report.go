@@ -1,0 +1,141 @@
+package followup
+
+import (
+	"context"
+	"strconv"
+
+	"jobmatch"
+)
+
+// ReportRow is one figure of the half-year report: its value in the period
+// and in the period before, with what it means.
+type ReportRow struct {
+	Key      string  `json:"key"`
+	Label    string  `json:"label"`
+	Unit     string  `json:"unit"` // count, share, hours, days, score
+	Value    float64 `json:"value"`
+	Previous float64 `json:"previous"`
+	// N is the number of answers behind a satisfaction figure (0 otherwise).
+	N          int    `json:"n,omitempty"`
+	PreviousN  int    `json:"previous_n,omitempty"`
+	Definition string `json:"definition"`
+}
+
+// Report is the half-year (or year) report: every figure beside the
+// previous period's.
+type Report struct {
+	Period   string      `json:"period"`
+	Previous string      `json:"previous"`
+	Current  *KPIFigures `json:"current"`
+	Before   *KPIFigures `json:"before"`
+	Rows     []ReportRow `json:"rows"`
+}
+
+// reportFigures are the report's figures in order: key, unit, Danish and
+// English label, Danish and English definition.
+var reportFigures = []struct {
+	key, unit string
+	label     [2]string
+	def       [2]string
+	value     func(f *KPIFigures) (float64, int)
+}{
+	{"contacts", "count", [2]string{"Virksomhedskontakter", "Company contacts"},
+		[2]string{"Besøg, telefonmøder, møder og andre kontakter med virksomheder, som konsulenterne har registreret, efter kontaktens dato.", "Visits, phone meetings, meetings and other contacts with companies logged by the consultants, by the date of the contact."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Contacts.Count), 0 }},
+	{"contacts_target", "count", [2]string{"Mål for virksomhedskontakter", "Target for company contacts"},
+		[2]string{"Årets mål (halvdelen for et halvår), sat af en administrator.", "The year's target (half of it for a half-year), set by an admin."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Contacts.Target), 0 }},
+	{"employer_labour", "share", [2]string{"Virksomheder tilfredse med indsatsen for kvalificeret arbejdskraft", "Employers satisfied with the effort to supply qualified labour"},
+		[2]string{"Andel af svarene 4–5 på en skala 1–5 i virksomhedsundersøgelsen, efter svardato.", "Share of answers 4–5 on a 1–5 scale in the employer survey, by the date answered."},
+		func(f *KPIFigures) (float64, int) {
+			s := f.EmployerSatisfaction["labour"]
+			return s.ShareSatisfied, s.N
+		}},
+	{"employer_service", "share", [2]string{"Virksomheder tilfredse med den generelle virksomhedsservice", "Employers satisfied with the general company service"},
+		[2]string{"Andel af svarene 4–5 på en skala 1–5 i virksomhedsundersøgelsen, efter svardato.", "Share of answers 4–5 on a 1–5 scale in the employer survey, by the date answered."},
+		func(f *KPIFigures) (float64, int) {
+			s := f.EmployerSatisfaction["service"]
+			return s.ShareSatisfied, s.N
+		}},
+	{"citizen_satisfaction", "share", [2]string{"Borgere tilfredse eller mere end tilfredse", "Citizens satisfied or more than satisfied"},
+		[2]string{"Andel af svarene 4–5 på en skala 1–5 i borgerundersøgelsen, efter svardato. Mål: 92 %.", "Share of answers 4–5 on a 1–5 scale in the citizen survey, by the date answered. Target: 92 %."},
+		func(f *KPIFigures) (float64, int) {
+			return f.CitizenSatisfaction.ShareSatisfied, f.CitizenSatisfaction.N
+		}},
+	{"requests", "count", [2]string{"Henvendelser fra virksomheder", "Requests from companies"},
+		[2]string{"Alle henvendelser (web, API, telefon, mail, besøg), efter modtagelsesdato.", "All requests (web, API, phone, mail, visit), by the date received."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Requests.Count), 0 }},
+	{"requests_median_response_hours", "hours", [2]string{"Median svartid (timer)", "Median response time (hours)"},
+		[2]string{"Tid fra modtagelse til afslutning for henvendelser afsluttet i perioden; inden for en time under 48 timer, ellers et døgn.", "Time from receipt to resolution of requests resolved in the period; within an hour below 48 hours, a day above."},
+		func(f *KPIFigures) (float64, int) { return f.Requests.MedianResponseHours, 0 }},
+	{"requests_share_in_time", "share", [2]string{"Besvaret inden fristen", "Answered within the deadline"},
+		[2]string{"Andel af henvendelser afsluttet i perioden, der blev afsluttet inden deres frist (arbejdsdage, helligdage sprunget over).", "Share of requests resolved in the period that were resolved by their deadline (working days, holidays skipped)."},
+		func(f *KPIFigures) (float64, int) { return f.Requests.ShareInTime, 0 }},
+	{"vacancies_posted", "count", [2]string{"Stillinger modtaget", "Vacancies posted"},
+		[2]string{"Stillinger modtaget i perioden.", "Vacancies received in the period."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Vacancies.Posted), 0 }},
+	{"vacancies_filled", "count", [2]string{"Stillinger besat", "Vacancies filled"},
+		[2]string{"Stillinger markeret som besat i perioden.", "Vacancies marked filled in the period."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Vacancies.Filled), 0 }},
+	{"vacancies_median_days_to_fill", "days", [2]string{"Median dage til besættelse", "Median days to fill"},
+		[2]string{"Dage fra modtagelse til besættelse for stillinger besat i perioden.", "Days from posting to filled for vacancies filled in the period."},
+		func(f *KPIFigures) (float64, int) { return f.Vacancies.MedianDaysToFill, 0 }},
+	{"vacancies_share_filled_presented", "share", [2]string{"Besat med en kandidat jobcentret præsenterede", "Filled by a candidate the jobcenter presented"},
+		[2]string{"Andel af de besatte stillinger, hvor den ansatte var præsenteret af jobcentret.", "Share of filled vacancies where the person hired was presented by the jobcenter."},
+		func(f *KPIFigures) (float64, int) { return f.Vacancies.ShareFilledPresented, 0 }},
+	{"retention_requests", "count", [2]string{"Henvendelser om fastholdelse", "Retention requests"},
+		[2]string{"Henvendelser om en sygemeldt medarbejder, efter modtagelsesdato.", "Requests about a sick-listed employee, by the date received."},
+		func(f *KPIFigures) (float64, int) { return float64(f.Retention.Requests), 0 }},
+	{"retention_share_returned", "share", [2]string{"Fastholdelse: hel eller delvis tilbagevenden", "Retention: full or partial return to work"},
+		[2]string{"Andel af afsluttede fastholdelsessager med udfaldet hel eller delvis tilbagevenden til arbejdet.", "Share of resolved retention cases with a full or partial return to work as their outcome."},
+		func(f *KPIFigures) (float64, int) { return f.Retention.ShareReturned, 0 }},
+}
+
+// PreviousPeriod is the period a report compares with: the half before, or
+// the year before.
+func PreviousPeriod(year int, half string) (int, string) {
+	switch half {
+	case "H2":
+		return year, "H1"
+	case "H1":
+		return year - 1, "H2"
+	}
+	return year - 1, ""
+}
+
+// KPIReport returns every figure of a period beside the previous period's,
+// with definitions in lang ("da" or "en").
+func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, half, lang string) (*Report, error) {
+	cur, err := s.KPI(ctx, by, year, half)
+	if err != nil {
+		return nil, err
+	}
+	py, ph := PreviousPeriod(year, half)
+	before, err := s.KPI(ctx, by, py, ph)
+	if err != nil {
+		return nil, err
+	}
+	l := 0
+	if lang == "en" {
+		l = 1
+	}
+	r := &Report{Period: cur.Period, Previous: before.Period, Current: cur, Before: before}
+	for _, f := range reportFigures {
+		v, n := f.value(cur)
+		pv, pn := f.value(before)
+		r.Rows = append(r.Rows, ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]})
+	}
+	return r, nil
+}
+
+// FormatFigure prints a report value for a CSV file: shares as fractions
+// with three decimals, counts whole, hours and days with one decimal.
+func FormatFigure(unit string, v float64) string {
+	switch unit {
+	case "count":
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case "share":
+		return strconv.FormatFloat(v, 'f', 3, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}

@@ -1,0 +1,145 @@
+package followup
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"jobmatch/app"
+	"jobmatch/app/screening"
+
+	"jobmatch"
+)
+
+// DefaultContactTargets are the municipality's yearly targets for company
+// contacts (2,000 → 2,300 → 2,500); later years keep the last one until an
+// admin sets another.
+var DefaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
+
+// ContactTarget returns the contact target of a year.
+func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
+	t, err := s.Targets(ctx, year)
+	if err != nil {
+		return defaultContactTarget(year)
+	}
+	return t.Contacts
+}
+
+func defaultContactTarget(year int) int64 {
+	if v, ok := DefaultContactTargets[year]; ok {
+		return v
+	}
+	if year > 2022 {
+		return DefaultContactTargets[2022]
+	}
+	return DefaultContactTargets[2020]
+}
+
+// Worklist is a consultant's day: open requests (overdue and oldest first),
+// companies, vacancies in screening, contacts this year against their share
+// of the target.
+type Worklist struct {
+	OpenRequests []*jobmatch.Request         `json:"open_requests"`
+	Overdue      int                         `json:"overdue"`
+	Companies    app.Page[*jobmatch.Company] `json:"companies"`
+	Vacancies    []*jobmatch.Vacancy         `json:"vacancies"`
+	Contacts     WorklistContacts            `json:"contacts"`
+	// EmployerAnswers are employers' answers about presented candidates.
+	EmployerAnswers []WorklistAnswer `json:"employer_answers"`
+	// OverdueConsents are consent links past their deadline unanswered.
+	OverdueConsents []screening.OverdueConsent `json:"overdue_consents"`
+	// Interviews are the consultant's coming interviews.
+	Interviews []*jobmatch.InterviewInvite `json:"interviews"`
+}
+
+// WorklistContacts is the consultant's contact count against their share.
+type WorklistContacts struct {
+	Year        string `json:"year"`
+	Count       int64  `json:"count"`
+	Target      int64  `json:"target"`       // the municipality's
+	TargetShare int64  `json:"target_share"` // divided evenly among the consultants
+}
+
+// Worklist builds the signed-in consultant's worklist.
+func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, error) {
+	if u == nil {
+		return nil, jobmatch.ErrForbidden
+	}
+	open, err := s.requests.OpenRequests(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	w := &Worklist{OpenRequests: open, Vacancies: []*jobmatch.Vacancy{}}
+	for _, r := range open {
+		if r.DueAt != nil && r.DueAt.Before(now) {
+			w.Overdue++
+		}
+	}
+	sort.SliceStable(w.OpenRequests, func(i, j int) bool {
+		a, b := w.OpenRequests[i], w.OpenRequests[j]
+		ao, bo := a.DueAt != nil && a.DueAt.Before(now), b.DueAt != nil && b.DueAt.Before(now)
+		if ao != bo {
+			return ao
+		}
+		return a.ReceivedAt.Before(b.ReceivedAt)
+	})
+	if w.Companies, err = s.companies.Companies(ctx, app.ListQuery{Scope: "consultant:" + u.ID, Limit: 50}); err != nil {
+		return nil, err
+	}
+	vs, err := s.requests.Vacancies(ctx, app.ListQuery{Scope: "consultant:" + u.ID, Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs.Items {
+		if !v.Status.Ended() {
+			w.Vacancies = append(w.Vacancies, v)
+		}
+	}
+	year := now.In(jobmatch.Copenhagen).Year()
+	counts, err := s.st.CountsOfYear(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+app.CounterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
+	if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
+		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
+	}
+	// Employers' answers about presented candidates, newest first.
+	w.EmployerAnswers = []WorklistAnswer{}
+	if answered, err := s.st.AnsweredEntryIDs(ctx, u.ID, 20); err == nil {
+		seen := map[string]bool{}
+		for _, id := range answered {
+			if seen[id] {
+				continue
+			}
+			e, err := s.st.ShortlistEntry(ctx, id)
+			if err != nil || len(e.Answers) == 0 {
+				continue
+			}
+			seen[id] = true
+			a := e.Answers[len(e.Answers)-1]
+			wa := WorklistAnswer{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID, Answer: a}
+			if c, err := s.st.Candidate(ctx, e.CandidateID); err == nil {
+				wa.Name = c.Name
+			}
+			w.EmployerAnswers = append(w.EmployerAnswers, wa)
+		}
+	}
+	if w.OverdueConsents, err = s.screening.OverdueConsents(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	if w.Interviews, err = s.screening.UpcomingInterviews(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// WorklistAnswer is an employer's latest answer about a presented candidate.
+type WorklistAnswer struct {
+	EntryID     string                  `json:"entry_id"`
+	VacancyID   string                  `json:"vacancy_id"`
+	CandidateID string                  `json:"candidate_id"`
+	Name        string                  `json:"name"`
+	Answer      jobmatch.EmployerAnswer `json:"answer"`
+}

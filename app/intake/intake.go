@@ -1,0 +1,292 @@
+package intake
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/app/companies"
+	"jobmatch/calendar"
+	"jobmatch/store"
+)
+
+// The one entry point: a vacancy or any other request from a company, from the
+// web form, the JSON API or the hotline. Each lands as a Request on the
+// company, assigned to the company's contact consultant, and answers with a
+// receipt naming that person.
+
+// Link is a private, unguessable link to one vacancy or request.
+type Link = store.Link
+
+// Actor says who submits: nil for an anonymous employer, a staff user for the
+// hotline and consultants.
+type Actor = *jobmatch.User
+
+// SubmitVacancy stores a vacancy and its Request, assigned to the company's
+// contact consultant. With a non-empty idempotency key a repeat of the same
+// submission returns the first receipt.
+func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by Actor, idemKey string) (*jobmatch.Receipt, error) {
+	if err := requireContactName(s.val.Validate(in), in.Company, channel); err != nil {
+		return nil, err
+	}
+	if err := s.checkVacancyDates(in); err != nil {
+		return nil, err
+	}
+	return s.idempotent(ctx, "vacancy", idemKey, in, func() (*jobmatch.Receipt, error) {
+		c, err := s.prepareCompany(ctx, in.Company)
+		if err != nil {
+			return nil, err
+		}
+		now := s.now().UTC()
+		v := &jobmatch.Vacancy{
+			ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name,
+			Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
+			SkillsRequired: app.CleanList(in.SkillsRequired), SkillsDesired: app.CleanList(in.SkillsDesired),
+			Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
+			PostalCode: in.PostalCode, EmploymentType: jobmatch.EmploymentType(in.EmploymentType),
+			Hours: jobmatch.Hours(in.Hours), Positions: in.Positions, StartDate: app.MustDate(in.StartDate), Deadline: app.MustDate(in.Deadline),
+			ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
+			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
+		}
+		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
+		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
+		v.RequestID = r.ID
+		if err := s.fileRequest(ctx, r, v, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
+			return nil, err
+		}
+		s.notifyVacancy(ctx, v)
+		return s.receipt(ctx, c, r, "vacancy", v.ID, v.StatusToken)
+	})
+}
+
+// SubmitRequest stores any other request from a company.
+func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, idemKey string) (*jobmatch.Receipt, error) {
+	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
+		return nil, err
+	}
+	if by == nil {
+		// Anonymous employers use the web form or the API; phone, e-mail and
+		// visits are logged by staff.
+		switch jobmatch.Channel(in.Channel) {
+		case jobmatch.ChannelWeb, jobmatch.ChannelAPI:
+		default:
+			return nil, jobmatch.Invalid("channel", "staff_channel", "")
+		}
+	}
+	return s.idempotent(ctx, "request", idemKey, in, func() (*jobmatch.Receipt, error) {
+		c, err := s.prepareCompany(ctx, in.Company)
+		if err != nil {
+			return nil, err
+		}
+		now := s.now().UTC()
+		r := s.newRequest(ctx, c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
+		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
+		if err := s.fileRequest(ctx, r, nil, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
+			return nil, err
+		}
+		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
+	})
+}
+
+func (s *Service) checkVacancyDates(in VacancyInput) error {
+	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	verr := &jobmatch.ValidationError{}
+	if in.Deadline != "" && in.Deadline < today {
+		verr.Add("deadline", "not_past", "")
+	}
+	if in.StartDate != "" && in.StartDate < today {
+		verr.Add("start_date", "not_past", "")
+	}
+	return verr.Err()
+}
+
+// prepareCompany finds or creates the company. A known company keeps its
+// name and consultant whatever the form says.
+func (s *Service) prepareCompany(ctx context.Context, in companies.CompanyInput) (*jobmatch.Company, error) {
+	c, _, err := s.companies.EnsureCompany(ctx, in)
+	if errors.Is(err, companies.ErrNoConsultants) {
+		return nil, fmt.Errorf("app: no consultant to assign (create one with `jobmatch user add --role consultant`): %w", err)
+	}
+	return c, err
+}
+
+func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
+	r := &jobmatch.Request{
+		ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
+		ConsultantID: c.ConsultantID, Status: jobmatch.RequestOpen, ReceivedAt: now, Period: jobmatch.PeriodsOf(now), Version: 1,
+	}
+	if by != nil {
+		r.LoggedBy = by.ID
+	}
+	if days, ok := s.DeadlineDays(ctx)[string(topic)]; ok && days > 0 {
+		due := calendar.AddWorkingDays(now, days)
+		r.DueAt = &due
+	} else if s.deadline != nil {
+		due := s.deadline(topic, now)
+		r.DueAt = &due
+	}
+	return r
+}
+
+// fileRequest routes a request to whoever handles its consultant's
+// requests now, has the store file it (store.FileRequest: lists, reference
+// number, open requests, records, counters) and tells the retention team
+// of a sick-listed employee.
+func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link Link) error {
+	r.ConsultantID = s.routeOwner(ctx, r.ConsultantID)
+	inc := app.ReceiptCounters(r)
+	if v != nil {
+		inc["vacancies_posted"] = 1
+	}
+	if err := s.st.FileRequest(ctx, r, v, inc, link); err != nil {
+		return err
+	}
+	return s.notifyRetentionTeam(ctx, r)
+}
+
+// routeOwner returns who handles a consultant's requests now: the deputy
+// while the consultant is away. The company keeps its contact person.
+func (s *Service) routeOwner(ctx context.Context, consultantID string) string {
+	u, err := s.staff.User(ctx, consultantID)
+	if err != nil || !u.Away || u.DeputyID == "" {
+		return consultantID
+	}
+	return u.DeputyID
+}
+
+func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, r *jobmatch.Request, kind, id, token string) (*jobmatch.Receipt, error) {
+	cp, err := s.companies.ContactPersonOf(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	rc := &jobmatch.Receipt{ID: id, Kind: kind, Reference: r.Reference, StatusURL: "/status/" + token, ContactPerson: cp,
+		RequestID: r.ID, Company: c.Name, CVR: c.CVR, AnswerBy: answerBy(r.DueAt)}
+	s.confirm(ctx, r, rc)
+	return rc, nil
+}
+
+// answerBy is the due day in Copenhagen as "YYYY-MM-DD", "" without one.
+func answerBy(due *time.Time) string {
+	if due == nil {
+		return ""
+	}
+	return due.In(jobmatch.Copenhagen).Format(time.DateOnly)
+}
+
+// confirm e-mails the company's contact a receipt (through the outbox):
+// the reference, the private link and when to expect an answer. Requests
+// logged by the hotline without an e-mail address get none.
+func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch.Receipt) {
+	if r.Contact.Email == "" {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Tak for din henvendelse til jobcentret.\n\nReference: %s\n", rc.Reference)
+	if rc.AnswerBy != "" {
+		d, _ := time.Parse(time.DateOnly, rc.AnswerBy)
+		fmt.Fprintf(&b, "Du får svar senest: %s\n", danishDate(d))
+	}
+	fmt.Fprintf(&b, "Din kontaktperson: %s, %s, %s\n\nFølg din henvendelse her (linket er personligt – del det kun med dine kolleger):\n%s\n\n",
+		rc.ContactPerson.Name, rc.ContactPerson.Phone, rc.ContactPerson.Email, s.env.URL(rc.StatusURL))
+	fmt.Fprintf(&b, "---\nThank you for contacting the jobcentre. Reference: %s.", rc.Reference)
+	if rc.AnswerBy != "" {
+		fmt.Fprintf(&b, " You will have an answer by %s.", rc.AnswerBy)
+	}
+	fmt.Fprintf(&b, " Follow it at the private link above.\n")
+	m := &jobmatch.Mail{To: r.Contact.Email, Subject: "Kvittering for din henvendelse " + rc.Reference, Body: b.String(), Kind: "receipt", Ref: rc.Reference}
+	if err := s.env.Send(ctx, m); err != nil {
+		s.log.Warn("receipt mail", "ref", rc.Reference, "err", err)
+	}
+}
+
+var danishMonths = [12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
+
+// danishDate writes "3. dec. 2026" (the pages' format, i18n.Date).
+func danishDate(t time.Time) string {
+	return fmt.Sprintf("%d. %s %d", t.Day(), danishMonths[t.Month()-1], t.Year())
+}
+
+// idempotent runs fn once per (scope, key). A repeat with the same key and the
+// same body returns the stored receipt; the same key with another body is a
+// 422 on the Idempotency-Key. An empty key runs fn every time. The API scopes
+// the key to its caller (api.IdempotencyKey), the pages use a fresh random
+// token per form.
+func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func() (*jobmatch.Receipt, error)) (*jobmatch.Receipt, error) {
+	if key == "" {
+		return fn()
+	}
+	if len(key) > 240 {
+		return nil, jobmatch.Invalid("Idempotency-Key", "max", "200")
+	}
+	b, _ := json.Marshal(body)
+	sum := sha256.Sum256(b)
+	hash := hex.EncodeToString(sum[:])
+	id := scope + ":" + key
+	begun := s.now().UTC()
+	old, err := s.st.BeginIdempotent(ctx, id, hash, begun)
+	if err != nil {
+		return nil, err
+	}
+	if old != nil {
+		switch {
+		case old.Hash != hash:
+			return nil, jobmatch.Invalid("Idempotency-Key", "idempotency_reused", "")
+		case old.Done && old.Receipt != nil:
+			return old.Receipt, nil
+		case s.now().Sub(old.CreatedAt) < 30*time.Second:
+			return nil, &jobmatch.ConflictError{Code: "in_progress", Detail: "the first request with this Idempotency-Key is still being processed; retry shortly"}
+		}
+		// The first attempt died half-way; run again under the same key.
+	}
+	r, err := fn()
+	if err != nil {
+		// Let the client retry with the same key after a failure.
+		_ = s.st.AbandonIdempotent(context.WithoutCancel(ctx), id)
+		return nil, err
+	}
+	if err := s.st.FinishIdempotent(ctx, id, hash, begun, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func person(p companies.PersonInput) jobmatch.Person {
+	return jobmatch.Person{Name: strings.TrimSpace(p.Name), Email: jobmatch.NormalizeEmail(p.Email), Phone: strings.TrimSpace(p.Phone)}
+}
+
+// requireContactName adds "the contact's name is required" to the
+// validation result unless the request came by phone: hotline callers often
+// don't say their name, and the call is logged in seconds without it.
+func requireContactName(err error, in companies.CompanyInput, ch jobmatch.Channel) error {
+	if ch == jobmatch.ChannelPhone || strings.TrimSpace(in.Contact.Name) != "" {
+		return err
+	}
+	if err == nil {
+		return jobmatch.Invalid("company.contact.name", "required", "")
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		ve.Add("company.contact.name", "required", "")
+		return ve
+	}
+	return err
+}
+
+// notifyRetentionTeam tells the retention team of a request about a
+// sick-listed employee; the company keeps its one contact person.
+func (s *Service) notifyRetentionTeam(ctx context.Context, r *jobmatch.Request) error {
+	if s.retentionTeam == "" || r.Topic != jobmatch.TopicRetention {
+		return nil
+	}
+	return s.env.Send(ctx, &jobmatch.Mail{To: s.retentionTeam, Kind: "retention_request", Ref: r.ID,
+		Subject: "Fastholdelse: " + r.CompanyName + " (" + r.Reference + ")",
+		Body: "Ny henvendelse om en sygemeldt medarbejder fra " + r.CompanyName + " (CVR " + r.CVR + ").\n" +
+			"Kontaktperson i jobcentret: " + r.ConsultantID + ".\n\n" + r.Text})
+}

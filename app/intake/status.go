@@ -1,0 +1,102 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"jobmatch"
+)
+
+// StatusView is what the private status link shows an employer: no login,
+// only what belongs to that one vacancy or request.
+type StatusView struct {
+	Kind          string                 `json:"kind"`
+	Reference     string                 `json:"reference"`
+	Status        string                 `json:"status"`
+	Company       string                 `json:"company"`
+	Title         string                 `json:"title,omitempty"`
+	Topic         string                 `json:"topic,omitempty"`
+	ReceivedAt    time.Time              `json:"received_at"`
+	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
+	// AnswerBy is when the company can expect an answer (the request's
+	// due day, "YYYY-MM-DD"); empty once answered or without a deadline.
+	AnswerBy string            `json:"answer_by,omitempty"`
+	Vacancy  *jobmatch.Vacancy `json:"-"`
+	Request  *jobmatch.Request `json:"-"`
+}
+
+// ResolveLink returns the link behind a private token; revoked or unknown
+// tokens are ErrNotFound (no difference is shown to the caller).
+func (s *Service) ResolveLink(ctx context.Context, token string) (*Link, error) {
+	if token == "" || len(token) > 64 {
+		return nil, jobmatch.ErrNotFound
+	}
+	l, err := s.st.GetLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if l.RevokedAt != nil {
+		return nil, jobmatch.ErrGone
+	}
+	return l, nil
+}
+
+// Status returns the status behind a private link.
+func (s *Service) Status(ctx context.Context, token string) (*StatusView, error) {
+	l, err := s.ResolveLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	var c *jobmatch.Company
+	view := &StatusView{Kind: l.Kind}
+	switch l.Kind {
+	case "vacancy":
+		v, err := s.Vacancy(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		view.Vacancy, view.Reference, view.Status, view.Title, view.ReceivedAt = v, v.Reference, string(v.Status), v.Title, v.CreatedAt
+		view.Topic = string(jobmatch.TopicVacancy)
+		if v.RequestID != "" {
+			if r, err := s.Request(ctx, v.RequestID); err == nil && r.Status == jobmatch.RequestOpen {
+				view.AnswerBy = answerBy(r.DueAt)
+			}
+		}
+		c, err = s.companies.Company(ctx, v.CVR)
+		if err != nil {
+			return nil, err
+		}
+	case "request":
+		r, err := s.Request(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		view.Request, view.Reference, view.Status, view.Topic, view.ReceivedAt = r, r.Reference, string(r.Status), string(r.Topic), r.ReceivedAt
+		if r.Status == jobmatch.RequestOpen {
+			view.AnswerBy = answerBy(r.DueAt)
+		}
+		c, err = s.companies.Company(ctx, r.CVR)
+		if err != nil {
+			return nil, err
+		}
+	default:
+		return nil, jobmatch.ErrNotFound
+	}
+	view.Company = c.Name
+	view.ContactPerson, err = s.companies.ContactPersonOf(ctx, c)
+	if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, err
+	}
+	return view, nil
+}
+
+// Vacancy reads a vacancy by id.
+func (s *Service) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
+	return s.st.Vacancy(ctx, id)
+}
+
+// Request reads a request by id.
+func (s *Service) Request(ctx context.Context, id string) (*jobmatch.Request, error) {
+	return s.st.Request(ctx, id)
+}

@@ -1,0 +1,88 @@
+package intake
+
+import (
+	"context"
+
+	"jobmatch/app"
+	"jobmatch/app/surveys"
+
+	"jobmatch"
+)
+
+// VacancyClose closes a vacancy by hand: filled or closed unfilled.
+type VacancyClose struct {
+	Status string `json:"status" validate:"required,oneof=filled closed"`
+	Note   string `json:"note,omitempty" validate:"max=2000"`
+	// FilledByPresented: the person hired was presented by the jobcenter.
+	FilledByPresented bool `json:"filled_by_presented,omitempty"`
+	// Version, when set, must match the stored vacancy (409 otherwise).
+	Version int64 `json:"version,omitempty" validate:"gte=0"`
+}
+
+// CloseVacancy marks a vacancy filled or closed. It stops matching it,
+// counts it in the follow-up figures (filled, days to fill, filled by a
+// presented candidate) and asks the employer's contact for their
+// satisfaction. Closing a closed vacancy is a 409.
+func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	v, err := s.closeVacancy(ctx, id, in)
+	if err != nil {
+		return nil, err
+	}
+	s.notifyVacancy(ctx, v)
+	s.surveys.AfterEvent(ctx, surveys.SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
+	return v, nil
+}
+
+// closeVacancy is the one closing of a vacancy, however many clicks.
+func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
+	defer s.st.LockVacancyClose(id)()
+	v, err := s.Vacancy(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.CanClose(in.Version); err != nil {
+		return nil, err
+	}
+	already := &jobmatch.ConflictError{Code: "already_closed", Detail: "the vacancy is already closed"}
+	err = s.env.Once(ctx, "vacancy:"+id+":close", already, func() error {
+		if v, err = s.Vacancy(ctx, id); err != nil {
+			return err
+		}
+		if err := v.CanClose(in.Version); err != nil {
+			return err
+		}
+		now := s.now().UTC()
+		p := jobmatch.PeriodsOf(now)
+		to := jobmatch.VacancyStatus(in.Status)
+		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
+		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
+		if err := s.st.CloseVacancy(ctx, v, app.CloseCounters(v)); err != nil {
+			return err
+		}
+		v.Version++
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// SetVacancyStatus moves a vacancy along (screening, presented) and tells
+// the matching.
+func (s *Service) SetVacancyStatus(ctx context.Context, v *jobmatch.Vacancy, to jobmatch.VacancyStatus) error {
+	now := s.now().UTC()
+	if err := s.st.SetVacancyStatus(ctx, v.ID, to, now); err != nil {
+		return err
+	}
+	v.Status, v.UpdatedAt = to, now
+	v.Version++
+	s.notifyVacancy(ctx, v)
+	return nil
+}

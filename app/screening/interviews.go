@@ -1,0 +1,372 @@
+package screening
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"jobmatch"
+	"jobmatch/calendar"
+)
+
+// Interview modes.
+const (
+	ModeJobcentre = "jobcentre"
+	ModeEmployer  = "employer"
+	ModeOnline    = "online"
+)
+
+// InterviewInvite is an interview invitation (a domain type; the store
+// files it, store/interviews.go).
+type InterviewInvite = jobmatch.InterviewInvite
+
+// InterviewInput proposes an interview.
+type InterviewInput struct {
+	Start  string   `json:"start" validate:"required,max=40"`
+	End    string   `json:"end" validate:"required,max=40"`
+	Mode   string   `json:"mode" validate:"required,oneof=jobcentre employer online"`
+	Place  string   `json:"place,omitempty" validate:"max=300"`
+	URL    string   `json:"url,omitempty" validate:"max=500"`
+	Invite []string `json:"invite,omitempty" validate:"max=2,dive,oneof=citizen employer"`
+	Notes  string   `json:"notes,omitempty" validate:"max=2000"`
+}
+
+// InterviewChange moves (start and end), re-places or cancels an interview.
+type InterviewChange struct {
+	Start  string `json:"start,omitempty" validate:"max=40"`
+	End    string `json:"end,omitempty" validate:"max=40"`
+	Place  string `json:"place,omitempty" validate:"max=300"`
+	URL    string `json:"url,omitempty" validate:"max=500"`
+	Status string `json:"status,omitempty" validate:"omitempty,oneof=cancelled"`
+	Notes  string `json:"notes,omitempty" validate:"max=2000"`
+}
+
+func parseSpan(start, end string) (time.Time, time.Time, error) {
+	verr := &jobmatch.ValidationError{}
+	s, err := time.Parse(time.RFC3339, strings.TrimSpace(start))
+	if err != nil {
+		verr.Add("start", "rfc3339", "")
+	}
+	e, err2 := time.Parse(time.RFC3339, strings.TrimSpace(end))
+	if err2 != nil {
+		verr.Add("end", "rfc3339", "")
+	}
+	if err == nil && err2 == nil {
+		switch {
+		case !e.After(s):
+			verr.Add("end", "after_start", "")
+		case e.Sub(s) > 8*time.Hour:
+			verr.Add("end", "lte", "8h")
+		}
+	}
+	return s.UTC(), e.UTC(), verr.Err()
+}
+
+func checkPlace(mode, place, link string) error {
+	switch mode {
+	case ModeOnline:
+		u, err := url.Parse(link)
+		if link == "" {
+			return jobmatch.Invalid("url", "required", "")
+		}
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			return jobmatch.Invalid("url", "https_url", "")
+		}
+	default:
+		if strings.TrimSpace(place) == "" {
+			return jobmatch.Invalid("place", "required", "")
+		}
+	}
+	return nil
+}
+
+// ProposeInterview books an interview for a shortlist entry and sends the
+// invitations (.ics attached) to the consultant, and as asked to the
+// citizen and — once the candidate is presented — the employer.
+func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entryID string, in InterviewInput) (*InterviewInvite, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := sl.val.Validate(in); err != nil {
+		return nil, err
+	}
+	start, end, err := parseSpan(in.Start, in.End)
+	if err != nil {
+		return nil, err
+	}
+	now := sl.now().UTC()
+	if !start.After(now) {
+		return nil, jobmatch.Invalid("start", "not_past", "")
+	}
+	if err := checkPlace(in.Mode, in.Place, in.URL); err != nil {
+		return nil, err
+	}
+	e, err := sl.Entry(ctx, entryID)
+	if err != nil {
+		return nil, err
+	}
+	switch e.Stage {
+	case jobmatch.StageNotInterested, jobmatch.StageRejected, jobmatch.StageWithdrawn, jobmatch.StageHired:
+		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "the entry is " + string(e.Stage)}
+	}
+	invite := []string{}
+	for _, w := range in.Invite {
+		if !slices.Contains(invite, w) {
+			invite = append(invite, w)
+		}
+	}
+	if slices.Contains(invite, "employer") && e.Stage != jobmatch.StagePresented {
+		return nil, &jobmatch.ConflictError{Code: "not_presented", Detail: "the employer is invited to a job interview once the candidate is presented"}
+	}
+	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	id := jobmatch.NewID()
+	iv := &InterviewInvite{ID: id, UID: id + "@jobmatch", EntryID: e.ID, VacancyID: v.ID, CandidateID: e.CandidateID, Consultant: by.ID,
+		Start: start, End: end, Mode: in.Mode, Place: strings.TrimSpace(in.Place), URL: strings.TrimSpace(in.URL), Invite: invite,
+		Status: "confirmed", Notes: strings.TrimSpace(in.Notes), CreatedAt: now, UpdatedAt: now, Title: v.Title}
+	if err := sl.sendInvites(ctx, iv, v); err != nil {
+		return nil, err
+	}
+	if err := sl.st.InterviewProposed(ctx, iv); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "interview.propose", Subjects: []string{e.CandidateID}, VacancyID: v.ID, Reason: in.Mode}); err != nil {
+		return nil, err
+	}
+	return iv, nil
+}
+
+// Interview reads an interview of an entry.
+func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id string) (*InterviewInvite, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	iv, err := sl.st.Interview(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if iv.EntryID != entryID {
+		return nil, jobmatch.ErrNotFound
+	}
+	return iv, nil
+}
+
+// Interviews lists an entry's interviews, earliest first.
+func (sl *Service) Interviews(ctx context.Context, by *jobmatch.User, entryID string) ([]*InterviewInvite, error) {
+	e, err := sl.Entry(ctx, entryID)
+	if err != nil {
+		return nil, err
+	}
+	out := []*InterviewInvite{}
+	for _, id := range e.Interviews {
+		if iv, err := sl.Interview(ctx, by, entryID, id); err == nil {
+			out = append(out, iv)
+		} else if err == jobmatch.ErrForbidden {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b *InterviewInvite) int { return a.Start.Compare(b.Start) })
+	return out, nil
+}
+
+// ChangeInterview moves or cancels an interview: the same UID goes out
+// again with a higher SEQUENCE (METHOD:CANCEL when cancelled) to everyone
+// who had it.
+func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entryID, id string, in InterviewChange) (*InterviewInvite, error) {
+	if err := sl.val.Validate(in); err != nil {
+		return nil, err
+	}
+	defer sl.st.LockInterview(id)()
+	iv, err := sl.Interview(ctx, by, entryID, id)
+	if err != nil {
+		return nil, err
+	}
+	if iv.Status == "cancelled" {
+		return nil, &jobmatch.ConflictError{Code: "cancelled", Detail: "the interview is cancelled"}
+	}
+	action := "interview.change"
+	switch {
+	case in.Status == "cancelled":
+		iv.Status, action = "cancelled", "interview.cancel"
+	default:
+		if (in.Start == "") != (in.End == "") {
+			return nil, jobmatch.Invalid("end", "required", "")
+		}
+		if in.Start == "" && in.Place == "" && in.URL == "" && in.Notes == "" {
+			return nil, jobmatch.Invalid("start", "required", "")
+		}
+		if in.Start != "" {
+			s, e, err := parseSpan(in.Start, in.End)
+			if err != nil {
+				return nil, err
+			}
+			if !s.After(sl.now()) {
+				return nil, jobmatch.Invalid("start", "not_past", "")
+			}
+			iv.Start, iv.End = s, e
+			action = "interview.move"
+		}
+		if in.Place != "" {
+			iv.Place = strings.TrimSpace(in.Place)
+		}
+		if in.URL != "" {
+			iv.URL = strings.TrimSpace(in.URL)
+		}
+		if in.Notes != "" {
+			iv.Notes = strings.TrimSpace(in.Notes)
+		}
+		if err := checkPlace(iv.Mode, iv.Place, iv.URL); err != nil {
+			return nil, err
+		}
+	}
+	iv.Sequence++
+	iv.UpdatedAt = sl.now().UTC()
+	v, err := sl.vacancies.Vacancy(ctx, iv.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	// Each change claims the next SEQUENCE across replicas: of two changes
+	// at once, one goes out and the other is told to reload.
+	stale := &jobmatch.ConflictError{Code: "stale_version", Detail: "the interview was changed meanwhile; reload it"}
+	err = sl.env.Once(ctx, fmt.Sprintf("interview:%s:seq%d", iv.ID, iv.Sequence), stale, func() error {
+		cur, err := sl.st.Interview(ctx, iv.ID)
+		if err != nil {
+			return err
+		}
+		if cur.Sequence != iv.Sequence-1 || cur.Status == "cancelled" {
+			return stale
+		}
+		if err := sl.sendInvites(ctx, iv, v); err != nil {
+			return err
+		}
+		return sl.st.InterviewChanged(ctx, iv)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: action, Subjects: []string{iv.CandidateID}, VacancyID: iv.VacancyID}); err != nil {
+		return nil, err
+	}
+	return iv, nil
+}
+
+// ICS is the interview's calendar object as the consultant (the organizer)
+// sees it, with every invited party.
+func (sl *Service) ICS(ctx context.Context, iv *InterviewInvite) ([]byte, error) {
+	v, err := sl.vacancies.Vacancy(ctx, iv.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
+	ev := sl.event(ctx, iv, v)
+	for _, r := range sl.recipients(ctx, iv, v, c) {
+		if r.who != "consultant" {
+			ev.Attendees = append(ev.Attendees, r.person)
+		}
+	}
+	return calendar.ICS(ev), nil
+}
+
+// event is the calendar event without attendees.
+func (sl *Service) event(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy) calendar.Event {
+	org := calendar.Person{Email: iv.Consultant, Name: iv.Consultant}
+	if u, err := sl.staff.User(ctx, iv.Consultant); err == nil {
+		org.Name = u.Name
+	}
+	kind := "Første samtale"
+	if slices.Contains(iv.Invite, "employer") {
+		kind = "Jobsamtale"
+	}
+	loc := iv.Place
+	if iv.Mode == ModeOnline {
+		loc = "Online: " + iv.URL
+	}
+	desc := fmt.Sprintf("%s om stillingen %s (%s).\nInterview about the vacancy %s.\n", kind, v.Title, v.Reference, v.Title)
+	if iv.Mode == ModeOnline {
+		desc += "Link: " + iv.URL + "\n"
+	}
+	desc += "Kontakt / contact: " + org.Name + " <" + org.Email + ">"
+	return calendar.Event{UID: iv.UID, Sequence: iv.Sequence, Stamp: iv.UpdatedAt, Start: iv.Start, End: iv.End,
+		Summary: kind + ": " + v.Title, Description: desc, Location: loc, URL: iv.URL, Organizer: org, Cancelled: iv.Status == "cancelled"}
+}
+
+type recipient struct {
+	who    string // consultant, citizen, employer
+	person calendar.Person
+}
+
+func (sl *Service) recipients(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy, c *jobmatch.Candidate) []recipient {
+	out := []recipient{{who: "consultant", person: calendar.Person{Email: iv.Consultant}}}
+	if slices.Contains(iv.Invite, "citizen") && c != nil && c.Email != "" {
+		out = append(out, recipient{"citizen", calendar.Person{Name: c.Name, Email: c.Email}})
+	}
+	if slices.Contains(iv.Invite, "employer") && v.Contact.Email != "" {
+		out = append(out, recipient{"employer", calendar.Person{Name: v.Contact.Name, Email: v.Contact.Email}})
+	}
+	return out
+}
+
+// sendInvites mails each party its own invitation: the same UID and
+// sequence, with only that party as attendee (the employer's copy does not
+// carry the citizen's address).
+func (sl *Service) sendInvites(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy) error {
+	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
+	when := iv.Start.In(jobmatch.Copenhagen).Format("2.1.2006 kl. 15:04")
+	subject := "Invitation: samtale " + when + " / interview"
+	kind := "interview_invite"
+	switch {
+	case iv.Status == "cancelled":
+		subject, kind = "Aflyst: samtale "+when+" / interview cancelled", "interview_cancel"
+	case iv.Sequence > 0:
+		subject, kind = "Flyttet: samtale "+when+" / interview moved", "interview_update"
+	}
+	iv.Sent = []string{}
+	for _, r := range sl.recipients(ctx, iv, v, c) {
+		ev := sl.event(ctx, iv, v)
+		if r.who != "consultant" {
+			ev.Attendees = []calendar.Person{r.person}
+		}
+		body := fmt.Sprintf("%s\n\n%s\n%s\n", subject, ev.Summary, strings.ReplaceAll(ev.Description, "\n", "\n"))
+		if ev.Location != "" {
+			body += "Sted / place: " + ev.Location + "\n"
+		}
+		method := "REQUEST"
+		if ev.Cancelled {
+			method = "CANCEL"
+		}
+		if err := sl.env.Send(ctx, &jobmatch.Mail{To: r.person.Email, Kind: kind, Ref: iv.ID, Subject: subject, Body: body,
+			Attachments: []jobmatch.Attachment{{Name: "invite.ics", ContentType: "text/calendar; charset=utf-8; method=" + method, Content: string(calendar.ICS(ev))}}}); err != nil {
+			return err
+		}
+		iv.Sent = append(iv.Sent, r.who)
+	}
+	return nil
+}
+
+// UpcomingInterviews are a consultant's interviews not yet over, earliest
+// first, with the citizen's name.
+func (sl *Service) UpcomingInterviews(ctx context.Context, consultantID string) ([]*InterviewInvite, error) {
+	ids, err := sl.st.ConsultantInterviewIDs(ctx, consultantID)
+	if err != nil {
+		return nil, err
+	}
+	now := sl.now()
+	out := []*InterviewInvite{}
+	for _, id := range ids {
+		iv, err := sl.st.Interview(ctx, id)
+		if err != nil || iv.Status == "cancelled" || iv.End.Before(now) {
+			continue
+		}
+		if c, err := sl.st.Candidate(ctx, iv.CandidateID); err == nil {
+			iv.Name = c.Name
+		}
+		out = append(out, iv)
+	}
+	slices.SortFunc(out, func(a, b *InterviewInvite) int { return a.Start.Compare(b.Start) })
+	return out, nil
+}

@@ -1,0 +1,44 @@
+package screening
+
+import (
+	"context"
+	"time"
+
+	"jobmatch/app"
+
+	"jobmatch"
+)
+
+// countStep adds the figures of a step as it happens. The job order's
+// firsts are claimed in the store, so two consultants (or two replicas)
+// presenting at once count once.
+func (sl *Service) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to jobmatch.Stage, at time.Time) error {
+	if inc := app.StepCounters(e.Groups, to); len(inc) > 0 {
+		if err := sl.env.CountPeriods(ctx, at, inc); err != nil {
+			return err
+		}
+	}
+	var kinds []string
+	switch to {
+	case jobmatch.StagePresented:
+		kinds = append(kinds, "presented")
+		if len(e.Groups) > 0 {
+			kinds = append(kinds, "prio")
+		}
+	case jobmatch.StageHired:
+		kinds = append(kinds, "hired")
+	}
+	for _, k := range kinds {
+		first, err := sl.st.ClaimJobOrderFirst(ctx, k, v.ID, at)
+		if err != nil {
+			return err
+		}
+		if !first {
+			continue
+		}
+		if err := sl.env.CountPeriods(ctx, v.CreatedAt, app.JobOrderCounters(k, v.CreatedAt, at)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

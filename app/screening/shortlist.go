@@ -1,0 +1,577 @@
+package screening
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"jobmatch/app/intake"
+
+	"jobmatch"
+)
+
+// The shortlist's records are domain types (jobmatch/shortlist.go), which
+// the store files (store/shortlists.go).
+type (
+	Step           = jobmatch.Step
+	Interview      = jobmatch.Interview
+	EmployerAnswer = jobmatch.EmployerAnswer
+	Entry          = jobmatch.ShortlistEntry
+)
+
+// Consent is a citizen's consent to be presented to one employer for one
+// vacancy: when, how, and whether the employer may see who they are (a
+// domain type; the store files it, store/consents.go).
+type Consent = jobmatch.Consent
+
+func entryID(vacancyID, candidateID string) string   { return vacancyID + ":" + candidateID }
+func consentID(candidateID, vacancyID string) string { return candidateID + ":" + vacancyID }
+
+// Add puts candidates on a vacancy's shortlist (stage suggested); a person
+// already on it is returned as is. The vacancy moves to screening.
+func (sl *Service) Add(ctx context.Context, by *jobmatch.User, vacancyID string, candidateIDs []string) ([]*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if len(candidateIDs) == 0 || len(candidateIDs) > 200 {
+		return nil, jobmatch.Invalid("candidate_id", "required", "")
+	}
+	v, err := sl.vacancies.Vacancy(ctx, vacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.CanScreen(); err != nil {
+		return nil, err
+	}
+	st := sl.st
+	now := sl.now().UTC()
+	var out []*Entry
+	for _, cid := range candidateIDs {
+		cand, err := st.Candidate(ctx, cid)
+		if err != nil {
+			if errors.Is(err, jobmatch.ErrNotFound) {
+				return nil, jobmatch.Invalid("candidate_id", "unknown_candidate", "")
+			}
+			return nil, err
+		}
+		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: jobmatch.StageSuggested,
+			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: jobmatch.PriorityGroupsOf(cand, now)}
+		if err := st.Shortlisted(ctx, e); err != nil {
+			if !errors.Is(err, jobmatch.ErrConflict) {
+				return nil, err
+			}
+			if e, err = sl.Entry(ctx, entryID(v.ID, cid)); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+			continue
+		}
+		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "shortlist.add", Subjects: []string{cid}, VacancyID: v.ID}); err != nil {
+			return nil, err
+		}
+		if err := sl.countStep(ctx, v, e, jobmatch.StageSuggested, now); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if v.Status.Advances(jobmatch.VacancyScreening) {
+		if err := sl.vacancies.SetVacancyStatus(ctx, v, jobmatch.VacancyScreening); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Entry reads a shortlist entry.
+func (sl *Service) Entry(ctx context.Context, id string) (*Entry, error) {
+	return sl.st.ShortlistEntry(ctx, id)
+}
+
+// List returns a vacancy's shortlist, by stage then oldest first, with the
+// names (staff only).
+func (sl *Service) List(ctx context.Context, by *jobmatch.User, vacancyID string) ([]*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	ids, err := sl.st.ShortlistIDs(ctx, vacancyID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Entry, 0, len(ids))
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if err != nil {
+			continue
+		}
+		if c, err := sl.st.Candidate(ctx, e.CandidateID); err == nil {
+			e.Name = c.Name
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *Entry) int {
+		if ia, ib := slices.Index(jobmatch.Stages, a.Stage), slices.Index(jobmatch.Stages, b.Stage); ia != ib {
+			return ia - ib
+		}
+		return a.CreatedAt.Compare(b.CreatedAt)
+	})
+	return out, nil
+}
+
+// TransitionInput moves an entry: to the next stage, with a note, at the
+// version the consultant saw; interviewed carries the interview.
+type TransitionInput struct {
+	To        string     `json:"to" validate:"required"`
+	Note      string     `json:"note,omitempty" validate:"max=5000"`
+	Version   int64      `json:"version" validate:"required,gte=1"`
+	Interview *Interview `json:"interview,omitempty"`
+}
+
+// Move applies a transition. A refused move or a stale version is a 409
+// with the reason; presenting needs the citizen's consent for this vacancy;
+// hired fills the vacancy.
+func (sl *Service) Move(ctx context.Context, by *jobmatch.User, id string, in TransitionInput) (*Entry, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	return sl.move(ctx, by, by.ID, id, in)
+}
+
+// move applies a transition for actor (a staff user's id, or "citizen"
+// answering a consent link; by is nil then and the move cannot hire).
+func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string, in TransitionInput) (*Entry, error) {
+	if err := sl.val.Validate(in); err != nil {
+		return nil, err
+	}
+	to := jobmatch.Stage(in.To)
+	e, err := sl.Entry(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Version != e.Version {
+		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: fmt.Sprintf("the entry is at version %d (%s); reload and try again", e.Version, e.Stage)}
+	}
+	if err := jobmatch.CanMove(e.Stage, to); err != nil {
+		return nil, err
+	}
+	if to == jobmatch.StageInterviewed {
+		if in.Interview == nil {
+			return nil, jobmatch.Invalid("interview", "required", "")
+		}
+		if err := sl.val.Validate(in.Interview); err != nil {
+			return nil, err
+		}
+		e.Interview = in.Interview
+	}
+	if to == jobmatch.StagePresented {
+		c, err := sl.Consent(ctx, e.CandidateID, e.VacancyID)
+		if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+			return nil, err
+		}
+		if !c.Active() {
+			return nil, &jobmatch.ConflictError{Code: "consent_missing", Detail: "record the citizen's consent to be presented to this employer first"}
+		}
+	}
+	now := sl.now().UTC()
+	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: actor, At: now, Note: strings.TrimSpace(in.Note)})
+	e.Stage, e.UpdatedAt = to, now
+	e.Version++
+	if err := sl.st.MoveShortlistEntry(ctx, e, in.Version); err != nil {
+		if errors.Is(err, jobmatch.ErrConflict) {
+			return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "someone else moved this entry meanwhile; reload and try again"}
+		}
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
+		return nil, err
+	}
+	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if err := sl.countStep(ctx, v, e, to, now); err != nil {
+		return nil, err
+	}
+	switch to {
+	case jobmatch.StagePresented:
+		if v.Status.Advances(jobmatch.VacancyPresented) {
+			if err := sl.vacancies.SetVacancyStatus(ctx, v, jobmatch.VacancyPresented); err != nil {
+				return nil, err
+			}
+		}
+		sl.tellEmployer(ctx, v)
+	case jobmatch.StageHired:
+		if by != nil && v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
+			if _, err := sl.vacancies.CloseVacancy(ctx, by, v.ID, intake.VacancyClose{Status: "filled", FilledByPresented: true, Note: "hired from the shortlist"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+				return nil, err
+			}
+		}
+	}
+	return e, nil
+}
+
+// tellEmployer mails the vacancy's contact that candidates are presented,
+// with the private link. A failure is logged: the presentation stands.
+func (sl *Service) tellEmployer(ctx context.Context, v *jobmatch.Vacancy) {
+	if v.Contact.Email == "" || v.StatusToken == "" {
+		return
+	}
+	link := sl.env.URL("/status/" + v.StatusToken)
+	err := sl.env.Send(ctx, &jobmatch.Mail{To: v.Contact.Email, Kind: "candidates_presented", Ref: v.ID,
+		Subject: "Kandidater til " + v.Title + " (" + v.Reference + ")",
+		Body: "Jobcentret har præsenteret kandidater til jeres stilling " + v.Title + ".\nSe dem og svar her:\n" + link +
+			"\n\nThe jobcenter has presented candidates for your vacancy. See them and answer here:\n" + link + "\n"})
+	if err != nil {
+		sl.log.Warn("tell employer", "vacancy", v.ID, "err", err)
+	}
+}
+
+// VacancyConsentInput records a citizen's consent to be presented for a vacancy.
+type VacancyConsentInput struct {
+	VacancyID      string `json:"vacancy_id" validate:"required,max=64"`
+	Channel        string `json:"channel" validate:"required,oneof=phone meeting digital"`
+	RevealIdentity bool   `json:"reveal_identity"`
+}
+
+// GiveConsent records (or renews) a consent.
+func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidateID string, in VacancyConsentInput) (*Consent, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := sl.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if _, err := sl.st.Candidate(ctx, candidateID); err != nil {
+		return nil, err
+	}
+	v, err := sl.vacancies.Vacancy(ctx, in.VacancyID)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, jobmatch.Invalid("vacancy_id", "unknown_vacancy", "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	c := &Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
+		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.now().UTC()}
+	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.give", Subjects: []string{candidateID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// WithdrawConsent withdraws a consent; the employer's view hides the
+// person at once (it reads the consent on every view).
+func (sl *Service) WithdrawConsent(ctx context.Context, by *jobmatch.User, candidateID, vacancyID string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	c, err := sl.Consent(ctx, candidateID, vacancyID)
+	if err != nil {
+		return err
+	}
+	now := sl.now().UTC()
+	c.WithdrawnAt = &now
+	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID})
+}
+
+// Consent reads the consent of a candidate for a vacancy.
+func (sl *Service) Consent(ctx context.Context, candidateID, vacancyID string) (*Consent, error) {
+	return sl.st.Consent(ctx, consentID(candidateID, vacancyID))
+}
+
+// Profile is what the employer sees of a presented candidate: no name,
+// contact, age, gender or nationality unless the citizen agreed to reveal
+// who they are.
+type Profile struct {
+	ProfileID     string         `json:"profile_id"`
+	Stage         jobmatch.Stage `json:"stage"`
+	Occupations   []string       `json:"occupations"`
+	Experience    []string       `json:"experience"`
+	SkillsMatched []string       `json:"skills_matched"`
+	Skills        []string       `json:"skills"`
+	Education     []string       `json:"education"`
+	Languages     []string       `json:"languages"`
+	// Number is the profile's place on the employer's page ("Kandidat 1").
+	Number int `json:"number"`
+	// Years holds each job's title and years, for the page to write in its
+	// language (Experience is the Danish text).
+	Years         []ProfileJob     `json:"-"`
+	AvailableFrom string           `json:"available_from,omitempty"`
+	DistanceBand  string           `json:"distance_band,omitempty"`
+	Interview     string           `json:"interview_summary,omitempty"`
+	Name          string           `json:"name,omitempty"` // only with reveal_identity
+	Answers       []EmployerAnswer `json:"answers,omitempty"`
+}
+
+// shown is a presented entry whose consent holds, with its candidate.
+type shown struct {
+	e       *Entry
+	c       *jobmatch.Candidate
+	consent *Consent
+}
+
+// presentedEntries are the entries of a vacancy the employer may see:
+// presented (or decided on since) and with the consent in force now.
+func (sl *Service) presentedEntries(ctx context.Context, v *jobmatch.Vacancy) ([]shown, error) {
+	ids, err := sl.st.ShortlistIDs(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []shown
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if err != nil || (e.Stage != jobmatch.StagePresented && e.Stage != jobmatch.StageHired && e.Stage != jobmatch.StageRejected) {
+			continue
+		}
+		consent, err := sl.Consent(ctx, e.CandidateID, v.ID)
+		if err != nil || !consent.Active() {
+			continue
+		}
+		c, err := sl.st.Candidate(ctx, e.CandidateID)
+		if err != nil {
+			continue
+		}
+		out = append(out, shown{e, c, consent})
+	}
+	return out, nil
+}
+
+// Presented returns the anonymised profiles of the candidates presented on
+// a vacancy whose consent holds, for the employer's private link; each view
+// is audited.
+func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profile, error) {
+	entries, err := sl.presentedEntries(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Profile, 0, len(entries))
+	ids := make([]string, 0, len(entries))
+	for _, x := range entries {
+		p := sl.profile(v, x.e, x.c)
+		if x.consent.RevealIdentity {
+			p.Name = x.c.Name
+		}
+		out = append(out, p)
+		ids = append(ids, x.c.ID)
+	}
+	slices.SortFunc(out, func(a, b Profile) int { return strings.Compare(a.ProfileID, b.ProfileID) })
+	for i := range out {
+		out[i].Number = i + 1
+	}
+	if len(ids) > 0 {
+		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: ids, VacancyID: v.ID, Count: len(ids)}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate) Profile {
+	p := Profile{ProfileID: e.ProfileID, Stage: e.Stage, Occupations: []string{}, Experience: []string{}, SkillsMatched: []string{},
+		Skills: []string{}, Education: []string{}, Languages: []string{}, Answers: e.Answers}
+	for _, o := range c.DesiredOccupations {
+		p.Occupations = append(p.Occupations, o.Label)
+	}
+	for _, x := range c.Experience {
+		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, strings.Replace(trimFloat(x.Years), ".", ",", 1)))
+		p.Years = append(p.Years, ProfileJob{Title: x.Title, Years: x.Years})
+	}
+	for _, s := range c.Skills {
+		p.Skills = append(p.Skills, s.Label)
+	}
+	if sl.matches != nil {
+		if m, ok := sl.matches.MatchedSkills(v, c.ID); ok {
+			p.SkillsMatched = append(p.SkillsMatched, m...)
+		}
+	} else {
+		want := append(slices.Clone(v.SkillsRequired), v.SkillsDesired...)
+		for _, s := range c.Skills {
+			for _, w := range want {
+				if strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(s.Label)) || (len(w) > 3 && strings.Contains(strings.ToLower(s.Label), strings.ToLower(w))) {
+					p.SkillsMatched = append(p.SkillsMatched, s.Label)
+					break
+				}
+			}
+		}
+	}
+	for _, ed := range c.Education {
+		p.Education = append(p.Education, strings.TrimSpace(ed.Level+" "+ed.Field))
+	}
+	// Only the languages the vacancy asks for, plus Danish and English, at
+	// their CEFR level; a mother tongue is not shown (it hints at origin).
+	asked := map[string]bool{"da": true, "en": true}
+	for _, l := range v.Languages {
+		asked[strings.ToLower(l.Code)] = true
+	}
+	for _, l := range c.Languages {
+		if !asked[strings.ToLower(l.Code)] || !cefr[strings.ToUpper(l.Level)] {
+			continue
+		}
+		p.Languages = append(p.Languages, strings.ToLower(l.Code)+" "+strings.ToUpper(l.Level))
+	}
+	if !c.AvailableFrom.IsZero() {
+		p.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
+	}
+	if sl.places != nil {
+		if km, ok := sl.places.DistanceKm(v.PostalCode, c.PostalCode); ok {
+			p.DistanceBand = distanceBand(km)
+		}
+	}
+	if e.Interview != nil {
+		p.Interview = e.Interview.Assessment
+	}
+	return p
+}
+
+// ProfileJob is one job on an anonymous profile.
+type ProfileJob struct {
+	Title string
+	Years float64
+}
+
+// cefr are the language levels a profile shows ("native" and the like are
+// left out: a mother tongue hints at origin).
+var cefr = map[string]bool{"A1": true, "A2": true, "B1": true, "B2": true, "C1": true, "C2": true}
+
+func trimFloat(f float64) string {
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// distanceBand says how far, not where: the employer should not be able to
+// place a person from the profile.
+func distanceBand(km float64) string {
+	switch {
+	case km < 10:
+		return "0-10 km"
+	case km < 25:
+		return "10-25 km"
+	case km < 50:
+		return "25-50 km"
+	}
+	return "50+ km"
+}
+
+// AnswerInput is the employer's answer about one presented profile.
+type AnswerInput struct {
+	ProfileID string `json:"profile_id" validate:"required,max=64"`
+	Answer    string `json:"answer" validate:"required,oneof=invite_to_interview not_relevant question"`
+	Reason    string `json:"reason,omitempty" validate:"omitempty,oneof=qualifications experience availability language distance other"`
+	Text      string `json:"text,omitempty" validate:"max=2000"`
+}
+
+// Answer stores the employer's answer on the entry, puts it on the
+// consultant's worklist and mails the consultant.
+func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*EmployerAnswer, error) {
+	if err := sl.val.Validate(in); err != nil {
+		return nil, err
+	}
+	if in.Answer == "not_relevant" && in.Reason == "" {
+		return nil, jobmatch.Invalid("reason", "required", "")
+	}
+	if in.Answer == "question" && strings.TrimSpace(in.Text) == "" {
+		return nil, jobmatch.Invalid("text", "required", "")
+	}
+	v, err := sl.VacancyOfLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := sl.presentedEntries(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	var entryID string
+	for _, x := range entries {
+		if x.e.ProfileID == in.ProfileID {
+			entryID = x.e.ID
+		}
+	}
+	if entryID == "" {
+		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
+	}
+	a := EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.now().UTC()}
+	if err := sl.st.EmployerAnswered(ctx, entryID, v.ConsultantID, a); err != nil {
+		return nil, err
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: "employer:" + v.CVR, Action: "employer.answer", VacancyID: v.ID, Reason: in.Answer}); err != nil {
+		return nil, err
+	}
+	err = sl.env.Send(ctx, &jobmatch.Mail{To: v.ConsultantID, Kind: "employer_answer", Ref: entryID,
+		Subject: "Svar fra " + v.CompanyName + " om en kandidat (" + v.Reference + ")",
+		Body:    fmt.Sprintf("%s har svaret %q om en præsenteret kandidat til %s.\n%s\n%s\n", v.CompanyName, in.Answer, v.Title, in.Reason, a.Text)})
+	if err != nil {
+		sl.log.Warn("tell consultant", "vacancy", v.ID, "err", err)
+	}
+	return &a, nil
+}
+
+// VacancyOfLink returns the vacancy behind a private link; a revoked link,
+// or one whose vacancy closed more than LinkGrace ago, is ErrGone.
+func (sl *Service) VacancyOfLink(ctx context.Context, token string) (*jobmatch.Vacancy, error) {
+	l, err := sl.vacancies.ResolveLink(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if l.Kind != "vacancy" {
+		return nil, jobmatch.ErrNotFound
+	}
+	v, err := sl.vacancies.Vacancy(ctx, l.ID)
+	if err != nil {
+		return nil, err
+	}
+	if v.ClosedAt != nil && sl.now().Sub(*v.ClosedAt) > sl.linkGrace {
+		return nil, jobmatch.ErrGone
+	}
+	return v, nil
+}
+
+// RevokeLink ends a vacancy's private link (consultant or admin).
+func (sl *Service) RevokeLink(ctx context.Context, by *jobmatch.User, vacancyID string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	v, err := sl.vacancies.Vacancy(ctx, vacancyID)
+	if err != nil {
+		return err
+	}
+	if err := sl.st.RevokeLink(ctx, v.StatusToken, sl.now().UTC()); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "link.revoke", VacancyID: v.ID})
+}
+
+// EmployerAnswers are the latest employer answers on a consultant's
+// vacancies, newest first, for the worklist.
+func (sl *Service) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]*Entry, error) {
+	answered, err := sl.st.AnsweredEntryIDs(ctx, consultantID, limit)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Entry
+	seen := map[string]bool{}
+	for _, id := range answered {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if e, err := sl.Entry(ctx, id); err == nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// City names a postal code's district ("" when unknown).
+func (sl *Service) City(postalCode string) string {
+	if sl.places == nil {
+		return ""
+	}
+	return sl.places.Name(postalCode)
+}
