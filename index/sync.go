@@ -64,9 +64,12 @@ type Syncer struct {
 
 	// written: CVs this process has just stored, by id, so the pass that
 	// applies their change need not read them back (Written).
+	// logged: the change-log entries of those CVs, by number, so a pass
+	// over numbers this process logged need not read the log either.
 	writtenMu sync.Mutex
 	written   map[string]*jobmatch.Candidate
 	writtenQ  []string
+	logged    map[int64]string
 
 	lagChanges atomic.Int64
 	lagSince   atomic.Int64 // unix nanos of the oldest unapplied change, 0 when caught up
@@ -148,9 +151,12 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 		s.mu.Unlock()
 	}
 	hwm := s.ix.HighWaterMark()
-	changes, err := s.src.ChangesAfter(ctx, hwm, s.Batch)
-	if err != nil {
-		return 0, err
+	changes := s.loggedAfter(hwm)
+	if len(changes) == 0 {
+		var err error
+		if changes, err = s.src.ChangesAfter(ctx, hwm, s.Batch); err != nil {
+			return 0, err
+		}
 	}
 	// ids: candidate → the sequence its document must have reached (0 when
 	// the latest change is an erasure).
@@ -393,6 +399,39 @@ func (s *Syncer) Written(cs []*jobmatch.Candidate) {
 		delete(s.written, s.writtenQ[0])
 		s.writtenQ = s.writtenQ[1:]
 	}
+	if s.logged == nil || len(s.logged) > 2*writtenMax {
+		s.logged = map[int64]string{} // never consumed (another process syncs): start over
+	}
+	for _, c := range cs {
+		if c != nil && c.Seq > 0 {
+			s.logged[c.Seq] = c.ID
+		}
+	}
+}
+
+// loggedAfter returns the change-log entries after hwm that Written told
+// of, as long as they follow each other without a gap: the entries this
+// process itself logged, known without reading the log. Each number is
+// taken by one writer with a unique insert, so its entry is the one that
+// writer knows. A number this process did not log ends the run; the pass
+// then reads the log as before.
+func (s *Syncer) loggedAfter(hwm int64) []Change {
+	s.writtenMu.Lock()
+	defer s.writtenMu.Unlock()
+	for n := range s.logged {
+		if n <= hwm {
+			delete(s.logged, n)
+		}
+	}
+	var out []Change
+	for n := hwm + 1; len(out) < s.Batch; n++ {
+		id, ok := s.logged[n]
+		if !ok {
+			break
+		}
+		out = append(out, Change{Seq: n, CandidateID: id})
+	}
+	return out
 }
 
 // takeWritten returns the CV handed over by Written when it was written

@@ -158,6 +158,8 @@ type hiding struct {
 	// unwritten candidates read as not found (logged, document not yet
 	// written).
 	unwritten map[string]bool
+	// logReads counts the change-log reads (ChangesAfter, ChangeAt).
+	logReads int
 }
 
 // hidingSync is a real store seen through hiding, an index on disk and the
@@ -201,6 +203,7 @@ func (h *hiding) ChangesAfter(ctx context.Context, seq int64, limit int) ([]inde
 	cs, err := h.Store.ChangesAfter(ctx, seq, limit)
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.logReads++
 	out := cs[:0]
 	for _, c := range cs {
 		if !h.hidden[c.Seq] {
@@ -213,6 +216,7 @@ func (h *hiding) ChangesAfter(ctx context.Context, seq int64, limit int) ([]inde
 func (h *hiding) ChangeAt(ctx context.Context, seq int64) (index.Change, bool, error) {
 	h.mu.Lock()
 	hid := h.hidden[seq]
+	h.logReads++
 	h.mu.Unlock()
 	if hid {
 		return index.Change{}, false, nil
@@ -421,12 +425,15 @@ func TestSyncIndexesWrittenCVsWithoutReadingThemBack(t *testing.T) {
 
 	first := candidate("H-2", "murer", "4000")
 	upsert(t, st, first)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
 	again := candidate("H-2", "tømrer", "4000") // the same person, written again
 	upsert(t, st, again)
 	if again.ID != first.ID || again.Seq <= first.Seq {
 		t.Fatalf("second write: id %s seq %d, first %s seq %d", again.ID, again.Seq, first.ID, first.Seq)
 	}
-	sy.Written([]*jobmatch.Candidate{first})    // the older state, under its older number
+	sy.Written([]*jobmatch.Candidate{first})    // the older state, under its older number, handed over late
 	if _, err := sy.SyncOnce(ctx); err != nil { // one pass: no later re-read to hide a wrong pick
 		t.Fatal(err)
 	}
@@ -435,6 +442,41 @@ func TestSyncIndexesWrittenCVsWithoutReadingThemBack(t *testing.T) {
 	}
 	if got := ids(t, ix, "murer"); contains(got, first.ID) {
 		t.Fatalf("the older handed-over state was indexed: murer finds %v", got)
+	}
+}
+
+// TestSyncKnowsWhatItLogged: the change-log entries of CVs handed over by
+// Written are known to the syncer, so a pass over them reads neither the
+// log nor the CVs; a number it was not told of is read from the log.
+func TestSyncKnowsWhatItLogged(t *testing.T) {
+	ctx := context.Background()
+	st, src, ix, sy := hidingSync(t)
+	batch := []*jobmatch.Candidate{candidate("K-1", "smed", "4000"), candidate("K-2", "smed", "4000"), candidate("K-3", "smed", "4000")}
+	upsert(t, st, batch...)
+	other := candidate("K-4", "smed", "4000") // written by someone else: not handed over
+	upsert(t, st, other)
+	src.mu.Lock()
+	src.logReads = 0
+	src.mu.Unlock()
+	sy.Written(batch)
+	n, err := sy.SyncOnce(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.mu.Lock()
+	reads := src.logReads
+	src.mu.Unlock()
+	if n != 3 || reads != 0 {
+		t.Fatalf("the pass over the handed-over CVs consumed %d entries with %d log reads; want 3 and none", n, reads)
+	}
+	if got := ids(t, ix, "smed"); len(got) != 3 || contains(got, other.ID) {
+		t.Fatalf("smed finds %v after the first pass; want the three handed over", got)
+	}
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "smed"); len(got) != 4 {
+		t.Fatalf("smed finds %v after catching up; want all four (the fourth read from the log)", got)
 	}
 }
 

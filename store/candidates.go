@@ -70,11 +70,49 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	var changed []int
 	hashes := make([]string, len(cs))
 	existing := make([]*candidateDoc, len(cs))
-	// Look up references concurrently: each is one _id read.
+	// The last row of each reference is the one written (a reference twice
+	// in one batch: the later row wins).
+	last := make(map[string]int, len(cs))
+	for i, c := range cs {
+		last[c.ExternalRef] = i
+	}
+	// Claim every reference with a new CV id in one unordered insert: a
+	// reference not seen before is then this call's, with no read (an
+	// import of new CVs reads nothing back). A reference that exists fails
+	// with a duplicate key and is read as before.
+	claimed := make([]bool, len(cs))
+	var claims []any
+	var claimRow []int
+	for i, c := range cs {
+		if last[c.ExternalRef] != i {
+			continue
+		}
+		if c.ID == "" {
+			c.ID = jobmatch.NewID()
+		}
+		claims = append(claims, candRef{Ref: c.ExternalRef, CandidateID: c.ID})
+		claimRow = append(claimRow, i)
+		claimed[i] = true
+	}
+	if len(claims) > 0 {
+		if _, err := s.C(ColCandRefs).InsertMany(ctx, claims, options.InsertMany().SetOrdered(false)); err != nil {
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) {
+				return nil, fmt.Errorf("store: candidate refs: %w", err)
+			}
+			for _, we := range bwe.WriteErrors {
+				claimed[claimRow[we.Index]] = false
+			}
+		}
+	}
+	// Look up the references that exist concurrently: each is one _id read.
 	var wg sync.WaitGroup
 	errs := make([]error, len(cs))
 	sem := make(chan struct{}, 8)
 	for i, c := range cs {
+		if claimed[i] || last[c.ExternalRef] != i {
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int, c *jobmatch.Candidate) {
@@ -135,8 +173,13 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			}
 			c.CreatedAt = now
 			out[i] = CandidateWrite{ID: c.ID, Created: true}
-			newRefs = append(newRefs, candRef{Ref: c.ExternalRef, CandidateID: c.ID})
-			fresh[i] = true
+			fresh[i] = claimed[i]
+			if !claimed[i] && last[c.ExternalRef] == i {
+				// Its claim met a reference that was gone when read (an
+				// erasure in between): claim it again below.
+				newRefs = append(newRefs, candRef{Ref: c.ExternalRef, CandidateID: c.ID})
+				fresh[i] = true
+			}
 		}
 		out[i].Changed = true
 		changed = append(changed, i)
@@ -195,7 +238,16 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 		part := inserts[:min(len(inserts), bulkPart)]
 		inserts = inserts[len(part):]
 		if _, err := s.C(ColCandidates).InsertMany(ctx, part, options.InsertMany().SetOrdered(false)); err != nil {
-			return nil, fmt.Errorf("store: write candidates: %w", err)
+			var bwe mongo.BulkWriteException
+			if !errors.As(err, &bwe) || !OnlyDuplicateKeys(bwe) {
+				return nil, fmt.Errorf("store: write candidates: %w", err)
+			}
+			// Another writer of the same new reference read this call's
+			// claim and wrote the CV first: write it as any other change.
+			for _, we := range bwe.WriteErrors {
+				d := part[we.Index].(candidateDoc)
+				models = append(models, mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: d.ID}}).SetReplacement(d).SetUpsert(true))
+			}
 		}
 	}
 	// In parts, so each round trip stays well inside the client's time
