@@ -191,12 +191,12 @@ func TestConsentByLink(t *testing.T) {
 	ck.do(anon, "GET", "/consent/"+token, nil, 410, "Accept", "application/json")
 	var c1 struct{ ID string }
 	env.Sys.Store.Get(ctx, store.ColShortlist, es[0].ID, &c1)
-	kons, err := env.Sys.Shortlists.Consent(ctx, es[0].CandidateID, vid)
+	kons, err := env.Sys.Screening.Consent(ctx, es[0].CandidateID, vid)
 	if err != nil || kons.Channel != "digital" || !kons.RevealIdentity || kons.By != "citizen" || kons.Shown == nil ||
 		!strings.Contains(strings.Join(kons.Shown.Fields, ","), "name") || kons.Shown.EmployerName != "Als Tømrer ApS" || kons.GivenAt.IsZero() {
 		t.Fatalf("consent: %+v %v", kons, err)
 	}
-	e, _ := env.Sys.Shortlists.Entry(ctx, es[0].ID)
+	e, _ := env.Sys.Screening.Entry(ctx, es[0].ID)
 	if e.Stage != "interested" || e.ConsentRequest.Answer != "yes_named" {
 		t.Fatalf("entry after yes: %s %+v", e.Stage, e.ConsentRequest)
 	}
@@ -206,14 +206,14 @@ func TestConsentByLink(t *testing.T) {
 	if res.StatusCode != 200 || !strings.Contains(string(res.Body), "The employer will not see your profile") {
 		t.Fatalf("form answer: %d %s", res.StatusCode, res.Body)
 	}
-	if e, _ := env.Sys.Shortlists.Entry(ctx, es[2].ID); e.Stage != "not_interested" {
+	if e, _ := env.Sys.Screening.Entry(ctx, es[2].ID); e.Stage != "not_interested" {
 		t.Fatalf("entry after no: %s", e.Stage)
 	}
 
 	// Through to the employer's view: interviewed, presented, named.
 	moveTo := func(id, to string, extra map[string]any) {
 		t.Helper()
-		e, _ := env.Sys.Shortlists.Entry(ctx, id)
+		e, _ := env.Sys.Screening.Entry(ctx, id)
 		b := map[string]any{"to": to, "version": e.Version}
 		for k, v := range extra {
 			b[k] = v

@@ -32,7 +32,7 @@ func TestCitizenExport(t *testing.T) {
 	k.Do("POST", "/api/v1/shortlist/"+e.ID+"/consent-request", map[string]any{"channel": "email", "deadline": clk.Now().AddDate(0, 0, 5).Format(time.DateOnly)}, nil)
 	k.Do("POST", "/api/v1/candidates/"+e.CandidateID+"/consents", map[string]any{"vacancy_id": vid, "channel": "meeting"}, nil)
 	for _, to := range []string{"interested", "interviewed", "presented"} {
-		cur, _ := env.Sys.Shortlists.Entry(ctx, e.ID)
+		cur, _ := env.Sys.Screening.Entry(ctx, e.ID)
 		body := map[string]any{"to": to, "version": cur.Version}
 		if to == "interviewed" {
 			body["interview"] = map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}

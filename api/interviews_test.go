@@ -172,13 +172,13 @@ func TestInterviewInvitations(t *testing.T) {
 	// After presenting, a job interview with the employer, online.
 	k.Do("POST", "/api/v1/candidates/"+es[0].CandidateID+"/consents", map[string]any{"vacancy_id": vid, "channel": "meeting"}, nil)
 	for _, to := range []string{"contacted", "interested"} {
-		e, _ := env.Sys.Shortlists.Entry(ctx, entryID)
+		e, _ := env.Sys.Screening.Entry(ctx, entryID)
 		k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": to, "version": e.Version}, nil)
 	}
-	e, _ := env.Sys.Shortlists.Entry(ctx, entryID)
+	e, _ := env.Sys.Screening.Entry(ctx, entryID)
 	k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": "interviewed", "version": e.Version,
 		"interview": map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}}, nil)
-	e, _ = env.Sys.Shortlists.Entry(ctx, entryID)
+	e, _ = env.Sys.Screening.Entry(ctx, entryID)
 	if res := k.Do("POST", "/api/v1/shortlist/"+entryID+"/transitions", map[string]any{"to": "presented", "version": e.Version}, nil); res.StatusCode != 200 {
 		t.Fatalf("present: %s", res.Body)
 	}

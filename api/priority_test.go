@@ -39,7 +39,7 @@ func TestPriorityGroupFigures(t *testing.T) {
 		t.Helper()
 		k.Do("POST", "/api/v1/candidates/"+e.CandidateID+"/consents", map[string]any{"vacancy_id": vid, "channel": "meeting"}, nil)
 		for _, to := range stages {
-			cur, _ := env.Sys.Shortlists.Entry(ctx, e.ID)
+			cur, _ := env.Sys.Screening.Entry(ctx, e.ID)
 			body := map[string]any{"to": to, "version": cur.Version}
 			if to == "interviewed" {
 				body["interview"] = map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}

@@ -34,7 +34,7 @@ func TestDataMinimisation(t *testing.T) {
 	vC, _, c := preScreenVacancy(t, env, k, demo.CVR(87), cv("RM-4", "Tømrer", nil))
 	move := func(e entry, to string) {
 		t.Helper()
-		cur, _ := env.Sys.Shortlists.Entry(ctx, e.ID)
+		cur, _ := env.Sys.Screening.Entry(ctx, e.ID)
 		body := map[string]any{"to": to, "version": cur.Version}
 		if to == "interviewed" {
 			body["interview"] = map[string]any{"date": "2026-03-03", "by": "Karen", "notes": "Fortrolige noter", "assessment": "Passer til kravene."}

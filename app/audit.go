@@ -7,11 +7,6 @@ import (
 	"jobmatch/store"
 )
 
-// AuditEvent is one line of the audit log: who read or changed which
-// personal data, when and why (a domain type; the store keeps it,
-// store/audit.go).
-type AuditEvent = jobmatch.AuditEvent
-
 // Audit writes and lists audit events.
 type Audit struct{ env *Env }
 
@@ -19,18 +14,18 @@ type Audit struct{ env *Env }
 func NewAudit(env *Env) *Audit { return &Audit{env: env} }
 
 // Record stores an event and lists it in the audit log.
-func (a *Audit) Record(ctx context.Context, e AuditEvent) error {
+func (a *Audit) Record(ctx context.Context, e jobmatch.AuditEvent) error {
 	e.ID = jobmatch.NewID()
 	e.At = a.env.now().UTC()
 	return a.env.st.RecordAudit(ctx, &e)
 }
 
 // Event reads one event.
-func (a *Audit) Event(ctx context.Context, id string) (*AuditEvent, error) {
+func (a *Audit) Event(ctx context.Context, id string) (*jobmatch.AuditEvent, error) {
 	return a.env.st.AuditEvent(ctx, id)
 }
 
 // List pages through the audit log, newest first.
-func (a *Audit) List(ctx context.Context, q ListQuery) (Page[*AuditEvent], error) {
+func (a *Audit) List(ctx context.Context, q ListQuery) (Page[*jobmatch.AuditEvent], error) {
 	return ListPage(ctx, a.env.st, store.AuditList, q, a.Event)
 }

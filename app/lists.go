@@ -58,9 +58,10 @@ func ListPage[T any](ctx context.Context, st *store.Store, list string, q ListQu
 	return out, nil
 }
 
-// EncodeOffset and DecodeOffset make search cursors from result offsets.
+// EncodeOffset makes a search cursor from a result offset.
 func EncodeOffset(n int) string { return store.FormatCursor(int64(n) + 1) }
 
+// DecodeOffset reads a search cursor back as a result offset ("" is 0).
 func DecodeOffset(s string) (int, error) {
 	n, err := store.ParseCursor(s)
 	if err != nil || n == 0 {

@@ -12,14 +12,6 @@ import (
 	"jobmatch/store"
 )
 
-// Mail is an outgoing message (a domain type; the store keeps it,
-// store/outbox.go). Without an SMTP server configured messages stay in the
-// outbox, which an admin can read and tests check.
-type Mail = jobmatch.Mail
-
-// Attachment is a file sent with a message, as text (an .ics invitation).
-type Attachment = jobmatch.Attachment
-
 // SMTP is an outgoing mail server. With an address set, every message is
 // also delivered through it; the outbox keeps the record either way.
 type SMTP struct {
@@ -30,7 +22,7 @@ type SMTP struct {
 // Send puts a message in the outbox and, with an SMTP server configured,
 // delivers it; a delivery failure is recorded on the message and logged,
 // not returned: the work that sent it is done.
-func (e *Env) Send(ctx context.Context, m *Mail) error {
+func (e *Env) Send(ctx context.Context, m *jobmatch.Mail) error {
 	m.ID, m.At = jobmatch.NewID(), e.now().UTC()
 	if e.smtp.Addr != "" {
 		if err := deliver(e.smtp, m); err != nil {
@@ -45,7 +37,7 @@ func (e *Env) Send(ctx context.Context, m *Mail) error {
 }
 
 // deliver sends one message through the SMTP server (plain text, UTF-8).
-func deliver(c SMTP, m *Mail) error {
+func deliver(c SMTP, m *jobmatch.Mail) error {
 	from := c.From
 	if from == "" {
 		from = "jobmatch@localhost"
@@ -61,16 +53,16 @@ func deliver(c SMTP, m *Mail) error {
 }
 
 // Outbox lists outgoing messages, newest first (admin).
-func (e *Env) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*Mail], error) {
+func (e *Env) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*jobmatch.Mail], error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
-		return Page[*Mail]{}, jobmatch.ErrForbidden
+		return Page[*jobmatch.Mail]{}, jobmatch.ErrForbidden
 	}
 	return ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
 }
 
 // multipartMessage is a message with attachments: the text, then each
 // attachment base64-encoded (a text/calendar part keeps its method).
-func multipartMessage(from string, m *Mail) []byte {
+func multipartMessage(from string, m *jobmatch.Mail) []byte {
 	boundary := "jm-" + m.ID
 	var b strings.Builder
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=%q\r\nMessage-ID: <%s@jobmatch>\r\n\r\n",

@@ -60,7 +60,7 @@ func BenchmarkGuard(b *testing.B) {
 		defer f.Close()
 	}
 	t0 := time.Now()
-	if _, err := env.Sys.Candidates.ImportCandidates(ctx, nil, bytes.NewReader(ndjson.Bytes()), "ndjson", nil); err != nil {
+	if _, err := env.Sys.CVs.ImportCandidates(ctx, nil, bytes.NewReader(ndjson.Bytes()), "ndjson", nil); err != nil {
 		b.Fatal(err)
 	}
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {

@@ -573,5 +573,5 @@ func LoadCandidates(ctx context.Context, sys *system.System, n int, seed uint64,
 	g := NewGenerator(sys.Taxonomy, seed)
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(WriteNDJSON(pw, g, n)) }()
-	return sys.Candidates.ImportCandidates(ctx, nil, pr, "ndjson", progress)
+	return sys.CVs.ImportCandidates(ctx, nil, pr, "ndjson", progress)
 }

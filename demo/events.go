@@ -191,7 +191,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			}
 			kind := m.Kind
 			at(now.Add(time.Duration(2+r.IntN(120))*time.Hour), func(ctx context.Context) error {
-				in := surveys.SurveyAnswer{Answers: map[string]int{}}
+				in := surveys.Answer{Answers: map[string]int{}}
 				if kind == "survey_citizen" {
 					in.Answers["service"] = score([5]int{1, 3, 5, 36, 55})
 				} else {

@@ -124,7 +124,7 @@ func OpenRJDB(ctx context.Context, file string, progress io.Writer) (*RJDBEnv, e
 		}
 		pw.Close()
 	}()
-	imp, err := sys.Candidates.ImportCandidates(ctx, nil, pr, "ndjson", nil)
+	imp, err := sys.CVs.ImportCandidates(ctx, nil, pr, "ndjson", nil)
 	if err != nil {
 		e.Close()
 		return nil, err

@@ -156,7 +156,7 @@ func Everyday(ctx context.Context, n int, queries []EverydayQuery, progress io.W
 				}
 			}
 		}
-		ranked, err := searchAll(ctx, sys.Candidates, by, q.Q)
+		ranked, err := searchAll(ctx, sys.CVs, by, q.Q)
 		if err != nil {
 			return out, fmt.Errorf("everyday %q: %w", q.Q, err)
 		}

@@ -18,7 +18,7 @@ import (
 )
 
 func (f *Frontend) registerCandidates(public, staff *echo.Group) {
-	if f.cfg.Candidates == nil {
+	if f.cfg.CVs == nil {
 		return
 	}
 	cv := f.requireCVReader
@@ -90,7 +90,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	p.Facets = true // the page shows them beside the hits
 	var ve *jobmatch.ValidationError
 	if err == nil {
-		d.Result, err = f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), p)
+		d.Result, err = f.cfg.CVs.Search(c.Request().Context(), web.CurrentUser(c), p)
 	}
 	if errors.As(err, &ve) {
 		return f.render(c, http.StatusUnprocessableEntity, "candidates", "page.candidates", d, fieldMessages(web.Lang(c), ve))
@@ -98,7 +98,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	tax := f.cfg.Candidates.Taxonomy()
+	tax := f.cfg.CVs.Taxonomy()
 	lang := string(web.Lang(c))
 	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
 		fv := facetView{Name: name}
@@ -171,7 +171,7 @@ type candidateFormData struct {
 // candidateEdit is the CV form filled with the CV: saving it updates the
 // CV with the same case id.
 func (f *Frontend) candidateEdit(c echo.Context) error {
-	cand, err := f.cfg.Candidates.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "edit")
+	cand, err := f.cfg.CVs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "edit")
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	}
 	var cand *jobmatch.Candidate
 	if pre.Err() == nil {
-		cand, _, err = f.cfg.Candidates.Save(c.Request().Context(), web.CurrentUser(c), in)
+		cand, _, err = f.cfg.CVs.Save(c.Request().Context(), web.CurrentUser(c), in)
 	} else {
 		err = pre
 	}
@@ -250,7 +250,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 }
 
 func (f *Frontend) candidateView(c echo.Context) error {
-	cand, err := f.cfg.Candidates.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "page")
+	cand, err := f.cfg.CVs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "page")
 	if err != nil {
 		return err
 	}

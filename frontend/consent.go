@@ -44,12 +44,12 @@ func privatePage(c echo.Context) {
 }
 
 func (f *Frontend) consent(c echo.Context) error {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return echo.ErrNotFound
 	}
 	privatePage(c)
 	ctx := c.Request().Context()
-	r, err := f.cfg.Shortlists.ConsentByToken(ctx, c.Param("token"))
+	r, err := f.cfg.Screening.ConsentByToken(ctx, c.Param("token"))
 	if errors.Is(err, jobmatch.ErrGone) && r != nil {
 		f.consentLang(c, r.Lang)
 		if wantsJSON(c) {
@@ -64,7 +64,7 @@ func (f *Frontend) consent(c echo.Context) error {
 		return err
 	}
 	f.consentLang(c, r.Lang)
-	p, err := f.cfg.Shortlists.ConsentView(ctx, r)
+	p, err := f.cfg.Screening.ConsentView(ctx, r)
 	if err != nil {
 		return err
 	}
@@ -88,13 +88,13 @@ func (f *Frontend) consentLang(c echo.Context, lang string) {
 }
 
 func (f *Frontend) consentAnswer(c echo.Context) error {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return echo.ErrNotFound
 	}
 	privatePage(c)
 	ctx := c.Request().Context()
 	token := c.Param("token")
-	if r, _ := f.cfg.Shortlists.ConsentByToken(ctx, token); r != nil {
+	if r, _ := f.cfg.Screening.ConsentByToken(ctx, token); r != nil {
 		f.consentLang(c, r.Lang)
 	}
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
@@ -102,7 +102,7 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		err := web.DecodeJSON(c, &in)
 		var p *screening.ConsentPage
 		if err == nil {
-			p, err = f.cfg.Shortlists.AnswerConsent(ctx, token, in)
+			p, err = f.cfg.Screening.AnswerConsent(ctx, token, in)
 		}
 		if err != nil {
 			return web.WriteProblem(c, err)
@@ -113,16 +113,16 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := f.cfg.Shortlists.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"]})
+	p, err := f.cfg.Screening.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrGone):
 		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &screening.ConsentPage{}}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):
-		r, gerr := f.cfg.Shortlists.ConsentByToken(ctx, token)
+		r, gerr := f.cfg.Screening.ConsentByToken(ctx, token)
 		if gerr != nil {
 			return gerr
 		}
-		p, gerr := f.cfg.Shortlists.ConsentView(ctx, r)
+		p, gerr := f.cfg.Screening.ConsentView(ctx, r)
 		if gerr != nil {
 			return gerr
 		}
@@ -141,14 +141,14 @@ func (f *Frontend) consentRequest(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	in := screening.ConsentRequestInput{Channel: v["channel"], Deadline: v["deadline"], Lang: string(web.Lang(c))}
-	_, err = f.cfg.Shortlists.RequestConsent(ctx, web.CurrentUser(c), e.ID, in)
+	_, err = f.cfg.Screening.RequestConsent(ctx, web.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.consent_sent")
 }
 
 // citizenExport is the printable version of everything held about a
 // citizen (the same data as the API's export, audited the same way).
 func (f *Frontend) citizenExport(c echo.Context) error {
-	x, err := f.cfg.Shortlists.Export(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
+	x, err := f.cfg.Screening.Export(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
 	if err != nil {
 		return err
 	}

@@ -20,14 +20,14 @@ var answerReasons = []string{"qualifications", "experience", "availability", "la
 // presented returns the anonymised profiles on a vacancy's private link
 // (none for a request's link).
 func (f *Frontend) presented(c echo.Context, view *intake.StatusView) ([]screening.Profile, error) {
-	if view.Kind != "vacancy" || f.cfg.Shortlists == nil {
+	if view.Kind != "vacancy" || f.cfg.Screening == nil {
 		return nil, nil
 	}
-	v, err := f.cfg.Shortlists.VacancyOfLink(c.Request().Context(), c.Param("token"))
+	v, err := f.cfg.Screening.VacancyOfLink(c.Request().Context(), c.Param("token"))
 	if err != nil {
 		return nil, err
 	}
-	return f.cfg.Shortlists.Presented(c.Request().Context(), v)
+	return f.cfg.Screening.Presented(c.Request().Context(), v)
 }
 
 // registerEmployer adds the employer's answers on the private link. Like
@@ -38,7 +38,7 @@ func (f *Frontend) registerEmployer(e *echo.Echo) {
 }
 
 func (f *Frontend) employerAnswer(c echo.Context) error {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return echo.ErrNotFound
 	}
 	ctx := c.Request().Context()
@@ -48,7 +48,7 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 		err := web.DecodeJSON(c, &in)
 		var a *jobmatch.EmployerAnswer
 		if err == nil {
-			a, err = f.cfg.Shortlists.Answer(ctx, token, in)
+			a, err = f.cfg.Screening.Answer(ctx, token, in)
 		}
 		if err != nil {
 			return web.WriteProblem(c, err)
@@ -60,7 +60,7 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 		return err
 	}
 	in := screening.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
-	if _, err := f.cfg.Shortlists.Answer(ctx, token, in); err != nil {
+	if _, err := f.cfg.Screening.Answer(ctx, token, in); err != nil {
 		return err
 	}
 	setFlash(c, i18n.T(web.Lang(c), "emp.answered"))

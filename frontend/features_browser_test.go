@@ -91,7 +91,7 @@ func TestConsentPageOnAPhone(t *testing.T) {
 	if !strings.Contains(done, "med dit navn") {
 		t.Fatalf("answer page: %q", done)
 	}
-	e, _ := env.Sys.Shortlists.Entry(t.Context(), entries[0])
+	e, _ := env.Sys.Screening.Entry(t.Context(), entries[0])
 	if e.Stage != "interested" || e.ConsentRequest.Answer != "yes_named" {
 		t.Fatalf("entry after the answer: %s %+v", e.Stage, e.ConsentRequest)
 	}

@@ -60,14 +60,14 @@ type Config struct {
 	Places interface {
 		ValidPostal(code string) bool
 	}
-	// Candidates is the CV service for the staff's CV pages.
-	Candidates *cvs.Service
+	// CVs are the staff's CV pages.
+	CVs *cvs.Service
 	// Matching ranks candidates on the vacancy page.
 	Matching *matching.Service
 	// CompanySearch finds companies on the hotline page.
 	CompanySearch *companies.Search
-	// Shortlists is the pre-screening on the vacancy and status pages.
-	Shortlists *screening.Service
+	// Screening is the pre-screening on the vacancy and status pages.
+	Screening *screening.Service
 }
 
 // Frontend renders the pages.

@@ -48,7 +48,7 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 	ctx := c.Request().Context()
 	in := screening.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
-	_, err = f.cfg.Shortlists.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
+	_, err = f.cfg.Screening.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.iv_booked")
 }
 
@@ -67,7 +67,7 @@ func (f *Frontend) interviewChange(c echo.Context) error {
 	} else {
 		in.Start, in.End = localTime(v["date"], v["from"]), localTime(v["date"], v["to"])
 	}
-	_, err = f.cfg.Shortlists.ChangeInterview(ctx, web.CurrentUser(c), e.ID, c.Param("id"), in)
+	_, err = f.cfg.Screening.ChangeInterview(ctx, web.CurrentUser(c), e.ID, c.Param("id"), in)
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, msg)
 }
 

@@ -27,14 +27,14 @@ type jobPage struct {
 // jobPage is the public page of a vacancy the employer agreed to publish,
 // with its schema.org JobPosting embedded for search engines.
 func (f *Frontend) jobPage(c echo.Context) error {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return echo.ErrNotFound
 	}
 	v, err := f.cfg.Intake.PublishedVacancy(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	city := f.cfg.Shortlists.City(v.PostalCode)
+	city := f.cfg.Screening.City(v.PostalCode)
 	b, err := json.Marshal(f.cfg.Intake.JobPostingOf(v, city, web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	if err != nil {
 		return err
@@ -45,7 +45,7 @@ func (f *Frontend) jobPage(c echo.Context) error {
 
 // jobFeed lists the published open vacancies as JobPosting JSON-LD.
 func (f *Frontend) jobFeed(c echo.Context) error {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return echo.ErrNotFound
 	}
 	vs, err := f.cfg.Intake.PublishedVacancies(c.Request().Context())
@@ -54,7 +54,7 @@ func (f *Frontend) jobFeed(c echo.Context) error {
 	}
 	items := make([]intake.JobPosting, 0, len(vs))
 	for _, v := range vs {
-		items = append(items, f.cfg.Intake.JobPostingOf(v, f.cfg.Shortlists.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID)))
+		items = append(items, f.cfg.Intake.JobPostingOf(v, f.cfg.Screening.City(v.PostalCode), web.AbsoluteURL(c, "/jobs/"+v.ID)))
 	}
 	c.Response().Header().Set("Cache-Control", "public, max-age=300")
 	return c.JSON(http.StatusOK, map[string]any{"generated_at": f.cfg.Env.Now().UTC().Format(time.RFC3339), "items": items})

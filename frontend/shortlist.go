@@ -31,22 +31,22 @@ type shortlistRow struct {
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
-	if f.cfg.Shortlists == nil {
+	if f.cfg.Screening == nil {
 		return nil, nil
 	}
 	ctx := c.Request().Context()
-	es, err := f.cfg.Shortlists.List(ctx, web.CurrentUser(c), vacancyID)
+	es, err := f.cfg.Screening.List(ctx, web.CurrentUser(c), vacancyID)
 	if err != nil {
 		return nil, err
 	}
 	rows := make([]shortlistRow, 0, len(es))
 	for _, e := range es {
 		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage)}
-		if k, err := f.cfg.Shortlists.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
+		if k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
 		if len(e.Interviews) > 0 {
-			if r.Invites, err = f.cfg.Shortlists.Interviews(ctx, web.CurrentUser(c), e.ID); err != nil {
+			if r.Invites, err = f.cfg.Screening.Interviews(ctx, web.CurrentUser(c), e.ID); err != nil {
 				return nil, err
 			}
 		}
@@ -119,7 +119,7 @@ func (f *Frontend) shortlistForm(c echo.Context) (map[string]string, *jobmatch.S
 	if err != nil {
 		return nil, nil, err
 	}
-	e, err := f.cfg.Shortlists.Entry(c.Request().Context(), c.Param("entry_id"))
+	e, err := f.cfg.Screening.Entry(c.Request().Context(), c.Param("entry_id"))
 	return v, e, err
 }
 
@@ -156,7 +156,7 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 	if len(ids) == 1 {
 		at = "sl-" + ids[0]
 	}
-	es, err := f.cfg.Shortlists.Add(c.Request().Context(), web.CurrentUser(c), c.Param("id"), ids)
+	es, err := f.cfg.Screening.Add(c.Request().Context(), web.CurrentUser(c), c.Param("id"), ids)
 	if err != nil {
 		if len(ids) == 1 {
 			at = "m-" + ids[0]
@@ -180,7 +180,7 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	if in.To == string(jobmatch.StageInterviewed) {
 		in.Interview = &jobmatch.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
 	}
-	e, err := f.cfg.Shortlists.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
+	e, err := f.cfg.Screening.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
 	vacancyID := v["vacancy_id"]
 	at := "sl-" + v["candidate_id"]
 	if err != nil {
@@ -200,6 +200,6 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 		return err
 	}
 	in := screening.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
-	_, err = f.cfg.Shortlists.GiveConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], in)
+	_, err = f.cfg.Screening.GiveConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], in)
 	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consented")
 }

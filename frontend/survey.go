@@ -61,7 +61,7 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 	ctx := c.Request().Context()
 	token := c.Param("token")
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
-		var in surveys.SurveyAnswer
+		var in surveys.Answer
 		err := web.DecodeJSON(c, &in)
 		var v *jobmatch.Survey
 		if err == nil {
@@ -76,7 +76,7 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := surveys.SurveyAnswer{Answers: map[string]int{}, Comment: vals["comment"]}
+	in := surveys.Answer{Answers: map[string]int{}, Comment: vals["comment"]}
 	for _, q := range []string{"labour", "service"} {
 		if s, ok := vals[q]; ok {
 			n, err := strconv.Atoi(s)

@@ -55,7 +55,7 @@ type weightView struct {
 // form, so it works without JavaScript and the URL can be shared).
 func (f *Frontend) vacancyView(c echo.Context) error {
 	ctx := c.Request().Context()
-	v, err := f.cfg.Matching.Vacancy(ctx, c.Param("id"))
+	v, err := f.cfg.Intake.Vacancy(ctx, c.Param("id"))
 	if err != nil {
 		return err
 	}

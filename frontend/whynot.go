@@ -48,8 +48,8 @@ type whyNotPage struct {
 // hard criterion that left it out.
 func (f *Frontend) whyNot(c echo.Context) error {
 	d := whyNotPage{VacancyID: c.Param("id"), CandidateID: c.QueryParam("candidate_id"), Q: strings.TrimSpace(c.QueryParam("q"))}
-	if d.Q != "" && d.CandidateID == "" && f.cfg.Candidates != nil {
-		res, err := f.cfg.Candidates.Search(c.Request().Context(), web.CurrentUser(c), cvs.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
+	if d.Q != "" && d.CandidateID == "" && f.cfg.CVs != nil {
+		res, err := f.cfg.CVs.Search(c.Request().Context(), web.CurrentUser(c), cvs.SearchParams{Q: d.Q, Limit: 10, Why: d.VacancyID})
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"jobmatch/app/screening"
+	"jobmatch/app/matching"
 )
 
 // DailyReport is what one run of the daily job did.
@@ -20,7 +20,7 @@ type DailyReport struct {
 // inserts, so two replicas running it at once do it once.
 func (s *System) Daily(ctx context.Context) (DailyReport, error) {
 	var r DailyReport
-	n, err := s.Shortlists.RemindConsents(ctx)
+	n, err := s.Screening.RemindConsents(ctx)
 	r.ConsentReminders = n
 	if err != nil {
 		return r, err
@@ -62,9 +62,12 @@ func (s *System) dailyRetention(ctx context.Context, r *DailyReport) error {
 	}
 	runs := s.cfg.MatchRunRetentionDays
 	if runs == 0 {
-		runs = screening.MinMatchRunDays
+		runs = matching.MinRunDays
 	}
-	rep, err := s.Shortlists.Minimise(ctx, days, runs)
+	rep, err := s.Screening.Minimise(ctx, days)
+	if err == nil {
+		rep.MatchRuns, err = s.Matching.DropRuns(ctx, runs)
+	}
 	r.Retention = rep
 	return err
 }

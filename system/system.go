@@ -96,9 +96,9 @@ type System struct {
 	Companies     *companies.Service
 	CompanySearch *companies.Search
 	Intake        *intake.Service
-	Candidates    *cvs.Service
+	CVs           *cvs.Service
 	Matching      *matching.Service
-	Shortlists    *screening.Service
+	Screening     *screening.Service
 	Followup      *followup.Service
 
 	log *slog.Logger
@@ -189,7 +189,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	companiesUC := companies.New(env, staffUC, surveysUC, search)
 	cands := cvs.New(env, tax, ix, syncer, audit)
 	matchingUC := matching.New(env, mt, audit, places)
-	intakeUC := intake.New(env, intake.Config{Companies: companiesUC, Staff: staffUC, Surveys: surveysUC, Vacancies: matchingUC,
+	intakeUC := intake.New(env, intake.Config{Companies: companiesUC, Staff: staffUC, Surveys: surveysUC, Watcher: matchingUC,
 		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam})
 	var linkGrace time.Duration
 	if cfg.LinkGraceDays > 0 {
@@ -219,14 +219,14 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterShortlists(srv, shortlists, intakeUC)
 	registerIndexMetrics(srv, ix, syncer, pool)
 	if err := frontend.Register(srv, frontend.Config{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC,
-		Places: places, Candidates: cands, Matching: matchingUC, CompanySearch: search, Shortlists: shortlists}); err != nil {
+		Places: places, CVs: cands, Matching: matchingUC, CompanySearch: search, Screening: shortlists}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
 	}
 	sys := &System{Store: st, API: srv, Places: places, Taxonomy: tax, Index: ix, Syncer: syncer, Pool: pool,
 		Env: env, Audit: audit, Staff: staffUC, Surveys: surveysUC, Companies: companiesUC, CompanySearch: search, Intake: intakeUC,
-		Candidates: cands, Matching: matchingUC, Shortlists: shortlists, Followup: followupUC,
+		CVs: cands, Matching: matchingUC, Screening: shortlists, Followup: followupUC,
 		log: cfg.Logger, cfg: cfg, featuresPath: filepath.Join(cfg.DataDir, "index", FeaturesSnapshotFile)}
 	sys.addReadyChecks()
 	sys.starters = append(sys.starters, func(ctx context.Context) {
@@ -409,7 +409,7 @@ func (s *System) purgeLoop(ctx context.Context, days int, every time.Duration) {
 		case <-t.C:
 		}
 		cutoff := s.Env.Now().AddDate(0, 0, -days)
-		n, err := s.Candidates.Purge(ctx, cutoff)
+		n, err := s.CVs.Purge(ctx, cutoff)
 		switch {
 		case err != nil && ctx.Err() == nil:
 			s.log.Error("scheduled purge", "err", err)

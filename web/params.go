@@ -48,9 +48,9 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 // MatchQueryFrom reads a match run's settings from the query string:
 // require=distance,licence relax=eligibility radius_km=40
 // w_occupation=0.4 … limit cursor why (shared with the page).
-func MatchQueryFrom(c echo.Context) (matching.MatchQuery, error) {
+func MatchQueryFrom(c echo.Context) (matching.Query, error) {
 	qs := c.QueryParams()
-	q := matching.MatchQuery{Cursor: qs.Get("cursor"), Why: qs.Get("why"), Weights: map[string]float64{}}
+	q := matching.Query{Cursor: qs.Get("cursor"), Why: qs.Get("why"), Weights: map[string]float64{}}
 	verr := &jobmatch.ValidationError{}
 	q.Require, q.Relax = commaList(qs, "require"), commaList(qs, "relax")
 	if v := qs.Get("radius_km"); v != "" {

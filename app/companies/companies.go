@@ -10,26 +10,26 @@ import (
 	"jobmatch"
 )
 
-// AssignmentRule picks a new company's one contact consultant. A consultant
+// assignmentRule picks a new company's one contact consultant. A consultant
 // covers areas: postal-code prefixes ("64", "6400") and industry-code
 // prefixes ("i:47"). The consultants whose longest matching prefix is the
 // longest of all are candidates; among them the next in a round-robin
 // (a counter per area) gets the company. With no match, the round-robin runs
 // over every active consultant. The rule is data (each user's Areas), so an
 // admin changes it without a release.
-type AssignmentRule struct{}
+type assignmentRule struct{}
 
-func (r AssignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
-	all, err := s.Consultants(ctx)
+func (r assignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Company) (*jobmatch.User, error) {
+	all, err := s.staff.Consultants(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return r.pickFrom(ctx, s, all, c)
 }
 
-func (AssignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
+func (assignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
 	if len(all) == 0 {
-		return nil, fmt.Errorf("app: assign consultant: %w", ErrNoConsultants)
+		return nil, fmt.Errorf("companies: assign consultant: %w", ErrNoConsultants)
 	}
 	best, bestLen := []*jobmatch.User(nil), 0
 	for _, u := range all {
@@ -130,7 +130,7 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 
 // createCompany assigns the consultant, inserts the company and lists it.
 func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, reason string) error {
-	u, err := s.assign.pick(ctx, s, c)
+	u, err := assignmentRule{}.pick(ctx, s, c)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 	if err != nil {
 		return nil, err
 	}
-	u, err := s.User(ctx, jobmatch.NormalizeEmail(consultantID))
+	u, err := s.staff.User(ctx, jobmatch.NormalizeEmail(consultantID))
 	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && u.Role != jobmatch.RoleConsultant) {
 		return nil, jobmatch.Invalid("consultant_id", "consultant", "")
 	}
@@ -179,7 +179,7 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 
 // ContactPersonOf returns the company's contact consultant as employers see them.
 func (s *Service) ContactPersonOf(ctx context.Context, c *jobmatch.Company) (jobmatch.ContactPerson, error) {
-	u, err := s.User(ctx, c.ConsultantID)
+	u, err := s.staff.User(ctx, c.ConsultantID)
 	if err != nil {
 		return jobmatch.ContactPerson{}, err
 	}

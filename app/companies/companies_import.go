@@ -49,12 +49,12 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	if len(fresh) == 0 {
 		return created, updated, nil
 	}
-	consultants, err := s.Consultants(ctx)
+	consultants, err := s.staff.Consultants(ctx)
 	if err != nil {
 		return created, updated, err
 	}
 	for _, c := range fresh {
-		u, err := s.assign.pickFrom(ctx, s, consultants, c)
+		u, err := assignmentRule{}.pickFrom(ctx, s, consultants, c)
 		if err != nil {
 			return created, updated, err
 		}
@@ -63,7 +63,7 @@ func (s *Service) ImportCompanies(ctx context.Context, rows []CompanyRow) (creat
 	}
 	taken, err := s.st.CreateCompanies(ctx, fresh)
 	if err != nil {
-		return created, updated, fmt.Errorf("app: import companies: %w", err)
+		return created, updated, fmt.Errorf("companies: import companies: %w", err)
 	}
 	created -= taken // created concurrently by someone else
 	created += len(fresh)

@@ -45,7 +45,8 @@ func (cs *Search) Load(ctx context.Context) error {
 	return nil
 }
 
-// Put adds or updates companies (told by the companies written here, and by the change log of other replicas').
+// Put adds or updates companies: the companies use case tells it of its
+// own writes, the change log of every replica's (system/views.go).
 func (cs *Search) Put(companies []*jobmatch.Company) {
 	for _, c := range companies {
 		cs.ix.Put(entryOf(c))
@@ -86,8 +87,8 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 	return out, nil
 }
 
-// person returns a consultant's contact details, cached (users change rarely;
-// the service's own user cache expires them).
+// person returns a consultant's contact details, cached (users change
+// rarely; Forget drops one when the change log says the user changed).
 func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson {
 	cs.mu.Lock()
 	p, ok := cs.people[id]

@@ -26,14 +26,10 @@ type ContactInput struct {
 	FollowUp string `json:"follow_up,omitempty" validate:"omitempty,datetime=2006-01-02"`
 }
 
-// Contact is a logged company contact (a domain type; the store files it,
-// store/contacts.go).
-type Contact = jobmatch.Contact
-
 // LogContact records a contact: the document, its place on the company's
 // timeline and the consultant's list, and the period counters (year, half,
 // month; in total and per consultant) that the target figures read.
-func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactInput) (*Contact, error) {
+func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactInput) (*jobmatch.Contact, error) {
 	if by == nil || (by.Role != jobmatch.RoleConsultant && by.Role != jobmatch.RoleAdmin) {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -53,7 +49,7 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 		return nil, err
 	}
 	at := app.ContactTime(d)
-	ct := &Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
+	ct := &jobmatch.Contact{ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Kind: in.Kind, Date: d, Note: strings.TrimSpace(in.Note),
 		ConsultantID: by.ID, LoggedAt: s.now().UTC(), Period: jobmatch.PeriodsOf(at)}
 	if in.FollowUp != "" {
 		f, _ := jobmatch.ParseDate(in.FollowUp)
@@ -63,7 +59,7 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 		return nil, err
 	}
 	if ct.Kind == "visit" && len(c.Contacts) > 0 {
-		s.surveys.AfterEvent(ctx, surveys.SurveyTrigger{Kind: "visit", CVR: c.CVR, Company: c.Name, Ref: ct.ID, To: c.Contacts[0].Email})
+		s.surveys.AfterEvent(ctx, surveys.Trigger{Kind: "visit", CVR: c.CVR, Company: c.Name, Ref: ct.ID, To: c.Contacts[0].Email})
 	}
 	return ct, nil
 }
@@ -109,6 +105,6 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (ap
 			}
 			return TimelineItem{Kind: "contact", ID: c.ID, At: c.Date.Time, Title: c.Kind, By: c.ConsultantID, Text: c.Note}, nil
 		}
-		return TimelineItem{}, fmt.Errorf("app: timeline entry %q: %w", ref, jobmatch.ErrNotFound)
+		return TimelineItem{}, fmt.Errorf("companies: timeline entry %q: %w", ref, jobmatch.ErrNotFound)
 	})
 }

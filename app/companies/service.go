@@ -1,5 +1,5 @@
 // Package companies owns the companies: creating one on its first request
-// and assigning its one fixed contact consultant (AssignmentRule), moving
+// and assigning its one fixed contact consultant (the assignment rule, companies.go), moving
 // companies between consultants, the import of a company register, the
 // contacts consultants log and a company's timeline, and the hotline's
 // company search, which follows the change log on every replica.
@@ -24,7 +24,7 @@ type Staff interface {
 
 // Surveys is told of the events that may send the employer a survey.
 type Surveys interface {
-	AfterEvent(ctx context.Context, t surveys.SurveyTrigger)
+	AfterEvent(ctx context.Context, t surveys.Trigger)
 }
 
 // Service is the companies use case. It is safe for concurrent use.
@@ -33,7 +33,6 @@ type Service struct {
 	st      *store.Store
 	val     *app.Validator
 	log     *slog.Logger
-	assign  AssignmentRule
 	staff   Staff
 	surveys Surveys
 	search  *Search
@@ -43,20 +42,13 @@ type Service struct {
 // process's company search: it is told of the companies written here at
 // once, so its own follower need not read them back.
 func New(env *app.Env, staff Staff, surveys Surveys, search *Search) *Service {
+	if staff == nil || surveys == nil {
+		panic("companies: New needs Staff and Surveys")
+	}
 	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(), staff: staff, surveys: surveys, search: search}
 }
 
 func (s *Service) now() time.Time { return s.env.Now() }
-
-// User reads a staff user (the contact person of a company).
-func (s *Service) User(ctx context.Context, id string) (*jobmatch.User, error) {
-	return s.staff.User(ctx, id)
-}
-
-// Consultants returns the active consultants.
-func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
-	return s.staff.Consultants(ctx)
-}
 
 // companiesAdded logs companies created or changed for every replica's
 // company search and tells this process's at once.

@@ -27,13 +27,6 @@ var csvColumns = []string{"external_ref", "name", "email", "phone", "postal_code
 	"eligibility", "desired_occupations", "skills", "languages", "driving_licences", "available_from", "summary",
 	"consent", "consent_channel", "experience", "education"}
 
-// RowError is one rejected row.
-type RowError = jobmatch.RowError
-
-// ImportProgress is the state of an import; its ErrorsDropped counts the
-// errors beyond the first maxRowErrors kept.
-type ImportProgress = jobmatch.ImportProgress
-
 const (
 	importBatch  = 500
 	maxRowErrors = 1000
@@ -41,8 +34,8 @@ const (
 
 // ImportCandidates reads r (format "ndjson" or "csv") and upserts every valid
 // row. progress, if set, is called after each batch.
-func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io.Reader, format string, progress func(ImportProgress)) (ImportProgress, error) {
-	var p ImportProgress
+func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io.Reader, format string, progress func(jobmatch.ImportProgress)) (jobmatch.ImportProgress, error) {
+	var p jobmatch.ImportProgress
 	next, err := rowReader(r, format)
 	if err != nil {
 		return p, err
@@ -81,12 +74,12 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 	type parsed struct {
 		row  int
 		c    *jobmatch.Candidate
-		errs []RowError
+		errs []jobmatch.RowError
 	}
 	in := make(chan struct {
 		row int
 		ci  CandidateInput
-		rer []RowError
+		rer []jobmatch.RowError
 	}, 256)
 	out := make(chan parsed, 256)
 	var wg sync.WaitGroup
@@ -102,9 +95,9 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 				c, err := cs.ToCandidate(x.ci)
 				var ve *jobmatch.ValidationError
 				if errors.As(err, &ve) {
-					var rer []RowError
+					var rer []jobmatch.RowError
 					for _, f := range ve.Fields {
-						rer = append(rer, RowError{Row: x.row, Field: f.Field, Code: f.Code})
+						rer = append(rer, jobmatch.RowError{Row: x.row, Field: f.Field, Code: f.Code})
 					}
 					out <- parsed{row: x.row, errs: rer}
 					continue
@@ -133,7 +126,7 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 			case in <- struct {
 				row int
 				ci  CandidateInput
-				rer []RowError
+				rer []jobmatch.RowError
 			}{row, ci, rer}:
 			case <-ctx.Done():
 				readErr <- ctx.Err()
@@ -185,11 +178,11 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 
 // rowReader returns a function that yields one CandidateInput per call, or
 // row-level errors for a row that cannot even be decoded, and io.EOF at the end.
-func rowReader(r io.Reader, format string) (func() (CandidateInput, []RowError, error), error) {
+func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.RowError, error), error) {
 	switch format {
 	case "ndjson", "jsonl", "json":
 		br := bufio.NewReaderSize(r, 1<<16)
-		return func() (CandidateInput, []RowError, error) {
+		return func() (CandidateInput, []jobmatch.RowError, error) {
 			for {
 				line, err := br.ReadBytes('\n')
 				if len(bytes.TrimSpace(line)) == 0 {
@@ -199,13 +192,13 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []RowError, 
 					continue
 				}
 				if len(line) > 1<<20 {
-					return CandidateInput{}, []RowError{{Field: "", Code: "max", Message: "line longer than 1 MiB"}}, nil
+					return CandidateInput{}, []jobmatch.RowError{{Field: "", Code: "max", Message: "line longer than 1 MiB"}}, nil
 				}
 				var ci CandidateInput
 				dec := json.NewDecoder(bytes.NewReader(line))
 				dec.DisallowUnknownFields()
 				if derr := dec.Decode(&ci); derr != nil {
-					return CandidateInput{}, []RowError{jsonRowError(derr)}, nil
+					return CandidateInput{}, []jobmatch.RowError{jsonRowError(derr)}, nil
 				}
 				return ci, nil, nil
 			}
@@ -216,7 +209,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []RowError, 
 		cr.ReuseRecord = true
 		head, err := cr.Read()
 		if err != nil {
-			return nil, fmt.Errorf("app: import: CSV header: %w", err)
+			return nil, fmt.Errorf("cvs: import: CSV header: %w", err)
 		}
 		col := map[string]int{}
 		for i, h := range head {
@@ -232,12 +225,12 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []RowError, 
 				return nil, jobmatch.Invalid(h, "unknown_field", "")
 			}
 		}
-		return func() (CandidateInput, []RowError, error) {
+		return func() (CandidateInput, []jobmatch.RowError, error) {
 			rec, err := cr.Read()
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					return CandidateInput{}, []RowError{{Code: "csv", Message: pe.Err.Error()}}, nil
+					return CandidateInput{}, []jobmatch.RowError{{Code: "csv", Message: pe.Err.Error()}}, nil
 				}
 				return CandidateInput{}, nil, err
 			}
@@ -256,18 +249,18 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func jsonRowError(err error) RowError {
+func jsonRowError(err error) jobmatch.RowError {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &te):
-		return RowError{Field: te.Field, Code: "type"}
+		return jobmatch.RowError{Field: te.Field, Code: "type"}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return RowError{Field: strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), Code: "unknown_field"}
+		return jobmatch.RowError{Field: strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), Code: "unknown_field"}
 	}
-	return RowError{Code: "json"}
+	return jobmatch.RowError{Code: "json"}
 }
 
-func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error) {
+func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowError, error) {
 	get := func(k string) string {
 		if i, ok := col[k]; ok && i < len(rec) {
 			return strings.TrimSpace(rec[i])
@@ -283,7 +276,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 		}
 		return out
 	}
-	var errs []RowError
+	var errs []jobmatch.RowError
 	ci := CandidateInput{ExternalRef: get("external_ref"), Name: get("name"), Email: get("email"), Phone: get("phone"),
 		PostalCode: get("postal_code"), TargetGroup: get("target_group"), Eligibility: list("eligibility"),
 		DesiredOccupations: list("desired_occupations"), Skills: list("skills"), DrivingLicences: list("driving_licences"),
@@ -291,7 +284,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 	if v := get("max_commute_km"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			errs = append(errs, RowError{Field: "max_commute_km", Code: "number"})
+			errs = append(errs, jobmatch.RowError{Field: "max_commute_km", Code: "number"})
 		}
 		ci.MaxCommuteKm = n
 	}
@@ -304,7 +297,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 		ci.Consent = &ConsentInput{Given: true, Channel: get("consent_channel")}
 	case "", "no", "nej", "false", "0":
 	default:
-		errs = append(errs, RowError{Field: "consent", Code: "oneof", Message: "yes or no"})
+		errs = append(errs, jobmatch.RowError{Field: "consent", Code: "oneof", Message: "yes or no"})
 	}
 	for _, e := range list("experience") {
 		parts := strings.Split(e, "|")
@@ -315,7 +308,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 		if len(parts) > 2 {
 			y, err := strconv.ParseFloat(parts[2], 64)
 			if err != nil {
-				errs = append(errs, RowError{Field: "experience", Code: "number"})
+				errs = append(errs, jobmatch.RowError{Field: "experience", Code: "number"})
 			}
 			x.Years = y
 		}
@@ -328,18 +321,14 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []RowError, error
 	return ci, errs, nil
 }
 
-// Job is a background job with progress, such as an import through the
-// API (a domain type; the store files it, store/jobs.go).
-type Job = jobmatch.Job
-
 // StartImportJob runs an import in the background and records its progress.
 // The body is read to the end before this returns, so the request can end.
-func (cs *Service) StartImportJob(ctx context.Context, by *jobmatch.User, body io.Reader, format string, spool func(io.Reader) (io.ReadCloser, error)) (*Job, error) {
+func (cs *Service) StartImportJob(ctx context.Context, by *jobmatch.User, body io.Reader, format string, spool func(io.Reader) (io.ReadCloser, error)) (*jobmatch.Job, error) {
 	rc, err := spool(body)
 	if err != nil {
 		return nil, err
 	}
-	job := &Job{ID: jobmatch.NewID(), Kind: "import_candidates", Status: "running", By: by.ID, StartedAt: cs.env.Now().UTC()}
+	job := &jobmatch.Job{ID: jobmatch.NewID(), Kind: "import_candidates", Status: "running", By: by.ID, StartedAt: cs.env.Now().UTC()}
 	if err := cs.st.JobStarted(ctx, job); err != nil {
 		rc.Close()
 		return nil, err
@@ -347,7 +336,7 @@ func (cs *Service) StartImportJob(ctx context.Context, by *jobmatch.User, body i
 	go func() {
 		defer rc.Close()
 		bg := context.WithoutCancel(ctx)
-		p, err := cs.ImportCandidates(bg, by, rc, format, func(p ImportProgress) {
+		p, err := cs.ImportCandidates(bg, by, rc, format, func(p jobmatch.ImportProgress) {
 			j := *job
 			j.Progress = p
 			_ = cs.st.JobProgressed(bg, &j)
@@ -374,6 +363,6 @@ func safeError(err error) string {
 }
 
 // Job reads a job.
-func (cs *Service) Job(ctx context.Context, id string) (*Job, error) {
+func (cs *Service) Job(ctx context.Context, id string) (*jobmatch.Job, error) {
 	return cs.st.Job(ctx, id)
 }

@@ -9,16 +9,13 @@ import (
 	"jobmatch/store"
 )
 
-// KPIDiff is one counter whose stored value differs from the events.
-type KPIDiff = store.KPIDiff
-
 // KPIRebuild is what a rebuild found: how many events it read and where
 // the counters differed.
 type KPIRebuild struct {
-	Events  map[string]int `json:"events"` // per kind
-	Docs    int            `json:"docs"`
-	Diffs   []KPIDiff      `json:"diffs"`
-	Written bool           `json:"written"`
+	Events  map[string]int  `json:"events"` // per kind
+	Docs    int             `json:"docs"`
+	Diffs   []store.KPIDiff `json:"diffs"`
+	Written bool            `json:"written"`
 }
 
 // RebuildKPI recomputes every period counter from the events

@@ -36,6 +36,7 @@ type Companies interface {
 type Screening interface {
 	OverdueConsents(ctx context.Context, consultantID string) ([]screening.OverdueConsent, error)
 	UpcomingInterviews(ctx context.Context, consultantID string) ([]*jobmatch.InterviewInvite, error)
+	EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]screening.Answered, error)
 }
 
 // Config holds the follow-up's parts.
@@ -61,6 +62,9 @@ type Service struct {
 
 // New returns the follow-up use case.
 func New(env *app.Env, cfg Config) *Service {
+	if cfg.Staff == nil || cfg.Requests == nil || cfg.Companies == nil || cfg.Screening == nil {
+		panic("followup: New needs Staff, Requests, Companies and Screening")
+	}
 	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
 		staff: cfg.Staff, requests: cfg.Requests, companies: cfg.Companies, screening: cfg.Screening}
 }

@@ -11,10 +11,10 @@ import (
 	"jobmatch"
 )
 
-// DefaultContactTargets are the municipality's yearly targets for company
+// defaultContactTargets are the municipality's yearly targets for company
 // contacts (2,000 → 2,300 → 2,500); later years keep the last one until an
 // admin sets another.
-var DefaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
+var defaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
 
 // ContactTarget returns the contact target of a year.
 func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
@@ -26,13 +26,13 @@ func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
 }
 
 func defaultContactTarget(year int) int64 {
-	if v, ok := DefaultContactTargets[year]; ok {
+	if v, ok := defaultContactTargets[year]; ok {
 		return v
 	}
 	if year > 2022 {
-		return DefaultContactTargets[2022]
+		return defaultContactTargets[2022]
 	}
-	return DefaultContactTargets[2020]
+	return defaultContactTargets[2020]
 }
 
 // Worklist is a consultant's day: open requests (overdue and oldest first),
@@ -45,7 +45,7 @@ type Worklist struct {
 	Vacancies    []*jobmatch.Vacancy         `json:"vacancies"`
 	Contacts     WorklistContacts            `json:"contacts"`
 	// EmployerAnswers are employers' answers about presented candidates.
-	EmployerAnswers []WorklistAnswer `json:"employer_answers"`
+	EmployerAnswers []screening.Answered `json:"employer_answers"`
 	// OverdueConsents are consent links past their deadline unanswered.
 	OverdueConsents []screening.OverdueConsent `json:"overdue_consents"`
 	// Interviews are the consultant's coming interviews.
@@ -105,26 +105,10 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
 		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
 	}
-	// Employers' answers about presented candidates, newest first.
-	w.EmployerAnswers = []WorklistAnswer{}
-	if answered, err := s.st.AnsweredEntryIDs(ctx, u.ID, 20); err == nil {
-		seen := map[string]bool{}
-		for _, id := range answered {
-			if seen[id] {
-				continue
-			}
-			e, err := s.st.ShortlistEntry(ctx, id)
-			if err != nil || len(e.Answers) == 0 {
-				continue
-			}
-			seen[id] = true
-			a := e.Answers[len(e.Answers)-1]
-			wa := WorklistAnswer{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID, Answer: a}
-			if c, err := s.st.Candidate(ctx, e.CandidateID); err == nil {
-				wa.Name = c.Name
-			}
-			w.EmployerAnswers = append(w.EmployerAnswers, wa)
-		}
+	// Employers' answers about presented candidates, newest first; the
+	// worklist shows what it has when they cannot be read.
+	if w.EmployerAnswers, err = s.screening.EmployerAnswers(ctx, u.ID, 20); err != nil {
+		w.EmployerAnswers = []screening.Answered{}
 	}
 	if w.OverdueConsents, err = s.screening.OverdueConsents(ctx, u.ID); err != nil {
 		return nil, err
@@ -133,13 +117,4 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 		return nil, err
 	}
 	return w, nil
-}
-
-// WorklistAnswer is an employer's latest answer about a presented candidate.
-type WorklistAnswer struct {
-	EntryID     string                  `json:"entry_id"`
-	VacancyID   string                  `json:"vacancy_id"`
-	CandidateID string                  `json:"candidate_id"`
-	Name        string                  `json:"name"`
-	Answer      jobmatch.EmployerAnswer `json:"answer"`
 }

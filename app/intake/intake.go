@@ -22,17 +22,10 @@ import (
 // company, assigned to the company's contact consultant, and answers with a
 // receipt naming that person.
 
-// Link is a private, unguessable link to one vacancy or request.
-type Link = store.Link
-
-// Actor says who submits: nil for an anonymous employer, a staff user for the
-// hotline and consultants.
-type Actor = *jobmatch.User
-
 // SubmitVacancy stores a vacancy and its Request, assigned to the company's
 // contact consultant. With a non-empty idempotency key a repeat of the same
 // submission returns the first receipt.
-func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by Actor, idemKey string) (*jobmatch.Receipt, error) {
+func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
 	if err := requireContactName(s.val.Validate(in), in.Company, channel); err != nil {
 		return nil, err
 	}
@@ -58,7 +51,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
 		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
 		v.RequestID = r.ID
-		if err := s.fileRequest(ctx, r, v, Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
+		if err := s.fileRequest(ctx, r, v, store.Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
 		s.notifyVacancy(ctx, v)
@@ -67,7 +60,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 }
 
 // SubmitRequest stores any other request from a company.
-func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, idemKey string) (*jobmatch.Receipt, error) {
+func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
 	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
 		return nil, err
 	}
@@ -88,7 +81,7 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by Actor, 
 		now := s.now().UTC()
 		r := s.newRequest(ctx, c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
 		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
-		if err := s.fileRequest(ctx, r, nil, Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
+		if err := s.fileRequest(ctx, r, nil, store.Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
 		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
@@ -112,12 +105,12 @@ func (s *Service) checkVacancyDates(in VacancyInput) error {
 func (s *Service) prepareCompany(ctx context.Context, in companies.CompanyInput) (*jobmatch.Company, error) {
 	c, _, err := s.companies.EnsureCompany(ctx, in)
 	if errors.Is(err, companies.ErrNoConsultants) {
-		return nil, fmt.Errorf("app: no consultant to assign (create one with `jobmatch user add --role consultant`): %w", err)
+		return nil, fmt.Errorf("intake: no consultant to assign (create one with `jobmatch user add --role consultant`): %w", err)
 	}
 	return c, err
 }
 
-func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by Actor, now time.Time) *jobmatch.Request {
+func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by *jobmatch.User, now time.Time) *jobmatch.Request {
 	r := &jobmatch.Request{
 		ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name, Topic: topic, Channel: ch,
 		ConsultantID: c.ConsultantID, Status: jobmatch.RequestOpen, ReceivedAt: now, Period: jobmatch.PeriodsOf(now), Version: 1,
@@ -139,7 +132,7 @@ func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic job
 // requests now, has the store file it (store.FileRequest: lists, reference
 // number, open requests, records, counters) and tells the retention team
 // of a sick-listed employee.
-func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link Link) error {
+func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link store.Link) error {
 	r.ConsultantID = s.routeOwner(ctx, r.ConsultantID)
 	inc := app.ReceiptCounters(r)
 	if v != nil {

@@ -32,7 +32,7 @@ func (s *Service) ResolveRequest(ctx context.Context, by *jobmatch.User, id stri
 	if err != nil {
 		return nil, err
 	}
-	s.surveys.AfterEvent(ctx, surveys.SurveyTrigger{Kind: "request_resolved", CVR: r.CVR, Company: r.CompanyName, Ref: r.ID, To: r.Contact.Email})
+	s.surveys.AfterEvent(ctx, surveys.Trigger{Kind: "request_resolved", CVR: r.CVR, Company: r.CompanyName, Ref: r.ID, To: r.Contact.Email})
 	return r, nil
 }
 

@@ -33,7 +33,7 @@ type Staff interface {
 
 // Surveys is told of the events that may send the employer a survey.
 type Surveys interface {
-	AfterEvent(ctx context.Context, t surveys.SurveyTrigger)
+	AfterEvent(ctx context.Context, t surveys.Trigger)
 }
 
 // VacancyWatcher is told of each vacancy stored or changed in this
@@ -47,9 +47,9 @@ type Config struct {
 	Companies Companies
 	Staff     Staff
 	Surveys   Surveys
-	// Vacancies, when set, is told of each vacancy written here, so this
+	// Watcher, when not nil (an untyped nil, not a nil pointer), is told of each vacancy written here, so this
 	// process's follower need not read it back.
-	Vacancies VacancyWatcher
+	Watcher VacancyWatcher
 	// Deadline computes a request's response deadline from its topic and
 	// receipt time (working days, Danish holidays); none when nil.
 	Deadline func(topic jobmatch.Topic, received time.Time) time.Time
@@ -78,8 +78,11 @@ type Service struct {
 
 // New returns the entry point's use case.
 func New(env *app.Env, cfg Config) *Service {
+	if cfg.Companies == nil || cfg.Staff == nil || cfg.Surveys == nil {
+		panic("intake: New needs Companies, Staff and Surveys")
+	}
 	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
-		companies: cfg.Companies, staff: cfg.Staff, surveys: cfg.Surveys, watcher: cfg.Vacancies,
+		companies: cfg.Companies, staff: cfg.Staff, surveys: cfg.Surveys, watcher: cfg.Watcher,
 		deadline: cfg.Deadline, retentionTeam: cfg.RetentionTeam}
 }
 

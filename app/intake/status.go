@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"jobmatch/store"
+
 	"jobmatch"
 )
 
@@ -28,7 +30,7 @@ type StatusView struct {
 
 // ResolveLink returns the link behind a private token; revoked or unknown
 // tokens are ErrNotFound (no difference is shown to the caller).
-func (s *Service) ResolveLink(ctx context.Context, token string) (*Link, error) {
+func (s *Service) ResolveLink(ctx context.Context, token string) (*store.Link, error) {
 	if token == "" || len(token) > 64 {
 		return nil, jobmatch.ErrNotFound
 	}

@@ -35,7 +35,7 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 		return nil, err
 	}
 	s.notifyVacancy(ctx, v)
-	s.surveys.AfterEvent(ctx, surveys.SurveyTrigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
+	s.surveys.AfterEvent(ctx, surveys.Trigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
 	return v, nil
 }
 

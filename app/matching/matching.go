@@ -1,7 +1,8 @@
 // Package matching owns the match runs: ranked candidates with reasons for
 // a vacancy, vacancies for a CV, the explanation of one candidate's score,
-// the audit line and the record of every run, and the open vacancies the
-// reverse match reads (told of each change).
+// the audit line and the record of every run (erased after six months,
+// DropRuns), and the open vacancies the reverse match reads (told of each
+// change).
 package matching
 
 import (
@@ -43,9 +44,9 @@ func New(env *app.Env, m *matcher.Matcher, audit *app.Audit, places *taxonomy.Pl
 // Matcher returns the matcher behind the service.
 func (ms *Service) Matcher() *matcher.Matcher { return ms.m }
 
-// MatchQuery is what a consultant sets on a match run: criteria to require
+// Query is what a consultant sets on a match run: criteria to require
 // or relax (names of matcher.Criteria fields), a radius, weights, a page.
-type MatchQuery struct {
+type Query struct {
 	Require  []string
 	Relax    []string
 	RadiusKm float64
@@ -87,16 +88,11 @@ type MatchPage struct {
 	Retrieved   int                `json:"retrieved"`
 }
 
-// MatchRun is the record of one run: enough to see later why a person was
-// or was not suggested (a domain type; the store files it,
-// store/matchruns.go).
-type MatchRun = jobmatch.MatchRun
-
 const rankedKept = 200
 
 var criteriaNames = []string{"distance", "availability", "licence", "language", "consent", "eligibility"}
 
-func (q MatchQuery) options(p *matcher.Profile) (matcher.Options, error) {
+func (q Query) options(p *matcher.Profile) (matcher.Options, error) {
 	verr := &jobmatch.ValidationError{}
 	c := matcher.DefaultCriteria(p)
 	set := func(field string, names []string, v bool) {
@@ -171,7 +167,7 @@ func (ms *Service) profile(v *jobmatch.Vacancy) *matcher.Profile {
 
 // VacancyMatches ranks candidates for a vacancy, records the run and audits
 // the candidates shown.
-func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacancyID string, q MatchQuery) (*MatchPage, error) {
+func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacancyID string, q Query) (*MatchPage, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -188,7 +184,7 @@ func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacanc
 	if err != nil {
 		return nil, err
 	}
-	run := &MatchRun{ID: jobmatch.NewID(), At: ms.env.Now().UTC(), By: by.ID, VacancyID: v.ID, Criteria: jobmatch.MatchCriteria(res.Criteria),
+	run := &jobmatch.MatchRun{ID: jobmatch.NewID(), At: ms.env.Now().UTC(), By: by.ID, VacancyID: v.ID, Criteria: jobmatch.MatchCriteria(res.Criteria),
 		Weights: res.Weights, Occupations: p.TargetURIs(), Total: res.Total, Ranked: head(res.Ranked, rankedKept), Offset: o.Offset}
 	page := &MatchPage{Items: make([]MatchItem, 0, len(res.Results)), Total: int64(res.Total), MatchRunID: run.ID, VacancyID: v.ID,
 		Criteria: res.Criteria, Weights: res.Weights, Occupations: p.Targets, Retrieved: res.Retrieved}
@@ -218,7 +214,7 @@ func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacanc
 	return page, nil
 }
 
-func (ms *Service) record(ctx context.Context, run *MatchRun, by *jobmatch.User, shown []string, why string) error {
+func (ms *Service) record(ctx context.Context, run *jobmatch.MatchRun, by *jobmatch.User, shown []string, why string) error {
 	if err := ms.st.MatchRunRecorded(ctx, run); err != nil {
 		return err
 	}
@@ -266,7 +262,7 @@ func (ms *Service) summaries(ctx context.Context, ids []string) ([]*CandidateSum
 }
 
 // MatchRun reads a recorded run (staff who read CVs).
-func (ms *Service) MatchRun(ctx context.Context, by *jobmatch.User, id string) (*MatchRun, error) {
+func (ms *Service) MatchRun(ctx context.Context, by *jobmatch.User, id string) (*jobmatch.MatchRun, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -274,9 +270,9 @@ func (ms *Service) MatchRun(ctx context.Context, by *jobmatch.User, id string) (
 }
 
 // MatchRuns lists the runs of a vacancy, newest first.
-func (ms *Service) MatchRuns(ctx context.Context, by *jobmatch.User, vacancyID string, q app.ListQuery) (app.Page[*MatchRun], error) {
+func (ms *Service) MatchRuns(ctx context.Context, by *jobmatch.User, vacancyID string, q app.ListQuery) (app.Page[*jobmatch.MatchRun], error) {
 	if !by.CanReadCVs() {
-		return app.Page[*MatchRun]{}, jobmatch.ErrForbidden
+		return app.Page[*jobmatch.MatchRun]{}, jobmatch.ErrForbidden
 	}
 	return app.ListPage(ctx, ms.st, store.MatchRunList(vacancyID), q, ms.st.MatchRun)
 }
@@ -313,7 +309,7 @@ type CandidateMatchPage struct {
 // CandidateMatches ranks the open vacancies for a candidate, with the same
 // scoring and reasons as a vacancy's matches; each vacancy's own defaults
 // apply, adjusted by q.
-func (ms *Service) CandidateMatches(ctx context.Context, by *jobmatch.User, candidateID string, q MatchQuery) (*CandidateMatchPage, error) {
+func (ms *Service) CandidateMatches(ctx context.Context, by *jobmatch.User, candidateID string, q Query) (*CandidateMatchPage, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -355,7 +351,7 @@ func (ms *Service) CandidateMatches(ctx context.Context, by *jobmatch.User, cand
 		opts.Limit = max(q.Limit, 25)
 	}
 	page := &CandidateMatchPage{Items: []VacancyMatch{}, Total: int64(len(pass)), CandidateID: c.ID, Considered: len(vs)}
-	run := &MatchRun{ID: jobmatch.NewID(), At: ms.env.Now().UTC(), By: by.ID, CandidateID: c.ID, Criteria: jobmatch.MatchCriteria(opts.Criteria), Weights: opts.Weights, Total: len(pass), Offset: opts.Offset}
+	run := &jobmatch.MatchRun{ID: jobmatch.NewID(), At: ms.env.Now().UTC(), By: by.ID, CandidateID: c.ID, Criteria: jobmatch.MatchCriteria(opts.Criteria), Weights: opts.Weights, Total: len(pass), Offset: opts.Offset}
 	for i, x := range pass {
 		if i < rankedKept {
 			run.Ranked = append(run.Ranked, x.v.ID)
@@ -443,11 +439,6 @@ func head(s []string, n int) []string {
 	return slices.Clone(s)
 }
 
-// Vacancy reads a vacancy for the staff's pages.
-func (ms *Service) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
-	return ms.st.Vacancy(ctx, id)
-}
-
 // MatchedSkills returns the vacancy's skills (required, then desired) the
 // candidate meets exactly as the consultant's match card counts them; false
 // when the candidate's features are not loaded.
@@ -460,4 +451,20 @@ func (ms *Service) MatchedSkills(v *jobmatch.Vacancy, candidateID string) ([]str
 	s := matcher.NewScorer(p, matcher.DefaultCriteria(p), matcher.DefaultWeights(), ms.m.Tax, ms.m.Pool, time.Now())
 	req, des := s.MatchedSkills(f)
 	return append(req, des...), true
+}
+
+// MinRunDays is the shortest time match runs are kept: the AI Act asks a
+// high-risk system's logs to be kept at least six months.
+const MinRunDays = 183
+
+// DropRuns erases the match runs older than days (at least MinRunDays),
+// with one audit line; it returns how many. For the daily job.
+func (ms *Service) DropRuns(ctx context.Context, days int) (int, error) {
+	cutoff := ms.env.Now().UTC().AddDate(0, 0, -max(days, MinRunDays))
+	n, err := ms.st.DropMatchRunsBefore(ctx, cutoff)
+	if err != nil || n == 0 {
+		return n, err
+	}
+	return n, ms.audit.Record(ctx, jobmatch.AuditEvent{Actor: "system", Action: "retention.match_runs", Count: n,
+		Reason: "match runs older than the retention period (at least six months) erased"})
 }

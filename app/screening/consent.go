@@ -23,18 +23,6 @@ const (
 // ConsentAnswers are the three answers, in the order the page shows them.
 var ConsentAnswers = []string{ConsentYes, ConsentYesNamed, ConsentNo}
 
-// ConsentRequest is a citizen's private consent link for one shortlist
-// entry (a domain type; the store files it, store/consents.go).
-type ConsentRequest = jobmatch.ConsentRequest
-
-// ConsentRequestState is the latest consent link of an entry as the staff
-// see it (no token).
-type ConsentRequestState = jobmatch.ConsentRequestState
-
-// ConsentShown is what the citizen was shown when answering: the vacancy,
-// whether the employer was named, and the profile fields the employer sees.
-type ConsentShown = jobmatch.ConsentShown
-
 // ConsentRequestInput asks a citizen for consent by link.
 type ConsentRequestInput struct {
 	Channel  string `json:"channel" validate:"required,oneof=email sms"`
@@ -45,7 +33,7 @@ type ConsentRequestInput struct {
 // ConsentRequestSent is the answer to a consent request: the link's state
 // (the token went to the citizen only).
 type ConsentRequestSent struct {
-	ConsentRequestState
+	jobmatch.ConsentRequestState
 	EntryID string `json:"entry_id"`
 	To      string `json:"to"`
 }
@@ -119,12 +107,12 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 		in.Lang = "da"
 	}
 	token := jobmatch.NewToken()
-	r := &ConsentRequest{ID: consentRequestID(token), EntryID: e.ID, VacancyID: v.ID, CandidateID: c.ID, Consultant: by.ID,
+	r := &jobmatch.ConsentRequest{ID: consentRequestID(token), EntryID: e.ID, VacancyID: v.ID, CandidateID: c.ID, Consultant: by.ID,
 		Channel: in.Channel, Deadline: deadline.UTC(), By: by.ID, CreatedAt: now, Lang: in.Lang}
 	if err := sl.st.ConsentRequestCreated(ctx, r); err != nil {
 		return nil, err
 	}
-	state := ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
+	state := jobmatch.ConsentRequestState{ID: r.ID, Channel: r.Channel, Deadline: r.Deadline, SentAt: now}
 	if err := sl.st.ConsentLinkSent(ctx, e.ID, state); err != nil {
 		return nil, err
 	}
@@ -144,7 +132,7 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 
 // sendConsentLink puts the link in the outbox: an e-mail, or an SMS text
 // (kind consent_request_sms, the phone number as the address).
-func (sl *Service) sendConsentLink(ctx context.Context, r *ConsentRequest, v *jobmatch.Vacancy, to, token string, reminder bool) error {
+func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentRequest, v *jobmatch.Vacancy, to, token string, reminder bool) error {
 	link := sl.env.URL("/consent/" + token)
 	until := r.Deadline.In(jobmatch.Copenhagen).Format("2.1.2006 15:04")
 	kind := "consent_request"
@@ -198,7 +186,7 @@ type ConsentVacancy struct {
 
 // ConsentByToken returns the request behind a link; an answered or
 // expired link is ErrGone (with the request, for the page).
-func (sl *Service) ConsentByToken(ctx context.Context, token string) (*ConsentRequest, error) {
+func (sl *Service) ConsentByToken(ctx context.Context, token string) (*jobmatch.ConsentRequest, error) {
 	if len(token) < 16 || len(token) > 128 {
 		return nil, jobmatch.ErrNotFound
 	}
@@ -218,7 +206,7 @@ func (sl *Service) ConsentByToken(ctx context.Context, token string) (*ConsentRe
 }
 
 // ConsentView builds what the link shows.
-func (sl *Service) ConsentView(ctx context.Context, r *ConsentRequest) (*ConsentPage, error) {
+func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) (*ConsentPage, error) {
 	e, err := sl.Entry(ctx, r.EntryID)
 	if err != nil {
 		return nil, err
@@ -315,9 +303,9 @@ func (sl *Service) AnswerConsent(ctx context.Context, token string, in ConsentAn
 		if in.Answer == ConsentYesNamed {
 			fields = append(fields, "name")
 		}
-		k := &Consent{ID: consentID(r.CandidateID, r.VacancyID), CandidateID: r.CandidateID, VacancyID: r.VacancyID, Channel: "digital",
+		k := &jobmatch.Consent{ID: consentID(r.CandidateID, r.VacancyID), CandidateID: r.CandidateID, VacancyID: r.VacancyID, Channel: "digital",
 			RevealIdentity: in.Answer == ConsentYesNamed, By: actor, GivenAt: now,
-			Shown: &ConsentShown{Title: page.Vacancy.Title, EmployerName: page.Vacancy.EmployerName, Fields: fields, RequestID: r.ID}}
+			Shown: &jobmatch.ConsentShown{Title: page.Vacancy.Title, EmployerName: page.Vacancy.EmployerName, Fields: fields, RequestID: r.ID}}
 		if v, err := sl.vacancies.Vacancy(ctx, r.VacancyID); err == nil {
 			k.CVR = v.CVR
 		}

@@ -12,22 +12,22 @@ import (
 // consent links, interviews, the match runs that ranked them, and every
 // audit line that names them — who read their CV and when.
 type CitizenExport struct {
-	GeneratedAt      time.Time             `json:"generated_at"`
-	GeneratedBy      string                `json:"generated_by"`
-	Candidate        *jobmatch.Candidate   `json:"candidate"`
-	Consents         []Consent             `json:"consents"`
-	ShortlistEntries []Entry               `json:"shortlist_entries"`
-	EmployerAnswers  []ExportAnswer        `json:"employer_answers"`
-	ConsentRequests  []ConsentRequest      `json:"consent_requests"`
-	Interviews       []InterviewInvite     `json:"interviews"`
-	MatchRuns        []ExportMatchRun      `json:"match_runs"`
-	Audit            []jobmatch.AuditEvent `json:"audit"`
+	GeneratedAt      time.Time                  `json:"generated_at"`
+	GeneratedBy      string                     `json:"generated_by"`
+	Candidate        *jobmatch.Candidate        `json:"candidate"`
+	Consents         []jobmatch.Consent         `json:"consents"`
+	ShortlistEntries []Entry                    `json:"shortlist_entries"`
+	EmployerAnswers  []ExportAnswer             `json:"employer_answers"`
+	ConsentRequests  []jobmatch.ConsentRequest  `json:"consent_requests"`
+	Interviews       []jobmatch.InterviewInvite `json:"interviews"`
+	MatchRuns        []ExportMatchRun           `json:"match_runs"`
+	Audit            []jobmatch.AuditEvent      `json:"audit"`
 }
 
 // ExportAnswer is an employer's answer about the citizen.
 type ExportAnswer struct {
 	VacancyID string `json:"vacancy_id"`
-	EmployerAnswer
+	jobmatch.EmployerAnswer
 }
 
 // ExportMatchRun is a match run that ranked the citizen: when, for which

@@ -19,10 +19,6 @@ const (
 	ModeOnline    = "online"
 )
 
-// InterviewInvite is an interview invitation (a domain type; the store
-// files it, store/interviews.go).
-type InterviewInvite = jobmatch.InterviewInvite
-
 // InterviewInput proposes an interview.
 type InterviewInput struct {
 	Start  string   `json:"start" validate:"required,max=40"`
@@ -86,7 +82,7 @@ func checkPlace(mode, place, link string) error {
 // ProposeInterview books an interview for a shortlist entry and sends the
 // invitations (.ics attached) to the consultant, and as asked to the
 // citizen and — once the candidate is presented — the employer.
-func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entryID string, in InterviewInput) (*InterviewInvite, error) {
+func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entryID string, in InterviewInput) (*jobmatch.InterviewInvite, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -126,7 +122,7 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 		return nil, err
 	}
 	id := jobmatch.NewID()
-	iv := &InterviewInvite{ID: id, UID: id + "@jobmatch", EntryID: e.ID, VacancyID: v.ID, CandidateID: e.CandidateID, Consultant: by.ID,
+	iv := &jobmatch.InterviewInvite{ID: id, UID: id + "@jobmatch", EntryID: e.ID, VacancyID: v.ID, CandidateID: e.CandidateID, Consultant: by.ID,
 		Start: start, End: end, Mode: in.Mode, Place: strings.TrimSpace(in.Place), URL: strings.TrimSpace(in.URL), Invite: invite,
 		Status: "confirmed", Notes: strings.TrimSpace(in.Notes), CreatedAt: now, UpdatedAt: now, Title: v.Title}
 	if err := sl.sendInvites(ctx, iv, v); err != nil {
@@ -142,7 +138,7 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 }
 
 // Interview reads an interview of an entry.
-func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id string) (*InterviewInvite, error) {
+func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id string) (*jobmatch.InterviewInvite, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -157,12 +153,12 @@ func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id
 }
 
 // Interviews lists an entry's interviews, earliest first.
-func (sl *Service) Interviews(ctx context.Context, by *jobmatch.User, entryID string) ([]*InterviewInvite, error) {
+func (sl *Service) Interviews(ctx context.Context, by *jobmatch.User, entryID string) ([]*jobmatch.InterviewInvite, error) {
 	e, err := sl.Entry(ctx, entryID)
 	if err != nil {
 		return nil, err
 	}
-	out := []*InterviewInvite{}
+	out := []*jobmatch.InterviewInvite{}
 	for _, id := range e.Interviews {
 		if iv, err := sl.Interview(ctx, by, entryID, id); err == nil {
 			out = append(out, iv)
@@ -170,14 +166,14 @@ func (sl *Service) Interviews(ctx context.Context, by *jobmatch.User, entryID st
 			return nil, err
 		}
 	}
-	slices.SortFunc(out, func(a, b *InterviewInvite) int { return a.Start.Compare(b.Start) })
+	slices.SortFunc(out, func(a, b *jobmatch.InterviewInvite) int { return a.Start.Compare(b.Start) })
 	return out, nil
 }
 
 // ChangeInterview moves or cancels an interview: the same UID goes out
 // again with a higher SEQUENCE (METHOD:CANCEL when cancelled) to everyone
 // who had it.
-func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entryID, id string, in InterviewChange) (*InterviewInvite, error) {
+func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entryID, id string, in InterviewChange) (*jobmatch.InterviewInvite, error) {
 	if err := sl.val.Validate(in); err != nil {
 		return nil, err
 	}
@@ -257,7 +253,7 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 
 // ICS is the interview's calendar object as the consultant (the organizer)
 // sees it, with every invited party.
-func (sl *Service) ICS(ctx context.Context, iv *InterviewInvite) ([]byte, error) {
+func (sl *Service) ICS(ctx context.Context, iv *jobmatch.InterviewInvite) ([]byte, error) {
 	v, err := sl.vacancies.Vacancy(ctx, iv.VacancyID)
 	if err != nil {
 		return nil, err
@@ -273,7 +269,7 @@ func (sl *Service) ICS(ctx context.Context, iv *InterviewInvite) ([]byte, error)
 }
 
 // event is the calendar event without attendees.
-func (sl *Service) event(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy) calendar.Event {
+func (sl *Service) event(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) calendar.Event {
 	org := calendar.Person{Email: iv.Consultant, Name: iv.Consultant}
 	if u, err := sl.staff.User(ctx, iv.Consultant); err == nil {
 		org.Name = u.Name
@@ -300,7 +296,7 @@ type recipient struct {
 	person calendar.Person
 }
 
-func (sl *Service) recipients(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy, c *jobmatch.Candidate) []recipient {
+func (sl *Service) recipients(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy, c *jobmatch.Candidate) []recipient {
 	out := []recipient{{who: "consultant", person: calendar.Person{Email: iv.Consultant}}}
 	if slices.Contains(iv.Invite, "citizen") && c != nil && c.Email != "" {
 		out = append(out, recipient{"citizen", calendar.Person{Name: c.Name, Email: c.Email}})
@@ -314,7 +310,7 @@ func (sl *Service) recipients(ctx context.Context, iv *InterviewInvite, v *jobma
 // sendInvites mails each party its own invitation: the same UID and
 // sequence, with only that party as attendee (the employer's copy does not
 // carry the citizen's address).
-func (sl *Service) sendInvites(ctx context.Context, iv *InterviewInvite, v *jobmatch.Vacancy) error {
+func (sl *Service) sendInvites(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) error {
 	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
 	when := iv.Start.In(jobmatch.Copenhagen).Format("2.1.2006 kl. 15:04")
 	subject := "Invitation: samtale " + when + " / interview"
@@ -350,13 +346,13 @@ func (sl *Service) sendInvites(ctx context.Context, iv *InterviewInvite, v *jobm
 
 // UpcomingInterviews are a consultant's interviews not yet over, earliest
 // first, with the citizen's name.
-func (sl *Service) UpcomingInterviews(ctx context.Context, consultantID string) ([]*InterviewInvite, error) {
+func (sl *Service) UpcomingInterviews(ctx context.Context, consultantID string) ([]*jobmatch.InterviewInvite, error) {
 	ids, err := sl.st.ConsultantInterviewIDs(ctx, consultantID)
 	if err != nil {
 		return nil, err
 	}
 	now := sl.now()
-	out := []*InterviewInvite{}
+	out := []*jobmatch.InterviewInvite{}
 	for _, id := range ids {
 		iv, err := sl.st.Interview(ctx, id)
 		if err != nil || iv.Status == "cancelled" || iv.End.Before(now) {
@@ -367,6 +363,6 @@ func (sl *Service) UpcomingInterviews(ctx context.Context, consultantID string) 
 		}
 		out = append(out, iv)
 	}
-	slices.SortFunc(out, func(a, b *InterviewInvite) int { return a.Start.Compare(b.Start) })
+	slices.SortFunc(out, func(a, b *jobmatch.InterviewInvite) int { return a.Start.Compare(b.Start) })
 	return out, nil
 }

@@ -7,10 +7,6 @@ import (
 	"jobmatch"
 )
 
-// MinMatchRunDays is the shortest time match runs are kept: the AI Act asks
-// a high-risk system's logs to be kept at least six months.
-const MinMatchRunDays = 183
-
 // RetentionReport is what one run of the data minimisation erased.
 type RetentionReport struct {
 	Vacancies       int `json:"vacancies"`
@@ -18,18 +14,19 @@ type RetentionReport struct {
 	Consents        int `json:"consents"`
 	ConsentRequests int `json:"consent_requests"`
 	Interviews      int `json:"interviews"`
-	MatchRuns       int `json:"match_runs"`
+	// MatchRuns are the match runs erased (matching.Service.DropRuns; the
+	// daily job adds them here).
+	MatchRuns int `json:"match_runs"`
 }
 
 // Minimise erases the pre-screening of every vacancy closed more than
 // shortlistDays ago — shortlist entries with their interview notes and the
 // employer's answers, consents, consent links, interview invitations — and
 // keeps of each entry only what the figures need: the vacancy, the priority
-// groups and the dated steps, under a new id that names nobody. Match runs
-// older than matchRunDays (at least MinMatchRunDays) are erased. Each
-// vacancy is claimed by a unique insert, so two replicas do it once; each
+// groups and the dated steps, under a new id that names nobody (the match
+// runs are matching's: matching.Service.DropRuns). Each vacancy is claimed by a unique insert, so two replicas do it once; each
 // erasure is one audit line. A maintenance scan, for the daily job.
-func (sl *Service) Minimise(ctx context.Context, shortlistDays, matchRunDays int) (RetentionReport, error) {
+func (sl *Service) Minimise(ctx context.Context, shortlistDays int) (RetentionReport, error) {
 	var rep RetentionReport
 	st := sl.st
 	now := sl.now().UTC()
@@ -69,20 +66,6 @@ func (sl *Service) Minimise(ctx context.Context, shortlistDays, matchRunDays int
 			rep.Interviews += n.Interviews
 		}
 	}
-	if matchRunDays > 0 {
-		cutoff := now.AddDate(0, 0, -max(matchRunDays, MinMatchRunDays))
-		n, err := st.DropMatchRunsBefore(ctx, cutoff)
-		if err != nil {
-			return rep, err
-		}
-		rep.MatchRuns = n
-		if n > 0 {
-			if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: "system", Action: "retention.match_runs", Count: n,
-				Reason: "match runs older than the retention period (at least six months) erased"}); err != nil {
-				return rep, err
-			}
-		}
-	}
 	return rep, nil
 }
 
@@ -99,7 +82,7 @@ func (sl *Service) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id st
 	}
 	anon := &Entry{ID: "anon:" + jobmatch.NewID(), VacancyID: v.ID, Stage: e.Stage, Groups: e.Groups, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Version: 1}
 	for _, s := range e.Steps {
-		anon.Steps = append(anon.Steps, Step{From: s.From, To: s.To, At: s.At})
+		anon.Steps = append(anon.Steps, jobmatch.Step{From: s.From, To: s.To, At: s.At})
 	}
 	// The anonymous record first: a crash before the erasure leaves no
 	// duplicate for the next run to make (the store keeps it once), never

@@ -45,7 +45,8 @@ type Config struct {
 	Audit     *app.Audit
 	// Places names towns on the employer's profile.
 	Places *taxonomy.Places
-	// Matches, when set, names the skills met on the employer's profile.
+	// Matches, when not nil (an untyped nil, not a nil pointer), names the
+	// skills met on the employer's profile.
 	Matches Matches
 	// LinkGrace is how long an employer's link keeps working after the
 	// vacancy is filled or closed (default 30 days).
@@ -69,6 +70,9 @@ type Service struct {
 
 // New returns the pre-screening use case.
 func New(env *app.Env, cfg Config) *Service {
+	if cfg.Vacancies == nil || cfg.Staff == nil || cfg.Audit == nil {
+		panic("screening: New needs Vacancies, Staff and Audit")
+	}
 	if cfg.LinkGrace <= 0 {
 		cfg.LinkGrace = 30 * 24 * time.Hour
 	}

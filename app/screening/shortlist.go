@@ -16,16 +16,8 @@ import (
 // The shortlist's records are domain types (jobmatch/shortlist.go), which
 // the store files (store/shortlists.go).
 type (
-	Step           = jobmatch.Step
-	Interview      = jobmatch.Interview
-	EmployerAnswer = jobmatch.EmployerAnswer
-	Entry          = jobmatch.ShortlistEntry
+	Entry = jobmatch.ShortlistEntry
 )
-
-// Consent is a citizen's consent to be presented to one employer for one
-// vacancy: when, how, and whether the employer may see who they are (a
-// domain type; the store files it, store/consents.go).
-type Consent = jobmatch.Consent
 
 func entryID(vacancyID, candidateID string) string   { return vacancyID + ":" + candidateID }
 func consentID(candidateID, vacancyID string) string { return candidateID + ":" + vacancyID }
@@ -58,7 +50,7 @@ func (sl *Service) Add(ctx context.Context, by *jobmatch.User, vacancyID string,
 			return nil, err
 		}
 		e := &Entry{ID: entryID(v.ID, cid), VacancyID: v.ID, CandidateID: cid, ProfileID: jobmatch.NewID(), Stage: jobmatch.StageSuggested,
-			Version: 1, Steps: []Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: jobmatch.PriorityGroupsOf(cand, now)}
+			Version: 1, Steps: []jobmatch.Step{{To: jobmatch.StageSuggested, By: by.ID, At: now}}, CreatedAt: now, UpdatedAt: now, Groups: jobmatch.PriorityGroupsOf(cand, now)}
 		if err := st.Shortlisted(ctx, e); err != nil {
 			if !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
@@ -123,10 +115,10 @@ func (sl *Service) List(ctx context.Context, by *jobmatch.User, vacancyID string
 // TransitionInput moves an entry: to the next stage, with a note, at the
 // version the consultant saw; interviewed carries the interview.
 type TransitionInput struct {
-	To        string     `json:"to" validate:"required"`
-	Note      string     `json:"note,omitempty" validate:"max=5000"`
-	Version   int64      `json:"version" validate:"required,gte=1"`
-	Interview *Interview `json:"interview,omitempty"`
+	To        string              `json:"to" validate:"required"`
+	Note      string              `json:"note,omitempty" validate:"max=5000"`
+	Version   int64               `json:"version" validate:"required,gte=1"`
+	Interview *jobmatch.Interview `json:"interview,omitempty"`
 }
 
 // Move applies a transition. A refused move or a stale version is a 409
@@ -175,7 +167,7 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		}
 	}
 	now := sl.now().UTC()
-	e.Steps = append(e.Steps, Step{From: e.Stage, To: to, By: actor, At: now, Note: strings.TrimSpace(in.Note)})
+	e.Steps = append(e.Steps, jobmatch.Step{From: e.Stage, To: to, By: actor, At: now, Note: strings.TrimSpace(in.Note)})
 	e.Stage, e.UpdatedAt = to, now
 	e.Version++
 	if err := sl.st.MoveShortlistEntry(ctx, e, in.Version); err != nil {
@@ -236,7 +228,7 @@ type VacancyConsentInput struct {
 }
 
 // GiveConsent records (or renews) a consent.
-func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidateID string, in VacancyConsentInput) (*Consent, error) {
+func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidateID string, in VacancyConsentInput) (*jobmatch.Consent, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -253,7 +245,7 @@ func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidate
 	if err != nil {
 		return nil, err
 	}
-	c := &Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
+	c := &jobmatch.Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
 		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.now().UTC()}
 	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
 		return nil, err
@@ -283,7 +275,7 @@ func (sl *Service) WithdrawConsent(ctx context.Context, by *jobmatch.User, candi
 }
 
 // Consent reads the consent of a candidate for a vacancy.
-func (sl *Service) Consent(ctx context.Context, candidateID, vacancyID string) (*Consent, error) {
+func (sl *Service) Consent(ctx context.Context, candidateID, vacancyID string) (*jobmatch.Consent, error) {
 	return sl.st.Consent(ctx, consentID(candidateID, vacancyID))
 }
 
@@ -303,19 +295,19 @@ type Profile struct {
 	Number int `json:"number"`
 	// Years holds each job's title and years, for the page to write in its
 	// language (Experience is the Danish text).
-	Years         []ProfileJob     `json:"-"`
-	AvailableFrom string           `json:"available_from,omitempty"`
-	DistanceBand  string           `json:"distance_band,omitempty"`
-	Interview     string           `json:"interview_summary,omitempty"`
-	Name          string           `json:"name,omitempty"` // only with reveal_identity
-	Answers       []EmployerAnswer `json:"answers,omitempty"`
+	Years         []ProfileJob              `json:"-"`
+	AvailableFrom string                    `json:"available_from,omitempty"`
+	DistanceBand  string                    `json:"distance_band,omitempty"`
+	Interview     string                    `json:"interview_summary,omitempty"`
+	Name          string                    `json:"name,omitempty"` // only with reveal_identity
+	Answers       []jobmatch.EmployerAnswer `json:"answers,omitempty"`
 }
 
 // shown is a presented entry whose consent holds, with its candidate.
 type shown struct {
 	e       *Entry
 	c       *jobmatch.Candidate
-	consent *Consent
+	consent *jobmatch.Consent
 }
 
 // presentedEntries are the entries of a vacancy the employer may see:
@@ -469,7 +461,7 @@ type AnswerInput struct {
 
 // Answer stores the employer's answer on the entry, puts it on the
 // consultant's worklist and mails the consultant.
-func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*EmployerAnswer, error) {
+func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*jobmatch.EmployerAnswer, error) {
 	if err := sl.val.Validate(in); err != nil {
 		return nil, err
 	}
@@ -496,7 +488,7 @@ func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*E
 	if entryID == "" {
 		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
 	}
-	a := EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.now().UTC()}
+	a := jobmatch.EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.now().UTC()}
 	if err := sl.st.EmployerAnswered(ctx, entryID, v.ConsultantID, a); err != nil {
 		return nil, err
 	}
@@ -547,23 +539,39 @@ func (sl *Service) RevokeLink(ctx context.Context, by *jobmatch.User, vacancyID 
 	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "link.revoke", VacancyID: v.ID})
 }
 
-// EmployerAnswers are the latest employer answers on a consultant's
-// vacancies, newest first, for the worklist.
-func (sl *Service) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]*Entry, error) {
+// Answered is an employer's latest answer about a presented candidate.
+type Answered struct {
+	EntryID     string                  `json:"entry_id"`
+	VacancyID   string                  `json:"vacancy_id"`
+	CandidateID string                  `json:"candidate_id"`
+	Name        string                  `json:"name"`
+	Answer      jobmatch.EmployerAnswer `json:"answer"`
+}
+
+// EmployerAnswers are the latest employers' answers about a consultant's
+// presented candidates, newest first (up to limit entries), each with the
+// citizen's name.
+func (sl *Service) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]Answered, error) {
 	answered, err := sl.st.AnsweredEntryIDs(ctx, consultantID, limit)
 	if err != nil {
 		return nil, err
 	}
-	var out []*Entry
+	out := []Answered{}
 	seen := map[string]bool{}
 	for _, id := range answered {
 		if seen[id] {
 			continue
 		}
-		seen[id] = true
-		if e, err := sl.Entry(ctx, id); err == nil {
-			out = append(out, e)
+		e, err := sl.st.ShortlistEntry(ctx, id)
+		if err != nil || len(e.Answers) == 0 {
+			continue
 		}
+		seen[id] = true
+		a := Answered{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID, Answer: e.Answers[len(e.Answers)-1]}
+		if c, err := sl.st.Candidate(ctx, e.CandidateID); err == nil {
+			a.Name = c.Name
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }

@@ -134,10 +134,6 @@ func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
 	return out, nil
 }
 
-// Session is a signed-in staff member's session (a domain type; the store
-// keeps it under the hash of its token, store/users.go).
-type Session = jobmatch.Session
-
 // Login checks the password and opens a session; the token is both the
 // bearer token and the cookie value.
 func (s *Service) Login(ctx context.Context, email, password string) (token string, u *jobmatch.User, err error) {
@@ -157,7 +153,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (token stri
 	}
 	token = jobmatch.NewToken()
 	now := s.now().UTC()
-	sess := &Session{ID: hashToken(token), UserID: u.ID, CSRF: jobmatch.NewToken(), CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
+	sess := &jobmatch.Session{ID: hashToken(token), UserID: u.ID, CSRF: jobmatch.NewToken(), CreatedAt: now, ExpiresAt: now.Add(sessionTTL)}
 	if err := s.st.OpenSession(ctx, sess); err != nil {
 		return "", nil, err
 	}
@@ -165,7 +161,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (token stri
 }
 
 // Authenticate returns the user of a session token.
-func (s *Service) Authenticate(ctx context.Context, token string) (*jobmatch.User, *Session, error) {
+func (s *Service) Authenticate(ctx context.Context, token string) (*jobmatch.User, *jobmatch.Session, error) {
 	if token == "" || len(token) > 100 {
 		return nil, nil, jobmatch.ErrUnauthorized
 	}
@@ -213,7 +209,7 @@ var dummyHash, _ = HashPassword("not a password")
 func HashPassword(password string) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
-		return "", fmt.Errorf("app: hash password: %w", err)
+		return "", fmt.Errorf("staff: hash password: %w", err)
 	}
 	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
@@ -224,12 +220,12 @@ func HashPassword(password string) (string, error) {
 func CheckPassword(encoded, password string) (bool, error) {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false, errors.New("app: unknown password hash format")
+		return false, errors.New("staff: unknown password hash format")
 	}
 	var m, t uint32
 	var p uint8
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil {
-		return false, fmt.Errorf("app: password hash parameters: %w", err)
+		return false, fmt.Errorf("staff: password hash parameters: %w", err)
 	}
 	salt, err := base64.RawStdEncoding.DecodeString(parts[4])
 	if err != nil {

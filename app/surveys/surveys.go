@@ -16,27 +16,17 @@ import (
 )
 
 // Survey audiences.
-const (
-	SurveyEmployer = jobmatch.SurveyEmployer
-	SurveyCitizen  = jobmatch.SurveyCitizen
-)
-
-// Survey is one one-time survey link (a domain type; the store keeps it,
-// store/surveys.go).
-type Survey = jobmatch.Survey
-
-// SurveyRules say who is asked and how often; an admin sets them.
-type SurveyRules = jobmatch.SurveyRules
+const ()
 
 // DefaultSurveyRules ask a company at most every 90 days, after every kind
 // of finished piece of work, a citizen at most twice a year.
-func DefaultSurveyRules() SurveyRules {
-	return SurveyRules{EmployerEveryDays: 90, CitizenEveryDays: 180, ValidDays: 30,
+func DefaultSurveyRules() jobmatch.SurveyRules {
+	return jobmatch.SurveyRules{EmployerEveryDays: 90, CitizenEveryDays: 180, ValidDays: 30,
 		Triggers: map[string]bool{"vacancy_filled": true, "vacancy_closed": true, "request_resolved": true, "visit": true}}
 }
 
 // SurveyRules returns the rules in force.
-func (s *Service) SurveyRules(ctx context.Context) SurveyRules {
+func (s *Service) SurveyRules(ctx context.Context) jobmatch.SurveyRules {
 	if r, err := s.st.SurveyRules(ctx); err == nil {
 		return r
 	}
@@ -44,7 +34,7 @@ func (s *Service) SurveyRules(ctx context.Context) SurveyRules {
 }
 
 // SetSurveyRules sets who is asked and how often (admin).
-func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r SurveyRules) (SurveyRules, error) {
+func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r jobmatch.SurveyRules) (jobmatch.SurveyRules, error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return r, jobmatch.ErrForbidden
 	}
@@ -65,8 +55,8 @@ func (s *Service) SetSurveyRules(ctx context.Context, by *jobmatch.User, r Surve
 	return r, s.st.SetSurveyRules(ctx, r)
 }
 
-// SurveyTrigger is a finished piece of work that may ask the employer.
-type SurveyTrigger struct {
+// Trigger is a finished piece of work that may ask the employer.
+type Trigger struct {
 	Kind    string // vacancy_filled, vacancy_closed, request_resolved, visit
 	CVR     string
 	Company string
@@ -78,7 +68,7 @@ type SurveyTrigger struct {
 // AfterEvent sends the employer survey a trigger calls for. The work it
 // follows is done and stored already, so a failure here is logged, not
 // returned: a lost survey is better than a failed close.
-func (s *Service) AfterEvent(ctx context.Context, t SurveyTrigger) {
+func (s *Service) AfterEvent(ctx context.Context, t Trigger) {
 	if _, err := s.SendEmployerSurvey(ctx, t); err != nil {
 		s.log.Warn("employer survey", "trigger", t.Kind, "cvr", t.CVR, "err", err)
 	}
@@ -87,7 +77,7 @@ func (s *Service) AfterEvent(ctx context.Context, t SurveyTrigger) {
 // SendEmployerSurvey sends the employer survey for t unless the rules say
 // no (trigger off, no address, the company asked recently); it reports
 // whether one was sent.
-func (s *Service) SendEmployerSurvey(ctx context.Context, t SurveyTrigger) (bool, error) {
+func (s *Service) SendEmployerSurvey(ctx context.Context, t Trigger) (bool, error) {
 	rules := s.SurveyRules(ctx)
 	if !rules.Triggers[t.Kind] || t.To == "" || t.CVR == "" {
 		return false, nil
@@ -97,8 +87,8 @@ func (s *Service) SendEmployerSurvey(ctx context.Context, t SurveyTrigger) (bool
 			t.Company = c.Name
 		}
 	}
-	return s.sendSurvey(ctx, "company:"+t.CVR, rules.EmployerEveryDays, rules.ValidDays, &Survey{
-		Audience: SurveyEmployer, Trigger: t.Kind, CVR: t.CVR, Company: t.Company, Ref: t.Ref, Lang: t.Lang}, t.To)
+	return s.sendSurvey(ctx, "company:"+t.CVR, rules.EmployerEveryDays, rules.ValidDays, &jobmatch.Survey{
+		Audience: jobmatch.SurveyEmployer, Trigger: t.Kind, CVR: t.CVR, Company: t.Company, Ref: t.Ref, Lang: t.Lang}, t.To)
 }
 
 // SendCitizenSurvey asks a citizen about the service (a consultant, after
@@ -121,12 +111,12 @@ func (s *Service) SendCitizenSurvey(ctx context.Context, by *jobmatch.User, cand
 	rules := s.SurveyRules(ctx)
 	sum := sha256.Sum256([]byte("citizen-survey:" + c.ID))
 	return s.sendSurvey(ctx, "citizen:"+hex.EncodeToString(sum[:16]), rules.CitizenEveryDays, rules.ValidDays,
-		&Survey{Audience: SurveyCitizen, Trigger: trigger, Lang: "da"}, c.Email)
+		&jobmatch.Survey{Audience: jobmatch.SurveyCitizen, Trigger: trigger, Lang: "da"}, c.Email)
 }
 
 // sendSurvey stores a survey and mails its link, at most once per
 // everyDays for key.
-func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDays int, v *Survey, to string) (bool, error) {
+func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDays int, v *jobmatch.Survey, to string) (bool, error) {
 	defer s.st.LockSurveySend(key)()
 	now := s.now().UTC()
 	var last time.Time
@@ -165,7 +155,7 @@ func (s *Service) sendSurvey(ctx context.Context, key string, everyDays, validDa
 	}
 	link := s.env.URL("/survey/" + token)
 	subject, body := "Hvordan gik det? / How did we do?", ""
-	if v.Audience == SurveyEmployer {
+	if v.Audience == jobmatch.SurveyEmployer {
 		body = fmt.Sprintf("Kære %s\n\nJobcentret vil gerne høre, hvor tilfreds I er med vores indsats for at skaffe kvalificeret arbejdskraft og med vores virksomhedsservice. Det tager et minut:\n%s\n\nDear %s, please tell us how satisfied you are with our effort to supply qualified labour and with our company service:\n%s\n\nLinket virker én gang og udløber %s.\n",
 			v.Company, link, v.Company, link, v.ExpiresAt.In(jobmatch.Copenhagen).Format("2.1.2006"))
 	} else {
@@ -182,7 +172,7 @@ func surveyID(token string) string {
 
 // SurveyByToken returns the survey behind a link; an answered or expired
 // survey is jobmatch.ErrGone.
-func (s *Service) SurveyByToken(ctx context.Context, token string) (*Survey, error) {
+func (s *Service) SurveyByToken(ctx context.Context, token string) (*jobmatch.Survey, error) {
 	if len(token) < 16 || len(token) > 128 {
 		return nil, jobmatch.ErrNotFound
 	}
@@ -196,16 +186,16 @@ func (s *Service) SurveyByToken(ctx context.Context, token string) (*Survey, err
 	return v, nil
 }
 
-// SurveyAnswer is the answer to a survey: 1 (very dissatisfied) to 5 (very
+// Answer is the answer to a survey: 1 (very dissatisfied) to 5 (very
 // satisfied) per question, and an optional comment.
-type SurveyAnswer struct {
+type Answer struct {
 	Answers map[string]int `json:"answers" validate:"required"`
 	Comment string         `json:"comment,omitempty" validate:"max=2000"`
 }
 
 // AnswerSurvey stores the one answer a link takes and counts it in the
 // figures of the period it was given in; a second answer is ErrGone.
-func (s *Service) AnswerSurvey(ctx context.Context, token string, in SurveyAnswer) (*Survey, error) {
+func (s *Service) AnswerSurvey(ctx context.Context, token string, in Answer) (*jobmatch.Survey, error) {
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
 	}

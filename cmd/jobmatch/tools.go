@@ -76,7 +76,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		p, err = importCompanies(ctx, sys, in, bar.update)
 	} else {
 		stopSync := syncWhile(ctx, sys)
-		p, err = sys.Candidates.ImportCandidates(ctx, nil, in, *format, bar.update)
+		p, err = sys.CVs.ImportCandidates(ctx, nil, in, *format, bar.update)
 		stopSync()
 		if err == nil {
 			err = sys.Syncer.CatchUp(ctx)
@@ -170,7 +170,7 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer sys.Close(context.Background())
-	n, err := sys.Candidates.Purge(ctx, time.Now().AddDate(0, 0, -*days))
+	n, err := sys.CVs.Purge(ctx, time.Now().AddDate(0, 0, -*days))
 	if err != nil {
 		return err
 	}
