@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/screening"
 	"jobmatch/demo"
 	"jobmatch/store"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
 )
 
 // TestDataMinimisation: the daily job erases exactly the pre-screening of

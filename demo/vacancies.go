@@ -6,10 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"jobmatch"
 	"jobmatch/app/companies"
 	"jobmatch/app/intake"
-
-	"jobmatch"
 )
 
 // Demo vacancies read like the ads Danish employers post on Jobnet: the

@@ -4,10 +4,9 @@ import (
 	"net/http"
 	"strings"
 
-	"jobmatch"
-
 	"github.com/labstack/echo/v4"
 
+	"jobmatch"
 	"jobmatch/app/intake"
 	"jobmatch/app/screening"
 	"jobmatch/i18n"

@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/danish"
 )

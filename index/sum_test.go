@@ -8,14 +8,14 @@ import (
 	"testing"
 	"time"
 
-	"jobmatch"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"jobmatch"
 )
 
 // TestSumSearcherAgreesWithBleve: the sum searcher walks its clauses itself;

@@ -4,15 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"jobmatch/store"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
-	"jobmatch"
-
 	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"jobmatch"
+	"jobmatch/store"
 )
 
 // A shortlist kept through two replicas: a person goes on it once; two

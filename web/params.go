@@ -5,12 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labstack/echo/v4"
+
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/cvs"
 	"jobmatch/app/matching"
-
-	"github.com/labstack/echo/v4"
 )
 
 // Request parameters the API and the pages read alike.

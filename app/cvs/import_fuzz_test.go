@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"jobmatch/app"
-
 	"jobmatch"
+	"jobmatch/app"
 )
 
 // fuzzRows reads every row of an import file: nothing panics, the reader

@@ -5,10 +5,9 @@ import (
 	"sort"
 	"strconv"
 
+	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/screening"
-
-	"jobmatch"
 )
 
 // defaultContactTargets are the municipality's yearly targets for company

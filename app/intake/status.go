@@ -5,9 +5,8 @@ import (
 	"errors"
 	"time"
 
-	"jobmatch/store"
-
 	"jobmatch"
+	"jobmatch/store"
 )
 
 // StatusView is what the private status link shows an employer: no login,

@@ -3,10 +3,9 @@ package intake
 import (
 	"context"
 
+	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/surveys"
-
-	"jobmatch"
 )
 
 // VacancyClose closes a vacancy by hand: filled or closed unfilled.

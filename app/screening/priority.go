@@ -4,9 +4,8 @@ import (
 	"context"
 	"time"
 
-	"jobmatch/app"
-
 	"jobmatch"
+	"jobmatch/app"
 )
 
 // countStep adds the figures of a step as it happens. The job order's

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"jobmatch/app/intake"
-
 	"jobmatch"
+	"jobmatch/app/intake"
 )
 
 // The shortlist's records are domain types (jobmatch/shortlist.go), which

@@ -13,12 +13,11 @@ import (
 	"sync"
 	"time"
 
-	"jobmatch/app"
-	"jobmatch/store"
-
 	"golang.org/x/crypto/argon2"
 
 	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/store"
 )
 
 const sessionTTL = 12 * time.Hour

@@ -10,9 +10,8 @@ import (
 	"slices"
 	"time"
 
-	"jobmatch/app"
-
 	"jobmatch"
+	"jobmatch/app"
 )
 
 // Survey audiences.

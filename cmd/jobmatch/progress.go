@@ -7,9 +7,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"jobmatch"
-
 	"golang.org/x/term"
+
+	"jobmatch"
 )
 
 // progressBar reports an import's progress. On a terminal it redraws

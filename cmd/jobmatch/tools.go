@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"jobmatch"
-
 	"jobmatch/demo"
 	"jobmatch/system"
 )
