@@ -11,7 +11,7 @@ import (
 type Pool struct {
 	mu      sync.RWMutex
 	byID    map[string]*Features
-	df      map[string]int32
+	df      []int32          // by term number (termNumbers)
 	deleted map[string]int64 // id → sequence of the delete, so a late load does not resurrect it
 	// commutes counts CVs per max commute (km), for the longest one.
 	commutes map[float64]int
@@ -26,7 +26,7 @@ type Pool struct {
 
 // NewPool returns an empty pool.
 func NewPool() *Pool {
-	return &Pool{byID: map[string]*Features{}, df: map[string]int32{}, deleted: map[string]int64{}, commutes: map[float64]int{}, byOcc: map[string]map[string]*Features{}, names: map[string]string{}}
+	return &Pool{byID: map[string]*Features{}, deleted: map[string]int64{}, commutes: map[float64]int{}, byOcc: map[string]map[string]*Features{}, names: map[string]string{}}
 }
 
 // Put adds or replaces the features of a CV, unless the pool already has a
@@ -50,8 +50,11 @@ func (p *Pool) PutNamed(f *Features, name string) {
 	if name != "" {
 		p.names[f.ID] = name
 	}
-	for t := range f.Terms.All() {
-		p.df[t]++
+	for _, id := range f.Terms.ids {
+		if int(id) >= len(p.df) {
+			p.df = append(p.df, make([]int32, int(id)+1-len(p.df))...)
+		}
+		p.df[id]++
 	}
 	p.commutes[f.MaxCommuteKm]++
 	for _, o := range f.Occupations {
@@ -105,7 +108,15 @@ func (p *Pool) Len() int {
 func (p *Pool) IDF(term string) float64 {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	return math.Log(1 + float64(len(p.byID))/float64(p.df[term]+1))
+	return math.Log(1 + float64(len(p.byID))/float64(p.dfOf(term)+1))
+}
+
+// dfOf is the number of CVs holding term (p.mu held).
+func (p *Pool) dfOf(term string) int32 {
+	if id, ok := termNumbers.number(term); ok && int(id) < len(p.df) {
+		return p.df[id]
+	}
+	return 0
 }
 
 // Norm is the length of a CV's term vector weighted by IDF, cached on the
@@ -118,8 +129,8 @@ func (p *Pool) Norm(f *Features) float64 {
 		return math.Float64frombits(f.norm.Load())
 	}
 	sum := 0.0
-	for t := range f.Terms.All() {
-		w := math.Log(1 + float64(n)/float64(p.df[t]+1))
+	for _, id := range f.Terms.ids {
+		w := math.Log(1 + float64(n)/float64(p.df[id]+1))
 		sum += w * w
 	}
 	v := math.Sqrt(sum)
@@ -140,8 +151,8 @@ func (p *Pool) Snapshot() []*Features {
 }
 
 func (p *Pool) forget(f *Features) {
-	for t := range f.Terms.All() {
-		p.df[t]--
+	for _, id := range f.Terms.ids {
+		p.df[id]--
 	}
 	if p.commutes[f.MaxCommuteKm]--; p.commutes[f.MaxCommuteKm] <= 0 {
 		delete(p.commutes, f.MaxCommuteKm)

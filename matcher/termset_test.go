@@ -1,7 +1,9 @@
 package matcher
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -43,9 +45,36 @@ func TestTermSet(t *testing.T) {
 			t.Errorf("%q: after the round trip %q", tc.in, back.Strings())
 		}
 		if len(b) > 0 {
-			if err := back.UnmarshalBinary(b[:len(b)-1]); err == nil && len(s.s) > 0 {
+			if err := back.UnmarshalBinary(b[:len(b)-1]); err == nil && s.Len() > 0 {
 				t.Errorf("%q: a cut encoding was read", tc.in)
 			}
 		}
 	}
+}
+
+// Sets built at once on several goroutines, with more new terms than a
+// chunk of the term table holds, read back their own terms (go test -race).
+func TestTermSetsBuiltConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 600 {
+				terms := []string{fmt.Sprintf("concurrent-%d-%d", g, i), fmt.Sprintf("concurrent-shared-%d", i), "lager"}
+				s := NewTermSet(terms)
+				for _, x := range terms {
+					if !s.Has(x) {
+						t.Errorf("%q lacks %q", s.Strings(), x)
+						return
+					}
+				}
+				if s.Has(fmt.Sprintf("concurrent-%d-%d", g+1, i)) || s.Len() != 3 {
+					t.Errorf("%q: another goroutine's term, or %d terms", s.Strings(), s.Len())
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
