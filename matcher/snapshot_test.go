@@ -81,3 +81,29 @@ func TestSnapshotRoundTripsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// Slices written alike are read back as one array; others stay apart.
+func TestSnapshotSharesSlicesWrittenAlike(t *testing.T) {
+	fs := []*Features{
+		{ID: "a", Licences: []string{"B", "C"}, Education: []string{"bachelor"}, Terms: NewTermSet([]string{"lager"})},
+		{ID: "b", Licences: []string{"B", "C"}, Education: []string{"master"}, Terms: NewTermSet([]string{"lager", "truck"})},
+		{ID: "c", Licences: []string{"B"}, Education: []string{"bachelor"}},
+	}
+	path := filepath.Join(t.TempDir(), "f.snap")
+	if err := WriteSnapshot(path, SnapshotHeader{}, fs, []string{"", "", ""}); err != nil {
+		t.Fatal(err)
+	}
+	_, got, _, err := ReadSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, fs) {
+		t.Fatalf("features differ after the round trip: %+v", got)
+	}
+	if &got[0].Licences[0] != &got[1].Licences[0] || &got[0].Education[0] != &got[2].Education[0] {
+		t.Error("slices written alike were read as separate arrays")
+	}
+	if &got[0].Licences[0] == &got[2].Licences[0] || &got[0].Education[0] == &got[1].Education[0] {
+		t.Error("different slices share an array")
+	}
+}
