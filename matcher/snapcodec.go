@@ -141,10 +141,11 @@ func (e *encoder) value(v reflect.Value) error {
 // CVs, and the arrays took 54 MB of heap, now 17 MB. Nothing changes a
 // feature's slices once it is built.
 type decoder struct {
-	b      []byte
-	table  []string
-	err    error
-	shared map[reflect.Type]map[string]reflect.Value // encoding → slice
+	b       []byte
+	table   []string
+	err     error
+	shared  map[reflect.Type]map[string]reflect.Value // encoding → slice
+	scratch map[reflect.Type]reflect.Value
 }
 
 func (d *decoder) uvarint() uint64 {
@@ -227,15 +228,7 @@ func (d *decoder) value(v reflect.Value) {
 			d.fail()
 			return
 		}
-		start := d.b
-		s := reflect.MakeSlice(v.Type(), int(n), int(n))
-		for i := range int(n) {
-			d.value(s.Index(i))
-		}
-		if d.err != nil {
-			return
-		}
-		v.Set(d.share(v.Type(), start[:len(start)-len(d.b)], s))
+		v.Set(d.slice(v.Type(), int(n)))
 	case reflect.Pointer:
 		if len(d.b) == 0 {
 			d.fail()
@@ -260,19 +253,38 @@ func (d *decoder) value(v reflect.Value) {
 	}
 }
 
-// share returns the slice first read from the same encoding, or s.
-func (d *decoder) share(t reflect.Type, enc []byte, s reflect.Value) reflect.Value {
+// slice reads the n elements of a slice of type t. They are read into a
+// scratch slice, so an array is made only for an encoding not seen before.
+func (d *decoder) slice(t reflect.Type, n int) reflect.Value {
 	if d.shared == nil {
-		d.shared = map[reflect.Type]map[string]reflect.Value{}
+		d.shared, d.scratch = map[reflect.Type]map[string]reflect.Value{}, map[reflect.Type]reflect.Value{}
 	}
+	sc := d.scratch[t]
+	delete(d.scratch, t) // a slice of the same type inside an element gets its own
+	if !sc.IsValid() || sc.Cap() < n {
+		sc = reflect.MakeSlice(t, n, max(n, 16))
+	}
+	sc = sc.Slice(0, n)
+	start := d.b
+	for i := range n {
+		sc.Index(i).SetZero()
+		d.value(sc.Index(i))
+	}
+	d.scratch[t] = sc
+	if d.err != nil {
+		return reflect.Zero(t)
+	}
+	enc := start[:len(start)-len(d.b)]
 	m := d.shared[t]
 	if m == nil {
 		m = map[string]reflect.Value{}
 		d.shared[t] = m
 	}
-	if old, ok := m[string(enc)]; ok {
-		return old
+	if s, ok := m[string(enc)]; ok {
+		return s
 	}
+	s := reflect.MakeSlice(t, n, n)
+	reflect.Copy(s, sc)
 	m[string(enc)] = s
 	return s
 }
