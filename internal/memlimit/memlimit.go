@@ -25,8 +25,12 @@ import (
 )
 
 // Default is the limit when none is configured: what the service needs to
-// serve 150,000 CVs (about 0.6 GiB live) with room for its peaks.
-const Default = 1 << 30
+// serve 150,000 CVs (about 0.45 GiB of heap in use since the match features
+// are compact) with room for its peaks. At 1 GiB the heap filled the room
+// with garbage and the resident set was 1.28 GiB; at 768 MiB it is 1.04 GiB
+// and the match p95 did not rise (docs/benchmarks.md, "Compact match
+// features"). A municipality with more CVs gets a raised limit (Watch).
+const Default = 768 << 20
 
 // Parse reads a size: "1GiB", "800MiB", "1.5GB", "1073741824"; "off" or "0"
 // means no limit (0).
@@ -89,10 +93,15 @@ func Raised(live, limit int64) int64 {
 	return live + live/2
 }
 
-// Watch checks the live heap every interval until ctx ends and raises the
-// limit (Raised) when the data outgrows it; log is told when it does.
+// Watch checks the live heap every interval until ctx ends and keeps the
+// limit at Raised(live, the limit in force when it started): raised when
+// the data outgrows the configured limit, and back down to it when the data
+// shrinks again, so a peak (the features snapshot read at start, an import
+// into a running service) does not leave a raised limit behind for the
+// heap to fill with garbage. log is told when the limit is raised.
 func Watch(ctx context.Context, every time.Duration, log func(from, to int64)) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	configured := debug.SetMemoryLimit(-1)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -102,7 +111,7 @@ func Watch(ctx context.Context, every time.Duration, log func(from, to int64)) {
 		case <-t.C:
 		}
 		limit := debug.SetMemoryLimit(-1)
-		if limit == 1<<63-1 {
+		if limit == 1<<63-1 || configured == 1<<63-1 {
 			continue
 		}
 		metrics.Read(sample)
@@ -110,9 +119,9 @@ func Watch(ctx context.Context, every time.Duration, log func(from, to int64)) {
 			continue
 		}
 		live := int64(sample[0].Value.Uint64())
-		if to := Raised(live, limit); to != limit {
+		if to := Raised(live, configured); to != limit {
 			debug.SetMemoryLimit(to)
-			if log != nil {
+			if log != nil && to > limit {
 				log(limit, to)
 			}
 		}

@@ -91,3 +91,36 @@ func TestApplyLeavesGOMEMLIMIT(t *testing.T) {
 		t.Fatalf("Apply with GOMEMLIMIT set = %d, %v; want the 3 GiB in force", n, err)
 	}
 }
+
+// Watch lowers the limit it raised back to the configured one once the
+// data has shrunk.
+func TestWatchLowersTheLimitWhenTheDataShrinks(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	t.Setenv("GOMEMLIMIT", "")
+	if _, err := Apply("64MiB"); err != nil {
+		t.Fatal(err)
+	}
+	hold := make([][]byte, 0, 80)
+	for range 80 {
+		hold = append(hold, make([]byte, 1<<20))
+	}
+	runtime.GC()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	go Watch(ctx, 10*time.Millisecond, nil)
+	for debug.SetMemoryLimit(-1) == 64<<20 {
+		if ctx.Err() != nil {
+			t.Fatal("the limit was never raised")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(hold)
+	hold = nil
+	for debug.SetMemoryLimit(-1) != 64<<20 {
+		if ctx.Err() != nil {
+			t.Fatalf("the limit stayed at %d MiB after the data was dropped", debug.SetMemoryLimit(-1)>>20)
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+}
