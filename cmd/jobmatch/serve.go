@@ -163,7 +163,7 @@ func port(a net.Addr) string {
 // write, and on two cores the default GOGC=100 spends a fifth of the time in
 // the collector (docs/benchmarks.md: 270 → 330 vacancies/s at GOGC=400). The
 // soft memory limit every command runs under (main, internal/memlimit:
-// JOBMATCH_MEMORY_LIMIT, 1 GiB) keeps that heap bounded. GOGC in the
+// JOBMATCH_MEMORY_LIMIT, 768 MiB) keeps that heap bounded. GOGC in the
 // environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
