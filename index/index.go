@@ -188,7 +188,7 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	ix := &Index{dir: dir, geo: geo, concepts: concepts, vocab: newVocab()}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
-		b, err := bleve.OpenUsing(filepath.Join(dir, cur), runtimeConfig())
+		b, err := bleve.Open(filepath.Join(dir, cur))
 		if err == nil {
 			fp, _ := b.GetInternal([]byte(keyConcepts))
 			if string(fp) == ix.fingerprint() {
@@ -226,15 +226,11 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 func (ix *Index) create() (bleve.Index, string, error) {
 	name := fmt.Sprintf("candidates-v%d-%d", MappingVersion, time.Now().UnixNano())
 	path := filepath.Join(ix.dir, name)
-	b, err := bleve.NewUsing(path, NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, runtimeConfig())
+	b, err := bleve.New(path, NewMapping())
 	if err != nil {
 		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
 	}
 	if err := b.SetInternal([]byte(keyConcepts), []byte(ix.fingerprint())); err != nil {
-		b.Close()
-		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
-	}
-	if err := flush(b, flushWait); err != nil {
 		b.Close()
 		return nil, "", fmt.Errorf("index: create %s: %w", name, err)
 	}
@@ -301,11 +297,7 @@ func (ix *Index) Close() error {
 	}
 	ix.closed = true
 	if p := ix.cur.Load(); p != nil {
-		ferr := flush(*p, flushWait)
-		if err := (*p).Close(); err != nil {
-			return err
-		}
-		return ferr
+		return (*p).Close()
 	}
 	return nil
 }
@@ -519,11 +511,6 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 		b.Close()
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	// On disk before it is current: a restart opens what "current" names.
-	if err := flush(b, flushWait); err != nil {
-		b.Close()
-		return 0, fmt.Errorf("index: rebuild: %w", err)
-	}
 	if err := ix.point(name); err != nil {
 		b.Close()
 		return 0, err
@@ -531,7 +518,6 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 	old := ix.cur.Swap(&b)
 	if old != nil {
 		oldName := filepath.Base((*old).Name())
-		_ = flush(*old, flushWait) // not current any more; closed clean
 		(*old).Close()
 		if oldName != name && strings.HasPrefix(oldName, "candidates-") {
 			os.RemoveAll(filepath.Join(ix.dir, oldName))
