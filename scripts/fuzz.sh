@@ -11,13 +11,18 @@
 set -eu
 cd "$(dirname "$0")/.."
 t="${FUZZTIME:-10000x}"
-run() { echo "fuzz $1 $2"; go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$t"; }
+# A target that moved would otherwise pass as "no test files": refuse it.
+run() {
+	echo "fuzz $1 $2"
+	go test "$1" -list "^$2\$" | grep -qx "$2" || { echo "fuzz: no target $2 in $1" >&2; exit 1; }
+	go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$t"
+}
 run . FuzzContainsCPR
 run . FuzzCVR
 run ./api FuzzJSONBodies
 run ./api FuzzQueryParams
 run ./api FuzzDecodeVacancy
-run ./app FuzzImportNDJSONRows
-run ./app FuzzImportCSVRows
+run ./app/cvs FuzzImportNDJSONRows
+run ./app/cvs FuzzImportCSVRows
 run ./store FuzzParseCursor
 run ./index FuzzSearchText
