@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -25,7 +26,7 @@ func RegisterCandidates(s *web.Server, cs *cvs.Service, audit *app.Audit) {
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/candidates", h.create, cv)
 	g.GET("/candidates/search", h.search, cv)
-	s.OwnBodyLimit(http.MethodPost, "/candidates/import", h.importFile, "2G", cv)
+	g.POST("/candidates/import", h.importFile, cv, middleware.BodyLimit("2G"))
 	g.GET("/candidates/:id", h.get, cv)
 	g.PUT("/candidates/:id", h.update, cv)
 	g.DELETE("/candidates/:id", h.erase, cv)

@@ -259,12 +259,8 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	return out, nil
 }
 
-// bulkPart is the most documents one bulk write carries. The embedded
-// FerretDB took 0.7 s for 500 changed CVs written 50 at a time, and did not
-// answer a bulk write of 100 or 200 replacements within the client's 30 s
-// (TestUpsertChangedCVs): a re-import of changed CVs failed on its first
-// batch.
-const bulkPart = 50
+// bulkPart is the most documents one bulk write carries.
+const bulkPart = 200
 
 // OnlyDuplicateKeys reports whether a bulk write failed only on duplicate
 // _ids (records someone else wrote first), with no write-concern error.
