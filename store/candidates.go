@@ -149,10 +149,14 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	// no other writer can hold its document: it is inserted, not upserted
 	// (an upsert costs the embedded backend a find and an update per CV).
 	fresh := make([]bool, len(cs))
+	seen := map[string]int{}
 	for i, c := range cs {
-		if last[c.ExternalRef] != i {
-			continue // the same reference later in the batch: that row is written, this one reports nothing
+		if j, dup := seen[c.ExternalRef]; dup {
+			// The same reference twice in one batch: the later row wins.
+			out[j].Changed = false
+			changed = removeIndex(changed, j)
 		}
+		seen[c.ExternalRef] = i
 		hashes[i] = contentHash(c)
 		if e := existing[i]; e != nil && !e.CreatedAt.IsZero() {
 			c.ID, c.CreatedAt, c.Version = e.ID, e.CreatedAt, e.Version
@@ -261,6 +265,16 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 
 // bulkPart is the most documents one bulk write carries.
 const bulkPart = 200
+
+func removeIndex(xs []int, v int) []int {
+	out := xs[:0]
+	for _, x := range xs {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 // OnlyDuplicateKeys reports whether a bulk write failed only on duplicate
 // _ids (records someone else wrote first), with no write-concern error.
