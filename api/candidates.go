@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -26,7 +25,7 @@ func RegisterCandidates(s *web.Server, cs *cvs.Service, audit *app.Audit) {
 	cv := web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin)
 	g.POST("/candidates", h.create, cv)
 	g.GET("/candidates/search", h.search, cv)
-	g.POST("/candidates/import", h.importFile, cv, middleware.BodyLimit("2G"))
+	s.OwnBodyLimit(http.MethodPost, "/candidates/import", h.importFile, "2G", cv)
 	g.GET("/candidates/:id", h.get, cv)
 	g.PUT("/candidates/:id", h.update, cv)
 	g.DELETE("/candidates/:id", h.erase, cv)

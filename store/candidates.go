@@ -157,6 +157,15 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			changed = removeIndex(changed, j)
 		}
 		seen[c.ExternalRef] = i
+		if c.Consent.Given && c.Consent.RecordedAt == nil {
+			// Consent given with no time: kept from the stored CV when it
+			// had consent, else this write's time.
+			at := now
+			if e := existing[i]; e != nil && e.Consent.Given && e.Consent.RecordedAt != nil {
+				at = *e.Consent.RecordedAt
+			}
+			c.Consent.RecordedAt = &at
+		}
 		hashes[i] = contentHash(c)
 		if e := existing[i]; e != nil && !e.CreatedAt.IsZero() {
 			c.ID, c.CreatedAt, c.Version = e.ID, e.CreatedAt, e.Version
@@ -217,7 +226,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	var models []mongo.WriteModel
+	var replacements []replacement
 	var inserts []any
 	for k, i := range changed {
 		c := cs[i]
@@ -231,8 +240,7 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			inserts = append(inserts, candidateDoc{Candidate: *c, Hash: hashes[i]})
 			continue
 		}
-		models = append(models, mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: c.ID}}).
-			SetReplacement(candidateDoc{Candidate: *c, Hash: hashes[i]}).SetUpsert(true))
+		replacements = append(replacements, replacement{c.ID, candidateDoc{Candidate: *c, Hash: hashes[i]}})
 	}
 	for len(inserts) > 0 {
 		part := inserts[:min(len(inserts), bulkPart)]
@@ -246,24 +254,59 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 			// claim and wrote the CV first: write it as any other change.
 			for _, we := range bwe.WriteErrors {
 				d := part[we.Index].(candidateDoc)
-				models = append(models, mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: d.ID}}).SetReplacement(d).SetUpsert(true))
+				replacements = append(replacements, replacement{d.ID, d})
 			}
 		}
 	}
-	// In parts, so each round trip stays well inside the client's time
-	// limit on a slower backend (FerretDB on PostgreSQL writes an upsert
-	// as its own statements).
-	for len(models) > 0 {
-		part := models[:min(len(models), bulkPart)]
-		models = models[len(part):]
-		if _, err := s.C(ColCandidates).BulkWrite(ctx, part, options.BulkWrite().SetOrdered(false)); err != nil {
-			return nil, fmt.Errorf("store: write candidates: %w", err)
-		}
+	if err := s.replaceEach(ctx, ColCandidates, replacements); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
-// bulkPart is the most documents one bulk write carries.
+// replaceEach writes each replacement as its own update command, a few at
+// a time. FerretDB 1.24.2 keeps the query of every statement in an update
+// command open until the whole command ends (msg_update.go defers each
+// iterator's Close inside its loop), and each open query holds one of the
+// backend's connections while its write needs another: a bulk write of
+// more replacements of existing documents than the pool has connections
+// never returns (100 on the embedded SQLite backend, pgxpool's
+// max(4, CPUs) on PostgreSQL unless pool_max_conns says otherwise).
+// TestUpsertChangedCVs re-imports 500 changed CVs.
+func (s *Store) replaceEach(ctx context.Context, col string, docs []replacement) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(docs))
+	sem := make(chan struct{}, replaceAtOnce)
+	for i, d := range docs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			_, errs[i] = s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: d.id}}, d.doc, options.Replace().SetUpsert(true))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store: replace in %s: %w", col, err)
+	}
+	return nil
+}
+
+// replaceAtOnce is how many replacements are in flight: fewer than the
+// smallest pool a FerretDB on PostgreSQL is started with (4), since each
+// holds up to two of its connections.
+const replaceAtOnce = 3
+
+type replacement struct {
+	id  string
+	doc any
+}
+
+// bulkPart is the most documents one insert carries.
 const bulkPart = 200
 
 func removeIndex(xs []int, v int) []int {

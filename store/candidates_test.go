@@ -10,6 +10,7 @@ import (
 	"jobmatch"
 	"jobmatch/index"
 	"jobmatch/store"
+	"jobmatch/store/storetest"
 )
 
 func cv(ref, name string) *jobmatch.Candidate {
@@ -103,5 +104,38 @@ func TestUpsertCandidatesByReference(t *testing.T) {
 		if len(got[ref]) != 1 || !got[ref][c.ID] {
 			t.Fatalf("%s: writers were answered ids %v; the reference names %s", ref, got[ref], c.ID)
 		}
+	}
+}
+
+// TestUpsertChangedCVs: a batch of changed CVs over stored ones (a second
+// import of an updated file) is written, in time: bulk writes of too many
+// replacements stalled the embedded backend past the client's time limit.
+func TestUpsertChangedCVs(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	batch := func(k int, name string) []*jobmatch.Candidate {
+		var cs []*jobmatch.Candidate
+		for i := range 500 {
+			cs = append(cs, cv(fmt.Sprint("P-", k, "-", i), name))
+		}
+		return cs
+	}
+	for k := range 6 {
+		if _, err := st.UpsertCandidates(ctx, batch(k, "Borger"), now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := st.UpsertCandidates(ctx, batch(3, "Borger Nielsen"), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res {
+		if !w.Changed || w.Created {
+			t.Fatalf("a changed CV: %+v", w)
+		}
+	}
+	if c, err := st.CandidateByRef(ctx, "P-3-499"); err != nil || c.Name != "Borger Nielsen" {
+		t.Fatalf("P-3-499 reads %+v, %v", c, err)
 	}
 }

@@ -83,6 +83,10 @@ type Server struct {
 
 	routesOnce sync.Once
 	routes     map[string]bool
+	// ownLimit: routes ("POST /api/v1/candidates/import") that set their
+	// own body limit, which the server-wide one leaves to them. Filled
+	// while routes are added, before the server serves.
+	ownLimit map[string]bool
 	// HTMLError renders errors for non-API paths (set by the frontend).
 	HTMLError func(err error, c echo.Context)
 }
@@ -114,7 +118,7 @@ func New(cfg Config) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
-	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{},
+	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}, ownLimit: map[string]bool{},
 		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery)}
 	s.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.httpDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -131,7 +135,8 @@ func New(cfg Config) *Server {
 	e.Use(s.methodNotAllowed)
 	e.Use(s.recoverer)
 	e.Use(s.observe)
-	e.Use(middleware.BodyLimit(cfg.BodyLimit))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: cfg.BodyLimit,
+		Skipper: func(c echo.Context) bool { return s.ownLimit[c.Request().Method+" "+c.Path()] }}))
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection: "0", ContentTypeNosniff: "nosniff", XFrameOptions: "DENY",
 		ReferrerPolicy:        "same-origin",
@@ -165,6 +170,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.e.ServeHT
 
 // Group returns the /api/v1 group for packages that add endpoints.
 func (s *Server) Group() *echo.Group { return s.e.Group("/api/v1") }
+
+// OwnBodyLimit adds an API route whose handler chain sets its own body
+// limit (an import's file is larger than any form): the server-wide limit
+// passes it over.
+func (s *Server) OwnBodyLimit(method, path string, h echo.HandlerFunc, limit string, m ...echo.MiddlewareFunc) {
+	s.ownLimit[method+" /api/v1"+path] = true
+	s.Group().Add(method, path, h, append(m, middleware.BodyLimit(limit))...)
+}
 
 // AddReadyCheck registers a readiness condition for /readyz.
 func (s *Server) AddReadyCheck(name string, f ReadyCheck) {

@@ -122,11 +122,11 @@ func (cs *Service) ToCandidate(in CandidateInput) (*jobmatch.Candidate, error) {
 	}
 	if in.Consent != nil {
 		c.Consent.Given, c.Consent.Channel = in.Consent.Given, in.Consent.Channel
-		if in.Consent.Given {
-			at := cs.env.Now().UTC()
-			if in.Consent.At != "" {
-				at, _ = time.Parse(time.RFC3339, in.Consent.At)
-			}
+		// Given without a time: the store keeps the time it already has,
+		// or takes the write's (so the same file imported again changes
+		// nothing).
+		if in.Consent.Given && in.Consent.At != "" {
+			at, _ := time.Parse(time.RFC3339, in.Consent.At)
 			c.Consent.RecordedAt = &at
 		}
 	}
