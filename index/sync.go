@@ -70,6 +70,7 @@ type Syncer struct {
 	written   map[string]*jobmatch.Candidate
 	writtenQ  []string
 	logged    map[int64]string
+	taken     atomic.Int64 // CVs a pass took from written
 
 	lagChanges atomic.Int64
 	lagSince   atomic.Int64 // unix nanos of the oldest unapplied change, 0 when caught up
@@ -434,6 +435,34 @@ func (s *Syncer) loggedAfter(hwm int64) []Change {
 	return out
 }
 
+// Room waits while the CVs handed over by Written and not yet indexed are
+// more than half of what it keeps (writtenMax), so a writer such as an
+// import goes at the index's pace: written further ahead, its CVs would be
+// forgotten and read back from the store, which cost a fifth of an
+// import's CPU. It stops waiting when no pass has taken a CV for two
+// seconds (the sync is not running), or when ctx ends.
+func (s *Syncer) Room(ctx context.Context) error {
+	last, since := s.taken.Load(), time.Now()
+	for {
+		s.writtenMu.Lock()
+		n := len(s.written)
+		s.writtenMu.Unlock()
+		if n <= writtenMax/2 {
+			return nil
+		}
+		if t := s.taken.Load(); t != last {
+			last, since = t, time.Now()
+		} else if time.Since(since) > 2*time.Second {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
 // takeWritten returns the CV handed over by Written when it was written
 // under want, the number the log says it must have reached; else nil.
 func (s *Syncer) takeWritten(id string, want int64) *jobmatch.Candidate {
@@ -447,5 +476,6 @@ func (s *Syncer) takeWritten(id string, want int64) *jobmatch.Candidate {
 		return nil
 	}
 	delete(s.written, id)
+	s.taken.Add(1)
 	return c
 }

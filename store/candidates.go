@@ -222,10 +222,11 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 	for k, i := range changed {
 		entries[k] = changeEntry{CandidateID: cs[i].ID, Op: "upsert", At: now}
 	}
-	seqs, err := s.appendChanges(ctx, entries)
+	seqs, err := s.appendChanges(ctx, entries, true)
 	if err != nil {
 		return nil, err
 	}
+	defer s.releaseChanges(seqs)
 	var replacements []replacement
 	var inserts []any
 	for k, i := range changed {
@@ -355,7 +356,7 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.appendChanges(ctx, []changeEntry{{CandidateID: id, Op: "delete", At: now}}); err != nil {
+	if _, err := s.appendChanges(ctx, []changeEntry{{CandidateID: id, Op: "delete", At: now}}, false); err != nil {
 		return nil, err
 	}
 	if err := s.Delete(ctx, ColCandidates, id); err != nil {
@@ -370,8 +371,11 @@ func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (
 // ChangesAfter reads change-log entries seq+1 … in order, by _id, up to
 // limit, stopping at the current end of the sequence. Missing numbers (gaps)
 // are skipped; the syncer re-checks them.
+//
+// Entries this process is still writing (see changeLogHead.writing) end
+// the read as if not logged yet.
 func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]jobmatch.CandidateChange, error) {
-	cur, err := s.changeHead(ctx)
+	cur, err := s.readableHead(ctx, seq)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -299,21 +300,38 @@ func translate(op string, err error) error {
 	}
 }
 
-// levelFilter drops records below a minimum level.
+// levelFilter drops records below a minimum level. Attributes and groups
+// are applied only to a record that passes: FerretDB adds attributes to its
+// logger for every SQL statement, and the handler below formats them at
+// once, which cost 5 % of an import's CPU for records never written.
 type levelFilter struct {
 	h   slog.Handler
 	min slog.Level
+	ops []func(slog.Handler) slog.Handler
 }
 
 func (l levelFilter) Enabled(ctx context.Context, lv slog.Level) bool {
 	return lv >= l.min && l.h.Enabled(ctx, lv)
 }
-func (l levelFilter) Handle(ctx context.Context, r slog.Record) error { return l.h.Handle(ctx, r) }
-func (l levelFilter) WithAttrs(a []slog.Attr) slog.Handler {
-	return levelFilter{h: l.h.WithAttrs(a), min: l.min}
+
+func (l levelFilter) Handle(ctx context.Context, r slog.Record) error {
+	h := l.h
+	for _, op := range l.ops {
+		h = op(h)
+	}
+	return h.Handle(ctx, r)
 }
+
+func (l levelFilter) WithAttrs(a []slog.Attr) slog.Handler {
+	return l.with(func(h slog.Handler) slog.Handler { return h.WithAttrs(a) })
+}
+
 func (l levelFilter) WithGroup(n string) slog.Handler {
-	return levelFilter{h: l.h.WithGroup(n), min: l.min}
+	return l.with(func(h slog.Handler) slog.Handler { return h.WithGroup(n) })
+}
+
+func (l levelFilter) with(op func(slog.Handler) slog.Handler) levelFilter {
+	return levelFilter{h: l.h, min: l.min, ops: append(slices.Clip(l.ops), op)}
 }
 
 func asCommandError(err error, target *mongo.CommandError) bool {

@@ -64,6 +64,11 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 		cs.syncer.Written(batch)
 		batch = batch[:0]
 		cs.syncer.Notify()
+		// At the index's pace: the CVs handed over stay in memory until
+		// indexed, instead of being read back.
+		if err := cs.syncer.Room(ctx); err != nil {
+			return err
+		}
 		if progress != nil {
 			progress(p)
 		}
