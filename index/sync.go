@@ -70,7 +70,8 @@ type Syncer struct {
 	written   map[string]*jobmatch.Candidate
 	writtenQ  []string
 	logged    map[int64]string
-	taken     atomic.Int64 // CVs a pass took from written
+	taken     atomic.Int64 // CVs from written that passes have indexed
+	inPass    atomic.Int64 // CVs the running pass took from written
 
 	lagChanges atomic.Int64
 	lagSince   atomic.Int64 // unix nanos of the oldest unapplied change, 0 when caught up
@@ -214,6 +215,7 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 		s.updateLag(ctx, next)
 		return 0, nil
 	}
+	defer s.inPass.Store(0)
 	// Re-read each candidate by _id, eight at a time.
 	upserts := make(map[string]Doc, len(ids))
 	var deletes []string
@@ -267,6 +269,7 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	if err := s.ix.batch(upserts, deletes, next, s.open()); err != nil {
 		return 0, err
 	}
+	s.taken.Add(s.inPass.Load())
 	if s.OnApply != nil {
 		s.OnApply(cands, deletes, next)
 	}
@@ -400,6 +403,16 @@ func (s *Syncer) Written(cs []*jobmatch.Candidate) {
 		delete(s.written, s.writtenQ[0])
 		s.writtenQ = s.writtenQ[1:]
 	}
+	if len(s.writtenQ) > 2*writtenMax {
+		// Most were taken by a pass: keep the order of those still held.
+		q := make([]string, 0, len(s.written))
+		for _, id := range s.writtenQ {
+			if _, ok := s.written[id]; ok {
+				q = append(q, id)
+			}
+		}
+		s.writtenQ = q
+	}
 	if s.logged == nil || len(s.logged) > 2*writtenMax {
 		s.logged = map[int64]string{} // never consumed (another process syncs): start over
 	}
@@ -436,16 +449,25 @@ func (s *Syncer) loggedAfter(hwm int64) []Change {
 }
 
 // Room waits while the CVs handed over by Written and not yet indexed are
-// more than half of what it keeps (writtenMax), so a writer such as an
+// more than half of what it keeps (writtenMax), counting those a pass is
+// indexing, so a writer such as an
 // import goes at the index's pace: written further ahead, its CVs would be
 // forgotten and read back from the store, which cost a fifth of an
-// import's CPU. It stops waiting when no pass has taken a CV for two
+// import's CPU. It stops waiting when no pass has indexed a CV for two
 // seconds (the sync is not running), or when ctx ends.
 func (s *Syncer) Room(ctx context.Context) error {
 	last, since := s.taken.Load(), time.Now()
 	for {
+		// A CV at or below the high-water mark was applied from the
+		// store (a pass read it before it was handed over): forget it.
+		hwm := s.ix.HighWaterMark()
 		s.writtenMu.Lock()
-		n := len(s.written)
+		for id, c := range s.written {
+			if c.Seq <= hwm {
+				delete(s.written, id)
+			}
+		}
+		n := len(s.written) + int(s.inPass.Load()) // taken, not yet indexed
 		s.writtenMu.Unlock()
 		if n <= writtenMax/2 {
 			return nil
@@ -476,6 +498,6 @@ func (s *Syncer) takeWritten(id string, want int64) *jobmatch.Candidate {
 		return nil
 	}
 	delete(s.written, id)
-	s.taken.Add(1)
+	s.inPass.Add(1)
 	return c
 }

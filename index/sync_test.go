@@ -158,8 +158,9 @@ type hiding struct {
 	// unwritten candidates read as not found (logged, document not yet
 	// written).
 	unwritten map[string]bool
-	// logReads counts the change-log reads (ChangesAfter, ChangeAt).
-	logReads int
+	// logReads counts the change-log reads (ChangesAfter, ChangeAt),
+	// logEntries the entries they returned, cvReads the CV reads.
+	logReads, logEntries, cvReads int
 }
 
 // hidingSync is a real store seen through hiding, an index on disk and the
@@ -179,6 +180,7 @@ func hidingSync(t *testing.T) (*store.Store, *hiding, *index.Index, *index.Synce
 func (h *hiding) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
 	h.mu.Lock()
 	u := h.unwritten[id]
+	h.cvReads++
 	h.mu.Unlock()
 	if u {
 		return nil, jobmatch.ErrNotFound
@@ -210,6 +212,7 @@ func (h *hiding) ChangesAfter(ctx context.Context, seq int64, limit int) ([]inde
 			out = append(out, c)
 		}
 	}
+	h.logEntries += len(out)
 	return out, err
 }
 
@@ -544,5 +547,51 @@ func TestOlderMappingAnswersUntilRebuilt(t *testing.T) {
 	want := fmt.Sprintf("candidates-v%d-", index.MappingVersion)
 	if len(dirs) != 1 || !strings.HasPrefix(string(cur), want) || filepath.Base(dirs[0]) != string(cur) {
 		t.Fatalf("after the rebuild: directories %v, current %q; want only the new version's", dirs, cur)
+	}
+}
+
+// TestRoomPacesTheWriter: a writer that has handed the sync more CVs than
+// half of what it keeps waits until a pass has indexed some, and every CV
+// is then indexed from memory: no change-log entry and no CV is read back
+// (a pass with nothing handed over still asks the log whether there is
+// more).
+func TestRoomPacesTheWriter(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, src, ix, sy := hidingSync(t)
+	var all []*jobmatch.Candidate
+	for k := range 6 {
+		var part []*jobmatch.Candidate
+		for i := range 500 {
+			part = append(part, candidate(fmt.Sprintf("ROOM-%d-%d", k, i), "tømrer", "8000"))
+		}
+		upsert(t, st, part...)
+		all = append(all, part...)
+	}
+	src.mu.Lock()
+	src.logEntries, src.cvReads = 0, 0
+	src.mu.Unlock()
+	sy.Written(all)
+	go sy.Run(ctx)
+	if err := sy.Room(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := sy.Applied(); n < 1000 {
+		t.Fatalf("Room returned with %d of 3,000 handed-over CVs indexed; want it to wait for a pass", n)
+	}
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src.mu.Lock()
+	logEntries, cvReads := src.logEntries, src.cvReads
+	src.mu.Unlock()
+	if n := sy.Applied(); n != 3000 {
+		t.Fatalf("%d CVs indexed, want 3,000", n)
+	}
+	if got := ids(t, ix, "tømrer"); len(got) == 0 {
+		t.Fatal("tømrer finds nobody")
+	}
+	if logEntries != 0 || cvReads != 0 {
+		t.Fatalf("%d change-log entries and %d CVs read back; want none", logEntries, cvReads)
 	}
 }
