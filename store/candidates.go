@@ -275,26 +275,35 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 // max(4, CPUs) on PostgreSQL unless pool_max_conns says otherwise).
 // TestUpsertChangedCVs re-imports 500 changed CVs.
 func (s *Store) replaceEach(ctx context.Context, col string, docs []replacement) error {
-	if len(docs) == 0 {
-		return nil
+	err := atOnce(len(docs), replaceAtOnce, func(i int) error {
+		_, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: docs[i].id}}, docs[i].doc, options.Replace().SetUpsert(true))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: replace in %s: %w", col, err)
 	}
+	return nil
+}
+
+// atOnce calls f(0) … f(n-1), at most limit at a time, and returns their
+// errors joined. The embedded backend answers only a filter on _id alone
+// quickly, so reads and writes of many documents go one by one, side by
+// side.
+func atOnce(n, limit int, f func(i int) error) error {
+	errs := make([]error, n)
 	var wg sync.WaitGroup
-	errs := make([]error, len(docs))
-	sem := make(chan struct{}, replaceAtOnce)
-	for i, d := range docs {
+	sem := make(chan struct{}, limit)
+	for i := range n {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			_, errs[i] = s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: d.id}}, d.doc, options.Replace().SetUpsert(true))
+			errs[i] = f(i)
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("store: replace in %s: %w", col, err)
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // replaceAtOnce is how many replacements are in flight: fewer than the
@@ -386,31 +395,13 @@ func (s *Store) ChangesAfter(ctx context.Context, seq int64, limit int) ([]jobma
 	n := int(end - seq)
 	out := make([]jobmatch.CandidateChange, n)
 	found := make([]bool, n)
-	var wg sync.WaitGroup
-	errs := make(chan error, 1)
-	sem := make(chan struct{}, 8)
-	for k := 0; k < n; k++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(k int) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			c, ok, err := s.ChangeAt(ctx, seq+1+int64(k))
-			if err != nil {
-				select {
-				case errs <- err:
-				default:
-				}
-				return
-			}
-			out[k], found[k] = c, ok
-		}(k)
-	}
-	wg.Wait()
-	select {
-	case err := <-errs:
+	err = atOnce(n, 8, func(k int) error {
+		var err error
+		out[k], found[k], err = s.ChangeAt(ctx, seq+1+int64(k))
+		return err
+	})
+	if err != nil {
 		return nil, err
-	default:
 	}
 	res := out[:0]
 	for k := range out {
@@ -456,22 +447,13 @@ func (s *Store) EachCandidate(ctx context.Context, fn func(*jobmatch.Candidate) 
 // the order of ids; a candidate that is gone is nil.
 func (s *Store) CandidatesByID(ctx context.Context, ids []string) ([]*jobmatch.Candidate, error) {
 	out := make([]*jobmatch.Candidate, len(ids))
-	errs := make([]error, len(ids))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
-	for i, id := range ids {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			c, err := s.Candidate(ctx, id)
-			if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
-				errs[i] = err
-			}
-			out[i] = c
-		}()
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
+	err := atOnce(len(ids), 8, func(i int) error {
+		c, err := s.Candidate(ctx, ids[i])
+		out[i] = c
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	return out, err
 }
