@@ -30,7 +30,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 6
+const MappingVersion = 7
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -91,6 +91,10 @@ func NewMapping() mapping.IndexMapping {
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
+		// No doc values: nothing sorts or counts facets on analysed text,
+		// and writing every token of eight text fields a second time, as
+		// a document's column, was a fifth of building a segment.
+		f.DocValues = false
 		return f
 	}
 	kw := func() *mapping.FieldMapping {
@@ -149,6 +153,10 @@ func NewMapping() mapping.IndexMapping {
 	cv.IncludeTermVectors = false
 	cv.DocValues = false
 	doc.AddFieldMappingsAt(fieldCV, cv)
+	// No "_all" field: every query names its fields, and the empty
+	// composite bleve otherwise adds to each document still walked every
+	// token of every field at each segment build.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m := bleve.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(wordsAnalyzer, map[string]any{
 		"type": custom.Name, "tokenizer": whitespace.Name, "token_filters": []any{lowercase.Name},

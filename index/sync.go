@@ -266,13 +266,22 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	if firstErr != nil {
 		return 0, firstErr
 	}
-	if err := s.ix.batch(upserts, deletes, next, s.open()); err != nil {
+	// OnApply (the matcher's features) works beside the index's batch, whose
+	// segment is built on one core: told a little early, or again after a
+	// failed batch, it only sets the same state twice.
+	applied := make(chan struct{})
+	go func() {
+		defer close(applied)
+		if s.OnApply != nil {
+			s.OnApply(cands, deletes, next)
+		}
+	}()
+	err := s.ix.batch(upserts, deletes, next, s.open())
+	<-applied
+	if err != nil {
 		return 0, err
 	}
 	s.taken.Add(s.inPass.Load())
-	if s.OnApply != nil {
-		s.OnApply(cands, deletes, next)
-	}
 	s.applied.Add(int64(len(upserts) + len(deletes)))
 	s.updateLag(ctx, next)
 	return progress, nil
