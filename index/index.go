@@ -71,8 +71,6 @@ type Doc struct {
 	Consent        string    `json:"consent"` // "yes" | "no"
 	PostalCode     string    `json:"postal_code"`
 	Cells          []string  `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
-	MaxCommuteKm   float64   `json:"max_commute_km"`
-	ExperienceYrs  float64   `json:"experience_years"`
 	// CV is the candidate as JSON, stored and not indexed, so a search page
 	// shows its hits without reading them from the store (see Query.CVs).
 	CV string `json:"cv"`
@@ -102,12 +100,6 @@ func NewMapping() mapping.IndexMapping {
 		f.Store = false
 		f.IncludeInAll = false
 		f.DocValues = true
-		return f
-	}
-	num := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
 		return f
 	}
 	dt := func() *mapping.FieldMapping {
@@ -141,8 +133,6 @@ func NewMapping() mapping.IndexMapping {
 	cells := kw()
 	cells.DocValues = false // only filtered on, never sorted or faceted
 	doc.AddFieldMappingsAt("cells", cells)
-	doc.AddFieldMappingsAt("max_commute_km", num())
-	doc.AddFieldMappingsAt("experience_years", num())
 	// The CV itself: stored (zap compresses each document's stored fields),
 	// not indexed, one keyword token so nothing analyses it.
 	cv := bleve.NewTextFieldMapping()
@@ -315,7 +305,7 @@ func (ix *Index) Count() (uint64, error) { return ix.bleve().DocCount() }
 
 // DocOf builds the index document of a candidate.
 func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) Doc {
-	d := Doc{TargetGroup: string(c.TargetGroup), PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
+	d := Doc{TargetGroup: string(c.TargetGroup), PostalCode: c.PostalCode,
 		AvailableFrom: c.AvailableFrom.Time, UpdatedAt: c.UpdatedAt, Consent: "no"}
 	if c.Consent.Given {
 		d.Consent = "yes"
@@ -336,7 +326,6 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 		if e.Occupation != "" {
 			d.Occupations = append(d.Occupations, ix.short(e.Occupation))
 		}
-		d.ExperienceYrs += e.Years
 	}
 	for _, s := range c.Skills {
 		skills = append(skills, s.Label)
