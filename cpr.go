@@ -2,6 +2,7 @@ package jobmatch
 
 import (
 	"regexp"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,20 +45,60 @@ func ContainsCPR(s string) bool {
 	return cprRun(n)
 }
 
-// maybeCPR is the fast path: plain ASCII text with fewer than ten digits
-// cannot hold one.
-func maybeCPR(s string) bool {
+// maybeCPR is the fast path: text that holds fewer than ten digits once
+// normalised cannot hold one. Each character's digits under NFKC are
+// counted without normalising the text (Danish letters and typographic
+// punctuation hold none), so most text never reaches the slow path.
+func maybeCPR(s string) bool { return normalisedDigits(s) >= 10 }
+
+// normalisedDigits counts the ASCII digits of NFKC(s) without normalising s.
+func normalisedDigits(s string) int {
 	digits := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return true // anything beyond ASCII may normalise into digits
-		case c >= '0' && c <= '9':
-			digits++
+		if c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				digits++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		digits += nfkcDigits(r)
+		i += size
+	}
+	return digits
+}
+
+// nfkcDigitTable holds, for each character of the Basic Multilingual
+// Plane, how many ASCII digits NFKC makes of it ("²" 1, "⑳" 2, "㍘" 1),
+// built on first use (a few milliseconds).
+var nfkcDigitTable = sync.OnceValue(func() []uint8 {
+	t := make([]uint8, 0x10000)
+	for r := rune(utf8.RuneSelf); r < 0x10000; r++ {
+		t[r] = uint8(asciiDigits(norm.NFKC.String(string(r))))
+	}
+	return t
+})
+
+// nfkcDigits returns how many ASCII digits NFKC makes of r. A text's NFKC
+// holds no more digits than its characters' together: composition joins
+// marks to letters and never makes a digit.
+func nfkcDigits(r rune) int {
+	if r < 0x10000 {
+		return int(nfkcDigitTable()[r])
+	}
+	return asciiDigits(norm.NFKC.String(string(r)))
+}
+
+func asciiDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
 		}
 	}
-	return digits >= 10
+	return n
 }
 
 // normalizeForCPR applies NFKC and folds separators: format characters

@@ -209,6 +209,9 @@ func TestCandidateValidation(t *testing.T) {
 	}{
 		{"cpr as external ref", map[string]any{"external_ref": "010190-1234"}, "external_ref", "cpr"},
 		{"cpr in summary", map[string]any{"summary": "CPR 0101901234"}, "summary", "cpr"},
+		{"cpr in an experience's employer, Danish text around it", map[string]any{"experience": []map[string]any{
+			{"title": "Kok", "employer": "Køkkenet på Ærø", "years": 2},
+			{"title": "Kok", "employer": "Fødselsdato 010190–1234, bedes ændret", "years": 1}}}, "experience[1].employer", "cpr"},
 		{"bad target group", map[string]any{"target_group": "x"}, "target_group", "oneof"},
 		{"bad postal", map[string]any{"postal_code": "0000"}, "postal_code", "postal"},
 		{"bad licence", map[string]any{"driving_licences": []string{"Z"}}, "driving_licences[0]", "oneof"},

@@ -104,9 +104,11 @@ func (val *Validator) Validate(s any) error {
 		}
 	}
 	// No field of any input may carry a CPR number, tagged or not.
-	walkStrings(reflect.ValueOf(s), "", func(path, v string) {
-		if jobmatch.ContainsCPR(v) && !hasField(out, path) {
-			out.Add(path, "cpr", "")
+	walkStrings(reflect.ValueOf(s), func(v string, path func() string) {
+		if jobmatch.ContainsCPR(v) {
+			if p := path(); !hasField(out, p) {
+				out.Add(p, "cpr", "")
+			}
 		}
 	})
 	return out.Err()
@@ -121,42 +123,69 @@ func hasField(e *jobmatch.ValidationError, path string) bool {
 	return false
 }
 
-// walkStrings calls fn for every string reachable in v, with its JSON path.
-func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkStrings(v.Elem(), path, fn)
+// walkStrings calls fn for every string reachable in v, with a function
+// that gives its JSON path ("experience[2].title"): built only when asked,
+// since almost every string passes.
+func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
+	type seg struct {
+		name string
+		idx  int // an element of a list when name is ""
+	}
+	var segs []seg
+	path := func() string {
+		var b strings.Builder
+		for _, sg := range segs {
+			switch {
+			case sg.name == "":
+				fmt.Fprintf(&b, "[%d]", sg.idx)
+			case b.Len() > 0:
+				b.WriteString("." + sg.name)
+			default:
+				b.WriteString(sg.name)
+			}
 		}
-	case reflect.String:
-		fn(path, v.String())
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
+		return b.String()
+	}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem())
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" {
-				continue
+		case reflect.String:
+			fn(v.String(), path)
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < v.Len(); i++ {
+				segs = append(segs, seg{idx: i})
+				walk(v.Index(i))
+				segs = segs[:len(segs)-1]
 			}
-			if name == "" {
-				name = f.Name
+		case reflect.Struct:
+			t := v.Type()
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				if !f.IsExported() {
+					continue
+				}
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				if name == "-" {
+					continue
+				}
+				if f.Anonymous {
+					walk(v.Field(i))
+					continue
+				}
+				if name == "" {
+					name = f.Name
+				}
+				segs = append(segs, seg{name: name})
+				walk(v.Field(i))
+				segs = segs[:len(segs)-1]
 			}
-			p := name
-			if f.Anonymous {
-				p = path
-			} else if path != "" {
-				p = path + "." + name
-			}
-			walkStrings(v.Field(i), p, fn)
 		}
 	}
+	walk(v)
 }
 
 // fieldPath turns "VacancyInput.company.contact.email" into "company.contact.email".

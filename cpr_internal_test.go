@@ -1,0 +1,35 @@
+package jobmatch
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestMaybeCPRCountsNormalisedDigits: the fast path counts the digits the
+// slow path will see, in text with Danish letters, compatibility digits and
+// typographic punctuation.
+func TestMaybeCPRCountsNormalisedDigits(t *testing.T) {
+	for _, s := range []string{
+		"Pædagogmedhjælper i Århus – 12 års erfaring", "０１０１９０１２３４", "¹²³⁴⁵⁶⁷⁸⁹⁰",
+		"①②③④⑤⑥⑦⑧⑨⑩", "⑳⑳⑳⑳⑳", "㍘㍙㍚㍛㍜㍝㍞㍟㍠㍡", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗", "🄁🄂🄃🄄🄅🄆🄇🄈🄉🄊",
+		"ring på 12 34 56 78 …", "\xff\xfe0123456789",
+	} {
+		if got, want := normalisedDigits(s), asciiDigits(norm.NFKC.String(s)); got != want {
+			t.Errorf("%q: counted %d digits, NFKC holds %d", s, got, want)
+		}
+	}
+}
+
+// FuzzMaybeCPR: the fast path never counts fewer digits than NFKC makes,
+// so it never skips a text that could hold a CPR number.
+func FuzzMaybeCPR(f *testing.F) {
+	f.Add("010190-1234")
+	f.Add("０１０１９０１２３４ æøå")
+	f.Add("⑩⑪⑫⑬⑭")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalisedDigits(s), asciiDigits(norm.NFKC.String(s)); got < want {
+			t.Fatalf("%q: counted %d digits, NFKC holds %d", s, got, want)
+		}
+	})
+}
