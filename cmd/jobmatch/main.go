@@ -15,6 +15,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,11 +61,35 @@ func main() {
 		}
 		log.Info("memory limit raised: the live data needs more", "from_mib", from>>20, "to_mib", to>>20)
 	})
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	stop := cpuProfile(os.Getenv("JOBMATCH_CPUPROFILE"))
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "jobmatch:", err)
 		}
 		os.Exit(1)
+	}
+}
+
+// cpuProfile writes the command's CPU profile to path, when set (for
+// docs/benchmarks.md: where an import's time goes); the returned function
+// ends it.
+func cpuProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "jobmatch: JOBMATCH_CPUPROFILE:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = f.Close()
 	}
 }
 
