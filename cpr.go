@@ -2,7 +2,6 @@ package jobmatch
 
 import (
 	"regexp"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,28 +69,16 @@ func normalisedDigits(s string) int {
 	return digits
 }
 
-// nfkcDigitTable holds, for each character of the Basic Multilingual
-// Plane, how many ASCII digits NFKC makes of it ("²" 1, "⑳" 2, "㍘" 1),
-// built on first use (a few milliseconds).
-var nfkcDigitTable = sync.OnceValue(func() []uint8 {
-	t := make([]uint8, 0x10000)
-	for r := rune(utf8.RuneSelf); r < 0x10000; r++ {
-		t[r] = uint8(asciiDigits(norm.NFKC.String(string(r))))
-	}
-	return t
-})
-
-// nfkcDigits returns how many ASCII digits NFKC makes of r. A text's NFKC
-// holds no more digits than its characters' together: composition joins
-// marks to letters and never makes a digit.
+// nfkcDigits returns how many ASCII digits NFKC makes of r: the digits of
+// its compatibility decomposition ("²" 1, "⑳" 2, "㍘" 1), a table lookup.
+// A text's NFKC holds no more digits than its characters' together:
+// composition joins marks to letters and never makes a digit.
 func nfkcDigits(r rune) int {
-	if r < 0x10000 {
-		return int(nfkcDigitTable()[r])
-	}
-	return asciiDigits(norm.NFKC.String(string(r)))
+	var buf [utf8.UTFMax]byte
+	return asciiDigits(norm.NFKC.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition())
 }
 
-func asciiDigits(s string) int {
+func asciiDigits[T string | []byte](s T) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {

@@ -2,6 +2,7 @@ package jobmatch
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -32,4 +33,17 @@ func FuzzMaybeCPR(f *testing.F) {
 			t.Fatalf("%q: counted %d digits, NFKC holds %d", s, got, want)
 		}
 	})
+}
+
+// TestNFKCDigitsOfEveryCharacter: for every character, the digits the fast
+// path counts are the digits NFKC makes of it.
+func TestNFKCDigitsOfEveryCharacter(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if got, want := nfkcDigits(r), asciiDigits(norm.NFKC.String(string(r))); got != want {
+			t.Fatalf("%U %q: counted %d digits, NFKC makes %d", r, string(r), got, want)
+		}
+	}
 }

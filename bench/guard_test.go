@@ -20,6 +20,7 @@ import (
 	"jobmatch/demo"
 	"jobmatch/index"
 	"jobmatch/store"
+	"jobmatch/system"
 	"jobmatch/system/systemtest"
 )
 
@@ -75,14 +76,7 @@ func BenchmarkGuard(b *testing.B) {
 	var docs []any
 	var floorIDs []string
 	var indexDocs []index.Doc
-	tax := env.Sys.Taxonomy
-	labels := func(uri string) []string { // as the product's sync labels concepts
-		da, en := tax.ConceptLabel(uri, "da"), tax.ConceptLabel(uri, "en")
-		if da == en {
-			return []string{da}
-		}
-		return []string{da, en}
-	}
+	labels := system.ConceptLabels(env.Sys.Taxonomy) // as the product's sync labels concepts
 	if err := st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
 		indexDocs = append(indexDocs, env.Sys.Index.DocOf(c, labels))
 		c.ID = "floor-" + c.ID

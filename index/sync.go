@@ -269,15 +269,12 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	// OnApply (the matcher's features) works beside the index's batch, whose
 	// segment is built on one core: told a little early, or again after a
 	// failed batch, it only sets the same state twice.
-	applied := make(chan struct{})
-	go func() {
-		defer close(applied)
-		if s.OnApply != nil {
-			s.OnApply(cands, deletes, next)
-		}
-	}()
+	var applying sync.WaitGroup
+	if s.OnApply != nil {
+		applying.Go(func() { s.OnApply(cands, deletes, next) })
+	}
 	err := s.ix.batch(upserts, deletes, next, s.open())
-	<-applied
+	applying.Wait()
 	if err != nil {
 		return 0, err
 	}

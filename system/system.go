@@ -146,7 +146,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		_ = st.Close(context.Background())
 		return nil, err
 	}
-	labels := conceptLabels(tax)
+	labels := ConceptLabels(tax)
 	syncer := index.NewSyncer(ix, st, cfg.Logger, labels)
 	// The matcher reads CV features from memory; the syncer keeps them in
 	// step with the index, and Start fills the pool from the store.
@@ -309,9 +309,9 @@ func (s *System) Close(ctx context.Context) error {
 	return s.Store.Close(ctx)
 }
 
-// conceptLabels gives the indexer the Danish and English labels of a
+// ConceptLabels gives the indexer the Danish and English labels of a
 // concept, so a CV that says "SOSU" is found by "social- og sundhedsassistent".
-func conceptLabels(tax *taxonomy.Taxonomy) func(uri string) []string {
+func ConceptLabels(tax *taxonomy.Taxonomy) func(uri string) []string {
 	return func(uri string) []string {
 		da, en := tax.ConceptLabel(uri, "da"), tax.ConceptLabel(uri, "en")
 		if da == en {
@@ -346,7 +346,7 @@ func Taxonomy() (*taxonomy.Taxonomy, error) { return taxonomy.Default() }
 
 // Reindex rebuilds the search index from the store and swaps it in.
 func (s *System) Reindex(ctx context.Context) (int, error) {
-	n, err := s.Index.Rebuild(ctx, s.Store, conceptLabels(s.Taxonomy))
+	n, err := s.Index.Rebuild(ctx, s.Store, ConceptLabels(s.Taxonomy))
 	if err != nil {
 		return 0, err
 	}

@@ -11,9 +11,9 @@ import (
 
 const minConfidence = 0.55
 
-type memo struct {
+type memo[V any] struct {
 	mu sync.RWMutex
-	m  map[string]memoEntry
+	m  map[string]V
 }
 
 type memoEntry struct {
@@ -21,20 +21,22 @@ type memoEntry struct {
 	score float64
 }
 
-func (m *memo) get(k string) (memoEntry, bool) {
+func (m *memo[V]) get(k string) (V, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	e, ok := m.m[k]
-	return e, ok
+	v, ok := m.m[k]
+	return v, ok
 }
 
-func (m *memo) put(k string, e memoEntry) {
+// put remembers v under k; a memo of 200,000 keys starts afresh, so free
+// text with ever new words cannot grow it without end.
+func (m *memo[V]) put(k string, v V) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.m == nil || len(m.m) > 200000 {
-		m.m = map[string]memoEntry{}
+		m.m = map[string]V{}
 	}
-	m.m[k] = e
+	m.m[k] = v
 }
 
 // NormalizeOccupation returns the ESCO occupation a title most likely names,

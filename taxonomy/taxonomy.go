@@ -86,7 +86,7 @@ type Taxonomy struct {
 	skillOnce  sync.Once
 	skillIndex *lexicon
 
-	occMemo, skillMemo memo
+	occMemo, skillMemo memo[memoEntry]
 
 	suggestOccDA, suggestOccEN, suggestSkill suggester
 

@@ -1,10 +1,6 @@
 package taxonomy
 
-import (
-	"strings"
-	"sync"
-	"sync/atomic"
-)
+import "strings"
 
 // Terms returns the distinct terms of a text as the matcher compares them:
 // the normalised words (see Normalize), stop words dropped, each as its
@@ -41,30 +37,20 @@ func Terms(text string) []string {
 // English stem where that differs from the word.
 type stems struct{ da, en string }
 
-// stemCache memoises stemsOf: CVs and vacancies mostly use words others
-// have used; Terms was an eighth of an import's CPU (20,000 CVs,
-// the guard's profile), most of it stemming the same words again.
-// Bounded, so free text with ever new words cannot grow it without end.
-var (
-	stemCache  sync.Map // string → stems
-	stemCached atomic.Int64
-)
-
-const stemCacheMax = 1 << 17
+// stemMemo memoises stemsOf: CVs and vacancies mostly use words others
+// have used; Terms was an eighth of an import's CPU (20,000 CVs, the
+// guard's profile), most of it stemming the same words again.
+var stemMemo memo[stems]
 
 func stemsOf(w string) stems {
-	if v, ok := stemCache.Load(w); ok {
-		return v.(stems)
+	if st, ok := stemMemo.get(w); ok {
+		return st
 	}
 	st := stems{da: stemDA(w)}
 	if e := stemEN(w); e != w {
 		st.en = "en:" + e
 	}
-	if stemCached.Load() < stemCacheMax {
-		if _, had := stemCache.LoadOrStore(strings.Clone(w), st); !had {
-			stemCached.Add(1)
-		}
-	}
+	stemMemo.put(strings.Clone(w), st) // w is part of a whole text
 	return st
 }
 
