@@ -56,17 +56,14 @@ func (s *Store) loadChangeHead(ctx context.Context) (int64, error) {
 // probeChangeHead moves the cached head past entries others logged; call
 // with s.clog.mu held.
 func (s *Store) probeChangeHead(ctx context.Context) (int64, error) {
-	for {
-		err := s.C(ColChangelog).FindOne(ctx, bson.D{{Key: "_id", Value: seqKey(s.clog.head + 1)}}).Err()
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			return s.clog.head, nil
-		}
-		if err != nil {
-			return 0, fmt.Errorf("store: change log head: %w", err)
-		}
-		s.clog.head++
-		s.clog.dirty = true
+	end, err := probeEnd(s.clog.head, s.idExists(ctx, ColChangelog, seqKey))
+	if err != nil {
+		return 0, fmt.Errorf("store: change log head: %w", err)
 	}
+	if end > s.clog.head {
+		s.clog.head, s.clog.dirty = end, true
+	}
+	return s.clog.head, nil
 }
 
 // changeHead is the number of the newest change-log entry.

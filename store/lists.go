@@ -63,15 +63,8 @@ func (s *Store) listHead(ctx context.Context, name string) (int64, error) {
 		return 0, err
 	}
 	hint := n
-	for {
-		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, n+1)}}).Err()
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			break
-		}
-		if err != nil {
-			return 0, fmt.Errorf("store: list %s: head: %w", name, err)
-		}
-		n++
+	if n, err = probeEnd(hint, s.listExists(ctx, name)); err != nil {
+		return 0, fmt.Errorf("store: list %s: head: %w", name, err)
 	}
 	s.lists.mu.Lock()
 	s.lists.head[name] = n
@@ -98,16 +91,9 @@ func (s *Store) probeHead(ctx context.Context, name string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	m := n
-	for {
-		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, m+1)}}).Err()
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			break
-		}
-		if err != nil {
-			return 0, fmt.Errorf("store: list %s: head: %w", name, err)
-		}
-		m++
+	m, err := probeEnd(n, s.listExists(ctx, name))
+	if err != nil {
+		return 0, fmt.Errorf("store: list %s: head: %w", name, err)
 	}
 	if m > n {
 		s.lists.mu.Lock()
@@ -117,6 +103,10 @@ func (s *Store) probeHead(ctx context.Context, name string) (int64, error) {
 		s.lists.mu.Unlock()
 	}
 	return m, nil
+}
+
+func (s *Store) listExists(ctx context.Context, name string) func(n int64) (bool, error) {
+	return s.idExists(ctx, ColLists, func(n int64) string { return listKey(name, n) })
 }
 
 // ListAppend adds ref to the named list and returns its position.
