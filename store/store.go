@@ -53,6 +53,11 @@ type Config struct {
 	// but the last commits can be lost if the machine loses power) or
 	// "full" (fsync on every commit; about half the write throughput).
 	SQLiteSync string
+	// PostgreSQLURL, with MongoDBURI pointing at a FerretDB on PostgreSQL,
+	// is that PostgreSQL database: the store adds the _id indexes FerretDB
+	// 1.24's lookups can use there (postgresql.go). Optional; without it
+	// every read by _id scans its table.
+	PostgreSQLURL string
 }
 
 // Store is the open database. It is safe for concurrent use.
@@ -139,6 +144,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		s.Close(context.Background())
 		return nil, err
+	}
+	if cfg.PostgreSQLURL != "" && !s.embedded {
+		if err := s.ensureIDIndexesOnPostgreSQL(ctx, cfg.PostgreSQLURL); err != nil {
+			s.Close(context.Background())
+			return nil, err
+		}
 	}
 	if !s.embedded {
 		if err := s.claimSlot(ctx, cfg.DataDir, cfg.Database); err != nil {

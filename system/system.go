@@ -40,9 +40,12 @@ import (
 type Config struct {
 	DataDir    string
 	MongoDBURI string
-	Database   string
-	SQLiteSync string
-	Logger     *slog.Logger
+	// PostgreSQLURL: the PostgreSQL database behind a FerretDB at
+	// MongoDBURI, for the store's _id indexes (store.Config).
+	PostgreSQLURL string
+	Database      string
+	SQLiteSync    string
+	Logger        *slog.Logger
 	// Now fixes the clock (tests); time.Now when nil.
 	Now func() time.Time
 	// PublicRate/PublicBurst limit the public entry point per client.
@@ -131,7 +134,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if cfg.RetentionTeam == "" {
 		cfg.RetentionTeam = "fastholdelse@jobcenter.local"
 	}
-	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
+	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
 	if err != nil {
 		return nil, err
 	}

@@ -124,6 +124,7 @@ func usage(w io.Writer) {
 type commonFlags struct {
 	dataDir    string
 	mongoURI   string
+	pgURL      string
 	database   string
 	logLevel   string
 	logFormat  string
@@ -131,12 +132,13 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) system(log *slog.Logger) system.Config {
-	return system.Config{DataDir: c.dataDir, MongoDBURI: c.mongoURI, Database: c.database, SQLiteSync: c.sqliteSync, Logger: log}
+	return system.Config{DataDir: c.dataDir, MongoDBURI: c.mongoURI, PostgreSQLURL: c.pgURL, Database: c.database, SQLiteSync: c.sqliteSync, Logger: log}
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.dataDir, "data-dir", env("JOBMATCH_DATA_DIR", "./data"), "directory for the embedded database and the search index (JOBMATCH_DATA_DIR)")
 	fs.StringVar(&c.mongoURI, "mongodb-uri", env("JOBMATCH_MONGODB_URI", ""), "MongoDB or FerretDB URI; empty starts the embedded FerretDB (JOBMATCH_MONGODB_URI)")
+	fs.StringVar(&c.pgURL, "postgresql-url", env("JOBMATCH_POSTGRESQL_URL", ""), "with --mongodb-uri on a FerretDB on PostgreSQL: that PostgreSQL database, where jobmatch adds the _id indexes FerretDB's lookups can use (JOBMATCH_POSTGRESQL_URL)")
 	fs.StringVar(&c.database, "database", env("JOBMATCH_DATABASE", "jobmatch"), "database name (JOBMATCH_DATABASE)")
 	fs.StringVar(&c.sqliteSync, "sqlite-sync", env("JOBMATCH_SQLITE_SYNC", "normal"), "embedded database durability: normal (survives a process crash) or full (fsync each commit, survives power loss) (JOBMATCH_SQLITE_SYNC)")
 	fs.StringVar(&c.logLevel, "log-level", env("JOBMATCH_LOG_LEVEL", "info"), "debug, info, warn or error (JOBMATCH_LOG_LEVEL)")

@@ -53,9 +53,15 @@ func Config(t testing.TB) store.Config {
 	if uri := ExternalURI(); uri != "" {
 		cfg.MongoDBURI = uri
 		cfg.Database = "jobmatch_test_" + jobmatch.NewID()
+		cfg.PostgreSQLURL = PostgreSQLURL()
 	}
 	return cfg
 }
+
+// PostgreSQLURL is JOBMATCH_TEST_POSTGRESQL_URL: the PostgreSQL database
+// behind the FerretDB at JOBMATCH_TEST_MONGODB_URI (CI's second pass sets
+// both), so the store adds its _id indexes there as in production.
+func PostgreSQLURL() string { return os.Getenv("JOBMATCH_TEST_POSTGRESQL_URL") }
 
 // OpenEmbedded always starts the embedded backend, for tests of what only
 // it has (the SQLite expression indexes).

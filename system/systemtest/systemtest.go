@@ -88,6 +88,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies}
 	if uri := storetest.ExternalURI(); uri != "" {
 		cfg.MongoDBURI, cfg.Database = uri, "jobmatch_test_"+jobmatch.NewID()
+		cfg.PostgreSQLURL = storetest.PostgreSQLURL()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sys, err := system.Open(ctx, cfg)
