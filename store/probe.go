@@ -9,7 +9,7 @@ import (
 )
 
 // probeEnd returns the last position after from whose document exists.
-// Positions (list entries, change-log numbers) are taken in order: each is
+// Positions (list entries, change-log numbers, turns) are taken in order: each is
 // claimed by inserting the document whose _id it is, upward from a head
 // every writer probes, and a multi-document insert commits together, so
 // the positions that exist are always 1…end. The probe doubles its step

@@ -198,45 +198,13 @@ func (s *Store) endTurn(ctx context.Context, col, id string, n int64) {
 }
 
 // newestTurn finds the newest turn claimed on col/id (0: none yet), from
-// turn from known to exist (or 0), by galloping over the contiguous turn
-// numbers: from+1, +2, +4, …, then halving.
+// turn from known to exist (or 0): turn numbers are contiguous (probeEnd).
 func (s *Store) newestTurn(ctx context.Context, col, id string, from int64) (int64, error) {
-	exists := func(n int64) (bool, error) {
-		err := s.C(ColVersions).FindOne(ctx, bson.D{{Key: "_id", Value: turnKey(col, id, n)}}).Err()
-		if errors.Is(err, mongo.ErrNoDocuments) {
-			return false, nil
-		}
-		if err != nil {
-			return false, fmt.Errorf("store: turn on %s/%s: %w", col, id, err)
-		}
-		return true, nil
+	n, err := probeEnd(from, s.idExists(ctx, ColVersions, func(n int64) string { return turnKey(col, id, n) }))
+	if err != nil {
+		return 0, fmt.Errorf("store: turn on %s/%s: %w", col, id, err)
 	}
-	lo, step := from, int64(1) // turn lo exists (or is 0)
-	hi := lo + step
-	for {
-		ok, err := exists(hi)
-		if err != nil {
-			return 0, err
-		}
-		if !ok {
-			break
-		}
-		lo, step = hi, step*2
-		hi = lo + step
-	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		ok, err := exists(mid)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo, nil
+	return n, nil
 }
 
 // sleepJittered sleeps about *d (half to all of it) and doubles *d up to
