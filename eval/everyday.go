@@ -22,15 +22,16 @@ import (
 // for an abbreviation what it stands for.
 type EverydayQuery struct {
 	Q    string
-	Kind string // word, compound, plural, ascii, abbreviation, typo
+	Kind string // word, compound, plural, ascii, abbreviation, typo, split
 	// Literal are the strings of the baseline (lower case, Danish letters);
 	// the query itself is always one.
 	Literal []string
 }
 
 // EverydayQueries are the everyday set: single words, parts of compounds,
-// plurals, spellings without æ/ø/å, the trade's abbreviations and one-typo
-// forms of the words people look for at a Danish jobcentre.
+// plurals and definite forms, spellings without æ/ø/å, the trade's
+// abbreviations, one-typo forms and compounds typed as two words, of the
+// words people look for at a Danish jobcentre.
 var EverydayQueries = []EverydayQuery{
 	// Whole words.
 	{"pædagog", "word", nil}, {"sygeplejerske", "word", nil}, {"tømrer", "word", nil},
@@ -55,6 +56,8 @@ var EverydayQueries = []EverydayQuery{
 	{"tjenere", "plural", []string{"tjener"}}, {"mekanikere", "plural", []string{"mekaniker"}},
 	{"frisører", "plural", []string{"frisør"}}, {"lagerarbejdere", "plural", []string{"lagerarbejder"}},
 	{"butiksassistenter", "plural", []string{"butiksassistent"}}, {"gartnere", "plural", []string{"gartner"}},
+	{"tømreren", "plural", []string{"tømrer"}}, {"mureren", "plural", []string{"murer"}},
+	{"læreren", "plural", []string{"lærer"}}, {"pædagogerne", "plural", []string{"pædagog"}},
 	// Without Danish letters.
 	{"paedagog", "ascii", []string{"pædagog"}}, {"toemrer", "ascii", []string{"tømrer"}},
 	{"chauffoer", "ascii", []string{"chauffør"}}, {"laerer", "ascii", []string{"lærer"}},
@@ -75,6 +78,10 @@ var EverydayQueries = []EverydayQuery{
 	{"mekanikker", "typo", []string{"mekaniker"}}, {"bogholer", "typo", []string{"bogholder"}},
 	{"receptionst", "typo", []string{"receptionist"}}, {"pædagpg", "typo", []string{"pædagog"}},
 	{"lagr", "typo", []string{"lager"}}, {"butk", "typo", []string{"butik"}},
+	{"pedagog", "typo", []string{"pædagog"}}, {"tømerr", "typo", []string{"tømrer"}},
+	// A compound typed as two words.
+	{"lager arbejder", "split", []string{"lagerarbejder"}}, {"social rådgiver", "split", []string{"socialrådgiver"}},
+	{"butiks assistent", "split", []string{"butiksassistent"}}, {"rengørings assistent", "split", []string{"rengøringsassistent"}},
 }
 
 // EverydayQueryResult is one query's figures.

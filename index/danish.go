@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/snowballstem"
@@ -189,7 +190,8 @@ func (ix *Index) Expand(text string, synonyms []string) []Expansion {
 func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []Expansion) {
 	var qs []query.Query
 	var exps []Expansion
-	for _, t := range queryTokens(text) {
+	tokens := queryTokens(text)
+	for _, t := range tokens {
 		forms := ix.vocab.expand(t, true)
 		if full, ok := abbreviations[t]; ok {
 			for _, w := range full {
@@ -207,6 +209,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			exps = append(exps, e)
 		}
 	}
+	qs, exps = ix.joinedQueries(tokens, qs, exps)
 	seen := map[string]bool{}
 	var syn []form
 	for _, s := range synonyms {
@@ -227,6 +230,40 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	if q, e, ok := wordClause(strings.Join(synonyms, ", "), syn, ix.vocab.inTitles); ok {
 		qs = append(qs, q)
 		exps = append(exps, e)
+	}
+	return qs, exps
+}
+
+// maxJoined bounds the pairs of neighbouring query words looked up as one
+// word: a consultant's query is a few words, a pasted text is not.
+const maxJoined = 8
+
+// joinedQueries adds a clause for each two neighbouring query words that
+// some CV holds as one word, joined directly or with the linking s of
+// Danish compounds ("lager arbejder" → lagerarbejder, "butik assistent" →
+// butiksassistent): a CV with the compound then ranks above one that
+// holds both words apart, or each in another compound (lagermedarbejder
+// and arbejder). The compound counts as both words, at twice the score of
+// how it was reached.
+func (ix *Index) joinedQueries(tokens []string, qs []query.Query, exps []Expansion) ([]query.Query, []Expansion) {
+	for i := 0; i+1 < len(tokens) && i < maxJoined; i++ {
+		a, b := tokens[i], tokens[i+1]
+		if utf8.RuneCountInString(a) < 2 || utf8.RuneCountInString(b) < 3 {
+			continue
+		}
+		var forms []form
+		for _, j := range []string{a + b, a + "s" + b} {
+			for _, f := range ix.vocab.expand(j, false) {
+				if f.boost >= boostInflection {
+					f.boost *= 2
+					forms = append(forms, f)
+				}
+			}
+		}
+		if q, e, ok := wordClause(a+" "+b, forms, ix.vocab.inTitles); ok {
+			qs = append(qs, q)
+			exps = append(exps, e)
+		}
 	}
 	return qs, exps
 }

@@ -57,6 +57,48 @@ func TestWithinOneEdit(t *testing.T) {
 	}
 }
 
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"tomrer", "tomrer", 0},
+		{"tomerr", "tomrer", 1}, // neighbours swapped
+		{"tomer", "tomrer", 1},
+		{"padagpg", "padagog", 1},
+		{"chafuor", "chauffor", 2},
+		{"lager", "kontor", 2}, // more than max: max+1
+	} {
+		if got := editDistance(tt.a, tt.b, 1); got != min(tt.want, 2) {
+			t.Errorf("editDistance(%q, %q, 1) = %d, want %d", tt.a, tt.b, got, min(tt.want, 2))
+		}
+	}
+}
+
+func TestWithoutEnding(t *testing.T) {
+	for _, tt := range []struct {
+		token   string
+		written bool
+		want    []string
+	}{
+		{"tømrere", true, []string{"tømrer"}},
+		{"tømrerne", true, []string{"tømrer"}},
+		{"butikken", false, []string{"butikk", "butik", "butikke"}},
+		{"tomrere", false, []string{"tomrer"}},
+		{"bus", false, nil},
+	} {
+		got := withoutEnding(tt.token, tt.written)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("withoutEnding(%q) = %v, want %q among them", tt.token, got, w)
+			}
+		}
+		if tt.want == nil && got != nil {
+			t.Errorf("withoutEnding(%q) = %v, want none", tt.token, got)
+		}
+	}
+}
+
 func cvOf(occupation, summary string) *jobmatch.Candidate {
 	return &jobmatch.Candidate{ID: jobmatch.NewID(), PostalCode: "6400", TargetGroup: jobmatch.TargetCloseToJob,
 		DesiredOccupations: []jobmatch.Concept{{Label: occupation}},
@@ -98,6 +140,10 @@ func TestDanishAnalysis(t *testing.T) {
 		"læge":            cvOf("Læge", "Vagtlæge; samarbejde med andre læger og lægesekretærer."),
 		"overlæge":        cvOf("Overlæge", "Leder af afdelingens læger."),
 		"praksislæge":     cvOf("Praktiserende læge", "Praksis med tre læger."),
+		"tømrermester":    cvOf("Tømrermester", "Egen virksomhed."),
+		"pedagogue1":      cvOf("Pedagogue", "Worked in Ireland."),
+		"pedagogue2":      cvOf("Pedagogue", "Worked in Scotland."),
+		"pedagogue3":      cvOf("Pedagogical consultant", "Worked in Wales."),
 	}
 	docs := map[string]Doc{}
 	name := map[string]string{}
@@ -138,6 +184,17 @@ func TestDanishAnalysis(t *testing.T) {
 		{"typo", "chaufør", []string{"chauffør"}},
 		{"typo", "tømer", []string{"tømrer"}},
 		{"typo, four letters", "lagr", []string{"lager", "lagerarbejder", "lagermedarb"}},
+		// Typed inflected, the word without its ending and the compounds
+		// that begin with it.
+		{"plural, and compounds of the word", "tømrere", []string{"tømrer", "tømrermester"}},
+		{"definite, and compounds of the word", "tømreren", []string{"tømrer", "tømrermester"}},
+		{"plural in ascii", "tomrere", []string{"tømrer", "tømrermester"}},
+		{"definite, three-letter stem", "læreren", []string{"lærer"}},
+		{"typo, letters swapped", "tømerr", []string{"tømrer", "tømrermester"}},
+		{"typo, a letter doubled", "tømrrer", []string{"tømrer", "tømrermester"}},
+		// Two words a CV holds as one: the compound first.
+		{"two words, one compound", "lager arbejder", []string{"lagerarbejder", "lagermedarb", "lager"}},
+		{"two words, a linking s", "butik assistent", []string{"butiksassistent"}},
 	} {
 		t.Run(tt.kind+"/"+tt.q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), Query{Text: tt.q, Everyday: true, Size: 50})
@@ -206,6 +263,18 @@ func TestDanishAnalysis(t *testing.T) {
 		}
 	}
 
+	// Letters that begin compounds but are no CV's word may be a typo of a
+	// whole word: "pedagog" begins "pedagogue" (three CVs), and meant
+	// "pædagog"; the compounds that begin with the letters still come first.
+	res := mustSearch(t, ix, "pedagog")
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, name[h.ID])
+	}
+	if len(got) < 5 || !strings.HasPrefix(got[0], "pedagogue") || !slices.Contains(got, "pædagog") || !slices.Contains(got, "pædagogmedhj") {
+		t.Fatalf("pedagog found %v (read as %+v); want the pedagogues first, then pædagog and pædagogmedhj", got, res.Expansions)
+	}
+
 	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
 	// "pad" of Padborg.
 	res0, err := ix.Search(context.Background(), Query{Text: "pæd.", Everyday: true, Size: 50})
@@ -219,7 +288,7 @@ func TestDanishAnalysis(t *testing.T) {
 	}
 
 	// Nobody: the answer says what was tried, and suggestions find people.
-	res, err := ix.Search(context.Background(), Query{Text: "lagerqq", Everyday: true})
+	res, err = ix.Search(context.Background(), Query{Text: "lagerqq", Everyday: true})
 	if err != nil {
 		t.Fatal(err)
 	}

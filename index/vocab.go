@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -146,6 +148,17 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// Typed with æ/ø/å, a part of a compound is looked for as written:
 	// the skeleton of "pæd" ("pad") would also begin "Padborg".
 	written := strings.ContainsAny(token, "æøå")
+	// The word without a Danish ending ("tømrere", "tømreren" → tømrer),
+	// when no CV holds the word as typed: the word itself and the
+	// compounds that begin with it ("tømrermester") are what was meant.
+	// The stem above reaches the word, not its compounds, and a stem of
+	// three letters ("lær" of "lærere") reaches nothing.
+	var bases []string
+	if !strings.Contains(token, "-") {
+		bases = withoutEnding(token, written)
+	}
+	var baseFound []baseForm
+	baseHeld := make([]bool, len(bases))
 	stemInfix := len(stem) >= 5
 	v.mu.RLock()
 	defer v.mu.RUnlock()
@@ -162,6 +175,16 @@ func (v *vocab) expand(token string, typos bool) []form {
 	var out, folded []form
 	strong := 0 // CVs reached by the word, an inflection or a compound it begins
 	for _, w := range v.words {
+		if len(bases) > 0 {
+			if b, whole := baseOf(bases, w, written); b >= 0 {
+				f := form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"}
+				if whole {
+					f.boost, f.via = boostInflection, "inflection"
+					baseHeld[b] = true
+				}
+				baseFound = append(baseFound, baseForm{f, b})
+			}
+		}
 		var f form
 		switch {
 		// The skeleton of a compound may join across its seam
@@ -205,6 +228,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 		out = append(out, f)
 	}
 	if !known {
+		// A compound counts only when its base is a word some CV holds.
+		for _, bf := range baseFound {
+			if baseHeld[bf.base] {
+				if bf.boost >= boostPrefix {
+					strong += int(bf.docs)
+				}
+				out = append(out, bf.form)
+			}
+		}
 		for _, f := range folded {
 			if f.boost >= boostPrefix {
 				strong += int(f.docs)
@@ -220,7 +252,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 			out = append(out, f)
 		}
 	}
-	if n := len([]rune(s)); typos && strong < typoBelow && n >= 4 {
+	// Letters no CV holds as a word, though compounds begin with them, may
+	// still be a typo of a whole word: "pedagog" begins the English
+	// "pedagogue" but was meant as "pædagog". Then whole words one typo
+	// away, and compounds beginning one typo away, are looked for too
+	// (below the compounds the letters begin).
+	wholeOnly := strong >= typoBelow
+	if n := len([]rune(s)); typos && (strong < typoBelow || !known) && n >= 4 {
 		seen := map[string]bool{}
 		for _, f := range out {
 			seen[f.word] = true
@@ -248,6 +286,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 					b = boostTypo
 				}
 			}
+			if wholeOnly && b != boostWordTypo && !startsWithinOneEdit(s, w.skel) {
+				continue
+			}
 			out = append(out, form{word: w.word, boost: b, docs: w.docs, via: "typo"})
 		}
 	}
@@ -261,6 +302,63 @@ func (v *vocab) expand(token string, typos bool) []form {
 		out = out[:maxForms]
 	}
 	return out
+}
+
+// danishEndings are the endings of Danish nouns in the plural, the
+// definite form and the genitive, longest first: -e/-er/-r for the plural,
+// -en/-et/-n for the definite, -ene/-erne/-ne for both, -s after any.
+var danishEndings = []string{"ernes", "enes", "erne", "ene", "ens", "ets", "ers", "nes", "ne", "en", "et", "er", "es", "e", "n", "r", "s"}
+
+// baseForm is a form reached through a base of the typed word (the index
+// of the base in withoutEnding's answer).
+type baseForm struct {
+	form
+	base int
+}
+
+// withoutEnding returns the typed word without each Danish ending it has,
+// as the words a vocabulary lookup compares (written when the word was
+// typed with æ/ø/å, else skeletons): at least four letters, and a doubled
+// final consonant also single ("butikken" → butik).
+func withoutEnding(token string, written bool) []string {
+	var out []string
+	add := func(b string) {
+		if !written {
+			b = Skeleton(b)
+		}
+		if utf8.RuneCountInString(b) >= 4 && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	for _, e := range danishEndings {
+		b, ok := strings.CutSuffix(token, e)
+		if !ok {
+			continue
+		}
+		add(b)
+		if n := len(b); n >= 2 && b[n-1] == b[n-2] && !strings.ContainsRune("aeiouyæøå", rune(b[n-1])) {
+			add(b[:n-1])
+		}
+	}
+	return out
+}
+
+// baseOf reports which of bases w is (whole) or begins with (a compound of
+// at least three more letters), or -1.
+func baseOf(bases []string, w vocabWord, written bool) (int, bool) {
+	x := w.skel
+	if written {
+		x = w.word
+	}
+	for i, b := range bases {
+		if x == b {
+			return i, true
+		}
+		if len(x) >= len(b)+3 && strings.HasPrefix(x, b) {
+			return i, false
+		}
+	}
+	return -1, false
 }
 
 // asciiSpelling writes æ, ø and å as people type them without a Danish
@@ -316,10 +414,15 @@ func withinOneEdit(q, w string) bool {
 }
 
 // startsWithinOneEdit reports whether w, or its first len(q) or len(q)+1
-// letters, are at most one edit from q.
+// letters (or, for q of five letters or more, len(q)-1: "tømrrer" →
+// tømrermester), are at most one edit from q.
 func startsWithinOneEdit(q, w string) bool {
 	qr, wr := []rune(q), []rune(w)
-	for _, n := range []int{len(qr), len(qr) + 1, len(wr)} {
+	ns := []int{len(qr), len(qr) + 1, len(wr)}
+	if len(qr) >= 5 {
+		ns = append(ns, len(qr)-1)
+	}
+	for _, n := range ns {
 		if n <= len(wr) && abs(n-len(qr)) <= 1 && editDistance(q, string(wr[:n]), 1) <= 1 {
 			return true
 		}
@@ -381,10 +484,13 @@ func abs(x int) int {
 	return x
 }
 
-// editDistance is the Levenshtein distance of a and b, or max+1 once it is
-// certain to exceed max.
+// editDistance is the distance of a and b in insertions, deletions,
+// substitutions and transpositions of neighbours (optimal string
+// alignment: "tømerr" is one edit from "tømrer", as withinOneEdit counts),
+// or max+1 once it is certain to exceed max.
 func editDistance(a, b string, max int) int {
 	ar, br := []rune(a), []rune(b)
+	prev2 := make([]int, len(br)+1)
 	prev := make([]int, len(br)+1)
 	cur := make([]int, len(br)+1)
 	for j := range prev {
@@ -398,13 +504,17 @@ func editDistance(a, b string, max int) int {
 			if ar[i-1] == br[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-			best = min(best, cur[j])
+			c := min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && ar[i-1] == br[j-2] && ar[i-2] == br[j-1] {
+				c = min(c, prev2[j-2]+1)
+			}
+			cur[j] = c
+			best = min(best, c)
 		}
 		if best > max {
 			return max + 1
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(br)]
 }
