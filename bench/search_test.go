@@ -183,6 +183,8 @@ func BenchmarkSearchWords(b *testing.B) {
 			texts = append(texts, t)
 		}
 	}
+	// And as they type them: inflected, misspelt, without æ/ø/å, split.
+	texts = append(texts, "tømrere", "pedagog", "lager arbejder", "sygeplejeske", "paedagog", "butiks assistent")
 	var plain, words []time.Duration
 	ctx := context.Background()
 	b.ResetTimer()
