@@ -100,12 +100,28 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	tax := f.cfg.CVs.Taxonomy()
 	lang := string(web.Lang(c))
+	// Skills are named in English by the taxonomy; a Danish page names
+	// them as the CVs do.
+	var skillLabels map[string]string
+	if lang == "da" && len(d.Result.Facets["skills"]) > 0 {
+		var uris []string
+		for _, v := range d.Result.Facets["skills"] {
+			uris = append(uris, v.Value)
+		}
+		if skillLabels, err = f.cfg.CVs.SkillLabels(c.Request().Context(), uris); err != nil {
+			return err
+		}
+	}
 	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
 		fv := facetView{Name: name}
 		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills"}[name]
 		for _, v := range d.Result.Facets[name] {
 			label := v.Value
-			if strings.HasPrefix(v.Value, "http") {
+			if l, ok := skillLabels[v.Value]; ok && name == "skills" {
+				label = l
+			} else if name == "occupations" {
+				label = tax.DisplayTitle(v.Value, lang)
+			} else if strings.HasPrefix(v.Value, "http") {
 				label = tax.ConceptLabel(v.Value, lang)
 			} else if name == "target_group" {
 				label = tr(c, "tg."+v.Value)

@@ -28,9 +28,11 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	for _, c := range []map[string]any{
 		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer på et lager.",
+			"skills": []string{"rehabilitering", "pluk og pak"},
 			"languages": []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
 		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
+			"skills": []string{"Rehabilitering"},
 			"languages": []map[string]string{{"code": "da", "level": "A2"}}},
 		{"external_ref": "KOK-1", "name": "Karen Kok", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Kok"}, "summary": "Restaurant."},
@@ -42,7 +44,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	waitIndexed(t, k, 3)
 
 	ctx := browser.New(t)
-	var found, hits, tried, filtered, foundOne, empty, after, errText, q string
+	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
@@ -54,6 +56,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.Text(`#res-h`, &found),
 		chromedp.Text(`ol.hits`, &hits),
 		chromedp.Text(`p.tried`, &tried),
+		chromedp.Text(`aside.facets`, &facets),
 		// Language at least B1 and wage subsidy, as the form sends them
 		// (language and level apart): only Lone.
 		chromedp.Navigate(env.URL + "/staff/candidates?q=lager&language=da&language_level=B1&eligibility=loentilskud"),
@@ -91,6 +94,19 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(tried, "lagerarbejder") || !strings.Contains(tried, "lagermedarbejder") {
 		t.Fatalf("what was tried: %q", tried)
+	}
+	// The facets name skills as the CVs do (the taxonomy's skill labels
+	// are English) and occupations by the titles people use.
+	tax := env.Sys.Taxonomy
+	rehab, _, ok := tax.NormalizeSkill("rehabilitering")
+	if en := tax.ConceptLabel(rehab, "en"); !ok || en == "" || strings.EqualFold(en, "rehabilitering") {
+		t.Fatalf("rehabilitering read as %q (%q): the test needs a skill the taxonomy names otherwise", rehab, en)
+	} else if !strings.Contains(strings.ToLower(facets), "rehabilitering") || strings.Contains(strings.ToLower(facets), strings.ToLower(en)) {
+		t.Fatalf("the facets show the skill as %q, not as the CVs write it:\n%s", en, facets)
+	}
+	occ, _, _ := tax.NormalizeOccupation("Lagermedarbejder")
+	if title := tax.DisplayTitle(occ, "da"); !strings.Contains(facets, title) {
+		t.Fatalf("the facets do not name %s as %q:\n%s", occ, title, facets)
 	}
 	if !strings.Contains(filtered, "Lone Lager") || strings.Contains(filtered, "Lars Lagermand") {
 		t.Fatalf("da:B1 + løntilskud: %q", filtered)
@@ -139,8 +155,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	if m := regexp.MustCompile(`\b\d+\.\d+ (år|km|%)|\b0\.\d{2,}`).FindString(card); m != "" {
 		t.Fatalf("an English-format number %q on a Danish card:\n%s", m, card)
 	}
-	tax := env.Sys.Taxonomy
-	occ, _, ok := tax.NormalizeOccupation("Lagermedarbejder")
+	occ, _, ok = tax.NormalizeOccupation("Lagermedarbejder")
 	first := tax.DisplayTitle(occ, "da") + " (ESCO-begreb: " + tax.ConceptLabel(occ, "da") + ")"
 	if !ok || !strings.HasPrefix(readAs, "Titlen læst som: "+first) ||
 		first != "Lager- og logistikmedarbejder (ESCO-begreb: lagerarbejder)" || strings.Contains(readAs, "lædervare") {

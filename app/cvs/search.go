@@ -321,3 +321,9 @@ func describe(p SearchParams) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// SkillLabels returns the words CVs use for skill concepts (the taxonomy
+// names skills in English only), for a Danish page's facets.
+func (cs *Service) SkillLabels(ctx context.Context, uris []string) (map[string]string, error) {
+	return cs.ix.SkillLabels(ctx, uris)
+}
