@@ -28,11 +28,11 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	for _, c := range []map[string]any{
 		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer på et lager.",
-			"skills": []string{"rehabilitering", "pluk og pak"},
+			"skills":    []string{"rehabilitering", "pluk og pak"},
 			"languages": []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
 		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
-			"skills": []string{"Rehabilitering"},
+			"skills":    []string{"Rehabilitering"},
 			"languages": []map[string]string{{"code": "da", "level": "A2"}}},
 		{"external_ref": "KOK-1", "name": "Karen Kok", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Kok"}, "summary": "Restaurant."},

@@ -44,7 +44,7 @@ type Index struct {
 	geo      Geocoder
 	concepts Concepts
 	cur      atomic.Pointer[bleve.Index]
-	vocab    *vocab     // words of the "words" field (vocab.go)
+	vocab    *vocab // words of the "words" field (vocab.go)
 	skills   skillLabels
 	mu       sync.Mutex // serialises batches and swaps
 	closed   bool       // under mu
