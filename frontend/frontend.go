@@ -59,6 +59,7 @@ type Config struct {
 	// Places names postal districts in forms (optional).
 	Places interface {
 		ValidPostal(code string) bool
+		Name(code string) string
 	}
 	// CVs are the staff's CV pages.
 	CVs *cvs.Service
@@ -196,6 +197,7 @@ var funcs = template.FuncMap{
 		return *p
 	},
 	"langlevel": func(s string) string { return s },
+	"place":     func(code string) string { return code },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
@@ -336,6 +338,15 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		"date":     func(t any) string { return dateIn(lang, t) },
 		"datetime": func(t any) string { return dateTimeIn(lang, t) },
 		"num":      func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
+		// place writes a postal code with its district: "6100 Haderslev".
+		"place": func(code string) string {
+			if f.cfg.Places != nil {
+				if n := f.cfg.Places.Name(code); n != "" {
+					return code + " " + n
+				}
+			}
+			return code
+		},
 		"langlevel": func(s string) string {
 			// "da B2" → "dansk B2" / "Danish B2"
 			code, level, _ := strings.Cut(s, " ")

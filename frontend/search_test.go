@@ -89,6 +89,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
 		t.Fatalf("lager: %q", hits)
 	}
+	if !strings.Contains(hits, "6400 Sønderborg") {
+		t.Fatalf("lager: the hits do not name the postal district: %q", hits)
+	}
 	if found != "2 kandidater" {
 		t.Fatalf("lager: the count reads %q", found)
 	}
