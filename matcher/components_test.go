@@ -419,3 +419,40 @@ func TestExcludedAgreesWithScore(t *testing.T) {
 		t.Fatalf("%d of %d excluded: the cases do not exercise the filters", excluded, len(vacancies)*len(criteria)*len(cvs))
 	}
 }
+
+// TestTitleNamesItsOwnConcept: a vacancy title that is a concept's own name
+// targets that concept, not others that list the same words among their
+// alternative labels (ESCO's Danish "lægeassistent" lists "sygeplejerske");
+// a title that is only alternative labels keeps them all.
+func TestTitleNamesItsOwnConcept(t *testing.T) {
+	tax := testTax(t)
+	for _, c := range []struct {
+		title string
+		want  []string // Danish labels of the targets, in any order
+	}{
+		{"Sygeplejerske", []string{"sygeplejerske"}},
+		{"Kok", []string{"kok"}},
+		{"Lagermedarbejder", []string{"lagerarbejder", "lagerarbejder på en lædervarefabrik", "lagerkoordinator"}},
+	} {
+		p := NewProfile(&jobmatch.Vacancy{ID: "v1", Title: c.title}, tax, tax.Places)
+		var got []string
+		for _, tg := range p.Targets {
+			got = append(got, tax.ConceptLabel(tg.URI, "da"))
+		}
+		if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(c.want)) {
+			t.Errorf("%s: targets %v, want %v", c.title, got, c.want)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}

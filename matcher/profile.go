@@ -120,9 +120,22 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 		add(Target{URI: v.Occupation, Label: tax.ConceptLabel(v.Occupation, "da"), Form: v.Title, Via: "given", Score: 1})
 	}
 	ms := tax.ResolveOccupation(v.Title, 5, taxonomy.ResolveOptions{OccupationsOnly: true})
+	// A title that is a concept's own name (its preferred label or its
+	// STAR title) names that concept: the same words as another concept's
+	// alternative label are a loose synonym there (ESCO's Danish labels
+	// list "sygeplejerske" among the names of "lægeassistent").
+	title, named := taxonomy.Normalize(v.Title), false
+	for _, m := range ms {
+		if ownName(m.Kind) && taxonomy.Normalize(m.Form) == title {
+			named = true
+		}
+	}
 	for i, m := range ms {
 		if m.Score < 0.5 || (i > 0 && m.Score < 0.85*ms[0].Score) || len(p.Targets) >= 3 {
 			break
+		}
+		if named && !ownName(m.Kind) {
+			continue
 		}
 		add(Target{URI: m.URI, Label: tax.ConceptLabel(m.URI, "da"), Form: m.Form, Via: m.Kind, Score: m.Score})
 	}
@@ -148,6 +161,10 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 		delete(p.related, t.URI)
 	}
 }
+
+// ownName reports whether a title resolved by kind is the concept's own
+// name rather than one of its alternatives.
+func ownName(kind string) bool { return kind == "label" || kind == "star_title" }
 
 // TargetURIs returns the URIs of the targets.
 func (p *Profile) TargetURIs() []string {
