@@ -352,7 +352,24 @@ func TestMissingIndexIsRebuilt(t *testing.T) {
 	}
 	defer ix.Close()
 	cur, _ := os.ReadFile(filepath.Join(dir, "current"))
-	if !isNew || string(cur) == "candidates-v3-1" {
-		t.Fatalf("new=%v current=%s", isNew, cur)
+	if !isNew || string(cur) == "candidates-v3-1" || !ix.StandIn() {
+		t.Fatalf("new=%v current=%s stand-in=%v", isNew, cur, ix.StandIn())
+	}
+	if _, err := ix.Rebuild(context.Background(), noCVs{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ix.StandIn() {
+		t.Fatal("still a stand-in after the rebuild")
 	}
 }
+
+// noCVs is a store with no CVs and an empty change log.
+type noCVs struct{}
+
+func (noCVs) ChangesAfter(context.Context, int64, int) ([]Change, error) { return nil, nil }
+func (noCVs) ChangeAt(context.Context, int64) (Change, bool, error)      { return Change{}, false, nil }
+func (noCVs) CurrentSeq(context.Context, string) (int64, error)          { return 0, nil }
+func (noCVs) Candidate(context.Context, string) (*jobmatch.Candidate, error) {
+	return nil, jobmatch.ErrNotFound
+}
+func (noCVs) EachCandidate(context.Context, func(*jobmatch.Candidate) error) error { return nil }

@@ -46,6 +46,10 @@ type Index struct {
 	cur      atomic.Pointer[bleve.Index]
 	vocab    *vocab // words of the "words" field (vocab.go)
 	skills   skillLabels
+	// standIn: an empty index answers until a rebuild fills one (no
+	// usable index was found); false when the index holds every CV, also
+	// an older mapping version's, which the sync keeps current.
+	standIn atomic.Bool
 	mu       sync.Mutex // serialises batches and swaps
 	closed   bool       // under mu
 }
@@ -219,8 +223,14 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 		return nil, false, err
 	}
 	ix.cur.Store(&b)
+	ix.standIn.Store(true)
 	return ix, true, nil
 }
+
+// StandIn reports whether an empty index answers while a rebuild fills one
+// from the store: searches then miss CVs. An older mapping version's index,
+// being rebuilt beside, is no stand-in: it finds every CV.
+func (ix *Index) StandIn() bool { return ix.standIn.Load() }
 
 func (ix *Index) create() (bleve.Index, string, error) {
 	name := fmt.Sprintf("candidates-v%d-%d", MappingVersion, time.Now().UnixNano())
@@ -514,6 +524,7 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 		return 0, err
 	}
 	old := ix.cur.Swap(&b)
+	ix.standIn.Store(false)
 	if old != nil {
 		oldName := filepath.Base((*old).Name())
 		(*old).Close()
