@@ -111,7 +111,6 @@ func init() {
 		"home.more":          {"Flere", "More"},
 		"home.total":         {"i alt", "in total"},
 		"home.due":           {"Frist", "Due"},
-		"home.overdue":       {"Overskredet", "Overdue"},
 		"col.cvr":            {"CVR", "CVR"},
 		"col.name":           {"Navn", "Name"},
 		"col.postal":         {"Postnr.", "Postal code"},

@@ -4,6 +4,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"jobmatch"
@@ -95,8 +96,18 @@ func isList(field string) bool {
 // own call it from an init function. Existing keys are kept.
 func Register(m map[string][2]string) {
 	for k, v := range m {
-		if _, ok := messages[k]; !ok {
+		if old, ok := messages[k]; !ok {
 			messages[k] = v
+		} else if old != v {
+			conflicts = append(conflicts, k)
 		}
 	}
 }
+
+// conflicts are keys registered twice with different texts.
+var conflicts []string
+
+// Conflicts lists the keys registered twice with different texts: the
+// first registration stays, so the second text is never shown (a test
+// keeps this empty).
+func Conflicts() []string { return slices.Clone(conflicts) }

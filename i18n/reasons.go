@@ -75,7 +75,7 @@ var languageNames = map[string][2]string{
 	"lang.lt": {"Litauisk", "Lithuanian"}, "lang.lv": {"Lettisk", "Latvian"}, "lang.bg": {"Bulgarsk", "Bulgarian"},
 	"lang.ur": {"Urdu", "Urdu"}, "lang.ku": {"Kurdisk", "Kurdish"}, "lang.vi": {"Vietnamesisk", "Vietnamese"},
 	"lang.th": {"Thai", "Thai"}, "lang.zh": {"Kinesisk", "Chinese"}, "lang.pt": {"Portugisisk", "Portuguese"},
-	"lang.nl": {"Hollandsk", "Dutch"}, "lang.is": {"Islandsk", "Icelandic"}, "lang.fi": {"Finsk", "Finnish"},
+	"lang.nl": {"Nederlandsk", "Dutch"}, "lang.is": {"Islandsk", "Icelandic"}, "lang.fi": {"Finsk", "Finnish"},
 	"lang.hu": {"Ungarsk", "Hungarian"}, "lang.cs": {"Tjekkisk", "Czech"}, "lang.sk": {"Slovakisk", "Slovak"},
 	"lang.hr": {"Kroatisk", "Croatian"}, "lang.sr": {"Serbisk", "Serbian"}, "lang.bs": {"Bosnisk", "Bosnian"},
 	"lang.sq": {"Albansk", "Albanian"}, "lang.el": {"Græsk", "Greek"}, "lang.am": {"Amharisk", "Amharic"},
