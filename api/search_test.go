@@ -72,6 +72,19 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		})
 	}
 
+	t.Run("a case reference finds that CV alone, typed in any case", func(t *testing.T) {
+		for _, q := range []string{"LAGER-2", "lager-2", " Lager-2 "} {
+			r := search(t, k, "q="+url.QueryEscape(q))
+			if got := r.refs(); len(got) != 1 || got[0] != "LAGER-2" || r.Total != 1 {
+				t.Fatalf("%q: %v (%d)", q, got, r.Total)
+			}
+		}
+		// A word with a digit that is no reference is searched as words.
+		if r := search(t, k, "q=lager-9"); r.Total == 0 || len(r.Tried) == 0 {
+			t.Fatalf("lager-9: %d hits, tried %+v", r.Total, r.Tried)
+		}
+	})
+
 	t.Run("the taxonomy adds to the words, never replaces them", func(t *testing.T) {
 		r := search(t, k, "q=lager")
 		if r.Total < 3 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,6 +67,10 @@ type searchPage struct {
 	Language, Level string
 	// Suggestions are searches that find someone when this one did not.
 	Suggestions []facetValue
+	// ReadAs are the titles of the occupations the text was also read
+	// as; ByRef says the text was a case reference, found as such.
+	ReadAs []string
+	ByRef  bool
 }
 
 // searchLanguages are the languages the filter offers (ISO 639-1), the
@@ -146,6 +151,17 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		}
 		if len(fv.Values) > 0 {
 			d.Facets = append(d.Facets, fv)
+		}
+	}
+	for _, in := range d.Result.Interpreted {
+		switch in.Via {
+		case "external_ref":
+			d.ByRef = true
+		case "skill":
+		default:
+			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
+				d.ReadAs = append(d.ReadAs, t)
+			}
 		}
 	}
 	for _, sg := range d.Result.Suggestions {

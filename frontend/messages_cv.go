@@ -34,6 +34,7 @@ func init() {
 		"cand.found":                  {"kandidater", "candidates"},
 		"cand.found_one":              {"kandidat", "candidate"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
+		"cand.by_ref":                 {"Fundet på sagsnummeret.", "Found by its case reference."},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},
 		"cand.none":                   {"Ingen kandidater fundet.", "No candidates found."},
 		"cand.suggest":                {"Prøv i stedet", "Try instead"},

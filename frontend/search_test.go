@@ -44,7 +44,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	waitIndexed(t, k, 3)
 
 	ctx := browser.New(t)
-	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q string
+	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q, byRef, byRefNote string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
@@ -64,6 +64,11 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.WaitReady(`#f-language-level option[value=B1][selected]`),
 		chromedp.Text(`ol.hits`, &filtered),
 		chromedp.Text(`#res-h`, &foundOne),
+		// A case reference, typed in lower case: that CV alone.
+		chromedp.Navigate(env.URL + "/staff/candidates?q=lag-2"),
+		chromedp.WaitVisible(`p.interpreted`),
+		chromedp.Text(`ol.hits`, &byRef),
+		chromedp.Text(`p.interpreted`, &byRefNote),
 		// Nobody: suggestions that find people.
 		chromedp.Navigate(env.URL + "/staff/candidates?q=lagerqq"),
 		chromedp.WaitVisible(`.notice.empty`),
@@ -116,6 +121,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	}
 	if foundOne != "1 kandidat" {
 		t.Fatalf("one hit: the count reads %q", foundOne)
+	}
+	if !strings.Contains(byRef, "Lars Lagermand") || strings.Contains(byRef, "Lone Lager") || byRefNote != "Fundet på sagsnummeret." {
+		t.Fatalf("case reference lag-2: hits %q, note %q", byRef, byRefNote)
 	}
 	if !strings.Contains(empty, "Ingen kandidater") || !strings.Contains(empty, "lager") {
 		t.Fatalf("nobody found: %q", empty)

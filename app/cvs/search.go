@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -76,6 +77,9 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if err != nil {
 		return nil, err
 	}
+	if out, ok, err := cs.byRef(ctx, by, p); ok || err != nil {
+		return out, err
+	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -107,6 +111,36 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	}
 	err = errors.Join(err, <-auditErr)
 	return out, err
+}
+
+// byRef answers a search whose text is a CV's case reference as typed
+// ("SAG-0000348", any case) with that CV alone, whatever the filters: a
+// consultant who has the reference wants that person, and the words of the
+// CVs do not hold it. One read by _id; only a single word with a digit is
+// tried. ok is false when the text is no reference.
+func (cs *Service) byRef(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, bool, error) {
+	ref := strings.TrimSpace(p.Q)
+	if p.Cursor != "" || ref == "" || len(ref) > 64 || strings.ContainsFunc(ref, unicode.IsSpace) || !strings.ContainsFunc(ref, unicode.IsDigit) {
+		return nil, false, nil
+	}
+	var c *jobmatch.Candidate
+	var err error
+	for _, r := range []string{ref, strings.ToUpper(ref)} {
+		if c, err = cs.st.CandidateByRef(ctx, r); !errors.Is(err, jobmatch.ErrNotFound) {
+			break
+		}
+	}
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: []string{c.ID}, Reason: p.Why, Query: describe(p), Count: 1}); err != nil {
+		return nil, false, err
+	}
+	return &SearchResult{Items: []SearchHit{{Score: 1, Candidate: c}}, Total: 1,
+		Interpreted: []Interpretation{{Term: ref, Label: c.ExternalRef, Via: "external_ref"}}}, true, nil
 }
 
 // readHits returns the CVs of a page of hits, in order, as the index
