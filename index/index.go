@@ -50,8 +50,8 @@ type Index struct {
 	// usable index was found); false when the index holds every CV, also
 	// an older mapping version's, which the sync keeps current.
 	standIn atomic.Bool
-	mu       sync.Mutex // serialises batches and swaps
-	closed   bool       // under mu
+	mu      sync.Mutex // serialises batches and swaps
+	closed  bool       // under mu
 }
 
 // Doc is what the index stores per candidate: only what search needs.
