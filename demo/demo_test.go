@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"jobmatch"
+
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
@@ -36,6 +38,36 @@ func TestDemoYearThroughTheService(t *testing.T) {
 	}
 	if res.Events["contacts"] != 300 || res.Events["requests"] < 150 || res.Events["survey_answers"] == 0 || res.Events["vacancies_closed"] == 0 {
 		t.Fatalf("events: %v", res.Events)
+	}
+	// The vacancies were pre-screened through the shortlist: people
+	// shortlisted, presented with consent, some hired; the job-order
+	// figures of the half-years are not all zero.
+	if res.Events["shortlist_entries"] == 0 {
+		t.Fatalf("no shortlist entries: %v", res.Events)
+	}
+	admin, err := env.Sys.Staff.User(ctx, "admin@demo.local")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var presented, filledByPresented, prioShortlisted int64
+	now := env.Sys.Env.Now().In(jobmatch.Copenhagen)
+	for _, p := range []struct {
+		year int
+		half string
+	}{{now.Year(), "H1"}, {now.Year(), "H2"}, {now.Year() - 1, "H2"}} {
+		f, err := env.Sys.Followup.KPI(ctx, admin, p.year, p.half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		presented += f.JobOrders.WithPresented
+		filledByPresented += f.JobOrders.FilledByPresented
+		for _, g := range f.PriorityGroups.Groups {
+			prioShortlisted += g.Shortlisted
+		}
+	}
+	if presented == 0 || filledByPresented == 0 || prioShortlisted == 0 {
+		t.Fatalf("job orders with someone presented %d, filled by a presented candidate %d, priority-group people shortlisted %d; want each above 0",
+			presented, filledByPresented, prioShortlisted)
 	}
 	if again, err := demo.LoadYear(ctx, env.Sys); err != nil || again != 0 {
 		t.Fatalf("second run wrote %d (%v)", again, err)

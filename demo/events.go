@@ -15,7 +15,9 @@ import (
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/companies"
+	"jobmatch/app/cvs"
 	"jobmatch/app/intake"
+	"jobmatch/app/screening"
 	"jobmatch/app/surveys"
 	"jobmatch/system"
 )
@@ -26,7 +28,7 @@ const yearMarker = "demo:year"
 
 // LoadYear writes the demo's year of follow-up events once; serve runs it
 // in the background after it starts listening, so the service answers at
-// once and the dashboard fills within the minute. It returns the number of
+// once and the dashboard fills within two minutes. It returns the number of
 // events written (0 when they were written before).
 func LoadYear(ctx context.Context, sys *system.System) (int, error) {
 	// The marker is set first: of two processes starting at once, one
@@ -35,6 +37,15 @@ func LoadYear(ctx context.Context, sys *system.System) (int, error) {
 		return 0, err
 	}
 	return loadYear(ctx, sys, rand.New(rand.NewPCG(11, 2026)))
+}
+
+// assessments are what a consultant writes after a first interview.
+var assessments = []string{
+	"Opfylder kravene til stillingen og er motiveret for at starte hurtigt.",
+	"God erfaring fra lignende job; skal have en kort introduktion til virksomhedens systemer.",
+	"Stabil og mødestabil; har de efterspurgte certifikater.",
+	"Motiveret og fleksibel med arbejdstider; dansk på et niveau, der passer til jobbet.",
+	"Relevant uddannelse og praktik; mangler lidt erfaring, men lærer hurtigt.",
 }
 
 // YearOfEvents sets the size of the demo's year of follow-up events, about
@@ -97,7 +108,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	if len(all) == 0 {
 		return 0, nil
 	}
-	sys.Env.Logger().Info("demo: writing a year of follow-up events in the background (about half a minute)",
+	sys.Env.Logger().Info("demo: writing a year of follow-up events in the background (one to two minutes)",
 		"contacts", YearOfEvents.Contacts, "requests", YearOfEvents.Requests, "citizen_surveys", YearOfEvents.CitizenSurveys)
 	admin, err := svc.Staff.User(ctx, "admin@demo.local")
 	if err != nil {
@@ -206,6 +217,130 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		return nil
 	}
 
+	// move is one step of a shortlist entry, as the consultant takes it;
+	// a step the entry can no longer take (the citizen withdrew) is left.
+	move := func(entryID string, to jobmatch.Stage, u *jobmatch.User, iv *jobmatch.Interview) func(context.Context) error {
+		return func(ctx context.Context) error {
+			e, err := svc.Screening.Entry(ctx, entryID)
+			if err != nil {
+				return err
+			}
+			if jobmatch.CanMove(e.Stage, to) != nil {
+				return nil
+			}
+			_, err = svc.Screening.Move(ctx, u, entryID, screening.TransitionInput{To: string(to), Version: e.Version, Interview: iv})
+			count++
+			return err
+		}
+	}
+	// screen is the pre-screening of a vacancy: a CV search on its title,
+	// two to four people shortlisted, each contacted, asked, interviewed
+	// and, with consent, presented before the vacancy is filled or closed.
+	screen := func(ctx context.Context, vacancyID, title string, now, fill time.Time) error {
+		v, err := svc.Intake.Vacancy(ctx, vacancyID)
+		if err != nil {
+			return err
+		}
+		if v.CanScreen() != nil {
+			return nil
+		}
+		u := user(v.ConsultantID)
+		res, err := sys.CVs.Search(ctx, u, cvs.SearchParams{Q: title, Limit: 10, Why: vacancyID})
+		if err != nil {
+			return err
+		}
+		want := 2 + r.IntN(3)
+		var ids []string
+		for _, h := range res.Items {
+			if len(ids) < want {
+				ids = append(ids, h.Candidate.ID)
+			}
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		entries, err := svc.Screening.Add(ctx, u, vacancyID, ids)
+		count++
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			step := now
+			next := func(hours int) time.Time {
+				step = step.Add(time.Duration(hours+r.IntN(hours+1)) * time.Hour)
+				return step
+			}
+			before := func(t time.Time, do func(context.Context) error) bool {
+				if !t.Before(fill) {
+					return false
+				}
+				at(t, do)
+				return true
+			}
+			if !before(next(4), move(e.ID, jobmatch.StageContacted, u, nil)) {
+				continue
+			}
+			if r.IntN(100) < 20 {
+				before(next(20), move(e.ID, jobmatch.StageNotInterested, u, nil))
+				continue
+			}
+			if !before(next(20), move(e.ID, jobmatch.StageInterested, u, nil)) {
+				continue
+			}
+			day := next(48)
+			iv := &jobmatch.Interview{Date: day.In(jobmatch.Copenhagen).Format(time.DateOnly), By: u.Name,
+				Assessment: assessments[r.IntN(len(assessments))]}
+			if !before(day, move(e.ID, jobmatch.StageInterviewed, u, iv)) {
+				continue
+			}
+			if r.IntN(100) < 15 {
+				before(next(24), move(e.ID, jobmatch.StageWithdrawn, u, nil))
+				continue
+			}
+			cid, eid, reveal := e.CandidateID, e.ID, r.IntN(100) < 70
+			before(next(24), func(ctx context.Context) error {
+				if _, err := svc.Screening.GiveConsent(ctx, u, cid, screening.VacancyConsentInput{VacancyID: vacancyID, Channel: "phone", RevealIdentity: reveal}); err != nil {
+					return err
+				}
+				return move(eid, jobmatch.StagePresented, u, nil)(ctx)
+			})
+		}
+		return nil
+	}
+	// closeVacancy ends a vacancy: filled by one of the presented people
+	// (hired from the shortlist, which fills it; the others rejected), or
+	// filled otherwise, or closed.
+	closeVacancy := func(ctx context.Context, vacancyID, status string, hire bool) error {
+		v, err := svc.Intake.Vacancy(ctx, vacancyID)
+		if err != nil {
+			return err
+		}
+		u := user(v.ConsultantID)
+		entries, err := svc.Screening.List(ctx, u, vacancyID)
+		if err != nil {
+			return err
+		}
+		hired := false
+		for _, e := range entries {
+			if e.Stage != jobmatch.StagePresented {
+				continue
+			}
+			to := jobmatch.StageRejected
+			if hire && !hired {
+				to, hired = jobmatch.StageHired, true
+			}
+			if err := move(e.ID, to, u, nil)(ctx); err != nil {
+				return err
+			}
+		}
+		if hired {
+			return nil
+		}
+		_, err = svc.Intake.CloseVacancy(ctx, u, vacancyID, intake.VacancyClose{Status: status})
+		count++
+		return err
+	}
+
 	for range YearOfEvents.Contacts {
 		c := all[r.IntN(len(all))]
 		t := workTime()
@@ -238,6 +373,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		delay := time.Duration(math.Exp(2.6+1.1*r.NormFloat64()) * float64(time.Hour))
 		at(t, func(ctx context.Context) error {
 			var by *jobmatch.User
+			var title string
 			if channel != "web" && channel != "api" {
 				by = hotline
 			}
@@ -248,7 +384,9 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				if channel == "api" {
 					ch = jobmatch.ChannelAPI
 				}
-				rec, err = svc.Intake.SubmitVacancy(ctx, demoVacancy(in, r, t), ch, nil, "")
+				vin := demoVacancy(in, r, t)
+				title = vin.Title
+				rec, err = svc.Intake.SubmitVacancy(ctx, vin, ch, nil, "")
 			} else {
 				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic]}, by, "")
 			}
@@ -281,15 +419,17 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			if topic == "vacancy" {
 				fill := t.Add(time.Duration(10+r.IntN(60)) * 24 * time.Hour)
 				status := pick(map[string]int{"filled": 72, "closed": 18, "open": 10})
+				// Most vacancies are pre-screened: the consultant searches
+				// the CVs within a few days, and the shortlist moves on
+				// until the vacancy is filled or closed.
+				if status != "open" || r.IntN(2) == 0 {
+					screenAt := t.Add(time.Duration(20+r.IntN(72)) * time.Hour)
+					at(screenAt, func(ctx context.Context) error { return screen(ctx, rec.ID, title, screenAt, fill) })
+				}
 				if status != "open" {
+					hire := status == "filled" && r.IntN(100) < 58
 					at(fill, func(ctx context.Context) error {
-						v, err := svc.Intake.Vacancy(ctx, rec.ID)
-						if err != nil {
-							return err
-						}
-						_, err = svc.Intake.CloseVacancy(ctx, user(v.ConsultantID), rec.ID, intake.VacancyClose{Status: status, FilledByPresented: r.IntN(100) < 58})
-						count++
-						if err != nil {
+						if err := closeVacancy(ctx, rec.ID, status, hire); err != nil {
 							return err
 						}
 						return answerSurveys(ctx, fill.Truncate(time.Millisecond))

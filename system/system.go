@@ -433,6 +433,7 @@ type Clocked struct {
 	Surveys   *surveys.Service
 	Companies *companies.Service
 	Intake    *intake.Service
+	Screening *screening.Service
 }
 
 // WithClock returns the entry point's use cases with the clock now.
@@ -442,5 +443,6 @@ func (s *System) WithClock(now func() time.Time) *Clocked {
 	c.Companies = companies.New(env, c.Staff, c.Surveys, nil)
 	c.Intake = intake.New(env, intake.Config{Companies: c.Companies, Staff: c.Staff, Surveys: c.Surveys,
 		Deadline: responseDeadline, RetentionTeam: s.cfg.RetentionTeam})
+	c.Screening = screening.New(env, screening.Config{Vacancies: c.Intake, Staff: c.Staff, Audit: app.NewAudit(env), Places: s.Places})
 	return c
 }

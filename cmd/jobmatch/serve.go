@@ -80,7 +80,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sys.Start(ctx)
 	if *demoData {
 		// The year of follow-up events goes in the background: the
-		// service answers at once, the dashboard fills within the minute.
+		// service answers at once, the dashboard fills within two minutes.
 		yearDone := make(chan struct{})
 		go func() {
 			defer close(yearDone)
