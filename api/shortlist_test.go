@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -133,6 +134,10 @@ func TestPreScreeningToHired(t *testing.T) {
 	anon.Do("GET", statusPath, nil, &st, "Accept", "application/json")
 	if len(st.Presented) != 1 || st.Presented[0]["name"] != "Hemmelig Hansen" {
 		t.Fatalf("with reveal_identity: %v", st.Presented)
+	}
+	// The education as the CV words it, not the level's code.
+	if ed := fmt.Sprint(st.Presented[0]["education"]); ed != "[tømrer]" {
+		t.Fatalf("the employer sees the education as %s, want [tømrer]", ed)
 	}
 
 	// The employer answers.

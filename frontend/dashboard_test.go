@@ -113,20 +113,24 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 }
 
 // TestConsultantSendsACitizenSurvey: the button on a CV sends the one-time
-// link once; a second click within the rules' days sends nothing.
+// link once; a second click within the rules' days sends nothing. The CV
+// shows its education.
 func TestConsultantSendsACitizenSurvey(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	var c struct{ ID string }
 	body := map[string]any{"external_ref": "CS-1", "name": "Borger CS", "email": "cs@example.dk", "postal_code": "6400", "target_group": "close_to_job",
-		"desired_occupations": []string{"Tømrer"}, "consent": map[string]any{"given": true, "channel": "meeting"}}
+		"desired_occupations": []string{"Tømrer"}, "consent": map[string]any{"given": true, "channel": "meeting"},
+		"education": []map[string]any{{"level": "vocational", "field": "Tømreruddannelsen"}, {"level": "primary"}}}
 	if res := k.Do("POST", "/api/v1/candidates", body, &c); res.StatusCode != http.StatusCreated {
 		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
 	}
 	ctx := browser.New(t)
-	var first, second string
+	var first, second, education string
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff/candidates/"+c.ID, "konsulent@demo.local"),
+		// The CV shows its education, the levels named in Danish.
+		chromedp.Text(`ul.cv-education`, &education),
 		chromedp.WaitVisible(`form.survey-send button`),
 		chromedp.Click(`form.survey-send button`),
 		chromedp.WaitVisible(`.flash`),
@@ -139,6 +143,9 @@ func TestConsultantSendsACitizenSurvey(t *testing.T) {
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(education, "Tømreruddannelsen · Erhvervsuddannelse") || !strings.Contains(education, "Grundskole") || strings.Contains(education, "vocational") {
+		t.Fatalf("the CV's education reads %q", education)
 	}
 	if !strings.Contains(first, "sendt") || !strings.Contains(second, "for nylig") {
 		t.Fatalf("first %q, second %q", first, second)

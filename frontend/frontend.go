@@ -198,6 +198,7 @@ var funcs = template.FuncMap{
 	},
 	"langlevel": func(s string) string { return s },
 	"place":     func(code string) string { return code },
+	"education": func(level, field string) string { return field },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
@@ -333,11 +334,12 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		return err
 	}
 	t.Funcs(template.FuncMap{
-		"t":        func(key string, args ...any) string { return i18n.T(lang, key, args...) },
-		"field":    func(name string) string { return errs[name] },
-		"date":     func(t any) string { return dateIn(lang, t) },
-		"datetime": func(t any) string { return dateTimeIn(lang, t) },
-		"num":      func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
+		"t":         func(key string, args ...any) string { return i18n.T(lang, key, args...) },
+		"field":     func(name string) string { return errs[name] },
+		"date":      func(t any) string { return dateIn(lang, t) },
+		"datetime":  func(t any) string { return dateTimeIn(lang, t) },
+		"num":       func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
+		"education": func(level, field string) string { return i18n.Education(lang, level, field) },
 		// place writes a postal code with its district: "6100 Haderslev".
 		"place": func(code string) string {
 			if f.cfg.Places != nil {

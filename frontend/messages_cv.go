@@ -13,6 +13,7 @@ func init() {
 		"cv.about":                    {"Om personen", "About"},
 		"cv.wants":                    {"Søger job som", "Looking for work as"},
 		"cv.skills":                   {"Kompetencer", "Skills"},
+		"cv.education":                {"Uddannelse", "Education"},
 		"cv.facts":                    {"Fakta", "Facts"},
 		"cv.can_start":                {"Kan starte", "Can start"},
 		"cv.commute":                  {"Vil pendle op til", "Will commute up to"},

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"jobmatch/i18n"
+
 	"jobmatch"
 	"jobmatch/app/intake"
 )
@@ -394,7 +396,9 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 		}
 	}
 	for _, ed := range c.Education {
-		p.Education = append(p.Education, strings.TrimSpace(ed.Level+" "+ed.Field))
+		// The field says what it is ("Procesoperatøruddannelsen"); the
+		// level's code ("vocational") is not for an employer's eyes.
+		p.Education = append(p.Education, i18n.Education(i18n.DA, ed.Level, strings.TrimSpace(ed.Field)))
 	}
 	// Only the languages the vacancy asks for, plus Danish and English, at
 	// their CEFR level; a mother tongue is not shown (it hints at origin).
