@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -439,20 +440,8 @@ func TestTitleNamesItsOwnConcept(t *testing.T) {
 		for _, tg := range p.Targets {
 			got = append(got, tax.ConceptLabel(tg.URI, "da"))
 		}
-		if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(c.want)) {
+		if slices.Sort(got); fmt.Sprint(got) != fmt.Sprint(slices.Sorted(slices.Values(c.want))) {
 			t.Errorf("%s: targets %v, want %v", c.title, got, c.want)
 		}
 	}
-}
-
-func sorted(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
 }
