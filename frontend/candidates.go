@@ -233,6 +233,26 @@ func (f *Frontend) candidateEdit(c echo.Context) error {
 	if cand.Consent.Given {
 		v["consent"] = "on"
 	}
+	// Every field of the CV is on the form, so saving it keeps what the
+	// form does not show changed (the experience and education were lost).
+	var lines []string
+	for _, e := range cand.Experience {
+		lines = append(lines, e.Title+"; "+e.Employer+"; "+i18n.Trimmed(web.Lang(c), e.Years, 1))
+	}
+	v["experience"] = strings.Join(lines, "\n")
+	lines = nil
+	for _, e := range cand.Education {
+		l := i18n.T(web.Lang(c), "edu."+e.Level)
+		if e.Field != "" {
+			l += "; " + e.Field
+		}
+		lines = append(lines, l)
+	}
+	v["education"] = strings.Join(lines, "\n")
+	if cand.BirthYear > 0 {
+		v["birth_year"] = strconv.Itoa(cand.BirthYear)
+	}
+	v["gender"], v["nationality"] = cand.Gender, cand.Nationality
 	return f.render(c, http.StatusOK, "candidate_form", "page.candidate_edit", candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: cand.ID}, nil)
 }
 
@@ -256,6 +276,17 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	} else if v["max_commute_km"] != "" {
 		pre.Add("max_commute_km", "number", "")
 	}
+	if n, err := strconv.Atoi(strings.TrimSpace(v["birth_year"])); err == nil {
+		in.BirthYear = n
+	} else if strings.TrimSpace(v["birth_year"]) != "" {
+		pre.Add("birth_year", "number", "")
+	}
+	in.Gender, in.Nationality = v["gender"], strings.TrimSpace(v["nationality"])
+	var ok bool
+	if in.Experience, ok = experienceLines(v["experience"]); !ok {
+		pre.Add("experience", "number", "")
+	}
+	in.Education = educationLines(v["education"])
 	for _, l := range splitList(v["languages"]) {
 		code, level, _ := strings.Cut(l, ":")
 		in.Languages = append(in.Languages, jobmatch.Language{Code: strings.TrimSpace(code), Level: strings.TrimSpace(level)})
@@ -305,4 +336,72 @@ func (f *Frontend) candidateSurvey(c echo.Context) error {
 		setFlash(c, i18n.T(lang, "cand.survey_recent"))
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff/candidates/"+c.Param("id"))
+}
+
+// experienceLines reads the form's experience, one job a line: "title;
+// employer; years" (employer and years may be left out; years with a
+// decimal comma or point). false when some years are no number.
+func experienceLines(text string) ([]cvs.ExperienceInput, bool) {
+	var out []cvs.ExperienceInput
+	ok := true
+	for _, line := range strings.Split(text, "\n") {
+		parts := strings.Split(line, ";")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		if parts[0] == "" && len(parts) == 1 {
+			continue
+		}
+		e := cvs.ExperienceInput{Title: parts[0]}
+		if len(parts) > 1 {
+			e.Employer = parts[1]
+		}
+		if len(parts) > 2 && parts[2] != "" {
+			y, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(parts[2], "år"), " "), ",", "."), 64)
+			if err != nil {
+				ok = false
+			}
+			e.Years = y
+		}
+		out = append(out, e)
+	}
+	return out, ok
+}
+
+// educationLevels are the level codes by the names people write: the
+// labels in both languages, the codes, and a few everyday words.
+var educationLevels = func() map[string]string {
+	m := map[string]string{"folkeskole": "primary", "gymnasium": "upper_secondary", "hf": "upper_secondary", "eud": "vocational",
+		"kvu": "short_cycle", "professionsbachelor": "bachelor", "kandidat": "master", "master": "master", "phd": "phd", "anden": "other"}
+	for _, code := range []string{"primary", "upper_secondary", "vocational", "short_cycle", "bachelor", "master", "phd", "other"} {
+		m[code] = code
+		for _, l := range []i18n.Lang{i18n.DA, i18n.EN} {
+			m[strings.ToLower(i18n.T(l, "edu."+code))] = code
+		}
+	}
+	return m
+}()
+
+// educationLines reads the form's education, one a line: "level;
+// education", the level named as the page names it ("Erhvervsuddannelse")
+// or left out (an education the level list does not name is "other").
+func educationLines(text string) []cvs.EducationInput {
+	var out []cvs.EducationInput
+	for _, line := range strings.Split(text, "\n") {
+		level, field, two := strings.Cut(line, ";")
+		level, field = strings.TrimSpace(level), strings.TrimSpace(field)
+		if level == "" && field == "" {
+			continue
+		}
+		code, known := educationLevels[strings.ToLower(level)]
+		switch {
+		case known:
+		case !two:
+			code, field = "other", level
+		default:
+			code = level // refused by the validation, by the field
+		}
+		out = append(out, cvs.EducationInput{Level: code, Field: field})
+	}
+	return out
 }
