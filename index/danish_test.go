@@ -50,6 +50,7 @@ func TestWithinOneEdit(t *testing.T) {
 		{"chafuor", "chauffor", false}, // two edits
 		{"lager", "bager", true},
 		{"kontor", "gaffeltruckforer", false},
+		{"folkeskloelærer", "folkeskolelærer", true}, // two letters swapped across the middle
 	} {
 		if got := withinOneEdit(tt.q, tt.w); got != tt.want {
 			t.Errorf("withinOneEdit(%q, %q) = %v", tt.q, tt.w, got)
@@ -141,6 +142,8 @@ func TestDanishAnalysis(t *testing.T) {
 		"overlæge":        cvOf("Overlæge", "Leder af afdelingens læger."),
 		"praksislæge":     cvOf("Praktiserende læge", "Praksis med tre læger."),
 		"tømrermester":    cvOf("Tømrermester", "Egen virksomhed."),
+		"bager":           cvOf("Bager", "Morgenvagter."),
+		"pizzabager":      cvOf("Pizzabager", "Stenovn."),
 		"pedagogue1":      cvOf("Pedagogue", "Worked in Ireland."),
 		"pedagogue2":      cvOf("Pedagogue", "Worked in Scotland."),
 		"pedagogue3":      cvOf("Pedagogical consultant", "Worked in Wales."),
@@ -192,6 +195,7 @@ func TestDanishAnalysis(t *testing.T) {
 		{"definite, three-letter stem", "læreren", []string{"lærer"}},
 		{"typo, letters swapped", "tømerr", []string{"tømrer", "tømrermester"}},
 		{"typo, a letter doubled", "tømrrer", []string{"tømrer", "tømrermester"}},
+		{"plural, and compounds ending in the word", "bagere", []string{"bager", "pizzabager"}},
 		// Two words a CV holds as one: the compound first.
 		{"two words, one compound", "lager arbejder", []string{"lagerarbejder", "lagermedarb", "lager"}},
 		{"two words, a linking s", "butik assistent", []string{"butiksassistent"}},

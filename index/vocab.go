@@ -180,9 +180,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 				f := form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"}
 				if whole {
 					f.boost, f.via = boostInflection, "inflection"
-					baseHeld[b] = true
+					if w.word == bases[b] || w.skel == bases[b] {
+						baseHeld[b] = true
+					}
 				}
 				baseFound = append(baseFound, baseForm{f, b})
+			} else if b := baseInside(bases, w, written); b >= 0 {
+				baseFound = append(baseFound, baseForm{form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}, b})
 			}
 		}
 		var f form
@@ -274,11 +278,14 @@ func (v *vocab) expand(token string, typos bool) []form {
 				if !startsWithinOneEdit(s, w.skel) {
 					continue
 				}
-			} else if !withinOneEdit(s, w.skel) {
+			} else if !withinOneEdit(s, w.skel) && !withinOneEdit(token, w.word) {
+				// Also as written: folding joins letters a typo moved
+				// ("folkeskloelærer" reads "folkesklolarer", two edits
+				// from "folkeskolelarer", one as typed).
 				continue
 			}
 			b := float64(boostTypo)
-			if abs(len(w.skel)-len(s)) <= 1 && editDistance(s, w.skel, 1) <= 1 {
+			if abs(len(w.skel)-len(s)) <= 1 && editDistance(s, w.skel, 1) <= 1 || editDistance(token, w.word, 1) <= 1 {
 				b = boostWordTypo
 				// A typo on top of a folding is two steps from what was
 				// typed: "lagr" is nearer "lager" than "læge".
@@ -343,22 +350,35 @@ func withoutEnding(token string, written bool) []string {
 	return out
 }
 
-// baseOf reports which of bases w is (whole) or begins with (a compound of
-// at least three more letters), or -1.
+// baseOf reports which of bases w is, or is an inflection of (at most two
+// more letters: "bageren", "bageri"), both whole; or begins with (a
+// compound of at least three more letters); or -1.
 func baseOf(bases []string, w vocabWord, written bool) (int, bool) {
 	x := w.skel
 	if written {
 		x = w.word
 	}
 	for i, b := range bases {
-		if x == b {
-			return i, true
-		}
-		if len(x) >= len(b)+3 && strings.HasPrefix(x, b) {
-			return i, false
+		if strings.HasPrefix(x, b) {
+			return i, utf8.RuneCountInString(x)-utf8.RuneCountInString(b) < 3
 		}
 	}
 	return -1, false
+}
+
+// baseInside reports which of bases of five letters or more w holds after
+// its start (a compound ending in it: "pizzabager" for "bager"), or -1.
+func baseInside(bases []string, w vocabWord, written bool) int {
+	x := w.skel
+	if written {
+		x = w.word
+	}
+	for i, b := range bases {
+		if utf8.RuneCountInString(b) >= 5 && strings.Contains(x[1:], b) {
+			return i
+		}
+	}
+	return -1
 }
 
 // asciiSpelling writes æ, ø and å as people type them without a Danish
@@ -372,14 +392,32 @@ func asciiSpelling(w string) string {
 
 // withinOneEdit reports whether some substring of w is at most one edit
 // (insertion, deletion, substitution, transposition of neighbours) away
-// from q. One edit leaves one half of q intact, so w must hold a half of q
-// exactly; only then is the distance computed.
+// from q. One edit leaves one half of q intact (a swap across the middle
+// leaves both halves but their inner letters), so w must hold that much of
+// q exactly; only then is the distance computed.
 func withinOneEdit(q, w string) bool {
 	if len(w)+1 < len(q) {
 		return false
 	}
-	h := len(q) / 2
-	if !strings.Contains(w, q[:h]) && !strings.Contains(w, q[h:]) {
+	// Byte offsets of the letters around the middle (no allocation: this
+	// runs for every word of the vocabulary).
+	n := utf8.RuneCountInString(q)
+	h := n / 2
+	at := func(k int) int {
+		i := 0
+		for j := range q {
+			if i == k {
+				return j
+			}
+			i++
+		}
+		return len(q)
+	}
+	mid := at(h)
+	// A swap of the two letters at the middle breaks both halves and
+	// leaves the rest of each ("folkeskloelærer").
+	if !strings.Contains(w, q[:mid]) && !strings.Contains(w, q[mid:]) &&
+		(h < 1 || h+1 > n || !strings.Contains(w, q[:at(h-1)]) || !strings.Contains(w, q[at(h+1):])) {
 		return false
 	}
 	qr, wr := []rune(q), []rune(w)
