@@ -117,6 +117,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			return err
 		}
 	}
+	// Several ESCO concepts may share the STAR title people use ("Lager-
+	// og logistikmedarbejder"): such titles say which concept in brackets.
+	titles := map[string]int{}
+	for _, v := range d.Result.Facets["occupations"] {
+		titles[tax.DisplayTitle(v.Value, lang)]++
+	}
 	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
 		fv := facetView{Name: name}
 		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills"}[name]
@@ -126,6 +132,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				label = l
 			} else if name == "occupations" {
 				label = tax.DisplayTitle(v.Value, lang)
+				if own := tax.ConceptLabel(v.Value, lang); titles[label] > 1 && !strings.EqualFold(own, label) {
+					label += " (" + own + ")"
+				}
 			} else if strings.HasPrefix(v.Value, "http") {
 				label = tax.ConceptLabel(v.Value, lang)
 			} else if name == "target_group" {

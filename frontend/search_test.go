@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -196,4 +197,45 @@ func waitIndexed(t *testing.T, k *systemtest.Client, want int) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("the index never held %d CVs", want)
+}
+
+// TestFacetTitlesTellConceptsApart: two ESCO concepts with the same STAR
+// title are two facet values that read differently, each with its concept.
+func TestFacetTitlesTellConceptsApart(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	tax := env.Sys.Taxonomy
+	a, _, okA := tax.NormalizeOccupation("Lagerarbejder")
+	b, _, okB := tax.NormalizeOccupation("Lagerarbejder på en lædervarefabrik")
+	if !okA || !okB || a == b || tax.DisplayTitle(a, "da") != tax.DisplayTitle(b, "da") {
+		t.Fatalf("the test needs two concepts with one STAR title: %s %q, %s %q", a, tax.DisplayTitle(a, "da"), b, tax.DisplayTitle(b, "da"))
+	}
+	for i, occ := range []string{"Lagerarbejder", "Lagerarbejder på en lædervarefabrik"} {
+		c := map[string]any{"external_ref": fmt.Sprintf("FT-%d", i), "name": fmt.Sprintf("Borger %d", i), "postal_code": "6400",
+			"target_group": "close_to_job", "desired_occupations": []string{occ}}
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != 201 {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitIndexed(t, k, 2)
+	ctx := browser.New(t)
+	var facets string
+	if err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/candidates?q=lager", "konsulent@demo.local"),
+		chromedp.WaitVisible(`aside.facets`),
+		chromedp.Text(`aside.facets`, &facets),
+	); err != nil {
+		t.Fatal(err)
+	}
+	title := tax.DisplayTitle(a, "da")
+	var lines []string
+	for _, l := range strings.Split(facets, "\n") {
+		if strings.HasPrefix(l, title) {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 2 || lines[0] == lines[1] || !strings.Contains(facets, tax.ConceptLabel(b, "da")) {
+		t.Fatalf("the two concepts read %q in the facets:\n%s", lines, facets)
+	}
 }
