@@ -1,6 +1,7 @@
 package frontend
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"net/url"
@@ -71,6 +72,9 @@ type searchPage struct {
 	// as; ByRef says the text was a case reference, found as such.
 	ReadAs []string
 	ByRef  bool
+	// Facts are each hit's experience, start and licences in a line, by
+	// CV id: what a consultant scans a list for.
+	Facts map[string]string
 }
 
 // searchLanguages are the languages the filter offers (ISO 639-1), the
@@ -172,6 +176,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				d.ReadAs = append(d.ReadAs, t)
 			}
 		}
+	}
+	d.Facts = map[string]string{}
+	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	for _, h := range d.Result.Items {
+		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today)
 	}
 	for _, sg := range d.Result.Suggestions {
 		q := cloneValues(c.QueryParams())
@@ -413,4 +422,29 @@ func educationLines(text string) []cvs.EducationInput {
 		out = append(out, cvs.EducationInput{Level: code, Field: field})
 	}
 	return out
+}
+
+// hitFacts is a hit's line of facts: its two longest jobs with their years,
+// when it can start, and its driving licences ("Erfaring: Lagermedarbejder
+// 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C").
+func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string) string {
+	var parts []string
+	if len(c.Experience) > 0 {
+		exp := slices.Clone(c.Experience)
+		slices.SortStableFunc(exp, func(a, b jobmatch.Experience) int { return cmp.Compare(b.Years, a.Years) })
+		var jobs []string
+		for _, e := range exp[:min(2, len(exp))] {
+			jobs = append(jobs, e.Title+" "+i18n.Trimmed(lang, e.Years, 1)+" "+i18n.T(lang, "cand.years"))
+		}
+		parts = append(parts, i18n.T(lang, "cand.experience")+": "+strings.Join(jobs, ", "))
+	}
+	if c.AvailableFrom.IsZero() || c.AvailableFrom.Format(time.DateOnly) <= today {
+		parts = append(parts, i18n.T(lang, "emp.available_now"))
+	} else {
+		parts = append(parts, i18n.T(lang, "cv.can_start")+" "+dateIn(lang, c.AvailableFrom))
+	}
+	if len(c.DrivingLicences) > 0 {
+		parts = append(parts, i18n.T(lang, "cand.licences")+" "+strings.Join(c.DrivingLicences, ", "))
+	}
+	return strings.Join(parts, " · ")
 }

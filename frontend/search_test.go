@@ -29,8 +29,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	for _, c := range []map[string]any{
 		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer på et lager.",
-			"skills":    []string{"rehabilitering", "pluk og pak"},
-			"languages": []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
+			"skills": []string{"rehabilitering", "pluk og pak"}, "driving_licences": []string{"B"},
+			"experience": []map[string]any{{"title": "Truckfører", "years": 1.5}, {"title": "Lagerarbejder", "employer": "Als Logistik", "years": 3}},
+			"languages":  []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
 		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
 			"skills":    []string{"Rehabilitering"},
@@ -94,6 +95,10 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	browser.Screenshot(t, ctx, "candidate-search")
 	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
 		t.Fatalf("lager: %q", hits)
+	}
+	// Each hit says its longest jobs, when it can start and its licences.
+	if !strings.Contains(hits, "Erfaring: Lagerarbejder 3 år, Truckfører 1,5 år · Ledig nu · Kørekort B") {
+		t.Fatalf("lager: the hits do not say experience, start and licences: %q", hits)
 	}
 	if !strings.Contains(hits, "6400 Sønderborg") {
 		t.Fatalf("lager: the hits do not name the postal district: %q", hits)
