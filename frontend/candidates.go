@@ -141,6 +141,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				}
 			} else if strings.HasPrefix(v.Value, "http") {
 				label = tax.ConceptLabel(v.Value, lang)
+			} else if name == "languages" {
+				// "da:C2" → "Dansk C2", "da" → "Dansk"
+				code, level, _ := strings.Cut(v.Value, ":")
+				if k := "lang." + code; i18n.Has(k) {
+					label = strings.TrimSpace(i18n.T(web.Lang(c), k) + " " + level)
+				}
 			} else if name == "target_group" {
 				label = tr(c, "tg."+v.Value)
 			}
@@ -424,13 +430,22 @@ func educationLines(text string) []cvs.EducationInput {
 	return out
 }
 
-// hitFacts is a hit's line of facts: its two longest jobs with their years,
+// hitFacts is a hit's line of facts: its two longest jobs with their years
+// (one title's years added up),
 // when it can start, and its driving licences ("Erfaring: Lagermedarbejder
 // 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C").
 func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string) string {
 	var parts []string
 	if len(c.Experience) > 0 {
-		exp := slices.Clone(c.Experience)
+		// The same title at two employers is one line of their years.
+		var exp []jobmatch.Experience
+		for _, e := range c.Experience {
+			if i := slices.IndexFunc(exp, func(x jobmatch.Experience) bool { return strings.EqualFold(x.Title, e.Title) }); i >= 0 {
+				exp[i].Years += e.Years
+			} else {
+				exp = append(exp, e)
+			}
+		}
 		slices.SortStableFunc(exp, func(a, b jobmatch.Experience) int { return cmp.Compare(b.Years, a.Years) })
 		var jobs []string
 		for _, e := range exp[:min(2, len(exp))] {

@@ -30,7 +30,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		{"external_ref": "LAG-1", "name": "Lone Lager", "postal_code": "6400", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagerarbejder"}, "summary": "Plukker ordrer på et lager.",
 			"skills": []string{"rehabilitering", "pluk og pak"}, "driving_licences": []string{"B"},
-			"experience": []map[string]any{{"title": "Truckfører", "years": 1.5}, {"title": "Lagerarbejder", "employer": "Als Logistik", "years": 3}},
+			"experience": []map[string]any{{"title": "Truckfører", "years": 1.5}, {"title": "Lagerarbejder", "employer": "Als Logistik", "years": 3}, {"title": "lagerarbejder", "employer": "Dansk Lager", "years": 1}},
 			"languages":  []map[string]string{{"code": "da", "level": "C2"}}, "eligibility": []string{"loentilskud"}},
 		{"external_ref": "LAG-2", "name": "Lars Lagermand", "postal_code": "6300", "target_group": "close_to_job",
 			"desired_occupations": []string{"Lagermedarbejder"}, "summary": "Varemodtagelse.",
@@ -97,7 +97,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		t.Fatalf("lager: %q", hits)
 	}
 	// Each hit says its longest jobs, when it can start and its licences.
-	if !strings.Contains(hits, "Erfaring: Lagerarbejder 3 år, Truckfører 1,5 år · Ledig nu · Kørekort B") {
+	if !strings.Contains(hits, "Erfaring: Lagerarbejder 4 år, Truckfører 1,5 år · Ledig nu · Kørekort B") {
 		t.Fatalf("lager: the hits do not say experience, start and licences: %q", hits)
 	}
 	if !strings.Contains(hits, "6400 Sønderborg") {
@@ -117,6 +117,10 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		t.Fatalf("rehabilitering read as %q (%q): the test needs a skill the taxonomy names otherwise", rehab, en)
 	} else if !strings.Contains(strings.ToLower(facets), "rehabilitering") || strings.Contains(strings.ToLower(facets), strings.ToLower(en)) {
 		t.Fatalf("the facets show the skill as %q, not as the CVs write it:\n%s", en, facets)
+	}
+	// Languages in words, with their level.
+	if !strings.Contains(facets, "Dansk C2") || strings.Contains(facets, "da:C2") {
+		t.Fatalf("the language facet does not read in words:\n%s", facets)
 	}
 	occ, _, _ := tax.NormalizeOccupation("Lagermedarbejder")
 	if title := tax.DisplayTitle(occ, "da"); !strings.Contains(facets, title) {
