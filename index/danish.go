@@ -192,16 +192,24 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	var exps []Expansion
 	tokens := queryTokens(text)
 	for _, t := range tokens {
-		forms := ix.vocab.expand(t, true)
+		// An abbreviation spelled out: when its words find people, the
+		// letters are no typo ("sosu" is not "solutions" or "Mosul",
+		// though few CVs write "sosu" itself).
+		var spelled []form
+		found := 0
 		if full, ok := abbreviations[t]; ok {
 			for _, w := range full {
 				for _, f := range ix.vocab.expand(w, false) {
 					f.boost *= 0.9
 					f.via = "abbreviation"
-					forms = append(forms, f)
+					spelled = append(spelled, f)
+					if f.boost >= boostPrefix*0.9 {
+						found += int(f.docs)
+					}
 				}
 			}
 		}
+		forms := append(ix.vocab.expand(t, found < typoBelow), spelled...)
 		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)

@@ -126,6 +126,9 @@ func TestDanishAnalysis(t *testing.T) {
 		"pædagog":         cvOf("Pædagog", "Uddannet pædagog."),
 		"pædagogmedhj":    cvOf("Pædagogmedhjælper", "Børnehave."),
 		"sosu":            cvOf("Social- og sundhedsassistent", "Hjemmepleje."),
+		"sosu2":           cvOf("Hjemmehjælper", "Uddannet social- og sundhedshjælper."),
+		"sosu3":           cvOf("Plejehjemsassistent", "Tidligere social- og sundhedsassistent."),
+		"solutions":       cvOf("Konsulent", "Arbejdede hos Nordic Solutions."),
 		"tømrer":          cvOf("Tømrer", "Svend."),
 		"chauffør":        cvOf("Chauffør", "Kørekort C."),
 		"lærer":           cvOf("Lærer", "Folkeskole."),
@@ -277,6 +280,14 @@ func TestDanishAnalysis(t *testing.T) {
 	}
 	if len(got) < 5 || !strings.HasPrefix(got[0], "pedagogue") || !slices.Contains(got, "pædagog") || !slices.Contains(got, "pædagogmedhj") {
 		t.Fatalf("pedagog found %v (read as %+v); want the pedagogues first, then pædagog and pædagogmedhj", got, res.Expansions)
+	}
+
+	// An abbreviation whose spelled-out words find people is no typo:
+	// "SOSU" does not reach "Solutions".
+	for _, h := range mustSearch(t, ix, "SOSU").Hits {
+		if name[h.ID] == "solutions" {
+			t.Fatalf("SOSU found the CV with Solutions (read as %+v)", mustSearch(t, ix, "SOSU").Expansions)
+		}
 	}
 
 	// Typed with æ/ø/å, a part is looked for as written: "pæd" is not the
