@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"jobmatch/system/systemtest"
@@ -71,6 +72,22 @@ func TestSearchAsConsultantsType(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("the synonyms the answer lists are each listed once", func(t *testing.T) {
+		r := search(t, k, "q="+url.QueryEscape("tømrere"))
+		if len(r.Tried) < 2 {
+			t.Fatalf("tømrere: no synonyms tried: %+v", r.Tried)
+		}
+		for _, tr := range r.Tried {
+			seen := map[string]bool{}
+			for _, n := range strings.Split(tr.Word, ", ") {
+				if seen[strings.ToLower(n)] {
+					t.Fatalf("%q is listed twice in %q", n, tr.Word)
+				}
+				seen[strings.ToLower(n)] = true
+			}
+		}
+	})
 
 	t.Run("a case reference finds that CV alone, typed in any case", func(t *testing.T) {
 		for _, q := range []string{"LAGER-2", "lager-2", " Lager-2 "} {

@@ -235,7 +235,13 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			}
 		}
 	}
-	if q, e, ok := wordClause(strings.Join(synonyms, ", "), syn, ix.vocab.inTitles); ok {
+	var names []string // the synonyms as the answer lists them, each once
+	for _, n := range synonyms {
+		if !slices.ContainsFunc(names, func(x string) bool { return strings.EqualFold(x, n) }) {
+			names = append(names, n)
+		}
+	}
+	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
 		qs = append(qs, q)
 		exps = append(exps, e)
 	}
