@@ -51,7 +51,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
 		chromedp.SendKeys(`#f-q`, "lager"),
-		chromedp.Click(`form.search button[type=submit]`),
+		chromedp.Click(`form.cv-search button[type=submit]`),
 		// What was tried shows only for a query: the new page, not the
 		// list of everyone before it.
 		chromedp.WaitVisible(`p.tried`),
