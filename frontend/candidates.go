@@ -57,7 +57,6 @@ type searchPage struct {
 	Result  *cvs.SearchResult
 	Facets  []facetView
 	Next    string
-	Labels  map[string]string
 	Licence []string
 	Groups  []jobmatch.TargetGroup
 	// The filter choices.
@@ -83,7 +82,7 @@ var searchLanguages = []string{"da", "en", "de", "sv", "no", "pl", "uk", "ro", "
 
 func (f *Frontend) candidateSearch(c echo.Context) error {
 	vals := c.QueryParams()
-	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Labels: map[string]string{}, Licence: cvs.Licences,
+	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Licence: cvs.Licences,
 		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
 	// The form gives the language and its level apart; the API takes "da:B2".
 	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
@@ -198,13 +197,6 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q := c.QueryParams()
 		q.Set("cursor", d.Result.NextCursor)
 		d.Next = "/staff/candidates?" + q.Encode()
-	}
-	for _, h := range d.Result.Items {
-		for _, o := range h.Candidate.DesiredOccupations {
-			if o.URI != "" {
-				d.Labels[o.URI] = tax.ConceptLabel(o.URI, lang)
-			}
-		}
 	}
 	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
 }

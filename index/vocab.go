@@ -149,8 +149,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// the skeleton of "pæd" ("pad") would also begin "Padborg".
 	written := strings.ContainsAny(token, "æøå")
 	// The word without a Danish ending ("tømrere", "tømreren" → tømrer),
-	// when no CV holds the word as typed: the word itself and the
-	// compounds that begin with it ("tømrermester") are what was meant.
+	// when no CV holds the word as typed: the word itself, its inflections
+	// and the compounds that begin or end with it ("tømrermester") are what
+	// was meant (baseOf, baseInside).
 	// The stem above reaches the word, not its compounds, and a stem of
 	// three letters ("lær" of "lærere") reaches nothing.
 	var bases []string
@@ -374,7 +375,7 @@ func baseInside(bases []string, w vocabWord, written bool) int {
 		x = w.word
 	}
 	for i, b := range bases {
-		if utf8.RuneCountInString(b) >= 5 && strings.Contains(x[1:], b) {
+		if len(x) > 1 && utf8.RuneCountInString(b) >= 5 && strings.Contains(x[1:], b) {
 			return i
 		}
 	}
@@ -456,11 +457,14 @@ func withinOneEdit(q, w string) bool {
 // tømrermester), are at most one edit from q.
 func startsWithinOneEdit(q, w string) bool {
 	qr, wr := []rune(q), []rune(w)
-	ns := []int{len(qr), len(qr) + 1, len(wr)}
+	ns := [4]int{len(qr), len(qr) + 1, len(wr), -1}
 	if len(qr) >= 5 {
-		ns = append(ns, len(qr)-1)
+		ns[3] = len(qr) - 1
 	}
 	for _, n := range ns {
+		if n < 0 {
+			continue
+		}
 		if n <= len(wr) && abs(n-len(qr)) <= 1 && editDistance(q, string(wr[:n]), 1) <= 1 {
 			return true
 		}
