@@ -25,15 +25,19 @@ func TestConsultantSeesCompanyAndOpenRequest(t *testing.T) {
 		t.Fatalf("post: %d %s", res.StatusCode, res.Body)
 	}
 	ctx := browser.New(t)
-	var open, companies string
+	var open, companies, role string
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff", "konsulent@demo.local"),
 		chromedp.WaitVisible(`table.open-requests`),
 		chromedp.Text(`table.open-requests tbody`, &open),
 		chromedp.Text(`table.companies tbody`, &companies),
+		chromedp.Text(`.jm-role`, &role),
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if role != "(virksomhedskonsulent)" {
+		t.Errorf("role in the header: %q", role)
 	}
 	browser.Screenshot(t, ctx, "staff-home")
 	if !strings.Contains(open, "Sygemeldt medarbejder") || !strings.Contains(open, "Als Tømrer ApS") {
