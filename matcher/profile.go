@@ -224,14 +224,23 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 
 // boilerplate are the terms of the words every job ad uses ("Vi søger en
 // … til fast stilling", "We are looking for a candidate to join our
-// team"): they say nothing of the job, so they neither score nor show as
-// words the CV shares with the ad.
+// team", "Som … kommer du til at arbejde med …", "erfaring"), and the
+// Danish function words: they say nothing of the job, so they neither
+// score nor show as words the CV shares with the ad ("Ord fra opslaget i
+// CV'et: …, kom, erfaring" before); not those that are English words too
+// ("end" of "front end", "her", "ad"). English's general words are stop
+// words of taxonomy.Terms already.
 var boilerplate = func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range taxonomy.Terms(`søger søges søg tilbyder tilbyde stilling stillingen stillinger ansøgning ansøgninger
 		ansøg ansøge ansøger kandidat kandidaten kandidater ansættelse ansat fast fastansat gerne snarest hurtigst muligt mulig
 		ny nye kollega kolleger kollegaer arbejdsplads arbejdspladsen hverdag hverdagen tiltrædelse virksomhed virksomheden
 		os vores dig din dine dit søgning interesseret hører glæder brænder
+		erfaring erfaringer erfaren erfarne arbejde arbejdet arbejder arbejdsopgaver opgaver opgave kommer komme kom
+		uddannet tilsvarende fordel forventer forventninger timer ugen uge løn overenskomst samtaler samtale løbende
+		spørgsmål velkommen kontakte kort lyst blive travlt dygtig dygtige uformel omgangstone
+		jeg mig han hun min mit havde ham nu da ud dem op hvor hvad selv ind når dog noget jo ned denne
+		dette hende vor disse hvis jer sådan især senest derfor både
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
