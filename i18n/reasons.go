@@ -34,6 +34,7 @@ func init() {
 		"why.experience_asked":       {"%s erfaring i stillingen eller en beslægtet (ønsket %s)", "%s of experience in the occupation or a related one (asked %s)"},
 		"why.experience_none":        {"Ingen erfaring i stillingen eller en beslægtet (ønsket %s)", "No experience in the occupation or a related one (asked %s)"},
 		"why.experience_lines":       {"%s erfaring i stillingen eller en beslægtet: %s", "%s of experience in the occupation or a related one: %s"},
+		"why.counts_as":              {"tæller som %s", "counts as %s"},
 		"why.experience_lines_asked": {"%s erfaring i stillingen eller en beslægtet (ønsket %s): %s", "%s of experience in the occupation or a related one (asked %s): %s"},
 
 		"why.required_skills_matched": {"Krævede kompetencer: %s – %s", "Required skills: %s – %s"},

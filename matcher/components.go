@@ -169,7 +169,7 @@ func scoreExperience(s *Scorer, f *Features) Part {
 		}
 		years += share * o.Years
 		if s.explain && len(lines) < 3 {
-			lines = append(lines, yearsLine{o.Label, o.Years})
+			lines = append(lines, yearsLine{o.Label, o.Years, share})
 		}
 	}
 	need := s.p.MinYears
@@ -194,14 +194,22 @@ func scoreExperience(s *Scorer, f *Features) Part {
 	return part
 }
 
-// yearsLine is an experience line in a reason: "Lagerarbejder (13,5 år)".
+// yearsLine is an experience line in a reason: "Lagerarbejder (13,5 år)",
+// and for a related occupation what its years count as
+// ("Softwareudvikler (5 år, tæller som 1,3 år)"), so the sum in front
+// reads as the lines add up.
 type yearsLine struct {
 	title string
 	years float64
+	share float64
 }
 
 func (y yearsLine) In(lang i18n.Lang) string {
-	return y.title + " (" + i18n.Format(lang, i18n.Years(y.years)) + ")"
+	in := i18n.Format(lang, i18n.Years(y.years))
+	if y.share > 0 && y.share < 1 {
+		in += ", " + i18n.Render(lang, "why.counts_as", i18n.Years(y.share*y.years))
+	}
+	return y.title + " (" + in + ")"
 }
 
 // scoreRequiredSkills: the share of the required skills the CV has (see
