@@ -4,9 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"jobmatch"
 )
@@ -388,3 +392,80 @@ func (noCVs) Candidate(context.Context, string) (*jobmatch.Candidate, error) {
 	return nil, jobmatch.ErrNotFound
 }
 func (noCVs) EachCandidate(context.Context, func(*jobmatch.Candidate) error) error { return nil }
+
+// TestVocabularyAfterRestart: the words' counts of CVs, read back from the
+// index after a restart, are those counted while indexing, so a search
+// reads a query the same way before and after. zapx v16's dictionary
+// iterator read 1 for every word after the first word one CV holds: then
+// "smed", held by five CVs, looked rare and was also read as typos
+// ("snedker").
+func TestVocabularyAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	ix, _, err := Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]Doc{}
+	for i := 0; i < 5; i++ {
+		c := cvOf("Smed", "Svejsning og montage.")
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	for _, c := range []*jobmatch.Candidate{cvOf("Snedker", "Bor i Aabenraa."), cvOf("Tømrer", "Tagarbejde.")} {
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	// Two batches, merged into one segment: zap writes a word one CV holds
+	// in its one-hit encoding only when it merges segments.
+	first := map[string]Doc{}
+	for id, d := range docs {
+		if len(first) < 3 {
+			first[id] = d
+			delete(docs, id)
+		}
+	}
+	if err := ix.batch(first, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.batch(docs, nil, 2, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	adv, err := ix.bleve().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := adv.(*scorch.Scorch).ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		t.Fatal(err)
+	}
+	counts := func(ix *Index) map[string]int32 {
+		ix.vocab.mu.RLock()
+		defer ix.vocab.mu.RUnlock()
+		m := map[string]int32{}
+		for _, w := range ix.vocab.words {
+			m[w.word] = w.docs
+		}
+		return m
+	}
+	before, exp := counts(ix), ix.Expand("smed", nil)
+	if before["smed"] != 5 || before["aabenraa"] != 1 {
+		t.Fatalf("counted while indexing: smed %d, aabenraa %d", before["smed"], before["aabenraa"])
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, fresh, err := Open(dir, nil)
+	if err != nil || fresh {
+		t.Fatalf("reopen: fresh %v, %v", fresh, err)
+	}
+	defer ix.Close()
+	after := counts(ix)
+	if !reflect.DeepEqual(before, after) {
+		for w, n := range before {
+			if after[w] != n {
+				t.Errorf("%q: %d CVs while indexing, %d after the restart", w, n, after[w])
+			}
+		}
+		t.FailNow()
+	}
+	if got := ix.Expand("smed", nil); !reflect.DeepEqual(got, exp) {
+		t.Fatalf("'smed' read as %+v after the restart, %+v before", got, exp)
+	}
+}

@@ -76,11 +76,40 @@ func (v *vocab) addLocked(w string, n int32) {
 }
 
 // load reads the vocabulary of an existing index.
+//
+// Each word's count of CVs is read from its postings, not from the term
+// dictionary's entries: zapx v16 (v16.3.4) reuses one postings list for
+// every entry of a dictionary iterator and does not clear a one-hit
+// term's fields when it reads the next term, so after the first word only
+// one CV holds, every later word read 1 (PostingsList.read/Count). After
+// each restart every word then looked rare: typos were tried for "smed"
+// (butiksmedhjælper, snedker) and "lærer" (lager, varer), and the
+// suggestions were no longer the most common words first.
 func (v *vocab) load(b bleve.Index) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if err := eachTerm(b, fieldWords, func(term string, n uint64) { v.addLocked(term, int32(n)) }); err != nil {
+	var terms []string
+	if err := eachTerm(b, fieldWords, func(term string, _ uint64) { terms = append(terms, term) }); err != nil {
 		return err
+	}
+	adv, err := b.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: vocabulary: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("index: vocabulary: %w", err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	for _, term := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), fieldWords, false, false, false)
+		if err != nil {
+			return fmt.Errorf("index: vocabulary: %w", err)
+		}
+		n := tfr.Count()
+		tfr.Close()
+		v.addLocked(term, int32(min(n, math.MaxInt32)))
 	}
 	return eachTerm(b, fieldTitleWords, func(term string, _ uint64) { v.markTitleLocked(term) })
 }
