@@ -23,6 +23,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"jobmatch"
@@ -296,6 +298,25 @@ func (ix *Index) point(name string) error {
 }
 
 func (ix *Index) bleve() bleve.Index { return *ix.cur.Load() }
+
+// Merge merges the index's segments into one and waits for it, as bleve's
+// own merges do over time: what a long-running index reads back from disk
+// after a restart is then what the caller reads (the evaluation does this
+// before its restart).
+func (ix *Index) Merge(ctx context.Context) error {
+	adv, err := ix.bleve().Advanced()
+	if err != nil {
+		return fmt.Errorf("index: merge: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("index: merge: not a scorch index")
+	}
+	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("index: merge: %w", err)
+	}
+	return nil
+}
 
 // Close closes the index.
 func (ix *Index) Close() error {
