@@ -154,6 +154,14 @@ func TestDanishAnalysis(t *testing.T) {
 		"pedagogue1":      cvOf("Pedagogue", "Worked in Ireland."),
 		"pedagogue2":      cvOf("Pedagogue", "Worked in Scotland."),
 		"pedagogue3":      cvOf("Pedagogical consultant", "Worked in Wales."),
+		"smed":            cvOf("Smed", "Svejsning."),
+		"klejnsmed":       cvOf("Klejnsmed", "Rustfrit stål."),
+		"produktion":      cvOf("Produktionsmedarbejder", "Produktion på fabrik."),
+		"kundeservice":    cvOf("Kundeservicemedarbejder", "Telefonen."),
+		"bygningsmaler":   cvOf("Bygningsmaler", "Spartling."),
+		"handyman":        cvOf("Handyman", "Uddannet bygningsmaler."),
+		"pedel":           cvOf("Pedel", "Tidligere bygningsmaler."),
+		"tolk":            cvOf("Tolk", "Taler arabisk og dansk."),
 	}
 	docs := map[string]Doc{}
 	name := map[string]string{}
@@ -203,6 +211,11 @@ func TestDanishAnalysis(t *testing.T) {
 		{"typo, letters swapped", "tømerr", []string{"tømrer", "tømrermester"}},
 		{"typo, a letter doubled", "tømrrer", []string{"tømrer", "tømrermester"}},
 		{"plural, and compounds ending in the word", "bagere", []string{"bager", "pizzabager"}},
+		// A compound's last part is what it is ("bygningsmaler" is a
+		// maler), so the letters are a word, not a typo of "taler".
+		{"the last part of a title", "maler", []string{"bygningsmaler"}},
+		{"a word and a title ending in it", "smed", []string{"smed", "klejnsmed"}},
+		{"a part in the middle", "service", []string{"kundeservice"}},
 		// Two words a CV holds as one: the compound first.
 		{"two words, one compound", "lager arbejder", []string{"lagerarbejder", "lagermedarb", "lager"}},
 		{"two words, a linking s", "butik assistent", []string{"butiksassistent"}},
@@ -284,6 +297,19 @@ func TestDanishAnalysis(t *testing.T) {
 	}
 	if len(got) < 5 || !strings.HasPrefix(got[0], "pedagogue") || !slices.Contains(got, "pædagog") || !slices.Contains(got, "pædagogmedhj") {
 		t.Fatalf("pedagog found %v (read as %+v); want the pedagogues first, then pædagog and pædagogmedhj", got, res.Expansions)
+	}
+
+	// Letters across a linking s are no part: "smed" is not in
+	// "produktion|s|medarbejder" (nor "kunde|s|ervicemedarbejder"); and
+	// titles ending in the letters make them no typo when three CVs hold
+	// those: "maler" is not "taler".
+	for q, not := range map[string]string{"smed": "produktion", "maler": "tolk"} {
+		res := mustSearch(t, ix, q)
+		for _, h := range res.Hits {
+			if name[h.ID] == not {
+				t.Fatalf("%s found the CV %s (read as %+v)", q, not, res.Expansions)
+			}
+		}
 	}
 
 	// An abbreviation whose spelled-out words find people is no typo:

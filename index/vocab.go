@@ -250,6 +250,23 @@ func (v *vocab) expand(token string, typos bool) []form {
 				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
 				continue
 			}
+			if m, ok := strings.CutSuffix(w.word, token); ok && w.title && (utf8.RuneCountInString(m) >= 4 || v.isPartLocked(m)) {
+				// A Danish compound's last part is what it is: a
+				// "bygningsmaler" is a maler, a "lastbilchauffør" a
+				// chauffør. A job title ending in the typed letters
+				// makes them a word, though no CV holds it alone: no
+				// typos ("maler" is not "taler"). The first part is a
+				// word some CV holds ("bus") or four letters or more: an
+				// English title may end in a typo by chance ("cus|tomer").
+				f.boost = boostPrefix
+				if w.docs > 0 {
+					known = true
+				}
+			} else if strings.Contains(w.word, token) && v.straddlesLocked(w.word, token) {
+				// The letters run across the seam of two parts:
+				// "produktions|medarbejder" holds "smed".
+				continue
+			}
 		case stemInfix && strings.Contains(w.skel, stem):
 			f = form{boost: boostStemInfix, via: "compound"}
 		default:
@@ -339,6 +356,84 @@ func (v *vocab) expand(token string, typos bool) []form {
 		out = out[:maxForms]
 	}
 	return out
+}
+
+// isPartLocked reports whether m is the first part of a compound: a word
+// some CV holds, or one with the linking s or e ("bus", "produktions").
+func (v *vocab) isPartLocked(m string) bool {
+	if utf8.RuneCountInString(m) < 2 {
+		return false
+	}
+	held := func(w string) bool { i, ok := v.pos[w]; return ok && v.words[i].docs > 0 }
+	if held(m) {
+		return true
+	}
+	if base, ok := strings.CutSuffix(m, "s"); ok && utf8.RuneCountInString(base) >= 2 && held(base) {
+		return true
+	}
+	base, ok := strings.CutSuffix(m, "e")
+	return ok && utf8.RuneCountInString(base) >= 2 && held(base)
+}
+
+// straddlesLocked reports whether every place inside w (not at its end)
+// that holds token runs across a seam of w's parts: the token begins with
+// the linking s or e after a word some CV holds, and the rest is the last
+// part of other compounds too ("produktion|s|medarbejder" and
+// "butik|s|medhjælper" for "smed"; not "kunde|servicemedarbejder" for
+// "service"), or a word of four letters or more
+// that some CV holds begins inside the token, after a first part
+// (isPartLocked), and ends beyond it.
+func (v *vocab) straddlesLocked(w, token string) bool {
+	held := func(w string) bool { i, ok := v.pos[w]; return ok && v.words[i].docs > 0 }
+	for from := 0; ; {
+		i := strings.Index(w[from:], token)
+		if i < 0 {
+			return true
+		}
+		i += from
+		end := i + len(token)
+		if end == len(w) {
+			return false
+		}
+		crosses := (token[0] == 's' || token[0] == 'e') && utf8.RuneCountInString(w[:i]) >= 3 && held(w[:i]) &&
+			v.endsOthersLocked(w, w[i+1:], 2)
+		for j := i + 1; j < end && !crosses; j++ {
+			if !utf8.RuneStart(w[j]) || !v.isPartLocked(w[:j]) {
+				continue
+			}
+			for k := end + 1; k <= len(w); k++ {
+				if k < len(w) && !utf8.RuneStart(w[k]) {
+					continue
+				}
+				if p, ok := v.pos[w[j:k]]; ok && v.words[p].docs > 0 && utf8.RuneCountInString(w[j:k]) >= 4 {
+					crosses = true
+					break
+				}
+			}
+		}
+		if !crosses {
+			return false
+		}
+		from = i + 1
+	}
+}
+
+// endsOthersLocked reports whether at least n words besides w end in
+// tail, a compound's last part ("medarbejder" of lagermedarbejder and
+// pakkerimedarbejder): a scan of the vocabulary, only for a word whose
+// letters may run across a linking s.
+func (v *vocab) endsOthersLocked(w, tail string, n int) bool {
+	if utf8.RuneCountInString(tail) < 4 {
+		return false
+	}
+	for _, o := range v.words {
+		if o.docs > 0 && o.word != w && len(o.word) > len(tail) && strings.HasSuffix(o.word, tail) {
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // danishEndings are the endings of Danish nouns in the plural, the
