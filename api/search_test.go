@@ -43,7 +43,9 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		name, query string
 		want        []string // all must be found; the first must rank first
 	}{
-		{"compound: lager finds lagerarbejder, lagermedarbejder and the word", "q=lager", []string{"LAGER-3", "LAGER-1", "LAGER-2"}},
+		// A compound in a title before the word in a summary: the
+		// warehouse workers before the driver who "har arbejdet på lager".
+		{"compound: lager finds lagerarbejder, lagermedarbejder and the word", "q=lager", []string{"LAGER-1", "LAGER-2", "LAGER-3"}},
 		{"compound: truck finds gaffeltruckfører", "q=truck", []string{"TRUCK-1"}},
 		{"compound: rengøring finds rengøringsassistent", "q=reng%C3%B8ring", []string{"REN-1"}},
 		{"inflection: plural finds singular", "q=sygeplejersker", []string{"SPL-1"}},
@@ -64,7 +66,12 @@ func TestSearchAsConsultantsType(t *testing.T) {
 					t.Fatalf("%s: got %v, missing %s", tt.query, got, w)
 				}
 			}
-			if got[0] != tt.want[0] {
+			if tt.query == "q=lager" {
+				// The two title compounds tie.
+				if got[2] != "LAGER-3" {
+					t.Fatalf("%s: %v, want the driver last", tt.query, got)
+				}
+			} else if got[0] != tt.want[0] {
 				t.Fatalf("%s: %s ranked first, want %s (%v)", tt.query, got[0], tt.want[0], got)
 			}
 			if len(r.Tried) == 0 || len(r.Tried[0].Forms) == 0 {
@@ -132,14 +139,15 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		ordered     bool
 	}{
 		{"licence", "q=lager&licence=CE", []string{"LAGER-3"}, false},
-		// "lager" is also read as the occupation gaffeltruckfører (TRUCK-1).
-		{"language with level", "q=lager&language=da:C1", []string{"LAGER-1", "LAGER-3", "TRUCK-1"}, false},
+		// "lager" is no name of gaffeltruckfører ("driftsleder på lager" is
+		// one), so TRUCK-1 is not found.
+		{"language with level", "q=lager&language=da:C1", []string{"LAGER-1", "LAGER-3"}, false},
 		{"target group", "target_group=further_from_job", []string{"REN-1"}, false},
 		{"eligibility", "eligibility=fleksjob", []string{"REN-1"}, false},
 		{"eligibility, any of", "eligibility=fleksjob&eligibility=loentilskud", []string{"REN-1", "TRUCK-1"}, false},
 		{"consent", "q=p%C3%A6dagog&consent=true", nil, false},
 		{"near and radius", "q=lager&near=6400&radius_km=40", []string{"LAGER-1", "LAGER-3"}, false},
-		{"sort by distance, nearest first", "q=lager&near=6400&sort=distance&radius_km=500", []string{"LAGER-1", "LAGER-3", "LAGER-2", "TRUCK-1"}, true},
+		{"sort by distance, nearest first", "q=lager&near=6400&sort=distance&radius_km=500", []string{"LAGER-1", "LAGER-3", "LAGER-2"}, true},
 	} {
 		t.Run("filter: "+tt.name, func(t *testing.T) {
 			got := search(t, k, tt.query).refs()

@@ -116,7 +116,8 @@ type Expansion struct {
 	// Forms are the indexed words the query word reached, best first.
 	Forms []string `json:"forms"`
 	// Via names the ways used: "word", "spelling", "inflection",
-	// "compound", "abbreviation", "typo".
+	// "compound", "abbreviation", "typo", "part" (the first part of a
+	// compound no CV holds).
 	Via []string `json:"via"`
 }
 
@@ -130,13 +131,16 @@ const (
 )
 
 // elsewhere weighs a word found only outside the titles (summary, skills,
-// education, employers) against the same word in a title. It only orders
-// CVs within one way of reaching the word: a whole word anywhere stays
-// above a compound anywhere (the smallest step between two ways is
-// 4.5 → 4, a ratio of 1.125, so any factor above 1/1.125 keeps the ways in
-// order). Among typos it puts the title a consultant meant ("tømrer" for
-// "tømer") above a chance word in a summary ("timer", one letter away too).
-const elsewhere = 0.95
+// education, employers) against the same word in a title. Below a half, a
+// title holding the word in a compound comes before a summary holding it
+// whole: for "kontor" the kontorassistent before the cleaner who did
+// "kontor- og erhvervsrengøring", for "lager" the lagerarbejder before the
+// haulier who drove goods "fra lager" (a Danish compound names the job;
+// a word of the summary may only mention it). Within the titles, and
+// within the rest, the ways stay in order (whole word, inflection,
+// compound, typo). Among typos it puts the title a consultant meant
+// ("tømrer" for "tømer") above a chance word in a summary ("timer").
+const elsewhere = 0.45
 
 // wordsOf returns the distinct words of texts, for the "words" field.
 func wordsOf(texts ...string) []string { return moreWords(nil, texts...) }
@@ -210,6 +214,15 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			}
 		}
 		forms := append(ix.vocab.expand(t, found < typoBelow), spelled...)
+		if found < typoBelow && reach(forms) < typoBelow {
+			// A compound no CV holds, whose first part some do:
+			// "truckfører" is looked for as truck…, "rengøringsdame" as
+			// rengøring…, below every way the whole word would have
+			// counted.
+			if _, part := ix.vocab.firstPart(t); len(part) > 0 {
+				forms = append(forms, part...)
+			}
+		}
 		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)

@@ -358,6 +358,80 @@ func (v *vocab) expand(token string, typos bool) []form {
 	return out
 }
 
+// reach is the number of CVs forms reach as the word itself, a spelling,
+// an inflection, a compound that holds it, or a whole word one typo away
+// (counted per form, so a CV may count twice).
+func reach(forms []form) int {
+	n := 0
+	for _, f := range forms {
+		if f.boost >= boostStemInfix*0.9 {
+			n += int(f.docs)
+		}
+	}
+	return n
+}
+
+// boostPart scales the forms of a compound's first part, looked for when
+// the compound itself reaches nobody.
+const boostPart = 0.5
+
+// firstPart splits a word no CV holds into a first part that reaches CVs
+// (as a word, an inflection or the compounds it begins: at least
+// typoBelow of them) and a last part some CV holds, alone or as the end of
+// two compounds ("truck|fører", "rengørings|dame", "kasse|medarbejder"; the
+// linking s or e is dropped). The longest such first part wins; its forms
+// come back scaled by boostPart, via "part". A Danish compound is a kind
+// of its last part, but the first part says which: a "truckfører" is
+// found by the truck certificates and truck driving CVs hold.
+func (v *vocab) firstPart(token string) (string, []form) {
+	runes := []rune(token)
+	if len(runes) < 7 || strings.ContainsAny(token, "- ") {
+		return "", nil
+	}
+	v.mu.RLock()
+	held := v.heldLocked(token)
+	v.mu.RUnlock()
+	if held {
+		return "", nil
+	}
+	for p := len(runes) - 3; p >= 3; p-- {
+		left, right := string(runes[:p]), string(runes[p:])
+		v.mu.RLock()
+		ok := v.heldLocked(right) || v.endsOthersLocked(token, right, 2)
+		v.mu.RUnlock()
+		if !ok {
+			continue
+		}
+		cands := []string{left}
+		for _, link := range []string{"s", "e"} {
+			if b, cut := strings.CutSuffix(left, link); cut && utf8.RuneCountInString(b) >= 3 {
+				cands = append(cands, b)
+			}
+		}
+		for _, l := range cands {
+			var out []form
+			n := 0
+			for _, f := range v.expand(l, false) {
+				if f.boost >= boostPrefix {
+					n += int(f.docs)
+					f.boost *= boostPart
+					f.via = "part"
+					out = append(out, f)
+				}
+			}
+			if n >= typoBelow {
+				return l, out
+			}
+		}
+	}
+	return "", nil
+}
+
+func (v *vocab) heldLocked(w string) bool {
+	i, ok := v.pos[w]
+	return ok && v.words[i].docs > 0
+}
+
 // isPartLocked reports whether m is the first part of a compound: a word
 // some CV holds, or one with the linking s or e ("bus", "produktions").
 func (v *vocab) isPartLocked(m string) bool {
@@ -423,7 +497,7 @@ func (v *vocab) straddlesLocked(w, token string) bool {
 // pakkerimedarbejder): a scan of the vocabulary, only for a word whose
 // letters may run across a linking s.
 func (v *vocab) endsOthersLocked(w, tail string, n int) bool {
-	if utf8.RuneCountInString(tail) < 4 {
+	if utf8.RuneCountInString(tail) < 3 {
 		return false
 	}
 	for _, o := range v.words {

@@ -178,18 +178,48 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		verr.Add("q", "max", "500")
 	}
 	if q.Text != "" && cs.tax != nil {
+		var alt []string // concepts the text names by an alternative label
+		named := false
 		for _, m := range cs.tax.ResolveOccupation(q.Text, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
 			if m.Score < 0.5 {
 				break
 			}
+			// Only a name the text holds whole: "Rengøringsassistent i
+			// kontor" (a STAR title) is no name of what "kontor" means,
+			// and its CVs would come before the kontorassistenter.
+			if !namesWithin(m.Form, q.Text) {
+				continue
+			}
 			q.Occupations = append(q.Occupations, m.URI)
-			if m.Kind == "label" || m.Kind == "star_title" {
+			// The other occupations of its ISCO unit group come last: an
+			// "ekspedient" (STAR's title of tøjekspedient and the like)
+			// finds the butiksassistenter after every CV with the word.
+			for _, r := range relatedURIs(cs, m.URI) {
+				if !slices.Contains(q.RelatedOccupations, r) {
+					q.RelatedOccupations = append(q.RelatedOccupations, r)
+				}
+			}
+			switch m.Kind {
+			case "label", "star_title":
 				// The text is a name of the concept: its other names are
-				// synonyms. (An alternative label may be loose: "bogholder"
-				// is one of "regnskabschef".)
+				// synonyms.
 				q.Synonyms = append(q.Synonyms, oneWordLabels(cs.tax, m.URI)...)
+				named = true
+			case "alt_label":
+				alt = append(alt, m.URI)
 			}
 			interp = append(interp, Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind})
+		}
+		if !named {
+			// An alternative label may be loose ("bogholder" is one of
+			// "regnskabschef"), so it counts only when the text names no
+			// concept by its own name; then the concept's STAR/Jobnet
+			// titles are what the CVs write: "kassedame" and
+			// "kassemedarbejder" are Kasseassistent, "rengøringsdame"
+			// Rengøringsassistent.
+			for _, uri := range alt {
+				q.Synonyms = append(q.Synonyms, starTitles(cs.tax, uri)...)
+			}
 		}
 	}
 	for _, s := range p.Skills {
@@ -329,6 +359,39 @@ func oneWordLabels(tax *taxonomy.Taxonomy, uri string) []string {
 		}
 	}
 	return out
+}
+
+// starTitles are an occupation's STAR/Jobnet titles that are one word.
+func starTitles(tax *taxonomy.Taxonomy, uri string) []string {
+	o, ok := tax.Occupation(uri)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, l := range o.STAR {
+		if w := index.Words(l); len(w) == 1 && len([]rune(w[0])) >= 4 {
+			out = append(out, w[0])
+		}
+	}
+	return out
+}
+
+// namesWithin reports whether every word of the name form is a word of
+// text, or begins one with at most a Danish ending more ("tømrer" of
+// "tømrere"): the text holds the name whole ("sygeplejerske" in
+// "sygeplejerske nat"), not a part of a longer one ("kontor" of
+// "rengøringsassistent i kontor").
+func namesWithin(form, text string) bool {
+	words := strings.Fields(taxonomy.Normalize(text))
+	fs := strings.Fields(taxonomy.Normalize(form))
+	for _, f := range fs {
+		if !slices.ContainsFunc(words, func(w string) bool {
+			return w == f || strings.HasPrefix(w, f) && len([]rune(w))-len([]rune(f)) <= 3
+		}) {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 func relatedURIs(cs *Service, uri string) []string {
