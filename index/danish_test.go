@@ -497,7 +497,7 @@ func TestVocabularyAfterRestart(t *testing.T) {
 }
 
 // TestCompoundByItsFirstPart: a compound no CV holds, whose last part some
-// CV holds, is looked for by its first part: "rengøringsdame" finds the
+// CV holds (or two compounds end in), is looked for by its first part: "rengøringsdame" finds the
 // cleaners (rengøring…), below what the word itself would have found, and
 // the answer says so. Letters with no such last part find nobody.
 func TestCompoundByItsFirstPart(t *testing.T) {
@@ -513,6 +513,7 @@ func TestCompoundByItsFirstPart(t *testing.T) {
 		"rengøring2": cvOf("Rengøringsassistent", "Hotel."),
 		"rengøring3": cvOf("Rengøringsassistent", "Skoler."),
 		"servering":  cvOf("Serveringsdame", "Café."),
+		"kantine":    cvOf("Kantinedame", "Frokost."),
 		"tømrer":     cvOf("Tømrer", "Tagarbejde."),
 	} {
 		docs[c.ID] = ix.DocOf(c, nil)
