@@ -338,6 +338,15 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 		span = 0 // long out of work, or never in steady work
 	}
 	var lines []line
+	// another is an employer none of the lines so far has: two jobs of
+	// one title at one workplace read as one job written twice.
+	another := func(sector string) string {
+		e := g.employer(sector, p)
+		for try := 0; try < 5 && slices.ContainsFunc(lines, func(l line) bool { return l.employer == e }); try++ {
+			e = g.employer(sector, p)
+		}
+		return e
+	}
 	main := 0.0
 	if span >= 1 && !(p.group == "young" && r.IntN(3) == 0) {
 		y1 := g.years(min(span, 14))
@@ -345,13 +354,19 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 		main = y1
 		if rest := span - y1; rest >= 2 && r.IntN(2) == 0 {
 			y2 := g.years(min(rest-1, 10))
-			lines = append(lines, line{j.title, g.employer(j.sector, p), y2})
+			if e := another(j.sector); e == lines[0].employer && j.title == lines[0].title {
+				lines[0].years += y2 // a sector of few workplaces: the same job, longer
+			} else {
+				lines = append(lines, line{j.title, e, y2})
+			}
 			main += y2
 			span -= y2
 		}
 		if rest := span - y1; rest >= 1 && len(j.before) > 0 && r.IntN(3) == 0 {
 			if b := g.byTitle[g.one(j.before)]; b != nil && b.uri != j.uri {
-				lines = append(lines, line{b.title, g.employer(b.sector, p), g.years(min(rest, 6))})
+				if e := another(b.sector); !slices.ContainsFunc(lines, func(l line) bool { return l.employer == e && l.title == b.title }) {
+					lines = append(lines, line{b.title, e, g.years(min(rest, 6))})
+				}
 			}
 		}
 	}

@@ -97,11 +97,17 @@ func TestTitlesAreTheOnesPeopleUse(t *testing.T) {
 				fromStar++
 			}
 		}
+		seen := map[string]bool{}
 		for _, e := range c.Experience {
 			check(c.ExternalRef, e.Title)
 			if e.Employer == "" || strings.ContainsAny(e.Employer, "{}") {
 				t.Fatalf("%s: employer %q", c.ExternalRef, e.Employer)
 			}
+			// One title at one workplace twice reads as one job written twice.
+			if k := e.Title + "|" + e.Employer; seen[k] {
+				t.Fatalf("%s: %s at %s twice", c.ExternalRef, e.Title, e.Employer)
+			}
+			seen[e.Title+"|"+e.Employer] = true
 		}
 	}
 	if fromStar < len(cvs)/2 {
