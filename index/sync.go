@@ -196,6 +196,12 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	}
 	s.mu.Unlock()
 	progress := len(changes)
+	if next > hwm {
+		// Behind by at least this pass's changes while it runs: a pass
+		// that reads long (another replica's bulk import) shows in the
+		// lag and /readyz before it ends, not only after.
+		s.behindAtLeast(next - hwm)
+	}
 	for _, n := range gaps {
 		c, ok, err := s.src.ChangeAt(ctx, n)
 		if err != nil {
@@ -302,6 +308,18 @@ func (s *Syncer) updateLag(ctx context.Context, hwm int64) {
 	} else if s.lagSince.Load() == 0 {
 		s.lagSince.Store(time.Now().UnixNano())
 	}
+}
+
+// behindAtLeast raises the lag to n changes, from now if it was caught up;
+// updateLag sets it exactly when the pass ends.
+func (s *Syncer) behindAtLeast(n int64) {
+	for {
+		cur := s.lagChanges.Load()
+		if cur >= n || s.lagChanges.CompareAndSwap(cur, n) {
+			break
+		}
+	}
+	s.lagSince.CompareAndSwap(0, time.Now().UnixNano())
 }
 
 // Lag reports how many changes the index is behind and for how long.

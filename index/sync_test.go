@@ -595,3 +595,47 @@ func TestRoomPacesTheWriter(t *testing.T) {
 		t.Fatalf("%d change-log entries and %d CVs read back; want none", logEntries, cvReads)
 	}
 }
+
+// stalling holds every CV read until released, like a pass over another
+// replica's bulk import that reads for a long time.
+type stalling struct {
+	*store.Store
+	reading chan struct{}
+	release chan struct{}
+}
+
+func (s *stalling) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
+	s.reading <- struct{}{}
+	<-s.release
+	return s.Store.Candidate(ctx, id)
+}
+
+// TestLagShowsDuringAPass: while a pass reads the CVs of its changes, the
+// lag already counts them (/readyz reads it), not only once the pass ends.
+func TestLagShowsDuringAPass(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	ix, _, err := index.Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	src := &stalling{Store: st, reading: make(chan struct{}, 8), release: make(chan struct{})}
+	sy := index.NewSyncer(ix, src, quiet, nil)
+	upsert(t, st, candidate("L-1", "murer", "7100"), candidate("L-2", "murer", "7100"))
+	done := make(chan error, 1)
+	go func() { _, err := sy.SyncOnce(ctx); done <- err }()
+	<-src.reading
+	if changes, _ := sy.Lag(); changes < 2 {
+		close(src.release)
+		<-done
+		t.Fatalf("lag during the pass: %d changes, want 2", changes)
+	}
+	close(src.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if changes, secs := sy.Lag(); changes != 0 || secs != 0 {
+		t.Fatalf("lag after the pass: %d changes, %.1f s", changes, secs)
+	}
+}
