@@ -195,6 +195,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	var qs []query.Query
 	var exps []Expansion
 	tokens := queryTokens(text)
+	parts := 0 // words split into parts (firstPart scans the vocabulary)
 	for _, t := range tokens {
 		// An abbreviation spelled out: when its words find people, the
 		// letters are no typo ("sosu" is not "solutions" or "Mosul",
@@ -214,7 +215,8 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			}
 		}
 		forms := append(ix.vocab.expand(t, found < typoBelow), spelled...)
-		if found < typoBelow && reach(forms) < typoBelow {
+		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts {
+			parts++
 			// A compound no CV holds, whose first part some do:
 			// "truckfører" is looked for as truck…, "rengøringsdame" as
 			// rengøring…, below every way the whole word would have

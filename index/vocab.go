@@ -203,6 +203,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 	known := ok && v.words[i].docs > 0
 	typed := asciiSpelling(token)
 	var out, folded []form
+	scans := 0  // vocabulary scans of the linking-s check (straddlesLocked)
 	strong := 0 // CVs reached by the word, an inflection or a compound it begins
 	for _, w := range v.words {
 		if len(bases) > 0 {
@@ -262,7 +263,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				if w.docs > 0 {
 					known = true
 				}
-			} else if strings.Contains(w.word, token) && v.straddlesLocked(w.word, token) {
+			} else if strings.Contains(w.word, token) && v.straddlesLocked(w.word, token, &scans) {
 				// The letters run across the seam of two parts:
 				// "produktions|medarbejder" holds "smed".
 				continue
@@ -372,8 +373,13 @@ func reach(forms []form) int {
 }
 
 // boostPart scales the forms of a compound's first part, looked for when
-// the compound itself reaches nobody.
-const boostPart = 0.5
+// the compound itself reaches nobody; maxPartWord bounds the words split.
+const (
+	boostPart   = 0.5
+	maxPartWord = 30
+	maxScans    = 16
+	maxParts    = 3 // query words split, per query
+)
 
 // firstPart splits a word no CV holds into a first part that reaches CVs
 // (as a word, an inflection or the compounds it begins: at least
@@ -385,7 +391,9 @@ const boostPart = 0.5
 // found by the truck certificates and truck driving CVs hold.
 func (v *vocab) firstPart(token string) (string, []form) {
 	runes := []rune(token)
-	if len(runes) < 7 || strings.ContainsAny(token, "- ") {
+	// Longer than any compound a CV holds is no word to split: each split
+	// scans the vocabulary.
+	if len(runes) < 7 || len(runes) > maxPartWord || strings.ContainsAny(token, "- ") {
 		return "", nil
 	}
 	v.mu.RLock()
@@ -457,7 +465,10 @@ func (v *vocab) isPartLocked(m string) bool {
 // "service"), or a word of four letters or more
 // that some CV holds begins inside the token, after a first part
 // (isPartLocked), and ends beyond it.
-func (v *vocab) straddlesLocked(w, token string) bool {
+//
+// The linking-s check scans the vocabulary; scans bounds how many one
+// query word may make (maxScans), after which such a word is kept.
+func (v *vocab) straddlesLocked(w, token string, scans *int) bool {
 	held := func(w string) bool { i, ok := v.pos[w]; return ok && v.words[i].docs > 0 }
 	for from := 0; ; {
 		i := strings.Index(w[from:], token)
@@ -469,8 +480,12 @@ func (v *vocab) straddlesLocked(w, token string) bool {
 		if end == len(w) {
 			return false
 		}
-		crosses := (token[0] == 's' || token[0] == 'e') && utf8.RuneCountInString(w[:i]) >= 3 && held(w[:i]) &&
-			v.endsOthersLocked(w, w[i+1:], 2)
+		crosses := (token[0] == 's' || token[0] == 'e') && utf8.RuneCountInString(token) >= 4 &&
+			utf8.RuneCountInString(w[:i]) >= 3 && held(w[:i]) && *scans < maxScans
+		if crosses {
+			*scans++
+			crosses = v.endsOthersLocked(w, w[i+1:], 2)
+		}
 		for j := i + 1; j < end && !crosses; j++ {
 			if !utf8.RuneStart(w[j]) || !v.isPartLocked(w[:j]) {
 				continue
