@@ -89,6 +89,8 @@ func init() {
 		"status.link":         {"Gem dette link – det er dit private link til at følge sagen:", "Keep this link – it is your private link to follow the case:"},
 		"status.status":       {"Status", "Status"},
 		"status.received":     {"Modtaget", "Received"},
+		"status.subsidy":      {"Ordning", "Scheme"},
+		"status.text":         {"Din henvendelse", "Your request"},
 		"status.next":         {"Hvad sker der nu?", "What happens next?"},
 		"status.answer_by":    {"Du får svar senest %s.", "You will have an answer by %s."},
 		"status.next_vacancy": {"Din kontaktperson læser opslaget, finder kandidater og kontakter dig. Præsenterede kandidater vises anonymt på denne side, hvor du kan svare på hver enkelt.", "Your contact person reads the vacancy, finds candidates and contacts you. Presented candidates appear anonymously on this page, where you can answer about each one."},
