@@ -40,7 +40,7 @@ func TestConsultantSeesCompanyAndOpenRequest(t *testing.T) {
 		t.Errorf("role in the header: %q", role)
 	}
 	browser.Screenshot(t, ctx, "staff-home")
-	if !strings.Contains(open, "Sygemeldt medarbejder") || !strings.Contains(open, "Als Tømrer ApS") {
+	if !strings.Contains(open, "Fastholdelse") || !strings.Contains(open, "Als Tømrer ApS") {
 		t.Fatalf("open requests table: %q", open)
 	}
 	if !strings.Contains(companies, demo.CVR(11)) {
