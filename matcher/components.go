@@ -168,8 +168,8 @@ func scoreExperience(s *Scorer, f *Features) Part {
 			continue
 		}
 		years += share * o.Years
-		if s.explain && len(lines) < 3 {
-			lines = append(lines, yearsLine{o.Label, o.Years, share})
+		if s.explain {
+			lines = addYearsLine(lines, yearsLine{o.Label, o.Years, share})
 		}
 	}
 	need := s.p.MinYears
@@ -202,6 +202,23 @@ type yearsLine struct {
 	title string
 	years float64
 	share float64
+}
+
+// addYearsLine adds y to the reason's lines: the years of one title at two
+// workplaces as one line ("Social- og sundhedshjælper (6 år)", not the
+// title twice), at most three lines.
+func addYearsLine(lines i18n.List, y yearsLine) i18n.List {
+	for i, l := range lines {
+		if o, ok := l.(yearsLine); ok && o.title == y.title && o.share == y.share {
+			o.years += y.years
+			lines[i] = o
+			return lines
+		}
+	}
+	if len(lines) < 3 {
+		lines = append(lines, y)
+	}
+	return lines
 }
 
 func (y yearsLine) In(lang i18n.Lang) string {

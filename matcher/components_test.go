@@ -447,3 +447,17 @@ func TestTitleNamesItsOwnConcept(t *testing.T) {
 		}
 	}
 }
+
+// TestExperienceLinesOfOneTitleAddUp: one title at two workplaces is one
+// line of the reason, with the years added up.
+func TestExperienceLinesOfOneTitleAddUp(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Sygeplejerske"}, Criteria{}, nil)
+	f := cvOf(tax, jobmatch.Candidate{Experience: []jobmatch.Experience{
+		{Title: "Sygeplejerske", Employer: "Sønderborg Sygehus", Years: 2},
+		{Title: "Sygeplejerske", Employer: "Aabenraa Kommune", Years: 4}}})
+	got := texts(scoreExperience(s, f))
+	if !strings.Contains(got, "Sygeplejerske (6 år)") || strings.Contains(got, "(2 år)") {
+		t.Fatalf("reason %q, want one line: Sygeplejerske (6 år)", got)
+	}
+}

@@ -241,6 +241,7 @@ var boilerplate = func() map[string]bool {
 		spørgsmål velkommen kontakte kort lyst blive travlt dygtig dygtige uformel omgangstone
 		jeg mig han hun min mit havde ham nu da ud dem op hvor hvad selv ind når dog noget jo ned denne
 		dette hende vor disse hvis jer sådan især senest derfor både
+		skabe sikre bidrage deltage indgå sørge tage gøre give holde løse
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
