@@ -461,3 +461,21 @@ func TestExperienceLinesOfOneTitleAddUp(t *testing.T) {
 		t.Fatalf("reason %q, want one line: Sygeplejerske (6 år)", got)
 	}
 }
+
+// TestWorkplaceTownIsNoSharedWord: the town of the workplace, written in
+// the ad, is scored as distance, never as a word the CV shares with the
+// ad ("Ord fra opslaget i CV'et: augustenborg, …" before).
+func TestWorkplaceTownIsNoSharedWord(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Industrislagter", PostalCode: "6440",
+		Description: "Augustenborg Slagteri søger en industrislagter til udskæring i Augustenborg."}
+	p := NewProfile(&v, tax, nil)
+	for _, town := range taxonomy.Terms("Augustenborg") {
+		if slices.Contains(p.Terms, town) {
+			t.Fatalf("the workplace's town %q is among the ad's words %v", town, p.Terms)
+		}
+	}
+	if !slices.Contains(p.Terms, taxonomy.Terms("udskæring")[0]) {
+		t.Fatalf("the ad's words %v lack udskæring", p.Terms)
+	}
+}

@@ -87,6 +87,15 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 		p.Desired = append(p.Desired, skillReq(s, tax))
 	}
 	p.Terms = withoutBoilerplate(union(taxonomy.Terms(v.Title+" . "+v.Description+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil))
+	if tax != nil && tax.Places != nil && v.PostalCode != "" {
+		// The workplace's town ("Vi søger … i Augustenborg") is scored as
+		// distance, not as a word the CV shares with the ad.
+		town := map[string]bool{}
+		for _, t := range taxonomy.Terms(tax.Places.Name(v.PostalCode)) {
+			town[t] = true
+		}
+		p.Terms = slices.DeleteFunc(p.Terms, func(t string) bool { return town[t] })
+	}
 	p.Text = strings.TrimSpace(v.Title + " " + strings.Join(v.SkillsRequired, " ") + " " + strings.Join(v.SkillsDesired, " "))
 	return p
 }
