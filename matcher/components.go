@@ -106,7 +106,11 @@ func scoreOccupation(s *Scorer, f *Features) Part {
 		return part
 	}
 	kind := "partial"
-	if best.value >= 0.99 {
+	if best.value >= 0.99 || best.kind == "same" || best.kind == "synonym" {
+		// The occupation the vacancy was read as is a match ("Samme
+		// stilling: Smed" for "Smed til 2-holdsskift"), though the value
+		// also weighs how surely the title named it and how much of the
+		// title's words the CV's title has.
 		kind = "match"
 	}
 	target := s.targetLabel(best.target)

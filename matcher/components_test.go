@@ -479,3 +479,14 @@ func TestWorkplaceTownIsNoSharedWord(t *testing.T) {
 		t.Fatalf("the ad's words %v lack udskæring", p.Terms)
 	}
 }
+
+// TestSameOccupationIsAMatch: "Samme stilling: Smed" is a match (✓) for
+// "Smed til 2-holdsskift", though the title's other words lower the value.
+func TestSameOccupationIsAMatch(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Smed til 2-holdsskift"}, Criteria{}, nil)
+	p := scoreOccupation(s, cvOf(tax, jobmatch.Candidate{DesiredOccupations: []jobmatch.Concept{{Label: "Smed"}}}))
+	if len(p.Reasons) != 1 || !strings.HasPrefix(p.Reasons[0].Code, "occupation_s") || p.Reasons[0].Kind != "match" {
+		t.Fatalf("reasons %+v (value %.2f), want one same-occupation match", p.Reasons, p.Value)
+	}
+}
