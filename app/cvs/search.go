@@ -191,20 +191,22 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				continue
 			}
 			q.Occupations = append(q.Occupations, m.URI)
-			// The other occupations of its ISCO unit group come last: an
-			// "ekspedient" (STAR's title of tøjekspedient and the like)
-			// finds the butiksassistenter after every CV with the word.
-			for _, r := range relatedURIs(cs, m.URI) {
-				if !slices.Contains(q.RelatedOccupations, r) {
-					q.RelatedOccupations = append(q.RelatedOccupations, r)
-				}
-			}
 			switch m.Kind {
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are
 				// synonyms.
 				q.Synonyms = append(q.Synonyms, oneWordLabels(cs.tax, m.URI)...)
 				named = true
+				// The other occupations of its ISCO unit group come last:
+				// an "ekspedient" (STAR's title of tøjekspedient and the
+				// like) finds the butiksassistenter after every CV with
+				// the word. (Not for an alternative label: "tømrer" is
+				// one of bygmester, whose group would add the masons.)
+				for _, r := range relatedURIs(cs, m.URI) {
+					if !slices.Contains(q.RelatedOccupations, r) {
+						q.RelatedOccupations = append(q.RelatedOccupations, r)
+					}
+				}
 			case "alt_label":
 				alt = append(alt, m.URI)
 			}
