@@ -538,3 +538,42 @@ func TestCompoundByItsFirstPart(t *testing.T) {
 		t.Fatalf("rengøringqq found %d CVs (read as %+v)", res.Total, res.Expansions)
 	}
 }
+
+// TestConceptOrRelatedNotBoth: a CV of a concept the query was read as and
+// of a related one scores as one of the concept alone (the best of the
+// two clauses), and a CV of the related one alone below both.
+func TestConceptOrRelatedNotBoth(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const x, y = "http://example.org/occupation/lagerarbejder", "http://example.org/occupation/flyttemand"
+	cv := func(uris ...string) *jobmatch.Candidate {
+		c := cvOf("Medarbejder", "Erfaring.")
+		c.DesiredOccupations = nil
+		for _, u := range uris {
+			c.DesiredOccupations = append(c.DesiredOccupations, jobmatch.Concept{Label: "Medarbejder", URI: u})
+		}
+		return c
+	}
+	a, b, c := cv(x), cv(x, y), cv(y)
+	docs := map[string]Doc{}
+	for _, cand := range []*jobmatch.Candidate{a, b, c} {
+		docs[cand.ID] = ix.DocOf(cand, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Text: "lagerarbejder", Everyday: true, Size: 10, Occupations: []string{x}, RelatedOccupations: []string{y}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := map[string]float64{}
+	for _, h := range res.Hits {
+		score[h.ID] = h.Score
+	}
+	if score[a.ID] == 0 || score[b.ID] != score[a.ID] || !(score[c.ID] > 0 && score[c.ID] < score[a.ID]) {
+		t.Fatalf("concept %.3f, concept and related %.3f, related %.3f; want the first two equal, the third below", score[a.ID], score[b.ID], score[c.ID])
+	}
+}

@@ -269,11 +269,22 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		// Concepts the text was read as: below every way the words are
 		// found, above nothing, so they add people and never push the
 		// words' hits down.
+		// A CV of one of those concepts and of a related one counts the
+		// concept only: the best of the two, not their sum (a mover who
+		// also wants warehouse work is no better a "lagerarbejder" for
+		// being a mover too).
+		var concepts []query.Query
 		if len(q.Occupations) > 0 {
-			should = append(should, &constScore{inner: anyTerm("occupations", ix.shortAll(q.Occupations)), score: boostConcept})
+			concepts = append(concepts, &constScore{inner: anyTerm("occupations", ix.shortAll(q.Occupations)), score: boostConcept})
 		}
 		if len(q.RelatedOccupations) > 0 {
-			should = append(should, &constScore{inner: anyTerm("occupations", ix.shortAll(q.RelatedOccupations)), score: boostRelated})
+			concepts = append(concepts, &constScore{inner: anyTerm("occupations", ix.shortAll(q.RelatedOccupations)), score: boostRelated})
+		}
+		switch len(concepts) {
+		case 1:
+			should = append(should, concepts[0])
+		case 2:
+			should = append(should, &sumQuery{clauses: concepts, max: true})
 		}
 	} else {
 		should = append(should, ix.boostedTerms("occupations", q.Occupations, q.OccupationBoost, 3)...)
