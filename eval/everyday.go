@@ -22,7 +22,7 @@ import (
 // for an abbreviation what it stands for.
 type EverydayQuery struct {
 	Q    string
-	Kind string // word, compound, plural, ascii, abbreviation, typo, split
+	Kind string // word, compound, plural, ascii, abbreviation, typo, split, head, part, colloquial
 	// Literal are the strings of the baseline (lower case, Danish letters);
 	// the query itself is always one.
 	Literal []string
@@ -79,6 +79,13 @@ var EverydayQueries = []EverydayQuery{
 	{"receptionst", "typo", []string{"receptionist"}}, {"pædagpg", "typo", []string{"pædagog"}},
 	{"lagr", "typo", []string{"lager"}}, {"butk", "typo", []string{"butik"}},
 	{"pedagog", "typo", []string{"pædagog"}}, {"tømerr", "typo", []string{"tømrer"}},
+	// The last part of a title compound ("bygningsmaler" is a maler).
+	{"maler", "head", nil}, {"montør", "head", nil}, {"operatør", "head", nil},
+	// A compound no CV holds, by its first part.
+	{"truckfører", "part", []string{"truck"}}, {"rengøringsdame", "part", []string{"rengøring"}},
+	{"kassemedarbejder", "part", []string{"kasse"}},
+	// An everyday name of a job that is ESCO's alternative label only.
+	{"kassedame", "colloquial", []string{"kasseassistent"}},
 	// A compound typed as two words.
 	{"lager arbejder", "split", []string{"lagerarbejder"}}, {"social rådgiver", "split", []string{"socialrådgiver"}},
 	{"butiks assistent", "split", []string{"butiksassistent"}}, {"rengørings assistent", "split", []string{"rengøringsassistent"}},

@@ -221,7 +221,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			// "truckfører" is looked for as truck…, "rengøringsdame" as
 			// rengøring…, below every way the whole word would have
 			// counted.
-			if _, part := ix.vocab.firstPart(t); len(part) > 0 {
+			if _, part := ix.vocab.firstPart(t, ix.endsADanishWord); len(part) > 0 {
 				forms = append(forms, part...)
 			}
 		}
@@ -261,6 +261,15 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 		exps = append(exps, e)
 	}
 	return qs, exps
+}
+
+// endsADanishWord reports whether the taxonomy's Danish occupation names
+// hold a word that is w or ends in it (false without a taxonomy).
+func (ix *Index) endsADanishWord(w string) bool {
+	if t, ok := ix.concepts.(interface{ EndsADanishWord(string) bool }); ok {
+		return t.EndsADanishWord(w)
+	}
+	return false
 }
 
 // maxJoined bounds the pairs of neighbouring query words looked up as one

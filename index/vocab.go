@@ -382,14 +382,16 @@ const (
 )
 
 // firstPart splits a word no CV holds into a first part that reaches CVs
-// (as a word, an inflection or the compounds it begins: at least
+// (as a word, an inflection or a compound that holds it: at least
 // typoBelow of them) and a last part some CV holds, alone or as the end of
-// two compounds ("truck|fører", "rengørings|dame", "kasse|medarbejder"; the
-// linking s or e is dropped). The longest such first part wins; its forms
-// come back scaled by boostPart, via "part". A Danish compound is a kind
-// of its last part, but the first part says which: a "truckfører" is
-// found by the truck certificates and truck driving CVs hold.
-func (v *vocab) firstPart(token string) (string, []form) {
+// a compound, or (four letters or more) that ends a word of the taxonomy's
+// Danish occupation names ("truck|fører", "rengørings|dame",
+// "kasse|medarbejder"; the linking s or e is dropped). The longest such
+// first part wins; its forms come back scaled by boostPart, via "part". A
+// Danish compound is a kind of its last part, but the first part says
+// which: a "truckfører" is found by the truck certificates and truck
+// driving CVs hold.
+func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []form) {
 	runes := []rune(token)
 	// Longer than any compound a CV holds is no word to split: each split
 	// scans the vocabulary.
@@ -405,22 +407,30 @@ func (v *vocab) firstPart(token string) (string, []form) {
 	for p := len(runes) - 3; p >= 3; p-- {
 		left, right := string(runes[:p]), string(runes[p:])
 		v.mu.RLock()
-		ok := v.heldLocked(right) || v.endsOthersLocked(token, right, 2)
+		ok := v.heldLocked(right) || v.endsOthersLocked(token, right, 1)
 		v.mu.RUnlock()
+		if !ok && endsAWord != nil && utf8.RuneCountInString(right) >= 4 {
+			ok = endsAWord(right)
+		}
 		if !ok {
 			continue
 		}
-		cands := []string{left}
-		for _, link := range []string{"s", "e"} {
-			if b, cut := strings.CutSuffix(left, link); cut && utf8.RuneCountInString(b) >= 3 {
-				cands = append(cands, b)
-			}
+		// Without the linking s first ("rengørings" → rengøring, which
+		// also reaches erhvervsrengøring), then as typed, then without
+		// a final e.
+		var cands []string
+		if b, cut := strings.CutSuffix(left, "s"); cut && utf8.RuneCountInString(b) >= 3 {
+			cands = append(cands, b)
+		}
+		cands = append(cands, left)
+		if b, cut := strings.CutSuffix(left, "e"); cut && utf8.RuneCountInString(b) >= 3 {
+			cands = append(cands, b)
 		}
 		for _, l := range cands {
 			var out []form
 			n := 0
 			for _, f := range v.expand(l, false) {
-				if f.boost >= boostPrefix {
+				if f.boost >= boostInfix {
 					n += int(f.docs)
 					f.boost *= boostPart
 					f.via = "part"

@@ -72,6 +72,8 @@ type Taxonomy struct {
 	Skills      []*Skill
 	Groups      []*ISCOGroup
 
+	words danishWords // see EndsADanishWord
+
 	occByURI   map[string]*Occupation
 	skillByURI map[string]int32
 	groupByURI map[string]*ISCOGroup
