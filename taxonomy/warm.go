@@ -18,6 +18,7 @@ func (t *Taxonomy) Warm() {
 		func() { t.SuggestOccupations("a", "da", 1) },
 		func() { t.SuggestOccupations("a", "en", 1) },
 		func() { t.SuggestSkills("a", 1) },
+		func() { t.EndsADanishWord("") },
 	} {
 		wg.Add(1)
 		go func() { defer wg.Done(); f() }()
