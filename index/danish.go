@@ -55,8 +55,11 @@ func Skeleton(word string) string {
 		case 'í', 'ì', 'î', 'ï':
 			r = 'i'
 		}
-		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å).
+		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å), a
+		// pair at a time: "aaaa" is "aa", not "a" (499 a's read as the
+		// word "a" of the driving licences).
 		if (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a') {
+			prev = 0
 			continue
 		}
 		b.WriteRune(r)

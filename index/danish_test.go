@@ -23,6 +23,8 @@ func TestSkeleton(t *testing.T) {
 		{"lærer", "larer"}, {"laerer", "larer"}, {"frisør", "frisor"}, {"frisoer", "frisor"},
 		{"socialrådgiver", "socialradgiver"}, {"socialraadgiver", "socialradgiver"},
 		{"café", "cafe"},
+		// A pair at a time: a run of a's is no "a".
+		{"aaaa", "aa"}, {"aaaaa", "aaa"}, {"haaa", "haa"},
 	} {
 		if got := Skeleton(tt.in); got != tt.want {
 			t.Errorf("Skeleton(%q) = %q, want %q", tt.in, got, tt.want)
