@@ -125,7 +125,7 @@ func init() {
 		"home.due":           {"Frist", "Due"},
 		"col.cvr":            {"CVR", "CVR"},
 		"col.name":           {"Navn", "Name"},
-		"col.postal":         {"Postnr.", "Postal code"},
+		"col.postal":         {"Postnr. og by", "Postal district"},
 		"col.ref":            {"Reference", "Reference"},
 		"col.company":        {"Virksomhed", "Company"},
 		"col.topic":          {"Emne", "Topic"},
