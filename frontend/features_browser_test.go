@@ -129,8 +129,8 @@ func TestWhyNotPanel(t *testing.T) {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, ctx, "whynot")
-	if len(found) != 1 || !strings.Contains(found[0], "Frede Fjern") {
-		t.Fatalf("the search for a word of Frede's CV found %q", found)
+	if len(found) != 1 || !strings.Contains(found[0], "Frede Fjern") || !strings.Contains(found[0], "9000 Aalborg") {
+		t.Fatalf("the search for a word of Frede's CV found %q (want his name and 9000 Aalborg)", found)
 	}
 	if !strings.Contains(excluded, "afstand") || !strings.Contains(head, "Frede Fjern") || !strings.Contains(head, "Nanna Nær") || parts < 3 {
 		t.Fatalf("panel: %q %q %d parts", excluded, head, parts)
