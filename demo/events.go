@@ -345,9 +345,10 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		c := all[r.IntN(len(all))]
 		t := workTime()
 		kind := pick(map[string]int{"visit": 35, "phone": 30, "meeting": 15, "digital_meeting": 15, "network_event": 5})
+		note := contactNotes[kind][r.IntN(len(contactNotes[kind]))]
 		at(t, func(ctx context.Context) error {
 			u := user(c.ConsultantID)
-			_, err := svc.Companies.LogContact(ctx, u, companies.ContactInput{CVR: c.CVR, Kind: kind, Date: t.In(jobmatch.Copenhagen).Format(time.DateOnly), Note: "Demo"})
+			_, err := svc.Companies.LogContact(ctx, u, companies.ContactInput{CVR: c.CVR, Kind: kind, Date: t.In(jobmatch.Copenhagen).Format(time.DateOnly), Note: note})
 			count++
 			if err != nil {
 				return err
@@ -459,4 +460,40 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	// The matching follows the vacancies list by itself, and reads each
 	// vacancy's status (open, filled, closed) as it does.
 	return count, nil
+}
+
+// contactNotes are what a consultant writes after a company contact, by
+// kind.
+var contactNotes = map[string][]string{
+	"visit": {
+		"Rundvisning i produktionen; drøftet behovet for folk til foråret",
+		"Besøg hos direktøren: to stillinger på vej, ønsker at vi screener",
+		"Opfølgning på virksomhedspraktikken – går godt, overvejer løntilskud",
+		"Drøftet IGU til to unge flygtninge",
+		"Gennemgået mulighederne for et fleksjob",
+		"Besøg hos værkføreren om oplæring af nye medarbejdere",
+	},
+	"phone": {
+		"Ringede om status på kandidaterne",
+		"Spurgte til reglerne for løntilskud",
+		"Aftalt besøg i næste måned",
+		"Opfølgning efter ansættelsen – tilfredse med den nye medarbejder",
+		"Drøftet sæsonbehov i sommerferien",
+		"Kort snak om en sygemeldt medarbejder, aftalt møde",
+	},
+	"meeting": {
+		"Møde om rekruttering til et nyt skiftehold",
+		"Møde med HR om fastholdelse af en sygemeldt medarbejder",
+		"Aftalt samarbejde om jobrotation",
+		"Møde om praktikpladser til voksenlærlinge",
+	},
+	"digital_meeting": {
+		"Teams-møde om kommende stillingsopslag",
+		"Online afklaring af en virksomhedspraktik",
+		"Kort opfølgning på præsenterede kandidater",
+	},
+	"network_event": {
+		"Mødt på erhvervsnetværkets morgenmøde",
+		"Talt sammen ved jobmessen",
+	},
 }

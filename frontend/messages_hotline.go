@@ -31,6 +31,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.company":       {"Virksomhed", "Company"},
 		"co.employees":       {"ansatte", "employees"},
+		"co.industry":        {"branchekode", "industry code"},
 		"co.log_contact":     {"Registrér kontakt", "Log a contact"},
 		"co.kind":            {"Type", "Kind"},
 		"co.date":            {"Dato", "Date"},
