@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"jobmatch"
+
 	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
@@ -708,4 +710,43 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 		t.Fatalf("half=H3: %d", res.StatusCode)
 	}
 	rebuildAgrees(t, env, 2026)
+}
+
+// TestTimelineByDay: a contact logged today for last week's visit stands
+// below today's request on the company's timeline, though written after it.
+func TestTimelineByDay(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(612)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Vejle Smedie ApS", PostalCode: "7100"}}); err != nil {
+		t.Fatal(err)
+	}
+	hot := env.Login("hotline@demo.local")
+	var rec struct{ ID string }
+	if res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Vejle Smedie ApS", "postal_code": "7100",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": "Løntilskud?"}, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	k := env.Login("konsulent@demo.local")
+	now := time.Now().In(jobmatch.Copenhagen)
+	for _, c := range []struct {
+		days int
+		note string
+	}{{10, "Besøg for ti dage siden"}, {3, "Telefon for tre dage siden"}} {
+		body := map[string]any{"cvr": cvr, "kind": "visit", "date": now.AddDate(0, 0, -c.days).Format(time.DateOnly), "note": c.note}
+		if res := k.Do("POST", "/api/v1/contacts", body, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	var tl struct {
+		Items []struct{ Kind, ID, Text string }
+	}
+	k.Do("GET", "/api/v1/companies/"+cvr+"/timeline", nil, &tl)
+	var got []string
+	for _, it := range tl.Items {
+		got = append(got, it.Kind+":"+it.Text)
+	}
+	want := []string{"request:Løntilskud?", "contact:Telefon for tre dage siden", "contact:Besøg for ti dage siden"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("timeline %q, want %q", got, want)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -77,13 +78,14 @@ type TimelineItem struct {
 }
 
 // Timeline lists a company's requests, vacancies and contacts, newest first
-// (one list of pointers per company, each read by _id).
+// (one list of pointers per company, each read by _id; within a page by
+// the day each took place).
 func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (app.Page[TimelineItem], error) {
 	cvr = jobmatch.NormalizeCVR(cvr)
 	if _, err := s.Company(ctx, cvr); err != nil {
 		return app.Page[TimelineItem]{}, err
 	}
-	return app.ListPage(ctx, s.st, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
+	page, err := app.ListPage(ctx, s.st, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
 		kind, id := store.TimelineEntry(ref)
 		switch kind {
 		case "request":
@@ -107,4 +109,14 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (ap
 		}
 		return TimelineItem{}, fmt.Errorf("companies: timeline entry %q: %w", ref, jobmatch.ErrNotFound)
 	})
+	if err != nil {
+		return page, err
+	}
+	// The list is in the order entries were written; a contact is logged
+	// with the day it took place, often after later events (last week's
+	// visit, logged today). Within a page the days go newest first, and
+	// one day's entries keep the order they were written in.
+	day := func(t time.Time) string { return t.In(jobmatch.Copenhagen).Format(time.DateOnly) }
+	sort.SliceStable(page.Items, func(i, j int) bool { return day(page.Items[i].At) > day(page.Items[j].At) })
+	return page, nil
 }
