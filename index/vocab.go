@@ -361,7 +361,8 @@ func (v *vocab) expand(token string, typos bool) []form {
 
 // reach is the number of CVs forms reach as the word itself, a spelling,
 // an inflection, a compound that holds it, or a whole word one typo away
-// (counted per form, so a CV may count twice).
+// (counted per form, so a CV may count twice); 0.9 lets in a spelled-out
+// abbreviation's forms, scaled by 0.9, and keeps out the weak typos.
 func reach(forms []form) int {
 	n := 0
 	for _, f := range forms {
@@ -400,6 +401,16 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	}
 	v.mu.RLock()
 	held := v.heldLocked(token)
+	// The longest end of token that another, longer CV word ends in (one
+	// scan for every split below): each shorter end is one too.
+	ending := 0
+	if !held {
+		for _, o := range v.words {
+			if o.docs > 0 && o.word != token {
+				ending = max(ending, min(commonSuffix(o.word, token), len(o.word)-1))
+			}
+		}
+	}
 	v.mu.RUnlock()
 	if held {
 		return "", nil
@@ -407,7 +418,7 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	for p := len(runes) - 3; p >= 3; p-- {
 		left, right := string(runes[:p]), string(runes[p:])
 		v.mu.RLock()
-		ok := v.heldLocked(right) || v.endsOthersLocked(token, right, 1)
+		ok := len(right) <= ending || v.heldLocked(right)
 		v.mu.RUnlock()
 		if !ok && endsAWord != nil && utf8.RuneCountInString(right) >= 4 {
 			ok = endsAWord(right)
@@ -445,6 +456,16 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	return "", nil
 }
 
+// commonSuffix is the length in bytes of the longest end a and b share.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// heldLocked reports whether some CV holds w.
 func (v *vocab) heldLocked(w string) bool {
 	i, ok := v.pos[w]
 	return ok && v.words[i].docs > 0
@@ -456,15 +477,14 @@ func (v *vocab) isPartLocked(m string) bool {
 	if utf8.RuneCountInString(m) < 2 {
 		return false
 	}
-	held := func(w string) bool { i, ok := v.pos[w]; return ok && v.words[i].docs > 0 }
-	if held(m) {
+	if v.heldLocked(m) {
 		return true
 	}
-	if base, ok := strings.CutSuffix(m, "s"); ok && utf8.RuneCountInString(base) >= 2 && held(base) {
+	if base, ok := strings.CutSuffix(m, "s"); ok && utf8.RuneCountInString(base) >= 2 && v.heldLocked(base) {
 		return true
 	}
 	base, ok := strings.CutSuffix(m, "e")
-	return ok && utf8.RuneCountInString(base) >= 2 && held(base)
+	return ok && utf8.RuneCountInString(base) >= 2 && v.heldLocked(base)
 }
 
 // straddlesLocked reports whether every place inside w (not at its end)
@@ -479,7 +499,6 @@ func (v *vocab) isPartLocked(m string) bool {
 // The linking-s check scans the vocabulary; scans bounds how many one
 // query word may make (maxScans), after which such a word is kept.
 func (v *vocab) straddlesLocked(w, token string, scans *int) bool {
-	held := func(w string) bool { i, ok := v.pos[w]; return ok && v.words[i].docs > 0 }
 	for from := 0; ; {
 		i := strings.Index(w[from:], token)
 		if i < 0 {
@@ -491,7 +510,7 @@ func (v *vocab) straddlesLocked(w, token string, scans *int) bool {
 			return false
 		}
 		crosses := (token[0] == 's' || token[0] == 'e') && utf8.RuneCountInString(token) >= 4 &&
-			utf8.RuneCountInString(w[:i]) >= 3 && held(w[:i]) && *scans < maxScans
+			utf8.RuneCountInString(w[:i]) >= 3 && v.heldLocked(w[:i]) && *scans < maxScans
 		if crosses {
 			*scans++
 			crosses = v.endsOthersLocked(w, w[i+1:], 2)
@@ -504,7 +523,7 @@ func (v *vocab) straddlesLocked(w, token string, scans *int) bool {
 				if k < len(w) && !utf8.RuneStart(w[k]) {
 					continue
 				}
-				if p, ok := v.pos[w[j:k]]; ok && v.words[p].docs > 0 && utf8.RuneCountInString(w[j:k]) >= 4 {
+				if utf8.RuneCountInString(w[j:k]) >= 4 && v.heldLocked(w[j:k]) {
 					crosses = true
 					break
 				}
@@ -520,7 +539,7 @@ func (v *vocab) straddlesLocked(w, token string, scans *int) bool {
 // endsOthersLocked reports whether at least n words besides w end in
 // tail, a compound's last part ("medarbejder" of lagermedarbejder and
 // pakkerimedarbejder): a scan of the vocabulary, only for a word whose
-// letters may run across a linking s.
+// letters may run across a linking s (straddlesLocked).
 func (v *vocab) endsOthersLocked(w, tail string, n int) bool {
 	if utf8.RuneCountInString(tail) < 3 {
 		return false

@@ -352,15 +352,7 @@ func oneWordLabels(tax *taxonomy.Taxonomy, uri string) []string {
 	if !ok {
 		return nil
 	}
-	var out []string
-	for _, group := range [][]string{{o.LabelDA}, o.AltDA, o.STAR} {
-		for _, l := range group {
-			if w := index.Words(l); len(w) == 1 && len([]rune(w[0])) >= 4 {
-				out = append(out, w[0])
-			}
-		}
-	}
-	return out
+	return oneWords(append(append([]string{o.LabelDA}, o.AltDA...), o.STAR...))
 }
 
 // starTitles are an occupation's STAR/Jobnet titles that are one word.
@@ -369,8 +361,13 @@ func starTitles(tax *taxonomy.Taxonomy, uri string) []string {
 	if !ok {
 		return nil
 	}
+	return oneWords(o.STAR)
+}
+
+// oneWords are the labels that are one word of four letters or more.
+func oneWords(labels []string) []string {
 	var out []string
-	for _, l := range o.STAR {
+	for _, l := range labels {
 		if w := index.Words(l); len(w) == 1 && len([]rune(w[0])) >= 4 {
 			out = append(out, w[0])
 		}
