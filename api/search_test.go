@@ -215,3 +215,33 @@ func search(t *testing.T, k *systemtest.Client, query string) everydayResult {
 	}
 	return r
 }
+
+// TestOccupationNamesAreNoTypos: a word that is a Danish occupation's name
+// is read as that occupation, never as a typo of another word, and finds
+// the CVs of the occupations Denmark's DISCO-08 groups with it: "pedel"
+// (a vicevært, 5153) finds the ejendomsservicetekniker (ESCO's handyman,
+// ISCO 9622, which DISCO-08 puts in 5153), not the mover who worked for
+// "Pedersen Flytning".
+func TestOccupationNamesAreNoTypos(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	for _, c := range []map[string]any{
+		cv("EJD-1", "Ejendomsservicetekniker", map[string]any{"summary": "Drift af boligforening."}),
+		cv("FLYT-1", "Flyttemand", map[string]any{"summary": "Flytninger for private.",
+			"experience": []map[string]any{{"title": "Flyttemand", "employer": "Pedersen Flytning ApS", "years": 6}}}),
+		cv("FLYT-2", "Flyttemand", map[string]any{"summary": "Kørte for Pedersen i fem år."}),
+		cv("FLYT-3", "Flyttemand", map[string]any{"summary": "Pakning og bæring hos Pedersens Transport."}),
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitSearch(t, k, "", 4)
+	for _, q := range []string{"pedel", "vicevært"} {
+		r := search(t, k, "q="+url.QueryEscape(q))
+		if got := r.refs(); !slices.Equal(got, []string{"EJD-1"}) {
+			t.Errorf("%s: %v (read as %+v), want the ejendomsservicetekniker alone", q, got, r.Tried)
+		}
+	}
+}

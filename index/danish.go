@@ -217,7 +217,10 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				}
 			}
 		}
-		forms := append(ix.vocab.expand(t, found < typoBelow), spelled...)
+		// A whole word of a Danish occupation name is that word, though
+		// no CV holds it: "revisor" is not a typo of "supervisor", nor
+		// "pedel" of "pedersen".
+		forms := append(ix.vocab.expand(t, found < typoBelow && !ix.isADanishWord(t)), spelled...)
 		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts {
 			parts++
 			// A compound no CV holds, whose first part some do:
@@ -271,6 +274,15 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 func (ix *Index) endsADanishWord(w string) bool {
 	if t, ok := ix.concepts.(interface{ EndsADanishWord(string) bool }); ok {
 		return t.EndsADanishWord(w)
+	}
+	return false
+}
+
+// isADanishWord reports whether the taxonomy's Danish occupation names
+// hold w as a whole word (false without a taxonomy).
+func (ix *Index) isADanishWord(w string) bool {
+	if t, ok := ix.concepts.(interface{ IsADanishWord(string) bool }); ok {
+		return t.IsADanishWord(w)
 	}
 	return false
 }

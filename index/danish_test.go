@@ -579,3 +579,52 @@ func TestConceptOrRelatedNotBoth(t *testing.T) {
 		t.Fatalf("concept %.3f, concept and related %.3f, related %.3f; want the first two equal, the third below", score[a.ID], score[b.ID], score[c.ID])
 	}
 }
+
+// TestPartsBeginAtASeam: letters found inside a word count as a part of
+// it only after a first part (three letters or more, or a word some CV
+// holds): "breve" holds no "rev". And a compound no CV holds is looked for
+// by its first part only when that begins words of its own: "vicevært" is
+// not looked for as the "vice" inside service.
+func TestPartsBeginAtASeam(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := map[string]Doc{}
+	name := map[string]string{}
+	for k, c := range map[string]*jobmatch.Candidate{
+		"post1":    cvOf("Postbud", "Breve og pakker."),
+		"post2":    cvOf("Postbud", "Breve til erhverv."),
+		"post3":    cvOf("Postbud", "Breve om morgenen."),
+		"kunde1":   cvOf("Kundeservicemedarbejder", "Service i telefonen."),
+		"kunde2":   cvOf("Kundeservicemedarbejder", "Service på mail."),
+		"kunde3":   cvOf("Kundeservicemedarbejder", "Service i butik."),
+		"vært":     cvOf("Restaurantvært", "Aftenvagter."),
+		"revision": cvOf("Revisorassistent", "Revision af regnskaber."),
+	} {
+		docs[c.ID] = ix.DocOf(c, nil)
+		name[c.ID] = k
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	names := func(res Result) []string {
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, name[h.ID])
+		}
+		slices.Sort(got)
+		return got
+	}
+	if got := names(mustSearch(t, ix, "rev")); !slices.Equal(got, []string{"revision"}) {
+		t.Errorf("rev found %v, want the revisorassistent alone", got)
+	}
+	if res := mustSearch(t, ix, "vicevært"); res.Total != 0 {
+		t.Errorf("vicevært found %v (read as %+v), want nobody", names(res), res.Expansions)
+	}
+	// "service" itself begins words: the compounds that end in it count.
+	if got := names(mustSearch(t, ix, "service")); !slices.Equal(got, []string{"kunde1", "kunde2", "kunde3"}) {
+		t.Errorf("service found %v, want the three kundeservicemedarbejdere", got)
+	}
+}

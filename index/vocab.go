@@ -263,8 +263,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 				if w.docs > 0 {
 					known = true
 				}
-			} else if strings.Contains(w.word, token) && v.straddlesLocked(w.word, token, &scans) {
-				// The letters run across the seam of two parts:
+			} else if strings.Contains(w.word, token) && (!v.afterAPartLocked(w.word, token) || v.straddlesLocked(w.word, token, &scans)) {
+				// The letters follow no first part ("g|revinge"),
+				// or run across the seam of two parts:
 				// "produktions|medarbejder" holds "smed".
 				continue
 			}
@@ -383,8 +384,8 @@ const (
 )
 
 // firstPart splits a word no CV holds into a first part that reaches CVs
-// (as a word, an inflection or a compound that holds it: at least
-// typoBelow of them) and a last part some CV holds, alone or as the end of
+// (as a word, an inflection or a compound that begins with it: at least
+// typoBelow of them; compounds that hold it elsewhere come along) and a last part some CV holds, alone or as the end of
 // a compound, or (four letters or more) that ends a word of the taxonomy's
 // Danish occupation names ("truck|fører", "rengørings|dame",
 // "kasse|medarbejder"; the linking s or e is dropped). The longest such
@@ -442,7 +443,13 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 			n := 0
 			for _, f := range v.expand(l, false) {
 				if f.boost >= boostInfix {
-					n += int(f.docs)
+					// Counted only where it begins a word: a first
+					// part is a word of its own, which other compounds
+					// begin with ("truck" of truckcertifikat), not
+					// letters found inside words ("vice" of service).
+					if f.boost >= boostPrefix {
+						n += int(f.docs)
+					}
 					f.boost *= boostPart
 					f.via = "part"
 					out = append(out, f)
@@ -454,6 +461,20 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		}
 	}
 	return "", nil
+}
+
+// afterAPartLocked reports whether the letters before token in w (its
+// first place there) can be the first part of a compound: three letters or
+// more ("løn|bogholder", "fod|pleje"), or two that some CV holds as a word
+// ("ud|salg"). "Grevinge" holds "rev" after a lone "g", "breve" after a
+// "b": no compounds of it.
+func (v *vocab) afterAPartLocked(w, token string) bool {
+	i := strings.Index(w, token)
+	if i <= 0 {
+		return i == 0
+	}
+	n := utf8.RuneCountInString(w[:i])
+	return n >= 3 || n == 2 && v.isPartLocked(w[:i])
 }
 
 // commonSuffix is the length in bytes of the longest end a and b share.

@@ -53,3 +53,14 @@ func reverse(s string) string {
 	slices.Reverse(rs)
 	return string(rs)
 }
+
+// IsADanishWord reports whether some Danish occupation name holds w as a
+// whole word ("revisor", "pedel", "vicevært"): the CV search reads such a
+// word as typed, never as a typo of another.
+func (t *Taxonomy) IsADanishWord(w string) bool {
+	if !t.EndsADanishWord(w) { // builds the list
+		return false
+	}
+	_, found := slices.BinarySearch(t.words.reversed, reverse(Normalize(w)))
+	return found
+}

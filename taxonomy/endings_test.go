@@ -20,3 +20,58 @@ func TestEndsADanishWord(t *testing.T) {
 		}
 	}
 }
+
+// TestIsADanishWord: a whole word of a Danish occupation name is one; its
+// last part alone, or letters no name holds, are not.
+func TestIsADanishWord(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"revisor": true, "pedel": true, "Vicevært": true, "ruckfører": false, "sygeplejeske": false, "qzxv": false, "": false} {
+		if got := tx.IsADanishWord(w); got != want {
+			t.Errorf("IsADanishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestRelatedByDanishGroup: DISCO-08 puts the ejendomsservicetekniker
+// (ESCO's handyman, ISCO 9622) in the vicevært's unit group 5153, so each
+// is related to the other; the handyman's own group stays related too.
+func TestRelatedByDanishGroup(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		vicevaert = taxonomy.OccupationURIPrefix + "1822bfc2-e735-449f-ba00-ca71eb5c062b"
+		handyman  = taxonomy.OccupationURIPrefix + "f4a25243-b06a-42a9-9c69-246853df63ad"
+	)
+	has := func(of, want string) bool {
+		for _, o := range tx.RelatedOccupations(of) {
+			if o.URI == want {
+				return true
+			}
+			if o.URI == of {
+				t.Errorf("RelatedOccupations(%s) holds the occupation itself", of)
+			}
+		}
+		return false
+	}
+	if !has(vicevaert, handyman) || !has(handyman, vicevaert) {
+		t.Errorf("vicevært and handyman are not related through DISCO-08 group 5153")
+	}
+	h, _ := tx.Occupation(handyman)
+	if h.ISCO != "9622" {
+		t.Fatalf("handyman's ISCO group = %s", h.ISCO)
+	}
+	related := map[string]bool{}
+	for _, o := range tx.RelatedOccupations(handyman) {
+		related[o.URI] = true
+	}
+	for _, o := range tx.Occupations {
+		if o.ISCO == "9622" && o.URI != handyman && !related[o.URI] {
+			t.Errorf("handyman lost %s of its own ISCO group", o.LabelDA)
+		}
+	}
+}

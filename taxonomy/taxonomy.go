@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,7 +32,12 @@ type Occupation struct {
 	AltDA    []string
 	HiddenDA []string
 	// STAR holds the Danish STAR/Jobnet titles mapped to this occupation.
-	STAR      []string
+	STAR []string
+	// DISCO are the other unit groups Denmark's DISCO-08 puts it in: the
+	// first four digits of a STAR title's code that maps to it, where they
+	// differ from ISCO ("Ejendomsserviceteknikerelev", 5153.1.99, is ESCO's
+	// handyman, 9622: a vicevært's group).
+	DISCO     []string
 	Essential []int32 // skill indices
 	Optional  []int32
 }
@@ -183,6 +189,10 @@ func Load() (*Taxonomy, error) {
 			target = OccupationURIPrefix + target
 			if o := t.occByURI[target]; o != nil && (c[3] == "exactMatch" || c[3] == "closeMatch") {
 				o.STAR = append(o.STAR, c[1])
+				if g := discoUnit(c[0]); g != "" && g != o.ISCO && !slices.Contains(o.DISCO, g) {
+					o.DISCO = append(o.DISCO, g)
+					t.byISCO[g] = append(t.byISCO[g], o)
+				}
 			}
 		}
 		star = append(star, starTitle{title: c[1], target: target, relation: c[3], code: c[0]})
@@ -194,6 +204,15 @@ func Load() (*Taxonomy, error) {
 }
 
 type starTitle struct{ title, target, relation, code string }
+
+// discoUnit is the unit group (four digits) of a DISCO-08 code such as
+// "5153.1.99", or "".
+func discoUnit(code string) string {
+	if len(code) < 4 || strings.IndexFunc(code[:4], func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return ""
+	}
+	return code[:4]
+}
 
 func readTSV(name string, fn func(cols []string)) error {
 	f, err := dataFS.Open("data/" + name)
@@ -282,16 +301,23 @@ func (t *Taxonomy) ConceptLabel(uri, lang string) string {
 	return ""
 }
 
-// RelatedOccupations returns the other occupations of the same ISCO unit group.
+// RelatedOccupations returns the other occupations of its unit groups:
+// its ISCO-08 group and the groups DISCO-08 puts it in (Occupation.DISCO),
+// with the occupations DISCO-08 adds to them; each once, in the order of
+// the groups.
 func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
 	o, ok := t.occByURI[uri]
 	if !ok {
 		return nil
 	}
 	var out []*Occupation
-	for _, r := range t.byISCO[o.ISCO] {
-		if r != o {
-			out = append(out, r)
+	seen := map[*Occupation]bool{o: true}
+	for _, g := range append([]string{o.ISCO}, o.DISCO...) {
+		for _, r := range t.byISCO[g] {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
 		}
 	}
 	return out
