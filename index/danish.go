@@ -392,7 +392,8 @@ func (ix *Index) Suggest(ctx context.Context, q Query, n int) ([]FacetCount, err
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	// In the order nearest gives (closest, then title words), not by
+	// count: "egen" finds more CVs than "elektriker" does.
 	if len(out) > n {
 		out = out[:n]
 	}

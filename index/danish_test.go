@@ -602,6 +602,10 @@ func TestPartsBeginAtASeam(t *testing.T) {
 		"kunde3":   cvOf("Kundeservicemedarbejder", "Service i butik."),
 		"vært":     cvOf("Restaurantvært", "Aftenvagter."),
 		"revision": cvOf("Revisorassistent", "Revision af regnskaber."),
+		"daglig1":  cvOf("Butiksassistent", "Daglige indkøb."),
+		"daglig2":  cvOf("Butiksassistent", "Daglige opgaver."),
+		"daglig3":  cvOf("Butiksassistent", "Daglige vagter."),
+		"pleje":    cvOf("Hjemmeplejer", "Ældrepleje."),
 	} {
 		docs[c.ID] = ix.DocOf(c, nil)
 		name[c.ID] = k
@@ -623,8 +627,48 @@ func TestPartsBeginAtASeam(t *testing.T) {
 	if res := mustSearch(t, ix, "vicevært"); res.Total != 0 {
 		t.Errorf("vicevært found %v (read as %+v), want nobody", names(res), res.Expansions)
 	}
+	// Three letters begin everyday words by chance: "dagplejer" is not
+	// looked for as "dag" (daglige).
+	if res := mustSearch(t, ix, "dagplejer"); res.Total != 0 {
+		t.Errorf("dagplejer found %v (read as %+v), want nobody", names(res), res.Expansions)
+	}
 	// "service" itself begins words: the compounds that end in it count.
 	if got := names(mustSearch(t, ix, "service")); !slices.Equal(got, []string{"kunde1", "kunde2", "kunde3"}) {
 		t.Errorf("service found %v, want the three kundeservicemedarbejdere", got)
+	}
+}
+
+// TestSuggestionsAreWordsOfWork: when nobody is found, the words suggested
+// leave out function words and small words, and at the same distance a
+// word of some CV's title comes before a more common one of the free text.
+func TestSuggestionsAreWordsOfWork(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := map[string]Doc{}
+	for _, c := range []*jobmatch.Candidate{
+		cvOf("Elektriker", "Installationer."),
+		cvOf("Butiksassistent", "Kasse eller lager, egen bil, leg med børn."),
+		cvOf("Butiksassistent", "Lager eller kasse, egen bil."),
+		cvOf("Butiksassistent", "Eller andet, egen bil, leg."),
+	} {
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Suggest(context.Background(), Query{Text: "elev", CVs: true}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0].Value != "elektriker" {
+		t.Fatalf("elev: suggested %+v, want elektriker first", got)
+	}
+	for _, f := range got {
+		if f.Value == "eller" || f.Value == "leg" {
+			t.Errorf("elev: suggested %q", f.Value)
+		}
 	}
 }

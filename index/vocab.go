@@ -416,7 +416,9 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	if held {
 		return "", nil
 	}
-	for p := len(runes) - 3; p >= 3; p-- {
+	// A first part of three letters begins everyday words by chance
+	// ("dag|plejer" → daglige, dagligvarer): four or more.
+	for p := len(runes) - 3; p >= 4; p-- {
 		left, right := string(runes[:p]), string(runes[p:])
 		v.mu.RLock()
 		ok := len(right) <= ending || v.heldLocked(right)
@@ -431,11 +433,11 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		// also reaches erhvervsrengøring), then as typed, then without
 		// a final e.
 		var cands []string
-		if b, cut := strings.CutSuffix(left, "s"); cut && utf8.RuneCountInString(b) >= 3 {
+		if b, cut := strings.CutSuffix(left, "s"); cut && utf8.RuneCountInString(b) >= 4 {
 			cands = append(cands, b)
 		}
 		cands = append(cands, left)
-		if b, cut := strings.CutSuffix(left, "e"); cut && utf8.RuneCountInString(b) >= 3 {
+		if b, cut := strings.CutSuffix(left, "e"); cut && utf8.RuneCountInString(b) >= 4 {
 			cands = append(cands, b)
 		}
 		for _, l := range cands {
@@ -736,25 +738,28 @@ func startsWithinOneEdit(q, w string) bool {
 }
 
 // nearest returns up to n indexed words closest in spelling to token (at
-// most two edits of the whole word, or holding it), most common first: the
-// suggestions when a search finds nobody.
+// most two edits of the whole word, or holding it): the suggestions when a
+// search finds nobody. At the same distance a word some title holds comes
+// first, then the more common; small words ("og", "eller", "leg" for
+// "elev") find people by chance and are left out.
 func (v *vocab) nearest(token string, n int) []string {
 	s := Skeleton(token)
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	type cand struct {
-		word string
-		dist int
-		docs int32
+		word  string
+		dist  int
+		title bool
+		docs  int32
 	}
 	var cs []cand
 	for _, w := range v.words {
-		if len(w.skel) < 3 {
+		if len(w.skel) < 3 || stopwords[w.word] || utf8.RuneCountInString(w.word) < 4 && utf8.RuneCountInString(token) >= 4 {
 			continue
 		}
 		if abs(len(w.skel)-len(s)) <= 2 {
 			if d := editDistance(s, w.skel, 2); d <= 2 {
-				cs = append(cs, cand{w.word, d, w.docs})
+				cs = append(cs, cand{w.word, d, w.title, w.docs})
 				continue
 			}
 		}
@@ -762,13 +767,16 @@ func (v *vocab) nearest(token string, n int) []string {
 		if len(s) >= 4 && len(w.skel) > len(s)+1 {
 			d := min(editDistance(s, w.skel[:len(s)], 1), editDistance(s, w.skel[:len(s)+1], 1), editDistance(s, w.skel[:len(s)-1], 1))
 			if d <= 1 {
-				cs = append(cs, cand{w.word, 2, w.docs})
+				cs = append(cs, cand{w.word, 2, w.title, w.docs})
 			}
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].dist != cs[j].dist {
 			return cs[i].dist < cs[j].dist
+		}
+		if cs[i].title != cs[j].title {
+			return cs[i].title
 		}
 		return cs[i].docs > cs[j].docs
 	})
