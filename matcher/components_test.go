@@ -490,3 +490,23 @@ func TestSameOccupationIsAMatch(t *testing.T) {
 		t.Fatalf("reasons %+v (value %.2f), want one same-occupation match", p.Reasons, p.Value)
 	}
 }
+
+// TestAdjectivesOfAdsAreNoSharedWords: the praise every ad uses ("Danmarks
+// største", "gode kolleger", "spændende opgaver") says nothing of the
+// job; the job's own words stay.
+func TestAdjectivesOfAdsAreNoSharedWords(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Pædagogmedhjælper",
+		Description: "Kommunens største vuggestue søger en glad pædagogmedhjælper med mange gode idéer til leg og spændende aktiviteter."}
+	p := NewProfile(&v, tax, nil)
+	for _, w := range []string{"største", "glad", "mange", "gode", "spændende"} {
+		if ts := taxonomy.Terms(w); len(ts) > 0 && slices.Contains(p.Terms, ts[0]) {
+			t.Errorf("%q is among the ad's words %v", w, p.Terms)
+		}
+	}
+	for _, w := range []string{"vuggestue", "leg", "aktiviteter"} {
+		if !slices.Contains(p.Terms, taxonomy.Terms(w)[0]) {
+			t.Errorf("the ad's words %v lack %q", p.Terms, w)
+		}
+	}
+}

@@ -232,7 +232,7 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 }
 
 // boilerplate are the terms of the words every job ad uses ("Vi søger en
-// … til fast stilling", "We are looking for a candidate to join our
+// … til fast stilling", "Danmarks største …", "We are looking for a candidate to join our
 // team", "Som … kommer du til at arbejde med …", "erfaring"), and the
 // Danish function words: they say nothing of the job, so they neither
 // score nor show as words the CV shares with the ad ("Ord fra opslaget i
@@ -251,6 +251,8 @@ var boilerplate = func() map[string]bool {
 		jeg mig han hun min mit havde ham nu da ud dem op hvor hvad selv ind når dog noget jo ned denne
 		dette hende vor disse hvis jer sådan især senest derfor både
 		skabe sikre bidrage deltage indgå sørge tage gøre give holde løse
+		stor store større største god gode godt bedre bedste mange flere flest hele helt meget mere mest
+		altid egen eget egne anden andet andre alle alt hver enhver glad glade spændende dejlig
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
