@@ -14,10 +14,12 @@ import (
 // since 2007 need not pass it.
 //
 // The text is Unicode-normalised first (NFKC: full-width and other
-// compatibility digits become 0–9), invisible format characters (soft
+// compatibility digits become 0–9, and so do the digits of other scripts),
+// invisible format characters (soft
 // hyphen, zero-width space, word joiner) are dropped, every kind of space
 // becomes ' ' and every kind of dash or minus (hyphen, non-breaking hyphen,
-// en and em dash, minus sign…) becomes '-'. Then two shapes count:
+// en and em dash, minus sign…) becomes '-', as does a full stop or slash
+// between digits. Then two shapes count:
 //
 //   - DDMMYY and NNNN with at most one separator between them, bounded by
 //     non-digits ("010190-1234", "0101901234", "ring 010190 1234 nu");
@@ -63,7 +65,11 @@ func normalisedDigits(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		digits += nfkcDigits(r)
+		if d := nfkcDigits(r); d > 0 {
+			digits += d
+		} else if unicode.IsDigit(r) {
+			digits++ // a digit of another script: ٣, ३, ๓
+		}
 		i += size
 	}
 	return digits
@@ -89,7 +95,9 @@ func asciiDigits[T string | []byte](s T) int {
 }
 
 // normalizeForCPR applies NFKC and folds separators: format characters
-// vanish, spaces become ' ', dashes and minus signs '-'.
+// vanish, the digits of every script become 0–9 (Arabic-Indic "٠١٠١٩٠"),
+// spaces become ' ', dashes and minus signs '-', and a full stop or slash
+// between two digits '-' ("01.01.90-1234", "010190/1234").
 func normalizeForCPR(s string) string {
 	s = norm.NFKC.String(s)
 	out := make([]byte, 0, len(s))
@@ -97,6 +105,8 @@ func normalizeForCPR(s string) string {
 		switch {
 		case r < utf8.RuneSelf:
 			out = append(out, byte(r))
+		case unicode.IsDigit(r):
+			out = append(out, digitOf(r))
 		case unicode.Is(unicode.Cf, r):
 			// soft hyphen, zero-width space, word joiner: invisible
 		case unicode.IsSpace(r):
@@ -107,7 +117,26 @@ func normalizeForCPR(s string) string {
 			out = utf8.AppendRune(out, r)
 		}
 	}
+	for i := 1; i+1 < len(out); i++ {
+		if (out[i] == '.' || out[i] == '/') && isDigit(out[i-1]) && isDigit(out[i+1]) {
+			out[i] = '-'
+		}
+	}
 	return string(out)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitOf is the ASCII digit of a decimal digit of any script: Unicode
+// puts each script's digits zero to nine in a row, so the value is the
+// distance from the first digit of the row (rows next to each other, as
+// the mathematical digits, count in tens).
+func digitOf(r rune) byte {
+	z := r
+	for unicode.IsDigit(z - 1) {
+		z--
+	}
+	return byte('0' + (r-z)%10)
 }
 
 // cprRun finds a run of digit groups joined by spaces and dashes (at most

@@ -28,6 +28,17 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"0101\u200b901234", true},             // zero-width space inside
 		{"01\u00ad01\u00ad90\u00ad1234", true}, // soft hyphens
 		{"cpr: 01 01 90 12 34.", true},
+		{"01.01.90-1234", true},     // written as a date
+		{"010190/1234", true},       // a slash
+		{"01/01/90 1234", true},     // a date with slashes
+		{"٠١٠١٩٠-١٢٣٤", true},       // Arabic-Indic digits
+		{"۰۱۰۱۹۰۱۲۳۴", true},        // Extended Arabic-Indic (Persian, Urdu)
+		{"०१०१९०-१२३४", true},       // Devanagari
+		{"født 01.01.1990", false},  // a date alone
+		{"tlf. 12.34.56.78", false}, // a phone number with full stops
+		{"12.500 kr. 2024. 10 timer", false},
+		{"Tlf. 20 11 45 67. 12 ansatte", false}, // a full stop before a space ends the number
+		{"v. 1.2.3/4567", false},
 		{"født 010190 - 1234", true},
 		{"tlf. 12 34 56 78", false},
 		{"tlf. +45 12 34 56 78", false},
@@ -51,7 +62,7 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 }
 
 // cprSeparators are the ways people (and word processors) join the parts.
-var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - "}
+var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/"}
 
 // FuzzContainsCPR: any day/month/year/serial written with any separator,
 // in ASCII or full-width digits, between letters, is found; normalising the
