@@ -245,3 +245,38 @@ func TestOccupationNamesAreNoTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchRefusesCPRNumbers: a CPR number typed into the CV search (no
+// CV holds one) is a field error in Danish, and the audit log, which keeps
+// every search's words, never holds it.
+func TestSearchRefusesCPRNumbers(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	k.Lang = "da"
+	for field, query := range map[string]string{
+		"q":          "q=" + url.QueryEscape("010190-1234"),
+		"skills":     "skills=" + url.QueryEscape("01.01.90 1234"),
+		"occupation": "occupation=" + url.QueryEscape("lager 0101901234"),
+	} {
+		var p struct {
+			Errors []struct{ Field, Code, Message string } `json:"errors"`
+		}
+		res := k.Do("GET", "/api/v1/candidates/search?"+query, nil, nil)
+		_ = json.Unmarshal(res.Body, &p)
+		if res.StatusCode != http.StatusUnprocessableEntity || len(p.Errors) != 1 || p.Errors[0].Field != field || p.Errors[0].Code != "cpr" || !strings.Contains(p.Errors[0].Message, "CPR") {
+			t.Errorf("%s: %d %s", query, res.StatusCode, res.Body)
+		}
+	}
+	if res := k.Do("GET", "/api/v1/candidates/search?q=lager", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("lager: %d %s", res.StatusCode, res.Body)
+	}
+	res := env.Login("admin@demo.local").Do("GET", "/api/v1/audit?format=csv", nil, nil)
+	if !strings.Contains(string(res.Body), "q=lager") {
+		t.Fatalf("the audit log lacks the search for lager: %.500s", res.Body)
+	}
+	for _, cpr := range []string{"010190", "0101901234", "01.01.90"} {
+		if strings.Contains(string(res.Body), cpr) {
+			t.Fatalf("the audit log holds %q", cpr)
+		}
+	}
+}

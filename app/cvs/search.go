@@ -177,6 +177,13 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
+	// A CPR number is no way to find a CV here (none is stored), and the
+	// query would be written to the audit log.
+	for _, f := range []struct{ field, v string }{{"q", p.Q}, {"skills", strings.Join(p.Skills, " ")}, {"occupation", p.Occupation}} {
+		if jobmatch.ContainsCPR(f.v) {
+			verr.Add(f.field, "cpr", "")
+		}
+	}
 	if q.Text != "" && cs.tax != nil {
 		var alt []string // concepts the text names by an alternative label
 		named := false
@@ -240,7 +247,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		}
 		q.SkillFilters = append(q.SkillFilters, f)
 	}
-	if p.Occupation != "" {
+	if p.Occupation != "" && !jobmatch.ContainsCPR(p.Occupation) {
 		if strings.HasPrefix(p.Occupation, "http://") {
 			q.RequireOccupations = []string{p.Occupation}
 		} else if uri, _, ok := cs.tax.NormalizeOccupation(p.Occupation); ok {
