@@ -142,6 +142,10 @@ func TestValidationProblems(t *testing.T) {
 		{"bad date", func(b map[string]any) { b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		{"past deadline", func(b map[string]any) { b["deadline"] = "2020-01-01" }, "en", "deadline", "not_past", "past"},
 		{"unknown field", func(b map[string]any) { b["is_admin"] = true }, "en", "is_admin", "unknown_field", "Unknown"},
+		// Named by its path, as every other field error.
+		{"unknown field of the company", func(b map[string]any) { b["company"].(map[string]any)["contact_name"] = "Hanne" }, "da", "company.contact_name", "unknown_field", "kendes ikke"},
+		{"unknown field of the contact", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["mobile"] = "12345678" }, "en", "company.contact.mobile", "unknown_field", "Unknown"},
+		{"unknown field of a language", func(b map[string]any) { b["languages"] = []map[string]any{{"code": "da", "level": "B2"}, {"code": "en", "niveau": "B1"}} }, "en", "languages[1].niveau", "unknown_field", "Unknown"},
 		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "type"},
 		{"bad enum", func(b map[string]any) { b["hours"] = "night" }, "en", "hours", "oneof", "full, part, flex"},
 	}

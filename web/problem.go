@@ -1,12 +1,16 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -169,9 +173,23 @@ func DecodeJSON(c echo.Context, v any) error {
 	if ct != "" && !strings.HasPrefix(ct, echo.MIMEApplicationJSON) {
 		return echo.NewHTTPError(http.StatusUnsupportedMediaType)
 	}
-	dec := json.NewDecoder(c.Request().Body)
+	// What the decoder read is kept to name an unknown field by its path
+	// ("company.contact_name"): encoding/json names its key alone.
+	var read bytes.Buffer
+	body := io.TeeReader(c.Request().Body, &read)
+	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
+		if strings.HasPrefix(err.Error(), "json: unknown field ") {
+			if _, cerr := io.Copy(io.Discard, body); cerr == nil {
+				var raw any
+				if json.NewDecoder(&read).Decode(&raw) == nil {
+					if path := unknownField(reflect.TypeOf(v), raw, ""); path != "" {
+						return jobmatch.Invalid(path, "unknown_field", "")
+					}
+				}
+			}
+		}
 		return JSONError(err)
 	}
 	if dec.More() {
@@ -181,6 +199,89 @@ func DecodeJSON(c echo.Context, v any) error {
 		return jobmatch.Invalid("", "json", "")
 	}
 	return nil
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// unknownField is the path of the first key in raw (in key order) that no
+// field of t takes, as the validator names fields: "company.contact_name",
+// "experience[1].employer_name"; "" when every key is known.
+func unknownField(t reflect.Type, raw any, path string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		return ""
+	}
+	join := func(k string) string {
+		if path == "" {
+			return k
+		}
+		return path + "." + k
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := raw.(map[string]any)
+		if !ok {
+			return ""
+		}
+		fields := map[string]reflect.Type{}
+		jsonFields(t, fields)
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			ft, ok := fields[strings.ToLower(k)] // encoding/json matches keys without case
+			if !ok {
+				return join(k)
+			}
+			if p := unknownField(ft, m[k], join(k)); p != "" {
+				return p
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		a, _ := raw.([]any)
+		for i, e := range a {
+			if p := unknownField(t.Elem(), e, fmt.Sprintf("%s[%d]", path, i)); p != "" {
+				return p
+			}
+		}
+	case reflect.Map:
+		m, _ := raw.(map[string]any)
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if p := unknownField(t.Elem(), m[k], join(k)); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// jsonFields adds the JSON names (lower-cased) of t's fields and their
+// types to out, those of embedded structs as encoding/json flattens them.
+func jsonFields(t reflect.Type, out map[string]reflect.Type) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "-" && tag == "-" {
+			continue
+		}
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				jsonFields(ft, out)
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[strings.ToLower(name)] = f.Type
+	}
 }
 
 // JSONError turns a body that does not read (bad JSON, a wrong type, an
