@@ -144,8 +144,12 @@ func TestValidationProblems(t *testing.T) {
 		{"unknown field", func(b map[string]any) { b["is_admin"] = true }, "en", "is_admin", "unknown_field", "Unknown"},
 		// Named by its path, as every other field error.
 		{"unknown field of the company", func(b map[string]any) { b["company"].(map[string]any)["contact_name"] = "Hanne" }, "da", "company.contact_name", "unknown_field", "kendes ikke"},
-		{"unknown field of the contact", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["mobile"] = "12345678" }, "en", "company.contact.mobile", "unknown_field", "Unknown"},
-		{"unknown field of a language", func(b map[string]any) { b["languages"] = []map[string]any{{"code": "da", "level": "B2"}, {"code": "en", "niveau": "B1"}} }, "en", "languages[1].niveau", "unknown_field", "Unknown"},
+		{"unknown field of the contact", func(b map[string]any) {
+			b["company"].(map[string]any)["contact"].(map[string]any)["mobile"] = "12345678"
+		}, "en", "company.contact.mobile", "unknown_field", "Unknown"},
+		{"unknown field of a language", func(b map[string]any) {
+			b["languages"] = []map[string]any{{"code": "da", "level": "B2"}, {"code": "en", "niveau": "B1"}}
+		}, "en", "languages[1].niveau", "unknown_field", "Unknown"},
 		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "type"},
 		{"bad enum", func(b map[string]any) { b["hours"] = "night" }, "en", "hours", "oneof", "full, part, flex"},
 	}

@@ -280,3 +280,57 @@ func TestSearchRefusesCPRNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInTheWords: a town or postal code typed among the words is
+// where to look, as the near filter: "lager vejle" finds the warehouse
+// workers within 30 km of Vejle, not the one in Sønderborg nor the
+// vejleder; a town alone lists the CVs near it, nearest first; a near
+// filter set in the form is left alone.
+func TestPlaceInTheWords(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	for _, c := range []map[string]any{
+		cv("VEJLE-1", "Lagermedarbejder", map[string]any{"postal_code": "7100"}),
+		cv("FREDERICIA-1", "Lagermedarbejder", map[string]any{"postal_code": "7000"}),
+		cv("SBG-1", "Lagermedarbejder", map[string]any{"postal_code": "6400"}),
+		cv("SBG-2", "Lagermedarbejder", map[string]any{"postal_code": "6400", "summary": "Vejleder nye kolleger i Vejle."}),
+		cv("VEJLE-2", "Butiksassistent", map[string]any{"postal_code": "7100"}),
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitSearch(t, k, "", 5)
+	type place struct {
+		everydayResult
+		Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+	}
+	get := func(q string) place {
+		var r place
+		if res := k.Do("GET", "/api/v1/candidates/search?limit=50&"+q, nil, &r); res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		return r
+	}
+	r := get("q=" + url.QueryEscape("lager vejle"))
+	if got := sorted(r.refs()); !slices.Equal(got, []string{"FREDERICIA-1", "VEJLE-1"}) {
+		t.Errorf("lager vejle: %v, want the two within 30 km of Vejle", got)
+	}
+	if len(r.Interpreted) == 0 || r.Interpreted[0].Via != "place" || r.Interpreted[0].Label != "7100 Vejle" {
+		t.Errorf("lager vejle read as %+v", r.Interpreted)
+	}
+	if got := get("q=" + url.QueryEscape("Lager 7100") + "&radius_km=5").refs(); !slices.Equal(got, []string{"VEJLE-1"}) {
+		t.Errorf("Lager 7100 within 5 km: %v", got)
+	}
+	if got := get("q=vejle").refs(); len(got) != 3 || !slices.Equal(sorted(got[:2]), []string{"VEJLE-1", "VEJLE-2"}) || got[2] != "FREDERICIA-1" {
+		t.Errorf("vejle: %v, want the two in Vejle, then Fredericia", got)
+	}
+	if got := sorted(get("q=" + url.QueryEscape("lager vejle") + "&near=6400").refs()); !slices.Equal(got, []string{"SBG-1", "SBG-2"}) {
+		t.Errorf("lager vejle near 6400: %v, want the one who writes Vejle, and the other in Sønderborg", got)
+	}
+	page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape("lager vejle"), nil, nil)
+	if !strings.Contains(string(page.Body), "«vejle» læst som sted: højst 30 km fra 7100 Vejle") {
+		t.Errorf("the page does not say where it looked: %s", page.Body)
+	}
+}

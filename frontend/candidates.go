@@ -3,6 +3,7 @@ package frontend
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -71,6 +72,9 @@ type searchPage struct {
 	// as; ByRef says the text was a case reference, found as such.
 	ReadAs []string
 	ByRef  bool
+	// Place is the town or postal code the text named, read as distance
+	// ("højst 30 km fra 7100 Vejle").
+	Place string
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
@@ -176,6 +180,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "external_ref":
 			d.ByRef = true
 		case "skill":
+		case "place":
+			km := 30
+			if r, err := strconv.Atoi(c.QueryParam("radius_km")); err == nil && r > 0 {
+				km = r
+			}
+			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, km, in.Label)
 		default:
 			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)

@@ -34,6 +34,7 @@ func init() {
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},
 		"cand.found_one":              {"kandidat", "candidate"},
+		"cand.place":                  {"«%s» læst som sted: højst %d km fra %s", "“%s” read as a place: within %d km of %s"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
 		"cand.by_ref":                 {"Fundet på sagsnummeret.", "Found by its case reference."},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},

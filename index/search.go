@@ -150,6 +150,15 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, fmt.Errorf("index: search: %w", err)
 		}
 		req.SortByCustom(search.SortOrder{geo, &search.SortScore{Desc: true}, &search.SortDocID{}})
+	case (q.Sort == "" || q.Sort == "relevance") && q.Near != nil:
+		// Equally good CVs nearest first: the scores are steps (the
+		// way a word was reached), so ties are common, and a place
+		// asked for says where the consultant looks.
+		geo, err := search.NewSortGeoDistance("location", "km", q.Near.Lon, q.Near.Lat, false)
+		if err != nil {
+			return Result{}, fmt.Errorf("index: search: %w", err)
+		}
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, geo, &search.SortDocID{}})
 	case q.Sort == "" || q.Sort == "relevance":
 	default:
 		req.SortBy([]string{q.Sort, "-_score", "_id"})

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed data/postnumre.csv
@@ -33,6 +34,9 @@ type PostalCode struct {
 type Places struct {
 	byCode map[string]*PostalCode
 	codes  []string
+
+	nameOnce sync.Once
+	byName   map[string]string // foldPlace(name) → the lowest ordinary code
 }
 
 // LoadPlaces parses the shipped postal code list.
@@ -175,4 +179,34 @@ func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// ByName returns the postal code of a district as people write its name:
+// any case, æ/ø/å or ae/oe/aa, the part of town optional ("vejle",
+// "Aarhus", "århus c", "koebenhavn"). Of several codes with the name, the
+// lowest ordinary one (København → 1050 … the first with a point).
+func (p *Places) ByName(name string) (string, bool) {
+	p.nameOnce.Do(func() {
+		p.byName = map[string]string{}
+		for _, c := range p.codes { // in numeric order: the first one wins
+			pc := p.byCode[c]
+			if pc.Business || (!pc.HasPoint && pc.PointFrom == "") {
+				continue
+			}
+			for _, n := range []string{pc.Name, baseName(pc.Name)} {
+				if k := foldPlace(n); k != "" {
+					if _, ok := p.byName[k]; !ok {
+						p.byName[k] = c
+					}
+				}
+			}
+		}
+	})
+	c, ok := p.byName[foldPlace(name)]
+	return c, ok
+}
+
+// foldPlace lower-cases a place name and spells æ, ø, å as ae, oe, aa.
+func foldPlace(s string) string {
+	return strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "é", "e").Replace(strings.Join(strings.Fields(strings.ToLower(s)), " "))
 }

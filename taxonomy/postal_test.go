@@ -50,3 +50,21 @@ func TestPlaces(t *testing.T) {
 		t.Fatalf("København C (business) is %.0f km from København K", d)
 	}
 }
+
+// TestPlaceByName: a district is found by its name as people write it.
+func TestPlaceByName(t *testing.T) {
+	p, err := taxonomy.LoadPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Vejle": "7100", "vejle": "7100", "Aarhus": "8000", "århus c": "8000", "AARHUS C": "8000", "Sønderborg": "6400", "soenderborg": "6400", "Ry": "8680", "Høje-Taastrup": ""} {
+		if got, ok := p.ByName(name); ok != (want != "") || got != want {
+			t.Errorf("ByName(%q) = %q, %v; want %s", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"lager", "", "sosu"} {
+		if got, ok := p.ByName(name); ok {
+			t.Errorf("ByName(%q) = %s", name, got)
+		}
+	}
+}

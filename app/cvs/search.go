@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -174,6 +175,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
+	// A town or postal code among the words ("lager vejle", "kok 8000") is
+	// where, not what: it narrows the search to the CVs within the radius
+	// of that place, as the near filter (which, when set, it leaves
+	// alone), and the other words are searched.
+	if p.Near == "" && cs.tax != nil && cs.tax.Places != nil && len(q.Text) <= 500 {
+		if rest, code, term, ok := placeIn(cs.tax, q.Text); ok {
+			q.Text, p.Near = rest, code
+			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place"})
+		}
+	}
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
@@ -304,6 +315,37 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		verr.Add("cursor", "cursor", "")
 	}
 	return q, interp, verr.Err()
+}
+
+// placeIn finds the first place in text: a postal code with a point, or
+// a district's name of one or two words ("vejle", "aarhus c", "vejle
+// øst"), not a word of a Danish occupation's name, three letters or more.
+// It returns text without it, the postal code and the words as typed.
+func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok bool) {
+	words := strings.Fields(text)
+	isPlace := func(w string) (string, bool) {
+		if len(w) == 4 && strings.Trim(w, "0123456789") == "" {
+			_, _, has := tax.Places.Coordinates(w)
+			return w, has
+		}
+		if utf8.RuneCountInString(w) < 3 || strings.ContainsFunc(w, unicode.IsDigit) || tax.IsADanishWord(w) {
+			return "", false
+		}
+		return tax.Places.ByName(w)
+	}
+	for n := 2; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			t := strings.Join(words[i:i+n], " ")
+			if n == 2 && tax.IsADanishWord(words[i]) {
+				continue
+			}
+			if c, found := isPlace(strings.Trim(t, ",.;")); found {
+				rest := strings.Join(append(slices.Clone(words[:i]), words[i+n:]...), " ")
+				return rest, c, t, true
+			}
+		}
+	}
+	return text, "", "", false
 }
 
 // Licences are the driving licence categories a search filters on.
