@@ -50,6 +50,9 @@ func TestDemoYearThroughTheService(t *testing.T) {
 		t.Fatal(err)
 	}
 	var presented, filledByPresented, prioShortlisted int64
+	// Each priority group the dashboard lists has people shortlisted: a
+	// demo whose refugees row reads 0 everywhere shows no integration work.
+	byGroup := map[string]int64{}
 	now := env.Sys.Env.Now().In(jobmatch.Copenhagen)
 	for _, p := range []struct {
 		year int
@@ -63,6 +66,13 @@ func TestDemoYearThroughTheService(t *testing.T) {
 		filledByPresented += f.JobOrders.FilledByPresented
 		for _, g := range f.PriorityGroups.Groups {
 			prioShortlisted += g.Shortlisted
+			byGroup[g.Group] += g.Shortlisted
+		}
+	}
+	t.Logf("shortlisted by priority group: %v", byGroup)
+	for _, g := range []string{jobmatch.GroupRefugee, jobmatch.GroupLongTerm, jobmatch.GroupUnder30, jobmatch.GroupOver50} {
+		if byGroup[g] == 0 {
+			t.Errorf("nobody of priority group %s shortlisted in the demo year: %v", g, byGroup)
 		}
 	}
 	if presented == 0 || filledByPresented == 0 || prioShortlisted == 0 {

@@ -256,6 +256,23 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				ids = append(ids, h.Candidate.ID)
 			}
 		}
+		// The municipality's employment strategy puts refugees and the
+		// family-reunified first: for a good third of the vacancies the
+		// consultant also looks among them (the same words, that target
+		// group only) and shortlists the best one the first search missed.
+		if len(ids) > 0 && r.IntN(100) < 35 {
+			more, err := sys.CVs.Search(ctx, u, cvs.SearchParams{Q: title, Limit: 3, Why: vacancyID,
+				TargetGroups: []string{string(jobmatch.TargetRefugee)}})
+			if err != nil {
+				return err
+			}
+			for _, h := range more.Items {
+				if !slices.Contains(ids, h.Candidate.ID) {
+					ids = append(ids, h.Candidate.ID)
+					break
+				}
+			}
+		}
 		if len(ids) == 0 {
 			return nil
 		}
