@@ -235,9 +235,10 @@ func TestImportCandidatesJob(t *testing.T) {
 	for i := 1; i <= 30; i++ {
 		fmt.Fprintf(&b, `{"external_ref":"IMP-%d","name":"Borger %d","postal_code":"6400","target_group":"young","desired_occupations":["lagerarbejder"],"skills":["forklift"],"consent":{"given":true,"channel":"meeting"}}`+"\n", i, i)
 	}
-	b.WriteString(`{"external_ref":"IMP-BAD","name":"X","postal_code":"6400","target_group":"young"}` + "\n")                           // row 31: name too short
-	b.WriteString(`{"external_ref":"IMP-CPR","name":"Ole","postal_code":"6400","target_group":"young","summary":"010190-1234"}` + "\n") // row 32
-	b.WriteString("{not json\n")                                                                                                        // row 33
+	b.WriteString(`{"external_ref":"IMP-BAD","name":"X","postal_code":"6400","target_group":"young"}` + "\n")                               // row 31: name too short
+	b.WriteString(`{"external_ref":"IMP-CPR","name":"Ole","postal_code":"6400","target_group":"young","summary":"010190-1234"}` + "\n")     // row 32
+	b.WriteString("{not json\n")                                                                                                            // row 33
+	b.WriteString("{\"external_ref\":\"IMP-LATIN1\",\"name\":\"Jens J\xf8rgensen\",\"postal_code\":\"6400\",\"target_group\":\"young\"}\n") // row 34: Latin-1
 	body := []byte(b.String())
 	run := func() map[string]any {
 		var job struct {
@@ -259,7 +260,7 @@ func TestImportCandidatesJob(t *testing.T) {
 	}
 	j := run()
 	p := j["progress"].(map[string]any)
-	if j["status"] != "done" || p["rows"].(float64) != 33 || p["created"].(float64) != 30 || p["failed"].(float64) != 3 {
+	if j["status"] != "done" || p["rows"].(float64) != 34 || p["created"].(float64) != 30 || p["failed"].(float64) != 4 {
 		t.Fatalf("job = %v", j)
 	}
 	rows := map[float64]string{}
@@ -267,7 +268,7 @@ func TestImportCandidatesJob(t *testing.T) {
 		m := e.(map[string]any)
 		rows[m["row"].(float64)] = m["field"].(string) + ":" + m["code"].(string)
 	}
-	if rows[31] != "name:min" || rows[32] != "summary:cpr" || rows[33] != ":json" {
+	if rows[31] != "name:min" || rows[32] != "summary:cpr" || rows[33] != ":json" || rows[34] != ":utf8" {
 		t.Fatalf("row errors %v", rows)
 	}
 	if r := waitSearch(t, k, "q=lagerarbejder&limit=50", 30); r.Total != 30 {

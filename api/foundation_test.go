@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -184,6 +186,25 @@ func TestBodyLimitsAndInternalErrors(t *testing.T) {
 	res = c.Do("POST", "/api/v1/vacancies", []byte(`{"title": `), nil)
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("malformed JSON: %d %s", res.StatusCode, res.Body)
+	}
+	// Bytes that are no UTF-8 (a Latin-1 "ø") are refused, not stored as
+	// U+FFFD.
+	body, err := json.Marshal(systemtest.VacancyBody(demo.CVR(3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body = bytes.Replace(body, []byte(`"title":"`), []byte("\"title\":\"K\xf8kken "), 1)
+	res = c.Do("POST", "/api/v1/vacancies", body, nil)
+	if code, msg := res.Problem(t).Field(""); res.StatusCode != http.StatusUnprocessableEntity || code != "utf8" || !strings.Contains(msg, "UTF-8") {
+		t.Fatalf("a body in Latin-1: %d %s", res.StatusCode, res.Body)
+	}
+	// A page size out of range says the range.
+	k := env.Login("konsulent@demo.local")
+	for _, path := range []string{"/api/v1/vacancies?limit=-5", "/api/v1/candidates/search?limit=0"} {
+		res := k.Do("GET", path, nil, nil)
+		if code, msg := res.Problem(t).Field("limit"); res.StatusCode != http.StatusUnprocessableEntity || code != "range" || !strings.Contains(msg, "1–200") {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, res.Body)
+		}
 	}
 	res = c.Do("POST", "/api/v1/vacancies", []byte(`title=x`), nil, "Content-Type", "application/x-www-form-urlencoded")
 	if res.StatusCode != http.StatusUnsupportedMediaType {

@@ -84,6 +84,8 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 		return T(lang, key, f.Param)
 	case "oneof":
 		return T(lang, key, strings.ReplaceAll(f.Param, " ", ", "))
+	case "range":
+		return T(lang, key, f.Param)
 	}
 	return T(lang, key)
 }

@@ -38,7 +38,7 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > app.MaxPageSize {
-			verr.Add("limit", "lte", strconv.Itoa(app.MaxPageSize))
+			verr.Add("limit", "range", "1–"+strconv.Itoa(app.MaxPageSize))
 		}
 		p.Limit = n
 	}

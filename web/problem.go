@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -197,6 +198,11 @@ func DecodeJSON(c echo.Context, v any) error {
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return jobmatch.Invalid("", "json", "")
+	}
+	// encoding/json turns bytes that are no UTF-8 into U+FFFD without a
+	// word: a name in Latin-1 would be stored as "Jens J�rgensen".
+	if !utf8.Valid(read.Bytes()) {
+		return jobmatch.Invalid("", "utf8", "")
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func ListParams(c echo.Context) (app.ListQuery, error) {
 	if l := c.QueryParam("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > app.MaxPageSize {
-			return q, jobmatch.Invalid("limit", "lte", strconv.Itoa(app.MaxPageSize))
+			return q, jobmatch.Invalid("limit", "range", "1–"+strconv.Itoa(app.MaxPageSize))
 		}
 		q.Limit = n
 	}

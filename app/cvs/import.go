@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"jobmatch"
 )
@@ -198,6 +199,12 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 				}
 				if len(line) > 1<<20 {
 					return CandidateInput{}, []jobmatch.RowError{{Field: "", Code: "max", Message: "line longer than 1 MiB"}}, nil
+				}
+				if !utf8.Valid(line) {
+					// encoding/json would store U+FFFD for the bytes
+					// silently: a file saved in Latin-1 is refused
+					// row by row, as the CSV reader does.
+					return CandidateInput{}, []jobmatch.RowError{{Code: "utf8"}}, nil
 				}
 				var ci CandidateInput
 				dec := json.NewDecoder(bytes.NewReader(line))
