@@ -103,6 +103,8 @@ func normalizeForCPR(s string) string {
 	out := make([]byte, 0, len(s))
 	for _, r := range s {
 		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
+			out = append(out, ' ')
 		case r < utf8.RuneSelf:
 			out = append(out, byte(r))
 		case unicode.IsDigit(r):
@@ -118,7 +120,7 @@ func normalizeForCPR(s string) string {
 		}
 	}
 	for i := 1; i+1 < len(out); i++ {
-		if (out[i] == '.' || out[i] == '/') && isDigit(out[i-1]) && isDigit(out[i+1]) {
+		if out[i] == '/' && isDigit(out[i-1]) && isDigit(out[i+1]) {
 			out[i] = '-'
 		}
 	}
@@ -139,33 +141,76 @@ func digitOf(r rune) byte {
 	return byte('0' + (r-z)%10)
 }
 
-// cprRun finds a run of digit groups joined by spaces and dashes (at most
-// three separator characters between groups) with exactly ten digits,
-// grouped like a CPR number, and a valid day and month.
+// cprRun finds a run of digit groups joined by spaces, dashes and full
+// stops (at most six separator characters between groups, a full stop
+// only right after a digit) with ten digits grouped like a CPR number
+// ("01 01 90 12 34", "01.01.90 - 1234", one digit at a time), or twelve
+// with the year in full and a dash before the serial ("01-01-1990-1234"),
+// and a valid day and month. A full stop between the last two pairs is a
+// time ("01.02.24 10.30"), and a year in full followed by more digits a
+// date and a time ("15-01-2027 1000"): no CPR numbers.
 func cprRun(s string) bool {
-	var digits [10]byte
-	n, seps, bad := 0, 0, false // digits in the run, separators since the last digit, run disqualified
-	splitOK := func(at int) bool { return at == 2 || at == 4 || at == 6 || at == 8 }
+	var digits [12]byte
+	n, seps := 0, 0      // digits in the run, separators since the last digit
+	var splits [13]byte // the separator before digit i: 0 none, else ' ', '-' or '.'
+	reset := func() { n, seps, splits = 0, 0, [13]byte{} }
 	end := func() bool {
-		found := !bad && n == 10 && validDayMonth(string(digits[0:2]), string(digits[2:4]))
-		n, seps, bad = 0, 0, false
-		return found
+		defer reset()
+		if n != 10 && n != 12 || !validDayMonth(string(digits[0:2]), string(digits[2:4])) {
+			return false
+		}
+		single := true // one digit per group
+		for i := 1; i < n; i++ {
+			single = single && splits[i] != 0
+		}
+		if single {
+			return true
+		}
+		if n == 12 {
+			// DD MM YYYY-SSSS: splits only after the day, the month
+			// and the year, a dash before the serial, a year of 19xx
+			// or 20xx.
+			for i := 1; i < n; i++ {
+				if splits[i] != 0 && i != 2 && i != 4 && i != 8 {
+					return false
+				}
+			}
+			y := string(digits[4:6])
+			return splits[8] == '-' && (y == "19" || y == "20")
+		}
+		for i := 1; i < n; i++ {
+			if splits[i] != 0 && i != 2 && i != 4 && i != 6 && i != 8 {
+				return false
+			}
+		}
+		return splits[8] != '.'
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
-			if seps > 0 && n > 0 && !splitOK(n) {
-				bad = true
+			if n >= 12 {
+				n++ // too long for either shape
+				continue
+			}
+			if seps > 0 && n > 0 && splits[n] == 0 {
+				splits[n] = ' '
 			}
 			seps = 0
-			if n < 10 {
-				digits[n] = c
-			}
+			digits[n] = c
 			n++
-		case (c == ' ' || c == '-') && n > 0:
+		case (c == ' ' || c == '-' || c == '.' && seps == 0) && n > 0:
+			if c == '.' && (i == 0 || !isDigit(s[i-1])) {
+				if end() {
+					return true
+				}
+				continue
+			}
 			seps++
-			if seps > 3 {
+			if c != ' ' && n < len(splits) && (splits[n] == 0 || splits[n] == ' ') {
+				splits[n] = c
+			}
+			if seps > 6 {
 				if end() {
 					return true
 				}
@@ -174,7 +219,7 @@ func cprRun(s string) bool {
 			if n > 0 && end() {
 				return true
 			}
-			n, seps, bad = 0, 0, false
+			reset()
 		}
 	}
 	return n > 0 && end()

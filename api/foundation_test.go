@@ -139,6 +139,11 @@ func TestValidationProblems(t *testing.T) {
 		{"unknown postal code", func(b map[string]any) { b["postal_code"] = "9999" }, "en", "postal_code", "postal", "does not exist"},
 		{"cpr in description", func(b map[string]any) { b["description"] = "Kontakt os om 010190-1234 tak" }, "da", "description", "cpr", "CPR"},
 		{"cpr in a skill", func(b map[string]any) { b["skills_required"] = []string{"0101901234"} }, "en", "skills_required[0]", "cpr", "CPR"},
+		{"cpr split by a tab", func(b map[string]any) { b["description"] = "Borgerens nummer 010190\t1234 tak" }, "da", "description", "cpr", "CPR"},
+		{"a control character", func(b map[string]any) {
+			b["languages"] = []map[string]any{{"code": "da", "level": "B2\u0000\u001b[2J"}}
+		}, "da", "languages[0].level", "control", "kontroltegn"},
+		{"a bidi override", func(b map[string]any) { b["title"] = "\u202eremmøT" }, "en", "title", "control", "direction"},
 		{"missing title", func(b map[string]any) { delete(b, "title") }, "en", "title", "required", "required"},
 		{"bad email", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["email"] = "nope" }, "da", "company.contact.email", "email", "e-mail"},
 		{"bad date", func(b map[string]any) { b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},

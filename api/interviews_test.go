@@ -80,6 +80,9 @@ func TestInterviewInvitations(t *testing.T) {
 	ck.do(k, "POST", path, with("end", at(9, 0).Format(time.RFC3339)), 422)
 	ck.do(k, "POST", path, with("start", "tirsdag kl. 10"), 422)
 	ck.do(k, "POST", path, with("mode", "online", "url", "http://example.dk/møde"), 422)
+	// A link is checked in every mode: a line break in it would add lines
+	// (ATTENDEE, ORGANIZER) to the calendar file mailed to the citizen.
+	ck.do(k, "POST", path, with("url", "https://x.dk/\r\nATTENDEE;CN=Evil:mailto:evil@example.org"), 422)
 	ck.do(k, "POST", path, with("invite", []string{"citizen", "employer"}), 409) // not presented yet
 	ck.do(env.Login("hotline@demo.local"), "POST", path, base, 403)
 

@@ -194,6 +194,9 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 	}
 	for _, bad := range []struct{ query, field string }{
 		{"w_occupation=2", "w_occupation"}, {"require=telepathy", "require"}, {"w_charm=0.5", "w_charm"}, {"limit=500", "limit"},
+		// NaN parses as a number; written into the match run it broke
+		// the embedded store's connection (a 500).
+		{"radius_km=NaN", "radius_km"}, {"w_required_skills=nan", "w_required_skills"},
 	} {
 		res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?"+bad.query, nil, nil)
 		if res.StatusCode != http.StatusUnprocessableEntity {

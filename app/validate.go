@@ -103,15 +103,38 @@ func (val *Validator) Validate(s any) error {
 			out.Add(fieldPath(fe.Namespace()), tag, fe.Param())
 		}
 	}
-	// No field of any input may carry a CPR number, tagged or not.
+	// No field of any input may carry a CPR number, tagged or not, nor
+	// control characters (NUL, escape sequences; tab and line breaks are
+	// text) or the bidi overrides that make text display other than it
+	// reads ("\u202e4321-091010" shows as a CPR number).
 	walkStrings(reflect.ValueOf(s), func(v string, path func() string) {
-		if jobmatch.ContainsCPR(v) {
+		switch {
+		case jobmatch.ContainsCPR(v):
 			if p := path(); !hasField(out, p) {
 				out.Add(p, "cpr", "")
+			}
+		case strings.ContainsFunc(v, controlChar):
+			if p := path(); !hasField(out, p) {
+				out.Add(p, "control", "")
 			}
 		}
 	})
 	return out.Err()
+}
+
+// controlChar reports the characters no text of a form or a CV holds:
+// C0 and C1 controls but tab, line feed and carriage return, DEL, and the
+// bidi embeddings, overrides and isolates.
+func controlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func hasField(e *jobmatch.ValidationError, path string) bool {
@@ -169,7 +192,9 @@ func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
 					continue
 				}
 				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-				if name == "-" {
+				if name == "-" || f.Tag.Get("cpr") == "-" {
+					// cpr:"-": a public number of ten digits (a
+					// P-number), checked by its own rule.
 					continue
 				}
 				if f.Anonymous {

@@ -62,7 +62,7 @@ func ICS(e Event) []byte {
 		w.line("LOCATION:" + Escape(e.Location))
 	}
 	if e.URL != "" {
-		w.line("URL:" + e.URL)
+		w.line("URL:" + strings.NewReplacer("\r", "", "\n", "").Replace(e.URL)) // a URI value: no escapes, never a line break
 	}
 	if e.Organizer.Email != "" {
 		w.line("ORGANIZER" + cn(e.Organizer.Name) + ":mailto:" + e.Organizer.Email)

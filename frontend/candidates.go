@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -384,7 +385,7 @@ func experienceLines(text string) ([]cvs.ExperienceInput, bool) {
 		}
 		if len(parts) > 2 && parts[2] != "" {
 			y, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSuffix(strings.TrimSuffix(parts[2], "år"), " "), ",", "."), 64)
-			if err != nil {
+			if err != nil || math.IsNaN(y) || math.IsInf(y, 0) {
 				ok = false
 			}
 			e.Years = y

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 	verr := &jobmatch.ValidationError{}
 	if v := q.Get("radius_km"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 || f > 500 {
+		if err != nil || !(f > 0 && f <= 500) { // NaN too
 			verr.Add("radius_km", "lte", "500")
 		}
 		p.RadiusKm = f
@@ -55,7 +56,7 @@ func MatchQueryFrom(c echo.Context) (matching.Query, error) {
 	q.Require, q.Relax = commaList(qs, "require"), commaList(qs, "relax")
 	if v := qs.Get("radius_km"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			verr.Add("radius_km", "number", "")
 		}
 		q.RadiusKm = f
@@ -73,7 +74,7 @@ func MatchQueryFrom(c echo.Context) (matching.Query, error) {
 			continue
 		}
 		f, err := strconv.ParseFloat(vs[0], 64)
-		if err != nil {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			verr.Add(k, "number", "")
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 // CompanyRow is one company of a bulk import.
 type CompanyRow struct {
 	CVR        string `json:"cvr" validate:"required,cvr"`
-	PNumber    string `json:"p_number,omitempty" validate:"omitempty,numeric,len=10"`
+	PNumber    string `json:"p_number,omitempty" validate:"omitempty,numeric,len=10" cpr:"-"`
 	Name       string `json:"name" validate:"required,min=2,max=200,runes"`
 	Address    string `json:"address,omitempty" validate:"max=200,runes"`
 	PostalCode string `json:"postal_code" validate:"required,postal"`

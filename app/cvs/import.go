@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -319,7 +320,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		}
 		if len(parts) > 2 {
 			y, err := strconv.ParseFloat(parts[2], 64)
-			if err != nil {
+			if err != nil || math.IsNaN(y) || math.IsInf(y, 0) {
 				errs = append(errs, jobmatch.RowError{Field: "experience", Code: "number"})
 			}
 			x.Years = y

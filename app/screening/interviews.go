@@ -62,14 +62,18 @@ func parseSpan(start, end string) (time.Time, time.Time, error) {
 }
 
 func checkPlace(mode, place, link string) error {
+	// A link given is an https address in every mode: it goes into the
+	// invitations' .ics as URL (net/url refuses line breaks, which would
+	// add lines such as ATTENDEE to the calendar file).
+	if link != "" {
+		if u, err := url.Parse(link); err != nil || u.Scheme != "https" || u.Host == "" {
+			return jobmatch.Invalid("url", "https_url", "")
+		}
+	}
 	switch mode {
 	case ModeOnline:
-		u, err := url.Parse(link)
 		if link == "" {
 			return jobmatch.Invalid("url", "required", "")
-		}
-		if err != nil || u.Scheme != "https" || u.Host == "" {
-			return jobmatch.Invalid("url", "https_url", "")
 		}
 	default:
 		if strings.TrimSpace(place) == "" {
