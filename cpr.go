@@ -151,7 +151,7 @@ func digitOf(r rune) byte {
 // date and a time ("15-01-2027 1000"): no CPR numbers.
 func cprRun(s string) bool {
 	var digits [12]byte
-	n, seps := 0, 0      // digits in the run, separators since the last digit
+	n, seps := 0, 0     // digits in the run, separators since the last digit
 	var splits [13]byte // the separator before digit i: 0 none, else ' ', '-' or '.'
 	reset := func() { n, seps, splits = 0, 0, [13]byte{} }
 	end := func() bool {
