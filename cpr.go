@@ -32,6 +32,19 @@ import (
 // split at odd places ("31 050-32 100") do not match.
 var cprPattern = regexp.MustCompile(`(?:^|[^0-9])([0-3][0-9])([01][0-9])([0-9]{2})[- ]?([0-9]{4})(?:[^0-9]|$)`)
 
+// CPRWithheld stands where a text that held a CPR number is kept anyway
+// (the audit log's query, a row error's field name): the number is never
+// written.
+const CPRWithheld = "[CPR-nummer udeladt]"
+
+// WithoutCPR returns s, or CPRWithheld when s holds a CPR-like number.
+func WithoutCPR(s string) string {
+	if ContainsCPR(s) {
+		return CPRWithheld
+	}
+	return s
+}
+
 // ContainsCPR reports whether s contains a CPR-like number.
 func ContainsCPR(s string) bool {
 	if !maybeCPR(s) {

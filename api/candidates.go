@@ -221,10 +221,21 @@ func (h *candidateHandlers) auditLog(c echo.Context) error {
 		w := csv.NewWriter(c.Response())
 		_ = w.Write([]string{"id", "at", "actor", "action", "subjects", "reason", "vacancy_id", "match_run_id", "query", "count"})
 		for _, e := range p.Items {
-			_ = w.Write([]string{e.ID, e.At.Format("2006-01-02T15:04:05Z07:00"), e.Actor, e.Action, strings.Join(e.Subjects, " "), e.Reason, e.VacancyID, e.MatchRunID, e.Query, strconv.Itoa(e.Count)})
+			_ = w.Write([]string{e.ID, e.At.Format("2006-01-02T15:04:05Z07:00"), csvText(e.Actor), e.Action, strings.Join(e.Subjects, " "), csvText(e.Reason), e.VacancyID, e.MatchRunID, csvText(e.Query), strconv.Itoa(e.Count)})
 		}
 		w.Flush()
 		return w.Error()
 	}
 	return c.JSON(http.StatusOK, p)
+}
+
+// csvText keeps a text a text in a spreadsheet: a cell that begins with
+// = + - @ (or a tab or carriage return) is a formula to Excel and
+// LibreOffice ("=HYPERLINK(…)" in a consultant's note), so it gets a
+// leading apostrophe, as OWASP advises.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -209,6 +209,12 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 	if res := env.Login("hotline@demo.local").Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline reads matches: %d", res.StatusCode)
 	}
+	// The purpose a consultant writes is in the audit log; its CSV keeps a
+	// formula a text for Excel.
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=1&why="+url.QueryEscape(`=HYPERLINK("http://evil.example/","Klik")`), nil, nil)
+	if res := admin.Do("GET", "/api/v1/audit?format=csv", nil, nil); !strings.Contains(string(res.Body), `'=HYPERLINK`) || strings.Contains(string(res.Body), `,"=HYPERLINK`) {
+		t.Fatalf("audit CSV: the formula is a formula: %.2000s", res.Body)
+	}
 
 	// Paging: the second page continues the first.
 	var p1, p2 matchPage

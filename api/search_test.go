@@ -7,7 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"jobmatch"
+
+	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
 
@@ -332,5 +336,33 @@ func TestPlaceInTheWords(t *testing.T) {
 	page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape("lager vejle"), nil, nil)
 	if !strings.Contains(string(page.Body), "«vejle» læst som sted: højst 30 km fra 7100 Vejle") {
 		t.Errorf("the page does not say where it looked: %s", page.Body)
+	}
+}
+
+// TestCPRNumbersInKeysAndHeaders: a CPR number where no field is (a key of
+// an import line, an Idempotency-Key) is never stored: the key is refused,
+// the job's row error says the number was left out.
+func TestCPRNumbersInKeysAndHeaders(t *testing.T) {
+	env := systemtest.Start(t)
+	res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(5)), nil, "Idempotency-Key", "cpr-010190-1234")
+	if code, _ := res.Problem(t).Field("Idempotency-Key"); res.StatusCode != http.StatusUnprocessableEntity || code != "cpr" {
+		t.Fatalf("Idempotency-Key with a CPR number: %d %s", res.StatusCode, res.Body)
+	}
+	k := env.Login("konsulent@demo.local")
+	var job struct{ ID string }
+	if res := k.Do("POST", "/api/v1/candidates/import", []byte(`{"external_ref":"IMP-1","010190-1234":1}`+"\n"), &job, "Content-Type", "application/x-ndjson"); res.StatusCode != http.StatusAccepted {
+		t.Fatalf("import: %d %s", res.StatusCode, res.Body)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		res := k.Do("GET", "/api/v1/jobs/"+job.ID, nil, nil)
+		if strings.Contains(string(res.Body), `"status":"done"`) {
+			if strings.Contains(string(res.Body), "010190") || !strings.Contains(string(res.Body), jobmatch.CPRWithheld) {
+				t.Fatalf("job: %s", res.Body)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("import did not finish: %s", res.Body)
+		}
 	}
 }

@@ -13,19 +13,11 @@ type Audit struct{ env *Env }
 // NewAudit returns the audit log of env's store.
 func NewAudit(env *Env) *Audit { return &Audit{env: env} }
 
-// cprWithheld stands in the audit log for a text that held a CPR number.
-const cprWithheld = "[CPR-nummer udeladt]"
-
 // Record stores an event and lists it in the audit log. A query or reason
 // that holds a CPR number is not written (the search refuses such a query;
 // this is the last guard): the log keeps who searched, not the number.
 func (a *Audit) Record(ctx context.Context, e jobmatch.AuditEvent) error {
-	if jobmatch.ContainsCPR(e.Query) {
-		e.Query = cprWithheld
-	}
-	if jobmatch.ContainsCPR(e.Reason) {
-		e.Reason = cprWithheld
-	}
+	e.Query, e.Reason = jobmatch.WithoutCPR(e.Query), jobmatch.WithoutCPR(e.Reason)
 	e.ID = jobmatch.NewID()
 	e.At = a.env.now().UTC()
 	return a.env.st.RecordAudit(ctx, &e)

@@ -169,6 +169,9 @@ func IdempotencyKey(c echo.Context) (string, error) {
 	if len(k) > 200 {
 		return "", jobmatch.Invalid("Idempotency-Key", "max", "200")
 	}
+	if jobmatch.ContainsCPR(k) { // it is stored, as part of a record's _id
+		return "", jobmatch.Invalid("Idempotency-Key", "cpr", "")
+	}
 	sum := sha256.Sum256([]byte(ClientID(c)))
 	return hex.EncodeToString(sum[:12]) + ":" + k, nil
 }

@@ -235,7 +235,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 		}
 		for h := range col {
 			if !contains(csvColumns, h) {
-				return nil, jobmatch.Invalid(h, "unknown_field", "")
+				return nil, jobmatch.Invalid(jobmatch.WithoutCPR(h), "unknown_field", "")
 			}
 		}
 		return func() (CandidateInput, []jobmatch.RowError, error) {
@@ -268,7 +268,9 @@ func jsonRowError(err error) jobmatch.RowError {
 	case errors.As(err, &te):
 		return jobmatch.RowError{Field: te.Field, Code: "type"}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return jobmatch.RowError{Field: strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), Code: "unknown_field"}
+		// The key as the file wrote it, which the job stores: never a
+		// CPR number.
+		return jobmatch.RowError{Field: jobmatch.WithoutCPR(strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)), Code: "unknown_field"}
 	}
 	return jobmatch.RowError{Code: "json"}
 }
