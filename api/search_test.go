@@ -26,7 +26,7 @@ func TestSearchAsConsultantsType(t *testing.T) {
 	// first write would otherwise outlast the client's timeout.
 	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
 	env.Sys.Taxonomy.NormalizeSkill("truck")
-	for _, c := range []map[string]any{
+	createCVs(t, k,
 		cv("LAGER-1", "Lagerarbejder", map[string]any{"summary": "Plukker og pakker ordrer.", "postal_code": "6400"}),
 		cv("LAGER-2", "Lagermedarbejder", map[string]any{"summary": "Varemodtagelse.", "postal_code": "8000", "languages": []map[string]string{{"code": "da", "level": "B1"}}}),
 		cv("LAGER-3", "Chauffør", map[string]any{"summary": "Har arbejdet på lager i ti år.", "postal_code": "6300", "driving_licences": []string{"B", "C", "CE"}}),
@@ -36,11 +36,7 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		cv("PAED-1", "Pædagog", map[string]any{"summary": "Vuggestue.", "consent": map[string]any{"given": false}}),
 		cv("SOSU-1", "Social- og sundhedsassistent", map[string]any{"summary": "Hjemmeplejen."}),
 		cv("TOEM-1", "Tømrer", map[string]any{"summary": "Svend i 2010."}),
-	} {
-		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
-		}
-	}
+	)
 	waitSearch(t, k, "", 9)
 
 	for _, tt := range []struct {
@@ -230,17 +226,13 @@ func TestOccupationNamesAreNoTypos(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
-	for _, c := range []map[string]any{
+	createCVs(t, k,
 		cv("EJD-1", "Ejendomsservicetekniker", map[string]any{"summary": "Drift af boligforening."}),
 		cv("FLYT-1", "Flyttemand", map[string]any{"summary": "Flytninger for private.",
 			"experience": []map[string]any{{"title": "Flyttemand", "employer": "Pedersen Flytning ApS", "years": 6}}}),
 		cv("FLYT-2", "Flyttemand", map[string]any{"summary": "Kørte for Pedersen i fem år."}),
 		cv("FLYT-3", "Flyttemand", map[string]any{"summary": "Pakning og bæring hos Pedersens Transport."}),
-	} {
-		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
-		}
-	}
+	)
 	waitSearch(t, k, "", 4)
 	for _, q := range []string{"pedel", "vicevært"} {
 		r := search(t, k, "q="+url.QueryEscape(q))
@@ -294,17 +286,13 @@ func TestPlaceInTheWords(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
-	for _, c := range []map[string]any{
+	createCVs(t, k,
 		cv("VEJLE-1", "Lagermedarbejder", map[string]any{"postal_code": "7100"}),
 		cv("FREDERICIA-1", "Lagermedarbejder", map[string]any{"postal_code": "7000"}),
 		cv("SBG-1", "Lagermedarbejder", map[string]any{"postal_code": "6400"}),
 		cv("SBG-2", "Lagermedarbejder", map[string]any{"postal_code": "6400", "summary": "Vejleder nye kolleger i Vejle."}),
 		cv("VEJLE-2", "Butiksassistent", map[string]any{"postal_code": "7100"}),
-	} {
-		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
-		}
-	}
+	)
 	waitSearch(t, k, "", 5)
 	type place struct {
 		everydayResult
@@ -363,6 +351,16 @@ func TestCPRNumbersInKeysAndHeaders(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("import did not finish: %s", res.Body)
+		}
+	}
+}
+
+// createCVs creates each CV through the API.
+func createCVs(t *testing.T, k *systemtest.Client, cvs ...map[string]any) {
+	t.Helper()
+	for _, c := range cvs {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
 		}
 	}
 }

@@ -503,34 +503,16 @@ func TestVocabularyAfterRestart(t *testing.T) {
 // cleaners (rengøring…), below what the word itself would have found, and
 // the answer says so. Letters with no such last part find nobody.
 func TestCompoundByItsFirstPart(t *testing.T) {
-	ix, _, err := Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	docs := map[string]Doc{}
-	name := map[string]string{}
-	for k, c := range map[string]*jobmatch.Candidate{
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
 		"rengøring1": cvOf("Rengøringsassistent", "Erhvervsrengøring."),
 		"rengøring2": cvOf("Rengøringsassistent", "Hotel."),
 		"rengøring3": cvOf("Rengøringsassistent", "Skoler."),
 		"servering":  cvOf("Serveringsdame", "Café."),
 		"kantine":    cvOf("Kantinedame", "Frokost."),
 		"tømrer":     cvOf("Tømrer", "Tagarbejde."),
-	} {
-		docs[c.ID] = ix.DocOf(c, nil)
-		name[c.ID] = k
-	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	res := mustSearch(t, ix, "rengøringsdame")
-	var got []string
-	for _, h := range res.Hits {
-		got = append(got, name[h.ID])
-	}
-	slices.Sort(got)
-	if !slices.Equal(got, []string{"rengøring1", "rengøring2", "rengøring3"}) {
+	if got := names(res); !slices.Equal(got, []string{"rengøring1", "rengøring2", "rengøring3"}) {
 		t.Fatalf("rengøringsdame found %v (read as %+v), want the three cleaners", got, res.Expansions)
 	}
 	if len(res.Expansions) == 0 || !slices.Contains(res.Expansions[0].Via, "part") {
@@ -586,14 +568,7 @@ func TestConceptOrRelatedNotBoth(t *testing.T) {
 // by its first part only when that begins words of its own: "vicevært" is
 // not looked for as the "vice" inside service.
 func TestPartsBeginAtASeam(t *testing.T) {
-	ix, _, err := Open(t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	docs := map[string]Doc{}
-	name := map[string]string{}
-	for k, c := range map[string]*jobmatch.Candidate{
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
 		"post1":    cvOf("Postbud", "Breve og pakker."),
 		"post2":    cvOf("Postbud", "Breve til erhverv."),
 		"post3":    cvOf("Postbud", "Breve om morgenen."),
@@ -606,21 +581,7 @@ func TestPartsBeginAtASeam(t *testing.T) {
 		"daglig2":  cvOf("Butiksassistent", "Daglige opgaver."),
 		"daglig3":  cvOf("Butiksassistent", "Daglige vagter."),
 		"pleje":    cvOf("Hjemmeplejer", "Ældrepleje."),
-	} {
-		docs[c.ID] = ix.DocOf(c, nil)
-		name[c.ID] = k
-	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
-		t.Fatal(err)
-	}
-	names := func(res Result) []string {
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, name[h.ID])
-		}
-		slices.Sort(got)
-		return got
-	}
+	})
 	if got := names(mustSearch(t, ix, "rev")); !slices.Equal(got, []string{"revision"}) {
 		t.Errorf("rev found %v, want the revisorassistent alone", got)
 	}
@@ -670,5 +631,34 @@ func TestSuggestionsAreWordsOfWork(t *testing.T) {
 		if f.Value == "eller" || f.Value == "leg" {
 			t.Errorf("elev: suggested %q", f.Value)
 		}
+	}
+}
+
+// namedIndex indexes cvs in a fresh on-disk index (closed with the test)
+// and returns it with names, which sorts the hits of a result by the
+// names the CVs were given.
+func namedIndex(t *testing.T, cvs map[string]*jobmatch.Candidate) (*Index, func(Result) []string) {
+	t.Helper()
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	docs := map[string]Doc{}
+	name := map[string]string{}
+	for k, c := range cvs {
+		docs[c.ID] = ix.DocOf(c, nil)
+		name[c.ID] = k
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	return ix, func(res Result) []string {
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, name[h.ID])
+		}
+		slices.Sort(got)
+		return got
 	}
 }
