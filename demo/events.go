@@ -337,13 +337,26 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		if err != nil {
 			return err
 		}
+		// The employer hires one of the people presented, any of them
+		// (not the first shortlisted: the one the consultant added from
+		// a priority group would never be).
+		var presented []int
+		for i, e := range entries {
+			if e.Stage == jobmatch.StagePresented {
+				presented = append(presented, i)
+			}
+		}
+		pick := -1
+		if hire && len(presented) > 0 {
+			pick = presented[r.IntN(len(presented))]
+		}
 		hired := false
-		for _, e := range entries {
+		for i, e := range entries {
 			if e.Stage != jobmatch.StagePresented {
 				continue
 			}
 			to := jobmatch.StageRejected
-			if hire && !hired {
+			if i == pick {
 				to, hired = jobmatch.StageHired, true
 			}
 			if err := move(e.ID, to, u, nil)(ctx); err != nil {
