@@ -296,7 +296,10 @@ func TestPlaceInTheWords(t *testing.T) {
 	waitSearch(t, k, "", 5)
 	type place struct {
 		everydayResult
-		Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+		Interpreted []struct {
+			Term, Label, Via string
+			RadiusKm         float64 `json:"radius_km"`
+		} `json:"interpreted"`
 	}
 	get := func(q string) place {
 		var r place
@@ -314,6 +317,14 @@ func TestPlaceInTheWords(t *testing.T) {
 	}
 	if got := get("q=" + url.QueryEscape("Lager 7100") + "&radius_km=5").refs(); !slices.Equal(got, []string{"VEJLE-1"}) {
 		t.Errorf("Lager 7100 within 5 km: %v", got)
+	}
+	// A distance typed with the place is its radius.
+	if r := get("q=" + url.QueryEscape("lager vejle 5 km")); !slices.Equal(r.refs(), []string{"VEJLE-1"}) || len(r.Interpreted) == 0 || r.Interpreted[0].RadiusKm != 5 {
+		t.Errorf("lager vejle 5 km: %v read as %+v", r.refs(), r.Interpreted)
+	}
+	// Nobody there: no words near the query's own are suggested.
+	if r := get("q=" + url.QueryEscape("bager vejle")); r.Total != 0 || len(r.Suggestions) != 0 {
+		t.Errorf("bager vejle: %d, suggestions %+v", r.Total, r.Suggestions)
 	}
 	if got := get("q=vejle").refs(); len(got) != 3 || !slices.Equal(sorted(got[:2]), []string{"VEJLE-1", "VEJLE-2"}) || got[2] != "FREDERICIA-1" {
 		t.Errorf("vejle: %v, want the two in Vejle, then Fredericia", got)

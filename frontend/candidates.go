@@ -182,11 +182,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.ByRef = true
 		case "skill":
 		case "place":
-			km := 30
-			if r, err := strconv.Atoi(c.QueryParam("radius_km")); err == nil && r > 0 {
-				km = r
-			}
-			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, km, in.Label)
+			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)
 		default:
 			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)

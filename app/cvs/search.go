@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -66,6 +67,8 @@ type Interpretation struct {
 	URI   string `json:"uri"`
 	Label string `json:"label"`
 	Via   string `json:"via"`
+	// RadiusKm is a place's radius (via "place").
+	RadiusKm float64 `json:"radius_km,omitempty"`
 }
 
 // Search finds candidates in the index and reads them from the store by id.
@@ -86,7 +89,10 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 		return nil, err
 	}
 	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions}
-	if res.Total == 0 && q.Text != "" && q.From == 0 {
+	// Words near the query's own are no help when a place read from the
+	// text left nobody ("kok aarhus" would suggest "kom", "køer").
+	placeRead := slices.ContainsFunc(interp, func(i Interpretation) bool { return i.Via == "place" })
+	if res.Total == 0 && q.Text != "" && q.From == 0 && !placeRead {
 		if out.Suggestions, err = cs.ix.Suggest(ctx, q, 5); err != nil {
 			return nil, err
 		}
@@ -182,7 +188,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	if p.Near == "" && cs.tax != nil && cs.tax.Places != nil && len(q.Text) <= 500 {
 		if rest, code, term, ok := placeIn(cs.tax, q.Text); ok {
 			q.Text, p.Near = rest, code
-			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place"})
+			// "pædagog sønderborg 20 km": the distance typed with the
+			// place is its radius, unless the form gives one.
+			if km, rest, ok := radiusIn(q.Text); ok && p.RadiusKm == 0 {
+				q.Text, p.RadiusKm = rest, km
+			}
+			km := p.RadiusKm
+			if km <= 0 {
+				km = 30
+			}
+			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km})
 		}
 	}
 	if len(q.Text) > 500 {
@@ -346,6 +361,34 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 		}
 	}
 	return text, "", "", false
+}
+
+// radiusIn finds a distance in text ("20 km", "20km", "inden for 20 km"),
+// 1–500 km, and returns it with text without it.
+func radiusIn(text string) (float64, string, bool) {
+	words := strings.Fields(text)
+	for i, w := range words {
+		num, unit := w, ""
+		if n, ok := strings.CutSuffix(strings.ToLower(w), "km"); ok && n != "" {
+			num, unit = n, "km"
+		} else if i+1 < len(words) && strings.EqualFold(strings.Trim(words[i+1], ".,"), "km") {
+			unit = "km"
+		}
+		km, err := strconv.Atoi(num)
+		if unit == "" || err != nil || km < 1 || km > 500 {
+			continue
+		}
+		end := i + 1
+		if num == w {
+			end = i + 2
+		}
+		start := i
+		if start >= 2 && strings.EqualFold(words[start-2], "inden") && strings.EqualFold(words[start-1], "for") {
+			start -= 2
+		}
+		return float64(km), strings.Join(append(slices.Clone(words[:start]), words[end:]...), " "), true
+	}
+	return 0, text, false
 }
 
 // Licences are the driving licence categories a search filters on.
