@@ -287,7 +287,7 @@ func TestPlaceInTheWords(t *testing.T) {
 	k := env.Login("konsulent@demo.local")
 	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
 	createCVs(t, k,
-		cv("VEJLE-1", "Lagermedarbejder", map[string]any{"postal_code": "7100"}),
+		cv("VEJLE-1", "Lagermedarbejder", map[string]any{"postal_code": "7100", "skills": []string{"gaffeltruck", "lagerstyring", "truckcertifikat B"}}),
 		cv("FREDERICIA-1", "Lagermedarbejder", map[string]any{"postal_code": "7000"}),
 		cv("SBG-1", "Lagermedarbejder", map[string]any{"postal_code": "6400"}),
 		cv("SBG-2", "Lagermedarbejder", map[string]any{"postal_code": "6400", "summary": "Vejleder nye kolleger i Vejle."}),
@@ -317,6 +317,12 @@ func TestPlaceInTheWords(t *testing.T) {
 	}
 	if got := get("q=" + url.QueryEscape("Lager 7100") + "&radius_km=5").refs(); !slices.Equal(got, []string{"VEJLE-1"}) {
 		t.Errorf("Lager 7100 within 5 km: %v", got)
+	}
+	// A skill filter typed as text finds the CVs that list it.
+	for _, sk := range []string{"gaffeltruck", "Lagerstyring", "truckcertifikat B"} {
+		if got := get("skills=" + url.QueryEscape(sk)).refs(); !slices.Equal(got, []string{"VEJLE-1"}) {
+			t.Errorf("skills=%s: %v", sk, got)
+		}
 	}
 	// A distance typed with the place is its radius.
 	if r := get("q=" + url.QueryEscape("lager vejle 5 km")); !slices.Equal(r.refs(), []string{"VEJLE-1"}) || len(r.Interpreted) == 0 || r.Interpreted[0].RadiusKm != 5 {

@@ -249,6 +249,17 @@ var (
 	tieBreakFields = []boostedField{{"occupation_text", 0.4}, {"occupation_en", 0.3}, {"skill_text", 0.3}, {"skill_en", 0.25}, {"text", 0.2}, {"text_en", 0.15}}
 )
 
+// allWords matches the documents whose field holds every word of text. A
+// phrase query would need the term vectors the mapping leaves out (v7):
+// with them gone it matched nothing, and a skill filter typed as text
+// ("kundeservice", "gaffeltruck") found nobody.
+func allWords(text, field string) query.Query {
+	m := bleve.NewMatchQuery(text)
+	m.SetField(field)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
+}
+
 func (ix *Index) build(q Query) (query.Query, []Expansion) {
 	var must, should, filters []query.Query
 	var exps []Expansion
@@ -302,9 +313,7 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 	should = append(should, ix.boostedTerms("skills", q.Skills, q.SkillBoost, 2)...)
 	for _, s := range q.SkillTexts {
 		for _, field := range []string{"skill_text", "skill_en"} {
-			m := bleve.NewMatchPhraseQuery(s)
-			m.SetField(field)
-			should = append(should, m)
+			should = append(should, allWords(s, field))
 		}
 	}
 	for _, u := range q.RequireSkills {
@@ -316,9 +325,7 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 			any = append(any, term("skills", ix.short(sf.URI)))
 		}
 		for _, field := range []string{"skill_text", "skill_en"} {
-			m := bleve.NewMatchPhraseQuery(sf.Text)
-			m.SetField(field)
-			any = append(any, m)
+			any = append(any, allWords(sf.Text, field))
 		}
 		filters = append(filters, bleve.NewDisjunctionQuery(any...))
 	}
