@@ -276,7 +276,18 @@ func (s *Store) UpsertCandidates(ctx context.Context, cs []*jobmatch.Candidate, 
 // TestUpsertChangedCVs re-imports 500 changed CVs.
 func (s *Store) replaceEach(ctx context.Context, col string, docs []replacement) error {
 	err := atOnce(len(docs), replaceAtOnce, func(i int) error {
-		_, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: docs[i].id}}, docs[i].doc, options.Replace().SetUpsert(true))
+		replace := func() error {
+			_, err := s.C(col).ReplaceOne(ctx, bson.D{{Key: "_id", Value: docs[i].id}}, docs[i].doc, options.Replace().SetUpsert(true))
+			return err
+		}
+		err := replace()
+		if mongo.IsDuplicateKeyError(err) {
+			// Two upserts of one new _id at once (two replicas importing
+			// the same new reference): both found nothing and one insert
+			// lost. The document exists now: the retry replaces it, as
+			// MongoDB's manual advises for upserts.
+			err = replace()
+		}
 		return err
 	})
 	if err != nil {
