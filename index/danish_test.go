@@ -662,3 +662,71 @@ func namedIndex(t *testing.T, cvs map[string]*jobmatch.Candidate) (*Index, func(
 		return got
 	}
 }
+
+// TestTieBreakIgnoresTextLength: two CVs of the same occupation, whose
+// summaries both hold the word once, are equally good for it however much
+// more one of them tells (where a refugee comes from, which languages);
+// scored by frequency over length, the longer came after every shorter CV
+// of its class. Equal scores come most recently updated first.
+func TestTieBreakIgnoresTextLength(t *testing.T) {
+	short := cvOf("Lagermedarbejder", "Erfaren lagermedarbejder med truckcertifikat.")
+	long := cvOf("Lagermedarbejder", "Erfaren lagermedarbejder med truckcertifikat. Jeg kom til Danmark fra Syrien "+
+		"for seks år siden og har gået på sprogskole i Sønderborg. Jeg taler arabisk og kurdisk, forstår en del "+
+		"dansk og lærer hurtigt. I Syrien arbejdede jeg otte år på et stort lager i Aleppo med plukning og pakning.")
+	other := cvOf("Lagermedarbejder", "Erfaren lagermedarbejder med truckcertifikat, gerne på lager.")
+	ix, _ := namedIndex(t, map[string]*jobmatch.Candidate{"short": short, "long": long, "other": other})
+	res := mustSearch(t, ix, "lagermedarbejder")
+	if len(res.Hits) != 3 {
+		t.Fatalf("%d hits, want 3", len(res.Hits))
+	}
+	if res.Hits[0].Score != res.Hits[1].Score || res.Hits[1].Score != res.Hits[2].Score {
+		t.Errorf("scores %v, %v, %v: want one score for the three", res.Hits[0].Score, res.Hits[1].Score, res.Hits[2].Score)
+	}
+}
+
+// TestTieBreakFindsNobody: the analysed fields order the CVs the words
+// find and add none: "lærer" stemmed is also "lære", and every CV that
+// wants to "lære nyt" was found as a teacher.
+func TestTieBreakFindsNobody(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"teacher1": cvOf("Lærer", "Underviser i dansk og matematik."),
+		"teacher2": cvOf("Lærer", "Folkeskolelærer i ti år."),
+		"teacher3": cvOf("Lærer", "Lærer i udskolingen."),
+		"cashier":  cvOf("Kasseassistent", "Jeg vil gerne lære nyt og er god til at lære fra mig."),
+	})
+	teachers := []string{"teacher1", "teacher2", "teacher3"}
+	if got := names(mustSearch(t, ix, "lærer")); !slices.Equal(got, teachers) {
+		t.Errorf("lærer found %v, want %v", got, teachers)
+	}
+	if got := names(mustSearch(t, ix, "laerer")); !slices.Equal(got, teachers) {
+		t.Errorf("laerer found %v, want %v", got, teachers)
+	}
+}
+
+// TestTieBreakByTheWordMeant: a typo or a spelling without æ/ø/å breaks
+// ties by the word it was read as, so a CV that holds that word in more of
+// its jobs comes first; typed as it was, it matched no analysed field and
+// every hit had the same score.
+func TestTieBreakByTheWordMeant(t *testing.T) {
+	twice := func(title string) *jobmatch.Candidate {
+		c := cvOf(title, "Erfaren.")
+		c.Experience = append(c.Experience, jobmatch.Experience{Title: title, Employer: "Danfoss", Years: 5})
+		return c
+	}
+	once := func(title string) *jobmatch.Candidate {
+		c := cvOf("Chauffør", "Erfaren.")
+		c.Experience = append(c.Experience, jobmatch.Experience{Title: title, Employer: "Danfoss", Years: 1})
+		return c
+	}
+	cvs := map[string]*jobmatch.Candidate{
+		"lager2": twice("Lagerarbejder"), "lager1": once("Lagerarbejder"),
+		"tømrer2": twice("Tømrer"), "tømrer1": once("Tømrer"),
+	}
+	ix, _ := namedIndex(t, cvs)
+	for q, want := range map[string][2]string{"lagerarbjder": {"lager2", "lager1"}, "toemrer": {"tømrer2", "tømrer1"}, "lager arbejder": {"lager2", "lager1"}} {
+		res := mustSearch(t, ix, q)
+		if len(res.Hits) < 2 || res.Hits[0].ID != cvs[want[0]].ID || res.Hits[1].ID != cvs[want[1]].ID || res.Hits[0].Score <= res.Hits[1].Score {
+			t.Errorf("%s: %+v, want %s (%s) scored above %s (%s)", q, res.Hits, want[0], cvs[want[0]].ID, want[1], cvs[want[1]].ID)
+		}
+	}
+}

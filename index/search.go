@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -160,6 +161,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		}
 		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, geo, &search.SortDocID{}})
 	case q.Sort == "" || q.Sort == "relevance":
+		// Ties in the index's order: sorting them by a field (the date a
+		// CV was updated) read that field for every hit and made an
+		// everyday search three times as slow at 30,000 CVs.
 	default:
 		req.SortBy([]string{q.Sort, "-_score", "_id"})
 	}
@@ -222,6 +226,44 @@ var facetFields = []struct {
 	size int
 }{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}}
 
+// tieBreakWords are the words the analysed fields break ties with: each
+// query word as the CVs hold it (a typo or a spelling without æ/ø/å by the
+// word it was read as, "toemrer" by "tømrer") and two words read as one
+// compound ("lager arbejder") also as that compound. Typed as they were,
+// they matched no analysed field, and every hit had the same score.
+// A compound or a part is not the word meant: the first of the compounds
+// "chauffør" begins would put lastbilchauffører above buschauffører.
+func tieBreakWords(tokens []string, exps []Expansion) []string {
+	meant := []string{"spelling", "typo", "inflection"}
+	best := map[string]string{}
+	var joined []string
+	for _, e := range exps {
+		if len(e.Forms) == 0 {
+			continue
+		}
+		if strings.Contains(e.Word, " ") {
+			joined = append(joined, e.Forms[0])
+		} else if !slices.Contains(e.Forms, e.Word) && len(e.Via) > 0 && slices.Contains(meant, e.Via[0]) {
+			best[e.Word] = e.Forms[0]
+		}
+	}
+	out := make([]string, 0, len(tokens)+len(joined))
+	for _, t := range tokens {
+		if f, ok := best[t]; ok {
+			t = f
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	for _, j := range joined {
+		if !slices.Contains(out, j) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 func facets(fr search.FacetResults) map[string][]FacetCount {
 	out := map[string][]FacetCount{}
 	for name, f := range fr {
@@ -240,13 +282,21 @@ func facets(fr search.FacetResults) map[string][]FacetCount {
 type boostedField struct {
 	field string
 	boost float64
+	// presence: in an everyday search, each query word the field holds
+	// adds boost, however often and in however long a text.
+	presence bool
 }
+
+// textPresence is what a query word found in the free text adds to an
+// everyday search's score: a tie-break below every step between the ways a
+// word is reached.
+const textPresence = 0.1
 
 // textFields are the analysed text fields a text is matched in; with
 // Everyday they only break ties among the word clauses.
 var (
-	textFields     = []boostedField{{"occupation_text", 2}, {"occupation_en", 1.5}, {"skill_text", 1.5}, {"skill_en", 1.2}, {"text", 1}, {"text_en", 0.8}}
-	tieBreakFields = []boostedField{{"occupation_text", 0.4}, {"occupation_en", 0.3}, {"skill_text", 0.3}, {"skill_en", 0.25}, {"text", 0.2}, {"text_en", 0.15}}
+	textFields     = []boostedField{{"occupation_text", 2, false}, {"occupation_en", 1.5, false}, {"skill_text", 1.5, false}, {"skill_en", 1.2, false}, {"text", 1, false}, {"text_en", 0.8, false}}
+	tieBreakFields = []boostedField{{"occupation_text", 0.4, false}, {"occupation_en", 0.3, false}, {"skill_text", 0.3, false}, {"skill_en", 0.25, false}, {"text", textPresence, true}, {"text_en", textPresence * 0.75, true}}
 )
 
 // allWords matches the documents whose field holds every word of text. A
@@ -262,6 +312,9 @@ func allWords(text, field string) query.Query {
 
 func (ix *Index) build(q Query) (query.Query, []Expansion) {
 	var must, should, filters []query.Query
+	// tieBreak (everyday): the analysed fields, which order the CVs the
+	// word clauses find and add none of their own.
+	var tieBreak []query.Query
 	var exps []Expansion
 	if q.Text != "" {
 		fields, text := textFields, q.Text
@@ -277,12 +330,33 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		// "og", which nearly every CV holds (a vacancy titled "Social- og
 		// sundhedsassistent" matched 149,074 of 150,000 CVs, and its
 		// retrieval took four times as long as without it).
-		text = strings.Join(queryTokens(text), " ")
+		tokens := queryTokens(text)
+		if q.Everyday {
+			tokens = tieBreakWords(tokens, exps)
+		}
+		text = strings.Join(tokens, " ")
 		for _, f := range fields {
+			if q.Everyday && f.presence {
+				// The free text counts whether it holds a word, not how
+				// often over how many words: scored by frequency and
+				// length, a CV that tells more (where a refugee comes
+				// from, which languages) came after every shorter CV of
+				// the same class (TestTieBreakIgnoresTextLength).
+				for _, t := range tokens {
+					m := bleve.NewMatchQuery(t)
+					m.SetField(f.field)
+					tieBreak = append(tieBreak, &constScore{inner: m, score: f.boost})
+				}
+				continue
+			}
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f.field)
 			m.SetBoost(f.boost)
-			should = append(should, m)
+			if q.Everyday {
+				tieBreak = append(tieBreak, m)
+			} else {
+				should = append(should, m)
+			}
 		}
 	}
 	if q.Everyday {
@@ -378,6 +452,9 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		}
 		filters = append(filters, bleve.NewDisjunctionQuery(any...))
 	}
+	if len(should) == 0 {
+		should, tieBreak = tieBreak, nil // no word was found: the analysed fields' hits
+	}
 	b := bleve.NewBooleanQuery()
 	if len(should) > 0 && len(filters) > 0 && !q.shouldBeside {
 		// With filters, the words join them as one more required clause:
@@ -387,13 +464,13 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		// through most). Same hits, same scores (TestFiltersWithTheWords);
 		// search p95 at 150,000 CVs 90 → 67 ms (docs/benchmarks.md).
 		if q.Everyday {
-			must = append(must, &sumQuery{clauses: should})
+			must = append(must, &sumQuery{clauses: should, scoreOnly: tieBreak})
 		} else {
 			d := bleve.NewDisjunctionQuery(should...)
 			must = append(must, d)
 		}
 	} else if len(should) > 0 && q.Everyday {
-		b.AddShould(&sumQuery{clauses: should})
+		b.AddShould(&sumQuery{clauses: should, scoreOnly: tieBreak})
 		b.SetMinShould(1)
 	} else if len(should) > 0 {
 		b.AddShould(should...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -99,7 +100,17 @@ func asReference(q query.Query) query.Query {
 		for _, c := range q.clauses {
 			r.clauses = append(r.clauses, asReference(c))
 		}
-		return r
+		if len(q.scoreOnly) == 0 {
+			return r
+		}
+		// Clauses that only score: the sum over all clauses, of the CVs
+		// the others find (a filter scores nothing).
+		admit := &refSumQuery{clauses: r.clauses, max: q.max}
+		all := &refSumQuery{clauses: slices.Clone(r.clauses), max: q.max}
+		for _, c := range q.scoreOnly {
+			all.clauses = append(all.clauses, asReference(c))
+		}
+		return bleve.NewConjunctionQuery(all, &constScore{inner: admit, filter: true})
 	case *query.BooleanQuery:
 		out := *q
 		if q.Must != nil {

@@ -908,11 +908,15 @@ func (s *constSearcher) SetQueryNorm(float64) {}
 type sumQuery struct {
 	clauses []query.Query
 	max     bool
+	// scoreOnly clauses add their scores to the CVs the clauses above
+	// find, and find none themselves: the analysed fields that break ties
+	// among the words' hits ("lærer" as a stem is also "lære", "lærenem").
+	scoreOnly []query.Query
 }
 
 func (q *sumQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	subs := make([]search.Searcher, 0, len(q.clauses))
-	for _, c := range q.clauses {
+	for _, c := range slices.Concat(q.clauses, q.scoreOnly) {
 		s, err := c.Searcher(ctx, i, m, options)
 		if err != nil {
 			for _, s := range subs {
@@ -922,7 +926,7 @@ func (q *sumQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 		}
 		subs = append(subs, s)
 	}
-	s := &sumSearcher{subs: subs, currs: make([]*search.DocumentMatch, len(subs)), max: q.max, explain: options.Explain}
+	s := &sumSearcher{subs: subs, currs: make([]*search.DocumentMatch, len(subs)), max: q.max, explain: options.Explain, admit: len(q.clauses)}
 	// As bleve's disjunction does: the clauses' weights give the norm
 	// their scores are scaled by.
 	if w := s.Weight(); w > 0 {
@@ -939,6 +943,8 @@ type sumSearcher struct {
 	currs        []*search.DocumentMatch // each clause's next match; nil when done
 	initialized  bool
 	max, explain bool
+	// admit: the first admit clauses find CVs, the others only score them.
+	admit int
 }
 
 func (s *sumSearcher) init(ctx *search.SearchContext) error {
@@ -957,13 +963,23 @@ func (s *sumSearcher) init(ctx *search.SearchContext) error {
 // them on.
 func (s *sumSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	var low index.IndexInternalID
-	for _, c := range s.currs {
+	for _, c := range s.currs[:s.admit] {
 		if c != nil && (low == nil || c.IndexInternalID.Compare(low) < 0) {
 			low = c.IndexInternalID
 		}
 	}
 	if low == nil {
 		return nil, nil
+	}
+	for i := s.admit; i < len(s.subs); i++ {
+		if c := s.currs[i]; c != nil && c.IndexInternalID.Compare(low) < 0 {
+			ctx.DocumentMatchPool.Put(c)
+			dm, err := s.subs[i].Advance(ctx, low)
+			if err != nil {
+				return nil, err
+			}
+			s.currs[i] = dm
+		}
 	}
 	var rv *search.DocumentMatch
 	var score float64
@@ -1049,7 +1065,7 @@ func (s *sumSearcher) SetQueryNorm(qnorm float64) {
 
 func (s *sumSearcher) Count() uint64 {
 	var n uint64 // at most this many, as bleve's disjunction says
-	for _, sub := range s.subs {
+	for _, sub := range s.subs[:s.admit] {
 		n += sub.Count()
 	}
 	return n
