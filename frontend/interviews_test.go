@@ -144,4 +144,23 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	if !strings.Contains(msg, "aflyst") || !strings.Contains(after, "aflyst") || !strings.Contains(cal, "METHOD:CANCEL") || !strings.Contains(cal, "SEQUENCE:2") {
 		t.Fatalf("after cancelling: message %q, entry %q, calendar:\n%s", msg, after, cal)
 	}
+	// Each time the page showed the shortlist (names, notes, interviews)
+	// the audit log says who read it and about whom: one line per page.
+	var audit struct {
+		Items []struct {
+			Actor, Action string
+			Subjects      []string
+			VacancyID     string `json:"vacancy_id"`
+		} `json:"items"`
+	}
+	env.Login("admin@demo.local").Do("GET", "/api/v1/audit?limit=200", nil, &audit)
+	pages := 0
+	for _, l := range audit.Items {
+		if l.Action == "shortlist.read" && l.Actor == "konsulent@demo.local" && l.VacancyID == vac.ID && len(l.Subjects) == 1 && l.Subjects[0] == cand.ID {
+			pages++
+		}
+	}
+	if pages < 4 {
+		t.Errorf("%d shortlist.read lines for the vacancy page, want one for each of the 4 or more times it was shown", pages)
+	}
 }

@@ -35,7 +35,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		return nil, nil
 	}
 	ctx := c.Request().Context()
-	es, err := f.cfg.Screening.List(ctx, web.CurrentUser(c), vacancyID)
+	es, invites, err := f.cfg.Screening.Page(ctx, web.CurrentUser(c), vacancyID)
 	if err != nil {
 		return nil, err
 	}
@@ -45,11 +45,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		if k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
-		if len(e.Interviews) > 0 {
-			if r.Invites, err = f.cfg.Screening.Interviews(ctx, web.CurrentUser(c), e.ID); err != nil {
-				return nil, err
-			}
-		}
+		r.Invites = invites[e.ID]
 		rows = append(rows, r)
 	}
 	return rows, nil

@@ -266,7 +266,16 @@ func (ms *Service) MatchRun(ctx context.Context, by *jobmatch.User, id string) (
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
-	return ms.st.MatchRun(ctx, id)
+	r, err := ms.st.MatchRun(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	// Audited: a run says whom the matcher put first for a vacancy.
+	if err := ms.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "match_run.read", Subjects: r.Ranked, VacancyID: r.VacancyID,
+		MatchRunID: r.ID, Count: len(r.Ranked)}); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // MatchRuns lists the runs of a vacancy, newest first.
@@ -274,7 +283,18 @@ func (ms *Service) MatchRuns(ctx context.Context, by *jobmatch.User, vacancyID s
 	if !by.CanReadCVs() {
 		return app.Page[*jobmatch.MatchRun]{}, jobmatch.ErrForbidden
 	}
-	return app.ListPage(ctx, ms.st, store.MatchRunList(vacancyID), q, ms.st.MatchRun)
+	p, err := app.ListPage(ctx, ms.st, store.MatchRunList(vacancyID), q, ms.st.MatchRun)
+	if err != nil || len(p.Items) == 0 {
+		return p, err
+	}
+	var ids []string
+	for _, r := range p.Items {
+		ids = append(ids, r.Ranked...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	err = ms.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "match_run.read", Subjects: ids, VacancyID: vacancyID, Count: len(p.Items)})
+	return p, err
 }
 
 // VacancySummary is what a reverse match shows of a vacancy.

@@ -143,6 +143,18 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 
 // Interview reads an interview of an entry.
 func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id string) (*jobmatch.InterviewInvite, error) {
+	iv, err := sl.interview(ctx, by, entryID, id)
+	if err != nil {
+		return nil, err
+	}
+	// Audited: an interview names the citizen and says where and when.
+	if err := sl.auditRead(ctx, by, "interview.read", iv.VacancyID, []string{iv.CandidateID}); err != nil {
+		return nil, err
+	}
+	return iv, nil
+}
+
+func (sl *Service) interview(ctx context.Context, by *jobmatch.User, entryID, id string) (*jobmatch.InterviewInvite, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -156,15 +168,32 @@ func (sl *Service) Interview(ctx context.Context, by *jobmatch.User, entryID, id
 	return iv, nil
 }
 
-// Interviews lists an entry's interviews, earliest first.
+// Interviews lists an entry's interviews, earliest first (an audited read,
+// "interview.read", when there are any).
 func (sl *Service) Interviews(ctx context.Context, by *jobmatch.User, entryID string) ([]*jobmatch.InterviewInvite, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
 	e, err := sl.Entry(ctx, entryID)
 	if err != nil {
 		return nil, err
 	}
+	out, err := sl.interviews(ctx, by, e)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > 0 {
+		if err := sl.auditRead(ctx, by, "interview.read", e.VacancyID, []string{e.CandidateID}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (sl *Service) interviews(ctx context.Context, by *jobmatch.User, e *Entry) ([]*jobmatch.InterviewInvite, error) {
 	out := []*jobmatch.InterviewInvite{}
 	for _, id := range e.Interviews {
-		if iv, err := sl.Interview(ctx, by, entryID, id); err == nil {
+		if iv, err := sl.interview(ctx, by, e.ID, id); err == nil {
 			out = append(out, iv)
 		} else if err == jobmatch.ErrForbidden {
 			return nil, err
@@ -182,7 +211,7 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 		return nil, err
 	}
 	defer sl.st.LockInterview(id)()
-	iv, err := sl.Interview(ctx, by, entryID, id)
+	iv, err := sl.interview(ctx, by, entryID, id)
 	if err != nil {
 		return nil, err
 	}

@@ -84,8 +84,59 @@ func (sl *Service) Entry(ctx context.Context, id string) (*Entry, error) {
 }
 
 // List returns a vacancy's shortlist, by stage then oldest first, with the
-// names (staff only).
+// names (staff only). The read is audited ("shortlist.read", the citizens
+// listed as subjects): it shows names and the consultant's notes.
 func (sl *Service) List(ctx context.Context, by *jobmatch.User, vacancyID string) ([]*Entry, error) {
+	out, err := sl.list(ctx, by, vacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if err := sl.auditRead(ctx, by, "shortlist.read", vacancyID, entryCandidates(out)); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Page is a vacancy's shortlist with each entry's interviews (keyed by
+// entry id), as the vacancy page shows it: one audited read
+// ("shortlist.read") for the whole page.
+func (sl *Service) Page(ctx context.Context, by *jobmatch.User, vacancyID string) ([]*Entry, map[string][]*jobmatch.InterviewInvite, error) {
+	out, err := sl.list(ctx, by, vacancyID)
+	if err != nil {
+		return nil, nil, err
+	}
+	ivs := map[string][]*jobmatch.InterviewInvite{}
+	for _, e := range out {
+		if len(e.Interviews) > 0 {
+			if ivs[e.ID], err = sl.interviews(ctx, by, e); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	if err := sl.auditRead(ctx, by, "shortlist.read", vacancyID, entryCandidates(out)); err != nil {
+		return nil, nil, err
+	}
+	return out, ivs, nil
+}
+
+func entryCandidates(es []*Entry) []string {
+	ids := make([]string, 0, len(es))
+	for _, e := range es {
+		ids = append(ids, e.CandidateID)
+	}
+	return ids
+}
+
+// auditRead records that by read what concerns the citizens ids (nothing
+// is recorded when there were none to read).
+func (sl *Service) auditRead(ctx context.Context, by *jobmatch.User, action, vacancyID string, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: action, Subjects: ids, VacancyID: vacancyID, Count: len(ids)})
+}
+
+func (sl *Service) list(ctx context.Context, by *jobmatch.User, vacancyID string) ([]*Entry, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
