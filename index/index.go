@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.etcd.io/bbolt"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -179,6 +181,13 @@ type Concepts interface {
 	Fingerprint() string
 }
 
+// ErrInUse: the index is open in another process.
+var ErrInUse = errors.New("index: in use by another process")
+
+// lockWait is how long opening the index waits for another process to
+// let go of it (one that is shutting down takes a moment).
+var lockWait = 10 * time.Second
+
 // Open opens (or creates) the current index under dir. It reports whether
 // the caller must rebuild it from the store: the index is new, or of
 // another mapping version (which answers until the rebuild swaps).
@@ -193,7 +202,14 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	ix := &Index{dir: dir, geo: geo, concepts: concepts, vocab: newVocab()}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
-		b, err := bleve.Open(filepath.Join(dir, cur))
+		b, err := bleve.OpenUsing(filepath.Join(dir, cur), map[string]any{"bolt_timeout": lockWait.String()})
+		if errors.Is(err, bbolt.ErrTimeout) {
+			// Another process has the index open: a second serve or a
+			// command on the same data directory. It waited for the lock
+			// without a word, and with a stand-in it would have taken
+			// the index over.
+			return nil, false, fmt.Errorf("%w: %s (stop the other jobmatch process, or give this one another --data-dir)", ErrInUse, dir)
+		}
 		if err == nil {
 			fp, _ := b.GetInternal([]byte(keyConcepts))
 			if string(fp) == ix.fingerprint() {
