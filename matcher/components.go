@@ -94,10 +94,16 @@ func filterConsent(s *Scorer, f *Features) Part {
 func scoreOccupation(s *Scorer, f *Features) Part {
 	var part Part
 	best := occMatch{}
+	desired := false
 	for _, o := range f.Occupations {
-		if m := s.occupation(o); m.value > best.value {
+		// Of equal matches the one the CV holds as a job counts: "Samme
+		// stilling" for a job the person has done, "Ønsker samme
+		// stilling" for one they only want (it said "Samme stilling"
+		// beside "Ingen erfaring i stillingen").
+		if m := s.occupation(o); m.value > best.value || (m.value == best.value && m.value > 0 && desired && !o.Desired) {
 			best = m
 			best.label = o.Label
+			desired = o.Desired
 		}
 	}
 	part.Value = best.value
@@ -116,9 +122,17 @@ func scoreOccupation(s *Scorer, f *Features) Part {
 	target := s.targetLabel(best.target)
 	switch best.kind {
 	case "same":
-		s.say(&part, "occupation_same", kind, "why.occupation_same", target)
+		key := "why.occupation_same"
+		if desired {
+			key = "why.occupation_same_desired"
+		}
+		s.say(&part, "occupation_same", kind, key, target)
 	case "synonym":
-		s.say(&part, "occupation_synonym", kind, "why.occupation_synonym", target, i18n.Key("why.via."+best.target.Via), i18n.Quote(best.target.Form))
+		key := "why.occupation_synonym"
+		if desired {
+			key = "why.occupation_synonym_desired"
+		}
+		s.say(&part, "occupation_synonym", kind, key, target, i18n.Key("why.via."+best.target.Via), i18n.Quote(best.target.Form))
 	case "related":
 		s.say(&part, "occupation_related", kind, "why.occupation_related", best.detail, best.label)
 	case "group":
@@ -289,6 +303,12 @@ func scoreDistance(s *Scorer, f *Features) Part {
 		}
 		return part
 	}
+	if dr == 0 {
+		// Both places are their postal code's centre: "0 km" said more
+		// than is known.
+		s.say(&part, "distance", "match", "why.distance_same_postal", i18n.Km(limit))
+		return part
+	}
 	s.say(&part, "distance", "match", "why.distance", i18n.Km(d), i18n.Km(limit))
 	return part
 }
@@ -298,7 +318,9 @@ func scoreDistance(s *Scorer, f *Features) Part {
 func scoreAvailability(s *Scorer, f *Features) Part {
 	var part Part
 	start := s.p.Start
-	if start.IsZero() {
+	if start.IsZero() || start.Before(s.now) {
+		// A start date passed is as soon as possible: measured from it,
+		// a person free next week counted as months late.
 		start = s.now
 	}
 	switch {

@@ -187,7 +187,7 @@ func TestScoreDistanceAvailabilityLanguagesLicence(t *testing.T) {
 		exclude string
 		words   string
 	}{
-		{"near", scoreDistance, jobmatch.Candidate{PostalCode: "8000", MaxCommuteKm: 20}, 1, "", "0 km fra arbejdsstedet (højst 20 km)"},
+		{"near", scoreDistance, jobmatch.Candidate{PostalCode: "8000", MaxCommuteKm: 20}, 1, "", "Samme postnummer som arbejdsstedet (højst 20 km)"},
 		{"beyond the commute", scoreDistance, jobmatch.Candidate{PostalCode: "2100", MaxCommuteKm: 40}, 0, "distance", "over 40 km transport"},
 		{"unknown place", scoreDistance, jobmatch.Candidate{PostalCode: "0000"}, 0.5, "", "Afstand ukendt (postnummer 0000)"},
 		{"available now", scoreAvailability, jobmatch.Candidate{}, 1, "", "Ledig nu"},
@@ -210,6 +210,22 @@ func TestScoreDistanceAvailabilityLanguagesLicence(t *testing.T) {
 				t.Fatalf("reason %q lacks %q", texts(p), c.words)
 			}
 		})
+	}
+}
+
+// TestStartDatePassed: a vacancy whose start date has passed wants someone
+// as soon as possible; a person free in ten days is ten days late, not
+// the months since the start written in the ad.
+func TestStartDatePassed(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Lagermedarbejder", PostalCode: "8000", StartDate: jobmatch.Date{Time: testNow.AddDate(0, -3, 0)}}
+	s := scorerFor(tax, v, Criteria{}, nil)
+	soon := scoreAvailability(s, cvOf(tax, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}))
+	if want := 1 - 10.0/90; math.Abs(soon.Value-want) > 0.02 {
+		t.Errorf("free in 10 days, start 3 months ago: value %.3f, want %.3f (%s)", soon.Value, want, texts(soon))
+	}
+	if now := scoreAvailability(s, cvOf(tax, jobmatch.Candidate{})); now.Value != 1 || !strings.Contains(texts(now), "Ledig nu") {
+		t.Errorf("free now: %.3f %s", now.Value, texts(now))
 	}
 }
 
@@ -491,6 +507,27 @@ func TestSameOccupationIsAMatch(t *testing.T) {
 	}
 }
 
+// TestWantedOrDoneOccupation: the same occupation says whether the person
+// has done it or only wants it; "Samme stilling: Smed" beside "Ingen
+// erfaring i stillingen" read as a contradiction.
+func TestWantedOrDoneOccupation(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Smed"}, Criteria{}, nil)
+	wants := scoreOccupation(s, cvOf(tax, jobmatch.Candidate{DesiredOccupations: []jobmatch.Concept{{Label: "Smed"}},
+		Experience: []jobmatch.Experience{{Title: "Svejser", Years: 4}}}))
+	did := scoreOccupation(s, cvOf(tax, jobmatch.Candidate{DesiredOccupations: []jobmatch.Concept{{Label: "Smed"}},
+		Experience: []jobmatch.Experience{{Title: "Smed", Years: 4}}}))
+	if len(wants.Reasons) != 1 || wants.Reasons[0].Key != "why.occupation_same_desired" {
+		t.Errorf("wants to be a smith: %+v", wants.Reasons)
+	}
+	if len(did.Reasons) != 1 || did.Reasons[0].Key != "why.occupation_same" {
+		t.Errorf("has been a smith: %+v", did.Reasons)
+	}
+	if wants.Value != did.Value {
+		t.Errorf("values %.3f and %.3f: what the reason says must not move the score", wants.Value, did.Value)
+	}
+}
+
 // TestAdjectivesOfAdsAreNoSharedWords: the praise every ad uses ("Danmarks
 // største", "gode kolleger", "spændende opgaver") says nothing of the
 // job; the job's own words stay.
@@ -498,8 +535,10 @@ func TestAdjectivesOfAdsAreNoSharedWords(t *testing.T) {
 	tax := testTax(t)
 	v := jobmatch.Vacancy{Title: "Pædagogmedhjælper",
 		Description: "Kommunens største vuggestue søger en glad pædagogmedhjælper med mange gode idéer til leg og spændende aktiviteter."}
-	p := NewProfile(&v, tax, nil)
-	for _, w := range []string{"største", "glad", "mange", "gode", "spændende"} {
+	var p *Profile
+	v.Description += " Vi er en del af Jensen Stål ApS og tæller blandt de største."
+	p = NewProfile(&v, tax, nil)
+	for _, w := range []string{"største", "glad", "mange", "gode", "spændende", "aps", "blandt"} {
 		if ts := taxonomy.Terms(w); len(ts) > 0 && slices.Contains(p.Terms, ts[0]) {
 			t.Errorf("%q is among the ad's words %v", w, p.Terms)
 		}

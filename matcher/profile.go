@@ -237,7 +237,8 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 // Danish function words: they say nothing of the job, so they neither
 // score nor show as words the CV shares with the ad ("Ord fra opslaget i
 // CV'et: …, kom, erfaring" before); not those that are English words too
-// ("end" of "front end", "her", "ad"). English's general words are stop
+// ("end" of "front end", "her", "ad"). The forms of a company ("ApS",
+// "AMBA") are in every employer's name. English's general words are stop
 // words of taxonomy.Terms already.
 var boilerplate = func() map[string]bool {
 	m := map[string]bool{}
@@ -252,7 +253,8 @@ var boilerplate = func() map[string]bool {
 		dette hende vor disse hvis jer sådan især senest derfor både
 		skabe sikre bidrage deltage indgå sørge tage gøre give holde løse
 		stor store større største god gode godt bedre bedste mange flere flest hele helt meget mere mest
-		altid egen eget egne anden andet andre alle alt hver enhver glad glade spændende dejlig
+		altid egen eget egne anden andet andre alle alt hver enhver glad glade spændende dejlig blandt
+		aps amba smba ivs
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
