@@ -37,6 +37,10 @@ type Places struct {
 
 	nameOnce sync.Once
 	byName   map[string]string // foldPlace(name) → the lowest ordinary code
+	// bySkeleton: placeSkeleton of those names → the code, "" for a
+	// skeleton of two places.
+	bySkeleton map[string]string
+	skelOnce   sync.Once
 }
 
 // LoadPlaces parses the shipped postal code list.
@@ -202,8 +206,36 @@ func (p *Places) ByName(name string) (string, bool) {
 			}
 		}
 	})
-	c, ok := p.byName[foldPlace(name)]
-	return c, ok
+	k := foldPlace(name)
+	if c, ok := p.byName[k]; ok {
+		return c, true
+	}
+	// Typed without the Danish letters' second vowel ("sonderborg",
+	// "aroskobing"): by the skeleton, when it names one place only and is
+	// five letters or more.
+	if len(k) < 5 {
+		return "", false
+	}
+	p.skelOnce.Do(func() {
+		p.bySkeleton = map[string]string{}
+		names := map[string]string{}
+		for n, c := range p.byName {
+			sk := placeSkeleton(n)
+			if other, ok := names[sk]; ok && other != n {
+				p.bySkeleton[sk] = "" // two places: say none
+				continue
+			}
+			names[sk] = n
+			p.bySkeleton[sk] = c
+		}
+	})
+	c := p.bySkeleton[placeSkeleton(k)]
+	return c, c != ""
+}
+
+// placeSkeleton is a folded place name with ae, oe and aa as one vowel.
+func placeSkeleton(folded string) string {
+	return strings.NewReplacer("ae", "a", "oe", "o", "aa", "a").Replace(folded)
 }
 
 // foldPlace lower-cases a place name and spells æ, ø, å as ae, oe, aa.
