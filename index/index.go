@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -203,7 +203,7 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
 		b, err := bleve.OpenUsing(filepath.Join(dir, cur), map[string]any{"bolt_timeout": lockWait.String()})
-		if errors.Is(err, bbolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			// Another process has the index open: a second serve or a
 			// command on the same data directory. It waited for the lock
 			// without a word, and with a stand-in it would have taken
