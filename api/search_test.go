@@ -381,3 +381,36 @@ func createCVs(t *testing.T, k *systemtest.Client, cvs ...map[string]any) {
 		}
 	}
 }
+
+// TestLicenceInTheWords: a driving licence written among the words
+// ("c-kørekort", "kørekort til CE") is the licence filter, said on the
+// page; as words "c" found nothing and "kørekort" nearly every CV.
+func TestLicenceInTheWords(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("TRUCKER-C", "Lastbilchauffør", map[string]any{"driving_licences": []string{"B", "C", "CE"}}),
+		cv("TRUCKER-B", "Lastbilchauffør", map[string]any{"driving_licences": []string{"B"}, "summary": "Har kørekort og er frisk."}),
+	)
+	waitSearch(t, k, "", 2)
+	type read struct {
+		everydayResult
+		Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+	}
+	for q, want := range map[string]string{"lastbilchauffør c-kørekort": "C", "Lastbilchauffør kørekort til CE": "CE", "CE kørekort": "CE"} {
+		var r read
+		if res := k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r); res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		if got := r.refs(); !slices.Equal(got, []string{"TRUCKER-C"}) {
+			t.Errorf("%s: %v, want TRUCKER-C alone", q, got)
+		}
+		if len(r.Interpreted) == 0 || r.Interpreted[0].Via != "licence" || r.Interpreted[0].Label != want {
+			t.Errorf("%s read as %+v, want licence %s", q, r.Interpreted, want)
+		}
+	}
+	page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape("chauffør c-kørekort"), nil, nil)
+	if !strings.Contains(string(page.Body), "«c-kørekort» læst som kørekort C") {
+		t.Errorf("the page does not say how it read the licence: %.2000s", page.Body)
+	}
+}

@@ -76,6 +76,8 @@ type searchPage struct {
 	// Place is the town or postal code the text named, read as distance
 	// ("højst 30 km fra 7100 Vejle").
 	Place string
+	// Licence says which driving licence the words were read as.
+	LicenceRead string
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
@@ -183,6 +185,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "skill":
 		case "place":
 			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)
+		case "licence":
+			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
 		default:
 			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)

@@ -35,6 +35,7 @@ func init() {
 		"cand.found":                  {"kandidater", "candidates"},
 		"cand.found_one":              {"kandidat", "candidate"},
 		"cand.place":                  {"«%s» læst som sted: højst %d km fra %s", "“%s” read as a place: within %d km of %s"},
+		"cand.licence":                {"«%s» læst som kørekort %s: kun CV'er med det", "“%s” read as driving licence %s: only CVs that hold it"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
 		"cand.by_ref":                 {"Fundet på sagsnummeret.", "Found by its case reference."},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},

@@ -200,6 +200,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km})
 		}
 	}
+	// A driving licence among the words ("c-kørekort", "kørekort CE")
+	// is a filter, not words: as words "c" found nothing, "kørekort"
+	// nearly everyone.
+	if len(q.Text) <= 500 {
+		if rest, cat, term, ok := licenceIn(q.Text); ok {
+			q.Text = rest
+			if !slices.Contains(q.Licences, cat) {
+				q.Licences = append(q.Licences, cat)
+			}
+			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
+		}
+	}
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
@@ -389,6 +401,53 @@ func radiusIn(text string) (float64, string, bool) {
 		return float64(km), strings.Join(append(slices.Clone(words[:start]), words[end:]...), " "), true
 	}
 	return 0, text, false
+}
+
+// licenceIn finds a driving licence written among the words: "c-kørekort",
+// "CE kørekort", "kørekort C", "kørekort til C" (any case, "koerekort"
+// too). It returns text without it, the category and the words as typed.
+func licenceIn(text string) (rest, cat, term string, ok bool) {
+	words := strings.Fields(text)
+	isLicence := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, ",.;:"))
+		return w == "kørekort" || w == "koerekort" || w == "korekort"
+	}
+	category := func(w string) (string, bool) {
+		c := strings.ToUpper(strings.Trim(w, ",.;:-"))
+		return c, slices.Contains(Licences, c)
+	}
+	drop := func(i, n int) string {
+		return strings.Join(append(slices.Clone(words[:i]), words[i+n:]...), " ")
+	}
+	for i, w := range words {
+		// "c-kørekort", "ce-kørekort"
+		if c, k, found := strings.Cut(w, "-"); found && isLicence(k) {
+			if cat, ok := category(c); ok {
+				return drop(i, 1), cat, w, true
+			}
+		}
+		if !isLicence(w) {
+			continue
+		}
+		// "CE kørekort"
+		if i > 0 {
+			if cat, ok := category(words[i-1]); ok {
+				return drop(i-1, 2), cat, words[i-1] + " " + w, true
+			}
+		}
+		// "kørekort C", "kørekort til C"
+		if i+1 < len(words) {
+			if cat, ok := category(words[i+1]); ok {
+				return drop(i, 2), cat, w + " " + words[i+1], true
+			}
+		}
+		if i+2 < len(words) && strings.EqualFold(words[i+1], "til") {
+			if cat, ok := category(words[i+2]); ok {
+				return drop(i, 3), cat, strings.Join(words[i:i+3], " "), true
+			}
+		}
+	}
+	return text, "", "", false
 }
 
 // Licences are the driving licence categories a search filters on.

@@ -1,0 +1,21 @@
+package cvs
+
+import "testing"
+
+func TestLicenceIn(t *testing.T) {
+	for text, want := range map[string][3]string{
+		"lagermedarbejder c-kørekort":   {"lagermedarbejder", "C", "c-kørekort"},
+		"CE kørekort chauffør":          {"chauffør", "CE", "CE kørekort"},
+		"chauffør kørekort til D":       {"chauffør", "D", "kørekort til D"},
+		"buschauffør koerekort d1":      {"buschauffør", "D1", "koerekort d1"},
+		"kørekort":                      {"kørekort", "", ""},
+		"truck-kørekort":                {"truck-kørekort", "", ""},
+		"sosu kørekort til bilen":       {"sosu kørekort til bilen", "", ""},
+		"kok med kørekort, og B-kursus": {"kok med kørekort, og B-kursus", "", ""},
+	} {
+		rest, cat, term, ok := licenceIn(text)
+		if rest != want[0] || cat != want[1] || term != want[2] || ok != (want[1] != "") {
+			t.Errorf("licenceIn(%q) = %q, %q, %q, %v; want %q", text, rest, cat, term, ok, want)
+		}
+	}
+}
