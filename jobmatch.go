@@ -68,7 +68,10 @@ func Invalid(field, code, param string) error {
 // ConflictError is a refused state change, with a reason a person can act on.
 type ConflictError struct {
 	Code   string // e.g. "stale_version", "transition_refused"
-	Detail string
+	Detail string // in English; the problem says it in the reader's language (i18n "c.<code>")
+	// Args fill the translated message: a transition's stages, an
+	// entry's stage.
+	Args []string
 }
 
 func (e *ConflictError) Error() string { return fmt.Sprintf("conflict: %s: %s", e.Code, e.Detail) }

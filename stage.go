@@ -56,14 +56,17 @@ func CanMove(from, to Stage) error {
 		return nil
 	}
 	detail := fmt.Sprintf("%s → %s is not a step of the pre-screening", from, to)
+	args := []string{string(from), string(to)}
 	if len(transitions[from]) == 0 {
 		detail = fmt.Sprintf("%s is a final stage", from)
+		args = args[:1]
 	} else {
 		var next []string
 		for _, s := range transitions[from] {
 			next = append(next, string(s))
 		}
 		detail += "; from " + string(from) + " the next steps are " + strings.Join(next, ", ")
+		args = append(args, next...)
 	}
-	return &ConflictError{Code: "transition_refused", Detail: detail}
+	return &ConflictError{Code: "transition_refused", Detail: detail, Args: args}
 }

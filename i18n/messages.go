@@ -33,6 +33,19 @@ var messages = map[string][2]string{
 	"v.cursor":        {"Ugyldig cursor.", "Invalid cursor."},
 	"v.json":          {"Ugyldig JSON.", "Malformed JSON."},
 
+	// refusals (409): the problem's detail, by its code
+	"c.transition_refused": {"%s → %s er ikke et trin i forhåndsscreeningen; herfra kan forløbet gå til: %s.", "%s → %s is not a step of the pre-screening; from here the next steps are: %s."},
+	"c.transition_final":   {"%s er et sluttrin.", "%s is a final stage."},
+	"c.stage":              {"Det kan ikke lade sig gøre, mens forløbet står på trinnet %s.", "Not possible while the entry is at the stage %s."},
+	"c.stale_version":      {"Nogen har ændret det i mellemtiden: hent det igen, og prøv igen.", "Someone changed it meanwhile: reload it and try again."},
+	"c.consent_missing":    {"Registrér først borgerens samtykke til at blive præsenteret for denne arbejdsgiver.", "Record the citizen's consent to be presented to this employer first."},
+	"c.not_presented":      {"Arbejdsgiveren inviteres til samtale, når kandidaten er præsenteret.", "The employer is invited to an interview once the candidate is presented."},
+	"c.cancelled":          {"Samtalen er aflyst.", "The interview is cancelled."},
+	"c.in_progress":        {"Den første anmodning med denne Idempotency-Key behandles stadig; prøv igen om lidt.", "The first request with this Idempotency-Key is still being processed; retry shortly."},
+	"c.already_closed":     {"Stillingen er allerede lukket.", "The vacancy is already closed."},
+	"c.vacancy_closed":     {"Stillingen er lukket.", "The vacancy is closed."},
+	"c.already_resolved":   {"Henvendelsen er allerede afsluttet.", "The request is already resolved."},
+
 	// problems
 	"p.validation":   {"Nogle felter er ikke udfyldt korrekt.", "Some fields are not filled in correctly."},
 	"p.not_found":    {"Findes ikke.", "Not found."},

@@ -102,8 +102,8 @@ func NewProblem(err error, lang i18n.Lang, requestID, instance string) Problem {
 	var ce *jobmatch.ConflictError
 	if errors.As(err, &ce) {
 		p.Code, p.Detail = ce.Code, ce.Detail
-		if i18n.Has("c." + ce.Code) {
-			p.Detail = i18n.T(lang, "c."+ce.Code)
+		if lang != i18n.EN {
+			p.Detail = conflictDetail(lang, ce)
 		}
 	}
 	return p
@@ -329,4 +329,31 @@ func fieldFromErr(err error) string {
 		return rest
 	}
 	return ""
+}
+
+// conflictDetail says a refusal in lang ("c.<code>", stages by their
+// names), or in English when there is no translation.
+func conflictDetail(lang i18n.Lang, ce *jobmatch.ConflictError) string {
+	stage := func(s string) string {
+		if k := "stage." + s; i18n.Has(k) {
+			return i18n.T(lang, k)
+		}
+		return s
+	}
+	a := ce.Args
+	switch {
+	case ce.Code == "transition_refused" && len(a) == 1:
+		return i18n.T(lang, "c.transition_final", stage(a[0]))
+	case ce.Code == "transition_refused" && len(a) >= 3:
+		var next []string
+		for _, s := range a[2:] {
+			next = append(next, stage(s))
+		}
+		return i18n.T(lang, "c.transition_refused", stage(a[0]), stage(a[1]), strings.Join(next, ", "))
+	case ce.Code == "stage" && len(a) == 1:
+		return i18n.T(lang, "c.stage", stage(a[0]))
+	case ce.Code != "transition_refused" && ce.Code != "stage" && i18n.Has("c."+ce.Code):
+		return i18n.T(lang, "c."+ce.Code)
+	}
+	return ce.Detail
 }

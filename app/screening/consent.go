@@ -83,7 +83,7 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	switch e.Stage {
 	case jobmatch.StageSuggested, jobmatch.StageContacted, jobmatch.StageInterested, jobmatch.StageInterviewed:
 	default:
-		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage)}
+		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage), Args: []string{string(e.Stage)}}
 	}
 	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
 	if err != nil {

@@ -110,7 +110,7 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 	}
 	switch e.Stage {
 	case jobmatch.StageNotInterested, jobmatch.StageRejected, jobmatch.StageWithdrawn, jobmatch.StageHired:
-		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "the entry is " + string(e.Stage)}
+		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "the entry is " + string(e.Stage), Args: []string{string(e.Stage)}}
 	}
 	invite := []string{}
 	for _, w := range in.Invite {
