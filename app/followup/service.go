@@ -58,6 +58,7 @@ type Service struct {
 	requests  Requests
 	companies Companies
 	screening Screening
+	audit     *app.Audit
 }
 
 // New returns the follow-up use case.
@@ -66,7 +67,7 @@ func New(env *app.Env, cfg Config) *Service {
 		panic("followup: New needs Staff, Requests, Companies and Screening")
 	}
 	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
-		staff: cfg.Staff, requests: cfg.Requests, companies: cfg.Companies, screening: cfg.Screening}
+		staff: cfg.Staff, requests: cfg.Requests, companies: cfg.Companies, screening: cfg.Screening, audit: app.NewAudit(env)}
 }
 
 func (s *Service) now() time.Time { return s.env.Now() }

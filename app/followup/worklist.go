@@ -2,6 +2,7 @@ package followup
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -114,6 +115,24 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	}
 	if w.Interviews, err = s.screening.UpcomingInterviews(ctx, u.ID); err != nil {
 		return nil, err
+	}
+	// Audited when it names citizens (employers' answers, consents
+	// awaited, interviews): one line for the worklist as read.
+	var ids []string
+	for _, a := range w.EmployerAnswers {
+		ids = append(ids, a.CandidateID)
+	}
+	for _, o := range w.OverdueConsents {
+		ids = append(ids, o.CandidateID)
+	}
+	for _, iv := range w.Interviews {
+		ids = append(ids, iv.CandidateID)
+	}
+	slices.Sort(ids)
+	if ids = slices.Compact(ids); len(ids) > 0 {
+		if err := s.audit.Record(ctx, jobmatch.AuditEvent{Actor: u.ID, Action: "worklist.read", Subjects: ids, Count: len(ids)}); err != nil {
+			return nil, err
+		}
 	}
 	return w, nil
 }
