@@ -414,3 +414,33 @@ func TestLicenceInTheWords(t *testing.T) {
 		t.Errorf("the page does not say how it read the licence: %.2000s", page.Body)
 	}
 }
+
+// TestWordsNotLetters: a query word is read as a word, not as letters other
+// words share. "ekspedient" (a STAR title no CV holds) is no compound of
+// "eksped" and "ient": it finds the shop assistants of its DISCO-08 group,
+// not the bakers whose skills name "ekspedition". And "it-support" finds
+// the IT-supportmedarbejder first: IT spelled out ("supporter") no longer
+// counts the sales support assistants' "support" a second time beside the
+// typed word.
+func TestWordsNotLetters(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	bager := func(ref string) map[string]any {
+		return cv(ref, "Bager", map[string]any{"skills": []string{"brød og kager", "ekspedition"},
+			"summary": "Ekspedition i butikken om morgenen."})
+	}
+	createCVs(t, k, bager("BAGER-1"), bager("BAGER-2"), bager("BAGER-3"),
+		cv("BUTIK-1", "Butiksassistent", map[string]any{"summary": "Kasse og varepåfyldning."}),
+		cv("IT-1", "IT-supportmedarbejder", map[string]any{"summary": "Brugersupport og opsætning af pc'er."}),
+		cv("SALG-1", "Salgskonsulent", map[string]any{"summary": "Kundebesøg og tilbud."}),
+		cv("SALG-2", "Salgskonsulent", map[string]any{"summary": "Opsøgende salg."}),
+	)
+	waitSearch(t, k, "", 7)
+	if r := search(t, k, "q=ekspedient"); !slices.Equal(r.refs(), []string{"BUTIK-1"}) {
+		t.Errorf("ekspedient: %v (read as %+v), want the shop assistant alone", r.refs(), r.Tried)
+	}
+	if got := search(t, k, "q=it-support").refs(); len(got) == 0 || got[0] != "IT-1" {
+		t.Errorf("it-support: %v, want IT-1 first", got)
+	}
+}

@@ -198,8 +198,10 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	var qs []query.Query
 	var exps []Expansion
 	tokens := queryTokens(text)
+	syn := ix.synonymForms(synonyms)
 	parts := 0 // words split into parts (firstPart scans the vocabulary)
-	for _, t := range tokens {
+	formsOf := make([][]form, len(tokens))
+	for i, t := range tokens {
 		// An abbreviation spelled out: when its words find people, the
 		// letters are no typo ("sosu" is not "solutions" or "Mosul",
 		// though few CVs write "sosu" itself).
@@ -231,6 +233,20 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				forms = append(forms, part...)
 			}
 		}
+		formsOf[i] = forms
+	}
+	for i, t := range tokens {
+		forms := formsOf[i]
+		// A word another query word reaches itself is that word's, not
+		// also an abbreviation's spelling out: for "it-support" the
+		// sales support assistants' "support" counted once as "support"
+		// and once more as IT's "supporter", and came before the
+		// IT-supportmedarbejdere.
+		if len(tokens) > 1 && slices.ContainsFunc(forms, func(f form) bool { return f.via == "abbreviation" }) {
+			forms = slices.DeleteFunc(slices.Clone(forms), func(f form) bool {
+				return f.via == "abbreviation" && reachedByAnother(formsOf, i, f.word)
+			})
+		}
 		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)
@@ -239,6 +255,22 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 		}
 	}
 	qs, exps = ix.joinedQueries(tokens, qs, exps)
+	var names []string // the synonyms as the answer lists them, each once
+	for _, n := range synonyms {
+		if !slices.ContainsFunc(names, func(x string) bool { return strings.EqualFold(x, n) }) {
+			names = append(names, n)
+		}
+	}
+	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
+		qs = append(qs, q)
+		exps = append(exps, e)
+	}
+	return qs, exps
+}
+
+// synonymForms are the forms of the taxonomy's synonyms as whole words
+// (or inflected), each word once, at 0.3 of their score.
+func (ix *Index) synonymForms(synonyms []string) []form {
 	seen := map[string]bool{}
 	var syn []form
 	for _, s := range synonyms {
@@ -256,17 +288,18 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			}
 		}
 	}
-	var names []string // the synonyms as the answer lists them, each once
-	for _, n := range synonyms {
-		if !slices.ContainsFunc(names, func(x string) bool { return strings.EqualFold(x, n) }) {
-			names = append(names, n)
+	return syn
+}
+
+// reachedByAnother reports whether a query word other than the i-th
+// reaches w itself (not through an abbreviation).
+func reachedByAnother(formsOf [][]form, i int, w string) bool {
+	for j, forms := range formsOf {
+		if j != i && slices.ContainsFunc(forms, func(f form) bool { return f.word == w && f.via != "abbreviation" }) {
+			return true
 		}
 	}
-	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
-		qs = append(qs, q)
-		exps = append(exps, e)
-	}
-	return qs, exps
+	return false
 }
 
 // endsADanishWord reports whether the taxonomy's Danish occupation names

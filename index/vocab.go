@@ -421,7 +421,11 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	for p := len(runes) - 3; p >= 4; p-- {
 		left, right := string(runes[:p]), string(runes[p:])
 		v.mu.RLock()
-		ok := len(right) <= ending || v.heldLocked(right)
+		// A last part of three letters must be a word some CV holds
+		// ("kok", "bud"): many words end in "ent" or "ion" by chance, and
+		// "ekspedi|ent" read "ekspedient" as the bakers' "ekspedition".
+		short := utf8.RuneCountInString(right) < 4
+		ok := !short && len(right) <= ending || v.heldLocked(right)
 		v.mu.RUnlock()
 		if !ok && endsAWord != nil && utf8.RuneCountInString(right) >= 4 {
 			ok = endsAWord(right)
@@ -457,12 +461,40 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 					out = append(out, f)
 				}
 			}
-			if n >= typoBelow {
+			if n >= typoBelow && v.isFirstPart(l, out) {
 				return l, out
 			}
 		}
 	}
 	return "", nil
+}
+
+// isFirstPart reports whether l is a word of its own: some CV holds it,
+// a CV word ends in it after three letters or more ("erhvervs|rengøring"),
+// or a CV word is l and then (after a linking s or e) a word of three
+// letters or more that some CV holds ("truck|certifikat"). Letters that
+// only begin words are no part: "eksped" of ekspedition.
+func (v *vocab) isFirstPart(l string, forms []form) bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	if v.heldLocked(l) {
+		return true
+	}
+	for _, f := range forms {
+		if head, ok := strings.CutSuffix(f.word, l); ok && utf8.RuneCountInString(head) >= 3 {
+			return true
+		}
+		tail, ok := strings.CutPrefix(f.word, l)
+		if !ok || tail == "" {
+			continue
+		}
+		for _, t := range []string{tail, strings.TrimPrefix(tail, "s"), strings.TrimPrefix(tail, "e")} {
+			if utf8.RuneCountInString(t) >= 3 && v.heldLocked(t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterAPartLocked reports whether the letters before token in w (its
