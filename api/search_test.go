@@ -189,6 +189,11 @@ func TestSearchAsConsultantsType(t *testing.T) {
 			if len(p.Errors) == 0 || p.Errors[0].Field != tt.field || p.Errors[0].Message == "" {
 				t.Fatalf("errors %+v, want one for %s: %s", p.Errors, tt.field, res.Body)
 			}
+			// A negative distance is not "too long": the message says
+			// what is allowed ("Must be at most 500" it said).
+			if tt.field == "radius_km" && !strings.Contains(p.Errors[0].Message, "0") {
+				t.Fatalf("radius_km=-1: %q, want what a distance may be", p.Errors[0].Message)
+			}
 		})
 	}
 }

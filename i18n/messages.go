@@ -25,6 +25,7 @@ var messages = map[string][2]string{
 	"v.date":          {"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."},
 	"v.not_past":      {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
 	"v.number":        {"Skriv et helt tal.", "Enter a whole number."},
+	"v.km":            {"Skriv en afstand over 0 og højst 500 km.", "Enter a distance above 0 and at most 500 km."},
 	"v.unknown_field": {"Feltet kendes ikke.", "Unknown field."},
 	"v.type":          {"Forkert type.", "Wrong type."},
 	"v.exists":        {"Findes allerede.", "Already exists."},

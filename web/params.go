@@ -32,7 +32,7 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 	if v := q.Get("radius_km"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || !(f > 0 && f <= 500) { // NaN too
-			verr.Add("radius_km", "lte", "500")
+			verr.Add("radius_km", "km", "")
 		}
 		p.RadiusKm = f
 	}

@@ -118,7 +118,7 @@ func (q Query) options(p *matcher.Profile) (matcher.Options, error) {
 	set("require", q.Require, true)
 	set("relax", q.Relax, false)
 	if q.RadiusKm < 0 || q.RadiusKm > 500 {
-		verr.Add("radius_km", "lte", "500")
+		verr.Add("radius_km", "km", "")
 	}
 	c.RadiusKm = q.RadiusKm
 	w := matcher.DefaultWeights()
