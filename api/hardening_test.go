@@ -342,3 +342,42 @@ func TestManagementSeesFiguresOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestCookieWritesFromOtherOrigins: a write that carries only the session
+// cookie is refused when the browser says it comes from another origin
+// (Sec-Fetch-Site, or an Origin that is not ours): SameSite=Lax still sends
+// the cookie from a sibling subdomain. The same write from our own pages,
+// with a bearer token, or from a client that is no browser goes through,
+// and reads are never refused.
+func TestCookieWritesFromOtherOrigins(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	k.Token = "" // the cookie alone
+	body := func(ref string) map[string]any { return cv(ref, "Lagermedarbejder", nil) }
+	for name, h := range map[string][]string{
+		"fetch metadata: cross-site": {"Sec-Fetch-Site", "cross-site"},
+		"fetch metadata: same-site":  {"Sec-Fetch-Site", "same-site"},
+		"another origin":             {"Origin", "https://intra.kommune.example"},
+	} {
+		res := k.Do("POST", "/api/v1/candidates", body("X-"+strings.ReplaceAll(name, " ", "")), nil, h...)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: %d %s, want 403", name, res.StatusCode, res.Body)
+		}
+	}
+	if res := k.Do("GET", "/api/v1/candidates/search?q=lager", nil, nil, "Sec-Fetch-Site", "cross-site"); res.StatusCode != http.StatusOK {
+		t.Errorf("a cross-site read (a link): %d", res.StatusCode)
+	}
+	for i, h := range [][]string{
+		{"Sec-Fetch-Site", "same-origin"},
+		{"Origin", env.URL},
+		nil, // curl
+	} {
+		if res := k.Do("POST", "/api/v1/candidates", body(fmt.Sprintf("OWN-%d", i)), nil, h...); res.StatusCode != http.StatusCreated {
+			t.Errorf("own origin %v: %d %s", h, res.StatusCode, res.Body)
+		}
+	}
+	bearer := env.Login("konsulent@demo.local")
+	if res := bearer.Do("POST", "/api/v1/candidates", body("BEARER-1"), nil, "Sec-Fetch-Site", "cross-site"); res.StatusCode != http.StatusCreated {
+		t.Errorf("a bearer token from another origin: %d %s", res.StatusCode, res.Body)
+	}
+}

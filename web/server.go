@@ -7,10 +7,12 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +82,10 @@ type Server struct {
 	mu     sync.Mutex
 	checks map[string]ReadyCheck
 	logins *loginThrottle
+	// crossOrigin refuses unsafe requests a browser says come from
+	// another origin (Sec-Fetch-Site, else Origin against Host, or the
+	// public URL's origin behind a proxy that rewrites Host).
+	crossOrigin *http.CrossOriginProtection
 
 	routesOnce sync.Once
 	routes     map[string]bool
@@ -119,7 +125,12 @@ func New(cfg Config) *Server {
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
 	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}, ownLimit: map[string]bool{},
-		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery)}
+		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery), crossOrigin: http.NewCrossOriginProtection()}
+	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Scheme != "" && u.Host != "" {
+		if err := s.crossOrigin.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
+			cfg.Logger.Warn("public URL is no origin", "url", cfg.PublicURL, "err", err)
+		}
+	}
 	s.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s.httpDur = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "jobmatch_http_request_duration_seconds", Help: "HTTP request latency by route and status.",
@@ -321,6 +332,14 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if h := c.Request().Header.Get(echo.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
 			token = strings.TrimPrefix(h, "Bearer ")
 		} else if ck, err := c.Cookie(SessionCookie); err == nil {
+			// A browser sends the cookie with whatever a page of another
+			// origin makes it send (a sibling subdomain is the same site
+			// to SameSite=Lax): a write that carries only the cookie must
+			// come from our own pages. Fetch metadata or Origin tells;
+			// a client that sends neither (curl) is no browser.
+			if err := s.crossOrigin.Check(c.Request()); err != nil {
+				return fmt.Errorf("%w: a request from another origin with the session cookie", jobmatch.ErrForbidden)
+			}
 			token = ck.Value
 		}
 		if token != "" {
