@@ -360,3 +360,22 @@ func TestOperatorEndpoints(t *testing.T) {
 		t.Fatalf("readyz with the database closed: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestShortPasswordsRefused: a staff user is never given a password of
+// fewer than eight characters (the demo's "demo" is for the demo's users
+// alone); the refusal names the field in the reader's language.
+func TestShortPasswordsRefused(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	admin.Lang = "da"
+	user := func(email, pw string) map[string]any {
+		return map[string]any{"email": email, "name": "Ny Bruger", "role": "consultant", "password": pw}
+	}
+	res := admin.Do("POST", "/api/v1/users", user("kort@kommune.dk", "demo"), nil)
+	if code, msg := res.Problem(t).Field("password"); res.StatusCode != http.StatusUnprocessableEntity || code != "min" || !strings.Contains(msg, "8") {
+		t.Fatalf("a four-letter password: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("POST", "/api/v1/users", user("lang@kommune.dk", "hemmelig"), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("an eight-letter password: %d %s", res.StatusCode, res.Body)
+	}
+}

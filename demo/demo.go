@@ -55,7 +55,7 @@ func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {
 	n := 0
 	for _, u := range Users {
 		u.Password = Password
-		if _, err := sys.Staff.CreateUser(ctx, u); err != nil {
+		if _, err := sys.Staff.CreateDemoUser(ctx, u); err != nil {
 			var ve *jobmatch.ValidationError
 			if errors.As(err, &ve) && len(ve.Fields) == 1 && ve.Fields[0].Code == "exists" {
 				continue

@@ -104,7 +104,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if !o.NoUsers {
 		for _, u := range demo.Users {
 			u.Password = demo.Password
-			if _, err := sys.Staff.CreateUser(ctx, u); err != nil && !(o.DataDir != "" && errors.Is(err, jobmatch.ErrInvalid)) {
+			if _, err := sys.Staff.CreateDemoUser(ctx, u); err != nil && !(o.DataDir != "" && errors.Is(err, jobmatch.ErrInvalid)) {
 				t.Fatalf("create user %s: %v", u.Email, err)
 			}
 		}
