@@ -134,7 +134,7 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 		right   = 16.0
 		legend  = 20.0
 		plotH   = 180.0
-		bottom  = 24.0
+		bottom  = 28.0
 	)
 	top := 8.0 + legend*float64(len(series))
 	h := top + plotH + bottom
@@ -195,15 +195,11 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 		case len(x) > 1 && i == len(x)-1:
 			anchor = "end"
 		}
-		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(px(i)), n(top+plotH+18), smallFont, textColor, anchor, esc(lbl))
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(px(i)), n(top+plotH+22), smallFont, textColor, anchor, esc(lbl))
 	}
-	type label struct {
-		x, y   float64
-		anchor string
-		text   string
-		col    int
-	}
-	var labels []label
+	var labels []labelBox
+	var texts []string
+	var points [][2]float64
 	for si, s := range series {
 		c, d := palette[si%len(palette)], dashes[si%len(dashes)]
 		var path strings.Builder
@@ -231,6 +227,7 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 				continue
 			}
 			cx, cy := px(i), py(s.Values[i])
+			points = append(points, [2]float64{cx, cy})
 			w.f(`<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s, %s: %s</title></circle>`, n(cx), n(cy), c, esc(s.Name), esc(x[i]), esc(s.text(i)))
 			if len(x) <= 6 || i == last {
 				anchor := "middle" // keep edge labels inside the plot
@@ -240,37 +237,106 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 				case len(x) > 1 && i == 0:
 					anchor = "start"
 				}
-				labels = append(labels, label{cx, math.Max(cy-7, top+smallFont), anchor, s.text(i), i})
+				labels = append(labels, labelBox{x: cx, cy: cy, col: i, width: textWidth(s.text(i), smallFont), anchor: anchor})
+				texts = append(texts, s.text(i))
 			}
 		}
 	}
-	// Labels whose boxes would overlap are moved apart vertically (never
-	// above the plot's top), so long numbers and close lines stay readable.
-	const lineH = smallFont + 3
-	box := func(l label) (float64, float64) {
-		wd := textWidth(l.text, smallFont)
-		switch l.anchor {
-		case "end":
-			return l.x - wd, l.x
-		case "middle":
-			return l.x - wd/2, l.x + wd/2
-		}
-		return l.x, l.x + wd
-	}
-	sort.SliceStable(labels, func(i, j int) bool { return labels[i].y < labels[j].y })
-	for i := range labels {
-		for j := 0; j < i; j++ {
-			a0, a1 := box(labels[i])
-			b0, b1 := box(labels[j])
-			if a0 < b1 && b0 < a1 && labels[i].y-labels[j].y < lineH {
-				labels[i].y = labels[j].y + lineH
-			}
-		}
-	}
-	for _, l := range labels {
-		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(l.x), n(math.Max(l.y, smallFont)), smallFont, textColor, l.anchor, esc(l.text))
+	for k, y := range placeLabels(labels, points, top+smallFont, top+plotH+8) {
+		l := labels[k]
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="%s">%s</text>`, n(l.x), n(y), smallFont, textColor, l.anchor, esc(texts[k]))
 	}
 	return w.close()
+}
+
+// labelBox is a point's label to place: its point (x, cy), the month it
+// belongs to, and its text's width and anchor.
+type labelBox struct {
+	x, cy, width float64
+	col          int
+	anchor       string
+}
+
+// placeLabels gives each label a baseline between minY and maxY where it
+// covers no point of any line and no label placed before it: a month's
+// highest point's label above it, the month's other labels below its
+// lowest point, one under the other, each tried further away on both sides
+// in turn when the nearest place is taken. Close lines put the label of the
+// lower one between the two points, on the other line's point, when every
+// label simply went above its own point.
+func placeLabels(ls []labelBox, points [][2]float64, minY, maxY float64) []float64 {
+	const (
+		lineH  = smallFont + 3
+		ascent = smallFont * 0.9 // a text's box above and below its baseline
+		descnt = smallFont * 0.3
+		r      = 3.5 // a point's radius
+	)
+	span := func(l labelBox) (float64, float64) {
+		switch l.anchor {
+		case "end":
+			return l.x - l.width, l.x
+		case "middle":
+			return l.x - l.width/2, l.x + l.width/2
+		}
+		return l.x, l.x + l.width
+	}
+	type placed struct{ x0, x1, y float64 }
+	var done []placed
+	free := func(l labelBox, y float64) bool {
+		if y < minY || y > maxY {
+			return false
+		}
+		x0, x1 := span(l)
+		for _, p := range points {
+			if p[0]+r > x0 && p[0]-r < x1 && p[1]+r > y-ascent && p[1]-r < y+descnt {
+				return false
+			}
+		}
+		for _, d := range done {
+			if x0 < d.x1 && d.x0 < x1 && math.Abs(d.y-y) < lineH {
+				return false
+			}
+		}
+		return true
+	}
+	out := make([]float64, len(ls))
+	byCol := map[int][]int{}
+	var cols []int
+	for k, l := range ls {
+		if _, ok := byCol[l.col]; !ok {
+			cols = append(cols, l.col)
+		}
+		byCol[l.col] = append(byCol[l.col], k)
+	}
+	for _, c := range cols {
+		ks := byCol[c]
+		sort.SliceStable(ks, func(a, b int) bool { return ls[ks[a]].cy < ls[ks[b]].cy })
+		highest, lowest := ls[ks[0]].cy, ls[ks[len(ks)-1]].cy
+		for n, k := range ks {
+			l := ls[k]
+			up := func(step int) float64 { return highest - r - descnt - 1 - float64(step)*lineH }
+			down := func(step int) float64 { return lowest + r + ascent + 1 + float64(step)*lineH }
+			var tries []float64
+			for step := 0; step < 12; step++ {
+				if n == 0 {
+					tries = append(tries, up(step), down(step))
+				} else {
+					tries = append(tries, down(step), up(step))
+				}
+			}
+			y := math.Min(math.Max(tries[0], minY), maxY)
+			for _, t := range tries {
+				if free(l, t) {
+					y = t
+					break
+				}
+			}
+			x0, x1 := span(l)
+			done = append(done, placed{x0, x1, y})
+			out[k] = y
+		}
+	}
+	return out
 }
 
 // Table is the data of a chart as rows of printed text, so a page can show

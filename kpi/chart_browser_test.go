@@ -33,6 +33,12 @@ func TestChartLabelsNeverOverlapInABrowser(t *testing.T) {
 	charts := []string{
 		string(LineChart("Kontakter", "Lange tal", months, []Series{actual, target})),
 		string(LineChart("Halvår", "Tætte linjer", months[:6], []Series{{Name: "A", Values: short.Values[:6]}, {Name: "B", Values: []float64{9876540, 9876502, 9876541, 9876512, 9876540, 9876521}}})),
+		// The demo's half-year: the contacts a line's width below the
+		// even pace, so a label put above its point sits on the other
+		// line's point.
+		string(LineChart("Kontakter pr. måned", "Tæt under målet", months[6:], []Series{
+			{Name: "Kontakter", Values: []float64{77, 294, 503, 737, 935, 976}},
+			{Name: "Jævnt tempo mod målet", Values: []float64{208, 417, 625, 833, 1042, 1250}}})),
 		string(BarChart("Pr. konsulent", "Lange tal", []Bar{{Label: "Karen Konsulent", Value: 123456789}, {Label: "Mads Mortensen", Value: 98765432.1}, {Label: "Lars", Value: 1}})),
 	}
 	page := "<!doctype html><html><body>" + strings.Join(charts, "<div style='width:360px'></div>") + "</body></html>"
@@ -58,6 +64,12 @@ func TestChartLabelsNeverOverlapInABrowser(t *testing.T) {
       boxes.slice(0, i).forEach(c => {
         const o = a.b.x < c.b.x + c.b.width && c.b.x < a.b.x + a.b.width && a.b.y < c.b.y + c.b.height && c.b.y < a.b.y + a.b.height;
         if (o) out.push("chart " + k + ": " + a.t + " overlaps " + c.t);
+      });
+      // No label covers a point of a line.
+      svg.querySelectorAll("circle").forEach(p => {
+        const cx = p.cx.baseVal.value, cy = p.cy.baseVal.value, r = p.r.baseVal.value;
+        if (cx + r > a.b.x && cx - r < a.b.x + a.b.width && cy + r > a.b.y && cy - r < a.b.y + a.b.height)
+          out.push("chart " + k + ": " + a.t + " covers the point " + p.textContent);
       });
     });
   });
