@@ -449,3 +449,47 @@ func TestWordsNotLetters(t *testing.T) {
 		t.Errorf("it-support: %v, want IT-1 first", got)
 	}
 }
+
+// TestFieldWordsInTheQuery: a language, a target group or a scheme typed
+// among the words also finds the CVs whose fields list it, not only those
+// whose text names it: "arabisk" the CV that lists Arabic among its
+// languages, "arabisktalende lager" that warehouse worker first and the
+// other one after, "fleksjob" the CV eligible for it, "flygtninge" the
+// refugee. What was tried says how.
+func TestFieldWordsInTheQuery(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1)
+	langs := func(codes ...string) []map[string]string {
+		var out []map[string]string
+		for _, c := range codes {
+			out = append(out, map[string]string{"code": c, "level": "C1"})
+		}
+		return out
+	}
+	createCVs(t, k,
+		cv("LAGER-AR", "Lagermedarbejder", map[string]any{"languages": langs("da", "ar"), "summary": "Pluk og pak."}),
+		cv("LAGER-DA", "Lagermedarbejder", map[string]any{"languages": langs("da"), "summary": "Varemodtagelse."}),
+		cv("KOK-AR", "Kok", map[string]any{"languages": langs("ar", "en"), "summary": "Køkken."}),
+		cv("REN-FLEKS", "Rengøringsassistent", map[string]any{"eligibility": []string{"fleksjob"}, "summary": "Skoler."}),
+		cv("REF-1", "Butiksassistent", map[string]any{"target_group": "refugee_family_reunified", "languages": langs("uk"), "summary": "Kasse."}),
+	)
+	waitSearch(t, k, "", 5)
+	sorted := func(refs []string) []string { s := slices.Clone(refs); slices.Sort(s); return s }
+	if r := search(t, k, "q=arabisk"); !slices.Equal(sorted(r.refs()), []string{"KOK-AR", "LAGER-AR"}) ||
+		len(r.Tried) == 0 || !slices.Contains(r.Tried[0].Via, "language") {
+		t.Errorf("arabisk: %v (read as %+v), want the two who list Arabic", r.refs(), r.Tried)
+	}
+	if got := search(t, k, "q="+url.QueryEscape("arabisktalende lager")).refs(); len(got) < 2 || got[0] != "LAGER-AR" || !slices.Contains(got, "LAGER-DA") {
+		t.Errorf("arabisktalende lager: %v, want LAGER-AR first and LAGER-DA too", got)
+	}
+	if got := search(t, k, "q=fleksjob").refs(); !slices.Equal(got, []string{"REN-FLEKS"}) {
+		t.Errorf("fleksjob: %v", got)
+	}
+	if got := search(t, k, "q=flygtninge").refs(); !slices.Equal(got, []string{"REF-1"}) {
+		t.Errorf("flygtninge: %v", got)
+	}
+	if got := search(t, k, "q=ukrainsk").refs(); !slices.Equal(got, []string{"REF-1"}) {
+		t.Errorf("ukrainsk: %v", got)
+	}
+}

@@ -78,6 +78,9 @@ type searchPage struct {
 	Place string
 	// Licence says which driving licence the words were read as.
 	LicenceRead string
+	// FieldsRead say which words were also read as a language, a target
+	// group or a scheme the CVs list.
+	FieldsRead []string
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
@@ -190,6 +193,15 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		default:
 			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)
+			}
+		}
+	}
+	for _, x := range d.Result.Tried {
+		for _, f := range x.Fields {
+			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig."}[f.Field] + f.Value
+			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme"}[f.Field]
+			if what != "" && i18n.Has(key) {
+				d.FieldsRead = append(d.FieldsRead, fmt.Sprintf(tr(c, what), x.Word, tr(c, key)))
 			}
 		}
 	}

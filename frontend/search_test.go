@@ -46,7 +46,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	waitIndexed(t, k, 3)
 
 	ctx := browser.New(t)
-	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q, byRef, byRefNote string
+	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q, byRef, byRefNote, scheme, schemeNote string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
@@ -71,6 +71,12 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`p.interpreted`),
 		chromedp.Text(`ol.hits`, &byRef),
 		chromedp.Text(`p.interpreted`, &byRefNote),
+		// A scheme typed among the words: the CVs eligible for it, said
+		// on the page (no CV's text holds "løntilskud").
+		chromedp.Navigate(env.URL + "/staff/candidates?q=l%C3%B8ntilskud"),
+		chromedp.WaitVisible(`p.interpreted.field`),
+		chromedp.Text(`ol.hits`, &scheme),
+		chromedp.Text(`p.interpreted.field`, &schemeNote),
 		// Nobody: suggestions that find people.
 		chromedp.Navigate(env.URL + "/staff/candidates?q=lagerqq"),
 		chromedp.WaitVisible(`.notice.empty`),
@@ -134,6 +140,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(byRef, "Lars Lagermand") || strings.Contains(byRef, "Lone Lager") || byRefNote != "Fundet på sagsnummeret." {
 		t.Fatalf("case reference lag-2: hits %q, note %q", byRef, byRefNote)
+	}
+	if !strings.Contains(scheme, "Lone Lager") || strings.Contains(scheme, "Lars Lagermand") || schemeNote != "«løntilskud» også læst som ordning, borgeren kan komme i: Løntilskud" {
+		t.Fatalf("løntilskud: hits %q, note %q", scheme, schemeNote)
 	}
 	if !strings.Contains(empty, "Ingen kandidater") || !strings.Contains(empty, "lager") {
 		t.Fatalf("nobody found: %q", empty)

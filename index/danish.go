@@ -113,6 +113,66 @@ var abbreviations = map[string][]string{
 	"sygepl": {"sygeplejerske"},
 }
 
+// fieldForm is a query word read as a value of a CV's field: "arabisk"
+// is a language the CV lists (languages: ar), "flygtninge" its target
+// group, "fleksjob" a scheme it is eligible for.
+type fieldForm struct {
+	field, value, via string
+	boost             float64
+}
+
+// languageWords are the Danish names of the languages CVs list (ISO 639
+// codes), by spelling skeleton; a name followed by "talende"
+// ("arabisktalende") is the same.
+var languageWords = map[string]string{
+	"dansk": "da", "engelsk": "en", "tysk": "de", "svensk": "sv", "norsk": "no", "polsk": "pl",
+	"arabisk": "ar", "ukrainsk": "uk", "rumansk": "ro", "tyrkisk": "tr", "persisk": "fa", "farsi": "fa",
+	"dari": "fa", "somali": "so", "somalisk": "so", "tigrinya": "ti", "fransk": "fr", "spansk": "es",
+	"italiensk": "it", "russisk": "ru", "litauisk": "lt", "lettisk": "lv", "bulgarsk": "bg", "urdu": "ur",
+	"kurdisk": "ku", "vietnamesisk": "vi", "kinesisk": "zh", "portugisisk": "pt", "nederlandsk": "nl",
+	"hollandsk": "nl", "islandsk": "is", "finsk": "fi", "ungarsk": "hu", "tjekkisk": "cs", "slovakisk": "sk",
+	"kroatisk": "hr", "serbisk": "sr", "bosnisk": "bs", "albansk": "sq", "grask": "el", "amharisk": "am",
+	"pashto": "ps", "tamil": "ta", "tagalog": "tl", "hindi": "hi", "bengali": "bn",
+}
+
+// groupWords name a target group ("flygtninge" are refugees and the
+// family reunified); schemeWords the schemes a CV can be eligible for.
+var (
+	groupWords = map[string]string{
+		"flygtning": "refugee_family_reunified", "flygtninge": "refugee_family_reunified",
+		"familiesammenfort": "refugee_family_reunified", "familiesammenforte": "refugee_family_reunified",
+	}
+	schemeWords = map[string]string{
+		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",
+		"integrationsgrunduddannelse": "igu", "fleksjob": "fleksjob", "flexjob": "fleksjob",
+		"voksenlarling": "voksenlaerling", "voksenlarlinge": "voksenlaerling",
+	}
+)
+
+// fieldFormsOf reads a query word as a value of a CV's fields, beside the
+// words: a CV that lists Arabic among its languages is found by "arabisk"
+// as one whose summary says "arabisk" is (the demo's summaries name only
+// some of a CV's languages: 31 of the 57 CVs that list Arabic), at the
+// score of a whole word outside the titles. A word, not a filter: "italiensk
+// kok" still finds every cook, the ones who speak Italian or write it first.
+func fieldFormsOf(token string) []fieldForm {
+	sk := Skeleton(token)
+	score := boostWord * elsewhere
+	if lang, ok := strings.CutSuffix(sk, "talende"); ok && languageWords[lang] != "" {
+		sk = lang
+	}
+	if code, ok := languageWords[sk]; ok {
+		return []fieldForm{{field: "languages", value: code, via: "language", boost: score}}
+	}
+	if g, ok := groupWords[sk]; ok {
+		return []fieldForm{{field: "target_group", value: g, via: "target_group", boost: score}}
+	}
+	if sch, ok := schemeWords[sk]; ok {
+		return []fieldForm{{field: "eligibility", value: sch, via: "eligibility", boost: score}}
+	}
+	return nil
+}
+
 // Expansion is how one query word was read: the forms looked up and how.
 type Expansion struct {
 	Word string `json:"word"`
@@ -120,8 +180,17 @@ type Expansion struct {
 	Forms []string `json:"forms"`
 	// Via names the ways used: "word", "spelling", "inflection",
 	// "compound", "abbreviation", "typo", "part" (the first part of a
-	// compound no CV holds).
+	// compound no CV holds), "language", "target_group", "eligibility".
 	Via []string `json:"via"`
+	// Fields are the CV fields' values the word was also read as
+	// ("languages" "ar" for "arabisk").
+	Fields []FieldValue `json:"fields,omitempty"`
+}
+
+// FieldValue is a value of a CV's field a query word was read as.
+type FieldValue struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
 }
 
 // fieldWords is the field of every CV word, lower-cased and unstemmed;
@@ -222,8 +291,11 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 		// A whole word of a Danish occupation name is that word, though
 		// no CV holds it: "revisor" is not a typo of "supervisor", nor
 		// "pedel" of "pedersen".
-		forms := append(ix.vocab.expand(t, found < typoBelow && !ix.isADanishWord(t)), spelled...)
-		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts {
+		// A language, a target group or a scheme is no typo either, nor
+		// a compound to split: the CVs' fields answer it.
+		fields := len(fieldFormsOf(t)) > 0
+		forms := append(ix.vocab.expand(t, found < typoBelow && !ix.isADanishWord(t) && !fields), spelled...)
+		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts && !fields {
 			parts++
 			// A compound no CV holds, whose first part some do:
 			// "truckfører" is looked for as truck…, "rengøringsdame" as
@@ -247,7 +319,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				return f.via == "abbreviation" && reachedByAnother(formsOf, i, f.word)
 			})
 		}
-		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles); ok {
+		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles, fieldFormsOf(t)...); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)
 		} else {
@@ -357,7 +429,7 @@ func (ix *Index) joinedQueries(tokens []string, qs []query.Query, exps []Expansi
 // wordClause is one query word's clause: a constant score per boost and
 // field (the titles at the full boost, every word at elsewhere × it), the
 // best of them counting. inTitles says which forms some title holds.
-func wordClause(word string, forms []form, inTitles func(string) bool) (query.Query, Expansion, bool) {
+func wordClause(word string, forms []form, inTitles func(string) bool, extra ...fieldForm) (query.Query, Expansion, bool) {
 	e := Expansion{Word: word, Forms: []string{}, Via: []string{}}
 	sort.SliceStable(forms, func(i, j int) bool { return forms[i].boost > forms[j].boost })
 	vias := map[string]bool{}
@@ -381,10 +453,18 @@ func wordClause(word string, forms []form, inTitles func(string) bool) (query.Qu
 			e.Forms = append(e.Forms, f.word)
 		}
 	}
-	if len(boosts) == 0 {
+	if len(boosts) == 0 && len(extra) == 0 {
 		return nil, e, false
 	}
 	var classes []query.Query
+	for _, x := range extra {
+		classes = append(classes, &constScore{inner: term(x.field, x.value), score: x.boost})
+		if !vias[x.via] {
+			vias[x.via] = true
+			e.Via = append(e.Via, x.via)
+		}
+		e.Fields = append(e.Fields, FieldValue{Field: x.field, Value: x.value})
+	}
 	for _, b := range boosts {
 		var titled []string
 		for _, w := range byBoost[b] {
