@@ -173,6 +173,7 @@ func TestOpenAPICandidateEndpoints(t *testing.T) {
 	ck.do(k, "GET", "/api/v1/candidates/"+created.ID+"?why=openapi", nil, 200)
 	ck.do(k, "PUT", "/api/v1/candidates/"+created.ID, cv("OA-1", "Social- og sundhedsassistent", nil), 200)
 	ck.do(k, "GET", "/api/v1/candidates/search?q=sygeplejerske&near=6400&radius_km=50&sort=-updated_at&limit=5", nil, 200)
+	ck.do(k, "GET", "/api/v1/candidates/search?q=arabisk+fleksjob", nil, 200)
 	ck.do(k, "GET", "/api/v1/candidates/search?radius_km=9000", nil, 422)
 	ck.do(k, "GET", "/api/v1/taxonomy/occupations?q=sosu", nil, 200)
 	ck.do(k, "GET", "/api/v1/taxonomy/skills?q=welding&limit=3", nil, 200)
