@@ -469,7 +469,8 @@ func TestFieldWordsInTheQuery(t *testing.T) {
 	}
 	createCVs(t, k,
 		cv("LAGER-AR", "Lagermedarbejder", map[string]any{"languages": langs("da", "ar"), "summary": "Pluk og pak."}),
-		cv("LAGER-DA", "Lagermedarbejder", map[string]any{"languages": langs("da"), "summary": "Varemodtagelse."}),
+		cv("LAGER-DA", "Lagermedarbejder", map[string]any{"languages": langs("da"), "summary": "Varemodtagelse.",
+			"education": []map[string]string{{"level": "primary", "field": "Folkeskolen"}, {"level": "vocational", "field": "Lager- og terminaluddannelsen"}}}),
 		cv("KOK-AR", "Kok", map[string]any{"languages": langs("ar", "en"), "summary": "Køkken."}),
 		cv("REN-FLEKS", "Rengøringsassistent", map[string]any{"eligibility": []string{"fleksjob"}, "summary": "Skoler."}),
 		cv("REF-1", "Butiksassistent", map[string]any{"target_group": "refugee_family_reunified", "languages": langs("uk"), "summary": "Kasse."}),
@@ -491,5 +492,12 @@ func TestFieldWordsInTheQuery(t *testing.T) {
 	}
 	if got := search(t, k, "q=ukrainsk").refs(); !slices.Equal(got, []string{"REF-1"}) {
 		t.Errorf("ukrainsk: %v", got)
+	}
+	// An ufaglært has no vocational education or more on the CV.
+	if got := search(t, k, "q="+url.QueryEscape("ufaglært lager")).refs(); len(got) != 5 || got[0] != "LAGER-AR" || got[1] != "LAGER-DA" {
+		t.Errorf("ufaglært lager: %v, want LAGER-AR, the warehouse worker without a vocational education, first, then LAGER-DA, then the other ufaglærte", got)
+	}
+	if got := search(t, k, "q="+url.QueryEscape("faglærte")).refs(); !slices.Equal(got, []string{"LAGER-DA"}) {
+		t.Errorf("faglærte: %v", got)
 	}
 }

@@ -198,8 +198,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	for _, x := range d.Result.Tried {
 		for _, f := range x.Fields {
-			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig."}[f.Field] + f.Value
-			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme"}[f.Field]
+			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig.", "skilled": "skilled."}[f.Field] + f.Value
+			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme", "skilled": "cand.read_education"}[f.Field]
 			if what != "" && i18n.Has(key) {
 				d.FieldsRead = append(d.FieldsRead, fmt.Sprintf(tr(c, what), x.Word, tr(c, key)))
 			}

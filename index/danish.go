@@ -142,6 +142,11 @@ var (
 		"flygtning": "refugee_family_reunified", "flygtninge": "refugee_family_reunified",
 		"familiesammenfort": "refugee_family_reunified", "familiesammenforte": "refugee_family_reunified",
 	}
+	// skilledWords: an ufaglært has no vocational education or more (the
+	// CV's education levels), a faglært has.
+	skilledWords = map[string]string{
+		"ufaglart": "no", "ufaglarte": "no", "ufag": "no", "faglart": "yes", "faglarte": "yes",
+	}
 	schemeWords = map[string]string{
 		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",
 		"integrationsgrunduddannelse": "igu", "fleksjob": "fleksjob", "flexjob": "fleksjob",
@@ -167,6 +172,9 @@ func fieldFormsOf(token string) []fieldForm {
 	if g, ok := groupWords[sk]; ok {
 		return []fieldForm{{field: "target_group", value: g, via: "target_group", boost: score}}
 	}
+	if v, ok := skilledWords[sk]; ok {
+		return []fieldForm{{field: "skilled", value: v, via: "education", boost: score}}
+	}
 	if sch, ok := schemeWords[sk]; ok {
 		return []fieldForm{{field: "eligibility", value: sch, via: "eligibility", boost: score}}
 	}
@@ -180,7 +188,8 @@ type Expansion struct {
 	Forms []string `json:"forms"`
 	// Via names the ways used: "word", "spelling", "inflection",
 	// "compound", "abbreviation", "typo", "part" (the first part of a
-	// compound no CV holds), "language", "target_group", "eligibility".
+	// compound no CV holds), "language", "target_group", "eligibility",
+	// "education" (ufaglært, faglært).
 	Via []string `json:"via"`
 	// Fields are the CV fields' values the word was also read as
 	// ("languages" "ar" for "arabisk").

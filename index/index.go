@@ -34,7 +34,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 7
+const MappingVersion = 8
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -78,8 +78,11 @@ type Doc struct {
 	TargetGroup    string    `json:"target_group"`
 	Eligibility    []string  `json:"eligibility"`
 	Consent        string    `json:"consent"` // "yes" | "no"
-	PostalCode     string    `json:"postal_code"`
-	Cells          []string  `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
+	// Skilled is "yes" for a CV with a vocational education or higher,
+	// else "no": a faglært or an ufaglært, as the trade says (mapping v8).
+	Skilled    string   `json:"skilled"`
+	PostalCode string   `json:"postal_code"`
+	Cells      []string `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
 	// CV is the candidate as JSON, stored and not indexed, so a search page
 	// shows its hits without reading them from the store (see Query.CVs).
 	CV string `json:"cv"`
@@ -142,6 +145,9 @@ func NewMapping() mapping.IndexMapping {
 	cells := kw()
 	cells.DocValues = false // only filtered on, never sorted or faceted
 	doc.AddFieldMappingsAt("cells", cells)
+	skilled := kw()
+	skilled.DocValues = false
+	doc.AddFieldMappingsAt("skilled", skilled)
 	// The CV itself: stored (zap compresses each document's stored fields),
 	// not indexed, one keyword token so nothing analyses it.
 	cv := bleve.NewTextFieldMapping()
@@ -384,8 +390,12 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 			}
 		}
 	}
+	d.Skilled = "no"
 	for _, e := range c.Education {
 		text = append(text, e.Field)
+		if skilledLevels[e.Level] {
+			d.Skilled = "yes"
+		}
 	}
 	text = append(text, c.Summary)
 	d.OccupationText = strings.Join(occ, " . ")
@@ -416,6 +426,12 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	}
 	return d
 }
+
+// skilledLevels are the education levels that make a faglært: a
+// vocational education or more. Primary and upper secondary school alone
+// (or no education on the CV) is an ufaglært, as Danish labour-market
+// statistics count them.
+var skilledLevels = map[string]bool{"vocational": true, "short_cycle": true, "bachelor": true, "master": true, "phd": true}
 
 // ErrClosed is returned after Close.
 var ErrClosed = errors.New("index: closed")
