@@ -240,7 +240,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are
 				// synonyms.
-				q.Synonyms = append(q.Synonyms, oneWordLabels(cs.tax, m.URI)...)
+				q.Synonyms = append(q.Synonyms, notFirstParts(oneWordLabels(cs.tax, m.URI), q.Text)...)
 				named = true
 				// The other occupations of its ISCO unit group come last:
 				// an "ekspedient" (STAR's title of tøjekspedient and the
@@ -265,7 +265,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			// "kassemedarbejder" are Kasseassistent, "rengøringsdame"
 			// Rengøringsassistent.
 			for _, uri := range alt {
-				q.Synonyms = append(q.Synonyms, starTitles(cs.tax, uri)...)
+				q.Synonyms = append(q.Synonyms, notFirstParts(starTitles(cs.tax, uri), q.Text)...)
 			}
 		}
 	}
@@ -513,6 +513,19 @@ func starTitles(tax *taxonomy.Taxonomy, uri string) []string {
 		return nil
 	}
 	return oneWords(o.STAR)
+}
+
+// notFirstParts leaves out the names that begin a longer word of text: a
+// Danish compound is a kind of its last part, never of its first, and a
+// concept's labels can be loose ("pædagog" is one of the teaching
+// assistant that STAR calls pædagogmedhjælper, and put every pædagog
+// before the pædagogmedhjælpere).
+func notFirstParts(names []string, text string) []string {
+	words := index.Words(text)
+	return slices.DeleteFunc(names, func(n string) bool {
+		n = strings.ToLower(n)
+		return slices.ContainsFunc(words, func(w string) bool { return len(w) > len(n) && strings.HasPrefix(w, n) })
+	})
 }
 
 // oneWords are the labels that are one word of four letters or more.
