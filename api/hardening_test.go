@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"jobmatch/app/companies"
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
@@ -379,5 +380,38 @@ func TestCookieWritesFromOtherOrigins(t *testing.T) {
 	bearer := env.Login("konsulent@demo.local")
 	if res := bearer.Do("POST", "/api/v1/candidates", body("BEARER-1"), nil, "Sec-Fetch-Site", "cross-site"); res.StatusCode != http.StatusCreated {
 		t.Errorf("a bearer token from another origin: %d %s", res.StatusCode, res.Body)
+	}
+}
+
+// TestContactsBounded: every anonymous post under a CVR may add its sender
+// to the company's contacts, but only up to companies.MaxContacts: a
+// stranger posting in a loop cannot grow the company without end. Every
+// request is still stored with its sender.
+func TestContactsBounded(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	cvr := demo.CVR(3)
+	n := companies.MaxContacts + 5
+	for i := range n {
+		body := systemtest.VacancyBody(cvr)
+		body["company"].(map[string]any)["contact"] = map[string]any{"name": "Afsender", "email": fmt.Sprintf("afsender%d@example.dk", i)}
+		if res := anon.Do("POST", "/api/v1/vacancies", body, nil, "Idempotency-Key", fmt.Sprintf("k-%d", i)); res.StatusCode != http.StatusCreated {
+			t.Fatalf("post %d: %d %s", i, res.StatusCode, res.Body)
+		}
+	}
+	admin := env.Login("admin@demo.local")
+	var c struct {
+		Contacts []struct{ Email string } `json:"contacts"`
+	}
+	if res := admin.Do("GET", "/api/v1/companies/"+cvr, nil, &c); res.StatusCode != http.StatusOK {
+		t.Fatalf("company: %d %s", res.StatusCode, res.Body)
+	}
+	if len(c.Contacts) != companies.MaxContacts {
+		t.Fatalf("%d posts left %d contacts, want %d", n, len(c.Contacts), companies.MaxContacts)
+	}
+	var list struct{ Total int }
+	admin.Do("GET", "/api/v1/vacancies?limit=1", nil, &list)
+	if list.Total < n {
+		t.Fatalf("%d vacancies listed after %d posts", list.Total, n)
 	}
 }

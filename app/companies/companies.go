@@ -97,7 +97,10 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 	cvr := jobmatch.NormalizeCVR(in.CVR)
 	c, err := s.Company(ctx, cvr)
 	if err == nil {
-		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) {
+		// Anyone may post under a CVR from the public form: its sender
+		// joins the company's contacts (the request keeps them anyway),
+		// up to MaxContacts, so posts cannot grow the company without end.
+		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) && len(c.Contacts) < MaxContacts {
 			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
 			c.Contacts = append(c.Contacts, p)
 			if err := s.st.AddCompanyContact(ctx, cvr, p); err != nil {
@@ -127,6 +130,9 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 	}
 	return c, true, nil
 }
+
+// MaxContacts bounds the contact persons a company's requests add.
+const MaxContacts = 20
 
 // createCompany assigns the consultant, inserts the company and lists it.
 func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, reason string) error {
