@@ -524,7 +524,11 @@ func notFirstParts(names []string, text string) []string {
 	words := index.Words(text)
 	return slices.DeleteFunc(names, func(n string) bool {
 		n = strings.ToLower(n)
-		return slices.ContainsFunc(words, func(w string) bool { return len(w) > len(n) && strings.HasPrefix(w, n) })
+		// More than a Danish ending after it: "tømrer" is a name of
+		// "tømrere", "pædagog" no name of "pædagogmedhjælper".
+		return slices.ContainsFunc(words, func(w string) bool {
+			return strings.HasPrefix(w, n) && utf8.RuneCountInString(w)-utf8.RuneCountInString(n) > 3
+		})
 	})
 }
 
