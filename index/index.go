@@ -585,21 +585,23 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string)
 			os.RemoveAll(filepath.Join(ix.dir, oldName))
 		}
 	}
-	ix.removeOlderVersions()
+	ix.removeOthers(name)
 	return n, nil
 }
 
-// removeOlderVersions deletes indexes of older mapping versions: after a
-// mapping change the new index is built beside the old one, which nothing
-// opens again once the new one is current.
-func (ix *Index) removeOlderVersions() {
+// removeOthers deletes every index but the current one, keep: one of an
+// older mapping version, built beside which the new one was, and one a
+// rebuild left half-built when the process was killed (kill -9 during an
+// upgrade left a partial copy of the whole index behind for good). Only
+// this process builds indexes in its data directory (the lock of the one
+// it has open keeps a second out).
+func (ix *Index) removeOthers(keep string) {
 	entries, err := os.ReadDir(ix.dir)
 	if err != nil {
 		return
 	}
-	current := fmt.Sprintf("candidates-v%d-", MappingVersion)
 	for _, e := range entries {
-		if n := e.Name(); e.IsDir() && strings.HasPrefix(n, "candidates-v") && !strings.HasPrefix(n, current) {
+		if n := e.Name(); e.IsDir() && strings.HasPrefix(n, "candidates-") && n != keep {
 			os.RemoveAll(filepath.Join(ix.dir, n))
 		}
 	}

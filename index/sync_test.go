@@ -536,6 +536,12 @@ func TestOlderMappingAnswersUntilRebuilt(t *testing.T) {
 	if got := len(ids(t, ix, "elektriker")); got != 15 {
 		t.Fatalf("after the sync the older index finds %d CVs, want 15", got)
 	}
+	// What a rebuild killed by kill -9 leaves behind: a half-built index
+	// of the new version, which nothing names.
+	partial := filepath.Join(dir, fmt.Sprintf("candidates-v%d-5", index.MappingVersion))
+	if err := os.MkdirAll(filepath.Join(partial, "store"), 0o750); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ix.Rebuild(ctx, st, nil); err != nil {
 		t.Fatal(err)
 	}
