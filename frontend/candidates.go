@@ -191,7 +191,14 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
 		default:
-			if t := tax.DisplayTitle(in.URI, lang); t != "" && !slices.Contains(d.ReadAs, t) {
+			// One STAR title stands for several ESCO concepts: the title
+			// the words named, once ("Ekspedient", not tøjekspedient,
+			// tekstilhandler and våbenhandler).
+			t := in.Title
+			if t == "" || lang != "da" {
+				t = tax.DisplayTitle(in.URI, lang)
+			}
+			if t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)
 			}
 		}

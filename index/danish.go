@@ -344,7 +344,12 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	}
 	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
 		qs = append(qs, q)
-		exps = append(exps, e)
+		// Synonyms that are only the typed words again
+		// ("produktionsmedarbejder (produktionsmedarbejder)" twice on
+		// the page) are searched but not listed.
+		if slices.ContainsFunc(names, func(n string) bool { return !slices.Contains(tokens, strings.ToLower(n)) }) {
+			exps = append(exps, e)
+		}
 	}
 	return qs, exps
 }

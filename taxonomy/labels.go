@@ -81,3 +81,19 @@ func (t *Taxonomy) buildDisplayTitles() {
 }
 
 var relationRank = map[string]int{"exactMatch": 0, "closeMatch": 1, "broadMatch": 2, "narrowMatch": 3}
+
+// STARTitle returns the STAR/Jobnet title of concept uri, as STAR writes
+// it, whose normalised form is form (a Match's Form), or "" when it has
+// none.
+func (t *Taxonomy) STARTitle(uri, form string) string {
+	o, ok := t.Occupation(uri)
+	if !ok {
+		return ""
+	}
+	for _, s := range o.STAR {
+		if Normalize(s) == form {
+			return s
+		}
+	}
+	return ""
+}

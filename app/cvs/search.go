@@ -67,6 +67,10 @@ type Interpretation struct {
 	URI   string `json:"uri"`
 	Label string `json:"label"`
 	Via   string `json:"via"`
+	// Title is the STAR/Jobnet title the text named the concept by (via
+	// "star_title"): one title stands for several ESCO concepts
+	// ("Ekspedient" for tøjekspedient, tekstilhandler, møbelhandler, …).
+	Title string `json:"title,omitempty"`
 	// RadiusKm is a place's radius (via "place").
 	RadiusKm float64 `json:"radius_km,omitempty"`
 }
@@ -255,7 +259,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			case "alt_label":
 				alt = append(alt, m.URI)
 			}
-			interp = append(interp, Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind})
+			in := Interpretation{Term: q.Text, URI: m.URI, Label: cs.tax.ConceptLabel(m.URI, "da"), Via: m.Kind}
+			if m.Kind == "star_title" {
+				in.Title = cs.tax.STARTitle(m.URI, m.Form)
+			}
+			interp = append(interp, in)
 		}
 		if !named {
 			// An alternative label may be loose ("bogholder" is one of
