@@ -28,12 +28,12 @@ func TestEditingACVKeepsWhatItHolds(t *testing.T) {
 		"desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"}, "summary": "Tømrer i mange år.",
 		"experience": []map[string]any{{"title": "Tømrer", "employer": "Als Byg ApS", "years": 12.5}, {"title": "Tømrerlærling", "years": 4}},
 		"education":  []map[string]any{{"level": "vocational", "field": "Tømreruddannelsen"}, {"level": "primary"}},
-		"birth_year": 1968, "gender": "female", "nationality": "DK"}
+		"birth_year": 1968, "gender": "female", "nationality": "DK", "available_from": "2026-01-15"}
 	if res := k.Do("POST", "/api/v1/candidates", body, &c); res.StatusCode != http.StatusCreated {
 		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
 	}
 	ctx := browser.New(t)
-	var experience, education, errText, kept string
+	var experience, education, errText, kept, start string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates/"+c.ID+"/edit", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-experience`),
@@ -42,6 +42,8 @@ func TestEditingACVKeepsWhatItHolds(t *testing.T) {
 		chromedp.SetValue(`#f-summary`, "Tømrer og tagdækker i mange år."),
 		chromedp.Submit(`#f-summary`),
 		chromedp.WaitVisible(`ul.cv-education`),
+		// A start date gone by reads "Ledig nu", with the date.
+		chromedp.Text(`dd.can-start`, &start),
 		// Years that are no number: a message by the field, the text kept.
 		chromedp.Navigate(env.URL + "/staff/candidates/" + c.ID + "/edit"),
 		chromedp.WaitVisible(`#f-experience`),
@@ -58,6 +60,9 @@ func TestEditingACVKeepsWhatItHolds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
+	}
+	if start != "Ledig nu (siden 15. jan. 2026)" {
+		t.Fatalf("available from 2026-01-15 reads %q", start)
 	}
 	if experience != "Tømrer; Als Byg ApS; 12,5\nTømrerlærling; ; 4" || education != "Erhvervsuddannelse; Tømreruddannelsen\nGrundskole" {
 		t.Fatalf("the form shows experience %q and education %q", experience, education)

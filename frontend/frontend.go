@@ -142,12 +142,17 @@ var funcs = template.FuncMap{
 	// (see render): one format on every page, i18n.Date / i18n.DateTime.
 	"date":     func(t any) string { return dateIn(i18n.DA, t) },
 	"datetime": func(t any) string { return dateTimeIn(i18n.DA, t) },
-	"lower":    strings.ToLower,
-	"add":      func(a, b int) int { return a + b },
-	"pct":      func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
-	"fpct":     fmtPct,
-	"fnum":     fmtNum,
-	"fint":     func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
+	// started reports whether a date is today or before (Copenhagen): a
+	// CV available from a day gone by is available now.
+	"started": func(d jobmatch.Date) bool {
+		return !d.Time.After(time.Now().In(jobmatch.Copenhagen))
+	},
+	"lower": strings.ToLower,
+	"add":   func(a, b int) int { return a + b },
+	"pct":   func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+	"fpct":  fmtPct,
+	"fnum":  fmtNum,
+	"fint":  func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
 	"fchange": func(l i18n.Lang, unit string, v float64) string {
 		sign := "+"
 		if v < 0 {

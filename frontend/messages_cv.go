@@ -16,6 +16,7 @@ func init() {
 		"cv.education":                {"Uddannelse", "Education"},
 		"cv.facts":                    {"Fakta", "Facts"},
 		"cv.can_start":                {"Kan starte", "Can start"},
+		"cv.since":                    {"siden %s", "since %s"},
 		"cv.commute":                  {"Vil pendle op til", "Will commute up to"},
 		"cv.languages":                {"Sprog", "Languages"},
 		"cv.schemes":                  {"Kan ansættes med", "Can be hired with"},
