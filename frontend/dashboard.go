@@ -119,7 +119,13 @@ func (f *Frontend) dashboard(c echo.Context) error {
 		actualText = append(actualText, fmtInt(lang, cum))
 	}
 	series := []kpi.Series{{Name: T("dash.contacts_actual"), Values: actual, Texts: actualText}, {Name: T("dash.contacts_pace"), Values: pace, Texts: paceText}}
-	d.Contacts = kpi.LineChart(T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target))), x, series)
+	d.Contacts = kpi.LineChart(T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target))), x, series,
+		func(v float64) string {
+			if v == math.Trunc(v) {
+				return fmtInt(lang, v)
+			}
+			return fmtNum(lang, v)
+		})
 	d.Months = kpi.LineTable(T("dash.contacts_chart"), T("dash.month"), x, series)
 
 	var bars []kpi.Bar

@@ -128,7 +128,14 @@ func BarChart(title, desc string, bars []Bar) template.HTML {
 // value is printed at its point; with more, the last value of each series is
 // printed and every point carries a <title> tooltip, and the page's Table
 // gives all figures.
-func LineChart(title, desc string, x []string, series []Series) template.HTML {
+//
+// axisFormat, when given, prints the y axis's values (the page's language:
+// "1.000" in Danish); FormatValue otherwise.
+func LineChart(title, desc string, x []string, series []Series, axisFormat ...func(float64) string) template.HTML {
+	axisText := FormatValue
+	if len(axisFormat) > 0 && axisFormat[0] != nil {
+		axisText = axisFormat[0]
+	}
 	const (
 		minLeft = 44.0
 		right   = 16.0
@@ -153,7 +160,7 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 	// The y axis is as wide as its longest label.
 	left := minLeft
 	for k := 0; float64(k)*step <= scale*(1+1e-12); k++ {
-		left = math.Max(left, textWidth(FormatValue(float64(k)*step), smallFont)+8)
+		left = math.Max(left, textWidth(axisText(float64(k)*step), smallFont)+8)
 	}
 	plotW := chartW - left - right
 	px := func(i int) float64 {
@@ -178,7 +185,7 @@ func LineChart(title, desc string, x []string, series []Series) template.HTML {
 		v := float64(k) * step
 		y := py(v)
 		w.f(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1"/>`, n(left), n(y), n(left+plotW), n(y), gridColor)
-		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="end">%s</text>`, n(left-4), n(y+4), smallFont, textColor, esc(FormatValue(v)))
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s" text-anchor="end">%s</text>`, n(left-4), n(y+4), smallFont, textColor, esc(axisText(v)))
 	}
 	every := 1
 	if len(x) > 6 {

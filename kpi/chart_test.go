@@ -2,9 +2,11 @@ package kpi
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -176,5 +178,26 @@ func TestAxis(t *testing.T) {
 				t.Errorf("axis(%v) = %v, %v; want %v, %v", tt.in, step, top, tt.step, tt.top)
 			}
 		})
+	}
+}
+
+// TestLineChartAxisInThePagesLanguage: the y axis prints its values as the
+// page does ("1.000" in Danish, as the points' labels), FormatValue's
+// "1000" only when no format is given.
+func TestLineChartAxisInThePagesLanguage(t *testing.T) {
+	s := []Series{{Name: "Kontakter", Values: []float64{400, 976}, Texts: []string{"400", "976"}}}
+	danish := func(v float64) string {
+		if v >= 1000 {
+			return strconv.Itoa(int(v)/1000) + "." + fmt.Sprintf("%03d", int(v)%1000)
+		}
+		return strconv.Itoa(int(v))
+	}
+	doc := parseSVG(t, string(LineChart("Kontakter", "d", []string{"jul", "aug"}, s, danish)))
+	if !slices.Contains(doc.texts, "1.000") || slices.Contains(doc.texts, "1000") {
+		t.Errorf("axis with a Danish format: %q", doc.texts)
+	}
+	doc = parseSVG(t, string(LineChart("Kontakter", "d", []string{"jul", "aug"}, s)))
+	if !slices.Contains(doc.texts, "1000") {
+		t.Errorf("axis without a format: %q", doc.texts)
 	}
 }
