@@ -237,13 +237,19 @@ func TestOccupationNamesAreNoTypos(t *testing.T) {
 			"experience": []map[string]any{{"title": "Flyttemand", "employer": "Pedersen Flytning ApS", "years": 6}}}),
 		cv("FLYT-2", "Flyttemand", map[string]any{"summary": "Kørte for Pedersen i fem år."}),
 		cv("FLYT-3", "Flyttemand", map[string]any{"summary": "Pakning og bæring hos Pedersens Transport."}),
+		cv("REJSE-1", "Rejsekonsulent", map[string]any{"summary": "Rådgiver hver turist om rejser."}),
 	)
-	waitSearch(t, k, "", 4)
+	waitSearch(t, k, "", 5)
 	for _, q := range []string{"pedel", "vicevært"} {
 		r := search(t, k, "q="+url.QueryEscape(q))
 		if got := r.refs(); !slices.Equal(got, []string{"EJD-1"}) {
 			t.Errorf("%s: %v (read as %+v), want the ejendomsservicetekniker alone", q, got, r.Tried)
 		}
+	}
+	// Nor is a word a letter from it offered instead: no "turist" for
+	// "jurist" when no CV holds a jurist.
+	if r := search(t, k, "q=jurist"); len(r.refs()) != 0 || len(r.Suggestions) != 0 {
+		t.Errorf("jurist: %v, suggestions %+v; want nobody and no other word", r.refs(), r.Suggestions)
 	}
 }
 

@@ -502,6 +502,12 @@ func (ix *Index) Suggest(ctx context.Context, q Query, n int) ([]FacetCount, err
 	var out []FacetCount
 	seen := map[string]bool{}
 	for _, t := range queryTokens(q.Text) {
+		// An occupation's name is meant as typed: a word a letter or two
+		// from it is another word ("jurist" is no "turist", "tolk" no
+		// "cook" or "stock"), and its related occupations were searched.
+		if ix.isADanishWord(t) {
+			continue
+		}
 		for _, w := range ix.vocab.nearest(t, n) {
 			if seen[w] || w == t {
 				continue
