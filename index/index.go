@@ -224,6 +224,9 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 					return nil, false, err
 				}
 				ix.cur.Store(&b)
+				// What a process killed during a rebuild left beside it:
+				// its lock is ours, so no other process is at work here.
+				ix.removeOthers(cur)
 				// An index of another mapping version keeps answering, and
 				// the sync keeps it current (fields it does not map are
 				// left out), while the caller's rebuild fills one of this

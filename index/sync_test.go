@@ -518,6 +518,12 @@ func TestOlderMappingAnswersUntilRebuilt(t *testing.T) {
 		later = append(later, candidate(fmt.Sprintf("NEW-%d", i), "elektriker", "5000"))
 	}
 	upsert(t, st, later...)
+	// A half-built index a killed rebuild left: gone once the index is
+	// opened (its lock is this process's).
+	leftover := filepath.Join(dir, fmt.Sprintf("candidates-v%d-3", index.MappingVersion))
+	if err := os.MkdirAll(filepath.Join(leftover, "store"), 0o750); err != nil {
+		t.Fatal(err)
+	}
 
 	ix, rebuild, err := index.Open(dir, nil)
 	if err != nil {
@@ -529,6 +535,9 @@ func TestOlderMappingAnswersUntilRebuilt(t *testing.T) {
 	}
 	if got := len(ids(t, ix, "elektriker")); got != 10 {
 		t.Fatalf("the older index finds %d CVs at once, want its 10", got)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Fatalf("a half-built index is left after opening: %v", err)
 	}
 	if err := index.NewSyncer(ix, st, nil, nil).CatchUp(ctx); err != nil {
 		t.Fatal(err)
