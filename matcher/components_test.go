@@ -549,3 +549,26 @@ func TestAdjectivesOfAdsAreNoSharedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetsNamedByTheSTARTitleRead: a vacancy titled by a STAR title
+// that maps to several ESCO concepts names each of them by that title, not
+// by the concept's own STAR title: "Produktionsmedarbejder" maps to the
+// pasta factory's worker too, whose own title, "Operatør, fødevarer", the
+// employer never wrote.
+func TestTargetsNamedByTheSTARTitleRead(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{ID: "v1", Title: "Produktionsmedarbejder", PostalCode: "6440"}
+	p := NewProfile(&v, tax, tax.Places)
+	star := 0
+	for _, tg := range p.Targets {
+		if tg.Via == "star_title" {
+			star++
+			if tg.Title != "Produktionsmedarbejder" {
+				t.Errorf("%s (%s) read through the STAR title is named %q", tg.URI, tg.Label, tg.Title)
+			}
+		}
+	}
+	if star == 0 {
+		t.Fatalf("no target read through the STAR title: %+v", p.Targets)
+	}
+}

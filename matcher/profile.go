@@ -123,6 +123,15 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 		}
 		t.ISCO = tax.ISCOOf(t.URI)
 		t.Title, t.LabelEN = tax.DisplayTitle(t.URI, "da"), tax.ConceptLabel(t.URI, "en")
+		// Read through a STAR title, the concept is named by it: STAR's
+		// "Produktionsmedarbejder" maps to the pasta factory's worker
+		// too, whose own STAR title is "Operatør, fødevarer", which the
+		// employer never wrote.
+		if t.Via == "star_title" {
+			if s := tax.STARTitle(t.URI, t.Form); s != "" {
+				t.Title = s
+			}
+		}
 		p.Targets = append(p.Targets, t)
 	}
 	if v.Occupation != "" {
