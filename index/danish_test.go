@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -728,5 +729,69 @@ func TestTieBreakByTheWordMeant(t *testing.T) {
 		if len(res.Hits) < 2 || res.Hits[0].ID != cvs[want[0]].ID || res.Hits[1].ID != cvs[want[1]].ID || res.Hits[0].Score <= res.Hits[1].Score {
 			t.Errorf("%s: %+v, want %s (%s) scored above %s (%s)", q, res.Hits, want[0], cvs[want[0]].ID, want[1], cvs[want[1]].ID)
 		}
+	}
+}
+
+// TestMergeIfMany: an index written in many batches (a bulk import) has
+// many segments, which every search reads; MergeIfMany merges them into
+// one, and the searches find the same CVs with the same scores. With few
+// segments it leaves the index alone.
+func TestMergeIfMany(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	titles := []string{"Lagerarbejder", "Kok", "Pædagog", "Tømrer", "Sygeplejerske", "Butiksassistent", "Smed", "Murer"}
+	for i := range 12 {
+		docs := map[string]Doc{}
+		for j := range 5 {
+			c := cvOf(titles[(i+j)%len(titles)], fmt.Sprintf("Erfaring nummer %d.", i*5+j))
+			docs[c.ID] = ix.DocOf(c, nil)
+		}
+		if err := ix.batch(docs, nil, int64(i+1), unsettled{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := ix.Segments()
+	if before < 2 {
+		t.Fatalf("12 batches left %d segments; the test needs more", before)
+	}
+	defer func(n int) { manySegments = n }(manySegments)
+	manySegments = 100 // not more than: left alone
+	if _, merged, _ := ix.MergeIfMany(context.Background()); merged {
+		t.Fatalf("%d segments merged at a threshold of %d", before, manySegments)
+	}
+	manySegments = 1
+	// The same CVs, each with the same score (equal scores keep the
+	// index's order, which a merge changes).
+	ids := func(q string) []string {
+		res := mustSearch(t, ix, q)
+		out := []string{fmt.Sprint(res.Total)}
+		for _, h := range res.Hits {
+			out = append(out, fmt.Sprintf("%s %.4f", h.ID, h.Score))
+		}
+		slices.Sort(out)
+		return out
+	}
+	queries := []string{"lager", "kok", "paedagog", "tømer", "smed murer"}
+	want := map[string][]string{}
+	for _, q := range queries {
+		want[q] = ids(q)
+	}
+	n, merged, err := ix.MergeIfMany(context.Background())
+	if err != nil || !merged || n < 2 {
+		t.Fatalf("MergeIfMany = %d, %v, %v; want at least 2 segments before, merged", n, merged, err)
+	}
+	if got := ix.Segments(); got != 1 {
+		t.Fatalf("%d segments after the merge, want 1", got)
+	}
+	for _, q := range queries {
+		if got := ids(q); !slices.Equal(got, want[q]) {
+			t.Errorf("%s: %v after the merge, %v before", q, got, want[q])
+		}
+	}
+	if _, merged, _ := ix.MergeIfMany(context.Background()); merged {
+		t.Errorf("one segment merged again")
 	}
 }

@@ -282,6 +282,23 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 		if err := syncer.CatchUp(ctx); err != nil {
 			cfg.Logger.Error("index catch-up", "err", err)
 		}
+		if !fresh {
+			// What a bulk import left in many segments is merged into one
+			// in the background (a rebuild merges its own before the swap):
+			// searches read every segment.
+			sys.wg.Add(1)
+			go func() {
+				defer sys.wg.Done()
+				start := time.Now()
+				n, merged, err := ix.MergeIfMany(ctx)
+				switch {
+				case err != nil && ctx.Err() == nil && !errors.Is(err, index.ErrClosed):
+					cfg.Logger.Warn("index merge", "err", err)
+				case merged && err == nil:
+					cfg.Logger.Info("index merged", "segments_before", n, "segments", ix.Segments(), "took", time.Since(start).Round(time.Millisecond))
+				}
+			}()
+		}
 		sys.wg.Add(1)
 		go func() { defer sys.wg.Done(); syncer.Run(ctx) }()
 		sys.wg.Add(1)
