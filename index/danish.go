@@ -279,6 +279,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	syn := ix.synonymForms(synonyms)
 	parts := 0 // words split into parts (firstPart scans the vocabulary)
 	formsOf := make([][]form, len(tokens))
+	fieldsOf := make([][]fieldForm, len(tokens))
 	for i, t := range tokens {
 		// An abbreviation spelled out: when its words find people, the
 		// letters are no typo ("sosu" is not "solutions" or "Mosul",
@@ -302,7 +303,8 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 		// "pedel" of "pedersen".
 		// A language, a target group or a scheme is no typo either, nor
 		// a compound to split: the CVs' fields answer it.
-		fields := len(fieldFormsOf(t)) > 0
+		fieldsOf[i] = fieldFormsOf(t)
+		fields := len(fieldsOf[i]) > 0
 		forms := append(ix.vocab.expand(t, found < typoBelow && !ix.isADanishWord(t) && !fields), spelled...)
 		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts && !fields {
 			parts++
@@ -328,7 +330,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				return f.via == "abbreviation" && reachedByAnother(formsOf, i, f.word)
 			})
 		}
-		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles, fieldFormsOf(t)...); ok {
+		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles, fieldsOf[i]...); ok {
 			qs = append(qs, q)
 			exps = append(exps, e)
 		} else {
