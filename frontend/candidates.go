@@ -81,6 +81,11 @@ type searchPage struct {
 	// FieldsRead say which words were also read as a language, a target
 	// group or a scheme the CVs list.
 	FieldsRead []string
+	// Required says which words every CV found holds; Common which
+	// words only order them; AnyWord that nobody held every word.
+	// OrHint: say how to find either word.
+	Required, Common string
+	OrHint           bool
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
@@ -212,6 +217,17 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			}
 		}
 	}
+	if r := d.Result.RequiredWords; len(r) > 0 {
+		alts := make([]string, len(r))
+		for i, words := range r {
+			alts[i] = quotedList(c, words, "cand.and")
+		}
+		d.Required = fmt.Sprintf(tr(c, "cand.required"), strings.Join(alts, " "+tr(c, "cand.or")+" "))
+		d.OrHint = len(r) == 1 && len(r[0]) > 1
+	}
+	if len(d.Result.CommonWords) > 0 {
+		d.Common = fmt.Sprintf(tr(c, "cand.common"), quotedList(c, d.Result.CommonWords, "cand.and"))
+	}
 	d.Facts = map[string]string{}
 	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	for _, h := range d.Result.Items {
@@ -229,6 +245,23 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		d.Next = "/staff/candidates?" + q.Encode()
 	}
 	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
+}
+
+// quotedList quotes words in the page's language and joins them, the last
+// two by the word conj names: «kok», «tjener» og «bager».
+func quotedList(c echo.Context, words []string, conj string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		if web.Lang(c) == "da" {
+			q[i] = "«" + w + "»"
+		} else {
+			q[i] = "“" + w + "”"
+		}
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " " + tr(c, conj) + " " + q[len(q)-1]
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -194,6 +195,9 @@ type Expansion struct {
 	// Fields are the CV fields' values the word was also read as
 	// ("languages" "ar" for "arabisk").
 	Fields []FieldValue `json:"fields,omitempty"`
+	// Required: every CV found holds the word (Query.AllWords), in one
+	// of these forms or fields, or by a concept or synonym it names.
+	Required bool `json:"required,omitempty"`
 }
 
 // FieldValue is a value of a CV's field a query word was read as.
@@ -261,21 +265,62 @@ func queryTokens(text string) []string {
 	return out
 }
 
+// QueryWords are the words of a query text as the everyday search reads them
+// (lower case, without the Danish function words).
+func QueryWords(text string) []string { return queryTokens(text) }
+
 // Expand tells how the words of text (and the taxonomy's synonyms) are
 // read against the index: the forms each reaches and the ways it got there.
 func (ix *Index) Expand(text string, synonyms []string) []Expansion {
-	_, exps := ix.wordQueries(text, synonyms)
+	_, exps, _ := ix.wordQueries(text, synonyms)
 	return exps
+}
+
+// wordCover says which clauses find each query word, so that a search can
+// ask for every word (Query.AllWords).
+type wordCover struct {
+	tokens []string
+	// byToken are the clauses that find the i-th word: its own, and the
+	// compounds it forms with a neighbour ("lager arbejder").
+	byToken [][]query.Query
+	// exp is the index in the expansions of the i-th word's own, -1
+	// when it reached nothing.
+	exp []int
+	// top is the most CVs one form of the word itself holds (the word,
+	// a spelling, an inflection): how common the word is.
+	top []int32
+	// reach is the CVs its forms reach (reach), counted per form.
+	reach []int32
+	// field: the word is also a field's value (a language, a group).
+	field []bool
+	// synonyms is the clause of the taxonomy's synonyms (nil: none).
+	synonyms query.Query
+	// group numbers the alternatives the words belong to: "kok eller
+	// tjener" is two.
+	group []int
 }
 
 // wordQueries are the should clauses for the words of text: per query word
 // one clause scored by the best way it reached a CV's words (whole word,
 // spelling, inflection, compound, abbreviation spelled out, typo), and one
 // for the taxonomy's synonyms as whole words.
-func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []Expansion) {
+func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []Expansion, *wordCover) {
 	var qs []query.Query
 	var exps []Expansion
 	tokens := queryTokens(text)
+	cover := &wordCover{tokens: tokens, byToken: make([][]query.Query, len(tokens)), exp: make([]int, len(tokens)), top: make([]int32, len(tokens)), reach: make([]int32, len(tokens)), field: make([]bool, len(tokens)), group: make([]int, len(tokens))}
+	g, k := 0, 0
+	for _, w := range wordsOf(text) {
+		if k >= len(tokens) {
+			break
+		}
+		if w == tokens[k] {
+			cover.group[k] = g
+			k++
+		} else if (w == "eller" || w == "or") && k > 0 {
+			g = cover.group[k-1] + 1
+		}
+	}
 	syn := ix.synonymForms(synonyms)
 	parts := 0 // words split into parts (firstPart scans the vocabulary)
 	formsOf := make([][]form, len(tokens))
@@ -330,14 +375,36 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 				return f.via == "abbreviation" && reachedByAnother(formsOf, i, f.word)
 			})
 		}
+		cover.exp[i] = -1
 		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles, fieldsOf[i]...); ok {
-			qs = append(qs, q)
+			cover.byToken[i] = append(cover.byToken[i], q)
+			cover.exp[i] = len(exps)
+			cover.field[i] = len(fieldsOf[i]) > 0
+			cover.reach[i] = int32(min(reach(forms), math.MaxInt32))
+			for _, f := range forms {
+				if f.boost >= boostInflection && f.via != "abbreviation" {
+					cover.top[i] = max(cover.top[i], f.docs)
+				}
+			}
 			exps = append(exps, e)
 		} else {
 			exps = append(exps, e)
 		}
 	}
-	qs, exps = ix.joinedQueries(tokens, qs, exps)
+	exps = ix.joinedQueries(tokens, exps, cover)
+	// A word counts once, by the best way a CV holds it: alone or in a
+	// compound with a neighbour ("butiks assistent": a CV that holds
+	// "butiksassistent" and, elsewhere, "pædagogisk assistent" is no
+	// better a butiksassistent than one that holds the compound alone).
+	for _, cs := range cover.byToken {
+		switch len(cs) {
+		case 0:
+		case 1:
+			qs = append(qs, cs[0])
+		default:
+			qs = append(qs, &sumQuery{clauses: cs, max: true})
+		}
+	}
 	var names []string // the synonyms as the answer lists them, each once
 	for _, n := range synonyms {
 		if !slices.ContainsFunc(names, func(x string) bool { return strings.EqualFold(x, n) }) {
@@ -346,6 +413,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	}
 	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
 		qs = append(qs, q)
+		cover.synonyms = q
 		// Synonyms that are only the typed words again
 		// ("produktionsmedarbejder (produktionsmedarbejder)" twice on
 		// the page) are searched but not listed.
@@ -353,7 +421,7 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 			exps = append(exps, e)
 		}
 	}
-	return qs, exps
+	return qs, exps, cover
 }
 
 // synonymForms are the forms of the taxonomy's synonyms as whole words
@@ -415,11 +483,11 @@ const maxJoined = 8
 // joinedQueries adds a clause for each two neighbouring query words that
 // some CV holds as one word, joined directly or with the linking s of
 // Danish compounds ("lager arbejder" → lagerarbejder, "butik assistent" →
-// butiksassistent): a CV with the compound then ranks above one that
-// holds both words apart, or each in another compound (lagermedarbejder
-// and arbejder). The compound counts as both words, at twice the score of
-// how it was reached.
-func (ix *Index) joinedQueries(tokens []string, qs []query.Query, exps []Expansion) ([]query.Query, []Expansion) {
+// butiksassistent), to both words' clauses (cover.byToken): a CV with the
+// compound then ranks above one that holds both words apart, or each in
+// another compound (lagermedarbejder and arbejder). The compound counts as
+// each of the two words, at 1.5 times the score of how it was reached.
+func (ix *Index) joinedQueries(tokens []string, exps []Expansion, cover *wordCover) []Expansion {
 	for i := 0; i+1 < len(tokens) && i < maxJoined; i++ {
 		a, b := tokens[i], tokens[i+1]
 		if utf8.RuneCountInString(a) < 2 || utf8.RuneCountInString(b) < 3 {
@@ -429,17 +497,18 @@ func (ix *Index) joinedQueries(tokens []string, qs []query.Query, exps []Expansi
 		for _, j := range []string{a + b, a + "s" + b} {
 			for _, f := range ix.vocab.expand(j, false) {
 				if f.boost >= boostInflection {
-					f.boost *= 2
+					f.boost *= 1.5
 					forms = append(forms, f)
 				}
 			}
 		}
 		if q, e, ok := wordClause(a+" "+b, forms, ix.vocab.inTitles); ok {
-			qs = append(qs, q)
 			exps = append(exps, e)
+			cover.byToken[i] = append(cover.byToken[i], q)
+			cover.byToken[i+1] = append(cover.byToken[i+1], q)
 		}
 	}
-	return qs, exps
+	return exps
 }
 
 // wordClause is one query word's clause: a constant score per boost and

@@ -33,6 +33,18 @@ type Query struct {
 	// Without it (the matcher's long vacancy texts) the text is only
 	// matched by the analysed fields.
 	Everyday bool
+	// AllWords (Everyday) asks every word of a query of several for
+	// which the CVs hold something, except the common ones (held by more
+	// than a fifth of the CVs: "erfaring", "kørekort"), which only order
+	// what the others find: "kok med erfaring" finds the cooks, the
+	// experienced first, not everyone who writes "erfaring". When no CV
+	// holds them all, the search finds the CVs with any of them
+	// (Result.AnyWord).
+	AllWords bool
+	// NamedWords are the words of Text the taxonomy read as the concepts
+	// in Occupations and the Synonyms: a CV of such a concept holds
+	// those words as far as AllWords goes.
+	NamedWords []string
 	// Occupations and Skills are concept URIs from the taxonomy; a match
 	// raises the score (should clauses), it does not filter.
 	Occupations     []string
@@ -132,6 +144,14 @@ type Result struct {
 	Facets map[string][]FacetCount
 	// Expansions say how an Everyday text was read, word by word.
 	Expansions []Expansion
+	// AnyWord: no CV held every word (Query.AllWords), so these are the
+	// CVs that hold some of them, the most first.
+	AnyWord bool
+	// Required (Query.AllWords) are the words every CV found holds, by
+	// alternative ("kok eller tjener": two); Common the words that only
+	// order them.
+	Required [][]string
+	Common   []string
 }
 
 // Search runs q.
@@ -139,7 +159,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.Size <= 0 {
 		q.Size = 25
 	}
-	bq, exps := ix.build(q)
+	bq, rd := ix.build(q)
 	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
 	if q.CVs {
 		req.Fields = []string{fieldCV}
@@ -203,7 +223,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if fres.res != nil {
 		res.Facets = fres.res.Facets
 	}
-	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits)), Expansions: exps}
+	if res.Total == 0 && len(rd.required) > 0 {
+		// Nobody holds every word: those who hold some, said so.
+		q.AllWords = false
+		out, err := ix.Search(ctx, q)
+		out.AnyWord = out.Total > 0
+		return out, err
+	}
+	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits)), Expansions: rd.exps, Required: rd.required, Common: rd.common}
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
 		if cv, ok := h.Fields[fieldCV].(string); ok {
@@ -229,7 +256,7 @@ var facetFields = []struct {
 // tieBreakWords are the words the analysed fields break ties with: each
 // query word as the CVs hold it (a typo or a spelling without æ/ø/å by the
 // word it was read as, "toemrer" by "tømrer") and two words read as one
-// compound ("lager arbejder") also as that compound. Typed as they were,
+// compound ("lager arbejder") as that compound only. Typed as they were,
 // they matched no analysed field, and every hit had the same score.
 // A compound or a part is not the word meant: the first of the compounds
 // "chauffør" begins would put lastbilchauffører above buschauffører.
@@ -237,18 +264,27 @@ func tieBreakWords(tokens []string, exps []Expansion) []string {
 	meant := []string{"spelling", "typo", "inflection"}
 	best := map[string]string{}
 	var joined []string
+	apart := map[string]bool{} // the words of a compound typed apart
 	for _, e := range exps {
 		if len(e.Forms) == 0 {
 			continue
 		}
 		if strings.Contains(e.Word, " ") {
 			joined = append(joined, e.Forms[0])
+			if a, b, ok := strings.Cut(e.Word, " "); ok && neighbours(tokens, a, b) {
+				apart[a], apart[b] = true, true
+			}
 		} else if !slices.Contains(e.Forms, e.Word) && len(e.Via) > 0 && slices.Contains(meant, e.Via[0]) {
 			best[e.Word] = e.Forms[0]
 		}
 	}
 	out := make([]string, 0, len(tokens)+len(joined))
 	for _, t := range tokens {
+		if apart[t] {
+			// As the compound only: a butiksassistent who was also a
+			// "pædagogisk assistent" is no better a "butiks assistent".
+			continue
+		}
 		if f, ok := best[t]; ok {
 			t = f
 		}
@@ -262,6 +298,17 @@ func tieBreakWords(tokens []string, exps []Expansion) []string {
 		}
 	}
 	return out
+}
+
+// neighbours reports whether b follows a among tokens: a compound typed
+// apart (joinedQueries), not a synonym of two words.
+func neighbours(tokens []string, a, b string) bool {
+	for i := 0; i+1 < len(tokens); i++ {
+		if tokens[i] == a && tokens[i+1] == b {
+			return true
+		}
+	}
+	return false
 }
 
 func facets(fr search.FacetResults) map[string][]FacetCount {
@@ -310,17 +357,19 @@ func allWords(text, field string) query.Query {
 	return m
 }
 
-func (ix *Index) build(q Query) (query.Query, []Expansion) {
+func (ix *Index) build(q Query) (query.Query, reading) {
+	var rd reading
 	var must, should, filters []query.Query
 	// tieBreak (everyday): the analysed fields, which order the CVs the
 	// word clauses find and add none of their own.
 	var tieBreak []query.Query
 	var exps []Expansion
+	var cover *wordCover
 	if q.Text != "" {
 		fields, text := textFields, q.Text
 		if q.Everyday {
 			var words []query.Query
-			words, exps = ix.wordQueries(q.Text, q.Synonyms)
+			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms)
 			should = append(should, words...)
 			// The analysed fields add Danish and English stemming and
 			// their frequencies: they order CVs within a class above.
@@ -374,11 +423,21 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		if len(q.RelatedOccupations) > 0 {
 			concepts = append(concepts, &constScore{inner: anyTerm("occupations", ix.shortAll(q.RelatedOccupations)), score: boostRelated})
 		}
+		var concept query.Query
 		switch len(concepts) {
 		case 1:
-			should = append(should, concepts[0])
+			concept = concepts[0]
 		case 2:
-			should = append(should, &sumQuery{clauses: concepts, max: true})
+			concept = &sumQuery{clauses: concepts, max: true}
+		}
+		if concept != nil {
+			should = append(should, concept)
+		}
+		if q.AllWords {
+			var all query.Query
+			if all, rd.required, rd.common = ix.everyWord(cover, exps, q.NamedWords, concept); all != nil {
+				filters = append(filters, all)
+			}
 		}
 	} else {
 		should = append(should, ix.boostedTerms("occupations", q.Occupations, q.OccupationBoost, 3)...)
@@ -496,7 +555,146 @@ func (ix *Index) build(q Query) (query.Query, []Expansion) {
 		}
 		b.AddMust(&constScore{inner: f, filter: true})
 	}
-	return b, exps
+	rd.exps = exps
+	return b, rd
+}
+
+// reading is how build read a query's text: the expansions, and for
+// Query.AllWords the words asked of every CV (by alternative) and the
+// common words that only order them.
+type reading struct {
+	exps     []Expansion
+	required [][]string
+	common   []string
+}
+
+// commonShare: a word one of whose own forms (the word, a spelling, an
+// inflection) more than this share of the CVs hold is common, when it is
+// also held by more than twice as many CVs as another word of its
+// alternative reaches: it orders the CVs the other words find and is not
+// asked of each (Query.AllWords). In the demo's CVs "erfaring", "kørekort"
+// and "arbejder" are; the commonest occupation word, "rengøring", is in one
+// CV of twelve. The second condition keeps the rarest word asked for, and
+// in a small index, where every word is in a fifth of the CVs, every word
+// that is not much commoner than the others.
+const commonShare = 0.2
+
+// isCommon reports whether the i-th word is common among n CVs (commonShare).
+// A language or another field's value never is: it was asked for.
+func (c *wordCover) isCommon(i int, n uint64) bool {
+	if c.field[i] || float64(c.top[i]) <= commonShare*float64(n) {
+		return false
+	}
+	for j := range c.tokens {
+		if j == i || c.group[j] != c.group[i] || c.exp[j] < 0 || c.field[j] {
+			continue
+		}
+		held := c.top[j] // the word itself, or else its compounds
+		if held == 0 {
+			held = c.reach[j]
+		}
+		if int64(c.top[i]) > 2*int64(held) {
+			return true
+		}
+	}
+	return false
+}
+
+// everyWord is the filter of Query.AllWords: for each word that reached
+// CVs and is not common, a CV that holds it, a compound it forms with a
+// neighbour, or (a word the taxonomy read as concept or synonym) that
+// concept or synonym. Words joined by "eller" ("or") are alternatives:
+// "kok eller tjener" finds the CVs that hold either. It marks the words
+// asked for Required and returns them by alternative, and the common
+// words. Nil when fewer than two words reached CVs (one word alone is the
+// search without it), for a text longer than a query, an empty index, or
+// when an alternative holds only common words.
+func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, concept query.Query) (query.Query, [][]string, []string) {
+	if cover == nil || len(cover.tokens) > maxJoined {
+		return nil, nil, nil
+	}
+	found := 0
+	for _, e := range cover.exp {
+		if e >= 0 {
+			found++
+		}
+	}
+	if found < 2 {
+		return nil, nil, nil
+	}
+	n, err := ix.Count()
+	if err != nil || n == 0 {
+		return nil, nil, nil
+	}
+	isNamed := map[string]bool{}
+	for _, w := range named {
+		isNamed[w] = true
+		for _, p := range strings.Split(w, "-") {
+			isNamed[p] = true
+		}
+	}
+	type alternative struct {
+		each  []query.Query
+		words []string
+		exps  []int
+		found bool
+	}
+	var alts []*alternative
+	var common []string
+	for i, t := range cover.tokens {
+		g := cover.group[i]
+		for len(alts) <= g {
+			alts = append(alts, &alternative{})
+		}
+		a := alts[g]
+		if cover.exp[i] < 0 {
+			continue
+		}
+		a.found = true
+		if cover.isCommon(i, n) {
+			common = append(common, t)
+			continue
+		}
+		any := slices.Clone(cover.byToken[i])
+		if isNamed[t] {
+			for _, c := range []query.Query{concept, cover.synonyms} {
+				if c != nil {
+					any = append(any, c)
+				}
+			}
+		}
+		a.each = append(a.each, bleve.NewDisjunctionQuery(any...))
+		a.words = append(a.words, t)
+		a.exps = append(a.exps, cover.exp[i])
+	}
+	var either []query.Query
+	var required [][]string
+	for _, a := range alts {
+		switch {
+		case !a.found:
+		case len(a.each) == 0:
+			return nil, nil, nil // common words only: any CV that holds one
+		case len(a.each) == 1:
+			either = append(either, a.each[0])
+		default:
+			either = append(either, bleve.NewConjunctionQuery(a.each...))
+		}
+		if len(a.each) > 0 {
+			required = append(required, a.words)
+		}
+	}
+	if len(either) == 0 {
+		return nil, nil, nil
+	}
+	for _, a := range alts {
+		for _, e := range a.exps {
+			exps[e].Required = true
+		}
+	}
+	if len(either) == 1 {
+		return either[0], required, common
+	}
+	return bleve.NewDisjunctionQuery(either...), required, common
 }
 
 func term(field, v string) query.Query {

@@ -54,8 +54,19 @@ type SearchResult struct {
 	Interpreted []Interpretation `json:"interpreted,omitempty"`
 	// Tried says, per word of the query, which indexed words it reached
 	// and how (word, spelling, inflection, compound, abbreviation, typo,
-	// synonym).
+	// synonym), and whether every CV found holds it (required: a query
+	// of several words finds the CVs that hold each of them, but for the
+	// words more than a fifth of the CVs hold, which only order them).
 	Tried []index.Expansion `json:"tried,omitempty"`
+	// AnyWord: no CV held every word, so these hold some of them, the
+	// most first.
+	AnyWord bool `json:"any_word,omitempty"`
+	// RequiredWords are the words every CV found holds, one list per
+	// alternative ("kok eller tjener": [["kok"], ["tjener"]]);
+	// CommonWords those held by more than a fifth of the CVs, which only
+	// order them ("erfaring").
+	RequiredWords [][]string `json:"required_words,omitempty"`
+	CommonWords   []string   `json:"common_words,omitempty"`
 	// Suggestions, when nobody is found, are the nearest words that do
 	// find someone under the same filters, with how many.
 	Suggestions []index.FacetCount `json:"suggestions,omitempty"`
@@ -92,7 +103,7 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if err != nil {
 		return nil, err
 	}
-	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions, AnyWord: res.AnyWord, RequiredWords: res.Required, CommonWords: res.Common}
 	// Words near the query's own are no help when a place read from the
 	// text left nobody ("kok aarhus" would suggest "kom", "køer").
 	placeRead := slices.ContainsFunc(interp, func(i Interpretation) bool { return i.Via == "place" })
@@ -182,7 +193,7 @@ func (cs *Service) readHits(ctx context.Context, hits []index.Hit) ([]*jobmatch.
 
 func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
-	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
+	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, AllWords: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	// A town or postal code among the words ("lager vejle", "kok 8000") is
@@ -240,6 +251,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				continue
 			}
 			q.Occupations = append(q.Occupations, m.URI)
+			q.NamedWords = append(q.NamedWords, index.QueryWords(m.Form)...)
 			switch m.Kind {
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are
