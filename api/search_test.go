@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -356,6 +357,32 @@ func TestPlaceInTheWords(t *testing.T) {
 	page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape("lager vejle"), nil, nil)
 	if !strings.Contains(string(page.Body), "«vejle» læst som sted: højst 30 km fra 7100 Vejle") {
 		t.Errorf("the page does not say where it looked: %s", page.Body)
+	}
+	// Nobody near the place: how many further out, and anywhere, each
+	// what that search finds.
+	var none struct {
+		Total int
+		Wider []struct {
+			RadiusKm float64 `json:"radius_km"`
+			Total    int
+			Q        string
+		}
+	}
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("butiksassistent sønderborg 10 km"), nil, &none)
+	if none.Total != 0 || len(none.Wider) == 0 {
+		t.Fatalf("butiksassistent sønderborg 10 km: %d found, wider %+v", none.Total, none.Wider)
+	}
+	if last := none.Wider[len(none.Wider)-1]; last.RadiusKm != 0 || last.Q != "butiksassistent" || last.Total != 1 {
+		t.Errorf("anywhere: %+v, want the one butiksassistent, by the words without the place", last)
+	}
+	for _, w := range none.Wider[:len(none.Wider)-1] {
+		if got := get("q=" + url.QueryEscape("butiksassistent sønderborg") + fmt.Sprintf("&radius_km=%g", w.RadiusKm)); got.Total != w.Total || w.Total == 0 {
+			t.Errorf("within %g km: %d found, the answer said %d", w.RadiusKm, got.Total, w.Total)
+		}
+	}
+	page = k.Do("GET", "/staff/candidates?q="+url.QueryEscape("butiksassistent sønderborg 10 km"), nil, nil)
+	if !strings.Contains(string(page.Body), `href="/staff/candidates?q=butiksassistent">uden stedet</a>`) {
+		t.Errorf("the page offers no search without the place: %s", page.Body)
 	}
 }
 

@@ -69,6 +69,9 @@ type searchPage struct {
 	Language, Level string
 	// Suggestions are searches that find someone when this one did not.
 	Suggestions []facetValue
+	// Wider: links to the same search further out and anywhere, when
+	// nobody was found near the place.
+	Wider []facetValue
 	// ReadAs are the titles of the occupations the text was also read
 	// as; ByRef says the text was a case reference, found as such.
 	ReadAs []string
@@ -238,6 +241,22 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q.Del("cursor")
 		q.Set("q", sg.Value)
 		d.Suggestions = append(d.Suggestions, facetValue{Label: sg.Value, URL: "/staff/candidates?" + q.Encode(), Count: sg.Count})
+	}
+	for _, w := range d.Result.Wider {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		label := tr(c, "cand.wider_anywhere")
+		if w.RadiusKm > 0 {
+			q.Set("radius_km", strconv.Itoa(int(w.RadiusKm)))
+			label = fmt.Sprintf(tr(c, "cand.wider_km"), int(w.RadiusKm))
+		} else {
+			q.Del("near")
+			q.Del("radius_km")
+			if w.Q != "" {
+				q.Set("q", w.Q)
+			}
+		}
+		d.Wider = append(d.Wider, facetValue{Label: label, URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)})
 	}
 	if d.Result.NextCursor != "" {
 		q := c.QueryParams()

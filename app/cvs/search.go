@@ -70,6 +70,9 @@ type SearchResult struct {
 	// Suggestions, when nobody is found, are the nearest words that do
 	// find someone under the same filters, with how many.
 	Suggestions []index.FacetCount `json:"suggestions,omitempty"`
+	// Wider, when nobody is found near a place, says how many are found
+	// further out and anywhere ("kok aarhus": nobody within 30 km).
+	Wider []Wider `json:"wider,omitempty"`
 }
 
 // Interpretation is a concept a search term was resolved to.
@@ -84,6 +87,17 @@ type Interpretation struct {
 	Title string `json:"title,omitempty"`
 	// RadiusKm is a place's radius (via "place").
 	RadiusKm float64 `json:"radius_km,omitempty"`
+	// rest is the text without the place and its distance (via "place").
+	rest string
+}
+
+// Wider is how many CVs a search that found nobody near a place finds
+// further out (RadiusKm) or anywhere (RadiusKm 0; Q is then the query
+// without the place when the place was read from the words).
+type Wider struct {
+	RadiusKm float64 `json:"radius_km,omitempty"`
+	Total    int64   `json:"total"`
+	Q        string  `json:"q,omitempty"`
 }
 
 // Search finds candidates in the index and reads them from the store by id.
@@ -112,6 +126,11 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, err
 		}
 	}
+	if res.Total == 0 && q.Near != nil && q.RadiusKm > 0 && q.From == 0 {
+		if out.Wider, err = cs.wider(ctx, q, interp); err != nil {
+			return nil, err
+		}
+	}
 	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
 		out.NextCursor = app.EncodeOffset(next)
 	}
@@ -133,6 +152,53 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	}
 	err = errors.Join(err, <-auditErr)
 	return out, err
+}
+
+// widerKm are the radii tried when nobody is found near a place: twice
+// the radius asked, then 100 km.
+var widerKm = []float64{2, 100}
+
+// wider counts the CVs q finds further from its place and anywhere: one
+// search of a single hit each, only when q found nobody.
+func (cs *Service) wider(ctx context.Context, q index.Query, interp []Interpretation) ([]Wider, error) {
+	var out []Wider
+	count := func(alt index.Query) (int64, error) {
+		alt.Facets, alt.CVs, alt.From, alt.Size, alt.SortNear = false, false, 0, 1, false
+		res, err := cs.ix.Search(ctx, alt)
+		return int64(res.Total), err
+	}
+	last := q.RadiusKm
+	for i, km := range widerKm {
+		if i == 0 {
+			km *= q.RadiusKm
+		}
+		if km <= last || km > 500 {
+			continue
+		}
+		last = km
+		alt := q
+		alt.RadiusKm = km
+		n, err := count(alt)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out = append(out, Wider{RadiusKm: km, Total: n})
+		}
+	}
+	alt := q
+	alt.Near, alt.RadiusKm = nil, 0
+	n, err := count(alt)
+	if err != nil || n == 0 {
+		return out, err
+	}
+	w := Wider{Total: n}
+	for _, in := range interp {
+		if in.Via == "place" {
+			w.Q = in.rest
+		}
+	}
+	return append(out, w), nil
 }
 
 // byRef answers a search whose text is a CV's case reference as typed
@@ -212,7 +278,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			if km <= 0 {
 				km = 30
 			}
-			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km})
+			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km, rest: q.Text})
 		}
 	}
 	// A driving licence among the words ("c-kørekort", "kørekort CE")
