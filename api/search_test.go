@@ -614,6 +614,16 @@ func TestEveryWord(t *testing.T) {
 		!reflect.DeepEqual(r.Required, [][]string{{"kok"}, {"tjener"}}) {
 		t.Errorf("kok eller tjener: %v (required %v, any %v)", r.refs(), r.Required, r.AnyWord)
 	}
+	if r := get("kok/tjener"); r.AnyWord || !reflect.DeepEqual(r.Required, [][]string{{"kok"}, {"tjener"}}) {
+		t.Errorf("kok/tjener: %v (required %v, any %v), want either, as job adverts write it", r.refs(), r.Required, r.AnyWord)
+	}
+	if r := get("kok eller tjener eller lagermedarbejder"); !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2", "LAGER-1", "TJENER-1"}) {
+		t.Errorf("kok eller tjener eller lagermedarbejder: %v (required %v)", r.refs(), r.Required)
+	}
+	// No word at all is no text: everyone, not nobody.
+	if r := get("*"); r.Total != 6 {
+		t.Errorf("*: %d found, want all 6", r.Total)
+	}
 	r := get("butiks assistent")
 	if !slices.Equal(sorted(r.refs()), []string{"BUTIK-1", "BUTIK-PAED"}) {
 		t.Fatalf("butiks assistent: %v, want the two who were butiksassistenter", r.refs())

@@ -296,7 +296,7 @@ type wordCover struct {
 	// synonyms is the clause of the taxonomy's synonyms (nil: none).
 	synonyms query.Query
 	// group numbers the alternatives the words belong to: "kok eller
-	// tjener" is two.
+	// tjener" and "kok/tjener" are two.
 	group []int
 }
 
@@ -309,8 +309,10 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	var exps []Expansion
 	tokens := queryTokens(text)
 	cover := &wordCover{tokens: tokens, byToken: make([][]query.Query, len(tokens)), exp: make([]int, len(tokens)), top: make([]int32, len(tokens)), reach: make([]int32, len(tokens)), field: make([]bool, len(tokens)), group: make([]int, len(tokens))}
+	// A slash between words is "or" too: "kok/tjener" is either, as job
+	// adverts write it. (Words, not wordsOf: a second "eller" counts.)
 	g, k := 0, 0
-	for _, w := range wordsOf(text) {
+	for _, w := range Words(strings.ReplaceAll(text, "/", " eller ")) {
 		if k >= len(tokens) {
 			break
 		}

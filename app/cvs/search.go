@@ -303,6 +303,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			verr.Add(f.field, "cpr", "")
 		}
 	}
+	if len(index.QueryWords(q.Text)) == 0 {
+		// No word ("*", "-", "…"): the search without text, everyone
+		// under the filters, not nobody.
+		q.Text = ""
+	}
 	if q.Text != "" && cs.tax != nil {
 		var alt []string // concepts the text names by an alternative label
 		named := false
