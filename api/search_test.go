@@ -635,6 +635,7 @@ func TestEveryWord(t *testing.T) {
 		"erfaren kok":      "Alle fundne kandidater matcher «kok». «erfaren» står i mere end hvert femte CV og afgør kun rækkefølgen.",
 		"kok tjener":       "Ingen kandidat har alle ordene.",
 		"kok eller tjener": "Alle fundne kandidater matcher «kok» eller «tjener».",
+		"kok qwxz":         "«qwxz» står ikke i noget CV, heller ikke bøjet eller i sammensatte ord, og indgik ikke i søgningen.",
 	} {
 		page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape(q), nil, nil)
 		if !strings.Contains(html.UnescapeString(string(page.Body)), want) {

@@ -86,6 +86,11 @@ type searchPage struct {
 	FieldsRead []string
 	// Required says which words every CV found holds; Common which
 	// words only order them; AnyWord that nobody held every word.
+	// Tried are the words that reached CVs, how; NotFound names the
+	// words no CV holds in any form ("kok haccp": «haccp»), which the
+	// search left out.
+	Tried    []index.Expansion
+	NotFound string
 	// OrHint: say how to find either word.
 	Required, Common string
 	OrHint           bool
@@ -210,6 +215,17 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				d.ReadAs = append(d.ReadAs, t)
 			}
 		}
+	}
+	var missing []string
+	for _, x := range d.Result.Tried {
+		if len(x.Forms) == 0 && len(x.Fields) == 0 {
+			missing = append(missing, x.Word)
+		} else {
+			d.Tried = append(d.Tried, x)
+		}
+	}
+	if len(missing) > 0 {
+		d.NotFound = fmt.Sprintf(tr(c, "cand.not_found"), quotedList(c, missing, "cand.and"))
 	}
 	for _, x := range d.Result.Tried {
 		for _, f := range x.Fields {

@@ -51,6 +51,7 @@ func init() {
 		"cand.common":                 {"%s står i mere end hvert femte CV og afgør kun rækkefølgen.", "%s: in more than one CV in five, only the order."},
 		"cand.any_word":               {"Ingen kandidat har alle ordene. Her er dem, der har nogle af dem, flest først.", "No candidate has every word. These have some of them, the most first."},
 		"cand.or_hint":                {"Skriv «eller» mellem ordene for at finde dem, der har det ene eller det andet.", "Write “or” between the words to find those who have either."},
+		"cand.not_found":              {"%s står ikke i noget CV, heller ikke bøjet eller i sammensatte ord, og indgik ikke i søgningen.", "%s: in no CV, not inflected nor in a compound, and left out of the search."},
 		"cand.and":                    {"og", "and"},
 		"cand.or":                     {"eller", "or"},
 		"cand.suggest":                {"Prøv i stedet", "Try instead"},
