@@ -614,8 +614,13 @@ func TestEveryWord(t *testing.T) {
 		!reflect.DeepEqual(r.Required, [][]string{{"kok"}, {"tjener"}}) {
 		t.Errorf("kok eller tjener: %v (required %v, any %v)", r.refs(), r.Required, r.AnyWord)
 	}
-	if r := get("kok/tjener"); r.AnyWord || !reflect.DeepEqual(r.Required, [][]string{{"kok"}, {"tjener"}}) {
+	// A slash joins the two words beside it: either of them, and the
+	// other words still asked.
+	if r := get("kok/tjener"); r.AnyWord || !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2", "TJENER-1"}) || !reflect.DeepEqual(r.Required, [][]string{{"kok/tjener"}}) {
 		t.Errorf("kok/tjener: %v (required %v, any %v), want either, as job adverts write it", r.refs(), r.Required, r.AnyWord)
+	}
+	if r := get("kok / tjener faget"); !slices.Equal(r.refs(), []string{"KOK-2"}) {
+		t.Errorf("kok / tjener faget: %v (required %v), want the cook new to the trade", r.refs(), r.Required)
 	}
 	if r := get("kok eller tjener eller lagermedarbejder"); !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2", "LAGER-1", "TJENER-1"}) {
 		t.Errorf("kok eller tjener eller lagermedarbejder: %v (required %v)", r.refs(), r.Required)

@@ -296,8 +296,46 @@ type wordCover struct {
 	// synonyms is the clause of the taxonomy's synonyms (nil: none).
 	synonyms query.Query
 	// group numbers the alternatives the words belong to: "kok eller
-	// tjener" and "kok/tjener" are two.
+	// tjener" is two.
 	group []int
+	// slot numbers the words asked for: words joined by a slash share
+	// one, either will do ("svejser mig/mag", "kok/tjener").
+	slot []int
+}
+
+// alternatives numbers the words of text by alternative (separated by
+// "eller" or "or") and slot (joined by a slash), in the order of
+// c.tokens (distinct, without stop words).
+func (c *wordCover) alternatives(text string) {
+	g, slot, k := 0, 0, 0
+	for _, chunk := range strings.Fields(text) {
+		slashed := strings.Contains(chunk, "/")
+		if strings.HasPrefix(chunk, "/") && k > 0 {
+			slot = c.slot[k-1] // "kok / tjener", "kok /tjener"
+		}
+		for _, w := range Words(chunk) { // a second "eller" counts
+			if k >= len(c.tokens) {
+				break
+			}
+			switch {
+			case w == c.tokens[k]:
+				c.group[k], c.slot[k] = g, slot
+				k++
+				if !slashed {
+					slot++
+				}
+			case (w == "eller" || w == "or") && k > 0:
+				g = c.group[k-1] + 1
+			}
+		}
+		if slashed && !strings.HasSuffix(chunk, "/") {
+			slot++
+		}
+	}
+	for ; k < len(c.tokens); k++ { // not met again: each on its own
+		c.group[k], c.slot[k] = g, slot
+		slot++
+	}
 }
 
 // wordQueries are the should clauses for the words of text: per query word
@@ -309,20 +347,8 @@ func (ix *Index) wordQueries(text string, synonyms []string) ([]query.Query, []E
 	var exps []Expansion
 	tokens := queryTokens(text)
 	cover := &wordCover{tokens: tokens, byToken: make([][]query.Query, len(tokens)), exp: make([]int, len(tokens)), top: make([]int32, len(tokens)), reach: make([]int32, len(tokens)), field: make([]bool, len(tokens)), group: make([]int, len(tokens))}
-	// A slash between words is "or" too: "kok/tjener" is either, as job
-	// adverts write it. (Words, not wordsOf: a second "eller" counts.)
-	g, k := 0, 0
-	for _, w := range Words(strings.ReplaceAll(text, "/", " eller ")) {
-		if k >= len(tokens) {
-			break
-		}
-		if w == tokens[k] {
-			cover.group[k] = g
-			k++
-		} else if (w == "eller" || w == "or") && k > 0 {
-			g = cover.group[k-1] + 1
-		}
-	}
+	cover.slot = make([]int, len(tokens))
+	cover.alternatives(text)
 	syn := ix.synonymForms(synonyms)
 	parts := 0 // words split into parts (firstPart scans the vocabulary)
 	formsOf := make([][]form, len(tokens))

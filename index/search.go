@@ -641,31 +641,51 @@ func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, c
 	}
 	var alts []*alternative
 	var common []string
-	for i, t := range cover.tokens {
-		g := cover.group[i]
+	done := map[int]bool{} // slots read
+	for i := range cover.tokens {
+		g, slot := cover.group[i], cover.slot[i]
 		for len(alts) <= g {
 			alts = append(alts, &alternative{})
 		}
-		a := alts[g]
-		if cover.exp[i] < 0 {
+		if done[slot] {
 			continue
 		}
-		a.found = true
-		if cover.isCommon(i, n) {
-			common = append(common, t)
-			continue
-		}
-		any := slices.Clone(cover.byToken[i])
-		if isNamed[t] {
-			for _, c := range []query.Query{concept, cover.synonyms} {
-				if c != nil {
-					any = append(any, c)
+		done[slot] = true
+		// The words of the slot ("mig/mag": either), those that reached
+		// CVs; the slot is common when each of them is.
+		var any []query.Query
+		var words, slotCommon []string
+		var exps []int
+		for j := i; j < len(cover.tokens) && cover.slot[j] == slot; j++ {
+			if cover.exp[j] < 0 {
+				continue
+			}
+			if cover.isCommon(j, n) {
+				slotCommon = append(slotCommon, cover.tokens[j])
+			}
+			any = append(any, cover.byToken[j]...)
+			if isNamed[cover.tokens[j]] {
+				for _, c := range []query.Query{concept, cover.synonyms} {
+					if c != nil {
+						any = append(any, c)
+					}
 				}
 			}
+			words = append(words, cover.tokens[j])
+			exps = append(exps, cover.exp[j])
+		}
+		if len(words) == 0 {
+			continue
+		}
+		a := alts[g]
+		a.found = true
+		if len(slotCommon) == len(words) {
+			common = append(common, slotCommon...)
+			continue
 		}
 		a.each = append(a.each, bleve.NewDisjunctionQuery(any...))
-		a.words = append(a.words, t)
-		a.exps = append(a.exps, cover.exp[i])
+		a.words = append(a.words, strings.Join(words, "/"))
+		a.exps = append(a.exps, exps...)
 	}
 	var either []query.Query
 	var required [][]string
