@@ -648,3 +648,26 @@ func TestEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonFirstPartOfANamedWord: a word no CV holds that the taxonomy
+// reads as an occupation finds that occupation's CVs, not every CV with a
+// word its first part begins, when that part is common: "hjemmehjælper"
+// (ESCO's label, and one of social- og sundhedshjælper) found the CVs that
+// say "hjemmefra" or "hjemme". A rarer first part still finds the
+// compound's kind ("truckfører", TestSearchAsConsultantsType).
+func TestCommonFirstPartOfANamedWord(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("hjemmehjælper", 1)
+	createCVs(t, k,
+		cv("SOSU-1", "Social- og sundhedshjælper", map[string]any{"summary": "Ældrepleje."}),
+		cv("IT-1", "IT-supportmedarbejder", map[string]any{"summary": "Arbejder gerne hjemmefra."}),
+		cv("KONTOR-1", "Kontorassistent", map[string]any{"summary": "Har arbejdet hjemmefra i to år."}),
+		cv("BUTIK-1", "Butiksassistent", map[string]any{"summary": "Bor hjemme hos mine forældre."}),
+		cv("LAGER-1", "Lagermedarbejder", map[string]any{"summary": "Truck og pluk."}),
+	)
+	waitSearch(t, k, "", 5)
+	if r := search(t, k, "q=hjemmehjælper"); !slices.Equal(r.refs(), []string{"SOSU-1"}) {
+		t.Errorf("hjemmehjælper: %v (read as %+v), want the social- og sundhedshjælper alone", r.refs(), r.Tried)
+	}
+}

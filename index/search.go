@@ -369,7 +369,7 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		fields, text := textFields, q.Text
 		if q.Everyday {
 			var words []query.Query
-			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms)
+			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms, q.NamedWords)
 			should = append(should, words...)
 			// The analysed fields add Danish and English stemming and
 			// their frequencies: they order CVs within a class above.
