@@ -586,7 +586,7 @@ func TestEveryWord(t *testing.T) {
 		cv("TJENER-1", "Tjener", nil),
 		cv("BUTIK-1", "Butiksassistent", map[string]any{"experience": []map[string]any{{"title": "Butiksassistent", "years": 4}}}),
 		cv("BUTIK-PAED", "Pædagogmedhjælper", map[string]any{"experience": []map[string]any{{"title": "Pædagogisk assistent", "years": 2}, {"title": "Butiksassistent", "years": 4}}}),
-		cv("LAGER-1", "Lagermedarbejder", nil),
+		cv("LAGER-1", "Lagermedarbejder", map[string]any{"summary": "Erfaren og stabil. 37 timer om ugen."}),
 	)
 	waitSearch(t, k, "", 6)
 	type words struct {
@@ -624,6 +624,10 @@ func TestEveryWord(t *testing.T) {
 	}
 	if r := get("kok eller tjener eller lagermedarbejder"); !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2", "LAGER-1", "TJENER-1"}) {
 		t.Errorf("kok eller tjener eller lagermedarbejder: %v (required %v)", r.refs(), r.Required)
+	}
+	// A number orders, it is not asked: CVs hold years, hours and ages.
+	if r := get("kok 37"); r.AnyWord || !reflect.DeepEqual(r.Required, [][]string{{"kok"}}) || !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2"}) {
+		t.Errorf("kok 37: %v (required %v, any %v), want the cooks", r.refs(), r.Required, r.AnyWord)
 	}
 	// No word at all is no text: everyone, not nobody.
 	if r := get("*"); r.Total != 6 {

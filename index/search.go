@@ -579,9 +579,15 @@ type reading struct {
 // that is not much commoner than the others.
 const commonShare = 0.2
 
-// isCommon reports whether the i-th word is common among n CVs (commonShare).
-// A language or another field's value never is: it was asked for.
+// isCommon reports whether the i-th word is common among n CVs
+// (commonShare), or a number. A language or another field's value never
+// is: it was asked for.
 func (c *wordCover) isCommon(i int, n uint64) bool {
+	if strings.Trim(c.tokens[i], "0123456789") == "" {
+		// A number ("pædagog 30 timer", "kok 8 år") is in CVs as years,
+		// hours and ages of every kind: it orders, it is not asked.
+		return true
+	}
 	if c.field[i] || float64(c.top[i]) <= commonShare*float64(n) {
 		return false
 	}
