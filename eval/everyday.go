@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,10 +23,14 @@ import (
 // for an abbreviation what it stands for.
 type EverydayQuery struct {
 	Q    string
-	Kind string // word, compound, plural, ascii, abbreviation, typo, split, head, part, colloquial
+	Kind string // word, compound, plural, ascii, abbreviation, typo, split, head, part, colloquial, several
 	// Literal are the strings of the baseline (lower case, Danish letters);
 	// the query itself is always one.
 	Literal []string
+	// AllOf (kind "several"), instead: the CVs of the baseline hold one
+	// string of each list, the query's words a consultant asks of every
+	// CV; a word most CVs hold ("erfaring") is in none.
+	AllOf [][]string
 }
 
 // EverydayQueries are the everyday set: single words, parts of compounds,
@@ -34,61 +39,69 @@ type EverydayQuery struct {
 // words people look for at a Danish jobcentre.
 var EverydayQueries = []EverydayQuery{
 	// Whole words.
-	{"pædagog", "word", nil}, {"sygeplejerske", "word", nil}, {"tømrer", "word", nil},
-	{"chauffør", "word", nil}, {"elektriker", "word", nil}, {"kok", "word", nil},
-	{"tjener", "word", nil}, {"murer", "word", nil}, {"smed", "word", nil},
-	{"mekaniker", "word", nil}, {"gartner", "word", nil}, {"frisør", "word", nil},
-	{"lærer", "word", nil}, {"bogholder", "word", nil}, {"receptionist", "word", nil},
-	{"socialrådgiver", "word", nil}, {"fysioterapeut", "word", nil}, {"landmand", "word", nil},
+	{"pædagog", "word", nil, nil}, {"sygeplejerske", "word", nil, nil}, {"tømrer", "word", nil, nil},
+	{"chauffør", "word", nil, nil}, {"elektriker", "word", nil, nil}, {"kok", "word", nil, nil},
+	{"tjener", "word", nil, nil}, {"murer", "word", nil, nil}, {"smed", "word", nil, nil},
+	{"mekaniker", "word", nil, nil}, {"gartner", "word", nil, nil}, {"frisør", "word", nil, nil},
+	{"lærer", "word", nil, nil}, {"bogholder", "word", nil, nil}, {"receptionist", "word", nil, nil},
+	{"socialrådgiver", "word", nil, nil}, {"fysioterapeut", "word", nil, nil}, {"landmand", "word", nil, nil},
 	// Parts of compounds.
-	{"lager", "compound", nil}, {"truck", "compound", nil}, {"rengøring", "compound", nil},
-	{"butik", "compound", nil}, {"salg", "compound", nil}, {"regnskab", "compound", nil},
-	{"svejs", "compound", nil}, {"kontor", "compound", nil}, {"køkken", "compound", nil},
-	{"pleje", "compound", nil}, {"sundhed", "compound", nil}, {"produktion", "compound", nil},
-	{"kunde", "compound", nil}, {"bus", "compound", nil}, {"medhjælp", "compound", nil},
-	{"software", "compound", nil}, {"maskin", "compound", nil}, {"lastbil", "compound", nil},
-	{"hjælper", "compound", nil}, {"assistent", "compound", nil}, {"service", "compound", nil},
-	{"transport", "compound", nil},
+	{"lager", "compound", nil, nil}, {"truck", "compound", nil, nil}, {"rengøring", "compound", nil, nil},
+	{"butik", "compound", nil, nil}, {"salg", "compound", nil, nil}, {"regnskab", "compound", nil, nil},
+	{"svejs", "compound", nil, nil}, {"kontor", "compound", nil, nil}, {"køkken", "compound", nil, nil},
+	{"pleje", "compound", nil, nil}, {"sundhed", "compound", nil, nil}, {"produktion", "compound", nil, nil},
+	{"kunde", "compound", nil, nil}, {"bus", "compound", nil, nil}, {"medhjælp", "compound", nil, nil},
+	{"software", "compound", nil, nil}, {"maskin", "compound", nil, nil}, {"lastbil", "compound", nil, nil},
+	{"hjælper", "compound", nil, nil}, {"assistent", "compound", nil, nil}, {"service", "compound", nil, nil},
+	{"transport", "compound", nil, nil},
 	// Plurals and other inflections.
-	{"sygeplejersker", "plural", []string{"sygeplejerske"}}, {"pædagoger", "plural", []string{"pædagog"}},
-	{"tømrere", "plural", []string{"tømrer"}}, {"chauffører", "plural", []string{"chauffør"}},
-	{"elektrikere", "plural", []string{"elektriker"}}, {"lærere", "plural", []string{"lærer"}},
-	{"tjenere", "plural", []string{"tjener"}}, {"mekanikere", "plural", []string{"mekaniker"}},
-	{"frisører", "plural", []string{"frisør"}}, {"lagerarbejdere", "plural", []string{"lagerarbejder"}},
-	{"butiksassistenter", "plural", []string{"butiksassistent"}}, {"gartnere", "plural", []string{"gartner"}},
-	{"tømreren", "plural", []string{"tømrer"}}, {"mureren", "plural", []string{"murer"}},
-	{"læreren", "plural", []string{"lærer"}}, {"pædagogerne", "plural", []string{"pædagog"}},
+	{"sygeplejersker", "plural", []string{"sygeplejerske"}, nil}, {"pædagoger", "plural", []string{"pædagog"}, nil},
+	{"tømrere", "plural", []string{"tømrer"}, nil}, {"chauffører", "plural", []string{"chauffør"}, nil},
+	{"elektrikere", "plural", []string{"elektriker"}, nil}, {"lærere", "plural", []string{"lærer"}, nil},
+	{"tjenere", "plural", []string{"tjener"}, nil}, {"mekanikere", "plural", []string{"mekaniker"}, nil},
+	{"frisører", "plural", []string{"frisør"}, nil}, {"lagerarbejdere", "plural", []string{"lagerarbejder"}, nil},
+	{"butiksassistenter", "plural", []string{"butiksassistent"}, nil}, {"gartnere", "plural", []string{"gartner"}, nil},
+	{"tømreren", "plural", []string{"tømrer"}, nil}, {"mureren", "plural", []string{"murer"}, nil},
+	{"læreren", "plural", []string{"lærer"}, nil}, {"pædagogerne", "plural", []string{"pædagog"}, nil},
 	// Without Danish letters.
-	{"paedagog", "ascii", []string{"pædagog"}}, {"toemrer", "ascii", []string{"tømrer"}},
-	{"chauffoer", "ascii", []string{"chauffør"}}, {"laerer", "ascii", []string{"lærer"}},
-	{"frisoer", "ascii", []string{"frisør"}}, {"padagog", "ascii", []string{"pædagog"}},
-	{"tomrer", "ascii", []string{"tømrer"}}, {"chauffor", "ascii", []string{"chauffør"}},
-	{"rengoering", "ascii", []string{"rengøring"}}, {"kokken", "ascii", []string{"køkken"}},
-	{"socialradgiver", "ascii", []string{"socialrådgiver"}}, {"tandlaege", "ascii", []string{"tandlæge"}},
+	{"paedagog", "ascii", []string{"pædagog"}, nil}, {"toemrer", "ascii", []string{"tømrer"}, nil},
+	{"chauffoer", "ascii", []string{"chauffør"}, nil}, {"laerer", "ascii", []string{"lærer"}, nil},
+	{"frisoer", "ascii", []string{"frisør"}, nil}, {"padagog", "ascii", []string{"pædagog"}, nil},
+	{"tomrer", "ascii", []string{"tømrer"}, nil}, {"chauffor", "ascii", []string{"chauffør"}, nil},
+	{"rengoering", "ascii", []string{"rengøring"}, nil}, {"kokken", "ascii", []string{"køkken"}, nil},
+	{"socialradgiver", "ascii", []string{"socialrådgiver"}, nil}, {"tandlaege", "ascii", []string{"tandlæge"}, nil},
 	// Abbreviations.
-	{"SOSU", "abbreviation", []string{"social- og sundhed", "sosu"}},
-	{"pæd.", "abbreviation", []string{"pæd"}},
-	{"HK", "abbreviation", []string{"kontor"}},
-	{"SSA", "abbreviation", []string{"sundhedsassistent"}},
-	{"SSH", "abbreviation", []string{"sundhedshjælper"}},
+	{"SOSU", "abbreviation", []string{"social- og sundhed", "sosu"}, nil},
+	{"pæd.", "abbreviation", []string{"pæd"}, nil},
+	{"HK", "abbreviation", []string{"kontor"}, nil},
+	{"SSA", "abbreviation", []string{"sundhedsassistent"}, nil},
+	{"SSH", "abbreviation", []string{"sundhedshjælper"}, nil},
 	// One typo.
-	{"sygeplejeske", "typo", []string{"sygeplejerske"}}, {"tømer", "typo", []string{"tømrer"}},
-	{"elektrikker", "typo", []string{"elektriker"}}, {"chaufør", "typo", []string{"chauffør"}},
-	{"rengøing", "typo", []string{"rengøring"}}, {"lagerarbjder", "typo", []string{"lagerarbejder"}},
-	{"mekanikker", "typo", []string{"mekaniker"}}, {"bogholer", "typo", []string{"bogholder"}},
-	{"receptionst", "typo", []string{"receptionist"}}, {"pædagpg", "typo", []string{"pædagog"}},
-	{"lagr", "typo", []string{"lager"}}, {"butk", "typo", []string{"butik"}},
-	{"pedagog", "typo", []string{"pædagog"}}, {"tømerr", "typo", []string{"tømrer"}},
+	{"sygeplejeske", "typo", []string{"sygeplejerske"}, nil}, {"tømer", "typo", []string{"tømrer"}, nil},
+	{"elektrikker", "typo", []string{"elektriker"}, nil}, {"chaufør", "typo", []string{"chauffør"}, nil},
+	{"rengøing", "typo", []string{"rengøring"}, nil}, {"lagerarbjder", "typo", []string{"lagerarbejder"}, nil},
+	{"mekanikker", "typo", []string{"mekaniker"}, nil}, {"bogholer", "typo", []string{"bogholder"}, nil},
+	{"receptionst", "typo", []string{"receptionist"}, nil}, {"pædagpg", "typo", []string{"pædagog"}, nil},
+	{"lagr", "typo", []string{"lager"}, nil}, {"butk", "typo", []string{"butik"}, nil},
+	{"pedagog", "typo", []string{"pædagog"}, nil}, {"tømerr", "typo", []string{"tømrer"}, nil},
 	// The last part of a title compound ("bygningsmaler" is a maler).
-	{"maler", "head", nil}, {"montør", "head", nil}, {"operatør", "head", nil},
+	{"maler", "head", nil, nil}, {"montør", "head", nil, nil}, {"operatør", "head", nil, nil},
 	// A compound no CV holds, by its first part.
-	{"truckfører", "part", []string{"truck"}}, {"rengøringsdame", "part", []string{"rengøring"}},
-	{"kassemedarbejder", "part", []string{"kasse"}},
+	{"truckfører", "part", []string{"truck"}, nil}, {"rengøringsdame", "part", []string{"rengøring"}, nil},
+	{"kassemedarbejder", "part", []string{"kasse"}, nil},
 	// An everyday name of a job that is ESCO's alternative label only.
-	{"kassedame", "colloquial", []string{"kasseassistent"}},
+	{"kassedame", "colloquial", []string{"kasseassistent"}, nil},
 	// A compound typed as two words.
-	{"lager arbejder", "split", []string{"lagerarbejder"}}, {"social rådgiver", "split", []string{"socialrådgiver"}},
-	{"butiks assistent", "split", []string{"butiksassistent"}}, {"rengørings assistent", "split", []string{"rengøringsassistent"}},
+	{"lager arbejder", "split", []string{"lagerarbejder"}, nil}, {"social rådgiver", "split", []string{"socialrådgiver"}, nil},
+	{"butiks assistent", "split", []string{"butiksassistent"}, nil}, {"rengørings assistent", "split", []string{"rengøringsassistent"}, nil},
+	// Several words, each asked of every CV but the common ones.
+	{"kok med erfaring", "several", nil, [][]string{{"kok"}}},
+	{"erfaren tømrer", "several", nil, [][]string{{"tømrer"}}},
+	{"truck lager", "several", nil, [][]string{{"truck"}, {"lager"}}},
+	{"rengøring hotel", "several", nil, [][]string{{"rengøring"}, {"hotel"}}},
+	{"butik kasse", "several", nil, [][]string{{"butik"}, {"kasse"}}},
+	{"sosu medicin", "several", nil, [][]string{{"sosu", "social- og sundhed"}, {"medicin"}}},
+	{"svejser mig/mag", "several", nil, [][]string{{"svejs"}, {"mig", "mag"}}},
 }
 
 // EverydayQueryResult is one query's figures.
@@ -188,11 +201,18 @@ func Everyday(ctx context.Context, n int, queries []EverydayQuery, progress io.W
 	out := EverydayResult{CVs: len(texts)}
 	for _, q := range queries {
 		base := map[string]bool{}
-		lits := Literals(q)
+		groups := [][]string{Literals(q)}
+		if len(q.AllOf) > 0 {
+			groups = groups[:0]
+			for _, g := range q.AllOf {
+				groups = append(groups, Literals(EverydayQuery{Kind: "abbreviation", Literal: g}))
+			}
+		}
 		for id, t := range texts {
-			for _, l := range lits {
-				if strings.Contains(t, l) {
-					base[id] = true
+			base[id] = true
+			for _, lits := range groups {
+				if !slices.ContainsFunc(lits, func(l string) bool { return strings.Contains(t, l) }) {
+					delete(base, id)
 					break
 				}
 			}
