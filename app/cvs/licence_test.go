@@ -10,7 +10,13 @@ func TestLicenceIn(t *testing.T) {
 		"buschauffør koerekort d1":      {"buschauffør", "D1", "koerekort d1"},
 		"kørekort":                      {"kørekort", "", ""},
 		"truck-kørekort":                {"truck-kørekort", "", ""},
-		"sosu kørekort til bilen":       {"sosu kørekort til bilen", "", ""},
+		"sosu kørekort til bilen":       {"sosu", "B", "kørekort til bilen"},
+		"lastbilkørekort chauffør":      {"chauffør", "C", "lastbilkørekort"},
+		"chauffør bus-kørekort":         {"chauffør", "D", "bus-kørekort"},
+		"lastbil kørekort":              {"", "C", "lastbil kørekort"},
+		"kørekort til motorcykel":       {"", "A", "kørekort til motorcykel"},
+		"truckkørekort lager":           {"truckkørekort lager", "", ""},
+		"kran kørekort":                 {"kran kørekort", "", ""},
 		"kok med kørekort, og B-kursus": {"kok med kørekort, og B-kursus", "", ""},
 	} {
 		rest, cat, term, ok := licenceIn(text)

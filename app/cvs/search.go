@@ -494,9 +494,19 @@ func radiusIn(text string) (float64, string, bool) {
 	return 0, text, false
 }
 
+// vehicleLicences are the driving licence categories of the vehicles a
+// licence is named by ("lastbilkørekort", "kørekort til bus").
+var vehicleLicences = map[string]string{
+	"bil": "B", "bilen": "B", "personbil": "B", "lastbil": "C", "lastbilen": "C",
+	"bus": "D", "bussen": "D", "motorcykel": "A", "mc": "A", "trailer": "BE",
+}
+
 // licenceIn finds a driving licence written among the words: "c-kørekort",
-// "CE kørekort", "kørekort C", "kørekort til C" (any case, "koerekort"
-// too). It returns text without it, the category and the words as typed.
+// "CE kørekort", "kørekort C", "kørekort til C", or by its vehicle:
+// "lastbilkørekort", "bus-kørekort", "lastbil kørekort", "kørekort til
+// bil" (any case, "koerekort" too). It returns text without it, the
+// category and the words as typed. "kørekort" alone is not read (it is
+// words), nor a truck's or a crane's certificate.
 func licenceIn(text string) (rest, cat, term string, ok bool) {
 	words := strings.Fields(text)
 	isLicence := func(w string) bool {
@@ -505,16 +515,25 @@ func licenceIn(text string) (rest, cat, term string, ok bool) {
 	}
 	category := func(w string) (string, bool) {
 		c := strings.ToUpper(strings.Trim(w, ",.;:-"))
+		if v, ok := vehicleLicences[strings.ToLower(strings.Trim(w, ",.;:-"))]; ok {
+			return v, true
+		}
 		return c, slices.Contains(Licences, c)
 	}
 	drop := func(i, n int) string {
 		return strings.Join(append(slices.Clone(words[:i]), words[i+n:]...), " ")
 	}
 	for i, w := range words {
-		// "c-kørekort", "ce-kørekort"
+		// "c-kørekort", "ce-kørekort", "bus-kørekort"
 		if c, k, found := strings.Cut(w, "-"); found && isLicence(k) {
 			if cat, ok := category(c); ok {
 				return drop(i, 1), cat, w, true
+			}
+		}
+		// "lastbilkørekort", "buskørekort"
+		for _, l := range []string{"kørekort", "koerekort"} {
+			if v, found := strings.CutSuffix(strings.ToLower(strings.Trim(w, ",.;:")), l); found && vehicleLicences[v] != "" {
+				return drop(i, 1), vehicleLicences[v], w, true
 			}
 		}
 		if !isLicence(w) {
