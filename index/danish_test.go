@@ -779,9 +779,14 @@ func TestMergeIfMany(t *testing.T) {
 	for _, q := range queries {
 		want[q] = ids(q)
 	}
+	// bleve merges segments in the background too, and may have merged
+	// them all since they were counted: then there is nothing to do.
 	n, merged, err := ix.MergeIfMany(context.Background())
-	if err != nil || !merged || n < 2 {
-		t.Fatalf("MergeIfMany = %d, %v, %v; want at least 2 segments before, merged", n, merged, err)
+	if err != nil || merged && n < 2 || !merged && n != 1 {
+		t.Fatalf("MergeIfMany = %d, %v, %v; want more than one segment merged, or one left alone", n, merged, err)
+	}
+	if !merged {
+		t.Logf("bleve merged the %d segments first", before)
 	}
 	if got := ix.Segments(); got != 1 {
 		t.Fatalf("%d segments after the merge, want 1", got)
