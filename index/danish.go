@@ -348,8 +348,9 @@ func (ix *Index) wordQueries(text string, synonyms, named []string) ([]query.Que
 	var qs []query.Query
 	var exps []Expansion
 	tokens := queryTokens(text)
-	cover := &wordCover{tokens: tokens, byToken: make([][]query.Query, len(tokens)), exp: make([]int, len(tokens)), top: make([]int32, len(tokens)), reach: make([]int32, len(tokens)), field: make([]bool, len(tokens)), group: make([]int, len(tokens))}
-	cover.slot = make([]int, len(tokens))
+	n := len(tokens)
+	cover := &wordCover{tokens: tokens, byToken: make([][]query.Query, n), exp: make([]int, n), top: make([]int32, n),
+		reach: make([]int32, n), field: make([]bool, n), group: make([]int, n), slot: make([]int, n)}
 	cover.alternatives(text)
 	syn := ix.synonymForms(synonyms)
 	parts := 0 // words split into parts (firstPart scans the vocabulary)
