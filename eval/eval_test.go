@@ -67,6 +67,10 @@ const (
 	// when the vocabulary read back after a restart made every word look
 	// rare ("smed" found 1,597 CVs, 436 hold it).
 	everydayPrecisionFloor = 0.85
+	// everydayWantedFloor: 0.997 when a wanted occupation weighs twice a
+	// past title (2026-12-05); 0.930 before, when for "lærer" seven of
+	// the first ten had taught once and now wanted other work.
+	everydayWantedFloor = 0.95
 )
 
 func TestEverydayQueries(t *testing.T) {
@@ -90,6 +94,9 @@ func TestEverydayQueries(t *testing.T) {
 	}
 	if r.Precision < everydayPrecisionFloor {
 		t.Errorf("everyday precision %.3f below the floor %.3f", r.Precision, everydayPrecisionFloor)
+	}
+	if r.W10 < everydayWantedFloor {
+		t.Errorf("everyday wanted@10 %.3f below the floor %.3f", r.W10, everydayWantedFloor)
 	}
 	if len(r.Empty) > 0 {
 		t.Errorf("no CV found for %v, which the baseline answers with 3 or more", r.Empty)

@@ -115,6 +115,12 @@ type EverydayQueryResult struct {
 	// the search reaches further on purpose (synonyms, the taxonomy's
 	// concepts), but a word read as a typo of a common word floods it.
 	Precision float64
+	// Wanted is how many of the baseline's CVs name one of the query's
+	// strings in an occupation they want (not only in a past title or
+	// their text); W10 the share of the first ten that do, of at most
+	// ten such CVs: whom a consultant can call comes first.
+	Wanted int
+	W10    float64
 }
 
 // EverydayResult sums up the set (queries with an empty baseline are
@@ -126,14 +132,18 @@ type EverydayResult struct {
 	Recall    float64
 	P10       float64
 	Precision float64
+	// W10 is the mean of the queries' W10, over those with a CV that
+	// wants what was asked (WantedCounted).
+	W10           float64
+	WantedCounted int
 	// Empty are queries the baseline answers with 3 or more CVs that the
 	// search answered with nobody.
 	Empty []string
 }
 
 func (r EverydayResult) String() string {
-	return fmt.Sprintf("everyday cvs=%d queries=%d counted=%d recall=%.3f p@10=%.3f precision=%.3f empty=%d",
-		r.CVs, len(r.Queries), r.Counted, r.Recall, r.P10, r.Precision, len(r.Empty))
+	return fmt.Sprintf("everyday cvs=%d queries=%d counted=%d recall=%.3f p@10=%.3f precision=%.3f wanted@10=%.3f (of %d) empty=%d",
+		r.CVs, len(r.Queries), r.Counted, r.Recall, r.P10, r.Precision, r.W10, r.WantedCounted, len(r.Empty))
 }
 
 // Everyday loads n demo CVs (the demo generator, seed 1, as `serve --demo`
@@ -190,8 +200,10 @@ func Everyday(ctx context.Context, n int, queries []EverydayQuery, progress io.W
 		return EverydayResult{}, err
 	}
 	texts := map[string]string{}
+	wants := map[string]string{} // the occupations each CV wants, lower-cased
 	if err := sys.Store.EachCandidate(ctx, func(c *jobmatch.Candidate) error {
 		texts[c.ID] = BaselineText(c)
+		wants[c.ID] = WantedText(c)
 		return nil
 	}); err != nil {
 		return EverydayResult{}, err
@@ -222,17 +234,35 @@ func Everyday(ctx context.Context, n int, queries []EverydayQuery, progress io.W
 			return out, fmt.Errorf("everyday %q: %w", q.Q, err)
 		}
 		r := EverydayQueryResult{Query: q, Baseline: len(base), Found: len(ranked)}
+		wanted := map[string]bool{}
+		for id := range base {
+			for _, lits := range groups {
+				if slices.ContainsFunc(lits, func(l string) bool { return strings.Contains(wants[id], l) }) {
+					wanted[id] = true
+					break
+				}
+			}
+		}
+		r.Wanted = len(wanted)
 		hit := 0
 		for _, id := range ranked {
 			if base[id] {
 				hit++
 			}
 		}
-		top := 0
+		top, topWanted := 0, 0
 		for _, id := range ranked[:min(10, len(ranked))] {
 			if base[id] {
 				top++
 			}
+			if wanted[id] {
+				topWanted++
+			}
+		}
+		if len(wanted) > 0 {
+			r.W10 = float64(topWanted) / float64(min(10, len(wanted)))
+			out.W10 += r.W10
+			out.WantedCounted++
 		}
 		if len(base) > 0 {
 			r.Recall = float64(hit) / float64(len(base))
@@ -248,13 +278,16 @@ func Everyday(ctx context.Context, n int, queries []EverydayQuery, progress io.W
 		if len(base) >= 3 && len(ranked) == 0 {
 			out.Empty = append(out.Empty, q.Q)
 		}
-		fmt.Fprintf(progress, "everyday %-13s %-18q baseline=%4d found=%4d recall=%.3f p@10=%.2f precision=%.2f\n", q.Kind, q.Q, r.Baseline, r.Found, r.Recall, r.P10, r.Precision)
+		fmt.Fprintf(progress, "everyday %-13s %-18q baseline=%4d found=%4d recall=%.3f p@10=%.2f precision=%.2f wanted=%4d w@10=%.2f\n", q.Kind, q.Q, r.Baseline, r.Found, r.Recall, r.P10, r.Precision, r.Wanted, r.W10)
 		out.Queries = append(out.Queries, r)
 	}
 	if out.Counted > 0 {
 		out.Recall /= float64(out.Counted)
 		out.P10 /= float64(out.Counted)
 		out.Precision /= float64(out.Counted)
+	}
+	if out.WantedCounted > 0 {
+		out.W10 /= float64(out.WantedCounted)
 	}
 	return out, nil
 }
@@ -276,6 +309,15 @@ func BaselineText(c *jobmatch.Candidate) string {
 		parts = append(parts, s.Label)
 	}
 	parts = append(parts, c.Summary)
+	return strings.ToLower(strings.Join(parts, " \n "))
+}
+
+// WantedText is the lower-cased labels of the occupations a CV wants.
+func WantedText(c *jobmatch.Candidate) string {
+	var parts []string
+	for _, o := range c.DesiredOccupations {
+		parts = append(parts, o.Label)
+	}
 	return strings.ToLower(strings.Join(parts, " \n "))
 }
 

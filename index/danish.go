@@ -209,11 +209,13 @@ type FieldValue struct {
 
 // fieldWords is the field of every CV word, lower-cased and unstemmed;
 // fieldTitleWords holds the words of the CV's titles (desired occupations,
-// experience titles and their concepts' labels) again.
+// experience titles and their concepts' labels) again, and
+// fieldDesiredWords those of the desired occupations alone.
 const (
-	fieldWords      = "words"
-	fieldTitleWords = "title_words"
-	fieldCV         = "cv"
+	fieldWords        = "words"
+	fieldTitleWords   = "title_words"
+	fieldDesiredWords = "desired_words"
+	fieldCV           = "cv"
 )
 
 // elsewhere weighs a word found only outside the titles (summary, skills,
@@ -227,6 +229,14 @@ const (
 // compound, typo). Among typos it puts the title a consultant meant
 // ("tømrer" for "tømer") above a chance word in a summary ("timer").
 const elsewhere = 0.45
+
+// desiredLift weighs a word found in an occupation the CV wants against
+// the same word in a title it has held. What someone looks for says who a
+// consultant can call: for "lærer" the folkeskolelærer who wants to teach
+// comes before the refugee who taught at home and now wants a job in a
+// shop. Twice the weight puts a compound the word ends in, wanted
+// (boostHead), above the whole word in a past title, with its tie-break.
+const desiredLift = 2
 
 // wordsOf returns the distinct words of texts, for the "words" field.
 func wordsOf(texts ...string) []string { return moreWords(nil, texts...) }
@@ -616,6 +626,7 @@ func wordClause(word string, forms []form, inTitles func(string) bool, extra ...
 			}
 		}
 		if len(titled) > 0 {
+			classes = append(classes, &constScore{inner: anyTerm(fieldDesiredWords, titled), score: b * desiredLift})
 			classes = append(classes, &constScore{inner: anyTerm(fieldTitleWords, titled), score: b})
 		}
 		classes = append(classes, &constScore{inner: anyTerm(fieldWords, byBoost[b]), score: b * elsewhere})

@@ -800,3 +800,39 @@ func TestMergeIfMany(t *testing.T) {
 		t.Errorf("one segment merged again")
 	}
 }
+
+// TestWantedBeforeHeld: a CV that wants the job comes before one that
+// only once held it. For "lærer" the folkeskolelærer who wants to teach
+// (a title ending in the word) comes before the refugee who taught at home
+// and now wants a job in a shop (the word whole, in a past title); before
+// both, the CV that wants the word itself. So also typed in the plural,
+// without æ, or as the definite form.
+func TestWantedBeforeHeld(t *testing.T) {
+	was := cvOf("Kasseassistent", "Underviste i matematik i Syrien.")
+	was.Experience = []jobmatch.Experience{{Title: "Lærer", Employer: "Skole i Aleppo", Years: 9}, {Title: "Kasseassistent", Employer: "Netto", Years: 1}}
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"lærer":           cvOf("Lærer", "Underviser i dansk."),
+		"folkeskolelærer": cvOf("Folkeskolelærer", "Underviser i dansk."),
+		"was a teacher":   was,
+	})
+	order := func(res Result) []string {
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, names(Result{Hits: []Hit{h}})...)
+		}
+		return got
+	}
+	for _, q := range []string{"lærer", "laerer", "lærere", "læreren"} {
+		res := mustSearch(t, ix, q)
+		got := order(res)
+		if q == "lærer" || q == "laerer" {
+			if want := []string{"lærer", "folkeskolelærer", "was a teacher"}; !slices.Equal(got, want) {
+				t.Errorf("%s: %v, want %v", q, got, want)
+			}
+			continue
+		}
+		if i, j := slices.Index(got, "folkeskolelærer"), slices.Index(got, "was a teacher"); i < 0 || j < 0 || i > j {
+			t.Errorf("%s: %v, want the folkeskolelærer before the one who was a teacher", q, got)
+		}
+	}
+}

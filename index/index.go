@@ -34,7 +34,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 8
+const MappingVersion = 9
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -70,6 +70,7 @@ type Doc struct {
 	TextEN         string    `json:"text_en"`
 	Words          string    `json:"words"`              // every distinct word above, lower-cased (danish.go)
 	TitleWords     string    `json:"title_words"`        // the distinct words of OccupationText
+	DesiredWords   string    `json:"desired_words"`      // those of the occupations wanted (v9)
 	Location       []float64 `json:"location,omitempty"` // [lon, lat]
 	AvailableFrom  time.Time `json:"available_from"`
 	UpdatedAt      time.Time `json:"updated_at"`
@@ -133,6 +134,7 @@ func NewMapping() mapping.IndexMapping {
 	words.IncludeInAll = false
 	doc.AddFieldMappingsAt(fieldWords, words)
 	doc.AddFieldMappingsAt(fieldTitleWords, words)
+	doc.AddFieldMappingsAt(fieldDesiredWords, words)
 	geo := bleve.NewGeoPointFieldMapping()
 	geo.Store = false
 	geo.IncludeInAll = false
@@ -411,6 +413,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 			}
 		}
 	}
+	desired := wordsOf(occ...)
 	for _, e := range c.Experience {
 		occ = append(occ, e.Title)
 		text = append(text, e.Title, e.Employer)
@@ -444,6 +447,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	titles := wordsOf(d.OccupationText)
 	words := moreWords(titles, d.SkillText, d.Text) // the titles' words first
 	d.Words, d.TitleWords = strings.Join(words, " "), strings.Join(titles, " ")
+	d.DesiredWords = strings.Join(desired, " ")
 	ix.vocab.add(words, titles)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
 	for _, l := range c.Languages {

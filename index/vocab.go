@@ -142,13 +142,16 @@ const (
 	boostWord       = 10
 	boostFolded     = 9 // the same word folded, not spelled: "padagog" for "pædagog"
 	boostInflection = 7
-	boostPrefix     = 5
-	boostInfix      = 4
-	boostStemInfix  = 3
-	boostWordTypo   = 4.5 // the whole word, one typo away
-	boostTypo       = 2
-	boostConcept    = 1.5 // a CV of a concept the taxonomy read the text as
-	boostRelated    = 0.5
+	// boostHead: a job title ending in the word, which names its kind
+	// ("folkeskolelærer" is a lærer): as close as an inflection.
+	boostHead      = 7
+	boostPrefix    = 5
+	boostInfix     = 4
+	boostStemInfix = 3
+	boostWordTypo  = 4.5 // the whole word, one typo away
+	boostTypo      = 2
+	boostConcept   = 1.5 // a CV of a concept the taxonomy read the text as
+	boostRelated   = 0.5
 	// maxForms bounds the indexed words one query word expands to.
 	maxForms = 400
 	// typoBelow: typos are looked for when the word, its inflections and
@@ -216,8 +219,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 					}
 				}
 				baseFound = append(baseFound, baseForm{f, b})
-			} else if b := baseInside(bases, w, written); b >= 0 {
-				baseFound = append(baseFound, baseForm{form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}, b})
+			} else if b, head := baseInside(bases, w, written); b >= 0 {
+				f := form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}
+				if head && w.title {
+					// A title ending in the word ("folkeskolelærer" for
+					// "lærere") is one of its kind, as for the word typed
+					// without its ending.
+					f.boost = boostHead
+				}
+				baseFound = append(baseFound, baseForm{f, b})
 			}
 		}
 		var f form
@@ -251,7 +261,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
 				continue
 			}
-			if m, ok := strings.CutSuffix(w.word, token); ok && w.title && (utf8.RuneCountInString(m) >= 4 || v.isPartLocked(m)) {
+			m, ok := strings.CutSuffix(w.word, token)
+			if !ok && !written {
+				// Typed without æ/ø/å: "laerer" ends "folkeskolelærer"
+				// as its skeleton does.
+				m, ok = strings.CutSuffix(w.skel, s)
+			}
+			if ok && w.title && (utf8.RuneCountInString(m) >= 4 || v.isPartLocked(m)) {
 				// A Danish compound's last part is what it is: a
 				// "bygningsmaler" is a maler, a "lastbilchauffør" a
 				// chauffør. A job title ending in the typed letters
@@ -259,7 +275,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// typos ("maler" is not "taler"). The first part is a
 				// word some CV holds ("bus") or four letters or more: an
 				// English title may end in a typo by chance ("cus|tomer").
-				f.boost = boostPrefix
+				f.boost = boostHead
 				if w.docs > 0 {
 					known = true
 				}
@@ -665,18 +681,19 @@ func baseOf(bases []string, w vocabWord, written bool) (int, bool) {
 }
 
 // baseInside reports which of bases of five letters or more w holds after
-// its start (a compound ending in it: "pizzabager" for "bager"), or -1.
-func baseInside(bases []string, w vocabWord, written bool) int {
+// its start (a compound ending in it: "pizzabager" for "bager"), or -1,
+// and whether w ends with it.
+func baseInside(bases []string, w vocabWord, written bool) (int, bool) {
 	x := w.skel
 	if written {
 		x = w.word
 	}
 	for i, b := range bases {
 		if len(x) > 1 && utf8.RuneCountInString(b) >= 5 && strings.Contains(x[1:], b) {
-			return i
+			return i, strings.HasSuffix(x, b)
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // asciiSpelling writes æ, ø and å as people type them without a Danish
