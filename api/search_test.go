@@ -675,3 +675,60 @@ func TestCommonFirstPartOfANamedWord(t *testing.T) {
 		t.Errorf("hjemmehjælper: %v (read as %+v), want the social- og sundhedshjælper alone", r.refs(), r.Tried)
 	}
 }
+
+// TestRelatedWhenNobody: a word no CV holds, in any form, that names
+// occupations ("programmør", a word of the STAR title "Programmør og
+// systemudvikler", the softwareudvikler's, and the last part of
+// "databaseprogrammør") or whose last part names one ("pizzabager" →
+// bager) offers those occupations that CVs hold, each with the count its
+// occupation filter finds. Nothing is offered when nobody holds such an
+// occupation ("barnepige") or when the search finds someone.
+func TestRelatedWhenNobody(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("SW-1", "Softwareudvikler", map[string]any{"summary": "Backend i Go og Java."}),
+		cv("SW-2", "Softwareudvikler", map[string]any{"summary": "Webshops og integrationer."}),
+		cv("BAGER-1", "Bager", nil),
+		cv("LAGER-1", "Lagermedarbejder", nil),
+	)
+	waitSearch(t, k, "", 4)
+	type related struct {
+		everydayResult
+		Related []struct {
+			URI, Label string
+			Total      int
+		} `json:"related"`
+	}
+	get := func(q string) related {
+		var r related
+		if res := k.Do("GET", "/api/v1/candidates/search?"+q, nil, &r); res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		return r
+	}
+	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}} {
+		r := get("q=" + url.QueryEscape(q))
+		if r.Total != 0 || len(r.Related) == 0 {
+			t.Errorf("%s: %d found, related %+v", q, r.Total, r.Related)
+			continue
+		}
+		first := r.Related[0]
+		if first.Total != len(want) || first.Label == "" {
+			t.Errorf("%s: related %+v, want first the occupation of %v", q, r.Related, want)
+		}
+		if got := sorted(get("occupation=" + url.QueryEscape(first.URI)).refs()); !slices.Equal(got, want) {
+			t.Errorf("%s: the occupation %s finds %v, want %v", q, first.Label, got, want)
+		}
+	}
+	if r := get("q=barnepige"); r.Total != 0 || len(r.Related) != 0 {
+		t.Errorf("barnepige: %d found, related %+v, want nothing offered", r.Total, r.Related)
+	}
+	if r := get("q=softwareudvikler"); r.Total != 2 || len(r.Related) != 0 {
+		t.Errorf("softwareudvikler: %d found, related %+v", r.Total, r.Related)
+	}
+	page := string(k.Do("GET", "/staff/candidates?q=programm%C3%B8r", nil, nil).Body)
+	if !strings.Contains(page, "Stillinger med det navn eller af samme slags") || !strings.Contains(page, "occupation=http") {
+		t.Errorf("the page offers no occupation: %s", page)
+	}
+}

@@ -69,6 +69,9 @@ type searchPage struct {
 	Language, Level string
 	// Suggestions are searches that find someone when this one did not.
 	Suggestions []facetValue
+	// Related are occupations the words name or are of the kind of, which
+	// CVs hold, when nobody holds the words (the occupation filter).
+	Related []facetValue
 	// Wider: links to the same search further out and anywhere, when
 	// nobody was found near the place.
 	Wider []facetValue
@@ -257,6 +260,13 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q.Del("cursor")
 		q.Set("q", sg.Value)
 		d.Suggestions = append(d.Suggestions, facetValue{Label: sg.Value, URL: "/staff/candidates?" + q.Encode(), Count: sg.Count})
+	}
+	for _, r := range d.Result.Related {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		q.Del("q")
+		q.Set("occupation", r.URI)
+		d.Related = append(d.Related, facetValue{Label: tax.DisplayTitle(r.URI, lang), URL: "/staff/candidates?" + q.Encode(), Count: int(r.Total)})
 	}
 	for _, w := range d.Result.Wider {
 		q := cloneValues(c.QueryParams())

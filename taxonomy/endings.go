@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // danishWords are the words of the Danish occupation names (preferred and
@@ -12,6 +13,9 @@ import (
 type danishWords struct {
 	once     sync.Once
 	reversed []string
+	// names are each occupation's Danish names, normalised, in the
+	// order of Taxonomy.Occupations.
+	names [][]string
 }
 
 // EndsADanishWord reports whether some word of the Danish occupation
@@ -19,33 +23,36 @@ type danishWords struct {
 // kranfører), "dame" (rengøringsdame). The CV search uses it to tell the
 // last part of a compound no CV holds from letters that end nothing.
 func (t *Taxonomy) EndsADanishWord(tail string) bool {
-	t.words.once.Do(func() {
-		seen := map[string]bool{}
-		add := func(label string) {
-			for _, w := range strings.Fields(Normalize(label)) {
-				if r := reverse(w); !seen[r] {
-					seen[r] = true
-					t.words.reversed = append(t.words.reversed, r)
-				}
-			}
-		}
-		for _, o := range t.Occupations {
-			add(o.LabelDA)
-			for _, a := range o.AltDA {
-				add(a)
-			}
-			for _, s := range o.STAR {
-				add(s)
-			}
-		}
-		slices.Sort(t.words.reversed)
-	})
+	t.buildWords()
 	r := reverse(Normalize(tail))
 	if r == "" {
 		return false
 	}
 	i, _ := slices.BinarySearch(t.words.reversed, r)
 	return i < len(t.words.reversed) && strings.HasPrefix(t.words.reversed[i], r)
+}
+
+func (t *Taxonomy) buildWords() {
+	t.words.once.Do(func() {
+		seen := map[string]bool{}
+		t.words.names = make([][]string, len(t.Occupations))
+		for i, o := range t.Occupations {
+			for _, label := range append(append([]string{o.LabelDA}, o.AltDA...), o.STAR...) {
+				n := Normalize(label)
+				if n == "" {
+					continue
+				}
+				t.words.names[i] = append(t.words.names[i], n)
+				for _, w := range strings.Fields(n) {
+					if r := reverse(w); !seen[r] {
+						seen[r] = true
+						t.words.reversed = append(t.words.reversed, r)
+					}
+				}
+			}
+		}
+		slices.Sort(t.words.reversed)
+	})
 }
 
 func reverse(s string) string {
@@ -63,4 +70,72 @@ func (t *Taxonomy) IsADanishWord(w string) bool {
 	}
 	_, found := slices.BinarySearch(t.words.reversed, reverse(Normalize(w)))
 	return found
+}
+
+// NamedBy returns the occupations a Danish name of which (preferred or
+// alternative label, STAR/Jobnet title) holds w as a whole word
+// ("programmør" of "Programmør og systemudvikler"), then those a name of
+// which ends a compound in it ("databaseprogrammør", "app-programmør": a
+// Danish compound is a kind of its last part), at most n, each once. The
+// CV search offers them when nobody holds the word itself.
+func (t *Taxonomy) NamedBy(w string, n int) []*Occupation {
+	w = Normalize(w)
+	if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, " ") {
+		return nil
+	}
+	t.buildWords()
+	var whole, heads []*Occupation
+	for i, o := range t.Occupations {
+		best := 0 // 2: a whole word, 1: a compound's last part
+		for _, name := range t.words.names[i] {
+			for _, word := range strings.Fields(name) {
+				if word == w {
+					best = 2
+					break
+				}
+				if first, ok := strings.CutSuffix(word, w); ok && (strings.HasSuffix(first, "-") || utf8.RuneCountInString(first) >= 3) {
+					best = max(best, 1)
+				}
+			}
+			if best == 2 {
+				break
+			}
+		}
+		switch best {
+		case 2:
+			whole = append(whole, o)
+		case 1:
+			heads = append(heads, o)
+		}
+	}
+	out := append(whole, heads...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// LastPart returns the occupations named by the longest end of w, four
+// letters or more after a first part of three or more, that is the whole
+// Danish name of one ("pizzabager" → bager): a Danish compound is a kind
+// of its last part, when that part is an occupation's name and not just a
+// word of one ("barnepige" is no "pige").
+func (t *Taxonomy) LastPart(w string) []*Occupation {
+	rs := []rune(Normalize(w))
+	for i := 3; len(rs)-i >= 4; i++ {
+		tail := string(rs[i:])
+		if !t.IsADanishWord(tail) {
+			continue
+		}
+		var out []*Occupation
+		for i, o := range t.Occupations {
+			if slices.Contains(t.words.names[i], tail) {
+				out = append(out, o)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package taxonomy_test
 
 import (
+	"slices"
 	"testing"
 
 	"jobmatch/taxonomy"
@@ -73,5 +74,39 @@ func TestRelatedByDanishGroup(t *testing.T) {
 		if o.ISCO == "9622" && o.URI != handyman && !related[o.URI] {
 			t.Errorf("handyman lost %s of its own ISCO group", o.LabelDA)
 		}
+	}
+}
+
+// TestNamedBy: the occupations a Danish name of which holds a word whole
+// come first, then those a name of which ends a compound in it; a word's
+// last part names an occupation only when it is the whole of a name.
+func TestNamedBy(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := func(os []*taxonomy.Occupation) []string {
+		var out []string
+		for _, o := range os {
+			out = append(out, o.LabelDA)
+		}
+		return out
+	}
+	got := labels(tx.NamedBy("programmør", 50))
+	sw, db := slices.Index(got, "softwareudvikler"), slices.Index(got, "databaseudvikler")
+	if sw < 0 || db < 0 || sw > db {
+		t.Errorf("NamedBy(programmør) = %v: want softwareudvikler (STAR: Programmør og systemudvikler) before databaseudvikler (databaseprogrammør)", got)
+	}
+	if got := tx.NamedBy("programmør", 2); len(got) != 2 {
+		t.Errorf("NamedBy(programmør, 2) returned %d", len(got))
+	}
+	if got := labels(tx.NamedBy("qzxv", 5)); len(got) != 0 {
+		t.Errorf("NamedBy(qzxv) = %v", got)
+	}
+	if got := labels(tx.LastPart("pizzabager")); !slices.Contains(got, "bager") {
+		t.Errorf("LastPart(pizzabager) = %v, want bager among them", got)
+	}
+	if got := labels(tx.LastPart("barnepige")); len(got) != 0 {
+		t.Errorf("LastPart(barnepige) = %v: no occupation is named «pige»", got)
 	}
 }

@@ -73,6 +73,19 @@ type SearchResult struct {
 	// Wider, when nobody is found near a place, says how many are found
 	// further out and anywhere ("kok aarhus": nobody within 30 km).
 	Wider []Wider `json:"wider,omitempty"`
+	// Related, when nobody is found, are occupations a word names
+	// (in a name that holds it, or ends a compound in it), the last
+	// part of a compound no CV holds names, or of the same kind, whose
+	// search does find someone: "programmør" → Softwareudvikler.
+	Related []Related `json:"related,omitempty"`
+}
+
+// Related is an occupation to look for instead, and how many CVs hold it
+// under the same filters (the search's occupation filter, by URI).
+type Related struct {
+	URI   string `json:"uri"`
+	Label string `json:"label"`
+	Total int64  `json:"total"`
 }
 
 // Interpretation is a concept a search term was resolved to.
@@ -126,6 +139,11 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, err
 		}
 	}
+	if res.Total == 0 && q.Text != "" && q.From == 0 && !placeRead && len(out.Suggestions) == 0 {
+		if out.Related, err = cs.related(ctx, q); err != nil {
+			return nil, err
+		}
+	}
 	if res.Total == 0 && q.Near != nil && q.RadiusKm > 0 && q.From == 0 {
 		if out.Wider, err = cs.wider(ctx, q, interp); err != nil {
 			return nil, err
@@ -152,6 +170,80 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	}
 	err = errors.Join(err, <-auditErr)
 	return out, err
+}
+
+// maxRelated bounds the occupations offered when nobody is found, and
+// relatedTried the occupations counted (one term filter each, only for a
+// search that found nobody).
+const (
+	maxRelated   = 5
+	relatedTried = 24
+)
+
+// related finds occupations to offer when q found nobody: those the
+// query's words name (the concepts the text was read as, the names that
+// hold a word whole, then those that end a compound in it: "programmør"
+// is a databaseprogrammør's last part), those the last part of a word
+// names ("pizzabager" → bager), then the rest of their unit groups; each
+// with the CVs that hold it under q's filters (the page's occupation
+// filter), offered when some do.
+func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error) {
+	if cs.tax == nil {
+		return nil, nil
+	}
+	words := index.QueryWords(q.Text)
+	if len(words) > 3 || len(q.RequireOccupations) > 0 {
+		return nil, nil // a paste, or an occupation already chosen
+	}
+	var named []*taxonomy.Occupation
+	for _, uri := range q.Occupations {
+		if o, ok := cs.tax.Occupation(uri); ok {
+			named = append(named, o)
+		}
+	}
+	for _, w := range words {
+		named = append(named, cs.tax.NamedBy(w, 10)...)
+		named = append(named, cs.tax.LastPart(w)...)
+	}
+	cands := slices.Clone(named)
+	for _, o := range named {
+		// Its ISCO unit group only: the groups DISCO-08 adds reach
+		// further ("au pair", a name of "barnepige", is also housework).
+		for _, r := range cs.tax.RelatedOccupations(o.URI) {
+			if r.ISCO == o.ISCO {
+				cands = append(cands, r)
+			}
+		}
+	}
+	alt := q
+	alt.Text, alt.Synonyms, alt.NamedWords, alt.Occupations, alt.RelatedOccupations = "", nil, nil, nil, nil
+	alt.AllWords, alt.Facets, alt.CVs, alt.From, alt.Size, alt.SortNear, alt.Sort = false, false, false, 0, 1, false, ""
+	seen := map[string]bool{} // URIs and titles
+	var out []Related
+	tried := 0
+	for _, o := range cands {
+		title := cs.tax.DisplayTitle(o.URI, "da")
+		if seen[o.URI] || seen[title] {
+			continue // one title stands for several concepts: the first
+		}
+		seen[o.URI] = true
+		if tried++; tried > relatedTried {
+			break
+		}
+		alt.RequireOccupations = []string{o.URI}
+		res, err := cs.ix.Search(ctx, alt)
+		if err != nil {
+			return nil, err
+		}
+		if res.Total > 0 {
+			seen[title] = true
+			out = append(out, Related{URI: o.URI, Label: title, Total: int64(res.Total)})
+			if len(out) == maxRelated {
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // widerKm are the radii tried when nobody is found near a place: twice
