@@ -732,3 +732,28 @@ func TestRelatedWhenNobody(t *testing.T) {
 		t.Errorf("the page offers no occupation: %s", page)
 	}
 }
+
+// TestCoordinatedNameWithoutHyphen: "social og sundhedsassistent", as
+// people type it, is read as the occupation "social- og
+// sundhedsassistent", like the name with its hyphen, and finds the same
+// CVs: also, below those with the words, the handicaphjælper of a concept
+// the taxonomy names so, whose CV holds neither word. Typed without the
+// hyphen it named nothing (on the demo: 84 CVs against 174).
+func TestCoordinatedNameWithoutHyphen(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("SSA-1", "Social- og sundhedsassistent", nil),
+		cv("HH-1", "Handicaphjælper", nil),
+		cv("LAGER-1", "Lagermedarbejder", nil),
+	)
+	waitSearch(t, k, "", 3)
+	want := search(t, k, "q="+url.QueryEscape("social- og sundhedsassistent"))
+	if got := want.refs(); !slices.Equal(got, []string{"SSA-1", "HH-1"}) {
+		t.Fatalf("social- og sundhedsassistent: %v, want the assistant, then the handicaphjælper by the concept", got)
+	}
+	got := search(t, k, "q="+url.QueryEscape("social og sundhedsassistent"))
+	if !slices.Equal(got.refs(), want.refs()) {
+		t.Errorf("social og sundhedsassistent: %v, want as with the hyphen %v", got.refs(), want.refs())
+	}
+}

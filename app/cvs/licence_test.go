@@ -25,3 +25,21 @@ func TestLicenceIn(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenBeforeOg: the first part of a coordinated compound typed
+// without its hyphen gets one; a word already hyphenated, or before a
+// comma, and a last "og" are left alone.
+func TestHyphenBeforeOg(t *testing.T) {
+	for text, want := range map[string]string{
+		"social og sundhedsassistent":   "social- og sundhedsassistent",
+		"Social- og sundhedsassistent":  "Social- og sundhedsassistent",
+		"lager og logistikmedarbejder":  "lager- og logistikmedarbejder",
+		"kok og":                        "kok og",
+		"bager, og konditor":            "bager, og konditor",
+		"import og eksport og logistik": "import- og eksport- og logistik",
+	} {
+		if got := hyphenBeforeOg(text); got != want {
+			t.Errorf("hyphenBeforeOg(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

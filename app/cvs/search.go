@@ -403,16 +403,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	if q.Text != "" && cs.tax != nil {
 		var alt []string // concepts the text names by an alternative label
 		named := false
-		for _, m := range cs.tax.ResolveOccupation(q.Text, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
-			if m.Score < 0.5 {
-				break
-			}
-			// Only a name the text holds whole: "Rengøringsassistent i
-			// kontor" (a STAR title) is no name of what "kontor" means,
-			// and its CVs would come before the kontorassistenter.
-			if !namesWithin(m.Form, q.Text) {
-				continue
-			}
+		for _, m := range cs.namedIn(q.Text) {
 			q.Occupations = append(q.Occupations, m.URI)
 			q.NamedWords = append(q.NamedWords, index.QueryWords(m.Form)...)
 			switch m.Kind {
@@ -743,6 +734,48 @@ func oneWords(labels []string) []string {
 		}
 	}
 	return out
+}
+
+// namedIn resolves the occupations text names whole: the matches of
+// score 0.5 or more whose name every word of is in the text ("Rengøringsassistent
+// i kontor", a STAR title, is no name of what "kontor" means, and its CVs
+// would come before the kontorassistenter). A name whose first parts share the last one's head, typed without
+// the hyphen ("social og sundhedsassistent" for social- og
+// sundhedsassistent), is read as with it when the text as typed names
+// nothing.
+func (cs *Service) namedIn(text string) []taxonomy.Match {
+	read := func(t string) []taxonomy.Match {
+		var out []taxonomy.Match
+		for _, m := range cs.tax.ResolveOccupation(t, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
+			if m.Score < 0.5 {
+				break
+			}
+			if namesWithin(m.Form, t) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	if ms := read(text); len(ms) > 0 {
+		return ms
+	}
+	if h := hyphenBeforeOg(text); h != text {
+		return read(h)
+	}
+	return nil
+}
+
+// hyphenBeforeOg writes a word before "og" that has no hyphen with one
+// ("social og sundhedsassistent" → "social- og sundhedsassistent"), as
+// Danish writes the first parts of compounds that share a last part.
+func hyphenBeforeOg(text string) string {
+	words := strings.Fields(text)
+	for i := 0; i+2 < len(words); i++ {
+		if strings.EqualFold(words[i+1], "og") && !strings.HasSuffix(words[i], "-") && !strings.HasSuffix(words[i], ",") {
+			words[i] += "-"
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // namesWithin reports whether every word of the name form is a word of
