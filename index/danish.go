@@ -457,7 +457,19 @@ func (ix *Index) wordQueries(text string, synonyms, named []string) ([]query.Que
 		}
 	}
 	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
-		qs = append(qs, q)
+		// Another name of the job is another way to hold it, not more
+		// of it: a CV scores its words or its synonyms, the better. Added
+		// to the words, a concept rich in one-word names outranked
+		// another ("kok eller tjener": every tjener, whose concept has
+		// six, before every kok, whose has none).
+		switch len(qs) {
+		case 0:
+			qs = []query.Query{q}
+		case 1:
+			qs = []query.Query{&sumQuery{clauses: []query.Query{qs[0], q}, max: true}}
+		default:
+			qs = []query.Query{&sumQuery{clauses: []query.Query{&sumQuery{clauses: qs}, q}, max: true}}
+		}
 		cover.synonyms = q
 		// Synonyms that are only the typed words again
 		// ("produktionsmedarbejder (produktionsmedarbejder)" twice on

@@ -836,3 +836,32 @@ func TestWantedBeforeHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymsAreAnotherWayNotMore: a CV that holds the word and a synonym
+// of it scores as one that holds the word: for "kok eller tjener", the
+// waiter whose CV also says "servitrice" (one of the tjener concept's
+// names) is no better a match than the cook. Added to the words, the
+// synonyms put every waiter before every cook.
+func TestSynonymsAreAnotherWayNotMore(t *testing.T) {
+	waiter := cvOf("Tjener", "Servering i restaurant.")
+	waiter.DesiredOccupations = append(waiter.DesiredOccupations, jobmatch.Concept{Label: "Servitrice"})
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"waiter": waiter,
+		"cook":   cvOf("Kok", "Madlavning i restaurant."),
+		"other":  cvOf("Lagermedarbejder", "Plukning og pakning."),
+	})
+	res, err := ix.Search(context.Background(), Query{Text: "kok eller tjener", Everyday: true, AllWords: true, Synonyms: []string{"servitrice"}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := map[string]float64{}
+	for _, h := range res.Hits {
+		score[names(Result{Hits: []Hit{h}})[0]] = h.Score
+	}
+	if len(score) != 2 || score["waiter"] == 0 || score["cook"] == 0 {
+		t.Fatalf("found %v, want the waiter and the cook", score)
+	}
+	if d := score["waiter"] - score["cook"]; d > 1 || d < -1 {
+		t.Errorf("waiter %.2f, cook %.2f: the synonym added to the waiter's word", score["waiter"], score["cook"])
+	}
+}

@@ -202,7 +202,9 @@ func (s *refSumSearcher) fix(dm *search.DocumentMatch) {
 	}
 	if !s.explain {
 		dm.Expl = nil
-	} else if s.max {
+	} else {
+		// What a max around this clause reads (a sum nested in a max:
+		// the words, or the synonyms).
 		dm.Expl = &search.Explanation{Value: dm.Score, Message: constMessage}
 	}
 }
