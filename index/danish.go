@@ -421,7 +421,7 @@ func (ix *Index) wordQueries(text string, synonyms, named []string) ([]query.Que
 			})
 		}
 		cover.exp[i] = -1
-		if q, e, ok := wordClause(t, forms, ix.vocab.inTitles, fieldsOf[i]...); ok {
+		if q, e, ok := wordClause(t, forms, ix.vocab, fieldsOf[i]...); ok {
 			cover.byToken[i] = append(cover.byToken[i], q)
 			cover.exp[i] = len(exps)
 			cover.field[i] = len(fieldsOf[i]) > 0
@@ -456,7 +456,7 @@ func (ix *Index) wordQueries(text string, synonyms, named []string) ([]query.Que
 			names = append(names, n)
 		}
 	}
-	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab.inTitles); ok {
+	if q, e, ok := wordClause(strings.Join(names, ", "), syn, ix.vocab); ok {
 		// Another name of the job is another way to hold it, not more
 		// of it: a CV scores its words or its synonyms, the better. Added
 		// to the words, a concept rich in one-word names outranked
@@ -582,7 +582,7 @@ func (ix *Index) joinedQueries(tokens []string, exps []Expansion, cover *wordCov
 				}
 			}
 		}
-		if q, e, ok := wordClause(a+" "+b, forms, ix.vocab.inTitles); ok {
+		if q, e, ok := wordClause(a+" "+b, forms, ix.vocab); ok {
 			exps = append(exps, e)
 			cover.byToken[i] = append(cover.byToken[i], q)
 			cover.byToken[i+1] = append(cover.byToken[i+1], q)
@@ -592,9 +592,11 @@ func (ix *Index) joinedQueries(tokens []string, exps []Expansion, cover *wordCov
 }
 
 // wordClause is one query word's clause: a constant score per boost and
-// field (the titles at the full boost, every word at elsewhere × it), the
-// best of them counting. inTitles says which forms some title holds.
-func wordClause(word string, forms []form, inTitles func(string) bool, extra ...fieldForm) (query.Query, Expansion, bool) {
+// field (the occupations wanted at desiredLift × the boost, the titles at
+// the full boost, every word at elsewhere × it), the best of them
+// counting. v says which forms some title, and some wanted occupation,
+// holds: only those are looked up in those fields.
+func wordClause(word string, forms []form, v *vocab, extra ...fieldForm) (query.Query, Expansion, bool) {
 	e := Expansion{Word: word, Forms: []string{}, Via: []string{}}
 	sort.SliceStable(forms, func(i, j int) bool { return forms[i].boost > forms[j].boost })
 	vias := map[string]bool{}
@@ -631,14 +633,19 @@ func wordClause(word string, forms []form, inTitles func(string) bool, extra ...
 		e.Fields = append(e.Fields, FieldValue{Field: x.field, Value: x.value})
 	}
 	for _, b := range boosts {
-		var titled []string
+		var titled, desired []string
 		for _, w := range byBoost[b] {
-			if inTitles(w) {
+			if v.inTitles(w) {
 				titled = append(titled, w)
 			}
+			if v.inDesired(w) {
+				desired = append(desired, w)
+			}
+		}
+		if len(desired) > 0 {
+			classes = append(classes, &constScore{inner: anyTerm(fieldDesiredWords, desired), score: b * desiredLift})
 		}
 		if len(titled) > 0 {
-			classes = append(classes, &constScore{inner: anyTerm(fieldDesiredWords, titled), score: b * desiredLift})
 			classes = append(classes, &constScore{inner: anyTerm(fieldTitleWords, titled), score: b})
 		}
 		classes = append(classes, &constScore{inner: anyTerm(fieldWords, byBoost[b]), score: b * elsewhere})

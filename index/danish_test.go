@@ -464,18 +464,24 @@ func TestVocabularyAfterRestart(t *testing.T) {
 	if err := adv.(*scorch.Scorch).ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
 		t.Fatal(err)
 	}
-	counts := func(ix *Index) map[string]int32 {
+	// Each word's count, and whether a title and a wanted occupation
+	// hold it (which fields a search looks it up in).
+	type entry struct {
+		docs           int32
+		title, desired bool
+	}
+	counts := func(ix *Index) map[string]entry {
 		ix.vocab.mu.RLock()
 		defer ix.vocab.mu.RUnlock()
-		m := map[string]int32{}
+		m := map[string]entry{}
 		for _, w := range ix.vocab.words {
-			m[w.word] = w.docs
+			m[w.word] = entry{w.docs, w.title, w.desired}
 		}
 		return m
 	}
 	before, exp := counts(ix), ix.Expand("smed", nil)
-	if before["smed"] != 5 || before["aabenraa"] != 1 {
-		t.Fatalf("counted while indexing: smed %d, aabenraa %d", before["smed"], before["aabenraa"])
+	if before["smed"] != (entry{5, true, true}) || before["aabenraa"] != (entry{1, false, false}) {
+		t.Fatalf("counted while indexing: smed %+v, aabenraa %+v", before["smed"], before["aabenraa"])
 	}
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
@@ -489,7 +495,7 @@ func TestVocabularyAfterRestart(t *testing.T) {
 	if !reflect.DeepEqual(before, after) {
 		for w, n := range before {
 			if after[w] != n {
-				t.Errorf("%q: %d CVs while indexing, %d after the restart", w, n, after[w])
+				t.Errorf("%q: %+v while indexing, %+v after the restart", w, n, after[w])
 			}
 		}
 		t.FailNow()

@@ -448,7 +448,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 	words := moreWords(titles, d.SkillText, d.Text) // the titles' words first
 	d.Words, d.TitleWords = strings.Join(words, " "), strings.Join(titles, " ")
 	d.DesiredWords = strings.Join(desired, " ")
-	ix.vocab.add(words, titles)
+	ix.vocab.add(words, titles, desired)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
 	for _, l := range c.Languages {
 		d.Languages = append(d.Languages, l.Code, l.Code+":"+strings.ToUpper(l.Level))

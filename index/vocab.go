@@ -32,13 +32,15 @@ type vocabWord struct {
 	word, skel string
 	docs       int32
 	title      bool // also in some CV's titles (the "title_words" field)
+	desired    bool // and in some CV's wanted occupations ("desired_words")
 }
 
 func newVocab() *vocab { return &vocab{pos: map[string]int32{}} }
 
 // add counts one document's distinct words, of which titles are the
-// words of its titles (also among words).
-func (v *vocab) add(words, titles []string) {
+// words of its titles (also among words) and desired those of the
+// occupations it wants (also among titles).
+func (v *vocab) add(words, titles, desired []string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	for _, w := range words {
@@ -47,6 +49,22 @@ func (v *vocab) add(words, titles []string) {
 	for _, w := range titles {
 		v.markTitleLocked(w)
 	}
+	for _, w := range desired {
+		v.markDesiredLocked(w)
+	}
+}
+
+func (v *vocab) markDesiredLocked(w string) {
+	v.markTitleLocked(w)
+	v.words[v.pos[w]].desired = true
+}
+
+// inDesired reports whether some CV holds w in an occupation it wants.
+func (v *vocab) inDesired(w string) bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	i, ok := v.pos[w]
+	return ok && v.words[i].desired
 }
 
 func (v *vocab) markTitleLocked(w string) {
@@ -111,7 +129,10 @@ func (v *vocab) load(b bleve.Index) error {
 		tfr.Close()
 		v.addLocked(term, int32(min(n, math.MaxInt32)))
 	}
-	return eachTerm(b, fieldTitleWords, func(term string, _ uint64) { v.markTitleLocked(term) })
+	if err := eachTerm(b, fieldTitleWords, func(term string, _ uint64) { v.markTitleLocked(term) }); err != nil {
+		return err
+	}
+	return eachTerm(b, fieldDesiredWords, func(term string, _ uint64) { v.markDesiredLocked(term) })
 }
 
 func eachTerm(b bleve.Index, field string, fn func(term string, n uint64)) error {
