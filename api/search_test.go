@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"html"
 	"net/http"
 	"net/url"
@@ -755,5 +756,41 @@ func TestCoordinatedNameWithoutHyphen(t *testing.T) {
 	got := search(t, k, "q="+url.QueryEscape("social og sundhedsassistent"))
 	if !slices.Equal(got.refs(), want.refs()) {
 		t.Errorf("social og sundhedsassistent: %v, want as with the hyphen %v", got.refs(), want.refs())
+	}
+}
+
+// TestAlternativesEachNamed: «eller» between two occupations reads each
+// as the occupation it names, so the cook and the waiter score alike. Read
+// whole, the text named the tjener's concepts only (three at most), and
+// every waiter came before every cook by that concept's score.
+func TestAlternativesEachNamed(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("KOK-1", "Kok", map[string]any{"summary": "Madlavning i restaurant."}),
+		cv("TJENER-1", "Tjener", map[string]any{"summary": "Servering i restaurant."}),
+		cv("LAGER-1", "Lagermedarbejder", nil),
+	)
+	waitSearch(t, k, "", 3)
+	var r struct {
+		searchResult
+		Interpreted []struct{ Label, Via string } `json:"interpreted"`
+	}
+	if res := k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("tjener eller kok"), nil, &r); res.StatusCode != http.StatusOK {
+		t.Fatalf("%d %s", res.StatusCode, res.Body)
+	}
+	var labels []string
+	for _, in := range r.Interpreted {
+		labels = append(labels, in.Label)
+	}
+	if !slices.Contains(labels, "kok") || !slices.Contains(labels, "tjener") {
+		t.Errorf("tjener eller kok read as %v, want the kok and the tjener", labels)
+	}
+	score := map[string]float64{}
+	for _, it := range r.Items {
+		score[it.Candidate.ExternalRef] = it.Score
+	}
+	if len(score) != 2 || math.Abs(score["KOK-1"]-score["TJENER-1"]) >= 0.5 {
+		t.Errorf("scores %v: want the cook and the waiter alike", score)
 	}
 }

@@ -71,7 +71,10 @@ type Query struct {
 	NearCoarse bool
 	// shouldBeside keeps the words as a should clause beside the filters
 	// (the form before the words joined them; tests compare the two).
-	shouldBeside    bool
+	shouldBeside bool
+	// noTieBreak leaves the analysed fields out: the words' scores alone
+	// (tests measure what the tie-break adds).
+	noTieBreak      bool
 	AvailableBefore time.Time
 	Licences        []string // all required
 	Languages       []string // all required: "da" or "da:B2"
@@ -514,6 +517,9 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	if len(should) == 0 {
 		should, tieBreak = tieBreak, nil // no word was found: the analysed fields' hits
 	}
+	if q.noTieBreak {
+		tieBreak = nil
+	}
 	b := bleve.NewBooleanQuery()
 	if len(should) > 0 && len(filters) > 0 && !q.shouldBeside {
 		// With filters, the words join them as one more required clause:
@@ -523,13 +529,13 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		// through most). Same hits, same scores (TestFiltersWithTheWords);
 		// search p95 at 150,000 CVs 90 → 67 ms (docs/benchmarks.md).
 		if q.Everyday {
-			must = append(must, &sumQuery{clauses: should, scoreOnly: tieBreak})
+			must = append(must, &sumQuery{clauses: should, scoreOnly: tieBreakOf(tieBreak)})
 		} else {
 			d := bleve.NewDisjunctionQuery(should...)
 			must = append(must, d)
 		}
 	} else if len(should) > 0 && q.Everyday {
-		b.AddShould(&sumQuery{clauses: should, scoreOnly: tieBreak})
+		b.AddShould(&sumQuery{clauses: should, scoreOnly: tieBreakOf(tieBreak)})
 		b.SetMinShould(1)
 	} else if len(should) > 0 {
 		b.AddShould(should...)
@@ -557,6 +563,15 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	}
 	rd.exps = exps
 	return b, rd
+}
+
+// tieBreakOf is the analysed fields' one score-only clause: their sum,
+// capped (capped).
+func tieBreakOf(fields []query.Query) []query.Query {
+	if len(fields) == 0 {
+		return nil
+	}
+	return []query.Query{&capped{inner: &sumQuery{clauses: fields}}}
 }
 
 // reading is how build read a query's text: the expansions, and for

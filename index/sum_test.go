@@ -307,3 +307,62 @@ func TestFiltersWithTheWords(t *testing.T) {
 		})
 	}
 }
+
+// TestTieBreakBelowEveryStep: what the analysed fields add to a hit's
+// score orders the CVs a word holds the same way, and stays below tieCap,
+// under the steps between the ways a word is held (10 and 9, 5 and 4.5).
+// Uncapped it grew with the word's rarity: up to 4 for "tjener" on the
+// demo, so a past title's whole word came level with a wanted
+// occupation's compound.
+func TestTieBreakBelowEveryStep(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	titles := []string{"Tjener", "Overtjener", "Kok", "Køkkenmedhjælper", "Lagermedarbejder", "Pædagog", "Smed", "Klejnsmed"}
+	words := []string{"tjener", "servering", "køkken", "lager", "børn", "smed", "svejsning", "kunder", "og"}
+	r := rand.New(rand.NewPCG(5, 6))
+	docs := map[string]Doc{}
+	for i := 0; i < 300; i++ {
+		summary := ""
+		for j := 0; j < 1+r.IntN(8); j++ {
+			summary += words[r.IntN(len(words))] + " "
+		}
+		c := cvOf(titles[r.IntN(len(titles))], summary)
+		if i%4 == 0 {
+			c.Skills = []jobmatch.Concept{{Label: titles[r.IntN(len(titles))]}}
+		}
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	most := 0.0
+	for _, text := range []string{"tjener", "smed", "kok", "lager", "pædagog", "tjener kok", "svejsning"} {
+		scores := func(q Query) map[string]float64 {
+			res, err := ix.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[string]float64{}
+			for _, h := range res.Hits {
+				m[h.ID] = h.Score
+			}
+			return m
+		}
+		with := scores(Query{Text: text, Everyday: true, Size: 300})
+		without := scores(Query{Text: text, Everyday: true, Size: 300, noTieBreak: true})
+		if len(with) == 0 || len(with) != len(without) {
+			t.Fatalf("%s: %d hits, %d without the tie-break", text, len(with), len(without))
+		}
+		for id, s := range with {
+			d := s - without[id]
+			most = max(most, d)
+			if d < 0 || d >= tieCap {
+				t.Errorf("%s: the tie-break adds %.3f to %s (%.3f → %.3f)", text, d, id, without[id], s)
+			}
+		}
+	}
+	t.Logf("the most the tie-break added: %.3f", most)
+}

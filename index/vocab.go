@@ -1168,3 +1168,51 @@ func (s *sumSearcher) Close() error {
 	}
 	return first
 }
+
+// capped scores its clause's CVs by tieCap·x/(1+x) of the clause's score
+// x: the same order, never tieCap or more. The analysed fields' scores,
+// which only break ties among the words' hits, grow with a word's rarity
+// and shrink with the number of clauses beside them (bleve's query norm):
+// up to 4 for "tjener", more than the steps between the ways a word is
+// held (a wanted title's compound against a past title's whole word).
+type capped struct{ inner query.Query }
+
+// tieCap bounds the tie-break: below the step between a whole word (10)
+// and its folded spelling (9), and between the title and elsewhere
+// classes of one way (5 and 4.5).
+const tieCap = 0.5
+
+func (q *capped) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.inner.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return &cappedSearcher{Searcher: s, explain: options.Explain}, nil
+}
+
+type cappedSearcher struct {
+	search.Searcher
+	explain bool
+}
+
+func (s *cappedSearcher) set(dm *search.DocumentMatch) {
+	if dm == nil {
+		return
+	}
+	dm.Score = tieCap * dm.Score / (1 + dm.Score)
+	if s.explain {
+		dm.Expl = &search.Explanation{Value: dm.Score, Message: constMessage}
+	}
+}
+
+func (s *cappedSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.set(dm)
+	return dm, err
+}
+
+func (s *cappedSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.set(dm)
+	return dm, err
+}

@@ -1,6 +1,9 @@
 package cvs
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLicenceIn(t *testing.T) {
 	for text, want := range map[string][3]string{
@@ -40,6 +43,23 @@ func TestHyphenBeforeOg(t *testing.T) {
 	} {
 		if got := hyphenBeforeOg(text); got != want {
 			t.Errorf("hyphenBeforeOg(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAlternativesOf: «eller» and «or» between words split the text; at
+// either end, or in more than four parts, they do not.
+func TestAlternativesOf(t *testing.T) {
+	for text, want := range map[string][]string{
+		"kok eller tjener":                  {"kok", "tjener"},
+		"Kok ELLER tjener or bager":         {"Kok", "tjener", "bager"},
+		"eller kok":                         {"eller kok"},
+		"kok eller":                         {"kok"},
+		"social- og sundhedsassistent":      {"social- og sundhedsassistent"},
+		"a eller b eller c eller d eller e": {"a eller b eller c eller d eller e"},
+	} {
+		if got := alternativesOf(text); !slices.Equal(got, want) {
+			t.Errorf("alternativesOf(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -744,6 +744,20 @@ func oneWords(labels []string) []string {
 // sundhedsassistent), is read as with it when the text as typed names
 // nothing.
 func (cs *Service) namedIn(text string) []taxonomy.Match {
+	// Alternatives each name their own ("kok eller tjener": the kok too,
+	// not the three concepts "tjener" reads as; its CVs then lacked the
+	// concept's score the tjener's had).
+	if parts := alternativesOf(text); len(parts) > 1 {
+		var out []taxonomy.Match
+		for _, p := range parts {
+			for _, m := range cs.namedIn(p) {
+				if !slices.ContainsFunc(out, func(o taxonomy.Match) bool { return o.URI == m.URI }) {
+					out = append(out, m)
+				}
+			}
+		}
+		return out
+	}
 	read := func(t string) []taxonomy.Match {
 		var out []taxonomy.Match
 		for _, m := range cs.tax.ResolveOccupation(t, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
@@ -763,6 +777,28 @@ func (cs *Service) namedIn(text string) []taxonomy.Match {
 		return read(h)
 	}
 	return nil
+}
+
+// alternativesOf splits text at «eller» and «or» between words (at most
+// four alternatives read; a text of more is read whole).
+func alternativesOf(text string) []string {
+	var parts []string
+	var cur []string
+	for _, w := range strings.Fields(text) {
+		if (strings.EqualFold(w, "eller") || strings.EqualFold(w, "or")) && len(cur) > 0 {
+			parts = append(parts, strings.Join(cur, " "))
+			cur = nil
+			continue
+		}
+		cur = append(cur, w)
+	}
+	if len(cur) > 0 {
+		parts = append(parts, strings.Join(cur, " "))
+	}
+	if len(parts) > 4 {
+		return []string{text}
+	}
+	return parts
 }
 
 // hyphenBeforeOg writes a word before "og" that has no hyphen with one
