@@ -460,7 +460,10 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		t.Fatalf("request not on the owner's worklist with a deadline: %+v", wl.OpenRequests)
 	}
 	before := wl.Contacts.Count
-	today := time.Now().Format(time.DateOnly)
+	// The jobcentre's day: between 23:00 and 24:00 UTC the machine's
+	// date was yesterday in Copenhagen's terms, and the timeline put the
+	// request (today) before the contact (dated yesterday).
+	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	if res := k.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": today, "note": "Besøg om fastholdelse"}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
 	}
