@@ -3,8 +3,8 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"html"
+	"math"
 	"net/http"
 	"net/url"
 	"reflect"

@@ -73,10 +73,10 @@ type SearchResult struct {
 	// Wider, when nobody is found near a place, says how many are found
 	// further out and anywhere ("kok aarhus": nobody within 30 km).
 	Wider []Wider `json:"wider,omitempty"`
-	// Related, when nobody is found, are occupations a word names
-	// (in a name that holds it, or ends a compound in it), the last
-	// part of a compound no CV holds names, or of the same kind, whose
-	// search does find someone: "programmør" → Softwareudvikler.
+	// Related, when nobody is found, are occupations a word names (in a
+	// name that holds it, or ends a compound in it), the last part of a
+	// compound no CV holds names, or of the same kind, that some CV holds
+	// under the same filters: "programmør" → Programmør og systemudvikler.
 	Related []Related `json:"related,omitempty"`
 }
 
@@ -736,12 +736,12 @@ func oneWords(labels []string) []string {
 	return out
 }
 
-// namedIn resolves the occupations text names whole: the matches of
-// score 0.5 or more whose name every word of is in the text ("Rengøringsassistent
+// namedIn resolves the occupations text names whole: the matches of score
+// 0.5 or more every word of whose name is in the text ("Rengøringsassistent
 // i kontor", a STAR title, is no name of what "kontor" means, and its CVs
-// would come before the kontorassistenter). A name whose first parts share the last one's head, typed without
-// the hyphen ("social og sundhedsassistent" for social- og
-// sundhedsassistent), is read as with it when the text as typed names
+// would come before the kontorassistenter). A name whose first parts share
+// the last one's head, typed without the hyphen ("social og
+// sundhedsassistent"), is read as with it when the text as typed names
 // nothing.
 func (cs *Service) namedIn(text string) []taxonomy.Match {
 	// Alternatives each name their own ("kok eller tjener": the kok too,
