@@ -385,6 +385,54 @@ func TestPlaceInTheWords(t *testing.T) {
 	if !strings.Contains(string(page.Body), `href="/staff/candidates?q=butiksassistent">uden stedet</a>`) {
 		t.Errorf("the page offers no search without the place: %s", page.Body)
 	}
+	// The word that says where goes with the place: "i" is neither
+	// searched nor left in the search without the place.
+	for _, q := range []string{"lager i vejle", "lager i nærheden af Vejle", "lager omkring vejle"} {
+		r := get("q=" + url.QueryEscape(q))
+		if got := sorted(r.refs()); !slices.Equal(got, []string{"FREDERICIA-1", "VEJLE-1"}) || len(r.Interpreted) == 0 || r.Interpreted[0].Via != "place" {
+			t.Errorf("%s: %v read as %+v, want as lager vejle", q, got, r.Interpreted)
+		} else if want := strings.TrimPrefix(q, "lager "); r.Interpreted[0].Term != want {
+			t.Errorf("%s: the place read as %q, want %q", q, r.Interpreted[0].Term, want)
+		}
+	}
+	none.Wider = nil
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("butiksassistent i sønderborg"), nil, &none)
+	if len(none.Wider) == 0 || none.Wider[len(none.Wider)-1].Q != "butiksassistent" {
+		t.Errorf("butiksassistent i sønderborg: wider %+v, want the search without the place to be butiksassistent", none.Wider)
+	}
+}
+
+// TestRequestTypedAsASentence: a consultant who types what they want as a
+// sentence ("find mig en lagermedarbejder") finds what the job's name
+// finds. "find" and "mig" were words no CV holds, and the search fell back
+// to any of the words.
+func TestRequestTypedAsASentence(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("LAGER-1", "Lagermedarbejder", nil),
+		cv("LAGER-2", "Lagermedarbejder", map[string]any{"summary": "Jeg søger arbejde på et lager."}),
+		cv("KOK-1", "Kok", map[string]any{"summary": "Find mig i køkkenet."}),
+	)
+	waitSearch(t, k, "", 3)
+	want := sorted(search(t, k, "q=lagermedarbejder").refs())
+	if !slices.Equal(want, []string{"LAGER-1", "LAGER-2"}) {
+		t.Fatalf("lagermedarbejder: %v", want)
+	}
+	for _, q := range []string{"find mig en lagermedarbejder", "vi søger nogen til lagermedarbejder", "find me someone lagermedarbejder"} {
+		var r struct {
+			searchResult
+			AnyWord bool `json:"any_word"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		if got := sorted(r.refs()); !slices.Equal(got, want) || r.AnyWord {
+			t.Errorf("%s: %v (any word %v), want %v", q, got, r.AnyWord, want)
+		}
+	}
+	// Alone, such words are still searched: nothing else is left.
+	if got := search(t, k, "q="+url.QueryEscape("find mig")).refs(); !slices.Equal(got, []string{"KOK-1"}) {
+		t.Errorf("find mig: %v, want the cook who wrote it", got)
+	}
 }
 
 // TestCPRNumbersInKeysAndHeaders: a CPR number where no field is (a key of

@@ -354,6 +354,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, AllWords: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
+	q.Text = withoutRequest(q.Text)
 	// A town or postal code among the words ("lager vejle", "kok 8000") is
 	// where, not what: it narrows the search to the CVs within the radius
 	// of that place, as the near filter (which, when set, it leaves
@@ -541,12 +542,70 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 				continue
 			}
 			if c, found := isPlace(strings.Trim(t, ",.;")); found {
-				rest := strings.Join(append(slices.Clone(words[:i]), words[i+n:]...), " ")
+				// "kok i aarhus", "lager omkring vejle": the word that
+				// says where goes with the place, not into the words
+				// searched (nor into the search without the place).
+				start := i - wordsBefore(words[:i], placeWords)
+				t = strings.Join(words[start:i+n], " ")
+				rest := strings.Join(append(slices.Clone(words[:start]), words[i+n:]...), " ")
 				return rest, c, t, true
 			}
 		}
 	}
 	return text, "", "", false
+}
+
+// requestWords begin a request typed as a sentence: "find mig en kok",
+// "vi søger nogen til lageret", "we need a welder". The verbs and who asks
+// come first; "mig" elsewhere is a word ("svejser mig/mag").
+var requestWords = map[string]bool{
+	"find": true, "finde": true, "søg": true, "søger": true, "soeger": true, "mangler": true, "brug": true,
+	"vi": true, "jeg": true, "har": true, "for": true, "mig": true, "os": true, "gerne": true, "en": true,
+	"et": true, "nogen": true, "nogle": true, "til": true,
+	"we": true, "i": true, "need": true, "looking": true, "me": true, "us": true, "someone": true,
+	"a": true, "an": true, "some": true,
+}
+
+// requestVerbs are the request words a request begins with (besides who
+// asks): without one, the words are searched as typed.
+var requestVerbs = map[string]bool{"find": true, "finde": true, "søg": true, "søger": true, "soeger": true, "mangler": true, "brug": true, "need": true, "looking": true}
+
+// withoutRequest is text without the words of a request it begins with,
+// or text itself when nothing would be left or it begins with none.
+func withoutRequest(text string) string {
+	words := strings.Fields(text)
+	n, verb := 0, false
+	for n < len(words) && requestWords[strings.ToLower(words[n])] {
+		verb = verb || requestVerbs[strings.ToLower(words[n])]
+		n++
+	}
+	if n == 0 || n == len(words) || !verb {
+		return text
+	}
+	return strings.Join(words[n:], " ")
+}
+
+// placeWords say where the place that follows is: "kok i aarhus", "lager
+// i nærheden af vejle", "pædagog near odense".
+var placeWords = [][]string{
+	{"i", "nærheden", "af"}, {"i", "naerheden", "af"}, {"tæt", "på"}, {"taet", "paa"}, {"close", "to"},
+	{"i"}, {"ved"}, {"nær"}, {"naer"}, {"omkring"}, {"omkr."}, {"fra"}, {"in"}, {"near"}, {"around"},
+}
+
+// wordsBefore is how many of the last words are one of phrases (the
+// longest that ends them, any case), 0 for none.
+func wordsBefore(words []string, phrases [][]string) int {
+	best := 0
+	for _, p := range phrases {
+		if len(p) <= best || len(p) > len(words) {
+			continue
+		}
+		tail := words[len(words)-len(p):]
+		if slices.EqualFunc(tail, p, strings.EqualFold) {
+			best = len(p)
+		}
+	}
+	return best
 }
 
 // radiusIn finds a distance in text ("20 km", "20km", "inden for 20 km"),
