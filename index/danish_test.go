@@ -871,3 +871,40 @@ func TestSynonymsAreAnotherWayNotMore(t *testing.T) {
 		t.Errorf("waiter %.2f, cook %.2f: the synonym added to the waiter's word", score["waiter"], score["cook"])
 	}
 }
+
+// TestFourLettersAreAPartNotATypo: four letters that begin compounds CVs
+// hold ("tand" of tandklinik) find those, not the words one letter away
+// ("land", "hand"), nor a word whose folded letters hold them
+// ("selvstændig" reads "selvstandig"), nor one where they lie inside
+// another word ("sundhedstil|stand", where "stand" is a word). A
+// compound of them no CV holds ("tandlæge") finds the same. The
+// demo's "tandlæge" found 4 tandklinikassistenter and 546 others.
+func TestFourLettersAreAPartNotATypo(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"klinik1":  cvOf("Tandklinikassistent", "Klinik."),
+		"klinik2":  cvOf("Tandklinikassistent", "Tandpleje for børn."),
+		"klinik3":  cvOf("Tandklinikassistent", "Tandklinik i byen."),
+		"land":     cvOf("Landbrugsmedhjælper", "Arbejde på land."),
+		"hand":     cvOf("Handicaphjælper", "Hjælp med hand og fod."),
+		"selv":     cvOf("Butiksassistent", "Selvstændig og ansvarlig."),
+		"sundhed":  cvOf("Social- og sundhedsassistent", "Sundhedstilstand hos borgere."),
+		"stand":    cvOf("Lagermedarbejder", "Holdt lageret i stand."),
+		"truck":    cvOf("Lagermedarbejder", "Gaffeltruckcertifikat."),
+		"truck2":   cvOf("Lagermedarbejder", "Truckkørsel."),
+		"truck3":   cvOf("Lagermedarbejder", "Truckcertifikat og certifikat i førstehjælp."),
+		"truck4":   cvOf("Lagermedarbejder", "Truckkørsel hver dag."),
+		"chauffør": cvOf("Chauffør", "Fører bil."),
+		"sekretær": cvOf("Lægesekretær", "Sekretær for en praktiserende læge."),
+	})
+	want := []string{"klinik1", "klinik2", "klinik3"}
+	for _, q := range []string{"tand", "tandlæge"} {
+		if res := mustSearch(t, ix, q); !slices.Equal(slices.Sorted(slices.Values(names(res))), want) {
+			t.Errorf("%s found %v (read as %+v), want the three tandklinikassistenter", q, names(res), res.Expansions)
+		}
+	}
+	// A compound's own first part still holds the letters after it:
+	// "gaffeltruck|certifikat" for "truck".
+	if got := slices.Sorted(slices.Values(names(mustSearch(t, ix, "truckfører")))); !slices.Equal(got, []string{"truck", "truck2", "truck3", "truck4"}) {
+		t.Errorf("truckfører found %v, want the four with truck", got)
+	}
+}

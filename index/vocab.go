@@ -279,7 +279,12 @@ func (v *vocab) expand(token string, typos bool) []form {
 		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
 			if !strings.Contains(w.word, token) && !strings.Contains(asciiSpelling(w.word), typed) {
-				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
+				// Folded inside a word: five letters or more ("padagog"
+				// in socialpædagog); four are there by chance ("tand" in
+				// "selvstændig").
+				if len(s) >= 5 {
+					folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
+				}
 				continue
 			}
 			m, ok := strings.CutSuffix(w.word, token)
@@ -300,10 +305,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 				if w.docs > 0 {
 					known = true
 				}
-			} else if strings.Contains(w.word, token) && (!v.afterAPartLocked(w.word, token) || v.straddlesLocked(w.word, token, &scans)) {
+			} else if strings.Contains(w.word, token) && (!v.afterAPartLocked(w.word, token) || v.straddlesLocked(w.word, token, &scans) ||
+				v.insideAWordLocked(w.word, token, strings.Index(w.word, token))) {
 				// The letters follow no first part ("g|revinge"),
-				// or run across the seam of two parts:
-				// "produktions|medarbejder" holds "smed".
+				// run across the seam of two parts
+				// ("produktions|medarbejder" holds "smed") or lie
+				// inside another word ("sundhedstil|stand" holds
+				// "tand").
 				continue
 			}
 		case stemInfix && strings.Contains(w.skel, stem):
@@ -347,8 +355,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// "pedagogue" but was meant as "pædagog". Then whole words one typo
 	// away, and compounds beginning one typo away, are looked for too
 	// (below the compounds the letters begin).
+	// Four letters that begin compounds CVs hold are a first part, not a
+	// typo: "tand" begins tandklinik and tandpleje, and "land", "hand" and
+	// the English "and", one letter away, would reach hundreds.
 	wholeOnly := strong >= typoBelow
-	if n := len([]rune(s)); typos && (strong < typoBelow || !known) && n >= 4 {
+	if n := len([]rune(s)); typos && (strong < typoBelow || !known && n > 4) && n >= 4 {
 		seen := map[string]bool{}
 		for _, f := range out {
 			seen[f.word] = true
@@ -485,7 +496,7 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 			var out []form
 			n := 0
 			for _, f := range v.expand(l, false) {
-				if f.boost >= boostInfix {
+				if f.boost >= boostInfix && v.holdsPart(f.word, l) {
 					// Counted only where it begins a word: a first
 					// part is a word of its own, which other compounds
 					// begin with ("truck" of truckcertifikat), not
@@ -504,6 +515,48 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		}
 	}
 	return "", nil
+}
+
+// holdsPart reports whether word holds the first part l as a part of its
+// own: as written (or spelled in ASCII), not only folded ("tand" is no
+// part of "selvstændig", whose skeleton holds it), and not inside another
+// word (insideAWordLocked).
+func (v *vocab) holdsPart(word, l string) bool {
+	at := strings.Index(word, l)
+	if at < 0 {
+		word = asciiSpelling(word)
+		if at = strings.Index(word, l); at < 0 {
+			return false
+		}
+	}
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return !v.insideAWordLocked(word, l, at)
+}
+
+// insideAWordLocked reports whether token, at byte at of w, lies inside a
+// longer word some CV holds that begins within w's earlier letters:
+// "sundhedstil|stand" holds "tand" inside "stand", "lade|standere" inside
+// "standere". A word that ends in token after a first part of its own is
+// a compound of token ("føde|varelager" holds "lager" as varelager's), and
+// one that begins w is w's own first part ("gaffeltruck|certifikat").
+func (v *vocab) insideAWordLocked(w, token string, at int) bool {
+	end := at + len(token)
+	for i := 1; i < at; i++ {
+		if !utf8.RuneStart(w[i]) {
+			continue
+		}
+		for j := end; j <= len(w); j++ {
+			if j < len(w) && !utf8.RuneStart(w[j]) || !v.heldLocked(w[i:j]) {
+				continue
+			}
+			if j == end && v.isPartLocked(w[i:at]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // isFirstPart reports whether l is a word of its own: some CV holds it,
