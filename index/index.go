@@ -34,7 +34,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 9
+const MappingVersion = 10
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -57,6 +57,12 @@ type Index struct {
 	mu      sync.Mutex // serialises batches and swaps
 	closed  bool       // under mu
 }
+
+// Labels gives the labels of a concept a CV names by title, which the
+// index holds as the CV's words too ("SOSU" is found by "social- og
+// sundhedsassistent"); none when the title names the concept only
+// loosely.
+type Labels func(uri, title string) []string
 
 // Doc is what the index stores per candidate: only what search needs.
 type Doc struct {
@@ -397,7 +403,7 @@ func (ix *Index) Close() error {
 func (ix *Index) Count() (uint64, error) { return ix.bleve().DocCount() }
 
 // DocOf builds the index document of a candidate.
-func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) Doc {
+func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 	d := Doc{TargetGroup: string(c.TargetGroup), PostalCode: c.PostalCode,
 		AvailableFrom: c.AvailableFrom.Time, UpdatedAt: c.UpdatedAt, Consent: "no"}
 	if c.Consent.Given {
@@ -409,7 +415,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 		if o.URI != "" {
 			d.Occupations = append(d.Occupations, ix.short(o.URI))
 			if labels != nil {
-				occ = append(occ, labels(o.URI)...)
+				occ = append(occ, labels(o.URI, o.Label)...)
 			}
 		}
 	}
@@ -426,7 +432,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels func(uri string) []string) 
 		if s.URI != "" {
 			d.Skills = append(d.Skills, ix.short(s.URI))
 			if labels != nil {
-				skills = append(skills, labels(s.URI)...)
+				skills = append(skills, labels(s.URI, s.Label)...)
 			}
 		}
 	}
@@ -535,7 +541,7 @@ type AllSource interface {
 // it in atomically; searches keep using the old index until the swap. The
 // high-water mark is the change-log position read before the scan, so
 // changes made during the rebuild are applied again afterwards (idempotent).
-func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels func(string) []string) (int, error) {
+func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels Labels) (int, error) {
 	// The new index starts from the live index's mark and unsettled numbers:
 	// everything at or below that mark was written before the scan starts,
 	// so the scan sees it, and what the live index applies later is replayed
@@ -657,7 +663,7 @@ func (ix *Index) removeOthers(keep string) {
 
 // replay applies the change-log entries in (from, to] to b by re-reading
 // each candidate's current state, and records to as b's high-water mark.
-func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels func(string) []string, from, to int64) error {
+func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels Labels, from, to int64) error {
 	latest := map[string]bool{} // id → erased
 	for at := from; at < to; {
 		changes, err := src.ChangesAfter(ctx, at, 1000)

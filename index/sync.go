@@ -39,7 +39,7 @@ type Syncer struct {
 	ix     *Index
 	src    Source
 	log    *slog.Logger
-	labels func(uri string) []string
+	labels Labels
 
 	GapGrace time.Duration
 	Interval time.Duration
@@ -80,7 +80,7 @@ type Syncer struct {
 
 // NewSyncer returns a syncer; labels (optional) adds concept labels to the
 // indexed text so a synonym finds a candidate whose CV used another word.
-func NewSyncer(ix *Index, src Source, log *slog.Logger, labels func(uri string) []string) *Syncer {
+func NewSyncer(ix *Index, src Source, log *slog.Logger, labels Labels) *Syncer {
 	if log == nil {
 		log = slog.Default()
 	}

@@ -330,9 +330,15 @@ func (s *System) Close(ctx context.Context) error {
 }
 
 // ConceptLabels gives the indexer the Danish and English labels of a
-// concept, so a CV that says "SOSU" is found by "social- og sundhedsassistent".
-func ConceptLabels(tax *taxonomy.Taxonomy) func(uri string) []string {
-	return func(uri string) []string {
+// concept, so a CV that says "SOSU" is found by "social- og
+// sundhedsassistent"; none for a STAR title that names the concept only
+// closely: a handicaphjælper (close to the social- og sundhedshjælper) is
+// not found by "SSH" as one, only by the concept, below those who are.
+func ConceptLabels(tax *taxonomy.Taxonomy) index.Labels {
+	return func(uri, title string) []string {
+		if tax.NamesLoosely(uri, title) {
+			return nil
+		}
 		da, en := tax.ConceptLabel(uri, "da"), tax.ConceptLabel(uri, "en")
 		if da == en {
 			return []string{da}

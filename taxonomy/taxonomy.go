@@ -86,6 +86,9 @@ type Taxonomy struct {
 	byISCO     map[string][]*Occupation
 
 	star []starTitle
+	// loose holds uri + "\x00" + a normalised STAR title that names the
+	// occupation only closely (skos:closeMatch), not as its own name.
+	loose map[string]bool
 
 	// The lexicons are built on first use: the skill one indexes ~100,000
 	// labels and most processes never resolve a skill.
@@ -200,7 +203,48 @@ func Load() (*Taxonomy, error) {
 		return nil, err
 	}
 	t.star = star
+	t.loose = looseTitles(t, star)
 	return t, nil
+}
+
+// looseTitles are the STAR titles that name an occupation only closely:
+// mapped to it by skos:closeMatch, and neither mapped to it exactly nor
+// one of its own labels ("Handicaphjælper" is close to the social- og
+// sundhedshjælper, not one).
+func looseTitles(t *Taxonomy, star []starTitle) map[string]bool {
+	loose := map[string]bool{}
+	exact := map[string]bool{}
+	for _, s := range star {
+		key := s.target + "\x00" + Normalize(s.title)
+		switch s.relation {
+		case "exactMatch":
+			exact[key] = true
+		case "closeMatch":
+			loose[key] = true
+		}
+	}
+	for key := range loose {
+		uri, title, _ := strings.Cut(key, "\x00")
+		o := t.occByURI[uri]
+		if exact[key] || o == nil {
+			delete(loose, key)
+			continue
+		}
+		for _, l := range slices.Concat([]string{o.LabelDA, o.LabelEN}, o.AltDA, o.AltEN) {
+			if Normalize(l) == title {
+				delete(loose, key)
+				break
+			}
+		}
+	}
+	return loose
+}
+
+// NamesLoosely reports whether title, as a CV gives it for occupation uri,
+// is a STAR title that names the occupation only closely (see
+// looseTitles): the occupation's labels are then not the CV's words.
+func (t *Taxonomy) NamesLoosely(uri, title string) bool {
+	return len(t.loose) > 0 && t.loose[uri+"\x00"+Normalize(title)]
 }
 
 type starTitle struct{ title, target, relation, code string }

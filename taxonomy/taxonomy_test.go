@@ -132,3 +132,29 @@ func BenchmarkSuggest(b *testing.B) {
 		}
 	}
 }
+
+// TestNamesLoosely: a STAR title mapped to an occupation by closeMatch,
+// and not one of its names, names it loosely; its own label, an exact
+// STAR title, and a title of another occupation do not.
+func TestNamesLoosely(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ssh := taxonomy.OccupationURIPrefix + "1391bdf9-bd61-4fb5-91ca-c29036ab2b60" // social- og sundhedshjælper
+	for _, c := range []struct {
+		uri, title string
+		want       bool
+	}{
+		{ssh, "Handicaphjælper", true},
+		{ssh, "handicaphjælper", true},
+		{ssh, "Social- og sundhedshjælper", false},
+		{ssh, "SOSU-hjælper", false},
+		{ssh, "Lagermedarbejder", false},
+		{taxonomy.OccupationURIPrefix + "f2b15a0e-e65a-438a-affb-29b9d50b77d1", "Softwareudvikler", false},
+	} {
+		if got := tx.NamesLoosely(c.uri, c.title); got != c.want {
+			t.Errorf("NamesLoosely(%s, %q) = %v, want %v", c.uri, c.title, got, c.want)
+		}
+	}
+}

@@ -407,6 +407,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		for _, m := range cs.namedIn(q.Text) {
 			q.Occupations = append(q.Occupations, m.URI)
 			q.NamedWords = append(q.NamedWords, index.QueryWords(m.Form)...)
+			// "social- og sundhedshjælper" reads as "socialhjælper og
+			// sundhedshjælper": "social" as typed is of the name too.
+			q.NamedWords = append(q.NamedWords, beginningForms(index.QueryWords(q.Text), m.Form)...)
 			switch m.Kind {
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are
@@ -889,6 +892,20 @@ func namesWithin(form, text string) bool {
 		}
 	}
 	return len(fs) > 0
+}
+
+// beginningForms are the words of typed that begin a word of form as the
+// taxonomy normalises it (three letters or more): "social" of
+// "socialhjælper", the coordinated name's first part.
+func beginningForms(typed []string, form string) []string {
+	var out []string
+	fs := strings.Fields(taxonomy.Normalize(form))
+	for _, w := range typed {
+		if utf8.RuneCountInString(w) >= 3 && slices.ContainsFunc(fs, func(f string) bool { return f != w && strings.HasPrefix(f, w) }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func relatedURIs(cs *Service, uri string) []string {
