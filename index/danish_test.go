@@ -908,3 +908,18 @@ func TestFourLettersAreAPartNotATypo(t *testing.T) {
 		t.Errorf("truckfører found %v, want the four with truck", got)
 	}
 }
+
+// TestFunctionWordIsNoOtherWord: a function word is not what other letters
+// meant: "pa" (a personlig assistent) is not "på", which nearly every
+// Danish CV holds (the demo's "pa" found 1,350 of 2,000).
+func TestFunctionWordIsNoOtherWord(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"lager1": cvOf("Lagermedarbejder", "Arbejde på lager."),
+		"lager2": cvOf("Lagermedarbejder", "Truck på lager."),
+		"lager3": cvOf("Lagermedarbejder", "Pakning på lager."),
+		"pa":     cvOf("Handicaphjælper", "Erfaring som PA for en borger."),
+	})
+	if got := names(mustSearch(t, ix, "pa")); !slices.Equal(got, []string{"pa"}) {
+		t.Errorf("pa found %v, want the personlig assistent alone", got)
+	}
+}

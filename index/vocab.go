@@ -258,6 +258,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 		// looked for in the word as written.
 		case w.skel == s:
 			f = form{boost: boostWord, via: "word"}
+			if w.word != token && stopwords[w.word] {
+				// A function word is never what other letters meant:
+				// "pa" (personlig assistent) is not "på", in every CV.
+				continue
+			}
 			if w.word != token {
 				f.via = "spelling"
 				if asciiSpelling(w.word) != typed {
@@ -379,6 +384,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// Also as written: folding joins letters a typo moved
 				// ("folkeskloelærer" reads "folkesklolarer", two edits
 				// from "folkeskolelarer", one as typed).
+				continue
+			}
+			if stopwords[w.word] {
 				continue
 			}
 			b := float64(boostTypo)
