@@ -157,6 +157,9 @@ func TestValidationProblems(t *testing.T) {
 		{"unknown field of a language", func(b map[string]any) {
 			b["languages"] = []map[string]any{{"code": "da", "level": "B2"}, {"code": "en", "niveau": "B1"}}
 		}, "en", "languages[1].niveau", "unknown_field", "Unknown"},
+		// Every unknown key in one answer, not one per try.
+		{"two unknown fields, the first", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "company_name", "unknown_field", "kendes ikke"},
+		{"two unknown fields, the second", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "contact", "unknown_field", "kendes ikke"},
 		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "type"},
 		{"bad enum", func(b map[string]any) { b["hours"] = "night" }, "en", "hours", "oneof", "full, part, flex"},
 	}

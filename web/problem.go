@@ -185,8 +185,13 @@ func DecodeJSON(c echo.Context, v any) error {
 			if _, cerr := io.Copy(io.Discard, body); cerr == nil {
 				var raw any
 				if json.NewDecoder(&read).Decode(&raw) == nil {
-					if path := unknownField(reflect.TypeOf(v), raw, ""); path != "" {
-						return jobmatch.Invalid(path, "unknown_field", "")
+					// Every unknown key at once, not one per try.
+					verr := &jobmatch.ValidationError{}
+					for _, path := range unknownFields(reflect.TypeOf(v), raw, "", nil) {
+						verr.Add(path, "unknown_field", "")
+					}
+					if err := verr.Err(); err != nil {
+						return err
 					}
 				}
 			}
@@ -209,15 +214,19 @@ func DecodeJSON(c echo.Context, v any) error {
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// unknownField is the path of the first key in raw (in key order) that no
-// field of t takes, as the validator names fields: "company.contact_name",
-// "experience[1].employer_name"; "" when every key is known.
-func unknownField(t reflect.Type, raw any, path string) string {
+// maxUnknown bounds the unknown keys named in one answer.
+const maxUnknown = 20
+
+// unknownFields appends to out the path of each key in raw (in key order)
+// that no field of t takes, as the validator names fields:
+// "company.contact_name", "experience[1].employer_name"; at most
+// maxUnknown.
+func unknownFields(t reflect.Type, raw any, path string, out []string) []string {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if reflect.PointerTo(t).Implements(unmarshalerType) {
-		return ""
+	if len(out) >= maxUnknown || reflect.PointerTo(t).Implements(unmarshalerType) {
+		return out
 	}
 	join := func(k string) string {
 		if path == "" {
@@ -229,35 +238,39 @@ func unknownField(t reflect.Type, raw any, path string) string {
 	case reflect.Struct:
 		m, ok := raw.(map[string]any)
 		if !ok {
-			return ""
+			return out
 		}
 		fields := map[string]reflect.Type{}
 		jsonFields(t, fields)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if len(out) >= maxUnknown {
+				break
+			}
 			ft, ok := fields[strings.ToLower(k)] // encoding/json matches keys without case
 			if !ok {
-				return join(k)
+				out = append(out, join(k))
+				continue
 			}
-			if p := unknownField(ft, m[k], join(k)); p != "" {
-				return p
-			}
+			out = unknownFields(ft, m[k], join(k), out)
 		}
 	case reflect.Slice, reflect.Array:
 		a, _ := raw.([]any)
 		for i, e := range a {
-			if p := unknownField(t.Elem(), e, fmt.Sprintf("%s[%d]", path, i)); p != "" {
-				return p
+			if len(out) >= maxUnknown {
+				break
 			}
+			out = unknownFields(t.Elem(), e, fmt.Sprintf("%s[%d]", path, i), out)
 		}
 	case reflect.Map:
 		m, _ := raw.(map[string]any)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			if p := unknownField(t.Elem(), m[k], join(k)); p != "" {
-				return p
+			if len(out) >= maxUnknown {
+				break
 			}
+			out = unknownFields(t.Elem(), m[k], join(k), out)
 		}
 	}
-	return ""
+	return out
 }
 
 // jsonFields adds the JSON names (lower-cased) of t's fields and their
