@@ -84,6 +84,9 @@ type searchPage struct {
 	Place string
 	// Licence says which driving licence the words were read as.
 	LicenceRead string
+	// NotSearched says which words a negation left out ("uden kørekort").
+	NotSearched string
+	notSearched []string
 	// FieldsRead say which words were also read as a language, a target
 	// group or a scheme the CVs list.
 	FieldsRead []string
@@ -206,6 +209,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)
 		case "licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
+		case "not_searched":
+			d.notSearched = append(d.notSearched, in.Term)
 		default:
 			// One STAR title stands for several ESCO concepts: the title
 			// the words named, once ("Ekspedient", not tøjekspedient,
@@ -218,6 +223,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				d.ReadAs = append(d.ReadAs, t)
 			}
 		}
+	}
+	if len(d.notSearched) > 0 {
+		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))
 	}
 	var missing []string
 	for _, x := range d.Result.Tried {

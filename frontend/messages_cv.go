@@ -42,6 +42,8 @@ func init() {
 		"cand.read_education":         {"«%s» også læst som uddannelse: %s", "“%s” also read as education: %s"},
 		"skilled.no":                  {"ingen erhvervsuddannelse eller mere på CV'et", "no vocational education or more on the CV"},
 		"skilled.yes":                 {"en erhvervsuddannelse eller mere", "a vocational education or more"},
+		"cand.not_searched":           {"Ikke søgt efter «%s»: hvad et CV ikke behøver, er ingen ord at søge efter.", "Not searched for “%s”: what a CV need not hold is no word to search for."},
+		"cand.not_searched_sep":       {"», «", "”, “"},
 		"cand.licence":                {"«%s» læst som kørekort %s: kun CV'er med det", "“%s” read as driving licence %s: only CVs that hold it"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
 		"cand.by_ref":                 {"Fundet på sagsnummeret.", "Found by its case reference."},

@@ -355,6 +355,15 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	q.Text = withoutRequest(q.Text)
+	// "rengøring uden kørekort": what a CV need not have is no word to
+	// look for (as a word it found those who have it, and with it no CV
+	// held every word). It is left out, and the answer says so.
+	if rest, terms := withoutNegated(q.Text); len(terms) > 0 {
+		q.Text = rest
+		for _, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Via: "not_searched"})
+		}
+	}
 	// A town or postal code among the words ("lager vejle", "kok 8000") is
 	// where, not what: it narrows the search to the CVs within the radius
 	// of that place, as the near filter (which, when set, it leaves
@@ -586,6 +595,29 @@ func withoutRequest(text string) string {
 		return text
 	}
 	return strings.Join(words[n:], " ")
+}
+
+// negations are the words that say a CV need not have the next word.
+var negations = map[string]bool{"uden": true, "without": true, "ikke": true, "not": true}
+
+// withoutNegated is text without each negation and the word after it
+// ("uden kørekort", "without danish"), and those pairs as typed; text
+// itself when nothing else would be left.
+func withoutNegated(text string) (string, []string) {
+	words := strings.Fields(text)
+	var keep, terms []string
+	for i := 0; i < len(words); i++ {
+		if negations[strings.ToLower(words[i])] && i+1 < len(words) {
+			terms = append(terms, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		keep = append(keep, words[i])
+	}
+	if len(terms) == 0 || len(keep) == 0 {
+		return text, nil
+	}
+	return strings.Join(keep, " "), terms
 }
 
 // placeWords say where the place that follows is: "kok i aarhus", "lager
