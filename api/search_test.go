@@ -917,3 +917,64 @@ func TestNegatedWordNotSearched(t *testing.T) {
 		t.Errorf("uden kørekort alone found nobody")
 	}
 }
+
+// TestAvailableNowInTheWords: "kok ledig nu" found the cooks who wrote
+// "nu" (any word, 144 in the demo). "ledig nu", "kan starte med det
+// samme" and the like are read as available by today (Copenhagen), as the
+// form's field, and the page says so.
+func TestAvailableNowInTheWords(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	later := time.Now().In(jobmatch.Copenhagen).AddDate(0, 2, 0).Format(time.DateOnly)
+	createCVs(t, k,
+		cv("KOK-NU", "Kok", map[string]any{"available_from": "2026-01-15"}),
+		cv("KOK-SENERE", "Kok", map[string]any{"available_from": later}),
+		cv("LAGER-NU", "Lagermedarbejder", map[string]any{"available_from": "2026-01-15"}),
+	)
+	waitSearch(t, k, "", 3)
+	for _, q := range []string{"kok ledig nu", "kok, kan starte med det samme", "cook available now"} {
+		var r struct {
+			searchResult
+			AnyWord     bool                                `json:"any_word"`
+			Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		if got := r.refs(); !slices.Equal(got, []string{"KOK-NU"}) || r.AnyWord {
+			t.Errorf("%s: %v (any word %v), want the cook available now", q, got, r.AnyWord)
+		}
+		if !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool {
+			return i.Via == "available" && i.Label == time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+		}) {
+			t.Errorf("%s read as %+v, want available by today", q, r.Interpreted)
+		}
+	}
+	// The form's date, when given, is the one asked for.
+	if got := search(t, k, "q="+url.QueryEscape("kok ledig nu")+"&available_before="+later).refs(); len(got) != 2 {
+		t.Errorf("kok ledig nu, available before %s: %v, want both cooks", later, got)
+	}
+	page := k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok ledig nu"), nil, nil)
+	if !strings.Contains(string(page.Body), "«ledig nu» læst som ledig senest") {
+		t.Errorf("the page does not say how «ledig nu» was read: %.2000s", page.Body)
+	}
+}
+
+// TestSpeaksALanguage: "kok der taler engelsk" found three CVs in the demo,
+// none of them a cook: "taler" was a word every CV had to hold. Before a
+// language it says that a language follows, which the CV's languages
+// answer.
+func TestSpeaksALanguage(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	en := []map[string]string{{"code": "da", "level": "C2"}, {"code": "en", "level": "B2"}}
+	createCVs(t, k,
+		cv("KOK-EN", "Kok", map[string]any{"languages": en}),
+		cv("KOK-DA", "Kok", nil),
+		cv("LAGER-EN", "Lagermedarbejder", map[string]any{"languages": en, "summary": "Jeg taler engelsk og lidt kok-fransk."}),
+	)
+	waitSearch(t, k, "", 3)
+	for _, q := range []string{"kok der taler engelsk", "cook who speaks english"} {
+		if got := search(t, k, "q="+url.QueryEscape(q)).refs(); len(got) == 0 || got[0] != "KOK-EN" {
+			t.Errorf("%s: %v, want the cook who speaks English first", q, got)
+		}
+	}
+}

@@ -84,6 +84,8 @@ type searchPage struct {
 	Place string
 	// Licence says which driving licence the words were read as.
 	LicenceRead string
+	// AvailableRead says how "ledig nu" was read.
+	AvailableRead string
 	// NotSearched says which words a negation left out ("uden kørekort").
 	NotSearched string
 	notSearched []string
@@ -209,6 +211,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)
 		case "licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
+		case "available":
+			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
 		default:

@@ -78,6 +78,10 @@ func Stem(word string) string {
 	return env.Current()
 }
 
+// speakWords say that a language follows ("taler arabisk", "speaks
+// English").
+var speakWords = map[string]bool{"taler": true, "tale": true, "talende": true, "speaks": true, "speak": true, "speaking": true}
+
 // stopwords are Danish function words a query does not look for inside
 // other words ("og" would reach half the vocabulary).
 var stopwords = map[string]bool{}
@@ -85,7 +89,7 @@ var stopwords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`og i at er en et den det de til på af med for som om
 		der har kan vil skal ikke eller men fra ved hos jeg du han hun vi man sig
-		sin sit sine efter over under mod også så the and of in to a an or for with job`) {
+		sin sit sine efter over under mod også så the and of in to a an or for with job who`) {
 		stopwords[w] = true
 	}
 }
@@ -135,6 +139,11 @@ var languageWords = map[string]string{
 	"hollandsk": "nl", "islandsk": "is", "finsk": "fi", "ungarsk": "hu", "tjekkisk": "cs", "slovakisk": "sk",
 	"kroatisk": "hr", "serbisk": "sr", "bosnisk": "bs", "albansk": "sq", "grask": "el", "amharisk": "am",
 	"pashto": "ps", "tamil": "ta", "tagalog": "tl", "hindi": "hi", "bengali": "bn",
+	// as typed in English
+	"danish": "da", "english": "en", "german": "de", "swedish": "sv", "norwegian": "no", "polish": "pl",
+	"arabic": "ar", "ukrainian": "uk", "romanian": "ro", "turkish": "tr", "persian": "fa", "somalian": "so",
+	"french": "fr", "spanish": "es", "italian": "it", "russian": "ru", "lithuanian": "lt", "bulgarian": "bg",
+	"kurdish": "ku", "vietnamese": "vi", "chinese": "zh", "portuguese": "pt", "dutch": "nl",
 }
 
 // groupWords name a target group ("flygtninge" are refugees and the
@@ -265,7 +274,13 @@ func moreWords(words []string, texts ...string) []string {
 func queryTokens(text string) []string {
 	all := wordsOf(text)
 	var out []string
-	for _, w := range all {
+	for i, w := range all {
+		// "kok der taler engelsk": the verb says the next word is a
+		// language, which the CV's languages answer; as a word it asked
+		// for CVs that write "taler".
+		if speakWords[w] && i+1 < len(all) && len(fieldFormsOf(all[i+1])) > 0 && fieldFormsOf(all[i+1])[0].via == "language" {
+			continue
+		}
 		if !stopwords[w] {
 			out = append(out, w)
 		}

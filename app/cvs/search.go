@@ -395,6 +395,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
 		}
 	}
+	// "kok ledig nu", "kan starte med det samme": available today, as the
+	// form's "available by" (which, when set, it leaves alone).
+	if len(q.Text) <= 500 {
+		if rest, term, ok := availableNowIn(q.Text); ok {
+			q.Text = rest
+			today := cs.env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+			if p.AvailableBefore == "" {
+				p.AvailableBefore = today
+			}
+			interp = append(interp, Interpretation{Term: term, Label: p.AvailableBefore, Via: "available"})
+		}
+	}
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
@@ -595,6 +607,29 @@ func withoutRequest(text string) string {
 		return text
 	}
 	return strings.Join(words[n:], " ")
+}
+
+// availableNow are the ways of saying a CV is available now, longest
+// first.
+var availableNow = [][]string{
+	{"kan", "starte", "med", "det", "samme"}, {"ledig", "med", "det", "samme"}, {"kan", "starte", "straks"},
+	{"kan", "starte", "nu"}, {"kan", "begynde", "nu"}, {"can", "start", "now"}, {"available", "now"},
+	{"ledig", "nu"}, {"ledige", "nu"}, {"ledig", "straks"}, {"ledige", "straks"}, {"klar", "nu"},
+	{"starte", "nu"}, {"start", "now"},
+}
+
+// availableNowIn finds a way of saying "available now" among the words
+// and returns text without it and the words as typed.
+func availableNowIn(text string) (rest, term string, ok bool) {
+	words := strings.Fields(text)
+	for _, p := range availableNow {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if slices.EqualFunc(words[i:i+len(p)], p, func(w, x string) bool { return strings.EqualFold(strings.Trim(w, ",.;:!"), x) }) {
+				return strings.Join(append(slices.Clone(words[:i]), words[i+len(p):]...), " "), strings.Join(words[i:i+len(p)], " "), true
+			}
+		}
+	}
+	return text, "", false
 }
 
 // negations are the words that say a CV need not have the next word.
