@@ -978,3 +978,29 @@ func TestSpeaksALanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetGroupsByTheirNames: the target groups as the page's filter
+// names them ("jobparat", "aktivitetsparat", "ung"/"unge") find the CVs of
+// that group, not only those whose text holds the word: "ung under 30
+// butik" found every shop assistant alike.
+func TestTargetGroupsByTheirNames(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("BUTIK-UNG", "Butiksassistent", map[string]any{"target_group": "young"}),
+		cv("BUTIK-JOB", "Butiksassistent", nil),
+		cv("BUTIK-AKT", "Butiksassistent", map[string]any{"target_group": "further_from_job"}),
+		cv("LAGER-UNG", "Lagermedarbejder", map[string]any{"target_group": "young"}),
+	)
+	waitSearch(t, k, "", 4)
+	for q, want := range map[string][]string{
+		"unge butik":                {"BUTIK-UNG"},
+		"ung under 30 butik":        {"BUTIK-UNG"},
+		"aktivitetsparat":           {"BUTIK-AKT"},
+		"jobparate butiksassistent": {"BUTIK-JOB"},
+	} {
+		if got := search(t, k, "q="+url.QueryEscape(q)).refs(); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}

@@ -152,6 +152,10 @@ var (
 	groupWords = map[string]string{
 		"flygtning": "refugee_family_reunified", "flygtninge": "refugee_family_reunified",
 		"familiesammenfort": "refugee_family_reunified", "familiesammenforte": "refugee_family_reunified",
+		// The target groups as the page's filter names them.
+		"jobparat": "close_to_job", "jobparate": "close_to_job",
+		"aktivitetsparat": "further_from_job", "aktivitetsparate": "further_from_job",
+		"unge": "young", "ung": "young",
 	}
 	// skilledWords: an ufaglært has no vocational education or more (the
 	// CV's education levels), a faglært has.
