@@ -912,6 +912,17 @@ func TestNegatedWordNotSearched(t *testing.T) {
 	if !strings.Contains(string(page.Body), "Ikke søgt efter «uden kørekort»") {
 		t.Errorf("the page does not say what was left out: %.2000s", page.Body)
 	}
+	// A place after the negation is not where to look: "uden for
+	// sønderborg" is no search within 30 km of it.
+	for _, q := range []string{"rengøring uden for sønderborg", "rengøring ikke i sønderborg"} {
+		var r struct {
+			Interpreted []struct{ Term, Via string } `json:"interpreted"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		if len(r.Interpreted) == 0 || slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Via string }) bool { return i.Via == "place" }) {
+			t.Errorf("%s read as %+v, want the place not searched, not where to look", q, r.Interpreted)
+		}
+	}
 	// Alone, the words are searched: nothing else is left.
 	if got := search(t, k, "q="+url.QueryEscape("uden kørekort")).Total; got == 0 {
 		t.Errorf("uden kørekort alone found nobody")

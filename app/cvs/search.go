@@ -425,12 +425,13 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	if q.Text != "" && cs.tax != nil {
 		var alt []string // concepts the text names by an alternative label
 		named := false
+		typed := index.QueryWords(q.Text)
 		for _, m := range cs.namedIn(q.Text) {
 			q.Occupations = append(q.Occupations, m.URI)
 			q.NamedWords = append(q.NamedWords, index.QueryWords(m.Form)...)
 			// "social- og sundhedshjælper" reads as "socialhjælper og
 			// sundhedshjælper": "social" as typed is of the name too.
-			q.NamedWords = append(q.NamedWords, beginningForms(index.QueryWords(q.Text), m.Form)...)
+			q.NamedWords = append(q.NamedWords, beginningForms(typed, m.Form)...)
 			switch m.Kind {
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are
@@ -643,8 +644,14 @@ func withoutNegated(text string) (string, []string) {
 	var keep, terms []string
 	for i := 0; i < len(words); i++ {
 		if negations[strings.ToLower(words[i])] && i+1 < len(words) {
-			terms = append(terms, words[i]+" "+words[i+1])
-			i++
+			// "uden for aarhus", "ikke i vejle": the place goes with
+			// the negation, or it would be read as where to look.
+			n := 1
+			if i+2 < len(words) && (strings.EqualFold(words[i+1], "for") || wordsBefore(words[i+1:i+2], placeWords) == 1) {
+				n = 2
+			}
+			terms = append(terms, strings.Join(words[i:i+1+n], " "))
+			i += n
 			continue
 		}
 		keep = append(keep, words[i])
