@@ -48,6 +48,8 @@ type Candidate struct {
 	Skills             []Concept        `json:"skills" bson:"skills"`
 	Languages          []Language       `json:"languages,omitempty" bson:"languages,omitempty"`
 	DrivingLicences    []string         `json:"driving_licences,omitempty" bson:"driving_licences,omitempty"`
+	Hours              []Hours          `json:"hours,omitempty" bson:"hours,omitempty"`   // wanted: full, part; none stated is any
+	Shifts             []Shift          `json:"shifts,omitempty" bson:"shifts,omitempty"` // will work: day, evening, night, weekend
 	AvailableFrom      Date             `json:"available_from" bson:"available_from"`
 	Summary            string           `json:"summary,omitempty" bson:"summary,omitempty"`
 	Consent            CandidateConsent `json:"consent" bson:"consent"`
@@ -62,6 +64,23 @@ type Candidate struct {
 	LastActivity time.Time `json:"last_activity" bson:"last_activity"`
 	Version      int64     `json:"version" bson:"version"`
 }
+
+// Shift is a time of day or week a citizen will work.
+type Shift string
+
+const (
+	ShiftDay     Shift = "day"
+	ShiftEvening Shift = "evening"
+	ShiftNight   Shift = "night"
+	ShiftWeekend Shift = "weekend"
+)
+
+// Shifts lists every shift, in the order of a day and a week.
+var Shifts = []Shift{ShiftDay, ShiftEvening, ShiftNight, ShiftWeekend}
+
+// CandidateHours are the hours a CV can want: full- and part-time (a
+// vacancy's "flex" is no wish of its own: a CV wanting either lists both).
+var CandidateHours = []Hours{HoursFull, HoursPart}
 
 // Concept is a free-text label normalised to a taxonomy concept where one
 // matches (URI set), and kept as free text where none does.

@@ -32,4 +32,5 @@ type MatchCriteria struct {
 	Language     bool    `json:"language"`
 	Consent      bool    `json:"consent"`
 	Eligibility  bool    `json:"eligibility"`
+	Hours        bool    `json:"hours"`
 }

@@ -420,8 +420,10 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 			danish = l.Level
 		}
 	}
-	in.Summary = g.summary(p, j, summaryFacts{age: age, danish: danish, lines: lines, main: main, total: total, yearsInDK: yearsInDK, youth: youth, abroad: abroad,
+	var said summarySaid
+	in.Summary, said = g.summary(p, j, summaryFacts{age: age, danish: danish, lines: lines, main: main, total: total, yearsInDK: yearsInDK, youth: youth, abroad: abroad,
 		licences: in.DrivingLicences, commute: in.MaxCommuteKm, wants: in.DesiredOccupations, edu: in.Education})
+	g.workingTime(&in, j, said)
 	return in
 }
 

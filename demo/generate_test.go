@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -170,6 +171,46 @@ func TestExperienceAgreesWithTheSummary(t *testing.T) {
 	}
 	if withYears < len(cvs)/5 {
 		t.Fatalf("only %d summaries state their years of experience", withYears)
+	}
+}
+
+// TestWorkingTimeAgreesWithTheSummary: the hours and shifts a demo CV
+// states are those its summary speaks of; a summary never says part-time,
+// nights or evenings that the fields do not, and the other way round.
+func TestWorkingTimeAgreesWithTheSummary(t *testing.T) {
+	_, cvs := demoCVs(t, 3000, 7)
+	part, night, none := 0, 0, 0
+	for _, c := range cvs {
+		s := c.Summary
+		partOnly := len(c.Hours) == 1 && c.Hours[0] == "part"
+		saysPart := strings.Contains(s, "deltid") && !strings.Contains(s, "fuldtid og deltid") || strings.Contains(s, "færre timer")
+		if partOnly != saysPart {
+			t.Fatalf("%s: hours %v, summary %q", c.ExternalRef, c.Hours, s)
+		}
+		if strings.Contains(s, "både fuldtid og deltid") && len(c.Hours) != 2 {
+			t.Fatalf("%s: hours %v, summary %q", c.ExternalRef, c.Hours, s)
+		}
+		has := func(shift string) bool { return slices.Contains(c.Shifts, shift) }
+		// The sentences that say the shifts (a task "i weekender" is what
+		// the person did, not what they will).
+		shifts := strings.Contains(s, "dag-, aften- og weekendvagter")
+		all := strings.Contains(s, "alle tider af døgnet, også nat og weekend")
+		if has("night") != all || has("evening") != (shifts || all) || has("weekend") != (shifts || all) {
+			t.Fatalf("%s: shifts %v, summary %q", c.ExternalRef, c.Shifts, s)
+		}
+		if partOnly {
+			part++
+		}
+		if has("night") {
+			night++
+		}
+		if len(c.Hours) == 0 {
+			none++
+		}
+	}
+	// Most state it, as Jobnet asks; part-time and nights are the few.
+	if part < len(cvs)/20 || part > len(cvs)/4 || night == 0 || night > len(cvs)/10 || none > len(cvs)/5 {
+		t.Fatalf("part-time only %d, nights %d, not stated %d of %d", part, night, none, len(cvs))
 	}
 }
 

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,13 @@ type summaryFacts struct {
 	wants     []string
 	edu       []cvs.EducationInput
 	danish    string // CEFR level of the person's Danish
+}
+
+// summarySaid is what a summary said of the working time, which the CV's
+// fields then say too.
+type summarySaid struct {
+	fewerHours bool // starts with fewer hours: part-time
+	shifts     bool // takes day, evening and weekend shifts
 }
 
 // yearsDA writes years the Danish way: "3", "3½", "½".
@@ -56,8 +64,9 @@ var languageDA = map[string]string{"ar": "arabisk", "uk": "ukrainsk", "ti": "tig
 
 var shiftSectors = map[string]bool{"pleje": true, "sygehus": true, "restaurant": true, "hotel": true, "industri": true, "slagteri": true, "lager": true, "bus": true, "handicap": true, "vagt": true, "botilbud": true, "taxi": true}
 
-func (g *Generator) summary(p person, j *job, f summaryFacts) string {
+func (g *Generator) summary(p person, j *job, f summaryFacts) (string, summarySaid) {
 	r := g.r
+	var said summarySaid
 	var s []string
 	add := func(format string, args ...any) { s = append(s, fmt.Sprintf(format, args...)) }
 	t := lowerTitle(g.one(j.same))
@@ -137,12 +146,15 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 		add("%s", []string{"Jeg vil gerne have en IGU eller en praktik, så jeg kan lære faget i Danmark.", "Jeg vil meget gerne starte i praktik og vise, hvad jeg kan.", "Jeg er vant til at arbejde hårdt og lærer hurtigt."}[r.IntN(3)])
 	}
 	if p.group == "further_from_job" {
-		add("%s", g.one([]string{
-			"Jeg har haft en periode med sygdom og vil gerne starte med færre timer og så trappe op.",
+		const fewer = "Jeg har haft en periode med sygdom og vil gerne starte med færre timer og så trappe op."
+		sentence := g.one([]string{
+			fewer,
 			"Jeg kan ikke klare tunge løft på grund af min ryg, men jeg er stabil og grundig.",
 			"Jeg vil gerne starte i en virksomhedspraktik for at vise, hvad jeg kan.",
 			"Jeg har brug for faste rammer og en arbejdsplads, hvor jeg kan få en god start.",
-		}))
+		})
+		add("%s", sentence)
+		said.fewerHours = sentence == fewer
 	}
 	if r.IntN(10) < 7 {
 		a, b := pickTwo(r, traits)
@@ -172,9 +184,45 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) string {
 	}
 	if shiftSectors[j.sector] && r.IntN(2) == 0 {
 		add("Jeg kan tage både dag-, aften- og weekendvagter.")
+		said.shifts = true
 	}
 	// A job without a place phrase leaves a double space or " ." behind.
-	return tidy.Replace(strings.Join(s, " "))
+	return tidy.Replace(strings.Join(s, " ")), said
+}
+
+// workingTime gives a CV the hours it wants and the times it will work, as
+// its summary says them, and adds to the summary what the fields say that
+// it does not. Its own random stream (by the CV's number), so the CVs'
+// other draws stay as they were.
+func (g *Generator) workingTime(in *cvs.CandidateInput, j *job, said summarySaid) {
+	h := rand.New(rand.NewPCG(uint64(g.n), 0x74696d65))
+	var more []string
+	switch k := h.IntN(100); {
+	case said.fewerHours:
+		in.Hours = []string{"part"}
+	case k < 8:
+		in.Hours = []string{"part"}
+		more = append(more, fmt.Sprintf("Jeg vil helst arbejde deltid, omkring %d timer om ugen.", []int{20, 25, 30}[h.IntN(3)]))
+	case k < 28:
+		in.Hours = []string{"full", "part"}
+		if h.IntN(2) == 0 {
+			more = append(more, "Jeg kan arbejde både fuldtid og deltid.")
+		}
+	case k < 90:
+		in.Hours = []string{"full"}
+	}
+	switch k := h.IntN(100); {
+	case said.shifts:
+		in.Shifts = []string{"day", "evening", "weekend"}
+	case shiftSectors[j.sector] && k < 20:
+		in.Shifts = []string{"day", "evening", "night", "weekend"}
+		more = append(more, "Jeg kan arbejde på alle tider af døgnet, også nat og weekend.")
+	case shiftSectors[j.sector] && k < 70, !shiftSectors[j.sector] && k < 85:
+		in.Shifts = []string{"day"}
+	}
+	if len(more) > 0 {
+		in.Summary += " " + strings.Join(more, " ")
+	}
 }
 
 var tidy = strings.NewReplacer("  ", " ", " .", ".")

@@ -157,9 +157,10 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	for _, v := range d.Result.Facets["occupations"] {
 		titles[tax.DisplayTitle(v.Value, lang)]++
 	}
-	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "consent"} {
+	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "hours", "shifts", "consent"} {
 		fv := facetView{Name: name}
-		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills"}[name]
+		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills",
+			"hours": "hours", "shifts": "shift"}[name]
 		for _, v := range d.Result.Facets[name] {
 			label := v.Value
 			if l, ok := skillLabels[v.Value]; ok && name == "skills" {
@@ -179,6 +180,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				}
 			} else if name == "target_group" {
 				label = tr(c, "tg."+v.Value)
+			} else if name == "hours" || name == "shifts" {
+				label = tr(c, map[string]string{"hours": "hours.", "shifts": "shift."}[name]+v.Value)
 			}
 			q := url.Values{}
 			for k, vs := range c.QueryParams() {
@@ -244,8 +247,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	for _, x := range d.Result.Tried {
 		for _, f := range x.Fields {
-			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig.", "skilled": "skilled."}[f.Field] + f.Value
-			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme", "skilled": "cand.read_education"}[f.Field]
+			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig.", "skilled": "skilled.", "hours": "hours.", "shifts": "shift."}[f.Field] + f.Value
+			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme", "skilled": "cand.read_education",
+				"hours": "cand.read_hours", "shifts": "cand.read_shift"}[f.Field]
 			if what != "" && i18n.Has(key) {
 				d.FieldsRead = append(d.FieldsRead, fmt.Sprintf(tr(c, what), x.Word, tr(c, key)))
 			}
@@ -357,7 +361,8 @@ func (f *Frontend) candidateEdit(c echo.Context) error {
 	v := map[string]string{"external_ref": cand.ExternalRef, "name": cand.Name, "email": cand.Email, "phone": cand.Phone,
 		"postal_code": cand.PostalCode, "max_commute_km": strconv.Itoa(cand.MaxCommuteKm), "target_group": string(cand.TargetGroup),
 		"desired_occupations": labels(cand.DesiredOccupations), "skills": labels(cand.Skills), "languages": strings.Join(langs, ", "),
-		"driving_licences": strings.Join(cand.DrivingLicences, ", "), "summary": cand.Summary, "consent_channel": cand.Consent.Channel}
+		"driving_licences": strings.Join(cand.DrivingLicences, ", "), "summary": cand.Summary, "consent_channel": cand.Consent.Channel,
+		"hours": joinValues(cand.Hours), "shifts": joinValues(cand.Shifts)}
 	if !cand.AvailableFrom.IsZero() {
 		v["available_from"] = cand.AvailableFrom.Format(time.DateOnly)
 	}
@@ -405,7 +410,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	in := cvs.CandidateInput{ExternalRef: v["external_ref"], Name: v["name"], Email: v["email"], Phone: v["phone"],
 		PostalCode: v["postal_code"], TargetGroup: v["target_group"], DesiredOccupations: splitList(v["desired_occupations"]),
 		Skills: splitList(v["skills"]), DrivingLicences: splitList(v["driving_licences"]), AvailableFrom: v["available_from"],
-		Summary: v["summary"], Eligibility: splitList(v["eligibility"])}
+		Summary: v["summary"], Eligibility: splitList(v["eligibility"]), Hours: splitList(v["hours"]), Shifts: splitList(v["shifts"])}
 	pre := &jobmatch.ValidationError{}
 	if n, err := strconv.Atoi(v["max_commute_km"]); err == nil {
 		in.MaxCommuteKm = n
@@ -542,6 +547,15 @@ func educationLines(text string) []cvs.EducationInput {
 	return out
 }
 
+// joinValues writes a CV's list of values as the form sends them, one a line.
+func joinValues[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, "\n")
+}
+
 // hitFacts is a hit's line of facts: its two longest jobs with their years
 // (one title's years added up),
 // when it can start, and its driving licences ("Erfaring: Lagermedarbejder
@@ -572,6 +586,10 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string) string {
 	}
 	if len(c.DrivingLicences) > 0 {
 		parts = append(parts, i18n.T(lang, "cand.licences")+" "+strings.Join(c.DrivingLicences, ", "))
+	}
+	// Part-time only is worth a consultant's glance; full-time is the rule.
+	if slices.Equal(c.Hours, []jobmatch.Hours{jobmatch.HoursPart}) {
+		parts = append(parts, i18n.T(lang, "cand.wants_part"))
 	}
 	return strings.Join(parts, " · ")
 }

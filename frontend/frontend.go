@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -138,6 +139,8 @@ var funcs = template.FuncMap{
 		return template.HTML(`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="/static/dkfds/img/all-svg-icons.svg#` + template.HTMLEscapeString(name) + `"></use></svg>`)
 	},
 	"list": func(a ...string) []string { return a },
+	// inlist: the form value (one item a line, or comma-separated) holds item.
+	"inlist": func(value, item string) bool { return slices.Contains(splitList(value), item) },
 	// date and datetime are replaced per request by the page language's
 	// (see render): one format on every page, i18n.Date / i18n.DateTime.
 	"date":     func(t any) string { return dateIn(i18n.DA, t) },

@@ -1,6 +1,9 @@
 package frontend_test
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 
 	"jobmatch"
@@ -26,5 +29,31 @@ func TestEveryRoleHasAName(t *testing.T) {
 	}
 	if got := i18n.T(i18n.DA, "role.consultant"); got != "virksomhedskonsulent" {
 		t.Errorf("role.consultant in Danish: %q", got)
+	}
+}
+
+// TestEveryTemplateKeyHasAMessage: a key a template names that no message
+// registers shows as the key itself ("← cv.back" headed the CV form).
+func TestEveryTemplateKeyHasAMessage(t *testing.T) {
+	files, err := filepath.Glob("templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no templates: %v", err)
+	}
+	key := regexp.MustCompile(`\bt "([a-z0-9_.]+)"`)
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllSubmatch(b, -1) {
+			n++
+			if k := string(m[1]); !i18n.Has(k) {
+				t.Errorf("%s: %q has no message", filepath.Base(f), k)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d keys read from the templates", n)
 	}
 }

@@ -35,6 +35,7 @@ func init() {
 		"crit.language":        {"Sprogniveau", "Language level"},
 		"crit.consent":         {"Samtykke til præsentation", "Consent to be presented"},
 		"crit.eligibility":     {"Visiteret til ordningen", "Eligible for the scheme"},
+		"crit.hours":           {"Ønsker stillingens arbejdstid", "Wants the vacancy's hours"},
 		"comp.occupation":      {"Stilling", "Occupation"},
 		"comp.required_skills": {"Krævede kompetencer", "Required skills"},
 		"comp.desired_skills":  {"Ønskede kompetencer", "Desired skills"},

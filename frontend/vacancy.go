@@ -66,7 +66,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		// others relaxed.
 		q.Require, q.Relax = nil, nil
 		on := c.QueryParams()["require"]
-		for _, n := range []string{"distance", "availability", "licence", "language", "consent", "eligibility"} {
+		for _, n := range []string{"distance", "availability", "licence", "language", "consent", "eligibility", "hours"} {
 			if slices.Contains(on, n) {
 				q.Require = append(q.Require, n)
 			} else {
@@ -86,7 +86,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	cr := d.Matches.Criteria
 	d.Criteria = []criterionView{{"distance", cr.Distance}, {"availability", cr.Availability}, {"licence", cr.Licence},
-		{"language", cr.Language}, {"consent", cr.Consent}, {"eligibility", cr.Eligibility}}
+		{"language", cr.Language}, {"consent", cr.Consent}, {"eligibility", cr.Eligibility}, {"hours", cr.Hours}}
 	def := matcher.DefaultWeights()
 	for _, n := range matcher.Components {
 		w := def[n]

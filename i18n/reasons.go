@@ -61,6 +61,11 @@ func init() {
 		"why.licence":         {"Kørekort %s", "Driving licence %s"},
 		"why.licence_missing": {"Mangler kørekort %s", "No %s driving licence"},
 
+		"why.hours":       {"Ønsker %s, som stillingen tilbyder", "Wants %s, as the vacancy offers"},
+		"why.hours_other": {"Ønsker %s – stillingen er på %s", "Wants %s – the vacancy is %s"},
+		"why.hours.full":  {"fuldtid", "full-time"},
+		"why.hours.part":  {"deltid", "part-time"},
+
 		"why.text":       {"Ord fra opslaget i CV'et: %s", "Words of the vacancy in the CV: %s"},
 		"why.consent":    {"Har givet samtykke til at blive præsenteret", "Has consented to be presented"},
 		"why.no_consent": {"Intet samtykke til præsentation endnu", "No consent to be presented yet"},

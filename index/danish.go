@@ -162,6 +162,25 @@ var (
 	skilledWords = map[string]string{
 		"ufaglart": "no", "ufaglarte": "no", "ufag": "no", "faglart": "yes", "faglarte": "yes",
 	}
+	// workTimeWords name the working time a CV wants (its hours) or will
+	// work (its shifts), by spelling skeleton. Not "dag" alone, which is
+	// a part of too many words a query means otherwise ("dagtilbud").
+	workTimeWords = map[string]FieldValue{
+		"deltid": {"hours", "part"}, "deltids": {"hours", "part"}, "deltidsjob": {"hours", "part"},
+		"deltidsstilling": {"hours", "part"}, "deltidsarbejde": {"hours", "part"}, "parttime": {"hours", "part"},
+		"fuldtid": {"hours", "full"}, "fuldtids": {"hours", "full"}, "fuldtidsjob": {"hours", "full"},
+		"fuldtidsstilling": {"hours", "full"}, "fuldtidsarbejde": {"hours", "full"}, "fulltime": {"hours", "full"},
+		"dagvagt": {"shifts", "day"}, "dagvagter": {"shifts", "day"}, "dagarbejde": {"shifts", "day"},
+		"aften": {"shifts", "evening"}, "aftener": {"shifts", "evening"}, "aftenen": {"shifts", "evening"},
+		"aftenvagt": {"shifts", "evening"}, "aftenvagter": {"shifts", "evening"}, "aftenarbejde": {"shifts", "evening"},
+		"evening": {"shifts", "evening"}, "evenings": {"shifts", "evening"},
+		"nat": {"shifts", "night"}, "natten": {"shifts", "night"}, "natarbejde": {"shifts", "night"},
+		"natvagt": {"shifts", "night"}, "natvagter": {"shifts", "night"}, "nattevagt": {"shifts", "night"},
+		"nattevagter": {"shifts", "night"}, "night": {"shifts", "night"}, "nights": {"shifts", "night"},
+		"weekend": {"shifts", "weekend"}, "weekender": {"shifts", "weekend"}, "weekenden": {"shifts", "weekend"},
+		"weekendvagt": {"shifts", "weekend"}, "weekendvagter": {"shifts", "weekend"},
+		"weekendarbejde": {"shifts", "weekend"}, "weekends": {"shifts", "weekend"},
+	}
 	schemeWords = map[string]string{
 		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",
 		"integrationsgrunduddannelse": "igu", "fleksjob": "fleksjob", "flexjob": "fleksjob",
@@ -193,6 +212,9 @@ func fieldFormsOf(token string) []fieldForm {
 	if sch, ok := schemeWords[sk]; ok {
 		return []fieldForm{{field: "eligibility", value: sch, via: "eligibility", boost: score}}
 	}
+	if fv, ok := workTimeWords[sk]; ok {
+		return []fieldForm{{field: fv.Field, value: fv.Value, via: fv.Field, boost: score}}
+	}
 	return nil
 }
 
@@ -204,7 +226,8 @@ type Expansion struct {
 	// Via names the ways used: "word", "spelling", "inflection",
 	// "compound", "abbreviation", "typo", "part" (the first part of a
 	// compound no CV holds), "language", "target_group", "eligibility",
-	// "education" (ufaglært, faglært).
+	// "education" (ufaglært, faglært), "hours" (deltid, fuldtid),
+	// "shifts" (aften, nat, weekend).
 	Via []string `json:"via"`
 	// Fields are the CV fields' values the word was also read as
 	// ("languages" "ar" for "arabisk").
@@ -278,6 +301,12 @@ func moreWords(words []string, texts ...string) []string {
 func queryTokens(text string) []string {
 	all := wordsOf(text)
 	var out []string
+	for i := 0; i+1 < len(all); i++ {
+		// "part-time", "full time": one word, as "deltid" is.
+		if (all[i] == "part" || all[i] == "full") && all[i+1] == "time" {
+			all = slices.Concat(all[:i:i], []string{all[i] + "time"}, all[i+2:])
+		}
+	}
 	for i, w := range all {
 		// "kok der taler engelsk": the verb says the next word is a
 		// language, which the CV's languages answer; as a word it asked

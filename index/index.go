@@ -34,7 +34,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 10
+const MappingVersion = 11
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -81,6 +81,8 @@ type Doc struct {
 	AvailableFrom  time.Time `json:"available_from"`
 	UpdatedAt      time.Time `json:"updated_at"`
 	Licences       []string  `json:"licences"`
+	Hours          []string  `json:"hours"`     // full, part (v11)
+	Shifts         []string  `json:"shifts"`    // day, evening, night, weekend (v11)
 	Languages      []string  `json:"languages"` // "da", "da:B2"
 	TargetGroup    string    `json:"target_group"`
 	Eligibility    []string  `json:"eligibility"`
@@ -147,7 +149,7 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("location", geo)
 	doc.AddFieldMappingsAt("available_from", dt())
 	doc.AddFieldMappingsAt("updated_at", dt())
-	for _, k := range []string{"licences", "languages", "target_group", "eligibility", "consent", "postal_code"} {
+	for _, k := range []string{"licences", "hours", "shifts", "languages", "target_group", "eligibility", "consent", "postal_code"} {
 		doc.AddFieldMappingsAt(k, kw())
 	}
 	cells := kw()
@@ -456,6 +458,12 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 	d.DesiredWords = strings.Join(desired, " ")
 	ix.vocab.add(words, titles, desired)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
+	for _, h := range c.Hours {
+		d.Hours = append(d.Hours, string(h))
+	}
+	for _, s := range c.Shifts {
+		d.Shifts = append(d.Shifts, string(s))
+	}
 	for _, l := range c.Languages {
 		d.Languages = append(d.Languages, l.Code, l.Code+":"+strings.ToUpper(l.Level))
 	}

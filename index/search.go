@@ -77,6 +77,8 @@ type Query struct {
 	noTieBreak      bool
 	AvailableBefore time.Time
 	Licences        []string // all required
+	Hours           []string // any of these: full, part
+	Shifts          []string // all required: day, evening, night, weekend
 	Languages       []string // all required: "da" or "da:B2"
 	TargetGroups    []string // any of these
 	Eligibility     []string // any of these
@@ -254,7 +256,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 var facetFields = []struct {
 	name string
 	size int
-}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}}
+}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}, {"hours", 2}, {"shifts", 4}}
 
 // tieBreakWords are the words the analysed fields break ties with: each
 // query word as the CVs hold it (a typo or a spelling without æ/ø/å by the
@@ -492,6 +494,12 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	for _, l := range q.Licences {
 		filters = append(filters, term("licences", l))
 	}
+	if len(q.Hours) > 0 {
+		filters = append(filters, anyTerm("hours", q.Hours))
+	}
+	for _, s := range q.Shifts {
+		filters = append(filters, term("shifts", s))
+	}
 	for _, l := range q.Languages {
 		filters = append(filters, anyTerm("languages", LanguageAtLeast(l)))
 	}
@@ -630,13 +638,28 @@ func (c *wordCover) isCommon(i int, n uint64) bool {
 // words. Nil when fewer than two words reached CVs (one word alone is the
 // search without it), for a text longer than a query, an empty index, or
 // when an alternative holds only common words.
-func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, concept query.Query) (query.Query, [][]string, []string) {
+func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []string, concept query.Query) (query.Query, [][]string, []string) {
 	if cover == nil || len(cover.tokens) > maxJoined {
 		return nil, nil, nil
 	}
+	isNamed := map[string]bool{}
+	for _, w := range named {
+		isNamed[w] = true
+		for _, p := range strings.Split(w, "-") {
+			isNamed[p] = true
+		}
+	}
+	// A word reached CVs by its forms, or names the concept the CVs hold:
+	// "hjemmehjælper", which no demo CV writes, is the social- og
+	// sundhedshjælper's other name; "hjemmehjælper deltid" asks for both,
+	// where it found anyone who wrote "deltid".
+	byName := func(j int) bool {
+		return isNamed[cover.tokens[j]] && (concept != nil || cover.synonyms != nil)
+	}
+	reached := func(j int) bool { return cover.exp[j] >= 0 || byName(j) }
 	found := 0
-	for _, e := range cover.exp {
-		if e >= 0 {
+	for j := range cover.tokens {
+		if reached(j) {
 			found++
 		}
 	}
@@ -646,13 +669,6 @@ func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, c
 	n, err := ix.Count()
 	if err != nil || n == 0 {
 		return nil, nil, nil
-	}
-	isNamed := map[string]bool{}
-	for _, w := range named {
-		isNamed[w] = true
-		for _, p := range strings.Split(w, "-") {
-			isNamed[p] = true
-		}
 	}
 	type alternative struct {
 		each  []query.Query
@@ -678,10 +694,10 @@ func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, c
 		var words, slotCommon []string
 		var exps []int
 		for j := i; j < len(cover.tokens) && cover.slot[j] == slot; j++ {
-			if cover.exp[j] < 0 {
+			if !reached(j) {
 				continue
 			}
-			if cover.isCommon(j, n) {
+			if cover.exp[j] >= 0 && cover.isCommon(j, n) {
 				slotCommon = append(slotCommon, cover.tokens[j])
 			}
 			any = append(any, cover.byToken[j]...)
@@ -693,7 +709,11 @@ func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, c
 				}
 			}
 			words = append(words, cover.tokens[j])
-			exps = append(exps, cover.exp[j])
+			if e := cover.exp[j]; e >= 0 {
+				exps = append(exps, e)
+			} else if e := slices.IndexFunc(expansions, func(x Expansion) bool { return x.Word == cover.tokens[j] }); e >= 0 {
+				exps = append(exps, e)
+			}
 		}
 		if len(words) == 0 {
 			continue
@@ -729,7 +749,7 @@ func (ix *Index) everyWord(cover *wordCover, exps []Expansion, named []string, c
 	}
 	for _, a := range alts {
 		for _, e := range a.exps {
-			exps[e].Required = true
+			expansions[e].Required = true
 		}
 	}
 	if len(either) == 1 {

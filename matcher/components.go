@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"jobmatch"
 	"jobmatch/i18n"
 	"jobmatch/taxonomy"
 )
@@ -51,7 +52,7 @@ var table = []component{
 }
 
 // filters say something and may exclude, but weigh nothing.
-var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterConsent}
+var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterHours, filterConsent}
 
 func hasTitle(p *Profile) bool { return len(p.Targets) > 0 || len(p.TitleTerms) > 0 }
 
@@ -71,6 +72,43 @@ func filterScheme(s *Scorer, f *Features) Part {
 	s.say(&part, "scheme_not_eligible", "gap", "why.scheme_not_eligible", scheme)
 	if s.c.Eligibility {
 		part.Exclude = "eligibility"
+	}
+	return part
+}
+
+// hoursBit is an hours value's bit in Features.Hours.
+func hoursBit(h jobmatch.Hours) uint8 {
+	switch h {
+	case jobmatch.HoursFull:
+		return 1
+	case jobmatch.HoursPart:
+		return 2
+	}
+	return 0
+}
+
+// filterHours: the CV wants the vacancy's hours. Said only when both say
+// (a flexible vacancy suits either); it weighs nothing, and excludes when
+// the consultant requires it: someone who wants part-time may still take
+// 30 hours, which the conversation settles, not the score.
+func filterHours(s *Scorer, f *Features) Part {
+	var part Part
+	want := hoursBit(s.p.Hours)
+	if want == 0 || f.Hours == 0 {
+		return part
+	}
+	hours := i18n.Key("why.hours." + string(s.p.Hours))
+	if f.Hours&want != 0 {
+		s.say(&part, "hours", "match", "why.hours", hours)
+		return part
+	}
+	other := jobmatch.HoursFull
+	if f.Hours&hoursBit(jobmatch.HoursPart) != 0 {
+		other = jobmatch.HoursPart
+	}
+	s.say(&part, "hours_other", "gap", "why.hours_other", i18n.Key("why.hours."+string(other)), hours)
+	if s.c.Hours {
+		part.Exclude = "hours"
 	}
 	return part
 }

@@ -258,6 +258,40 @@ func TestFilters(t *testing.T) {
 	}
 }
 
+// TestHoursWanted: a CV that wants only part-time is told apart from the
+// full-time vacancy it would otherwise fit; the reason says both hours in
+// Danish, and the consultant can require the vacancy's hours.
+func TestHoursWanted(t *testing.T) {
+	tax := testTax(t)
+	part := jobmatch.Candidate{Hours: []jobmatch.Hours{jobmatch.HoursPart}}
+	either := jobmatch.Candidate{Hours: []jobmatch.Hours{jobmatch.HoursFull, jobmatch.HoursPart}}
+	cases := []struct {
+		hours    jobmatch.Hours
+		cv       jobmatch.Candidate
+		required bool
+		exclude  string
+		da       string
+	}{
+		{jobmatch.HoursFull, part, false, "", "hours_other: Ønsker deltid – stillingen er på fuldtid"},
+		{jobmatch.HoursFull, part, true, "hours", "hours_other: Ønsker deltid – stillingen er på fuldtid"},
+		{jobmatch.HoursPart, part, true, "", "hours: Ønsker deltid, som stillingen tilbyder"},
+		{jobmatch.HoursFull, either, true, "", "hours: Ønsker fuldtid, som stillingen tilbyder"},
+		{jobmatch.HoursFlex, part, true, "", ""},                 // either suits a flexible vacancy
+		{jobmatch.HoursFull, jobmatch.Candidate{}, true, "", ""}, // the CV does not say
+	}
+	for _, c := range cases {
+		s := scorerFor(tax, jobmatch.Vacancy{Title: "Kok", Hours: c.hours}, Criteria{Hours: c.required}, nil)
+		f := cvOf(tax, c.cv)
+		p := filterHours(s, f)
+		if p.Exclude != c.exclude || texts(p) != c.da {
+			t.Errorf("%s vacancy, CV %v, required %v: exclude %q, reasons %q; want %q, %q", c.hours, c.cv.Hours, c.required, p.Exclude, texts(p), c.exclude, c.da)
+		}
+		if got := s.Excluded(f); got != c.exclude && got != "relevance" {
+			t.Errorf("%s vacancy, CV %v: Excluded %q, want %q", c.hours, c.cv.Hours, got, c.exclude)
+		}
+	}
+}
+
 func TestScoreTextNamesWholeWordsOfTheCV(t *testing.T) {
 	tax := testTax(t)
 	v := jobmatch.Vacancy{Title: "Lagermedarbejder", Description: "Vi søger en erfaren lagerarbejder til pluk og pak. Du kører truck."}

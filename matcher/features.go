@@ -29,6 +29,7 @@ type Features struct {
 	Words         string
 	Languages     []jobmatch.Language
 	Licences      []string
+	Hours         uint8    // the hours the CV wants, a bit each (hoursBit); 0: not stated
 	Education     []string // levels
 	PostalCode    string
 	Lat, Lon      float64
@@ -63,6 +64,9 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 	f := &Features{ID: c.ID, Seq: c.Seq, PostalCode: c.PostalCode, MaxCommuteKm: float64(c.MaxCommuteKm),
 		AvailableFrom: c.AvailableFrom.Time, TargetGroup: c.TargetGroup, Consent: c.Consent.Given,
 		Languages: slices.Clone(c.Languages), Licences: slices.Clone(c.DrivingLicences), Eligibility: slices.Clone(c.Eligibility)}
+	for _, h := range c.Hours {
+		f.Hours |= hoursBit(h)
+	}
 	if geo != nil {
 		f.Lat, f.Lon, f.HasPoint = geo.Coordinates(c.PostalCode)
 	}

@@ -39,6 +39,7 @@ type Profile struct {
 	Start          time.Time
 	Languages      []jobmatch.Language
 	Licence        string
+	Hours          jobmatch.Hours // full, part, flex ("" in older vacancies)
 	MinYears       float64
 	EmploymentType jobmatch.EmploymentType
 	// Text is what retrieval searches the CV text with.
@@ -70,7 +71,7 @@ type SkillReq struct {
 // the workplace (both may be nil in tests of the scoring alone).
 func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Profile {
 	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: v.Title, PostalCode: v.PostalCode,
-		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence,
+		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence, Hours: v.Hours,
 		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType,
 		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}}
 	if geo != nil && v.PostalCode != "" {

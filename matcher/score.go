@@ -52,6 +52,7 @@ type Criteria struct {
 	Language     bool    `json:"language"`     // meets the vacancy's language levels
 	Consent      bool    `json:"consent"`      // has consented to be presented
 	Eligibility  bool    `json:"eligibility"`  // eligible for the vacancy's subsidy scheme
+	Hours        bool    `json:"hours"`        // wants the vacancy's hours, when the CV says
 }
 
 // DefaultCriteria: distance and the scheme always; licence and languages

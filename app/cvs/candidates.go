@@ -7,6 +7,7 @@ package cvs
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +35,8 @@ type CandidateInput struct {
 	Skills             []string            `json:"skills" validate:"max=60,dive,min=1,max=100,runes"`
 	Languages          []jobmatch.Language `json:"languages,omitempty" validate:"max=10,dive"`
 	DrivingLicences    []string            `json:"driving_licences,omitempty" validate:"max=10,dive,oneof=A A1 A2 B BE C C1 C1E CE D D1 D1E DE"`
+	Hours              []string            `json:"hours,omitempty" validate:"max=4,dive,oneof=full part"`
+	Shifts             []string            `json:"shifts,omitempty" validate:"max=8,dive,oneof=day evening night weekend"`
 	AvailableFrom      string              `json:"available_from,omitempty" validate:"omitempty,datetime=2006-01-02"`
 	Summary            string              `json:"summary,omitempty" validate:"max=4000,runes"`
 	Consent            *ConsentInput       `json:"consent,omitempty"`
@@ -102,6 +105,7 @@ func (cs *Service) ToCandidate(in CandidateInput) (*jobmatch.Candidate, error) {
 	for _, e := range in.Eligibility {
 		c.Eligibility = append(c.Eligibility, jobmatch.Scheme(e))
 	}
+	c.Hours, c.Shifts = inOrder(in.Hours, jobmatch.CandidateHours), inOrder(in.Shifts, jobmatch.Shifts)
 	for _, o := range app.CleanList(in.DesiredOccupations) {
 		c.DesiredOccupations = append(c.DesiredOccupations, cs.occupationConcept(o))
 	}
@@ -131,6 +135,18 @@ func (cs *Service) ToCandidate(in CandidateInput) (*jobmatch.Candidate, error) {
 		}
 	}
 	return c, nil
+}
+
+// inOrder returns the values of order that in holds, once each and in the
+// order's order, so a CV stores "full, part" however it was ticked.
+func inOrder[T ~string](in []string, order []T) []T {
+	var out []T
+	for _, v := range order {
+		if slices.Contains(in, string(v)) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (cs *Service) occupationConcept(label string) jobmatch.Concept {

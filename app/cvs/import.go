@@ -27,7 +27,7 @@ import (
 
 var csvColumns = []string{"external_ref", "name", "email", "phone", "postal_code", "max_commute_km", "target_group",
 	"eligibility", "desired_occupations", "skills", "languages", "driving_licences", "available_from", "summary",
-	"consent", "consent_channel", "experience", "education"}
+	"consent", "consent_channel", "experience", "education", "hours", "shifts"}
 
 const (
 	importBatch  = 500
@@ -295,7 +295,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 	ci := CandidateInput{ExternalRef: get("external_ref"), Name: get("name"), Email: get("email"), Phone: get("phone"),
 		PostalCode: get("postal_code"), TargetGroup: get("target_group"), Eligibility: list("eligibility"),
 		DesiredOccupations: list("desired_occupations"), Skills: list("skills"), DrivingLicences: list("driving_licences"),
-		AvailableFrom: get("available_from"), Summary: get("summary")}
+		Hours: list("hours"), Shifts: list("shifts"), AvailableFrom: get("available_from"), Summary: get("summary")}
 	if v := get("max_commute_km"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {

@@ -25,6 +25,8 @@ type SearchParams struct {
 	RadiusKm        float64
 	AvailableBefore string
 	Licences        []string
+	Hours           []string // full, part: any of these
+	Shifts          []string // day, evening, night, weekend: all of these
 	Languages       []string
 	TargetGroups    []string
 	Eligibility     []string
@@ -352,7 +354,7 @@ func (cs *Service) readHits(ctx context.Context, hits []index.Hit) ([]*jobmatch.
 func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
 	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, AllWords: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
-		Licences: p.Licences, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
+		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	q.Text = withoutRequest(q.Text)
 	// "rengøring uden kørekort": what a CV need not have is no word to
@@ -802,6 +804,12 @@ func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
 			break
 		}
 	}
+	if !allIn(p.Hours, jobmatch.CandidateHours) {
+		verr.Add("hours", "oneof", joined(jobmatch.CandidateHours))
+	}
+	if !allIn(p.Shifts, jobmatch.Shifts) {
+		verr.Add("shift", "oneof", joined(jobmatch.Shifts))
+	}
 	for _, g := range p.TargetGroups {
 		if !slices.Contains(jobmatch.TargetGroups, jobmatch.TargetGroup(g)) {
 			var all []string
@@ -822,6 +830,25 @@ func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
 			break
 		}
 	}
+}
+
+// allIn reports whether every value is one of all.
+func allIn[T ~string](values []string, all []T) bool {
+	for _, v := range values {
+		if !slices.Contains(all, T(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// joined lists values separated by spaces, as a oneof message does.
+func joined[T ~string](values []T) string {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = string(v)
+	}
+	return strings.Join(s, " ")
 }
 
 // oneWordLabels are an occupation's Danish labels (preferred, alternative,

@@ -90,7 +90,7 @@ type MatchPage struct {
 
 const rankedKept = 200
 
-var criteriaNames = []string{"distance", "availability", "licence", "language", "consent", "eligibility"}
+var criteriaNames = []string{"distance", "availability", "licence", "language", "consent", "eligibility", "hours"}
 
 func (q Query) options(p *matcher.Profile) (matcher.Options, error) {
 	verr := &jobmatch.ValidationError{}
@@ -110,6 +110,8 @@ func (q Query) options(p *matcher.Profile) (matcher.Options, error) {
 				c.Consent = v
 			case "eligibility":
 				c.Eligibility = v
+			case "hours":
+				c.Hours = v
 			default:
 				verr.Add(field, "oneof", strings.Join(criteriaNames, " "))
 			}
