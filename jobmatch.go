@@ -30,6 +30,9 @@ type FieldError struct {
 	// Code is a stable machine key such as "required", "cvr", "cpr", "postal_code".
 	Code  string `json:"code"`
 	Param string `json:"param,omitempty"`
+	// Of is what the field holds, where a bound's words depend on it:
+	// "list" (items), "number", or "" for text (characters).
+	Of string `json:"-"`
 }
 
 // ValidationError lists every invalid field of one input. It wraps ErrInvalid.

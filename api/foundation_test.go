@@ -160,7 +160,14 @@ func TestValidationProblems(t *testing.T) {
 		// Every unknown key in one answer, not one per try.
 		{"two unknown fields, the first", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "company_name", "unknown_field", "kendes ikke"},
 		{"two unknown fields, the second", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "contact", "unknown_field", "kendes ikke"},
-		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "type"},
+		// A wrong type says what the field takes.
+		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "Must be a number."},
+		{"text for a list", func(b map[string]any) { b["skills_required"] = "pleje" }, "da", "skills_required", "type", "Skal være en liste"},
+		// A bound of a number is a value, of a list a count, of text
+		// characters: "Må højst være 500 tegn" said of positions.
+		{"a number over its bound", func(b map[string]any) { b["positions"] = 501 }, "da", "positions", "max", "Må højst være 500."},
+		{"a list over its bound", func(b map[string]any) { b["skills_required"] = make([]string, 31) }, "da", "skills_required", "max", "Højst 30 punkter."},
+		{"text over its bound", func(b map[string]any) { b["title"] = strings.Repeat("kok", 100) }, "en", "title", "max", "characters"},
 		{"bad enum", func(b map[string]any) { b["hours"] = "night" }, "en", "hours", "oneof", "full, part, flex"},
 	}
 	for _, tt := range tests {

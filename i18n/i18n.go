@@ -78,12 +78,26 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 	}
 	switch f.Code {
 	case "min", "max", "len", "gte", "lte", "gt", "lt":
-		if isList(f.Field) {
-			key += ".list"
+		if key == "v.invalid" {
+			return T(lang, key)
+		}
+		of := key
+		switch {
+		case f.Of == "list" || f.Of == "" && isList(f.Field):
+			of += ".list"
+		case f.Of == "number":
+			of += ".number"
+		}
+		if Has(of) {
+			key = of
 		}
 		return T(lang, key, f.Param)
 	case "oneof":
 		return T(lang, key, strings.ReplaceAll(f.Param, " ", ", "))
+	case "type":
+		if Has(key + "." + f.Param) {
+			return T(lang, key+"."+f.Param)
+		}
 	case "range":
 		return T(lang, key, f.Param)
 	}
