@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -77,6 +78,23 @@ type Frontend struct {
 	srv   *web.Server
 	cfg   Config
 	pages map[string]*template.Template
+	// labels are each page's form fields by name, as the i18n key of the
+	// label the page gives them, so the error summary can say which field
+	// ("Virksomhedens navn: Skal udfyldes." where five lines read "Skal
+	// udfyldes.").
+	labels map[string]map[string]string
+	// order is each page's labelled fields in the order the page has them.
+	order map[string][]string
+}
+
+// summaryLine is one line of a form's error summary.
+type summaryLine struct{ Field, Label, Message string }
+
+// labelPatterns find a field's label in a template: the input and
+// textarea partials' dict, and a label written by hand.
+var labelPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`"name" "([^"]+)" "label" \(t "([^"]+)"\)`),
+	regexp.MustCompile(`for="f-([^"{]+)"[^>]*>\{\{t "([^"]+)"\}\}`),
 }
 
 // Register adds the pages to the server.
@@ -219,6 +237,8 @@ var funcs = template.FuncMap{
 
 func (f *Frontend) parse() error {
 	f.pages = map[string]*template.Template{}
+	f.labels = map[string]map[string]string{}
+	f.order = map[string][]string{}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return err
@@ -233,11 +253,35 @@ func (f *Frontend) parse() error {
 		files = append(files, partials...)
 		t, err := template.New("layout.html").Funcs(funcs).Funcs(template.FuncMap{
 			"t": func(string, ...any) string { return "" }, "field": func(string) string { return "" },
+			"summary": func(map[string]string) []summaryLine { return nil },
 		}).ParseFS(templateFS, files...)
 		if err != nil {
 			return fmt.Errorf("frontend: parse %s: %w", n, err)
 		}
-		f.pages[strings.TrimSuffix(base, ".html")] = t
+		page := strings.TrimSuffix(base, ".html")
+		f.pages[page] = t
+		src, err := fs.ReadFile(templateFS, n)
+		if err != nil {
+			return err
+		}
+		f.labels[page] = map[string]string{}
+		type found struct {
+			at          int
+			field, text string
+		}
+		var all []found
+		for _, re := range labelPatterns {
+			for _, m := range re.FindAllSubmatchIndex(src, -1) {
+				all = append(all, found{m[0], string(src[m[2]:m[3]]), string(src[m[4]:m[5]])})
+			}
+		}
+		slices.SortFunc(all, func(a, b found) int { return a.at - b.at })
+		for _, x := range all {
+			if _, ok := f.labels[page][x.field]; !ok {
+				f.labels[page][x.field] = x.text
+				f.order[page] = append(f.order[page], x.field)
+			}
+		}
 	}
 	return nil
 }
@@ -342,7 +386,28 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		return err
 	}
 	t.Funcs(template.FuncMap{
-		"t":         func(key string, args ...any) string { return i18n.T(lang, key, args...) },
+		"t": func(key string, args ...any) string { return i18n.T(lang, key, args...) },
+		// summary lists a form's errors in the order of its fields, each
+		// with its field's label.
+		"summary": func(errs map[string]string) []summaryLine {
+			var out []summaryLine
+			for _, field := range f.order[name] {
+				if m, ok := errs[field]; ok {
+					out = append(out, summaryLine{field, i18n.T(lang, f.labels[name][field]), m})
+				}
+			}
+			var rest []string
+			for field := range errs {
+				if _, ok := f.labels[name][field]; !ok {
+					rest = append(rest, field)
+				}
+			}
+			slices.Sort(rest)
+			for _, field := range rest {
+				out = append(out, summaryLine{Field: field, Message: errs[field]})
+			}
+			return out
+		},
 		"field":     func(name string) string { return errs[name] },
 		"date":      func(t any) string { return dateIn(lang, t) },
 		"datetime":  func(t any) string { return dateTimeIn(lang, t) },
