@@ -212,6 +212,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "skill":
 		case "place":
 			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)
+		case "area":
+			d.Place = fmt.Sprintf(tr(c, "cand.area"), in.Term, in.Label)
 		case "licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
 		case "available":

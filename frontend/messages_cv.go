@@ -35,6 +35,7 @@ func init() {
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},
 		"cand.found_one":              {"kandidat", "candidate"},
+		"cand.area":                   {"«%s» læst som område: %s", "“%s” read as an area: %s"},
 		"cand.place":                  {"«%s» læst som sted: højst %d km fra %s", "“%s” read as a place: within %d km of %s"},
 		"cand.read_language":          {"«%s» også læst som sprog i CV'et: %s", "“%s” also read as a language the CV lists: %s"},
 		"cand.read_group":             {"«%s» også læst som målgruppe: %s", "“%s” also read as the target group: %s"},

@@ -69,6 +69,8 @@ type Query struct {
 	// the exact radius: a superset, for a caller that applies the exact
 	// distance itself (the matcher does, per candidate's own commute).
 	NearCoarse bool
+	// PostalCodes: the CV's postal code is one of these (an area's).
+	PostalCodes []string
 	// shouldBeside keeps the words as a should clause beside the filters
 	// (the form before the words joined them; tests compare the two).
 	shouldBeside bool
@@ -484,6 +486,9 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 			g.SetField("location")
 			filters = append(filters, g)
 		}
+	}
+	if len(q.PostalCodes) > 0 {
+		filters = append(filters, anyTerm("postal_code", q.PostalCodes))
 	}
 	if !q.AvailableBefore.IsZero() {
 		inclusive := true

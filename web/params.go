@@ -23,7 +23,7 @@ func SearchParamsFrom(c echo.Context) (cvs.SearchParams, error) {
 
 // SearchParamsFromValues reads search parameters from a query string's values.
 func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
-	p := cvs.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"),
+	p := cvs.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"), Area: q.Get("area"),
 		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
 		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
 	multi := func(k string) []string { return commaList(q, k) }

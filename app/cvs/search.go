@@ -22,6 +22,7 @@ type SearchParams struct {
 	Skills          []string // skill words or concept URIs, all required when they resolve
 	Occupation      string   // a title or concept URI
 	Near            string   // postal code
+	Area            string   // a region, landsdel or municipality (taxonomy.Area key)
 	RadiusKm        float64
 	AvailableBefore string
 	Licences        []string
@@ -366,6 +367,23 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: t, Via: "not_searched"})
 		}
 	}
+	// An area among the words ("kok på fyn", "chauffør nordjylland",
+	// "lager vejle kommune") is where: its postal codes, as the area
+	// filter (which, when set, it leaves alone). Before the towns: "vejle
+	// kommune" is the municipality, not 30 km around Vejle.
+	if p.Area == "" && p.Near == "" && cs.tax != nil && cs.tax.Places != nil && len(q.Text) <= 500 {
+		if rest, a, term, ok := areaIn(q.Text); ok {
+			q.Text, p.Area = rest, a.Key
+			interp = append(interp, Interpretation{Term: term, Label: a.Name, Via: "area", rest: q.Text})
+		}
+	}
+	if p.Area != "" && cs.tax != nil && cs.tax.Places != nil {
+		if a, ok := taxonomy.AreaByKey(p.Area); ok {
+			q.PostalCodes = cs.tax.Places.PostalCodesIn(a)
+		} else {
+			verr.Add("area", "invalid", "")
+		}
+	}
 	// A town or postal code among the words ("lager vejle", "kok 8000") is
 	// where, not what: it narrows the search to the CVs within the radius
 	// of that place, as the near filter (which, when set, it leaves
@@ -572,7 +590,7 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 				// "kok i aarhus", "lager omkring vejle": the word that
 				// says where goes with the place, not into the words
 				// searched (nor into the search without the place).
-				start := i - wordsBefore(words[:i], placeWords)
+				start := placeStart(words, i)
 				t = strings.Join(words[start:i+n], " ")
 				rest := strings.Join(append(slices.Clone(words[:start]), words[i+n:]...), " ")
 				return rest, c, t, true
@@ -580,6 +598,37 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 		}
 	}
 	return text, "", "", false
+}
+
+// placeStart is where the place that begins at words[i] begins with the
+// word that says where before it ("i", "på", "tæt på"). "pa" is "på" typed
+// without å only after another word: first, it is the abbreviation ("pa
+// aarhus", a personlig assistent in Aarhus).
+func placeStart(words []string, i int) int {
+	start := i - wordsBefore(words[:i], placeWords)
+	if start == 0 && start < i && strings.EqualFold(words[0], "pa") {
+		return i
+	}
+	return start
+}
+
+// areaIn finds an area in text ("på fyn", "i region syddanmark", "vejle
+// kommune"), the longest first, with the word that says where before it,
+// and returns text without them.
+func areaIn(text string) (rest string, a taxonomy.Area, term string, ok bool) {
+	words := strings.Fields(text)
+	for n := 3; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			found, ok := taxonomy.AreaByName(strings.Join(words[i:i+n], " "))
+			if !ok {
+				continue
+			}
+			start := placeStart(words, i)
+			term := strings.Join(words[start:i+n], " ")
+			return strings.Join(append(slices.Clone(words[:start]), words[i+n:]...), " "), found, term, true
+		}
+	}
+	return text, taxonomy.Area{}, "", false
 }
 
 // requestWords begin a request typed as a sentence: "find mig en kok",
@@ -669,6 +718,8 @@ func withoutNegated(text string) (string, []string) {
 var placeWords = [][]string{
 	{"i", "nærheden", "af"}, {"i", "naerheden", "af"}, {"tæt", "på"}, {"taet", "paa"}, {"close", "to"},
 	{"i"}, {"ved"}, {"nær"}, {"naer"}, {"omkring"}, {"omkr."}, {"fra"}, {"in"}, {"near"}, {"around"},
+	// "på Fyn", "på Als", "på Frederiksberg", also typed without å.
+	{"på"}, {"paa"}, {"pa"}, {"on"},
 }
 
 // wordsBefore is how many of the last words are one of phrases (the
