@@ -10,14 +10,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"jobmatch"
 	"jobmatch/app/cvs"
 	"jobmatch/i18n"
 	"jobmatch/index"
+	"jobmatch/taxonomy"
 	"jobmatch/web"
 )
 
@@ -65,6 +69,9 @@ type searchPage struct {
 	Schemes   []jobmatch.Scheme
 	Languages []string
 	Levels    []string
+	// Areas are the area filter's choices: the regions and landsdele, then
+	// the municipalities by name.
+	Areas, Municipalities []taxonomy.Area
 	// Language and Level are the language filter's two halves.
 	Language, Level string
 	// Suggestions are searches that find someone when this one did not.
@@ -111,10 +118,28 @@ type searchPage struct {
 // ones jobcentre CVs hold most.
 var searchLanguages = []string{"da", "en", "de", "sv", "no", "pl", "uk", "ro", "lt", "ar", "tr", "fa", "so", "ti", "ur", "es", "fr"}
 
+// areaChoices are the area filter's choices: the regions and landsdele in
+// their order, the municipalities in Danish alphabetical order (Æ, Ø, Å
+// last).
+var areaChoices = sync.OnceValues(func() (areas, municipalities []taxonomy.Area) {
+	for _, k := range taxonomy.AreaKeys() {
+		a, _ := taxonomy.AreaByKey(k)
+		if strings.HasPrefix(k, "kommune-") {
+			municipalities = append(municipalities, a)
+		} else {
+			areas = append(areas, a)
+		}
+	}
+	da := collate.New(language.Danish)
+	slices.SortFunc(municipalities, func(a, b taxonomy.Area) int { return da.CompareString(a.Name, b.Name) })
+	return areas, municipalities
+})
+
 func (f *Frontend) candidateSearch(c echo.Context) error {
 	vals := c.QueryParams()
 	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Licence: cvs.Licences,
 		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
+	d.Areas, d.Municipalities = areaChoices()
 	// The form gives the language and its level apart; the API takes "da:B2".
 	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
 	if lvl := vals.Get("language_level"); lvl != "" {
