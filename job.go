@@ -28,8 +28,17 @@ type ImportProgress struct {
 
 // RowError is one rejected row of an import.
 type RowError struct {
-	Row     int    `json:"row"`
-	Field   string `json:"field"`
-	Code    string `json:"code"`
+	Row   int    `json:"row"`
+	Field string `json:"field"`
+	Code  string `json:"code"`
+	// Param and Of are the field error's (a bound, what the field holds),
+	// so the message can be said in the reader's language when read.
+	Param   string `json:"param,omitempty"`
+	Of      string `json:"-"`
 	Message string `json:"message,omitempty"`
+}
+
+// FieldError is the row error as a field error.
+func (e RowError) FieldError() FieldError {
+	return FieldError{Field: e.Field, Code: e.Code, Param: e.Param, Of: e.Of}
 }

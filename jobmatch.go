@@ -10,6 +10,7 @@ package jobmatch
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -79,3 +80,24 @@ type ConflictError struct {
 
 func (e *ConflictError) Error() string { return fmt.Sprintf("conflict: %s: %s", e.Code, e.Detail) }
 func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// JSONKind names what a Go type reads from JSON ("list", "text", "number",
+// "boolean", "object"), so a wrong type says what was expected.
+func JSONKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "list"
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Pointer:
+		return JSONKind(t.Elem())
+	}
+	return ""
+}

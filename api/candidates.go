@@ -14,6 +14,7 @@ import (
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/cvs"
+	"jobmatch/i18n"
 	"jobmatch/web"
 )
 
@@ -157,6 +158,14 @@ func (h *candidateHandlers) job(c echo.Context) error {
 	j, err := h.cs.Job(c.Request().Context(), c.Param("id"))
 	if err != nil {
 		return err
+	}
+	// Each rejected row says what is wrong in the reader's language, as a
+	// field error of a request does ("max_commute_km max" said nothing
+	// of the bound).
+	for i, e := range j.Progress.Errors {
+		if e.Message == "" {
+			j.Progress.Errors[i].Message = i18n.FieldMessage(web.Lang(c), e.FieldError())
+		}
 	}
 	return c.JSON(http.StatusOK, j)
 }

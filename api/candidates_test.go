@@ -263,13 +263,19 @@ func TestImportCandidatesJob(t *testing.T) {
 	if j["status"] != "done" || p["rows"].(float64) != 34 || p["created"].(float64) != 30 || p["failed"].(float64) != 4 {
 		t.Fatalf("job = %v", j)
 	}
-	rows := map[float64]string{}
+	rows, messages := map[float64]string{}, map[float64]string{}
 	for _, e := range p["errors"].([]any) {
 		m := e.(map[string]any)
 		rows[m["row"].(float64)] = m["field"].(string) + ":" + m["code"].(string)
+		messages[m["row"].(float64)], _ = m["message"].(string)
 	}
 	if rows[31] != "name:min" || rows[32] != "summary:cpr" || rows[33] != ":json" || rows[34] != ":utf8" {
 		t.Fatalf("row errors %v", rows)
+	}
+	// Each says what is wrong, in the reader's language, as a request's
+	// field error would (the code alone said "min" of what).
+	if messages[31] != "Skal være mindst 2 tegn." || !strings.Contains(messages[32], "CPR") || messages[33] != "Ugyldig JSON." || !strings.Contains(messages[34], "UTF-8") {
+		t.Fatalf("row messages %v", messages)
 	}
 	if r := waitSearch(t, k, "q=lagerarbejder&limit=50", 30); r.Total != 30 {
 		t.Fatalf("imported CVs searchable: %d", r.Total)

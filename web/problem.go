@@ -313,7 +313,7 @@ func JSONError(err error) error {
 	case errors.As(err, &mbe):
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
 	case errors.As(err, &te):
-		return jobmatch.Invalid(te.Field, "type", jsonKind(te.Type))
+		return jobmatch.Invalid(te.Field, "type", jobmatch.JSONKind(te.Type))
 	case errors.As(err, &se), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return jobmatch.Invalid("", "json", "")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -326,27 +326,6 @@ func JSONError(err error) error {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
 	}
 	return jobmatch.Invalid("", "json", fmt.Sprint())
-}
-
-// jsonKind names what a Go type reads from JSON ("list", "text", "number",
-// "boolean", "object"), so a wrong type says what was expected.
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Slice, reflect.Array:
-		return "list"
-	case reflect.String:
-		return "text"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
-		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Struct, reflect.Map:
-		return "object"
-	case reflect.Pointer:
-		return jsonKind(t.Elem())
-	}
-	return ""
 }
 
 // fieldFromErr extracts the Go field path that encoding/json reports for an

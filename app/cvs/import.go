@@ -104,7 +104,7 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 				if errors.As(err, &ve) {
 					var rer []jobmatch.RowError
 					for _, f := range ve.Fields {
-						rer = append(rer, jobmatch.RowError{Row: x.row, Field: f.Field, Code: f.Code})
+						rer = append(rer, jobmatch.RowError{Row: x.row, Field: f.Field, Code: f.Code, Param: f.Param, Of: f.Of})
 					}
 					out <- parsed{row: x.row, errs: rer}
 					continue
@@ -266,7 +266,7 @@ func jsonRowError(err error) jobmatch.RowError {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &te):
-		return jobmatch.RowError{Field: te.Field, Code: "type"}
+		return jobmatch.RowError{Field: te.Field, Code: "type", Param: jobmatch.JSONKind(te.Type)}
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		// The key as the file wrote it, which the job stores: never a
 		// CPR number.

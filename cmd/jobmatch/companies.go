@@ -93,7 +93,7 @@ func importCompanies(ctx context.Context, sys *system.System, r io.Reader, progr
 			}
 			p.Failed++
 			for _, f := range ve.Fields {
-				p.Errors = append(p.Errors, jobmatch.RowError{Row: row, Field: f.Field, Code: f.Code})
+				p.Errors = append(p.Errors, jobmatch.RowError{Row: row, Field: f.Field, Code: f.Code, Param: f.Param, Of: f.Of})
 			}
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/demo"
+	"jobmatch/i18n"
 	"jobmatch/system"
 )
 
@@ -83,7 +84,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	bar.finish()
 	for _, e := range p.Errors {
-		fmt.Fprintf(stdout, "row %d: %s: %s %s\n", e.Row, e.Field, e.Code, e.Message)
+		msg := e.Message
+		if msg == "" {
+			msg = i18n.FieldMessage(i18n.EN, e.FieldError())
+		}
+		fmt.Fprintf(stdout, "row %d: %s: %s (%s)\n", e.Row, e.Field, msg, e.Code)
 	}
 	fmt.Fprintf(stdout, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed in %s\n", what, p.Rows, p.Created, p.Updated, p.Unchanged, p.Failed, time.Since(bar.start).Round(time.Millisecond))
 	return err
