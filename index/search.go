@@ -45,6 +45,12 @@ type Query struct {
 	// in Occupations and the Synonyms: a CV of such a concept holds
 	// those words as far as AllWords goes.
 	NamedWords []string
+	// NamedBy are the concepts (of Occupations) each named word names:
+	// "hjemmehjælper nattevagt" names the social- og sundhedshjælper by
+	// its first word and the natportier by its second, and a CV of one
+	// holds only that word as far as AllWords goes. Nil: every named word
+	// names every concept.
+	NamedBy map[string][]string
 	// Occupations and Skills are concept URIs from the taxonomy; a match
 	// raises the score (should clauses), it does not filter.
 	Occupations     []string
@@ -441,8 +447,11 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 			should = append(should, concept)
 		}
 		if q.AllWords {
-			var all query.Query
-			if all, rd.required, rd.common = ix.everyWord(cover, exps, q.NamedWords, concept); all != nil {
+			var all, synonyms query.Query
+			if cover != nil {
+				synonyms = cover.synonyms
+			}
+			if all, rd.required, rd.common = ix.everyWord(cover, exps, q.NamedWords, ix.namedConcepts(q.NamedBy, concept, synonyms)); all != nil {
 				filters = append(filters, all)
 			}
 		}
@@ -643,7 +652,51 @@ func (c *wordCover) isCommon(i int, n uint64) bool {
 // words. Nil when fewer than two words reached CVs (one word alone is the
 // search without it), for a text longer than a query, an empty index, or
 // when an alternative holds only common words.
-func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []string, concept query.Query) (query.Query, [][]string, []string) {
+// namedConcepts gives the clauses a named word stands for: the concepts it
+// names (NamedBy) at the concept's score, when the words name concepts
+// apart; else every named word is all of them (concept) and their
+// synonyms. (The synonyms are the query's, not a concept's: apart, a
+// synonym of one name would stand for the other.)
+func (ix *Index) namedConcepts(namedBy map[string][]string, concept, synonyms query.Query) func(word string) []query.Query {
+	apart := false
+	var first []string
+	for _, uris := range namedBy {
+		if first == nil {
+			first = uris
+		} else if !slices.Equal(first, uris) {
+			apart = true
+		}
+	}
+	both := func() []query.Query {
+		var out []query.Query
+		for _, c := range []query.Query{concept, synonyms} {
+			if c != nil {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	return func(word string) []query.Query {
+		if !apart || concept == nil {
+			return both()
+		}
+		uris, ok := namedBy[word]
+		if !ok {
+			for w, u := range namedBy { // a part of a hyphenated name ("it-supporter")
+				if slices.Contains(strings.Split(w, "-"), word) {
+					uris, ok = u, true
+					break
+				}
+			}
+		}
+		if !ok {
+			return both()
+		}
+		return []query.Query{&constScore{inner: anyTerm("occupations", ix.shortAll(uris)), score: boostConcept}}
+	}
+}
+
+func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []string, namedAs func(word string) []query.Query) (query.Query, [][]string, []string) {
 	if cover == nil || len(cover.tokens) > maxJoined {
 		return nil, nil, nil
 	}
@@ -659,7 +712,7 @@ func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []str
 	// sundhedshjælper's other name; "hjemmehjælper deltid" asks for both,
 	// where it found anyone who wrote "deltid".
 	byName := func(j int) bool {
-		return isNamed[cover.tokens[j]] && (concept != nil || cover.synonyms != nil)
+		return isNamed[cover.tokens[j]] && len(namedAs(cover.tokens[j])) > 0
 	}
 	reached := func(j int) bool { return cover.exp[j] >= 0 || byName(j) }
 	found := 0
@@ -707,11 +760,7 @@ func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []str
 			}
 			any = append(any, cover.byToken[j]...)
 			if isNamed[cover.tokens[j]] {
-				for _, c := range []query.Query{concept, cover.synonyms} {
-					if c != nil {
-						any = append(any, c)
-					}
-				}
+				any = append(any, namedAs(cover.tokens[j])...)
 			}
 			words = append(words, cover.tokens[j])
 			if e := cover.exp[j]; e >= 0 {

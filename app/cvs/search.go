@@ -448,10 +448,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		typed := index.QueryWords(q.Text)
 		for _, m := range cs.namedIn(q.Text) {
 			q.Occupations = append(q.Occupations, m.URI)
-			q.NamedWords = append(q.NamedWords, index.QueryWords(m.Form)...)
 			// "social- og sundhedshjælper" reads as "socialhjælper og
 			// sundhedshjælper": "social" as typed is of the name too.
-			q.NamedWords = append(q.NamedWords, beginningForms(typed, m.Form)...)
+			words := append(index.QueryWords(m.Form), beginningForms(typed, m.Form)...)
+			q.NamedWords = append(q.NamedWords, words...)
+			if q.NamedBy == nil {
+				q.NamedBy = map[string][]string{}
+			}
+			for _, w := range words {
+				if !slices.Contains(q.NamedBy[w], m.URI) {
+					q.NamedBy[w] = append(q.NamedBy[w], m.URI)
+				}
+			}
 			switch m.Kind {
 			case "label", "star_title":
 				// The text is a name of the concept: its other names are

@@ -1,0 +1,43 @@
+package api_test
+
+import (
+	"net/url"
+	"slices"
+	"testing"
+
+	"jobmatch/system/systemtest"
+)
+
+// TestEachNameItsConcept: two words that name two occupations ask for a
+// CV of each, as any two words do. The concepts were one clause for every
+// named word, so a CV of one stood for both: "kok tjener" found every cook
+// and every waiter, and "hjemmehjælper nattevagt" (nattevagt names the
+// natportier) every social- og sundhedshjælper, night shifts or not.
+func TestEachNameItsConcept(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("KOK", "Kok", map[string]any{"summary": "Madlavning i restaurant."}),
+		cv("TJENER", "Tjener", map[string]any{"summary": "Servering i restaurant."}),
+		cv("KOK-TJENER", "Kok", map[string]any{"experience": []map[string]any{{"title": "Tjener", "years": 3}}}),
+		cv("SSH-NAT", "Social- og sundhedshjælper", map[string]any{"shifts": []string{"night"}}),
+		cv("SSH-DAG", "Social- og sundhedshjælper", map[string]any{"shifts": []string{"day"}}),
+	)
+	waitSearch(t, k, "", 5)
+	for q, want := range map[string][]string{
+		"kok tjener":              {"KOK-TJENER"},
+		"hjemmehjælper nattevagt": {"SSH-NAT"},
+		"tjener eller kok":        {"KOK", "KOK-TJENER", "TJENER"}, // alternatives, as before
+	} {
+		var r struct {
+			searchResult
+			AnyWord bool `json:"any_word"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		got := r.refs()
+		slices.Sort(got)
+		if !slices.Equal(got, want) || r.AnyWord {
+			t.Errorf("%s: %v (any word %v), want %v", q, got, r.AnyWord, want)
+		}
+	}
+}
