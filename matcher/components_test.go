@@ -317,6 +317,12 @@ func TestScoreTextNamesWholeWordsOfTheCV(t *testing.T) {
 	if !strings.Contains(da, "lagerarbejder") {
 		t.Fatalf("want the CV's own word lagerarbejder: %q", da)
 	}
+	// "à la carte" is shared, and said without its little words.
+	cook := jobmatch.Vacancy{Title: "Kok", Description: "Vi søger en kok til à la carte og kantinedrift."}
+	p = scoreText(scorerFor(tax, cook, Criteria{}, nil), cvOf(tax, jobmatch.Candidate{Summary: "Kok med erfaring i à la carte og kantinedrift."}))
+	if da := texts(p); !strings.Contains(da, "carte") || strings.Contains(da, " la") || strings.Contains(da, "à") {
+		t.Fatalf("à la carte said as %q", da)
+	}
 	// The boilerplate of the ad scores nothing: a CV sharing only "søger"
 	// has no text score.
 	g := cvOf(tax, jobmatch.Candidate{Summary: "Søger job."})

@@ -157,9 +157,16 @@ func (f *Features) wordsOf(terms []string, n int) []string {
 	}
 	var out []string
 	for _, w := range found {
-		if w != "" && !slices.Contains(out, w) && len(out) < n {
+		if w != "" && !slices.Contains(out, w) && len(out) < n && !borrowedFunctionWords[w] {
 			out = append(out, w)
 		}
 	}
 	return out
 }
+
+// borrowedFunctionWords are the little words of phrases Danish borrows ("à
+// la carte", "cordon bleu", "state of the art"): they count in the text's
+// score with the phrase, but a reason that names "à" and "la" as words the
+// CV shares with the ad reads as noise.
+var borrowedFunctionWords = map[string]bool{"à": true, "a": true, "la": true, "le": true, "les": true, "de": true, "du": true,
+	"des": true, "the": true, "of": true, "and": true, "to": true, "in": true, "on": true, "for": true}
