@@ -91,6 +91,8 @@ type searchPage struct {
 	Place string
 	// Licence says which driving licence the words were read as.
 	LicenceRead string
+	// LanguageRead says which language and level the words were read as.
+	LanguageRead string
 	// AvailableRead says how "ledig nu" was read.
 	AvailableRead string
 	// NotSearched says which words a negation left out ("uden kørekort").
@@ -241,6 +243,13 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.Place = fmt.Sprintf(tr(c, "cand.area"), in.Term, in.Label)
 		case "licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
+		case "language":
+			code, level, _ := strings.Cut(in.Label, ":")
+			if level == "C2" && strings.Contains(strings.ToLower(in.Term), "moders") || strings.Contains(strings.ToLower(in.Term), "native") {
+				d.LanguageRead = fmt.Sprintf(tr(c, "cand.language_native_read"), in.Term, i18n.Language(web.Lang(c), code))
+			} else {
+				d.LanguageRead = fmt.Sprintf(tr(c, "cand.language_read"), in.Term, i18n.Language(web.Lang(c), code), level)
+			}
 		case "available":
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":

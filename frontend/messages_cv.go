@@ -35,6 +35,8 @@ func init() {
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},
 		"cand.found_one":              {"kandidat", "candidate"},
+		"cand.language_read":          {"«%s» læst som sprog: %s, mindst %s", "“%s” read as a language: %s, at least %s"},
+		"cand.language_native_read":   {"«%s» læst som sprog: %s som modersmål", "“%s” read as a language: %s as the mother tongue"},
 		"cand.area_filter":            {"Område", "Area"},
 		"cand.any_area":               {"Hele landet", "All of Denmark"},
 		"cand.areas":                  {"Regioner og landsdele", "Regions and parts of the country"},

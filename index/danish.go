@@ -146,6 +146,17 @@ var languageWords = map[string]string{
 	"kurdish": "ku", "vietnamese": "vi", "chinese": "zh", "portuguese": "pt", "dutch": "nl",
 }
 
+// LanguageCode is the ISO 639 code of a language named in Danish or
+// English ("engelsk", "english", "arabisktalende"), false for another word.
+func LanguageCode(word string) (string, bool) {
+	sk := Skeleton(word)
+	if lang, ok := strings.CutSuffix(sk, "talende"); ok && languageWords[lang] != "" {
+		sk = lang
+	}
+	code, ok := languageWords[sk]
+	return code, ok
+}
+
 // groupWords name a target group ("flygtninge" are refugees and the
 // family reunified); schemeWords the schemes a CV can be eligible for.
 var (

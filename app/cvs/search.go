@@ -415,6 +415,19 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
 		}
 	}
+	// "flydende engelsk", "dansk på modersmålsniveau": the language at
+	// that level or above, as the language filter. As words, "flydende"
+	// was a word no CV held beside the language, so every CV that held
+	// either was found.
+	if len(q.Text) <= 500 {
+		if rest, spec, term, ok := languageLevelIn(q.Text); ok {
+			q.Text = rest
+			if !slices.Contains(q.Languages, spec) {
+				q.Languages = append(slices.Clip(q.Languages), spec)
+			}
+			interp = append(interp, Interpretation{Term: term, Label: spec, Via: "language"})
+		}
+	}
 	// "kok ledig nu", "kan starte med det samme": available today, as the
 	// form's "available by" (which, when set, it leaves alone).
 	if len(q.Text) <= 500 {
@@ -602,6 +615,49 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 				t = strings.Join(words[start:i+n], " ")
 				rest := strings.Join(append(slices.Clone(words[:start]), words[i+n:]...), " ")
 				return rest, c, t, true
+			}
+		}
+	}
+	return text, "", "", false
+}
+
+// levelWords say how well a language is spoken, as a CEFR level: at least
+// this. A mother tongue is C2 or native: CVs write C2 for it as often.
+var levelWords = map[string]string{
+	"flydende": "C1", "fluent": "C1", "fluently": "C1",
+	"modersmål": "C2", "modersmaal": "C2", "modersmålsniveau": "C2", "native": "C2",
+}
+
+// levelBetween are the words that may stand between a language and its
+// level: "engelsk på modersmålsniveau", "dansk som modersmål".
+var levelBetween = map[string]bool{"på": true, "paa": true, "som": true, "i": true, "at": true}
+
+// languageLevelIn finds a language with how well it is spoken ("flydende
+// engelsk", "engelsk flydende", "dansk som modersmål") and returns text
+// without them, the filter ("en:C1") and the words as typed.
+func languageLevelIn(text string) (rest, spec, term string, ok bool) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:")) }
+	drop := func(i, j int) string { return strings.Join(append(slices.Clone(words[:i]), words[j:]...), " ") }
+	for i, w := range words {
+		level, ok := levelWords[clean(w)]
+		if !ok {
+			continue
+		}
+		// The level before the language: "flydende engelsk".
+		if i+1 < len(words) {
+			if code, ok := index.LanguageCode(clean(words[i+1])); ok {
+				return drop(i, i+2), code + ":" + level, strings.Join(words[i:i+2], " "), true
+			}
+		}
+		// After it, maybe with a word between: "engelsk flydende",
+		// "dansk som modersmål".
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if code, ok := index.LanguageCode(clean(words[j])); ok {
+				return drop(j, i+1), code + ":" + level, strings.Join(words[j:i+1], " "), true
+			}
+			if !levelBetween[clean(words[j])] {
+				break
 			}
 		}
 	}
