@@ -58,6 +58,16 @@ func TestAreaInTheWords(t *testing.T) {
 	if res := k.Do("GET", "/api/v1/candidates/search?area=mars", nil, nil); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"field":"area"`) {
 		t.Errorf("area=mars: %d %s", res.StatusCode, res.Body)
 	}
+	// The audit log says where the search looked, not only its words.
+	var audit struct {
+		Items []struct{ Action, Query string } `json:"items"`
+	}
+	env.Login("admin@demo.local").Do("GET", "/api/v1/audit?limit=200", nil, &audit)
+	if !slices.ContainsFunc(audit.Items, func(e struct{ Action, Query string }) bool {
+		return e.Action == "cv.search" && e.Query == "area=fyn"
+	}) {
+		t.Errorf("no audit line says the area searched: %+v", audit.Items)
+	}
 	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok på fyn"), nil, nil).Body)
 	if !strings.Contains(page, "«på fyn» læst som område: Fyn") {
 		t.Errorf("the page does not say how «på fyn» was read: %.2000s", page)

@@ -93,6 +93,8 @@ type searchPage struct {
 	LicenceRead string
 	// LanguageRead says which language and level the words were read as.
 	LanguageRead string
+	// CategoryRead says which kind of occupations a word was read as.
+	CategoryRead string
 	// AvailableRead says how "ledig nu" was read.
 	AvailableRead string
 	// NotSearched says which words a negation left out ("uden kørekort").
@@ -254,6 +256,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "category":
+			d.CategoryRead = fmt.Sprintf(tr(c, "cand.category_read"), in.Term, in.Label)
 		default:
 			// One STAR title stands for several ESCO concepts: the title
 			// the words named, once ("Ekspedient", not tøjekspedient,

@@ -37,6 +37,7 @@ func init() {
 		"cand.found_one":              {"kandidat", "candidate"},
 		"cand.language_read":          {"«%s» læst som sprog: %s, mindst %s", "“%s” read as a language: %s, at least %s"},
 		"cand.language_native_read":   {"«%s» læst som sprog: %s som modersmål", "“%s” read as a language: %s as the mother tongue"},
+		"cand.category_read":          {"«%s» læst som faggruppe: %s", "“%s” read as a kind of occupation: %s"},
 		"cand.area_filter":            {"Område", "Area"},
 		"cand.any_area":               {"Hele landet", "All of Denmark"},
 		"cand.areas":                  {"Regioner og landsdele", "Regions and parts of the country"},

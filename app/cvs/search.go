@@ -509,6 +509,22 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				q.Synonyms = append(q.Synonyms, notFirstParts(starTitles(cs.tax, uri), q.Text)...)
 			}
 		}
+		// "håndværker" names no occupation but a kind of them: the
+		// occupations of its DISCO groups are what it names.
+		for _, w := range typed {
+			c, ok := categoryOf(w)
+			if !ok {
+				continue
+			}
+			uris := cs.categoryURIs(c)
+			q.Occupations = append(q.Occupations, uris...)
+			q.NamedWords = append(q.NamedWords, w)
+			if q.NamedBy == nil {
+				q.NamedBy = map[string][]string{}
+			}
+			q.NamedBy[w] = append(q.NamedBy[w], uris...)
+			interp = append(interp, Interpretation{Term: w, Label: c.label, Via: "category"})
+		}
 	}
 	for _, s := range p.Skills {
 		s = strings.TrimSpace(s)
@@ -1124,6 +1140,47 @@ func beginningForms(typed []string, form string) []string {
 	return out
 }
 
+// category is a word that names a kind of occupations, as their DISCO-08
+// groups: "håndværker" is the building, metal and electrical trades and
+// the joiners, as Danish uses the word (not the bakers, butchers and
+// tailors of the same major group).
+type category struct {
+	words  []string // by spelling skeleton
+	label  string
+	groups []string // DISCO-08/ISCO-08 code prefixes
+}
+
+var categories = []category{
+	{[]string{"handvarker", "handvarkere", "handvarkeren", "handvarkerne", "craftsman", "craftsmen", "tradesman", "tradesmen"},
+		"håndværkere: bygge-, metal-, maskin- og el-fag og snedkere (DISCO 71, 72, 74, 7522)", []string{"71", "72", "74", "7522"}},
+	{[]string{"bygningshandvarker", "bygningshandvarkere"}, "bygningshåndværkere (DISCO 71)", []string{"71"}},
+}
+
+// categoryOf reads a query word as a category of occupations.
+func categoryOf(word string) (category, bool) {
+	sk := index.Skeleton(word)
+	for _, c := range categories {
+		if slices.Contains(c.words, sk) {
+			return c, true
+		}
+	}
+	return category{}, false
+}
+
+// categoryURIs are the occupations of a category's groups.
+func (cs *Service) categoryURIs(c category) []string {
+	var out []string
+	for _, o := range cs.tax.Occupations {
+		for _, g := range c.groups {
+			if strings.HasPrefix(o.ISCO, g) {
+				out = append(out, o.URI)
+				break
+			}
+		}
+	}
+	return out
+}
+
 func relatedURIs(cs *Service, uri string) []string {
 	var out []string
 	for _, o := range cs.tax.RelatedOccupations(uri) {
@@ -1145,6 +1202,16 @@ func describe(p SearchParams) string {
 	}
 	if p.Near != "" {
 		parts = append(parts, "near="+p.Near)
+	}
+	// The filters too: the log says whom a search looked for.
+	for _, f := range []struct {
+		name string
+		vs   []string
+	}{{"area", []string{p.Area}}, {"licence", p.Licences}, {"language", p.Languages}, {"hours", p.Hours}, {"shift", p.Shifts},
+		{"target_group", p.TargetGroups}, {"eligibility", p.Eligibility}} {
+		if vs := slices.DeleteFunc(slices.Clone(f.vs), func(v string) bool { return v == "" }); len(vs) > 0 {
+			parts = append(parts, f.name+"="+strings.Join(vs, ","))
+		}
 	}
 	return strings.Join(parts, " ")
 }
