@@ -257,7 +257,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
 		case "category":
-			d.CategoryRead = fmt.Sprintf(tr(c, "cand.category_read"), in.Term, in.Label)
+			label := in.Label
+			if k := strings.Replace(in.URI, "category:", "cat.", 1); i18n.Has(k) {
+				label = tr(c, k)
+			}
+			d.CategoryRead = fmt.Sprintf(tr(c, "cand.category_read"), in.Term, label)
 		default:
 			// One STAR title stands for several ESCO concepts: the title
 			// the words named, once ("Ekspedient", not tøjekspedient,

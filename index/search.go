@@ -643,15 +643,6 @@ func (c *wordCover) isCommon(i int, n uint64) bool {
 	return false
 }
 
-// everyWord is the filter of Query.AllWords: for each word that reached
-// CVs and is not common, a CV that holds it, a compound it forms with a
-// neighbour, or (a word the taxonomy read as concept or synonym) that
-// concept or synonym. Words joined by "eller" ("or") are alternatives:
-// "kok eller tjener" finds the CVs that hold either. It marks the words
-// asked for Required and returns them by alternative, and the common
-// words. Nil when fewer than two words reached CVs (one word alone is the
-// search without it), for a text longer than a query, an empty index, or
-// when an alternative holds only common words.
 // namedConcepts gives the clauses a named word stands for: the concepts it
 // names (NamedBy) at the concept's score, when the words name concepts
 // apart; else every named word is all of them (concept) and their
@@ -661,6 +652,7 @@ func (ix *Index) namedConcepts(namedBy map[string][]string, concept, synonyms qu
 	apart := false
 	var first []string
 	for _, uris := range namedBy {
+		uris = slices.Sorted(slices.Values(uris))
 		if first == nil {
 			first = uris
 		} else if !slices.Equal(first, uris) {
@@ -696,6 +688,15 @@ func (ix *Index) namedConcepts(namedBy map[string][]string, concept, synonyms qu
 	}
 }
 
+// everyWord is the filter of Query.AllWords: for each word that reached
+// CVs and is not common, a CV that holds it, a compound it forms with a
+// neighbour, or (a word the taxonomy read as concept or synonym) that
+// concept or synonym. Words joined by "eller" ("or") are alternatives:
+// "kok eller tjener" finds the CVs that hold either. It marks the words
+// asked for Required and returns them by alternative, and the common
+// words. Nil when fewer than two words reached CVs (one word alone is the
+// search without it), for a text longer than a query, an empty index, or
+// when an alternative holds only common words.
 func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []string, namedAs func(word string) []query.Query) (query.Query, [][]string, []string) {
 	if cover == nil || len(cover.tokens) > maxJoined {
 		return nil, nil, nil

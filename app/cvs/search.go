@@ -523,7 +523,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				q.NamedBy = map[string][]string{}
 			}
 			q.NamedBy[w] = append(q.NamedBy[w], uris...)
-			interp = append(interp, Interpretation{Term: w, Label: c.label, Via: "category"})
+			interp = append(interp, Interpretation{Term: w, URI: "category:" + c.key, Label: c.label, Via: "category"})
 		}
 	}
 	for _, s := range p.Skills {
@@ -1145,15 +1145,16 @@ func beginningForms(typed []string, form string) []string {
 // the joiners, as Danish uses the word (not the bakers, butchers and
 // tailors of the same major group).
 type category struct {
+	key    string   // the interpretation's URI: "category:<key>"
 	words  []string // by spelling skeleton
 	label  string
 	groups []string // DISCO-08/ISCO-08 code prefixes
 }
 
 var categories = []category{
-	{[]string{"handvarker", "handvarkere", "handvarkeren", "handvarkerne", "craftsman", "craftsmen", "tradesman", "tradesmen"},
+	{"haandvaerkere", []string{"handvarker", "handvarkere", "handvarkeren", "handvarkerne", "craftsman", "craftsmen", "tradesman", "tradesmen"},
 		"håndværkere: bygge-, metal-, maskin- og el-fag og snedkere (DISCO 71, 72, 74, 7522)", []string{"71", "72", "74", "7522"}},
-	{[]string{"bygningshandvarker", "bygningshandvarkere"}, "bygningshåndværkere (DISCO 71)", []string{"71"}},
+	{"bygningshaandvaerkere", []string{"bygningshandvarker", "bygningshandvarkere"}, "bygningshåndværkere (DISCO 71)", []string{"71"}},
 }
 
 // categoryOf reads a query word as a category of occupations.
