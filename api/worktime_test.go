@@ -57,16 +57,7 @@ func TestWorkingTime(t *testing.T) {
 		"hjemmehjælper nat":    {"SSH-NAT"}, // a named word no CV writes, and a field
 		"hjemmehjælper deltid": {"SSH-NAT"},
 	} {
-		var res struct {
-			searchResult
-			AnyWord bool `json:"any_word"`
-		}
-		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &res)
-		got := res.refs()
-		slices.Sort(got)
-		if !slices.Equal(got, want) || res.AnyWord {
-			t.Errorf("%s: %v (any word %v), want %v", q, got, res.AnyWord, want)
-		}
+		wantFound(t, k, q, want)
 	}
 
 	// The filters: any of the hours, every shift.
