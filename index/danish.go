@@ -113,7 +113,7 @@ var abbreviations = map[string][]string{
 	"vvs":    {"vvs"},
 	"cnc":    {"cnc"},
 	"el":     {"elektriker", "el"},
-	"pa":     {"personlig", "hjælper"},
+	"pa":     {"handicaphjælper"}, // a personlig assistent (BPA) is a handicaphjælper on Jobnet
 	"ufag":   {"ufaglært"},
 	"lbf":    {"lastbil"},
 	"sygepl": {"sygeplejerske"},
