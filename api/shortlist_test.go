@@ -35,7 +35,8 @@ func TestPreScreeningToHired(t *testing.T) {
 	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
 	var c1, c2 struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", cv("PS-1", "Tømrer", map[string]any{"name": "Hemmelig Hansen", "phone": "22113344",
-		"skills": []string{"tagarbejde"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}}}), &c1)
+		"skills": []string{"tagarbejde"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}},
+		"hours": []string{"part"}, "shifts": []string{"day", "weekend"}}), &c1)
 	k.Do("POST", "/api/v1/candidates", cv("PS-2", "Tømrer", nil), &c2)
 	var rec struct {
 		ID        string
@@ -115,6 +116,13 @@ func TestPreScreeningToHired(t *testing.T) {
 	}
 	if s, _ := p["skills_matched"].([]any); len(s) == 0 {
 		t.Fatalf("no matched skills: %v", p)
+	}
+	// The working time the citizen wants: what an employer asks first.
+	if !sameStrings(p["hours"], "part") || !sameStrings(p["shifts"], "day", "weekend") {
+		t.Fatalf("profile hours %v, shifts %v", p["hours"], p["shifts"])
+	}
+	if page := string(anon.Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<dd class="hours">Deltid</dd>`) || !strings.Contains(page, `<dd class="shifts">Dag, weekend</dd>`) {
+		t.Fatalf("the employer's page does not show the working time")
 	}
 	var box struct {
 		Items []struct{ Kind, To, Body string }

@@ -347,12 +347,16 @@ type Profile struct {
 	Number int `json:"number"`
 	// Years holds each job's title and years, for the page to write in its
 	// language (Experience is the Danish text).
-	Years         []ProfileJob              `json:"-"`
-	AvailableFrom string                    `json:"available_from,omitempty"`
-	DistanceBand  string                    `json:"distance_band,omitempty"`
-	Interview     string                    `json:"interview_summary,omitempty"`
-	Name          string                    `json:"name,omitempty"` // only with reveal_identity
-	Answers       []jobmatch.EmployerAnswer `json:"answers,omitempty"`
+	Years         []ProfileJob `json:"-"`
+	AvailableFrom string       `json:"available_from,omitempty"`
+	// Hours and Shifts are the working time the CV wants: what an
+	// employer with a part-time job or evening shifts asks first.
+	Hours        []jobmatch.Hours          `json:"hours,omitempty"`
+	Shifts       []jobmatch.Shift          `json:"shifts,omitempty"`
+	DistanceBand string                    `json:"distance_band,omitempty"`
+	Interview    string                    `json:"interview_summary,omitempty"`
+	Name         string                    `json:"name,omitempty"` // only with reveal_identity
+	Answers      []jobmatch.EmployerAnswer `json:"answers,omitempty"`
 }
 
 // shown is a presented entry whose consent holds, with its candidate.
@@ -424,6 +428,7 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 	for _, o := range c.DesiredOccupations {
 		p.Occupations = append(p.Occupations, o.Label)
 	}
+	p.Hours, p.Shifts = slices.Clone(c.Hours), slices.Clone(c.Shifts)
 	for _, x := range c.Experience {
 		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, strings.Replace(trimFloat(x.Years), ".", ",", 1)))
 		p.Years = append(p.Years, ProfileJob{Title: x.Title, Years: x.Years})
