@@ -56,6 +56,10 @@ func TestWorkingTime(t *testing.T) {
 		"nattevagt":            {"SSH-NAT"},
 		"hjemmehjælper nat":    {"SSH-NAT"}, // a named word no CV writes, and a field
 		"hjemmehjælper deltid": {"SSH-NAT"},
+		// Weekly hours: below a full-time week part-time, from it full.
+		"kok 25 timer":         {"KOK-BEGGE", "KOK-DEL"},
+		"kok 30 timer om ugen": {"KOK-BEGGE", "KOK-DEL"},
+		"kok 37 timer":         {"KOK-BEGGE", "KOK-FULD"},
 	} {
 		wantFound(t, k, q, want)
 	}
@@ -106,6 +110,10 @@ func TestWorkingTime(t *testing.T) {
 	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok deltid"), nil, nil).Body)
 	if !strings.Contains(page, "«deltid» også læst som ønsket arbejdstid i CV&#39;et: Deltid") || !strings.Contains(page, "· Ønsker deltid") {
 		t.Errorf("the page does not say how «deltid» was read, or which hit wants part-time: %.3000s", page)
+	}
+	page = string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok 25 timer"), nil, nil).Body)
+	if !strings.Contains(page, "«25 timer» læst som deltid") {
+		t.Errorf("the page does not say how «25 timer» was read")
 	}
 	id := ""
 	for _, it := range search(t, k, "q="+url.QueryEscape("nattevagt")).Items {

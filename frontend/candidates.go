@@ -95,6 +95,8 @@ type searchPage struct {
 	LanguageRead string
 	// CategoryRead says which kind of occupations a word was read as.
 	CategoryRead string
+	// HoursRead says which hours weekly hours were read as.
+	HoursRead string
 	// AvailableRead says how "ledig nu" was read.
 	AvailableRead string
 	// NotSearched says which words a negation left out ("uden kørekort").
@@ -256,6 +258,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "hours":
+			d.HoursRead = fmt.Sprintf(tr(c, "cand.hours_read"), in.Term, strings.ToLower(tr(c, "hours."+in.Label)))
 		case "category":
 			label := in.Label
 			if k := strings.Replace(in.URI, "category:", "cat.", 1); i18n.Has(k) {

@@ -40,6 +40,7 @@ func init() {
 		"cand.category_read":          {"«%s» læst som faggruppe: %s", "“%s” read as a kind of occupation: %s"},
 		"cat.haandvaerkere":           {"håndværkere: bygge-, metal-, maskin- og el-fag og snedkere (DISCO 71, 72, 74, 7522)", "craftspeople: building, metal, machinery and electrical trades and joiners (ISCO 71, 72, 74, 7522)"},
 		"cat.bygningshaandvaerkere":   {"bygningshåndværkere (DISCO 71)", "building trades (ISCO 71)"},
+		"cand.hours_read":             {"«%s» læst som %s (en fuldtidsuge er 37 timer)", "“%s” read as %s (a full-time week is 37 hours)"},
 		"cand.area_filter":            {"Område", "Area"},
 		"cand.any_area":               {"Hele landet", "All of Denmark"},
 		"cand.areas":                  {"Regioner og landsdele", "Regions and parts of the country"},

@@ -428,6 +428,17 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: spec, Via: "language"})
 		}
 	}
+	// "rengøring 25 timer", "30 timer om ugen": weekly hours are part- or
+	// full-time (a Danish full-time week is 37 hours), read as the word
+	// for it would be ("deltid", which the CV's hours answer besides its
+	// words); as words, the number and "timer" are in every CV.
+	if len(q.Text) <= 500 {
+		if rest, hours, term, ok := weeklyHoursIn(q.Text); ok {
+			word := map[jobmatch.Hours]string{jobmatch.HoursPart: "deltid", jobmatch.HoursFull: "fuldtid"}[hours]
+			q.Text = strings.TrimSpace(rest + " " + word)
+			interp = append(interp, Interpretation{Term: term, Label: string(hours), Via: "hours"})
+		}
+	}
 	// "kok ledig nu", "kan starte med det samme": available today, as the
 	// form's "available by" (which, when set, it leaves alone).
 	if len(q.Text) <= 500 {
@@ -762,6 +773,45 @@ func availableNowIn(text string) (rest, term string, ok bool) {
 		}
 	}
 	return text, "", false
+}
+
+// fullTimeWeek is a Danish full-time week in hours.
+const fullTimeWeek = 37
+
+// weeklyHoursIn finds hours a week among the words ("25 timer", "30 timer
+// om ugen", "37 t/uge", "20-25 timer") and returns text without them,
+// part-time below a full-time week and full-time from it, and the words as
+// typed.
+func weeklyHoursIn(text string) (rest string, hours jobmatch.Hours, term string, ok bool) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:")) }
+	for i := 0; i+1 < len(words); i++ {
+		num := clean(words[i])
+		if lo, hi, found := strings.Cut(num, "-"); found && lo != "" {
+			num = hi // "20-25 timer": the most asked
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil || n < 1 || n > 60 {
+			continue
+		}
+		unit := clean(words[i+1])
+		if unit != "timer" && unit != "t" && unit != "t/uge" && unit != "timer/uge" && unit != "hours" && unit != "h" {
+			continue
+		}
+		end := i + 2
+		for _, tail := range [][]string{{"om", "ugen"}, {"i", "ugen"}, {"pr.", "uge"}, {"per", "uge"}, {"a", "week"}, {"per", "week"}, {"ugentligt"}, {"ugentlig"}} {
+			if end+len(tail) <= len(words) && slices.EqualFunc(words[end:end+len(tail)], tail, func(w, x string) bool { return clean(w) == x }) {
+				end += len(tail)
+				break
+			}
+		}
+		hours = jobmatch.HoursPart
+		if n >= fullTimeWeek {
+			hours = jobmatch.HoursFull
+		}
+		return strings.Join(append(slices.Clone(words[:i]), words[end:]...), " "), hours, strings.Join(words[i:end], " "), true
+	}
+	return text, "", "", false
 }
 
 // negations are the words that say a CV need not have the next word.
