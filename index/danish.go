@@ -157,6 +157,13 @@ func LanguageCode(word string) (string, bool) {
 	return code, ok
 }
 
+// WorkTime reads a word as the working time it names ("deltid": hours
+// part, "aftenvagter": shifts evening), false for another word.
+func WorkTime(word string) (FieldValue, bool) {
+	fv, ok := workTimeWords[Skeleton(word)]
+	return fv, ok
+}
+
 // groupWords name a target group ("flygtninge" are refugees and the
 // family reunified); schemeWords the schemes a CV can be eligible for.
 var (
@@ -191,6 +198,9 @@ var (
 		"weekend": {"shifts", "weekend"}, "weekender": {"shifts", "weekend"}, "weekenden": {"shifts", "weekend"},
 		"weekendvagt": {"shifts", "weekend"}, "weekendvagter": {"shifts", "weekend"},
 		"weekendarbejde": {"shifts", "weekend"}, "weekends": {"shifts", "weekend"},
+		"daghold": {"shifts", "day"}, "dagholdet": {"shifts", "day"}, "aftenhold": {"shifts", "evening"},
+		"aftenholdet": {"shifts", "evening"}, "nathold": {"shifts", "night"}, "natholdet": {"shifts", "night"},
+		"nattearbejde": {"shifts", "night"},
 	}
 	schemeWords = map[string]string{
 		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",

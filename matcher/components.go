@@ -52,7 +52,7 @@ var table = []component{
 }
 
 // filters say something and may exclude, but weigh nothing.
-var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterHours, filterConsent}
+var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterHours, filterShifts, filterConsent}
 
 func hasTitle(p *Profile) bool { return len(p.Targets) > 0 || len(p.TitleTerms) > 0 }
 
@@ -110,6 +110,43 @@ func filterHours(s *Scorer, f *Features) Part {
 	if s.c.Hours {
 		part.Exclude = "hours"
 	}
+	return part
+}
+
+// shiftBit is a shift's bit in Features.Shifts and Profile.Shifts.
+func shiftBit(s jobmatch.Shift) uint8 {
+	if i := slices.Index(jobmatch.Shifts, s); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
+// shiftNames are the shifts of bits as reason arguments, in the order of a
+// day and a week.
+func shiftNames(bits uint8) i18n.List {
+	var out i18n.List
+	for _, s := range jobmatch.Shifts {
+		if bits&shiftBit(s) != 0 {
+			out = append(out, i18n.Key("why.shift."+string(s)))
+		}
+	}
+	return out
+}
+
+// filterShifts: the CV will work the times the ad names (evening, night,
+// weekend; the day is every job's). Said when both say; it weighs nothing
+// and excludes no one: the times are for the conversation.
+func filterShifts(s *Scorer, f *Features) Part {
+	var part Part
+	named := s.p.Shifts &^ shiftBit(jobmatch.ShiftDay)
+	if named == 0 || f.Shifts == 0 {
+		return part
+	}
+	if missing := named &^ f.Shifts; missing != 0 {
+		s.say(&part, "shifts_other", "gap", "why.shifts_other", shiftNames(f.Shifts), shiftNames(missing))
+		return part
+	}
+	s.say(&part, "shifts", "match", "why.shifts", shiftNames(named))
 	return part
 }
 

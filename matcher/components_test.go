@@ -292,6 +292,32 @@ func TestHoursWanted(t *testing.T) {
 	}
 }
 
+// TestShiftsTheAdNames: an ad that names evening or weekend work ("til
+// aftenvagt", "også weekender") is held against the times the CV will
+// work; "ingen weekendarbejde" names none, and the day is every job's.
+func TestShiftsTheAdNames(t *testing.T) {
+	tax := testTax(t)
+	lateAndWeekend := jobmatch.Candidate{Shifts: []jobmatch.Shift{jobmatch.ShiftDay, jobmatch.ShiftEvening, jobmatch.ShiftWeekend}}
+	dayOnly := jobmatch.Candidate{Shifts: []jobmatch.Shift{jobmatch.ShiftDay}}
+	cases := []struct {
+		title, description string
+		cv                 jobmatch.Candidate
+		da                 string
+	}{
+		{"Social- og sundhedshjælper til aftenvagt", "Der er tale om skiftende vagter, også weekender.", lateAndWeekend, "shifts: Kan arbejde aften, weekend, som opslaget nævner"},
+		{"Social- og sundhedshjælper til aftenvagt", "", dayOnly, "shifts_other: Kan arbejde dag – opslaget nævner aften"},
+		{"Lagermedarbejder til dagholdet", "Ingen weekendarbejde.", dayOnly, ""},
+		{"Lagermedarbejder til aftenholdet", "", jobmatch.Candidate{}, ""}, // the CV does not say
+	}
+	for _, c := range cases {
+		s := scorerFor(tax, jobmatch.Vacancy{Title: c.title, Description: c.description}, Criteria{}, nil)
+		p := filterShifts(s, cvOf(tax, c.cv))
+		if texts(p) != c.da || p.Exclude != "" {
+			t.Errorf("%s / %s, CV %v: %q (exclude %q), want %q", c.title, c.description, c.cv.Shifts, texts(p), p.Exclude, c.da)
+		}
+	}
+}
+
 func TestScoreTextNamesWholeWordsOfTheCV(t *testing.T) {
 	tax := testTax(t)
 	v := jobmatch.Vacancy{Title: "Lagermedarbejder", Description: "Vi søger en erfaren lagerarbejder til pluk og pak. Du kører truck."}

@@ -30,6 +30,7 @@ type Features struct {
 	Languages     []jobmatch.Language
 	Licences      []string
 	Hours         uint8    // the hours the CV wants, a bit each (hoursBit); 0: not stated
+	Shifts        uint8    // the times the CV will work, a bit each (shiftBit); 0: not stated
 	Education     []string // levels
 	PostalCode    string
 	Lat, Lon      float64
@@ -66,6 +67,9 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 		Languages: slices.Clone(c.Languages), Licences: slices.Clone(c.DrivingLicences), Eligibility: slices.Clone(c.Eligibility)}
 	for _, h := range c.Hours {
 		f.Hours |= hoursBit(h)
+	}
+	for _, s := range c.Shifts {
+		f.Shifts |= shiftBit(s)
 	}
 	if geo != nil {
 		f.Lat, f.Lon, f.HasPoint = geo.Coordinates(c.PostalCode)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/index"
 	"jobmatch/taxonomy"
 )
 
@@ -33,13 +34,16 @@ type Profile struct {
 	// Terms are the terms of the whole vacancy text, for the text component.
 	Terms []string
 
-	PostalCode     string
-	Lat, Lon       float64
-	HasPoint       bool
-	Start          time.Time
-	Languages      []jobmatch.Language
-	Licence        string
-	Hours          jobmatch.Hours // full, part, flex ("" in older vacancies)
+	PostalCode string
+	Lat, Lon   float64
+	HasPoint   bool
+	Start      time.Time
+	Languages  []jobmatch.Language
+	Licence    string
+	Hours      jobmatch.Hours // full, part, flex ("" in older vacancies)
+	// Shifts are the times of day and week the ad names ("til
+	// aftenvagt", "også weekender"), a bit each (shiftBit).
+	Shifts         uint8
 	MinYears       float64
 	EmploymentType jobmatch.EmploymentType
 	// Text is what retrieval searches the CV text with.
@@ -98,7 +102,29 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 		p.Terms = slices.DeleteFunc(p.Terms, func(t string) bool { return town[t] })
 	}
 	p.Text = strings.TrimSpace(v.Title + " " + strings.Join(v.SkillsRequired, " ") + " " + strings.Join(v.SkillsDesired, " "))
+	p.Shifts = shiftsNamed(v.Title + " . " + v.Description)
 	return p
+}
+
+// notWords are the words before a working time that say the job has none
+// of it ("ingen weekendarbejde", "fri i weekenden").
+var notWords = map[string]bool{"ingen": true, "ikke": true, "uden": true, "fri": true, "no": true, "without": true}
+
+// shiftsNamed are the shifts a text names, as bits (shiftBit).
+func shiftsNamed(text string) uint8 {
+	var bits uint8
+	words := index.Words(text)
+	for i, w := range words {
+		fv, ok := index.WorkTime(w)
+		if !ok || fv.Field != "shifts" {
+			continue
+		}
+		if i > 0 && notWords[words[i-1]] || i > 1 && notWords[words[i-2]] {
+			continue
+		}
+		bits |= shiftBit(jobmatch.Shift(fv.Value))
+	}
+	return bits
 }
 
 func skillReq(s string, tax *taxonomy.Taxonomy) SkillReq {
