@@ -52,4 +52,8 @@ func TestLanguageLevelInTheWords(t *testing.T) {
 	if !strings.Contains(page, "«flydende engelsk» læst som sprog: Engelsk, mindst C1") {
 		t.Errorf("the page does not say how «flydende engelsk» was read")
 	}
+	page = string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok arabisk som modersmål"), nil, nil).Body)
+	if !strings.Contains(page, "«arabisk som modersmål» læst som sprog: Arabisk som modersmål") {
+		t.Errorf("the page does not say how «arabisk som modersmål» was read")
+	}
 }

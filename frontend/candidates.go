@@ -249,7 +249,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.licence"), in.Term, in.Label)
 		case "language":
 			code, level, _ := strings.Cut(in.Label, ":")
-			if level == "C2" && strings.Contains(strings.ToLower(in.Term), "moders") || strings.Contains(strings.ToLower(in.Term), "native") {
+			if in.Title == "native" {
 				d.LanguageRead = fmt.Sprintf(tr(c, "cand.language_native_read"), in.Term, i18n.Language(web.Lang(c), code))
 			} else {
 				d.LanguageRead = fmt.Sprintf(tr(c, "cand.language_read"), in.Term, i18n.Language(web.Lang(c), code), level)

@@ -99,7 +99,8 @@ type Interpretation struct {
 	Via   string `json:"via"`
 	// Title is the STAR/Jobnet title the text named the concept by (via
 	// "star_title"): one title stands for several ESCO concepts
-	// ("Ekspedient" for tøjekspedient, tekstilhandler, møbelhandler, …).
+	// ("Ekspedient" for tøjekspedient, tekstilhandler, møbelhandler, …);
+	// "native" for a language read as a mother tongue (via "language").
 	Title string `json:"title,omitempty"`
 	// RadiusKm is a place's radius (via "place").
 	RadiusKm float64 `json:"radius_km,omitempty"`
@@ -425,7 +426,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			if !slices.Contains(q.Languages, spec) {
 				q.Languages = append(slices.Clip(q.Languages), spec)
 			}
-			interp = append(interp, Interpretation{Term: term, Label: spec, Via: "language"})
+			in := Interpretation{Term: term, Label: spec, Via: "language"}
+			if mother := strings.ToLower(term); strings.Contains(mother, "moders") || strings.Contains(mother, "native") {
+				in.Title = "native" // a mother tongue, read as C2 or native
+			}
+			interp = append(interp, in)
 		}
 	}
 	// "rengøring 25 timer", "30 timer om ugen": weekly hours are part- or
