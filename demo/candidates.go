@@ -45,6 +45,7 @@ type job struct {
 // Generator makes synthetic CVs.
 type Generator struct {
 	r        *rand.Rand
+	seed     uint64
 	tax      *taxonomy.Taxonomy
 	jobs     []*job
 	byTitle  map[string]*job
@@ -63,7 +64,7 @@ type tailJob struct {
 
 // NewGenerator returns a generator with a fixed seed.
 func NewGenerator(tax *taxonomy.Taxonomy, seed uint64) *Generator {
-	g := &Generator{r: rand.New(rand.NewPCG(seed, 4242)), tax: tax, byTitle: map[string]*job{}}
+	g := &Generator{r: rand.New(rand.NewPCG(seed, 4242)), seed: seed, tax: tax, byTitle: map[string]*job{}}
 	total := 0
 	for i := range professions {
 		p := &professions[i]

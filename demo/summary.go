@@ -192,10 +192,10 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) (string, summarySa
 
 // workingTime gives a CV the hours it wants and the times it will work, as
 // its summary says them, and adds to the summary what the fields say that
-// it does not. Its own random stream (by the CV's number), so the CVs'
-// other draws stay as they were.
+// it does not. Its own random stream (by the seed and the CV's number), so
+// the CVs' other draws stay as they were.
 func (g *Generator) workingTime(in *cvs.CandidateInput, j *job, said summarySaid) {
-	h := rand.New(rand.NewPCG(uint64(g.n), 0x74696d65))
+	h := rand.New(rand.NewPCG(g.seed, uint64(g.n)^0x74696d65))
 	var more []string
 	switch k := h.IntN(100); {
 	case said.fewerHours:
