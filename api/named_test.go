@@ -48,3 +48,35 @@ func wantFound(t *testing.T, k *systemtest.Client, q string, want []string) {
 		t.Errorf("%s: %v (any word %v), want %v", q, got, r.AnyWord, want)
 	}
 }
+
+// TestNameTypedWithoutDanishLetters: an occupation's name typed without
+// æ, ø and å names the occupation as the name does. "hjemmehjaelper"
+// found nobody (no CV writes the word; its CVs are the social- og
+// sundhedshjælpere the name stands for), and "tomrer" found the carpenters
+// by their words only, without the concept's score.
+func TestNameTypedWithoutDanishLetters(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("SSH-NAT", "Social- og sundhedshjælper", map[string]any{"shifts": []string{"night"}}),
+		cv("SSH-DAG", "Social- og sundhedshjælper", map[string]any{"shifts": []string{"day"}}),
+		cv("KOK", "Kok", map[string]any{"summary": "Madlavning i restaurant."}),
+	)
+	waitSearch(t, k, "", 3)
+	for q, want := range map[string][]string{
+		"hjemmehjaelper":             {"SSH-DAG", "SSH-NAT"},
+		"hjemmehjaelper nattevagt":   {"SSH-NAT"},
+		"social og sundhedshjaelper": {"SSH-DAG", "SSH-NAT"},
+	} {
+		wantFound(t, k, q, want)
+	}
+	var r struct {
+		Interpreted []struct {
+			Label string `json:"label"`
+		} `json:"interpreted"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q=hjemmehjaelper", nil, &r)
+	if len(r.Interpreted) == 0 || r.Interpreted[0].Label != "hjemmehjælper" {
+		t.Errorf("hjemmehjaelper read as %+v, want the concept hjemmehjælper", r.Interpreted)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"jobmatch/taxonomy"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/snowballstem"
@@ -36,39 +38,9 @@ func Words(text string) []string {
 	})
 }
 
-// Skeleton is a word's spelling skeleton: lower case, æ/ø/å and their
-// ASCII spellings ae/oe/aa folded to a/o/a, other accents dropped. People
-// type "paedagog", "padagog" and "pædagog" for the same word; all three
-// have the skeleton "padagog".
-func Skeleton(word string) string {
-	var b strings.Builder
-	b.Grow(len(word))
-	var prev rune
-	for _, r := range strings.ToLower(word) {
-		switch r {
-		case 'æ', 'ä', 'á', 'à', 'â', 'å':
-			r = 'a'
-		case 'ø', 'ö', 'ó', 'ò', 'ô':
-			r = 'o'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'ü', 'ú', 'ù', 'û':
-			r = 'u'
-		case 'í', 'ì', 'î', 'ï':
-			r = 'i'
-		}
-		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å), a
-		// pair at a time: "aaaa" is "aa", not "a" (499 a's read as the
-		// word "a" of the driving licences).
-		if (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a') {
-			prev = 0
-			continue
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
-}
+// Skeleton is a word's spelling skeleton (taxonomy.Skeleton): "paedagog",
+// "padagog" and "pædagog" are one word.
+func Skeleton(word string) string { return taxonomy.Skeleton(word) }
 
 // Stem is the Danish Snowball stem of a lower-cased word
 // ("sygeplejersker" → "sygeplejersk").

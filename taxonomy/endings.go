@@ -16,6 +16,9 @@ type danishWords struct {
 	// names are each occupation's Danish names, normalised, in the
 	// order of Taxonomy.Occupations.
 	names [][]string
+	// bySkeleton holds each word by its spelling skeleton, "" where two
+	// words share one.
+	bySkeleton map[string]string
 }
 
 // EndsADanishWord reports whether some word of the Danish occupation
@@ -52,6 +55,16 @@ func (t *Taxonomy) buildWords() {
 			}
 		}
 		slices.Sort(t.words.reversed)
+		t.words.bySkeleton = make(map[string]string, len(t.words.reversed))
+		for _, r := range t.words.reversed {
+			w := reverse(r)
+			sk := Skeleton(w)
+			if other, ok := t.words.bySkeleton[sk]; ok && other != w {
+				t.words.bySkeleton[sk] = ""
+				continue
+			}
+			t.words.bySkeleton[sk] = w
+		}
 	})
 }
 
@@ -70,6 +83,27 @@ func (t *Taxonomy) IsADanishWord(w string) bool {
 	}
 	_, found := slices.BinarySearch(t.words.reversed, reverse(Normalize(w)))
 	return found
+}
+
+// DanishSpelling returns the word of the Danish occupation names that w
+// spells without æ, ø or å: "hjemmehjaelper" → "hjemmehjælper" (the ASCII
+// spellings ae, oe, aa) and "tomrer" → "tømrer" (the letter dropped to its
+// vowel, only for words of six letters or more: "lager" is a word of its
+// own, not "læger"). ok is false when w is a word of the names itself, or
+// spells none of them, or two alike.
+func (t *Taxonomy) DanishSpelling(w string) (string, bool) {
+	w = strings.ToLower(w)
+	if w == "" || strings.ContainsAny(w, "æøå") || t.IsADanishWord(w) {
+		return "", false
+	}
+	v := t.words.bySkeleton[Skeleton(w)]
+	if v == "" || !strings.ContainsAny(v, "æøå") {
+		return "", false
+	}
+	if !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "aa") && utf8.RuneCountInString(w) < 6 {
+		return "", false
+	}
+	return v, true
 }
 
 // NamedBy returns the occupations a Danish name of which (preferred or
@@ -138,4 +172,38 @@ func (t *Taxonomy) LastPart(w string) []*Occupation {
 		}
 	}
 	return nil
+}
+
+// Skeleton is a word's spelling skeleton: lower case, æ/ø/å and their
+// ASCII spellings ae/oe/aa folded to a/o/a, other accents dropped. People
+// type "paedagog", "padagog" and "pædagog" for the same word; all three
+// have the skeleton "padagog".
+func Skeleton(word string) string {
+	var b strings.Builder
+	b.Grow(len(word))
+	var prev rune
+	for _, r := range strings.ToLower(word) {
+		switch r {
+		case 'æ', 'ä', 'á', 'à', 'â', 'å':
+			r = 'a'
+		case 'ø', 'ö', 'ó', 'ò', 'ô':
+			r = 'o'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'ü', 'ú', 'ù', 'û':
+			r = 'u'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		}
+		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å), a
+		// pair at a time: "aaaa" is "aa", not "a" (499 a's read as the
+		// word "a" of the driving licences).
+		if (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a') {
+			prev = 0
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

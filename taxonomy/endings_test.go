@@ -110,3 +110,28 @@ func TestNamedBy(t *testing.T) {
 		t.Errorf("LastPart(barnepige) = %v: no occupation is named «pige»", got)
 	}
 }
+
+// TestDanishSpelling: a word of the occupation names typed without æ, ø
+// and å is that word; a word of its own, or one typed with them, is not
+// respelled.
+func TestDanishSpelling(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]string{
+		"hjemmehjaelper": "hjemmehjælper",
+		"Toemrer":        "tømrer",
+		"tomrer":         "tømrer",
+		"paedagog":       "pædagog",
+		"lager":          "", // a word of its own, not "læger"
+		"kok":            "",
+		"tømrer":         "",
+		"smed":           "",
+	} {
+		got, ok := tax.DanishSpelling(w)
+		if got != want || ok != (want != "") {
+			t.Errorf("DanishSpelling(%q) = %q, %v; want %q", w, got, ok, want)
+		}
+	}
+}

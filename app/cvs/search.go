@@ -480,6 +480,12 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			// "social- og sundhedshjælper" reads as "socialhjælper og
 			// sundhedshjælper": "social" as typed is of the name too.
 			words := append(index.QueryWords(m.Form), beginningForms(typed, m.Form)...)
+			// "sundhedshjaelper" names it as "sundhedshjælper" does.
+			for _, t := range typed {
+				if v, ok := cs.tax.DanishSpelling(t); ok && slices.Contains(words, v) && !slices.Contains(words, t) {
+					words = append(words, t)
+				}
+			}
 			q.NamedWords = append(q.NamedWords, words...)
 			if q.NamedBy == nil {
 				q.NamedBy = map[string][]string{}
@@ -1107,6 +1113,10 @@ func (cs *Service) namedIn(text string) []taxonomy.Match {
 		}
 		return out
 	}
+	// "hjemmehjaelper", "tomrer": a name typed without æ, ø and å is the
+	// name (its CVs' words were found by their spelling, but a concept no
+	// CV writes, or its score, was lost).
+	text = cs.respelled(text)
 	read := func(t string) []taxonomy.Match {
 		var out []taxonomy.Match
 		for _, m := range cs.tax.ResolveOccupation(t, 3, taxonomy.ResolveOptions{OccupationsOnly: true}) {
@@ -1123,9 +1133,42 @@ func (cs *Service) namedIn(text string) []taxonomy.Match {
 		return ms
 	}
 	if h := hyphenBeforeOg(text); h != text {
-		return read(h)
+		if ms := read(h); len(ms) > 0 {
+			return ms
+		}
 	}
 	return nil
+}
+
+// respelled writes the words of text that spell a word of the Danish
+// occupation names without æ, ø or å with those letters
+// (taxonomy.DanishSpelling); the rest as typed.
+func (cs *Service) respelled(text string) string {
+	var b strings.Builder
+	word := -1
+	flush := func(end int) {
+		if word < 0 {
+			return
+		}
+		w := text[word:end]
+		if v, ok := cs.tax.DanishSpelling(w); ok {
+			w = v
+		}
+		b.WriteString(w)
+		word = -1
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if word < 0 {
+				word = i
+			}
+			continue
+		}
+		flush(i)
+		b.WriteRune(r)
+	}
+	flush(len(text))
+	return b.String()
 }
 
 // alternativesOf splits text at «eller» and «or» between words (at most
