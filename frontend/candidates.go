@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"golang.org/x/text/collate"
@@ -97,6 +99,11 @@ type searchPage struct {
 	CategoryRead string
 	// HoursRead says which hours weekly hours were read as.
 	HoursRead string
+	// YearsRead says which years of experience the words were read as.
+	YearsRead string
+	// WithoutYears links to the search without the years of experience,
+	// when they left nobody.
+	WithoutYears *facetValue
 	// AvailableRead says how "ledig nu" was read.
 	AvailableRead string
 	// NotSearched says which words a negation left out ("uden kørekort").
@@ -258,6 +265,13 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "experience":
+			years, _ := strconv.Atoi(in.Label)
+			if in.URI != "" {
+				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read"), in.Term, years, inSentence(tax.DisplayTitle(in.URI, lang)))
+			} else {
+				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read_all"), in.Term, years)
+			}
 		case "hours":
 			d.HoursRead = fmt.Sprintf(tr(c, "cand.hours_read"), in.Term, strings.ToLower(tr(c, "hours."+in.Label)))
 		case "category":
@@ -332,6 +346,15 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q.Set("occupation", r.URI)
 		d.Related = append(d.Related, facetValue{Label: tax.DisplayTitle(r.URI, lang), URL: "/staff/candidates?" + q.Encode(), Count: int(r.Total)})
 	}
+	if w := d.Result.WithoutYears; w != nil {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		q.Del("min_years")
+		if w.Q != "" {
+			q.Set("q", w.Q)
+		}
+		d.WithoutYears = &facetValue{Label: tr(c, "cand.without_years"), URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)}
+	}
 	for _, w := range d.Result.Wider {
 		q := cloneValues(c.QueryParams())
 		q.Del("cursor")
@@ -354,6 +377,17 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		d.Next = "/staff/candidates?" + q.Encode()
 	}
 	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
+}
+
+// inSentence writes a title as a word inside a sentence: "Kok" → "kok",
+// and "IT-supporter" as it is.
+func inSentence(title string) string {
+	first, n := utf8.DecodeRuneInString(title)
+	second, _ := utf8.DecodeRuneInString(title[n:])
+	if unicode.IsUpper(first) && !unicode.IsUpper(second) {
+		return string(unicode.ToLower(first)) + title[n:]
+	}
+	return title
 }
 
 // quotedList quotes words in the page's language and joins them, the last

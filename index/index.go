@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -34,7 +35,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 11
+const MappingVersion = 12
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -81,12 +82,15 @@ type Doc struct {
 	AvailableFrom  time.Time `json:"available_from"`
 	UpdatedAt      time.Time `json:"updated_at"`
 	Licences       []string  `json:"licences"`
-	Hours          []string  `json:"hours"`     // full, part (v11)
-	Shifts         []string  `json:"shifts"`    // day, evening, night, weekend (v11)
-	Languages      []string  `json:"languages"` // "da", "da:B2"
-	TargetGroup    string    `json:"target_group"`
-	Eligibility    []string  `json:"eligibility"`
-	Consent        string    `json:"consent"` // "yes" | "no"
+	Hours          []string  `json:"hours"`  // full, part (v11)
+	Shifts         []string  `json:"shifts"` // day, evening, night, weekend (v11)
+	// Experience holds the CV's whole years of experience, in all and per
+	// occupation, as yearsTerm gives them (v12).
+	Experience  []string `json:"experience"`
+	Languages   []string `json:"languages"` // "da", "da:B2"
+	TargetGroup string   `json:"target_group"`
+	Eligibility []string `json:"eligibility"`
+	Consent     string   `json:"consent"` // "yes" | "no"
 	// Skilled is "yes" for a CV with a vocational education or higher,
 	// else "no": a faglært or an ufaglært, as the trade says (mapping v8).
 	Skilled    string   `json:"skilled"`
@@ -95,6 +99,19 @@ type Doc struct {
 	// CV is the candidate as JSON, stored and not indexed, so a search page
 	// shows its hits without reading them from the store (see Query.CVs).
 	CV string `json:"cv"`
+}
+
+// yearsAll stands for every occupation in a yearsTerm: the years in all.
+const yearsAll = "*"
+
+// maxYears is the most years a yearsTerm tells apart: more count as that.
+const maxYears = 50
+
+// yearsTerm is the "experience" term of whole years in an occupation (its
+// short id, or yearsAll): "o123:07". Two digits, so the terms of at least
+// some years are one range of the term dictionary.
+func yearsTerm(occupation string, years float64) string {
+	return fmt.Sprintf("%s:%02d", occupation, min(int(years), maxYears))
 }
 
 // wordsAnalyzer splits the "words" field, already a list of lower-cased
@@ -158,6 +175,9 @@ func NewMapping() mapping.IndexMapping {
 	skilled := kw()
 	skilled.DocValues = false
 	doc.AddFieldMappingsAt("skilled", skilled)
+	experience := kw()
+	experience.DocValues = false // only filtered on
+	doc.AddFieldMappingsAt("experience", experience)
 	// The CV itself: stored (zap compresses each document's stored fields),
 	// not indexed, one keyword token so nothing analyses it.
 	cv := bleve.NewTextFieldMapping()
@@ -422,13 +442,30 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 		}
 	}
 	desired := wordsOf(occ...)
+	var years float64
+	var yearsIn map[string]float64
 	for _, e := range c.Experience {
 		occ = append(occ, e.Title)
 		text = append(text, e.Title, e.Employer)
+		years += max(e.Years, 0)
 		if e.Occupation != "" {
-			d.Occupations = append(d.Occupations, ix.short(e.Occupation))
+			id := ix.short(e.Occupation)
+			d.Occupations = append(d.Occupations, id)
+			if yearsIn == nil {
+				yearsIn = map[string]float64{}
+			}
+			yearsIn[id] += max(e.Years, 0)
 		}
 	}
+	if years >= 1 {
+		d.Experience = append(d.Experience, yearsTerm(yearsAll, years))
+	}
+	for id, y := range yearsIn {
+		if y >= 1 {
+			d.Experience = append(d.Experience, yearsTerm(id, y))
+		}
+	}
+	slices.Sort(d.Experience)
 	for _, s := range c.Skills {
 		skills = append(skills, s.Label)
 		if s.URI != "" {

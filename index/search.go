@@ -87,10 +87,15 @@ type Query struct {
 	Licences        []string // all required
 	Hours           []string // any of these: full, part
 	Shifts          []string // all required: day, evening, night, weekend
-	Languages       []string // all required: "da" or "da:B2"
-	TargetGroups    []string // any of these
-	Eligibility     []string // any of these
-	ConsentOnly     bool
+	// MinYears: at least this many whole years of experience in one of
+	// the occupations YearsIn (concept URIs), or in all when YearsIn is
+	// empty.
+	MinYears     int
+	YearsIn      []string
+	Languages    []string // all required: "da" or "da:B2"
+	TargetGroups []string // any of these
+	Eligibility  []string // any of these
+	ConsentOnly  bool
 	// LicenceAny: holds at least one of these (a licence that includes the
 	// one asked for).
 	LicenceAny []string
@@ -514,6 +519,9 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	for _, s := range q.Shifts {
 		filters = append(filters, term("shifts", s))
 	}
+	if q.MinYears > 0 {
+		filters = append(filters, ix.yearsFilter(q.MinYears, q.YearsIn))
+	}
 	for _, l := range q.Languages {
 		filters = append(filters, anyTerm("languages", LanguageAtLeast(l)))
 	}
@@ -817,6 +825,24 @@ func term(field, v string) query.Query {
 	t := bleve.NewTermQuery(v)
 	t.SetField(field)
 	return t
+}
+
+// yearsFilter holds the CVs with at least years of experience in one of
+// the occupations (URIs; in all when none): for each, the range of its
+// "experience" terms from those years up.
+func (ix *Index) yearsFilter(years int, occupations []string) query.Query {
+	ids := ix.shortAll(occupations)
+	if len(ids) == 0 {
+		ids = []string{yearsAll}
+	}
+	inclusive := true
+	any := make([]query.Query, 0, len(ids))
+	for _, id := range ids {
+		r := bleve.NewTermRangeInclusiveQuery(yearsTerm(id, float64(years)), yearsTerm(id, maxYears), &inclusive, &inclusive)
+		r.SetField("experience")
+		any = append(any, r)
+	}
+	return bleve.NewDisjunctionQuery(any...)
 }
 
 func anyTerm(field string, vs []string) query.Query {

@@ -37,6 +37,13 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 		}
 		p.RadiusKm = f
 	}
+	if v := q.Get("min_years"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > cvs.MaxYears {
+			verr.Add("min_years", "range", "0–"+strconv.Itoa(cvs.MaxYears))
+		}
+		p.MinYears = n
+	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > app.MaxPageSize {

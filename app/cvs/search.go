@@ -28,11 +28,14 @@ type SearchParams struct {
 	Licences        []string
 	Hours           []string // full, part: any of these
 	Shifts          []string // day, evening, night, weekend: all of these
-	Languages       []string
-	TargetGroups    []string
-	Eligibility     []string
-	ConsentOnly     bool
-	Sort            string
+	// MinYears: at least this many years of experience in the occupation
+	// the words (or Occupation) name, in all when they name none.
+	MinYears     int
+	Languages    []string
+	TargetGroups []string
+	Eligibility  []string
+	ConsentOnly  bool
+	Sort         string
 	// Facets asks for counts per value of the filter fields (first page only).
 	Facets bool
 	Limit  int
@@ -76,6 +79,10 @@ type SearchResult struct {
 	// Wider, when nobody is found near a place, says how many are found
 	// further out and anywhere ("kok aarhus": nobody within 30 km).
 	Wider []Wider `json:"wider,omitempty"`
+	// WithoutYears, when the years of experience asked left nobody, says
+	// how many the search finds without them (Q: the words without the
+	// years, when they were read from the words).
+	WithoutYears *Wider `json:"without_years,omitempty"`
 	// Related, when nobody is found, are occupations a word names (in a
 	// name that holds it, or ends a compound in it), the last part of a
 	// compound no CV holds names, or of the same kind, that some CV holds
@@ -146,6 +153,23 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if res.Total == 0 && q.Text != "" && q.From == 0 && !placeRead && len(out.Suggestions) == 0 {
 		if out.Related, err = cs.related(ctx, q); err != nil {
 			return nil, err
+		}
+	}
+	if res.Total == 0 && q.MinYears > 0 && q.From == 0 {
+		alt := q
+		alt.MinYears, alt.YearsIn = 0, nil
+		alt.Facets, alt.CVs, alt.Size = false, false, 1
+		n, err := cs.ix.Search(ctx, alt)
+		if err != nil {
+			return nil, err
+		}
+		if n.Total > 0 {
+			out.WithoutYears = &Wider{Total: int64(n.Total)}
+			for _, in := range interp {
+				if in.Via == "experience" {
+					out.WithoutYears.Q = strings.Join(strings.Fields(strings.Replace(p.Q, in.Term, " ", 1)), " ")
+				}
+			}
 		}
 	}
 	if res.Total == 0 && q.Near != nil && q.RadiusKm > 0 && q.From == 0 {
@@ -368,6 +392,20 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: t, Via: "not_searched"})
 		}
 	}
+	// "kok 5 års erfaring", "mindst 3 års erfaring som tømrer": the years
+	// of experience, as the years filter (which, when set, it leaves
+	// alone); before the places, as "års" is also the town Aars. As
+	// words, "5" and "erfaring" found anybody.
+	var yearsRead *Interpretation
+	if len(q.Text) <= 500 {
+		if rest, years, term, ok := experienceYearsIn(q.Text); ok {
+			q.Text = rest
+			if p.MinYears == 0 {
+				p.MinYears = years
+			}
+			yearsRead = &Interpretation{Term: term, Via: "experience"}
+		}
+	}
 	// An area among the words ("kok på fyn", "chauffør nordjylland",
 	// "lager vejle kommune") is where: its postal codes, as the area
 	// filter (which, when set, it leaves alone). Before the towns: "vejle
@@ -571,6 +609,22 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			q.RequireOccupations = append([]string{uri}, relatedURIs(cs, uri)...)
 		} else {
 			verr.Add("occupation", "unknown_occupation", "")
+		}
+	}
+	if p.MinYears > 0 {
+		// In the occupations the words name (the years a CV has in one
+		// of them), or the one chosen; in all when none is.
+		q.MinYears = p.MinYears
+		q.YearsIn = slices.Clone(q.Occupations)
+		if len(q.RequireOccupations) > 0 {
+			q.YearsIn = q.RequireOccupations[:1]
+		}
+		if yearsRead != nil {
+			yearsRead.Label = strconv.Itoa(p.MinYears)
+			if len(q.YearsIn) > 0 {
+				yearsRead.URI = q.YearsIn[0]
+			}
+			interp = append(interp, *yearsRead)
 		}
 	}
 	if p.Near != "" {
@@ -823,6 +877,102 @@ func weeklyHoursIn(text string) (rest string, hours jobmatch.Hours, term string,
 		return strings.Join(append(slices.Clone(words[:i]), words[end:]...), " "), hours, strings.Join(words[i:end], " "), true
 	}
 	return text, "", "", false
+}
+
+// MaxYears is the most years of experience a search asks (min_years).
+const MaxYears = 50
+
+// yearUnits are the words for years after a number; the genitive ones
+// ("5 års") say experience without the word for it.
+var yearUnits = map[string]bool{"år": false, "aar": false, "ar": false, "års": true, "aars": true, "ars": true,
+	"years": false, "year": false, "yrs": false, "years'": true, "year's": true}
+
+// experienceWords say that years before or after them are experience.
+var experienceWords = map[string]bool{"erfaring": true, "erfaringer": true, "erfaren": true, "anciennitet": true, "experience": true, "experienced": true,
+	"branchekendskab": true, "branceerfaring": true, "brancheerfaring": true}
+
+// yearsLead are the words before years that ask at least that many.
+var yearsLead = map[string]bool{"mindst": true, "min": true, "min.": true, "minimum": true, "over": true, "+": true}
+
+// numberWords are the numbers written as words that years are asked in.
+var numberWords = map[string]int{"et": 1, "ét": 1, "eet": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+	"femten": 15, "tyve": 20, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// experienceYearsIn finds years of experience among the words ("5 års
+// erfaring", "mindst 3 år erfaring", "erfaring 2 år", "5+ års", "3-5 års
+// erfaring" (at least 3), "tre års erfaring", "5 years experience",
+// "5 years of experience") and returns text without them, the years and
+// the words as typed. Years with no word for experience are read only in
+// the genitive ("kok 5 års"): "kok 20 år" may be anything.
+func experienceYearsIn(text string) (rest string, years int, term string, ok bool) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:()")) }
+	number := func(w string) (int, bool) {
+		w = strings.TrimSuffix(w, "+")
+		if lo, _, found := strings.Cut(w, "-"); found && lo != "" {
+			w = lo // "3-5 års": at least 3
+		}
+		if n, err := strconv.Atoi(w); err == nil {
+			return n, n >= 1 && n <= MaxYears
+		}
+		n, found := numberWords[w]
+		return n, found
+	}
+	for i := 0; i < len(words); i++ {
+		w := clean(words[i])
+		n, isNum := number(w)
+		unitAt := i + 1
+		genitive := false
+		if !isNum {
+			// "5år", "5års", "5+år": the number and the unit as one word.
+			j := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '+' })
+			if j <= 0 {
+				continue
+			}
+			unit, found := yearUnits[w[j:]]
+			if n, isNum = number(w[:j]); !isNum || !found {
+				continue
+			}
+			unitAt, genitive = i, unit
+		} else {
+			if unitAt >= len(words) {
+				continue
+			}
+			unit, found := yearUnits[clean(words[unitAt])]
+			if !found {
+				continue
+			}
+			genitive = unit
+		}
+		_, digits := strconv.Atoi(strings.TrimSuffix(strings.Split(w, "-")[0], "+"))
+		start, end := i, unitAt+1
+		lead := start > 0 && yearsLead[clean(words[start-1])]
+		if lead {
+			start--
+		} else if start > 1 && clean(words[start-2]) == "at" && clean(words[start-1]) == "least" {
+			start, lead = start-2, true
+		} else if start > 1 && clean(words[start-2]) == "mere" && clean(words[start-1]) == "end" {
+			start, lead = start-2, true
+		}
+		after := false
+		if end < len(words) && (clean(words[end]) == "of" || clean(words[end]) == "med") && end+1 < len(words) && experienceWords[clean(words[end+1])] {
+			end, after = end+2, true
+		} else if end < len(words) && experienceWords[clean(words[end])] {
+			end, after = end+1, true
+		}
+		before := !after && start > 0 && experienceWords[clean(words[start-1])]
+		if before {
+			start-- // "erfaring 2 år", "erfaring: 2 år"
+		}
+		// A number in words counts only beside a word for experience:
+		// "to år" is also "two years" of anything.
+		if !(after || before || ((genitive || lead) && digits == nil)) {
+			continue
+		}
+		rest := strings.Join(append(slices.Clone(words[:start]), words[end:]...), " ")
+		return rest, n, strings.Join(words[start:end], " "), true
+	}
+	return text, 0, "", false
 }
 
 // negations are the words that say a CV need not have the next word.
@@ -1301,6 +1451,9 @@ func describe(p SearchParams) string {
 	}
 	if p.Near != "" {
 		parts = append(parts, "near="+p.Near)
+	}
+	if p.MinYears > 0 {
+		parts = append(parts, "min_years="+strconv.Itoa(p.MinYears))
 	}
 	// The filters too: the log says whom a search looked for.
 	for _, f := range []struct {

@@ -1,0 +1,105 @@
+package api_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"jobmatch/system/systemtest"
+)
+
+// TestYearsOfExperienceInTheWords: "kok 5 års erfaring" asks for cooks
+// with five years as cooks. It found 11 CVs of 2,000 by any word, a
+// packer first: "års" was read as the town Aars, and "5" and "erfaring"
+// as words. The years are now the years a CV has in the occupation the
+// words name (in all when they name none), as the min_years filter.
+func TestYearsOfExperienceInTheWords(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	exp := func(lines ...any) map[string]any {
+		var out []map[string]any
+		for i := 0; i < len(lines); i += 2 {
+			out = append(out, map[string]any{"title": lines[i], "years": lines[i+1]})
+		}
+		return map[string]any{"experience": out}
+	}
+	createCVs(t, k,
+		cv("KOK-6", "Kok", exp("Kok", 6)),
+		cv("KOK-2", "Kok", exp("Kok", 2, "Rengøringsassistent", 10)),
+		cv("REN-10", "Rengøringsassistent", exp("Rengøringsassistent", 10.5)),
+	)
+	waitSearch(t, k, "", 3)
+	for q, want := range map[string][]string{
+		"kok 5 års erfaring":            {"KOK-6"},
+		"kok med mindst 3 års erfaring": {"KOK-6"},
+		"5 års erfaring som kok":        {"KOK-6"},
+		"cook 5 years of experience":    {"KOK-6"},
+		"kok tre års erfaring":          {"KOK-6"},
+		"rengøring 10+ års erfaring":    {"KOK-2", "REN-10"},
+		"rengøringsassistent 11 års":    {}, // 10.5 years are 10 whole years
+		"kok 2 års erfaring":            {"KOK-2", "KOK-6"},
+	} {
+		wantFound(t, k, q, want)
+	}
+	// Without an occupation named: the years in all.
+	wantFound(t, k, "12 års erfaring", []string{"KOK-2"})
+
+	var r struct {
+		searchResult
+		Interpreted []struct {
+			Term  string `json:"term"`
+			Label string `json:"label"`
+			Via   string `json:"via"`
+		} `json:"interpreted"`
+		WithoutYears *struct {
+			Total int    `json:"total"`
+			Q     string `json:"q"`
+		} `json:"without_years"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("kok med 20 års erfaring"), nil, &r)
+	read := false
+	for _, in := range r.Interpreted {
+		if in.Via == "place" {
+			t.Errorf("read as a place: %+v", in)
+		}
+		read = read || in.Via == "experience" && in.Label == "20" && in.Term == "20 års erfaring"
+	}
+	if r.Total != 0 || !read || r.WithoutYears == nil || r.WithoutYears.Total != 2 || r.WithoutYears.Q != "kok med" {
+		t.Errorf("kok med 20 års erfaring: %d found, read %+v, without years %+v; want 0, the years, 2 without them", r.Total, r.Interpreted, r.WithoutYears)
+	}
+
+	// Years with no word for experience and not in the genitive are words.
+	var w struct {
+		Interpreted []struct {
+			Via string `json:"via"`
+		} `json:"interpreted"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("kok 20 år"), nil, &w)
+	for _, in := range w.Interpreted {
+		if in.Via == "experience" {
+			t.Errorf("kok 20 år read as years of experience")
+		}
+	}
+
+	// The filter, and the page.
+	var f searchResult
+	k.Do("GET", "/api/v1/candidates/search?q=kok&min_years=5", nil, &f)
+	if got := f.refs(); len(got) != 1 || got[0] != "KOK-6" {
+		t.Errorf("q=kok min_years=5: %v, want KOK-6", got)
+	}
+	for _, v := range []string{"abc", "-1", "51"} {
+		res := k.Do("GET", "/api/v1/candidates/search?min_years="+v, nil, nil)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"field":"min_years"`) {
+			t.Errorf("min_years=%s: %d %s, want 422 on min_years", v, res.StatusCode, res.Body)
+		}
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok 5 års erfaring"), nil, nil).Body)
+	if !strings.Contains(page, "«5 års erfaring» læst som mindst 5 års erfaring som kok") {
+		t.Errorf("the page does not say how the years were read")
+	}
+	page = string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok 30 års erfaring"), nil, nil).Body)
+	if !strings.Contains(page, "Uden kravet om års erfaring") || !strings.Contains(page, "q=kok&amp;") && !strings.Contains(page, "q=kok\"") {
+		t.Errorf("the page offers no search without the years")
+	}
+}
