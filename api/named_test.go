@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"jobmatch/system/systemtest"
@@ -78,5 +79,34 @@ func TestNameTypedWithoutDanishLetters(t *testing.T) {
 	k.Do("GET", "/api/v1/candidates/search?q=hjemmehjaelper", nil, &r)
 	if len(r.Interpreted) == 0 || r.Interpreted[0].Label != "hjemmehjælper" {
 		t.Errorf("hjemmehjaelper read as %+v, want the concept hjemmehjælper", r.Interpreted)
+	}
+}
+
+// TestWordsThatSayAJobSeeker: "ledig", "borger", "kandidat" say whom to
+// find is a job seeker, which every CV is. As words, "ledig kok" reached
+// "gyldigt" as a typo (the drivers with a valid licence) and "borger kok"
+// asked for a cook who writes "borgere".
+func TestWordsThatSayAJobSeeker(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("KOK", "Kok", map[string]any{"summary": "Madlavning i restaurant."}),
+		cv("SSH", "Social- og sundhedshjælper", map[string]any{"summary": "Pleje af borgere i eget hjem."}),
+		cv("CHAUFFØR", "Lastbilchauffør", map[string]any{"summary": "Har gyldigt kørekort til lastbil."}),
+	)
+	waitSearch(t, k, "", 3)
+	for q, want := range map[string][]string{
+		"ledig kok":                  {"KOK"},
+		"borger kok":                 {"KOK"},
+		"kandidater til kok":         {"KOK"},
+		"ledige":                     {"CHAUFFØR", "KOK", "SSH"},
+		"unemployed cook":            {"KOK"},
+		"erfaring med ældre borgere": {"SSH"}, // a word of its own, not "ledig"
+	} {
+		wantFound(t, k, q, want)
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("ledig kok"), nil, nil).Body)
+	if !strings.Contains(page, "«ledig» søges ikke som ord") {
+		t.Errorf("the page does not say «ledig» was not searched")
 	}
 }

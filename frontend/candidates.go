@@ -99,6 +99,10 @@ type searchPage struct {
 	CategoryRead string
 	// HoursRead says which hours weekly hours were read as.
 	HoursRead string
+	// Everyone says which words were not searched as they only say a job
+	// seeker, which every CV is.
+	Everyone string
+	everyone []string
 	// YearsRead says which years of experience the words were read as.
 	YearsRead string
 	// WithoutYears links to the search without the years of experience,
@@ -265,6 +269,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "everyone":
+			d.everyone = append(d.everyone, in.Term)
 		case "experience":
 			years, _ := strconv.Atoi(in.Label)
 			if in.URI != "" {
@@ -292,6 +298,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				d.ReadAs = append(d.ReadAs, t)
 			}
 		}
+	}
+	if len(d.everyone) > 0 {
+		d.Everyone = fmt.Sprintf(tr(c, "cand.everyone"), quotedList(c, d.everyone, "cand.and"))
 	}
 	if len(d.notSearched) > 0 {
 		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))

@@ -41,6 +41,7 @@ func init() {
 		"cat.haandvaerkere":           {"håndværkere: bygge-, metal-, maskin- og el-fag og snedkere (DISCO 71, 72, 74, 7522)", "craftspeople: building, metal, machinery and electrical trades and joiners (ISCO 71, 72, 74, 7522)"},
 		"cat.bygningshaandvaerkere":   {"bygningshåndværkere (DISCO 71)", "building trades (ISCO 71)"},
 		"cand.hours_read":             {"«%s» læst som %s (en fuldtidsuge er 37 timer)", "“%s” read as %s (a full-time week is 37 hours)"},
+		"cand.everyone":               {"%s søges ikke som ord: alle CV'er her er jobsøgendes.", "%s: not searched as a word, as every CV here is a job seeker's."},
 		"cand.years_read":             {"«%s» læst som mindst %d års erfaring som %s", "“%s” read as at least %d years of experience as %s"},
 		"cand.years_read_all":         {"«%s» læst som mindst %d års erfaring i alt", "“%s” read as at least %d years of experience in all"},
 		"cand.min_years":              {"Års erfaring, mindst", "Years of experience, at least"},

@@ -494,6 +494,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: p.AvailableBefore, Via: "available"})
 		}
 	}
+	// "ledig kok", "borger til lager", "kandidater med truckkort": every
+	// CV here is a job seeker's, so the word says nothing of whom to find.
+	// As a word "ledig" reached "gyldigt" as a typo, and "borger" found
+	// the one cook who wrote "borgere".
+	if rest, terms := withoutWho(q.Text); len(terms) > 0 {
+		q.Text = rest
+		for _, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Via: "everyone"})
+		}
+	}
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
@@ -973,6 +983,35 @@ func experienceYearsIn(text string) (rest string, years int, term string, ok boo
 		return rest, n, strings.Join(words[start:end], " "), true
 	}
 	return text, 0, "", false
+}
+
+// whoWords say that whom to find is a job seeker: every CV is one
+// ("borger" only first, see withoutWho).
+var whoWords = map[string]bool{
+	"ledig": true, "ledige": true, "arbejdsløs": true, "arbejdsløse": true, "arbejdsloes": true, "borger": true, "borgere": true,
+	"kandidat": true, "kandidater": true, "jobsøger": true, "jobsøgere": true, "jobsøgende": true, "jobsoeger": true, "jobsogende": true,
+	"candidate": true, "candidates": true, "jobseeker": true, "jobseekers": true, "unemployed": true,
+}
+
+// withoutWho is text without the words that only say a job seeker, and
+// those words as typed. Nothing is left of "ledige" alone: every CV.
+func withoutWho(text string) (string, []string) {
+	words := strings.Fields(text)
+	var keep, terms []string
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.;:!"))
+		// "borgere" says whom to find only first ("borger kok"): after
+		// other words it is whom a CV worked with ("pleje af borgere").
+		if whoWords[lw] && (i == 0 || !strings.HasPrefix(lw, "borger")) {
+			terms = append(terms, w)
+			continue
+		}
+		keep = append(keep, w)
+	}
+	if len(terms) == 0 {
+		return text, nil
+	}
+	return strings.Join(keep, " "), terms
 }
 
 // negations are the words that say a CV need not have the next word.
