@@ -365,6 +365,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// the English "and", one letter away, would reach hundreds.
 	wholeOnly := strong >= typoBelow
 	if n := len([]rune(s)); typos && (strong < typoBelow || !known && n > 4) && n >= 4 {
+		var typoForms []typoForm
 		seen := map[string]bool{}
 		for _, f := range out {
 			seen[f.word] = true
@@ -401,8 +402,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 			if wholeOnly && b != boostWordTypo && !startsWithinOneEdit(s, w.skel) {
 				continue
 			}
-			out = append(out, form{word: w.word, boost: b, docs: w.docs, via: "typo"})
+			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title})
 		}
+		out = append(out, nearestTypos(typoForms)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].boost != out[j].boost {
@@ -412,6 +414,47 @@ func (v *vocab) expand(token string, typos bool) []form {
 	})
 	if len(out) > maxForms {
 		out = out[:maxForms]
+	}
+	return out
+}
+
+// typoForm is a word one typo from the typed one; title says some CV's
+// title holds it.
+type typoForm struct {
+	form
+	title bool
+}
+
+// nearestTypos keeps of the words one typo away those nearest what was
+// meant: the whole words one typo away that some CV's title holds, else
+// those some CVs hold, and the words that hold one of them. "tømer" is the
+// tømrer, not "timer" (hours) one letter away too, nor "customer",
+// "systemer" and "automekaniker", which only hold letters one typo from
+// it; "tjenr" is tjener, not "betjening"; "rengøing" is rengøring and
+// erhvervsrengøring. With no such whole word, every word one typo away.
+func nearestTypos(ts []typoForm) []form {
+	var titles, held []string
+	for _, t := range ts {
+		if t.boost != boostWordTypo {
+			continue
+		}
+		if t.title {
+			titles = append(titles, t.word)
+		}
+		if t.docs >= typoBelow {
+			held = append(held, t.word)
+		}
+	}
+	anchors := titles
+	if len(anchors) == 0 {
+		anchors = held
+	}
+	out := make([]form, 0, len(ts))
+	for _, t := range ts {
+		if len(anchors) > 0 && !slices.ContainsFunc(anchors, func(w string) bool { return strings.Contains(t.word, w) }) {
+			continue
+		}
+		out = append(out, t.form)
 	}
 	return out
 }
