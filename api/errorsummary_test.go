@@ -45,3 +45,63 @@ func TestErrorSummaryNamesTheFields(t *testing.T) {
 		at = i
 	}
 }
+
+// TestEntryFormAsksExperienceAndLicence: the employer's form asks the
+// years of experience and the driving licence the vacancy needs, which the
+// API took but the form had no field for, so the matcher could not say
+// "0 of 3 years asked" or leave out those without the licence for a web
+// vacancy.
+func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	post := func(extra url.Values) *systemtest.Response {
+		form := string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body)
+		for _, f := range []string{`name="experience_years"`, `name="driving_licence"`} {
+			if !strings.Contains(form, f) {
+				t.Fatalf("the form has no %s", f)
+			}
+		}
+		v := url.Values{"topic": {"vacancy"}, "title": {"Lastbilchauffør"}, "description": {"Kørsel med gods på Sjælland, faste ruter."},
+			"company.cvr": {"10000009"}, "company.name": {"Vognmand Hansen ApS"}, "company.postal_code": {"4000"},
+			"company.contact.name": {"Jens Hansen"}, "company.contact.email": {"jens@example.dk"}, "positions": {"2"}, "hours": {"full"}, "employment_type": {"ordinary"}}
+		for k, vs := range extra {
+			v[k] = vs
+		}
+		for _, name := range []string{"_csrf", "_idem"} {
+			m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(form)
+			if m == nil {
+				t.Fatalf("no %s on the form", name)
+			}
+			v.Set(name, html.UnescapeString(m[1]))
+		}
+		return anon.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	}
+	res := post(url.Values{"experience_years": {"tre"}, "driving_licence": {"C"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(string(res.Body)), "Års erfaring i faget, mindst: ") {
+		t.Fatalf("experience_years=tre: %d, want 422 naming the field", res.StatusCode)
+	}
+	if res := post(url.Values{"experience_years": {"3"}, "driving_licence": {"C"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("posted: %d %s", res.StatusCode, res.Body)
+	}
+	k := env.Login("konsulent@demo.local")
+	var list struct {
+		Items []struct {
+			Title           string `json:"title"`
+			ExperienceYears int    `json:"experience_years"`
+			DrivingLicence  string `json:"driving_licence"`
+		} `json:"items"`
+	}
+	k.Do("GET", "/api/v1/vacancies", nil, &list)
+	found := false
+	for _, v := range list.Items {
+		if v.Title == "Lastbilchauffør" {
+			found = true
+			if v.ExperienceYears != 3 || v.DrivingLicence != "C" {
+				t.Errorf("stored %d years, licence %q; want 3 and C", v.ExperienceYears, v.DrivingLicence)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the vacancy is not in the list: %+v", list.Items)
+	}
+}

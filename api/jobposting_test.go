@@ -18,11 +18,17 @@ func TestJobPosting(t *testing.T) {
 	ck := &checker{t: t, env: env, router: router}
 	anon := env.Client()
 	var rec struct{ ID string }
-	_ = jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(91)), 201).Body, &rec)
+	body := systemtest.VacancyBody(demo.CVR(91))
+	body["experience_years"] = 2
+	_ = jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", body, 201).Body, &rec)
 	v, _ := env.Sys.Intake.Vacancy(t.Context(), rec.ID)
 	k := env.Login(v.ConsultantID)
 	var jp map[string]any
 	_ = jsonDecode(ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/jobposting", nil, 200).Body, &jp)
+	// The years asked, in schema.org's months.
+	if exp, _ := jp["experienceRequirements"].(map[string]any); exp["monthsOfExperience"] != 24.0 {
+		t.Errorf("experienceRequirements %v, want 24 months", jp["experienceRequirements"])
+	}
 	org, _ := jp["hiringOrganization"].(map[string]any)
 	loc, _ := jp["jobLocation"].(map[string]any)
 	addr, _ := loc["address"].(map[string]any)

@@ -86,7 +86,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 		in := intake.VacancyInput{
 			Company: companyFromForm(v), Title: v["title"], Description: v["description"],
 			SkillsRequired: splitList(v["skills_required"]), SkillsDesired: splitList(v["skills_desired"]),
-			PostalCode: v["postal_code"], EmploymentType: v["employment_type"], Hours: v["hours"],
+			PostalCode: v["postal_code"], EmploymentType: v["employment_type"], Hours: v["hours"], DrivingLicence: v["driving_licence"],
 			ScreeningRequested: v["screening_requested"] == "on" || v["screening_requested"] == "true",
 		}
 		if in.PostalCode == "" {
@@ -96,6 +96,13 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 			in.Positions = n
 		} else if v["positions"] != "" {
 			pre.Add("positions", "number", "")
+		}
+		if y := strings.TrimSpace(v["experience_years"]); y != "" {
+			if n, err := strconv.Atoi(y); err == nil {
+				in.ExperienceYears = n
+			} else {
+				pre.Add("experience_years", "number", "")
+			}
 		}
 		in.StartDate, in.Deadline = v["start_date"], v["deadline"]
 		if err := pre.Err(); err != nil {

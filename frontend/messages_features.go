@@ -119,12 +119,14 @@ func init() {
 
 func init() {
 	i18n.Register(map[string][2]string{
-		"page.job":      {"Ledig stilling", "Vacancy"},
-		"job.employer":  {"Arbejdsgiver", "Employer"},
-		"job.deadline":  {"Ansøgningsfrist", "Apply by"},
-		"job.positions": {"Antal stillinger", "Positions"},
-		"job.skills":    {"Krav", "Requirements"},
-		"job.apply":     {"Kontakt jobcentret og oplys referencen", "Contact the jobcentre and quote the reference"},
+		"page.job":       {"Ledig stilling", "Vacancy"},
+		"job.employer":   {"Arbejdsgiver", "Employer"},
+		"job.deadline":   {"Ansøgningsfrist", "Apply by"},
+		"job.positions":  {"Antal stillinger", "Positions"},
+		"job.experience": {"Erfaring", "Experience"},
+		"job.years":      {"mindst %d års erfaring i faget", "at least %d years in the trade"},
+		"job.skills":     {"Krav", "Requirements"},
+		"job.apply":      {"Kontakt jobcentret og oplys referencen", "Contact the jobcentre and quote the reference"},
 	})
 }
 

@@ -44,6 +44,10 @@ func (s *Service) JobPostingOf(v *jobmatch.Vacancy, city, url string) JobPosting
 	if skills := append(append([]string{}, v.SkillsRequired...), v.SkillsDesired...); len(skills) > 0 {
 		jp["skills"] = skills
 	}
+	if v.ExperienceYears > 0 {
+		// schema.org counts experience in months.
+		jp["experienceRequirements"] = map[string]any{"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 12 * v.ExperienceYears}
+	}
 	if v.EmploymentType != jobmatch.EmploymentOrdinary && v.EmploymentType != "" {
 		jp["employmentUnit"] = string(v.EmploymentType)
 	}
