@@ -39,6 +39,9 @@ func TestYearsOfExperienceInTheWords(t *testing.T) {
 		"rengøring 10+ års erfaring":    {"KOK-2", "REN-10"},
 		"rengøringsassistent 11 års":    {}, // 10.5 years are 10 whole years
 		"kok 2 års erfaring":            {"KOK-2", "KOK-6"},
+		"kok ٥ års erfaring":            {"KOK-6"},          // Arabic-Indic digits
+		"kok 0 års erfaring":            {"KOK-2", "KOK-6"}, // asks nothing
+		"-5 års erfaring som kok":       {"KOK-6"},
 	} {
 		wantFound(t, k, q, want)
 	}
@@ -57,6 +60,12 @@ func TestYearsOfExperienceInTheWords(t *testing.T) {
 			Q     string `json:"q"`
 		} `json:"without_years"`
 	}
+	// A count out of range is years still, not the town Aars.
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("99999 års erfaring"), nil, &r)
+	if len(r.Interpreted) != 1 || r.Interpreted[0].Via != "experience" || r.Interpreted[0].Label != "50" {
+		t.Errorf("99999 års erfaring read as %+v, want 50 years (the most)", r.Interpreted)
+	}
+	r.Interpreted, r.WithoutYears = nil, nil
 	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("kok med 20 års erfaring"), nil, &r)
 	read := false
 	for _, in := range r.Interpreted {

@@ -917,16 +917,26 @@ var numberWords = map[string]int{"et": 1, "ét": 1, "eet": 1, "to": 2, "tre": 3,
 func experienceYearsIn(text string) (rest string, years int, term string, ok bool) {
 	words := strings.Fields(text)
 	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:()")) }
+	// number reads a count of years: digits (also Arabic-Indic, "٥"),
+	// "5+", "3-5" (at least 3) or a number word; more than MaxYears is
+	// MaxYears.
 	number := func(w string) (int, bool) {
-		w = strings.TrimSuffix(w, "+")
+		w = strings.Trim(w, "+-")
 		if lo, _, found := strings.Cut(w, "-"); found && lo != "" {
 			w = lo // "3-5 års": at least 3
 		}
-		if n, err := strconv.Atoi(w); err == nil {
-			return n, n >= 1 && n <= MaxYears
+		if n, found := numberWords[w]; found {
+			return n, true
 		}
-		n, found := numberWords[w]
-		return n, found
+		n := 0
+		for _, r := range w {
+			d := digitValue(r)
+			if d < 0 {
+				return 0, false
+			}
+			n = min(n*10+d, MaxYears*10)
+		}
+		return min(n, MaxYears), w != ""
 	}
 	for i := 0; i < len(words); i++ {
 		w := clean(words[i])
@@ -935,7 +945,7 @@ func experienceYearsIn(text string) (rest string, years int, term string, ok boo
 		genitive := false
 		if !isNum {
 			// "5år", "5års", "5+år": the number and the unit as one word.
-			j := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '+' })
+			j := strings.IndexFunc(w, func(r rune) bool { return digitValue(r) < 0 && r != '+' })
 			if j <= 0 {
 				continue
 			}
@@ -954,7 +964,7 @@ func experienceYearsIn(text string) (rest string, years int, term string, ok boo
 			}
 			genitive = unit
 		}
-		_, digits := strconv.Atoi(strings.TrimSuffix(strings.Split(w, "-")[0], "+"))
+		_, word := numberWords[strings.Split(strings.Trim(w, "+-"), "-")[0]]
 		start, end := i, unitAt+1
 		lead := start > 0 && yearsLead[clean(words[start-1])]
 		if lead {
@@ -976,7 +986,7 @@ func experienceYearsIn(text string) (rest string, years int, term string, ok boo
 		}
 		// A number in words counts only beside a word for experience:
 		// "to år" is also "two years" of anything.
-		if !(after || before || ((genitive || lead) && digits == nil)) {
+		if !(after || before || ((genitive || lead) && !word)) {
 			continue
 		}
 		rest := strings.Join(append(slices.Clone(words[:start]), words[end:]...), " ")
@@ -1012,6 +1022,18 @@ func withoutWho(text string) (string, []string) {
 		return text, nil
 	}
 	return strings.Join(keep, " "), terms
+}
+
+// digitValue is the value of a decimal digit, -1 for any other character:
+// the ASCII digits, and the Arabic-Indic and the Persian ones that an
+// Arabic or a Persian keyboard types.
+func digitValue(r rune) int {
+	for _, zero := range []rune{'0', '\u0660', '\u06F0'} {
+		if r >= zero && r <= zero+9 {
+			return int(r - zero)
+		}
+	}
+	return -1
 }
 
 // negations are the words that say a CV need not have the next word.
