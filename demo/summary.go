@@ -62,6 +62,17 @@ func lowerTitle(t string) string {
 
 var languageDA = map[string]string{"ar": "arabisk", "uk": "ukrainsk", "ti": "tigrinya", "fa": "dari", "so": "somali", "pl": "polsk", "ro": "rumænsk", "de": "tysk", "tr": "tyrkisk"}
 
+// sectorTimes are the working times of trades outside shiftSectors whose
+// hours are not an office's, and how a CV says them.
+var sectorTimes = map[string]struct {
+	shifts []string
+	says   string
+}{
+	"butik":     {[]string{"day", "evening", "weekend"}, "Jeg arbejder gerne om aftenen og i weekenden."},
+	"bageri":    {[]string{"day", "night", "weekend"}, "Jeg er vant til at møde om natten og arbejder gerne i weekenden."},
+	"rengoring": {[]string{"day", "evening"}, "Jeg gør også gerne rent om aftenen."},
+}
+
 var shiftSectors = map[string]bool{"pleje": true, "sygehus": true, "restaurant": true, "hotel": true, "industri": true, "slagteri": true, "lager": true, "bus": true, "handicap": true, "vagt": true, "botilbud": true, "taxi": true}
 
 func (g *Generator) summary(p person, j *job, f summaryFacts) (string, summarySaid) {
@@ -217,6 +228,11 @@ func (g *Generator) workingTime(in *cvs.CandidateInput, j *job, said summarySaid
 	case shiftSectors[j.sector] && k < 20:
 		in.Shifts = []string{"day", "evening", "night", "weekend"}
 		more = append(more, "Jeg kan arbejde på alle tider af døgnet, også nat og weekend.")
+	case sectorTimes[j.sector].shifts != nil && k < 45:
+		// A shop is open evenings and weekends, a bakery bakes at night,
+		// offices are cleaned after hours: many in those trades say so.
+		in.Shifts = sectorTimes[j.sector].shifts
+		more = append(more, sectorTimes[j.sector].says)
 	case shiftSectors[j.sector] && k < 70, !shiftSectors[j.sector] && k < 85:
 		in.Shifts = []string{"day"}
 	}
