@@ -110,3 +110,19 @@ func TestWordsThatSayAJobSeeker(t *testing.T) {
 		t.Errorf("the page does not say «ledig» was not searched")
 	}
 }
+
+// TestNameBeforeAlternativeLabel: a word that is an occupation's own
+// name does not also stand for the occupations that list it among their
+// alternative labels. "receptionist" also named the garderobepasser and
+// the assistent i omklædningsrum (ESCO lists "receptionist" among their
+// Danish labels), so a garderobepasser was a receptionist's hit.
+func TestNameBeforeAlternativeLabel(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("RECEPTION", "Receptionist", map[string]any{"summary": "Modtagelse af gæster på hotel."}),
+		cv("GARDEROBE", "Garderobepasser", map[string]any{"summary": "Garderobe i teatret."}),
+	)
+	waitSearch(t, k, "", 2)
+	wantFound(t, k, "receptionist", []string{"RECEPTION"})
+}

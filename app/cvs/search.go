@@ -523,7 +523,12 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		var alt []string // concepts the text names by an alternative label
 		named := false
 		typed := index.QueryWords(q.Text)
-		for _, m := range cs.namedIn(q.Text) {
+		matches := cs.namedIn(q.Text)
+		byName := slices.ContainsFunc(matches, func(m taxonomy.Match) bool { return m.Kind == "label" || m.Kind == "star_title" })
+		for _, m := range matches {
+			if m.Kind == "alt_label" && byName {
+				continue
+			}
 			q.Occupations = append(q.Occupations, m.URI)
 			// "social- og sundhedshjælper" reads as "socialhjælper og
 			// sundhedshjælper": "social" as typed is of the name too.
