@@ -1017,7 +1017,9 @@ func withoutWho(text string) (string, []string) {
 		lw := strings.ToLower(strings.Trim(w, ",.;:!"))
 		// "borgere" says whom to find only first ("borger kok"): after
 		// other words it is whom a CV worked with ("pleje af borgere").
-		if whoWords[lw] && (i == 0 || !strings.HasPrefix(lw, "borger")) {
+		// "kandidat i økonomi" is a degree (cand.oecon.), not a job seeker.
+		degree := strings.HasPrefix(lw, "kandidat") && i+1 < len(words) && slices.Contains([]string{"i", "fra", "in"}, strings.ToLower(words[i+1]))
+		if whoWords[lw] && !degree && (i == 0 || !strings.HasPrefix(lw, "borger")) {
 			terms = append(terms, w)
 			continue
 		}
