@@ -94,13 +94,14 @@ func TestWordsThatSayAJobSeeker(t *testing.T) {
 		cv("SSH", "Social- og sundhedshjælper", map[string]any{"summary": "Pleje af borgere i eget hjem."}),
 		cv("CHAUFFØR", "Lastbilchauffør", map[string]any{"summary": "Har gyldigt kørekort til lastbil."}),
 		cv("ØKONOM", "Økonom", map[string]any{"summary": "Kandidat i økonomi fra Aarhus Universitet."}),
+		cv("BOGHOLDER", "Bogholder", map[string]any{"summary": "Økonomi og regnskab i en mindre virksomhed."}),
 	)
-	waitSearch(t, k, "", 4)
+	waitSearch(t, k, "", 5)
 	for q, want := range map[string][]string{
 		"ledig kok":                  {"KOK"},
 		"borger kok":                 {"KOK"},
 		"kandidater til kok":         {"KOK"},
-		"ledige":                     {"CHAUFFØR", "KOK", "SSH", "ØKONOM"},
+		"ledige":                     {"BOGHOLDER", "CHAUFFØR", "KOK", "SSH", "ØKONOM"},
 		"kandidat i økonomi":         {"ØKONOM"}, // a degree
 		"unemployed cook":            {"KOK"},
 		"erfaring med ældre borgere": {"SSH"}, // a word of its own, not "ledig"

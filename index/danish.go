@@ -432,7 +432,10 @@ func (ix *Index) wordQueries(text string, synonyms, named []string) ([]query.Que
 		// a compound to split: the CVs' fields answer it.
 		fieldsOf[i] = fieldFormsOf(t)
 		fields := len(fieldsOf[i]) > 0
-		forms := append(ix.vocab.expand(t, found < typoBelow && !ix.isADanishWord(t) && !fields), spelled...)
+		// Nor is a word the taxonomy read as an occupation's name: "cook"
+		// (the kok's English name) is not "book" of "bookkeeper".
+		typos := found < typoBelow && !ix.isADanishWord(t) && !fields && !slices.Contains(named, t)
+		forms := append(ix.vocab.expand(t, typos), spelled...)
 		if found < typoBelow && reach(forms) < typoBelow && parts < maxParts && !fields {
 			parts++
 			// A compound no CV holds, whose first part some do:
