@@ -129,3 +129,21 @@ func TestNameBeforeAlternativeLabel(t *testing.T) {
 	waitSearch(t, k, "", 2)
 	wantFound(t, k, "receptionist", []string{"RECEPTION"})
 }
+
+// TestEnglishNameOfAnOccupation: an occupation's English name is its
+// name as the Danish one is: its Danish names are its synonyms, and the
+// occupations of its group come after. "butcher" (ESCO's slagtermester,
+// whom no CV wants) and "accountant" (regnskabsfører) found nobody, though
+// the industrislagtere and the bogholdere are of their kind.
+func TestEnglishNameOfAnOccupation(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("SLAGTER", "Industrislagter", map[string]any{"summary": "Udskæring på slagteri."}),
+		cv("BOGHOLDER", "Bogholder", map[string]any{"summary": "Bogføring og afstemning."}),
+		cv("KOK", "Kok", map[string]any{"summary": "Madlavning i restaurant."}),
+	)
+	waitSearch(t, k, "", 3)
+	wantFound(t, k, "butcher", []string{"SLAGTER"})
+	wantFound(t, k, "accountant", []string{"BOGHOLDER"})
+}

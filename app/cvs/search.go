@@ -524,7 +524,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		named := false
 		typed := index.QueryWords(q.Text)
 		matches := cs.namedIn(q.Text)
-		byName := slices.ContainsFunc(matches, func(m taxonomy.Match) bool { return m.Kind == "label" || m.Kind == "star_title" })
+		byName := slices.ContainsFunc(matches, func(m taxonomy.Match) bool {
+			return m.Kind == "label" || m.Kind == "star_title" || m.Kind == "english_label"
+		})
 		for _, m := range matches {
 			if m.Kind == "alt_label" && byName {
 				continue
@@ -549,7 +551,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				}
 			}
 			switch m.Kind {
-			case "label", "star_title":
+			case "label", "star_title", "english_label":
 				// The text is a name of the concept: its other names are
 				// synonyms.
 				q.Synonyms = append(q.Synonyms, notFirstParts(oneWordLabels(cs.tax, m.URI), q.Text)...)
