@@ -959,3 +959,24 @@ func TestTypoOfATitleIsThatTitle(t *testing.T) {
 		t.Errorf("tjenr found %v, want those who write tjener, not betjening", got)
 	}
 }
+
+// TestWorkingTimeCompoundIsNoOccupation: "vagt" (a guard) is not the
+// "weekendvagter" and "aftenvagter" a CV says it takes: those compounds
+// say a working time, which the CV's shifts answer. The demo's "vagt"
+// found 466 of 2,000, most of them carers who take weekend shifts.
+func TestWorkingTimeCompoundIsNoOccupation(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"vagt1": cvOf("Vagt", "Butiksvagt i centeret."),
+		"vagt2": cvOf("Vagt", "Vagt og kontrol ved events."),
+		"ssh1":  cvOf("Social- og sundhedshjælper", "Jeg kan tage både dag-, aften- og weekendvagter."),
+		"ssh2":  cvOf("Social- og sundhedshjælper", "Tager gerne aftenvagter."),
+		"ssh3":  cvOf("Social- og sundhedsassistent", "Har haft mange weekendvagter."),
+	})
+	if got := slices.Sorted(slices.Values(names(mustSearch(t, ix, "vagt")))); !slices.Equal(got, []string{"vagt1", "vagt2"}) {
+		t.Errorf("vagt found %v, want the two guards", got)
+	}
+	// The working-time word itself still reaches its compounds.
+	if got := slices.Sorted(slices.Values(names(mustSearch(t, ix, "weekend")))); !slices.Contains(got, "ssh1") || !slices.Contains(got, "ssh3") {
+		t.Errorf("weekend found %v, want those who write weekendvagter", got)
+	}
+}
