@@ -185,6 +185,13 @@ func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
+// placeAliases are the other names people write towns by, folded: the
+// abbreviation of København and the towns' English names.
+var placeAliases = map[string]string{
+	"kbh": "koebenhavn", "kbh.": "koebenhavn", "cph": "koebenhavn", "copenhagen": "koebenhavn",
+	"elsinore": "helsingoer",
+}
+
 // ByName returns the postal code of a district as people write its name:
 // any case, æ/ø/å or ae/oe/aa, the part of town optional ("vejle",
 // "Aarhus", "århus c", "koebenhavn"). Of several codes with the name, the
@@ -207,6 +214,9 @@ func (p *Places) ByName(name string) (string, bool) {
 		}
 	})
 	k := foldPlace(name)
+	if a, ok := placeAliases[k]; ok {
+		k = a
+	}
 	if c, ok := p.byName[k]; ok {
 		return c, true
 	}
