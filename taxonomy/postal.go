@@ -185,11 +185,16 @@ func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(a))
 }
 
-// placeAliases are the other names people write towns by, folded: the
-// abbreviation of København and the towns' English names.
+// placeAliases are the other names people write places by, folded: the
+// abbreviation of København, the towns' English names, and Copenhagen's
+// quarters, which have no postal name of their own, by the district that
+// holds them.
 var placeAliases = map[string]string{
 	"kbh": "koebenhavn", "kbh.": "koebenhavn", "cph": "koebenhavn", "copenhagen": "koebenhavn",
 	"elsinore": "helsingoer",
+	"noerrebro": "koebenhavn n", "oesterbro": "koebenhavn oe", "vesterbro": "koebenhavn v",
+	"amager": "koebenhavn s", "christianshavn": "koebenhavn k", "indre by": "koebenhavn k",
+	"nordvest": "koebenhavn nv", "bispebjerg": "koebenhavn nv", "sydhavnen": "koebenhavn sv",
 }
 
 // ByName returns the postal code of a district as people write its name:

@@ -58,7 +58,8 @@ func TestPlaceByName(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"Vejle": "7100", "vejle": "7100", "Aarhus": "8000", "århus c": "8000", "AARHUS C": "8000", "Sønderborg": "6400", "soenderborg": "6400", "sonderborg": "6400", "Kobenhavn": "1050", "aroskobing": "5970", "Ry": "8680", "Høje-Taastrup": "",
-		"kbh": "1050", "KBH": "1050", "cph": "1050", "Copenhagen": "1050", "Elsinore": "3000"} {
+		"kbh": "1050", "KBH": "1050", "cph": "1050", "Copenhagen": "1050", "Elsinore": "3000",
+		"Nørrebro": "2200", "noerrebro": "2200", "Amager": "2300", "Østerbro": "2100"} {
 		if got, ok := p.ByName(name); ok != (want != "") || got != want {
 			t.Errorf("ByName(%q) = %q, %v; want %s", name, got, ok, want)
 		}
