@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -223,4 +224,36 @@ func documented(t *testing.T) map[string]map[string]bool {
 		}
 	}
 	return out
+}
+
+// TestNavLinksAreAllowed: every link of a staff member's menu opens a
+// page they may see. Management's menu offered "Mit overblik" and
+// "Hotline", which answered 403 (management sees figures only).
+func TestNavLinksAreAllowed(t *testing.T) {
+	env := systemtest.Start(t)
+	nav := regexp.MustCompile(`<ul class="jm-navlist">(.*?)</ul>`)
+	href := regexp.MustCompile(`href="([^"]+)"`)
+	for _, who := range []string{"hotline@demo.local", "konsulent@demo.local", "leder@demo.local", "admin@demo.local"} {
+		c := env.Login(who)
+		get := func(path string) *systemtest.Response {
+			res := c.Do("GET", path, nil, nil, "Accept", "text/html")
+			if res.StatusCode == http.StatusSeeOther || res.StatusCode == http.StatusFound {
+				res = c.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html")
+			}
+			return res
+		}
+		m := nav.FindStringSubmatch(string(get("/staff").Body))
+		if m == nil {
+			t.Fatalf("%s: no menu on the landing page", who)
+		}
+		links := href.FindAllStringSubmatch(m[1], -1)
+		if len(links) == 0 {
+			t.Fatalf("%s: an empty menu", who)
+		}
+		for _, l := range links {
+			if res := get(l[1]); res.StatusCode != http.StatusOK {
+				t.Errorf("%s: the menu's %s answers %d", who, l[1], res.StatusCode)
+			}
+		}
+	}
 }
