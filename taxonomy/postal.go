@@ -191,7 +191,7 @@ func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
 // holds them.
 var placeAliases = map[string]string{
 	"kbh": "koebenhavn", "kbh.": "koebenhavn", "cph": "koebenhavn", "copenhagen": "koebenhavn",
-	"elsinore": "helsingoer",
+	"elsinore":  "helsingoer",
 	"noerrebro": "koebenhavn n", "oesterbro": "koebenhavn oe", "vesterbro": "koebenhavn v",
 	"amager": "koebenhavn s", "christianshavn": "koebenhavn k", "indre by": "koebenhavn k",
 	"nordvest": "koebenhavn nv", "bispebjerg": "koebenhavn nv", "sydhavnen": "koebenhavn sv",
