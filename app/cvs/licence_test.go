@@ -21,6 +21,16 @@ func TestLicenceIn(t *testing.T) {
 		"truckkørekort lager":           {"truckkørekort lager", "", ""},
 		"kran kørekort":                 {"kran kørekort", "", ""},
 		"kok med kørekort, og B-kursus": {"kok med kørekort, og B-kursus", "", ""},
+		// A code alone: after a driver's word, in capitals, or no word.
+		"chauffør ce":         {"chauffør", "CE", "ce"},
+		"chauffør c":          {"chauffør", "C", "c"},
+		"lastbilchauffør C1E": {"lastbilchauffør", "C1E", "C1E"},
+		"buschauffør d":       {"buschauffør", "D", "d"},
+		"lager CE":            {"lager", "CE", "CE"},
+		"kok c":               {"kok c", "", ""},
+		"de kan lide børn":    {"de kan lide børn", "", ""},
+		"pædagog be":          {"pædagog be", "", ""},
+		"chauffør med bil":    {"chauffør med bil", "", ""},
 	} {
 		rest, cat, term, ok := licenceIn(text)
 		if rest != want[0] || cat != want[1] || term != want[2] || ok != (want[1] != "") {

@@ -1134,6 +1134,19 @@ var vehicleLicences = map[string]string{
 	"bus": "D", "bussen": "D", "motorcykel": "A", "mc": "A", "trailer": "BE",
 }
 
+// driverWord reports whether w names a driver ("chauffør",
+// "lastbilchauffør", "driver"), after whom a licence's code alone is the
+// licence ("chauffør c").
+func driverWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ",.;:"))
+	for _, d := range []string{"chauffør", "chauffor", "chaufför", "chauffoer", "driver", "lastbil", "bus"} {
+		if strings.HasSuffix(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // licenceIn finds a driving licence written among the words: "c-kørekort",
 // "CE kørekort", "kørekort C", "kørekort til C", or by its vehicle:
 // "lastbilkørekort", "bus-kørekort", "lastbil kørekort", "kørekort til
@@ -1188,6 +1201,22 @@ func licenceIn(text string) (rest, cat, term string, ok bool) {
 			if cat, ok := category(words[i+2]); ok {
 				return drop(i, 3), cat, strings.Join(words[i:i+3], " "), true
 			}
+		}
+	}
+	// "chauffør CE", "chauffør c", "lastbil C1E": a licence's code alone,
+	// after a driver's word, or typed in capitals, or one that is no
+	// Danish word ("ce", "c1e"; not "de" or "be").
+	for i, w := range words {
+		bare := strings.Trim(w, ",.;:-")
+		code, ok := category(w)
+		if !ok || vehicleLicences[strings.ToLower(bare)] != "" {
+			continue
+		}
+		afterDriver := i > 0 && driverWord(words[i-1])
+		capitals := len(bare) >= 2 && bare == strings.ToUpper(bare)
+		noWord := len(bare) >= 2 && !slices.Contains([]string{"be", "de"}, strings.ToLower(bare))
+		if afterDriver || capitals || noWord {
+			return drop(i, 1), code, w, true
 		}
 	}
 	return text, "", "", false
