@@ -147,3 +147,43 @@ func TestMatchReasonsReadDanish(t *testing.T) {
 		t.Errorf("an English decimal point on the Danish page")
 	}
 }
+
+// TestYearsTheAdAsks: an ad that says "mindst 5 års erfaring" asks five
+// years though the vacancy's field is empty (a vacancy posted by the API,
+// or before the form asked it): the reason says "ønsket 5 år", not the
+// three years the matcher assumes when nothing is asked.
+func TestYearsTheAdAsks(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.NormalizeOccupation("kok")
+	body := cv("KOK-2", "Kok", map[string]any{"postal_code": "7100", "experience": []map[string]any{{"title": "Kok", "years": 2}}})
+	if res := k.Do("POST", "/api/v1/candidates", body, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 15, map[string]any{"title": "Kok", "postal_code": "7100",
+		"description": "Vi søger en kok til vores restaurant. Du har mindst 5 års erfaring fra et travlt køkken.", "skills_required": []string{}, "skills_desired": []string{}})
+	var p struct {
+		Items []struct {
+			Reasons []struct{ Code, Kind, DA string } `json:"reasons"`
+		} `json:"items"`
+	}
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK || len(p.Items) == 0 {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	found := false
+	for _, r := range p.Items[0].Reasons {
+		if r.Code == "experience" {
+			found = true
+			if r.Kind != "gap" || !strings.Contains(r.DA, "5 år") {
+				t.Errorf("experience reason %q (%s), want a gap against 5 years asked", r.DA, r.Kind)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no experience reason: %+v", p.Items[0].Reasons)
+	}
+}

@@ -121,6 +121,7 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 	}
 	if p.skilled && r.IntN(3) == 0 {
 		in.ExperienceYears = 2
+		add("Du har mindst 2 års erfaring i faget.") // the ad says what the field asks
 	}
 	if p.entry && r.IntN(8) == 0 {
 		in.EmploymentType = "loentilskud"

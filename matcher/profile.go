@@ -103,7 +103,38 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 	}
 	p.Text = strings.TrimSpace(v.Title + " " + strings.Join(v.SkillsRequired, " ") + " " + strings.Join(v.SkillsDesired, " "))
 	p.Shifts = shiftsNamed(v.Title + " . " + v.Description)
+	if p.MinYears == 0 {
+		p.MinYears = float64(yearsAsked(v.Description))
+	}
 	return p
+}
+
+// yearsAsked reads the years of experience an ad asks when the vacancy's
+// field says none ("Du har mindst 3 års erfaring", "minimum 2 years of
+// experience"): the first sentence whose years are asked at least
+// ("mindst", "minimum", "at least") or of the reader ("du", "you"), not
+// one of the company's own ("vi har over 30 års erfaring"). 0 when none.
+func yearsAsked(text string) int {
+	text = strings.NewReplacer("min.", "min", "Min.", "min").Replace(text)
+	sentences := strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' })
+	for _, sentence := range sentences {
+		_, years, term, lead, ok := index.YearsOfExperience(sentence)
+		if !ok || years == 0 {
+			continue
+		}
+		words := index.Words(sentence)
+		has := func(ws ...string) bool {
+			return slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(words, w) })
+		}
+		if has("vi", "vores", "we", "our", "virksomheden", "firmaet") {
+			continue // the company's years
+		}
+		first := strings.ToLower(strings.Fields(term)[0])
+		if lead && first != "over" && first != "mere" || has("du", "you") {
+			return years
+		}
+	}
+	return 0
 }
 
 // notWords are the words before a working time that say the job has none

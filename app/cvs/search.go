@@ -398,7 +398,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	// words, "5" and "erfaring" found anybody.
 	var yearsRead *Interpretation
 	if len(q.Text) <= 500 {
-		if rest, years, term, ok := experienceYearsIn(q.Text); ok {
+		if rest, years, term, _, ok := index.YearsOfExperience(q.Text); ok {
 			q.Text = rest
 			if p.MinYears == 0 {
 				p.MinYears = years
@@ -897,110 +897,7 @@ func weeklyHoursIn(text string) (rest string, hours jobmatch.Hours, term string,
 }
 
 // MaxYears is the most years of experience a search asks (min_years).
-const MaxYears = 50
-
-// yearUnits are the words for years after a number; the genitive ones
-// ("5 års") say experience without the word for it.
-var yearUnits = map[string]bool{"år": false, "aar": false, "ar": false, "års": true, "aars": true, "ars": true,
-	"years": false, "year": false, "yrs": false, "years'": true, "year's": true}
-
-// experienceWords say that years before or after them are experience.
-var experienceWords = map[string]bool{"erfaring": true, "erfaringer": true, "erfaren": true, "anciennitet": true, "experience": true, "experienced": true,
-	"branchekendskab": true, "branceerfaring": true, "brancheerfaring": true}
-
-// yearsLead are the words before years that ask at least that many.
-var yearsLead = map[string]bool{"mindst": true, "min": true, "min.": true, "minimum": true, "over": true, "+": true}
-
-// numberWords are the numbers written as words that years are asked in.
-var numberWords = map[string]int{"et": 1, "ét": 1, "eet": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
-	"femten": 15, "tyve": 20, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-// experienceYearsIn finds years of experience among the words ("5 års
-// erfaring", "mindst 3 år erfaring", "erfaring 2 år", "5+ års", "3-5 års
-// erfaring" (at least 3), "tre års erfaring", "5 years experience",
-// "5 years of experience") and returns text without them, the years and
-// the words as typed. Years with no word for experience are read only in
-// the genitive ("kok 5 års"): "kok 20 år" may be anything.
-func experienceYearsIn(text string) (rest string, years int, term string, ok bool) {
-	words := strings.Fields(text)
-	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:()")) }
-	// number reads a count of years: digits (also Arabic-Indic, "٥"),
-	// "5+", "3-5" (at least 3) or a number word; more than MaxYears is
-	// MaxYears.
-	number := func(w string) (int, bool) {
-		w = strings.Trim(w, "+-")
-		if lo, _, found := strings.Cut(w, "-"); found && lo != "" {
-			w = lo // "3-5 års": at least 3
-		}
-		if n, found := numberWords[w]; found {
-			return n, true
-		}
-		n := 0
-		for _, r := range w {
-			d := digitValue(r)
-			if d < 0 {
-				return 0, false
-			}
-			n = min(n*10+d, MaxYears*10)
-		}
-		return min(n, MaxYears), w != ""
-	}
-	for i := 0; i < len(words); i++ {
-		w := clean(words[i])
-		n, isNum := number(w)
-		unitAt := i + 1
-		genitive := false
-		if !isNum {
-			// "5år", "5års", "5+år": the number and the unit as one word.
-			j := strings.IndexFunc(w, func(r rune) bool { return digitValue(r) < 0 && r != '+' })
-			if j <= 0 {
-				continue
-			}
-			unit, found := yearUnits[w[j:]]
-			if n, isNum = number(w[:j]); !isNum || !found {
-				continue
-			}
-			unitAt, genitive = i, unit
-		} else {
-			if unitAt >= len(words) {
-				continue
-			}
-			unit, found := yearUnits[clean(words[unitAt])]
-			if !found {
-				continue
-			}
-			genitive = unit
-		}
-		_, word := numberWords[strings.Split(strings.Trim(w, "+-"), "-")[0]]
-		start, end := i, unitAt+1
-		lead := start > 0 && yearsLead[clean(words[start-1])]
-		if lead {
-			start--
-		} else if start > 1 && clean(words[start-2]) == "at" && clean(words[start-1]) == "least" {
-			start, lead = start-2, true
-		} else if start > 1 && clean(words[start-2]) == "mere" && clean(words[start-1]) == "end" {
-			start, lead = start-2, true
-		}
-		after := false
-		if end < len(words) && (clean(words[end]) == "of" || clean(words[end]) == "med") && end+1 < len(words) && experienceWords[clean(words[end+1])] {
-			end, after = end+2, true
-		} else if end < len(words) && experienceWords[clean(words[end])] {
-			end, after = end+1, true
-		}
-		before := !after && start > 0 && experienceWords[clean(words[start-1])]
-		if before {
-			start-- // "erfaring 2 år", "erfaring: 2 år"
-		}
-		// A number in words counts only beside a word for experience:
-		// "to år" is also "two years" of anything.
-		if !(after || before || ((genitive || lead) && !word)) {
-			continue
-		}
-		rest := strings.Join(append(slices.Clone(words[:start]), words[end:]...), " ")
-		return rest, n, strings.Join(words[start:end], " "), true
-	}
-	return text, 0, "", false
-}
+const MaxYears = index.MaxYears
 
 // whoWords say that whom to find is a job seeker: every CV is one
 // ("borger" only first, see withoutWho).
@@ -1031,18 +928,6 @@ func withoutWho(text string) (string, []string) {
 		return text, nil
 	}
 	return strings.Join(keep, " "), terms
-}
-
-// digitValue is the value of a decimal digit, -1 for any other character:
-// the ASCII digits, and the Arabic-Indic and the Persian ones that an
-// Arabic or a Persian keyboard types.
-func digitValue(r rune) int {
-	for _, zero := range []rune{'0', '\u0660', '\u06F0'} {
-		if r >= zero && r <= zero+9 {
-			return int(r - zero)
-		}
-	}
-	return -1
 }
 
 // negations are the words that say a CV need not have the next word.
