@@ -28,8 +28,10 @@ func TestYearsOfExperienceInTheWords(t *testing.T) {
 		cv("KOK-6", "Kok", exp("Kok", 6)),
 		cv("KOK-2", "Kok", exp("Kok", 2, "Rengøringsassistent", 10)),
 		cv("REN-10", "Rengøringsassistent", exp("Rengøringsassistent", 10.5)),
+		cv("SSH-4", "Social- og sundhedshjælper", exp("Social- og sundhedshjælper", 4)),
+		cv("BUTIK-4", "Butiksassistent", exp("Butiksassistent", 4)),
 	)
-	waitSearch(t, k, "", 3)
+	waitSearch(t, k, "", 5)
 	for q, want := range map[string][]string{
 		"kok 5 års erfaring":            {"KOK-6"},
 		"kok med mindst 3 års erfaring": {"KOK-6"},
@@ -42,11 +44,21 @@ func TestYearsOfExperienceInTheWords(t *testing.T) {
 		"kok ٥ års erfaring":            {"KOK-6"},          // Arabic-Indic digits
 		"kok 0 års erfaring":            {"KOK-2", "KOK-6"}, // asks nothing
 		"-5 års erfaring som kok":       {"KOK-6"},
+		// A name whose CVs are another occupation's: "hjemmehjælper"
+		// (an alternative label of the social- og sundhedshjælper), and
+		// "ekspedient" (STAR's title of tøjekspedient and the like,
+		// whose group holds the butiksassistent).
+		"hjemmehjælper 3 års erfaring": {"SSH-4"},
+		"ekspedient 3 års erfaring":    {"BUTIK-4"},
 	} {
 		wantFound(t, k, q, want)
 	}
 	// Without an occupation named: the years in all.
 	wantFound(t, k, "12 års erfaring", []string{"KOK-2"})
+	// The page names the occupation as the words did.
+	if page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("ekspedient 3 års erfaring"), nil, nil).Body); !strings.Contains(page, "mindst 3 års erfaring som ekspedient") {
+		t.Errorf("the page does not name the ekspedient")
+	}
 
 	var r struct {
 		searchResult

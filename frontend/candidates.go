@@ -274,7 +274,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case "experience":
 			years, _ := strconv.Atoi(in.Label)
 			if in.URI != "" {
-				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read"), in.Term, years, inSentence(tax.DisplayTitle(in.URI, lang)))
+				title := in.Title
+				if title == "" || lang != "da" {
+					title = tax.DisplayTitle(in.URI, lang)
+				}
+				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read"), in.Term, years, inSentence(title))
 			} else {
 				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read_all"), in.Term, years)
 			}

@@ -137,6 +137,21 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if out, ok, err := cs.byRef(ctx, by, p); ok || err != nil {
 		return out, err
 	}
+	if q.MinYears > 0 && len(q.YearsIn) > 0 && len(q.RelatedOccupations) > 0 && len(q.RequireOccupations) == 0 {
+		// Nobody with the years in the occupations named ("ekspedient":
+		// STAR's title of tøjekspedient and the like, which no CV
+		// holds): the years in those of their groups, as the words find
+		// their CVs. Decided on every page alike, by a count.
+		probe := q
+		probe.Facets, probe.CVs, probe.From, probe.Size = false, false, 0, 1
+		r, err := cs.ix.Search(ctx, probe)
+		if err != nil {
+			return nil, err
+		}
+		if r.Total == 0 {
+			q.YearsIn = slices.Concat(q.YearsIn, q.RelatedOccupations)
+		}
+	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -519,6 +534,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		// under the filters, not nobody.
 		q.Text = ""
 	}
+	// The occupations the words name by an alternative label besides
+	// their own name: not searched for, but their years count.
+	var yearsAlso []string
 	if q.Text != "" && cs.tax != nil {
 		var alt []string // concepts the text names by an alternative label
 		named := false
@@ -529,6 +547,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		})
 		for _, m := range matches {
 			if m.Kind == "alt_label" && byName {
+				yearsAlso = append(yearsAlso, m.URI)
 				continue
 			}
 			q.Occupations = append(q.Occupations, m.URI)
@@ -632,14 +651,26 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		// In the occupations the words name (the years a CV has in one
 		// of them), or the one chosen; in all when none is.
 		q.MinYears = p.MinYears
-		q.YearsIn = slices.Clone(q.Occupations)
+		// The years in the occupations the words name, by their own name
+		// or an alternative label ("hjemmehjælper" is the social- og
+		// sundhedshjælper's too); those of their groups when nobody has
+		// them (Search).
+		q.YearsIn = slices.Concat(q.Occupations, yearsAlso)
 		if len(q.RequireOccupations) > 0 {
-			q.YearsIn = q.RequireOccupations[:1]
+			q.YearsIn = q.RequireOccupations
 		}
 		if yearsRead != nil {
 			yearsRead.Label = strconv.Itoa(p.MinYears)
 			if len(q.YearsIn) > 0 {
 				yearsRead.URI = q.YearsIn[0]
+				// The name the words used: STAR's "Ekspedient", not
+				// tøjekspedient, the first concept it stands for.
+				for _, in := range interp {
+					if in.URI == yearsRead.URI {
+						yearsRead.Title = in.Title
+						break
+					}
+				}
 			}
 			interp = append(interp, *yearsRead)
 		}
