@@ -137,24 +137,20 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if out, ok, err := cs.byRef(ctx, by, p); ok || err != nil {
 		return out, err
 	}
-	if q.MinYears > 0 && len(q.YearsIn) > 0 && len(q.RelatedOccupations) > 0 && len(q.RequireOccupations) == 0 {
-		// Nobody with the years in the occupations named ("ekspedient":
-		// STAR's title of tøjekspedient and the like, which no CV
-		// holds): the years in those of their groups, as the words find
-		// their CVs. Decided on every page alike, by a count.
-		probe := q
-		probe.Facets, probe.CVs, probe.From, probe.Size = false, false, 0, 1
-		r, err := cs.ix.Search(ctx, probe)
-		if err != nil {
-			return nil, err
-		}
-		if r.Total == 0 {
-			q.YearsIn = slices.Concat(q.YearsIn, q.RelatedOccupations)
-		}
-	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
 		return nil, err
+	}
+	if res.Total == 0 && q.MinYears > 0 && len(q.YearsIn) > 0 && len(q.RelatedOccupations) > 0 && len(q.RequireOccupations) == 0 {
+		// Nobody with the years in the occupations named ("ekspedient":
+		// STAR's title of tøjekspedient and the like, which no CV
+		// holds): the years in those of their groups, as the words find
+		// their CVs. Every page decides alike (its total is the whole
+		// search's), and only a search that found nobody pays for it.
+		q.YearsIn = slices.Concat(q.YearsIn, q.RelatedOccupations)
+		if res, err = cs.ix.Search(ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions, AnyWord: res.AnyWord, RequiredWords: res.Required, CommonWords: res.Common}
 	// Words near the query's own are no help when a place read from the
