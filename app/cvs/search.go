@@ -580,6 +580,13 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 					if !slices.Contains(q.RelatedOccupations, r) {
 						q.RelatedOccupations = append(q.RelatedOccupations, r)
 					}
+					if m.Kind == "star_title" {
+						// A STAR/Jobnet title names a kind of work
+						// that ESCO splits finely ("Ekspedient":
+						// tøjekspedient, tekstilhandler …): years in
+						// its group's occupations are years in it.
+						yearsAlso = append(yearsAlso, r)
+					}
 				}
 			case "alt_label":
 				alt = append(alt, m.URI)
