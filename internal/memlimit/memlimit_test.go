@@ -63,15 +63,19 @@ func TestWatchRaisesALimitTheDataOutgrew(t *testing.T) {
 		hold = append(hold, make([]byte, 1<<20))
 	}
 	runtime.GC()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	done := make(chan struct{})
+	defer func() { cancel(); <-done }() // no watcher outlives the test
 	raised := make(chan int64, 1)
-	go Watch(ctx, 10*time.Millisecond, func(from, to int64) {
-		select {
-		case raised <- to:
-		default:
-		}
-	})
+	go func() {
+		defer close(done)
+		Watch(ctx, 10*time.Millisecond, func(from, to int64) {
+			select {
+			case raised <- to:
+			default:
+			}
+		})
+	}()
 	select {
 	case to := <-raised:
 		if to < 80<<20 || debug.SetMemoryLimit(-1) != to {
@@ -105,9 +109,15 @@ func TestWatchLowersTheLimitWhenTheDataShrinks(t *testing.T) {
 		hold = append(hold, make([]byte, 1<<20))
 	}
 	runtime.GC()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	go Watch(ctx, 10*time.Millisecond, nil)
+	// Deadlines, not speed: on a loaded two-core machine a GC cycle at
+	// a limit below the live heap can take long.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	done := make(chan struct{})
+	defer func() { cancel(); <-done }()
+	go func() {
+		defer close(done)
+		Watch(ctx, 10*time.Millisecond, nil)
+	}()
 	for debug.SetMemoryLimit(-1) == 64<<20 {
 		if ctx.Err() != nil {
 			t.Fatal("the limit was never raised")
