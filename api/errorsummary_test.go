@@ -18,16 +18,8 @@ import (
 func TestErrorSummaryNamesTheFields(t *testing.T) {
 	env := systemtest.Start(t)
 	anon := env.Client()
-	form := string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body)
 	v := url.Values{"topic": {"vacancy"}, "title": {"Kok"}, "company.cvr": {"1234"}, "positions": {"5000"}}
-	for _, name := range []string{"_csrf", "_idem"} {
-		m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(form)
-		if m == nil {
-			t.Fatalf("no %s on the form", name)
-		}
-		v.Set(name, html.UnescapeString(m[1]))
-	}
-	res := anon.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	_, res := postEntryForm(t, anon, v)
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", res.StatusCode)
 	}
@@ -55,26 +47,19 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 	env := systemtest.Start(t)
 	anon := env.Client()
 	post := func(extra url.Values) *systemtest.Response {
-		form := string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body)
-		for _, f := range []string{`name="experience_years"`, `name="driving_licence"`} {
-			if !strings.Contains(form, f) {
-				t.Fatalf("the form has no %s", f)
-			}
-		}
 		v := url.Values{"topic": {"vacancy"}, "title": {"Lastbilchauffør"}, "description": {"Kørsel med gods på Sjælland, faste ruter."},
 			"company.cvr": {"10000009"}, "company.name": {"Vognmand Hansen ApS"}, "company.postal_code": {"4000"},
 			"company.contact.name": {"Jens Hansen"}, "company.contact.email": {"jens@example.dk"}, "positions": {"2"}, "hours": {"full"}, "employment_type": {"ordinary"}}
 		for k, vs := range extra {
 			v[k] = vs
 		}
-		for _, name := range []string{"_csrf", "_idem"} {
-			m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(form)
-			if m == nil {
-				t.Fatalf("no %s on the form", name)
+		form, res := postEntryForm(t, anon, v)
+		for _, f := range []string{`name="experience_years"`, `name="driving_licence"`} {
+			if !strings.Contains(form, f) {
+				t.Fatalf("the form has no %s", f)
 			}
-			v.Set(name, html.UnescapeString(m[1]))
 		}
-		return anon.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+		return res
 	}
 	res := post(url.Values{"experience_years": {"tre"}, "driving_licence": {"C"}})
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(string(res.Body)), "Års erfaring i faget, mindst: ") {
@@ -104,4 +89,20 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 	if !found {
 		t.Errorf("the vacancy is not in the list: %+v", list.Items)
 	}
+}
+
+// postEntryForm reads the entry form, as a browser would, and posts v with
+// the form's CSRF and idempotency tokens; it returns the form as read and
+// the answer.
+func postEntryForm(t *testing.T, c *systemtest.Client, v url.Values) (string, *systemtest.Response) {
+	t.Helper()
+	form := string(c.Do("GET", "/", nil, nil, "Accept", "text/html").Body)
+	for _, name := range []string{"_csrf", "_idem"} {
+		m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(form)
+		if m == nil {
+			t.Fatalf("no %s on the form", name)
+		}
+		v.Set(name, html.UnescapeString(m[1]))
+	}
+	return form, c.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
 }

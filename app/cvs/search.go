@@ -169,13 +169,12 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if res.Total == 0 && q.MinYears > 0 && q.From == 0 {
 		alt := q
 		alt.MinYears, alt.YearsIn = 0, nil
-		alt.Facets, alt.CVs, alt.Size = false, false, 1
-		n, err := cs.ix.Search(ctx, alt)
+		n, err := cs.count(ctx, alt)
 		if err != nil {
 			return nil, err
 		}
-		if n.Total > 0 {
-			out.WithoutYears = &Wider{Total: int64(n.Total)}
+		if n > 0 {
+			out.WithoutYears = &Wider{Total: n}
 			for _, in := range interp {
 				if in.Via == "experience" {
 					out.WithoutYears.Q = strings.Join(strings.Fields(strings.Replace(p.Q, in.Term, " ", 1)), " ")
@@ -285,6 +284,13 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 	return out, nil
 }
 
+// count is how many CVs q finds: one search of a single hit, no facets.
+func (cs *Service) count(ctx context.Context, q index.Query) (int64, error) {
+	q.Facets, q.CVs, q.From, q.Size, q.SortNear = false, false, 0, 1, false
+	res, err := cs.ix.Search(ctx, q)
+	return int64(res.Total), err
+}
+
 // widerKm are the radii tried when nobody is found near a place: twice
 // the radius asked, then 100 km.
 var widerKm = []float64{2, 100}
@@ -293,11 +299,6 @@ var widerKm = []float64{2, 100}
 // search of a single hit each, only when q found nobody.
 func (cs *Service) wider(ctx context.Context, q index.Query, interp []Interpretation) ([]Wider, error) {
 	var out []Wider
-	count := func(alt index.Query) (int64, error) {
-		alt.Facets, alt.CVs, alt.From, alt.Size, alt.SortNear = false, false, 0, 1, false
-		res, err := cs.ix.Search(ctx, alt)
-		return int64(res.Total), err
-	}
 	last := q.RadiusKm
 	for i, km := range widerKm {
 		if i == 0 {
@@ -309,7 +310,7 @@ func (cs *Service) wider(ctx context.Context, q index.Query, interp []Interpreta
 		last = km
 		alt := q
 		alt.RadiusKm = km
-		n, err := count(alt)
+		n, err := cs.count(ctx, alt)
 		if err != nil {
 			return nil, err
 		}
@@ -319,7 +320,7 @@ func (cs *Service) wider(ctx context.Context, q index.Query, interp []Interpreta
 	}
 	alt := q
 	alt.Near, alt.RadiusKm = nil, 0
-	n, err := count(alt)
+	n, err := cs.count(ctx, alt)
 	if err != nil || n == 0 {
 		return out, err
 	}
