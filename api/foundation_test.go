@@ -163,6 +163,20 @@ func TestValidationProblems(t *testing.T) {
 		// A wrong type says what the field takes.
 		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "Must be a number."},
 		{"text for a list", func(b map[string]any) { b["skills_required"] = "pleje" }, "da", "skills_required", "type", "Skal være en liste"},
+		// A wrong type, an unknown key and a missing field in one body:
+		// each is named in one answer, not one per try.
+		{"two wrong types, the second", func(b map[string]any) { b["positions"] = "two"; b["skills_required"] = "pleje" }, "da", "skills_required", "type", "Skal være en liste"},
+		{"a wrong type nested", func(b map[string]any) {
+			b["positions"] = "two"
+			b["languages"] = []any{map[string]any{"code": "da", "level": 2}}
+		}, "en", "languages[0].level", "type", "Must be text"},
+		{"a whole number", func(b map[string]any) { b["experience_years"] = 2.5; b["title"] = "Kok" }, "en", "experience_years", "type", "Must be a number."},
+		{"a missing field beside a wrong type", func(b map[string]any) { b["positions"] = "two"; delete(b, "title") }, "da", "title", "required", "Skal udfyldes"},
+		{"a bad CVR beside an unknown field", func(b map[string]any) {
+			b["is_admin"] = true
+			b["company"].(map[string]any)["cvr"] = "12345678"
+		}, "da", "company.cvr", "cvr", "modulus 11"},
+		{"a bad date beside a wrong type", func(b map[string]any) { b["positions"] = true; b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		// A bound of a number is a value, of a list a count, of text
 		// characters: "Må højst være 500 tegn" said of positions.
 		{"a number over its bound", func(b map[string]any) { b["positions"] = 501 }, "da", "positions", "max", "Må højst være 500."},

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -181,20 +182,19 @@ func DecodeJSON(c echo.Context, v any) error {
 	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		if strings.HasPrefix(err.Error(), "json: unknown field ") {
-			if _, cerr := io.Copy(io.Discard, body); cerr == nil {
-				var raw any
-				if json.NewDecoder(&read).Decode(&raw) == nil {
-					// Every unknown key at once, not one per try.
-					verr := &jobmatch.ValidationError{}
-					for _, path := range unknownFields(reflect.TypeOf(v), raw, "", nil) {
-						verr.Add(path, "unknown_field", "")
-					}
-					if err := verr.Err(); err != nil {
-						return err
-					}
-				}
-			}
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) && !strings.HasPrefix(err.Error(), "json: unknown field ") && !strings.Contains(err.Error(), "date must be") {
+			return JSONError(err)
+		}
+		// A body that reads as JSON but has an unknown key or a value of
+		// the wrong type: every such field at once, and the errors the
+		// service's validation gives the rest (a missing title, a bad
+		// CVR), so a client fixes the body in one round, not one per try.
+		if _, cerr := io.Copy(io.Discard, body); cerr != nil {
+			return JSONError(cerr)
+		}
+		if verr := bodyProblems(c, v, read.Bytes()); verr != nil {
+			return verr
 		}
 		return JSONError(err)
 	}
@@ -214,19 +214,64 @@ func DecodeJSON(c echo.Context, v any) error {
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// maxUnknown bounds the unknown keys named in one answer.
+// maxUnknown bounds the fields named in one answer for an unknown key or a
+// wrong type.
 const maxUnknown = 20
 
-// unknownFields appends to out the path of each key in raw (in key order)
-// that no field of t takes, as the validator names fields:
-// "company.contact_name", "experience[1].employer_name"; at most
-// maxUnknown.
-func unknownFields(t reflect.Type, raw any, path string, out []string) []string {
+// bodyProblems reads a body the strict decoder refused for an unknown key or
+// a wrong type: the field errors of every such key and value (by their
+// paths, as the validator names fields: "company.contact_name",
+// "experience[1].years"), then those the validator finds in the rest,
+// decoded as far as it goes (a field already named is not named twice). Nil
+// when the body does not read as JSON at all.
+func bodyProblems(c echo.Context, v any, body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var raw any
+	if dec.Decode(&raw) != nil {
+		return nil
+	}
+	verr := &jobmatch.ValidationError{}
+	fieldProblems(reflect.TypeOf(v), raw, "", verr)
+	if len(verr.Fields) == 0 {
+		return nil
+	}
+	if c.Echo().Validator == nil {
+		return verr
+	}
+	// Without the strict checks the value decodes as far as it can;
+	// encoding/json skips what does not fit.
+	rest := reflect.New(reflect.TypeOf(v).Elem())
+	_ = json.Unmarshal(body, rest.Interface())
+	var more *jobmatch.ValidationError
+	if errors.As(c.Validate(rest.Interface()), &more) {
+		named := map[string]bool{}
+		for _, f := range verr.Fields {
+			named[f.Field] = true
+		}
+		for _, f := range more.Fields {
+			// A field of the wrong type is empty here: its "required"
+			// would say what the type error says.
+			if !named[f.Field] && !slices.ContainsFunc(verr.Fields, func(g jobmatch.FieldError) bool {
+				return strings.HasPrefix(f.Field, g.Field+".") || strings.HasPrefix(f.Field, g.Field+"[")
+			}) {
+				verr.Fields = append(verr.Fields, f)
+			}
+		}
+	}
+	return verr
+}
+
+// fieldProblems adds to verr the keys in raw (in key order) that no field
+// of t takes ("unknown_field") and the values a field cannot take ("type",
+// with what it takes; "date" for a date that does not read); at most
+// maxUnknown. raw is decoded with numbers as json.Number.
+func fieldProblems(t reflect.Type, raw any, path string, verr *jobmatch.ValidationError) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if len(out) >= maxUnknown || reflect.PointerTo(t).Implements(unmarshalerType) {
-		return out
+	if len(verr.Fields) >= maxUnknown || raw == nil { // null leaves a field as it is
+		return
 	}
 	join := func(k string) string {
 		if path == "" {
@@ -234,43 +279,95 @@ func unknownFields(t reflect.Type, raw any, path string, out []string) []string 
 		}
 		return path + "." + k
 	}
+	bad := func() { verr.Add(path, "type", jobmatch.JSONKind(t)) }
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		b, err := json.Marshal(raw)
+		if err == nil {
+			err = json.Unmarshal(b, reflect.New(t).Interface())
+		}
+		if err != nil {
+			code := "type"
+			if strings.Contains(err.Error(), "date must be") {
+				code = "date"
+			}
+			verr.Add(path, code, "")
+		}
+		return
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		m, ok := raw.(map[string]any)
 		if !ok {
-			return out
+			bad()
+			return
 		}
 		fields := map[string]reflect.Type{}
 		jsonFields(t, fields)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			if len(out) >= maxUnknown {
+			if len(verr.Fields) >= maxUnknown {
 				break
 			}
 			ft, ok := fields[strings.ToLower(k)] // encoding/json matches keys without case
 			if !ok {
-				out = append(out, join(k))
+				verr.Add(join(k), "unknown_field", "")
 				continue
 			}
-			out = unknownFields(ft, m[k], join(k), out)
+			fieldProblems(ft, m[k], join(k), verr)
 		}
 	case reflect.Slice, reflect.Array:
-		a, _ := raw.([]any)
+		if t.Elem().Kind() == reflect.Uint8 { // []byte is base64 text
+			if _, ok := raw.(string); !ok {
+				bad()
+			}
+			return
+		}
+		a, ok := raw.([]any)
+		if !ok {
+			bad()
+			return
+		}
 		for i, e := range a {
-			if len(out) >= maxUnknown {
+			if len(verr.Fields) >= maxUnknown {
 				break
 			}
-			out = unknownFields(t.Elem(), e, fmt.Sprintf("%s[%d]", path, i), out)
+			fieldProblems(t.Elem(), e, fmt.Sprintf("%s[%d]", path, i), verr)
 		}
 	case reflect.Map:
-		m, _ := raw.(map[string]any)
+		m, ok := raw.(map[string]any)
+		if !ok {
+			bad()
+			return
+		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			if len(out) >= maxUnknown {
+			if len(verr.Fields) >= maxUnknown {
 				break
 			}
-			out = unknownFields(t.Elem(), m[k], join(k), out)
+			fieldProblems(t.Elem(), m[k], join(k), verr)
+		}
+	case reflect.String:
+		if _, ok := raw.(string); !ok {
+			bad()
+		}
+	case reflect.Bool:
+		if _, ok := raw.(bool); !ok {
+			bad()
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := raw.(json.Number)
+		if i, err := n.Int64(); !ok || err != nil || reflect.New(t).Elem().OverflowInt(i) {
+			bad()
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, ok := raw.(json.Number)
+		if i, err := strconv.ParseUint(string(n), 10, 64); !ok || err != nil || reflect.New(t).Elem().OverflowUint(i) {
+			bad()
+		}
+	case reflect.Float32, reflect.Float64:
+		n, ok := raw.(json.Number)
+		if f, err := n.Float64(); !ok || err != nil || reflect.New(t).Elem().OverflowFloat(f) {
+			bad()
 		}
 	}
-	return out
 }
 
 // jsonFields adds the JSON names (lower-cased) of t's fields and their

@@ -63,7 +63,16 @@ type Config struct {
 	// LoginFailEvery (defaults 10 and 30 s).
 	LoginFailures  int
 	LoginFailEvery time.Duration
+	// Validate checks a decoded body as the services do; with it, a body
+	// with an unknown key or a wrong type is answered with the other
+	// fields' errors too (DecodeJSON).
+	Validate func(any) error
 }
+
+// validateFunc is echo's Validator of a function.
+type validateFunc func(any) error
+
+func (f validateFunc) Validate(i any) error { return f(i) }
 
 // ReadyCheck is one readiness condition; it returns an error when not ready
 // and may add details to the /readyz body.
@@ -123,6 +132,9 @@ func New(cfg Config) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
+	if cfg.Validate != nil {
+		e.Validator = validateFunc(cfg.Validate)
+	}
 	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}, ownLimit: map[string]bool{},
 		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery), crossOrigin: http.NewCrossOriginProtection()}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Scheme != "" && u.Host != "" {
