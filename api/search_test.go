@@ -730,8 +730,10 @@ func TestCommonFirstPartOfANamedWord(t *testing.T) {
 // systemudvikler", the softwareudvikler's, and the last part of
 // "databaseprogrammør") or whose last part names one ("pizzabager" →
 // bager) offers those occupations that CVs hold, each with the count its
-// occupation filter finds. Nothing is offered when nobody holds such an
-// occupation ("barnepige") or when the search finds someone.
+// occupation filter finds; when nobody holds those, the occupations of
+// their ISCO minor groups ("bartender" → Tjener). Nothing is offered when
+// nobody holds such an occupation ("barnepige") or when the search finds
+// someone.
 func TestRelatedWhenNobody(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
@@ -740,8 +742,9 @@ func TestRelatedWhenNobody(t *testing.T) {
 		cv("SW-2", "Softwareudvikler", map[string]any{"summary": "Webshops og integrationer."}),
 		cv("BAGER-1", "Bager", nil),
 		cv("LAGER-1", "Lagermedarbejder", nil),
+		cv("TJENER-1", "Tjener", nil),
 	)
-	waitSearch(t, k, "", 4)
+	waitSearch(t, k, "", 5)
 	type related struct {
 		everydayResult
 		Related []struct {
@@ -756,7 +759,9 @@ func TestRelatedWhenNobody(t *testing.T) {
 		}
 		return r
 	}
-	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}} {
+	// "bartender": nobody of its unit group (5132); the tjener is of its
+	// minor group (513, waiters and bartenders).
+	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}, "bartender": {"TJENER-1"}} {
 		r := get("q=" + url.QueryEscape(q))
 		if r.Total != 0 || len(r.Related) == 0 {
 			t.Errorf("%s: %d found, related %+v", q, r.Total, r.Related)

@@ -367,6 +367,33 @@ func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
 	return out
 }
 
+// InMinorGroup returns the occupations of the unit groups of an ISCO minor
+// group (three digits: 513, waiters and bartenders), by unit group, with
+// those DISCO-08 puts there.
+func (t *Taxonomy) InMinorGroup(code string) []*Occupation {
+	if len(code) != 3 {
+		return nil
+	}
+	var groups []string
+	for g := range t.byISCO {
+		if len(g) == 4 && strings.HasPrefix(g, code) {
+			groups = append(groups, g)
+		}
+	}
+	slices.Sort(groups)
+	var out []*Occupation
+	seen := map[*Occupation]bool{}
+	for _, g := range groups {
+		for _, o := range t.byISCO[g] {
+			if !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
 // ISCOOf returns the ISCO unit group code of an occupation or group URI.
 func (t *Taxonomy) ISCOOf(uri string) string {
 	if o, ok := t.occByURI[uri]; ok {

@@ -3,6 +3,7 @@ package cvs
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -224,7 +225,7 @@ const (
 // is a databaseprogrammør's last part), those the last part of a word
 // names ("pizzabager" → bager), then the rest of their unit groups; each
 // with the CVs that hold it under q's filters (the page's occupation
-// filter), offered when some do.
+// filter), offered when some do. When none is, those of their minor groups.
 func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error) {
 	if cs.tax == nil {
 		return nil, nil
@@ -279,6 +280,43 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 			if len(out) == maxRelated {
 				break
 			}
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	// Nobody holds those either: the occupations of their ISCO minor
+	// groups that CVs hold under the same filters ("bartender", 5132:
+	// the tjenere, 5131), the most held first, in one search of all of
+	// them whose occupation counts say which.
+	group := map[string]bool{}
+	for _, o := range named {
+		if len(o.ISCO) < 3 {
+			continue
+		}
+		for _, r := range cs.tax.InMinorGroup(o.ISCO[:3]) {
+			if !seen[r.URI] {
+				group[r.URI] = true
+			}
+		}
+	}
+	if len(group) == 0 {
+		return nil, nil
+	}
+	alt.RequireOccupations, alt.Facets = slices.Sorted(maps.Keys(group)), true
+	res, err := cs.ix.Search(ctx, alt)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range res.Facets["occupations"] {
+		title := cs.tax.DisplayTitle(f.Value, "da")
+		if !group[f.Value] || seen[title] {
+			continue
+		}
+		seen[title] = true
+		out = append(out, Related{URI: f.Value, Label: title, Total: int64(f.Count)})
+		if len(out) == maxRelated {
+			break
 		}
 	}
 	return out, nil
