@@ -176,6 +176,7 @@ func TestValidationProblems(t *testing.T) {
 			b["is_admin"] = true
 			b["company"].(map[string]any)["cvr"] = "12345678"
 		}, "da", "company.cvr", "cvr", "modulus 11"},
+		{"a wrong type by the field's own name", func(b map[string]any) { delete(b, "title"); b["Title"] = 5 }, "en", "title", "type", "Must be text"},
 		{"a bad date beside a wrong type", func(b map[string]any) { b["positions"] = true; b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		// A bound of a number is a value, of a list a count, of text
 		// characters: "Må højst være 500 tegn" said of positions.

@@ -301,18 +301,20 @@ func fieldProblems(t reflect.Type, raw any, path string, verr *jobmatch.Validati
 			bad()
 			return
 		}
-		fields := map[string]reflect.Type{}
+		fields := map[string]jsonField{}
 		jsonFields(t, fields)
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if len(verr.Fields) >= maxUnknown {
 				break
 			}
-			ft, ok := fields[strings.ToLower(k)] // encoding/json matches keys without case
+			f, ok := fields[strings.ToLower(k)] // encoding/json matches keys without case
 			if !ok {
 				verr.Add(join(k), "unknown_field", "")
 				continue
 			}
-			fieldProblems(ft, m[k], join(k), verr)
+			// By the field's own name, as the validator names it: "Title"
+			// is the title.
+			fieldProblems(f.typ, m[k], join(f.name), verr)
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 { // []byte is base64 text
@@ -370,9 +372,15 @@ func fieldProblems(t reflect.Type, raw any, path string, verr *jobmatch.Validati
 	}
 }
 
-// jsonFields adds the JSON names (lower-cased) of t's fields and their
-// types to out, those of embedded structs as encoding/json flattens them.
-func jsonFields(t reflect.Type, out map[string]reflect.Type) {
+// jsonField is a struct field by its JSON name.
+type jsonField struct {
+	name string
+	typ  reflect.Type
+}
+
+// jsonFields adds t's fields to out by their JSON names lower-cased, those
+// of embedded structs as encoding/json flattens them.
+func jsonFields(t reflect.Type, out map[string]jsonField) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -396,7 +404,7 @@ func jsonFields(t reflect.Type, out map[string]reflect.Type) {
 		if name == "" {
 			name = f.Name
 		}
-		out[strings.ToLower(name)] = f.Type
+		out[strings.ToLower(name)] = jsonField{name, f.Type}
 	}
 }
 
