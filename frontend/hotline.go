@@ -3,6 +3,7 @@ package frontend
 import (
 	"errors"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,10 +26,12 @@ type hotlinePage struct {
 	Hits    []companies.CompanyHit
 	Company *jobmatch.Company
 	New     bool // the company is not known yet: created when the call is saved
-	Owner   jobmatch.ContactPerson
-	Values  map[string]string
-	Idem    string
-	Topics  []jobmatch.Topic
+	// NewCVR is a whole CVR typed that no company has: the new company's.
+	NewCVR string
+	Owner  jobmatch.ContactPerson
+	Values map[string]string
+	Idem   string
+	Topics []jobmatch.Topic
 }
 
 var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther}
@@ -51,7 +54,18 @@ func (f *Frontend) hotline(c echo.Context) error {
 		}
 		d.Hits = p.Items
 	}
-	if cvr := c.QueryParam("cvr"); cvr != "" {
+	cvr := c.QueryParam("cvr")
+	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && jobmatch.ValidCVR(n) {
+		// A whole CVR, as the caller says it: that company's form at
+		// once (CVR, Enter, and the call is typed), or a new company
+		// with that CVR.
+		if slices.ContainsFunc(d.Hits, func(h companies.CompanyHit) bool { return h.CVR == n }) {
+			cvr = n
+		} else {
+			d.NewCVR = n
+		}
+	}
+	if cvr != "" {
 		co, err := f.cfg.Companies.Company(ctx, cvr)
 		switch {
 		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParam("name") != "":

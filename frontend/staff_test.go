@@ -197,6 +197,27 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if focused != "h-phone" || phoneErr == "" || kept != "Spørger om løntilskud" {
 		t.Fatalf("after a bad phone number: focus on %q, message %q, text kept %q", focused, phoneErr, kept)
 	}
+	// The whole CVR as the caller says it ("DK 12 34 56 78"), Enter: the
+	// company's form at once, the cursor in the text.
+	spaced := "DK " + cvr[:2] + " " + cvr[2:4] + " " + cvr[4:6] + " " + cvr[6:]
+	var owner1 string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.SendKeys(`#q`, spaced+kb.Enter),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.Text(`.hotline-log h2`, &owner1),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = chromedp.Run(ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "h-text"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.id`, &focused)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(owner1, "Haderslev Maskinfabrik") || focused != "h-text" {
+		t.Fatalf("%q: form for %q, focus on %q", spaced, owner1, focused)
+	}
 	// The owner sees it on their overview.
 	ctx2 := browser.New(t)
 	var open string
@@ -238,7 +259,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := browser.New(t)
-	var flash, badCVR string
+	var flash, badCVR, typedCVR string
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
 		chromedp.WaitVisible(`#q`),
@@ -254,6 +275,10 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 		chromedp.SendKeys(`#h-text`, "Vil gerne høre om IGU"+kb.Enter),
 		chromedp.WaitVisible(`p.error`),
 		chromedp.Text(`p.error`, &badCVR),
+		// A whole CVR no company has: the new company's form, with it.
+		chromedp.Navigate(env.URL+"/staff/hotline?q="+demo.CVR(950)),
+		chromedp.WaitVisible(`#n-name`),
+		chromedp.Value(`#n-cvr`, &typedCVR),
 		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+demo.CVR(950)+"&name=Nyt+Firma+ApS&postal_code=7100"),
 		chromedp.WaitVisible(`#h-text`),
 		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
@@ -267,6 +292,9 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	}
 	if !strings.Contains(badCVR, "CVR") {
 		t.Fatalf("invalid CVR message: %q", badCVR)
+	}
+	if typedCVR != demo.CVR(950) {
+		t.Fatalf("a new company's CVR typed in the search: %q in its form", typedCVR)
 	}
 	co, err := env.Sys.Companies.Company(context.Background(), demo.CVR(950))
 	if err != nil || co.ConsultantID == "" {
