@@ -122,8 +122,15 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		}
 		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition"})
 		for _, row := range r.Rows {
-			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, num(followup.FormatFigure(row.Unit, row.Value)), nOrEmpty(row.N, row.Unit),
-				r.Previous, num(followup.FormatFigure(row.Unit, row.Previous)), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
+			// A median or share of no case is an empty cell, not 0.
+			value := func(v float64, none bool) string {
+				if none {
+					return ""
+				}
+				return num(followup.FormatFigure(row.Unit, v))
+			}
+			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
+				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
 		}
 		w.Flush()
 		return w.Error()

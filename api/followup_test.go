@@ -212,16 +212,19 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	}
 
 	// The export: H2 holds the answers, H1 the vacancies; each row names
-	// the period before.
+	// the period before. A median or share of no case is an empty cell
+	// (H1 had no answer; H2 filled nothing), not 0.
 	for _, tc := range []struct {
 		half, figure, value, previous string
 	}{
 		{"H1", "vacancies_filled", "1", "0"},
+		{"H1", "vacancies_median_days_to_fill", "10.0", ""},
 		{"H1", "contacts_target", "1500", "1250"},
-		{"H2", "employer_labour", "1.000", "0.000"},
-		{"H2", "employer_service", "0.000", "0.000"},
-		{"H2", "citizen_satisfaction", "1.000", "0.000"},
+		{"H2", "employer_labour", "1.000", ""},
+		{"H2", "employer_service", "0.000", ""},
+		{"H2", "citizen_satisfaction", "1.000", ""},
 		{"H2", "vacancies_filled", "0", "1"},
+		{"H2", "vacancies_median_days_to_fill", "", "10.0"},
 	} {
 		res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half="+tc.half, nil, nil)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
@@ -260,7 +263,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	found := false
 	for _, r := range xrows[1:] {
 		if r[1] == "employer_labour" {
-			found = r[4] == "1,000" && r[7] == "0,000"
+			found = r[4] == "1,000" && r[7] == ""
 		}
 	}
 	if !found {
@@ -273,8 +276,14 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	// The printable report shows the same figures beside the half before.
 	rep := lone.Do("GET", "/dashboard/report?year=2026&half=H2", nil, nil)
 	row := regexp.MustCompile(`(?s)id="row-employer_labour">.*?class="value">([^<]*)<.*?class="change">([^<]*)<`).FindSubmatch(rep.Body)
-	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "&#43;100,0 pct.-point" {
+	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "–" {
 		t.Fatalf("report: %d %q", rep.StatusCode, row)
+	}
+	// No vacancy filled in H2: its median days to fill is no figure, and
+	// no change; H1's 10 days stand beside it.
+	fill := regexp.MustCompile(`(?s)id="row-vacancies_median_days_to_fill">.*?class="value">(.*?)</td>\s*<td>(.*?)</td>\s*<td class="change">(.*?)</td>`).FindSubmatch(rep.Body)
+	if fill == nil || !strings.Contains(string(fill[1]), ">–<") || string(fill[2]) != "10,0" || string(fill[3]) != "–" {
+		t.Fatalf("report, days to fill: %q", fill)
 	}
 	if res := env.Login("hotline@demo.local").Do("GET", "/dashboard", nil, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline opens the dashboard: %d", res.StatusCode)

@@ -16,6 +16,8 @@ func init() {
 		"dash.print":               {"Udskriv", "Print"},
 		"dash.consultant":          {"Konsulent", "Consultant"},
 		"report.noise":             {"inden for støjen (95 %-intervallet for ændringen omfatter 0)", "within the noise (the change's 95 % interval includes 0)"},
+		"report.none":              {"Ingen sager at regne det af i perioden", "No case to compute it from in the period"},
+		"report.none_note":         {"– er en median eller andel uden sager i perioden (ingen stilling besat, intet svar).", "– is a median or share with no case in the period (no vacancy filled, no answer)."},
 		"report.noise_note":        {"En ændring i en andel markeres som inden for støjen, når dens 95 %-interval (Newcombe) omfatter nul: med så få svar kan den skyldes tilfældigheder.", "A change in a share is marked as within the noise when its 95 % interval (Newcombe) includes zero: with so few answers it may be chance."},
 		"dash.summary":             {"Nøgletal", "Key figures"},
 		"dash.contacts":            {"Virksomhedskontakter", "Company contacts"},

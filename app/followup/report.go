@@ -16,9 +16,33 @@ type ReportRow struct {
 	Value    float64 `json:"value"`
 	Previous float64 `json:"previous"`
 	// N is the number of answers behind a satisfaction figure (0 otherwise).
-	N          int    `json:"n,omitempty"`
-	PreviousN  int    `json:"previous_n,omitempty"`
-	Definition string `json:"definition"`
+	N         int `json:"n,omitempty"`
+	PreviousN int `json:"previous_n,omitempty"`
+	// None: a median or share of no case (no vacancy filled, no answer),
+	// which has no value; Value is 0 and means nothing.
+	None         bool   `json:"none,omitempty"`
+	PreviousNone bool   `json:"previous_none,omitempty"`
+	Definition   string `json:"definition"`
+}
+
+// casesOf is, for a figure that is a median or a share, the number of
+// cases it is taken over: with none there is no figure ("median days to
+// fill 0,0" said that nothing was filled).
+var casesOf = map[string]func(f *KPIFigures) int64{
+	"employer_labour":                  func(f *KPIFigures) int64 { return int64(f.EmployerSatisfaction["labour"].N) },
+	"employer_service":                 func(f *KPIFigures) int64 { return int64(f.EmployerSatisfaction["service"].N) },
+	"citizen_satisfaction":             func(f *KPIFigures) int64 { return int64(f.CitizenSatisfaction.N) },
+	"requests_median_response_hours":   func(f *KPIFigures) int64 { return f.Requests.Resolved },
+	"requests_share_in_time":           func(f *KPIFigures) int64 { return f.Requests.Resolved },
+	"vacancies_median_days_to_fill":    func(f *KPIFigures) int64 { return f.Vacancies.Filled },
+	"vacancies_share_filled_presented": func(f *KPIFigures) int64 { return f.Vacancies.Filled },
+	"retention_share_returned": func(f *KPIFigures) int64 {
+		return f.Retention.FullReturn + f.Retention.PartialReturn + f.Retention.NoReturn
+	},
+	"job_orders_with_presented":       func(f *KPIFigures) int64 { return f.JobOrders.Posted },
+	"job_orders_filled_by_presented":  func(f *KPIFigures) int64 { return f.JobOrders.Posted },
+	"job_orders_days_to_presentation": func(f *KPIFigures) int64 { return f.JobOrders.WithPresented },
+	"priority_vacancies_presented":    func(f *KPIFigures) int64 { return f.PriorityGroups.VacanciesPostedInPeriod },
 }
 
 // Report is the half-year (or year) report: every figure beside the
@@ -123,7 +147,11 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 	for _, f := range reportFigures {
 		v, n := f.value(cur)
 		pv, pn := f.value(before)
-		r.Rows = append(r.Rows, ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]})
+		row := ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]}
+		if cases, ok := casesOf[f.key]; ok {
+			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
+		}
+		r.Rows = append(r.Rows, row)
 	}
 	return r, nil
 }
