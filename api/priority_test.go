@@ -111,6 +111,14 @@ func TestPriorityGroupFigures(t *testing.T) {
 	if !strings.Contains(page, `id="prio-refugee_family_reunified"`) || !strings.Contains(page, "jo-with-presented") {
 		t.Fatalf("dashboard has no priority groups")
 	}
+	// A year with no case: a median or share of nothing is "–" or says
+	// so, not "0,0 dage" or "0,0 %".
+	empty := string(k.Do("GET", "/dashboard?year=2021", nil, nil, "Accept", "text/html").Body)
+	for _, want := range []string{`<dd class="jo-days">–</dd>`, `<dd class="jo-with-presented">–</dd>`, "Ingen fastholdelsessager afsluttet", "Ingen stillinger besat"} {
+		if !strings.Contains(empty, want) {
+			t.Errorf("the dashboard of 2021 lacks %q", want)
+		}
+	}
 }
 
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }

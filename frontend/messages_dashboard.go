@@ -65,6 +65,7 @@ func init() {
 		"dash.by_channel_desc":     {"Antal henvendelser pr. kanal (web, API, telefon, mail, besøg).", "Requests by channel (web, API, phone, mail, visit)."},
 		"report.intro":             {"Alle nøgletal for %s sammenlignet med %s, med definitioner. Tal fra jobmatch selv; tilfredshed efter svardato.", "Every figure for %s compared with %s, with definitions. Figures from jobmatch itself; satisfaction by the date answered."},
 		"dash.none_resolved":       {"Ingen henvendelser afsluttet i perioden.", "No requests resolved in the period."},
+		"dash.none_returned":       {"Ingen fastholdelsessager afsluttet i perioden.", "No retention case resolved in the period."},
 		"dash.none_filled":         {"Ingen stillinger besat i perioden.", "No vacancies filled in the period."},
 		"report.figure":            {"Nøgletal", "Figure"},
 		"report.change":            {"Ændring", "Change"},
