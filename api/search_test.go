@@ -566,7 +566,7 @@ func TestWordsNotLetters(t *testing.T) {
 // among the words also finds the CVs whose fields list it, not only those
 // whose text names it: "arabisk" the CV that lists Arabic among its
 // languages, "arabisktalende lager" that warehouse worker first and the
-// other one after, "fleksjob" the CV eligible for it, "flygtninge" the
+// other one after, "engelskkundskaber" the CV that lists English, "fleksjob" the CV eligible for it, "flygtninge" the
 // refugee. What was tried says how.
 func TestFieldWordsInTheQuery(t *testing.T) {
 	env := systemtest.Start(t)
@@ -595,6 +595,12 @@ func TestFieldWordsInTheQuery(t *testing.T) {
 	}
 	if got := search(t, k, "q="+url.QueryEscape("arabisktalende lager")).refs(); !slices.Equal(got, []string{"LAGER-AR"}) {
 		t.Errorf("arabisktalende lager: %v, want LAGER-AR, the warehouse worker who speaks Arabic", got)
+	}
+	// The other words that say a language is known.
+	for _, q := range []string{"engelskkundskaber", "engelsk-kundskaber", "engelskkyndig", "engelsksproget"} {
+		if r := search(t, k, "q="+url.QueryEscape(q)); !slices.Equal(r.refs(), []string{"KOK-AR"}) {
+			t.Errorf("%s: %v (read as %+v), want KOK-AR, who lists English", q, r.refs(), r.Tried)
+		}
 	}
 	if got := search(t, k, "q=fleksjob").refs(); !slices.Equal(got, []string{"REN-FLEKS"}) {
 		t.Errorf("fleksjob: %v", got)

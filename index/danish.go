@@ -101,7 +101,7 @@ type fieldForm struct {
 
 // languageWords are the Danish names of the languages CVs list (ISO 639
 // codes), by spelling skeleton; a name followed by "talende"
-// ("arabisktalende") is the same.
+// ("arabisktalende") or another of languageSuffixes is the same.
 var languageWords = map[string]string{
 	"dansk": "da", "engelsk": "en", "tysk": "de", "svensk": "sv", "norsk": "no", "polsk": "pl",
 	"arabisk": "ar", "ukrainsk": "uk", "rumansk": "ro", "tyrkisk": "tr", "persisk": "fa", "farsi": "fa",
@@ -118,15 +118,30 @@ var languageWords = map[string]string{
 	"kurdish": "ku", "vietnamese": "vi", "chinese": "zh", "portuguese": "pt", "dutch": "nl",
 }
 
-// LanguageCode is the ISO 639 code of a language named in Danish or
-// English ("engelsk", "english", "arabisktalende"), false for another word.
-func LanguageCode(word string) (string, bool) {
-	sk := Skeleton(word)
-	if lang, ok := strings.CutSuffix(sk, "talende"); ok && languageWords[lang] != "" {
-		sk = lang
+// languageSuffixes make a language's name a word that says the language
+// is spoken or known: "arabisktalende", "engelskkundskaber",
+// "tyskkyndig", "engelsksproget" (by spelling skeleton).
+var languageSuffixes = []string{"talende", "kundskaber", "kundskab", "kendskab", "kyndig", "kyndige", "sproget", "sprogede"}
+
+// languageOf is the ISO 639 code of the language a spelling skeleton
+// names, alone or with one of languageSuffixes.
+func languageOf(sk string) (string, bool) {
+	if code, ok := languageWords[sk]; ok {
+		return code, true
 	}
-	code, ok := languageWords[sk]
-	return code, ok
+	for _, suf := range languageSuffixes {
+		if lang, ok := strings.CutSuffix(sk, suf); ok && languageWords[lang] != "" {
+			return languageWords[lang], true
+		}
+	}
+	return "", false
+}
+
+// LanguageCode is the ISO 639 code of a language named in Danish or
+// English ("engelsk", "english", "arabisktalende", "engelskkundskaber"),
+// false for another word.
+func LanguageCode(word string) (string, bool) {
+	return languageOf(Skeleton(word))
 }
 
 // WorkTime reads a word as the working time it names ("deltid": hours
@@ -190,10 +205,7 @@ var (
 func fieldFormsOf(token string) []fieldForm {
 	sk := Skeleton(token)
 	score := boostWord * elsewhere
-	if lang, ok := strings.CutSuffix(sk, "talende"); ok && languageWords[lang] != "" {
-		sk = lang
-	}
-	if code, ok := languageWords[sk]; ok {
+	if code, ok := languageOf(sk); ok {
 		return []fieldForm{{field: "languages", value: code, via: "language", boost: score}}
 	}
 	if g, ok := groupWords[sk]; ok {
