@@ -413,13 +413,23 @@ func TestRequestTypedAsASentence(t *testing.T) {
 		cv("LAGER-1", "Lagermedarbejder", nil),
 		cv("LAGER-2", "Lagermedarbejder", map[string]any{"summary": "Jeg søger arbejde på et lager."}),
 		cv("KOK-1", "Kok", map[string]any{"summary": "Find mig i køkkenet."}),
+		// Holds the words a sentence must not ask for.
+		cv("GARTNER-1", "Anlægsgartner", map[string]any{"summary": "Have og park; en tid i en butik og i en virksomhed."}),
 	)
-	waitSearch(t, k, "", 3)
+	waitSearch(t, k, "", 4)
 	want := sorted(search(t, k, "q=lagermedarbejder").refs())
 	if !slices.Equal(want, []string{"LAGER-1", "LAGER-2"}) {
 		t.Fatalf("lagermedarbejder: %v", want)
 	}
-	for _, q := range []string{"find mig en lagermedarbejder", "vi søger nogen til lagermedarbejder", "find me someone lagermedarbejder"} {
+	// "vores" and the other words of an employer's sentence are no
+	// word a CV must hold: "til vores lagermedarbejder" fell back to any
+	// word; "vil gerne have" asked for a garden ("have").
+	for _, q := range []string{"find mig en lagermedarbejder", "vi søger nogen til lagermedarbejder", "find me someone lagermedarbejder",
+		"vi vil gerne have en lagermedarbejder", "vi skal bruge en lagermedarbejder", "vi vil gerne ansætte en lagermedarbejder",
+		"lagermedarbejder til vores virksomhed", "we want to hire a lagermedarbejder",
+		// Where the job is, as the employer says it, is nothing a CV
+		// must hold: with "butik" required nobody held every word.
+		"lagermedarbejder til vores butik", "vi søger en lagermedarbejder til vores nye butik", "find me a lagermedarbejder for our shop"} {
 		var r struct {
 			searchResult
 			AnyWord bool `json:"any_word"`
@@ -428,6 +438,17 @@ func TestRequestTypedAsASentence(t *testing.T) {
 		if got := sorted(r.refs()); !slices.Equal(got, want) || r.AnyWord {
 			t.Errorf("%s: %v (any word %v), want %v", q, got, r.AnyWord, want)
 		}
+	}
+	var wp struct {
+		Interpreted []struct{ Term, Via string } `json:"interpreted"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("lagermedarbejder til vores butik"), nil, &wp)
+	if len(wp.Interpreted) == 0 || wp.Interpreted[0].Via != "workplace" || wp.Interpreted[0].Term != "til vores butik" {
+		t.Errorf("lagermedarbejder til vores butik: interpreted %+v, want «til vores butik» as the workplace", wp.Interpreted)
+	}
+	// "have" is a garden when no request comes before it.
+	if r := search(t, k, "q="+url.QueryEscape("have og lager")); len(r.Tried) == 0 || r.Tried[0].Word != "have" {
+		t.Errorf("have og lager: tried %+v, want \"have\" searched", r.Tried)
 	}
 	// Alone, such words are still searched: nothing else is left.
 	if got := search(t, k, "q="+url.QueryEscape("find mig")).refs(); !slices.Equal(got, []string{"KOK-1"}) {

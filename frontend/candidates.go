@@ -113,6 +113,10 @@ type searchPage struct {
 	// NotSearched says which words a negation left out ("uden kørekort").
 	NotSearched string
 	notSearched []string
+	// Workplace: the employer's words for where the job is ("til vores
+	// restaurant"), not searched.
+	Workplace string
+	workplace []string
 	// FieldsRead say which words were also read as a language, a target
 	// group or a scheme the CVs list.
 	FieldsRead []string
@@ -269,6 +273,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "workplace":
+			d.workplace = append(d.workplace, in.Term)
 		case "everyone":
 			d.everyone = append(d.everyone, in.Term)
 		case "experience":
@@ -305,6 +311,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	if len(d.everyone) > 0 {
 		d.Everyone = fmt.Sprintf(tr(c, "cand.everyone"), quotedList(c, d.everyone, "cand.and"))
+	}
+	if len(d.workplace) > 0 {
+		d.Workplace = fmt.Sprintf(tr(c, "cand.workplace"), strings.Join(d.workplace, tr(c, "cand.not_searched_sep")))
 	}
 	if len(d.notSearched) > 0 {
 		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))

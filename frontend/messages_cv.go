@@ -60,6 +60,7 @@ func init() {
 		"skilled.yes":                 {"en erhvervsuddannelse eller mere", "a vocational education or more"},
 		"cand.not_searched":           {"Ikke søgt efter «%s»: hvad et CV ikke behøver, er ingen ord at søge efter.", "Not searched for “%s”: what a CV need not hold is no word to search for."},
 		"cand.available_read":         {"«%s» læst som ledig senest %s", "“%s” read as available by %s"},
+		"cand.workplace":              {"Ikke søgt efter «%s»: det er arbejdspladsen, ikke noget et CV skal have.", "Not searched for “%s”: that is the workplace, nothing a CV must hold."},
 		"cand.not_searched_sep":       {"», «", "”, “"},
 		"cand.licence":                {"«%s» læst som kørekort %s: kun CV'er med det", "“%s” read as driving licence %s: only CVs that hold it"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},

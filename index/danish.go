@@ -61,7 +61,12 @@ var stopwords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`og i at er en et den det de til på af med for som om
 		der har kan vil skal ikke eller men fra ved hos jeg du han hun vi man sig
-		sin sit sine efter over under mod også så the and of in to a an or for with job who`) {
+		sin sit sine efter over under mod også så the and of in to a an or for with job who
+		vores vor vort vore jeres deres hans hendes dens dets din dit dine mit
+		os jer dig ham hende dem nogen noget nogle denne dette disse
+		være været var blive bliver blev hvis når hvor hvad hvem hvilke
+		gerne meget mere helst kunne skulle ville selv samt
+		our my your their we is are be on at by from as that this some someone`) {
 		stopwords[w] = true
 	}
 }

@@ -433,6 +433,14 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
 	var interp []Interpretation
 	q.Text = withoutRequest(q.Text)
+	// "kok til vores restaurant": where the job is, as the employer says
+	// it, is nothing a CV must hold (with it, 8 of the demo's 47 cooks).
+	if rest, terms := withoutWorkplace(q.Text); len(terms) > 0 {
+		q.Text = rest
+		for _, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Via: "workplace"})
+		}
+	}
 	// "rengøring uden kørekort": what a CV need not have is no word to
 	// look for (as a word it found those who have it, and with it no CV
 	// held every word). It is left out, and the answer says so.
@@ -883,14 +891,18 @@ func areaIn(text string) (rest string, a taxonomy.Area, term string, ok bool) {
 var requestWords = map[string]bool{
 	"find": true, "finde": true, "søg": true, "søger": true, "soeger": true, "mangler": true, "brug": true,
 	"vi": true, "jeg": true, "har": true, "for": true, "mig": true, "os": true, "gerne": true, "en": true,
-	"et": true, "nogen": true, "nogle": true, "til": true,
+	"et": true, "nogen": true, "nogle": true, "til": true, "vil": true, "skal": true, "bruge": true, "have": true,
+	"ansætte": true, "ansaette": true, "ny": true,
 	"we": true, "i": true, "need": true, "looking": true, "me": true, "us": true, "someone": true,
-	"a": true, "an": true, "some": true,
+	"a": true, "an": true, "some": true, "want": true, "to": true, "hire": true, "would": true, "like": true,
 }
 
 // requestVerbs are the request words a request begins with (besides who
 // asks): without one, the words are searched as typed.
-var requestVerbs = map[string]bool{"find": true, "finde": true, "søg": true, "søger": true, "soeger": true, "mangler": true, "brug": true, "need": true, "looking": true}
+// "have" is no verb of its own: "have og park" is a garden; "vil" is ("vi vil
+// gerne have en kok").
+var requestVerbs = map[string]bool{"find": true, "finde": true, "søg": true, "søger": true, "soeger": true, "mangler": true, "brug": true,
+	"bruge": true, "vil": true, "ansætte": true, "ansaette": true, "need": true, "looking": true, "want": true, "hire": true}
 
 // withoutRequest is text without the words of a request it begins with,
 // or text itself when nothing would be left or it begins with none.
@@ -905,6 +917,50 @@ func withoutRequest(text string) string {
 		return text
 	}
 	return strings.Join(words[n:], " ")
+}
+
+// possessives say the words after them are the employer's own ("til vores
+// restaurant"); workplacePreps come before them, and phraseEnds end what
+// they name.
+var (
+	possessives    = map[string]bool{"vores": true, "vor": true, "vort": true, "vore": true, "jeres": true, "our": true}
+	workplacePreps = map[string]bool{"til": true, "i": true, "på": true, "paa": true, "hos": true, "ved": true, "for": true, "in": true, "at": true, "to": true}
+	phraseEnds     = map[string]bool{"til": true, "i": true, "på": true, "paa": true, "hos": true, "ved": true, "for": true, "in": true, "at": true, "to": true,
+		"med": true, "som": true, "der": true, "og": true, "eller": true, "with": true, "who": true, "and": true, "or": true, "near": true, "nær": true}
+)
+
+// withoutWorkplace finds where the job is, as an employer says it ("til
+// vores restaurant", "i vores nye butik", "for our shop"): a preposition,
+// a possessive and the words after it up to the next preposition, "med"
+// or a comma (at most three), and returns text without them. Text itself
+// when nothing else would be left.
+func withoutWorkplace(text string) (string, []string) {
+	words := strings.Fields(text)
+	var keep, terms []string
+	for i := 0; i < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if !workplacePreps[w] || i+2 >= len(words) || !possessives[strings.ToLower(words[i+1])] {
+			keep = append(keep, words[i])
+			continue
+		}
+		end := i + 2
+		for end < len(words) && end < i+5 && !phraseEnds[strings.ToLower(words[end])] {
+			end++
+			if strings.HasSuffix(words[end-1], ",") || strings.HasSuffix(words[end-1], ".") {
+				break
+			}
+		}
+		if end == i+2 {
+			keep = append(keep, words[i])
+			continue
+		}
+		terms = append(terms, strings.TrimRight(strings.Join(words[i:end], " "), ",."))
+		i = end - 1
+	}
+	if len(terms) == 0 || len(keep) == 0 {
+		return text, nil
+	}
+	return strings.Join(keep, " "), terms
 }
 
 // availableNow are the ways of saying a CV is available now, longest
