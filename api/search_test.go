@@ -636,6 +636,13 @@ func TestFieldWordsInTheQuery(t *testing.T) {
 	if got := search(t, k, "q="+url.QueryEscape("ufaglært lager")).refs(); !slices.Equal(got, []string{"LAGER-AR"}) {
 		t.Errorf("ufaglært lager: %v, want LAGER-AR, the warehouse worker without a vocational education", got)
 	}
+	// As said in words: not "uddannelse" left out as a negation's word,
+	// nor "ingen" searched.
+	for _, q := range []string{"lager uden uddannelse", "lager ingen uddannelse", "lager uden en uddannelse", "unskilled lager"} {
+		if got := search(t, k, "q="+url.QueryEscape(q)).refs(); !slices.Equal(got, []string{"LAGER-AR"}) {
+			t.Errorf("%s: %v, want LAGER-AR as for ufaglært lager", q, got)
+		}
+	}
 	// Either word: every ufaglært and every warehouse worker, those who
 	// are both first.
 	if got := search(t, k, "q="+url.QueryEscape("ufaglært eller lager")).refs(); len(got) != 5 || got[0] != "LAGER-AR" || got[1] != "LAGER-DA" {

@@ -441,6 +441,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: t, Via: "workplace"})
 		}
 	}
+	// "lager uden uddannelse", "ingen uddannelse": an ufaglært, as
+	// "ufaglært" is read (not "uddannelse" left out, nor "ingen" searched).
+	q.Text = withUnskilled(q.Text)
 	// "rengøring uden kørekort": what a CV need not have is no word to
 	// look for (as a word it found those who have it, and with it no CV
 	// held every word). It is left out, and the answer says so.
@@ -1061,6 +1064,35 @@ func withoutWho(text string) (string, []string) {
 
 // negations are the words that say a CV need not have the next word.
 var negations = map[string]bool{"uden": true, "without": true, "ikke": true, "not": true}
+
+// unskilledPhrases say a CV has no vocational education: "uden
+// uddannelse", "ingen faglig uddannelse", "no education".
+var unskilledPhrases = [][]string{
+	{"uden", "en", "uddannelse"}, {"uden", "faglig", "uddannelse"}, {"ingen", "faglig", "uddannelse"},
+	{"uden", "erhvervsuddannelse"}, {"ingen", "erhvervsuddannelse"}, {"uden", "uddannelse"}, {"ingen", "uddannelse"},
+	{"without", "education"}, {"no", "education"}, {"without", "qualifications"}, {"no", "qualifications"}, {"unskilled"},
+}
+
+// withUnskilled is text with each of unskilledPhrases as the word
+// "ufaglært".
+func withUnskilled(text string) string {
+	words := strings.Fields(text)
+	clean := func(w, x string) bool { return strings.EqualFold(strings.Trim(w, ",.;:"), x) }
+	changed := false
+	for i := 0; i < len(words); i++ {
+		for _, p := range unskilledPhrases {
+			if i+len(p) <= len(words) && slices.EqualFunc(words[i:i+len(p)], p, clean) {
+				words = slices.Concat(words[:i:i], []string{"ufaglært"}, words[i+len(p):])
+				changed = true
+				break
+			}
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(words, " ")
+}
 
 // withoutNegated is text without each negation and the word after it
 // ("uden kørekort", "without danish"), and those pairs as typed; text
