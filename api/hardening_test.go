@@ -106,6 +106,35 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	env.Login("admin@demo.local")
 }
 
+// One guesser trying a password on many accounts meets no account's
+// throttle: the address's (ten times an account's) stops it, says so, and
+// holds while it lasts; another address logs in as usual.
+func TestLoginThrottledPerAddress(t *testing.T) {
+	env := systemtest.Start(t, systemtest.Options{PublicRate: 1000, PublicBurst: 1000,
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}})
+	guesser := map[string]string{"X-Forwarded-For": "198.51.100.7", "Accept-Language": "en"}
+	var last *http.Response
+	var lastBody []byte
+	for i := range 300 {
+		res, body := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": fmt.Sprintf("user%d@demo.local", i), "password": "wrong"}, guesser)
+		last, lastBody = res, body
+		if res.StatusCode != http.StatusUnauthorized {
+			break
+		}
+	}
+	if last.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(lastBody), "from this address") || last.Header.Get("Retry-After") == "" {
+		t.Fatalf("300 wrong passwords for 300 accounts from one address: %d %s", last.StatusCode, lastBody)
+	}
+	if res, _ := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "konsulent@demo.local", "password": demo.Password}, guesser); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("a right password from the throttled address: %d", res.StatusCode)
+	}
+	res, body := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "konsulent@demo.local", "password": demo.Password},
+		map[string]string{"X-Forwarded-For": "198.51.100.8"})
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("another address: %d %s", res.StatusCode, body)
+	}
+}
+
 // postForm posts a page form with a valid CSRF token (from a GET of /login).
 func postForm(t *testing.T, env *systemtest.Env, c *systemtest.Client, path string, v url.Values) *systemtest.Response {
 	t.Helper()

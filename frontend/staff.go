@@ -60,9 +60,13 @@ func (f *Frontend) loginSubmit(c echo.Context) error {
 		return f.render(c, http.StatusUnauthorized, "login", "page.login", map[string]string{"Next": next, "Email": email},
 			map[string]string{"password": tr(c, "login.failed")})
 	}
-	if errors.Is(err, web.ErrLoginThrottled) {
+	if errors.Is(err, web.ErrLoginThrottled) || errors.Is(err, web.ErrLoginThrottledAddress) {
+		key := "p.login_throttled"
+		if errors.Is(err, web.ErrLoginThrottledAddress) {
+			key = "p.login_throttled_address"
+		}
 		return f.render(c, http.StatusTooManyRequests, "login", "page.login", map[string]string{"Next": next, "Email": email},
-			map[string]string{"password": i18n.T(web.Lang(c), "p.login_throttled")})
+			map[string]string{"password": i18n.T(web.Lang(c), key)})
 	}
 	if err != nil {
 		return err

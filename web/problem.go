@@ -67,6 +67,9 @@ func ToStatus(err error) (int, string) {
 			if he.Message == ErrLoginThrottled.Message {
 				return he.Code, "p.login_throttled"
 			}
+			if he.Message == ErrLoginThrottledAddress.Message {
+				return he.Code, "p.login_throttled_address"
+			}
 			return he.Code, "p.rate_limited"
 		case http.StatusNotFound:
 			return he.Code, "p.not_found"

@@ -231,6 +231,11 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 // wrong passwords (429 with its own message).
 var ErrLoginThrottled = &echo.HTTPError{Code: http.StatusTooManyRequests, Message: "login_throttled"}
 
+// ErrLoginThrottledAddress answers a login from an address with too many
+// recent wrong passwords, whichever accounts they were for (one guesser
+// trying a password on many accounts).
+var ErrLoginThrottledAddress = &echo.HTTPError{Code: http.StatusTooManyRequests, Message: "login_throttled_address"}
+
 // loginThrottle counts wrong passwords per account: a bucket of Burst
 // attempts that refills one every Every. An attempt takes one up front (so
 // parallel guesses cannot slip past) and a right password gives it back.
@@ -284,17 +289,29 @@ func (t *loginThrottle) refund(account string) {
 	}
 }
 
-// Login checks a staff login, throttled per account: after too many wrong
-// passwords the account answers 429 (ErrLoginThrottled) without checking.
+// Login checks a staff login, throttled per account and per address: after
+// too many wrong passwords the account answers 429 (ErrLoginThrottled), and
+// after ten times as many from one client address, whatever the accounts,
+// that address does (ErrLoginThrottledAddress), without checking. The
+// address is the client's as the trusted proxies say it, so users behind
+// one proxy are not throttled together.
 func (s *Server) Login(c echo.Context, email, password string) (string, *jobmatch.User, error) {
 	account := jobmatch.NormalizeEmail(email)
-	if !s.logins.take(account, time.Now()) {
+	addr := c.RealIP()
+	now := time.Now()
+	if !s.logins.take(account, now) {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(s.logins.every.Seconds())+1))
 		return "", nil, ErrLoginThrottled
+	}
+	if !s.addrLogins.take(addr, now) {
+		s.logins.refund(account)
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(s.addrLogins.every.Seconds())+1))
+		return "", nil, ErrLoginThrottledAddress
 	}
 	token, u, err := s.sess.Login(c.Request().Context(), email, password)
 	if !errors.Is(err, jobmatch.ErrUnauthorized) {
 		s.logins.refund(account)
+		s.addrLogins.refund(addr)
 	}
 	return token, u, err
 }

@@ -90,6 +90,8 @@ type Server struct {
 	mu     sync.Mutex
 	checks map[string]ReadyCheck
 	logins *loginThrottle
+	// addrLogins counts wrong passwords per client address.
+	addrLogins *loginThrottle
 	// crossOrigin refuses unsafe requests a browser says come from
 	// another origin (Sec-Fetch-Site, else Origin against Host, or the
 	// public URL's origin behind a proxy that rewrites Host).
@@ -136,7 +138,8 @@ func New(cfg Config) *Server {
 		e.Validator = validateFunc(cfg.Validate)
 	}
 	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}, ownLimit: map[string]bool{},
-		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery), crossOrigin: http.NewCrossOriginProtection()}
+		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery), addrLogins: newLoginThrottle(10*cfg.LoginFailures, cfg.LoginFailEvery/10),
+		crossOrigin: http.NewCrossOriginProtection()}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Scheme != "" && u.Host != "" {
 		if err := s.crossOrigin.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
 			cfg.Logger.Warn("public URL is no origin", "url", cfg.PublicURL, "err", err)
