@@ -231,6 +231,16 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
 	for id, want := range ids {
+		if want == 0 {
+			// The log's last word on it is an erasure: gone from the
+			// index, whatever the store holds. An erasure logs first and
+			// deletes the document after; a CV read in between was
+			// indexed again, and nothing later removed it.
+			deletes = append(deletes, id)
+			delete(ids, id)
+		}
+	}
+	for id, want := range ids {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(id string, want int64) {

@@ -158,6 +158,9 @@ type hiding struct {
 	// unwritten candidates read as not found (logged, document not yet
 	// written).
 	unwritten map[string]bool
+	// ghosts are candidates still read after their erasure was logged
+	// (the erasure logs first, then deletes the document).
+	ghosts map[string]*jobmatch.Candidate
 	// logReads counts the change-log reads (ChangesAfter, ChangeAt),
 	// logEntries the entries they returned, cvReads the CV reads.
 	logReads, logEntries, cvReads int
@@ -179,11 +182,14 @@ func hidingSync(t *testing.T) (*store.Store, *hiding, *index.Index, *index.Synce
 
 func (h *hiding) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, error) {
 	h.mu.Lock()
-	u := h.unwritten[id]
+	u, ghost := h.unwritten[id], h.ghosts[id]
 	h.cvReads++
 	h.mu.Unlock()
 	if u {
 		return nil, jobmatch.ErrNotFound
+	}
+	if ghost != nil {
+		return ghost, nil
 	}
 	return h.Store.Candidate(ctx, id)
 }
@@ -353,6 +359,40 @@ func TestSyncWaitsForADocumentLoggedButNotWritten(t *testing.T) {
 	}
 	if got := ids(t, ix, "maler"); len(got) != 1 {
 		t.Fatalf("the late document was never indexed: %v", got)
+	}
+}
+
+// TestSyncErasesWhatTheLogErased: an erasure logs its change, then deletes
+// the document. A pass that reads the CV between the two found it still
+// there and indexed it again, and nothing later removed it: an erased CV
+// (the retention purge's, in a CI run) stayed searchable. The log's
+// erasure is the last word, whatever the store still holds.
+func TestSyncErasesWhatTheLogErased(t *testing.T) {
+	ctx := context.Background()
+	st, src, ix, sy := hidingSync(t)
+	a, b := candidate("E-1", "maler", "4000"), candidate("E-2", "maler", "4000")
+	upsert(t, st, a, b)
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "maler"); len(got) != 2 {
+		t.Fatalf("before: %v", got)
+	}
+	stored, err := st.Candidate(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DeleteCandidate(ctx, a.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	src.mu.Lock()
+	src.ghosts = map[string]*jobmatch.Candidate{a.ID: stored} // read between the log and the delete
+	src.mu.Unlock()
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, "maler"); len(got) != 1 || got[0] != b.ID {
+		t.Fatalf("after the erasure of %s: %v, want %s alone", a.ID, got, b.ID)
 	}
 }
 
