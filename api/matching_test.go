@@ -395,6 +395,35 @@ func TestCompanySearchWhileTyping(t *testing.T) {
 	if h := search("Als Tømrer"); len(h) == 0 {
 		t.Fatal("a company created by the entry point is not found")
 	}
+	// By what the hotline sees before a name: the number on the display,
+	// the address a mail came from, the domain; the caller comes along.
+	type callerHit struct {
+		CVR    string
+		Match  string
+		Caller *struct{ Name, Phone, Email string }
+	}
+	find := func(q string) []callerHit {
+		var p struct{ Items []callerHit }
+		hot.Do("GET", "/api/v1/companies/search?q="+url.QueryEscape(q), nil, &p)
+		return p.Items
+	}
+	for q, match := range map[string]string{"12 34 56 78": "phone", "+45 12345678": "phone", "ole@als-toemrer.dk": "email", "Ole Olsen <OLE@als-toemrer.dk>": "email"} {
+		if h := find(q); len(h) == 0 || h[0].CVR != demo.CVR(504) || h[0].Match != match || h[0].Caller == nil || h[0].Caller.Name != "Ole Olsen" {
+			t.Errorf("%q: %+v, want Als Tømrer first by %s, with Ole Olsen calling", q, h, match)
+		}
+	}
+	if h := find("info@als-toemrer.dk"); len(h) == 0 || h[0].CVR != demo.CVR(504) || h[0].Match != "domain" || h[0].Caller != nil {
+		t.Errorf("another address of the domain: %+v, want Als Tømrer by its domain, no caller", h)
+	}
+	// A phone-only caller the hotline logs joins the company's contacts:
+	// their next call finds it by the number.
+	if res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": demo.CVR(503), "name": "Vestjysk VVS", "postal_code": "6700",
+		"contact": map[string]any{"name": "Jens Vest", "phone": "87 65 43 21"}}, "topic": "other", "channel": "phone", "text": "Spørger om løntilskud"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("log a call: %d %s", res.StatusCode, res.Body)
+	}
+	if h := find("87654321"); len(h) == 0 || h[0].CVR != demo.CVR(503) || h[0].Caller == nil || h[0].Caller.Name != "Jens Vest" {
+		t.Errorf("a phone-only caller's number: %+v, want Vestjysk VVS with Jens Vest", h)
+	}
 	if res := env.Client().Do("GET", "/api/v1/companies/search?q=x", nil, nil); res.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("anonymous search: %d", res.StatusCode)
 	}

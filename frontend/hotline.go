@@ -55,6 +55,20 @@ func (f *Frontend) hotline(c echo.Context) error {
 		d.Hits = p.Items
 	}
 	cvr := c.QueryParam("cvr")
+	// The caller, when the company was found by their phone number or
+	// address: their name, number and address are filled in.
+	for _, k := range []string{"caller_name", "caller_phone", "caller_email"} {
+		if v := c.QueryParam(k); v != "" {
+			d.Values[k] = v
+		}
+	}
+	if cvr == "" && len(d.Hits) > 0 && d.Hits[0].Caller != nil && (len(d.Hits) == 1 || d.Hits[1].Caller == nil) {
+		// The number on the display or the address a mail came from is
+		// one company's contact: its form at once, with the caller.
+		h := d.Hits[0]
+		cvr = h.CVR
+		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = h.Caller.Name, h.Caller.Phone, h.Caller.Email
+	}
 	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && jobmatch.ValidCVR(n) {
 		// A whole CVR, as the caller says it: that company's form at
 		// once (CVR, Enter, and the call is typed), or a new company

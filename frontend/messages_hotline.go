@@ -5,8 +5,10 @@ import "jobmatch/i18n"
 func init() {
 	i18n.Register(map[string][2]string{
 		"page.hotline":       {"Hotline", "Hotline"},
-		"hot.find":           {"Virksomhed (CVR eller navn)", "Company (CVR or name)"},
-		"hot.find_hint":      {"fx 1234 eller søndergaard", "e.g. 1234 or søndergaard"},
+		"hot.find":           {"Virksomhed (CVR, navn, telefon eller e-mail)", "Company (CVR, name, phone or e-mail)"},
+		"hot.find_hint":      {"fx 1234, søndergaard, et telefonnummer eller en e-mailadresse", "e.g. 1234, søndergaard, a phone number or an e-mail address"},
+		"hot.caller_is":      {"Ringer/skriver", "Calling/writing"},
+		"hot.by_domain":      {"skriver fra samme domæne", "writes from the same domain"},
 		"hot.none":           {"Ingen virksomheder fundet.", "No companies found."},
 		"hot.owner":          {"Kontaktperson", "Contact person"},
 		"hot.channel":        {"Kanal", "Channel"},

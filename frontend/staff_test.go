@@ -218,6 +218,23 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if !strings.Contains(owner1, "Haderslev Maskinfabrik") || focused != "h-text" {
 		t.Fatalf("%q: form for %q, focus on %q", spaced, owner1, focused)
 	}
+	// The number on the display of the first call, which is now one of
+	// the company's contacts: its form at once, the number filled in.
+	var owner2, phone string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.SendKeys(`#q`, "+45 22 33 44 55"+kb.Enter),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.Text(`.hotline-log h2`, &owner2),
+		chromedp.Value(`#h-phone`, &phone),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(owner2, "Haderslev Maskinfabrik") || phone != "22334455" {
+		t.Fatalf("the caller's number: form for %q, phone %q", owner2, phone)
+	}
 	// The owner sees it on their overview.
 	ctx2 := browser.New(t)
 	var open string

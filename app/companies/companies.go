@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,11 +101,18 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 		// Anyone may post under a CVR from the public form: its sender
 		// joins the company's contacts (the request keeps them anyway),
 		// up to MaxContacts, so posts cannot grow the company without end.
-		if in.Contact.Email != "" && !hasContact(c.Contacts, in.Contact.Email) && len(c.Contacts) < MaxContacts {
-			p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+		// A caller the hotline has only a phone number of joins too, so
+		// their next call finds the company by the number.
+		p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+		if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
 			c.Contacts = append(c.Contacts, p)
 			if err := s.st.AddCompanyContact(ctx, cvr, p); err != nil {
 				return nil, false, err
+			}
+			if s.search != nil {
+				// This process's hotline finds the new contact at once;
+				// the change log tells the other replicas'.
+				s.search.Put([]*jobmatch.Company{c})
 			}
 		}
 		return c, false, nil
@@ -147,6 +155,18 @@ func (s *Service) createCompany(ctx context.Context, c *jobmatch.Company, by, re
 	}
 	s.companiesAdded(ctx, []*jobmatch.Company{c})
 	return nil
+}
+
+// isNewContact reports whether p is a contact person the company does not
+// have: by e-mail address, or by phone number when p has no address.
+func isNewContact(ps []jobmatch.Person, p jobmatch.Person) bool {
+	switch {
+	case p.Email != "":
+		return !hasContact(ps, p.Email)
+	case phoneKey(p.Phone) != "":
+		return !slices.ContainsFunc(ps, func(q jobmatch.Person) bool { return phoneKey(q.Phone) == phoneKey(p.Phone) })
+	}
+	return false
 }
 
 func hasContact(ps []jobmatch.Person, email string) bool {

@@ -22,12 +22,15 @@ type Search struct {
 	ready  atomic.Bool
 	mu     sync.Mutex
 	people map[string]jobmatch.ContactPerson // consultant id → contact person
+	// callers finds companies by their contact people's phone numbers
+	// and e-mail addresses.
+	callers *callers
 }
 
 // NewSearch returns an empty company search over st; call Load. staff
 // names each company's contact person.
 func NewSearch(st *store.Store, staff Staff) *Search {
-	return &Search{st: st, staff: staff, ix: companyindex.New(), people: map[string]jobmatch.ContactPerson{}}
+	return &Search{st: st, staff: staff, ix: companyindex.New(), people: map[string]jobmatch.ContactPerson{}, callers: newCallers()}
 }
 
 // Load fills the index from the store.
@@ -35,6 +38,7 @@ func (cs *Search) Load(ctx context.Context) error {
 	var es []companyindex.Entry
 	err := cs.st.EachCompany(ctx, func(c *jobmatch.Company) error {
 		es = append(es, entryOf(c))
+		cs.callers.put(c)
 		return nil
 	})
 	if err != nil {
@@ -50,6 +54,7 @@ func (cs *Search) Load(ctx context.Context) error {
 func (cs *Search) Put(companies []*jobmatch.Company) {
 	for _, c := range companies {
 		cs.ix.Put(entryOf(c))
+		cs.callers.put(c)
 	}
 }
 
@@ -67,10 +72,17 @@ type CompanyHit struct {
 	PostalCode    string                 `json:"postal_code"`
 	City          string                 `json:"city,omitempty"`
 	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
-	Match         string                 `json:"match"` // cvr, name or fuzzy
+	// Match is cvr, name or fuzzy; phone or email when the query is a
+	// phone number or an e-mail address of the company's own contact
+	// person (Caller), domain when it is the domain they write from.
+	Match  string           `json:"match"`
+	Caller *jobmatch.Person `json:"caller,omitempty"`
 }
 
-// Search finds companies by CVR digits or name.
+// Search finds companies by CVR digits or name, or by the phone number or
+// e-mail address (or its domain) of one of their own contact people, as
+// the hotline sees them before the caller says a name: a CVR typed whole
+// first, then the callers' companies, then the rest.
 func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[CompanyHit], error) {
 	if len([]rune(q)) > 100 {
 		return app.Page[CompanyHit]{}, jobmatch.Invalid("q", "max", "100")
@@ -79,11 +91,37 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 		limit = 10
 	}
 	hits := cs.ix.Search(q, limit)
-	out := app.Page[CompanyHit]{Items: make([]CompanyHit, 0, len(hits)), Total: int64(len(hits))}
-	for _, h := range hits {
+	out := app.Page[CompanyHit]{Items: make([]CompanyHit, 0, len(hits))}
+	seen := map[string]bool{}
+	add := func(h companyindex.Entry, match string, caller *jobmatch.Person) {
+		if seen[h.CVR] || len(out.Items) == limit {
+			return
+		}
+		seen[h.CVR] = true
 		out.Items = append(out.Items, CompanyHit{CVR: h.CVR, Name: h.Name, PostalCode: h.PostalCode, City: h.City,
-			ContactPerson: cs.person(ctx, h.ContactID), Match: h.Match})
+			ContactPerson: cs.person(ctx, h.ContactID), Match: match, Caller: caller})
 	}
+	whole := jobmatch.NormalizeCVR(q)
+	for _, h := range hits {
+		if h.Match == companyindex.MatchCVR && h.CVR == whole {
+			add(h.Entry, h.Match, nil)
+		}
+	}
+	refs, how := cs.callers.find(q)
+	for _, r := range refs {
+		if e, ok := cs.ix.Get(r.cvr); ok {
+			var caller *jobmatch.Person
+			if how != "domain" {
+				p := r.person
+				caller = &p
+			}
+			add(e, how, caller)
+		}
+	}
+	for _, h := range hits {
+		add(h.Entry, h.Match, nil)
+	}
+	out.Total = int64(len(out.Items))
 	return out, nil
 }
 
