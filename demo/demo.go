@@ -177,7 +177,7 @@ func Companies(n int, r *rand.Rand) []companies.CompanyInput {
 		out = append(out, companies.CompanyInput{
 			CVR: cvr, Name: name, Address: fmt.Sprintf("%s %d", streets[r.IntN(len(streets))], 1+r.IntN(80)),
 			PostalCode: postal, Industry: t.industry,
-			Contact: companies.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@firma%d.dk", lower(first), lower(last), i), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
+			Contact: companies.PersonInput{Name: first + " " + last, Email: fmt.Sprintf("%s.%s@%s", lower(first), lower(last), domainOf(name)), Phone: fmt.Sprintf("2%07d", r.IntN(9999999))},
 		})
 	}
 	return out
@@ -186,6 +186,31 @@ func Companies(n int, r *rand.Rand) []companies.CompanyInput {
 var ascii = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "Æ", "ae", "Ø", "oe", "Å", "aa")
 
 func lower(s string) string { return strings.ToLower(ascii.Replace(s)) }
+
+// domainOf is the web domain a company of that name would have:
+// "Sønderborg Maskinfabrik A/S" → soenderborg-maskinfabrik.dk.
+func domainOf(name string) string {
+	var words []string
+	for _, w := range strings.Fields(lower(name)) {
+		switch w {
+		case "a/s", "aps", "i/s", "k/s", "p/s", "&", "co.", "og":
+			continue
+		}
+		w = strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, w)
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return "virksomhed.dk"
+	}
+	return strings.Join(words, "-") + ".dk"
+}
 
 // demoVacancy writes a vacancy the company would post: a job of its trade
 // (vacancies.go), in its town, starting within the next two months.

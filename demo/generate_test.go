@@ -385,3 +385,18 @@ func TestVacanciesReadLikeAds(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyMailDomains: a demo company's contact writes from the
+// company's own domain, as the hotline then finds it by ("Sønderborg
+// Maskinfabrik A/S" → soenderborg-maskinfabrik.dk), not "firma18.dk".
+func TestCompanyMailDomains(t *testing.T) {
+	if got := domainOf("Sønderborg Maskinfabrik A/S"); got != "soenderborg-maskinfabrik.dk" {
+		t.Errorf("domainOf: %q", got)
+	}
+	for _, c := range Companies(50, rand.New(rand.NewPCG(1, 2))) {
+		_, domain, _ := strings.Cut(c.Contact.Email, "@")
+		if domain != domainOf(c.Name) || strings.ContainsFunc(strings.TrimSuffix(domain, ".dk"), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }) {
+			t.Errorf("%s: %s", c.Name, c.Contact.Email)
+		}
+	}
+}
