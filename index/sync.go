@@ -236,8 +236,11 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 			// index, whatever the store holds. An erasure logs first and
 			// deletes the document after; a CV read in between was
 			// indexed again, and nothing later removed it.
+			// A write of it still pending is over too: read again, it
+			// would bring the CV back.
 			deletes = append(deletes, id)
 			delete(ids, id)
+			s.donePending(id)
 		}
 	}
 	for id, want := range ids {

@@ -396,6 +396,40 @@ func TestSyncErasesWhatTheLogErased(t *testing.T) {
 	}
 }
 
+// TestSyncErasureEndsAPendingWrite: a write logged before its document was
+// readable waits as pending; when the CV is erased meanwhile, the pending
+// write is over too. Kept, a later pass read it again and indexed the CV
+// the writer had handed over: the erased CV was back.
+func TestSyncErasureEndsAPendingWrite(t *testing.T) {
+	ctx := context.Background()
+	st, src, ix, sy := hidingSync(t)
+	a := candidate("P-1", "maler", "4000")
+	upsert(t, st, a)
+	stored, err := st.Candidate(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.mu.Lock()
+	src.unwritten[a.ID] = true // logged, the document not readable yet
+	src.mu.Unlock()
+	if err := sy.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DeleteCandidate(ctx, a.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	sy.Written([]*jobmatch.Candidate{stored}) // the writer hands it over late
+	src.reveal()
+	for range 3 {
+		if _, err := sy.SyncOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ids(t, ix, "maler"); len(got) != 0 {
+		t.Fatalf("the erased CV is searchable: %v", got)
+	}
+}
+
 // duringScan runs fn when the rebuild's scan has read everything: the moment
 // a write can reach the live index but not the new one.
 type duringScan struct {
