@@ -241,6 +241,47 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 	}
 }
 
+// TestMatchesOfTheMinorGroupWhenNobodyHoldsTheOccupation: a vacancy for a
+// bartender (ISCO 5132), where no CV holds that occupation or one of its
+// unit group, found nobody: retrieval looked only for the words of its
+// title and skills and for the occupations of its unit group. The tjener
+// (5131, the same minor group, which the score counts at 0.4) is now among
+// the matches, with the reason that says so; a carpenter nearby is not.
+func TestMatchesOfTheMinorGroupWhenNobodyHoldsTheOccupation(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	mk := func(ref, occ string) string {
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", cv(ref, occ, map[string]any{"postal_code": "6400", "max_commute_km": 30,
+			"experience": []map[string]any{{"title": occ, "years": 4}}}), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
+		}
+		return c.ID
+	}
+	waiter, carpenter := mk("T-1", "Tjener"), mk("C-1", "Tømrer")
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 13, map[string]any{"title": "Bartender", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Vi søger en bartender til vores hotelbar."})
+	var p matchPage
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	ids := p.ids()
+	if !slices.Contains(ids, waiter) || slices.Contains(ids, carpenter) {
+		t.Fatalf("bartender: %v, want the waiter %s and not the carpenter %s", ids, waiter, carpenter)
+	}
+	has := false
+	for _, r := range p.Items[slices.Index(ids, waiter)].Reasons {
+		has = has || r.Code == "occupation_group"
+	}
+	if !has {
+		t.Fatalf("the waiter's reasons %+v say nothing of the minor group", p.Items[slices.Index(ids, waiter)].Reasons)
+	}
+}
+
 func TestProtectedAttributesDoNotMoveTheRanking(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()

@@ -289,7 +289,48 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 			ids = append(ids, h.ID)
 		}
 	}
+	// Room left: the CVs of the occupations of the targets' ISCO minor
+	// groups, which the score counts at 0.4 ("bartender", 5132: the
+	// tjenere, 5131). A vacancy whose own occupation and unit group
+	// nobody holds found nobody at all; one that fills the depth pays
+	// nothing.
+	if minor := m.minorGroupURIs(p, 80); len(ids) < depth && len(minor) > 0 {
+		q2 := q
+		q2.Text, q2.Occupations, q2.OccupationBoost, q2.RelatedOccupations, q2.Skills = "", minor, 1, nil, nil
+		q2.Size = depth - len(ids)
+		res2, err := m.Index.Search(ctx, q2)
+		if err != nil {
+			return nil, fmt.Errorf("matcher: retrieve: %w", err)
+		}
+		for _, h := range res2.Hits {
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				ids = append(ids, h.ID)
+			}
+		}
+	}
 	return ids, nil
+}
+
+// minorGroupURIs are the occupations of the ISCO minor groups of p's
+// targets that are neither a target nor related to one, at most n.
+func (m *Matcher) minorGroupURIs(p *Profile, n int) []string {
+	if m.Tax == nil {
+		return nil
+	}
+	var out []string
+	for code := range p.minors {
+		for _, o := range m.Tax.InMinorGroup(code) {
+			if _, rel := p.related[o.URI]; !rel && !slices.Contains(p.TargetURIs(), o.URI) && !slices.Contains(out, o.URI) {
+				out = append(out, o.URI)
+			}
+		}
+	}
+	slices.Sort(out)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
 
 // textSaturation: a text match at 80 % of the run's best counts in full
