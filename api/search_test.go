@@ -306,7 +306,7 @@ func TestPlaceInTheWords(t *testing.T) {
 		cv("FREDERICIA-1", "Lagermedarbejder", map[string]any{"postal_code": "7000"}),
 		cv("SBG-1", "Lagermedarbejder", map[string]any{"postal_code": "6400"}),
 		cv("SBG-2", "Lagermedarbejder", map[string]any{"postal_code": "6400", "summary": "Vejleder nye kolleger i Vejle."}),
-		cv("VEJLE-2", "Butiksassistent", map[string]any{"postal_code": "7100"}),
+		cv("VEJLE-2", "Butiksassistent", map[string]any{"postal_code": "7100", "experience": []map[string]any{{"title": "Butiksassistent", "years": 3}}}),
 	)
 	waitSearch(t, k, "", 5)
 	type place struct {
@@ -399,6 +399,16 @@ func TestPlaceInTheWords(t *testing.T) {
 	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("butiksassistent i sønderborg"), nil, &none)
 	if len(none.Wider) == 0 || none.Wider[len(none.Wider)-1].Q != "butiksassistent" {
 		t.Errorf("butiksassistent i sønderborg: wider %+v, want the search without the place to be butiksassistent", none.Wider)
+	}
+	// What else the words said stays in the search without the place:
+	// it was "butiksassistent", which finds everyone, not the count.
+	none.Wider = nil
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("butiksassistent 2 års erfaring i sønderborg 10 km"), nil, &none)
+	if len(none.Wider) == 0 {
+		t.Fatalf("butiksassistent 2 års erfaring i sønderborg 10 km: wider %+v", none.Wider)
+	}
+	if last := none.Wider[len(none.Wider)-1]; last.Q != "butiksassistent 2 års erfaring" || get("q="+url.QueryEscape(last.Q)).Total != last.Total {
+		t.Errorf("anywhere: %+v, want the words without the place, finding as many", last)
 	}
 }
 

@@ -500,7 +500,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			if km <= 0 {
 				km = 30
 			}
-			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km, rest: q.Text})
+			// The words as typed without the place (and a distance typed
+			// with it): a search anywhere reads the rest again, the years
+			// and the working time as before ("tømrer med 5 års erfaring
+			// i aarhus" → "tømrer med 5 års erfaring", not "tømrer med").
+			typed := q.Text
+			if strings.Contains(p.Q, term) {
+				typed = strings.Join(strings.Fields(strings.Replace(p.Q, term, " ", 1)), " ")
+				if _, r, ok := radiusIn(typed); ok {
+					typed = r
+				}
+			}
+			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km, rest: typed})
 		}
 	}
 	// A driving licence among the words ("c-kørekort", "kørekort CE")
