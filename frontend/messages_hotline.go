@@ -17,6 +17,7 @@ func init() {
 		"hot.caller":         {"Opkalders navn", "Caller's name"},
 		"hot.phone":          {"Opkalders telefon", "Caller's phone"},
 		"hot.email":          {"Opkalders e-mail", "Caller's e-mail"},
+		"hot.email_hint":     {"fx navn@firma.dk", "e.g. name@company.dk"},
 		"hot.optional":       {"Valgfrit ved et telefonopkald", "Optional on a phone call"},
 		"hot.phone_or_email": {"Udfyld telefon eller e-mail", "Fill in phone or e-mail"},
 		"hot.save":           {"Gem", "Save"},
