@@ -181,6 +181,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		EmployerSatisfaction map[string]sat `json:"employer_satisfaction"`
 		CitizenSatisfaction  sat            `json:"citizen_satisfaction"`
 		CitizenTarget        float64        `json:"citizen_satisfaction_target"`
+		EmployerTarget       float64        `json:"employer_satisfaction_target"`
 		Vacancies            struct {
 			Posted, Filled, Closed int64
 			FilledPresented        int64   `json:"filled_presented"`
@@ -192,8 +193,25 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	if res := lone.Do("GET", "/api/v1/kpi?year=2026", nil, &y); res.StatusCode != http.StatusOK {
 		t.Fatalf("management reads figures: %d %s", res.StatusCode, res.Body)
 	}
-	if y.Contacts.Target != 3000 || y.CitizenTarget != 0.9 {
+	if y.Contacts.Target != 3000 || y.CitizenTarget != 0.9 || y.EmployerTarget != 0.92 {
 		t.Fatalf("targets in figures: %+v", y)
+	}
+	// The employers' satisfaction has its goal too (92 % when a PUT
+	// leaves it out, as the one above did), set like the citizens'.
+	if res := admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9, "employer_satisfaction_share": 0.85}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("targets with the employers' share: %d %s", res.StatusCode, res.Body)
+	}
+	var tg struct {
+		Employer float64 `json:"employer_satisfaction_share"`
+	}
+	if lone.Do("GET", "/api/v1/targets/2026", nil, &tg); tg.Employer != 0.85 {
+		t.Fatalf("employer target read back: %v", tg.Employer)
+	}
+	if lone.Do("GET", "/api/v1/kpi?year=2026", nil, &y); y.EmployerTarget != 0.85 {
+		t.Fatalf("employer target in figures: %v", y.EmployerTarget)
+	}
+	if page := string(lone.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body); !regexp.MustCompile(`id="sat-labour"><td>[^<]*<span class="hint">\(mål 85,0 %\)`).MatchString(page) {
+		t.Errorf("the dashboard shows no goal beside the employers' satisfaction")
 	}
 	if y.Vacancies.Posted != 2 || y.Vacancies.Filled != 1 || y.Vacancies.Closed != 1 || y.Vacancies.FilledPresented != 1 || y.Vacancies.Share != 1 || y.Vacancies.MedianDays != 10 {
 		t.Fatalf("vacancies: %+v", y.Vacancies)

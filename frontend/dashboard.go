@@ -138,8 +138,8 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	}
 
 	d.Sat = []satRow{
-		{Key: "labour", Label: T("dash.sat_labour"), S: fig.EmployerSatisfaction["labour"]},
-		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"]},
+		{Key: "labour", Label: T("dash.sat_labour"), S: fig.EmployerSatisfaction["labour"], Target: fig.EmployerSatisfactionTarget},
+		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"], Target: fig.EmployerSatisfactionTarget},
 		{Key: "citizen", Label: T("dash.sat_citizen"), S: fig.CitizenSatisfaction, Target: fig.CitizenSatisfactionTarget},
 	}
 	var sb []kpi.Bar

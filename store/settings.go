@@ -46,6 +46,9 @@ func (s *Store) SetDeadlineDays(ctx context.Context, days map[string]int) error 
 type YearTargets struct {
 	Contacts                 int64   `bson:"contacts"`
 	CitizenSatisfactionShare float64 `bson:"citizen_satisfaction_share"`
+	// EmployerSatisfactionShare: 0 in a year set before it existed (the
+	// default then).
+	EmployerSatisfactionShare float64 `bson:"employer_satisfaction_share,omitempty"`
 }
 
 // YearTargets reads the goals set for year (jobmatch.ErrNotFound: none
@@ -61,7 +64,7 @@ func (s *Store) YearTargets(ctx context.Context, year int) (YearTargets, error) 
 // SetYearTargets replaces the goals of year.
 func (s *Store) SetYearTargets(ctx context.Context, year int, t YearTargets) error {
 	return s.PutFields(ctx, ColSettings, targetsID(year), Fields{
-		"contacts": t.Contacts, "citizen_satisfaction_share": t.CitizenSatisfactionShare})
+		"contacts": t.Contacts, "citizen_satisfaction_share": t.CitizenSatisfactionShare, "employer_satisfaction_share": t.EmployerSatisfactionShare})
 }
 
 // Publication reads a vacancy's publication agreement (none recorded: all

@@ -21,9 +21,12 @@ type KPIFigures struct {
 	CitizenSatisfaction  Satisfaction            `json:"citizen_satisfaction"`
 	Requests             KPIRequests             `json:"requests"`
 	// CitizenSatisfactionTarget is the year's goal for the share satisfied.
-	CitizenSatisfactionTarget float64      `json:"citizen_satisfaction_target"`
-	Vacancies                 KPIVacancies `json:"vacancies"`
-	Retention                 KPIRetention `json:"retention"`
+	CitizenSatisfactionTarget float64 `json:"citizen_satisfaction_target"`
+	// EmployerSatisfactionTarget is the year's goal for each of the
+	// employer survey's questions.
+	EmployerSatisfactionTarget float64      `json:"employer_satisfaction_target"`
+	Vacancies                  KPIVacancies `json:"vacancies"`
+	Retention                  KPIRetention `json:"retention"`
 	// PriorityGroups and JobOrders: people per priority group through the
 	// pre-screening, and Jobnet's job-order measures.
 	PriorityGroups KPIPriorityGroups `json:"priority_groups"`
@@ -132,7 +135,8 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	if err != nil {
 		return nil, err
 	}
-	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare}
+	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
+		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2

@@ -9,8 +9,12 @@ import (
 )
 
 // DefaultCitizenSatisfactionShare is the political goal: at least 92 % of
-// citizens satisfied or more than satisfied.
-const DefaultCitizenSatisfactionShare = 0.92
+// citizens satisfied or more than satisfied; DefaultEmployerSatisfactionShare
+// the same for the companies (both surveys' questions).
+const (
+	DefaultCitizenSatisfactionShare  = 0.92
+	DefaultEmployerSatisfactionShare = 0.92
+)
 
 // Targets are a year's goals. They are data an admin sets, not code; a year
 // without its own uses the defaults (contacts 2,000 / 2,300 / 2,500 for
@@ -19,6 +23,9 @@ type Targets struct {
 	Year                     int     `json:"year"`
 	Contacts                 int64   `json:"contacts" validate:"required,gte=1,lte=1000000"`
 	CitizenSatisfactionShare float64 `json:"citizen_satisfaction_share" validate:"gte=0,lte=1"`
+	// EmployerSatisfactionShare is the goal for each of the employer
+	// survey's two questions (optional in a PUT: 92 % when left out).
+	EmployerSatisfactionShare float64 `json:"employer_satisfaction_share" validate:"gte=0,lte=1"`
 	// Default is true when nothing was set for the year.
 	Default bool `json:"default"`
 }
@@ -33,12 +40,15 @@ func (s *Service) Targets(ctx context.Context, year int) (Targets, error) {
 	case err != nil:
 		return t, err
 	}
-	t.Contacts, t.CitizenSatisfactionShare = set.Contacts, set.CitizenSatisfactionShare
+	t.Contacts, t.CitizenSatisfactionShare, t.EmployerSatisfactionShare = set.Contacts, set.CitizenSatisfactionShare, set.EmployerSatisfactionShare
 	if t.Contacts <= 0 {
 		t.Contacts = defaultContactTarget(year)
 	}
 	if t.CitizenSatisfactionShare <= 0 {
 		t.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
+	}
+	if t.EmployerSatisfactionShare <= 0 {
+		t.EmployerSatisfactionShare = DefaultEmployerSatisfactionShare
 	}
 	return t, nil
 }
@@ -57,8 +67,11 @@ func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, i
 	if in.CitizenSatisfactionShare == 0 {
 		in.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
 	}
+	if in.EmployerSatisfactionShare == 0 {
+		in.EmployerSatisfactionShare = DefaultEmployerSatisfactionShare
+	}
 	if err := s.st.SetYearTargets(ctx, year, store.YearTargets{
-		Contacts: in.Contacts, CitizenSatisfactionShare: in.CitizenSatisfactionShare}); err != nil {
+		Contacts: in.Contacts, CitizenSatisfactionShare: in.CitizenSatisfactionShare, EmployerSatisfactionShare: in.EmployerSatisfactionShare}); err != nil {
 		return in, err
 	}
 	in.Year, in.Default = year, false
