@@ -213,6 +213,22 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	if page := string(lone.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body); !regexp.MustCompile(`id="sat-labour"><td>[^<]*<span class="hint">\(mål 85,0 %\)`).MatchString(page) {
 		t.Errorf("the dashboard shows no goal beside the employers' satisfaction")
 	}
+	// The report says each satisfaction row's goal as set, not a fixed
+	// "92 %" in the citizens' definition.
+	var repRows struct {
+		Rows []struct {
+			Key        string
+			Target     float64
+			Definition string
+		}
+	}
+	lone.Do("GET", "/api/v1/kpi/report?year=2026&half=H2", nil, &repRows)
+	for _, r := range repRows.Rows {
+		want := map[string]float64{"employer_labour": 0.85, "employer_service": 0.85, "citizen_satisfaction": 0.9}[r.Key]
+		if r.Target != want || strings.Contains(r.Definition, "92") {
+			t.Errorf("report row %s: target %v (%q), want %v", r.Key, r.Target, r.Definition, want)
+		}
+	}
 	if y.Vacancies.Posted != 2 || y.Vacancies.Filled != 1 || y.Vacancies.Closed != 1 || y.Vacancies.FilledPresented != 1 || y.Vacancies.Share != 1 || y.Vacancies.MedianDays != 10 {
 		t.Fatalf("vacancies: %+v", y.Vacancies)
 	}

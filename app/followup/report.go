@@ -20,9 +20,11 @@ type ReportRow struct {
 	PreviousN int `json:"previous_n,omitempty"`
 	// None: a median or share of no case (no vacancy filled, no answer),
 	// which has no value; Value is 0 and means nothing.
-	None         bool   `json:"none,omitempty"`
-	PreviousNone bool   `json:"previous_none,omitempty"`
-	Definition   string `json:"definition"`
+	None         bool `json:"none,omitempty"`
+	PreviousNone bool `json:"previous_none,omitempty"`
+	// Target is the period's goal for a satisfaction share (the year's).
+	Target     float64 `json:"target,omitempty"`
+	Definition string  `json:"definition"`
 }
 
 // casesOf is, for a figure that is a median or a share, the number of
@@ -82,7 +84,7 @@ var reportFigures = []struct {
 			return s.ShareSatisfied, s.N
 		}},
 	{"citizen_satisfaction", "share", [2]string{"Borgere tilfredse eller mere end tilfredse", "Citizens satisfied or more than satisfied"},
-		[2]string{"Andel af svarene 4–5 på en skala 1–5 i borgerundersøgelsen, efter svardato. Mål: 92 %.", "Share of answers 4–5 on a 1–5 scale in the citizen survey, by the date answered. Target: 92 %."},
+		[2]string{"Andel af svarene 4–5 på en skala 1–5 i borgerundersøgelsen, efter svardato.", "Share of answers 4–5 on a 1–5 scale in the citizen survey, by the date answered."},
 		func(f *KPIFigures) (float64, int) {
 			return f.CitizenSatisfaction.ShareSatisfied, f.CitizenSatisfaction.N
 		}},
@@ -150,6 +152,12 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 		row := ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]}
 		if cases, ok := casesOf[f.key]; ok {
 			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
+		}
+		switch f.key {
+		case "employer_labour", "employer_service":
+			row.Target = cur.EmployerSatisfactionTarget
+		case "citizen_satisfaction":
+			row.Target = cur.CitizenSatisfactionTarget
 		}
 		r.Rows = append(r.Rows, row)
 	}
