@@ -63,8 +63,11 @@ func (s *Store) YearTargets(ctx context.Context, year int) (YearTargets, error) 
 
 // SetYearTargets replaces the goals of year.
 func (s *Store) SetYearTargets(ctx context.Context, year int, t YearTargets) error {
-	return s.PutFields(ctx, ColSettings, targetsID(year), Fields{
-		"contacts": t.Contacts, "citizen_satisfaction_share": t.CitizenSatisfactionShare, "employer_satisfaction_share": t.EmployerSatisfactionShare})
+	f := Fields{"contacts": t.Contacts, "citizen_satisfaction_share": t.CitizenSatisfactionShare}
+	if t.EmployerSatisfactionShare > 0 {
+		f["employer_satisfaction_share"] = t.EmployerSatisfactionShare
+	}
+	return s.PutFields(ctx, ColSettings, targetsID(year), f)
 }
 
 // Publication reads a vacancy's publication agreement (none recorded: all

@@ -46,6 +46,13 @@ func TestSettings(t *testing.T) {
 	if err := rs[0].Get(ctx, store.ColSettings, "targets:2026", &raw); err != nil || len(raw) != 3 || raw["contacts"] != int64(2600) {
 		t.Fatalf("the targets' stored form changed: %v, %v", raw, err)
 	}
+	// The employers' goal, when set, is one more field.
+	if err := rs[1].SetYearTargets(ctx, 2026, store.YearTargets{Contacts: 2600, CitizenSatisfactionShare: 0.9, EmployerSatisfactionShare: 0.85}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := rs[0].YearTargets(ctx, 2026); err != nil || got.EmployerSatisfactionShare != 0.85 || got.Contacts != 2600 {
+		t.Fatalf("targets with the employers' goal %+v, %v", got, err)
+	}
 
 	if p, err := rs[0].Publication(ctx, "V1"); err != nil || p != (jobmatch.Publication{}) {
 		t.Fatalf("no agreement: %+v, %v", p, err)
