@@ -106,3 +106,33 @@ func postEntryForm(t *testing.T, c *systemtest.Client, v url.Values) (string, *s
 	}
 	return form, c.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
 }
+
+// TestEntryFormOffersLayoffs: an employer who must give notice of larger
+// layoffs (varsling) reaches the jobcentre through the one entry point, as
+// the hotline could log it: the form offers the topic, and the request
+// lands on the company's contact consultant with it.
+func TestEntryFormOffersLayoffs(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	v := url.Values{"topic": {"layoff"}, "text": {"Vi skal afskedige 25 medarbejdere i produktionen i marts."},
+		"company.cvr": {"10000009"}, "company.name": {"Vognmand Hansen ApS"}, "company.postal_code": {"4000"},
+		"company.contact.name": {"Jens Hansen"}, "company.contact.email": {"jens@example.dk"}}
+	form, res := postEntryForm(t, anon, v)
+	if !strings.Contains(form, `id="topic-layoff"`) || !strings.Contains(form, "Større afskedigelser") {
+		t.Fatal("the form offers no topic for layoffs")
+	}
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("posted: %d %s", res.StatusCode, res.Body)
+	}
+	k := env.Login("konsulent@demo.local")
+	var list struct {
+		Items []struct {
+			Topic string `json:"topic"`
+			Text  string `json:"text"`
+		} `json:"items"`
+	}
+	k.Do("GET", "/api/v1/requests", nil, &list)
+	if len(list.Items) != 1 || list.Items[0].Topic != "layoff" {
+		t.Fatalf("requests: %+v, want the one about layoffs", list.Items)
+	}
+}

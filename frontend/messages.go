@@ -44,6 +44,7 @@ func init() {
 		"entry.cvr":              {"CVR-nummer", "CVR number"},
 		"entry.cvr.hint":         {"8 cifre", "8 digits"},
 		"entry.name":             {"Virksomhedens navn", "Company name"},
+		"entry.name.hint":        {"Som i CVR-registret", "As in the CVR register"},
 		"entry.address":          {"Adresse", "Address"},
 		"entry.postal":           {"Postnummer", "Postal code"},
 		"entry.you":              {"Dine kontaktoplysninger", "Your contact details"},
