@@ -980,3 +980,26 @@ func TestWorkingTimeCompoundIsNoOccupation(t *testing.T) {
 		t.Errorf("weekend found %v, want those who write weekendvagter", got)
 	}
 }
+
+// TestTwoTyposOfALongTitle: a long word that reaches nothing, not even one
+// typo away, is a title's word two typos away: "sygeplerske" (the "je" left
+// out) found nobody and only suggested «sygeplejerske». A short word two
+// letters off ("kak") or a long one with more than two titles that near
+// is not read so.
+func TestTwoTyposOfALongTitle(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"spl1":  cvOf("Sygeplejerske", "Medicinsk afdeling."),
+		"spl2":  cvOf("Sygeplejerske", "Hjemmesygepleje."),
+		"kok":   cvOf("Kok", "Køkken."),
+		"lager": cvOf("Lagermedarbejder", "Pluk og pak."),
+	})
+	if got := slices.Sorted(slices.Values(names(mustSearch(t, ix, "sygeplerske")))); !slices.Equal(got, []string{"spl1", "spl2"}) {
+		t.Errorf("sygeplerske found %v, want the two sygeplejersker", got)
+	}
+	if got := names(mustSearch(t, ix, "kak")); len(got) != 0 {
+		t.Errorf("kak found %v, want nobody (three letters)", got)
+	}
+	if got := names(mustSearch(t, ix, "lagermedarbejdere")); len(got) != 1 {
+		t.Errorf("lagermedarbejdere found %v, want the one lagermedarbejder", got)
+	}
+}

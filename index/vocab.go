@@ -406,6 +406,20 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		out = append(out, nearestTypos(typoForms)...)
 	}
+	if n := len([]rune(s)); typos && len(out) == 0 && n >= minTwoTypos {
+		// A long word that reaches nothing, not even one typo away, is
+		// a title's word two typos away when one or two are that near:
+		// "sygeplerske" (two letters left out) is the sygeplejerske.
+		var two []form
+		for _, w := range v.words {
+			if w.title && !stopwords[w.word] && abs(len(w.skel)-len(s)) <= 2 && editDistance(s, w.skel, 2) <= 2 {
+				two = append(two, form{word: w.word, boost: boostTypo, docs: w.docs, via: "typo"})
+			}
+		}
+		if len(two) <= 2 {
+			out = append(out, two...)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].boost != out[j].boost {
 			return out[i].boost > out[j].boost
@@ -417,6 +431,10 @@ func (v *vocab) expand(token string, typos bool) []form {
 	}
 	return out
 }
+
+// minTwoTypos is the shortest word (in letters) read as a title's word two
+// typos away, when nothing nearer is found.
+const minTwoTypos = 9
 
 // typoForm is a word one typo from the typed one; title says some CV's
 // title holds it.
