@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"html"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -388,5 +390,59 @@ func rebuildAgrees(t *testing.T, env *systemtest.Env, year int) {
 	}
 	if res, _ := svc.Followup.RebuildKPI(ctx, false); len(res.Diffs) != 0 {
 		t.Fatalf("after the repair: %+v", res.Diffs)
+	}
+}
+
+// TestAdminSetsTargetsOnTheDashboard: the year's goals were the API's only
+// (a municipality's admin had to use curl). The dashboard now holds a form
+// for admins, filled with the year's goals; saving it sets them, in
+// percent as people write them ("85,5"), and a wrong value is said beside
+// the form. Management sees no form and may not post it.
+func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	post := func(c *systemtest.Client, v url.Values) *systemtest.Response {
+		page := string(c.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body)
+		if m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindStringSubmatch(page); m != nil {
+			v.Set("_csrf", html.UnescapeString(m[1]))
+		}
+		res := c.Do("POST", "/dashboard/targets", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+		if res.StatusCode != http.StatusSeeOther {
+			return res
+		}
+		// The answer is the dashboard again, the message beside the form.
+		return c.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html")
+	}
+	page := string(admin.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(page, `class="targets-form"`) || !strings.Contains(page, `name="contacts" inputmode="numeric" value="2500"`) || !strings.Contains(page, `id="t-employer" name="employer_satisfaction_share" inputmode="decimal" value="92"`) {
+		t.Fatalf("the admin's dashboard has no targets form with the year's goals")
+	}
+	res := post(admin, url.Values{"year": {"2026"}, "contacts": {"2.800"}, "citizen_satisfaction_share": {"90"}, "employer_satisfaction_share": {"85,5 %"}})
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(res.Body), "Målene for 2026 er gemt.") {
+		t.Fatalf("saved: %d %.300s", res.StatusCode, res.Body)
+	}
+	var tg struct {
+		Contacts int64
+		Citizen  float64 `json:"citizen_satisfaction_share"`
+		Employer float64 `json:"employer_satisfaction_share"`
+	}
+	admin.Do("GET", "/api/v1/targets/2026", nil, &tg)
+	if tg.Contacts != 2800 || tg.Citizen != 0.9 || math.Abs(tg.Employer-0.855) > 1e-9 {
+		t.Fatalf("targets after the form: %+v", tg)
+	}
+	res = post(admin, url.Values{"year": {"2026"}, "contacts": {"mange"}, "citizen_satisfaction_share": {"190"}, "employer_satisfaction_share": {"85"}})
+	body := html.UnescapeString(string(res.Body))
+	if !strings.Contains(body, "Virksomhedskontakter i året: Skal være et tal.") || !strings.Contains(body, `role="alert"`) {
+		t.Fatalf("a wrong value: %d %.3000s", res.StatusCode, body)
+	}
+	if admin.Do("GET", "/api/v1/targets/2026", nil, &tg); tg.Contacts != 2800 {
+		t.Fatalf("a refused form changed the targets: %+v", tg)
+	}
+	lone := env.Login("leder@demo.local")
+	if strings.Contains(string(lone.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body), "targets-form") {
+		t.Error("management sees the targets form")
+	}
+	if res := post(lone, url.Values{"year": {"2026"}, "contacts": {"1"}, "citizen_satisfaction_share": {"1"}, "employer_satisfaction_share": {"1"}}); res.StatusCode != http.StatusForbidden {
+		t.Errorf("management posts the targets: %d", res.StatusCode)
 	}
 }

@@ -239,6 +239,23 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 	if !strings.HasSuffix(landed, "/dashboard") || printButtons != 1 {
 		t.Errorf("management landed on %q; print buttons %d", landed, printButtons)
 	}
+
+	// An admin's dashboard holds the year's targets form: opened, it
+	// passes axe too.
+	ad := browser.NewTimeout(t, 3*time.Minute)
+	if err := chromedp.Run(ad, emulation.SetDeviceMetricsOverride(1366, 900, 1, false),
+		loginAt(env.URL+"/dashboard", "admin@demo.local"), chromedp.WaitVisible(`.kpi-cards`)); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"da", "en"} {
+		if err := chromedp.Run(ad, chromedp.Navigate(env.URL+"/dashboard?lang="+lang), chromedp.WaitVisible(`details.targets-form`),
+			chromedp.Evaluate(`document.querySelector("details.targets-form").open = true`, nil)); err != nil {
+			t.Fatal(err)
+		}
+		if vs, err := axeCheck(ad); err != nil || len(vs) > 0 {
+			t.Errorf("the admin's dashboard with the targets form (%s): %v%s", lang, err, describe(vs))
+		}
+	}
 }
 
 var surveyRe = regexp.MustCompile(`/survey/[A-Za-z0-9_-]+`)

@@ -1,12 +1,14 @@
 package frontend
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -22,6 +24,58 @@ func (f *Frontend) registerDashboard(public, staff *echo.Group) {
 	g := public.Group("/dashboard", f.requireStaff, f.requireFigures)
 	g.GET("", f.dashboard)
 	g.GET("/report", f.report)
+	g.POST("/targets", f.dashboardTargets)
+}
+
+// dashboardTargets sets a year's targets from the dashboard's form (admins;
+// the service refuses anyone else): the company contacts, and the goals
+// for the citizens' and the employers' satisfaction in percent ("92",
+// "92,5 %"). The answer is a message beside the form.
+func (f *Frontend) dashboardTargets(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	lang := web.Lang(c)
+	year, err := strconv.Atoi(strings.TrimSpace(v["year"]))
+	if err != nil {
+		return jobmatch.Invalid("year", "year", "")
+	}
+	back := fmt.Sprintf("/dashboard?year=%d#targets", year)
+	verr := &jobmatch.ValidationError{}
+	in := followup.Targets{}
+	if in.Contacts, err = strconv.ParseInt(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(v["contacts"])), 10, 64); err != nil {
+		verr.Add("contacts", "type", "number")
+	}
+	percent := func(field string) float64 {
+		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v[field]), "%"))
+		p, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if err != nil {
+			verr.Add(field, "type", "number")
+		}
+		return p / 100
+	}
+	in.CitizenSatisfactionShare = percent("citizen_satisfaction_share")
+	in.EmployerSatisfactionShare = percent("employer_satisfaction_share")
+	if verr.Err() == nil {
+		_, err = f.cfg.Followup.SetTargets(c.Request().Context(), web.CurrentUser(c), year, in)
+		if !errors.As(err, &verr) && err != nil {
+			return err
+		}
+	}
+	if len(verr.Fields) > 0 {
+		msgs := fieldMessages(lang, verr)
+		var lines []string
+		for _, k := range []string{"contacts", "citizen_satisfaction_share", "employer_satisfaction_share"} {
+			if m, ok := msgs[k]; ok {
+				lines = append(lines, i18n.T(lang, "dash.t_"+k)+": "+m)
+			}
+		}
+		setFlashAt(c, strings.Join(lines, " "), "targets", true)
+		return c.Redirect(http.StatusSeeOther, back)
+	}
+	setFlashAt(c, i18n.T(lang, "dash.targets_saved", year), "targets", false)
+	return c.Redirect(http.StatusSeeOther, back)
 }
 
 // requireFigures lets management and admins (and consultants, who follow
@@ -57,6 +111,8 @@ type dashboardPage struct {
 	SatChart   template.HTML
 	// The same figures as tables, one per chart.
 	ConsultantTable, TopicsTable, ChannelsTable kpi.Table
+	// Targets are the year's goals, for an admin's form (nil for others).
+	Targets *followup.Targets
 }
 
 // period reads ?year= and ?half= (default: this year, the current half).
@@ -91,6 +147,13 @@ func (f *Frontend) dashboard(c echo.Context) error {
 		return err
 	}
 	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig}
+	if u := web.CurrentUser(c); u != nil && u.Role == jobmatch.RoleAdmin {
+		t, err := f.cfg.Followup.Targets(ctx, year)
+		if err != nil {
+			return err
+		}
+		d.Targets = &t
+	}
 	for y := f.cfg.Env.Now().In(jobmatch.Copenhagen).Year(); y >= f.cfg.Env.Now().In(jobmatch.Copenhagen).Year()-5; y-- {
 		d.Years = append(d.Years, y)
 	}
