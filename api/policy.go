@@ -128,6 +128,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"GET /api/v1/targets/:year":  figures,
 	"GET /dashboard":             figures,
 	"GET /dashboard/report":      figures,
+	"POST /dashboard/targets":    adminOnly,
 
 	// Administration.
 	"GET /api/v1/users":                     adminOnly,

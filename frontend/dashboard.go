@@ -24,11 +24,11 @@ func (f *Frontend) registerDashboard(public, staff *echo.Group) {
 	g := public.Group("/dashboard", f.requireStaff, f.requireFigures)
 	g.GET("", f.dashboard)
 	g.GET("/report", f.report)
-	g.POST("/targets", f.dashboardTargets)
+	g.POST("/targets", f.dashboardTargets, web.RequireRole(jobmatch.RoleAdmin))
 }
 
-// dashboardTargets sets a year's targets from the dashboard's form (admins;
-// the service refuses anyone else): the company contacts, and the goals
+// dashboardTargets sets a year's targets from the dashboard's form (admins
+// only, by the route and the service): the company contacts, and the goals
 // for the citizens' and the employers' satisfaction in percent ("92",
 // "92,5 %"). The answer is a message beside the form.
 func (f *Frontend) dashboardTargets(c echo.Context) error {
