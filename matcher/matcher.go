@@ -294,7 +294,10 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	// tjenere, 5131). A vacancy whose own occupation and unit group
 	// nobody holds found nobody at all; one that fills the depth pays
 	// nothing.
-	if minor := m.minorGroupURIs(p, 80); len(ids) < depth && len(minor) > 0 {
+	if len(ids) >= depth {
+		return ids, nil
+	}
+	if minor := m.minorGroupURIs(p, 80); len(minor) > 0 {
 		q2 := q
 		q2.Text, q2.Occupations, q2.OccupationBoost, q2.RelatedOccupations, q2.Skills = "", minor, 1, nil, nil
 		q2.Size = depth - len(ids)
@@ -318,10 +321,18 @@ func (m *Matcher) minorGroupURIs(p *Profile, n int) []string {
 	if m.Tax == nil {
 		return nil
 	}
+	skip := make(map[string]bool, len(p.related)+len(p.Targets))
+	for u := range p.related {
+		skip[u] = true
+	}
+	for _, t := range p.Targets {
+		skip[t.URI] = true
+	}
 	var out []string
 	for code := range p.minors {
 		for _, o := range m.Tax.InMinorGroup(code) {
-			if _, rel := p.related[o.URI]; !rel && !slices.Contains(p.TargetURIs(), o.URI) && !slices.Contains(out, o.URI) {
+			if !skip[o.URI] {
+				skip[o.URI] = true
 				out = append(out, o.URI)
 			}
 		}
