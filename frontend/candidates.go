@@ -71,6 +71,9 @@ type searchPage struct {
 	Schemes   []jobmatch.Scheme
 	Languages []string
 	Levels    []string
+	// Educations are the education filter's values, each with its
+	// message key, lowest first and each group before its levels.
+	Educations [][2]string
 	// Areas are the area filter's choices: the regions and landsdele, then
 	// the municipalities by name.
 	Areas, Municipalities []taxonomy.Area
@@ -160,6 +163,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	vals := c.QueryParams()
 	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Licence: cvs.Licences,
 		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
+	for _, v := range []string{"upper_secondary", "vocational", "higher", "short_cycle", "bachelor", "academic", "master", "phd"} {
+		d.Educations = append(d.Educations, [2]string{v, educationKey(v)})
+	}
 	d.Areas, d.Municipalities = areaChoices()
 	// The form gives the language and its level apart; the API takes "da:B2".
 	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
@@ -203,10 +209,10 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	for _, v := range d.Result.Facets["occupations"] {
 		titles[tax.DisplayTitle(v.Value, lang)]++
 	}
-	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "hours", "shifts", "consent"} {
+	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "education", "hours", "shifts", "consent"} {
 		fv := facetView{Name: name}
 		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills",
-			"hours": "hours", "shifts": "shift"}[name]
+			"hours": "hours", "shifts": "shift", "education": "education"}[name]
 		for _, v := range d.Result.Facets[name] {
 			label := v.Value
 			if l, ok := skillLabels[v.Value]; ok && name == "skills" {
@@ -228,6 +234,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				label = tr(c, "tg."+v.Value)
 			} else if name == "hours" || name == "shifts" {
 				label = tr(c, map[string]string{"hours": "hours.", "shifts": "shift."}[name]+v.Value)
+			} else if name == "education" {
+				if v.Value == "other" {
+					continue // "Anden uddannelse": a course, a Danish module
+				}
+				label = tr(c, educationKey(v.Value))
 			}
 			q := url.Values{}
 			for k, vs := range c.QueryParams() {
@@ -332,8 +343,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	for _, x := range d.Result.Tried {
 		for _, f := range x.Fields {
 			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig.", "skilled": "skilled.", "hours": "hours.", "shifts": "shift."}[f.Field] + f.Value
+			if f.Field == "education" {
+				key = educationKey(f.Value)
+			}
 			what := map[string]string{"languages": "cand.read_language", "target_group": "cand.read_group", "eligibility": "cand.read_scheme", "skilled": "cand.read_education",
-				"hours": "cand.read_hours", "shifts": "cand.read_shift"}[f.Field]
+				"education": "cand.read_education", "hours": "cand.read_hours", "shifts": "cand.read_shift"}[f.Field]
 			if what != "" && i18n.Has(key) {
 				d.FieldsRead = append(d.FieldsRead, fmt.Sprintf(tr(c, what), x.Word, tr(c, key)))
 			}
@@ -613,12 +627,21 @@ func experienceLines(text string) ([]cvs.ExperienceInput, bool) {
 	return out, ok
 }
 
+// educationKey is the message key of a value of the search's education
+// filter: a level's name ("edu.master") or a group's ("edugroup.academic").
+func educationKey(v string) string {
+	if slices.Contains(index.EducationGroups, v) {
+		return "edugroup." + v
+	}
+	return "edu." + v
+}
+
 // educationLevels are the level codes by the names people write: the
 // labels in both languages, the codes, and a few everyday words.
 var educationLevels = func() map[string]string {
 	m := map[string]string{"folkeskole": "primary", "gymnasium": "upper_secondary", "hf": "upper_secondary", "eud": "vocational",
 		"kvu": "short_cycle", "professionsbachelor": "bachelor", "kandidat": "master", "master": "master", "phd": "phd", "anden": "other"}
-	for _, code := range []string{"primary", "upper_secondary", "vocational", "short_cycle", "bachelor", "master", "phd", "other"} {
+	for _, code := range cvs.EducationLevels {
 		m[code] = code
 		for _, l := range []i18n.Lang{i18n.DA, i18n.EN} {
 			m[strings.ToLower(i18n.T(l, "edu."+code))] = code

@@ -172,6 +172,19 @@ var (
 	skilledWords = map[string]string{
 		"ufaglart": "no", "ufaglarte": "no", "ufag": "no", "faglart": "yes", "faglarte": "yes",
 	}
+	// educationWords name an education level or group a CV holds (the
+	// "education" field): an akademiker has a master's or a PhD (see
+	// educationGroups), a højtuddannet a videregående uddannelse.
+	educationWords = map[string]string{
+		"akademiker": "academic", "akademikere": "academic", "akademikeren": "academic", "akademikerne": "academic",
+		"kandidatuddannet": "academic", "kandidatuddannede": "academic", "kandidatgrad": "academic",
+		"universitetsuddannet": "academic", "universitetsuddannede": "academic", "lvu": "academic",
+		"academic": "academic", "academics": "academic",
+		"hojtuddannet": "higher", "hojtuddannede": "higher", "graduate": "higher", "graduates": "higher",
+		"bachelor": "bachelor", "bachelorer": "bachelor", "bachelorgrad": "bachelor", "bachelors": "bachelor",
+		"professionsbachelor": "bachelor", "professionsbachelorer": "bachelor", "mvu": "bachelor",
+		"kvu": "short_cycle", "phd": "phd", "phder": "phd",
+	}
 	// workTimeWords name the working time a CV wants (its hours) or will
 	// work (its shifts), by spelling skeleton. Not "dag" alone, which is
 	// a part of too many words a query means otherwise ("dagtilbud").
@@ -219,6 +232,9 @@ func fieldFormsOf(token string) []fieldForm {
 	if v, ok := skilledWords[sk]; ok {
 		return []fieldForm{{field: "skilled", value: v, via: "education", boost: score}}
 	}
+	if v, ok := educationWords[sk]; ok {
+		return []fieldForm{{field: "education", value: v, via: "education", boost: score}}
+	}
 	if sch, ok := schemeWords[sk]; ok {
 		return []fieldForm{{field: "eligibility", value: sch, via: "eligibility", boost: score}}
 	}
@@ -236,7 +252,7 @@ type Expansion struct {
 	// Via names the ways used: "word", "spelling", "inflection",
 	// "compound", "abbreviation", "typo", "part" (the first part of a
 	// compound no CV holds), "language", "target_group", "eligibility",
-	// "education" (ufaglært, faglært), "hours" (deltid, fuldtid),
+	// "education" (ufaglært, faglært, akademiker, bachelor), "hours" (deltid, fuldtid),
 	// "shifts" (aften, nat, weekend).
 	Via []string `json:"via"`
 	// Fields are the CV fields' values the word was also read as

@@ -35,7 +35,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 12
+const MappingVersion = 13
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -93,7 +93,12 @@ type Doc struct {
 	Consent     string   `json:"consent"` // "yes" | "no"
 	// Skilled is "yes" for a CV with a vocational education or higher,
 	// else "no": a faglært or an ufaglært, as the trade says (mapping v8).
-	Skilled    string   `json:"skilled"`
+	Skilled string `json:"skilled"`
+	// Education holds the CV's education levels ("master") and the
+	// groups they are in, "higher" (a videregående uddannelse: short
+	// cycle or more) and "academic" (an akademiker: a master or a PhD),
+	// as educationGroups gives them (v13).
+	Education  []string `json:"education"`
 	PostalCode string   `json:"postal_code"`
 	Cells      []string `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
 	// CV is the candidate as JSON, stored and not indexed, so a search page
@@ -175,6 +180,7 @@ func NewMapping() mapping.IndexMapping {
 	skilled := kw()
 	skilled.DocValues = false
 	doc.AddFieldMappingsAt("skilled", skilled)
+	doc.AddFieldMappingsAt("education", kw()) // filtered on and faceted
 	experience := kw()
 	experience.DocValues = false // only filtered on
 	doc.AddFieldMappingsAt("experience", experience)
@@ -481,7 +487,11 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 		if skilledLevels[e.Level] {
 			d.Skilled = "yes"
 		}
+		d.Education = append(d.Education, e.Level)
+		d.Education = append(d.Education, educationGroups[e.Level]...)
 	}
+	slices.Sort(d.Education)
+	d.Education = slices.Compact(d.Education)
 	text = append(text, c.Summary)
 	d.OccupationText = strings.Join(occ, " . ")
 	d.OccupationEN = d.OccupationText
@@ -524,6 +534,21 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 // (or no education on the CV) is an ufaglært, as Danish labour-market
 // statistics count them.
 var skilledLevels = map[string]bool{"vocational": true, "short_cycle": true, "bachelor": true, "master": true, "phd": true}
+
+// educationGroups are the groups an education level is in, as the
+// "education" field holds them beside the level: a videregående
+// uddannelse ("higher") is a short cycle one or more; an akademiker
+// ("academic") has a long one, a master's (kandidat) or a PhD. A
+// bachelor is not one: the level holds the professionsbachelor (the
+// pædagog, the sygeplejerske), whom nobody calls an akademiker, with the
+// university's.
+var educationGroups = map[string][]string{
+	"short_cycle": {"higher"}, "bachelor": {"higher"}, "master": {"higher", "academic"}, "phd": {"higher", "academic"},
+}
+
+// EducationGroups are the values of the "education" field that are not a
+// level of their own.
+var EducationGroups = []string{"higher", "academic"}
 
 // ErrClosed is returned after Close.
 var ErrClosed = errors.New("index: closed")

@@ -95,7 +95,10 @@ type Query struct {
 	Languages    []string // all required: "da" or "da:B2"
 	TargetGroups []string // any of these
 	Eligibility  []string // any of these
-	ConsentOnly  bool
+	// Education: holds any of these education levels or groups
+	// ("vocational", "academic"; see educationGroups).
+	Education   []string
+	ConsentOnly bool
 	// LicenceAny: holds at least one of these (a licence that includes the
 	// one asked for).
 	LicenceAny []string
@@ -269,7 +272,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 var facetFields = []struct {
 	name string
 	size int
-}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}, {"hours", 2}, {"shifts", 4}}
+}{{"target_group", 8}, {"licences", 10}, {"languages", 15}, {"skills", 15}, {"occupations", 15}, {"eligibility", 8}, {"consent", 2}, {"hours", 2}, {"shifts", 4}, {"education", 9}}
 
 // tieBreakWords are the words the analysed fields break ties with: each
 // query word as the CVs hold it (a typo or a spelling without æ/ø/å by the
@@ -530,6 +533,9 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	}
 	if len(q.Eligibility) > 0 {
 		filters = append(filters, anyTerm("eligibility", q.Eligibility))
+	}
+	if len(q.Education) > 0 {
+		filters = append(filters, anyTerm("education", q.Education))
 	}
 	if q.ConsentOnly {
 		filters = append(filters, term("consent", "yes"))

@@ -182,6 +182,7 @@ func Skeleton(word string) string {
 	var b strings.Builder
 	b.Grow(len(word))
 	var prev rune
+	folded := false // prev was a pair folded to one letter
 	for _, r := range strings.ToLower(word) {
 		switch r {
 		case 'æ', 'ä', 'á', 'à', 'â', 'å':
@@ -197,13 +198,19 @@ func Skeleton(word string) string {
 		}
 		// ae → a, oe → o, aa → a (the ASCII spellings of æ, ø, å), a
 		// pair at a time: "aaaa" is "aa", not "a" (499 a's read as the
-		// word "a" of the driving licences).
-		if (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a') {
-			prev = 0
+		// word "a" of the driving licences). An e after a pair is folded
+		// as it is after the letter the pair spells: "gaaende" is
+		// "gående", "soeer" "søer".
+		switch {
+		case (r == 'e' && (prev == 'a' || prev == 'o')) || (r == 'a' && prev == 'a'):
+			prev, folded = 0, true
+			continue
+		case r == 'e' && folded:
+			prev, folded = 0, false
 			continue
 		}
 		b.WriteRune(r)
-		prev = r
+		prev, folded = r, false
 	}
 	return b.String()
 }

@@ -28,7 +28,7 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
 	multi := func(k string) []string { return commaList(q, k) }
 	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
-	p.Hours, p.Shifts = multi("hours"), multi("shift")
+	p.Hours, p.Shifts, p.Education = multi("hours"), multi("shift"), multi("education")
 	verr := &jobmatch.ValidationError{}
 	if v := q.Get("radius_km"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)

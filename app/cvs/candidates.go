@@ -52,9 +52,13 @@ type ExperienceInput struct {
 	Years    float64 `json:"years" validate:"min=0,max=60"`
 }
 
+// EducationLevels are the levels an education can have, lowest first
+// (EducationInput.Level).
+var EducationLevels = []string{"primary", "upper_secondary", "vocational", "short_cycle", "bachelor", "master", "phd", "other"}
+
 // EducationInput is one education.
 type EducationInput struct {
-	Level string `json:"level" validate:"required,oneof=primary upper_secondary vocational short_cycle bachelor master phd other"`
+	Level string `json:"level" validate:"required,oneof=primary upper_secondary vocational short_cycle bachelor master phd other"` // EducationLevels
 	Field string `json:"field,omitempty" validate:"max=120,runes"`
 }
 

@@ -35,8 +35,11 @@ type SearchParams struct {
 	Languages    []string
 	TargetGroups []string
 	Eligibility  []string
-	ConsentOnly  bool
-	Sort         string
+	// Education: holds any of these education levels (EducationLevels)
+	// or groups (index.EducationGroups: "higher", "academic").
+	Education   []string
+	ConsentOnly bool
+	Sort        string
 	// Facets asks for counts per value of the filter fields (first page only).
 	Facets bool
 	Limit  int
@@ -430,7 +433,8 @@ func (cs *Service) readHits(ctx context.Context, hits []index.Hit) ([]*jobmatch.
 func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, error) {
 	verr := &jobmatch.ValidationError{}
 	q := index.Query{Text: strings.TrimSpace(p.Q), Everyday: true, AllWords: true, Facets: p.Facets && p.Cursor == "", ConsentOnly: p.ConsentOnly, CVs: true,
-		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility}
+		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility,
+		Education: p.Education}
 	var interp []Interpretation
 	q.Text = withoutRequest(q.Text)
 	// "kok til vores restaurant": where the job is, as the employer says
@@ -442,8 +446,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		}
 	}
 	// "lager uden uddannelse", "ingen uddannelse": an ufaglært, as
-	// "ufaglært" is read (not "uddannelse" left out, nor "ingen" searched).
-	q.Text = withUnskilled(q.Text)
+	// "ufaglært" is read (not "uddannelse" left out, nor "ingen" searched);
+	// "lang videregående uddannelse" an akademiker.
+	q.Text = withEducation(q.Text)
 	// "rengøring uden kørekort": what a CV need not have is no word to
 	// look for (as a word it found those who have it, and with it no CV
 	// held every word). It is left out, and the answer says so.
@@ -1076,24 +1081,39 @@ func withoutWho(text string) (string, []string) {
 // negations are the words that say a CV need not have the next word.
 var negations = map[string]bool{"uden": true, "without": true, "ikke": true, "not": true}
 
-// unskilledPhrases say a CV has no vocational education: "uden
-// uddannelse", "ingen faglig uddannelse", "no education".
-var unskilledPhrases = [][]string{
-	{"uden", "en", "uddannelse"}, {"uden", "faglig", "uddannelse"}, {"ingen", "faglig", "uddannelse"},
-	{"uden", "erhvervsuddannelse"}, {"ingen", "erhvervsuddannelse"}, {"uden", "uddannelse"}, {"ingen", "uddannelse"},
-	{"without", "education"}, {"no", "education"}, {"without", "qualifications"}, {"no", "qualifications"}, {"unskilled"},
+// educationPhrases are the phrases that name an education, each with the
+// one word the search reads as it: "uden uddannelse", "ingen faglig
+// uddannelse", "no education" say a CV has no vocational education (an
+// ufaglært); "lang videregående uddannelse" is an akademiker's, "ph.d."
+// (split at its dots, a word no CV holds) the word "phd". Longer phrases
+// first; compared by spelling skeleton ("videregaaende").
+var educationPhrases = []struct {
+	words []string
+	as    string
+}{
+	{[]string{"uden", "en", "uddannelse"}, "ufaglært"}, {[]string{"uden", "faglig", "uddannelse"}, "ufaglært"},
+	{[]string{"ingen", "faglig", "uddannelse"}, "ufaglært"}, {[]string{"uden", "erhvervsuddannelse"}, "ufaglært"},
+	{[]string{"ingen", "erhvervsuddannelse"}, "ufaglært"}, {[]string{"uden", "uddannelse"}, "ufaglært"},
+	{[]string{"ingen", "uddannelse"}, "ufaglært"}, {[]string{"without", "education"}, "ufaglært"},
+	{[]string{"no", "education"}, "ufaglært"}, {[]string{"without", "qualifications"}, "ufaglært"},
+	{[]string{"no", "qualifications"}, "ufaglært"}, {[]string{"unskilled"}, "ufaglært"},
+	{[]string{"lang", "videregående", "uddannelse"}, "akademiker"}, {[]string{"lang", "videregående"}, "akademiker"},
+	{[]string{"mellemlang", "videregående", "uddannelse"}, "mvu"}, {[]string{"mellemlang", "videregående"}, "mvu"},
+	{[]string{"kort", "videregående", "uddannelse"}, "kvu"}, {[]string{"kort", "videregående"}, "kvu"},
+	{[]string{"videregående", "uddannelse"}, "højtuddannet"}, {[]string{"akademisk", "uddannelse"}, "akademiker"},
+	{[]string{"universitetsuddannelse"}, "akademiker"}, {[]string{"higher", "education"}, "højtuddannet"},
+	{[]string{"university", "degree"}, "akademiker"}, {[]string{"ph.d"}, "phd"}, {[]string{"ph.d.'er"}, "phd"}, {[]string{"ph.d.er"}, "phd"},
 }
 
-// withUnskilled is text with each of unskilledPhrases as the word
-// "ufaglært".
-func withUnskilled(text string) string {
+// withEducation is text with each of educationPhrases as its word.
+func withEducation(text string) string {
 	words := strings.Fields(text)
-	clean := func(w, x string) bool { return strings.EqualFold(strings.Trim(w, ",.;:"), x) }
+	same := func(w, x string) bool { return taxonomy.Skeleton(strings.Trim(w, ",.;:!?")) == taxonomy.Skeleton(x) }
 	changed := false
 	for i := 0; i < len(words); i++ {
-		for _, p := range unskilledPhrases {
-			if i+len(p) <= len(words) && slices.EqualFunc(words[i:i+len(p)], p, clean) {
-				words = slices.Concat(words[:i:i], []string{"ufaglært"}, words[i+len(p):])
+		for _, p := range educationPhrases {
+			if i+len(p.words) <= len(words) && slices.EqualFunc(words[i:i+len(p.words)], p.words, same) {
+				words = slices.Concat(words[:i:i], []string{p.as}, words[i+len(p.words):])
 				changed = true
 				break
 			}
@@ -1307,6 +1327,9 @@ func validateFilters(p SearchParams, verr *jobmatch.ValidationError) {
 	}
 	if !allIn(p.Shifts, jobmatch.Shifts) {
 		verr.Add("shift", "oneof", joined(jobmatch.Shifts))
+	}
+	if all := slices.Concat(EducationLevels, index.EducationGroups); !allIn(p.Education, all) {
+		verr.Add("education", "oneof", strings.Join(all, " "))
 	}
 	for _, g := range p.TargetGroups {
 		if !slices.Contains(jobmatch.TargetGroups, jobmatch.TargetGroup(g)) {
@@ -1616,7 +1639,7 @@ func describe(p SearchParams) string {
 		name string
 		vs   []string
 	}{{"area", []string{p.Area}}, {"licence", p.Licences}, {"language", p.Languages}, {"hours", p.Hours}, {"shift", p.Shifts},
-		{"target_group", p.TargetGroups}, {"eligibility", p.Eligibility}} {
+		{"target_group", p.TargetGroups}, {"eligibility", p.Eligibility}, {"education", p.Education}} {
 		if vs := slices.DeleteFunc(slices.Clone(f.vs), func(v string) bool { return v == "" }); len(vs) > 0 {
 			parts = append(parts, f.name+"="+strings.Join(vs, ","))
 		}

@@ -1,0 +1,93 @@
+package api_test
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"jobmatch/system/systemtest"
+)
+
+// TestEducationLevels: "akademiker" found nobody, though a consultant
+// looking for one means a CV with a master's degree (a kandidat) or a
+// PhD: the index held only whether a CV's education was vocational or
+// more. Now the words of an education level or group are read as the
+// CV's education (beside the words), the search filters on it
+// (education=academic), the facets count it, and the page says how the
+// word was read.
+func TestEducationLevels(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	edu := func(level, field string) map[string]any {
+		return map[string]any{"education": []map[string]string{{"level": "upper_secondary", "field": "Studentereksamen (STX)"}, {"level": level, "field": field}}}
+	}
+	createCVs(t, k,
+		cv("HR-CAND", "Personalekonsulent", edu("master", "Cand.merc. (erhvervsøkonomi)")),
+		cv("IT-PHD", "Softwareudvikler", edu("phd", "Ph.d. i datalogi")),
+		cv("PAED-PBA", "Pædagog", edu("bachelor", "Pædagoguddannelsen (professionsbachelor)")),
+		cv("IT-DATA", "Softwareudvikler", edu("short_cycle", "Datamatikeruddannelsen")),
+		cv("LAGER-EUD", "Lagermedarbejder", edu("vocational", "Lager- og terminaluddannelsen")),
+		cv("LAGER-0", "Lagermedarbejder", nil),
+	)
+	waitSearch(t, k, "", 6)
+	sorted := func(refs []string) []string { s := slices.Clone(refs); slices.Sort(s); return s }
+	for q, want := range map[string][]string{
+		"akademiker":                         {"HR-CAND", "IT-PHD"},
+		"akademikere":                        {"HR-CAND", "IT-PHD"},
+		"lang videregående uddannelse":       {"HR-CAND", "IT-PHD"},
+		"akademiker softwareudvikler":        {"IT-PHD"},
+		"højtuddannede":                      {"HR-CAND", "IT-DATA", "IT-PHD", "PAED-PBA"},
+		"videregaaende uddannelse":           {"HR-CAND", "IT-DATA", "IT-PHD", "PAED-PBA"},
+		"bachelor":                           {"PAED-PBA"},
+		"ph.d.":                              {"IT-PHD"},
+		"softwareudvikler kort videregående": {"IT-DATA"},
+	} {
+		if r := search(t, k, "q="+url.QueryEscape(q)); !slices.Equal(sorted(r.refs()), want) {
+			t.Errorf("%s: %v (read as %+v), want %v", q, r.refs(), r.Tried, want)
+		}
+	}
+
+	// The filter: a level or a group, any of several.
+	for query, want := range map[string][]string{
+		"education=academic":                      {"HR-CAND", "IT-PHD"},
+		"education=master":                        {"HR-CAND"},
+		"education=vocational,bachelor":           {"LAGER-EUD", "PAED-PBA"},
+		"q=lagermedarbejder&education=vocational": {"LAGER-EUD"},
+	} {
+		if r := search(t, k, query); !slices.Equal(sorted(r.refs()), want) {
+			t.Errorf("%s: %v, want %v", query, r.refs(), want)
+		}
+	}
+	res := k.Do("GET", "/api/v1/candidates/search?education=akademiker", nil, nil)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"field":"education"`) {
+		t.Errorf("education=akademiker: %d %s, want 422 on education", res.StatusCode, res.Body)
+	}
+
+	// The facets count the levels and the groups.
+	var facets struct {
+		Facets map[string][]struct {
+			Value string `json:"value"`
+			Count int    `json:"count"`
+		} `json:"facets"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?facets=true", nil, &facets)
+	counts := map[string]int{}
+	for _, f := range facets.Facets["education"] {
+		counts[f.Value] = f.Count
+	}
+	if counts["academic"] != 2 || counts["higher"] != 4 || counts["upper_secondary"] != 5 || counts["vocational"] != 1 {
+		t.Errorf("education facet %v, want academic 2, higher 4, upper_secondary 5, vocational 1", counts)
+	}
+
+	// The page says how the word was read, and offers the filter.
+	page := string(k.Do("GET", "/staff/candidates?q=akademiker", nil, nil).Body)
+	if !strings.Contains(page, "«akademiker» også læst som uddannelse: Akademiker (kandidat eller ph.d.)") {
+		t.Errorf("the page does not say how «akademiker» was read: %.3000s", page)
+	}
+	page = string(k.Do("GET", "/staff/candidates?education=academic", nil, nil).Body)
+	if !strings.Contains(page, `<option value="academic" selected>Akademiker (kandidat eller ph.d.)</option>`) || !strings.Contains(page, "2 kandidater") {
+		t.Errorf("the page's education filter is not kept, or did not find the two: %.3000s", page)
+	}
+}
