@@ -82,9 +82,21 @@ func TestEducationLevels(t *testing.T) {
 	}
 
 	// The page says how the word was read, and offers the filter.
+	// Each hit says its highest education, and the word read only as
+	// the education is not among the words searched for.
 	page := string(k.Do("GET", "/staff/candidates?q=akademiker", nil, nil).Body)
-	if !strings.Contains(page, "«akademiker» også læst som uddannelse: Akademiker (kandidat eller ph.d.)") {
-		t.Errorf("the page does not say how «akademiker» was read: %.3000s", page)
+	if !strings.Contains(page, "«akademiker» også læst som uddannelse: Akademiker (kandidat eller ph.d.)") ||
+		!strings.Contains(page, "Uddannelse: Cand.merc. (erhvervsøkonomi)") || !strings.Contains(page, "Uddannelse: Ph.d. i datalogi") ||
+		strings.Contains(page, "Søgte efter ordene") {
+		t.Errorf("the page does not say how «akademiker» was read, or each hit's education: %.3000s", page)
+	}
+	page = string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("ufaglært lagermedarbejder"), nil, nil).Body)
+	if !strings.Contains(page, "Ingen uddannelse på CV&#39;et") || strings.Contains(page, "Lager- og terminaluddannelsen") {
+		t.Errorf("the hits of «ufaglært lagermedarbejder» do not say their education: %.3000s", page)
+	}
+	page = string(k.Do("GET", "/staff/candidates?q=softwareudvikler", nil, nil).Body)
+	if strings.Contains(page, "Uddannelse: ") {
+		t.Errorf("a search that asks no education shows the hits' education")
 	}
 	page = string(k.Do("GET", "/staff/candidates?education=academic", nil, nil).Body)
 	if !strings.Contains(page, `<option value="academic" selected>Akademiker (kandidat eller ph.d.)</option>`) || !strings.Contains(page, "2 kandidater") {

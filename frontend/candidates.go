@@ -331,17 +331,20 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	var missing []string
 	for _, x := range d.Result.Tried {
-		if len(x.Forms) == 0 && len(x.Fields) == 0 {
+		switch {
+		case len(x.Forms) == 0 && len(x.Fields) == 0:
 			missing = append(missing, x.Word)
-		} else {
+		case len(x.Forms) > 0: // a word read only as a field is said below
 			d.Tried = append(d.Tried, x)
 		}
 	}
 	if len(missing) > 0 {
 		d.NotFound = fmt.Sprintf(tr(c, "cand.not_found"), quotedList(c, missing, "cand.and"))
 	}
+	showEducation := vals.Get("education") != ""
 	for _, x := range d.Result.Tried {
 		for _, f := range x.Fields {
+			showEducation = showEducation || f.Field == "education" || f.Field == "skilled"
 			key := map[string]string{"languages": "lang.", "target_group": "tg.", "eligibility": "elig.", "skilled": "skilled.", "hours": "hours.", "shifts": "shift."}[f.Field] + f.Value
 			if f.Field == "education" {
 				key = educationKey(f.Value)
@@ -367,7 +370,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	d.Facts = map[string]string{}
 	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	for _, h := range d.Result.Items {
-		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today)
+		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today, showEducation)
 	}
 	for _, sg := range d.Result.Suggestions {
 		q := cloneValues(c.QueryParams())
@@ -627,6 +630,22 @@ func experienceLines(text string) ([]cvs.ExperienceInput, bool) {
 	return out, ok
 }
 
+// highestEducation is the education of the highest level among es, an
+// "other" one (a course, a Danish module) only when there is no other.
+func highestEducation(es []jobmatch.Education) (jobmatch.Education, bool) {
+	best, rank := jobmatch.Education{}, -1
+	for _, e := range es {
+		r := 0 // "other": above nothing, below every level
+		if e.Level != "other" {
+			r = 1 + slices.Index(cvs.EducationLevels, e.Level)
+		}
+		if r > rank {
+			best, rank = e, r
+		}
+	}
+	return best, rank >= 0
+}
+
 // educationKey is the message key of a value of the search's education
 // filter: a level's name ("edu.master") or a group's ("edugroup.academic").
 func educationKey(v string) string {
@@ -687,7 +706,7 @@ func joinValues[T ~string](vs []T) string {
 // (one title's years added up),
 // when it can start, and its driving licences ("Erfaring: Lagermedarbejder
 // 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C").
-func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string) string {
+func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education bool) string {
 	var parts []string
 	if len(c.Experience) > 0 {
 		// The same title at two employers is one line of their years.
@@ -705,6 +724,17 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string) string {
 			jobs = append(jobs, e.Title+" "+i18n.Trimmed(lang, e.Years, 1)+" "+i18n.T(lang, "cand.years"))
 		}
 		parts = append(parts, i18n.T(lang, "cand.experience")+": "+strings.Join(jobs, ", "))
+	}
+	// When the search asked for an education ("akademiker", "ufaglært",
+	// the filter), the highest one the CV names says why it was found.
+	if e, ok := highestEducation(c.Education); education && ok {
+		what := e.Field
+		if what == "" {
+			what = i18n.T(lang, "edu."+e.Level)
+		}
+		parts = append(parts, i18n.T(lang, "cand.education")+": "+what)
+	} else if education {
+		parts = append(parts, i18n.T(lang, "cand.no_education"))
 	}
 	if c.AvailableFrom.IsZero() || c.AvailableFrom.Format(time.DateOnly) <= today {
 		parts = append(parts, i18n.T(lang, "emp.available_now"))

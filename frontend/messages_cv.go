@@ -148,6 +148,7 @@ func init() {
 		"facet.hours":                 {"Ønsket arbejdstid", "Hours wanted"},
 		"cand.education":              {"Uddannelse", "Education"},
 		"facet.education":             {"Uddannelse", "Education"},
+		"cand.no_education":           {"Ingen uddannelse på CV'et", "No education on the CV"},
 		"edugroup.higher":             {"Videregående uddannelse", "Higher education"},
 		"edugroup.academic":           {"Akademiker (kandidat eller ph.d.)", "Academic (master's or PhD)"},
 		"facet.shifts":                {"Kan arbejde", "Will work"},
