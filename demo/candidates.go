@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math/rand/v2"
 	"slices"
@@ -253,7 +254,7 @@ func (g *Generator) Next() cvs.CandidateInput {
 // generic Danish skills and an education of its skill level.
 func (g *Generator) tailAsJob(t *tailJob) *job {
 	major := t.occ.ISCO[:1]
-	p := &profession{title: t.title, sector: "generic", skills: tailSkills[major], edu: tailEdu[major], skilled: major <= "3",
+	p := &profession{title: t.title, sector: "generic", skills: tailSkills[major], edu: tailEducation(t.occ.ISCO, t.title), skilled: major <= "3",
 		place: ""}
 	return &job{profession: p, uri: t.occ.URI, same: []string{t.title}}
 }
@@ -268,6 +269,36 @@ var tailSkills = map[string][]string{
 	"7": {"tegningslæsning", "håndværk", "montage", "reparation", "værktøjer"},
 	"8": {"maskinbetjening", "kvalitetskontrol", "skifteholdsarbejde", "truckcertifikat B"},
 	"9": {"rengøring", "tunge løft", "pakning", "sortering"},
+}
+
+// tailEducation is the education of a long-tail occupation: one a
+// professional or technician of its ISCO sub-major group takes (a
+// botaniker is no cand.merc.), the first of them chosen by the title so
+// that an occupation's CVs agree and the generator's draws stay as they
+// were; by its major group below that.
+func tailEducation(isco, title string) []string {
+	edu, ok := tailEduSub[isco[:min(2, len(isco))]]
+	if !ok {
+		return tailEdu[isco[:1]]
+	}
+	h := fnv.New32a()
+	h.Write([]byte(title))
+	k := int(h.Sum32() % uint32(len(edu)))
+	return slices.Concat(edu[k:], edu[:k])
+}
+
+// tailEduSub are the educations of the ISCO sub-major groups of managers,
+// professionals and technicians (post-secondary only: the level of the
+// first one decides when working life began).
+var tailEduSub = map[string][]string{
+	"11": {"cand.merc", "cand.soc", "diplomledelse"}, "12": {"cand.merc", "ha", "diplomledelse"},
+	"13": {"bygkon", "diplomledelse", "cand.polyt"}, "14": {"diplomledelse", "servicok"},
+	"21": {"cand.polyt", "cand.scient", "ing"}, "22": {"cand.scient.san", "syge"},
+	"23": {"laerer", "cand.mag"}, "24": {"cand.merc", "ha", "cand.soc"},
+	"25": {"cand.it", "datamatiker", "pba-sw"}, "26": {"cand.jur", "cand.mag", "cand.soc"},
+	"31": {"byggetek", "produktionstek", "laborant", "maskinmester"}, "32": {"bioanalyt", "sosua"},
+	"33": {"markedsok", "finansok", "kontor"}, "34": {"multimedie", "kontor", "kok"},
+	"35": {"datamatiker", "it-sup"},
 }
 
 var tailEdu = map[string][]string{

@@ -400,3 +400,62 @@ func TestCompanyMailDomains(t *testing.T) {
 		}
 	}
 }
+
+// TestEducationFitsTheOccupation: every education a profession or a
+// long-tail occupation names is one the generator knows, and a
+// professional of the long tail has a post-secondary education of their
+// field (a botaniker was a cand.merc., as every professional of the long
+// tail was).
+func TestEducationFitsTheOccupation(t *testing.T) {
+	for _, keys := range tailEduSub {
+		for _, k := range keys {
+			if e, ok := educations[k]; !ok || e.level == "primary" || e.level == "upper_secondary" || e.level == "other" {
+				t.Errorf("tail education %q: %+v, want a known post-secondary education", k, e)
+			}
+		}
+	}
+	for _, p := range professions {
+		for _, k := range p.edu {
+			if _, ok := educations[k]; !ok {
+				t.Errorf("%s: education %q unknown", p.title, k)
+			}
+		}
+	}
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGenerator(tax, 7)
+	fields := map[string]map[string]bool{} // ISCO sub-major → the fields of the tail's highest educations
+	for range 4000 {
+		p := g.newPerson()
+		_, tail := g.pickJob(p)
+		if tail == nil || p.origin != nil {
+			continue
+		}
+		c := g.write(p, g.tailAsJob(tail))
+		sub := tail.occ.ISCO[:2]
+		if sub[0] > '3' {
+			continue
+		}
+		if fields[sub] == nil {
+			fields[sub] = map[string]bool{}
+		}
+		for _, e := range c.Education {
+			if e.Level != "primary" && e.Level != "upper_secondary" && e.Level != "other" {
+				fields[sub][e.Field] = true
+			}
+		}
+	}
+	if len(fields) < 5 {
+		t.Fatalf("the tail's professionals fell in %d sub-major groups, want 5 or more", len(fields))
+	}
+	if f := fields["21"]; f != nil && f[educations["cand.merc"].field] {
+		t.Errorf("a science or engineering professional is a cand.merc.: %v", f)
+	}
+	for sub, f := range fields {
+		if len(f) == 0 {
+			t.Errorf("the tail's professionals of %s have no post-secondary education", sub)
+		}
+	}
+}
