@@ -831,6 +831,78 @@ func TestRelatedWhenNobody(t *testing.T) {
 	}
 }
 
+// TestRelatedBySkills: an occupation nobody holds offers those that share
+// the most of its essential skills, whatever their ISCO groups, and of its
+// minor group only those that share some: "souschef" (ESCO's køkkenchef,
+// 3434) found nobody and offered the fotograf of its minor group (343,
+// which shares no skill) and not the kok (5120, 0.48 of the skills).
+// "køkkenchef", found only by its part "køkken" (the køkkenmedhjælper),
+// offers the kok beside what it found, and the page says why.
+func TestRelatedBySkills(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("KOK-1", "Kok", nil),
+		cv("KMH-1", "Køkkenmedhjælper", map[string]any{"summary": "Opvask og anretning i et køkken."}),
+		cv("KMH-2", "Køkkenmedhjælper", nil),
+		cv("KMH-3", "Køkkenmedhjælper", nil),
+		cv("FOTO-1", "Fotograf", nil),
+		cv("EL-1", "Elektriker", nil),
+		cv("AUTO-1", "Automekaniker", nil),
+	)
+	// Others, so that the køkkenmedhjælpere are not more than a fifth of
+	// the CVs (a first part that common is no guess for a named word).
+	var others []map[string]any
+	for i, title := range []string{"Lagermedarbejder", "Rengøringsassistent", "Butiksassistent"} {
+		for j := range 4 {
+			others = append(others, cv(fmt.Sprintf("OTHER-%d%d", i, j), title, nil))
+		}
+	}
+	createCVs(t, k, others...)
+	waitSearch(t, k, "", 19)
+	type related struct {
+		everydayResult
+		Related []struct {
+			URI, Label string
+			Total      int
+		} `json:"related"`
+	}
+	get := func(q string) related {
+		var r related
+		if res := k.Do("GET", "/api/v1/candidates/search?"+q, nil, &r); res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		return r
+	}
+	labels := func(r related) []string {
+		var out []string
+		for _, x := range r.Related {
+			out = append(out, x.Label)
+		}
+		return out
+	}
+	if r := get("q=souschef"); r.Total != 0 || len(r.Related) == 0 || r.Related[0].Label != "Kok" || slices.Contains(labels(r), "Fotograf") {
+		t.Errorf("souschef: %d found, related %v, want Kok first and no Fotograf", r.Total, labels(r))
+	}
+	// The elevatormontør's minor group (741) holds the elektriker, who
+	// shares some of its skills; the automekaniker (723) shares almost none.
+	if r := get("q=" + url.QueryEscape("elevatormontør")); r.Total != 0 || !slices.Contains(labels(r), "Elektriker") || slices.Contains(labels(r), "Automekaniker") {
+		t.Errorf("elevatormontør: %d found, related %v, want Elektriker and no Automekaniker", r.Total, labels(r))
+	}
+	r := get("q=" + url.QueryEscape("køkkenchef"))
+	if !slices.Equal(sorted(r.refs()), []string{"KMH-1", "KMH-2", "KMH-3"}) || len(r.Related) == 0 || r.Related[0].Label != "Kok" || r.Related[0].Total != 1 {
+		t.Errorf("køkkenchef: %v (read as %+v), related %v, want the køkkenmedhjælpere found by its part and Kok offered", r.refs(), r.Tried, labels(r))
+	}
+	// A word found whole offers nothing beside its hits.
+	if r := get("q=kok"); len(r.Related) != 0 {
+		t.Errorf("kok: related %v, want none", labels(r))
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("køkkenchef"), nil, nil).Body)
+	if !strings.Contains(page, "Ingen kandidat har «køkkenchef» i CV&#39;et; de fundne har en del af ordet.") || !strings.Contains(page, "occupation=http") {
+		t.Errorf("the page does not say «køkkenchef» was found by a part, or offers no occupation: %.4000s", page)
+	}
+}
+
 // TestCoordinatedNameWithoutHyphen: "social og sundhedsassistent", as
 // people type it, is read as the occupation "social- og
 // sundhedsassistent", like the name with its hyphen, and finds the same

@@ -82,8 +82,10 @@ type searchPage struct {
 	// Suggestions are searches that find someone when this one did not.
 	Suggestions []facetValue
 	// Related are occupations the words name or are of the kind of, which
-	// CVs hold, when nobody holds the words (the occupation filter).
-	Related []facetValue
+	// CVs hold, when nobody holds the words (the occupation filter), or
+	// when a word was found only by a part: PartOnly says which words.
+	Related  []facetValue
+	PartOnly string
 	// Wider: links to the same search further out and anywhere, when
 	// nobody was found near the place.
 	Wider []facetValue
@@ -377,6 +379,15 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q.Del("cursor")
 		q.Set("q", sg.Value)
 		d.Suggestions = append(d.Suggestions, facetValue{Label: sg.Value, URL: "/staff/candidates?" + q.Encode(), Count: sg.Count})
+	}
+	var parts []string
+	for _, x := range d.Result.Tried {
+		if len(x.Forms) > 0 && slices.Equal(x.Via, []string{"part"}) {
+			parts = append(parts, x.Word)
+		}
+	}
+	if len(parts) > 0 && len(d.Result.Related) > 0 && d.Result.Total > 0 {
+		d.PartOnly = fmt.Sprintf(tr(c, "cand.part_related"), quotedList(c, parts, "cand.and"))
 	}
 	for _, r := range d.Result.Related {
 		q := cloneValues(c.QueryParams())

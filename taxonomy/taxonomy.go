@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"embed"
 	"fmt"
@@ -365,6 +366,66 @@ func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
 		}
 	}
 	return out
+}
+
+// SkillNeighbours returns up to n other occupations that share the most
+// of uri's essential skills, by the Jaccard index of the two sets (shared
+// over either's), best first: a køkkenchef's (3434) are
+// the kokke (5120, 0.48), a tandlæge's the tandplejer and the
+// tandklinikassistent, whatever their ISCO groups. Each is at least
+// least; ties keep the taxonomy's order.
+func (t *Taxonomy) SkillNeighbours(uri string, n int, least float64) []*Occupation {
+	o, ok := t.occByURI[uri]
+	if !ok || len(o.Essential) == 0 || n <= 0 {
+		return nil
+	}
+	mine := make(map[int32]bool, len(o.Essential))
+	for _, s := range o.Essential {
+		mine[s] = true
+	}
+	type scored struct {
+		o *Occupation
+		j float64
+	}
+	var best []scored
+	for _, p := range t.Occupations {
+		if p == o || len(p.Essential) == 0 {
+			continue
+		}
+		shared := 0
+		for _, s := range p.Essential {
+			if mine[s] {
+				shared++
+			}
+		}
+		if j := float64(shared) / float64(len(mine)+len(p.Essential)-shared); shared > 0 && j >= least {
+			best = append(best, scored{p, j})
+		}
+	}
+	slices.SortStableFunc(best, func(a, b scored) int { return cmp.Compare(b.j, a.j) })
+	out := make([]*Occupation, 0, n)
+	for _, b := range best[:min(n, len(best))] {
+		out = append(out, b.o)
+	}
+	return out
+}
+
+// SkillShare is the share of essential skills two occupations have in
+// common (the Jaccard index: shared over either's), 0 when either is
+// unknown or names none.
+func (t *Taxonomy) SkillShare(a, b string) float64 {
+	oa, ok1 := t.occByURI[a]
+	ob, ok2 := t.occByURI[b]
+	if !ok1 || !ok2 || len(oa.Essential) == 0 || len(ob.Essential) == 0 {
+		return 0
+	}
+	shared := 0
+	for _, x := range oa.Essential {
+		if slices.Contains(ob.Essential, x) {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(oa.Essential)+len(ob.Essential)-shared)
 }
 
 // InMinorGroup returns the occupations of the unit groups of an ISCO minor

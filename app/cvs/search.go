@@ -1,6 +1,7 @@
 package cvs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"maps"
@@ -87,10 +88,13 @@ type SearchResult struct {
 	// how many the search finds without them (Q: the words without the
 	// years, when they were read from the words).
 	WithoutYears *Wider `json:"without_years,omitempty"`
-	// Related, when nobody is found, are occupations a word names (in a
+	// Related, when nobody is found or a word was found only by a part
+	// ("køkkenchef" by "køkken"), are occupations a word names (in a
 	// name that holds it, or ends a compound in it), the last part of a
-	// compound no CV holds names, or of the same kind, that some CV holds
-	// under the same filters: "programmør" → Programmør og systemudvikler.
+	// compound no CV holds names, or of the same kind (its unit group,
+	// the occupations that share the most essential skills, its minor
+	// group), that some CV holds under the same filters: "programmør" →
+	// Programmør og systemudvikler, "køkkenchef" → Kok.
 	Related []Related `json:"related,omitempty"`
 }
 
@@ -166,6 +170,16 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 		}
 	}
 	if res.Total == 0 && q.Text != "" && q.From == 0 && !placeRead && len(out.Suggestions) == 0 {
+		if out.Related, err = cs.related(ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	// Found only by a part of a word ("køkkenchef": the køkkenmedhjælpere
+	// by "køkken"): nobody holds what the word names, and the occupations
+	// of its name or kind that CVs hold are offered beside what was found.
+	if res.Total > 0 && q.From == 0 && !placeRead && slices.ContainsFunc(res.Expansions, func(e index.Expansion) bool {
+		return len(e.Forms) > 0 && slices.Equal(e.Via, []string{"part"})
+	}) {
 		if out.Related, err = cs.related(ctx, q); err != nil {
 			return nil, err
 		}
@@ -285,41 +299,79 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 			}
 		}
 	}
-	if len(out) > 0 {
-		return out, nil
+	// Then the occupations that share the most essential skills with
+	// those named, whatever their groups ("køkkenchef", 3434: the kokke,
+	// 5120), and those of their ISCO minor groups that share some
+	// ("elevatormontør", 7412: the elektrikere, 7411, at 0.13, not the
+	// automekanikere at 0.02; "souschef", 3434, no scenograf, 3432, at
+	// 0), by how much they share, that CVs hold under the same filters.
+	// An occupation that names no essential skills has its minor group.
+	share := map[string]float64{}
+	for _, o := range named[:min(3, len(named))] {
+		for _, r := range cs.tax.SkillNeighbours(o.URI, skillNeighbours, skillShare) {
+			share[r.URI] = max(share[r.URI], cs.tax.SkillShare(o.URI, r.URI))
+		}
 	}
-	// Nobody holds those either: the occupations of their ISCO minor
-	// groups that CVs hold under the same filters ("bartender", 5132:
-	// the tjenere, 5131), the most held first, in one search of all of
-	// them whose occupation counts say which.
-	group := map[string]bool{}
 	for _, o := range named {
 		if len(o.ISCO) < 3 {
 			continue
 		}
 		for _, r := range cs.tax.InMinorGroup(o.ISCO[:3]) {
-			if !seen[r.URI] {
-				group[r.URI] = true
+			if j := cs.tax.SkillShare(o.URI, r.URI); j >= minorShare || len(o.Essential) == 0 {
+				share[r.URI] = max(share[r.URI], j)
 			}
 		}
 	}
-	if len(group) == 0 {
-		return nil, nil
-	}
-	alt.RequireOccupations, alt.Facets = slices.Sorted(maps.Keys(group)), true
-	res, err := cs.ix.Search(ctx, alt)
+	near := slices.DeleteFunc(slices.Sorted(maps.Keys(share)), func(uri string) bool { return seen[uri] })
+	held, err := cs.held(ctx, alt, near)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range res.Facets["occupations"] {
-		title := cs.tax.DisplayTitle(f.Value, "da")
-		if !group[f.Value] || seen[title] {
+	// By the share, then by how many hold it (a minor group's without
+	// essential skills), then by URI for a stable answer.
+	slices.SortStableFunc(near, func(a, b string) int {
+		return cmp.Or(cmp.Compare(share[b], share[a]), cmp.Compare(held[b], held[a]))
+	})
+	for _, uri := range near {
+		title := cs.tax.DisplayTitle(uri, "da")
+		if held[uri] == 0 || seen[title] || len(out) == maxRelated {
 			continue
 		}
 		seen[title] = true
-		out = append(out, Related{URI: f.Value, Label: title, Total: int64(f.Count)})
-		if len(out) == maxRelated {
-			break
+		out = append(out, Related{URI: uri, Label: title, Total: held[uri]})
+	}
+	return out, nil
+}
+
+// skillNeighbours bounds the occupations that share essential skills
+// looked at per occupation named, and skillShare is the least share
+// (Jaccard) of them: a bartender's and a tjener's is 0.18, a tagdækker's
+// and a tømrer's 0.24, a tandlæge's and a tandplejer's 0.30. minorShare
+// is the least of an occupation of the named one's minor group: a
+// barista's and a tjener's is 0.14, an elevatortekniker's and an
+// elektriker's 0.13, an automekaniker's 0.02.
+const (
+	skillNeighbours = 8
+	skillShare      = 0.15
+	minorShare      = 0.05
+)
+
+// held counts the CVs that hold each of uris under q's filters, in one
+// search of all of them whose occupation counts say which (an occupation
+// beyond the facet's size counts 0).
+func (cs *Service) held(ctx context.Context, q index.Query, uris []string) (map[string]int64, error) {
+	if len(uris) == 0 {
+		return nil, nil
+	}
+	q.RequireOccupations, q.Facets = uris, true
+	res, err := cs.ix.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, f := range res.Facets["occupations"] {
+		if slices.Contains(uris, f.Value) {
+			out[f.Value] = int64(f.Count)
 		}
 	}
 	return out, nil
