@@ -282,6 +282,54 @@ func TestMatchesOfTheMinorGroupWhenNobodyHoldsTheOccupation(t *testing.T) {
 	}
 }
 
+// TestMatchesBySharedSkills: a Køkkenchef vacancy (ESCO's køkkenchef,
+// 3434) had one match, a scenefunktionær of its minor group (343), who
+// shares none of its essential skills, with "Stilling i samme faglige
+// område" as the reason; the kok (5120), who shares half of them, was not
+// retrieved. The minor group now counts where the two share some skills,
+// and retrieval adds the occupations that share the most.
+func TestMatchesBySharedSkills(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	mk := func(ref, occ string) string {
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", cv(ref, occ, map[string]any{"postal_code": "6400", "max_commute_km": 30, "summary": "Stabil og mødestabil.",
+			"experience": []map[string]any{{"title": occ, "years": 6}}}), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
+		}
+		return c.ID
+	}
+	cook, stagehand := mk("K-1", "Kok"), mk("S-1", "Scenefunktionær")
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 15, map[string]any{"title": "Køkkenchef", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Vi søger en erfaren leder af vores restaurant ved havnen."})
+	var p matchPage
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	ids := p.ids()
+	if len(ids) == 0 || ids[0] != cook {
+		t.Fatalf("køkkenchef: %v, want the cook %s first", ids, cook)
+	}
+	has := false
+	for _, r := range p.Items[0].Reasons {
+		has = has || r.Code == "occupation_skills"
+	}
+	if !has {
+		t.Errorf("the cook's reasons %+v say nothing of the skills shared", p.Items[0].Reasons)
+	}
+	if i := slices.Index(ids, stagehand); i >= 0 {
+		for _, r := range p.Items[i].Reasons {
+			if r.Code == "occupation_group" {
+				t.Errorf("the stagehand is of the køkkenchef's field: %+v", p.Items[i].Reasons)
+			}
+		}
+	}
+}
+
 func TestProtectedAttributesDoNotMoveTheRanking(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()

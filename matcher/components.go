@@ -533,8 +533,9 @@ var synonymVia = map[string]bool{"alt_label": true, "hidden_label": true, "star_
 
 // occupation scores a CV occupation against the vacancy's targets: the same
 // concept 1 (reached through a STAR/Jobnet or other synonym: "synonym"); an
-// occupation of the same ISCO unit group 0.6; of the same minor group 0.4;
-// otherwise by the overlap of essential skills, up to 0.5. A title without a
+// occupation of the same ISCO unit group 0.6; of the same minor group 0.4
+// when the two share some essential skills (MinorShare); otherwise by the
+// overlap of essential skills, up to 0.5. A title without a
 // concept is compared word by word with the vacancy title, up to 0.8.
 func (s *Scorer) occupation(o Occupation) occMatch {
 	key := o.URI
@@ -621,9 +622,7 @@ func (s *Scorer) conceptMatch(o Occupation) occMatch {
 		}
 		return occMatch{value: 0.6, kind: "related", detail: code, target: s.targetIn(code)}
 	}
-	if len(unit) >= 3 && p.minors[unit[:3]] {
-		return occMatch{value: 0.4, kind: "group", detail: unit[:3], target: s.targetIn(unit[:3])}
-	}
+	j := -1.0 // the share of essential skills, when both name some
 	if s.tax != nil && len(p.essential) > 0 {
 		if occ, ok := s.tax.Occupation(o.URI); ok && len(occ.Essential) > 0 {
 			shared := 0
@@ -632,11 +631,17 @@ func (s *Scorer) conceptMatch(o Occupation) occMatch {
 					shared++
 				}
 			}
-			j := float64(shared) / float64(len(occ.Essential)+len(p.essential)-shared)
-			if j >= 0.1 {
-				return occMatch{value: math.Min(0.5, j), kind: "skills", share: j}
-			}
+			j = float64(shared) / float64(len(occ.Essential)+len(p.essential)-shared)
 		}
+	}
+	// The minor group counts where the two share some essential skills:
+	// a køkkenchef's (3434) minor group holds the scenefunktionær (3435),
+	// who shares none, and a Køkkenchef vacancy had one as its first match.
+	if len(unit) >= 3 && p.minors[unit[:3]] && (j < 0 || j >= MinorShare) {
+		return occMatch{value: 0.4, kind: "group", detail: unit[:3], target: s.targetIn(unit[:3])}
+	}
+	if j >= 0.1 {
+		return occMatch{value: math.Min(0.5, j), kind: "skills", share: j}
 	}
 	return occMatch{}
 }

@@ -291,13 +291,15 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	}
 	// Room left: the CVs of the occupations of the targets' ISCO minor
 	// groups, which the score counts at 0.4 ("bartender", 5132: the
-	// tjenere, 5131). A vacancy whose own occupation and unit group
-	// nobody holds found nobody at all; one that fills the depth pays
-	// nothing.
+	// tjenere, 5131), and of those that share the most of the targets'
+	// essential skills, which it counts by the share ("køkkenchef", 3434:
+	// the kokke, 5120, at 0.48). A vacancy whose own occupation and unit
+	// group nobody holds found nobody at all, or only by its words; one
+	// that fills the depth pays nothing.
 	if len(ids) >= depth {
 		return ids, nil
 	}
-	if minor := m.minorGroupURIs(p, 80); len(minor) > 0 {
+	if minor := m.nearURIs(p, 80); len(minor) > 0 {
 		q2 := q
 		q2.Text, q2.Occupations, q2.OccupationBoost, q2.RelatedOccupations, q2.Skills = "", minor, 1, nil, nil
 		q2.Size = depth - len(ids)
@@ -315,9 +317,25 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	return ids, nil
 }
 
-// minorGroupURIs are the occupations of the ISCO minor groups of p's
-// targets that are neither a target nor related to one, at most n.
-func (m *Matcher) minorGroupURIs(p *Profile, n int) []string {
+// MinorShare is the least share of essential skills (Jaccard) at which an
+// occupation of a target's ISCO minor group counts as of its field: a
+// barista's and a tjener's is 0.14, an elevatortekniker's and an
+// elektriker's 0.13, a køkkenchef's and a scenefunktionær's 0.
+const MinorShare = 0.05
+
+// skillNeighbours bounds the occupations sharing a target's essential
+// skills that retrieval adds per target, and skillShare is the least share
+// of them (a bartender's and a tjener's is 0.18).
+const (
+	skillNeighbours = 8
+	skillShare      = 0.15
+)
+
+// nearURIs are the occupations, neither a target nor related to one, of
+// the ISCO minor groups of p's targets that share some of their essential
+// skills (MinorShare; all of them for a target that names none), and those
+// that share the most of them whatever their group: at most n.
+func (m *Matcher) nearURIs(p *Profile, n int) []string {
 	if m.Tax == nil {
 		return nil
 	}
@@ -329,15 +347,29 @@ func (m *Matcher) minorGroupURIs(p *Profile, n int) []string {
 		skip[t.URI] = true
 	}
 	var out []string
-	for code := range p.minors {
-		for _, o := range m.Tax.InMinorGroup(code) {
+	for _, t := range p.Targets {
+		for _, o := range m.Tax.SkillNeighbours(t.URI, skillNeighbours, skillShare) {
 			if !skip[o.URI] {
 				skip[o.URI] = true
 				out = append(out, o.URI)
 			}
 		}
 	}
-	slices.Sort(out)
+	var minor []string
+	for _, t := range p.Targets {
+		if len(t.ISCO) < 3 {
+			continue
+		}
+		own, _ := m.Tax.Occupation(t.URI)
+		for _, o := range m.Tax.InMinorGroup(t.ISCO[:3]) {
+			if !skip[o.URI] && (own == nil || len(own.Essential) == 0 || len(o.Essential) == 0 || m.Tax.SkillShare(t.URI, o.URI) >= MinorShare) {
+				skip[o.URI] = true
+				minor = append(minor, o.URI)
+			}
+		}
+	}
+	slices.Sort(minor)
+	out = append(out, minor...)
 	if len(out) > n {
 		out = out[:n]
 	}

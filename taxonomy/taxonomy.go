@@ -99,6 +99,7 @@ type Taxonomy struct {
 	skillIndex *lexicon
 
 	occMemo, skillMemo memo[memoEntry]
+	neighbours         sync.Map // neighboursKey → []*Occupation
 
 	suggestOccDA, suggestOccEN, suggestSkill suggester
 
@@ -375,6 +376,24 @@ func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
 // tandklinikassistent, whatever their ISCO groups. Each is at least
 // least; ties keep the taxonomy's order.
 func (t *Taxonomy) SkillNeighbours(uri string, n int, least float64) []*Occupation {
+	key := neighboursKey{uri, n, least}
+	if v, ok := t.neighbours.Load(key); ok {
+		return v.([]*Occupation)
+	}
+	out := t.skillNeighbours(uri, n, least)
+	t.neighbours.Store(key, out)
+	return out
+}
+
+// neighboursKey is a SkillNeighbours question, whose answer is memoised
+// (a match run asks it for each of the vacancy's occupations).
+type neighboursKey struct {
+	uri   string
+	n     int
+	least float64
+}
+
+func (t *Taxonomy) skillNeighbours(uri string, n int, least float64) []*Occupation {
 	o, ok := t.occByURI[uri]
 	if !ok || len(o.Essential) == 0 || n <= 0 {
 		return nil
