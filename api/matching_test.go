@@ -330,6 +330,47 @@ func TestMatchesBySharedSkills(t *testing.T) {
 	}
 }
 
+// TestSameTitleIsTheSameOccupation: a CV titled "Salgskonsulent" is
+// normalised to ESCO's assistent til salgssupport, which lists the word
+// among its names; a vacancy titled so was read only as the three concepts
+// STAR's Salgskonsulent is close to (handelsagent, …), and its
+// salgskonsulenter came through the title's words alone ("Titlen ligner
+// opslagets"). The same words are the same occupation now, said in the
+// employer's words: "Samme stilling: Salgskonsulent".
+func TestSameTitleIsTheSameOccupation(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	if res := k.Do("POST", "/api/v1/candidates", cv("S-1", "Salgskonsulent", map[string]any{"postal_code": "6400", "max_commute_km": 30,
+		"experience": []map[string]any{{"title": "Salgskonsulent", "years": 5}}}), &c); res.StatusCode != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, title := range []string{"Salgskonsulent", "salgskonsulent"} {
+		vid := postVacancy(t, env, 16+i, map[string]any{"title": title, "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+			"description": "Vi søger en salgskonsulent til B2B-salg i Sønderjylland."})
+		var p matchPage
+		if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+			t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+		}
+		if len(p.Items) == 0 || p.Items[0].CandidateID != c.ID {
+			t.Fatalf("%s: %v, want the salgskonsulent", title, p.ids())
+		}
+		var said []string
+		for _, r := range p.Items[0].Reasons {
+			if strings.HasPrefix(r.Code, "occupation") {
+				said = append(said, r.Code+": "+r.DA)
+			}
+		}
+		if want := "occupation_synonym: Samme stilling: " + title; !slices.Contains(said, want) {
+			t.Errorf("%s: the occupation's reasons %q, want %q", title, said, want)
+		}
+	}
+}
+
 func TestProtectedAttributesDoNotMoveTheRanking(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()

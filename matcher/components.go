@@ -203,6 +203,17 @@ func scoreOccupation(s *Scorer, f *Features) Part {
 		}
 		s.say(&part, "occupation_same", kind, key, target)
 	case "synonym":
+		if t := s.p.Title; best.target.Via != "star_title" && taxonomy.Normalize(best.target.Form) == taxonomy.Normalize(t) {
+			// The employer's own title is the concept's other name
+			// ("Salgskonsulent", ESCO's assistent til salgssupport):
+			// the occupation is said in their words.
+			key := "why.occupation_same"
+			if desired {
+				key = "why.occupation_same_desired"
+			}
+			s.say(&part, "occupation_synonym", kind, key, i18n.Both{DA: t, EN: t})
+			break
+		}
 		key := "why.occupation_synonym"
 		if desired {
 			key = "why.occupation_synonym_desired"

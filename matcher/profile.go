@@ -199,10 +199,14 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 	// A title that is a concept's own name (its preferred label or its
 	// STAR title) names that concept: the same words as another concept's
 	// alternative label are a loose synonym there (ESCO's Danish labels
-	// list "sygeplejerske" among the names of "lægeassistent").
+	// list "sygeplejerske" among the names of "lægeassistent"). A STAR
+	// title that names its concepts only closely (skos:closeMatch) is no
+	// own name: "Salgskonsulent" is close to the handelsagent and two
+	// others, and ESCO's own label of it, the one a CV titled so is
+	// normalised to (NormalizeOccupation), is assistent til salgssupport.
 	title, named := taxonomy.Normalize(v.Title), false
 	for _, m := range ms {
-		if ownName(m.Kind) && taxonomy.Normalize(m.Form) == title {
+		if ownName(m.Kind) && taxonomy.Normalize(m.Form) == title && !(m.Kind == "star_title" && tax.NamesLoosely(m.URI, v.Title)) {
 			named = true
 		}
 	}
