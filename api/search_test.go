@@ -837,12 +837,15 @@ func TestRelatedWhenNobody(t *testing.T) {
 // 3434) found nobody and offered the fotograf of its minor group (343,
 // which shares no skill) and not the kok (5120, 0.48 of the skills).
 // "køkkenchef", found only by its part "køkken" (the køkkenmedhjælper),
-// offers the kok beside what it found, and the page says why.
+// offers the kok beside what it found, and the page says why; beside hits,
+// not an occupation fewer than three CVs hold.
 func TestRelatedBySkills(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	createCVs(t, k,
 		cv("KOK-1", "Kok", nil),
+		cv("KOK-2", "Kok", nil),
+		cv("KOK-3", "Kok", nil),
 		cv("KMH-1", "Køkkenmedhjælper", map[string]any{"summary": "Opvask og anretning i et køkken."}),
 		cv("KMH-2", "Køkkenmedhjælper", nil),
 		cv("KMH-3", "Køkkenmedhjælper", nil),
@@ -859,7 +862,7 @@ func TestRelatedBySkills(t *testing.T) {
 		}
 	}
 	createCVs(t, k, others...)
-	waitSearch(t, k, "", 19)
+	waitSearch(t, k, "", 21)
 	type related struct {
 		everydayResult
 		Related []struct {
@@ -890,8 +893,17 @@ func TestRelatedBySkills(t *testing.T) {
 		t.Errorf("elevatormontør: %d found, related %v, want Elektriker and no Automekaniker", r.Total, labels(r))
 	}
 	r := get("q=" + url.QueryEscape("køkkenchef"))
-	if !slices.Equal(sorted(r.refs()), []string{"KMH-1", "KMH-2", "KMH-3"}) || len(r.Related) == 0 || r.Related[0].Label != "Kok" || r.Related[0].Total != 1 {
+	if !slices.Equal(sorted(r.refs()), []string{"KMH-1", "KMH-2", "KMH-3"}) || len(r.Related) == 0 || r.Related[0].Label != "Kok" || r.Related[0].Total != 3 {
 		t.Errorf("køkkenchef: %v (read as %+v), related %v, want the køkkenmedhjælpere found by its part and Kok offered", r.refs(), r.Tried, labels(r))
+	}
+	// Beside hits, not the one pizzabager (0.33 of the køkkenchef's
+	// skills) that the offer would hold.
+	createCVs(t, k, cv("PIZZA-1", "Pizzabager", map[string]any{"summary": "Pizzaer og pasta."}))
+	waitSearch(t, k, "", 22)
+	for _, x := range get("q=" + url.QueryEscape("køkkenchef")).Related {
+		if x.Total < 3 {
+			t.Errorf("køkkenchef: offered %s, which %d CVs hold", x.Label, x.Total)
+		}
 	}
 	// A word found whole offers nothing beside its hits.
 	if r := get("q=kok"); len(r.Related) != 0 {

@@ -183,6 +183,9 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 		if out.Related, err = cs.related(ctx, q); err != nil {
 			return nil, err
 		}
+		// Beside hits, an occupation one or two CVs hold is noise
+		// ("lagerchef" offered the one butikschef).
+		out.Related = slices.DeleteFunc(out.Related, func(r Related) bool { return r.Total < relatedBeside })
 	}
 	if res.Total == 0 && q.MinYears > 0 && q.From == 0 {
 		alt := q
@@ -234,6 +237,9 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 const (
 	maxRelated   = 5
 	relatedTried = 24
+	// relatedBeside is the fewest CVs an occupation offered beside hits
+	// (a word found only by a part) is held by.
+	relatedBeside = 3
 )
 
 // related finds occupations to offer when q found nobody: those the
