@@ -1,12 +1,14 @@
 package api_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
+	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
 
@@ -101,5 +103,72 @@ func TestEducationLevels(t *testing.T) {
 	page = string(k.Do("GET", "/staff/candidates?education=academic", nil, nil).Body)
 	if !strings.Contains(page, `<option value="academic" selected>Akademiker (kandidat eller ph.d.)</option>`) || !strings.Contains(page, "2 kandidater") {
 		t.Errorf("the page's education filter is not kept, or did not find the two: %.3000s", page)
+	}
+}
+
+// TestVacancyAsksAnEducation: the entry form and the API take the least
+// education a job asks ("Uddannelse, mindst"); it was a field of the
+// vacancy nothing set or read. Each match says whether the CV names it or
+// more, weighing nothing and leaving no one out; the vacancy's pages show
+// it; a level the form does not offer is a field error.
+func TestVacancyAsksAnEducation(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	mk := func(ref, level, field string) string {
+		var c struct{ ID string }
+		extra := map[string]any{"postal_code": "6400", "max_commute_km": 30, "experience": []map[string]any{{"title": "Personalekonsulent", "years": 5}}}
+		if level != "" {
+			extra["education"] = []map[string]string{{"level": level, "field": field}}
+		}
+		if res := k.Do("POST", "/api/v1/candidates", cv(ref, "Personalekonsulent", extra), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
+		}
+		return c.ID
+	}
+	phd, master, vocational, none := mk("HR-PHD", "phd", "Ph.d. i sociologi"), mk("HR-CAND", "master", "Cand.merc."), mk("HR-EUD", "vocational", "Kontoruddannelsen"), mk("HR-0", "", "")
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 21, map[string]any{"title": "Personalekonsulent", "postal_code": "6400", "education_level": "master",
+		"skills_required": []string{}, "skills_desired": []string{}, "description": "Vi søger en personalekonsulent til rekruttering og onboarding."})
+	var p matchPage
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	said := map[string]string{}
+	for _, it := range p.Items {
+		for _, r := range it.Reasons {
+			if strings.HasPrefix(r.Code, "education") {
+				said[it.CandidateID] = r.Kind + ": " + r.DA
+			}
+		}
+	}
+	for id, want := range map[string]string{
+		master:     "match: Uddannelse som opslaget beder om: Kandidatuddannelse",
+		phd:        "match: Uddannelse: Ph.d. – opslaget beder om mindst Kandidatuddannelse",
+		vocational: "gap: Opslaget beder om mindst Kandidatuddannelse – CV'et nævner Erhvervsuddannelse",
+		none:       "gap: Opslaget beder om mindst Kandidatuddannelse – CV'et nævner ingen uddannelse",
+	} {
+		if said[id] != want {
+			t.Errorf("%s: %q, want %q", id, said[id], want)
+		}
+	}
+	if len(p.Items) != 4 {
+		t.Errorf("%d matches, want all four: the education leaves no one out", len(p.Items))
+	}
+	page := string(k.Do("GET", "/staff/vacancies/"+vid, nil, nil).Body)
+	if !strings.Contains(page, "Uddannelse, mindst: Kandidatuddannelse") {
+		t.Errorf("the vacancy page does not say the education asked")
+	}
+	body := systemtest.VacancyBody(demo.CVR(22))
+	body["education_level"] = "akademiker"
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, nil); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"field":"education_level"`) {
+		t.Errorf("education_level akademiker: %d %s, want 422 on education_level", res.StatusCode, res.Body)
+	}
+	// The entry form offers it, and keeps what was chosen.
+	form := string(env.Client().Do("GET", "/", nil, nil).Body)
+	if !strings.Contains(form, `name="education_level"`) || !strings.Contains(form, `<option value="master">Kandidatuddannelse</option>`) {
+		t.Errorf("the entry form has no education to ask")
 	}
 }

@@ -39,7 +39,8 @@ func TestErrorSummaryNamesTheFields(t *testing.T) {
 }
 
 // TestEntryFormAsksExperienceAndLicence: the employer's form asks the
-// years of experience and the driving licence the vacancy needs, which the
+// years of experience, the driving licence and (since session 19) the
+// least education the vacancy needs, which the
 // API took but the form had no field for, so the matcher could not say
 // "0 of 3 years asked" or leave out those without the licence for a web
 // vacancy.
@@ -54,7 +55,7 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 			v[k] = vs
 		}
 		form, res := postEntryForm(t, anon, v)
-		for _, f := range []string{`name="experience_years"`, `name="driving_licence"`} {
+		for _, f := range []string{`name="experience_years"`, `name="driving_licence"`, `name="education_level"`} {
 			if !strings.Contains(form, f) {
 				t.Fatalf("the form has no %s", f)
 			}
@@ -65,7 +66,11 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(string(res.Body)), "Års erfaring i faget, mindst: ") {
 		t.Fatalf("experience_years=tre: %d, want 422 naming the field", res.StatusCode)
 	}
-	if res := post(url.Values{"experience_years": {"3"}, "driving_licence": {"C"}}); res.StatusCode != http.StatusSeeOther {
+	if res := post(url.Values{"experience_years": {"3"}, "driving_licence": {"C"}, "education_level": {"kandidat"}}); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(html.UnescapeString(string(res.Body)), "Uddannelse, mindst: ") {
+		t.Fatalf("education_level=kandidat: %d, want 422 naming the field", res.StatusCode)
+	}
+	if res := post(url.Values{"experience_years": {"3"}, "driving_licence": {"C"}, "education_level": {"vocational"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("posted: %d %s", res.StatusCode, res.Body)
 	}
 	k := env.Login("konsulent@demo.local")
@@ -74,6 +79,7 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 			Title           string `json:"title"`
 			ExperienceYears int    `json:"experience_years"`
 			DrivingLicence  string `json:"driving_licence"`
+			EducationLevel  string `json:"education_level"`
 		} `json:"items"`
 	}
 	k.Do("GET", "/api/v1/vacancies", nil, &list)
@@ -81,8 +87,8 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 	for _, v := range list.Items {
 		if v.Title == "Lastbilchauffør" {
 			found = true
-			if v.ExperienceYears != 3 || v.DrivingLicence != "C" {
-				t.Errorf("stored %d years, licence %q; want 3 and C", v.ExperienceYears, v.DrivingLicence)
+			if v.ExperienceYears != 3 || v.DrivingLicence != "C" || v.EducationLevel != "vocational" {
+				t.Errorf("stored %d years, licence %q, education %q; want 3, C and vocational", v.ExperienceYears, v.DrivingLicence, v.EducationLevel)
 			}
 		}
 	}

@@ -20,6 +20,7 @@ func TestJobPosting(t *testing.T) {
 	var rec struct{ ID string }
 	body := systemtest.VacancyBody(demo.CVR(91))
 	body["experience_years"] = 2
+	body["education_level"] = "bachelor"
 	_ = jsonDecode(ck.do(anon, "POST", "/api/v1/vacancies", body, 201).Body, &rec)
 	v, _ := env.Sys.Intake.Vacancy(t.Context(), rec.ID)
 	k := env.Login(v.ConsultantID)
@@ -28,6 +29,10 @@ func TestJobPosting(t *testing.T) {
 	// The years asked, in schema.org's months.
 	if exp, _ := jp["experienceRequirements"].(map[string]any); exp["monthsOfExperience"] != 24.0 {
 		t.Errorf("experienceRequirements %v, want 24 months", jp["experienceRequirements"])
+	}
+	// The education asked, in schema.org's (and Google's) categories.
+	if edu, _ := jp["educationRequirements"].(map[string]any); edu["credentialCategory"] != "bachelor degree" {
+		t.Errorf("educationRequirements %v, want a bachelor degree", jp["educationRequirements"])
 	}
 	org, _ := jp["hiringOrganization"].(map[string]any)
 	loc, _ := jp["jobLocation"].(map[string]any)

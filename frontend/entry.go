@@ -87,6 +87,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 			Company: companyFromForm(v), Title: v["title"], Description: v["description"],
 			SkillsRequired: splitList(v["skills_required"]), SkillsDesired: splitList(v["skills_desired"]),
 			PostalCode: v["postal_code"], EmploymentType: v["employment_type"], Hours: v["hours"], DrivingLicence: v["driving_licence"],
+			EducationLevel:     v["education_level"],
 			ScreeningRequested: v["screening_requested"] == "on" || v["screening_requested"] == "true",
 		}
 		if in.PostalCode == "" {

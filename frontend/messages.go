@@ -75,6 +75,8 @@ func init() {
 		"entry.experience":       {"Års erfaring i faget, mindst", "Years in the trade, at least"},
 		"entry.licence":          {"Kørekort", "Driving licence"},
 		"entry.licence.none":     {"Ikke nødvendigt", "Not needed"},
+		"entry.education":        {"Uddannelse, mindst", "Education, at least"},
+		"entry.education.none":   {"Intet krav", "No requirement"},
 		"entry.start":            {"Forventet start", "Expected start"},
 		"entry.deadline":         {"Ansøgningsfrist", "Application deadline"},
 		"entry.screening":        {"Jobcentret må screene kandidater og holde de første samtaler", "The jobcentre may screen candidates and hold the first interviews"},

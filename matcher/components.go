@@ -52,7 +52,7 @@ var table = []component{
 }
 
 // filters say something and may exclude, but weigh nothing.
-var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterHours, filterShifts, filterConsent}
+var filters = []func(s *Scorer, f *Features) Part{filterScheme, filterHours, filterShifts, filterEducation, filterConsent}
 
 func hasTitle(p *Profile) bool { return len(p.Targets) > 0 || len(p.TitleTerms) > 0 }
 
@@ -110,6 +110,43 @@ func filterHours(s *Scorer, f *Features) Part {
 	if s.c.Hours {
 		part.Exclude = "hours"
 	}
+	return part
+}
+
+// educationRank orders the education levels a vacancy can ask, and a CV's
+// ("other", a course or a Danish module, is below them all).
+var educationRank = map[string]int{"primary": 1, "upper_secondary": 2, "vocational": 3, "short_cycle": 4, "bachelor": 5, "master": 6, "phd": 7}
+
+// filterEducation: the CV names the education the vacancy asks, or more
+// ("Uddannelse, mindst" on the entry form). It weighs nothing and
+// excludes no one: a CV may leave out an education its holder has, and
+// experience can stand in for one, which the conversation settles.
+func filterEducation(s *Scorer, f *Features) Part {
+	var part Part
+	want := educationRank[s.p.Education]
+	if want == 0 {
+		return part
+	}
+	best := ""
+	for _, l := range f.Education {
+		if educationRank[l] > educationRank[best] {
+			best = l
+		}
+	}
+	asked := i18n.Key("edu." + s.p.Education)
+	if educationRank[best] == want {
+		s.say(&part, "education", "match", "why.education_same", asked)
+		return part
+	}
+	if educationRank[best] > want {
+		s.say(&part, "education", "match", "why.education", i18n.Key("edu."+best), asked)
+		return part
+	}
+	has := i18n.Key("why.education_none")
+	if best != "" {
+		has = i18n.Key("edu." + best)
+	}
+	s.say(&part, "education_below", "gap", "why.education_below", asked, has)
 	return part
 }
 

@@ -46,6 +46,8 @@ type Profile struct {
 	Shifts         uint8
 	MinYears       float64
 	EmploymentType jobmatch.EmploymentType
+	// Education is the least education level the vacancy asks ("" none).
+	Education string
 	// Text is what retrieval searches the CV text with.
 	Text string
 }
@@ -76,7 +78,7 @@ type SkillReq struct {
 func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Profile {
 	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: v.Title, PostalCode: v.PostalCode,
 		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence, Hours: v.Hours,
-		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType,
+		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType, Education: v.EducationLevel,
 		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}}
 	if geo != nil && v.PostalCode != "" {
 		p.Lat, p.Lon, p.HasPoint = geo.Coordinates(v.PostalCode)

@@ -11,21 +11,24 @@ import (
 
 // VacancyInput is a vacancy posted by an employer.
 type VacancyInput struct {
-	Company            companies.CompanyInput `json:"company"`
-	Title              string                 `json:"title" validate:"required,min=2,max=200,runes"`
-	Description        string                 `json:"description" validate:"required,min=10,max=10000,runes"`
-	SkillsRequired     []string               `json:"skills_required" validate:"max=30,dive,min=1,max=100,runes"`
-	SkillsDesired      []string               `json:"skills_desired" validate:"max=30,dive,min=1,max=100,runes"`
-	Languages          []jobmatch.Language    `json:"languages,omitempty" validate:"max=10"`
-	DrivingLicence     string                 `json:"driving_licence,omitempty" validate:"omitempty,oneof=B C CE D BE C1 D1"`
-	ExperienceYears    int                    `json:"experience_years,omitempty" validate:"min=0,max=50"`
-	PostalCode         string                 `json:"postal_code" validate:"required,postal"`
-	EmploymentType     string                 `json:"employment_type" validate:"required,oneof=ordinary fleksjob smaajob loentilskud virksomhedspraktik igu voksenlaerling elev"`
-	Hours              string                 `json:"hours" validate:"required,oneof=full part flex"`
-	Positions          int                    `json:"positions" validate:"required,min=1,max=500"`
-	StartDate          string                 `json:"start_date,omitempty" validate:"omitempty,datetime=2006-01-02"`
-	Deadline           string                 `json:"deadline,omitempty" validate:"omitempty,datetime=2006-01-02"`
-	ScreeningRequested bool                   `json:"screening_requested"`
+	Company         companies.CompanyInput `json:"company"`
+	Title           string                 `json:"title" validate:"required,min=2,max=200,runes"`
+	Description     string                 `json:"description" validate:"required,min=10,max=10000,runes"`
+	SkillsRequired  []string               `json:"skills_required" validate:"max=30,dive,min=1,max=100,runes"`
+	SkillsDesired   []string               `json:"skills_desired" validate:"max=30,dive,min=1,max=100,runes"`
+	Languages       []jobmatch.Language    `json:"languages,omitempty" validate:"max=10"`
+	DrivingLicence  string                 `json:"driving_licence,omitempty" validate:"omitempty,oneof=B C CE D BE C1 D1"`
+	ExperienceYears int                    `json:"experience_years,omitempty" validate:"min=0,max=50"`
+	// EducationLevel is the least education the job asks (a level of
+	// cvs.EducationLevels from vocational up); the matcher says who has it.
+	EducationLevel     string `json:"education_level,omitempty" validate:"omitempty,oneof=vocational short_cycle bachelor master phd"`
+	PostalCode         string `json:"postal_code" validate:"required,postal"`
+	EmploymentType     string `json:"employment_type" validate:"required,oneof=ordinary fleksjob smaajob loentilskud virksomhedspraktik igu voksenlaerling elev"`
+	Hours              string `json:"hours" validate:"required,oneof=full part flex"`
+	Positions          int    `json:"positions" validate:"required,min=1,max=500"`
+	StartDate          string `json:"start_date,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	Deadline           string `json:"deadline,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	ScreeningRequested bool   `json:"screening_requested"`
 }
 
 // RequestInput is any other request from a company.

@@ -48,6 +48,9 @@ func (s *Service) JobPostingOf(v *jobmatch.Vacancy, city, url string) JobPosting
 		// schema.org counts experience in months.
 		jp["experienceRequirements"] = map[string]any{"@type": "OccupationalExperienceRequirements", "monthsOfExperience": 12 * v.ExperienceYears}
 	}
+	if c, ok := credentialCategory[v.EducationLevel]; ok {
+		jp["educationRequirements"] = map[string]any{"@type": "EducationalOccupationalCredential", "credentialCategory": c}
+	}
 	if v.EmploymentType != jobmatch.EmploymentOrdinary && v.EmploymentType != "" {
 		jp["employmentUnit"] = string(v.EmploymentType)
 	}
@@ -101,4 +104,11 @@ func (s *Service) PublishedVacancies(ctx context.Context) ([]*jobmatch.Vacancy, 
 		out[i], out[j] = out[j], out[i]
 	}
 	return out, nil
+}
+
+// credentialCategory is schema.org's category (as Google reads job
+// postings) of the education a vacancy asks.
+var credentialCategory = map[string]string{
+	"vocational": "professional certificate", "short_cycle": "associate degree", "bachelor": "bachelor degree",
+	"master": "postgraduate degree", "phd": "postgraduate degree",
 }
