@@ -354,6 +354,7 @@ func TestSameSeedSamePeople(t *testing.T) {
 func TestVacanciesReadLikeAds(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	asked := map[bool]bool{}
 	for _, c := range Companies(200, r) {
 		if strings.ContainsAny(c.Name, "{}") {
 			t.Fatalf("company name %q", c.Name)
@@ -383,6 +384,19 @@ func TestVacanciesReadLikeAds(t *testing.T) {
 				t.Fatalf("%q asks for %q, which the job's CVs never have", v.Title, s)
 			}
 		}
+		// A trade's ad asks its education ("uddannet tømrer"), which its
+		// CVs hold; an unskilled job none.
+		want := ""
+		if e, ok := educations[first(p.edu)]; ok && p.skilled && e.level != "other" && e.level != "primary" && e.level != "upper_secondary" {
+			want = e.level
+		}
+		if v.EducationLevel != want {
+			t.Errorf("%q asks education %q, want %q", v.Title, v.EducationLevel, want)
+		}
+		asked[v.EducationLevel != ""] = true
+	}
+	if !asked[true] || !asked[false] {
+		t.Errorf("the ads ask an education: %v, want some that do and some that do not", asked)
 	}
 }
 

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,6 +108,11 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 		StartDate: now.AddDate(0, 1, r.IntN(30)).Format(time.DateOnly), Deadline: now.AddDate(0, 0, 14+r.IntN(14)).Format(time.DateOnly),
 		ScreeningRequested: r.IntN(2) == 0,
 	}
+	// A trade's education, as the ad asks it ("uddannet tømrer"): the
+	// least level the vacancy asks, which each match is told against.
+	if e, ok := educations[first(p.edu)]; ok && p.skilled && slices.Contains([]string{"vocational", "short_cycle", "bachelor", "master", "phd"}, e.level) {
+		in.EducationLevel = e.level
+	}
 	switch p.licence {
 	case "C":
 		in.DrivingLicence = "CE"
@@ -141,4 +147,12 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 	add("Send en kort ansøgning og dit CV. Vi holder samtaler løbende.")
 	in.Description = strings.Join(d, " ")
 	return in
+}
+
+// first is the first of ss, or "".
+func first(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
 }
