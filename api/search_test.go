@@ -789,20 +789,7 @@ func TestRelatedWhenNobody(t *testing.T) {
 		cv("TJENER-1", "Tjener", nil),
 	)
 	waitSearch(t, k, "", 5)
-	type related struct {
-		everydayResult
-		Related []struct {
-			URI, Label string
-			Total      int
-		} `json:"related"`
-	}
-	get := func(q string) related {
-		var r related
-		if res := k.Do("GET", "/api/v1/candidates/search?"+q, nil, &r); res.StatusCode != http.StatusOK {
-			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
-		}
-		return r
-	}
+	get := func(q string) relatedResult { return searchRelated(t, k, q) }
 	// "bartender": nobody of its unit group (5132); the tjener is of its
 	// minor group (513, waiters and bartenders).
 	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}, "bartender": {"TJENER-1"}} {
@@ -829,6 +816,25 @@ func TestRelatedWhenNobody(t *testing.T) {
 	if !strings.Contains(page, "Stillinger med det navn eller af samme slags") || !strings.Contains(page, "occupation=http") {
 		t.Errorf("the page offers no occupation: %s", page)
 	}
+}
+
+// relatedResult is a search's answer with the occupations it offers.
+type relatedResult struct {
+	everydayResult
+	Related []struct {
+		URI, Label string
+		Total      int
+	} `json:"related"`
+}
+
+// searchRelated runs the search of query (a query string) as k.
+func searchRelated(t *testing.T, k *systemtest.Client, query string) relatedResult {
+	t.Helper()
+	var r relatedResult
+	if res := k.Do("GET", "/api/v1/candidates/search?"+query, nil, &r); res.StatusCode != http.StatusOK {
+		t.Fatalf("%s: %d %s", query, res.StatusCode, res.Body)
+	}
+	return r
 }
 
 // TestRelatedBySkills: an occupation nobody holds offers those that share
@@ -863,21 +869,8 @@ func TestRelatedBySkills(t *testing.T) {
 	}
 	createCVs(t, k, others...)
 	waitSearch(t, k, "", 21)
-	type related struct {
-		everydayResult
-		Related []struct {
-			URI, Label string
-			Total      int
-		} `json:"related"`
-	}
-	get := func(q string) related {
-		var r related
-		if res := k.Do("GET", "/api/v1/candidates/search?"+q, nil, &r); res.StatusCode != http.StatusOK {
-			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
-		}
-		return r
-	}
-	labels := func(r related) []string {
+	get := func(q string) relatedResult { return searchRelated(t, k, q) }
+	labels := func(r relatedResult) []string {
 		var out []string
 		for _, x := range r.Related {
 			out = append(out, x.Label)
