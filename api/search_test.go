@@ -1141,3 +1141,27 @@ func TestTargetGroupsByTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymsThatAddNothingAreNotListed: the page listed among the words
+// searched "rengøringsassistent, sanitør, toiletpasser, …" (the names of a
+// concept "rengøringsassistent" was also read as), though they reached
+// only the word typed; a consultant read "toiletpasser" as searched. The
+// API still says them; the page lists synonyms that reached more.
+func TestSynonymsThatAddNothingAreNotListed(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, cv("REN-1", "Rengøringsassistent", nil), cv("REN-2", "Rengøringsassistent", nil), cv("LAGER-1", "Lagermedarbejder", nil))
+	waitSearch(t, k, "", 3)
+	r := search(t, k, "q=rengøringsassistent")
+	synonyms := false
+	for _, x := range r.Tried {
+		synonyms = synonyms || slices.Contains(x.Via, "synonym")
+	}
+	if !synonyms {
+		t.Fatalf("rengøringsassistent read as %+v, want the concept's other names among what was tried", r.Tried)
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("rengøringsassistent"), nil, nil).Body)
+	if !strings.Contains(page, "<strong>rengøringsassistent</strong>") || strings.Contains(page, "toiletpasser") {
+		t.Errorf("the page lists the synonyms that added nothing: %.3000s", page)
+	}
+}

@@ -332,10 +332,22 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))
 	}
 	var missing []string
+	typed := map[string]bool{} // the forms the typed words reached
+	for _, x := range d.Result.Tried {
+		if !slices.Contains(x.Via, "synonym") {
+			for _, f := range x.Forms {
+				typed[f] = true
+			}
+		}
+	}
 	for _, x := range d.Result.Tried {
 		switch {
 		case len(x.Forms) == 0 && len(x.Fields) == 0:
 			missing = append(missing, x.Word)
+		case slices.Contains(x.Via, "synonym") && !slices.ContainsFunc(x.Forms, func(f string) bool { return !typed[f] }):
+			// A concept's other names that reached only what the typed
+			// words did ("rengøringsassistent, sanitør, toiletpasser, …"
+			// for "rengøringsassistent"): nothing more was searched.
 		case len(x.Forms) > 0: // a word read only as a field is said below
 			d.Tried = append(d.Tried, x)
 		}
