@@ -9,6 +9,8 @@ func init() {
 		"dash.year":                          {"År", "Year"},
 		"dash.half":                          {"Halvår", "Half"},
 		"dash.whole_year":                    {"Hele året", "Whole year"},
+		"dash.h1":                            {"1. halvår", "First half"},
+		"dash.h2":                            {"2. halvår", "Second half"},
 		"dash.show":                          {"Vis", "Show"},
 		"dash.report":                        {"Rapport til udskrift", "Printable report"},
 		"dash.csv":                           {"CSV-eksport", "CSV export"},
