@@ -116,15 +116,11 @@ func TestVacancyAsksAnEducation(t *testing.T) {
 	ctx := context.Background()
 	k := env.Login("konsulent@demo.local")
 	mk := func(ref, level, field string) string {
-		var c struct{ ID string }
-		extra := map[string]any{"postal_code": "6400", "max_commute_km": 30, "experience": []map[string]any{{"title": "Personalekonsulent", "years": 5}}}
+		var extra map[string]any
 		if level != "" {
-			extra["education"] = []map[string]string{{"level": level, "field": field}}
+			extra = map[string]any{"education": []map[string]string{{"level": level, "field": field}}}
 		}
-		if res := k.Do("POST", "/api/v1/candidates", cv(ref, "Personalekonsulent", extra), &c); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
-		}
-		return c.ID
+		return localCV(t, k, ref, "Personalekonsulent", 5, extra)
 	}
 	phd, master, vocational, none := mk("HR-PHD", "phd", "Ph.d. i sociologi"), mk("HR-CAND", "master", "Cand.merc."), mk("HR-EUD", "vocational", "Kontoruddannelsen"), mk("HR-0", "", "")
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {

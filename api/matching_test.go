@@ -247,19 +247,26 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 // title and skills and for the occupations of its unit group. The tjener
 // (5131, the same minor group, which the score counts at 0.4) is now among
 // the matches, with the reason that says so; a carpenter nearby is not.
+// localCV creates a CV of occ in 6400 Sønderborg with years in occ (and
+// extra fields) as k, and returns its id.
+func localCV(t *testing.T, k *systemtest.Client, ref, occ string, years float64, extra map[string]any) string {
+	t.Helper()
+	m := map[string]any{"postal_code": "6400", "max_commute_km": 30, "experience": []map[string]any{{"title": occ, "years": years}}}
+	for f, v := range extra {
+		m[f] = v
+	}
+	var c struct{ ID string }
+	if res := k.Do("POST", "/api/v1/candidates", cv(ref, occ, m), &c); res.StatusCode != http.StatusCreated {
+		t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
+	}
+	return c.ID
+}
+
 func TestMatchesOfTheMinorGroupWhenNobodyHoldsTheOccupation(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
 	k := env.Login("konsulent@demo.local")
-	mk := func(ref, occ string) string {
-		var c struct{ ID string }
-		if res := k.Do("POST", "/api/v1/candidates", cv(ref, occ, map[string]any{"postal_code": "6400", "max_commute_km": 30,
-			"experience": []map[string]any{{"title": occ, "years": 4}}}), &c); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
-		}
-		return c.ID
-	}
-	waiter, carpenter := mk("T-1", "Tjener"), mk("C-1", "Tømrer")
+	waiter, carpenter := localCV(t, k, "T-1", "Tjener", 4, nil), localCV(t, k, "C-1", "Tømrer", 4, nil)
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -292,15 +299,8 @@ func TestMatchesBySharedSkills(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
 	k := env.Login("konsulent@demo.local")
-	mk := func(ref, occ string) string {
-		var c struct{ ID string }
-		if res := k.Do("POST", "/api/v1/candidates", cv(ref, occ, map[string]any{"postal_code": "6400", "max_commute_km": 30, "summary": "Stabil og mødestabil.",
-			"experience": []map[string]any{{"title": occ, "years": 6}}}), &c); res.StatusCode != http.StatusCreated {
-			t.Fatalf("create %s: %d %s", ref, res.StatusCode, res.Body)
-		}
-		return c.ID
-	}
-	cook, stagehand := mk("K-1", "Kok"), mk("S-1", "Scenefunktionær")
+	plain := map[string]any{"summary": "Stabil og mødestabil."}
+	cook, stagehand := localCV(t, k, "K-1", "Kok", 6, plain), localCV(t, k, "S-1", "Scenefunktionær", 6, plain)
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -341,11 +341,7 @@ func TestSameTitleIsTheSameOccupation(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := context.Background()
 	k := env.Login("konsulent@demo.local")
-	var c struct{ ID string }
-	if res := k.Do("POST", "/api/v1/candidates", cv("S-1", "Salgskonsulent", map[string]any{"postal_code": "6400", "max_commute_km": 30,
-		"experience": []map[string]any{{"title": "Salgskonsulent", "years": 5}}}), &c); res.StatusCode != http.StatusCreated {
-		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
-	}
+	seller := localCV(t, k, "S-1", "Salgskonsulent", 5, nil)
 	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +352,7 @@ func TestSameTitleIsTheSameOccupation(t *testing.T) {
 		if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
 			t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
 		}
-		if len(p.Items) == 0 || p.Items[0].CandidateID != c.ID {
+		if len(p.Items) == 0 || p.Items[0].CandidateID != seller {
 			t.Fatalf("%s: %v, want the salgskonsulent", title, p.ids())
 		}
 		var said []string

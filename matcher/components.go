@@ -582,7 +582,7 @@ var synonymVia = map[string]bool{"alt_label": true, "hidden_label": true, "star_
 // occupation scores a CV occupation against the vacancy's targets: the same
 // concept 1 (reached through a STAR/Jobnet or other synonym: "synonym"); an
 // occupation of the same ISCO unit group 0.6; of the same minor group 0.4
-// when the two share some essential skills (MinorShare); otherwise by the
+// when the two share some essential skills (taxonomy.MinorShare); otherwise by the
 // overlap of essential skills, up to 0.5. A title without a
 // concept is compared word by word with the vacancy title, up to 0.8.
 func (s *Scorer) occupation(o Occupation) occMatch {
@@ -685,7 +685,7 @@ func (s *Scorer) conceptMatch(o Occupation) occMatch {
 	// The minor group counts where the two share some essential skills:
 	// a køkkenchef's (3434) minor group holds the scenefunktionær (3435),
 	// who shares none, and a Køkkenchef vacancy had one as its first match.
-	if len(unit) >= 3 && p.minors[unit[:3]] && (j < 0 || j >= MinorShare) {
+	if len(unit) >= 3 && p.minors[unit[:3]] && (j < 0 || j >= taxonomy.MinorShare) {
 		return occMatch{value: 0.4, kind: "group", detail: unit[:3], target: s.targetIn(unit[:3])}
 	}
 	if j >= 0.1 {

@@ -317,24 +317,10 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	return ids, nil
 }
 
-// MinorShare is the least share of essential skills (Jaccard) at which an
-// occupation of a target's ISCO minor group counts as of its field: a
-// barista's and a tjener's is 0.14, an elevatortekniker's and an
-// elektriker's 0.13, a køkkenchef's and a scenefunktionær's 0.
-const MinorShare = 0.05
-
-// skillNeighbours bounds the occupations sharing a target's essential
-// skills that retrieval adds per target, and skillShare is the least share
-// of them (a bartender's and a tjener's is 0.18).
-const (
-	skillNeighbours = 8
-	skillShare      = 0.15
-)
-
-// nearURIs are the occupations, neither a target nor related to one, of
-// the ISCO minor groups of p's targets that share some of their essential
-// skills (MinorShare; all of them for a target that names none), and those
-// that share the most of them whatever their group: at most n.
+// nearURIs are the occupations of the kind of p's targets (taxonomy.Kin:
+// those that share the most of their essential skills, and of their ISCO
+// minor groups those that share some), neither a target nor related to
+// one, the most shared first: at most n.
 func (m *Matcher) nearURIs(p *Profile, n int) []string {
 	if m.Tax == nil {
 		return nil
@@ -348,32 +334,14 @@ func (m *Matcher) nearURIs(p *Profile, n int) []string {
 	}
 	var out []string
 	for _, t := range p.Targets {
-		for _, o := range m.Tax.SkillNeighbours(t.URI, skillNeighbours, skillShare) {
-			if !skip[o.URI] {
-				skip[o.URI] = true
-				out = append(out, o.URI)
+		for _, k := range m.Tax.Kin(t.URI) {
+			if u := k.Occupation.URI; !skip[u] {
+				skip[u] = true
+				out = append(out, u)
 			}
 		}
 	}
-	var minor []string
-	for _, t := range p.Targets {
-		if len(t.ISCO) < 3 {
-			continue
-		}
-		own, _ := m.Tax.Occupation(t.URI)
-		for _, o := range m.Tax.InMinorGroup(t.ISCO[:3]) {
-			if !skip[o.URI] && (own == nil || len(own.Essential) == 0 || len(o.Essential) == 0 || m.Tax.SkillShare(t.URI, o.URI) >= MinorShare) {
-				skip[o.URI] = true
-				minor = append(minor, o.URI)
-			}
-		}
-	}
-	slices.Sort(minor)
-	out = append(out, minor...)
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return out[:min(n, len(out))]
 }
 
 // textSaturation: a text match at 80 % of the run's best counts in full

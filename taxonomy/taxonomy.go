@@ -99,7 +99,7 @@ type Taxonomy struct {
 	skillIndex *lexicon
 
 	occMemo, skillMemo memo[memoEntry]
-	neighbours         sync.Map // neighboursKey → []*Occupation
+	kin                sync.Map // URI → []Kinship (Kin)
 
 	suggestOccDA, suggestOccEN, suggestSkill suggester
 
@@ -369,82 +369,85 @@ func (t *Taxonomy) RelatedOccupations(uri string) []*Occupation {
 	return out
 }
 
-// SkillNeighbours returns up to n other occupations that share the most
-// of uri's essential skills, by the Jaccard index of the two sets (shared
-// over either's), best first: a køkkenchef's (3434) are
-// the kokke (5120, 0.48), a tandlæge's the tandplejer and the
-// tandklinikassistent, whatever their ISCO groups. Each is at least
-// least; ties keep the taxonomy's order.
-func (t *Taxonomy) SkillNeighbours(uri string, n int, least float64) []*Occupation {
-	key := neighboursKey{uri, n, least}
-	if v, ok := t.neighbours.Load(key); ok {
-		return v.([]*Occupation)
+// Kinship is an occupation of another's kind and the share of essential
+// skills the two have in common (the Jaccard index: shared over either's).
+type Kinship struct {
+	Occupation *Occupation
+	Share      float64
+}
+
+// How far Kin reaches: the KinNeighbours occupations that share the most
+// of an occupation's essential skills, at least KinShare of them (a
+// bartender's and a tjener's share is 0.18, a tagdækker's and a tømrer's
+// 0.24, a tandlæge's and a tandplejer's 0.30), and of its ISCO minor group
+// those that share at least MinorShare (a barista's and a tjener's 0.14,
+// an elevatortekniker's and an elektriker's 0.13, an automekaniker's 0.02,
+// a køkkenchef's and a scenefunktionær's 0).
+const (
+	KinNeighbours = 8
+	KinShare      = 0.15
+	MinorShare    = 0.05
+)
+
+// Kin returns the occupations of uri's kind beyond its own: those that
+// share the most of its essential skills whatever their ISCO groups (a
+// køkkenchef's, 3434, are the kokke, 5120, at 0.48), and those of its
+// minor group that share some (all of them when uri or they name no
+// essential skills), by the share, best first; ties keep the taxonomy's
+// order. Memoised: a match run asks it for each of the vacancy's
+// occupations.
+func (t *Taxonomy) Kin(uri string) []Kinship {
+	if v, ok := t.kin.Load(uri); ok {
+		return v.([]Kinship)
 	}
-	out := t.skillNeighbours(uri, n, least)
-	t.neighbours.Store(key, out)
+	out := t.kinOf(uri)
+	t.kin.Store(uri, out)
 	return out
 }
 
-// neighboursKey is a SkillNeighbours question, whose answer is memoised
-// (a match run asks it for each of the vacancy's occupations).
-type neighboursKey struct {
-	uri   string
-	n     int
-	least float64
-}
-
-func (t *Taxonomy) skillNeighbours(uri string, n int, least float64) []*Occupation {
+func (t *Taxonomy) kinOf(uri string) []Kinship {
 	o, ok := t.occByURI[uri]
-	if !ok || len(o.Essential) == 0 || n <= 0 {
+	if !ok {
 		return nil
 	}
 	mine := make(map[int32]bool, len(o.Essential))
 	for _, s := range o.Essential {
 		mine[s] = true
 	}
-	type scored struct {
-		o *Occupation
-		j float64
-	}
-	var best []scored
-	for _, p := range t.Occupations {
-		if p == o || len(p.Essential) == 0 {
-			continue
-		}
+	share := func(p *Occupation) float64 {
 		shared := 0
 		for _, s := range p.Essential {
 			if mine[s] {
 				shared++
 			}
 		}
-		if j := float64(shared) / float64(len(mine)+len(p.Essential)-shared); shared > 0 && j >= least {
-			best = append(best, scored{p, j})
+		if shared == 0 {
+			return 0
+		}
+		return float64(shared) / float64(len(mine)+len(p.Essential)-shared)
+	}
+	var near []Kinship
+	if len(mine) > 0 {
+		for _, p := range t.Occupations {
+			if j := share(p); p != o && j >= KinShare {
+				near = append(near, Kinship{p, j})
+			}
 		}
 	}
-	slices.SortStableFunc(best, func(a, b scored) int { return cmp.Compare(b.j, a.j) })
-	out := make([]*Occupation, 0, n)
-	for _, b := range best[:min(n, len(best))] {
-		out = append(out, b.o)
-	}
-	return out
-}
-
-// SkillShare is the share of essential skills two occupations have in
-// common (the Jaccard index: shared over either's), 0 when either is
-// unknown or names none.
-func (t *Taxonomy) SkillShare(a, b string) float64 {
-	oa, ok1 := t.occByURI[a]
-	ob, ok2 := t.occByURI[b]
-	if !ok1 || !ok2 || len(oa.Essential) == 0 || len(ob.Essential) == 0 {
-		return 0
-	}
-	shared := 0
-	for _, x := range oa.Essential {
-		if slices.Contains(ob.Essential, x) {
-			shared++
+	slices.SortStableFunc(near, func(a, b Kinship) int { return cmp.Compare(b.Share, a.Share) })
+	out := near[:min(KinNeighbours, len(near))]
+	if len(o.ISCO) >= 3 {
+		for _, p := range t.InMinorGroup(o.ISCO[:3]) {
+			j := share(p)
+			if p == o || slices.ContainsFunc(out, func(k Kinship) bool { return k.Occupation == p }) ||
+				j < MinorShare && len(mine) > 0 && len(p.Essential) > 0 {
+				continue
+			}
+			out = append(out, Kinship{p, j})
 		}
 	}
-	return float64(shared) / float64(len(oa.Essential)+len(ob.Essential)-shared)
+	slices.SortStableFunc(out, func(a, b Kinship) int { return cmp.Compare(b.Share, a.Share) })
+	return slices.Clip(out)
 }
 
 // InMinorGroup returns the occupations of the unit groups of an ISCO minor

@@ -158,3 +158,45 @@ func TestNamesLoosely(t *testing.T) {
 		}
 	}
 }
+
+// TestKin: the occupations of another's kind share its essential skills,
+// whatever their ISCO groups, and of its minor group only those that share
+// some: the køkkenchef's (3434) are the kokke (5120), not the
+// scenefunktionær of its minor group 343, who shares none; the
+// elevatortekniker's (7412) the elektriker (7411), not the automekaniker.
+func TestKin(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kin := func(title string) map[string]float64 {
+		ms := tax.ResolveOccupation(title, 1, taxonomy.ResolveOptions{OccupationsOnly: true})
+		if len(ms) == 0 {
+			t.Fatalf("%s names nothing", title)
+		}
+		out := map[string]float64{}
+		prev := 2.0
+		for _, k := range tax.Kin(ms[0].URI) {
+			if k.Share > prev {
+				t.Errorf("%s: %s (%.2f) after %.2f, want the most shared first", title, k.Occupation.LabelDA, k.Share, prev)
+			}
+			prev = k.Share
+			out[k.Occupation.LabelDA] = k.Share
+		}
+		return out
+	}
+	chef := kin("køkkenchef")
+	if chef["kok"] < 0.4 {
+		t.Errorf("køkkenchef's kin %v, want kok (0.48)", chef)
+	}
+	if _, ok := chef["scenefunktionær"]; ok {
+		t.Errorf("køkkenchef's kin holds the scenefunktionær")
+	}
+	lift := kin("elevatortekniker")
+	if _, ok := lift["elektriker"]; !ok {
+		t.Errorf("elevatortekniker's kin %v, want the elektriker of its minor group", lift)
+	}
+	if _, ok := lift["automekaniker"]; ok {
+		t.Errorf("elevatortekniker's kin holds the automekaniker")
+	}
+}

@@ -305,27 +305,16 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 			}
 		}
 	}
-	// Then the occupations that share the most essential skills with
-	// those named, whatever their groups ("køkkenchef", 3434: the kokke,
-	// 5120), and those of their ISCO minor groups that share some
-	// ("elevatormontør", 7412: the elektrikere, 7411, at 0.13, not the
-	// automekanikere at 0.02; "souschef", 3434, no scenograf, 3432, at
-	// 0), by how much they share, that CVs hold under the same filters.
-	// An occupation that names no essential skills has its minor group.
+	// Then those of their kind (taxonomy.Kin): the occupations that share
+	// the most essential skills, whatever their groups ("køkkenchef",
+	// 3434: the kokke, 5120), and those of their ISCO minor groups that
+	// share some ("elevatormontør": the elektrikere, not the
+	// automekanikere; "souschef" no scenograf), by how much they share,
+	// that CVs hold under the same filters.
 	share := map[string]float64{}
-	for _, o := range named[:min(3, len(named))] {
-		for _, r := range cs.tax.SkillNeighbours(o.URI, skillNeighbours, skillShare) {
-			share[r.URI] = max(share[r.URI], cs.tax.SkillShare(o.URI, r.URI))
-		}
-	}
 	for _, o := range named {
-		if len(o.ISCO) < 3 {
-			continue
-		}
-		for _, r := range cs.tax.InMinorGroup(o.ISCO[:3]) {
-			if j := cs.tax.SkillShare(o.URI, r.URI); j >= minorShare || len(o.Essential) == 0 {
-				share[r.URI] = max(share[r.URI], j)
-			}
+		for _, k := range cs.tax.Kin(o.URI) {
+			share[k.Occupation.URI] = max(share[k.Occupation.URI], k.Share)
 		}
 	}
 	near := slices.DeleteFunc(slices.Sorted(maps.Keys(share)), func(uri string) bool { return seen[uri] })
@@ -348,19 +337,6 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 	}
 	return out, nil
 }
-
-// skillNeighbours bounds the occupations that share essential skills
-// looked at per occupation named, and skillShare is the least share
-// (Jaccard) of them: a bartender's and a tjener's is 0.18, a tagdækker's
-// and a tømrer's 0.24, a tandlæge's and a tandplejer's 0.30. minorShare
-// is the least of an occupation of the named one's minor group: a
-// barista's and a tjener's is 0.14, an elevatortekniker's and an
-// elektriker's 0.13, an automekaniker's 0.02.
-const (
-	skillNeighbours = 8
-	skillShare      = 0.15
-	minorShare      = 0.05
-)
 
 // held counts the CVs that hold each of uris under q's filters, in one
 // search of all of them whose occupation counts say which (an occupation
