@@ -280,8 +280,9 @@ func (s *Scorer) targetLabel(t Target) i18n.Both {
 // experienceShare is how much a CV's years in an occupation count as
 // experience for the vacancy: fully in the same occupation, a synonym, or a
 // job whose title says what the vacancy's title says; by half in a related
-// one (same ISCO unit group), a quarter in the same minor group; not
-// otherwise.
+// one (same ISCO unit group), a quarter in the same minor group, by the
+// share of essential skills (at most a quarter) in one that shares many of
+// them (taxonomy.KinShare); not otherwise.
 func experienceShare(m occMatch) float64 {
 	switch m.kind {
 	case "same", "synonym", "title":
@@ -290,6 +291,14 @@ func experienceShare(m occMatch) float64 {
 		return 0.5
 	case "group":
 		return 0.25
+	case "skills":
+		// An occupation that shares many of the essential skills (a kok
+		// for a Køkkenchef: 31 %): its years count by the share, at most
+		// as the minor group's, so among the people no CV names the
+		// vacancy's occupation for, the experienced come first.
+		if m.share >= taxonomy.KinShare {
+			return min(0.25, m.share)
+		}
 	}
 	return 0
 }

@@ -85,6 +85,8 @@ func TestScoreExperience(t *testing.T) {
 			[]jobmatch.Experience{{Title: "Lager- og logistikmedarbejder", Years: 2}}, 0.3, 0.7, []string{"2 år"}, "experience"},
 		{"a title of the same field counts in part, and the line says how much", jobmatch.Vacancy{Title: "Webudvikler"},
 			[]jobmatch.Experience{{Title: "Softwareudvikler", Years: 5}}, 0.4, 0.45, []string{"1,3 år erfaring", "Softwareudvikler (5 år, tæller som 1,3 år)"}, "experience"},
+		{"an occupation that shares the essential skills counts by the share, at most as the minor group's", jobmatch.Vacancy{Title: "Køkkenchef"},
+			[]jobmatch.Experience{{Title: "Kok", Years: 8}}, 0.6, 0.7, []string{"2 år erfaring", "Kok (8 år, tæller som 2 år)"}, "experience"},
 		{"a carpenter's years do not", warehouse,
 			[]jobmatch.Experience{{Title: "Tømrer", Years: 10}}, 0, 0, nil, ""},
 		{"years asked and missing", jobmatch.Vacancy{Title: "Lagermedarbejder", ExperienceYears: 2},
