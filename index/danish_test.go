@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"jobmatch"
+	"jobmatch/taxonomy"
 )
 
 func TestSkeleton(t *testing.T) {
@@ -651,7 +652,14 @@ func TestSuggestionsAreWordsOfWork(t *testing.T) {
 // names the CVs were given.
 func namedIndex(t *testing.T, cvs map[string]*jobmatch.Candidate) (*Index, func(Result) []string) {
 	t.Helper()
-	ix, _, err := Open(t.TempDir(), nil)
+	return namedIndexWith(t, cvs, nil)
+}
+
+// namedIndexWith is namedIndex with the taxonomy's concept ids and
+// dictionary (concepts may be nil).
+func namedIndexWith(t *testing.T, cvs map[string]*jobmatch.Candidate, concepts Concepts) (*Index, func(Result) []string) {
+	t.Helper()
+	ix, _, err := OpenWith(t.TempDir(), nil, concepts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -911,6 +919,31 @@ func TestFourLettersAreAPartNotATypo(t *testing.T) {
 	// "gaffeltruck|certifikat" for "truck".
 	if got := slices.Sorted(slices.Values(names(mustSearch(t, ix, "truckfører")))); !slices.Equal(got, []string{"truck", "truck2", "truck3", "truck4"}) {
 		t.Errorf("truckfører found %v, want the four with truck", got)
+	}
+}
+
+// TestLettersInsideADictionaryWordAreNoPart: where no CV holds "stand" or
+// "tilstand" alone, the Danish dictionary still knows them: "tand" lies
+// inside them in "sundhedstilstand" and "ladestandere", which the demo's
+// "tandlæge" listed among its forms and found.
+func TestLettersInsideADictionaryWordAreNoPart(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"klinik1": cvOf("Tandklinikassistent", "Klinik."),
+		"klinik2": cvOf("Tandklinikassistent", "Tandpleje for børn."),
+		"klinik3": cvOf("Tandklinikassistent", "Tandklinik i byen."),
+		"sundhed": cvOf("Social- og sundhedsassistent", "Vurderer borgernes sundhedstilstand."),
+		"lade":    cvOf("Elektriker", "Monterer ladestandere til elbiler."),
+	}, tax)
+	want := []string{"klinik1", "klinik2", "klinik3"}
+	for _, q := range []string{"tand", "tandlæge"} {
+		res := mustSearch(t, ix, q)
+		if got := names(res); !slices.Equal(got, want) {
+			t.Errorf("%s found %v (read as %+v), want the three tandklinikassistenter", q, got, res.Expansions)
+		}
 	}
 }
 

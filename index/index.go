@@ -242,6 +242,9 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 		return nil, false, fmt.Errorf("index: %w", err)
 	}
 	ix := &Index{dir: dir, geo: geo, concepts: concepts, vocab: newVocab()}
+	if t, ok := concepts.(interface{ InDanishDictionary(string) bool }); ok {
+		ix.vocab.dict = t.InDanishDictionary
+	}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
 		b, err := bleve.OpenUsing(filepath.Join(dir, cur), map[string]any{"bolt_timeout": lockWait.String()})

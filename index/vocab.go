@@ -26,6 +26,10 @@ type vocab struct {
 	mu    sync.RWMutex
 	pos   map[string]int32
 	words []vocabWord
+	// dict reports a Danish word of the taxonomy's dictionary (nil
+	// without one): beside the CVs' words, it tells letters inside
+	// another word ("tand" in sundhedstil|stand) from a part.
+	dict func(string) bool
 }
 
 type vocabWord struct {
@@ -606,9 +610,11 @@ func (v *vocab) holdsPart(word, l string) bool {
 // insideAWordLocked reports whether token, at byte at of w, lies inside a
 // longer word some CV holds that begins within w's earlier letters:
 // "sundhedstil|stand" holds "tand" inside "stand", "lade|standere" inside
-// "standere". A word that ends in token after a first part of its own is
-// a compound of token ("føde|varelager" holds "lager" as varelager's), and
-// one that begins w is w's own first part ("gaffeltruck|certifikat").
+// "standere". A word of the Danish dictionary (vocab.dict) counts as held
+// though no CV holds it alone ("tilstand", "stand"). A word that ends in
+// token after a first part of its own is a compound of token
+// ("føde|varelager" holds "lager" as varelager's), and one that begins w
+// is w's own first part ("gaffeltruck|certifikat").
 func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 	end := at + len(token)
 	for i := 1; i < at; i++ {
@@ -616,10 +622,10 @@ func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 			continue
 		}
 		for j := end; j <= len(w); j++ {
-			if j < len(w) && !utf8.RuneStart(w[j]) || !v.heldLocked(w[i:j]) {
+			if j < len(w) && !utf8.RuneStart(w[j]) || !v.heldLocked(w[i:j]) && !v.inDict(w[i:j]) {
 				continue
 			}
-			if j == end && v.isPartLocked(w[i:at]) {
+			if j == end && (v.isPartLocked(w[i:at]) || v.inDict(w[i:at]) || v.inDict(strings.TrimSuffix(w[i:at], "s"))) {
 				continue
 			}
 			return true
@@ -627,6 +633,8 @@ func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 	}
 	return false
 }
+
+func (v *vocab) inDict(w string) bool { return v.dict != nil && v.dict(w) }
 
 // isFirstPart reports whether l is a word of its own: some CV holds it,
 // a CV word ends in it after three letters or more ("erhvervs|rengøring"),

@@ -214,3 +214,29 @@ func Skeleton(word string) string {
 	}
 	return b.String()
 }
+
+// dictionary is the words of ESCO's Danish occupation descriptions and
+// names (data/words_da.tsv.gz, four letters or more, sorted), read on first
+// use.
+type dictionary struct {
+	once  sync.Once
+	words []string
+}
+
+// InDanishDictionary reports whether w is a Danish word of four letters or
+// more that ESCO's Danish occupation descriptions or names write
+// ("tilstand", "stand", "bistand"): the CV search's dictionary beside the
+// words the CVs hold, which tells a part of a compound ("tand" of
+// tandpleje) from the same letters inside another word (sundhedstil|stand).
+func (t *Taxonomy) InDanishDictionary(w string) bool {
+	t.dict.once.Do(func() {
+		// The file ships with the package; a read error leaves the
+		// dictionary empty, and the search reads only the CVs' words.
+		_ = readTSV("words_da.tsv.gz", func(c []string) { t.dict.words = append(t.dict.words, c[0]) })
+	})
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	_, found := slices.BinarySearch(t.dict.words, strings.ToLower(w))
+	return found
+}

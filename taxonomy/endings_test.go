@@ -135,3 +135,18 @@ func TestDanishSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestInDanishDictionary: the words of ESCO's Danish descriptions are
+// words; letters that run across two of them are not.
+func TestInDanishDictionary(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"tilstand": true, "stand": true, "Bistand": true, "sygepleje": true,
+		"standere": false, "sundhedstils": false, "til": false, "": false} {
+		if got := tax.InDanishDictionary(w); got != want {
+			t.Errorf("InDanishDictionary(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -80,6 +80,7 @@ type Taxonomy struct {
 	Groups      []*ISCOGroup
 
 	words danishWords // see EndsADanishWord
+	dict  dictionary  // see InDanishDictionary
 
 	occByURI   map[string]*Occupation
 	skillByURI map[string]int32

@@ -19,6 +19,7 @@ func (t *Taxonomy) Warm() {
 		func() { t.SuggestOccupations("a", "en", 1) },
 		func() { t.SuggestSkills("a", 1) },
 		func() { t.EndsADanishWord("") },
+		func() { t.InDanishDictionary("") },
 	} {
 		wg.Add(1)
 		go func() { defer wg.Done(); f() }()

@@ -12,9 +12,13 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 func main() {
@@ -105,7 +109,15 @@ func run(src, dst string) error {
 	if err != nil {
 		return err
 	}
+	danish := map[string]bool{}
 	err = readCSV(filepath.Join(src, "esco/occupations.csv"), func(r map[string]string) error {
+		for _, f := range []string{"description_da", "preferredLabel_da", "altLabels_da"} {
+			for _, w := range strings.FieldsFunc(strings.ToLower(r[f]), func(c rune) bool { return !unicode.IsLetter(c) }) {
+				if utf8.RuneCountInString(w) >= 4 {
+					danish[w] = true
+				}
+			}
+		}
 		occ.row(strings.TrimPrefix(r["uri"], "http://data.europa.eu/esco/occupation/"), r["code"], r["iscoGroup"],
 			r["preferredLabel_en"], r["altLabels_en"], r["preferredLabel_da"], r["altLabels_da"], r["hiddenLabels_da"])
 		return nil
@@ -114,6 +126,20 @@ func run(src, dst string) error {
 		return err
 	}
 	if err := occ.close(); err != nil {
+		return err
+	}
+	// The words of ESCO's Danish occupation descriptions and names, four
+	// letters or more, sorted: the CV search's dictionary of Danish words
+	// ("tilstand", "stand"), which tells a part of a compound from
+	// letters inside another word.
+	ww, err := newTSV(filepath.Join(dst, "words_da.tsv.gz"), "word")
+	if err != nil {
+		return err
+	}
+	for _, w := range slices.Sorted(maps.Keys(danish)) {
+		ww.row(w)
+	}
+	if err := ww.close(); err != nil {
 		return err
 	}
 	// Skills: numbered in file order; relations refer to the numbers.
