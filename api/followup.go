@@ -120,7 +120,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			w.Comma, w.UseCRLF = ';', true
 			num = func(s string) string { return strings.Replace(s, ".", ",", 1) }
 		}
-		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition"})
+		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target"})
 		for _, row := range r.Rows {
 			// A median or share of no case is an empty cell, not 0.
 			value := func(v float64, none bool) string {
@@ -130,7 +130,8 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 				return num(followup.FormatFigure(row.Unit, v))
 			}
 			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
-				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition})
+				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
+				value(row.Target, row.Target == 0)})
 		}
 		w.Flush()
 		return w.Error()

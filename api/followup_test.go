@@ -220,13 +220,20 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	var repRows struct {
 		Rows []struct {
 			Key        string
+			Value      float64
 			Target     float64
 			Definition string
 		}
 	}
 	lone.Do("GET", "/api/v1/kpi/report?year=2026&half=H2", nil, &repRows)
+	contactsGoal := -1.0
 	for _, r := range repRows.Rows {
-		want := map[string]float64{"employer_labour": 0.85, "employer_service": 0.85, "citizen_satisfaction": 0.9}[r.Key]
+		if r.Key == "contacts_target" {
+			contactsGoal = r.Value
+		}
+	}
+	for _, r := range repRows.Rows {
+		want := map[string]float64{"employer_labour": 0.85, "employer_service": 0.85, "citizen_satisfaction": 0.9, "contacts": contactsGoal}[r.Key]
 		if r.Target != want || strings.Contains(r.Definition, "92") {
 			t.Errorf("report row %s: target %v (%q), want %v", r.Key, r.Target, r.Definition, want)
 		}
@@ -250,17 +257,20 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	// The export: H2 holds the answers, H1 the vacancies; each row names
 	// the period before. A median or share of no case is an empty cell
 	// (H1 had no answer; H2 filled nothing), not 0.
+	// The last column is the figure's goal, where it has one: the
+	// company contacts' (as its own row says) and the satisfaction shares'.
 	for _, tc := range []struct {
-		half, figure, value, previous string
+		half, figure, value, previous, target string
 	}{
-		{"H1", "vacancies_filled", "1", "0"},
-		{"H1", "vacancies_median_days_to_fill", "10.0", ""},
-		{"H1", "contacts_target", "1500", "1250"},
-		{"H2", "employer_labour", "1.000", ""},
-		{"H2", "employer_service", "0.000", ""},
-		{"H2", "citizen_satisfaction", "1.000", ""},
-		{"H2", "vacancies_filled", "0", "1"},
-		{"H2", "vacancies_median_days_to_fill", "", "10.0"},
+		{"H1", "vacancies_filled", "1", "0", ""},
+		{"H1", "vacancies_median_days_to_fill", "10.0", "", ""},
+		{"H1", "contacts_target", "1500", "1250", ""},
+		{"H1", "contacts", "0", "0", "1500"},
+		{"H2", "employer_labour", "1.000", "", "0.850"},
+		{"H2", "employer_service", "0.000", "", "0.850"},
+		{"H2", "citizen_satisfaction", "1.000", "", "0.900"},
+		{"H2", "vacancies_filled", "0", "1", ""},
+		{"H2", "vacancies_median_days_to_fill", "", "10.0", ""},
 	} {
 		res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half="+tc.half, nil, nil)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
@@ -274,7 +284,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		for _, r := range rows[1:] {
 			if r[1] == tc.figure {
 				found = true
-				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" {
+				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" || r[10] != tc.target {
 					t.Errorf("%s %s: %v", tc.half, tc.figure, r)
 				}
 			}
@@ -293,7 +303,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	rd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(xres.Body, []byte("\xEF\xBB\xBF"))))
 	rd.Comma = ';'
 	xrows, err := rd.ReadAll()
-	if err != nil || len(xrows) < 2 || xrows[0][0] != "period" || len(xrows[0]) != 10 {
+	if err != nil || len(xrows) < 2 || xrows[0][0] != "period" || len(xrows[0]) != 11 {
 		t.Fatalf("excel-da export read with ';': %v %v", err, xrows)
 	}
 	found := false
@@ -314,6 +324,12 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	row := regexp.MustCompile(`(?s)id="row-employer_labour">.*?class="value">([^<]*)<.*?class="change">([^<]*)<`).FindSubmatch(rep.Body)
 	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "–" {
 		t.Fatalf("report: %d %q", rep.StatusCode, row)
+	}
+	// Each goal in its figure's unit: a count of contacts, a share.
+	for key, goal := range map[string]string{"contacts": "(mål 1.500)", "employer_labour": "(mål 85,0 %)"} {
+		if m := regexp.MustCompile(`id="row-` + key + `">\s*<th scope="row">[^<]*<span class="hint">([^<]*)<`).FindSubmatch(rep.Body); m == nil || string(m[1]) != goal {
+			t.Errorf("report row %s: goal %q, want %q", key, m, goal)
+		}
 	}
 	// No vacancy filled in H2: its median days to fill is no figure, and
 	// no change; H1's 10 days stand beside it.

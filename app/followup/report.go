@@ -22,7 +22,9 @@ type ReportRow struct {
 	// which has no value; Value is 0 and means nothing.
 	None         bool `json:"none,omitempty"`
 	PreviousNone bool `json:"previous_none,omitempty"`
-	// Target is the period's goal for a satisfaction share (the year's).
+	// Target is the period's goal for the company contacts (half the
+	// year's for a half-year) and for a satisfaction share (the year's);
+	// 0 where the figure has none.
 	Target     float64 `json:"target,omitempty"`
 	Definition string  `json:"definition"`
 }
@@ -154,6 +156,8 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
 		}
 		switch f.key {
+		case "contacts":
+			row.Target = float64(cur.Contacts.Target)
 		case "employer_labour", "employer_service":
 			row.Target = cur.EmployerSatisfactionTarget
 		case "citizen_satisfaction":
