@@ -1040,3 +1040,62 @@ func TestTwoTyposOfALongTitle(t *testing.T) {
 		t.Errorf("lagermedarbejdere found %v, want the one lagermedarbejder", got)
 	}
 }
+
+// TestTiesInTheSameOrderOnEveryReplica: two replicas index the same CVs in
+// batches of their own (another order, other segments), and a consultant's
+// next page may come from the other one. The scores are steps, so ties are
+// common; in each index's own order, page 2 on one replica repeated CVs of
+// page 1 on the other (the demo's "chauffør": 10 of 25) and left others out.
+func TestTiesInTheSameOrderOnEveryReplica(t *testing.T) {
+	var cvs []*jobmatch.Candidate
+	for range 40 {
+		cvs = append(cvs, cvOf("Chauffør", "Kører ud med varer."))
+	}
+	open := func(order []*jobmatch.Candidate, per int) *Index {
+		ix, _, err := Open(t.TempDir(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		for i := 0; i < len(order); i += per {
+			docs := map[string]Doc{}
+			for _, c := range order[i:min(i+per, len(order))] {
+				docs[c.ID] = ix.DocOf(c, nil)
+			}
+			if err := ix.batch(docs, nil, int64(i+1), unsettled{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return ix
+	}
+	a := open(cvs, len(cvs))
+	backward := slices.Clone(cvs)
+	slices.Reverse(backward)
+	b := open(backward, 3)
+	page := func(ix *Index, from int) []string {
+		res, err := ix.Search(context.Background(), Query{Text: "chauffør", Everyday: true, Size: 15, From: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return ids
+	}
+	if pa, pb := page(a, 0), page(b, 0); !slices.Equal(pa, pb) {
+		t.Fatalf("page 1 differs between the replicas:\n%v\n%v", pa, pb)
+	}
+	seen := map[string]bool{}
+	for i, ids := range [][]string{page(a, 0), page(b, 15), page(a, 30)} {
+		for _, id := range ids {
+			if seen[id] {
+				t.Fatalf("page %d repeats %s", i+1, id)
+			}
+			seen[id] = true
+		}
+	}
+	if len(seen) != len(cvs) {
+		t.Fatalf("three pages from two replicas showed %d of %d CVs", len(seen), len(cvs))
+	}
+}
