@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,5 +123,47 @@ func TestYearsOfExperienceInTheWords(t *testing.T) {
 	page = string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok 30 års erfaring"), nil, nil).Body)
 	if !strings.Contains(page, "Uden kravet om års erfaring") || !strings.Contains(page, "q=kok&amp;") && !strings.Contains(page, "q=kok\"") {
 		t.Errorf("the page offers no search without the years")
+	}
+}
+
+// TestWithoutExperience: "uden erfaring" asks for those who have none yet
+// (less than a whole year in all), as no_experience=true. As a negation
+// with nothing beside it the words themselves were searched, and "uden"
+// found the demo's anlægsgartnere by their "udenomsarealer".
+func TestWithoutExperience(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("KOK-NY", "Kok", nil),
+		cv("KOK-HALV", "Kok", map[string]any{"experience": []map[string]any{{"title": "Kok", "years": 0.5}}}),
+		cv("KOK-6", "Kok", map[string]any{"experience": []map[string]any{{"title": "Kok", "years": 6}}}),
+		cv("GARTNER", "Anlægsgartner", map[string]any{"summary": "Pleje af udenomsarealer.",
+			"experience": []map[string]any{{"title": "Anlægsgartner", "years": 4}}}),
+		cv("LAGER-NY", "Lagermedarbejder", nil),
+	)
+	waitSearch(t, k, "", 5)
+	for q, want := range map[string][]string{
+		"kok uden erfaring":                {"KOK-HALV", "KOK-NY"},
+		"uden erfaring":                    {"KOK-HALV", "KOK-NY", "LAGER-NY"},
+		"lager ingen erhvervserfaring":     {"LAGER-NY"},
+		"cook without work experience":     {"KOK-HALV", "KOK-NY"},
+		"kok, uden erfaring, i sønderborg": {"KOK-HALV", "KOK-NY"},
+	} {
+		wantFound(t, k, q, want)
+	}
+	var f searchResult
+	k.Do("GET", "/api/v1/candidates/search?q=kok&no_experience=true", nil, &f)
+	if got := f.refs(); len(got) != 2 || slices.Contains(got, "KOK-6") {
+		t.Errorf("q=kok no_experience=true: %v, want the two without experience", got)
+	}
+	for _, v := range []string{"no_experience=ja", "no_experience=true&min_years=2"} {
+		res := k.Do("GET", "/api/v1/candidates/search?"+v, nil, nil)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), `"field":"no_experience"`) {
+			t.Errorf("%s: %d %s, want 422 on no_experience", v, res.StatusCode, res.Body)
+		}
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("kok uden erfaring"), nil, nil).Body)
+	if !strings.Contains(page, "«uden erfaring» læst som under et års erhvervserfaring i alt") {
+		t.Errorf("the page does not say how «uden erfaring» was read")
 	}
 }

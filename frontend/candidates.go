@@ -301,6 +301,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			} else {
 				d.YearsRead = fmt.Sprintf(tr(c, "cand.years_read_all"), in.Term, years)
 			}
+		case "no_experience":
+			d.YearsRead = fmt.Sprintf(tr(c, "cand.no_experience_read"), in.Term)
 		case "hours":
 			d.HoursRead = fmt.Sprintf(tr(c, "cand.hours_read"), in.Term, strings.ToLower(tr(c, "hours."+in.Label)))
 		case "category":

@@ -43,6 +43,8 @@ func init() {
 		"cand.hours_read":             {"«%s» læst som %s (en fuldtidsuge er 37 timer)", "“%s” read as %s (a full-time week is 37 hours)"},
 		"cand.everyone":               {"%s søges ikke som ord: alle CV'er her er jobsøgendes.", "%s: not searched as a word, as every CV here is a job seeker's."},
 		"cand.years_read":             {"«%s» læst som mindst %d års erfaring som %s", "“%s” read as at least %d years of experience as %s"},
+		"cand.no_experience":          {"Uden erhvervserfaring (under et år)", "No work experience (under a year)"},
+		"cand.no_experience_read":     {"«%s» læst som under et års erhvervserfaring i alt", "“%s” read as less than a year of work experience in all"},
 		"cand.years_read_all":         {"«%s» læst som mindst %d års erfaring i alt", "“%s” read as at least %d years of experience in all"},
 		"cand.min_years":              {"Års erfaring, mindst", "Years of experience, at least"},
 		"cand.without_years":          {"Uden kravet om års erfaring", "Without the years of experience"},

@@ -98,7 +98,7 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 		if Has(key + "." + f.Param) {
 			return T(lang, key+"."+f.Param)
 		}
-	case "range":
+	case "range", "excluded_with":
 		return T(lang, key, f.Param)
 	}
 	return T(lang, key)

@@ -19,6 +19,7 @@ var messages = map[string][2]string{
 	"v.gte":           {"Skal være mindst %s.", "Must be at least %s."},
 	"v.lte":           {"Må højst være %s.", "Must be at most %s."},
 	"v.range":         {"Skal være et helt tal i intervallet %s.", "Must be a whole number in the range %s."},
+	"v.excluded_with": {"Kan ikke bruges sammen med %s.", "Cannot be used together with %s."},
 	"v.control":       {"Må ikke indeholde kontroltegn eller tegn, der vender tekstens retning.", "Must not hold control characters or characters that reverse the text's direction."},
 	"v.utf8":          {"Teksten er ikke gyldig UTF-8 (tegnsæt): gem filen eller teksten som UTF-8.", "The text is not valid UTF-8: save the file or text as UTF-8."},
 	"v.oneof":         {"Vælg en af: %s.", "Choose one of: %s."},

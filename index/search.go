@@ -90,8 +90,11 @@ type Query struct {
 	// MinYears: at least this many whole years of experience in one of
 	// the occupations YearsIn (concept URIs), or in all when YearsIn is
 	// empty.
-	MinYears     int
-	YearsIn      []string
+	MinYears int
+	YearsIn  []string
+	// NoExperience: less than a whole year of experience in all ("uden
+	// erfaring").
+	NoExperience bool
 	Languages    []string // all required: "da" or "da:B2"
 	TargetGroups []string // any of these
 	Eligibility  []string // any of these
@@ -529,6 +532,13 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	}
 	if q.MinYears > 0 {
 		filters = append(filters, ix.yearsFilter(q.MinYears, q.YearsIn))
+	}
+	if q.NoExperience {
+		// A CV holds a term of its years in all from one whole year.
+		none := bleve.NewBooleanQuery()
+		none.AddMust(bleve.NewMatchAllQuery())
+		none.AddMustNot(ix.yearsFilter(1, nil))
+		filters = append(filters, none)
 	}
 	for _, l := range q.Languages {
 		filters = append(filters, anyTerm("languages", LanguageAtLeast(l)))

@@ -25,7 +25,8 @@ func SearchParamsFrom(c echo.Context) (cvs.SearchParams, error) {
 func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 	p := cvs.SearchParams{Q: q.Get("q"), Occupation: q.Get("occupation"), Near: q.Get("near"), Area: q.Get("area"),
 		AvailableBefore: q.Get("available_before"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Why: q.Get("why"),
-		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true"}
+		ConsentOnly: q.Get("consent") == "true" || q.Get("consent") == "yes", Facets: q.Get("facets") == "true",
+		NoExperience: q.Get("no_experience") == "true"}
 	multi := func(k string) []string { return commaList(q, k) }
 	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
 	p.Hours, p.Shifts, p.Education = multi("hours"), multi("shift"), multi("education")
@@ -43,6 +44,11 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 			verr.Add("min_years", "range", "0–"+strconv.Itoa(cvs.MaxYears))
 		}
 		p.MinYears = n
+	}
+	if v := q.Get("no_experience"); v != "" && v != "true" && v != "false" {
+		verr.Add("no_experience", "oneof", "true false")
+	} else if p.NoExperience && p.MinYears > 0 {
+		verr.Add("no_experience", "excluded_with", "min_years")
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -32,7 +32,10 @@ type SearchParams struct {
 	Shifts          []string // day, evening, night, weekend: all of these
 	// MinYears: at least this many years of experience in the occupation
 	// the words (or Occupation) name, in all when they name none.
-	MinYears     int
+	MinYears int
+	// NoExperience: less than a whole year of work experience in all
+	// ("uden erfaring"; no_experience=true).
+	NoExperience bool
 	Languages    []string
 	TargetGroups []string
 	Eligibility  []string
@@ -486,6 +489,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	// "rengøring uden kørekort": what a CV need not have is no word to
 	// look for (as a word it found those who have it, and with it no CV
 	// held every word). It is left out, and the answer says so.
+	// "uden erfaring", "ingen joberfaring": less than a year of work
+	// experience, as the no_experience filter. As a negation with nothing
+	// beside it, the words themselves were searched, and "uden" found the
+	// anlægsgartnere by their "udenomsarealer".
+	if len(q.Text) <= 500 {
+		if rest, term, ok := noExperienceIn(q.Text); ok {
+			q.Text, p.NoExperience = rest, true
+			interp = append(interp, Interpretation{Term: term, Via: "no_experience"})
+		}
+	}
 	if rest, terms := withoutNegated(q.Text); len(terms) > 0 {
 		q.Text = rest
 		for _, t := range terms {
@@ -750,6 +763,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			verr.Add("occupation", "unknown_occupation", "")
 		}
 	}
+	q.NoExperience = p.NoExperience
 	if p.MinYears > 0 {
 		// In the occupations the words name (the years a CV has in one
 		// of them), or the one chosen; in all when none is.
@@ -1157,6 +1171,43 @@ func withEducation(text string) string {
 		return text
 	}
 	return strings.Join(words, " ")
+}
+
+// noExperiencePhrases say that the CV has no work experience.
+var noExperiencePhrases = func() [][]string {
+	var out [][]string
+	for _, neg := range []string{"uden", "ingen"} {
+		for _, w := range []string{"erfaring", "joberfaring", "erhvervserfaring", "arbejdserfaring", "arbejdsmarkedserfaring"} {
+			out = append(out, []string{neg, w})
+		}
+	}
+	return append(out, []string{"no", "experience"}, []string{"no", "work", "experience"}, []string{"without", "experience"},
+		[]string{"without", "work", "experience"}, []string{"no", "prior", "experience"})
+}()
+
+// noExperienceIn finds a phrase of noExperiencePhrases among the words and
+// returns text without it, and the phrase as typed.
+func noExperienceIn(text string) (string, string, bool) {
+	words := strings.Fields(text)
+	for i := range words {
+		for _, p := range noExperiencePhrases {
+			if i+len(p) > len(words) {
+				continue
+			}
+			match := true
+			for j, w := range p {
+				if strings.ToLower(strings.Trim(words[i+j], ",.;:()")) != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				rest := strings.Join(slices.Concat(words[:i:i], words[i+len(p):]), " ")
+				return rest, strings.Join(words[i:i+len(p)], " "), true
+			}
+		}
+	}
+	return text, "", false
 }
 
 // withoutNegated is text without each negation and the word after it
