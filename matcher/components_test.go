@@ -546,6 +546,33 @@ func TestExperienceLinesOfOneTitleAddUp(t *testing.T) {
 	}
 }
 
+// TestEmployersNameIsNoSharedWord: the employer's name in its own ad
+// ("Købmand Rasmussen søger …") says who posts it; a CV of someone who
+// worked for another Rasmussen shared the ad's rarest word and came first.
+// Words of the trade the ad says elsewhere still count, and so do the
+// ad's words when the employer's name is not in it.
+func TestEmployersNameIsNoSharedWord(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Butiksassistent", PostalCode: "6320", CompanyName: "Købmand Rasmussen ApS",
+		Contact:     jobmatch.Person{Name: "Jens Petersen"},
+		Description: "Købmand Rasmussen søger en butiksassistent til kasse og varepåfyldning. Du har erfaring fra en købmand. Du taler og skriver dansk, og du har 2 års erfaring i faget. Ring til Jens Petersen, eller skriv til Petersens mail."}
+	p := NewProfile(&v, tax, nil)
+	for _, w := range []string{"rasmussen", "års", "faget", "taler", "skriver", "jens", "petersen"} {
+		if slices.Contains(p.Terms, taxonomy.Terms(w)[0]) {
+			t.Errorf("%q is among the ad's words %v", w, p.Terms)
+		}
+	}
+	for _, w := range []string{"købmand", "varepåfyldning", "kasse"} {
+		if !slices.Contains(p.Terms, taxonomy.Terms(w)[0]) {
+			t.Errorf("the ad's words %v lack %q", p.Terms, w)
+		}
+	}
+	v.CompanyName, v.Contact.Name = "Brugsen", ""
+	if p := NewProfile(&v, tax, nil); !slices.Contains(p.Terms, taxonomy.Terms("rasmussen")[0]) {
+		t.Errorf("another employer's ad: its words %v lack rasmussen", p.Terms)
+	}
+}
+
 // TestWorkplaceTownIsNoSharedWord: the town of the workplace, written in
 // the ad, is scored as distance, never as a word the CV shares with the
 // ad ("Ord fra opslaget i CV'et: augustenborg, …" before).

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"jobmatch"
 	"jobmatch/index"
@@ -93,7 +95,8 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 	for _, s := range v.SkillsDesired {
 		p.Desired = append(p.Desired, skillReq(s, tax))
 	}
-	p.Terms = withoutBoilerplate(union(taxonomy.Terms(v.Title+" . "+v.Description+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil))
+	desc := withoutEmployer(v.Description, v.CompanyName, v.Contact.Name)
+	p.Terms = withoutBoilerplate(union(taxonomy.Terms(v.Title+" . "+desc+" . "+strings.Join(v.SkillsRequired, " . ")+" . "+strings.Join(v.SkillsDesired, " . ")), nil))
 	if tax != nil && tax.Places != nil && v.PostalCode != "" {
 		// The workplace's town ("Vi søger … i Augustenborg") is scored as
 		// distance, not as a word the CV shares with the ad.
@@ -328,12 +331,55 @@ var boilerplate = func() map[string]bool {
 		stor store større største god gode godt bedre bedste mange flere flest hele helt meget mere mest
 		altid egen eget egne anden andet andre alle alt hver enhver glad glade spændende dejlig blandt
 		aps amba smba ivs
+		år års faget fag del team teamet taler skriver
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
 	}
 	return m
 }()
+
+// legalForms end a Danish company's name ("Nybøl Revision ApS").
+var legalForms = []string{"aps", "a/s", "i/s", "ivs", "k/s", "p/s", "amba", "a.m.b.a.", "smba", "s.m.b.a.", "fmba", "f.m.b.a."}
+
+// withoutEmployer is the ad's text without the employer's name and its
+// contact person's, which say who posts it, not what the job is: in
+// "Købmand Rasmussen søger en butiksassistent" the rarest word was
+// "rasmussen", and the CVs of people who had worked for some other
+// Rasmussen came first, sharing it ("Ring til Jens Petersen" the same).
+// The company's name is taken without its legal form and only as a whole
+// ("Restaurant Havnen"; "restaurant" elsewhere in the ad still counts);
+// the person's each name of three letters or more, also in the genitive.
+func withoutEmployer(text, company, person string) string {
+	lower := strings.Join(strings.Fields(strings.ToLower(text)), " ")
+	n := strings.Join(strings.Fields(strings.ToLower(company)), " ")
+	for _, f := range legalForms {
+		n = strings.TrimSpace(strings.TrimSuffix(n, " "+f))
+	}
+	changed := false
+	if utf8.RuneCountInString(n) >= 3 && strings.Contains(lower, n) {
+		lower, changed = strings.ReplaceAll(lower, n, " . "), true
+	}
+	names := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(person)) {
+		if utf8.RuneCountInString(w) >= 3 {
+			names[w], names[w+"s"] = true, true
+		}
+	}
+	if len(names) > 0 {
+		words := strings.Fields(lower)
+		for i, w := range words {
+			if names[strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })] {
+				words[i], changed = ".", true
+			}
+		}
+		lower = strings.Join(words, " ")
+	}
+	if !changed {
+		return text
+	}
+	return lower
+}
 
 func withoutBoilerplate(terms []string) []string {
 	out := terms[:0]
