@@ -183,6 +183,9 @@ func (g *Generator) newPerson() person {
 				p.first = g.one(o.male)
 			}
 			p.last = g.one(o.last)
+			if female && o.lang == "pl" {
+				p.last = polishFeminine(p.last)
+			}
 		} else {
 			p.nationality = "DK"
 			if female {
@@ -623,4 +626,15 @@ func LoadCandidates(ctx context.Context, sys *system.System, n int, seed uint64,
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(WriteNDJSON(pw, g, n)) }()
 	return sys.CVs.ImportCandidates(ctx, nil, pr, "ndjson", progress)
+}
+
+// polishFeminine is a Polish surname as a woman bears it: Kowalski is
+// Kowalska, Kamiński Kamińska; Nowak and Wójcik are the same.
+func polishFeminine(last string) string {
+	for _, m := range []string{"ski", "cki", "dzki"} {
+		if b, ok := strings.CutSuffix(last, m); ok {
+			return b + strings.TrimSuffix(m, "i") + "a"
+		}
+	}
+	return last
 }

@@ -473,3 +473,34 @@ func TestEducationFitsTheOccupation(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesAsTheirBearersWriteThem: a Polish woman's surname is the
+// feminine form (Katarzyna Kamińska, not Kamiński); the demo read as
+// careless to anyone who knows Polish names, and a consultant looks a
+// citizen up by the name on the papers.
+func TestNamesAsTheirBearersWriteThem(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGenerator(tax, 3)
+	women := map[string]bool{"Agnieszka": true, "Katarzyna": true, "Marta": true, "Joanna": true}
+	seen := 0
+	for range 3000 {
+		c := g.Next()
+		first, last, _ := strings.Cut(c.Name, " ")
+		if !women[first] {
+			continue
+		}
+		seen++
+		if strings.HasSuffix(last, "ski") || strings.HasSuffix(last, "cki") {
+			t.Errorf("%s: a man's form of the surname", c.Name)
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no Polish woman among 3,000 CVs")
+	}
+	if got := polishFeminine("Lewandowski"); got != "Lewandowska" {
+		t.Errorf("polishFeminine(Lewandowski) = %s", got)
+	}
+}
