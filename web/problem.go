@@ -18,6 +18,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/i18n"
 )
 
@@ -212,6 +213,7 @@ func DecodeJSON(c echo.Context, v any) error {
 	if !utf8.Valid(read.Bytes()) {
 		return jobmatch.Invalid("", "utf8", "")
 	}
+	app.RepairWindows1252(v)
 	return nil
 }
 

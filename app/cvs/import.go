@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"jobmatch/app"
 	"math"
 	"strconv"
 	"strings"
@@ -213,6 +214,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 				if derr := dec.Decode(&ci); derr != nil {
 					return CandidateInput{}, []jobmatch.RowError{jsonRowError(derr)}, nil
 				}
+				app.RepairWindows1252(&ci)
 				return ci, nil, nil
 			}
 		}, nil
@@ -333,6 +335,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		level, field, _ := strings.Cut(e, "|")
 		ci.Education = append(ci.Education, EducationInput{Level: level, Field: field})
 	}
+	app.RepairWindows1252(&ci)
 	return ci, errs, nil
 }
 
