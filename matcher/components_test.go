@@ -555,11 +555,16 @@ func TestEmployersNameIsNoSharedWord(t *testing.T) {
 	tax := testTax(t)
 	v := jobmatch.Vacancy{Title: "Butiksassistent", PostalCode: "6320", CompanyName: "Købmand Rasmussen ApS",
 		Contact:     jobmatch.Person{Name: "Jens Petersen"},
-		Description: "Købmand Rasmussen søger en butiksassistent til kasse og varepåfyldning. Du har erfaring fra en købmand. Du taler og skriver dansk, og du har 2 års erfaring i faget. Ring til Jens Petersen, eller skriv til Petersens mail."}
+		Description: "Købmand Rasmussen søger en butiksassistent til kasse og varepåfyldning. Du har erfaring fra en købmand. Du taler og skriver dansk, og du har 2 års erfaring i faget. Ring til Jens Petersen, eller skriv til Petersens mail. 15 timer om ugen, så du får brug for at være fleksibel."}
 	p := NewProfile(&v, tax, nil)
-	for _, w := range []string{"rasmussen", "års", "faget", "taler", "skriver", "jens", "petersen"} {
+	for _, w := range []string{"rasmussen", "års", "faget", "taler", "skriver", "jens", "petersen", "15", "så", "brug"} {
 		if slices.Contains(p.Terms, taxonomy.Terms(w)[0]) {
 			t.Errorf("%q is among the ad's words %v", w, p.Terms)
+		}
+	}
+	for _, term := range p.Terms {
+		if n := strings.TrimPrefix(term, "en:"); len(n) <= 2 && strings.Trim(n, "0123456789") == "" {
+			t.Errorf("the number %q is among the ad's words", term)
 		}
 	}
 	for _, w := range []string{"købmand", "varepåfyldning", "kasse"} {

@@ -313,7 +313,7 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 // Danish function words: they say nothing of the job, so they neither
 // score nor show as words the CV shares with the ad ("Ord fra opslaget i
 // CV'et: …, kom, erfaring" before); not those that are English words too
-// ("end" of "front end", "her", "ad"). The forms of a company ("ApS",
+// ("end" of "front end", "her", "ad"), nor numbers. The forms of a company ("ApS",
 // "AMBA") are in every employer's name. English's general words are stop
 // words of taxonomy.Terms already.
 var boilerplate = func() map[string]bool {
@@ -332,6 +332,7 @@ var boilerplate = func() map[string]bool {
 		altid egen eget egne anden andet andre alle alt hver enhver glad glade spændende dejlig blandt
 		aps amba smba ivs
 		år års faget fag del team teamet taler skriver
+		så få brug omkring siden tider dag dage periode vant beskriver området danmark daglige dagligt
 		seeking seek looking candidate candidates applicant applicants join company opportunity position ideal successful
 		apply offer offering hiring hire`) {
 		m[t] = true
@@ -384,9 +385,16 @@ func withoutEmployer(text, company, person string) string {
 func withoutBoilerplate(terms []string) []string {
 	out := terms[:0]
 	for _, t := range terms {
-		if !boilerplate[t] {
+		if !boilerplate[t] && !smallNumber(strings.TrimPrefix(t, "en:")) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// smallNumber reports a number of one or two digits: hours, weeks, days of
+// a month or ages ("15 timer", "uge 12", "børn i alderen 3-6"), no word of
+// the job. Longer numbers stay ("Microsoft 365", a year, a model).
+func smallNumber(t string) bool {
+	return len(t) <= 2 && t != "" && strings.Trim(t, "0123456789") == ""
 }
