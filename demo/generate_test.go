@@ -504,3 +504,36 @@ func TestNamesAsTheirBearersWriteThem(t *testing.T) {
 		t.Errorf("polishFeminine(Lewandowski) = %s", got)
 	}
 }
+
+// TestALongWorkingLifeIsOnTheCV: of the demo's CVs over 45 and close to the
+// labour market, 60 % showed less than a third of their working life (a
+// frisør of 59 with ten years in all); an earlier job fills some of it.
+func TestALongWorkingLifeIsOnTheCV(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGenerator(tax, 5)
+	older, short := 0, 0
+	for range 3000 {
+		c := g.Next()
+		age := demoYear - c.BirthYear
+		if c.TargetGroup != "close_to_job" || age < 45 {
+			continue
+		}
+		older++
+		years := 0.0
+		for _, e := range c.Experience {
+			years += e.Years
+		}
+		if years < float64(age-18)/3 {
+			short++
+		}
+	}
+	if older < 100 {
+		t.Fatalf("only %d CVs over 45 close to the labour market", older)
+	}
+	if share := float64(short) / float64(older); share > 0.25 {
+		t.Errorf("%d of %d (%.0f %%) over 45 show less than a third of their working life", short, older, 100*share)
+	}
+}
