@@ -124,6 +124,7 @@ func init() {
 		"home.companies.all": {"Virksomheder", "Companies"},
 		"home.open":          {"Mine åbne henvendelser", "My open requests"},
 		"home.requests":      {"Seneste henvendelser", "Latest requests"},
+		"home.log_request":   {"Registrér en henvendelse", "Log a request"},
 		"home.vacancies":     {"Stillinger", "Vacancies"},
 		"home.none":          {"Ingen endnu.", "None yet."},
 		"home.more":          {"Flere", "More"},

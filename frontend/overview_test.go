@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -128,5 +129,35 @@ func TestConsultantOverviewFiltersSortsPages(t *testing.T) {
 	}
 	if !strings.Contains(sortLabel, "▼") {
 		t.Errorf("the sorted column's header says %q, want ▼", sortLabel)
+	}
+}
+
+// TestHotlineOverviewShowsRequestsFirst: the hotline logs requests; its
+// overview opened on the list of every company (40 in the demo) with the
+// requests it had logged at the bottom. Now the way to log one and the
+// latest requests come first; a consultant's overview keeps its order.
+func TestHotlineOverviewShowsRequestsFirst(t *testing.T) {
+	env := systemtest.Start(t)
+	company := systemtest.VacancyBody(demo.CVR(640))["company"].(map[string]any)
+	body := map[string]any{"company": company, "topic": "subsidy", "channel": "phone", "text": "Spørger til løntilskud"}
+	if res := env.Login("hotline@demo.local").Do("POST", "/api/v1/requests", body, nil); res.StatusCode != 201 {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	for _, who := range []string{"hotline@demo.local", "konsulent@demo.local"} {
+		page := string(env.Login(who).Do("GET", "/staff", nil, nil, "Accept", "text/html").Body)
+		req, co := strings.Index(page, `id="req-h"`), strings.Index(page, `id="co-h"`)
+		if req < 0 || co < 0 {
+			t.Fatalf("%s: the overview lacks the requests or the companies", who)
+		}
+		hotline := who == "hotline@demo.local"
+		if (req < co) != hotline {
+			t.Errorf("%s: requests at %d, companies at %d", who, req, co)
+		}
+		if link := strings.Contains(page, `href="/staff/hotline">Registrér en henvendelse`); link != hotline {
+			t.Errorf("%s: link to log a request shown %v", who, link)
+		}
+		if name := html.EscapeString(company["name"].(string)); !strings.Contains(page[req:], name) {
+			t.Errorf("%s: the logged request of %s is not listed", who, name)
+		}
 	}
 }

@@ -93,9 +93,11 @@ type homeData struct {
 	OpenRequests []*jobmatch.Request
 	Vacancies    app.Page[*jobmatch.Vacancy]
 	Scope        string
-	Sections     []HomeSection
-	Worklist     *followup.Worklist
-	Now          time.Time
+	// Hotline: the hotline's overview, the requests it logs first.
+	Hotline  bool
+	Sections []HomeSection
+	Worklist *followup.Worklist
+	Now      time.Time
 	// The open requests' filter, sort and page.
 	WL worklistView
 }
@@ -213,7 +215,7 @@ func (f *Frontend) staffHome(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := homeData{Scope: scope}
+	d := homeData{Scope: scope, Hotline: u.Role == jobmatch.RoleHotline}
 	cq := q
 	cq.Scope = scope
 	if d.Companies, err = f.cfg.Companies.Companies(ctx, cq); err != nil {
