@@ -1018,7 +1018,7 @@ func TestNegatedWordNotSearched(t *testing.T) {
 	if !slices.Equal(want, []string{"REN-1", "REN-2"}) {
 		t.Fatalf("rengøring: %v", want)
 	}
-	for _, q := range []string{"rengøring uden kørekort", "rengøring without licence"} {
+	for _, q := range []string{"rengøring uden kørekort", "rengøring without licence", "rengøring ingen kørekort", "rengøring no licence"} {
 		var r struct {
 			searchResult
 			AnyWord     bool                         `json:"any_word"`

@@ -1127,7 +1127,7 @@ func withoutWho(text string) (string, []string) {
 }
 
 // negations are the words that say a CV need not have the next word.
-var negations = map[string]bool{"uden": true, "without": true, "ikke": true, "not": true}
+var negations = map[string]bool{"uden": true, "ingen": true, "without": true, "ikke": true, "not": true, "no": true}
 
 // educationPhrases are the phrases that name an education, each with the
 // one word the search reads as it: "uden uddannelse", "ingen faglig
