@@ -330,6 +330,41 @@ func TestMatchesBySharedSkills(t *testing.T) {
 	}
 }
 
+// TestMatchesRetrieveWhatTheScoreRanks: a Sygeplejerske vacancy counts a
+// social- og sundhedsassistent's years in part (the two share 24 % of
+// their essential skills), and the exhaustive scan ranked them; the
+// matcher's retrieval added only the eight occupations nearest a
+// sygeplejerske, nurses of a speciality nobody holds, and left them out.
+func TestMatchesRetrieveWhatTheScoreRanks(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	plain := map[string]any{"summary": "Stabil og mødestabil.", "skills": []string{}}
+	nurse, ssa := localCV(t, k, "N-1", "Sygeplejerske", 5, plain), localCV(t, k, "A-1", "Social- og sundhedsassistent", 10, plain)
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 18, map[string]any{"title": "Sygeplejerske", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Vi søger en sygeplejerske til afdelingen."})
+	var p matchPage
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	ids := p.ids()
+	if len(ids) != 2 || ids[0] != nurse || ids[1] != ssa {
+		t.Fatalf("sygeplejerske: %v, want the nurse %s, then the social- og sundhedsassistent %s", ids, nurse, ssa)
+	}
+	var said []string
+	for _, r := range p.Items[1].Reasons {
+		if r.Code == "experience" {
+			said = append(said, r.DA)
+		}
+	}
+	if len(said) != 1 || !strings.Contains(said[0], "Social- og sundhedsassistent (10 år, tæller som 2,4 år)") {
+		t.Errorf("the social- og sundhedsassistent's years: %q", said)
+	}
+}
+
 // TestSameTitleIsTheSameOccupation: a CV titled "Salgskonsulent" is
 // normalised to ESCO's assistent til salgssupport, which lists the word
 // among its names; a vacancy titled so was read only as the three concepts

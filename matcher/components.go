@@ -281,8 +281,10 @@ func (s *Scorer) targetLabel(t Target) i18n.Both {
 // experience for the vacancy: fully in the same occupation, a synonym, or a
 // job whose title says what the vacancy's title says; by half in a related
 // one (same ISCO unit group), a quarter in the same minor group, by the
-// share of essential skills (at most a quarter) in one that shares many of
-// them (taxonomy.KinShare); not otherwise.
+// share of essential skills (at most a quarter) in one of the targets' kind
+// that shares many of them (taxonomy.Kin, taxonomy.KinShare: the
+// occupations retrieval adds, so the exhaustive scan ranks no one it
+// leaves out); not otherwise.
 func experienceShare(m occMatch) float64 {
 	switch m.kind {
 	case "same", "synonym", "title":
@@ -296,7 +298,7 @@ func experienceShare(m occMatch) float64 {
 		// for a Køkkenchef: 31 %): its years count by the share, at most
 		// as the minor group's, so among the people no CV names the
 		// vacancy's occupation for, the experienced come first.
-		if m.share >= taxonomy.KinShare {
+		if m.kin && m.share >= taxonomy.KinShare {
 			return min(0.25, m.share)
 		}
 	}
@@ -584,6 +586,7 @@ type occMatch struct {
 	label  string
 	detail string
 	share  float64
+	kin    bool // of the targets' kind (taxonomy.Kin): retrieval adds it
 }
 
 var synonymVia = map[string]bool{"alt_label": true, "hidden_label": true, "star_title": true, "disco_title": true, "english_label": true}
@@ -698,7 +701,7 @@ func (s *Scorer) conceptMatch(o Occupation) occMatch {
 		return occMatch{value: 0.4, kind: "group", detail: unit[:3], target: s.targetIn(unit[:3])}
 	}
 	if j >= 0.1 {
-		return occMatch{value: math.Min(0.5, j), kind: "skills", share: j}
+		return occMatch{value: math.Min(0.5, j), kind: "skills", share: j, kin: p.kin[o.URI]}
 	}
 	return occMatch{}
 }

@@ -29,6 +29,10 @@ type Profile struct {
 	units     map[string]bool
 	minors    map[string]bool
 	essential map[string]bool
+	// kin: the occupations of the targets' kind (taxonomy.KinN with
+	// retrievalKin neighbours), which retrieval adds and whose years
+	// count in part.
+	kin map[string]bool
 
 	Required   []SkillReq
 	Desired    []SkillReq
@@ -81,7 +85,7 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: v.Title, PostalCode: v.PostalCode,
 		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence, Hours: v.Hours,
 		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType, Education: v.EducationLevel,
-		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}}
+		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}, kin: map[string]bool{}}
 	if geo != nil && v.PostalCode != "" {
 		p.Lat, p.Lon, p.HasPoint = geo.Coordinates(v.PostalCode)
 	}
@@ -240,6 +244,9 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 			for _, i := range o.Essential {
 				p.essential[tax.SkillAt(i).URI] = true
 			}
+		}
+		for _, k := range tax.KinN(t.URI, retrievalKin) {
+			p.kin[k.Occupation.URI] = true
 		}
 	}
 	for _, t := range p.Targets {

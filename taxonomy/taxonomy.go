@@ -100,7 +100,7 @@ type Taxonomy struct {
 	skillIndex *lexicon
 
 	occMemo, skillMemo memo[memoEntry]
-	kin                sync.Map // URI → []Kinship (Kin)
+	kin                sync.Map // URI and neighbours → []Kinship (KinN)
 
 	suggestOccDA, suggestOccEN, suggestSkill suggester
 
@@ -397,16 +397,28 @@ const (
 // essential skills), by the share, best first; ties keep the taxonomy's
 // order. Memoised: a match run asks it for each of the vacancy's
 // occupations.
-func (t *Taxonomy) Kin(uri string) []Kinship {
-	if v, ok := t.kin.Load(uri); ok {
+func (t *Taxonomy) Kin(uri string) []Kinship { return t.KinN(uri, KinNeighbours) }
+
+// KinN is Kin with up to n neighbours that share at least KinShare. The
+// matcher's retrieval reaches wider than the search's offer: a
+// sygeplejerske's eight nearest are nurses of a speciality nobody holds,
+// and the social- og sundhedsassistenter, whose years the score counts,
+// were not retrieved (the exhaustive scan ranked them, the matcher did
+// not: a top-25 overlap of 0.31).
+func (t *Taxonomy) KinN(uri string, n int) []Kinship {
+	type key struct {
+		uri string
+		n   int
+	}
+	if v, ok := t.kin.Load(key{uri, n}); ok {
 		return v.([]Kinship)
 	}
-	out := t.kinOf(uri)
-	t.kin.Store(uri, out)
+	out := t.kinOf(uri, n)
+	t.kin.Store(key{uri, n}, out)
 	return out
 }
 
-func (t *Taxonomy) kinOf(uri string) []Kinship {
+func (t *Taxonomy) kinOf(uri string, neighbours int) []Kinship {
 	o, ok := t.occByURI[uri]
 	if !ok {
 		return nil
@@ -436,7 +448,7 @@ func (t *Taxonomy) kinOf(uri string) []Kinship {
 		}
 	}
 	slices.SortStableFunc(near, func(a, b Kinship) int { return cmp.Compare(b.Share, a.Share) })
-	out := near[:min(KinNeighbours, len(near))]
+	out := near[:min(neighbours, len(near))]
 	if len(o.ISCO) >= 3 {
 		for _, p := range t.InMinorGroup(o.ISCO[:3]) {
 			j := share(p)

@@ -1,6 +1,7 @@
 package taxonomy_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -198,5 +199,27 @@ func TestKin(t *testing.T) {
 	}
 	if _, ok := lift["automekaniker"]; ok {
 		t.Errorf("elevatortekniker's kin holds the automekaniker")
+	}
+}
+
+// TestKinReachesWiderForRetrieval: a sygeplejerske's eight nearest by
+// essential skills are nurses of a speciality, a skeleterapeut, an
+// audiolog; the social- og sundhedsassistent (0.24), whose years a
+// Sygeplejerske vacancy counts, is among the 24 the matcher retrieves.
+func TestKinReachesWiderForRetrieval(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nurse, _, _ := tax.NormalizeOccupation("Sygeplejerske")
+	ssa, _, _ := tax.NormalizeOccupation("Social- og sundhedsassistent")
+	has := func(ks []taxonomy.Kinship) bool {
+		return slices.ContainsFunc(ks, func(k taxonomy.Kinship) bool { return k.Occupation.URI == ssa })
+	}
+	if has(tax.Kin(nurse)) || !has(tax.KinN(nurse, 24)) {
+		t.Errorf("social- og sundhedsassistent in Kin %v, in KinN(24) %v; want not, then yes", has(tax.Kin(nurse)), has(tax.KinN(nurse, 24)))
+	}
+	if k8, k24 := tax.Kin(nurse), tax.KinN(nurse, 24); len(k24) <= len(k8) || k24[0] != k8[0] {
+		t.Errorf("KinN(24) %d, Kin %d: want more, the nearest first in both", len(k24), len(k8))
 	}
 }
