@@ -240,24 +240,7 @@ func TestImportCandidatesJob(t *testing.T) {
 	b.WriteString("{not json\n")                                                                                                            // row 33
 	b.WriteString("{\"external_ref\":\"IMP-LATIN1\",\"name\":\"Jens J\xf8rgensen\",\"postal_code\":\"6400\",\"target_group\":\"young\"}\n") // row 34: Latin-1
 	body := []byte(b.String())
-	run := func() map[string]any {
-		var job struct {
-			ID string `json:"id"`
-		}
-		res := k.Do("POST", "/api/v1/candidates/import", body, &job, "Content-Type", "application/x-ndjson")
-		if res.StatusCode != http.StatusAccepted {
-			t.Fatalf("import: %d %s", res.StatusCode, res.Body)
-		}
-		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			var j map[string]any
-			k.Do("GET", "/api/v1/jobs/"+job.ID, nil, &j)
-			if j["status"] != "running" {
-				return j
-			}
-		}
-		t.Fatal("import job did not finish")
-		return nil
-	}
+	run := func() map[string]any { return importJob(t, k, body, 20*time.Second) }
 	j := run()
 	p := j["progress"].(map[string]any)
 	if j["status"] != "done" || p["rows"].(float64) != 34 || p["created"].(float64) != 30 || p["failed"].(float64) != 4 {
@@ -384,20 +367,27 @@ func TestImportLargerThanAForm(t *testing.T) {
 	if res := k.Do("POST", "/api/v1/candidates", body, nil); res.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Fatalf("2 MB to a form route: %d, want 413", res.StatusCode)
 	}
+	j := importJob(t, k, body, 60*time.Second)
+	if p := j["progress"].(map[string]any); j["status"] != "done" || p["created"].(float64) != float64(n) {
+		t.Fatalf("job %v, rows %v created %v failed %v; want %d created", j["status"], p["rows"], p["created"], p["failed"], n)
+	}
+}
+
+// importJob posts body (NDJSON) to the import and waits for its job to
+// end; it returns the job as the API gives it.
+func importJob(t *testing.T, k *systemtest.Client, body []byte, wait time.Duration) map[string]any {
+	t.Helper()
 	var job struct{ ID string }
 	if res := k.Do("POST", "/api/v1/candidates/import", body, &job, "Content-Type", "application/x-ndjson"); res.StatusCode != http.StatusAccepted {
-		t.Fatalf("2 MB import: %d %s", res.StatusCode, res.Body)
+		t.Fatalf("import: %d %s", res.StatusCode, res.Body)
 	}
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		var j map[string]any
 		k.Do("GET", "/api/v1/jobs/"+job.ID, nil, &j)
-		if j["status"] == "running" {
-			continue
+		if j["status"] != "running" {
+			return j
 		}
-		if p := j["progress"].(map[string]any); j["status"] != "done" || p["created"].(float64) != float64(n) {
-			t.Fatalf("job %v, rows %v created %v failed %v; want %d created", j["status"], p["rows"], p["created"], p["failed"], n)
-		}
-		return
 	}
 	t.Fatal("import job did not finish")
+	return nil
 }

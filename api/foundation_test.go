@@ -432,20 +432,8 @@ func TestWindows1252QuotesAreRepaired(t *testing.T) {
 	}
 
 	body := []byte(`{"external_ref":"W-1252","name":"Ole Hansen","postal_code":"6400","target_group":"young","summary":"Jeg er \u0093stabil\u0094 og m\u00f8der til tiden."}` + "\n")
-	var job struct{ ID string }
-	if res := k.Do("POST", "/api/v1/candidates/import", body, &job, "Content-Type", "application/x-ndjson"); res.StatusCode != http.StatusAccepted {
-		t.Fatalf("import: %d %s", res.StatusCode, res.Body)
-	}
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		var j map[string]any
-		k.Do("GET", "/api/v1/jobs/"+job.ID, nil, &j)
-		if j["status"] == "running" {
-			continue
-		}
-		if p := j["progress"].(map[string]any); p["created"].(float64) != 1 {
-			t.Fatalf("import: %v", j)
-		}
-		break
+	if j := importJob(t, k, body, 20*time.Second); j["progress"].(map[string]any)["created"].(float64) != 1 {
+		t.Fatalf("import: %v", j)
 	}
 	var r struct {
 		Items []struct {

@@ -249,6 +249,16 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 // the matches, with the reason that says so; a carpenter nearby is not.
 // localCV creates a CV of occ in 6400 Sønderborg with years in occ (and
 // extra fields) as k, and returns its id.
+// matchesOf is the first page of a vacancy's matches.
+func matchesOf(t *testing.T, k *systemtest.Client, vid string) matchPage {
+	t.Helper()
+	var p matchPage
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
+		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+	}
+	return p
+}
+
 func localCV(t *testing.T, k *systemtest.Client, ref, occ string, years float64, extra map[string]any) string {
 	t.Helper()
 	m := map[string]any{"postal_code": "6400", "max_commute_km": 30, "experience": []map[string]any{{"title": occ, "years": years}}}
@@ -272,10 +282,7 @@ func TestMatchesOfTheMinorGroupWhenNobodyHoldsTheOccupation(t *testing.T) {
 	}
 	vid := postVacancy(t, env, 13, map[string]any{"title": "Bartender", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
 		"description": "Vi søger en bartender til vores hotelbar."})
-	var p matchPage
-	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
-		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
-	}
+	p := matchesOf(t, k, vid)
 	ids := p.ids()
 	if !slices.Contains(ids, waiter) || slices.Contains(ids, carpenter) {
 		t.Fatalf("bartender: %v, want the waiter %s and not the carpenter %s", ids, waiter, carpenter)
@@ -306,10 +313,7 @@ func TestMatchesBySharedSkills(t *testing.T) {
 	}
 	vid := postVacancy(t, env, 15, map[string]any{"title": "Køkkenchef", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
 		"description": "Vi søger en erfaren leder af vores restaurant ved havnen."})
-	var p matchPage
-	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
-		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
-	}
+	p := matchesOf(t, k, vid)
 	ids := p.ids()
 	if len(ids) == 0 || ids[0] != cook {
 		t.Fatalf("køkkenchef: %v, want the cook %s first", ids, cook)
@@ -346,10 +350,7 @@ func TestMatchesRetrieveWhatTheScoreRanks(t *testing.T) {
 	}
 	vid := postVacancy(t, env, 18, map[string]any{"title": "Sygeplejerske", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
 		"description": "Vi søger en sygeplejerske til afdelingen."})
-	var p matchPage
-	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
-		t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
-	}
+	p := matchesOf(t, k, vid)
 	ids := p.ids()
 	if len(ids) != 2 || ids[0] != nurse || ids[1] != ssa {
 		t.Fatalf("sygeplejerske: %v, want the nurse %s, then the social- og sundhedsassistent %s", ids, nurse, ssa)
@@ -383,10 +384,7 @@ func TestSameTitleIsTheSameOccupation(t *testing.T) {
 	for i, title := range []string{"Salgskonsulent", "salgskonsulent"} {
 		vid := postVacancy(t, env, 16+i, map[string]any{"title": title, "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
 			"description": "Vi søger en salgskonsulent til B2B-salg i Sønderjylland."})
-		var p matchPage
-		if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); res.StatusCode != http.StatusOK {
-			t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
-		}
+		p := matchesOf(t, k, vid)
 		if len(p.Items) == 0 || p.Items[0].CandidateID != seller {
 			t.Fatalf("%s: %v, want the salgskonsulent", title, p.ids())
 		}
