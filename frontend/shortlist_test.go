@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"jobmatch/demo"
@@ -134,11 +135,16 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	}
 
 	// The employer sees an anonymised profile and invites to interview.
-	var profile, flash string
+	// What happens next says what to do with the profiles, not that
+	// candidates are still being found, nor by when an answer comes.
+	var profile, flash, next string
+	var answerBy []*cdp.Node
 	err = chromedp.Run(emp,
 		chromedp.Navigate(statusURL),
 		chromedp.WaitVisible(`article.profile`),
 		chromedp.Text(`article.profile`, &profile),
+		chromedp.Text(`section.next-steps`, &next),
+		chromedp.Nodes(`p.answer-by`, &answerBy, chromedp.AtLeast(0)),
 		chromedp.Click(`article.profile button.invite`),
 		chromedp.WaitVisible(`.flash`),
 		chromedp.Text(`.flash`, &flash),
@@ -147,6 +153,9 @@ func TestPreScreeningInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, emp, "employer-view")
+	if !strings.Contains(next, "præsenteret kandidater herunder") || strings.Contains(next, "finder kandidater") || len(answerBy) > 0 {
+		t.Errorf("what happens next, with a profile presented: %q (answer by shown: %d)", next, len(answerBy))
+	}
 	if strings.Contains(profile, "Skjult") || strings.Contains(profile, "skjult@") || strings.Contains(profile, "Byg ApS") ||
 		!strings.Contains(profile, "tagarbejde") || !strings.Contains(profile, "Seks års erfaring") ||
 		!strings.Contains(profile, "Kandidat 1") || !strings.Contains(profile, "Ledig nu") || !strings.Contains(profile, "6 år") {
