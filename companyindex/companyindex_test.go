@@ -160,6 +160,12 @@ func TestSearchName(t *testing.T) {
 		{"no typos under 4 letters", "vvz", nil, "", nil, []string{"34567812", "99123402"}},
 		{"one token missing", "vestjysk transport", nil, MatchFuzzy, []string{"12345670", "45678123"}, nil},
 
+		// The name as a caller says it: definite, plural definite, genitive.
+		{"definite of a name's word", "transporten", []string{"45678123"}, MatchName, nil, nil},
+		{"definite", "slagteriet", []string{"81234567"}, MatchName, nil, nil},
+		{"genitive", "jensens bageri", []string{"99123401"}, MatchName, nil, nil},
+		{"definite, two words", "vestjysk bilcenteret", []string{"12345670"}, MatchName, nil, nil},
+
 		{"no match", "zzzz qqqq", nil, "", nil, fixtureCVRs()},
 	}
 	for _, tt := range tests {
@@ -681,5 +687,18 @@ func TestSortByKey(t *testing.T) {
 		if a, b := v[i-1]>>32, v[i]>>32; a > b || a == b && uint32(v[i-1]) > uint32(v[i]) {
 			t.Fatalf("not sorted (stably) at %d: %x, %x", i, v[i-1], v[i])
 		}
+	}
+}
+
+// TestDanishStems: a doubled consonant before the ending is single in the
+// word ("maskinfabrikken", "hotellet"); short words keep their letters.
+func TestDanishStems(t *testing.T) {
+	for w, want := range map[string]string{"maskinfabrikken": "maskinfabrik", "hotellet": "hotel", "slagteriet": "slagteri", "tomrerne": "tomrer", "jensens": "jensen"} {
+		if got := danishStems(w); !slices.Contains(got, want) {
+			t.Errorf("danishStems(%q) = %v, want %q among them", w, got, want)
+		}
+	}
+	if got := danishStems("isen"); len(got) != 0 {
+		t.Errorf("danishStems(isen) = %v, want none (under four letters)", got)
 	}
 }

@@ -107,10 +107,17 @@ func (s *snapshot) resolve(toks []queryToken) *nameQuery {
 	q := &nameQuery{terms: make([]qterm, len(toks)), first: -1}
 	var all, req []string
 	for i, tok := range toks {
-		lo := sort.SearchStrings(s.terms, tok.text)
-		hi := lo + sort.Search(len(s.terms)-lo, func(j int) bool {
-			return !strings.HasPrefix(s.terms[lo+j], tok.text)
-		})
+		lo, hi := s.prefixRange(tok.text)
+		if lo == hi && !tok.optional {
+			// "maskinfabrikken", "hotellet", "jensens": the name as a
+			// caller says it, definite or genitive, is the name's word.
+			for _, stem := range danishStems(tok.text) {
+				if l, h := s.prefixRange(stem); l < h {
+					tok.text, lo, hi = stem, l, h
+					break
+				}
+			}
+		}
 		q.terms[i] = qterm{queryToken: tok, lo: int32(lo), hi: int32(hi)}
 		all = append(all, tok.text)
 		if tok.optional {
@@ -126,6 +133,36 @@ func (s *snapshot) resolve(toks []queryToken) *nameQuery {
 	q.key = strings.Join(all, " ")
 	q.reqKey = strings.Join(req, " ")
 	return q
+}
+
+// prefixRange is the range of dictionary terms that begin with text.
+func (s *snapshot) prefixRange(text string) (int, int) {
+	lo := sort.SearchStrings(s.terms, text)
+	hi := lo + sort.Search(len(s.terms)-lo, func(j int) bool {
+		return !strings.HasPrefix(s.terms[lo+j], text)
+	})
+	return lo, hi
+}
+
+// danishStems are the words a Danish definite, plural definite or
+// genitive form may be of, four letters or more, the longest ending first:
+// "maskinfabrikken" → maskinfabrikk, maskinfabrik (a doubled consonant
+// before the ending is single in the word); "slagteriet" → slagteri;
+// "tømrerne" → tømrer; "jensens" → jensen.
+func danishStems(w string) []string {
+	var out []string
+	for _, suf := range []string{"erne", "ene", "en", "et", "ne", "s"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		r := []rune(stem)
+		if !ok || len(r) < 4 {
+			continue
+		}
+		out = append(out, stem)
+		if n := len(r); r[n-1] == r[n-2] && !strings.ContainsRune("aeiouyæøå", r[n-1]) {
+			out = append(out, string(r[:n-1]))
+		}
+	}
+	return out
 }
 
 // rarest returns the required token whose prefix range has the fewest
