@@ -161,3 +161,25 @@ func TestHotlineOverviewShowsRequestsFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffErrorPageKeepsTheNavigation: a consultant who followed a stale
+// link got an error page with the header only; the staff navigation is
+// there now, and an anonymous visitor's error page still has none.
+func TestStaffErrorPageKeepsTheNavigation(t *testing.T) {
+	env := systemtest.Start(t)
+	for _, who := range []string{"konsulent@demo.local", ""} {
+		c := env.Client()
+		if who != "" {
+			c = env.Login(who)
+		}
+		res := c.Do("GET", "/staff/vacancies/findes-ikke", nil, nil, "Accept", "text/html")
+		page := string(res.Body)
+		if res.StatusCode != 404 && who != "" {
+			t.Fatalf("%q: %d, want 404", who, res.StatusCode)
+		}
+		nav := strings.Contains(page, `class="jm-staffnav"`) && strings.Contains(page, `href="/staff/candidates"`)
+		if nav != (who != "") {
+			t.Errorf("%q: staff navigation on the error page %v", who, nav)
+		}
+	}
+}
