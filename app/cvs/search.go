@@ -1189,21 +1189,11 @@ var noExperiencePhrases = func() [][]string {
 // returns text without it, and the phrase as typed.
 func noExperienceIn(text string) (string, string, bool) {
 	words := strings.Fields(text)
+	same := func(w, x string) bool { return strings.ToLower(strings.Trim(w, ",.;:()")) == x }
 	for i := range words {
 		for _, p := range noExperiencePhrases {
-			if i+len(p) > len(words) {
-				continue
-			}
-			match := true
-			for j, w := range p {
-				if strings.ToLower(strings.Trim(words[i+j], ",.;:()")) != w {
-					match = false
-					break
-				}
-			}
-			if match {
-				rest := strings.Join(slices.Concat(words[:i:i], words[i+len(p):]), " ")
-				return rest, strings.Join(words[i:i+len(p)], " "), true
+			if i+len(p) <= len(words) && slices.EqualFunc(words[i:i+len(p)], p, same) {
+				return strings.Join(slices.Concat(words[:i:i], words[i+len(p):]), " "), strings.Join(words[i:i+len(p)], " "), true
 			}
 		}
 	}
