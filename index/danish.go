@@ -603,6 +603,13 @@ func (ix *Index) synonymForms(synonyms []string) []form {
 				continue
 			}
 			seen[w] = true
+			// A name of the job that also says a working time is the
+			// time in a CV: "nattevagt", ESCO's other name of the
+			// natportier, found the demo's handicaphjælpere who will take
+			// "nattevagter" (61 CVs, no receptionist among them).
+			if _, timeWord := workTimeWords[Skeleton(w)]; timeWord {
+				continue
+			}
 			for _, f := range ix.vocab.expand(w, false) {
 				if f.boost >= boostInflection {
 					f.boost *= 0.3

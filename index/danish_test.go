@@ -575,6 +575,44 @@ func TestConceptOrRelatedNotBoth(t *testing.T) {
 	}
 }
 
+// TestWantedBeforeHeldConcept: of the CVs a concept finds, who wants the
+// job comes before who once held it, as for the words: for "ekspedient"
+// (STAR's title of concepts nobody holds) the butiksassistent who wants
+// shop work before the hotelmedarbejder who was once a sælger, whom the
+// concept's group found at the same score.
+func TestWantedBeforeHeldConcept(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const shop, hotel = "http://example.org/occupation/butiksassistent", "http://example.org/occupation/hotelmedarbejder"
+	wants := cvOf("Butiksassistent", "Kasse og kunder.")
+	wants.DesiredOccupations = []jobmatch.Concept{{Label: "Butiksassistent", URI: shop}}
+	held := cvOf("Hotelmedarbejder", "Kasse og kunder.")
+	held.DesiredOccupations = []jobmatch.Concept{{Label: "Hotelmedarbejder", URI: hotel}}
+	held.Experience = []jobmatch.Experience{{Title: "Butiksassistent", Occupation: shop, Years: 4}}
+	docs := map[string]Doc{}
+	for _, c := range []*jobmatch.Candidate{wants, held} {
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []Query{
+		{Text: "ekspedient", Everyday: true, Size: 10, RelatedOccupations: []string{shop}},
+		{Text: "ekspedient", Everyday: true, Size: 10, Occupations: []string{shop}},
+	} {
+		res, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 2 || res.Hits[0].ID != wants.ID || !(res.Hits[0].Score > res.Hits[1].Score) {
+			t.Fatalf("%+v: hits %+v; want the CV that wants the job first, above the one that held it (%s)", q, res.Hits, wants.ID)
+		}
+	}
+}
+
 // TestPartsBeginAtASeam: letters found inside a word count as a part of
 // it only after a first part (three letters or more, or a word some CV
 // holds): "breve" holds no "rev". And a compound no CV holds is looked for
@@ -944,6 +982,47 @@ func TestLettersInsideADictionaryWordAreNoPart(t *testing.T) {
 		if got := names(res); !slices.Equal(got, want) {
 			t.Errorf("%s found %v (read as %+v), want the three tandklinikassistenter", q, got, res.Expansions)
 		}
+	}
+}
+
+// TestFirstPartBeforeADictionaryWord: a first part is a word of its own
+// when a CV word is it and then a word the Danish dictionary knows, though
+// no CV writes that word alone: "kantinemedarbejder" finds the kokke by
+// their "kantinedrift" and "kantiner" (the demo's found nobody).
+func TestFirstPartBeforeADictionaryWord(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"kok1":  cvOf("Kok", "À la carte og kantinedrift."),
+		"kok2":  cvOf("Kok", "Kantinedrift og menuplanlægning."),
+		"kok3":  cvOf("Kok", "Arbejdet i restauranter og kantiner."),
+		"prod":  cvOf("Produktionsmedarbejder", "Maskinbetjening."),
+		"lager": cvOf("Lagermedarbejder", "Pluk og pak."),
+	}, tax)
+	res := mustSearch(t, ix, "kantinemedarbejder")
+	if got := names(res); !slices.Equal(got, []string{"kok1", "kok2", "kok3"}) {
+		t.Errorf("kantinemedarbejder found %v (read as %+v), want the three kokke", got, res.Expansions)
+	}
+}
+
+// TestSynonymThatSaysATimeIsNoName: a name of the job that also says a
+// working time ("nattevagt", ESCO's other name of the natportier) finds no
+// CV by the shifts it will take: the demo's "natportier" found 61
+// handicaphjælpere by their "nattevagter" and no receptionist.
+func TestSynonymThatSaysATimeIsNoName(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"portier": cvOf("Natportier", "Reception på hotel."),
+		"hjælper": cvOf("Handicaphjælper", "Tager gerne nattevagter."),
+		"ssh":     cvOf("Social- og sundhedshjælper", "Nattevagt på plejecenter."),
+	})
+	res, err := ix.Search(context.Background(), Query{Text: "natportier", Everyday: true, AllWords: true, Synonyms: []string{"natportier", "nattevagt"}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res); !slices.Equal(got, []string{"portier"}) {
+		t.Errorf("natportier found %v (read as %+v), want the natportier only", got, res.Expansions)
 	}
 }
 

@@ -35,7 +35,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 13
+const MappingVersion = 14
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -67,7 +67,11 @@ type Labels func(uri, title string) []string
 
 // Doc is what the index stores per candidate: only what search needs.
 type Doc struct {
-	Occupations    []string  `json:"occupations"`     // concept URIs
+	Occupations []string `json:"occupations"` // concept URIs
+	// Wanted holds the occupations the CV wants (of Occupations, which
+	// also holds those it held): a concept search ranks who wants the
+	// job before who once held it (v14).
+	Wanted         []string  `json:"wanted"`
 	OccupationText string    `json:"occupation_text"` // titles, Danish analysis
 	OccupationEN   string    `json:"occupation_en"`   // titles, English analysis
 	Skills         []string  `json:"skills"`          // concept URIs
@@ -153,6 +157,9 @@ func NewMapping() mapping.IndexMapping {
 	}
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("occupations", kw())
+	wanted := kw()
+	wanted.DocValues = false // only searched
+	doc.AddFieldMappingsAt("wanted", wanted)
 	doc.AddFieldMappingsAt("occupation_text", text(da.AnalyzerName))
 	doc.AddFieldMappingsAt("occupation_en", text(en.AnalyzerName))
 	doc.AddFieldMappingsAt("skills", kw())
@@ -445,6 +452,7 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 		occ = append(occ, o.Label)
 		if o.URI != "" {
 			d.Occupations = append(d.Occupations, ix.short(o.URI))
+			d.Wanted = append(d.Wanted, ix.short(o.URI))
 			if labels != nil {
 				occ = append(occ, labels(o.URI, o.Label)...)
 			}

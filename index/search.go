@@ -447,10 +447,10 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		// being a mover too).
 		var concepts []query.Query
 		if len(q.Occupations) > 0 {
-			concepts = append(concepts, &constScore{inner: anyTerm("occupations", ix.shortAll(q.Occupations)), score: boostConcept})
+			concepts = append(concepts, ix.conceptClause(q.Occupations, boostConcept))
 		}
 		if len(q.RelatedOccupations) > 0 {
-			concepts = append(concepts, &constScore{inner: anyTerm("occupations", ix.shortAll(q.RelatedOccupations)), score: boostRelated})
+			concepts = append(concepts, ix.conceptClause(q.RelatedOccupations, boostRelated))
 		}
 		var concept query.Query
 		switch len(concepts) {
@@ -864,6 +864,24 @@ func (ix *Index) yearsFilter(years int, occupations []string) query.Query {
 		any = append(any, r)
 	}
 	return bleve.NewDisjunctionQuery(any...)
+}
+
+// heldConcept scales a concept's score for a CV that held it but does not
+// want it: as for the words (desiredLift), who wants the job comes before
+// who once did it. "ekspedient", STAR's title of concepts no CV holds,
+// found the shop workers of their group at one score, and a
+// hotelmedarbejder who had once been a sælger came before the
+// butiksassistenter who want the work.
+const heldConcept = 0.8
+
+// conceptClause scores a CV of one of uris: score if it wants one of them,
+// score × heldConcept if it only held one.
+func (ix *Index) conceptClause(uris []string, score float64) query.Query {
+	short := ix.shortAll(uris)
+	return &sumQuery{max: true, clauses: []query.Query{
+		&constScore{inner: anyTerm("wanted", short), score: score},
+		&constScore{inner: anyTerm("occupations", short), score: score * heldConcept},
+	}}
 }
 
 func anyTerm(field string, vs []string) query.Query {

@@ -639,7 +639,8 @@ func (v *vocab) inDict(w string) bool { return v.dict != nil && v.dict(w) }
 // isFirstPart reports whether l is a word of its own: some CV holds it,
 // a CV word ends in it after three letters or more ("erhvervs|rengøring"),
 // or a CV word is l and then (after a linking s or e) a word of three
-// letters or more that some CV holds ("truck|certifikat"). Letters that
+// letters or more that some CV holds ("truck|certifikat") or the Danish
+// dictionary knows ("kantine|drift", where no CV writes "drift"). Letters that
 // only begin words are no part: "eksped" of ekspedition.
 func (v *vocab) isFirstPart(l string, forms []form) bool {
 	v.mu.RLock()
@@ -656,7 +657,7 @@ func (v *vocab) isFirstPart(l string, forms []form) bool {
 			continue
 		}
 		for _, t := range []string{tail, strings.TrimPrefix(tail, "s"), strings.TrimPrefix(tail, "e")} {
-			if utf8.RuneCountInString(t) >= 3 && v.heldLocked(t) {
+			if utf8.RuneCountInString(t) >= 3 && (v.heldLocked(t) || v.inDict(t)) {
 				return true
 			}
 		}
