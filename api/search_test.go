@@ -773,7 +773,8 @@ func TestCommonFirstPartOfANamedWord(t *testing.T) {
 // occupations ("programmør", a word of the STAR title "Programmør og
 // systemudvikler", the softwareudvikler's, and the last part of
 // "databaseprogrammør") or whose last part names one ("pizzabager" →
-// bager) offers those occupations that CVs hold, each with the count its
+// bager) offers those occupations that CVs hold (first those Jobnet gives
+// the same title), each with the count its
 // occupation filter finds; when nobody holds those, the occupations of
 // their ISCO minor groups ("bartender" → Tjener). Nothing is offered when
 // nobody holds such an occupation ("barnepige") or when the search finds
@@ -792,7 +793,11 @@ func TestRelatedWhenNobody(t *testing.T) {
 	get := func(q string) relatedResult { return searchRelated(t, k, q) }
 	// "bartender": nobody of its unit group (5132); the tjener is of its
 	// minor group (513, waiters and bartenders).
-	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}, "bartender": {"TJENER-1"}} {
+	// "fabriksarbejder": ESCO's name of the factory hand (9329), whom
+	// Jobnet calls Lager- og logistikmedarbejder, as it calls the
+	// warehouse worker (9333) the CVs hold.
+	for q, want := range map[string][]string{"programmør": {"SW-1", "SW-2"}, "pizzabager": {"BAGER-1"}, "bartender": {"TJENER-1"},
+		"fabriksarbejder": {"LAGER-1"}} {
 		r := get("q=" + url.QueryEscape(q))
 		if r.Total != 0 || len(r.Related) == 0 {
 			t.Errorf("%s: %d found, related %+v", q, r.Total, r.Related)

@@ -266,17 +266,27 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 			named = append(named, o)
 		}
 	}
+	read := len(named) // the concepts the text was read as
 	for _, w := range words {
 		named = append(named, cs.tax.NamedBy(w, 10)...)
 		named = append(named, cs.tax.LastPart(w)...)
 	}
 	cands := slices.Clone(named)
-	for _, o := range named {
-		// Its ISCO unit group only: the groups DISCO-08 adds reach
-		// further ("au pair", a name of "barnepige", is also housework).
-		for _, r := range cs.tax.RelatedOccupations(o.URI) {
-			if r.ISCO == o.ISCO {
-				cands = append(cands, r)
+	// First the concepts STAR/Jobnet names by the same title as one the
+	// text was read as: the same job to the consultant ("fabriksarbejder",
+	// ESCO's name of the factory hand, whom nobody holds, is Jobnet's Lager-
+	// og logistikmedarbejder, as the warehouse worker the CVs hold is); not
+	// for those its words name, which reach too far ("jord og beton"
+	// crowded out the stilladsmontører). Then the rest of their ISCO unit
+	// groups only: the groups DISCO-08 adds reach further ("au pair", a
+	// name of "barnepige", is also housework).
+	for _, sameTitle := range []bool{true, false} {
+		for i, o := range named {
+			title := cs.tax.DisplayTitle(o.URI, "da")
+			for _, r := range cs.tax.RelatedOccupations(o.URI) {
+				if same := i < read && cs.tax.DisplayTitle(r.URI, "da") == title; same == sameTitle && (same || r.ISCO == o.ISCO) {
+					cands = append(cands, r)
+				}
 			}
 		}
 	}
