@@ -539,7 +539,8 @@ func scoreLicence(s *Scorer, f *Features) Part {
 // scoreText: the words of the vacancy found in the CV, weighted by their
 // rarity: the cosine of the two texts' term sets weighted by inverse
 // document frequency, so a long CV does not win by containing every word.
-// The reason names the rarest shared words as the CV writes them.
+// The reason names the rarest shared words as the CV writes them, but
+// for the words of the skills the ad asks, which their reasons name.
 func scoreText(s *Scorer, f *Features) Part {
 	var part Part
 	if s.termNorm == 0 {
@@ -551,7 +552,9 @@ func scoreText(s *Scorer, f *Features) Part {
 		if f.Terms.Has(t) {
 			w := s.termIDF[t]
 			dot += w * w
-			if s.explain && !strings.HasPrefix(t, "en:") {
+			// The skills' reasons name the skills the ad asks, whole
+			// ("à la carte", not the text's "carte").
+			if s.explain && !strings.HasPrefix(t, "en:") && !s.skillTerms[t] {
 				shared = append(shared, t)
 			}
 		}

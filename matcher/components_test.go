@@ -578,6 +578,34 @@ func TestEmployersNameIsNoSharedWord(t *testing.T) {
 	}
 }
 
+// TestAskedSkillsAreNoSharedWords: the words of the skills the ad asks are
+// named by the skills' own reasons, whole; the text's reason named them
+// again, and "à la carte" as "carte" ("Ord fra opslaget i CV'et: carte,
+// menuplanlægning, hygiejnebevis, kok" beside "Krævede kompetencer: 3 af 3
+// – hygiejnebevis, menuplanlægning, à la carte"). They still count.
+func TestAskedSkillsAreNoSharedWords(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Kok", PostalCode: "2100", SkillsRequired: []string{"hygiejnebevis", "à la carte"},
+		Description: "Vi søger en kok til vores kantine. Du har hygiejnebevis og erfaring med à la carte."}
+	f := cvOf(tax, jobmatch.Candidate{Summary: "Kok med hygiejnebevis, erfaring fra kantiner og à la carte.",
+		Experience: []jobmatch.Experience{{Title: "Kok", Years: 6}}})
+	asked := scoreText(scorerFor(tax, v, Criteria{}, nil), f)
+	da := texts(asked)
+	for _, w := range []string{"carte", "hygiejnebevis"} {
+		if strings.Contains(da, w) {
+			t.Errorf("the text's reason names %q, an asked skill's word: %q", w, da)
+		}
+	}
+	if !strings.Contains(da, "kantine") {
+		t.Errorf("the text's reason %q lacks kantiner", da)
+	}
+	v.SkillsRequired = nil
+	plain := scoreText(scorerFor(tax, v, Criteria{}, nil), f)
+	if asked.Value != plain.Value || !strings.Contains(texts(plain), "hygiejnebevis") {
+		t.Errorf("asked as skills %.3f (%q), not asked %.3f (%q): want the same value, and the word named when no skill says it", asked.Value, da, plain.Value, texts(plain))
+	}
+}
+
 // TestWorkplaceTownIsNoSharedWord: the town of the workplace, written in
 // the ad, is scored as distance, never as a word the CV shares with the
 // ad ("Ord fra opslaget i CV'et: augustenborg, …" before).

@@ -133,7 +133,10 @@ type Scorer struct {
 	idf      IDF
 	reqIDF   [][]float64
 	desIDF   [][]float64
-	explain  bool
+	// skillTerms are the terms of the skills the vacancy asks, which the
+	// skills' own reasons name: the text's reason leaves them out.
+	skillTerms map[string]bool
+	explain    bool
 	// textScale is the run's best text match among the candidates who
 	// pass: the text component is read relative to it (0: not yet known,
 	// read as is). See Matcher.rank.
@@ -175,11 +178,18 @@ func NewScorer(p *Profile, c Criteria, w Weights, tax *taxonomy.Taxonomy, idf ID
 		s.termNorm += w * w
 	}
 	s.termNorm = math.Sqrt(s.termNorm)
+	s.skillTerms = map[string]bool{}
 	for _, r := range p.Required {
 		s.reqIDF = append(s.reqIDF, termWeights(r.Terms, get))
+		for _, t := range r.Terms {
+			s.skillTerms[t] = true
+		}
 	}
 	for _, r := range p.Desired {
 		s.desIDF = append(s.desIDF, termWeights(r.Terms, get))
+		for _, t := range r.Terms {
+			s.skillTerms[t] = true
+		}
 	}
 	for _, t := range p.TitleTerms {
 		get(t)
