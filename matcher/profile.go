@@ -223,7 +223,11 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 		if m.Score < 0.5 || (i > 0 && m.Score < 0.85*ms[0].Score) || len(p.Targets) >= 3 {
 			break
 		}
-		if named && !ownName(m.Kind) {
+		// Nor, then, a STAR title that names a concept only closely:
+		// STAR's "Social- og sundhedshjælper" is close to two social
+		// workers of ISCO 2635 besides its own concept, and their group
+		// made a socialpædagog a related occupation of the hjælper's job.
+		if named && (!ownName(m.Kind) || m.Kind == "star_title" && tax.NamesLoosely(m.URI, v.Title)) {
 			continue
 		}
 		add(Target{URI: m.URI, Label: tax.ConceptLabel(m.URI, "da"), Form: m.Form, Via: m.Kind, Score: m.Score})
