@@ -14,7 +14,8 @@ import (
 	"jobmatch/web"
 )
 
-// RegisterFollowUp adds closing vacancies by hand, targets, survey rules,
+// RegisterFollowUp adds closing vacancies by hand, setting the occupation
+// a vacancy is matched as, targets, survey rules,
 // citizen surveys and the KPI export.
 func RegisterFollowUp(s *web.Server, u UseCases) {
 	g := s.Group()
@@ -27,6 +28,17 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			return err
 		}
 		v, err := u.Intake.CloseVacancy(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}, cv)
+	g.PUT("/vacancies/:id/occupation", func(c echo.Context) error {
+		var in intake.VacancyOccupation
+		if err := web.DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		v, err := u.Intake.SetVacancyOccupation(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
 		if err != nil {
 			return err
 		}

@@ -38,6 +38,7 @@ var jsonBodies = []func() any{
 	func() any { return new(followup.Targets) },
 	func() any { return new(staff.NewUser) },
 	func() any { return new(intake.VacancyClose) },
+	func() any { return new(intake.VacancyOccupation) },
 	func() any { // POST /auth/login
 		return &struct {
 			Email    string `json:"email" validate:"required,email,max=200"`

@@ -2,9 +2,12 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -948,5 +951,85 @@ func TestTimelineByDay(t *testing.T) {
 	want := []string{"request:Løntilskud?", "contact:Telefon for tre dage siden", "contact:Besøg for ti dage siden"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("timeline %q, want %q", got, want)
+	}
+}
+
+// TestConsultantSetsTheOccupation: a title such as "Chauffør" names many
+// occupations, and the matching read it as a dyretransportchauffør and a
+// tankvogn's driver, so a lastbilchauffør's eighteen years counted half as
+// a related occupation's. The consultant sets the occupation the vacancy
+// is matched as (by a title the taxonomy knows, or a URI): it is the one
+// target, the lastbilchauffør's is the same occupation, and the page's form
+// does the same. A name the taxonomy does not know is a field error, and
+// nothing changes.
+func TestConsultantSetsTheOccupation(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	driver := localCV(t, k, "L-1", "Lastbilchauffør", 18, map[string]any{"driving_licences": []string{"B", "C", "CE"}})
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	vid := postVacancy(t, env, 17, map[string]any{"title": "Chauffør", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Vi søger en chauffør med kørekort C/CE til distribution."})
+	reasonsOf := func(p matchPage, id string) []string {
+		var codes []string
+		if i := slices.Index(p.ids(), id); i >= 0 {
+			for _, r := range p.Items[i].Reasons {
+				codes = append(codes, r.Code)
+			}
+		}
+		return codes
+	}
+	before := matchesOf(t, k, vid)
+	want, _, _ := env.Sys.Taxonomy.NormalizeOccupation("Lastbilchauffør")
+	if slices.ContainsFunc(before.Occupations, func(o struct{ URI, Label, Via string }) bool { return o.URI == want }) ||
+		slices.Contains(reasonsOf(before, driver), "occupation_same") {
+		t.Fatalf("before: the title read as %+v, the driver's reasons %v; the case needs a title read as another occupation", before.Occupations, reasonsOf(before, driver))
+	}
+
+	var bad struct {
+		Errors []struct{ Field, Code string } `json:"errors"`
+	}
+	if res := k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": "xqzv blorf"}, nil); res.StatusCode != http.StatusUnprocessableEntity ||
+		json.Unmarshal(res.Body, &bad) != nil || len(bad.Errors) == 0 || bad.Errors[0].Field != "occupation" {
+		t.Fatalf("an unknown occupation: %d %s", res.StatusCode, res.Body)
+	}
+	var v struct {
+		Occupation string `json:"occupation"`
+		Version    int64  `json:"version"`
+	}
+	if res := k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": "Lastbilchauffør"}, &v); res.StatusCode != http.StatusOK || v.Occupation != want {
+		t.Fatalf("set: %d %s, want occupation %s", res.StatusCode, res.Body, want)
+	}
+	after := matchesOf(t, k, vid)
+	if len(after.Occupations) != 1 || after.Occupations[0].URI != want || after.Occupations[0].Via != "given" {
+		t.Fatalf("after: targets %+v, want only %s, given", after.Occupations, want)
+	}
+	if !slices.Contains(reasonsOf(after, driver), "occupation_same") {
+		t.Fatalf("after: the driver's reasons %v, want the same occupation", reasonsOf(after, driver))
+	}
+	if res := k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": want, "version": v.Version - 1}, nil); res.StatusCode != http.StatusConflict {
+		t.Fatalf("a stale version: %d %s, want 409", res.StatusCode, res.Body)
+	}
+
+	// The page: the form sets it by a URI as well, and says so.
+	other := "http://data.europa.eu/esco/occupation/952aa13c-731f-4add-98d1-66b59f70e607" // dyretransportchauffør
+	page := string(k.Do("GET", "/staff/vacancies/"+vid, nil, nil, "Accept", "text/html").Body)
+	m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, `action="/staff/vacancies/`+vid+`/occupation"`) {
+		t.Fatalf("the vacancy page has no form to set the occupation")
+	}
+	form := url.Values{"occupation": {other}, "_csrf": {html.UnescapeString(m[1])}}
+	res := k.Do("POST", "/staff/vacancies/"+vid+"/occupation", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the form: %d %.500s", res.StatusCode, res.Body)
+	}
+	page = string(k.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(page, "Stillingen matches nu som Dyretransportchauffør") || !strings.Contains(page, "Matches som: <span class=\"concept\">Dyretransportchauffør</span>") {
+		t.Fatalf("the page after the form says nothing of it: %.2000s", page)
+	}
+	if after := matchesOf(t, k, vid); len(after.Occupations) != 1 || after.Occupations[0].URI != other {
+		t.Fatalf("after the form: targets %+v, want %s", after.Occupations, other)
 	}
 }

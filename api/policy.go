@@ -92,6 +92,8 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /api/v1/contacts":                              cvReaders,
 	"POST /api/v1/requests/:id/resolve":                  cvReaders,
 	"PATCH /api/v1/vacancies/:id":                        cvReaders,
+	"PUT /api/v1/vacancies/:id/occupation":               cvReaders,
+	"POST /staff/vacancies/:id/occupation":               cvReaders,
 	"POST /api/v1/candidates":                            cvReaders,
 	"GET /api/v1/candidates/search":                      cvReaders,
 	"POST /api/v1/candidates/import":                     cvReaders,

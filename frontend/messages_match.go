@@ -10,6 +10,7 @@ func init() {
 		"vac.required":         {"Krævet", "Required"},
 		"vac.desired":          {"Ønsket", "Desired"},
 		"match.read_as":        {"Titlen læst som", "Title read as"},
+		"match.set_as":         {"Matches som", "Matched as"},
 		"match.settings":       {"Kriterier og vægte", "Criteria and weights"},
 		"match.require":        {"Krav (fravælg for at lempe)", "Required (untick to relax)"},
 		"match.radius":         {"Fast afstand (km)", "Fixed distance (km)"},

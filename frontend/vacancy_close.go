@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -14,6 +15,27 @@ import (
 
 func (f *Frontend) registerVacancyClose(public, staff *echo.Group) {
 	staff.POST("/vacancies/:id/close", f.vacancyClose, f.requireCVReader)
+	staff.POST("/vacancies/:id/occupation", f.vacancyOccupation, f.requireCVReader)
+}
+
+// vacancyOccupation is the consultant correcting the occupation a vacancy
+// is matched as, when its title names another or many ("Chauffør").
+func (f *Frontend) vacancyOccupation(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	vac, err := f.cfg.Intake.SetVacancyOccupation(c.Request().Context(), web.CurrentUser(c), c.Param("id"), intake.VacancyOccupation{Occupation: v["occupation"]})
+	lang := web.Lang(c)
+	switch {
+	case errors.Is(err, jobmatch.ErrInvalid):
+		setFlash(c, i18n.T(lang, "vac.occupation_unknown"))
+	case err != nil:
+		return err
+	default:
+		setFlash(c, fmt.Sprintf(i18n.T(lang, "vac.occupation_set"), f.cfg.CVs.Taxonomy().DisplayTitle(vac.Occupation, string(lang))))
+	}
+	return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+c.Param("id"))
 }
 
 // vacancyClose is the consultant closing a vacancy by hand: filled (by a

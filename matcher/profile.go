@@ -202,9 +202,14 @@ func (p *Profile) resolveTitle(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy) {
 		p.Targets = append(p.Targets, t)
 	}
 	if v.Occupation != "" {
+		// Set by whoever posted it or by the consultant (a title such as
+		// "Chauffør" names many occupations): the one target.
 		add(Target{URI: v.Occupation, Label: tax.ConceptLabel(v.Occupation, "da"), Form: v.Title, Via: "given", Score: 1})
 	}
-	ms := tax.ResolveOccupation(v.Title, 5, taxonomy.ResolveOptions{OccupationsOnly: true})
+	var ms []taxonomy.Match
+	if v.Occupation == "" {
+		ms = tax.ResolveOccupation(v.Title, 5, taxonomy.ResolveOptions{OccupationsOnly: true})
+	}
 	// A title that is a concept's own name (its preferred label or its
 	// STAR title) names that concept: the same words as another concept's
 	// alternative label are a loose synonym there (ESCO's Danish labels

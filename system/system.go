@@ -193,7 +193,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	cands := cvs.New(env, tax, ix, syncer, audit)
 	matchingUC := matching.New(env, mt, audit, places)
 	intakeUC := intake.New(env, intake.Config{Companies: companiesUC, Staff: staffUC, Surveys: surveysUC, Watcher: matchingUC,
-		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam})
+		Deadline: responseDeadline, RetentionTeam: cfg.RetentionTeam, Occupations: tax})
 	var linkGrace time.Duration
 	if cfg.LinkGraceDays > 0 {
 		linkGrace = time.Duration(cfg.LinkGraceDays) * 24 * time.Hour
@@ -465,7 +465,7 @@ func (s *System) WithClock(now func() time.Time) *Clocked {
 	c := &Clocked{Env: env, Staff: staff.New(env), Surveys: surveys.New(env)}
 	c.Companies = companies.New(env, c.Staff, c.Surveys, nil)
 	c.Intake = intake.New(env, intake.Config{Companies: c.Companies, Staff: c.Staff, Surveys: c.Surveys,
-		Deadline: responseDeadline, RetentionTeam: s.cfg.RetentionTeam})
+		Deadline: responseDeadline, RetentionTeam: s.cfg.RetentionTeam, Occupations: s.Taxonomy})
 	c.Screening = screening.New(env, screening.Config{Vacancies: c.Intake, Staff: c.Staff, Audit: app.NewAudit(env), Places: s.Places})
 	return c
 }

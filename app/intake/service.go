@@ -16,6 +16,7 @@ import (
 	"jobmatch/app/companies"
 	"jobmatch/app/surveys"
 	"jobmatch/store"
+	"jobmatch/taxonomy"
 )
 
 // Companies is what the entry point needs of the companies.
@@ -55,6 +56,16 @@ type Config struct {
 	Deadline func(topic jobmatch.Topic, received time.Time) time.Time
 	// RetentionTeam is the address told of every retention request.
 	RetentionTeam string
+	// Occupations reads the occupation a consultant sets a vacancy to
+	// (SetVacancyOccupation); nil refuses it.
+	Occupations Occupations
+}
+
+// Occupations is the taxonomy's reading of an occupation: a concept by its
+// URI, or the concept a title names.
+type Occupations interface {
+	Occupation(uri string) (*taxonomy.Occupation, bool)
+	NormalizeOccupation(title string) (uri string, score float64, ok bool)
 }
 
 // Service is the entry point's use case. It is safe for concurrent use.
@@ -70,6 +81,7 @@ type Service struct {
 	watcher       VacancyWatcher
 	deadline      func(topic jobmatch.Topic, received time.Time) time.Time
 	retentionTeam string
+	occupations   Occupations
 
 	deadlineMu   sync.Mutex
 	deadlineDays map[string]int
@@ -83,7 +95,7 @@ func New(env *app.Env, cfg Config) *Service {
 	}
 	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
 		companies: cfg.Companies, staff: cfg.Staff, surveys: cfg.Surveys, watcher: cfg.Watcher,
-		deadline: cfg.Deadline, retentionTeam: cfg.RetentionTeam}
+		deadline: cfg.Deadline, retentionTeam: cfg.RetentionTeam, occupations: cfg.Occupations}
 }
 
 func (s *Service) now() time.Time { return s.env.Now() }

@@ -2,10 +2,12 @@ package intake
 
 import (
 	"context"
+	"strings"
 
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/surveys"
+	"jobmatch/store"
 )
 
 // VacancyClose closes a vacancy by hand: filled or closed unfilled.
@@ -70,6 +72,53 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 	if err != nil {
 		return nil, err
 	}
+	return v, nil
+}
+
+// VacancyOccupation is the occupation a consultant reads a vacancy's title
+// as: a taxonomy concept's URI, or a title the taxonomy knows
+// ("Lastbilchauffør"). Matching targets it alone, not what the title was
+// read as ("Chauffør": a dyretransportchauffør and a tankvogn's driver).
+type VacancyOccupation struct {
+	Occupation string `json:"occupation" validate:"required,max=200"`
+	// Version, when set, must match the stored vacancy (409 otherwise).
+	Version int64 `json:"version,omitempty" validate:"gte=0"`
+}
+
+// SetVacancyOccupation sets the occupation the vacancy is matched as and
+// tells the matching, which ranks its candidates again.
+func (s *Service) SetVacancyOccupation(ctx context.Context, by *jobmatch.User, id string, in VacancyOccupation) (*jobmatch.Vacancy, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if err := s.val.Validate(in); err != nil {
+		return nil, err
+	}
+	uri, ok := strings.TrimSpace(in.Occupation), false
+	if s.occupations != nil {
+		if strings.HasPrefix(uri, "http://") || strings.HasPrefix(uri, "https://") {
+			_, ok = s.occupations.Occupation(uri)
+		} else {
+			uri, _, ok = s.occupations.NormalizeOccupation(uri)
+		}
+	}
+	if !ok {
+		return nil, jobmatch.Invalid("occupation", "unknown_occupation", "")
+	}
+	v, err := s.Vacancy(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if in.Version != 0 && in.Version != v.Version {
+		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+	}
+	now := s.now().UTC()
+	if err := s.st.Apply(ctx, store.ColVacancies, id, store.Change{Set: store.Fields{"occupation": uri, "updated_at": now}, BumpVersion: true}); err != nil {
+		return nil, err
+	}
+	v.Occupation, v.UpdatedAt = uri, now
+	v.Version++
+	s.notifyVacancy(ctx, v)
 	return v, nil
 }
 
