@@ -30,6 +30,11 @@ func (s *Store) SetVacancyStatus(ctx context.Context, id string, to jobmatch.Vac
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"status": to, "updated_at": at}, BumpVersion: true})
 }
 
+// SetVacancyOccupation sets the occupation concept a vacancy is matched as.
+func (s *Store) SetVacancyOccupation(ctx context.Context, id, uri string, at time.Time) error {
+	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"occupation": uri, "updated_at": at}, BumpVersion: true})
+}
+
 // LockVacancyClose serialises this process's closing of vacancy id (see
 // Lock).
 func (s *Store) LockVacancyClose(id string) func() { return s.Lock(ColVacancies, "close:"+id) }

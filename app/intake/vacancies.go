@@ -7,7 +7,6 @@ import (
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/surveys"
-	"jobmatch/store"
 )
 
 // VacancyClose closes a vacancy by hand: filled or closed unfilled.
@@ -113,7 +112,7 @@ func (s *Service) SetVacancyOccupation(ctx context.Context, by *jobmatch.User, i
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
 	}
 	now := s.now().UTC()
-	if err := s.st.Apply(ctx, store.ColVacancies, id, store.Change{Set: store.Fields{"occupation": uri, "updated_at": now}, BumpVersion: true}); err != nil {
+	if err := s.st.SetVacancyOccupation(ctx, id, uri, now); err != nil {
 		return nil, err
 	}
 	v.Occupation, v.UpdatedAt = uri, now
