@@ -1033,3 +1033,36 @@ func TestConsultantSetsTheOccupation(t *testing.T) {
 		t.Fatalf("after the form: targets %+v, want %s", after.Occupations, other)
 	}
 }
+
+// TestVacanciesThatFitACitizen: the CV page links to the open vacancies
+// that fit the citizen, ranked with the score and reasons of the vacancy's
+// own list (the reverse match the API had and no page showed); the
+// hotline may not open it.
+func TestVacanciesThatFitACitizen(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	cook := localCV(t, k, "K-1", "Kok", 6, map[string]any{"summary": "Kok med hygiejnebevis."})
+	if err := env.Sys.Syncer.CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	kitchen := postVacancy(t, env, 21, map[string]any{"title": "Kok", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Vi søger en kok til vores kantine."})
+	roof := postVacancy(t, env, 22, map[string]any{"title": "Tagdækker", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
+		"description": "Tagdækning med tagpap og skifer."})
+	html := func(c *systemtest.Client, path string) (int, string) {
+		res := c.Do("GET", path, nil, nil, "Accept", "text/html")
+		return res.StatusCode, string(res.Body)
+	}
+	if _, page := html(k, "/staff/candidates/"+cook); !strings.Contains(page, `href="/staff/candidates/`+cook+`/vacancies"`) {
+		t.Fatalf("the CV page has no link to the vacancies that fit")
+	}
+	status, page := html(k, "/staff/candidates/"+cook+"/vacancies")
+	if status != http.StatusOK || !strings.Contains(page, `href="/staff/vacancies/`+kitchen+`"`) || strings.Contains(page, roof) ||
+		!strings.Contains(page, "Samme stilling: Kok") || !strings.Contains(page, "1</b> åben stilling passer") {
+		t.Fatalf("the vacancies that fit: %d %.3000s", status, page)
+	}
+	if status, _ := html(env.Login("hotline@demo.local"), "/staff/candidates/"+cook+"/vacancies"); status != http.StatusForbidden {
+		t.Fatalf("the hotline opened a citizen's vacancies: %d", status)
+	}
+}

@@ -94,6 +94,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"PATCH /api/v1/vacancies/:id":                        cvReaders,
 	"PUT /api/v1/vacancies/:id/occupation":               cvReaders,
 	"POST /staff/vacancies/:id/occupation":               cvReaders,
+	"GET /staff/candidates/:id/vacancies":                cvReaders,
 	"POST /api/v1/candidates":                            cvReaders,
 	"GET /api/v1/candidates/search":                      cvReaders,
 	"POST /api/v1/candidates/import":                     cvReaders,

@@ -37,6 +37,9 @@ func (f *Frontend) registerCandidates(public, staff *echo.Group) {
 	staff.POST("/candidates/new", f.candidateSubmit, cv)
 	staff.GET("/candidates/:id", f.candidateView, cv)
 	staff.GET("/candidates/:id/edit", f.candidateEdit, cv)
+	if f.cfg.Matching != nil {
+		staff.GET("/candidates/:id/vacancies", f.candidateVacancies, cv)
+	}
 	staff.POST("/candidates/:id/survey", f.candidateSurvey, cv)
 }
 

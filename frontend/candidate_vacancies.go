@@ -1,0 +1,64 @@
+package frontend
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"jobmatch"
+	"jobmatch/app/matching"
+	"jobmatch/i18n"
+	"jobmatch/web"
+)
+
+// fitRow is an open vacancy ranked for a citizen, as the page words it.
+type fitRow struct {
+	matching.VacancySummary
+	Rank     int
+	Score    string // "76 %"
+	Distance string // "12 km", "" when unknown
+	Reasons  []reasonRow
+}
+
+type candidateVacanciesData struct {
+	Candidate *jobmatch.Candidate
+	Rows      []fitRow
+	Total     int64
+	Next      string
+}
+
+// candidateVacancies lists the open vacancies that fit a citizen, with
+// the score and reasons of the vacancy's own ranking: what a consultant
+// asks when the citizen is at the desk. The reverse match of
+// GET /api/v1/candidates/{id}/matches, recorded as a match run.
+func (f *Frontend) candidateVacancies(c echo.Context) error {
+	ctx, by := c.Request().Context(), web.CurrentUser(c)
+	cand, err := f.cfg.CVs.Get(ctx, by, c.Param("id"), "page")
+	if err != nil {
+		return err
+	}
+	page, err := f.cfg.Matching.CandidateMatches(ctx, by, cand.ID, matching.Query{Limit: 10, Cursor: c.QueryParam("cursor")})
+	if err != nil {
+		return err
+	}
+	lang := web.Lang(c)
+	d := candidateVacanciesData{Candidate: cand, Total: page.Total}
+	for _, it := range page.Items {
+		row := fitRow{VacancySummary: it.Vacancy, Rank: it.Rank, Score: i18n.Percent(lang, it.Score)}
+		if it.DistanceKm != nil {
+			row.Distance = i18n.Format(lang, i18n.Km(*it.DistanceKm))
+		}
+		for _, r := range it.Reasons {
+			text := r.DA
+			if lang == i18n.EN {
+				text = r.EN
+			}
+			row.Reasons = append(row.Reasons, reasonRow{Kind: r.Kind, Text: text})
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	if page.NextCursor != "" {
+		d.Next = "/staff/candidates/" + cand.ID + "/vacancies?cursor=" + page.NextCursor
+	}
+	return f.render(c, http.StatusOK, "candidate_vacancies", "page.candidate_vacancies", d, nil)
+}
