@@ -54,7 +54,7 @@ func (t *Taxonomy) buildDisplayTitles() {
 			r = 4
 		}
 		r = r*100 + strings.Count(s.code, ".")*10
-		if l := strings.ToLower(s.title); strings.Contains(l, "elev") || strings.Contains(l, "lærling") {
+		if trainee(s.title) {
 			r += 5
 		}
 		return r
@@ -70,7 +70,16 @@ func (t *Taxonomy) buildDisplayTitles() {
 	}
 	for uri, title := range m {
 		o, ok := t.occByURI[uri]
-		if !ok || strings.ContainsAny(strings.TrimSpace(o.LabelDA), " -/") || o.LabelDA == "" {
+		if !ok || o.LabelDA == "" {
+			continue
+		}
+		// A trainee's title (the only one STAR maps to it: "IT-supporterelev"
+		// for the IKT-supportmedarbejder) is no title of the job itself.
+		if trainee(title) && !trainee(o.LabelDA) {
+			delete(m, uri)
+			continue
+		}
+		if strings.ContainsAny(strings.TrimSpace(o.LabelDA), " -/") {
 			continue
 		}
 		if best[uri]%100 >= 20 && !strings.EqualFold(title, o.LabelDA) {
@@ -78,6 +87,18 @@ func (t *Taxonomy) buildDisplayTitles() {
 		}
 	}
 	t.labels.star = m
+}
+
+// trainee reports whether a title names an apprentice or a trainee: a
+// word that ends in "elev" ("Buschaufførelev", not "Elevatormontør") or
+// holds "lærling".
+func trainee(title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '/' }) {
+		if strings.HasSuffix(w, "elev") || strings.HasSuffix(w, "elever") || strings.Contains(w, "lærling") {
+			return true
+		}
+	}
+	return false
 }
 
 var relationRank = map[string]int{"exactMatch": 0, "closeMatch": 1, "broadMatch": 2, "narrowMatch": 3}

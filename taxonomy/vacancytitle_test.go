@@ -46,6 +46,9 @@ func TestVacancyTitles(t *testing.T) {
 		{"Softwareudvikler", "softwareudvikler", "", []string{"softwareudvikler af IKT-applikationer"}},
 		{"Software developer", "softwareudvikler", "", []string{"udvikler af IKT-systemer"}},
 		{"Lastbilchauffør", "bagagevognschauffør", "Chauffør, fragt, distribution, blandet kørsel", []string{"chauffør - kørsel med farligt gods"}},
+		// STAR's only title of it is the trainee's, "IT-supporterelev":
+		// an apprentice is no title of the job.
+		{"IT-supportmedarbejder", "IKT-supportmedarbejder", "IKT-supportmedarbejder", nil},
 	}
 	for _, c := range cases {
 		uri, score, ok := tx.NormalizeOccupation(c.title)
