@@ -672,7 +672,7 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			q.Occupations = append(q.Occupations, m.URI)
 			// "social- og sundhedshjælper" reads as "socialhjælper og
 			// sundhedshjælper": "social" as typed is of the name too.
-			words := append(index.QueryWords(m.Form), beginningForms(typed, m.Form)...)
+			words := slices.Concat(index.QueryWords(m.Form), beginningForms(typed, m.Form), inflectedForms(typed, m.Form))
 			// "sundhedshjaelper" names it as "sundhedshjælper" does.
 			for _, t := range typed {
 				if v, ok := cs.tax.DanishSpelling(t); ok && slices.Contains(words, v) && !slices.Contains(words, t) {
@@ -1646,6 +1646,42 @@ func beginningForms(typed []string, form string) []string {
 	fs := strings.Fields(taxonomy.Normalize(form))
 	for _, w := range typed {
 		if utf8.RuneCountInString(w) >= 3 && slices.ContainsFunc(fs, func(f string) bool { return f != w && strings.HasPrefix(f, w) }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// inflectionEndings are the endings of a Danish noun's plural and definite
+// forms after its stem ("kok|ke", "gartner|e", "tømrer|ne").
+var inflectionEndings = []string{"e", "en", "er", "et", "ene", "ere", "erne", "ne", "n", "r", "s", "es", "ens", "ers", "ernes"}
+
+// inflectedForms returns the typed words that are a word of form with an
+// inflection's ending, the last consonant doubled or not: "kokke" and
+// "kokkene" of "kok", "gartnere" of "gartner". The taxonomy read them as
+// the concept, so they are its name, not letters one typo from
+// "køkken" or "partnere".
+func inflectedForms(typed []string, form string) []string {
+	var out []string
+	fs := strings.Fields(taxonomy.Normalize(form))
+	for _, w := range typed {
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		if slices.ContainsFunc(fs, func(f string) bool {
+			rest, ok := strings.CutPrefix(w, f)
+			if !ok || rest == "" || utf8.RuneCountInString(f) < 3 {
+				return false
+			}
+			if last, _ := utf8.DecodeLastRuneInString(f); !strings.ContainsRune("aeiouyæøå", last) {
+				if r, n := utf8.DecodeRuneInString(rest); r == last {
+					if slices.Contains(inflectionEndings, rest[n:]) {
+						return true
+					}
+				}
+			}
+			return slices.Contains(inflectionEndings, rest)
+		}) {
 			out = append(out, w)
 		}
 	}
