@@ -11,7 +11,8 @@ import (
 
 // TestLanguageLevelInTheWords: "flydende engelsk" asks for English at C1
 // or above, "arabisk som modersmål" for Arabic at C2 or native, as the
-// language filter. As words, "flydende" was a word no CV held beside the
+// language filter, and so does a CEFR level beside a language ("engelsk
+// C1", "dansk på B1-niveau"). As words, "flydende" was a word no CV held beside the
 // language, so the search fell back to any CV with either: 1,572 of the
 // demo's 2,000.
 func TestLanguageLevelInTheWords(t *testing.T) {
@@ -32,6 +33,13 @@ func TestLanguageLevelInTheWords(t *testing.T) {
 		"receptionist, engelsk flydende": {"REC-C1"},
 		"fluent english":                 {"REC-C1"},
 		"kok arabisk som modersmål":      {"KOK-AR"},
+		// A CEFR level as typed: "engelsk c1" read C1 as a driving
+		// licence and found nobody; "dansk b1" found every CV with Danish.
+		"engelsk c1":              {"REC-C1"},
+		"receptionist engelsk B1": {"REC-B1", "REC-C1"},
+		"arabisk på b2-niveau":    {"KOK-AR", "KOK-AR-B2"},
+		"kok B2 arabisk":          {"KOK-AR", "KOK-AR-B2"},
+		"engelsk niveau c1":       {"REC-C1"},
 	} {
 		var r struct {
 			searchResult

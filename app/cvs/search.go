@@ -576,20 +576,10 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km, rest: typed})
 		}
 	}
-	// A driving licence among the words ("c-kørekort", "kørekort CE")
-	// is a filter, not words: as words "c" found nothing, "kørekort"
-	// nearly everyone.
-	if len(q.Text) <= 500 {
-		if rest, cat, term, ok := licenceIn(q.Text); ok {
-			q.Text = rest
-			if !slices.Contains(q.Licences, cat) {
-				q.Licences = append(q.Licences, cat)
-			}
-			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
-		}
-	}
-	// "flydende engelsk", "dansk på modersmålsniveau": the language at
-	// that level or above, as the language filter. As words, "flydende"
+	// "flydende engelsk", "dansk på modersmålsniveau", "engelsk C1": the
+	// language at that level or above, as the language filter (before the
+	// driving licences: "engelsk c1" read C1 as a licence, and found
+	// nobody). As words, "flydende"
 	// was a word no CV held beside the language, so every CV that held
 	// either was found.
 	if len(q.Text) <= 500 {
@@ -603,6 +593,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				in.Title = "native" // a mother tongue, read as C2 or native
 			}
 			interp = append(interp, in)
+		}
+	}
+	// A driving licence among the words ("c-kørekort", "kørekort CE")
+	// is a filter, not words: as words "c" found nothing, "kørekort"
+	// nearly everyone.
+	if len(q.Text) <= 500 {
+		if rest, cat, term, ok := licenceIn(q.Text); ok {
+			q.Text = rest
+			if !slices.Contains(q.Licences, cat) {
+				q.Licences = append(q.Licences, cat)
+			}
+			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
 		}
 	}
 	// "rengøring 25 timer", "30 timer om ugen": weekly hours are part- or
@@ -896,11 +898,24 @@ var levelWords = map[string]string{
 }
 
 // levelBetween are the words that may stand between a language and its
-// level: "engelsk på modersmålsniveau", "dansk som modersmål".
-var levelBetween = map[string]bool{"på": true, "paa": true, "som": true, "i": true, "at": true}
+// level: "engelsk på modersmålsniveau", "dansk som modersmål", "dansk
+// niveau B1".
+var levelBetween = map[string]bool{"på": true, "paa": true, "som": true, "i": true, "at": true, "niveau": true, "level": true}
+
+// cefrLevel reads a CEFR level as typed ("B1", "b2-niveau", "C1-level"),
+// false for another word.
+func cefrLevel(w string) (string, bool) {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "-niveau"), "-level")
+	switch w {
+	case "a1", "a2", "b1", "b2", "c1", "c2":
+		return strings.ToUpper(w), true
+	}
+	return "", false
+}
 
 // languageLevelIn finds a language with how well it is spoken ("flydende
-// engelsk", "engelsk flydende", "dansk som modersmål") and returns text
+// engelsk", "engelsk flydende", "dansk som modersmål", "dansk B1",
+// "B2 engelsk") and returns text
 // without them, the filter ("en:C1") and the words as typed.
 func languageLevelIn(text string) (rest, spec, term string, ok bool) {
 	words := strings.Fields(text)
@@ -908,6 +923,9 @@ func languageLevelIn(text string) (rest, spec, term string, ok bool) {
 	drop := func(i, j int) string { return strings.Join(append(slices.Clone(words[:i]), words[j:]...), " ") }
 	for i, w := range words {
 		level, ok := levelWords[clean(w)]
+		if !ok {
+			level, ok = cefrLevel(clean(w))
+		}
 		if !ok {
 			continue
 		}
