@@ -1178,3 +1178,22 @@ func TestTiesInTheSameOrderOnEveryReplica(t *testing.T) {
 		t.Fatalf("three pages from two replicas showed %d of %d CVs", len(seen), len(cvs))
 	}
 }
+
+// TestFirstPartThatSaysATimeIsNoPart: a compound whose first part says a
+// working time is not looked for by it: "aftenskolelærer" found 583 of the
+// demo's 2,000 CVs, those who write "aften" or "aftenvagter".
+func TestFirstPartThatSaysATimeIsNoPart(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"aften1": cvOf("Rengøringsassistent", "Arbejder gerne om aftenen og tager aftenvagter."),
+		"aften2": cvOf("Kok", "Aften og weekend i restaurant."),
+		"aften3": cvOf("Tjener", "Aftenvagter i cafe."),
+		"aften4": cvOf("Butiksassistent", "Aften i supermarked."),
+		"lærer":  cvOf("Folkeskolelærer", "Dansk og historie."),
+	})
+	res := mustSearch(t, ix, "aftenskolelærer")
+	for _, n := range names(res) {
+		if strings.HasPrefix(n, "aften") {
+			t.Fatalf("aftenskolelærer found %v (read as %+v), want none of those who work evenings", names(res), res.Expansions)
+		}
+	}
+}
