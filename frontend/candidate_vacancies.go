@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/labstack/echo/v4"
 
@@ -48,17 +49,11 @@ func (f *Frontend) candidateVacancies(c echo.Context) error {
 		if it.DistanceKm != nil {
 			row.Distance = i18n.Format(lang, i18n.Km(*it.DistanceKm))
 		}
-		for _, r := range it.Reasons {
-			text := r.DA
-			if lang == i18n.EN {
-				text = r.EN
-			}
-			row.Reasons = append(row.Reasons, reasonRow{Kind: r.Kind, Text: text})
-		}
+		row.Reasons = reasonRows(lang, it.Reasons)
 		d.Rows = append(d.Rows, row)
 	}
 	if page.NextCursor != "" {
-		d.Next = "/staff/candidates/" + cand.ID + "/vacancies?cursor=" + page.NextCursor
+		d.Next = "/staff/candidates/" + cand.ID + "/vacancies?cursor=" + url.QueryEscape(page.NextCursor)
 	}
 	return f.render(c, http.StatusOK, "candidate_vacancies", "page.candidate_vacancies", d, nil)
 }

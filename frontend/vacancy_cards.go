@@ -73,14 +73,21 @@ func newMatchCard(lang i18n.Lang, it matching.MatchItem) matchCard {
 	}
 	c.Total = i18n.Number(lang, math.Round(total)/100, 2)
 	c.Max = i18n.Number(lang, maxPts, 2)
-	for _, r := range it.Reasons {
+	c.Reasons = reasonRows(lang, it.Reasons)
+	return c
+}
+
+// reasonRows words reasons in the page's language.
+func reasonRows(lang i18n.Lang, rs []matcher.Reason) []reasonRow {
+	out := make([]reasonRow, 0, len(rs))
+	for _, r := range rs {
 		text := r.DA
 		if lang == i18n.EN {
 			text = r.EN
 		}
-		c.Reasons = append(c.Reasons, reasonRow{Kind: r.Kind, Text: text})
+		out = append(out, reasonRow{Kind: r.Kind, Text: text})
 	}
-	return c
+	return out
 }
 
 // apportion rounds each value to a whole number so that they sum to total
