@@ -51,7 +51,37 @@
     if (p) { e.preventDefault(); window.print(); }
   });
 
+  // An occupation field offers the taxonomy's names as one types (its
+  // datalist); the server reads whatever is sent, picked or typed.
+  function suggestOccupations(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer;
+    if (!list) return;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) return;
+      timer = setTimeout(function () {
+        fetch("/api/v1/taxonomy/occupations?limit=12&q=" + encodeURIComponent(q), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+          .then(function (d) {
+            var seen = {};
+            list.replaceChildren();
+            (d.items || []).forEach(function (it) {
+              if (!it.label || seen[it.label]) return;
+              seen[it.label] = true;
+              var o = document.createElement("option");
+              o.value = it.label;
+              list.appendChild(o);
+            });
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[data-suggest=occupations][list]").forEach(suggestOccupations);
     var form = document.querySelector("form.entry");
     if (form) {
       syncTopic(form);
