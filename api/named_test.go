@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -176,4 +177,38 @@ func TestPluralOfANameIsThatName(t *testing.T) {
 	} {
 		wantFound(t, k, q, want)
 	}
+}
+
+// TestOwnNameFindsItsKindByItsPart: a word that is an occupation's own name
+// and that no CV holds is looked for by its first part only among the CVs
+// of the occupation's kind and group: "sikkerhedsvagt" found the
+// rengøringsassistenter who know "kemikalier og sikkerhed" (99 of the
+// demo's 134), "cykelmekaniker" the postbude who ride a cykel; the vagter
+// are still found by the concept's other names.
+func TestOwnNameFindsItsKindByItsPart(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	clean := map[string]any{"skills": []string{"kemikalier og sikkerhed", "gulvvask"}, "summary": "Fokus på sikkerhed."}
+	createCVs(t, k,
+		cv("VAGT-1", "Vagt", map[string]any{"summary": "Vagt i butikscenter."}),
+		cv("VAGT-2", "Vagt", map[string]any{"summary": "Rundering om natten."}),
+		cv("REN-1", "Rengøringsassistent", clean),
+		cv("REN-2", "Rengøringsassistent", clean),
+		cv("REN-3", "Rengøringsassistent", clean),
+		cv("POST-1", "Postbud", map[string]any{"summary": "Omdeler post på cykel."}),
+		cv("POST-2", "Postbud", map[string]any{"summary": "Cykel og elcykel hver dag."}),
+		cv("POST-3", "Postbud", map[string]any{"summary": "Cykel i al slags vejr."}),
+	)
+	// Others, so that the part is no word of more than a fifth of the CVs
+	// (a first part that common is no guess for a named word anyway).
+	var others []map[string]any
+	for i, title := range []string{"Lagermedarbejder", "Butiksassistent", "Kok"} {
+		for j := range 4 {
+			others = append(others, cv(fmt.Sprintf("OTHER-%d%d", i, j), title, nil))
+		}
+	}
+	createCVs(t, k, others...)
+	waitSearch(t, k, "", 20)
+	wantFound(t, k, "sikkerhedsvagt", []string{"VAGT-1", "VAGT-2"})
+	wantFound(t, k, "cykelmekaniker", nil)
 }

@@ -51,6 +51,14 @@ type Query struct {
 	// holds only that word as far as AllWords goes. Nil: every named word
 	// names every concept.
 	NamedBy map[string][]string
+	// OwnNames are the named words that are a concept's own name (its
+	// label or STAR/Jobnet title), each with the occupations of the
+	// concept's kind and unit group: a CV found by such a word's first
+	// part holds one of them ("køkkenchef": the køkkenassistenter by
+	// "køkken"), for the part alone found other work ("sikkerhedsvagt" the
+	// rengøringsassistenter who know "kemikalier og sikkerhed",
+	// "cykelmekaniker" the postbude on a cykel).
+	OwnNames map[string][]string
 	// Occupations and Skills are concept URIs from the taxonomy; a match
 	// raises the score (should clauses), it does not filter.
 	Occupations     []string
@@ -398,7 +406,7 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		fields, text := textFields, q.Text
 		if q.Everyday {
 			var words []query.Query
-			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms, q.NamedWords)
+			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms, q.NamedWords, q.OwnNames)
 			should = append(should, words...)
 			// The analysed fields add Danish and English stemming and
 			// their frequencies: they order CVs within a class above.

@@ -695,6 +695,12 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				// The text is a name of the concept: its other names are
 				// synonyms.
 				q.Synonyms = append(q.Synonyms, notFirstParts(oneWordLabels(cs.tax, m.URI), q.Text)...)
+				if q.OwnNames == nil {
+					q.OwnNames = map[string][]string{}
+				}
+				for _, w := range words {
+					q.OwnNames[w] = append(q.OwnNames[w], cs.kindOf(m.URI)...)
+				}
 				named = true
 				// The other occupations of its ISCO unit group come last:
 				// an "ekspedient" (STAR's title of tøjekspedient and the
@@ -1744,6 +1750,16 @@ func (cs *Service) categoryURIs(c category) []string {
 				break
 			}
 		}
+	}
+	return out
+}
+
+// kindOf is the occupation uri and those of its kind (taxonomy.Kin) and
+// ISCO unit group.
+func (cs *Service) kindOf(uri string) []string {
+	out := append([]string{uri}, relatedURIs(cs, uri)...)
+	for _, k := range cs.tax.Kin(uri) {
+		out = append(out, k.Occupation.URI)
 	}
 	return out
 }
