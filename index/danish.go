@@ -628,7 +628,7 @@ func (ix *Index) synonymForms(synonyms []string) []form {
 			// time in a CV: "nattevagt", ESCO's other name of the
 			// natportier, found the demo's handicaphjælpere who will take
 			// "nattevagter" (61 CVs, no receptionist among them).
-			if _, timeWord := workTimeWords[Skeleton(w)]; timeWord {
+			if isWorkTime(w) {
 				continue
 			}
 			for _, f := range ix.vocab.expand(w, false) {
