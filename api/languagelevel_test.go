@@ -40,6 +40,10 @@ func TestLanguageLevelInTheWords(t *testing.T) {
 		"arabisk på b2-niveau":    {"KOK-AR", "KOK-AR-B2"},
 		"kok B2 arabisk":          {"KOK-AR", "KOK-AR-B2"},
 		"engelsk niveau c1":       {"REC-C1"},
+		// Each level with the language before it, and both read: "dansk
+		// B1 engelsk C1" read English at B1 and C1 as a licence.
+		"dansk b1 engelsk c1": {"REC-C1"},
+		"dansk c2 arabisk b2": {"KOK-AR", "KOK-AR-B2"},
 	} {
 		var r struct {
 			searchResult

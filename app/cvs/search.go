@@ -582,18 +582,23 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	// nobody). As words, "flydende"
 	// was a word no CV held beside the language, so every CV that held
 	// either was found.
-	if len(q.Text) <= 500 {
-		if rest, spec, term, ok := languageLevelIn(q.Text); ok {
-			q.Text = rest
-			if !slices.Contains(q.Languages, spec) {
-				q.Languages = append(slices.Clip(q.Languages), spec)
-			}
-			in := Interpretation{Term: term, Label: spec, Via: "language"}
-			if mother := strings.ToLower(term); strings.Contains(mother, "moders") || strings.Contains(mother, "native") {
-				in.Title = "native" // a mother tongue, read as C2 or native
-			}
-			interp = append(interp, in)
+	for range maxLanguagesRead {
+		if len(q.Text) > 500 {
+			break
 		}
+		rest, spec, term, ok := languageLevelIn(q.Text)
+		if !ok {
+			break
+		}
+		q.Text = rest
+		if !slices.Contains(q.Languages, spec) {
+			q.Languages = append(slices.Clip(q.Languages), spec)
+		}
+		in := Interpretation{Term: term, Label: spec, Via: "language"}
+		if mother := strings.ToLower(term); strings.Contains(mother, "moders") || strings.Contains(mother, "native") {
+			in.Title = "native" // a mother tongue, read as C2 or native
+		}
+		interp = append(interp, in)
 	}
 	// A driving licence among the words ("c-kørekort", "kørekort CE")
 	// is a filter, not words: as words "c" found nothing, "kørekort"
@@ -896,6 +901,10 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 	return text, "", "", false
 }
 
+// maxLanguagesRead bounds the languages with a level read from one query
+// ("dansk B1 engelsk C1" is two).
+const maxLanguagesRead = 4
+
 // levelWords say how well a language is spoken, as a CEFR level: at least
 // this. A mother tongue is C2 or native: CVs write C2 for it as often.
 var levelWords = map[string]string{
@@ -929,26 +938,45 @@ func languageLevelIn(text string) (rest, spec, term string, ok bool) {
 	drop := func(i, j int) string { return strings.Join(append(slices.Clone(words[:i]), words[j:]...), " ") }
 	for i, w := range words {
 		level, ok := levelWords[clean(w)]
+		cefr := false
 		if !ok {
 			level, ok = cefrLevel(clean(w))
+			cefr = ok
 		}
 		if !ok {
 			continue
 		}
-		// The level before the language: "flydende engelsk".
-		if i+1 < len(words) {
-			if code, ok := index.LanguageCode(clean(words[i+1])); ok {
-				return drop(i, i+2), code + ":" + level, strings.Join(words[i:i+2], " "), true
+		// The level before the language: "flydende engelsk" (a CEFR
+		// level only when no language comes before it: "dansk B1
+		// engelsk C1" is Danish at B1).
+		before := func() (string, string, string, bool) {
+			if i+1 < len(words) {
+				if code, ok := index.LanguageCode(clean(words[i+1])); ok {
+					return drop(i, i+2), code + ":" + level, strings.Join(words[i:i+2], " "), true
+				}
 			}
+			return "", "", "", false
 		}
 		// After it, maybe with a word between: "engelsk flydende",
-		// "dansk som modersmål".
-		for j := i - 1; j >= 0 && j >= i-2; j-- {
-			if code, ok := index.LanguageCode(clean(words[j])); ok {
-				return drop(j, i+1), code + ":" + level, strings.Join(words[j:i+1], " "), true
+		// "dansk som modersmål", "dansk på B1".
+		after := func() (string, string, string, bool) {
+			for j := i - 1; j >= 0 && j >= i-2; j-- {
+				if code, ok := index.LanguageCode(clean(words[j])); ok {
+					return drop(j, i+1), code + ":" + level, strings.Join(words[j:i+1], " "), true
+				}
+				if !levelBetween[clean(words[j])] {
+					break
+				}
 			}
-			if !levelBetween[clean(words[j])] {
-				break
+			return "", "", "", false
+		}
+		reads := []func() (string, string, string, bool){before, after}
+		if cefr {
+			reads = []func() (string, string, string, bool){after, before}
+		}
+		for _, read := range reads {
+			if rest, spec, term, ok := read(); ok {
+				return rest, spec, term, true
 			}
 		}
 	}
