@@ -1050,19 +1050,38 @@ func TestVacanciesThatFitACitizen(t *testing.T) {
 		"description": "Vi søger en kok til vores kantine."})
 	roof := postVacancy(t, env, 22, map[string]any{"title": "Tagdækker", "postal_code": "6400", "skills_required": []string{}, "skills_desired": []string{},
 		"description": "Tagdækning med tagpap og skifer."})
-	html := func(c *systemtest.Client, path string) (int, string) {
+	pageOf := func(c *systemtest.Client, path string) (int, string) {
 		res := c.Do("GET", path, nil, nil, "Accept", "text/html")
 		return res.StatusCode, string(res.Body)
 	}
-	if _, page := html(k, "/staff/candidates/"+cook); !strings.Contains(page, `href="/staff/candidates/`+cook+`/vacancies"`) {
+	if _, page := pageOf(k, "/staff/candidates/"+cook); !strings.Contains(page, `href="/staff/candidates/`+cook+`/vacancies"`) {
 		t.Fatalf("the CV page has no link to the vacancies that fit")
 	}
-	status, page := html(k, "/staff/candidates/"+cook+"/vacancies")
+	status, page := pageOf(k, "/staff/candidates/"+cook+"/vacancies")
 	if status != http.StatusOK || !strings.Contains(page, `href="/staff/vacancies/`+kitchen+`"`) || strings.Contains(page, roof) ||
 		!strings.Contains(page, "Samme stilling: Kok") || !strings.Contains(page, "1</b> åben stilling passer") {
 		t.Fatalf("the vacancies that fit: %d %.3000s", status, page)
 	}
-	if status, _ := html(env.Login("hotline@demo.local"), "/staff/candidates/"+cook+"/vacancies"); status != http.StatusForbidden {
+	// From the list onto the vacancy's shortlist: the vacancy's page, the
+	// citizen on its shortlist.
+	m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, `action="/staff/vacancies/`+kitchen+`/shortlist"`) {
+		t.Fatalf("the list has no button to shortlist the citizen")
+	}
+	form := url.Values{"candidate_id": {cook}, "_csrf": {html.UnescapeString(m[1])}}
+	res := k.Do("POST", "/staff/vacancies/"+kitchen+"/shortlist", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/staff/vacancies/"+kitchen) {
+		t.Fatalf("shortlisting from the list: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	var sl struct {
+		Items []struct {
+			CandidateID string `json:"candidate_id"`
+		} `json:"items"`
+	}
+	if res := k.Do("GET", "/api/v1/vacancies/"+kitchen+"/shortlist", nil, &sl); res.StatusCode != http.StatusOK || len(sl.Items) != 1 || sl.Items[0].CandidateID != cook {
+		t.Fatalf("the vacancy's shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	if status, _ := pageOf(env.Login("hotline@demo.local"), "/staff/candidates/"+cook+"/vacancies"); status != http.StatusForbidden {
 		t.Fatalf("the hotline opened a citizen's vacancies: %d", status)
 	}
 }

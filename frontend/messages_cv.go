@@ -18,6 +18,7 @@ func init() {
 		"fit.one":                     {"åben stilling passer", "open vacancy fits"},
 		"fit.many":                    {"åbne stillinger passer", "open vacancies fit"},
 		"fit.next":                    {"Flere →", "More →"},
+		"fit.shortlist":               {"Sæt på stillingens shortlist", "Add to the vacancy's shortlist"},
 		"fit.none":                    {"Ingen åbne stillinger passer lige nu.", "No open vacancy fits just now."},
 		"cv.about":                    {"Om personen", "About"},
 		"cv.wants":                    {"Søger job som", "Looking for work as"},
