@@ -577,11 +577,10 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		}
 	}
 	// "flydende engelsk", "dansk på modersmålsniveau", "engelsk C1": the
-	// language at that level or above, as the language filter (before the
-	// driving licences: "engelsk c1" read C1 as a licence, and found
-	// nobody). As words, "flydende"
-	// was a word no CV held beside the language, so every CV that held
-	// either was found.
+	// language at that level or above, as the language filter, read
+	// before the driving licences ("engelsk c1" read C1 as a licence and
+	// found nobody). As words, "flydende" was a word no CV held beside
+	// the language, so every CV that held either was found.
 	for range maxLanguagesRead {
 		if len(q.Text) > 500 {
 			break
