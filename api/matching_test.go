@@ -1081,6 +1081,10 @@ func TestVacanciesThatFitACitizen(t *testing.T) {
 	if res := k.Do("GET", "/api/v1/vacancies/"+kitchen+"/shortlist", nil, &sl); res.StatusCode != http.StatusOK || len(sl.Items) != 1 || sl.Items[0].CandidateID != cook {
 		t.Fatalf("the vacancy's shortlist: %d %s", res.StatusCode, res.Body)
 	}
+	// Back on the list, the vacancy says so instead of offering it again.
+	if _, page := pageOf(k, "/staff/candidates/"+cook+"/vacancies"); !strings.Contains(page, "på shortlisten: foreslået") || strings.Contains(page, `action="/staff/vacancies/`+kitchen+`/shortlist"`) {
+		t.Fatalf("the list after shortlisting: %.3000s", page)
+	}
 	if status, _ := pageOf(env.Login("hotline@demo.local"), "/staff/candidates/"+cook+"/vacancies"); status != http.StatusForbidden {
 		t.Fatalf("the hotline opened a citizen's vacancies: %d", status)
 	}

@@ -1,6 +1,7 @@
 package frontend
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 
@@ -19,6 +20,9 @@ type fitRow struct {
 	Score    string // "76 %"
 	Distance string // "12 km", "" when unknown
 	Reasons  []reasonRow
+	// Stage is the citizen's stage on the vacancy's shortlist, "" when
+	// not on it.
+	Stage jobmatch.Stage
 }
 
 type candidateVacanciesData struct {
@@ -50,6 +54,15 @@ func (f *Frontend) candidateVacancies(c echo.Context) error {
 			row.Distance = i18n.Format(lang, i18n.Km(*it.DistanceKm))
 		}
 		row.Reasons = reasonRows(lang, it.Reasons)
+		if f.cfg.Screening != nil {
+			e, err := f.cfg.Screening.EntryFor(ctx, it.Vacancy.ID, cand.ID)
+			switch {
+			case err == nil:
+				row.Stage = e.Stage
+			case !errors.Is(err, jobmatch.ErrNotFound):
+				return err
+			}
+		}
 		d.Rows = append(d.Rows, row)
 	}
 	if page.NextCursor != "" {

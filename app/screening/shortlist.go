@@ -83,6 +83,12 @@ func (sl *Service) Entry(ctx context.Context, id string) (*Entry, error) {
 	return sl.st.ShortlistEntry(ctx, id)
 }
 
+// EntryFor reads the candidate's entry on the vacancy's shortlist (one read
+// by _id; jobmatch.ErrNotFound when not on it).
+func (sl *Service) EntryFor(ctx context.Context, vacancyID, candidateID string) (*Entry, error) {
+	return sl.st.ShortlistEntry(ctx, entryID(vacancyID, candidateID))
+}
+
 // List returns a vacancy's shortlist, by stage then oldest first, with the
 // names (staff only). The read is audited ("shortlist.read", the citizens
 // listed as subjects): it shows names and the consultant's notes.
