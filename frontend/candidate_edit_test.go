@@ -1,12 +1,10 @@
 package frontend_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -53,14 +51,7 @@ func TestEditingACVKeepsWhatItHolds(t *testing.T) {
 		chromedp.Text(`#e-experience`, &errText),
 		chromedp.Value(`#f-experience`, &kept),
 	}
-	for i, st := range steps {
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		err := chromedp.Run(sctx, st)
-		cancel()
-		if err != nil {
-			t.Fatalf("step %d: %v", i, err)
-		}
-	}
+	runSteps(t, ctx, steps)
 	if start != "Ledig nu (siden 15. jan. 2026)" {
 		t.Fatalf("available from 2026-01-15 reads %q", start)
 	}

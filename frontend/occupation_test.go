@@ -1,11 +1,9 @@
 package frontend_test
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -43,14 +41,7 @@ func TestCorrectingTheOccupationInTheBrowser(t *testing.T) {
 		chromedp.Text(`main`, &flash),
 		chromedp.Text(`p.interpreted`, &readAs),
 	}
-	for i, st := range steps {
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		err := chromedp.Run(sctx, st)
-		cancel()
-		if err != nil {
-			t.Fatalf("step %d: %v", i, err)
-		}
-	}
+	runSteps(t, ctx, steps)
 	if !strings.Contains(offered, "lastbilchauffør") {
 		t.Errorf("offered %q while typing, want lastbilchauffør among them", offered)
 	}

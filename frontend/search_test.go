@@ -1,7 +1,6 @@
 package frontend_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -90,14 +89,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.Text(`#e-near`, &errText),
 		chromedp.Value(`#f-q`, &q),
 	}
-	for i, st := range steps {
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		err := chromedp.Run(sctx, st)
-		cancel()
-		if err != nil {
-			t.Fatalf("step %d: %v", i, err)
-		}
-	}
+	runSteps(t, ctx, steps)
 	browser.Screenshot(t, ctx, "candidate-search")
 	if !strings.Contains(hits, "Lone Lager") || !strings.Contains(hits, "Lars Lagermand") || strings.Contains(hits, "Karen Kok") {
 		t.Fatalf("lager: %q", hits)

@@ -355,6 +355,20 @@ func TestCompanyPageTimelineAndContactLog(t *testing.T) {
 
 // loginAt opens url, is sent to the login page, and signs in as email
 // (password "demo"); the login returns to url.
+// runSteps runs each browser step with a time limit of its own and stops
+// the test at the first that fails, naming it.
+func runSteps(t *testing.T, ctx context.Context, steps []chromedp.Action) {
+	t.Helper()
+	for i, st := range steps {
+		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		err := chromedp.Run(sctx, st)
+		cancel()
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+}
+
 func loginAt(url, email string) chromedp.Tasks {
 	return chromedp.Tasks{
 		chromedp.Navigate(url),
