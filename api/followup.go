@@ -44,6 +44,13 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		}
 		return c.JSON(http.StatusOK, v)
 	}, cv)
+	g.DELETE("/vacancies/:id/occupation", func(c echo.Context) error {
+		v, err := u.Intake.ClearVacancyOccupation(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}, cv)
 	g.GET("/targets/:year", func(c echo.Context) error {
 		year, err := strconv.Atoi(c.Param("year"))
 		if err != nil || year < 2000 || year > 2100 {

@@ -1032,6 +1032,30 @@ func TestConsultantSetsTheOccupation(t *testing.T) {
 	if after := matchesOf(t, k, vid); len(after.Occupations) != 1 || after.Occupations[0].URI != other {
 		t.Fatalf("after the form: targets %+v, want %s", after.Occupations, other)
 	}
+
+	// Undone: the page's "Læs titlen igen" and the API's DELETE read the
+	// title again.
+	if !strings.Contains(page, `name="clear" value="1"`) {
+		t.Fatalf("the page with an occupation set has no button to read the title again")
+	}
+	form = url.Values{"clear": {"1"}, "_csrf": {html.UnescapeString(m[1])}}
+	if res := k.Do("POST", "/staff/vacancies/"+vid+"/occupation", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the clear form: %d %.300s", res.StatusCode, res.Body)
+	}
+	again := matchesOf(t, k, vid)
+	if slices.ContainsFunc(again.Occupations, func(o struct{ URI, Label, Via string }) bool { return o.Via == "given" }) || len(again.Occupations) != len(before.Occupations) {
+		t.Fatalf("after clearing: targets %+v, want the title's reading %+v", again.Occupations, before.Occupations)
+	}
+	k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": "Lastbilchauffør"}, nil)
+	var cleared struct {
+		Occupation string `json:"occupation"`
+	}
+	if res := k.Do("DELETE", "/api/v1/vacancies/"+vid+"/occupation", nil, &cleared); res.StatusCode != http.StatusOK || cleared.Occupation != "" {
+		t.Fatalf("DELETE: %d %s", res.StatusCode, res.Body)
+	}
+	if again := matchesOf(t, k, vid); len(again.Occupations) != len(before.Occupations) {
+		t.Fatalf("after DELETE: targets %+v, want the title's reading", again.Occupations)
+	}
 }
 
 // TestVacanciesThatFitACitizen: the CV page links to the open vacancies

@@ -93,6 +93,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /api/v1/requests/:id/resolve":                  cvReaders,
 	"PATCH /api/v1/vacancies/:id":                        cvReaders,
 	"PUT /api/v1/vacancies/:id/occupation":               cvReaders,
+	"DELETE /api/v1/vacancies/:id/occupation":            cvReaders,
 	"POST /staff/vacancies/:id/occupation":               cvReaders,
 	"GET /staff/candidates/:id/vacancies":                cvReaders,
 	"POST /api/v1/candidates":                            cvReaders,

@@ -25,8 +25,15 @@ func (f *Frontend) vacancyOccupation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vac, err := f.cfg.Intake.SetVacancyOccupation(c.Request().Context(), web.CurrentUser(c), c.Param("id"), intake.VacancyOccupation{Occupation: v["occupation"]})
-	lang := web.Lang(c)
+	ctx, by, lang := c.Request().Context(), web.CurrentUser(c), web.Lang(c)
+	if v["clear"] != "" {
+		if _, err := f.cfg.Intake.ClearVacancyOccupation(ctx, by, c.Param("id")); err != nil {
+			return err
+		}
+		setFlash(c, i18n.T(lang, "vac.occupation_cleared"))
+		return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+c.Param("id"))
+	}
+	vac, err := f.cfg.Intake.SetVacancyOccupation(ctx, by, c.Param("id"), intake.VacancyOccupation{Occupation: v["occupation"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrInvalid):
 		setFlash(c, i18n.T(lang, "vac.occupation_unknown"))

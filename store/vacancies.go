@@ -30,7 +30,8 @@ func (s *Store) SetVacancyStatus(ctx context.Context, id string, to jobmatch.Vac
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"status": to, "updated_at": at}, BumpVersion: true})
 }
 
-// SetVacancyOccupation sets the occupation concept a vacancy is matched as.
+// SetVacancyOccupation sets the occupation concept a vacancy is matched as
+// ("": none, its title is read).
 func (s *Store) SetVacancyOccupation(ctx context.Context, id, uri string, at time.Time) error {
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"occupation": uri, "updated_at": at}, BumpVersion: true})
 }

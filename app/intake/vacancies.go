@@ -104,11 +104,24 @@ func (s *Service) SetVacancyOccupation(ctx context.Context, by *jobmatch.User, i
 	if !ok {
 		return nil, jobmatch.Invalid("occupation", "unknown_occupation", "")
 	}
+	return s.setOccupation(ctx, id, uri, in.Version)
+}
+
+// ClearVacancyOccupation drops the occupation set on the vacancy: the
+// matching reads its title again.
+func (s *Service) ClearVacancyOccupation(ctx context.Context, by *jobmatch.User, id string) (*jobmatch.Vacancy, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	return s.setOccupation(ctx, id, "", 0)
+}
+
+func (s *Service) setOccupation(ctx context.Context, id, uri string, version int64) (*jobmatch.Vacancy, error) {
 	v, err := s.Vacancy(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if in.Version != 0 && in.Version != v.Version {
+	if version != 0 && version != v.Version {
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
 	}
 	now := s.now().UTC()
