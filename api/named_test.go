@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -201,13 +200,7 @@ func TestOwnNameFindsItsKindByItsPart(t *testing.T) {
 	)
 	// Others, so that the part is no word of more than a fifth of the CVs
 	// (a first part that common is no guess for a named word anyway).
-	var others []map[string]any
-	for i, title := range []string{"Lagermedarbejder", "Butiksassistent", "Kok"} {
-		for j := range 4 {
-			others = append(others, cv(fmt.Sprintf("OTHER-%d%d", i, j), title, nil))
-		}
-	}
-	createCVs(t, k, others...)
+	createCVs(t, k, otherCVs(4, "Lagermedarbejder", "Butiksassistent", "Kok")...)
 	waitSearch(t, k, "", 20)
 	wantFound(t, k, "sikkerhedsvagt", []string{"VAGT-1", "VAGT-2"})
 	wantFound(t, k, "cykelmekaniker", nil)

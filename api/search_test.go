@@ -823,6 +823,18 @@ func TestRelatedWhenNobody(t *testing.T) {
 	}
 }
 
+// otherCVs are n CVs of each title with nothing else said (OTHER-ij): so
+// that the words of a test's CVs are no common words of the index.
+func otherCVs(n int, titles ...string) []map[string]any {
+	var out []map[string]any
+	for i, title := range titles {
+		for j := range n {
+			out = append(out, cv(fmt.Sprintf("OTHER-%d%d", i, j), title, nil))
+		}
+	}
+	return out
+}
+
 // relatedResult is a search's answer with the occupations it offers.
 type relatedResult struct {
 	everydayResult
@@ -866,13 +878,7 @@ func TestRelatedBySkills(t *testing.T) {
 	)
 	// Others, so that the køkkenmedhjælpere are not more than a fifth of
 	// the CVs (a first part that common is no guess for a named word).
-	var others []map[string]any
-	for i, title := range []string{"Lagermedarbejder", "Rengøringsassistent", "Butiksassistent"} {
-		for j := range 4 {
-			others = append(others, cv(fmt.Sprintf("OTHER-%d%d", i, j), title, nil))
-		}
-	}
-	createCVs(t, k, others...)
+	createCVs(t, k, otherCVs(4, "Lagermedarbejder", "Rengøringsassistent", "Butiksassistent")...)
 	waitSearch(t, k, "", 21)
 	get := func(q string) relatedResult { return searchRelated(t, k, q) }
 	labels := func(r relatedResult) []string {
