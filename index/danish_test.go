@@ -1007,6 +1007,34 @@ func TestFirstPartBeforeADictionaryWord(t *testing.T) {
 	}
 }
 
+// TestLastPartTheDictionaryKnows: a compound no CV holds whose last part is
+// a Danish word (the dictionary's, "folk") is looked for by its first part:
+// "lagerfolk" found nobody. Letters that end a title after no word of
+// their own make no head: "koreo|graf" made the demo's koreografer
+// graphic designers ("grafiker" read as graf|iker).
+func TestLastPartTheDictionaryKnows(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"lager1":  cvOf("Lagermedarbejder", "Pluk og pak på lageret."),
+		"lager2":  cvOf("Lagermedarbejder", "Varemodtagelse og lager."),
+		"lager3":  cvOf("Lagerarbejder", "Truck og lager."),
+		"koreo1":  cvOf("Koreograf", "Danseforestillinger."),
+		"koreo2":  cvOf("Koreograf", "Musicals og dans."),
+		"koreo3":  cvOf("Koreograf", "Teater."),
+		"musiker": cvOf("Musiker", "Spiller klaver."),
+	}, tax)
+	res := mustSearch(t, ix, "lagerfolk")
+	if got := names(res); !slices.Equal(got, []string{"lager1", "lager2", "lager3"}) {
+		t.Errorf("lagerfolk found %v (read as %+v), want the three lagermedarbejdere", got, res.Expansions)
+	}
+	if res := mustSearch(t, ix, "grafiker"); res.Total != 0 {
+		t.Errorf("grafiker found %v (read as %+v), want nobody", names(res), res.Expansions)
+	}
+}
+
 // TestSynonymThatSaysATimeIsNoName: a name of the job that also says a
 // working time ("nattevagt", ESCO's other name of the natportier) finds no
 // CV by the shifts it will take: the demo's "natportier" found 61

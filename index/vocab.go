@@ -302,14 +302,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// as its skeleton does.
 				m, ok = strings.CutSuffix(w.skel, s)
 			}
-			if ok && w.title && (utf8.RuneCountInString(m) >= 4 || v.isPartLocked(m)) {
+			if ok && w.title && v.isPartOrDictLocked(m) {
 				// A Danish compound's last part is what it is: a
 				// "bygningsmaler" is a maler, a "lastbilchauffør" a
 				// chauffør. A job title ending in the typed letters
 				// makes them a word, though no CV holds it alone: no
 				// typos ("maler" is not "taler"). The first part is a
-				// word some CV holds ("bus") or four letters or more: an
-				// English title may end in a typo by chance ("cus|tomer").
+				// word some CV holds ("bus") or the Danish dictionary
+				// knows ("bygnings"): an English title may end in a typo
+				// by chance ("cus|tomer"), and "koreo|graf" is no graf.
 				f.boost = boostHead
 				if w.docs > 0 {
 					known = true
@@ -548,8 +549,13 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		short := utf8.RuneCountInString(right) < 4
 		ok := !short && len(right) <= ending || v.heldLocked(right)
 		v.mu.RUnlock()
-		if !ok && endsAWord != nil && utf8.RuneCountInString(right) >= 4 {
+		if !ok && endsAWord != nil && !short {
 			ok = endsAWord(right)
+		}
+		// A word of the Danish dictionary ends a compound as well as one
+		// the CVs hold: "lager|folk", "rengørings|folk".
+		if !ok && !short {
+			ok = v.inDict(right)
 		}
 		if !ok {
 			continue
@@ -692,6 +698,17 @@ func commonSuffix(a, b string) int {
 func (v *vocab) heldLocked(w string) bool {
 	i, ok := v.pos[w]
 	return ok && v.words[i].docs > 0
+}
+
+// isPartOrDictLocked reports whether m is the first part of a compound
+// (isPartLocked) or a word of the Danish dictionary, with or without a
+// linking s. Without a dictionary (an index opened without the taxonomy)
+// letters of four or more may be a part: no word can be told from them.
+func (v *vocab) isPartOrDictLocked(m string) bool {
+	if v.dict == nil && utf8.RuneCountInString(m) >= 4 {
+		return true
+	}
+	return v.isPartLocked(m) || v.inDict(m) || v.inDict(strings.TrimSuffix(m, "s"))
 }
 
 // isPartLocked reports whether m is the first part of a compound: a word
