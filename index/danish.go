@@ -508,8 +508,12 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 			// Nor is a first part that says a working time: an
 			// "aftenskolelærer" is no CV that will work evenings (583 of
 			// the demo's 2,000).
-			if l, part := ix.vocab.firstPart(t, ix.endsADanishWord); len(part) > 0 && !isWorkTime(l) && !(slices.Contains(named, t) && ix.beginsCommonWords(part)) {
-				forms = append(forms, part...)
+			// Nor is an English word a Danish compound: "marke|ting"
+			// found the shop workers' "supermarked".
+			if !ix.isAnEnglishWord(t) {
+				if l, part := ix.vocab.firstPart(t, ix.endsADanishWord); len(part) > 0 && !isWorkTime(l) && !(slices.Contains(named, t) && ix.beginsCommonWords(part)) {
+					forms = append(forms, part...)
+				}
 			}
 		}
 		formsOf[i] = forms
@@ -707,6 +711,15 @@ func reachedByAnother(formsOf [][]form, i int, w string) bool {
 func (ix *Index) endsADanishWord(w string) bool {
 	if t, ok := ix.concepts.(interface{ EndsADanishWord(string) bool }); ok {
 		return t.EndsADanishWord(w)
+	}
+	return false
+}
+
+// isAnEnglishWord reports whether w is a word of the taxonomy's English
+// names and no Danish word (false without a taxonomy).
+func (ix *Index) isAnEnglishWord(w string) bool {
+	if t, ok := ix.concepts.(interface{ IsAnEnglishWord(string) bool }); ok {
+		return t.IsAnEnglishWord(w)
 	}
 	return false
 }

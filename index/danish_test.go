@@ -1035,6 +1035,33 @@ func TestLastPartTheDictionaryKnows(t *testing.T) {
 	}
 }
 
+// TestEnglishWordIsNoCompound: a word of ESCO's English names that no CV
+// holds is not split as a Danish compound: "marketing" (marke|ting) found
+// the demo's shop workers by their "supermarked" and nobody who writes
+// about marketing.
+func TestEnglishWordIsNoCompound(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"butik1": cvOf("Butiksassistent", "Kasse og varer i supermarked."),
+		"butik2": cvOf("Butiksassistent", "Supermarked og kundeservice."),
+		"butik3": cvOf("Butiksmedhjælper", "Fyldte varer op i et supermarked."),
+		"salg1":  cvOf("Salgskonsulent", "Markedsføring og salg."),
+		"salg2":  cvOf("Salgskonsulent", "Kender markedet for maskiner."),
+		"salg3":  cvOf("Sælger", "Markedsføring i sociale medier."),
+		"ting":   cvOf("Pedel", "Reparerer mange ting i Stokkemarke."),
+	}, tax)
+	if res := mustSearch(t, ix, "marketing"); res.Total != 0 {
+		t.Errorf("marketing found %v (read as %+v), want nobody", names(res), res.Expansions)
+	}
+	// A Danish compound no CV holds is still read by its first part.
+	if res := mustSearch(t, ix, "supermarkedsmedarbejder"); res.Total < 3 {
+		t.Errorf("supermarkedsmedarbejder found %v (read as %+v), want the shop workers", names(res), res.Expansions)
+	}
+}
+
 // TestSynonymThatSaysATimeIsNoName: a name of the job that also says a
 // working time ("nattevagt", ESCO's other name of the natportier) finds no
 // CV by the shifts it will take: the demo's "natportier" found 61

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -239,4 +240,41 @@ func (t *Taxonomy) InDanishDictionary(w string) bool {
 	}
 	_, found := slices.BinarySearch(t.dict.words, strings.ToLower(w))
 	return found
+}
+
+// englishWords are the words of ESCO's English occupation and skill names
+// (IsAnEnglishWord), built on first use.
+type englishWords struct {
+	once  sync.Once
+	words map[string]bool
+}
+
+// IsAnEnglishWord reports whether w is a word of four letters or more of
+// ESCO's English occupation or skill names and no word of the Danish
+// occupation names: "forklift", "marketing" (a Danish word too, borrowed
+// whole). The CV search does not split such a word as a Danish compound
+// ("marke|ting" found the shop workers' "supermarked").
+func (t *Taxonomy) IsAnEnglishWord(w string) bool {
+	t.en.once.Do(func() {
+		t.en.words = map[string]bool{}
+		add := func(labels ...string) {
+			for _, l := range labels {
+				for _, x := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool { return !unicode.IsLetter(r) }) {
+					if utf8.RuneCountInString(x) >= 4 {
+						t.en.words[x] = true
+					}
+				}
+			}
+		}
+		for _, o := range t.Occupations {
+			add(o.LabelEN)
+			add(o.AltEN...)
+		}
+		for _, s := range t.Skills {
+			add(s.LabelEN)
+			add(s.AltEN...)
+		}
+	})
+	w = strings.ToLower(w)
+	return t.en.words[w] && !t.IsADanishWord(w)
 }

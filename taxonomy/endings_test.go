@@ -150,3 +150,17 @@ func TestInDanishDictionary(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAnEnglishWord: words of ESCO's English names are English words
+// unless a Danish occupation name holds them too.
+func TestIsAnEnglishWord(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"Marketing": true, "forklift": true, "lagerfolk": false, "kantinemedarbejder": false, "ekspedient": false, "": false} {
+		if got := tx.IsAnEnglishWord(w); got != want {
+			t.Errorf("IsAnEnglishWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -79,8 +79,9 @@ type Taxonomy struct {
 	Skills      []*Skill
 	Groups      []*ISCOGroup
 
-	words danishWords // see EndsADanishWord
-	dict  dictionary  // see InDanishDictionary
+	words danishWords  // see EndsADanishWord
+	dict  dictionary   // see InDanishDictionary
+	en    englishWords // see IsAnEnglishWord
 
 	occByURI   map[string]*Occupation
 	skillByURI map[string]int32
