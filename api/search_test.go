@@ -1177,3 +1177,53 @@ func TestSynonymsThatAddNothingAreNotListed(t *testing.T) {
 		t.Errorf("the page lists the synonyms that added nothing: %.3000s", page)
 	}
 }
+
+// TestEitherWordOffered: a search of two words finds the CVs that hold
+// both, and offers the same words joined by "eller" when that finds more:
+// "bygge og anlæg" (the trade) found the demo's 6 who write both words of
+// 229 who write one. The offer counts what its own search finds; a search
+// that already says "eller", or of one word, offers nothing.
+func TestEitherWordOffered(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, append(otherCVs(3, "Sygeplejerske", "Kontorassistent"),
+		cv("BYG-1", "Tømrer", map[string]any{"summary": "Bygge og anlæg, nybyg og renovering."}),
+		cv("BYG-2", "Murer", map[string]any{"summary": "Bygge af parcelhuse."}),
+		cv("ANL-1", "Anlægsgartner", map[string]any{"summary": "Anlæg af haver og stier."}),
+		cv("ANL-2", "Brolægger", map[string]any{"summary": "Anlæg af veje."}),
+	)...)
+	waitSearch(t, k, "", 10)
+	type eitherResult struct {
+		searchResult
+		Either *struct {
+			Total int
+			Q     string
+		} `json:"either"`
+	}
+	get := func(q string) eitherResult {
+		var r eitherResult
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		return r
+	}
+	for _, q := range []string{"bygge og anlæg", "bygge anlæg", "Bygge OG anlæg"} {
+		r := get(q)
+		if got := r.refs(); !slices.Equal(got, []string{"BYG-1"}) {
+			t.Errorf("%s: %v, want the one who writes both", q, got)
+		}
+		if r.Either == nil || r.Either.Total != 4 || !strings.EqualFold(r.Either.Q, "bygge eller anlæg") {
+			t.Fatalf("%s: either %+v, want «bygge eller anlæg», 4", q, r.Either)
+		}
+		if got := sorted(get(r.Either.Q).refs()); !slices.Equal(got, []string{"ANL-1", "ANL-2", "BYG-1", "BYG-2"}) {
+			t.Errorf("%s: the offer %q finds %v", q, r.Either.Q, got)
+		}
+	}
+	for _, q := range []string{"bygge eller anlæg", "bygge"} {
+		if r := get(q); r.Either != nil {
+			t.Errorf("%s: offers %+v", q, r.Either)
+		}
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("bygge og anlæg"), nil, nil).Body)
+	if !strings.Contains(page, `class="either" href="/staff/candidates?q=bygge&#43;eller&#43;anl%C3%A6g">Find dem, der har det ene eller det andet: «bygge eller anlæg»</a> <span class="badge">4</span>`) {
+		t.Errorf("the page offers no search for either word: %s", page)
+	}
+}

@@ -135,9 +135,11 @@ type searchPage struct {
 	// search left out.
 	Tried    []index.Expansion
 	NotFound string
-	// OrHint: say how to find either word.
+	// OrHint: say how to find either word; Either links to the search
+	// with "eller" between them, when it finds more.
 	Required, Common string
 	OrHint           bool
+	Either           *facetValue
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
@@ -421,6 +423,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			q.Set("q", w.Q)
 		}
 		d.WithoutYears = &facetValue{Label: tr(c, "cand.without_years"), URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)}
+	}
+	if w := d.Result.Either; w != nil {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		q.Set("q", w.Q)
+		d.Either = &facetValue{Label: fmt.Sprintf(tr(c, "cand.either"), w.Q), URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)}
 	}
 	for _, w := range d.Result.Wider {
 		q := cloneValues(c.QueryParams())

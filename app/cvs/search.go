@@ -91,6 +91,11 @@ type SearchResult struct {
 	// how many the search finds without them (Q: the words without the
 	// years, when they were read from the words).
 	WithoutYears *Wider `json:"without_years,omitempty"`
+	// Either, when a search found the CVs that hold each of its words,
+	// is the same search with the words joined by "eller" ("or") and how
+	// many it finds, when that is more: "bygge og anlæg" (the trade)
+	// found the 6 CVs that write both words, "bygge eller anlæg" 229.
+	Either *Wider `json:"either,omitempty"`
 	// Related, when nobody is found or a word was found only by a part
 	// ("køkkenchef" by "køkken"), are occupations a word names (in a
 	// name that holds it, or ends a compound in it), the last part of a
@@ -208,6 +213,11 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	}
 	if res.Total == 0 && q.Near != nil && q.RadiusKm > 0 && q.From == 0 {
 		if out.Wider, err = cs.wider(ctx, q, interp); err != nil {
+			return nil, err
+		}
+	}
+	if q.From == 0 && !res.AnyWord && len(res.Required) == 1 && len(res.Required[0]) >= 2 && len(res.Required[0]) <= maxEither {
+		if out.Either, err = cs.either(ctx, p, res.Required[0], int64(res.Total)); err != nil {
 			return nil, err
 		}
 	}
@@ -377,6 +387,65 @@ func (cs *Service) count(ctx context.Context, q index.Query) (int64, error) {
 	q.Facets, q.CVs, q.From, q.Size, q.SortNear = false, false, 0, 1, false
 	res, err := cs.ix.Search(ctx, q)
 	return int64(res.Total), err
+}
+
+// maxEither bounds the words of a search offered with "eller" between them.
+const maxEither = 4
+
+// either counts the CVs p's text finds with its words joined by "eller"
+// (eitherText), the words every CV found holds; nil when that is no other
+// text or finds no more than found. One count, on a search's first page.
+func (cs *Service) either(ctx context.Context, p SearchParams, words []string, found int64) (*Wider, error) {
+	alt := eitherText(p.Q, words)
+	if alt == "" {
+		return nil, nil
+	}
+	ap := p
+	ap.Q, ap.Cursor, ap.Facets = alt, "", false
+	q, _, err := cs.buildQuery(ap)
+	if err != nil {
+		return nil, nil // the text was read before; no offer
+	}
+	n, err := cs.count(ctx, q)
+	if err != nil || n <= found {
+		return nil, err
+	}
+	return &Wider{Total: n, Q: alt}, nil
+}
+
+// eitherText is text with "og" ("and") between two words as "eller"
+// ("or"), or, for a text that is the words every CV found holds and
+// nothing else, those words joined by "eller"; "" otherwise. A word
+// before "og" that ends in a hyphen ("bygge- og anlægsarbejde") shares
+// the last part of the next, and is left as typed.
+func eitherText(text string, words []string) string {
+	toks := strings.Fields(text)
+	joined := false
+	for i, t := range toks {
+		if i == 0 || i == len(toks)-1 || strings.HasSuffix(toks[i-1], "-") {
+			continue
+		}
+		switch strings.ToLower(t) {
+		case "og":
+			toks[i], joined = "eller", true
+		case "and":
+			toks[i], joined = "or", true
+		case "eller", "or":
+			return ""
+		}
+	}
+	if joined {
+		return strings.Join(toks, " ")
+	}
+	if len(toks) != len(words) {
+		return ""
+	}
+	for i, t := range toks {
+		if !strings.EqualFold(t, words[i]) {
+			return ""
+		}
+	}
+	return strings.Join(toks, " eller ")
 }
 
 // widerKm are the radii tried when nobody is found near a place: twice
