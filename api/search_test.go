@@ -1227,3 +1227,42 @@ func TestEitherWordOffered(t *testing.T) {
 		t.Errorf("the page offers no search for either word: %s", page)
 	}
 }
+
+// TestGenderIsNotSearched: words that say a person's gender or ethnic
+// origin are left out of a search, and the page says why: "pædagog mand"
+// found the demo's flyttemænd's and landmænd's pædagog colleagues by
+// "mand" (11 of 165), "kvindelig chauffør" searched a word no CV holds.
+func TestGenderIsNotSearched(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, append(otherCVs(3, "Sygeplejerske", "Kontorassistent"),
+		cv("PÆD-1", "Pædagog", map[string]any{"summary": "Børnehave i ti år."}),
+		cv("PÆD-2", "Pædagog", map[string]any{"summary": "Vuggestue, tidligere landmand."}),
+		cv("FLYT-1", "Flyttemand", map[string]any{"summary": "Flytninger og pakning."}),
+	)...)
+	waitSearch(t, k, "", 9)
+	type result struct {
+		searchResult
+		Interpreted []struct{ Term, Via string } `json:"interpreted"`
+	}
+	for _, q := range []string{"pædagog mand", "mandlig pædagog", "Kvindelig pædagog.", "pædagog etnisk dansker"} {
+		var r result
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		if got := sorted(r.refs()); !slices.Equal(got, []string{"PÆD-1", "PÆD-2"}) {
+			t.Errorf("%s: %v, want the two pædagoger", q, got)
+		}
+		if !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Via string }) bool { return i.Via == "personal" }) {
+			t.Errorf("%s: read as %+v, want a word left out as personal", q, r.Interpreted)
+		}
+	}
+	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("pædagog mand"), nil, nil).Body)
+	if !strings.Contains(page, "Ikke søgt efter «mand»: køn og etnisk oprindelse står ikke i et CV") {
+		t.Errorf("the page does not say why «mand» was left out: %s", page)
+	}
+	// A compound that holds such a word is the work it names.
+	var r result
+	k.Do("GET", "/api/v1/candidates/search?q=flyttemand", nil, &r)
+	if got := r.refs(); !slices.Equal(got, []string{"FLYT-1"}) {
+		t.Errorf("flyttemand: %v", got)
+	}
+}

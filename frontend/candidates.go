@@ -121,6 +121,10 @@ type searchPage struct {
 	// NotSearched says which words a negation left out ("uden kørekort").
 	NotSearched string
 	notSearched []string
+	// Personal says which words that say gender or ethnic origin were
+	// left out, and why.
+	Personal string
+	personal []string
 	// Workplace: the employer's words for where the job is ("til vores
 	// restaurant"), not searched.
 	Workplace string
@@ -291,6 +295,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "personal":
+			d.personal = append(d.personal, in.Term)
 		case "workplace":
 			d.workplace = append(d.workplace, in.Term)
 		case "everyone":
@@ -334,6 +340,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	if len(d.workplace) > 0 {
 		d.Workplace = fmt.Sprintf(tr(c, "cand.workplace"), strings.Join(d.workplace, tr(c, "cand.not_searched_sep")))
+	}
+	if len(d.personal) > 0 {
+		d.Personal = fmt.Sprintf(tr(c, "cand.personal"), strings.Join(d.personal, tr(c, "cand.not_searched_sep")))
 	}
 	if len(d.notSearched) > 0 {
 		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))

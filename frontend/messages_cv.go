@@ -73,6 +73,7 @@ func init() {
 		"cand.not_searched":           {"Ikke søgt efter «%s»: hvad et CV ikke behøver, er ingen ord at søge efter.", "Not searched for “%s”: what a CV need not hold is no word to search for."},
 		"cand.available_read":         {"«%s» læst som ledig senest %s", "“%s” read as available by %s"},
 		"cand.workplace":              {"Ikke søgt efter «%s»: det er arbejdspladsen, ikke noget et CV skal have.", "Not searched for “%s”: that is the workplace, nothing a CV must hold."},
+		"cand.personal":               {"Ikke søgt efter «%s»: køn og etnisk oprindelse står ikke i et CV og må ikke afgøre, hvem der findes til et job (ligebehandlingsloven og forskelsbehandlingsloven).", "Not searched for “%s”: gender and ethnic origin are in no CV and may not decide who is found for a job (the Danish equal treatment and anti-discrimination acts)."},
 		"cand.not_searched_sep":       {"», «", "”, “"},
 		"cand.licence":                {"«%s» læst som kørekort %s: kun CV'er med det", "“%s” read as driving licence %s: only CVs that hold it"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},

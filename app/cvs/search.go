@@ -584,6 +584,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: t, Via: "not_searched"})
 		}
 	}
+	// "pædagog mand", "kvindelig chauffør": a CV says no gender, and
+	// gender or ethnic origin may not decide whom the jobcentre finds for
+	// a job (ligebehandlingsloven, forskelsbehandlingsloven). As a word,
+	// "mand" found the flyttemænd and landmænd. Left out, and said so.
+	if rest, terms := withoutPersonal(q.Text); len(terms) > 0 {
+		q.Text = rest
+		for _, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Via: "personal"})
+		}
+	}
 	// "kok 5 års erfaring", "mindst 3 års erfaring som tømrer": the years
 	// of experience, as the years filter (which, when set, it leaves
 	// alone); before the places, as "års" is also the town Aars. As
@@ -1351,6 +1361,37 @@ func withoutNegated(text string) (string, []string) {
 		keep = append(keep, words[i])
 	}
 	if len(terms) == 0 || len(keep) == 0 {
+		return text, nil
+	}
+	return strings.Join(keep, " "), terms
+}
+
+// personalWords say a person's gender or ethnic origin, which no search
+// for candidates may ask (withoutPersonal). Words that also name work
+// ("ældre" of ældrepleje, "ung" of the young target group, "dansk" the
+// language) are not among them.
+var personalWords = map[string]bool{
+	"mand": true, "mænd": true, "maend": true, "mandlig": true, "mandlige": true, "kvinde": true, "kvinder": true,
+	"kvindelig": true, "kvindelige": true, "dame": true, "damer": true, "pige": true, "piger": true, "dreng": true,
+	"drenge": true, "fyr": true, "fyre": true, "herre": true, "herrer": true,
+	"male": true, "female": true, "woman": true, "women": true, "men": true, "girl": true, "girls": true, "boy": true, "boys": true, "guy": true,
+	"etnisk": true, "etniske": true, "hudfarve": true, "ethnic": true, "dansker": true, "danskere": true,
+}
+
+// withoutPersonal returns text without the words that say a person's
+// gender or ethnic origin (personalWords), and those words. With nothing
+// else typed, the search is for everyone under its filters.
+func withoutPersonal(text string) (string, []string) {
+	words := strings.Fields(text)
+	var keep, terms []string
+	for _, w := range words {
+		if personalWords[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
+			terms = append(terms, w)
+			continue
+		}
+		keep = append(keep, w)
+	}
+	if len(terms) == 0 {
 		return text, nil
 	}
 	return strings.Join(keep, " "), terms
