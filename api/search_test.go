@@ -1217,7 +1217,11 @@ func TestEitherWordOffered(t *testing.T) {
 			t.Errorf("%s: the offer %q finds %v", q, r.Either.Q, got)
 		}
 	}
-	for _, q := range []string{"bygge eller anlæg", "bygge"} {
+	// "ung" is the young target group: young cooks, not the young or cooks.
+	createCVs(t, k, cv("KOK-1", "Kok", map[string]any{"target_group": "young", "summary": "Menuer og buffet."}),
+		cv("UNG-1", "Kontorassistent", map[string]any{"target_group": "young"}))
+	waitSearch(t, k, "", 12)
+	for _, q := range []string{"bygge eller anlæg", "bygge", "ung kok"} {
 		if r := get(q); r.Either != nil {
 			t.Errorf("%s: offers %+v", q, r.Either)
 		}

@@ -216,7 +216,7 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, err
 		}
 	}
-	if q.From == 0 && !res.AnyWord && len(res.Required) == 1 && len(res.Required[0]) >= 2 && len(res.Required[0]) <= maxEither {
+	if q.From == 0 && !res.AnyWord && len(res.Required) == 1 && len(res.Required[0]) >= 2 && len(res.Required[0]) <= maxEither && !readAsField(res.Required[0], res.Expansions) {
 		if out.Either, err = cs.either(ctx, p, res.Required[0], int64(res.Total)); err != nil {
 			return nil, err
 		}
@@ -387,6 +387,17 @@ func (cs *Service) count(ctx context.Context, q index.Query) (int64, error) {
 	q.Facets, q.CVs, q.From, q.Size, q.SortNear = false, false, 0, 1, false
 	res, err := cs.ix.Search(ctx, q)
 	return int64(res.Total), err
+}
+
+// readAsField reports whether one of words was also read as a field of the
+// CVs (a target group, a language): "ung kok" asks for young cooks, and
+// "ung eller kok" would be no search a consultant means.
+func readAsField(words []string, exps []index.Expansion) bool {
+	return slices.ContainsFunc(exps, func(e index.Expansion) bool {
+		return len(e.Fields) > 0 && slices.ContainsFunc(words, func(w string) bool {
+			return slices.Contains(strings.Split(w, "/"), e.Word)
+		})
+	})
 }
 
 // maxEither bounds the words of a search offered with "eller" between them.
