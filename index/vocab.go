@@ -277,7 +277,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				}
 				known = known || w.docs > 0
 			}
-		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3:
+		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3 && stemEndings[w.skel[len(stem):]]:
 			f = form{boost: boostInflection, via: "inflection"}
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
@@ -797,6 +797,15 @@ func (v *vocab) endsOthersLocked(w, tail string, n int) bool {
 // danishEndings are the endings of Danish nouns in the plural, the
 // definite form and the genitive, longest first: -e/-er/-r for the plural,
 // -en/-et/-n for the definite, -ene/-erne/-ne for both, -s after any.
+// stemEndings are the letters (as spelling skeletons) a word may have after
+// a query word's stem to be its inflection or a near derivation:
+// "tømrer", "tømrere" of tømr; "udvikling" of udvikl; "slagteri" of slagt.
+// Other letters make other words: "danser" is no "dansk" (dans|k), "medier"
+// no "medical", "hjælper" no "hjælpsom".
+var stemEndings = map[string]bool{"": true, "e": true, "er": true, "en": true, "et": true, "es": true, "s": true, "r": true, "n": true,
+	"t": true, "ne": true, "ene": true, "ere": true, "ens": true, "ers": true, "ets": true, "nes": true, "ing": true, "de": true, "te": true,
+	"ede": true, "ret": true, "eri": true, "i": true}
+
 var danishEndings = []string{"ernes", "enes", "erne", "ene", "ens", "ets", "ers", "nes", "ne", "en", "et", "er", "es", "e", "n", "r", "s"}
 
 // baseForm is a form reached through a base of the typed word (the index
