@@ -164,3 +164,24 @@ func TestIsAnEnglishWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSTARSpellingCorrected: a STAR title the mapping misspells is read as
+// the trade writes it ("Flyteknikner" → "Flytekniker").
+func TestSTARSpellingCorrected(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, o := range tx.Occupations {
+		for _, s := range o.STAR {
+			if s == "Flyteknikner" {
+				t.Errorf("%s holds the STAR title %q", o.URI, s)
+			}
+			found = found || s == "Flytekniker"
+		}
+	}
+	if !found {
+		t.Error("no occupation holds the STAR title Flytekniker")
+	}
+}

@@ -189,6 +189,9 @@ func Load() (*Taxonomy, error) {
 	}
 	var star []starTitle
 	if err := readTSV("star.tsv.gz", func(c []string) {
+		if fixed, ok := starSpelling[c[1]]; ok {
+			c[1] = fixed
+		}
 		target := c[2]
 		if code, ok := strings.CutPrefix(target, "isco:"); ok {
 			target = ISCOURIPrefix + code
@@ -210,6 +213,11 @@ func Load() (*Taxonomy, error) {
 	t.loose = looseTitles(t, star)
 	return t, nil
 }
+
+// starSpelling corrects the spelling of STAR titles the mapping misspells
+// (its 3155.5 "Flyteknikner": ESCO and the trade write flytekniker). A CV
+// titled so was found by no one's "flytekniker".
+var starSpelling = map[string]string{"Flyteknikner": "Flytekniker"}
 
 // looseTitles are the STAR titles that name an occupation only closely:
 // mapped to it by skos:closeMatch, and neither mapped to it exactly nor
