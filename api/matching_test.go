@@ -1113,3 +1113,20 @@ func TestVacanciesThatFitACitizen(t *testing.T) {
 		t.Fatalf("the hotline opened a citizen's vacancies: %d", status)
 	}
 }
+
+// TestVacancyThatSaysGender: the consultant's page of a vacancy whose text
+// says a gender or an ethnic origin says so, and why; a vacancy whose text
+// says "20 mand" does not.
+func TestVacancyThatSaysGender(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	said := postVacancy(t, env, 1, map[string]any{"title": "Kvindelig kassemedarbejder", "description": "Vi søger en pige til kassen, gerne etnisk dansk."})
+	plain := postVacancy(t, env, 1, map[string]any{"title": "Smed", "description": "Vi er 20 mand på værkstedet og mangler en smed."})
+	page := string(k.Do("GET", "/staff/vacancies/"+said, nil, nil).Body)
+	if !strings.Contains(page, "Opslaget nævner køn eller etnisk oprindelse: «Kvindelig», «pige», «etnisk».") {
+		t.Errorf("the page does not say the vacancy mentions gender: %s", page)
+	}
+	if page := string(k.Do("GET", "/staff/vacancies/"+plain, nil, nil).Body); strings.Contains(page, "nævner køn") {
+		t.Errorf("the smed's page says it mentions gender")
+	}
+}

@@ -6,6 +6,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.vacancy":         {"Stilling og kandidater", "Vacancy and candidates"},
 		"vac.details":          {"Opslaget", "The vacancy"},
+		"vac.personal":         {"Opslaget nævner køn eller etnisk oprindelse: «%s». Jobcentret finder og foreslår ikke kandidater efter køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven), og matchningen bruger ikke ordene. Tal med virksomheden om, hvad jobbet kræver.", "The vacancy mentions gender or ethnic origin: “%s”. The jobcentre does not find or propose candidates by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts), and the matching does not use these words. Talk with the company about what the job requires."},
 		"vac.start":            {"start", "start"},
 		"vac.required":         {"Krævet", "Required"},
 		"vac.desired":          {"Ønsket", "Desired"},

@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -38,6 +39,10 @@ type vacancyPage struct {
 	// ReadAs the occupations the title was read as.
 	Cards  []matchCard
 	ReadAs []readAs
+	// Personal are the words of the employer's text that say gender or
+	// ethnic origin ("kvindelig"): the consultant takes them up with the
+	// employer, and the matching does not use them.
+	Personal string
 }
 
 type criterionView struct {
@@ -60,6 +65,9 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		return err
 	}
 	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(web.Lang(c)), Components: matcher.Components}
+	if words := jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n")); len(words) > 0 {
+		d.Personal = fmt.Sprintf(tr(c, "vac.personal"), strings.Join(words, tr(c, "cand.not_searched_sep")))
+	}
 	q, err := web.MatchQueryFrom(c)
 	if err == nil && c.QueryParam("set") == "1" {
 		// The form sends every criterion: checked ones are required, the

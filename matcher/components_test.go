@@ -704,3 +704,27 @@ func TestTargetsNamedByTheSTARTitleRead(t *testing.T) {
 		t.Fatalf("no target read through the STAR title: %+v", p.Targets)
 	}
 }
+
+// TestGenderIsNoPartOfTheMatch: a vacancy whose text says a gender or an
+// ethnic origin ("Kvindelig kassemedarbejder", "gerne etnisk dansk") is
+// matched as the same vacancy without those words: the same targets and
+// words, and the title shown as the employer wrote it.
+func TestGenderIsNoPartOfTheMatch(t *testing.T) {
+	tax := testTax(t)
+	plain := NewProfile(&jobmatch.Vacancy{ID: "v1", Title: "Kassemedarbejder", Description: "Kasse og kunder i supermarked.",
+		SkillsRequired: []string{"kundeservice"}}, tax, tax.Places)
+	said := NewProfile(&jobmatch.Vacancy{ID: "v2", Title: "Kvindelig kassemedarbejder", Description: "Kasse og kunder i supermarked, gerne etnisk dansk pige.",
+		SkillsRequired: []string{"kundeservice", "pige"}}, tax, tax.Places)
+	if fmt.Sprint(said.Targets) != fmt.Sprint(plain.Targets) {
+		t.Errorf("targets %v, want %v", said.Targets, plain.Targets)
+	}
+	if !slices.Equal(slices.Sorted(slices.Values(said.Terms)), slices.Sorted(slices.Values(plain.Terms))) {
+		t.Errorf("terms %v, want %v", said.Terms, plain.Terms)
+	}
+	if !slices.Equal(said.TitleTerms, plain.TitleTerms) || len(said.Required) != len(plain.Required) {
+		t.Errorf("title terms %v, required %d; want %v, %d", said.TitleTerms, len(said.Required), plain.TitleTerms, len(plain.Required))
+	}
+	if said.Title != "Kvindelig kassemedarbejder" {
+		t.Errorf("title shown %q", said.Title)
+	}
+}

@@ -82,7 +82,9 @@ type SkillReq struct {
 // NewProfile reads a vacancy. tax resolves titles and skills; geo places
 // the workplace (both may be nil in tests of the scoring alone).
 func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Profile {
-	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: v.Title, PostalCode: v.PostalCode,
+	title := v.Title
+	v = withoutPersonalWords(v)
+	p := &Profile{VacancyID: v.ID, Version: v.Version, Title: title, PostalCode: v.PostalCode,
 		Start: v.StartDate.Time, Languages: v.Languages, Licence: v.DrivingLicence, Hours: v.Hours,
 		MinYears: float64(v.ExperienceYears), EmploymentType: v.EmploymentType, Education: v.EducationLevel,
 		related: map[string]string{}, units: map[string]bool{}, minors: map[string]bool{}, essential: map[string]bool{}, kin: map[string]bool{}}
@@ -116,6 +118,34 @@ func NewProfile(v *jobmatch.Vacancy, tax *taxonomy.Taxonomy, geo Geocoder) *Prof
 		p.MinYears = float64(yearsAsked(v.Description))
 	}
 	return p
+}
+
+// withoutPersonalWords is v with its title, text and skills without the
+// words that say gender or ethnic origin ("Kvindelig kassemedarbejder"):
+// no candidate is matched, or ranked, by them. v itself when it has none.
+func withoutPersonalWords(v *jobmatch.Vacancy) *jobmatch.Vacancy {
+	all := strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n")
+	if jobmatch.WithoutPersonalWords(all) == all {
+		return v
+	}
+	clean := func(s string) string { return strings.Join(strings.Fields(jobmatch.WithoutPersonalWords(s)), " ") }
+	c := *v
+	c.Title, c.Description = clean(v.Title), jobmatch.WithoutPersonalWords(v.Description)
+	c.SkillsRequired, c.SkillsDesired = nil, nil
+	for _, s := range v.SkillsRequired {
+		if s = clean(s); s != "" {
+			c.SkillsRequired = append(c.SkillsRequired, s)
+		}
+	}
+	for _, s := range v.SkillsDesired {
+		if s = clean(s); s != "" {
+			c.SkillsDesired = append(c.SkillsDesired, s)
+		}
+	}
+	if c.Title == "" {
+		c.Title = v.Title
+	}
+	return &c
 }
 
 // yearsAsked reads the years of experience an ad asks when the vacancy's

@@ -1377,30 +1377,25 @@ func withoutNegated(text string) (string, []string) {
 	return strings.Join(keep, " "), terms
 }
 
-// personalWords say a person's gender or ethnic origin, which no search
-// for candidates may ask (withoutPersonal). Words that also name work
-// ("ældre" of ældrepleje, "ung" of the young target group, "dansk" the
-// language) are not among them.
-var personalWords = map[string]bool{
-	"mand": true, "mænd": true, "maend": true, "mandlig": true, "mandlige": true, "kvinde": true, "kvinder": true,
-	"kvindelig": true, "kvindelige": true, "dame": true, "damer": true, "pige": true, "piger": true, "dreng": true,
-	"drenge": true, "fyr": true, "fyre": true, "herre": true, "herrer": true,
-	"male": true, "female": true, "woman": true, "women": true, "men": true, "girl": true, "girls": true, "boy": true, "boys": true, "guy": true,
-	"etnisk": true, "etniske": true, "hudfarve": true, "ethnic": true, "dansker": true, "danskere": true,
-}
-
 // withoutPersonal returns text without the words that say a person's
-// gender or ethnic origin (personalWords), and those words. With nothing
+// gender or ethnic origin (jobmatch.IsPersonalWord), and those words. With nothing
 // else typed, the search is for everyone under its filters.
 func withoutPersonal(text string) (string, []string) {
 	words := strings.Fields(text)
 	var keep, terms []string
-	for _, w := range words {
-		if personalWords[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
-			terms = append(terms, w)
+	for i := 0; i < len(words); i++ {
+		if !jobmatch.IsPersonalWord(words[i]) {
+			keep = append(keep, words[i])
 			continue
 		}
-		keep = append(keep, w)
+		// "etnisk dansk": the origin goes with it, or "dansk" would be
+		// read as the language.
+		if w := strings.ToLower(words[i]); (w == "etnisk" || w == "etniske" || w == "ethnic") && i+1 < len(words) {
+			terms = append(terms, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		terms = append(terms, words[i])
 	}
 	if len(terms) == 0 {
 		return text, nil
