@@ -1088,6 +1088,24 @@ func TestInflectionEndsInAnEnding(t *testing.T) {
 	}
 }
 
+// TestThreeLettersInsideAWordAreNoPart: a query word of three letters
+// finds the compounds it begins or ends ("bud" of postbud), not the words
+// that hold its letters inside: "sfo" found the demo's grossister by
+// "engrosforhandler" and the stilladsmontører by "byggepladsforståelse".
+func TestThreeLettersInsideAWordAreNoPart(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"grossist": cvOf("Grossist", "Engrosforhandler af frugt."),
+		"stillads": cvOf("Stilladsmontør", "God byggepladsforståelse."),
+		"postbud":  cvOf("Postbud", "Omdeling på cykel."),
+		"pæd":      cvOf("Pædagog", "SFO og fritidshjem."),
+	})
+	for q, want := range map[string][]string{"sfo": {"pæd"}, "bud": {"postbud"}} {
+		if res := mustSearch(t, ix, q); !slices.Equal(names(res), want) {
+			t.Errorf("%s found %v (read as %+v), want %v", q, names(res), res.Expansions, want)
+		}
+	}
+}
+
 // TestSynonymThatSaysATimeIsNoName: a name of the job that also says a
 // working time ("nattevagt", ESCO's other name of the natportier) finds no
 // CV by the shifts it will take: the demo's "natportier" found 61

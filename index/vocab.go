@@ -287,6 +287,12 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
+			if len(s) == 3 && !strings.HasSuffix(w.word, token) && !strings.HasSuffix(w.skel, s) {
+				// Three letters inside a word are there by chance
+				// ("sfo" of engro|s|for|handler, pladsforståelse); at its
+				// end they are its last part ("bud" of postbud).
+				continue
+			}
 			if !strings.Contains(w.word, token) && !strings.Contains(asciiSpelling(w.word), typed) {
 				// Folded inside a word: five letters or more ("padagog"
 				// in socialpædagog); four are there by chance ("tand" in
