@@ -1276,3 +1276,32 @@ func TestGenderIsNotSearched(t *testing.T) {
 		t.Errorf("flyttemand: %v", got)
 	}
 }
+
+// TestCompoundOfAnOccupationFindsItsKind: a word that names no occupation
+// but ends in one's name ("fritidspædagog": pædagog) finds by its first
+// part only CVs of that occupation's kind: "fritid" alone found the
+// demo's rengøringsassistenter and vagter with a "fritidsjob".
+func TestCompoundOfAnOccupationFindsItsKind(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, append(otherCVs(3, "Sygeplejerske", "Kontorassistent"),
+		cv("PÆD-1", "Pædagog", map[string]any{"summary": "Fritidshjem og SFO i seks år."}),
+		cv("PÆD-2", "Pædagog", map[string]any{"summary": "Børnehave."}),
+		cv("PÆD-3", "Pædagog", map[string]any{"summary": "Vuggestue."}),
+		cv("REN-1", "Rengøringsassistent", map[string]any{"summary": "Fritidsjob i Netto som ung."}),
+		cv("VAGT-1", "Vagt", map[string]any{"summary": "Fritidsjob som dørmand."}),
+	)...)
+	waitSearch(t, k, "", 11)
+	r := searchRelated(t, k, "q=fritidsp%C3%A6dagog")
+	if got := r.refs(); !slices.Equal(got, []string{"PÆD-1"}) {
+		t.Errorf("fritidspædagog: %v, want the pædagog who writes fritidshjem", got)
+	}
+	if !slices.ContainsFunc(r.Related, func(x struct {
+		URI, Label string
+		Total      int
+	}) bool {
+		return x.Label == "Pædagog" && x.Total == 3
+	}) {
+		t.Errorf("fritidspædagog offers %+v, want Pædagog (3)", r.Related)
+	}
+}

@@ -833,6 +833,28 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				q.Synonyms = append(q.Synonyms, notFirstParts(starTitles(cs.tax, uri), q.Text)...)
 			}
 		}
+		// A compound that names no occupation but ends in one's name
+		// ("fritidspædagog": pædagog) is a kind of it: what its first
+		// part finds, a CV of that kind holds too. "fritid" alone found
+		// 66 of the demo's CVs with a "fritidsjob" (rengøringsassistenter,
+		// vagter) and no pædagog.
+		for _, w := range typed {
+			if _, named := q.OwnNames[w]; named || slices.Contains(q.NamedWords, w) || utf8.RuneCountInString(w) < 7 {
+				continue
+			}
+			for _, o := range cs.tax.LastPart(w) {
+				if !ownNameEnds(o, w) {
+					// An alternative label names loosely: "hjælper" is
+					// one of ledsager's, and "køkkenhjælper" found the
+					// social- og sundhedshjælpere.
+					continue
+				}
+				if q.OwnNames == nil {
+					q.OwnNames = map[string][]string{}
+				}
+				q.OwnNames[w] = append(q.OwnNames[w], cs.kindOf(o.URI)...)
+			}
+		}
 		// "håndværker" names no occupation but a kind of them: the
 		// occupations of its DISCO groups are what it names.
 		for _, w := range typed {
@@ -1905,6 +1927,19 @@ func (cs *Service) kindOf(uri string) []string {
 		out = append(out, k.Occupation.URI)
 	}
 	return out
+}
+
+// ownNameEnds reports whether w ends, after three letters or more, in
+// o's own Danish name: its label or a STAR/Jobnet title of one word.
+func ownNameEnds(o *taxonomy.Occupation, w string) bool {
+	w = taxonomy.Normalize(w)
+	for _, name := range append([]string{o.LabelDA}, o.STAR...) {
+		n := taxonomy.Normalize(name)
+		if first, ok := strings.CutSuffix(w, n); ok && n != "" && !strings.Contains(n, " ") && utf8.RuneCountInString(first) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func relatedURIs(cs *Service, uri string) []string {
