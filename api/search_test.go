@@ -1221,7 +1221,7 @@ func TestEitherWordOffered(t *testing.T) {
 	createCVs(t, k, cv("KOK-1", "Kok", map[string]any{"target_group": "young", "summary": "Menuer og buffet."}),
 		cv("UNG-1", "Kontorassistent", map[string]any{"target_group": "young"}))
 	waitSearch(t, k, "", 12)
-	for _, q := range []string{"bygge eller anlæg", "bygge", "ung kok"} {
+	for _, q := range []string{"bygge eller anlæg", "bygge og anlæg eller", "bygge", "ung kok"} {
 		if r := get(q); r.Either != nil {
 			t.Errorf("%s: offers %+v", q, r.Either)
 		}

@@ -431,6 +431,9 @@ func (cs *Service) either(ctx context.Context, p SearchParams, words []string, f
 // the last part of the next, and is left as typed.
 func eitherText(text string, words []string) string {
 	toks := strings.Fields(text)
+	if slices.ContainsFunc(toks, func(t string) bool { return strings.EqualFold(t, "eller") || strings.EqualFold(t, "or") }) {
+		return ""
+	}
 	joined := false
 	for i, t := range toks {
 		if i == 0 || i == len(toks)-1 || strings.HasSuffix(toks[i-1], "-") {
@@ -441,8 +444,6 @@ func eitherText(text string, words []string) string {
 			toks[i], joined = "eller", true
 		case "and":
 			toks[i], joined = "or", true
-		case "eller", "or":
-			return ""
 		}
 	}
 	if joined {
