@@ -1120,7 +1120,21 @@ func TestVacanciesThatFitACitizen(t *testing.T) {
 func TestVacancyThatSaysGender(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
-	said := postVacancy(t, env, 1, map[string]any{"title": "Kvindelig kassemedarbejder", "description": "Vi søger en pige til kassen, gerne etnisk dansk."})
+	body := systemtest.VacancyBody(demo.CVR(1))
+	body["title"], body["description"] = "Kvindelig kassemedarbejder", "Vi søger en pige til kassen, gerne etnisk dansk."
+	var rec struct {
+		ID        string
+		StatusURL string `json:"status_url"`
+	}
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	said := rec.ID
+	// The company is told on its own page, too.
+	status := string(env.Client().Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(status, "Jeres opslag nævner «Kvindelig», «pige», «etnisk». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver") {
+		t.Errorf("the company's page does not say: %s", status)
+	}
 	plain := postVacancy(t, env, 1, map[string]any{"title": "Smed", "description": "Vi er 20 mand på værkstedet og mangler en smed."})
 	page := string(k.Do("GET", "/staff/vacancies/"+said, nil, nil).Body)
 	if !strings.Contains(page, "Opslaget nævner køn eller etnisk oprindelse: «Kvindelig», «pige», «etnisk».") {

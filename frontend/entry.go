@@ -186,8 +186,11 @@ func (f *Frontend) status(c echo.Context) error {
 		Presented []screening.Profile
 		Reasons   []string
 		Today     string
+		// Personal tells the company that the words of its vacancy that
+		// say gender or ethnic origin decide nothing.
+		Personal string
 	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
-		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)}, nil)
+		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal")}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

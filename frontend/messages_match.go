@@ -6,6 +6,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.vacancy":         {"Stilling og kandidater", "Vacancy and candidates"},
 		"vac.details":          {"Opslaget", "The vacancy"},
+		"status.personal":      {"Jeres opslag nævner «%s». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver, ikke ud fra køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven). Jeres kontaktperson tager det gerne op med jer.", "Your vacancy mentions “%s”. The jobcentre finds and proposes candidates by what the job requires, not by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts). Your contact person is glad to talk it through with you."},
 		"vac.personal":         {"Opslaget nævner køn eller etnisk oprindelse: «%s». Jobcentret finder og foreslår ikke kandidater efter køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven), og matchningen bruger ikke ordene. Tal med virksomheden om, hvad jobbet kræver.", "The vacancy mentions gender or ethnic origin: “%s”. The jobcentre does not find or propose candidates by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts), and the matching does not use these words. Talk with the company about what the job requires."},
 		"vac.start":            {"start", "start"},
 		"vac.required":         {"Krævet", "Required"},

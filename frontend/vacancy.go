@@ -55,6 +55,20 @@ type weightView struct {
 	Value float64
 }
 
+// personalNote is the message key's sentence with the words of v's text
+// that say gender or ethnic origin ("kvindelig"), or "" when it has none
+// (or v is nil).
+func personalNote(c echo.Context, v *jobmatch.Vacancy, key string) string {
+	if v == nil {
+		return ""
+	}
+	words := jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+	if len(words) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(tr(c, key), strings.Join(words, tr(c, "cand.not_searched_sep")))
+}
+
 // vacancyView shows a vacancy with its ranked candidates: the consultant
 // can require or relax each criterion and move the weights (a plain GET
 // form, so it works without JavaScript and the URL can be shared).
@@ -65,9 +79,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		return err
 	}
 	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(web.Lang(c)), Components: matcher.Components}
-	if words := jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n")); len(words) > 0 {
-		d.Personal = fmt.Sprintf(tr(c, "vac.personal"), strings.Join(words, tr(c, "cand.not_searched_sep")))
-	}
+	d.Personal = personalNote(c, v, "vac.personal")
 	q, err := web.MatchQueryFrom(c)
 	if err == nil && c.QueryParam("set") == "1" {
 		// The form sends every criterion: checked ones are required, the
