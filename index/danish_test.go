@@ -685,6 +685,30 @@ func TestSuggestionsAreWordsOfWork(t *testing.T) {
 	}
 }
 
+// TestTwoEditsInAShortWordAreAnotherWord: nobody found, the words
+// suggested for a word of five letters or fewer are one edit from it: two
+// made "vikar" the "især" of 425 demo CVs. A longer word may take two.
+func TestTwoEditsInAShortWordAreAnotherWord(t *testing.T) {
+	ix, _ := namedIndex(t, map[string]*jobmatch.Candidate{
+		"a": cvOf("Butiksassistent", "Især kasse og kunder."),
+		"b": cvOf("Smed", "Svejsning, især MIG."),
+		"c": cvOf("Sygeplejerske", "Medicin og pleje."),
+	})
+	for q, want := range map[string]string{"vikar": "", "smeed": "smed", "sygeplejeske": "sygeplejerske"} {
+		got, err := ix.Suggest(context.Background(), Query{Text: q, CVs: true}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var words []string
+		for _, f := range got {
+			words = append(words, f.Value)
+		}
+		if want == "" && len(words) > 0 || want != "" && !slices.Contains(words, want) || slices.Contains(words, "især") {
+			t.Errorf("%s: suggested %v, want %q", q, words, want)
+		}
+	}
+}
+
 // namedIndex indexes cvs in a fresh on-disk index (closed with the test)
 // and returns it with names, which sorts the hits of a result by the
 // names the CVs were given.

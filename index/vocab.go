@@ -985,13 +985,19 @@ func (v *vocab) nearest(token string, n int) []string {
 		title bool
 		docs  int32
 	}
+	// Two edits in a word of five letters or fewer make another word
+	// ("vikar" → "især"); one is a typo.
+	maxDist := 2
+	if utf8.RuneCountInString(s) <= 5 {
+		maxDist = 1
+	}
 	var cs []cand
 	for _, w := range v.words {
 		if len(w.skel) < 3 || stopwords[w.word] || utf8.RuneCountInString(w.word) < 4 && utf8.RuneCountInString(token) >= 4 {
 			continue
 		}
-		if abs(len(w.skel)-len(s)) <= 2 {
-			if d := editDistance(s, w.skel, 2); d <= 2 {
+		if abs(len(w.skel)-len(s)) <= maxDist {
+			if d := editDistance(s, w.skel, maxDist); d <= maxDist {
 				cs = append(cs, cand{w.word, d, w.title, w.docs})
 				continue
 			}
