@@ -1305,3 +1305,41 @@ func TestCompoundOfAnOccupationFindsItsKind(t *testing.T) {
 		t.Errorf("fritidspædagog offers %+v, want Pædagog (3)", r.Related)
 	}
 }
+
+// TestDanishTestIsALevel: the state's tests of Danish for adults are the
+// Danish language at the level each stands for ("pd3": Prøve i Dansk 3,
+// B2), as the refugees' CVs record it; as words, "pd3" found nobody and
+// "prøve i dansk 3" 1,272 of the demo's CVs by "dansk" alone.
+func TestDanishTestIsALevel(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	lang := func(level string) map[string]any {
+		return map[string]any{"languages": []map[string]string{{"code": "da", "level": level}, {"code": "ar", "level": "C2"}}}
+	}
+	createCVs(t, k, append(otherCVs(3, "Sygeplejerske"),
+		cv("A2", "Køkkenmedhjælper", lang("A2")),
+		cv("B1", "Køkkenmedhjælper", lang("B1")),
+		cv("B2", "Køkkenmedhjælper", lang("B2")),
+	)...)
+	waitSearch(t, k, "", 6)
+	for q, want := range map[string][]string{
+		"køkkenmedhjælper pd2": {"B1", "B2"}, "køkkenmedhjælper PD 3": {"B2"}, "køkkenmedhjælper prøve i dansk 1": {"A2", "B1", "B2"},
+		"køkkenmedhjælper proeve i dansk 3": {"B2"}, "køkkenmedhjælper studieprøven": nil,
+	} {
+		var r struct {
+			searchResult
+			Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r)
+		if got := sorted(r.refs()); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+		if !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool { return i.Via == "language" && strings.HasPrefix(i.Label, "da:") }) {
+			t.Errorf("%s: read as %+v, want Danish at a level", q, r.Interpreted)
+		}
+	}
+	page := string(k.Do("GET", "/staff/candidates?q=pd3", nil, nil).Body)
+	if !strings.Contains(page, "«pd3»") || !strings.Contains(page, "B2") {
+		t.Errorf("the page does not say how pd3 was read: %s", page)
+	}
+}

@@ -676,7 +676,10 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		if len(q.Text) > 500 {
 			break
 		}
-		rest, spec, term, ok := languageLevelIn(q.Text)
+		rest, spec, term, ok := danishTestIn(q.Text)
+		if !ok {
+			rest, spec, term, ok = languageLevelIn(q.Text)
+		}
 		if !ok {
 			break
 		}
@@ -1038,6 +1041,44 @@ func cefrLevel(w string) (string, bool) {
 		return strings.ToUpper(w), true
 	}
 	return "", false
+}
+
+// danishTests are the state's tests of Danish for adults, by the letters
+// the trade writes them ("pd3", "prøve i dansk 3"), each with the CEFR
+// level the Ministry gives it: Prøve i Dansk 1 A2, 2 B1, 3 B2, and
+// Studieprøven C1. A refugee's CV records the level; a consultant asks
+// for the test.
+var danishTests = map[string]string{"pd1": "A2", "pd2": "B1", "pd3": "B2",
+	"studieprøven": "C1", "studieprøve": "C1", "studieproeven": "C1", "studieproeve": "C1", "studieproven": "C1"}
+
+// danishTestIn finds a test of Danish in text ("pd3", "PD 2", "prøve i
+// dansk 3", "studieprøven") and returns text without it, the language
+// filter it stands for ("da:B2") and the words as typed.
+func danishTestIn(text string) (rest, spec, term string, ok bool) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:()")) }
+	drop := func(i, j int) string { return strings.Join(append(slices.Clone(words[:i]), words[j:]...), " ") }
+	found := func(i, j int, test string) (string, string, string, bool) {
+		return drop(i, j), "da:" + danishTests[test], strings.Join(words[i:j], " "), true
+	}
+	for i := range words {
+		w := clean(words[i])
+		if _, ok := danishTests[strings.ReplaceAll(w, "-", "")]; ok {
+			return found(i, i+1, strings.ReplaceAll(w, "-", ""))
+		}
+		if w == "pd" && i+1 < len(words) {
+			if _, ok := danishTests["pd"+clean(words[i+1])]; ok {
+				return found(i, i+2, "pd"+clean(words[i+1]))
+			}
+		}
+		// "prøve i dansk 3", also without ø.
+		if (w == "prøve" || w == "proeve" || w == "prove") && i+3 < len(words) && clean(words[i+1]) == "i" && clean(words[i+2]) == "dansk" {
+			if _, ok := danishTests["pd"+clean(words[i+3])]; ok {
+				return found(i, i+4, "pd"+clean(words[i+3]))
+			}
+		}
+	}
+	return text, "", "", false
 }
 
 // languageLevelIn finds a language with how well it is spoken ("flydende
