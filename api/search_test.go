@@ -1334,7 +1334,9 @@ func TestDanishTestIsALevel(t *testing.T) {
 		if got := sorted(r.refs()); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}
-		if !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool { return i.Via == "language" && strings.HasPrefix(i.Label, "da:") }) {
+		if !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool {
+			return i.Via == "language" && strings.HasPrefix(i.Label, "da:")
+		}) {
 			t.Errorf("%s: read as %+v, want Danish at a level", q, r.Interpreted)
 		}
 	}
