@@ -12,14 +12,14 @@ import (
 // nothing else, even in an employer's running text; false: it does in a
 // sentence ("vi er 20 mand", "damer og herrer"), and only as a search
 // word is it the person's gender. Words that also name work ("ældre" of
-// ældrepleje, "ung" of the young target group, "dansk" the language) are
-// not among them.
+// ældrepleje, "ung" of the young target group, "dansk" the language,
+// "herre" of herrefrisør typed apart) are not among them.
 var personalWords = map[string]bool{
 	"mandlig": true, "mandlige": true, "kvindelig": true, "kvindelige": true, "pige": true, "piger": true,
 	"dreng": true, "drenge": true, "etnisk": true, "etniske": true, "hudfarve": true, "dansker": true, "danskere": true,
 	"male": true, "female": true, "girl": true, "girls": true, "boy": true, "boys": true, "ethnic": true,
 	"mand": false, "mænd": false, "maend": false, "kvinde": false, "kvinder": false, "dame": false, "damer": false,
-	"fyr": false, "fyre": false, "herre": false, "herrer": false, "woman": false, "women": false, "men": false, "guy": false,
+	"fyr": false, "fyre": false, "woman": false, "women": false, "men": false, "guy": false,
 }
 
 // IsPersonalWord reports whether w (any case, with punctuation around it)
