@@ -500,17 +500,18 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 			// A compound no CV holds, whose first part some do:
 			// "truckfører" is looked for as truck…, "rengøringsdame" as
 			// rengøring…, below every way the whole word would have
-			// counted. A first part that begins a word in more than a
-			// fifth of the CVs (commonShare) is no better guess: "hjem"
-			// of "hjemmehjælper" found 772 of the demo's 2,000 CVs
-			// (hjemme, hjemmefra, hjemmesider), "hjemmeservice" 766.
+			// counted. For a word the taxonomy read as an occupation,
+			// whose CVs the concept finds, a first part that begins a
+			// word in more than a fifth of the CVs (commonShare) is no
+			// better guess: "hjem" of "hjemmehjælper" found 772 of the
+			// demo's 2,000 CVs (hjemme, hjemmefra, hjemmesider).
 			// Nor is a first part that says a working time: an
 			// "aftenskolelærer" is no CV that will work evenings (583 of
 			// the demo's 2,000).
 			// Nor is an English word a Danish compound: "marke|ting"
 			// found the shop workers' "supermarked".
 			if !ix.isAnEnglishWord(t) {
-				if l, part := ix.vocab.firstPart(t, ix.endsADanishWord); len(part) > 0 && !isWorkTime(l) && !ix.beginsCommonWords(part, slices.Contains(named, t)) {
+				if l, part := ix.vocab.firstPart(t, ix.endsADanishWord); len(part) > 0 && !isWorkTime(l) && !(slices.Contains(named, t) && ix.beginsCommonWords(part)) {
 					forms = append(forms, part...)
 				}
 			}
@@ -593,20 +594,12 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 	return qs, exps, cover
 }
 
-// minCommonIndex is the fewest CVs in which a fifth is a share that says a
-// first part is common for a word that names no concept: among a few
-// dozen, every word any two hold is.
-const minCommonIndex = 100
-
 // beginsCommonWords reports whether more than a fifth of the CVs
 // (commonShare) hold a word that a first part's forms begin, counted in
 // the index (the vocabulary's counts are per word, and a CV holds many).
-// For a word that names no concept (named false), only in an index of
-// minCommonIndex CVs or more: "hjemmeservice" found 766 of the demo's
-// 2,000 by "hjemme…" (hjemmefra, hjemmesider).
-func (ix *Index) beginsCommonWords(part []form, named bool) bool {
+func (ix *Index) beginsCommonWords(part []form) bool {
 	n, err := ix.Count()
-	if err != nil || n == 0 || !named && n < minCommonIndex {
+	if err != nil || n == 0 {
 		return false
 	}
 	var words []string
