@@ -1144,3 +1144,31 @@ func TestVacancyThatSaysGender(t *testing.T) {
 		t.Errorf("the smed's page says it mentions gender")
 	}
 }
+
+// TestHotlineSeesItsCallsOfToday: the hotline's page lists the calls its
+// user logged today, the latest first, so what was just typed can be
+// checked; another user's call is not among them.
+func TestHotlineSeesItsCallsOfToday(t *testing.T) {
+	env := systemtest.Start(t)
+	hot, k := env.Login("hotline@demo.local"), env.Login("konsulent@demo.local")
+	logCall := func(c *systemtest.Client, text string) string {
+		var rec struct{ Reference string }
+		res := c.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": demo.CVR(612), "name": "Vejle Smedie ApS", "postal_code": "7100",
+			"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": text}, &rec)
+		if res.StatusCode != http.StatusCreated {
+			t.Fatalf("log request: %d %s", res.StatusCode, res.Body)
+		}
+		return rec.Reference
+	}
+	first := logCall(hot, "Spørger til løntilskud.")
+	second := logCall(hot, "Spørger til IGU.")
+	other := logCall(k, "Konsulentens eget notat.")
+	page := string(hot.Do("GET", "/staff/hotline", nil, nil, "Accept", "text/html").Body)
+	i, j := strings.Index(page, second), strings.Index(page, first)
+	if !strings.Contains(page, "Dine registreringer i dag") || i < 0 || j < 0 || i > j {
+		t.Errorf("the hotline's page does not list its calls %s and %s, the latest first: %s", second, first, page)
+	}
+	if strings.Contains(page, other) {
+		t.Errorf("the hotline's page lists the consultant's %s", other)
+	}
+}

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/app/companies"
 	"jobmatch/app/intake"
 	"jobmatch/web"
@@ -32,6 +34,36 @@ type hotlinePage struct {
 	Values map[string]string
 	Idem   string
 	Topics []jobmatch.Topic
+	// Today are the calls this user logged today, the latest first (of
+	// the latest requests): what was just typed can be checked.
+	Today []*jobmatch.Request
+}
+
+// todayScan is how many of the latest requests are read for a user's own
+// of today; maxToday how many are shown.
+const (
+	todayScan = 40
+	maxToday  = 10
+)
+
+// todaysCalls returns the requests by logged today, the latest first, among
+// the latest todayScan requests (each read by _id).
+func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.Request, error) {
+	if by == nil {
+		return nil, nil
+	}
+	page, err := f.cfg.Intake.Requests(c.Request().Context(), app.ListQuery{Limit: todayScan})
+	if err != nil {
+		return nil, err
+	}
+	today := f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	var out []*jobmatch.Request
+	for _, r := range page.Items {
+		if r.LoggedBy == by.ID && r.ReceivedAt.In(jobmatch.Copenhagen).Format(time.DateOnly) == today && len(out) < maxToday {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther}
@@ -53,6 +85,12 @@ func (f *Frontend) hotline(c echo.Context) error {
 			return err
 		}
 		d.Hits = p.Items
+	}
+	if d.Q == "" && c.QueryParam("cvr") == "" {
+		var err error
+		if d.Today, err = f.todaysCalls(c, web.CurrentUser(c)); err != nil {
+			return err
+		}
 	}
 	cvr := c.QueryParam("cvr")
 	// The caller, when the company was found by their phone number or

@@ -5,6 +5,7 @@ import "jobmatch/i18n"
 func init() {
 	i18n.Register(map[string][2]string{
 		"page.hotline":       {"Hotline", "Hotline"},
+		"hot.today":          {"Dine registreringer i dag", "Logged by you today"},
 		"hot.find":           {"Virksomhed (CVR, navn, telefon eller e-mail)", "Company (CVR, name, phone or e-mail)"},
 		"hot.find_hint":      {"fx 1234, søndergaard, et telefonnummer eller en e-mailadresse", "e.g. 1234, søndergaard, a phone number or an e-mail address"},
 		"hot.caller_is":      {"Ringer/skriver", "Calling/writing"},
