@@ -68,22 +68,24 @@ func PersonalWordsIn(text string) []string {
 // finds, also beside each other), and the word an "etnisk" qualifies
 // ("etnisk dansk"): what a vacancy is matched by.
 func WithoutPersonalWords(text string) string {
-	if !strings.ContainsFunc(text, unicode.IsLetter) {
-		return text
-	}
-	var b strings.Builder
-	start := -1
 	origin := false // the word before was "etnisk"
-	flush := func(end int) {
-		w := strings.ToLower(text[start:end])
-		if personalWords[w] || origin {
-			b.WriteString(strings.Repeat(" ", end-start))
-		} else {
-			b.WriteString(text[start:end])
+	return MapWords(text, func(w string) string {
+		lw := strings.ToLower(w)
+		drop := personalWords[lw] || origin
+		origin = lw == "etnisk" || lw == "etniske" || lw == "ethnic"
+		if drop {
+			return strings.Repeat(" ", len(w))
 		}
-		origin = w == "etnisk" || w == "etniske" || w == "ethnic"
-		start = -1
-	}
+		return w
+	})
+}
+
+// MapWords returns text with each word (a run of letters) replaced by what
+// f returns for it, in order, and everything between the words as it is.
+func MapWords(text string, f func(word string) string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	start := -1
 	for i, r := range text {
 		if unicode.IsLetter(r) {
 			if start < 0 {
@@ -92,12 +94,13 @@ func WithoutPersonalWords(text string) string {
 			continue
 		}
 		if start >= 0 {
-			flush(i)
+			b.WriteString(f(text[start:i]))
+			start = -1
 		}
 		b.WriteRune(r)
 	}
 	if start >= 0 {
-		flush(len(text))
+		b.WriteString(f(text[start:]))
 	}
 	return b.String()
 }

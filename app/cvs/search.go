@@ -1789,31 +1789,12 @@ func (cs *Service) namedIn(text string) []taxonomy.Match {
 // occupation names without æ, ø or å with those letters
 // (taxonomy.DanishSpelling); the rest as typed.
 func (cs *Service) respelled(text string) string {
-	var b strings.Builder
-	word := -1
-	flush := func(end int) {
-		if word < 0 {
-			return
-		}
-		w := text[word:end]
+	return jobmatch.MapWords(text, func(w string) string {
 		if v, ok := cs.tax.DanishSpelling(w); ok {
-			w = v
+			return v
 		}
-		b.WriteString(w)
-		word = -1
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) {
-			if word < 0 {
-				word = i
-			}
-			continue
-		}
-		flush(i)
-		b.WriteRune(r)
-	}
-	flush(len(text))
-	return b.String()
+		return w
+	})
 }
 
 // alternativesOf splits text at «eller» and «or» between words (at most
