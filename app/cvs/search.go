@@ -431,7 +431,9 @@ func (cs *Service) either(ctx context.Context, p SearchParams, words []string, f
 // the last part of the next, and is left as typed.
 func eitherText(text string, words []string) string {
 	toks := strings.Fields(text)
-	if slices.ContainsFunc(toks, func(t string) bool { return strings.EqualFold(t, "eller") || strings.EqualFold(t, "or") }) {
+	// A sentence ("Vi søger en lagermedarbejder … truckcertifikat og
+	// kørekort B") is no query of words to join otherwise.
+	if len(toks) > 2*maxEither || slices.ContainsFunc(toks, func(t string) bool { return strings.EqualFold(t, "eller") || strings.EqualFold(t, "or") }) {
 		return ""
 	}
 	joined := false
