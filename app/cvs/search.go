@@ -451,7 +451,7 @@ func eitherText(text string, words []string) string {
 	if joined {
 		return strings.Join(toks, " ")
 	}
-	if len(toks) != len(words) {
+	if len(toks) != len(words) || len(words) < 2 {
 		return ""
 	}
 	for i, t := range toks {
