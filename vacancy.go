@@ -120,6 +120,6 @@ type Vacancy struct {
 
 // Language is a language with a CEFR-like level (A1–C2, or "native").
 type Language struct {
-	Code  string `json:"code" bson:"code"`
-	Level string `json:"level" bson:"level"`
+	Code  string `json:"code" bson:"code" validate:"langcode"`
+	Level string `json:"level" bson:"level" validate:"omitempty,cefr"`
 }

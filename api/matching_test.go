@@ -1172,3 +1172,38 @@ func TestHotlineSeesItsCallsOfToday(t *testing.T) {
 		t.Errorf("the hotline's page lists the consultant's %s", other)
 	}
 }
+
+// TestLanguagesAreCodesAndLevels: a CV's and a vacancy's languages are a
+// language code and a CEFR level: "zz"/"Q7", "<script>" and a level with
+// control characters were stored. The answer names the field in Danish.
+func TestLanguagesAreCodesAndLevels(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	type problem struct {
+		Errors []struct{ Field, Code, Message string } `json:"errors"`
+	}
+	for _, langs := range [][]map[string]string{
+		{{"code": "da", "level": "Q7"}}, {{"code": "<script>", "level": "B1"}}, {{"code": "", "level": "B1"}},
+		{{"code": "da", "level": "B2\u0000\u001b[2J"}}, {{"code": "danish", "level": "B1"}},
+	} {
+		refused := func(res *systemtest.Response) bool {
+			var p problem
+			return res.StatusCode == http.StatusUnprocessableEntity && json.Unmarshal(res.Body, &p) == nil && len(p.Errors) > 0 &&
+				strings.HasPrefix(p.Errors[0].Field, "languages[0].") && p.Errors[0].Message != ""
+		}
+		body := systemtest.VacancyBody(demo.CVR(1))
+		body["languages"] = langs
+		if res := env.Client().Do("POST", "/api/v1/vacancies", body, nil); !refused(res) {
+			t.Errorf("vacancy with languages %v: %d %s", langs, res.StatusCode, res.Body)
+		}
+		if res := k.Do("POST", "/api/v1/candidates", cv("LANG-1", "Kok", map[string]any{"languages": langs}), nil); !refused(res) {
+			t.Errorf("CV with languages %v: %d %s", langs, res.StatusCode, res.Body)
+		}
+	}
+	// Either case, and a language without a level, are languages.
+	body := systemtest.VacancyBody(demo.CVR(1))
+	body["languages"] = []map[string]string{{"code": "DA", "level": "b1"}, {"code": "prs", "level": ""}}
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, nil); res.StatusCode != http.StatusCreated {
+		t.Errorf("vacancy with DA b1 and prs: %d %s", res.StatusCode, res.Body)
+	}
+}

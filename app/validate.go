@@ -57,6 +57,21 @@ func NewValidator(postal PostalChecker) *Validator {
 		}
 		return postal == nil || postal.ValidPostal(s)
 	})
+	// A language by its ISO 639 code (two or three letters: "da", "prs")
+	// and a CEFR level or "native" (a mother tongue), in either case:
+	// "zz"/"Q7" and "<script>" were stored as a CV's and a vacancy's
+	// languages.
+	_ = v.RegisterValidation("langcode", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		return len(s) >= 2 && len(s) <= 3 && strings.Trim(strings.ToLower(s), "abcdefghijklmnopqrstuvwxyz") == ""
+	})
+	_ = v.RegisterValidation("cefr", func(fl validator.FieldLevel) bool {
+		switch strings.ToUpper(fl.Field().String()) {
+		case "A1", "A2", "B1", "B2", "C1", "C2", "NATIVE":
+			return true
+		}
+		return false
+	})
 	_ = v.RegisterValidation("runes", func(fl validator.FieldLevel) bool {
 		// utf8-valid and free of control characters other than newline/tab
 		s := fl.Field().String()
@@ -116,19 +131,29 @@ func (val *Validator) Validate(s any) error {
 	// control characters (NUL, escape sequences; tab and line breaks are
 	// text) or the bidi overrides that make text display other than it
 	// reads ("\u202e4321-091010" shows as a CPR number).
+	// Either is what the field's answer says, before a format it fails
+	// too ("B2\x00…" is no CEFR level because of the NUL).
 	walkStrings(reflect.ValueOf(s), func(v string, path func() string) {
 		switch {
 		case jobmatch.ContainsCPR(v):
-			if p := path(); !hasField(out, p) {
-				out.Add(p, "cpr", "")
-			}
+			setField(out, path(), "cpr")
 		case strings.ContainsFunc(v, controlChar):
-			if p := path(); !hasField(out, p) {
-				out.Add(p, "control", "")
-			}
+			setField(out, path(), "control")
 		}
 	})
 	return out.Err()
+}
+
+// setField gives the field at path the error code, in place of the one it
+// has.
+func setField(e *jobmatch.ValidationError, path, code string) {
+	for i, f := range e.Fields {
+		if f.Field == path {
+			e.Fields[i].Code, e.Fields[i].Param, e.Fields[i].Of = code, "", ""
+			return
+		}
+	}
+	e.Add(path, code, "")
 }
 
 // controlChar reports the characters no text of a form or a CV holds:
@@ -142,15 +167,6 @@ func controlChar(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
-	}
-	return false
-}
-
-func hasField(e *jobmatch.ValidationError, path string) bool {
-	for _, f := range e.Fields {
-		if f.Field == path {
-			return true
-		}
 	}
 	return false
 }

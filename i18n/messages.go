@@ -7,6 +7,8 @@ var messages = map[string][2]string{
 	"v.invalid":       {"Ugyldig værdi.", "Invalid value."},
 	"v.cvr":           {"CVR-nummeret skal være 8 cifre og gyldigt (modulus 11-kontrol).", "The CVR number must be 8 digits and valid (modulus-11 check)."},
 	"v.postal":        {"Postnummeret findes ikke i Danmark.", "This postal code does not exist in Denmark."},
+	"v.langcode":      {"Skriv sproget som en sprogkode på to eller tre bogstaver, fx da, en, ar.", "Give the language as a code of two or three letters, e.g. da, en, ar."},
+	"v.cefr":          {"Niveauet skal være A1, A2, B1, B2, C1, C2 eller native (modersmål).", "The level must be A1, A2, B1, B2, C1, C2 or native."},
 	"v.cpr":           {"Må ikke indeholde et CPR-nummer: tjenesten gemmer ikke CPR-numre. Fjern nummeret.", "Must not contain a CPR number: this service does not store CPR numbers. Please remove it."},
 	"v.nocpr":         {"Må ikke indeholde et CPR-nummer: tjenesten gemmer ikke CPR-numre. Fjern nummeret.", "Must not contain a CPR number: this service does not store CPR numbers. Please remove it."},
 	"v.email":         {"Skriv en gyldig e-mailadresse.", "Enter a valid e-mail address."},

@@ -16,7 +16,7 @@ type VacancyInput struct {
 	Description     string                 `json:"description" validate:"required,min=10,max=10000,runes"`
 	SkillsRequired  []string               `json:"skills_required" validate:"max=30,dive,min=1,max=100,runes"`
 	SkillsDesired   []string               `json:"skills_desired" validate:"max=30,dive,min=1,max=100,runes"`
-	Languages       []jobmatch.Language    `json:"languages,omitempty" validate:"max=10"`
+	Languages       []jobmatch.Language    `json:"languages,omitempty" validate:"max=10,dive"`
 	DrivingLicence  string                 `json:"driving_licence,omitempty" validate:"omitempty,oneof=B C CE D BE C1 D1"`
 	ExperienceYears int                    `json:"experience_years,omitempty" validate:"min=0,max=50"`
 	// EducationLevel is the least education the job asks (a level of
