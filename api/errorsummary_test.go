@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -95,6 +96,52 @@ func TestEntryFormAsksExperienceAndLicence(t *testing.T) {
 	if !found {
 		t.Errorf("the vacancy is not in the list: %+v", list.Items)
 	}
+}
+
+// TestEntryFormAsksDanish: the employer's form asks the least Danish and
+// English the job needs, each level said in words and by the test of
+// Danish it stands for; the vacancy is matched with them as languages. A
+// level the form does not offer is named at its field.
+func TestEntryFormAsksDanish(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	v := url.Values{"topic": {"vacancy"}, "title": {"Køkkenmedhjælper"}, "description": {"Opvask og klargøring i kantinen."},
+		"company.cvr": {"10000009"}, "company.name": {"Kantinen ApS"}, "company.postal_code": {"4000"},
+		"company.contact.name": {"Jens Hansen"}, "company.contact.email": {"jens@example.dk"}, "positions": {"1"}, "hours": {"full"}, "employment_type": {"ordinary"}}
+	v.Set("language_da", "Z9")
+	form, res := postEntryForm(t, anon, v)
+	if !strings.Contains(form, `name="language_da"`) || !strings.Contains(form, "B1 – klarer hverdagen på dansk (Prøve i Dansk 2)") || !strings.Contains(form, `name="language_en"`) {
+		t.Fatal("the form asks no Danish or English")
+	}
+	if body := html.UnescapeString(string(res.Body)); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-language_da"`) {
+		t.Fatalf("language_da=Z9: %d, want 422 at the field", res.StatusCode)
+	}
+	v.Set("language_da", "B1")
+	v.Set("language_en", "A2")
+	if _, res := postEntryForm(t, anon, v); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("posted: %d %s", res.StatusCode, res.Body)
+	}
+	var list struct {
+		Items []struct {
+			ID        string              `json:"id"`
+			Title     string              `json:"title"`
+			Languages []map[string]string `json:"languages"`
+		} `json:"items"`
+	}
+	env.Login("konsulent@demo.local").Do("GET", "/api/v1/vacancies", nil, &list)
+	for _, it := range list.Items {
+		if it.Title == "Køkkenmedhjælper" {
+			if fmt.Sprint(it.Languages) != "[map[code:da level:B1] map[code:en level:A2]]" {
+				t.Errorf("stored languages %v, want Danish B1 and English A2", it.Languages)
+			}
+			page := string(env.Login("konsulent@demo.local").Do("GET", "/staff/vacancies/"+it.ID, nil, nil, "Accept", "text/html").Body)
+			if !strings.Contains(page, " · Dansk B1 · Engelsk A2</p>") {
+				t.Errorf("the vacancy's page does not say the languages: %s", page)
+			}
+			return
+		}
+	}
+	t.Errorf("the vacancy is not in the list: %+v", list.Items)
 }
 
 // postEntryForm reads the entry form, as a browser would, and posts v with

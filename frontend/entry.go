@@ -105,6 +105,18 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 				pre.Add("experience_years", "number", "")
 			}
 		}
+		// The least Danish and English the job needs, as the API's
+		// languages: a refugee's Danish is the criterion a vacancy most
+		// often has and the form had no field for.
+		for _, l := range []struct{ field, code string }{{"language_da", "da"}, {"language_en", "en"}} {
+			switch level := strings.TrimSpace(v[l.field]); level {
+			case "":
+			case "A2", "B1", "B2", "C1":
+				in.Languages = append(in.Languages, jobmatch.Language{Code: l.code, Level: level})
+			default:
+				pre.Add(l.field, "oneof", "A2 B1 B2 C1")
+			}
+		}
 		in.StartDate, in.Deadline = v["start_date"], v["deadline"]
 		if err := pre.Err(); err != nil {
 			// Report the form's own errors together with the rest.
