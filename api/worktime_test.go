@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -131,7 +132,10 @@ func TestWorkingTimeOnTheForm(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
 	form := url.Values{"external_ref": {"FORM-1"}, "name": {"Hanne Holm"}, "postal_code": {"6400"}, "max_commute_km": {"20"},
-		"target_group": {"close_to_job"}, "desired_occupations": {"Kok"}, "hours": {"part"}, "shifts": {"evening", "weekend"}}
+		"target_group": {"close_to_job"}, "desired_occupations": {"Kok"}, "hours": {"part"}, "shifts": {"evening", "weekend"},
+		// Languages as a consultant writes them: a test of Danish, a
+		// mother tongue.
+		"languages": {"dansk PD3, arabisk modersmål, en:B1"}}
 	newForm := string(k.Do("GET", "/staff/candidates/new", nil, nil, "Accept", "text/html").Body)
 	m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindStringSubmatch(newForm)
 	if m == nil {
@@ -151,6 +155,9 @@ func TestWorkingTimeOnTheForm(t *testing.T) {
 	c := r.Items[0].Candidate
 	if !sameStrings(c["hours"], "part") || !sameStrings(c["shifts"], "evening", "weekend") {
 		t.Fatalf("saved hours %v, shifts %v", c["hours"], c["shifts"])
+	}
+	if got := fmt.Sprint(c["languages"]); got != "[map[code:da level:B2] map[code:ar level:C2] map[code:en level:B1]]" {
+		t.Errorf("saved languages %s, want Danish B2 (PD3), Arabic C2, English B1", got)
 	}
 	edit := string(k.Do("GET", "/staff/candidates/"+c["id"].(string)+"/edit", nil, nil).Body)
 	for _, box := range []string{`value="part" checked`, `value="evening" checked`, `value="weekend" checked`} {

@@ -595,8 +595,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	}
 	in.Education = educationLines(v["education"])
 	for _, l := range splitList(v["languages"]) {
-		code, level, _ := strings.Cut(l, ":")
-		in.Languages = append(in.Languages, jobmatch.Language{Code: strings.TrimSpace(code), Level: strings.TrimSpace(level)})
+		in.Languages = append(in.Languages, cvs.ParseLanguage(l))
 	}
 	if v["consent"] == "on" {
 		in.Consent = &cvs.ConsentInput{Given: true, Channel: v["consent_channel"]}

@@ -86,6 +86,7 @@ func init() {
 		"cand.required":               {"Alle fundne kandidater matcher %s.", "Every candidate found matches %s."},
 		"cand.common":                 {"%s står i mere end hvert femte CV og afgør kun rækkefølgen.", "%s: in more than one CV in five, so only sets the order."},
 		"cand.any_word":               {"Ingen kandidat har alle ordene. Her er dem, der har nogle af dem, flest først.", "No candidate has every word. These have some of them, the most first."},
+		"cand.languages_hint":         {"Kommasepareret, fx dansk B1, dansk PD3, arabisk modersmål eller da:B2", "Comma-separated, e.g. Danish B1, Arabic native or da:B2"},
 		"cand.either":                 {"Find dem, der har det ene eller det andet: «%s»", "Find those who have either: “%s”"},
 		"cand.or_hint":                {"Skriv «eller» mellem ordene for at finde dem, der har det ene eller det andet.", "Write “or” between the words to find those who have either."},
 		"cand.not_found":              {"%s står ikke i noget CV, heller ikke bøjet eller i sammensatte ord, og indgik ikke i søgningen.", "%s: in no CV, not inflected nor in a compound, so left out of the search."},

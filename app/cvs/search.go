@@ -1045,6 +1045,44 @@ func cefrLevel(w string) (string, bool) {
 	return "", false
 }
 
+// ParseLanguage reads a language as a consultant writes it on the CV form:
+// "da:B2" (code and level), "dansk B1", "arabisk modersmål", "dansk PD3",
+// "engelsk flydende" or "tigrinya" (no level). A mother tongue is C2, as
+// the CVs write it; a test of Danish its level. What it cannot read comes
+// back as typed, for the validation to name.
+func ParseLanguage(s string) jobmatch.Language {
+	s = strings.TrimSpace(s)
+	if code, level, ok := strings.Cut(s, ":"); ok {
+		return jobmatch.Language{Code: strings.TrimSpace(code), Level: strings.TrimSpace(level)}
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 {
+		return jobmatch.Language{Code: s}
+	}
+	code, ok := index.LanguageCode(words[0])
+	if !ok {
+		if len(words[0]) > 3 {
+			return jobmatch.Language{Code: s}
+		}
+		code = words[0] // "da B2"
+	}
+	rest := strings.ToLower(strings.Join(words[1:], " "))
+	rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(rest, "på "), "niveau "))
+	switch {
+	case rest == "":
+		return jobmatch.Language{Code: code}
+	case code == "da" && danishTests[strings.ReplaceAll(strings.ReplaceAll(rest, " ", ""), "-", "")] != "":
+		return jobmatch.Language{Code: code, Level: danishTests[strings.ReplaceAll(strings.ReplaceAll(rest, " ", ""), "-", "")]}
+	}
+	if level, ok := cefrLevel(rest); ok {
+		return jobmatch.Language{Code: code, Level: level}
+	}
+	if level, ok := levelWords[strings.TrimPrefix(rest, "som ")]; ok {
+		return jobmatch.Language{Code: code, Level: level}
+	}
+	return jobmatch.Language{Code: code, Level: rest}
+}
+
 // danishTests are the state's tests of Danish for adults, by the letters
 // the trade writes them ("pd3", "prøve i dansk 3"), each with the CEFR
 // level the Ministry gives it: Prøve i Dansk 1 A2, 2 B1, 3 B2, and
