@@ -273,7 +273,10 @@ func TestImportCandidatesJob(t *testing.T) {
 	// CSV with the documented columns.
 	csvBody := "external_ref,name,postal_code,target_group,desired_occupations,skills,languages,experience,consent\n" +
 		"CSV-1,Ayse Yilmaz,6300,refugee_family_reunified,køkkenmedhjælper;kok,food safety,da:A2;tr:C2,kok|Restaurant Als|2.5,yes\n" +
-		"CSV-2,Bo,6300,young,,,,,maybe\n"
+		"CSV-2,Bo,6300,young,,,,,maybe\n" +
+		// Languages as a consultant writes them; a made-up one fails.
+		"CSV-3,Aziz Rahimi,6300,refugee_family_reunified,lagermedarbejder,,dansk PD2;dari modersmål,,no\n" +
+		"CSV-4,Lena,6300,young,kok,,zz:Q7,,no\n"
 	var job struct{ ID string }
 	k.Do("POST", "/api/v1/candidates/import", []byte(csvBody), &job, "Content-Type", "text/csv")
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
@@ -281,7 +284,7 @@ func TestImportCandidatesJob(t *testing.T) {
 		k.Do("GET", "/api/v1/jobs/"+job.ID, nil, &j)
 		if j["status"] == "done" {
 			p := j["progress"].(map[string]any)
-			if p["created"].(float64) != 1 || p["failed"].(float64) != 1 {
+			if p["created"].(float64) != 2 || p["failed"].(float64) != 2 {
 				t.Fatalf("csv import %v", j)
 			}
 			return

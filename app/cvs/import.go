@@ -306,8 +306,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		ci.MaxCommuteKm = n
 	}
 	for _, l := range list("languages") {
-		code, level, _ := strings.Cut(l, ":")
-		ci.Languages = append(ci.Languages, jobmatch.Language{Code: code, Level: level})
+		ci.Languages = append(ci.Languages, ParseLanguage(l))
 	}
 	switch strings.ToLower(get("consent")) {
 	case "yes", "ja", "true", "1":
