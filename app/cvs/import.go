@@ -22,7 +22,8 @@ import (
 // Bulk import of CVs: NDJSON (one CandidateInput per line) or CSV (the
 // columns in csvColumns, lists separated by ";", experience entries as
 // "title|employer|years", education as "level|field", languages as
-// "da:B2"). The input is streamed: memory stays constant for any size.
+// "da:B2" or as a consultant writes them, "dansk B2", "dansk PD3",
+// "arabisk modersmål": ParseLanguage). The input is streamed: memory stays constant for any size.
 // Rows are upserted by external reference in batches; a bad row is
 // reported with its row number, field and message and never stops the rest.
 
