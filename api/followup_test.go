@@ -446,6 +446,11 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 	if tg.Contacts != 2800 || tg.Citizen != 0.9 || math.Abs(tg.Employer-0.855) > 1e-9 {
 		t.Fatalf("targets after the form: %+v", tg)
 	}
+	// The satisfaction chart marks each target.
+	dash := html.UnescapeString(string(admin.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body))
+	if !strings.Contains(dash, "<title>mål 90,0 %</title></line>") || strings.Count(dash, "<title>mål 85,5 %</title></line>") != 2 {
+		t.Errorf("the satisfaction chart does not mark the targets 90,0 %% and 85,5 %%")
+	}
 	res = post(admin, url.Values{"year": {"2026"}, "contacts": {"mange"}, "citizen_satisfaction_share": {"190"}, "employer_satisfaction_share": {"85"}})
 	body := html.UnescapeString(string(res.Body))
 	if !strings.Contains(body, "Virksomhedskontakter i året: Skal være et tal.") || !strings.Contains(body, `role="alert"`) {

@@ -207,7 +207,8 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	}
 	var sb []kpi.Bar
 	for _, r := range d.Sat {
-		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N)})
+		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N),
+			Target: r.Target * 100, TargetText: T("dash.target") + " " + fmtPct(lang, r.Target)})
 	}
 	d.SatChart = kpi.BarChart(T("dash.sat_chart"), T("dash.sat_chart_desc"), sb)
 

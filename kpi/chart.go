@@ -39,6 +39,11 @@ type Bar struct {
 	// Text is the value as printed; empty means FormatValue(Value). Set it
 	// for units or a locale ("92 %", "2.300").
 	Text string
+	// Target, when above zero, is drawn as a dashed mark across the bar's
+	// row at that value, with TargetText (the satisfaction's 92 %): how
+	// far a bar is from its goal shows without reading the table.
+	Target     float64
+	TargetText string
 }
 
 func (b Bar) text() string {
@@ -101,7 +106,7 @@ func BarChart(title, desc string, bars []Bar) template.HTML {
 	h := top + row*float64(len(bars)) + 6
 	maxV := 0.0
 	for _, b := range bars {
-		maxV = math.Max(maxV, b.Value)
+		maxV = math.Max(maxV, math.Max(b.Value, b.Target))
 	}
 	_, scale := axis(maxV)
 	plotW := chartW - left - right
@@ -118,7 +123,16 @@ func BarChart(title, desc string, bars []Bar) template.HTML {
 		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left), n(y+fontSize), fontSize, textColor, esc(b.Label))
 		w.f(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s</title></rect>`,
 			n(left), n(y+fontSize+5), n(bw), n(barH), palette[0], esc(b.Label), esc(b.text()))
-		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left+bw+4), n(y+fontSize+5+barH-5), fontSize, textColor, esc(b.text()))
+		// The value after the bar, or after its target when the bar ends
+		// short of it, so the mark never crosses the figure.
+		end := bw
+		if b.Target > 0 && scale > 0 {
+			tx := left + plotW*b.Target/scale
+			w.f(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="4 3"><title>%s</title></line>`,
+				n(tx), n(y+fontSize+2), n(tx), n(y+fontSize+5+barH+3), textColor, esc(b.TargetText))
+			end = math.Max(end, tx-left+2)
+		}
+		w.f(`<text x="%s" y="%s" font-size="%d" fill="%s">%s</text>`, n(left+end+4), n(y+fontSize+5+barH-5), fontSize, textColor, esc(b.text()))
 	}
 	return w.close()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,6 +95,8 @@ func TestBarChart(t *testing.T) {
 		{"escaping", `Svar <24 t & "hurtige"`, []Bar{{Label: "A & B <c>", Value: 0.5}}, []string{"A & B <c>", "0.5"}},
 		{"control characters dropped", "Tab", []Bar{{Label: "a\x02b", Value: 1}}, []string{"ab", "1"}},
 		{"all zero", "Ingen data", []Bar{{Label: "x", Value: 0}}, []string{"x", "0"}},
+		{"a target", "Tilfredshed", []Bar{{Label: "Borgere", Value: 82.1, Text: "82,1 %", Target: 92, TargetText: "mål 92,0 %"}},
+			[]string{"Borgere", "82,1 %"}},
 		{"no bars", "Tom", nil, nil},
 	}
 	for _, tt := range tests {
@@ -107,6 +110,28 @@ func TestBarChart(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBarChartTarget: a bar's target is a dashed mark across its row at
+// the target's value, named in its tooltip; a bar without one has none.
+func TestBarChartTarget(t *testing.T) {
+	svg := string(BarChart("Tilfredshed", "Andel tilfredse", []Bar{
+		{Label: "Borgere", Value: 82.1, Text: "82,1 %", Target: 92, TargetText: "mål 92,0 %"},
+		{Label: "Virksomheder", Value: 71.8, Text: "71,8 %"},
+	}))
+	if strings.Count(svg, `stroke-dasharray="4 3"`) != 1 || !strings.Contains(svg, "<title>mål 92,0 %</title></line>") {
+		t.Errorf("want one dashed target mark titled «mål 92,0 %%»: %s", svg)
+	}
+	// The scale holds the target: a bar of 50 and a target of 92 put the
+	// mark inside the plot, not beyond it.
+	svg = string(BarChart("T", "D", []Bar{{Label: "A", Value: 50, Target: 92, TargetText: "mål"}}))
+	m := regexp.MustCompile(`<line x1="([0-9.]+)"`).FindStringSubmatch(svg)
+	if m == nil {
+		t.Fatalf("no target mark: %s", svg)
+	}
+	if x, _ := strconv.ParseFloat(m[1], 64); x <= 0 || x > chartW {
+		t.Errorf("the target mark at x=%g lies outside the chart (width %g)", x, float64(chartW))
 	}
 }
 
