@@ -87,4 +87,8 @@ type Receipt struct {
 	// AnswerBy is the day the company can expect an answer by
 	// ("2026-12-08"): the topic's response deadline in working days.
 	AnswerBy string `json:"answer_by,omitempty"`
+	// PersonalWords are the words of a vacancy's text that say gender or
+	// ethnic origin ("Kvindelig"): the jobcentre does not find or propose
+	// candidates by them, and the matching leaves them out.
+	PersonalWords []string `json:"personal_words,omitempty"`
 }

@@ -1123,13 +1123,18 @@ func TestVacancyThatSaysGender(t *testing.T) {
 	body := systemtest.VacancyBody(demo.CVR(1))
 	body["title"], body["description"] = "Kvindelig kassemedarbejder", "Vi søger en pige til kassen, gerne etnisk dansk."
 	var rec struct {
-		ID        string
-		StatusURL string `json:"status_url"`
+		ID            string
+		StatusURL     string   `json:"status_url"`
+		PersonalWords []string `json:"personal_words"`
 	}
 	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
 		t.Fatalf("post vacancy: %d %s", res.StatusCode, res.Body)
 	}
 	said := rec.ID
+	// The API's answer names them, as the company's page does.
+	if fmt.Sprint(rec.PersonalWords) != "[Kvindelig pige etnisk]" {
+		t.Errorf("the receipt's personal_words %q, want Kvindelig, pige, etnisk", rec.PersonalWords)
+	}
 	// The company is told on its own page, too.
 	status := string(env.Client().Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, nil, "Accept", "text/html").Body)
 	if !strings.Contains(status, "Jeres opslag nævner «Kvindelig», «pige», «etnisk». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver") {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,7 +57,11 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			return nil, err
 		}
 		s.notifyVacancy(ctx, v)
-		return s.receipt(ctx, c, r, "vacancy", v.ID, v.StatusToken)
+		rc, err := s.receipt(ctx, c, r, "vacancy", v.ID, v.StatusToken)
+		if err == nil {
+			rc.PersonalWords = jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+		}
+		return rc, err
 	})
 }
 
