@@ -104,3 +104,9 @@ func MapWords(text string, f func(word string) string) string {
 	}
 	return b.String()
 }
+
+// PersonalWords returns the words of the vacancy's title, text and skills
+// that say gender or ethnic origin (PersonalWordsIn).
+func (v *Vacancy) PersonalWords() []string {
+	return PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+}

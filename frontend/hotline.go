@@ -46,8 +46,8 @@ const (
 	maxToday  = 10
 )
 
-// todaysCalls returns the requests by logged today, the latest first, among
-// the latest todayScan requests (each read by _id).
+// todaysCalls returns the requests the user by logged today, the latest
+// first, among the latest todayScan requests (each read by _id).
 func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.Request, error) {
 	if by == nil {
 		return nil, nil

@@ -62,7 +62,7 @@ func personalNote(c echo.Context, v *jobmatch.Vacancy, key string) string {
 	if v == nil {
 		return ""
 	}
-	words := jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+	words := v.PersonalWords()
 	if len(words) == 0 {
 		return ""
 	}

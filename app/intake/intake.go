@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -59,7 +58,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 		s.notifyVacancy(ctx, v)
 		rc, err := s.receipt(ctx, c, r, "vacancy", v.ID, v.StatusToken)
 		if err == nil {
-			rc.PersonalWords = jobmatch.PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+			rc.PersonalWords = v.PersonalWords()
 		}
 		return rc, err
 	})
