@@ -173,6 +173,8 @@ func TestPluralOfANameIsThatName(t *testing.T) {
 		"kokke":    {"KOK-1", "KOK-2"},
 		"gartnere": {"GARTNER-1", "GARTNER-2"},
 		"kok":      {"KOK-1", "KOK-2"},
+		// The definite plural, four letters more than the name.
+		"kokkene": {"KOK-1", "KOK-2"},
 	} {
 		wantFound(t, k, q, want)
 	}

@@ -1882,7 +1882,8 @@ func namesWithin(form, text string) bool {
 	fs := strings.Fields(taxonomy.Normalize(form))
 	for _, f := range fs {
 		if !slices.ContainsFunc(words, func(w string) bool {
-			return w == f || strings.HasPrefix(w, f) && len([]rune(w))-len([]rune(f)) <= 3
+			// "kokkene" is kok's definite plural: four letters more.
+			return w == f || strings.HasPrefix(w, f) && len([]rune(w))-len([]rune(f)) <= 3 || inflectionOf(w, f)
 		}) {
 			return false
 		}
@@ -1908,6 +1909,22 @@ func beginningForms(typed []string, form string) []string {
 // forms after its stem ("kok|ke", "gartner|e", "tømrer|ne").
 var inflectionEndings = []string{"e", "en", "er", "et", "ene", "ere", "erne", "ne", "n", "r", "s", "es", "ens", "ers", "ernes"}
 
+// inflectionOf reports whether w is f (three letters or more) with an
+// inflection's ending, the last consonant doubled or not: "kokkene" of
+// "kok", "gartnere" of "gartner".
+func inflectionOf(w, f string) bool {
+	rest, ok := strings.CutPrefix(w, f)
+	if !ok || rest == "" || utf8.RuneCountInString(f) < 3 {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(f); !strings.ContainsRune("aeiouyæøå", last) {
+		if r, n := utf8.DecodeRuneInString(rest); r == last && slices.Contains(inflectionEndings, rest[n:]) {
+			return true
+		}
+	}
+	return slices.Contains(inflectionEndings, rest)
+}
+
 // inflectedForms returns the typed words that are a word of form with an
 // inflection's ending, the last consonant doubled or not: "kokke" and
 // "kokkene" of "kok", "gartnere" of "gartner". The taxonomy read them as
@@ -1920,20 +1937,7 @@ func inflectedForms(typed []string, form string) []string {
 		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}
-		if slices.ContainsFunc(fs, func(f string) bool {
-			rest, ok := strings.CutPrefix(w, f)
-			if !ok || rest == "" || utf8.RuneCountInString(f) < 3 {
-				return false
-			}
-			if last, _ := utf8.DecodeLastRuneInString(f); !strings.ContainsRune("aeiouyæøå", last) {
-				if r, n := utf8.DecodeRuneInString(rest); r == last {
-					if slices.Contains(inflectionEndings, rest[n:]) {
-						return true
-					}
-				}
-			}
-			return slices.Contains(inflectionEndings, rest)
-		}) {
+		if slices.ContainsFunc(fs, func(f string) bool { return inflectionOf(w, f) }) {
 			out = append(out, w)
 		}
 	}
