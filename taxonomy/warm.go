@@ -20,6 +20,7 @@ func (t *Taxonomy) Warm() {
 		func() { t.SuggestSkills("a", 1) },
 		func() { t.EndsADanishWord("") },
 		func() { t.InDanishDictionary("") },
+		func() { t.IsAnEnglishWord("") },
 	} {
 		wg.Add(1)
 		go func() { defer wg.Done(); f() }()
