@@ -1306,6 +1306,38 @@ func TestCompoundOfAnOccupationFindsItsKind(t *testing.T) {
 	}
 }
 
+// TestCompoundOfAQualifiedTitleOffersItsKind: "renovationschauffør" names
+// no occupation, and STAR/Jobnet calls its drivers "Chauffør,
+// persontransport", "Chauffør, tankvogn" and the like, so no name ended
+// in "chauffør" alone and the search was a dead end without an offer. The
+// head of such titles names their kind: the chauffører are offered first.
+func TestCompoundOfAQualifiedTitleOffersItsKind(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, append(otherCVs(3, "Sygeplejerske", "Kontorassistent"),
+		cv("LAST-1", "Lastbilchauffør", nil),
+		cv("LAST-2", "Lastbilchauffør", nil),
+		cv("TAXI-1", "Taxichauffør", nil),
+	)...)
+	waitSearch(t, k, "", 9)
+	r := searchRelated(t, k, "q=renovationschauff%C3%B8r")
+	if got := r.refs(); len(got) != 0 {
+		t.Errorf("renovationschauffør: %v, want nobody (no CV writes renovation)", got)
+	}
+	if len(r.Related) == 0 || !strings.Contains(strings.ToLower(r.Related[0].Label), "chauffør") {
+		t.Fatalf("renovationschauffør offers %+v, want a chauffør first", r.Related)
+	}
+	total := 0
+	for _, x := range r.Related {
+		if strings.Contains(strings.ToLower(x.Label), "chauffør") {
+			total += x.Total
+		}
+	}
+	if total != 3 {
+		t.Errorf("renovationschauffør offers %+v: %d chauffører in all, want 3", r.Related, total)
+	}
+}
+
 // TestDanishTestIsALevel: the state's tests of Danish for adults are the
 // Danish language at the level each stands for ("pd3": Prøve i Dansk 3,
 // B2), as the refugees' CVs record it; as words, "pd3" found nobody and

@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -39,6 +40,7 @@ func (t *Taxonomy) EndsADanishWord(tail string) bool {
 func (t *Taxonomy) buildWords() {
 	t.words.once.Do(func() {
 		seen := map[string]bool{}
+		heads := kindHeads(t.Occupations)
 		t.words.names = make([][]string, len(t.Occupations))
 		for i, o := range t.Occupations {
 			for _, label := range append(append([]string{o.LabelDA}, o.AltDA...), o.STAR...) {
@@ -47,6 +49,14 @@ func (t *Taxonomy) buildWords() {
 					continue
 				}
 				t.words.names[i] = append(t.words.names[i], n)
+				// "Chauffør, persontransport" is a chauffør: the head of a
+				// STAR/Jobnet title qualified after a comma is a name too,
+				// when it names one kind of work (kindHeads).
+				if h := TitleHead(label); h != label && heads[h] {
+					if hn := Normalize(h); hn != "" && !slices.Contains(t.words.names[i], hn) {
+						t.words.names[i] = append(t.words.names[i], hn)
+					}
+				}
 				for _, w := range strings.Fields(n) {
 					if r := reverse(w); !seen[r] {
 						seen[r] = true
@@ -67,6 +77,67 @@ func (t *Taxonomy) buildWords() {
 			t.words.bySkeleton[sk] = w
 		}
 	})
+}
+
+// ownNameRank is 0 when name is o's preferred Danish label, 1 when it is a
+// STAR/Jobnet title of o or the head of one (TitleHead), 2 otherwise.
+func ownNameRank(o *Occupation, name string) int {
+	if Normalize(o.LabelDA) == name {
+		return 0
+	}
+	for _, title := range o.STAR {
+		if Normalize(title) == name || Normalize(TitleHead(title)) == name {
+			return 1
+		}
+	}
+	return 2
+}
+
+// TitleHead is what a STAR/Jobnet title names before its qualifiers:
+// "Chauffør" of "Chauffør, budtransport, køretøj under 3½ ton". A title
+// without a comma is its own head.
+func TitleHead(title string) string {
+	head, _, _ := strings.Cut(title, ",")
+	return strings.TrimSpace(head)
+}
+
+// kindHeads are the heads of the STAR/Jobnet titles qualified after a
+// comma (TitleHead) that name a kind of work: two titles or more whose
+// occupations all lie in one ISCO sub-major group. "Chauffør"
+// (persontransport, budtransport, tankvogn …: all 83, drivers) names one;
+// "Operatør" (of food, textiles, wood, metal: 72 to 83) and
+// "Specialarbejder" name none, so a "robotoperatør" is no kind of theirs,
+// nor is a "marketingkoordinator" one of the only "Koordinator, hotel".
+func kindHeads(occs []*Occupation) map[string]bool {
+	groups := map[string]string{} // head → its ISCO sub-major group, "" for several
+	titles := map[string]map[string]bool{}
+	for _, o := range occs {
+		for _, title := range o.STAR {
+			h := TitleHead(title)
+			if h == title {
+				continue
+			}
+			g := ""
+			if len(o.ISCO) >= 2 {
+				g = o.ISCO[:2]
+			}
+			if prev, ok := groups[h]; ok && prev != g {
+				g = ""
+			}
+			groups[h] = g
+			if titles[h] == nil {
+				titles[h] = map[string]bool{}
+			}
+			titles[h][title] = true
+		}
+	}
+	out := map[string]bool{}
+	for h, g := range groups {
+		if g != "" && len(titles[h]) >= 2 {
+			out[h] = true
+		}
+	}
+	return out
 }
 
 func reverse(s string) string {
@@ -168,6 +239,14 @@ func (t *Taxonomy) LastPart(w string) []*Occupation {
 				out = append(out, o)
 			}
 		}
+		// Those whose preferred label the tail is first, then those a
+		// STAR/Jobnet title (or its head) names so, then those of an
+		// alternative label only: a "klinikreceptionist" is first a
+		// receptionist, not the "assistent i omklædningsrum" one of
+		// whose names is receptionist.
+		slices.SortStableFunc(out, func(a, b *Occupation) int {
+			return cmp.Compare(ownNameRank(a, tail), ownNameRank(b, tail))
+		})
 		if len(out) > 0 {
 			return out
 		}

@@ -111,6 +111,38 @@ func TestNamedBy(t *testing.T) {
 	}
 }
 
+// TestLastPartOfAQualifiedTitle: the head of STAR/Jobnet titles qualified
+// after a comma ("Chauffør, persontransport", "Chauffør, tankvogn") names
+// their kind, so a "renovationschauffør" is a chauffør, when those titles
+// lie in one ISCO sub-major group: "Operatør, tekstil" and "Operatør,
+// træ" name no one kind, and the one "Koordinator, hotel" no kind at all.
+// The occupation whose label is the last part comes first.
+func TestLastPartOfAQualifiedTitle(t *testing.T) {
+	tx, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tx.LastPart("renovationschauffør")
+	var star []string
+	for _, o := range got {
+		star = append(star, o.STAR...)
+	}
+	if !slices.Contains(star, "Chauffør, persontransport") || !slices.Contains(star, "Chauffør, fragt, distribution, blandet kørsel") {
+		t.Errorf("LastPart(renovationschauffør): STAR titles %v, want the chauffører's", star)
+	}
+	for _, w := range []string{"robotoperatør", "marketingkoordinator"} {
+		if got := tx.LastPart(w); len(got) != 0 {
+			t.Errorf("LastPart(%s) = %d occupations (%s …), want none", w, len(got), got[0].LabelDA)
+		}
+	}
+	if got := tx.LastPart("klinikreceptionist"); len(got) == 0 || got[0].LabelDA != "receptionist" {
+		t.Errorf("LastPart(klinikreceptionist): %d occupations, want receptionist first", len(got))
+	}
+	if h := taxonomy.TitleHead("Chauffør, budtransport, køretøj under 3½ ton"); h != "Chauffør" {
+		t.Errorf("TitleHead = %q", h)
+	}
+}
+
 // TestDanishSpelling: a word of the occupation names typed without æ, ø
 // and å is that word; a word of its own, or one typed with them, is not
 // respelled.
