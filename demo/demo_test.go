@@ -3,8 +3,11 @@ package demo_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/calendar"
 
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
@@ -78,6 +81,60 @@ func TestDemoYearThroughTheService(t *testing.T) {
 	if presented == 0 || filledByPresented == 0 || prioShortlisted == 0 {
 		t.Fatalf("job orders with someone presented %d, filled by a presented candidate %d, priority-group people shortlisted %d; want each above 0",
 			presented, filledByPresented, prioShortlisted)
+	}
+	// A consultant works in office hours: every step of a shortlist and
+	// every answer to a request lies between 8 and 16 on a working day
+	// (the demo's steps were hours apart, at 03.47 on a Saturday too).
+	atWork := func(t time.Time) bool {
+		l := t.In(jobmatch.Copenhagen)
+		return calendar.IsWorkingDay(l) && l.Hour() >= 8 && l.Hour() < 16
+	}
+	steps, outside := 0, 0
+	for cur := ""; ; {
+		page, err := env.Sys.Intake.Vacancies(ctx, app.ListQuery{Limit: app.MaxPageSize, Cursor: cur})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range page.Items {
+			entries, err := env.Sys.Screening.List(ctx, admin, v.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				for _, st := range e.Steps {
+					steps++
+					if !atWork(st.At) {
+						outside++
+						t.Logf("%s → %s at %s", v.Title, st.To, st.At.In(jobmatch.Copenhagen).Format("Mon 2006-01-02 15.04"))
+					}
+				}
+			}
+		}
+		if cur = page.NextCursor; cur == "" {
+			break
+		}
+	}
+	resolved := 0
+	for cur := ""; ; {
+		page, err := env.Sys.Intake.Requests(ctx, app.ListQuery{Limit: app.MaxPageSize, Cursor: cur})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.Items {
+			if r.ResolvedAt != nil {
+				resolved++
+				if !atWork(*r.ResolvedAt) {
+					outside++
+					t.Logf("request %s resolved at %s", r.ID, r.ResolvedAt.In(jobmatch.Copenhagen).Format("Mon 2006-01-02 15.04"))
+				}
+			}
+		}
+		if cur = page.NextCursor; cur == "" {
+			break
+		}
+	}
+	if steps == 0 || resolved == 0 || outside > 0 {
+		t.Errorf("%d shortlist steps and %d requests resolved, %d of them outside office hours", steps, resolved, outside)
 	}
 	if again, err := demo.LoadYear(ctx, env.Sys); err != nil || again != 0 {
 		t.Fatalf("second run wrote %d (%v)", again, err)

@@ -19,6 +19,7 @@ import (
 	"jobmatch/app/intake"
 	"jobmatch/app/screening"
 	"jobmatch/app/surveys"
+	"jobmatch/calendar"
 	"jobmatch/system"
 )
 
@@ -159,6 +160,27 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			}
 		}
 	}
+	// office is t, or when t falls outside office hours (8 to 16 on a
+	// working day, in Copenhagen) the next opening, a moment into it: a
+	// consultant shortlists, calls and answers at work, not at 03.47 on a
+	// Saturday. Steps taken one after another stay in order, each counted
+	// from the last one's office time.
+	office := func(t time.Time) time.Time {
+		l := t.In(jobmatch.Copenhagen)
+		if calendar.IsWorkingDay(l) && l.Hour() >= 8 && l.Hour() < 16 {
+			return t
+		}
+		day := l
+		if l.Hour() >= 16 {
+			day = l.AddDate(0, 0, 1)
+		}
+		for day = time.Date(day.Year(), day.Month(), day.Day(), 8, 0, 0, 0, jobmatch.Copenhagen); !calendar.IsWorkingDay(day); {
+			day = day.AddDate(0, 0, 1)
+		}
+		// Into the opening by as much as t lay past the hour, so the
+		// morning's work is spread over its first hour.
+		return day.Add(time.Duration(l.Minute())*time.Minute + time.Duration(l.Second())*time.Second)
+	}
 	pick := func(weights map[string]int) string {
 		total := 0
 		for _, w := range weights {
@@ -284,7 +306,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 		for _, e := range entries {
 			step := now
 			next := func(hours int) time.Time {
-				step = step.Add(time.Duration(hours+r.IntN(hours+1)) * time.Hour)
+				step = office(step.Add(time.Duration(hours+r.IntN(hours+1)) * time.Hour))
 				return step
 			}
 			before := func(t time.Time, do func(context.Context) error) bool {
@@ -434,7 +456,8 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				outcome = pick(map[string]int{"partial_return": 55, "full_return": 25, "no_return": 20})
 			}
 			if r.IntN(100) < 96 {
-				at(t.Add(delay), func(ctx context.Context) error {
+				answered := office(t.Add(delay))
+				at(answered, func(ctx context.Context) error {
 					req, err := svc.Intake.Request(ctx, reqID)
 					if err != nil {
 						return err
@@ -444,17 +467,17 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 					if err != nil {
 						return err
 					}
-					return answerSurveys(ctx, t.Add(delay).Truncate(time.Millisecond))
+					return answerSurveys(ctx, answered.Truncate(time.Millisecond))
 				})
 			}
 			if topic == "vacancy" {
-				fill := t.Add(time.Duration(10+r.IntN(60)) * 24 * time.Hour)
+				fill := office(t.Add(time.Duration(10+r.IntN(60)) * 24 * time.Hour))
 				status := pick(map[string]int{"filled": 72, "closed": 18, "open": 10})
 				// Most vacancies are pre-screened: the consultant searches
 				// the CVs within a few days, and the shortlist moves on
 				// until the vacancy is filled or closed.
 				if status != "open" || r.IntN(2) == 0 {
-					screenAt := t.Add(time.Duration(20+r.IntN(72)) * time.Hour)
+					screenAt := office(t.Add(time.Duration(20+r.IntN(72)) * time.Hour))
 					at(screenAt, func(ctx context.Context) error { return screen(ctx, rec.ID, title, screenAt, fill) })
 				}
 				if status != "open" {
