@@ -111,6 +111,16 @@ func TestSearchAsConsultantsType(t *testing.T) {
 		if r := search(t, k, "q=lager-9"); r.Total == 0 || len(r.Tried) == 0 {
 			t.Fatalf("lager-9: %d hits, tried %+v", r.Total, r.Tried)
 		}
+		// A reference no CV has is said so, not searched as the words
+		// of it ("SAG-9999999" found the demo's sagsbehandlere by "sag").
+		var missing struct {
+			Total       int
+			Interpreted []struct{ Term, Via string } `json:"interpreted"`
+		}
+		if res := k.Do("GET", "/api/v1/candidates/search?q=LAGER-99999", nil, &missing); res.StatusCode != http.StatusOK ||
+			missing.Total != 0 || len(missing.Interpreted) != 1 || missing.Interpreted[0].Via != "external_ref_missing" || missing.Interpreted[0].Term != "LAGER-99999" {
+			t.Fatalf("LAGER-99999: %d %+v", missing.Total, missing.Interpreted)
+		}
 	})
 
 	t.Run("the taxonomy adds to the words, never replaces them", func(t *testing.T) {
@@ -1375,5 +1385,38 @@ func TestDanishTestIsALevel(t *testing.T) {
 	page := string(k.Do("GET", "/staff/candidates?q=pd3", nil, nil).Body)
 	if !strings.Contains(page, "«pd3»") || !strings.Contains(page, "B2") {
 		t.Errorf("the page does not say how pd3 was read: %s", page)
+	}
+}
+
+// TestDecomposedLettersAreComposed: text copied from a PDF or a Mac file
+// may write "å" as an "a" and a combining ring (Unicode NFD). "håndværker"
+// so typed was two words to the search, "ha" and "ndværker" (8 of the
+// demo's CVs instead of 220), and a CV so written was not found by the
+// word typed at a keyboard. Text is composed (NFC) where it comes in: the
+// search's words, the JSON API's bodies, the forms, the import.
+func TestDecomposedLettersAreComposed(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	const ring = "\u030a" // the combining ring above
+	createCVs(t, k, append(otherCVs(2, "Sygeplejerske"),
+		cv("GÅRD-1", "Landbrugsmedhjælper", map[string]any{"summary": "Fem år på en ga" + ring + "rd med malkekøer."}),
+		cv("GÅRD-2", "Landbrugsmedhjælper", map[string]any{"summary": "Passer dyr og maskiner på gården."}),
+	)...)
+	waitSearch(t, k, "", 4)
+	for _, q := range []string{"gård", "ga" + ring + "rd"} {
+		got := search(t, k, "q="+url.QueryEscape(q)).refs()
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"GÅRD-1", "GÅRD-2"}) {
+			t.Errorf("%+q: %v, want both who write gård, as composed or not", q, got)
+		}
+	}
+	var r struct {
+		Items []struct {
+			Candidate struct{ Summary string } `json:"candidate"`
+		} `json:"items"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q=G%C3%85RD-1", nil, &r)
+	if len(r.Items) != 1 || r.Items[0].Candidate.Summary != "Fem år på en gård med malkekøer." {
+		t.Errorf("stored summary %+v, want it composed", r.Items)
 	}
 }

@@ -96,6 +96,8 @@ type searchPage struct {
 	// as; ByRef says the text was a case reference, found as such.
 	ReadAs []string
 	ByRef  bool
+	// RefMissing says no CV has the case reference the text was.
+	RefMissing string
 	// Place is the town or postal code the text named, read as distance
 	// ("højst 30 km fra 7100 Vejle").
 	Place string
@@ -277,6 +279,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		switch in.Via {
 		case "external_ref":
 			d.ByRef = true
+		case "external_ref_missing":
+			d.RefMissing = fmt.Sprintf(tr(c, "cand.ref_missing"), in.Term)
 		case "skill":
 		case "place":
 			d.Place = fmt.Sprintf(tr(c, "cand.place"), in.Term, int(in.RadiusKm), in.Label)

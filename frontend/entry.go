@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/app/companies"
 	"jobmatch/app/intake"
 	"jobmatch/app/screening"
@@ -38,7 +39,8 @@ func (f *Frontend) entryForm(c echo.Context) error {
 	return f.render(c, http.StatusOK, "entry", "page.entry", d, nil)
 }
 
-// formValues reads every submitted field, trimmed.
+// formValues reads every submitted field, trimmed and composed
+// (app.RepairString).
 func formValues(c echo.Context) (map[string]string, error) {
 	form, err := c.FormParams()
 	if err != nil {
@@ -49,7 +51,7 @@ func formValues(c echo.Context) (map[string]string, error) {
 		if k == "_csrf" {
 			continue
 		}
-		v[k] = strings.TrimSpace(strings.Join(vs, "\n"))
+		v[k] = app.RepairString(strings.TrimSpace(strings.Join(vs, "\n")))
 	}
 	return v, nil
 }

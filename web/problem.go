@@ -213,7 +213,7 @@ func DecodeJSON(c echo.Context, v any) error {
 	if !utf8.Valid(read.Bytes()) {
 		return jobmatch.Invalid("", "utf8", "")
 	}
-	app.RepairWindows1252(v)
+	app.RepairText(v)
 	return nil
 }
 

@@ -215,7 +215,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 				if derr := dec.Decode(&ci); derr != nil {
 					return CandidateInput{}, []jobmatch.RowError{jsonRowError(derr)}, nil
 				}
-				app.RepairWindows1252(&ci)
+				app.RepairText(&ci)
 				return ci, nil, nil
 			}
 		}, nil
@@ -335,7 +335,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		level, field, _ := strings.Cut(e, "|")
 		ci.Education = append(ci.Education, EducationInput{Level: level, Field: field})
 	}
-	app.RepairWindows1252(&ci)
+	app.RepairText(&ci)
 	return ci, errs, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,6 +146,12 @@ type Wider struct {
 func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
+	}
+	// "håndværker" pasted with a combining ring is the word typed.
+	p.Q, p.Occupation = app.RepairString(p.Q), app.RepairString(p.Occupation)
+	p.Skills = slices.Clone(p.Skills)
+	for i, s := range p.Skills {
+		p.Skills[i] = app.RepairString(s)
 	}
 	q, interp, err := cs.buildQuery(p)
 	if err != nil {
@@ -509,6 +516,11 @@ func (cs *Service) wider(ctx context.Context, q index.Query, interp []Interpreta
 // consultant who has the reference wants that person, and the words of the
 // CVs do not hold it. One read by _id; only a single word with a digit is
 // tried. ok is false when the text is no reference.
+// refShape is the shape of a case reference: letters, a hyphen and four
+// digits or more ("SAG-0000348", "KMD-123456"), which no word searched for
+// has.
+var refShape = regexp.MustCompile(`^\pL{1,12}-[0-9]{4,}$`)
+
 func (cs *Service) byRef(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, bool, error) {
 	ref := strings.TrimSpace(p.Q)
 	if p.Cursor != "" || ref == "" || len(ref) > 64 || strings.ContainsFunc(ref, unicode.IsSpace) || !strings.ContainsFunc(ref, unicode.IsDigit) {
@@ -522,7 +534,16 @@ func (cs *Service) byRef(ctx context.Context, by *jobmatch.User, p SearchParams)
 		}
 	}
 	if errors.Is(err, jobmatch.ErrNotFound) {
-		return nil, false, nil
+		if !refShape.MatchString(ref) {
+			return nil, false, nil
+		}
+		// A case reference no CV has ("SAG-9999999") is that, not the
+		// words of one: it found 53 of the demo's sagsbehandlere by
+		// "sag" and said nothing of the reference.
+		if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.search", Reason: p.Why, Query: describe(p)}); err != nil {
+			return nil, false, err
+		}
+		return &SearchResult{Items: []SearchHit{}, Interpreted: []Interpretation{{Term: ref, Via: "external_ref_missing"}}}, true, nil
 	}
 	if err != nil {
 		return nil, false, err
