@@ -1156,6 +1156,10 @@ func TestVacancyThatSaysGender(t *testing.T) {
 func TestHotlineSeesItsCallsOfToday(t *testing.T) {
 	env := systemtest.Start(t)
 	hot, k := env.Login("hotline@demo.local"), env.Login("konsulent@demo.local")
+	// Before the first call, the page says how to log one.
+	if page := string(hot.Do("GET", "/staff/hotline", nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Ingen endnu. Find virksomheden ovenfor") {
+		t.Errorf("the hotline's page before any call says nothing of today's calls: %s", page)
+	}
 	logCall := func(c *systemtest.Client, text string) string {
 		var rec struct{ Reference string }
 		res := c.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": demo.CVR(612), "name": "Vejle Smedie ApS", "postal_code": "7100",
