@@ -36,7 +36,9 @@ func TestPreScreeningToHired(t *testing.T) {
 	var c1, c2 struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", cv("PS-1", "Tømrer", map[string]any{"name": "Hemmelig Hansen", "phone": "22113344",
 		"skills": []string{"tagarbejde"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}},
-		"hours": []string{"part"}, "shifts": []string{"day", "weekend"}}), &c1)
+		"hours": []string{"part"}, "shifts": []string{"day", "weekend"},
+		"experience": []map[string]any{{"title": "Tømrer", "employer": "Als Byg ApS", "years": 2}, {"title": "Tømrerlærling", "years": 4},
+			{"title": "tømrer", "employer": "Hemmelig Byg ApS", "years": 10.5}}}), &c1)
 	k.Do("POST", "/api/v1/candidates", cv("PS-2", "Tømrer", nil), &c2)
 	var rec struct {
 		ID        string
@@ -116,6 +118,14 @@ func TestPreScreeningToHired(t *testing.T) {
 	}
 	if s, _ := p["skills_matched"].([]any); len(s) == 0 {
 		t.Fatalf("no matched skills: %v", p)
+	}
+	// The jobs by title, the years in all, no employer: "Tømrer, 2 år;
+	// Tømrer, 10,5 år" traced a path and said no more.
+	if !sameStrings(p["experience"], "Tømrer, 12,5 år (2 ansættelser)", "Tømrerlærling, 4 år") {
+		t.Fatalf("profile experience %v", p["experience"])
+	}
+	if page := string(anon.Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Tømrer, 12,5 år (2 ansættelser); Tømrerlærling, 4 år") || strings.Contains(page, "Byg ApS") {
+		t.Fatalf("the employer's page does not show the jobs by title: %s", page)
 	}
 	// The working time the citizen wants: what an employer asks first.
 	if !sameStrings(p["hours"], "part") || !sameStrings(p["shifts"], "day", "weekend") {

@@ -195,6 +195,7 @@ func init() {
 		"cand.no":                     {"Nej", "No"},
 		"cand.experience":             {"Erfaring", "Experience"},
 		"cand.years":                  {"år", "years"},
+		"cand.jobs":                   {"ansættelser", "jobs"},
 		"v.unknown_occupation":        {"Stillingen findes ikke i taksonomien.", "No such occupation in the taxonomy."},
 		"v.immutable":                 {"Kan ikke ændres.", "Cannot be changed."},
 		"v.missing_column":            {"Kolonnen mangler.", "The column is missing."},

@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -435,9 +436,13 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 		p.Occupations = append(p.Occupations, o.Label)
 	}
 	p.Hours, p.Shifts = slices.Clone(c.Hours), slices.Clone(c.Shifts)
-	for _, x := range c.Experience {
-		p.Experience = append(p.Experience, fmt.Sprintf("%s, %s år", x.Title, strings.Replace(trimFloat(x.Years), ".", ",", 1)))
-		p.Years = append(p.Years, ProfileJob{Title: x.Title, Years: x.Years})
+	p.Years = profileJobs(c.Experience)
+	for _, j := range p.Years {
+		text := fmt.Sprintf("%s, %s år", j.Title, strings.Replace(trimFloat(j.Years), ".", ",", 1))
+		if j.Jobs > 1 {
+			text += fmt.Sprintf(" (%d ansættelser)", j.Jobs)
+		}
+		p.Experience = append(p.Experience, text)
 	}
 	for _, s := range c.Skills {
 		p.Skills = append(p.Skills, s.Label)
@@ -488,10 +493,38 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 	return p
 }
 
-// ProfileJob is one job on an anonymous profile.
+// ProfileJob is a title on an anonymous profile: the years in all of the
+// jobs under it, and how many.
 type ProfileJob struct {
 	Title string
 	Years float64
+	Jobs  int
+}
+
+// profileJobs are a CV's jobs by title, the most years first: "Tømrer,
+// 26,5 år (3 ansættelser)", not "Tømrer, 2 år; Tømrer, 2 år; Tømrer,
+// 22,5 år", which says no more to an employer (the employers are not
+// shown) and traces one person's path more closely.
+func profileJobs(exp []jobmatch.Experience) []ProfileJob {
+	var out []ProfileJob
+	at := map[string]int{}
+	for _, x := range exp {
+		title := strings.TrimSpace(x.Title)
+		if title == "" {
+			continue
+		}
+		k := strings.ToLower(title)
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, ProfileJob{Title: title})
+		}
+		out[i].Years += x.Years
+		out[i].Jobs++
+	}
+	slices.SortStableFunc(out, func(a, b ProfileJob) int { return cmp.Compare(b.Years, a.Years) })
+	return out
 }
 
 // cefr are the language levels a profile shows ("native" and the like are
@@ -507,11 +540,11 @@ func trimFloat(f float64) string {
 func distanceBand(km float64) string {
 	switch {
 	case km < 10:
-		return "0-10 km"
+		return "0–10 km"
 	case km < 25:
-		return "10-25 km"
+		return "10–25 km"
 	case km < 50:
-		return "25-50 km"
+		return "25–50 km"
 	}
 	return "50+ km"
 }
