@@ -21,6 +21,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app/cvs"
+	"jobmatch/app/screening"
 	"jobmatch/i18n"
 	"jobmatch/index"
 	"jobmatch/taxonomy"
@@ -622,12 +623,27 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/staff/candidates/"+cand.ID)
 }
 
+// candidatePage is a CV with where the citizen is in process.
+type candidatePage struct {
+	*jobmatch.Candidate
+	// Processes are the vacancies the citizen is shortlisted for, the
+	// latest moved first.
+	Processes []screening.Process
+}
+
 func (f *Frontend) candidateView(c echo.Context) error {
-	cand, err := f.cfg.CVs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "page")
+	ctx, by := c.Request().Context(), web.CurrentUser(c)
+	cand, err := f.cfg.CVs.Get(ctx, by, c.Param("id"), "page")
 	if err != nil {
 		return err
 	}
-	return f.render(c, http.StatusOK, "candidate", "page.candidate", cand, nil)
+	d := candidatePage{Candidate: cand}
+	if f.cfg.Screening != nil {
+		if d.Processes, err = f.cfg.Screening.Processes(ctx, by, cand.ID); err != nil {
+			return err
+		}
+	}
+	return f.render(c, http.StatusOK, "candidate", "page.candidate", d, nil)
 }
 
 // candidateSurvey sends the citizen their satisfaction survey (at most as

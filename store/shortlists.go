@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"jobmatch"
@@ -15,14 +16,66 @@ import (
 func shortlistSet(vacancyID string) string   { return "shortlist:" + vacancyID }
 func answersList(consultantID string) string { return "answers:consultant:" + consultantID }
 
+// A citizen's entries on every vacancy are a set too
+// ("shortlists:candidate:<candidate id>"): the CV's page shows where the
+// person is in process.
+func candidateShortlists(candidateID string) string { return "shortlists:candidate:" + candidateID }
+
+// ShortlistsByCandidate is the marker of the one pass that put the entries
+// written before the citizen's set existed into it (BackfillCandidateShortlists).
+const ShortlistsByCandidate = "shortlists-by-candidate"
+
 // Shortlisted puts an entry on its vacancy's shortlist: the entry, then its
-// place in the set. ErrConflict: the person is on it already (nothing is
-// written).
+// place in the vacancy's set and the citizen's. ErrConflict: the person is
+// on it already (the entry is not written again; its places are, so a
+// crash between the entry and its places is mended by the retry, whose
+// answer says the entry was there).
 func (s *Store) Shortlisted(ctx context.Context, e *jobmatch.ShortlistEntry) error {
-	if err := s.Insert(ctx, ColShortlist, e); err != nil {
+	err := s.Insert(ctx, ColShortlist, e)
+	if err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 		return err
 	}
-	return s.SetAdd(ctx, shortlistSet(e.VacancyID), e.ID)
+	if err := s.SetAdd(ctx, shortlistSet(e.VacancyID), e.ID); err != nil {
+		return err
+	}
+	if err := s.SetAdd(ctx, candidateShortlists(e.CandidateID), e.ID); err != nil {
+		return err
+	}
+	return err
+}
+
+// CandidateShortlistIDs returns the ids of a citizen's entries on every
+// vacancy (unordered).
+func (s *Store) CandidateShortlistIDs(ctx context.Context, candidateID string) ([]string, error) {
+	return s.SetMembers(ctx, candidateShortlists(candidateID))
+}
+
+// BackfillCandidateShortlists puts every entry into its citizen's set once
+// (ShortlistsByCandidate marks it done): the entries of a store written
+// before the set existed. One scan of the entries; two replicas may both
+// run it, and add the same members.
+func (s *Store) BackfillCandidateShortlists(ctx context.Context, at time.Time) (int, error) {
+	if done, err := s.Marked(ctx, ShortlistsByCandidate); err != nil || done {
+		return 0, err
+	}
+	byCandidate := map[string][]string{}
+	if err := s.EachShortlistEntry(ctx, func(e *jobmatch.ShortlistEntry) error {
+		if e.CandidateID != "" {
+			byCandidate[e.CandidateID] = append(byCandidate[e.CandidateID], e.ID)
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	n := 0
+	for cid, ids := range byCandidate {
+		if err := s.SetAdd(ctx, candidateShortlists(cid), ids...); err != nil {
+			return n, err
+		}
+		n += len(ids)
+	}
+	_, err := s.Mark(ctx, ShortlistsByCandidate, at)
+	return n, err
 }
 
 // ShortlistEntry reads an entry.
@@ -48,16 +101,27 @@ func (s *Store) MoveShortlistEntry(ctx context.Context, e *jobmatch.ShortlistEnt
 	return s.SetVersioned(ctx, ColShortlist, e.ID, from, e, set)
 }
 
-// RemoveFromShortlist deletes an entry and its place in the set.
+// RemoveFromShortlist deletes an entry and its places in the sets.
 func (s *Store) RemoveFromShortlist(ctx context.Context, e *jobmatch.ShortlistEntry) error {
 	if err := s.Delete(ctx, ColShortlist, e.ID); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 		return err
 	}
+	if e.CandidateID != "" {
+		if err := s.SetRemove(ctx, candidateShortlists(e.CandidateID), e.ID); err != nil {
+			return err
+		}
+	}
 	return s.SetRemove(ctx, shortlistSet(e.VacancyID), e.ID)
 }
 
-// DropFromShortlist takes an id off a vacancy's set (its entry is gone).
+// DropFromShortlist takes an id off a vacancy's set and its citizen's (its
+// entry is gone; an entry's id is "<vacancy id>:<candidate id>").
 func (s *Store) DropFromShortlist(ctx context.Context, vacancyID, entryID string) error {
+	if v, cid, ok := strings.Cut(entryID, ":"); ok && v == vacancyID && cid != "" {
+		if err := s.SetRemove(ctx, candidateShortlists(cid), entryID); err != nil {
+			return err
+		}
+	}
 	return s.SetRemove(ctx, shortlistSet(vacancyID), entryID)
 }
 

@@ -215,3 +215,77 @@ func TestMoveKeepsWhatWasWrittenMeanwhile(t *testing.T) {
 		t.Fatalf("a second move from version 3: %v", err)
 	}
 }
+
+// A citizen's entries on every vacancy are a set of their own, kept
+// through two replicas with the vacancies' sets: added with the entry,
+// removed with it, mended by the retry after a crash between the entry and
+// its places, and filled once for the entries written before the set
+// existed.
+func TestCandidateShortlists(t *testing.T) {
+	ctx := context.Background()
+	rs := twoReplicas(t)
+	now := time.Date(2026, 5, 4, 9, 0, 0, 0, time.UTC)
+	entry := func(v, c string) *jobmatch.ShortlistEntry {
+		return &jobmatch.ShortlistEntry{ID: v + ":" + c, VacancyID: v, CandidateID: c, ProfileID: "P" + v + c, Stage: jobmatch.StageSuggested, Version: 1,
+			Steps: []jobmatch.Step{{To: jobmatch.StageSuggested, By: "k1", At: now}}, CreatedAt: now, UpdatedAt: now}
+	}
+	ids := func(s *store.Store, c string) []string {
+		t.Helper()
+		got, err := s.CandidateShortlistIDs(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(got)
+		return got
+	}
+	for i, e := range []*jobmatch.ShortlistEntry{entry("V1", "C1"), entry("V2", "C1"), entry("V1", "C2")} {
+		if err := rs[i%2].Shortlisted(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ids(rs[0], "C1"); !slices.Equal(got, []string{"V1:C1", "V2:C1"}) {
+		t.Fatalf("C1 on %v", got)
+	}
+	// A crash after the entry, before its places: the retry is told the
+	// entry is there, and the places are written.
+	lost := entry("V3", "C1")
+	if err := rs[0].Insert(ctx, store.ColShortlist, lost); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[1].Shortlisted(ctx, lost); !errors.Is(err, jobmatch.ErrConflict) {
+		t.Fatalf("the retry: %v", err)
+	}
+	if got, err := rs[0].ShortlistIDs(ctx, "V3"); err != nil || !slices.Equal(got, []string{"V3:C1"}) {
+		t.Fatalf("V3's shortlist after the retry: %v %v", got, err)
+	}
+	if got := ids(rs[1], "C1"); !slices.Equal(got, []string{"V1:C1", "V2:C1", "V3:C1"}) {
+		t.Fatalf("C1 on %v after the retry", got)
+	}
+	if err := rs[1].RemoveFromShortlist(ctx, entry("V1", "C1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[0].DropFromShortlist(ctx, "V2", "V2:C1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(rs[0], "C1"); !slices.Equal(got, []string{"V3:C1"}) {
+		t.Fatalf("C1 on %v after a removal and a drop", got)
+	}
+	// Entries written before the set existed.
+	for _, e := range []*jobmatch.ShortlistEntry{entry("V4", "C3"), entry("V5", "C3")} {
+		if err := rs[0].Insert(ctx, store.ColShortlist, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ids(rs[0], "C3"); len(got) != 0 {
+		t.Fatalf("C3 on %v before the backfill", got)
+	}
+	if n, err := rs[1].BackfillCandidateShortlists(ctx, now); err != nil || n < 2 {
+		t.Fatalf("backfill: %d %v", n, err)
+	}
+	if got := ids(rs[0], "C3"); !slices.Equal(got, []string{"V4:C3", "V5:C3"}) {
+		t.Fatalf("C3 on %v after the backfill", got)
+	}
+	if n, err := rs[0].BackfillCandidateShortlists(ctx, now); err != nil || n != 0 {
+		t.Fatalf("a second backfill: %d %v", n, err)
+	}
+}

@@ -243,6 +243,19 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 			sys.taxWarm.Store(true)
 			cfg.Logger.Info("taxonomy lexicons built", "took", time.Since(start).Round(time.Millisecond))
 		}()
+		// The shortlist entries of a store written before each citizen's
+		// set of them existed (store.BackfillCandidateShortlists): once.
+		sys.wg.Add(1)
+		go func() {
+			defer sys.wg.Done()
+			n, err := st.BackfillCandidateShortlists(ctx, env.Now())
+			switch {
+			case err != nil && ctx.Err() == nil:
+				cfg.Logger.Error("shortlists by candidate", "err", err)
+			case n > 0:
+				cfg.Logger.Info("shortlists by candidate", "entries", n)
+			}
+		}()
 		if fresh {
 			// A first start or a new mapping version: fill an index from the
 			// store in the background; search answers meanwhile (from the

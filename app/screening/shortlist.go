@@ -90,6 +90,51 @@ func (sl *Service) EntryFor(ctx context.Context, vacancyID, candidateID string) 
 	return sl.st.ShortlistEntry(ctx, entryID(vacancyID, candidateID))
 }
 
+// Process is one vacancy a citizen is (or was) shortlisted for, as the CV's
+// page shows it.
+type Process struct {
+	Entry   *Entry            `json:"entry"`
+	Vacancy *jobmatch.Vacancy `json:"vacancy"`
+}
+
+// Processes returns the vacancies a citizen is shortlisted for, the
+// latest moved first: where the person is in process, so a consultant
+// sees it on the CV before calling about another job. One read by _id per
+// entry and vacancy (the citizen's set, store.CandidateShortlistIDs); an
+// entry whose vacancy is gone is left out. The read is audited with the
+// CV's, by the caller.
+func (sl *Service) Processes(ctx context.Context, by *jobmatch.User, candidateID string) ([]Process, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	ids, err := sl.st.CandidateShortlistIDs(ctx, candidateID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Process, 0, len(ids))
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Process{Entry: e, Vacancy: v})
+	}
+	slices.SortFunc(out, func(a, b Process) int {
+		return cmp.Or(b.Entry.UpdatedAt.Compare(a.Entry.UpdatedAt), strings.Compare(a.Entry.ID, b.Entry.ID))
+	})
+	return out, nil
+}
+
 // List returns a vacancy's shortlist, by stage then oldest first, with the
 // names (staff only). The read is audited ("shortlist.read", the citizens
 // listed as subjects): it shows names and the consultant's notes.
