@@ -90,6 +90,9 @@ func TestDemoYearThroughTheService(t *testing.T) {
 		return calendar.IsWorkingDay(l) && l.Hour() >= 8 && l.Hour() < 16
 	}
 	steps, outside := 0, 0
+	// Someone hired is not shortlisted again: the CV's page shows the
+	// processes, and the demo's consultants look at it.
+	hired, shortlisted := map[string][]time.Time{}, map[string][]time.Time{}
 	for cur := ""; ; {
 		page, err := env.Sys.Intake.Vacancies(ctx, app.ListQuery{Limit: app.MaxPageSize, Cursor: cur})
 		if err != nil {
@@ -101,6 +104,10 @@ func TestDemoYearThroughTheService(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, e := range entries {
+				shortlisted[e.CandidateID] = append(shortlisted[e.CandidateID], e.CreatedAt)
+				if e.Stage == jobmatch.StageHired {
+					hired[e.CandidateID] = append(hired[e.CandidateID], e.UpdatedAt)
+				}
 				for _, st := range e.Steps {
 					steps++
 					if !atWork(st.At) {
@@ -132,6 +139,19 @@ func TestDemoYearThroughTheService(t *testing.T) {
 		if cur = page.NextCursor; cur == "" {
 			break
 		}
+	}
+	for cid, at := range hired {
+		if len(at) > 1 {
+			t.Errorf("%s hired %d times", cid, len(at))
+		}
+		for _, s := range shortlisted[cid] {
+			if s.After(at[0]) {
+				t.Errorf("%s shortlisted %s, after being hired %s", cid, s.Format(time.DateOnly), at[0].Format(time.DateOnly))
+			}
+		}
+	}
+	if len(hired) == 0 {
+		t.Error("nobody hired")
 	}
 	if steps == 0 || resolved == 0 || outside > 0 {
 		t.Errorf("%d shortlist steps and %d requests resolved, %d of them outside office hours", steps, resolved, outside)

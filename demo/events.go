@@ -255,6 +255,27 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			return err
 		}
 	}
+	// free reports whether a citizen may be shortlisted: not hired through
+	// the jobcentre this year, and in no other process still running (a
+	// consultant looks at the CV's page before calling).
+	free := func(ctx context.Context, u *jobmatch.User, candidateID string) (bool, error) {
+		ps, err := svc.Screening.Processes(ctx, u, candidateID)
+		if err != nil {
+			return false, err
+		}
+		for _, p := range ps {
+			switch p.Entry.Stage {
+			case jobmatch.StageHired:
+				return false, nil
+			case jobmatch.StageNotInterested, jobmatch.StageRejected, jobmatch.StageWithdrawn:
+			default:
+				if !p.Vacancy.Status.Ended() {
+					return false, nil
+				}
+			}
+		}
+		return true, nil
+	}
 	// screen is the pre-screening of a vacancy: a CV search on its title,
 	// two to four people shortlisted, each contacted, asked, interviewed
 	// and, with consent, presented before the vacancy is filled or closed.
@@ -267,15 +288,28 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			return nil
 		}
 		u := user(v.ConsultantID)
-		res, err := sys.CVs.Search(ctx, u, cvs.SearchParams{Q: title, Limit: 10, Why: vacancyID})
+		// Those near the workplace first (a tømrer on Bornholm is no
+		// candidate for a job in Padborg), then anywhere when too few.
+		res, err := sys.CVs.Search(ctx, u, cvs.SearchParams{Q: title, Limit: 10, Why: vacancyID, Near: v.PostalCode, RadiusKm: 40})
 		if err != nil {
 			return err
+		}
+		if len(res.Items) < 4 {
+			more, err := sys.CVs.Search(ctx, u, cvs.SearchParams{Q: title, Limit: 10, Why: vacancyID})
+			if err != nil {
+				return err
+			}
+			res.Items = append(res.Items, more.Items...)
 		}
 		want := 2 + r.IntN(3)
 		var ids []string
 		for _, h := range res.Items {
-			if len(ids) < want {
-				ids = append(ids, h.Candidate.ID)
+			if len(ids) < want && !slices.Contains(ids, h.Candidate.ID) {
+				if ok, err := free(ctx, u, h.Candidate.ID); err != nil {
+					return err
+				} else if ok {
+					ids = append(ids, h.Candidate.ID)
+				}
 			}
 		}
 		// The municipality's employment strategy puts refugees and the
@@ -290,8 +324,12 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			}
 			for _, h := range more.Items {
 				if !slices.Contains(ids, h.Candidate.ID) {
-					ids = append(ids, h.Candidate.ID)
-					break
+					if ok, err := free(ctx, u, h.Candidate.ID); err != nil {
+						return err
+					} else if ok {
+						ids = append(ids, h.Candidate.ID)
+						break
+					}
 				}
 			}
 		}
