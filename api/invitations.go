@@ -85,6 +85,13 @@ func registerInvitations(s *web.Server, sl *screening.Service, vacancies *intake
 		}
 		return c.JSON(http.StatusOK, iv)
 	}, cv)
+	g.GET("/candidates/:id/shortlists", func(c echo.Context) error {
+		ps, err := sl.Processes(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, map[string]any{"items": ps})
+	}, cv)
 	g.GET("/candidates/:id/export", func(c echo.Context) error {
 		x, err := sl.Export(c.Request().Context(), web.CurrentUser(c), c.Param("id"))
 		if err != nil {

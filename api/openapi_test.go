@@ -337,6 +337,17 @@ func TestOpenAPIShortlistEndpoints(t *testing.T) {
 		t.Fatal(err)
 	}
 	ck.do(k, "GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, 200)
+	var ps struct {
+		Items []struct {
+			Entry   struct{ ID, Stage string }
+			Vacancy struct{ ID, Title string }
+		}
+	}
+	if err := jsonDecode(ck.do(k, "GET", "/api/v1/candidates/"+c.ID+"/shortlists", nil, 200).Body, &ps); err != nil || len(ps.Items) != 1 ||
+		ps.Items[0].Entry.ID != e.ID || ps.Items[0].Vacancy.ID != rec.ID || ps.Items[0].Vacancy.Title == "" {
+		t.Fatalf("the citizen's shortlists: %+v %v", ps, err)
+	}
+	ck.do(k, "GET", "/api/v1/candidates/nobody/shortlists", nil, 404)
 	ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "hired", "version": e.Version}, 409)
 	for _, to := range []string{"contacted", "interested"} {
 		_ = jsonDecode(ck.do(k, "POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": to, "version": e.Version, "note": to}, 200).Body, &e)

@@ -107,6 +107,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"GET /api/v1/vacancies/:id/matches":                  cvReaders,
 	"GET /api/v1/vacancies/:id/match-runs":               cvReaders,
 	"GET /api/v1/candidates/:id/matches":                 cvReaders,
+	"GET /api/v1/candidates/:id/shortlists":              cvReaders,
 	"GET /api/v1/match-runs/:id":                         cvReaders,
 	"POST /api/v1/vacancies/:id/shortlist":               cvReaders,
 	"GET /api/v1/vacancies/:id/shortlist":                cvReaders,

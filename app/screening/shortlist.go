@@ -93,19 +93,32 @@ func (sl *Service) EntryFor(ctx context.Context, vacancyID, candidateID string) 
 // Process is one vacancy a citizen is (or was) shortlisted for, as the CV's
 // page shows it.
 type Process struct {
-	Entry   *Entry            `json:"entry"`
-	Vacancy *jobmatch.Vacancy `json:"vacancy"`
+	Entry   *Entry         `json:"entry"`
+	Vacancy ProcessVacancy `json:"vacancy"`
+}
+
+// ProcessVacancy is what a process says of its vacancy.
+type ProcessVacancy struct {
+	ID          string                 `json:"id"`
+	Reference   string                 `json:"reference,omitempty"`
+	Title       string                 `json:"title"`
+	CVR         string                 `json:"cvr"`
+	CompanyName string                 `json:"company_name"`
+	Status      jobmatch.VacancyStatus `json:"status"`
 }
 
 // Processes returns the vacancies a citizen is shortlisted for, the
 // latest moved first: where the person is in process, so a consultant
 // sees it on the CV before calling about another job. One read by _id per
 // entry and vacancy (the citizen's set, store.CandidateShortlistIDs); an
-// entry whose vacancy is gone is left out. The read is audited with the
-// CV's, by the caller.
+// entry whose vacancy is gone is left out. The read is audited
+// ("shortlist.read", the citizen the subject) when there is one.
 func (sl *Service) Processes(ctx context.Context, by *jobmatch.User, candidateID string) ([]Process, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
+	}
+	if _, err := sl.st.Candidate(ctx, candidateID); err != nil {
+		return nil, err
 	}
 	ids, err := sl.st.CandidateShortlistIDs(ctx, candidateID)
 	if err != nil {
@@ -127,11 +140,16 @@ func (sl *Service) Processes(ctx context.Context, by *jobmatch.User, candidateID
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Process{Entry: e, Vacancy: v})
+		out = append(out, Process{Entry: e, Vacancy: ProcessVacancy{ID: v.ID, Reference: v.Reference, Title: v.Title, CVR: v.CVR, CompanyName: v.CompanyName, Status: v.Status}})
 	}
 	slices.SortFunc(out, func(a, b Process) int {
 		return cmp.Or(b.Entry.UpdatedAt.Compare(a.Entry.UpdatedAt), strings.Compare(a.Entry.ID, b.Entry.ID))
 	})
+	if len(out) > 0 {
+		if err := sl.auditRead(ctx, by, "shortlist.read", "", []string{candidateID}); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
