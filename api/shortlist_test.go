@@ -50,6 +50,11 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
 	statusPath := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+	// A second tømrer vacancy, whose page ranks the same two.
+	var rec2 struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(72)), &rec2); res.StatusCode != http.StatusCreated {
+		t.Fatalf("second vacancy: %d %s", res.StatusCode, res.Body)
+	}
 
 	var e entry
 	if res := k.Do("POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_id": c1.ID}, &e); res.StatusCode != http.StatusCreated || e.Stage != "suggested" || e.Version != 1 {
@@ -109,6 +114,12 @@ func TestPreScreeningToHired(t *testing.T) {
 	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<h2 id="cv-processes">I proces</h2>`) ||
 		!strings.Contains(page, `href="/staff/vacancies/`+rec.ID+`"`) || !strings.Contains(page, `<td class="stage">præsenteret</td>`) {
 		t.Errorf("the CV's page does not show the citizen presented on the vacancy: %s", page)
+	}
+
+	// The second vacancy's page marks both as in process on the first
+	// (suggested is a stage before the end too).
+	if page := string(k.Do("GET", "/staff/vacancies/"+rec2.ID, nil, nil, "Accept", "text/html").Body); strings.Count(page, `<span class="badge busy">i proces på en anden stilling</span>`) != 2 {
+		t.Errorf("the second vacancy's page does not mark the two in process on the first: %s", page)
 	}
 
 	// The employer's view: anonymised, no name or contact.
@@ -200,6 +211,15 @@ func TestPreScreeningToHired(t *testing.T) {
 	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "filled" || !v.FilledByPresented {
 		t.Fatalf("vacancy after hiring: %s %v", v.Status, v.FilledByPresented)
 	}
+	// Another tømrer vacancy ranks the citizen hired on this one marked
+	// so; the other candidate, only shortlisted here, was in process while
+	// the vacancy was open and is no longer (a filled vacancy's process has
+	// ended).
+	if page := string(k.Do("GET", "/staff/vacancies/"+rec2.ID, nil, nil, "Accept", "text/html").Body); strings.Count(page, `<span class="badge busy">`) != 1 ||
+		!strings.Contains(page, `<span class="badge busy">ansat via jobcentret</span>`) {
+		t.Errorf("the second vacancy's page does not mark the one hired on the first alone: %s", page)
+	}
+
 	var audit struct{ Items []struct{ Action string } }
 	admin.Do("GET", "/api/v1/audit?limit=100", nil, &audit)
 	seen := map[string]bool{}

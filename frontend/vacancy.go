@@ -12,6 +12,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app/matching"
+	"jobmatch/app/screening"
 	"jobmatch/matcher"
 	"jobmatch/web"
 )
@@ -34,6 +35,9 @@ type vacancyPage struct {
 	Components []string
 	Shortlist  []shortlistRow
 	Listed     map[string]bool // candidate ids on the shortlist
+	// Busy are the ranked candidates in process on other open vacancies,
+	// or hired from one.
+	Busy map[string]screening.Busy
 	Today      string
 	// Cards are the ranked candidates worded for the page's language;
 	// ReadAs the occupations the title was read as.
@@ -124,8 +128,15 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	d.Today = f.cfg.Env.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
 	lang := web.Lang(c)
+	ids := make([]string, 0, len(d.Matches.Items))
 	for _, it := range d.Matches.Items {
 		d.Cards = append(d.Cards, newMatchCard(lang, it))
+		ids = append(ids, it.CandidateID)
+	}
+	if f.cfg.Screening != nil {
+		if d.Busy, err = f.cfg.Screening.Elsewhere(ctx, web.CurrentUser(c), v.ID, ids); err != nil {
+			return err
+		}
 	}
 	// One line per title: "Lager- og logistikmedarbejder" stands for
 	// lagerarbejder and for its industry variants; the first (the best

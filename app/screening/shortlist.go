@@ -153,6 +153,73 @@ func (sl *Service) Processes(ctx context.Context, by *jobmatch.User, candidateID
 	return out, nil
 }
 
+// Busy is what a citizen's other processes say to a consultant choosing
+// among the ranked candidates of a vacancy.
+type Busy struct {
+	// Active counts the other vacancies, still open, on whose shortlists
+	// the citizen is in a stage before the end.
+	Active int
+	// Hired: hired from another vacancy's shortlist.
+	Hired bool
+}
+
+// Elsewhere says, for each of candidateIDs, what their processes on other
+// vacancies than vacancyID are (only those with some): the vacancy page
+// marks a ranked candidate already presented elsewhere, or hired. Reads by
+// _id; not audited of its own, as the caller's ranking is.
+func (sl *Service) Elsewhere(ctx context.Context, by *jobmatch.User, vacancyID string, candidateIDs []string) (map[string]Busy, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
+	out := map[string]Busy{}
+	open := map[string]bool{} // vacancy id → not ended
+	for _, cid := range candidateIDs {
+		ids, err := sl.st.CandidateShortlistIDs(ctx, cid)
+		if err != nil {
+			return nil, err
+		}
+		var b Busy
+		for _, id := range ids {
+			if id == entryID(vacancyID, cid) {
+				continue
+			}
+			e, err := sl.Entry(ctx, id)
+			if errors.Is(err, jobmatch.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			switch e.Stage {
+			case jobmatch.StageHired:
+				b.Hired = true
+				continue
+			case jobmatch.StageNotInterested, jobmatch.StageRejected, jobmatch.StageWithdrawn:
+				continue
+			}
+			o, seen := open[e.VacancyID]
+			if !seen {
+				v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+				switch {
+				case errors.Is(err, jobmatch.ErrNotFound):
+				case err != nil:
+					return nil, err
+				default:
+					o = !v.Status.Ended()
+				}
+				open[e.VacancyID] = o
+			}
+			if o {
+				b.Active++
+			}
+		}
+		if b.Active > 0 || b.Hired {
+			out[cid] = b
+		}
+	}
+	return out, nil
+}
+
 // List returns a vacancy's shortlist, by stage then oldest first, with the
 // names (staff only). The read is audited ("shortlist.read", the citizens
 // listed as subjects): it shows names and the consultant's notes.
