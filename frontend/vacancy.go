@@ -37,8 +37,8 @@ type vacancyPage struct {
 	Listed     map[string]bool // candidate ids on the shortlist
 	// Busy are the ranked candidates in process on other open vacancies,
 	// or hired from one.
-	Busy map[string]screening.Busy
-	Today      string
+	Busy  map[string]screening.Busy
+	Today string
 	// Cards are the ranked candidates worded for the page's language;
 	// ReadAs the occupations the title was read as.
 	Cards  []matchCard
