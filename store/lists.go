@@ -510,6 +510,27 @@ func (s *Store) SetMembers(ctx context.Context, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.setMembers(ctx, name, slots)
+}
+
+// SetsMembers returns the members of each named set, as SetMembers does,
+// with the replicas counted once for all of them (a page that reads twenty
+// citizens' sets).
+func (s *Store) SetsMembers(ctx context.Context, names []string) (map[string][]string, error) {
+	slots, err := s.slots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(names))
+	for _, name := range names {
+		if out[name], err = s.setMembers(ctx, name, slots); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) setMembers(ctx context.Context, name string, slots int64) ([]string, error) {
 	var out, gone []string
 	seen := map[string]bool{}
 	for slot := int64(0); slot <= slots; slot++ {

@@ -50,6 +50,24 @@ func (s *Store) CandidateShortlistIDs(ctx context.Context, candidateID string) (
 	return s.SetMembers(ctx, candidateShortlists(candidateID))
 }
 
+// CandidatesShortlistIDs returns the ids of each citizen's entries, as
+// CandidateShortlistIDs does, keyed by candidate id.
+func (s *Store) CandidatesShortlistIDs(ctx context.Context, candidateIDs []string) (map[string][]string, error) {
+	names := make([]string, len(candidateIDs))
+	for i, cid := range candidateIDs {
+		names[i] = candidateShortlists(cid)
+	}
+	sets, err := s.SetsMembers(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(candidateIDs))
+	for i, cid := range candidateIDs {
+		out[cid] = sets[names[i]]
+	}
+	return out, nil
+}
+
 // BackfillCandidateShortlists puts every entry into its citizen's set once
 // (ShortlistsByCandidate marks it done): the entries of a store written
 // before the set existed. One scan of the entries; two replicas may both
