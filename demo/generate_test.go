@@ -537,3 +537,20 @@ func TestALongWorkingLifeIsOnTheCV(t *testing.T) {
 		t.Errorf("%d of %d (%.0f %%) over 45 show less than a third of their working life", short, older, 100*share)
 	}
 }
+
+// TestSummariesSayNoHealth: a CV is read by employers, and health is no
+// business of theirs (GDPR art. 9): a summary says what the work must
+// allow ("uden tunge løft", "færre timer"), not an illness or a body's
+// trouble ("en periode med sygdom", "min ryg" were in the demo's CVs).
+func TestSummariesSayNoHealth(t *testing.T) {
+	_, cvs := demoCVs(t, 3000, 7)
+	health := []string{"sygdom", "sygemeld", "min ryg", "mit helbred", "helbredet", "en diagnose", "depression", "angst", "smerter", "arbejdsskade", "min skade"}
+	for _, c := range cvs {
+		s := strings.ToLower(c.Summary)
+		for _, w := range health {
+			if strings.Contains(s, w) {
+				t.Fatalf("%s says %q: %q", c.ExternalRef, w, c.Summary)
+			}
+		}
+	}
+}

@@ -157,10 +157,12 @@ func (g *Generator) summary(p person, j *job, f summaryFacts) (string, summarySa
 		add("%s", []string{"Jeg vil gerne have en IGU eller en praktik, så jeg kan lære faget i Danmark.", "Jeg vil meget gerne starte i praktik og vise, hvad jeg kan.", "Jeg er vant til at arbejde hårdt og lærer hurtigt."}[r.IntN(3)])
 	}
 	if p.group == "further_from_job" {
-		const fewer = "Jeg har haft en periode med sygdom og vil gerne starte med færre timer og så trappe op."
+		// What the work must allow, not why: a CV is read by employers,
+		// and health is no business of theirs (GDPR art. 9).
+		const fewer = "Jeg vil gerne starte med færre timer og så trappe op."
 		sentence := g.one([]string{
 			fewer,
-			"Jeg kan ikke klare tunge løft på grund af min ryg, men jeg er stabil og grundig.",
+			"Jeg søger et job uden tunge løft, og jeg er stabil og grundig.",
 			"Jeg vil gerne starte i en virksomhedspraktik for at vise, hvad jeg kan.",
 			"Jeg har brug for faste rammer og en arbejdsplads, hvor jeg kan få en god start.",
 		})

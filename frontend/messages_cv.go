@@ -11,7 +11,7 @@ func init() {
 		"cv.ref":                      {"sag", "case"},
 		"cv.edit":                     {"Ret CV", "Edit CV"},
 		"cv.fits":                     {"Stillinger der passer", "Vacancies that fit"},
-		"cv.processes":                {"I proces", "In process"},
+		"cv.processes":                {"På shortlister", "On shortlists"},
 		"cv.no_processes":             {"Ikke på nogen stillings shortlist.", "On no vacancy's shortlist."},
 		"cv.stage":                    {"Trin", "Stage"},
 		"cv.moved":                    {"Senest", "Last moved"},
