@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -470,6 +471,29 @@ func verify(t *testing.T, base string, led *soakLedger, ready time.Time) time.Du
 			got := list.Items[i]
 			if got.Version < want.Version || (got.Version == want.Version && got.Stage != want.Stage) {
 				t.Fatalf("LOST move: entry %s is %s v%d, acknowledged %s v%d", id, got.Stage, got.Version, want.Stage, want.Version)
+			}
+		}
+	}
+	// And in its citizen's shortlists (the CV's «På shortlister»): an
+	// entry's id is "<vacancy id>:<candidate id>".
+	perCV := map[string][]string{}
+	for id := range led.moves {
+		if _, cv, ok := strings.Cut(id, ":"); ok {
+			perCV[cv] = append(perCV[cv], id)
+		}
+	}
+	for cv, ids := range perCV {
+		var ps struct {
+			Items []struct {
+				Entry struct{ ID string }
+			}
+		}
+		if code, err := c.do("GET", "/api/v1/candidates/"+cv+"/shortlists", nil, &ps); err != nil || code != 200 {
+			t.Fatalf("shortlists of %s: %d %v", cv, code, err)
+		}
+		for _, id := range ids {
+			if !slices.ContainsFunc(ps.Items, func(p struct{ Entry struct{ ID string } }) bool { return p.Entry.ID == id }) {
+				t.Fatalf("LOST: acknowledged shortlist entry %s not in its citizen's shortlists", id)
 			}
 		}
 	}
