@@ -629,6 +629,9 @@ type candidatePage struct {
 	// Processes are the vacancies the citizen is shortlisted for, the
 	// latest moved first.
 	Processes []screening.Process
+	// Hired says the latest hire through the jobcentre, "" when none: the
+	// CV may no longer say what the citizen is now.
+	Hired string
 }
 
 func (f *Frontend) candidateView(c echo.Context) error {
@@ -641,6 +644,12 @@ func (f *Frontend) candidateView(c echo.Context) error {
 	if f.cfg.Screening != nil {
 		if d.Processes, err = f.cfg.Screening.Processes(ctx, by, cand.ID); err != nil {
 			return err
+		}
+		for _, p := range d.Processes {
+			if p.Entry.Stage == jobmatch.StageHired {
+				d.Hired = fmt.Sprintf(tr(c, "cv.hired"), inSentence(p.Vacancy.Title), p.Vacancy.CompanyName, dateIn(web.Lang(c), p.Entry.UpdatedAt))
+				break
+			}
 		}
 	}
 	return f.render(c, http.StatusOK, "candidate", "page.candidate", d, nil)

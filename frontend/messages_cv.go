@@ -12,6 +12,8 @@ func init() {
 		"cv.edit":                     {"Ret CV", "Edit CV"},
 		"cv.fits":                     {"Stillinger der passer", "Vacancies that fit"},
 		"cv.processes":                {"På shortlister", "On shortlists"},
+		"cv.hired":                    {"Ansat via jobcentret som %s hos %s (%s).", "Hired through the jobcentre as %s at %s (%s)."},
+		"cv.hired_edit":               {"Ret CV'et, hvis borgeren ikke længere søger job.", "Edit the CV if the citizen no longer seeks work."},
 		"cv.no_processes":             {"Ikke på nogen stillings shortlist.", "On no vacancy's shortlist."},
 		"cv.stage":                    {"Trin", "Stage"},
 		"cv.moved":                    {"Senest", "Last moved"},
