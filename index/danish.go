@@ -473,7 +473,7 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 		fields := len(fieldsOf[i]) > 0
 		// Nor is a word the taxonomy read as an occupation's name: "cook"
 		// (the kok's English name) is not "book" of "bookkeeper".
-		typos := found < typoBelow && !ix.isADanishWord(t) && !fields && !slices.Contains(named, t)
+		typos := found < typoBelow && !ix.isADanishWord(t) && !fields && !slices.Contains(named, t) && !ix.isCompoundOfAName(t)
 		forms := append(ix.vocab.expand(t, typos), spelled...)
 		if !fields {
 			// A compound that says a working time is about the time, not
@@ -711,6 +711,26 @@ func reachedByAnother(formsOf [][]form, i int, w string) bool {
 func (ix *Index) endsADanishWord(w string) bool {
 	if t, ok := ix.concepts.(interface{ EndsADanishWord(string) bool }); ok {
 		return t.EndsADanishWord(w)
+	}
+	return false
+}
+
+// isCompoundOfAName reports whether w is a word of the Danish dictionary
+// or one some CV holds (three letters or more, a linking s allowed for the
+// dictionary's) and then a word of the
+// Danish occupation names (four letters or more): "bud|chauffør" is a
+// courier's title, not a typo of "buschauffør" (found < typoBelow: few
+// CVs hold it, and many hold the title one letter away).
+func (ix *Index) isCompoundOfAName(w string) bool {
+	rs := []rune(w)
+	for i := 3; len(rs)-i >= 4; i++ {
+		head, tail := string(rs[:i]), string(rs[i:])
+		if !ix.isADanishWord(tail) {
+			continue
+		}
+		if ix.vocab.inDict(head) || ix.vocab.inDict(strings.TrimSuffix(head, "s")) && strings.HasSuffix(head, "s") && len(head) > 4 || ix.vocab.holds(head) {
+			return true
+		}
 	}
 	return false
 }

@@ -1320,3 +1320,32 @@ func TestFirstPartThatSaysATimeIsNoPart(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundOfANameIsNoTypo: a word no CV holds that is a Danish word
+// and then a word of the occupation names is a compound, not a typo of the
+// title one letter away: "bageriarbejder" (bageri|arbejder) found the
+// demo's 267 lagermedarbejdere as a typo of "lagerarbejder", and
+// "budchauffør" the buschauffører. A typo that splits into no two words
+// is still read as the word meant.
+func TestCompoundOfANameIsNoTypo(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"lager1": cvOf("Lagerarbejder", "Pluk og pak på lageret."),
+		"lager2": cvOf("Lagerarbejder", "Varemodtagelse og lager."),
+		"lager3": cvOf("Lagerarbejder", "Truck og lager."),
+		"lager4": cvOf("Lagerarbejder", "Lager og logistik."),
+		"bager1": cvOf("Bager", "Brød og kager i et bageri om natten."),
+		"bager2": cvOf("Bager", "Morgenvagter i bageri."),
+		"bager3": cvOf("Bager", "Bageri og konditori."),
+	}, tax)
+	res := mustSearch(t, ix, "bageriarbejder")
+	if got := names(res); !slices.Equal(got, []string{"bager1", "bager2", "bager3"}) {
+		t.Errorf("bageriarbejder found %v (read as %+v), want the three who work in a bageri", got, res.Expansions)
+	}
+	if got := names(mustSearch(t, ix, "lagerarbejer")); len(got) != 4 {
+		t.Errorf("lagerarbejer (a typo) found %v, want the four lagerarbejdere", got)
+	}
+}

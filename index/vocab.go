@@ -701,6 +701,13 @@ func commonSuffix(a, b string) int {
 }
 
 // heldLocked reports whether some CV holds w.
+// holds reports whether some CV holds w as a word.
+func (v *vocab) holds(w string) bool {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.heldLocked(w)
+}
+
 func (v *vocab) heldLocked(w string) bool {
 	i, ok := v.pos[w]
 	return ok && v.words[i].docs > 0
