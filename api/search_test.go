@@ -1420,3 +1420,43 @@ func TestDecomposedLettersAreComposed(t *testing.T) {
 		t.Errorf("stored summary %+v, want it composed", r.Items)
 	}
 }
+
+// TestApprenticeIsTheTrade: an apprentice's title that names no occupation
+// ("bygningssnedkerlærling", STAR's) found nobody, and
+// "bygningssnedkerelev" the bygningsingeniører by "bygnings"; the trade
+// before "lærling"/"elev" is searched, as if typed, and the page says so.
+// A word whose first part is no trade ("skoleelev") is searched as typed.
+func TestApprenticeIsTheTrade(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k, append(otherCVs(2, "Bygningsingeniør", "Sygeplejerske"),
+		cv("TØM-1", "Tømrer", nil), cv("TØM-2", "Tømrer", nil), cv("TØM-3", "Tømrer", nil),
+	)...)
+	waitSearch(t, k, "", 7)
+	type read struct {
+		searchResult
+		Interpreted []struct{ Term, Label, Via string } `json:"interpreted"`
+	}
+	for _, q := range []string{"bygningssnedkerlærling", "Bygningssnedkerelev"} {
+		var r read
+		if res := k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &r); res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		got := r.refs()
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"TØM-1", "TØM-2", "TØM-3"}) || !slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool {
+			return i.Via == "apprentice" && i.Label == "bygningssnedker" && i.Term == strings.ToLower(q)
+		}) {
+			t.Errorf("%s: %v, read as %+v; want the tømrere, the trade said", q, got, r.Interpreted)
+		}
+	}
+	var r read
+	k.Do("GET", "/api/v1/candidates/search?q=skoleelev", nil, &r)
+	if slices.ContainsFunc(r.Interpreted, func(i struct{ Term, Label, Via string }) bool { return i.Via == "apprentice" }) {
+		t.Errorf("skoleelev read as an apprentice: %+v", r.Interpreted)
+	}
+	page := string(k.Do("GET", "/staff/candidates?q=bygningssnedkerl%C3%A6rling", nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(page, "«bygningssnedkerlærling» søgt som faget: «bygningssnedker»") {
+		t.Errorf("the page does not say the apprentice's title was searched as the trade")
+	}
+}

@@ -321,6 +321,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.YearsRead = fmt.Sprintf(tr(c, "cand.no_experience_read"), in.Term)
 		case "hours":
 			d.HoursRead = fmt.Sprintf(tr(c, "cand.hours_read"), in.Term, strings.ToLower(tr(c, "hours."+in.Label)))
+		case "apprentice":
+			d.FieldsRead = append(d.FieldsRead, fmt.Sprintf(tr(c, "cand.apprentice_read"), in.Term, in.Label))
 		case "category":
 			label := in.Label
 			if k := strings.Replace(in.URI, "category:", "cat.", 1); i18n.Has(k) {

@@ -54,6 +54,7 @@ func init() {
 		"cand.language_read":          {"«%s» læst som sprog: %s, mindst %s", "“%s” read as a language: %s, at least %s"},
 		"cand.language_native_read":   {"«%s» læst som sprog: %s som modersmål", "“%s” read as a language: %s as the mother tongue"},
 		"cand.category_read":          {"«%s» læst som faggruppe: %s", "“%s” read as a kind of occupation: %s"},
+		"cand.apprentice_read":        {"«%s» søgt som faget: «%s»", "“%s” searched as the trade: “%s”"},
 		"cat.haandvaerkere":           {"håndværkere: bygge-, metal-, maskin- og el-fag og snedkere (DISCO 71, 72, 74, 7522)", "craftspeople: building, metal, machinery and electrical trades and joiners (ISCO 71, 72, 74, 7522)"},
 		"cat.bygningshaandvaerkere":   {"bygningshåndværkere (DISCO 71)", "building trades (ISCO 71)"},
 		"cand.hours_read":             {"«%s» læst som %s (en fuldtidsuge er 37 timer)", "“%s” read as %s (a full-time week is 37 hours)"},

@@ -776,6 +776,17 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		// under the filters, not nobody.
 		q.Text = ""
 	}
+	// "bygningssnedkerlærling", "dyrepasserelev": an apprentice's title
+	// that names no occupation is its trade's, whose CVs (those who are,
+	// or want to be, bygningssnedker) are the ones to see; as typed it
+	// found nobody, and "bygningssnedkerelev" the bygningsingeniører by
+	// "bygnings".
+	if q.Text != "" && cs.tax != nil && len(q.Text) <= 500 {
+		if rest, term, stem, ok := cs.apprenticeIn(q.Text); ok {
+			q.Text = rest
+			interp = append(interp, Interpretation{Term: term, Label: stem, Via: "apprentice"})
+		}
+	}
 	// The occupations the words name by an alternative label besides
 	// their own name: not searched for, but their years count.
 	var yearsAlso []string
@@ -1804,6 +1815,32 @@ func oneWords(labels []string) []string {
 // the last one's head, typed without the hyphen ("social og
 // sundhedsassistent"), is read as with it when the text as typed names
 // nothing.
+// apprenticeSuffixes end an apprentice's title: the trade before it.
+var apprenticeSuffixes = []string{"lærlinge", "lærling", "elever", "elev", "aspirant"}
+
+// apprenticeIn finds the first word of text that is an apprentice's title
+// naming no occupation itself, whose trade (the word without its ending,
+// four letters or more) the taxonomy names as an occupation: the text with
+// the trade in its place (searched as if typed), the word and the trade.
+func (cs *Service) apprenticeIn(text string) (rest, term, stem string, ok bool) {
+	fields := strings.Fields(text)
+	for i, f := range fields {
+		w := strings.ToLower(strings.Trim(f, ".,;:!?()\"'"))
+		for _, suf := range apprenticeSuffixes {
+			st, cut := strings.CutSuffix(w, suf)
+			if !cut || utf8.RuneCountInString(st) < 4 || strings.ContainsAny(st, "-/") {
+				continue
+			}
+			if len(cs.namedIn(w)) > 0 || len(cs.namedIn(st)) == 0 {
+				break
+			}
+			fields[i] = st
+			return strings.Join(fields, " "), w, st, true
+		}
+	}
+	return text, "", "", false
+}
+
 func (cs *Service) namedIn(text string) []taxonomy.Match {
 	// Alternatives each name their own ("kok eller tjener": the kok too,
 	// not the three concepts "tjener" reads as; its CVs then lacked the
