@@ -220,6 +220,10 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Errorf("the second vacancy's page does not mark the one hired on the first alone: %s", page)
 	}
 
+	// The CV's shortlists say the employer's answer.
+	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<span class="employer-answer muted">Virksomheden: Inviter til samtale</span>`) {
+		t.Errorf("the CV's page does not say the employer's answer: %s", page)
+	}
 	// The CV says the hire, and asks for the CV to be brought up to date.
 	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Ansat via jobcentret som tømrer hos ") {
 		t.Errorf("the CV's page does not say the hire: %s", page)
