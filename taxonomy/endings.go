@@ -244,9 +244,11 @@ func (t *Taxonomy) LastPart(w string) []*Occupation {
 		// alternative label only: a "klinikreceptionist" is first a
 		// receptionist, not the "assistent i omklædningsrum" one of
 		// whose names is receptionist.
-		slices.SortStableFunc(out, func(a, b *Occupation) int {
-			return cmp.Compare(ownNameRank(a, tail), ownNameRank(b, tail))
-		})
+		rank := make(map[*Occupation]int, len(out))
+		for _, o := range out {
+			rank[o] = ownNameRank(o, tail)
+		}
+		slices.SortStableFunc(out, func(a, b *Occupation) int { return cmp.Compare(rank[a], rank[b]) })
 		if len(out) > 0 {
 			return out
 		}
