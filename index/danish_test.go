@@ -177,7 +177,7 @@ func TestDanishAnalysis(t *testing.T) {
 		docs[c.ID] = ix.DocOf(c, nil)
 		name[c.ID] = k
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
@@ -457,10 +457,10 @@ func TestVocabularyAfterRestart(t *testing.T) {
 			delete(docs, id)
 		}
 	}
-	if err := ix.batch(first, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(first, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.batch(docs, nil, 2, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 2, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	adv, err := ix.bleve().Advanced()
@@ -473,20 +473,19 @@ func TestVocabularyAfterRestart(t *testing.T) {
 	// Each word's count, and whether a title and a wanted occupation
 	// hold it (which fields a search looks it up in).
 	type entry struct {
-		docs           int32
-		title, desired bool
+		docs, titles, desired int32
 	}
 	counts := func(ix *Index) map[string]entry {
 		ix.vocab.mu.RLock()
 		defer ix.vocab.mu.RUnlock()
 		m := map[string]entry{}
 		for _, w := range ix.vocab.words {
-			m[w.word] = entry{w.docs, w.title, w.desired}
+			m[w.word] = entry{w.docs, w.titles, w.desired}
 		}
 		return m
 	}
 	before, exp := counts(ix), ix.Expand("smed", nil)
-	if before["smed"] != (entry{5, true, true}) || before["aabenraa"] != (entry{1, false, false}) {
+	if before["smed"] != (entry{5, 5, 5}) || before["aabenraa"] != (entry{1, 0, 0}) {
 		t.Fatalf("counted while indexing: smed %+v, aabenraa %+v", before["smed"], before["aabenraa"])
 	}
 	if err := ix.Close(); err != nil {
@@ -559,7 +558,7 @@ func TestConceptOrRelatedNotBoth(t *testing.T) {
 	for _, cand := range []*jobmatch.Candidate{a, b, c} {
 		docs[cand.ID] = ix.DocOf(cand, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	res, err := ix.Search(context.Background(), Query{Text: "lagerarbejder", Everyday: true, Size: 10, Occupations: []string{x}, RelatedOccupations: []string{y}})
@@ -596,7 +595,7 @@ func TestWantedBeforeHeldConcept(t *testing.T) {
 	for _, c := range []*jobmatch.Candidate{wants, held} {
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []Query{
@@ -668,7 +667,7 @@ func TestSuggestionsAreWordsOfWork(t *testing.T) {
 	} {
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := ix.Suggest(context.Background(), Query{Text: "elev", CVs: true}, 5)
@@ -732,7 +731,7 @@ func namedIndexWith(t *testing.T, cvs map[string]*jobmatch.Candidate, concepts C
 		docs[c.ID] = ix.DocOf(c, nil)
 		name[c.ID] = k
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix, func(res Result) []string {
@@ -830,7 +829,7 @@ func TestMergeIfMany(t *testing.T) {
 			c := cvOf(titles[(i+j)%len(titles)], fmt.Sprintf("Erfaring nummer %d.", i*5+j))
 			docs[c.ID] = ix.DocOf(c, nil)
 		}
-		if err := ix.batch(docs, nil, int64(i+1), unsettled{}); err != nil {
+		if err := ix.batch(docs, nil, int64(i+1), unsettled{}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -1264,7 +1263,7 @@ func TestTiesInTheSameOrderOnEveryReplica(t *testing.T) {
 			for _, c := range order[i:min(i+per, len(order))] {
 				docs[c.ID] = ix.DocOf(c, nil)
 			}
-			if err := ix.batch(docs, nil, int64(i+1), unsettled{}); err != nil {
+			if err := ix.batch(docs, nil, int64(i+1), unsettled{}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -1347,5 +1346,125 @@ func TestCompoundOfANameIsNoTypo(t *testing.T) {
 	}
 	if got := names(mustSearch(t, ix, "lagerarbejer")); len(got) != 4 {
 		t.Errorf("lagerarbejer (a typo) found %v, want the four lagerarbejdere", got)
+	}
+}
+
+// cvsOf is a store of the CVs given and an empty change log.
+type cvsOf map[string]*jobmatch.Candidate
+
+func (cvsOf) ChangesAfter(context.Context, int64, int) ([]Change, error) { return nil, nil }
+func (cvsOf) ChangeAt(context.Context, int64) (Change, bool, error)      { return Change{}, false, nil }
+func (cvsOf) CurrentSeq(context.Context, string) (int64, error)          { return 0, nil }
+func (s cvsOf) Candidate(_ context.Context, id string) (*jobmatch.Candidate, error) {
+	if c, ok := s[id]; ok {
+		return c, nil
+	}
+	return nil, jobmatch.ErrNotFound
+}
+func (s cvsOf) EachCandidate(_ context.Context, fn func(*jobmatch.Candidate) error) error {
+	for _, c := range s {
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestVocabularyCountsWhatTheIndexHolds: the words' counts of CVs are
+// those of the CVs the index holds after updates, erasures and a rebuild,
+// as a restart reads them from the postings. An update counted its CV's
+// words again and a rebuild every CV's, so a replica that had run longer
+// read queries otherwise than one just started: "administrativ
+// medarbejder" asked both words of 12 CVs on one and found 68 on the
+// other, whose counts said "medarbejder" was common.
+func TestVocabularyCountsWhatTheIndexHolds(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	type entry struct{ docs, titles, desired int32 }
+	counts := func(v *vocab) map[string]entry {
+		v.mu.RLock()
+		defer v.mu.RUnlock()
+		m := map[string]entry{}
+		for _, w := range v.words {
+			if w.docs > 0 || w.titles > 0 || w.desired > 0 {
+				m[w.word] = entry{w.docs, w.titles, w.desired}
+			}
+		}
+		return m
+	}
+	check := func(when string) {
+		t.Helper()
+		loaded := ix.vocab.fresh()
+		if err := loaded.load(ix.bleve()); err != nil {
+			t.Fatal(err)
+		}
+		got, want := counts(ix.vocab), counts(loaded)
+		if len(want) == 0 {
+			t.Fatalf("%s: no words in the index", when)
+		}
+		for w, n := range want {
+			if got[w] != n {
+				t.Errorf("%s: %q counted %+v, the index holds %+v", when, w, got[w], n)
+			}
+		}
+		for w, n := range got {
+			if _, ok := want[w]; !ok {
+				t.Errorf("%s: %q counted %+v, the index holds none", when, w, n)
+			}
+		}
+	}
+	cvs := cvsOf{}
+	docs := map[string]Doc{}
+	for _, c := range []*jobmatch.Candidate{cvOf("Smed", "Svejsning og montage."), cvOf("Smed", "Svejsning."),
+		cvOf("Tømrer", "Tagarbejde og montage."), cvOf("Kok", "Frokost i kantine."), cvOf("Kok", "Aftenkøkken.")} {
+		cvs[c.ID] = c
+		docs[c.ID] = ix.DocOf(c, nil)
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("indexed")
+	// Updated (a new title and summary, and one unchanged), and erased.
+	var smed, kok string
+	for id, c := range cvs {
+		switch {
+		case c.Experience[0].Title == "Smed" && smed == "":
+			smed = id
+		case c.Experience[0].Title == "Kok" && kok == "":
+			kok = id
+		}
+	}
+	changed := cvOf("Klejnsmed", "Montage af trapper.")
+	changed.ID = smed
+	cvs[smed] = changed
+	upd := map[string]Doc{smed: ix.DocOf(changed, nil)}
+	for id, c := range cvs {
+		if c.Experience[0].Title == "Tømrer" {
+			upd[id] = ix.DocOf(c, nil)
+		}
+	}
+	delete(cvs, kok)
+	if err := ix.batch(upd, []string{kok}, 2, unsettled{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("updated and erased")
+	if got := counts(ix.vocab)["smed"]; got.docs != 1 {
+		t.Errorf("smed counted in %d CVs after one became a klejnsmed, want 1", got.docs)
+	}
+	// The live index holds a CV the store does not (as a stand-in or an
+	// older index may): the rebuild's index and counts do not.
+	stray := cvOf("Frisør", "Klip og farve.")
+	if err := ix.batch(map[string]Doc{stray.ID: ix.DocOf(stray, nil)}, nil, 3, unsettled{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Rebuild(context.Background(), cvs, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("rebuilt")
+	if got := counts(ix.vocab)["frisør"]; got.docs != 0 {
+		t.Errorf("frisør counted in %d CVs after a rebuild from a store without", got.docs)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"jobmatch"
 )
@@ -514,7 +516,6 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 	words := moreWords(titles, d.SkillText, d.Text) // the titles' words first
 	d.Words, d.TitleWords = strings.Join(words, " "), strings.Join(titles, " ")
 	d.DesiredWords = strings.Join(desired, " ")
-	ix.vocab.add(words, titles, desired)
 	d.Licences = append(d.Licences, c.DrivingLicences...)
 	for _, h := range c.Hours {
 		d.Hours = append(d.Hours, string(h))
@@ -573,7 +574,12 @@ const (
 // batch applies upserts and deletes in one bleve batch, together with the
 // new high-water mark and the syncer's unsettled numbers below it, so the
 // mark never runs ahead of what is indexed or remembered (see unsettled.go).
-func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64, open unsettled) error {
+//
+// The vocabulary counts each word's CVs as the index holds them: the
+// words of the documents replaced or deleted are counted down (labels
+// makes them again from their stored CVs, as DocOf made them), the new
+// documents' words up.
+func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64, open unsettled, labels Labels) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -581,10 +587,12 @@ func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64, open
 	}
 	b := ix.bleve()
 	batch := b.NewBatch()
+	ids := slices.Clone(deletes) // of the documents replaced or deleted
 	for id, d := range upserts {
 		if err := batch.Index(id, d); err != nil {
 			return fmt.Errorf("index: batch: %w", err)
 		}
+		ids = append(ids, id)
 	}
 	for _, id := range deletes {
 		batch.Delete(id)
@@ -593,10 +601,62 @@ func (ix *Index) batch(upserts map[string]Doc, deletes []string, hwm int64, open
 		batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(hwm)))
 		batch.SetInternal([]byte(keyUnsettled), open.encode())
 	}
+	gone, err := ix.held(b, ids, labels)
+	if err != nil {
+		return fmt.Errorf("index: batch: %w", err)
+	}
+	// Counted before the documents answer, so that a search which finds
+	// them reads its words by counts that hold them; taken back if the
+	// batch fails.
+	count := func(sign int32) {
+		for _, d := range gone {
+			ix.vocab.countDoc(-sign, d)
+		}
+		for _, d := range upserts {
+			ix.vocab.countDoc(sign, d)
+		}
+	}
+	count(1)
 	if err := b.Batch(batch); err != nil {
+		count(-1)
 		return fmt.Errorf("index: batch: %w", err)
 	}
 	return nil
+}
+
+// countDoc counts d's words in the vocabulary (count): its distinct
+// words, the words of its titles and those of the occupations it wants.
+func (v *vocab) countDoc(n int32, d Doc) {
+	v.count(n, strings.Fields(d.Words), strings.Fields(d.TitleWords), strings.Fields(d.DesiredWords))
+}
+
+// held returns the documents of ids that b holds now, made again from
+// their stored CVs with labels (as DocOf made them when they were
+// indexed): what the vocabulary counts down before they are replaced or
+// deleted. An id b does not hold (a new CV) costs one lookup.
+func (ix *Index) held(b bleve.Index, ids []string, labels Labels) ([]Doc, error) {
+	var out []Doc
+	for _, id := range ids {
+		doc, err := b.Document(id)
+		if err != nil {
+			return nil, err
+		}
+		if doc == nil {
+			continue
+		}
+		var cv []byte
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == fieldCV {
+				cv = f.Value()
+			}
+		})
+		var c jobmatch.Candidate
+		if err := json.Unmarshal(cv, &c); err != nil {
+			return nil, fmt.Errorf("stored CV of %s: %w", id, err)
+		}
+		out = append(out, ix.DocOf(&c, labels))
+	}
+	return out, nil
 }
 
 // HighWaterMark returns the last change-log sequence the index has applied.
@@ -673,6 +733,15 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels Labels) (int
 		os.RemoveAll(filepath.Join(ix.dir, name))
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	// The new index's vocabulary, counted from its postings as a restart
+	// counts it: the live one counted what the live index holds, a
+	// stand-in's or an older version's.
+	voc := ix.vocab.fresh()
+	if err := voc.load(b); err != nil {
+		b.Close()
+		os.RemoveAll(filepath.Join(ix.dir, name))
+		return 0, fmt.Errorf("index: rebuild: %w", err)
+	}
 	// Bring the new index up to the live one before the swap, so a CV the
 	// live index already finds is never missing afterwards: replay the
 	// changes the sync applied during the scan, then swap under the lock
@@ -681,7 +750,7 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels Labels) (int
 	for {
 		live := ix.HighWaterMark()
 		if live > at {
-			if err := replay(ctx, b, ix, src, labels, at, live); err != nil {
+			if err := replay(ctx, b, voc, ix, src, labels, at, live); err != nil {
 				b.Close()
 				os.RemoveAll(filepath.Join(ix.dir, name))
 				return 0, fmt.Errorf("index: rebuild: %w", err)
@@ -712,6 +781,7 @@ func (ix *Index) Rebuild(ctx context.Context, src AllSource, labels Labels) (int
 		return 0, err
 	}
 	old := ix.cur.Swap(&b)
+	ix.vocab.replaceWith(voc)
 	ix.standIn.Store(false)
 	if old != nil {
 		oldName := filepath.Base((*old).Name())
@@ -743,8 +813,9 @@ func (ix *Index) removeOthers(keep string) {
 }
 
 // replay applies the change-log entries in (from, to] to b by re-reading
-// each candidate's current state, and records to as b's high-water mark.
-func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels Labels, from, to int64) error {
+// each candidate's current state, and records to as b's high-water mark;
+// voc counts b's words as batch counts the live index's.
+func replay(ctx context.Context, b bleve.Index, voc *vocab, ix *Index, src Source, labels Labels, from, to int64) error {
 	latest := map[string]bool{} // id → erased
 	for at := from; at < to; {
 		changes, err := src.ChangesAfter(ctx, at, 1000)
@@ -766,6 +837,7 @@ func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels La
 		}
 	}
 	batch := b.NewBatch()
+	var docs []Doc
 	for id := range latest {
 		c, err := src.Candidate(ctx, id)
 		switch {
@@ -774,11 +846,26 @@ func replay(ctx context.Context, b bleve.Index, ix *Index, src Source, labels La
 		case err != nil:
 			return err
 		default:
-			if err := batch.Index(id, ix.DocOf(c, labels)); err != nil {
+			d := ix.DocOf(c, labels)
+			if err := batch.Index(id, d); err != nil {
 				return err
 			}
+			docs = append(docs, d)
 		}
 	}
 	batch.SetInternal([]byte(keyHWM), []byte(fmt.Sprint(to)))
-	return b.Batch(batch)
+	gone, err := ix.held(b, slices.Collect(maps.Keys(latest)), labels)
+	if err != nil {
+		return err
+	}
+	if err := b.Batch(batch); err != nil {
+		return err
+	}
+	for _, d := range gone {
+		voc.countDoc(-1, d)
+	}
+	for _, d := range docs {
+		voc.countDoc(1, d)
+	}
+	return nil
 }

@@ -28,7 +28,7 @@ func TestSkillLabels(t *testing.T) {
 		}
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for round := range 2 { // the second from memory

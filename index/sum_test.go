@@ -48,7 +48,7 @@ func TestSumSearcherAgreesWithBleve(t *testing.T) {
 		}
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	b := *ix.cur.Load()
@@ -248,7 +248,7 @@ func TestFiltersWithTheWords(t *testing.T) {
 		c.AvailableFrom = jobmatch.Date{Time: time.Date(2026, 11+time.Month(r.IntN(3)), 1, 0, 0, 0, 0, time.UTC)}
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	b := *ix.cur.Load()
@@ -335,7 +335,7 @@ func TestTieBreakBelowEveryStep(t *testing.T) {
 		}
 		docs[c.ID] = ix.DocOf(c, nil)
 	}
-	if err := ix.batch(docs, nil, 1, unsettled{}); err != nil {
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	most := 0.0

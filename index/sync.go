@@ -292,7 +292,7 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	if s.OnApply != nil {
 		applying.Go(func() { s.OnApply(cands, deletes, next) })
 	}
-	err := s.ix.batch(upserts, deletes, next, s.open())
+	err := s.ix.batch(upserts, deletes, next, s.open(), s.labels)
 	applying.Wait()
 	if err != nil {
 		return 0, err

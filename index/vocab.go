@@ -18,10 +18,12 @@ import (
 )
 
 // vocab is the set of words in the "words" field, with their spelling
-// skeletons and a rough document count (docs that held the word when
-// indexed; an update counts again, an erasure does not count down; it only
-// decides when to look for typos and which suggestion comes first). It only
-// grows: a word no CV holds any more finds nobody, which is harmless.
+// skeletons and the number of CVs in the index that hold each: counted
+// from the postings when an index is opened or rebuilt, and kept so by
+// each batch (an update counts the CV's old words down and its new ones
+// up, an erasure counts down), so that every replica, whatever it has
+// been through, reads a query alike. It only grows: a word no CV holds
+// any more stays with no CVs and finds nobody.
 type vocab struct {
 	mu    sync.RWMutex
 	pos   map[string]int32
@@ -35,32 +37,35 @@ type vocab struct {
 type vocabWord struct {
 	word, skel string
 	docs       int32
-	title      bool // also in some CV's titles (the "title_words" field)
-	desired    bool // and in some CV's wanted occupations ("desired_words")
+	titles     int32 // CVs that hold it in a title (the "title_words" field)
+	desired    int32 // and in an occupation they want ("desired_words")
 }
+
+func (w vocabWord) title() bool { return w.titles > 0 || w.desired > 0 }
 
 func newVocab() *vocab { return &vocab{pos: map[string]int32{}} }
 
 // add counts one document's distinct words, of which titles are the
 // words of its titles (also among words) and desired those of the
 // occupations it wants (also among titles).
-func (v *vocab) add(words, titles, desired []string) {
+func (v *vocab) add(words, titles, desired []string) { v.count(1, words, titles, desired) }
+
+// count adds n to the counts of one document's words (as add): 1 for a
+// document indexed, -1 for one replaced or deleted.
+func (v *vocab) count(n int32, words, titles, desired []string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	for _, w := range words {
-		v.addLocked(w, 1)
+		v.addLocked(w, n)
 	}
 	for _, w := range titles {
-		v.markTitleLocked(w)
+		i := v.slotLocked(w)
+		v.words[i].titles = max(v.words[i].titles+n, 0)
 	}
 	for _, w := range desired {
-		v.markDesiredLocked(w)
+		i := v.slotLocked(w)
+		v.words[i].desired = max(v.words[i].desired+n, 0)
 	}
-}
-
-func (v *vocab) markDesiredLocked(w string) {
-	v.markTitleLocked(w)
-	v.words[v.pos[w]].desired = true
 }
 
 // inDesired reports whether some CV holds w in an occupation it wants.
@@ -68,16 +73,7 @@ func (v *vocab) inDesired(w string) bool {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	i, ok := v.pos[w]
-	return ok && v.words[i].desired
-}
-
-func (v *vocab) markTitleLocked(w string) {
-	i, ok := v.pos[w]
-	if !ok {
-		v.addLocked(w, 0)
-		i = v.pos[w]
-	}
-	v.words[i].title = true
+	return ok && v.words[i].desired > 0
 }
 
 // inTitles reports whether some CV holds w in a title.
@@ -85,12 +81,38 @@ func (v *vocab) inTitles(w string) bool {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	i, ok := v.pos[w]
-	return ok && v.words[i].title
+	return ok && v.words[i].title()
+}
+
+// fresh returns an empty vocabulary with v's dictionary.
+func (v *vocab) fresh() *vocab {
+	n := newVocab()
+	n.dict = v.dict
+	return n
+}
+
+// replaceWith takes o's words and counts: a rebuilt index's, swapped in
+// with it.
+func (v *vocab) replaceWith(o *vocab) {
+	o.mu.RLock()
+	pos, words := o.pos, o.words
+	o.mu.RUnlock()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.pos, v.words = pos, words
+}
+
+// slotLocked returns w's place, adding it with no CVs if new.
+func (v *vocab) slotLocked(w string) int32 {
+	if _, ok := v.pos[w]; !ok {
+		v.addLocked(w, 0)
+	}
+	return v.pos[w]
 }
 
 func (v *vocab) addLocked(w string, n int32) {
 	if i, ok := v.pos[w]; ok {
-		v.words[i].docs += n
+		v.words[i].docs = max(v.words[i].docs+n, 0)
 		return
 	}
 	v.pos[w] = int32(len(v.words))
@@ -110,10 +132,6 @@ func (v *vocab) addLocked(w string, n int32) {
 func (v *vocab) load(b bleve.Index) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	var terms []string
-	if err := eachTerm(b, fieldWords, func(term string, _ uint64) { terms = append(terms, term) }); err != nil {
-		return err
-	}
 	adv, err := b.Advanced()
 	if err != nil {
 		return fmt.Errorf("index: vocabulary: %w", err)
@@ -124,19 +142,29 @@ func (v *vocab) load(b bleve.Index) error {
 	}
 	defer r.Close()
 	ctx := context.Background()
-	for _, term := range terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(term), fieldWords, false, false, false)
-		if err != nil {
-			return fmt.Errorf("index: vocabulary: %w", err)
+	for _, field := range []string{fieldWords, fieldTitleWords, fieldDesiredWords} {
+		var terms []string
+		if err := eachTerm(b, field, func(term string, _ uint64) { terms = append(terms, term) }); err != nil {
+			return err
 		}
-		n := tfr.Count()
-		tfr.Close()
-		v.addLocked(term, int32(min(n, math.MaxInt32)))
+		for _, term := range terms {
+			tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+			if err != nil {
+				return fmt.Errorf("index: vocabulary: %w", err)
+			}
+			n := int32(min(tfr.Count(), math.MaxInt32))
+			tfr.Close()
+			switch field {
+			case fieldWords:
+				v.addLocked(term, n)
+			case fieldTitleWords:
+				v.words[v.slotLocked(term)].titles = n
+			default:
+				v.words[v.slotLocked(term)].desired = n
+			}
+		}
 	}
-	if err := eachTerm(b, fieldTitleWords, func(term string, _ uint64) { v.markTitleLocked(term) }); err != nil {
-		return err
-	}
-	return eachTerm(b, fieldDesiredWords, func(term string, _ uint64) { v.markDesiredLocked(term) })
+	return nil
 }
 
 func eachTerm(b bleve.Index, field string, fn func(term string, n uint64)) error {
@@ -246,7 +274,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				baseFound = append(baseFound, baseForm{f, b})
 			} else if b, head := baseInside(bases, w, written); b >= 0 {
 				f := form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}
-				if head && w.title {
+				if head && w.title() {
 					// A title ending in the word ("folkeskolelærer" for
 					// "lærere") is one of its kind, as for the word typed
 					// without its ending.
@@ -308,7 +336,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// as its skeleton does.
 				m, ok = strings.CutSuffix(w.skel, s)
 			}
-			if ok && w.title && v.isPartOrDictLocked(m) {
+			if ok && w.title() && v.isPartOrDictLocked(m) {
 				// A Danish compound's last part is what it is: a
 				// "bygningsmaler" is a maler, a "lastbilchauffør" a
 				// chauffør. A job title ending in the typed letters
@@ -413,7 +441,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 			if wholeOnly && b != boostWordTypo && !startsWithinOneEdit(s, w.skel) {
 				continue
 			}
-			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title})
+			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title()})
 		}
 		out = append(out, nearestTypos(typoForms)...)
 	}
@@ -423,7 +451,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 		// "sygeplerske" (two letters left out) is the sygeplejerske.
 		var two []form
 		for _, w := range v.words {
-			if w.title && !stopwords[w.word] && abs(len(w.skel)-len(s)) <= 2 && editDistance(s, w.skel, 2) <= 2 {
+			if w.title() && !stopwords[w.word] && abs(len(w.skel)-len(s)) <= 2 && editDistance(s, w.skel, 2) <= 2 {
 				two = append(two, form{word: w.word, boost: boostTypo, docs: w.docs, via: "typo"})
 			}
 		}
@@ -1005,7 +1033,7 @@ func (v *vocab) nearest(token string, n int) []string {
 		}
 		if abs(len(w.skel)-len(s)) <= maxDist {
 			if d := editDistance(s, w.skel, maxDist); d <= maxDist {
-				cs = append(cs, cand{w.word, d, w.title, w.docs})
+				cs = append(cs, cand{w.word, d, w.title(), w.docs})
 				continue
 			}
 		}
@@ -1013,7 +1041,7 @@ func (v *vocab) nearest(token string, n int) []string {
 		if len(s) >= 4 && len(w.skel) > len(s)+1 {
 			d := min(editDistance(s, w.skel[:len(s)], 1), editDistance(s, w.skel[:len(s)+1], 1), editDistance(s, w.skel[:len(s)-1], 1))
 			if d <= 1 {
-				cs = append(cs, cand{w.word, 2, w.title, w.docs})
+				cs = append(cs, cand{w.word, 2, w.title(), w.docs})
 			}
 		}
 	}
