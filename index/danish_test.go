@@ -1349,6 +1349,44 @@ func TestCompoundOfANameIsNoTypo(t *testing.T) {
 	}
 }
 
+// TestBasicSchoolIsNoWordOfWork: the folkeskole on (nearly) every CV
+// does not make a search for "skole", or a compound read by that first
+// part, find everyone; the level still filters.
+func TestBasicSchoolIsNoWordOfWork(t *testing.T) {
+	cvs := map[string]*jobmatch.Candidate{
+		"pædagog":  cvOf("Pædagogmedhjælper", "Mange år i skolens SFO."),
+		"lærer":    cvOf("Lærervikar", "Vikar på skoler i kommunen."),
+		"skolebus": cvOf("Buschauffør", "Skolekørsel hver morgen."),
+		"lager":    cvOf("Lagermedarbejder", "Pluk og pak."),
+		"kok":      cvOf("Kok", "Frokost i kantine."),
+		"butik":    cvOf("Butiksassistent", "Kasse og varer."),
+	}
+	for _, c := range cvs {
+		c.Education = []jobmatch.Education{{Level: "primary", Field: "Folkeskolens afgangsprøve (9. klasse)"}}
+	}
+	cvs["butik"].Education = append(cvs["butik"].Education, jobmatch.Education{Level: "vocational", Field: "Detailhandelsuddannelsen"})
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, cvs, tax)
+	for _, q := range []string{"skole", "skoleassistent"} {
+		if got := names(mustSearch(t, ix, q)); !slices.Equal(got, []string{"lærer", "pædagog", "skolebus"}) {
+			t.Errorf("%s found %v, want the three whose work was at a school", q, got)
+		}
+	}
+	if got := names(mustSearch(t, ix, "detailhandel")); !slices.Equal(got, []string{"butik"}) {
+		t.Errorf("detailhandel found %v, want the one with the education", got)
+	}
+	res, err := ix.Search(context.Background(), Query{Education: []string{"primary"}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 6 {
+		t.Errorf("the level primary filters %d CVs, want 6", res.Total)
+	}
+}
+
 // cvsOf is a store of the CVs given and an empty change log.
 type cvsOf map[string]*jobmatch.Candidate
 

@@ -37,7 +37,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 14
+const MappingVersion = 15
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -496,7 +496,14 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 	}
 	d.Skilled = "no"
 	for _, e := range c.Education {
-		text = append(text, e.Field)
+		// The basic school nearly everyone has ("Folkeskolens
+		// afgangsprøve") says nothing of the work a person can do, and
+		// its level is a filter of its own: its words would make
+		// "skole", and a compound read by that first part
+		// ("skoleassistent"), find every other CV.
+		if e.Level != "primary" {
+			text = append(text, e.Field)
+		}
 		if skilledLevels[e.Level] {
 			d.Skilled = "yes"
 		}
