@@ -45,13 +45,10 @@ func (w vocabWord) title() bool { return w.titles > 0 || w.desired > 0 }
 
 func newVocab() *vocab { return &vocab{pos: map[string]int32{}} }
 
-// add counts one document's distinct words, of which titles are the
-// words of its titles (also among words) and desired those of the
-// occupations it wants (also among titles).
-func (v *vocab) add(words, titles, desired []string) { v.count(1, words, titles, desired) }
-
-// count adds n to the counts of one document's words (as add): 1 for a
-// document indexed, -1 for one replaced or deleted.
+// count adds n to the counts of one document's distinct words, of which
+// titles are the words of its titles (also among words) and desired those
+// of the occupations it wants (also among titles): 1 for a document
+// indexed, -1 for one replaced or deleted.
 func (v *vocab) count(n int32, words, titles, desired []string) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
