@@ -220,6 +220,20 @@ func TestPreScreeningToHired(t *testing.T) {
 		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`#cv-processes">ansat via jobcentret</a>`) {
 		t.Errorf("the second vacancy's page does not mark the one hired on the first alone: %s", page)
 	}
+	// The CV search marks them too: the one hired, and the other once
+	// shortlisted for the second vacancy (open), in process there; a
+	// third, in no process, is not marked.
+	var c3 struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("PS-3", "Tømrer", nil), &c3)
+	waitSearch(t, k, "q=PS-3", 1)
+	if res := k.Do("POST", "/api/v1/vacancies/"+rec2.ID+"/shortlist", map[string]any{"candidate_id": c2.ID}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("shortlist on the second vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if page := string(k.Do("GET", "/staff/candidates?q=t%C3%B8mrer", nil, nil, "Accept", "text/html").Body); strings.Count(page, `class="badge busy"`) != 2 ||
+		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`#cv-processes">ansat via jobcentret</a>`) ||
+		!strings.Contains(page, `href="/staff/candidates/`+c2.ID+`#cv-processes">i proces på en stilling</a>`) {
+		t.Errorf("the search's hits are not marked hired and in process: %s", page)
+	}
 
 	// The CV's shortlists say the employer's answer.
 	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<span class="employer-answer muted">Virksomheden: Inviter til samtale</span>`) {

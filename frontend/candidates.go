@@ -150,6 +150,9 @@ type searchPage struct {
 	// Facts are each hit's experience, start and licences in a line, by
 	// CV id: what a consultant scans a list for.
 	Facts map[string]string
+	// Busy marks a hit in process on an open vacancy, or hired through
+	// the jobcentre, before the consultant calls (as the vacancy page).
+	Busy map[string]screening.Busy
 }
 
 // searchLanguages are the languages the filter offers (ISO 639-1), the
@@ -406,8 +409,15 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	d.Facts = map[string]string{}
 	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+	ids := make([]string, 0, len(d.Result.Items))
 	for _, h := range d.Result.Items {
 		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today, showEducation)
+		ids = append(ids, h.Candidate.ID)
+	}
+	if f.cfg.Screening != nil && len(ids) > 0 {
+		if d.Busy, err = f.cfg.Screening.Elsewhere(c.Request().Context(), web.CurrentUser(c), "", ids); err != nil {
+			return err
+		}
 	}
 	for _, sg := range d.Result.Suggestions {
 		q := cloneValues(c.QueryParams())

@@ -47,6 +47,8 @@ func init() {
 		"sort.available_from":         {"Ledig fra", "Available from"},
 		"sort.-updated_at":            {"Senest opdateret", "Recently updated"},
 		"cand.consent":                {"Samtykke til præsentation", "Consent to be presented"},
+		"cand.busy_one":               {"i proces på en stilling", "in process for a vacancy"},
+		"cand.busy_many":              {"i proces på %d stillinger", "in process for %d vacancies"},
 		"cand.search":                 {"Søg", "Search"},
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},
