@@ -1506,3 +1506,52 @@ func TestVocabularyCountsWhatTheIndexHolds(t *testing.T) {
 		t.Errorf("frisør counted in %d CVs after a rebuild from a store without", got.docs)
 	}
 }
+
+// TestFirstPartInsideACommonerWord: a compound's first part reaches the
+// CVs whose words begin with it, and the compounds that hold it further in
+// only while these are rarer than those (værelses|rengøring for
+// rengøringsdame): the demo's "blikkenslager" found its 6
+// VVS-installatører and 309 who "bevarer overblikket", "havnearbejder"
+// everyone who wrote København. A first part that ends in s of its own
+// ("plads") is read as that word, not as the letters before (plad|e:
+// pladearbejde).
+func TestFirstPartInsideACommonerWord(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cvs := map[string]*jobmatch.Candidate{
+		"vvs":    {ID: jobmatch.NewID(), PostalCode: "6400", DesiredOccupations: []jobmatch.Concept{{Label: "VVS-installatør", URI: "http://data.europa.eu/esco/occupation/ed3cf43d-c2c1-4c46-82fc-1375e27e0290"}}, Summary: "Rør og varme."},
+		"blik1":  cvOf("VVS-montør", "Blik og tagrender i zink."),
+		"blik2":  cvOf("VVS-montør", "Tage i blik og zink."),
+		"blik3":  cvOf("Tagdækker", "Blik og tagpap."),
+		"over1":  cvOf("Kontorassistent", "Bevarer overblikket."),
+		"over4":  cvOf("Kok", "Bevarer overblikket i køkkenet."),
+		"over5":  cvOf("Tjener", "Overblikket over bordene."),
+		"over2":  cvOf("Lagermedarbejder", "Har overblikket."),
+		"over3":  cvOf("Butiksassistent", "Overblikket i travle perioder."),
+		"plads1": cvOf("Lagermedarbejder", "Arbejde på pladsen i trælasten."),
+		"plads2": cvOf("Lagermedarbejder", "Pladsen og lageret."),
+		"plads3": cvOf("Lagermedarbejder", "Plads og udlevering."),
+		"plade1": cvOf("Smed", "Pladearbejde."),
+		"plade2": cvOf("Smed", "Pladearbejde og svejsning."),
+		"plade3": cvOf("Smed", "Pladearbejde i stål."),
+	}
+	for i := range 8 { // the blik… CVs a few of many
+		cvs[fmt.Sprint("kok", i)] = cvOf("Kok", "Frokost og aftensmad.")
+	}
+	ix, names := namedIndexWith(t, cvs, tax)
+	const vvs = "http://data.europa.eu/esco/occupation/ed3cf43d-c2c1-4c46-82fc-1375e27e0290"
+	res, err := ix.Search(context.Background(), Query{Text: "blikkenslager", Everyday: true, Size: 50,
+		Occupations: []string{vvs}, NamedWords: []string{"blikkenslager"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res); !slices.Equal(got, []string{"blik1", "blik2", "blik3", "vvs"}) {
+		t.Errorf("blikkenslager found %v (read as %+v), want the VVS-installatør and the three whose words begin with blik", got, res.Expansions)
+	}
+	res = mustSearch(t, ix, "pladsmand")
+	if got := names(res); !slices.Equal(got, []string{"plads1", "plads2", "plads3"}) {
+		t.Errorf("pladsmand found %v (read as %+v), want the three who work on a plads", got, res.Expansions)
+	}
+}

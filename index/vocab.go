@@ -456,11 +456,17 @@ func (v *vocab) expand(token string, typos bool) []form {
 			out = append(out, two...)
 		}
 	}
+	// Ties by the word: the vocabulary's order is the order the words
+	// came in, which differs from replica to replica (and after a
+	// restart), and maxForms cuts among the ties.
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].boost != out[j].boost {
 			return out[i].boost > out[j].boost
 		}
-		return out[i].docs > out[j].docs
+		if out[i].docs != out[j].docs {
+			return out[i].docs > out[j].docs
+		}
+		return out[i].word < out[j].word
 	})
 	if len(out) > maxForms {
 		out = out[:maxForms]
@@ -538,7 +544,8 @@ const (
 
 // firstPart splits a word no CV holds into a first part that reaches CVs
 // (as a word, an inflection or a compound that begins with it: at least
-// typoBelow of them; compounds that hold it elsewhere come along) and a last part some CV holds, alone or as the end of
+// typoBelow of them; compounds that hold it elsewhere and are rarer come
+// along) and a last part some CV holds, alone or as the end of
 // a compound, or (four letters or more) that ends a word of the taxonomy's
 // Danish occupation names ("truck|fører", "rengørings|dame",
 // "kasse|medarbejder"; the linking s or e is dropped). The longest such
@@ -573,6 +580,10 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 	// ("dag|plejer" → daglige, dagligvarer): four or more.
 	for p := len(runes) - 3; p >= 4; p-- {
 		left, right := string(runes[:p]), string(runes[p:])
+		// "plad|smand" splits the word "plads" (plad|e is another).
+		if strings.HasPrefix(right, "s") && v.isAWord(left+"s") && !v.isAWord(left) {
+			continue
+		}
 		v.mu.RLock()
 		// A last part of three letters must be a word some CV holds
 		// ("kok", "bud"): many words end in "ent" or "ion" by chance, and
@@ -594,8 +605,11 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		// Without the linking s first ("rengørings" → rengøring, which
 		// also reaches erhvervsrengøring), then as typed, then without
 		// a final e.
+		// A word that ends in s of its own ("plads") is that word, not
+		// the letters before a linking s ("plad", which plade|arbejde
+		// begins with).
 		var cands []string
-		if b, cut := strings.CutSuffix(left, "s"); cut && utf8.RuneCountInString(b) >= 4 {
+		if b, cut := strings.CutSuffix(left, "s"); cut && utf8.RuneCountInString(b) >= 4 && !(v.isAWord(left) && !v.isAWord(b)) {
 			cands = append(cands, b)
 		}
 		cands = append(cands, left)
@@ -603,7 +617,7 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 			cands = append(cands, b)
 		}
 		for _, l := range cands {
-			var out []form
+			var out, all []form
 			n := 0
 			for _, f := range v.expand(l, false) {
 				if f.boost >= boostInfix && v.holdsPart(f.word, l) {
@@ -616,10 +630,23 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 					}
 					f.boost *= boostPart
 					f.via = "part"
-					out = append(out, f)
+					all = append(all, f)
 				}
 			}
-			if n >= typoBelow && v.isFirstPart(l, out) {
+			if n >= typoBelow && v.isFirstPart(l, all) {
+				// A compound that holds the part after letters of its
+				// own is a kind of it where a title holds it
+				// ("maskin|operatør") or it is rarer than the words that
+				// begin with the part ("værelses|rengøring",
+				// "gaffel|truck…"); else it is another word that holds
+				// the letters: "overblikket" (300 of the demo's CVs)
+				// for the blik of blikkenslager (5), "København" for the
+				// havn of havnearbejder.
+				for _, f := range all {
+					if f.boost >= boostPrefix*boostPart || int(f.docs) <= n || v.inTitles(f.word) {
+						out = append(out, f)
+					}
+				}
 				return l, out
 			}
 		}
@@ -672,6 +699,10 @@ func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 }
 
 func (v *vocab) inDict(w string) bool { return v.dict != nil && v.dict(w) }
+
+// isAWord reports whether some CV holds w as a word, or the Danish
+// dictionary knows it.
+func (v *vocab) isAWord(w string) bool { return v.holds(w) || v.inDict(w) }
 
 // isFirstPart reports whether l is a word of its own: some CV holds it,
 // a CV word ends in it after three letters or more ("erhvervs|rengøring"),
@@ -1049,7 +1080,10 @@ func (v *vocab) nearest(token string, n int) []string {
 		if cs[i].title != cs[j].title {
 			return cs[i].title
 		}
-		return cs[i].docs > cs[j].docs
+		if cs[i].docs != cs[j].docs {
+			return cs[i].docs > cs[j].docs
+		}
+		return cs[i].word < cs[j].word
 	})
 	var out []string
 	for _, c := range cs {
