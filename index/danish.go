@@ -216,7 +216,10 @@ var (
 	schemeWords = map[string]string{
 		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",
 		"integrationsgrunduddannelse": "igu", "fleksjob": "fleksjob", "flexjob": "fleksjob",
-		"voksenlarling": "voksenlaerling", "voksenlarlinge": "voksenlaerling",
+		"fleksjobber": "fleksjob", "fleksjobbere": "fleksjob", "flexjobber": "fleksjob", "flexjobbere": "fleksjob",
+		"fleksjobs": "fleksjob", "lontilskudsjob": "loentilskud", "lontilskudsstilling": "loentilskud",
+		"lontilskudsjobs": "loentilskud",
+		"voksenlarling":   "voksenlaerling", "voksenlarlinge": "voksenlaerling",
 	}
 )
 
