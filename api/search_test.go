@@ -714,6 +714,11 @@ func TestEveryWord(t *testing.T) {
 		!reflect.DeepEqual(r.Required, [][]string{{"kok"}}) || !slices.Equal(r.Common, []string{"erfaren"}) {
 		t.Errorf("erfaren kok: %v (required %v, common %v, any %v), want the two cooks, the experienced first", r.refs(), r.Required, r.Common, r.AnyWord)
 	}
+	// The plural is the word inflected (erfaren → erfarne), not a typo
+	// that only the four who write it must hold.
+	if r := get("erfarne kokke"); !slices.Equal(r.refs(), []string{"KOK-1", "KOK-2"}) || !slices.Equal(r.Common, []string{"erfarne"}) {
+		t.Errorf("erfarne kokke: %v (required %v, common %v, any %v, read as %+v), want the two cooks, the experienced first", r.refs(), r.Required, r.Common, r.AnyWord, r.Tried)
+	}
 	if r := get("kok tjener"); !r.AnyWord || !slices.Equal(sorted(r.refs()), []string{"KOK-1", "KOK-2", "TJENER-1"}) {
 		t.Errorf("kok tjener: %v (any %v), want the cooks and the waiter, as nobody is both", r.refs(), r.AnyWord)
 	}

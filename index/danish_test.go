@@ -99,6 +99,10 @@ func TestWithoutEnding(t *testing.T) {
 		{"butikken", false, []string{"butikk", "butik", "butikke"}},
 		{"tomrere", false, []string{"tomrer"}},
 		{"bus", false, nil},
+		{"erfarne", false, []string{"erfaren"}},
+		{"lagre", false, []string{"lager"}},
+		{"travle", false, []string{"travel"}},
+		{"kokke", false, []string{"kok"}},
 	} {
 		got := withoutEnding(tt.token, tt.written)
 		for _, w := range tt.want {
@@ -1553,5 +1557,29 @@ func TestFirstPartInsideACommonerWord(t *testing.T) {
 	res = mustSearch(t, ix, "pladsmand")
 	if got := names(res); !slices.Equal(got, []string{"plads1", "plads2", "plads3"}) {
 		t.Errorf("pladsmand found %v (read as %+v), want the three who work on a plads", got, res.Expansions)
+	}
+}
+
+// TestInflectedFromAHeldWord: a plural that doubled the last letter of a
+// short word ("kokke": kok) or dropped the e of -en ("erfarne": erfaren) is
+// that word inflected, and no typo of another ("køkken" is one letter from
+// "kokke" as folded): "erfarne kokke" found the demo's køkkenmedhjælpere,
+// "lærere" 270 CVs where its 81 lærere were meant.
+func TestInflectedFromAHeldWord(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"kok1":     cvOf("Kok", "Erfaren i et travlt køkken."),
+		"kok2":     cvOf("Kok", "Aftenkøkken."),
+		"kok3":     cvOf("Kok", "Kantine."),
+		"køkken1":  cvOf("Køkkenmedhjælper", "Opvask."),
+		"køkken2":  cvOf("Køkkenmedhjælper", "Opvask og rengøring."),
+		"køkken3":  cvOf("Køkkenmedhjælper", "Anretning."),
+		"erfaren1": cvOf("Tømrer", "Erfaren tømrer."),
+	})
+	if got := names(mustSearch(t, ix, "kokke")); !slices.Equal(got, []string{"kok1", "kok2", "kok3"}) {
+		t.Errorf("kokke found %v, want the three cooks", got)
+	}
+	res := mustSearch(t, ix, "erfarne")
+	if got := names(res); !slices.Equal(got, []string{"erfaren1", "kok1"}) || len(res.Expansions) == 0 || !slices.Equal(res.Expansions[0].Via, []string{"inflection"}) {
+		t.Errorf("erfarne found %v (read as %+v), want the two who write erfaren, as its inflection", got, res.Expansions)
 	}
 }

@@ -222,6 +222,19 @@ func (v *vocab) expand(token string, typos bool) []form {
 	if s == "" {
 		return nil
 	}
+	// A word that lost the e of its -en, -el or -er before an ending
+	// ("erfarne", "lagre") and that no CV holds is that word inflected:
+	// what the word reaches ("erfaren": erfaring too), itself as an
+	// inflection.
+	if full, ok := syncope(token); ok && !v.holds(token) && v.holds(full) {
+		out := v.expand(full, typos)
+		for i := range out {
+			if out[i].boost > boostInflection {
+				out[i].boost, out[i].via = boostInflection, "inflection"
+			}
+		}
+		return out
+	}
 	stem := Skeleton(Stem(token))
 	if len(stem) < 4 || stem == s {
 		stem = ""
@@ -366,6 +379,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		out = append(out, f)
 	}
+	// A word inflected from one some CV holds ("kokke": kok) is that
+	// word, not another folded or a typo away ("køkken").
+	baseKnown := slices.Contains(baseHeld, true)
 	if !known {
 		// A compound counts only when its base is a word some CV holds.
 		for _, bf := range baseFound {
@@ -377,6 +393,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		}
 		for _, f := range folded {
+			if baseKnown && f.via == "compound" {
+				continue
+			}
 			if f.boost >= boostPrefix {
 				strong += int(f.docs)
 			}
@@ -400,7 +419,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// typo: "tand" begins tandklinik and tandpleje, and "land", "hand" and
 	// the English "and", one letter away, would reach hundreds.
 	wholeOnly := strong >= typoBelow
-	if n := len([]rune(s)); typos && (strong < typoBelow || !known && n > 4) && n >= 4 {
+	if n := len([]rune(s)); typos && (strong < typoBelow || !known && !baseKnown && n > 4) && n >= 4 {
 		var typoForms []typoForm
 		seen := map[string]bool{}
 		for _, f := range out {
@@ -890,11 +909,11 @@ type baseForm struct {
 // final consonant also single ("butikken" → butik).
 func withoutEnding(token string, written bool) []string {
 	var out []string
-	add := func(b string) {
+	add := func(b string, least int) {
 		if !written {
 			b = Skeleton(b)
 		}
-		if utf8.RuneCountInString(b) >= 4 && !slices.Contains(out, b) {
+		if utf8.RuneCountInString(b) >= least && !slices.Contains(out, b) {
 			out = append(out, b)
 		}
 	}
@@ -903,12 +922,34 @@ func withoutEnding(token string, written bool) []string {
 		if !ok {
 			continue
 		}
-		add(b)
-		if n := len(b); n >= 2 && b[n-1] == b[n-2] && !strings.ContainsRune("aeiouyæøå", rune(b[n-1])) {
-			add(b[:n-1])
+		add(b, 4)
+		// Three letters where a plural doubled the last ("kokke",
+		// "kokkene" → kok); not "kokken", which is also køkken typed
+		// without ø.
+		least := 4
+		if e == "e" || e == "ene" {
+			least = 3
+		}
+		if n := len(b); n >= 4 && b[n-1] == b[n-2] && !strings.ContainsRune("aeiouyæøå", rune(b[n-1])) {
+			add(b[:n-1], least)
 		}
 	}
+	if full, ok := syncope(token); ok {
+		add(full, 4)
+	}
 	return out
+}
+
+// syncope returns the word a word in -ne, -le or -re after a consonant
+// may be inflected from: an adjective or noun in -en, -el or -er loses
+// that e before an ending ("erfarne" is erfaren, "lagre" lager, "travle"
+// travel).
+func syncope(token string) (string, bool) {
+	r := []rune(token)
+	if n := len(r); n >= 5 && r[n-1] == 'e' && strings.ContainsRune("nlr", r[n-2]) && !strings.ContainsRune("aeiouyæøå", r[n-3]) {
+		return string(r[:n-2]) + "e" + string(r[n-2]), true
+	}
+	return "", false
 }
 
 // baseOf reports which of bases w is, or is an inflection of (at most two
