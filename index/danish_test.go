@@ -1583,3 +1583,27 @@ func TestInflectedFromAHeldWord(t *testing.T) {
 		t.Errorf("erfarne found %v (read as %+v), want the two who write erfaren, as its inflection", got, res.Expansions)
 	}
 }
+
+// TestUpdateOfADocumentWithoutItsCV: a document with no stored CV (an
+// index of an older version holds none) is replaced all the same; its
+// words cannot be counted down, and the batch does not stop on it.
+func TestUpdateOfADocumentWithoutItsCV(t *testing.T) {
+	ix, _, err := Open(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	c := cvOf("Smed", "Svejsning.")
+	d := ix.DocOf(c, nil)
+	d.CV = ""
+	if err := ix.batch(map[string]Doc{c.ID: d}, nil, 1, unsettled{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	c.Summary = "Montage."
+	if err := ix.batch(map[string]Doc{c.ID: ix.DocOf(c, nil)}, nil, 2, unsettled{}, nil); err != nil {
+		t.Fatalf("the update of a document without its CV: %v", err)
+	}
+	if got := mustSearch(t, ix, "montage"); got.Total != 1 {
+		t.Errorf("montage found %d, want the updated CV", got.Total)
+	}
+}

@@ -640,7 +640,9 @@ func (v *vocab) countDoc(n int32, d Doc) {
 // held returns the documents of ids that b holds now, made again from
 // their stored CVs with labels (as DocOf made them when they were
 // indexed): what the vocabulary counts down before they are replaced or
-// deleted. An id b does not hold (a new CV) costs one lookup.
+// deleted. An id b does not hold (a new CV) costs one lookup. A document
+// without a readable stored CV (an index of an older version may hold
+// none) is left out: its words stay counted, and the batch goes on.
 func (ix *Index) held(b bleve.Index, ids []string, labels Labels) ([]Doc, error) {
 	var out []Doc
 	for _, id := range ids {
@@ -658,8 +660,8 @@ func (ix *Index) held(b bleve.Index, ids []string, labels Labels) ([]Doc, error)
 			}
 		})
 		var c jobmatch.Candidate
-		if err := json.Unmarshal(cv, &c); err != nil {
-			return nil, fmt.Errorf("stored CV of %s: %w", id, err)
+		if json.Unmarshal(cv, &c) != nil {
+			continue
 		}
 		out = append(out, ix.DocOf(&c, labels))
 	}
