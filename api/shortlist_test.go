@@ -233,6 +233,23 @@ func TestPreScreeningToHired(t *testing.T) {
 		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`#cv-processes">ansat via jobcentret</a>`) ||
 		!strings.Contains(page, `href="/staff/candidates/`+c2.ID+`#cv-processes">i proces på en stilling</a>`) {
 		t.Errorf("the search's hits are not marked hired and in process: %s", page)
+	} else {
+		// The hired one's line of facts does not say "Ledig nu"; the
+		// others' do.
+		hit := func(id string) string {
+			at := strings.Index(page, `<a href="/staff/candidates/`+id+`" class="hit-name">`)
+			if at < 0 {
+				return ""
+			}
+			end := strings.Index(page[at:], "</li>")
+			return page[at : at+end]
+		}
+		if h := hit(c1.ID); strings.Contains(h, "Ledig nu") || !strings.Contains(h, "hit-facts") {
+			t.Errorf("the hired one's hit says Ledig nu: %s", h)
+		}
+		if h := hit(c3.ID); !strings.Contains(h, "Ledig nu") {
+			t.Errorf("the third's hit does not say Ledig nu: %s", h)
+		}
 	}
 
 	// The CV's shortlists say the employer's answer.

@@ -411,13 +411,17 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	ids := make([]string, 0, len(d.Result.Items))
 	for _, h := range d.Result.Items {
-		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today, showEducation)
 		ids = append(ids, h.Candidate.ID)
 	}
 	if f.cfg.Screening != nil && len(ids) > 0 {
 		if d.Busy, err = f.cfg.Screening.Elsewhere(c.Request().Context(), web.CurrentUser(c), "", ids); err != nil {
 			return err
 		}
+	}
+	for _, h := range d.Result.Items {
+		// Hired through the jobcentre, a citizen is not "ledig nu"
+		// whatever the CV still says: the mark says the hire.
+		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today, showEducation, d.Busy[h.Candidate.ID].Hired)
 	}
 	for _, sg := range d.Result.Suggestions {
 		q := cloneValues(c.QueryParams())
@@ -791,7 +795,7 @@ func joinValues[T ~string](vs []T) string {
 // (one title's years added up),
 // when it can start, and its driving licences ("Erfaring: Lagermedarbejder
 // 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C").
-func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education bool) string {
+func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hired bool) string {
 	var parts []string
 	if len(c.Experience) > 0 {
 		// The same title at two employers is one line of their years.
@@ -821,9 +825,11 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education boo
 	} else if education {
 		parts = append(parts, i18n.T(lang, "cand.no_education"))
 	}
-	if c.AvailableFrom.IsZero() || c.AvailableFrom.Format(time.DateOnly) <= today {
+	switch {
+	case hired:
+	case c.AvailableFrom.IsZero() || c.AvailableFrom.Format(time.DateOnly) <= today:
 		parts = append(parts, i18n.T(lang, "emp.available_now"))
-	} else {
+	default:
 		parts = append(parts, i18n.T(lang, "cv.can_start")+" "+dateIn(lang, c.AvailableFrom))
 	}
 	if len(c.DrivingLicences) > 0 {
