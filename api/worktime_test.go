@@ -190,3 +190,26 @@ func sameStrings(v any, want ...string) bool {
 	}
 	return true
 }
+
+// TestNightShiftIsNattevagt: "night shift" is a shift as "nattevagt" is,
+// not "night" and a typo of "shift" (skiftehold) asked of every CV: the
+// demo's "night shift" found 11 production workers who work in shifts and
+// none of the 123 who want nights.
+func TestNightShiftIsNattevagt(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	createCVs(t, k,
+		cv("SSH-NAT", "Social- og sundhedshjælper", map[string]any{"shifts": []string{"night"}}),
+		cv("PROD-SKIFT", "Produktionsmedarbejder", map[string]any{"summary": "Skiftehold og skifteholdsarbejde i tre år.", "shifts": []string{"day"}}),
+		cv("PROD-SKIFT2", "Produktionsmedarbejder", map[string]any{"summary": "Skiftehold.", "shifts": []string{"day"}}),
+		cv("PROD-SKIFT3", "Produktionsmedarbejder", map[string]any{"summary": "Skifteholdsarbejde.", "shifts": []string{"evening"}}),
+		cv("KOK-AFTEN", "Kok", map[string]any{"shifts": []string{"evening"}}),
+	)
+	waitSearch(t, k, "", 5)
+	for q, want := range map[string][]string{
+		"night shift":         {"SSH-NAT"},
+		"cook evening shifts": {"KOK-AFTEN"},
+	} {
+		wantFound(t, k, q, want)
+	}
+}

@@ -211,7 +211,9 @@ var (
 		"weekendarbejde": {"shifts", "weekend"}, "weekends": {"shifts", "weekend"},
 		"daghold": {"shifts", "day"}, "dagholdet": {"shifts", "day"}, "aftenhold": {"shifts", "evening"},
 		"aftenholdet": {"shifts", "evening"}, "nathold": {"shifts", "night"}, "natholdet": {"shifts", "night"},
-		"nattearbejde": {"shifts", "night"},
+		"nattearbejde": {"shifts", "night"}, "nightshift": {"shifts", "night"}, "nightshifts": {"shifts", "night"},
+		"dayshift": {"shifts", "day"}, "dayshifts": {"shifts", "day"}, "eveningshift": {"shifts", "evening"},
+		"eveningshifts": {"shifts", "evening"}, "weekendshift": {"shifts", "weekend"}, "weekendshifts": {"shifts", "weekend"},
 	}
 	schemeWords = map[string]string{
 		"lontilskud": "loentilskud", "virksomhedspraktik": "virksomhedspraktik", "igu": "igu",
@@ -337,9 +339,11 @@ func queryTokens(text string) []string {
 	all := wordsOf(text)
 	var out []string
 	for i := 0; i+1 < len(all); i++ {
-		// "part-time", "full time": one word, as "deltid" is.
-		if (all[i] == "part" || all[i] == "full") && all[i+1] == "time" {
-			all = slices.Concat(all[:i:i], []string{all[i] + "time"}, all[i+2:])
+		// "part-time", "full time": one word, as "deltid" is; "night
+		// shift" as "nattevagt".
+		if (all[i] == "part" || all[i] == "full") && all[i+1] == "time" ||
+			slices.Contains([]string{"night", "day", "evening", "weekend"}, all[i]) && (all[i+1] == "shift" || all[i+1] == "shifts") {
+			all = slices.Concat(all[:i:i], []string{all[i] + all[i+1]}, all[i+2:])
 		}
 	}
 	for i, w := range all {
