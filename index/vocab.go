@@ -113,7 +113,7 @@ func (v *vocab) addLocked(w string, n int32) {
 		return
 	}
 	v.pos[w] = int32(len(v.words))
-	v.words = append(v.words, vocabWord{word: w, skel: Skeleton(w), docs: n})
+	v.words = append(v.words, vocabWord{word: w, skel: Skeleton(w), docs: max(n, 0)})
 }
 
 // load reads the vocabulary of an existing index.
