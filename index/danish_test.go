@@ -1607,3 +1607,24 @@ func TestUpdateOfADocumentWithoutItsCV(t *testing.T) {
 		t.Errorf("montage found %d, want the updated CV", got.Total)
 	}
 }
+
+// TestFunctionWordIsNoFirstPart: a compound whose first part is a function
+// word of Danish ("have|arbejder", "over|læge") is not read by it: the
+// demo's "havearbejder" found 222 pædagoger who "have ansvar" or work in a
+// børnehave, "Overlæge" 349 with "overblik" and oversætter.
+func TestFunctionWordIsNoFirstPart(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"p1": cvOf("Pædagog", "Jeg kan godt lide at have ansvar."),
+		"p2": cvOf("Pædagog", "Vil gerne have fast arbejde."),
+		"p3": cvOf("Pædagog", "Have og børn."),
+		"o1": cvOf("Lagermedarbejder", "Overblik og orden."),
+		"o2": cvOf("Oversætter", "Overblik."),
+		"o3": cvOf("Butiksassistent", "Overblik i travlhed."),
+		"l1": cvOf("Lagermedarbejder", "Arbejder hurtigt."),
+	})
+	for _, q := range []string{"havearbejder", "overlæge"} {
+		if res := mustSearch(t, ix, q); res.Total != 0 {
+			t.Errorf("%s found %v (read as %+v), want nobody", q, names(res), res.Expansions)
+		}
+	}
+}

@@ -636,6 +636,13 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 			cands = append(cands, b)
 		}
 		for _, l := range cands {
+			// A first part that is a function word of Danish ("have",
+			// to have; "være") is that word thousands of times in the
+			// CVs' sentences: "have|arbejder" found the pædagoger who
+			// "have ansvar" and work in a børnehave.
+			if stopwords[l] || auxiliaries[l] {
+				continue
+			}
 			var out, all []form
 			n := 0
 			for _, f := range v.expand(l, false) {
@@ -718,6 +725,10 @@ func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 }
 
 func (v *vocab) inDict(w string) bool { return v.dict != nil && v.dict(w) }
+
+// auxiliaries are the Danish auxiliary verbs' infinitives the stop words
+// leave out: no first part of a compound the search can read.
+var auxiliaries = map[string]bool{"have": true, "gøre": true, "måtte": true, "burde": true, "turde": true}
 
 // isAWord reports whether some CV holds w as a word, or the Danish
 // dictionary knows it.
