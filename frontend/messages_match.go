@@ -44,7 +44,7 @@ func init() {
 		"comp.desired_skills":  {"Ønskede kompetencer", "Desired skills"},
 		"comp.experience":      {"Erfaring", "Experience"},
 		"comp.distance":        {"Afstand", "Distance"},
-		"comp.availability":    {"Ledighed", "Availability"},
+		"comp.availability":    {"Kan starte", "Availability"},
 		"comp.languages":       {"Sprog", "Languages"},
 		"comp.licence":         {"Kørekort", "Licence"},
 		"comp.text":            {"Ord i CV'et", "Words in the CV"},

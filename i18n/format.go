@@ -16,6 +16,9 @@ type (
 	Num float64
 	// Years is a duration in years: "13,5 år" / "13.5 years".
 	Years float64
+	// YearsOf is a duration in years before what it measures, Danish's
+	// genitive: "5 års erfaring" / "5 years of experience".
+	YearsOf float64
 	// Km is a distance: one decimal below 10 km, whole km above.
 	Km float64
 	// Pct is a share 0..1 shown as a whole percentage: "64 %" / "64%".
@@ -114,6 +117,11 @@ func Format(lang Lang, a any) string {
 			return Short(lang, y) + " years"
 		}
 		return Short(lang, y) + " år"
+	case YearsOf:
+		if lang == EN {
+			return Format(lang, Years(v))
+		}
+		return Short(lang, float64(v)) + " års"
 	case Km:
 		d := float64(v)
 		if d < 10 {

@@ -19,6 +19,10 @@ func TestDatesAndNumbersInTheLanguage(t *testing.T) {
 		{Number(DA, 6, 1), "6,0"},
 		{Trimmed(DA, 6, 1), "6"},
 		{Trimmed(EN, 13.50, 2), "13.5"},
+		{Format(DA, Years(5)), "5 år"},
+		{Format(DA, YearsOf(13.5)), "13,5 års"}, // "13,5 års erfaring"
+		{Format(EN, YearsOf(1)), "1 year"},
+		{Format(EN, YearsOf(2.5)), "2.5 years"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

@@ -37,8 +37,6 @@ func init() {
 		"why.via.disco_title":            {"DISCO-titlen", "the DISCO title"},
 		"why.via.english_label":          {"den engelske titel", "the English title"},
 
-		"why.experience":             {"%s erfaring i stillingen eller en beslægtet", "%s of experience in the occupation or a related one"},
-		"why.experience_asked":       {"%s erfaring i stillingen eller en beslægtet (ønsket %s)", "%s of experience in the occupation or a related one (asked %s)"},
 		"why.experience_none":        {"Ingen erfaring i stillingen eller en beslægtet (ønsket %s)", "No experience in the occupation or a related one (asked %s)"},
 		"why.experience_lines":       {"%s erfaring i stillingen eller en beslægtet: %s", "%s of experience in the occupation or a related one: %s"},
 		"why.counts_as":              {"tæller som %s", "counts as %s"},

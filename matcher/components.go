@@ -339,9 +339,9 @@ func scoreExperience(s *Scorer, f *Features) Part {
 		if years < s.p.MinYears {
 			kind = "gap"
 		}
-		s.say(&part, "experience", kind, "why.experience_lines_asked", i18n.Years(years), i18n.Years(s.p.MinYears), lines)
+		s.say(&part, "experience", kind, "why.experience_lines_asked", i18n.YearsOf(years), i18n.Years(s.p.MinYears), lines)
 	default:
-		s.say(&part, "experience", "match", "why.experience_lines", i18n.Years(years), lines)
+		s.say(&part, "experience", "match", "why.experience_lines", i18n.YearsOf(years), lines)
 	}
 	return part
 }
