@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"jobmatch/demo"
+	"jobmatch/i18n"
 	"jobmatch/internal/browser"
 	"jobmatch/system/systemtest"
 )
@@ -48,7 +49,8 @@ func shortlisted(t *testing.T, env *systemtest.Env, k *systemtest.Client, cvs ..
 func TestConsentPageOnAPhone(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
-	_, entries, _ := shortlisted(t, env, k, citizenCV("BR-1", "Bente Browser", nil))
+	from := time.Now().AddDate(0, 2, 0)
+	_, entries, _ := shortlisted(t, env, k, citizenCV("BR-1", "Bente Browser", map[string]any{"available_from": from.Format(time.DateOnly)}))
 	if res := k.Do("POST", "/api/v1/shortlist/"+entries[0]+"/consent-request", map[string]any{"channel": "email", "deadline": time.Now().AddDate(0, 0, 5).Format(time.DateOnly)}, nil); res.StatusCode != 201 {
 		t.Fatalf("consent request: %s", res.Body)
 	}
@@ -63,12 +65,13 @@ func TestConsentPageOnAPhone(t *testing.T) {
 	ctx := browser.New(t)
 	var overflow bool
 	var btnHeight float64
-	var title, done string
+	var title, profile, done string
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile),
 		chromedp.Navigate(env.URL+"/consent/"+token),
 		chromedp.WaitVisible(`.consent-form`),
 		chromedp.Text(`.consent-title`, &title),
+		chromedp.Text(`.consent-profile`, &profile),
 		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow),
 		chromedp.Evaluate(`document.querySelector('.consent-btn.yes-named').getBoundingClientRect().height`, &btnHeight),
 	)
@@ -78,6 +81,11 @@ func TestConsentPageOnAPhone(t *testing.T) {
 	browser.Screenshot(t, ctx, "consent-phone")
 	if title != "Tømrer" || overflow || btnHeight < 44 {
 		t.Fatalf("phone page: title %q, wider than the screen %v, button %.0f px", title, overflow, btnHeight)
+	}
+	// The profile as a person reads it: the language by its name, the day
+	// as a Danish date, not codes.
+	if !strings.Contains(profile, "Dansk C2") || !strings.Contains(profile, i18n.Date(i18n.DA, from)) || strings.Contains(profile, from.Format(time.DateOnly)) {
+		t.Errorf("the profile on the consent page:\n%s", profile)
 	}
 	err = chromedp.Run(ctx,
 		chromedp.Click(`.consent-btn.yes-named`),

@@ -165,8 +165,19 @@ var funcs = template.FuncMap{
 	"datetime": func(t any) string { return dateTimeIn(i18n.DA, t) },
 	// started reports whether a date is today or before (Copenhagen): a
 	// CV available from a day gone by is available now.
-	"started": func(d jobmatch.Date) bool {
-		return !d.Time.After(time.Now().In(jobmatch.Copenhagen))
+	// started: the day (a jobmatch.Date or "2006-01-02") is today or past.
+	"started": func(d any) bool {
+		var t time.Time
+		switch v := d.(type) {
+		case jobmatch.Date:
+			t = v.Time
+		case string:
+			var err error
+			if t, err = time.Parse(time.DateOnly, v); err != nil {
+				return false
+			}
+		}
+		return !t.After(time.Now().In(jobmatch.Copenhagen))
 	},
 	"lower": strings.ToLower,
 	"add":   func(a, b int) int { return a + b },
