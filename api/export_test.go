@@ -80,6 +80,23 @@ func TestCitizenExport(t *testing.T) {
 	if page.StatusCode != 200 || !strings.Contains(string(page.Body), "Eva Eksport") || !strings.Contains(string(page.Body), "audit-lines") {
 		t.Fatalf("printable page: %d", page.StatusCode)
 	}
+	// The citizen reads words, not the records' codes and ids: the
+	// vacancy's title, the stages, the answer, who read the CV.
+	if x.VacancyTitles[vid] == "" || x.StaffNames["konsulent@demo.local"] == "" {
+		t.Fatalf("export's names: %v %v", x.VacancyTitles, x.StaffNames)
+	}
+	doc := string(page.Body)
+	doc = doc[strings.Index(doc, `class="export-doc"`):]
+	for _, code := range []string{"close_to_job", "invite_to_interview", ">presented", "cv.read", "shortlist.add", "consent.request", "employer:", "konsulent@demo.local", vid, ">meeting", ">email", "(email)"} {
+		if strings.Contains(doc, code) {
+			t.Errorf("the printable export shows %q", code)
+		}
+	}
+	for _, words := range []string{x.VacancyTitles[vid] + ": ", x.StaffNames["konsulent@demo.local"], "præsenteret ·", "Læste CV&#39;et", "samtykkelink sendt på e-mail", "<td>Møde</td>", "Arbejdsgiveren (CVR " + demo.CVR(89) + ")"} {
+		if !strings.Contains(doc, words) {
+			t.Errorf("the printable export lacks %q", words)
+		}
+	}
 	if cvPage := k.Do("GET", "/staff/candidates/"+e.CandidateID+"?why=test", nil, nil, "Accept", "text/html"); !strings.Contains(string(cvPage.Body), "/export") {
 		t.Fatal("the CV page does not offer the export")
 	}

@@ -234,6 +234,9 @@ var funcs = template.FuncMap{
 		return *p
 	},
 	"langlevel": func(s string) string { return s },
+	"action":    func(s string) string { return s },
+	"actor":     func(s string) string { return s },
+	"reason":    func(_, s string) string { return s },
 	"place":     func(code string) string { return code },
 	"education": func(level, field string) string { return field },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
@@ -432,6 +435,35 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 				}
 			}
 			return code
+		},
+		// action names an audit line's action: "cv.read" → "Læste CV'et".
+		"action": func(a string) string {
+			if k := "act." + a; i18n.Has(k) {
+				return i18n.T(lang, k)
+			}
+			if to, ok := strings.CutPrefix(a, "shortlist."); ok && i18n.Has("stage."+to) {
+				return i18n.T(lang, "act.shortlist_step", i18n.T(lang, "stage."+to))
+			}
+			return a
+		},
+		// reason says an audit line's reason, which for some actions is a
+		// code: the channel of a consent, the place of an interview.
+		"reason": func(action, r string) string {
+			prefix := map[string]string{"consent.request": "ch.", "consent.remind": "ch.", "consent.give": "cc.", "consent.withdraw": "cc.", "interview.propose": "fw.mode_"}[action]
+			if k := prefix + r; prefix != "" && i18n.Has(k) {
+				return i18n.T(lang, k)
+			}
+			return r
+		},
+		// actor names who did something when no staff name is known.
+		"actor": func(id string) string {
+			if cvr, ok := strings.CutPrefix(id, "employer:"); ok {
+				return i18n.T(lang, "act.by_employer", cvr)
+			}
+			if k := "act.by_" + id; i18n.Has(k) {
+				return i18n.T(lang, k)
+			}
+			return i18n.T(lang, "act.by_staff_gone")
 		},
 		"langlevel": func(s string) string {
 			// "da B2" → "dansk B2" / "Danish B2"

@@ -123,7 +123,7 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 		return nil, err
 	}
 	if e.Stage == jobmatch.StageSuggested {
-		if _, err := sl.move(ctx, by, by.ID, e.ID, TransitionInput{To: string(jobmatch.StageContacted), Version: e.Version, Note: "samtykkelink sendt (" + in.Channel + ")"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+		if _, err := sl.move(ctx, by, by.ID, e.ID, TransitionInput{To: string(jobmatch.StageContacted), Version: e.Version, Note: "samtykkelink sendt på " + channelWords[in.Channel]}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 			return nil, err
 		}
 	}
@@ -329,14 +329,15 @@ func (sl *Service) AnswerConsent(ctx context.Context, token string, in ConsentAn
 			to = jobmatch.StageWithdrawn
 		}
 		if to != "" {
-			if _, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + in.Answer}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+			if _, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + consentAnswerWords[in.Answer][0]}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
 			}
 		}
 	}
+	words := consentAnswerWords[in.Answer]
 	if err := sl.env.Send(ctx, &jobmatch.Mail{To: r.Consultant, Kind: "consent_answer", Ref: r.EntryID,
-		Subject: "Svar på samtykke / Consent answer: " + in.Answer,
-		Body:    fmt.Sprintf("Borgeren har svaret %q på samtykkelinket til %s.\nThe citizen answered %q to the consent link for %s.\n", in.Answer, page.Vacancy.Title, in.Answer, page.Vacancy.Title)}); err != nil {
+		Subject: "Svar på samtykke / Consent answer: " + words[0] + " / " + words[1],
+		Body:    fmt.Sprintf("Borgeren har svaret %q på samtykkelinket til %s.\nThe citizen answered %q to the consent link for %s.\n", words[0], page.Vacancy.Title, words[1], page.Vacancy.Title)}); err != nil {
 		sl.log.Warn("tell consultant", "entry", r.EntryID, "err", err)
 	}
 	page.AnsweredAt, page.Answer = r.AnsweredAt, r.Answer
@@ -435,3 +436,15 @@ func (sl *Service) RemindConsents(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// consentAnswerWords say a consent link's answer in Danish and English, for
+// the shortlist's history and the consultant's mail.
+var consentAnswerWords = map[string][2]string{
+	ConsentYes:      {"ja", "yes"},
+	ConsentYesNamed: {"ja, med navn", "yes, with name"},
+	ConsentNo:       {"nej", "no"},
+}
+
+// channelWords name the ways a consent link is sent, in the history's
+// Danish.
+var channelWords = map[string]string{"email": "e-mail", "sms": "sms"}

@@ -2,6 +2,7 @@ package screening
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	"jobmatch"
@@ -22,6 +23,11 @@ type CitizenExport struct {
 	Interviews       []jobmatch.InterviewInvite `json:"interviews"`
 	MatchRuns        []ExportMatchRun           `json:"match_runs"`
 	Audit            []jobmatch.AuditEvent      `json:"audit"`
+	// VacancyTitles and StaffNames name the vacancies and the staff the
+	// records refer to by id (an erased vacancy or user is left out), so
+	// the citizen reads "Tømrer" and "Mette Jensen", not two ids.
+	VacancyTitles map[string]string `json:"vacancy_titles"`
+	StaffNames    map[string]string `json:"staff_names"`
 }
 
 // ExportAnswer is an employer's answer about the citizen.
@@ -80,8 +86,55 @@ func (sl *Service) Export(ctx context.Context, by *jobmatch.User, candidateID st
 	for i := range x.Audit {
 		x.Audit[i].Subjects = []string{candidateID}
 	}
+	x.VacancyTitles, x.StaffNames = sl.exportNames(ctx, x, by)
 	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.export", Subjects: []string{candidateID}, Reason: "GDPR art. 15"}); err != nil {
 		return nil, err
 	}
 	return x, nil
+}
+
+// exportNames looks up the title of each vacancy and the name of each staff
+// member the export refers to, once each.
+func (sl *Service) exportNames(ctx context.Context, x *CitizenExport, by *jobmatch.User) (titles, names map[string]string) {
+	titles, names = map[string]string{}, map[string]string{by.ID: by.Name}
+	vac := func(id string) {
+		if _, ok := titles[id]; ok || id == "" {
+			return
+		}
+		titles[id] = ""
+		if v, err := sl.vacancies.Vacancy(ctx, id); err == nil {
+			titles[id] = v.Title
+		}
+	}
+	user := func(id string) {
+		if _, ok := names[id]; ok || id == "" || sl.staff == nil {
+			return
+		}
+		names[id] = ""
+		if u, err := sl.staff.User(ctx, id); err == nil {
+			names[id] = u.Name
+		}
+	}
+	for _, k := range x.Consents {
+		vac(k.VacancyID)
+		user(k.By)
+	}
+	for _, e := range x.ShortlistEntries {
+		vac(e.VacancyID)
+	}
+	for _, iv := range x.Interviews {
+		vac(iv.VacancyID)
+	}
+	for _, r := range x.MatchRuns {
+		vac(r.VacancyID)
+		user(r.By)
+	}
+	for _, a := range x.Audit {
+		vac(a.VacancyID)
+		user(a.Actor)
+	}
+	for _, m := range []map[string]string{titles, names} {
+		maps.DeleteFunc(m, func(_, v string) bool { return v == "" })
+	}
+	return titles, names
 }
