@@ -189,3 +189,48 @@ func TestEntryFormOffersLayoffs(t *testing.T) {
 		t.Fatalf("requests: %+v, want the one about layoffs", list.Items)
 	}
 }
+
+// TestEntryFormSentAgainChanged: an employer sends the form, goes back in
+// the browser, changes a word and sends again. The page's token was spent
+// on the first request, and the page said "Nøglen er allerede brugt …" at
+// a field that does not exist, again on every try. Now it says the form
+// was sent (with the first receipt) and takes the next send as a new
+// request; the same form sent unchanged still gives the first receipt.
+func TestEntryFormSentAgainChanged(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	v := url.Values{"topic": {"retention"}, "text": {"En medarbejder er sygemeldt med rygsmerter; kan I hjælpe os med at fastholde ham?"},
+		"company.cvr": {"10000009"}, "company.name": {"Vognmand Hansen ApS"}, "company.postal_code": {"4000"},
+		"company.contact.name": {"Jens Hansen"}, "company.contact.email": {"jens@example.dk"}}
+	_, first := postEntryForm(t, anon, v)
+	if first.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first send: %d %s", first.StatusCode, first.Body)
+	}
+	post := func(v url.Values) *systemtest.Response {
+		return anon.Do("POST", "/", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	}
+	if again := post(v); again.StatusCode != http.StatusSeeOther || again.Header.Get("Location") != first.Header.Get("Location") {
+		t.Fatalf("sent twice unchanged: %d → %q, want the first receipt %q", again.StatusCode, again.Header.Get("Location"), first.Header.Get("Location"))
+	}
+	v.Set("text", v.Get("text")+" Han arbejder som chauffør.")
+	res := post(v)
+	body := html.UnescapeString(string(res.Body))
+	status := strings.TrimSuffix(first.Header.Get("Location"), "?new=1")
+	if res.StatusCode != http.StatusConflict || !strings.Contains(body, "Du har allerede sendt denne formular") || !strings.Contains(body, `href="`+status+`"`) ||
+		strings.Contains(body, "Idempotency-Key") || !strings.Contains(body, "Han arbejder som chauffør.") {
+		t.Fatalf("sent again changed: %d\n%s", res.StatusCode, body)
+	}
+	m := regexp.MustCompile(`name="_idem" value="([^"]+)"`).FindStringSubmatch(body)
+	if m == nil || m[1] == v.Get("_idem") {
+		t.Fatalf("the page keeps the spent token")
+	}
+	v.Set("_idem", m[1])
+	if third := post(v); third.StatusCode != http.StatusSeeOther || third.Header.Get("Location") == first.Header.Get("Location") {
+		t.Fatalf("sent once more: %d → %q, want a new request", third.StatusCode, third.Header.Get("Location"))
+	}
+	var list struct{ Total int }
+	env.Login("konsulent@demo.local").Do("GET", "/api/v1/requests", nil, &list)
+	if list.Total != 2 {
+		t.Errorf("%d requests, want 2", list.Total)
+	}
+}

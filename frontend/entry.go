@@ -25,6 +25,11 @@ type entryData struct {
 	Idem            string
 	EmploymentTypes []jobmatch.EmploymentType
 	Subsidies       []string
+	// Earlier is the receipt of what this page sent before, when it is
+	// sent again changed (back in the browser, a word changed): sending
+	// once more makes it a new request.
+	Earlier *jobmatch.Receipt
+	Resent  bool
 }
 
 var subsidies = []string{"loentilskud", "virksomhedspraktik", "igu", "fleksjob", "voksenlaerling", "other"}
@@ -134,6 +139,14 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	} else {
 		in := intake.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
 		receipt, err = f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
+	}
+	var reused *intake.KeyReusedError
+	if errors.As(err, &reused) {
+		// Sent before from this page, and changed since: say so, with a
+		// new key, so that sending again is a new request.
+		d := entryData{Topic: topic, Values: v, Idem: jobmatch.NewToken(), EmploymentTypes: jobmatch.EmploymentTypes, Subsidies: subsidies,
+			Earlier: reused.Earlier, Resent: true}
+		return f.render(c, http.StatusConflict, "entry", "page.entry", d, nil)
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {

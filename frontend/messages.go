@@ -103,6 +103,10 @@ func init() {
 		"entry.text":             {"Hvad kan vi hjælpe med?", "How can we help?"},
 		"entry.submit":           {"Send til jobcentret", "Send to the jobcentre"},
 		"entry.errors":           {"Ret venligst de markerede felter.", "Please correct the marked fields."},
+		"entry.resent_h":         {"Du har allerede sendt denne formular", "You have already sent this form"},
+		"entry.resent_ref":       {"Vi har modtaget den som %s:", "We received it as %s:"},
+		"entry.resent_see":       {"se kvitteringen", "see the receipt"},
+		"entry.resent":           {"Har du ændret noget og vil sende det som en ny henvendelse, så tryk Send igen. Vil du tilføje noget til den første, så skriv til din kontaktperson.", "If you changed something and want to send it as a new request, press Send again. To add to the first one, write to your contact person."},
 		"entry.required":         {"skal udfyldes", "required"},
 		"entry.privacy":          {"Skriv ikke CPR-numre eller helbredsoplysninger i felterne.", "Do not write CPR numbers or health details in the fields."},
 

@@ -235,7 +235,7 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 	if old != nil {
 		switch {
 		case old.Hash != hash:
-			return nil, jobmatch.Invalid("Idempotency-Key", "idempotency_reused", "")
+			return nil, &KeyReusedError{Earlier: old.Receipt, err: jobmatch.Invalid("Idempotency-Key", "idempotency_reused", "")}
 		case old.Done && old.Receipt != nil:
 			return old.Receipt, nil
 		case s.now().Sub(old.CreatedAt) < 30*time.Second:
@@ -254,6 +254,19 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 	}
 	return r, nil
 }
+
+// KeyReusedError: an idempotency key came again with a different body. It
+// is the validation error of the field "Idempotency-Key" (errors.As), and
+// carries the receipt of what the key sent first (nil while that is not
+// done), so the entry form can say so: a company that went back in its
+// browser, changed a word and sent again has sent its request already.
+type KeyReusedError struct {
+	Earlier *jobmatch.Receipt
+	err     error
+}
+
+func (e *KeyReusedError) Error() string { return e.err.Error() }
+func (e *KeyReusedError) Unwrap() error { return e.err }
 
 func person(p companies.PersonInput) jobmatch.Person {
 	return jobmatch.Person{Name: strings.TrimSpace(p.Name), Email: jobmatch.NormalizeEmail(p.Email), Phone: strings.TrimSpace(p.Phone)}

@@ -87,7 +87,7 @@
       syncTopic(form);
       form.addEventListener("change", function (e) { if (e.target.name === "topic") syncTopic(form); });
     }
-    var summary = document.getElementById("errorsummary");
+    var summary = document.getElementById("errorsummary") || document.getElementById("resent");
     if (summary) summary.focus();
     var msg = document.querySelector(".row-message");
     if (msg && !summary) msg.focus({ preventScroll: true });
