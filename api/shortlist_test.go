@@ -3,7 +3,9 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -184,12 +186,28 @@ func TestPreScreeningToHired(t *testing.T) {
 	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": "nobody", "answer": "invite_to_interview"}, nil); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("unknown profile: %d", res.StatusCode)
 	}
+	// From the page: a question without its text, or with a CPR number in
+	// it, shows the page again with the form open, the text kept and the
+	// error at its field (it was a bare "Fejl 422" page, the text lost).
+	for _, text := range []string{"", "Er det 010190-1234?"} {
+		form := url.Values{"profile_id": {e.ProfileID}, "answer": {"question"}, "text": {text}}
+		res := anon.Do("POST", statusPath+"/answers", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+		page := html.UnescapeString(string(res.Body))
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Svaret er ikke sendt") || !strings.Contains(page, "<details open>") ||
+			!strings.Contains(page, `id="e-text-`+e.ProfileID+`"`) || !strings.Contains(page, ">"+text+"</textarea>") || !strings.Contains(page, `class="profile card-profile"`) {
+			t.Fatalf("question %q from the page: %d\n%s", text, res.StatusCode, page)
+		}
+	}
 	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview", "text": "Tirsdag kl. 10?"}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("answer: %d %s", res.StatusCode, res.Body)
 	}
 	admin.Do("GET", "/api/v1/outbox", nil, &box)
 	if box.Items[0].Kind != "employer_answer" || box.Items[0].To != "konsulent@demo.local" && !strings.Contains(box.Items[0].To, "@demo.local") {
 		t.Fatalf("consultant not told: %+v", box.Items[0])
+	}
+	// The mail says what, about whom, in words.
+	if b := box.Items[0].Body; !strings.Contains(b, "»Inviter til samtale« om Hemmelig Hansen") || !strings.Contains(b, "Tirsdag kl. 10?") || strings.Contains(b, "invite_to_interview") {
+		t.Fatalf("the consultant's mail: %s", b)
 	}
 	var wl struct {
 		EmployerAnswers []struct {

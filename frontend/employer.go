@@ -1,6 +1,7 @@
 package frontend
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -60,7 +61,12 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	}
 	in := screening.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
 	if _, err := f.cfg.Screening.Answer(ctx, token, in); err != nil {
-		return err
+		var ve *jobmatch.ValidationError
+		if !errors.As(err, &ve) {
+			return err
+		}
+		// The page again, the answer's form open with what was typed.
+		return f.statusPage(c, &failedAnswer{AnswerInput: in, Errors: fieldMessages(web.Lang(c), ve)})
 	}
 	setFlash(c, i18n.T(web.Lang(c), "emp.answered"))
 	return c.Redirect(http.StatusSeeOther, "/status/"+token)

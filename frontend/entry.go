@@ -183,7 +183,19 @@ func fieldMessages(lang i18n.Lang, ve *jobmatch.ValidationError) map[string]stri
 	return errs
 }
 
-func (f *Frontend) status(c echo.Context) error {
+func (f *Frontend) status(c echo.Context) error { return f.statusPage(c, nil) }
+
+// failedAnswer is an employer's answer the service did not take: the page
+// is shown again with the answer's form open, what was typed kept and the
+// error at its field.
+type failedAnswer struct {
+	screening.AnswerInput
+	Errors map[string]string
+}
+
+// statusPage renders the status link's page, with failed (when not nil)
+// shown at its candidate.
+func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 	view, err := f.cfg.Intake.Status(c.Request().Context(), c.Param("token"))
 	if err != nil {
 		return err
@@ -205,7 +217,11 @@ func (f *Frontend) status(c echo.Context) error {
 	}
 	c.Response().Header().Set("Referrer-Policy", "no-referrer")
 	c.Response().Header().Set("X-Robots-Tag", "noindex")
-	return f.render(c, http.StatusOK, "status", "page.status", struct {
+	code := http.StatusOK
+	if failed != nil {
+		code = http.StatusUnprocessableEntity
+	}
+	return f.render(c, code, "status", "page.status", struct {
 		*intake.StatusView
 		New       bool
 		URL       string
@@ -216,8 +232,9 @@ func (f *Frontend) status(c echo.Context) error {
 		// Personal tells the company that the words of its vacancy that
 		// say gender or ethnic origin decide nothing.
 		Personal string
-	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, c.Request().URL.Path), c.Param("token"), presented, answerReasons,
-		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal")}, nil)
+		Failed   *failedAnswer
+	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
+		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

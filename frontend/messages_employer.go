@@ -22,6 +22,8 @@ func init() {
 		"emp.a_question":            {"Spørg konsulenten", "Ask the consultant"},
 		"emp.reason":                {"Begrundelse", "Reason"},
 		"emp.text":                  {"Tekst", "Text"},
+		"emp.text_hint":             {"Skal udfyldes, når du stiller et spørgsmål.", "Needed when you ask a question."},
+		"emp.answer_failed":         {"Svaret er ikke sendt. Ret det markerede og send igen.", "The answer was not sent. Correct what is marked and send again."},
 		"emp.r_qualifications":      {"Kvalifikationer", "Qualifications"},
 		"emp.r_experience":          {"Erfaring", "Experience"},
 		"emp.r_availability":        {"Kan ikke starte i tide", "Cannot start in time"},

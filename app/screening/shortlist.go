@@ -756,10 +756,10 @@ func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*j
 	if err != nil {
 		return nil, err
 	}
-	var entryID string
+	var entryID, name string
 	for _, x := range entries {
 		if x.e.ProfileID == in.ProfileID {
-			entryID = x.e.ID
+			entryID, name = x.e.ID, x.c.Name
 		}
 	}
 	if entryID == "" {
@@ -773,8 +773,8 @@ func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*j
 		return nil, err
 	}
 	err = sl.env.Send(ctx, &jobmatch.Mail{To: v.ConsultantID, Kind: "employer_answer", Ref: entryID,
-		Subject: "Svar fra " + v.CompanyName + " om en kandidat (" + v.Reference + ")",
-		Body:    fmt.Sprintf("%s har svaret %q om en præsenteret kandidat til %s.\n%s\n%s\n", v.CompanyName, in.Answer, v.Title, in.Reason, a.Text)})
+		Subject: "Svar fra " + v.CompanyName + " om " + name + " (" + v.Reference + ")",
+		Body:    answerMail(v, name, a)})
 	if err != nil {
 		sl.log.Warn("tell consultant", "vacancy", v.ID, "err", err)
 	}
@@ -859,4 +859,42 @@ func (sl *Service) City(postalCode string) string {
 		return ""
 	}
 	return sl.places.Name(postalCode)
+}
+
+// answerWords and reasonWords say an employer's answer and its reason in
+// Danish and English, as the employer's page does, for the consultant's
+// mail.
+var (
+	answerWords = map[string][2]string{
+		"invite_to_interview": {"Inviter til samtale", "Invite to interview"},
+		"not_relevant":        {"Ikke relevant", "Not relevant"},
+		"question":            {"Spørgsmål til konsulenten", "Question for the consultant"},
+	}
+	reasonWords = map[string][2]string{
+		"qualifications": {"kvalifikationer", "qualifications"},
+		"experience":     {"erfaring", "experience"},
+		"availability":   {"kan ikke starte i tide", "cannot start in time"},
+		"language":       {"sprog", "language"},
+		"distance":       {"afstand", "distance"},
+		"other":          {"andet", "other"},
+	}
+)
+
+// answerMail tells the vacancy's consultant what the employer answered
+// about whom, in Danish and in English.
+func answerMail(v *jobmatch.Vacancy, name string, a jobmatch.EmployerAnswer) string {
+	var b strings.Builder
+	for i, head := range [2]string{"%s har svaret »%s« om %s, præsenteret til %s (%s).\n", "%s answered \"%s\" about %s, presented for %s (%s).\n"} {
+		if i == 1 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, head, v.CompanyName, answerWords[a.Answer][i], name, v.Title, v.Reference)
+		if r, ok := reasonWords[a.Reason]; ok {
+			fmt.Fprintf(&b, [2]string{"Begrundelse: %s\n", "Reason: %s\n"}[i], r[i])
+		}
+		if a.Text != "" {
+			fmt.Fprintf(&b, [2]string{"Arbejdsgiveren skriver: %s\n", "The employer writes: %s\n"}[i], a.Text)
+		}
+	}
+	return b.String()
 }
