@@ -45,4 +45,7 @@ type ContactPerson struct {
 	Name  string `json:"name"`
 	Email string `json:"email"`
 	Phone string `json:"phone"`
+	// Deputy is who answers while the contact person is away (their
+	// requests go to the deputy meanwhile); nil when they are in.
+	Deputy *ContactPerson `json:"deputy,omitempty"`
 }

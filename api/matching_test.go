@@ -720,12 +720,30 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 	}
 	var rec2 struct {
 		ID            string
-		ContactPerson struct{ Email string } `json:"contact_person"`
+		StatusURL     string `json:"status_url"`
+		ContactPerson struct {
+			Email  string
+			Deputy *struct{ Email, Name string }
+		} `json:"contact_person"`
 	}
 	hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Kolding Smedie ApS", "postal_code": "6000",
-		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": "Spørgsmål om løntilskud"}, &rec2)
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455", "email": "per@kolding-smedie.dk"}}, "topic": "subsidy", "channel": "phone", "text": "Spørgsmål om løntilskud"}, &rec2)
 	if rec2.ContactPerson.Email != owner {
 		t.Fatalf("the company's contact person changed to %s", rec2.ContactPerson.Email)
+	}
+	// The receipt, its mail and the status page say who answers meanwhile
+	// (they named only the one away).
+	if d := rec2.ContactPerson.Deputy; d == nil || d.Email != deputy {
+		t.Fatalf("the receipt names no deputy: %+v", rec2.ContactPerson)
+	}
+	status := rec2.StatusURL[strings.Index(rec2.StatusURL, "/status/"):]
+	if page := string(env.Client().Do("GET", status, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `class="cp-deputy-name">`+rec2.ContactPerson.Deputy.Name+`<`) {
+		t.Fatalf("the status page names no deputy")
+	}
+	var box struct{ Items []struct{ Kind, Body string } }
+	env.Login("admin@demo.local").Do("GET", "/api/v1/outbox", nil, &box)
+	if i := slices.IndexFunc(box.Items, func(m struct{ Kind, Body string }) bool { return m.Kind == "receipt" }); i < 0 || !strings.Contains(box.Items[i].Body, "Imens går din henvendelse til "+rec2.ContactPerson.Deputy.Name) {
+		t.Fatalf("the receipt mail names no deputy: %+v", box.Items)
 	}
 	var dwl struct {
 		OpenRequests []struct{ ID string } `json:"open_requests"`

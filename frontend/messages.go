@@ -113,6 +113,7 @@ func init() {
 		"status.thanks":         {"Tak – vi har modtaget din henvendelse.", "Thank you – we have received your request."},
 		"status.reference":      {"Referencenummer", "Reference number"},
 		"status.contact":        {"Din faste kontaktperson i jobcentret", "Your fixed contact person at the jobcentre"},
+		"status.deputy":         {"%s er fraværende i øjeblikket. Imens går din henvendelse til", "%s is away at the moment. Meanwhile your request goes to"},
 		"status.link":           {"Gem dette link – det er dit private link til at følge sagen:", "Keep this link – it is your private link to follow the case:"},
 		"status.status":         {"Status", "Status"},
 		"status.received":       {"Modtaget", "Received"},

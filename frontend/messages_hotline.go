@@ -13,6 +13,7 @@ func init() {
 		"hot.by_domain":      {"skriver fra samme domæne", "writes from the same domain"},
 		"hot.none":           {"Ingen virksomheder fundet.", "No companies found."},
 		"hot.owner":          {"Kontaktperson", "Contact person"},
+		"hot.away_deputy":    {"fraværende, imens %s (%s)", "away, meanwhile %s (%s)"},
 		"hot.channel":        {"Kanal", "Channel"},
 		"hot.topic":          {"Emne", "Topic"},
 		"hot.text":           {"Kort tekst", "Short text"},

@@ -209,7 +209,14 @@ func (s *Service) ContactPersonOf(ctx context.Context, c *jobmatch.Company) (job
 	if err != nil {
 		return jobmatch.ContactPerson{}, err
 	}
-	return u.ContactPerson(), nil
+	cp := u.ContactPerson()
+	if u.Away && u.DeputyID != "" {
+		if d, err := s.staff.User(ctx, u.DeputyID); err == nil {
+			dp := d.ContactPerson()
+			cp.Deputy = &dp
+		}
+	}
+	return cp, nil
 }
 
 // BulkReassignInput moves companies from one consultant to another.

@@ -12,6 +12,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/i18n"
 	"jobmatch/app/companies"
 	"jobmatch/calendar"
 	"jobmatch/store"
@@ -189,26 +190,28 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 	fmt.Fprintf(&b, "Tak for din henvendelse til jobcentret.\n\nReference: %s\n", rc.Reference)
 	if rc.AnswerBy != "" {
 		d, _ := time.Parse(time.DateOnly, rc.AnswerBy)
-		fmt.Fprintf(&b, "Du får svar senest: %s\n", danishDate(d))
+		fmt.Fprintf(&b, "Du får svar senest: %s\n", i18n.Date(i18n.DA, d))
 	}
-	fmt.Fprintf(&b, "Din kontaktperson: %s, %s, %s\n\nFølg din henvendelse her (linket er personligt – del det kun med dine kolleger):\n%s\n\n",
-		rc.ContactPerson.Name, rc.ContactPerson.Phone, rc.ContactPerson.Email, s.env.URL(rc.StatusURL))
+	cp := rc.ContactPerson
+	fmt.Fprintf(&b, "Din faste kontaktperson: %s, %s, %s\n", cp.Name, cp.Phone, cp.Email)
+	if d := cp.Deputy; d != nil {
+		fmt.Fprintf(&b, "%s er fraværende i øjeblikket. Imens går din henvendelse til %s, %s, %s\n", cp.Name, d.Name, d.Phone, d.Email)
+	}
+	fmt.Fprintf(&b, "\nFølg din henvendelse her (linket er personligt – del det kun med dine kolleger):\n%s\n\n", s.env.URL(rc.StatusURL))
 	fmt.Fprintf(&b, "---\nThank you for contacting the jobcentre. Reference: %s.", rc.Reference)
 	if rc.AnswerBy != "" {
-		fmt.Fprintf(&b, " You will have an answer by %s.", rc.AnswerBy)
+		d, _ := time.Parse(time.DateOnly, rc.AnswerBy)
+		fmt.Fprintf(&b, " You will have an answer by %s.", i18n.Date(i18n.EN, d))
+	}
+	fmt.Fprintf(&b, " Your fixed contact person: %s, %s, %s.", cp.Name, cp.Phone, cp.Email)
+	if d := cp.Deputy; d != nil {
+		fmt.Fprintf(&b, " %s is away at the moment; meanwhile your request goes to %s, %s, %s.", cp.Name, d.Name, d.Phone, d.Email)
 	}
 	fmt.Fprintf(&b, " Follow it at the private link above.\n")
 	m := &jobmatch.Mail{To: r.Contact.Email, Subject: "Kvittering for din henvendelse " + rc.Reference, Body: b.String(), Kind: "receipt", Ref: rc.Reference}
 	if err := s.env.Send(ctx, m); err != nil {
 		s.log.Warn("receipt mail", "ref", rc.Reference, "err", err)
 	}
-}
-
-var danishMonths = [12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
-
-// danishDate writes "3. dec. 2026" (the pages' format, i18n.Date).
-func danishDate(t time.Time) string {
-	return fmt.Sprintf("%d. %s %d", t.Day(), danishMonths[t.Month()-1], t.Year())
 }
 
 // idempotent runs fn once per (scope, key). A repeat with the same key and the
