@@ -12,9 +12,9 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
-	"jobmatch/i18n"
 	"jobmatch/app/companies"
 	"jobmatch/calendar"
+	"jobmatch/i18n"
 	"jobmatch/store"
 )
 
