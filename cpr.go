@@ -2,6 +2,8 @@ package jobmatch
 
 import (
 	"regexp"
+	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,8 +20,11 @@ import (
 // invisible format characters (soft
 // hyphen, zero-width space, word joiner) are dropped, every kind of space
 // becomes ' ' and every kind of dash or minus (hyphen, non-breaking hyphen,
-// en and em dash, minus sign…) becomes '-', as does a full stop or slash
-// between digits. Then two shapes count:
+// en and em dash, minus sign…) becomes '-', as does a full stop, slash,
+// colon, underscore, plus, equals sign, bar or bracket between digits
+// (spaces around it allowed: "010190 / 1234", "(010190) 1234") and a
+// comma right between them; a letter O or l between digits is the digit
+// it looks like ("01O190-1234"). Then two shapes count:
 //
 //   - DDMMYY and NNNN with at most one separator between them, bounded by
 //     non-digits ("010190-1234", "0101901234", "ring 010190 1234 nu");
@@ -71,8 +76,11 @@ func normalisedDigits(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
+			switch {
+			case c >= '0' && c <= '9':
 				digits++
+			case (c == 'O' || c == 'o' || c == 'l' || c == 'I') && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
+				digits++ // a letter typed for a digit (normalizeForCPR)
 			}
 			i++
 			continue
@@ -112,7 +120,7 @@ func asciiDigits[T string | []byte](s T) int {
 // spaces become ' ', dashes and minus signs '-', and a full stop or slash
 // between two digits '-' ("01.01.90-1234", "010190/1234").
 func normalizeForCPR(s string) string {
-	s = norm.NFKC.String(s)
+	s = norm.NFKC.String(lettersForDigits(s))
 	out := make([]byte, 0, len(s))
 	for _, r := range s {
 		switch {
@@ -133,11 +141,49 @@ func normalizeForCPR(s string) string {
 		}
 	}
 	for i := 1; i+1 < len(out); i++ {
-		if out[i] == '/' && isDigit(out[i-1]) && isDigit(out[i+1]) {
-			out[i] = '-'
+		switch c := out[i]; {
+		case c == ',' && isDigit(out[i-1]) && isDigit(out[i+1]):
+			out[i] = '-' // "010190,1234"; with a space after, a list
+		case strings.IndexByte("/:_+=|\\()", c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1):
+			out[i] = '-' // "010190/1234", "(010190) 1234", "010190 : 1234"
 		}
 	}
 	return string(out)
+}
+
+// lettersForDigits reads a letter O or l typed between two digits as the
+// digit it looks like ("01O190-1234"); only ASCII ones, as the fast path
+// counts them (normalisedDigits).
+func lettersForDigits(s string) string {
+	var b []byte
+	for i := 1; i+1 < len(s); i++ {
+		c := s[i]
+		if (c == 'O' || c == 'o' || c == 'l' || c == 'I') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = map[byte]byte{'O': '0', 'o': '0', 'l': '1', 'I': '1'}[c]
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// digitBeside reports whether the first character from b[i] in direction
+// step (-1, +1) that is not a space (at most two) is a digit.
+func digitBeside(b []byte, i, step int) bool {
+	for j, spaces := i+step, 0; j >= 0 && j < len(b) && spaces <= 2; j += step {
+		switch {
+		case isDigit(b[j]):
+			return true
+		case b[j] != ' ':
+			return false
+		}
+		spaces++
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -188,8 +234,17 @@ func cprRun(s string) bool {
 					return false
 				}
 			}
+			// A serial after a space: a birth year (19xx, or 20xx of
+			// someone 14 or older), not a date to come and a time of day
+			// ("15-01-2027 1000").
 			y := string(digits[4:6])
-			return splits[8] == '-' && (y == "19" || y == "20")
+			switch {
+			case y != "19" && y != "20":
+				return false
+			case splits[8] == '-', y == "19":
+				return true
+			}
+			return 2000+atoi2(string(digits[6:8])) <= time.Now().Year()-14
 		}
 		for i := 1; i < n; i++ {
 			if splits[i] != 0 && i != 2 && i != 4 && i != 6 && i != 8 {

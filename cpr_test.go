@@ -43,6 +43,22 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"0 1 0 1 9 0 1 2 3 4", true},       // one digit at a time
 		{"01011990-1234", true},             // the year in full
 		{"01-01-1990-1234", true},           // the year in full, dashes
+		{"010190 / 1234", true},             // a slash between spaces
+		{"010190:1234", true},               // colon
+		{"010190,1234", true},               // comma
+		{"010190+1234", true},               // plus
+		{"010190_1234", true},               // underscore
+		{"(010190)1234", true},              // brackets
+		{"(010190) 1234", true},             // brackets and a space
+		{"010190=1234", true},               // equals
+		{"010190|1234", true},               // bar
+		{"01O190-1234", true},               // a letter O for zero
+		{"0l0190-1234", true},               // a letter l for one
+		{"01 01 1990 1234", true},           // born in 1990, the serial after a space
+		{"01-01-1990 1234", true},           // the same with dashes
+		{"01-01-2004 1234", true},           // born in 2004
+		{"Ordre 120524, 3000 stk.", false},  // a comma and a space: a list
+		{"Solo 1O1", false},                 // a letter between digits, too short
 		{"født 01.01.1990", false},          // a date alone
 		{"01.02.24 10.30", false},           // a date and a time
 		{"Samtaler 15-01-2027 1000", false}, // a date in full and a time
