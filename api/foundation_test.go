@@ -279,9 +279,21 @@ func TestStaffChannelsAndRoles(t *testing.T) {
 	if code, _ := res.Problem(t).Field("channel"); code != "staff_channel" {
 		t.Fatalf("want a channel error, got %s", res.Body)
 	}
+	// An employer's vacancy is posted as one, not as a request about one
+	// (which no matching would see); the hotline logs a call about one.
+	vac := map[string]any{"company": body["company"], "topic": "vacancy", "channel": "api", "text": "Vi søger en tømrer"}
+	if res := env.Client().Do("POST", "/api/v1/requests", vac, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("anonymous request about a vacancy: %d", res.StatusCode)
+	} else if code, msg := res.Problem(t).Field("topic"); code != "use_vacancies" || !strings.Contains(msg, "/api/v1/vacancies") {
+		t.Fatalf("want a topic error naming /api/v1/vacancies, got %s", res.Body)
+	}
 	hot := env.Login("hotline@demo.local")
 	if res := hot.Do("POST", "/api/v1/requests", body, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("hotline phone request: %d %s", res.StatusCode, res.Body)
+	}
+	vac["channel"] = "phone"
+	if res := hot.Do("POST", "/api/v1/requests", vac, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("hotline call about a vacancy: %d %s", res.StatusCode, res.Body)
 	}
 	// Only admins reassign; history is kept.
 	res = hot.Do("PUT", "/api/v1/companies/"+demo.CVR(4)+"/consultant", map[string]string{"consultant_id": "mads@demo.local"}, nil)

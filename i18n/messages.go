@@ -40,7 +40,8 @@ var messages = map[string][2]string{
 	"v.type.object":   {"Skal være et objekt: { … }.", "Must be an object: { … }."},
 	"v.exists":        {"Findes allerede.", "Already exists."},
 	"v.consultant":    {"Skal være en aktiv konsulent.", "Must be an active consultant."},
-	"v.staff_channel": {"Telefon, e-mail og besøg registreres af jobcentrets medarbejdere.", "Phone, e-mail and visits are logged by jobcenter staff."},
+	"v.staff_channel": {"Telefon, e-mail og besøg registreres af jobcentrets medarbejdere.", "Phone, e-mail and visits are logged by jobcentre staff."},
+	"v.use_vacancies": {"En stilling sendes som stilling (POST /api/v1/vacancies), så den kan blive matchet med kandidater.", "Post a vacancy as a vacancy (POST /api/v1/vacancies), so it is matched with candidates."},
 	"v.cursor":        {"Ugyldig cursor.", "Invalid cursor."},
 	"v.json":          {"Ugyldig JSON.", "Malformed JSON."},
 

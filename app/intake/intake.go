@@ -78,6 +78,11 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 		default:
 			return nil, jobmatch.Invalid("channel", "staff_channel", "")
 		}
+		// A vacancy as a request would have no vacancy to match: the
+		// hotline logs a call about one, an employer posts the vacancy.
+		if jobmatch.Topic(in.Topic) == jobmatch.TopicVacancy {
+			return nil, jobmatch.Invalid("topic", "use_vacancies", "")
+		}
 	}
 	return s.idempotent(ctx, "request", idemKey, in, func() (*jobmatch.Receipt, error) {
 		c, err := s.prepareCompany(ctx, in.Company)
