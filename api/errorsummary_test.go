@@ -234,3 +234,26 @@ func TestEntryFormSentAgainChanged(t *testing.T) {
 		t.Errorf("%d requests, want 2", list.Total)
 	}
 }
+
+// TestEntryFormErrorsInOneRound: an empty workplace postal code is the
+// company's (its error was said twice, once at a field the form marks
+// optional); a date in the past is said with the other errors, not in a
+// second round once they are fixed; no positions says "at least 1", not
+// "required" beside a 0.
+func TestEntryFormErrorsInOneRound(t *testing.T) {
+	env := systemtest.Start(t)
+	v := url.Values{"topic": {"vacancy"}, "title": {"Kok"}, "positions": {"0"}, "start_date": {"2020-01-01"}}
+	_, res := postEntryForm(t, env.Client(), v)
+	body := html.UnescapeString(string(res.Body))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	for _, want := range []string{"Postnummer: Skal udfyldes.", "Forventet start: Datoen må ikke ligge i fortiden.", "Antal stillinger: Skal være mindst 1"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the summary lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "Arbejdsstedets postnummer: ") {
+		t.Errorf("the workplace's postal code, left empty, has an error of its own")
+	}
+}

@@ -3,6 +3,7 @@ package frontend
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -150,6 +151,11 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
+		if v["postal_code"] == "" {
+			// The workplace's postal code left empty is the company's:
+			// its error is the company's field's, said there.
+			ve.Fields = slices.DeleteFunc(ve.Fields, func(fe jobmatch.FieldError) bool { return fe.Field == "postal_code" })
+		}
 		return f.entryInvalid(c, topic, v, ve)
 	}
 	if err != nil {

@@ -25,7 +25,7 @@ type VacancyInput struct {
 	PostalCode         string `json:"postal_code" validate:"required,postal"`
 	EmploymentType     string `json:"employment_type" validate:"required,oneof=ordinary fleksjob smaajob loentilskud virksomhedspraktik igu voksenlaerling elev"`
 	Hours              string `json:"hours" validate:"required,oneof=full part flex"`
-	Positions          int    `json:"positions" validate:"required,min=1,max=500"`
+	Positions          int    `json:"positions" validate:"min=1,max=500"` // 0 or missing: "at least 1"
 	StartDate          string `json:"start_date,omitempty" validate:"omitempty,datetime=2006-01-02"`
 	Deadline           string `json:"deadline,omitempty" validate:"omitempty,datetime=2006-01-02"`
 	ScreeningRequested bool   `json:"screening_requested"`

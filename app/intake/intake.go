@@ -27,10 +27,9 @@ import (
 // contact consultant. With a non-empty idempotency key a repeat of the same
 // submission returns the first receipt.
 func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
-	if err := requireContactName(s.val.Validate(in), in.Company, channel); err != nil {
-		return nil, err
-	}
-	if err := s.checkVacancyDates(in); err != nil {
+	// Every field's error at once: the dates in the past too, not in a
+	// second round.
+	if err := joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)); err != nil {
 		return nil, err
 	}
 	return s.idempotent(ctx, "vacancy", idemKey, in, func() (*jobmatch.Receipt, error) {
@@ -97,6 +96,23 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 		}
 		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
 	})
+}
+
+// joinInvalid puts the field errors of b after a's; any other error wins.
+func joinInvalid(a, b error) error {
+	var va, vb *jobmatch.ValidationError
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case errors.As(a, &va) && errors.As(b, &vb):
+		va.Fields = append(va.Fields, vb.Fields...)
+		return va
+	case errors.As(a, &va):
+		return b
+	}
+	return a
 }
 
 func (s *Service) checkVacancyDates(in VacancyInput) error {
