@@ -360,8 +360,9 @@ type Page struct {
 	User  *jobmatch.User
 	CSRF  string
 	Path  string
-	// Query is the request's query without lang, for the language switch.
-	Query string
+	// LangSwitch is the page in the other language, its query kept (a URL,
+	// so the template does not escape the query's own escapes again).
+	LangSwitch template.URL
 	Flash string
 	// FlashAt is the id of the element the flash belongs to (a shortlist
 	// row, say): the page shows the message there, not at the top.
@@ -384,8 +385,12 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		p.CSRF = tok
 	}
 	q := c.Request().URL.Query()
-	q.Del("lang")
-	p.Query = q.Encode()
+	other := "en"
+	if lang == i18n.EN {
+		other = "da"
+	}
+	q.Set("lang", other)
+	p.LangSwitch = template.URL(p.Path + "?" + q.Encode())
 	if fl, err := c.Cookie("jm_flash"); err == nil {
 		p.Flash, _ = url.QueryUnescape(fl.Value)
 		c.SetCookie(&http.Cookie{Name: "jm_flash", Path: "/", MaxAge: -1})

@@ -109,8 +109,9 @@ type worklistView struct {
 	Overdue                   bool
 	Page, Pages, Total        int
 	Topics                    []jobmatch.Topic
-	// Query is the filter as a query string (without sort and page).
-	Query string
+	// Query is the filter as a query string (without sort and page), a URL
+	// part the template must not escape again.
+	Query template.URL
 }
 
 const worklistPageSize = 20
@@ -134,7 +135,7 @@ func filterWorklist(c echo.Context, rs []*jobmatch.Request, now time.Time) ([]*j
 	if v.Overdue {
 		q.Set("overdue", "1")
 	}
-	v.Query = q.Encode()
+	v.Query = template.URL(q.Encode())
 	company := strings.ToLower(v.Company)
 	var out []*jobmatch.Request
 	for _, r := range rs {
