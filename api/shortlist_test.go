@@ -103,7 +103,7 @@ func TestPreScreeningToHired(t *testing.T) {
 	e.Version++
 	move("interviewed", nil, http.StatusUnprocessableEntity) // no interview
 	move("interviewed", map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen Konsulent", "notes": "God samtale",
-		"assessment": "Erfaren med tagarbejde, kan starte straks."}}, http.StatusOK)
+		"assessment": "Hemmelig er erfaren med tagarbejde, kan starte straks."}}, http.StatusOK)
 	move("presented", nil, http.StatusConflict) // no consent yet
 	res := k.Do("POST", "/api/v1/candidates/"+c1.ID+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "phone", "reveal_identity": false}, nil)
 	if res.StatusCode != http.StatusCreated {
@@ -134,7 +134,7 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("the profile shows who it is: %s", b)
 	}
 	p := st.Presented[0]
-	if p["profile_id"] != e.ProfileID || p["interview_summary"] != "Erfaren med tagarbejde, kan starte straks." || p["distance_band"] == nil {
+	if p["profile_id"] != e.ProfileID || p["interview_summary"] != "Kandidaten er erfaren med tagarbejde, kan starte straks." || p["distance_band"] == nil {
 		t.Fatalf("profile: %v", p)
 	}
 	if s, _ := p["skills_matched"].([]any); len(s) == 0 {

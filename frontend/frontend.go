@@ -363,7 +363,7 @@ type Page struct {
 	// LangSwitch is the page in the other language, its query kept (a URL,
 	// so the template does not escape the query's own escapes again).
 	LangSwitch template.URL
-	Flash string
+	Flash      string
 	// FlashAt is the id of the element the flash belongs to (a shortlist
 	// row, say): the page shows the message there, not at the top.
 	FlashAt string

@@ -235,6 +235,7 @@ func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) 
 	}
 	p := sl.profile(v, e, c)
 	p.Answers = nil
+	p.Interview = withoutName(p.Interview, c.Name) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
 		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
 }

@@ -592,6 +592,8 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 		p := sl.profile(v, x.e, x.c)
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
+		} else {
+			p.Interview = withoutName(p.Interview, x.c.Name)
 		}
 		out = append(out, p)
 		ids = append(ids, x.c.ID)
