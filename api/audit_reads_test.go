@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"html"
 	"net/http"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -87,5 +89,39 @@ func TestReadsAreAudited(t *testing.T) {
 	}
 	if n := len(auditLines(t, env)); n != before+len(reads) {
 		t.Errorf("%d audit lines after a refused read, want %d", n, before+len(reads))
+	}
+}
+
+// TestCVReadFromAVacancySaysWhy: a CV opened from a vacancy's matches or
+// shortlist is audited with why and for which vacancy (every page read
+// said "page", no vacancy), as the link on the vacancy's page says.
+func TestCVReadFromAVacancySaysWhy(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	vid, _, es := preScreenVacancy(t, env, k, demo.CVR(84), cv("AR-2", "Tømrer", map[string]any{"name": "Asta Audit"}))
+	cid := es[0].CandidateID
+	page := string(k.Do("GET", "/staff/vacancies/"+vid, nil, nil, "Accept", "text/html").Body)
+	m := regexp.MustCompile(`href="(/staff/candidates/` + cid + `\?why=shortlist[^"#]*)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the vacancy's page has no shortlist link to the CV")
+	}
+	if res := k.Do("GET", html.UnescapeString(m[1]), nil, nil, "Accept", "text/html"); res.StatusCode != http.StatusOK {
+		t.Fatalf("CV page: %d", res.StatusCode)
+	}
+	var audit struct {
+		Items []struct {
+			Action, Reason string
+			VacancyID      string `json:"vacancy_id"`
+		} `json:"items"`
+	}
+	env.Login("admin@demo.local").Do("GET", "/api/v1/audit?limit=5", nil, &audit)
+	i := slices.IndexFunc(audit.Items, func(l struct {
+		Action, Reason string
+		VacancyID      string `json:"vacancy_id"`
+	}) bool {
+		return l.Action == "cv.read"
+	})
+	if i < 0 || audit.Items[i].Reason != "shortlist" || audit.Items[i].VacancyID != vid {
+		t.Fatalf("the read's audit line: %+v, want cv.read for the shortlist of %s", audit.Items, vid)
 	}
 }

@@ -652,7 +652,20 @@ type candidatePage struct {
 
 func (f *Frontend) candidateView(c echo.Context) error {
 	ctx, by := c.Request().Context(), web.CurrentUser(c)
-	cand, err := f.cfg.CVs.Get(ctx, by, c.Param("id"), "page")
+	// Why the CV is read, for the audit line: where it was opened from
+	// (the matches or the shortlist of a vacancy, the search), "page" when
+	// the link says nothing.
+	why := c.QueryParam("why")
+	switch why {
+	case "match", "shortlist", "search":
+	default:
+		why = "page"
+	}
+	vacancy := c.QueryParam("vacancy")
+	if len(vacancy) > 64 {
+		vacancy = ""
+	}
+	cand, err := f.cfg.CVs.GetFor(ctx, by, c.Param("id"), why, vacancy)
 	if err != nil {
 		return err
 	}

@@ -454,7 +454,7 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		// reason says an audit line's reason, which for some actions is a
 		// code: the channel of a consent, the place of an interview.
 		"reason": func(action, r string) string {
-			prefix := map[string]string{"consent.request": "ch.", "consent.remind": "ch.", "consent.give": "cc.", "consent.withdraw": "cc.", "interview.propose": "fw.mode_"}[action]
+			prefix := map[string]string{"consent.request": "ch.", "consent.remind": "ch.", "consent.give": "cc.", "consent.withdraw": "cc.", "interview.propose": "fw.mode_", "cv.read": "read."}[action]
 			if k := prefix + r; prefix != "" && i18n.Has(k) {
 				return i18n.T(lang, k)
 			}

@@ -194,6 +194,12 @@ func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInpu
 
 // Get reads one CV for a staff member who may read CVs; the read is audited.
 func (cs *Service) Get(ctx context.Context, by *jobmatch.User, id, why string) (*jobmatch.Candidate, error) {
+	return cs.GetFor(ctx, by, id, why, "")
+}
+
+// GetFor is Get for a vacancy (the CV opened from its matches or its
+// shortlist), which the audit line names.
+func (cs *Service) GetFor(ctx context.Context, by *jobmatch.User, id, why, vacancyID string) (*jobmatch.Candidate, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -201,7 +207,7 @@ func (cs *Service) Get(ctx context.Context, by *jobmatch.User, id, why string) (
 	if err != nil {
 		return nil, err
 	}
-	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.read", Subjects: []string{id}, Reason: why}); err != nil {
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.read", Subjects: []string{id}, Reason: jobmatch.WithoutCPR(why), VacancyID: vacancyID}); err != nil {
 		return nil, err
 	}
 	return c, nil
