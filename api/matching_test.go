@@ -651,6 +651,15 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		t.Fatalf("request not on the owner's worklist with a deadline: %+v", wl.OpenRequests)
 	}
 	before := wl.Contacts.Count
+	// Whom to call back: the caller on the worklist and the company's page
+	// (stored, shown nowhere), and the company's contact people.
+	if home := string(k.Do("GET", "/staff", nil, nil, "Accept", "text/html").Body); !strings.Contains(home, `<span class="muted req-caller">Per Hansen · <a href="tel:22334455">`) {
+		t.Errorf("the worklist does not say who called")
+	}
+	if co := string(k.Do("GET", "/staff/companies/"+cvr, nil, nil, "Accept", "text/html").Body); !strings.Contains(co, `<span class="tl-caller">Fra <b>Per Hansen</b> · <a href="tel:22334455">`) ||
+		!strings.Contains(co, `<ul class="company-people nobullet-list"><li><b>Per Hansen</b>`) {
+		t.Errorf("the company's page does not say who called or who its people are")
+	}
 	// The jobcentre's day: between 23:00 and 24:00 UTC the machine's
 	// date was yesterday in Copenhagen's terms, and the timeline put the
 	// request (today) before the contact (dated yesterday).

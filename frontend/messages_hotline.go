@@ -44,6 +44,8 @@ func init() {
 		"co.follow_up":       {"Opfølgning", "Follow-up"},
 		"co.note":            {"Note", "Note"},
 		"co.timeline":        {"Tidslinje", "Timeline"},
+		"co.people":          {"Kontaktpersoner i virksomheden", "Contact people at the company"},
+		"co.from":            {"Fra", "From"},
 		"co.contact_logged":  {"Kontakten er registreret og tæller med i årets mål.", "The contact is logged and counts toward the year's target."},
 		"ck.visit":           {"Virksomhedsbesøg", "Visit"},
 		"ck.phone":           {"Telefon", "Phone"},

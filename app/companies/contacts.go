@@ -75,6 +75,8 @@ type TimelineItem struct {
 	Channel string    `json:"channel,omitempty"`
 	By      string    `json:"by,omitempty"`
 	Text    string    `json:"text,omitempty"`
+	// Contact is who at the company made a request: whom to call back.
+	Contact *jobmatch.Person `json:"contact,omitempty"`
 }
 
 // Timeline lists a company's requests, vacancies and contacts, newest first
@@ -94,6 +96,9 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (ap
 				return TimelineItem{}, err
 			}
 			it := TimelineItem{Kind: "request", ID: r.ID, At: r.ReceivedAt, Title: string(r.Topic), Status: string(r.Status), Channel: string(r.Channel), By: r.ConsultantID, Text: r.Text}
+			if r.Contact.Name != "" || r.Contact.Phone != "" || r.Contact.Email != "" {
+				it.Contact = &r.Contact
+			}
 			if r.VacancyID != "" {
 				if v, err := s.st.Vacancy(ctx, r.VacancyID); err == nil {
 					it.Kind, it.ID, it.Title, it.Status = "vacancy", v.ID, v.Title, string(v.Status)
