@@ -1,13 +1,24 @@
 package jobmatch
 
+import "strings"
+
 // CVR numbers are the Danish business register's 8-digit company numbers.
 // The check is the modulus-11 rule with weights 2,7,6,5,4,3,2,1: the weighted
 // digit sum is divisible by 11 (Erhvervsstyrelsen).
 
 var cvrWeights = [8]int{2, 7, 6, 5, 4, 3, 2, 1}
 
-// NormalizeCVR strips spaces and an optional "DK" prefix.
+// NormalizeCVR strips spaces, dashes and full stops between the digits, a
+// leading "CVR", "CVR-nr." or "cvr:" as people write it before the number,
+// and an optional "DK" prefix.
 func NormalizeCVR(s string) string {
+	orig, t := s, strings.TrimSpace(s)
+	for _, p := range []string{"cvr-nr.", "cvr-nr", "cvr nr.", "cvr nr", "cvrnr.", "cvrnr", "cvr.", "cvr"} {
+		if len(t) > len(p) && strings.EqualFold(t[:len(p)], p) {
+			s = strings.TrimLeft(t[len(p):], " :")
+			break
+		}
+	}
 	out := make([]byte, 0, 8)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -18,7 +29,7 @@ func NormalizeCVR(s string) string {
 		case (c == 'D' || c == 'd') && i+1 < len(s) && (s[i+1] == 'K' || s[i+1] == 'k') && len(out) == 0:
 			i++
 		default:
-			return s // leave anything else for ValidCVR to reject
+			return orig // leave anything else for ValidCVR to reject
 		}
 	}
 	return string(out)

@@ -31,7 +31,8 @@ func TestValidCVR(t *testing.T) {
 }
 
 func TestNormalizeCVR(t *testing.T) {
-	for in, want := range map[string]string{"DK 1000 0009": "10000009", "10-00-00-09": "10000009", " 10000009 ": "10000009", "dk10000009": "10000009"} {
+	for in, want := range map[string]string{"DK 1000 0009": "10000009", "10-00-00-09": "10000009", " 10000009 ": "10000009", "dk10000009": "10000009",
+		"CVR 10000009": "10000009", "CVR-nr. 1000 0009": "10000009", "cvr:10000009": "10000009", "cvr nr. DK10000009": "10000009", "cvrx": "cvrx"} {
 		if got := jobmatch.NormalizeCVR(in); got != want {
 			t.Errorf("NormalizeCVR(%q) = %q, want %q", in, got, want)
 		}

@@ -1,6 +1,7 @@
 package companyindex
 
 import (
+	"jobmatch"
 	"strings"
 	"unicode"
 )
@@ -208,28 +209,15 @@ func parseQuery(q string) []queryToken {
 	return toks
 }
 
-// cvrQuery reports whether q is a CVR query — digits, optionally grouped by
-// spaces and preceded by "DK" — and returns its digits.
+// cvrQuery reports whether q is a CVR query — digits, grouped by spaces,
+// dashes or full stops, after "DK", "CVR" or "CVR-nr." as people write a
+// CVR (jobmatch.NormalizeCVR) — and returns its digits.
 func cvrQuery(q string) (string, bool) {
-	q = strings.TrimSpace(q)
-	if len(q) >= 2 && strings.EqualFold(q[:2], "dk") {
-		q = q[2:]
-	}
-	digits := make([]byte, 0, 8)
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digits = append(digits, c)
-		case c == ' ' || c == '\t':
-		default:
-			return "", false
-		}
-	}
-	if len(digits) == 0 {
+	digits := jobmatch.NormalizeCVR(strings.ReplaceAll(q, "\t", " "))
+	if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
 		return "", false
 	}
-	return string(digits), true
+	return digits, true
 }
 
 // normalizeCVR trims a CVR and removes the spaces in it.
