@@ -1207,6 +1207,15 @@ func TestHotlineSeesItsCallsOfToday(t *testing.T) {
 	if strings.Contains(page, other) {
 		t.Errorf("the hotline's page lists the consultant's %s", other)
 	}
+	// Many requests from others later (the web form, the consultants):
+	// the hotline's own calls of today are still listed (of the latest
+	// 40 of all, none were).
+	for i := range 45 {
+		logCall(k, fmt.Sprintf("Notat %d.", i))
+	}
+	if page := string(hot.Do("GET", "/staff/hotline", nil, nil, "Accept", "text/html").Body); !strings.Contains(page, first) || !strings.Contains(page, second) {
+		t.Errorf("the hotline's calls %s and %s are gone from its page after 45 others", first, second)
+	}
 }
 
 // TestLanguagesAreCodesAndLevels: a CV's and a vacancy's languages are a

@@ -112,8 +112,11 @@ func (val *Validator) Validate(s any) error {
 		}
 		for _, fe := range verrs {
 			tag := fe.Tag()
-			if strings.HasPrefix(tag, "required_") {
-				tag = "required" // required_without=Phone: "fill in this (or the other)"
+			switch {
+			case tag == "required_without" && fe.Param() == "Phone":
+				tag = "phone_or_email" // "Skal udfyldes." said at the e-mail alone
+			case strings.HasPrefix(tag, "required_"):
+				tag = "required"
 			}
 			out.Add(fieldPath(fe.Namespace()), tag, fe.Param())
 			// A bound counts items of a list and is a value of a number,

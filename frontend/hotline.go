@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -28,31 +29,31 @@ type hotlinePage struct {
 	Hits    []companies.CompanyHit
 	Company *jobmatch.Company
 	New     bool // the company is not known yet: created when the call is saved
-	// NewCVR is a whole CVR typed that no company has: the new company's.
-	NewCVR string
-	Owner  jobmatch.ContactPerson
-	Values map[string]string
-	Idem   string
-	Topics []jobmatch.Topic
+	// NewCVR is a whole CVR typed that no company has: the new company's;
+	// NewName and NewPostal what was typed for it when it was refused.
+	NewCVR, NewName, NewPostal string
+	// PhoneLike is the query when it is eight digits nobody has as CVR or
+	// phone: it may be a phone number the jobcentre does not know.
+	PhoneLike string
+	Owner     jobmatch.ContactPerson
+	Values    map[string]string
+	Idem      string
+	Topics    []jobmatch.Topic
 	// Today are the calls this user logged today, the latest first (of
 	// the latest requests): what was just typed can be checked.
 	Today []*jobmatch.Request
 }
 
-// todayScan is how many of the latest requests are read for a user's own
-// of today; maxToday how many are shown.
-const (
-	todayScan = 40
-	maxToday  = 10
-)
+// maxToday is how many of a user's calls of today are shown.
+const maxToday = 10
 
 // todaysCalls returns the requests the user by logged today, the latest
-// first, among the latest todayScan requests (each read by _id).
+// first: the latest of the user's own list (each read by _id).
 func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.Request, error) {
 	if by == nil {
 		return nil, nil
 	}
-	page, err := f.cfg.Intake.Requests(c.Request().Context(), app.ListQuery{Limit: todayScan})
+	page, err := f.cfg.Intake.Requests(c.Request().Context(), app.ListQuery{Scope: "logged:" + by.ID, Limit: maxToday})
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +108,16 @@ func (f *Frontend) hotline(c echo.Context) error {
 		cvr = h.CVR
 		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = h.Caller.Name, h.Caller.Phone, h.Caller.Email
 	}
-	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && jobmatch.ValidCVR(n) {
+	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && len(n) == 8 && strings.Trim(n, "0123456789") == "" && len(d.Hits) == 0 {
+		// Eight digits nobody has, as CVR or as a contact's phone: say
+		// it may be a phone number, before a company is made with it.
+		d.PhoneLike = d.Q
+	}
+	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && jobmatch.ValidCVR(n) && !phoneGrouped(d.Q) {
 		// A whole CVR, as the caller says it: that company's form at
 		// once (CVR, Enter, and the call is typed), or a new company
-		// with that CVR.
+		// with that CVR ("22 33 44 09", grouped as a phone number, is
+		// not offered as one).
 		if slices.ContainsFunc(d.Hits, func(h companies.CompanyHit) bool { return h.CVR == n }) {
 			cvr = n
 		} else {
@@ -122,9 +129,14 @@ func (f *Frontend) hotline(c echo.Context) error {
 		switch {
 		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParam("name") != "":
 			// A company the jobcentre does not know: logged on a new
-			// record (the CVR is checked when the call is saved).
-			d.Company = &jobmatch.Company{CVR: jobmatch.NormalizeCVR(cvr), Name: c.QueryParam("name"), PostalCode: c.QueryParam("postal_code")}
-			d.New = true
+			// record, its CVR, name and postal code checked now (on the
+			// call's form they are no longer fields to correct).
+			nc := &jobmatch.Company{CVR: jobmatch.NormalizeCVR(cvr), Name: strings.TrimSpace(c.QueryParam("name")), PostalCode: strings.TrimSpace(c.QueryParam("postal_code"))}
+			if errs := f.newCompanyErrors(c, nc); errs != nil {
+				d.NewCVR, d.NewName, d.NewPostal = cvr, nc.Name, nc.PostalCode
+				return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
+			}
+			d.Company, d.New = nc, true
 		case err != nil:
 			return err
 		default:
@@ -133,6 +145,45 @@ func (f *Frontend) hotline(c echo.Context) error {
 		}
 	}
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
+}
+
+// phoneGrouped reports whether q is written as a Danish phone number is
+// and a CVR is not: four pairs of digits ("22 33 44 09"), or after +45.
+func phoneGrouped(q string) bool {
+	q = strings.TrimSpace(q)
+	if strings.HasPrefix(q, "+45") || strings.HasPrefix(q, "0045") {
+		return true
+	}
+	f := strings.FieldsFunc(q, func(r rune) bool { return r == ' ' || r == '-' || r == '.' })
+	if len(f) != 4 {
+		return false
+	}
+	for _, p := range f {
+		if len(p) != 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// newCompanyErrors checks a new company's CVR, name and postal code as the
+// call's save will, keyed by the new-company form's fields; nil when fine.
+func (f *Frontend) newCompanyErrors(c echo.Context, co *jobmatch.Company) map[string]string {
+	err := f.cfg.Env.Validator().Validate(companies.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode})
+	var ve *jobmatch.ValidationError
+	if !errors.As(err, &ve) {
+		return nil
+	}
+	errs := map[string]string{}
+	for k, m := range map[string]string{"cvr": "new_cvr", "name": "new_name", "postal_code": "new_postal"} {
+		if e, ok := fieldMessages(web.Lang(c), ve)[k]; ok {
+			errs[m] = e
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 func (f *Frontend) hotlineSubmit(c echo.Context) error {

@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -271,27 +272,33 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 }
 
 // TestHotlineCreatesAnUnknownCompany: a company the jobcentre does not know
-// is created inline (CVR checked) when the call is saved, and gets a
-// contact person.
+// is created inline (CVR, name and postal code checked on "Videre", where
+// they can still be corrected; on the call's form they were hidden fields
+// and the error a dead end) when the call is saved, and gets a contact
+// person. Eight digits grouped as a phone number are not offered as a CVR.
 func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := browser.New(t)
-	var flash, badCVR, typedCVR string
+	var flash, badCVR, typedCVR, keptName, focused, phoneCVR, phoneHint string
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
 		chromedp.WaitVisible(`#q`),
 		chromedp.Navigate(env.URL+"/staff/hotline?q=nyfirma"),
 		chromedp.WaitVisible(`#n-cvr`),
-		// A CVR that fails modulus 11 is refused when the call is saved.
+		// A CVR that fails modulus 11 is refused on "Videre", the rest kept.
 		chromedp.SendKeys(`#n-cvr`, "12345678"),
 		chromedp.SendKeys(`#n-name`, "Nyt Firma ApS"),
 		chromedp.SendKeys(`#n-postal`, "7100"+kb.Enter),
-		chromedp.WaitVisible(`#h-text`),
-		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
-		chromedp.SendKeys(`#h-phone`, "22334455"),
-		chromedp.SendKeys(`#h-text`, "Vil gerne høre om IGU"+kb.Enter),
-		chromedp.WaitVisible(`p.error`),
-		chromedp.Text(`p.error`, &badCVR),
+		chromedp.WaitVisible(`#e-n-cvr`),
+		chromedp.Text(`#e-n-cvr`, &badCVR),
+		chromedp.Value(`#n-name`, &keptName),
+		chromedp.Evaluate(`document.activeElement.id`, &focused),
+		// Eight digits grouped as a phone number: no new company with them
+		// as its CVR, and a word that it may be a phone number.
+		chromedp.Navigate(env.URL+"/staff/hotline?q="+url.QueryEscape("22 33 44 09")),
+		chromedp.WaitVisible(`#n-cvr`),
+		chromedp.Value(`#n-cvr`, &phoneCVR),
+		chromedp.Text(`p.phone-like`, &phoneHint),
 		// A whole CVR no company has: the new company's form, with it.
 		chromedp.Navigate(env.URL+"/staff/hotline?q="+demo.CVR(950)),
 		chromedp.WaitVisible(`#n-name`),
@@ -307,8 +314,11 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(badCVR, "CVR") {
-		t.Fatalf("invalid CVR message: %q", badCVR)
+	if !strings.Contains(badCVR, "CVR") || keptName != "Nyt Firma ApS" || focused != "n-cvr" {
+		t.Fatalf("invalid CVR on Videre: message %q, name kept %q, focus on %q", badCVR, keptName, focused)
+	}
+	if phoneCVR != "" || !strings.Contains(phoneHint, "telefonnummer") {
+		t.Fatalf("a phone number as a new company's CVR: %q, hint %q", phoneCVR, phoneHint)
 	}
 	if typedCVR != demo.CVR(950) {
 		t.Fatalf("a new company's CVR typed in the search: %q in its form", typedCVR)

@@ -60,6 +60,10 @@ func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatc
 		RequestList(""): r.ID, RequestList("consultant:" + r.ConsultantID): r.ID, RequestList("company:" + r.CVR): r.ID,
 		TimelineList(r.CVR): "request:" + r.ID,
 	}
+	if r.LoggedBy != "" {
+		// The calls a member of staff logged: the hotline's "today".
+		lists[RequestList("logged:"+r.LoggedBy)] = r.ID
+	}
 	if v != nil {
 		lists[VacancyList("")] = v.ID
 		lists[VacancyList("consultant:"+v.ConsultantID)] = v.ID
