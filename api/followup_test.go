@@ -325,6 +325,13 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "–" {
 		t.Fatalf("report: %d %q", rep.StatusCode, row)
 	}
+	// The periods in words, not codes ("Halvårsrapport 2026-H2").
+	if b := string(rep.Body); !strings.Contains(b, "<h1>Halvårsrapport: 2. halvår 2026</h1>") || !strings.Contains(b, "sammenlignet med 1. halvår 2026") {
+		t.Errorf("the report names its periods as codes")
+	}
+	if b := string(lone.Do("GET", "/dashboard/report?year=2026&half=", nil, nil).Body); !strings.Contains(b, "<h1>Årsrapport: 2026</h1>") {
+		t.Errorf("the whole year's report is not called Årsrapport: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
+	}
 	// Each goal in its figure's unit: a count of contacts, a share.
 	for key, goal := range map[string]string{"contacts": "(mål 1.500)", "employer_labour": "(mål 85,0 %)"} {
 		if m := regexp.MustCompile(`id="row-` + key + `">\s*<th scope="row">[^<]*<span class="hint">([^<]*)<`).FindSubmatch(rep.Body); m == nil || string(m[1]) != goal {

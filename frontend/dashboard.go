@@ -230,7 +230,11 @@ func (f *Frontend) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return f.render(c, http.StatusOK, "report", "page.report", reportPage{Year: strconv.Itoa(year), Half: half, R: r}, nil)
+	title := "page.report"
+	if half == "" {
+		title = "page.report_year"
+	}
+	return f.render(c, http.StatusOK, "report", title, reportPage{Year: strconv.Itoa(year), Half: half, R: r}, nil)
 }
 
 type reportPage struct {

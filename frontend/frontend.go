@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"path"
@@ -185,22 +186,11 @@ var funcs = template.FuncMap{
 	"fpct":  fmtPct,
 	"fnum":  fmtNum,
 	"fint":  func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
-	"fchange": func(l i18n.Lang, unit string, v float64) string {
-		sign := "+"
-		if v < 0 {
-			sign, v = "−", -v
-		}
-		switch unit {
-		case "share":
-			pp := " pct.-point"
-			if l == i18n.EN {
-				pp = " pp"
-			}
-			return sign + fmtNum(l, v*100) + pp
-		case "count":
-			return sign + fmtInt(l, v)
-		}
-		return sign + fmtNum(l, v)
+	// fdiff is the change from prev to v as the two figures are shown
+	// (each rounded first: 67,6 % beside 59,4 % is 8,2 points, not the
+	// unrounded 8,3).
+	"fdiff": func(l i18n.Lang, unit string, v, prev float64) string {
+		return fchange(l, unit, shownAs(unit, v)-shownAs(unit, prev))
 	},
 	"ffig": func(l i18n.Lang, unit string, v float64) string {
 		switch unit {
@@ -237,6 +227,7 @@ var funcs = template.FuncMap{
 	"action":    func(s string) string { return s },
 	"actor":     func(s string) string { return s },
 	"reason":    func(_, s string) string { return s },
+	"period":    func(s string) string { return s },
 	"place":     func(code string) string { return code },
 	"education": func(level, field string) string { return field },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
@@ -441,6 +432,8 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			}
 			return code
 		},
+		// period names a follow-up period: "2026-H1" → "1. halvår 2026".
+		"period": func(p string) string { return periodName(lang, p) },
 		// action names an audit line's action: "cv.read" → "Læste CV'et".
 		"action": func(a string) string {
 			if k := "act." + a; i18n.Has(k) {
@@ -571,4 +564,49 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 
 func (f *Frontend) about(c echo.Context) error {
 	return f.render(c, http.StatusOK, "about", "page.about", nil, nil)
+}
+
+// periodName says a follow-up period ("2026", "2026-H1") in words: "1.
+// halvår 2026" / "first half of 2026".
+func periodName(lang i18n.Lang, p string) string {
+	y, h, ok := strings.Cut(p, "-H")
+	if !ok || (h != "1" && h != "2") {
+		return p
+	}
+	return i18n.T(lang, "period.h"+h, y)
+}
+
+// shownAs rounds a figure as the pages show it: a share to a tenth of a
+// percent, a count to a whole, anything else to a tenth.
+func shownAs(unit string, v float64) float64 {
+	switch unit {
+	case "share":
+		return math.Round(v*1000) / 1000
+	case "count":
+		return math.Round(v)
+	}
+	return math.Round(v*10) / 10
+}
+
+// fchange says a change with its sign, in the unit: "+8,2 pct.-point",
+// "−3", "0" for none.
+func fchange(l i18n.Lang, unit string, v float64) string {
+	if math.Abs(v) < 1e-9 {
+		return "0"
+	}
+	sign := "+"
+	if v < 0 {
+		sign, v = "−", -v
+	}
+	switch unit {
+	case "share":
+		pp := " pct.-point"
+		if l == i18n.EN {
+			pp = " pp"
+		}
+		return sign + fmtNum(l, v*100) + pp
+	case "count":
+		return sign + fmtInt(l, v)
+	}
+	return sign + fmtNum(l, v)
 }

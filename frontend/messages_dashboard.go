@@ -6,6 +6,9 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.dashboard":                     {"Opfølgning", "Follow-up"},
 		"page.report":                        {"Halvårsrapport", "Half-year report"},
+		"page.report_year":                   {"Årsrapport", "Annual report"},
+		"period.h1":                          {"1. halvår %s", "first half of %s"},
+		"period.h2":                          {"2. halvår %s", "second half of %s"},
 		"dash.year":                          {"År", "Year"},
 		"dash.half":                          {"Halvår", "Half"},
 		"dash.whole_year":                    {"Hele året", "Whole year"},
