@@ -332,6 +332,13 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	if b := string(lone.Do("GET", "/dashboard/report?year=2026&half=", nil, nil).Body); !strings.Contains(b, "<h1>Årsrapport: 2026</h1>") {
 		t.Errorf("the whole year's report is not called Årsrapport: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
 	}
+	// A year with nothing in it says so, not "0,0 % (n=0)" satisfied and
+	// empty charts.
+	empty := string(lone.Do("GET", "/dashboard?year=2024&half=", nil, nil).Body)
+	if strings.Contains(empty, `<td class="share">0,0 %</td>`) || !strings.Contains(empty, `<td class="share" title="Ingen svar i perioden">–</td>`) ||
+		!strings.Contains(empty, "Ingen henvendelser i perioden.") || !strings.Contains(empty, `<dd class="jo-filled">–</dd>`) {
+		t.Errorf("an empty year's dashboard shows figures of nothing")
+	}
 	// Each goal in its figure's unit: a count of contacts, a share.
 	for key, goal := range map[string]string{"contacts": "(mål 1.500)", "employer_labour": "(mål 85,0 %)"} {
 		if m := regexp.MustCompile(`id="row-` + key + `">\s*<th scope="row">[^<]*<span class="hint">([^<]*)<`).FindSubmatch(rep.Body); m == nil || string(m[1]) != goal {

@@ -65,7 +65,7 @@ func init() {
 		"fd.job_orders":                 {"Jobordrer og prioriterede målgrupper", "Job orders and priority groups"},
 		"fd.job_orders_hint":            {"Over periodens nye stillinger (Jobnets jobordremål).", "Over the vacancies posted in the period (Jobnet's job-order measures)."},
 		"fd.with_presented":             {"Med mindst én præsenteret kandidat", "With at least one presented candidate"},
-		"fd.filled_presented":           {"Besat med en præsenteret kandidat", "Filled by a presented candidate"},
+		"fd.filled_presented":           {"Besat med en præsenteret kandidat (af de modtagne)", "Filled by a presented candidate (of those posted)"},
 		"fd.days_first":                 {"Dage til første præsentation (median)", "Days to the first presentation (median)"},
 		"fd.prio_vacancies":             {"Hvor en fra en prioriteret målgruppe er præsenteret", "Where someone from a priority group was presented"},
 		"fd.priority_groups":            {"Personer pr. prioriteret målgruppe", "People per priority group"},
