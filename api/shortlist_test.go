@@ -235,7 +235,7 @@ func TestPreScreeningToHired(t *testing.T) {
 	// the vacancy was open and is no longer (a filled vacancy's process has
 	// ended).
 	if page := string(k.Do("GET", "/staff/vacancies/"+rec2.ID, nil, nil, "Accept", "text/html").Body); strings.Count(page, `class="badge busy"`) != 1 ||
-		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`#cv-processes">ansat via jobcentret</a>`) {
+		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`?why=match&amp;vacancy=`+rec2.ID+`#cv-processes">ansat via jobcentret</a>`) {
 		t.Errorf("the second vacancy's page does not mark the one hired on the first alone: %s", page)
 	}
 	// The CV search marks them too: the one hired, and the other once
@@ -248,14 +248,14 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("shortlist on the second vacancy: %d %s", res.StatusCode, res.Body)
 	}
 	if page := string(k.Do("GET", "/staff/candidates?q=t%C3%B8mrer", nil, nil, "Accept", "text/html").Body); strings.Count(page, `class="badge busy"`) != 2 ||
-		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`#cv-processes">ansat via jobcentret</a>`) ||
-		!strings.Contains(page, `href="/staff/candidates/`+c2.ID+`#cv-processes">i proces på en stilling</a>`) {
+		!strings.Contains(page, `href="/staff/candidates/`+c1.ID+`?why=search#cv-processes">ansat via jobcentret</a>`) ||
+		!strings.Contains(page, `href="/staff/candidates/`+c2.ID+`?why=search#cv-processes">i proces på en stilling</a>`) {
 		t.Errorf("the search's hits are not marked hired and in process: %s", page)
 	} else {
 		// The hired one's line of facts does not say "Ledig nu"; the
 		// others' do.
 		hit := func(id string) string {
-			at := strings.Index(page, `<a href="/staff/candidates/`+id+`" class="hit-name">`)
+			at := strings.Index(page, `<a href="/staff/candidates/`+id+`?why=search" class="hit-name">`)
 			if at < 0 {
 				return ""
 			}
