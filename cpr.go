@@ -21,7 +21,7 @@ import (
 // hyphen, zero-width space, word joiner) are dropped, every kind of space
 // becomes ' ' and every kind of dash or minus (hyphen, non-breaking hyphen,
 // en and em dash, minus sign…) becomes '-', as does a full stop, slash,
-// colon, underscore, plus, equals sign, bar or bracket between digits
+// colon, underscore, plus, equals sign, bar or closing bracket between digits
 // (spaces around it allowed: "010190 / 1234", "(010190) 1234") and a
 // comma right between them; a letter O or l between digits is the digit
 // it looks like ("01O190-1234"). Then two shapes count:
@@ -144,8 +144,11 @@ func normalizeForCPR(s string) string {
 		switch c := out[i]; {
 		case c == ',' && isDigit(out[i-1]) && isDigit(out[i+1]):
 			out[i] = '-' // "010190,1234"; with a space after, a list
-		case strings.IndexByte("/:_+=|\\()", c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1):
-			out[i] = '-' // "010190/1234", "(010190) 1234", "010190 : 1234"
+		case strings.IndexByte("/:_+=|\\", c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
+			c == ')' && isDigit(out[i-1]) && digitBeside(out, i, +1):
+			// "010190/1234", "010190 : 1234", "(010190) 1234"; an opening
+			// bracket begins a group of its own ("Lokale 1204 (2014 - 2016)").
+			out[i] = '-'
 		}
 	}
 	return string(out)

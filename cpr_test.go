@@ -28,40 +28,41 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"0101\u200b901234", true},             // zero-width space inside
 		{"01\u00ad01\u00ad90\u00ad1234", true}, // soft hyphens
 		{"cpr: 01 01 90 12 34.", true},
-		{"01.01.90-1234", true},             // written as a date
-		{"010190/1234", true},               // a slash
-		{"01/01/90 1234", true},             // a date with slashes
-		{"٠١٠١٩٠-١٢٣٤", true},               // Arabic-Indic digits
-		{"۰۱۰۱۹۰۱۲۳۴", true},                // Extended Arabic-Indic (Persian, Urdu)
-		{"०१०१९०-१२३४", true},               // Devanagari
-		{"010190\t1234", true},              // a tab
-		{"CPR:\n010190\n1234", true},        // line breaks
-		{"010190\r\n1234", true},            // CRLF
-		{"010190    1234", true},            // four spaces
-		{"010190 -- 1234", true},            // two dashes
-		{"01. 01. 90 - 1234", true},         // full stops and spaces
-		{"0 1 0 1 9 0 1 2 3 4", true},       // one digit at a time
-		{"01011990-1234", true},             // the year in full
-		{"01-01-1990-1234", true},           // the year in full, dashes
-		{"010190 / 1234", true},             // a slash between spaces
-		{"010190:1234", true},               // colon
-		{"010190,1234", true},               // comma
-		{"010190+1234", true},               // plus
-		{"010190_1234", true},               // underscore
-		{"(010190)1234", true},              // brackets
-		{"(010190) 1234", true},             // brackets and a space
-		{"010190=1234", true},               // equals
-		{"010190|1234", true},               // bar
-		{"01O190-1234", true},               // a letter O for zero
-		{"0l0190-1234", true},               // a letter l for one
-		{"01 01 1990 1234", true},           // born in 1990, the serial after a space
-		{"01-01-1990 1234", true},           // the same with dashes
-		{"01-01-2004 1234", true},           // born in 2004
-		{"Ordre 120524, 3000 stk.", false},  // a comma and a space: a list
-		{"Solo 1O1", false},                 // a letter between digits, too short
-		{"født 01.01.1990", false},          // a date alone
-		{"01.02.24 10.30", false},           // a date and a time
-		{"Samtaler 15-01-2027 1000", false}, // a date in full and a time
+		{"01.01.90-1234", true},              // written as a date
+		{"010190/1234", true},                // a slash
+		{"01/01/90 1234", true},              // a date with slashes
+		{"٠١٠١٩٠-١٢٣٤", true},                // Arabic-Indic digits
+		{"۰۱۰۱۹۰۱۲۳۴", true},                 // Extended Arabic-Indic (Persian, Urdu)
+		{"०१०१९०-१२३४", true},                // Devanagari
+		{"010190\t1234", true},               // a tab
+		{"CPR:\n010190\n1234", true},         // line breaks
+		{"010190\r\n1234", true},             // CRLF
+		{"010190    1234", true},             // four spaces
+		{"010190 -- 1234", true},             // two dashes
+		{"01. 01. 90 - 1234", true},          // full stops and spaces
+		{"0 1 0 1 9 0 1 2 3 4", true},        // one digit at a time
+		{"01011990-1234", true},              // the year in full
+		{"01-01-1990-1234", true},            // the year in full, dashes
+		{"010190 / 1234", true},              // a slash between spaces
+		{"010190:1234", true},                // colon
+		{"010190,1234", true},                // comma
+		{"010190+1234", true},                // plus
+		{"010190_1234", true},                // underscore
+		{"(010190)1234", true},               // brackets
+		{"(010190) 1234", true},              // brackets and a space
+		{"010190=1234", true},                // equals
+		{"010190|1234", true},                // bar
+		{"01O190-1234", true},                // a letter O for zero
+		{"0l0190-1234", true},                // a letter l for one
+		{"01 01 1990 1234", true},            // born in 1990, the serial after a space
+		{"01-01-1990 1234", true},            // the same with dashes
+		{"01-01-2004 1234", true},            // born in 2004
+		{"Ordre 120524, 3000 stk.", false},   // a comma and a space: a list
+		{"Lokale 1204 (2014 - 2016)", false}, // a room and the years
+		{"Solo 1O1", false},                  // a letter between digits, too short
+		{"født 01.01.1990", false},           // a date alone
+		{"01.02.24 10.30", false},            // a date and a time
+		{"Samtaler 15-01-2027 1000", false},  // a date in full and a time
 		{"1.234.567.890 kr", false},
 		{"tlf. 12.34.56.78", false}, // a phone number with full stops
 		{"12.500 kr. 2024. 10 timer", false},
