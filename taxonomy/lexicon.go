@@ -325,7 +325,7 @@ func Normalize(text string) string {
 			}
 		}
 	}
-	s = expandCoordination(s)
+	s = expandCoordination(programmingNames(s))
 	var b strings.Builder
 	space := true
 	for _, r := range s {
@@ -339,6 +339,35 @@ func Normalize(text string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// programmingNames spells out the languages whose names are a letter and
+// a sign ("c#" → "csharp", "c++" → "cplusplus"): without the sign both were
+// the form "c", which "kørekort C/CE" then matched.
+func programmingNames(s string) string {
+	if !strings.ContainsAny(s, "#+") {
+		return s
+	}
+	for _, p := range [...]struct{ name, spelt string }{{"c++", "cplusplus"}, {"c#", "csharp"}, {"f#", "fsharp"}} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], p.name)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(p.name)
+			before := j == 0 || !isWordByte(s[j-1])
+			after := end == len(s) || !isWordByte(s[end]) && s[end] != '+'
+			if before && after {
+				s = s[:j] + p.spelt + s[end:]
+				end = j + len(p.spelt)
+			}
+			i = end
+		}
+	}
+	return s
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
 
 // expandCoordination rewrites "a- og bc" (and "a-, b- og cd") into "ad og bcd"
 // style pairs by giving each truncated word the head of the last word's
