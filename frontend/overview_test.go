@@ -89,16 +89,16 @@ func TestConsultantOverviewFiltersSortsPages(t *testing.T) {
 		chromedp.SendKeys(`#wf-company`, "als"),
 		chromedp.Click(`form.worklist-filter button[type=submit]`),
 		chromedp.WaitVisible(`form.worklist-filter a[href="/staff"]`),
-		rows(`td:nth-child(2)`, &filtered),
+		rows(`td:nth-child(2) > a`, &filtered),
 		chromedp.Navigate(env.URL+"/staff"),
 		chromedp.WaitVisible(`table.open-requests`),
 		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
 		chromedp.WaitVisible(`table.open-requests th[aria-sort=ascending] a[href*="sort=company"]`),
-		rows(`td:nth-child(2)`, &companies),
+		rows(`td:nth-child(2) > a`, &companies),
 		chromedp.Click(`table.open-requests th a[href*="sort=company"]`),
 		chromedp.WaitVisible(`table.open-requests th[aria-sort=descending] a[href*="sort=company"]`),
 		chromedp.Text(`table.open-requests th[aria-sort=descending]`, &sortLabel),
-		rows(`td:nth-child(2)`, &companiesDesc),
+		rows(`td:nth-child(2) > a`, &companiesDesc),
 	)
 	if err != nil {
 		t.Fatal(err)
