@@ -49,6 +49,8 @@ func init() {
 		"fw.mode_employer":    {"hos arbejdsgiveren", "at the employer"},
 		"fw.mode_online":      {"online", "online"},
 		"fw.consent_link":     {"Samtykkelink", "Consent link"},
+		"fw.by_email":         {"på e-mail", "by e-mail"},
+		"fw.by_sms":           {"på sms", "by text message"},
 		"fw.answer_yes":       {"ja, anonymt", "yes, anonymously"},
 		"fw.answer_yes_named": {"ja, med navn", "yes, with name"},
 		"fw.answer_no":        {"nej", "no"},

@@ -21,7 +21,7 @@ func init() {
 		"match.run":            {"Find kandidater", "Find candidates"},
 		"match.candidates":     {"Kandidater", "Candidates"},
 		"match.run_id":         {"kørsel", "run"},
-		"match.run_ref":        {"Kørslen er gemt til revision som", "The run is kept for review as"},
+		"match.run_ref":        {"Rangeringen er gemt, så den kan efterprøves.", "The ranking is kept so it can be reviewed."},
 		"match.esco_concept":   {"ESCO-begreb", "ESCO concept"},
 		"match.total":          {"I alt", "Total"},
 		"match.score_is":       {"Score: %s af %s mulige point = %s", "Score: %s of %s possible points = %s"},
