@@ -228,6 +228,11 @@ var funcs = template.FuncMap{
 	"actor":     func(s string) string { return s },
 	"reason":    func(_, s string) string { return s },
 	"period":    func(s string) string { return s },
+	"timespan":  func(_, _ time.Time) string { return "" },
+	// isoday and hhmm fill a date and a time field with a moment
+	// (Copenhagen): the interview's booked slot in its "move" form.
+	"isoday":    func(t time.Time) string { return t.In(jobmatch.Copenhagen).Format(time.DateOnly) },
+	"hhmm":      func(t time.Time) string { return t.In(jobmatch.Copenhagen).Format("15:04") },
 	"place":     func(code string) string { return code },
 	"education": func(level, field string) string { return field },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
@@ -418,9 +423,12 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			}
 			return out
 		},
-		"field":     func(name string) string { return errs[name] },
-		"date":      func(t any) string { return dateIn(lang, t) },
-		"datetime":  func(t any) string { return dateTimeIn(lang, t) },
+		"field":    func(name string) string { return errs[name] },
+		"date":     func(t any) string { return dateIn(lang, t) },
+		"datetime": func(t any) string { return dateTimeIn(lang, t) },
+		"timespan": func(from, to time.Time) string {
+			return i18n.TimeSpan(lang, from.In(jobmatch.Copenhagen), to.In(jobmatch.Copenhagen))
+		},
 		"num":       func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
 		"education": func(level, field string) string { return i18n.Education(lang, level, field) },
 		// place writes a postal code with its district: "6100 Haderslev".

@@ -107,6 +107,20 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 		t.Fatalf("calendar after booking:\n%s", cal)
 	}
 
+	// The booked slot says its day once, and the form to move it starts
+	// from it (it offered today at 10–11).
+	var slotDay, slotFrom, slotTo string
+	err = chromedp.Run(b,
+		chromedp.Value(row+` form.interview-change-form input[name=date]`, &slotDay),
+		chromedp.Value(row+` form.interview-change-form input[name=from]`, &slotFrom),
+		chromedp.Value(row+` form.interview-change-form input[name=to]`, &slotTo),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slotDay != day1.Format(time.DateOnly) || slotFrom != "09:30" || slotTo != "10:15" || !strings.Contains(booked, "kl. 09.30–10.15") {
+		t.Fatalf("the booked slot: %q, move form %s %s–%s", booked, slotDay, slotFrom, slotTo)
+	}
 	err = chromedp.Run(b,
 		chromedp.WaitVisible(row+` details.interview-change summary`),
 		chromedp.Click(row+` details.interview-change summary`),

@@ -201,6 +201,21 @@ func DateTime(lang Lang, t time.Time) string {
 	return Date(lang, t) + " kl. " + t.Format("15.04")
 }
 
+// TimeSpan writes a span of time, the day once when it ends on the day it
+// began: "10. dec. 2026 kl. 10.00–11.00" / "10 Dec 2026, 10:00–11:00".
+func TimeSpan(lang Lang, from, to time.Time) string {
+	if from.IsZero() || to.IsZero() {
+		return DateTime(lang, from)
+	}
+	if from.Year() != to.Year() || from.YearDay() != to.YearDay() {
+		return DateTime(lang, from) + "–" + DateTime(lang, to)
+	}
+	if lang == EN {
+		return DateTime(lang, from) + "–" + to.Format("15:04")
+	}
+	return DateTime(lang, from) + "–" + to.Format("15.04")
+}
+
 // Trimmed is Number with at most decimals decimals, trailing zeros
 // dropped: Danish "13,5", English "13.5".
 func Trimmed(lang Lang, v float64, decimals int) string {

@@ -19,6 +19,9 @@ func TestDatesAndNumbersInTheLanguage(t *testing.T) {
 		{Number(DA, 6, 1), "6,0"},
 		{Trimmed(DA, 6, 1), "6"},
 		{Trimmed(EN, 13.50, 2), "13.5"},
+		{TimeSpan(DA, d, d.Add(time.Hour)), "3. dec. 2026 kl. 14.05–15.05"},
+		{TimeSpan(EN, d, d.Add(time.Hour)), "3 Dec 2026, 14:05–15:05"},
+		{TimeSpan(DA, d, d.Add(24*time.Hour)), "3. dec. 2026 kl. 14.05–4. dec. 2026 kl. 14.05"},
 		{Format(DA, Years(5)), "5 år"},
 		{Format(DA, YearsOf(13.5)), "13,5 års"}, // "13,5 års erfaring"
 		{Format(EN, YearsOf(1)), "1 year"},
