@@ -2,9 +2,12 @@ package api_test
 
 import (
 	"html"
+	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
+	"jobmatch/demo"
 	"jobmatch/system/systemtest"
 )
 
@@ -28,5 +31,23 @@ func TestLanguageSwitchKeepsTheQuery(t *testing.T) {
 	}
 	if got := href("/staff/candidates?q=kok+i+%C3%A5rhus&lang=en", "lang-switch"); got != "/staff/candidates?lang=da&q=kok+i+%C3%A5rhus" {
 		t.Errorf("the language switch back goes to %q", got)
+	}
+}
+
+// TestVacancyPageWithABadWeight: a weight out of range (or a radius that
+// is no number) gave a page without the criteria's fields, the weights
+// or the shortlist; now the form as sent, the error at its field.
+func TestVacancyPageWithABadWeight(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	vid, _, _ := preScreenVacancy(t, env, k, demo.CVR(84), cv("VW-1", "Tømrer", map[string]any{"name": "Vera Vægt"}))
+	for _, bad := range []string{"w_text=2", "w_text=abc", "radius_km=x"} {
+		res := k.Do("GET", "/staff/vacancies/"+vid+"?set=1&require=distance&"+bad, nil, nil, "Accept", "text/html")
+		page := html.UnescapeString(string(res.Body))
+		field := bad[:strings.IndexByte(bad, '=')]
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `name="w_occupation"`) || !strings.Contains(page, `value="distance" checked`) ||
+			!strings.Contains(page, "Vera Vægt") || !regexp.MustCompile(`name="`+field+`"[^>]*>(</label>)?\s*<span class="error">`).MatchString(page) {
+			t.Errorf("%s: %d, the form, the checked criterion, the shortlist and the error at %s:\n%s", bad, res.StatusCode, field, page)
+		}
 	}
 }

@@ -76,6 +76,21 @@ func personalNote(c echo.Context, v *jobmatch.Vacancy, key string) string {
 // vacancyView shows a vacancy with its ranked candidates: the consultant
 // can require or relax each criterion and move the weights (a plain GET
 // form, so it works without JavaScript and the URL can be shared).
+// weightViews are the components' weights as q sets them, the defaults
+// where it does not.
+func weightViews(q matching.Query) []weightView {
+	def := matcher.DefaultWeights()
+	out := make([]weightView, 0, len(matcher.Components))
+	for _, n := range matcher.Components {
+		w := def[n]
+		if x, ok := q.Weights[n]; ok {
+			w = x
+		}
+		out = append(out, weightView{n, w})
+	}
+	return out
+}
+
 func (f *Frontend) vacancyView(c echo.Context) error {
 	ctx := c.Request().Context()
 	v, err := f.cfg.Intake.Vacancy(ctx, c.Param("id"))
@@ -103,6 +118,17 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
+		// The criteria and weights as sent, the errors at their fields,
+		// the shortlist as ever: the consultant corrects one number (it
+		// was a page without the form's fields or the shortlist).
+		on := c.QueryParams()["require"]
+		for _, n := range []string{"distance", "availability", "licence", "language", "consent", "eligibility", "hours"} {
+			d.Criteria = append(d.Criteria, criterionView{n, slices.Contains(on, n)})
+		}
+		d.Weights = weightViews(q)
+		if d.Shortlist, err = f.shortlistRows(c, v.ID); err != nil {
+			return err
+		}
 		return f.render(c, http.StatusUnprocessableEntity, "vacancy", "page.vacancy", d, fieldMessages(web.Lang(c), ve))
 	}
 	if err != nil {
@@ -111,14 +137,7 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	cr := d.Matches.Criteria
 	d.Criteria = []criterionView{{"distance", cr.Distance}, {"availability", cr.Availability}, {"licence", cr.Licence},
 		{"language", cr.Language}, {"consent", cr.Consent}, {"eligibility", cr.Eligibility}, {"hours", cr.Hours}}
-	def := matcher.DefaultWeights()
-	for _, n := range matcher.Components {
-		w := def[n]
-		if x, ok := q.Weights[n]; ok {
-			w = x
-		}
-		d.Weights = append(d.Weights, weightView{n, w})
-	}
+	d.Weights = weightViews(q)
 	if d.Shortlist, err = f.shortlistRows(c, v.ID); err != nil {
 		return err
 	}
