@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"regexp"
@@ -49,5 +50,30 @@ func TestVacancyPageWithABadWeight(t *testing.T) {
 			!strings.Contains(page, "Vera Vægt") || !regexp.MustCompile(`name="`+field+`"[^>]*>(</label>)?\s*<span class="error">`).MatchString(page) {
 			t.Errorf("%s: %d, the form, the checked criterion, the shortlist and the error at %s:\n%s", bad, res.StatusCode, field, page)
 		}
+	}
+}
+
+// TestLanguageFacetCountsWhatItFinds: a language at a level filters on
+// that level or better; its facet counted that level alone ("Dansk B1 15"
+// opened 304 CVs).
+func TestLanguageFacetCountsWhatItFinds(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	for i, level := range []string{"B1", "B2", "B2", "C2"} {
+		if res := k.Do("POST", "/api/v1/candidates", cv(fmt.Sprint("LF-", i), "Tømrer", map[string]any{"languages": []map[string]string{{"code": "da", "level": level}}}), nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	if err := env.Sys.Syncer.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	page := html.UnescapeString(string(k.Do("GET", "/staff/candidates?q=t%C3%B8mrer", nil, nil, "Accept", "text/html").Body))
+	m := regexp.MustCompile(`<a href="([^"]+)">Dansk B2 eller bedre</a> <span class="badge">(\d+)</span>`).FindStringSubmatch(page)
+	if m == nil || m[2] != "3" {
+		t.Fatalf("the facet Dansk B2 or better: %q", m)
+	}
+	res := html.UnescapeString(string(k.Do("GET", m[1], nil, nil, "Accept", "text/html").Body))
+	if !strings.Contains(res, `<h2 id="res-h">3 `) {
+		t.Errorf("the facet's link finds another number: %s", regexp.MustCompile(`<h2 id="res-h">[^<]*`).FindString(res))
 	}
 }

@@ -111,6 +111,7 @@ func init() {
 		"cand.any_level":              {"Alle niveauer", "Any level"},
 		"cand.language":               {"Sprog", "Language"},
 		"cand.language_level":         {"Mindst niveau", "At least level"},
+		"cand.level_or_better":        {"%s eller bedre", "%s or better"},
 		"sort.distance":               {"Afstand (nærmeste først)", "Distance (nearest first)"},
 		"elig.loentilskud":            {"Løntilskud", "Wage subsidy (løntilskud)"},
 		"elig.virksomhedspraktik":     {"Virksomhedspraktik", "Work placement (virksomhedspraktik)"},
