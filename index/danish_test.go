@@ -1628,3 +1628,48 @@ func TestFunctionWordIsNoFirstPart(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNameIsNoCompound: a district's name is no compound of a word
+// typed: "lager" found those who live in Hasselager, "kok" those who had
+// worked in Kokkedal.
+func TestPlaceNameIsNoCompound(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	places, err := taxonomy.LoadPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := OpenWith(t.TempDir(), places, tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	cvs := map[string]*jobmatch.Candidate{
+		"lager":   cvOf("Lagermedarbejder", "Pakning og forsendelse."),
+		"hassel":  cvOf("Pædagog", "Bor i Hasselager og arbejder i en børnehave."),
+		"kokke":   cvOf("Tømrer", "Har arbejdet i Kokkedal på byggepladser."),
+		"kok":     cvOf("Kok", "Frokost og aftensmad."),
+		"snekker": cvOf("Elektriker", "Installationer i Snekkersten."),
+		"snedker": cvOf("Snedker", "Møbler og borde."),
+	}
+	docs, name := map[string]Doc{}, map[string]string{}
+	for k, c := range cvs {
+		docs[c.ID], name[c.ID] = ix.DocOf(c, nil), k
+	}
+	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{"lager": {"lager"}, "kok": {"kok"}, "snekker": {"snedker"}} {
+		res := mustSearch(t, ix, q)
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, name[h.ID])
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q found %v (read as %+v), want %v", q, got, res.Expansions, want)
+		}
+	}
+}

@@ -254,6 +254,12 @@ func OpenWith(dir string, geo Geocoder, concepts Concepts) (*Index, bool, error)
 	if t, ok := concepts.(interface{ InDanishDictionary(string) bool }); ok {
 		ix.vocab.dict = t.InDanishDictionary
 	}
+	if p, ok := geo.(interface{ PlaceWords() []string }); ok {
+		ix.vocab.places = map[string]bool{}
+		for _, w := range p.PlaceWords() {
+			ix.vocab.places[w] = true
+		}
+	}
 	name, err := os.ReadFile(filepath.Join(dir, "current"))
 	if cur := strings.TrimSpace(string(name)); err == nil && strings.HasPrefix(cur, "candidates-v") {
 		b, err := bleve.OpenUsing(filepath.Join(dir, cur), map[string]any{"bolt_timeout": lockWait.String()})

@@ -32,6 +32,9 @@ type vocab struct {
 	// without one): beside the CVs' words, it tells letters inside
 	// another word ("tand" in sundhedstil|stand) from a part.
 	dict func(string) bool
+	// places are the one-word names of postal districts: no compound of a
+	// word typed ("hasselager" is no lager, "kokkedal" no kok).
+	places map[string]bool
 }
 
 type vocabWord struct {
@@ -84,7 +87,7 @@ func (v *vocab) inTitles(w string) bool {
 // fresh returns an empty vocabulary with v's dictionary.
 func (v *vocab) fresh() *vocab {
 	n := newVocab()
-	n.dict = v.dict
+	n.dict, n.places = v.dict, v.places
 	return n
 }
 
@@ -272,7 +275,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 	scans := 0  // vocabulary scans of the linking-s check (straddlesLocked)
 	strong := 0 // CVs reached by the word, an inflection or a compound it begins
 	for _, w := range v.words {
-		if len(bases) > 0 {
+		// A district's name is no compound of the word typed: "hasselager"
+		// (8361) is no lager, "kokkedal" no kok, "snekkersten" no
+		// snekker.
+		place := v.places[w.word] && w.word != token
+		if len(bases) > 0 && !place {
 			if b, whole := baseOf(bases, w, written); b >= 0 {
 				f := form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"}
 				if whole {
@@ -317,6 +324,8 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3 && stemEndings[w.skel[len(stem):]]:
 			f = form{boost: boostInflection, via: "inflection"}
+		case place && (infix || stemInfix) && (strings.Contains(w.skel, s) || stem != "" && strings.Contains(w.skel, stem)):
+			continue
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
 			if !strings.HasPrefix(w.word, token) && !strings.HasPrefix(asciiSpelling(w.word), typed) {

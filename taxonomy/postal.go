@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -195,6 +196,22 @@ var placeAliases = map[string]string{
 	"noerrebro": "koebenhavn n", "oesterbro": "koebenhavn oe", "vesterbro": "koebenhavn v",
 	"amager": "koebenhavn s", "christianshavn": "koebenhavn k", "indre by": "koebenhavn k",
 	"nordvest": "koebenhavn nv", "bispebjerg": "koebenhavn nv", "sydhavnen": "koebenhavn sv",
+}
+
+// PlaceWords are the names of the postal districts that are one word, in
+// lower case ("hasselager", "kokkedal", "snekkersten"): the search does not
+// read them as compounds of a word typed ("lager", "kok").
+func (p *Places) PlaceWords() []string {
+	var out []string
+	for _, c := range p.codes {
+		for _, n := range []string{p.byCode[c].Name, baseName(p.byCode[c].Name)} {
+			if w := strings.ToLower(strings.TrimSpace(n)); w != "" && !strings.ContainsAny(w, " -.") {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ByName returns the postal code of a district as people write its name:
