@@ -1490,3 +1490,57 @@ func TestApprenticeIsTheTrade(t *testing.T) {
 		t.Errorf("the page does not say the apprentice's title was searched as the trade")
 	}
 }
+
+// TestSearchByName: a consultant types a citizen's name and finds that
+// person (the words of a name are in no CV's text: "Kirsten Rasmussen"
+// found 56 others), with or without æ, ø, å; words that are no name's
+// are searched as ever.
+func TestSearchByName(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	ids := map[string]string{}
+	for ref, name := range map[string]string{"BN-1": "Kirsten Rasmussen", "BN-2": "Kirsten Jensen", "BN-3": "Søren Ørbæk Hansen", "BN-4": "Ole Rasmussen"} {
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", cv(ref, "Tømrer", map[string]any{"name": name}), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+		}
+		ids[name] = c.ID
+	}
+	if err := env.Sys.Syncer.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	search := func(q string) (names []string, via string) {
+		var out struct {
+			Items []struct {
+				Candidate struct{ Name string } `json:"candidate"`
+			} `json:"items"`
+			Interpreted []struct{ Via string } `json:"interpreted"`
+		}
+		k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &out)
+		for _, it := range out.Items {
+			names = append(names, it.Candidate.Name)
+		}
+		if len(out.Interpreted) > 0 {
+			via = out.Interpreted[0].Via
+		}
+		slices.Sort(names)
+		return names, via
+	}
+	for q, want := range map[string][]string{
+		"Kirsten Rasmussen": {"Kirsten Rasmussen"},
+		"rasmussen kirsten": {"Kirsten Rasmussen"},
+		"soren orbaek":      {"Søren Ørbæk Hansen"},
+		"Søren Hansen":      {"Søren Ørbæk Hansen"},
+	} {
+		if got, via := search(q); !slices.Equal(got, want) || via != "name" {
+			t.Errorf("%q found %v (read as %q), want %v by name", q, got, via, want)
+		}
+	}
+	// No name holds both words: the words are searched.
+	if got, via := search("tømrer rasmussen"); via == "name" {
+		t.Errorf("\"tømrer rasmussen\" read as a name: %v", got)
+	}
+	if page := string(k.Do("GET", "/staff/candidates?q=Kirsten+Rasmussen", nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Fundet på navnet") || !strings.Contains(page, ids["Kirsten Rasmussen"]) {
+		t.Errorf("the search page does not say it found her by name")
+	}
+}

@@ -97,6 +97,9 @@ type searchPage struct {
 	// as; ByRef says the text was a case reference, found as such.
 	ReadAs []string
 	ByRef  bool
+	// ByName: the words were a citizen's name, and these are the CVs of
+	// that name.
+	ByName bool
 	// RefMissing says no CV has the case reference the text was.
 	RefMissing string
 	// Place is the town or postal code the text named, read as distance
@@ -308,6 +311,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		switch in.Via {
 		case "external_ref":
 			d.ByRef = true
+		case "name":
+			d.ByName = true
 		case "external_ref_missing":
 			d.RefMissing = fmt.Sprintf(tr(c, "cand.ref_missing"), in.Term)
 		case "skill":

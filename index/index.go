@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	bolterrors "go.etcd.io/bbolt/errors"
 
@@ -37,7 +38,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 15
+const MappingVersion = 16
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -107,6 +108,9 @@ type Doc struct {
 	Education  []string `json:"education"`
 	PostalCode string   `json:"postal_code"`
 	Cells      []string `json:"cells,omitempty"` // grid cells of Location, one per level (cells.go)
+	// Name holds the words of the citizen's name, folded (nameFold), for
+	// a consultant who looks a person up by name (v16).
+	Name string `json:"name"`
 	// CV is the candidate as JSON, stored and not indexed, so a search page
 	// shows its hits without reading them from the store (see Query.CVs).
 	CV string `json:"cv"`
@@ -183,6 +187,9 @@ func NewMapping() mapping.IndexMapping {
 	for _, k := range []string{"licences", "hours", "shifts", "languages", "target_group", "eligibility", "consent", "postal_code"} {
 		doc.AddFieldMappingsAt(k, kw())
 	}
+	name := text(wordsAnalyzer)
+	name.IncludeInAll, name.DocValues = false, false
+	doc.AddFieldMappingsAt("name", name)
 	cells := kw()
 	cells.DocValues = false // only filtered on, never sorted or faceted
 	doc.AddFieldMappingsAt("cells", cells)
@@ -548,11 +555,31 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 			d.Cells = cellsOf(lat, lon)
 		}
 	}
+	d.Name = nameWords(c.Name)
 	if cv, err := json.Marshal(c); err == nil { // a Candidate always marshals
 		d.CV = string(cv)
 	}
 	return d
 }
+
+// nameWords are the words of a name, folded (nameFold), joined by spaces
+// for the "name" field.
+func nameWords(name string) string {
+	var out []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		out = append(out, nameFold(w))
+	}
+	return strings.Join(out, " ")
+}
+
+// nameFold is a word of a name as any spelling of it reads: lower case,
+// æ, ø, å and their spellings ae, oe, aa as a, o, a ("Ørbæk", "Oerbaek"
+// and "orbaek" are all "orbak").
+func nameFold(w string) string {
+	return nameFolds.Replace(strings.ToLower(w))
+}
+
+var nameFolds = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "ae", "a", "oe", "o", "aa", "a")
 
 // skilledLevels are the education levels that make a faglært: a
 // vocational education or more. Primary and upper secondary school alone

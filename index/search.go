@@ -969,3 +969,31 @@ func (ix *Index) boostedTerms(field string, uris []string, boost, def float64) [
 	}
 	return out
 }
+
+// ByName finds the CVs whose citizen's name holds every one of words (as
+// typed, any case; "soren" and "soeren" find Søren), at most size, their
+// stored CVs with them, in id order.
+func (ix *Index) ByName(ctx context.Context, words []string, size int) (Result, error) {
+	if len(words) == 0 {
+		return Result{}, nil
+	}
+	qs := make([]query.Query, len(words))
+	for i, w := range words {
+		qs[i] = term("name", nameFold(w))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), size, 0, false)
+	req.Fields = []string{fieldCV}
+	req.SortBy([]string{"_id"})
+	res, err := ix.bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("index: search by name: %w", err)
+	}
+	out := Result{Total: res.Total, Hits: make([]Hit, len(res.Hits))}
+	for i, h := range res.Hits {
+		out.Hits[i] = Hit{ID: h.ID, Score: 1}
+		if cv, ok := h.Fields[fieldCV].(string); ok {
+			out.Hits[i].CV = []byte(cv)
+		}
+	}
+	return out, nil
+}

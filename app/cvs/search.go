@@ -160,6 +160,9 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if out, ok, err := cs.byRef(ctx, by, p); ok || err != nil {
 		return out, err
 	}
+	if out, ok, err := cs.byName(ctx, by, p); ok || err != nil {
+		return out, err
+	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -553,6 +556,54 @@ func (cs *Service) byRef(ctx context.Context, by *jobmatch.User, p SearchParams)
 	}
 	return &SearchResult{Items: []SearchHit{{Score: 1, Candidate: c}}, Total: 1,
 		Interpreted: []Interpretation{{Term: ref, Label: c.ExternalRef, Via: "external_ref"}}}, true, nil
+}
+
+// maxByName is the most CVs a name finds: a consultant who types a name
+// looks for one person, and a common name is made narrower by its other
+// words.
+const maxByName = 50
+
+// byName answers a search whose text is the name of a citizen, two words
+// or more ("Kirsten Rasmussen", "soren jensen"), with the CVs whose name
+// holds every word, whatever the filters: the words of a name are in no
+// CV's text, and the search read them as typos of other words (56 others
+// for "Kirsten Rasmussen"). A text of words no name holds all of is no
+// name ("social rådgiver", "Lars tømrer"): ok is false then.
+func (cs *Service) byName(ctx context.Context, by *jobmatch.User, p SearchParams) (*SearchResult, bool, error) {
+	text := strings.TrimSpace(p.Q)
+	words := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == ',' })
+	if p.Cursor != "" || len(words) < 2 || len(words) > 4 || len(text) > 120 ||
+		strings.ContainsFunc(text, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsSpace(r) && r != '-' && r != ',' && r != '.'
+		}) {
+		return nil, false, nil
+	}
+	for i, w := range words {
+		words[i] = strings.TrimSuffix(w, ".")
+		if utf8.RuneCountInString(words[i]) < 2 {
+			return nil, false, nil // an initial ("K. Rasmussen"): the other words decide
+		}
+	}
+	res, err := cs.ix.ByName(ctx, words, maxByName)
+	if err != nil || res.Total == 0 {
+		return nil, false, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.search", Subjects: ids, Reason: p.Why, Query: describe(p), Count: len(ids)}); err != nil {
+		return nil, false, err
+	}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total),
+		Interpreted: []Interpretation{{Term: text, Via: "name"}}}
+	cands, err := cs.readHits(ctx, res.Hits)
+	for _, c := range cands {
+		if c != nil {
+			out.Items = append(out.Items, SearchHit{Score: 1, Candidate: c})
+		}
+	}
+	return out, true, err
 }
 
 // readHits returns the CVs of a page of hits, in order, as the index
