@@ -1133,7 +1133,7 @@ func TestVacanciesThatFitACitizen(t *testing.T) {
 		t.Fatalf("the vacancy's shortlist: %d %s", res.StatusCode, res.Body)
 	}
 	// Back on the list, the vacancy says so instead of offering it again.
-	if _, page := pageOf(k, "/staff/candidates/"+cook+"/vacancies"); !strings.Contains(page, "på shortlisten: foreslået") || strings.Contains(page, `action="/staff/vacancies/`+kitchen+`/shortlist"`) {
+	if _, page := pageOf(k, "/staff/candidates/"+cook+"/vacancies"); !strings.Contains(page, "på kortlisten: foreslået") || strings.Contains(page, `action="/staff/vacancies/`+kitchen+`/shortlist"`) {
 		t.Fatalf("the list after shortlisting: %.3000s", page)
 	}
 	if status, _ := pageOf(env.Login("hotline@demo.local"), "/staff/candidates/"+cook+"/vacancies"); status != http.StatusForbidden {
@@ -1164,7 +1164,7 @@ func TestVacancyThatSaysGender(t *testing.T) {
 	}
 	// The company is told on its own page, too.
 	status := string(env.Client().Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, nil, "Accept", "text/html").Body)
-	if !strings.Contains(status, "Jeres opslag nævner «Kvindelig», «pige», «etnisk». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver") {
+	if !strings.Contains(status, "Dit opslag nævner «Kvindelig», «pige», «etnisk». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver") {
 		t.Errorf("the company's page does not say: %s", status)
 	}
 	plain := postVacancy(t, env, 1, map[string]any{"title": "Smed", "description": "Vi er 20 mand på værkstedet og mangler en smed."})

@@ -113,7 +113,7 @@ func TestPreScreeningToHired(t *testing.T) {
 
 	// The CV's page says where the citizen is in process: this vacancy,
 	// presented.
-	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<h2 id="cv-processes">På shortlister</h2>`) ||
+	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, `<h2 id="cv-processes">På kortlister</h2>`) ||
 		!strings.Contains(page, `href="/staff/vacancies/`+rec.ID+`"`) || !strings.Contains(page, `<td class="stage">præsenteret</td>`) ||
 		!strings.Contains(page, `<a href="/staff/companies/`+demo.CVR(71)+`">`) {
 		t.Errorf("the CV's page does not show the citizen presented on the vacancy: %s", page)

@@ -13,7 +13,7 @@ func init() {
 		"emp.available_from":        {"Ledig fra %s", "Available from %s"},
 		"emp.sees":                  {"Virksomheden ser, når du præsenterer: ønskede stillinger, jobtitler og år, de efterspurgte kompetencer som i matchet, uddannelse, dansk, engelsk og efterspurgte sprog (niveau), hvornår personen kan starte, afstand i interval og din vurdering fra samtalen ordret (borgerens navn som »kandidaten«). Aldrig navn (medmindre borgeren har sagt ja), alder, køn, modersmål, adresse eller kontaktoplysninger.", "When you present, the employer sees: desired occupations, job titles and years, the skills they asked for as matched, education, Danish, English and the languages asked for (level), when the person can start, distance as a band and your interview assessment word for word (the citizen's name as “kandidaten”). Never the name (unless the citizen agreed), age, gender, mother tongue, address or contact details."},
 		"emp.assessment_shown":      {"Vises ordret for virksomheden – skriv den til dem. Borgerens navn bliver til »kandidaten«, medmindre borgeren har sagt ja til at vise navnet.", "Shown word for word to the employer – write it for them. The citizen's name reads “kandidaten” unless they agreed to show it."},
-		"emp.skills_matched":        {"Kompetencer I efterspørger", "Skills you asked for"},
+		"emp.skills_matched":        {"Kompetencer, du efterspørger", "Skills you asked for"},
 		"emp.education":             {"Uddannelse", "Education"},
 		"emp.distance":              {"Afstand", "Distance"},
 		"emp.interview":             {"Jobcentrets første samtale", "The jobcenter's first interview"},
@@ -30,6 +30,6 @@ func init() {
 		"emp.r_language":            {"Sprog", "Language"},
 		"emp.r_distance":            {"Afstand", "Distance"},
 		"emp.r_other":               {"Andet", "Other"},
-		"emp.answered":              {"Tak, jeres svar er sendt til konsulenten.", "Thank you, your answer went to the consultant."},
+		"emp.answered":              {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
 	})
 }

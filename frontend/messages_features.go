@@ -177,7 +177,7 @@ func init() {
 		"am.u_occupation":      {"Ønsket job og erhverv fra CV'et, holdt op mod stillingens titel (STAR/Jobnet og ESCO)", "Desired jobs and occupations from the CV, against the vacancy's title (STAR/Jobnet and ESCO)"},
 		"am.u_skills":          {"Kompetencer: stillingens krav og ønsker", "Skills: the vacancy's required and desired ones"},
 		"am.u_experience":      {"Års erfaring i erhvervet eller et beslægtet", "Years of experience in the occupation or a related one"},
-		"am.u_distance":        {"Afstand mellem postnumre, målt mod borgerens maksimale transporttid", "Distance between postal codes, against the citizen's maximum commute"},
+		"am.u_distance":        {"Afstand mellem postnumre, målt mod borgerens maksimale transportafstand", "Distance between postal codes, against the citizen's maximum commute"},
 		"am.u_availability":    {"Hvornår borgeren kan starte", "When the citizen can start"},
 		"am.u_languages":       {"Sprog og niveau, når stillingen kræver det", "Languages and level, when the vacancy asks for them"},
 		"am.u_licence":         {"Kørekort, når stillingen kræver det", "Driving licence, when the vacancy asks for it"},

@@ -39,7 +39,7 @@ func init() {
 		"page.company":       {"Virksomhed", "Company"},
 		"co.employees":       {"ansatte", "employees"},
 		"co.industry":        {"branchekode", "industry code"},
-		"co.log_contact":     {"Registrér kontakt", "Log a contact"},
+		"co.log_contact":     {"Registrer kontakt", "Log a contact"},
 		"co.kind":            {"Type", "Kind"},
 		"co.date":            {"Dato", "Date"},
 		"co.follow_up":       {"Opfølgning", "Follow-up"},

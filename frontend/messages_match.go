@@ -6,7 +6,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.vacancy":         {"Stilling og kandidater", "Vacancy and candidates"},
 		"vac.details":          {"Opslaget", "The vacancy"},
-		"status.personal":      {"Jeres opslag nævner «%s». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver, ikke ud fra køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven). Jeres kontaktperson tager det gerne op med jer.", "Your vacancy mentions “%s”. The jobcentre finds and proposes candidates by what the job requires, not by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts). Your contact person is glad to talk it through with you."},
+		"status.personal":      {"Dit opslag nævner «%s». Jobcentret finder og foreslår kandidater ud fra, hvad jobbet kræver, ikke ud fra køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven). Din kontaktperson tager det gerne op med dig.", "Your vacancy mentions “%s”. The jobcentre finds and proposes candidates by what the job requires, not by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts). Your contact person is glad to talk it through with you."},
 		"vac.personal":         {"Opslaget nævner køn eller etnisk oprindelse: «%s». Jobcentret finder og foreslår ikke kandidater efter køn eller etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven), og matchningen bruger ikke ordene. Tal med virksomheden om, hvad jobbet kræver.", "The vacancy mentions gender or ethnic origin: “%s”. The jobcentre does not find or propose candidates by gender or ethnic origin (the Danish equal treatment and anti-discrimination acts), and the matching does not use these words. Talk with the company about what the job requires."},
 		"vac.start":            {"start", "start"},
 		"vac.required":         {"Krævet", "Required"},
@@ -32,7 +32,7 @@ func init() {
 		"match.weight":         {"Vægt", "Weight"},
 		"match.points":         {"Point (værdi × vægt)", "Points (value × weight)"},
 		"match.none":           {"Ingen kandidater opfylder kravene. Prøv at lempe et krav.", "No candidates meet the criteria. Try relaxing one."},
-		"crit.distance":        {"Inden for transporttid", "Within commuting distance"},
+		"crit.distance":        {"Inden for borgerens transportafstand", "Within the citizen's commuting distance"},
 		"crit.availability":    {"Ledig ved start", "Available by the start"},
 		"crit.licence":         {"Kørekort", "Driving licence"},
 		"crit.language":        {"Sprogniveau", "Language level"},

@@ -153,7 +153,7 @@ func TestHotlineOverviewShowsRequestsFirst(t *testing.T) {
 		if (req < co) != hotline {
 			t.Errorf("%s: requests at %d, companies at %d", who, req, co)
 		}
-		if link := strings.Contains(page, `href="/staff/hotline">Registrér en henvendelse`); link != hotline {
+		if link := strings.Contains(page, `href="/staff/hotline">Registrer en henvendelse`); link != hotline {
 			t.Errorf("%s: link to log a request shown %v", who, link)
 		}
 		if name := html.EscapeString(company["name"].(string)); !strings.Contains(page[req:], name) {

@@ -94,7 +94,7 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(added, "1 på shortlisten") || !strings.HasSuffix(landed, "#msg-sl-"+cand.ID) {
+	if !strings.Contains(added, "1 sat på kortlisten") || !strings.HasSuffix(landed, "#msg-sl-"+cand.ID) {
 		t.Fatalf("without JavaScript: message %q, landed at %q", added, landed)
 	}
 

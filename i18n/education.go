@@ -8,7 +8,7 @@ func init() {
 		"edu.upper_secondary": {"Gymnasial uddannelse", "Upper secondary education"},
 		"edu.vocational":      {"Erhvervsuddannelse", "Vocational education"},
 		"edu.short_cycle":     {"Kort videregående uddannelse", "Short-cycle higher education"},
-		"edu.bachelor":        {"Bachelor- eller professionsbachelor", "Bachelor's degree"},
+		"edu.bachelor":        {"Bachelor eller professionsbachelor", "Bachelor's degree"},
 		"edu.master":          {"Kandidatuddannelse", "Master's degree"},
 		"edu.phd":             {"Ph.d.", "PhD"},
 		"edu.other":           {"Anden uddannelse", "Other education"},

@@ -6,7 +6,7 @@ package i18n
 // (numbers with a decimal comma in Danish, labels in the language).
 func init() {
 	Register(map[string][2]string{
-		"why.scheme_eligible":           {"Kan ansættes med %s (%s)", "Eligible for %s (%s)"},
+		"why.scheme_eligible":           {"Berettiget til %s (%s)", "Eligible for %s (%s)"},
 		"why.scheme_not_eligible":       {"Ikke visiteret til %s", "Not eligible for %s"},
 		"why.scheme.flag":               {"visiteret af kommunen", "approved by the municipality"},
 		"why.scheme.group":              {"målgruppen giver adgang", "the target group qualifies"},

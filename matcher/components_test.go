@@ -239,7 +239,7 @@ func TestFilters(t *testing.T) {
 		exclude string
 		words   string
 	}{
-		{jobmatch.EmploymentWageSubsidy, jobmatch.Candidate{TargetGroup: jobmatch.TargetRefugee}, "", "Kan ansættes med løntilskud (målgruppen giver adgang)"},
+		{jobmatch.EmploymentWageSubsidy, jobmatch.Candidate{TargetGroup: jobmatch.TargetRefugee}, "", "Berettiget til løntilskud (målgruppen giver adgang)"},
 		{jobmatch.EmploymentWageSubsidy, jobmatch.Candidate{Eligibility: []jobmatch.Scheme{jobmatch.SchemeWageSubsidy}}, "", "visiteret af kommunen"},
 		{jobmatch.EmploymentFlexjob, jobmatch.Candidate{}, "eligibility", "Ikke visiteret til fleksjob"},
 		{jobmatch.EmploymentOrdinary, jobmatch.Candidate{}, "", ""},

@@ -85,7 +85,7 @@ var reportFigures = []struct {
 			s := f.EmployerSatisfaction["service"]
 			return s.ShareSatisfied, s.N
 		}},
-	{"citizen_satisfaction", "share", [2]string{"Borgere tilfredse eller mere end tilfredse", "Citizens satisfied or more than satisfied"},
+	{"citizen_satisfaction", "share", [2]string{"Borgere tilfredse eller meget tilfredse", "Citizens satisfied or very satisfied"},
 		[2]string{"Andel af svarene 4–5 på en skala 1–5 i borgerundersøgelsen, efter svardato.", "Share of answers 4–5 on a 1–5 scale in the citizen survey, by the date answered."},
 		func(f *KPIFigures) (float64, int) {
 			return f.CitizenSatisfaction.ShareSatisfied, f.CitizenSatisfaction.N

@@ -474,7 +474,7 @@ func verify(t *testing.T, base string, led *soakLedger, ready time.Time) time.Du
 			}
 		}
 	}
-	// And in its citizen's shortlists (the CV's «På shortlister»): an
+	// And in its citizen's shortlists (the CV's «På kortlister»): an
 	// entry's id is "<vacancy id>:<candidate id>".
 	perCV := map[string][]string{}
 	for id := range led.moves {
