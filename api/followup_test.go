@@ -470,6 +470,12 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 	if !strings.Contains(body, "Virksomhedskontakter i året: Skal være et tal.") || !strings.Contains(body, `role="alert"`) {
 		t.Fatalf("a wrong value: %d %.3000s", res.StatusCode, body)
 	}
+	// A percent above 100 is said in percent ("Må højst være 1" said the
+	// share), and the half-year shown stays.
+	res = post(admin, url.Values{"year": {"2026"}, "half": {"H1"}, "contacts": {"2800"}, "citizen_satisfaction_share": {"150"}, "employer_satisfaction_share": {"85"}})
+	if body := html.UnescapeString(string(res.Body)); !strings.Contains(body, "Skal være mellem 0 og 100 %.") || !strings.Contains(body, "1. halvår 2026") {
+		t.Fatalf("150 %%: %d %.3000s", res.StatusCode, body)
+	}
 	if admin.Do("GET", "/api/v1/targets/2026", nil, &tg); tg.Contacts != 2800 {
 		t.Fatalf("a refused form changed the targets: %+v", tg)
 	}

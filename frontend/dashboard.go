@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"math"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func (f *Frontend) dashboardTargets(c echo.Context) error {
 	if err != nil {
 		return jobmatch.Invalid("year", "year", "")
 	}
-	back := fmt.Sprintf("/dashboard?year=%d#targets", year)
+	back := fmt.Sprintf("/dashboard?year=%d&half=%s#targets", year, url.QueryEscape(v["half"]))
 	verr := &jobmatch.ValidationError{}
 	in := followup.Targets{}
 	if in.Contacts, err = strconv.ParseInt(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(v["contacts"])), 10, 64); err != nil {
@@ -50,8 +51,13 @@ func (f *Frontend) dashboardTargets(c echo.Context) error {
 	percent := func(field string) float64 {
 		s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v[field]), "%"))
 		p, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-		if err != nil {
+		switch {
+		case err != nil:
 			verr.Add(field, "type", "number")
+		case p < 0 || p > 100:
+			// Typed in percent: "at most 100 %", not the share's "at
+			// most 1" the service would say.
+			verr.Add(field, "percent", "")
 		}
 		return p / 100
 	}

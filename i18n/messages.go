@@ -5,6 +5,7 @@ var messages = map[string][2]string{
 	// validation
 	"v.required":       {"Skal udfyldes.", "This field is required."},
 	"v.phone_or_email": {"Udfyld telefon eller e-mail.", "Give a phone number or an e-mail address."},
+	"v.percent":        {"Skal være mellem 0 og 100 %.", "Must be between 0 and 100 %."},
 	"v.invalid":        {"Ugyldig værdi.", "Invalid value."},
 	"v.cvr":            {"CVR-nummeret skal være 8 cifre og gyldigt (modulus 11-kontrol).", "The CVR number must be 8 digits and valid (modulus-11 check)."},
 	"v.postal":         {"Postnummeret findes ikke i Danmark.", "This postal code does not exist in Denmark."},
