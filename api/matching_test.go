@@ -905,6 +905,8 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 			MedianResponseHours float64          `json:"median_response_hours"`
 			ShareInTime         float64          `json:"share_in_time"`
 			ByTopic             map[string]int64 `json:"by_topic"`
+			OpenNow             int64            `json:"open_now"`
+			OverdueNow          int64            `json:"overdue_now"`
 		}
 		Vacancies struct{ Posted int64 }
 		Retention struct {
@@ -929,6 +931,11 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 	if y.Requests.MedianResponseHours <= 0 || y.Requests.MedianResponseHours > 24 {
 		t.Fatalf("median response %v h, want within the 0–24 h bucket", y.Requests.MedianResponseHours)
 	}
+	// Today's backlog: the two requests still open (the subsidy question
+	// and the vacancy's), none past its deadline yet; six weeks on, both.
+	if y.Requests.OpenNow != 2 || y.Requests.OverdueNow != 0 {
+		t.Fatalf("backlog: %d open, %d overdue, want 2 and 0", y.Requests.OpenNow, y.Requests.OverdueNow)
+	}
 	h1, h2 := get("year=2026&half=H1"), get("year=2026&half=H2")
 	if h1.Period != "2026-H1" || h1.Requests.Count != 2 || h1.Contacts.Count != 1 || h1.Vacancies.Posted != 1 || h1.Requests.ByTopic["subsidy"] != 1 || h1.Contacts.Target != 1250 {
 		t.Fatalf("H1: %+v", h1)
@@ -940,6 +947,11 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 		t.Fatalf("half=H3: %d", res.StatusCode)
 	}
 	rebuildAgrees(t, env, 2026)
+	set("2026-08-15T10:00:00Z")
+	k = env.Login(co.ConsultantID)
+	if late := get("year=2026&half=H1"); late.Requests.OpenNow != 2 || late.Requests.OverdueNow != 2 {
+		t.Fatalf("backlog six weeks on: %d open, %d overdue, want 2 and 2", late.Requests.OpenNow, late.Requests.OverdueNow)
+	}
 }
 
 // TestTimelineByDay: a contact logged today for last week's visit stands

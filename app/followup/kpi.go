@@ -2,6 +2,7 @@ package followup
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,6 +86,12 @@ type KPIRequests struct {
 	ShareInTime         float64          `json:"share_in_time"`
 	ByTopic             map[string]int64 `json:"by_topic"`
 	ByChannel           map[string]int64 `json:"by_channel"`
+	// OpenNow and OverdueNow are today's backlog, whatever the period:
+	// the requests still open, and of them those past their deadline
+	// (the share in time counts only the resolved, so a request left
+	// open was seen nowhere).
+	OpenNow    int64 `json:"open_now"`
+	OverdueNow int64 `json:"overdue_now"`
 }
 
 // KPIVacancies is the vacancies posted and filled.
@@ -154,6 +161,9 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		}
 	}
 	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}}
+	if f.Requests.OpenNow, f.Requests.OverdueNow, err = s.backlog(ctx, names); err != nil {
+		return nil, err
+	}
 	resp, fill := map[string]int64{}, map[string]int64{}
 	for k, v := range c {
 		switch {
@@ -222,4 +232,38 @@ func satisfaction(c map[string]int64, prefix string) Satisfaction {
 		return Satisfaction{}
 	}
 	return Satisfaction{N: s.N, ShareSatisfied: s.Share, Mean: s.Mean, CI95: [2]float64{s.ShareCI.Low, s.ShareCI.High}, LowN: s.LowN}
+}
+
+// backlog counts the requests open now in the consultants' open lists,
+// and those past their deadline: one read by _id each.
+func (s *Service) backlog(ctx context.Context, consultants map[string]*jobmatch.User) (open, overdue int64, err error) {
+	now := s.now()
+	seen := map[string]bool{}
+	for _, u := range consultants {
+		ids, err := s.st.OpenRequestIDs(ctx, u.ID)
+		if err != nil {
+			return 0, 0, err
+		}
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			r, err := s.st.Request(ctx, id)
+			if errors.Is(err, jobmatch.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return 0, 0, err
+			}
+			if r.Status != jobmatch.RequestOpen {
+				continue
+			}
+			open++
+			if r.DueAt != nil && r.DueAt.Before(now) {
+				overdue++
+			}
+		}
+	}
+	return open, overdue, nil
 }
