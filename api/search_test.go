@@ -1531,6 +1531,7 @@ func TestSearchByName(t *testing.T) {
 		"rasmussen kirsten": {"Kirsten Rasmussen"},
 		"soren orbaek":      {"Søren Ørbæk Hansen"},
 		"Søren Hansen":      {"Søren Ørbæk Hansen"},
+		"Kirsten Rasmusen":  {"Kirsten Rasmussen"}, // a letter off
 	} {
 		if got, via := search(q); !slices.Equal(got, want) || via != "name" {
 			t.Errorf("%q found %v (read as %q), want %v by name", q, got, via, want)

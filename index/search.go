@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -972,14 +973,24 @@ func (ix *Index) boostedTerms(field string, uris []string, boost, def float64) [
 
 // ByName finds the CVs whose citizen's name holds every one of words (as
 // typed, any case; "soren" and "soeren" find Søren), at most size, their
-// stored CVs with them, in id order.
-func (ix *Index) ByName(ctx context.Context, words []string, size int) (Result, error) {
+// stored CVs with them, in id order. With typos, a word of five letters
+// or more may be one letter off ("Rasmusen").
+func (ix *Index) ByName(ctx context.Context, words []string, size int, typos bool) (Result, error) {
 	if len(words) == 0 {
 		return Result{}, nil
 	}
 	qs := make([]query.Query, len(words))
 	for i, w := range words {
-		qs[i] = term("name", nameFold(w))
+		f := nameFold(w)
+		if typos && utf8.RuneCountInString(f) >= 5 {
+			fq := bleve.NewFuzzyQuery(f)
+			fq.SetField("name")
+			fq.SetFuzziness(1)
+			fq.SetPrefix(1)
+			qs[i] = fq
+			continue
+		}
+		qs[i] = term("name", f)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), size, 0, false)
 	req.Fields = []string{fieldCV}

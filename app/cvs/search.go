@@ -584,7 +584,11 @@ func (cs *Service) byName(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, false, nil // an initial ("K. Rasmussen"): the other words decide
 		}
 	}
-	res, err := cs.ix.ByName(ctx, words, maxByName)
+	res, err := cs.ix.ByName(ctx, words, maxByName, false)
+	if err == nil && res.Total == 0 {
+		// "Kirsten Rasmusen": a letter off in a long word.
+		res, err = cs.ix.ByName(ctx, words, maxByName, true)
+	}
 	if err != nil || res.Total == 0 {
 		return nil, false, err
 	}
