@@ -446,11 +446,43 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			return answerSurveys(ctx, t)
 		})
 	}
-	texts := map[string]string{
-		"retention": "Medarbejder sygemeldt, vi vil gerne fastholde", "subsidy": "Spørgsmål om løntilskud og virksomhedspraktik",
-		"layoff": "Vi skal desværre afskedige flere medarbejdere", "other": "Spørgsmål til jobcentret",
+	// What companies write and how consultants answer, varied by the
+	// request's number (no draw of r, so the rest of the year stays as
+	// it was).
+	texts := map[string][]string{
+		"retention": {
+			"En af vores medarbejdere har været sygemeldt i fem uger med rygproblemer. Vi vil gerne have ham tilbage – hvad kan I hjælpe med?",
+			"Vores lagermedarbejder er sygemeldt med stress. Kan vi lave en delvis raskmelding?",
+			"Medarbejder sygemeldt efter en operation. Vi vil gerne fastholde hende og høre om mulighederne for nedsat tid.",
+			"En medarbejder kan ikke længere løfte tungt. Kan hun fortsætte hos os med andre opgaver?",
+		},
+		"subsidy": {
+			"Vi overvejer at ansætte en ledig med løntilskud. Hvem kan komme i betragtning, og hvor længe?",
+			"Kan vi tage en borger i virksomhedspraktik i fire uger i vores køkken?",
+			"Vi vil gerne høre om IGU til en ung flygtning, vi kender fra en praktik.",
+			"Hvordan ansætter vi i fleksjob, og hvad gives der i tilskud?",
+		},
+		"layoff": {
+			"Vi skal desværre afskedige 12 medarbejdere i produktionen til marts og vil gerne have hjælp til at varsle.",
+			"Vi lukker en afdeling og skal afskedige flere medarbejdere. Kan jobcentret hjælpe dem videre?",
+		},
+		"other": {
+			"Vi vil gerne høre, hvordan I kan hjælpe os med at rekruttere til sæsonen.",
+			"Kan vi få besøg af vores kontaktperson og tale om vores behov for arbejdskraft næste år?",
+			"Vi har fået en henvendelse fra en borger i praktik og vil gerne tale med konsulenten.",
+		},
 	}
+	resolutions := map[string][]string{
+		"retention": {"Holdt møde med medarbejder og leder; plan for gradvis tilbagevenden.", "Aftalt delvis raskmelding med 20 timer om ugen.", "Henvist til fastholdelseskonsulent og aftalt opfølgning om fire uger."},
+		"subsidy":   {"Gennemgået reglerne for løntilskud og sendt tre kandidater.", "Virksomhedspraktik aftalt; borgeren starter næste mandag.", "Svaret på mail med reglerne og aftalt et møde."},
+		"layoff":    {"Møde om varsling holdt; jobsøgningsforløb for medarbejderne aftalt.", "Varsling modtaget; jobcentret holder infomøde for medarbejderne."},
+		"other":     {"Ringet op og aftalt besøg.", "Besvaret på telefon.", "Sendt information om virksomhedsservicen."},
+		"vacancy":   {"Stillingen gennemgået med virksomheden; CV-søgning i gang.", "Kravene aftalt i telefonen; kandidater præsenteres i næste uge."},
+	}
+	n := 0
 	for range YearOfEvents.Requests {
+		n++
+		i := n
 		c := all[r.IntN(len(all))]
 		t := workTime()
 		topic := pick(map[string]int{"vacancy": 42, "subsidy": 24, "retention": 17, "other": 12, "layoff": 5})
@@ -479,7 +511,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				title = vin.Title
 				rec, err = svc.Intake.SubmitVacancy(ctx, vin, ch, nil, "")
 			} else {
-				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic]}, by, "")
+				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic][i%len(texts[topic])]}, by, "")
 			}
 			count++
 			if err != nil {
@@ -500,7 +532,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 					if err != nil {
 						return err
 					}
-					_, err = svc.Intake.ResolveRequest(ctx, user(req.ConsultantID), reqID, intake.ResolveInput{Resolution: "Afsluttet (demo)", Outcome: outcome})
+					_, err = svc.Intake.ResolveRequest(ctx, user(req.ConsultantID), reqID, intake.ResolveInput{Resolution: resolutionFor(resolutions, topic, i), Outcome: outcome})
 					count++
 					if err != nil {
 						return err
@@ -587,4 +619,13 @@ var contactNotes = map[string][]string{
 		"Mødt på erhvervsnetværkets morgenmøde",
 		"Talt sammen ved jobmessen",
 	},
+}
+
+// resolutionFor is a consultant's note on how a request of topic was
+// resolved, the i-th of its kind in turn.
+func resolutionFor(rs map[string][]string, topic string, i int) string {
+	if r := rs[topic]; len(r) > 0 {
+		return r[i%len(r)]
+	}
+	return "Besvaret."
 }

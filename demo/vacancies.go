@@ -67,6 +67,9 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 			hours = "part"
 		}
 	}
+	if strings.Contains(title, "timer om ugen") {
+		hours = "part" // the title says so
+	}
 	var d []string
 	add := func(format string, args ...any) { d = append(d, fmt.Sprintf(format, args...)) }
 	switch r.IntN(3) {
@@ -99,8 +102,21 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 			des = append(des, s)
 		}
 	}
-	if len(des) > 0 {
-		add("Det er en fordel, hvis du har erfaring med %s.", listDA(des))
+	// A licence or a certificate is had, not experienced: "det er en
+	// fordel, hvis du har kørekort B", not "erfaring med kørekort B".
+	var certs, skills []string
+	for _, s := range des {
+		if strings.Contains(s, "kørekort") || strings.Contains(s, "bevis") || strings.Contains(s, "certifikat") {
+			certs = append(certs, s)
+		} else {
+			skills = append(skills, s)
+		}
+	}
+	if len(skills) > 0 {
+		add("Det er en fordel, hvis du har erfaring med %s.", listDA(skills))
+	}
+	if len(certs) > 0 {
+		add("Det er en fordel, hvis du har %s.", listDA(certs))
 	}
 	in := intake.VacancyInput{
 		Company: c, Title: title, SkillsRequired: req, SkillsDesired: des,
@@ -131,11 +147,15 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 	}
 	if p.entry && r.IntN(8) == 0 {
 		in.EmploymentType = "loentilskud"
-		add("Stillingen er med løntilskud, og vi samarbejder med jobcentret om forløbet.")
+		add("Vi samarbejder med jobcentret om forløbet.")
 	}
-	if hours == "full" {
+	switch {
+	case in.EmploymentType == "loentilskud":
+		// A wage subsidy is for a time, not a permanent post.
+		add("Jobbet er med løntilskud i op til seks måneder, og vi håber at kunne tilbyde fast ansættelse bagefter.")
+	case hours == "full":
 		add("Vi tilbyder en fast stilling på 37 timer om ugen med løn efter overenskomst, gode kolleger og en uformel omgangstone.")
-	} else {
+	default:
 		add("Vi tilbyder en fast deltidsstilling på 25-30 timer om ugen med løn efter overenskomst.")
 	}
 	if shiftSectors[p.sector] && r.IntN(2) == 0 {
@@ -144,7 +164,7 @@ func vacancyFor(c companies.CompanyInput, r *rand.Rand, now time.Time) intake.Va
 	if c.Contact.Name != "" && r.IntN(2) == 0 {
 		add("Har du spørgsmål til stillingen, er du velkommen til at kontakte %s.", c.Contact.Name)
 	}
-	add("Send en kort ansøgning og dit CV. Vi holder samtaler løbende.")
+	add("Jobcentret hjælper os med at finde den rette: er du interesseret, så kontakt jobcentret. Vi holder samtaler løbende.")
 	in.Description = strings.Join(d, " ")
 	return in
 }
