@@ -73,7 +73,7 @@ func TestLanguageFacetCountsWhatItFinds(t *testing.T) {
 		t.Fatalf("the facet Dansk B2 or better: %q", m)
 	}
 	res := html.UnescapeString(string(k.Do("GET", m[1], nil, nil, "Accept", "text/html").Body))
-	if !strings.Contains(res, `<h2 id="res-h">3 `) {
-		t.Errorf("the facet's link finds another number: %s", regexp.MustCompile(`<h2 id="res-h">[^<]*`).FindString(res))
+	if !strings.Contains(res, `<h2 id="res-h" tabindex="-1">3 `) {
+		t.Errorf("the facet's link finds another number: %s", regexp.MustCompile(`<h2 id="res-h"[^<]*`).FindString(res))
 	}
 }

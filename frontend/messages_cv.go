@@ -87,6 +87,7 @@ func init() {
 		"cand.licence":                {"«%s» læst som kørekort %s: kun CV'er med det", "“%s” read as driving licence %s: only CVs that hold it"},
 		"cand.interpreted":            {"Søgte også efter stillingsbetegnelsen", "Also searched for the occupation"},
 		"cand.by_ref":                 {"Fundet på sagsnummeret.", "Found by its case reference."},
+		"cand.skip_to_results":        {"Gå til resultaterne", "Skip to the results"},
 		"cand.by_name":                {"Fundet på navnet: borgere hvis navn har alle ordene.", "Found by name: citizens whose name has every word."},
 		"cand.ref_missing":            {"Intet CV har sagsnummeret «%s». Søg på ord for at finde kandidater.", "No CV has the case reference «%s». Search for words to find candidates."},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"jobmatch/demo"
 	"jobmatch/internal/browser"
@@ -45,7 +46,7 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	waitIndexed(t, k, 3)
 
 	ctx := browser.New(t)
-	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q, byRef, byRefNote, scheme, schemeNote string
+	var found, hits, tried, facets, filtered, foundOne, empty, after, errText, q, byRef, byRefNote, scheme, schemeNote, skipped string
 	steps := []chromedp.Action{
 		loginAt(env.URL+"/staff/candidates", "konsulent@demo.local"),
 		chromedp.WaitVisible(`#f-q`),
@@ -58,6 +59,11 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 		chromedp.Text(`ol.hits`, &hits),
 		chromedp.Text(`p.tried`, &tried),
 		chromedp.Text(`aside.facets`, &facets),
+		// From the keyboard: the skip link past the form and the facets
+		// puts the focus on the results.
+		chromedp.Focus(`main a.jm-skip[href="#res-h"]`),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.Evaluate(`document.activeElement.id`, &skipped),
 		// Language at least B1 and wage subsidy, as the form sends them
 		// (language and level apart): only Lone.
 		chromedp.Navigate(env.URL + "/staff/candidates?q=lager&language=da&language_level=B1&eligibility=loentilskud"),
@@ -103,6 +109,9 @@ func TestCandidateSearchPageInBrowser(t *testing.T) {
 	}
 	if found != "2 kandidater" {
 		t.Fatalf("lager: the count reads %q", found)
+	}
+	if skipped != "res-h" {
+		t.Errorf("the skip link to the results left the focus on %q", skipped)
 	}
 	if !strings.Contains(tried, "lagerarbejder") || !strings.Contains(tried, "lagermedarbejder") {
 		t.Fatalf("what was tried: %q", tried)
