@@ -256,4 +256,9 @@ func TestEntryFormErrorsInOneRound(t *testing.T) {
 	if strings.Contains(body, "Arbejdsstedets postnummer: ") {
 		t.Errorf("the workplace's postal code, left empty, has an error of its own")
 	}
+	// A label that asks a question is not followed by a colon ("…med?:").
+	_, res = postEntryForm(t, env.Client(), url.Values{"topic": {"retention"}, "company.cvr": {"10000009"}})
+	if body := html.UnescapeString(string(res.Body)); !strings.Contains(body, "Hvad kan vi hjælpe med? Skal udfyldes.") || strings.Contains(body, "?:") {
+		t.Errorf("the summary's line for the request's text: %s", regexp.MustCompile(`Hvad kan vi hjælpe med[^<]*`).FindString(body))
+	}
 }

@@ -180,12 +180,13 @@ var funcs = template.FuncMap{
 		}
 		return !t.After(time.Now().In(jobmatch.Copenhagen))
 	},
-	"lower": strings.ToLower,
-	"add":   func(a, b int) int { return a + b },
-	"pct":   func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
-	"fpct":  fmtPct,
-	"fnum":  fmtNum,
-	"fint":  func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
+	"lower":     strings.ToLower,
+	"hasSuffix": strings.HasSuffix,
+	"add":       func(a, b int) int { return a + b },
+	"pct":       func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
+	"fpct":      fmtPct,
+	"fnum":      fmtNum,
+	"fint":      func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
 	// fdiff is the change from prev to v as the two figures are shown
 	// (each rounded first: 67,6 % beside 59,4 % is 8,2 points, not the
 	// unrounded 8,3).
