@@ -660,6 +660,15 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		!strings.Contains(co, `<ul class="company-people nobullet-list"><li><b>Per Hansen</b>`) {
 		t.Errorf("the company's page does not say who called or who its people are")
 	}
+	// The company's open vacancies, each a link to its page.
+	vac := systemtest.VacancyBody(cvr)
+	var vrec struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", vac, &vrec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if co := string(k.Do("GET", "/staff/companies/"+cvr, nil, nil, "Accept", "text/html").Body); !strings.Contains(co, `<ul class="open-vacancies nobullet-list"><li><a href="/staff/vacancies/`+vrec.ID+`">`) {
+		t.Errorf("the company's page does not list its open vacancy")
+	}
 	// The jobcentre's day: between 23:00 and 24:00 UTC the machine's
 	// date was yesterday in Copenhagen's terms, and the timeline put the
 	// request (today) before the contact (dated yesterday).

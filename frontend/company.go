@@ -25,6 +25,9 @@ type companyPage struct {
 	Kinds    []string
 	Values   map[string]string
 	Next     string
+	// Open are the company's vacancies not yet filled or closed, of its
+	// latest 50: what a consultant on the phone with it works on.
+	Open []*jobmatch.Vacancy
 }
 
 // companyView is a company's page: facts, the one contact person, and the
@@ -48,6 +51,17 @@ func (f *Frontend) renderCompany(c echo.Context, status int, values map[string]s
 	}
 	if d.Timeline, err = f.cfg.Companies.Timeline(ctx, co.CVR, lq); err != nil {
 		return err
+	}
+	if web.CurrentUser(c).CanReadCVs() && lq.Cursor == "" {
+		vs, err := f.cfg.Intake.Vacancies(ctx, app.ListQuery{Scope: "company:" + co.CVR, Limit: 50})
+		if err != nil {
+			return err
+		}
+		for _, v := range vs.Items {
+			if v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
+				d.Open = append(d.Open, v)
+			}
+		}
 	}
 	if d.Timeline.NextCursor != "" {
 		d.Next = "/staff/companies/" + co.CVR + "?cursor=" + d.Timeline.NextCursor

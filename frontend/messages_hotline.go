@@ -46,6 +46,7 @@ func init() {
 		"co.note":            {"Note", "Note"},
 		"co.timeline":        {"Tidslinje", "Timeline"},
 		"co.people":          {"Kontaktpersoner i virksomheden", "Contact people at the company"},
+		"co.open_vacancies":  {"Åbne stillinger", "Open vacancies"},
 		"co.from":            {"Fra", "From"},
 		"co.contact_logged":  {"Kontakten er registreret og tæller med i årets mål.", "The contact is logged and counts toward the year's target."},
 		"ck.visit":           {"Virksomhedsbesøg", "Visit"},
