@@ -70,7 +70,7 @@ func init() {
 		"fd.filled_presented":           {"Besat med en præsenteret kandidat (af de modtagne)", "Filled by a presented candidate (of those posted)"},
 		"fd.days_first":                 {"Dage til første præsentation (median)", "Days to the first presentation (median)"},
 		"fd.prio_vacancies":             {"Hvor en fra en prioriteret målgruppe er præsenteret", "Where someone from a priority group was presented"},
-		"fd.priority_groups":            {"Personer pr. prioriteret målgruppe", "People per priority group"},
+		"fd.priority_groups":            {"Forløb pr. prioriteret målgruppe (en person på flere stillingers kortliste tæller for hver)", "Processes per priority group (a person on several vacancies' shortlists counts for each)"},
 		"fd.group":                      {"Målgruppe", "Group"},
 		"fd.shortlisted":                {"På kortliste", "Shortlisted"},
 		"fd.presented":                  {"Præsenteret", "Presented"},
