@@ -206,7 +206,9 @@ func LineChart(title, desc string, x []string, series []Series, axisFormat ...fu
 		every = 2 // at 320 px twelve month labels overlap
 	}
 	for i, lbl := range x {
-		if i%every != 0 && i != len(x)-1 {
+		// Every other label and the last, which the one before it gives
+		// way to ("nov" and "dec" side by side read "novdec" at 320 px).
+		if i != len(x)-1 && (i%every != 0 || len(x)-1-i < every) {
 			continue
 		}
 		anchor := "middle" // the first and last stay clear of the y axis and the edge
