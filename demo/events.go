@@ -449,35 +449,32 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 	// What companies write and how consultants answer, varied by the
 	// request's number (no draw of r, so the rest of the year stays as
 	// it was).
-	texts := map[string][]string{
+	texts := map[string][][2]string{ // what the company wrote, how it was resolved
 		"retention": {
-			"En af vores medarbejdere har været sygemeldt i fem uger med rygproblemer. Vi vil gerne have ham tilbage – hvad kan I hjælpe med?",
-			"Vores lagermedarbejder er sygemeldt med stress. Kan vi lave en delvis raskmelding?",
-			"Medarbejder sygemeldt efter en operation. Vi vil gerne fastholde hende og høre om mulighederne for nedsat tid.",
-			"En medarbejder kan ikke længere løfte tungt. Kan hun fortsætte hos os med andre opgaver?",
+			{"En af vores medarbejdere har været sygemeldt i fem uger med rygproblemer. Vi vil gerne have ham tilbage – hvad kan I hjælpe med?", "Holdt møde med medarbejder og leder; plan for gradvis tilbagevenden."},
+			{"Vores lagermedarbejder er sygemeldt med stress. Kan vi lave en delvis raskmelding?", "Aftalt delvis raskmelding med 20 timer om ugen."},
+			{"Medarbejder sygemeldt efter en operation. Vi vil gerne fastholde hende og høre om mulighederne for nedsat tid.", "Henvist til fastholdelseskonsulent og aftalt opfølgning om fire uger."},
+			{"En medarbejder kan ikke længere løfte tungt. Kan hun fortsætte hos os med andre opgaver?", "Besøgt virksomheden; andre opgaver og hjælpemidler aftalt."},
 		},
 		"subsidy": {
-			"Vi overvejer at ansætte en ledig med løntilskud. Hvem kan komme i betragtning, og hvor længe?",
-			"Kan vi tage en borger i virksomhedspraktik i fire uger i vores køkken?",
-			"Vi vil gerne høre om IGU til en ung flygtning, vi kender fra en praktik.",
-			"Hvordan ansætter vi i fleksjob, og hvad gives der i tilskud?",
+			{"Vi overvejer at ansætte en ledig med løntilskud. Hvem kan komme i betragtning, og hvor længe?", "Gennemgået reglerne for løntilskud og sendt tre kandidater."},
+			{"Kan vi tage en borger i virksomhedspraktik i fire uger i vores køkken?", "Virksomhedspraktik aftalt; borgeren starter næste mandag."},
+			{"Vi vil gerne høre om IGU til en ung flygtning, vi kender fra en praktik.", "Sendt reglerne for IGU og aftalt et møde med borgeren."},
+			{"Hvordan ansætter vi i fleksjob, og hvad gives der i tilskud?", "Svaret på mail med reglerne for fleksjob og aftalt et møde."},
 		},
 		"layoff": {
-			"Vi skal desværre afskedige 12 medarbejdere i produktionen til marts og vil gerne have hjælp til at varsle.",
-			"Vi lukker en afdeling og skal afskedige flere medarbejdere. Kan jobcentret hjælpe dem videre?",
+			{"Vi skal desværre afskedige 12 medarbejdere i produktionen til marts og vil gerne have hjælp til at varsle.", "Møde om varsling holdt; jobsøgningsforløb for medarbejderne aftalt."},
+			{"Vi lukker en afdeling og skal afskedige flere medarbejdere. Kan jobcentret hjælpe dem videre?", "Varsling modtaget; jobcentret holder infomøde for medarbejderne."},
 		},
 		"other": {
-			"Vi vil gerne høre, hvordan I kan hjælpe os med at rekruttere til sæsonen.",
-			"Kan vi få besøg af vores kontaktperson og tale om vores behov for arbejdskraft næste år?",
-			"Vi har fået en henvendelse fra en borger i praktik og vil gerne tale med konsulenten.",
+			{"Vi vil gerne høre, hvordan I kan hjælpe os med at rekruttere til sæsonen.", "Ringet op og aftalt besøg."},
+			{"Kan vi få besøg af vores kontaktperson og tale om vores behov for arbejdskraft næste år?", "Besøg aftalt i næste uge."},
+			{"Vi har fået en henvendelse fra en borger i praktik og vil gerne tale med konsulenten.", "Besvaret på telefon."},
 		},
-	}
-	resolutions := map[string][]string{
-		"retention": {"Holdt møde med medarbejder og leder; plan for gradvis tilbagevenden.", "Aftalt delvis raskmelding med 20 timer om ugen.", "Henvist til fastholdelseskonsulent og aftalt opfølgning om fire uger."},
-		"subsidy":   {"Gennemgået reglerne for løntilskud og sendt tre kandidater.", "Virksomhedspraktik aftalt; borgeren starter næste mandag.", "Svaret på mail med reglerne og aftalt et møde."},
-		"layoff":    {"Møde om varsling holdt; jobsøgningsforløb for medarbejderne aftalt.", "Varsling modtaget; jobcentret holder infomøde for medarbejderne."},
-		"other":     {"Ringet op og aftalt besøg.", "Besvaret på telefon.", "Sendt information om virksomhedsservicen."},
-		"vacancy":   {"Stillingen gennemgået med virksomheden; CV-søgning i gang.", "Kravene aftalt i telefonen; kandidater præsenteres i næste uge."},
+		"vacancy": {
+			{"", "Stillingen gennemgået med virksomheden; CV-søgning i gang."},
+			{"", "Kravene aftalt i telefonen; kandidater præsenteres i næste uge."},
+		},
 	}
 	n := 0
 	for range YearOfEvents.Requests {
@@ -511,7 +508,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 				title = vin.Title
 				rec, err = svc.Intake.SubmitVacancy(ctx, vin, ch, nil, "")
 			} else {
-				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic][i%len(texts[topic])]}, by, "")
+				rec, err = svc.Intake.SubmitRequest(ctx, intake.RequestInput{Company: in, Topic: topic, Channel: channel, Text: texts[topic][i%len(texts[topic])][0]}, by, "")
 			}
 			count++
 			if err != nil {
@@ -525,6 +522,10 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 			if topic == "retention" {
 				outcome = pick(map[string]int{"partial_return": 55, "full_return": 25, "no_return": 20})
 			}
+			resolution := texts[topic][i%len(texts[topic])][1]
+			if note, ok := retentionNotes[outcome]; ok {
+				resolution = note // what happened, as the outcome says
+			}
 			if r.IntN(100) < 96 {
 				answered := office(t.Add(delay))
 				at(answered, func(ctx context.Context) error {
@@ -532,7 +533,7 @@ func loadYear(ctx context.Context, sys *system.System, r *rand.Rand) (int, error
 					if err != nil {
 						return err
 					}
-					_, err = svc.Intake.ResolveRequest(ctx, user(req.ConsultantID), reqID, intake.ResolveInput{Resolution: resolutionFor(resolutions, topic, i), Outcome: outcome})
+					_, err = svc.Intake.ResolveRequest(ctx, user(req.ConsultantID), reqID, intake.ResolveInput{Resolution: resolution, Outcome: outcome})
 					count++
 					if err != nil {
 						return err
@@ -621,11 +622,10 @@ var contactNotes = map[string][]string{
 	},
 }
 
-// resolutionFor is a consultant's note on how a request of topic was
-// resolved, the i-th of its kind in turn.
-func resolutionFor(rs map[string][]string, topic string, i int) string {
-	if r := rs[topic]; len(r) > 0 {
-		return r[i%len(r)]
-	}
-	return "Besvaret."
+// retentionNotes say how a request about a sick-listed employee ended,
+// as its outcome does.
+var retentionNotes = map[string]string{
+	"full_return":    "Medarbejderen er tilbage på fuld tid efter en plan for gradvis tilbagevenden.",
+	"partial_return": "Aftalt delvis raskmelding med 20 timer om ugen og opfølgning om fire uger.",
+	"no_return":      "Medarbejderen kunne ikke vende tilbage; overgået til jobcentrets forløb.",
 }
