@@ -1544,4 +1544,9 @@ func TestSearchByName(t *testing.T) {
 	if page := string(k.Do("GET", "/staff/candidates?q=Kirsten+Rasmussen", nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Fundet på navnet") || !strings.Contains(page, ids["Kirsten Rasmussen"]) {
 		t.Errorf("the search page does not say it found her by name")
 	}
+	// The distance left empty is 30 km from the postal code: the form says
+	// so (it limited the search without a word).
+	if page := string(k.Do("GET", "/staff/candidates?q=t%C3%B8mrer&near=6400", nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Tom: 30 km fra postnummeret") {
+		t.Errorf("the search form does not say what an empty distance is")
+	}
 }

@@ -41,6 +41,7 @@ func init() {
 		"cand.skills":                 {"Kompetencer (kommasepareret)", "Skills (comma-separated)"},
 		"cand.near":                   {"Nær postnummer", "Near postal code"},
 		"cand.radius":                 {"Afstand (km)", "Distance (km)"},
+		"cand.radius_hint":            {"Tom: 30 km fra postnummeret", "Empty: 30 km from the postal code"},
 		"cand.available_before":       {"Ledig senest", "Available by"},
 		"cand.sort":                   {"Sortering", "Sort"},
 		"sort.relevance":              {"Relevans", "Relevance"},
