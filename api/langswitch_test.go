@@ -77,3 +77,26 @@ func TestLanguageFacetCountsWhatItFinds(t *testing.T) {
 		t.Errorf("the facet's link finds another number: %s", regexp.MustCompile(`<h2 id="res-h"[^<]*`).FindString(res))
 	}
 }
+
+// TestStartPageListsMoreVacancies: the start page said "(30 i alt)" over
+// the latest 25 vacancies and had no way to the rest.
+func TestStartPageListsMoreVacancies(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	for i := range 27 {
+		body := systemtest.VacancyBody(demo.CVR(300 + i))
+		body["title"] = fmt.Sprintf("Tømrer %d", i)
+		if res := admin.Do("POST", "/api/v1/vacancies", body, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("vacancy %d: %d %s", i, res.StatusCode, res.Body)
+		}
+	}
+	page := html.UnescapeString(string(admin.Do("GET", "/staff", nil, nil, "Accept", "text/html").Body))
+	m := regexp.MustCompile(`<a class="more-vacancies" href="([^"]+)">`).FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, ">Tømrer 26<") || strings.Contains(page, ">Tømrer 1<") {
+		t.Fatalf("the start page's vacancies: no link to the rest, or not the latest first")
+	}
+	more := html.UnescapeString(string(admin.Do("GET", m[1], nil, nil, "Accept", "text/html").Body))
+	if !strings.Contains(more, ">Tømrer 1<") || !strings.Contains(more, ">Tømrer 0<") || strings.Contains(more, ">Tømrer 26<") {
+		t.Errorf("the link to the rest does not show the older vacancies")
+	}
+}

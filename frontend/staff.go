@@ -222,11 +222,14 @@ func (f *Frontend) staffHome(c echo.Context) error {
 	if d.Companies, err = f.cfg.Companies.Companies(ctx, cq); err != nil {
 		return err
 	}
-	rq := app.ListQuery{Scope: scope, Limit: 25}
+	// The latest 25 of each, and the next 25 from a link ("49 i alt"
+	// showed 25 and no way to the rest).
+	rq := app.ListQuery{Scope: scope, Limit: 25, Cursor: c.QueryParam("rcursor")}
 	if d.Requests, err = f.cfg.Intake.Requests(ctx, rq); err != nil {
 		return err
 	}
-	if d.Vacancies, err = f.cfg.Intake.Vacancies(ctx, rq); err != nil {
+	vq := app.ListQuery{Scope: scope, Limit: 25, Cursor: c.QueryParam("vcursor")}
+	if d.Vacancies, err = f.cfg.Intake.Vacancies(ctx, vq); err != nil {
 		return err
 	}
 	if u.Role == jobmatch.RoleConsultant {
