@@ -297,4 +297,11 @@ func TestPreScreeningToHired(t *testing.T) {
 	if res := anon.Do("GET", statusPath, nil, nil, "Accept", "application/json"); res.StatusCode != http.StatusGone {
 		t.Fatalf("revoked link: %d", res.StatusCode)
 	}
+	// The page of a closed link says whom to ask (it was a bare "Fejl
+	// 410"), and nothing of the vacancy or its candidates.
+	res = anon.Do("GET", statusPath, nil, nil, "Accept", "text/html")
+	if page := html.UnescapeString(string(res.Body)); res.StatusCode != http.StatusGone || !strings.Contains(page, "Linket er lukket") ||
+		!strings.Contains(page, `class="cp-email" href="mailto:`) || strings.Contains(page, "Hemmelig") || strings.Contains(page, "Tømrer, 12,5 år") {
+		t.Fatalf("the closed link's page: %d\n%s", res.StatusCode, page)
+	}
 }

@@ -203,6 +203,18 @@ type failedAnswer struct {
 // shown at its candidate.
 func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 	view, err := f.cfg.Intake.Status(c.Request().Context(), c.Param("token"))
+	if errors.Is(err, jobmatch.ErrGone) && !strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "application/json") {
+		// A link closed (30 days after its vacancy closed, or by the
+		// consultant): no candidates and no details, but whom to ask,
+		// not a bare "Fejl 410".
+		cp, cerr := f.cfg.Intake.ContactOfClosedLink(c.Request().Context(), c.Param("token"))
+		if cerr != nil {
+			return err
+		}
+		c.Response().Header().Set("Referrer-Policy", "no-referrer")
+		c.Response().Header().Set("X-Robots-Tag", "noindex")
+		return f.render(c, http.StatusGone, "statusgone", "page.status", cp, nil)
+	}
 	if err != nil {
 		return err
 	}

@@ -92,6 +92,45 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 	return view, nil
 }
 
+// ContactOfClosedLink returns the contact person of the company behind a
+// link that is no longer open (ErrGone from Status): the page says whom to
+// ask, and nothing of the request or vacancy. ErrNotFound for any other
+// token.
+func (s *Service) ContactOfClosedLink(ctx context.Context, token string) (jobmatch.ContactPerson, error) {
+	if token == "" || len(token) > 64 {
+		return jobmatch.ContactPerson{}, jobmatch.ErrNotFound
+	}
+	l, err := s.st.GetLink(ctx, token)
+	if err != nil {
+		return jobmatch.ContactPerson{}, err
+	}
+	if l.RevokedAt == nil {
+		return jobmatch.ContactPerson{}, jobmatch.ErrNotFound
+	}
+	var cvr string
+	switch l.Kind {
+	case "vacancy":
+		v, err := s.Vacancy(ctx, l.ID)
+		if err != nil {
+			return jobmatch.ContactPerson{}, err
+		}
+		cvr = v.CVR
+	case "request":
+		r, err := s.Request(ctx, l.ID)
+		if err != nil {
+			return jobmatch.ContactPerson{}, err
+		}
+		cvr = r.CVR
+	default:
+		return jobmatch.ContactPerson{}, jobmatch.ErrNotFound
+	}
+	c, err := s.companies.Company(ctx, cvr)
+	if err != nil {
+		return jobmatch.ContactPerson{}, err
+	}
+	return s.companies.ContactPersonOf(ctx, c)
+}
+
 // Vacancy reads a vacancy by id.
 func (s *Service) Vacancy(ctx context.Context, id string) (*jobmatch.Vacancy, error) {
 	return s.st.Vacancy(ctx, id)
