@@ -738,14 +738,29 @@ func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (floa
 		}
 		total += v
 		if s.explain {
-			if v >= 0.5 {
+			switch {
+			case v >= 1:
 				matched = append(matched, short(r.Text))
-			} else {
+			case v >= 0.5:
+				// Met in part (some of its words): said so, or the card's
+				// "2 af 2" stood beside a score of 80 %.
+				matched = append(matched, partly(short(r.Text)))
+			default:
 				missing = append(missing, short(r.Text))
 			}
 		}
 	}
 	return total / float64(len(reqs)), matched, missing
+}
+
+// partly is a skill requirement a CV meets in part, in a reason's list.
+type partly string
+
+func (p partly) In(lang i18n.Lang) string {
+	if lang == i18n.EN {
+		return string(p) + " (partly)"
+	}
+	return string(p) + " (delvis)"
 }
 
 func coverage(terms []string, w []float64, have TermSet) float64 {

@@ -157,6 +157,9 @@ func TestScoreSkills(t *testing.T) {
 		{[]string{"personlig pleje", "medicinhåndtering", "dokumentation"}, 1, 1, "required_skills_matched", ""},
 		{[]string{"personlig pleje"}, 0.5, 0, "required_skills_matched,required_skills_missing", "Mangler: medicinhåndtering"},
 		{nil, 0, 0, "required_skills_missing", "Mangler: personlig pleje, medicinhåndtering"},
+		// Met in part (the CV's "pleje" is one of "personlig pleje"'s
+		// words): counted as met, and said to be in part.
+		{[]string{"pleje", "medicinhåndtering"}, 0.75, 0, "required_skills_matched", "personlig pleje (delvis)"},
 	}
 	for _, c := range cases {
 		s := scorerFor(tax, v, Criteria{}, nil)
