@@ -11,6 +11,7 @@ import (
 	"jobmatch"
 	"jobmatch/app/followup"
 	"jobmatch/app/intake"
+	"jobmatch/i18n"
 	"jobmatch/web"
 )
 
@@ -133,13 +134,26 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`.csv"`)
 		c.Response().WriteHeader(http.StatusOK)
 		num := func(s string) string { return s }
+		unit := func(s string) string { return s }
+		header := []string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target"}
 		w := csv.NewWriter(c.Response())
 		if dialect == "excel-da" {
 			_, _ = c.Response().Write([]byte("\uFEFF"))
 			w.Comma, w.UseCRLF = ';', true
 			num = func(s string) string { return strings.Replace(s, ".", ",", 1) }
+			if web.Lang(c) == i18n.DA {
+				// For a person in Danish Excel: the columns and units in
+				// Danish (the figure's key stays the key).
+				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål"}
+				unit = func(s string) string {
+					if da, ok := map[string]string{"count": "antal", "share": "andel", "days": "dage", "hours": "timer"}[s]; ok {
+						return da
+					}
+					return s
+				}
+			}
 		}
-		w.Write([]string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target"})
+		w.Write(header)
 		for _, row := range r.Rows {
 			// A median or share of no case is an empty cell, not 0.
 			value := func(v float64, none bool) string {
@@ -148,7 +162,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 				}
 				return num(followup.FormatFigure(row.Unit, v))
 			}
-			w.Write([]string{r.Period, row.Key, row.Label, row.Unit, value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
+			w.Write([]string{r.Period, row.Key, row.Label, unit(row.Unit), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
 				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
 				value(row.Target, row.Target == 0)})
 		}

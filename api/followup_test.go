@@ -303,13 +303,13 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	rd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(xres.Body, []byte("\xEF\xBB\xBF"))))
 	rd.Comma = ';'
 	xrows, err := rd.ReadAll()
-	if err != nil || len(xrows) < 2 || xrows[0][0] != "period" || len(xrows[0]) != 11 {
+	if err != nil || len(xrows) < 2 || xrows[0][0] != "periode" || xrows[0][10] != "mål" || len(xrows[0]) != 11 {
 		t.Fatalf("excel-da export read with ';': %v %v", err, xrows)
 	}
 	found := false
 	for _, r := range xrows[1:] {
 		if r[1] == "employer_labour" {
-			found = r[4] == "1,000" && r[7] == ""
+			found = r[4] == "1,000" && r[7] == "" && r[3] == "andel"
 		}
 	}
 	if !found {
