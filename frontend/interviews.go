@@ -74,7 +74,7 @@ func (f *Frontend) interviewChange(c echo.Context) error {
 func init() {
 	i18n.Register(map[string][2]string{
 		"fw.iv_propose":        {"Book samtale", "Book an interview"},
-		"fw.iv_date":           {"Dag", "Day"},
+		"fw.iv_date":           {"Dato", "Date"},
 		"fw.iv_from":           {"Fra", "From"},
 		"fw.iv_to":             {"Til", "To"},
 		"fw.iv_mode":           {"Hvor", "Where"},

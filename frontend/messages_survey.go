@@ -43,7 +43,7 @@ func init() {
 		"vac.occupation_hint":    {"Fx Lastbilchauffør for en titel som Chauffør. Matchningen bruger så kun den stilling, ikke titlen.", "E.g. Lastbilchauffør for a title such as Chauffør. Matching then uses that occupation alone, not the title."},
 		"vac.occupation_set":     {"Stillingen matches nu som %s.", "The vacancy is now matched as %s."},
 		"vac.occupation_clear":   {"Læs titlen igen", "Read the title again"},
-		"vac.occupation_cleared": {"Stillingen matches igen som titlen læses.", "The vacancy is matched as its title reads again."},
+		"vac.occupation_cleared": {"Stillingen matches igen ud fra titlen.", "The vacancy is matched as its title reads again."},
 		"vac.occupation_unknown": {"Stillingen findes ikke i taksonomien. Prøv titlen, som Jobnet skriver den.", "No such occupation in the taxonomy. Try the title as Jobnet writes it."},
 		"survey.gone":            {"Linket er allerede brugt eller er udløbet. Tak for din interesse.", "The link has already been used or has expired. Thank you for your interest."},
 	})

@@ -53,7 +53,7 @@ var messages = map[string][2]string{
 	"c.stage":              {"Det kan ikke lade sig gøre, mens forløbet står på trinnet %s.", "Not possible while the entry is at the stage %s."},
 	"c.stale_version":      {"Nogen har ændret det i mellemtiden: hent det igen, og prøv igen.", "Someone changed it meanwhile: reload it and try again."},
 	"c.consent_missing":    {"Registrer først borgerens samtykke til at blive præsenteret for denne arbejdsgiver.", "Record the citizen's consent to be presented to this employer first."},
-	"c.not_presented":      {"Arbejdsgiveren inviteres til samtale, når kandidaten er præsenteret.", "The employer is invited to an interview once the candidate is presented."},
+	"c.not_presented":      {"Arbejdsgiveren kan først inviteres til samtale, når kandidaten er præsenteret.", "The employer is invited to an interview once the candidate is presented."},
 	"c.cancelled":          {"Samtalen er aflyst.", "The interview is cancelled."},
 	"c.in_progress":        {"Den første anmodning med denne Idempotency-Key behandles stadig; prøv igen om lidt.", "The first request with this Idempotency-Key is still being processed; retry shortly."},
 	"c.already_closed":     {"Stillingen er allerede lukket.", "The vacancy is already closed."},
