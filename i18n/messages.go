@@ -67,7 +67,7 @@ var messages = map[string][2]string{
 	"p.forbidden":    {"Du har ikke adgang.", "You do not have access."},
 	"p.unauthorized": {"Log ind først.", "Please log in."},
 	"p.gone":         {"Ikke længere tilgængelig.", "No longer available."},
-	"p.too_large":    {"Forespørgslen er for stor.", "The request is too large."},
+	"p.too_large":    {"Det sendte er for stort. Gå tilbage, og gør teksten kortere.", "What was sent is too large. Go back and make the text shorter."},
 	"p.rate_limited": {"For mange forespørgsler. Prøv igen om lidt.", "Too many requests. Please try again shortly."},
 	"p.internal":     {"Der skete en fejl hos os. Oplys fejl-id'et, hvis du kontakter os.", "Something went wrong on our side. Quote the error id if you contact us."},
 	"p.bad_request":  {"Forespørgslen kan ikke læses.", "The request cannot be read."},
