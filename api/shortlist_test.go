@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
@@ -102,6 +103,9 @@ func TestPreScreeningToHired(t *testing.T) {
 	}
 	e.Version++
 	move("interviewed", nil, http.StatusUnprocessableEntity) // no interview
+	// An interview held is not one to come.
+	move("interviewed", map[string]any{"interview": map[string]any{"date": time.Now().AddDate(0, 1, 0).Format(time.DateOnly), "by": "Karen Konsulent",
+		"assessment": "Passer til kravene."}}, http.StatusUnprocessableEntity)
 	move("interviewed", map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen Konsulent", "notes": "God samtale",
 		"assessment": "Hemmelig er erfaren med tagarbejde, kan starte straks."}}, http.StatusOK)
 	move("presented", nil, http.StatusConflict) // no consent yet
