@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"jobmatch"
 	"jobmatch/calendar"
 	"jobmatch/demo"
+	"jobmatch/system/systemtest"
 )
 
 // icsFields unfolds a calendar object and checks its form: CRLF line ends,
@@ -257,4 +259,35 @@ func contains(lines []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestWithdrawnCancelsTheComingInterview: a candidate withdrawn while an
+// interview was still to come kept it, and everyone invited kept the
+// calendar invitation; the move now cancels it and tells them.
+func TestWithdrawnCancelsTheComingInterview(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
+	_, _, es := preScreenVacancy(t, env, k, demo.CVR(82), cv("IV-2", "Tømrer", map[string]any{"name": "Ib Interview", "email": "ib@example.dk"}))
+	day := time.Now().In(jobmatch.Copenhagen).AddDate(0, 0, 10)
+	start := time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, jobmatch.Copenhagen)
+	var iv jobmatch.InterviewInvite
+	if res := k.Do("POST", "/api/v1/shortlist/"+es[0].ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
+		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != http.StatusCreated {
+		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
+	}
+	e, _ := env.Sys.Screening.Entry(ctx, es[0].ID)
+	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "withdrawn", "version": e.Version, "note": "Har fået andet arbejde"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("withdraw: %d %s", res.StatusCode, res.Body)
+	}
+	var got jobmatch.InterviewInvite
+	k.Do("GET", "/api/v1/shortlist/"+e.ID+"/interviews/"+iv.ID, nil, &got)
+	if got.Status != "cancelled" {
+		t.Fatalf("the interview after the withdrawal: %q", got.Status)
+	}
+	var box struct{ Items []struct{ To, Body string } }
+	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	if len(box.Items) == 0 || box.Items[0].To != "ib@example.dk" || !strings.Contains(box.Items[0].Body, "Aflyst: samtale") {
+		t.Errorf("the citizen is not told the interview is cancelled: %+v", box.Items[:min(len(box.Items), 1)])
+	}
 }

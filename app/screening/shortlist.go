@@ -443,8 +443,33 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 				return nil, err
 			}
 		}
+	case jobmatch.StageWithdrawn, jobmatch.StageRejected, jobmatch.StageNotInterested:
+		// The process ends: an interview still to come is cancelled,
+		// and everyone invited told (the employer kept a calendar
+		// invitation for a candidate who had withdrawn).
+		if by != nil {
+			sl.cancelComing(ctx, by, e)
+		}
 	}
 	return e, nil
+}
+
+// cancelComing cancels an entry's interviews still to come; a failure is
+// logged (the move stands, and the consultant can cancel by hand).
+func (sl *Service) cancelComing(ctx context.Context, by *jobmatch.User, e *Entry) {
+	ivs, err := sl.interviews(ctx, by, e)
+	if err != nil {
+		sl.log.Warn("cancel interviews", "entry", e.ID, "err", err)
+		return
+	}
+	for _, iv := range ivs {
+		if iv.Status == "cancelled" || !iv.Start.After(sl.now()) {
+			continue
+		}
+		if _, err := sl.ChangeInterview(ctx, by, e.ID, iv.ID, InterviewChange{Status: "cancelled"}); err != nil {
+			sl.log.Warn("cancel interview", "entry", e.ID, "interview", iv.ID, "err", err)
+		}
+	}
 }
 
 // tellEmployer mails the vacancy's contact that candidates are presented,
