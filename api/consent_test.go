@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"jobmatch"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -200,7 +201,15 @@ func TestConsentByLink(t *testing.T) {
 	if e.Stage != "interested" || e.ConsentRequest.Answer != "yes_named" {
 		t.Fatalf("entry after yes: %s %+v", e.Stage, e.ConsentRequest)
 	}
-	// The form answer of the third citizen: no.
+	// The third citizen has an interview booked, and answers no: the
+	// interview is cancelled in the consultant's name (no member of staff
+	// acted, so it stood).
+	ivStart := clk.Now().AddDate(0, 0, 10)
+	var iv jobmatch.InterviewInvite
+	if res := k.Do("POST", "/api/v1/shortlist/"+es[2].ID+"/interviews", map[string]any{"start": ivStart.Format(time.RFC3339), "end": ivStart.Add(time.Hour).Format(time.RFC3339),
+		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != http.StatusCreated {
+		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
+	}
 	form := url.Values{"answer": {"no"}}
 	res := anon.Do("POST", "/consent/"+tokenNo, []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
 	if res.StatusCode != 200 || !strings.Contains(string(res.Body), "The employer will not see your profile") {
@@ -208,6 +217,11 @@ func TestConsentByLink(t *testing.T) {
 	}
 	if e, _ := env.Sys.Screening.Entry(ctx, es[2].ID); e.Stage != "not_interested" {
 		t.Fatalf("entry after no: %s", e.Stage)
+	}
+	var ivAfter jobmatch.InterviewInvite
+	k.Do("GET", "/api/v1/shortlist/"+es[2].ID+"/interviews/"+iv.ID, nil, &ivAfter)
+	if ivAfter.Status != "cancelled" {
+		t.Errorf("the interview after the citizen's no: %q", ivAfter.Status)
 	}
 
 	// Through to the employer's view: interviewed, presented, named.

@@ -330,8 +330,16 @@ func (sl *Service) AnswerConsent(ctx context.Context, token string, in ConsentAn
 			to = jobmatch.StageWithdrawn
 		}
 		if to != "" {
-			if _, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + consentAnswerWords[in.Answer][0]}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+			moved, err := sl.move(ctx, nil, actor, e.ID, TransitionInput{To: string(to), Version: e.Version, Note: "svar på samtykkelink: " + consentAnswerWords[in.Answer][0]})
+			if err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
+			}
+			// A no ends the process: an interview still to come is
+			// cancelled in the consultant's name, who organised it.
+			if moved != nil && in.Answer == ConsentNo && sl.staff != nil {
+				if u, err := sl.staff.User(ctx, r.Consultant); err == nil {
+					sl.cancelComing(ctx, u, moved)
+				}
 			}
 		}
 	}
