@@ -67,7 +67,7 @@ func init() {
 		"dash.sat_target_hint":               {"Den stiplede streg er målet.", "The dashed mark is the target."},
 		"dash.sat_labour":                    {"Virksomheder: indsats for kvalificeret arbejdskraft", "Employers: effort to supply qualified labour"},
 		"dash.sat_service":                   {"Virksomheder: generel virksomhedsservice", "Employers: general company service"},
-		"dash.sat_citizen":                   {"Borgere: tilfredshed med jobcentret", "Citizens: satisfaction with the jobcenter"},
+		"dash.sat_citizen":                   {"Borgere: tilfredshed med jobcentret", "Citizens: satisfaction with the jobcentre"},
 		"dash.question":                      {"Spørgsmål", "Question"},
 		"dash.share_satisfied":               {"Tilfredse", "Satisfied"},
 		"dash.ci":                            {"95 % konfidensinterval", "95 % confidence interval"},

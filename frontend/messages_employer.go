@@ -4,7 +4,7 @@ import "jobmatch/i18n"
 
 func init() {
 	i18n.Register(map[string][2]string{
-		"emp.presented":             {"Kandidater præsenteret af jobcentret", "Candidates presented by the jobcenter"},
+		"emp.presented":             {"Kandidater præsenteret af jobcentret", "Candidates presented by the jobcentre"},
 		"emp.anonymous":             {"Profilerne er anonyme, indtil kandidaten har sagt ja til at vise sit navn.", "Profiles are anonymous until the candidate agrees to show their name."},
 		"emp.candidate":             {"Kandidat", "Candidate"},
 		"emp.skills_none":           {"ingen af de efterspurgte", "none of those asked for"},
@@ -16,7 +16,7 @@ func init() {
 		"emp.skills_matched":        {"Kompetencer, du efterspørger", "Skills you asked for"},
 		"emp.education":             {"Uddannelse", "Education"},
 		"emp.distance":              {"Afstand", "Distance"},
-		"emp.interview":             {"Jobcentrets første samtale", "The jobcenter's first interview"},
+		"emp.interview":             {"Jobcentrets første samtale", "The jobcentre's first interview"},
 		"emp.a_invite_to_interview": {"Inviter til samtale", "Invite to interview"},
 		"emp.a_not_relevant":        {"Ikke relevant", "Not relevant"},
 		"emp.a_question":            {"Spørg konsulenten", "Ask the consultant"},

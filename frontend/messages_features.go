@@ -77,7 +77,7 @@ func init() {
 		"fd.hired":                      {"Ansat", "Hired"},
 		"fd.g_refugee_family_reunified": {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
 		"fd.g_long_term_unemployed":     {"Langtidsledige", "Long-term unemployed"},
-		"fd.g_fleksjob":                 {"Fleksjob", "Fleksjob"},
+		"fd.g_fleksjob":                 {"Fleksjob", "Flexjob"},
 		"fd.g_under_30":                 {"Under 30 år", "Under 30"},
 		"fd.g_over_50":                  {"50 år og derover", "50 and over"},
 	})

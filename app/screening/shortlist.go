@@ -482,7 +482,7 @@ func (sl *Service) tellEmployer(ctx context.Context, v *jobmatch.Vacancy) {
 	err := sl.env.Send(ctx, &jobmatch.Mail{To: v.Contact.Email, Kind: "candidates_presented", Ref: v.ID,
 		Subject: "Kandidater til " + v.Title + " (" + v.Reference + ")",
 		Body: "Jobcentret har præsenteret kandidater til din stilling " + v.Title + ".\nSe dem og svar her:\n" + link +
-			"\n\nThe jobcenter has presented candidates for your vacancy. See them and answer here:\n" + link + "\n"})
+			"\n\nThe jobcentre has presented candidates for your vacancy. See them and answer here:\n" + link + "\n"})
 	if err != nil {
 		sl.log.Warn("tell employer", "vacancy", v.ID, "err", err)
 	}
