@@ -100,3 +100,20 @@ func TestStartPageListsMoreVacancies(t *testing.T) {
 		t.Errorf("the link to the rest does not show the older vacancies")
 	}
 }
+
+// TestVacancyReceiptSaysWhatWasSent: a vacancy's receipt showed its title
+// alone (a request's shows its text), under "Titel".
+func TestVacancyReceiptSaysWhatWasSent(t *testing.T) {
+	env := systemtest.Start(t)
+	body := systemtest.VacancyBody(demo.CVR(88))
+	var rec struct {
+		StatusURL string `json:"status_url"`
+	}
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	page := html.UnescapeString(string(env.Client().Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, nil, "Accept", "text/html").Body))
+	if !strings.Contains(page, "<dt>Stilling</dt><dd>"+body["title"].(string)+"</dd>") || !strings.Contains(page, `<dd class="vacancy-text">`+body["description"].(string)) {
+		t.Errorf("the receipt does not say the vacancy and its text:\n%s", page)
+	}
+}

@@ -113,6 +113,7 @@ func init() {
 		"status.thanks":         {"Tak – vi har modtaget din henvendelse.", "Thank you – we have received your request."},
 		"status.reference":      {"Referencenummer", "Reference number"},
 		"status.contact":        {"Din faste kontaktperson i jobcentret", "Your fixed contact person at the jobcentre"},
+		"status.vacancy":        {"Stilling", "Vacancy"},
 		"status.gone_h":         {"Linket er lukket", "The link is closed"},
 		"status.gone":           {"Linket virker ikke længere: det lukkes 30 dage efter, at stillingen er lukket, eller når jobcentret lukker det. Kandidaterne og henvendelsen vises ikke mere. Har du spørgsmål, så kontakt din faste kontaktperson.", "The link no longer works: it closes 30 days after the vacancy closed, or when the jobcentre closes it. The candidates and the request are no longer shown. If you have questions, contact your fixed contact person."},
 		"status.gone_new":       {"Send en ny henvendelse", "Send a new request"},
