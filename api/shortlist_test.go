@@ -229,7 +229,18 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("shortlist after the answer: %v", list.Items)
 	}
 
+	// An interview still to come when the citizen is hired is cancelled:
+	// it has nothing left to decide.
+	ivStart := time.Now().AddDate(0, 0, 10)
+	var iv struct{ ID, Status string }
+	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/interviews", map[string]any{"start": ivStart.Format(time.RFC3339), "end": ivStart.Add(time.Hour).Format(time.RFC3339),
+		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != http.StatusCreated {
+		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
+	}
 	move("hired", nil, http.StatusOK)
+	if k.Do("GET", "/api/v1/shortlist/"+e.ID+"/interviews/"+iv.ID, nil, &iv); iv.Status != "cancelled" {
+		t.Errorf("the interview to come after the hire: %q", iv.Status)
+	}
 	move("withdrawn", nil, http.StatusConflict) // hired is final
 	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "filled" || !v.FilledByPresented {
 		t.Fatalf("vacancy after hiring: %s %v", v.Status, v.FilledByPresented)

@@ -443,6 +443,11 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 				return nil, err
 			}
 		}
+		// Hired: a first interview still to come has nothing left to
+		// decide.
+		if by != nil {
+			sl.cancelComing(ctx, by, e)
+		}
 	case jobmatch.StageWithdrawn, jobmatch.StageRejected, jobmatch.StageNotInterested:
 		// The process ends: an interview still to come is cancelled,
 		// and everyone invited told (the employer kept a calendar
