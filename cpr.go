@@ -165,7 +165,10 @@ func lettersForDigits(s string) string {
 			if b == nil {
 				b = []byte(s)
 			}
-			b[i] = map[byte]byte{'O': '0', 'o': '0', 'l': '1', 'I': '1'}[c]
+			b[i] = '0'
+			if c == 'l' || c == 'I' {
+				b[i] = '1'
+			}
 		}
 	}
 	if b == nil {

@@ -724,7 +724,13 @@ func namedIndex(t *testing.T, cvs map[string]*jobmatch.Candidate) (*Index, func(
 // dictionary (concepts may be nil).
 func namedIndexWith(t *testing.T, cvs map[string]*jobmatch.Candidate, concepts Concepts) (*Index, func(Result) []string) {
 	t.Helper()
-	ix, _, err := OpenWith(t.TempDir(), nil, concepts)
+	return namedIndexAt(t, cvs, concepts, nil)
+}
+
+// namedIndexAt is namedIndexWith with a geocoder (its places too).
+func namedIndexAt(t *testing.T, cvs map[string]*jobmatch.Candidate, concepts Concepts, geo Geocoder) (*Index, func(Result) []string) {
+	t.Helper()
+	ix, _, err := OpenWith(t.TempDir(), geo, concepts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1641,11 +1647,6 @@ func TestPlaceNameIsNoCompound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, _, err := OpenWith(t.TempDir(), places, tax)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
 	cvs := map[string]*jobmatch.Candidate{
 		"lager":   cvOf("Lagermedarbejder", "Pakning og forsendelse."),
 		"hassel":  cvOf("Pædagog", "Bor i Hasselager og arbejder i en børnehave."),
@@ -1654,21 +1655,10 @@ func TestPlaceNameIsNoCompound(t *testing.T) {
 		"snekker": cvOf("Elektriker", "Installationer i Snekkersten."),
 		"snedker": cvOf("Snedker", "Møbler og borde."),
 	}
-	docs, name := map[string]Doc{}, map[string]string{}
-	for k, c := range cvs {
-		docs[c.ID], name[c.ID] = ix.DocOf(c, nil), k
-	}
-	if err := ix.batch(docs, nil, 1, unsettled{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	ix, names := namedIndexAt(t, cvs, tax, places)
 	for q, want := range map[string][]string{"lager": {"lager"}, "kok": {"kok"}, "snekker": {"snedker"}} {
 		res := mustSearch(t, ix, q)
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, name[h.ID])
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
+		if got := names(res); !slices.Equal(got, want) {
 			t.Errorf("%q found %v (read as %+v), want %v", q, got, res.Expansions, want)
 		}
 	}
