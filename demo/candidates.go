@@ -149,7 +149,7 @@ func (g *Generator) newPerson() person {
 		p.postal = southPostals[r.IntN(len(southPostals))]
 	}
 	p.town = townName(g.tax.Places.Name(p.postal))
-	p.kommune = p.town
+	p.kommune = p.town + " Kommune"
 	if pc, ok := g.tax.Places.Postal(p.postal); ok && len(pc.Municipalities) > 0 {
 		if k, ok := kommuner[pc.Municipalities[0]]; ok {
 			p.kommune = k
@@ -442,7 +442,7 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 	var abroad *line
 	if p.origin != nil && age-yearsInDK >= 22 && r.IntN(10) < 7 {
 		t := g.one(abroadJobs)
-		abroad = &line{t, fmt.Sprintf("%s, %s (%s)", g.one(abroadEmployers), p.origin.city, p.origin.country), g.years(float64(min(age-yearsInDK-18, 15)))}
+		abroad = &line{t, fmt.Sprintf("%s, %s (%s)", g.one(abroadEmployers[t]), p.origin.city, p.origin.country), g.years(float64(min(age-yearsInDK-18, 15)))}
 		lines = append(lines, *abroad)
 		if u, _, _ := g.tax.NormalizeOccupation(t); u == j.uri {
 			main += abroad.years // the same work, before Denmark
@@ -482,6 +482,11 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 			danish = l.Level
 		}
 	}
+	for i, e := range in.Education {
+		if strings.HasPrefix(e.Field, "Danskuddannelse ") {
+			in.Education[i].Field = danishCourse(e.Field, danish)
+		}
+	}
 	var said summarySaid
 	in.Summary, said = g.summary(p, j, summaryFacts{age: age, danish: danish, lines: lines, main: main, total: total, yearsInDK: yearsInDK, youth: youth, abroad: abroad,
 		licences: in.DrivingLicences, commute: in.MaxCommuteKm, wants: in.DesiredOccupations, edu: in.Education})
@@ -492,7 +497,24 @@ func (g *Generator) write(p person, j *job) cvs.CandidateInput {
 // abroadJobs are work newcomers did before they came (the title they write).
 var abroadJobs = []string{"Lærer", "Frisør", "Tømrer", "Bogholder", "Butiksassistent", "Landmand", "Elektriker", "Sygeplejerske", "Kok", "Lastbilchauffør", "Syerske", "Automekaniker", "Sælger", "Murer"}
 
-var abroadEmployers = []string{"Privat virksomhed", "Eget firma", "Familievirksomhed", "Offentlig skole", "Byggefirma", "Hospital"}
+// abroadEmployers are the kinds of workplace a newcomer names for a job
+// before Denmark (a teacher at a school, not at a building firm).
+var abroadEmployers = map[string][]string{
+	"Lærer":           {"Offentlig skole", "Privatskole", "Gymnasium"},
+	"Frisør":          {"Frisørsalon", "Eget firma", "Familievirksomhed"},
+	"Tømrer":          {"Byggefirma", "Eget firma", "Familievirksomhed"},
+	"Bogholder":       {"Privat virksomhed", "Revisionsfirma", "Handelsfirma"},
+	"Butiksassistent": {"Supermarked", "Tøjbutik", "Familievirksomhed"},
+	"Landmand":        {"Familiens landbrug", "Landbrug", "Frugtplantage"},
+	"Elektriker":      {"Byggefirma", "Elinstallatør", "Eget firma"},
+	"Sygeplejerske":   {"Hospital", "Sundhedsklinik", "Privathospital"},
+	"Kok":             {"Restaurant", "Hotel", "Familievirksomhed"},
+	"Lastbilchauffør": {"Vognmand", "Transportfirma", "Eget firma"},
+	"Syerske":         {"Tekstilfabrik", "Systue", "Familievirksomhed"},
+	"Automekaniker":   {"Autoværksted", "Eget firma", "Familievirksomhed"},
+	"Sælger":          {"Handelsfirma", "Bilforhandler", "Familievirksomhed"},
+	"Murer":           {"Byggefirma", "Eget firma", "Familievirksomhed"},
+}
 
 func (g *Generator) education(p person, j *job, age int) []cvs.EducationInput {
 	r := g.r
@@ -541,6 +563,33 @@ func (g *Generator) education(p person, j *job, age int) []cvs.EducationInput {
 	return out
 }
 
+// danishCourse makes the Danish course a newcomer attends agree with the
+// Danish they speak: modules 1–2 of Danskuddannelse 2 or 3 are A1, 3–4
+// A2, the last of Danskuddannelse 2 and module 5 of 3 B1, the last of
+// Danskuddannelse 3 B2. The course (2 or 3) is kept where it can be.
+func danishCourse(field, level string) string {
+	var du, mod int
+	if _, err := fmt.Sscanf(field, "Danskuddannelse %d, modul %d", &du, &mod); err != nil {
+		return field
+	}
+	switch level {
+	case "A1":
+		mod = 1 + mod%2
+	case "A2":
+		mod = 3 + mod%2
+	case "B1":
+		mod = 6
+		if du == 3 {
+			mod = 5
+		}
+	case "B2":
+		du, mod = 3, 6
+	default:
+		return field
+	}
+	return fmt.Sprintf("Danskuddannelse %d, modul %d", du, mod)
+}
+
 func (g *Generator) languages(p person) []jobmatch.Language {
 	r := g.r
 	var out []jobmatch.Language
@@ -571,7 +620,11 @@ func (g *Generator) eligibility(p person, j *job) []string {
 	r := g.r
 	switch p.group {
 	case "refugee_family_reunified":
-		return []string{"igu", "virksomhedspraktik", "loentilskud"}
+		// IGU is for refugees and the family-reunified aged 18 to 40.
+		if demoYear-p.birth <= 40 {
+			return []string{"igu", "virksomhedspraktik", "loentilskud"}
+		}
+		return []string{"virksomhedspraktik", "loentilskud"}
 	case "further_from_job":
 		out := []string{"virksomhedspraktik", "loentilskud"}
 		if r.IntN(4) == 0 {

@@ -554,3 +554,65 @@ func TestSummariesSayNoHealth(t *testing.T) {
 		}
 	}
 }
+
+// TestNewcomersAsTheRulesHaveThem: what a consultant knows at a glance
+// holds on the newcomers' CVs. IGU is offered to refugees and the
+// family-reunified aged 18 to 40 only; the Danish course they attend
+// agrees with the Danish they speak (module 6 of Danskuddannelse 3 is B2,
+// not A1); a job before Denmark names a workplace of its kind (a teacher
+// at a school, not at a building firm); and a municipality named as an
+// employer is one of the 98.
+func TestNewcomersAsTheRulesHaveThem(t *testing.T) {
+	_, cvs := demoCVs(t, 4000, 11)
+	municipalities := map[string]bool{}
+	for _, k := range kommuner {
+		municipalities[k] = true
+	}
+	course := regexp.MustCompile(`^Danskuddannelse ([23]), modul ([1-6])$`)
+	abroad := regexp.MustCompile(`^(.+), [^,]+ \([^)]+\)$`)
+	kommune := regexp.MustCompile(`(\p{L}[\p{L}-]*s? (?:Regions)?[Kk]ommune)\b`)
+	newcomers, olderWithoutIGU, courses, abroadJobs := 0, 0, 0, 0
+	for _, c := range cvs {
+		age := demoYear - c.BirthYear
+		if slices.Contains(c.Eligibility, "igu") && (age < 18 || age > 40) {
+			t.Errorf("%s: IGU at %d", c.ExternalRef, age)
+		}
+		for _, e := range c.Experience {
+			if m := kommune.FindStringSubmatch(e.Employer); m != nil && !municipalities[m[1]] {
+				t.Errorf("%s: employer %q: no such municipality", c.ExternalRef, e.Employer)
+			}
+		}
+		if c.TargetGroup != "refugee_family_reunified" {
+			continue
+		}
+		newcomers++
+		if age > 40 {
+			olderWithoutIGU++
+		}
+		danish := c.Languages[0].Level
+		for _, e := range c.Education {
+			m := course.FindStringSubmatch(e.Field)
+			if m == nil {
+				continue
+			}
+			courses++
+			want := map[string][]string{"A1": {"1", "2"}, "A2": {"3", "4"}, "B1": {"5", "6"}, "B2": {"6"}}[danish]
+			if !slices.Contains(want, m[2]) || (danish == "B2" && m[1] != "3") || (danish == "B1" && m[1]+m[2] != "26" && m[1]+m[2] != "35") {
+				t.Errorf("%s: %q beside Danish %s", c.ExternalRef, e.Field, danish)
+			}
+		}
+		for _, e := range c.Experience {
+			m := abroad.FindStringSubmatch(e.Employer)
+			if m == nil || abroadEmployers[e.Title] == nil {
+				continue
+			}
+			abroadJobs++
+			if !slices.Contains(abroadEmployers[e.Title], m[1]) {
+				t.Errorf("%s: %s at %q", c.ExternalRef, e.Title, e.Employer)
+			}
+		}
+	}
+	if newcomers < 200 || olderWithoutIGU == 0 || courses < newcomers/2 || abroadJobs < newcomers/3 {
+		t.Errorf("%d newcomers, %d over 40, %d Danish courses, %d jobs abroad: too few to tell", newcomers, olderWithoutIGU, courses, abroadJobs)
+	}
+}

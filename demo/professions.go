@@ -380,15 +380,32 @@ var (
 	}
 )
 
-// kommuner names the municipalities of the larger postal towns by their
-// municipality code (DAWA's kommunekoder).
+// kommuner names the 98 municipalities by their code (DAWA's kommunekoder),
+// as they call themselves.
 var kommuner = map[string]string{
-	"0101": "Københavns", "0147": "Frederiksberg", "0461": "Odense", "0751": "Aarhus", "0851": "Aalborg",
-	"0561": "Esbjerg", "0621": "Kolding", "0630": "Vejle", "0607": "Fredericia", "0615": "Horsens",
-	"0730": "Randers", "0657": "Herning", "0740": "Silkeborg", "0791": "Viborg", "0661": "Holstebro",
-	"0479": "Svendborg", "0540": "Sønderborg", "0580": "Aabenraa", "0550": "Tønder", "0510": "Haderslev",
-	"0573": "Varde", "0575": "Vejen", "0530": "Billund", "0410": "Middelfart", "0450": "Nyborg",
-	"0330": "Slagelse", "0370": "Næstved", "0265": "Roskilde", "0259": "Køge", "0316": "Holbæk",
-	"0326": "Kalundborg", "0219": "Hillerød", "0217": "Helsingør", "0779": "Skive", "0787": "Thisted",
-	"0860": "Hjørring", "0813": "Frederikshavn",
+	"0101": "Københavns Kommune", "0147": "Frederiksberg Kommune", "0151": "Ballerup Kommune", "0153": "Brøndby Kommune",
+	"0155": "Dragør Kommune", "0157": "Gentofte Kommune", "0159": "Gladsaxe Kommune", "0161": "Glostrup Kommune",
+	"0163": "Herlev Kommune", "0165": "Albertslund Kommune", "0167": "Hvidovre Kommune", "0169": "Høje-Taastrup Kommune",
+	"0173": "Lyngby-Taarbæk Kommune", "0175": "Rødovre Kommune", "0183": "Ishøj Kommune", "0185": "Tårnby Kommune",
+	"0187": "Vallensbæk Kommune", "0190": "Furesø Kommune", "0201": "Allerød Kommune", "0210": "Fredensborg Kommune",
+	"0217": "Helsingør Kommune", "0219": "Hillerød Kommune", "0223": "Hørsholm Kommune", "0230": "Rudersdal Kommune",
+	"0240": "Egedal Kommune", "0250": "Frederikssund Kommune", "0253": "Greve Kommune", "0259": "Køge Kommune",
+	"0260": "Halsnæs Kommune", "0265": "Roskilde Kommune", "0269": "Solrød Kommune", "0270": "Gribskov Kommune",
+	"0306": "Odsherred Kommune", "0316": "Holbæk Kommune", "0320": "Faxe Kommune", "0326": "Kalundborg Kommune",
+	"0329": "Ringsted Kommune", "0330": "Slagelse Kommune", "0336": "Stevns Kommune", "0340": "Sorø Kommune",
+	"0350": "Lejre Kommune", "0360": "Lolland Kommune", "0370": "Næstved Kommune", "0376": "Guldborgsund Kommune",
+	"0390": "Vordingborg Kommune", "0400": "Bornholms Regionskommune", "0410": "Middelfart Kommune", "0420": "Assens Kommune",
+	"0430": "Faaborg-Midtfyn Kommune", "0440": "Kerteminde Kommune", "0450": "Nyborg Kommune", "0461": "Odense Kommune",
+	"0479": "Svendborg Kommune", "0480": "Nordfyns Kommune", "0482": "Langeland Kommune", "0492": "Ærø Kommune",
+	"0510": "Haderslev Kommune", "0530": "Billund Kommune", "0540": "Sønderborg Kommune", "0550": "Tønder Kommune",
+	"0561": "Esbjerg Kommune", "0563": "Fanø Kommune", "0573": "Varde Kommune", "0575": "Vejen Kommune",
+	"0580": "Aabenraa Kommune", "0607": "Fredericia Kommune", "0615": "Horsens Kommune", "0621": "Kolding Kommune",
+	"0630": "Vejle Kommune", "0657": "Herning Kommune", "0661": "Holstebro Kommune", "0665": "Lemvig Kommune",
+	"0671": "Struer Kommune", "0706": "Syddjurs Kommune", "0707": "Norddjurs Kommune", "0710": "Favrskov Kommune",
+	"0727": "Odder Kommune", "0730": "Randers Kommune", "0740": "Silkeborg Kommune", "0741": "Samsø Kommune",
+	"0746": "Skanderborg Kommune", "0751": "Aarhus Kommune", "0756": "Ikast-Brande Kommune", "0760": "Ringkøbing-Skjern Kommune",
+	"0766": "Hedensted Kommune", "0773": "Morsø Kommune", "0779": "Skive Kommune", "0787": "Thisted Kommune",
+	"0791": "Viborg Kommune", "0810": "Brønderslev Kommune", "0813": "Frederikshavn Kommune", "0820": "Vesthimmerlands Kommune",
+	"0825": "Læsø Kommune", "0840": "Rebild Kommune", "0846": "Mariagerfjord Kommune", "0849": "Jammerbugt Kommune",
+	"0851": "Aalborg Kommune", "0860": "Hjørring Kommune",
 }
