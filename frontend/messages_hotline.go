@@ -8,7 +8,7 @@ func init() {
 		"hot.today":          {"Dine registreringer i dag", "Logged by you today"},
 		"hot.today_none":     {"Ingen endnu. Find virksomheden ovenfor (CVR, navn, telefonnummer eller e-mail), skriv hvad den vil, og gem med Enter.", "None yet. Find the company above (CVR, name, phone number or e-mail), type what it wants and save with Enter."},
 		"hot.find":           {"Virksomhed (CVR, navn, telefon eller e-mail)", "Company (CVR, name, phone or e-mail)"},
-		"hot.find_hint":      {"fx 1234, søndergaard, et telefonnummer eller en e-mailadresse", "e.g. 1234, søndergaard, a phone number or an e-mail address"},
+		"hot.find_hint":      {"fx 1234, søndergaard, et telefonnummer, en e-mailadresse eller opkalderens navn", "e.g. 1234, søndergaard, a phone number, an e-mail address or the caller's name"},
 		"hot.caller_is":      {"Ringer/skriver", "Calling/writing"},
 		"hot.by_domain":      {"skriver fra samme domæne", "writes from the same domain"},
 		"hot.none":           {"Ingen virksomheder fundet.", "No companies found."},

@@ -5,13 +5,15 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"jobmatch"
 )
 
-// callers finds companies by what the hotline has of a caller before
-// their name: the phone number on the display, the address a mail came
-// from, or its domain. The keys are those of the companies' own contact
+// callers finds companies by what the hotline has of a caller: the phone
+// number on the display, the address a mail came from, or its domain, and
+// the name the caller gives ("Det er Hanne Jensen" before the company's
+// name). The keys are those of the companies' own contact
 // people (Company.Contacts); one phone number or address may be several
 // companies'.
 type callers struct {
@@ -54,8 +56,9 @@ func (cl *callers) put(c *jobmatch.Company) {
 }
 
 // find returns the contacts the query is a key of, and how it matched:
-// "phone", "email" or "domain" (the companies whose contacts write from
-// that domain; the person is then no caller).
+// "phone", "email", "person" (the contact's name, first and last name at
+// least) or "domain" (the companies whose contacts write from that
+// domain; the person is then no caller).
 func (cl *callers) find(q string) ([]callerRef, string) {
 	key, how := queryKey(q)
 	if key == "" {
@@ -75,9 +78,16 @@ func (cl *callers) find(q string) ([]callerRef, string) {
 }
 
 // personKeys are the keys of a contact person: the phone number, the
-// e-mail address, and its domain unless it is a public mail service's.
+// e-mail address, and its domain unless it is a public mail service's;
+// the name, whole and as first and last name.
 func personKeys(p jobmatch.Person) []string {
 	var out []string
+	if w := nameKeyWords(p.Name); len(w) >= 2 {
+		out = append(out, "n:"+strings.Join(w, " "))
+		if len(w) > 2 {
+			out = append(out, "n:"+w[0]+" "+w[len(w)-1])
+		}
+	}
 	if k := phoneKey(p.Phone); k != "" {
 		out = append(out, "p:"+k)
 	}
@@ -113,8 +123,24 @@ func queryKey(q string) (string, string) {
 	if k := phoneKey(q); k != "" {
 		return "p:" + k, "phone"
 	}
+	if w := nameKeyWords(q); len(w) >= 2 && !strings.ContainsFunc(q, unicode.IsDigit) {
+		return "n:" + strings.Join(w, " "), "person"
+	}
 	return "", ""
 }
+
+// nameKeyWords are the words of a person's name as any spelling of it
+// reads: lower case, æ, ø, å and their spellings ae, oe, aa as a, o, a
+// ("Søren Aagaard", "soeren aagaard" and "Soren Agard" are one).
+func nameKeyWords(name string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		ws[i] = nameKeyFolds.Replace(w)
+	}
+	return ws
+}
+
+var nameKeyFolds = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "ae", "a", "oe", "o", "aa", "a")
 
 // phoneKey is a phone number's digits without the Danish country code
 // (+45, 0045, or 45 before the eight digits), "" when it has other

@@ -37,7 +37,8 @@ func TestCallers(t *testing.T) {
 		{Name: "Hanne Jensen", Phone: "+45 20 30 40 50", Email: "HJ@Maskinfabrik.dk"},
 		{Name: "Bo Holm", Email: "bo.holm@gmail.com"},
 	}})
-	cl.put(&jobmatch.Company{CVR: "10182131", Contacts: []jobmatch.Person{{Name: "Ib Lund", Phone: "22334455", Email: "ib@hotel-sonderborg.dk"}}})
+	cl.put(&jobmatch.Company{CVR: "10182131", Contacts: []jobmatch.Person{
+		{Name: "Ib Lund", Phone: "22334455", Email: "ib@hotel-sonderborg.dk"}, {Name: "Søren Marius Aagaard"}}})
 	cvrs := func(q string) ([]string, []string, string) {
 		refs, how := cl.find(q)
 		var cs, names []string
@@ -58,13 +59,18 @@ func TestCallers(t *testing.T) {
 		{"www.hotel-sonderborg.dk", "10182131", "Ib Lund", "domain"},
 		{"@hotel-sonderborg.dk", "10182131", "Ib Lund", "domain"},
 		{"22 33 44 55", "10182131", "Ib Lund", "phone"},
+		{"Hanne Jensen", "10150469", "Hanne Jensen", "person"},
+		{"hanne  jensen", "10150469", "Hanne Jensen", "person"},
+		{"Søren Aagaard", "10182131", "Søren Marius Aagaard", "person"},
+		{"soeren agard", "10182131", "Søren Marius Aagaard", "person"},
+		{"Søren Marius Aagaard", "10182131", "Søren Marius Aagaard", "person"},
 	} {
 		cs, names, how := cvrs(tc.q)
 		if len(cs) != 1 || cs[0] != tc.cvr || names[0] != tc.name || how != tc.how {
 			t.Errorf("%q: %v %v by %q, want %s (%s) by %s", tc.q, cs, names, how, tc.cvr, tc.name, tc.how)
 		}
 	}
-	for _, q := range []string{"someone@gmail.com", "gmail.com", "99887766", "kok", "1.2", "Hanne"} {
+	for _, q := range []string{"someone@gmail.com", "gmail.com", "99887766", "kok", "1.2", "Hanne", "Hanne Holm", "Jensen Hanne", "Marius Aagaard"} {
 		if cs, _, _ := cvrs(q); len(cs) != 0 {
 			t.Errorf("%q: %v, want nobody", q, cs)
 		}
@@ -74,10 +80,13 @@ func TestCallers(t *testing.T) {
 	if cs, _, _ := cvrs("20304050"); len(cs) != 0 {
 		t.Errorf("a number the company no longer has: %v", cs)
 	}
+	if cs, _, _ := cvrs("Hanne Jensen"); len(cs) != 0 {
+		t.Errorf("the name of a contact who left: %v", cs)
+	}
 	if cs, _, _ := cvrs("bo.holm@gmail.com"); len(cs) != 1 {
 		t.Errorf("the contact it kept: %v", cs)
 	}
-	if len(cl.byCVR["10150469"]) != 1 {
+	if len(cl.byCVR["10150469"]) != 2 { // Bo Holm's name and address
 		t.Errorf("keys kept: %v", cl.byCVR["10150469"])
 	}
 }

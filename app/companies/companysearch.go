@@ -72,16 +72,17 @@ type CompanyHit struct {
 	PostalCode    string                 `json:"postal_code"`
 	City          string                 `json:"city,omitempty"`
 	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
-	// Match is cvr, name or fuzzy; phone or email when the query is a
-	// phone number or an e-mail address of the company's own contact
-	// person (Caller), domain when it is the domain they write from.
+	// Match is cvr, name or fuzzy; phone, email or person when the query
+	// is a phone number, an e-mail address or the name of the company's
+	// own contact person (Caller), domain when it is the domain they write
+	// from.
 	Match  string           `json:"match"`
 	Caller *jobmatch.Person `json:"caller,omitempty"`
 }
 
-// Search finds companies by CVR digits or name, or by the phone number or
-// e-mail address (or its domain) of one of their own contact people, as
-// the hotline sees them before the caller says a name: a CVR typed whole
+// Search finds companies by CVR digits or name, or by the phone number,
+// e-mail address (or its domain) or name of one of their own contact
+// people, as the hotline has them of a caller: a CVR typed whole
 // first, then the callers' companies, then the rest.
 func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[CompanyHit], error) {
 	if len([]rune(q)) > 100 {
