@@ -21,16 +21,23 @@ import (
 // hyphen, zero-width space, word joiner) are dropped, every kind of space
 // becomes ' ' and every kind of dash or minus (hyphen, non-breaking hyphen,
 // en and em dash, minus sign…) becomes '-', as does a full stop, slash,
-// colon, underscore, plus, equals sign, bar or closing bracket between digits
-// (spaces around it allowed: "010190 / 1234", "(010190) 1234") and a
-// comma right between them; a letter O or l between digits is the digit
+// colon, underscore, plus, equals sign, bar, closing bracket or any other
+// mark but an opening bracket between digits (spaces around it allowed:
+// "010190 / 1234", "(010190) 1234", "010190*1234", "010190·1234"), a comma,
+// semicolon or x right between them, and an opening bracket between DDMMYY
+// and the serial ("010190 (1234)"); combining marks, variation selectors
+// and blanks drawn as nothing (U+034F, U+3164, U+2800) vanish as format
+// characters do; a letter O or l between digits is the digit
 // it looks like ("01O190-1234"). Then two shapes count:
 //
 //   - DDMMYY and NNNN with at most one separator between them, bounded by
 //     non-digits ("010190-1234", "0101901234", "ring 010190 1234 nu");
 //   - a run of digit groups joined by spaces and dashes with exactly ten
 //     digits, split only after the day, the month, the year or the second
-//     pair of the serial ("01 01 90-1234", "0101 90 1234", "010190 - 1234").
+//     pair of the serial ("01 01 90-1234", "0101 90 1234", "010190 - 1234"),
+//     or, without full stops, anywhere in DDMMYY before a whole serial
+//     ("010 190 1234") or anywhere in the serial after a whole DDMMYY
+//     ("0101901 234").
 //
 // Both need a valid day (01–31) and month (01–12). Phone numbers (8 digits,
 // "+45 12 34 56 78" starts with "45"), CVR numbers (8), dates and amounts
@@ -56,6 +63,21 @@ func ContainsCPR(s string) bool {
 		return false
 	}
 	n := normalizeForCPR(s)
+	if !strings.Contains(n, joinMark) {
+		return cprShaped(n)
+	}
+	// The marks read as joins, then as ends: a mark that joins one CPR
+	// number's parts ("010190*1234") must not hide another by joining it
+	// to a digit before it ("12*01 01 90 1234").
+	return cprShaped(strings.ReplaceAll(n, joinMark, "-")) || cprShaped(strings.ReplaceAll(n, joinMark, "~"))
+}
+
+// joinMark stands in a normalised text for a mark that may join the parts
+// of a CPR number or end a number (normalizeForCPR).
+const joinMark = "\x01"
+
+// cprShaped reports whether a normalised text holds one of the two shapes.
+func cprShaped(n string) bool {
 	for _, m := range cprPattern.FindAllStringSubmatchIndex(n, -1) {
 		if validDayMonth(n[m[2]:m[3]], n[m[4]:m[5]]) {
 			return true
@@ -90,6 +112,8 @@ func normalisedDigits(s string) int {
 			digits += d
 		} else if unicode.IsDigit(r) {
 			digits++ // a digit of another script: ٣, ३, ๓
+		} else if lookalikeDigit(r) != 0 && i > 0 && isDigit(s[i-1]) && i+size < len(s) && isDigit(s[i+size]) {
+			digits++ // a Greek or Cyrillic letter typed for a digit
 		}
 		i += size
 	}
@@ -130,12 +154,16 @@ func normalizeForCPR(s string) string {
 			out = append(out, byte(r))
 		case unicode.IsDigit(r):
 			out = append(out, digitOf(r))
-		case unicode.Is(unicode.Cf, r):
-			// soft hyphen, zero-width space, word joiner: invisible
+		case invisible(r):
+			// soft hyphen, zero-width space, word joiner, a combining
+			// mark on a digit, a blank of its own (Hangul filler,
+			// braille blank): nothing to see
 		case unicode.IsSpace(r):
 			out = append(out, ' ')
 		case unicode.Is(unicode.Pd, r), r == '\u2212', r == '\u2043', r == '\uFE63', r == '\uFF0D':
 			out = append(out, '-')
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			out = append(out, '~') // "010190·1234", "010190。1234": a mark like any other
 		default:
 			out = utf8.AppendRune(out, r)
 		}
@@ -146,35 +174,91 @@ func normalizeForCPR(s string) string {
 			out[i] = '-' // "010190,1234"; with a space after, a list
 		case strings.IndexByte("/:_+=|\\", c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
 			c == ')' && isDigit(out[i-1]) && digitBeside(out, i, +1):
-			// "010190/1234", "010190 : 1234", "(010190) 1234"; an opening
-			// bracket begins a group of its own ("Lokale 1204 (2014 - 2016)").
+			// "010190/1234", "010190 : 1234", "(010190) 1234"
 			out[i] = '-'
+		case c == ';' && isDigit(out[i-1]) && isDigit(out[i+1]),
+			(c == 'x' || c == 'X') && isDigit(out[i-1]) && isDigit(out[i+1]) && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4,
+			strings.IndexByte(cprMarks, c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
+			c == '.' && out[i-1] == ' ' && digitBeside(out, i, -1) && digitBeside(out, i, +1),
+			c == '(' && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4:
+			// "010190;1234", "010190x1234", "010190*1234", "010190·1234",
+			// "01 . 01 . 90", "010190 (1234)": a join or an end, both
+			// are tried (ContainsCPR). Otherwise an opening bracket
+			// begins a group of its own ("Lokale 1204 (2014 - 2016)"),
+			// and a full stop right between digits stays one (cprRun
+			// reads "01.02.24 10.30" as a date and a time).
+			out[i] = joinMark[0]
 		}
 	}
 	return string(out)
 }
 
+// cprMarks are the further marks that may join a CPR number's parts when
+// a digit is on either side of them (spaces between allowed); '~' stands
+// for every mark beyond ASCII.
+const cprMarks = "*#~&'\"!?<>@$%^`{}[]"
+
+// invisible reports whether r shows nothing between two digits: a format
+// character, a combining mark (NFKC joins none to a digit), a variation
+// selector or another default-ignorable code point, or a character drawn
+// blank (Hangul fillers, the braille blank).
+func invisible(r rune) bool {
+	switch r {
+	case '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2800':
+		return true
+	}
+	return unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// groupOf is the number of digits of the group beside b[i] in direction
+// step (-1, +1), at most two spaces between; 0 when no digit is there.
+func groupOf(b []byte, i, step int) int {
+	j := i + step
+	for spaces := 0; j >= 0 && j < len(b) && b[j] == ' ' && spaces < 2; j += step {
+		spaces++
+	}
+	n := 0
+	for ; j >= 0 && j < len(b) && isDigit(b[j]); j += step {
+		n++
+	}
+	return n
+}
+
 // lettersForDigits reads a letter O or l typed between two digits as the
-// digit it looks like ("01O190-1234"); only ASCII ones, as the fast path
-// counts them (normalisedDigits).
+// digit it looks like ("01O190-1234"), in Latin, Greek or Cyrillic letters
+// ("01О190", a Cyrillic O); the fast path counts them alike
+// (normalisedDigits).
 func lettersForDigits(s string) string {
 	var b []byte
-	for i := 1; i+1 < len(s); i++ {
-		c := s[i]
-		if (c == 'O' || c == 'o' || c == 'l' || c == 'I') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+	for i := 1; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if d := lookalikeDigit(r); d != 0 && isDigit(s[i-1]) && i+size < len(s) && isDigit(s[i+size]) {
 			if b == nil {
-				b = []byte(s)
+				b = append(make([]byte, 0, len(s)), s[:i]...)
 			}
-			b[i] = '0'
-			if c == 'l' || c == 'I' {
-				b[i] = '1'
-			}
+			b = append(b, d)
+		} else if b != nil {
+			b = append(b, s[i:i+size]...)
 		}
+		i += size
 	}
 	if b == nil {
 		return s
 	}
 	return string(b)
+}
+
+// lookalikeDigit is the digit a letter looks like, 0 when none: O and o
+// (Latin, Greek, Cyrillic) zero; l, I and the Cyrillic and Ukrainian
+// ones one.
+func lookalikeDigit(r rune) byte {
+	switch r {
+	case 'O', 'o', '\u039F', '\u03BF', '\u041E', '\u043E':
+		return '0'
+	case 'l', 'I', '\u0406', '\u0456', '\u04C0', '\u04CF':
+		return '1'
+	}
+	return 0
 }
 
 // digitBeside reports whether the first character from b[i] in direction
@@ -252,12 +336,26 @@ func cprRun(s string) bool {
 			}
 			return 2000+atoi2(string(digits[6:8])) <= time.Now().Year()-14
 		}
+		if splits[8] == '.' {
+			return false // a time of day ("01.02.24 10.30")
+		}
+		// Split after the day, the month, the year or the second pair
+		// of the serial; or with the serial whole after DDMMYY split
+		// anywhere ("010 190 1234"); or DDMMYY whole and the serial split
+		// anywhere ("0101901 234"). Amounts split in threes from the
+		// right ("31 050-32 100") are none of these.
+		// Full stops only at the CPR-like places: a code of dotted
+		// parts ("2310.1.7.9992", "1211.1.1,1211") is none.
+		cprLike, before, after, dots := true, false, false, false
 		for i := 1; i < n; i++ {
-			if splits[i] != 0 && i != 2 && i != 4 && i != 6 && i != 8 {
-				return false
+			if splits[i] != 0 {
+				cprLike = cprLike && (i == 2 || i == 4 || i == 6 || i == 8)
+				before = before || i < 6
+				after = after || i > 6
+				dots = dots || splits[i] == '.'
 			}
 		}
-		return splits[8] != '.'
+		return cprLike || !dots && (!after && splits[6] != 0 || !before)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -28,41 +28,70 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"0101\u200b901234", true},             // zero-width space inside
 		{"01\u00ad01\u00ad90\u00ad1234", true}, // soft hyphens
 		{"cpr: 01 01 90 12 34.", true},
-		{"01.01.90-1234", true},              // written as a date
-		{"010190/1234", true},                // a slash
-		{"01/01/90 1234", true},              // a date with slashes
-		{"٠١٠١٩٠-١٢٣٤", true},                // Arabic-Indic digits
-		{"۰۱۰۱۹۰۱۲۳۴", true},                 // Extended Arabic-Indic (Persian, Urdu)
-		{"०१०१९०-१२३४", true},                // Devanagari
-		{"010190\t1234", true},               // a tab
-		{"CPR:\n010190\n1234", true},         // line breaks
-		{"010190\r\n1234", true},             // CRLF
-		{"010190    1234", true},             // four spaces
-		{"010190 -- 1234", true},             // two dashes
-		{"01. 01. 90 - 1234", true},          // full stops and spaces
-		{"0 1 0 1 9 0 1 2 3 4", true},        // one digit at a time
-		{"01011990-1234", true},              // the year in full
-		{"01-01-1990-1234", true},            // the year in full, dashes
-		{"010190 / 1234", true},              // a slash between spaces
-		{"010190:1234", true},                // colon
-		{"010190,1234", true},                // comma
-		{"010190+1234", true},                // plus
-		{"010190_1234", true},                // underscore
-		{"(010190)1234", true},               // brackets
-		{"(010190) 1234", true},              // brackets and a space
-		{"010190=1234", true},                // equals
-		{"010190|1234", true},                // bar
-		{"01O190-1234", true},                // a letter O for zero
-		{"0l0190-1234", true},                // a letter l for one
-		{"01 01 1990 1234", true},            // born in 1990, the serial after a space
-		{"01-01-1990 1234", true},            // the same with dashes
-		{"01-01-2004 1234", true},            // born in 2004
-		{"Ordre 120524, 3000 stk.", false},   // a comma and a space: a list
-		{"Lokale 1204 (2014 - 2016)", false}, // a room and the years
-		{"Solo 1O1", false},                  // a letter between digits, too short
-		{"født 01.01.1990", false},           // a date alone
-		{"01.02.24 10.30", false},            // a date and a time
-		{"Samtaler 15-01-2027 1000", false},  // a date in full and a time
+		{"01.01.90-1234", true},               // written as a date
+		{"010190/1234", true},                 // a slash
+		{"01/01/90 1234", true},               // a date with slashes
+		{"٠١٠١٩٠-١٢٣٤", true},                 // Arabic-Indic digits
+		{"۰۱۰۱۹۰۱۲۳۴", true},                  // Extended Arabic-Indic (Persian, Urdu)
+		{"०१०१९०-१२३४", true},                 // Devanagari
+		{"010190\t1234", true},                // a tab
+		{"CPR:\n010190\n1234", true},          // line breaks
+		{"010190\r\n1234", true},              // CRLF
+		{"010190    1234", true},              // four spaces
+		{"010190 -- 1234", true},              // two dashes
+		{"01. 01. 90 - 1234", true},           // full stops and spaces
+		{"0 1 0 1 9 0 1 2 3 4", true},         // one digit at a time
+		{"01011990-1234", true},               // the year in full
+		{"01-01-1990-1234", true},             // the year in full, dashes
+		{"010190 / 1234", true},               // a slash between spaces
+		{"010190:1234", true},                 // colon
+		{"010190,1234", true},                 // comma
+		{"010190+1234", true},                 // plus
+		{"010190_1234", true},                 // underscore
+		{"(010190)1234", true},                // brackets
+		{"(010190) 1234", true},               // brackets and a space
+		{"010190=1234", true},                 // equals
+		{"010190|1234", true},                 // bar
+		{"01O190-1234", true},                 // a letter O for zero
+		{"0l0190-1234", true},                 // a letter l for one
+		{"01 01 1990 1234", true},             // born in 1990, the serial after a space
+		{"01-01-1990 1234", true},             // the same with dashes
+		{"01-01-2004 1234", true},             // born in 2004
+		{"010190\u034f1234", true},            // a combining grapheme joiner: invisible
+		{"010190\ufe0f1234", true},            // a variation selector
+		{"010190\u17b41234", true},            // a Khmer vowel inherent: invisible
+		{"010190\u31641234", true},            // a Hangul filler: blank
+		{"010190\u28001234", true},            // the braille blank
+		{"０１０１９０\u034f１２３４", true},            // full-width and invisible
+		{"010190 (1234)", true},               // the serial in brackets
+		{"010190*1234", true},                 // an asterisk
+		{"010190#1234", true},                 // a hash
+		{"010190~1234", true},                 // a tilde
+		{"010190&1234", true},                 // an ampersand
+		{"010190;1234", true},                 // a semicolon
+		{"010190'1234", true},                 // an apostrophe
+		{"010190·1234", true},                 // a middle dot
+		{"010190。1234", true},                 // an ideographic full stop
+		{"010190،1234", true},                 // an Arabic comma
+		{"010190x1234", true},                 // an x
+		{"010190 .1234", true},                // a full stop after a space
+		{"01 . 01 . 90 - 1234", true},         // full stops between spaces
+		{"ref 010 190 1234", true},            // DDMMYY split anywhere, the serial whole
+		{"0101901 234", true},                 // DDMMYY whole, the serial split
+		{"01О190-1234", true},                 // a Cyrillic O for zero
+		{"0І0190-1234", true},                 // a Ukrainian I for one
+		{"c010190x1234@example.dk", true},     // in an e-mail address
+		{"010190\u034f1234@example.dk", true}, // the same, invisible
+		{"Ordre 120524, 3000 stk.", false},    // a comma and a space: a list
+		{"Lokale 1204 (2014 - 2016)", false},  // a room and the years
+		{"Ordre 120524; 3000 stk.", false},    // a semicolon and a space: a list
+		{"Kode 2310.1.7.9992", false},         // a code of dotted parts
+		{"1211.1.1,1211", false},              // a code and a group
+		{"Skærm 1920x1080", false},            // a resolution
+		{"Solo 1O1", false},                   // a letter between digits, too short
+		{"født 01.01.1990", false},            // a date alone
+		{"01.02.24 10.30", false},             // a date and a time
+		{"Samtaler 15-01-2027 1000", false},   // a date in full and a time
 		{"1.234.567.890 kr", false},
 		{"tlf. 12.34.56.78", false}, // a phone number with full stops
 		{"12.500 kr. 2024. 10 timer", false},
@@ -76,7 +105,6 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"Løn 31 050-32 100 kr.", false},
 		{"2026-05-01 – 2026-06-30", false},
 		{"01-01-2026", false},
-		{"ref 010 190 1234", false},  // not grouped like a CPR number
 		{"320190 1234", false},       // day 32
 		{"01 13 90-1234", false},     // month 13
 		{"12 34 56 78 90 12", false}, // twelve digits
