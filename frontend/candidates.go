@@ -487,6 +487,11 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	if w := d.Result.Either; w != nil {
 		q := cloneValues(c.QueryParams())
 		q.Del("cursor")
+		if web.Lang(c) == i18n.EN {
+			// The search reads "or" as it reads "eller": the offer is in
+			// the page's language.
+			w.Q = strings.ReplaceAll(w.Q, " eller ", " or ")
+		}
 		q.Set("q", w.Q)
 		d.Either = &facetValue{Label: fmt.Sprintf(tr(c, "cand.either"), w.Q), URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)}
 	}
@@ -721,7 +726,7 @@ func (f *Frontend) candidateSurvey(c echo.Context) error {
 	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrInvalid):
-		setFlash(c, i18n.T(lang, "cand.survey_no_email"))
+		setFlashError(c, i18n.T(lang, "cand.survey_no_email"))
 	case err != nil:
 		return err
 	case sent:

@@ -187,6 +187,7 @@ func Load() (*Taxonomy, error) {
 	}); err != nil {
 		return nil, err
 	}
+	t.addEverydayTitles()
 	var star []starTitle
 	if err := readTSV("star.tsv.gz", func(c []string) {
 		if fixed, ok := starSpelling[c[1]]; ok {

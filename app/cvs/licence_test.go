@@ -21,6 +21,13 @@ func TestLicenceIn(t *testing.T) {
 		"truckkørekort lager":           {"truckkørekort lager", "", ""},
 		"kran kørekort":                 {"kran kørekort", "", ""},
 		"kok med kørekort, og B-kursus": {"kok med kørekort, og B-kursus", "", ""},
+		"kørekort kat C":                {"", "C", "kørekort kat C"},
+		"chauffør kat. CE":              {"chauffør", "CE", "kat. CE"},
+		"chauffør kategori D":           {"chauffør", "D", "kategori D"},
+		"stort kørekort":                {"", "C", "stort kørekort"},
+		"chauffør med stort kørekort":   {"chauffør med", "C", "stort kørekort"},
+		"lille kørekort":                {"", "B", "lille kørekort"},
+		"kat og hund":                   {"kat og hund", "", ""},
 		// A code alone: after a driver's word, in capitals, or no word.
 		"chauffør ce":         {"chauffør", "CE", "ce"},
 		"chauffør c":          {"chauffør", "C", "c"},

@@ -1704,8 +1704,24 @@ func licenceIn(text string) (rest, cat, term string, ok bool) {
 				return drop(i, 1), vehicleLicences[v], w, true
 			}
 		}
+		// "kat. C", "kategori CE": the category named as one, with
+		// or without "kørekort" before it
+		if isCategoryWord(w) && i+1 < len(words) {
+			if cat, ok := category(words[i+1]); ok {
+				if i > 0 && isLicence(words[i-1]) {
+					return drop(i-1, 3), cat, strings.Join(words[i-1:i+2], " "), true
+				}
+				return drop(i, 2), cat, w + " " + words[i+1], true
+			}
+		}
 		if !isLicence(w) {
 			continue
+		}
+		// "stort kørekort" is the lorry's (C), "lille kørekort" the car's
+		if i > 0 {
+			if cat, ok := sizedLicences[strings.ToLower(words[i-1])]; ok {
+				return drop(i-1, 2), cat, words[i-1] + " " + w, true
+			}
 		}
 		// "CE kørekort"
 		if i > 0 {
@@ -1743,6 +1759,20 @@ func licenceIn(text string) (rest, cat, term string, ok bool) {
 	}
 	return text, "", "", false
 }
+
+// isCategoryWord reports whether w says a licence category comes next
+// ("kat C", "kat. CE", "kategori D").
+func isCategoryWord(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ".:")) {
+	case "kat", "kategori", "kategorie":
+		return true
+	}
+	return false
+}
+
+// sizedLicences are the licences people name by size: "stort kørekort"
+// is the lorry's, "lille kørekort" the car's.
+var sizedLicences = map[string]string{"stort": "C", "store": "C", "lille": "B"}
 
 // Licences are the driving licence categories a search filters on.
 var Licences = []string{"A", "A1", "A2", "B", "BE", "C", "C1", "C1E", "CE", "D", "D1", "D1E", "DE"}
