@@ -190,6 +190,13 @@ func TestConsentByLink(t *testing.T) {
 	ck.do(anon, "POST", "/consent/"+token, map[string]any{"answer": "yes_named"}, 200)
 	ck.do(anon, "POST", "/consent/"+token, map[string]any{"answer": "no"}, 410)
 	ck.do(anon, "GET", "/consent/"+token, nil, 410, "Accept", "application/json")
+	// A second answer from the page (a change of mind, a double click)
+	// says it was answered, not that the deadline has passed.
+	again := anon.Do("POST", "/consent/"+token, []byte("answer=no"), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "da")
+	if b := string(again.Body); again.StatusCode != 410 || !strings.Contains(b, "Du har allerede svaret") && !strings.Contains(b, "You have already answered") ||
+		strings.Contains(b, "Fristen er udløbet") || strings.Contains(b, "deadline has passed") {
+		t.Fatalf("a second answer from the page: %d %s", again.StatusCode, again.Body)
+	}
 	var c1 struct{ ID string }
 	env.Sys.Store.Get(ctx, store.ColShortlist, es[0].ID, &c1)
 	kons, err := env.Sys.Screening.Consent(ctx, es[0].CandidateID, vid)

@@ -229,6 +229,15 @@ func TestBodyLimitsAndInternalErrors(t *testing.T) {
 	if code, msg := res.Problem(t).Field(""); res.StatusCode != http.StatusUnprocessableEntity || code != "utf8" || !strings.Contains(msg, "UTF-8") {
 		t.Fatalf("a body in Latin-1: %d %s", res.StatusCode, res.Body)
 	}
+	// A byte order mark before the JSON, as Windows tools write it, is
+	// read past (it was "Ugyldig JSON").
+	bom, err := json.Marshal(systemtest.VacancyBody(demo.CVR(3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := c.Do("POST", "/api/v1/vacancies", append([]byte("\xef\xbb\xbf"), bom...), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("a body after a byte order mark: %d %s", res.StatusCode, res.Body)
+	}
 	// A page size out of range says the range.
 	k := env.Login("konsulent@demo.local")
 	for _, path := range []string{"/api/v1/vacancies?limit=-5", "/api/v1/candidates/search?limit=0"} {

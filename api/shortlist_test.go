@@ -202,6 +202,16 @@ func TestPreScreeningToHired(t *testing.T) {
 			t.Fatalf("question %q from the page: %d\n%s", text, res.StatusCode, page)
 		}
 	}
+	// From the page, on a profile withdrawn after it was loaded: the page
+	// again with the refusal above it (the click did nothing, silently).
+	form := url.Values{"profile_id": {"nobody"}, "answer": {"invite_to_interview"}}
+	if res := anon.Do("POST", statusPath+"/answers", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a withdrawn profile from the page: %d %s", res.StatusCode, res.Body)
+	}
+	if page := html.UnescapeString(string(anon.Do("GET", statusPath, nil, nil, "Accept", "text/html").Body)); !strings.Contains(page, `class="alert alert-error" role="alert"`) ||
+		!strings.Contains(page, "Kandidaten vises ikke længere på siden") {
+		t.Fatalf("the page after answering on a withdrawn profile:\n%s", page)
+	}
 	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview", "text": "Tirsdag kl. 10?"}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("answer: %d %s", res.StatusCode, res.Body)
 	}

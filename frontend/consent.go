@@ -94,8 +94,9 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	privatePage(c)
 	ctx := c.Request().Context()
 	token := c.Param("token")
-	if r, _ := f.cfg.Screening.ConsentByToken(ctx, token); r != nil {
-		f.consentLang(c, r.Lang)
+	before, _ := f.cfg.Screening.ConsentByToken(ctx, token)
+	if before != nil {
+		f.consentLang(c, before.Lang)
 	}
 	if strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
 		var in screening.ConsentAnswerInput
@@ -116,7 +117,13 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	p, err := f.cfg.Screening.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrGone):
-		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &screening.ConsentPage{}}, nil)
+		// Answered already (a second click, a change of mind): say so, as
+		// the link does when opened again, not "the deadline has passed".
+		gone := &screening.ConsentPage{}
+		if r, _ := f.cfg.Screening.ConsentByToken(ctx, token); r != nil {
+			gone.Answer, gone.AnsweredAt = r.Answer, r.AnsweredAt
+		}
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: gone}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):
 		r, gerr := f.cfg.Screening.ConsentByToken(ctx, token)
 		if gerr != nil {

@@ -65,6 +65,14 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 		if !errors.As(err, &ve) {
 			return err
 		}
+		for _, fe := range ve.Fields {
+			if fe.Field == "profile_id" {
+				// A profile withdrawn (or its consent) after the page was
+				// loaded: no form on the page is its, so say so above it.
+				setFlashError(c, i18n.T(web.Lang(c), "v.unknown_profile"))
+				return c.Redirect(http.StatusSeeOther, "/status/"+token)
+			}
+		}
 		// The page again, the answer's form open with what was typed.
 		return f.statusPage(c, &failedAnswer{AnswerInput: in, Errors: fieldMessages(web.Lang(c), ve)})
 	}

@@ -115,7 +115,7 @@ func TestWhyNotPanel(t *testing.T) {
 	var far struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", citizenCV("BR-3", "Frede Fjern", map[string]any{"postal_code": "9000", "max_commute_km": 10, "summary": "Erfaren med spærkonstruktioner og tagrenovering."}), &far)
 	ctx := browser.New(t)
-	var excluded, head string
+	var excluded, head, page, score string
 	var found []string
 	var parts int
 	err := chromedp.Run(ctx,
@@ -132,6 +132,8 @@ func TestWhyNotPanel(t *testing.T) {
 		chromedp.Text(`#wn-excluded`, &excluded),
 		chromedp.Text(`#whynot thead`, &head),
 		chromedp.Evaluate(`document.querySelectorAll('#whynot tr.wn-part').length`, &parts),
+		chromedp.Text(`main`, &page),
+		chromedp.Text(`#wn-score`, &score),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -142,5 +144,11 @@ func TestWhyNotPanel(t *testing.T) {
 	}
 	if !strings.Contains(excluded, "afstand") || !strings.Contains(head, "Frede Fjern") || !strings.Contains(head, "Nanna Nær") || parts < 3 {
 		t.Fatalf("panel: %q %q %d parts", excluded, head, parts)
+	}
+	// The person picked is no search that found nobody; the score reads
+	// as on the match cards (0,73, not 73,0); a person left out by a
+	// criterion is not told "the system never rejects anyone" below it.
+	if strings.Contains(page, "Ingen CV'er fundet") || !strings.HasPrefix(score, "0,") || strings.Contains(page, "afviser aldrig nogen") {
+		t.Fatalf("panel of the person picked: score %q in %q", score, page)
 	}
 }

@@ -186,6 +186,7 @@ var funcs = template.FuncMap{
 	"pct":       func(f float64) string { return fmt.Sprintf("%.0f %%", f*100) },
 	"fpct":      fmtPct,
 	"fnum":      fmtNum,
+	"pts":       func(lang i18n.Lang, v float64) string { return i18n.Number(lang, v, 2) }, // a score or its part, as on the match cards
 	"fint":      func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
 	// fdiff is the change from prev to v as the two figures are shown
 	// (each rounded first: 67,6 % beside 59,4 % is 8,2 points, not the
@@ -537,6 +538,10 @@ func (f *Frontend) figuresOnly(next echo.HandlerFunc) echo.HandlerFunc {
 func setFlash(c echo.Context, msg string) {
 	c.SetCookie(&http.Cookie{Name: "jm_flash", Value: url.QueryEscape(msg), Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
 }
+
+// setFlashError shows a one-time refusal on the next page (an error, not a
+// green receipt: "the occupation is unknown" looked like a success).
+func setFlashError(c echo.Context, msg string) { setFlashAt(c, msg, "", true) }
 
 // setFlashAt shows a one-time message on the next page inside the element
 // with the given id (where the action happened); isErr shows it as a

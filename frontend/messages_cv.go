@@ -209,7 +209,7 @@ func init() {
 		"cand.experience":             {"Erfaring", "Experience"},
 		"cand.years":                  {"år", "years"},
 		"cand.jobs":                   {"ansættelser", "jobs"},
-		"v.unknown_occupation":        {"Stillingen findes ikke i taksonomien.", "No such occupation in the taxonomy."},
+		"v.unknown_occupation":        {"Stillingsbetegnelsen kendes ikke. Vælg blandt forslagene.", "That job title is not known. Pick one of the suggestions."},
 		"v.immutable":                 {"Kan ikke ændres.", "Cannot be changed."},
 		"v.missing_column":            {"Kolonnen mangler.", "The column is missing."},
 	})

@@ -213,6 +213,7 @@ func init() {
 		"wn.found":             {"Fundne CV'er", "CVs found"},
 		"wn.none":              {"Ingen CV'er fundet.", "No CVs found."},
 		"wn.show":              {"Vis score i dele", "Show the score in parts"},
+		"wn.human_excluded":    {"De faste kriterier bestemmer, hvem matchlisten viser; de afviser ingen. Du kan selv vælge at gå videre med personen, og borgeren præsenteres kun med sit samtykke.", "The hard criteria decide whom the match list shows; they reject no one. You can still choose to go on with the person, and a citizen is presented only with their consent."},
 		"wn.excluded":          {"Holdt ude af matchlisten af et fast kriterium", "Left out of the match list by a hard criterion"},
 		"wn.f_distance":        {"afstand (længere end borgerens maksimale transport)", "distance (beyond the citizen's maximum commute)"},
 		"wn.f_licence":         {"kørekort", "driving licence"},

@@ -44,7 +44,7 @@ func init() {
 		"vac.occupation_set":     {"Stillingen matches nu som %s.", "The vacancy is now matched as %s."},
 		"vac.occupation_clear":   {"Læs titlen igen", "Read the title again"},
 		"vac.occupation_cleared": {"Stillingen matches igen ud fra titlen.", "The vacancy is matched as its title reads again."},
-		"vac.occupation_unknown": {"Stillingen findes ikke i taksonomien. Prøv titlen, som Jobnet skriver den.", "No such occupation in the taxonomy. Try the title as Jobnet writes it."},
+		"vac.occupation_unknown": {"Stillingsbetegnelsen kendes ikke. Skriv den, som Jobnet skriver den, og vælg blandt forslagene.", "That job title is not known. Type it as Jobnet writes it and pick one of the suggestions."},
 		"survey.gone":            {"Linket er allerede brugt eller er udløbet. Tak for din interesse.", "The link has already been used or has expired. Thank you for your interest."},
 	})
 }

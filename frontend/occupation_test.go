@@ -48,4 +48,18 @@ func TestCorrectingTheOccupationInTheBrowser(t *testing.T) {
 	if !strings.Contains(flash, "Stillingen matches nu som") || !strings.HasPrefix(readAs, "Matches som:") {
 		t.Errorf("after sending: %q / %q", readAs, flash)
 	}
+	// A title nobody knows is refused as an error, not a green receipt.
+	var refusal string
+	runSteps(t, ctx, []chromedp.Action{
+		chromedp.WaitVisible(`details.vacancy-occupation > summary`),
+		chromedp.Click(`details.vacancy-occupation > summary`),
+		chromedp.WaitVisible(`#vacancy-occupation`),
+		chromedp.SetValue(`#vacancy-occupation`, "Qzxvwk"),
+		chromedp.Submit(`#vacancy-occupation`),
+		chromedp.WaitVisible(`.alert-error p.flash`),
+		chromedp.Text(`.alert-error p.flash`, &refusal),
+	})
+	if !strings.Contains(refusal, "kendes ikke") {
+		t.Errorf("an unknown title: %q", refusal)
+	}
 }

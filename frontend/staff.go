@@ -261,7 +261,7 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 	var ve *jobmatch.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		setFlash(c, tr(c, "home.resolve_missing"))
+		setFlashError(c, tr(c, "home.resolve_missing"))
 	case errors.Is(err, jobmatch.ErrConflict):
 		setFlash(c, tr(c, "home.resolved_already"))
 	case err != nil:

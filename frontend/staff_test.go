@@ -388,3 +388,44 @@ func loginAt(url, email string) chromedp.Tasks {
 		chromedp.Click(`button[type=submit]`),
 	}
 }
+
+// TestSearchAgainAfterBack: a search, Back, and the search form works
+// again. The browser shows the page from its back-forward cache as it was
+// left, and the double-submit guard had disabled "Søg" on every form:
+// Enter did nothing until the page was reloaded.
+func TestSearchAgainAfterBack(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := browser.New(t)
+	var disabled, cached bool
+	runSteps(t, ctx, []chromedp.Action{
+		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Navigate(env.URL + "/staff/hotline"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Evaluate(`window.jmLeft = true`, nil),
+		chromedp.SendKeys(`#q`, "Maskin"+kb.Enter),
+		chromedp.WaitVisible(`form.hotline-search ~ p, ol.company-hits`),
+		chromedp.Evaluate(`history.back()`, nil),
+		// Back may come from the cache without a load event (NavigateBack
+		// waits for one), and the page's nodes are new to the driver: ask
+		// by script until the page is the search's start again.
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			for {
+				var res []bool
+				if err := chromedp.Evaluate(`location.search === "" && document.readyState === "complete" ? [true, window.jmLeft === true, document.querySelector('form.hotline-search button[type=submit]').disabled] : [false]`, &res).Do(ctx); err == nil && res[0] {
+					cached, disabled = res[1], res[2]
+					return nil
+				}
+				select {
+				case <-ctx.Done():
+					return ctx.Err()
+				case <-time.After(50 * time.Millisecond):
+				}
+			}
+		}),
+	})
+	t.Logf("page shown from the back-forward cache: %v", cached)
+	if disabled {
+		t.Fatal("after Back the search button is disabled: Enter does nothing")
+	}
+}

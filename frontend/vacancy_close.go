@@ -36,7 +36,7 @@ func (f *Frontend) vacancyOccupation(c echo.Context) error {
 	vac, err := f.cfg.Intake.SetVacancyOccupation(ctx, by, c.Param("id"), intake.VacancyOccupation{Occupation: v["occupation"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrInvalid):
-		setFlash(c, i18n.T(lang, "vac.occupation_unknown"))
+		setFlashError(c, i18n.T(lang, "vac.occupation_unknown"))
 	case err != nil:
 		return err
 	default:
@@ -57,9 +57,9 @@ func (f *Frontend) vacancyClose(c echo.Context) error {
 	lang := web.Lang(c)
 	switch {
 	case errors.Is(err, jobmatch.ErrConflict):
-		setFlash(c, i18n.T(lang, "vac.already_closed"))
+		setFlashError(c, i18n.T(lang, "vac.already_closed"))
 	case errors.Is(err, jobmatch.ErrInvalid):
-		setFlash(c, i18n.T(lang, "vac.close_pick"))
+		setFlashError(c, i18n.T(lang, "vac.close_pick"))
 	case err != nil:
 		return err
 	default:

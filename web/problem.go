@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -182,7 +183,13 @@ func DecodeJSON(c echo.Context, v any) error {
 	// What the decoder read is kept to name an unknown field by its path
 	// ("company.contact_name"): encoding/json names its key alone.
 	var read bytes.Buffer
-	body := io.TeeReader(c.Request().Body, &read)
+	// A byte order mark before the JSON (Windows tools write one) is no
+	// error of the body's: it was "Ugyldig JSON".
+	br := bufio.NewReader(c.Request().Body)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	body := io.TeeReader(br, &read)
 	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -91,12 +91,20 @@
     if (summary) summary.focus();
     var msg = document.querySelector(".row-message");
     if (msg && !summary) msg.focus({ preventScroll: true });
-    // Prevent double submits; the server also de-duplicates by the form token.
-    document.querySelectorAll("form:not([data-inplace])").forEach(function (f) {
+    // Prevent double submits of a form that writes; the server also
+    // de-duplicates by the form token. A search (GET) is never held: the
+    // browser restores a page from its back-forward cache as it was left,
+    // and "Søg" stayed disabled after Back.
+    document.querySelectorAll('form[method="post"]:not([data-inplace])').forEach(function (f) {
       f.addEventListener("submit", function () {
         var b = f.querySelector('button[type="submit"]');
         if (b) setTimeout(function () { b.disabled = true; }, 0);
       });
     });
+  });
+  // A page shown again from the back-forward cache: its forms can be sent.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    document.querySelectorAll("form button[type=submit][disabled]").forEach(function (b) { b.disabled = false; });
   });
 })();
