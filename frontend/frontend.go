@@ -558,7 +558,16 @@ type errorData struct {
 	Status    int
 	Message   string
 	RequestID string
+	// Heading says what happened in words ("Siden findes ikke"); Next
+	// what to do; Home is the signed-in user's start page (the public
+	// form for the employer, the dashboard for management).
+	Heading, Next, Home string
+	// Link says the page was a private link (status, consent, survey).
+	Link bool
 }
+
+// errorHeadings are the statuses whose page says more than the message.
+var errorHeadings = map[int]bool{http.StatusNotFound: true, http.StatusForbidden: true, http.StatusGone: true, http.StatusInternalServerError: true}
 
 func (f *Frontend) errorPage(err error, c echo.Context) {
 	status, key := web.ToStatus(err)
@@ -570,8 +579,24 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		_ = c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 		return
 	}
-	d := errorData{Status: status, Message: i18n.T(web.Lang(c), key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}
-	if rerr := f.render(c, status, "error", "page.error", d, nil); rerr != nil {
+	lang := web.Lang(c)
+	d := errorData{Status: status, Message: i18n.T(lang, key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID), Home: "/"}
+	if u := web.CurrentUser(c); u != nil {
+		d.Home = homeOf(u)
+	}
+	path := c.Request().URL.Path
+	d.Link = strings.HasPrefix(path, "/status/") || strings.HasPrefix(path, "/consent/") || strings.HasPrefix(path, "/survey/")
+	title := "page.error"
+	if errorHeadings[status] {
+		title = fmt.Sprintf("error.h%d", status)
+		d.Heading = i18n.T(lang, title)
+		next := fmt.Sprintf("error.next%d", status)
+		if d.Link {
+			next = "error.next_link"
+		}
+		d.Next = i18n.T(lang, next)
+	}
+	if rerr := f.render(c, status, "error", title, d, nil); rerr != nil {
 		_ = c.String(status, d.Message)
 	}
 }

@@ -102,6 +102,23 @@
       });
     });
   });
+  // A table that scrolls in its box can be scrolled from the keyboard.
+  function scrollables() {
+    document.querySelectorAll(".table-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        var cap = box.querySelector("caption") || box.previousElementSibling;
+        box.setAttribute("aria-label", cap && cap.textContent.trim() ? cap.textContent.trim().slice(0, 80) : document.title);
+      } else if (box.hasAttribute("role")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", scrollables);
+  window.addEventListener("resize", scrollables);
   // A page shown again from the back-forward cache: its forms can be sent.
   window.addEventListener("pageshow", function (e) {
     if (!e.persisted) return;
