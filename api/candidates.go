@@ -63,6 +63,15 @@ func (h *candidateHandlers) update(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
+	if in.Version > 0 {
+		// An edit of the version the client read: refused when someone
+		// saved the CV since (409), or erased it (404).
+		cand, err := h.cs.Edit(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in.Version, in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, cand)
+	}
 	cur, err := h.cs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "update")
 	if err != nil {
 		return err

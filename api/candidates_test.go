@@ -1,13 +1,18 @@
 package api_test
 
 import (
+	"errors"
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"jobmatch"
 	"jobmatch/system/systemtest"
 )
 
@@ -393,4 +398,75 @@ func importJob(t *testing.T, k *systemtest.Client, body []byte, wait time.Durati
 	}
 	t.Fatal("import job did not finish")
 	return nil
+}
+
+// TestEditOnTopOfAnotherIsRefused: two consultants edit one CV from the
+// same version (through the API or the CV form): the first save wins, the
+// second gets 409 stale_version and its text back, where it silently
+// overwrote the first (a phone number changed was lost, both got 200). A
+// form left open while the CV was erased does not bring the person back.
+func TestEditOnTopOfAnotherIsRefused(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	var c struct {
+		ID      string
+		Version int64
+	}
+	if res := k.Do("POST", "/api/v1/candidates", cv("ED-1", "Tømrer", nil), &c); res.StatusCode != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	var phoneEdit struct {
+		Version int64
+		Phone   string
+	}
+	if res := k.Do("PUT", "/api/v1/candidates/"+c.ID, cv("ED-1", "Tømrer", map[string]any{"phone": "99887766", "version": c.Version}), &phoneEdit); res.StatusCode != http.StatusOK || phoneEdit.Version != c.Version+1 {
+		t.Fatalf("the first edit: %d %s", res.StatusCode, res.Body)
+	}
+	res := k.Do("PUT", "/api/v1/candidates/"+c.ID, cv("ED-1", "Tømrer", map[string]any{"summary": "Ny tekst.", "version": c.Version}), nil)
+	if code := res.Problem(t).Code; res.StatusCode != http.StatusConflict || code != "stale_version" {
+		t.Fatalf("an edit from the version before the first: %d %s", res.StatusCode, res.Body)
+	}
+	var now struct{ Phone, Summary string }
+	k.Do("GET", "/api/v1/candidates/"+c.ID, nil, &now)
+	if now.Phone != "99887766" || now.Summary == "Ny tekst." {
+		t.Fatalf("after the refused edit: %+v", now)
+	}
+
+	// The CV form carries its version: a save from an old form is
+	// refused with the text kept on the page.
+	page := string(k.Do("GET", "/staff/candidates/"+c.ID+"/edit", nil, nil).Body)
+	var csrf string
+	if _, rest, ok := strings.Cut(page, `name="_csrf" value="`); ok {
+		csrf, _, _ = strings.Cut(rest, `"`)
+		csrf = html.UnescapeString(csrf)
+	}
+	if !strings.Contains(page, `name="version" value="`+strconv.FormatInt(phoneEdit.Version, 10)+`"`) || csrf == "" {
+		t.Fatalf("the edit form has no version: %s", page)
+	}
+	form := url.Values{"_csrf": {csrf}, "id": {c.ID}, "version": {strconv.FormatInt(c.Version, 10)}, "external_ref": {"ED-1"}, "name": {"Borger ED-1"},
+		"postal_code": {"6400"}, "max_commute_km": {"30"}, "target_group": {"close_to_job"}, "desired_occupations": {"Tømrer"}, "summary": {"Min rettelse."}}
+	res = k.Do("POST", "/staff/candidates/new", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	if body := html.UnescapeString(string(res.Body)); res.StatusCode != http.StatusConflict || !strings.Contains(body, "Nogen har gemt CV'et, mens du rettede det") || !strings.Contains(body, "Min rettelse.") {
+		t.Fatalf("a save from an old form: %d\n%s", res.StatusCode, body)
+	}
+	form.Set("version", strconv.FormatInt(phoneEdit.Version, 10))
+	if res := k.Do("POST", "/staff/candidates/new", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a save from the latest: %d %s", res.StatusCode, res.Body)
+	}
+
+	// Erased while the form was open: nothing saved, nobody created.
+	if res := k.Do("DELETE", "/api/v1/candidates/"+c.ID+"?why=GDPR", nil, nil); res.StatusCode != http.StatusNoContent {
+		t.Fatalf("erase: %d", res.StatusCode)
+	}
+	form.Set("version", strconv.FormatInt(phoneEdit.Version+1, 10))
+	res = k.Do("POST", "/staff/candidates/new", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	if body := html.UnescapeString(string(res.Body)); res.StatusCode != http.StatusGone || !strings.Contains(body, "CV'et er slettet, mens du rettede det") || strings.Contains(body, "Min rettelse.") {
+		t.Fatalf("a save of an erased CV: %d\n%s", res.StatusCode, body)
+	}
+	if res := k.Do("PUT", "/api/v1/candidates/"+c.ID, cv("ED-1", "Tømrer", map[string]any{"version": phoneEdit.Version + 1}), nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("an API edit of an erased CV: %d %s", res.StatusCode, res.Body)
+	}
+	if _, err := env.Sys.Store.CandidateByRef(t.Context(), "ED-1"); !errors.Is(err, jobmatch.ErrNotFound) {
+		t.Fatalf("the erased person is back: %v", err)
+	}
 }

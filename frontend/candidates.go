@@ -560,6 +560,10 @@ type candidateFormData struct {
 	Groups []jobmatch.TargetGroup
 	// Edit is the id of the CV being edited (saved by its case id).
 	Edit string
+	// Stale: someone saved the CV while this form was open (nothing was
+	// saved); Erased: the CV was erased meanwhile (the form is not shown
+	// again: sending it would bring the person back).
+	Stale, Erased bool
 }
 
 // candidateEdit is the CV form filled with the CV: saving it updates the
@@ -616,6 +620,9 @@ func (f *Frontend) candidateEdit(c echo.Context) error {
 		v["birth_year"] = strconv.Itoa(cand.BirthYear)
 	}
 	v["gender"], v["nationality"] = cand.Gender, cand.Nationality
+	// The CV and the version the form shows: a save on top of someone
+	// else's since, or of a CV erased meanwhile, is refused.
+	v["id"], v["version"] = cand.ID, strconv.FormatInt(cand.Version, 10)
 	return f.render(c, http.StatusOK, "candidate_form", "page.candidate_edit", candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: cand.ID}, nil)
 }
 
@@ -656,18 +663,38 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	if v["consent"] == "on" {
 		in.Consent = &cvs.ConsentInput{Given: true, Channel: v["consent_channel"]}
 	}
+	edit := v["id"]
+	version, verr := strconv.ParseInt(v["version"], 10, 64)
+	if edit != "" && (verr != nil || version < 1) {
+		return jobmatch.Invalid("version", "invalid", "")
+	}
 	var cand *jobmatch.Candidate
-	if pre.Err() == nil {
-		cand, _, err = f.cfg.CVs.Save(c.Request().Context(), web.CurrentUser(c), in)
-	} else {
+	switch {
+	case pre.Err() != nil:
 		err = pre
+	case edit != "":
+		cand, err = f.cfg.CVs.Edit(c.Request().Context(), web.CurrentUser(c), edit, version, in)
+	default:
+		cand, _, err = f.cfg.CVs.Save(c.Request().Context(), web.CurrentUser(c), in)
+	}
+	title := "page.candidate_new"
+	if edit != "" {
+		title = "page.candidate_edit"
 	}
 	var ve *jobmatch.ValidationError
-	if errors.As(err, &ve) {
-		return f.render(c, http.StatusUnprocessableEntity, "candidate_form", "page.candidate_new",
-			candidateFormData{Values: v, Groups: jobmatch.TargetGroups}, fieldMessages(web.Lang(c), ve))
-	}
-	if err != nil {
+	var ce *jobmatch.ConflictError
+	switch {
+	case errors.As(err, &ve):
+		return f.render(c, http.StatusUnprocessableEntity, "candidate_form", title,
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: edit}, fieldMessages(web.Lang(c), ve))
+	case edit != "" && errors.As(err, &ce) && ce.Code == "stale_version":
+		// What was typed stays on the form; nothing was saved.
+		return f.render(c, http.StatusConflict, "candidate_form", title,
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: edit, Stale: true}, map[string]string{"version": tr(c, "cand.stale")})
+	case edit != "" && errors.Is(err, jobmatch.ErrNotFound):
+		return f.render(c, http.StatusGone, "candidate_form", title,
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Erased: true}, map[string]string{"version": tr(c, "cand.erased")})
+	case err != nil:
 		return err
 	}
 	setFlash(c, tr(c, "cand.saved"))

@@ -360,6 +360,44 @@ func (s *Store) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, 
 	return &d.Candidate, nil
 }
 
+// EditCandidate writes c, an edit of the CV id made from its version:
+// ErrNotFound when the CV is gone (erased while the form was open: the
+// edit must not bring the person back), a stale_version conflict when
+// someone saved it since (the edit would silently overwrite theirs). The
+// check and the write are one writer's at a time per CV: the document's
+// lock in this process, and its turn across replicas (turns.go), as a
+// version check by conditional update is not atomic on FerretDB.
+func (s *Store) EditCandidate(ctx context.Context, id string, version int64, c *jobmatch.Candidate, now time.Time) (CandidateWrite, error) {
+	defer s.lock(ColCandidates, id)()
+	many, err := s.othersMayWrite(ctx)
+	if err != nil {
+		return CandidateWrite{}, translate("edit candidate", err)
+	}
+	if many {
+		n, err := s.takeTurn(ctx, ColCandidates, id)
+		if err != nil {
+			return CandidateWrite{}, err
+		}
+		defer s.endTurn(ctx, ColCandidates, id, n)
+	}
+	cur, err := s.Candidate(ctx, id)
+	if err != nil {
+		return CandidateWrite{}, err
+	}
+	if cur.Version != version {
+		return CandidateWrite{}, translate("edit candidate", errStale)
+	}
+	if cur.ExternalRef != c.ExternalRef {
+		return CandidateWrite{}, jobmatch.Invalid("external_ref", "immutable", "")
+	}
+	c.ID = id
+	res, err := s.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, now)
+	if err != nil {
+		return CandidateWrite{}, err
+	}
+	return res[0], nil
+}
+
 // CandidateByRef reads a candidate by external reference.
 func (s *Store) CandidateByRef(ctx context.Context, ref string) (*jobmatch.Candidate, error) {
 	var r candRef

@@ -164,6 +164,39 @@ func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
 		}
 	}
 
+	// Of the edits of one CV from one version, through either replica, one
+	// is saved and the others are refused (a CV's save was last-writer-wins:
+	// one consultant's change was silently lost).
+	cv := &jobmatch.Candidate{ExternalRef: "ED-R", Name: "Test", PostalCode: "6400"}
+	if _, err := rs[0].UpsertCandidates(ctx, []*jobmatch.Candidate{cv}, time.Now().UTC().Truncate(time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	for version := int64(1); version <= 3; version++ {
+		var mu sync.Mutex
+		wins, stale, winner := 0, 0, ""
+		hammer(t, rs, 1, func(s *store.Store, r, w, i int) error {
+			by := fmt.Sprint("edit ", r, w)
+			_, err := s.EditCandidate(ctx, cv.ID, version, &jobmatch.Candidate{ExternalRef: "ED-R", Name: "Test", PostalCode: "6400", Summary: by},
+				time.Now().UTC().Truncate(time.Millisecond))
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				wins, winner = wins+1, by
+			case errors.Is(err, jobmatch.ErrConflict):
+				stale++
+			default:
+				return err
+			}
+			return nil
+		})
+		got, err := rs[1].Candidate(ctx, cv.ID)
+		if wins != 1 || stale != 15 || err != nil || got.Summary != winner || got.Version != version+1 {
+			t.Fatalf("CV edits from version %d: %d saved, %d refused (want 1 and 15); stored %q at version %d, want %q at %d (%v)",
+				version, wins, stale, got.Summary, got.Version, winner, version+1, err)
+		}
+	}
+
 	// A bag (a consultant's open requests): members added through both
 	// replicas at once, every other one removed through the replica that did
 	// not add it; both list exactly the rest.

@@ -43,6 +43,10 @@ type CandidateInput struct {
 	BirthYear          int                 `json:"birth_year,omitempty" validate:"omitempty,min=1930,max=2015"`
 	Gender             string              `json:"gender,omitempty" validate:"omitempty,oneof=female male other"`
 	Nationality        string              `json:"nationality,omitempty" validate:"omitempty,len=2,alpha"`
+	// Version is the CV's version an edit was made from (PUT
+	// /api/v1/candidates/{id}): when given, a save on top of someone
+	// else's since is refused with 409 stale_version. Ignored on create.
+	Version int64 `json:"version,omitempty" validate:"min=0"`
 }
 
 // ExperienceInput is one job held.
@@ -190,6 +194,30 @@ func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInpu
 	}
 	out, err := cs.st.Candidate(ctx, res[0].ID)
 	return out, res[0].Created, err
+}
+
+// Edit saves in as an edit of the CV id made from its version (the one
+// the consultant's form or the client read): a stale_version conflict when
+// someone saved the CV since, ErrNotFound when it was erased meanwhile, so
+// neither an edit is silently overwritten nor an erased person brought
+// back by a form left open.
+func (cs *Service) Edit(ctx context.Context, by *jobmatch.User, id string, version int64, in CandidateInput) (*jobmatch.Candidate, error) {
+	c, err := cs.ToCandidate(in)
+	if err != nil {
+		return nil, err
+	}
+	res, err := cs.st.EditCandidate(ctx, id, version, c, cs.env.Now().UTC())
+	if err != nil {
+		return nil, err
+	}
+	if res.Changed {
+		cs.syncer.Written([]*jobmatch.Candidate{c})
+		cs.syncer.Notify()
+	}
+	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{id}}); err != nil {
+		return nil, err
+	}
+	return cs.st.Candidate(ctx, id)
 }
 
 // Get reads one CV for a staff member who may read CVs; the read is audited.
