@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"jobmatch/demo"
+	"jobmatch/store"
 	"jobmatch/system/systemtest"
 )
 
@@ -122,6 +125,82 @@ func TestIdempotencyKeyReturnsFirstResult(t *testing.T) {
 	staff.Do("GET", "/api/v1/vacancies", nil, &page)
 	if page.Total != 1 {
 		t.Fatalf("vacancies total = %d, want 1", page.Total)
+	}
+}
+
+// TestIdempotencyKeyAfterACrash: a client retries a submission whose
+// process was killed (kill -9) before it answered. When the killed attempt
+// had filed the vacancy, the retry answers with it; it filed it a second
+// time under a new reference. When it had filed nothing, the retry files
+// it once, and a retry after that answers the same.
+func TestIdempotencyKeyAfterACrash(t *testing.T) {
+	clk := newClock()
+	env := systemtest.Start(t, systemtest.Options{Now: clk.Now})
+	c := env.Client()
+	ctx := t.Context()
+	// died reverts a key's record to a begun attempt that never finished,
+	// as a process killed between filing and answering leaves it.
+	died := func(key string) {
+		t.Helper()
+		var rec store.IdempotentAttempt
+		// The key's record, scoped to the client ("vacancy:<client>:<key>").
+		if err := env.Sys.Store.C(store.ColIdempotency).FindOne(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$regex", Value: "^vacancy:[0-9a-f]+:" + key + "$"}}}}).Decode(&rec); err != nil {
+			t.Fatal(err)
+		}
+		rec.Done, rec.Receipt = false, nil
+		if err := env.Sys.Store.Put(ctx, store.ColIdempotency, rec.ID, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	post := func(key string) receipt {
+		t.Helper()
+		var r receipt
+		if res := c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(2)), &r, "Idempotency-Key", key); res.StatusCode != http.StatusCreated {
+			t.Fatalf("%s: %d %s", key, res.StatusCode, res.Body)
+		}
+		return r
+	}
+	first := post("k-filed")
+	died("k-filed")
+	if res := c.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(2)), nil, "Idempotency-Key", "k-filed"); res.StatusCode != http.StatusConflict {
+		t.Fatalf("a retry while the first may still be at work: %d %s", res.StatusCode, res.Body)
+	}
+	clk.Advance(31 * time.Second)
+	if again := post("k-filed"); again.ID != first.ID || again.Reference != first.Reference {
+		t.Fatalf("a retry after the attempt died having filed: %+v, want %+v", again, first)
+	}
+	if again := post("k-filed"); again.ID != first.ID {
+		t.Fatalf("a retry after that: %+v", again)
+	}
+	staff := env.Login("admin@demo.local")
+	var page struct{ Total int }
+	staff.Do("GET", "/api/v1/vacancies", nil, &page)
+	if page.Total != 1 {
+		t.Fatalf("vacancies total = %d, want 1", page.Total)
+	}
+
+	// An attempt that died before filing: its vacancy is not there.
+	lost := post("k-lost")
+	died("k-lost")
+	v, err := env.Sys.Store.Vacancy(ctx, lost.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for col, id := range map[string]string{store.ColVacancies: lost.ID, store.ColRequests: v.RequestID} {
+		if err := env.Sys.Store.Delete(ctx, col, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clk.Advance(31 * time.Second)
+	filed := post("k-lost")
+	if filed.ID == lost.ID {
+		t.Fatalf("the retry reused the dead attempt's vacancy id %s", filed.ID)
+	}
+	if _, err := env.Sys.Store.Vacancy(ctx, filed.ID); err != nil {
+		t.Fatalf("the retry's vacancy: %v", err)
+	}
+	if again := post("k-lost"); again.ID != filed.ID || again.Reference != filed.Reference {
+		t.Fatalf("a retry after the retry: %+v, want %+v", again, filed)
 	}
 }
 

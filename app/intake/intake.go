@@ -32,14 +32,14 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 	if err := joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)); err != nil {
 		return nil, err
 	}
-	return s.idempotent(ctx, "vacancy", idemKey, in, func() (*jobmatch.Receipt, error) {
+	return s.idempotent(ctx, "vacancy", idemKey, in, func(ids attemptIDs) (*jobmatch.Receipt, error) {
 		c, err := s.prepareCompany(ctx, in.Company)
 		if err != nil {
 			return nil, err
 		}
 		now := s.now().UTC()
 		v := &jobmatch.Vacancy{
-			ID: jobmatch.NewID(), CVR: c.CVR, CompanyName: c.Name,
+			ID: ids.vacancy(), CVR: c.CVR, CompanyName: c.Name,
 			Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
 			SkillsRequired: app.CleanList(in.SkillsRequired), SkillsDesired: app.CleanList(in.SkillsDesired),
 			Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
@@ -50,6 +50,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
 		}
 		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
+		r.ID = ids.request(r.ID)
 		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
 		v.RequestID = r.ID
 		if err := s.fileRequest(ctx, r, v, store.Link{Token: v.StatusToken, Kind: "vacancy", ID: v.ID, CreatedAt: now}); err != nil {
@@ -83,13 +84,14 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 			return nil, jobmatch.Invalid("topic", "use_vacancies", "")
 		}
 	}
-	return s.idempotent(ctx, "request", idemKey, in, func() (*jobmatch.Receipt, error) {
+	return s.idempotent(ctx, "request", idemKey, in, func(ids attemptIDs) (*jobmatch.Receipt, error) {
 		c, err := s.prepareCompany(ctx, in.Company)
 		if err != nil {
 			return nil, err
 		}
 		now := s.now().UTC()
 		r := s.newRequest(ctx, c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
+		r.ID = ids.request(r.ID)
 		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
 		if err := s.fileRequest(ctx, r, nil, store.Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
@@ -240,9 +242,9 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 // 422 on the Idempotency-Key. An empty key runs fn every time. The API scopes
 // the key to its caller (api.IdempotencyKey), the pages use a fresh random
 // token per form.
-func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func() (*jobmatch.Receipt, error)) (*jobmatch.Receipt, error) {
+func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func(attemptIDs) (*jobmatch.Receipt, error)) (*jobmatch.Receipt, error) {
 	if key == "" {
-		return fn()
+		return fn(attemptIDs{})
 	}
 	if len(key) > 240 {
 		return nil, jobmatch.Invalid("Idempotency-Key", "max", "200")
@@ -263,11 +265,28 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 		case old.Done && old.Receipt != nil:
 			return old.Receipt, nil
 		case s.now().Sub(old.CreatedAt) < 30*time.Second:
-			return nil, &jobmatch.ConflictError{Code: "in_progress", Detail: "the first request with this Idempotency-Key is still being processed; retry shortly"}
+			return nil, inProgress
 		}
-		// The first attempt died half-way; run again under the same key.
+		// An earlier attempt died half-way (its process was killed): if it
+		// filed the request, that is the answer (running again filed it
+		// twice); else run again under the same key.
 	}
-	r, err := fn()
+	attempt := attemptIDs{key: id, begun: begun.UnixMilli()}
+	if old != nil {
+		begun = old.CreatedAt
+		rc, next, err := s.filedBefore(ctx, id, begun)
+		if err != nil {
+			return nil, err
+		}
+		if rc != nil {
+			if err := s.st.FinishIdempotent(ctx, id, hash, begun, rc); err != nil {
+				return nil, err
+			}
+			return rc, nil
+		}
+		attempt = next
+	}
+	r, err := fn(attempt)
 	if err != nil {
 		// Let the client retry with the same key after a failure.
 		_ = s.st.AbandonIdempotent(context.WithoutCancel(ctx), id)
@@ -277,6 +296,104 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 		return nil, err
 	}
 	return r, nil
+}
+
+// inProgress answers a retry while an attempt under its key is at work.
+var inProgress = &jobmatch.ConflictError{Code: "in_progress", Detail: "the first request with this Idempotency-Key is still being processed; retry shortly"}
+
+// attemptIDs are the ids an attempt under an idempotency key gives what it
+// files: derived from the key, the time its record was begun and the
+// attempt's number, so a later attempt finds what an earlier one filed
+// before its process died (filedBefore), and no two attempts share ids (a
+// dead attempt may have written the vacancy but not the request). Without
+// a key, new ids.
+type attemptIDs struct {
+	key   string // scope:key; "" without one
+	begun int64  // the key's record's time, in ms (as the store keeps it)
+	n     int    // the attempt, from 0
+}
+
+func (a attemptIDs) derive(kind string) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%s\x00%d", a.key, a.begun, kind, a.n)))
+	return hex.EncodeToString(sum[:10])
+}
+
+// request is the request's id, fresh (the given one) without a key.
+func (a attemptIDs) request(fresh string) string {
+	if a.key == "" {
+		return fresh
+	}
+	return a.derive("request")
+}
+
+// vacancy is the vacancy's id.
+func (a attemptIDs) vacancy() string {
+	if a.key == "" {
+		return jobmatch.NewID()
+	}
+	return a.derive("vacancy")
+}
+
+// filedBefore looks for the request an earlier attempt under the key
+// filed (attempts 0, 1, … by their ids) and returns its receipt, or else
+// the ids of a new attempt, claimed by a unique marker (attempt 0 is the
+// key's own record), so two retries at once do not both run one.
+func (s *Service) filedBefore(ctx context.Context, key string, begun time.Time) (*jobmatch.Receipt, attemptIDs, error) {
+	for n := 0; ; n++ {
+		a := attemptIDs{key: key, begun: begun.UnixMilli(), n: n}
+		r, err := s.st.Request(ctx, a.derive("request"))
+		if err == nil {
+			rc, err := s.receiptOf(ctx, r)
+			return rc, a, err
+		}
+		if !errors.Is(err, jobmatch.ErrNotFound) {
+			return nil, a, err
+		}
+		if n == 0 {
+			continue // begun with the key; it filed nothing
+		}
+		marker := fmt.Sprintf("%s#%d", key, n)
+		err = s.st.InsertFields(ctx, store.ColIdempotency, marker, store.Fields{"at": s.now().UTC()})
+		switch {
+		case err == nil:
+			return nil, a, nil
+		case !errors.Is(err, jobmatch.ErrConflict):
+			return nil, a, err
+		}
+		// Attempt n was begun by another retry: still at work, or on to
+		// the next.
+		var m struct {
+			At time.Time `bson:"at"`
+		}
+		if err := s.st.Get(ctx, store.ColIdempotency, marker, &m); err != nil {
+			return nil, a, err
+		}
+		if s.now().Sub(m.At) < 30*time.Second {
+			return nil, a, inProgress
+		}
+	}
+}
+
+// receiptOf is the receipt of a request filed before.
+func (s *Service) receiptOf(ctx context.Context, r *jobmatch.Request) (*jobmatch.Receipt, error) {
+	c, err := s.companies.Company(ctx, r.CVR)
+	if err != nil {
+		return nil, err
+	}
+	kind, id := "request", r.ID
+	if r.VacancyID != "" {
+		kind, id = "vacancy", r.VacancyID
+	}
+	rc, err := s.receipt(ctx, c, r, kind, id, r.StatusToken)
+	if err != nil {
+		return nil, err
+	}
+	if r.VacancyID != "" {
+		if v, err := s.st.Vacancy(ctx, r.VacancyID); err == nil {
+			rc.PersonalWords = v.PersonalWords()
+		}
+	}
+	return rc, nil
 }
 
 // KeyReusedError: an idempotency key came again with a different body. It
