@@ -41,7 +41,8 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-// startServe runs `jobmatch serve` and waits until it answers /healthz.
+// startServe runs `jobmatch serve` and waits until it has started (its
+// /healthz says ok, not starting).
 func startServe(t *testing.T, bin, dataDir, addr string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"serve", "--data-dir", dataDir, "--addr", addr}, args...)...)
@@ -55,8 +56,10 @@ func startServe(t *testing.T, bin, dataDir, addr string, args ...string) *exec.C
 	for time.Now().Before(deadline) {
 		res, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {
+			body, _ := io.ReadAll(res.Body)
 			res.Body.Close()
-			if res.StatusCode == 200 {
+			// While it starts it answers too: {"status":"starting"}.
+			if res.StatusCode == 200 && strings.Contains(string(body), `"ok"`) {
 				return cmd
 			}
 		}

@@ -11,6 +11,9 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -48,6 +51,31 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	// Listen first: while the store opens, the index is checked or
+	// rebuilt and the demo data goes in, probes and people get an answer
+	// ("starting", 503 with Retry-After), not a refused connection (a
+	// fresh replica on a large database was deaf for 76 s).
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	front := &startingHandler{}
+	srv := &http.Server{Handler: front, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	// Requests in flight end before the store closes: the shutdown is
+	// called at the end of serving, before the deferred Close; deferred
+	// here too for a start that fails.
+	shutdown := sync.OnceFunc(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			log.Error("shutdown", "err", err)
+		}
+	})
+	defer shutdown()
+	log.Info("jobmatch starting", "addr", ln.Addr().String())
+
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
 	cfg.ShortlistRetentionDays, cfg.MatchRunRetentionDays = *slRetention, *runRetention
@@ -55,7 +83,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.PublicURL = *publicURL
 	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {
-		cfg.PublicURL = "http://localhost:" + portOf(*addr)
+		cfg.PublicURL = "http://localhost:" + port(ln.Addr())
 	}
 	sys, err := system.Open(ctx, cfg)
 	if err != nil {
@@ -95,13 +123,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer func() { <-yearDone }() // before the store closes
 	}
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: sys.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	front.serve(sys.Handler())
 	if *metricsAddr != "" {
 		// A second process on the same host (another replica, a test)
 		// may hold the port: the service runs on without metrics then.
@@ -128,28 +150,57 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	case <-ctx.Done():
 		log.Info("shutting down")
-		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(sctx); err != nil {
-			log.Error("shutdown", "err", err)
-		}
+		shutdown()
 	}
 	return nil
 }
+
+// startingHandler answers while the service starts: /healthz says the
+// process lives, /readyz that it is starting, anything else 503 with
+// Retry-After and a word in Danish and English; then the service's own
+// handler, once serve is called.
+type startingHandler struct{ h atomic.Pointer[http.Handler] }
+
+func (s *startingHandler) serve(h http.Handler) { s.h.Store(&h) }
+
+func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := s.h.Load(); h != nil {
+		(*h).ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch {
+	case r.URL.Path == "/healthz":
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"status":"starting"}`)
+		return
+	case r.URL.Path == "/readyz":
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, `{"ready":false,"waiting_for":["start"]}`)
+		return
+	}
+	w.Header().Set("Retry-After", "5")
+	if strings.Contains(r.Header.Get("Accept"), "json") || strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, `{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"jobmatch is starting; try again in a few seconds"}`)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = io.WriteString(w, startingPage)
+}
+
+// startingPage is what a browser shows while the service starts.
+const startingPage = `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="5"><title>Jobmatch starter</title></head>
+<body style="font-family:sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Jobmatch starter</h1><p>Tjenesten er ved at starte. Siden prøver igen om et øjeblik.</p><p lang="en">The service is starting. This page tries again in a moment.</p></body></html>`
 
 // metricsMux serves /metrics on the metrics listener.
 func metricsMux(h http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", h)
 	return mux
-}
-
-// portOf is the port of a listen address such as ":8080".
-func portOf(addr string) string {
-	if _, p, err := net.SplitHostPort(addr); err == nil && p != "" && p != "0" {
-		return p
-	}
-	return "8080"
 }
 
 func port(a net.Addr) string {
