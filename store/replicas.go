@@ -111,6 +111,10 @@ func (s *Store) slots(ctx context.Context) (int64, error) {
 	return n, err
 }
 
+// EverReplicated reports whether another process may ever have written
+// this database (a second replica slot taken, or an external database's).
+func (s *Store) EverReplicated(ctx context.Context) (bool, error) { return s.everReplicated(ctx) }
+
 // everReplicated reports whether a second replica slot was ever taken,
 // reading the store only until one was.
 func (s *Store) everReplicated(ctx context.Context) (bool, error) {

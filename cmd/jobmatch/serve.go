@@ -10,7 +10,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,6 +98,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			log.Error("close", "err", err)
 		}
 	}()
+	// A run of this data directory that did not end cleanly (kill -9, a
+	// power cut) may have left figures short: they are recounted before
+	// the service serves (RecountAfterCrash).
+	running := filepath.Join(cfg.DataDir, "serve.running")
+	_, err = os.Stat(running)
+	unclean := err == nil
+	if err := os.WriteFile(running, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		log.Warn("marking the run", "err", err)
+	}
+	defer os.Remove(running) // a clean stop
 	if *demoData {
 		n, err := demo.Load(ctx, sys, demo.Options{Candidates: *demoCVs})
 		if err != nil {
@@ -106,6 +118,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	sys.Start(ctx)
+	if unclean {
+		if _, err := sys.RecountAfterCrash(ctx); err != nil {
+			log.Error("recount after an unclean stop", "err", err)
+		}
+	}
 	if *demoData {
 		// The year of follow-up events goes in the background: the
 		// service answers at once, the dashboard fills within two minutes.
