@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"jobmatch"
@@ -44,4 +45,26 @@ func (s *Store) FinishIdempotent(ctx context.Context, key, hash string, begun ti
 // under the same key.
 func (s *Store) AbandonIdempotent(ctx context.Context, key string) error {
 	return s.Delete(ctx, ColIdempotency, key)
+}
+
+// ClaimRetry claims attempt n (from 1) of a submission under key whose
+// earlier attempt died: true when this caller took it; else the time the
+// one who did took it. A unique _id, so two retries at once through any
+// replicas do not both run it.
+func (s *Store) ClaimRetry(ctx context.Context, key string, n int, now time.Time) (bool, time.Time, error) {
+	id := fmt.Sprintf("%s#%d", key, n)
+	err := s.InsertFields(ctx, ColIdempotency, id, Fields{"at": now})
+	if err == nil {
+		return true, time.Time{}, nil
+	}
+	if !errors.Is(err, jobmatch.ErrConflict) {
+		return false, time.Time{}, err
+	}
+	var m struct {
+		At time.Time `bson:"at"`
+	}
+	if err := s.Get(ctx, ColIdempotency, id, &m); err != nil {
+		return false, time.Time{}, err
+	}
+	return false, m.At, nil
 }

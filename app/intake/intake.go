@@ -352,23 +352,16 @@ func (s *Service) filedBefore(ctx context.Context, key string, begun time.Time) 
 		if n == 0 {
 			continue // begun with the key; it filed nothing
 		}
-		marker := fmt.Sprintf("%s#%d", key, n)
-		err = s.st.InsertFields(ctx, store.ColIdempotency, marker, store.Fields{"at": s.now().UTC()})
+		took, at, err := s.st.ClaimRetry(ctx, key, n, s.now().UTC())
 		switch {
-		case err == nil:
-			return nil, a, nil
-		case !errors.Is(err, jobmatch.ErrConflict):
+		case err != nil:
 			return nil, a, err
+		case took:
+			return nil, a, nil
 		}
 		// Attempt n was begun by another retry: still at work, or on to
 		// the next.
-		var m struct {
-			At time.Time `bson:"at"`
-		}
-		if err := s.st.Get(ctx, store.ColIdempotency, marker, &m); err != nil {
-			return nil, a, err
-		}
-		if s.now().Sub(m.At) < 30*time.Second {
+		if s.now().Sub(at) < 30*time.Second {
 			return nil, a, inProgress
 		}
 	}
