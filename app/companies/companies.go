@@ -98,24 +98,7 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 	cvr := jobmatch.NormalizeCVR(in.CVR)
 	c, err := s.Company(ctx, cvr)
 	if err == nil {
-		// Anyone may post under a CVR from the public form: its sender
-		// joins the company's contacts (the request keeps them anyway),
-		// up to MaxContacts, so posts cannot grow the company without end.
-		// A caller the hotline has only a phone number of joins too, so
-		// their next call finds the company by the number.
-		p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
-		if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
-			c.Contacts = append(c.Contacts, p)
-			if err := s.st.AddCompanyContact(ctx, cvr, p); err != nil {
-				return nil, false, err
-			}
-			if s.search != nil {
-				// This process's hotline finds the new contact at once;
-				// the change log tells the other replicas'.
-				s.search.Put([]*jobmatch.Company{c})
-			}
-		}
-		return c, false, nil
+		return s.withContact(ctx, c, in)
 	}
 	if !errors.Is(err, jobmatch.ErrNotFound) {
 		return nil, false, err
@@ -130,13 +113,40 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 	}
 	if err := s.createCompany(ctx, c, "system", "first contact"); err != nil {
 		if errors.Is(err, jobmatch.ErrConflict) {
-			// Another request created it first; use theirs.
+			// Another request created it first: use theirs, with this
+			// request's contact person added (it was dropped: of 30 first
+			// requests at once, each with its own contact, 2 were kept).
 			c, err := s.Company(ctx, cvr)
-			return c, false, err
+			if err != nil {
+				return nil, false, err
+			}
+			return s.withContact(ctx, c, in)
 		}
 		return nil, false, err
 	}
 	return c, true, nil
+}
+
+// withContact adds the sender of a request to a known company's contacts.
+// Anyone may post under a CVR from the public form: its sender joins the
+// company's contacts (the request keeps them anyway), up to MaxContacts,
+// so posts cannot grow the company without end. A caller the hotline has
+// only a phone number of joins too, so their next call finds the company
+// by the number.
+func (s *Service) withContact(ctx context.Context, c *jobmatch.Company, in CompanyInput) (*jobmatch.Company, bool, error) {
+	p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+	if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
+		c.Contacts = append(c.Contacts, p)
+		if err := s.st.AddCompanyContact(ctx, c.CVR, p); err != nil {
+			return nil, false, err
+		}
+		if s.search != nil {
+			// This process's hotline finds the new contact at once;
+			// the change log tells the other replicas'.
+			s.search.Put([]*jobmatch.Company{c})
+		}
+	}
+	return c, false, nil
 }
 
 // MaxContacts bounds the contact persons a company's requests add.

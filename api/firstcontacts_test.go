@@ -1,0 +1,46 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// TestFirstRequestsOfANewCompanyKeepTheirContacts: a company's first
+// vacancies arrive at once, each from its own contact person. The request
+// that created the company kept its contact, the others' were dropped (of
+// 30 at once, 2 were kept): every sender is the company's contact now.
+func TestFirstRequestsOfANewCompanyKeepTheirContacts(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(811)
+	const n = 8
+	var wg sync.WaitGroup
+	errs := make(chan string, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body := systemtest.VacancyBody(cvr)
+			body["company"].(map[string]any)["contact"] = map[string]any{"name": fmt.Sprintf("Kontakt %d", i), "email": fmt.Sprintf("k%d@als-toemrer.dk", i)}
+			if res := env.Client().Do("POST", "/api/v1/vacancies", body, nil); res.StatusCode != http.StatusCreated {
+				errs <- fmt.Sprintf("%d: %d %s", i, res.StatusCode, res.Body)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	var co struct {
+		Contacts []struct{ Email string } `json:"contacts"`
+	}
+	env.Login("admin@demo.local").Do("GET", "/api/v1/companies/"+cvr, nil, &co)
+	if len(co.Contacts) != n {
+		t.Fatalf("the company keeps %d of its %d first senders as contacts: %+v", len(co.Contacts), n, co.Contacts)
+	}
+}
