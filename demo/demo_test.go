@@ -160,3 +160,32 @@ func TestDemoYearThroughTheService(t *testing.T) {
 		t.Fatalf("second run wrote %d (%v)", again, err)
 	}
 }
+
+// TestDemoStartedAgainAfterAStop: the first start of the demo stopped
+// half-way (the data loaded, its marker not yet written) and started again
+// posts each demo vacancy once: it posted them all again.
+func TestDemoStartedAgainAfterAStop(t *testing.T) {
+	env := systemtest.Start(t, systemtest.Options{NoUsers: true})
+	ctx := context.Background()
+	opt := demo.Options{Companies: 9, Candidates: 20}
+	if _, err := demo.Load(ctx, env.Sys, opt); err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		n := 0
+		if err := env.Sys.Store.EachVacancy(ctx, func(*jobmatch.Vacancy) error { n++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	if err := env.Sys.Store.Unmark(ctx, "demo:loaded"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, env.Sys, opt); err != nil {
+		t.Fatal(err)
+	}
+	if after := count(); before != 3 || after != before {
+		t.Fatalf("demo vacancies: %d after the first start, %d after the second", before, after)
+	}
+}

@@ -34,11 +34,31 @@ const yearMarker = "demo:year"
 func LoadYear(ctx context.Context, sys *system.System) (int, error) {
 	// The marker is set first: of two processes starting at once, one
 	// writes the year.
-	if first, err := sys.Store.Mark(ctx, yearMarker, time.Now().UTC()); err != nil || !first {
+	first, err := sys.Store.Mark(ctx, yearMarker, time.Now().UTC())
+	if err != nil {
 		return 0, err
 	}
-	return loadYear(ctx, sys, rand.New(rand.NewPCG(11, 2026)))
+	if !first {
+		// Begun before: say so when it never ended (the first start was
+		// stopped within its two minutes), so nobody takes the shorter
+		// year for the demo's figures.
+		if running, err := sys.Store.Marked(ctx, yearRunningMarker); err == nil && running {
+			sys.Env.Logger().Warn("the demo's year of events was interrupted at its first start: the dashboard shows part of the year; start with an empty --data-dir for the whole demo")
+		}
+		return 0, nil
+	}
+	if _, err := sys.Store.Mark(ctx, yearRunningMarker, time.Now().UTC()); err != nil {
+		return 0, err
+	}
+	n, err := loadYear(ctx, sys, rand.New(rand.NewPCG(11, 2026)))
+	if err != nil {
+		return n, err
+	}
+	return n, sys.Store.Unmark(ctx, yearRunningMarker)
 }
+
+// yearRunningMarker is set while the year of events is written.
+const yearRunningMarker = "demo:year:running"
 
 // assessments are what a consultant writes after a first interview.
 var assessments = []string{

@@ -39,3 +39,11 @@ func (s *Store) Marked(ctx context.Context, id string) (bool, error) {
 func (s *Store) Mark(ctx context.Context, id string, at time.Time) (bool, error) {
 	return s.claimMarker(ctx, id, Fields{"at": at})
 }
+
+// Unmark removes marker id (set while something is under way).
+func (s *Store) Unmark(ctx context.Context, id string) error {
+	if err := s.Delete(ctx, ColSettings, id); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return err
+	}
+	return nil
+}
