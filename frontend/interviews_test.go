@@ -62,7 +62,11 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	row := `#sl-` + cand.ID
 	var msg, booked, refused string
 	var ivID string
-	// An end before the start is refused in Danish, naming the field.
+	var placeMissing, urlNeeded bool
+	// At the jobcentre without an address the browser says so before
+	// sending (a refusal from the service lost the day and times typed);
+	// online, a link is what it asks for. An end before the start is
+	// refused in Danish, naming the field.
 	err := chromedp.Run(b,
 		loginAt(env.URL+"/staff/vacancies/"+vac.ID, "konsulent@demo.local"),
 		chromedp.WaitVisible(row+` details.interview-propose summary`),
@@ -70,6 +74,12 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 		chromedp.SetValue(row+` form.interview-form input[name=date]`, day1.Format(time.DateOnly)),
 		chromedp.SetValue(row+` form.interview-form input[name=from]`, "11:00"),
 		chromedp.SetValue(row+` form.interview-form input[name=to]`, "10:00"),
+		chromedp.Evaluate(`document.querySelector('`+row+` form.interview-form input[name=place]').validity.valueMissing`, &placeMissing),
+		chromedp.SetValue(row+` form.interview-form select[name=mode]`, "online"),
+		chromedp.Evaluate(`(() => { const s = document.querySelector('`+row+` form.interview-form select[name=mode]'); s.dispatchEvent(new Event('change')); const f = s.form; return f.querySelector('input[name=url]').required && !f.querySelector('input[name=place]').required })()`, &urlNeeded),
+		chromedp.SetValue(row+` form.interview-form select[name=mode]`, "jobcentre"),
+		chromedp.Evaluate(`document.querySelector('`+row+` form.interview-form select[name=mode]').dispatchEvent(new Event('change'))`, nil),
+		chromedp.SetValue(row+` form.interview-form input[name=place]`, "Jobcentret"),
 		chromedp.Click(row+` form.interview-form button[type=submit]`),
 		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
 		chromedp.Text(`#msg-sl-`+cand.ID, &refused),
@@ -77,6 +87,9 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !placeMissing || !urlNeeded {
+		t.Fatalf("the browser asks for an address at the jobcentre: %v, for a link online: %v", placeMissing, urlNeeded)
 	}
 	t.Logf("refused: %s", refused)
 	if !strings.Contains(refused, "Til:") {

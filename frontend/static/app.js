@@ -80,14 +80,33 @@
     });
   }
 
+  // An interview at the jobcentre or the employer needs an address, one
+  // online a link: the browser says so before sending (a refusal after it
+  // lost the date and times typed).
+  function interviewPlace(form) {
+    var mode = form.querySelector("select[name=mode]");
+    var place = form.querySelector("input[name=place]");
+    var url = form.querySelector("input[name=url]");
+    if (!mode || !place || !url) return;
+    var sync = function () {
+      place.required = mode.value !== "online";
+      url.required = mode.value === "online";
+    };
+    mode.addEventListener("change", sync);
+    sync();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-suggest=occupations][list]").forEach(suggestOccupations);
+    document.querySelectorAll("form.interview-form").forEach(interviewPlace);
     var form = document.querySelector("form.entry");
     if (form) {
       syncTopic(form);
       form.addEventListener("change", function (e) { if (e.target.name === "topic") syncTopic(form); });
     }
-    var summary = document.getElementById("errorsummary") || document.getElementById("resent");
+    // The error of a form further down the page (an employer's answer
+    // on the status page) is where the reader is taken, not the top.
+    var summary = document.getElementById("errorsummary") || document.getElementById("resent") || document.getElementById("answer-error");
     if (summary) summary.focus();
     var msg = document.querySelector(".row-message");
     if (msg && !summary) msg.focus({ preventScroll: true });
