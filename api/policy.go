@@ -56,6 +56,8 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"GET /":                       everyone,
 	"POST /":                      everyone,
 	"GET /about":                  everyone,
+	"GET /about/privacy":          everyone,
+	"GET /about/accessibility":    everyone,
 	"GET /login":                  everyone,
 	"POST /login":                 everyone,
 	"POST /logout":                everyone,

@@ -111,7 +111,7 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 	surveyLink := closeForSurvey(t, env, kv, rec.ID)
 
 	statusPath := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
-	public := []string{"/", "/?topic=retention", "/about", "/login", statusPath, surveyLink, "/status/no-such-token"}
+	public := []string{"/", "/?topic=retention", "/about", "/about/privacy", "/about/accessibility", "/login", statusPath, surveyLink, "/status/no-such-token"}
 	staff := []string{"/staff", "/staff/hotline", "/staff/hotline?q=" + demo.CVR(7) + "&cvr=" + demo.CVR(7), "/staff/candidates", "/staff/candidates?q=tømrer",
 		"/staff/candidates/new", "/staff/candidates/" + cand.ID, "/staff/candidates/" + cand.ID + "/vacancies", "/staff/companies/" + demo.CVR(7), "/staff/vacancies/" + rec.ID,
 		"/dashboard", "/dashboard/report"}

@@ -35,3 +35,26 @@ func TestErrorPagesSayWhatToDo(t *testing.T) {
 		t.Fatalf("a page that does not exist: %d\n%s", res.StatusCode, page)
 	}
 }
+
+// TestPrivacyAndAccessibilityPages: every page's footer leads to how the
+// service handles personal data (with the retention it runs with) and to
+// its accessibility statement, which a Danish public-sector service must
+// publish.
+func TestPrivacyAndAccessibilityPages(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	front := string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(front, `<a href="/about/privacy">`) || !strings.Contains(front, `<a href="/about/accessibility">Tilgængelighedserklæring</a>`) {
+		t.Fatalf("the footer has no privacy or accessibility link:\n%s", front)
+	}
+	res := anon.Do("GET", "/about/privacy", nil, nil, "Accept", "text/html")
+	page := html.UnescapeString(string(res.Body))
+	if res.StatusCode != http.StatusOK || !strings.Contains(page, "gemmer aldrig CPR-numre") || !strings.Contains(page, "hver læsning logges") ||
+		!(strings.Contains(page, "slettes automatisk, når der ikke er sket noget med det i") || strings.Contains(page, "sletter ikke CV'er automatisk")) {
+		t.Fatalf("privacy: %d\n%s", res.StatusCode, page)
+	}
+	res = anon.Do("GET", "/about/accessibility?lang=en", nil, nil, "Accept", "text/html")
+	if page := string(res.Body); res.StatusCode != http.StatusOK || !strings.Contains(page, "WCAG 2.1 level AA") || !strings.Contains(page, "Known shortcomings") {
+		t.Fatalf("accessibility statement: %d\n%s", res.StatusCode, page)
+	}
+}

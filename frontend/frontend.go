@@ -72,6 +72,14 @@ type Config struct {
 	CompanySearch *companies.Search
 	// Screening is the pre-screening on the vacancy and status pages.
 	Screening *screening.Service
+	// Retention is what the privacy page says of how long data is kept.
+	Retention Retention
+}
+
+// Retention are the periods, in days, after which the service erases
+// data (0: never, or not set); the privacy page states them.
+type Retention struct {
+	CVDays, ShortlistDays, MatchRunDays, LinkGraceDays int
 }
 
 // Frontend renders the pages.
@@ -124,6 +132,8 @@ func Register(srv *web.Server, cfg Config) error {
 	g.POST("/", f.entrySubmit, srv.PublicRateLimit())
 	g.GET("/status/:token", f.status)
 	g.GET("/about", f.about)
+	g.GET("/about/privacy", f.aboutPrivacy)
+	g.GET("/about/accessibility", f.aboutAccessibility)
 	g.GET("/login", f.loginForm)
 	g.POST("/login", f.loginSubmit, srv.PublicRateLimit())
 	g.POST("/logout", f.logout)
@@ -603,6 +613,17 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 
 func (f *Frontend) about(c echo.Context) error {
 	return f.render(c, http.StatusOK, "about", "page.about", nil, nil)
+}
+
+// aboutPrivacy says how the service handles personal data, with the
+// retention periods it runs with.
+func (f *Frontend) aboutPrivacy(c echo.Context) error {
+	return f.render(c, http.StatusOK, "privacy", "page.privacy", f.cfg.Retention, nil)
+}
+
+// aboutAccessibility is the service's accessibility statement.
+func (f *Frontend) aboutAccessibility(c echo.Context) error {
+	return f.render(c, http.StatusOK, "accessibility", "page.accessibility", nil, nil)
 }
 
 // periodName says a follow-up period ("2026", "2026-H1") in words: "1.

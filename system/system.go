@@ -222,7 +222,8 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	api.RegisterShortlists(srv, shortlists, intakeUC)
 	registerIndexMetrics(srv, ix, syncer, pool)
 	if err := frontend.Register(srv, frontend.Config{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC,
-		Places: places, CVs: cands, Matching: matchingUC, CompanySearch: search, Screening: shortlists}); err != nil {
+		Places: places, CVs: cands, Matching: matchingUC, CompanySearch: search, Screening: shortlists,
+		Retention: frontend.Retention{CVDays: cfg.RetentionDays, ShortlistDays: cfg.ShortlistRetentionDays, MatchRunDays: cfg.MatchRunRetentionDays, LinkGraceDays: cfg.LinkGraceDays}}); err != nil {
 		_ = ix.Close()
 		_ = st.Close(context.Background())
 		return nil, fmt.Errorf("system: frontend: %w", err)
