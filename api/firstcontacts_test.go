@@ -44,3 +44,29 @@ func TestFirstRequestsOfANewCompanyKeepTheirContacts(t *testing.T) {
 		t.Fatalf("the company keeps %d of its %d first senders as contacts: %+v", len(co.Contacts), n, co.Contacts)
 	}
 }
+
+// TestReceiptsToOneAddressAreBounded: anyone may post under any company
+// and any address, and each post mailed a receipt with a private link to
+// that address: the jobcentre's mail as a weapon on someone's inbox. At
+// most ten a day go to one address from the public entry point; every
+// request is filed and answered all the same.
+func TestReceiptsToOneAddressAreBounded(t *testing.T) {
+	env := systemtest.Start(t)
+	body := systemtest.VacancyBody(demo.CVR(812))
+	body["company"].(map[string]any)["contact"] = map[string]any{"name": "Offer", "email": "offer@example.dk"}
+	for i := range 12 {
+		req := map[string]any{"company": body["company"], "topic": "other", "channel": "api", "text": fmt.Sprintf("Henvendelse %d", i)}
+		if res := env.Client().Do("POST", "/api/v1/requests", req, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("request %d: %d %s", i, res.StatusCode, res.Body)
+		}
+	}
+	n := 0
+	for _, m := range mailsOf(outboxOf(t, env.Login("admin@demo.local")), "receipt") {
+		if m.To == "offer@example.dk" {
+			n++
+		}
+	}
+	if n != 10 {
+		t.Fatalf("%d receipts mailed to one address for 12 public requests, want 10", n)
+	}
+}

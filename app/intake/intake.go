@@ -209,6 +209,21 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 	if r.Contact.Email == "" {
 		return
 	}
+	if r.LoggedBy == "" {
+		// Anyone may post under any address: at most receiptsPerDay
+		// receipts a day go to one address from the public entry point, so
+		// the jobcentre's mail cannot be turned on someone's inbox.
+		sum := sha256.Sum256([]byte(jobmatch.NormalizeEmail(r.Contact.Email)))
+		day := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
+		ok, err := s.st.TakeQuota(ctx, "receipt:"+hex.EncodeToString(sum[:8]), day, receiptsPerDay, s.now().UTC())
+		if err != nil {
+			s.log.Warn("receipt quota", "ref", rc.Reference, "err", err)
+		}
+		if !ok && err == nil {
+			s.log.Warn("receipt not mailed: the address had its receipts for the day", "ref", rc.Reference, "per_day", receiptsPerDay)
+			return
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Tak for din henvendelse til jobcentret.\n\nReference: %s\n", rc.Reference)
 	if rc.AnswerBy != "" {
@@ -236,6 +251,10 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 		s.log.Warn("receipt mail", "ref", rc.Reference, "err", err)
 	}
 }
+
+// receiptsPerDay bounds the receipts mailed to one address a day from the
+// public entry point (the receipt page shows each anyway).
+const receiptsPerDay = 10
 
 // idempotent runs fn once per (scope, key). A repeat with the same key and the
 // same body returns the stored receipt; the same key with another body is a
