@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -221,6 +222,6 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	setFlash(c, tr(c, "hot.logged")+" "+receipt.Reference+" → "+receipt.ContactPerson.Name+" ("+receipt.ContactPerson.Phone+")")
+	setFlash(c, fmt.Sprintf(tr(c, "hot.logged"), receipt.Reference, receipt.ContactPerson.Name, receipt.ContactPerson.Phone))
 	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
 }

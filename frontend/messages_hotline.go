@@ -26,7 +26,7 @@ func init() {
 		"hot.phone_or_email": {"Udfyld telefon eller e-mail", "Fill in phone or e-mail"},
 		"hot.save":           {"Gem", "Save"},
 		"hot.enter":          {"Enter gemmer", "Enter saves"},
-		"hot.logged":         {"Logget", "Logged"},
+		"hot.logged":         {"Henvendelsen er registreret som %s og sendt til %s (%s).", "The request is registered as %s and sent to %s (%s)."},
 		"hot.new":            {"Ukendt virksomhed? Opret den", "Unknown company? Create it"},
 		"hot.new_name":       {"Navn", "Name"},
 		"hot.new_go":         {"Videre", "Continue"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/i18n"
 )
 
 // Consent answers a citizen can give on a consent link.
@@ -134,7 +135,10 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 // (kind consent_request_sms, the phone number as the address).
 func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentRequest, v *jobmatch.Vacancy, to, token string, reminder bool) error {
 	link := sl.env.URL("/consent/" + token)
-	until := r.Deadline.In(jobmatch.Copenhagen).Format("2.1.2006 15:04")
+	// The day as the pages write it ("14. dec. 2026 kl. 23.59"), in
+	// each language's own way.
+	until := i18n.DateTime(i18n.DA, r.Deadline.In(jobmatch.Copenhagen))
+	untilEN := i18n.DateTime(i18n.EN, r.Deadline.In(jobmatch.Copenhagen))
 	kind := "consent_request"
 	if reminder {
 		kind = "consent_reminder"
@@ -154,7 +158,7 @@ func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentReque
 	return sl.env.Send(ctx, &jobmatch.Mail{To: to, Kind: kind + "_email", Ref: r.EntryID, Subject: subject,
 		Body: fmt.Sprintf("Hej\n\nJobcentret vil gerne præsentere dig for en arbejdsgiver, der søger: %s.\nSe præcis hvad arbejdsgiveren vil se, og svar ja, ja med navn eller nej her:\n%s\n\nSvar senest %s. Linket virker kun for dig og udløber derefter.\n\n"+
 			"The jobcentre would like to present you to an employer looking for: %s.\nSee exactly what the employer would see and answer here:\n%s\n\nPlease answer by %s.\n",
-			v.Title, link, until, v.Title, link, until)})
+			v.Title, link, until, v.Title, link, untilEN)})
 }
 
 // ConsentPage is what a consent link shows: the vacancy (the employer's
