@@ -63,23 +63,14 @@ func (h *candidateHandlers) update(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	if in.Version > 0 {
-		// An edit of the version the client read: refused when someone
-		// saved the CV since (409), or erased it (404).
-		cand, err := h.cs.Edit(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in.Version, in)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, cand)
+	// An edit of the version the client read is refused when someone
+	// saved the CV since (409); without a version the last save wins.
+	// Either way a CV erased meanwhile is not written back (404).
+	version := in.Version
+	if version == 0 {
+		version = -1
 	}
-	cur, err := h.cs.Get(c.Request().Context(), web.CurrentUser(c), c.Param("id"), "update")
-	if err != nil {
-		return err
-	}
-	if in.ExternalRef != cur.ExternalRef {
-		return jobmatch.Invalid("external_ref", "immutable", "")
-	}
-	cand, _, err := h.cs.Save(c.Request().Context(), web.CurrentUser(c), in)
+	cand, err := h.cs.Edit(c.Request().Context(), web.CurrentUser(c), c.Param("id"), version, in)
 	if err != nil {
 		return err
 	}

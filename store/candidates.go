@@ -360,7 +360,8 @@ func (s *Store) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, 
 	return &d.Candidate, nil
 }
 
-// EditCandidate writes c, an edit of the CV id made from its version:
+// EditCandidate writes c, an edit of the CV id made from its version (a
+// negative version: from whichever is stored, the CV must still exist):
 // ErrNotFound when the CV is gone (erased while the form was open: the
 // edit must not bring the person back), a stale_version conflict when
 // someone saved it since (the edit would silently overwrite theirs). The
@@ -368,23 +369,16 @@ func (s *Store) Candidate(ctx context.Context, id string) (*jobmatch.Candidate, 
 // lock in this process, and its turn across replicas (turns.go), as a
 // version check by conditional update is not atomic on FerretDB.
 func (s *Store) EditCandidate(ctx context.Context, id string, version int64, c *jobmatch.Candidate, now time.Time) (CandidateWrite, error) {
-	defer s.lock(ColCandidates, id)()
-	many, err := s.othersMayWrite(ctx)
+	done, err := s.candidateTurn(ctx, id)
 	if err != nil {
-		return CandidateWrite{}, translate("edit candidate", err)
+		return CandidateWrite{}, err
 	}
-	if many {
-		n, err := s.takeTurn(ctx, ColCandidates, id)
-		if err != nil {
-			return CandidateWrite{}, err
-		}
-		defer s.endTurn(ctx, ColCandidates, id, n)
-	}
+	defer done()
 	cur, err := s.Candidate(ctx, id)
 	if err != nil {
 		return CandidateWrite{}, err
 	}
-	if cur.Version != version {
+	if version >= 0 && cur.Version != version {
 		return CandidateWrite{}, translate("edit candidate", errStale)
 	}
 	if cur.ExternalRef != c.ExternalRef {
@@ -396,6 +390,27 @@ func (s *Store) EditCandidate(ctx context.Context, id string, version int64, c *
 		return CandidateWrite{}, err
 	}
 	return res[0], nil
+}
+
+// candidateTurn makes the caller the one writer of the CV id: its lock in
+// this process and, once replicas may write, its turn across them
+// (turns.go). done ends it.
+func (s *Store) candidateTurn(ctx context.Context, id string) (done func(), err error) {
+	unlock := s.lock(ColCandidates, id)
+	many, err := s.othersMayWrite(ctx)
+	if err != nil {
+		unlock()
+		return nil, translate("candidate turn", err)
+	}
+	if !many {
+		return unlock, nil
+	}
+	n, err := s.takeTurn(ctx, ColCandidates, id)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	return func() { s.endTurn(ctx, ColCandidates, id, n); unlock() }, nil
 }
 
 // CandidateByRef reads a candidate by external reference.
@@ -410,6 +425,13 @@ func (s *Store) CandidateByRef(ctx context.Context, ref string) (*jobmatch.Candi
 // DeleteCandidate erases a candidate: a tombstone in the change log first,
 // then the document and its reference. Missing is ErrNotFound.
 func (s *Store) DeleteCandidate(ctx context.Context, id string, now time.Time) (*jobmatch.Candidate, error) {
+	// One writer per CV with the edits (EditCandidate): an edit saved at
+	// the moment of the erasure wrote the person back (16 of 25 tries).
+	done, err := s.candidateTurn(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	c, err := s.Candidate(ctx, id)
 	if err != nil {
 		return nil, err

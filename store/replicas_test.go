@@ -175,7 +175,9 @@ func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
 		var mu sync.Mutex
 		wins, stale, winner := 0, 0, ""
 		hammer(t, rs, 1, func(s *store.Store, r, w, i int) error {
-			by := fmt.Sprint("edit ", r, w)
+			// Each writer's own text: an edit that changes nothing is no
+			// write (and no version), so it would win beside another.
+			by := fmt.Sprint("edit ", version, r, w)
 			_, err := s.EditCandidate(ctx, cv.ID, version, &jobmatch.Candidate{ExternalRef: "ED-R", Name: "Test", PostalCode: "6400", Summary: by},
 				time.Now().UTC().Truncate(time.Millisecond))
 			mu.Lock()
@@ -194,6 +196,40 @@ func TestReplicasListsCountersVersionsChangeLog(t *testing.T) {
 		if wins != 1 || stale != 15 || err != nil || got.Summary != winner || got.Version != version+1 {
 			t.Fatalf("CV edits from version %d: %d saved, %d refused (want 1 and 15); stored %q at version %d, want %q at %d (%v)",
 				version, wins, stale, got.Summary, got.Version, winner, version+1, err)
+		}
+	}
+
+	// An erasure among edits of one CV, through both replicas: once the
+	// erasure is done, nothing brings the person back (an edit saved at
+	// the same moment wrote the CV back, new, in 16 of 25 tries).
+	for round := range 4 {
+		ref := fmt.Sprint("ER-", round)
+		cv := &jobmatch.Candidate{ExternalRef: ref, Name: "Test", PostalCode: "6400"}
+		if _, err := rs[0].UpsertCandidates(ctx, []*jobmatch.Candidate{cv}, time.Now().UTC().Truncate(time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		var erased sync.WaitGroup
+		erased.Add(1)
+		go func() {
+			defer erased.Done()
+			if _, err := rs[1].DeleteCandidate(ctx, cv.ID, time.Now().UTC()); err != nil {
+				t.Error(err)
+			}
+		}()
+		hammer(t, rs, 1, func(s *store.Store, r, w, i int) error {
+			_, err := s.EditCandidate(ctx, cv.ID, 1, &jobmatch.Candidate{ExternalRef: ref, Name: "Test", PostalCode: "6400", Summary: fmt.Sprint("edit ", r, w)},
+				time.Now().UTC().Truncate(time.Millisecond))
+			if err != nil && !errors.Is(err, jobmatch.ErrConflict) && !errors.Is(err, jobmatch.ErrNotFound) {
+				return err
+			}
+			return nil
+		})
+		erased.Wait()
+		if c, err := rs[0].Candidate(ctx, cv.ID); !errors.Is(err, jobmatch.ErrNotFound) {
+			t.Fatalf("round %d: the erased CV is back: %+v %v", round, c, err)
+		}
+		if c, err := rs[1].CandidateByRef(ctx, ref); !errors.Is(err, jobmatch.ErrNotFound) {
+			t.Fatalf("round %d: the erased reference is back: %+v %v", round, c, err)
 		}
 	}
 

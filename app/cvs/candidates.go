@@ -197,11 +197,15 @@ func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInpu
 }
 
 // Edit saves in as an edit of the CV id made from its version (the one
-// the consultant's form or the client read): a stale_version conflict when
+// the consultant's form or the client read; negative: whichever is
+// stored): a stale_version conflict when
 // someone saved the CV since, ErrNotFound when it was erased meanwhile, so
 // neither an edit is silently overwritten nor an erased person brought
 // back by a form left open.
 func (cs *Service) Edit(ctx context.Context, by *jobmatch.User, id string, version int64, in CandidateInput) (*jobmatch.Candidate, error) {
+	if !by.CanReadCVs() {
+		return nil, jobmatch.ErrForbidden
+	}
 	c, err := cs.ToCandidate(in)
 	if err != nil {
 		return nil, err
