@@ -179,6 +179,26 @@ func TestIdempotencyKeyAfterACrash(t *testing.T) {
 		t.Fatalf("vacancies total = %d, want 1", page.Total)
 	}
 
+	// An attempt killed between its request and its vacancy (the request
+	// is written first): the retry finishes that filing, under its
+	// reference, and files no second vacancy.
+	half := post("k-half")
+	died("k-half")
+	if err := env.Sys.Store.Delete(ctx, store.ColVacancies, half.ID); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(31 * time.Second)
+	if again := post("k-half"); again.ID != half.ID || again.Reference != half.Reference {
+		t.Fatalf("a retry after the attempt died between request and vacancy: %+v, want %+v", again, half)
+	}
+	if _, err := env.Sys.Store.Vacancy(ctx, half.ID); err != nil {
+		t.Fatalf("the vacancy the retry finished: %v", err)
+	}
+	staff.Do("GET", "/api/v1/vacancies", nil, &page)
+	if page.Total != 2 {
+		t.Fatalf("vacancies total = %d, want 2", page.Total)
+	}
+
 	// An attempt that died before filing: its vacancy is not there.
 	lost := post("k-lost")
 	died("k-lost")

@@ -77,16 +77,30 @@ func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatc
 	if r.OpenSlot, err = s.BagAdd(ctx, openRequests(r.ConsultantID), r.ID); err != nil {
 		return err
 	}
+	// The request before its vacancy: an attempt killed in between leaves
+	// the request, which names the vacancy, so a retry under the same
+	// Idempotency-Key finds it and finishes the filing (FinishVacancy)
+	// rather than filing the vacancy a second time.
+	if err := s.Insert(ctx, ColRequests, r); err != nil {
+		return err
+	}
 	if v != nil {
 		v.Reference = r.Reference
 		if err := s.Insert(ctx, ColVacancies, v); err != nil {
 			return err
 		}
 	}
-	if err := s.Insert(ctx, ColRequests, r); err != nil {
+	return s.CountEvents(ctx, r.ReceivedAt, counts)
+}
+
+// FinishVacancy stores the vacancy of a request filed by an attempt that
+// was killed before it (FileRequest writes the request first) and counts
+// the filing, whose counters come last.
+func (s *Store) FinishVacancy(ctx context.Context, v *jobmatch.Vacancy, counts map[string]int64) error {
+	if err := s.Insert(ctx, ColVacancies, v); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 		return err
 	}
-	return s.CountEvents(ctx, r.ReceivedAt, counts)
+	return s.CountEvents(ctx, v.CreatedAt, counts)
 }
 
 // Resolution is how a request was resolved.

@@ -32,23 +32,13 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 	if err := joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)); err != nil {
 		return nil, err
 	}
-	return s.idempotent(ctx, "vacancy", idemKey, in, func(ids attemptIDs) (*jobmatch.Receipt, error) {
+	file := func(ids attemptIDs) (*jobmatch.Receipt, error) {
 		c, err := s.prepareCompany(ctx, in.Company)
 		if err != nil {
 			return nil, err
 		}
 		now := s.now().UTC()
-		v := &jobmatch.Vacancy{
-			ID: ids.vacancy(), CVR: c.CVR, CompanyName: c.Name,
-			Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
-			SkillsRequired: app.CleanList(in.SkillsRequired), SkillsDesired: app.CleanList(in.SkillsDesired),
-			Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
-			EducationLevel: in.EducationLevel,
-			PostalCode:     in.PostalCode, EmploymentType: jobmatch.EmploymentType(in.EmploymentType),
-			Hours: jobmatch.Hours(in.Hours), Positions: in.Positions, StartDate: app.MustDate(in.StartDate), Deadline: app.MustDate(in.Deadline),
-			ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
-			ConsultantID: c.ConsultantID, StatusToken: jobmatch.NewToken(), CreatedAt: now, UpdatedAt: now, Version: 1,
-		}
+		v := newVacancy(c, in, ids.vacancy(), jobmatch.NewToken(), now)
 		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
 		r.ID = ids.request(r.ID)
 		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
@@ -62,7 +52,47 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 			rc.PersonalWords = v.PersonalWords()
 		}
 		return rc, err
-	})
+	}
+	// An attempt killed between its request and its vacancy (the request
+	// is written first): the vacancy, as the request names it, and the
+	// counters, which come last.
+	finish := func(r *jobmatch.Request) error {
+		if r.VacancyID == "" {
+			return nil
+		}
+		if _, err := s.st.Vacancy(ctx, r.VacancyID); !errors.Is(err, jobmatch.ErrNotFound) {
+			return err
+		}
+		c, err := s.companies.Company(ctx, r.CVR)
+		if err != nil {
+			return err
+		}
+		v := newVacancy(c, in, r.VacancyID, r.StatusToken, r.ReceivedAt)
+		v.RequestID, v.Reference = r.ID, r.Reference
+		inc := app.ReceiptCounters(r)
+		inc["vacancies_posted"] = 1
+		if err := s.st.FinishVacancy(ctx, v, inc); err != nil {
+			return err
+		}
+		s.notifyVacancy(ctx, v)
+		return nil
+	}
+	return s.idempotent(ctx, "vacancy", idemKey, in, file, finish)
+}
+
+// newVacancy is the vacancy of a submission, under id and token, made at now.
+func newVacancy(c *jobmatch.Company, in VacancyInput, id, token string, now time.Time) *jobmatch.Vacancy {
+	return &jobmatch.Vacancy{
+		ID: id, CVR: c.CVR, CompanyName: c.Name,
+		Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
+		SkillsRequired: app.CleanList(in.SkillsRequired), SkillsDesired: app.CleanList(in.SkillsDesired),
+		Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
+		EducationLevel: in.EducationLevel,
+		PostalCode:     in.PostalCode, EmploymentType: jobmatch.EmploymentType(in.EmploymentType),
+		Hours: jobmatch.Hours(in.Hours), Positions: in.Positions, StartDate: app.MustDate(in.StartDate), Deadline: app.MustDate(in.Deadline),
+		ScreeningRequested: in.ScreeningRequested, Status: jobmatch.VacancyOpen,
+		ConsultantID: c.ConsultantID, StatusToken: token, CreatedAt: now, UpdatedAt: now, Version: 1,
+	}
 }
 
 // SubmitRequest stores any other request from a company.
@@ -97,7 +127,7 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 			return nil, err
 		}
 		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
-	})
+	}, nil)
 }
 
 // joinInvalid puts the field errors of b after a's; any other error wins.
@@ -261,7 +291,10 @@ const receiptsPerDay = 10
 // 422 on the Idempotency-Key. An empty key runs fn every time. The API scopes
 // the key to its caller (api.IdempotencyKey), the pages use a fresh random
 // token per form.
-func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func(attemptIDs) (*jobmatch.Receipt, error)) (*jobmatch.Receipt, error) {
+//
+// finish, when not nil, completes what an earlier attempt killed half-way
+// filed (its request found) before its receipt is given.
+func (s *Service) idempotent(ctx context.Context, scope, key string, body any, fn func(attemptIDs) (*jobmatch.Receipt, error), finish func(*jobmatch.Request) error) (*jobmatch.Receipt, error) {
 	if key == "" {
 		return fn(attemptIDs{})
 	}
@@ -293,7 +326,7 @@ func (s *Service) idempotent(ctx context.Context, scope, key string, body any, f
 	attempt := attemptIDs{key: id, begun: begun.UnixMilli()}
 	if old != nil {
 		begun = old.CreatedAt
-		rc, next, err := s.filedBefore(ctx, id, begun)
+		rc, next, err := s.filedBefore(ctx, id, begun, finish)
 		if err != nil {
 			return nil, err
 		}
@@ -357,11 +390,16 @@ func (a attemptIDs) vacancy() string {
 // filed (attempts 0, 1, … by their ids) and returns its receipt, or else
 // the ids of a new attempt, claimed by a unique marker (attempt 0 is the
 // key's own record), so two retries at once do not both run one.
-func (s *Service) filedBefore(ctx context.Context, key string, begun time.Time) (*jobmatch.Receipt, attemptIDs, error) {
+func (s *Service) filedBefore(ctx context.Context, key string, begun time.Time, finish func(*jobmatch.Request) error) (*jobmatch.Receipt, attemptIDs, error) {
 	for n := 0; ; n++ {
 		a := attemptIDs{key: key, begun: begun.UnixMilli(), n: n}
 		r, err := s.st.Request(ctx, a.derive("request"))
 		if err == nil {
+			if finish != nil {
+				if err := finish(r); err != nil {
+					return nil, a, err
+				}
+			}
 			rc, err := s.receiptOf(ctx, r)
 			return rc, a, err
 		}
