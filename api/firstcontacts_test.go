@@ -70,3 +70,37 @@ func TestReceiptsToOneAddressAreBounded(t *testing.T) {
 		t.Fatalf("%d receipts mailed to one address for 12 public requests, want 10", n)
 	}
 }
+
+// TestSameSendersAtOnceAreOneContactEach: the same people sending at once
+// were added twice each (the decision was made on a copy read before the
+// other's write), and the company passed its cap of contacts.
+func TestSameSendersAtOnceAreOneContactEach(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(813)
+	first := systemtest.VacancyBody(cvr)
+	if res := env.Client().Do("POST", "/api/v1/vacancies", first, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("first: %d %s", res.StatusCode, res.Body)
+	}
+	var wg sync.WaitGroup
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body := systemtest.VacancyBody(cvr)
+			body["company"].(map[string]any)["contact"] = map[string]any{"name": fmt.Sprintf("Kontakt %d", i%4), "email": fmt.Sprintf("k%d@als-toemrer.dk", i%4)}
+			env.Client().Do("POST", "/api/v1/vacancies", body, nil)
+		}()
+	}
+	wg.Wait()
+	var co struct {
+		Contacts []struct{ Email string } `json:"contacts"`
+	}
+	env.Login("admin@demo.local").Do("GET", "/api/v1/companies/"+cvr, nil, &co)
+	seen := map[string]int{}
+	for _, c := range co.Contacts {
+		seen[c.Email]++
+	}
+	if len(co.Contacts) != 5 || len(seen) != 5 {
+		t.Fatalf("four senders three times each and the first: %d contacts, %v", len(co.Contacts), seen)
+	}
+}

@@ -392,25 +392,9 @@ func (s *Store) EditCandidate(ctx context.Context, id string, version int64, c *
 	return res[0], nil
 }
 
-// candidateTurn makes the caller the one writer of the CV id: its lock in
-// this process and, once replicas may write, its turn across them
-// (turns.go). done ends it.
+// candidateTurn makes the caller the one writer of the CV id (docTurn).
 func (s *Store) candidateTurn(ctx context.Context, id string) (done func(), err error) {
-	unlock := s.lock(ColCandidates, id)
-	many, err := s.othersMayWrite(ctx)
-	if err != nil {
-		unlock()
-		return nil, translate("candidate turn", err)
-	}
-	if !many {
-		return unlock, nil
-	}
-	n, err := s.takeTurn(ctx, ColCandidates, id)
-	if err != nil {
-		unlock()
-		return nil, err
-	}
-	return func() { s.endTurn(ctx, ColCandidates, id, n); unlock() }, nil
+	return s.docTurn(ctx, ColCandidates, id)
 }
 
 // CandidateByRef reads a candidate by external reference.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"jobmatch"
 )
 
@@ -66,6 +68,31 @@ func (s *Store) CreateCompanies(ctx context.Context, cs []*jobmatch.Company) (ta
 // AddCompanyContact adds a contact person to a company.
 func (s *Store) AddCompanyContact(ctx context.Context, cvr string, p jobmatch.Person) error {
 	return s.Apply(ctx, ColCompanies, cvr, Change{Push: Fields{"contacts": p}})
+}
+
+// AddCompanyContactIf adds p to the company's contacts when add, asked
+// with the contacts as stored, says so, in one writer's turn: two senders
+// at once were both added (the same person twice, the cap of contacts
+// passed) when each decided on a copy read before the other's write. It
+// reports whether p was added.
+func (s *Store) AddCompanyContactIf(ctx context.Context, cvr string, p jobmatch.Person, add func([]jobmatch.Person) bool) (bool, error) {
+	done, err := s.docTurn(ctx, ColCompanies, cvr)
+	if err != nil {
+		return false, err
+	}
+	defer done()
+	c, err := s.Company(ctx, cvr)
+	if err != nil {
+		return false, err
+	}
+	if !add(c.Contacts) {
+		return false, nil
+	}
+	u := Change{Push: Fields{"contacts": p}}.update()
+	if _, err := s.C(ColCompanies).UpdateOne(ctx, bson.D{{Key: "_id", Value: cvr}}, u); err != nil {
+		return false, translate("update "+ColCompanies, err)
+	}
+	return true, nil
 }
 
 // CompanyUpdate is what an import knows of a company already stored: its

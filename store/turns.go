@@ -220,3 +220,26 @@ func sleepJittered(ctx context.Context, d *time.Duration) error {
 		return nil
 	}
 }
+
+// docTurn makes the caller the one writer of col/id for a read and a
+// write that depends on it: the document's lock in this process and,
+// once replicas may write, its turn across them. done ends it; write
+// with the collection directly meanwhile (Apply would take the lock
+// again).
+func (s *Store) docTurn(ctx context.Context, col, id string) (done func(), err error) {
+	unlock := s.lock(col, id)
+	many, err := s.othersMayWrite(ctx)
+	if err != nil {
+		unlock()
+		return nil, translate("turn on "+col, err)
+	}
+	if !many {
+		return unlock, nil
+	}
+	n, err := s.takeTurn(ctx, col, id)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	return func() { s.endTurn(ctx, col, id, n); unlock() }, nil
+}

@@ -136,10 +136,18 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 func (s *Service) withContact(ctx context.Context, c *jobmatch.Company, in CompanyInput) (*jobmatch.Company, bool, error) {
 	p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
 	if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
-		c.Contacts = append(c.Contacts, p)
-		if err := s.st.AddCompanyContact(ctx, c.CVR, p); err != nil {
+		// Decided again on the contacts as stored, in the company's turn:
+		// others may be adding theirs at this moment.
+		added, err := s.st.AddCompanyContactIf(ctx, c.CVR, p, func(stored []jobmatch.Person) bool {
+			return isNewContact(stored, p) && len(stored) < MaxContacts
+		})
+		if err != nil {
 			return nil, false, err
 		}
+		if !added {
+			return c, false, nil
+		}
+		c.Contacts = append(c.Contacts, p)
 		if s.search != nil {
 			// This process's hotline finds the new contact at once;
 			// the change log tells the other replicas'.
