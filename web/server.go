@@ -294,7 +294,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		status := c.Response().Status
 		s.httpDur.WithLabelValues(c.Request().Method, route, strconv.Itoa(status)).Observe(d.Seconds())
 		lvl := slog.LevelDebug
-		if status >= 500 {
+		// A probe's "not ready yet" is the probe's answer, not a failure:
+		// a fresh replica's start logged 141 warnings of it.
+		if status >= 500 && route != "/readyz" {
 			lvl = slog.LevelWarn
 		}
 		s.log.Log(c.Request().Context(), lvl, "http", "method", c.Request().Method, "path", c.Request().URL.Path,
