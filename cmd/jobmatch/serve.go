@@ -108,6 +108,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		log.Warn("marking the run", "err", err)
 	}
 	defer os.Remove(running) // a clean stop
+	if unclean {
+		// Before anything writes a counter: the demo data, the daily
+		// jobs Start runs, the requests served after it.
+		if _, err := sys.RecountAfterCrash(ctx); err != nil {
+			log.Error("recount after an unclean stop", "err", err)
+		}
+	}
 	if *demoData {
 		n, err := demo.Load(ctx, sys, demo.Options{Candidates: *demoCVs})
 		if err != nil {
@@ -118,11 +125,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	sys.Start(ctx)
-	if unclean {
-		if _, err := sys.RecountAfterCrash(ctx); err != nil {
-			log.Error("recount after an unclean stop", "err", err)
-		}
-	}
 	if *demoData {
 		// The year of follow-up events goes in the background: the
 		// service answers at once, the dashboard fills within two minutes.
