@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -77,6 +78,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	})
 	defer shutdown()
 	log.Info("jobmatch starting", "addr", ln.Addr().String())
+	front.at("opening the store and the index")
 
 	cfg := common.system(log)
 	cfg.RetentionDays = *retention
@@ -109,6 +111,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer os.Remove(running) // a clean stop
 	if unclean {
+		front.at("recounting the follow-up figures after an unclean stop")
 		// Before anything writes a counter: the demo data, the daily
 		// jobs Start runs, the requests served after it.
 		if _, err := sys.RecountAfterCrash(ctx); err != nil {
@@ -116,6 +119,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	if *demoData {
+		front.at("loading the demo data")
 		n, err := demo.Load(ctx, sys, demo.Options{Candidates: *demoCVs})
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
@@ -124,6 +128,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			log.Info("demo data loaded", "records", n)
 		}
 	}
+	front.at("starting the background work")
 	sys.Start(ctx)
 	if *demoData {
 		// The year of follow-up events goes in the background: the
@@ -178,9 +183,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // process lives, /readyz that it is starting, anything else 503 with
 // Retry-After and a word in Danish and English; then the service's own
 // handler, once serve is called.
-type startingHandler struct{ h atomic.Pointer[http.Handler] }
+type startingHandler struct {
+	h     atomic.Pointer[http.Handler]
+	phase atomic.Value // string: what the start is doing, for /readyz
+}
 
 func (s *startingHandler) serve(h http.Handler) { s.h.Store(&h) }
+
+// at says what the start does now ("opening the store and the index").
+func (s *startingHandler) at(phase string) { s.phase.Store(phase) }
 
 func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h := s.h.Load(); h != nil {
@@ -196,7 +207,9 @@ func (s *startingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/readyz":
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = io.WriteString(w, `{"ready":false,"waiting_for":["start"]}`)
+		phase, _ := s.phase.Load().(string)
+		b, _ := json.Marshal(map[string]any{"ready": false, "waiting_for": []string{"start"}, "start": phase})
+		_, _ = w.Write(b)
 		return
 	}
 	w.Header().Set("Retry-After", "5")

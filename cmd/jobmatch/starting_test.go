@@ -13,6 +13,7 @@ import (
 // English for a browser); then the service's own handler answers.
 func TestStartingHandler(t *testing.T) {
 	var h startingHandler
+	h.at("loading the demo data")
 	get := func(path, accept string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		req.Header.Set("Accept", accept)
@@ -23,7 +24,7 @@ func TestStartingHandler(t *testing.T) {
 	if r := get("/healthz", ""); r.Code != 200 || !strings.Contains(r.Body.String(), "starting") {
 		t.Errorf("/healthz while starting: %d %s", r.Code, r.Body)
 	}
-	if r := get("/readyz", ""); r.Code != 503 || !strings.Contains(r.Body.String(), `"ready":false`) {
+	if r := get("/readyz", ""); r.Code != 503 || !strings.Contains(r.Body.String(), `"ready":false`) || !strings.Contains(r.Body.String(), `"start":"loading the demo data"`) {
 		t.Errorf("/readyz while starting: %d %s", r.Code, r.Body)
 	}
 	if r := get("/api/v1/vacancies", "application/json"); r.Code != 503 || r.Header().Get("Retry-After") == "" || r.Header().Get("Content-Type") != "application/problem+json" {
