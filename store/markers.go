@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"jobmatch"
@@ -47,18 +46,4 @@ func (s *Store) Unmark(ctx context.Context, id string) error {
 		return err
 	}
 	return nil
-}
-
-// TakeQuota takes one of max uses of key on day ("2026-12-07"): false when
-// all are taken. Each use is a marker with a unique _id, so replicas share
-// the quota without a counter update (not atomic on FerretDB); a key over
-// its quota costs max inserts that fail.
-func (s *Store) TakeQuota(ctx context.Context, key, day string, max int, at time.Time) (bool, error) {
-	for n := 1; n <= max; n++ {
-		ok, err := s.claimMarker(ctx, fmt.Sprintf("quota:%s:%s:%d", key, day, n), Fields{"at": at})
-		if err != nil || ok {
-			return ok, err
-		}
-	}
-	return false, nil
 }

@@ -82,6 +82,8 @@ type Service struct {
 	deadline      func(topic jobmatch.Topic, received time.Time) time.Time
 	retentionTeam string
 	occupations   Occupations
+	// receipts bounds the receipts mailed to one address a day.
+	receipts receiptQuota
 
 	deadlineMu   sync.Mutex
 	deadlineDays map[string]int
