@@ -564,6 +564,8 @@ type candidateFormData struct {
 	// saved); Erased: the CV was erased meanwhile (the form is not shown
 	// again: sending it would bring the person back).
 	Stale, Erased bool
+	// Notice says why nothing was saved (no field is wrong).
+	Notice string
 }
 
 // candidateEdit is the CV form filled with the CV: saving it updates the
@@ -690,10 +692,10 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	case edit != "" && errors.As(err, &ce) && ce.Code == "stale_version":
 		// What was typed stays on the form; nothing was saved.
 		return f.render(c, http.StatusConflict, "candidate_form", title,
-			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: edit, Stale: true}, map[string]string{"version": tr(c, "cand.stale")})
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: edit, Stale: true, Notice: tr(c, "cand.stale")}, nil)
 	case edit != "" && errors.Is(err, jobmatch.ErrNotFound):
 		return f.render(c, http.StatusGone, "candidate_form", title,
-			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Erased: true}, map[string]string{"version": tr(c, "cand.erased")})
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Erased: true, Notice: tr(c, "cand.erased")}, nil)
 	case err != nil:
 		return err
 	}

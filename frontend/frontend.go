@@ -35,6 +35,7 @@ import (
 	"jobmatch/app/surveys"
 	"jobmatch/i18n"
 	"jobmatch/kpi"
+	"jobmatch/matcher"
 	"jobmatch/web"
 )
 
@@ -197,7 +198,16 @@ var funcs = template.FuncMap{
 	"fpct":      fmtPct,
 	"fnum":      fmtNum,
 	"pts":       func(lang i18n.Lang, v float64) string { return i18n.Number(lang, v, 2) }, // a score or its part, as on the match cards
-	"fint":      func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
+	// ptsof says a score as the match card does: "0,87 af 0,90 mulige
+	// point = 97 %".
+	"ptsof": func(lang i18n.Lang, cs []matcher.Component, score float64) string {
+		got, max := 0.0, 0.0
+		for _, c := range cs {
+			got, max = got+c.Points, max+c.SetWeight
+		}
+		return i18n.T(lang, "wn.points_of", i18n.Number(lang, got, 2), i18n.Number(lang, max, 2), i18n.Percent(lang, score))
+	},
+	"fint": func(l i18n.Lang, v any) string { return fmtInt(l, toFloat(v)) },
 	// fdiff is the change from prev to v as the two figures are shown
 	// (each rounded first: 67,6 % beside 59,4 % is 8,2 points, not the
 	// unrounded 8,3).

@@ -4,6 +4,7 @@ import "jobmatch/i18n"
 
 func init() {
 	i18n.Register(map[string][2]string{
+		"emp.your_answer":           {"Dit svar", "Your answer"},
 		"emp.presented":             {"Kandidater præsenteret af jobcentret", "Candidates presented by the jobcentre"},
 		"emp.anonymous":             {"Profilerne er anonyme, indtil kandidaten har sagt ja til at vise sit navn.", "Profiles are anonymous until the candidate agrees to show their name."},
 		"emp.candidate":             {"Kandidat", "Candidate"},

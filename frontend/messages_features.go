@@ -222,7 +222,8 @@ func init() {
 		"wn.f_availability":    {"kan ikke starte i tide", "cannot start in time"},
 		"wn.f_consent":         {"intet samtykke", "no consent"},
 		"wn.last":              {"senest på kortlisten", "last shortlisted"},
-		"wn.total":             {"Score i alt (point)", "Total score (points)"},
+		"wn.total":             {"Score i alt", "Total score"},
+		"wn.points_of":         {"%s af %s mulige point = %s", "%s of %s possible points = %s"},
 		"wn.link":              {"Hvorfor ikke …? Se en borgers score i dele", "Why not …? See a citizen's score in parts"},
 	})
 }
