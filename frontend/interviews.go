@@ -1,6 +1,8 @@
 package frontend
 
 import (
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -49,7 +51,36 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 	in := screening.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
 	_, err = f.cfg.Screening.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
+	if err != nil {
+		// The booking form comes back open with what was typed (the day
+		// and times were lost with the refusal).
+		kept := url.Values{"entry": {e.ID}}
+		for _, k := range []string{"date", "from", "to", "mode", "place", "url", "notes"} {
+			kept.Set(k, v[k])
+		}
+		c.SetCookie(&http.Cookie{Name: "jm_ivform", Value: url.QueryEscape(kept.Encode()), Path: "/staff", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
+	}
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, "fw.iv_booked")
+}
+
+// keptInterviewForm returns the booking form a refusal kept for entry
+// (nil: none), and forgets it.
+func keptInterviewForm(c echo.Context, entryID string) map[string]string {
+	ck, err := c.Cookie("jm_ivform")
+	if err != nil {
+		return nil
+	}
+	raw, _ := url.QueryUnescape(ck.Value)
+	vs, err := url.ParseQuery(raw)
+	if err != nil || vs.Get("entry") != entryID {
+		return nil
+	}
+	c.SetCookie(&http.Cookie{Name: "jm_ivform", Path: "/staff", MaxAge: -1})
+	out := map[string]string{}
+	for k := range vs {
+		out[k] = vs.Get(k)
+	}
+	return out
 }
 
 // interviewChange moves an interview (action=move, a new day and times) or

@@ -3,6 +3,7 @@ package frontend_test
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,7 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	var msg, booked, refused string
 	var ivID string
 	var placeMissing, urlNeeded bool
+	var kept []string
 	// At the jobcentre without an address the browser says so before
 	// sending (a refusal from the service lost the day and times typed);
 	// online, a link is what it asks for. An end before the start is
@@ -84,6 +86,7 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 		chromedp.WaitVisible(`#msg-sl-`+cand.ID),
 		chromedp.Text(`#msg-sl-`+cand.ID, &refused),
 		chromedp.Evaluate(`document.getElementById('msg-sl-`+cand.ID+`').remove()`, nil),
+		chromedp.Evaluate(`(() => { const d = document.querySelector('`+row+` details.interview-propose'); return [String(d.open), d.querySelector('input[name=date]').value, d.querySelector('input[name=from]').value, d.querySelector('input[name=place]').value] })()`, &kept),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -95,9 +98,12 @@ func TestInterviewBookedMovedCancelledOnTheVacancyPage(t *testing.T) {
 	if !strings.Contains(refused, "Til:") {
 		t.Fatalf("end before start: %q, want the refusal to name the field Til", refused)
 	}
+	// The refused booking comes back open with what was typed.
+	if want := []string{"true", day1.Format(time.DateOnly), "11:00", "Jobcentret"}; !slices.Equal(kept, want) {
+		t.Fatalf("the booking form after the refusal: %q, want %q", kept, want)
+	}
 	err = chromedp.Run(b,
-		chromedp.WaitVisible(row+` details.interview-propose summary`),
-		chromedp.Click(row+` details.interview-propose summary`),
+		chromedp.WaitVisible(row+` form.interview-form input[name=date]`),
 		chromedp.SetValue(row+` form.interview-form input[name=date]`, day1.Format(time.DateOnly)),
 		chromedp.SetValue(row+` form.interview-form input[name=from]`, "09:30"),
 		chromedp.SetValue(row+` form.interview-form input[name=to]`, "10:15"),

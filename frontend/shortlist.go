@@ -28,6 +28,8 @@ type shortlistRow struct {
 	Reveal  bool
 	// Invites are the entry's interviews, earliest first.
 	Invites []*jobmatch.InterviewInvite
+	// Booking is the interview form a refusal kept (nil: none).
+	Booking map[string]string
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -46,6 +48,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
 		r.Invites = invites[e.ID]
+		r.Booking = keptInterviewForm(c, e.ID)
 		rows = append(rows, r)
 	}
 	return rows, nil
