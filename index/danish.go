@@ -76,17 +76,20 @@ func init() {
 // also finds "sosu-assistent"'s neighbours); the abbreviation itself is
 // searched too.
 var abbreviations = map[string][]string{
-	"sosu":   {"sundhedsassistent", "sundhedshjælper", "sosu"},
-	"ssa":    {"sundhedsassistent"},
-	"ssh":    {"sundhedshjælper"},
-	"pæd":    {"pædagog"},
-	"paed":   {"pædagog"},
-	"pmh":    {"pædagogmedhjælper"},
-	"pau":    {"pædagogisk"},
-	"spl":    {"sygeplejerske"},
-	"hk":     {"kontor", "kontorassistent"},
-	"kv":     {"kontor"},
-	"it":     {"it", "software", "udvikler", "supporter"},
+	"sosu": {"sundhedsassistent", "sundhedshjælper", "sosu"},
+	"ssa":  {"sundhedsassistent"},
+	"ssh":  {"sundhedshjælper"},
+	"pæd":  {"pædagog"},
+	"paed": {"pædagog"},
+	"pmh":  {"pædagogmedhjælper"},
+	"pau":  {"pædagogisk"},
+	"spl":  {"sygeplejerske"},
+	"hk":   {"kontor", "kontorassistent"},
+	"kv":   {"kontor"},
+	// The developers and supporters themselves: "udvikler" as a word of
+	// its own reached "udvikling" and "udviklingshandicap" (socialpædagoger
+	// among the IT people), "supporter" "salgssupport".
+	"it":     {"it", "software", "softwareudvikler", "webudvikler", "systemudvikler", "supportmedarbejder"},
 	"vvs":    {"vvs"},
 	"cnc":    {"cnc"},
 	"el":     {"elektriker", "el"},
