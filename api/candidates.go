@@ -241,10 +241,16 @@ func (h *candidateHandlers) auditLog(c echo.Context) error {
 // csvText keeps a text a text in a spreadsheet: a cell that begins with
 // = + - @ (or a tab or carriage return) is a formula to Excel and
 // LibreOffice ("=HYPERLINK(…)" in a consultant's note), so it gets a
-// leading apostrophe, as OWASP advises.
+// leading apostrophe, as OWASP advises. Danish Excel opens a CSV split at
+// semicolons, which the comma-separated file does not quote, so every
+// part after one is kept a text the same way ("x;=cmd|…" is two cells).
 func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	parts := strings.Split(s, ";")
+	for i, p := range parts {
+		t := strings.TrimLeft(p, " ")
+		if t != "" && strings.ContainsRune("=+-@\t\r", rune(t[0])) {
+			parts[i] = p[:len(p)-len(t)] + "'" + t
+		}
 	}
-	return s
+	return strings.Join(parts, ";")
 }

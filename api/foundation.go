@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -110,6 +111,9 @@ func (s *foundation) login(c echo.Context) error {
 		return err
 	}
 	token, u, err := s.srv.Login(c, in.Email, in.Password)
+	if errors.Is(err, jobmatch.ErrUnauthorized) {
+		return web.ErrBadCredentials
+	}
 	if err != nil {
 		return err
 	}

@@ -436,8 +436,13 @@ func TestLogin(t *testing.T) {
 	env := systemtest.Start(t)
 	c := env.Client()
 	res := c.Do("POST", "/api/v1/auth/login", map[string]string{"email": "admin@demo.local", "password": "wrong"}, nil)
-	if res.StatusCode != http.StatusUnauthorized {
-		t.Fatalf("wrong password: %d", res.StatusCode)
+	if res.StatusCode != http.StatusUnauthorized || res.Problem(t).Title != "Forkert e-mail eller adgangskode." {
+		t.Fatalf("wrong password: %d %s", res.StatusCode, res.Body)
+	}
+	// An unknown address reads the same.
+	res = c.Do("POST", "/api/v1/auth/login", map[string]string{"email": "nobody@demo.local", "password": "demo"}, nil, "Accept-Language", "en")
+	if res.StatusCode != http.StatusUnauthorized || res.Problem(t).Title != "Wrong e-mail address or password." {
+		t.Fatalf("unknown user: %d %s", res.StatusCode, res.Body)
 	}
 	res = c.Do("POST", "/api/v1/auth/login", map[string]string{"email": "Admin@Demo.local", "password": "demo"}, nil)
 	if res.StatusCode != http.StatusOK {

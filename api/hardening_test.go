@@ -257,8 +257,14 @@ func TestNoStoreOnPersonalData(t *testing.T) {
 			t.Errorf("GET %s: %d Cache-Control %q", tc.path, res.StatusCode, cc)
 		}
 	}
-	if res := anon.Do("GET", "/static/app.css", nil, nil); res.StatusCode == 200 && res.Header.Get("Cache-Control") == "no-store" {
-		t.Error("static files should stay cacheable")
+	if res := anon.Do("GET", "/static/app.css", nil, nil); res.StatusCode != 200 || res.Header.Get("Cache-Control") == "no-store" {
+		t.Errorf("static files should stay cacheable: %d", res.StatusCode)
+	}
+	// Files, not listings of their folders.
+	for _, path := range []string{"/static/", "/static/dkfds/", "/static/dkfds", "/static/dkfds/img/", "/static/../static/"} {
+		if res := anon.Do("GET", path, nil, nil); res.StatusCode != http.StatusNotFound || strings.Contains(string(res.Body), "app.css") {
+			t.Errorf("GET %s: %d %.300s", path, res.StatusCode, res.Body)
+		}
 	}
 }
 
@@ -266,18 +272,34 @@ func TestWrongMethodIs405WithAllow(t *testing.T) {
 	env := systemtest.Start(t)
 	admin := env.Login("admin@demo.local")
 	for _, tc := range []struct{ method, path, allow string }{
-		{"PUT", "/api/v1/vacancies", "GET, POST"},
-		{"DELETE", "/api/v1/requests", "GET, POST"},
-		{"POST", "/api/v1/auth/me", "GET"},
-		{"PATCH", "/api/v1/settings/deadlines", "GET, PUT"},
-		{"DELETE", "/staff/hotline", "GET, POST"},
-		{"PUT", "/login", "GET, POST"},
-		{"POST", "/healthz", "GET"},
+		{"PUT", "/api/v1/vacancies", "GET, HEAD, POST"},
+		{"DELETE", "/api/v1/requests", "GET, HEAD, POST"},
+		{"POST", "/api/v1/auth/me", "GET, HEAD"},
+		{"PATCH", "/api/v1/settings/deadlines", "GET, HEAD, PUT"},
+		{"DELETE", "/staff/hotline", "GET, HEAD, POST"},
+		{"PUT", "/login", "GET, HEAD, POST"},
+		{"POST", "/healthz", "GET, HEAD"},
 	} {
 		res := admin.Do(tc.method, tc.path, nil, nil)
 		if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != tc.allow {
 			t.Errorf("%s %s: %d Allow %q, want 405 %q", tc.method, tc.path, res.StatusCode, res.Header.Get("Allow"), tc.allow)
 		}
+	}
+	// HEAD is GET without the body (an uptime monitor's HEAD / was 405),
+	// and a 405 page has the pages' security headers.
+	anon := env.Client()
+	for _, path := range []string{"/", "/login", "/healthz", "/static/app.css"} {
+		res := anon.Do("HEAD", path, nil, nil)
+		if res.StatusCode != http.StatusOK || len(res.Body) != 0 {
+			t.Errorf("HEAD %s: %d, %d bytes", path, res.StatusCode, len(res.Body))
+		}
+	}
+	if res := anon.Do("HEAD", "/api/v1/auth/login", nil, nil); res.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("HEAD of a POST-only path: %d", res.StatusCode)
+	}
+	if res := anon.Do("PUT", "/", nil, nil, "Accept", "text/html"); res.StatusCode != http.StatusMethodNotAllowed ||
+		res.Header.Get("Content-Security-Policy") == "" || res.Header.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("PUT /: %d %v", res.StatusCode, res.Header)
 	}
 	if res := admin.Do("GET", "/api/v1/no-such-thing", nil, nil); res.StatusCode != http.StatusNotFound {
 		t.Errorf("unknown path: %d", res.StatusCode)

@@ -218,6 +218,11 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 	if res := admin.Do("GET", "/api/v1/audit?format=csv", nil, nil); !strings.Contains(string(res.Body), `'=HYPERLINK`) || strings.Contains(string(res.Body), `,"=HYPERLINK`) {
 		t.Fatalf("audit CSV: the formula is a formula: %.2000s", res.Body)
 	}
+	// Danish Excel splits at semicolons: the part after one is a cell.
+	k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=1&why="+url.QueryEscape(`x; =1+2;@SUM(A1)`), nil, nil)
+	if res := admin.Do("GET", "/api/v1/audit?format=csv", nil, nil); !strings.Contains(string(res.Body), `x; '=1+2;'@SUM(A1)`) {
+		t.Fatalf("audit CSV: a formula after a semicolon: %.2000s", res.Body)
+	}
 
 	// Paging: the second page continues the first.
 	var p1, p2 matchPage

@@ -34,6 +34,16 @@ func TestErrorPagesSayWhatToDo(t *testing.T) {
 	if res.StatusCode != http.StatusNotFound || !strings.Contains(page, "<h1>Page not found</h1>") || !strings.Contains(page, `<a href="/dashboard">To your start page</a>`) {
 		t.Fatalf("a page that does not exist: %d\n%s", res.StatusCode, page)
 	}
+	// The language link of a page at "//evil.example/…" stays on the
+	// service.
+	for _, path := range []string{"//evil.example/login", "/\\evil.example/login", "///evil.example/login"} {
+		res = anon.Do("GET", path, nil, nil, "Accept", "text/html")
+		page = string(res.Body)
+		if res.StatusCode != http.StatusNotFound || strings.Contains(page, `href="//`) || strings.Contains(page, `href="/\`) ||
+			!strings.Contains(page, `href="/evil.example/login?lang=en"`) {
+			t.Fatalf("%s: the language link leads away: %d\n%s", path, res.StatusCode, page)
+		}
+	}
 }
 
 // TestPrivacyAndAccessibilityPages: every page's footer leads to how the

@@ -119,7 +119,18 @@ func Register(srv *web.Server, cfg Config) error {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
 	srv.HTMLError = f.errorPage
 	static, _ := fs.Sub(staticFS, "static")
-	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", cacheStatic(http.FileServer(http.FS(static))))))
+	files := echo.WrapHandler(http.StripPrefix("/static/", cacheStatic(http.FileServer(http.FS(static)))))
+	e.GET("/static/*", func(c echo.Context) error {
+		// Files, not listings of the folders they are in.
+		name, err := url.PathUnescape(c.Param("*"))
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		if st, err := fs.Stat(static, strings.TrimSuffix(name, "/")); err != nil || st.IsDir() {
+			return echo.ErrNotFound
+		}
+		return files(c)
+	})
 
 	csrf := middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup: "form:_csrf", CookieName: "jm_csrf", CookiePath: "/", CookieHTTPOnly: true,
@@ -408,7 +419,10 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		other = "da"
 	}
 	q.Set("lang", other)
-	p.LangSwitch = template.URL(p.Path + "?" + q.Encode())
+	// The page's own path, never another site's: "//evil.example/x" (a
+	// 404 page) is a link to evil.example, "/\\evil.example" too.
+	own := "/" + strings.TrimLeft(p.Path, "/\\")
+	p.LangSwitch = template.URL((&url.URL{Path: own, RawQuery: q.Encode()}).String())
 	if fl, err := c.Cookie("jm_flash"); err == nil {
 		p.Flash, _ = url.QueryUnescape(fl.Value)
 		c.SetCookie(&http.Cookie{Name: "jm_flash", Path: "/", MaxAge: -1})

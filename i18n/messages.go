@@ -63,17 +63,18 @@ var messages = map[string][2]string{
 	"c.already_resolved":   {"Henvendelsen er allerede afsluttet.", "The request is already resolved."},
 
 	// problems
-	"p.validation":   {"Nogle felter er ikke udfyldt korrekt.", "Some fields are not filled in correctly."},
-	"p.not_found":    {"Findes ikke.", "Not found."},
-	"p.conflict":     {"Konflikt.", "Conflict."},
-	"p.forbidden":    {"Du har ikke adgang.", "You do not have access."},
-	"p.unauthorized": {"Log ind først.", "Please log in."},
-	"p.gone":         {"Ikke længere tilgængelig.", "No longer available."},
-	"p.too_large":    {"Det sendte er for stort. Gå tilbage, og gør teksten kortere.", "What was sent is too large. Go back and make the text shorter."},
-	"p.rate_limited": {"For mange forespørgsler. Prøv igen om lidt.", "Too many requests. Please try again shortly."},
-	"p.internal":     {"Der skete en fejl hos os. Oplys fejl-id'et, hvis du kontakter os.", "Something went wrong on our side. Quote the error id if you contact us."},
-	"p.bad_request":  {"Forespørgslen kan ikke læses.", "The request cannot be read."},
-	"p.unsupported":  {"Indholdstypen understøttes ikke.", "Unsupported content type."},
+	"p.validation":      {"Nogle felter er ikke udfyldt korrekt.", "Some fields are not filled in correctly."},
+	"p.not_found":       {"Findes ikke.", "Not found."},
+	"p.conflict":        {"Konflikt.", "Conflict."},
+	"p.forbidden":       {"Du har ikke adgang.", "You do not have access."},
+	"p.unauthorized":    {"Log ind først.", "Please log in."},
+	"p.bad_credentials": {"Forkert e-mail eller adgangskode.", "Wrong e-mail address or password."},
+	"p.gone":            {"Ikke længere tilgængelig.", "No longer available."},
+	"p.too_large":       {"Det sendte er for stort. Gå tilbage, og gør teksten kortere.", "What was sent is too large. Go back and make the text shorter."},
+	"p.rate_limited":    {"For mange forespørgsler. Prøv igen om lidt.", "Too many requests. Please try again shortly."},
+	"p.internal":        {"Der skete en fejl hos os. Oplys fejl-id'et, hvis du kontakter os.", "Something went wrong on our side. Quote the error id if you contact us."},
+	"p.bad_request":     {"Forespørgslen kan ikke læses.", "The request cannot be read."},
+	"p.unsupported":     {"Indholdstypen understøttes ikke.", "Unsupported content type."},
 }
 
 func init() {

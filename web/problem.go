@@ -80,6 +80,9 @@ func ToStatus(err error) (int, string) {
 		case http.StatusUnsupportedMediaType:
 			return he.Code, "p.unsupported"
 		case http.StatusUnauthorized:
+			if he.Message == ErrBadCredentials.Message {
+				return he.Code, "p.bad_credentials"
+			}
 			return he.Code, "p.unauthorized"
 		case http.StatusForbidden:
 			return he.Code, "p.forbidden"

@@ -176,6 +176,28 @@ func IdempotencyKey(c echo.Context) (string, error) {
 	return hex.EncodeToString(sum[:12]) + ":" + k, nil
 }
 
+// headAsGet answers HEAD as GET without the body where a path has GET
+// only (an uptime monitor's HEAD / was 405). echo routes by the request it
+// was given, so the method is changed in place, and the body is dropped
+// here since net/http then no longer knows it was HEAD.
+func (s *Server) headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method == http.MethodHead && !s.hasRoute(http.MethodHead, r) && s.hasRoute(http.MethodGet, r) {
+			r.Method = http.MethodGet
+			c.Response().Writer = headWriter{c.Response().Writer}
+		}
+		return next(c)
+	}
+}
+
+// headWriter sends a response's status and headers, not its body.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // methodNotAllowed answers 405 with Allow, before any middleware, when the
 // path has routes but none for the request's method (echo would answer 404
 // inside groups, or a group's CSRF check would answer 403 first).
@@ -220,7 +242,7 @@ func (s *Server) hasRoute(method string, r *http.Request) bool {
 func (s *Server) allowedMethods(r *http.Request) []string {
 	var out []string
 	for _, m := range routeMethods {
-		if s.hasRoute(m, r) {
+		if s.hasRoute(m, r) || m == http.MethodHead && s.hasRoute(http.MethodGet, r) {
 			out = append(out, m)
 		}
 	}
@@ -230,6 +252,11 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 // ErrLoginThrottled answers a login for an account with too many recent
 // wrong passwords (429 with its own message).
 var ErrLoginThrottled = &echo.HTTPError{Code: http.StatusTooManyRequests, Message: "login_throttled"}
+
+// ErrBadCredentials answers an API login with an unknown e-mail address or
+// a wrong password: 401, saying so, not "log in first" (the same words for
+// both, as the login page's).
+var ErrBadCredentials = &echo.HTTPError{Code: http.StatusUnauthorized, Message: "bad_credentials"}
 
 // ErrLoginThrottledAddress answers a login from an address with too many
 // recent wrong passwords, whichever accounts they were for (one guesser

@@ -155,9 +155,9 @@ func New(cfg Config) *Server {
 	e.HTTPErrorHandler = func(err error, c echo.Context) {
 		ErrorHandler(s.log, s.HTMLError)(err, c)
 	}
+	e.Pre(s.headAsGet)
 	e.Use(middleware.RequestID())
 	e.Use(s.harden)
-	e.Use(s.methodNotAllowed)
 	e.Use(s.recoverer)
 	e.Use(s.observe)
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: cfg.BodyLimit,
@@ -167,6 +167,7 @@ func New(cfg Config) *Server {
 		ReferrerPolicy:        "same-origin",
 		ContentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
 	}))
+	e.Use(s.methodNotAllowed) // after the headers: a 405 page is a page
 	e.Use(s.timeout)
 	e.Use(s.authenticate)
 
