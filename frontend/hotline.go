@@ -87,6 +87,10 @@ func (f *Frontend) hotline(c echo.Context) error {
 			return err
 		}
 		d.Hits = p.Items
+		if len(d.Hits) > 0 && (d.Hits[0].Match == "email" || d.Hits[0].Match == "domain") {
+			// Found by the address a mail came from: it is a mail.
+			d.Values["channel"] = string(jobmatch.ChannelEmail)
+		}
 	}
 	if d.Q == "" && c.QueryParam("cvr") == "" {
 		var err error
@@ -128,16 +132,20 @@ func (f *Frontend) hotline(c echo.Context) error {
 	if cvr != "" {
 		co, err := f.cfg.Companies.Company(ctx, cvr)
 		switch {
-		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParam("name") != "":
+		case errors.Is(err, jobmatch.ErrNotFound) && c.QueryParams().Has("name"):
 			// A company the jobcentre does not know: logged on a new
 			// record, its CVR, name and postal code checked now (on the
-			// call's form they are no longer fields to correct).
+			// call's form they are no longer fields to correct; Enter
+			// before the name is typed says it is missing).
 			nc := &jobmatch.Company{CVR: jobmatch.NormalizeCVR(cvr), Name: strings.TrimSpace(c.QueryParam("name")), PostalCode: strings.TrimSpace(c.QueryParam("postal_code"))}
 			if errs := f.newCompanyErrors(c, nc); errs != nil {
 				d.NewCVR, d.NewName, d.NewPostal = cvr, nc.Name, nc.PostalCode
 				return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
 			}
 			d.Company, d.New = nc, true
+		case errors.Is(err, jobmatch.ErrNotFound) && jobmatch.ValidCVR(jobmatch.NormalizeCVR(cvr)):
+			// A link to a company nobody has made yet: its form.
+			d.NewCVR = jobmatch.NormalizeCVR(cvr)
 		case err != nil:
 			return err
 		default:
@@ -222,6 +230,12 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	setFlash(c, fmt.Sprintf(tr(c, "hot.logged"), receipt.Reference, receipt.ContactPerson.Name, receipt.ContactPerson.Phone))
+	if cp := receipt.ContactPerson; cp.Deputy != nil {
+		// The caller is told who answers: the deputy while the contact
+		// person is away (the request is on the deputy's list).
+		setFlash(c, fmt.Sprintf(tr(c, "hot.logged_deputy"), receipt.Reference, cp.Deputy.Name, cp.Deputy.Phone, cp.Name))
+	} else {
+		setFlash(c, fmt.Sprintf(tr(c, "hot.logged"), receipt.Reference, cp.Name, cp.Phone))
+	}
 	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
 }

@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -269,6 +270,66 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if open, err := env.Sys.Intake.OpenRequests(context.Background(), owner.ID); err != nil || len(open) != 0 {
 		t.Fatalf("still open after resolving: %v %d", err, len(open))
 	}
+
+	// The owner is away: the hotline sees who answers meanwhile, and its
+	// confirmation names the deputy, whose list the request is on (it
+	// named the absent owner).
+	admin := env.Login("admin@demo.local")
+	deputy := "fatima@demo.local"
+	if deputy == owner.Email {
+		deputy = "mads@demo.local"
+	}
+	if res := admin.Do("PUT", "/api/v1/users/"+owner.Email+"/absence", map[string]any{"away": true, "deputy_id": deputy}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("absence: %d %s", res.StatusCode, res.Body)
+	}
+	dep, err := env.Sys.Staff.User(context.Background(), deputy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var awayHit, awayFlash string
+	// The search learns of the absence from the change log, as every
+	// replica does: a moment after.
+	for i := 0; i < 100 && !strings.Contains(awayHit, dep.Name); i++ {
+		err = chromedp.Run(ctx,
+			chromedp.Navigate(env.URL+"/staff/hotline?q="+url.QueryEscape("Haderslev Maskinfabrik")),
+			chromedp.WaitVisible(`ol.company-hits`),
+			chromedp.Text(`ol.company-hits`, &awayHit),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+cvr),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.SendKeys(`#h-phone`, "22334455"),
+		chromedp.SendKeys(`#h-text`, "Spørger om fleksjob"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &awayFlash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(awayHit, dep.Name) || !strings.Contains(awayFlash, dep.Name) || !strings.Contains(awayFlash, dep.Phone) ||
+		!strings.Contains(awayFlash, "fraværende") {
+		t.Fatalf("owner away, deputy %s: hit %q, confirmation %q", dep.Name, awayHit, awayFlash)
+	}
+
+	// Found by the address a mail came from: the call is a mail.
+	mailer := map[string]any{"company": map[string]any{"cvr": demo.CVR(734), "name": "Mailfirma ApS", "postal_code": "6100",
+		"contact": map[string]any{"name": "Eva Holm", "email": "eva@mailfirma.dk"}}, "topic": "subsidy", "channel": "web", "text": "Spørgsmål om IGU"}
+	if res := env.Client().Do("POST", "/api/v1/requests", mailer, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	var channel string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(env.URL+"/staff/hotline?q="+url.QueryEscape("eva@mailfirma.dk")),
+		chromedp.WaitVisible(`#h-text`),
+		chromedp.Value(`#h-channel`, &channel),
+	)
+	if err != nil || channel != "email" {
+		t.Fatalf("found by a mail address: channel %q (%v)", channel, err)
+	}
 }
 
 // TestHotlineCreatesAnUnknownCompany: a company the jobcentre does not know
@@ -279,7 +340,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	env := systemtest.Start(t)
 	ctx := browser.New(t)
-	var flash, badCVR, typedCVR, keptName, focused, phoneCVR, phoneHint string
+	var flash, badCVR, typedCVR, keptName, focused, phoneCVR, phoneHint, noName, noNameCVR string
 	err := chromedp.Run(ctx,
 		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
 		chromedp.WaitVisible(`#q`),
@@ -303,6 +364,12 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 		chromedp.Navigate(env.URL+"/staff/hotline?q="+demo.CVR(950)),
 		chromedp.WaitVisible(`#n-name`),
 		chromedp.Value(`#n-cvr`, &typedCVR),
+		// Enter before the name is typed: the name is asked for (was
+		// "page not found", all typed lost).
+		chromedp.SendKeys(`#n-name`, kb.Enter),
+		chromedp.WaitVisible(`#e-n-name`),
+		chromedp.Text(`#e-n-name`, &noName),
+		chromedp.Value(`#n-cvr`, &noNameCVR),
 		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+demo.CVR(950)+"&name=Nyt+Firma+ApS&postal_code=7100"),
 		chromedp.WaitVisible(`#h-text`),
 		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
@@ -322,6 +389,9 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 	}
 	if typedCVR != demo.CVR(950) {
 		t.Fatalf("a new company's CVR typed in the search: %q in its form", typedCVR)
+	}
+	if noName == "" || noNameCVR != demo.CVR(950) {
+		t.Fatalf("a new company without a name: message %q, CVR kept %q", noName, noNameCVR)
 	}
 	co, err := env.Sys.Companies.Company(context.Background(), demo.CVR(950))
 	if err != nil || co.ConsultantID == "" {

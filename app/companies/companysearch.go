@@ -140,6 +140,13 @@ func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson 
 		return jobmatch.ContactPerson{}
 	}
 	p = u.ContactPerson()
+	if u.Away && u.DeputyID != "" {
+		// Who answers meanwhile: the hotline says so to the caller.
+		if d, err := cs.staff.User(ctx, u.DeputyID); err == nil {
+			dp := d.ContactPerson()
+			p.Deputy = &dp
+		}
+	}
 	cs.mu.Lock()
 	if len(cs.people) > 1000 {
 		clear(cs.people)
@@ -149,9 +156,10 @@ func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson 
 	return p
 }
 
-// Forget drops cached contact details (after a user changes).
-func (cs *Search) Forget(id string) {
+// Forget drops cached contact details after a user changes: all of them,
+// as the user may be another's deputy (users change seldom).
+func (cs *Search) Forget(string) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	delete(cs.people, id)
+	clear(cs.people)
 }
