@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"jobmatch/app/companies"
 	"jobmatch/demo"
@@ -469,5 +472,106 @@ func TestContactsBounded(t *testing.T) {
 	admin.Do("GET", "/api/v1/vacancies?limit=1", nil, &list)
 	if list.Total < n {
 		t.Fatalf("%d vacancies listed after %d posts", list.Total, n)
+	}
+}
+
+// cutProxy forwards TCP connections to target until cut.
+type cutProxy struct {
+	ln     net.Listener
+	mu     sync.Mutex
+	cut    bool
+	conns  []net.Conn
+	target string
+}
+
+func newCutProxy(t *testing.T, target string) *cutProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &cutProxy{ln: ln, target: target}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			p.mu.Lock()
+			if p.cut {
+				p.mu.Unlock()
+				c.Close()
+				continue
+			}
+			d, err := net.Dial("tcp", target)
+			if err != nil {
+				p.mu.Unlock()
+				c.Close()
+				continue
+			}
+			p.conns = append(p.conns, c, d)
+			p.mu.Unlock()
+			go func() { _, _ = io.Copy(d, c); d.Close() }()
+			go func() { _, _ = io.Copy(c, d); c.Close() }()
+		}
+	}()
+	return p
+}
+
+// setCut cuts every connection (and refuses new ones) or lets them through.
+func (p *cutProxy) setCut(cut bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cut = cut
+	if cut {
+		for _, c := range p.conns {
+			c.Close()
+		}
+		p.conns = nil
+	}
+}
+
+// TestDatabaseDownIsUnavailableNotLoggedOut: while the database does not
+// answer, a signed-in consultant gets 503 "try again" (API and pages), not
+// 401 "log in first" or the login page; the service is theirs again when
+// the database is back.
+func TestDatabaseDownIsUnavailableNotLoggedOut(t *testing.T) {
+	env := systemtest.Start(t)
+	u, err := url.Parse(env.Sys.Store.URI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newCutProxy(t, u.Host)
+	u.Host = px.ln.Addr().String()
+	q := u.Query()
+	q.Set("serverSelectionTimeoutMS", "300") // fail at once, not in 30 s
+	u.RawQuery = q.Encode()
+	rep := env.ReplicaAt(u.String())
+	for !rep.Sys.Ready() {
+		time.Sleep(20 * time.Millisecond)
+	}
+	k := rep.Login("konsulent@demo.local")
+	if res := k.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("before: %d", res.StatusCode)
+	}
+	px.setCut(true)
+	res := k.Do("GET", "/api/v1/auth/me", nil, nil, "Accept-Language", "da")
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(res.Problem(t).Title, "database") {
+		t.Fatalf("database down, API: %d %s", res.StatusCode, res.Body)
+	}
+	res = k.Do("GET", "/staff", nil, nil, "Accept", "text/html")
+	if res.StatusCode != http.StatusServiceUnavailable || strings.Contains(res.Header.Get("Location"), "/login") {
+		t.Fatalf("database down, a page: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	px.setCut(false)
+	var back *systemtest.Response
+	for i := 0; i < 100; i++ {
+		if back = k.Do("GET", "/api/v1/auth/me", nil, nil); back.StatusCode == http.StatusOK {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if back.StatusCode != http.StatusOK {
+		t.Fatalf("database back: %d %s", back.StatusCode, back.Body)
 	}
 }

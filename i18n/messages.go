@@ -68,6 +68,7 @@ var messages = map[string][2]string{
 	"p.conflict":        {"Konflikt.", "Conflict."},
 	"p.forbidden":       {"Du har ikke adgang.", "You do not have access."},
 	"p.unauthorized":    {"Log ind først.", "Please log in."},
+	"p.unavailable":     {"Tjenesten kan ikke nå sin database lige nu. Prøv igen om lidt.", "The service cannot reach its database right now. Please try again shortly."},
 	"p.bad_credentials": {"Forkert e-mail eller adgangskode.", "Wrong e-mail address or password."},
 	"p.gone":            {"Ikke længere tilgængelig.", "No longer available."},
 	"p.too_large":       {"Det sendte er for stort. Gå tilbage, og gør teksten kortere.", "What was sent is too large. Go back and make the text shorter."},

@@ -77,6 +77,8 @@ func ToStatus(err error) (int, string) {
 			return he.Code, "p.not_found"
 		case http.StatusMethodNotAllowed:
 			return he.Code, "p.method_not_allowed"
+		case http.StatusServiceUnavailable:
+			return he.Code, "p.unavailable"
 		case http.StatusUnsupportedMediaType:
 			return he.Code, "p.unsupported"
 		case http.StatusUnauthorized:

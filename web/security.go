@@ -253,6 +253,10 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 // wrong passwords (429 with its own message).
 var ErrLoginThrottled = &echo.HTTPError{Code: http.StatusTooManyRequests, Message: "login_throttled"}
 
+// ErrUnavailable answers a request the service cannot serve now because a
+// part it needs (the database) does not answer: 503, try again.
+var ErrUnavailable = &echo.HTTPError{Code: http.StatusServiceUnavailable, Message: "unavailable"}
+
 // ErrBadCredentials answers an API login with an unknown e-mail address or
 // a wrong password: 401, saying so, not "log in first" (the same words for
 // both, as the login page's).

@@ -7,6 +7,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -363,10 +364,22 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if token != "" {
 			u, sess, err := s.sess.Authenticate(c.Request().Context(), token)
-			if err == nil {
+			switch {
+			case err == nil:
 				c.Set("user", u)
 				c.Set("session", sess)
 				c.Set("token", token)
+			case errors.Is(err, jobmatch.ErrUnauthorized):
+				// No such session: anonymous.
+			case c.Request().Context().Err() != nil:
+				return err // the client went away
+			default:
+				// The session could not be read (the database is
+				// unreachable): a signed-in person is not logged out,
+				// and the operator reads why.
+				s.log.Error("session not read", "err", err)
+				c.Response().Header().Set("Retry-After", "10")
+				return ErrUnavailable
 			}
 		}
 		return next(c)

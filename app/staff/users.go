@@ -196,8 +196,11 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*jobmatch.Use
 		return nil, nil, jobmatch.ErrUnauthorized
 	}
 	u, err := s.User(ctx, sess.UserID)
-	if err != nil || !u.Active {
+	if errors.Is(err, jobmatch.ErrNotFound) || err == nil && !u.Active {
 		return nil, nil, jobmatch.ErrUnauthorized
+	}
+	if err != nil {
+		return nil, nil, err // the store did not answer: not logged out
 	}
 	return u, sess, nil
 }

@@ -138,9 +138,17 @@ func Start(t testing.TB, opts ...Options) *Env {
 func (e *Env) Replica() *Env {
 	t := e.T
 	t.Helper()
+	return e.ReplicaAt(e.Sys.Store.URI())
+}
+
+// ReplicaAt starts a replica as Replica does, connected to e's database at
+// uri (e's server through a proxy, say).
+func (e *Env) ReplicaAt(uri string) *Env {
+	t := e.T
+	t.Helper()
 	cfg := e.cfg
 	cfg.DataDir = t.TempDir()
-	cfg.MongoDBURI = e.Sys.Store.URI()
+	cfg.MongoDBURI = uri
 	cfg.Database = e.Sys.Store.DB().Name()
 	ctx, cancel := context.WithCancel(context.Background())
 	sys, err := system.Open(ctx, cfg)
