@@ -101,7 +101,7 @@ func TestConsentByLink(t *testing.T) {
 	ctx := context.Background()
 	k, admin, anon := env.Login("konsulent@demo.local"), env.Login("admin@demo.local"), env.Client()
 	vid, statusPath, es := preScreenVacancy(t, env, k, demo.CVR(81),
-		cv("CL-1", "Tømrer", map[string]any{"name": "Signe Samtykke", "phone": "22445566", "skills": []string{"tagarbejde"}}),
+		cv("CL-1", "Tømrer", map[string]any{"name": "Signe Samtykke", "phone": "22445566", "skills": []string{"tagarbejde"}, "hours": []string{"part"}}),
 		cv("CL-2", "Tømrer", map[string]any{"name": "Søren Sms", "phone": "33445566", "email": ""}),
 		cv("CL-3", "Tømrer", map[string]any{"name": "Nina Nej"}))
 	deadline := clk.Now().AddDate(0, 0, 5).Format(time.DateOnly)
@@ -182,6 +182,11 @@ func TestConsentByLink(t *testing.T) {
 	html := anon.Do("GET", "/consent/"+token, nil, nil, "Accept", "text/html")
 	if html.StatusCode != 200 || !strings.Contains(string(html.Body), "Ja, med mit navn (Signe Samtykke)") || html.Header.Get("Cache-Control") != "no-store" {
 		t.Fatalf("html page: %d %s", html.StatusCode, html.Header)
+	}
+	// What the employer will see, all of it: the working time wanted, and
+	// that an assessment after an interview comes with the profile.
+	if b := string(html.Body); !strings.Contains(b, `<dd class="hours">Deltid</dd>`) || !strings.Contains(b, "jobcentrets vurdering af dig efter samtalen") {
+		t.Fatalf("the consent page leaves out what the employer sees: %s", b)
 	}
 	ck.do(anon, "GET", "/consent/"+strings.Repeat("x", 32), nil, 404, "Accept", "application/json")
 

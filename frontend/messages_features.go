@@ -13,6 +13,7 @@ func init() {
 		"consent.start":               {"Start", "Start"},
 		"consent.profile_h":           {"Det her vil arbejdsgiveren se", "This is what the employer will see"},
 		"consent.profile_hint":        {"Præcis disse oplysninger fra dit CV — intet andet.", "Exactly this from your CV — nothing else."},
+		"consent.interview_later":     {"Har du en samtale med jobcentret om stillingen, ser arbejdsgiveren også jobcentrets vurdering af dig efter samtalen.", "If you have an interview with the jobcentre about the vacancy, the employer also sees the jobcentre's assessment of you after the interview."},
 		"consent.never":               {"Arbejdsgiveren ser aldrig din adresse, dit telefonnummer, din e-mail, din alder, dit køn eller din nationalitet. Dit navn ser de kun, hvis du vælger \"Ja, med mit navn\".", "The employer never sees your address, phone number, e-mail, age, gender or nationality. They see your name only if you choose \"Yes, with my name\"."},
 		"consent.f_occupations":       {"Ønskede job", "Desired jobs"},
 		"consent.f_experience":        {"Erfaring", "Experience"},

@@ -239,7 +239,7 @@ func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) 
 	}
 	p := sl.profile(v, e, c)
 	p.Answers = nil
-	p.Interview = withoutName(p.Interview, c.Name) // as the employer sees it anonymously
+	p.Interview = anonymised(p.Interview, c, sl.places, false) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
 		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
 }
@@ -259,6 +259,8 @@ func profileFields(p Profile) []string {
 	add("education", len(p.Education) > 0)
 	add("languages", len(p.Languages) > 0)
 	add("available_from", p.AvailableFrom != "")
+	add("hours", len(p.Hours) > 0)
+	add("shifts", len(p.Shifts) > 0)
 	add("distance_band", p.DistanceBand != "")
 	add("interview_summary", p.Interview != "")
 	return out

@@ -627,9 +627,8 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 		p := sl.profile(v, x.e, x.c)
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
-		} else {
-			p.Interview = withoutName(p.Interview, x.c.Name)
 		}
+		p.Interview = anonymised(p.Interview, x.c, sl.places, x.consent.RevealIdentity)
 		out = append(out, p)
 		ids = append(ids, x.c.ID)
 	}
