@@ -47,6 +47,12 @@ var transitions = map[Stage][]Stage{
 // NextStages are the stages an entry can move to from s.
 func NextStages(s Stage) []Stage { return slices.Clone(transitions[s]) }
 
+// Ends reports whether moving to s ends a process without a hire: what a
+// filled or closed vacancy's candidates may still do.
+func (s Stage) Ends() bool {
+	return s == StageRejected || s == StageWithdrawn || s == StageNotInterested
+}
+
 // CanMove reports whether from → to is an allowed move, and why not.
 func CanMove(from, to Stage) error {
 	if _, ok := transitions[to]; !ok {

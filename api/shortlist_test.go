@@ -332,3 +332,95 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("the closed link's page: %d\n%s", res.StatusCode, page)
 	}
 }
+
+// TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist: a vacancy for
+// two is filled at the second hire, not the first; a filled vacancy takes
+// nobody further (presenting on it mailed the employer) though a process
+// on it may still end; and an erased citizen leaves the shortlist with
+// the consultant's assessment of them (it stayed, and could be moved).
+func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.NormalizeSkill("tagarbejde")
+	body := systemtest.VacancyBody(demo.CVR(75))
+	body["positions"] = 2
+	var rec struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	var ids []string
+	names := []string{"Anna Første", "Bent Anden", "Carl Tredje"}
+	for i, name := range names {
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", cv(fmt.Sprintf("PF-%d", i), "Tømrer", map[string]any{"name": name}), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+		}
+		var e entry
+		if res := k.Do("POST", "/api/v1/vacancies/"+rec.ID+"/shortlist", map[string]any{"candidate_id": c.ID}, &e); res.StatusCode != http.StatusCreated {
+			t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+		}
+		ids = append(ids, c.ID)
+	}
+	entryID := func(i int) string { return rec.ID + ":" + ids[i] }
+	move := func(i int, to string, extra map[string]any) *systemtest.Response {
+		t.Helper()
+		e, err := env.Sys.Screening.Entry(ctx, entryID(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := map[string]any{"to": to, "version": e.Version}
+		for k, v := range extra {
+			b[k] = v
+		}
+		return k.Do("POST", "/api/v1/shortlist/"+entryID(i)+"/transitions", b, nil)
+	}
+	hire := func(i int) {
+		t.Helper()
+		for _, to := range []string{"contacted", "interested", "interviewed", "presented", "hired"} {
+			var extra map[string]any
+			switch to {
+			case "interviewed":
+				extra = map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen", "assessment": strings.Fields(names[i])[0] + " er stærk i tagarbejde."}}
+			case "presented":
+				if res := k.Do("POST", "/api/v1/candidates/"+ids[i]+"/consents", map[string]any{"vacancy_id": rec.ID, "channel": "phone"}, nil); res.StatusCode != http.StatusCreated {
+					t.Fatalf("consent: %d %s", res.StatusCode, res.Body)
+				}
+			}
+			if res := move(i, to, extra); res.StatusCode != http.StatusOK {
+				t.Fatalf("%d → %s: %d %s", i, to, res.StatusCode, res.Body)
+			}
+		}
+	}
+	hire(0)
+	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status.Ended() {
+		t.Fatalf("a vacancy for two filled at the first hire: %s", v.Status)
+	}
+	hire(1)
+	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "filled" {
+		t.Fatalf("a vacancy for two after the second hire: %s", v.Status)
+	}
+	res := move(2, "contacted", nil)
+	if res.StatusCode != http.StatusConflict || res.Problem(t).Code != "vacancy_closed" {
+		t.Fatalf("moved on a filled vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if res := move(2, "withdrawn", nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("a process on a filled vacancy may end: %d %s", res.StatusCode, res.Body)
+	}
+
+	// Bent is erased: his entry, and the assessment of him, are gone; the
+	// figures keep the hire.
+	if res := k.Do("DELETE", "/api/v1/candidates/"+ids[1]+"?why=sletning", nil, nil); res.StatusCode != http.StatusNoContent {
+		t.Fatalf("erase: %d %s", res.StatusCode, res.Body)
+	}
+	list := k.Do("GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, nil)
+	if b := string(list.Body); list.StatusCode != http.StatusOK || strings.Contains(b, ids[1]) || strings.Contains(b, "Bent") || !strings.Contains(b, ids[0]) {
+		t.Fatalf("the shortlist after the erasure: %d %s", list.StatusCode, list.Body)
+	}
+	if res := k.Do("POST", "/api/v1/shortlist/"+entryID(1)+"/transitions", map[string]any{"to": "withdrawn", "version": 6}, nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("the erased citizen's entry moved: %d %s", res.StatusCode, res.Body)
+	}
+	if _, err := env.Sys.Screening.Consent(ctx, ids[1], rec.ID); err == nil {
+		t.Fatal("the erased citizen's consent is kept")
+	}
+}

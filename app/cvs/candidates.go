@@ -81,7 +81,16 @@ type Service struct {
 	ix     *index.Index
 	syncer *index.Syncer
 	audit  *app.Audit
+	// forget erases what hangs on a person elsewhere (their pre-screening)
+	// before their CV is erased; set by OnErase.
+	forget func(ctx context.Context, id string) error
 }
+
+// OnErase sets what is erased of a person elsewhere before their CV is:
+// the shortlist entries with the consultant's assessment and notes, the
+// consents and interviews (screening.Service.ForgetCandidate). First, so
+// a crash between the two leaves the CV, never the rest without it.
+func (cs *Service) OnErase(forget func(ctx context.Context, id string) error) { cs.forget = forget }
 
 // New returns the CV use case.
 func New(env *app.Env, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *app.Audit) *Service {
@@ -251,6 +260,14 @@ func (cs *Service) Erase(ctx context.Context, by *jobmatch.User, id, why string)
 	if !by.CanReadCVs() {
 		return jobmatch.ErrForbidden
 	}
+	if _, err := cs.st.Candidate(ctx, id); err != nil {
+		return err
+	}
+	if cs.forget != nil {
+		if err := cs.forget(ctx, id); err != nil {
+			return err
+		}
+	}
 	if _, err := cs.st.DeleteCandidate(ctx, id, cs.env.Now().UTC()); err != nil {
 		return err
 	}
@@ -283,6 +300,11 @@ func (cs *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 		return 0, err
 	}
 	for _, id := range ids {
+		if cs.forget != nil {
+			if err := cs.forget(ctx, id); err != nil {
+				return 0, err
+			}
+		}
 		if _, err := cs.st.DeleteCandidate(ctx, id, cs.env.Now().UTC()); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 			return 0, err
 		}

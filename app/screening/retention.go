@@ -19,6 +19,34 @@ type RetentionReport struct {
 	MatchRuns int `json:"match_runs"`
 }
 
+// ForgetCandidate erases a citizen's pre-screening as their CV is erased:
+// each shortlist entry (the consultant's assessment and notes, the
+// employer's answers), its consent, consent links and interviews, keeping
+// of each entry only the anonymous counts the figures need, as Minimise
+// does. An erased person stayed on the shortlists, assessment and all,
+// and could still be moved (to hired, counted) until the vacancy's
+// retention ran out.
+func (sl *Service) ForgetCandidate(ctx context.Context, candidateID string) error {
+	ids, err := sl.st.CandidateShortlistIDs(ctx, candidateID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var n RetentionReport
+		if err := sl.minimiseEntry(ctx, &jobmatch.Vacancy{ID: e.VacancyID}, id, &n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Minimise erases the pre-screening of every vacancy closed more than
 // shortlistDays ago — shortlist entries with their interview notes and the
 // employer's answers, consents, consent links, interview invitations — and

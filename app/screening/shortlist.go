@@ -386,6 +386,16 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	if err := jobmatch.CanMove(e.Stage, to); err != nil {
 		return nil, err
 	}
+	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return nil, err
+	}
+	if by != nil && v.Status.Ended() && !to.Ends() {
+		// A filled or closed vacancy takes nobody further (a candidate
+		// presented on it mailed the employer); a process on it may
+		// still end.
+		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status) + "; a candidate on it can only be rejected, withdraw or say no"}
+	}
 	if to == jobmatch.StageInterviewed {
 		if in.Interview == nil {
 			return nil, jobmatch.Invalid("interview", "required", "")
@@ -422,10 +432,6 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
 		return nil, err
 	}
-	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
-	if err != nil {
-		return nil, err
-	}
 	if err := sl.countStep(ctx, v, e, to, now); err != nil {
 		return nil, err
 	}
@@ -438,7 +444,11 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		}
 		sl.tellEmployer(ctx, v)
 	case jobmatch.StageHired:
-		if by != nil && v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
+		filled, err := sl.allPositionsFilled(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		if by != nil && filled && v.Status != jobmatch.VacancyFilled && v.Status != jobmatch.VacancyClosed {
 			if _, err := sl.vacancies.CloseVacancy(ctx, by, v.ID, intake.VacancyClose{Status: "filled", FilledByPresented: true, Note: "hired from the shortlist"}); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 				return nil, err
 			}
@@ -457,6 +467,30 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		}
 	}
 	return e, nil
+}
+
+// allPositionsFilled reports whether as many are hired from the vacancy's
+// shortlist as it has positions (one when it says none): a vacancy for two
+// was closed as filled at the first hire.
+func (sl *Service) allPositionsFilled(ctx context.Context, v *jobmatch.Vacancy) (bool, error) {
+	ids, err := sl.st.ShortlistIDs(ctx, v.ID)
+	if err != nil {
+		return false, err
+	}
+	hired := 0
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if e.Stage == jobmatch.StageHired {
+			hired++
+		}
+	}
+	return hired >= max(v.Positions, 1), nil
 }
 
 // cancelComing cancels an entry's interviews still to come; a failure is
