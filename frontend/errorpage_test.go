@@ -23,6 +23,16 @@ func TestErrorPagesSayWhatToDo(t *testing.T) {
 		!strings.Contains(page, `<a href="/">Send en ny henvendelse til jobcentret</a>`) || !strings.Contains(page, "<title>Siden findes ikke") {
 		t.Fatalf("a mistyped status link: %d\n%s", res.StatusCode, page)
 	}
+	// A citizen's dead consent or survey link: their jobcentre, not the
+	// employers' form.
+	for _, path := range []string{"/consent/", "/survey/"} {
+		res = anon.Do("GET", path+strings.Repeat("b", 32), nil, nil, "Accept", "text/html", "Accept-Language", "da")
+		page = html.UnescapeString(string(res.Body))
+		if res.StatusCode != http.StatusNotFound || !strings.Contains(page, "Kontakt din kontaktperson i jobcentret") || strings.Contains(page, "Send en ny henvendelse") ||
+			strings.Contains(page, `<a href="/">`) {
+			t.Fatalf("a citizen's dead link %s: %d\n%s", path, res.StatusCode, page)
+		}
+	}
 	leder := env.Login("leder@demo.local")
 	res = leder.Do("GET", "/staff/candidates", nil, nil, "Accept", "text/html", "Accept-Language", "da")
 	page = html.UnescapeString(string(res.Body))

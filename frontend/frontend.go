@@ -596,8 +596,10 @@ type errorData struct {
 	// what to do; Home is the signed-in user's start page (the public
 	// form for the employer, the dashboard for management).
 	Heading, Next, Home string
-	// Link says the page was a private link (status, consent, survey).
-	Link bool
+	// Link says the page was a private link (status, consent, survey);
+	// Citizen that it was a citizen's (consent, survey), who is sent to
+	// their jobcentre, not to the employers' form.
+	Link, Citizen bool
 }
 
 // errorHeadings are the statuses whose page says more than the message.
@@ -619,7 +621,8 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		d.Home = homeOf(u)
 	}
 	path := c.Request().URL.Path
-	d.Link = strings.HasPrefix(path, "/status/") || strings.HasPrefix(path, "/consent/") || strings.HasPrefix(path, "/survey/")
+	d.Citizen = strings.HasPrefix(path, "/consent/") || strings.HasPrefix(path, "/survey/")
+	d.Link = strings.HasPrefix(path, "/status/") || d.Citizen
 	title := "page.error"
 	if errorHeadings[status] {
 		title = fmt.Sprintf("error.h%d", status)
@@ -627,6 +630,9 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		next := fmt.Sprintf("error.next%d", status)
 		if d.Link {
 			next = "error.next_link"
+		}
+		if d.Citizen {
+			next = "error.next_citizen_link"
 		}
 		d.Next = i18n.T(lang, next)
 	}
