@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"jobmatch/app/followup"
 )
 
 func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -22,6 +24,9 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	if err := common.requireStore(); err != nil {
+		return fmt.Errorf("kpi rebuild: %w", err)
+	}
 	sys, err := openSystem(ctx, &common, stderr)
 	if err != nil {
 		return err
@@ -31,6 +36,14 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	printKPIRebuild(stdout, res)
+	return nil
+}
+
+// printKPIRebuild reports a rebuild: the events read, then one verdict —
+// the counters agree (nothing to change), or they differed and were
+// rewritten, or (--dry-run) they differ and were left as they are.
+func printKPIRebuild(stdout io.Writer, res *followup.KPIRebuild) {
 	kinds := make([]string, 0, len(res.Events))
 	for k := range res.Events {
 		kinds = append(kinds, k)
@@ -42,15 +55,20 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stdout, "\ncounter documents: %d\n", res.Docs)
 	if len(res.Diffs) == 0 {
-		fmt.Fprintln(stdout, "the counters agree with the events")
-	} else {
-		fmt.Fprintf(stdout, "%d counters differ from the events:\n", len(res.Diffs))
-		for _, d := range res.Diffs {
-			fmt.Fprintf(stdout, "  %s %s: stored %d, events %d\n", d.Doc, d.Field, d.Stored, d.Events)
-		}
+		fmt.Fprintln(stdout, "the counters agree with the events: nothing to change")
+		return
+	}
+	verb := "differ"
+	if res.Written {
+		verb = "differed"
+	}
+	fmt.Fprintf(stdout, "%d counters %s from the events:\n", len(res.Diffs), verb)
+	for _, d := range res.Diffs {
+		fmt.Fprintf(stdout, "  %s %s: stored %d, events %d\n", d.Doc, d.Field, d.Stored, d.Events)
 	}
 	if res.Written {
 		fmt.Fprintln(stdout, "counters rewritten from the events")
+	} else {
+		fmt.Fprintln(stdout, "--dry-run: nothing changed; run without --dry-run to rewrite them from the events")
 	}
-	return nil
 }

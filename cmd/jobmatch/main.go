@@ -9,12 +9,14 @@ package main
 
 import (
 	"context"
+	"encoding"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"reflect"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -40,7 +42,7 @@ func commands() []command {
 		{"import", "import candidates|companies FILE (NDJSON or CSV) with progress and a per-row error report", runImport},
 		{"demo", "generate synthetic CVs: demo --candidates N [--out FILE]", runDemo},
 		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
-		{"purge", "erase candidates inactive longer than the retention period", runPurge},
+		{"purge", "erase candidates inactive longer than the retention period: purge [--inactive-days N] [--dry-run] [--force]", runPurge},
 		{"kpi", "follow-up figures: kpi rebuild [--dry-run] recomputes the period counters from the events and reports differences", runKPI},
 		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE] | eval everyday [--candidates N]", runEval},
 	}
@@ -152,7 +154,7 @@ var cmdLogger atomic.Pointer[slog.Logger]
 func (c *commonFlags) logger(w io.Writer) *slog.Logger {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(c.logLevel))
-	opts := &slog.HandlerOptions{Level: lvl}
+	opts := &slog.HandlerOptions{Level: lvl, ReplaceAttr: structFields}
 	var l *slog.Logger
 	if strings.EqualFold(c.logFormat, "json") {
 		l = slog.New(slog.NewJSONHandler(w, opts))
@@ -175,4 +177,51 @@ func envInt(key string, def int) int {
 		return n
 	}
 	return def
+}
+
+// structFields logs a struct as its fields, each an attribute of its own
+// (retention.vacancies=0 retention.match_runs=3), not as Go's %+v
+// (retention="{Vacancies:0 …}") that a log search cannot read: named by
+// their json tags, else their names; nested structs alike (the handler
+// passes a group's attributes through here again). Errors, Stringers and
+// TextMarshalers keep their text; a struct without exported fields, or
+// nested four deep, is left as it is.
+func structFields(groups []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() != slog.KindAny || len(groups) >= 4 { // 4: a struct pointing to itself
+		return a
+	}
+	v := a.Value.Any()
+	switch v.(type) {
+	case error, fmt.Stringer, encoding.TextMarshaler, nil:
+		return a
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return a
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return a
+	}
+	rt := rv.Type()
+	var fields []any
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag == "-" {
+			continue
+		} else if tag != "" {
+			name = tag
+		}
+		fields = append(fields, slog.Any(name, rv.Field(i).Interface()))
+	}
+	if len(fields) == 0 {
+		return a
+	}
+	return slog.Group(a.Key, fields...)
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,15 +34,16 @@ func TestProgressWithoutTerminal(t *testing.T) {
 		clock.t = clock.t.Add(500 * time.Millisecond)
 		bar.update(jobmatch.ImportProgress{Rows: 500 * i, Created: 500*i - i, Failed: i})
 	}
-	bar.finish()
+	bar.finish(true)
 	s := out.String()
 	if strings.Contains(s, "\r") {
 		t.Fatalf("carriage returns in a log: %q", s)
 	}
 	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	// The last batch's line is the last line: finish does not say it
+	// again (the demo's last line came twice).
 	want := []string{
 		"progress: 5000/10000 rows (50.0%), 1000 rows/s, 10 errors, ETA 5s",
-		"progress: 10000/10000 rows (100.0%), 1000 rows/s, 20 errors, ETA 0s",
 		"progress: 10000/10000 rows (100.0%), 1000 rows/s, 20 errors, ETA 0s",
 	}
 	if len(lines) != len(want) {
@@ -66,7 +69,7 @@ func TestProgressLineFormat(t *testing.T) {
 		want string
 	}{
 		{progressBar{start: start}, jobmatch.ImportProgress{Rows: 1200, Failed: 1}, "progress: 1200 rows, 300 rows/s, 1 error, ETA ?"},
-		{progressBar{start: start, done: func() float64 { return read }}, jobmatch.ImportProgress{Rows: 2000}, "progress: 2000 rows (25.0%), 500 rows/s, 0 errors, ETA 12s"},
+		{progressBar{start: start, done: func(int) float64 { return read }}, jobmatch.ImportProgress{Rows: 2000}, "progress: 2000 rows (25.0%), 500 rows/s, 0 errors, ETA 12s"},
 		{progressBar{start: start, total: 150000}, jobmatch.ImportProgress{Rows: 30000, Failed: 3}, "progress: 30000/150000 rows (20.0%), 7500 rows/s, 3 errors, ETA 16s"},
 	} {
 		got := c.bar.line(c.p, at)
@@ -85,8 +88,56 @@ func TestProgressOnTerminal(t *testing.T) {
 	bar := &progressBar{w: &out, start: time.Now().Add(-time.Second), total: 100, redraw: true, now: time.Now}
 	bar.update(jobmatch.ImportProgress{Rows: 50, Created: 50})
 	bar.update(jobmatch.ImportProgress{Rows: 100, Created: 100})
-	bar.finish()
+	bar.finish(true)
 	if n := strings.Count(out.String(), "\r"); n != 2 || strings.Count(out.String(), "\n") != 1 {
 		t.Fatalf("%q", out.String())
+	}
+}
+
+// TestProgressShareOfFileConsumed: the import's share done is that of the
+// rows done, not of the bytes read. The parser reads ahead (a 64 KiB
+// buffer, rows queued for the workers): a file of 3000 rows read to its
+// end with 2500 done said "2500 rows (100.0%), ETA 0s".
+func TestProgressShareOfFileConsumed(t *testing.T) {
+	var file bytes.Buffer
+	for i := range 3000 {
+		fmt.Fprintf(&file, "{\"ref\":\"r%05d\"}\n", i) // 16 bytes a line: 48 KB
+	}
+	size := int64(file.Len())
+	in := &countingReader{r: &file}
+	br := bufio.NewReaderSize(in, 1<<16) // as the NDJSON import reads
+	for range 2500 {
+		if _, err := br.ReadBytes('\n'); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if in.n.Load() != size {
+		t.Fatalf("the buffered reader read %d of %d bytes: the test means the whole file read ahead", in.n.Load(), size)
+	}
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	bar := &progressBar{start: start, done: func(rows int) float64 { return in.consumed(rows, size) }}
+	at := start.Add(10 * time.Second)
+	if got, want := bar.line(jobmatch.ImportProgress{Rows: 2500}, at), "progress: 2500 rows (83.3%), 250 rows/s, 0 errors, ETA 2s"; got != want {
+		t.Errorf("with 500 rows to go:\n got %q\nwant %q", got, want)
+	}
+	// An estimate stays below 100% until the import has ended...
+	bar.done = func(int) float64 { return 1.2 }
+	if got, want := bar.line(jobmatch.ImportProgress{Rows: 2999}, at), "progress: 2999 rows (99.9%), 300 rows/s, 0 errors, ETA 0s"; got != want {
+		t.Errorf("before the end:\n got %q\nwant %q", got, want)
+	}
+	// ... and is 100% when it has, with every row done.
+	var out bytes.Buffer
+	bar.w, bar.now, bar.every, bar.last = &out, func() time.Time { return at }, time.Hour, at
+	bar.update(jobmatch.ImportProgress{Rows: 3000})
+	bar.finish(true)
+	if got, want := out.String(), "progress: 3000 rows (100.0%), 300 rows/s, 0 errors, ETA 0s\n"; got != want {
+		t.Errorf("at the end:\n got %q\nwant %q", got, want)
+	}
+	// An import that failed midway is not 100% done.
+	out.Reset()
+	bar.said = ""
+	bar.finish(false)
+	if strings.Contains(out.String(), "100.0%") {
+		t.Errorf("a failed import ends at %q", out.String())
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"jobmatch"
 	"jobmatch/demo"
 	"jobmatch/i18n"
+	"jobmatch/store"
 	"jobmatch/system"
 )
 
@@ -69,7 +70,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	bar := newProgressBar(stderr, stdout, 0)
 	in := &countingReader{r: f}
 	if st, err := f.Stat(); err == nil && st.Size() > 0 {
-		bar.done = func() float64 { return float64(in.n.Load()) / float64(st.Size()) }
+		bar.done = func(rows int) float64 { return in.consumed(rows, st.Size()) }
 	}
 	var p jobmatch.ImportProgress
 	if what == "companies" {
@@ -82,7 +83,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			err = sys.Syncer.CatchUp(ctx)
 		}
 	}
-	bar.finish()
+	bar.finish(err == nil)
 	for _, e := range p.Errors {
 		msg := e.Message
 		if msg == "" {
@@ -133,7 +134,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err == nil {
 		err = sys.Syncer.CatchUp(ctx)
 	}
-	bar.finish()
+	bar.finish(err == nil)
 	fmt.Fprintf(stdout, "demo: %d CVs, %d created, %d updated, %d unchanged in %s\n", p.Rows, p.Created, p.Updated, p.Unchanged, time.Since(bar.start).Round(time.Millisecond))
 	return err
 }
@@ -146,17 +147,38 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := common.requireStore(); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
 	sys, err := openSystem(ctx, &common, stderr)
 	if err != nil {
 		return err
 	}
 	defer sys.Close(context.Background())
-	start := time.Now()
-	n, err := sys.Reindex(ctx)
+	// As sys.Reindex, with the import's progress lines: the candidates
+	// counted first for the share done (unknown should the count fail).
+	total, err := sys.Store.Count(ctx, store.ColCandidates)
+	if err != nil {
+		total = 0
+	}
+	bar := newProgressBar(stderr, stdout, int(total))
+	var p jobmatch.ImportProgress
+	src := reindexSource{Store: sys.Store, each: func() {
+		p.Rows++
+		if p.Rows%500 == 0 {
+			bar.update(p)
+		}
+	}}
+	n, err := sys.Index.Rebuild(ctx, src, system.ConceptLabels(sys.Taxonomy))
+	if err == nil {
+		err = sys.Syncer.CatchUp(ctx)
+	}
+	bar.update(p)
+	bar.finish(err == nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "reindexed %d candidates in %s\n", n, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "reindexed %d candidates in %s\n", n, time.Since(bar.start).Round(time.Millisecond))
 	return nil
 }
 
@@ -165,23 +187,61 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	var common commonFlags
 	common.register(fs)
-	days := fs.Int("inactive-days", 730, "erase candidates inactive for longer than this many days")
+	def, envErr := retentionFromEnv()
+	days := fs.Int("inactive-days", def, "erase candidates inactive for longer than this many days; "+retentionHelp+"; the default follows JOBMATCH_RETENTION_DAYS, as serve's --retention-days does")
+	dry := fs.Bool("dry-run", false, "report how many candidates would be erased, and erase none")
+	force := fs.Bool("force", false, fmt.Sprintf("purge with --inactive-days below %d (a test or demo system)", minRetentionDays))
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	from := "JOBMATCH_RETENTION_DAYS"
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "inactive-days" {
+			from = "--inactive-days"
+		}
+	})
+	if from == "JOBMATCH_RETENTION_DAYS" {
+		// serve's retention, so a purge by hand erases what the daily
+		// one would.
+		if envErr != nil {
+			return fmt.Errorf("purge: %w; give --inactive-days", envErr)
+		}
+		if *days == 0 {
+			return errors.New("purge: JOBMATCH_RETENTION_DAYS=0 turns serve's daily purge off; give --inactive-days to purge by hand")
+		}
+	}
+	if err := checkRetentionDays("purge: "+from, *days, false, *force); err != nil {
+		return err
+	}
+	if err := common.requireStore(); err != nil {
+		return fmt.Errorf("purge: %w", err)
 	}
 	sys, err := openSystem(ctx, &common, stderr)
 	if err != nil {
 		return err
 	}
 	defer sys.Close(context.Background())
-	n, err := sys.CVs.Purge(ctx, time.Now().AddDate(0, 0, -*days))
+	cutoff := clock().AddDate(0, 0, -*days)
+	if *dry {
+		n, oldest, err := countInactive(ctx, sys.Store, cutoff)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "dry run: would purge %d candidates inactive for more than %d days (no activity since %s)", n, *days, cutoff.Format(time.DateOnly))
+		if n > 0 {
+			fmt.Fprintf(stdout, ", the longest inactive since %s", oldest.Format(time.DateOnly))
+		}
+		fmt.Fprintln(stdout, "; nothing erased")
+		return nil
+	}
+	n, err := sys.CVs.Purge(ctx, cutoff)
 	if err != nil {
 		return err
 	}
 	if err := sys.Syncer.CatchUp(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "purged %d candidates inactive for more than %d days\n", n, *days)
+	fmt.Fprintf(stdout, "purged %d candidates inactive for more than %d days (no activity since %s)\n", n, *days, cutoff.Format(time.DateOnly))
 	return nil
 }
 

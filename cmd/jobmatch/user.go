@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/app/staff"
 	"jobmatch/system"
 )
@@ -35,10 +36,23 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	pw := *password
-	if pw == "" {
+	in := staff.NewUser{Email: *email, Name: *name, Role: jobmatch.Role(*role), Phone: *phone, Password: *password}
+	if *areas != "" {
+		in.Areas = strings.Split(*areas, ",")
+	}
+	// The flags first, by the rules CreateUser applies, so nobody types a
+	// password for a command that then fails on a missing --email; a
+	// password still to be prompted for stands in as one that passes.
+	checked := in
+	if checked.Password == "" {
+		checked.Password = strings.Repeat("x", staff.MinPassword)
+	}
+	if err := app.NewValidator(nil).Validate(checked); err != nil {
+		return userFieldErrors(stderr, err)
+	}
+	if in.Password == "" {
 		var err error
-		if pw, err = promptPassword(stderr); err != nil {
+		if in.Password, err = promptPassword(stderr); err != nil {
 			return err
 		}
 	}
@@ -47,22 +61,24 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer sys.Close(context.Background())
-	in := staff.NewUser{Email: *email, Name: *name, Role: jobmatch.Role(*role), Phone: *phone, Password: pw}
-	if *areas != "" {
-		in.Areas = strings.Split(*areas, ",")
-	}
 	u, err := sys.Staff.CreateUser(ctx, in)
 	if err != nil {
-		var ve *jobmatch.ValidationError
-		if errors.As(err, &ve) {
-			for _, f := range ve.Fields {
-				fmt.Fprintf(stderr, "  --%s: %s\n", f.Field, f.Code)
-			}
-		}
-		return err
+		return userFieldErrors(stderr, err)
 	}
 	fmt.Fprintf(stdout, "created %s %s (%s)\n", u.Role, u.Email, u.Name)
 	return nil
+}
+
+// userFieldErrors names the flags a validation error is about, one a line,
+// and returns err.
+func userFieldErrors(stderr io.Writer, err error) error {
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			fmt.Fprintf(stderr, "  --%s: %s\n", f.Field, f.Code)
+		}
+	}
+	return err
 }
 
 func promptPassword(w io.Writer) (string, error) {
