@@ -43,7 +43,7 @@ func LoadYear(ctx context.Context, sys *system.System) (int, error) {
 		// stopped within its two minutes), so nobody takes the shorter
 		// year for the demo's figures.
 		if running, err := sys.Store.Marked(ctx, yearRunningMarker); err == nil && running {
-			sys.Env.Logger().Warn("the demo's year of events was interrupted at its first start: the dashboard shows part of the year; start with an empty --data-dir for the whole demo")
+			sys.Env.Logger().Warn("the demo's year of events was interrupted at its first start: the dashboard shows part of the year; for the whole demo, start on a fresh database: an empty --data-dir, or with --mongodb-uri another --database")
 		}
 		return 0, nil
 	}

@@ -243,7 +243,7 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 	if r.LoggedBy == "" && !s.receipts.take(r.Contact.Email, s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)) {
 		// Anyone may post under any address: the jobcentre's mail is not
 		// to be turned on someone's inbox.
-		s.log.Warn("receipt not mailed: the address had its receipts for the day", "ref", rc.Reference, "per_day", receiptsPerDay)
+		s.log.Info("receipt not mailed: the address had its receipts for the day", "ref", rc.Reference, "per_day", receiptsPerDay)
 		return
 	}
 	var b strings.Builder
