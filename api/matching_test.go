@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -1064,6 +1065,40 @@ func TestConsultantSetsTheOccupation(t *testing.T) {
 	}
 	if res := k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": want, "version": v.Version - 1}, nil); res.StatusCode != http.StatusConflict {
 		t.Fatalf("a stale version: %d %s, want 409", res.StatusCode, res.Body)
+	}
+	// Consultants at one version at once, through two replicas: one is
+	// saved, the others are told (both were saved, one choice lost).
+	k2 := env.Replica().Login("konsulent@demo.local")
+	for round := 0; round < 3; round++ {
+		var cur struct{ Version int64 }
+		k.Do("GET", "/api/v1/vacancies/"+vid, nil, &cur)
+		codes := make([]int, 8)
+		var wg sync.WaitGroup
+		for i := range codes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c := k
+				if i%2 == 1 {
+					c = k2
+				}
+				codes[i] = c.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": want, "version": cur.Version}, nil).StatusCode
+			}()
+		}
+		wg.Wait()
+		saved := 0
+		for _, c := range codes {
+			if c == http.StatusOK {
+				saved++
+			} else if c != http.StatusConflict {
+				t.Fatalf("round %d: %v", round, codes)
+			}
+		}
+		var after struct{ Version int64 }
+		k.Do("GET", "/api/v1/vacancies/"+vid, nil, &after)
+		if saved != 1 || after.Version != cur.Version+1 {
+			t.Fatalf("round %d: %d of 8 saved at one version (%v), version %d → %d", round, saved, codes, cur.Version, after.Version)
+		}
 	}
 
 	// The page: the form sets it by a URI as well, and says so.

@@ -36,6 +36,15 @@ func (s *Store) SetVacancyOccupation(ctx context.Context, id, uri string, at tim
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"occupation": uri, "updated_at": at}, BumpVersion: true})
 }
 
+// SetVacancyOccupationAt sets the occupation of v if the vacancy is still
+// at version (v holds the new document, at version+1): of two consultants
+// choosing at one version through any replicas one is saved, the other
+// gets jobmatch.ErrConflict (a read, a compare and a write let both
+// through; SetVersioned claims the version by a unique insert).
+func (s *Store) SetVacancyOccupationAt(ctx context.Context, v *jobmatch.Vacancy, version int64) error {
+	return s.SetVersioned(ctx, ColVacancies, v.ID, version, v, Fields{"occupation": v.Occupation, "updated_at": v.UpdatedAt, "version": v.Version})
+}
+
 // LockVacancyClose serialises this process's closing of vacancy id (see
 // Lock).
 func (s *Store) LockVacancyClose(id string) func() { return s.Lock(ColVacancies, "close:"+id) }

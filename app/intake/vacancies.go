@@ -2,6 +2,7 @@ package intake
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"jobmatch"
@@ -125,11 +126,21 @@ func (s *Service) setOccupation(ctx context.Context, id, uri string, version int
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
 	}
 	now := s.now().UTC()
-	if err := s.st.SetVacancyOccupation(ctx, id, uri, now); err != nil {
-		return nil, err
+	if version == 0 {
+		if err := s.st.SetVacancyOccupation(ctx, id, uri, now); err != nil {
+			return nil, err
+		}
+		v.Occupation, v.UpdatedAt = uri, now
+		v.Version++
+	} else {
+		v.Occupation, v.UpdatedAt, v.Version = uri, now, version+1
+		if err := s.st.SetVacancyOccupationAt(ctx, v, version); err != nil {
+			if errors.Is(err, jobmatch.ErrConflict) {
+				return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+			}
+			return nil, err
+		}
 	}
-	v.Occupation, v.UpdatedAt = uri, now
-	v.Version++
 	s.notifyVacancy(ctx, v)
 	return v, nil
 }
