@@ -424,3 +424,40 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 		t.Fatal("the erased citizen's consent is kept")
 	}
 }
+
+// TestRowButtonShortlistsItsOwnCandidate: a ranked candidate's own
+// "Sæt på kortlisten" shares the form of the ticked boxes; it put every
+// ticked one on the list with its own ("2 sat på kortlisten").
+func TestRowButtonShortlistsItsOwnCandidate(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	var a, b struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("RB-1", "Tømrer", nil), &a)
+	k.Do("POST", "/api/v1/candidates", cv("RB-2", "Tømrer", nil), &b)
+	waitSearch(t, k, "q=RB-2", 1)
+	var rec struct{ ID string }
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(76)), &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	page := html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+rec.ID, nil, nil, "Accept", "text/html").Body))
+	if !strings.Contains(page, `name="one" value="`+b.ID+`" class="button button-secondary shortlist-add"`) ||
+		!strings.Contains(page, `name="candidate_id" value="`+a.ID+`" form="bulk-shortlist"`) {
+		t.Fatalf("the ranked candidates' buttons and boxes: %s", page)
+	}
+	_, rest, _ := strings.Cut(page, `name="_csrf" value="`)
+	csrf, _, _ := strings.Cut(rest, `"`)
+	// A ticked, B's own button pressed.
+	form := url.Values{"_csrf": {csrf}, "candidate_id": {a.ID}, "one": {b.ID}}
+	if res := k.Do("POST", "/staff/vacancies/"+rec.ID+"/shortlist", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the row's button: %d %s", res.StatusCode, res.Body)
+	}
+	var list struct {
+		Items []struct {
+			CandidateID string `json:"candidate_id"`
+		}
+	}
+	k.Do("GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, &list)
+	if len(list.Items) != 1 || list.Items[0].CandidateID != b.ID {
+		t.Fatalf("on the list after B's own button with A ticked: %+v", list.Items)
+	}
+}

@@ -151,6 +151,11 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
 	ids := form["candidate_id"]
+	if one := form.Get("one"); one != "" {
+		// A row's own button: that one, not the others ticked (the
+		// button shares the ticked boxes' form).
+		ids = []string{one}
+	}
 	at := "shortlist"
 	if len(ids) == 1 {
 		at = "sl-" + ids[0]
