@@ -460,4 +460,29 @@ func TestRowButtonShortlistsItsOwnCandidate(t *testing.T) {
 	if len(list.Items) != 1 || list.Items[0].CandidateID != b.ID {
 		t.Fatalf("on the list after B's own button with A ticked: %+v", list.Items)
 	}
+
+	// A step refused (a CPR number in the assessment) comes back with
+	// what was typed (all of it was wiped).
+	id := rec.ID + ":" + b.ID
+	for v, to := range []string{"contacted", "interested"} {
+		if res := k.Do("POST", "/api/v1/shortlist/"+id+"/transitions", map[string]any{"to": to, "version": v + 1}, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("→ %s: %d %s", to, res.StatusCode, res.Body)
+		}
+	}
+	form = url.Values{"_csrf": {csrf}, "version": {"3"}, "vacancy_id": {rec.ID}, "candidate_id": {b.ID}, "to": {"interviewed"}, "note": {"Samtale i dag"},
+		"interview_date": {"2026-03-02"}, "interview_by": {"Karen K"}, "assessment": {"Stærk på tagarbejde, cpr 010190-1234"}, "interview_notes": {"Noter om løn"}}
+	if res := k.Do("POST", "/staff/shortlist/"+id+"/move", []byte(form.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the refused step: %d %s", res.StatusCode, res.Body)
+	}
+	page = html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+rec.ID, nil, nil, "Accept", "text/html").Body))
+	for _, want := range []string{`<option value="interviewed" selected>`, `value="Samtale i dag"`, `value="2026-03-02"`, `value="Karen K"`,
+		`rows="3">Stærk på tagarbejde, cpr 010190-1234</textarea>`, `rows="2">Noter om løn</textarea>`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("after the refused step the form lacks %s:\n%s", want, page)
+		}
+	}
+	// Once: the next visit has the form empty again.
+	if page := string(k.Do("GET", "/staff/vacancies/"+rec.ID, nil, nil, "Accept", "text/html").Body); strings.Contains(page, "Noter om løn") {
+		t.Fatal("the kept form outlives its page")
+	}
 }

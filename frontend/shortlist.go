@@ -1,6 +1,8 @@
 package frontend
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"sort"
@@ -28,8 +30,9 @@ type shortlistRow struct {
 	Reveal  bool
 	// Invites are the entry's interviews, earliest first.
 	Invites []*jobmatch.InterviewInvite
-	// Booking is the interview form a refusal kept (nil: none).
-	Booking map[string]string
+	// Booking is the interview form a refusal kept (nil: none); Move the
+	// step's form (the assessment typed, lost with a refusal before).
+	Booking, Move map[string]string
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -49,9 +52,47 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		}
 		r.Invites = invites[e.ID]
 		r.Booking = keptInterviewForm(c, e.ID)
+		r.Move = keptForm(c, moveFormCookie, e.ID)
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// moveFormCookie keeps a refused step's form for the page the browser
+// lands on next (a minute).
+const moveFormCookie = "jm_mvform"
+
+// setKeptForm keeps a refused form of entry in a cookie for the page the
+// browser is sent back to (the redirect answers every replica alike): as
+// JSON in base64, about 4/3 of the text; a form too large for a cookie is
+// not kept.
+func setKeptForm(c echo.Context, name, entryID string, vals map[string]string) {
+	vals["entry"] = entryID
+	b, err := json.Marshal(vals)
+	if err != nil {
+		return
+	}
+	enc := base64.RawURLEncoding.EncodeToString(b)
+	if len(enc) > 3800 {
+		return
+	}
+	c.SetCookie(&http.Cookie{Name: name, Value: enc, Path: "/staff", HttpOnly: true, SameSite: http.SameSiteLaxMode, MaxAge: 60})
+}
+
+// keptForm returns the form setKeptForm kept for entry (nil: none) and
+// forgets it.
+func keptForm(c echo.Context, name, entryID string) map[string]string {
+	ck, err := c.Cookie(name)
+	if err != nil {
+		return nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(ck.Value)
+	var vals map[string]string
+	if err != nil || json.Unmarshal(b, &vals) != nil || vals["entry"] != entryID {
+		return nil
+	}
+	c.SetCookie(&http.Cookie{Name: name, Path: "/staff", MaxAge: -1})
+	return vals
 }
 
 // backToVacancy lands on the vacancy page at the element the message is
@@ -188,6 +229,13 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	vacancyID := v["vacancy_id"]
 	at := "sl-" + v["candidate_id"]
 	if err != nil {
+		// The row's form comes back with what was typed: an assessment
+		// refused for a CPR number or a date to come was wiped.
+		kept := map[string]string{}
+		for _, k := range []string{"to", "note", "interview_date", "interview_by", "assessment", "interview_notes"} {
+			kept[k] = v[k]
+		}
+		setKeptForm(c, moveFormCookie, c.Param("entry_id"), kept)
 		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}
