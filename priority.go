@@ -46,9 +46,12 @@ func PriorityGroupsOf(c *Candidate, t time.Time) []string {
 	return gs
 }
 
+// groupLabels name the groups. GroupLongTerm is the CV's target group
+// further_from_job ("Aktivitetsparat"), not a count of the long-term
+// unemployed: it is named so, while its key stays (a contract).
 var groupLabels = map[string][2]string{
 	GroupRefugee:  {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
-	GroupLongTerm: {"Langtidsledige", "Long-term unemployed"},
+	GroupLongTerm: {"Aktivitetsparate", "Further from the labour market"},
 	GroupFlexjob:  {"Fleksjob", "Fleksjob"},
 	GroupUnder30:  {"Under 30 år", "Under 30"},
 	GroupOver50:   {"50 år og derover", "50 and over"},

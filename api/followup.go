@@ -135,7 +135,10 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		c.Response().WriteHeader(http.StatusOK)
 		num := func(s string) string { return s }
 		unit := func(s string) string { return s }
-		header := []string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target"}
+		// as_of and previous_as_of (added last, so the columns before keep
+		// their places) are the day a period's figures run up to when it
+		// has not ended: provisional figures. Empty for a period over.
+		header := []string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target", "as_of", "previous_as_of"}
 		w := csv.NewWriter(c.Response())
 		if dialect == "excel-da" {
 			_, _ = c.Response().Write([]byte("\uFEFF"))
@@ -144,7 +147,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			if web.Lang(c) == i18n.DA {
 				// For a person in Danish Excel: the columns and units in
 				// Danish (the figure's key stays the key).
-				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål"}
+				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål", "foreløbig til og med", "forrige foreløbig til og med"}
 				unit = func(s string) string {
 					if da, ok := map[string]string{"count": "antal", "share": "andel", "days": "dage", "hours": "timer"}[s]; ok {
 						return da
@@ -164,7 +167,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			}
 			w.Write([]string{r.Period, row.Key, row.Label, unit(row.Unit), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
 				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
-				value(row.Target, row.Target == 0)})
+				value(row.Target, row.Target == 0), r.Current.AsOf, r.Before.AsOf})
 		}
 		w.Flush()
 		return w.Error()

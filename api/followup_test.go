@@ -212,8 +212,8 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	if lone.Do("GET", "/api/v1/kpi?year=2026", nil, &y); y.EmployerTarget != 0.85 {
 		t.Fatalf("employer target in figures: %v", y.EmployerTarget)
 	}
-	if page := string(lone.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body); !regexp.MustCompile(`id="sat-labour"><td>[^<]*<span class="hint">\(mål 85,0 %\)`).MatchString(page) {
-		t.Errorf("the dashboard shows no goal beside the employers' satisfaction")
+	if page := string(lone.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body); !regexp.MustCompile(`id="sat-labour"><td>[^<]*<span class="hint">\(mål 85,0\x{a0}%: <span class="goal ok">nået indtil nu</span>\)`).MatchString(page) {
+		t.Errorf("the dashboard shows no goal, or not whether it is met, beside the employers' satisfaction")
 	}
 	// The report says each satisfaction row's goal as set, not a fixed
 	// "92 %" in the citizens' definition.
@@ -257,20 +257,22 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	// The export: H2 holds the answers, H1 the vacancies; each row names
 	// the period before. A median or share of no case is an empty cell
 	// (H1 had no answer; H2 filled nothing), not 0.
-	// The last column is the figure's goal, where it has one: the
-	// company contacts' (as its own row says) and the satisfaction shares'.
+	// Column 11 is the figure's goal, where it has one: the company
+	// contacts' (as its own row says) and the satisfaction shares'. The
+	// last two are the day the figures run up to while a period runs (on
+	// 2 July, H2 is running: provisional), empty for a period over.
 	for _, tc := range []struct {
-		half, figure, value, previous, target string
+		half, figure, value, previous, target, asOf string
 	}{
-		{"H1", "vacancies_filled", "1", "0", ""},
-		{"H1", "vacancies_median_days_to_fill", "10.0", "", ""},
-		{"H1", "contacts_target", "1500", "1250", ""},
-		{"H1", "contacts", "0", "0", "1500"},
-		{"H2", "employer_labour", "1.000", "", "0.850"},
-		{"H2", "employer_service", "0.000", "", "0.850"},
-		{"H2", "citizen_satisfaction", "1.000", "", "0.900"},
-		{"H2", "vacancies_filled", "0", "1", ""},
-		{"H2", "vacancies_median_days_to_fill", "", "10.0", ""},
+		{"H1", "vacancies_filled", "1", "0", "", ""},
+		{"H1", "vacancies_median_days_to_fill", "10.0", "", "", ""},
+		{"H1", "contacts_target", "1500", "1250", "", ""},
+		{"H1", "contacts", "0", "0", "1500", ""},
+		{"H2", "employer_labour", "1.000", "", "0.850", "2026-07-02"},
+		{"H2", "employer_service", "0.000", "", "0.850", "2026-07-02"},
+		{"H2", "citizen_satisfaction", "1.000", "", "0.900", "2026-07-02"},
+		{"H2", "vacancies_filled", "0", "1", "", "2026-07-02"},
+		{"H2", "vacancies_median_days_to_fill", "", "10.0", "", "2026-07-02"},
 	} {
 		res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half="+tc.half, nil, nil)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
@@ -280,11 +282,14 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if h := rows[0]; len(h) != 13 || h[10] != "target" || h[11] != "as_of" || h[12] != "previous_as_of" {
+			t.Fatalf("export header: %v", h)
+		}
 		found := false
 		for _, r := range rows[1:] {
 			if r[1] == tc.figure {
 				found = true
-				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" || r[10] != tc.target {
+				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" || r[10] != tc.target || r[11] != tc.asOf || r[12] != "" {
 					t.Errorf("%s %s: %v", tc.half, tc.figure, r)
 				}
 			}
@@ -303,7 +308,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	rd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(xres.Body, []byte("\xEF\xBB\xBF"))))
 	rd.Comma = ';'
 	xrows, err := rd.ReadAll()
-	if err != nil || len(xrows) < 2 || xrows[0][0] != "periode" || xrows[0][10] != "mål" || len(xrows[0]) != 11 {
+	if err != nil || len(xrows) < 2 || xrows[0][0] != "periode" || xrows[0][10] != "mål" || len(xrows[0]) != 13 || xrows[0][11] != "foreløbig til og med" {
 		t.Fatalf("excel-da export read with ';': %v %v", err, xrows)
 	}
 	found := false
@@ -319,36 +324,48 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		t.Fatalf("unknown dialect: %d", res.StatusCode)
 	}
 
-	// The printable report shows the same figures beside the half before.
+	// The printable report shows the same figures beside the half before,
+	// and whether a goal is met (so far: H2 is running).
 	rep := lone.Do("GET", "/dashboard/report?year=2026&half=H2", nil, nil)
-	row := regexp.MustCompile(`(?s)id="row-employer_labour">.*?class="value">([^<]*)<.*?class="change">([^<]*)<`).FindSubmatch(rep.Body)
-	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0 % " || string(row[2]) != "–" {
+	row := regexp.MustCompile(`(?s)id="row-employer_labour">.*?class="value">([^<]*)<.*?class="goal ok">([^<]*)<.*?class="change">([^<]*)<`).FindSubmatch(rep.Body)
+	if rep.StatusCode != http.StatusOK || row == nil || string(row[1]) != "100,0\u00a0% " || string(row[2]) != "nået indtil nu" || string(row[3]) != "–" {
 		t.Fatalf("report: %d %q", rep.StatusCode, row)
 	}
-	// The periods in words, not codes ("Halvårsrapport 2026-H2").
-	if b := string(rep.Body); !strings.Contains(b, "<h1>Halvårsrapport: 2. halvår 2026</h1>") || !strings.Contains(b, "sammenlignet med 1. halvår 2026") {
-		t.Errorf("the report names its periods as codes")
+	// The periods in words, not codes ("Halvårsrapport 2026-H2"); the
+	// running half said to be provisional, up to today, beside all of H1.
+	if b := string(rep.Body); !strings.Contains(b, `<h1>Halvårsrapport: 2. halvår 2026 <span class="provisional">(foreløbig, til og med 2. jul. 2026)</span></h1>`) ||
+		!strings.Contains(b, "sammenlignet med 1. halvår 2026") || !strings.Contains(b, "2. halvår 2026 er ikke slut: tallene er foreløbige, til og med 2. jul. 2026, og sammenlignes med hele 1. halvår 2026.") {
+		t.Errorf("the report names its periods as codes, or does not say H2 is provisional: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
 	}
-	if b := string(lone.Do("GET", "/dashboard/report?year=2026&half=", nil, nil).Body); !strings.Contains(b, "<h1>Årsrapport: 2026</h1>") {
+	// The figures over the period's new vacancies are marked and said to
+	// lag; H1 is over and says nothing of being provisional.
+	if b := string(rep.Body); !regexp.MustCompile(`id="row-job_orders_with_presented">\s*<th scope="row">[^<]*&nbsp;<span class="cohort"`).MatchString(b) ||
+		!strings.Contains(b, "De nyeste af dem har endnu ikke haft tid") {
+		t.Errorf("the report does not say the new vacancies' figures lag")
+	}
+	if b := string(lone.Do("GET", "/dashboard/report?year=2026&half=H1", nil, nil).Body); !strings.Contains(b, "<h1>Halvårsrapport: 1. halvår 2026</h1>") || strings.Contains(b, "foreløbig") {
+		t.Errorf("an ended half is said to be provisional: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
+	}
+	if b := string(lone.Do("GET", "/dashboard/report?year=2026&half=", nil, nil).Body); !strings.Contains(b, `<h1>Årsrapport: 2026 <span class="provisional">(foreløbig, til og med 2. jul. 2026)</span></h1>`) {
 		t.Errorf("the whole year's report is not called Årsrapport: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
 	}
 	// A year with nothing in it says so, not "0,0 % (n=0)" satisfied and
 	// empty charts.
 	empty := string(lone.Do("GET", "/dashboard?year=2024&half=", nil, nil).Body)
-	if strings.Contains(empty, `<td class="share">0,0 %</td>`) || !strings.Contains(empty, `<td class="share" title="Ingen svar i perioden">–</td>`) ||
+	if strings.Contains(empty, "<td class=\"share\">0,0\u00a0%</td>") || !strings.Contains(empty, `<td class="share" title="Ingen svar i perioden">–</td>`) ||
 		!strings.Contains(empty, "Ingen henvendelser i perioden.") || !strings.Contains(empty, `<dd class="jo-filled">–</dd>`) {
 		t.Errorf("an empty year's dashboard shows figures of nothing")
 	}
 	// Each goal in its figure's unit: a count of contacts, a share.
-	for key, goal := range map[string]string{"contacts": "(mål 1.500)", "employer_labour": "(mål 85,0 %)"} {
+	for key, goal := range map[string]string{"contacts": "(mål 1.500)", "employer_labour": "(mål 85,0\u00a0%)"} {
 		if m := regexp.MustCompile(`id="row-` + key + `">\s*<th scope="row">[^<]*<span class="hint">([^<]*)<`).FindSubmatch(rep.Body); m == nil || string(m[1]) != goal {
 			t.Errorf("report row %s: goal %q, want %q", key, m, goal)
 		}
 	}
 	// No vacancy filled in H2: its median days to fill is no figure, and
-	// no change; H1's 10 days stand beside it.
+	// no change; H1's 10 days stand beside it (whole days whole, not 10,0).
 	fill := regexp.MustCompile(`(?s)id="row-vacancies_median_days_to_fill">.*?class="value">(.*?)</td>\s*<td>(.*?)</td>\s*<td class="change">(.*?)</td>`).FindSubmatch(rep.Body)
-	if fill == nil || !strings.Contains(string(fill[1]), ">–<") || string(fill[2]) != "10,0" || string(fill[3]) != "–" {
+	if fill == nil || !strings.Contains(string(fill[1]), ">–<") || string(fill[2]) != "10" || string(fill[3]) != "–" {
 		t.Fatalf("report, days to fill: %q", fill)
 	}
 	if res := env.Login("hotline@demo.local").Do("GET", "/dashboard", nil, nil); res.StatusCode != http.StatusForbidden {
@@ -444,7 +461,7 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 		return c.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html")
 	}
 	page := string(admin.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body)
-	if !strings.Contains(page, `class="targets-form"`) || !strings.Contains(page, `name="contacts" inputmode="numeric" value="2500"`) || !strings.Contains(page, `id="t-employer" name="employer_satisfaction_share" inputmode="decimal" value="92"`) {
+	if !strings.Contains(page, `class="targets-form"`) || !strings.Contains(page, `name="contacts" inputmode="numeric" value="2500"`) || !strings.Contains(page, `id="f-employer_satisfaction_share" name="employer_satisfaction_share" inputmode="decimal" value="92"`) {
 		t.Fatalf("the admin's dashboard has no targets form with the year's goals")
 	}
 	res := post(admin, url.Values{"year": {"2026"}, "contacts": {"2.800"}, "citizen_satisfaction_share": {"90"}, "employer_satisfaction_share": {"85,5 %"}})
@@ -462,13 +479,26 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 	}
 	// The satisfaction chart marks each target.
 	dash := html.UnescapeString(string(admin.Do("GET", "/dashboard?year=2026", nil, nil, "Accept", "text/html").Body))
-	if !strings.Contains(dash, "<title>mål 90,0 %</title></line>") || strings.Count(dash, "<title>mål 85,5 %</title></line>") != 2 {
+	if !strings.Contains(dash, "<title>mål 90,0\u00a0%</title></line>") || strings.Count(dash, "<title>mål 85,5\u00a0%</title></line>") != 2 {
 		t.Errorf("the satisfaction chart does not mark the targets 90,0 %% and 85,5 %%")
 	}
 	res = post(admin, url.Values{"year": {"2026"}, "contacts": {"mange"}, "citizen_satisfaction_share": {"190"}, "employer_satisfaction_share": {"85"}})
 	body := html.UnescapeString(string(res.Body))
-	if !strings.Contains(body, "Virksomhedskontakter i året: Skal være et tal.") || !strings.Contains(body, `role="alert"`) {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Virksomhedskontakter i året: Skal være et tal.") || !strings.Contains(body, `role="alert"`) {
 		t.Fatalf("a wrong value: %d %.3000s", res.StatusCode, body)
+	}
+	// The refused form is shown again, open, with what was typed (not the
+	// saved goals), each wrong field marked invalid with its message at
+	// it, the right one not.
+	for _, want := range []string{`<details class="targets-form" id="targets" open>`,
+		`<span class="form-error-message error" id="e-contacts">Skal være et tal.</span><input class="form-input" id="f-contacts" name="contacts" inputmode="numeric" value="mange" required aria-invalid="true" aria-describedby="e-contacts">`,
+		`id="e-citizen_satisfaction_share">Skal være mellem 0 og 100 %.</span>`,
+		`id="f-citizen_satisfaction_share" name="citizen_satisfaction_share" inputmode="decimal" value="190" required aria-invalid="true"`,
+		`id="f-employer_satisfaction_share" name="employer_satisfaction_share" inputmode="decimal" value="85" required>`,
+		`<a href="#f-contacts">`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused form lacks %s", want)
+		}
 	}
 	// A percent above 100 is said in percent ("Må højst være 1" said the
 	// share), and the half-year shown stays.

@@ -31,7 +31,9 @@ func (f *Frontend) registerDashboard(public, staff *echo.Group) {
 // dashboardTargets sets a year's targets from the dashboard's form (admins
 // only, by the route and the service): the company contacts, and the goals
 // for the citizens' and the employers' satisfaction in percent ("92",
-// "92,5 %"). The answer is a message beside the form.
+// "92,5 %"). Saved, the answer is a message beside the form; refused, the
+// dashboard again with the form open, what was typed kept, and each wrong
+// field marked with its message.
 func (f *Frontend) dashboardTargets(c echo.Context) error {
 	v, err := formValues(c)
 	if err != nil {
@@ -70,15 +72,11 @@ func (f *Frontend) dashboardTargets(c echo.Context) error {
 		}
 	}
 	if len(verr.Fields) > 0 {
-		msgs := fieldMessages(lang, verr)
-		var lines []string
+		typed := map[string]string{}
 		for _, k := range []string{"contacts", "citizen_satisfaction_share", "employer_satisfaction_share"} {
-			if m, ok := msgs[k]; ok {
-				lines = append(lines, i18n.T(lang, "dash.t_"+k)+": "+m)
-			}
+			typed[k] = v[k]
 		}
-		setFlashAt(c, strings.Join(lines, " "), "targets", true)
-		return c.Redirect(http.StatusSeeOther, back)
+		return f.renderDashboard(c, year, v["half"], typed, fieldMessages(lang, verr))
 	}
 	setFlashAt(c, i18n.T(lang, "dash.targets_saved", year), "targets", false)
 	return c.Redirect(http.StatusSeeOther, back)
@@ -101,6 +99,64 @@ type satRow struct {
 	Label  string
 	S      followup.Satisfaction
 	Target float64 // 0: none
+	// Goal says in words whether the share reached the target ("nået",
+	// "ikke nået", "… indtil nu" in a running period); "" with no answers.
+	Goal   string
+	GoalOK bool
+}
+
+// goalWord says whether a figure met its target, in lang: "nået" or "ikke
+// nået", and "nået indtil nu" while the period runs (the figure may still
+// move).
+func goalWord(lang i18n.Lang, met, running bool) string {
+	k := "dash.goal_met"
+	if !met {
+		k = "dash.goal_not_met"
+	}
+	if running {
+		k += "_so_far"
+	}
+	return i18n.T(lang, k)
+}
+
+// periodNote says that a period's figures are not final: "foreløbig, til
+// og med 7. dec. 2026" while it runs, "ikke begyndt" before; "" once it
+// has ended.
+func periodNote(lang i18n.Lang, f *followup.KPIFigures) string {
+	switch f.Status {
+	case kpi.Ended.String():
+		return ""
+	case kpi.NotStarted.String():
+		return i18n.T(lang, "dash.not_started")
+	}
+	d, err := time.ParseInLocation(time.DateOnly, f.AsOf, jobmatch.Copenhagen)
+	if err != nil {
+		return i18n.T(lang, "dash.provisional_undated")
+	}
+	return i18n.T(lang, "dash.provisional", i18n.Date(lang, d))
+}
+
+// contactsStatus says where the contacts stand against the target: met or
+// not once the period has ended, not begun before it, and the pace while
+// it runs. ok is the colour (the words say it too).
+func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok bool) {
+	c := f.Contacts
+	against := i18n.T(lang, "dash.against_target", fmtInt(lang, float64(c.Count)), fmtInt(lang, float64(c.Target)))
+	switch f.Status {
+	case kpi.Ended.String():
+		if c.Trend.Met {
+			return i18n.T(lang, "dash.met") + " · " + against, true
+		}
+		return i18n.T(lang, "dash.not_met") + " · " + against + " " + i18n.T(lang, "dash.short_by", fmtInt(lang, float64(c.Target-c.Count))), false
+	case kpi.NotStarted.String():
+		p, _ := kpi.ParsePeriod(f.Period)
+		return i18n.T(lang, "dash.not_begun", i18n.Date(lang, p.Start())), true
+	}
+	word := i18n.T(lang, "dash.behind")
+	if c.Trend.OnTrack {
+		word = i18n.T(lang, "dash.on_track")
+	}
+	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
 }
 
 type dashboardPage struct {
@@ -119,6 +175,17 @@ type dashboardPage struct {
 	ConsultantTable, TopicsTable, ChannelsTable kpi.Table
 	// Targets are the year's goals, for an admin's form (nil for others).
 	Targets *followup.Targets
+	// Note says the period's figures are not final ("foreløbig, til og med
+	// 7. dec. 2026", "ikke begyndt"); "" once it has ended.
+	Note string
+	// ContactsStatus is the contacts against the target in words.
+	ContactsStatus   string
+	ContactsStatusOK bool
+	// NotStarted: the period has not begun, so it has no pace to be on.
+	NotStarted bool
+	// Typed is what an admin typed in the targets form when it was
+	// refused, to show again (nil otherwise: the year's goals).
+	Typed map[string]string
 }
 
 // period reads ?year= and ?half= (default: this year, the current half).
@@ -142,17 +209,25 @@ func period(c echo.Context, now time.Time) (int, string, error) {
 }
 
 func (f *Frontend) dashboard(c echo.Context) error {
-	ctx := c.Request().Context()
-	lang := web.Lang(c)
 	year, half, err := period(c, f.cfg.Env.Now())
 	if err != nil {
 		return err
 	}
+	return f.renderDashboard(c, year, half, nil, nil)
+}
+
+// renderDashboard shows a period's figures. typed and errs are an admin's
+// refused targets form: what was typed, and a message per wrong field
+// (the page is then a 422 with the form open).
+func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed, errs map[string]string) error {
+	ctx := c.Request().Context()
+	lang := web.Lang(c)
 	fig, err := f.cfg.Followup.KPI(ctx, web.CurrentUser(c), year, half)
 	if err != nil {
 		return err
 	}
-	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig}
+	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig, Note: periodNote(lang, fig), NotStarted: fig.Status == kpi.NotStarted.String(), Typed: typed}
+	d.ContactsStatus, d.ContactsStatusOK = contactsStatus(lang, fig)
 	if u := web.CurrentUser(c); u != nil && u.Role == jobmatch.RoleAdmin {
 		t, err := f.cfg.Followup.Targets(ctx, year)
 		if err != nil {
@@ -211,6 +286,12 @@ func (f *Frontend) dashboard(c echo.Context) error {
 		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"], Target: fig.EmployerSatisfactionTarget},
 		{Key: "citizen", Label: T("dash.sat_citizen"), S: fig.CitizenSatisfaction, Target: fig.CitizenSatisfactionTarget},
 	}
+	for i, r := range d.Sat {
+		if r.Target > 0 && r.S.N > 0 {
+			d.Sat[i].GoalOK = followup.ShareMet(r.S.ShareSatisfied, r.Target)
+			d.Sat[i].Goal = goalWord(lang, d.Sat[i].GoalOK, fig.Status != kpi.Ended.String())
+		}
+	}
 	var sb []kpi.Bar
 	for _, r := range d.Sat {
 		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N),
@@ -224,7 +305,11 @@ func (f *Frontend) dashboard(c echo.Context) error {
 	cb := countBars(lang, fig.Requests.ByChannel, func(k string) string { return T("ch." + k) })
 	d.Channels = kpi.BarChart(T("dash.by_channel"), T("dash.by_channel_desc"), cb)
 	d.ChannelsTable = kpi.BarTable(T("dash.by_channel"), T("col.channel"), T("dash.requests"), cb)
-	return f.render(c, http.StatusOK, "dashboard", "page.dashboard", d, nil)
+	status := http.StatusOK
+	if len(errs) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	return f.render(c, status, "dashboard", "page.dashboard", d, errs)
 }
 
 func (f *Frontend) report(c echo.Context) error {
@@ -240,12 +325,52 @@ func (f *Frontend) report(c echo.Context) error {
 	if half == "" {
 		title = "page.report_year"
 	}
-	return f.render(c, http.StatusOK, "report", title, reportPage{Year: strconv.Itoa(year), Half: half, R: r}, nil)
+	lang := web.Lang(c)
+	p := reportPage{Year: strconv.Itoa(year), Half: half, R: r, Note: periodNote(lang, r.Current), PreviousNote: periodNote(lang, r.Before),
+		Running: r.Current.Status == kpi.Running.String()}
+	if d, err := time.ParseInLocation(time.DateOnly, r.Current.AsOf, jobmatch.Copenhagen); err == nil {
+		p.AsOf = i18n.Date(lang, d)
+	}
+	for _, row := range r.Rows {
+		if row.Cohort {
+			p.Cohort = true
+		}
+	}
+	return f.render(c, http.StatusOK, "report", title, p, nil)
 }
 
 type reportPage struct {
 	Year, Half string
 	R          *followup.Report
+	// Note and PreviousNote say a period's figures are not final
+	// ("foreløbig, til og med 7. dec. 2026"); "" for an ended period.
+	Note, PreviousNote string
+	// AsOf is the last day a running period's figures cover, in words.
+	AsOf string
+	// Running: the period is not over, so the figures over its new
+	// vacancies (Cohort) have not had their time yet.
+	Running, Cohort bool
+}
+
+func init() {
+	// figunit is the unit a report figure is printed in: whole days as
+	// whole numbers ("44 dage", "+3"), not "44,0".
+	funcs["figunit"] = func(unit string, vs ...float64) string {
+		if unit != "days" {
+			return unit
+		}
+		for _, v := range vs {
+			if v != math.Trunc(v) {
+				return unit
+			}
+		}
+		return "count"
+	}
+	funcs["fdays"] = fmtDays
+	// goal says whether a report figure met its target ("nået", "ikke
+	// nået"; "… indtil nu" in a running period).
+	funcs["goal"] = goalWord
+	funcs["met"] = func(b *bool) bool { return b != nil && *b }
 }
 
 func countBars(lang i18n.Lang, m map[string]int64, label func(string) string) []kpi.Bar {
@@ -295,13 +420,23 @@ func fmtInt(lang i18n.Lang, v float64) string {
 	return neg + s
 }
 
-// fmtPct prints a share as a percentage with one decimal in the language.
+// fmtPct prints a share as a percentage with one decimal in the language,
+// a non-breaking space before "%" so "73,5 %" never wraps apart.
 func fmtPct(lang i18n.Lang, share float64) string {
 	s := strconv.FormatFloat(share*100, 'f', 1, 64)
 	if lang != i18n.EN {
 		s = replaceDot(s)
 	}
-	return s + " %"
+	return s + "\u00a0%"
+}
+
+// fmtDays prints a number of days: whole days whole ("44"), anything else
+// with one decimal ("12,5").
+func fmtDays(lang i18n.Lang, v float64) string {
+	if v == math.Trunc(v) {
+		return fmtInt(lang, v)
+	}
+	return fmtNum(lang, v)
 }
 
 // fmtNum prints a number with one decimal in the language.

@@ -68,7 +68,7 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 		chromedp.WaitVisible(`form.survey`),
 		chromedp.Click(`input[name=labour][value="5"]`),
 		chromedp.Click(`input[name=service][value="2"]`),
-		chromedp.SendKeys(`#comment`, "Gode kandidater"),
+		chromedp.SendKeys(`textarea[name=comment]`, "Gode kandidater"),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -89,11 +89,14 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 		t.Fatalf("thanks %q, second visit %q", done, gone)
 	}
 
-	var labourN, labourShare, serviceShare, warn string
+	var labourN, labourShare, serviceShare, warn, note, labourGoal, serviceGoal string
 	var charts int
 	err = chromedp.Run(ctx,
 		loginAt(env.URL+"/dashboard", "leder@demo.local"),
 		chromedp.WaitVisible(`#sat-labour`),
+		chromedp.Text(`h1 .provisional`, &note),
+		chromedp.Text(`#sat-labour .goal`, &labourGoal),
+		chromedp.Text(`#sat-service .goal`, &serviceGoal),
 		chromedp.Text(`#sat-labour .n`, &labourN),
 		chromedp.Text(`#sat-labour .share`, &labourShare),
 		chromedp.Text(`#sat-service .share`, &serviceShare),
@@ -104,8 +107,13 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, ctx, "dashboard")
-	if !strings.HasPrefix(labourN, "1") || labourShare != "100,0 %" || serviceShare != "0,0 %" || !strings.Contains(warn, "30") {
+	if !strings.HasPrefix(labourN, "1") || labourShare != "100,0\u00a0%" || serviceShare != "0,0\u00a0%" || !strings.Contains(warn, "30") {
 		t.Fatalf("labour n %q share %q, service %q, warning %q", labourN, labourShare, serviceShare, warn)
+	}
+	// The current half is running: said to be provisional up to today,
+	// and each goal met or not "so far", in words.
+	if !strings.HasPrefix(note, "(foreløbig, til og med ") || labourGoal != "nået indtil nu" || serviceGoal != "ikke nået indtil nu" {
+		t.Fatalf("heading note %q, labour goal %q, service goal %q", note, labourGoal, serviceGoal)
 	}
 	if charts < 4 {
 		t.Fatalf("%d charts with a text alternative, want at least 4", charts)

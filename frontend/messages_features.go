@@ -66,7 +66,7 @@ func init() {
 func init() {
 	i18n.Register(map[string][2]string{
 		"fd.job_orders":                 {"Jobordrer og prioriterede målgrupper", "Job orders and priority groups"},
-		"fd.job_orders_hint":            {"Over periodens nye stillinger (Jobnets jobordremål).", "Over the vacancies posted in the period (Jobnet's job-order measures)."},
+		"fd.job_orders_hint":            {"Blandt periodens nye stillinger (Jobnets jobordremål).", "Among the vacancies posted in the period (Jobnet's job-order measures)."},
 		"fd.with_presented":             {"Med mindst én præsenteret kandidat", "With at least one presented candidate"},
 		"fd.filled_presented":           {"Besat med en præsenteret kandidat (af de modtagne)", "Filled by a presented candidate (of those posted)"},
 		"fd.days_first":                 {"Dage til første præsentation (median)", "Days to the first presentation (median)"},
@@ -77,7 +77,7 @@ func init() {
 		"fd.presented":                  {"Præsenteret", "Presented"},
 		"fd.hired":                      {"Ansat", "Hired"},
 		"fd.g_refugee_family_reunified": {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
-		"fd.g_long_term_unemployed":     {"Langtidsledige", "Long-term unemployed"},
+		"fd.g_long_term_unemployed":     {"Aktivitetsparate", "Further from the labour market"},
 		"fd.g_fleksjob":                 {"Fleksjob", "Flexjob"},
 		"fd.g_under_30":                 {"Under 30 år", "Under 30"},
 		"fd.g_over_50":                  {"50 år og derover", "50 and over"},

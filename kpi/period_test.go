@@ -208,7 +208,9 @@ func TestTargetTrend(t *testing.T) {
 		{"mid-year, behind", y2026, 2300, 1100, time.Date(2026, 7, 1, 0, 0, 0, 0, cph), 181.0 / 365, 2300 * 181.0 / 365, false},
 		{"noon after spring DST counts half a day", y2026, 2300, 600, time.Date(2026, 4, 1, 12, 0, 0, 0, cph), 90.5 / 365, 2300 * 90.5 / 365, true},
 		{"UTC instant on New Year's Eve is already next year", Period{Kind: Year, Year: 2025}, 2000, 1990, time.Date(2025, 12, 31, 23, 30, 0, 0, time.UTC), 1, 2000, false},
-		{"before the period", y2026, 2300, 0, time.Date(2025, 12, 1, 0, 0, 0, 0, cph), 0, 0, true},
+		// Nothing is on track in a period not begun ("På sporet" with 0
+		// contacts for next year's first half).
+		{"before the period", y2026, 2300, 0, time.Date(2025, 12, 1, 0, 0, 0, 0, cph), 0, 0, false},
 		{"leap year", Period{Kind: Year, Year: 2024}, 2000, 1000, time.Date(2024, 7, 2, 0, 0, 0, 0, cph), 183.0 / 366, 2000 * 183.0 / 366, true},
 		{"half-year target", Period{Kind: Half, Year: 2026, N: 2}, 1250, 700, time.Date(2026, 10, 1, 0, 0, 0, 0, cph), 92.0 / 184, 625, true},
 	}
@@ -228,5 +230,38 @@ func TestTargetTrend(t *testing.T) {
 				t.Errorf("Projected is NaN")
 			}
 		})
+	}
+}
+
+// TestTrendSaysWhetherThePeriodHasBegunOrEnded: a period over says whether
+// the target was met (not "on track, projected …"), one not begun says so
+// (not "on track" with nothing done), and only a running one has a pace.
+func TestTrendSaysWhetherThePeriodHasBegunOrEnded(t *testing.T) {
+	cph := jobmatch.Copenhagen
+	h1 := Period{Kind: Half, Year: 2026, N: 1}
+	for _, tt := range []struct {
+		name    string
+		actual  int
+		at      time.Time
+		state   State
+		met     bool
+		onTrack bool
+	}{
+		{"ended, met", 1200, time.Date(2026, 12, 7, 12, 0, 0, 0, cph), Ended, true, true},
+		{"ended, not met", 1100, time.Date(2026, 12, 7, 12, 0, 0, 0, cph), Ended, false, false},
+		{"ended at the first instant after", 1150, time.Date(2026, 7, 1, 0, 0, 0, 0, cph), Ended, true, true},
+		{"running, ahead of the pace but short of the target", 700, time.Date(2026, 4, 1, 0, 0, 0, 0, cph), Running, false, true},
+		{"running from the first instant", 0, time.Date(2026, 1, 1, 0, 0, 0, 0, cph), Running, false, true},
+		{"not begun", 0, time.Date(2025, 12, 31, 23, 59, 0, 0, cph), NotStarted, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := TargetTrend(h1, 1150, tt.actual, tt.at)
+			if tr.State != tt.state || tr.Met != tt.met || tr.OnTrack != tt.onTrack {
+				t.Errorf("state %v met %v on track %v, want %v %v %v", tr.State, tr.Met, tr.OnTrack, tt.state, tt.met, tt.onTrack)
+			}
+		})
+	}
+	if NotStarted.String() != "not_started" || Running.String() != "running" || Ended.String() != "ended" {
+		t.Errorf("state keys: %s %s %s", NotStarted, Running, Ended)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -16,7 +17,15 @@ import (
 // the period counters kept as events are written (one document per year),
 // so they cost one read whatever the volume.
 type KPIFigures struct {
-	Period               string                  `json:"period"`
+	Period string `json:"period"`
+	// Status is "ended" for a period over (final figures), "running" for
+	// the current one (provisional figures, up to AsOf) and "not_started"
+	// for one to come.
+	Status string `json:"status"`
+	// AsOf is the day the figures were read (Copenhagen, "2026-12-07")
+	// when the period has not ended: they run up to and including it.
+	// Empty for an ended period, whose figures are final.
+	AsOf                 string                  `json:"as_of,omitempty"`
 	Contacts             KPIContacts             `json:"contacts"`
 	EmployerSatisfaction map[string]Satisfaction `json:"employer_satisfaction"`
 	CitizenSatisfaction  Satisfaction            `json:"citizen_satisfaction"`
@@ -66,7 +75,12 @@ type ContactTrend struct {
 	Elapsed   float64 `json:"elapsed"`   // share of the period gone, 0..1
 	Expected  float64 `json:"expected"`  // target × elapsed
 	Projected float64 `json:"projected"` // count at the end at the pace so far
-	OnTrack   bool    `json:"on_track"`
+	// OnTrack is at or above the steady pace in a running period; in an
+	// ended period it is Met, before the period false.
+	OnTrack bool `json:"on_track"`
+	// Met is the count at or above the target (final once the period has
+	// ended).
+	Met bool `json:"met"`
 }
 
 // Satisfaction is a satisfaction figure (answers 1–5; 4–5 satisfied).
@@ -142,18 +156,23 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	if err != nil {
 		return nil, err
 	}
-	f := &KPIFigures{Period: period, EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
+	p, _ := kpi.ParsePeriod(period)
+	now := s.now()
+	state := p.StateAt(now)
+	f := &KPIFigures{Period: period, Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
 		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2
 	}
-	p, _ := kpi.ParsePeriod(period)
+	if state != kpi.Ended {
+		f.AsOf = now.In(jobmatch.Copenhagen).Format(time.DateOnly)
+	}
 	for _, m := range p.Months() {
 		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
 	}
-	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), s.now())
-	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack}
+	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), now)
+	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack, Met: tr.Met}
 	names := map[string]*jobmatch.User{}
 	if us, err := s.staff.Consultants(ctx); err == nil {
 		for _, u := range us {

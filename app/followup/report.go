@@ -2,9 +2,11 @@ package followup
 
 import (
 	"context"
+	"math"
 	"strconv"
 
 	"jobmatch"
+	"jobmatch/kpi"
 )
 
 // ReportRow is one figure of the half-year report: its value in the period
@@ -25,8 +27,25 @@ type ReportRow struct {
 	// Target is the period's goal for the company contacts (half the
 	// year's for a half-year) and for a satisfaction share (the year's);
 	// 0 where the figure has none.
-	Target     float64 `json:"target,omitempty"`
-	Definition string  `json:"definition"`
+	Target float64 `json:"target,omitempty"`
+	// TargetMet says whether the figure reached its target, as shown (to
+	// a tenth of a percent): for the contacts only once the period has
+	// ended, for a satisfaction share whenever there are answers (so far,
+	// in a running period). Absent where there is nothing to judge.
+	TargetMet *bool `json:"target_met,omitempty"`
+	// Cohort marks a figure over the vacancies posted in the period: in a
+	// running period the newest of them have not had their time yet, so
+	// it tends to rise until well after the period ends.
+	Cohort     bool   `json:"cohort,omitempty"`
+	Definition string `json:"definition"`
+}
+
+// cohortFigures are the figures taken over the period's new vacancies.
+var cohortFigures = map[string]bool{
+	"job_orders_with_presented":       true,
+	"job_orders_filled_by_presented":  true,
+	"job_orders_days_to_presentation": true,
+	"priority_vacancies_presented":    true,
 }
 
 // casesOf is, for a figure that is a median or a share, the number of
@@ -94,7 +113,7 @@ var reportFigures = []struct {
 		[2]string{"Alle henvendelser (web, API, telefon, mail, besøg), efter modtagelsesdato.", "All requests (web, API, phone, mail, visit), by the date received."},
 		func(f *KPIFigures) (float64, int) { return float64(f.Requests.Count), 0 }},
 	{"requests_median_response_hours", "hours", [2]string{"Svartid, median (timer)", "Response time, median (hours)"},
-		[2]string{"Tid fra modtagelse til afslutning for henvendelser afsluttet i perioden; i hele timer op til 48 timer, derover i hele døgn.", "Time from receipt to resolution of requests resolved in the period; within an hour below 48 hours, a day above."},
+		[2]string{"Tid fra modtagelse til afslutning for henvendelser afsluttet i perioden. Medianen anslås med én decimal ud fra, hvor mange der blev afsluttet inden for hver time (over 48 timer: hvert døgn), så den er sikker inden for en time (over 48 timer: et døgn).", "Time from receipt to resolution of requests resolved in the period. The median is estimated to one decimal from how many were resolved within each hour (above 48 hours: each day), so it is right within an hour (above 48 hours: a day)."},
 		func(f *KPIFigures) (float64, int) { return f.Requests.MedianResponseHours, 0 }},
 	{"requests_share_in_time", "share", [2]string{"Besvaret inden fristen", "Answered within the deadline"},
 		[2]string{"Andel af henvendelser afsluttet i perioden, der blev afsluttet inden deres frist (arbejdsdage, helligdage sprunget over).", "Share of requests resolved in the period that were resolved by their deadline (working days, holidays skipped)."},
@@ -155,17 +174,33 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 		if cases, ok := casesOf[f.key]; ok {
 			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
 		}
+		row.Cohort = cohortFigures[f.key]
 		switch f.key {
 		case "contacts":
 			row.Target = float64(cur.Contacts.Target)
+			if cur.Status == kpi.Ended.String() {
+				met := cur.Contacts.Count >= cur.Contacts.Target
+				row.TargetMet = &met
+			}
 		case "employer_labour", "employer_service":
 			row.Target = cur.EmployerSatisfactionTarget
 		case "citizen_satisfaction":
 			row.Target = cur.CitizenSatisfactionTarget
 		}
+		if row.Unit == "share" && row.Target > 0 && row.N > 0 {
+			met := ShareMet(row.Value, row.Target)
+			row.TargetMet = &met
+		}
 		r.Rows = append(r.Rows, row)
 	}
 	return r, nil
+}
+
+// ShareMet says whether a share reached its target as both are shown, to
+// a tenth of a percent: 91,95 % is shown as 92,0 % and meets a goal of
+// 92,0 %, or the page would say "92,0 % (mål 92,0 %): ikke nået".
+func ShareMet(share, target float64) bool {
+	return math.Round(share*1000) >= math.Round(target*1000)
 }
 
 // FormatFigure prints a report value for a CSV file: shares as fractions

@@ -1,0 +1,150 @@
+package followup_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/app/followup"
+	"jobmatch/store/storetest"
+)
+
+// TestPeriodsSayWhetherTheyAreOver: on 7 December 2026 the second half is
+// running (its figures up to that day), the first is over (its contacts
+// reached the target or not, not "on track, projected …") and 2027's first
+// half has not begun (not "on track" with 0 contacts). The report says
+// which figures met their targets and which are over the period's new
+// vacancies.
+func TestPeriodsSayWhetherTheyAreOver(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	// 1,200 contacts in each half against half of 2,500; 23 of 25
+	// citizens satisfied (92,0 % against 92 %), 9 of 10 employers (labour).
+	h1 := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	if err := env.CountPeriods(ctx, h1, map[string]int64{"contacts": 1200, "survey_citizen_5": 23, "survey_citizen_2": 2,
+		"survey_employer_labour_4": 9, "survey_employer_labour_1": 1, "vacancies_posted": 10, "joborder_presented": 4}); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.CountPeriods(ctx, now, map[string]int64{"contacts": 1200}); err != nil {
+		t.Fatal(err)
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+
+	for _, tt := range []struct {
+		year            int
+		half            string
+		status, asOf    string
+		onTrack, met    bool
+		contacts, goal  int64
+		wantProjected0  bool
+		wantExpectedAll bool
+	}{
+		{2026, "H1", "ended", "", false, false, 1200, 1250, false, true},
+		// Ahead of a steady pace, short of the target: on track, not met.
+		{2026, "H2", "running", "2026-12-07", true, false, 1200, 1250, false, false},
+		{2026, "", "running", "2026-12-07", true, false, 2400, 2500, false, false},
+		{2027, "H1", "not_started", "2026-12-07", false, false, 0, 1250, true, false},
+	} {
+		f, err := s.KPI(ctx, lead, tt.year, tt.half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := f.Contacts.Trend
+		if f.Status != tt.status || f.AsOf != tt.asOf || tr.OnTrack != tt.onTrack || tr.Met != tt.met || f.Contacts.Count != tt.contacts || f.Contacts.Target != tt.goal {
+			t.Errorf("%d %s: status %q as of %q, on track %v, met %v, %d of %d; want %q %q %v %v %d of %d", tt.year, tt.half,
+				f.Status, f.AsOf, tr.OnTrack, tr.Met, f.Contacts.Count, f.Contacts.Target, tt.status, tt.asOf, tt.onTrack, tt.met, tt.contacts, tt.goal)
+		}
+		if tt.wantExpectedAll && tr.Expected != float64(tt.goal) {
+			t.Errorf("%d %s: expected %v at the end, want the whole target", tt.year, tt.half, tr.Expected)
+		}
+		if tt.wantProjected0 && tr.Projected != 0 {
+			t.Errorf("%d %s: projected %v before the period", tt.year, tt.half, tr.Projected)
+		}
+	}
+
+	rows := func(half string) map[string]followup.ReportRow {
+		r, err := s.KPIReport(ctx, lead, 2026, half, "da")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]followup.ReportRow{}
+		for _, row := range r.Rows {
+			m[row.Key] = row
+		}
+		return m
+	}
+	met := func(r followup.ReportRow) string {
+		if r.TargetMet == nil {
+			return "–"
+		}
+		if *r.TargetMet {
+			return "met"
+		}
+		return "not met"
+	}
+	h1Rows, h2Rows := rows("H1"), rows("H2")
+	for _, c := range []struct {
+		rows map[string]followup.ReportRow
+		key  string
+		want string
+	}{
+		{h1Rows, "contacts", "not met"},
+		{h1Rows, "citizen_satisfaction", "met"},    // 92,0 % of a 92 % goal
+		{h1Rows, "employer_labour", "not met"},     // 90,0 %
+		{h1Rows, "employer_service", "–"},          // no answers
+		{h1Rows, "requests", "–"},                  // no target
+		{h2Rows, "contacts", "–"},                  // still running: neither
+		{h2Rows, "citizen_satisfaction", "–"},      // no answers yet
+		{h1Rows, "job_orders_with_presented", "–"}, // no target
+	} {
+		if got := met(c.rows[c.key]); got != c.want {
+			t.Errorf("%s %s: %s, want %s", c.rows["contacts"].Label, c.key, got, c.want)
+		}
+	}
+	for key, cohort := range map[string]bool{"job_orders_with_presented": true, "job_orders_filled_by_presented": true, "job_orders_days_to_presentation": true,
+		"priority_vacancies_presented": true, "vacancies_share_filled_presented": false, "contacts": false} {
+		if h2Rows[key].Cohort != cohort {
+			t.Errorf("%s: cohort %v, want %v", key, h2Rows[key].Cohort, cohort)
+		}
+	}
+	// The group counted is the CV's target group "Aktivitetsparat", not
+	// the long-term unemployed; the key stays.
+	if l := h1Rows["priority_long_term_unemployed_shortlisted"].Label; l != "Aktivitetsparate: på kortliste" {
+		t.Errorf("the further_from_job group is labelled %q", l)
+	}
+	en, err := s.KPIReport(ctx, lead, 2026, "H1", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range en.Rows {
+		if r.Key == "priority_long_term_unemployed_hired" && r.Label != "Further from the labour market: hired" {
+			t.Errorf("in English the group is labelled %q", r.Label)
+		}
+	}
+	// The response time's definition says what the figure is: a median to
+	// one decimal estimated from hourly counts, not one "in whole hours".
+	if d := h1Rows["requests_median_response_hours"].Definition; !contains(d, "én decimal") || contains(d, "i hele timer") {
+		t.Errorf("the response time's definition: %q", d)
+	}
+}
+
+// TestShareMetAsShown: a share meets its target as the two are shown, to
+// a tenth of a percent.
+func TestShareMetAsShown(t *testing.T) {
+	for _, c := range []struct {
+		share, target float64
+		want          bool
+	}{{0.9195, 0.92, true}, {0.9194, 0.92, false}, {0.915, 0.92, false}, {0.95, 0.92, true}} {
+		if got := followup.ShareMet(c.share, c.target); got != c.want {
+			t.Errorf("ShareMet(%v, %v) = %v", c.share, c.target, got)
+		}
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
