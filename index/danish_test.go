@@ -101,6 +101,9 @@ func TestWithoutEnding(t *testing.T) {
 		{"bus", false, nil},
 		{"erfarne", false, []string{"erfaren"}},
 		{"lagre", false, []string{"lager"}},
+		{"lagrene", false, []string{"lager"}},
+		{"lagrenes", false, []string{"lager"}},
+		{"mestrene", true, []string{"mester"}},
 		{"travle", false, []string{"travel"}},
 		{"kokke", false, []string{"kok"}},
 	} {
@@ -1587,6 +1590,35 @@ func TestInflectedFromAHeldWord(t *testing.T) {
 	res := mustSearch(t, ix, "erfarne")
 	if got := names(res); !slices.Equal(got, []string{"erfaren1", "kok1"}) || len(res.Expansions) == 0 || !slices.Equal(res.Expansions[0].Via, []string{"inflection"}) {
 		t.Errorf("erfarne found %v (read as %+v), want the two who write erfaren, as its inflection", got, res.Expansions)
+	}
+}
+
+// TestLagerIsNoLæge: the definite and plural forms of "lager" are lager's,
+// not "læger" folded without æ (lageret and lagerne found 12 nurses and
+// dental assistants beside the warehouse workers; lagrene, the plural in
+// full, was read as typos of "lærenem" and "tandlægerne": 182 CVs, none
+// of a warehouse).
+func TestLagerIsNoLæge(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"lager1": cvOf("Lagermedarbejder", "Plukker ordrer på lager."),
+		"lager2": cvOf("Lagerarbejder", "Truck og lager."),
+		"lager3": cvOf("Lagerchef", "Ansvar for et lager med 20 ansatte."),
+		"læge1":  cvOf("Læge", "Praktiserende læger har brug for mig."),
+		"læge2":  cvOf("Sygeplejerske", "Samarbejde med lægerne på afdelingen."),
+		"tand1":  cvOf("Tandklinikassistent", "Assisterer tandlægerne."),
+		"lære1":  cvOf("Lærer", "Lærenem og flittig."),
+	})
+	for _, q := range []string{"lager", "lageret", "lagerne", "lagrene", "lagre"} {
+		res := mustSearch(t, ix, q)
+		got := names(res)
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"lager1", "lager2", "lager3"}) {
+			t.Errorf("%s found %v (read as %+v), want the three of a warehouse", q, got, res.Expansions)
+		}
+	}
+	// Typed without æ and held by no CV as typed: the doctors.
+	if got := names(mustSearch(t, ix, "lagerne")); slices.Contains(got, "læge1") {
+		t.Errorf("lagerne found the doctor: %v", got)
 	}
 }
 

@@ -252,12 +252,27 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// was meant (baseOf, baseInside).
 	// The stem above reaches the word, not its compounds, and a stem of
 	// three letters ("lær" of "lærere") reaches nothing.
-	var bases []string
+	var bases, spelled []string
 	if !strings.Contains(token, "-") {
 		bases = withoutEnding(token, written)
+		for _, b := range withoutEnding(token, true) {
+			spelled = append(spelled, asciiSpelling(b))
+		}
+	}
+	// holdsBase reports whether w holds a base as typed (in ASCII
+	// spelling), not only its skeleton.
+	holdsBase := func(w vocabWord) bool {
+		a := asciiSpelling(w.word)
+		for _, b := range spelled {
+			if strings.Contains(a, b) {
+				return true
+			}
+		}
+		return false
 	}
 	var baseFound []baseForm
 	baseHeld := make([]bool, len(bases))
+	baseTyped := false // a base held as typed, not only as a skeleton
 	stemInfix := len(stem) >= 5
 	v.mu.RLock()
 	defer v.mu.RUnlock()
@@ -282,13 +297,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 		if len(bases) > 0 && !place {
 			if b, whole := baseOf(bases, w, written); b >= 0 {
 				f := form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"}
+				typed := holdsBase(w)
 				if whole {
 					f.boost, f.via = boostInflection, "inflection"
 					if w.word == bases[b] || w.skel == bases[b] {
 						baseHeld[b] = true
+						baseTyped = baseTyped || typed
 					}
 				}
-				baseFound = append(baseFound, baseForm{f, b})
+				baseFound = append(baseFound, baseForm{f, b, !typed})
 			} else if b, head := baseInside(bases, w, written); b >= 0 {
 				f := form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}
 				if head && w.title() {
@@ -297,7 +314,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 					// without its ending.
 					f.boost = boostHead
 				}
-				baseFound = append(baseFound, baseForm{f, b})
+				baseFound = append(baseFound, baseForm{f, b, !holdsBase(w)})
 			}
 		}
 		var f form
@@ -324,6 +341,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3 && stemEndings[w.skel[len(stem):]]:
 			f = form{boost: boostInflection, via: "inflection"}
+			if !strings.HasPrefix(w.word, Stem(token)) && !strings.HasPrefix(asciiSpelling(w.word), asciiSpelling(Stem(token))) {
+				// An inflection of another word of the same skeleton
+				// ("læger" for "lageret"): decided below, as a folded
+				// spelling is.
+				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInflection, via: "inflection"})
+				continue
+			}
 		case place && (infix || stemInfix) && (strings.Contains(w.skel, s) || stem != "" && strings.Contains(w.skel, stem)):
 			continue
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
@@ -394,6 +418,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 	if !known {
 		// A compound counts only when its base is a word some CV holds.
 		for _, bf := range baseFound {
+			if bf.folded && baseTyped {
+				// Another word folded ("lægerne" for "lagerne", whose
+				// lager some CV holds).
+				continue
+			}
 			if baseHeld[bf.base] {
 				if bf.boost >= boostPrefix {
 					strong += int(bf.docs)
@@ -402,7 +431,10 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		}
 		for _, f := range folded {
-			if baseKnown && f.via == "compound" {
+			if baseTyped || baseKnown && f.via == "compound" {
+				// The word typed is inflected from one some CV holds
+				// as typed ("lagerne": lager), not another folded
+				// ("lægerne").
 				continue
 			}
 			if f.boost >= boostPrefix {
@@ -921,6 +953,9 @@ var danishEndings = []string{"ernes", "enes", "erne", "ene", "ens", "ets", "ers"
 type baseForm struct {
 	form
 	base int
+	// folded: the word holds the base only as a skeleton, another word's
+	// letters ("lægerne" for the base "lager" of "lagerne").
+	folded bool
 }
 
 // withoutEnding returns the typed word without each Danish ending it has,
@@ -965,9 +1000,17 @@ func withoutEnding(token string, written bool) []string {
 // that e before an ending ("erfarne" is erfaren, "lagre" lager, "travle"
 // travel).
 func syncope(token string) (string, bool) {
-	r := []rune(token)
-	if n := len(r); n >= 5 && r[n-1] == 'e' && strings.ContainsRune("nlr", r[n-2]) && !strings.ContainsRune("aeiouyæøå", r[n-3]) {
-		return string(r[:n-2]) + "e" + string(r[n-2]), true
+	// With its definite or genitive ending after the lost e: "lagrene",
+	// "lagrenes", "lagres" are lager's too.
+	for _, end := range []string{"", "ne", "nes", "s"} {
+		t, ok := strings.CutSuffix(token, end)
+		if !ok {
+			continue
+		}
+		r := []rune(t)
+		if n := len(r); n >= 5 && r[n-1] == 'e' && strings.ContainsRune("nlr", r[n-2]) && !strings.ContainsRune("aeiouyæøå", r[n-3]) {
+			return string(r[:n-2]) + "e" + string(r[n-2]), true
+		}
 	}
 	return "", false
 }
