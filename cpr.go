@@ -27,8 +27,12 @@ import (
 // semicolon or x right between them, and an opening bracket between DDMMYY
 // and the serial ("010190 (1234)"); combining marks, variation selectors
 // and blanks drawn as nothing (U+034F, U+3164, U+2800) vanish as format
-// characters do; a letter O or l between digits is the digit
-// it looks like ("01O190-1234"). Then two shapes count:
+// characters do; a letter drawn as a dash between digits is one
+// ("010190ー1234"); a letter O or l between digits is the digit it looks
+// like ("01O190-1234"), and so is one at the edge of a word that becomes a
+// whole part ("O10190-l234", lettersForDigits); several marks in a row
+// between digits are one join ("010190..1234", "(010190)-(1234)",
+// joinRuns). Then two shapes count:
 //
 //   - DDMMYY and NNNN with at most one separator between them, bounded by
 //     non-digits ("010190-1234", "0101901234", "ring 010190 1234 nu");
@@ -39,7 +43,9 @@ import (
 //     ("010 190 1234") or anywhere in the serial after a whole DDMMYY
 //     ("0101901 234").
 //
-// Both need a valid day (01–31) and month (01–12). Phone numbers (8 digits,
+// Both need a valid day (01–31) and month (01–12). So does a date written
+// with full stops and a day or month in one digit, then a dash and the
+// serial ("1.1.90-1234", shortDate). Phone numbers (8 digits,
 // "+45 12 34 56 78" starts with "45"), CVR numbers (8), dates and amounts
 // split at odd places ("31 050-32 100") do not match.
 var cprPattern = regexp.MustCompile(`(?:^|[^0-9])([0-3][0-9])([01][0-9])([0-9]{2})[- ]?([0-9]{4})(?:[^0-9]|$)`)
@@ -59,22 +65,38 @@ func WithoutCPR(s string) string {
 
 // ContainsCPR reports whether s contains a CPR-like number.
 func ContainsCPR(s string) bool {
-	if !maybeCPR(s) {
-		return false
-	}
-	n := normalizeForCPR(s)
-	if !strings.Contains(n, joinMark) {
+	return maybeCPR(s) && cprIn(normalizeForCPR(s))
+}
+
+// cprIn reports whether a normalised text holds a CPR number, its marks
+// read as joins and as ends.
+func cprIn(n string) bool {
+	marks, runs := strings.Contains(n, joinMark), strings.Contains(n, joinRun)
+	if !marks && !runs {
 		return cprShaped(n)
 	}
 	// The marks read as joins, then as ends: a mark that joins one CPR
 	// number's parts ("010190*1234") must not hide another by joining it
-	// to a digit before it ("12*01 01 90 1234").
-	return cprShaped(strings.ReplaceAll(n, joinMark, "-")) || cprShaped(strings.ReplaceAll(n, joinMark, "~"))
+	// to a digit before it ("12*01 01 90 1234"). A run of marks
+	// (joinRuns) is read apart from the single marks: one may join what
+	// the other ends ("000000x1007 60..9999").
+	if cprShaped(joinAll.Replace(n)) || cprShaped(endAll.Replace(n)) {
+		return true
+	}
+	return marks && runs && (cprShaped(endMarks.Replace(n)) || cprShaped(endRuns.Replace(n)))
 }
 
 // joinMark stands in a normalised text for a mark that may join the parts
-// of a CPR number or end a number (normalizeForCPR).
-const joinMark = "\x01"
+// of a CPR number or end a number (normalizeForCPR), joinRun for a run of
+// them (joinRuns).
+const joinMark, joinRun = "\x01", "\x02"
+
+var (
+	joinAll  = strings.NewReplacer(joinMark, "-", joinRun, "-")
+	endAll   = strings.NewReplacer(joinMark, "~", joinRun, "~")
+	endMarks = strings.NewReplacer(joinMark, "~", joinRun, "-")
+	endRuns  = strings.NewReplacer(joinMark, "-", joinRun, "~")
+)
 
 // cprShaped reports whether a normalised text holds one of the two shapes.
 func cprShaped(n string) bool {
@@ -87,46 +109,133 @@ func cprShaped(n string) bool {
 }
 
 // maybeCPR is the fast path: text that holds fewer than ten digits once
-// normalised cannot hold one. Each character's digits under NFKC are
-// counted without normalising the text (Danish letters and typographic
-// punctuation hold none), so most text never reaches the slow path.
-func maybeCPR(s string) bool { return normalisedDigits(s) >= 10 }
+// normalised cannot hold one, nor fewer than eight with fewer than two
+// full stops right after a digit ("1.1.90-1234", shortDate). Each
+// character's digits under NFKC are counted without normalising the text
+// (Danish letters and typographic punctuation hold none), so most text
+// never reaches the slow path.
+func maybeCPR(s string) bool {
+	digits, dots := countForCPR(s)
+	return digits >= 10 || digits >= 8 && dots >= 2
+}
 
-// normalisedDigits counts the ASCII digits of NFKC(s) without normalising s.
+// normalisedDigits counts the ASCII digits of NFKC(s) without normalising
+// s, a letter read as a digit included (countForCPR).
 func normalisedDigits(s string) int {
-	digits := 0
+	digits, _ := countForCPR(s)
+	return digits
+}
+
+// countForCPR counts, without normalising s, at least the digits and the
+// full stops right after a digit (or a letter read as one) that
+// normalizeForCPR makes of it: each character's under NFKC, the digits of
+// other scripts, and a letter O or l next to a digit (invisible characters
+// between skipped), which lettersForDigits may read as one. A letter away
+// from digits counts nothing, so Danish prose stays fast.
+func countForCPR(s string) (digits, dots int) {
+	digitBefore := false // the last character that stays ends in a digit
+	counted := false     // or is a letter counted as one
+	letters := 0         // look-alike letters just before, counted if a digit follows
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			i++
 			switch {
 			case c >= '0' && c <= '9':
-				digits++
-			case (c == 'O' || c == 'o' || c == 'l' || c == 'I') && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
-				digits++ // a letter typed for a digit (normalizeForCPR)
+				digits += 1 + letters
+				letters, digitBefore, counted = 0, true, false
+				continue
+			case c == 'O' || c == 'o' || c == 'l' || c == 'I':
+				counted, letters = digitBefore, 1
+				if digitBefore {
+					digits++
+					letters = 0
+				}
+			default:
+				if c == '.' && (digitBefore || counted) {
+					dots++
+				}
+				letters, counted = 0, false
 			}
-			i++
+			digitBefore = false
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if d := nfkcDigits(r); d > 0 {
-			digits += d
-		} else if unicode.IsDigit(r) {
-			digits++ // a digit of another script: ٣, ३, ๓
-		} else if lookalikeDigit(r) != 0 && i > 0 && isDigit(s[i-1]) && i+size < len(s) && isDigit(s[i+size]) {
-			digits++ // a Greek or Cyrillic letter typed for a digit
-		}
 		i += size
+		d := nfkcDecomposition(r)
+		nd, nl, nDots := nfkcCounts(r, d)
+		if nDots > 0 && (digitBefore || counted || nd > 0) {
+			dots += nDots // "1…", "⒈"
+		}
+		switch {
+		case nd > 0 || unicode.IsDigit(r):
+			digits += max(nd, 1) + letters + nl // ٣, ३, ๓ one each
+			letters, digitBefore, counted = 0, true, false
+		case nl > 0: // a Greek or Cyrillic O, a full-width l
+			counted, letters = digitBefore, nl
+			if digitBefore {
+				digits += nl
+				letters = 0
+			}
+			digitBefore = false
+		case (digitBefore || counted || letters > 0) && vanishes(r, d):
+			// dropped by normalizeForCPR: its neighbours meet
+		default:
+			letters, digitBefore, counted = 0, false, false
+		}
 	}
-	return digits
+	return digits, dots
+}
+
+// nfkcCounts counts in NFKC(r), d being r's decomposition under NFKC (none
+// when r stays itself), the ASCII digits, at least the letters that look
+// like a digit (lookalikeDigit: ASCII, or a Greek or Cyrillic letter, whose
+// first byte is counted), and the full stops.
+func nfkcCounts(r rune, d []byte) (digits, letters, dots int) {
+	if len(d) == 0 {
+		if lookalikeDigit(r) != 0 {
+			return 0, 1, 0
+		}
+		return 0, 0, 0
+	}
+	for _, c := range d {
+		switch c {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			digits++
+		case 'O', 'o', 'l', 'I', 0xCE, 0xD0, 0xD1, 0xD3:
+			letters++
+		case '.':
+			dots++
+		}
+	}
+	return digits, letters, dots
+}
+
+// vanishes reports whether normalizeForCPR drops r, d being its
+// decomposition under NFKC: the halfwidth ﾞ is a combining mark under NFKC.
+func vanishes(r rune, d []byte) bool {
+	if len(d) == 0 {
+		return invisible(r)
+	}
+	for _, c := range string(d) {
+		if !invisible(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // nfkcDigits returns how many ASCII digits NFKC makes of r: the digits of
 // its compatibility decomposition ("²" 1, "⑳" 2, "㍘" 1), a table lookup.
 // A text's NFKC holds no more digits than its characters' together:
 // composition joins marks to letters and never makes a digit.
-func nfkcDigits(r rune) int {
+func nfkcDigits(r rune) int { return asciiDigits(nfkcDecomposition(r)) }
+
+// nfkcDecomposition is what NFKC decomposes r into, nil when r stays
+// itself.
+func nfkcDecomposition(r rune) []byte {
 	var buf [utf8.UTFMax]byte
-	return asciiDigits(norm.NFKC.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition())
+	return norm.NFKC.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition()
 }
 
 func asciiDigits[T string | []byte](s T) int {
@@ -141,12 +250,15 @@ func asciiDigits[T string | []byte](s T) int {
 
 // normalizeForCPR applies NFKC and folds separators: format characters
 // vanish, the digits of every script become 0–9 (Arabic-Indic "٠١٠١٩٠"),
-// spaces become ' ', dashes and minus signs '-', and a full stop or slash
-// between two digits '-' ("01.01.90-1234", "010190/1234").
+// spaces become ' ', dashes and minus signs '-' (and a letter drawn as a
+// dash between digits: "010190ー1234"), a letter O or l next to a digit
+// the digit it looks like (lettersForDigits), several marks in a row
+// between digits one join (joinRuns), and a full stop or slash between two
+// digits '-' ("01.01.90-1234", "010190/1234").
 func normalizeForCPR(s string) string {
-	s = norm.NFKC.String(lettersForDigits(s))
+	s = norm.NFKC.String(s)
 	out := make([]byte, 0, len(s))
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
 			out = append(out, ' ')
@@ -160,7 +272,8 @@ func normalizeForCPR(s string) string {
 			// braille blank): nothing to see
 		case unicode.IsSpace(r):
 			out = append(out, ' ')
-		case unicode.Is(unicode.Pd, r), r == '\u2212', r == '\u2043', r == '\uFE63', r == '\uFF0D':
+		case unicode.Is(unicode.Pd, r), r == '\u2212', r == '\u2043', r == '\uFE63', r == '\uFF0D',
+			dashLetter(r) && digitBeside(out, len(out), -1) && digitAhead(s[i+utf8.RuneLen(r):]):
 			out = append(out, '-')
 		case unicode.IsPunct(r) || unicode.IsSymbol(r):
 			out = append(out, '~') // "010190·1234", "010190。1234": a mark like any other
@@ -168,6 +281,7 @@ func normalizeForCPR(s string) string {
 			out = utf8.AppendRune(out, r)
 		}
 	}
+	out = joinRuns(lettersForDigits(out))
 	for i := 1; i+1 < len(out); i++ {
 		switch c := out[i]; {
 		case c == ',' && isDigit(out[i-1]) && isDigit(out[i+1]):
@@ -224,28 +338,198 @@ func groupOf(b []byte, i, step int) int {
 	return n
 }
 
-// lettersForDigits reads a letter O or l typed between two digits as the
-// digit it looks like ("01O190-1234"), in Latin, Greek or Cyrillic letters
-// ("01О190", a Cyrillic O); the fast path counts them alike
-// (normalisedDigits).
-func lettersForDigits(s string) string {
-	var b []byte
-	for i := 1; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if d := lookalikeDigit(r); d != 0 && isDigit(s[i-1]) && i+size < len(s) && isDigit(s[i+size]) {
-			if b == nil {
-				b = append(make([]byte, 0, len(s)), s[:i]...)
+// lettersForDigits reads a letter O or l typed for a digit as the digit
+// it looks like, in Latin, Greek or Cyrillic letters, after NFKC (a
+// full-width Ｏ too): always between two digits ("01O190-1234", "01О190",
+// a Cyrillic O), and next to a digit at the edge of a word only where the
+// word becomes a whole part of a CPR number: a word of six or ten digits
+// and look-alike letters with a valid day and month ("O10190-1234",
+// "01019O", "O101901234"), or of four right after such a six ("010190-l234",
+// "010190-123O"). "O365" in "Windows 10 O365 2019" stays a word, and
+// "Solo 1O1" keeps its O. The fast path counts every such letter next to
+// a digit (countForCPR).
+func lettersForDigits(b []byte) []byte {
+	if !letterByDigit(b) {
+		return b
+	}
+	var out []byte // nil until a letter is read as a digit
+	copied := 0    // b[:copied] is in out
+	sixEnd := -1   // where the last word read as six digits ended
+	for i := 0; i < len(b); {
+		// A word: letters and digits. whole: nothing but digits and
+		// look-alike letters next to a digit, read as the digits in
+		// read[:n].
+		end, n, whole, digit := i, 0, true, false
+		var read [10]byte
+		for end < len(b) {
+			r, size := utf8.DecodeRune(b[end:])
+			c := b[end]
+			if !isDigit(c) && !unicode.IsLetter(r) {
+				break
 			}
-			b = append(b, d)
-		} else if b != nil {
-			b = append(b, s[i:i+size]...)
+			if isDigit(c) {
+				digit = true
+			} else {
+				c = lookalikeDigit(r)
+				whole = whole && c != 0 && (end > i && isDigit(b[end-1]) || end+size < len(b) && isDigit(b[end+size]))
+			}
+			if n < len(read) {
+				read[n] = c
+			}
+			n++
+			end += size
 		}
-		i += size
+		if end == i { // not a word
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+			continue
+		}
+		whole = whole && digit
+		edge := whole && ((n == 6 || n == 10) && validDayMonth(string(read[0:2]), string(read[2:4])) ||
+			n == 4 && sixEnd >= 0 && i-sixEnd <= 6)
+		for j := i; digit && j < end; {
+			r, size := utf8.DecodeRune(b[j:])
+			before, after := j > i && isDigit(b[j-1]), j+size < end && isDigit(b[j+size])
+			if d := lookalikeDigit(r); d != 0 && (before && after || edge && (before || after)) {
+				if out == nil {
+					out = make([]byte, 0, len(b))
+				}
+				out = append(append(out, b[copied:j]...), d)
+				copied = j + size
+			}
+			j += size
+		}
+		sixEnd = -1
+		if whole && n == 6 && (edge || asciiDigits(b[i:end]) == 6) {
+			sixEnd = end
+		}
+		i = end
 	}
-	if b == nil {
-		return s
+	if out == nil {
+		return b
 	}
-	return string(b)
+	return append(out, b[copied:]...)
+}
+
+// letterByDigit reports whether a look-alike letter is next to a digit
+// in b, a scan of bytes that spares most text the word by word reading.
+func letterByDigit(b []byte) bool {
+	for j := 0; j < len(b); j++ {
+		size := 1
+		switch b[j] {
+		case 'O', 'o', 'l', 'I':
+		case 0xCE, 0xD0, 0xD1, 0xD3: // Greek and Cyrillic
+			r, n := utf8.DecodeRune(b[j:])
+			if lookalikeDigit(r) == 0 {
+				continue
+			}
+			size = n
+		default:
+			continue
+		}
+		if j > 0 && isDigit(b[j-1]) || j+size < len(b) && isDigit(b[j+size]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashLetter reports whether r is a letter drawn as a dash: the Japanese
+// long vowel mark ー, the ideograph one 一, the Hangul vowel eu ᅳ (ㅡ
+// under NFKC), Bopomofo i ㄧ, NKo lajanyalan ߺ and the Arabic tatweel ـ.
+// Between digits it is a dash ("010190ー1234").
+func dashLetter(r rune) bool {
+	switch r {
+	case '\u30FC', '\u4E00', '\u1173', '\u3161', '\u3127', '\u07FA', '\u0640':
+		return true
+	}
+	return false
+}
+
+// digitAhead reports whether s begins with a digit of any script, at most
+// two spaces before it.
+func digitAhead(s string) bool {
+	for spaces := 0; s != ""; spaces++ {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case unicode.IsDigit(r):
+			return true
+		case !unicode.IsSpace(r) || spaces == 2:
+			return false
+		}
+		s = s[size:]
+	}
+	return false
+}
+
+// runMarks are the characters of a run of marks between digits
+// (joinRuns): spaces, dashes, full stops, brackets and the marks that join
+// alone. Not a comma or semicolon: "Ordre 120524, 3000 stk." is a list.
+const runMarks = " -./:_+=|\\()" + cprMarks
+
+// joinRuns reads several marks in a row between two digits, spaces among
+// them allowed, at most six characters, as one join: "010190..1234",
+// "010190 .. 1234", "010190-.1234", "010190 / / 1234", "(010190)-(1234)",
+// "010190)(1234". The run becomes joinRun bytes, tried as a join and as an end
+// (ContainsCPR), after a full stop if one came first, so cprRun still
+// reads the full stop of a date ("01.01.90..1234") and of a time ("Tlf.
+// 20 11 45 67... 12 ansatte" ends in a full stop, not a dash); a full stop
+// after a space or another mark is a mark ("010190 .. 1234"). An opening
+// bracket joins only a DDMMYY and a serial, as it does alone. Runs of
+// spaces and dashes are cprRun's, one mark is the caller's.
+func joinRuns(b []byte) []byte {
+	var out []byte // nil until a run is joined
+	copied := 0    // b[:copied] is in out
+	for i := 1; i < len(b); i++ {
+		if !isDigit(b[i-1]) || strings.IndexByte(runMarks, b[i]) < 0 {
+			continue
+		}
+		j, marks, open, dashes := i, 0, false, true
+		for ; j < len(b) && j-i <= 6 && strings.IndexByte(runMarks, b[j]) >= 0; j++ {
+			if c := b[j]; c != ' ' {
+				marks++
+				open = open || c == '('
+				dashes = dashes && c == '-'
+			}
+		}
+		if j-i > 6 || j == len(b) || !isDigit(b[j]) || marks < 2 || dashes ||
+			open && (digitsBefore(b, i) != 6 || digitsFrom(b, j) != 4) {
+			i = j - 1
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		out = append(out, b[copied:i]...)
+		if b[i] == '.' {
+			out = append(out, '.')
+			i++
+		}
+		for ; i < j; i++ {
+			out = append(out, joinRun[0])
+		}
+		copied = j
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[copied:]...)
+}
+
+// digitsBefore is the number of digits right before b[i], digitsFrom the
+// number from b[i] on.
+func digitsBefore(b []byte, i int) int {
+	n := 0
+	for ; i-n > 0 && isDigit(b[i-n-1]); n++ {
+	}
+	return n
+}
+
+func digitsFrom(b []byte, i int) int {
+	n := 0
+	for ; i+n < len(b) && isDigit(b[i+n]); n++ {
+	}
+	return n
 }
 
 // lookalikeDigit is the digit a letter looks like, 0 when none: O and o
@@ -297,7 +581,8 @@ func digitOf(r rune) byte {
 // with the year in full and a dash before the serial ("01-01-1990-1234"),
 // and a valid day and month. A full stop between the last two pairs is a
 // time ("01.02.24 10.30"), and a year in full followed by more digits a
-// date and a time ("15-01-2027 1000"): no CPR numbers.
+// date and a time ("15-01-2027 1000"): no CPR numbers. A date with short
+// parts and its serial is one too ("1.1.90-1234", shortDate).
 func cprRun(s string) bool {
 	var digits [12]byte
 	n, seps := 0, 0     // digits in the run, separators since the last digit
@@ -305,6 +590,9 @@ func cprRun(s string) bool {
 	reset := func() { n, seps, splits = 0, 0, [13]byte{} }
 	end := func() bool {
 		defer reset()
+		if n <= len(digits) && shortDate(digits[:n], splits[:n]) {
+			return true
+		}
 		if n != 10 && n != 12 || !validDayMonth(string(digits[0:2]), string(digits[2:4])) {
 			return false
 		}
@@ -395,6 +683,57 @@ func cprRun(s string) bool {
 		}
 	}
 	return n > 0 && end()
+}
+
+// shortDate reports whether a run's digits d, split before digit i by
+// splits[i], read D.M.YY-SSSS or D.M.YYYY-SSSS with the day or the month
+// in one digit ("1.1.90-1234", the usual way to write a date, and the
+// serial): full stops after the day and the month, a dash (or a mark read
+// as one) before the serial and no other split, a valid day and month, a
+// year in full of someone 14 or older. A space before the serial is not
+// enough ("1.8.24 8000 Aarhus" is a date and a postal code), nor a serial
+// that reads as a year ("1.8.05-2012", "ansat 1.8.2005-2012": a period).
+func shortDate(d, splits []byte) bool {
+	var at [3]int // where the day, the month and the year end
+	k := 0
+	for i := 1; i < len(d); i++ {
+		if splits[i] != 0 {
+			if k == len(at) {
+				return false
+			}
+			at[k] = i
+			k++
+		}
+	}
+	if k != len(at) || splits[at[0]] != '.' || splits[at[1]] != '.' || splits[at[2]] != '-' || len(d)-at[2] != 4 {
+		return false
+	}
+	day, month, year := d[:at[0]], d[at[0]:at[1]], d[at[1]:at[2]]
+	if len(day) > 2 || len(month) > 2 || len(day)+len(month) == 4 || len(year) != 2 && len(year) != 4 {
+		return false
+	}
+	switch string(d[at[2] : at[2]+2]) {
+	case "19", "20":
+		return false // a year: "1.8.05-2012"
+	}
+	if len(year) == 4 {
+		switch string(year[:2]) {
+		case "19":
+		case "20":
+			if 2000+atoi2(string(year[2:])) > time.Now().Year()-14 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	pad := func(b []byte) string {
+		if len(b) == 1 {
+			return "0" + string(b)
+		}
+		return string(b)
+	}
+	return validDayMonth(pad(day), pad(month))
 }
 
 func validDayMonth(dd, mm string) bool {

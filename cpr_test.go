@@ -108,6 +108,76 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"320190 1234", false},       // day 32
 		{"01 13 90-1234", false},     // month 13
 		{"12 34 56 78 90 12", false}, // twelve digits
+		// A letter for a digit at the edge of a part.
+		{"kontakt 01019O-1234", true},
+		{"kontakt O10190-1234", true},
+		{"010190-l234", true},
+		{"010190-123O", true},
+		{"010190-I234", true},
+		{"01O19O-l234", true},
+		{"O101901234", true},            // ten in one word
+		{"０１０１９Ｏ－１２３４", true},           // a full-width O, read after NFKC
+		{"01\u200bO190-1234", true},     // an invisible character before the O
+		{"01019Ο-1234", true},           // a Greek O at the edge
+		{"Windows 10 O365 2019", false}, // O365 is no serial after a day
+		{"Microsoft O365, 12 34 56 78", false},
+		{"O2 Danmark 1.1.90", false},
+		{"10l mælk, tlf. 12 34 56 78", false}, // a litre
+		// Several marks in a row between the parts.
+		{"kontakt 010190..1234", true},
+		{"010190...1234", true},
+		{"010190 .. 1234", true},
+		{"010190-.1234", true},
+		{"010190 / / 1234", true},
+		{"010190…1234", true},    // an ellipsis
+		{"01.01.90..1234", true}, // a date, then two full stops
+		{"010190 -> 1234", true},
+		{"Tlf. 20 11 45 67... 12 ansatte", false}, // a full stop first: a time's place, not a join
+		{"kr. 10.000,-/12.000,-", false},          // a comma in the run: prices
+		{"Ordre 120524,- 3000 stk.", false},
+		{"12.-14. maj 2024", false},
+		{"Kapitel 3 ........ 120524 1234567", false}, // a run longer than six
+		// Brackets around the parts.
+		{"(010190)-(1234)", true},
+		{"010190)(1234", true},
+		{"(010190) (1234)", true},
+		{"Lokale 1204 (2014) - (2016)", false}, // an opening bracket after four digits
+		// Letters drawn as a dash.
+		{"010190ー1234", true}, // Katakana long vowel mark
+		{"010190ｰ1234", true}, // its half-width form
+		{"010190一1234", true}, // the ideograph one
+		{"010190⼀1234", true}, // the Kangxi radical one
+		{"010190ㅡ1234", true}, // Hangul eu
+		{"010190 ー 1234", true},
+		{"ラーメン 1200円ー2024年", false},
+		{"ー0101901", false},
+		// A date with short parts and full stops.
+		{"kontakt 1.1.90-1234", true},
+		{"1.12.90-1234", true},
+		{"12.1.90-1234", true},
+		{"1. 1. 90 - 1234", true},
+		{"1.1.90/1234", true},
+		{"1.1.1990-1234", true},
+		{"１．１．９０－１２３４", true},  // full-width
+		{"1.1.90 1234", false}, // a space alone: "1.8.24 8000 Aarhus C"
+		{"Tiltrædelse 1.8.24 8000 Aarhus C", false},
+		{"1.8.05-2012", false},         // a serial that reads as a year: a period
+		{"ansat 1.8.2005-2012", false}, // the same with the year in full
+		{"1.1.2024-1234", false},       // born this decade: a date to come
+		{"1.1.90-1.1.94", false},
+		{"1.1.90", false},
+		{"1.13.90-1234", false}, // month 13
+		{"32.1.90-1234", false}, // day 32
+		{"1.1.90.1234", false},  // full stops only: a version or an address
+		{"v. 5.4.0-1045", false},
+		{"Kode 2310.1.7.9992", false},
+		{"kl. 10.30-12.00", false},
+		{"kr. 1.234,50", false},
+		{"01.01.1990", false},
+		{"2800 Kgs. Lyngby", false},
+		{"ISBN 978-87-02-12345-6", false},
+		{"EAN 5701234567890", false},
+		{"2010-2014", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -119,7 +189,8 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 }
 
 // cprSeparators are the ways people (and word processors) join the parts.
-var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/"}
+var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/",
+	"..", " .. ", "-.", " / / ", "ー", "一"}
 
 // FuzzContainsCPR: any day/month/year/serial written with any separator,
 // in ASCII or full-width digits, between letters, is found; normalising the
@@ -162,4 +233,28 @@ func FuzzContainsCPR(f *testing.F) {
 			}
 		}
 	})
+}
+
+// cprBenchTexts are what the detector sees most: prose without digits,
+// prose with a few numbers (the fast path), and text with enough digits to
+// reach the slow path.
+var cprBenchTexts = map[string]string{
+	"prose":   strings.Repeat("Vi søger en erfaren pædagogmedhjælper til vores børnehave i Århus – du får et godt arbejdsmiljø. ", 20),
+	"numbers": strings.Repeat("Ring på tlf. 12 34 56 78 kl. 10.30, løn kr. 1.234,50. ", 2),
+	"digits":  strings.Repeat("Ring på tlf. +45 12 34 56 78 kl. 10.30-12.00, løn kr. 31.234,50 i 2010-2014, 8000 Aarhus C. ", 10),
+	"dated":   "Tiltrædelse 1.8.24 kl. 10.30.",
+	"hit":     "Borgerens nummer er 010190-1234, tak.",
+	"new-hit": "Borgerens nummer er 01019O..l234, tak.",
+}
+
+func BenchmarkContainsCPR(b *testing.B) {
+	for _, name := range []string{"prose", "numbers", "digits", "dated", "hit", "new-hit"} {
+		s := cprBenchTexts[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				jobmatch.ContainsCPR(s)
+			}
+		})
+	}
 }
