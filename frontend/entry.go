@@ -251,8 +251,12 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 		// say gender or ethnic origin decide nothing.
 		Personal string
 		Failed   *failedAnswer
+		// Mailed: the sender gave an e-mail address, so the receipt
+		// went there (a sender by phone alone was told it had).
+		Mailed bool
 	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
-		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed}, nil)
+		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed,
+		view.Vacancy != nil && view.Vacancy.Contact.Email != "" || view.Request != nil && view.Request.Contact.Email != ""}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

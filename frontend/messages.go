@@ -128,6 +128,8 @@ func init() {
 		"status.next_vacancy":   {"Din kontaktperson læser opslaget, finder kandidater og kontakter dig. Præsenterede kandidater vises anonymt på denne side, hvor du kan svare på hver enkelt.", "Your contact person reads the vacancy, finds candidates and contacts you. Presented candidates appear anonymously on this page, where you can answer about each one."},
 		"status.next_presented": {"Jobcentret har præsenteret kandidater herunder. Svar på hver enkelt: inviter til samtale, eller skriv, hvorfor profilen ikke passer, så finder din kontaktperson andre.", "The jobcentre has presented candidates below. Answer about each one: invite them to an interview, or say why the profile does not fit, and your contact person will find others."},
 		"status.next_request":   {"Din kontaktperson kontakter dig om henvendelsen. Status opdateres på denne side.", "Your contact person contacts you about the request. The status is updated on this page."},
+		"status.no_mail_note":   {"Du gav ingen e-mail, så vi har ikke sendt en kvittering. Gem linket herunder: det er din adgang til henvendelsen.", "You gave no e-mail address, so no receipt was sent. Keep the link below: it is your way back to the request."},
+		"entry.email_hint":      {"E-mail eller telefon. Med e-mail får du en kvittering med dit private link.", "E-mail or phone. With an e-mail address you get a receipt with your private link."},
 		"status.mail_note":      {"Vi har sendt en kvittering med referencenummer og dit private link til din e-mail.", "We have sent a receipt with the reference number and your private link to your e-mail."},
 		"st.open":               {"Modtaget", "Received"},
 		"st.screening":          {"Vi finder kandidater", "We are finding candidates"},

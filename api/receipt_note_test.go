@@ -1,0 +1,45 @@
+package api_test
+
+import (
+	"html"
+	"net/http"
+	"strings"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// TestReceiptSaysWhetherItWasMailed: a sender who gave a phone number and
+// no e-mail address was told a receipt had been mailed to them; the entry
+// form marked the e-mail address as required though a phone number does.
+func TestReceiptSaysWhetherItWasMailed(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	for _, tc := range []struct {
+		contact map[string]any
+		want    string
+	}{
+		{map[string]any{"name": "Ib Bager", "phone": "75 12 34 56"}, "Du gav ingen e-mail, så vi har ikke sendt en kvittering"},
+		{map[string]any{"name": "Ib Bager", "email": "ib@bageriet.dk"}, "Vi har sendt en kvittering"},
+	} {
+		body := map[string]any{"company": map[string]any{"cvr": demo.CVR(77), "name": "Bageriet ApS", "postal_code": "6400", "contact": tc.contact},
+			"topic": "subsidy", "channel": "web", "text": "Spørgsmål om IGU"}
+		var rec struct {
+			StatusURL string `json:"status_url"`
+		}
+		if res := anon.Do("POST", "/api/v1/requests", body, &rec); res.StatusCode != http.StatusCreated {
+			t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+		}
+		path := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+		page := html.UnescapeString(string(anon.Do("GET", path+"?new=1", nil, nil, "Accept", "text/html", "Accept-Language", "da").Body))
+		if !strings.Contains(page, tc.want) {
+			t.Fatalf("receipt for %v: want %q\n%s", tc.contact, tc.want, page)
+		}
+	}
+	form := html.UnescapeString(string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body))
+	at := strings.Index(form, `id="f-company.contact.email"`)
+	if at < 0 || strings.Contains(form[at:at+strings.Index(form[at:], ">")], "required") || !strings.Contains(form, "E-mail eller telefon") {
+		t.Fatalf("the entry form's e-mail field: %s", form)
+	}
+}
