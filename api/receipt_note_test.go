@@ -36,6 +36,12 @@ func TestReceiptSaysWhetherItWasMailed(t *testing.T) {
 		if !strings.Contains(page, tc.want) {
 			t.Fatalf("receipt for %v: want %q\n%s", tc.contact, tc.want, page)
 		}
+		// A program on the private link is answered in the language it
+		// asks (the problem came in Danish).
+		res := anon.Do("POST", path+"/answers", map[string]any{"profile_id": "x"}, nil, "Accept-Language", "en")
+		if p := res.Problem(t); res.StatusCode != http.StatusUnprocessableEntity || p.Title != "Some fields are not filled in correctly." {
+			t.Fatalf("JSON on the private link in English: %d %s", res.StatusCode, res.Body)
+		}
 	}
 	form := html.UnescapeString(string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body))
 	at := strings.Index(form, `id="f-company.contact.email"`)

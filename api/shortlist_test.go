@@ -211,7 +211,7 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Fatalf("a withdrawn profile from the page: %d %s", res.StatusCode, res.Body)
 	}
 	if page := html.UnescapeString(string(anon.Do("GET", statusPath, nil, nil, "Accept", "text/html").Body)); !strings.Contains(page, `class="alert alert-error" role="alert"`) ||
-		!strings.Contains(page, "Kandidaten vises ikke længere på siden") {
+		!strings.Contains(page, "Kandidaten vises ikke længere") || !strings.Contains(page, "Siden viser nu de kandidater") {
 		t.Fatalf("the page after answering on a withdrawn profile:\n%s", page)
 	}
 	if res := anon.Do("POST", statusPath+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview", "text": "Tirsdag kl. 10?"}, nil); res.StatusCode != http.StatusCreated {

@@ -69,7 +69,7 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 			if fe.Field == "profile_id" {
 				// A profile withdrawn (or its consent) after the page was
 				// loaded: no form on the page is its, so say so above it.
-				setFlashError(c, i18n.T(web.Lang(c), "v.unknown_profile"))
+				setFlashError(c, i18n.T(web.Lang(c), "v.unknown_profile")+" "+i18n.T(web.Lang(c), "emp.page_updated"))
 				return c.Redirect(http.StatusSeeOther, "/status/"+token)
 			}
 		}

@@ -536,6 +536,13 @@ func (f *Frontend) language(next echo.HandlerFunc) echo.HandlerFunc {
 		} else if ck, err := c.Cookie("jm_lang"); err == nil {
 			l = i18n.Parse(ck.Value)
 		}
+		if r := c.Request(); l == "" && (strings.Contains(r.Header.Get(echo.HeaderAccept), echo.MIMEApplicationJSON) ||
+			strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON)) {
+			// A program on a private link (JSON) is answered in the
+			// language it asks, as the API is; a page is Danish unless
+			// the reader chose English.
+			l = i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+		}
 		if l == "" {
 			l = i18n.DA
 		}

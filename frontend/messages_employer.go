@@ -21,6 +21,7 @@ func init() {
 		"emp.a_invite_to_interview": {"Inviter til samtale", "Invite to interview"},
 		"emp.a_not_relevant":        {"Ikke relevant", "Not relevant"},
 		"emp.a_question":            {"Spørg konsulenten", "Ask the consultant"},
+		"emp.page_updated":          {"Siden viser nu de kandidater, du kan svare på.", "The page now shows the candidates you can answer."},
 		"emp.reason":                {"Begrundelse", "Reason"},
 		"emp.text":                  {"Tekst", "Text"},
 		"emp.text_hint":             {"Skal udfyldes, når du stiller et spørgsmål.", "Needed when you ask a question."},

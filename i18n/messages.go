@@ -35,7 +35,7 @@ var messages = map[string][2]string{
 	"v.number":          {"Skriv et helt tal.", "Enter a whole number."},
 	"v.km":              {"Skriv en afstand over 0 og højst 500 km.", "Enter a distance above 0 and at most 500 km."},
 	"v.unknown_field":   {"Feltet kendes ikke.", "Unknown field."},
-	"v.unknown_profile": {"Kandidaten vises ikke længere på siden (profilen er trukket tilbage). Siden er opdateret.", "The candidate is no longer shown on the page (the profile was withdrawn). The page has been updated."},
+	"v.unknown_profile": {"Kandidaten vises ikke længere (profilen er trukket tilbage).", "The candidate is no longer shown (the profile was withdrawn)."},
 	"v.type":            {"Forkert type.", "Wrong type."},
 	"v.type.list":       {"Skal være en liste: [ … ].", "Must be a list: [ … ]."},
 	"v.type.text":       {"Skal være tekst i anførselstegn.", "Must be text in quotes."},
