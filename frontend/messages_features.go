@@ -141,6 +141,7 @@ func init() {
 		"act.retention.shortlist":  {"Slettede kortlisten efter fristen", "Erased the shortlist after the time limit"},
 		"act.retention.match_runs": {"Slettede rangeringer efter fristen", "Erased rankings after the time limit"},
 		"read.page":                {"åbnet direkte", "opened directly"},
+		"read.edit":                {"åbnet for at rette", "opened to edit"},
 		"read.search":              {"fra søgningen", "from the search"},
 		"read.match":               {"fra stillingens matchliste", "from the vacancy's matches"},
 		"read.shortlist":           {"fra stillingens kortliste", "from the vacancy's shortlist"},

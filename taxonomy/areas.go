@@ -154,8 +154,11 @@ func init() {
 	for code, m := range Municipalities {
 		key := "kommune-" + code
 		name := m.Name + " Kommune"
-		if m.Code == "0400" {
+		switch m.Code {
+		case "0400":
 			name = "Bornholms Regionskommune"
+		case "0101":
+			name = "Københavns Kommune" // its official name, in the genitive
 		}
 		areas[key] = Area{Key: key, Name: name, Municipalities: []string{code}}
 		areaNames[foldPlace(m.Name+" kommune")] = key

@@ -45,6 +45,7 @@ func TestAreas(t *testing.T) {
 		{"Region Syddanmark", "region-syddanmark", []string{"5000", "6400", "7100", "6700"}, []string{"8000", "4000"}},
 		{"soenderjylland", "soenderjylland", []string{"6400", "6100", "6200", "6270"}, []string{"6000", "6700", "7100"}},
 		{"Sønderborg Kommune", "kommune-0540", []string{"6400", "6430", "6440"}, []string{"6200"}},
+		{"Københavns Kommune", "kommune-0101", []string{"2300"}, []string{"2000"}},
 		// 7000 Fredericia reaches into Vejle Kommune: Fredericia's.
 		{"vejle kommune", "kommune-0630", []string{"7100"}, []string{"7000"}},
 		{"Jylland", "jylland", []string{"6000", "8000", "9000", "7400"}, []string{"5000", "4000", "2100"}},
@@ -69,6 +70,10 @@ func TestAreas(t *testing.T) {
 				t.Errorf("%s holds %s", c.name, x)
 			}
 		}
+	}
+	// The capital's official name is in the genitive.
+	if a, _ := AreaByName("københavn kommune"); a.Name != "Københavns Kommune" {
+		t.Errorf("the capital's municipality is named %q", a.Name)
 	}
 	for _, w := range []string{"kok", "odense", "vejle", "als kommune x"} {
 		if a, ok := AreaByName(w); ok {
