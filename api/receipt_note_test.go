@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"strings"
@@ -26,6 +27,7 @@ func TestReceiptSaysWhetherItWasMailed(t *testing.T) {
 		body := map[string]any{"company": map[string]any{"cvr": demo.CVR(77), "name": "Bageriet ApS", "postal_code": "6400", "contact": tc.contact},
 			"topic": "subsidy", "channel": "web", "text": "Spørgsmål om IGU"}
 		var rec struct {
+			ID        string
 			StatusURL string `json:"status_url"`
 		}
 		if res := anon.Do("POST", "/api/v1/requests", body, &rec); res.StatusCode != http.StatusCreated {
@@ -41,6 +43,21 @@ func TestReceiptSaysWhetherItWasMailed(t *testing.T) {
 		res := anon.Do("POST", path+"/answers", map[string]any{"profile_id": "x"}, nil, "Accept-Language", "en")
 		if p := res.Problem(t); res.StatusCode != http.StatusUnprocessableEntity || p.Title != "Some fields are not filled in correctly." {
 			t.Fatalf("JSON on the private link in English: %d %s", res.StatusCode, res.Body)
+		}
+		// Resolved: the page says when, and what the employer can do now
+		// (it said "Afsluttet" and nothing more).
+		owner := env.Login("konsulent@demo.local")
+		if r, err := env.Sys.Intake.Request(context.Background(), rec.ID); err == nil {
+			if u, err := env.Sys.Staff.User(context.Background(), r.ConsultantID); err == nil {
+				owner = env.Login(u.Email)
+			}
+		}
+		if res := owner.Do("POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Svaret på IGU", "outcome": "answered"}, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("resolve: %d %s", res.StatusCode, res.Body)
+		}
+		page = html.UnescapeString(string(anon.Do("GET", path, nil, nil, "Accept", "text/html", "Accept-Language", "da").Body))
+		if !strings.Contains(page, `<dd class="request-resolved">`) || !strings.Contains(page, "Jobcentret har afsluttet henvendelsen") || strings.Contains(page, "Svaret på IGU") {
+			t.Fatalf("the resolved request's page:\n%s", page)
 		}
 	}
 	form := html.UnescapeString(string(anon.Do("GET", "/", nil, nil, "Accept", "text/html").Body))
