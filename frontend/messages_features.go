@@ -45,6 +45,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"fw.overdue_consents": {"Samtykkelinks uden svar efter fristen", "Consent links unanswered after the deadline"},
 		"fw.deadline":         {"frist", "deadline"},
+		"fw.deadline_label":   {"Frist for svar", "Deadline for the answer"},
 		"fw.interviews":       {"Samtaler", "Interviews"},
 		"fw.mode_jobcentre":   {"i jobcentret", "at the jobcentre"},
 		"fw.mode_employer":    {"hos arbejdsgiveren", "at the employer"},

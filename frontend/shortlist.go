@@ -118,7 +118,7 @@ var fieldLabels = map[string]string{
 	"interview.notes": "sl.interview_notes", "note": "sl.note", "channel": "sl.consent_how", "to": "sl.next",
 	"candidate_ids": "sl.person", "candidate_id": "sl.person",
 	"start": "fw.iv_from", "end": "fw.iv_to", "mode": "fw.iv_mode", "place": "fw.iv_place", "url": "fw.iv_url",
-	"deadline": "fw.deadline", "invite": "fw.iv_invite",
+	"deadline": "fw.deadline_label", "invite": "fw.iv_invite",
 }
 
 // refusal turns a refused step into a message the consultant can act on,
