@@ -887,7 +887,7 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hi
 		slices.SortStableFunc(exp, func(a, b jobmatch.Experience) int { return cmp.Compare(b.Years, a.Years) })
 		var jobs []string
 		for _, e := range exp[:min(2, len(exp))] {
-			jobs = append(jobs, e.Title+" "+i18n.Trimmed(lang, e.Years, 1)+" "+i18n.T(lang, "cand.years"))
+			jobs = append(jobs, e.Title+" "+i18n.Trimmed(lang, e.Years, 1)+" "+yearsWord(lang, e.Years))
 		}
 		parts = append(parts, i18n.T(lang, "cand.experience")+": "+strings.Join(jobs, ", "))
 	}

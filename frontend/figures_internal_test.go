@@ -127,3 +127,16 @@ func TestPeriodAndTargetInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsWord: one year is "1 year" in English ("1 years" was written).
+func TestYearsWord(t *testing.T) {
+	for _, tc := range []struct {
+		l    i18n.Lang
+		n    float64
+		want string
+	}{{i18n.EN, 1, "year"}, {i18n.EN, 1.5, "years"}, {i18n.EN, 0.5, "years"}, {i18n.DA, 1, "år"}, {i18n.DA, 4, "år"}} {
+		if got := yearsWord(tc.l, tc.n); got != tc.want {
+			t.Errorf("yearsWord(%s, %v) = %q, want %q", tc.l, tc.n, got, tc.want)
+		}
+	}
+}

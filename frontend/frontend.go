@@ -269,6 +269,7 @@ var funcs = template.FuncMap{
 	"place":     func(code string) string { return code },
 	"education": func(level, field string) string { return field },
 	"num":       func(v any, decimals int) string { return i18n.Trimmed(i18n.DA, toFloat(v), decimals) },
+	"years":     func(v any) string { return yearsWord(i18n.DA, toFloat(v)) },
 	"dict": func(kv ...any) map[string]any {
 		m := map[string]any{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -331,6 +332,15 @@ func (f *Frontend) parse() error {
 
 // dateIn formats a time, *time.Time, jobmatch.Date or "YYYY-MM-DD" string
 // as a calendar date in the language.
+// yearsWord is the word after n years: "år" in Danish, "year" or "years"
+// in English ("1 years" was written).
+func yearsWord(l i18n.Lang, n float64) string {
+	if l == i18n.EN && n == 1 {
+		return "year"
+	}
+	return i18n.T(l, "cand.years")
+}
+
 func dateIn(l i18n.Lang, t any) string {
 	switch v := t.(type) {
 	case time.Time:
@@ -466,6 +476,7 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			return i18n.TimeSpan(lang, from.In(jobmatch.Copenhagen), to.In(jobmatch.Copenhagen))
 		},
 		"num":       func(v any, decimals int) string { return i18n.Trimmed(lang, toFloat(v), decimals) },
+		"years":     func(v any) string { return yearsWord(lang, toFloat(v)) },
 		"education": func(level, field string) string { return i18n.Education(lang, level, field) },
 		// place writes a postal code with its district: "6100 Haderslev".
 		"place": func(code string) string {
