@@ -1,12 +1,45 @@
 package jobmatch
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // CVR numbers are the Danish business register's 8-digit company numbers.
 // The check is the modulus-11 rule with weights 2,7,6,5,4,3,2,1: the weighted
 // digit sum is divisible by 11 (Erhvervsstyrelsen).
 
 var cvrWeights = [8]int{2, 7, 6, 5, 4, 3, 2, 1}
+
+// SameCompanyName reports whether a sender's name for a company can be the
+// name stored for it: the same letters without case, punctuation, spaces
+// and the company form (A/S, ApS, I/S, IVS, K/S, P/S, a.m.b.a.), æ/ø/å
+// or their spellings alike, "&" as "og", or one within the other
+// ("Bageriet Hvede" for "Bageriet Hvede ApS", "Hvede" for it).
+func SameCompanyName(a, b string) bool {
+	na, nb := companyNameKey(a), companyNameKey(b)
+	if na == "" || nb == "" {
+		return true // nothing to compare
+	}
+	return strings.Contains(na, nb) || strings.Contains(nb, na)
+}
+
+func companyNameKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("&", " og ", "æ", "a", "ø", "o", "å", "a", "é", "e", "ü", "u", "ö", "o", "ä", "a").Replace(s)
+	s = strings.NewReplacer("ae", "a", "oe", "o", "aa", "a").Replace(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '.' })
+	var b strings.Builder
+	for _, w := range words {
+		w = strings.Trim(w, "./")
+		switch strings.ReplaceAll(strings.ReplaceAll(w, ".", ""), "/", "") {
+		case "as", "aps", "is", "ivs", "ks", "ps", "amba", "fmba", "smba", "holding", "":
+			continue
+		}
+		b.WriteString(strings.NewReplacer(".", "", "/", "").Replace(w))
+	}
+	return b.String()
+}
 
 // NormalizeCVR strips spaces, dashes and full stops between the digits, a
 // leading "CVR", "CVR-nr." or "cvr:" as people write it before the number,

@@ -41,27 +41,31 @@ const (
 // Request is every inbound request from a company, whatever the channel.
 // A vacancy posted online is also a Request (topic vacancy) on the company.
 type Request struct {
-	ID           string        `json:"id" bson:"_id"`
-	Reference    string        `json:"reference" bson:"reference"`
-	CVR          string        `json:"cvr" bson:"cvr"`
-	CompanyName  string        `json:"company_name" bson:"company_name"`
-	Topic        Topic         `json:"topic" bson:"topic"`
-	Subsidy      string        `json:"subsidy,omitempty" bson:"subsidy,omitempty"` // scheme asked about
-	Channel      Channel       `json:"channel" bson:"channel"`
-	Text         string        `json:"text" bson:"text"`
-	Contact      Person        `json:"contact" bson:"contact"`
-	VacancyID    string        `json:"vacancy_id,omitempty" bson:"vacancy_id,omitempty"`
-	ConsultantID string        `json:"consultant_id" bson:"consultant_id"`
-	LoggedBy     string        `json:"logged_by,omitempty" bson:"logged_by,omitempty"`
-	Status       RequestStatus `json:"status" bson:"status"`
-	StatusToken  string        `json:"-" bson:"status_token"`
-	ReceivedAt   time.Time     `json:"received_at" bson:"received_at"`
-	DueAt        *time.Time    `json:"due_at,omitempty" bson:"due_at,omitempty"`
-	ResolvedAt   *time.Time    `json:"resolved_at,omitempty" bson:"resolved_at,omitempty"`
-	Resolution   string        `json:"resolution,omitempty" bson:"resolution,omitempty"`
-	Outcome      string        `json:"outcome,omitempty" bson:"outcome,omitempty"`
-	Period       Periods       `json:"-" bson:"period"`
-	Version      int64         `json:"version" bson:"version"`
+	ID          string `json:"id" bson:"_id"`
+	Reference   string `json:"reference" bson:"reference"`
+	CVR         string `json:"cvr" bson:"cvr"`
+	CompanyName string `json:"company_name" bson:"company_name"`
+	// CompanyNameGiven is the name the sender gave when it is not the
+	// name of the company the CVR number is (a CVR mistyped, or another
+	// company's): the consultant and the sender are told.
+	CompanyNameGiven string        `json:"company_name_given,omitempty" bson:"company_name_given,omitempty"`
+	Topic            Topic         `json:"topic" bson:"topic"`
+	Subsidy          string        `json:"subsidy,omitempty" bson:"subsidy,omitempty"` // scheme asked about
+	Channel          Channel       `json:"channel" bson:"channel"`
+	Text             string        `json:"text" bson:"text"`
+	Contact          Person        `json:"contact" bson:"contact"`
+	VacancyID        string        `json:"vacancy_id,omitempty" bson:"vacancy_id,omitempty"`
+	ConsultantID     string        `json:"consultant_id" bson:"consultant_id"`
+	LoggedBy         string        `json:"logged_by,omitempty" bson:"logged_by,omitempty"`
+	Status           RequestStatus `json:"status" bson:"status"`
+	StatusToken      string        `json:"-" bson:"status_token"`
+	ReceivedAt       time.Time     `json:"received_at" bson:"received_at"`
+	DueAt            *time.Time    `json:"due_at,omitempty" bson:"due_at,omitempty"`
+	ResolvedAt       *time.Time    `json:"resolved_at,omitempty" bson:"resolved_at,omitempty"`
+	Resolution       string        `json:"resolution,omitempty" bson:"resolution,omitempty"`
+	Outcome          string        `json:"outcome,omitempty" bson:"outcome,omitempty"`
+	Period           Periods       `json:"-" bson:"period"`
+	Version          int64         `json:"version" bson:"version"`
 	// OpenSlot is the bucket of the owner's open-requests bag holding it.
 	OpenSlot int64 `json:"-" bson:"open_slot,omitempty"`
 }

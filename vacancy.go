@@ -82,10 +82,12 @@ func (v *Vacancy) CanClose(version int64) error {
 
 // Vacancy is a job an employer wants filled.
 type Vacancy struct {
-	ID                 string         `json:"id" bson:"_id"`
-	Reference          string         `json:"reference" bson:"reference"`
-	CVR                string         `json:"cvr" bson:"cvr"`
-	CompanyName        string         `json:"company_name" bson:"company_name"`
+	ID          string `json:"id" bson:"_id"`
+	Reference   string `json:"reference" bson:"reference"`
+	CVR         string `json:"cvr" bson:"cvr"`
+	CompanyName string `json:"company_name" bson:"company_name"`
+	// CompanyNameGiven: as Request.CompanyNameGiven.
+	CompanyNameGiven   string         `json:"company_name_given,omitempty" bson:"company_name_given,omitempty"`
 	Contact            Person         `json:"contact" bson:"contact"`
 	Title              string         `json:"title" bson:"title"`
 	Occupation         string         `json:"occupation,omitempty" bson:"occupation,omitempty"` // taxonomy concept URI

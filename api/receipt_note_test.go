@@ -66,3 +66,61 @@ func TestReceiptSaysWhetherItWasMailed(t *testing.T) {
 		t.Fatalf("the entry form's e-mail field: %s", form)
 	}
 }
+
+// TestAnotherCompanysNameWithACVR: a haulier who mistyped the CVR as a
+// bakery's had the vacancy filed as the bakery's, silently, and became
+// one of the bakery's contacts (the hotline then found the bakery by the
+// haulier's number). The name given is kept and shown to the sender and
+// the consultant; the sender is no contact of the bakery.
+func TestAnotherCompanysNameWithACVR(t *testing.T) {
+	env := systemtest.Start(t)
+	anon := env.Client()
+	cvr := demo.CVR(78)
+	bakery := map[string]any{"company": map[string]any{"cvr": cvr, "name": "Bageriet Hvede ApS", "postal_code": "6400",
+		"contact": map[string]any{"name": "Bo Bager", "email": "bo@hvede.dk"}}, "topic": "subsidy", "channel": "web", "text": "Løntilskud?"}
+	if res := anon.Do("POST", "/api/v1/requests", bakery, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("bakery: %d %s", res.StatusCode, res.Body)
+	}
+	body := systemtest.VacancyBody(cvr)
+	body["company"] = map[string]any{"cvr": cvr, "name": "Vognmand Hansen & Søn A/S", "postal_code": "6400",
+		"contact": map[string]any{"name": "Jens Hansen", "email": "jens@vognmand-hansen.dk", "phone": "23456789"}}
+	var rec struct {
+		ID        string
+		StatusURL string `json:"status_url"`
+	}
+	if res := anon.Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	v, err := env.Sys.Intake.Vacancy(context.Background(), rec.ID)
+	if err != nil || v.CompanyName != "Bageriet Hvede ApS" || v.CompanyNameGiven != "Vognmand Hansen & Søn A/S" {
+		t.Fatalf("the vacancy: %v %+v", err, v)
+	}
+	path := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+	page := html.UnescapeString(string(anon.Do("GET", path, nil, nil, "Accept", "text/html", "Accept-Language", "da").Body))
+	if !strings.Contains(page, "Du skrev virksomhedens navn som »Vognmand Hansen & Søn A/S«, men CVR-nummeret "+cvr+" er Bageriet Hvede ApS") {
+		t.Fatalf("the sender is not told:\n%s", page)
+	}
+	co, _ := env.Sys.Companies.Company(context.Background(), cvr)
+	u, _ := env.Sys.Staff.User(context.Background(), co.ConsultantID)
+	k := env.Login(u.Email)
+	if page := html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+rec.ID, nil, nil, "Accept", "text/html").Body)); !strings.Contains(page, "Afsenderen skrev virksomhedens navn som »Vognmand Hansen & Søn A/S«") {
+		t.Fatalf("the consultant is not told:\n%s", page)
+	}
+	for _, p := range co.Contacts {
+		if p.Email == "jens@vognmand-hansen.dk" {
+			t.Fatalf("the haulier became the bakery's contact: %+v", co.Contacts)
+		}
+	}
+	// The bakery's own people, as they write its name, are no strangers.
+	bakery["company"].(map[string]any)["name"] = "Bageriet Hvede"
+	bakery["company"].(map[string]any)["contact"] = map[string]any{"name": "Eva Bager", "email": "eva@hvede.dk"}
+	anon.Do("POST", "/api/v1/requests", bakery, nil)
+	co, _ = env.Sys.Companies.Company(context.Background(), cvr)
+	found := false
+	for _, p := range co.Contacts {
+		found = found || p.Email == "eva@hvede.dk"
+	}
+	if !found {
+		t.Fatalf("the bakery's own sender is not its contact: %+v", co.Contacts)
+	}
+}

@@ -134,6 +134,12 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 // only a phone number of joins too, so their next call finds the company
 // by the number.
 func (s *Service) withContact(ctx context.Context, c *jobmatch.Company, in CompanyInput) (*jobmatch.Company, bool, error) {
+	if !jobmatch.SameCompanyName(in.Name, c.Name) {
+		// Another company's name with this CVR (a CVR mistyped): its
+		// sender is no contact of this company, or the hotline would
+		// find it by their number.
+		return c, false, nil
+	}
 	p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
 	if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
 		// Decided again on the contacts as stored, in the company's turn:

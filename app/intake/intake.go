@@ -41,6 +41,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 		now := s.now().UTC()
 		v := newVacancy(c, in, ids.vacancy(), jobmatch.NewToken(), now)
 		r := s.newRequest(ctx, c, jobmatch.TopicVacancy, channel, by, now)
+		r.CompanyNameGiven = nameGiven(in.Company, c)
 		r.ID = ids.request(r.ID)
 		r.Text, r.Contact, r.VacancyID, r.StatusToken = v.Title, v.Contact, v.ID, v.StatusToken
 		v.RequestID = r.ID
@@ -84,7 +85,7 @@ func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jo
 // newVacancy is the vacancy of a submission, under id and token, made at now.
 func newVacancy(c *jobmatch.Company, in VacancyInput, id, token string, now time.Time) *jobmatch.Vacancy {
 	return &jobmatch.Vacancy{
-		ID: id, CVR: c.CVR, CompanyName: c.Name,
+		ID: id, CVR: c.CVR, CompanyName: c.Name, CompanyNameGiven: nameGiven(in.Company, c),
 		Contact: person(in.Company.Contact), Title: strings.TrimSpace(in.Title), Description: in.Description,
 		SkillsRequired: app.CleanList(in.SkillsRequired), SkillsDesired: app.CleanList(in.SkillsDesired),
 		Languages: in.Languages, DrivingLicence: in.DrivingLicence, ExperienceYears: in.ExperienceYears,
@@ -124,6 +125,7 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 		r := s.newRequest(ctx, c, jobmatch.Topic(in.Topic), jobmatch.Channel(in.Channel), by, now)
 		r.ID = ids.request(r.ID)
 		r.Text, r.Subsidy, r.Contact, r.StatusToken = in.Text, in.Subsidy, person(in.Company.Contact), jobmatch.NewToken()
+		r.CompanyNameGiven = nameGiven(in.Company, c)
 		if err := s.fileRequest(ctx, r, nil, store.Link{Token: r.StatusToken, Kind: "request", ID: r.ID, CreatedAt: now}); err != nil {
 			return nil, err
 		}
@@ -168,6 +170,16 @@ func (s *Service) prepareCompany(ctx context.Context, in companies.CompanyInput)
 		return nil, fmt.Errorf("intake: no consultant to assign (create one with `jobmatch user add --role consultant`): %w", err)
 	}
 	return c, err
+}
+
+// nameGiven is the company name a sender gave when it is not the name of
+// the company their CVR number is ("" when it is): a mistyped CVR filed a
+// haulier's vacancy under a bakery, silently.
+func nameGiven(in companies.CompanyInput, c *jobmatch.Company) string {
+	if given := strings.TrimSpace(in.Name); !jobmatch.SameCompanyName(given, c.Name) {
+		return given
+	}
+	return ""
 }
 
 func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic jobmatch.Topic, ch jobmatch.Channel, by *jobmatch.User, now time.Time) *jobmatch.Request {
