@@ -500,6 +500,10 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 			t.Errorf("the refused form lacks %s", want)
 		}
 	}
+	// Its language link leads to the dashboard, not to the form's action.
+	if !strings.Contains(body, `href="/dashboard?half=`) || strings.Contains(body, `href="/dashboard/targets?`) {
+		t.Errorf("the refused form's language link: %s", body)
+	}
 	// A percent above 100 is said in percent ("Må højst være 1" said the
 	// share), and the half-year shown stays.
 	res = post(admin, url.Values{"year": {"2026"}, "half": {"H1"}, "contacts": {"2800"}, "citizen_satisfaction_share": {"150"}, "employer_satisfaction_share": {"85"}})

@@ -76,6 +76,7 @@ func (f *Frontend) dashboardTargets(c echo.Context) error {
 		for _, k := range []string{"contacts", "citizen_satisfaction_share", "employer_satisfaction_share"} {
 			typed[k] = v[k]
 		}
+		c.Set("page_url", &url.URL{Path: "/dashboard", RawQuery: url.Values{"year": {strconv.Itoa(year)}, "half": {v["half"]}}.Encode()})
 		return f.renderDashboard(c, year, v["half"], typed, fieldMessages(lang, verr))
 	}
 	setFlashAt(c, i18n.T(lang, "dash.targets_saved", year), "targets", false)

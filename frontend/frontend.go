@@ -432,6 +432,12 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 	// The page's own path, never another site's: "//evil.example/x" (a
 	// 404 page) is a link to evil.example, "/\\evil.example" too.
 	own := "/" + strings.TrimLeft(p.Path, "/\\")
+	if back, ok := c.Get("page_url").(*url.URL); ok {
+		// A form's page shown again from its POST: the language link
+		// leads to the page, not to the form's action.
+		own, q = back.Path, back.Query()
+		q.Set("lang", other)
+	}
 	p.LangSwitch = template.URL((&url.URL{Path: own, RawQuery: q.Encode()}).String())
 	if fl, err := c.Cookie("jm_flash"); err == nil {
 		p.Flash, _ = url.QueryUnescape(fl.Value)
