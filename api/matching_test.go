@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -704,6 +705,8 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		{map[string]any{"cvr": cvr, "kind": "telepathy", "date": today}, "kind"},
 		{map[string]any{"cvr": cvr, "kind": "visit", "date": "2999-01-01"}, "date"},
 		{map[string]any{"cvr": demo.CVR(612), "kind": "visit", "date": today}, "cvr"},
+		// A year already reported: one dated 2020 changed its figures.
+		{map[string]any{"cvr": cvr, "kind": "phone", "date": "2020-01-01"}, "date"},
 	} {
 		res := k.Do("POST", "/api/v1/contacts", bad.body, nil)
 		if res.StatusCode != http.StatusUnprocessableEntity {
@@ -712,6 +715,11 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		if code, _ := res.Problem(t).Field(bad.field); code == "" {
 			t.Fatalf("%v: no error on %s: %s", bad.body, bad.field, res.Body)
 		}
+	}
+	// Last year's December is still logged in January.
+	lastYear := strconv.Itoa(time.Now().Year()-1) + "-12-30"
+	if res := k.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "phone", "date": lastYear}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("last year's contact: %d %s", res.StatusCode, res.Body)
 	}
 	if res := hot.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": today}, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline logs a contact: %d", res.StatusCode)

@@ -32,6 +32,7 @@ var messages = map[string][2]string{
 	"v.date":            {"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."},
 	"v.not_past":        {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
 	"v.not_future":      {"Datoen må ikke ligge i fremtiden.", "The date must not be in the future."},
+	"v.too_old":         {"Datoen skal ligge i %s eller senere: tidligere år er gjort op.", "The date must be in %s or later: earlier years are closed."},
 	"v.number":          {"Skriv et helt tal.", "Enter a whole number."},
 	"v.km":              {"Skriv en afstand over 0 og højst 500 km.", "Enter a distance above 0 and at most 500 km."},
 	"v.unknown_field":   {"Feltet kendes ikke.", "Unknown field."},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +42,12 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	if in.Date > today {
 		return nil, jobmatch.Invalid("date", "not_future", "")
+	}
+	// A contact of a year already reported is no longer logged: one dated
+	// 2020 changed that year's figures, silently. Last year stays open
+	// (December's visits are logged in January).
+	if last := s.now().In(jobmatch.Copenhagen).Year() - 1; in.Date < fmt.Sprintf("%d-01-01", last) {
+		return nil, jobmatch.Invalid("date", "too_old", strconv.Itoa(last))
 	}
 	c, err := s.Company(ctx, in.CVR)
 	if errors.Is(err, jobmatch.ErrNotFound) {
