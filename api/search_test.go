@@ -1167,13 +1167,17 @@ func TestTargetGroupsByTheirNames(t *testing.T) {
 		cv("BUTIK-JOB", "Butiksassistent", nil),
 		cv("BUTIK-AKT", "Butiksassistent", map[string]any{"target_group": "further_from_job"}),
 		cv("LAGER-UNG", "Lagermedarbejder", map[string]any{"target_group": "young"}),
+		cv("BUTIK-FLY", "Butiksassistent", map[string]any{"target_group": "refugee_family_reunified"}),
 	)
-	waitSearch(t, k, "", 4)
+	waitSearch(t, k, "", 5)
 	for q, want := range map[string][]string{
 		"unge butik":                {"BUTIK-UNG"},
 		"ung under 30 butik":        {"BUTIK-UNG"},
 		"aktivitetsparat":           {"BUTIK-AKT"},
 		"jobparate butiksassistent": {"BUTIK-JOB"},
+		// On the English pages (they found nobody, "in no CV").
+		"young shop assistant": {"BUTIK-UNG"},
+		"refugees":             {"BUTIK-FLY"},
 	} {
 		if got := search(t, k, "q="+url.QueryEscape(q)).refs(); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)

@@ -175,6 +175,9 @@ var (
 		"jobparat": "close_to_job", "jobparate": "close_to_job",
 		"aktivitetsparat": "further_from_job", "aktivitetsparate": "further_from_job",
 		"unge": "young", "ung": "young",
+		// In English, as a consultant on the English pages asks.
+		"refugee": "refugee_family_reunified", "refugees": "refugee_family_reunified",
+		"young": "young", "youth": "young",
 	}
 	// skilledWords: an ufaglært has no vocational education or more (the
 	// CV's education levels), a faglært has.
