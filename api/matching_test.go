@@ -211,6 +211,13 @@ func TestVacancyMatchesRankWithReasons(t *testing.T) {
 			t.Fatalf("%s: no error on %s: %s", bad.query, bad.field, res.Body)
 		}
 	}
+	// A weight is a decimal: not "enter a whole number"; "0,25" is one.
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?w_occupation=abc", nil, nil, "Accept-Language", "da"); !strings.Contains(string(res.Body), "Skriv et tal, fx 0,25.") {
+		t.Fatalf("a weight that is no number: %s", res.Body)
+	}
+	if res := k.Do("GET", "/api/v1/vacancies/"+vid+"/matches?limit=1&w_occupation=0,25", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("a weight with a decimal comma: %d %s", res.StatusCode, res.Body)
+	}
 	if res := env.Login("hotline@demo.local").Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline reads matches: %d", res.StatusCode)
 	}

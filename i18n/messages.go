@@ -34,6 +34,7 @@ var messages = map[string][2]string{
 	"v.not_future":      {"Datoen må ikke ligge i fremtiden.", "The date must not be in the future."},
 	"v.too_old":         {"Datoen skal ligge i %s eller senere: tidligere år er gjort op.", "The date must be in %s or later: earlier years are closed."},
 	"v.number":          {"Skriv et helt tal.", "Enter a whole number."},
+	"v.decimal":         {"Skriv et tal, fx 0,25.", "Enter a number, e.g. 0.25."},
 	"v.km":              {"Skriv en afstand over 0 og højst 500 km.", "Enter a distance above 0 and at most 500 km."},
 	"v.unknown_field":   {"Feltet kendes ikke.", "Unknown field."},
 	"v.unknown_profile": {"Kandidaten vises ikke længere (profilen er trukket tilbage).", "The candidate is no longer shown (the profile was withdrawn)."},

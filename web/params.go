@@ -69,9 +69,9 @@ func MatchQueryFrom(c echo.Context) (matching.Query, error) {
 	verr := &jobmatch.ValidationError{}
 	q.Require, q.Relax = commaList(qs, "require"), commaList(qs, "relax")
 	if v := qs.Get("radius_km"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
+		f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			verr.Add("radius_km", "number", "")
+			verr.Add("radius_km", "decimal", "")
 		}
 		q.RadiusKm = f
 	}
@@ -87,9 +87,10 @@ func MatchQueryFrom(c echo.Context) (matching.Query, error) {
 		if !ok || len(vs) == 0 || vs[0] == "" {
 			continue
 		}
-		f, err := strconv.ParseFloat(vs[0], 64)
+		// A weight is a decimal number, in a Danish hand "0,25".
+		f, err := strconv.ParseFloat(strings.Replace(vs[0], ",", ".", 1), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			verr.Add(k, "number", "")
+			verr.Add(k, "decimal", "")
 			continue
 		}
 		q.Weights[name] = f
