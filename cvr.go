@@ -12,33 +12,64 @@ import (
 var cvrWeights = [8]int{2, 7, 6, 5, 4, 3, 2, 1}
 
 // SameCompanyName reports whether a sender's name for a company can be the
-// name stored for it: the same letters without case, punctuation, spaces
-// and the company form (A/S, ApS, I/S, IVS, K/S, P/S, a.m.b.a.), æ/ø/å
-// or their spellings alike, "&" as "og", or one within the other
-// ("Bageriet Hvede" for "Bageriet Hvede ApS", "Hvede" for it).
+// name stored for it: they share a word that names it, as people write
+// names ("Tømrerfirma Andersen" for "Tømrerfirmaet Andersen ApS", "Padborg
+// Hotel" for "Hotel Padborg ApS", "Kbm. Rasmussen" for "Købmand
+// Rasmussen"): without case, æ/ø/å or their spellings, the company form
+// (A/S, ApS, I/S, …), definite and genitive endings, and words that name
+// no company alone (hotel, service, vvs). Lenient on purpose: a warning
+// for the company's own people is worse than none for a stranger who
+// shares its name's word.
 func SameCompanyName(a, b string) bool {
-	na, nb := companyNameKey(a), companyNameKey(b)
-	if na == "" || nb == "" {
+	wa, wb := companyWords(a), companyWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
 		return true // nothing to compare
 	}
-	return strings.Contains(na, nb) || strings.Contains(nb, na)
+	for w := range wa {
+		if wb[w] {
+			return true
+		}
+	}
+	return false
 }
 
-func companyNameKey(s string) string {
+// companyWords are the words of a company's name that name it, each
+// folded and without its definite or genitive ending.
+func companyWords(s string) map[string]bool {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("&", " og ", "æ", "a", "ø", "o", "å", "a", "é", "e", "ü", "u", "ö", "o", "ä", "a").Replace(s)
+	s = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "é", "e", "ü", "u", "ö", "o", "ä", "a").Replace(s)
 	s = strings.NewReplacer("ae", "a", "oe", "o", "aa", "a").Replace(s)
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '.' })
-	var b strings.Builder
-	for _, w := range words {
-		w = strings.Trim(w, "./")
-		switch strings.ReplaceAll(strings.ReplaceAll(w, ".", ""), "/", "") {
-		case "as", "aps", "is", "ivs", "ks", "ps", "amba", "fmba", "smba", "holding", "":
+	// "A/S", "I.S", "a.m.b.a." as one word before splitting.
+	s = strings.NewReplacer("/", "", ".", "").Replace(s)
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if companyNoName[w] {
 			continue
 		}
-		b.WriteString(strings.NewReplacer(".", "", "/", "").Replace(w))
+		for _, end := range []string{"ens", "ets", "en", "et", "s", "e"} {
+			if len(w) > len(end)+3 && strings.HasSuffix(w, end) {
+				w = strings.TrimSuffix(w, end)
+				break
+			}
+		}
+		if len(w) >= 3 && !companyNoName[w] {
+			out[w] = true
+		}
 	}
-	return b.String()
+	return out
+}
+
+// companyNoName are the words of company names that name no company
+// alone: the forms, small words, and trades every town has.
+var companyNoName = map[string]bool{
+	"as": true, "aps": true, "is": true, "ivs": true, "ks": true, "ps": true, "amba": true, "fmba": true, "smba": true,
+	"holding": true, "og": true, "i": true, "af": true, "den": true, "det": true, "de": true, "hos": true, "the": true, "and": true,
+	"firma": true, "firmaet": true, "service": true, "hotel": true, "hotellet": true, "auto": true, "vvs": true, "el": true,
+	"son": true, "sonner": true, "co": true, "company": true, "danmark": true, "dk": true, "int": true,
+	"kbm": true, "kobmand": true, "tmr": true, "tomrer": true, "tomrerm": true, "tomrermester": true, "tomrerfirma": true,
+	"murer": true, "mester": true, "maler": true, "bager": true, "bageri": true, "vognmand": true, "transport": true,
+	"privat": true, "private": true, "plejecent": true, "plejecenter": true, "plejehjem": true, "friplejehjem": true, "bornehav": true, "bornehave": true,
+	"maskinfabrik": true, "maskinfabrikk": true, "strandhotel": true,
 }
 
 // NormalizeCVR strips spaces, dashes and full stops between the digits, a

@@ -20,6 +20,18 @@ func TestSameCompanyName(t *testing.T) {
 		{"Vognmand Hansen & Søn A/S", "Bageriet Hvede ApS", false},
 		{"Danfoss", "Bageriet Hvede ApS", false},
 		{"", "Bageriet Hvede ApS", true},
+		{"Tømrerfirma Andersen", "Tømrerfirmaet Andersen ApS", true},
+		{"Plejecentret Solgården", "Plejecenter Solgården", true},
+		{"Friplejehjem Møllehøj", "Friplejehjemmet Møllehøj", true},
+		{"Børnehaven Engbo", "Den private børnehave Engbo", true},
+		{"Hansens VVS og Blik", "Hansen VVS og Blik ApS", true},
+		{"Kbm. Rasmussen", "Købmand Rasmussen", true},
+		{"Padborg Hotel", "Hotel Padborg ApS", true},
+		{"Maskinfabrikken Kolding", "Kolding Maskinfabrik A/S", true},
+		{"Strandhotellet Rødekro", "Rødekro Strandhotel I/S", true},
+		{"Hansen VVS + Blik", "Hansen VVS og Blik ApS", true},
+		{"Hotel Kolding", "Bageriet Hvede ApS", false},
+		{"Auto Service", "Vognmand Hansen & Søn A/S", true},
 	} {
 		if got := jobmatch.SameCompanyName(tc.a, tc.b); got != tc.want {
 			t.Errorf("SameCompanyName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)

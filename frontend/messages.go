@@ -132,7 +132,7 @@ func init() {
 		"co.name_given":         {"Afsenderen skrev »%s«", "The sender wrote “%s”"},
 		"co.name_given_long":    {"Afsenderen skrev virksomhedens navn som »%s«, men CVR-nummeret %s er %s. Tjek med afsenderen, om CVR-nummeret er tastet forkert.", "The sender gave the company's name as “%s”, but CVR number %s is %s. Check with the sender whether the CVR number was mistyped."},
 		"status.resolved_at":    {"Afsluttet", "Resolved"},
-		"status.resolved_next":  {"Jobcentret har afsluttet henvendelsen. Har du flere spørgsmål, så kontakt din kontaktperson herunder, eller send en ny henvendelse.", "The jobcentre has resolved the request. If you have more questions, contact your contact person below, or send a new request."},
+		"status.resolved_next":  {"Jobcentret har afsluttet henvendelsen. Har du flere spørgsmål, så kontakt din kontaktperson ovenfor, eller send en ny henvendelse.", "The jobcentre has resolved the request. If you have more questions, contact your contact person above, or send a new request."},
 		"status.no_mail_note":   {"Du gav ingen e-mail, så vi har ikke sendt en kvittering. Gem linket herunder: det er din adgang til henvendelsen.", "You gave no e-mail address, so no receipt was sent. Keep the link below: it is your way back to the request."},
 		"entry.email_hint":      {"E-mail eller telefon. Med e-mail får du en kvittering med dit private link.", "E-mail or phone. With an e-mail address you get a receipt with your private link."},
 		"status.mail_note":      {"Vi har sendt en kvittering med referencenummer og dit private link til din e-mail.", "We have sent a receipt with the reference number and your private link to your e-mail."},

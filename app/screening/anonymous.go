@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -23,49 +24,167 @@ func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, nam
 	if !named {
 		text = withoutName(text, c.Name)
 	}
-	text = withoutContact(text, places)
+	text = withoutContact(text, c.Phone, places)
 	return withoutGender(text)
 }
 
+// anonymiseProfile makes p as an employer may read it: the assessment
+// anonymised; the CV's own words on it (jobs, education, skills) without
+// phone numbers, e-mail addresses and street addresses ("Lager hos Ib
+// Dahl, tlf 22994455" as a job's title). Names and pronouns are looked
+// for in the assessment alone: a job title of "Bager" is no citizen Bager.
+func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places, named bool) {
+	p.Interview = anonymised(p.Interview, c, places, named)
+	for _, list := range []*[]string{&p.Occupations, &p.Experience, &p.SkillsMatched, &p.Skills, &p.Education} {
+		for i, s := range *list {
+			(*list)[i] = withoutContact(s, c.Phone, places)
+		}
+	}
+	for i := range p.Years {
+		p.Years[i].Title = withoutContact(p.Years[i].Title, c.Phone, places)
+	}
+}
+
 var (
-	// An e-mail address.
-	mailRE = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
-	// A Danish phone number as people write it: eight digits together,
-	// in pairs or in fours, with +45 or 0045 before them or not.
-	phoneRE = regexp.MustCompile(`(?:(?:\+|00)45[ .-]?)?\b(?:\d{8}|\d{2}[ .-]\d{2}[ .-]\d{2}[ .-]\d{2}|\d{4}[ -]\d{4})\b`)
+	// An e-mail address, also as people hide one from robots
+	// ("kaj (at) firma.dk", "kaj[at]firma dot dk", "kaj @ firma.dk").
+	mailRE = regexp.MustCompile(`(?i)[\p{L}\p{N}._%+-]+\s*(?:@|\(at\)|\[at\]|\s(?:at|snabel-a)\s)\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+|\s*(?:\(dot\)|\[dot\])\s*[\p{L}\p{N}-]+|\s(?:dot|punktum)\s[\p{L}\p{N}-]+)*`)
+	// A run of digits and the marks people group a phone number with
+	// ("+45 22 99 44 55", "0045-2299-4455", "229 944 55", "22/99/44/55").
+	digitRunRE = regexp.MustCompile(`(?:\+|00)?\d[\d ./\x{00a0}-]*\d`)
 	// Two years ("2010-2018", "1998 2004") are no phone number.
 	yearsRE = regexp.MustCompile(`^(19|20)\d\d[ -](19|20)\d\d$`)
-	// A street and its number ("Strandvejen 12", "Nørregade 4B, 2. tv."),
-	// with the postal code and town after it.
-	streetRE = regexp.MustCompile(`\b[\p{Lu}][\p{L}]*(?:vej|vejen|gade|gaden|allé|alle|allée|vænge|vænget|stræde|strædet|plads|boulevard|torv|torvet|have|haven|park|parken|bakke|bakken|toft|toften|sti|stien|kvarter|kvarteret|løkke|løkken|hegn|hegnet|mark|marken|høj|højen|vang|vangen|tofte|huse|husene)\s+\d{1,4}\s?[A-Za-z]?\b(?:,?\s*\d{1,2}\.?\s*(?:th|tv|mf|sal)\.?)?(?:,?\s*\d{4}(?:\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?)?`)
+	// Words after a number that make it an amount, a count or hours:
+	// "3000 3500 kr.", "2500 3000 kolli".
+	amountAfterRE = regexp.MustCompile(`^\s*(?i:kr\b|kroner|dkk|stk|kolli|timer|t\.|pct|%|km\b)`)
+	// A street and its number ("Strandvejen 12", "Nørregade 4B, 2. tv.",
+	// "Ved Stranden 4, st. tv."), with the postal code and town after
+	// it; not "Danmark 12 år" (a number of years).
+	streetRE = regexp.MustCompile(`(?:(?:Ved|Islands|[\p{Lu}][\p{L}.]*)\s+(?:Stranden|Brygge|Allé|Alle|Boulevard|Plads|Vej|Gade|Torv|Vænge|Stræde|Have|Park)|Ved\s+[\p{Lu}][\p{L}]*|[\p{Lu}][\p{L}]*(?:vej|vejen|gade|gaden|allé|alle|allée|vænge|vænget|stræde|strædet|plads|pladsen|boulevard|torv|torvet|have|haven|park|parken|bakke|bakken|toft|toften|sti|stien|kvarter|kvarteret|løkke|løkken|hegn|hegnet|marken|høj|højen|vang|vangen|tofte|huse|husene|brynet|stranden|engen|lunden|parkvej|gården|sletten|bjerget))\s+\d{1,4}(?:[A-Za-z]\b|\s[A-Z]\b)?(?:,?\s*(?:\d{1,2}|st)\.\s*(?:th|tv|mf|sal)?\.?)?(?:,?\s*\d{4}(?:\s+[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)?)?`)
+	// A number of years, months or the like after a "street" and number:
+	// no address.
+	notAddressRE = regexp.MustCompile(`\d\s+(?:år|års|måneder|uger|dage|timer)\b`)
 	// A postal code and its town ("6400 Sønderborg").
 	postalRE = regexp.MustCompile(`\b(\d{4})\s+([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)`)
 )
 
 // withoutContact takes the ways to reach or find the person out of a
-// text: e-mail addresses, phone numbers, street addresses, and a postal
-// code with its town's name (a year before a capital is no postal code:
-// the town must be the code's).
-func withoutContact(text string, places *taxonomy.Places) string {
-	text = mailRE.ReplaceAllString(text, "(e-mail fjernet)")
-	text = phoneRE.ReplaceAllStringFunc(text, func(m string) string {
-		if yearsRE.MatchString(m) {
+// text: e-mail addresses, phone numbers (the person's own in any
+// grouping; others as Danish numbers are written), street addresses, and
+// a postal code with its town's name (a year before a capital is no postal
+// code: the town must be the code's). Times ("06.00-14.00"), ranges
+// ("2500-3000 kolli"), amounts and two years stay.
+func withoutContact(text, ownPhone string, places *taxonomy.Places) string {
+	text = mailRE.ReplaceAllStringFunc(text, func(m string) string {
+		if strings.Contains(m, "@") || strings.ContainsAny(m, "([") || strings.Contains(strings.ToLower(m), " dot ") || strings.Contains(strings.ToLower(m), " punktum ") {
+			return "(e-mail fjernet)"
+		}
+		// "kaj at firma": " at " alone, without a dot word or mark, is
+		// English prose ("good at lifting").
+		return m
+	})
+	own := phoneDigits(ownPhone)
+	var b strings.Builder
+	last := 0
+	for _, loc := range digitRunRE.FindAllStringIndex(text, -1) {
+		run := text[loc[0]:loc[1]]
+		if loc[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue // inside a word or a code ("A12345678")
+			}
+		}
+		if isPhone(run, own, text[loc[1]:]) {
+			b.WriteString(text[last:loc[0]])
+			b.WriteString("(telefonnummer fjernet)")
+			last = loc[1]
+		}
+	}
+	b.WriteString(text[last:])
+	text = b.String()
+	text = streetRE.ReplaceAllStringFunc(text, func(m string) string {
+		if notAddressRE.MatchString(m) {
 			return m
 		}
-		return "(telefonnummer fjernet)"
+		return "(adresse fjernet)"
 	})
-	text = streetRE.ReplaceAllString(text, "(adresse fjernet)")
-	if places != nil {
-		text = postalRE.ReplaceAllStringFunc(text, func(m string) string {
-			sub := postalRE.FindStringSubmatch(m)
-			town := strings.ToLower(places.Name(sub[1]))
-			if town != "" && strings.HasPrefix(strings.ToLower(sub[2]), strings.Fields(town)[0]) {
-				return "(adresse fjernet)"
-			}
-			return m
-		})
-	}
+	// A postal code and town alone stay: "arbejder gerne i 6400
+	// Sønderborg" is where the person will work (the street's is taken
+	// with the street).
 	return text
+}
+
+// phoneDigits is a phone number's last eight digits ("" for fewer).
+func phoneDigits(s string) string {
+	var d []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			d = append(d, s[i])
+		}
+	}
+	if len(d) < 8 {
+		return ""
+	}
+	return string(d[len(d)-8:])
+}
+
+// isPhone reports whether a run of digits and marks is a phone number:
+// the person's own (own, its last eight digits) however it is grouped, or
+// eight digits (after +45 or 0045) written as Danish numbers are: together,
+// in pairs, in fours, 3-3-2, with one kind of mark between the groups.
+// after is the text after the run: "3000 3500 kr." is an amount.
+func isPhone(run, own, after string) bool {
+	t := strings.TrimRight(strings.ReplaceAll(run, "\u00a0", " "), " ./-")
+	if strings.HasPrefix(t, "+") && !strings.HasPrefix(t, "+45") || strings.HasPrefix(t, "00") && !strings.HasPrefix(t, "0045") {
+		// A foreign number with its country code ("+48 601 234 567").
+		n := 0
+		for _, r := range t {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		return n >= 8 && n <= 15
+	}
+	for _, p := range []string{"+45", "0045"} {
+		t = strings.TrimLeft(strings.TrimPrefix(t, p), " .-")
+	}
+	var digits []byte
+	var groups []int
+	seps := map[byte]bool{}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= '0' && c <= '9' {
+			digits = append(digits, c)
+			n++
+		} else {
+			if n > 0 {
+				groups = append(groups, n)
+			}
+			n = 0
+			seps[c] = true
+		}
+	}
+	if n > 0 {
+		groups = append(groups, n)
+	}
+	d := string(digits)
+	if len(d) == 10 && strings.HasPrefix(d, "45") && strings.HasPrefix(run, "45") {
+		d = d[2:]
+	}
+	if own != "" && len(d) == 8 && d == own {
+		return true
+	}
+	if len(d) != 8 || len(seps) > 1 || yearsRE.MatchString(t) || amountAfterRE.MatchString(after) {
+		return false
+	}
+	shape := fmt.Sprint(groups)
+	switch {
+	case shape == "[8]":
+		return true
+	case shape == "[2 2 2 2]" || shape == "[4 4]" && !seps['-'] || shape == "[3 3 2]" || shape == "[2 4 2]" || shape == "[4 2 2]":
+		// "2500-3000" is a range; "22-99-44-55" a number
+		return !seps['.'] || shape == "[2 2 2 2]"
+	}
+	return false
 }
 
 // withoutGender says "vedkommende" for the Danish personal pronouns that
@@ -97,9 +216,16 @@ func withoutGender(text string) string {
 			repl = "vedkommende"
 		case "hans", "hendes":
 			repl = "vedkommendes"
+		case "she", "he", "him":
+			repl = "the candidate"
+		case "his", "hers":
+			repl = "the candidate's"
+		// Not "her": Danish for "here".
+		case "herself", "himself":
+			repl = "themself"
 		}
-		if repl != "" && capital && !sentenceStart(b.String()) {
-			repl = "" // a name ("Hans") or a title, not the pronoun
+		if w == "Hans" && (!sentenceStart(b.String()) || nextIsCapitalised(text[j:])) {
+			repl = "" // a name ("Hans Peter", "af Hans"), not the pronoun
 		}
 		if repl != "" && w == strings.ToUpper(w) && len(w) > 1 {
 			repl = "" // an abbreviation
@@ -108,7 +234,7 @@ func withoutGender(text string) string {
 		case repl == "":
 			b.WriteString(w)
 		case capital:
-			b.WriteString("V" + repl[1:])
+			b.WriteString(strings.ToUpper(repl[:1]) + repl[1:])
 		default:
 			b.WriteString(repl)
 		}
@@ -205,16 +331,26 @@ func withoutName(text, name string) string {
 	return b.String()
 }
 
+// nextIsCapitalised reports whether the next word of s begins with a
+// capital ("Hans Peter": a name).
+func nextIsCapitalised(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // namePrefixRE is a title or a name's prefix just before a name: "Hr. ",
 // "fru ", "O'".
-var namePrefixRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:[Hh]r|[Ff]ru|[Ff]rk)\.?\s+|\p{Lu}['’])$`)
+var namePrefixRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:[Hh]r|[Ff]ru|[Ff]rk|[Hh]err|[Ff]røken|Mrs|Mr|Ms|Miss)\.?\s+|\p{Lu}['’])$`)
 
 // sentenceStart reports whether what follows s begins a sentence.
 func sentenceStart(s string) bool {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	s = strings.TrimRight(s, " \t\u00a0")
 	if s == "" {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '!' || r == '?' || r == ':' || r == '\n'
+	// After a full stop, a line's start, a bullet ("- Hun", "• Han"), a
+	// bracket or a quotation mark.
+	return strings.ContainsRune(".!?:\n\r-–•*(\"“”»«'", r)
 }

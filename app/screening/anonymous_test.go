@@ -45,9 +45,20 @@ func TestAnonymised(t *testing.T) {
 			"Ring direkte til vedkommende på (telefonnummer fjernet) eller (e-mail fjernet). Kandidaten bor på (adresse fjernet)."},
 		{"Hun har lidt ondt i ryggen, men hendes erfaring er god. Han kan starte.", "Vedkommende har lidt ondt i ryggen, men vedkommendes erfaring er god. Vedkommende kan starte."},
 		{"Tlf. +45 22994455, mobil 2299-4455, fastnet 2299 4455.", "Tlf. (telefonnummer fjernet), mobil (telefonnummer fjernet), fastnet (telefonnummer fjernet)."},
-		{"Bor i 6400 Sønderborg, arbejdede 2010-2018 og 1998 2004 og 2019 Kolding-afdelingen, 11 års erfaring.", "Bor i (adresse fjernet), arbejdede 2010-2018 og 1998 2004 og 2019 Kolding-afdelingen, 11 års erfaring."},
+		{"Bor i 6400 Sønderborg, arbejdede 2010-2018 og 1998 2004 og 2019 Kolding-afdelingen, 11 års erfaring.", "Bor i 6400 Sønderborg, arbejdede 2010-2018 og 1998 2004 og 2019 Kolding-afdelingen, 11 års erfaring."},
 		{"Anbefalet af Hans Jensen; hans kollega siger god.", "Anbefalet af Hans Jensen; vedkommendes kollega siger god."},
 		{"Kører truck og har 3 års erfaring fra lager.", "Kører truck og har 3 års erfaring fra lager."},
+		// Second round: numbers as people write them, and what is no
+		// phone number.
+		{"Ring på +4522994455, 004522994455, 229 944 55, 22/99/44/55 eller 2299 44 55.", "Ring på (telefonnummer fjernet), (telefonnummer fjernet), (telefonnummer fjernet), (telefonnummer fjernet) eller (telefonnummer fjernet)."},
+		{"Hans polske nummer er +48 601 234 567.", "Vedkommendes polske nummer er (telefonnummer fjernet)."},
+		{"Kan arbejde kl. 07.00-15.00 og 06.30-14.30, pakker 2500-3000 kolli, løn 3000 3500 kr.", "Kan arbejde kl. 07.00-15.00 og 06.30-14.30, pakker 2500-3000 kolli, løn 3000 3500 kr."},
+		{"Har boet i Danmark 12 år og arbejder gerne i 6400 Sønderborg, 37 timer.", "Har boet i Danmark 12 år og arbejder gerne i 6400 Sønderborg, 37 timer."},
+		{"Bor på Østergade 12, st. tv. og før Frederiksberg Allé 5 og Ved Stranden 4; Lagervej 12 i Sønderborg.", "Bor på (adresse fjernet) og før (adresse fjernet) og (adresse fjernet); (adresse fjernet) i Sønderborg."},
+		{"Skriv til kaj (at) firma.dk eller kaj[at]firma dot dk; god at løfte.", "Skriv til (e-mail fjernet) eller (e-mail fjernet); god at løfte."},
+		{"Styrker:\n- Hun er stabil\n• Han kører\n(Hun har bil) \"Hun er god\"", "Styrker:\n- Vedkommende er stabil\n• Vedkommende kører\n(Vedkommende har bil) \"Vedkommende er god\""},
+		{"Reference: Hans Jensen. Hans Peter er mødestabil. Hans erfaring er god.", "Reference: Hans Jensen. Hans Peter er mødestabil. Vedkommendes erfaring er god."},
+		{"She is reliable and his English is good; bor her i byen.", "The candidate is reliable and the candidate's English is good; bor her i byen."},
 	} {
 		if got := anonymised(tc.text, c, places, false); got != tc.want {
 			t.Errorf("anonymised(%q)\n got %q\nwant %q", tc.text, got, tc.want)
@@ -56,5 +67,20 @@ func TestAnonymised(t *testing.T) {
 	// Named with consent: the name stays, the rest goes.
 	if got, want := anonymised("Ib Holm, tlf. 22 99 44 55, hun er klar.", c, places, true), "Ib Holm, tlf. (telefonnummer fjernet), vedkommende er klar."; got != want {
 		t.Errorf("named: %q, want %q", got, want)
+	}
+}
+
+// TestAnonymiseProfile: the CV's own words on the profile lose phone
+// numbers and e-mail addresses too (a job titled "Lager hos Ib Dahl, tlf
+// 22994455" reached the employer), not the words of a trade ("Bager" for
+// a citizen Bager).
+func TestAnonymiseProfile(t *testing.T) {
+	c := &jobmatch.Candidate{Name: "Ida Bager", Phone: "22994455"}
+	p := Profile{Experience: []string{"Lager hos Ib Dahl, tlf 22994455, 3 år"}, Education: []string{"Lagerfag, idadahl@gmail.com"},
+		Skills: []string{"Ring 22 99 44 55"}, Occupations: []string{"Bager"}, Years: []ProfileJob{{Title: "Bager, 2299 4455"}}, Interview: "Ida er god."}
+	anonymiseProfile(&p, c, nil, false)
+	if p.Experience[0] != "Lager hos Ib Dahl, tlf (telefonnummer fjernet), 3 år" || p.Education[0] != "Lagerfag, (e-mail fjernet)" ||
+		p.Skills[0] != "Ring (telefonnummer fjernet)" || p.Occupations[0] != "Bager" || p.Years[0].Title != "Bager, (telefonnummer fjernet)" || p.Interview != "Kandidaten er god." {
+		t.Fatalf("%+v", p)
 	}
 }

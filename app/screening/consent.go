@@ -239,7 +239,7 @@ func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) 
 	}
 	p := sl.profile(v, e, c)
 	p.Answers = nil
-	p.Interview = anonymised(p.Interview, c, sl.places, false) // as the employer sees it anonymously
+	anonymiseProfile(&p, c, sl.places, false) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
 		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
 }

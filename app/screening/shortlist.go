@@ -662,7 +662,7 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
 		}
-		p.Interview = anonymised(p.Interview, x.c, sl.places, x.consent.RevealIdentity)
+		anonymiseProfile(&p, x.c, sl.places, x.consent.RevealIdentity)
 		out = append(out, p)
 		ids = append(ids, x.c.ID)
 	}
