@@ -152,8 +152,8 @@ func countForCPR(s string) (digits, dots int) {
 					letters = 0
 				}
 			default:
-				if c == '.' && (digitBefore || counted) {
-					dots++
+				if (c == '.' || c == '/' || c == '-') && (digitBefore || counted) {
+					dots++ // a date's mark: "1.1.90-1234", "1/1-90-1234"
 				}
 				letters, counted = 0, false
 			}
@@ -705,7 +705,13 @@ func shortDate(d, splits []byte) bool {
 			k++
 		}
 	}
-	if k != len(at) || splits[at[0]] != '.' || splits[at[1]] != '.' || splits[at[2]] != '-' || len(d)-at[2] != 4 {
+	// "1.1.90-1234", and as Danes also write a date: "1/1-90-1234",
+	// "1-1-90-1234", "1/1 90-1234", "1/1-90 1234" (a space before the
+	// serial only after a date with a slash: "1.8.24 8000 Aarhus" is a
+	// date and a postal code).
+	dateMark := func(c byte) bool { return c == '.' || c == '/' || c == '-' }
+	if k != len(at) || !dateMark(splits[at[0]]) || !dateMark(splits[at[1]]) && splits[at[1]] != ' ' || len(d)-at[2] != 4 ||
+		splits[at[2]] != '-' && !(splits[at[2]] == ' ' && splits[at[0]] == '/') {
 		return false
 	}
 	day, month, year := d[:at[0]], d[at[0]:at[1]], d[at[1]:at[2]]

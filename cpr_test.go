@@ -160,6 +160,14 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"1.1.1990-1234", true},
 		{"１．１．９０－１２３４", true},  // full-width
 		{"1.1.90 1234", false}, // a space alone: "1.8.24 8000 Aarhus C"
+		// As Danes also write a date: slashes and dashes.
+		{"1/1-90-1234", true},
+		{"1-1-90-1234", true},
+		{"1/1 90-1234", true},
+		{"Kan han starte 1/1-1990-1234?", true},
+		{"1/8-2005-2012", false}, // a period
+		{"uge 1-2-3-4", false},
+		{"5-10-15-2000", false},
 		{"Tiltrædelse 1.8.24 8000 Aarhus C", false},
 		{"1.8.05-2012", false},         // a serial that reads as a year: a period
 		{"ansat 1.8.2005-2012", false}, // the same with the year in full
