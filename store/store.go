@@ -124,7 +124,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	opts := options.Client().ApplyURI(uri).
+	// A database that does not answer is said within seconds (503, try
+	// again), not after the request's whole 30 s; a restart of FerretDB
+	// is waited out within them. The URI's serverSelectionTimeoutMS wins.
+	opts := options.Client().SetServerSelectionTimeout(10 * time.Second).ApplyURI(uri).
 		SetWriteConcern(writeconcern.Journaled()).
 		SetTimeout(30 * time.Second).
 		SetAppName("jobmatch").

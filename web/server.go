@@ -371,7 +371,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 				c.Set("token", token)
 			case errors.Is(err, jobmatch.ErrUnauthorized):
 				// No such session: anonymous.
-			case c.Request().Context().Err() != nil:
+			case errors.Is(c.Request().Context().Err(), context.Canceled):
 				return err // the client went away
 			default:
 				// The session could not be read (the database is
