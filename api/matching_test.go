@@ -1115,6 +1115,33 @@ func TestConsultantSetsTheOccupation(t *testing.T) {
 			t.Fatalf("round %d: %d of 8 saved at one version (%v), version %d → %d", round, saved, codes, cur.Version, after.Version)
 		}
 	}
+	// A clear (no version) beside a versioned save: both answered 200
+	// with the same new version, and the clear was lost. Now each write
+	// claims its version: the two end two versions on, or one is refused.
+	for round := 0; round < 3; round++ {
+		var cur struct{ Version int64 }
+		k.Do("GET", "/api/v1/vacancies/"+vid, nil, &cur)
+		var wg sync.WaitGroup
+		var clear, put *systemtest.Response
+		wg.Add(2)
+		go func() { defer wg.Done(); clear = k2.Do("DELETE", "/api/v1/vacancies/"+vid+"/occupation", nil, nil) }()
+		go func() {
+			defer wg.Done()
+			put = k.Do("PUT", "/api/v1/vacancies/"+vid+"/occupation", map[string]any{"occupation": want, "version": cur.Version}, nil)
+		}()
+		wg.Wait()
+		var after struct{ Version int64 }
+		k.Do("GET", "/api/v1/vacancies/"+vid, nil, &after)
+		saved := 0
+		for _, r := range []*systemtest.Response{clear, put} {
+			if r.StatusCode == http.StatusOK {
+				saved++
+			}
+		}
+		if after.Version != cur.Version+int64(saved) {
+			t.Fatalf("round %d: clear %d, put %d, version %d → %d", round, clear.StatusCode, put.StatusCode, cur.Version, after.Version)
+		}
+	}
 
 	// The page: the form sets it by a URI as well, and says so.
 	other := "http://data.europa.eu/esco/occupation/952aa13c-731f-4add-98d1-66b59f70e607" // dyretransportchauffør

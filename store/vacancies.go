@@ -30,12 +30,6 @@ func (s *Store) SetVacancyStatus(ctx context.Context, id string, to jobmatch.Vac
 	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"status": to, "updated_at": at}, BumpVersion: true})
 }
 
-// SetVacancyOccupation sets the occupation concept a vacancy is matched as
-// ("": none, its title is read).
-func (s *Store) SetVacancyOccupation(ctx context.Context, id, uri string, at time.Time) error {
-	return s.Apply(ctx, ColVacancies, id, Change{Set: Fields{"occupation": uri, "updated_at": at}, BumpVersion: true})
-}
-
 // SetVacancyOccupationAt sets the occupation of v if the vacancy is still
 // at version (v holds the new document, at version+1): of two consultants
 // choosing at one version through any replicas one is saved, the other

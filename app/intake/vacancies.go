@@ -125,19 +125,27 @@ func (s *Service) setOccupation(ctx context.Context, id, uri string, version int
 	if version != 0 && version != v.Version {
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
 	}
-	now := s.now().UTC()
-	if version == 0 {
-		if err := s.st.SetVacancyOccupation(ctx, id, uri, now); err != nil {
+	// Every write of the occupation claims its version (a clear or a save
+	// without a version counted it up beside a versioned one, and both
+	// said they were saved); without a version given, on the latest.
+	for try := 0; ; try++ {
+		at := version
+		if at == 0 {
+			at = v.Version
+		}
+		now := s.now().UTC()
+		v.Occupation, v.UpdatedAt, v.Version = uri, now, at+1
+		err := s.st.SetVacancyOccupationAt(ctx, v, at)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, jobmatch.ErrConflict) {
 			return nil, err
 		}
-		v.Occupation, v.UpdatedAt = uri, now
-		v.Version++
-	} else {
-		v.Occupation, v.UpdatedAt, v.Version = uri, now, version+1
-		if err := s.st.SetVacancyOccupationAt(ctx, v, version); err != nil {
-			if errors.Is(err, jobmatch.ErrConflict) {
-				return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
-			}
+		if version != 0 || try == 2 {
+			return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: "the vacancy was changed meanwhile; reload it"}
+		}
+		if v, err = s.Vacancy(ctx, id); err != nil {
 			return nil, err
 		}
 	}
