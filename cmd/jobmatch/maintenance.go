@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"jobmatch"
@@ -92,7 +93,7 @@ func retentionFromEnv() (int, error) {
 	if v == "" {
 		return defaultRetentionDays, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil {
 		return defaultRetentionDays, fmt.Errorf("JOBMATCH_RETENTION_DAYS=%q is no number of days", v)
 	}

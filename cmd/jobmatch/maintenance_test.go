@@ -92,6 +92,25 @@ func TestPurgeRefusesShortRetention(t *testing.T) {
 		}
 	}
 	t.Setenv("JOBMATCH_RETENTION_DAYS", "")
+	// A dry run erases nothing: a short rule may be counted without
+	// --force (it meets the missing database next).
+	if _, _, err := cli(t, "purge", "--data-dir", dir, "--inactive-days", "1", "--dry-run"); err == nil || !strings.Contains(err.Error(), "holds no jobmatch database") {
+		t.Errorf("--inactive-days 1 --dry-run: %v", err)
+	}
+	// serve refuses a JOBMATCH_RETENTION_DAYS it cannot read (" 365" is
+	// read; "abc" kept CVs for 730 days, silently).
+	t.Setenv("JOBMATCH_RETENTION_DAYS", "abc")
+	ctx0, cancel0 := context.WithCancel(t.Context())
+	cancel0()
+	if err := run(ctx0, []string{"serve", "--data-dir", dir, "--addr", "127.0.0.1:0", "--metrics-addr", ""}, io.Discard, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "is no number of days") {
+		t.Errorf("serve with JOBMATCH_RETENTION_DAYS=abc: %v", err)
+	}
+	t.Setenv("JOBMATCH_RETENTION_DAYS", " 365")
+	if n, err := retentionFromEnv(); err != nil || n != 365 {
+		t.Errorf("JOBMATCH_RETENTION_DAYS=' 365': %d %v", n, err)
+	}
+	t.Setenv("JOBMATCH_RETENTION_DAYS", "")
 	// serve refuses a negative rule (it turned the purge off silently).
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel() // a serve that took it would stop at once

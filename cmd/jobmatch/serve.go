@@ -33,7 +33,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", env("JOBMATCH_ADDR", ":8080"), "listen address (JOBMATCH_ADDR)")
 	demoData := fs.Bool("demo", env("JOBMATCH_DEMO", "") == "true", "load demo data once: staff users with password 'demo', companies, CVs (JOBMATCH_DEMO=true)")
 	demoCVs := fs.Int("demo-candidates", 2000, "synthetic CVs in the demo data")
-	retention := fs.Int("retention-days", envInt("JOBMATCH_RETENTION_DAYS", defaultRetentionDays), "erase CVs inactive longer than this, daily; 0 = never, else "+retentionHelp+" (JOBMATCH_RETENTION_DAYS)")
+	retentionDef, retentionErr := retentionFromEnv()
+	retention := fs.Int("retention-days", retentionDef, "erase CVs inactive longer than this many days, daily; 0 = never; a negative number is refused (JOBMATCH_RETENTION_DAYS)")
 	publicURL := fs.String("public-url", env("JOBMATCH_PUBLIC_URL", ""), "the service's address in links sent by e-mail; default http://localhost:<port> (JOBMATCH_PUBLIC_URL)")
 	smtpAddr := fs.String("smtp-addr", env("JOBMATCH_SMTP_ADDR", ""), "SMTP server host:port for outgoing mail; empty keeps mail in the outbox only (JOBMATCH_SMTP_ADDR)")
 	smtpFrom := fs.String("smtp-from", env("JOBMATCH_SMTP_FROM", "jobcenter@localhost"), "sender address of outgoing mail (JOBMATCH_SMTP_FROM)")
@@ -44,6 +45,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	metricsAddr := fs.String("metrics-addr", env("JOBMATCH_METRICS_ADDR", "127.0.0.1:9464"), "listen address of /metrics, apart from the public listener; empty turns it off (JOBMATCH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "retention-days" })
+	if retentionErr != nil && !explicit {
+		// " 365" or "abc" kept CVs for the default 730 days, silently.
+		return fmt.Errorf("serve: %w", retentionErr)
 	}
 	// A negative rule is refused; a short one is the operator's (a test
 	// system's) choice.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -210,7 +211,8 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return errors.New("purge: JOBMATCH_RETENTION_DAYS=0 turns serve's daily purge off; give --inactive-days to purge by hand")
 		}
 	}
-	if err := checkRetentionDays("purge: "+from, *days, false, *force); err != nil {
+	// A dry run erases nothing: any rule may be counted.
+	if err := checkRetentionDays("purge: "+from, *days, false, *force || *dry); err != nil {
 		return err
 	}
 	if err := common.requireStore(); err != nil {
@@ -227,7 +229,7 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "dry run: would purge %d candidates inactive for more than %d days (no activity since %s)", n, *days, cutoff.Format(time.DateOnly))
+		fmt.Fprintf(stdout, "dry run: would purge %d candidates inactive for more than %s (no activity since %s)", n, daysText(*days), cutoff.Format(time.DateOnly))
 		if n > 0 {
 			fmt.Fprintf(stdout, ", the longest inactive since %s", oldest.Format(time.DateOnly))
 		}
@@ -241,7 +243,7 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := sys.Syncer.CatchUp(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "purged %d candidates inactive for more than %d days (no activity since %s)\n", n, *days, cutoff.Format(time.DateOnly))
+	fmt.Fprintf(stdout, "purged %d candidates inactive for more than %s (no activity since %s)\n", n, daysText(*days), cutoff.Format(time.DateOnly))
 	return nil
 }
 
@@ -252,4 +254,12 @@ func syncWhile(ctx context.Context, sys *system.System) func() {
 	done := make(chan struct{})
 	go func() { defer close(done); sys.Syncer.Run(ctx) }()
 	return func() { cancel(); <-done }
+}
+
+// daysText is n days in words: "1 day", "730 days".
+func daysText(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
 }
