@@ -423,6 +423,29 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	if _, err := env.Sys.Screening.Consent(ctx, ids[1], rec.ID); err == nil {
 		t.Fatal("the erased citizen's consent is kept")
 	}
+
+	// An interview still to come is cancelled at the erasure, and the
+	// invited told (the employer and the consultant kept a calendar
+	// invitation for a person erased).
+	var d struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("PF-9", "Tømrer", map[string]any{"name": "Dorte Fjerde"}), &d)
+	body2 := systemtest.VacancyBody(demo.CVR(79))
+	var rec2 struct{ ID string }
+	env.Client().Do("POST", "/api/v1/vacancies", body2, &rec2)
+	k.Do("POST", "/api/v1/vacancies/"+rec2.ID+"/shortlist", map[string]any{"candidate_id": d.ID}, nil)
+	eid := rec2.ID + ":" + d.ID
+	k.Do("POST", "/api/v1/shortlist/"+eid+"/transitions", map[string]any{"to": "contacted", "version": 1}, nil)
+	start := time.Now().AddDate(0, 0, 7)
+	if res := k.Do("POST", "/api/v1/shortlist/"+eid+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
+		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
+	}
+	if res := k.Do("DELETE", "/api/v1/candidates/"+d.ID+"?why=sletning", nil, nil); res.StatusCode != http.StatusNoContent {
+		t.Fatalf("erase: %d %s", res.StatusCode, res.Body)
+	}
+	if cm := mailsOf(outboxOf(t, env.Login("admin@demo.local")), "interview_cancel"); len(cm) == 0 {
+		t.Fatal("the erased citizen's interview to come was not cancelled")
+	}
 }
 
 // TestRowButtonShortlistsItsOwnCandidate: a ranked candidate's own

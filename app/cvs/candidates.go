@@ -83,14 +83,20 @@ type Service struct {
 	audit  *app.Audit
 	// forget erases what hangs on a person elsewhere (their pre-screening)
 	// before their CV is erased; set by OnErase.
-	forget func(ctx context.Context, id string) error
+	forget func(ctx context.Context, by *jobmatch.User, id string) error
 }
 
 // OnErase sets what is erased of a person elsewhere before their CV is:
 // the shortlist entries with the consultant's assessment and notes, the
 // consents and interviews (screening.Service.ForgetCandidate). First, so
 // a crash between the two leaves the CV, never the rest without it.
-func (cs *Service) OnErase(forget func(ctx context.Context, id string) error) { cs.forget = forget }
+func (cs *Service) OnErase(forget func(ctx context.Context, by *jobmatch.User, id string) error) {
+	cs.forget = forget
+}
+
+// purger is who the retention's purge acts as: the interviews it cancels
+// name the jobcentre.
+var purger = &jobmatch.User{ID: "system", Name: "Jobcentret", Role: jobmatch.RoleAdmin, Active: true}
 
 // New returns the CV use case.
 func New(env *app.Env, tax *taxonomy.Taxonomy, ix *index.Index, syncer *index.Syncer, audit *app.Audit) *Service {
@@ -264,7 +270,7 @@ func (cs *Service) Erase(ctx context.Context, by *jobmatch.User, id, why string)
 		return err
 	}
 	if cs.forget != nil {
-		if err := cs.forget(ctx, id); err != nil {
+		if err := cs.forget(ctx, by, id); err != nil {
 			return err
 		}
 	}
@@ -301,7 +307,7 @@ func (cs *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	}
 	for _, id := range ids {
 		if cs.forget != nil {
-			if err := cs.forget(ctx, id); err != nil {
+			if err := cs.forget(ctx, purger, id); err != nil {
 				return 0, err
 			}
 		}

@@ -26,7 +26,11 @@ type RetentionReport struct {
 // does. An erased person stayed on the shortlists, assessment and all,
 // and could still be moved (to hired, counted) until the vacancy's
 // retention ran out.
-func (sl *Service) ForgetCandidate(ctx context.Context, candidateID string) error {
+//
+// Interviews still to come are cancelled first, everyone invited told (the
+// employer and the consultant kept a calendar invitation for a person
+// erased).
+func (sl *Service) ForgetCandidate(ctx context.Context, by *jobmatch.User, candidateID string) error {
 	ids, err := sl.st.CandidateShortlistIDs(ctx, candidateID)
 	if err != nil {
 		return err
@@ -38,6 +42,9 @@ func (sl *Service) ForgetCandidate(ctx context.Context, candidateID string) erro
 		}
 		if err != nil {
 			return err
+		}
+		if by != nil {
+			sl.cancelComing(ctx, by, e)
 		}
 		var n RetentionReport
 		if err := sl.minimiseEntry(ctx, &jobmatch.Vacancy{ID: e.VacancyID}, id, &n); err != nil {
