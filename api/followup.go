@@ -12,6 +12,7 @@ import (
 	"jobmatch/app/followup"
 	"jobmatch/app/intake"
 	"jobmatch/i18n"
+	"jobmatch/kpi"
 	"jobmatch/web"
 )
 
@@ -167,11 +168,21 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			}
 			w.Write([]string{r.Period, row.Key, row.Label, unit(row.Unit), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
 				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
-				value(row.Target, row.Target == 0), r.Current.AsOf, r.Before.AsOf})
+				value(row.Target, row.Target == 0), asOf(r.Current), asOf(r.Before)})
 		}
 		w.Flush()
 		return w.Error()
 	}, figures)
+}
+
+// asOf is the day a period's provisional figures run up to: empty for a
+// period over (final figures) and for one not begun (no figures yet, and
+// today is before it).
+func asOf(f *followup.KPIFigures) string {
+	if f == nil || f.Status == kpi.NotStarted.String() {
+		return ""
+	}
+	return f.AsOf
 }
 
 func nOrEmpty(n int, unit string) string {

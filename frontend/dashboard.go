@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -145,6 +147,11 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 	against := i18n.T(lang, "dash.against_target", fmtInt(lang, float64(c.Count)), fmtInt(lang, float64(c.Target)))
 	switch f.Status {
 	case kpi.Ended.String():
+		if c.NoTarget {
+			// A default nobody chose is no target to have missed.
+			p, _ := kpi.ParsePeriod(f.Period)
+			return i18n.T(lang, "dash.no_target", p.Year) + " · " + i18n.T(lang, "dash.contacts_count", fmtInt(lang, float64(c.Count))), true
+		}
 		if c.Trend.Met {
 			return i18n.T(lang, "dash.met") + " · " + against, true
 		}
@@ -158,6 +165,22 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 		word = i18n.T(lang, "dash.on_track")
 	}
 	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
+}
+
+// yearChoices are the years the dashboard's select offers, newest first:
+// next year (so an admin can set its targets in December), this year and
+// five before, and the year shown if it is none of those.
+func yearChoices(now time.Time, shown int) []int {
+	this := now.In(jobmatch.Copenhagen).Year()
+	var ys []int
+	for y := this + 1; y >= this-5; y-- {
+		ys = append(ys, y)
+	}
+	if shown > this+1 || shown < this-5 {
+		ys = append(ys, shown)
+		sort.Sort(sort.Reverse(sort.IntSlice(ys)))
+	}
+	return ys
 }
 
 type dashboardPage struct {
@@ -236,9 +259,7 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 		}
 		d.Targets = &t
 	}
-	for y := f.cfg.Env.Now().In(jobmatch.Copenhagen).Year(); y >= f.cfg.Env.Now().In(jobmatch.Copenhagen).Year()-5; y-- {
-		d.Years = append(d.Years, y)
-	}
+	d.Years = yearChoices(f.cfg.Env.Now(), year)
 	T := func(k string, a ...any) string { return i18n.T(lang, k, a...) }
 
 	// Contacts: cumulative per month against a steady pace to the target.
@@ -328,7 +349,7 @@ func (f *Frontend) report(c echo.Context) error {
 	}
 	lang := web.Lang(c)
 	p := reportPage{Year: strconv.Itoa(year), Half: half, R: r, Note: periodNote(lang, r.Current), PreviousNote: periodNote(lang, r.Before),
-		Running: r.Current.Status == kpi.Running.String()}
+		Running: r.Current.Status == kpi.Running.String(), NotStarted: r.Current.Status == kpi.NotStarted.String()}
 	if d, err := time.ParseInLocation(time.DateOnly, r.Current.AsOf, jobmatch.Copenhagen); err == nil {
 		p.AsOf = i18n.Date(lang, d)
 	}
@@ -351,6 +372,9 @@ type reportPage struct {
 	// Running: the period is not over, so the figures over its new
 	// vacancies (Cohort) have not had their time yet.
 	Running, Cohort bool
+	// NotStarted: the period has not begun, so it has no figures to
+	// compare with the period before (the change is "–").
+	NotStarted bool
 }
 
 func init() {
@@ -372,6 +396,48 @@ func init() {
 	// nået"; "… indtil nu" in a running period).
 	funcs["goal"] = goalWord
 	funcs["met"] = func(b *bool) bool { return b != nil && *b }
+	// fdiff is the change from prev to v as the two figures are shown:
+	// each rounded the way it is printed ("22,2" for 22,25, as
+	// strconv rounds, not math.Round's 22,3), so the change agrees with
+	// what a reader subtracts.
+	funcs["fdiff"] = func(l i18n.Lang, unit string, v, prev float64) string {
+		return fchange(l, unit, shownFigure(unit, v)-shownFigure(unit, prev))
+	}
+	// sentence begins a sentence with a capital: "Second half of 2026 is
+	// not over", not "second half …".
+	funcs["sentence"] = sentence
+}
+
+// sentence capitalises the first letter of s.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// shownFigure is a report figure as it is printed (fmtPct, fmtInt,
+// fmtNum), in its unit: a share to a tenth of a percent, a count whole,
+// anything else to a tenth. It is computed in whole tenths (or wholes)
+// so the difference of two has no binary noise.
+func shownFigure(unit string, v float64) float64 {
+	switch unit {
+	case "count":
+		return math.Round(v)
+	case "share":
+		return tenths(v*100) / 100
+	}
+	return tenths(v)
+}
+
+// tenths rounds v to one decimal exactly as strconv prints it with 'f', 1.
+func tenths(v float64) float64 {
+	p, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 1, 64), 64)
+	if err != nil {
+		return v
+	}
+	return math.Round(p*10) / 10
 }
 
 func countBars(lang i18n.Lang, m map[string]int64, label func(string) string) []kpi.Bar {

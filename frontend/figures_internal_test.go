@@ -140,3 +140,48 @@ func TestYearsWord(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeAgreesWithTheRoundedFigures: 22,25 hours is printed "22,2"
+// (strconv rounds the binary value), so beside 23,5 the change is +1,3 as
+// a reader subtracts, not the +1,2 of math.Round's 22,3.
+func TestChangeAgreesWithTheRoundedFigures(t *testing.T) {
+	fig := funcs["ffig"].(func(i18n.Lang, string, float64) string)
+	diff := funcs["fdiff"].(func(i18n.Lang, string, float64, float64) string)
+	for _, c := range []struct {
+		unit         string
+		v, prev      float64
+		shown, shPrv string
+		change       string
+	}{
+		{"hours", 23.5, 22.25, "23,5", "22,2", "+1,3"},
+		{"hours", 22.25, 23.5, "22,2", "23,5", "−1,3"},
+		{"share", 0.2225, 0.235, "22,2\u00a0%", "23,5\u00a0%", "−1,3 pct.-point"},
+	} {
+		if got := fig(i18n.DA, c.unit, c.v) + " / " + fig(i18n.DA, c.unit, c.prev); got != c.shown+" / "+c.shPrv {
+			t.Errorf("shown %q, want %q", got, c.shown+" / "+c.shPrv)
+		}
+		if got := diff(i18n.DA, c.unit, c.v, c.prev); got != c.change {
+			t.Errorf("%v → %v %s: change %q, want %q", c.prev, c.v, c.unit, got, c.change)
+		}
+	}
+}
+
+// TestNoTargetNoVerdict: a period over in a year nobody set a target for
+// says so, and the figure, not "Ikke nået · 96 mod et mål på 1.250".
+func TestNoTargetNoVerdict(t *testing.T) {
+	f := &followup.KPIFigures{Period: "2025-H2", Status: "ended", Contacts: followup.KPIContacts{Count: 96, Target: 1250, NoTarget: true}}
+	for lang, want := range map[i18n.Lang]string{i18n.DA: "Intet mål sat for 2025 · 96 kontakter", i18n.EN: "No target set for 2025 · 96 contacts"} {
+		if got, _ := contactsStatus(lang, f); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestSentenceBeginsWithACapital: "Second half of 2026 is not over".
+func TestSentenceBeginsWithACapital(t *testing.T) {
+	for in, want := range map[string]string{"second half of 2026": "Second half of 2026", "1. halvår 2026": "1. halvår 2026", "": "", "ændring": "Ændring"} {
+		if got := sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -89,6 +89,8 @@ func init() {
 		"dash.not_started":                   {"ikke begyndt", "not begun"},
 		"dash.not_begun":                     {"Ikke begyndt · perioden begynder %s", "Not begun · the period begins on %s"},
 		"dash.met":                           {"Nået", "Reached"},
+		"dash.no_target":                     {"Intet mål sat for %d", "No target set for %d"},
+		"dash.contacts_count":                {"%s kontakter", "%s contacts"},
 		"dash.not_met":                       {"Ikke nået", "Not reached"},
 		"dash.against_target":                {"%s mod et mål på %s", "%s against a target of %s"},
 		"dash.short_by":                      {"(mangler %s)", "(%s short)"},
@@ -97,6 +99,7 @@ func init() {
 		"dash.goal_met_so_far":               {"nået indtil nu", "met so far"},
 		"dash.goal_not_met_so_far":           {"ikke nået indtil nu", "not met so far"},
 		"report.running":                     {"%s er ikke slut: tallene er foreløbige, til og med %s, og sammenlignes med hele %s.", "%s is not over: the figures are provisional, up to %s, and compared with the whole of %s."},
+		"report.change_not_started":          {"Perioden er ikke begyndt: ingen tal endnu", "The period has not begun: no figures yet"},
 		"report.not_started":                 {"%s er ikke begyndt, så der er ingen tal for perioden endnu.", "%s has not begun, so there are no figures for the period yet."},
 		"report.cohort_note":                 {"* Regnet blandt periodens nye stillinger. De nyeste af dem har endnu ikke haft tid til at få præsenteret eller ansat kandidater, så tallene stiger typisk, også efter periodens udløb.", "* Counted among the vacancies posted in the period. The newest of them have not yet had time to have candidates presented or hired, so these figures usually rise, even after the period ends."},
 	})

@@ -45,9 +45,12 @@ type KPIFigures struct {
 
 // KPIContacts is the company contacts against the target.
 type KPIContacts struct {
-	Count  int64            `json:"count"`
-	Target int64            `json:"target"`
-	ByKind map[string]int64 `json:"by_kind"`
+	Count  int64 `json:"count"`
+	Target int64 `json:"target"`
+	// NoTarget: nobody set a target for the year, so Target is only the
+	// default, and the contacts are not judged met or not met against it.
+	NoTarget bool             `json:"no_target,omitempty"`
+	ByKind   map[string]int64 `json:"by_kind"`
 	// ByConsultant is the contacts per consultant, most first.
 	ByConsultant []ConsultantCount `json:"by_consultant"`
 	// ByMonth is the contacts per month of the period ("2026-05").
@@ -162,6 +165,7 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	f := &KPIFigures{Period: period, Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
 		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
+	f.Contacts.NoTarget = targets.Default
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2
 	}

@@ -177,6 +177,10 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 		row.Cohort = cohortFigures[f.key]
 		switch f.key {
 		case "contacts":
+			if cur.Contacts.NoTarget {
+				// No target set for the year: nothing to judge against.
+				break
+			}
 			row.Target = float64(cur.Contacts.Target)
 			if cur.Status == kpi.Ended.String() {
 				met := cur.Contacts.Count >= cur.Contacts.Target

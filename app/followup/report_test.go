@@ -35,6 +35,11 @@ func TestPeriodsSayWhetherTheyAreOver(t *testing.T) {
 	}
 	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
 	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	// 2026's targets are set (2,500 contacts); 2025's are not.
+	admin := &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}
+	if _, err := s.SetTargets(ctx, admin, 2026, followup.Targets{Contacts: 2500}); err != nil {
+		t.Fatal(err)
+	}
 
 	for _, tt := range []struct {
 		year            int
@@ -144,6 +149,49 @@ func TestShareMetAsShown(t *testing.T) {
 		if got := followup.ShareMet(c.share, c.target); got != c.want {
 			t.Errorf("ShareMet(%v, %v) = %v", c.share, c.target, got)
 		}
+	}
+}
+
+// TestNoVerdictWithoutATarget: nobody set a target for 2025, whose
+// records only begin in December; its second half is not "not met · 96
+// against a target of 1,250" (the default): the contacts have no verdict
+// and no target beside them in the report.
+func TestNoVerdictWithoutATarget(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	if err := env.CountPeriods(ctx, time.Date(2025, 12, 10, 9, 0, 0, 0, time.UTC), map[string]int64{"contacts": 96}); err != nil {
+		t.Fatal(err)
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	f, err := s.KPI(ctx, lead, 2025, "H2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Contacts.NoTarget || f.Contacts.Count != 96 {
+		t.Fatalf("2025-H2: no target %v, %d contacts", f.Contacts.NoTarget, f.Contacts.Count)
+	}
+	r, err := s.KPIReport(ctx, lead, 2025, "H2", "da")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range r.Rows {
+		switch row.Key {
+		case "contacts":
+			if row.TargetMet != nil || row.Target != 0 {
+				t.Errorf("contacts judged against a target nobody set: verdict %v, target %v", row.TargetMet != nil, row.Target)
+			}
+		}
+	}
+	// Once set, the year's target judges again.
+	admin := &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}
+	if _, err := s.SetTargets(ctx, admin, 2025, followup.Targets{Contacts: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = s.KPI(ctx, lead, 2025, "H2"); err != nil || f.Contacts.NoTarget || f.Contacts.Target != 100 {
+		t.Fatalf("after setting 2025's target: %v, %+v", err, f.Contacts)
 	}
 }
 
