@@ -345,7 +345,10 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	env.Sys.Taxonomy.NormalizeSkill("tagarbejde")
 	body := systemtest.VacancyBody(demo.CVR(75))
 	body["positions"] = 2
-	var rec struct{ ID string }
+	var rec struct {
+		ID        string
+		StatusURL string `json:"status_url"`
+	}
 	if res := env.Client().Do("POST", "/api/v1/vacancies", body, &rec); res.StatusCode != http.StatusCreated {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
@@ -406,6 +409,21 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	}
 	if res := move(2, "withdrawn", nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("a process on a filled vacancy may end: %d %s", res.StatusCode, res.Body)
+	}
+	// The employer of a filled vacancy is asked to answer no more (an
+	// invitation to interview someone hired was taken).
+	statusPath := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+	var st statusJSON
+	env.Client().Do("GET", statusPath, nil, &st, "Accept", "application/json")
+	if len(st.Presented) == 0 {
+		t.Fatal("no presented profiles on the filled vacancy's link")
+	}
+	pid, _ := st.Presented[0]["profile_id"].(string)
+	if res := env.Client().Do("POST", statusPath+"/answers", map[string]any{"profile_id": pid, "answer": "invite_to_interview"}, nil); res.StatusCode != http.StatusConflict {
+		t.Fatalf("an answer on a filled vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); strings.Contains(page, `class="answer-form"`) {
+		t.Fatal("the filled vacancy's page still asks for answers")
 	}
 
 	// Bent is erased: his entry, and the assessment of him, are gone; the

@@ -62,6 +62,12 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 	in := screening.AnswerInput{ProfileID: v["profile_id"], Answer: v["answer"], Reason: v["reason"], Text: v["text"]}
 	if _, err := f.cfg.Screening.Answer(ctx, token, in); err != nil {
 		var ve *jobmatch.ValidationError
+		var ce *jobmatch.ConflictError
+		if errors.As(err, &ce) && ce.Code == "vacancy_closed" {
+			// From a page loaded before the vacancy was filled.
+			setFlashError(c, i18n.T(web.Lang(c), "emp.ended"))
+			return c.Redirect(http.StatusSeeOther, "/status/"+token)
+		}
 		if !errors.As(err, &ve) {
 			return err
 		}

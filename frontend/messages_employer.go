@@ -21,6 +21,7 @@ func init() {
 		"emp.a_invite_to_interview": {"Inviter til samtale", "Invite to interview"},
 		"emp.a_not_relevant":        {"Ikke relevant", "Not relevant"},
 		"emp.a_question":            {"Spørg konsulenten", "Ask the consultant"},
+		"emp.ended":                 {"Stillingen er besat eller lukket, så der er ikke flere kandidater at svare på. Har du spørgsmål, så kontakt din kontaktperson.", "The vacancy is filled or closed, so there are no more candidates to answer. If you have questions, contact your contact person."},
 		"emp.page_updated":          {"Siden viser nu de kandidater, du kan svare på.", "The page now shows the candidates you can answer."},
 		"emp.reason":                {"Begrundelse", "Reason"},
 		"emp.text":                  {"Tekst", "Text"},

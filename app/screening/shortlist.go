@@ -822,6 +822,11 @@ func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*j
 	if err != nil {
 		return nil, err
 	}
+	if v.Status.Ended() {
+		// Filled or closed: nothing is left to answer (an invitation to
+		// interview a candidate already hired was taken).
+		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status) + "; there is nothing left to answer"}
+	}
 	entries, err := sl.presentedEntries(ctx, v)
 	if err != nil {
 		return nil, err
