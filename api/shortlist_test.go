@@ -395,6 +395,10 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 			}
 		}
 	}
+	// Carl is asked for his consent by link before the vacancy fills.
+	if res := k.Do("POST", "/api/v1/shortlist/"+entryID(2)+"/consent-request", map[string]any{"channel": "email", "deadline": time.Now().AddDate(0, 0, 5).Format(time.DateOnly)}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("consent request: %d %s", res.StatusCode, res.Body)
+	}
 	hire(0)
 	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status.Ended() {
 		t.Fatalf("a vacancy for two filled at the first hire: %s", v.Status)
@@ -403,7 +407,7 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	if v, _ := env.Sys.Intake.Vacancy(ctx, rec.ID); v.Status != "filled" {
 		t.Fatalf("a vacancy for two after the second hire: %s", v.Status)
 	}
-	res := move(2, "contacted", nil)
+	res := move(2, "interested", nil) // contacted by the consent link
 	if res.StatusCode != http.StatusConflict || res.Problem(t).Code != "vacancy_closed" {
 		t.Fatalf("moved on a filled vacancy: %d %s", res.StatusCode, res.Body)
 	}
@@ -424,6 +428,16 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	}
 	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); strings.Contains(page, `class="answer-form"`) {
 		t.Fatal("the filled vacancy's page still asks for answers")
+	}
+	// Carl's link no longer asks (a "ja" was recorded for a job taken).
+	mails := mailsOf(outboxOf(t, env.Login("admin@demo.local")), "consent_request_email")
+	if len(mails) != 1 {
+		t.Fatalf("consent mails: %d", len(mails))
+	}
+	token := consentLink.FindStringSubmatch(mails[0].Body)[1]
+	if res := env.Client().Do("GET", "/consent/"+token, nil, nil, "Accept", "text/html", "Accept-Language", "da"); res.StatusCode != http.StatusGone ||
+		!strings.Contains(string(res.Body), "Stillingen er besat eller lukket") {
+		t.Fatalf("a consent link of the filled vacancy: %d %s", res.StatusCode, res.Body)
 	}
 
 	// Bent is erased: his entry, and the assessment of him, are gone; the

@@ -18,6 +18,8 @@ type consentPage struct {
 	Token string
 	Done  bool
 	Gone  bool
+	// Ended: gone as the vacancy was filled or closed meanwhile.
+	Ended bool
 }
 
 func (f *Frontend) registerConsent(public, staff *echo.Group) {
@@ -55,7 +57,8 @@ func (f *Frontend) consent(c echo.Context) error {
 		if wantsJSON(c) {
 			return web.WriteProblem(c, err)
 		}
-		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: &screening.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, Ended: errors.Is(err, screening.ErrVacancyEnded),
+			ConsentPage: &screening.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
 	}
 	if err != nil {
 		if wantsJSON(c) {
@@ -120,10 +123,11 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		// Answered already (a second click, a change of mind): say so, as
 		// the link does when opened again, not "the deadline has passed".
 		gone := &screening.ConsentPage{}
-		if r, _ := f.cfg.Screening.ConsentByToken(ctx, token); r != nil {
+		r, rerr := f.cfg.Screening.ConsentByToken(ctx, token)
+		if r != nil {
 			gone.Answer, gone.AnsweredAt = r.Answer, r.AnsweredAt
 		}
-		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, ConsentPage: gone}, nil)
+		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, Ended: errors.Is(rerr, screening.ErrVacancyEnded), ConsentPage: gone}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):
 		r, gerr := f.cfg.Screening.ConsentByToken(ctx, token)
 		if gerr != nil {

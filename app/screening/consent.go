@@ -206,8 +206,17 @@ func (sl *Service) ConsentByToken(ctx context.Context, token string) (*jobmatch.
 	if r.AnsweredAt != nil || r.Expired(sl.now()) {
 		return r, jobmatch.ErrGone
 	}
+	// The vacancy filled or closed meanwhile: nothing to say yes to (a
+	// "ja" was recorded for a job already taken).
+	if v, err := sl.vacancies.Vacancy(ctx, r.VacancyID); err == nil && v.Status.Ended() {
+		return r, ErrVacancyEnded
+	}
 	return r, nil
 }
+
+// ErrVacancyEnded: a consent link of a vacancy filled or closed since (a
+// jobmatch.ErrGone).
+var ErrVacancyEnded = fmt.Errorf("the vacancy is filled or closed: %w", jobmatch.ErrGone)
 
 // ConsentView builds what the link shows.
 func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) (*ConsentPage, error) {
