@@ -64,8 +64,6 @@ var (
 	// A number of years, months or the like after a "street" and number:
 	// no address.
 	notAddressRE = regexp.MustCompile(`\d\s+(?:år|års|måneder|uger|dage|timer)\b`)
-	// A postal code and its town ("6400 Sønderborg").
-	postalRE = regexp.MustCompile(`\b(\d{4})\s+([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)?)`)
 )
 
 // withoutContact takes the ways to reach or find the person out of a
