@@ -197,14 +197,7 @@ func withoutGender(text string) string {
 			i += size
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
+		j := wordEnd(text, i)
 		w := text[i:j]
 		lower := strings.ToLower(w)
 		capital := unicode.IsUpper(r)
@@ -267,14 +260,7 @@ func withoutName(text, name string) string {
 			i += size
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
+		j := wordEnd(text, i)
 		w := strings.ToLower(text[i:j])
 		if !unicode.IsUpper(r) {
 			// A name is written with a capital; "hans", "smed", "per"
@@ -327,6 +313,18 @@ func withoutName(text, name string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// wordEnd is where the word of letters beginning at i in s ends.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // nextIsCapitalised reports whether the next word of s begins with a
