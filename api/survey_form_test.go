@@ -37,6 +37,7 @@ func TestSurveyFormSaysWhatIsWrong(t *testing.T) {
 	}
 	code, page = post(url.Values{"comment": {"God hjælp"}})
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `href="#f-service"`) || !strings.Contains(page, `id="err-service"`) ||
+		!strings.Contains(page, "Vælg, hvor tilfreds du er") ||
 		!strings.Contains(page, ">God hjælp</textarea>") {
 		t.Fatalf("no rating: %d\n%s", code, page)
 	}

@@ -15,6 +15,7 @@ func init() {
 		"survey.scale3":          {"hverken eller", "neither"},
 		"survey.scale4":          {"tilfreds", "satisfied"},
 		"survey.scale5":          {"meget tilfreds", "very satisfied"},
+		"survey.pick":            {"Vælg, hvor tilfreds du er (1–5).", "Choose how satisfied you are (1–5)."},
 		"survey.comment":         {"Kommentar (valgfri)", "Comment (optional)"},
 		"survey.send":            {"Send svar", "Send answer"},
 		"survey.once":            {"Linket kan bruges én gang.", "The link works once."},

@@ -95,8 +95,15 @@ func (f *Frontend) surveyAnswer(c echo.Context) error {
 		if gerr != nil {
 			return gerr
 		}
+		errs := fieldErrors(c, err)
+		for _, q := range v.Questions() {
+			if _, ok := errs[q]; ok && vals[q] == "" {
+				// The summary names no field for a scale: say what to do.
+				errs[q] = i18n.T(web.Lang(c), "survey.pick")
+			}
+		}
 		return f.render(c, http.StatusUnprocessableEntity, "survey", "page.survey",
-			surveyPage{Survey: v, Token: token, Questions: v.Questions(), Values: vals}, fieldErrors(c, err))
+			surveyPage{Survey: v, Token: token, Questions: v.Questions(), Values: vals}, errs)
 	case err != nil:
 		return err
 	}
