@@ -429,6 +429,18 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); strings.Contains(page, `class="answer-form"`) {
 		t.Fatal("the filled vacancy's page still asks for answers")
 	}
+	// Numbers stay with the person: Anna's consent withdrawn, Bent is
+	// still "Kandidat 2" (he became "Kandidat 1", the one the employer
+	// had phoned about before).
+	if len(st.Presented) != 2 {
+		t.Fatalf("presented: %v", st.Presented)
+	}
+	k.Do("DELETE", "/api/v1/candidates/"+ids[0]+"/consents/"+rec.ID, nil, nil)
+	var after statusJSON
+	env.Client().Do("GET", statusPath, nil, &after, "Accept", "application/json")
+	if len(after.Presented) != 1 || after.Presented[0]["number"] != float64(2) {
+		t.Fatalf("after Anna's consent was withdrawn: %v", after.Presented)
+	}
 	// Carl's link no longer asks (a "ja" was recorded for a job taken).
 	mails := mailsOf(outboxOf(t, env.Login("admin@demo.local")), "consent_request_email")
 	if len(mails) != 1 {

@@ -666,13 +666,57 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 		out = append(out, p)
 		ids = append(ids, x.c.ID)
 	}
-	slices.SortFunc(out, func(a, b Profile) int { return strings.Compare(a.ProfileID, b.ProfileID) })
-	for i := range out {
-		out[i].Number = i + 1
+	numbers, err := sl.presentationNumbers(ctx, v)
+	if err != nil {
+		return nil, err
 	}
+	for i := range out {
+		out[i].Number = numbers[out[i].ProfileID]
+	}
+	slices.SortFunc(out, func(a, b Profile) int { return cmp.Or(cmp.Compare(a.Number, b.Number), strings.Compare(a.ProfileID, b.ProfileID)) })
 	if len(ids) > 0 {
 		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: ids, VacancyID: v.ID, Count: len(ids)}); err != nil {
 			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// presentationNumbers numbers the profiles of a vacancy in the order they
+// were first presented, counting those withdrawn or erased since (their
+// anonymous entries keep the steps): "Kandidat 2" stays the person the
+// employer phoned about (numbered by the profiles shown, the next became
+// "Kandidat 2" when one was withdrawn). Keyed by profile id.
+func (sl *Service) presentationNumbers(ctx context.Context, v *jobmatch.Vacancy) (map[string]int, error) {
+	ids, err := sl.st.ShortlistIDs(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	type shownAt struct {
+		at      time.Time
+		id, pid string
+	}
+	var all []shownAt
+	for _, id := range ids {
+		e, err := sl.Entry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range e.Steps {
+			if s.To == jobmatch.StagePresented {
+				all = append(all, shownAt{s.At, e.ID, e.ProfileID})
+				break
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b shownAt) int { return cmp.Or(a.at.Compare(b.at), strings.Compare(a.id, b.id)) })
+	out := make(map[string]int, len(all))
+	for i, x := range all {
+		if x.pid != "" {
+			out[x.pid] = i + 1
 		}
 	}
 	return out, nil
