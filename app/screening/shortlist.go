@@ -673,7 +673,9 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 	for i := range out {
 		out[i].Number = numbers[out[i].ProfileID]
 	}
-	slices.SortFunc(out, func(a, b Profile) int { return cmp.Or(cmp.Compare(a.Number, b.Number), strings.Compare(a.ProfileID, b.ProfileID)) })
+	slices.SortFunc(out, func(a, b Profile) int {
+		return cmp.Or(cmp.Compare(a.Number, b.Number), strings.Compare(a.ProfileID, b.ProfileID))
+	})
 	if len(ids) > 0 {
 		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: "employer:" + v.CVR, Action: "profile.view", Subjects: ids, VacancyID: v.ID, Count: len(ids)}); err != nil {
 			return nil, err
