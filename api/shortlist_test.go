@@ -429,6 +429,25 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); strings.Contains(page, `class="answer-form"`) {
 		t.Fatal("the filled vacancy's page still asks for answers")
 	}
+	// A link checker's HEAD records no employer viewing the profiles.
+	views := func() int {
+		var a struct{ Items []struct{ Action string } }
+		env.Login("admin@demo.local").Do("GET", "/api/v1/audit?limit=200", nil, &a)
+		n := 0
+		for _, it := range a.Items {
+			if it.Action == "profile.view" {
+				n++
+			}
+		}
+		return n
+	}
+	before := views()
+	if res := env.Client().Do("HEAD", statusPath, nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("HEAD on the status link: %d", res.StatusCode)
+	}
+	if v := views(); v != before {
+		t.Fatalf("a HEAD was audited as a view: %d → %d", before, v)
+	}
 	// Numbers stay with the person: Anna's consent withdrawn, Bent is
 	// still "Kandidat 2" (he became "Kandidat 1", the one the employer
 	// had phoned about before).

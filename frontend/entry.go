@@ -189,7 +189,17 @@ func fieldMessages(lang i18n.Lang, ve *jobmatch.ValidationError) map[string]stri
 	return errs
 }
 
-func (f *Frontend) status(c echo.Context) error { return f.statusPage(c, nil) }
+func (f *Frontend) status(c echo.Context) error {
+	if head, _ := c.Get(web.HeadRequest).(bool); head {
+		// A link checker's or mail scanner's HEAD: the link's status,
+		// no profile shown, so no viewing audited.
+		if _, err := f.cfg.Intake.Status(c.Request().Context(), c.Param("token")); err != nil {
+			return err
+		}
+		return c.NoContent(http.StatusOK)
+	}
+	return f.statusPage(c, nil)
+}
 
 // failedAnswer is an employer's answer the service did not take: the page
 // is shown again with the answer's form open, what was typed kept and the

@@ -184,12 +184,17 @@ func (s *Server) headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
 		if r.Method == http.MethodHead && !s.hasRoute(http.MethodHead, r) && s.hasRoute(http.MethodGet, r) {
+			c.Set(HeadRequest, true)
 			r.Method = http.MethodGet
 			c.Response().Writer = headWriter{c.Response().Writer}
 		}
 		return next(c)
 	}
 }
+
+// HeadRequest is set on a HEAD request answered as GET: a handler that
+// records a reading (the employer viewing profiles) records none.
+const HeadRequest = "head_request"
 
 // headWriter sends a response's status and headers, not its body.
 type headWriter struct{ http.ResponseWriter }
