@@ -616,6 +616,12 @@ func cprRun(s string) bool {
 			// someone 14 or older), not a date to come and a time of day
 			// ("15-01-2027 1000").
 			y := string(digits[4:6])
+			// A period of employment ("01.08.2005-2012", "15.01.2019 -
+			// 2021"): a serial that is a later year up to now.
+			if serial := atoi2(string(digits[8:10]))*100 + atoi2(string(digits[10:12])); splits[2] == '.' && splits[4] == '.' &&
+				serial > (atoi2(y)*100+atoi2(string(digits[6:8]))) && serial <= time.Now().Year()+1 {
+				return false
+			}
 			switch {
 			case y != "19" && y != "20":
 				return false

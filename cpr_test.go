@@ -171,6 +171,11 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"Tiltrædelse 1.8.24 8000 Aarhus C", false},
 		{"1.8.05-2012", false},         // a serial that reads as a year: a period
 		{"ansat 1.8.2005-2012", false}, // the same with the year in full
+		{"Ansat 01.08.2005-2012 som lagermand", false},
+		{"01.08.1998 - 2004", false},
+		{"15.01.2019-2021", false},
+		{"01.08.1990-1234", true},
+		{"01.08.1990-2034", true}, // a serial that is no year to come
 		{"1.1.2024-1234", false},       // born this decade: a date to come
 		{"1.1.90-1.1.94", false},
 		{"1.1.90", false},
