@@ -176,7 +176,7 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"15.01.2019-2021", false},
 		{"01.08.1990-1234", true},
 		{"01.08.1990-2034", true}, // a serial that is no year to come
-		{"1.1.2024-1234", false},       // born this decade: a date to come
+		{"1.1.2024-1234", false},  // born this decade: a date to come
 		{"1.1.90-1.1.94", false},
 		{"1.1.90", false},
 		{"1.13.90-1234", false}, // month 13
