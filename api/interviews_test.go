@@ -142,6 +142,10 @@ func TestInterviewInvitations(t *testing.T) {
 	if len(inv) != 2 {
 		t.Fatalf("invitations: %+v", inv)
 	}
+	// The time as Danish writes it ("kl. 09.00", not "09:00").
+	if subj := inv[0].Subject; !strings.Contains(subj, " kl. ") || strings.Contains(subj, ":") && !strings.Contains(subj, "Invitation:") || strings.Count(subj, ":") > 1 {
+		t.Fatalf("the invitation's subject: %q", subj)
+	}
 	for _, m := range inv {
 		if len(m.Attachments) != 1 || m.Attachments[0].ContentType != "text/calendar; charset=utf-8; method=REQUEST" {
 			t.Fatalf("attachment of %s: %+v", m.To, m.Attachments)

@@ -10,6 +10,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/calendar"
+	"jobmatch/i18n"
 )
 
 // Interview modes.
@@ -345,7 +346,7 @@ func (sl *Service) recipients(ctx context.Context, iv *jobmatch.InterviewInvite,
 // carry the citizen's address).
 func (sl *Service) sendInvites(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) error {
 	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
-	when := iv.Start.In(jobmatch.Copenhagen).Format("2.1.2006 kl. 15:04")
+	when := i18n.DateTime(i18n.DA, iv.Start.In(jobmatch.Copenhagen)) // "10. dec. 2026 kl. 09.00"
 	subject := "Invitation: samtale " + when + " / interview"
 	kind := "interview_invite"
 	switch {
