@@ -185,7 +185,10 @@ func TestConsentByLink(t *testing.T) {
 	}
 	// What the employer will see, all of it: the working time wanted, and
 	// that an assessment after an interview comes with the profile.
-	if b := string(html.Body); !strings.Contains(b, `<dd class="hours">Deltid</dd>`) || !strings.Contains(b, "jobcentrets vurdering af dig efter samtalen") {
+	// And the job's own working time and kind of employment, to set beside
+	// the part-time the citizen wants.
+	if b := string(html.Body); !strings.Contains(b, `<dd class="hours">Deltid</dd>`) || !strings.Contains(b, "jobcentrets vurdering af dig efter samtalen") ||
+		!strings.Contains(b, `<dd class="vacancy-employment">`) {
 		t.Fatalf("the consent page leaves out what the employer sees: %s", b)
 	}
 	ck.do(anon, "GET", "/consent/"+strings.Repeat("x", 32), nil, 404, "Accept", "application/json")

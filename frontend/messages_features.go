@@ -36,6 +36,8 @@ func init() {
 		"consent.done_no":             {"Du har sagt nej. Arbejdsgiveren ser ikke din profil.", "You said no. The employer will not see your profile."},
 		"consent.withdraw":            {"Du kan altid trække dit samtykke tilbage ved at kontakte din jobkonsulent.", "You can always withdraw your consent by contacting your job consultant."},
 		"consent.gone_h":              {"Linket virker ikke længere", "The link no longer works"},
+		"consent.hours":               {"Arbejdstid", "Working hours"},
+		"consent.employment":          {"Ansættelsesform", "Type of employment"},
 		"consent.gone_ended":          {"Stillingen er besat eller lukket, så der er ikke noget at svare på. Tak for din interesse – din jobkonsulent kontakter dig om andre stillinger.", "The vacancy has been filled or closed, so there is nothing to answer. Thank you for your interest – your job consultant will contact you about other vacancies."},
 		"consent.gone":                {"Fristen er udløbet. Kontakt din jobkonsulent, hvis du stadig er interesseret.", "The deadline has passed. Contact your job consultant if you are still interested."},
 		"consent.gone_answered":       {"Du har allerede svaret. Kontakt din jobkonsulent, hvis du vil ændre dit svar.", "You have already answered. Contact your job consultant to change your answer."},
