@@ -345,6 +345,7 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	env.Sys.Taxonomy.NormalizeSkill("tagarbejde")
 	body := systemtest.VacancyBody(demo.CVR(75))
 	body["positions"] = 2
+	body["skills_required"], body["skills_desired"] = []string{}, []string{} // none asked
 	var rec struct {
 		ID        string
 		StatusURL string `json:"status_url"`
@@ -428,6 +429,9 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	}
 	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); strings.Contains(page, `class="answer-form"`) {
 		t.Fatal("the filled vacancy's page still asks for answers")
+	} else if strings.Contains(page, `class="skills-matched"`) {
+		// No skills asked: no "none of the skills you asked for".
+		t.Fatal("the page says which of no skills asked the candidates hold")
 	}
 	// A link checker's HEAD records no employer viewing the profiles.
 	views := func() int {
