@@ -469,23 +469,37 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	return e, nil
 }
 
-// allPositionsFilled reports whether as many are hired from the vacancy's
-// shortlist as it has positions (one when it says none): a vacancy for two
-// was closed as filled at the first hire.
-func (sl *Service) allPositionsFilled(ctx context.Context, v *jobmatch.Vacancy) (bool, error) {
-	ids, err := sl.st.ShortlistIDs(ctx, v.ID)
+// entriesOf reads the entries of a vacancy's shortlist (by _id, one each;
+// one removed meanwhile is left out).
+func (sl *Service) entriesOf(ctx context.Context, vacancyID string) ([]*Entry, error) {
+	ids, err := sl.st.ShortlistIDs(ctx, vacancyID)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	hired := 0
+	out := make([]*Entry, 0, len(ids))
 	for _, id := range ids {
 		e, err := sl.Entry(ctx, id)
 		if errors.Is(err, jobmatch.ErrNotFound) {
 			continue
 		}
 		if err != nil {
-			return false, err
+			return nil, err
 		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// allPositionsFilled reports whether as many are hired from the vacancy's
+// shortlist as it has positions (one when it says none): a vacancy for two
+// was closed as filled at the first hire.
+func (sl *Service) allPositionsFilled(ctx context.Context, v *jobmatch.Vacancy) (bool, error) {
+	es, err := sl.entriesOf(ctx, v.ID)
+	if err != nil {
+		return false, err
+	}
+	hired := 0
+	for _, e := range es {
 		if e.Stage == jobmatch.StageHired {
 			hired++
 		}
@@ -690,7 +704,7 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 // employer phoned about (numbered by the profiles shown, the next became
 // "Kandidat 2" when one was withdrawn). Keyed by profile id.
 func (sl *Service) presentationNumbers(ctx context.Context, v *jobmatch.Vacancy) (map[string]int, error) {
-	ids, err := sl.st.ShortlistIDs(ctx, v.ID)
+	es, err := sl.entriesOf(ctx, v.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -699,14 +713,7 @@ func (sl *Service) presentationNumbers(ctx context.Context, v *jobmatch.Vacancy)
 		id, pid string
 	}
 	var all []shownAt
-	for _, id := range ids {
-		e, err := sl.Entry(ctx, id)
-		if errors.Is(err, jobmatch.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
+	for _, e := range es {
 		for _, s := range e.Steps {
 			if s.To == jobmatch.StagePresented {
 				all = append(all, shownAt{s.At, e.ID, e.ProfileID})
