@@ -151,6 +151,12 @@ func TestPreScreeningToHired(t *testing.T) {
 	if !sameStrings(p["experience"], "Tømrer, 12,5 år (2 ansættelser)", "Tømrerlærling, 4 år") {
 		t.Fatalf("profile experience %v", p["experience"])
 	}
+	// In English when English is asked (it came in Danish).
+	var en statusJSON
+	anon.Do("GET", statusPath, nil, &en, "Accept", "application/json", "Accept-Language", "en")
+	if len(en.Presented) != 1 || !sameStrings(en.Presented[0]["experience"], "Tømrer, 12.5 years (2 jobs)", "Tømrerlærling, 4 years") {
+		t.Fatalf("profile experience in English: %v", en.Presented)
+	}
 	if page := string(anon.Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Tømrer, 12,5 år (2 ansættelser); Tømrerlærling, 4 år") || strings.Contains(page, "Byg ApS") {
 		t.Fatalf("the employer's page does not show the jobs by title: %s", page)
 	}

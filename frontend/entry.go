@@ -2,6 +2,7 @@ package frontend
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -238,6 +239,21 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 		if view.Kind == "vacancy" {
 			if presented == nil {
 				presented = []screening.Profile{}
+			}
+			if lang := web.Lang(c); lang != i18n.DA {
+				// The jobs in the language asked, as the page writes
+				// them ("Tømrer, 12 years (2 jobs)"), not in Danish.
+				for i := range presented {
+					p := &presented[i]
+					p.Experience = make([]string, 0, len(p.Years))
+					for _, j := range p.Years {
+						text := j.Title + ", " + i18n.Trimmed(lang, j.Years, 1) + " " + yearsWord(lang, j.Years)
+						if j.Jobs > 1 {
+							text += fmt.Sprintf(" (%d %s)", j.Jobs, i18n.T(lang, "cand.jobs"))
+						}
+						p.Experience = append(p.Experience, text)
+					}
+				}
 			}
 			out["presented"] = presented
 		}
