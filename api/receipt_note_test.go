@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -110,6 +111,14 @@ func TestAnotherCompanysNameWithACVR(t *testing.T) {
 		if p.Email == "jens@vognmand-hansen.dk" {
 			t.Fatalf("the haulier became the bakery's contact: %+v", co.Contacts)
 		}
+	}
+	// The hotline's new-company form with the bakery's CVR and another
+	// name: the bakery's form, and it says so (the typed name was
+	// dropped silently).
+	hot := env.Login("hotline@demo.local")
+	page = html.UnescapeString(string(hot.Do("GET", "/staff/hotline?q=x&cvr="+cvr+"&name="+url.QueryEscape("Bager Brun")+"&postal_code=6400", nil, nil, "Accept", "text/html", "Accept-Language", "da").Body))
+	if !strings.Contains(page, "Du skrev »Bager Brun«, men CVR-nummeret "+cvr+" er Bageriet Hvede ApS") {
+		t.Fatalf("the hotline is not told:\n%s", page)
 	}
 	// The bakery's own people, as they write its name, are no strangers.
 	bakery["company"].(map[string]any)["name"] = "Bageriet Hvede"

@@ -43,6 +43,10 @@ type hotlinePage struct {
 	// Today are the calls this user logged today, the latest first (of
 	// the latest requests): what was just typed can be checked.
 	Today []*jobmatch.Request
+	// NameGiven is the name typed for a "new" company whose CVR the
+	// jobcentre knows under another name: the form is the known one's,
+	// said so (the typed name was dropped silently).
+	NameGiven string
 }
 
 // maxToday is how many of a user's calls of today are shown.
@@ -151,6 +155,9 @@ func (f *Frontend) hotline(c echo.Context) error {
 		default:
 			d.Company = co
 			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
+			if name := strings.TrimSpace(c.QueryParam("name")); name != "" && !jobmatch.SameCompanyName(name, co.Name) {
+				d.NameGiven = name
+			}
 		}
 	}
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)

@@ -26,6 +26,7 @@ func init() {
 		"hot.phone_or_email": {"Udfyld telefon eller e-mail", "Fill in phone or e-mail"},
 		"hot.save":           {"Gem", "Save"},
 		"hot.enter":          {"Enter gemmer", "Enter saves"},
+		"hot.name_given":     {"Du skrev »%s«, men CVR-nummeret %s er %s, som jobcentret kender. Tjek CVR-nummeret med den, der ringer.", "You typed “%s”, but CVR number %s is %s, whom the jobcentre knows. Check the CVR number with the caller."},
 		"hot.logged_deputy":  {"Henvendelsen er registreret som %s og sendt til %s (%s), som svarer, mens %s er fraværende.", "The request is registered as %s and sent to %s (%s), who answers while %s is away."},
 		"hot.logged":         {"Henvendelsen er registreret som %s og sendt til %s (%s).", "The request is registered as %s and sent to %s (%s)."},
 		"hot.new":            {"Ukendt virksomhed? Opret den", "Unknown company? Create it"},
