@@ -326,20 +326,14 @@ func (sl *Service) list(ctx context.Context, by *jobmatch.User, vacancyID string
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
 	}
-	ids, err := sl.st.ShortlistIDs(ctx, vacancyID)
+	out, err := sl.entriesOf(ctx, vacancyID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Entry, 0, len(ids))
-	for _, id := range ids {
-		e, err := sl.Entry(ctx, id)
-		if err != nil {
-			continue
-		}
+	for _, e := range out {
 		if c, err := sl.st.Candidate(ctx, e.CandidateID); err == nil {
 			e.Name = c.Name
 		}
-		out = append(out, e)
 	}
 	slices.SortFunc(out, func(a, b *Entry) int {
 		if ia, ib := slices.Index(jobmatch.Stages, a.Stage), slices.Index(jobmatch.Stages, b.Stage); ia != ib {
