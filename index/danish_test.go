@@ -1622,6 +1622,39 @@ func TestLagerIsNoLæge(t *testing.T) {
 	}
 }
 
+// TestInflectedFromADictionaryWord: "lægen" (the doctor) is the læge of
+// the CVs that write "læger" and "lægerne", though none writes "læge":
+// the base the dictionary knows counts as held when CVs hold it inflected.
+// It found nobody, "lægens" found the warehouse and Slagelse a typo away,
+// and "laegen" the warehouse workers.
+func TestInflectedFromADictionaryWord(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"syg1":   cvOf("Sygeplejerske", "Tæt samarbejde med lægerne på afdelingen."),
+		"syg2":   cvOf("Sygeplejerske", "Assisterer læger ved undersøgelser."),
+		"syg3":   cvOf("Sygeplejerske", "Vagtplaner for læger og sygeplejersker."),
+		"syg4":   cvOf("Lægesekretær", "Lægerne roser mit overblik."),
+		"lager1": cvOf("Lagermedarbejder", "Pluk og pak på lageret."),
+		"lager2": cvOf("Lagerarbejder", "Truck, lagerstyring og lager."),
+		"lager3": cvOf("Lagerchef", "Ansvar for et lager i Slagelse."),
+	}, tax)
+	for _, q := range []string{"lægen", "laegen", "lægens", "læger", "lægerne"} {
+		res := mustSearch(t, ix, q)
+		if got := names(res); !slices.Equal(got, []string{"syg1", "syg2", "syg3", "syg4"}) {
+			t.Errorf("%s found %v (read as %+v), want the four who work with doctors", q, got, res.Expansions)
+		}
+	}
+	// No dictionary word: "lagen" (a sheet) is no lage held inflected.
+	for _, f := range ix.vocab.expand("lagen", true) {
+		if strings.HasPrefix(f.word, "læge") && f.via == "inflection" {
+			t.Errorf("lagen read %s as its inflection", f.word)
+		}
+	}
+}
+
 // TestUpdateOfADocumentWithoutItsCV: a document with no stored CV (an
 // index of an older version holds none) is replaced all the same; its
 // words cannot be counted down, and the batch does not stop on it.

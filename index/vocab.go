@@ -270,6 +270,22 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		return false
 	}
+	// A base no CV holds alone but the Danish dictionary knows, which CVs
+	// hold inflected: "lægen" is the læge of "læger" and "lægerne",
+	// though no CV writes "læge" (and "laegen" too, not "lager" a typo
+	// away). "lagen" has no such base: the dictionary knows no "lage".
+	var dictBases []string
+	if v.dict != nil && len(bases) > 0 {
+		for _, b := range withoutEnding(token, true) {
+			if !written {
+				b = danishLetters(b)
+			}
+			if v.inDict(b) && !slices.Contains(dictBases, b) {
+				dictBases = append(dictBases, b)
+			}
+		}
+	}
+	dictInflected := make([]bool, len(dictBases))
 	var baseFound []baseForm
 	baseHeld := make([]bool, len(bases))
 	baseTyped := false // a base held as typed, not only as a skeleton
@@ -315,6 +331,13 @@ func (v *vocab) expand(token string, typos bool) []form {
 					f.boost = boostHead
 				}
 				baseFound = append(baseFound, baseForm{f, b, !holdsBase(w)})
+			}
+		}
+		if w.docs > 0 {
+			for i, d := range dictBases {
+				if rest, ok := strings.CutPrefix(w.word, d); ok && rest != "" && stemEndings[rest] {
+					dictInflected[i] = true
+				}
 			}
 		}
 		var f form
@@ -412,6 +435,16 @@ func (v *vocab) expand(token string, typos bool) []form {
 		}
 		out = append(out, f)
 	}
+	for i, d := range dictBases {
+		if !dictInflected[i] {
+			continue
+		}
+		for b, base := range bases {
+			if base == d || !written && base == Skeleton(d) {
+				baseHeld[b], baseTyped = true, true
+			}
+		}
+	}
 	// A word inflected from one some CV holds ("kokke": kok) is that
 	// word, not another folded or a typo away ("køkken").
 	baseKnown := slices.Contains(baseHeld, true)
@@ -443,6 +476,21 @@ func (v *vocab) expand(token string, typos bool) []form {
 			out = append(out, f)
 		}
 	} else if strong < typoBelow {
+		// A word few CVs hold is also its base's other forms, as typed:
+		// "lægerne" in one CV, "læger" in ten.
+		for _, bf := range baseFound {
+			x := bf.word
+			if !written {
+				x = Skeleton(x)
+			}
+			rest, _ := strings.CutPrefix(x, bases[bf.base])
+			if bf.via == "inflection" && baseHeld[bf.base] && !bf.folded && stemEndings[rest] && !slices.ContainsFunc(out, func(f form) bool { return f.word == bf.word }) {
+				strong += int(bf.docs)
+				out = append(out, bf.form)
+			}
+		}
+	}
+	if known && strong < typoBelow {
 		for _, f := range folded {
 			f.boost = boostTypo
 			if f.via == "spelling" {
@@ -946,7 +994,7 @@ var stemEndings = map[string]bool{"": true, "e": true, "er": true, "en": true, "
 	"t": true, "ne": true, "ene": true, "ere": true, "ens": true, "ers": true, "ets": true, "nes": true, "ing": true, "de": true, "te": true,
 	"ede": true, "ret": true, "eri": true, "i": true}
 
-var danishEndings = []string{"ernes", "enes", "erne", "ene", "ens", "ets", "ers", "nes", "ne", "en", "et", "er", "es", "e", "n", "r", "s"}
+var danishEndings = []string{"ernes", "enes", "erne", "ene", "ens", "ets", "ers", "nes", "ns", "ne", "en", "et", "er", "es", "e", "n", "r", "s"}
 
 // baseForm is a form reached through a base of the typed word (the index
 // of the base in withoutEnding's answer).
@@ -1045,6 +1093,15 @@ func baseInside(bases []string, w vocabWord, written bool) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// danishLetters reads the ASCII spellings ae, oe and aa as æ, ø and å
+// ("laege" → "læge"), for a look in the Danish dictionary.
+func danishLetters(w string) string {
+	if !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "aa") {
+		return w
+	}
+	return strings.NewReplacer("ae", "æ", "oe", "ø", "aa", "å").Replace(w)
 }
 
 // asciiSpelling writes æ, ø and å as people type them without a Danish
