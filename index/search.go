@@ -304,7 +304,12 @@ func tieBreakWords(tokens []string, exps []Expansion) []string {
 	var joined []string
 	apart := map[string]bool{} // the words of a compound typed apart
 	for _, e := range exps {
-		if len(e.Forms) == 0 {
+		if len(e.Forms) == 0 || slices.Contains(e.Via, "synonym") {
+			// A synonym list ("hjemmehjælper, forsorgsmedhjælper, …") is
+			// another way to find the CVs, not the word meant: its first
+			// form ("handicaphjælper") as a tie-break word put those who
+			// want to be handicaphjælpere above the social- og
+			// sundhedshjælpere typed.
 			continue
 		}
 		if strings.Contains(e.Word, " ") {
