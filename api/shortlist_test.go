@@ -38,7 +38,7 @@ func TestPreScreeningToHired(t *testing.T) {
 	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
 	var c1, c2 struct{ ID string }
 	k.Do("POST", "/api/v1/candidates", cv("PS-1", "Tømrer", map[string]any{"name": "Hemmelig Hansen", "phone": "22113344",
-		"skills": []string{"tagarbejde"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}},
+		"skills": []string{"tagarbejde", "tolk somali-dansk", "halal-slagtning"}, "education": []map[string]any{{"level": "vocational", "field": "tømrer"}},
 		"hours": []string{"part"}, "shifts": []string{"day", "weekend"},
 		"experience": []map[string]any{{"title": "Tømrer", "employer": "Als Byg ApS", "years": 2}, {"title": "Tømrerlærling", "years": 4},
 			{"title": "tømrer", "employer": "Hemmelig Byg ApS", "years": 10.5}}}), &c1)
@@ -145,6 +145,16 @@ func TestPreScreeningToHired(t *testing.T) {
 	}
 	if s, _ := p["skills_matched"].([]any); len(s) == 0 {
 		t.Fatalf("no matched skills: %v", p)
+	}
+	// Only the skills asked for, in the JSON as on the page: the CV's
+	// others ("tolk somali-dansk") hint at where a person comes from.
+	if !sameStrings(p["skills"], "tagarbejde") {
+		t.Fatalf("profile skills %v, want only those asked for", p["skills"])
+	}
+	for _, accept := range []string{"application/json", "text/html"} {
+		if b := string(anon.Do("GET", statusPath, nil, nil, "Accept", accept).Body); strings.Contains(b, "somali") || strings.Contains(b, "halal") {
+			t.Fatalf("the employer sees a skill not asked for (%s): %s", accept, b)
+		}
 	}
 	// The jobs by title, the years in all, no employer: "Tømrer, 2 år;
 	// Tømrer, 10,5 år" traced a path and said no more.

@@ -603,7 +603,7 @@ type Profile struct {
 	Occupations   []string       `json:"occupations"`
 	Experience    []string       `json:"experience"`
 	SkillsMatched []string       `json:"skills_matched"`
-	Skills        []string       `json:"skills"`
+	Skills        []string       `json:"skills"` // SkillsMatched again, for the clients that read "skills"
 	Education     []string       `json:"education"`
 	Languages     []string       `json:"languages"`
 	// Number is the profile's place on the employer's page ("Kandidat 1").
@@ -740,9 +740,6 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 		}
 		p.Experience = append(p.Experience, text)
 	}
-	for _, s := range c.Skills {
-		p.Skills = append(p.Skills, s.Label)
-	}
 	if sl.matches != nil {
 		if m, ok := sl.matches.MatchedSkills(v, c.ID); ok {
 			p.SkillsMatched = append(p.SkillsMatched, m...)
@@ -758,6 +755,11 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 			}
 		}
 	}
+	// Skills are the skills asked for that the CV has, as the page shows
+	// them: the CV's other skills ("tolk somali-dansk", "halal-slagtning")
+	// said where a person comes from, and the consultant promises the
+	// citizen that the employer sees only what was asked for.
+	p.Skills = append(p.Skills, p.SkillsMatched...)
 	for _, ed := range c.Education {
 		// The field says what it is ("Procesoperatøruddannelsen"); the
 		// level's code ("vocational") is not for an employer's eyes.
