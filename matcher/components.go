@@ -448,9 +448,19 @@ func scoreDistance(s *Scorer, f *Features) Part {
 }
 
 // scoreAvailability: 1 when available by the start (today when none),
-// falling over the 90 days after.
+// falling over the 90 days after; 0 for a citizen hired through the
+// jobcentre (Scorer.hired), whatever the CV still says: the candidate
+// search does not call them available either, and "Ledig nu" beside the
+// badge "ansat via jobcentret" put a person in work first on the list.
+// The hire excludes no one, even with availability required: it is known
+// only for the people a page shows (Options.Hired), and the consultant
+// may still call about a job that suits better.
 func scoreAvailability(s *Scorer, f *Features) Part {
 	var part Part
+	if at, ok := s.hired[f.ID]; ok {
+		s.say(&part, "hired", "gap", "why.hired", i18n.Day(at))
+		return part
+	}
 	start := s.p.Start
 	if start.IsZero() || start.Before(s.now) {
 		// A start date passed is as soon as possible: measured from it,

@@ -731,3 +731,61 @@ func TestGenderIsNoPartOfTheMatch(t *testing.T) {
 		t.Errorf("title shown %q", said.Title)
 	}
 }
+
+// TestHiredIsNotAvailableNow: a citizen hired through the jobcentre, whose
+// CV still says nothing of it, is not "Ledig nu": the availability scores
+// nothing, the reason says the hire, and an equally good person free now
+// ranks above her, on a page that asks the hires of the people it shows.
+func TestHiredIsNotAvailableNow(t *testing.T) {
+	tax := testTax(t)
+	pool := NewPool()
+	cv := jobmatch.Candidate{PostalCode: "8000", MaxCommuteKm: 20, DesiredOccupations: []jobmatch.Concept{{Label: "Tømrer"}},
+		Experience: []jobmatch.Experience{{Title: "Tømrer", Years: 6}}, Summary: "Tømrer med erfaring i nybyg og renovering."}
+	// "a" sorts first of two equal scores: she is the one hired.
+	for _, id := range []string{"a-hired", "b-free"} {
+		c := cv
+		c.ID = id
+		pool.Put(cvOf(tax, c))
+	}
+	m := &Matcher{Tax: tax, Geo: tax.Places, Pool: pool, Now: func() time.Time { return testNow }}
+	v := jobmatch.Vacancy{ID: "v1", Title: "Tømrer", PostalCode: "8000", Description: "Tømrer til nybyg og renovering."}
+	p := NewProfile(&v, tax, tax.Places)
+	day := time.Date(2026, 4, 20, 10, 0, 0, 0, time.UTC)
+	var asked []string
+	hired := func(ids []string) (map[string]time.Time, error) {
+		asked = append(asked, ids...)
+		if slices.Contains(ids, "a-hired") {
+			return map[string]time.Time{"a-hired": day}, nil
+		}
+		return nil, nil
+	}
+	page, err := m.Exhaustive(context.Background(), p, Options{Limit: 10, Hired: hired})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Results) != 2 || page.Results[0].CandidateID != "b-free" || page.Ranked[1] != "a-hired" {
+		t.Fatalf("ranked %v, want the one free now first", page.Ranked)
+	}
+	free, her := page.Results[0], page.Results[1]
+	if her.Score >= free.Score {
+		t.Errorf("hired scores %.3f, free %.3f", her.Score, free.Score)
+	}
+	var words []string
+	for _, r := range her.Reasons {
+		words = append(words, r.DA)
+		if r.Code == "available" {
+			t.Errorf("hired is called available: %q", r.DA)
+		}
+	}
+	if !slices.Contains(words, "Ansat via jobcentret (20. apr. 2026) – ikke ledig nu") {
+		t.Errorf("reasons %q do not say the hire", words)
+	}
+	for _, c := range her.Components {
+		if c.Name == CompAvailability && c.Value != 0 {
+			t.Errorf("hired: availability %.2f, want 0", c.Value)
+		}
+	}
+	if slices.Sort(asked); !slices.Equal(asked, []string{"a-hired", "b-free"}) {
+		t.Errorf("asked %v, want each of the two once", asked)
+	}
+}

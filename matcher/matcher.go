@@ -65,6 +65,11 @@ type Options struct {
 	// Depth is how many CVs retrieval reads; default 4×(Offset+Limit), at
 	// least 500, at most 5000.
 	Depth int
+	// Hired, when set, says which of ids were hired through the jobcentre,
+	// and when: the shortlists know it, the CVs do not. It is asked only of
+	// the people ranked up to the page's end (a hire only moves a person
+	// down), so a run reads a few shortlists, not thousands (see rank).
+	Hired func(ids []string) (map[string]time.Time, error)
 }
 
 // Page is a page of a match run.
@@ -116,7 +121,10 @@ func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, erro
 			feats = append(feats, f)
 		}
 	}
-	page := m.rank(p, o, feats)
+	page, err := m.rank(p, o, feats)
+	if err != nil {
+		return nil, err
+	}
 	page.Retrieved = len(ids)
 	return page, nil
 }
@@ -137,7 +145,10 @@ func (m *Matcher) TextScale(ctx context.Context, p *Profile, o Options) (float64
 func (m *Matcher) Exhaustive(ctx context.Context, p *Profile, o Options) (*Page, error) {
 	o = o.withDefaults()
 	all := m.Pool.Snapshot()
-	page := m.rank(p, o, all)
+	page, err := m.rank(p, o, all)
+	if err != nil {
+		return nil, err
+	}
 	page.Retrieved = len(all)
 	return page, ctx.Err()
 }
@@ -161,7 +172,7 @@ func (o Options) withDefaults() Options {
 
 // rank scores feats quietly, keeps those that pass, sorts them and explains
 // the page.
-func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
+func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) {
 	s := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
 	s.Quiet()
 	type scored struct {
@@ -186,18 +197,63 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
 	// this job, so the taxonomy (experience, skills, occupation) decides
 	// among them.
 	best *= textSaturation
-	if wt := s.w[CompText]; best > 0 && wt > 0 {
-		for i := range pass {
-			v := math.Max(0, math.Min(1, pass[i].text))
-			pass[i].score += wt * (math.Min(1, pass[i].text/best) - v)
+	scaled := func(x *scored) {
+		if wt := s.w[CompText]; best > 0 && wt > 0 {
+			v := math.Max(0, math.Min(1, x.text))
+			x.score += wt * (math.Min(1, x.text/best) - v)
 		}
 	}
-	sort.Slice(pass, func(i, j int) bool {
-		if pass[i].score != pass[j].score {
-			return pass[i].score > pass[j].score
+	for i := range pass {
+		scaled(&pass[i])
+	}
+	order := func() {
+		sort.Slice(pass, func(i, j int) bool {
+			if pass[i].score != pass[j].score {
+				return pass[i].score > pass[j].score
+			}
+			return pass[i].f.ID < pass[j].f.ID
+		})
+	}
+	order()
+	// The hires: asked of the people up to the page's end, rescored, and
+	// asked again of whoever moved up in their place, until the page's
+	// people are all known. A hire only lowers a score, so nobody below
+	// can belong on the page.
+	hired := map[string]time.Time{}
+	if o.Hired != nil {
+		asked := map[string]bool{}
+		for {
+			var ids []string
+			for _, x := range pass[:min(len(pass), o.Offset+o.Limit)] {
+				if !asked[x.f.ID] {
+					asked[x.f.ID] = true
+					ids = append(ids, x.f.ID)
+				}
+			}
+			if len(ids) == 0 {
+				break
+			}
+			h, err := o.Hired(ids)
+			if err != nil {
+				return nil, err
+			}
+			if len(h) == 0 {
+				break
+			}
+			s.SetHired(h)
+			for id, at := range h {
+				hired[id] = at
+			}
+			for i := range pass {
+				if _, ok := h[pass[i].f.ID]; ok {
+					r := s.Score(pass[i].f)
+					pass[i].score = r.Score
+					scaled(&pass[i])
+				}
+			}
+			order()
 		}
-		return pass[i].f.ID < pass[j].f.ID
-	})
+	}
 	page := &Page{Total: len(pass), Weights: s.Weights(), SetWeights: s.SetWeights(), Criteria: o.Criteria}
 	page.Ranked = make([]string, len(pass))
 	for i, x := range pass {
@@ -206,10 +262,11 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) *Page {
 	page.textScale = best
 	loud := NewScorer(p, o.Criteria, o.Weights, m.Tax, m.Pool, m.now())
 	loud.textScale = best
+	loud.SetHired(hired)
 	for i := o.Offset; i < len(pass) && i < o.Offset+o.Limit; i++ {
 		page.Results = append(page.Results, loud.Score(pass[i].f))
 	}
-	return page
+	return page, nil
 }
 
 // Retrieve returns the ids of up to depth CVs that share anything with the

@@ -141,6 +141,9 @@ type Scorer struct {
 	// pass: the text component is read relative to it (0: not yet known,
 	// read as is). See Matcher.rank.
 	textScale float64
+	// hired are the citizens hired through the jobcentre, with the day:
+	// not available now (scoreAvailability).
+	hired map[string]time.Time
 }
 
 // NewScorer prepares scoring for p.
@@ -213,6 +216,17 @@ func (s *Scorer) SetWeights() map[string]float64 { return s.set }
 
 // Quiet turns off the reasons (for the exhaustive scan's bulk scoring).
 func (s *Scorer) Quiet() { s.explain = false }
+
+// SetHired tells the scorer which citizens were hired through the
+// jobcentre, and when (the CV does not say it): they are not available now.
+func (s *Scorer) SetHired(hired map[string]time.Time) {
+	if s.hired == nil {
+		s.hired = map[string]time.Time{}
+	}
+	for id, at := range hired {
+		s.hired[id] = at
+	}
+}
 
 // SetTextScale reads the text component relative to scale, the best text
 // match of the run the score is shown beside (Matcher.TextScale).

@@ -33,7 +33,19 @@ type Service struct {
 	profiles map[string]*matcher.Profile  // vacancy id → profile of its current version
 	open     map[string]*jobmatch.Vacancy // open vacancies, for reverse matches
 	openPos  int64                        // position in the "vacancies" list read so far
+
+	// hired says which citizens were hired through the jobcentre, and
+	// when (the shortlists, SetHired): a match list does not call them
+	// available now. nil: nobody is known hired.
+	hired HiredFunc
 }
+
+// HiredFunc says which of ids were hired through the jobcentre, and when.
+type HiredFunc func(ctx context.Context, by *jobmatch.User, ids []string) (map[string]time.Time, error)
+
+// SetHired tells the service where the hires are read (screening, which is
+// built after it and tells it of its moves).
+func (ms *Service) SetHired(f HiredFunc) { ms.hired = f }
 
 // New returns the matching use case: m ranks, audit records each run,
 // places names a CV's town on its card (may be nil).
@@ -181,6 +193,9 @@ func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacanc
 	o, err := q.options(p)
 	if err != nil {
 		return nil, err
+	}
+	if ms.hired != nil {
+		o.Hired = func(ids []string) (map[string]time.Time, error) { return ms.hired(ctx, by, ids) }
 	}
 	res, err := ms.m.Match(ctx, p, o)
 	if err != nil {

@@ -1,0 +1,94 @@
+package api_test
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"jobmatch/system/systemtest"
+)
+
+// TestMatchListSaysHired: a citizen hired through the jobcentre on one
+// vacancy is not "Ledig nu" on another's match list: her availability
+// scores nothing, the reason says the hire, and the person she ranked
+// above now ranks above her.
+func TestMatchListSaysHired(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	k := env.Login("konsulent@demo.local")
+	var hired, other struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("ML-1", "Tømrer", map[string]any{"experience": []map[string]any{{"title": "Tømrer", "years": 6}}}), &hired)
+	k.Do("POST", "/api/v1/candidates", cv("ML-2", "Tømrer", map[string]any{"experience": []map[string]any{{"title": "Tømrer", "years": 2}}}), &other)
+	waitSearch(t, k, "q=ML-2", 1)
+	first := postVacancy(t, env, 91, nil)
+	second := postVacancy(t, env, 92, nil)
+	order := func() (matchPage, []string) {
+		t.Helper()
+		var p matchPage
+		if res := k.Do("GET", "/api/v1/vacancies/"+second+"/matches?limit=50", nil, &p); res.StatusCode != http.StatusOK {
+			t.Fatalf("matches: %d %s", res.StatusCode, res.Body)
+		}
+		var ids []string
+		for _, id := range p.ids() {
+			if id == hired.ID || id == other.ID {
+				ids = append(ids, id)
+			}
+		}
+		return p, ids
+	}
+	// The index and the matcher's pool follow the store apart: both are
+	// ranked once both are in.
+	p, ids := order()
+	for deadline := time.Now().Add(10 * time.Second); len(ids) < 2 && time.Now().Before(deadline); p, ids = order() {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if len(ids) != 2 || ids[0] != hired.ID {
+		t.Fatalf("set-up: six years do not rank above two: %v (hired %s)", ids, hired.ID)
+	}
+
+	var e entry
+	if res := k.Do("POST", "/api/v1/vacancies/"+first+"/shortlist", map[string]any{"candidate_id": hired.ID}, &e); res.StatusCode != http.StatusCreated {
+		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	k.Do("POST", "/api/v1/candidates/"+hired.ID+"/consents", map[string]any{"vacancy_id": first, "channel": "meeting"}, nil)
+	for _, to := range []string{"contacted", "interested", "interviewed", "presented", "hired"} {
+		cur, _ := env.Sys.Screening.Entry(ctx, e.ID)
+		b := map[string]any{"to": to, "version": cur.Version}
+		if to == "interviewed" {
+			b["interview"] = map[string]any{"date": "2026-03-03", "by": "Karen", "assessment": "Passer til kravene."}
+		}
+		if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", b, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("→ %s: %s", to, res.Body)
+		}
+	}
+	p, ids = order()
+	if len(ids) != 2 || ids[0] != other.ID {
+		t.Fatalf("the hired one still ranks first: %v (hired %s)", ids, hired.ID)
+	}
+	for _, it := range p.Items {
+		if it.Candidate.ID != hired.ID {
+			continue
+		}
+		var said []string
+		for _, r := range it.Reasons {
+			said = append(said, r.DA)
+		}
+		if s := strings.Join(said, " | "); strings.Contains(s, "Ledig") || !strings.Contains(s, "Ansat via jobcentret (") {
+			t.Errorf("the hired one's reasons: %s", s)
+		}
+		for _, c := range it.Components {
+			if c.Name == "availability" && c.Value != 0 {
+				t.Errorf("the hired one's availability: %.2f", c.Value)
+			}
+		}
+	}
+
+	page := html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+second, nil, nil, "Accept", "text/html").Body))
+	at := strings.Index(page, `id="m-`+hired.ID+`"`)
+	if at < 0 || !strings.Contains(page[at:at+strings.Index(page[at:], `class="match-more"`)], "Ansat via jobcentret (") {
+		t.Errorf("the hired one's card does not say the hire:\n%s", page)
+	}
+}
