@@ -491,20 +491,31 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 		t.Fatalf("a consent link of the filled vacancy: %d %s", res.StatusCode, res.Body)
 	}
 
-	// Bent is erased: his entry, and the assessment of him, are gone; the
+	// Anna is erased: her entry, and the assessment of her, are gone; the
 	// figures keep the hire.
-	if res := k.Do("DELETE", "/api/v1/candidates/"+ids[1]+"?why=sletning", nil, nil); res.StatusCode != http.StatusNoContent {
+	if res := k.Do("DELETE", "/api/v1/candidates/"+ids[0]+"?why=sletning", nil, nil); res.StatusCode != http.StatusNoContent {
 		t.Fatalf("erase: %d %s", res.StatusCode, res.Body)
 	}
 	list := k.Do("GET", "/api/v1/vacancies/"+rec.ID+"/shortlist", nil, nil)
-	if b := string(list.Body); list.StatusCode != http.StatusOK || strings.Contains(b, ids[1]) || strings.Contains(b, "Bent") || !strings.Contains(b, ids[0]) {
+	if b := string(list.Body); list.StatusCode != http.StatusOK || strings.Contains(b, ids[0]) || strings.Contains(b, "Anna") || !strings.Contains(b, ids[1]) {
 		t.Fatalf("the shortlist after the erasure: %d %s", list.StatusCode, list.Body)
 	}
-	if res := k.Do("POST", "/api/v1/shortlist/"+entryID(1)+"/transitions", map[string]any{"to": "withdrawn", "version": 6}, nil); res.StatusCode != http.StatusNotFound {
+	if res := k.Do("POST", "/api/v1/shortlist/"+entryID(0)+"/transitions", map[string]any{"to": "withdrawn", "version": 6}, nil); res.StatusCode != http.StatusNotFound {
 		t.Fatalf("the erased citizen's entry moved: %d %s", res.StatusCode, res.Body)
 	}
-	if _, err := env.Sys.Screening.Consent(ctx, ids[1], rec.ID); err == nil {
+	if _, err := env.Sys.Screening.Consent(ctx, ids[0], rec.ID); err == nil {
 		t.Fatal("the erased citizen's consent is kept")
+	}
+	// Bent is still "Kandidat 2": the erased Anna, presented first, is
+	// counted (he became "Kandidat 1", and the employer who talks of
+	// "Kandidat 1" means Anna).
+	after = statusJSON{}
+	env.Client().Do("GET", statusPath, nil, &after, "Accept", "application/json")
+	if len(after.Presented) != 1 || after.Presented[0]["number"] != float64(2) {
+		t.Fatalf("after Anna was erased: %v", after.Presented)
+	}
+	if page := string(env.Client().Do("GET", statusPath, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Kandidat 2") || strings.Contains(page, "Kandidat 1") {
+		t.Fatalf("the employer's page after Anna was erased: %s", page)
 	}
 
 	// An interview still to come is cancelled at the erasure, and the

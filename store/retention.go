@@ -20,3 +20,21 @@ func (s *Store) KeepAnonymous(ctx context.Context, entryID string, anon *jobmatc
 	}
 	return s.Insert(ctx, ColShortlist, anon)
 }
+
+// A vacancy's anonymous records of entries presented to the employer and
+// erased since with their citizen are a set ("presented-erased:<vacancy
+// id>"): the employer's "Kandidat N" counts them, so the person presented
+// after one erased keeps their number.
+func presentedErasedSet(vacancyID string) string { return "presented-erased:" + vacancyID }
+
+// PresentedErased lists anonID, the anonymous record of a presented entry
+// on the vacancy whose citizen was erased.
+func (s *Store) PresentedErased(ctx context.Context, vacancyID, anonID string) error {
+	return s.SetAdd(ctx, presentedErasedSet(vacancyID), anonID)
+}
+
+// PresentedErasedIDs returns the ids of the vacancy's anonymous records
+// listed by PresentedErased (unordered).
+func (s *Store) PresentedErasedIDs(ctx context.Context, vacancyID string) ([]string, error) {
+	return s.SetMembers(ctx, presentedErasedSet(vacancyID))
+}

@@ -3,6 +3,7 @@ package screening
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"jobmatch"
 )
@@ -47,7 +48,7 @@ func (sl *Service) ForgetCandidate(ctx context.Context, by *jobmatch.User, candi
 			sl.cancelComing(ctx, by, e)
 		}
 		var n RetentionReport
-		if err := sl.minimiseEntry(ctx, &jobmatch.Vacancy{ID: e.VacancyID}, id, &n); err != nil {
+		if err := sl.minimiseEntry(ctx, &jobmatch.Vacancy{ID: e.VacancyID}, id, &n, true); err != nil {
 			return err
 		}
 	}
@@ -86,7 +87,7 @@ func (sl *Service) Minimise(ctx context.Context, shortlistDays int) (RetentionRe
 			}
 			var n RetentionReport
 			for _, id := range ids {
-				if err := sl.minimiseEntry(ctx, v, id, &n); err != nil {
+				if err := sl.minimiseEntry(ctx, v, id, &n, false); err != nil {
 					return rep, err
 				}
 			}
@@ -105,8 +106,10 @@ func (sl *Service) Minimise(ctx context.Context, shortlistDays int) (RetentionRe
 }
 
 // minimiseEntry replaces one entry by its anonymous counts and erases
-// what hangs on it.
-func (sl *Service) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id string, n *RetentionReport) error {
+// what hangs on it. With numbered (a citizen erased from a vacancy still
+// open), an entry that was presented is listed with its vacancy, so the
+// employer's numbers of the others stay (presentationNumbers).
+func (sl *Service) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id string, n *RetentionReport, numbered bool) error {
 	st := sl.st
 	e, err := sl.Entry(ctx, id)
 	if errors.Is(err, jobmatch.ErrNotFound) {
@@ -124,6 +127,11 @@ func (sl *Service) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id st
 	// a loss.
 	if err := st.KeepAnonymous(ctx, e.ID, anon); err != nil {
 		return err
+	}
+	if numbered && slices.ContainsFunc(e.Steps, func(s jobmatch.Step) bool { return s.To == jobmatch.StagePresented }) {
+		if err := st.PresentedErased(ctx, v.ID, anon.ID); err != nil {
+			return err
+		}
 	}
 	if cr := e.ConsentRequest; cr != nil {
 		ids := []string{cr.ID}

@@ -693,14 +693,29 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 }
 
 // presentationNumbers numbers the profiles of a vacancy in the order they
-// were first presented, counting those withdrawn or erased since (their
-// anonymous entries keep the steps): "Kandidat 2" stays the person the
-// employer phoned about (numbered by the profiles shown, the next became
-// "Kandidat 2" when one was withdrawn). Keyed by profile id.
+// were first presented, counting those withdrawn or erased since (the
+// anonymous records of the erased keep the steps, PresentedErasedIDs):
+// "Kandidat 2" stays the person the employer phoned about (numbered by the
+// profiles shown, the next became "Kandidat 2" when one was withdrawn, or
+// when "Kandidat 1" was erased). Keyed by profile id.
 func (sl *Service) presentationNumbers(ctx context.Context, v *jobmatch.Vacancy) (map[string]int, error) {
 	es, err := sl.entriesOf(ctx, v.ID)
 	if err != nil {
 		return nil, err
+	}
+	erased, err := sl.st.PresentedErasedIDs(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range erased {
+		e, err := sl.Entry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		es = append(es, e)
 	}
 	type shownAt struct {
 		at      time.Time
