@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/mail"
 	"slices"
 	"strings"
 	"time"
@@ -116,6 +117,19 @@ func (f *Frontend) hotline(c echo.Context) error {
 		h := d.Hits[0]
 		cvr = h.CVR
 		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = h.Caller.Name, h.Caller.Phone, h.Caller.Email
+	}
+	if len(d.Hits) > 0 && d.Hits[0].Match == "domain" && d.Values["caller_email"] == "" {
+		// A mail from someone the jobcentre does not know yet, at a known
+		// company's domain: the address it came from is the caller's (the
+		// form was opened without it, and Enter said "Udfyld telefon eller
+		// e-mail"). "Navn <adresse>" as a mail program shows it gives the
+		// name too; a bare domain ("firma.dk") is no address.
+		if a, err := mail.ParseAddress(strings.TrimSpace(d.Q)); err == nil {
+			d.Values["caller_email"] = a.Address
+			if d.Values["caller_name"] == "" {
+				d.Values["caller_name"] = a.Name
+			}
+		}
 	}
 	if n := jobmatch.NormalizeCVR(d.Q); cvr == "" && len(n) == 8 && strings.Trim(n, "0123456789") == "" && len(d.Hits) == 0 {
 		// Eight digits nobody has, as CVR or as a contact's phone: say

@@ -1,0 +1,74 @@
+package frontend_test
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// hotlinePage reads a hotline page as the browser gets it, unescaped.
+func hotlinePage(t *testing.T, c *systemtest.Client, path string) string {
+	t.Helper()
+	res := c.Do("GET", path, nil, nil, "Accept", "text/html", "Accept-Language", "da")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", path, res.StatusCode, res.Body)
+	}
+	return string(res.Body)
+}
+
+// inputValue is the value of the input with that id on page ("" when it
+// has none), unescaped.
+func inputValue(t *testing.T, page, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<input [^>]*id="` + id + `"[^>]*value="([^"]*)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no input #%s on the page", id)
+	}
+	return html.UnescapeString(m[1])
+}
+
+// TestHotlineMailFromAnUnknownPersonAtAKnownDomain: a mail from someone
+// the jobcentre does not know, at a known company's domain, finds the
+// company ("skriver fra samme domæne"); its link opened the form without
+// the address, so the caller's fields were empty and Enter said "Udfyld
+// telefon eller e-mail". The address is the caller's e-mail now, and the
+// call a mail.
+func TestHotlineMailFromAnUnknownPersonAtAKnownDomain(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(736)
+	known := map[string]any{"company": map[string]any{"cvr": cvr, "name": "Sydals Autoværksted ApS", "postal_code": "6470",
+		"contact": map[string]any{"name": "Ole Smed", "email": "ole@sydals-autovaerksted.dk"}}, "topic": "subsidy", "channel": "web", "text": "Spørgsmål om IGU"}
+	if res := env.Client().Do("POST", "/api/v1/requests", known, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	hot := env.Login("hotline@demo.local")
+	q := "/staff/hotline?q=" + url.QueryEscape("ny.person@sydals-autovaerksted.dk")
+	page := hotlinePage(t, hot, q)
+	// The search learns of the company's contact from the change log: a
+	// moment after.
+	for i := 0; i < 100 && !strings.Contains(page, "skriver fra samme domæne"); i++ {
+		page = hotlinePage(t, hot, q)
+	}
+	m := regexp.MustCompile(`<a href="(/staff/hotline\?[^"]*cvr=` + cvr + `[^"]*)"`).FindStringSubmatch(page)
+	if m == nil || !strings.Contains(page, "skriver fra samme domæne") {
+		t.Fatalf("no hit by the domain: %s", page)
+	}
+	form := hotlinePage(t, hot, html.UnescapeString(m[1]))
+	if got := inputValue(t, form, "h-email"); got != "ny.person@sydals-autovaerksted.dk" {
+		t.Errorf("the caller's e-mail on the form: %q", got)
+	}
+	if !strings.Contains(form, `<option value="email" selected>`) {
+		t.Errorf("the call is not a mail")
+	}
+	// As a mail program shows the sender: the name too.
+	form = hotlinePage(t, hot, "/staff/hotline?cvr="+cvr+"&q="+url.QueryEscape("Ny Person <ny.person@sydals-autovaerksted.dk>"))
+	if name, email := inputValue(t, form, "h-caller"), inputValue(t, form, "h-email"); name != "Ny Person" || email != "ny.person@sydals-autovaerksted.dk" {
+		t.Errorf("from \"Ny Person <…>\": caller %q, e-mail %q", name, email)
+	}
+}
