@@ -7,12 +7,10 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jobmatch"
-	"jobmatch/app"
 	"jobmatch/app/companies"
 	"jobmatch/app/intake"
 	"jobmatch/web"
@@ -41,9 +39,11 @@ type hotlinePage struct {
 	Values    map[string]string
 	Idem      string
 	Topics    []jobmatch.Topic
-	// Today are the calls this user logged today, the latest first (of
-	// the latest requests): what was just typed can be checked.
-	Today []*jobmatch.Request
+	// Today are the latest of the calls this user logged today, the
+	// latest first: what was just typed can be checked. TodayTotal
+	// counts them all, TodayMore those not shown.
+	Today                 []*jobmatch.Request
+	TodayTotal, TodayMore int64
 	// NameGiven is the name typed for a "new" company whose CVR the
 	// jobcentre knows under another name: the form is the known one's,
 	// said so (the typed name was dropped silently).
@@ -53,24 +53,20 @@ type hotlinePage struct {
 // maxToday is how many of a user's calls of today are shown.
 const maxToday = 10
 
-// todaysCalls returns the requests the user by logged today, the latest
-// first: the latest of the user's own list (each read by _id).
-func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.Request, error) {
+// todaysCalls returns the latest of the requests the user by logged today,
+// the latest first, and how many they logged today: the day's own list
+// (the latest of all the user's calls held few of today's when calls
+// received on other days had been logged after them, and the count
+// stopped at 10).
+func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.Request, int64, error) {
 	if by == nil {
-		return nil, nil
+		return nil, 0, nil
 	}
-	page, err := f.cfg.Intake.Requests(c.Request().Context(), app.ListQuery{Scope: "logged:" + by.ID, Limit: maxToday})
+	page, err := f.cfg.Intake.LoggedOn(c.Request().Context(), by.ID, f.cfg.Env.Now(), maxToday)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	today := f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
-	var out []*jobmatch.Request
-	for _, r := range page.Items {
-		if r.LoggedBy == by.ID && r.ReceivedAt.In(jobmatch.Copenhagen).Format(time.DateOnly) == today && len(out) < maxToday {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return page.Items, page.Total, nil
 }
 
 var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther}
@@ -99,9 +95,10 @@ func (f *Frontend) hotline(c echo.Context) error {
 	}
 	if d.Q == "" && c.QueryParam("cvr") == "" {
 		var err error
-		if d.Today, err = f.todaysCalls(c, web.CurrentUser(c)); err != nil {
+		if d.Today, d.TodayTotal, err = f.todaysCalls(c, web.CurrentUser(c)); err != nil {
 			return err
 		}
+		d.TodayMore = d.TodayTotal - int64(len(d.Today))
 	}
 	cvr := c.QueryParam("cvr")
 	// The caller, when the company was found by their phone number or

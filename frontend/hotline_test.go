@@ -1,12 +1,15 @@
 package frontend_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"jobmatch/demo"
 	"jobmatch/system/systemtest"
@@ -70,5 +73,39 @@ func TestHotlineMailFromAnUnknownPersonAtAKnownDomain(t *testing.T) {
 	form = hotlinePage(t, hot, "/staff/hotline?cvr="+cvr+"&q="+url.QueryEscape("Ny Person <ny.person@sydals-autovaerksted.dk>"))
 	if name, email := inputValue(t, form, "h-caller"), inputValue(t, form, "h-email"); name != "Ny Person" || email != "ny.person@sydals-autovaerksted.dk" {
 		t.Errorf("from \"Ny Person <…>\": caller %q, e-mail %q", name, email)
+	}
+}
+
+// TestHotlineCountsAllItsCallsOfToday: after 12 calls today and 3 of
+// yesterday logged after them (backdated), the page said "(7)": it counted
+// today's among the latest 10 of all the user's calls. It counts all of
+// today's now, lists the latest 10 and says how many more there are.
+func TestHotlineCountsAllItsCallsOfToday(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Now().UnixNano())
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return time.Unix(0, clock.Load()) }})
+	hot := env.Login("hotline@demo.local")
+	logCall := func(text string) {
+		res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": demo.CVR(612), "name": "Vejle Smedie ApS", "postal_code": "7100",
+			"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": text}, nil)
+		if res.StatusCode != http.StatusCreated {
+			t.Fatalf("log request: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	for i := range 12 {
+		logCall(fmt.Sprintf("Dagens opkald %d.", i))
+	}
+	now := clock.Load()
+	clock.Store(time.Unix(0, now).AddDate(0, 0, -1).UnixNano())
+	for i := range 3 {
+		logCall(fmt.Sprintf("Gårsdagens opkald %d.", i))
+	}
+	clock.Store(now)
+	page := html.UnescapeString(hotlinePage(t, hot, "/staff/hotline"))
+	if !strings.Contains(page, "Dine registreringer i dag <small>(12)</small>") || !strings.Contains(page, "Og 2 flere i dag.") {
+		t.Errorf("today's count: %s", page)
+	}
+	if n := strings.Count(page, "Dagens opkald"); n != 10 || strings.Contains(page, "Gårsdagens") || !strings.Contains(page, "Dagens opkald 11.") {
+		t.Errorf("%d of today's calls listed (want the latest 10), or yesterday's among them: %s", n, page)
 	}
 }

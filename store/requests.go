@@ -37,6 +37,12 @@ func TimelineEntry(ref string) (kind, id string) {
 	return kind, id
 }
 
+// LoggedOn is the scope of the requests a member of staff logged that were
+// received on t's day in Copenhagen: "logged:<id>:<yyyy-mm-dd>".
+func LoggedOn(userID string, t time.Time) string {
+	return "logged:" + userID + ":" + t.In(jobmatch.Copenhagen).Format(time.DateOnly)
+}
+
 func scoped(base, scope string) string {
 	if scope == "" {
 		return base
@@ -61,8 +67,12 @@ func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatc
 		TimelineList(r.CVR): "request:" + r.ID,
 	}
 	if r.LoggedBy != "" {
-		// The calls a member of staff logged: the hotline's "today".
+		// The calls a member of staff logged, and those of the day: the
+		// hotline's "today" reads the day's list whole (its length is the
+		// count), where the latest of all its calls held few of today's
+		// once calls of other days were logged in between.
 		lists[RequestList("logged:"+r.LoggedBy)] = r.ID
+		lists[RequestList(LoggedOn(r.LoggedBy, r.ReceivedAt))] = r.ID
 	}
 	if v != nil {
 		lists[VacancyList("")] = v.ID

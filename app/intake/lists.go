@@ -3,6 +3,7 @@ package intake
 import (
 	"context"
 	"errors"
+	"time"
 
 	"jobmatch"
 	"jobmatch/app"
@@ -17,6 +18,12 @@ func (s *Service) Vacancies(ctx context.Context, q app.ListQuery) (app.Page[*job
 // Requests lists requests, newest first.
 func (s *Service) Requests(ctx context.Context, q app.ListQuery) (app.Page[*jobmatch.Request], error) {
 	return app.ListPage(ctx, s.st, store.RequestList(q.Scope), q, s.Request)
+}
+
+// LoggedOn lists the requests a member of staff logged that were received
+// on day's date (in Copenhagen), newest first; Total counts them all.
+func (s *Service) LoggedOn(ctx context.Context, userID string, day time.Time, limit int) (app.Page[*jobmatch.Request], error) {
+	return app.ListPage(ctx, s.st, store.RequestList(store.LoggedOn(userID, day)), app.ListQuery{Limit: limit}, s.Request)
 }
 
 // OpenRequests returns a consultant's open requests, oldest first.
