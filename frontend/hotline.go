@@ -77,7 +77,7 @@ var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetent
 // without JavaScript.
 func (f *Frontend) hotline(c echo.Context) error {
 	ctx := c.Request().Context()
-	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone", "topic": "other"}, Idem: jobmatch.NewToken(), Topics: hotlineTopics}
+	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone"}, Idem: jobmatch.NewToken(), Topics: hotlineTopics}
 	if d.Q != "" {
 		p, err := f.cfg.CompanySearch.Search(ctx, d.Q, 10)
 		var ve *jobmatch.ValidationError
@@ -237,6 +237,11 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
 		}
 		errs := fieldMessages(web.Lang(c), ve)
+		if v["topic"] == "" {
+			// No topic is chosen until the hotline chooses one (the
+			// form's comment says why): say so plainly.
+			errs["topic"] = tr(c, "hot.topic_missing")
+		}
 		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",
 			"company.cvr": "new_cvr", "company.name": "new_name", "company.postal_code": "new_postal"} {
 			if e, ok := errs[k]; ok {

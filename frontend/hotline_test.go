@@ -1,6 +1,7 @@
 package frontend_test
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/http"
@@ -11,7 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"jobmatch/app"
+	"jobmatch/app/companies"
 	"jobmatch/demo"
+	"jobmatch/internal/browser"
 	"jobmatch/system/systemtest"
 )
 
@@ -107,5 +114,81 @@ func TestHotlineCountsAllItsCallsOfToday(t *testing.T) {
 	}
 	if n := strings.Count(page, "Dagens opkald"); n != 10 || strings.Contains(page, "Gårsdagens") || !strings.Contains(page, "Dagens opkald 11.") {
 		t.Errorf("%d of today's calls listed (want the latest 10), or yesterday's among them: %s", n, page)
+	}
+}
+
+// TestHotlineAsksForTheTopic: the topic was "Andet" unless changed, and
+// the cursor landed on the text, so every quick call counted as "Andet"
+// in the figures by topic. No topic is chosen now and the cursor lands on
+// it; a call saved without one says so at the topic and keeps the text.
+func TestHotlineAsksForTheTopic(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(733)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
+		t.Fatal(err)
+	}
+	hot := env.Login("hotline@demo.local")
+	form := hotlinePage(t, hot, "/staff/hotline?cvr="+cvr)
+	sel := regexp.MustCompile(`<select [^>]*id="h-topic"[^>]*>`).FindString(form)
+	if !strings.Contains(sel, "autofocus") || strings.Contains(form, `<option value="other" selected>`) || strings.Contains(inputTag(form, "h-text"), "autofocus") {
+		t.Errorf("the topic is not the first stop, or a topic is chosen: %s", form)
+	}
+	v := url.Values{"cvr": {cvr}, "channel": {"phone"}, "topic": {""}, "text": {"Spørger om løntilskud"}, "caller_phone": {"22334455"}}
+	for _, name := range []string{"_csrf", "_idem"} {
+		m := regexp.MustCompile(`name="` + name + `" value="([^"]+)"`).FindStringSubmatch(form)
+		if m == nil {
+			t.Fatalf("no %s on the form", name)
+		}
+		v.Set(name, html.UnescapeString(m[1]))
+	}
+	res := hot.Do("POST", "/staff/hotline", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "da")
+	page := html.UnescapeString(string(res.Body))
+	sel = regexp.MustCompile(`<select [^>]*id="h-topic"[^>]*>`).FindString(page)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `id="h-topic-err">Vælg, hvad henvendelsen handler om.</span>`) ||
+		!strings.Contains(sel, "autofocus") || !strings.Contains(sel, `aria-invalid="true"`) || inputValue(t, page, "h-text") != "Spørger om løntilskud" {
+		t.Fatalf("saved without a topic: %d %s", res.StatusCode, page)
+	}
+	v.Set("topic", "subsidy")
+	if res := hot.Do("POST", "/staff/hotline", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saved with a topic: %d %s", res.StatusCode, res.Body)
+	}
+}
+
+// inputTag is the tag of the input with that id on page.
+func inputTag(page, id string) string {
+	return regexp.MustCompile(`<input [^>]*id="` + id + `"[^>]*>`).FindString(page)
+}
+
+// TestHotlineTopicByKeyboard: the call is logged from the keyboard alone,
+// the topic first: two arrows down choose "Sygemeldt medarbejder –
+// fastholdelse", Tab goes to the text, and the request has that topic.
+func TestHotlineTopicByKeyboard(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(733)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser.New(t)
+	var flash string
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+cvr),
+		chromedp.WaitVisible(`#h-topic`),
+		chromedp.Poll(`document.activeElement && document.activeElement.id === "h-topic"`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent("\t"),
+		chromedp.KeyEvent("Svend er sygemeldt"),
+		chromedp.SendKeys(`#h-phone`, "22334455"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+		chromedp.Text(`p.flash`, &flash),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := env.Sys.Intake.Requests(context.Background(), app.ListQuery{Scope: "company:" + cvr})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Topic != "retention" || page.Items[0].Text != "Svend er sygemeldt" {
+		t.Fatalf("flash %q; requests %v %+v, want one about retention", flash, err, page.Items)
 	}
 }

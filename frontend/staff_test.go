@@ -178,6 +178,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(env.URL+"/staff/hotline?q="+cvr[:4]+"&cvr="+cvr),
 		chromedp.WaitVisible(`#h-text`),
+		chromedp.SetValue(`#h-topic`, "subsidy"),
 		chromedp.SendKeys(`#h-phone`, "1"),
 		chromedp.SendKeys(`#h-text`, "Spørger om løntilskud"+kb.Enter),
 		chromedp.WaitVisible(`#h-phone-err`),
@@ -200,7 +201,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 		t.Fatalf("after a bad phone number: focus on %q, message %q, text kept %q", focused, phoneErr, kept)
 	}
 	// The whole CVR as the caller says it ("DK 12 34 56 78"), Enter: the
-	// company's form at once, the cursor in the text.
+	// company's form at once, the cursor on the topic.
 	spaced := "DK " + cvr[:2] + " " + cvr[2:4] + " " + cvr[4:6] + " " + cvr[6:]
 	var owner1 string
 	err = chromedp.Run(ctx,
@@ -213,11 +214,11 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = chromedp.Run(ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "h-text"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	_ = chromedp.Run(ctx, chromedp.Poll(`document.activeElement && document.activeElement.id === "h-topic"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement.id`, &focused)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(owner1, "Haderslev Maskinfabrik") || focused != "h-text" {
+	if !strings.Contains(owner1, "Haderslev Maskinfabrik") || focused != "h-topic" {
 		t.Fatalf("%q: form for %q, focus on %q", spaced, owner1, focused)
 	}
 	// The number on the display of the first call, which is now one of
@@ -302,6 +303,7 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+cvr),
 		chromedp.WaitVisible(`#h-text`),
+		chromedp.SetValue(`#h-topic`, "subsidy"),
 		chromedp.SendKeys(`#h-phone`, "22334455"),
 		chromedp.SendKeys(`#h-text`, "Spørger om fleksjob"+kb.Enter),
 		chromedp.WaitVisible(`p.flash`),
@@ -372,6 +374,7 @@ func TestHotlineCreatesAnUnknownCompany(t *testing.T) {
 		chromedp.Value(`#n-cvr`, &noNameCVR),
 		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+demo.CVR(950)+"&name=Nyt+Firma+ApS&postal_code=7100"),
 		chromedp.WaitVisible(`#h-text`),
+		chromedp.SetValue(`#h-topic`, "subsidy"),
 		chromedp.SendKeys(`#h-caller`, "Ib Nielsen"),
 		chromedp.SendKeys(`#h-phone`, "22334455"),
 		chromedp.SendKeys(`#h-text`, "Vil gerne høre om IGU"+kb.Enter),
