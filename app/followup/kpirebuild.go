@@ -45,6 +45,9 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 		res.Events["vacancies"]++
 		if v.Status.Ended() && v.ClosedAt != nil {
 			add(*v.ClosedAt, app.CloseCounters(v))
+			if inc := app.FilledJobOrderCounters(v); inc != nil {
+				add(v.CreatedAt, inc)
+			}
 			res.Events["vacancies_closed"]++
 		}
 		return nil
@@ -95,7 +98,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 	}); err != nil {
 		return err
 	}
-	type firsts struct{ presented, prio, hired time.Time }
+	type firsts struct{ presented, prio time.Time }
 	first := map[string]*firsts{}
 	earlier := func(cur *time.Time, t time.Time) {
 		if cur.IsZero() || t.Before(*cur) {
@@ -119,8 +122,6 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 				if len(e.Groups) > 0 {
 					earlier(&f.prio, s.At)
 				}
-			case jobmatch.StageHired:
-				earlier(&f.hired, s.At)
 			}
 		}
 		return nil
@@ -133,7 +134,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 		if !ok {
 			continue
 		}
-		for k, at := range map[string]time.Time{"presented": f.presented, "prio": f.prio, "hired": f.hired} {
+		for k, at := range map[string]time.Time{"presented": f.presented, "prio": f.prio} {
 			if !at.IsZero() {
 				add(p, app.JobOrderCounters(k, p, at))
 			}

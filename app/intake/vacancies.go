@@ -62,17 +62,53 @@ func (s *Service) closeVacancy(ctx context.Context, id string, in VacancyClose) 
 		p := jobmatch.PeriodsOf(now)
 		to := jobmatch.VacancyStatus(in.Status)
 		presented := in.FilledByPresented && to == jobmatch.VacancyFilled
+		if to == jobmatch.VacancyFilled && !presented {
+			// Someone hired from the shortlist is a presented candidate,
+			// ticked or not: a vacancy for three, filled by hand after
+			// its first hire, was counted as filled otherwise.
+			if presented, err = s.hiredFromShortlist(ctx, id); err != nil {
+				return err
+			}
+		}
 		v.Status, v.ClosedAt, v.ClosedPeriod, v.FilledByPresented, v.CloseNote, v.UpdatedAt = to, &now, &p, presented, in.Note, now
 		if err := s.st.CloseVacancy(ctx, v, app.CloseCounters(v)); err != nil {
 			return err
 		}
 		v.Version++
+		// The job order's figure is kept in the period the vacancy was
+		// posted in. Lost to a crash between the two writes, it is
+		// recounted from the vacancy (followup.RebuildKPI).
+		if inc := app.FilledJobOrderCounters(v); inc != nil {
+			return s.env.CountPeriods(ctx, v.CreatedAt, inc)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// hiredFromShortlist reports whether someone on the vacancy's shortlist
+// is hired (one read by _id per entry).
+func (s *Service) hiredFromShortlist(ctx context.Context, vacancyID string) (bool, error) {
+	ids, err := s.st.ShortlistIDs(ctx, vacancyID)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range ids {
+		e, err := s.st.ShortlistEntry(ctx, id)
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if e.Stage == jobmatch.StageHired {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // VacancyOccupation is the occupation a consultant reads a vacancy's title

@@ -10,7 +10,10 @@ import (
 
 // countStep adds the figures of a step as it happens. The job order's
 // firsts are claimed in the store, so two consultants (or two replicas)
-// presenting at once count once.
+// presenting at once count once. A hire adds no job-order figure: the
+// vacancy counts as filled by a presented candidate when it is filled
+// (intake's closing), not at a first hire that leaves two of three
+// positions open.
 func (sl *Service) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry, to jobmatch.Stage, at time.Time) error {
 	if inc := app.StepCounters(e.Groups, to); len(inc) > 0 {
 		if err := sl.env.CountPeriods(ctx, at, inc); err != nil {
@@ -24,8 +27,6 @@ func (sl *Service) countStep(ctx context.Context, v *jobmatch.Vacancy, e *Entry,
 		if len(e.Groups) > 0 {
 			kinds = append(kinds, "prio")
 		}
-	case jobmatch.StageHired:
-		kinds = append(kinds, "hired")
 	}
 	for _, k := range kinds {
 		first, err := sl.st.ClaimJobOrderFirst(ctx, k, v.ID, at)
