@@ -92,3 +92,32 @@ func TestMatchListSaysHired(t *testing.T) {
 		t.Errorf("the hired one's card does not say the hire:\n%s", page)
 	}
 }
+
+// TestMatchListSaysTheStage: a citizen withdrawn from the vacancy's own
+// shortlist was "på kortlisten" at the top of its match list, as if in
+// process: the card says the stage, and links to the shortlist's row.
+func TestMatchListSaysTheStage(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("ST-1", "Tømrer", nil), &c)
+	waitSearch(t, k, "q=ST-1", 1)
+	vid := postVacancy(t, env, 93, nil)
+	var e entry
+	if res := k.Do("POST", "/api/v1/vacancies/"+vid+"/shortlist", map[string]any{"candidate_id": c.ID}, &e); res.StatusCode != http.StatusCreated {
+		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": "withdrawn", "version": e.Version}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("→ withdrawn: %s", res.Body)
+	}
+	page := html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+vid, nil, nil, "Accept", "text/html").Body))
+	at := strings.Index(page, `id="m-`+c.ID+`"`)
+	if at < 0 {
+		t.Fatalf("the withdrawn one is not on the page:\n%s", page)
+	}
+	card := page[at:]
+	card = card[:strings.Index(card, `class="match-more"`)]
+	if !strings.Contains(card, `<a class="on-list" href="#sl-`+c.ID+`">på kortlisten: trukket tilbage</a>`) {
+		t.Errorf("the withdrawn one's card:\n%s", card)
+	}
+}

@@ -34,7 +34,10 @@ type vacancyPage struct {
 	Lang       string
 	Components []string
 	Shortlist  []shortlistRow
-	Listed     map[string]bool // candidate ids on the shortlist
+	// Listed are the stages of the candidates on the shortlist, by
+	// candidate id: a match card says where the person is ("på
+	// kortlisten: trukket tilbage"), not only that they are on it.
+	Listed map[string]jobmatch.Stage
 	// Busy are the ranked candidates in process on other open vacancies,
 	// or hired from one.
 	Busy  map[string]screening.Busy
@@ -141,9 +144,9 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	if d.Shortlist, err = f.shortlistRows(c, v.ID); err != nil {
 		return err
 	}
-	d.Listed = map[string]bool{}
+	d.Listed = map[string]jobmatch.Stage{}
 	for _, r := range d.Shortlist {
-		d.Listed[r.CandidateID] = true
+		d.Listed[r.CandidateID] = r.Stage
 	}
 	d.Today = f.cfg.Env.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
 	lang := web.Lang(c)
