@@ -207,3 +207,29 @@ func TestOwnNameFindsItsKindByItsPart(t *testing.T) {
 	wantFound(t, k, "sikkerhedsvagt", []string{"VAGT-1", "VAGT-2"})
 	wantFound(t, k, "cykelmekaniker", nil)
 }
+
+// TestYearsOrderThoseFoundAlike: among the CVs the words find alike, more
+// years in what they name come first. "chauffør" names no occupation but
+// ends the names of lastbilchauffør and buschauffør: the drivers with years
+// behind the wheel came after one who had never driven, all wanting the
+// job, in the order they were created.
+func TestYearsOrderThoseFoundAlike(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	driven := func(years float64) map[string]any {
+		return map[string]any{"summary": "Klar til nyt job.", "experience": []map[string]any{{"title": "Lastbilchauffør", "employer": "Fragt A/S", "years": years}}}
+	}
+	createCVs(t, k,
+		cv("ALDRIG", "Lastbilchauffør", map[string]any{"summary": "Klar til nyt job."}),
+		cv("KOERT-4", "Lastbilchauffør", driven(4)),
+		cv("KOERT-13", "Lastbilchauffør", driven(13)),
+	)
+	createCVs(t, k, otherCVs(4, "Lagermedarbejder", "Butiksassistent", "Kok")...)
+	waitSearch(t, k, "", 15)
+	for _, q := range []string{"chauff%C3%B8r", "lastbilchauff%C3%B8r"} {
+		got := search(t, k, "q="+q).refs()
+		if !slices.Equal(got, []string{"KOERT-13", "KOERT-4", "ALDRIG"}) {
+			t.Errorf("%s found %v, want the one with 13 years, then 4, then none", q, got)
+		}
+	}
+}

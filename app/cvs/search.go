@@ -413,6 +413,10 @@ func readAsField(words []string, exps []index.Expansion) bool {
 // maxEither bounds the words of a search offered with "eller" between them.
 const maxEither = 4
 
+// maxExperienceIn bounds the occupations whose years order a search's
+// hits (index.Query.ExperienceIn).
+const maxExperienceIn = 24
+
 // either counts the CVs p's text finds with its words joined by "eller"
 // (eitherText), the words every CV found holds; nil when that is no other
 // text or finds no more than found. One count, on a search's first page.
@@ -965,6 +969,26 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			}
 			q.NamedBy[w] = append(q.NamedBy[w], uris...)
 			interp = append(interp, Interpretation{Term: w, URI: "category:" + c.key, Label: c.label, Via: "category"})
+		}
+		// Among the CVs the words find alike, years in what they name
+		// come first; a word that names no occupation ("chauffør") names
+		// those whose names hold it or end in it (lastbilchauffør,
+		// buschauffør).
+		q.ExperienceIn = slices.Concat(q.Occupations, yearsAlso)
+		if len(q.ExperienceIn) == 0 {
+			for _, w := range typed {
+				if utf8.RuneCountInString(w) < 4 {
+					continue
+				}
+				for _, o := range cs.tax.NamedBy(w, maxExperienceIn) {
+					q.ExperienceIn = append(q.ExperienceIn, o.URI)
+				}
+			}
+		}
+		if len(q.ExperienceIn) > maxExperienceIn {
+			// A kind of work ("håndværker") names hundreds: the years of
+			// each would be a clause of its own.
+			q.ExperienceIn = nil
 		}
 	}
 	for _, s := range p.Skills {
