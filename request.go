@@ -95,4 +95,7 @@ type Receipt struct {
 	// ethnic origin ("Kvindelig"): the jobcentre does not find or propose
 	// candidates by them, and the matching leaves them out.
 	PersonalWords []string `json:"personal_words,omitempty"`
+	// ReceiptMailed: a receipt went to the sender's e-mail address (none
+	// without one, nor past the address's receipts for the day).
+	ReceiptMailed bool `json:"receipt_mailed"`
 }

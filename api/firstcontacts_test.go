@@ -2,7 +2,10 @@ package api_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -56,9 +59,29 @@ func TestReceiptsToOneAddressAreBounded(t *testing.T) {
 	body["company"].(map[string]any)["contact"] = map[string]any{"name": "Offer", "email": "offer@example.dk"}
 	for i := range 12 {
 		req := map[string]any{"company": body["company"], "topic": "other", "channel": "api", "text": fmt.Sprintf("Henvendelse %d", i)}
-		if res := env.Client().Do("POST", "/api/v1/requests", req, nil); res.StatusCode != http.StatusCreated {
+		var rc struct {
+			Mailed *bool `json:"receipt_mailed"`
+		}
+		if res := env.Client().Do("POST", "/api/v1/requests", req, &rc); res.StatusCode != http.StatusCreated {
 			t.Fatalf("request %d: %d %s", i, res.StatusCode, res.Body)
 		}
+		// The receipt says whether it was mailed.
+		if rc.Mailed == nil || *rc.Mailed != (i < 10) {
+			t.Fatalf("request %d: receipt_mailed %v, want %v", i, rc.Mailed, i < 10)
+		}
+	}
+	// The entry form's receipt page says none was mailed (it said "Vi har
+	// sendt en kvittering … til din e-mail").
+	anon := env.Client()
+	_, res := postEntryForm(t, anon, url.Values{"topic": {"other"}, "text": {"Henvendelse 13"}, "company.cvr": {demo.CVR(812)}, "company.name": {"Als Tømrer ApS"},
+		"company.postal_code": {"6400"}, "company.contact.name": {"Offer"}, "company.contact.email": {"offer@example.dk"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("posted: %d %s", res.StatusCode, res.Body)
+	}
+	loc, _ := url.Parse(res.Header.Get("Location"))
+	page := html.UnescapeString(string(anon.Do("GET", loc.RequestURI(), nil, nil, "Accept", "text/html", "Accept-Language", "da").Body))
+	if strings.Contains(page, "Vi har sendt en kvittering") || !strings.Contains(page, "Vi har ikke sendt en kvittering til din e-mail") {
+		t.Fatalf("the receipt page of a receipt not mailed:\n%s", page)
 	}
 	n := 0
 	for _, m := range mailsOf(outboxOf(t, env.Login("admin@demo.local")), "receipt") {

@@ -162,6 +162,11 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if !receipt.ReceiptMailed && v["company.contact.email"] != "" {
+		// The address had its receipts for the day: the page says none
+		// was mailed.
+		return c.Redirect(http.StatusSeeOther, receipt.StatusURL+"?new=1&mailed=0")
+	}
 	return c.Redirect(http.StatusSeeOther, receipt.StatusURL+"?new=1")
 }
 
@@ -265,6 +270,7 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 	if failed != nil {
 		code = http.StatusUnprocessableEntity
 	}
+	emailGiven := view.Vacancy != nil && view.Vacancy.Contact.Email != "" || view.Request != nil && view.Request.Contact.Email != ""
 	return f.render(c, code, "status", "page.status", struct {
 		*intake.StatusView
 		New       bool
@@ -280,9 +286,12 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 		// Mailed: the sender gave an e-mail address, so the receipt
 		// went there (a sender by phone alone was told it had).
 		Mailed bool
+		// NotMailed: an e-mail address was given, and the receipt was
+		// not mailed (the address had its receipts for the day).
+		NotMailed bool
 	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
 		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed,
-		view.Vacancy != nil && view.Vacancy.Contact.Email != "" || view.Request != nil && view.Request.Contact.Email != ""}, nil)
+		emailGiven && c.QueryParam("mailed") != "0", emailGiven && c.QueryParam("mailed") == "0"}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

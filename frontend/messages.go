@@ -143,6 +143,10 @@ func init() {
 		"st.closed":             {"Lukket", "Closed"},
 		"st.resolved":           {"Afsluttet", "Resolved"},
 
+		// An address given, and no receipt mailed to it: the address had
+		// its receipts for the day (app/intake receiptsPerDay).
+		"status.not_mailed_note": {"Vi har ikke sendt en kvittering til din e-mail, fordi adressen allerede har fået mange kvitteringer fra os i dag. Gem linket herunder: det er din adgang til henvendelsen.", "We have not sent a receipt to your e-mail, as the address has already had many receipts from us today. Keep the link below: it is your way back to the request."},
+
 		"login.email":    {"E-mail", "E-mail"},
 		"login.password": {"Adgangskode", "Password"},
 		"login.submit":   {"Log ind", "Log in"},

@@ -247,7 +247,9 @@ func answerBy(due *time.Time) string {
 
 // confirm e-mails the company's contact a receipt (through the outbox):
 // the reference, the private link and when to expect an answer. Requests
-// logged by the hotline without an e-mail address get none.
+// logged by the hotline without an e-mail address get none. rc says
+// whether one went (ReceiptMailed): the receipt page said "Vi har sendt en
+// kvittering" to an address past its receipts for the day.
 func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch.Receipt) {
 	if r.Contact.Email == "" {
 		return
@@ -283,7 +285,9 @@ func (s *Service) confirm(ctx context.Context, r *jobmatch.Request, rc *jobmatch
 	m := &jobmatch.Mail{To: r.Contact.Email, Subject: "Kvittering for din henvendelse " + rc.Reference, Body: b.String(), Kind: "receipt", Ref: rc.Reference}
 	if err := s.env.Send(ctx, m); err != nil {
 		s.log.Warn("receipt mail", "ref", rc.Reference, "err", err)
+		return
 	}
+	rc.ReceiptMailed = true
 }
 
 // receiptsPerDay bounds the receipts mailed to one address a day from the
