@@ -72,4 +72,24 @@ func TestAreaInTheWords(t *testing.T) {
 	if !strings.Contains(page, "«på fyn» læst som område: Fyn") {
 		t.Errorf("the page does not say how «på fyn» was read: %.2000s", page)
 	}
+	// Nobody in the area: how many anywhere, with the words without it
+	// (it offered the occupations of the area's CVs instead).
+	var none struct {
+		Total int `json:"total"`
+		Wider []struct {
+			RadiusKm float64 `json:"radius_km"`
+			Total    int     `json:"total"`
+			Q        string  `json:"q"`
+		} `json:"wider"`
+	}
+	k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape("lagermedarbejder på fyn"), nil, &none)
+	if none.Total != 0 || len(none.Wider) != 1 || none.Wider[0].Total != 2 || none.Wider[0].Q != "lagermedarbejder" || none.Wider[0].RadiusKm != 0 {
+		t.Errorf("lagermedarbejder på fyn: %d found, wider %+v, want 0 and the 2 anywhere", none.Total, none.Wider)
+	}
+	for _, q := range []string{"q=" + url.QueryEscape("lagermedarbejder på fyn"), "q=lagermedarbejder&area=fyn"} {
+		page = string(k.Do("GET", "/staff/candidates?"+q, nil, nil).Body)
+		if !strings.Contains(page, `href="/staff/candidates?q=lagermedarbejder">uden stedet</a> <span class="badge">2</span>`) {
+			t.Errorf("%s: the page offers no search without the area: %.3000s", q, page)
+		}
+	}
 }

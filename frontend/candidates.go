@@ -505,6 +505,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		} else {
 			q.Del("near")
 			q.Del("radius_km")
+			q.Del("area")
 			if w.Q != "" {
 				q.Set("q", w.Q)
 			}

@@ -226,6 +226,26 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, err
 		}
 	}
+	if res.Total == 0 && len(q.PostalCodes) > 0 && q.Near == nil && q.From == 0 {
+		// Nobody in the area ("kok på fyn"): how many anywhere, as for a
+		// place. The page offered occupations of the area's CVs instead
+		// ("Industrislagter 4"), and the cooks elsewhere were not said.
+		alt := q
+		alt.PostalCodes = nil
+		n, err := cs.count(ctx, alt)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			w := Wider{Total: n}
+			for _, in := range interp {
+				if in.Via == "area" {
+					w.Q = in.rest
+				}
+			}
+			out.Wider = append(out.Wider, w)
+		}
+	}
 	if q.From == 0 && !res.AnyWord && len(res.Required) == 1 && len(res.Required[0]) >= 2 && len(res.Required[0]) <= maxEither && !readAsField(res.Required[0], res.Expansions) {
 		if out.Either, err = cs.either(ctx, p, res.Required[0], int64(res.Total)); err != nil {
 			return nil, err
