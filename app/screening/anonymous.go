@@ -16,32 +16,49 @@ import (
 // 22 99 44 55, han bor på Strandvejen 12") said the name, the phone number,
 // the e-mail address, where the person lives and, by "han" or "hun", the
 // gender, which the consent page promises the employer never sees. With
-// named, the citizen said yes to their name: only the name stays.
+// named, the citizen said yes to their name: only the name stays. The
+// jobcentre's case number and links go either way (a LinkedIn address
+// names the person in its path).
 func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, named bool) string {
 	if text == "" {
 		return text
 	}
+	// Links and e-mail addresses go before the name is looked for: a name
+	// replaced inside one ("linkedin.com/in/Kandidaten") left the rest of
+	// the address behind.
+	text = withoutContact(text, c.Phone, places)
+	text = withoutRef(text, c.ExternalRef) // after the e-mail addresses: "sl-1@example.dk" is one
 	if !named {
 		text = withoutName(text, c.Name)
 	}
-	text = withoutContact(text, c.Phone, places)
 	return withoutGender(text)
 }
 
 // anonymiseProfile makes p as an employer may read it: the assessment
 // anonymised; the CV's own words on it (jobs, education, skills) without
-// phone numbers, e-mail addresses and street addresses ("Lager hos Ib
-// Dahl, tlf 22994455" as a job's title). Names and pronouns are looked
-// for in the assessment alone: a job title of "Bager" is no citizen Bager.
+// the case number, links, phone numbers, e-mail addresses and street
+// addresses ("Lager hos Ib Dahl, tlf 22994455" as a job's title) and,
+// unless the citizen agreed to it, without the name ("Produktionsmedarbejder
+// hos Østergaard-Jørgensen Smed" named the citizen Søren
+// Østergaard-Jørgensen). A name word that is an ordinary Danish word stays
+// in the CV's words when it stands alone: a job title of "Bager" is no
+// citizen Bager. Pronouns are looked for in the assessment alone.
 func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places, named bool) {
 	p.Interview = anonymised(p.Interview, c, places, named)
+	cvLine := func(s string) string {
+		s = withoutRef(withoutContact(s, c.Phone, places), c.ExternalRef)
+		if !named {
+			s = withoutNameInCV(s, c.Name)
+		}
+		return s
+	}
 	for _, list := range []*[]string{&p.Occupations, &p.Experience, &p.SkillsMatched, &p.Skills, &p.Education} {
 		for i, s := range *list {
-			(*list)[i] = withoutContact(s, c.Phone, places)
+			(*list)[i] = cvLine(s)
 		}
 	}
 	for i := range p.Years {
-		p.Years[i].Title = withoutContact(p.Years[i].Title, c.Phone, places)
+		p.Years[i].Title = cvLine(p.Years[i].Title)
 	}
 }
 
@@ -67,7 +84,7 @@ var (
 )
 
 // withoutContact takes the ways to reach or find the person out of a
-// text: e-mail addresses, phone numbers (the person's own in any
+// text: e-mail addresses, links, phone numbers (the person's own in any
 // grouping; others as Danish numbers are written), street addresses, and
 // a postal code with its town's name (a year before a capital is no postal
 // code: the town must be the code's). Times ("06.00-14.00"), ranges
@@ -81,6 +98,7 @@ func withoutContact(text, ownPhone string, places *taxonomy.Places) string {
 		// English prose ("good at lifting").
 		return m
 	})
+	text = withoutLinks(text)
 	own := phoneDigits(ownPhone)
 	var b strings.Builder
 	last := 0
@@ -109,6 +127,71 @@ func withoutContact(text, ownPhone string, places *taxonomy.Places) string {
 	// Sønderborg" is where the person will work (the street's is taken
 	// with the street).
 	return text
+}
+
+// linkRE is a web address: with its scheme or "www." ("https://…",
+// "www.…"), or a bare domain of the endings Danish CVs use with a path or
+// without ("linkedin.com/in/soeren-oe", "ib-dahl.dk"). The endings are in
+// lower case: "ASP.NET" is a skill. The character before the address
+// (group 1) is kept.
+var linkRE = regexp.MustCompile(`(^|[^\p{L}\p{N}@._%+/-])((?i:(?:https?|ftp)://|www\.)[^\s<>"]+|[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:dk|com|net|org|eu|de|se|info)(?:/[^\s<>"]*)?)`)
+
+// notLinks are names of skills that look like domains.
+var notLinks = map[string]bool{"asp.net": true, "vb.net": true, "ado.net": true}
+
+// withoutLinks takes web addresses out of a text: a LinkedIn or Facebook
+// address names the person in its path, a home page is the person's own.
+// Marks that end a sentence after an address stay.
+func withoutLinks(text string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range linkRE.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[4], m[5]
+		if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue // "firma.dkX" is no address
+		}
+		link := strings.TrimRight(text[start:end], ".,;:!?)»\"'’”")
+		if notLinks[strings.ToLower(link)] {
+			continue
+		}
+		b.WriteString(text[last:start])
+		b.WriteString("(link fjernet)")
+		last = start + len(link)
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// withoutRef takes the citizen's case number at the jobcentre (the CV's
+// external reference, "SAG-F-4") out of a text, however its parts are
+// joined ("sag f 4", "SAG/F/4"): it is the key to the citizen's file. A
+// reference of fewer than three letters and digits would take ordinary
+// numbers with it and is left.
+func withoutRef(text, ref string) string {
+	parts := strings.FieldsFunc(ref, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if utf8.RuneCountInString(strings.Join(parts, "")) < 3 || text == "" {
+		return text
+	}
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	re, err := regexp.Compile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(parts, `[\s./_-]*`) + `)`)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue // "SAG-F-40" is another case
+		}
+		b.WriteString(text[last:start])
+		b.WriteString("(sagsnummer fjernet)")
+		last = end
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // phoneDigits is a phone number's last eight digits ("" for fewer).
@@ -240,14 +323,67 @@ func withoutGender(text string) string {
 // the name written with a capital, alone or with a genitive s ("Pias"), is
 // replaced (in lower case many names are words: hans, per, smed);
 // the name's words written together ("Pia Petersen") become one
-// "kandidaten", capitalised at the start of a sentence.
-func withoutName(text, name string) string {
+// "kandidaten", capitalised at the start of a sentence. A word is the
+// name's however æ, ø and å are spelt: "Soeren Oestergaard" and "Soren
+// Ostergard" are Søren Østergaard.
+func withoutName(text, name string) string { return scrubName(text, name, false) }
+
+// withoutNameInCV says "(navn fjernet)" where a line of the CV shown on an
+// anonymous profile (a job's title, an education) names the citizen:
+// "Produktionsmedarbejder hos Østergaard-Jørgensen Smed" becomes
+// "Produktionsmedarbejder hos (navn fjernet) Smed", the firm's trade
+// kept. A word of the name that is an ordinary Danish word ("Bager",
+// "Skov", "Møller") stays when no other word of the name is next to it:
+// on its own it is the job or the trade; "Lager hos Ida Bager" is the
+// name.
+func withoutNameInCV(text, name string) string { return scrubName(text, name, true) }
+
+// nameWords are the spelling skeletons of a name's words of two letters or
+// more.
+func nameWords(name string) map[string]bool {
 	words := map[string]bool{}
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if utf8.RuneCountInString(w) >= 2 {
-			words[strings.ToLower(w)] = true
+			words[taxonomy.Skeleton(w)] = true
 		}
 	}
+	return words
+}
+
+// nameWordAt returns the skeleton of the word beginning at i in text and
+// where it ends when it is a word of the name (genitive tells "Pias"), or
+// "" when it is not. A name is written with a capital; "hans", "smed",
+// "per" in lower case are words ("hans erfaring", "uddannet smed").
+func nameWordAt(text string, i int, words map[string]bool) (w string, j int, genitive bool) {
+	j = wordEnd(text, i)
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return "", j, false
+	}
+	w = taxonomy.Skeleton(text[i:j])
+	switch {
+	case words[w]:
+		return w, j, false
+	case strings.HasSuffix(w, "s") && words[strings.TrimSuffix(w, "s")]:
+		return w, j, true
+	}
+	return "", j, false
+}
+
+// ordinaryWord reports whether w is a word of the Danish occupation names
+// or ESCO's Danish dictionary ("bager", "skov"). Without the taxonomy no
+// word is ordinary: a name is taken rather than left.
+func ordinaryWord(w string) bool {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		return false
+	}
+	w = strings.ToLower(w)
+	return tax.IsADanishWord(w) || tax.InDanishDictionary(w)
+}
+
+func scrubName(text, name string, cv bool) string {
+	words := nameWords(name)
 	if len(words) == 0 || text == "" {
 		return text
 	}
@@ -260,18 +396,15 @@ func withoutName(text, name string) string {
 			i += size
 			continue
 		}
-		j := wordEnd(text, i)
-		w := strings.ToLower(text[i:j])
-		if !unicode.IsUpper(r) {
-			// A name is written with a capital; "hans", "smed", "per"
-			// in lower case are words ("hans erfaring", "uddannet smed").
-			w = ""
-		}
-		genitive := false
-		if !words[w] && strings.HasSuffix(w, "s") && words[strings.TrimSuffix(w, "s")] {
-			genitive = true
-		} else if !words[w] {
+		w, j, genitive := nameWordAt(text, i, words)
+		if w == "" {
 			b.WriteString(text[i:j])
+			i = j
+			continue
+		}
+		joined := lastEnd >= 0 && strings.Trim(b.String()[lastEnd:], " -‐") == ""
+		if cv && !joined && ordinaryWord(text[i:j]) && !nextIsName(text[j:], words) {
+			b.WriteString(text[i:j]) // "Bager" alone: the trade
 			i = j
 			continue
 		}
@@ -291,15 +424,18 @@ func withoutName(text, name string) string {
 				lastEnd = -1
 			}
 		}
-		if lastEnd >= 0 && strings.Trim(out[lastEnd:], " -‐") == "" {
+		switch {
+		case lastEnd >= 0 && strings.Trim(out[lastEnd:], " -‐") == "":
 			// "Pia Petersen", "Anne-Mette": the next word of the name
 			// joins the first.
 			b.Reset()
 			b.WriteString(out[:lastEnd])
-			if genitive && !strings.HasSuffix(out[:lastEnd], "s") {
+			if genitive && !cv && !strings.HasSuffix(out[:lastEnd], "s") {
 				b.WriteString("s")
 			}
-		} else {
+		case cv:
+			b.WriteString("(navn fjernet)")
+		default:
 			repl := "kandidaten"
 			if genitive {
 				repl = "kandidatens"
@@ -313,6 +449,17 @@ func withoutName(text, name string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// nextIsName reports whether the word after s's spaces or hyphen is a word
+// of the name ("Bager Ida", "Bager-Holm").
+func nextIsName(s string, words map[string]bool) bool {
+	t := strings.TrimLeft(s, " -‐\u00a0")
+	if t == "" || len(s)-len(t) == 0 {
+		return false
+	}
+	w, _, _ := nameWordAt(t, 0, words)
+	return w != ""
 }
 
 // wordEnd is where the word of letters beginning at i in s ends.

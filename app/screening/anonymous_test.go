@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"fmt"
 	"testing"
 
 	"jobmatch"
@@ -82,5 +83,54 @@ func TestAnonymiseProfile(t *testing.T) {
 	if p.Experience[0] != "Lager hos Ib Dahl, tlf (telefonnummer fjernet), 3 år" || p.Education[0] != "Lagerfag, (e-mail fjernet)" ||
 		p.Skills[0] != "Ring (telefonnummer fjernet)" || p.Occupations[0] != "Bager" || p.Years[0].Title != "Bager, (telefonnummer fjernet)" || p.Interview != "Kandidaten er god." {
 		t.Fatalf("%+v", p)
+	}
+}
+
+// TestAnonymiseProfileNames: a CV's own lines named the citizen on the
+// anonymous profile ("Produktionsmedarbejder hos Østergaard-Jørgensen
+// Smed", "Smed, uddannet 2015 hos Søren Østergaard"), and the assessment
+// kept the name spelt without æ, ø, å, the case number and a LinkedIn
+// address. The firm's trade and the words of a trade stay.
+func TestAnonymiseProfileNames(t *testing.T) {
+	c := &jobmatch.Candidate{Name: "Søren Østergaard-Jørgensen", ExternalRef: "SAG-F-4", Phone: "22994455"}
+	p := Profile{
+		Experience: []string{"Produktionsmedarbejder hos Østergaard-Jørgensen Smed, 3 år", "Lager hos OESTERGAARD Transport (sag f 4), 1 år"},
+		Years:      []ProfileJob{{Title: "Produktionsmedarbejder hos Østergaard-Jørgensen Smed"}},
+		Education:  []string{"Smed, uddannet 2015 hos Søren Østergaard", "Svejser hos Jorgensens Maskinfabrik"},
+		Skills:     []string{"Profil: linkedin.com/in/soeren-oe.", "ASP.NET"}, SkillsMatched: []string{"Se https://www.facebook.com/Soeren.Oe?id=1 (privat)"},
+		Occupations: []string{"Smed"},
+		Interview: "Soeren Oestergaard (SAG-F-4, se https://evil.example/x) er stabil. Soren har kørekort; Ostergard-Jorgensens referencer er gode. " +
+			"Sag SAG-F-40 er en anden. Skriv til sag-f-4@example.dk.",
+	}
+	anonymiseProfile(&p, c, nil, false)
+	want := Profile{
+		Experience:    []string{"Produktionsmedarbejder hos (navn fjernet) Smed, 3 år", "Lager hos (navn fjernet) Transport ((sagsnummer fjernet)), 1 år"},
+		Years:         []ProfileJob{{Title: "Produktionsmedarbejder hos (navn fjernet) Smed"}},
+		Education:     []string{"Smed, uddannet 2015 hos (navn fjernet)", "Svejser hos (navn fjernet) Maskinfabrik"},
+		Skills:        []string{"Profil: (link fjernet).", "ASP.NET"},
+		SkillsMatched: []string{"Se (link fjernet) (privat)"},
+		Occupations:   []string{"Smed"},
+		Interview: "Kandidaten ((sagsnummer fjernet), se (link fjernet)) er stabil. Kandidaten har kørekort; kandidatens referencer er gode. " +
+			"Sag SAG-F-40 er en anden. Skriv til (e-mail fjernet).",
+	}
+	if fmt.Sprint(p) != fmt.Sprint(want) {
+		t.Fatalf("\n got %+v\nwant %+v", p, want)
+	}
+
+	// A surname that is a word: alone it is the trade or the field, next
+	// to the first name it is the person.
+	c = &jobmatch.Candidate{Name: "Ida Bager Skov"}
+	p = Profile{Occupations: []string{"Bager"}, Years: []ProfileJob{{Title: "Bager hos Ida Bager"}}, Education: []string{"Skov- og landskabsingeniør", "Bager, Skov Bager ApS"}}
+	anonymiseProfile(&p, c, nil, false)
+	if p.Occupations[0] != "Bager" || p.Years[0].Title != "Bager hos (navn fjernet)" || p.Education[0] != "Skov- og landskabsingeniør" || p.Education[1] != "Bager, (navn fjernet) ApS" {
+		t.Fatalf("%+v", p)
+	}
+
+	// Named with consent: the name stays, the case number and links go.
+	c = &jobmatch.Candidate{Name: "Søren Østergaard", ExternalRef: "SAG-F-4"}
+	p = Profile{Education: []string{"Smed hos Søren Østergaard, SAG-F-4, www.oestergaard.dk"}, Interview: "Søren er god, se soeren.dk/cv."}
+	anonymiseProfile(&p, c, nil, true)
+	if p.Education[0] != "Smed hos Søren Østergaard, (sagsnummer fjernet), (link fjernet)" || p.Interview != "Søren er god, se (link fjernet)." {
+		t.Fatalf("named: %+v", p)
 	}
 }
