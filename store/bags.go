@@ -61,7 +61,7 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 	if ok {
 		return h, nil
 	}
-	own := chain(name, s.slot)
+	own := chain(name, s.slot.Load())
 	n, err := s.hint(ctx, "bag:"+own)
 	if err != nil {
 		return bagHead{}, err
@@ -98,6 +98,10 @@ func (s *Store) bagHeadOf(ctx context.Context, name string) (bagHead, error) {
 // adds are written together (s.bagAdds, a grouper): one $addToSet of all
 // of a bag's new members per bucket.
 func (s *Store) BagAdd(ctx context.Context, name, member string) (int64, error) {
+	// The slot first, outside the bag's lock (claiming one appends to a list).
+	if _, err := s.ownSlot(ctx); err != nil {
+		return 0, err
+	}
 	a := &bagAdd{name: name, member: member}
 	if err := s.bagAdds.do(ctx, a); err != nil {
 		return 0, err
@@ -138,6 +142,7 @@ func (s *Store) bagAddGroup(ctx context.Context, items []*bagAdd) []error {
 // starting new ones as needed.
 func (s *Store) bagAddMembers(ctx context.Context, name string, items []*bagAdd, idx []int) error {
 	defer s.lock(ColSets, "bag:"+name)()
+	slot := s.slot.Load() // claimed by BagAdd
 	h, err := s.bagHeadOf(ctx, name)
 	if err != nil {
 		return err
@@ -152,7 +157,7 @@ func (s *Store) bagAddMembers(ctx context.Context, name string, items []*bagAdd,
 		for k, i := range idx[:n] {
 			members[k] = items[i].member
 		}
-		_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
+		_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, slot), h.bucket)}},
 			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
 			options.UpdateOne().SetUpsert(true))
 		if err != nil {
@@ -160,7 +165,7 @@ func (s *Store) bagAddMembers(ctx context.Context, name string, items []*bagAdd,
 		}
 		h.size += n
 		for _, i := range idx[:n] {
-			items[i].slot = s.slot*bagSlotBase + h.bucket
+			items[i].slot = slot*bagSlotBase + h.bucket
 		}
 		idx = idx[n:]
 	}
@@ -177,7 +182,7 @@ func (s *Store) bagAddMembers(ctx context.Context, name string, items []*bagAdd,
 // that bucket is this process's own, a tombstone when another replica's.
 func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member string) error {
 	owner, bucket := slot/bagSlotBase, slot%bagSlotBase
-	if owner != s.slot {
+	if owner != s.slot.Load() {
 		_, err := s.C(ColSets).InsertOne(ctx, bson.D{{Key: "_id", Value: tombstoneKey(name, member)}})
 		if err != nil && !mongo.IsDuplicateKeyError(err) {
 			return fmt.Errorf("store: bag %s: remove: %w", name, err)
@@ -185,7 +190,7 @@ func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member s
 		return nil
 	}
 	defer s.lock(ColSets, "bag:"+name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), bucket)}},
+	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, owner), bucket)}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: member}}}})
 	if err != nil {
 		return fmt.Errorf("store: bag %s: remove: %w", name, err)
@@ -195,11 +200,14 @@ func (s *Store) BagRemove(ctx context.Context, name string, slot int64, member s
 
 // BagMembers returns every member, slot 0's chain first, oldest bucket first.
 func (s *Store) BagMembers(ctx context.Context, name string) ([]string, error) {
-	unlock := s.lock(ColSets, "bag:"+name)
-	_, err := s.bagHeadOf(ctx, name)
-	unlock()
-	if err != nil {
-		return nil, err
+	own := s.slot.Load()
+	if own != noSlot { // a process that never added has no chain of its own
+		unlock := s.lock(ColSets, "bag:"+name)
+		_, err := s.bagHeadOf(ctx, name)
+		unlock()
+		if err != nil {
+			return nil, err
+		}
 	}
 	slots, err := s.slots(ctx)
 	if err != nil {
@@ -221,7 +229,7 @@ func (s *Store) BagMembers(ctx context.Context, name string) ([]string, error) {
 			if errors.Is(err, mongo.ErrNoDocuments) {
 				// The chain's end, unless it is this process's and the
 				// newest bucket is further on (buckets are never deleted).
-				if slot == s.slot {
+				if slot == own {
 					s.lists.mu.Lock()
 					h := s.lists.bags[name]
 					s.lists.mu.Unlock()
@@ -244,11 +252,11 @@ func (s *Store) BagMembers(ctx context.Context, name string) ([]string, error) {
 		if slots > 0 {
 			err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: tombstoneKey(name, h.member)}}).Err()
 			if err == nil {
-				if h.slot == s.slot {
+				if h.slot == own {
 					// Removed through another replica: take it out of our
 					// own bucket so it is not looked up again.
 					unlock := s.lock(ColSets, "bag:"+name)
-					_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, s.slot), h.bucket)}},
+					_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: bagKey(chain(name, own), h.bucket)}},
 						bson.D{{Key: "$pull", Value: bson.D{{Key: "members", Value: h.member}}}})
 					unlock()
 				}

@@ -62,7 +62,11 @@ func (s *Store) IncCounters(ctx context.Context, id string, inc map[string]int64
 	if len(inc) == 0 {
 		return nil
 	}
-	return s.counts.do(ctx, counterInc{id: s.shardID(id), inc: inc})
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	return s.counts.do(ctx, counterInc{id: shardID(id, slot), inc: inc})
 }
 
 // A counterInc is one caller's addition to one counter document.

@@ -337,7 +337,7 @@ func (s *Store) flushListHeads(ctx context.Context, all bool) error {
 		}
 	}
 	for name := range s.lists.dirtyBags {
-		dirty["bag:"+chain(name, s.slot)] = s.lists.bags[name].bucket
+		dirty["bag:"+chain(name, s.slot.Load())] = s.lists.bags[name].bucket
 	}
 	s.lists.dirtyBags = map[string]bool{}
 	s.lists.mu.Unlock()
@@ -463,8 +463,12 @@ func setTombstone(name, member string) string { return name + "~setrm~" + member
 
 // SetAdd adds members to the named set.
 func (s *Store) SetAdd(ctx context.Context, name string, members ...string) error {
+	slot, err := s.ownSlot(ctx) // before the lock: claiming one appends to a list
+	if err != nil {
+		return err
+	}
 	defer s.lock(ColSets, name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
+	_, err = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, slot)}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "members", Value: bson.D{{Key: "$each", Value: members}}}}}},
 		options.UpdateOne().SetUpsert(true))
 	if err != nil {
@@ -486,10 +490,14 @@ func (s *Store) SetAdd(ctx context.Context, name string, members ...string) erro
 // (TestShortlistRepository, TestSetRemove).
 func (s *Store) SetRemove(ctx context.Context, name string, members ...string) error {
 	defer s.lock(ColSets, name)()
-	_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
-		bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: members}}}})
-	if err != nil {
-		return fmt.Errorf("store: set %s: remove: %w", name, err)
+	// A process without a slot has no shard to pull from: the tombstones
+	// alone remove the members (it shares the database, so it leaves them).
+	if slot := s.slot.Load(); slot != noSlot {
+		_, err := s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, slot)}},
+			bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: members}}}})
+		if err != nil {
+			return fmt.Errorf("store: set %s: remove: %w", name, err)
+		}
 	}
 	if many, err := s.everReplicated(ctx); err != nil || !many {
 		return err
@@ -552,7 +560,7 @@ func (s *Store) setMembers(ctx context.Context, name string, slots int64) ([]str
 			if slots > 0 {
 				err := s.C(ColSets).FindOne(ctx, bson.D{{Key: "_id", Value: setTombstone(name, m)}}).Err()
 				if err == nil {
-					if slot == s.slot {
+					if slot == s.slot.Load() {
 						gone = append(gone, m)
 					}
 					continue
@@ -582,7 +590,7 @@ func (s *Store) dropRemoved(ctx context.Context, name string, members []string) 
 		}
 	}
 	if len(still) > 0 {
-		_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot)}},
+		_, _ = s.C(ColSets).UpdateOne(ctx, bson.D{{Key: "_id", Value: setShard(name, s.slot.Load())}},
 			bson.D{{Key: "$pullAll", Value: bson.D{{Key: "members", Value: still}}}})
 	}
 }

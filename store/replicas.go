@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -25,7 +26,11 @@ import (
 //   - Each replica claims a slot, a position in the list "replicas" (an
 //     insert), and keeps it in its data directory across restarts. The
 //     embedded backend's own process is slot 0; only a process that connects
-//     to an external database takes a slot.
+//     to an external database takes a slot, and only when it first writes a
+//     shard (a counter, a set, a bag): a command that reads, or writes only
+//     documents of its own, takes none (ownSlot). Slots are never given
+//     back, and every read sums every slot's shard, so one taken by each
+//     `jobmatch user add` or dry run had made every list total slower.
 //   - Counters are sharded per slot: slot 0 adds to the counter document
 //     itself, slot k to "<id>@r<k>". Only one process writes each shard, and
 //     within the process the striped locks serialise it, so no increment is
@@ -37,8 +42,57 @@ import (
 
 const replicasList = "replicas"
 
+// noSlot is the slot of a process on an external database that has not
+// written a shard yet: none of the shards is its own.
+const noSlot = -1
+
+// slotClaim is what a process on an external database needs to claim its
+// slot when it first writes a shard.
+type slotClaim struct {
+	mu                sync.Mutex
+	dataDir, database string
+}
+
+// joinReplicas is Open's part for a process on an external database. The
+// first process ever claims slot 1 at once: that slot is what tells every
+// process, the embedded backend's own included, that others share the
+// database (everReplicated, othersMayWrite). Any later one only remembers
+// where its slot is recorded and claims it on its first shard write.
+func (s *Store) joinReplicas(ctx context.Context, dataDir, database string) error {
+	s.slot.Store(noSlot)
+	s.slotClaim.dataDir, s.slotClaim.database = dataDir, database
+	n, err := s.slots(ctx)
+	if err != nil {
+		return fmt.Errorf("store: replica slots: %w", err)
+	}
+	if n > 0 {
+		return nil // s.slots marked the store replicated
+	}
+	_, err = s.ownSlot(ctx)
+	return err
+}
+
+// ownSlot returns this process's replica slot, claiming it first when it
+// has none yet. Call it before taking any document's striped lock: a claim
+// appends to the list of slots, which takes that list's lock.
+func (s *Store) ownSlot(ctx context.Context) (int64, error) {
+	if n := s.slot.Load(); n != noSlot {
+		return n, nil
+	}
+	s.slotClaim.mu.Lock()
+	defer s.slotClaim.mu.Unlock()
+	if n := s.slot.Load(); n != noSlot {
+		return n, nil
+	}
+	if err := s.claimSlot(ctx, s.slotClaim.dataDir, s.slotClaim.database); err != nil {
+		return 0, err
+	}
+	return s.slot.Load(), nil
+}
+
 // claimSlot finds this process's replica slot: the one recorded in the data
 // directory for this database, or a new position in the "replicas" list.
+// A replica restarted with its data directory keeps its slot.
 func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 	var file string
 	if dataDir != "" {
@@ -54,7 +108,7 @@ func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 				}
 				err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(replicasList, slot)}}).Decode(&d)
 				if err == nil && d.Ref == id {
-					s.slot = slot
+					s.slot.Store(slot)
 					return nil
 				}
 				if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
@@ -68,7 +122,6 @@ func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 	if err != nil {
 		return fmt.Errorf("store: claim replica slot: %w", err)
 	}
-	s.slot = slot
 	if slot == 1 {
 		// The first replica slot ever: processes that found themselves
 		// alone trust that for soloTTL (othersMayWrite); wait until none does.
@@ -86,19 +139,21 @@ func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 			return fmt.Errorf("store: replica slot: %w", err)
 		}
 	}
+	s.slot.Store(slot)
 	s.log.Info("replica slot claimed", "slot", slot)
 	return nil
 }
 
-// Slot is this process's replica slot (0 for the embedded backend's own process).
-func (s *Store) Slot() int64 { return s.slot }
+// Slot is this process's replica slot: 0 for the embedded backend's own
+// process, -1 for one on an external database that has written no shard yet.
+func (s *Store) Slot() int64 { return s.slot.Load() }
 
-// shardID is the counter document this process adds to.
-func (s *Store) shardID(id string) string {
-	if s.slot == 0 {
+// shardID is the counter document slot adds to.
+func shardID(id string, slot int64) string {
+	if slot == 0 {
 		return id
 	}
-	return id + "@r" + strconv.FormatInt(s.slot, 10)
+	return id + "@r" + strconv.FormatInt(slot, 10)
 }
 
 // slots returns how many replica slots were ever taken (their shards must be
@@ -118,7 +173,7 @@ func (s *Store) EverReplicated(ctx context.Context) (bool, error) { return s.eve
 // everReplicated reports whether a second replica slot was ever taken,
 // reading the store only until one was.
 func (s *Store) everReplicated(ctx context.Context) (bool, error) {
-	if s.replicated.Load() || s.slot > 0 {
+	if s.replicated.Load() || s.slot.Load() > 0 {
 		return true, nil
 	}
 	n, err := s.slots(ctx)
@@ -143,7 +198,7 @@ const (
 // it serves: by then every process has looked again, and an update it
 // began without turns before has long ended.
 func (s *Store) othersMayWrite(ctx context.Context) (bool, error) {
-	if s.replicated.Load() || s.slot > 0 {
+	if s.replicated.Load() || s.slot.Load() > 0 {
 		return true, nil
 	}
 	tc := s.turnCache()

@@ -67,7 +67,11 @@ type Store struct {
 	log      *slog.Logger
 	embedded bool
 	uri      string
-	slot     int64 // replica slot (replicas.go); 0 on the embedded backend's own process
+	// slot is the replica slot (replicas.go): 0 on the embedded backend's
+	// own process, noSlot on an external database's until it first writes
+	// a shard (ownSlot).
+	slot      atomic.Int64
+	slotClaim slotClaim
 	// replicated: a second replica slot was taken once (replicas.go), which
 	// never reverts; until then sets need no tombstones.
 	replicated atomic.Bool
@@ -155,7 +159,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 	}
 	if !s.embedded {
-		if err := s.claimSlot(ctx, cfg.DataDir, cfg.Database); err != nil {
+		if err := s.joinReplicas(ctx, cfg.DataDir, cfg.Database); err != nil {
 			s.Close(context.Background())
 			return nil, err
 		}
