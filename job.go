@@ -28,7 +28,10 @@ type ImportProgress struct {
 
 // RowError is one rejected row of an import.
 type RowError struct {
-	Row   int    `json:"row"`
+	Row int `json:"row"`
+	// Ref is the row's external reference, so a row can be found by it
+	// as well (never a CPR number).
+	Ref   string `json:"ref,omitempty"`
 	Field string `json:"field"`
 	Code  string `json:"code"`
 	// Param and Of are the field error's (a bound, what the field holds),

@@ -98,7 +98,9 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 		if Has(key + "." + f.Param) {
 			return T(lang, key+"."+f.Param)
 		}
-	case "range", "excluded_with":
+	case "range", "excluded_with", "duplicate_ref":
+		return T(lang, key, f.Param)
+	case "private_topic": // the word found: "Skriv ikke om familie, helbred eller herkomst: »mand«"
 		return T(lang, key, f.Param)
 	}
 	return T(lang, key)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"jobmatch/app"
 	"math"
@@ -16,6 +17,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"jobmatch"
 )
 
@@ -23,9 +26,15 @@ import (
 // columns in csvColumns, lists separated by ";", experience entries as
 // "title|employer|years", education as "level|field", languages as
 // "da:B2" or as a consultant writes them, "dansk B2", "dansk PD3",
-// "arabisk modersmål": ParseLanguage). The input is streamed: memory stays constant for any size.
+// "arabisk modersmål": ParseLanguage). The input is streamed: memory stays
+// constant for any size but for 8 bytes a row, the references seen (a
+// reference twice in one file is a row error).
 // Rows are upserted by external reference in batches; a bad row is
-// reported with its row number, field and message and never stops the rest.
+// reported with its row number, reference, field and message and never
+// stops the rest. A CSV file's rows are numbered as a spreadsheet shows
+// them (the header is row 1), its column names the field; it may be
+// separated by ";" (Danish Excel) or ",", and be in Windows-1252 (Excel's
+// "CSV" on a Danish Windows) as well as UTF-8.
 
 var csvColumns = []string{"external_ref", "name", "email", "phone", "postal_code", "max_commute_km", "target_group",
 	"eligibility", "desired_occupations", "skills", "languages", "driving_licences", "available_from", "summary",
@@ -40,6 +49,7 @@ const (
 // row. progress, if set, is called after each batch.
 func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io.Reader, format string, progress func(jobmatch.ImportProgress)) (jobmatch.ImportProgress, error) {
 	var p jobmatch.ImportProgress
+	isCSV := format == "csv"
 	next, err := rowReader(r, format)
 	if err != nil {
 		return p, err
@@ -106,7 +116,11 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 				if errors.As(err, &ve) {
 					var rer []jobmatch.RowError
 					for _, f := range ve.Fields {
-						rer = append(rer, jobmatch.RowError{Row: x.row, Field: f.Field, Code: f.Code, Param: f.Param, Of: f.Of})
+						e := jobmatch.RowError{Row: x.row, Ref: rowRef(x.ci), Field: f.Field, Code: f.Code, Param: f.Param, Of: f.Of}
+						if isCSV {
+							e = csvRowError(e)
+						}
+						rer = append(rer, e)
 					}
 					out <- parsed{row: x.row, errs: rer}
 					continue
@@ -118,7 +132,17 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(in)
-		for row := 1; ; row++ {
+		// The row of each reference seen (by a hash of it, 8 bytes): a
+		// reference a second time in the file was written over the first
+		// row's person, or counted "unchanged" when the two were in one
+		// batch; it is the later row's error now, which names the first.
+		seen := map[uint64]int{}
+		seed := maphash.MakeSeed()
+		first := 1
+		if isCSV {
+			first = 2 // the header is row 1, as the spreadsheet shows it
+		}
+		for row := first; ; row++ {
 			ci, rer, err := next()
 			if err == io.EOF {
 				readErr <- nil
@@ -128,8 +152,16 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 				readErr <- err
 				return
 			}
+			if ref := strings.TrimSpace(ci.ExternalRef); len(rer) == 0 && ref != "" {
+				h := maphash.String(seed, ref)
+				if at, ok := seen[h]; ok {
+					rer = []jobmatch.RowError{{Field: "external_ref", Code: "duplicate_ref", Param: strconv.Itoa(at)}}
+				} else {
+					seen[h] = row
+				}
+			}
 			for i := range rer {
-				rer[i].Row = row
+				rer[i].Row, rer[i].Ref = row, rowRef(ci)
 			}
 			select {
 			case in <- struct {
@@ -220,7 +252,9 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 			}
 		}, nil
 	case "csv":
-		cr := csv.NewReader(r)
+		br := bufio.NewReaderSize(r, 1<<16)
+		cr := csv.NewReader(br)
+		cr.Comma = csvSeparator(br)
 		cr.FieldsPerRecord = -1
 		cr.ReuseRecord = true
 		head, err := cr.Read()
@@ -229,6 +263,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 		}
 		col := map[string]int{}
 		for i, h := range head {
+			h = fromWindows1252(h)
 			col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
 		}
 		for _, need := range []string{"external_ref", "name", "postal_code", "target_group"} {
@@ -246,14 +281,79 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					return CandidateInput{}, []jobmatch.RowError{{Code: "csv", Message: pe.Err.Error()}}, nil
+					// What is wrong in the reader's language (the text was
+					// Go's own: `bare " in non-quoted-field`).
+					code := "csv"
+					if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
+						code = "csv_quote"
+					}
+					return CandidateInput{}, []jobmatch.RowError{{Code: code}}, nil
 				}
 				return CandidateInput{}, nil, err
+			}
+			for i := range rec {
+				rec[i] = fromWindows1252(rec[i])
 			}
 			return csvRow(rec, col)
 		}, nil
 	}
 	return nil, jobmatch.Invalid("format", "oneof", "ndjson csv")
+}
+
+// csvSeparator is the separator of the CSV file br reads: ";" when its
+// header line has more of them than of ",". Excel on a Danish Windows saves
+// "CSV" with ";" (the comma is the decimal mark), and the file was refused
+// as missing its first column.
+func csvSeparator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
+		return ';'
+	}
+	return ','
+}
+
+// fromWindows1252 reads a field that is not UTF-8 as Windows-1252, which
+// Excel's "CSV" is on a Danish Windows (and ISO-8859-1 is, but for
+// 0x80–0x9F): every such row was refused for its æ, ø and å. A file in
+// UTF-8 (with or without a BOM) is read as it is.
+func fromWindows1252(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	d, err := charmap.Windows1252.NewDecoder().String(s)
+	if err != nil {
+		return s
+	}
+	return d
+}
+
+// rowRef is a row's external reference as its errors show it: never a CPR
+// number (a CPR number as the reference is the row's error).
+func rowRef(ci CandidateInput) string {
+	return jobmatch.WithoutCPR(strings.TrimSpace(ci.ExternalRef))
+}
+
+// csvRowError says a row error of a CSV file in the file's words: the
+// column (languages, not languages[0].code), and the target groups by their
+// Danish names, which the column takes as well as the codes.
+func csvRowError(e jobmatch.RowError) jobmatch.RowError {
+	if i := strings.IndexAny(e.Field, "[."); i >= 0 {
+		e.Field = e.Field[:i]
+	}
+	if e.Field == "target_group" && e.Code == "oneof" {
+		e.Code, e.Param = "target_group", ""
+	}
+	return e
+}
+
+// targetGroupNames are the target groups as a consultant names them in a
+// CSV file (the pages' Danish names, lower case), besides their codes.
+var targetGroupNames = map[string]string{
+	"jobparat": "close_to_job", "aktivitetsparat": "further_from_job", "ung under 30": "young", "ung": "young",
+	"flygtning/familiesammenført": "refugee_family_reunified", "flygtning": "refugee_family_reunified", "familiesammenført": "refugee_family_reunified",
 }
 
 func contains(xs []string, x string) bool {
@@ -299,6 +399,9 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		PostalCode: get("postal_code"), TargetGroup: get("target_group"), Eligibility: list("eligibility"),
 		DesiredOccupations: list("desired_occupations"), Skills: list("skills"), DrivingLicences: list("driving_licences"),
 		Hours: list("hours"), Shifts: list("shifts"), AvailableFrom: get("available_from"), Summary: get("summary")}
+	if code, ok := targetGroupNames[strings.ToLower(ci.TargetGroup)]; ok {
+		ci.TargetGroup = code
+	}
 	if v := get("max_commute_km"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
@@ -314,7 +417,7 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 		ci.Consent = &ConsentInput{Given: true, Channel: get("consent_channel")}
 	case "", "no", "nej", "false", "0":
 	default:
-		errs = append(errs, jobmatch.RowError{Field: "consent", Code: "oneof", Message: "yes or no"})
+		errs = append(errs, jobmatch.RowError{Field: "consent", Code: "yes_no"})
 	}
 	for _, e := range list("experience") {
 		parts := strings.Split(e, "|")
@@ -323,9 +426,11 @@ func csvRow(rec []string, col map[string]int) (CandidateInput, []jobmatch.RowErr
 			x.Employer = parts[1]
 		}
 		if len(parts) > 2 {
-			y, err := strconv.ParseFloat(parts[2], 64)
+			// "2,5" as a Dane writes it, or "2.5"; decimals are taken, so
+			// "fem" is told to write a number, not a whole one.
+			y, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(parts[2]), ",", ".", 1), 64)
 			if err != nil || math.IsNaN(y) || math.IsInf(y, 0) {
-				errs = append(errs, jobmatch.RowError{Field: "experience", Code: "number"})
+				errs = append(errs, jobmatch.RowError{Field: "experience", Code: "years"})
 			}
 			x.Years = y
 		}

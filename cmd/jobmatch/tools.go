@@ -90,7 +90,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if msg == "" {
 			msg = i18n.FieldMessage(i18n.EN, e.FieldError())
 		}
-		fmt.Fprintf(stdout, "row %d: %s: %s (%s)\n", e.Row, e.Field, msg, e.Code)
+		ref := ""
+		if e.Ref != "" {
+			ref = " (" + e.Ref + ")"
+		}
+		fmt.Fprintf(stdout, "row %d%s: %s: %s (%s)\n", e.Row, ref, e.Field, msg, e.Code)
 	}
 	fmt.Fprintf(stdout, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed in %s\n", what, p.Rows, p.Created, p.Updated, p.Unchanged, p.Failed, time.Since(bar.start).Round(time.Millisecond))
 	return err
