@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"jobmatch"
+	"jobmatch/i18n"
 	"jobmatch/taxonomy"
 )
 
@@ -496,4 +497,103 @@ func sentenceStart(s string) bool {
 	// After a full stop, a line's start, a bullet ("- Hun", "• Han"), a
 	// bracket or a quotation mark.
 	return strings.ContainsRune(".!?:\n\r-–•*(\"“”»«'", r)
+}
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"v.private_topic": {"Skriv ikke om familie, helbred eller herkomst: »%s«. Vurderingen vises for arbejdsgiveren – skriv den om, så den handler om kravene til stillingen.",
+			"Do not write about family, health or origin: “%s”. The assessment is shown to the employer – rewrite it so it is about the vacancy's requirements."},
+	})
+}
+
+// privateWords are words about a citizen's family, health or origin, which
+// an employer must not read in an assessment and cannot be told by the
+// words' own spelling from the rest of it: "Hendes mand bor i Aabenraa"
+// became "Vedkommendes mand bor i Aabenraa" and told the employer the
+// gender and the family. Whole words only: "mandag", "sygeplejerske",
+// "handicaphjælper" and "børnehave" (a workplace) are other words.
+// Lower case; Danish and the English of assessments written in English.
+var privateWords = wordSet(
+	// family
+	"mand manden mands kone konen hustru hustruen kæreste kæresten ægtefælle ægtefællen samlever gift nygift separeret skilsmisse enke enkemand enlig " +
+		"mor moren moderen søn sønnen sønner datter datteren døtre barnebarn børnebørn svigermor svigerfar familiære " +
+		"gravid graviditet barsel barslen barselsorlov forældreorlov " +
+		"husband wife boyfriend girlfriend married divorced pregnant pregnancy maternity " +
+		// health
+		"syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt " +
+		"diagnose diagnosen diagnoser diagnosticeret depressiv deprimeret kræft gigt diabetes sklerose ptsd adhd autist " +
+		"handicappet alkoholiker alkoholproblemer medicineret ondt smerter rygproblemer rygskade " +
+		"sick illness diagnosis diagnosed anxiety disabled cancer " +
+		// origin
+		"flygtning herkomst oprindelse etnisk etnicitet religion religiøs muslim muslimsk kristen jøde jødisk hindu buddhist tørklæde hijab " +
+		"indvandrer indvandret efterkommer asyl asylansøger opholdstilladelse nationalitet statsborger statsborgerskab hudfarve " +
+		"refugee religious christian jewish ethnic ethnicity immigrant nationality")
+
+// peopleWords are words of family, health or origin that are also the
+// people a citizen has worked with: "erfaring med børn", "pædagog for
+// børn og unge", "bostøtte til borgere med handicap", "sprogskole for
+// flygtninge", "samarbejde med forældre og familier". Such a word is
+// private unless one of the three words before it says so (med, for, af,
+// til, blandt, om), and always after a possessive ("sine børn", "med sin
+// familie", "hendes børn").
+var peopleWords = wordSet(
+	"børn børnene barn barnet forældre forældrene forælder familie familien familier familierne angst autisme handicap handicappede misbrug " +
+		"syge sygdomme flygtninge indvandrere muslimer depression " +
+		"children kids parents family families disability disabilities refugees immigrants")
+
+var (
+	workPrepositions = wordSet("med for af til blandt om with of among in")
+	possessives      = wordSet("sin sine sit min mine mit din dine dit hans hendes deres vores egne eget vedkommendes his her their my own")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// privateWord returns the first word of text, as written, about the
+// citizen's family, health or origin, or "" when there is none.
+func privateWord(text string) string {
+	var words []string
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := wordEnd(text, i)
+		words = append(words, text[i:j])
+		i = j
+	}
+	before := func(i, n int) string {
+		if i-n < 0 {
+			return ""
+		}
+		return strings.ToLower(words[i-n])
+	}
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case privateWords[lw]:
+			return w
+		case peopleWords[lw]:
+			if possessives[before(i, 1)] || !workPrepositions[before(i, 1)] && !workPrepositions[before(i, 2)] && !workPrepositions[before(i, 3)] {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// checkAssessment refuses an assessment that writes about the citizen's
+// family, health or origin, naming the word (the consultant rewrites it;
+// the employer reads the assessment on the profile).
+func checkAssessment(text string) error {
+	if w := privateWord(text); w != "" {
+		return jobmatch.Invalid("interview.assessment", "private_topic", w)
+	}
+	return nil
 }

@@ -1,10 +1,13 @@
 package screening
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"jobmatch"
+	"jobmatch/i18n"
 	"jobmatch/taxonomy"
 )
 
@@ -132,5 +135,55 @@ func TestAnonymiseProfileNames(t *testing.T) {
 	anonymiseProfile(&p, c, nil, true)
 	if p.Education[0] != "Smed hos Søren Østergaard, (sagsnummer fjernet), (link fjernet)" || p.Interview != "Søren er god, se (link fjernet)." {
 		t.Fatalf("named: %+v", p)
+	}
+}
+
+// TestCheckAssessment: an assessment about the citizen's family, health or
+// origin is refused with the word ("Hendes mand bor i Aabenraa" reached
+// the employer as "Vedkommendes mand bor i Aabenraa"); the words of work
+// pass, and so do the people a citizen worked with.
+func TestCheckAssessment(t *testing.T) {
+	for _, c := range []struct{ text, word string }{
+		{"Hendes mand bor i Aabenraa.", "mand"},
+		{"Stabil. Hun har to børn og kan ikke arbejde om aftenen.", "børn"},
+		{"Kan starte efter sin barsel.", "barsel"},
+		{"Er gravid, men vil gerne i gang.", "gravid"},
+		{"Har været syg i et halvt år.", "syg"},
+		{"Har en diagnose, der ikke påvirker arbejdet.", "diagnose"},
+		{"Har haft en depression.", "depression"},
+		{"Kom til Danmark som flygtning i 2015.", "flygtning"},
+		{"Er muslim og holder ramadan.", "muslim"},
+		{"Bor med sin familie i Sønderborg.", "familie"},
+		{"Arbejder gerne med børn, men passer også sine børn.", "børn"},
+		{"Has a husband in Aabenraa.", "husband"},
+		{"Har et handicap.", "handicap"},
+	} {
+		if got := privateWord(c.text); got != c.word {
+			t.Errorf("privateWord(%q) = %q, want %q", c.text, got, c.word)
+		}
+	}
+	for _, text := range []string{
+		"Kan starte mandag; erfaren håndværker med mange mandetimer.",
+		"Uddannet sygeplejerske, har arbejdet på sygehus og i børnehave.",
+		"Handicaphjælper i 6 år, bostøtte til borgere med handicap og erfaring med børn og unge.",
+		"Underviste på sprogskole for voksne flygtninge; samarbejde med forældre og familier.",
+		"Kender til pleje af syge og ældre og til arbejdet med mennesker med depression.",
+		"Opfylder kravene til stillingen og er motiveret for at starte hurtigt.",
+		"Stabil og mødestabil; har de efterspurgte certifikater.",
+	} {
+		if w := privateWord(text); w != "" {
+			t.Errorf("privateWord(%q) = %q, want none", text, w)
+		}
+	}
+	err := checkAssessment("Hendes Mand bor i Aabenraa.")
+	var verr *jobmatch.ValidationError
+	if !errors.As(err, &verr) || len(verr.Fields) != 1 || verr.Fields[0] != (jobmatch.FieldError{Field: "interview.assessment", Code: "private_topic", Param: "Mand"}) {
+		t.Fatalf("checkAssessment: %v", err)
+	}
+	if got := i18n.FieldMessage(i18n.DA, verr.Fields[0]); !strings.HasPrefix(got, "Skriv ikke om familie, helbred eller herkomst: »Mand«.") {
+		t.Errorf("Danish: %q", got)
+	}
+	if got := i18n.FieldMessage(i18n.EN, verr.Fields[0]); !strings.HasPrefix(got, "Do not write about family, health or origin: “Mand”.") {
+		t.Errorf("English: %q", got)
 	}
 }
