@@ -39,6 +39,24 @@ func TestErrorSummaryNamesTheFields(t *testing.T) {
 	}
 }
 
+// TestNoErrorAtTheEmptyWorkplacePostcode: the workplace's postal code left
+// empty is the company's; with an error of the form's own (positions=abc)
+// the summary said "Arbejdsstedets postnummer: Postnummeret findes ikke"
+// of the field the user had not filled in.
+func TestNoErrorAtTheEmptyWorkplacePostcode(t *testing.T) {
+	env := systemtest.Start(t)
+	v := url.Values{"topic": {"vacancy"}, "title": {"Kok"}, "company.cvr": {"10000009"}, "company.name": {"Kro ApS"}, "company.postal_code": {"60"},
+		"company.contact.name": {"Jens"}, "company.contact.email": {"jens@example.dk"}, "positions": {"abc"}, "postal_code": {""}}
+	_, res := postEntryForm(t, env.Client(), v)
+	page := html.UnescapeString(string(res.Body))
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Antal stillinger: ") {
+		t.Fatalf("status %d, want 422 naming positions", res.StatusCode)
+	}
+	if strings.Contains(page, `href="#f-postal_code"`) || strings.Contains(page, "Arbejdsstedets postnummer: ") {
+		t.Fatalf("an error at the empty workplace postal code:\n%s", page)
+	}
+}
+
 // TestEntryFormAsksExperienceAndLicence: the employer's form asks the
 // years of experience, the driving licence and (since session 19) the
 // least education the vacancy needs, which the

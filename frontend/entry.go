@@ -135,7 +135,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 					pre.Fields = append(pre.Fields, ve.Fields...)
 				}
 			}
-			return f.entryInvalid(c, topic, v, pre)
+			return f.entryInvalid(c, topic, v, withoutEmptyWorkplace(v, pre))
 		}
 		receipt, err = f.cfg.Intake.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, web.CurrentUser(c), v["_idem"])
 	} else {
@@ -152,12 +152,7 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	}
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		if v["postal_code"] == "" {
-			// The workplace's postal code left empty is the company's:
-			// its error is the company's field's, said there.
-			ve.Fields = slices.DeleteFunc(ve.Fields, func(fe jobmatch.FieldError) bool { return fe.Field == "postal_code" })
-		}
-		return f.entryInvalid(c, topic, v, ve)
+		return f.entryInvalid(c, topic, v, withoutEmptyWorkplace(v, ve))
 	}
 	if err != nil {
 		return err
@@ -168,6 +163,17 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, receipt.StatusURL+"?new=1&mailed=0")
 	}
 	return c.Redirect(http.StatusSeeOther, receipt.StatusURL+"?new=1")
+}
+
+// withoutEmptyWorkplace drops the workplace postal code's errors when the
+// field was left empty: it is the company's then, and its error is the
+// company's field's, said there (with the form's own errors too: "Postnummeret
+// findes ikke" stood at a field the user had not filled in).
+func withoutEmptyWorkplace(v map[string]string, ve *jobmatch.ValidationError) *jobmatch.ValidationError {
+	if v["postal_code"] == "" {
+		ve.Fields = slices.DeleteFunc(ve.Fields, func(fe jobmatch.FieldError) bool { return fe.Field == "postal_code" })
+	}
+	return ve
 }
 
 func (f *Frontend) entryInvalid(c echo.Context, topic string, v map[string]string, ve *jobmatch.ValidationError) error {
