@@ -145,13 +145,19 @@ func periodNote(lang i18n.Lang, f *followup.KPIFigures) string {
 func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok bool) {
 	c := f.Contacts
 	against := i18n.T(lang, "dash.against_target", fmtInt(lang, float64(c.Count)), fmtInt(lang, float64(c.Target)))
+	if c.NoTarget && f.Status != kpi.NotStarted.String() {
+		// A default nobody chose is no target to have missed, nor to be
+		// behind ("Bagud · forventet nu 2.331" against it): the count,
+		// and while the period runs where its pace leads.
+		p, _ := kpi.ParsePeriod(f.Period)
+		text = i18n.T(lang, "dash.no_target", p.Year) + " · " + i18n.T(lang, "dash.contacts_count", fmtInt(lang, float64(c.Count)))
+		if f.Status == kpi.Running.String() {
+			text += " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected)
+		}
+		return text, true
+	}
 	switch f.Status {
 	case kpi.Ended.String():
-		if c.NoTarget {
-			// A default nobody chose is no target to have missed.
-			p, _ := kpi.ParsePeriod(f.Period)
-			return i18n.T(lang, "dash.no_target", p.Year) + " · " + i18n.T(lang, "dash.contacts_count", fmtInt(lang, float64(c.Count))), true
-		}
 		if c.Trend.Met {
 			return i18n.T(lang, "dash.met") + " · " + against, true
 		}
@@ -285,18 +291,31 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 		actualText = append(actualText, fmtInt(lang, cum))
 	}
 	series := []kpi.Series{{Name: T("dash.contacts_actual"), Values: actual, Texts: actualText}, {Name: T("dash.contacts_pace"), Values: pace, Texts: paceText}}
-	d.Contacts = kpi.LineChart(T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target))), x, series,
+	title, desc := T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target)))
+	if fig.Contacts.NoTarget {
+		// No target set: no pace toward the default nobody chose.
+		series = series[:1]
+		title, desc = T("dash.contacts_chart_no_target"), T("dash.contacts_chart_desc_no_target", fmtInt(lang, float64(fig.Contacts.Count)), year)
+	}
+	d.Contacts = kpi.LineChart(title, desc, x, series,
 		func(v float64) string {
 			if v == math.Trunc(v) {
 				return fmtInt(lang, v)
 			}
 			return fmtNum(lang, v)
 		})
-	d.Months = kpi.LineTable(T("dash.contacts_chart"), T("dash.month"), x, series)
+	d.Months = kpi.LineTable(title, T("dash.month"), x, series)
 
 	var bars []kpi.Bar
 	for _, cc := range fig.Contacts.ByConsultant {
-		bars = append(bars, kpi.Bar{Label: cc.Name, Value: float64(cc.Count), Text: fmtInt(lang, float64(cc.Count))})
+		label := cc.Name
+		switch {
+		case cc.Former:
+			label = T("dash.former_staff")
+		case label == "":
+			label = cc.ID
+		}
+		bars = append(bars, kpi.Bar{Label: label, Value: float64(cc.Count), Text: fmtInt(lang, float64(cc.Count))})
 	}
 	if len(bars) > 0 {
 		d.Consultant = kpi.BarChart(T("dash.by_consultant"), T("dash.by_consultant_desc"), bars)

@@ -175,6 +175,15 @@ func TestNoTargetNoVerdict(t *testing.T) {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
+	// While the period runs, not "Bagud · forventet nu 2.331" against
+	// the default: the count and where its pace leads.
+	running := &followup.KPIFigures{Period: "2026", Status: "running", AsOf: "2026-12-07",
+		Contacts: followup.KPIContacts{Count: 2300, Target: 2500, NoTarget: true, Trend: followup.ContactTrend{Projected: 2413}}}
+	for lang, want := range map[i18n.Lang]string{i18n.DA: "Intet mål sat for 2026 · 2.300 kontakter · prognose 2.413", i18n.EN: "No target set for 2026 · 2,300 contacts · projected 2,413"} {
+		if got, ok := contactsStatus(lang, running); got != want || !ok {
+			t.Errorf("%s running: %q (%v), want %q", lang, got, ok, want)
+		}
+	}
 }
 
 // TestSentenceBeginsWithACapital: "Second half of 2026 is not over".

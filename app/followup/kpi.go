@@ -60,11 +60,14 @@ type KPIContacts struct {
 	Trend ContactTrend `json:"trend"`
 }
 
-// ConsultantCount is one consultant's contacts.
+// ConsultantCount is one consultant's contacts (or an admin's).
 type ConsultantCount struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Count int64  `json:"count"`
+	// Former: the user who logged them is gone; ID and Name are empty
+	// (the counter holds only a mangled id, "admin@demo_local").
+	Former bool `json:"former,omitempty"`
 }
 
 // MonthCount is one month's count.
@@ -74,6 +77,8 @@ type MonthCount struct {
 }
 
 // ContactTrend compares the contacts with a steady pace toward the target.
+// With no target set (KPIContacts.NoTarget) only Elapsed and Projected are
+// given: Expected is 0, OnTrack and Met false.
 type ContactTrend struct {
 	Elapsed   float64 `json:"elapsed"`   // share of the period gone, 0..1
 	Expected  float64 `json:"expected"`  // target × elapsed
@@ -176,7 +181,12 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
 	}
 	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), now)
-	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack, Met: tr.Met}
+	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Projected: tr.Projected}
+	if !f.Contacts.NoTarget {
+		// A default nobody chose is no pace to keep and no target to
+		// meet ("met": true beside "no_target": true).
+		f.Contacts.Trend.Expected, f.Contacts.Trend.OnTrack, f.Contacts.Trend.Met = tr.Expected, tr.OnTrack, tr.Met
+	}
 	names := map[string]*jobmatch.User{}
 	if us, err := s.staff.Consultants(ctx); err == nil {
 		for _, u := range us {
@@ -188,12 +198,19 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		return nil, err
 	}
 	resp, fill := map[string]int64{}, map[string]int64{}
+	var everyone map[string]*jobmatch.User
 	for k, v := range c {
 		switch {
 		case strings.HasPrefix(k, "contacts_consultant_"):
 			key := strings.TrimPrefix(k, "contacts_consultant_")
-			cc := ConsultantCount{ID: key, Name: key, Count: v}
-			if u := names[key]; u != nil {
+			u := names[key]
+			if u == nil {
+				if u, err = s.anyUser(ctx, key, &everyone); err != nil {
+					return nil, err
+				}
+			}
+			cc := ConsultantCount{Count: v, Former: u == nil}
+			if u != nil {
 				cc.ID, cc.Name = u.ID, u.Name
 			}
 			f.Contacts.ByConsultant = append(f.Contacts.ByConsultant, cc)
@@ -242,6 +259,31 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	f.CitizenSatisfaction = satisfaction(c, "survey_citizen_")
 	f.PriorityGroups, f.JobOrders = priorityFigures(c)
 	return f, nil
+}
+
+// anyUser finds the user whose contacts counter key is key among every
+// user, not only the active consultants: an admin's contacts showed as
+// "admin@demo_local". The users are read once per call, into *all, and
+// only when a key is not an active consultant's; nil when none has it.
+func (s *Service) anyUser(ctx context.Context, key string, all *map[string]*jobmatch.User) (*jobmatch.User, error) {
+	if *all == nil {
+		*all = map[string]*jobmatch.User{}
+		q := app.ListQuery{Limit: app.MaxPageSize}
+		for {
+			p, err := s.staff.Users(ctx, q)
+			if err != nil {
+				return nil, err
+			}
+			for _, u := range p.Items {
+				(*all)[app.CounterKey(u.ID)] = u
+			}
+			if p.NextCursor == "" || len(p.Items) == 0 {
+				break
+			}
+			q.Cursor = p.NextCursor
+		}
+	}
+	return (*all)[key], nil
 }
 
 // satisfaction reads answer counters "<prefix>1" … "<prefix>5".

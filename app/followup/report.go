@@ -168,11 +168,19 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 	}
 	r := &Report{Period: cur.Period, Previous: before.Period, Current: cur, Before: before}
 	for _, f := range reportFigures {
+		if f.key == "contacts_target" && cur.Contacts.NoTarget {
+			// The default nobody set is no target: no row says it
+			// was set by an admin.
+			continue
+		}
 		v, n := f.value(cur)
 		pv, pn := f.value(before)
 		row := ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]}
 		if cases, ok := casesOf[f.key]; ok {
 			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
+		}
+		if f.key == "contacts_target" {
+			row.PreviousNone = before.Contacts.NoTarget
 		}
 		row.Cohort = cohortFigures[f.key]
 		switch f.key {

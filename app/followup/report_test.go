@@ -196,3 +196,93 @@ func TestNoVerdictWithoutATarget(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// TestNoTargetNoPaceNoMet: nobody set 2026's target. Its first half, over
+// with 1,302 contacts, is not "met" against the default's 1,250, its
+// running second half not behind a steady pace toward it, and the report
+// has no row "Mål for virksomhedskontakter 1.250 — sat af en
+// administrator"; set, the target judges and has its row again.
+func TestNoTargetNoPaceNoMet(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	if err := env.CountPeriods(ctx, time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC), map[string]int64{"contacts": 1302}); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.CountPeriods(ctx, time.Date(2026, 8, 10, 9, 0, 0, 0, time.UTC), map[string]int64{"contacts": 10}); err != nil {
+		t.Fatal(err)
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	hasTargetRow := func(half string) bool {
+		t.Helper()
+		r, err := s.KPIReport(ctx, lead, 2026, half, "da")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range r.Rows {
+			if row.Key == "contacts_target" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, half := range []string{"H1", "H2", ""} {
+		f, err := s.KPI(ctx, lead, 2026, half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr := f.Contacts.Trend; !f.Contacts.NoTarget || tr.Met || tr.OnTrack || tr.Expected != 0 || tr.Projected == 0 {
+			t.Errorf("2026 %s without a target: %+v", half, f.Contacts)
+		}
+		if hasTargetRow(half) {
+			t.Errorf("2026 %s: the report has a target row for a target nobody set", half)
+		}
+	}
+	admin := &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}
+	if _, err := s.SetTargets(ctx, admin, 2026, followup.Targets{Contacts: 2500}); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.KPI(ctx, lead, 2026, "H1"); err != nil || !f.Contacts.Trend.Met || f.Contacts.Trend.Expected != 1250 {
+		t.Fatalf("with 2026's target set: %v %+v", err, f.Contacts)
+	}
+	if !hasTargetRow("H1") {
+		t.Error("the report has no row for the target set")
+	}
+}
+
+// TestContactsOfAnyUserByName: an admin's contacts showed as
+// "admin@x_dk" (the counter's key), since only the active consultants'
+// names were looked up. Any user is named now, and one who is gone is
+// former staff, with no mangled id.
+func TestContactsOfAnyUserByName(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	for id, n := range map[string]int64{"ka@x.dk": 3, "admin@x.dk": 2, "gone@x.dk": 1} {
+		if err := env.CountPeriods(ctx, at, app.ContactCounters(&jobmatch.Contact{ConsultantID: id, Kind: "visit"})); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.CountPeriods(ctx, at, map[string]int64{"contacts_consultant_" + app.CounterKey(id): n - 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 1, others: []*jobmatch.User{{ID: "admin@x.dk", Name: "Anne Admin", Role: jobmatch.RoleAdmin, Active: true}}},
+		Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	f, err := s.KPI(ctx, &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}, 2026, "H1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []followup.ConsultantCount{{ID: "ka@x.dk", Count: 3}, {ID: "admin@x.dk", Name: "Anne Admin", Count: 2}, {Count: 1, Former: true}}
+	if len(f.Contacts.ByConsultant) != len(want) {
+		t.Fatalf("by consultant: %+v", f.Contacts.ByConsultant)
+	}
+	for i, w := range want {
+		if got := f.Contacts.ByConsultant[i]; got != w {
+			t.Errorf("row %d: %+v, want %+v", i, got, w)
+		}
+	}
+}

@@ -16,9 +16,11 @@ import (
 	"jobmatch/store"
 )
 
-// Staff is what the figures need of the staff.
+// Staff is what the figures need of the staff: the active consultants,
+// and every user (an admin or a former consultant logs contacts too).
 type Staff interface {
 	Consultants(ctx context.Context) ([]*jobmatch.User, error)
+	Users(ctx context.Context, q app.ListQuery) (app.Page[*jobmatch.User], error)
 }
 
 // Requests is what the worklist needs of the entry point.

@@ -15,7 +15,12 @@ import (
 
 // The worklist's parts, as small fakes of the interfaces followup declares:
 // the use case is tested on its own, over a real store for the counters.
-type staff struct{ n int }
+type staff struct {
+	n int
+	// others are the users besides the n consultants (admins, former
+	// consultants), listed by Users only.
+	others []*jobmatch.User
+}
 
 func (s staff) Consultants(context.Context) ([]*jobmatch.User, error) {
 	us := make([]*jobmatch.User, s.n)
@@ -23,6 +28,11 @@ func (s staff) Consultants(context.Context) ([]*jobmatch.User, error) {
 		us[i] = &jobmatch.User{ID: "k" + string(rune('a'+i)) + "@x.dk", Role: jobmatch.RoleConsultant, Active: true}
 	}
 	return us, nil
+}
+
+func (s staff) Users(ctx context.Context, _ app.ListQuery) (app.Page[*jobmatch.User], error) {
+	us, _ := s.Consultants(ctx)
+	return app.Page[*jobmatch.User]{Items: append(us, s.others...)}, nil
 }
 
 type requests struct {

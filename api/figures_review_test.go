@@ -1,0 +1,97 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"jobmatch/app/followup"
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// TestNoTargetNoPaceOnTheDashboard: nobody set 2026's target. The first
+// half's card said "Intet mål sat for 2026" while its chart drew "Jævnt
+// tempo mod målet" toward the default's 1.250, the running year said
+// "Bagud · forventet nu …" in warning colour, and the report and the CSV
+// had a row "Mål for virksomhedskontakter 1.250 — sat af en
+// administrator". None of them speaks of a target now; set, it is back.
+func TestNoTargetNoPaceOnTheDashboard(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	admin := env.Login("admin@demo.local")
+	get := func(path string) string {
+		t.Helper()
+		res := admin.Do("GET", path, nil, nil, "Accept", "text/html")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %.300s", path, res.StatusCode, res.Body)
+		}
+		return string(res.Body)
+	}
+	for _, q := range []string{"year=2026&half=H1", "year=2026&half=H2", "year=2026&half="} {
+		page := get("/dashboard?" + q)
+		for _, no := range []string{"Jævnt tempo mod målet", "mod et mål på", "Bagud", "forventet nu", `class="target-status warn"`, `class="target-status ok"`} {
+			if strings.Contains(page, no) {
+				t.Errorf("%s without a target says %q", q, no)
+			}
+		}
+		if !strings.Contains(page, "Intet mål sat for 2026") {
+			t.Errorf("%s does not say that no target is set", q)
+		}
+		if strings.Contains(get("/dashboard/report?"+q), `id="row-contacts_target"`) {
+			t.Errorf("the report of %s has a row for a target nobody set", q)
+		}
+		if csv := string(admin.Do("GET", "/api/v1/kpi/export.csv?"+q, nil, nil).Body); strings.Contains(csv, "contacts_target") {
+			t.Errorf("the CSV of %s has a row for a target nobody set", q)
+		}
+	}
+	if res := admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 2500, "citizen_satisfaction_share": 0.92}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("targets: %d %s", res.StatusCode, res.Body)
+	}
+	if page := get("/dashboard?year=2026&half=H1"); !strings.Contains(page, "Jævnt tempo mod målet") || !strings.Contains(page, "mod et mål på 1.250") {
+		t.Error("with 2026's target set the chart has no pace toward it")
+	}
+	if !strings.Contains(get("/dashboard/report?year=2026&half=H1"), `id="row-contacts_target"`) {
+		t.Error("with 2026's target set the report has no row for it")
+	}
+}
+
+// TestContactsPerConsultantByName: contacts an admin logged showed as
+// "admin@demo_local" under "Kontakter pr. konsulent" (and as the API's
+// name), the counter's key; a user who is gone is former staff.
+func TestContactsPerConsultantByName(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	admin := env.Login("admin@demo.local")
+	cvr := demo.CVR(87)
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(cvr), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "visit", "date": "2026-03-10"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
+	}
+	// Contacts of someone whose user is gone (erased).
+	if err := env.Sys.Env.CountPeriods(context.Background(), time.Date(2026, 3, 11, 10, 0, 0, 0, time.UTC), map[string]int64{"contacts_consultant_gone@demo_local": 1}); err != nil {
+		t.Fatal(err)
+	}
+	var f followup.KPIFigures
+	if res := admin.Do("GET", "/api/v1/kpi?year=2026&half=H1", nil, &f); res.StatusCode != http.StatusOK {
+		t.Fatalf("kpi: %d %s", res.StatusCode, res.Body)
+	}
+	names := map[string]bool{}
+	for _, c := range f.Contacts.ByConsultant {
+		names[c.Name] = true
+		if strings.Contains(c.ID+c.Name, "_local") {
+			t.Errorf("a counter's key as a consultant: %+v", c)
+		}
+	}
+	if !names["Anne Admin"] || !names[""] {
+		t.Errorf("contacts per consultant: %+v", f.Contacts.ByConsultant)
+	}
+	page := string(admin.Do("GET", "/dashboard?year=2026&half=H1", nil, nil, "Accept", "text/html").Body)
+	if !strings.Contains(page, "Anne Admin") || !strings.Contains(page, "(tidligere medarbejder)") || strings.Contains(page, "_local") {
+		t.Errorf("the dashboard's contacts per consultant: %s", page[strings.Index(page, `id="h-consultant"`):][:2000])
+	}
+}
