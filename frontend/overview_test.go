@@ -143,6 +143,9 @@ func TestHotlineOverviewShowsRequestsFirst(t *testing.T) {
 	if res := env.Login("hotline@demo.local").Do("POST", "/api/v1/requests", body, nil); res.StatusCode != 201 {
 		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
 	}
+	if res := env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(640)), nil); res.StatusCode != 201 {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
 	for _, who := range []string{"hotline@demo.local", "konsulent@demo.local"} {
 		page := string(env.Login(who).Do("GET", "/staff", nil, nil, "Accept", "text/html").Body)
 		req, co := strings.Index(page, `id="req-h"`), strings.Index(page, `id="co-h"`)
@@ -158,6 +161,17 @@ func TestHotlineOverviewShowsRequestsFirst(t *testing.T) {
 		}
 		if name := html.EscapeString(company["name"].(string)); !strings.Contains(page[req:], name) {
 			t.Errorf("%s: the logged request of %s is not listed", who, name)
+		}
+		// The hotline reads no vacancy (its page is a CV reader's): the
+		// titles are text, not hundreds of links to "no access".
+		if link := strings.Contains(page, `href="/staff/vacancies/`); link == hotline {
+			t.Errorf("%s: links to vacancies shown %v", who, link)
+		}
+	}
+	for _, who := range []string{"hotline@demo.local", "konsulent@demo.local"} {
+		page := string(env.Login(who).Do("GET", "/staff/companies/"+demo.CVR(640), nil, nil, "Accept", "text/html").Body)
+		if !strings.Contains(page, "Tidslinje") || strings.Contains(page, `href="/staff/vacancies/`) != (who != "hotline@demo.local") {
+			t.Errorf("%s: the company page's links to vacancies are wrong: %.3000s", who, page)
 		}
 	}
 }
