@@ -36,18 +36,18 @@ import (
 //
 //   - DDMMYY and NNNN with at most one separator between them, bounded by
 //     non-digits ("010190-1234", "0101901234", "ring 010190 1234 nu");
-//   - a run of digit groups joined by spaces and dashes with exactly ten
-//     digits, split only after the day, the month, the year or the second
-//     pair of the serial ("01 01 90-1234", "0101 90 1234", "010190 - 1234"),
-//     or, without full stops, anywhere in DDMMYY before a whole serial
-//     ("010 190 1234") or anywhere in the serial after a whole DDMMYY
-//     ("0101901 234").
+//   - whole groups of a run of digit groups joined by spaces, dashes and
+//     full stops, however long the run ("postnr 6400 01 01 90 12 34"),
+//     with DDMMYY and the serial grouped any way ("01 01 90 1 2 3 4",
+//     "010 190 12 34", "0101901 234"), the year in full
+//     ("01-01-1990-1234") or the day or month in one digit ("1.1.90
+//     1234", "1/1-90-1234"); cprRun gives the rules.
 //
-// Both need a valid day (01–31) and month (01–12). So does a date written
-// with full stops and a day or month in one digit, then a dash and the
-// serial ("1.1.90-1234", shortDate). Phone numbers (8 digits,
-// "+45 12 34 56 78" starts with "45"), CVR numbers (8), dates and amounts
-// split at odd places ("31 050-32 100") do not match.
+// Both need a valid day (01–31) and month (01–12). Phone numbers (8
+// digits, "+45 12 34 56 78" starts with "45", side by side "20 11 45 67 /
+// 89 12 34 56"), CVR numbers (8), amounts ("1 234 567 890"), decimals,
+// periods ("01.08.2005-2012"), dates with a time ("01.03.26 10:05") and
+// dates with a postal code ("1.8.24 8000 Aarhus C") do not match.
 var cprPattern = regexp.MustCompile(`(?:^|[^0-9])([0-3][0-9])([01][0-9])([0-9]{2})[- ]?([0-9]{4})(?:[^0-9]|$)`)
 
 // CPRWithheld stands where a text that held a CPR number is kept anyway
@@ -574,151 +574,303 @@ func digitOf(r rune) byte {
 	return byte('0' + (r-z)%10)
 }
 
-// cprRun finds a run of digit groups joined by spaces, dashes and full
-// stops (at most six separator characters between groups, a full stop
-// only right after a digit) with ten digits grouped like a CPR number
-// ("01 01 90 12 34", "01.01.90 - 1234", one digit at a time), or twelve
-// with the year in full and a dash before the serial ("01-01-1990-1234"),
-// and a valid day and month. A full stop between the last two pairs is a
-// time ("01.02.24 10.30"), and a year in full followed by more digits a
-// date and a time ("15-01-2027 1000"): no CPR numbers. A date with short
-// parts and its serial is one too ("1.1.90-1234", shortDate).
+// cprRun finds a CPR number in a run of digit groups joined by spaces,
+// dashes and full stops (at most six separator characters between groups,
+// a full stop only right after a digit), however long the run: a number
+// before or after it ("postnr 6400 01 01 90 12 34", "tlf 12 34 56 78 / 01
+// 01 90 12 34") does not hide it. The CPR number is whole groups of the
+// run, first to last, in one of three shapes (cprWindow):
+//
+//   - ten digits, DDMMYY and the serial grouped any way ("01 01 90 1 2 3
+//     4", "010 190 12 34", "0101901 234"), tenDigits;
+//   - twelve with the year in full ("01-01-1990-1234"), twelveDigits;
+//   - a date with a day or month in one digit and its serial ("1.1.90
+//     1234", "1/1-90-1234"), shortDate.
+//
+// Each says why phone numbers, amounts, periods, dates and times are not
+// one. Inside a longer run the CPR number must also stand apart from the
+// rest: not joined by a full stop to the group before it (a dotted code or
+// a decimal: "1324.3.2.35,1324", "56.31039192,10.84"), and not five pairs
+// right after a pair and a space (phone numbers side by side: "40 12 05 67
+// / 22 33 44 55" holds "12 05 67 / 22 33"). A run that touches a letter at
+// either end is part of a code (a hexadecimal id: "c04-0620-4558-8f89")
+// and is read only whole.
 func cprRun(s string) bool {
-	var digits [12]byte
-	n, seps := 0, 0     // digits in the run, separators since the last digit
-	var splits [13]byte // the separator before digit i: 0 none, else ' ', '-' or '.'
-	reset := func() { n, seps, splits = 0, 0, [13]byte{} }
-	end := func() bool {
-		defer reset()
-		if n <= len(digits) && shortDate(digits[:n], splits[:n]) {
-			return true
-		}
-		if n != 10 && n != 12 || !validDayMonth(string(digits[0:2]), string(digits[2:4])) {
-			return false
-		}
-		single := true // one digit per group
-		for i := 1; i < n; i++ {
-			single = single && splits[i] != 0
-		}
-		if single {
-			return true
-		}
-		if n == 12 {
-			// DD MM YYYY-SSSS: splits only after the day, the month
-			// and the year, a dash before the serial, a year of 19xx
-			// or 20xx.
-			for i := 1; i < n; i++ {
-				if splits[i] != 0 && i != 2 && i != 4 && i != 8 {
-					return false
-				}
-			}
-			// A serial after a space: a birth year (19xx, or 20xx of
-			// someone 14 or older), not a date to come and a time of day
-			// ("15-01-2027 1000").
-			y := string(digits[4:6])
-			// A period of employment ("01.08.2005-2012", "15.01.2019 -
-			// 2021"): a serial that is a later year up to now.
-			if serial := atoi2(string(digits[8:10]))*100 + atoi2(string(digits[10:12])); splits[2] == '.' && splits[4] == '.' &&
-				serial > (atoi2(y)*100+atoi2(string(digits[6:8]))) && serial <= time.Now().Year()+1 {
-				return false
-			}
-			switch {
-			case y != "19" && y != "20":
-				return false
-			case splits[8] == '-', y == "19":
-				return true
-			}
-			return 2000+atoi2(string(digits[6:8])) <= time.Now().Year()-14
-		}
-		if splits[8] == '.' {
-			return false // a time of day ("01.02.24 10.30")
-		}
-		// Split after the day, the month, the year or the second pair
-		// of the serial; or with the serial whole after DDMMYY split
-		// anywhere ("010 190 1234"); or DDMMYY whole and the serial split
-		// anywhere ("0101901 234"). Amounts split in threes from the
-		// right ("31 050-32 100") are none of these.
-		// Full stops only at the CPR-like places: a code of dotted
-		// parts ("2310.1.7.9992", "1211.1.1,1211") is none.
-		cprLike, before, after, dots := true, false, false, false
-		for i := 1; i < n; i++ {
-			if splits[i] != 0 {
-				cprLike = cprLike && (i == 2 || i == 4 || i == 6 || i == 8)
-				before = before || i < 6
-				after = after || i > 6
-				dots = dots || splits[i] == '.'
-			}
-		}
-		return cprLike || !dots && (!after && splits[6] != 0 || !before)
+	var ring [13]cprGroup // the run's last groups: a CPR number's twelve and the one before
+	groups := 0           // groups in the run so far
+	seps := 0             // separator characters since the last digit
+	var sep byte          // the separator being read: 0 none, else ' ', '-' or '.'
+	start := -1           // where the group being read began, -1 outside one
+	glued := false        // the run touches a letter
+	inside := false       // a CPR number with more of the run after it
+	// The CPR numbers that end with the run's last group so far: one
+	// from its first group (the whole run) and one from a later group.
+	var whole, later cprFit
+	end := func(i int) bool { // the run ends before s[i]
+		glued = glued || i < len(s) && groups > 0 && ring[(groups-1)%len(ring)].end == i && letterByte(s[i])
+		hit := whole != cprNo || (inside || later != cprNo) && !glued
+		groups, glued, inside, whole, later = 0, false, false, cprNo, cprNo
+		return hit
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if n >= 12 {
-				n++ // too long for either shape
-				continue
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isDigit(s[i]) {
+			if start < 0 {
+				start = i
 			}
-			if seps > 0 && n > 0 && splits[n] == 0 {
-				splits[n] = ' '
+			continue
+		}
+		if start >= 0 {
+			if groups == 0 {
+				sep = 0
+				glued = start > 0 && letterByte(s[start-1])
 			}
-			seps = 0
-			digits[n] = c
-			n++
-		case (c == ' ' || c == '-' || c == '.' && seps == 0) && n > 0:
-			if c == '.' && (i == 0 || !isDigit(s[i-1])) {
-				if end() {
+			ring[groups%len(ring)] = cprGroup{start, i, sep}
+			groups++
+			// What ended the run so far is inside it now; a number that
+			// counts only at the run's end no longer does.
+			inside = inside || whole == cprYes || later == cprYes
+			whole, later = cprEndsAt(s, &ring, groups)
+			start, seps, sep = -1, 0, 0
+		}
+		if i == len(s) {
+			return end(i)
+		}
+		switch c := s[i]; {
+		case (c == ' ' || c == '-' || c == '.' && seps == 0) && groups > 0:
+			if c == '.' && !isDigit(s[i-1]) {
+				if end(i) { // a full stop after a space: "Tlf. 20 11 45 67. 12 ansatte"
 					return true
 				}
 				continue
 			}
 			seps++
-			if c != ' ' && n < len(splits) && (splits[n] == 0 || splits[n] == ' ') {
-				splits[n] = c
+			switch {
+			case c != ' ' && (sep == 0 || sep == ' '):
+				sep = c
+			case sep == 0:
+				sep = ' '
 			}
-			if seps > 6 {
-				if end() {
-					return true
-				}
-			}
-		default:
-			if n > 0 && end() {
+			if seps > 6 && end(i) {
 				return true
 			}
-			reset()
+		default:
+			if groups > 0 && end(i) {
+				return true
+			}
 		}
 	}
-	return n > 0 && end()
+	return false
 }
 
-// shortDate reports whether a run's digits d, split before digit i by
-// splits[i], read D.M.YY-SSSS or D.M.YYYY-SSSS with the day or the month
-// in one digit ("1.1.90-1234", the usual way to write a date, and the
-// serial): full stops after the day and the month, a dash (or a mark read
-// as one) before the serial and no other split, a valid day and month, a
-// year in full of someone 14 or older. A space before the serial is not
-// enough ("1.8.24 8000 Aarhus" is a date and a postal code), nor a serial
-// that reads as a year ("1.8.05-2012", "ansat 1.8.2005-2012": a period).
+// letterByte reports whether c is (part of) a letter in a normalised text:
+// an ASCII letter or a byte of a character beyond ASCII, where spaces,
+// dashes, marks and digits have become ASCII (normalizeForCPR).
+func letterByte(c byte) bool {
+	return c >= utf8.RuneSelf || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// cprGroup is a group of digits of a run, s[start:end], and the separator
+// before it (0 at the run's start, else ' ', '-' or '.').
+type cprGroup struct {
+	start, end int
+	sep        byte
+}
+
+// cprFit is how a run's digits read as a CPR number: not, yes, or only
+// where the run ends with them (tenDigits).
+type cprFit int
+
+const (
+	cprNo cprFit = iota
+	cprAtEnd
+	cprYes
+)
+
+// cprEndsAt reads the windows of whole groups with eight to twelve
+// digits that end with the last of a run's groups (ring holds the last
+// groups, n in all) as CPR numbers: the one from the run's first group,
+// and the best of those from a later group that stand apart (cprRun).
+func cprEndsAt(s string, ring *[13]cprGroup, n int) (whole, later cprFit) {
+	total := 0
+	for first := n - 1; first >= 0 && first >= n-12; first-- {
+		total += ring[first%len(ring)].end - ring[first%len(ring)].start
+		if total > 12 {
+			break
+		}
+		if total < 8 || first > 0 && later == cprYes {
+			continue
+		}
+		var d [12]byte
+		var splits [13]byte // the separator before digit i: 0 none, else ' ', '-' or '.'
+		k := 0
+		for g := first; g < n; g++ {
+			grp := ring[g%len(ring)]
+			if g > first {
+				splits[k] = grp.sep
+			}
+			k += copy(d[k:], s[grp.start:grp.end])
+		}
+		fit := cprWindow(d[:k], splits[:k])
+		if fit == cprNo {
+			continue
+		}
+		if first == 0 {
+			whole = fit
+			continue
+		}
+		switch sep := ring[first%len(ring)].sep; {
+		case sep == '.':
+			continue // a dotted code or a decimal: "1324.3.2.35,1324"
+		case sep == ' ' && k == 10 && n-first == 5 && splits[2] != 0 && splits[4] != 0 && splits[6] != 0 && splits[8] != 0:
+			if before := ring[(first-1)%len(ring)]; before.end-before.start == 2 {
+				continue // phone numbers side by side
+			}
+		}
+		later = max(later, fit)
+	}
+	return whole, later
+}
+
+// cprWindow reads the digits d of whole groups of a run, split before
+// digit i by splits[i], as a CPR number.
+func cprWindow(d, splits []byte) cprFit {
+	switch {
+	case shortDate(d, splits):
+		return cprYes
+	case len(d) == 10:
+		return tenDigits(d, splits)
+	case len(d) == 12 && twelveDigits(d, splits):
+		return cprYes
+	}
+	return cprNo
+}
+
+// tenDigits reads ten digits split by splits as DDMMYY and a serial: a
+// valid day and month, and
+//
+//   - full stops only after the day, the month or the year: a full stop in
+//     the serial is a time ("01.02.24 10.30"), elsewhere a code of dotted
+//     parts ("2310.1.7.9992") or an amount ("1.234.567.890");
+//   - the same mark after the day and after the month (or a space after the
+//     month: "1/1 90"): "10.05-12.00 14" is times;
+//   - a split between the date and the serial; or else full stops only
+//     after the month or after both the day and the month (not a decimal:
+//     "12.07606524"), splits before it only after the day and the month,
+//     and across it a group of six digits or more (DDMMYY or the
+//     serial whole and a digit of the other: "0101901 234", "0101 901234")
+//     or the year's and the serial's first pair ("0101 9012 34") that is
+//     no year in full ("05-01-2026-06" of "2026-05-01 – 2026-06-30");
+//     amounts split in threes ("31 050-32 100") have none of these;
+//   - where only a space comes before the serial, no dash (a slash, a
+//     colon) inside it after a date with full stops or dashes when the
+//     serial reads as a time of day ("01.03.26 10:05"), and otherwise one
+//     only where the run ends (cprAtEnd): as it goes on, one phone number
+//     ends there and the next begins ("20 11 45 67 / 89 12 34 56").
+//
+// Otherwise the date and the serial may be split anywhere ("01 01 90 1 2 3
+// 4", "010 190 12 34", "0 1 0 1 9 0 1 2 3 4").
+func tenDigits(d, splits []byte) cprFit {
+	if !validDayMonth(string(d[0:2]), string(d[2:4])) {
+		return cprNo
+	}
+	for i := 1; i < 10; i++ {
+		if splits[i] == '.' && i != 2 && i != 4 && i != 6 {
+			return cprNo
+		}
+	}
+	if splits[2] != 0 && splits[4] != 0 && splits[2] != splits[4] && splits[4] != ' ' {
+		return cprNo
+	}
+	if splits[6] == 0 {
+		start, end := 5, 7 // the group across the date's end
+		for start > 0 && splits[start] == 0 {
+			start--
+		}
+		for end < 10 && splits[end] == 0 {
+			end++
+		}
+		for i := 1; i < 10; i++ {
+			if splits[i] == '.' && i != 4 && (i != 2 || splits[4] != '.') || i <= start && splits[i] != 0 && i != 2 && i != 4 {
+				return cprNo // a decimal ("12.07606524"), a code ("a110-9408448b")
+			}
+		}
+		across := string(d[start:end])
+		if end-start >= 6 || start == 4 && end == 8 && across[:2] != "19" && across[:2] != "20" {
+			return cprYes
+		}
+		return cprNo
+	}
+	if splits[6] == ' ' && (splits[7] == '-' || splits[8] == '-' || splits[9] == '-') {
+		if (splits[2] == '.' || splits[2] == '-') && splits[4] == splits[2] && splits[7] == 0 && splits[9] == 0 &&
+			atoi2(string(d[6:8])) <= 23 && atoi2(string(d[8:10])) <= 59 {
+			return cprNo // a date and a time: "01.03.26 10:05"
+		}
+		return cprAtEnd
+	}
+	return cprYes
+}
+
+// twelveDigits reports whether twelve digits split by splits are DD MM
+// YYYY-SSSS: splits only after the day, the month and the year, a year of
+// 19xx or 20xx of someone 14 or older after a space, any after a dash, and
+// not a period of employment ("01.08.2005-2012").
+func twelveDigits(d, splits []byte) bool {
+	if !validDayMonth(string(d[0:2]), string(d[2:4])) {
+		return false
+	}
+	for i := 1; i < 12; i++ {
+		if splits[i] != 0 && i != 2 && i != 4 && i != 8 {
+			return false
+		}
+	}
+	// A serial after a space: a birth year (19xx, or 20xx of someone 14
+	// or older), not a date to come and a time of day ("15-01-2027 1000").
+	y := string(d[4:6])
+	// A period of employment ("01.08.2005-2012", "15.01.2019 - 2021"): a
+	// serial that is a later year up to now.
+	if serial := atoi2(string(d[8:10]))*100 + atoi2(string(d[10:12])); splits[2] == '.' && splits[4] == '.' &&
+		serial > (atoi2(y)*100+atoi2(string(d[6:8]))) && serial <= time.Now().Year()+1 {
+		return false
+	}
+	switch {
+	case y != "19" && y != "20":
+		return false
+	case splits[8] == '-', y == "19":
+		return true
+	}
+	return 2000+atoi2(string(d[6:8])) <= time.Now().Year()-14
+}
+
+// shortDate reports whether digits d, split before digit i by splits[i],
+// read D.M.YY SSSS or D.M.YYYY SSSS with the day or the month in one digit
+// ("1.1.90-1234", the usual way to write a date, and the serial): a full
+// stop or dash (a slash is one) after the day, one or a space after the
+// month ("1/1-90", "1/1 90"), a dash or a space before the serial, which
+// may be split further but not by full stops ("1.1.90-1.1.94" is a
+// period), a valid day and month, a year in full of someone 14 or older.
+// A serial that reads as a year is a period ("1.8.05-2012", "ansat
+// 1.8.2005-2012"). After a space alone a two-digit year must be a birth
+// year too: one of the last fourteen years or the next ten is a date, and
+// the four digits after it a postal code or a time ("Tiltrædelse 1.8.24
+// 8000 Aarhus C").
 func shortDate(d, splits []byte) bool {
 	var at [3]int // where the day, the month and the year end
 	k := 0
-	for i := 1; i < len(d); i++ {
+	for i := 1; i < len(d) && k < len(at); i++ {
 		if splits[i] != 0 {
-			if k == len(at) {
-				return false
-			}
 			at[k] = i
 			k++
 		}
 	}
-	// "1.1.90-1234", and as Danes also write a date: "1/1-90-1234",
-	// "1-1-90-1234", "1/1 90-1234", "1/1-90 1234" (a space before the
-	// serial only after a date with a slash: "1.8.24 8000 Aarhus" is a
-	// date and a postal code).
-	dateMark := func(c byte) bool { return c == '.' || c == '/' || c == '-' }
-	if k != len(at) || !dateMark(splits[at[0]]) || !dateMark(splits[at[1]]) && splits[at[1]] != ' ' || len(d)-at[2] != 4 ||
-		splits[at[2]] != '-' && !(splits[at[2]] == ' ' && splits[at[0]] == '/') {
+	dateMark := func(c byte) bool { return c == '.' || c == '-' }
+	if k != len(at) || len(d)-at[2] != 4 || !dateMark(splits[at[0]]) || !dateMark(splits[at[1]]) && splits[at[1]] != ' ' ||
+		splits[at[2]] != '-' && splits[at[2]] != ' ' {
 		return false
+	}
+	for i := at[2] + 1; i < len(d); i++ {
+		if splits[i] == '.' {
+			return false
+		}
 	}
 	day, month, year := d[:at[0]], d[at[0]:at[1]], d[at[1]:at[2]]
 	if len(day) > 2 || len(month) > 2 || len(day)+len(month) == 4 || len(year) != 2 && len(year) != 4 {
@@ -728,16 +880,19 @@ func shortDate(d, splits []byte) bool {
 	case "19", "20":
 		return false // a year: "1.8.05-2012"
 	}
+	now := time.Now().Year()
 	if len(year) == 4 {
 		switch string(year[:2]) {
 		case "19":
 		case "20":
-			if 2000+atoi2(string(year[2:])) > time.Now().Year()-14 {
+			if 2000+atoi2(string(year[2:])) > now-14 {
 				return false
 			}
 		default:
 			return false
 		}
+	} else if y := 2000 + atoi2(string(year)); splits[at[2]] == ' ' && y > now-14 && y <= now+10 {
+		return false
 	}
 	pad := func(b []byte) string {
 		if len(b) == 1 {

@@ -158,8 +158,8 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 		{"1. 1. 90 - 1234", true},
 		{"1.1.90/1234", true},
 		{"1.1.1990-1234", true},
-		{"１．１．９０－１２３４", true},  // full-width
-		{"1.1.90 1234", false}, // a space alone: "1.8.24 8000 Aarhus C"
+		{"１．１．９０－１２３４", true}, // full-width
+		{"1.1.90 1234", true}, // a space alone, a birth year: "1.8.24 8000 Aarhus C" is not
 		// As Danes also write a date: slashes and dashes.
 		{"1/1-90-1234", true},
 		{"1-1-90-1234", true},
@@ -198,6 +198,96 @@ func TestContainsCPRSeparatorsAndUnicode(t *testing.T) {
 				t.Errorf("ContainsCPR(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestContainsCPRInsideLongerRuns: a CPR number is found among other
+// numbers of the same run, however its date and serial are grouped, and
+// ordinary Danish text with many numbers is not refused. Made-up numbers.
+func TestContainsCPRInsideLongerRuns(t *testing.T) {
+	refused := []string{
+		"01 01 90 1 2 3 4",
+		"0101 90 1 2 3 4",
+		"01.01.90 1 2 3 4",
+		"010 190 12 34",
+		"tlf 12 34 56 78 / 01 01 90 12 34",
+		"postnr 6400 01 01 90 12 34",
+		"1/1-90 1234",
+		"1.1.90 1234",
+		"0 1 0 1 9 0 1 2 3 4",
+		"tlf 12 34 56 78 / 010190-1234",
+		"Ring 20 11 45 67 eller 01 01 90 12 34",
+		"6400 Sønderborg 010 190 12 34",
+		"tlf. 12 34 56 78 - 01.01.90-1234",
+		"12 34 56 78 / 1.1.90-1234",
+		"postnr 6400 1/1-90 1234",
+		"6400 01-01-1990-1234",
+		"6400 01 01 90 1234 Sønderborg",
+		"1.1.90 12 34",
+		"01 01 90 12 34 56 78",         // a phone number after it
+		"40 12 05 67 / 01 01 90 12 34", // after a phone number with a valid date inside
+		"0101 9012 34",
+		"01 01 90 12-34",           // a dash in the serial where the run ends
+		"20 11 45 67 / 89",         // the same
+		"1.1.1990 1234",            // the year in full after a space
+		"Født 1.1.90 1234 i Vejle", // in a sentence
+	}
+	accepted := []string{
+		"12 34 56 78",
+		"+45 12345678",
+		"+45 12 34 56 78 / +45 87 65 43 21",
+		"12 34 56 78 90 12",         // phone numbers side by side, no valid date
+		"20 11 45 67 / 89 12 34 56", // a valid date, but one phone number ends in the serial
+		"40 12 05 67 / 22 33 44 55", // five pairs after a pair: inside phone numbers
+		"40 12 05 67 22 33 44 55",
+		"6400 Sønderborg",
+		"Postnr. 8000 Aarhus C, tlf. 86 12 34 56",
+		"Tlf 20 11 45 67 8000 Aarhus",
+		"1.234.567 kr.",
+		"1 234 567 890 kr",
+		"1 234 567 890 123 kr",
+		"2010-2014",
+		"01.08.2005-2012",
+		"Ansat 01.08.2005 – 31.12.2012",
+		"Ansat 01.08.2005 - 31.12.2012 som lagermand, 2012-2014 som chauffør",
+		"Ansat 1.8.2005 – 31.12.2012",
+		"2026-05-01 – 2026-06-30",
+		"1.1.2020",
+		"d. 12.01.2026 kl. 10.00",
+		"12.01.2026 10.00",
+		"Samtale 01.03.26 10:05", // a date and a time with a colon
+		"Samtale 01-03-26 14:30",
+		"CVR 12345678",
+		"CVR 1234 5678, tlf. 12 34 56 78",
+		"kl. 8-16",
+		"kl. 10.05-12.00 14.30-16.00", // times: a full stop, then a dash
+		"10.00-12.00 13.00-15.00",
+		"mandag 8.30-11.00 11.30-15.00",
+		"Tiltrædelse 1.8.24 8000 Aarhus C", // a date of these years and a postal code
+		"Tiltrædelse 1.8.27 8000 Aarhus C",
+		"uge 1 2 3 4 5 6 7 8 9 10",
+		"56.31039192,10.84225746", // decimals: coordinates
+		"55.541032,12.352923",
+		"12.07606524",
+		"1324.3.2.35,1324", // a dotted code
+		"IBAN DK50 0040 0440 1162 43",
+		"Reg.nr. 1551 kontonr. 3223456789",
+		"version 1.2.3 build 20240101 1234",
+		"2 x 12 34 56 78 90 12",
+		"d5879a17-de0d-4766-9da0-810455119b01", // a hexadecimal id
+		"04b52c04-0620-4558-8f89-e252de2963ff",
+		"a001cf0d-b0eb-420a-a110-9408448ba8b8",
+		"05-01-2026-06",
+	}
+	for _, s := range refused {
+		if !jobmatch.ContainsCPR(s) {
+			t.Errorf("ContainsCPR(%q) = false, want true", s)
+		}
+	}
+	for _, s := range accepted {
+		if jobmatch.ContainsCPR(s) {
+			t.Errorf("ContainsCPR(%q) = true, want false", s)
+		}
 	}
 }
 
