@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"jobmatch"
 	"jobmatch/system/systemtest"
 )
 
@@ -119,5 +120,54 @@ func TestMatchListSaysTheStage(t *testing.T) {
 	card = card[:strings.Index(card, `class="match-more"`)]
 	if !strings.Contains(card, `<a class="on-list" href="#sl-`+c.ID+`">på kortlisten: trukket tilbage</a>`) {
 		t.Errorf("the withdrawn one's card:\n%s", card)
+	}
+}
+
+// TestInterviewHeldFormOffersTheBookedDay: the "samtale holdt" form
+// offered today while the interview was booked for another day; it offers
+// the day of the interview booked, once that day has come.
+func TestInterviewHeldFormOffersTheBookedDay(t *testing.T) {
+	clk := newClock()
+	env := startWithClock(t, clk)
+	k := env.Login("konsulent@demo.local")
+	var c struct{ ID string }
+	k.Do("POST", "/api/v1/candidates", cv("IV-1", "Tømrer", nil), &c)
+	vid := postVacancy(t, env, 94, nil)
+	var e entry
+	if res := k.Do("POST", "/api/v1/vacancies/"+vid+"/shortlist", map[string]any{"candidate_id": c.ID}, &e); res.StatusCode != http.StatusCreated {
+		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
+	}
+	for _, to := range []string{"contacted", "interested"} {
+		res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/transitions", map[string]any{"to": to, "version": e.Version}, nil)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("→ %s: %s", to, res.Body)
+		}
+		_ = jsonDecode(res.Body, &e)
+	}
+	start := clk.Now().AddDate(0, 0, 2)
+	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
+		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
+	}
+	dateOffered := func() string {
+		res := k.Do("GET", "/staff/vacancies/"+vid, nil, nil, "Accept", "text/html")
+		page := string(res.Body)
+		const field = `name="interview_date" value="`
+		at := strings.Index(page, field)
+		if at < 0 {
+			t.Fatalf("no interview form: %d %s\n%s", res.StatusCode, res.Header.Get("Location"), page)
+		}
+		v := page[at+len(field):]
+		return v[:strings.Index(v, `"`)]
+	}
+	today := func() string { return clk.Now().In(jobmatch.Copenhagen).Format(time.DateOnly) }
+	// Still to come: an interview held cannot be in the future.
+	if got := dateOffered(); got != today() {
+		t.Errorf("before the interview the form offers %s, want today %s", got, today())
+	}
+	clk.Advance(3 * 24 * time.Hour)
+	k = env.Login("konsulent@demo.local") // the session of three days ago has lapsed
+	if got, want := dateOffered(), start.In(jobmatch.Copenhagen).Format(time.DateOnly); got != want {
+		t.Errorf("the day after the interview the form offers %s, want its day %s (today %s)", got, want, today())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -177,4 +178,26 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		d.Next = "/staff/vacancies/" + v.ID + "?" + nq.Encode()
 	}
 	return f.render(c, http.StatusOK, "vacancy", "page.vacancy", d, nil)
+}
+
+// HeldDay is the day the "samtale holdt" form offers for the interview
+// held: the latest interview booked on the entry (not cancelled) that has
+// begun by today, in Copenhagen; today when none has. It offered today
+// while the interview was booked for another day, and a consultant who
+// recorded it the day after recorded the wrong day. A booking still to
+// come is not offered: an interview held cannot be in the future.
+func (r shortlistRow) HeldDay(today string) string {
+	day := ""
+	for _, iv := range r.Invites {
+		if iv.Status == "cancelled" {
+			continue
+		}
+		if d := iv.Start.In(jobmatch.Copenhagen).Format(time.DateOnly); d <= today && d > day {
+			day = d
+		}
+	}
+	if day == "" {
+		return today
+	}
+	return day
 }
