@@ -184,6 +184,16 @@ func TestPreScreeningToHired(t *testing.T) {
 	if box.Items[0].Kind != "candidates_presented" || !strings.Contains(box.Items[0].Body, statusPath) {
 		t.Fatalf("employer not told: %+v", box.Items[0])
 	}
+	// The mail names the fixed contact person, as the receipt does: whom
+	// to call about a candidate.
+	var link struct {
+		ContactPerson struct{ Name, Phone, Email string } `json:"contact_person"`
+	}
+	anon.Do("GET", statusPath, nil, &link, "Accept", "application/json")
+	if cp := link.ContactPerson; cp.Name == "" || !strings.Contains(box.Items[0].Body, "Din faste kontaktperson: "+cp.Name+", "+cp.Phone+", "+cp.Email) ||
+		!strings.Contains(box.Items[0].Body, "Your fixed contact person: "+cp.Name) {
+		t.Fatalf("the presented mail does not name the contact person %+v:\n%s", cp, box.Items[0].Body)
+	}
 
 	// Withdrawn consent hides the person at once; renewed, they are back.
 	k.Do("DELETE", "/api/v1/candidates/"+c1.ID+"/consents/"+rec.ID, nil, nil)

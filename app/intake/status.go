@@ -92,6 +92,17 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 	return view, nil
 }
 
+// ContactPersonOf returns the fixed contact person of the company with
+// the CVR number (with the deputy while they are away), as the receipt
+// names them.
+func (s *Service) ContactPersonOf(ctx context.Context, cvr string) (jobmatch.ContactPerson, error) {
+	c, err := s.companies.Company(ctx, cvr)
+	if err != nil {
+		return jobmatch.ContactPerson{}, err
+	}
+	return s.companies.ContactPersonOf(ctx, c)
+}
+
 // ContactOfClosedLink returns the contact person of the company behind a
 // link that is no longer open (ErrGone from Status): the page says whom to
 // ask, and nothing of the request or vacancy. ErrNotFound for any other

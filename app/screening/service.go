@@ -25,6 +25,8 @@ type Vacancies interface {
 	SetVacancyStatus(ctx context.Context, v *jobmatch.Vacancy, to jobmatch.VacancyStatus) error
 	ResolveLink(ctx context.Context, token string) (*store.Link, error)
 	Publication(ctx context.Context, vacancyID string) (jobmatch.Publication, error)
+	// ContactPersonOf names the company's fixed contact person.
+	ContactPersonOf(ctx context.Context, cvr string) (jobmatch.ContactPerson, error)
 }
 
 // Staff names the consultant on an interview invitation.

@@ -520,16 +520,29 @@ func (sl *Service) cancelComing(ctx context.Context, by *jobmatch.User, e *Entry
 }
 
 // tellEmployer mails the vacancy's contact that candidates are presented,
-// with the private link. A failure is logged: the presentation stands.
+// with the private link and the company's fixed contact person, as the
+// receipt names them (whom to call about a candidate). A failure is
+// logged: the presentation stands.
 func (sl *Service) tellEmployer(ctx context.Context, v *jobmatch.Vacancy) {
 	if v.Contact.Email == "" || v.StatusToken == "" {
 		return
 	}
 	link := sl.env.URL("/status/" + v.StatusToken)
+	var da, en string
+	if cp, err := sl.vacancies.ContactPersonOf(ctx, v.CVR); err != nil {
+		sl.log.Warn("contact person of the presented mail", "vacancy", v.ID, "err", err)
+	} else if cp.Name != "" {
+		da = fmt.Sprintf("\nDin faste kontaktperson: %s, %s, %s\n", cp.Name, cp.Phone, cp.Email)
+		en = fmt.Sprintf("Your fixed contact person: %s, %s, %s.\n", cp.Name, cp.Phone, cp.Email)
+		if d := cp.Deputy; d != nil {
+			da += fmt.Sprintf("%s er fraværende i øjeblikket. Imens kan du kontakte %s, %s, %s\n", cp.Name, d.Name, d.Phone, d.Email)
+			en += fmt.Sprintf("%s is away at the moment; meanwhile contact %s, %s, %s.\n", cp.Name, d.Name, d.Phone, d.Email)
+		}
+	}
 	err := sl.env.Send(ctx, &jobmatch.Mail{To: v.Contact.Email, Kind: "candidates_presented", Ref: v.ID,
 		Subject: "Kandidater til " + v.Title + " (" + v.Reference + ")",
-		Body: "Jobcentret har præsenteret kandidater til din stilling " + v.Title + ".\nSe dem og svar her:\n" + link +
-			"\n\nThe jobcentre has presented candidates for your vacancy. See them and answer here:\n" + link + "\n"})
+		Body: "Jobcentret har præsenteret kandidater til din stilling " + v.Title + ".\nSe dem og svar her:\n" + link + "\n" + da +
+			"\nThe jobcentre has presented candidates for your vacancy. See them and answer here:\n" + link + "\n" + en})
 	if err != nil {
 		sl.log.Warn("tell employer", "vacancy", v.ID, "err", err)
 	}
