@@ -45,6 +45,7 @@ func RegisterFoundation(srv *web.Server, u UseCases) {
 	g.PUT("/companies/:cvr/consultant", s.reassign, web.RequireRole(jobmatch.RoleAdmin))
 	g.POST("/users", s.createUser, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/users", s.listUsers, web.RequireRole(jobmatch.RoleAdmin))
+	g.PATCH("/users/:id", s.updateUser, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/consultants", s.listConsultants, ops)
 }
 
@@ -248,11 +249,25 @@ func (s *foundation) createUser(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	u, err := s.u.Staff.CreateUser(c.Request().Context(), in)
+	u, err := s.u.Staff.CreateUser(c.Request().Context(), web.CurrentUser(c), in)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, u)
+}
+
+// updateUser is an admin's change of a user: deactivated (logged out at
+// once), another role, name or phone, or a new password.
+func (s *foundation) updateUser(c echo.Context) error {
+	var in staff.UserPatch
+	if err := web.DecodeJSON(c, &in); err != nil {
+		return err
+	}
+	u, err := s.u.Staff.UpdateUser(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, u)
 }
 
 func (s *foundation) listUsers(c echo.Context) error {

@@ -118,6 +118,9 @@ func TestOpenAPIDocumentMatchesResponses(t *testing.T) {
 	ck.do(admin, "PUT", "/api/v1/companies/"+demo.CVR(9)+"/consultant", map[string]string{"consultant_id": "mads@demo.local"}, 200)
 	ck.do(admin, "POST", "/api/v1/users", map[string]any{"email": "ny@demo.local", "name": "Ny Bruger", "role": "hotline", "password": "hemmelig"}, 201)
 	ck.do(anon, "POST", "/api/v1/auth/login", map[string]string{"email": "ny@demo.local", "password": "hemmelig"}, 200)
+	ck.do(admin, "PATCH", "/api/v1/users/ny@demo.local", map[string]any{"active": false, "role": "management", "name": "Ny Brugersen", "phone": "88 72 40 11", "password": "hemmelig2"}, 200)
+	ck.do(admin, "PATCH", "/api/v1/users/admin@demo.local", map[string]any{"active": false}, 422)
+	ck.do(admin, "PATCH", "/api/v1/users/ingen@demo.local", map[string]any{"active": false}, 404)
 	ck.do(anon, "GET", "/healthz", nil, 200)
 	ck.do(anon, "GET", "/readyz", nil, 200)
 }

@@ -140,6 +140,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	// Administration.
 	"GET /api/v1/users":                     adminOnly,
 	"POST /api/v1/users":                    adminOnly,
+	"PATCH /api/v1/users/:id":               adminOnly,
 	"GET /api/v1/audit":                     adminOnly,
 	"GET /api/v1/outbox":                    adminOnly,
 	"PUT /api/v1/companies/:cvr/consultant": adminOnly,

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"jobmatch"
 )
 
@@ -49,6 +51,54 @@ func (s *Store) SetUserAway(ctx context.Context, userID string, away bool, deput
 	return s.Apply(ctx, ColUsers, userID, Change{Set: Fields{"away": away, "deputy_id": deputyID}})
 }
 
+// UserChange is what an admin changes of a user: the fields that are not
+// nil. PasswordHash is the new password's hash, never the password.
+type UserChange struct {
+	Active       *bool
+	Role         *jobmatch.Role
+	Name, Phone  *string
+	PasswordHash *string
+}
+
+// UpdateUser writes a change of the user u (as it is stored before the
+// change) and keeps the consultants set in step with the role: a user who
+// becomes a consultant joins it, one who stops being one leaves it, so
+// the assignment rule never gives a company to an admin.
+func (s *Store) UpdateUser(ctx context.Context, u *jobmatch.User, ch UserChange) error {
+	set := Fields{}
+	if ch.Active != nil {
+		set["active"] = *ch.Active
+	}
+	if ch.Role != nil {
+		set["role"] = *ch.Role
+	}
+	if ch.Name != nil {
+		set["name"] = *ch.Name
+	}
+	if ch.Phone != nil {
+		set["phone"] = *ch.Phone
+	}
+	if ch.PasswordHash != nil {
+		set["password_hash"] = *ch.PasswordHash
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	if err := s.Apply(ctx, ColUsers, u.ID, Change{Set: set}); err != nil {
+		return err
+	}
+	if ch.Role == nil || *ch.Role == u.Role {
+		return nil
+	}
+	switch {
+	case *ch.Role == jobmatch.RoleConsultant:
+		return s.SetAdd(ctx, consultantsSet, u.ID)
+	case u.Role == jobmatch.RoleConsultant:
+		return s.SetRemove(ctx, consultantsSet, u.ID)
+	}
+	return nil
+}
+
 // ConsultantCVRs are the CVRs of the companies a consultant is the contact
 // person of, newest first: the whole list, for a bulk reassignment.
 func (s *Store) ConsultantCVRs(ctx context.Context, consultantID string) ([]string, error) {
@@ -75,6 +125,18 @@ func (s *Store) OpenSession(ctx context.Context, sess *jobmatch.Session) error {
 // Session reads a session by id (the hash of its token).
 func (s *Store) Session(ctx context.Context, id string) (*jobmatch.Session, error) {
 	return getAs[jobmatch.Session](ctx, s, ColSessions, id)
+}
+
+// EndSessionsOf deletes every session of a user and returns how many there
+// were: when an admin deactivates the user or gives them a new password.
+// It finds them by user_id, a scan on the embedded backend: an admin's
+// action, never a request path.
+func (s *Store) EndSessionsOf(ctx context.Context, userID string) (int, error) {
+	res, err := s.C(ColSessions).DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
+	if err != nil {
+		return 0, translate("delete "+ColSessions, err)
+	}
+	return int(res.DeletedCount), nil
 }
 
 // EndSession deletes a session; one that is gone already is no error.

@@ -91,3 +91,49 @@ func TestUserRepository(t *testing.T) {
 		t.Fatalf("ended session read: %v", err)
 	}
 }
+
+// An admin's change of a user reaches the other replica; a consultant made
+// an admin leaves the consultants and an admin made a consultant joins
+// them; a user's sessions end together, others' stay.
+func TestUserUpdateAndSessions(t *testing.T) {
+	ctx := context.Background()
+	rs := twoReplicas(t)
+	now := time.Date(2026, 5, 4, 8, 0, 0, 0, time.UTC)
+	k := &jobmatch.User{ID: "k1@kommune.dk", Email: "k1@kommune.dk", Name: "K", Role: jobmatch.RoleConsultant, PasswordHash: "x", Active: true, CreatedAt: now}
+	a := &jobmatch.User{ID: "a1@kommune.dk", Email: "a1@kommune.dk", Name: "A", Role: jobmatch.RoleAdmin, PasswordHash: "x", Active: true, CreatedAt: now}
+	for _, u := range []*jobmatch.User{k, a} {
+		if err := rs[0].CreateUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	off, admin, consultant, name, hash := false, jobmatch.RoleAdmin, jobmatch.RoleConsultant, "Ny K", "y"
+	if err := rs[0].UpdateUser(ctx, k, store.UserChange{Active: &off, Role: &admin, Name: &name, PasswordHash: &hash}); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs[1].UpdateUser(ctx, a, store.UserChange{Role: &consultant}); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := rs[1].User(ctx, k.ID); err != nil || u.Active || u.Role != jobmatch.RoleAdmin || u.Name != "Ny K" || u.PasswordHash != "y" || u.Phone != "" {
+		t.Fatalf("changed %+v, %v", u, err)
+	}
+	if ids, err := rs[0].ConsultantIDs(ctx); err != nil || !slices.Equal(ids, []string{a.ID}) {
+		t.Fatalf("consultants after the role changes: %v, %v", ids, err)
+	}
+	if err := rs[0].UpdateUser(ctx, &jobmatch.User{ID: "nobody@kommune.dk"}, store.UserChange{Active: &off}); !errors.Is(err, jobmatch.ErrNotFound) {
+		t.Fatalf("an unknown user changed: %v", err)
+	}
+
+	for i, uid := range []string{k.ID, k.ID, a.ID} {
+		if err := rs[i%2].OpenSession(ctx, &jobmatch.Session{ID: fmt.Sprint("s", i), UserID: uid, CreatedAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := rs[1].EndSessionsOf(ctx, k.ID); err != nil || n != 2 {
+		t.Fatalf("ended %d, %v", n, err)
+	}
+	for i, want := range []bool{false, false, true} {
+		if _, err := rs[0].Session(ctx, fmt.Sprint("s", i)); (err == nil) != want {
+			t.Fatalf("session s%d after ending k1's: %v", i, err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package staff
 
 import (
 	"log/slog"
+	"sync"
 	"time"
 
 	"jobmatch/app"
@@ -19,12 +20,17 @@ type Service struct {
 	st    *store.Store
 	val   *app.Validator
 	log   *slog.Logger
+	audit *app.Audit
 	users userCache
+	// changing serialises an admin's changes of users, so two admins
+	// deactivating each other at once cannot leave no admin (in this
+	// process; the admins are few and change rarely).
+	changing sync.Mutex
 }
 
 // New returns the staff use case over env.
 func New(env *app.Env) *Service {
-	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger()}
+	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(), audit: app.NewAudit(env)}
 }
 
 func (s *Service) now() time.Time { return s.env.Now() }

@@ -37,14 +37,26 @@ type NewUser struct {
 // the four letters of demo.Password.
 const MinPassword = 8
 
-// CreateUser stores a new staff user with an argon2id password hash.
-func (s *Service) CreateUser(ctx context.Context, in NewUser) (*jobmatch.User, error) {
-	return s.createUser(ctx, in, false)
+// CreateUser stores a new staff user with an argon2id password hash;
+// audited as user.create by the admin who did it (by).
+func (s *Service) CreateUser(ctx context.Context, by *jobmatch.User, in NewUser) (*jobmatch.User, error) {
+	if by == nil || by.Role != jobmatch.RoleAdmin {
+		return nil, jobmatch.ErrForbidden
+	}
+	u, err := s.createUser(ctx, in, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "user.create", Subjects: []string{u.ID},
+		Reason: "role: " + string(u.Role)}); err != nil {
+		return nil, err
+	}
+	return u, nil
 }
 
 // CreateDemoUser is CreateUser for the demo's made-up staff, whose
 // password (demo.Password) is shorter than MinPassword: only `--demo` and
-// the tests call it.
+// the tests call it. The demo's users are not audited: no one created them.
 func (s *Service) CreateDemoUser(ctx context.Context, in NewUser) (*jobmatch.User, error) {
 	return s.createUser(ctx, in, true)
 }
@@ -131,7 +143,8 @@ func (c *userCache) forget(id string) {
 	delete(c.m, id)
 }
 
-// Consultants returns the active consultants, in the order they were added.
+// Consultants returns the active consultants, in the order they were added
+// (a consultant given another role leaves the set; the role is checked too).
 func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
 	ids, err := s.st.ConsultantIDs(ctx)
 	if err != nil {
@@ -146,7 +159,7 @@ func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
 		if err != nil {
 			return nil, err
 		}
-		if u.Active {
+		if u.Active && u.Role == jobmatch.RoleConsultant {
 			out = append(out, u)
 		}
 	}
@@ -156,7 +169,10 @@ func (s *Service) Consultants(ctx context.Context) ([]*jobmatch.User, error) {
 // Login checks the password and opens a session; the token is both the
 // bearer token and the cookie value.
 func (s *Service) Login(ctx context.Context, email, password string) (token string, u *jobmatch.User, err error) {
-	u, err = s.User(ctx, jobmatch.NormalizeEmail(email))
+	// As stored, not as cached: a user an admin has just deactivated or
+	// given a new password on another replica logs in no more with the
+	// old one (a login costs an argon2 hash; one read more is nothing).
+	u, err = s.st.User(ctx, jobmatch.NormalizeEmail(email))
 	if err != nil {
 		if errors.Is(err, jobmatch.ErrNotFound) {
 			// Spend the same time as a real check, so timing does not reveal
@@ -273,7 +289,8 @@ type AbsenceInput struct {
 }
 
 // SetAbsence marks a consultant away (new requests for their companies go
-// to the deputy; the companies keep their contact person) or back.
+// to the deputy; the companies keep their contact person) or back;
+// audited as user.absence.
 func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID string, in AbsenceInput) (*jobmatch.User, error) {
 	userID = jobmatch.NormalizeEmail(userID)
 	if by == nil || (by.Role != jobmatch.RoleAdmin && by.ID != userID) {
@@ -296,6 +313,13 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 	s.users.forget(userID)
 	if err := s.st.LogChanges(ctx, store.KindUser, userID); err != nil {
 		s.log.Error("log user change", "user", userID, "err", err)
+	}
+	what := "back"
+	if away {
+		what = "away, deputy: " + deputy
+	}
+	if err := s.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "user.absence", Subjects: []string{userID}, Reason: what}); err != nil {
+		return nil, err
 	}
 	return s.User(ctx, userID)
 }

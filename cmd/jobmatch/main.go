@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strconv"
@@ -38,15 +39,23 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "run the web service", runServe},
-		{"user", "manage staff users: user add --email … --name … --role …", runUser},
+		{"user", "manage staff users: user add --email … --name … --role …; user set --email … [--active=false] [--role …] [--password-stdin]", runUser},
 		{"import", "import candidates|companies FILE (NDJSON or CSV) with progress and a per-row error report", runImport},
 		{"demo", "generate synthetic CVs: demo --candidates N [--out FILE]", runDemo},
 		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
 		{"purge", "erase candidates inactive longer than the retention period: purge [--inactive-days N] [--dry-run] [--force]", runPurge},
 		{"kpi", "follow-up figures: kpi rebuild [--dry-run] recomputes the period counters from the events and reports differences", runKPI},
-		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE] | eval everyday [--candidates N]", runEval},
+		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE] [--weights …] | eval everyday [--candidates N]", runEval},
+		{"version", "print the version this binary was built from: the module's version and VCS revision (also --version)", runVersion},
 	}
 }
+
+// subcommands are the commands that take a subcommand (or a kind) before
+// their flags: `jobmatch user --help` names them, where the flags of each
+// are one level down (`jobmatch user add --help`).
+var subcommands = map[string]bool{"user": true, "import": true, "kpi": true, "eval": true}
+
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help" }
 
 func main() {
 	ctx := context.Background()
@@ -66,10 +75,13 @@ func main() {
 	stop := cpuProfile(os.Getenv("JOBMATCH_CPUPROFILE"))
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		// -h or --help: the flags were asked for and printed; asking is
+		// no failure (a script's `jobmatch user add --help` exited 1).
+		return
+	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "jobmatch:", err)
-		}
+		fmt.Fprintln(os.Stderr, "jobmatch:", err)
 		os.Exit(1)
 	}
 }
@@ -103,13 +115,69 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return runVersion(ctx, args[1:], stdout, stderr)
+	}
 	for _, c := range commands() {
 		if c.name == args[0] {
+			if len(args) == 2 && isHelp(args[1]) && subcommands[c.name] {
+				fmt.Fprintf(stderr, "jobmatch %s: %s\n\nRun 'jobmatch %s <subcommand> --help' for the flags of a subcommand.\n", c.name, c.usage, c.name)
+				return nil
+			}
 			return c.run(ctx, args[1:], stdout, stderr)
 		}
 	}
 	usage(stderr)
 	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// runVersion prints the version the binary was built from: the module's
+// version (a tag when built with `go install …@v1.2.3`, "(devel)" from a
+// checkout) and the VCS revision, its time and whether the working tree
+// had changes, as the Go toolchain stamps them into the binary.
+func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("version: takes no arguments, got %q", args[0])
+	}
+	fmt.Fprintln(stdout, versionText())
+	return nil
+}
+
+// versionText is "jobmatch (devel) 8388096f1c2a… 2026-12-06T10:00:00Z
+// modified" or as much of it as the build recorded.
+func versionText() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "jobmatch: no build information (built without module support)"
+	}
+	parts := []string{"jobmatch", bi.Main.Version}
+	if bi.Main.Version == "" {
+		parts[1] = "(unknown version)"
+	}
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		parts = append(parts, "(no VCS revision recorded)")
+	} else {
+		parts = append(parts, "revision "+rev)
+		if at != "" {
+			parts = append(parts, at)
+		}
+		if modified {
+			parts = append(parts, "with local changes")
+		}
+	}
+	return strings.Join(parts, " ") + " (" + bi.GoVersion + ")"
 }
 
 func usage(w io.Writer) {

@@ -151,6 +151,50 @@ func TestUserAdd(t *testing.T) {
 	}
 }
 
+// TestUserSet: an admin on the server deactivates a user who left and
+// gives another a new password with the CLI; the first no longer logs in,
+// the second logs in with the new password alone.
+func TestUserSet(t *testing.T) {
+	bin := buildBinary(t)
+	dataDir := t.TempDir()
+	for _, u := range [][2]string{{"gaar@kommune.dk", "consultant"}, {"bliver@kommune.dk", "hotline"}} {
+		out, err := exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", u[0], "--name", "Navn Navnesen", "--role", u[1],
+			"--phone", "88 72 41 09", "--password", "hemmelig1").CombinedOutput()
+		if err != nil {
+			t.Fatalf("user add: %v\n%s", err, out)
+		}
+	}
+	out, err := exec.Command(bin, "user", "set", "--data-dir", dataDir, "--email", "Gaar@Kommune.dk", "--active=false").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "updated consultant gaar@kommune.dk (Navn Navnesen), inactive") {
+		t.Fatalf("user set --active=false: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "user", "set", "--data-dir", dataDir, "--email", "bliver@kommune.dk", "--password-stdin")
+	cmd.Stdin = strings.NewReader("nyt-kodeord\n")
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "updated hotline bliver@kommune.dk") {
+		t.Fatalf("user set --password-stdin: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "user", "set", "--data-dir", dataDir, "--email", "bliver@kommune.dk", "--role", "boss").CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "--role: oneof") {
+		t.Fatalf("bad role accepted: %s", out)
+	}
+	addr := freeAddr(t)
+	startServe(t, bin, dataDir, addr)
+	for _, c := range []struct {
+		email, password string
+		want            int
+	}{{"gaar@kommune.dk", "hemmelig1", 401}, {"bliver@kommune.dk", "hemmelig1", 401}, {"bliver@kommune.dk", "nyt-kodeord", 200}} {
+		b, _ := json.Marshal(map[string]string{"email": c.email, "password": c.password})
+		res, err := http.Post("http://"+addr+"/api/v1/auth/login", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != c.want {
+			t.Fatalf("login %s with %s: %d, want %d", c.email, c.password, res.StatusCode, c.want)
+		}
+	}
+}
+
 func TestHelp(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(t.Context(), []string{"help"}, &out, &out); err != nil {

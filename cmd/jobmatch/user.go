@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"strings"
 
 	"golang.org/x/term"
@@ -19,8 +20,12 @@ import (
 )
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "set" {
+		return runUserSet(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "add" {
 		fmt.Fprintln(stderr, "usage: jobmatch user add --email E --name N --role hotline|consultant|admin|management [--phone P] [--areas 64,65] [--password P]")
+		fmt.Fprintln(stderr, "       jobmatch user set --email E [--active=false] [--role R] [--name N] [--phone P] [--password-stdin]")
 		return errors.New("unknown user command")
 	}
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
@@ -61,12 +66,95 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer sys.Close(context.Background())
-	u, err := sys.Staff.CreateUser(ctx, in)
+	u, err := sys.Staff.CreateUser(ctx, cliAdmin(), in)
 	if err != nil {
 		return userFieldErrors(stderr, err)
 	}
 	fmt.Fprintf(stdout, "created %s %s (%s)\n", u.Role, u.Email, u.Name)
 	return nil
+}
+
+// runUserSet changes a user as an admin does (PATCH /api/v1/users/{id}):
+// --active=false deactivates them and ends their sessions, --role, --name
+// and --phone change those, --password-stdin gives them a new password,
+// read as `user add` reads one. Only the flags given change anything.
+func runUserSet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("user set", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common commonFlags
+	common.register(fs)
+	email := fs.String("email", "", "e-mail address of the user to change")
+	active := fs.Bool("active", true, "false deactivates the user: logged out at once, and no login")
+	role := fs.String("role", "", "hotline, consultant, admin or management")
+	name := fs.String("name", "", "full name")
+	phone := fs.String("phone", "", "phone number shown to employers")
+	newPassword := fs.Bool("password-stdin", false, "give the user a new password, prompted for (or read from standard input)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var in staff.UserPatch
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "active":
+			in.Active = active
+		case "role":
+			r := jobmatch.Role(*role)
+			in.Role = &r
+		case "name":
+			in.Name = name
+		case "phone":
+			in.Phone = phone
+		}
+	})
+	if *email == "" {
+		fmt.Fprintln(stderr, "  --email: required")
+		return errors.New("user set: --email is required")
+	}
+	// The flags first, as `user add` does: no password is typed for a
+	// command that fails on its --role.
+	checked := in
+	if *newPassword {
+		pw := strings.Repeat("x", staff.MinPassword)
+		checked.Password = &pw
+	}
+	if err := app.NewValidator(nil).Validate(checked); err != nil {
+		return userFieldErrors(stderr, err)
+	}
+	if *newPassword {
+		pw, err := promptPassword(stderr)
+		if err != nil {
+			return err
+		}
+		in.Password = &pw
+	}
+	sys, err := system.Open(ctx, common.system(common.logger(stderr)))
+	if err != nil {
+		return err
+	}
+	defer sys.Close(context.Background())
+	u, err := sys.Staff.UpdateUser(ctx, cliAdmin(), *email, in)
+	if err != nil {
+		return userFieldErrors(stderr, err)
+	}
+	state := "active"
+	if !u.Active {
+		state = "inactive"
+	}
+	fmt.Fprintf(stdout, "updated %s %s (%s), %s; %d sessions ended\n", u.Role, u.Email, u.Name, state, u.SessionsEnded)
+	if u.CompaniesToMove > 0 {
+		fmt.Fprintf(stdout, "%d companies still have %s as contact person: move them (POST /api/v1/companies/reassign)\n", u.CompaniesToMove, u.Email)
+	}
+	return nil
+}
+
+// cliAdmin is whoever runs a user command on the server: they act as an
+// admin, and the audit log names them by their login on the machine.
+func cliAdmin() *jobmatch.User {
+	actor := "cli"
+	if u, err := user.Current(); err == nil {
+		actor += ":" + u.Username
+	}
+	return &jobmatch.User{ID: actor, Role: jobmatch.RoleAdmin}
 }
 
 // userFieldErrors names the flags a validation error is about, one a line,

@@ -1,0 +1,185 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"jobmatch"
+	"jobmatch/app"
+	"jobmatch/demo"
+	"jobmatch/system/systemtest"
+)
+
+// login signs in with a password, returning the client and the status.
+func loginWith(env *systemtest.Env, email, password string) (*systemtest.Client, int) {
+	c := env.Client()
+	var out struct {
+		Token string `json:"token"`
+	}
+	res := c.Do("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": password}, &out)
+	c.Token = out.Token
+	return c, res.StatusCode
+}
+
+// auditOf returns the audit events of an action, newest first.
+func auditOf(t *testing.T, env *systemtest.Env, action string) []*jobmatch.AuditEvent {
+	t.Helper()
+	p, err := env.Sys.Audit.List(context.Background(), app.ListQuery{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*jobmatch.AuditEvent
+	for _, e := range p.Items {
+		if e.Action == action {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// TestAdminDeactivatesAUser: a consultant who leaves is deactivated by an
+// admin; their session ends at once (the token they hold answers 401), they
+// cannot log in, and the answer says how many companies still have them as
+// contact person. The change is audited without the password.
+func TestAdminDeactivatesAUser(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	if res := admin.Do("POST", "/api/v1/users", map[string]any{"email": "gaar@kommune.dk", "name": "Gitte Går", "role": "consultant",
+		"phone": "88 72 41 09", "password": "hemmelig1"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	env.Client().Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(3)), nil)
+	if res := admin.Do("PUT", "/api/v1/companies/"+demo.CVR(3)+"/consultant", map[string]any{"consultant_id": "gaar@kommune.dk"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("assign: %d %s", res.StatusCode, res.Body)
+	}
+	gitte, status := loginWith(env, "gaar@kommune.dk", "hemmelig1")
+	if status != http.StatusOK {
+		t.Fatalf("login: %d", status)
+	}
+	// Creating a user and their absence are audited: who, whom, what.
+	if res := gitte.Do("PUT", "/api/v1/users/gaar@kommune.dk/absence", map[string]any{"away": true, "deputy_id": "konsulent@demo.local"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("absence: %d %s", res.StatusCode, res.Body)
+	}
+	if es := auditOf(t, env, "user.create"); len(es) != 1 || es[0].Actor != "admin@demo.local" || len(es[0].Subjects) != 1 ||
+		es[0].Subjects[0] != "gaar@kommune.dk" || es[0].Reason != "role: consultant" {
+		t.Fatalf("user.create audited as %+v", es)
+	}
+	if es := auditOf(t, env, "user.absence"); len(es) != 1 || es[0].Actor != "gaar@kommune.dk" || len(es[0].Subjects) != 1 ||
+		es[0].Subjects[0] != "gaar@kommune.dk" || es[0].Reason != "away, deputy: konsulent@demo.local" {
+		t.Fatalf("user.absence audited as %+v", es)
+	}
+	if res := gitte.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("me before: %d", res.StatusCode)
+	}
+
+	var out struct {
+		Active          bool `json:"active"`
+		SessionsEnded   int  `json:"sessions_ended"`
+		CompaniesToMove int  `json:"companies_to_move"`
+	}
+	res := admin.Do("PATCH", "/api/v1/users/Gaar@Kommune.dk", map[string]any{"active": false}, &out)
+	if res.StatusCode != http.StatusOK || out.Active || out.SessionsEnded != 1 || out.CompaniesToMove != 1 {
+		t.Fatalf("deactivate: %d %s", res.StatusCode, res.Body)
+	}
+	if res := gitte.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("the deactivated user's token: %d", res.StatusCode)
+	}
+	if _, status := loginWith(env, "gaar@kommune.dk", "hemmelig1"); status != http.StatusUnauthorized {
+		t.Fatalf("a deactivated user logs in: %d", status)
+	}
+	var cs struct{ Items []jobmatch.User }
+	admin.Do("GET", "/api/v1/consultants", nil, &cs)
+	for _, u := range cs.Items {
+		if u.ID == "gaar@kommune.dk" {
+			t.Fatal("a deactivated consultant is among the consultants")
+		}
+	}
+
+	es := auditOf(t, env, "user.update")
+	if len(es) != 1 || es[0].Actor != "admin@demo.local" || len(es[0].Subjects) != 1 || es[0].Subjects[0] != "gaar@kommune.dk" ||
+		es[0].Reason != "active: true → false" {
+		t.Fatalf("audited %+v", es)
+	}
+
+	// Back with a new password: the old one is refused, the new one works,
+	// and the session it opened ends when the password changes again.
+	if res := admin.Do("PATCH", "/api/v1/users/gaar@kommune.dk", map[string]any{"active": true, "password": "nyt-kodeord"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("reactivate: %d %s", res.StatusCode, res.Body)
+	}
+	if _, status := loginWith(env, "gaar@kommune.dk", "hemmelig1"); status != http.StatusUnauthorized {
+		t.Fatalf("the old password: %d", status)
+	}
+	gitte, status = loginWith(env, "gaar@kommune.dk", "nyt-kodeord")
+	if status != http.StatusOK {
+		t.Fatalf("the new password: %d", status)
+	}
+	if res := admin.Do("PATCH", "/api/v1/users/gaar@kommune.dk", map[string]any{"password": "tredje-kodeord"}, &out); res.StatusCode != http.StatusOK || out.SessionsEnded != 1 {
+		t.Fatalf("new password: %d %s", res.StatusCode, res.Body)
+	}
+	if res := gitte.Do("GET", "/api/v1/auth/me", nil, nil); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("a session after a new password: %d", res.StatusCode)
+	}
+	for _, e := range auditOf(t, env, "user.update") {
+		if strings.Contains(e.Reason, "kodeord") || e.Reason == "" {
+			t.Fatalf("the audit log holds %q", e.Reason)
+		}
+	}
+
+	// Another role: out of the consultants; the name and phone change.
+	res = admin.Do("PATCH", "/api/v1/users/gaar@kommune.dk", map[string]any{"role": "hotline", "name": "Gitte Hansen", "phone": "88 72 40 19"}, &out)
+	if res.StatusCode != http.StatusOK || out.CompaniesToMove != 1 || !strings.Contains(string(res.Body), `"name":"Gitte Hansen"`) {
+		t.Fatalf("role: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PATCH", "/api/v1/users/nobody@kommune.dk", map[string]any{"active": false}, nil); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("an unknown user: %d", res.StatusCode)
+	}
+	if res := env.Login("konsulent@demo.local").Do("PATCH", "/api/v1/users/gaar@kommune.dk", map[string]any{"active": false}, nil); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("a consultant deactivates: %d", res.StatusCode)
+	}
+}
+
+// TestAdminsStay: an admin cannot deactivate themselves, and the last
+// active admin can be neither deactivated nor given another role; the
+// refusals name the field, in Danish or English.
+func TestAdminsStay(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	res := admin.Do("PATCH", "/api/v1/users/admin@demo.local", map[string]any{"active": false}, nil)
+	if code, msg := res.Problem(t).Field("active"); res.StatusCode != http.StatusUnprocessableEntity || code != "self" || !strings.Contains(msg, "dig selv") {
+		t.Fatalf("deactivating oneself: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/admin@demo.local", map[string]any{"role": "consultant"}, nil, "Accept-Language", "en")
+	if code, msg := res.Problem(t).Field("role"); res.StatusCode != http.StatusUnprocessableEntity || code != "last_admin" || !strings.Contains(msg, "at least one active admin") {
+		t.Fatalf("the last admin a consultant: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/admin@demo.local", map[string]any{"role": "boss", "password": "kort"}, nil)
+	if p := res.Problem(t); res.StatusCode != http.StatusUnprocessableEntity || p.Errors == nil {
+		t.Fatalf("bad role and password: %d %s", res.StatusCode, res.Body)
+	} else if code, _ := p.Field("role"); code != "oneof" {
+		t.Fatalf("bad role: %s", res.Body)
+	} else if code, _ := p.Field("password"); code != "min" {
+		t.Fatalf("short password: %s", res.Body)
+	}
+
+	// With a second admin, the first may step down; the second then is
+	// the last one and cannot be deactivated by anyone.
+	if res := admin.Do("POST", "/api/v1/users", map[string]any{"email": "admin2@kommune.dk", "name": "Anden Admin", "role": "admin", "password": "hemmelig2"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("second admin: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PATCH", "/api/v1/users/admin@demo.local", map[string]any{"role": "management"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("stepping down: %d %s", res.StatusCode, res.Body)
+	}
+	second, status := loginWith(env, "admin2@kommune.dk", "hemmelig2")
+	if status != http.StatusOK {
+		t.Fatalf("second admin login: %d", status)
+	}
+	if res := second.Do("PATCH", "/api/v1/users/admin@demo.local", map[string]any{"active": false}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("deactivating a former admin: %d %s", res.StatusCode, res.Body)
+	}
+	res = second.Do("PATCH", "/api/v1/users/admin2@kommune.dk", map[string]any{"role": "hotline"}, nil)
+	if code, _ := res.Problem(t).Field("role"); res.StatusCode != http.StatusUnprocessableEntity || code != "last_admin" {
+		t.Fatalf("the last admin: %d %s", res.StatusCode, res.Body)
+	}
+}
