@@ -134,19 +134,23 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if cfg.RetentionTeam == "" {
 		cfg.RetentionTeam = "fastholdelse@jobcenter.local"
 	}
-	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
-	if err != nil {
-		return nil, err
-	}
 	tax, err := taxonomy.Default()
 	if err != nil {
-		_ = st.Close(context.Background())
 		return nil, err
 	}
 	places := tax.Places
+	// The index first: its lock is the data directory's, held by one
+	// process at a time. A second serve, or a maintenance command on the
+	// directory of one that runs, is refused before it starts the embedded
+	// database on the live SQLite files (it used to start it, and only
+	// then hear "in use by another process").
 	ix, fresh, err := index.OpenWith(filepath.Join(cfg.DataDir, "index"), places, tax)
 	if err != nil {
-		_ = st.Close(context.Background())
+		return nil, err
+	}
+	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
+	if err != nil {
+		_ = ix.Close()
 		return nil, err
 	}
 	labels := ConceptLabels(tax)
