@@ -97,6 +97,7 @@ func TestMatchListSaysHired(t *testing.T) {
 // TestMatchListSaysTheStage: a citizen withdrawn from the vacancy's own
 // shortlist was "på kortlisten" at the top of its match list, as if in
 // process: the card says the stage, and links to the shortlist's row.
+// The list says when it was ranked.
 func TestMatchListSaysTheStage(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
@@ -104,6 +105,13 @@ func TestMatchListSaysTheStage(t *testing.T) {
 	k.Do("POST", "/api/v1/candidates", cv("ST-1", "Tømrer", nil), &c)
 	waitSearch(t, k, "q=ST-1", 1)
 	vid := postVacancy(t, env, 93, nil)
+	// The matcher's pool follows the store apart from the index.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var p matchPage
+		if k.Do("GET", "/api/v1/vacancies/"+vid+"/matches", nil, &p); len(p.Items) > 0 {
+			break
+		}
+	}
 	var e entry
 	if res := k.Do("POST", "/api/v1/vacancies/"+vid+"/shortlist", map[string]any{"candidate_id": c.ID}, &e); res.StatusCode != http.StatusCreated {
 		t.Fatalf("shortlist: %d %s", res.StatusCode, res.Body)
@@ -120,6 +128,12 @@ func TestMatchListSaysTheStage(t *testing.T) {
 	card = card[:strings.Index(card, `class="match-more"`)]
 	if !strings.Contains(card, `<a class="on-list" href="#sl-`+c.ID+`">på kortlisten: trukket tilbage</a>`) {
 		t.Errorf("the withdrawn one's card:\n%s", card)
+	}
+	// The page says when it ranked, not the run's internal id ("(kørsel
+	// 01a24f9b37d25b806c33 )").
+	at = strings.Index(page, `class="muted run-ref"`)
+	if at < 0 || strings.Contains(page, "kørsel") || !strings.HasPrefix(page[at+strings.Index(page[at:], ">")+1:], "Rangeret ") {
+		t.Errorf("the run's line: %.200s", page[max(at, 0):])
 	}
 }
 

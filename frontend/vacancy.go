@@ -43,6 +43,9 @@ type vacancyPage struct {
 	// or hired from one.
 	Busy  map[string]screening.Busy
 	Today string
+	// Computed is when the ranking was made (this request): the page says
+	// it, not the run's internal id, which said nothing to a consultant.
+	Computed time.Time
 	// Cards are the ranked candidates worded for the page's language;
 	// ReadAs the occupations the title was read as.
 	Cards  []matchCard
@@ -149,7 +152,8 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	for _, r := range d.Shortlist {
 		d.Listed[r.CandidateID] = r.Stage
 	}
-	d.Today = f.cfg.Env.Now().In(jobmatch.Copenhagen).Format("2006-01-02")
+	d.Computed = f.cfg.Env.Now()
+	d.Today = d.Computed.In(jobmatch.Copenhagen).Format("2006-01-02")
 	lang := web.Lang(c)
 	ids := make([]string, 0, len(d.Matches.Items))
 	for _, it := range d.Matches.Items {
