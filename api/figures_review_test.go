@@ -95,3 +95,47 @@ func TestContactsPerConsultantByName(t *testing.T) {
 		t.Errorf("the dashboard's contacts per consultant: %s", page[strings.Index(page, `id="h-consultant"`):][:2000])
 	}
 }
+
+// TestEveryShareHasItsN: the report compared the first half of 2026 with
+// a second half of 2025 of 1 filled vacancy and printed "+20,0
+// pct.-point" with no n and no word of noise, which only the survey rows
+// had. Every share has its n in the report and the CSV, and a change on
+// so few is marked as the survey rows are.
+func TestEveryShareHasItsN(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	admin := env.Login("admin@demo.local")
+	ctx := context.Background()
+	for at, inc := range map[time.Time]map[string]int64{
+		time.Date(2025, 11, 10, 10, 0, 0, 0, time.UTC): {"vacancies_filled": 1, "retention_full_return": 2, "retention_no_return": 8},
+		time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC):  {"vacancies_filled": 130, "vacancies_filled_presented": 26, "retention_full_return": 27, "retention_partial_return": 67, "retention_no_return": 27},
+	} {
+		if err := env.Sys.Env.CountPeriods(ctx, at, inc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report := string(admin.Do("GET", "/dashboard/report?year=2026&half=H1", nil, nil, "Accept", "text/html").Body)
+	row := func(key string) string {
+		i := strings.Index(report, `<tr id="row-`+key+`">`)
+		if i < 0 {
+			t.Fatalf("no row %s", key)
+		}
+		return report[i : i+strings.Index(report[i:], "</tr>")]
+	}
+	for key, want := range map[string][]string{
+		"vacancies_share_filled_presented": {"(n=130)", "(n=1)", "20,0 pct.-point", "inden for støjen"},
+		// 77,7 % of 121 against 20,0 % of 10 is more than noise.
+		"retention_share_returned": {"(n=121)", "(n=10)", "57,7 pct.-point"},
+	} {
+		r := row(key)
+		for _, w := range want {
+			if !strings.Contains(r, w) {
+				t.Errorf("%s lacks %q: %s", key, w, r)
+			}
+		}
+	}
+	csv := string(admin.Do("GET", "/api/v1/kpi/export.csv?year=2026&half=H1", nil, nil).Body)
+	if !strings.Contains(csv, "2026-H1,vacancies_share_filled_presented,") || !strings.Contains(csv, ",share,0.200,130,2025-H2,0.000,1,") {
+		t.Errorf("the CSV's n of the share filled by a presented candidate: %s", csv)
+	}
+}

@@ -33,7 +33,7 @@ func init() {
 		"dash.t_employer_satisfaction_share": {"Virksomheder tilfredse, mål i %", "Employers satisfied, goal in %"},
 		"dash.targets_save":                  {"Gem målene", "Save the goals"},
 		"dash.targets_saved":                 {"Målene for %d er gemt.", "The goals for %d are saved."},
-		"report.noise_note":                  {"En ændring i en andel markeres som inden for støjen, når dens 95 %-interval (Newcombe) omfatter nul: med så få svar kan den skyldes tilfældigheder.", "A change in a share is marked as within the noise when its 95 % interval (Newcombe) includes zero: with so few answers it may be chance."},
+		"report.noise_note":                  {"En ændring i en andel markeres som inden for støjen, når dens 95 %-interval (Newcombe) omfatter nul: med så få svar eller sager (n) kan den skyldes tilfældigheder.", "A change in a share is marked as within the noise when its 95 % interval (Newcombe) includes zero: with so few answers or cases (n) it may be chance."},
 		"dash.summary":                       {"Nøgletal", "Key figures"},
 		"dash.contacts":                      {"Virksomhedskontakter", "Company contacts"},
 		"dash.on_track":                      {"På sporet", "On track"},

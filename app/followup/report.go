@@ -17,7 +17,9 @@ type ReportRow struct {
 	Unit     string  `json:"unit"` // count, share, hours, days, score
 	Value    float64 `json:"value"`
 	Previous float64 `json:"previous"`
-	// N is the number of answers behind a satisfaction figure (0 otherwise).
+	// N is the number of cases behind a share: the answers behind a
+	// satisfaction figure, the vacancies, requests or retention cases
+	// behind any other (casesOf); 0 for a figure that is no share.
 	N         int `json:"n,omitempty"`
 	PreviousN int `json:"previous_n,omitempty"`
 	// None: a median or share of no case (no vacancy filled, no answer),
@@ -178,6 +180,12 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 		row := ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]}
 		if cases, ok := casesOf[f.key]; ok {
 			row.None, row.PreviousNone = cases(cur) == 0, cases(before) == 0
+			if f.unit == "share" {
+				// Every share has its n, not only the surveys': one of
+				// 1 filled vacancy beside one of 130 said "+20,9
+				// pct.-point" with no n and no word of noise.
+				row.N, row.PreviousN = int(cases(cur)), int(cases(before))
+			}
 		}
 		if f.key == "contacts_target" {
 			row.PreviousNone = before.Contacts.NoTarget
