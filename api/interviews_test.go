@@ -295,3 +295,109 @@ func TestWithdrawnCancelsTheComingInterview(t *testing.T) {
 		t.Errorf("the citizen is not told the interview is cancelled: %+v", box.Items[:min(len(box.Items), 1)])
 	}
 }
+
+// TestInterviewChangeSaysWhatChanged: a place given to an online interview
+// mailed everyone "Flyttet: samtale …" though the time was the same and
+// the place is shown nowhere; a link was checked by its https:// alone, and
+// `https://evil.example/"><script>` went into the mail and the .ics. Now
+// the place is refused online, "Flyttet" means a new time, "Ændret" a new
+// link or place, a change nobody sees sends nothing, and a link is stored
+// as net/url writes it.
+func TestInterviewChangeSaysWhatChanged(t *testing.T) {
+	env := systemtest.Start(t)
+	k, admin := env.Login("konsulent@demo.local"), env.Login("admin@demo.local")
+	_, _, es := preScreenVacancy(t, env, k, demo.CVR(81), cv("IV-3", "Tømrer", map[string]any{"name": "Eva Online", "email": "eva@example.dk"}))
+	path := "/api/v1/shortlist/" + es[0].ID + "/interviews"
+	day := time.Now().In(jobmatch.Copenhagen).AddDate(0, 0, 10)
+	start := time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, jobmatch.Copenhagen)
+	span := func(h int) map[string]any {
+		s := start.Add(time.Duration(h) * time.Hour)
+		return map[string]any{"start": s.Format(time.RFC3339), "end": s.Add(time.Hour).Format(time.RFC3339)}
+	}
+	online := func(link string) map[string]any {
+		m := span(0)
+		m["mode"], m["url"], m["invite"] = "online", link, []string{"citizen"}
+		return m
+	}
+	type problem struct {
+		Errors []struct{ Field, Code, Message string } `json:"errors"`
+	}
+	refused := func(method, path string, body any, field, code string) {
+		t.Helper()
+		var p problem
+		res := k.Do(method, path, body, nil)
+		_ = jsonDecode(res.Body, &p)
+		if res.StatusCode != http.StatusUnprocessableEntity || len(p.Errors) != 1 || p.Errors[0].Field != field || p.Errors[0].Code != code || p.Errors[0].Message == "" {
+			t.Fatalf("%s %v: %d %s", method, body, res.StatusCode, res.Body)
+		}
+	}
+	for link, code := range map[string]string{
+		`https://evil.example/"><script>alert(1)</script>`: "link_chars",
+		"https://meet.example.dk/a b":                      "link_chars",
+		"https://meet.example.dk/a'b":                      "link_chars",
+		"https://jobcenter.dk@evil.example/x":              "link_user",
+		"https:///path":                                    "https_url",
+		"javascript:alert(1)":                              "https_url",
+	} {
+		refused("POST", path, online(link), "url", code)
+	}
+	var iv jobmatch.InterviewInvite
+	if res := k.Do("POST", path, online("https://Meet.example.dk/møde?id=7"), &iv); res.StatusCode != http.StatusCreated || iv.URL != "https://Meet.example.dk/m%C3%B8de?id=7" {
+		t.Fatalf("propose: %d %s", res.StatusCode, res.Body)
+	}
+	updates := func() []outboxMail { return mailsOf(outboxOf(t, admin), "interview_update") }
+
+	// A place online: refused, nothing mailed.
+	refused("PATCH", path+"/"+iv.ID, map[string]any{"place": "Mødelokale 2"}, "place", "online_place")
+	refused("PATCH", path+"/"+iv.ID, map[string]any{"url": `https://evil.example/"><script>`}, "url", "link_chars")
+	// The notes, or the time as it was: nobody invited sees it.
+	for _, body := range []map[string]any{{"notes": "Husk kopi af kørekort"}, span(0)} {
+		var got jobmatch.InterviewInvite
+		if res := k.Do("PATCH", path+"/"+iv.ID, body, &got); res.StatusCode != http.StatusOK {
+			t.Fatalf("PATCH %v: %d %s", body, res.StatusCode, res.Body)
+		}
+	}
+	if up := updates(); len(up) != 0 {
+		t.Fatalf("mailed for a change nobody sees: %+v", up)
+	}
+	// A new link: "Ændret" with the link, to the consultant and the citizen.
+	var got jobmatch.InterviewInvite
+	k.Do("PATCH", path+"/"+iv.ID, map[string]any{"url": "https://meet.example.dk/ny"}, &got)
+	up := updates()
+	if got.URL != "https://meet.example.dk/ny" || len(up) != 2 {
+		t.Fatalf("new link: %+v, mails %+v", got, up)
+	}
+	for _, m := range up {
+		if !strings.HasPrefix(m.Subject, "Ændret: samtale ") || !strings.Contains(m.Body, "https://meet.example.dk/ny") {
+			t.Fatalf("the mail about the new link: %q %q", m.Subject, m.Body)
+		}
+	}
+	// A new time: "Flyttet".
+	k.Do("PATCH", path+"/"+iv.ID, span(2), &got)
+	up = updates()
+	moved := 0
+	for _, m := range up {
+		if strings.HasPrefix(m.Subject, "Flyttet: samtale ") {
+			moved++
+		}
+	}
+	if len(up) != 4 || moved != 2 {
+		t.Fatalf("moved: %+v", up)
+	}
+
+	// In person, a new place is "Ændret" too.
+	m := span(24)
+	m["mode"], m["place"], m["invite"] = "jobcentre", "Jobcentret, lokale 1", []string{"citizen"}
+	var inPerson jobmatch.InterviewInvite
+	k.Do("POST", path, m, &inPerson)
+	k.Do("PATCH", path+"/"+inPerson.ID, map[string]any{"place": "Jobcentret, lokale 4"}, &got)
+	up = updates()
+	if got.Place != "Jobcentret, lokale 4" || len(up) != 6 {
+		t.Fatalf("new place: %+v, mails %d", got, len(up))
+	}
+	for _, m := range up {
+		if strings.Contains(m.Body, "lokale 4") && !strings.HasPrefix(m.Subject, "Ændret: samtale ") {
+			t.Fatalf("the mail about the new place: %q", m.Subject)
+		}
+	}
+}

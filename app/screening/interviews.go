@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"jobmatch"
 	"jobmatch/calendar"
@@ -62,26 +63,60 @@ func parseSpan(start, end string) (time.Time, time.Time, error) {
 	return s.UTC(), e.UTC(), verr.Err()
 }
 
-func checkPlace(mode, place, link string) error {
-	// A link given is an https address in every mode: it goes into the
-	// invitations' .ics as URL (net/url refuses line breaks, which would
-	// add lines such as ATTENDEE to the calendar file).
+func init() {
+	i18n.Register(map[string][2]string{
+		"v.link_chars":   {"Linket må ikke indeholde mellemrum, anførselstegn eller < >: kopiér linket fra mødeinvitationen igen.", "The link must not contain spaces, quotes or < >: copy the link from the meeting invitation again."},
+		"v.link_user":    {"Linket må ikke indeholde et brugernavn eller en adgangskode (før @).", "The link must not contain a user name or password (before @)."},
+		"v.online_place": {"Et onlinemøde har intet sted, kun et link: ret linket i stedet.", "An online interview has no place, only a link: change the link instead."},
+	})
+}
+
+// checkLink returns a link given for an interview as it is stored and
+// mailed: an https address with a host, re-encoded. It goes into the
+// invitations' .ics as URL and, online, as LOCATION and into the mail's
+// text; only the https:// at its start was checked, and
+// `https://evil.example/"><script>` was mailed as it was typed. A space, a
+// quotation mark, an angle bracket or a control character is refused (a
+// line break would add lines such as ATTENDEE to the calendar file), and
+// so is a user before the host ("https://jobcenter.dk@evil.example" goes
+// to evil.example).
+func checkLink(link string) (string, error) {
+	bad := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"'<>`\\", r)
+	}
+	if strings.ContainsFunc(link, bad) {
+		return "", jobmatch.Invalid("url", "link_chars", "")
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.Hostname() == "" || u.Opaque != "" {
+		return "", jobmatch.Invalid("url", "https_url", "")
+	}
+	if u.User != nil {
+		return "", jobmatch.Invalid("url", "link_user", "")
+	}
+	return u.String(), nil
+}
+
+// checkPlace checks where an interview is held and returns its link as
+// stored ("" for none): a link given is checked in every mode.
+func checkPlace(mode, place, link string) (string, error) {
 	if link != "" {
-		if u, err := url.Parse(link); err != nil || u.Scheme != "https" || u.Host == "" {
-			return jobmatch.Invalid("url", "https_url", "")
+		var err error
+		if link, err = checkLink(link); err != nil {
+			return "", err
 		}
 	}
 	switch mode {
 	case ModeOnline:
 		if link == "" {
-			return jobmatch.Invalid("url", "required", "")
+			return "", jobmatch.Invalid("url", "required", "")
 		}
 	default:
 		if strings.TrimSpace(place) == "" {
-			return jobmatch.Invalid("place", "required", "")
+			return "", jobmatch.Invalid("place", "required", "")
 		}
 	}
-	return nil
+	return link, nil
 }
 
 // ProposeInterview books an interview for a shortlist entry and sends the
@@ -102,7 +137,8 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 	if !start.After(now) {
 		return nil, jobmatch.Invalid("start", "not_past", "")
 	}
-	if err := checkPlace(in.Mode, in.Place, in.URL); err != nil {
+	link, err := checkPlace(in.Mode, in.Place, strings.TrimSpace(in.URL))
+	if err != nil {
 		return nil, err
 	}
 	e, err := sl.Entry(ctx, entryID)
@@ -128,9 +164,9 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 	}
 	id := jobmatch.NewID()
 	iv := &jobmatch.InterviewInvite{ID: id, UID: id + "@jobmatch", EntryID: e.ID, VacancyID: v.ID, CandidateID: e.CandidateID, Consultant: by.ID,
-		Start: start, End: end, Mode: in.Mode, Place: strings.TrimSpace(in.Place), URL: strings.TrimSpace(in.URL), Invite: invite,
+		Start: start, End: end, Mode: in.Mode, Place: strings.TrimSpace(in.Place), URL: link, Invite: invite,
 		Status: "confirmed", Notes: strings.TrimSpace(in.Notes), CreatedAt: now, UpdatedAt: now, Title: v.Title}
-	if err := sl.sendInvites(ctx, iv, v); err != nil {
+	if err := sl.sendInvites(ctx, iv, v, mailInvite); err != nil {
 		return nil, err
 	}
 	if err := sl.st.InterviewProposed(ctx, iv); err != nil {
@@ -206,7 +242,11 @@ func (sl *Service) interviews(ctx context.Context, by *jobmatch.User, e *Entry) 
 
 // ChangeInterview moves or cancels an interview: the same UID goes out
 // again with a higher SEQUENCE (METHOD:CANCEL when cancelled) to everyone
-// who had it.
+// who had it. A mail says "Flyttet" only when the time changed and
+// "Ændret" when the place or the link did; a change nobody invited sees
+// (the notes, or the time, place or link as they were) is stored without
+// a mail. An online interview has no place: one given is refused (it was
+// shown nowhere, and the mail said the interview had moved).
 func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entryID, id string, in InterviewChange) (*jobmatch.InterviewInvite, error) {
 	if err := sl.val.Validate(in); err != nil {
 		return nil, err
@@ -219,16 +259,19 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 	if iv.Status == "cancelled" {
 		return nil, &jobmatch.ConflictError{Code: "cancelled", Detail: "the interview is cancelled"}
 	}
-	action := "interview.change"
+	action, mail := "interview.change", mailNone
 	switch {
 	case in.Status == "cancelled":
-		iv.Status, action = "cancelled", "interview.cancel"
+		iv.Status, action, mail = "cancelled", "interview.cancel", mailCancel
 	default:
 		if (in.Start == "") != (in.End == "") {
 			return nil, jobmatch.Invalid("end", "required", "")
 		}
 		if in.Start == "" && in.Place == "" && in.URL == "" && in.Notes == "" {
 			return nil, jobmatch.Invalid("start", "required", "")
+		}
+		if iv.Mode == ModeOnline && strings.TrimSpace(in.Place) != "" {
+			return nil, jobmatch.Invalid("place", "online_place", "")
 		}
 		if in.Start != "" {
 			s, e, err := parseSpan(in.Start, in.End)
@@ -238,19 +281,29 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 			if !s.After(sl.now()) {
 				return nil, jobmatch.Invalid("start", "not_past", "")
 			}
-			iv.Start, iv.End = s, e
-			action = "interview.move"
+			if !s.Equal(iv.Start) || !e.Equal(iv.End) {
+				iv.Start, iv.End = s, e
+				action, mail = "interview.move", mailMoved
+			}
 		}
-		if in.Place != "" {
-			iv.Place = strings.TrimSpace(in.Place)
+		if p := strings.TrimSpace(in.Place); p != "" && p != iv.Place {
+			iv.Place = p
+			mail = max(mail, mailChanged)
 		}
 		if in.URL != "" {
-			iv.URL = strings.TrimSpace(in.URL)
+			link, err := checkLink(strings.TrimSpace(in.URL))
+			if err != nil {
+				return nil, err
+			}
+			if link != iv.URL {
+				iv.URL = link
+				mail = max(mail, mailChanged)
+			}
 		}
 		if in.Notes != "" {
 			iv.Notes = strings.TrimSpace(in.Notes)
 		}
-		if err := checkPlace(iv.Mode, iv.Place, iv.URL); err != nil {
+		if _, err := checkPlace(iv.Mode, iv.Place, iv.URL); err != nil {
 			return nil, err
 		}
 	}
@@ -271,8 +324,10 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 		if cur.Sequence != iv.Sequence-1 || cur.Status == "cancelled" {
 			return stale
 		}
-		if err := sl.sendInvites(ctx, iv, v); err != nil {
-			return err
+		if mail != mailNone {
+			if err := sl.sendInvites(ctx, iv, v, mail); err != nil {
+				return err
+			}
 		}
 		return sl.st.InterviewChanged(ctx, iv)
 	})
@@ -341,19 +396,31 @@ func (sl *Service) recipients(ctx context.Context, iv *jobmatch.InterviewInvite,
 	return out
 }
 
+// What a mail about an interview tells, the least first: a change that
+// both moves an interview and changes its place says "Flyttet".
+const (
+	mailNone    = iota // nobody invited sees the change
+	mailChanged        // the place or the link
+	mailMoved          // the time
+	mailInvite
+	mailCancel
+)
+
 // sendInvites mails each party its own invitation: the same UID and
 // sequence, with only that party as attendee (the employer's copy does not
-// carry the citizen's address).
-func (sl *Service) sendInvites(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) error {
+// carry the citizen's address). what is the mail's news (mailInvite, …).
+func (sl *Service) sendInvites(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy, what int) error {
 	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
 	when := i18n.DateTime(i18n.DA, iv.Start.In(jobmatch.Copenhagen)) // "10. dec. 2026 kl. 09.00"
 	subject := "Invitation: samtale " + when + " / interview"
 	kind := "interview_invite"
-	switch {
-	case iv.Status == "cancelled":
+	switch what {
+	case mailCancel:
 		subject, kind = "Aflyst: samtale "+when+" / interview cancelled", "interview_cancel"
-	case iv.Sequence > 0:
+	case mailMoved:
 		subject, kind = "Flyttet: samtale "+when+" / interview moved", "interview_update"
+	case mailChanged:
+		subject, kind = "Ændret: samtale "+when+" / interview changed", "interview_update"
 	}
 	iv.Sent = []string{}
 	for _, r := range sl.recipients(ctx, iv, v, c) {
