@@ -81,8 +81,9 @@ type ConflictError struct {
 func (e *ConflictError) Error() string { return fmt.Sprintf("conflict: %s: %s", e.Code, e.Detail) }
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
-// JSONKind names what a Go type reads from JSON ("list", "text", "number",
-// "boolean", "object"), so a wrong type says what was expected.
+// JSONKind names what a Go type reads from JSON ("list", "text",
+// "integer", "number", "boolean", "object"), so a wrong type says what was
+// expected.
 func JSONKind(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -90,7 +91,10 @@ func JSONKind(t reflect.Type) string {
 	case reflect.String:
 		return "text"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
-		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		// A whole number: "Skal være et tal" was said of positions: 1.5.
+		return "integer"
+	case reflect.Float32, reflect.Float64:
 		return "number"
 	case reflect.Bool:
 		return "boolean"

@@ -234,7 +234,7 @@ func TestValidationProblems(t *testing.T) {
 		code   string
 		inMsg  string
 	}{
-		{"bad cvr checksum", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "12345678" }, "da", "company.cvr", "cvr", "modulus 11"},
+		{"bad cvr checksum", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "12345678" }, "da", "company.cvr", "cvr", "CVR-nummeret findes ikke – tjek det i CVR-registret."},
 		{"cvr not digits", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "abc" }, "en", "company.cvr", "cvr", "8 digits"},
 		{"unknown postal code", func(b map[string]any) { b["postal_code"] = "9999" }, "en", "postal_code", "postal", "does not exist"},
 		{"cpr in description", func(b map[string]any) { b["description"] = "Kontakt os om 010190-1234 tak" }, "da", "description", "cpr", "CPR"},
@@ -248,6 +248,7 @@ func TestValidationProblems(t *testing.T) {
 		{"bad email", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["email"] = "nope" }, "da", "company.contact.email", "email", "e-mail"},
 		{"bad date", func(b map[string]any) { b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		{"past deadline", func(b map[string]any) { b["deadline"] = "2020-01-01" }, "en", "deadline", "not_past", "past"},
+		{"a deadline that does not read", func(b map[string]any) { b["deadline"] = "01-02-2027" }, "en", "deadline", "datetime", "YYYY-MM-DD"},
 		{"unknown field", func(b map[string]any) { b["is_admin"] = true }, "en", "is_admin", "unknown_field", "Unknown"},
 		// Named by its path, as every other field error.
 		{"unknown field of the company", func(b map[string]any) { b["company"].(map[string]any)["contact_name"] = "Hanne" }, "da", "company.contact_name", "unknown_field", "kendes ikke"},
@@ -261,7 +262,8 @@ func TestValidationProblems(t *testing.T) {
 		{"two unknown fields, the first", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "company_name", "unknown_field", "kendes ikke"},
 		{"two unknown fields, the second", func(b map[string]any) { b["company_name"] = "X"; b["contact"] = map[string]any{} }, "da", "contact", "unknown_field", "kendes ikke"},
 		// A wrong type says what the field takes.
-		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "Must be a number."},
+		{"wrong type", func(b map[string]any) { b["positions"] = "two" }, "en", "positions", "type", "Must be a whole number."},
+		{"a fraction for a whole number", func(b map[string]any) { b["positions"] = 1.5 }, "da", "positions", "type", "Skal være et helt tal."},
 		{"text for a list", func(b map[string]any) { b["skills_required"] = "pleje" }, "da", "skills_required", "type", "Skal være en liste"},
 		// A wrong type, an unknown key and a missing field in one body:
 		// each is named in one answer, not one per try.
@@ -270,12 +272,12 @@ func TestValidationProblems(t *testing.T) {
 			b["positions"] = "two"
 			b["languages"] = []any{map[string]any{"code": "da", "level": 2}}
 		}, "en", "languages[0].level", "type", "Must be text"},
-		{"a whole number", func(b map[string]any) { b["experience_years"] = 2.5; b["title"] = "Kok" }, "en", "experience_years", "type", "Must be a number."},
+		{"a whole number", func(b map[string]any) { b["experience_years"] = 2.5; b["title"] = "Kok" }, "en", "experience_years", "type", "Must be a whole number."},
 		{"a missing field beside a wrong type", func(b map[string]any) { b["positions"] = "two"; delete(b, "title") }, "da", "title", "required", "Skal udfyldes"},
 		{"a bad CVR beside an unknown field", func(b map[string]any) {
 			b["is_admin"] = true
 			b["company"].(map[string]any)["cvr"] = "12345678"
-		}, "da", "company.cvr", "cvr", "modulus 11"},
+		}, "da", "company.cvr", "cvr", "CVR-nummeret findes ikke – tjek det i CVR-registret."},
 		{"a wrong type by the field's own name", func(b map[string]any) { delete(b, "title"); b["Title"] = 5 }, "en", "title", "type", "Must be text"},
 		{"a bad date beside a wrong type", func(b map[string]any) { b["positions"] = true; b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		// A bound of a number is a value, of a list a count, of text
@@ -299,6 +301,17 @@ func TestValidationProblems(t *testing.T) {
 			code, msg := p.Field(tt.field)
 			if code != tt.code || !strings.Contains(msg, tt.inMsg) {
 				t.Fatalf("field %s = (%q, %q), want code %q with %q; all: %s", tt.field, code, msg, tt.code, tt.inMsg, res.Body)
+			}
+			// One error a field: a date that does not read was said
+			// to be in the past too.
+			n := 0
+			for _, e := range p.Errors {
+				if e.Field == tt.field {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Fatalf("%d errors at %s: %s", n, tt.field, res.Body)
 			}
 		})
 	}
@@ -520,7 +533,7 @@ func TestShortPasswordsRefused(t *testing.T) {
 	admin := env.Login("admin@demo.local")
 	admin.Lang = "da"
 	user := func(email, pw string) map[string]any {
-		return map[string]any{"email": email, "name": "Ny Bruger", "role": "consultant", "password": pw}
+		return map[string]any{"email": email, "name": "Ny Bruger", "role": "consultant", "phone": "88 72 41 09", "password": pw}
 	}
 	res := admin.Do("POST", "/api/v1/users", user("kort@kommune.dk", "demo"), nil)
 	if code, msg := res.Problem(t).Field("password"); res.StatusCode != http.StatusUnprocessableEntity || code != "min" || !strings.Contains(msg, "8") {

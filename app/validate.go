@@ -118,7 +118,13 @@ func (val *Validator) Validate(s any) error {
 			case strings.HasPrefix(tag, "required_"):
 				tag = "required"
 			}
-			out.Add(fieldPath(fe.Namespace()), tag, fe.Param())
+			param := fe.Param()
+			if s, ok := fe.Value().(string); ok && tag == "cvr" && len(s) == 8 && strings.Trim(s, "0123456789") == "" {
+				// Eight digits, and no CVR number: said apart from a
+				// number of the wrong length.
+				param = "checksum"
+			}
+			out.Add(fieldPath(fe.Namespace()), tag, param)
 			// A bound counts items of a list and is a value of a number,
 			// not characters: "Må højst være 300 tegn" said a commute in km.
 			switch fe.Kind() {

@@ -98,6 +98,12 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 		if Has(key + "." + f.Param) {
 			return T(lang, key+"."+f.Param)
 		}
+	case "cvr":
+		// Eight digits that are no CVR number (the check digit does
+		// not add up): "modulus 11-kontrol" said nothing to an employer.
+		if f.Param == "checksum" {
+			return T(lang, "v.cvr.checksum")
+		}
 	case "range", "excluded_with", "duplicate_ref":
 		return T(lang, key, f.Param)
 	case "private_topic": // the word found: "Skriv ikke om familie, helbred eller herkomst: »mand«"

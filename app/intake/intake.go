@@ -153,10 +153,13 @@ func joinInvalid(a, b error) error {
 func (s *Service) checkVacancyDates(in VacancyInput) error {
 	today := s.now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	verr := &jobmatch.ValidationError{}
-	if in.Deadline != "" && in.Deadline < today {
+	// A date that does not read has its format's error alone ("01-02-2027"
+	// was in the past too, as text).
+	isDate := func(d string) bool { _, err := time.Parse(time.DateOnly, d); return err == nil }
+	if in.Deadline != "" && isDate(in.Deadline) && in.Deadline < today {
 		verr.Add("deadline", "not_past", "")
 	}
-	if in.StartDate != "" && in.StartDate < today {
+	if in.StartDate != "" && isDate(in.StartDate) && in.StartDate < today {
 		verr.Add("start_date", "not_past", "")
 	}
 	return verr.Err()
