@@ -798,15 +798,16 @@ func short(s string) string {
 
 // MatchedSkills returns the vacancy's required and desired skills the CV
 // meets, by the same test the match card counts ("1 af 2"), in the
-// vacancy's own words.
-func (s *Scorer) MatchedSkills(f *Features) (required, desired []string) {
+// vacancy's own words, a skill met in part marked so in lang ("(delvis)",
+// "(partly)"): it said "(delvis)" on the English employer page.
+func (s *Scorer) MatchedSkills(lang i18n.Lang, f *Features) (required, desired []string) {
 	explain := s.explain
 	s.explain = true
 	defer func() { s.explain = explain }()
 	words := func(l i18n.List) []string {
 		out := make([]string, 0, len(l))
 		for _, a := range l {
-			out = append(out, i18n.Format(i18n.DA, a))
+			out = append(out, i18n.Format(lang, a))
 		}
 		return out
 	}

@@ -789,3 +789,18 @@ func TestHiredIsNotAvailableNow(t *testing.T) {
 		t.Errorf("asked %v, want each of the two once", asked)
 	}
 }
+
+// TestMatchedSkillsInTheLanguageAsked: a skill met in part is "(delvis)"
+// in Danish and "(partly)" in English (the English employer page said
+// "truckcertifikat, lager (delvis)").
+func TestMatchedSkillsInTheLanguageAsked(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Social- og sundhedsassistent", SkillsRequired: []string{"personlig pleje", "medicinhåndtering"}}
+	s := scorerFor(tax, v, Criteria{}, nil)
+	f := cvOf(tax, jobmatch.Candidate{Skills: []jobmatch.Concept{{Label: "pleje"}, {Label: "medicinhåndtering"}}})
+	for lang, want := range map[i18n.Lang]string{i18n.DA: "personlig pleje (delvis)", i18n.EN: "personlig pleje (partly)"} {
+		if req, _ := s.MatchedSkills(lang, f); !slices.Equal(req, []string{want, "medicinhåndtering"}) {
+			t.Errorf("%s: %q, want %q first", lang, req, want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app"
+	"jobmatch/i18n"
 	"jobmatch/matcher"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
@@ -477,16 +478,23 @@ func head(s []string, n int) []string {
 }
 
 // MatchedSkills returns the vacancy's skills (required, then desired) the
-// candidate meets exactly as the consultant's match card counts them; false
-// when the candidate's features are not loaded.
+// candidate meets exactly as the consultant's match card counts them, in
+// Danish (MatchedSkillsIn); false when the candidate's features are not
+// loaded.
 func (ms *Service) MatchedSkills(v *jobmatch.Vacancy, candidateID string) ([]string, bool) {
+	return ms.MatchedSkillsIn(i18n.DA, v, candidateID)
+}
+
+// MatchedSkillsIn is MatchedSkills with a skill met in part marked so in
+// lang ("(partly)" on an English page, not "(delvis)").
+func (ms *Service) MatchedSkillsIn(lang i18n.Lang, v *jobmatch.Vacancy, candidateID string) ([]string, bool) {
 	f, ok := ms.m.Pool.Get(candidateID)
 	if !ok {
 		return nil, false
 	}
 	p := ms.profile(v)
 	s := matcher.NewScorer(p, matcher.DefaultCriteria(p), matcher.DefaultWeights(), ms.m.Tax, ms.m.Pool, time.Now())
-	req, des := s.MatchedSkills(f)
+	req, des := s.MatchedSkills(lang, f)
 	return append(req, des...), true
 }
 
