@@ -911,7 +911,12 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hi
 		parts = append(parts, i18n.T(lang, "cv.can_start")+" "+dateIn(lang, c.AvailableFrom))
 	}
 	if len(c.DrivingLicences) > 0 {
-		parts = append(parts, i18n.T(lang, "cand.licences")+" "+strings.Join(c.DrivingLicences, ", "))
+		// One licence is "Driving licence B" ("Kørekort" either way).
+		word := "cand.licences"
+		if len(c.DrivingLicences) == 1 {
+			word = "cand.licence_one"
+		}
+		parts = append(parts, i18n.T(lang, word)+" "+strings.Join(c.DrivingLicences, ", "))
 	}
 	// Part-time only is worth a consultant's glance; full-time is the rule.
 	if slices.Equal(c.Hours, []jobmatch.Hours{jobmatch.HoursPart}) {

@@ -167,6 +167,7 @@ func init() {
 		"cand.skills_list":            {"Kompetencer (én pr. linje)", "Skills (one per line)"},
 		"cand.languages":              {"Sprog med niveau", "Languages with level"},
 		"cand.licences":               {"Kørekort", "Driving licences"},
+		"cand.licence_one":            {"Kørekort", "Driving licence"},
 		"cv.back":                     {"Tilbage til CV'et", "Back to the CV"},
 		"cand.hours":                  {"Ønsket arbejdstid", "Hours wanted"},
 		"cand.shifts":                 {"Kan arbejde", "Will work"},
