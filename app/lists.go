@@ -27,7 +27,11 @@ type ListQuery struct {
 const MaxPageSize = 200
 
 // ListPage reads a page of refs from a named list of st and reads each by
-// _id with get; an item erased since it was listed is left out.
+// _id with get; an item erased since it was listed, or never written (its
+// writer killed after listing it), is left out, and once its pointer is
+// old enough taken out of the list and its total
+// (store.ListDropDangling): a company's timeline said 1 and listed
+// nothing after a kill -9 during a vacancy's filing.
 func ListPage[T any](ctx context.Context, st *store.Store, list string, q ListQuery, get func(context.Context, string) (T, error)) (Page[T], error) {
 	cur, err := store.ParseCursor(q.Cursor)
 	if err != nil {
@@ -45,10 +49,15 @@ func ListPage[T any](ctx context.Context, st *store.Store, list string, q ListQu
 		return Page[T]{}, err
 	}
 	out := Page[T]{Items: make([]T, 0, len(p.Refs)), NextCursor: store.FormatCursor(p.Next), Total: p.Total}
-	for _, ref := range p.Refs {
+	for i, ref := range p.Refs {
 		item, err := get(ctx, ref)
 		if errors.Is(err, jobmatch.ErrNotFound) {
-			continue // erased since it was listed
+			// A failed repair leaves the page as it was; the next
+			// reader tries again.
+			if dropped, derr := st.ListDropDangling(ctx, list, p.Pos[i], p.Written[i]); derr == nil && dropped && out.Total > 0 {
+				out.Total--
+			}
+			continue
 		}
 		if err != nil {
 			return Page[T]{}, err

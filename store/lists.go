@@ -18,7 +18,7 @@ import (
 // sorted, filtered query without scanning the collection, so each list a page
 // shows is kept as its own sequence of pointer documents:
 //
-//	lists     {_id: "<name>#<pos, 12 digits>", ref, removed?}
+//	lists     {_id: "<name>#<pos, 12 digits>", ref, at, removed?}
 //	counters  {_id: "list:<name>", n, removed}
 //
 // The pointer documents are the truth; the counter's n is a hint written
@@ -27,10 +27,21 @@ import (
 // probes forward to the last pointer that exists. A pointer is never deleted,
 // only marked removed, so probing cannot stop at a hole. Reading a page walks
 // backwards from a cursor, one _id lookup per entry.
+//
+// A writer lists first and writes the record after (FileRequest), so a
+// crash in between leaves a pointer to nothing, which the total counted
+// and no page showed ("Tidslinje (1) Ingen endnu."). The reader that finds
+// no record behind a pointer older than danglingAfter marks it removed
+// (ListDropDangling); at is when the pointer was written.
 
 // ListPage is one page of a list, newest first.
 type ListPage struct {
 	Refs []string
+	// Pos and Written are each ref's position and when its pointer was
+	// written (zero for one written before pointers said so), for
+	// ListDropDangling.
+	Pos     []int64
+	Written []time.Time
 	// Next is the cursor for the following (older) page, 0 when there is none.
 	Next  int64
 	Total int64
@@ -155,7 +166,7 @@ func (s *Store) appendInOrder(ctx context.Context, name string, refs []string) (
 		}
 		docs := make([]any, len(refs))
 		for i, r := range refs {
-			docs[i] = bson.D{{Key: "_id", Value: listKey(name, head+1+int64(i))}, {Key: "ref", Value: r}}
+			docs[i] = bson.D{{Key: "_id", Value: listKey(name, head+1+int64(i))}, {Key: "ref", Value: r}, {Key: "at", Value: time.Now().UTC()}}
 		}
 		_, err = s.C(ColLists).InsertMany(ctx, docs)
 		placed := len(refs)
@@ -268,7 +279,7 @@ func (s *Store) appendLists(ctx context.Context, items []*listAppend) []error {
 				n = head + 1
 			}
 			p.at, next[name] = n, n+1
-			docs[k] = bson.D{{Key: "_id", Value: listKey(name, n)}, {Key: "ref", Value: a.ptrs[p.ptr].ref}}
+			docs[k] = bson.D{{Key: "_id", Value: listKey(name, n)}, {Key: "ref", Value: a.ptrs[p.ptr].ref}, {Key: "at", Value: time.Now().UTC()}}
 		}
 		_, err := s.C(ColLists).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
 		failed := map[int]bool{}
@@ -368,19 +379,44 @@ func (s *Store) flushListHeads(ctx context.Context, all bool) error {
 // is counted once however many replicas remove it at the same time: the
 // first to insert the entry's removal marker counts it.
 func (s *Store) ListRemove(ctx context.Context, name string, pos int64) error {
+	_, err := s.listRemove(ctx, name, pos)
+	return err
+}
+
+// listRemove is ListRemove, reporting whether this call counted the removal.
+func (s *Store) listRemove(ctx context.Context, name string, pos int64) (bool, error) {
 	_, err := s.C(ColLists).UpdateOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "removed", Value: true}}}})
 	if err != nil {
-		return fmt.Errorf("store: list %s: remove: %w", name, err)
+		return false, fmt.Errorf("store: list %s: remove: %w", name, err)
 	}
 	_, err = s.C(ColLists).InsertOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos) + "~removed"}})
 	if mongo.IsDuplicateKeyError(err) {
-		return nil // removed and counted before
+		return false, nil // removed and counted before
 	}
 	if err != nil {
-		return fmt.Errorf("store: list %s: remove: %w", name, err)
+		return false, fmt.Errorf("store: list %s: remove: %w", name, err)
 	}
-	return s.IncCounters(ctx, "list:"+name, map[string]int64{"removed": 1})
+	return true, s.IncCounters(ctx, "list:"+name, map[string]int64{"removed": 1})
+}
+
+// danglingAfter is how old a pointer to nothing is before its writer is
+// surely dead: a writer stores the record within a few operations of the
+// pointer, each given up by the driver after 30 s (Open).
+const danglingAfter = 5 * time.Minute
+
+// ListDropDangling marks removed the entry at pos of the named list, its
+// pointer written at written (ListPage), whose record the reader did not
+// find, once the pointer is older than danglingAfter: the writer died
+// between the pointer and the record, or the record was erased. It reports
+// whether this call counted the removal; replicas that drop one entry at
+// the same time count it once (ListRemove), and a younger pointer, whose
+// writer may still be at work, is left alone.
+func (s *Store) ListDropDangling(ctx context.Context, name string, pos int64, written time.Time) (bool, error) {
+	if time.Since(written) < danglingAfter {
+		return false, nil
+	}
+	return s.listRemove(ctx, name, pos)
 }
 
 // ListPage reads up to limit refs older than cursor (0 = from the newest).
@@ -404,8 +440,9 @@ func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit i
 	for ; pos > 0 && len(page.Refs) < limit && budget > 0; pos-- {
 		budget--
 		var d struct {
-			Ref     string `bson:"ref"`
-			Removed bool   `bson:"removed"`
+			Ref     string    `bson:"ref"`
+			At      time.Time `bson:"at"`
+			Removed bool      `bson:"removed"`
 		}
 		err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(name, pos)}}).Decode(&d)
 		if errors.Is(err, mongo.ErrNoDocuments) || d.Removed {
@@ -415,6 +452,8 @@ func (s *Store) ListPage(ctx context.Context, name string, cursor int64, limit i
 			return ListPage{}, fmt.Errorf("store: list %s: page: %w", name, err)
 		}
 		page.Refs = append(page.Refs, d.Ref)
+		page.Pos = append(page.Pos, pos)
+		page.Written = append(page.Written, d.At)
 	}
 	if pos > 0 {
 		page.Next = pos + 1
