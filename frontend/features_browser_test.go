@@ -72,7 +72,7 @@ func TestConsentPageOnAPhone(t *testing.T) {
 		chromedp.WaitVisible(`.consent-form`),
 		chromedp.Text(`.consent-title`, &title),
 		chromedp.Text(`.consent-profile`, &profile),
-		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow),
+		chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow),
 		chromedp.Evaluate(`document.querySelector('.consent-btn.yes-named').getBoundingClientRect().height`, &btnHeight),
 	)
 	if err != nil {
