@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"jobmatch"
@@ -55,5 +56,24 @@ func TestEveryTemplateKeyHasAMessage(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d keys read from the templates", n)
+	}
+}
+
+// TestPagesSayNoCodeName: the service is "Jobcentrets virksomhedsservice"
+// to those who use it; "jobmatch" is the code's name ("Sådan rangerer
+// jobmatch kandidater" headed a page). And the privacy page's questions end
+// as questions.
+func TestPagesSayNoCodeName(t *testing.T) {
+	for _, k := range []string{"page.about_matching", "wn.about"} {
+		for _, l := range []i18n.Lang{i18n.DA, i18n.EN} {
+			if got := i18n.T(l, k); strings.Contains(strings.ToLower(got), "jobmatch") {
+				t.Errorf("%s (%s): %q", k, l, got)
+			}
+		}
+	}
+	for _, k := range []string{"priv.who_h", "priv.keep_h", "priv.basis_h"} {
+		if got := i18n.T(i18n.DA, k); !strings.HasSuffix(got, "?") {
+			t.Errorf("%s: %q is a question without its mark", k, got)
+		}
 	}
 }

@@ -177,7 +177,7 @@ func init() {
 
 func init() {
 	i18n.Register(map[string][2]string{
-		"page.about_matching":  {"Sådan rangerer jobmatch kandidater", "How jobmatch ranks candidates"},
+		"page.about_matching":  {"Sådan rangeres kandidaterne", "How candidates are ranked"},
 		"am.lead":              {"Rangeringen er et forslag til konsulenten. Den afviser aldrig nogen, og en person beslutter altid, hvem der kontaktes og præsenteres.", "The ranking is a suggestion to the consultant. It never rejects anyone, and a person always decides who is contacted and presented."},
 		"am.uses_h":            {"Det bruger rangeringen", "What the ranking uses"},
 		"am.u_occupation":      {"Ønsket job og erhverv fra CV'et, holdt op mod stillingens titel (STAR/Jobnet og ESCO)", "Desired jobs and occupations from the CV, against the vacancy's title (STAR/Jobnet and ESCO)"},
@@ -213,7 +213,7 @@ func init() {
 		"am.c_text":            {"Ord i CV'et", "Words in the CV"},
 		"page.whynot":          {"Hvorfor ikke …?", "Why not …?"},
 		"wn.back":              {"Tilbage til stillingen", "Back to the vacancy"},
-		"wn.about":             {"Sådan rangerer jobmatch", "How jobmatch ranks"},
+		"wn.about":             {"Sådan rangeres kandidaterne", "How candidates are ranked"},
 		"wn.pick":              {"Find CV'et (titel, kompetence eller et ord fra CV'et)", "Find the CV (title, skill or a word from the CV)"},
 		"wn.find":              {"Søg", "Search"},
 		"wn.found":             {"Fundne CV'er", "CVs found"},
