@@ -183,3 +183,55 @@ func TestAdminsStay(t *testing.T) {
 		t.Fatalf("the last admin: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestConsultantsHaveAPhoneAndRealAreas: a consultant without a phone
+// number showed as "sendt til Ny Konsulent ()" and an empty "Telefon:" on
+// the employer's status page; areas "abc" and "9999999" were stored. A
+// consultant's phone is a Danish number of 8 digits; an area is a postal
+// code that exists, the start of one, or i: and an industry code.
+func TestConsultantsHaveAPhoneAndRealAreas(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	user := func(phone string, areas ...string) map[string]any {
+		return map[string]any{"email": "ny@kommune.dk", "name": "Ny Konsulent", "role": "consultant", "phone": phone, "areas": areas, "password": "hemmelig1"}
+	}
+	res := admin.Do("POST", "/api/v1/users", user("", "abc", "9999999", "9999", "64", "6400", "i:47"), nil)
+	p := res.Problem(t)
+	if res.StatusCode != http.StatusUnprocessableEntity || len(p.Errors) != 4 {
+		t.Fatalf("no phone, bad areas: %d %s", res.StatusCode, res.Body)
+	}
+	if code, msg := p.Field("phone"); code != "required" || msg != "Skal udfyldes." {
+		t.Fatalf("no phone: %s", res.Body)
+	}
+	for _, f := range []string{"areas[0]", "areas[1]", "areas[2]"} {
+		if code, msg := p.Field(f); code != "area" || !strings.Contains(msg, "postnummer") {
+			t.Fatalf("%s: %s", f, res.Body)
+		}
+	}
+	for _, phone := range []string{"1234", "88 72 41 0x", "+46 88 72 41 01"} {
+		res := admin.Do("POST", "/api/v1/users", user(phone), nil, "Accept-Language", "en")
+		if code, msg := res.Problem(t).Field("phone"); res.StatusCode != http.StatusUnprocessableEntity || code != "dkphone" || !strings.Contains(msg, "8 digits") {
+			t.Fatalf("phone %q: %d %s", phone, res.StatusCode, res.Body)
+		}
+	}
+	if res := admin.Do("POST", "/api/v1/users", user("+45 88 72 41 09", "64", "6400", "i:47"), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("a good consultant: %d %s", res.StatusCode, res.Body)
+	}
+	// Others need no phone; a consultant keeps theirs, and a user made a
+	// consultant must have one.
+	if res := admin.Do("POST", "/api/v1/users", map[string]any{"email": "hot@kommune.dk", "name": "Hot Line", "role": "hotline", "password": "hemmelig1"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("hotline without phone: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/hot@kommune.dk", map[string]any{"role": "consultant"}, nil)
+	if code, _ := res.Problem(t).Field("phone"); res.StatusCode != http.StatusUnprocessableEntity || code != "required" {
+		t.Fatalf("a consultant made without phone: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/ny@kommune.dk", map[string]any{"phone": ""}, nil)
+	if code, _ := res.Problem(t).Field("phone"); res.StatusCode != http.StatusUnprocessableEntity || code != "required" {
+		t.Fatalf("a consultant's phone removed: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PATCH", "/api/v1/users/hot@kommune.dk", map[string]any{"role": "consultant", "phone": "88724110"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("made a consultant with a phone: %d %s", res.StatusCode, res.Body)
+	}
+}
+

@@ -18,6 +18,9 @@ import (
 //	cvr     8 digits passing modulus 11
 //	postal  a Danish postal code that exists
 //	nocpr   free text without a CPR-like number
+//	dkphone a Danish phone number: 8 digits, spaces allowed, +45 or not ("" passes)
+//	area    a consultant's area: a Danish postal code that exists or the
+//	        start of one ("64"), or i: and an industry code's digits ("i:47")
 //	oneof   as usual, for enums
 //
 // Field names in errors are the JSON paths ("company.cvr"), so the API and the
@@ -57,6 +60,17 @@ func NewValidator(postal PostalChecker) *Validator {
 		}
 		return postal == nil || postal.ValidPostal(s)
 	})
+	// A consultant's phone number is shown to employers and in mails
+	// ("sendt til Ny Konsulent ()" had none): a Danish one, as people
+	// write it.
+	_ = v.RegisterValidation("dkphone", func(fl validator.FieldLevel) bool {
+		return validPhone(fl.Field().String())
+	})
+	// The assignment rule matches areas as prefixes of a company's postal
+	// or industry code: "abc" and "9999999" matched none, silently.
+	_ = v.RegisterValidation("area", func(fl validator.FieldLevel) bool {
+		return validArea(postal, fl.Field().String())
+	})
 	// A language by its ISO 639 code (two or three letters: "da", "prs")
 	// and a CEFR level or "native" (a mother tongue), in either case:
 	// "zz"/"Q7" and "<script>" were stored as a CV's and a vacancy's
@@ -86,6 +100,51 @@ func NewValidator(postal PostalChecker) *Validator {
 		return true
 	})
 	return &Validator{v: v}
+}
+
+// validPhone reports whether s is empty or a Danish phone number: eight
+// digits with spaces anywhere, after +45 or not.
+func validPhone(s string) bool {
+	if s == "" {
+		return true
+	}
+	d := strings.ReplaceAll(s, " ", "")
+	d = strings.TrimPrefix(d, "+45")
+	return len(d) == 8 && strings.Trim(d, "0123456789") == ""
+}
+
+// validArea reports whether a is an area a consultant may cover: "i:" and
+// one to six digits of an industry code, or one to four digits that are a
+// Danish postal code or the start of one (postal nil: any digits).
+func validArea(postal PostalChecker, a string) bool {
+	digits := func(s string, most int) bool {
+		return s != "" && len(s) <= most && strings.Trim(s, "0123456789") == ""
+	}
+	if ind, ok := strings.CutPrefix(a, "i:"); ok {
+		return digits(ind, 6)
+	}
+	if !digits(a, 4) {
+		return false
+	}
+	if postal == nil || postal.ValidPostal(a) {
+		return true
+	}
+	if len(a) == 4 {
+		return false
+	}
+	// A prefix: some postal code starts with it (at most 1,000 lookups in
+	// a map, for a one-digit prefix).
+	rest := 4 - len(a)
+	n := 1
+	for range rest {
+		n *= 10
+	}
+	for i := range n {
+		if postal.ValidPostal(a + fmt.Sprintf("%0*d", rest, i)) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsCPR(v reflect.Value) bool {

@@ -14,6 +14,8 @@ import (
 func init() {
 	i18n.Register(map[string][2]string{
 		"v.self":       {"Du kan ikke deaktivere dig selv. Bed en anden administrator om det.", "You cannot deactivate yourself. Ask another admin to do it."},
+		"v.dkphone":    {"Skriv et dansk telefonnummer med 8 cifre, fx 88 72 41 01.", "Enter a Danish phone number of 8 digits, e.g. 88 72 41 01."},
+		"v.area":       {"Skriv et postnummer, der findes, eller begyndelsen af et (fx 6400 eller 64), eller i: og en branchekode (fx i:47).", "Enter a postal code that exists or the start of one (e.g. 6400 or 64), or i: and an industry code (e.g. i:47)."},
 		"v.last_admin": {"Der skal være mindst én aktiv administrator. Giv en anden rollen som administrator først.", "There must be at least one active admin. Make someone else an admin first."},
 	})
 }
@@ -25,7 +27,7 @@ type UserPatch struct {
 	Active   *bool          `json:"active,omitempty"`
 	Role     *jobmatch.Role `json:"role,omitempty" validate:"omitempty,oneof=hotline consultant admin management"`
 	Name     *string        `json:"name,omitempty" validate:"omitempty,min=2,max=120,runes"`
-	Phone    *string        `json:"phone,omitempty" validate:"omitempty,max=20,runes"`
+	Phone    *string        `json:"phone,omitempty" validate:"omitempty,max=20,dkphone"`
 	Password *string        `json:"password,omitempty" validate:"omitempty,min=8,max=200"`
 }
 
@@ -69,6 +71,14 @@ func (s *Service) UpdateUser(ctx context.Context, by *jobmatch.User, id string, 
 	}
 	if in.Role != nil {
 		role = *in.Role
+	}
+	phone := u.Phone
+	if in.Phone != nil {
+		phone = *in.Phone
+	}
+	if role == jobmatch.RoleConsultant && phone == "" {
+		// Employers and the hotline are given a consultant's number.
+		return nil, jobmatch.Invalid("phone", "required", "")
 	}
 	if !active && u.Active && u.ID == by.ID {
 		return nil, jobmatch.Invalid("active", "self", "")

@@ -26,10 +26,10 @@ const sessionTTL = 12 * time.Hour
 type NewUser struct {
 	Email    string        `json:"email" validate:"required,email,max=200"`
 	Name     string        `json:"name" validate:"required,min=2,max=120,runes"`
-	Phone    string        `json:"phone,omitempty" validate:"omitempty,min=8,max=20,runes"`
+	Phone    string        `json:"phone,omitempty" validate:"required_if=Role consultant,max=20,dkphone"` // employers call a consultant
 	Role     jobmatch.Role `json:"role" validate:"required,oneof=hotline consultant admin management"`
 	Password string        `json:"password" validate:"required,min=8,max=200"`
-	Areas    []string      `json:"areas,omitempty" validate:"max=50,dive,min=1,max=12"`
+	Areas    []string      `json:"areas,omitempty" validate:"max=50,dive,area"`
 }
 
 // MinPassword is the shortest password a staff user may be given (NIST

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,51 +20,60 @@ import (
 // [--candidates N]`, one summary line per set, last.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "melo" && args[0] != "rjdb" && args[0] != "everyday") {
-		fmt.Fprintln(stderr, "usage: jobmatch eval melo [--dir DIR] | rjdb [--file FILE] | everyday [--candidates N]")
-		return flag.ErrHelp
+		fmt.Fprintln(stderr, "usage: jobmatch eval melo [--dir DIR] | rjdb [--file FILE] [--weights …] | everyday [--candidates N]")
+		return errors.New("eval: want melo, rjdb or everyday")
 	}
 	fs := flag.NewFlagSet("eval "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("dir", "", "MELO set directory (default ../shared/data/eval_melo_dnk)")
-	file := fs.String("file", "", "RJDB JSON Lines file (default ../shared/data/eval_rjdb/test.jsonl)")
-	candidates := fs.Int("candidates", 2000, "everyday: demo CVs to search")
-	weights := fs.String("weights", "", "rjdb: component weights to try, e.g. text=0.3,occupation=0.2 (others keep their defaults)")
+	// Each mode's own flags only: `eval melo --help` listed the others'
+	// too, which melo ignores.
+	var dir, file, weights string
+	var candidates int
+	switch args[0] {
+	case "melo":
+		fs.StringVar(&dir, "dir", "", "MELO set directory (default ../shared/data/eval_melo_dnk)")
+	case "rjdb":
+		fs.StringVar(&file, "file", "", "RJDB JSON Lines file (default ../shared/data/eval_rjdb/test.jsonl)")
+		fs.StringVar(&weights, "weights", "", "component weights to try, e.g. text=0.3,occupation=0.2 (others keep their defaults)")
+	case "everyday":
+		fs.IntVar(&candidates, "candidates", 2000, "demo CVs to search")
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	switch args[0] {
 	case "everyday":
 		// Per query on stderr, the summary on stdout.
-		r, err := eval.Everyday(ctx, *candidates, eval.EverydayQueries, stderr)
+		r, err := eval.Everyday(ctx, candidates, eval.EverydayQueries, stderr)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, r)
 	case "melo":
-		if *dir == "" {
+		if dir == "" {
 			d, err := shareddata.Find("eval_melo_dnk")
 			if err != nil {
 				return err
 			}
-			*dir = d
+			dir = d
 		}
-		r, err := eval.MELO(*dir)
+		r, err := eval.MELO(dir)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, r)
 	case "rjdb":
-		if *file == "" {
+		if file == "" {
 			d, err := shareddata.Find("eval_rjdb")
 			if err != nil {
 				return err
 			}
-			*file = filepath.Join(d, "test.jsonl")
+			file = filepath.Join(d, "test.jsonl")
 		}
 		var w matcher.Weights
-		if *weights != "" {
+		if weights != "" {
 			w = matcher.DefaultWeights()
-			for _, kv := range strings.Split(*weights, ",") {
+			for _, kv := range strings.Split(weights, ",") {
 				k, v, _ := strings.Cut(kv, "=")
 				f, err := strconv.ParseFloat(v, 64)
 				if _, known := w[k]; !known || err != nil {
@@ -72,7 +82,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				w[k] = f
 			}
 		}
-		r, err := eval.RJDBWith(ctx, *file, w, stderr)
+		r, err := eval.RJDBWith(ctx, file, w, stderr)
 		if err != nil {
 			return err
 		}

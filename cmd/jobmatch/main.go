@@ -55,7 +55,9 @@ func commands() []command {
 // are one level down (`jobmatch user add --help`).
 var subcommands = map[string]bool{"user": true, "import": true, "kpi": true, "eval": true}
 
-func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help" }
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
+}
 
 func main() {
 	ctx := context.Background()

@@ -118,7 +118,7 @@ func TestAcknowledgedWritesSurviveKill9(t *testing.T) {
 func TestUserAdd(t *testing.T) {
 	bin := buildBinary(t)
 	dataDir := t.TempDir()
-	out, err := exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", "Ny@Kommune.dk", "--name", "Ny Konsulent", "--role", "consultant", "--password", "hemmelig1").CombinedOutput()
+	out, err := exec.Command(bin, "user", "add", "--data-dir", dataDir, "--email", "Ny@Kommune.dk", "--name", "Ny Konsulent", "--role", "consultant", "--phone", "88 72 41 09", "--password", "hemmelig1").CombinedOutput()
 	if err != nil {
 		t.Fatalf("user add: %v\n%s", err, out)
 	}
