@@ -66,11 +66,11 @@ func RegisterCompanyService(s *web.Server, u UseCases) {
 		if err := web.DecodeJSON(c, &in); err != nil {
 			return err
 		}
-		n, err := u.Companies.BulkReassign(c.Request().Context(), web.CurrentUser(c), in)
+		m, err := u.Companies.BulkReassign(c.Request().Context(), web.CurrentUser(c), in)
 		if err != nil {
 			return err
 		}
-		return c.JSON(http.StatusOK, map[string]int{"moved": n})
+		return c.JSON(http.StatusOK, m)
 	}, web.RequireRole(jobmatch.RoleAdmin))
 	g.GET("/kpi", func(c echo.Context) error {
 		year, half, err := yearHalf(c)

@@ -235,3 +235,94 @@ func TestConsultantsHaveAPhoneAndRealAreas(t *testing.T) {
 	}
 }
 
+// TestReassignMovesOpenWork: companies moved to another consultant left
+// their open requests and vacancies on the old one's worklist, while the
+// employer's status page and the hotline named the new one. They move
+// with the companies, and the answer says how many; a company not moved
+// keeps its work. A wrong "to" is named "to". The move is audited.
+func TestReassignMovesOpenWork(t *testing.T) {
+	env := systemtest.Start(t)
+	anon, admin := env.Client(), env.Login("admin@demo.local")
+	moved, kept := demo.CVR(61), demo.CVR(62)
+	for _, cvr := range []string{moved, kept} {
+		if res := anon.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(cvr), nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	body := systemtest.VacancyBody(moved)
+	if res := anon.Do("POST", "/api/v1/requests", map[string]any{"company": body["company"], "topic": "subsidy", "channel": "web", "text": "Løntilskud?"}, nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	co, err := env.Sys.Companies.Company(context.Background(), moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := co.ConsultantID, "mads@demo.local"
+	type owned struct {
+		CVR          string `json:"cvr"`
+		ConsultantID string `json:"consultant_id"`
+	}
+	type worklist struct {
+		OpenRequests []owned `json:"open_requests"`
+		Vacancies    []owned `json:"vacancies"`
+	}
+	work := func(email string) (requests, vacancies map[string]int) {
+		var w worklist
+		if res := env.Login(email).Do("GET", "/api/v1/worklist", nil, &w); res.StatusCode != http.StatusOK {
+			t.Fatalf("worklist: %d %s", res.StatusCode, res.Body)
+		}
+		requests, vacancies = map[string]int{}, map[string]int{}
+		for _, r := range w.OpenRequests {
+			if r.ConsultantID != email {
+				t.Fatalf("%s's worklist holds a request of %s", email, r.ConsultantID)
+			}
+			requests[r.CVR]++
+		}
+		for _, v := range w.Vacancies {
+			if v.ConsultantID != email {
+				t.Fatalf("%s's worklist holds a vacancy of %s", email, v.ConsultantID)
+			}
+			vacancies[v.CVR]++
+		}
+		return requests, vacancies
+	}
+	if rs, vs := work(from); rs[moved] != 2 || vs[moved] != 1 || rs[kept] != 1 || vs[kept] != 1 {
+		t.Fatalf("before: requests %v, vacancies %v", rs, vs)
+	}
+
+	res := admin.Do("POST", "/api/v1/companies/reassign", map[string]any{"from": from, "to": "hotline@demo.local", "cvrs": []string{moved}, "reason": "Barsel"}, nil)
+	if code, _ := res.Problem(t).Field("to"); res.StatusCode != http.StatusUnprocessableEntity || code != "consultant" {
+		t.Fatalf("to the hotline: %d %s", res.StatusCode, res.Body)
+	}
+	var out struct {
+		Moved          int `json:"moved"`
+		RequestsMoved  int `json:"requests_moved"`
+		VacanciesMoved int `json:"vacancies_moved"`
+	}
+	res = admin.Do("POST", "/api/v1/companies/reassign", map[string]any{"from": from, "to": to, "cvrs": []string{moved}, "reason": "Barsel"}, &out)
+	if res.StatusCode != http.StatusOK || out.Moved != 1 || out.RequestsMoved != 2 || out.VacanciesMoved != 1 {
+		t.Fatalf("reassign: %d %s", res.StatusCode, res.Body)
+	}
+	if rs, vs := work(from); rs[moved] != 0 || vs[moved] != 0 || rs[kept] != 1 || vs[kept] != 1 {
+		t.Fatalf("the old consultant after: requests %v, vacancies %v", rs, vs)
+	}
+	if rs, vs := work(to); rs[moved] != 2 || vs[moved] != 1 {
+		t.Fatalf("the new consultant after: requests %v, vacancies %v", rs, vs)
+	}
+	es := auditOf(t, env, "companies.reassign")
+	if len(es) != 1 || es[0].Actor != "admin@demo.local" || len(es[0].Subjects) != 1 || es[0].Subjects[0] != moved || es[0].Count != 1 ||
+		!strings.Contains(es[0].Reason, from+" → "+to) || !strings.Contains(es[0].Reason, "Barsel") {
+		t.Fatalf("audited %+v", es)
+	}
+
+	// One company back by hand: its work comes back too.
+	if res := admin.Do("PUT", "/api/v1/companies/"+moved+"/consultant", map[string]any{"consultant_id": from, "reason": "Tilbage"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("back: %d %s", res.StatusCode, res.Body)
+	}
+	if rs, vs := work(from); rs[moved] != 2 || vs[moved] != 1 {
+		t.Fatalf("back: requests %v, vacancies %v", rs, vs)
+	}
+	if es := auditOf(t, env, "companies.reassign"); len(es) != 2 || es[0].Subjects[0] != moved || !strings.Contains(es[0].Reason, to+" → "+from) {
+		t.Fatalf("audited %+v", es)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jobmatch"
+	"jobmatch/store"
 )
 
 // assignmentRule picks a new company's one contact consultant. A consultant
@@ -203,28 +204,74 @@ func hasContact(ps []jobmatch.Person, email string) bool {
 	return false
 }
 
-// Reassign gives a company a new contact consultant, keeping the history.
+// Reassign gives a company a new contact consultant, keeping the history;
+// its open requests and vacancies go with it (MoveOpenWork). Audited as
+// companies.reassign.
 func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason string) (*jobmatch.Company, error) {
 	c, err := s.Company(ctx, cvr)
 	if err != nil {
 		return nil, err
 	}
-	u, err := s.staff.User(ctx, jobmatch.NormalizeEmail(consultantID))
-	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && u.Role != jobmatch.RoleConsultant) {
-		return nil, jobmatch.Invalid("consultant_id", "consultant", "")
+	u, err := s.consultant(ctx, consultantID, "consultant_id")
+	if err != nil {
+		return nil, err
+	}
+	from := c.ConsultantID
+	moved, err := s.reassign(ctx, c, u, by, reason)
+	if moved.Companies > 0 {
+		err = errors.Join(err, s.audited(ctx, by, []string{c.CVR}, from, u.ID, reason, moved))
 	}
 	if err != nil {
 		return nil, err
 	}
-	if c.ConsultantID == u.ID {
-		return c, nil
+	return c, nil
+}
+
+// consultant reads the active consultant id, or says that field is not one.
+func (s *Service) consultant(ctx context.Context, id, field string) (*jobmatch.User, error) {
+	u, err := s.staff.User(ctx, jobmatch.NormalizeEmail(id))
+	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && (u.Role != jobmatch.RoleConsultant || !u.Active)) {
+		return nil, jobmatch.Invalid(field, "consultant", "")
 	}
+	return u, err
+}
+
+// Moved is what a reassignment moved: the companies, and the open
+// requests and vacancies that went with them.
+type Moved struct {
+	Companies int `json:"moved"`
+	Requests  int `json:"requests_moved"`
+	Vacancies int `json:"vacancies_moved"`
+}
+
+// reassign moves c to u with its open work.
+func (s *Service) reassign(ctx context.Context, c *jobmatch.Company, u *jobmatch.User, by, reason string) (Moved, error) {
+	if c.ConsultantID == u.ID {
+		return Moved{}, nil
+	}
+	from := c.ConsultantID
 	a := jobmatch.Assignment{ConsultantID: u.ID, By: by, Reason: reason, At: s.now().UTC()}
 	if err := s.st.AssignCompany(ctx, c, a); err != nil {
-		return nil, err
+		return Moved{}, err
 	}
 	s.companiesAdded(ctx, []*jobmatch.Company{c}) // the company search shows the new contact person
-	return c, nil
+	// The open requests and vacancies go with the company: the employer's
+	// status page and the hotline name the new contact person, so the
+	// work is on the new one's worklist.
+	rs, vs, err := s.st.MoveOpenWork(ctx, []string{c.CVR}, from, u.ID)
+	if len(vs) > 0 {
+		// Every replica's open-vacancy map reads the vacancies again.
+		if lerr := s.st.LogChanges(ctx, store.KindVacancy, vs...); lerr != nil {
+			s.log.Error("log vacancy change", "err", lerr)
+		}
+	}
+	return Moved{Companies: 1, Requests: len(rs), Vacancies: len(vs)}, err
+}
+
+// audited records a move of companies from one consultant to another.
+func (s *Service) audited(ctx context.Context, by string, cvrs []string, from, to, reason string, m Moved) error {
+	return s.audit.Record(ctx, jobmatch.AuditEvent{Actor: by, Action: "companies.reassign", Subjects: cvrs, Count: m.Companies,
+		Reason: fmt.Sprintf("%s → %s (%d requests, %d vacancies): %s", from, to, m.Requests, m.Vacancies, reason)})
 }
 
 // ContactPersonOf returns the company's contact consultant as employers see them.
@@ -252,35 +299,54 @@ type BulkReassignInput struct {
 }
 
 // BulkReassign moves companies (all of a consultant's, or the ones listed)
-// to another consultant, each with its history entry.
-func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkReassignInput) (int, error) {
+// to another consultant, each with its history entry and its open requests
+// and vacancies. Audited once, as companies.reassign naming the companies.
+func (s *Service) BulkReassign(ctx context.Context, by *jobmatch.User, in BulkReassignInput) (Moved, error) {
+	var m Moved
 	if by == nil || by.Role != jobmatch.RoleAdmin {
-		return 0, jobmatch.ErrForbidden
+		return m, jobmatch.ErrForbidden
 	}
 	if err := s.val.Validate(in); err != nil {
-		return 0, err
+		return m, err
+	}
+	to, err := s.consultant(ctx, in.To, "to")
+	if err != nil {
+		return m, err
 	}
 	from := jobmatch.NormalizeEmail(in.From)
 	cvrs := in.CVRs
 	if len(cvrs) == 0 {
-		var err error
 		if cvrs, err = s.st.ConsultantCVRs(ctx, from); err != nil {
-			return 0, err
+			return m, err
 		}
 	}
-	n := 0
+	var done []string
 	for _, cvr := range cvrs {
 		c, err := s.Company(ctx, cvr)
 		if err != nil {
-			return n, err
+			err = errors.Join(err, s.auditedBulk(ctx, by, done, from, to.ID, in.Reason, m))
+			return m, err
 		}
 		if c.ConsultantID != from {
 			continue
 		}
-		if _, err := s.Reassign(ctx, cvr, in.To, by.ID, in.Reason); err != nil {
-			return n, err
+		one, err := s.reassign(ctx, c, to, by.ID, in.Reason)
+		m.Companies, m.Requests, m.Vacancies = m.Companies+one.Companies, m.Requests+one.Requests, m.Vacancies+one.Vacancies
+		if one.Companies > 0 {
+			done = append(done, c.CVR)
 		}
-		n++
+		if err != nil {
+			return m, errors.Join(err, s.auditedBulk(ctx, by, done, from, to.ID, in.Reason, m))
+		}
 	}
-	return n, nil
+	return m, s.auditedBulk(ctx, by, done, from, to.ID, in.Reason, m)
+}
+
+// auditedBulk records what a bulk move moved, also when it stopped
+// half-way; nothing moved is nothing to record.
+func (s *Service) auditedBulk(ctx context.Context, by *jobmatch.User, cvrs []string, from, to, reason string, m Moved) error {
+	if len(cvrs) == 0 {
+		return nil
+	}
+	return s.audited(ctx, by.ID, cvrs, from, to, reason, m)
 }

@@ -36,6 +36,7 @@ type Service struct {
 	staff   Staff
 	surveys Surveys
 	search  *Search
+	audit   *app.Audit
 }
 
 // New returns the companies use case. search, when not nil, is this
@@ -45,7 +46,8 @@ func New(env *app.Env, staff Staff, surveys Surveys, search *Search) *Service {
 	if staff == nil || surveys == nil {
 		panic("companies: New needs Staff and Surveys")
 	}
-	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(), staff: staff, surveys: surveys, search: search}
+	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(), staff: staff, surveys: surveys, search: search,
+		audit: app.NewAudit(env)}
 }
 
 func (s *Service) now() time.Time { return s.env.Now() }
