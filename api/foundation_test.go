@@ -245,6 +245,13 @@ func TestValidationProblems(t *testing.T) {
 		}, "da", "languages[0].level", "control", "kontroltegn"},
 		{"a bidi override", func(b map[string]any) { b["title"] = "\u202eremmøT" }, "en", "title", "control", "direction"},
 		{"missing title", func(b map[string]any) { delete(b, "title") }, "en", "title", "required", "required"},
+		// A phone number to call, not words or six digits.
+		{"a phone in words", func(b map[string]any) {
+			b["company"].(map[string]any)["contact"] = map[string]any{"name": "Ole", "phone": "ring efter 12"}
+		}, "da", "company.contact.phone", "phone", "Skriv et dansk telefonnummer med 8 cifre eller et udenlandsk nummer med + og landekode."},
+		{"a phone of six digits", func(b map[string]any) {
+			b["company"].(map[string]any)["contact"].(map[string]any)["phone"] = "+45 12 34 56"
+		}, "en", "company.contact.phone", "phone", "Danish phone number of 8 digits"},
 		{"bad email", func(b map[string]any) { b["company"].(map[string]any)["contact"].(map[string]any)["email"] = "nope" }, "da", "company.contact.email", "email", "e-mail"},
 		{"bad date", func(b map[string]any) { b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		{"past deadline", func(b map[string]any) { b["deadline"] = "2020-01-01" }, "en", "deadline", "not_past", "past"},

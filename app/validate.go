@@ -50,6 +50,11 @@ func NewValidator(postal PostalChecker) *Validator {
 	_ = v.RegisterValidation("cvr", func(fl validator.FieldLevel) bool {
 		return jobmatch.ValidCVR(fl.Field().String())
 	})
+	// An employer's contact's phone number, which the consultant calls:
+	// "abcdefghij" and "ring efter 12" were taken by length alone.
+	_ = v.RegisterValidation("phone", func(fl validator.FieldLevel) bool {
+		return jobmatch.ValidPhone(fl.Field().String())
+	})
 	_ = v.RegisterValidation("nocpr", func(fl validator.FieldLevel) bool {
 		return !containsCPR(fl.Field())
 	})

@@ -6,7 +6,7 @@ package companies
 type PersonInput struct {
 	Name  string `json:"name" form:"name" validate:"omitempty,min=2,max=120,runes"`
 	Email string `json:"email" form:"email" validate:"required_without=Phone,omitempty,email,max=200"`
-	Phone string `json:"phone" form:"phone" validate:"omitempty,min=8,max=20,runes"`
+	Phone string `json:"phone" form:"phone" validate:"omitempty,max=30,phone"`
 }
 
 // CompanyInput identifies the company behind a request.
