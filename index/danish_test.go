@@ -1693,6 +1693,40 @@ func TestInflectedFromADictionaryWord(t *testing.T) {
 	}
 }
 
+// TestCredentialByAnotherName: a credential no CV names as typed is the
+// same proof by another last part: "hygiejnecertifikat" is the
+// hygiejnebevis and "truckkort" the truckcertifikat; those who hold it come
+// before everyone the first part alone finds (338 of the demo's CVs wrote
+// of hygiejne, all at one score, the 41 with a hygiejnebevis among them).
+func TestCredentialByAnotherName(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, names := namedIndexWith(t, map[string]*jobmatch.Candidate{
+		"bevis":  cvOf("Kok", "Hygiejnebevis og erfaring fra kantine."),
+		"hyg1":   cvOf("Rengøringsassistent", "Sans for hygiejne."),
+		"hyg2":   cvOf("Pædagogmedhjælper", "Hygiejne og trivsel."),
+		"hyg3":   cvOf("Industrislagter", "Hygiejne i fødevareproduktion."),
+		"cert":   cvOf("Lagermedarbejder", "Truckcertifikat B."),
+		"truck1": cvOf("Produktionsmedarbejder", "Kører truck på lageret."),
+		"truck2": cvOf("Lagerarbejder", "Truck og pluk."),
+		"truck3": cvOf("Chauffør", "Truck og varelevering."),
+		"anden":  cvOf("Butiksassistent", "Kasse og kunder."),
+		"anden2": cvOf("Tømrer", "Nybyg og renovering."),
+	}, tax)
+	for q, first := range map[string]string{"hygiejnecertifikat": "bevis", "truckkort": "cert"} {
+		res := mustSearch(t, ix, q)
+		if len(res.Hits) < 2 || names(Result{Hits: res.Hits[:1]})[0] != first || res.Hits[0].Score <= res.Hits[1].Score {
+			var scores []float64
+			for _, h := range res.Hits {
+				scores = append(scores, h.Score)
+			}
+			t.Errorf("%s found %v (scores %v, read as %+v), want %s first, alone", q, names(res), scores, res.Expansions, first)
+		}
+	}
+}
+
 // TestUpdateOfADocumentWithoutItsCV: a document with no stored CV (an
 // index of an older version holds none) is replaced all the same; its
 // words cannot be counted down, and the batch does not stop on it.

@@ -758,6 +758,18 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 				// for the blik of blikkenslager (5), "København" for the
 				// havn of havnearbejder.
 				for _, f := range all {
+					if credentialOf(f.word, l) && credentialOf(token, l) {
+						// The same credential by another name:
+						// "hygiejnecertifikat" is the hygiejnebevis,
+						// "truckkort" the truckcertifikat, above every
+						// CV that only writes of hygiejne or trucks
+						// (the part itself, a whole word, is at
+						// boostWord × boostPart): as an inflection of
+						// the word typed.
+						f.boost = boostInflection
+						out = append(out, f)
+						continue
+					}
 					if f.boost >= boostPrefix*boostPart || int(f.docs) <= n || v.inTitles(f.word) {
 						out = append(out, f)
 					}
@@ -767,6 +779,22 @@ func (v *vocab) firstPart(token string, endsAWord func(string) bool) (string, []
 		}
 	}
 	return "", nil
+}
+
+// credentials are the last parts of a Danish compound that name a proof of
+// what its first part says: a hygiejnebevis, -certifikat or -kursus is one
+// thing, as are a truckcertifikat and a truckkort.
+var credentials = []string{"certifikat", "certifikater", "bevis", "beviser", "kort", "kursus", "kurser", "licens", "uddannelse"}
+
+// credentialOf reports whether w is the first part l (with or without a
+// linking s) and then a credential.
+func credentialOf(w, l string) bool {
+	rest, ok := strings.CutPrefix(w, l)
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "s")
+	return slices.Contains(credentials, rest)
 }
 
 // holdsPart reports whether word holds the first part l as a part of its
