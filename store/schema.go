@@ -40,6 +40,9 @@ const (
 	ColConsentRequests = "consent_requests"
 	// ColInterviews are interview invitations: _id = NewID().
 	ColInterviews = "interviews"
+	// ColErasedRefs are the citizens erased at their request, so imports
+	// skip them: _id = hex HMAC-SHA256 of the external reference (erased.go).
+	ColErasedRefs = "erased_refs"
 )
 
 var allCollections = []string{
@@ -47,7 +50,7 @@ var allCollections = []string{
 	ColIdempotency, ColCounters, ColLists, ColSets, ColCandidates, ColCandRefs,
 	ColChangelog, ColAudit, ColOutbox, ColShortlist, ColContacts, ColSurveys,
 	ColMatchRuns, ColJobs, ColSettings, ColConsents, ColVersions,
-	ColConsentRequests, ColInterviews,
+	ColConsentRequests, ColInterviews, ColErasedRefs,
 }
 
 // secondaryIndexes are what a production MongoDB wants for the occasional

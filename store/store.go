@@ -85,6 +85,10 @@ type Store struct {
 	exprMu      sync.Mutex
 	exprIndexed map[string]bool
 
+	// erasureKeyCache is the key the erased references are hashed with,
+	// once read (erased.go).
+	erasureKeyCache atomic.Pointer[[]byte]
+
 	docLocks stripes
 	appLocks stripes
 	inserts  sync.Map // collection → *grouper[any] (Insert)
