@@ -24,6 +24,11 @@ type ImportProgress struct {
 	Errors    []RowError `json:"errors"`
 	// ErrorsDropped counts the errors beyond the first ones kept.
 	ErrorsDropped int `json:"errors_dropped,omitempty"`
+	// SkippedErased counts the rows of citizens erased at their request,
+	// which an import does not bring back (each is in Errors, code
+	// "erased", but not counted as failed); a consultant creates such a
+	// CV by hand.
+	SkippedErased int `json:"skipped_erased"`
 }
 
 // RowError is one rejected row of an import.

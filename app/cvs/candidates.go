@@ -204,6 +204,13 @@ func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInpu
 	}
 	cs.syncer.Written([]*jobmatch.Candidate{c}) // stored: index it as written
 	cs.syncer.Notify()
+	// A consultant who creates the CV of someone erased at their request
+	// decided they have come back: later imports update the CV again.
+	// After the write, so a failure leaves the block, never the person
+	// open to an import without their CV.
+	if err := cs.st.ForgetErasure(ctx, c.ExternalRef); err != nil {
+		return nil, false, err
+	}
 	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
 		return nil, false, err
 	}
@@ -266,7 +273,16 @@ func (cs *Service) Erase(ctx context.Context, by *jobmatch.User, id, why string)
 	if !by.CanReadCVs() {
 		return jobmatch.ErrForbidden
 	}
-	if _, err := cs.st.Candidate(ctx, id); err != nil {
+	c, err := cs.st.Candidate(ctx, id)
+	if err != nil {
+		return err
+	}
+	// The case system still lists the person: remember the reference (as
+	// a keyed hash) so the next import skips them instead of bringing
+	// them back under a new id. First, so a failure later leaves the CV
+	// with the block (erasing again finishes it), never the CV gone
+	// without it.
+	if err := cs.st.RecordErasure(ctx, c.ExternalRef, cs.env.Now()); err != nil {
 		return err
 	}
 	if cs.forget != nil {
@@ -290,6 +306,10 @@ func (cs *Service) Erase(ctx context.Context, by *jobmatch.User, id, why string)
 
 // Purge erases candidates inactive since before cutoff and returns how many.
 // It scans the candidates once (a scheduled job, not a request path).
+// Unlike Erase it records no block on their references: the retention
+// period passed for someone the jobcentre no longer worked with, not a
+// wish to be forgotten, so a person the case system sends again is a
+// new case and the import creates their CV.
 func (cs *Service) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	var ids []string
 	err := cs.st.EachCandidate(ctx, func(c *jobmatch.Candidate) error {

@@ -45,12 +45,23 @@ const (
 	maxRowErrors = 1000
 )
 
+// codeErased is the row error of a citizen erased at their request: the
+// row is skipped (counted apart from the failed ones), and a consultant
+// creates the CV by hand if the person has come back.
+const codeErased = "erased"
+
 // ImportCandidates reads r (format "ndjson" or "csv") and upserts every valid
 // row. progress, if set, is called after each batch.
 func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io.Reader, format string, progress func(jobmatch.ImportProgress)) (jobmatch.ImportProgress, error) {
 	var p jobmatch.ImportProgress
 	isCSV := format == "csv"
 	next, err := rowReader(r, format)
+	if err != nil {
+		return p, err
+	}
+	// The citizens erased at their request stay erased: the case system
+	// still lists them, and each import brought them back under a new id.
+	erased, err := cs.st.ErasedRefs(ctx)
 	if err != nil {
 		return p, err
 	}
@@ -152,6 +163,9 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 				readErr <- err
 				return
 			}
+			if ref := strings.TrimSpace(ci.ExternalRef); len(rer) == 0 && ref != "" && erased(ref) {
+				rer = []jobmatch.RowError{{Field: "external_ref", Code: codeErased}}
+			}
 			if ref := strings.TrimSpace(ci.ExternalRef); len(rer) == 0 && ref != "" {
 				h := maphash.String(seed, ref)
 				if at, ok := seen[h]; ok {
@@ -183,7 +197,11 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 		}
 		p.Rows++
 		if len(x.errs) > 0 {
-			p.Failed++
+			if x.errs[0].Code == codeErased {
+				p.SkippedErased++ // skipped on purpose, not the file's fault
+			} else {
+				p.Failed++
+			}
 			for _, e := range x.errs {
 				if len(p.Errors) < maxRowErrors {
 					p.Errors = append(p.Errors, e)
