@@ -266,7 +266,8 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	}{
 		{"H1", "vacancies_filled", "1", "0", "", ""},
 		{"H1", "vacancies_median_days_to_fill", "10.0", "", "", ""},
-		{"H1", "contacts_target", "1500", "1250", "", ""},
+		// 2025's target nobody set: no default 1250 beside 2026's.
+		{"H1", "contacts_target", "1500", "", "", ""},
 		{"H1", "contacts", "0", "0", "1500", ""},
 		{"H2", "employer_labour", "1.000", "", "0.850", "2026-07-02"},
 		{"H2", "employer_service", "0.000", "", "0.850", "2026-07-02"},
