@@ -66,6 +66,7 @@ func TestConsentPageOnAPhone(t *testing.T) {
 	var overflow bool
 	var btnHeight float64
 	var title, profile, done string
+	var looks []string
 	err := chromedp.Run(ctx,
 		chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile),
 		chromedp.Navigate(env.URL+"/consent/"+token),
@@ -74,11 +75,17 @@ func TestConsentPageOnAPhone(t *testing.T) {
 		chromedp.Text(`.consent-profile`, &profile),
 		chromedp.Evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflow),
 		chromedp.Evaluate(`document.querySelector('.consent-btn.yes-named').getBoundingClientRect().height`, &btnHeight),
+		chromedp.Evaluate(`[...document.querySelectorAll('.consent-btn')].map(b => { const s = getComputedStyle(b); return s.backgroundColor + " " + s.color + " " + s.borderColor })`, &looks),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	browser.Screenshot(t, ctx, "consent-phone")
+	// The three answers look alike: no answer is dressed as the way on
+	// (both yeses were primary buttons, the no a pale one).
+	if len(looks) != 3 || looks[0] != looks[1] || looks[1] != looks[2] {
+		t.Errorf("the answers' looks (background, text, border): %q", looks)
+	}
 	if title != "Tømrer" || overflow || btnHeight < 44 {
 		t.Fatalf("phone page: title %q, wider than the screen %v, button %.0f px", title, overflow, btnHeight)
 	}
