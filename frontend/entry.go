@@ -310,6 +310,20 @@ func (f *Frontend) statusJSON(c echo.Context, view *intake.StatusView) map[strin
 		"title": view.Title, "topic": view.Topic, "received_at": view.ReceivedAt, "contact_person": view.ContactPerson,
 		"answer_by": view.AnswerBy,
 	}
+	// What the sender sent, as the page shows it: the scheme asked
+	// about, or what the vacancy posted (the page said only "Emne").
+	if r := view.Request; r != nil && r.Subsidy != "" {
+		out["subsidy"] = r.Subsidy
+	}
+	if v := view.Vacancy; v != nil {
+		out["positions"], out["employment_type"] = v.Positions, v.EmploymentType
+		if !v.StartDate.IsZero() {
+			out["start_date"] = v.StartDate
+		}
+		if !v.Deadline.IsZero() {
+			out["deadline"] = v.Deadline
+		}
+	}
 	for _, ext := range statusExtensions {
 		ext(f, c, view, out)
 	}
