@@ -804,3 +804,25 @@ func TestMatchedSkillsInTheLanguageAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestNearerScoresHigher: "Afstand" is closeness to the workplace. Against
+// each one's own max commute, a person a few km away with a max of 10
+// scored below one far away with a max of 60; the max commute stays the
+// bound (beyond it, half and a gap).
+func TestNearerScoresHigher(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Lagermedarbejder", PostalCode: "8000"}, Criteria{}, nil)
+	near := scoreDistance(s, cvOf(tax, jobmatch.Candidate{PostalCode: "8210", MaxCommuteKm: 10}))
+	far := scoreDistance(s, cvOf(tax, jobmatch.Candidate{PostalCode: "8600", MaxCommuteKm: 60}))
+	if near.DistanceKm == nil || far.DistanceKm == nil || *near.DistanceKm >= 10 || *far.DistanceKm <= 25 || *far.DistanceKm >= 60 {
+		t.Fatalf("set-up: %v km and %v km", near.DistanceKm, far.DistanceKm)
+	}
+	if near.Value <= far.Value {
+		t.Errorf("%.1f km (max 10) scores %.2f, %.1f km (max 60) %.2f: the nearer must score higher", *near.DistanceKm, near.Value, *far.DistanceKm, far.Value)
+	}
+	// The same place, beyond a short max commute: half, said as a gap.
+	beyond := scoreDistance(s, cvOf(tax, jobmatch.Candidate{PostalCode: "8600", MaxCommuteKm: 10}))
+	if math.Abs(beyond.Value-far.Value/2) > 0.001 || codes(beyond) != "distance_beyond" {
+		t.Errorf("beyond the max commute: %.2f (%s), want %.2f", beyond.Value, texts(beyond), far.Value/2)
+	}
+}
