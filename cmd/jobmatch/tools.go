@@ -96,7 +96,13 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "row %d%s: %s: %s (%s)\n", e.Row, ref, e.Field, msg, e.Code)
 	}
-	fmt.Fprintf(stdout, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed in %s\n", what, p.Rows, p.Created, p.Updated, p.Unchanged, p.Failed, time.Since(bar.start).Round(time.Millisecond))
+	// The citizens erased at their request are skipped, not failed: said
+	// apart, so the total adds up.
+	skipped := ""
+	if p.SkippedErased > 0 {
+		skipped = fmt.Sprintf(", %d skipped (erased on request)", p.SkippedErased)
+	}
+	fmt.Fprintf(stdout, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed%s in %s\n", what, p.Rows, p.Created, p.Updated, p.Unchanged, p.Failed, skipped, time.Since(bar.start).Round(time.Millisecond))
 	return err
 }
 
