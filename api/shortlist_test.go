@@ -106,6 +106,10 @@ func TestPreScreeningToHired(t *testing.T) {
 	// An interview held is not one to come.
 	move("interviewed", map[string]any{"interview": map[string]any{"date": time.Now().AddDate(0, 1, 0).Format(time.DateOnly), "by": "Karen Konsulent",
 		"assessment": "Passer til kravene."}}, http.StatusUnprocessableEntity)
+	// The assessment may reach the employer: nothing of family, health or
+	// origin ("Hendes mand" became "Vedkommendes mand" on the profile).
+	move("interviewed", map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen Konsulent",
+		"assessment": "Erfaren med tagarbejde. Hendes mand bor i Aabenraa."}}, http.StatusUnprocessableEntity)
 	move("interviewed", map[string]any{"interview": map[string]any{"date": "2026-03-02", "by": "Karen Konsulent", "notes": "God samtale",
 		"assessment": "Hemmelig er erfaren med tagarbejde, kan starte straks. Ring til hende på 22 11 33 44 eller ps-1@example.dk."}}, http.StatusOK)
 	move("presented", nil, http.StatusConflict) // no consent yet

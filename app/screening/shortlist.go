@@ -397,6 +397,11 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		if err := sl.val.Validate(in.Interview); err != nil {
 			return nil, err
 		}
+		// The assessment may reach the employer: no family, health or
+		// origin ("Hendes mand bor i Aabenraa" read "Vedkommendes mand").
+		if err := checkAssessment(in.Interview.Assessment); err != nil {
+			return nil, err
+		}
 		// An interview held is in the past or today (one to come is booked
 		// as an interview, not recorded as held).
 		if in.Interview.Date > sl.now().In(jobmatch.Copenhagen).Format(time.DateOnly) {
