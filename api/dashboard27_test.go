@@ -17,7 +17,8 @@ import (
 // ("–", not −964), and its CSV no "as of" day before the period starts;
 // the year select reaches next year (to set its targets) and selects the
 // year shown; 2025, whose targets nobody set, has no verdict; the English
-// report's sentence begins with a capital.
+// report's sentences name a half-year with its article and begin with a
+// capital ("The second half of 2026 is not over").
 func TestDashboardOnSevenDecember2026(t *testing.T) {
 	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
@@ -78,10 +79,10 @@ func TestDashboardOnSevenDecember2026(t *testing.T) {
 	}
 
 	en := get("/dashboard/report?year=2026&half=H2&lang=en")
-	if !strings.Contains(en, "Second half of 2026 is not over") {
+	if !strings.Contains(en, "The second half of 2026 is not over") || !strings.Contains(en, "Every figure for the second half of 2026 compared with the first half of 2026") {
 		t.Errorf("the English report's note: %s", regexp.MustCompile(`(?s)provisional-note.*?</p>`).FindString(en))
 	}
-	if en := get("/dashboard/report?year=2027&half=H1&lang=en"); !strings.Contains(en, "First half of 2027 has not begun") {
+	if en := get("/dashboard/report?year=2027&half=H1&lang=en"); !strings.Contains(en, "The first half of 2027 has not begun") {
 		t.Errorf("the English report's note for 2027: %s", regexp.MustCompile(`(?s)provisional-note.*?</p>`).FindString(en))
 	}
 }

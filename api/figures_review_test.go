@@ -2,7 +2,10 @@ package api_test
 
 import (
 	"context"
+	"html"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +140,57 @@ func TestEveryShareHasItsN(t *testing.T) {
 	csv := string(admin.Do("GET", "/api/v1/kpi/export.csv?year=2026&half=H1", nil, nil).Body)
 	if !strings.Contains(csv, "2026-H1,vacancies_share_filled_presented,") || !strings.Contains(csv, ",share,0.200,130,2025-H2,0.000,1,") {
 		t.Errorf("the CSV's n of the share filled by a presented candidate: %s", csv)
+	}
+}
+
+// TestDashboardWordsAndZeroGoal: a goal of 0 % was saved as 92 % with
+// "Målene er gemt"; the retention card's big number did not say it counts
+// requests, and its outcomes ("27 hel, 67 delvis, 27 ingen") did not say
+// they are of the cases resolved; the English priority-group definition
+// said "fleksjob", and the report printed it on all 15 rows.
+func TestDashboardWordsAndZeroGoal(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	admin := env.Login("admin@demo.local")
+	get := func(path string) string {
+		t.Helper()
+		res := admin.Do("GET", path, nil, nil, "Accept", "text/html")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %.300s", path, res.StatusCode, res.Body)
+		}
+		return html.UnescapeString(string(res.Body))
+	}
+	page := get("/dashboard?year=2026")
+	v := url.Values{"year": {"2026"}, "contacts": {"2500"}, "citizen_satisfaction_share": {"92"}, "employer_satisfaction_share": {"0"}}
+	if m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindStringSubmatch(page); m != nil {
+		v.Set("_csrf", m[1])
+	}
+	res := admin.Do("POST", "/dashboard/targets", []byte(v.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+	if body := html.UnescapeString(string(res.Body)); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-employer_satisfaction_share">Målet skal være over 0 %.</span>`) {
+		t.Fatalf("a goal of 0 %%: %d %.500s", res.StatusCode, body)
+	}
+	var tg struct {
+		Default bool
+	}
+	if admin.Do("GET", "/api/v1/targets/2026", nil, &tg); !tg.Default {
+		t.Fatal("a refused goal of 0 % set the year's targets")
+	}
+
+	if err := env.Sys.Env.CountPeriods(context.Background(), time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC), map[string]int64{"requests_topic_retention": 126,
+		"retention_full_return": 27, "retention_partial_return": 67, "retention_no_return": 27}); err != nil {
+		t.Fatal(err)
+	}
+	card := regexp.MustCompile(`(?s)<div class="kpi-card" id="kpi-retention">.*?</div>`).FindString(get("/dashboard?year=2026&half=H1"))
+	for _, want := range []string{"126 <span class=\"of\">henvendelser modtaget</span>", "77,7\u00a0% af 121 afsluttede sager (27 hel, 67 delvis, 27 uden tilbagevenden)"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("the retention card lacks %q: %s", want, card)
+		}
+	}
+	en := get("/dashboard/report?year=2026&half=H1&lang=en")
+	if strings.Contains(en, "fleksjob eligibility") || strings.Count(en, "flexjob eligibility") != 1 {
+		t.Errorf("the English report's priority-group definition: %d times, fleksjob %v", strings.Count(en, "flexjob eligibility"), strings.Contains(en, "fleksjob eligibility"))
+	}
+	if !strings.Contains(en, "Every figure for the first half of 2026 compared with the second half of 2025") {
+		t.Errorf("the English report's intro: %s", regexp.MustCompile(`<p>Every figure.*?</p>`).FindString(en))
 	}
 }

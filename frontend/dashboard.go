@@ -62,6 +62,11 @@ func (f *Frontend) dashboardTargets(c echo.Context) error {
 			// Typed in percent: "at most 100 %", not the share's "at
 			// most 1" the service would say.
 			verr.Add(field, "percent", "")
+		case p == 0:
+			// The service reads a share of 0 as "left out" and keeps
+			// the default: 0 % was saved as 92 % with "Målene er
+			// gemt". A goal of none is no goal.
+			verr.Add(field, "goal_above_zero", "")
 		}
 		return p / 100
 	}
@@ -422,9 +427,22 @@ func init() {
 	funcs["fdiff"] = func(l i18n.Lang, unit string, v, prev float64) string {
 		return fchange(l, unit, shownFigure(unit, v)-shownFigure(unit, prev))
 	}
-	// sentence begins a sentence with a capital: "Second half of 2026 is
-	// not over", not "second half …".
+	// sentence begins a sentence with a capital: "The second half of 2026
+	// is not over", not "the second half …".
 	funcs["sentence"] = sentence
+	funcs["theperiod"] = thePeriod
+}
+
+// thePeriod names a period inside a sentence: in English a half-year
+// takes its article ("every figure for the second half of 2026", not
+// "for second half of 2026"); a year ("2026") and Danish ("2. halvår
+// 2026") take none.
+func thePeriod(lang i18n.Lang, p string) string {
+	name := periodName(lang, p)
+	if lang == i18n.EN && name != p {
+		return "the " + name
+	}
+	return name
 }
 
 // sentence capitalises the first letter of s.

@@ -132,7 +132,11 @@ type KPIVacancies struct {
 
 // KPIRetention is the retention requests and the returns to work recorded.
 type KPIRetention struct {
+	// Requests is the retention requests received in the period; the
+	// outcomes are of the cases resolved in it (Resolved, their sum),
+	// which may have been received before: the two do not add up.
 	Requests      int64   `json:"requests"`
+	Resolved      int64   `json:"resolved"`
 	FullReturn    int64   `json:"full_return"`
 	PartialReturn int64   `json:"partial_return"`
 	NoReturn      int64   `json:"no_return"`
@@ -249,8 +253,9 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		f.Vacancies.ShareFilledPresented = float64(f.Vacancies.FilledPresented) / float64(f.Vacancies.Filled)
 	}
 	r := KPIRetention{Requests: c["requests_topic_retention"], FullReturn: c["retention_full_return"], PartialReturn: c["retention_partial_return"], NoReturn: c["retention_no_return"]}
-	if n := r.FullReturn + r.PartialReturn + r.NoReturn; n > 0 {
-		r.ShareReturned = float64(r.FullReturn+r.PartialReturn) / float64(n)
+	r.Resolved = r.FullReturn + r.PartialReturn + r.NoReturn
+	if r.Resolved > 0 {
+		r.ShareReturned = float64(r.FullReturn+r.PartialReturn) / float64(r.Resolved)
 	}
 	f.Retention = r
 	for _, q := range []string{"labour", "service"} {

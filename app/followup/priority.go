@@ -109,7 +109,7 @@ func init() {
 			lbl := [2]string{jobmatch.GroupLabel(g, "da"), jobmatch.GroupLabel(g, "en")}
 			reportFigures = append(reportFigures, fig{"priority_" + g + "_" + what.key, "count",
 				[2]string{lbl[0] + ": " + what.da, lbl[1] + ": " + what.en},
-				[2]string{"Forløb for personer fra målgruppen (efter CV'ets målgruppe, fleksjob-berettigelse og fødselsår, da de kom på kortlisten), efter datoen for trinnet; en person på flere stillingers kortliste tæller for hver.", "Processes of people in the group (by the CV's target group, fleksjob eligibility and birth year when shortlisted), by the date of the step; a person on several vacancies' shortlists counts for each."},
+				[2]string{"Forløb for personer fra målgruppen (efter CV'ets målgruppe, fleksjob-berettigelse og fødselsår, da de kom på kortlisten), efter datoen for trinnet; en person på flere stillingers kortliste tæller for hver.", "Processes of people in the group (by the CV's target group, flexjob eligibility and birth year when shortlisted), by the date of the step; a person on several vacancies' shortlists counts for each."},
 				func(f *KPIFigures) (float64, int) { return float64(what.pick(f.PriorityGroups.Groups[i])), 0 }})
 		}
 	}

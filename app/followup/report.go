@@ -61,13 +61,11 @@ var casesOf = map[string]func(f *KPIFigures) int64{
 	"requests_share_in_time":           func(f *KPIFigures) int64 { return f.Requests.Resolved },
 	"vacancies_median_days_to_fill":    func(f *KPIFigures) int64 { return f.Vacancies.Filled },
 	"vacancies_share_filled_presented": func(f *KPIFigures) int64 { return f.Vacancies.Filled },
-	"retention_share_returned": func(f *KPIFigures) int64 {
-		return f.Retention.FullReturn + f.Retention.PartialReturn + f.Retention.NoReturn
-	},
-	"job_orders_with_presented":       func(f *KPIFigures) int64 { return f.JobOrders.Posted },
-	"job_orders_filled_by_presented":  func(f *KPIFigures) int64 { return f.JobOrders.Posted },
-	"job_orders_days_to_presentation": func(f *KPIFigures) int64 { return f.JobOrders.WithPresented },
-	"priority_vacancies_presented":    func(f *KPIFigures) int64 { return f.PriorityGroups.VacanciesPostedInPeriod },
+	"retention_share_returned":         func(f *KPIFigures) int64 { return f.Retention.Resolved },
+	"job_orders_with_presented":        func(f *KPIFigures) int64 { return f.JobOrders.Posted },
+	"job_orders_filled_by_presented":   func(f *KPIFigures) int64 { return f.JobOrders.Posted },
+	"job_orders_days_to_presentation":  func(f *KPIFigures) int64 { return f.JobOrders.WithPresented },
+	"priority_vacancies_presented":     func(f *KPIFigures) int64 { return f.PriorityGroups.VacanciesPostedInPeriod },
 }
 
 // Report is the half-year (or year) report: every figure beside the
