@@ -61,11 +61,10 @@ func (s *foundation) postVacancy(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.u.Intake.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
-	if err != nil {
-		return err
-	}
-	return s.created(c, r)
+	return s.submit(c, web.IntakeSubmission{Kind: "vacancy", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone},
+		func() (*jobmatch.Receipt, error) {
+			return s.u.Intake.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
+		})
 }
 
 func (s *foundation) postRequest(c echo.Context) error {
@@ -77,17 +76,39 @@ func (s *foundation) postRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
+	return s.submit(c, web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone},
+		func() (*jobmatch.Receipt, error) {
+			return s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
+		})
+}
+
+// submit files an anonymous submission within the public entry's budgets
+// (web.Server.ClaimIntake: 429 past them); the same texts for the same CVR
+// number sent again the same day are answered with the earlier receipt,
+// filed and mailed once. Staff are not limited.
+func (s *foundation) submit(c echo.Context, sub web.IntakeSubmission, file func() (*jobmatch.Receipt, error)) error {
+	claim, earlier, err := s.srv.ClaimIntake(c, sub)
 	if err != nil {
 		return err
 	}
+	if earlier != nil {
+		return s.created(c, earlier)
+	}
+	r, err := file()
+	if err != nil {
+		claim.Release()
+		return err
+	}
+	claim.Filed(r)
 	return s.created(c, r)
 }
 
 func (s *foundation) created(c echo.Context, r *jobmatch.Receipt) error {
 	out := *r
-	out.StatusURL = web.AbsoluteURL(c, r.StatusURL)
-	c.Response().Header().Set(echo.HeaderLocation, out.StatusURL)
+	if r.StatusURL != "" { // none to another sender of the same texts
+		out.StatusURL = web.AbsoluteURL(c, r.StatusURL)
+		c.Response().Header().Set(echo.HeaderLocation, out.StatusURL)
+	}
 	return c.JSON(http.StatusCreated, out)
 }
 

@@ -90,7 +90,6 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	topic := v["topic"]
 	pre := &jobmatch.ValidationError{}
 	var receipt *jobmatch.Receipt
-	ctx := c.Request().Context()
 	if topic == "vacancy" {
 		in := intake.VacancyInput{
 			Company: companyFromForm(v), Title: v["title"], Description: v["description"],
@@ -137,10 +136,10 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 			}
 			return f.entryInvalid(c, topic, v, withoutEmptyWorkplace(v, pre))
 		}
-		receipt, err = f.cfg.Intake.SubmitVacancy(ctx, in, jobmatch.ChannelWeb, web.CurrentUser(c), v["_idem"])
+		receipt, err = f.submitVacancy(c, in, v["_idem"])
 	} else {
 		in := intake.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
-		receipt, err = f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
+		receipt, err = f.submitRequest(c, in, v["_idem"])
 	}
 	var reused *intake.KeyReusedError
 	if errors.As(err, &reused) {

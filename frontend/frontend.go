@@ -660,6 +660,11 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		}
 		d.Next = i18n.T(lang, next)
 	}
+	if strings.HasPrefix(key, "p.intake_limited") {
+		// The public form past its budgets: what to do now, not "Fejl 429".
+		title = "error.h429_intake"
+		d.Heading, d.Next = i18n.T(lang, title), d.Message
+	}
 	if rerr := f.render(c, status, "error", title, d, nil); rerr != nil {
 		_ = c.String(status, d.Message)
 	}

@@ -51,6 +51,11 @@ type Config struct {
 	// PublicRate/PublicBurst limit the public entry point per client.
 	PublicRate  float64
 	PublicBurst int
+	// IntakePerAddress/IntakePerCVR: anonymous submissions an hour per
+	// client address and per CVR number (web.Config).
+	IntakePerAddress, IntakePerCVR int
+	// FileRepeats: see web.Config (tests).
+	FileRepeats bool
 	DevMode     bool
 	// RetentionDays: CVs inactive longer are erased by a scheduled job
 	// every PurgeEvery (default a day); 0 turns the job off.
@@ -215,6 +220,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	}
 
 	srv := web.New(web.Config{Sessions: staffUC, Ping: st.Ping, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
+		IntakePerAddress: cfg.IntakePerAddress, IntakePerCVR: cfg.IntakePerCVR, FileRepeats: cfg.FileRepeats, Now: cfg.Now,
 		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL, Validate: env.Validator().Validate})
 	// The API and the pages are siblings on the web kernel; each group of
 	// routes is added here, explicitly.

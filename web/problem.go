@@ -72,6 +72,9 @@ func ToStatus(err error) (int, string) {
 			if he.Message == ErrLoginThrottledAddress.Message {
 				return he.Code, "p.login_throttled_address"
 			}
+			if he.Message == ErrIntakeLimitedAddress.Message || he.Message == ErrIntakeLimitedCVR.Message {
+				return he.Code, "p." + he.Message.(string)
+			}
 			return he.Code, "p.rate_limited"
 		case http.StatusNotFound:
 			return he.Code, "p.not_found"

@@ -48,6 +48,18 @@ type Config struct {
 	// public entry point, with PublicBurst on top (defaults 5 and 30).
 	PublicRate  float64
 	PublicBurst int
+	// IntakePerAddress and IntakePerCVR are the anonymous submissions (the
+	// form and the JSON API) one client address and one CVR number may
+	// file an hour (defaults 20 and 10; negative: no limit). Kept per
+	// process (ClaimIntake).
+	IntakePerAddress int
+	IntakePerCVR     int
+	// FileRepeats files the same texts for the same CVR number again as
+	// new requests (tests that post one body many times); the service
+	// answers them with the first receipt (ClaimIntake).
+	FileRepeats bool
+	// Now is the clock of the intake's budgets (tests); time.Now when nil.
+	Now func() time.Time
 	// RequestTimeout bounds every request (default 30 s).
 	RequestTimeout time.Duration
 	// DevMode is kept for callers; cookies are Secure exactly when the
@@ -91,6 +103,8 @@ type Server struct {
 	mu     sync.Mutex
 	checks map[string]ReadyCheck
 	logins *loginThrottle
+	// intake holds the anonymous submissions' budgets (ClaimIntake).
+	intake *intakeLimits
 	// addrLogins counts wrong passwords per client address.
 	addrLogins *loginThrottle
 	// crossOrigin refuses unsafe requests a browser says come from
@@ -122,6 +136,15 @@ func New(cfg Config) *Server {
 	if cfg.PublicBurst == 0 {
 		cfg.PublicBurst = 30
 	}
+	if cfg.IntakePerAddress == 0 {
+		cfg.IntakePerAddress = 20
+	}
+	if cfg.IntakePerCVR == 0 {
+		cfg.IntakePerCVR = 10
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = 30 * time.Second
 	}
@@ -140,7 +163,7 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{e: e, sess: cfg.Sessions, log: cfg.Logger, cfg: cfg, Metrics: prometheus.NewRegistry(), checks: map[string]ReadyCheck{}, ownLimit: map[string]bool{},
 		logins: newLoginThrottle(cfg.LoginFailures, cfg.LoginFailEvery), addrLogins: newLoginThrottle(10*cfg.LoginFailures, cfg.LoginFailEvery/10),
-		crossOrigin: http.NewCrossOriginProtection()}
+		crossOrigin: http.NewCrossOriginProtection(), intake: newIntakeLimits(cfg.IntakePerAddress, cfg.IntakePerCVR, !cfg.FileRepeats, cfg.Now)}
 	if u, err := url.Parse(cfg.PublicURL); err == nil && u.Scheme != "" && u.Host != "" {
 		if err := s.crossOrigin.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
 			cfg.Logger.Warn("public URL is no origin", "url", cfg.PublicURL, "err", err)

@@ -44,6 +44,13 @@ type Options struct {
 	Now         func() time.Time
 	PublicRate  float64
 	PublicBurst int
+	// IntakePerAddress/IntakePerCVR limit anonymous submissions an hour;
+	// 0 here is no limit (tests post many), unlike serve's defaults.
+	IntakePerAddress, IntakePerCVR int
+	// SameTextsOnce answers the same texts for the same CVR number sent
+	// again the same day with the first receipt, as the service does;
+	// tests post one body many times, so by default each is filed.
+	SameTextsOnce bool
 	// NoUsers skips creating the demo staff users.
 	NoUsers bool
 	// RetentionDays and PurgeEvery turn on the scheduled purge.
@@ -70,6 +77,12 @@ func Start(t testing.TB, opts ...Options) *Env {
 	if o.PublicRate == 0 {
 		o.PublicRate, o.PublicBurst = 10000, 10000
 	}
+	if o.IntakePerAddress == 0 {
+		o.IntakePerAddress = -1
+	}
+	if o.IntakePerCVR == 0 {
+		o.IntakePerCVR = -1
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if os.Getenv("JOBMATCH_TEST_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -84,6 +97,7 @@ func Start(t testing.TB, opts ...Options) *Env {
 		o.PublicURL = "http://" + srv.Listener.Addr().String()
 	}
 	cfg := system.Config{DataDir: dataDir, Logger: log, Now: o.Now, PublicRate: o.PublicRate, PublicBurst: o.PublicBurst, DevMode: true,
+		IntakePerAddress: o.IntakePerAddress, IntakePerCVR: o.IntakePerCVR, FileRepeats: !o.SameTextsOnce,
 		RetentionDays: o.RetentionDays, PurgeEvery: o.PurgeEvery, SMTPAddr: o.SMTPAddr, SMTPFrom: "jobcenter@test.local",
 		PublicURL: o.PublicURL, TrustedProxies: o.TrustedProxies}
 	if uri := storetest.ExternalURI(); uri != "" {
