@@ -42,6 +42,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	slRetention := fs.Int("shortlist-retention-days", envInt("JOBMATCH_SHORTLIST_RETENTION_DAYS", 180), "erase the shortlists, consents, interviews and employers' answers of a vacancy this many days after it closed, keeping anonymous counts; daily (JOBMATCH_SHORTLIST_RETENTION_DAYS)")
 	runRetention := fs.Int("match-run-retention-days", envInt("JOBMATCH_MATCH_RUN_RETENTION_DAYS", 183), "erase match runs older than this many days (at least 183, six months), daily (JOBMATCH_MATCH_RUN_RETENTION_DAYS)")
 	trusted := fs.String("trusted-proxies", env("JOBMATCH_TRUSTED_PROXIES", ""), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For/-Proto are believed; empty trusts none (JOBMATCH_TRUSTED_PROXIES)")
+	intakeAddr := fs.Int("intake-per-address", envInt("JOBMATCH_INTAKE_PER_ADDRESS", 20), "anonymous vacancies and requests (form and API) one client address may send an hour, per process; 0 or negative: no limit (JOBMATCH_INTAKE_PER_ADDRESS)")
+	intakeCVR := fs.Int("intake-per-cvr", envInt("JOBMATCH_INTAKE_PER_CVR", 10), "anonymous vacancies and requests one CVR number may be sent an hour, per process; 0 or negative: no limit (JOBMATCH_INTAKE_PER_CVR)")
 	metricsAddr := fs.String("metrics-addr", env("JOBMATCH_METRICS_ADDR", "127.0.0.1:9464"), "listen address of /metrics, apart from the public listener; empty turns it off (JOBMATCH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -96,6 +98,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.RetentionDays = *retention
 	cfg.ShortlistRetentionDays, cfg.MatchRunRetentionDays = *slRetention, *runRetention
 	cfg.TrustedProxies = proxies
+	// 0 is no limit, as the help says (the web server would take it for
+	// its defaults).
+	cfg.IntakePerAddress, cfg.IntakePerCVR = nonZero(*intakeAddr), nonZero(*intakeCVR)
 	cfg.PublicURL = *publicURL
 	cfg.SMTPAddr, cfg.SMTPFrom, cfg.LinkGraceDays = *smtpAddr, *smtpFrom, *linkGrace
 	if cfg.PublicURL == "" {
@@ -264,4 +269,13 @@ func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+}
+
+// nonZero is n, with 0 as -1: a limit of 0 is no limit here, where the
+// web server's 0 is its default.
+func nonZero(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
 }
