@@ -101,7 +101,7 @@ func TestConsentByLink(t *testing.T) {
 	ctx := context.Background()
 	k, admin, anon := env.Login("konsulent@demo.local"), env.Login("admin@demo.local"), env.Client()
 	vid, statusPath, es := preScreenVacancy(t, env, k, demo.CVR(81),
-		cv("CL-1", "Tømrer", map[string]any{"name": "Signe Samtykke", "phone": "22445566", "skills": []string{"tagarbejde"}, "hours": []string{"part"}}),
+		cv("CL-1", "Tømrer", map[string]any{"name": "Signe Samtykke", "phone": "22445566", "skills": []string{"tagarbejde"}, "hours": []string{"part"}, "experience": []map[string]any{{"title": "Tømrer", "employer": "Byg ApS", "years": 12}}}),
 		cv("CL-2", "Tømrer", map[string]any{"name": "Søren Sms", "phone": "33445566", "email": ""}),
 		cv("CL-3", "Tømrer", map[string]any{"name": "Nina Nej"}))
 	deadline := clk.Now().AddDate(0, 0, 5).Format(time.DateOnly)
@@ -190,6 +190,14 @@ func TestConsentByLink(t *testing.T) {
 	if b := string(html.Body); !strings.Contains(b, `<dd class="hours">Deltid</dd>`) || !strings.Contains(b, "jobcentrets vurdering af dig efter samtalen") ||
 		!strings.Contains(b, `<dd class="vacancy-employment">`) {
 		t.Fatalf("the consent page leaves out what the employer sees: %s", b)
+	}
+	// In English the profile says years (it said "12 år" on the English
+	// page), as the employer's English page does.
+	var pageEN screening.ConsentPage
+	_ = jsonDecode(ck.do(anon, "GET", "/consent/"+token+"?lang=en", nil, 200, "Accept", "application/json").Body, &pageEN)
+	if len(page.Profile.Experience) == 0 || len(pageEN.Profile.Experience) != len(page.Profile.Experience) ||
+		!strings.Contains(pageEN.Profile.Experience[0], "year") || strings.Contains(strings.Join(pageEN.Profile.Experience, " "), " år") {
+		t.Fatalf("experience in Danish %q, in English %q", page.Profile.Experience, pageEN.Profile.Experience)
 	}
 	ck.do(anon, "GET", "/consent/"+strings.Repeat("x", 32), nil, 404, "Accept", "application/json")
 

@@ -67,7 +67,7 @@ func (f *Frontend) consent(c echo.Context) error {
 		return err
 	}
 	f.consentLang(c, r.Lang)
-	p, err := f.cfg.Screening.ConsentView(ctx, r)
+	p, err := f.cfg.Screening.ConsentViewIn(ctx, r, web.Lang(c))
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		if gerr != nil {
 			return gerr
 		}
-		p, gerr := f.cfg.Screening.ConsentView(ctx, r)
+		p, gerr := f.cfg.Screening.ConsentViewIn(ctx, r, web.Lang(c))
 		if gerr != nil {
 			return gerr
 		}

@@ -27,7 +27,7 @@ func (f *Frontend) presented(c echo.Context, view *intake.StatusView) ([]screeni
 	if err != nil {
 		return nil, err
 	}
-	return f.cfg.Screening.Presented(c.Request().Context(), v)
+	return f.cfg.Screening.PresentedIn(c.Request().Context(), v, web.Lang(c))
 }
 
 // registerEmployer adds the employer's answers on the private link. Like

@@ -218,8 +218,14 @@ func (sl *Service) ConsentByToken(ctx context.Context, token string) (*jobmatch.
 // jobmatch.ErrGone).
 var ErrVacancyEnded = fmt.Errorf("the vacancy is filled or closed: %w", jobmatch.ErrGone)
 
-// ConsentView builds what the link shows.
+// ConsentView builds what the link shows, in Danish.
 func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) (*ConsentPage, error) {
+	return sl.ConsentViewIn(ctx, r, i18n.DA)
+}
+
+// ConsentViewIn is ConsentView in lang: the profile as the employer's page
+// in that language shows it ("12 years", not "12 år", on the English page).
+func (sl *Service) ConsentViewIn(ctx context.Context, r *jobmatch.ConsentRequest, lang i18n.Lang) (*ConsentPage, error) {
 	e, err := sl.Entry(ctx, r.EntryID)
 	if err != nil {
 		return nil, err
@@ -246,7 +252,7 @@ func (sl *Service) ConsentView(ctx context.Context, r *jobmatch.ConsentRequest) 
 	if !v.StartDate.IsZero() {
 		cv.StartDate = v.StartDate.Format(time.DateOnly)
 	}
-	p := sl.profile(v, e, c)
+	p := sl.profile(v, e, c, lang)
 	p.Answers = nil
 	anonymiseProfile(&p, c, sl.places, false) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,

@@ -14,6 +14,7 @@ import (
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/intake"
+	"jobmatch/i18n"
 	"jobmatch/store"
 	"jobmatch/taxonomy"
 )
@@ -37,7 +38,7 @@ type Staff interface {
 // Matches names the vacancy's skills a candidate meets as the consultant's
 // match card counts them, so the employer's profile shows the same.
 type Matches interface {
-	MatchedSkills(v *jobmatch.Vacancy, candidateID string) ([]string, bool)
+	MatchedSkillsIn(lang i18n.Lang, v *jobmatch.Vacancy, candidateID string) ([]string, bool)
 }
 
 // Config holds the pre-screening's parts.

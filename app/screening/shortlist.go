@@ -677,6 +677,13 @@ func (sl *Service) presentedEntries(ctx context.Context, v *jobmatch.Vacancy) ([
 // a vacancy whose consent holds, for the employer's private link; each view
 // is audited.
 func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profile, error) {
+	return sl.PresentedIn(ctx, v, i18n.DA)
+}
+
+// PresentedIn is Presented in lang: the years, the skills met in part and
+// the education as an English page says them ("12 years", "(partly)"; the
+// English employer page said "(delvis)").
+func (sl *Service) PresentedIn(ctx context.Context, v *jobmatch.Vacancy, lang i18n.Lang) ([]Profile, error) {
 	entries, err := sl.presentedEntries(ctx, v)
 	if err != nil {
 		return nil, err
@@ -684,7 +691,7 @@ func (sl *Service) Presented(ctx context.Context, v *jobmatch.Vacancy) ([]Profil
 	out := make([]Profile, 0, len(entries))
 	ids := make([]string, 0, len(entries))
 	for _, x := range entries {
-		p := sl.profile(v, x.e, x.c)
+		p := sl.profile(v, x.e, x.c, lang)
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
 		}
@@ -758,7 +765,7 @@ func (sl *Service) presentationNumbers(ctx context.Context, v *jobmatch.Vacancy)
 	return out, nil
 }
 
-func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate) Profile {
+func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate, lang i18n.Lang) Profile {
 	p := Profile{ProfileID: e.ProfileID, Stage: e.Stage, Occupations: []string{}, Experience: []string{}, SkillsMatched: []string{},
 		Skills: []string{}, Education: []string{}, Languages: []string{}, Answers: e.Answers}
 	for _, o := range c.DesiredOccupations {
@@ -771,10 +778,20 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 		if j.Jobs > 1 {
 			text += fmt.Sprintf(" (%d ansættelser)", j.Jobs)
 		}
+		if lang == i18n.EN {
+			unit := "years"
+			if j.Years == 1 {
+				unit = "year"
+			}
+			text = fmt.Sprintf("%s, %s %s", j.Title, trimFloat(j.Years), unit)
+			if j.Jobs > 1 {
+				text += fmt.Sprintf(" (%d jobs)", j.Jobs)
+			}
+		}
 		p.Experience = append(p.Experience, text)
 	}
 	if sl.matches != nil {
-		if m, ok := sl.matches.MatchedSkills(v, c.ID); ok {
+		if m, ok := sl.matches.MatchedSkillsIn(lang, v, c.ID); ok {
 			p.SkillsMatched = append(p.SkillsMatched, m...)
 		}
 	} else {
@@ -796,7 +813,7 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate)
 	for _, ed := range c.Education {
 		// The field says what it is ("Procesoperatøruddannelsen"); the
 		// level's code ("vocational") is not for an employer's eyes.
-		p.Education = append(p.Education, i18n.Education(i18n.DA, ed.Level, strings.TrimSpace(ed.Field)))
+		p.Education = append(p.Education, i18n.Education(lang, ed.Level, strings.TrimSpace(ed.Field)))
 	}
 	// Only the languages the vacancy asks for, plus Danish and English, at
 	// their CEFR level; a mother tongue is not shown (it hints at origin).
