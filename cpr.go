@@ -65,7 +65,45 @@ func WithoutCPR(s string) string {
 
 // ContainsCPR reports whether s contains a CPR-like number.
 func ContainsCPR(s string) bool {
-	return maybeCPR(s) && cprIn(normalizeForCPR(s))
+	return maybeCPR(s) && cprIn(normalizeForCPR(withoutTimeRanges(s)))
+}
+
+// timeRange is a span of the day written with colons ("10:05-12:00"),
+// bounded by what is no digit or colon.
+var timeRange = regexp.MustCompile(`(^|[^0-9:.])([0-2]?[0-9]):([0-5][0-9]) ?[-–] ?([0-2]?[0-9]):([0-5][0-9])([^0-9:]|$)`)
+
+// withoutTimeRanges blanks the spans of the day a text writes with colons,
+// both ends valid times: "Åbent 10:05-12:00 14:00-15:00" read as the date
+// 10.05.12 and the serial 0014 (a colon joins a CPR number's parts as a
+// dash does). A CPR number hidden as two such times and two digits more
+// ("01:01-20:12 34") is left to the other spellings' checks.
+func withoutTimeRanges(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	for range 8 {
+		t := timeRange.ReplaceAllStringFunc(s, func(m string) string {
+			g := timeRange.FindStringSubmatch(m)
+			if h1, h2 := hourOf(g[2]), hourOf(g[4]); h1 > 24 || h2 > 24 {
+				return m
+			}
+			return g[1] + "tid" + g[6]
+		})
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// hourOf reads one or two ASCII digits.
+func hourOf(d string) int {
+	n := 0
+	for _, c := range d {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // cprIn reports whether a normalised text holds a CPR number, its marks

@@ -231,8 +231,18 @@ func TestContainsCPRInsideLongerRuns(t *testing.T) {
 		"20 11 45 67 / 89",         // the same
 		"1.1.1990 1234",            // the year in full after a space
 		"Født 1.1.90 1234 i Vejle", // in a sentence
+		"010190:1234",              // a colon joins
+		"01:01:90:1234",
+		"01:01-90-1234",
+		"Åbent 10:05-12:00 010190-1234", // beside a span of the day
+		"10:05-12:00 01 01 90 12 34",
 	}
 	accepted := []string{
+		// Spans of the day with colons ("10:05-12:00 14" read as the date
+		// 10.05.12 and the serial 0014).
+		"Åbent 10:05-12:00 14:00-15:00",
+		"Arbejdstid 07:05-11:05 og 12:05-15:05",
+		"Mødetid kl. 07:10 - 15:10, fredag 07:10-12:10",
 		"12 34 56 78",
 		"+45 12345678",
 		"+45 12 34 56 78 / +45 87 65 43 21",
