@@ -52,7 +52,7 @@ func PriorityGroupsOf(c *Candidate, t time.Time) []string {
 var groupLabels = map[string][2]string{
 	GroupRefugee:  {"Flygtninge og familiesammenførte", "Refugees and family-reunified"},
 	GroupLongTerm: {"Aktivitetsparate", "Further from the labour market"},
-	GroupFlexjob:  {"Fleksjob", "Fleksjob"},
+	GroupFlexjob:  {"Fleksjob", "Flexjob"},
 	GroupUnder30:  {"Under 30 år", "Under 30"},
 	GroupOver50:   {"50 år og derover", "50 and over"},
 }

@@ -286,3 +286,26 @@ func TestContactsOfAnyUserByName(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishReportNamesTheGroupsInEnglish: the English report said
+// "Fleksjob: shortlisted"; every priority group's rows are named in
+// English there, and in Danish on the Danish one.
+func TestEnglishReportNamesTheGroupsInEnglish(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	s := followup.New(env, followup.Config{Staff: staff{n: 1}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	for lang, want := range map[string]string{"en": "Flexjob: shortlisted", "da": "Fleksjob: på kortliste"} {
+		r, err := s.KPIReport(ctx, lead, 2026, "H2", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range r.Rows {
+			if row.Key == "priority_"+jobmatch.GroupFlexjob+"_shortlisted" && row.Label != want {
+				t.Errorf("%s: %q, want %q", lang, row.Label, want)
+			}
+		}
+	}
+}
