@@ -65,7 +65,50 @@ func WithoutCPR(s string) string {
 
 // ContainsCPR reports whether s contains a CPR-like number.
 func ContainsCPR(s string) bool {
-	return maybeCPR(s) && cprIn(normalizeForCPR(withoutTimeRanges(s)))
+	return maybeCPR(s) && cprIn(normalizeForCPR(withoutSpansOfTheDay(withoutTimeRanges(s))))
+}
+
+// spanAfter is a span of the day ("10-14", "10.00-12.00", "1000-1200")
+// right after a phone number (four pairs or eight digits) or a date with
+// full stops: the phone's last pairs and the span's first hour read as a
+// date and a serial ("26 10 33 44 10-14": 26.10.33-4410), as did a date
+// and the span's first time ("Den 12.12.25 1000-1200"). Employers write
+// when to call them.
+var spanAfter = regexp.MustCompile(`(^|[^0-9.:])((?:[0-9]{2} ){3}[0-9]{2}|[0-9]{8}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2}) +([0-9]{1,2}(?:[.:][0-9]{2})?|[0-9]{4}) ?[-–] ?([0-9]{1,2}(?:[.:][0-9]{2})?|[0-9]{4})([^0-9.:]|$)`)
+
+// withoutSpansOfTheDay blanks the spans spanAfter finds whose two ends are
+// times of the day, the first before the second.
+func withoutSpansOfTheDay(s string) string {
+	if !strings.ContainsAny(s, "-–") {
+		return s
+	}
+	return spanAfter.ReplaceAllStringFunc(s, func(m string) string {
+		g := spanAfter.FindStringSubmatch(m)
+		from, ok1 := minuteOfDay(g[3])
+		to, ok2 := minuteOfDay(g[4])
+		if !ok1 || !ok2 || from >= to {
+			return m
+		}
+		return g[1] + g[2] + " tid" + g[5]
+	})
+}
+
+// minuteOfDay reads "10", "10.00", "10:00" or "1000" as a time of the day.
+func minuteOfDay(t string) (int, bool) {
+	t = strings.NewReplacer(".", "", ":", "").Replace(t)
+	h, m := 0, 0
+	switch len(t) {
+	case 1, 2:
+		h = hourOf(t)
+	case 4:
+		h, m = hourOf(t[:2]), hourOf(t[2:])
+	default:
+		return 0, false
+	}
+	if h > 24 || m > 59 || h == 24 && m > 0 {
+		return 0, false
+	}
+	return h*60 + m, true
 }
 
 // timeRange is a span of the day written with colons ("10:05-12:00"),
@@ -810,6 +853,16 @@ func cprWindow(d, splits []byte) cprFit {
 func tenDigits(d, splits []byte) cprFit {
 	if !validDayMonth(string(d[0:2]), string(d[2:4])) {
 		return cprNo
+	}
+	// A date with full stops, a space and four digits, whose year is one
+	// of the last fourteen or the next ten, is a date and a time, an
+	// amount or a postal code ("Periode 01.02.26 - 30.04.26 1200 kr",
+	// "12.12.25 1000"), as shortDate reads "1.8.24 8000": no jobseeker
+	// was born then.
+	if splits[2] == '.' && splits[4] == '.' && splits[6] == ' ' {
+		if y, now := 2000+atoi2(string(d[4:6])), time.Now().Year(); y > now-14 && y <= now+10 {
+			return cprNo
+		}
 	}
 	for i := 1; i < 10; i++ {
 		if splits[i] == '.' && i != 2 && i != 4 && i != 6 {
