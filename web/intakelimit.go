@@ -114,8 +114,8 @@ type IntakeSubmission struct {
 // ClaimIntake takes an anonymous submission's place in the budgets. When
 // the same texts came for the same CVR number earlier today, it returns
 // that receipt instead (nothing is to be filed, and no receipt mailed
-// again); its private link only when the sender is the same one, since
-// texts of a posted vacancy are public. Past a budget it answers 429 with
+// again), never with its private link, since texts of a posted vacancy
+// are public. Past a budget it answers 429 with
 // Retry-After (ErrIntakeLimitedAddress, ErrIntakeLimitedCVR). Signed-in
 // staff are not limited: their claim does nothing.
 func (s *Server) ClaimIntake(c echo.Context, sub IntakeSubmission) (*IntakeClaim, *jobmatch.Receipt, error) {
@@ -136,11 +136,16 @@ func (s *Server) ClaimIntake(c echo.Context, sub IntakeSubmission) (*IntakeClaim
 		l.day, l.receipts = cl.day, map[[16]byte]sentReceipt{}
 	}
 	if old, ok := l.receipts[cl.content]; ok && l.repeats {
+		// Never the private link again: the link went to the first
+		// sender, and a posted vacancy's texts are public, its contact's
+		// e-mail and phone often in them too (the same texts with the
+		// contact's address and number handed anyone the page of the
+		// presented candidates and the employer's answers). A sender who
+		// lost it asks their contact person.
 		rc := old.receipt
+		rc.StatusURL = ""
 		if old.sender != cl.sender {
-			// The link went to the first sender; no receipt went to
-			// this one.
-			rc.StatusURL, rc.ReceiptMailed = "", false
+			rc.ReceiptMailed = false // no receipt went to this one
 		}
 		return nil, &rc, nil
 	}
