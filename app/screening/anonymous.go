@@ -3,6 +3,7 @@ package screening
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -513,37 +514,64 @@ func init() {
 // gender and the family. Whole words only: "mandag", "sygeplejerske",
 // "handicaphjælper" and "børnehave" (a workplace) are other words.
 // Lower case; Danish and the English of assessments written in English.
+// "børnene" and "ungerne" are a citizen's own children ("skal hjem til
+// børnene"); the children worked with are "børn".
 var privateWords = wordSet(
 	// family
-	"mand manden mands kone konen hustru hustruen kæreste kæresten ægtefælle ægtefællen samlever gift nygift separeret skilsmisse enke enkemand enlig " +
+	"kone konen hustru hustruen kæreste kæresten ægtefælle ægtefællen samlever nygift separeret skilsmisse enke enkemand enlig alenemor alenefar eneforsørger " +
 		"mor moren moderen søn sønnen sønner datter datteren døtre barnebarn børnebørn svigermor svigerfar familiære " +
+		"far faren faderen bror broren brødre søster søsteren søstre søskende svoger svigerinde mormor morfar farmor farfar bedstemor bedstefar " +
+		"børnene ungerne " +
 		"gravid graviditet barsel barslen barselsorlov forældreorlov " +
-		"husband wife boyfriend girlfriend married divorced pregnant pregnancy maternity " +
+		"husband wife boyfriend girlfriend married divorced pregnant pregnancy maternity father mother brother sister son daughter " +
 		// health
-		"syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt " +
+		"syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt stresset " +
 		"diagnose diagnosen diagnoser diagnosticeret depressiv deprimeret kræft gigt diabetes sklerose ptsd adhd autist " +
-		"handicappet alkoholiker alkoholproblemer medicineret ondt smerter rygproblemer rygskade " +
-		"sick illness diagnosis diagnosed anxiety disabled cancer " +
+		"handicappet alkoholiker alkoholproblemer medicineret medicin medicinen ondt smerter rygproblemer rygskade ryg ryggen " +
+		"ordblind ordblindhed dysleksi migræne epilepsi astma hjerneskade blodprop " +
+		"sick illness diagnosis diagnosed anxiety disabled cancer dyslexic dyslexia medication " +
 		// origin
 		"flygtning herkomst oprindelse etnisk etnicitet religion religiøs muslim muslimsk kristen jøde jødisk hindu buddhist tørklæde hijab " +
-		"indvandrer indvandret efterkommer asyl asylansøger opholdstilladelse nationalitet statsborger statsborgerskab hudfarve " +
+		"indvandrer indvandret efterkommer asyl asylansøger opholdstilladelse nationalitet statsborger statsborgerskab hudfarve udlænding " +
+		"syrer somalier tyrker polak iraker iraner afghaner pakistaner palæstinenser kurder eritreer ukrainer rumæner bulgarer litauer russer vietnameser kineser marokkaner bosnier serber albaner araber afrikaner " +
 		"refugee religious christian jewish ethnic ethnicity immigrant nationality")
 
 // peopleWords are words of family, health or origin that are also the
 // people a citizen has worked with: "erfaring med børn", "pædagog for
 // børn og unge", "bostøtte til borgere med handicap", "sprogskole for
-// flygtninge", "samarbejde med forældre og familier". Such a word is
-// private unless one of the three words before it says so (med, for, af,
-// til, blandt, om), and always after a possessive ("sine børn", "med sin
-// familie", "hendes børn").
+// flygtninge", "samarbejde med forældre og familier", "har passet børn i
+// SFO", "arbejder godt under stress". Such a word is private unless one
+// of the three words before it says so (med, for, af, til, blandt, om,
+// under, or a verb of the work: passe, undervise, håndtere), and always
+// after a possessive ("sine børn", "med sin familie", "hendes børn").
 var peopleWords = wordSet(
-	"børn børnene barn barnet forældre forældrene forælder familie familien familier familierne angst autisme handicap handicappede misbrug " +
-		"syge sygdomme flygtninge indvandrere muslimer depression " +
+	"børn barn barnet unger forældre forældrene forælder familie familien familier familierne angst autisme handicap handicappede misbrug " +
+		"syge sygdomme flygtninge indvandrere muslimer depression stress " +
 		"children kids parents family families disability disabilities refugees immigrants")
 
 var (
-	workPrepositions = wordSet("med for af til blandt om with of among in")
-	possessives      = wordSet("sin sine sit min mine mit din dine dit hans hendes deres vores egne eget vedkommendes his her their my own")
+	workPrepositions = wordSet("med for af til blandt om under with of among in " +
+		"passe passer passet passede undervise underviser undervist underviste håndtere håndterer håndteret håndtering")
+	possessives = wordSet("sin sine sit min mine mit din dine dit hans hendes deres vores egne eget vedkommendes his her their my own")
+	// originAdjectives are a country's or a people's adjective, private
+	// before "baggrund" ("har syrisk baggrund"); alone they are mostly a
+	// language the citizen speaks ("taler arabisk").
+	originAdjectives = wordSet("syrisk somalisk tyrkisk polsk arabisk irakisk iransk afghansk pakistansk libanesisk palæstinensisk kurdisk eritreisk " +
+		"ukrainsk rumænsk bulgarsk litauisk lettisk russisk vietnamesisk thailandsk filippinsk indisk kinesisk afrikansk marokkansk bosnisk serbisk " +
+		"kroatisk albansk etiopisk sudanesisk dansk udenlandsk vestlig " +
+		"syrian somali turkish polish arab arabic iraqi iranian afghan pakistani african foreign")
+	backgroundWords = wordSet("baggrund background descent")
+	// mandWords are the husband when a possessive is before them ("hendes
+	// mand", "min mand") or "derhjemme" after: "manden, der får tingene
+	// gjort" is the citizen.
+	mandWords = wordSet("mand manden mands")
+	// psykolog and psykiater are occupations ("uddannet psykolog"); "går
+	// til psykolog" and "hos lægen" are the citizen's health.
+	careWords = wordSet("psykolog psykologen psykiater psykiateren læge lægen terapeut")
+	// originPhrases are the words before a place of origin: "er fra
+	// Syrien", "kommer fra Polen", "født i Tyrkiet", "is from Syria".
+	originPhrases = [][]string{{"er", "fra"}, {"kommer", "fra"}, {"kom", "fra"}, {"stammer", "fra"}, {"oprindeligt", "fra"}, {"født", "i"}, {"opvokset", "i"},
+		{"is", "from"}, {"comes", "from"}, {"came", "from"}, {"born", "in"}, {"grew", "up", "in"}}
 )
 
 func wordSet(s string) map[string]bool {
@@ -555,9 +583,17 @@ func wordSet(s string) map[string]bool {
 }
 
 // privateWord returns the first word of text, as written, about the
-// citizen's family, health or origin, or "" when there is none.
-func privateWord(text string) string {
-	var words []string
+// citizen's family, health or origin, or "" when there is none. places
+// tells a Danish town after "er fra" or "født i" ("kommer fra Sønderborg"
+// says where the citizen lives, which the employer may read): any other
+// capitalised word there is a country of origin. Without places every
+// such word is.
+func privateWord(text string, places *taxonomy.Places) string {
+	type word struct {
+		w          string
+		start, end int
+	}
+	var words []word
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
@@ -565,34 +601,91 @@ func privateWord(text string) string {
 			continue
 		}
 		j := wordEnd(text, i)
-		words = append(words, text[i:j])
+		words = append(words, word{text[i:j], i, j})
 		i = j
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w.w)
 	}
 	before := func(i, n int) string {
 		if i-n < 0 {
 			return ""
 		}
-		return strings.ToLower(words[i-n])
+		return lower[i-n]
+	}
+	after := func(i int) string {
+		if i+1 >= len(words) {
+			return ""
+		}
+		return strings.ToLower(words[i+1].w)
 	}
 	for i, w := range words {
-		lw := strings.ToLower(w)
+		lw := strings.ToLower(w.w)
 		switch {
+		case (lw == "søn" || lw == "sønner") && strings.HasPrefix(text[w.end:], "-"):
+			// "søn- og helligdage": Sunday.
+		case (w.w == "Søn" || w.w == "Sønner") && i > 0 && (before(i, 1) == "og" || strings.HasSuffix(strings.TrimSpace(text[:w.start]), "&")):
+			// "Jensen & Søn", "Hansen og Sønner": a firm.
+		case lw == "gift":
+			// Married ("er gift", "gift med"); otherwise poison ("gift og
+			// kemikalier").
+			if b := before(i, 1); b == "er" || b == "var" || b == "blev" || b == "og" && before(i, 2) == "er" || after(i) == "med" {
+				return w.w
+			}
+		case mandWords[lw]:
+			if possessives[before(i, 1)] || after(i) == "derhjemme" {
+				return w.w
+			}
+		case careWords[lw]:
+			if b := before(i, 1); b == "til" || b == "hos" {
+				return w.w
+			}
+		case backgroundWords[lw]:
+			if originAdjectives[before(i, 1)] {
+				return words[i-1].w + " " + w.w
+			}
 		case privateWords[lw]:
-			return w
+			return w.w
 		case peopleWords[lw]:
 			if possessives[before(i, 1)] || !workPrepositions[before(i, 1)] && !workPrepositions[before(i, 2)] && !workPrepositions[before(i, 3)] {
-				return w
+				return w.w
+			}
+		}
+		if origin(lower[:i]) {
+			if r, _ := utf8.DecodeRuneInString(w.w); unicode.IsUpper(r) && !danishPlace(w.w, places) {
+				return w.w
 			}
 		}
 	}
 	return ""
 }
 
+// origin reports whether the words before a word, in lower case, end in
+// one of originPhrases.
+func origin(before []string) bool {
+	for _, p := range originPhrases {
+		if len(before) >= len(p) && slices.Equal(before[len(before)-len(p):], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// danishPlace reports whether w is the name of a Danish postal district.
+func danishPlace(w string, places *taxonomy.Places) bool {
+	if places == nil {
+		return false
+	}
+	_, ok := places.ByName(w)
+	return ok
+}
+
 // checkAssessment refuses an assessment that writes about the citizen's
 // family, health or origin, naming the word (the consultant rewrites it;
 // the employer reads the assessment on the profile).
-func checkAssessment(text string) error {
-	if w := privateWord(text); w != "" {
+func checkAssessment(text string, places *taxonomy.Places) error {
+	if w := privateWord(text, places); w != "" {
 		return jobmatch.Invalid("interview.assessment", "private_topic", w)
 	}
 	return nil

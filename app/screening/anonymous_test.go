@@ -158,7 +158,7 @@ func TestCheckAssessment(t *testing.T) {
 		{"Has a husband in Aabenraa.", "husband"},
 		{"Har et handicap.", "handicap"},
 	} {
-		if got := privateWord(c.text); got != c.word {
+		if got := privateWord(c.text, nil); got != c.word {
 			t.Errorf("privateWord(%q) = %q, want %q", c.text, got, c.word)
 		}
 	}
@@ -171,11 +171,11 @@ func TestCheckAssessment(t *testing.T) {
 		"Opfylder kravene til stillingen og er motiveret for at starte hurtigt.",
 		"Stabil og mødestabil; har de efterspurgte certifikater.",
 	} {
-		if w := privateWord(text); w != "" {
+		if w := privateWord(text, nil); w != "" {
 			t.Errorf("privateWord(%q) = %q, want none", text, w)
 		}
 	}
-	err := checkAssessment("Hendes Mand bor i Aabenraa.")
+	err := checkAssessment("Hendes Mand bor i Aabenraa.", nil)
 	var verr *jobmatch.ValidationError
 	if !errors.As(err, &verr) || len(verr.Fields) != 1 || verr.Fields[0] != (jobmatch.FieldError{Field: "interview.assessment", Code: "private_topic", Param: "Mand"}) {
 		t.Fatalf("checkAssessment: %v", err)
@@ -185,5 +185,59 @@ func TestCheckAssessment(t *testing.T) {
 	}
 	if got := i18n.FieldMessage(i18n.EN, verr.Fields[0]); !strings.HasPrefix(got, "Do not write about family, health or origin: “Mand”.") {
 		t.Errorf("English: %q", got)
+	}
+}
+
+// TestCheckAssessmentOriginHealthFamily: the second round's texts about
+// origin, health and family passed the check, and ordinary work text was
+// refused (»søn« in "søn- og helligdage" and "Jensen & Søn", »børn« for
+// children cared for at work, »gift« as poison, »manden« as the citizen).
+func TestCheckAssessmentOriginHealthFamily(t *testing.T) {
+	places, err := taxonomy.LoadPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, word string }{
+		{"Han er fra Syrien", "Syrien"},
+		{"Hun har stress", "stress"},
+		{"She is from Syria and has stress", "Syria"},
+		{"Has stress", "stress"},
+		{"Hun er født i Polen", "Polen"},
+		{"Kommer fra Somalia, taler arabisk.", "Somalia"},
+		{"Har syrisk baggrund.", "syrisk baggrund"},
+		{"Er syrer og har kørekort.", "syrer"},
+		{"Han har en dårlig ryg", "ryg"},
+		{"Hans far har brug for hjælp", "far"},
+		{"Hendes søster passer ungerne", "søster"},
+		{"Passer ungerne om eftermiddagen", "ungerne"},
+		{"Hun går til psykolog", "psykolog"},
+		{"Han er ordblind", "ordblind"},
+		{"Hun er alene med børnene", "børnene"},
+		{"Kan ikke arbejde aften på grund af børnene", "børnene"},
+		{"Hun skal hjem til børnene kl. 15", "børnene"},
+		{"Er gift og har en søn.", "gift"},
+		{"Er gift med en tømrer.", "gift"},
+		{"Min mand kører.", "mand"},
+		{"Manden derhjemme arbejder om natten.", "Manden"},
+		{"Kan ikke på søndage pga. sin søn.", "søn"},
+	} {
+		if got := privateWord(c.text, places); got != c.word {
+			t.Errorf("privateWord(%q) = %q, want %q", c.text, got, c.word)
+		}
+	}
+	for _, text := range []string{
+		"Kan arbejde på søn- og helligdage og har 6 år hos Jensen & Søn.",
+		"Har 4 år hos Hansen og Sønner Maskinfabrik.",
+		"Har passet børn i SFO",
+		"Erfaring med håndtering af gift og kemikalier.",
+		"Han er manden, der får tingene gjort",
+		"Taler arabisk, polsk og tyrkisk; har teknisk baggrund.",
+		"Kommer fra Sønderborg og er fra Aabenraa-egnen; arbejder godt under stress.",
+		"Uddannet psykolog og har arbejdet som læge.",
+		"Har erfaring fra Danfoss og kommer fra en stilling på lager.",
+	} {
+		if w := privateWord(text, places); w != "" {
+			t.Errorf("privateWord(%q) = %q, want none", text, w)
+		}
 	}
 }

@@ -399,7 +399,7 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		}
 		// The assessment may reach the employer: no family, health or
 		// origin ("Hendes mand bor i Aabenraa" read "Vedkommendes mand").
-		if err := checkAssessment(in.Interview.Assessment); err != nil {
+		if err := checkAssessment(in.Interview.Assessment, sl.places); err != nil {
 			return nil, err
 		}
 		// An interview held is in the past or today (one to come is booked
