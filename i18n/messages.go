@@ -33,6 +33,7 @@ var messages = map[string][2]string{
 	"v.runes":           {"Indeholder ugyldige tegn.", "Contains invalid characters."},
 	"v.date":            {"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."},
 	"v.not_past":        {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
+	"v.time_past":       {"Tidspunktet er allerede gået: vælg et senere.", "That time has passed: choose a later one."},
 	"v.not_future":      {"Datoen må ikke ligge i fremtiden.", "The date must not be in the future."},
 	"v.too_old":         {"Datoen skal ligge i %s eller senere: tidligere år er gjort op.", "The date must be in %s or later: earlier years are closed."},
 	"v.number":          {"Skriv et helt tal.", "Enter a whole number."},

@@ -44,8 +44,10 @@ func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, nam
 // hos Østergaard-Jørgensen Smed" named the citizen Søren
 // Østergaard-Jørgensen). A name word that is an ordinary Danish word stays
 // in the CV's words when it stands alone: a job title of "Bager" is no
-// citizen Bager. Pronouns are looked for in the assessment alone.
-func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places, named bool) {
+// citizen Bager. Pronouns are looked for in the assessment alone. What
+// was taken out is said in lang: the English employer page said "(navn
+// fjernet)".
+func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places, named bool, lang i18n.Lang) {
 	p.Interview = anonymised(p.Interview, c, places, named)
 	cvLine := func(s string) string {
 		s = withoutRef(withoutContact(s, c.Phone, places), c.ExternalRef)
@@ -62,6 +64,35 @@ func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places
 	for i := range p.Years {
 		p.Years[i].Title = cvLine(p.Years[i].Title)
 	}
+	if lang == i18n.DA {
+		return
+	}
+	r := removedIn(lang)
+	p.Interview = r.Replace(p.Interview)
+	for _, list := range []*[]string{&p.Occupations, &p.Experience, &p.SkillsMatched, &p.Skills, &p.Education} {
+		for i, s := range *list {
+			(*list)[i] = r.Replace(s)
+		}
+	}
+	for i := range p.Years {
+		p.Years[i].Title = r.Replace(p.Years[i].Title)
+	}
+}
+
+// removedKeys are the marks put where something was taken out of a text,
+// in Danish as the functions below write them, and their message keys.
+var removedKeys = [][2]string{
+	{"(navn fjernet)", "anon.name"}, {"(sagsnummer fjernet)", "anon.ref"}, {"(link fjernet)", "anon.link"},
+	{"(telefonnummer fjernet)", "anon.phone"}, {"(e-mail fjernet)", "anon.email"}, {"(adresse fjernet)", "anon.address"},
+}
+
+// removedIn replaces the Danish marks with lang's.
+func removedIn(lang i18n.Lang) *strings.Replacer {
+	var pairs []string
+	for _, k := range removedKeys {
+		pairs = append(pairs, k[0], i18n.T(lang, k[1]))
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 var (
@@ -502,6 +533,12 @@ func sentenceStart(s string) bool {
 
 func init() {
 	i18n.Register(map[string][2]string{
+		"anon.name":    {"(navn fjernet)", "(name removed)"},
+		"anon.ref":     {"(sagsnummer fjernet)", "(case number removed)"},
+		"anon.link":    {"(link fjernet)", "(link removed)"},
+		"anon.phone":   {"(telefonnummer fjernet)", "(phone number removed)"},
+		"anon.email":   {"(e-mail fjernet)", "(e-mail removed)"},
+		"anon.address": {"(adresse fjernet)", "(address removed)"},
 		"v.private_topic": {"Skriv ikke om familie, helbred eller herkomst: »%s«. Vurderingen vises for arbejdsgiveren – skriv den om, så den handler om kravene til stillingen.",
 			"Do not write about family, health or origin: “%s”. The assessment is shown to the employer – rewrite it so it is about the vacancy's requirements."},
 	})

@@ -82,7 +82,7 @@ func TestAnonymiseProfile(t *testing.T) {
 	c := &jobmatch.Candidate{Name: "Ida Bager", Phone: "22994455"}
 	p := Profile{Experience: []string{"Lager hos Ib Dahl, tlf 22994455, 3 år"}, Education: []string{"Lagerfag, idadahl@gmail.com"},
 		Skills: []string{"Ring 22 99 44 55"}, Occupations: []string{"Bager"}, Years: []ProfileJob{{Title: "Bager, 2299 4455"}}, Interview: "Ida er god."}
-	anonymiseProfile(&p, c, nil, false)
+	anonymiseProfile(&p, c, nil, false, i18n.DA)
 	if p.Experience[0] != "Lager hos Ib Dahl, tlf (telefonnummer fjernet), 3 år" || p.Education[0] != "Lagerfag, (e-mail fjernet)" ||
 		p.Skills[0] != "Ring (telefonnummer fjernet)" || p.Occupations[0] != "Bager" || p.Years[0].Title != "Bager, (telefonnummer fjernet)" || p.Interview != "Kandidaten er god." {
 		t.Fatalf("%+v", p)
@@ -105,7 +105,7 @@ func TestAnonymiseProfileNames(t *testing.T) {
 		Interview: "Soeren Oestergaard (SAG-F-4, se https://evil.example/x) er stabil. Soren har kørekort; Ostergard-Jorgensens referencer er gode. " +
 			"Sag SAG-F-40 er en anden. Skriv til sag-f-4@example.dk.",
 	}
-	anonymiseProfile(&p, c, nil, false)
+	anonymiseProfile(&p, c, nil, false, i18n.DA)
 	want := Profile{
 		Experience:    []string{"Produktionsmedarbejder hos (navn fjernet) Smed, 3 år", "Lager hos (navn fjernet) Transport ((sagsnummer fjernet)), 1 år"},
 		Years:         []ProfileJob{{Title: "Produktionsmedarbejder hos (navn fjernet) Smed"}},
@@ -124,7 +124,7 @@ func TestAnonymiseProfileNames(t *testing.T) {
 	// to the first name it is the person.
 	c = &jobmatch.Candidate{Name: "Ida Bager Skov"}
 	p = Profile{Occupations: []string{"Bager"}, Years: []ProfileJob{{Title: "Bager hos Ida Bager"}}, Education: []string{"Skov- og landskabsingeniør", "Bager, Skov Bager ApS"}}
-	anonymiseProfile(&p, c, nil, false)
+	anonymiseProfile(&p, c, nil, false, i18n.DA)
 	if p.Occupations[0] != "Bager" || p.Years[0].Title != "Bager hos (navn fjernet)" || p.Education[0] != "Skov- og landskabsingeniør" || p.Education[1] != "Bager, (navn fjernet) ApS" {
 		t.Fatalf("%+v", p)
 	}
@@ -132,7 +132,7 @@ func TestAnonymiseProfileNames(t *testing.T) {
 	// Named with consent: the name stays, the case number and links go.
 	c = &jobmatch.Candidate{Name: "Søren Østergaard", ExternalRef: "SAG-F-4"}
 	p = Profile{Education: []string{"Smed hos Søren Østergaard, SAG-F-4, www.oestergaard.dk"}, Interview: "Søren er god, se soeren.dk/cv."}
-	anonymiseProfile(&p, c, nil, true)
+	anonymiseProfile(&p, c, nil, true, i18n.DA)
 	if p.Education[0] != "Smed hos Søren Østergaard, (sagsnummer fjernet), (link fjernet)" || p.Interview != "Søren er god, se (link fjernet)." {
 		t.Fatalf("named: %+v", p)
 	}
@@ -239,5 +239,20 @@ func TestCheckAssessmentOriginHealthFamily(t *testing.T) {
 		if w := privateWord(text, places); w != "" {
 			t.Errorf("privateWord(%q) = %q, want none", text, w)
 		}
+	}
+}
+
+// TestAnonymiseProfileInEnglish: the English employer page said "(navn
+// fjernet)", "(sagsnummer fjernet)" and "(link fjernet)" in the CV's lines
+// and the assessment.
+func TestAnonymiseProfileInEnglish(t *testing.T) {
+	c := &jobmatch.Candidate{Name: "Søren Østergaard", ExternalRef: "SAG-F-4", Phone: "22994455"}
+	p := Profile{Experience: []string{"Smed hos Østergaard Smed, SAG-F-4, www.oestergaard.dk"},
+		Years:     []ProfileJob{{Title: "Smed hos Østergaard Smed"}},
+		Interview: "Søren is reliable, call 22 99 44 55 or soeren@example.dk, see soeren.dk/cv, case SAG-F-4."}
+	anonymiseProfile(&p, c, nil, false, i18n.EN)
+	if p.Experience[0] != "Smed hos (name removed) Smed, (case number removed), (link removed)" || p.Years[0].Title != "Smed hos (name removed) Smed" ||
+		p.Interview != "Kandidaten is reliable, call (phone number removed) or (e-mail removed), see (link removed), case (case number removed)." {
+		t.Fatalf("%+v", p)
 	}
 }

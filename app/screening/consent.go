@@ -254,7 +254,7 @@ func (sl *Service) ConsentViewIn(ctx context.Context, r *jobmatch.ConsentRequest
 	}
 	p := sl.profile(v, e, c, lang)
 	p.Answers = nil
-	anonymiseProfile(&p, c, sl.places, false) // as the employer sees it anonymously
+	anonymiseProfile(&p, c, sl.places, false, lang) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
 		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
 }

@@ -695,7 +695,7 @@ func (sl *Service) PresentedIn(ctx context.Context, v *jobmatch.Vacancy, lang i1
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
 		}
-		anonymiseProfile(&p, x.c, sl.places, x.consent.RevealIdentity)
+		anonymiseProfile(&p, x.c, sl.places, x.consent.RevealIdentity, lang)
 		out = append(out, p)
 		ids = append(ids, x.c.ID)
 	}
