@@ -81,6 +81,11 @@ func TestInterviewInvitations(t *testing.T) {
 	path := "/api/v1/shortlist/" + entryID + "/interviews"
 	ck.do(k, "POST", path, with("end", at(9, 0).Format(time.RFC3339)), 422)
 	ck.do(k, "POST", path, with("start", "tirsdag kl. 10"), 422)
+	// A time gone by today is a time, not a date, in the past.
+	past := time.Now().Add(-time.Minute).Truncate(time.Minute)
+	if b := string(ck.do(k, "POST", path, with("start", past.Format(time.RFC3339), "end", past.Add(time.Hour).Format(time.RFC3339)), 422).Body); !strings.Contains(b, "Tidspunktet er allerede gået") {
+		t.Errorf("a start gone by: %s", b)
+	}
 	ck.do(k, "POST", path, with("mode", "online", "url", "http://example.dk/møde"), 422)
 	// A link is checked in every mode: a line break in it would add lines
 	// (ATTENDEE, ORGANIZER) to the calendar file mailed to the citizen.

@@ -392,7 +392,7 @@ func TestPlaceInTheWords(t *testing.T) {
 		}
 	}
 	page = k.Do("GET", "/staff/candidates?q="+url.QueryEscape("butiksassistent sønderborg 10 km"), nil, nil)
-	if !strings.Contains(string(page.Body), `href="/staff/candidates?q=butiksassistent">uden stedet</a>`) {
+	if !strings.Contains(string(page.Body), `href="/staff/candidates?q=butiksassistent">i hele landet</a>`) {
 		t.Errorf("the page offers no search without the place: %s", page.Body)
 	}
 	// The word that says where goes with the place: "i" is neither

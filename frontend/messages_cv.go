@@ -108,7 +108,7 @@ func init() {
 		"cand.suggest":                {"Prøv i stedet", "Try instead"},
 		"cand.wider":                  {"Søg længere væk", "Search further away"},
 		"cand.wider_km":               {"inden for %d km", "within %d km"},
-		"cand.wider_anywhere":         {"uden stedet", "anywhere"},
+		"cand.wider_anywhere":         {"i hele landet", "anywhere"},
 		"cand.no_suggest":             {"Prøv færre ord eller færre filtre.", "Try fewer words or fewer filters."},
 		"cand.any":                    {"Alle", "Any"},
 		"cand.any_level":              {"Alle niveauer", "Any level"},

@@ -649,13 +649,13 @@ func scoreOnly(tieBreak []query.Query, experience query.Query) []query.Query {
 }
 
 // experienceSteps are the whole years in an occupation experienceLift
-// tells apart, experienceStep the score of each step reached: at most 0.08
+// tells apart, experienceStep the score of each step reached: at most 0.16
 // in all, below every step between the ways a word is found and between
 // wanting and having held an occupation (1.5 and 1.2), so years order the
 // CVs the words find alike and never lift one above a better match. A
 // "chauffør" with 13 years as a lastbilchauffør came after one who had
 // never driven, both only wanting the job, in the order of their updates.
-var experienceSteps = []int{1, 3, 5, 10}
+var experienceSteps = []int{1, 3, 5, 10, 15, 20, 25, 30}
 
 const experienceStep = 0.02
 

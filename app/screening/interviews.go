@@ -135,7 +135,7 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 	}
 	now := sl.now().UTC()
 	if !start.After(now) {
-		return nil, jobmatch.Invalid("start", "not_past", "")
+		return nil, jobmatch.Invalid("start", "time_past", "")
 	}
 	link, err := checkPlace(in.Mode, in.Place, strings.TrimSpace(in.URL))
 	if err != nil {
@@ -279,7 +279,7 @@ func (sl *Service) ChangeInterview(ctx context.Context, by *jobmatch.User, entry
 				return nil, err
 			}
 			if !s.After(sl.now()) {
-				return nil, jobmatch.Invalid("start", "not_past", "")
+				return nil, jobmatch.Invalid("start", "time_past", "")
 			}
 			if !s.Equal(iv.Start) || !e.Equal(iv.End) {
 				iv.Start, iv.End = s, e
