@@ -358,7 +358,8 @@ func withoutGender(text string) string {
 // the name's words written together ("Pia Petersen") become one
 // "kandidaten", capitalised at the start of a sentence. A word is the
 // name's however æ, ø and å are spelt: "Soeren Oestergaard" and "Soren
-// Ostergard" are Søren Østergaard.
+// Ostergard" are Søren Østergaard. After "hos", "ved", "i", "fra" the name
+// is a firm's and becomes "(navn fjernet)" (see workplaceWords).
 func withoutName(text, name string) string { return scrubName(text, name, false) }
 
 // withoutNameInCV says "(navn fjernet)" where a line of the CV shown on an
@@ -466,7 +467,7 @@ func scrubName(text, name string, cv bool) string {
 			if genitive && !cv && !strings.HasSuffix(out[:lastEnd], "s") {
 				b.WriteString("s")
 			}
-		case cv:
+		case cv || afterWorkplace(out):
 			b.WriteString("(navn fjernet)")
 		default:
 			repl := "kandidaten"
@@ -482,6 +483,28 @@ func scrubName(text, name string, cv bool) string {
 		i = j
 	}
 	return b.String()
+}
+
+// workplaceWords are the words before a firm's name: a name after them in
+// an assessment is a firm named after the citizen ("Søren har 6 år hos
+// Østergaard-Jørgensen Smed" read "hos kandidaten Smed"), said as the CV's
+// lines say it, "(navn fjernet)"; elsewhere the name is the citizen,
+// "kandidaten".
+var workplaceWords = wordSet("hos ved i fra at")
+
+// afterWorkplace reports whether the last word of s is one of
+// workplaceWords.
+func afterWorkplace(s string) bool {
+	s = strings.TrimRight(s, " \u00a0")
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	return i < len(s) && workplaceWords[strings.ToLower(s[i:])]
 }
 
 // nextIsName reports whether the word after s's spaces or hyphen is a word

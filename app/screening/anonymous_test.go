@@ -25,6 +25,10 @@ func TestWithoutName(t *testing.T) {
 		{"Zacharias' erfaring er god", "Zacharias Berg", "Kandidatens erfaring er god"},
 		{"Anne-Mette har kørekort, og Anne-Mette Due vil gerne", "Anne-Mette Due", "Kandidaten har kørekort, og kandidaten vil gerne"},
 		{"Sean O'Brien er klar, O'Briens referencer er gode", "Sean O'Brien", "Kandidaten er klar, kandidatens referencer er gode"},
+		// A firm named after the citizen: the name goes as on the CV's
+		// lines, the firm's trade stays.
+		{"Søren har 6 år hos Østergaard-Jørgensen Smed", "Søren Østergaard-Jørgensen", "Kandidaten har 6 år hos (navn fjernet) Smed"},
+		{"Erfaring fra Jørgensens Maskinfabrik og ved Holm Transport; Holm er stabil.", "Ib Holm Jørgensen", "Erfaring fra (navn fjernet) Maskinfabrik og ved (navn fjernet) Transport; kandidaten er stabil."},
 		{"", "Pia", ""},
 		{"Pia", "", "Pia"},
 	} {
