@@ -493,7 +493,7 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 	// it, the right one not.
 	for _, want := range []string{`<details class="targets-form" id="targets" open>`,
 		`<span class="form-error-message error" id="e-contacts">Skal være et tal.</span><input class="form-input" id="f-contacts" name="contacts" inputmode="numeric" value="mange" required aria-invalid="true" aria-describedby="e-contacts">`,
-		`id="e-citizen_satisfaction_share">Skal være mellem 0 og 100 %.</span>`,
+		`id="e-citizen_satisfaction_share">Skal være over 0 og højst 100 %.</span>`,
 		`id="f-citizen_satisfaction_share" name="citizen_satisfaction_share" inputmode="decimal" value="190" required aria-invalid="true"`,
 		`id="f-employer_satisfaction_share" name="employer_satisfaction_share" inputmode="decimal" value="85" required>`,
 		`<a href="#f-contacts">`} {
@@ -508,7 +508,7 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 	// A percent above 100 is said in percent ("Må højst være 1" said the
 	// share), and the half-year shown stays.
 	res = post(admin, url.Values{"year": {"2026"}, "half": {"H1"}, "contacts": {"2800"}, "citizen_satisfaction_share": {"150"}, "employer_satisfaction_share": {"85"}})
-	if body := html.UnescapeString(string(res.Body)); !strings.Contains(body, "Skal være mellem 0 og 100 %.") || !strings.Contains(body, "1. halvår 2026") {
+	if body := html.UnescapeString(string(res.Body)); !strings.Contains(body, "Skal være over 0 og højst 100 %.") || !strings.Contains(body, "1. halvår 2026") {
 		t.Fatalf("150 %%: %d %.3000s", res.StatusCode, body)
 	}
 	if admin.Do("GET", "/api/v1/targets/2026", nil, &tg); tg.Contacts != 2800 {

@@ -240,6 +240,12 @@ func period(c echo.Context, now time.Time) (int, string, error) {
 	if h, ok := c.QueryParams()["half"]; ok {
 		half = h[0]
 	}
+	if half != "" && half != "H1" && half != "H2" {
+		// Said in the select's words ("?half=2" from a hand-made link
+		// gave only "Nogle felter er ikke udfyldt korrekt."), not the
+		// API's "Vælg en af: H1, H2".
+		return 0, "", jobmatch.Invalid("half", "half", "")
+	}
 	return year, half, nil
 }
 

@@ -624,6 +624,10 @@ type errorData struct {
 	// Citizen that it was a citizen's (consent, survey), who is sent to
 	// their jobcentre, not to the employers' form.
 	Link, Citizen bool
+	// Fields are a refused query's wrong parameters, each with its name
+	// ("Halvår: Vælg hele året, 1. eller 2. halvår."): a page has no
+	// form to mark them at.
+	Fields []string
 }
 
 // errorHeadings are the statuses whose page says more than the message.
@@ -643,6 +647,16 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 	d := errorData{Status: status, Message: i18n.T(lang, key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID), Home: "/"}
 	if u := web.CurrentUser(c); u != nil {
 		d.Home = homeOf(u)
+	}
+	var ve *jobmatch.ValidationError
+	if errors.As(err, &ve) {
+		for _, fe := range ve.Fields {
+			line := i18n.FieldMessage(lang, fe)
+			if k := "param." + fe.Field; i18n.Has(k) {
+				line = i18n.T(lang, k) + ": " + line
+			}
+			d.Fields = append(d.Fields, line)
+		}
 	}
 	path := c.Request().URL.Path
 	d.Citizen = strings.HasPrefix(path, "/consent/") || strings.HasPrefix(path, "/survey/")

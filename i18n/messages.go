@@ -6,7 +6,7 @@ var messages = map[string][2]string{
 	"v.required":        {"Skal udfyldes.", "This field is required."},
 	"v.phone_or_email":  {"Udfyld telefon eller e-mail.", "Give a phone number or an e-mail address."},
 	"v.phone":           {"Skriv et dansk telefonnummer med 8 cifre eller et udenlandsk nummer med + og landekode.", "Enter a Danish phone number of 8 digits or a foreign number with + and the country code."},
-	"v.percent":         {"Skal være mellem 0 og 100 %.", "Must be between 0 and 100 %."},
+	"v.percent":         {"Skal være over 0 og højst 100 %.", "Must be above 0 and at most 100 %."},
 	"v.invalid":         {"Ugyldig værdi.", "Invalid value."},
 	"v.cvr":             {"CVR-nummeret skal være 8 cifre.", "The CVR number must be 8 digits."},
 	"v.cvr.checksum":    {"CVR-nummeret findes ikke – tjek det i CVR-registret.", "There is no such CVR number – check it in the CVR register."},
