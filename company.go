@@ -48,4 +48,8 @@ type ContactPerson struct {
 	// Deputy is who answers while the contact person is away (their
 	// requests go to the deputy meanwhile); nil when they are in.
 	Deputy *ContactPerson `json:"deputy,omitempty"`
+	// Left: the contact person has been deactivated (left the jobcentre)
+	// and the company is still to be moved to another; staff see it, and
+	// employers are named the consultant who took their request instead.
+	Left bool `json:"-"`
 }

@@ -326,3 +326,55 @@ func TestReassignMovesOpenWork(t *testing.T) {
 		t.Fatalf("audited %+v", es)
 	}
 }
+
+// TestNoRequestsForALeaver: a deactivated consultant was still handed new
+// requests of his companies, and the employer's receipt named him; he was
+// accepted as a deputy too. His company's requests go to an active
+// consultant by the assignment rule (the same one each time), the receipt
+// names that one, the company keeps him until an admin moves it, and a
+// deputy who has left is refused by name of the field.
+func TestNoRequestsForALeaver(t *testing.T) {
+	env := systemtest.Start(t)
+	anon, admin := env.Client(), env.Login("admin@demo.local")
+	cvr, leaver := demo.CVR(64), "mads@demo.local"
+	if res := anon.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(cvr), nil); res.StatusCode != http.StatusCreated {
+		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PUT", "/api/v1/companies/"+cvr+"/consultant", map[string]any{"consultant_id": leaver}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("assign: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PATCH", "/api/v1/users/"+leaver, map[string]any{"active": false}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("deactivate: %d %s", res.StatusCode, res.Body)
+	}
+	body := systemtest.VacancyBody(cvr)
+	var handler string
+	for i := range 2 {
+		var rec struct {
+			RequestID     string                 `json:"request_id"`
+			ContactPerson struct{ Email string } `json:"contact_person"`
+		}
+		if res := anon.Do("POST", "/api/v1/requests", map[string]any{"company": body["company"], "topic": "subsidy", "channel": "web",
+			"text": "Løntilskud, spørgsmål " + string(rune('A'+i))}, &rec); res.StatusCode != http.StatusCreated {
+			t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+		}
+		r, err := env.Sys.Intake.Request(context.Background(), rec.RequestID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ConsultantID == leaver || rec.ContactPerson.Email != r.ConsultantID {
+			t.Fatalf("request %d went to %s, the receipt names %s", i, r.ConsultantID, rec.ContactPerson.Email)
+		}
+		if handler != "" && r.ConsultantID != handler {
+			t.Fatalf("the company's requests go to %s and %s", handler, r.ConsultantID)
+		}
+		handler = r.ConsultantID
+	}
+	if co, err := env.Sys.Companies.Company(context.Background(), cvr); err != nil || co.ConsultantID != leaver {
+		t.Fatalf("the company's contact changed without an admin: %+v %v", co, err)
+	}
+
+	res := admin.Do("PUT", "/api/v1/users/fatima@demo.local/absence", map[string]any{"away": true, "deputy_id": leaver}, nil)
+	if code, _ := res.Problem(t).Field("deputy_id"); res.StatusCode != http.StatusUnprocessableEntity || code != "consultant" {
+		t.Fatalf("a deputy who has left: %d %s", res.StatusCode, res.Body)
+	}
+}

@@ -192,3 +192,32 @@ func TestHotlineTopicByKeyboard(t *testing.T) {
 		t.Fatalf("flash %q; requests %v %+v, want one about retention", flash, err, page.Items)
 	}
 }
+
+// TestHotlineSaysTheContactHasLeft: the company's form said "Kontaktperson:
+// Lars Lund" after Lars was deactivated, and the hotline promised the
+// caller someone who has left. It says he has, until the company is moved.
+func TestHotlineSaysTheContactHasLeft(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(734)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Kolding Rør ApS", PostalCode: "6000"}}); err != nil {
+		t.Fatal(err)
+	}
+	co, err := env.Sys.Companies.Company(context.Background(), cvr)
+	if err != nil || co.ConsultantID != "lars@demo.local" {
+		t.Fatalf("the company's contact: %+v %v", co, err)
+	}
+	hot := env.Login("hotline@demo.local")
+	if form := hotlinePage(t, hot, "/staff/hotline?cvr="+cvr); !strings.Contains(form, "<b>Lars Lund</b> ·") {
+		t.Fatalf("before: no contact person on the form: %s", form)
+	}
+	if res := env.Login("admin@demo.local").Do("PATCH", "/api/v1/users/lars@demo.local", map[string]any{"active": false}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("deactivate: %d %s", res.StatusCode, res.Body)
+	}
+	if form := hotlinePage(t, hot, "/staff/hotline?cvr="+cvr); !strings.Contains(form, "<b>Lars Lund</b> (fratrådt)") {
+		t.Fatalf("the form does not say Lars has left: %s", form)
+	}
+	res := hot.Do("GET", "/staff/hotline?lang=en&cvr="+cvr, nil, nil, "Accept", "text/html", "Accept-Language", "en")
+	if !strings.Contains(string(res.Body), "<b>Lars Lund</b> (left)") {
+		t.Fatalf("in English: %d %s", res.StatusCode, res.Body)
+	}
+}

@@ -14,6 +14,7 @@ func init() {
 		"hot.by_domain":      {"skriver fra samme domæne", "writes from the same domain"},
 		"hot.none":           {"Ingen virksomheder fundet.", "No companies found."},
 		"hot.owner":          {"Kontaktperson", "Contact person"},
+		"hot.owner_left":     {"fratrådt", "left"},
 		"hot.phone_like":     {"Ingen virksomhed har %s som CVR-nummer eller telefonnummer. Er det et telefonnummer, så find virksomheden ved navn.", "No company has %s as its CVR or phone number. If it is a phone number, find the company by name."},
 		"hot.away_deputy":    {"fraværende, imens %s (%s)", "away, meanwhile %s (%s)"},
 		"hot.channel":        {"Kanal", "Channel"},

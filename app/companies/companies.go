@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -29,10 +30,21 @@ func (r assignmentRule) pick(ctx context.Context, s *Service, c *jobmatch.Compan
 	return r.pickFrom(ctx, s, all, c)
 }
 
-func (assignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
+func (r assignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.User, c *jobmatch.Company) (*jobmatch.User, error) {
 	if len(all) == 0 {
 		return nil, fmt.Errorf("companies: assign consultant: %w", ErrNoConsultants)
 	}
+	best, group := r.candidates(all, c)
+	n, err := s.st.NextTurn(ctx, group)
+	if err != nil {
+		return nil, err
+	}
+	return best[(n-1)%int64(len(best))], nil
+}
+
+// candidates are the consultants of all the rule chooses among for c,
+// sorted by id, and the name of their round-robin counter.
+func (assignmentRule) candidates(all []*jobmatch.User, c *jobmatch.Company) ([]*jobmatch.User, string) {
 	best, bestLen := []*jobmatch.User(nil), 0
 	for _, u := range all {
 		l := matchLen(u.Areas, c.PostalCode, c.IndustryCode)
@@ -51,11 +63,30 @@ func (assignmentRule) pickFrom(ctx context.Context, s *Service, all []*jobmatch.
 	}
 	best = append([]*jobmatch.User(nil), best...)
 	sort.Slice(best, func(i, j int) bool { return best[i].ID < best[j].ID })
-	n, err := s.st.NextTurn(ctx, group)
+	return best, group
+}
+
+// StandIn is the active consultant who takes a company's new requests
+// while its contact person has left (deactivated, or no longer a
+// consultant) and no admin has moved it yet: the one the assignment rule
+// would choose among for a company without a contact, by area. The company
+// keeps its stored contact: the admin was told how many companies are
+// still to move and moves them as one (POST /api/v1/companies/reassign);
+// reassigning at the first request would scatter them by chance. So the
+// rule's round-robin turn is not taken either: the company's CVR number
+// chooses among the candidates, and all its requests go to the same one.
+func (s *Service) StandIn(ctx context.Context, c *jobmatch.Company) (*jobmatch.User, error) {
+	all, err := s.staff.Consultants(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return best[(n-1)%int64(len(best))], nil
+	if len(all) == 0 {
+		return nil, fmt.Errorf("companies: stand-in: %w", ErrNoConsultants)
+	}
+	best, _ := assignmentRule{}.candidates(all, c)
+	h := fnv.New32a()
+	h.Write([]byte(c.CVR))
+	return best[h.Sum32()%uint32(len(best))], nil
 }
 
 // ErrNoConsultants: a company cannot be assigned while there is no active consultant.
@@ -281,6 +312,7 @@ func (s *Service) ContactPersonOf(ctx context.Context, c *jobmatch.Company) (job
 		return jobmatch.ContactPerson{}, err
 	}
 	cp := u.ContactPerson()
+	cp.Left = !u.Active
 	if u.Away && u.DeputyID != "" {
 		if d, err := s.staff.User(ctx, u.DeputyID); err == nil {
 			dp := d.ContactPerson()

@@ -208,7 +208,7 @@ func (s *Service) newRequest(ctx context.Context, c *jobmatch.Company, topic job
 // number, open requests, records, counters) and tells the retention team
 // of a sick-listed employee.
 func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatch.Vacancy, link store.Link) error {
-	r.ConsultantID = s.routeOwner(ctx, r.ConsultantID)
+	r.ConsultantID = s.routeOwner(ctx, r.CVR, r.ConsultantID)
 	inc := app.ReceiptCounters(r)
 	if v != nil {
 		inc["vacancies_posted"] = 1
@@ -220,19 +220,51 @@ func (s *Service) fileRequest(ctx context.Context, r *jobmatch.Request, v *jobma
 }
 
 // routeOwner returns who handles a consultant's requests now: the deputy
-// while the consultant is away. The company keeps its contact person.
-func (s *Service) routeOwner(ctx context.Context, consultantID string) string {
+// while they are away, else themselves. A contact person who has left
+// (deactivated, or given another role) handles nothing: the company's
+// requests go to the consultant the assignment rule picks by area
+// (companies.StandIn) until an admin moves the company; a deputy who has
+// left is passed over the same way. The stored contact is not changed here.
+func (s *Service) routeOwner(ctx context.Context, cvr, consultantID string) string {
 	u, err := s.staff.User(ctx, consultantID)
-	if err != nil || !u.Away || u.DeputyID == "" {
+	if err != nil {
 		return consultantID
 	}
+	if !handles(u) {
+		c, err := s.companies.Company(ctx, cvr)
+		if err == nil {
+			u, err = s.companies.StandIn(ctx, c)
+		}
+		if err != nil {
+			s.log.Error("route a request of a company whose contact person has left", "cvr", cvr, "err", err)
+			return consultantID
+		}
+	}
+	if !u.Away || u.DeputyID == "" {
+		return u.ID
+	}
+	if d, err := s.staff.User(ctx, u.DeputyID); err != nil || !handles(d) {
+		return u.ID
+	}
 	return u.DeputyID
+}
+
+// handles reports whether u takes requests: an active consultant.
+func handles(u *jobmatch.User) bool {
+	return u.Active && u.Role == jobmatch.RoleConsultant
 }
 
 func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, r *jobmatch.Request, kind, id, token string) (*jobmatch.Receipt, error) {
 	cp, err := s.companies.ContactPersonOf(ctx, c)
 	if err != nil {
 		return nil, err
+	}
+	if cp.Left {
+		// The employer is to call the one who has their request, not
+		// someone who has left.
+		if u, err := s.staff.User(ctx, r.ConsultantID); err == nil {
+			cp = u.ContactPerson()
+		}
 	}
 	rc := &jobmatch.Receipt{ID: id, Kind: kind, Reference: r.Reference, StatusURL: "/status/" + token, ContactPerson: cp,
 		RequestID: r.ID, Company: c.Name, CVR: c.CVR, AnswerBy: answerBy(r.DueAt)}

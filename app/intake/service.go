@@ -24,6 +24,7 @@ type Companies interface {
 	Company(ctx context.Context, cvr string) (*jobmatch.Company, error)
 	EnsureCompany(ctx context.Context, in companies.CompanyInput) (*jobmatch.Company, bool, error)
 	ContactPersonOf(ctx context.Context, c *jobmatch.Company) (jobmatch.ContactPerson, error)
+	StandIn(ctx context.Context, c *jobmatch.Company) (*jobmatch.User, error)
 }
 
 // Staff is what the entry point needs of the staff: who handles a

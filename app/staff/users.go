@@ -303,7 +303,10 @@ func (s *Service) SetAbsence(ctx context.Context, by *jobmatch.User, userID stri
 	away := *in.Away
 	if away {
 		d, err := s.User(ctx, deputy)
-		if err != nil || d.Role != jobmatch.RoleConsultant || d.ID == userID {
+		// A deputy who has left would be handed the requests they can no
+		// longer see (the routing passes them over, but the employer's
+		// receipt and the hotline would name them).
+		if err != nil || d.Role != jobmatch.RoleConsultant || !d.Active || d.ID == userID {
 			return nil, jobmatch.Invalid("deputy_id", "consultant", "")
 		}
 	}
