@@ -58,6 +58,10 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	return rows, nil
 }
 
+// moveFormFields are the step form's inputs by the service's field names.
+var moveFormFields = map[string]string{"interview.date": "interview_date", "interview.by": "interview_by",
+	"interview.assessment": "assessment", "interview.notes": "interview_notes"}
+
 // moveFormCookie keeps a refused step's form for the page the browser
 // lands on next (a minute).
 const moveFormCookie = "jm_mvform"
@@ -234,6 +238,17 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 		kept := map[string]string{}
 		for _, k := range []string{"to", "note", "interview_date", "interview_by", "assessment", "interview_notes"} {
 			kept[k] = v[k]
+		}
+		// The field refused is marked invalid on the form that comes back
+		// and points at the message (a screen reader heard nothing wrong
+		// with the assessment it had to rewrite).
+		var ve *jobmatch.ValidationError
+		if errors.As(err, &ve) {
+			for _, fe := range ve.Fields {
+				if name, ok := moveFormFields[fe.Field]; ok {
+					kept["invalid_"+name] = "true"
+				}
+			}
 		}
 		setKeptForm(c, moveFormCookie, c.Param("entry_id"), kept)
 		if err := f.flashErr(c, err, at); err != nil {
