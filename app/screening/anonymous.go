@@ -587,8 +587,7 @@ var privateWords = wordSet(
 		// health
 		"syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt stresset " +
 		"diagnose diagnosen diagnoser diagnosticeret depressiv deprimeret kræft gigt diabetes sklerose ptsd adhd autist " +
-		"handicappet alkoholiker alkoholproblemer medicineret medicin medicinen ondt smerter rygproblemer rygskade ryg ryggen " +
-		"ordblind ordblindhed dysleksi migræne epilepsi astma hjerneskade blodprop " +
+		"handicappet alkoholiker alkoholproblemer medicineret ondt smerter rygproblemer rygskade ryg ryggen ordblind ordblindhed " +
 		"sick illness diagnosis diagnosed anxiety disabled cancer dyslexic dyslexia medication " +
 		// origin
 		"flygtning herkomst oprindelse etnisk etnicitet religion religiøs muslim muslimsk kristen jøde jødisk hindu buddhist tørklæde hijab " +
@@ -600,13 +599,14 @@ var privateWords = wordSet(
 // people a citizen has worked with: "erfaring med børn", "pædagog for
 // børn og unge", "bostøtte til borgere med handicap", "sprogskole for
 // flygtninge", "samarbejde med forældre og familier", "har passet børn i
-// SFO", "arbejder godt under stress". Such a word is private unless one
+// SFO", "arbejder godt under stress", "håndtering af medicin", "elever med
+// dysleksi". Such a word is private unless one
 // of the three words before it says so (med, for, af, til, blandt, om,
 // under, or a verb of the work: passe, undervise, håndtere), and always
 // after a possessive ("sine børn", "med sin familie", "hendes børn").
 var peopleWords = wordSet(
 	"børn barn barnet unger forældre forældrene forælder familie familien familier familierne angst autisme handicap handicappede misbrug " +
-		"syge sygdomme flygtninge indvandrere muslimer depression stress " +
+		"syge sygdomme flygtninge indvandrere muslimer depression stress medicin medicinen dysleksi migræne epilepsi astma hjerneskade blodprop " +
 		"children kids parents family families disability disabilities refugees immigrants")
 
 var (

@@ -224,6 +224,7 @@ func TestCheckAssessmentOriginHealthFamily(t *testing.T) {
 		{"Min mand kører.", "mand"},
 		{"Manden derhjemme arbejder om natten.", "Manden"},
 		{"Kan ikke på søndage pga. sin søn.", "søn"},
+		{"Tager medicin og har epilepsi.", "medicin"},
 	} {
 		if got := privateWord(c.text, places); got != c.word {
 			t.Errorf("privateWord(%q) = %q, want %q", c.text, got, c.word)
@@ -239,6 +240,7 @@ func TestCheckAssessmentOriginHealthFamily(t *testing.T) {
 		"Kommer fra Sønderborg og er fra Aabenraa-egnen; arbejder godt under stress.",
 		"Uddannet psykolog og har arbejdet som læge.",
 		"Har erfaring fra Danfoss og kommer fra en stilling på lager.",
+		"Social- og sundhedshjælper: håndtering af medicin, borgere med epilepsi og hjerneskade.",
 	} {
 		if w := privateWord(text, places); w != "" {
 			t.Errorf("privateWord(%q) = %q, want none", text, w)
