@@ -378,3 +378,38 @@ func TestNoRequestsForALeaver(t *testing.T) {
 		t.Fatalf("a deputy who has left: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestUserNamesPhonesAndAreas: a name of two spaces was taken (the
+// validator counted them), a phone was stored as typed ("88724104" beside
+// the others' "88 72 41 04"), and a consultant's areas could not be
+// changed (unknown_field). Names are trimmed and must not be empty,
+// phones are grouped, and the areas change as a new user's are checked,
+// audited from and to.
+func TestUserNamesPhonesAndAreas(t *testing.T) {
+	env := systemtest.Start(t)
+	admin := env.Login("admin@demo.local")
+	res := admin.Do("POST", "/api/v1/users", map[string]any{"email": "tom@kommune.dk", "name": "   ", "role": "hotline", "password": "hemmelig1"}, nil)
+	if code, _ := res.Problem(t).Field("name"); res.StatusCode != http.StatusUnprocessableEntity || code != "required" {
+		t.Fatalf("a name of spaces: %d %s", res.StatusCode, res.Body)
+	}
+	var u jobmatch.User
+	if res := admin.Do("POST", "/api/v1/users", map[string]any{"email": "ny@kommune.dk", "name": " Ny Konsulent ", "role": "consultant",
+		"phone": "+4588724109", "areas": []string{"64"}, "password": "hemmelig1"}, &u); res.StatusCode != http.StatusCreated || u.Name != "Ny Konsulent" || u.Phone != "88 72 41 09" {
+		t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/ny@kommune.dk", map[string]any{"name": "  "}, nil)
+	if code, msg := res.Problem(t).Field("name"); res.StatusCode != http.StatusUnprocessableEntity || code != "required" || msg != "Skal udfyldes." {
+		t.Fatalf("a name of spaces: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/ny@kommune.dk", map[string]any{"areas": []string{"63", "9999"}}, nil)
+	if code, msg := res.Problem(t).Field("areas[1]"); res.StatusCode != http.StatusUnprocessableEntity || code != "area" || !strings.Contains(msg, "postnummer") {
+		t.Fatalf("a bad area: %d %s", res.StatusCode, res.Body)
+	}
+	res = admin.Do("PATCH", "/api/v1/users/ny@kommune.dk", map[string]any{"name": " Nina Nygaard ", "phone": "88724104", "areas": []string{"63", "i:47"}}, &u)
+	if res.StatusCode != http.StatusOK || u.Name != "Nina Nygaard" || u.Phone != "88 72 41 04" || strings.Join(u.Areas, ",") != "63,i:47" {
+		t.Fatalf("patch: %d %s", res.StatusCode, res.Body)
+	}
+	if es := auditOf(t, env, "user.update"); len(es) != 1 || !strings.Contains(es[0].Reason, "areas: 64 → 63,i:47") {
+		t.Fatalf("audited %+v", es)
+	}
+}

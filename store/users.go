@@ -58,6 +58,8 @@ type UserChange struct {
 	Role         *jobmatch.Role
 	Name, Phone  *string
 	PasswordHash *string
+	// Areas replace the consultant's areas (nil: unchanged; empty: none).
+	Areas *[]string
 }
 
 // UpdateUser writes a change of the user u (as it is stored before the
@@ -80,6 +82,9 @@ func (s *Store) UpdateUser(ctx context.Context, u *jobmatch.User, ch UserChange)
 	}
 	if ch.PasswordHash != nil {
 		set["password_hash"] = *ch.PasswordHash
+	}
+	if ch.Areas != nil {
+		set["areas"] = *ch.Areas
 	}
 	if len(set) == 0 {
 		return nil

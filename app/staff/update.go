@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"jobmatch"
@@ -29,6 +30,10 @@ type UserPatch struct {
 	Name     *string        `json:"name,omitempty" validate:"omitempty,min=2,max=120,runes"`
 	Phone    *string        `json:"phone,omitempty" validate:"omitempty,max=20,dkphone"`
 	Password *string        `json:"password,omitempty" validate:"omitempty,min=8,max=200"`
+	// Areas replace the consultant's areas as a whole (checked as a new
+	// user's are); [] leaves them none, and the rule then gives them
+	// companies that match no one's.
+	Areas *[]string `json:"areas,omitempty" validate:"omitempty,max=50,dive,area"`
 }
 
 // UserChanged is the user as changed, with what the change did besides.
@@ -47,12 +52,24 @@ type UserChanged struct {
 
 // UpdateUser changes a staff user: an admin deactivates them (their
 // sessions end at once, and they cannot log in), gives them another role,
-// name, phone number or a new password. An admin cannot deactivate
+// name, phone number, areas or a new password. An admin cannot deactivate
 // themselves, and the last active admin stays one. Audited as user.update,
 // naming what changed (never the password).
 func (s *Service) UpdateUser(ctx context.Context, by *jobmatch.User, id string, in UserPatch) (*UserChanged, error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return nil, jobmatch.ErrForbidden
+	}
+	if in.Name != nil {
+		name := strings.TrimSpace(*in.Name)
+		if name == "" {
+			// The validator counted "  " as a name of two letters.
+			return nil, jobmatch.Invalid("name", "required", "")
+		}
+		in.Name = &name
+	}
+	if in.Phone != nil {
+		phone := groupPhone(*in.Phone)
+		in.Phone = &phone
 	}
 	if err := s.val.Validate(in); err != nil {
 		return nil, err
@@ -96,7 +113,7 @@ func (s *Service) UpdateUser(ctx context.Context, by *jobmatch.User, id string, 
 			return nil, jobmatch.Invalid(field, "last_admin", "")
 		}
 	}
-	ch := store.UserChange{Active: in.Active, Role: in.Role, Name: in.Name, Phone: in.Phone}
+	ch := store.UserChange{Active: in.Active, Role: in.Role, Name: in.Name, Phone: in.Phone, Areas: in.Areas}
 	if in.Password != nil {
 		hash, err := HashPassword(*in.Password)
 		if err != nil {
@@ -183,6 +200,9 @@ func describeChange(u *jobmatch.User, in UserPatch) string {
 	if in.Phone != nil && *in.Phone != u.Phone {
 		parts = append(parts, "phone")
 	}
+	if in.Areas != nil && !slices.Equal(*in.Areas, u.Areas) {
+		parts = append(parts, fmt.Sprintf("areas: %s → %s", strings.Join(u.Areas, ","), strings.Join(*in.Areas, ",")))
+	}
 	if in.Password != nil {
 		parts = append(parts, "password")
 	}
@@ -190,4 +210,17 @@ func describeChange(u *jobmatch.User, in UserPatch) string {
 		return "no change"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// groupPhone writes a Danish phone number as the others are stored and
+// shown ("88 72 41 04"): four pairs of digits, without +45 (a consultant's
+// number is Danish). Anything else is left as typed, for the validator to
+// name.
+func groupPhone(s string) string {
+	s = strings.TrimSpace(s)
+	d := strings.TrimPrefix(strings.ReplaceAll(s, " ", ""), "+45")
+	if len(d) != 8 || strings.Trim(d, "0123456789") != "" {
+		return s
+	}
+	return d[0:2] + " " + d[2:4] + " " + d[4:6] + " " + d[6:8]
 }
