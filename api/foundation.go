@@ -258,11 +258,19 @@ func (s *foundation) reassign(c echo.Context) error {
 	if err := s.u.Env.Validator().Validate(in); err != nil {
 		return err
 	}
-	co, err := s.u.Companies.Reassign(c.Request().Context(), c.Param("cvr"), in.ConsultantID, web.CurrentUser(c).ID, in.Reason)
+	co, moved, err := s.u.Companies.Reassign(c.Request().Context(), c.Param("cvr"), in.ConsultantID, web.CurrentUser(c).ID, in.Reason)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, co)
+	return c.JSON(http.StatusOK, reassigned{Company: co, RequestsMoved: moved.Requests, VacanciesMoved: moved.Vacancies})
+}
+
+// reassigned is the company as moved, with the open work that went with
+// it (the bulk move said how much; the single one said nothing).
+type reassigned struct {
+	*jobmatch.Company
+	RequestsMoved  int `json:"requests_moved"`
+	VacanciesMoved int `json:"vacancies_moved"`
 }
 
 func (s *foundation) createUser(c echo.Context) error {

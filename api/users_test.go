@@ -315,8 +315,16 @@ func TestReassignMovesOpenWork(t *testing.T) {
 		t.Fatalf("audited %+v", es)
 	}
 
-	// One company back by hand: its work comes back too.
-	if res := admin.Do("PUT", "/api/v1/companies/"+moved+"/consultant", map[string]any{"consultant_id": from, "reason": "Tilbage"}, nil); res.StatusCode != http.StatusOK {
+	// One company back by hand: its work comes back too, and the answer
+	// says how much beside the company (it said nothing of the work).
+	var back struct {
+		CVR            string `json:"cvr"`
+		ConsultantID   string `json:"consultant_id"`
+		RequestsMoved  *int   `json:"requests_moved"`
+		VacanciesMoved *int   `json:"vacancies_moved"`
+	}
+	if res := admin.Do("PUT", "/api/v1/companies/"+moved+"/consultant", map[string]any{"consultant_id": from, "reason": "Tilbage"}, &back); res.StatusCode != http.StatusOK ||
+		back.CVR != moved || back.ConsultantID != from || back.RequestsMoved == nil || *back.RequestsMoved != 2 || back.VacanciesMoved == nil || *back.VacanciesMoved != 1 {
 		t.Fatalf("back: %d %s", res.StatusCode, res.Body)
 	}
 	if rs, vs := work(from); rs[moved] != 2 || vs[moved] != 1 {

@@ -236,16 +236,16 @@ func hasContact(ps []jobmatch.Person, email string) bool {
 }
 
 // Reassign gives a company a new contact consultant, keeping the history;
-// its open requests and vacancies go with it (MoveOpenWork). Audited as
-// companies.reassign.
-func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason string) (*jobmatch.Company, error) {
+// its open requests and vacancies go with it (MoveOpenWork), and Moved
+// says how many. Audited as companies.reassign.
+func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason string) (*jobmatch.Company, Moved, error) {
 	c, err := s.Company(ctx, cvr)
 	if err != nil {
-		return nil, err
+		return nil, Moved{}, err
 	}
 	u, err := s.consultant(ctx, consultantID, "consultant_id")
 	if err != nil {
-		return nil, err
+		return nil, Moved{}, err
 	}
 	from := c.ConsultantID
 	moved, err := s.reassign(ctx, c, u, by, reason)
@@ -253,9 +253,9 @@ func (s *Service) Reassign(ctx context.Context, cvr, consultantID, by, reason st
 		err = errors.Join(err, s.audited(ctx, by, []string{c.CVR}, from, u.ID, reason, moved))
 	}
 	if err != nil {
-		return nil, err
+		return nil, Moved{}, err
 	}
-	return c, nil
+	return c, moved, nil
 }
 
 // consultant reads the active consultant id, or says that field is not one.
