@@ -69,3 +69,88 @@ func TestDashboardSaysWhatIsWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTargetIsNoTargetAnywhere: with no goals set for 2026 the
+// dashboard said "Intet mål sat for 2026", but the consultant's page said
+// "291 / 834 (min andel af målet 2.500)", /api/v1/kpi sent "target": 2500
+// beside "no_target": true, the admin's form was filled with 2500/92/92 as
+// if set, and the satisfaction rows said "mål 92,0 %" as if it were the
+// year's. Now the contacts have no target anywhere, and the 92 % is named
+// the standing goal it is ("standardmål"), on the dashboard, its chart and
+// the report; set, the goals are the year's again.
+func TestNoTargetIsNoTargetAnywhere(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	admin, k := env.Login("admin@demo.local"), env.Login("konsulent@demo.local")
+	if err := env.Sys.Env.CountPeriods(context.Background(), time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC), map[string]int64{
+		"survey_citizen_5": 20, "survey_citizen_2": 5}); err != nil {
+		t.Fatal(err)
+	}
+	get := func(c *systemtest.Client, path string) string {
+		t.Helper()
+		res := c.Do("GET", path, nil, nil, "Accept", "text/html")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %.300s", path, res.StatusCode, res.Body)
+		}
+		return html.UnescapeString(string(res.Body))
+	}
+	contactsLine := func() string {
+		return regexp.MustCompile(`<p class="contacts-target" id="contacts-target">.*?</p>`).FindString(get(k, "/staff"))
+	}
+	if line := contactsLine(); !strings.Contains(line, "Mine virksomhedskontakter 2026: <b>0</b> (intet mål sat for 2026)") || strings.Contains(line, "andel") {
+		t.Errorf("the consultant's contacts without a target: %s", line)
+	}
+	var raw struct {
+		Contacts                   map[string]any `json:"contacts"`
+		SatisfactionTargetsDefault bool           `json:"satisfaction_targets_default"`
+	}
+	admin.Do("GET", "/api/v1/kpi?year=2026", nil, &raw)
+	if _, ok := raw.Contacts["target"]; ok || raw.Contacts["no_target"] != true || !raw.SatisfactionTargetsDefault {
+		t.Errorf("/api/v1/kpi without a target: contacts %v, satisfaction targets default %v", raw.Contacts, raw.SatisfactionTargetsDefault)
+	}
+	var wl struct {
+		Contacts map[string]any `json:"contacts"`
+	}
+	k.Do("GET", "/api/v1/worklist", nil, &wl)
+	if _, ok := wl.Contacts["target_share"]; ok || wl.Contacts["no_target"] != true {
+		t.Errorf("/api/v1/worklist without a target: %v", wl.Contacts)
+	}
+	dash := get(admin, "/dashboard?year=2026&half=H1")
+	for _, want := range []string{
+		`name="contacts" inputmode="numeric" value="" placeholder="2500"`,
+		`name="citizen_satisfaction_share" inputmode="decimal" value="" placeholder="92"`,
+		"Der er ikke sat mål for 2026 endnu. Tallene i felterne er kun forslag",
+		`<span class="hint">(standardmål 92,0` + "\u00a0" + `%: <span class="goal warn">ikke nået</span>)`,
+		"<title>standardmål 92,0\u00a0%</title></line>",
+		"Den stiplede streg er jobcentrets standardmål på 92 %: der er ikke sat mål for 2026.",
+	} {
+		if !strings.Contains(dash, want) {
+			t.Errorf("the dashboard without goals lacks %q", want)
+		}
+	}
+	if strings.Contains(dash, "(mål 92") || strings.Contains(dash, "<title>mål 92") {
+		t.Error("the dashboard calls the standing 92 % the year's goal")
+	}
+	if en := get(admin, "/dashboard?year=2026&half=H1&lang=en"); !strings.Contains(en, "(default target 92.0\u00a0%") {
+		t.Error("the English dashboard does not call the 92 % a default target")
+	}
+	if report := get(admin, "/dashboard/report?year=2026&half=H1&lang=da"); !strings.Contains(report, "(standardmål 92,0\u00a0%)") || strings.Contains(report, "(mål 92") {
+		t.Errorf("the report does not call the 92 %% the standing goal: %s", regexp.MustCompile(`(?s)<tr id="row-citizen_satisfaction">.*?</tr>`).FindString(report))
+	}
+
+	if res := admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 2500, "citizen_satisfaction_share": 0.92}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("targets: %d %s", res.StatusCode, res.Body)
+	}
+	if line := contactsLine(); !strings.Contains(line, "(min andel af målet 2.500)") {
+		t.Errorf("the consultant's contacts with 2026's target set: %s", line)
+	}
+	raw.Contacts, raw.SatisfactionTargetsDefault = nil, false
+	admin.Do("GET", "/api/v1/kpi?year=2026", nil, &raw)
+	if raw.Contacts["target"] != 2500.0 || raw.SatisfactionTargetsDefault {
+		t.Errorf("/api/v1/kpi with the target set: %v, default %v", raw.Contacts, raw.SatisfactionTargetsDefault)
+	}
+	dash = get(admin, "/dashboard?year=2026&half=H1&lang=da")
+	if !strings.Contains(dash, `name="contacts" inputmode="numeric" value="2500"`) || !strings.Contains(dash, "(mål 92,0\u00a0%") || strings.Contains(dash, "standardmål") || strings.Contains(dash, "kun forslag") {
+		t.Errorf("with 2026's goals set the dashboard does not show them as set: %v %v %v %v", strings.Contains(dash, `name="contacts" inputmode="numeric" value="2500"`), strings.Contains(dash, "(mål 92,0\u00a0%"), strings.Contains(dash, "standardmål"), strings.Contains(dash, "kun forslag"))
+	}
+}

@@ -107,6 +107,9 @@ type satRow struct {
 	Label  string
 	S      followup.Satisfaction
 	Target float64 // 0: none
+	// TargetDefault: the target is the standing 92 % nobody set for the
+	// year, named "standardmål" wherever it is shown.
+	TargetDefault bool
 	// Goal says in words whether the share reached the target ("nået",
 	// "ikke nået", "… indtil nu" in a running period); "" with no answers.
 	Goal   string
@@ -333,10 +336,11 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 		d.ConsultantTable = kpi.BarTable(T("dash.by_consultant"), T("dash.consultant"), T("dash.contacts"), bars)
 	}
 
+	dt := fig.SatisfactionTargetsDefault
 	d.Sat = []satRow{
-		{Key: "labour", Label: T("dash.sat_labour"), S: fig.EmployerSatisfaction["labour"], Target: fig.EmployerSatisfactionTarget},
-		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"], Target: fig.EmployerSatisfactionTarget},
-		{Key: "citizen", Label: T("dash.sat_citizen"), S: fig.CitizenSatisfaction, Target: fig.CitizenSatisfactionTarget},
+		{Key: "labour", Label: T("dash.sat_labour"), S: fig.EmployerSatisfaction["labour"], Target: fig.EmployerSatisfactionTarget, TargetDefault: dt},
+		{Key: "service", Label: T("dash.sat_service"), S: fig.EmployerSatisfaction["service"], Target: fig.EmployerSatisfactionTarget, TargetDefault: dt},
+		{Key: "citizen", Label: T("dash.sat_citizen"), S: fig.CitizenSatisfaction, Target: fig.CitizenSatisfactionTarget, TargetDefault: dt},
 	}
 	for i, r := range d.Sat {
 		if r.Target > 0 && r.S.N > 0 {
@@ -346,8 +350,12 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 	}
 	var sb []kpi.Bar
 	for _, r := range d.Sat {
+		word := T("dash.target")
+		if r.TargetDefault {
+			word = T("dash.target_default")
+		}
 		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N),
-			Target: r.Target * 100, TargetText: T("dash.target") + " " + fmtPct(lang, r.Target)})
+			Target: r.Target * 100, TargetText: word + " " + fmtPct(lang, r.Target)})
 	}
 	d.SatChart = kpi.BarChart(T("dash.sat_chart"), T("dash.sat_chart_desc"), sb)
 

@@ -34,7 +34,11 @@ type KPIFigures struct {
 	CitizenSatisfactionTarget float64 `json:"citizen_satisfaction_target"`
 	// EmployerSatisfactionTarget is the year's goal for each of the
 	// employer survey's questions.
-	EmployerSatisfactionTarget float64      `json:"employer_satisfaction_target"`
+	EmployerSatisfactionTarget float64 `json:"employer_satisfaction_target"`
+	// SatisfactionTargetsDefault: nobody set the year's goals, so the two
+	// above are the jobcentre's standing goal (92 %), shown as such
+	// ("standardmål"), not as a goal set for the year.
+	SatisfactionTargetsDefault bool         `json:"satisfaction_targets_default,omitempty"`
 	Vacancies                  KPIVacancies `json:"vacancies"`
 	Retention                  KPIRetention `json:"retention"`
 	// PriorityGroups and JobOrders: people per priority group through the
@@ -45,10 +49,13 @@ type KPIFigures struct {
 
 // KPIContacts is the company contacts against the target.
 type KPIContacts struct {
-	Count  int64 `json:"count"`
-	Target int64 `json:"target"`
-	// NoTarget: nobody set a target for the year, so Target is only the
-	// default, and the contacts are not judged met or not met against it.
+	Count int64 `json:"count"`
+	// Target is the period's (half the year's for a half-year); absent
+	// with NoTarget.
+	Target int64 `json:"target,omitempty"`
+	// NoTarget: nobody set a target for the year, so there is none (the
+	// API sent "target": 2500, the default, beside it), and the contacts
+	// are not judged met or not met.
 	NoTarget bool             `json:"no_target,omitempty"`
 	ByKind   map[string]int64 `json:"by_kind"`
 	// ByConsultant is the contacts per consultant, most first.
@@ -174,7 +181,10 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	f := &KPIFigures{Period: period, Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
 		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
-	f.Contacts.NoTarget = targets.Default
+	f.Contacts.NoTarget, f.SatisfactionTargetsDefault = targets.Default, targets.Default
+	if f.Contacts.NoTarget {
+		f.Contacts.Target = 0
+	}
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2
 	}

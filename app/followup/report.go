@@ -30,6 +30,9 @@ type ReportRow struct {
 	// year's for a half-year) and for a satisfaction share (the year's);
 	// 0 where the figure has none.
 	Target float64 `json:"target,omitempty"`
+	// TargetDefault: the target is the jobcentre's standing goal for a
+	// satisfaction share (92 %), as nobody set the year's goals.
+	TargetDefault bool `json:"target_default,omitempty"`
 	// TargetMet says whether the figure reached its target, as shown (to
 	// a tenth of a percent): for the contacts only once the period has
 	// ended, for a satisfaction share whenever there are answers (so far,
@@ -201,9 +204,9 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 				row.TargetMet = &met
 			}
 		case "employer_labour", "employer_service":
-			row.Target = cur.EmployerSatisfactionTarget
+			row.Target, row.TargetDefault = cur.EmployerSatisfactionTarget, cur.SatisfactionTargetsDefault
 		case "citizen_satisfaction":
-			row.Target = cur.CitizenSatisfactionTarget
+			row.Target, row.TargetDefault = cur.CitizenSatisfactionTarget, cur.SatisfactionTargetsDefault
 		}
 		if row.Unit == "share" && row.Target > 0 && row.N > 0 {
 			met := ShareMet(row.Value, row.Target)

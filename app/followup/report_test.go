@@ -54,7 +54,8 @@ func TestPeriodsSayWhetherTheyAreOver(t *testing.T) {
 		// Ahead of a steady pace, short of the target: on track, not met.
 		{2026, "H2", "running", "2026-12-07", true, false, 1200, 1250, false, false},
 		{2026, "", "running", "2026-12-07", true, false, 2400, 2500, false, false},
-		{2027, "H1", "not_started", "2026-12-07", false, false, 0, 1250, true, false},
+		// Nobody set 2027's target: the figures give none.
+		{2027, "H1", "not_started", "2026-12-07", false, false, 0, 0, true, false},
 	} {
 		f, err := s.KPI(ctx, lead, tt.year, tt.half)
 		if err != nil {
@@ -233,8 +234,12 @@ func TestNoTargetNoPaceNoMet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tr := f.Contacts.Trend; !f.Contacts.NoTarget || tr.Met || tr.OnTrack || tr.Expected != 0 || tr.Projected == 0 {
+		if tr := f.Contacts.Trend; !f.Contacts.NoTarget || f.Contacts.Target != 0 || tr.Met || tr.OnTrack || tr.Expected != 0 || tr.Projected == 0 {
 			t.Errorf("2026 %s without a target: %+v", half, f.Contacts)
+		}
+		// The satisfaction goals are the standing 92 %, said to be so.
+		if !f.SatisfactionTargetsDefault || f.CitizenSatisfactionTarget != followup.DefaultCitizenSatisfactionShare {
+			t.Errorf("2026 %s: satisfaction targets %v, default %v", half, f.CitizenSatisfactionTarget, f.SatisfactionTargetsDefault)
 		}
 		if hasTargetRow(half) {
 			t.Errorf("2026 %s: the report has a target row for a target nobody set", half)
@@ -244,7 +249,7 @@ func TestNoTargetNoPaceNoMet(t *testing.T) {
 	if _, err := s.SetTargets(ctx, admin, 2026, followup.Targets{Contacts: 2500}); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := s.KPI(ctx, lead, 2026, "H1"); err != nil || !f.Contacts.Trend.Met || f.Contacts.Trend.Expected != 1250 {
+	if f, err := s.KPI(ctx, lead, 2026, "H1"); err != nil || !f.Contacts.Trend.Met || f.Contacts.Trend.Expected != 1250 || f.Contacts.Target != 1250 || f.SatisfactionTargetsDefault {
 		t.Fatalf("with 2026's target set: %v %+v", err, f.Contacts)
 	}
 	if !hasTargetRow("H1") {

@@ -16,15 +16,6 @@ import (
 // admin sets another.
 var defaultContactTargets = map[int]int64{2020: 2000, 2021: 2300, 2022: 2500}
 
-// ContactTarget returns the contact target of a year.
-func (s *Service) ContactTarget(ctx context.Context, year int) int64 {
-	t, err := s.Targets(ctx, year)
-	if err != nil {
-		return defaultContactTarget(year)
-	}
-	return t.Contacts
-}
-
 func defaultContactTarget(year int) int64 {
 	if v, ok := defaultContactTargets[year]; ok {
 		return v
@@ -53,11 +44,14 @@ type Worklist struct {
 }
 
 // WorklistContacts is the consultant's contact count against their share.
+// With no target set for the year (NoTarget) there is no share of it:
+// Target and TargetShare are absent, not the default nobody chose.
 type WorklistContacts struct {
 	Year        string `json:"year"`
 	Count       int64  `json:"count"`
-	Target      int64  `json:"target"`       // the municipality's
-	TargetShare int64  `json:"target_share"` // divided evenly among the consultants
+	Target      int64  `json:"target,omitempty"`       // the municipality's
+	TargetShare int64  `json:"target_share,omitempty"` // divided evenly among the consultants
+	NoTarget    bool   `json:"no_target,omitempty"`
 }
 
 // Worklist builds the signed-in consultant's worklist.
@@ -101,9 +95,20 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if err != nil {
 		return nil, err
 	}
-	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+app.CounterKey(u.ID)], Target: s.ContactTarget(ctx, year)}
-	if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
-		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
+	w.Contacts = WorklistContacts{Year: strconv.Itoa(year), Count: counts.Period("")["contacts_consultant_"+app.CounterKey(u.ID)]}
+	targets, err := s.Targets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	if targets.Default {
+		// The dashboard says "Intet mål sat"; the consultant's page said
+		// "291 / 834 (min andel af målet 2.500)" of the default nobody set.
+		w.Contacts.NoTarget = true
+	} else {
+		w.Contacts.Target = targets.Contacts
+		if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
+			w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
+		}
 	}
 	// Employers' answers about presented candidates, newest first; the
 	// worklist shows what it has when they cannot be read.

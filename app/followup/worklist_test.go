@@ -73,9 +73,11 @@ func (s screen) EmployerAnswers(context.Context, string, int) ([]screening.Answe
 
 // TestWorklist: overdue requests first and counted, oldest first within
 // each part; ended vacancies left out; the consultant's contacts this year
-// against their share of the target (the default target divided among the
-// consultants, rounded up); employers' answers as screening gives them, and
-// an empty list when it cannot.
+// against their share of the target (the year's target divided among the
+// consultants, rounded up), and no share of a default nobody set ("291 /
+// 834 (min andel af målet 2.500)" beside the dashboard's "Intet mål sat");
+// employers' answers as screening gives them, and an empty list when it
+// cannot.
 func TestWorklist(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Open(t)
@@ -103,6 +105,15 @@ func TestWorklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || !c.NoTarget || c.Target != 0 || c.TargetShare != 0 {
+		t.Errorf("contacts %+v, want 2026: 4 and no target (nobody set one)", c)
+	}
+	if _, err := s.SetTargets(ctx, &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}, 2026, followup.Targets{Contacts: 2500}); err != nil {
+		t.Fatal(err)
+	}
+	if w, err = s.Worklist(ctx, u); err != nil {
+		t.Fatal(err)
+	}
 	var order []string
 	for _, r := range w.OpenRequests {
 		order = append(order, r.ID)
@@ -122,8 +133,8 @@ func TestWorklist(t *testing.T) {
 	if len(w.Vacancies) != 1 || w.Vacancies[0].ID != "v-open" {
 		t.Errorf("vacancies %v, want only the open one", w.Vacancies)
 	}
-	// 2026 keeps the last default target, 2,500; three consultants share it.
-	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || c.Target != 2500 || c.TargetShare != 834 {
+	// 2026's target is set, 2,500; three consultants share it.
+	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || c.NoTarget || c.Target != 2500 || c.TargetShare != 834 {
 		t.Errorf("contacts %+v, want 2026: 4 of a share of 834 (2,500 / 3 rounded up)", c)
 	}
 	if len(w.EmployerAnswers) != 1 || w.EmployerAnswers[0].Name != "Mette" || len(w.Companies.Items) != 1 {
