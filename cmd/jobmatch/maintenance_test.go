@@ -209,7 +209,7 @@ func TestUserAddChecksFlagsFirst(t *testing.T) {
 	if err == nil {
 		t.Fatalf("user add without --email accepted:\n%s", out)
 	}
-	for _, want := range []string{"--email: required", "--name: required", "--role: oneof"} {
+	for _, want := range []string{"--email: This field is required. (required)", "--name: This field is required. (required)", "--role: Choose one of: hotline, consultant, admin, management. (oneof)"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("no %q in:\n%s", want, out)
 		}
