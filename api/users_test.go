@@ -359,6 +359,7 @@ func TestNoRequestsForALeaver(t *testing.T) {
 	for i := range 2 {
 		var rec struct {
 			RequestID     string                 `json:"request_id"`
+			StatusURL     string                 `json:"status_url"`
 			ContactPerson struct{ Email string } `json:"contact_person"`
 		}
 		if res := anon.Do("POST", "/api/v1/requests", map[string]any{"company": body["company"], "topic": "subsidy", "channel": "web",
@@ -376,6 +377,14 @@ func TestNoRequestsForALeaver(t *testing.T) {
 			t.Fatalf("the company's requests go to %s and %s", handler, r.ConsultantID)
 		}
 		handler = r.ConsultantID
+		// The status page names the same one.
+		var st struct {
+			ContactPerson struct{ Email string } `json:"contact_person"`
+		}
+		anon.Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, &st, "Accept", "application/json")
+		if st.ContactPerson.Email != handler {
+			t.Fatalf("the status page names %q, the request went to %s", st.ContactPerson.Email, handler)
+		}
 	}
 	if co, err := env.Sys.Companies.Company(context.Background(), cvr); err != nil || co.ConsultantID != leaver {
 		t.Fatalf("the company's contact changed without an admin: %+v %v", co, err)

@@ -249,22 +249,31 @@ func (s *Service) routeOwner(ctx context.Context, cvr, consultantID string) stri
 	return u.DeputyID
 }
 
+// employersContact is the company's contact person as employers are told
+// (receipts, status pages): while the stored one has left and the company
+// is still to be moved, the consultant its new requests go to
+// (routeOwner), not someone they cannot reach. Staff see the stored one,
+// marked as left (companies.ContactPersonOf).
+func (s *Service) employersContact(ctx context.Context, c *jobmatch.Company) (jobmatch.ContactPerson, error) {
+	cp, err := s.companies.ContactPersonOf(ctx, c)
+	if err != nil || !cp.Left {
+		return cp, err
+	}
+	if u, err := s.staff.User(ctx, s.routeOwner(ctx, c.CVR, c.ConsultantID)); err == nil && handles(u) {
+		return u.ContactPerson(), nil
+	}
+	return cp, nil
+}
+
 // handles reports whether u takes requests: an active consultant.
 func handles(u *jobmatch.User) bool {
 	return u.Active && u.Role == jobmatch.RoleConsultant
 }
 
 func (s *Service) receipt(ctx context.Context, c *jobmatch.Company, r *jobmatch.Request, kind, id, token string) (*jobmatch.Receipt, error) {
-	cp, err := s.companies.ContactPersonOf(ctx, c)
+	cp, err := s.employersContact(ctx, c)
 	if err != nil {
 		return nil, err
-	}
-	if cp.Left {
-		// The employer is to call the one who has their request, not
-		// someone who has left.
-		if u, err := s.staff.User(ctx, r.ConsultantID); err == nil {
-			cp = u.ContactPerson()
-		}
 	}
 	rc := &jobmatch.Receipt{ID: id, Kind: kind, Reference: r.Reference, StatusURL: "/status/" + token, ContactPerson: cp,
 		RequestID: r.ID, Company: c.Name, CVR: c.CVR, AnswerBy: answerBy(r.DueAt)}

@@ -85,7 +85,7 @@ func (s *Service) Status(ctx context.Context, token string) (*StatusView, error)
 		return nil, jobmatch.ErrNotFound
 	}
 	view.Company = c.Name
-	view.ContactPerson, err = s.companies.ContactPersonOf(ctx, c)
+	view.ContactPerson, err = s.employersContact(ctx, c)
 	if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func (s *Service) ContactPersonOf(ctx context.Context, cvr string) (jobmatch.Con
 	if err != nil {
 		return jobmatch.ContactPerson{}, err
 	}
-	return s.companies.ContactPersonOf(ctx, c)
+	return s.employersContact(ctx, c)
 }
 
 // ContactOfClosedLink returns the contact person of the company behind a
@@ -139,7 +139,7 @@ func (s *Service) ContactOfClosedLink(ctx context.Context, token string) (jobmat
 	if err != nil {
 		return jobmatch.ContactPerson{}, err
 	}
-	return s.companies.ContactPersonOf(ctx, c)
+	return s.employersContact(ctx, c)
 }
 
 // Vacancy reads a vacancy by id.
