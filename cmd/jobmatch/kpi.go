@@ -21,7 +21,7 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var common commonFlags
 	common.register(fs)
 	dry := fs.Bool("dry-run", false, "only compare: report the differences, change nothing")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if err := common.requireStore(); err != nil {

@@ -286,3 +286,30 @@ func TestKPIRebuildReport(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayArgumentRefused: a word where a flag was expected stops the
+// flag package, which left the rest unread: "purge --dry-run false
+// --data-dir D" ran on ./data, not on D, without a word. Each command
+// refuses it, naming it, and opens nothing.
+func TestStrayArgumentRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, args := range [][]string{
+		{"purge", "--dry-run", "false", "--data-dir", filepath.Join(dir, "d1")},
+		{"reindex", "stray", "--data-dir", filepath.Join(dir, "d2")},
+		{"kpi", "rebuild", "stray", "--data-dir", filepath.Join(dir, "d3")},
+		{"serve", "stray", "--data-dir", filepath.Join(dir, "d4")},
+		{"import", "candidates", "cvs.ndjson", "stray", "--data-dir", filepath.Join(dir, "d5")},
+		{"import", "companies", "--data-dir", filepath.Join(dir, "d6"), "a.csv", "b.csv"},
+		{"user", "set", "--email", "a@b.dk", "--active", "false", "--data-dir", filepath.Join(dir, "d7")},
+		{"user", "add", "--email", "a@b.dk", "--name", "Abc Def", "--role", "hotline", "stray", "--data-dir", filepath.Join(dir, "d8")},
+	} {
+		err := run(context.Background(), args, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "unexpected argument") {
+			t.Errorf("%v: %v, want an unexpected argument", args, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("a refused command created %v", entries)
+	}
+}

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	intakeAddr := fs.Int("intake-per-address", envInt("JOBMATCH_INTAKE_PER_ADDRESS", 20), "anonymous vacancies and requests (form and API) one client address may send an hour, per process; 0 or negative: no limit (JOBMATCH_INTAKE_PER_ADDRESS)")
 	intakeCVR := fs.Int("intake-per-cvr", envInt("JOBMATCH_INTAKE_PER_CVR", 10), "anonymous vacancies and requests one CVR number may be sent an hour, per process; 0 or negative: no limit (JOBMATCH_INTAKE_PER_CVR)")
 	metricsAddr := fs.String("metrics-addr", env("JOBMATCH_METRICS_ADDR", "127.0.0.1:9464"), "listen address of /metrics, apart from the public listener; empty turns it off (JOBMATCH_METRICS_ADDR)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	explicit := false

@@ -46,6 +46,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if file == "" && fs.NArg() > 0 {
 		file = fs.Arg(0)
+		if fs.NArg() > 1 {
+			return strayArgument(fs.Arg(1))
+		}
+	} else if fs.NArg() > 0 {
+		return strayArgument(fs.Arg(0))
 	}
 	if file == "" {
 		return errors.New("import: no file given")
@@ -114,7 +119,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	n := fs.Int("candidates", 1000, "number of synthetic CVs")
 	seed := fs.Uint64("seed", 1, "random seed (the same seed gives the same people)")
 	out := fs.String("out", "", "write NDJSON to this file ('-' for stdout) instead of loading into the store")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out != "" {
@@ -155,7 +160,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	var common commonFlags
 	common.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if err := common.requireStore(); err != nil {
@@ -202,7 +207,7 @@ func runPurge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	days := fs.Int("inactive-days", def, "erase candidates inactive for longer than this many days; "+retentionHelp+"; the default follows JOBMATCH_RETENTION_DAYS, as serve's --retention-days does")
 	dry := fs.Bool("dry-run", false, "report how many candidates would be erased, and erase none")
 	force := fs.Bool("force", false, fmt.Sprintf("purge with --inactive-days below %d (a test or demo system)", minRetentionDays))
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	from := "JOBMATCH_RETENTION_DAYS"
@@ -272,4 +277,23 @@ func daysText(n int) string {
 		return "1 day"
 	}
 	return strconv.Itoa(n) + " days"
+}
+
+// parseFlags parses a command's flags and refuses a word left after them:
+// the flag package stops at the first word that is no flag and leaves the
+// rest unread, so "user set --email x --active false --data-dir D" ran on
+// ./data and not on D, without a word.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return strayArgument(fs.Arg(0))
+	}
+	return nil
+}
+
+// strayArgument is the error of a word where a flag was expected.
+func strayArgument(a string) error {
+	return fmt.Errorf("unexpected argument %q: nothing after it was read; write flags as --name value or --name=value, a yes/no flag as --name=false", a)
 }

@@ -42,7 +42,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// As `user set` has it: a password on the command line stays in the
 	// shell's history.
 	passwordStdin := fs.Bool("password-stdin", false, "prompt for the password (or read it from standard input)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if *passwordStdin && *password != "" {
@@ -98,7 +98,7 @@ func runUserSet(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	phone := fs.String("phone", "", "phone number shown to employers")
 	areas := fs.String("areas", "", "the consultant's areas, replacing theirs: comma-separated postal-code prefixes and i:<industry prefix> (\"\" for none)")
 	newPassword := fs.Bool("password-stdin", false, "give the user a new password, prompted for (or read from standard input)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	var in staff.UserPatch
