@@ -607,7 +607,7 @@ func TestRowButtonShortlistsItsOwnCandidate(t *testing.T) {
 	}
 	page = html.UnescapeString(string(k.Do("GET", "/staff/vacancies/"+rec.ID, nil, nil, "Accept", "text/html").Body))
 	for _, want := range []string{`<option value="interviewed" selected>`, `value="Samtale i dag"`, `value="2026-03-02"`, `value="Karen K"`,
-		`rows="3">Stærk på tagarbejde, cpr 010190-1234</textarea>`, `rows="2">Noter om løn</textarea>`} {
+		`aria-invalid="true" aria-describedby="msg-sl-` + b.ID + `">Stærk på tagarbejde, cpr 010190-1234</textarea>`, `rows="2">Noter om løn</textarea>`} {
 		if !strings.Contains(page, want) {
 			t.Fatalf("after the refused step the form lacks %s:\n%s", want, page)
 		}
