@@ -332,7 +332,9 @@ func TestPreScreeningToHired(t *testing.T) {
 		t.Errorf("the CV's page does not say the employer's answer: %s", page)
 	}
 	// The CV says the hire, and asks for the CV to be brought up to date.
-	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Ansat via jobcentret som tømrer hos ") {
+	// Not "Ledig nu" beside it, as the match list and the search say.
+	if page := string(k.Do("GET", "/staff/candidates/"+c1.ID, nil, nil, "Accept", "text/html").Body); !strings.Contains(page, "Ansat via jobcentret som tømrer hos ") ||
+		!strings.Contains(page, `<dd class="can-start">Ansat via jobcentret – ikke ledig nu</dd>`) {
 		t.Errorf("the CV's page does not say the hire: %s", page)
 	}
 	var audit struct{ Items []struct{ Action string } }

@@ -14,6 +14,7 @@ func init() {
 		"cv.processes":                {"På kortlister", "On shortlists"},
 		"cv.hired":                    {"Ansat via jobcentret som %s hos %s (%s).", "Hired through the jobcentre as %s at %s (%s)."},
 		"cv.hired_edit":               {"Ret CV'et, hvis borgeren ikke længere søger job.", "Edit the CV if the citizen no longer seeks work."},
+		"cv.start_hired":              {"Ansat via jobcentret – ikke ledig nu", "Hired through the jobcentre – not available now"},
 		"cv.no_processes":             {"Ikke på nogen stillings kortliste.", "On no vacancy's shortlist."},
 		"cv.stage":                    {"Trin", "Stage"},
 		"cv.moved":                    {"Senest", "Last moved"},
