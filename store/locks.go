@@ -18,18 +18,45 @@ import (
 // atomicity MongoDB gives; with an external MongoDB the lock costs little.
 // Across replicas, what must happen once is claimed by a unique insert
 // instead (once.go, docs.go; docs/design.md).
-type stripes [256]sync.Mutex
+//
+// Each collection has stripes of its own: a caller that holds one document's
+// lock and takes another of another collection (a consent answer's, then
+// an interview's to cancel it) cannot meet its own first lock again by a
+// shared stripe; with 256 stripes shared by all, one run in 256 deadlocked
+// (TestConsentByLink hung in CI).
+type stripes struct {
+	mu    sync.Mutex
+	byCol map[string]*[stripeCount]sync.Mutex
+}
 
+const stripeCount = 256
+
+// of returns col's stripes, made on first use.
+func (s *stripes) of(col string) *[stripeCount]sync.Mutex {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byCol == nil {
+		s.byCol = map[string]*[stripeCount]sync.Mutex{}
+	}
+	a := s.byCol[col]
+	if a == nil {
+		a = new([stripeCount]sync.Mutex)
+		s.byCol[col] = a
+	}
+	return a
+}
+
+// index is id's stripe among col's.
 func (s *stripes) index(col, id string) int {
 	h := fnv.New32a()
 	h.Write([]byte(col))
 	h.Write([]byte{0})
 	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(len(s)))
+	return int(h.Sum32() % stripeCount)
 }
 
 func (s *stripes) lock(col, id string) func() {
-	m := &s[s.index(col, id)]
+	m := &s.of(col)[s.index(col, id)]
 	m.Lock()
 	return m.Unlock
 }
@@ -46,12 +73,13 @@ func (s *stripes) lockMany(col string, ids []string) func() {
 		}
 	}
 	sort.Ints(idx)
+	a := s.of(col)
 	for _, i := range idx {
-		s[i].Lock()
+		a[i].Lock()
 	}
 	return func() {
 		for j := len(idx) - 1; j >= 0; j-- {
-			s[idx[j]].Unlock()
+			a[idx[j]].Unlock()
 		}
 	}
 }

@@ -46,3 +46,36 @@ func TestNoNestedStripeOnTheReplicaList(t *testing.T) {
 		}
 	}
 }
+
+// TestLocksOfTwoCollectionsNest: a consent answer's lock held while an
+// interview of the entry is cancelled (the citizen said no) took the
+// interview's lock on the same stripe one time in 256, and the answer
+// never returned (TestConsentByLink hung in CI). Each collection's
+// stripes are its own.
+func TestLocksOfTwoCollectionsNest(t *testing.T) {
+	s, err := Open(context.Background(), Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	held := "answer:entry-1"
+	target := s.appLocks.index(ColConsentRequests, held)
+	var iv string
+	for i := 0; ; i++ {
+		if iv = fmt.Sprint("interview-", i); s.appLocks.index(ColInterviews, iv) == target {
+			break
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		unlock := s.Lock(ColConsentRequests, held)
+		defer unlock()
+		s.Lock(ColInterviews, iv)()
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("a lock of another collection on the same stripe never returned")
+	}
+}
