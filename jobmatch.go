@@ -22,6 +22,9 @@ var (
 	ErrUnauthorized = errors.New("unauthorized")
 	ErrInvalid      = errors.New("invalid")
 	ErrGone         = errors.New("gone")
+	// ErrNoConsultant: nobody can take a company's request, because no
+	// consultant is active (a fresh install, or the last one deactivated).
+	ErrNoConsultant = errors.New("no active consultant")
 )
 
 // FieldError is one invalid field: a JSON path ("company.cvr") and a message

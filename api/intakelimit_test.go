@@ -62,6 +62,12 @@ func TestPublicIntakeHasABudgetPerAddress(t *testing.T) {
 	if page.StatusCode != http.StatusTooManyRequests || page.Header.Get("Retry-After") == "" || !strings.Contains(body, "ring til jobcentret") || !strings.Contains(body, "<h1") {
 		t.Fatalf("the form past the budget: %d %s", page.StatusCode, body)
 	}
+	// ... on the form again, with every word typed: an error page lost
+	// the employer's text.
+	if !strings.Contains(body, ">Henvendelse fra formularen</textarea>") || !strings.Contains(body, `value="Als Tømrer ApS"`) || !strings.Contains(body, `value="ole@example.dk"`) ||
+		!strings.Contains(body, "står stadig i formularen") {
+		t.Fatalf("the form past the budget lost what was typed: %s", body)
+	}
 
 	// Staff are not limited: the consultant logs a call from the same
 	// address.
@@ -170,5 +176,37 @@ func TestSameTextsTheSameDayAreOneRequest(t *testing.T) {
 	}
 	if mails := mailsOf(outboxOf(t, env.Login("admin@demo.local")), "receipt"); len(mails) != 2 {
 		t.Fatalf("%d receipts mailed, want 2: %+v", len(mails), mails)
+	}
+}
+
+// TestNoConsultantToReceiveARequest: on a fresh install before any
+// consultant is created (or after the last one left), a company's request
+// was a 500 "internal error" to the employer and a CLI hint only in the
+// log. It is 503 with what to do, in the caller's language, over the API;
+// the form keeps what was typed; nothing is filed.
+func TestNoConsultantToReceiveARequest(t *testing.T) {
+	env := systemtest.Start(t, systemtest.Options{NoUsers: true})
+	anon := env.Client()
+	res := anon.Do("POST", "/api/v1/vacancies", systemtest.VacancyBody(demo.CVR(930)), nil, "Accept-Language", "da")
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("a vacancy with no consultant: %d %s", res.StatusCode, res.Body)
+	}
+	if p := res.Problem(t); !strings.HasSuffix(p.Type, "/no_consultant") || !strings.Contains(p.Title, "ikke sendt") || !strings.Contains(p.Title, "Ring til jobcentret") {
+		t.Fatalf("problem: %+v", p)
+	}
+	res = anon.Do("POST", "/api/v1/requests", publicRequest(demo.CVR(931), "Spørgsmål om løntilskud", "ole@example.dk"), nil, "Accept-Language", "en")
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(res.Problem(t).Title, "no company consultant") {
+		t.Fatalf("a request with no consultant, in English: %d %s", res.StatusCode, res.Body)
+	}
+	_, page := postEntryForm(t, anon, url.Values{"topic": {"subsidy"}, "subsidy": {"loentilskud"}, "text": {"Kan vi få en i løntilskud til lageret?"}, "company.cvr": {demo.CVR(932)},
+		"company.name": {"Als Tømrer ApS"}, "company.postal_code": {"6400"}, "company.contact.name": {"Ole Olsen"}, "company.contact.email": {"ole@example.dk"}})
+	body := html.UnescapeString(string(page.Body))
+	if page.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "ingen virksomhedskonsulent") ||
+		!strings.Contains(body, ">Kan vi få en i løntilskud til lageret?</textarea>") || !strings.Contains(body, `value="Als Tømrer ApS"`) {
+		t.Fatalf("the form with no consultant: %d %s", page.StatusCode, body)
+	}
+	// Nothing was filed: a consultant created now finds no company.
+	if res := env.Client().Do("GET", "/status/none", nil, nil); res.StatusCode == http.StatusInternalServerError {
+		t.Fatalf("status page: %d", res.StatusCode)
 	}
 }

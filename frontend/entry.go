@@ -32,7 +32,14 @@ type entryData struct {
 	// once more makes it a new request.
 	Earlier *jobmatch.Receipt
 	Resent  bool
+	// Refused says why the form was not sent when the request itself was
+	// fine (the entry's budgets, no consultant to receive it): the page
+	// keeps what was typed, to send later or copy into a mail.
+	Refused *entryRefusal
 }
+
+// entryRefusal is the notice above a form that was not sent.
+type entryRefusal struct{ Heading, Text string }
 
 var subsidies = []string{"loentilskud", "virksomhedspraktik", "igu", "fleksjob", "voksenlaerling", "other"}
 
@@ -152,6 +159,22 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		return f.entryInvalid(c, topic, v, withoutEmptyWorkplace(v, ve))
+	}
+	if status, key := web.ToStatus(err); err != nil && (status == http.StatusTooManyRequests && strings.HasPrefix(key, "p.intake_limited") || key == "p.no_consultant") {
+		// Not sent, through no fault of the text: the form again with
+		// every word typed, not an error page that loses them.
+		lang := web.Lang(c)
+		heading := "error.h429_intake"
+		if key == "p.no_consultant" {
+			heading = "entry.refused_h"
+			f.cfg.Env.Logger().Error("entry: no active consultant to receive a request (create one with `jobmatch user add --role consultant`)")
+		}
+		d := entryData{Topic: topic, Values: v, Idem: v["_idem"], EmploymentTypes: jobmatch.EmploymentTypes, Subsidies: subsidies,
+			Refused: &entryRefusal{Heading: i18n.T(lang, heading), Text: i18n.T(lang, key) + " " + i18n.T(lang, "entry.refused_kept")}}
+		if d.Idem == "" {
+			d.Idem = jobmatch.NewToken()
+		}
+		return f.render(c, status, "entry", "page.entry", d, nil)
 	}
 	if err != nil {
 		return err

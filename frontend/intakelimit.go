@@ -12,6 +12,8 @@ import (
 func init() {
 	i18n.Register(map[string][2]string{
 		"entry.resent_first": {"kvitteringen og linket til at følge den er sendt til den, der sendte den første gang", "the receipt and the link to follow it went to whoever sent it the first time"},
+		"entry.refused_h":    {"Jobcentret kan ikke tage imod henvendelser lige nu", "The jobcentre cannot take requests right now"},
+		"entry.refused_kept": {"Det, du har skrevet, står stadig i formularen herunder.", "What you typed is still in the form below."},
 		"error.h429_intake":  {"Vi kan ikke tage imod flere henvendelser lige nu", "We cannot take more requests right now"},
 	})
 }

@@ -76,6 +76,7 @@ var messages = map[string][2]string{
 	"p.unauthorized":    {"Log ind først.", "Please log in."},
 	"p.unavailable":     {"Tjenesten kan ikke nå sin database lige nu. Prøv igen om lidt.", "The service cannot reach its database right now. Please try again shortly."},
 	"p.bad_credentials": {"Forkert e-mail eller adgangskode.", "Wrong e-mail address or password."},
+	"p.no_consultant":   {"Jobcentret kan ikke tage imod henvendelser her lige nu: ingen virksomhedskonsulent er sat til at modtage dem. Din henvendelse er ikke sendt. Ring til jobcentret, eller prøv igen senere.", "The jobcentre cannot take requests here right now: no company consultant is set up to receive them. Your request has not been sent. Please call the jobcentre, or try again later."},
 	"p.gone":            {"Ikke længere tilgængelig.", "No longer available."},
 	"p.too_large":       {"Det sendte er for stort. Gå tilbage, og gør teksten kortere.", "What was sent is too large. Go back and make the text shorter."},
 	"p.rate_limited":    {"For mange forespørgsler. Prøv igen om lidt.", "Too many requests. Please try again shortly."},

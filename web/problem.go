@@ -61,6 +61,8 @@ func ToStatus(err error) (int, string) {
 		return http.StatusUnauthorized, "p.unauthorized"
 	case errors.Is(err, jobmatch.ErrGone):
 		return http.StatusGone, "p.gone"
+	case errors.Is(err, jobmatch.ErrNoConsultant):
+		return http.StatusServiceUnavailable, "p.no_consultant"
 	case errors.As(err, &he):
 		switch he.Code {
 		case http.StatusRequestEntityTooLarge:

@@ -89,8 +89,9 @@ func (s *Service) StandIn(ctx context.Context, c *jobmatch.Company) (*jobmatch.U
 	return best[h.Sum32()%uint32(len(best))], nil
 }
 
-// ErrNoConsultants: a company cannot be assigned while there is no active consultant.
-var ErrNoConsultants = errors.New("no active consultants")
+// ErrNoConsultants: a company cannot be assigned while there is no active
+// consultant. The edge answers it as 503 with what to do, not as a 500.
+var ErrNoConsultants = jobmatch.ErrNoConsultant
 
 func matchLen(areas []string, postal, industry string) int {
 	best := 0
