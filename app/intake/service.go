@@ -83,6 +83,8 @@ type Service struct {
 	deadline      func(topic jobmatch.Topic, received time.Time) time.Time
 	retentionTeam string
 	occupations   Occupations
+	// closed are told of each vacancy closed here (OnClose).
+	closed []func(ctx context.Context, by *jobmatch.User, v *jobmatch.Vacancy)
 	// receipts bounds the receipts mailed to one address a day.
 	receipts receiptQuota
 

@@ -20,10 +20,18 @@ type VacancyClose struct {
 	Version int64 `json:"version,omitempty" validate:"gte=0"`
 }
 
+// OnClose adds fn to what is told of each vacancy filled or closed here,
+// once it is: the pre-screening cancels the interviews still to come on
+// it. Set up before the service is used (it is not locked).
+func (s *Service) OnClose(fn func(ctx context.Context, by *jobmatch.User, v *jobmatch.Vacancy)) {
+	s.closed = append(s.closed, fn)
+}
+
 // CloseVacancy marks a vacancy filled or closed. It stops matching it,
 // counts it in the follow-up figures (filled, days to fill, filled by a
-// presented candidate) and asks the employer's contact for their
-// satisfaction. Closing a closed vacancy is a 409.
+// presented candidate), tells those OnClose set up and asks the
+// employer's contact for their satisfaction. Closing a closed vacancy is
+// a 409.
 func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string, in VacancyClose) (*jobmatch.Vacancy, error) {
 	if !by.CanReadCVs() {
 		return nil, jobmatch.ErrForbidden
@@ -36,6 +44,9 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 		return nil, err
 	}
 	s.notifyVacancy(ctx, v)
+	for _, fn := range s.closed {
+		fn(ctx, by, v)
+	}
 	s.surveys.AfterEvent(ctx, surveys.Trigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
 	return v, nil
 }

@@ -162,6 +162,12 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 	if err != nil {
 		return nil, err
 	}
+	// A filled or closed vacancy has no interviews to come (closing it
+	// cancelled them): a booking on it mailed the citizen and the
+	// employer an invitation for a job that is gone.
+	if err := v.CanScreen(); err != nil {
+		return nil, err
+	}
 	id := jobmatch.NewID()
 	iv := &jobmatch.InterviewInvite{ID: id, UID: id + "@jobmatch", EntryID: e.ID, VacancyID: v.ID, CandidateID: e.CandidateID, Consultant: by.ID,
 		Start: start, End: end, Mode: in.Mode, Place: strings.TrimSpace(in.Place), URL: link, Invite: invite,
@@ -176,6 +182,36 @@ func (sl *Service) ProposeInterview(ctx context.Context, by *jobmatch.User, entr
 		return nil, err
 	}
 	return iv, nil
+}
+
+// watchCloses has the entry point tell this service of each vacancy it
+// fills or closes (when it can: intake.Service.OnClose), so that the
+// vacancy's interviews still to come are cancelled.
+func (sl *Service) watchCloses() {
+	if w, ok := sl.vacancies.(interface {
+		OnClose(fn func(ctx context.Context, by *jobmatch.User, v *jobmatch.Vacancy))
+	}); ok {
+		w.OnClose(sl.cancelComingOn)
+	}
+}
+
+// cancelComingOn cancels the interviews still to come on every entry of a
+// vacancy that was filled or closed, and tells everyone invited, as the
+// end of one entry's process does (cancelComing): only the hired
+// person's was cancelled, and the others' invitations, the employer's
+// among them, stood for a job that was gone. A failure is logged (the
+// close stands, and the consultant can cancel by hand).
+func (sl *Service) cancelComingOn(ctx context.Context, by *jobmatch.User, v *jobmatch.Vacancy) {
+	es, err := sl.entriesOf(ctx, v.ID)
+	if err != nil {
+		sl.log.Warn("cancel the vacancy's interviews", "vacancy", v.ID, "err", err)
+		return
+	}
+	for _, e := range es {
+		if len(e.Interviews) > 0 {
+			sl.cancelComing(ctx, by, e)
+		}
+	}
 }
 
 // Interview reads an interview of an entry.

@@ -79,8 +79,10 @@ func New(env *app.Env, cfg Config) *Service {
 	if cfg.LinkGrace <= 0 {
 		cfg.LinkGrace = 30 * 24 * time.Hour
 	}
-	return &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
+	sl := &Service{env: env, st: env.Store(), val: env.Validator(), log: env.Logger(),
 		vacancies: cfg.Vacancies, staff: cfg.Staff, audit: cfg.Audit, places: cfg.Places, matches: cfg.Matches, linkGrace: cfg.LinkGrace}
+	sl.watchCloses()
+	return sl
 }
 
 func (sl *Service) now() time.Time { return sl.env.Now() }
