@@ -94,10 +94,16 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	if !strings.Contains(string(lastBody), "Too many wrong passwords for this account") || last.Header.Get("Retry-After") == "" {
 		t.Fatalf("throttled login: %s (Retry-After %q)", lastBody, last.Header.Get("Retry-After"))
 	}
-	// The right password does not get through while throttled.
-	res, _ := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "konsulent@demo.local", "password": demo.Password}, nil)
+	// The guessers' addresses are refused even the right password, unchecked.
+	res, _ := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "konsulent@demo.local", "password": demo.Password},
+		map[string]string{"X-Forwarded-For": "198.51.100.3"})
 	if res.StatusCode != http.StatusTooManyRequests {
-		t.Fatalf("right password on a throttled account: %d", res.StatusCode)
+		t.Fatalf("right password from a guesser's address on a throttled account: %d", res.StatusCode)
+	}
+	// The owner is not locked out: the right password from an address that
+	// gave no wrong one logs in (TestLoginThrottleLocksNoOneOut).
+	if res, body := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "konsulent@demo.local", "password": demo.Password}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("right password from a fresh address on a throttled account: %d %s", res.StatusCode, body)
 	}
 	// The login page says so in Danish.
 	c := env.Client()
@@ -107,6 +113,47 @@ func TestLoginThrottledPerAccount(t *testing.T) {
 	}
 	// Other accounts log in as usual.
 	env.Login("admin@demo.local")
+}
+
+// Wrong passwords from an anonymous client cannot lock a staff member out
+// (10 wrong for fatima, then one every 30 s, kept the account shut for
+// good): the right password from another address logs in while the
+// guesser's address stays refused, and that address's right password too;
+// a wrong password from a fresh address on the throttled account is 429
+// and makes that address refused as well.
+func TestLoginThrottleLocksNoOneOut(t *testing.T) {
+	env := systemtest.Start(t, systemtest.Options{PublicRate: 1000, PublicBurst: 1000,
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}})
+	login := func(addr, password string) int {
+		res, _ := rawDo(t, "POST", env.URL+"/api/v1/auth/login", map[string]string{"email": "fatima@demo.local", "password": password},
+			map[string]string{"X-Forwarded-For": addr, "Accept-Language": "en"})
+		return res.StatusCode
+	}
+	limited := false
+	for range 30 {
+		if login("203.0.113.66", "wrong") == http.StatusTooManyRequests {
+			limited = true
+			break
+		}
+	}
+	if !limited {
+		t.Fatal("30 wrong passwords for one account from one address never met a 429")
+	}
+	if got := login("203.0.113.66", demo.Password); got != http.StatusTooManyRequests {
+		t.Fatalf("right password from the guesser's address: %d", got)
+	}
+	if got := login("192.0.2.10", demo.Password); got != http.StatusOK {
+		t.Fatalf("right password from the owner's address while the guesser is refused: %d", got)
+	}
+	if got := login("192.0.2.11", "wrong"); got != http.StatusTooManyRequests {
+		t.Fatalf("wrong password from a fresh address on the throttled account: %d", got)
+	}
+	if got := login("192.0.2.11", demo.Password); got != http.StatusTooManyRequests {
+		t.Fatalf("right password from an address that has just guessed wrong: %d", got)
+	}
+	if got := login("192.0.2.10", demo.Password); got != http.StatusOK {
+		t.Fatalf("the owner again: %d", got)
+	}
 }
 
 // One guesser trying a password on many accounts meets no account's

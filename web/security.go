@@ -272,14 +272,18 @@ var ErrBadCredentials = &echo.HTTPError{Code: http.StatusUnauthorized, Message: 
 // trying a password on many accounts).
 var ErrLoginThrottledAddress = &echo.HTTPError{Code: http.StatusTooManyRequests, Message: "login_throttled_address"}
 
-// loginThrottle counts wrong passwords per account: a bucket of Burst
-// attempts that refills one every Every. An attempt takes one up front (so
-// parallel guesses cannot slip past) and a right password gives it back.
+// loginThrottle counts wrong passwords per account (or per address): a
+// bucket of Burst attempts that refills one every Every. An attempt takes
+// one up front (so parallel guesses cannot slip past) and a right password
+// gives it back. The account throttle also remembers which addresses gave
+// the account a wrong password (failed), so that an empty bucket stops the
+// guessers and not the account's owner (see Login).
 type loginThrottle struct {
-	mu    sync.Mutex
-	every time.Duration
-	burst float64
-	m     map[string]*bucket
+	mu     sync.Mutex
+	every  time.Duration
+	burst  float64
+	m      map[string]*bucket
+	failed map[string]time.Time // account + " " + address: its last wrong password
 }
 
 type bucket struct {
@@ -288,7 +292,7 @@ type bucket struct {
 }
 
 func newLoginThrottle(burst int, every time.Duration) *loginThrottle {
-	return &loginThrottle{every: every, burst: float64(burst), m: map[string]*bucket{}}
+	return &loginThrottle{every: every, burst: float64(burst), m: map[string]*bucket{}, failed: map[string]time.Time{}}
 }
 
 // take reports whether the account may try a password now.
@@ -325,30 +329,84 @@ func (t *loginThrottle) refund(account string) {
 	}
 }
 
-// Login checks a staff login, throttled per account and per address: after
-// too many wrong passwords the account answers 429 (ErrLoginThrottled), and
-// after ten times as many from one client address, whatever the accounts,
-// that address does (ErrLoginThrottledAddress), without checking. The
-// address is the client's as the trusted proxies say it, so users behind
-// one proxy are not throttled together.
+// suspectFor is how long an address that gave an account a wrong password
+// stays refused by that account's empty bucket: 30 refills (15 minutes by
+// default).
+func (t *loginThrottle) suspectFor() time.Duration { return 30 * t.every }
+
+// fail records a wrong password for the account from the address.
+func (t *loginThrottle) fail(account, addr string, now time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.failed) > 50000 { // forget the addresses no longer suspect
+		for k, at := range t.failed {
+			if now.Sub(at) >= t.suspectFor() {
+				delete(t.failed, k)
+			}
+		}
+	}
+	t.failed[account+" "+addr] = now
+}
+
+// suspect reports whether the address gave the account a wrong password
+// in the last suspectFor.
+func (t *loginThrottle) suspect(account, addr string, now time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	at, ok := t.failed[account+" "+addr]
+	return ok && now.Sub(at) < t.suspectFor()
+}
+
+// Login checks a staff login, throttled per account and per address.
+//
+// An account has a bucket of LoginFailures (10) wrong passwords refilling
+// one every LoginFailEvery (30 s), whatever the addresses; an address has
+// ten times as many (100) refilling ten times as fast (one every 3 s),
+// whatever the accounts, and past that it is refused without a check
+// (ErrLoginThrottledAddress). The address is the client's as the trusted
+// proxies say it, so users behind one proxy are not throttled together.
+//
+// An account's empty bucket must not lock its owner out (anyone could keep
+// a colleague's account shut with one wrong guess every 30 s), so it
+// refuses only the addresses that gave that account a wrong password in
+// the last 15 minutes (suspectFor), without checking. Any other address
+// still has its password checked: a right one logs in, a wrong one is 429
+// (ErrLoginThrottled) and makes that address suspect too. A guesser thus
+// has 10 guesses, then 2 a minute, then one guess per address per 15
+// minutes (96 a day), and each address at most 100 then 20 a minute over
+// all accounts: a million guesses at one account take some 10,000
+// addresses for a day (passwords have at least 8 characters).
 func (s *Server) Login(c echo.Context, email, password string) (string, *jobmatch.User, error) {
 	account := jobmatch.NormalizeEmail(email)
 	addr := c.RealIP()
 	now := time.Now()
-	if !s.logins.take(account, now) {
+	throttled := func() error {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(s.logins.every.Seconds())+1))
-		return "", nil, ErrLoginThrottled
+		return ErrLoginThrottled
+	}
+	open := s.logins.take(account, now)
+	if !open && s.logins.suspect(account, addr, now) {
+		return "", nil, throttled()
 	}
 	if !s.addrLogins.take(addr, now) {
-		s.logins.refund(account)
+		if open {
+			s.logins.refund(account)
+		}
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(s.addrLogins.every.Seconds())+1))
 		return "", nil, ErrLoginThrottledAddress
 	}
 	token, u, err := s.sess.Login(c.Request().Context(), email, password)
-	if !errors.Is(err, jobmatch.ErrUnauthorized) {
-		s.logins.refund(account)
-		s.addrLogins.refund(addr)
+	if errors.Is(err, jobmatch.ErrUnauthorized) {
+		s.logins.fail(account, addr, now)
+		if !open {
+			return "", nil, throttled()
+		}
+		return token, u, err
 	}
+	if open {
+		s.logins.refund(account)
+	}
+	s.addrLogins.refund(addr)
 	return token, u, err
 }
 

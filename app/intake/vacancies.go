@@ -44,11 +44,34 @@ func (s *Service) CloseVacancy(ctx context.Context, by *jobmatch.User, id string
 		return nil, err
 	}
 	s.notifyVacancy(ctx, v)
+	s.resolveVacancyRequest(ctx, by, v)
 	for _, fn := range s.closed {
 		fn(ctx, by, v)
 	}
 	s.surveys.AfterEvent(ctx, surveys.Trigger{Kind: "vacancy_" + in.Status, CVR: v.CVR, Company: v.CompanyName, Ref: v.ID, To: v.Contact.Email})
 	return v, nil
+}
+
+// resolveVacancyRequest resolves the request a vacancy came in as, now
+// that the vacancy is filled or closed (the outcome says which): it stayed
+// open and went over its deadline in the consultant's open requests. It is
+// the one resolution of the request (resolveRequest), counted as any is
+// (app.ResolveCounters, which the figures' rebuild uses too); one resolved
+// by hand before stays as it was. The vacancy's close already asked the
+// employer for a survey: this asks for none. A failure is logged (the
+// close stands; the consultant can resolve the request by hand).
+func (s *Service) resolveVacancyRequest(ctx context.Context, by *jobmatch.User, v *jobmatch.Vacancy) {
+	if v.RequestID == "" {
+		return
+	}
+	text := map[jobmatch.VacancyStatus]string{jobmatch.VacancyFilled: "Stillingen er besat.", jobmatch.VacancyClosed: "Stillingen er lukket uden at blive besat."}[v.Status]
+	if note := strings.TrimSpace(v.CloseNote); note != "" {
+		text += " " + note
+	}
+	_, err := s.resolveRequest(ctx, by, v.RequestID, ResolveInput{Resolution: text, Outcome: string(v.Status)})
+	if err != nil && !errors.Is(err, jobmatch.ErrConflict) && !errors.Is(err, jobmatch.ErrNotFound) {
+		s.log.Warn("resolve the vacancy's request", "vacancy", v.ID, "request", v.RequestID, "err", err)
+	}
 }
 
 // closeVacancy is the one closing of a vacancy, however many clicks.
