@@ -217,6 +217,11 @@ func TestCandidateValidation(t *testing.T) {
 		{"cpr in an experience's employer, Danish text around it", map[string]any{"experience": []map[string]any{
 			{"title": "Kok", "employer": "Køkkenet på Ærø", "years": 2},
 			{"title": "Kok", "employer": "Fødselsdato 010190–1234, bedes ændret", "years": 1}}}, "experience[1].employer", "cpr"},
+		// A CPR number split across a list's items is one: the items are
+		// checked joined by a space too, and the list is named.
+		{"cpr split across skills", map[string]any{"skills": []string{"cpr.nr 010190", "1234"}}, "skills", "cpr"},
+		{"cpr split across three skills", map[string]any{"skills": []string{"svejsning", "0101", "1990", "1234"}}, "skills", "cpr"},
+		{"cpr split across occupations", map[string]any{"desired_occupations": []string{"kok 01.01.90", "12 34"}}, "desired_occupations", "cpr"},
 		{"bad target group", map[string]any{"target_group": "x"}, "target_group", "oneof"},
 		{"bad postal", map[string]any{"postal_code": "0000"}, "postal_code", "postal"},
 		{"bad licence", map[string]any{"driving_licences": []string{"Z"}}, "driving_licences[0]", "oneof"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
@@ -107,6 +108,46 @@ func NewValidator(postal PostalChecker) *Validator {
 	return &Validator{v: v}
 }
 
+// NormalizePostal reads a postal code as people write it: the four digits
+// of "8000 Aarhus C" (the town after them, as on a letter), "DK-8000" and
+// "DK 8000" (the country before them), spaces around. Anything else is
+// left as it is, for the postal check to refuse ("8000-8200", "80OO").
+func NormalizePostal(s string) string {
+	t := strings.TrimSpace(s)
+	if len(t) > 2 && strings.EqualFold(t[:2], "dk") {
+		t = strings.TrimLeft(t[2:], " -")
+	}
+	code, town := t, ""
+	if i := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		code, town = t[:i], t[i:]
+	}
+	if len(code) < 3 || len(code) > 4 {
+		return strings.TrimSpace(s)
+	}
+	if town != "" && (!strings.HasPrefix(town, " ") && !strings.HasPrefix(town, ",") || !isTownName(town)) {
+		return strings.TrimSpace(s)
+	}
+	return code
+}
+
+// isTownName reports whether s, after a postal code, is a town's name:
+// letters, with spaces, full stops and dashes between them ("Aarhus C",
+// "Kbh. K", "Nr. Nebel", "Ry"), at least one letter and no digit.
+func isTownName(s string) bool {
+	s = strings.TrimLeft(s, " ,")
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == ' ' || r == '.' || r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
 // validPhone reports whether s is empty or a Danish phone number: eight
 // digits with spaces anywhere, after +45 or not.
 func validPhone(s string) bool {
@@ -162,6 +203,39 @@ func containsCPR(v reflect.Value) bool {
 				return true
 			}
 		}
+		if joined, ok := joinedItems(v); ok {
+			return jobmatch.ContainsCPR(joined)
+		}
+	}
+	return false
+}
+
+// joinedItems is a list of two or more texts joined by a space: a CPR
+// number split across items (skills "cpr.nr 010190", "1234") is one
+// there, as the items are shown side by side.
+func joinedItems(v reflect.Value) (string, bool) {
+	if v.Len() < 2 || v.Type().Elem().Kind() != reflect.String {
+		return "", false
+	}
+	items := make([]string, v.Len())
+	for i := range items {
+		items[i] = v.Index(i).String()
+	}
+	return strings.Join(items, " "), true
+}
+
+// codeList reports whether a field's rule makes its items codes checked
+// one by one (postal codes, CVR numbers): side by side they are no text,
+// and two Copenhagen postal codes and a third read as a date and a serial
+// ("1210 1970 2000").
+func codeList(rule string) bool {
+	_, each, ok := strings.Cut(rule, "dive,")
+	if !ok {
+		return false
+	}
+	switch r, _, _ := strings.Cut(each, ","); r {
+	case "area", "postal", "cvr", "numeric":
+		return true
 	}
 	return false
 }
@@ -206,13 +280,18 @@ func (val *Validator) Validate(s any) error {
 	// reads ("\u202e4321-091010" shows as a CPR number).
 	// Either is what the field's answer says, before a format it fails
 	// too ("B2\x00…" is no CEFR level because of the NUL).
-	walkStrings(reflect.ValueOf(s), func(v string, path func() string) {
+	// A list's items are checked alone, then, when none holds one, joined
+	// by a space (walkStrings).
+	walkStrings(reflect.ValueOf(s), func(v string, path func() string) bool {
 		switch {
 		case jobmatch.ContainsCPR(v):
 			setField(out, path(), "cpr")
 		case strings.ContainsFunc(v, controlChar):
 			setField(out, path(), "control")
+		default:
+			return false
 		}
+		return true
 	})
 	return out.Err()
 }
@@ -246,8 +325,11 @@ func controlChar(r rune) bool {
 
 // walkStrings calls fn for every string reachable in v, with a function
 // that gives its JSON path ("experience[2].title"): built only when asked,
-// since almost every string passes.
-func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
+// since almost every string passes. fn reports whether it found the string
+// bad; a list of texts none of which is, is given to fn once more, its
+// items joined by a space, at the list's path ("skills"), unless its rule
+// makes them codes (codeList).
+func walkStrings(v reflect.Value, fn func(s string, path func() string) bool) {
 	type seg struct {
 		name string
 		idx  int // an element of a list when name is ""
@@ -267,20 +349,24 @@ func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
 		}
 		return b.String()
 	}
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
+	var walk func(v reflect.Value, codes bool) bool // reports whether fn found a string bad
+	walk = func(v reflect.Value, codes bool) bool {
+		bad := false
 		switch v.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() {
-				walk(v.Elem())
+				bad = walk(v.Elem(), codes)
 			}
 		case reflect.String:
-			fn(v.String(), path)
+			bad = fn(v.String(), path)
 		case reflect.Slice, reflect.Array:
 			for i := 0; i < v.Len(); i++ {
 				segs = append(segs, seg{idx: i})
-				walk(v.Index(i))
+				bad = walk(v.Index(i), false) || bad
 				segs = segs[:len(segs)-1]
+			}
+			if joined, ok := joinedItems(v); ok && !bad && !codes {
+				bad = fn(joined, path)
 			}
 		case reflect.Struct:
 			t := v.Type()
@@ -296,19 +382,20 @@ func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
 					continue
 				}
 				if f.Anonymous {
-					walk(v.Field(i))
+					bad = walk(v.Field(i), false) || bad
 					continue
 				}
 				if name == "" {
 					name = f.Name
 				}
 				segs = append(segs, seg{name: name})
-				walk(v.Field(i))
+				bad = walk(v.Field(i), codeList(f.Tag.Get("validate"))) || bad
 				segs = segs[:len(segs)-1]
 			}
 		}
+		return bad
 	}
-	walk(v)
+	walk(v, false)
 }
 
 // fieldPath turns "VacancyInput.company.contact.email" into "company.contact.email".
