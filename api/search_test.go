@@ -1568,3 +1568,70 @@ func TestSearchByName(t *testing.T) {
 		t.Errorf("the search form does not say what an empty distance is")
 	}
 }
+
+// TestSearchByOneName: one word that is a citizen's first or last name
+// finds that citizen first, marked as found by name ("Warsame" found
+// nobody: byName took two words or more), then the CVs whose words
+// mention someone of that name ("Torben": a former employer "v/ Torben
+// Knudsen" came before, and alone); the audit line names them all.
+func TestSearchByOneName(t *testing.T) {
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	ids := map[string]string{}
+	for ref, extra := range map[string]map[string]any{
+		"ON-1": {"name": "Abdirahman Warsame"},
+		"ON-2": {"name": "Torben Andersen"},
+		"ON-3": {"name": "Lise Torben"},
+		"ON-4": {"name": "Mette Holm", "experience": []map[string]any{{"title": "Tømrer", "employer": "Tømrerfirma v/ Torben Knudsen", "years": 3}}},
+	} {
+		var c struct{ ID string }
+		if res := k.Do("POST", "/api/v1/candidates", cv(ref, "Tømrer", extra), &c); res.StatusCode != http.StatusCreated {
+			t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+		}
+		ids[ref] = c.ID
+	}
+	if err := env.Sys.Syncer.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	type hit struct {
+		ID     string
+		ByName bool
+	}
+	search := func(q string) (hits []hit, total int) {
+		var out struct {
+			Items []struct {
+				Candidate struct{ ID string } `json:"candidate"`
+				ByName    bool                `json:"by_name"`
+			} `json:"items"`
+			Total int `json:"total"`
+		}
+		if res := k.Do("GET", "/api/v1/candidates/search?q="+url.QueryEscape(q), nil, &out); res.StatusCode != http.StatusOK {
+			t.Fatalf("%q: %d %s", q, res.StatusCode, res.Body)
+		}
+		for _, it := range out.Items {
+			hits = append(hits, hit{it.Candidate.ID, it.ByName})
+		}
+		return hits, out.Total
+	}
+	if hits, total := search("Warsame"); total != 1 || len(hits) != 1 || hits[0] != (hit{ids["ON-1"], true}) {
+		t.Errorf("Warsame: %v (total %d), want the citizen by name", hits, total)
+	}
+	hits, total := search("torben")
+	if total != 3 || len(hits) != 3 {
+		t.Fatalf("torben: %v (total %d), want the two citizens, then the CV of the employer", hits, total)
+	}
+	first := []string{hits[0].ID, hits[1].ID}
+	slices.Sort(first)
+	want := []string{ids["ON-2"], ids["ON-3"]}
+	slices.Sort(want)
+	if !slices.Equal(first, want) || !hits[0].ByName || !hits[1].ByName || hits[2] != (hit{ids["ON-4"], false}) {
+		t.Errorf("torben: %v, want %v by name, then %s", hits, want, ids["ON-4"])
+	}
+	if got := auditLines(t, env)[0]; got.Action != "cv.search" || !slices.Contains(got.Subjects, ids["ON-2"]) || !slices.Contains(got.Subjects, ids["ON-4"]) {
+		t.Errorf("audit line %+v, want the search with every CV found", got)
+	}
+	// A word no citizen's name holds is searched as ever, none by name.
+	if hits, _ := search("tømrer"); len(hits) == 0 || slices.ContainsFunc(hits, func(h hit) bool { return h.ByName }) {
+		t.Errorf("tømrer: %v", hits)
+	}
+}

@@ -56,6 +56,10 @@ type SearchParams struct {
 type SearchHit struct {
 	Score     float64             `json:"score"`
 	Candidate *jobmatch.Candidate `json:"candidate"`
+	// ByName: found because the one word searched is the citizen's own
+	// first or last name (listed first; the words of the CVs found the
+	// rest: "Torben" in a former employer's "v/ Torben Knudsen").
+	ByName bool `json:"by_name,omitempty"`
 }
 
 // SearchResult is a page of hits.
@@ -163,6 +167,10 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if out, ok, err := cs.byName(ctx, by, p); ok || err != nil {
 		return out, err
 	}
+	names, err := cs.byFirstOrLastName(ctx, p)
+	if err != nil {
+		return nil, err
+	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -254,6 +262,24 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if next := q.From + len(res.Hits); uint64(next) < res.Total && len(res.Hits) == q.Size {
 		out.NextCursor = app.EncodeOffset(next)
 	}
+	if len(names.Hits) > 0 {
+		// The citizens of that name first, on the first page, and not
+		// again among the CVs that mention it; neither "did you mean"
+		// nor other occupations for a name that found its citizens.
+		named := map[string]bool{}
+		for _, h := range names.Hits {
+			named[h.ID] = true
+		}
+		rest := slices.DeleteFunc(slices.Clone(res.Hits), func(h index.Hit) bool { return named[h.ID] })
+		out.Total += int64(names.Total) - int64(len(res.Hits)-len(rest))
+		if q.From == 0 {
+			res.Hits = slices.Concat(names.Hits, rest)
+		} else {
+			res.Hits, names.Hits = rest, nil
+		}
+		out.Interpreted = append(out.Interpreted, Interpretation{Term: strings.TrimSpace(p.Q), Via: "name_first"})
+		out.Suggestions, out.Related = nil, nil
+	}
 	// The audit line and the reads by _id go in parallel: both must be done
 	// before the answer.
 	ids := make([]string, len(res.Hits))
@@ -267,7 +293,7 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	cands, err := cs.readHits(ctx, res.Hits)
 	for i, c := range cands {
 		if c != nil { // nil: erased after it was indexed; the sync removes it
-			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c})
+			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c, ByName: i < len(names.Hits)})
 		}
 	}
 	err = errors.Join(err, <-auditErr)
@@ -632,6 +658,20 @@ func (cs *Service) byName(ctx context.Context, by *jobmatch.User, p SearchParams
 		}
 	}
 	return out, true, err
+}
+
+// byFirstOrLastName finds the citizens whose name holds the one word
+// searched ("Warsame", "Torben"), exactly (no typos: a word of a CV's text
+// must not become a name), for Search to list first: byName takes two
+// words or more, and the text search found a single name only where a CV
+// mentions someone else of that name (a former employer "v/ Torben
+// Knudsen"), never the citizen whose name it is.
+func (cs *Service) byFirstOrLastName(ctx context.Context, p SearchParams) (index.Result, error) {
+	w := strings.TrimSpace(p.Q)
+	if utf8.RuneCountInString(w) < 2 || len(w) > 60 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return index.Result{}, nil
+	}
+	return cs.ix.ByName(ctx, []string{w}, maxByName, false)
 }
 
 // readHits returns the CVs of a page of hits, in order, as the index
