@@ -33,6 +33,9 @@ type shortlistRow struct {
 	// Booking is the interview form a refusal kept (nil: none); Move the
 	// step's form (the assessment typed, lost with a refusal before).
 	Booking, Move map[string]string
+	// FillsVacancy: hiring this one fills the vacancy's last position
+	// (the confirmation says the vacancy will be filled).
+	FillsVacancy bool
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -44,9 +47,20 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	if err != nil {
 		return nil, err
 	}
+	// Hiring one more fills the vacancy when as many are hired as it has
+	// positions (one when it says none), as the service closes it.
+	positions, hired := 1, 0
+	if v, err := f.cfg.Intake.Vacancy(ctx, vacancyID); err == nil {
+		positions = max(v.Positions, 1)
+	}
+	for _, e := range es {
+		if e.Stage == jobmatch.StageHired {
+			hired++
+		}
+	}
 	rows := make([]shortlistRow, 0, len(es))
 	for _, e := range es {
-		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage)}
+		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage), FillsVacancy: hired+1 >= positions}
 		if k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
@@ -224,33 +238,57 @@ func (f *Frontend) shortlistMove(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	vacancyID := v["vacancy_id"]
+	at := "sl-" + v["candidate_id"]
+	// keep brings the row's form back with what was typed, the fields
+	// named marked invalid.
+	keep := func(invalid ...string) {
+		kept := map[string]string{}
+		for _, k := range []string{"to", "note", "interview_date", "interview_by", "assessment", "interview_notes"} {
+			kept[k] = v[k]
+		}
+		for _, name := range invalid {
+			kept["invalid_"+name] = "true"
+		}
+		setKeptForm(c, moveFormCookie, c.Param("entry_id"), kept)
+	}
+	// No step chosen is no step taken: Enter in the note field sent the
+	// select's first choice ("ansat" on a presented row hired the
+	// person), and a note alone never moves the stage.
+	if v["to"] == "" {
+		keep()
+		setFlashAt(c, i18n.T(web.Lang(c), "sl.pick_step"), at, true)
+		return f.backToVacancy(c, vacancyID, at)
+	}
+	// A hire fills the vacancy and cannot be taken back here: it takes a
+	// second, explicit tick.
+	if v["to"] == string(jobmatch.StageHired) && v["confirm_hire"] == "" {
+		keep("confirm_hire")
+		setFlashAt(c, i18n.T(web.Lang(c), "sl.confirm_needed"), at, true)
+		return f.backToVacancy(c, vacancyID, at)
+	}
 	version, _ := strconv.ParseInt(v["version"], 10, 64)
 	in := screening.TransitionInput{To: v["to"], Note: v["note"], Version: version}
 	if in.To == string(jobmatch.StageInterviewed) {
 		in.Interview = &jobmatch.Interview{Date: v["interview_date"], By: v["interview_by"], Notes: v["interview_notes"], Assessment: v["assessment"]}
 	}
 	e, err := f.cfg.Screening.Move(c.Request().Context(), web.CurrentUser(c), c.Param("entry_id"), in)
-	vacancyID := v["vacancy_id"]
-	at := "sl-" + v["candidate_id"]
 	if err != nil {
 		// The row's form comes back with what was typed: an assessment
-		// refused for a CPR number or a date to come was wiped.
-		kept := map[string]string{}
-		for _, k := range []string{"to", "note", "interview_date", "interview_by", "assessment", "interview_notes"} {
-			kept[k] = v[k]
-		}
-		// The field refused is marked invalid on the form that comes back
-		// and points at the message (a screen reader heard nothing wrong
-		// with the assessment it had to rewrite).
+		// refused for a CPR number or a date to come was wiped. The field
+		// refused is marked invalid on the form that comes back and points
+		// at the message (a screen reader heard nothing wrong with the
+		// assessment it had to rewrite).
+		var invalid []string
 		var ve *jobmatch.ValidationError
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Fields {
 				if name, ok := moveFormFields[fe.Field]; ok {
-					kept["invalid_"+name] = "true"
+					invalid = append(invalid, name)
 				}
 			}
 		}
-		setKeptForm(c, moveFormCookie, c.Param("entry_id"), kept)
+		keep(invalid...)
 		if err := f.flashErr(c, err, at); err != nil {
 			return err
 		}

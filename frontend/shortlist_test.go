@@ -72,7 +72,12 @@ func TestPreScreeningInBrowser(t *testing.T) {
 	// The consultant pre-screens.
 	k := browser.NewTimeout(t, 6*time.Minute)
 	step := func(stage string, extra ...chromedp.Action) chromedp.Tasks {
-		ts := chromedp.Tasks{chromedp.WaitVisible(row + ` .move-form`)}
+		// The step is chosen (the select starts on "Vælg næste trin"), and
+		// a hire confirmed.
+		ts := chromedp.Tasks{chromedp.WaitVisible(row + ` .move-form`), chromedp.SetValue(row+` .move-form select[name=to]`, stage)}
+		if stage == "hired" {
+			ts = append(ts, chromedp.Click(row+` input[name=confirm_hire]`))
+		}
 		ts = append(ts, extra...)
 		return append(ts, chromedp.Click(row+` .move-form button[type=submit]`), chromedp.WaitVisible(row+`.stage-`+stage))
 	}
