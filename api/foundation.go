@@ -61,7 +61,7 @@ func (s *foundation) postVacancy(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.submit(c, web.IntakeSubmission{Kind: "vacancy", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone},
+	return s.submit(c, web.IntakeSubmission{Kind: "vacancy", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone, Key: key},
 		func() (*jobmatch.Receipt, error) {
 			return s.u.Intake.SubmitVacancy(c.Request().Context(), in, ch, s.actor(c), key)
 		})
@@ -76,7 +76,7 @@ func (s *foundation) postRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.submit(c, web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone},
+	return s.submit(c, web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone, Key: key},
 		func() (*jobmatch.Receipt, error) {
 			return s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
 		})

@@ -11,7 +11,13 @@ import (
 
 func init() {
 	i18n.Register(map[string][2]string{
-		"entry.resent_first": {"kvitteringen og linket til at følge den er sendt til den, der sendte den første gang", "the receipt and the link to follow it went to whoever sent it the first time"},
+		// Whoever sent it first was given the link on the receipt's page,
+		// and by mail only when they gave an address: "sendt til" said a
+		// mail went to a sender who gave a phone number alone.
+		"entry.resent_first": {"den, der sendte den første gang, har fået linket til at følge den", "whoever sent it the first time was given the link to follow it"},
+		// The button is "Send til jobcentret" (entry.submit): "tryk Send
+		// igen" named none the page has.
+		"entry.resent_again": {"Har du ændret noget og vil sende det som en ny henvendelse, så tryk på »%s« igen. Vil du tilføje noget til den første, så skriv til din kontaktperson.", "If you changed something and want to send it as a new request, press “%s” again. To add to the first one, write to your contact person."},
 		"entry.refused_h":    {"Jobcentret kan ikke tage imod henvendelser lige nu", "The jobcentre cannot take requests right now"},
 		"entry.refused_kept": {"Det, du har skrevet, står stadig i formularen herunder.", "What you typed is still in the form below."},
 		"error.h429_intake":  {"Vi kan ikke tage imod flere henvendelser lige nu", "We cannot take more requests right now"},
@@ -21,7 +27,7 @@ func init() {
 // submitVacancy files the form's vacancy within the anonymous entry's
 // budgets (web.Server.ClaimIntake).
 func (f *Frontend) submitVacancy(c echo.Context, in intake.VacancyInput, key string) (*jobmatch.Receipt, error) {
-	sub := web.IntakeSubmission{Kind: "vacancy", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone}
+	sub := web.IntakeSubmission{Kind: "vacancy", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone, Key: sessionKey(c, key)}
 	return f.submitLimited(c, sub, func() (*jobmatch.Receipt, error) {
 		return f.cfg.Intake.SubmitVacancy(c.Request().Context(), in, jobmatch.ChannelWeb, web.CurrentUser(c), key)
 	})
@@ -30,10 +36,22 @@ func (f *Frontend) submitVacancy(c echo.Context, in intake.VacancyInput, key str
 // submitRequest files the form's request within the anonymous entry's
 // budgets.
 func (f *Frontend) submitRequest(c echo.Context, in intake.RequestInput, key string) (*jobmatch.Receipt, error) {
-	sub := web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone}
+	sub := web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone, Key: sessionKey(c, key)}
 	return f.submitLimited(c, sub, func() (*jobmatch.Receipt, error) {
 		return f.cfg.Intake.SubmitRequest(c.Request().Context(), in, web.CurrentUser(c), key)
 	})
+}
+
+// sessionKey is the form's key (_idem) scoped to the browser that sent it
+// (its CSRF cookie's token, the anonymous session): the same form sent
+// twice from it is the same sender's (ClaimIntake gives it the receipt
+// with its link), the same key from elsewhere is not. "" without a key.
+func sessionKey(c echo.Context, idem string) string {
+	session, _ := c.Get("csrf").(string)
+	if idem == "" || session == "" {
+		return ""
+	}
+	return session + ":" + idem
 }
 
 // submitLimited runs submit when the anonymous entry's budgets allow it;

@@ -76,6 +76,9 @@ type intakeLimits struct {
 type sentReceipt struct {
 	receipt jobmatch.Receipt
 	sender  [16]byte
+	// key is the submission's idempotency key as scoped to its sender
+	// ("" without one): a retry under it is that sender's.
+	key string
 }
 
 func newIntakeLimits(perAddr, perCVR int, repeats bool, now func() time.Time) *intakeLimits {
@@ -92,6 +95,7 @@ type IntakeClaim struct {
 	at        time.Time
 	content   [16]byte
 	sender    [16]byte
+	key       string
 	day       string
 	anonymous bool
 }
@@ -109,13 +113,19 @@ type IntakeSubmission struct {
 	// Sender is the contact person's e-mail address and phone number:
 	// the earlier receipt's private link is shown to the same sender only.
 	Email, Phone string
+	// Key is the submission's idempotency key scoped to whoever sent it
+	// (the API's header as web.IdempotencyKey scopes it, the form's _idem
+	// with its session): a retry under the same key by the same sender is
+	// the same sender's, and gets the receipt whole, its link too.
+	Key string
 }
 
 // ClaimIntake takes an anonymous submission's place in the budgets. When
 // the same texts came for the same CVR number earlier today, it returns
 // that receipt instead (nothing is to be filed, and no receipt mailed
-// again), never with its private link, since texts of a posted vacancy
-// are public. Past a budget it answers 429 with
+// again), without its private link, since texts of a posted vacancy are
+// public, unless it is a retry of the same sender under the same
+// idempotency key (a timeout retried, a double click). Past a budget it answers 429 with
 // Retry-After (ErrIntakeLimitedAddress, ErrIntakeLimitedCVR). Signed-in
 // staff are not limited: their claim does nothing.
 func (s *Server) ClaimIntake(c echo.Context, sub IntakeSubmission) (*IntakeClaim, *jobmatch.Receipt, error) {
@@ -127,8 +137,8 @@ func (s *Server) ClaimIntake(c echo.Context, sub IntakeSubmission) (*IntakeClaim
 	cvr := jobmatch.NormalizeCVR(sub.CVR)
 	texts, _ := json.Marshal(sub.Texts)
 	cl := &IntakeClaim{l: l, at: now, anonymous: true, day: now.In(jobmatch.Copenhagen).Format(time.DateOnly),
-		content: digest(sub.Kind, cvr, string(texts)),
-		sender:  digest(jobmatch.NormalizeEmail(sub.Email), digits(sub.Phone))}
+		content: digest(sub.Kind, cvr, string(texts)), key: sub.Key,
+		sender: digest(jobmatch.NormalizeEmail(sub.Email), digits(sub.Phone))}
 
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -136,7 +146,17 @@ func (s *Server) ClaimIntake(c echo.Context, sub IntakeSubmission) (*IntakeClaim
 		l.day, l.receipts = cl.day, map[[16]byte]sentReceipt{}
 	}
 	if old, ok := l.receipts[cl.content]; ok && l.repeats {
-		// Never the private link again: the link went to the first
+		if cl.key != "" && old.key == cl.key && old.sender == cl.sender {
+			// The same sender's retry (the answer lost on the way, the
+			// button clicked twice): the key, scoped to the sender's
+			// address or session, is what the texts are not. Its
+			// receipt, link and all, as the idempotency store would
+			// answer it (a retry answered without the link left the
+			// sender no way to follow what they sent).
+			rc := old.receipt
+			return nil, &rc, nil
+		}
+		// Else not the private link again: the link went to the first
 		// sender, and a posted vacancy's texts are public, its contact's
 		// e-mail and phone often in them too (the same texts with the
 		// contact's address and number handed anyone the page of the
@@ -207,7 +227,7 @@ func (cl *IntakeClaim) Filed(rc *jobmatch.Receipt) {
 		if len(l.receipts) > 100_000 {
 			l.receipts = map[[16]byte]sentReceipt{}
 		}
-		l.receipts[cl.content] = sentReceipt{receipt: *rc, sender: cl.sender}
+		l.receipts[cl.content] = sentReceipt{receipt: *rc, sender: cl.sender, key: cl.key}
 	}
 }
 
