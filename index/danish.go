@@ -203,6 +203,7 @@ var (
 	workTimeWords = map[string]FieldValue{
 		"deltid": {"hours", "part"}, "deltids": {"hours", "part"}, "deltidsjob": {"hours", "part"},
 		"deltidsstilling": {"hours", "part"}, "deltidsarbejde": {"hours", "part"}, "parttime": {"hours", "part"},
+		"halvtid": {"hours", "part"}, "halvtids": {"hours", "part"},
 		"fuldtid": {"hours", "full"}, "fuldtids": {"hours", "full"}, "fuldtidsjob": {"hours", "full"},
 		"fuldtidsstilling": {"hours", "full"}, "fuldtidsarbejde": {"hours", "full"}, "fulltime": {"hours", "full"},
 		"dagvagt": {"shifts", "day"}, "dagvagter": {"shifts", "day"}, "dagarbejde": {"shifts", "day"},
@@ -339,6 +340,10 @@ func moreWords(words []string, texts ...string) []string {
 	return out
 }
 
+// twoWordTimes are the first words of a working time written as two
+// ("fuld tid", "del tid", "halv tid"), by the one word that says it.
+var twoWordTimes = map[string]string{"fuld": "fuldtid", "del": "deltid", "halv": "deltid"}
+
 // queryTokens are the words of a query to look for: stop words only when
 // nothing else is left.
 func queryTokens(text string) []string {
@@ -350,6 +355,12 @@ func queryTokens(text string) []string {
 		if (all[i] == "part" || all[i] == "full") && all[i+1] == "time" ||
 			slices.Contains([]string{"night", "day", "evening", "weekend"}, all[i]) && (all[i+1] == "shift" || all[i+1] == "shifts") {
 			all = slices.Concat(all[:i:i], []string{all[i] + all[i+1]}, all[i+2:])
+		}
+		// "på fuld tid", "på del tid", "halv tid": Danish writes the
+		// working time as two words as often as one; as words, "fuld"
+		// found the kontorfuldmægtige and "tid" the hviletid.
+		if t, ok := twoWordTimes[all[i]]; ok && i+1 < len(all) && all[i+1] == "tid" {
+			all = slices.Concat(all[:i:i], []string{t}, all[i+2:])
 		}
 	}
 	for i, w := range all {
