@@ -99,6 +99,31 @@ var abbreviations = map[string][]string{
 	"sygepl": {"sygeplejerske"},
 }
 
+// otherNames are the everyday and English words for what CVs write
+// otherwise: "taxa" is Danish for the taxi CVs write ("taxichauffør"),
+// a "nurse" a sygeplejerske, a "forklift" a truck. Each is looked for as
+// the words it names (as any query word, so "taxi" also finds the
+// taxichauffører) and as itself; a word that finds people that way is no
+// typo. Not the taxonomy's work: its English labels are ESCO's
+// ("nurse responsible for general care"), and these are words, not an
+// occupation's name ("forklift" is in the gaffeltruckfører's, lagerarbejder's
+// and chauffør's CVs).
+var otherNames = map[string][]string{
+	"taxa": {"taxi"}, "taxachauffør": {"taxichauffør"}, "taxachauffor": {"taxichauffør"},
+	"taxachauffoer": {"taxichauffør"}, "taxachauffører": {"taxichauffør"},
+	"nurse": {"sygeplejerske"}, "nurses": {"sygeplejerske"},
+	"forklift": {"truck"}, "forklifts": {"truck"},
+	"truckcertifikat": {"truckkort"}, "truckbevis": {"truckkort"},
+}
+
+// englishPhrases are two English words that say one Danish one: "forklift
+// licence" is the truckkort (as words, «licence» found nobody).
+var englishPhrases = map[[2]string]string{
+	{"forklift", "licence"}: "truckkort", {"forklift", "license"}: "truckkort",
+	{"forklift", "certificate"}: "truckkort", {"truck", "licence"}: "truckkort",
+	{"truck", "license"}: "truckkort", {"truck", "certificate"}: "truckkort",
+}
+
 // fieldForm is a query word read as a value of a CV's field: "arabisk"
 // is a language the CV lists (languages: ar), "flygtninge" its target
 // group, "fleksjob" a scheme it is eligible for.
@@ -362,6 +387,11 @@ func queryTokens(text string) []string {
 		if t, ok := twoWordTimes[all[i]]; ok && i+1 < len(all) && all[i+1] == "tid" {
 			all = slices.Concat(all[:i:i], []string{t}, all[i+2:])
 		}
+		if i+1 < len(all) {
+			if t, ok := englishPhrases[[2]string{all[i], all[i+1]}]; ok {
+				all = slices.Concat(all[:i:i], []string{t}, all[i+2:])
+			}
+		}
 	}
 	for i, w := range all {
 		// "kok der taler engelsk": the verb says the next word is a
@@ -485,6 +515,16 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 					if f.boost >= boostPrefix*0.9 {
 						found += int(f.docs)
 					}
+				}
+			}
+		}
+		for _, w := range otherNames[t] {
+			for _, f := range ix.vocab.expand(w, false) {
+				f.boost *= 0.9
+				f.via = "synonym"
+				spelled = append(spelled, f)
+				if f.boost >= boostPrefix*0.9 {
+					found += int(f.docs)
 				}
 			}
 		}

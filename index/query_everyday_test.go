@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"jobmatch"
@@ -45,4 +47,42 @@ func searchAll(t *testing.T, ix *Index, q string) Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// TestEverydayAndEnglishNames: "taxa" is the Danish everyday word for the
+// taxi CVs write, a "nurse" a sygeplejerske, a "forklift licence" the
+// truckkort; "tomer" (tømrer without its ø, one letter left out) is the
+// tømrer, not "timer" one letter away.
+func TestEverydayAndEnglishNames(t *testing.T) {
+	cvs := map[string]*jobmatch.Candidate{
+		"taxi":   cvOf("Taxichauffør", "Kører taxi i weekenden."),
+		"taxa":   cvOf("Chauffør", "Har kørt taxa i fem år."),
+		"spl":    cvOf("Sygeplejerske", "Medicinsk afdeling."),
+		"truck":  cvOf("Lagermedarbejder", "Har truckkort og erfaring med pluk."),
+		"tømrer": cvOf("Tømrer", "Nybyg og renovering."),
+		"kunde":  cvOf("Kundeservicemedarbejder", "Customer service og mange timer i telefonen."),
+	}
+	for i := range 4 { // "timer" some CVs hold
+		cvs[fmt.Sprint("timer", i)] = cvOf("Butiksassistent", "Arbejder 30 timer om ugen.")
+	}
+	ix, names := namedIndex(t, cvs)
+	for q, want := range map[string][]string{
+		"taxa":             {"taxa", "taxi"},
+		"nurse":            {"spl"},
+		"forklift licence": {"truck"},
+		"forklift":         {"truck"},
+	} {
+		if got := names(searchAll(t, ix, q)); !slices.Equal(got, want) {
+			t.Errorf("%q found %v, want %v", q, got, want)
+		}
+	}
+	// The customer service CV holds the letters at the end of a word and
+	// may come after; those who work 30 timer do not come at all.
+	res := searchAll(t, ix, "tomer")
+	if got := names(res); slices.ContainsFunc(got, func(n string) bool { return strings.HasPrefix(n, "timer") }) || !slices.Contains(got, "tømrer") {
+		t.Errorf("tomer found %v, want the tømrer and no one for «timer»", got)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != cvs["tømrer"].ID {
+		t.Errorf("tomer: the tømrer is not first (%+v)", res.Expansions)
+	}
 }

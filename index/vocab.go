@@ -535,18 +535,19 @@ func (v *vocab) expand(token string, typos bool) []form {
 				continue
 			}
 			b := float64(boostTypo)
+			foldedWhole := false
 			if abs(len(w.skel)-len(s)) <= 1 && editDistance(s, w.skel, 1) <= 1 || editDistance(token, w.word, 1) <= 1 {
 				b = boostWordTypo
 				// A typo on top of a folding is two steps from what was
 				// typed: "lagr" is nearer "lager" than "læge".
 				if a := asciiSpelling(w.word); a != w.word && editDistance(typed, a, 1) > 1 {
-					b = boostTypo
+					b, foldedWhole = boostTypo, true
 				}
 			}
 			if wholeOnly && b != boostWordTypo && !startsWithinOneEdit(s, w.skel) {
 				continue
 			}
-			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title()})
+			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title(), foldedWhole})
 		}
 		out = append(out, nearestTypos(typoForms)...)
 	}
@@ -591,6 +592,9 @@ const minTwoTypos = 9
 type typoForm struct {
 	form
 	title bool
+	// folded: a whole word one typo away once its æ, ø or å is folded
+	// ("tomer" for "tømrer").
+	folded bool
 }
 
 // nearestTypos keeps of the words one typo away those nearest what was
@@ -601,8 +605,11 @@ type typoForm struct {
 // it; "tjenr" is tjener, not "betjening"; "rengøing" is rengøring and
 // erhvervsrengøring. With no such whole word, every word one typo away.
 func nearestTypos(ts []typoForm) []form {
-	var titles, held []string
+	var titles, foldedTitles, held []string
 	for _, t := range ts {
+		if t.folded && t.title {
+			foldedTitles = append(foldedTitles, t.word)
+		}
 		if t.boost != boostWordTypo {
 			continue
 		}
@@ -613,7 +620,13 @@ func nearestTypos(ts []typoForm) []form {
 			held = append(held, t.word)
 		}
 	}
+	// A title one typo away once æ, ø and å are folded comes before a
+	// word no title holds as typed: "tomer" (typed without ø, one letter
+	// left out) is the tømrer, not "timer" (hours) one letter away.
 	anchors := titles
+	if len(anchors) == 0 {
+		anchors = foldedTitles
+	}
 	if len(anchors) == 0 {
 		anchors = held
 	}
@@ -621,6 +634,10 @@ func nearestTypos(ts []typoForm) []form {
 	for _, t := range ts {
 		if len(anchors) > 0 && !slices.ContainsFunc(anchors, func(w string) bool { return strings.Contains(t.word, w) }) {
 			continue
+		}
+		if len(titles) == 0 && t.folded && slices.Contains(foldedTitles, t.word) {
+			// The title meant is the whole word one typo away.
+			t.boost = boostWordTypo
 		}
 		out = append(out, t.form)
 	}

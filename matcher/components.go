@@ -739,9 +739,12 @@ func (s *Scorer) targetIn(isco string) Target {
 }
 
 // skills scores skill requirements: a concept the CV has counts 1; else the
-// share (by rarity) of the requirement's words among the CV's skill and
-// title words, or, at 0.6, among all its words. A requirement counts as
-// matched from 0.5. The requirements are named as the vacancy wrote them.
+// share (by rarity) of the requirement's words that one of the CV's skills
+// or job titles has, or, at 0.6, one phrase of all its text (a sentence of
+// the summary). The words of different skills do not add up: "arbejde med
+// børn" was met in full by "pædagogisk arbejde" and "førstehjælp til
+// børn". A requirement counts as matched from 0.5. The requirements are
+// named as the vacancy wrote them.
 func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (float64, i18n.List, i18n.List) {
 	total := 0.0
 	var matched, missing i18n.List
@@ -753,8 +756,8 @@ func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (floa
 			}
 		}
 		if v < 1 && len(r.Terms) > 0 {
-			v = math.Max(v, coverage(r.Terms, weights[i], f.SkillTerms))
-			v = math.Max(v, 0.6*coverage(r.Terms, weights[i], f.Terms))
+			v = math.Max(v, coverage(r.Terms, weights[i], f, f.SkillPhrases))
+			v = math.Max(v, 0.6*coverage(r.Terms, weights[i], f, ^uint32(0)))
 		}
 		total += v
 		if s.explain {
@@ -783,18 +786,40 @@ func (p partly) In(lang i18n.Lang) string {
 	return string(p) + " (delvis)"
 }
 
-func coverage(terms []string, w []float64, have TermSet) float64 {
-	sum, hit := 0.0, 0.0
+// coverage is the largest share (by the weights w) of terms that one
+// phrase of the CV among those of the bits in has (Features.TermIn).
+func coverage(terms []string, w []float64, f *Features, in uint32) float64 {
+	sum := 0.0
+	var masks [8]uint32 // the phrases of each term; a skill has a few words
+	held := masks[:0]
+	if len(terms) > len(masks) {
+		held = make([]uint32, 0, len(terms))
+	}
+	seen := uint32(0)
 	for i, t := range terms {
 		sum += w[i]
-		if have.Has(t) {
-			hit += w[i]
+		m := uint32(0)
+		if k, ok := f.Terms.Index(t); ok && k < len(f.TermIn) {
+			m = f.TermIn[k] & in
 		}
+		held = append(held, m)
+		seen |= m
 	}
 	if sum == 0 {
 		return 0
 	}
-	return hit / sum
+	best := 0.0
+	for ; seen != 0; seen &= seen - 1 {
+		bit := seen & -seen
+		hit := 0.0
+		for i, m := range held {
+			if m&bit != 0 {
+				hit += w[i]
+			}
+		}
+		best = max(best, hit)
+	}
+	return best / sum
 }
 
 // short cuts a long skill text for a reason line.
