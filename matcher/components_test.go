@@ -777,7 +777,7 @@ func TestHiredIsNotAvailableNow(t *testing.T) {
 			t.Errorf("hired is called available: %q", r.DA)
 		}
 	}
-	if !slices.Contains(words, "Ansat via jobcentret (20. apr. 2026) – ikke ledig nu") {
+	if !slices.Contains(words, "Ansat via jobcentret (20. apr. 2026) – ikke ledig nu, står efter de ledige") {
 		t.Errorf("reasons %q do not say the hire", words)
 	}
 	for _, c := range her.Components {
@@ -824,5 +824,85 @@ func TestNearerScoresHigher(t *testing.T) {
 	beyond := scoreDistance(s, cvOf(tax, jobmatch.Candidate{PostalCode: "8600", MaxCommuteKm: 10}))
 	if math.Abs(beyond.Value-far.Value/2) > 0.001 || codes(beyond) != "distance_beyond" {
 		t.Errorf("beyond the max commute: %.2f (%s), want %.2f", beyond.Value, texts(beyond), far.Value/2)
+	}
+}
+
+// TestSkillIsMetByOneSkillNotByWordsOfSeveral: a skill the vacancy asks
+// is met by one skill (or title, or sentence) of the CV that has its
+// words; "arbejde med børn" was said met by "arbejde selvstændigt" and
+// "førstehjælp til børn" together (the demo's Pædagogmedhjælper).
+func TestSkillIsMetByOneSkillNotByWordsOfSeveral(t *testing.T) {
+	tax := testTax(t)
+	v := jobmatch.Vacancy{Title: "Pædagogmedhjælper til vuggestuen", SkillsDesired: []string{"arbejde med børn", "leg og aktiviteter"}}
+	held := func(labels ...string) []jobmatch.Concept {
+		var out []jobmatch.Concept
+		for _, l := range labels {
+			out = append(out, jobmatch.Concept{Label: l})
+		}
+		return out
+	}
+	cases := []struct {
+		name   string
+		cv     jobmatch.Candidate
+		met    bool // "arbejde med børn" named as met, in full
+		partly bool // … or in part (one skill has "børn", the rarer word)
+	}{
+		{"words of different skills", jobmatch.Candidate{Skills: held("leg og aktiviteter", "pædagogisk arbejde", "hygiejne", "udeliv",
+			"førstehjælp til børn", "arbejde selvstændigt", "serviceminded")}, false, true},
+		{"words of different sentences", jobmatch.Candidate{Skills: held("leg og aktiviteter"),
+			Summary: "Jeg er vant til at arbejde selvstændigt. Har selv to børn."}, false, false},
+		{"one skill", jobmatch.Candidate{Skills: held("leg og aktiviteter", "arbejde med børn i vuggestue")}, true, false},
+		{"one sentence", jobmatch.Candidate{Skills: held("leg og aktiviteter"),
+			Summary: "Jeg er vant til at arbejde med børn i alle aldre."}, false, true},
+	}
+	for _, c := range cases {
+		s := scorerFor(tax, v, Criteria{}, nil)
+		p := scoreDesiredSkills(s, cvOf(tax, c.cv))
+		got := texts(p)
+		met := strings.Contains(got, "arbejde med børn") && !strings.Contains(got, "arbejde med børn (delvis)")
+		partly := strings.Contains(got, "arbejde med børn (delvis)")
+		if met != c.met || partly != c.partly {
+			t.Errorf("%s: %q (%.2f), want met %v, in part %v", c.name, got, p.Value, c.met, c.partly)
+		}
+	}
+}
+
+// TestHiredAfterTheFreeOfComparableFit: someone hired through the
+// jobcentre is listed after the free, though more experienced and nearer:
+// at the availability's weight alone, three hired CNC-operatører stood
+// above free ones of the same fit.
+func TestHiredAfterTheFreeOfComparableFit(t *testing.T) {
+	tax := testTax(t)
+	pool := NewPool()
+	cv := func(id, postal string, years float64) *Features {
+		return cvOf(tax, jobmatch.Candidate{ID: id, PostalCode: postal, MaxCommuteKm: 40, DesiredOccupations: []jobmatch.Concept{{Label: "CNC-operatør"}},
+			Experience: []jobmatch.Experience{{Title: "CNC-operatør", Years: years}}, Summary: "CNC-operatør med erfaring i fræsning og drejning."})
+	}
+	pool.Put(cv("hired-1", "8000", 9))
+	pool.Put(cv("hired-2", "8000", 7))
+	pool.Put(cv("free-1", "8210", 2))
+	pool.Put(cv("free-2", "8260", 1))
+	m := &Matcher{Tax: tax, Geo: tax.Places, Pool: pool, Now: func() time.Time { return testNow }}
+	v := jobmatch.Vacancy{ID: "v1", Title: "CNC-operatør til 2-holdsskift", PostalCode: "8000", Description: "CNC-operatør til fræsning og drejning."}
+	p := NewProfile(&v, tax, tax.Places)
+	day := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	hired := func(ids []string) (map[string]time.Time, error) {
+		h := map[string]time.Time{}
+		for _, id := range ids {
+			if strings.HasPrefix(id, "hired-") {
+				h[id] = day
+			}
+		}
+		return h, nil
+	}
+	page, err := m.Exhaustive(context.Background(), p, Options{Limit: 2, Hired: hired})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"free-1", "free-2", "hired-1", "hired-2"}; !slices.Equal(page.Ranked, want) {
+		t.Fatalf("ranked %v, want %v", page.Ranked, want)
+	}
+	if len(page.Results) != 2 || page.Results[0].CandidateID != "free-1" || page.Results[1].CandidateID != "free-2" {
+		t.Errorf("the page holds %v, want the free", page.Results)
 	}
 }

@@ -20,10 +20,16 @@ type Features struct {
 	Occupations []Occupation
 	Skills      []string // concept URIs
 	SkillLabels []string // every skill as written (and its concept label)
-	// SkillTerms are the terms of the skills and job titles; Terms those of
-	// the whole CV text (titles, skills, education, summary).
-	SkillTerms TermSet
-	Terms      TermSet
+	// Terms are the terms of the whole CV text (titles, skills, education,
+	// summary). TermIn says, for each of them in order, which phrases of
+	// the CV hold it (a bit a phrase, phraseBit): a skill, a title, a
+	// sentence of the summary; SkillPhrases are the bits of the skills
+	// and job titles. A skill the vacancy asks is met by one phrase that
+	// holds its words, not by words of different skills: "arbejde med
+	// børn" is not met by "pædagogisk arbejde" and "førstehjælp til børn".
+	Terms        TermSet
+	TermIn       []uint32
+	SkillPhrases uint32
 	// Words are the CV's distinct words as written (lower case, space
 	// separated), so a reason names the words of the CV, never a stem.
 	Words         string
@@ -75,6 +81,7 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 		f.Lat, f.Lon, f.HasPoint = geo.Coordinates(c.PostalCode)
 	}
 	var skillText, allText []string
+	var phrases []string // the skill and title phrases first, then the text's
 	for _, o := range c.DesiredOccupations {
 		f.Occupations = append(f.Occupations, Occupation{URI: o.URI, Label: o.Label, Desired: true})
 		skillText = append(skillText, o.Label)
@@ -101,13 +108,37 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 		allText = append(allText, e.Field)
 	}
 	allText = append(allText, c.Summary)
+	phrases = append(phrases, skillText...)
+	for i := range skillText {
+		f.SkillPhrases |= phraseBit(i)
+	}
+	for _, t := range allText {
+		phrases = append(phrases, sentences(t)...)
+	}
 	skillTerms := taxonomy.Terms(strings.Join(skillText, " . "))
-	f.SkillTerms = NewTermSet(skillTerms)
 	f.Terms = NewTermSet(append(skillTerms, taxonomy.Terms(strings.Join(allText, " . "))...))
+	f.TermIn = make([]uint32, f.Terms.Len())
+	for j, ph := range phrases {
+		for _, t := range taxonomy.Terms(ph) {
+			if i, ok := f.Terms.Index(t); ok {
+				f.TermIn[i] |= phraseBit(j)
+			}
+		}
+	}
 	f.Words = distinctWords(strings.Join(skillText, " ") + " " + strings.Join(allText, " "))
 	slices.Sort(f.Skills)
 	f.Skills = slices.Compact(f.Skills)
 	return f
+}
+
+// phraseBit is phrase j's bit in Features.TermIn: its own for the first 31,
+// the last one shared by the rest (a CV's skills and titles come first,
+// and few CVs have 31 of them).
+func phraseBit(j int) uint32 { return 1 << min(j, 31) }
+
+// sentences splits a text into its sentences (and lines).
+func sentences(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' })
 }
 
 // union returns the sorted distinct terms of a and b.

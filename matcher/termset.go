@@ -38,6 +38,12 @@ func (t TermSet) At(i int) string { return termNumbers.text(t.ids[i]) }
 
 // Has reports whether x is in the set (binary search).
 func (t TermSet) Has(x string) bool {
+	_, ok := t.Index(x)
+	return ok
+}
+
+// Index returns the place of x in the set's order, if it is in the set.
+func (t TermSet) Index(x string) (int, bool) {
 	tab := termNumbers.chunks()
 	lo, hi := 0, len(t.ids)
 	for lo < hi {
@@ -48,7 +54,7 @@ func (t TermSet) Has(x string) bool {
 			hi = m
 		}
 	}
-	return lo < len(t.ids) && tab.text(t.ids[lo]) == x
+	return lo, lo < len(t.ids) && tab.text(t.ids[lo]) == x
 }
 
 // All yields the terms in order.
