@@ -54,7 +54,7 @@ func init() {
 		"why.available_now":  {"Ledig nu", "Available now"},
 		"why.available_from": {"Ledig fra %s, før start", "Available from %s, before the start"},
 		"why.available_late": {"Først ledig %s – efter start", "Not available until %s – after the start"},
-		"why.hired":          {"Ansat via jobcentret (%s) – ikke ledig nu", "Hired through the jobcentre (%s) – not available now"},
+		"why.hired":          {"Ansat via jobcentret (%s) – ikke ledig nu, står efter de ledige", "Hired through the jobcentre (%s) – not available now, listed after those who are"},
 
 		"why.language":         {"%s %s (krav %s)", "%s %s (asked %s)"},
 		"why.language_below":   {"%s %s – et niveau under %s", "%s %s – one level below %s"},

@@ -464,7 +464,8 @@ func scoreDistance(s *Scorer, f *Features) Part {
 // badge "ansat via jobcentret" put a person in work first on the list.
 // The hire excludes no one, even with availability required: it is known
 // only for the people a page shows (Options.Hired), and the consultant
-// may still call about a job that suits better.
+// may still call about a job that suits better; the ranking lists them
+// after the free (Matcher.rank).
 func scoreAvailability(s *Scorer, f *Features) Part {
 	var part Part
 	if at, ok := s.hired[f.ID]; ok {

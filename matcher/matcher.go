@@ -179,13 +179,14 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 		f     *Features
 		score float64
 		text  float64
+		hired bool
 	}
 	pass := make([]scored, 0, len(feats))
 	best := 0.0
 	for _, f := range feats {
 		r := s.Score(f)
 		if r.Excluded == "" {
-			pass = append(pass, scored{f, r.Score, r.textRaw})
+			pass = append(pass, scored{f: f, score: r.Score, text: r.textRaw})
 			best = max(best, r.textRaw)
 		}
 	}
@@ -206,8 +207,15 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 	for i := range pass {
 		scaled(&pass[i])
 	}
+	// The people hired through the jobcentre come after those who are
+	// free, still listed so the consultant sees them: they are not
+	// available, and at the availability's weight alone three of them
+	// stood above free CNC-operatører of the same fit.
 	order := func() {
 		sort.Slice(pass, func(i, j int) bool {
+			if pass[i].hired != pass[j].hired {
+				return !pass[i].hired
+			}
 			if pass[i].score != pass[j].score {
 				return pass[i].score > pass[j].score
 			}
@@ -215,10 +223,10 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 		})
 	}
 	order()
-	// The hires: asked of the people up to the page's end, rescored, and
-	// asked again of whoever moved up in their place, until the page's
-	// people are all known. A hire only lowers a score, so nobody below
-	// can belong on the page.
+	// The hires: asked of the people up to the page's end, rescored and
+	// put after the free, and asked again of whoever moved up in their
+	// place, until the page's people are all known. A hire only moves a
+	// person down, so nobody below can belong on the page.
 	hired := map[string]time.Time{}
 	if o.Hired != nil {
 		asked := map[string]bool{}
@@ -247,7 +255,7 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 			for i := range pass {
 				if _, ok := h[pass[i].f.ID]; ok {
 					r := s.Score(pass[i].f)
-					pass[i].score = r.Score
+					pass[i].score, pass[i].hired = r.Score, true
 					scaled(&pass[i])
 				}
 			}
