@@ -11,8 +11,9 @@ import (
 
 // matchCard is a ranked candidate as the vacancy page words it: numbers in
 // the page's language (decimal comma in Danish), the weights as they were
-// set, the points of each part adding up to the total shown, the reasons
-// in the page's language, most important first.
+// set, each part's points its value times its weight as shown, adding up
+// to the total shown, the reasons in the page's language, most important
+// first.
 type matchCard struct {
 	matching.MatchItem
 	Score    string // "76 %"
@@ -28,7 +29,7 @@ type partRow struct {
 	Name   string
 	Value  string // "81 %"
 	Weight string // as set: "0,15"
-	Points string // value × weight: "0,12"
+	Points string // value × weight as shown: "0,0576"
 	// Bar is the part's share of the bar (0..100).
 	Bar float64
 }
@@ -52,29 +53,47 @@ func levelWord(level string) any {
 }
 
 func newMatchCard(lang i18n.Lang, it matching.MatchItem) matchCard {
-	c := matchCard{MatchItem: it, Score: i18n.Percent(lang, it.Score)}
+	c := matchCard{MatchItem: it}
 	if it.DistanceKm != nil {
 		c.Distance = i18n.Format(lang, i18n.Km(*it.DistanceKm))
 	}
-	// The points are rounded to two decimals so that the rounded parts add
-	// up to the rounded total (largest remainder first).
-	exact := make([]float64, len(it.Components))
-	total := 0.0
-	for i, p := range it.Components {
-		exact[i] = p.Value * p.SetWeight * 100
-		total += exact[i]
+	// Each row's points are the value and the weight as the row shows
+	// them multiplied, to the four decimals that takes (72 % × 0,08 =
+	// 0,0576), and the total is their sum: a consultant who checks the
+	// sums finds them true. Rounded to two decimals and shifted so the
+	// column added up, one card said "72 % × 0,08 = 0,05" and another
+	// "= 0,06" for the same value.
+	total, maxPts := 0, 0 // in ten-thousandths
+	for _, p := range it.Components {
+		pct := int(math.Round(p.Value * 100))
+		w := int(math.Round(p.SetWeight * 100))
+		pts := pct * w
+		total += pts
+		maxPts += w
+		c.Parts = append(c.Parts, partRow{Name: p.Name, Value: i18n.Percent(lang, float64(pct)/100), Weight: i18n.Number(lang, float64(w)/100, 2),
+			Points: points(lang, pts), Bar: p.Contribution * 100})
 	}
-	shown := apportion(exact, math.Round(total))
-	maxPts := 0.0
-	for i, p := range it.Components {
-		maxPts += p.SetWeight
-		c.Parts = append(c.Parts, partRow{Name: p.Name, Value: i18n.Percent(lang, p.Value), Weight: i18n.Number(lang, p.SetWeight, 2),
-			Points: i18n.Number(lang, shown[i]/100, 2), Bar: p.Contribution * 100})
+	c.Total = points(lang, total)
+	c.Max = i18n.Number(lang, float64(maxPts)/100, 2)
+	// The score said is the total's share of the points possible, as the
+	// card's line says it ("0,5734 af 1,00 mulige point = 57 %").
+	c.Score = i18n.Percent(lang, it.Score)
+	if maxPts > 0 {
+		c.Score = i18n.Percent(lang, float64(total)/float64(maxPts)/100)
 	}
-	c.Total = i18n.Number(lang, math.Round(total)/100, 2)
-	c.Max = i18n.Number(lang, maxPts, 2)
 	c.Reasons = reasonRows(lang, it.Reasons)
 	return c
+}
+
+// points words ten-thousandths of a point with the decimals they need, at
+// least two: 0,0576, 0,12, 0,05.
+func points(lang i18n.Lang, n int) string {
+	d := 4
+	for d > 2 && n%10 == 0 {
+		n /= 10
+		d--
+	}
+	return i18n.Number(lang, float64(n)/math.Pow10(d), d)
 }
 
 // reasonRows words reasons in the page's language.
@@ -86,30 +105,6 @@ func reasonRows(lang i18n.Lang, rs []matcher.Reason) []reasonRow {
 			text = r.EN
 		}
 		out = append(out, reasonRow{Kind: r.Kind, Text: text})
-	}
-	return out
-}
-
-// apportion rounds each value to a whole number so that they sum to total
-// (which is the rounded sum): the largest remainders get the units left.
-func apportion(xs []float64, total float64) []float64 {
-	out := make([]float64, len(xs))
-	sum := 0.0
-	for i, x := range xs {
-		out[i] = math.Floor(x)
-		sum += out[i]
-	}
-	for left := int(total - sum); left > 0; left-- {
-		best, rem := -1, -1.0
-		for i, x := range xs {
-			if r := x - out[i]; r > rem && out[i] < math.Ceil(x) {
-				best, rem = i, r
-			}
-		}
-		if best < 0 {
-			break
-		}
-		out[best]++
 	}
 	return out
 }
