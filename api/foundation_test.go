@@ -234,7 +234,7 @@ func TestValidationProblems(t *testing.T) {
 		code   string
 		inMsg  string
 	}{
-		{"bad cvr checksum", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "12345678" }, "da", "company.cvr", "cvr", "CVR-nummeret findes ikke – tjek det i CVR-registret."},
+		{"bad cvr checksum", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "12345678" }, "da", "company.cvr", "cvr", "Det er ikke et gyldigt CVR-nummer – tjek cifrene."},
 		{"cvr not digits", func(b map[string]any) { b["company"].(map[string]any)["cvr"] = "abc" }, "en", "company.cvr", "cvr", "8 digits"},
 		{"unknown postal code", func(b map[string]any) { b["postal_code"] = "9999" }, "en", "postal_code", "postal", "does not exist"},
 		{"cpr in description", func(b map[string]any) { b["description"] = "Kontakt os om 010190-1234 tak" }, "da", "description", "cpr", "CPR"},
@@ -284,7 +284,7 @@ func TestValidationProblems(t *testing.T) {
 		{"a bad CVR beside an unknown field", func(b map[string]any) {
 			b["is_admin"] = true
 			b["company"].(map[string]any)["cvr"] = "12345678"
-		}, "da", "company.cvr", "cvr", "CVR-nummeret findes ikke – tjek det i CVR-registret."},
+		}, "da", "company.cvr", "cvr", "Det er ikke et gyldigt CVR-nummer – tjek cifrene."},
 		{"a wrong type by the field's own name", func(b map[string]any) { delete(b, "title"); b["Title"] = 5 }, "en", "title", "type", "Must be text"},
 		{"a bad date beside a wrong type", func(b map[string]any) { b["positions"] = true; b["start_date"] = "2026-13-01" }, "en", "start_date", "datetime", "YYYY-MM-DD"},
 		// A bound of a number is a value, of a list a count, of text

@@ -9,7 +9,7 @@ var messages = map[string][2]string{
 	"v.percent":         {"Skal være over 0 og højst 100 %.", "Must be above 0 and at most 100 %."},
 	"v.invalid":         {"Ugyldig værdi.", "Invalid value."},
 	"v.cvr":             {"CVR-nummeret skal være 8 cifre.", "The CVR number must be 8 digits."},
-	"v.cvr.checksum":    {"CVR-nummeret findes ikke – tjek det i CVR-registret.", "There is no such CVR number – check it in the CVR register."},
+	"v.cvr.checksum":    {"Det er ikke et gyldigt CVR-nummer – tjek cifrene.", "This is not a valid CVR number – check the digits."},
 	"v.postal":          {"Postnummeret findes ikke i Danmark.", "This postal code does not exist in Denmark."},
 	"v.langcode":        {"Skriv sproget som en sprogkode på to eller tre bogstaver, fx da, en, ar.", "Give the language as a code of two or three letters, e.g. da, en, ar."},
 	"v.cefr":            {"Niveauet skal være A1, A2, B1, B2, C1, C2 eller native (modersmål).", "The level must be A1, A2, B1, B2, C1, C2 or native."},

@@ -28,6 +28,7 @@ import (
 // contact consultant. With a non-empty idempotency key a repeat of the same
 // submission returns the first receipt.
 func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
+	in.Company, in.PostalCode = normalized(in.Company), app.NormalizePostal(in.PostalCode)
 	// Every field's error at once: the dates in the past too, not in a
 	// second round.
 	if err := joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)); err != nil {
@@ -99,6 +100,7 @@ func newVacancy(c *jobmatch.Company, in VacancyInput, id, token string, now time
 
 // SubmitRequest stores any other request from a company.
 func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
+	in.Company = normalized(in.Company)
 	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
 		return nil, err
 	}
@@ -131,6 +133,19 @@ func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmat
 		}
 		return s.receipt(ctx, c, r, "request", r.ID, r.StatusToken)
 	}, nil)
+}
+
+// normalized is the company and its contact as a sender wrote them, read
+// alike from the form and the API: the CVR number without its spaces
+// ("31 70 00 43", "31700108 "), the postal code without the town or "DK-"
+// ("8000 Aarhus C", "DK-8000"), and every field without the spaces
+// around it (" soren@firma.dk" was no e-mail address over the API).
+func normalized(c companies.CompanyInput) companies.CompanyInput {
+	c.CVR, c.PostalCode = jobmatch.NormalizeCVR(c.CVR), app.NormalizePostal(c.PostalCode)
+	c.Name, c.Address, c.Industry = strings.TrimSpace(c.Name), strings.TrimSpace(c.Address), strings.TrimSpace(c.Industry)
+	p := &c.Contact
+	p.Name, p.Email, p.Phone = strings.TrimSpace(p.Name), strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone)
+	return c
 }
 
 // joinInvalid puts the field errors of b after a's; any other error wins.
