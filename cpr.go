@@ -804,7 +804,11 @@ func cprEndsAt(s string, ring *[13]cprGroup, n int) (whole, later cprFit) {
 			continue // a dotted code or a decimal: "1324.3.2.35,1324"
 		case sep == ' ' && k == 10 && n-first == 5 && splits[2] != 0 && splits[4] != 0 && splits[6] != 0 && splits[8] != 0:
 			if before := ring[(first-1)%len(ring)]; before.end-before.start == 2 {
-				continue // phone numbers side by side
+				// Phone numbers side by side only where the run goes
+				// on with the second's last pairs; where it ends here,
+				// the pair before is no phone number's ("+45", "alder
+				// 36 01 01 90 12 34").
+				fit = min(fit, cprAtEnd)
 			}
 		}
 		later = max(later, fit)
@@ -902,7 +906,8 @@ func tenDigits(d, splits []byte) cprFit {
 }
 
 // twelveDigits reports whether twelve digits split by splits are DD MM
-// YYYY-SSSS: splits only after the day, the month and the year, a year of
+// YYYY-SSSS: splits only after the day, the month and the year (and the
+// serial's first pair after a split year), a year of
 // 19xx or 20xx of someone 14 or older after a space, any after a dash, and
 // not a period of employment ("01.08.2005-2012").
 func twelveDigits(d, splits []byte) bool {
@@ -910,7 +915,11 @@ func twelveDigits(d, splits []byte) bool {
 		return false
 	}
 	for i := 1; i < 12; i++ {
-		if splits[i] != 0 && i != 2 && i != 4 && i != 8 {
+		// The serial may be split by a space in its pairs after a split
+		// year ("01-01-1990 12 34", "01 01 1990 12 34"); a dash or a full
+		// stop there is a period's second date ("2026-05-01 –
+		// 2026-06-30", "01.08.2005 - 31.12.2012").
+		if splits[i] != 0 && i != 2 && i != 4 && i != 8 && (i != 10 || splits[8] == 0 || splits[10] != ' ') {
 			return false
 		}
 	}

@@ -241,6 +241,19 @@ func TestContainsCPRInsideLongerRuns(t *testing.T) {
 		"01:01-90-1234",
 		"Åbent 10:05-12:00 010190-1234", // beside a span of the day
 		"10:05-12:00 01 01 90 12 34",
+		// The year in full, then the serial in pairs.
+		"01-01-1990 12 34",
+		"01 01 1990-12 34",
+		"01.01.1990 - 12 34",
+		"01 01 1990 12 34",
+		"født 15/03/1985 56 78",
+		// A pair before the date that is no phone number's: a country
+		// code, an age.
+		"+45 01 01 90 12 34",
+		"tlf +45 01 01 90 12 34",
+		"45 01 01 90 12 34",
+		"alder 36 01 01 90 12 34",
+		"Alder: 52 15 03 85 56 78.",
 	}
 	accepted := []string{
 		// When to call: a phone number and a span of the day after it
@@ -306,6 +319,9 @@ func TestContainsCPRInsideLongerRuns(t *testing.T) {
 		"04b52c04-0620-4558-8f89-e252de2963ff",
 		"a001cf0d-b0eb-420a-a110-9408448ba8b8",
 		"05-01-2026-06",
+		"+45 40 12 05 67 / +45 22 33 44 55", // phone numbers side by side, a country code each
+		"tlf +45 40 12 05 67 22 33 44 55",
+		"Ansat 01.08.2005 - 31.12.2012 12 timer om ugen",
 	}
 	for _, s := range refused {
 		if !jobmatch.ContainsCPR(s) {
