@@ -77,7 +77,7 @@ func (rc *rowCase) apiMove(t *testing.T, to string) {
 // page is the vacancy page's HTML.
 func (rc *rowCase) page(t *testing.T) string {
 	t.Helper()
-	res := rc.k.Do("GET", "/staff/vacancies/"+rc.vacancy, nil, nil, "Accept", "text/html", "Accept-Language", rc.pageLang)
+	res := rc.k.Do("GET", "/staff/vacancies/"+rc.vacancy+"?lang="+rc.pageLang, nil, nil, "Accept", "text/html", "Accept-Language", rc.pageLang)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("vacancy page: %d %s", res.StatusCode, res.Body)
 	}
@@ -193,5 +193,39 @@ func TestEnterInTheNoteHiresNobody(t *testing.T) {
 	}
 	if v, _ := env.Sys.Intake.Vacancy(t.Context(), rc.vacancy); v.Status != "filled" {
 		t.Fatalf("vacancy after the confirmed hire: %s", v.Status)
+	}
+}
+
+// TestRowControlsSayWhose: every row's "Næste trin", "Note (hvorfor)",
+// "Gem", "Book samtale" and "Send samtykkelink", and every match's "vælg"
+// and "Sæt på kortlisten", had the same accessible name twenty times
+// over; each now says whose it is.
+func TestRowControlsSayWhose(t *testing.T) {
+	env := systemtest.Start(t)
+	rc := newRowCase(t, env, 62, "Karina Thomsen", "contacted")
+	var other struct{ ID string }
+	cv := map[string]any{"external_ref": "ROW-62b", "name": "Bent Bagger", "postal_code": "6400", "target_group": "close_to_job",
+		"desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"}, "consent": map[string]any{"given": true, "channel": "meeting"}}
+	if res := rc.k.Do("POST", "/api/v1/candidates", cv, &other); res.StatusCode != http.StatusCreated {
+		t.Fatalf("cv: %d %s", res.StatusCode, res.Body)
+	}
+	if err := env.Sys.Syncer.CatchUp(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"da", "en"} {
+		want := map[string][]string{
+			"da": {`aria-label="Næste trin for Karina Thomsen"`, `aria-label="Note (hvorfor) for Karina Thomsen"`, `Gem<span class="sr-only"> for Karina Thomsen</span></button>`,
+				`Book samtale<span class="sr-only"> for Karina Thomsen</span></summary>`, `Send samtykkelink<span class="sr-only"> for Karina Thomsen</span></summary>`,
+				`vælg<span class="sr-only"> Bent Bagger</span></label>`, `Sæt på kortlisten<span class="sr-only">: Bent Bagger</span></button>`},
+			"en": {`aria-label="Next step for Karina Thomsen"`, `aria-label="Note (why) for Karina Thomsen"`, `Save<span class="sr-only"> for Karina Thomsen</span></button>`,
+				`Send consent link<span class="sr-only"> for Karina Thomsen</span></summary>`, `select<span class="sr-only"> Bent Bagger</span></label>`},
+		}[lang]
+		rc.pageLang = lang
+		page := html.UnescapeString(rc.page(t))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the page lacks %s", lang, w)
+			}
+		}
 	}
 }
