@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -70,15 +72,70 @@ func formValues(c echo.Context) (map[string]string, error) {
 	return v, nil
 }
 
-// splitList reads a textarea of one item per line (or comma-separated).
+func init() {
+	i18n.Register(map[string][2]string{
+		"entry.skills.hint": {"Én pr. linje. Skriver du alle på én linje, så adskil dem med komma.", "One per line. If you write them all on one line, separate them with commas."},
+	})
+}
+
+// splitList reads a textarea of one item per line, as its label says: a
+// line is one item, commas and all ("Excel, Word og Outlook" is one
+// skill). Only a list given on one line is read as comma-separated (the
+// field's hint says so). The list markers of a list pasted from Word or
+// a mail go ("•\tHACCP", "- Kørekort B", "* Truck"), and the numbers of
+// a numbered one ("1. Svejsning", "2) Truck") when every line has one;
+// tabs are spaces.
 func splitList(s string) []string {
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	var items []string
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			items = append(items, l)
+		}
+	}
+	if len(items) == 1 {
+		items = strings.FieldsFunc(items[0], func(r rune) bool { return r == ',' || r == ';' })
+	}
+	numbered := len(items) > 1
+	for _, it := range items {
+		if _, ok := cutNumber(it); !ok {
+			numbered = false
+		}
+	}
 	var out []string
-	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
-		if t := strings.TrimSpace(line); t != "" {
-			out = append(out, t)
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if numbered {
+			it, _ = cutNumber(it)
+		}
+		for {
+			r, size := utf8.DecodeRuneInString(it)
+			if !strings.ContainsRune(listMarks, r) || size >= len(it) || !unicode.IsSpace(rune(it[size])) && r != '•' && r != '·' && r != '▪' {
+				break
+			}
+			it = strings.TrimSpace(it[size:])
+		}
+		if it != "" {
+			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// listMarks are the bullets lists are written with: a dash or star only
+// before a space ("-20 °C" is no bullet), the others alone too.
+const listMarks = "•·▪◦‣-*–—"
+
+// cutNumber cuts a numbered list's "1." or "2)" and the space after it.
+func cutNumber(s string) (string, bool) {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return s, false
+	}
+	return strings.TrimSpace(s[i+1:]), true
 }
 
 func companyFromForm(v map[string]string) companies.CompanyInput {
