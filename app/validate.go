@@ -148,46 +148,6 @@ func isTownName(s string) bool {
 	return letters > 0
 }
 
-// NormalizePostal reads a postal code as people write it: the four digits
-// of "8000 Aarhus C" (the town after them, as on a letter), "DK-8000" and
-// "DK 8000" (the country before them), spaces around. Anything else is
-// left as it is, for the postal check to refuse ("8000-8200", "80OO").
-func NormalizePostal(s string) string {
-	t := strings.TrimSpace(s)
-	if len(t) > 2 && strings.EqualFold(t[:2], "dk") {
-		t = strings.TrimLeft(t[2:], " -")
-	}
-	code, town := t, ""
-	if i := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
-		code, town = t[:i], t[i:]
-	}
-	if len(code) < 3 || len(code) > 4 {
-		return strings.TrimSpace(s)
-	}
-	if town != "" && (!strings.HasPrefix(town, " ") && !strings.HasPrefix(town, ",") || !isTownName(town)) {
-		return strings.TrimSpace(s)
-	}
-	return code
-}
-
-// isTownName reports whether s, after a postal code, is a town's name:
-// letters, with spaces, full stops and dashes between them ("Aarhus C",
-// "Kbh. K", "Nr. Nebel", "Ry"), at least one letter and no digit.
-func isTownName(s string) bool {
-	s = strings.TrimLeft(s, " ,")
-	letters := 0
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-		case r == ' ' || r == '.' || r == '-' || r == '\'':
-		default:
-			return false
-		}
-	}
-	return letters > 0
-}
-
 // validPhone reports whether s is empty or a Danish phone number: eight
 // digits with spaces anywhere, after +45 or not.
 func validPhone(s string) bool {
