@@ -110,22 +110,28 @@ func reasonRows(lang i18n.Lang, rs []matcher.Reason) []reasonRow {
 }
 
 // readAs is an occupation the vacancy's title was read as: the STAR/Jobnet
-// title people use, with the ESCO concept beside it.
+// title people use, in both languages, with the ESCO concept beside it
+// (in the page's language). The English page named the occupation by the
+// concept alone, "primary school teaching assistant" for a
+// Pædagogmedhjælper in a vuggestue.
 type readAs struct {
 	Title, Concept string
 }
 
 func newReadAs(lang i18n.Lang, t matcher.Target) readAs {
+	star := t.Title != "" && !strings.EqualFold(t.Title, t.Label)
 	if lang == i18n.EN && t.LabelEN != "" {
+		if star {
+			return readAs{Title: t.Title, Concept: t.LabelEN}
+		}
 		return readAs{Title: t.LabelEN}
+	}
+	if star {
+		return readAs{Title: t.Title, Concept: t.Label}
 	}
 	title := t.Title
 	if title == "" {
 		title = t.Label
 	}
-	r := readAs{Title: title}
-	if t.Label != "" && !strings.EqualFold(t.Label, title) {
-		r.Concept = t.Label
-	}
-	return r
+	return readAs{Title: title}
 }

@@ -269,12 +269,20 @@ func scoreOccupation(s *Scorer, f *Features) Part {
 }
 
 // targetLabel names a vacancy occupation in both languages: the STAR/Jobnet
-// title Danish people use (else ESCO's Danish label) and ESCO's English one.
+// title Danish people use, in both, where the concept has one; else ESCO's
+// Danish and English labels. A Danish occupation is named as the job is
+// called here: the English card said "Same occupation: primary school
+// teaching assistant" for a Pædagogmedhjælper in a vuggestue (the ESCO
+// concept the STAR title is mapped to).
 func (s *Scorer) targetLabel(t Target) i18n.Both {
 	if s.tax == nil || t.URI == "" {
 		return i18n.Both{DA: t.Label, EN: t.Label}
 	}
-	return i18n.Both{DA: s.tax.DisplayTitle(t.URI, "da"), EN: s.tax.DisplayTitle(t.URI, "en")}
+	da := s.tax.DisplayTitle(t.URI, "da")
+	if !strings.EqualFold(da, s.tax.ConceptLabel(t.URI, "da")) {
+		return i18n.Both{DA: da, EN: da}
+	}
+	return i18n.Both{DA: da, EN: s.tax.DisplayTitle(t.URI, "en")}
 }
 
 // experienceShare is how much a CV's years in an occupation count as

@@ -906,3 +906,21 @@ func TestHiredAfterTheFreeOfComparableFit(t *testing.T) {
 		t.Errorf("the page holds %v, want the free", page.Results)
 	}
 }
+
+// TestOccupationNamedByItsSTARTitleInBothLanguages: the occupation is
+// named as the job is called in Denmark, the STAR/Jobnet title, on the
+// English card too: it said "Same occupation: primary school teaching
+// assistant" for a Pædagogmedhjælper in a vuggestue.
+func TestOccupationNamedByItsSTARTitleInBothLanguages(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Pædagogmedhjælper til vuggestuen"}, Criteria{}, nil)
+	f := cvOf(tax, jobmatch.Candidate{Experience: []jobmatch.Experience{{Title: "Pædagogmedhjælper", Years: 4}}})
+	p := scoreOccupation(s, f)
+	if len(p.Reasons) == 0 {
+		t.Fatal("no reason")
+	}
+	da, en := p.Reasons[0].Text(i18n.DA), p.Reasons[0].Text(i18n.EN)
+	if !strings.Contains(da, "Pædagogmedhjælper") || !strings.Contains(en, "Pædagogmedhjælper") {
+		t.Errorf("the occupation said %q / %q, want the STAR title Pædagogmedhjælper in both", da, en)
+	}
+}
