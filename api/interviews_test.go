@@ -209,7 +209,8 @@ func TestInterviewInvitations(t *testing.T) {
 			if strings.Contains(ics, "ida@example.dk") || strings.Contains(ics, "Ida Interview") {
 				t.Fatalf("the employer's copy names the citizen: %s", ics)
 			}
-			if s, _ := field(l, "SUMMARY"); s != "Jobsamtale: Tømrer" {
+			// The employer knows the candidate as their page numbers them.
+			if s, _ := field(l, "SUMMARY"); s != "Jobsamtale: Tømrer – Kandidat 1" || !strings.Contains(m.Body, "Jobsamtale med Kandidat 1 om stillingen Tømrer") {
 				t.Fatalf("employer's SUMMARY %q", s)
 			}
 			if u, _ := field(l, "URL"); u != "https://meet.example.dk/abc" {

@@ -50,7 +50,12 @@ func (f *Frontend) interviewPropose(c echo.Context) error {
 	ctx := c.Request().Context()
 	in := screening.InterviewInput{Start: localTime(v["date"], v["from"]), End: localTime(v["date"], v["to"]), Mode: v["mode"],
 		Place: v["place"], URL: v["url"], Invite: form["invite"], Notes: v["notes"]}
-	_, err = f.cfg.Screening.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
+	iv, err := f.cfg.Screening.ProposeInterview(ctx, web.CurrentUser(c), e.ID, in)
+	if err == nil {
+		if odd := oddTime(web.Lang(c), iv.Start, iv.End); odd != "" {
+			return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, nil, "fw.iv_booked_odd", odd)
+		}
+	}
 	if err != nil {
 		// The booking form comes back open with what was typed (the day
 		// and times were lost with the refusal).
@@ -98,8 +103,31 @@ func (f *Frontend) interviewChange(c echo.Context) error {
 	} else {
 		in.Start, in.End = localTime(v["date"], v["from"]), localTime(v["date"], v["to"])
 	}
-	_, err = f.cfg.Screening.ChangeInterview(ctx, web.CurrentUser(c), e.ID, c.Param("id"), in)
+	iv, err := f.cfg.Screening.ChangeInterview(ctx, web.CurrentUser(c), e.ID, c.Param("id"), in)
+	if err == nil && in.Status == "" {
+		if odd := oddTime(web.Lang(c), iv.Start, iv.End); odd != "" {
+			return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, nil, "fw.iv_moved_odd", odd)
+		}
+	}
 	return f.afterStep(c, e.VacancyID, "sl-"+e.CandidateID, err, msg)
+}
+
+// oddTime says what is odd about an interview's time in Copenhagen, "" when
+// nothing is: a Saturday or a Sunday, or a time outside 7–20. Such a time
+// may be agreed (a shop's Saturday, a night shift's employer), so it is
+// booked, but the consultant is told (an interview at 23.30 went out
+// unnoticed).
+func oddTime(lang i18n.Lang, start, end time.Time) string {
+	s, e := start.In(jobmatch.Copenhagen), end.In(jobmatch.Copenhagen)
+	switch {
+	case s.Weekday() == time.Saturday:
+		return i18n.T(lang, "fw.iv_saturday")
+	case s.Weekday() == time.Sunday:
+		return i18n.T(lang, "fw.iv_sunday")
+	case s.Hour() < 7 || e.Hour() > 20 || e.Hour() == 20 && e.Minute() > 0:
+		return i18n.T(lang, "fw.iv_hours", i18n.TimeSpan(lang, s, e))
+	}
+	return ""
 }
 
 func init() {
@@ -119,6 +147,11 @@ func init() {
 		"fw.iv_change":         {"Flyt eller aflys", "Move or cancel"},
 		"fw.iv_move":           {"Flyt", "Move"},
 		"fw.iv_cancel":         {"Aflys samtalen", "Cancel the interview"},
+		"fw.iv_booked_odd":     {"Samtalen er booket, og invitationerne er sendt med kalenderfil. Bemærk: den ligger %s – ret den, hvis det ikke er aftalt.", "The interview is booked and the invitations went out with a calendar file. Note: it is %s – change it unless that was agreed."},
+		"fw.iv_moved_odd":      {"Samtalen er flyttet, og alle har fået den nye tid. Bemærk: den ligger %s – ret den, hvis det ikke er aftalt.", "The interview was moved and everyone got the new time. Note: it is %s – change it unless that was agreed."},
+		"fw.iv_saturday":       {"en lørdag", "on a Saturday"},
+		"fw.iv_sunday":         {"en søndag", "on a Sunday"},
+		"fw.iv_hours":          {"uden for 7–20 (%s)", "outside 7:00–20:00 (%s)"},
 		"fw.iv_moved":          {"Samtalen er flyttet, og alle har fået den nye tid.", "The interview was moved and everyone got the new time."},
 		"fw.iv_cancelled_done": {"Samtalen er aflyst, og alle har fået besked.", "The interview was cancelled and everyone was told."},
 		"fw.iv_cancelled":      {"aflyst", "cancelled"},

@@ -42,6 +42,15 @@ type InterviewChange struct {
 	Notes  string `json:"notes,omitempty" validate:"max=2000"`
 }
 
+// maxInterview is the longest interview booked: a first interview or a
+// job interview takes an hour or two, and a span longer than half a
+// working day is a time typed wrong (12 Dec 23:30 to 13 Dec 07:00 was
+// booked and mailed).
+const maxInterview = 4 * time.Hour
+
+// parseSpan reads an interview's start and end: the end after the start,
+// on the same day in Copenhagen and at most maxInterview later. A weekend
+// or a time outside 7–20 is odd but may be agreed (the form warns of it).
 func parseSpan(start, end string) (time.Time, time.Time, error) {
 	verr := &jobmatch.ValidationError{}
 	s, err := time.Parse(time.RFC3339, strings.TrimSpace(start))
@@ -56,8 +65,10 @@ func parseSpan(start, end string) (time.Time, time.Time, error) {
 		switch {
 		case !e.After(s):
 			verr.Add("end", "after_start", "")
-		case e.Sub(s) > 8*time.Hour:
-			verr.Add("end", "lte", "8h")
+		case s.In(jobmatch.Copenhagen).Format(time.DateOnly) != e.In(jobmatch.Copenhagen).Format(time.DateOnly):
+			verr.Add("end", "iv_same_day", "")
+		case e.Sub(s) > maxInterview:
+			verr.Add("end", "iv_too_long", "")
 		}
 	}
 	return s.UTC(), e.UTC(), verr.Err()
@@ -67,6 +78,8 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"v.link_chars":   {"Linket må ikke indeholde mellemrum, anførselstegn eller < >: kopiér linket fra mødeinvitationen igen.", "The link must not contain spaces, quotes or < >: copy the link from the meeting invitation again."},
 		"v.link_user":    {"Linket må ikke indeholde et brugernavn eller en adgangskode (før @).", "The link must not contain a user name or password (before @)."},
+		"v.iv_same_day":  {"Samtalen skal slutte samme dag, som den begynder: ret tidspunktet.", "The interview must end on the day it begins: correct the time."},
+		"v.iv_too_long":  {"En samtale kan højst vare 4 timer: ret tidspunktet.", "An interview can last at most 4 hours: correct the time."},
 		"v.online_place": {"Et onlinemøde har intet sted, kun et link: ret linket i stedet.", "An online interview has no place, only a link: change the link instead."},
 	})
 }
@@ -384,7 +397,7 @@ func (sl *Service) ICS(ctx context.Context, iv *jobmatch.InterviewInvite) ([]byt
 		return nil, err
 	}
 	c, _ := sl.st.Candidate(ctx, iv.CandidateID)
-	ev := sl.event(ctx, iv, v)
+	ev := sl.event(ctx, iv, v, sl.employerNumber(ctx, iv, v))
 	for _, r := range sl.recipients(ctx, iv, v, c) {
 		if r.who != "consultant" {
 			ev.Attendees = append(ev.Attendees, r.person)
@@ -393,8 +406,30 @@ func (sl *Service) ICS(ctx context.Context, iv *jobmatch.InterviewInvite) ([]byt
 	return calendar.ICS(ev), nil
 }
 
-// event is the calendar event without attendees.
-func (sl *Service) event(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) calendar.Event {
+// employerNumber is the number the employer knows the candidate of a job
+// interview by on their page ("Kandidat 2", presentationNumbers), 0 for a
+// first interview or a profile not numbered: the employer's invitation
+// said only "Jobsamtale: Rengøringsassistent", not with whom.
+func (sl *Service) employerNumber(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy) int {
+	if !slices.Contains(iv.Invite, "employer") {
+		return 0
+	}
+	e, err := sl.Entry(ctx, iv.EntryID)
+	if err != nil || e.ProfileID == "" {
+		return 0
+	}
+	nums, err := sl.presentationNumbers(ctx, v)
+	if err != nil {
+		sl.log.Warn("number the interview's candidate", "interview", iv.ID, "err", err)
+		return 0
+	}
+	return nums[e.ProfileID]
+}
+
+// event is the calendar event without attendees; number, when not 0, is
+// the candidate's number on the employer's page (employerNumber), which the
+// employer's and the consultant's copies name and the citizen's does not.
+func (sl *Service) event(ctx context.Context, iv *jobmatch.InterviewInvite, v *jobmatch.Vacancy, number int) calendar.Event {
 	org := calendar.Person{Email: iv.Consultant, Name: iv.Consultant}
 	if u, err := sl.staff.User(ctx, iv.Consultant); err == nil {
 		org.Name = u.Name
@@ -407,13 +442,18 @@ func (sl *Service) event(ctx context.Context, iv *jobmatch.InterviewInvite, v *j
 	if iv.Mode == ModeOnline {
 		loc = "Online: " + iv.URL
 	}
+	summary := kind + ": " + v.Title
 	desc := fmt.Sprintf("%s om stillingen %s (%s).\nInterview about the vacancy %s.\n", kind, v.Title, v.Reference, v.Title)
+	if number > 0 {
+		summary += fmt.Sprintf(" – Kandidat %d", number)
+		desc = fmt.Sprintf("%s med Kandidat %d om stillingen %s (%s).\nJob interview with Candidate %d about the vacancy %s.\n", kind, number, v.Title, v.Reference, number, v.Title)
+	}
 	if iv.Mode == ModeOnline {
 		desc += "Link: " + iv.URL + "\n"
 	}
 	desc += "Kontakt / contact: " + org.Name + " <" + org.Email + ">"
 	return calendar.Event{UID: iv.UID, Sequence: iv.Sequence, Stamp: iv.UpdatedAt, Start: iv.Start, End: iv.End,
-		Summary: kind + ": " + v.Title, Description: desc, Location: loc, URL: iv.URL, Organizer: org, Cancelled: iv.Status == "cancelled"}
+		Summary: summary, Description: desc, Location: loc, URL: iv.URL, Organizer: org, Cancelled: iv.Status == "cancelled"}
 }
 
 type recipient struct {
@@ -459,8 +499,13 @@ func (sl *Service) sendInvites(ctx context.Context, iv *jobmatch.InterviewInvite
 		subject, kind = "Ændret: samtale "+when+" / interview changed", "interview_update"
 	}
 	iv.Sent = []string{}
+	number := sl.employerNumber(ctx, iv, v)
 	for _, r := range sl.recipients(ctx, iv, v, c) {
-		ev := sl.event(ctx, iv, v)
+		n := number
+		if r.who == "citizen" {
+			n = 0 // the citizen is no number
+		}
+		ev := sl.event(ctx, iv, v, n)
 		if r.who != "consultant" {
 			ev.Attendees = []calendar.Person{r.person}
 		}
