@@ -109,6 +109,12 @@ func FieldMessage(lang Lang, f jobmatch.FieldError) string {
 	case "private_topic": // the word found: "Skriv ikke om familie, helbred eller herkomst: »mand«"
 		return T(lang, key, f.Param)
 	}
+	if f.Param != "" && strings.Contains(T(lang, key), "%s") {
+		// A message with a place for its param gets it, whatever the
+		// code: "too_old" said "Datoen skal ligge i %s eller senere",
+		// unfilled, as no case above named it.
+		return T(lang, key, f.Param)
+	}
 	return T(lang, key)
 }
 
