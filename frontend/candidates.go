@@ -191,10 +191,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	d.Language, d.Level, _ = strings.Cut(vals.Get("language"), ":")
 	if lvl := vals.Get("language_level"); lvl != "" {
 		d.Level = lvl
-	}
-	if d.Language != "" && d.Level != "" {
-		vals = cloneValues(vals)
-		vals.Set("language", d.Language+":"+d.Level)
+		if d.Language != "" {
+			// Only the form's level: the facets' links give each language
+			// its level, and more than one language ("da:B1", "en").
+			vals = cloneValues(vals)
+			vals.Set("language", d.Language+":"+d.Level)
+		}
 	}
 	vals.Del("language_level")
 	p, err := web.SearchParamsFromValues(vals)
@@ -211,49 +213,22 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	tax := f.cfg.CVs.Taxonomy()
 	lang := string(web.Lang(c))
-	// Skills are named in English by the taxonomy; a Danish page names
-	// them as the CVs do.
-	var skillLabels map[string]string
-	if lang == "da" && len(d.Result.Facets["skills"]) > 0 {
-		var uris []string
-		for _, v := range d.Result.Facets["skills"] {
-			uris = append(uris, v.Value)
-		}
-		if skillLabels, err = f.cfg.CVs.SkillLabels(c.Request().Context(), uris); err != nil {
-			return err
-		}
-	}
 	// Several ESCO concepts may share the STAR title people use ("Lager-
 	// og logistikmedarbejder"): such titles say which concept in brackets.
 	titles := map[string]int{}
 	for _, v := range d.Result.Facets["occupations"] {
 		titles[tax.DisplayTitle(v.Value, lang)]++
 	}
-	// A language at a level filters on that level or better
-	// (index.LanguageAtLeast): its facet counts so too, or "Dansk B1 15"
-	// opened 304 CVs.
-	atLeast := map[string]int{}
-	for _, v := range d.Result.Facets["languages"] {
-		code, level, ok := strings.Cut(v.Value, ":")
-		if !ok {
-			continue
-		}
-		for _, l := range index.LanguageAtLeast(code + ":" + level)[1:] {
-			for _, w := range d.Result.Facets["languages"] {
-				if w.Value == l {
-					atLeast[v.Value] += w.Count
-				}
-			}
-		}
-	}
 	for _, name := range []string{"target_group", "occupations", "skills", "licences", "languages", "education", "hours", "shifts", "consent"} {
 		fv := facetView{Name: name}
-		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skills",
+		param := map[string]string{"target_group": "target_group", "licences": "licence", "languages": "language", "consent": "consent", "occupations": "occupation", "skills": "skill",
 			"hours": "hours", "shifts": "shift", "education": "education"}[name]
 		for _, v := range d.Result.Facets[name] {
 			label := v.Value
-			if l, ok := skillLabels[v.Value]; ok && name == "skills" {
-				label = l
+			if name == "skills" {
+				// As the CVs write it, in either language: the CVs' own
+				// words, not the taxonomy's English.
+				label = cmp.Or(v.Label, v.Value)
 			} else if name == "occupations" {
 				label = tax.DisplayTitle(v.Value, lang)
 				if own := tax.ConceptLabel(v.Value, lang); titles[label] > 1 && !strings.EqualFold(own, label) {
@@ -274,7 +249,6 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				if level != "" && level != index.Levels[len(index.Levels)-1] {
 					label = fmt.Sprintf(tr(c, "cand.level_or_better"), label)
 				}
-				v.Count += atLeast[v.Value]
 			} else if name == "target_group" {
 				label = tr(c, "tg."+v.Value)
 			} else if name == "hours" || name == "shifts" {
@@ -285,20 +259,32 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 				}
 				label = tr(c, educationKey(v.Value))
 			}
-			q := url.Values{}
-			for k, vs := range c.QueryParams() {
-				if k != "cursor" {
-					q[k] = vs
-				}
-			}
+			q := cloneValues(c.QueryParams())
+			q.Del("cursor")
 			active := q.Get(param) == v.Value
-			if name == "consent" {
+			switch name {
+			case "consent":
 				if v.Value != "yes" {
 					continue
 				}
 				label = tr(c, "cand.consent")
 				q.Set(param, "true")
-			} else {
+			case "licences", "skills":
+				// Every licence and skill asked for is required, and the
+				// counts are of the CVs that hold those: the value joins
+				// them (one in their place found CVs the count left out).
+				active = slices.Contains(q[param], v.Value)
+				if !active {
+					q.Add(param, v.Value)
+				}
+			case "languages":
+				var in bool
+				q[param], in = withLanguage(vals[param], v.Value)
+				active = in
+				// The value holds its level: a level from the form's own
+				// select would replace it.
+				q.Del("language_level")
+			default:
 				q.Set(param, v.Value)
 			}
 			fv.Values = append(fv.Values, facetValue{Label: label, URL: "/staff/candidates?" + q.Encode(), Count: v.Count, Active: active})
@@ -546,6 +532,38 @@ func quotedList(c echo.Context, words []string, conj string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " " + tr(c, conj) + " " + q[len(q)-1]
+}
+
+// withLanguage is the language filter's values (each "da" or "da:B2",
+// comma-separated as the form and the API send them) with lang asked for
+// too: every language asked for is required, as the facet counted it, and
+// of one language the narrower level stays (the counts of "Dansk" under a
+// filter on "Dansk B1 eller bedre" are of those at B1 or better). in: lang
+// asks nothing the values do not already.
+func withLanguage(values []string, lang string) (out []string, in bool) {
+	code, level, _ := strings.Cut(lang, ":")
+	rank := func(level string) int { return slices.Index(index.Levels, strings.ToUpper(level)) } // -1: any level
+	added := false
+	for _, v := range values {
+		for _, l := range strings.Split(v, ",") {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			c, lv, _ := strings.Cut(l, ":")
+			if c == code && !added {
+				added = true
+				in = rank(lv) >= rank(level)
+				if !in {
+					l = lang
+				}
+			}
+			out = append(out, l)
+		}
+	}
+	if !added {
+		out = append(out, lang)
+	}
+	return out, in
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -38,7 +38,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does; a
 // new version is built from the store in the background and swapped in.
-const MappingVersion = 16
+const MappingVersion = 17
 
 // Geocoder gives a postal code's point.
 type Geocoder interface {
@@ -74,23 +74,27 @@ type Doc struct {
 	// Wanted holds the occupations the CV wants (of Occupations, which
 	// also holds those it held): a concept search ranks who wants the
 	// job before who once held it (v14).
-	Wanted         []string  `json:"wanted"`
-	OccupationText string    `json:"occupation_text"` // titles, Danish analysis
-	OccupationEN   string    `json:"occupation_en"`   // titles, English analysis
-	Skills         []string  `json:"skills"`          // concept URIs
-	SkillText      string    `json:"skill_text"`
-	SkillEN        string    `json:"skill_en"`
-	Text           string    `json:"text"` // summary + experience, Danish analysis
-	TextEN         string    `json:"text_en"`
-	Words          string    `json:"words"`              // every distinct word above, lower-cased (danish.go)
-	TitleWords     string    `json:"title_words"`        // the distinct words of OccupationText
-	DesiredWords   string    `json:"desired_words"`      // those of the occupations wanted (v9)
-	Location       []float64 `json:"location,omitempty"` // [lon, lat]
-	AvailableFrom  time.Time `json:"available_from"`
-	UpdatedAt      time.Time `json:"updated_at"`
-	Licences       []string  `json:"licences"`
-	Hours          []string  `json:"hours"`  // full, part (v11)
-	Shifts         []string  `json:"shifts"` // day, evening, night, weekend (v11)
+	Wanted         []string `json:"wanted"`
+	OccupationText string   `json:"occupation_text"` // titles, Danish analysis
+	OccupationEN   string   `json:"occupation_en"`   // titles, English analysis
+	Skills         []string `json:"skills"`          // concept URIs
+	// SkillLabels are the CV's skills as it names them (SkillLabel), each
+	// once, those without a concept too: the skills facet counts them,
+	// and a click on one filters on it (v17).
+	SkillLabels   []string  `json:"skill_labels"`
+	SkillText     string    `json:"skill_text"`
+	SkillEN       string    `json:"skill_en"`
+	Text          string    `json:"text"` // summary + experience, Danish analysis
+	TextEN        string    `json:"text_en"`
+	Words         string    `json:"words"`              // every distinct word above, lower-cased (danish.go)
+	TitleWords    string    `json:"title_words"`        // the distinct words of OccupationText
+	DesiredWords  string    `json:"desired_words"`      // those of the occupations wanted (v9)
+	Location      []float64 `json:"location,omitempty"` // [lon, lat]
+	AvailableFrom time.Time `json:"available_from"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	Licences      []string  `json:"licences"`
+	Hours         []string  `json:"hours"`  // full, part (v11)
+	Shifts        []string  `json:"shifts"` // day, evening, night, weekend (v11)
 	// Experience holds the CV's whole years of experience, in all and per
 	// occupation, as yearsTerm gives them (v12).
 	Experience  []string `json:"experience"`
@@ -169,6 +173,7 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("occupation_text", text(da.AnalyzerName))
 	doc.AddFieldMappingsAt("occupation_en", text(en.AnalyzerName))
 	doc.AddFieldMappingsAt("skills", kw())
+	doc.AddFieldMappingsAt("skill_labels", kw()) // faceted and filtered on
 	doc.AddFieldMappingsAt("skill_text", text(da.AnalyzerName))
 	doc.AddFieldMappingsAt("skill_en", text(en.AnalyzerName))
 	doc.AddFieldMappingsAt("text", text(da.AnalyzerName))
@@ -500,6 +505,9 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 	slices.Sort(d.Experience)
 	for _, s := range c.Skills {
 		skills = append(skills, s.Label)
+		if l := SkillLabel(s.Label); l != "" && !slices.Contains(d.SkillLabels, l) {
+			d.SkillLabels = append(d.SkillLabels, l)
+		}
 		if s.URI != "" {
 			d.Skills = append(d.Skills, ix.short(s.URI))
 			if labels != nil {
@@ -560,6 +568,16 @@ func (ix *Index) DocOf(c *jobmatch.Candidate, labels Labels) Doc {
 		d.CV = string(cv)
 	}
 	return d
+}
+
+// SkillLabel is a skill as the "skill_labels" field holds it: the CV's
+// label in lower case, its spaces one apart ("Truckcertifikat  B" and
+// "truckcertifikat b" are one skill). Most skills CVs name have no ESCO
+// concept ("truckcertifikat B", "håndscanner", "palleløfter"): by the
+// concepts alone, the skills facet of "lager" left out what 100 of 313 CVs
+// hold.
+func SkillLabel(label string) string {
+	return strings.ToLower(strings.Join(strings.Fields(label), " "))
 }
 
 // nameWords are the words of a name, folded (nameFold), joined by spaces

@@ -30,6 +30,12 @@ func SearchParamsFromValues(q url.Values) (cvs.SearchParams, error) {
 	multi := func(k string) []string { return commaList(q, k) }
 	p.Skills, p.Licences, p.Languages, p.TargetGroups, p.Eligibility = multi("skills"), multi("licence"), multi("language"), multi("target_group"), multi("eligibility")
 	p.Hours, p.Shifts, p.Education = multi("hours"), multi("shift"), multi("education")
+	// A skill as the CVs name it may hold a comma: one a parameter.
+	for _, l := range q["skill"] {
+		if l = strings.TrimSpace(l); l != "" {
+			p.SkillLabels = append(p.SkillLabels, l)
+		}
+	}
 	verr := &jobmatch.ValidationError{}
 	if v := q.Get("radius_km"); v != "" {
 		f, err := strconv.ParseFloat(v, 64)

@@ -21,11 +21,14 @@ import (
 
 // SearchParams is a consultant's CV search.
 type SearchParams struct {
-	Q               string
-	Skills          []string // skill words or concept URIs, all required when they resolve
-	Occupation      string   // a title or concept URI
-	Near            string   // postal code
-	Area            string   // a region, landsdel or municipality (taxonomy.Area key)
+	Q      string
+	Skills []string // skill words or concept URIs, all required when they resolve
+	// SkillLabels are skills as the CVs name them, all required, each
+	// exactly: values of the skills facet (skill=…).
+	SkillLabels     []string
+	Occupation      string // a title or concept URI
+	Near            string // postal code
+	Area            string // a region, landsdel or municipality (taxonomy.Area key)
 	RadiusKm        float64
 	AvailableBefore string
 	Licences        []string
@@ -156,6 +159,10 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	p.Skills = slices.Clone(p.Skills)
 	for i, s := range p.Skills {
 		p.Skills[i] = app.RepairString(s)
+	}
+	p.SkillLabels = slices.Clone(p.SkillLabels)
+	for i, s := range p.SkillLabels {
+		p.SkillLabels[i] = app.RepairString(s)
 	}
 	q, interp, err := cs.buildQuery(p)
 	if err != nil {
@@ -883,9 +890,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	if len(q.Text) > 500 {
 		verr.Add("q", "max", "500")
 	}
+	for _, l := range p.SkillLabels {
+		if utf8.RuneCountInString(l) > 100 {
+			verr.Add("skill", "max", "100")
+			break
+		}
+	}
+	q.SkillLabels = p.SkillLabels
 	// A CPR number is no way to find a CV here (none is stored), and the
 	// query would be written to the audit log.
-	for _, f := range []struct{ field, v string }{{"q", p.Q}, {"skills", strings.Join(p.Skills, " ")}, {"occupation", p.Occupation}} {
+	for _, f := range []struct{ field, v string }{{"q", p.Q}, {"skills", strings.Join(p.Skills, " ")}, {"skill", strings.Join(p.SkillLabels, " ")}, {"occupation", p.Occupation}} {
 		if jobmatch.ContainsCPR(f.v) {
 			verr.Add(f.field, "cpr", "")
 		}
@@ -2253,6 +2267,9 @@ func describe(p SearchParams) string {
 	}
 	if len(p.Skills) > 0 {
 		parts = append(parts, "skills="+strings.Join(p.Skills, ","))
+	}
+	for _, l := range p.SkillLabels {
+		parts = append(parts, "skill="+l)
 	}
 	if p.Occupation != "" {
 		parts = append(parts, "occupation="+p.Occupation)
