@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/app/cvs"
 	"jobmatch/app/screening"
 	"jobmatch/i18n"
@@ -65,12 +66,17 @@ type facetValue struct {
 }
 
 type searchPage struct {
-	Params  url.Values
-	Result  *cvs.SearchResult
-	Facets  []facetView
-	Next    string
-	Licence []string
-	Groups  []jobmatch.TargetGroup
+	Params url.Values
+	Result *cvs.SearchResult
+	Facets []facetView
+	// Next, Prev and First page through the hits, the query and filters
+	// kept (Prev and First from the second page on, First from the
+	// third); Position says which hits the page shows ("Viser 26–47 af 47
+	// kandidater") when they are more than a page.
+	Next, Prev, First string
+	Position          string
+	Licence           []string
+	Groups            []jobmatch.TargetGroup
 	// The filter choices.
 	Schemes   []jobmatch.Scheme
 	Languages []string
@@ -498,13 +504,49 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		}
 		d.Wider = append(d.Wider, facetValue{Label: label, URL: "/staff/candidates?" + q.Encode(), Count: int(w.Total)})
 	}
-	if d.Result.NextCursor != "" {
-		q := c.QueryParams()
-		q.Set("cursor", d.Result.NextCursor)
-		d.Next = "/staff/candidates?" + q.Encode()
-	}
+	d.pages(c, p)
 	return f.render(c, http.StatusOK, "candidates", "page.candidates", d, nil)
 }
+
+// pages sets the page's links to the next and the earlier pages of hits
+// and the line that says which hits it shows. Each link is the search's
+// own, its cursor the first hit of that page.
+func (d *searchPage) pages(c echo.Context, p cvs.SearchParams) {
+	link := func(cursor string) string {
+		q := cloneValues(c.QueryParams())
+		q.Del("cursor")
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		return "/staff/candidates?" + q.Encode()
+	}
+	if d.Result.NextCursor != "" {
+		d.Next = link(d.Result.NextCursor)
+	}
+	from, err := app.DecodeOffset(p.Cursor)
+	if err != nil || len(d.Result.Items) == 0 {
+		return
+	}
+	size := p.Limit
+	if size <= 0 {
+		size = defaultPageSize
+	}
+	if from > 0 {
+		prev := ""
+		if from > size {
+			prev = app.EncodeOffset(from - size)
+			d.First = link("")
+		}
+		d.Prev = link(prev)
+	}
+	if shown := len(d.Result.Items); from > 0 || int64(shown) < d.Result.Total {
+		d.Position = fmt.Sprintf(tr(c, "cand.position"), from+1, from+shown, d.Result.Total)
+	}
+}
+
+// defaultPageSize is the hits of a page when the search names no limit
+// (cvs.Service.Search).
+const defaultPageSize = 25
 
 // inSentence writes a title as a word inside a sentence: "Kok" → "kok",
 // and "IT-supporter" as it is.
