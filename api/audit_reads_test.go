@@ -125,3 +125,21 @@ func TestCVReadFromAVacancySaysWhy(t *testing.T) {
 		t.Fatalf("the read's audit line: %+v, want cv.read for the shortlist of %s", audit.Items, vid)
 	}
 }
+
+// TestOutboxReadIsAudited: an admin reading the outbox (citizens'
+// addresses, what was written to them) leaves an audit line, as every read
+// of what concerns a citizen does.
+func TestOutboxReadIsAudited(t *testing.T) {
+	env := systemtest.Start(t)
+	before := len(auditLines(t, env))
+	if res := env.Login("admin@demo.local").Do("GET", "/api/v1/outbox?limit=5", nil, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("outbox: %d %s", res.StatusCode, res.Body)
+	}
+	lines := auditLines(t, env)
+	if len(lines) != before+1 {
+		t.Fatalf("%d audit lines after reading the outbox, want %d (one more)", len(lines), before+1)
+	}
+	if lines[0].Actor != "admin@demo.local" || lines[0].Action != "outbox.read" {
+		t.Fatalf("newest audit line %+v: want outbox.read by admin@demo.local", lines[0])
+	}
+}

@@ -52,12 +52,21 @@ func deliver(c SMTP, m *jobmatch.Mail) error {
 	return smtp.SendMail(c.Addr, nil, from, []string{m.To}, []byte(b.String()))
 }
 
-// Outbox lists outgoing messages, newest first (admin).
+// Outbox lists outgoing messages, newest first (admin). Each page read is
+// in the audit log (outbox.read, how many messages): the messages hold
+// citizens' addresses and what was written to them.
 func (e *Env) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*jobmatch.Mail], error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return Page[*jobmatch.Mail]{}, jobmatch.ErrForbidden
 	}
-	return ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
+	p, err := ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
+	if err != nil {
+		return p, err
+	}
+	if err := NewAudit(e).Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "outbox.read", Count: len(p.Items)}); err != nil {
+		return Page[*jobmatch.Mail]{}, err
+	}
+	return p, nil
 }
 
 // multipartMessage is a message with attachments: the text, then each

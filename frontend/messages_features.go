@@ -132,6 +132,7 @@ func init() {
 		"act.match_run.read":       {"Så en tidligere rangering", "Viewed an earlier ranking"},
 		"act.profile.view":         {"Så den anonyme profil", "Viewed the anonymous profile"},
 		"act.worklist.read":        {"Så borgeren på sin arbejdsliste", "Saw the citizen on a worklist"},
+		"act.outbox.read":          {"Læste udbakken (sendte mails og sms'er)", "Read the outbox (sent e-mails and texts)"},
 		"act.shortlist.add":        {"Satte borgeren på en kortliste", "Put the citizen on a shortlist"},
 		"act.shortlist_step":       {"Kortliste: %s", "Shortlist: %s"},
 		"act.consent.give":         {"Registrerede samtykke", "Recorded consent"},
