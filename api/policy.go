@@ -126,6 +126,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /staff/vacancies/:id/close":                    cvReaders,
 	"POST /staff/vacancies/:id/shortlist":                cvReaders,
 	"POST /staff/vacancies/:id/consent":                  cvReaders,
+	"POST /staff/vacancies/:id/consent/withdraw":         cvReaders,
 	"POST /staff/shortlist/:entry_id/move":               cvReaders,
 
 	// Figures.

@@ -229,3 +229,83 @@ func TestRowControlsSayWhose(t *testing.T) {
 		}
 	}
 }
+
+// presentedNames are the names the employer's view shows of the
+// vacancy's presented candidates ("" for one shown without), and how many
+// it shows.
+func (rc *rowCase) presentedNames(t *testing.T) (int, []string) {
+	t.Helper()
+	v, err := rc.env.Sys.Intake.Vacancy(t.Context(), rc.vacancy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := rc.env.Sys.Screening.Presented(t.Context(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name)
+	}
+	return len(ps), names
+}
+
+// TestStaffWithdrawConsent: the consent page tells the citizen to ask
+// their consultant to withdraw a consent, but no staff page could; the
+// row has "Træk samtykke tilbage", and the employer no longer sees the
+// person.
+func TestStaffWithdrawConsent(t *testing.T) {
+	env := systemtest.Start(t)
+	rc := newRowCase(t, env, 63, "Karina Thomsen", "contacted", "interested", "interviewed", "presented")
+	if n, names := rc.presentedNames(t); n != 1 || names[0] != "Karina Thomsen" {
+		t.Fatalf("the employer sees %d: %q", n, names)
+	}
+	row := rc.row(t, rc.page(t))
+	if !strings.Contains(row, "Træk samtykke tilbage") || !strings.Contains(row, "arbejdsgiveren ser ikke længere navn og profil") {
+		t.Fatalf("the row offers no withdrawal with its consequence: %s", row)
+	}
+	rc.post(t, "/staff/vacancies/"+rc.vacancy+"/consent/withdraw", url.Values{"candidate_id": {rc.cand}})
+	page := rc.page(t)
+	if msg := rc.message(page); !strings.Contains(msg, "Samtykket er trukket tilbage") {
+		t.Fatalf("the message: %q", msg)
+	}
+	if row := rc.row(t, page); strings.Contains(row, "samtykke til præsentation") || strings.Contains(row, "må vise navn") {
+		t.Fatalf("the row still says consent: %s", row)
+	}
+	if n, names := rc.presentedNames(t); n != 0 {
+		t.Fatalf("after the withdrawal the employer sees %d: %q", n, names)
+	}
+}
+
+// TestCVConsentNoWithdrawsPresentations: "Ret CV" → consent "Nej" left the
+// employer's link showing the citizen by name with the whole profile, and
+// the vacancy page "samtykke til præsentation · må vise navn": the CV's
+// consent withdrawn withdraws the presentations' consents.
+func TestCVConsentNoWithdrawsPresentations(t *testing.T) {
+	env := systemtest.Start(t)
+	rc := newRowCase(t, env, 64, "Karina Thomsen", "contacted", "interested", "interviewed", "presented")
+	cv := map[string]any{"external_ref": "ROW-64", "name": "Karina Thomsen", "email": "row64@example.dk", "postal_code": "6400", "target_group": "close_to_job",
+		"desired_occupations": []string{"Tømrer"}, "skills": []string{"tagarbejde"}}
+	put := func(consent bool) {
+		t.Helper()
+		if consent {
+			cv["consent"] = map[string]any{"given": true, "channel": "meeting"}
+		} else {
+			delete(cv, "consent")
+		}
+		if res := rc.k.Do("PUT", "/api/v1/candidates/"+rc.cand, cv, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("edit: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	put(true)
+	if n, names := rc.presentedNames(t); n != 1 || names[0] != "Karina Thomsen" {
+		t.Fatalf("with the CV's consent the employer sees %d: %q", n, names)
+	}
+	put(false)
+	if n, names := rc.presentedNames(t); n != 0 {
+		t.Fatalf("the CV's consent withdrawn, the employer still sees %d: %q", n, names)
+	}
+	if row := rc.row(t, rc.page(t)); strings.Contains(row, "samtykke til præsentation") {
+		t.Fatalf("the row still says consent: %s", row)
+	}
+}

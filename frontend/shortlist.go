@@ -19,6 +19,7 @@ import (
 func (f *Frontend) registerShortlist(public, staff *echo.Group) {
 	staff.POST("/vacancies/:id/shortlist", f.shortlistAdd, f.requireCVReader)
 	staff.POST("/vacancies/:id/consent", f.shortlistConsent, f.requireCVReader)
+	staff.POST("/vacancies/:id/consent/withdraw", f.shortlistWithdrawConsent, f.requireCVReader)
 	staff.POST("/shortlist/:entry_id/move", f.shortlistMove, f.requireCVReader)
 }
 
@@ -307,4 +308,17 @@ func (f *Frontend) shortlistConsent(c echo.Context) error {
 	in := screening.VacancyConsentInput{VacancyID: c.Param("id"), Channel: v["channel"], RevealIdentity: v["reveal_identity"] == "on"}
 	_, err = f.cfg.Screening.GiveConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], in)
 	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consented")
+}
+
+// shortlistWithdrawConsent withdraws a citizen's consent to be presented
+// for the vacancy, as the citizen asked their consultant to (the consent
+// page and the privacy page tell them to): the employer's view no longer
+// shows the person.
+func (f *Frontend) shortlistWithdrawConsent(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	err = f.cfg.Screening.WithdrawConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], c.Param("id"))
+	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consent_withdrawn")
 }

@@ -210,6 +210,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	shortlists := screening.New(env, screening.Config{Vacancies: intakeUC, Staff: staffUC, Audit: audit, Places: places,
 		Matches: matchingUC, LinkGrace: linkGrace})
 	cands.OnErase(shortlists.ForgetCandidate)
+	cands.OnConsentWithdrawn(shortlists.WithdrawConsents)
 	matchingUC.SetHired(shortlists.Hires)
 	followupUC := followup.New(env, followup.Config{Staff: staffUC, Requests: intakeUC, Companies: companiesUC, Screening: shortlists})
 	views, err := followViews(ctx, st, search, matchingUC)

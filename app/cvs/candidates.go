@@ -84,6 +84,17 @@ type Service struct {
 	// forget erases what hangs on a person elsewhere (their pre-screening)
 	// before their CV is erased; set by OnErase.
 	forget func(ctx context.Context, by *jobmatch.User, id string) error
+	// withdrawn withdraws the person's consents to be presented when the
+	// CV's general consent is withdrawn; set by OnConsentWithdrawn.
+	withdrawn func(ctx context.Context, by *jobmatch.User, id string) error
+}
+
+// OnConsentWithdrawn sets what follows when an edit withdraws a CV's
+// general consent ("Nej" where it said "Ja"): the consents to be presented
+// for vacancies go too (screening.Service.WithdrawConsents), or an
+// employer kept seeing the person by name.
+func (cs *Service) OnConsentWithdrawn(withdrawn func(ctx context.Context, by *jobmatch.User, id string) error) {
+	cs.withdrawn = withdrawn
 }
 
 // OnErase sets what is erased of a person elsewhere before their CV is:
@@ -232,9 +243,18 @@ func (cs *Service) Edit(ctx context.Context, by *jobmatch.User, id string, versi
 	if err != nil {
 		return nil, err
 	}
+	var hadConsent bool
+	if prev, err := cs.st.Candidate(ctx, id); err == nil {
+		hadConsent = prev.Consent.Given
+	}
 	res, err := cs.st.EditCandidate(ctx, id, version, c, cs.env.Now().UTC())
 	if err != nil {
 		return nil, err
+	}
+	if hadConsent && !c.Consent.Given && cs.withdrawn != nil {
+		if err := cs.withdrawn(ctx, by, id); err != nil {
+			return nil, err
+		}
 	}
 	if res.Changed {
 		cs.syncer.Written([]*jobmatch.Candidate{c})

@@ -607,6 +607,40 @@ func (sl *Service) WithdrawConsent(ctx context.Context, by *jobmatch.User, candi
 	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID})
 }
 
+// WithdrawConsents withdraws a citizen's consents to be presented on every
+// vacancy they are shortlisted for, as the CV's general consent is
+// withdrawn: each employer's view hides the person at once (it kept
+// showing the name and the profile). Each is audited as one withdrawal
+// ("consent.withdraw", reason "cv").
+func (sl *Service) WithdrawConsents(ctx context.Context, by *jobmatch.User, candidateID string) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	ids, err := sl.st.CandidateShortlistIDs(ctx, candidateID)
+	if err != nil {
+		return err
+	}
+	now := sl.now().UTC()
+	for _, id := range ids {
+		vacancyID, _, _ := strings.Cut(id, ":")
+		c, err := sl.Consent(ctx, candidateID, vacancyID)
+		if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && !c.Active()) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		c.WithdrawnAt = &now
+		if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+			return err
+		}
+		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID, Reason: "cv"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Consent reads the consent of a candidate for a vacancy.
 func (sl *Service) Consent(ctx context.Context, candidateID, vacancyID string) (*jobmatch.Consent, error) {
 	return sl.st.Consent(ctx, consentID(candidateID, vacancyID))
