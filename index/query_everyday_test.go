@@ -86,3 +86,23 @@ func TestEverydayAndEnglishNames(t *testing.T) {
 		t.Errorf("tomer: the tømrer is not first (%+v)", res.Expansions)
 	}
 }
+
+// TestDefiniteOfAShortTitle: "kokken" is the kok (definite), as "kokke"
+// is, before the køkken it also spells without ø: it found the demo's
+// køkkenmedhjælpere and the first cook came twelfth (now the 47 cooks).
+func TestDefiniteOfAShortTitle(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"kok1":    cvOf("Kok", "Kantine."),
+		"kok2":    cvOf("Kok", "Restaurant."),
+		"køkken1": cvOf("Køkkenmedhjælper", "Opvask."),
+		"køkken2": cvOf("Køkkenmedhjælper", "Anretning i køkken."),
+	})
+	// Without the Danish dictionary, this index also reads "kokke"
+	// one typo from the folded køkken; the cooks come first.
+	for _, q := range []string{"kokken", "kokkens", "kokke"} {
+		res := searchAll(t, ix, q)
+		if len(res.Hits) < 2 || !slices.Equal(names(Result{Hits: res.Hits[:2]}), []string{"kok1", "kok2"}) {
+			t.Errorf("%q found %v first, want the two cooks", q, names(res))
+		}
+	}
+}
