@@ -15,4 +15,7 @@ type Contact struct {
 	ConsultantID string    `json:"consultant_id" bson:"consultant_id"`
 	LoggedAt     time.Time `json:"logged_at" bson:"logged_at"`
 	Period       Periods   `json:"period" bson:"period"`
+	// CountSlot is the replica slot whose counter shard counted it
+	// (store/kpi.go).
+	CountSlot int64 `json:"-" bson:"count_slot,omitempty"`
 }

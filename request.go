@@ -68,6 +68,12 @@ type Request struct {
 	Version          int64         `json:"version" bson:"version"`
 	// OpenSlot is the bucket of the owner's open-requests bag holding it.
 	OpenSlot int64 `json:"-" bson:"open_slot,omitempty"`
+	// ReceiptSlot and ResolveSlot are the replica slots whose counter
+	// shards counted its receipt and its resolution (store/kpi.go): 0,
+	// left out, on the embedded backend's own process and before slots
+	// were recorded.
+	ReceiptSlot int64 `json:"-" bson:"receipt_slot,omitempty"`
+	ResolveSlot int64 `json:"-" bson:"resolve_slot,omitempty"`
 }
 
 // Periods are the precomputed period keys of an event in Europe/Copenhagen,

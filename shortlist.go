@@ -9,6 +9,9 @@ type Step struct {
 	By   string    `json:"by" bson:"by"`
 	At   time.Time `json:"at" bson:"at"`
 	Note string    `json:"note,omitempty" bson:"note,omitempty"`
+	// Slot is the replica slot whose counter shard counted the step
+	// (store/kpi.go).
+	Slot int64 `json:"-" bson:"slot,omitempty"`
 }
 
 // Interview is the first interview the jobcenter holds.

@@ -25,6 +25,9 @@ type Survey struct {
 	Answers    map[string]int `json:"answers,omitempty" bson:"answers,omitempty"`
 	Comment    string         `json:"-" bson:"comment,omitempty"`
 	Period     *Periods       `json:"-" bson:"period,omitempty"`
+	// AnswerSlot is the replica slot whose counter shard counted the
+	// answer (store/kpi.go).
+	AnswerSlot int64 `json:"-" bson:"answer_slot,omitempty"`
 }
 
 // Questions are the survey's questions for its audience.

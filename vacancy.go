@@ -118,6 +118,10 @@ type Vacancy struct {
 	FilledByPresented bool   `json:"filled_by_presented,omitempty" bson:"filled_by_presented,omitempty"`
 	CloseNote         string `json:"close_note,omitempty" bson:"close_note,omitempty"`
 	Version           int64  `json:"version" bson:"version"`
+	// PostedSlot and CloseSlot are the replica slots whose counter shards
+	// counted it posted and closed (store/kpi.go).
+	PostedSlot int64 `json:"-" bson:"posted_slot,omitempty"`
+	CloseSlot  int64 `json:"-" bson:"close_slot,omitempty"`
 }
 
 // Language is a language with a CEFR-like level (A1–C2, or "native").

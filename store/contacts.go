@@ -17,6 +17,11 @@ func consultantContacts(consultantID string) string { return "contacts:consultan
 // and among its consultant's contacts (one write for both lists), and
 // counts counts (by name) at at, the time the contact counts in.
 func (s *Store) ContactLogged(ctx context.Context, c *jobmatch.Contact, at time.Time, counts map[string]int64) error {
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	c.CountSlot = slot // the shard that counts it (kpi.go)
 	if err := s.Insert(ctx, ColContacts, c); err != nil {
 		return err
 	}

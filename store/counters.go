@@ -176,49 +176,66 @@ func (s *Store) addCounterDoc(ctx context.Context, id string, out map[string]int
 }
 
 // CounterDocs reads every counter document whose _id starts with prefix (a
-// scan: for maintenance such as the KPI rebuild).
+// scan: for maintenance such as the KPI rebuild), the replicas' shards
+// added up.
 func (s *Store) CounterDocs(ctx context.Context, prefix string) (map[string]map[string]int64, error) {
+	shards, err := s.counterShards(ctx, prefix)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]map[string]int64{}
+	for id, bySlot := range shards {
+		m := map[string]int64{}
+		for _, f := range bySlot {
+			for k, v := range f {
+				m[k] += v
+			}
+		}
+		out[id] = m
+	}
+	return out, nil
+}
+
+// counterShards reads every counter document whose _id starts with prefix
+// (a scan), per document and slot: "kpi:2026@r3" is slot 3's shard of
+// "kpi:2026", "kpi:2026" itself slot 0's.
+func (s *Store) counterShards(ctx context.Context, prefix string) (map[string]map[int64]map[string]int64, error) {
+	out := map[string]map[int64]map[string]int64{}
 	err := Each(ctx, s, ColCounters, func(raw *bson.M) error {
 		id, _ := (*raw)["_id"].(string)
 		if !strings.HasPrefix(id, prefix) {
 			return nil
 		}
-		id, _ = baseCounterID(id) // replicas' shards add up
-		m := out[id]
-		if m == nil {
-			m = map[string]int64{}
-			out[id] = m
+		id, slot := shardOf(id)
+		bySlot := out[id]
+		if bySlot == nil {
+			bySlot = map[int64]map[string]int64{}
+			out[id] = bySlot
 		}
+		m := map[string]int64{}
 		for k, v := range *raw {
 			if k != "_id" {
 				m[k] += toInt64(v)
 			}
 		}
+		bySlot[slot] = m
 		return nil
 	})
 	return out, err
 }
 
-// ReplaceCounters replaces a counter document with exactly these fields
-// (and empties every replica's shard of it): for maintenance while no other
-// replica writes these counters.
-func (s *Store) ReplaceCounters(ctx context.Context, id string, fields map[string]int64) error {
-	n, err := s.slots(ctx)
-	if err != nil {
-		return err
-	}
-	for k := int64(1); k <= n; k++ {
-		sid := id + "@r" + strconv.FormatInt(k, 10)
-		unlock := s.lock(ColCounters, sid)
-		_, err := s.C(ColCounters).DeleteOne(ctx, bson.D{{Key: "_id", Value: sid}})
-		unlock()
-		if err != nil {
-			return fmt.Errorf("store: replace counters %s: %w", id, err)
+// replaceCounterShard replaces slot's shard of counter document id with
+// exactly these fields (a replica's shard without any is removed).
+func (s *Store) replaceCounterShard(ctx context.Context, id string, slot int64, fields map[string]int64) error {
+	sid := shardID(id, slot)
+	defer s.lock(ColCounters, sid)()
+	if slot != 0 && len(fields) == 0 {
+		if _, err := s.C(ColCounters).DeleteOne(ctx, bson.D{{Key: "_id", Value: sid}}); err != nil {
+			return fmt.Errorf("store: replace counters %s: %w", sid, err)
 		}
+		return nil
 	}
-	defer s.lock(ColCounters, id)()
-	d := bson.D{{Key: "_id", Value: id}}
+	d := bson.D{{Key: "_id", Value: sid}}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
 		keys = append(keys, k)
@@ -227,9 +244,8 @@ func (s *Store) ReplaceCounters(ctx context.Context, id string, fields map[strin
 	for _, k := range keys {
 		d = append(d, bson.E{Key: k, Value: fields[k]})
 	}
-	_, err = s.C(ColCounters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, d, options.Replace().SetUpsert(true))
-	if err != nil {
-		return fmt.Errorf("store: replace counters %s: %w", id, err)
+	if _, err := s.C(ColCounters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: sid}}, d, options.Replace().SetUpsert(true)); err != nil {
+		return fmt.Errorf("store: replace counters %s: %w", sid, err)
 	}
 	return nil
 }

@@ -2,12 +2,16 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"jobmatch"
 )
@@ -81,15 +85,86 @@ func (y YearCounts) Month(m int, name string) int64 {
 	return y.raw[fmt.Sprintf("M%02d_%s", m, name)]
 }
 
+// The counters after a crash. An event is stored, then counted: a process
+// killed in between leaves its figures short, and only a recount from the
+// events mends them. With replicas a whole recount races the others' live
+// counts (it reads every event, then overwrites what they added meanwhile),
+// so each event records the slot whose shard counted it (receipt_slot,
+// close_slot, a step's slot, …; 0, left out, for the embedded backend's
+// own process), set by the process that counts it, just before. A shard is
+// then the tally of the events that name its slot, and only its process
+// writes it: a replica restarted after a kill recounts its own slot's
+// events into its own shards before it serves (RecountAfterCrash), while
+// the others keep counting into theirs. Events from before slots were
+// recorded name none; their counts may sit in any shard, so a slot's
+// recount is trusted only once a whole rebuild has put every slot's tally
+// into its own shard and those events into the base document, or on a
+// database that started with this (the marker kpiAttributed).
+//
+// A journal of counts in flight per slot would say the same at the cost of
+// two more writes per event; the slot on the event costs none.
+
+// kpiAttributed marks a database whose KPI shards hold exactly their
+// slots' events (a unique _id, set once).
+const kpiAttributed = "kpi:attributed"
+
+// KPIAttributed reports whether a slot's shards can be recounted from the
+// events that name it (kpiAttributed).
+func (s *Store) KPIAttributed(ctx context.Context) (bool, error) {
+	return s.Marked(ctx, kpiAttributed)
+}
+
+// markFreshKPIAttributed sets kpiAttributed on a database nothing was
+// counted in yet: every event it gets will name its slot. Open calls it
+// before anything is written.
+func (s *Store) markFreshKPIAttributed(ctx context.Context) error {
+	err := s.C(ColCounters).FindOne(ctx, bson.D{}).Err()
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		_, err = s.Mark(ctx, kpiAttributed, time.Now().UTC())
+	}
+	if err != nil {
+		return fmt.Errorf("store: kpi attribution: %w", err)
+	}
+	return nil
+}
+
 // KPITally recomputes the counters from the events (the rebuild), with
-// the fan-out the live writes use.
-type KPITally struct{ docs map[string]map[string]int64 }
+// the fan-out the live writes use, per slot that counted them.
+type KPITally struct {
+	docs  map[string]map[string]int64           // every slot's
+	slots map[int64]map[string]map[string]int64 // per slot
+	only  int64                                 // noSlot, or the one slot tallied
+}
 
-// NewKPITally returns an empty tally.
-func NewKPITally() *KPITally { return &KPITally{docs: map[string]map[string]int64{}} }
+// NewKPITally returns an empty tally of every slot's events.
+func NewKPITally() *KPITally { return newKPITally(noSlot) }
 
-// Add counts an event at t, as CountEvents would.
-func (t *KPITally) Add(at time.Time, inc map[string]int64) { kpiFields(t.docs, at, inc) }
+// NewSlotKPITally returns an empty tally of the events slot counted (slot
+// 0's include the events that name none): the recount of one replica.
+func NewSlotKPITally(slot int64) *KPITally { return newKPITally(slot) }
+
+func newKPITally(only int64) *KPITally {
+	return &KPITally{docs: map[string]map[string]int64{}, slots: map[int64]map[string]map[string]int64{}, only: only}
+}
+
+// Add counts an event at t, as CountEvents would, of an event that names
+// no slot.
+func (t *KPITally) Add(at time.Time, inc map[string]int64) { t.AddBy(0, at, inc) }
+
+// AddBy counts an event at t, as CountEvents would, in the shards of slot
+// (the slot the event names).
+func (t *KPITally) AddBy(slot int64, at time.Time, inc map[string]int64) {
+	if t.only != noSlot && slot != t.only {
+		return
+	}
+	kpiFields(t.docs, at, inc)
+	d := t.slots[slot]
+	if d == nil {
+		d = map[string]map[string]int64{}
+		t.slots[slot] = d
+	}
+	kpiFields(d, at, inc)
+}
 
 // KPIDiff is one stored counter that differs from the tally.
 type KPIDiff struct {
@@ -99,11 +174,31 @@ type KPIDiff struct {
 	Events int64  `json:"events"`
 }
 
-// CompareKPI reads every stored KPI counter (a scan, for maintenance) and
-// returns where it differs from the tally, sorted, with the number of
-// documents either side has.
+// storedKPI reads what the tally is compared with: every KPI counter
+// summed over the shards, or, for one slot's tally, that slot's shards.
+func (s *Store) storedKPI(ctx context.Context, t *KPITally) (map[string]map[string]int64, error) {
+	if t.only == noSlot {
+		return s.CounterDocs(ctx, kpiPrefix)
+	}
+	shards, err := s.counterShards(ctx, kpiPrefix)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]int64{}
+	for id, bySlot := range shards {
+		if m, ok := bySlot[t.only]; ok {
+			out[id] = m
+		}
+	}
+	return out, nil
+}
+
+// CompareKPI reads the stored KPI counters (a scan, for maintenance) and
+// returns where they differ from the tally, sorted, with the number of
+// documents either side has. A slot's tally is compared with that slot's
+// shards.
 func (s *Store) CompareKPI(ctx context.Context, t *KPITally) ([]KPIDiff, int, error) {
-	stored, err := s.CounterDocs(ctx, kpiPrefix)
+	stored, err := s.storedKPI(ctx, t)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -135,20 +230,50 @@ func (s *Store) CompareKPI(ctx context.Context, t *KPITally) ([]KPIDiff, int, er
 	return diffs, len(ids), nil
 }
 
-// ReplaceKPI replaces the stored counters of every year the tally or the
-// store has with the tally's (maintenance, while nobody counts).
+// ReplaceKPI replaces stored counters with the tally's. A slot's tally
+// replaces only that slot's shards: only its own process writes them, and
+// it calls this before it counts anything (RecountAfterCrash), so the
+// others may keep counting into theirs. A tally of every slot replaces
+// every shard, each with its slot's events (the base document with those
+// that name none), and then marks the database kpiAttributed: maintenance,
+// while nobody counts (`jobmatch kpi rebuild` refuses while others may).
 func (s *Store) ReplaceKPI(ctx context.Context, t *KPITally) error {
-	stored, err := s.CounterDocs(ctx, kpiPrefix)
+	shards, err := s.counterShards(ctx, kpiPrefix)
 	if err != nil {
 		return err
 	}
-	ids := t.yearsWith(stored)
+	ids := map[string]bool{}
+	for id := range t.docs {
+		ids[id] = true
+	}
+	for id := range shards {
+		ids[id] = true
+	}
 	for id := range ids {
-		if err := s.ReplaceCounters(ctx, id, t.docs[id]); err != nil {
-			return err
+		slots := map[int64]bool{0: true}
+		if t.only != noSlot {
+			slots = map[int64]bool{t.only: true}
+		} else {
+			for k := range shards[id] {
+				slots[k] = true
+			}
+			for k, d := range t.slots {
+				if d[id] != nil {
+					slots[k] = true
+				}
+			}
+		}
+		for k := range slots {
+			if err := s.replaceCounterShard(ctx, id, k, t.slots[k][id]); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	if t.only != noSlot {
+		return nil
+	}
+	_, err = s.Mark(ctx, kpiAttributed, time.Now().UTC())
+	return err
 }
 
 // yearsWith returns the documents the tally or stored has.
@@ -168,7 +293,31 @@ func (t *KPITally) yearsWith(stored map[string]map[string]int64) map[string]bool
 // when it was claimed before, so the figure counts once however many
 // consultants or replicas get there together.
 func (s *Store) ClaimJobOrderFirst(ctx context.Context, kind, vacancyID string, at time.Time) (bool, error) {
-	return s.claimMarker(ctx, "joborder-"+kind+":"+vacancyID, Fields{"at": at})
+	// The claimer counts it next: the claim names the shard (see above).
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return false, err
+	}
+	f := Fields{"at": at}
+	if slot != 0 {
+		f["slot"] = slot
+	}
+	return s.claimMarker(ctx, jobOrderFirst(kind, vacancyID), f)
+}
+
+func jobOrderFirst(kind, vacancyID string) string { return "joborder-" + kind + ":" + vacancyID }
+
+// JobOrderFirstSlot returns the slot whose shard counted the first event
+// of a kind of a vacancy's job order (0 when none is recorded).
+func (s *Store) JobOrderFirstSlot(ctx context.Context, kind, vacancyID string) (int64, error) {
+	var m struct {
+		Slot int64 `bson:"slot"`
+	}
+	err := s.Get(ctx, ColSettings, jobOrderFirst(kind, vacancyID), &m)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return 0, nil
+	}
+	return m.Slot, err
 }
 
 // EachSurvey calls fn for every survey: a scan, for the figures' rebuild

@@ -94,31 +94,20 @@ func (s *Store) ownSlot(ctx context.Context) (int64, error) {
 // directory for this database, or a new position in the "replicas" list.
 // A replica restarted with its data directory keeps its slot.
 func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
+	slot, ok, err := s.recordedSlot(ctx, dataDir, database)
+	if err != nil {
+		return err
+	}
+	if ok {
+		s.slot.Store(slot)
+		return nil
+	}
 	var file string
 	if dataDir != "" {
-		file = filepath.Join(dataDir, "replica-slot-"+database)
-		if b, err := os.ReadFile(file); err == nil {
-			var slot int64
-			var id string
-			if _, err := fmt.Sscanf(strings.TrimSpace(string(b)), "%d %s", &slot, &id); err == nil && slot > 0 {
-				// The slot is ours only if the database still says so (the
-				// database may have been replaced since).
-				var d struct {
-					Ref string `bson:"ref"`
-				}
-				err := s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(replicasList, slot)}}).Decode(&d)
-				if err == nil && d.Ref == id {
-					s.slot.Store(slot)
-					return nil
-				}
-				if err != nil && !errors.Is(err, mongo.ErrNoDocuments) {
-					return fmt.Errorf("store: replica slot: %w", err)
-				}
-			}
-		}
+		file = slotFile(dataDir, database)
 	}
 	id := jobmatch.NewID()
-	slot, err := s.ListAppend(ctx, replicasList, id)
+	slot, err = s.ListAppend(ctx, replicasList, id)
 	if err != nil {
 		return fmt.Errorf("store: claim replica slot: %w", err)
 	}
@@ -142,6 +131,60 @@ func (s *Store) claimSlot(ctx context.Context, dataDir, database string) error {
 	s.slot.Store(slot)
 	s.log.Info("replica slot claimed", "slot", slot)
 	return nil
+}
+
+func slotFile(dataDir, database string) string {
+	return filepath.Join(dataDir, "replica-slot-"+database)
+}
+
+// recordedSlot reads the slot recorded in the data directory for this
+// database, if the database still says it is ours (it may have been
+// replaced since).
+func (s *Store) recordedSlot(ctx context.Context, dataDir, database string) (int64, bool, error) {
+	if dataDir == "" {
+		return 0, false, nil
+	}
+	b, err := os.ReadFile(slotFile(dataDir, database))
+	if err != nil {
+		return 0, false, nil
+	}
+	var slot int64
+	var id string
+	if _, err := fmt.Sscanf(strings.TrimSpace(string(b)), "%d %s", &slot, &id); err != nil || slot <= 0 {
+		return 0, false, nil
+	}
+	var d struct {
+		Ref string `bson:"ref"`
+	}
+	err = s.C(ColLists).FindOne(ctx, bson.D{{Key: "_id", Value: listKey(replicasList, slot)}}).Decode(&d)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("store: replica slot: %w", err)
+	}
+	return slot, d.Ref == id, nil
+}
+
+// RecordedSlot returns this process's replica slot without claiming one:
+// the embedded backend's own process's 0, the one it wrote shards under
+// already, or the one its data directory records from an earlier run (the
+// shards a recount after a kill may rewrite, RecountAfterCrash). False: it
+// has none, so no event names it.
+func (s *Store) RecordedSlot(ctx context.Context) (int64, bool, error) {
+	if n := s.slot.Load(); n != noSlot {
+		return n, true, nil
+	}
+	s.slotClaim.mu.Lock()
+	defer s.slotClaim.mu.Unlock()
+	if n := s.slot.Load(); n != noSlot {
+		return n, true, nil
+	}
+	slot, ok, err := s.recordedSlot(ctx, s.slotClaim.dataDir, s.slotClaim.database)
+	if ok {
+		s.slot.Store(slot)
+	}
+	return slot, ok, err
 }
 
 // Slot is this process's replica slot: 0 for the embedded backend's own
@@ -219,6 +262,17 @@ func (s *Store) othersMayWrite(ctx context.Context) (bool, error) {
 	return false, nil
 }
 
+// shardOf splits a counter document's _id into the document it is a
+// shard of and the slot: "kpi:2026@r3" → "kpi:2026", 3; "kpi:2026" → itself, 0.
+func shardOf(id string) (string, int64) {
+	base, ok := baseCounterID(id)
+	if !ok {
+		return id, 0
+	}
+	slot, _ := strconv.ParseInt(id[len(base)+2:], 10, 64)
+	return base, slot
+}
+
 // baseCounterID strips a shard suffix: "kpi:2026@r3" → "kpi:2026", true.
 func baseCounterID(id string) (string, bool) {
 	i := strings.LastIndex(id, "@r")
@@ -230,3 +284,4 @@ func baseCounterID(id string) (string, bool) {
 	}
 	return id[:i], true
 }
+

@@ -79,6 +79,17 @@ func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatc
 		lists[VacancyList("consultant:"+v.ConsultantID)] = v.ID
 		lists[VacancyList("company:"+v.CVR)] = v.ID
 	}
+	// The request and its vacancy record the slot whose shards count them
+	// (kpi.go), before they are stored: a kill between the records and
+	// the counters leaves events this replica's recount finds.
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	r.ReceiptSlot = slot
+	if v != nil {
+		v.PostedSlot = slot
+	}
 	pos, err := s.ListAppendEach(ctx, lists, link)
 	if err != nil {
 		return err
@@ -107,8 +118,26 @@ func (s *Store) FileRequest(ctx context.Context, r *jobmatch.Request, v *jobmatc
 // was killed before it (FileRequest writes the request first) and counts
 // the filing, whose counters come last.
 func (s *Store) FinishVacancy(ctx context.Context, v *jobmatch.Vacancy, counts map[string]int64) error {
-	if err := s.Insert(ctx, ColVacancies, v); err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
 		return err
+	}
+	v.PostedSlot = slot
+	err = s.Insert(ctx, ColVacancies, v)
+	if err != nil && !errors.Is(err, jobmatch.ErrConflict) {
+		return err
+	}
+	// The filing is counted here, in this replica's shards, whichever
+	// replica's attempt stored the request (and perhaps the vacancy) and
+	// was killed: both now name this slot, so the other's recount leaves
+	// them to this one's (kpi.go).
+	if err := s.Apply(ctx, ColRequests, v.RequestID, Change{Set: Fields{"receipt_slot": slot}}); err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return err
+	}
+	if err != nil {
+		if err := s.Apply(ctx, ColVacancies, v.ID, Change{Set: Fields{"posted_slot": slot}}); err != nil {
+			return err
+		}
 	}
 	return s.CountEvents(ctx, v.CreatedAt, counts)
 }
@@ -125,9 +154,15 @@ type Resolution struct {
 // of its consultant's open requests and counts it (counts, by name, at
 // res.At). The caller makes sure it happens once (Service.once).
 func (s *Store) ResolveRequest(ctx context.Context, r *jobmatch.Request, res Resolution, counts map[string]int64) error {
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	r.ResolveSlot = slot
 	if err := s.Apply(ctx, ColRequests, r.ID, Change{Set: Fields{
 		"status": jobmatch.RequestResolved, "resolved_at": res.At,
 		"resolution": res.Resolution, "outcome": res.Outcome, "resolved_by": res.By,
+		"resolve_slot": slot,
 	}, BumpVersion: true}); err != nil {
 		return err
 	}

@@ -31,6 +31,9 @@ const ShortlistsByCandidate = "shortlists-by-candidate"
 // crash between the entry and its places is mended by the retry, whose
 // answer says the entry was there).
 func (s *Store) Shortlisted(ctx context.Context, e *jobmatch.ShortlistEntry) error {
+	if err := s.stampStep(ctx, e); err != nil {
+		return err
+	}
 	err := s.Insert(ctx, ColShortlist, e)
 	if err != nil && !errors.Is(err, jobmatch.ErrConflict) {
 		return err
@@ -112,6 +115,9 @@ func (s *Store) ShortlistIDs(ctx context.Context, vacancyID string) ([]string, e
 // version, time, the interview it plans), so an employer's answer or a
 // consent link's answer recorded since the entry was read is kept.
 func (s *Store) MoveShortlistEntry(ctx context.Context, e *jobmatch.ShortlistEntry, from int64) error {
+	if err := s.stampStep(ctx, e); err != nil {
+		return err
+	}
 	set := Fields{"stage": e.Stage, "steps": e.Steps, "version": e.Version, "updated_at": e.UpdatedAt}
 	if e.Interview != nil {
 		set["interview"] = e.Interview
@@ -180,4 +186,18 @@ func (s *Store) EmployerAnswered(ctx context.Context, entryID, consultantID stri
 func (s *Store) AnsweredEntryIDs(ctx context.Context, consultantID string, limit int) ([]string, error) {
 	p, err := s.ListPage(ctx, answersList(consultantID), 0, limit)
 	return p.Refs, err
+}
+
+// stampStep records in an entry's newest step, the one this write adds
+// and the caller counts next, the slot whose shard counts it (kpi.go).
+func (s *Store) stampStep(ctx context.Context, e *jobmatch.ShortlistEntry) error {
+	if len(e.Steps) == 0 {
+		return nil
+	}
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	e.Steps[len(e.Steps)-1].Slot = slot
+	return nil
 }

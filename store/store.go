@@ -162,6 +162,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
+	// Before anything is counted (kpi.go).
+	if err := s.markFreshKPIAttributed(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, err
+	}
 	if !s.embedded {
 		if err := s.joinReplicas(ctx, cfg.DataDir, cfg.Database); err != nil {
 			s.Close(context.Background())

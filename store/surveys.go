@@ -65,12 +65,19 @@ func (s *Store) Survey(ctx context.Context, id string) (*jobmatch.Survey, error)
 
 // SurveyAnswered records the answer v carries: when it was given, the
 // answers, the comment and the periods it counts in. The caller makes sure
-// it happens once (Service.once).
+// it happens once (Service.once), and counts the answer after it, in the
+// same process: the slot recorded here is the shard that counts it (kpi.go).
 func (s *Store) SurveyAnswered(ctx context.Context, v *jobmatch.Survey) error {
 	if v.AnsweredAt == nil || v.Period == nil {
 		return fmt.Errorf("store: survey %s answered: no time or period given", v.ID)
 	}
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	v.AnswerSlot = slot
 	return s.Apply(ctx, ColSurveys, v.ID, Change{Set: Fields{
 		"answered_at": *v.AnsweredAt, "answers": v.Answers, "comment": v.Comment, "period": *v.Period,
+		"answer_slot": slot,
 	}})
 }

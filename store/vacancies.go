@@ -10,14 +10,23 @@ import (
 // CloseVacancy records that a vacancy ended: the caller has set its
 // status, ClosedAt, ClosedPeriod, FilledByPresented and CloseNote; they are
 // written with its version counted up, and counts (by name) are counted at
-// ClosedAt. The caller makes sure it happens once (Service.once).
+// ClosedAt. The caller makes sure it happens once (Service.once), and
+// counts the job order's figure of a vacancy filled by a presented
+// candidate after it, in the same process: the slot recorded here counts
+// both (kpi.go).
 func (s *Store) CloseVacancy(ctx context.Context, v *jobmatch.Vacancy, counts map[string]int64) error {
 	if v.ClosedAt == nil {
 		return jobmatch.Invalid("closed_at", "required", "")
 	}
+	slot, err := s.ownSlot(ctx)
+	if err != nil {
+		return err
+	}
+	v.CloseSlot = slot
 	if err := s.Apply(ctx, ColVacancies, v.ID, Change{Set: Fields{
 		"status": v.Status, "closed_at": *v.ClosedAt, "closed_period": v.ClosedPeriod,
 		"filled_by_presented": v.FilledByPresented, "close_note": v.CloseNote, "updated_at": *v.ClosedAt,
+		"close_slot": slot,
 	}, BumpVersion: true}); err != nil {
 		return err
 	}

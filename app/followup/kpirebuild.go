@@ -22,60 +22,29 @@ type KPIRebuild struct {
 // — requests received and resolved, vacancies posted and closed, contacts,
 // survey answers — with the same functions the live writes use, and
 // compares them with the stored counters. With write it replaces the stored
-// documents by the recomputed ones. It scans every event: a maintenance
-// job, run by `jobmatch kpi rebuild`.
+// documents by the recomputed ones, each replica slot's shards with the
+// events that slot counted (store.ReplaceKPI). It scans every event: a
+// maintenance job, run by `jobmatch kpi rebuild` while no other process
+// counts, or by a lone process before it serves.
 func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, error) {
-	tally := store.NewKPITally()
-	add := tally.Add
+	return s.rebuild(ctx, store.NewKPITally(), write)
+}
+
+// RecountSlot recomputes the counters of the events replica slot counted
+// (slot 0's: those that name no slot too) and makes that slot's shards
+// agree with them: the recount of a replica after it was killed, before it
+// counts anything itself. Other replicas may count meanwhile: they write
+// their own shards, never this one's (store.ReplaceKPI).
+func (s *Service) RecountSlot(ctx context.Context, slot int64) (*KPIRebuild, error) {
+	return s.rebuild(ctx, store.NewSlotKPITally(slot), true)
+}
+
+func (s *Service) rebuild(ctx context.Context, tally *store.KPITally, write bool) (*KPIRebuild, error) {
 	res := &KPIRebuild{Events: map[string]int{}}
-	err := s.st.EachRequest(ctx, func(r *jobmatch.Request) error {
-		add(r.ReceivedAt, app.ReceiptCounters(r))
-		res.Events["requests"]++
-		if r.Status == jobmatch.RequestResolved && r.ResolvedAt != nil {
-			add(*r.ResolvedAt, app.ResolveCounters(r))
-			res.Events["resolutions"]++
-		}
-		return nil
-	})
-	if err != nil {
+	if err := tallyEvents(ctx, s.st, tally, res.Events); err != nil {
 		return nil, err
 	}
-	err = s.st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
-		add(v.CreatedAt, map[string]int64{"vacancies_posted": 1})
-		res.Events["vacancies"]++
-		if v.Status.Ended() && v.ClosedAt != nil {
-			add(*v.ClosedAt, app.CloseCounters(v))
-			if inc := app.FilledJobOrderCounters(v); inc != nil {
-				add(v.CreatedAt, inc)
-			}
-			res.Events["vacancies_closed"]++
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = s.st.EachContact(ctx, func(c *jobmatch.Contact) error {
-		add(app.ContactTime(c.Date), app.ContactCounters(c))
-		res.Events["contacts"]++
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = s.st.EachSurvey(ctx, func(v *jobmatch.Survey) error {
-		if v.AnsweredAt != nil {
-			add(*v.AnsweredAt, app.SurveyCounters(v))
-			res.Events["survey_answers"]++
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := shortlistEvents(ctx, s.st, add, res.Events); err != nil {
-		return nil, err
-	}
+	var err error
 	if res.Diffs, res.Docs, err = s.st.CompareKPI(ctx, tally); err != nil {
 		return nil, err
 	}
@@ -88,9 +57,61 @@ func (s *Service) RebuildKPI(ctx context.Context, write bool) (*KPIRebuild, erro
 	return res, nil
 }
 
+// tallyEvents adds every event to tally, in the slot the event names
+// (the process that counted it live), and counts the events read per kind.
+func tallyEvents(ctx context.Context, st *store.Store, tally *store.KPITally, events map[string]int) error {
+	add := tally.AddBy
+	err := st.EachRequest(ctx, func(r *jobmatch.Request) error {
+		add(r.ReceiptSlot, r.ReceivedAt, app.ReceiptCounters(r))
+		events["requests"]++
+		if r.Status == jobmatch.RequestResolved && r.ResolvedAt != nil {
+			add(r.ResolveSlot, *r.ResolvedAt, app.ResolveCounters(r))
+			events["resolutions"]++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
+		add(v.PostedSlot, v.CreatedAt, map[string]int64{"vacancies_posted": 1})
+		events["vacancies"]++
+		if v.Status.Ended() && v.ClosedAt != nil {
+			add(v.CloseSlot, *v.ClosedAt, app.CloseCounters(v))
+			if inc := app.FilledJobOrderCounters(v); inc != nil {
+				add(v.CloseSlot, v.CreatedAt, inc)
+			}
+			events["vacancies_closed"]++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = st.EachContact(ctx, func(c *jobmatch.Contact) error {
+		add(c.CountSlot, app.ContactTime(c.Date), app.ContactCounters(c))
+		events["contacts"]++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = st.EachSurvey(ctx, func(v *jobmatch.Survey) error {
+		if v.AnsweredAt != nil {
+			add(v.AnswerSlot, *v.AnsweredAt, app.SurveyCounters(v))
+			events["survey_answers"]++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return shortlistEvents(ctx, st, add, events)
+}
+
 // shortlistEvents adds the counters of every shortlist entry (anonymised
 // ones included) to a rebuild, the same way countStep adds them live.
-func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, map[string]int64), events map[string]int) error {
+func shortlistEvents(ctx context.Context, st *store.Store, add func(int64, time.Time, map[string]int64), events map[string]int) error {
 	posted := map[string]time.Time{}
 	if err := st.EachVacancy(ctx, func(v *jobmatch.Vacancy) error {
 		posted[v.ID] = v.CreatedAt
@@ -114,7 +135,7 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 		}
 		for _, s := range e.Steps {
 			if inc := app.StepCounters(e.Groups, s.To); len(inc) > 0 {
-				add(s.At, inc)
+				add(s.Slot, s.At, inc)
 			}
 			switch s.To {
 			case jobmatch.StagePresented:
@@ -135,9 +156,16 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(time.Time, m
 			continue
 		}
 		for k, at := range map[string]time.Time{"presented": f.presented, "prio": f.prio} {
-			if !at.IsZero() {
-				add(p, app.JobOrderCounters(k, p, at))
+			if at.IsZero() {
+				continue
 			}
+			// Counted by whichever replica claimed the first (countStep),
+			// not necessarily the one of the earliest step.
+			slot, err := st.JobOrderFirstSlot(ctx, k, vid)
+			if err != nil {
+				return err
+			}
+			add(slot, p, app.JobOrderCounters(k, p, at))
 		}
 	}
 	return nil

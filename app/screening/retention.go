@@ -120,7 +120,9 @@ func (sl *Service) minimiseEntry(ctx context.Context, v *jobmatch.Vacancy, id st
 	}
 	anon := &Entry{ID: "anon:" + jobmatch.NewID(), VacancyID: v.ID, Stage: e.Stage, Groups: e.Groups, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Version: 1}
 	for _, s := range e.Steps {
-		anon.Steps = append(anon.Steps, jobmatch.Step{From: s.From, To: s.To, At: s.At})
+		// The slot stays: the step is still counted in that replica's
+		// shard, and its recount must find it (store/kpi.go).
+		anon.Steps = append(anon.Steps, jobmatch.Step{From: s.From, To: s.To, At: s.At, Slot: s.Slot})
 	}
 	// The anonymous record first: a crash before the erasure leaves no
 	// duplicate for the next run to make (the store keeps it once), never
