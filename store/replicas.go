@@ -285,3 +285,93 @@ func baseCounterID(id string) (string, bool) {
 	return id[:i], true
 }
 
+// Which processes have the database open now. A replica that serves may
+// count an event at any moment, whether it has taken a slot yet or not, so
+// `jobmatch kpi rebuild`, which rewrites every shard from a scan, must not
+// run beside one: its rewrite would drop what the others count meanwhile.
+// Every open store says it is there with a document of its own
+// ("alive:<id>" in the settings), written when it opens and every
+// aliveEvery since (the store's background loop), and removed when it
+// closes; one killed stops renewing its own and counts as gone aliveTTL
+// later.
+const (
+	aliveEvery = 10 * time.Second
+	aliveTTL   = 3 * aliveEvery
+)
+
+// aliveBeat is this process's presence document and when it last wrote it.
+type aliveBeat struct {
+	mu   sync.Mutex
+	id   string
+	last time.Time
+}
+
+func aliveID(id string) string { return "alive:" + id }
+
+// beat writes this process's presence document when it is due (at once
+// on the first call).
+func (s *Store) beat(ctx context.Context) error {
+	a := &s.alive
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	now := time.Now()
+	if a.id != "" && now.Sub(a.last) < aliveEvery {
+		return nil
+	}
+	if a.id == "" {
+		a.id = jobmatch.NewID()
+	}
+	if err := s.PutFields(ctx, ColSettings, aliveID(a.id), Fields{"at": now.UTC()}); err != nil {
+		return err
+	}
+	a.last = now
+	return nil
+}
+
+// gone removes this process's presence document (a clean close).
+func (s *Store) gone(ctx context.Context) {
+	s.alive.mu.Lock()
+	id := s.alive.id
+	s.alive.mu.Unlock()
+	if id == "" {
+		return
+	}
+	if err := s.Delete(ctx, ColSettings, aliveID(id)); err != nil {
+		s.log.Warn("remove presence", "err", err)
+	}
+}
+
+// OthersOpen returns how many other processes have had this database open
+// within aliveTTL (a scan of the settings, for maintenance). Presence
+// documents of processes gone longer are removed on the way.
+func (s *Store) OthersOpen(ctx context.Context) (int, error) {
+	s.alive.mu.Lock()
+	own := aliveID(s.alive.id)
+	s.alive.mu.Unlock()
+	cutoff := time.Now().Add(-aliveTTL)
+	n := 0
+	var stale []string
+	err := Each(ctx, s, ColSettings, func(d *struct {
+		ID string    `bson:"_id"`
+		At time.Time `bson:"at"`
+	}) error {
+		if !strings.HasPrefix(d.ID, "alive:") || d.ID == own {
+			return nil
+		}
+		if d.At.Before(cutoff) {
+			stale = append(stale, d.ID)
+		} else {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range stale {
+		if err := s.Delete(ctx, ColSettings, id); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -75,6 +75,8 @@ type Store struct {
 	// replicated: a second replica slot was taken once (replicas.go), which
 	// never reverts; until then sets need no tombstones.
 	replicated atomic.Bool
+	// alive: this process's presence document (replicas.go).
+	alive aliveBeat
 
 	// embedded backend only
 	sqliteDir string
@@ -162,7 +164,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	// Before anything is counted (kpi.go).
+	// Before anything is counted (kpi.go); then this process says it is
+	// there (replicas.go).
 	if err := s.markFreshKPIAttributed(ctx); err != nil {
 		s.Close(context.Background())
 		return nil, err
@@ -172,6 +175,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			s.Close(context.Background())
 			return nil, err
 		}
+	}
+	if err := s.beat(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, fmt.Errorf("store: presence: %w", err)
 	}
 	bg, stop := context.WithCancel(context.Background())
 	s.stopBg, s.bgDone = stop, make(chan struct{})
@@ -277,6 +284,7 @@ func (s *Store) Close(ctx context.Context) error {
 		if ferr := s.flushChangeHead(ctx); ferr != nil {
 			s.log.Warn("flush change log head", "err", ferr)
 		}
+		s.gone(ctx)
 	}
 	if s.client != nil {
 		err = s.client.Disconnect(ctx)
@@ -380,6 +388,9 @@ func (s *Store) background(ctx context.Context) {
 			}
 			if err := s.flushChangeHead(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("flush change log head", "err", err)
+			}
+			if err := s.beat(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("presence", "err", err)
 			}
 		}
 	}

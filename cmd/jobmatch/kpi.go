@@ -13,7 +13,7 @@ import (
 
 func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "rebuild" {
-		fmt.Fprintln(stderr, "usage: jobmatch kpi rebuild [--dry-run] [storage flags]")
+		fmt.Fprintln(stderr, "usage: jobmatch kpi rebuild [--dry-run] [--force] [storage flags]")
 		return errors.New("kpi: want the subcommand rebuild")
 	}
 	fs := flag.NewFlagSet("kpi rebuild", flag.ContinueOnError)
@@ -21,6 +21,7 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var common commonFlags
 	common.register(fs)
 	dry := fs.Bool("dry-run", false, "only compare: report the differences, change nothing")
+	force := fs.Bool("force", false, "rewrite the counters even while other jobmatch processes use the database (the counts they make meanwhile are lost)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -32,6 +33,20 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer sys.Close(context.Background())
+	if !*dry && !*force {
+		// The rewrite replaces every replica's shards with a scan's
+		// tally: what a serving replica counts between the scan and the
+		// rewrite would be lost, or counted twice, for good. A replica
+		// killed mid-write recounts its own shards when it starts again
+		// (RecountAfterCrash), so this is for a quiet moment.
+		n, err := sys.Store.OthersOpen(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("kpi rebuild: %d other jobmatch process(es) have this database open and may count events while the counters are rewritten; stop them first (a replica recounts its own figures when it restarts after a crash), compare only with --dry-run, or rewrite anyway with --force", n)
+		}
+	}
 	res, err := sys.Followup.RebuildKPI(ctx, !*dry)
 	if err != nil {
 		return err
