@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -81,9 +82,9 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 				return fmt.Errorf("store: create collection %s: %w", name, err)
 			}
 		}
-		if err := s.ensureIndexes(ctx, name, secondaryIndexes[name]); err != nil {
-			return err
-		}
+	}
+	if err := s.ensureAllIndexes(ctx); err != nil {
+		return err
 	}
 	if s.embedded {
 		if err := s.ensureIDExpressionIndexes(ctx); err != nil {
@@ -93,32 +94,105 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	return nil
 }
 
-// ensureIndexes creates the indexes a collection lacks. Creating an existing
-// compound index again crashes FerretDB 1.24's handler, so existing ones
-// (by their default name) are left alone.
-func (s *Store) ensureIndexes(ctx context.Context, col string, want []mongo.IndexModel) error {
-	if len(want) == 0 {
-		return nil
+// indexRetries is how many times start-up lists and creates the indexes
+// again after an error before it gives up.
+const indexRetries = 5
+
+// ensureAllIndexes creates the secondary indexes the collections lack.
+// Creating an index that exists crashes FerretDB 1.24's handler (a panic
+// that drops the connection: "incomplete read of message header: EOF"), so
+// only missing ones are created, and two replicas started at the same
+// moment on an empty database must not both find them missing and both
+// create them: one died every time. Creation is therefore serialised
+// across processes by a claim (once.go); a replica that finds it taken
+// waits and lists again until the other is done (or its claim has lapsed).
+// An error (the other replica's connection crashing under ours, a
+// FerretDB restarting) is retried a few times with backoff, listing anew.
+func (s *Store) ensureAllIndexes(ctx context.Context) error {
+	wait, failures := 50*time.Millisecond, 0
+	for {
+		missing, err := s.missingIndexes(ctx)
+		if err == nil && len(missing) == 0 {
+			return nil
+		}
+		switch {
+		case err != nil:
+		case s.embedded:
+			// The embedded database is this process's alone: no other
+			// knows its listener before Open returns.
+			if err = s.createIndexes(ctx); err == nil {
+				return nil
+			}
+		default:
+			var release func(context.Context)
+			if release, err = s.Claim(ctx, "schema:indexes"); err == nil {
+				err = s.createIndexes(ctx)
+				release(ctx) // whoever comes next lists again
+				if err == nil {
+					return nil
+				}
+			} else if errors.Is(err, ErrClaimed) {
+				err = nil // another replica is creating them: wait
+			}
+		}
+		if err != nil {
+			if failures++; failures > indexRetries {
+				return err
+			}
+			s.log.Warn("create indexes: trying again", "attempt", failures, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			if err == nil {
+				err = fmt.Errorf("store: create indexes: waited for another replica: %w", ctx.Err())
+			}
+			return err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 2*time.Second)
 	}
-	specs, err := s.db.Collection(col).Indexes().ListSpecifications(ctx)
-	if err != nil {
-		return fmt.Errorf("store: list indexes on %s: %w", col, err)
-	}
-	have := map[string]bool{}
-	for _, sp := range specs {
-		have[sp.Name] = true
-	}
-	var missing []mongo.IndexModel
-	for _, m := range want {
-		if !have[indexName(m.Keys.(bson.D))] {
-			missing = append(missing, m)
+}
+
+// missingIndexes lists the secondary indexes that do not exist, by
+// collection.
+func (s *Store) missingIndexes(ctx context.Context) (map[string][]mongo.IndexModel, error) {
+	missing := map[string][]mongo.IndexModel{}
+	for _, col := range allCollections {
+		want := secondaryIndexes[col]
+		if len(want) == 0 {
+			continue
+		}
+		specs, err := s.db.Collection(col).Indexes().ListSpecifications(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: list indexes on %s: %w", col, err)
+		}
+		have := map[string]bool{}
+		for _, sp := range specs {
+			have[sp.Name] = true
+		}
+		for _, m := range want {
+			if !have[indexName(m.Keys.(bson.D))] {
+				missing[col] = append(missing[col], m)
+			}
 		}
 	}
-	if len(missing) == 0 {
-		return nil
+	return missing, nil
+}
+
+// createIndexes creates, under the claim, the indexes still missing: listed
+// again, as another replica may have made them since.
+func (s *Store) createIndexes(ctx context.Context) error {
+	missing, err := s.missingIndexes(ctx)
+	if err != nil {
+		return err
 	}
-	if _, err := s.db.Collection(col).Indexes().CreateMany(ctx, missing); err != nil {
-		return fmt.Errorf("store: create indexes on %s: %w", col, err)
+	for _, col := range allCollections {
+		if len(missing[col]) == 0 {
+			continue
+		}
+		if _, err := s.db.Collection(col).Indexes().CreateMany(ctx, missing[col]); err != nil {
+			return fmt.Errorf("store: create indexes on %s: %w", col, err)
+		}
 	}
 	return nil
 }
