@@ -12,14 +12,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 func main() {
@@ -28,12 +32,11 @@ func main() {
 	level := flag.String("log-level", "warn", "log level: debug, info, warn or error")
 	flag.Parse()
 
-	var lv slog.Level
-	if err := lv.UnmarshalText([]byte(*level)); err != nil {
+	log, err := newLogger(os.Stderr, *level)
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb-pg: --log-level: %v\n", err)
 		os.Exit(2)
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lv}))
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:      ferretdb.ListenerConfig{TCP: *listen},
 		Handler:       "postgresql",
@@ -58,4 +61,88 @@ func envOr(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// newLogger is FerretDB's logger at the given level (debug, info, warn or
+// error), with the duplicate-key errors jobmatch causes on purpose lowered
+// to debug (quietDuplicates).
+func newLogger(w io.Writer, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, err
+	}
+	return slog.New(quietDuplicates{h: slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv})}), nil
+}
+
+// quietDuplicates lowers to debug the records of a PostgreSQL unique
+// violation (SQLSTATE 23505, "duplicate key value violates unique
+// constraint"). FerretDB's pgx tracer logs every failed statement at ERROR,
+// and jobmatch claims positions, turns and once-only steps by inserting a
+// unique _id and expects most such inserts to fail: 2,575 ERROR lines in
+// five minutes of two replicas, among which a real error (a panic that
+// drops a connection) went unseen. The client is told of the duplicate in
+// its reply as before; --log-level debug still shows them.
+type quietDuplicates struct{ h slog.Handler }
+
+func (q quietDuplicates) Enabled(ctx context.Context, lv slog.Level) bool {
+	return q.h.Enabled(ctx, lv)
+}
+
+func (q quietDuplicates) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level > slog.LevelDebug && duplicateKey(r) {
+		if !q.h.Enabled(ctx, slog.LevelDebug) {
+			return nil
+		}
+		r.Level = slog.LevelDebug
+	}
+	return q.h.Handle(ctx, r)
+}
+
+func (q quietDuplicates) WithAttrs(a []slog.Attr) slog.Handler {
+	return quietDuplicates{h: q.h.WithAttrs(a)}
+}
+
+func (q quietDuplicates) WithGroup(n string) slog.Handler {
+	return quietDuplicates{h: q.h.WithGroup(n)}
+}
+
+// duplicateKey reports whether a record is about a unique violation: an
+// attribute (in a group or not) holding PostgreSQL's error, or its text.
+func duplicateKey(r slog.Record) bool {
+	if isDuplicateText(r.Message) {
+		return true
+	}
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		found = duplicateAttr(a.Value)
+		return !found
+	})
+	return found
+}
+
+func duplicateAttr(v slog.Value) bool {
+	v = v.Resolve()
+	switch v.Kind() {
+	case slog.KindGroup:
+		for _, a := range v.Group() {
+			if duplicateAttr(a.Value) {
+				return true
+			}
+		}
+	case slog.KindString:
+		return isDuplicateText(v.String())
+	case slog.KindAny:
+		if err, ok := v.Any().(error); ok {
+			var pe *pgconn.PgError
+			if errors.As(err, &pe) {
+				return pe.Code == "23505"
+			}
+			return isDuplicateText(err.Error())
+		}
+	}
+	return false
+}
+
+func isDuplicateText(s string) bool {
+	return strings.Contains(s, "duplicate key value violates unique constraint")
 }
