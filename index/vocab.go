@@ -464,6 +464,17 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		}
 		for _, f := range folded {
+			if baseTyped && f.via == "spelling" && !written && shortBaseOnly(bases, baseHeld) {
+				// A base of three letters is thin evidence: the whole
+				// word the letters spell once æ, ø and å are put back
+				// ("kokken": køkken typed without ø) is still what they
+				// may mean, after the short word inflected ("kokken":
+				// the kok), at a typo's boost, so never before it. A
+				// longer base decides alone ("lagerne" is no lægerne).
+				f.boost = boostWordTypo
+				out = append(out, f)
+				continue
+			}
 			if baseTyped || baseKnown && f.via == "compound" {
 				// The word typed is inflected from one some CV holds
 				// as typed ("lagerne": lager), not another folded
@@ -1087,6 +1098,17 @@ func withoutEnding(token string, written bool) []string {
 		add(full, 4)
 	}
 	return out
+}
+
+// shortBaseOnly reports whether every base held is of three letters or
+// fewer (kok, bus).
+func shortBaseOnly(bases []string, held []bool) bool {
+	for b, h := range held {
+		if h && len([]rune(bases[b])) > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // syncope returns the word a word in -ne, -le or -re after a consonant
