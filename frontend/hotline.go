@@ -144,6 +144,19 @@ func (f *Frontend) hotline(c echo.Context) error {
 			d.NewCVR = n
 		}
 	}
+	if cvr == "" && c.QueryParams().Has("name") {
+		// "Ukendt virksomhed? Opret den" sent without a CVR number: said
+		// at the CVR field, with what was typed kept (the page showed the
+		// hits again, and the name and postal code were gone).
+		nc := &jobmatch.Company{Name: strings.TrimSpace(c.QueryParam("name")), PostalCode: strings.TrimSpace(c.QueryParam("postal_code"))}
+		errs := f.newCompanyErrors(c, nc)
+		if errs == nil {
+			errs = map[string]string{}
+		}
+		errs["new_cvr"] = tr(c, "hot.new_cvr_missing")
+		d.NewName, d.NewPostal = nc.Name, nc.PostalCode
+		return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
+	}
 	if cvr != "" {
 		co, err := f.cfg.Companies.Company(ctx, cvr)
 		switch {

@@ -221,3 +221,26 @@ func TestHotlineSaysTheContactHasLeft(t *testing.T) {
 		t.Fatalf("in English: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestHotlineNewCompanyWithoutCVR: "Ukendt virksomhed? Opret den" sent
+// with a name and a postal code but no CVR number showed the hits again,
+// without a word, and what was typed was gone. It says so at the CVR
+// field now, the cursor there, and keeps the name and postal code.
+func TestHotlineNewCompanyWithoutCVR(t *testing.T) {
+	env := systemtest.Start(t)
+	hot := env.Login("hotline@demo.local")
+	for _, lang := range []struct{ code, msg string }{{"da", "Skriv virksomhedens CVR-nummer."}, {"en", "Type the company's CVR number."}} {
+		res := hot.Do("GET", "/staff/hotline?lang="+lang.code+"&q=bageriet&cvr=&name="+url.QueryEscape("Bageriet Hansen")+"&postal_code=6400", nil, nil,
+			"Accept", "text/html", "Accept-Language", lang.code)
+		page := html.UnescapeString(string(res.Body))
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `id="e-n-cvr">`+lang.msg+`</span>`) {
+			t.Fatalf("%s: no word at the CVR field: %d %s", lang.code, res.StatusCode, page)
+		}
+		if inputValue(t, page, "n-name") != "Bageriet Hansen" || inputValue(t, page, "n-postal") != "6400" {
+			t.Errorf("%s: what was typed is gone: %s", lang.code, page)
+		}
+		if !strings.Contains(inputTag(page, "n-cvr"), "autofocus") || strings.Contains(inputTag(page, "q"), "autofocus") {
+			t.Errorf("%s: the cursor is not at the CVR field: %s", lang.code, page)
+		}
+	}
+}
