@@ -38,7 +38,7 @@ type hotlinePage struct {
 	Owner     jobmatch.ContactPerson
 	Values    map[string]string
 	Idem      string
-	Topics    []jobmatch.Topic
+	Topics    []hotlineTopic
 	// Today are the latest of the calls this user logged today, the
 	// latest first: what was just typed can be checked. TodayTotal
 	// counts them all, TodayMore those not shown.
@@ -71,13 +71,33 @@ func (f *Frontend) todaysCalls(c echo.Context, by *jobmatch.User) ([]*jobmatch.R
 
 var hotlineTopics = []jobmatch.Topic{jobmatch.TopicVacancy, jobmatch.TopicRetention, jobmatch.TopicSubsidy, jobmatch.TopicLayoff, jobmatch.TopicOther}
 
+// hotlineTopicKeys are the topics as the hotline's form offers them.
+var hotlineTopicKeys = numberedTopics(hotlineTopics...)
+
+// hotlineTopic is a topic on the hotline's form with its number: its
+// option reads "2 · Sygemeldt medarbejder – fastholdelse", so the key 2 on
+// the topic chooses it (a select chooses the option its typed characters
+// begin). The first letter did not: four of the five begin with S.
+type hotlineTopic struct {
+	Topic jobmatch.Topic
+	Key   int
+}
+
+func numberedTopics(ts ...jobmatch.Topic) []hotlineTopic {
+	out := make([]hotlineTopic, len(ts))
+	for i, t := range ts {
+		out[i] = hotlineTopic{t, i + 1}
+	}
+	return out
+}
+
 // hotline is the hotline's page: type CVR digits or part of the name, pick
 // the company (Enter on its link), fill in a few fields and save with
 // Enter. Plain GET forms and links, so it works from the keyboard alone and
 // without JavaScript.
 func (f *Frontend) hotline(c echo.Context) error {
 	ctx := c.Request().Context()
-	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone"}, Idem: jobmatch.NewToken(), Topics: hotlineTopics}
+	d := hotlinePage{Q: c.QueryParam("q"), Values: map[string]string{"channel": "phone"}, Idem: jobmatch.NewToken(), Topics: hotlineTopicKeys}
 	if d.Q != "" {
 		p, err := f.cfg.CompanySearch.Search(ctx, d.Q, 10)
 		var ve *jobmatch.ValidationError
@@ -245,7 +265,7 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	receipt, err := f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopics}
+		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys}
 		if !isNew {
 			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
 		}

@@ -244,3 +244,41 @@ func TestHotlineNewCompanyWithoutCVR(t *testing.T) {
 		}
 	}
 }
+
+// TestHotlineTopicByNumber: the hint said "Pil ned eller første bogstav
+// vælger", and four of the five topics begin with S. Each topic shows its
+// number now, and the number chooses it: 4, Tab, the text, and the call is
+// about a lay-off.
+func TestHotlineTopicByNumber(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(733)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Haderslev Maskinfabrik A/S", PostalCode: "6100"}}); err != nil {
+		t.Fatal(err)
+	}
+	form := html.UnescapeString(hotlinePage(t, env.Login("hotline@demo.local"), "/staff/hotline?cvr="+cvr))
+	for _, want := range []string{"Tast emnets nummer (1–5), Tab går videre", ">1 · Søg medarbejdere", ">2 · Sygemeldt medarbejder", ">3 · Spørgsmål om støtteordninger", ">4 · Større afskedigelser", ">5 · Andet<"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("no %q on the form: %s", want, form)
+		}
+	}
+	ctx := browser.New(t)
+	err := chromedp.Run(ctx,
+		loginAt(env.URL+"/staff/hotline", "hotline@demo.local"),
+		chromedp.WaitVisible(`#q`),
+		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+cvr),
+		chromedp.WaitVisible(`#h-topic`),
+		chromedp.Poll(`document.activeElement && document.activeElement.id === "h-topic"`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		chromedp.KeyEvent("4"),
+		chromedp.KeyEvent("\t"),
+		chromedp.KeyEvent("Skal afskedige 30"),
+		chromedp.SendKeys(`#h-phone`, "22334455"+kb.Enter),
+		chromedp.WaitVisible(`p.flash`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := env.Sys.Intake.Requests(context.Background(), app.ListQuery{Scope: "company:" + cvr})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Topic != "layoff" || page.Items[0].Text != "Skal afskedige 30" {
+		t.Fatalf("requests %v %+v, want one about a lay-off", err, page.Items)
+	}
+}

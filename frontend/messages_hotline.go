@@ -19,7 +19,7 @@ func init() {
 		"hot.away_deputy":     {"fraværende, imens %s (%s)", "away, meanwhile %s (%s)"},
 		"hot.channel":         {"Kanal", "Channel"},
 		"hot.topic":           {"Emne", "Topic"},
-		"hot.topic_hint":      {"Pil ned eller første bogstav vælger, Tab går videre", "Arrow down or the first letter chooses, Tab moves on"},
+		"hot.topic_hint":      {"Tast emnets nummer (1–5), Tab går videre", "Type the topic's number (1–5), Tab moves on"},
 		"hot.topic_choose":    {"Vælg emne", "Choose a topic"},
 		"hot.topic_missing":   {"Vælg, hvad henvendelsen handler om.", "Choose what the request is about."},
 		"hot.text":            {"Kort tekst", "Short text"},
