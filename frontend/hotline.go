@@ -36,9 +36,12 @@ type hotlinePage struct {
 	// phone: it may be a phone number the jobcentre does not know.
 	PhoneLike string
 	Owner     jobmatch.ContactPerson
-	Values    map[string]string
-	Idem      string
-	Topics    []hotlineTopic
+	// Takes is who the call goes to when not the contact person (one
+	// who has left): the stand-in, as the search names it.
+	Takes  *jobmatch.ContactPerson
+	Values map[string]string
+	Idem   string
+	Topics []hotlineTopic
 	// Today are the latest of the calls this user logged today, the
 	// latest first: what was just typed can be checked. TodayTotal
 	// counts them all, TodayMore those not shown.
@@ -199,6 +202,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 		default:
 			d.Company = co
 			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
+			d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
 			if name := strings.TrimSpace(c.QueryParam("name")); name != "" && !jobmatch.SameCompanyName(name, co.Name) {
 				d.NameGiven = name
 			}
@@ -268,6 +272,7 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys}
 		if !isNew {
 			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
+			d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
 		}
 		errs := fieldMessages(web.Lang(c), ve)
 		if v["topic"] == "" {

@@ -282,3 +282,61 @@ func TestHotlineTopicByNumber(t *testing.T) {
 		t.Fatalf("requests %v %+v, want one about a lay-off", err, page.Items)
 	}
 }
+
+// TestHotlineSaysWhoTakesTheCall: after Lars was deactivated the hits
+// said "Kontaktperson: Lars Lund", and the form said he had left but not
+// who takes the call; the hotline learnt it only from "sendt til …" after
+// saving. Hits and form name the stand-in the request is routed to now.
+// A contact person who is away reads as a sentence: "Kontaktpersonen Mads
+// Mortensen er fraværende – henvendelser går til Fatima Hassan, …".
+func TestHotlineSaysWhoTakesTheCall(t *testing.T) {
+	env := systemtest.Start(t)
+	ctx := context.Background()
+	cvr, away := demo.CVR(734), demo.CVR(735)
+	if _, _, err := env.Sys.Companies.ImportCompanies(ctx, []companies.CompanyRow{{CVR: cvr, Name: "Kolding Rør ApS", PostalCode: "6000"},
+		{CVR: away, Name: "Kolding Tag ApS", PostalCode: "6000"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := env.Sys.Companies.Reassign(ctx, away, "mads@demo.local", "admin@demo.local", "test"); err != nil {
+		t.Fatal(err)
+	}
+	admin := env.Login("admin@demo.local")
+	if res := admin.Do("PATCH", "/api/v1/users/lars@demo.local", map[string]any{"active": false}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("deactivate: %d %s", res.StatusCode, res.Body)
+	}
+	if res := admin.Do("PUT", "/api/v1/users/mads@demo.local/absence", map[string]any{"away": true, "deputy_id": "fatima@demo.local"}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("absence: %d %s", res.StatusCode, res.Body)
+	}
+	hot := env.Login("hotline@demo.local")
+	res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": "Kolding Rør ApS", "postal_code": "6000",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": "Løntilskud"}, nil)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	rs, err := env.Sys.Intake.Requests(ctx, app.ListQuery{Scope: "company:" + cvr})
+	if err != nil || len(rs.Items) != 1 {
+		t.Fatalf("requests: %v %+v", err, rs.Items)
+	}
+	taker, err := env.Sys.Staff.User(ctx, rs.Items[0].ConsultantID)
+	if err != nil || taker.ID == "lars@demo.local" {
+		t.Fatalf("routed to %q: %v", rs.Items[0].ConsultantID, err)
+	}
+	var page string
+	for i := 0; i < 100 && !strings.Contains(page, "fratrådt"); i++ {
+		page = html.UnescapeString(hotlinePage(t, hot, "/staff/hotline?q=kolding"))
+	}
+	if want := "Kontaktpersonen Lars Lund er fratrådt – henvendelser går til " + taker.Name + ", " + taker.Phone; !strings.Contains(page, want) {
+		t.Errorf("the hit does not say %q: %s", want, page)
+	}
+	if want := "Kontaktpersonen Mads Mortensen er fraværende – henvendelser går til Fatima Hassan, "; !strings.Contains(page, want) {
+		t.Errorf("the hit does not say %q: %s", want, page)
+	}
+	form := html.UnescapeString(hotlinePage(t, hot, "/staff/hotline?cvr="+cvr))
+	if want := "<b>Lars Lund</b> (fratrådt) – <span class=\"owner-takes\">henvendelser går nu til <b>" + taker.Name + "</b> · " + taker.Phone; !strings.Contains(form, want) {
+		t.Errorf("the form does not say %q: %s", want, form)
+	}
+	res = hot.Do("GET", "/staff/hotline?lang=en&q=kolding", nil, nil, "Accept", "text/html", "Accept-Language", "en")
+	if want := "The contact person Lars Lund has left – requests go to " + taker.Name; !strings.Contains(html.UnescapeString(string(res.Body)), want) {
+		t.Errorf("in English, not %q: %s", want, res.Body)
+	}
+}

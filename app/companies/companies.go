@@ -76,7 +76,13 @@ func (assignmentRule) candidates(all []*jobmatch.User, c *jobmatch.Company) ([]*
 // rule's round-robin turn is not taken either: the company's CVR number
 // chooses among the candidates, and all its requests go to the same one.
 func (s *Service) StandIn(ctx context.Context, c *jobmatch.Company) (*jobmatch.User, error) {
-	all, err := s.staff.Consultants(ctx)
+	return standIn(ctx, s.staff, c)
+}
+
+// standIn is Service.StandIn over staff: the hotline's search names the
+// stand-in too.
+func standIn(ctx context.Context, staff Staff, c *jobmatch.Company) (*jobmatch.User, error) {
+	all, err := staff.Consultants(ctx)
 	if err != nil {
 		return nil, err
 	}

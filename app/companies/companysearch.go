@@ -21,7 +21,7 @@ type Search struct {
 	ix     *companyindex.Index
 	ready  atomic.Bool
 	mu     sync.Mutex
-	people map[string]jobmatch.ContactPerson // consultant id → contact person
+	people map[string]contactPerson // consultant id → contact person
 	// callers finds companies by their contact people's phone numbers
 	// and e-mail addresses.
 	callers *callers
@@ -30,7 +30,7 @@ type Search struct {
 // NewSearch returns an empty company search over st; call Load. staff
 // names each company's contact person.
 func NewSearch(st *store.Store, staff Staff) *Search {
-	return &Search{st: st, staff: staff, ix: companyindex.New(), people: map[string]jobmatch.ContactPerson{}, callers: newCallers()}
+	return &Search{st: st, staff: staff, ix: companyindex.New(), people: map[string]contactPerson{}, callers: newCallers()}
 }
 
 // Load fills the index from the store.
@@ -78,6 +78,11 @@ type CompanyHit struct {
 	// from.
 	Match  string           `json:"match"`
 	Caller *jobmatch.Person `json:"caller,omitempty"`
+	// Takes is who a request of the company goes to now when that is not
+	// the contact person: the stand-in while the contact person has left
+	// (ContactPerson.Left), or the stand-in's deputy. The hotline tells
+	// the caller at once (it learnt only after saving, from "sendt til").
+	Takes *jobmatch.ContactPerson `json:"takes,omitempty"`
 }
 
 // Search finds companies by CVR digits or name, or by the phone number,
@@ -99,8 +104,15 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 			return
 		}
 		seen[h.CVR] = true
-		out.Items = append(out.Items, CompanyHit{CVR: h.CVR, Name: h.Name, PostalCode: h.PostalCode, City: h.City,
-			ContactPerson: cs.person(ctx, h.ContactID), Match: match, Caller: caller})
+		p := cs.person(ctx, h.ContactID)
+		hit := CompanyHit{CVR: h.CVR, Name: h.Name, PostalCode: h.PostalCode, City: h.City,
+			ContactPerson: p.ContactPerson, Match: match, Caller: caller}
+		if !p.handles {
+			if c, err := cs.st.Company(ctx, h.CVR); err == nil {
+				hit.Takes = cs.Takes(ctx, c)
+			}
+		}
+		out.Items = append(out.Items, hit)
 	}
 	whole := jobmatch.NormalizeCVR(q)
 	for _, h := range hits {
@@ -126,9 +138,45 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 	return out, nil
 }
 
+// Takes returns who a request of c goes to now when that is not its
+// contact person, as intake routes it (intake's routeOwner): while the
+// contact person has left (deactivated, or no longer a consultant) the
+// stand-in the assignment rule picks by area, or the stand-in's deputy
+// while they are away; nil while the contact person takes them (the
+// deputy of one who is away is ContactPerson.Deputy).
+func (cs *Search) Takes(ctx context.Context, c *jobmatch.Company) *jobmatch.ContactPerson {
+	if u, err := cs.staff.User(ctx, c.ConsultantID); err != nil || handles(u) {
+		return nil
+	}
+	u, err := standIn(ctx, cs.staff, c)
+	if err != nil {
+		return nil
+	}
+	if u.Away && u.DeputyID != "" {
+		if d, err := cs.staff.User(ctx, u.DeputyID); err == nil && handles(d) {
+			u = d
+		}
+	}
+	p := u.ContactPerson()
+	return &p
+}
+
+// handles reports whether u takes requests: an active consultant (as
+// intake routes them).
+func handles(u *jobmatch.User) bool {
+	return u.Active && u.Role == jobmatch.RoleConsultant
+}
+
+// contactPerson is a consultant as a hit names them, and whether they take
+// their companies' requests themselves.
+type contactPerson struct {
+	jobmatch.ContactPerson
+	handles bool
+}
+
 // person returns a consultant's contact details, cached (users change
 // rarely; Forget drops one when the change log says the user changed).
-func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson {
+func (cs *Search) person(ctx context.Context, id string) contactPerson {
 	cs.mu.Lock()
 	p, ok := cs.people[id]
 	cs.mu.Unlock()
@@ -137,9 +185,11 @@ func (cs *Search) person(ctx context.Context, id string) jobmatch.ContactPerson 
 	}
 	u, err := cs.staff.User(ctx, id)
 	if err != nil {
-		return jobmatch.ContactPerson{}
+		return contactPerson{handles: true}
 	}
-	p = u.ContactPerson()
+	p = contactPerson{u.ContactPerson(), handles(u)}
+	// Left as the company's page says it (ContactPersonOf).
+	p.Left = !u.Active
 	if u.Away && u.DeputyID != "" {
 		// Who answers meanwhile: the hotline says so to the caller.
 		if d, err := cs.staff.User(ctx, u.DeputyID); err == nil {
