@@ -27,7 +27,20 @@ func (f *Frontend) presented(c echo.Context, view *intake.StatusView) ([]screeni
 	if err != nil {
 		return nil, err
 	}
+	// The positions filled from the shortlist: "1 af 2 stillinger besat"
+	// (the page said "Kandidater præsenteret" after a hire).
+	if view.Filled, err = f.cfg.Screening.PositionsFilled(c.Request().Context(), v); err != nil {
+		return nil, err
+	}
 	return f.cfg.Screening.PresentedIn(c.Request().Context(), v, web.Lang(c))
+}
+
+func init() {
+	statusExtensions = append(statusExtensions, func(_ *Frontend, _ echo.Context, view *intake.StatusView, out map[string]any) {
+		if view.Vacancy != nil {
+			out["positions_filled"] = view.Filled
+		}
+	})
 }
 
 // registerEmployer adds the employer's answers on the private link. Like
@@ -66,6 +79,12 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 		if errors.As(err, &ce) && ce.Code == "vacancy_closed" {
 			// From a page loaded before the vacancy was filled.
 			setFlashError(c, i18n.T(web.Lang(c), "emp.ended"))
+			return c.Redirect(http.StatusSeeOther, "/status/"+token)
+		}
+		if errors.As(err, &ce) && (ce.Code == "profile_closed" || ce.Code == "already_answered") {
+			// From a page loaded before the candidate was hired or
+			// withdrew, or before an answer given in another tab.
+			setFlashError(c, i18n.T(web.Lang(c), "c."+ce.Code)+" "+i18n.T(web.Lang(c), "emp.page_updated"))
 			return c.Redirect(http.StatusSeeOther, "/status/"+token)
 		}
 		if !errors.As(err, &ve) {

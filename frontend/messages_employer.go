@@ -33,6 +33,11 @@ func init() {
 		"emp.r_language":            {"Sprog", "Language"},
 		"emp.r_distance":            {"Afstand", "Distance"},
 		"emp.r_other":               {"Andet", "Other"},
+		"emp.hired":                 {"Ansat", "Hired"},
+		"emp.hired_note":            {"Ansat i stillingen. Der er ikke mere at svare på om kandidaten.", "Hired for the vacancy. There is nothing more to answer about the candidate."},
+		"status.filled_of":          {"%d af %d stillinger besat", "%d of %d positions filled"},
+		"c.profile_closed":          {"Kandidaten er ansat eller ikke længere med i forløbet, så du kan ikke svare om vedkommende. Har du spørgsmål, så kontakt din kontaktperson.", "The candidate is hired or no longer in the process, so you cannot answer about them. If you have questions, contact your contact person."},
+		"c.already_answered":        {"Du har allerede svaret om kandidaten. Har du ændret mening, så skriv det til konsulenten under »Spørg konsulenten«.", "You have already answered about this candidate. If you have changed your mind, tell the consultant under “Ask the consultant”."},
 		"emp.answered":              {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
 	})
 }

@@ -22,9 +22,13 @@ type StatusView struct {
 	ContactPerson jobmatch.ContactPerson `json:"contact_person"`
 	// AnswerBy is when the company can expect an answer (the request's
 	// due day, "YYYY-MM-DD"); empty once answered or without a deadline.
-	AnswerBy string            `json:"answer_by,omitempty"`
-	Vacancy  *jobmatch.Vacancy `json:"-"`
-	Request  *jobmatch.Request `json:"-"`
+	AnswerBy string `json:"answer_by,omitempty"`
+	// Filled is how many of the vacancy's positions are filled from the
+	// jobcentre's shortlist (set by the screening): the page says "1 af 2
+	// stillinger besat" while the rest are open.
+	Filled  int               `json:"positions_filled,omitempty"`
+	Vacancy *jobmatch.Vacancy `json:"-"`
+	Request *jobmatch.Request `json:"-"`
 }
 
 // ResolveLink returns the link behind a private token; revoked or unknown

@@ -965,13 +965,32 @@ func (sl *Service) Answer(ctx context.Context, token string, in AnswerInput) (*j
 		return nil, err
 	}
 	var entryID, name string
+	var given []jobmatch.EmployerAnswer
 	for _, x := range entries {
 		if x.e.ProfileID == in.ProfileID {
-			entryID, name = x.e.ID, x.c.Name
+			entryID, name, given = x.e.ID, x.c.Name, x.e.Answers
+			if x.e.Stage == jobmatch.StageHired {
+				// Hired: nothing is left to decide about them ("Ikke
+				// relevant" about the person taken on was taken).
+				return nil, &jobmatch.ConflictError{Code: "profile_closed", Detail: "The candidate is hired, so there is nothing more to answer about them."}
+			}
 		}
 	}
 	if entryID == "" {
+		if closedProfile(ctx, sl, v, in.ProfileID) {
+			return nil, &jobmatch.ConflictError{Code: "profile_closed", Detail: "The candidate is no longer in the process, so there is nothing more to answer about them."}
+		}
 		return nil, jobmatch.Invalid("profile_id", "unknown_profile", "")
+	}
+	if decided := decision(given); decided != nil && in.Answer != "question" {
+		// One decision per candidate: "Inviter til samtale" then "Ikke
+		// relevant" left the consultant with both. The same decision
+		// again (a second click) is the one given; a change of mind is
+		// a question to the consultant.
+		if decided.Answer == in.Answer {
+			return decided, nil
+		}
+		return nil, &jobmatch.ConflictError{Code: "already_answered", Detail: "You have already answered about this candidate. If you have changed your mind, tell the consultant under “Ask the consultant”."}
 	}
 	a := jobmatch.EmployerAnswer{Answer: in.Answer, Reason: in.Reason, Text: strings.TrimSpace(in.Text), At: sl.now().UTC()}
 	if err := sl.st.EmployerAnswered(ctx, entryID, v.ConsultantID, a); err != nil {
