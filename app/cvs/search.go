@@ -1696,11 +1696,26 @@ func withoutPersonal(text string) (string, []string) {
 
 // placeWords say where the place that follows is: "kok i aarhus", "lager
 // i nærheden af vejle", "pædagog near odense".
-var placeWords = [][]string{
+var placeWords = append([][]string{
 	{"i", "nærheden", "af"}, {"i", "naerheden", "af"}, {"tæt", "på"}, {"taet", "paa"}, {"close", "to"},
 	{"i"}, {"ved"}, {"nær"}, {"naer"}, {"omkring"}, {"omkr."}, {"fra"}, {"in"}, {"near"}, {"around"},
 	// "på Fyn", "på Als", "på Frederiksberg", also typed without å.
 	{"på"}, {"paa"}, {"pa"}, {"on"},
+}, directionWords()...)
+
+// directionWords are "nord for", "sydvest for", "north of" …: a direction
+// from a place is near it, as "omkring" is (the radius around the place
+// holds what lies north of it). As words, "nord" was required and found
+// the CVs that wrote "nordlys" or "Nordfyns".
+func directionWords() [][]string {
+	var out [][]string
+	for _, d := range []string{"nord", "syd", "øst", "oest", "ost", "vest", "nordøst", "nordoest", "nordost", "nordvest", "sydøst", "sydoest", "sydost", "sydvest"} {
+		out = append(out, []string{d, "for"}, []string{"lige", d, "for"})
+	}
+	for _, d := range []string{"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"} {
+		out = append(out, []string{d, "of"}, []string{"just", d, "of"})
+	}
+	return out
 }
 
 // wordsBefore is how many of the last words are one of phrases (the
