@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -246,8 +247,9 @@ func TestOpenAPIHotlineEndpoints(t *testing.T) {
 	co, _ := env.Sys.Companies.Company(context.Background(), cvr)
 	k := env.Login(co.ConsultantID)
 	ck.do(k, "GET", "/api/v1/worklist", nil, 200)
-	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "phone", "date": "2026-01-05"}, 201)
-	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "smoke_signal", "date": "2026-01-05"}, 422)
+	today := time.Now().Format(time.DateOnly)
+	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "phone", "date": today}, 201)
+	ck.do(k, "POST", "/api/v1/contacts", map[string]any{"cvr": cvr, "kind": "smoke_signal", "date": today}, 422)
 	ck.do(k, "GET", "/api/v1/companies/"+cvr+"/timeline", nil, 200)
 	ck.do(k, "POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Ringet tilbage", "outcome": "full_return"}, 200)
 	ck.do(k, "POST", "/api/v1/requests/"+rec.ID+"/resolve", map[string]any{"resolution": "Igen"}, 409)

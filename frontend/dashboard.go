@@ -131,11 +131,16 @@ func goalWord(lang i18n.Lang, met, running bool) string {
 }
 
 // periodNote says that a period's figures are not final: "foreløbig, til
-// og med 7. dec. 2026" while it runs, "ikke begyndt" before; "" once it
-// has ended.
+// og med 7. dec. 2026" while it runs, "ikke begyndt" before, "kontakter kan
+// stadig registreres til og med 31. jan. 2027" in the month after it
+// ended; "" once its figures are final.
 func periodNote(lang i18n.Lang, f *followup.KPIFigures) string {
 	switch f.Status {
 	case kpi.Ended.String():
+		if d, err := time.ParseInLocation(time.DateOnly, f.LateUntil, jobmatch.Copenhagen); err == nil {
+			// Just ended: its contacts may still be logged for a month.
+			return i18n.T(lang, "dash.late_contacts", i18n.Date(lang, d))
+		}
 		return ""
 	case kpi.NotStarted.String():
 		return i18n.T(lang, "dash.not_started")
@@ -403,7 +408,8 @@ type reportPage struct {
 	Year, Half string
 	R          *followup.Report
 	// Note and PreviousNote say a period's figures are not final
-	// ("foreløbig, til og med 7. dec. 2026"); "" for an ended period.
+	// ("foreløbig, til og med 7. dec. 2026", or for one just ended that
+	// its contacts may still be logged); "" once they are (periodNote).
 	Note, PreviousNote string
 	// AsOf is the last day a running period's figures cover, in words.
 	AsOf string

@@ -102,6 +102,7 @@ func init() {
 		"dash.provisional":                   {"foreløbig, til og med %s", "provisional, up to %s"},
 		"dash.provisional_undated":           {"foreløbig", "provisional"},
 		"dash.not_started":                   {"ikke begyndt", "not begun"},
+		"dash.late_contacts":                 {"kontakter kan stadig registreres til og med %s", "contacts may still be logged up to %s"},
 		"dash.not_begun":                     {"Ikke begyndt · perioden begynder %s", "Not begun · the period begins on %s"},
 		"dash.met":                           {"Nået", "Reached"},
 		"dash.no_target":                     {"Intet mål sat for %d", "No target set for %d"},

@@ -35,7 +35,7 @@ var messages = map[string][2]string{
 	"v.not_past":        {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
 	"v.time_past":       {"Tidspunktet er allerede gået: vælg et senere.", "That time has passed: choose a later one."},
 	"v.not_future":      {"Datoen må ikke ligge i fremtiden.", "The date must not be in the future."},
-	"v.too_old":         {"Datoen skal ligge i %s eller senere: tidligere år er gjort op.", "The date must be in %s or later: earlier years are closed."},
+	"v.too_old":         {"Datoen må tidligst være %s: en kontakt registreres i det halvår, den fandt sted, eller senest i første måned af det næste, så et halvår, der er gjort op, ikke ændres.", "The date must be %s or later: a contact is logged in the half-year it took place, or at the latest in the first month of the next, so a half-year already reported does not change."},
 	"v.number":          {"Skriv et helt tal.", "Enter a whole number."},
 	"v.decimal":         {"Skriv et tal, fx 0,25.", "Enter a number, e.g. 0.25."},
 	"v.km":              {"Skriv en afstand over 0 og højst 500 km.", "Enter a distance above 0 and at most 500 km."},

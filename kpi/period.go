@@ -133,6 +133,28 @@ func (p Period) End() time.Time {
 	return time.Date(p.Year, m+time.Month(n), 1, 0, 0, 0, 0, jobmatch.Copenhagen)
 }
 
+// LateUntil is the first instant at which events may no longer be dated
+// inside the period: the end of the month after its last half-year (1 Feb
+// for a year or its second half, 1 Aug for a first half). A half-year is
+// reported when it is over; December's visits are still logged in
+// January, June's in July, and none after, or a reported figure would
+// change silently (a contact dated March, logged in December).
+func (p Period) LateUntil() time.Time {
+	last := PeriodOf(Half, p.End().AddDate(0, 0, -1))
+	return last.End().AddDate(0, 1, 0)
+}
+
+// OpenFrom is the first day an event logged at now may be dated: the
+// current half-year's first, or in a half-year's first month the previous
+// half-year's (Period.LateUntil).
+func OpenFrom(now time.Time) time.Time {
+	h := PeriodOf(Half, now)
+	if now.Before(h.Prev().LateUntil()) {
+		h = h.Prev()
+	}
+	return h.Start()
+}
+
 // Contains reports whether t falls inside the period.
 func (p Period) Contains(t time.Time) bool {
 	return !t.Before(p.Start()) && t.Before(p.End())

@@ -265,3 +265,30 @@ func TestTrendSaysWhetherThePeriodHasBegunOrEnded(t *testing.T) {
 		t.Errorf("state keys: %s %s %s", NotStarted, Running, Ended)
 	}
 }
+
+// TestContactsOpenFrom: an event is dated in its half-year or, in the
+// month after it, the half-year before; never in one already reported.
+func TestContactsOpenFrom(t *testing.T) {
+	cph := jobmatch.Copenhagen
+	for _, c := range []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 7, 10, 0, 0, 0, cph), "2026-07-01"},
+		{time.Date(2026, 7, 31, 23, 59, 0, 0, cph), "2026-01-01"},
+		{time.Date(2026, 8, 1, 0, 0, 0, 0, cph), "2026-07-01"},
+		{time.Date(2027, 1, 15, 10, 0, 0, 0, cph), "2026-07-01"},
+		{time.Date(2027, 2, 1, 0, 30, 0, 0, cph), "2027-01-01"},
+		{time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC), "2026-01-01"}, // 1 Feb in Copenhagen
+	} {
+		if got := OpenFrom(c.now).Format(time.DateOnly); got != c.want {
+			t.Errorf("OpenFrom(%s) = %s, want %s", c.now, got, c.want)
+		}
+	}
+	for p, want := range map[string]string{"2026": "2027-02-01", "2026-H2": "2027-02-01", "2026-H1": "2026-08-01", "2026-03": "2026-08-01", "2026-11": "2027-02-01"} {
+		pp, _ := ParsePeriod(p)
+		if got := pp.LateUntil().Format(time.DateOnly); got != want {
+			t.Errorf("%s.LateUntil() = %s, want %s", p, got, want)
+		}
+	}
+}

@@ -113,6 +113,10 @@ func (s *Store) Lock(col, id string) func() { return s.appLocks.lock(col, id) }
 // lock serialises the store's read-modify-write of one document.
 func (s *Store) lock(col, id string) func() { return s.docLocks.lock(col, id) }
 
+// ServerSelectionTimeout is how long an operation waits for the database
+// to answer at all before it fails (Open).
+const ServerSelectionTimeout = 2 * time.Second
+
 // Open connects to the configured database, starting the embedded FerretDB
 // when no URI is given, and makes sure every collection and index exists.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
@@ -134,10 +138,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 	}
-	// A database that does not answer is said within seconds (503, try
-	// again), not after the request's whole 30 s; a restart of FerretDB
-	// is waited out within them. The URI's serverSelectionTimeoutMS wins.
-	opts := options.Client().SetServerSelectionTimeout(10 * time.Second).ApplyURI(uri).
+	// A database that does not answer is said within 2 s (503, try
+	// again), not after the request's whole 30 s: with 10 s every
+	// signed-in request of an outage hung that long for its session
+	// before its 503, and a person clicked again and again. A connection
+	// that takes longer than 5 s to open is as good as none. The URI's
+	// serverSelectionTimeoutMS and connectTimeoutMS win.
+	opts := options.Client().SetServerSelectionTimeout(ServerSelectionTimeout).SetConnectTimeout(5 * time.Second).ApplyURI(uri).
 		SetWriteConcern(writeconcern.Journaled()).
 		SetTimeout(30 * time.Second).
 		SetAppName("jobmatch").

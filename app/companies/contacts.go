@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"jobmatch"
 	"jobmatch/app"
 	"jobmatch/app/surveys"
+	"jobmatch/kpi"
 	"jobmatch/store"
 )
 
@@ -43,11 +43,13 @@ func (s *Service) LogContact(ctx context.Context, by *jobmatch.User, in ContactI
 	if in.Date > today {
 		return nil, jobmatch.Invalid("date", "not_future", "")
 	}
-	// A contact of a year already reported is no longer logged: one dated
-	// 2020 changed that year's figures, silently. Last year stays open
-	// (December's visits are logged in January).
-	if last := s.now().In(jobmatch.Copenhagen).Year() - 1; in.Date < fmt.Sprintf("%d-01-01", last) {
-		return nil, jobmatch.Invalid("date", "too_old", strconv.Itoa(last))
+	// A contact of a half-year already reported is no longer logged: one
+	// dated March, logged in December, changed the ended first half-year's
+	// figures silently (the previous year stayed open all year). The
+	// previous half-year stays open for its next month only: December's
+	// visits are logged in January, June's in July (kpi.OpenFrom).
+	if from := kpi.OpenFrom(s.now()).Format(time.DateOnly); in.Date < from {
+		return nil, jobmatch.Invalid("date", "too_old", from)
 	}
 	c, err := s.Company(ctx, in.CVR)
 	if errors.Is(err, jobmatch.ErrNotFound) {

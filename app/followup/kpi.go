@@ -25,7 +25,12 @@ type KPIFigures struct {
 	// AsOf is the day the figures were read (Copenhagen, "2026-12-07")
 	// when the period has not ended: they run up to and including it.
 	// Empty for an ended period, whose figures are final.
-	AsOf                 string                  `json:"as_of,omitempty"`
+	AsOf string `json:"as_of,omitempty"`
+	// LateUntil is, for a period just ended, the last day contacts dated
+	// in it may still be logged (the month after a half-year:
+	// kpi.Period.LateUntil), so its contacts may still rise until then;
+	// empty after it, when the figures are final.
+	LateUntil            string                  `json:"late_until,omitempty"`
 	Contacts             KPIContacts             `json:"contacts"`
 	EmployerSatisfaction map[string]Satisfaction `json:"employer_satisfaction"`
 	CitizenSatisfaction  Satisfaction            `json:"citizen_satisfaction"`
@@ -190,6 +195,8 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	}
 	if state != kpi.Ended {
 		f.AsOf = now.In(jobmatch.Copenhagen).Format(time.DateOnly)
+	} else if late := p.LateUntil(); now.Before(late) {
+		f.LateUntil = late.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
 	for _, m := range p.Months() {
 		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
