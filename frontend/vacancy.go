@@ -54,6 +54,12 @@ type vacancyPage struct {
 	// ethnic origin ("kvindelig"): the consultant takes them up with the
 	// employer, and the matching does not use them.
 	Personal string
+	// Ended: the vacancy is filled or closed. Nobody is ranked for it
+	// (each view recorded a run ranking every citizen, and the
+	// shortlist's buttons all failed); the shortlist is read-only, with
+	// its history, and LastRun, when there is one, the latest ranking.
+	Ended   bool
+	LastRun *jobmatch.MatchRun
 }
 
 type criterionView struct {
@@ -106,6 +112,9 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	d := vacancyPage{Vacancy: v, Params: c.QueryParams(), Lang: string(web.Lang(c)), Components: matcher.Components}
 	d.Personal = personalNote(c, v, "vac.personal")
+	if v.Status.Ended() {
+		return f.endedVacancyView(c, d)
+	}
 	q, err := web.MatchQueryFrom(c)
 	if err == nil && c.QueryParam("set") == "1" {
 		// The form sends every criterion: checked ones are required, the
@@ -181,6 +190,27 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 		nq.Set("cursor", d.Matches.NextCursor)
 		d.Next = "/staff/vacancies/" + v.ID + "?" + nq.Encode()
 	}
+	return f.render(c, http.StatusOK, "vacancy", "page.vacancy", d, nil)
+}
+
+// endedVacancyView is the page of a filled or closed vacancy: what it was,
+// its shortlist read-only with each entry's history and interviews, and a
+// line that nobody is ranked any more, linking the latest ranking.
+func (f *Frontend) endedVacancyView(c echo.Context, d vacancyPage) error {
+	ctx, by := c.Request().Context(), web.CurrentUser(c)
+	d.Ended = true
+	var err error
+	if d.LastRun, err = f.cfg.Matching.LastRun(ctx, by, d.Vacancy.ID); err != nil {
+		return err
+	}
+	if d.Shortlist, err = f.shortlistRows(c, d.Vacancy.ID); err != nil {
+		return err
+	}
+	for i := range d.Shortlist {
+		d.Shortlist[i].Next = nil
+	}
+	d.Computed = f.cfg.Env.Now()
+	d.Today = d.Computed.In(jobmatch.Copenhagen).Format(time.DateOnly)
 	return f.render(c, http.StatusOK, "vacancy", "page.vacancy", d, nil)
 }
 

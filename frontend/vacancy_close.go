@@ -67,3 +67,12 @@ func (f *Frontend) vacancyClose(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+c.Param("id"))
 }
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"vac.ended_filled": {"Stillingen er besat – der rangeres ikke flere kandidater.", "The vacancy is filled – no more candidates are ranked."},
+		"vac.ended_closed": {"Stillingen er lukket – der rangeres ikke flere kandidater.", "The vacancy is closed – no more candidates are ranked."},
+		"vac.last_run":     {"Seneste rangering (%s)", "Latest ranking (%s)"},
+		"vac.history":      {"Forløb", "History"},
+	})
+}

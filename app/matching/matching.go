@@ -190,6 +190,13 @@ func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacanc
 	if err != nil {
 		return nil, err
 	}
+	// A filled or closed vacancy is ranked no more: each view of its page
+	// recorded a run ranking every citizen for a vacancy nobody can be put
+	// on any more. Its recorded runs stay readable (MatchRuns, LastRun).
+	if v.Status.Ended() {
+		return nil, &jobmatch.ConflictError{Code: "vacancy_closed", Detail: "the vacancy is " + string(v.Status) +
+			"; nobody is ranked for it any more (its recorded runs: GET /api/v1/vacancies/" + v.ID + "/match-runs)"}
+	}
 	p := ms.profile(v)
 	o, err := q.options(p)
 	if err != nil {
