@@ -54,6 +54,10 @@ func Stem(word string) string {
 // English").
 var speakWords = map[string]bool{"taler": true, "tale": true, "talende": true, "speaks": true, "speak": true, "speaking": true}
 
+// SpeakWord reports whether w (lower case) says that a language follows:
+// "taler", "speaks".
+func SpeakWord(w string) bool { return speakWords[w] }
+
 // stopwords are Danish function words a query does not look for inside
 // other words ("og" would reach half the vocabulary).
 var stopwords = map[string]bool{}

@@ -1,27 +1,27 @@
 package cvs
 
 import (
+	"slices"
 	"testing"
 
+	"jobmatch/index"
 	"jobmatch/taxonomy"
 )
 
 // readQuery reads q as the consultants' search page does, with the
 // shipped taxonomy.
-func readQuery(t *testing.T, q string) (SearchParams, []Interpretation, string) {
+func readQuery(t *testing.T, q string) (index.Query, []Interpretation) {
 	t.Helper()
 	tax, err := taxonomy.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := &Service{tax: tax}
-	p := SearchParams{Q: q}
-	iq, interp, err := cs.buildQuery(p)
+	iq, interp, err := cs.buildQuery(SearchParams{Q: q})
 	if err != nil {
 		t.Fatalf("%q: %v", q, err)
 	}
-	_ = iq
-	return p, interp, iq.Text
+	return iq, interp
 }
 
 // TestDirectionFromAPlace: "nord for odense", "sydvest for aarhus", "øst
@@ -38,7 +38,8 @@ func TestDirectionFromAPlace(t *testing.T) {
 		"welder north of aalborg":       {"welder", "north of aalborg"},
 		"omkring odense":                {"", "omkring odense"},
 	} {
-		_, interp, text := readQuery(t, q)
+		iq, interp := readQuery(t, q)
+		text := iq.Text
 		var place *Interpretation
 		for i := range interp {
 			if interp[i].Via == "place" {
@@ -47,6 +48,39 @@ func TestDirectionFromAPlace(t *testing.T) {
 		}
 		if place == nil || place.Term != want[1] || text != want[0] {
 			t.Errorf("%q: searched %q, place %+v; want %q near %q", q, text, place, want[0], want[1])
+		}
+	}
+}
+
+// TestSpokenLevelOfALanguage: "taler godt dansk", "lidt engelsk", "taler
+// flydende engelsk" ask for the language at least at the level the
+// everyday word says (well B2, fluently or perfectly C1, some A2), as
+// "taler polsk" asks for the language; as words, «taler», «godt» and
+// «dansk» were each required of every CV. "godt humør" and "noget med
+// børn" stay words.
+func TestSpokenLevelOfALanguage(t *testing.T) {
+	for q, want := range map[string][2]string{
+		"taler godt dansk":                    {"", "da:B2"},
+		"kok der taler godt dansk":            {"kok der", "da:B2"},
+		"rengøring taler rigtig godt engelsk": {"rengøring", "en:B2"},
+		"taler flydende engelsk":              {"", "en:C1"},
+		"perfekt dansk":                       {"", "da:C1"},
+		"lager lidt dansk":                    {"lager", "da:A2"},
+		"noget engelsk":                       {"", "en:A2"},
+		"taler dansk godt":                    {"", "da:B2"},
+		"speaks good english":                 {"", "en:B2"},
+		"sosu taler dansk B1":                 {"sosu", "da:B1"},
+		"pædagog godt humør":                  {"pædagog godt humør", ""},
+		"noget med børn":                      {"noget med børn", ""},
+		"dansk godt humør":                    {"dansk godt humør", ""},
+	} {
+		iq, _ := readQuery(t, q)
+		var langs []string
+		if want[1] != "" {
+			langs = []string{want[1]}
+		}
+		if iq.Text != want[0] || !slices.Equal(iq.Languages, langs) {
+			t.Errorf("%q: searched %q with languages %v; want %q with %v", q, iq.Text, iq.Languages, want[0], langs)
 		}
 	}
 }

@@ -1216,6 +1216,22 @@ var levelWords = map[string]string{
 	"modersmål": "C2", "modersmaal": "C2", "modersmålsniveau": "C2", "native": "C2",
 }
 
+// spokenWords say how well a language is spoken as a consultant types it
+// in a search ("taler godt dansk", "lidt engelsk"), as the CEFR level it
+// is at least: well is B2, fluently or perfectly C1, some A2. They are
+// read before the language (after it only as "taler dansk godt"): "godt
+// humør", "noget med børn" are words. Not on the CV form, where "engelsk
+// godt" is no level to record.
+var spokenWords = map[string]string{
+	"godt": "B2", "god": "B2", "gode": "B2", "good": "B2",
+	"perfekt": "C1", "perfect": "C1",
+	"lidt": "A2", "noget": "A2", "basalt": "A2", "basal": "A2", "some": "A2", "basic": "A2",
+}
+
+// levelIntensifiers may stand before a level: "rigtig godt dansk",
+// "meget flydende engelsk" (the level is still at least that).
+var levelIntensifiers = map[string]bool{"meget": true, "rigtig": true, "rigtigt": true, "virkelig": true, "very": true, "really": true}
+
 // levelBetween are the words that may stand between a language and its
 // level: "engelsk på modersmålsniveau", "dansk som modersmål", "dansk
 // niveau B1".
@@ -1316,33 +1332,54 @@ func languageLevelIn(text string) (rest, spec, term string, ok bool) {
 	words := strings.Fields(text)
 	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:")) }
 	drop := func(i, j int) string { return strings.Join(append(slices.Clone(words[:i]), words[j:]...), " ") }
+	// found is words[i:j] read as code at level, with a verb that says
+	// it is spoken before them ("taler godt dansk", "speaks fluent
+	// English"): as a word, "taler" was required of every CV.
+	found := func(i, j int, code, level string) (string, string, string, bool) {
+		if i > 0 && index.SpeakWord(clean(words[i-1])) {
+			i--
+		}
+		return drop(i, j), code + ":" + level, strings.Join(words[i:j], " "), true
+	}
 	for i, w := range words {
 		level, ok := levelWords[clean(w)]
-		cefr := false
+		cefr, spoken := false, false
 		if !ok {
 			level, ok = cefrLevel(clean(w))
 			cefr = ok
 		}
 		if !ok {
+			level, ok = spokenWords[clean(w)]
+			spoken = ok
+		}
+		if !ok {
 			continue
 		}
-		// The level before the language: "flydende engelsk" (a CEFR
-		// level only when no language comes before it: "dansk B1
-		// engelsk C1" is Danish at B1).
+		// The level before the language: "flydende engelsk", "rigtig
+		// godt dansk" (a CEFR level only when no language comes before
+		// it: "dansk B1 engelsk C1" is Danish at B1).
 		before := func() (string, string, string, bool) {
 			if i+1 < len(words) {
 				if code, ok := index.LanguageCode(clean(words[i+1])); ok {
-					return drop(i, i+2), code + ":" + level, strings.Join(words[i:i+2], " "), true
+					start := i
+					if start > 0 && levelIntensifiers[clean(words[start-1])] {
+						start--
+					}
+					return found(start, i+2, code, level)
 				}
 			}
 			return "", "", "", false
 		}
 		// After it, maybe with a word between: "engelsk flydende",
-		// "dansk som modersmål", "dansk på B1".
+		// "dansk som modersmål", "dansk på B1"; a word of everyday
+		// speech only after the verb ("taler dansk godt").
 		after := func() (string, string, string, bool) {
 			for j := i - 1; j >= 0 && j >= i-2; j-- {
 				if code, ok := index.LanguageCode(clean(words[j])); ok {
-					return drop(j, i+1), code + ":" + level, strings.Join(words[j:i+1], " "), true
+					if spoken && (j != i-1 || j == 0 || !index.SpeakWord(clean(words[j-1]))) {
+						break
+					}
+					return found(j, i+1, code, level)
 				}
 				if !levelBetween[clean(words[j])] {
 					break
