@@ -144,7 +144,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 		// form was opened without it, and Enter said "Udfyld telefon eller
 		// e-mail"). "Navn <adresse>" as a mail program shows it gives the
 		// name too; a bare domain ("firma.dk") is no address.
-		if a, err := mail.ParseAddress(strings.TrimSpace(d.Q)); err == nil {
+		if a, err := mail.ParseAddress(companies.CallerQuery(d.Q)); err == nil {
 			d.Values["caller_email"] = a.Address
 			if d.Values["caller_name"] == "" {
 				d.Values["caller_name"] = a.Name

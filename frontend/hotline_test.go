@@ -340,3 +340,39 @@ func TestHotlineSaysWhoTakesTheCall(t *testing.T) {
 		t.Errorf("in English, not %q: %s", want, res.Body)
 	}
 }
+
+// TestHotlineFindsTheCallerAsPasted: an Outlook header line ("Fra: Line
+// Larsen <…>", "From:", "Til:", "Sendt af:") found nothing, nor did a
+// foreign number written with 00 ("0049 171 1234567"), "klaus muller" for
+// Klaus Müller, or a name surname first ("Petersen Jens"). Each finds the
+// caller's company with the caller now.
+func TestHotlineFindsTheCallerAsPasted(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(737)
+	for _, p := range []map[string]any{{"name": "Line Larsen", "email": "line.larsen@roedekro-kundeservice.dk"}, {"name": "Klaus Müller", "phone": "+49 171 1234567"},
+		{"name": "Jens Petersen", "phone": "23456781"}} {
+		req := map[string]any{"company": map[string]any{"cvr": cvr, "name": "Rødekro Kundeservice ApS", "postal_code": "6230", "contact": p},
+			"topic": "subsidy", "channel": "web", "text": "Spørgsmål om løntilskud"}
+		if res := env.Client().Do("POST", "/api/v1/requests", req, nil); res.StatusCode != http.StatusCreated {
+			t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	hot := env.Login("hotline@demo.local")
+	for q, caller := range map[string]string{
+		"Fra: Line Larsen <line.larsen@roedekro-kundeservice.dk>":      "Line Larsen",
+		"From: Line Larsen <line.larsen@roedekro-kundeservice.dk>":     "Line Larsen",
+		"Til: line.larsen@roedekro-kundeservice.dk":                    "Line Larsen",
+		"Sendt af: Line Larsen <line.larsen@roedekro-kundeservice.dk>": "Line Larsen",
+		"0049 171 1234567": "Klaus Müller",
+		"klaus muller":     "Klaus Müller",
+		"Petersen Jens":    "Jens Petersen",
+	} {
+		var page string
+		for i := 0; i < 100 && !strings.Contains(page, "Ringer/skriver: "+caller); i++ {
+			page = html.UnescapeString(hotlinePage(t, hot, "/staff/hotline?q="+url.QueryEscape(q)))
+		}
+		if !strings.Contains(page, "Ringer/skriver: "+caller) || !strings.Contains(page, "Rødekro Kundeservice ApS") {
+			t.Errorf("%q does not find %s: %s", q, caller, page)
+		}
+	}
+}

@@ -140,7 +140,8 @@ func nameKeyWords(name string) []string {
 	return ws
 }
 
-var nameKeyFolds = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "ae", "a", "oe", "o", "aa", "a")
+var nameKeyFolds = strings.NewReplacer("æ", "a", "ø", "o", "å", "a", "ae", "a", "oe", "o", "aa", "a",
+	"ä", "a", "ö", "o", "ü", "u", "é", "e", "è", "e", "á", "a", "í", "i", "ó", "o", "ñ", "n", "ç", "c") // "Klaus Müller" is "klaus muller" too
 
 // phoneKey is a phone number's digits without the Danish country code
 // (+45, 0045, or 45 before the eight digits), "" when it has other

@@ -2,6 +2,8 @@ package companies
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -96,6 +98,7 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 	if limit <= 0 || limit > 50 {
 		limit = 10
 	}
+	q = CallerQuery(q)
 	hits := cs.ix.Search(q, limit)
 	out := app.Page[CompanyHit]{Items: make([]CompanyHit, 0, len(hits))}
 	seen := map[string]bool{}
@@ -121,6 +124,11 @@ func (cs *Search) Search(ctx context.Context, q string, limit int) (app.Page[Com
 		}
 	}
 	refs, how := cs.callers.find(q)
+	if w := strings.Fields(q); len(refs) == 0 && how == "person" && len(w) >= 2 {
+		// The surname first, as lists and signatures have it ("Petersen
+		// Jens"): the name as the contact has it.
+		refs, how = cs.callers.find(strings.Join(append(w[1:], w[0]), " "))
+	}
 	for _, r := range refs {
 		if e, ok := cs.ix.Get(r.cvr); ok {
 			var caller *jobmatch.Person
@@ -173,6 +181,24 @@ type contactPerson struct {
 	jobmatch.ContactPerson
 	handles bool
 }
+
+// CallerQuery is what the hotline typed or pasted as the search reads it:
+// a mail's header line without its label ("Fra: Line Larsen <line@firma.dk>",
+// "From:", "Til:", "Sendt af:", as Outlook copies it), and a phone number's
+// international prefix 00 as + ("0049 171 1234567" is "+49 171 1234567").
+func CallerQuery(q string) string {
+	q = strings.TrimSpace(q)
+	if m := headerLabel.FindString(q); m != "" && len(m) < len(q) {
+		q = strings.TrimSpace(q[len(m):])
+	}
+	if len(q) > 2 && strings.HasPrefix(q, "00") && q[2] >= '1' && q[2] <= '9' {
+		q = "+" + q[2:]
+	}
+	return q
+}
+
+// headerLabel is the label of a mail's header line, Danish or English.
+var headerLabel = regexp.MustCompile(`(?i)^(fra|from|til|to|cc|sendt af|afsender|sender|reply-to|svar til)\s*:\s*`)
 
 // person returns a consultant's contact details, cached (users change
 // rarely; Forget drops one when the change log says the user changed).
