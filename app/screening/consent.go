@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/app/intake"
 	"jobmatch/i18n"
 )
 
@@ -245,6 +246,12 @@ func (sl *Service) ConsentViewIn(ctx context.Context, r *jobmatch.ConsentRequest
 	cv := ConsentVacancy{Title: v.Title, Description: v.Description, PostalCode: v.PostalCode, EmploymentType: string(v.EmploymentType), Hours: string(v.Hours)}
 	if pub.ShowName {
 		cv.EmployerName = v.CompanyName
+	} else {
+		// The page says the name is told once the employer agrees to it,
+		// so the employer's own text does not tell it either ("Rødekro IT
+		// ApS søger en softwareudvikler …").
+		cv.Title = intake.RedactEmployer(v.Title, i18n.T(lang, "anon.company"), v.CompanyName, v.CompanyNameGiven)
+		cv.Description = intake.RedactEmployer(v.Description, i18n.T(lang, "anon.company"), v.CompanyName, v.CompanyNameGiven)
 	}
 	if sl.places != nil {
 		cv.City = sl.places.Name(v.PostalCode)
