@@ -765,8 +765,16 @@ func (s *Scorer) skills(reqs []SkillReq, weights [][]float64, f *Features) (floa
 			}
 		}
 		if v < 1 && len(r.Terms) > 0 {
-			v = math.Max(v, coverage(r.Terms, weights[i], f, f.SkillPhrases))
-			v = math.Max(v, 0.6*coverage(r.Terms, weights[i], f, ^uint32(0)))
+			one, pooled := coverage(r.Terms, weights[i], f, f.SkillPhrases)
+			v = math.Max(v, one)
+			one, pooledAll := coverage(r.Terms, weights[i], f, ^uint32(0))
+			v = math.Max(v, 0.6*one)
+			// The words spread over several skills still say something
+			// (an English résumé lists "project planning" and "risk
+			// management" for "project management"), but never the whole
+			// requirement: at most pooledShare, so the reason says
+			// "delvis" and the score is below a skill that has it all.
+			v = math.Max(v, pooledShare*math.Max(pooled, 0.6*pooledAll))
 		}
 		total += v
 		if s.explain {
@@ -795,9 +803,14 @@ func (p partly) In(lang i18n.Lang) string {
 	return string(p) + " (delvis)"
 }
 
+// pooledShare is what a requirement's words spread over several of the
+// CV's phrases count for, at most (skills).
+const pooledShare = 0.9
+
 // coverage is the largest share (by the weights w) of terms that one
-// phrase of the CV among those of the bits in has (Features.TermIn).
-func coverage(terms []string, w []float64, f *Features, in uint32) float64 {
+// phrase of the CV among those of the bits in has (Features.TermIn), and
+// the share that those phrases have together.
+func coverage(terms []string, w []float64, f *Features, in uint32) (one, pooled float64) {
 	sum := 0.0
 	var masks [8]uint32 // the phrases of each term; a skill has a few words
 	held := masks[:0]
@@ -805,17 +818,21 @@ func coverage(terms []string, w []float64, f *Features, in uint32) float64 {
 		held = make([]uint32, 0, len(terms))
 	}
 	seen := uint32(0)
+	all := 0.0
 	for i, t := range terms {
 		sum += w[i]
 		m := uint32(0)
 		if k, ok := f.Terms.Index(t); ok && k < len(f.TermIn) {
 			m = f.TermIn[k] & in
+			if m != 0 || in == ^uint32(0) {
+				all += w[i]
+			}
 		}
 		held = append(held, m)
 		seen |= m
 	}
 	if sum == 0 {
-		return 0
+		return 0, 0
 	}
 	best := 0.0
 	for ; seen != 0; seen &= seen - 1 {
@@ -828,7 +845,7 @@ func coverage(terms []string, w []float64, f *Features, in uint32) float64 {
 		}
 		best = max(best, hit)
 	}
-	return best / sum
+	return best / sum, all / sum
 }
 
 // short cuts a long skill text for a reason line.

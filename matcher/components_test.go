@@ -849,8 +849,12 @@ func TestSkillIsMetByOneSkillNotByWordsOfSeveral(t *testing.T) {
 	}{
 		{"words of different skills", jobmatch.Candidate{Skills: held("leg og aktiviteter", "pædagogisk arbejde", "hygiejne", "udeliv",
 			"førstehjælp til børn", "arbejde selvstændigt", "serviceminded")}, false, true},
+		// Words spread over phrases say something, never the whole
+		// requirement (pooledShare): "delvis", as words of two skills.
 		{"words of different sentences", jobmatch.Candidate{Skills: held("leg og aktiviteter"),
-			Summary: "Jeg er vant til at arbejde selvstændigt. Har selv to børn."}, false, false},
+			Summary: "Jeg er vant til at arbejde selvstændigt. Har selv to børn."}, false, true},
+		{"no word of it", jobmatch.Candidate{Skills: held("leg og aktiviteter"),
+			Summary: "Jeg er vant til at lave mad."}, false, false},
 		{"one skill", jobmatch.Candidate{Skills: held("leg og aktiviteter", "arbejde med børn i vuggestue")}, true, false},
 		{"one sentence", jobmatch.Candidate{Skills: held("leg og aktiviteter"),
 			Summary: "Jeg er vant til at arbejde med børn i alle aldre."}, false, true},
