@@ -116,6 +116,22 @@ type satRow struct {
 	GoalOK bool
 }
 
+// satBar is a satisfaction figure as the chart shows it: the share and
+// its n, or with no answers "ingen svar", as the table's "–" says (the
+// chart said "0,0 % (n=0)", a share no one gave).
+func satBar(lang i18n.Lang, r satRow) kpi.Bar {
+	word := i18n.T(lang, "dash.target")
+	if r.TargetDefault {
+		word = i18n.T(lang, "dash.target_default")
+	}
+	b := kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N),
+		Target: r.Target * 100, TargetText: word + " " + fmtPct(lang, r.Target)}
+	if r.S.N == 0 {
+		b.Value, b.Text = 0, i18n.T(lang, "dash.no_answers_short")
+	}
+	return b
+}
+
 // goalWord says whether a figure met its target, in lang: "nået" or "ikke
 // nået", and "nået indtil nu" while the period runs (the figure may still
 // move).
@@ -355,12 +371,7 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 	}
 	var sb []kpi.Bar
 	for _, r := range d.Sat {
-		word := T("dash.target")
-		if r.TargetDefault {
-			word = T("dash.target_default")
-		}
-		sb = append(sb, kpi.Bar{Label: r.Label, Value: r.S.ShareSatisfied * 100, Text: fmt.Sprintf("%s (n=%d)", fmtPct(lang, r.S.ShareSatisfied), r.S.N),
-			Target: r.Target * 100, TargetText: word + " " + fmtPct(lang, r.Target)})
+		sb = append(sb, satBar(lang, r))
 	}
 	d.SatChart = kpi.BarChart(T("dash.sat_chart"), T("dash.sat_chart_desc"), sb)
 

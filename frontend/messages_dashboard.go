@@ -9,6 +9,7 @@ func init() {
 		"page.report_year":                   {"Årsrapport", "Annual report"},
 		"dash.backlog":                       {"Åbne i dag: %s, heraf %s over fristen", "Open today: %s, of which %s past the deadline"},
 		"dash.no_answers":                    {"Ingen svar i perioden", "No answers in the period"},
+		"dash.no_answers_short":              {"ingen svar", "no answers"},
 		"dash.no_requests":                   {"Ingen henvendelser i perioden.", "No requests in the period."},
 		"period.h1":                          {"1. halvår %s", "first half of %s"},
 		"period.h2":                          {"2. halvår %s", "second half of %s"},
