@@ -248,7 +248,9 @@ func (s *Store) startEmbedded(cfg Config) (string, error) {
 		s.stopEmbedded()
 		return "", errors.New("store: embedded FerretDB did not start listening")
 	}
-	cfg.Logger.Info("embedded database started", "backend", "ferretdb-sqlite", "dir", dir)
+	// The listener is loopback's alone; a command on this machine may use
+	// it as --mongodb-uri while this process has the data directory.
+	cfg.Logger.Info("embedded database started", "backend", "ferretdb-sqlite", "dir", dir, "uri", uri)
 	return uri, nil
 }
 

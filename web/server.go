@@ -236,7 +236,19 @@ func (s *Server) AddReadyCheck(name string, f ReadyCheck) {
 	s.checks[name] = f
 }
 
+// readyBudget is how long /readyz takes at most: a load balancer's probe
+// that waits longer than its own timeout learns nothing, and with the
+// database down a probe waited 5 s for its ping.
+const readyBudget = time.Second
+
+// readyz answers in JSON within readyBudget, whatever the database does.
+// It reads the caller's session itself, and only once the database has
+// answered its ping: with the database down, a staff token's session
+// lookup waited out the driver's server selection and ended in an HTML
+// error page; now such a caller is answered as an anonymous one.
 func (s *Server) readyz(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), readyBudget)
+	defer cancel()
 	s.mu.Lock()
 	checks := make(map[string]ReadyCheck, len(s.checks))
 	for k, v := range s.checks {
@@ -247,7 +259,7 @@ func (s *Server) readyz(c echo.Context) error {
 	status := http.StatusOK
 	for name, f := range checks {
 		details := map[string]any{}
-		if err := f(c.Request().Context(), details); err != nil {
+		if err := f(ctx, details); err != nil {
 			status = http.StatusServiceUnavailable
 			details["ok"] = false
 			details["error"] = err.Error()
@@ -268,13 +280,27 @@ func (s *Server) readyz(c echo.Context) error {
 	// Anonymous callers (load balancers, probes) learn ready or not and,
 	// from the machine itself, the names of what it waits for; never what
 	// failed. Staff see the details.
-	if CurrentUser(c) == nil {
+	if !s.readyzStaff(ctx, c, body) {
 		if !loopbackPeer(c.Request()) {
 			return c.JSON(status, map[string]any{"ready": status == http.StatusOK})
 		}
 		return c.JSON(status, map[string]any{"ready": status == http.StatusOK, "waiting_for": waiting})
 	}
 	return c.JSON(status, body)
+}
+
+// readyzStaff reports whether /readyz's caller is signed in, reading the
+// session only when the database answered the readiness ping.
+func (s *Server) readyzStaff(ctx context.Context, c echo.Context, body map[string]any) bool {
+	token := s.sessionToken(c)
+	if token == "" {
+		return false
+	}
+	if db, ok := body["database"].(map[string]any); ok && db["ok"] != true {
+		return false
+	}
+	u, _, err := s.sess.Authenticate(ctx, token)
+	return err == nil && u != nil
 }
 
 // loopbackPeer reports whether the TCP peer is this machine (the peer
@@ -369,23 +395,10 @@ const SessionCookie = "jm_session"
 // on the context; requests without one go on anonymously.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		token := ""
-		if h := c.Request().Header.Get(echo.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
-			token = strings.TrimPrefix(h, "Bearer ")
-		} else if ck, err := c.Cookie(SessionCookie); err == nil {
-			// A browser sends the cookie with whatever a page of another
-			// origin makes it send (a sibling subdomain is the same site
-			// to SameSite=Lax): a write that carries only the cookie
-			// counts as signed in only from our own pages. Fetch metadata
-			// or Origin tells; a client that sends neither (curl) is no
-			// browser. From elsewhere the write is anonymous: the public
-			// form posted from the municipality's site still works for a
-			// signed-in colleague, a staff write is refused (401).
-			if s.crossOrigin.Check(c.Request()) == nil {
-				token = ck.Value
-			}
+		if c.Path() == "/readyz" {
+			return next(c) // it reads the session itself, if it can (readyz)
 		}
-		if token != "" {
+		if token := s.sessionToken(c); token != "" {
 			u, sess, err := s.sess.Authenticate(c.Request().Context(), token)
 			switch {
 			case err == nil:
@@ -407,6 +420,27 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// sessionToken is the request's bearer token or session cookie, or "".
+func (s *Server) sessionToken(c echo.Context) string {
+	if h := c.Request().Header.Get(echo.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
+		return strings.TrimPrefix(h, "Bearer ")
+	}
+	if ck, err := c.Cookie(SessionCookie); err == nil {
+		// A browser sends the cookie with whatever a page of another
+		// origin makes it send (a sibling subdomain is the same site
+		// to SameSite=Lax): a write that carries only the cookie
+		// counts as signed in only from our own pages. Fetch metadata
+		// or Origin tells; a client that sends neither (curl) is no
+		// browser. From elsewhere the write is anonymous: the public
+		// form posted from the municipality's site still works for a
+		// signed-in colleague, a staff write is refused (401).
+		if s.crossOrigin.Check(c.Request()) == nil {
+			return ck.Value
+		}
+	}
+	return ""
 }
 
 // CurrentUser returns the signed-in staff user, or nil.
