@@ -122,6 +122,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /staff/candidates/new":                         cvReaders,
 	"GET /staff/candidates/:id":                          cvReaders,
 	"POST /staff/candidates/:id/survey":                  cvReaders,
+	"GET /staff/vacancies":                               cvReaders,
 	"GET /staff/vacancies/:id":                           cvReaders,
 	"POST /staff/vacancies/:id/close":                    cvReaders,
 	"POST /staff/vacancies/:id/shortlist":                cvReaders,

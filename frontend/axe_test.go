@@ -116,7 +116,7 @@ func TestEveryPageHasNoAccessibilityViolations(t *testing.T) {
 	public := []string{"/", "/?topic=retention", "/about", "/about/privacy", "/about/accessibility", "/login", statusPath, surveyLink, "/status/no-such-token"}
 	staff := []string{"/staff", "/staff/hotline", "/staff/hotline?q=" + demo.CVR(7) + "&cvr=" + demo.CVR(7), "/staff/candidates", "/staff/candidates?q=tømrer",
 		"/staff/candidates/new", "/staff/candidates/" + cand.ID, "/staff/candidates/" + cand.ID + "/vacancies", "/staff/companies/" + demo.CVR(7), "/staff/vacancies/" + rec.ID,
-		"/dashboard", "/dashboard/report"}
+		"/staff/vacancies", "/staff/vacancies?status=all&whose=all", "/dashboard", "/dashboard/report"}
 
 	// One browser per round: each has its own time budget.
 	check := func(b context.Context, path, lang string) {
@@ -330,7 +330,7 @@ func closeForSurvey(t *testing.T, env *systemtest.Env, k *systemtest.Client, vid
 	var box struct {
 		Items []struct{ Kind, Body string }
 	}
-	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	env.Outbox(&box)
 	for _, m := range box.Items {
 		if m.Kind == "survey_employer" {
 			if l := surveyRe.FindString(m.Body); l != "" {

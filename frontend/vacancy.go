@@ -19,6 +19,7 @@ import (
 )
 
 func (f *Frontend) registerVacancy(public, staff *echo.Group) {
+	staff.GET("/vacancies", f.vacancyList, f.requireCVReader)
 	if f.cfg.Matching == nil {
 		return
 	}
