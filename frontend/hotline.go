@@ -47,6 +47,12 @@ type hotlinePage struct {
 	// counts them all, TodayMore those not shown.
 	Today                 []*jobmatch.Request
 	TodayTotal, TodayMore int64
+	// TodayOwners names who has each of Today (by consultant id): when the
+	// caller rings back, the hotline says who.
+	TodayOwners map[string]string
+	// FocusHit: the one hit is the first stop, so Enter opens its form (a
+	// name found one company and still needed Tab first).
+	FocusHit bool
 	// NameGiven is the name typed for a "new" company whose CVR the
 	// jobcentre knows under another name: the form is the known one's,
 	// said so (the typed name was dropped silently).
@@ -122,6 +128,14 @@ func (f *Frontend) hotline(c echo.Context) error {
 			return err
 		}
 		d.TodayMore = d.TodayTotal - int64(len(d.Today))
+		d.TodayOwners = map[string]string{}
+		for _, r := range d.Today {
+			if _, ok := d.TodayOwners[r.ConsultantID]; !ok {
+				if u, err := f.cfg.Staff.User(ctx, r.ConsultantID); err == nil {
+					d.TodayOwners[r.ConsultantID] = u.Name
+				}
+			}
+		}
 	}
 	cvr := c.QueryParam("cvr")
 	// The caller, when the company was found by their phone number or
@@ -208,6 +222,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 			}
 		}
 	}
+	d.FocusHit = len(d.Hits) == 1 && d.Company == nil && d.NewCVR == ""
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
 }
 

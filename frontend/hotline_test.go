@@ -376,3 +376,39 @@ func TestHotlineFindsTheCallerAsPasted(t *testing.T) {
 		}
 	}
 }
+
+// TestHotlineOneHitOneEnterAndWhoHasTodaysCalls: a name that finds one
+// company left the cursor in the search box (a CVR or a phone number
+// opened the form), and "Dine registreringer i dag" did not say who each
+// call went to, so a caller ringing back could not be told. The one hit is
+// the first stop now, and each of today's calls names who has it.
+func TestHotlineOneHitOneEnterAndWhoHasTodaysCalls(t *testing.T) {
+	env := systemtest.Start(t)
+	cvr := demo.CVR(738)
+	if _, _, err := env.Sys.Companies.ImportCompanies(context.Background(), []companies.CompanyRow{{CVR: cvr, Name: "Xylofonfabrikken Gråsten ApS", PostalCode: "6300"}}); err != nil {
+		t.Fatal(err)
+	}
+	co, err := env.Sys.Companies.Company(context.Background(), cvr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, err := env.Sys.Staff.User(context.Background(), co.ConsultantID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hot := env.Login("hotline@demo.local")
+	page := hotlinePage(t, hot, "/staff/hotline?q=xylofonfabrikken")
+	link := regexp.MustCompile(`<a href="/staff/hotline\?[^"]*cvr=` + cvr + `[^>]*>`).FindString(page)
+	if !strings.Contains(link, "autofocus") || strings.Contains(inputTag(page, "q"), "autofocus") {
+		t.Errorf("the one hit is not the first stop: %s", page)
+	}
+	res := hot.Do("POST", "/api/v1/requests", map[string]any{"company": map[string]any{"cvr": cvr, "name": co.Name, "postal_code": "6300",
+		"contact": map[string]any{"name": "Per Hansen", "phone": "22334455"}}, "topic": "subsidy", "channel": "phone", "text": "Ringer tilbage i morgen"}, nil)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("request: %d %s", res.StatusCode, res.Body)
+	}
+	page = html.UnescapeString(hotlinePage(t, hot, "/staff/hotline"))
+	if !strings.Contains(page, "<th>Sendt til</th>") || !strings.Contains(page, `<td class="req-text">Ringer tilbage i morgen</td><td class="req-owner">`+owner.Name+`</td>`) {
+		t.Errorf("today's call does not say who has it (%s): %s", owner.Name, page)
+	}
+}

@@ -6,6 +6,7 @@ func init() {
 	i18n.Register(map[string][2]string{
 		"page.hotline":        {"Hotline", "Hotline"},
 		"hot.today":           {"Dine registreringer i dag", "Logged by you today"},
+		"hot.today_owner":     {"Sendt til", "Sent to"},
 		"hot.today_more":      {"Og %d flere i dag.", "And %d more today."},
 		"hot.today_none":      {"Ingen endnu. Find virksomheden ovenfor (CVR, navn, telefonnummer eller e-mail), skriv hvad den vil, og gem med Enter.", "None yet. Find the company above (CVR, name, phone number or e-mail), type what it wants and save with Enter."},
 		"hot.find":            {"Virksomhed (CVR, navn, telefon eller e-mail)", "Company (CVR, name, phone or e-mail)"},
