@@ -359,3 +359,72 @@ func (t *Taxonomy) IsAnEnglishWord(w string) bool {
 	w = strings.ToLower(w)
 	return t.en.words[w] && !t.IsADanishWord(w)
 }
+
+// workerParts are the last parts of a compound that name the one who does
+// the work of its first part: "lager" + "arbejder", "rengøring" + "s" +
+// "assistent".
+var workerParts = []string{"medarbejder", "arbejder", "assistent", "medhjælper", "hjælper", "mand", "personale", "hjælp"}
+
+// FirstPart returns the occupations a Danish name of which (preferred or
+// alternative label, STAR/Jobnet title, everyday title) is a compound
+// that begins with w, at most n: "lager" is the first part of
+// lagerarbejder, lagermedarbejder, lagerchef; "rengøring" of
+// rengøringsassistent. Those whose compound names the worker of w
+// ("lagerarbejder", "rengøringsassistent") come first, by the preferred
+// label, then a STAR/Jobnet title, then another name; the others (a
+// lagerchef) after them. A word of fewer than three letters begins
+// nothing.
+func (t *Taxonomy) FirstPart(w string, n int) []*Occupation {
+	w = Normalize(w)
+	if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, " ") {
+		return nil
+	}
+	// rank is how the name begins with w: 0 a worker's compound, 1
+	// another compound, -1 not at all; qualified when more words follow
+	// ("lagerarbejder på en skofabrik").
+	rank := func(name string) (r int, qualified bool) {
+		first, _, qualified := strings.Cut(Normalize(name), " ")
+		rest, ok := strings.CutPrefix(first, w)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			return -1, qualified
+		}
+		for _, p := range workerParts {
+			if rest == p || rest == "s"+p || rest == "e"+p {
+				return 0, qualified
+			}
+		}
+		return 1, qualified
+	}
+	score := map[*Occupation]int{}
+	var out []*Occupation
+	for _, o := range t.Occupations {
+		best := -1
+		for kind, names := range [][]string{{o.LabelDA}, o.STAR, o.AltDA, o.HiddenDA} {
+			for _, name := range names {
+				// A worker's compound first, by the kind of name (the
+				// everyday titles as the alternative labels), the
+				// compound alone before one qualified.
+				r, qualified := rank(name)
+				if r < 0 {
+					continue
+				}
+				sc := r*6 + min(kind, 2)*2
+				if qualified {
+					sc++
+				}
+				if best < 0 || sc < best {
+					best = sc
+				}
+			}
+		}
+		if best >= 0 {
+			score[o] = best
+			out = append(out, o)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Occupation) int { return cmp.Compare(score[a], score[b]) })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

@@ -84,3 +84,43 @@ func TestSpokenLevelOfALanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsInTheKindAWordBegins: "lager 5 års erfaring" asks for five
+// years as a lagerarbejder, lagermedarbejder … (the occupations whose
+// names "lager" begins), as "tømrer 5 års erfaring" asks for them as a
+// tømrer; read as five years in all, it let through the lagerarbejder with
+// 2½ years who had worked as much at something else. A word that names
+// an occupation keeps its own; no word, the years in all.
+func TestYearsInTheKindAWordBegins(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uriOf := func(label string) string {
+		for _, o := range tax.Occupations {
+			if o.LabelDA == label {
+				return o.URI
+			}
+		}
+		t.Fatalf("no occupation %q", label)
+		return ""
+	}
+	for q, c := range map[string]struct{ first, holds, not string }{
+		"lager 5 års erfaring":                {"lagerarbejder", "lagerchef", "anklager"},
+		"rengøring med mindst 5 års erfaring": {"rengøringsassistent", "rengøringspersonale", "ejendomsservicetekniker"},
+		"tømrer 5 års erfaring":               {"tømrer", "tømrer", "lagerarbejder"},
+		"kok 3 års erfaring":                  {"kok", "kok", "kokillestøber"},
+	} {
+		iq, interp := readQuery(t, q)
+		if iq.MinYears == 0 || len(iq.YearsIn) == 0 || iq.YearsIn[0] != uriOf(c.first) ||
+			!slices.Contains(iq.YearsIn, uriOf(c.holds)) || slices.Contains(iq.YearsIn, uriOf(c.not)) {
+			t.Errorf("%q: %d years in %v, want first %s, with %s and without %s", q, iq.MinYears, iq.YearsIn, c.first, c.holds, c.not)
+		}
+		if i := slices.IndexFunc(interp, func(in Interpretation) bool { return in.Via == "experience" }); i < 0 || interp[i].URI != uriOf(c.first) {
+			t.Errorf("%q: the years read as %+v, want as %s", q, interp, c.first)
+		}
+	}
+	if iq, _ := readQuery(t, "5 års erfaring"); iq.MinYears != 5 || len(iq.YearsIn) != 0 {
+		t.Errorf("5 års erfaring: %d years in %v, want 5 in all", iq.MinYears, iq.YearsIn)
+	}
+}

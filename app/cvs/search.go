@@ -1100,6 +1100,21 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		// sundhedshjælper's too); those of their groups when nobody has
 		// them (Search).
 		q.YearsIn = slices.Concat(q.Occupations, yearsAlso)
+		// "lager 5 års erfaring", "rengøring 5 års erfaring": a word
+		// that names no occupation but begins the names of a kind of
+		// them (lagerarbejder, lagermedarbejder, lagerchef) asks for the
+		// years in those, as "tømrer 5 års erfaring" asks for years as a
+		// tømrer; in all, 2½ years on a lager and as many as a cleaner
+		// passed.
+		if len(q.YearsIn) == 0 && q.Text != "" && cs.tax != nil {
+			for _, w := range index.QueryWords(q.Text) {
+				for _, o := range cs.tax.FirstPart(w, maxExperienceIn) {
+					if !slices.Contains(q.YearsIn, o.URI) {
+						q.YearsIn = append(q.YearsIn, o.URI)
+					}
+				}
+			}
+		}
 		if len(q.RequireOccupations) > 0 {
 			q.YearsIn = q.RequireOccupations
 		}
