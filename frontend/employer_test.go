@@ -184,3 +184,47 @@ func TestHiredIsNotOpenOnTheEmployersPage(t *testing.T) {
 		t.Errorf("an answer about the withdrawn: %d %s", res.StatusCode, res.Body)
 	}
 }
+
+// TestProfileSaysWhatTheVacancyAsked: on a Sygeplejerske vacancy asking
+// for licence B and Danish B1 the nurse with 7 years was headed
+// «Anlægsgartnerarbejder» (the first occupation her CV wished for), and
+// neither her licence B nor her Danish (a mother tongue) was on the
+// profile.
+func TestProfileSaysWhatTheVacancyAsked(t *testing.T) {
+	env := systemtest.Start(t)
+	ec := newEmployerCase(t, env, 92, func(b map[string]any) {
+		b["title"], b["description"] = "Sygeplejerske", "Vi søger en sygeplejerske til hjemmeplejen."
+		b["driving_licence"], b["languages"] = "B", []map[string]string{{"code": "da", "level": "B1"}}
+	}, map[string]any{"desired_occupations": []string{"Anlægsgartnerarbejder", "Sygeplejerske"},
+		"experience":       []map[string]any{{"title": "Anlægsgartner", "years": 1}, {"title": "Sygeplejerske", "years": 7}},
+		"driving_licences": []string{"B"}, "languages": []map[string]string{{"code": "da", "level": "native"}, {"code": "ar", "level": "native"}}},
+		map[string]any{"desired_occupations": []string{"Sygeplejerske"}, "languages": []map[string]string{{"code": "da", "level": "B2"}}})
+	st := ec.json(t, "da")
+	if len(st.Presented) != 2 {
+		t.Fatalf("profiles: %+v", st.Presented)
+	}
+	nurse, other := st.Presented[0], st.Presented[1]
+	var raw struct {
+		Presented []map[string]any
+	}
+	ec.env.Client().Do("GET", ec.status, nil, &raw, "Accept", "application/json")
+	if h := raw.Presented[0]["headline"]; h != "Sygeplejerske" {
+		t.Errorf("headline %v, want Sygeplejerske", h)
+	}
+	if strings.Join(nurse.Licences, ",") != "B" || strings.Join(nurse.Languages, ",") != "da C2" {
+		t.Errorf("the nurse's licences %v, languages %v (want B; da C2, no Arabic)", nurse.Licences, nurse.Languages)
+	}
+	if len(other.Licences) != 0 {
+		t.Errorf("licences of one without: %v", other.Licences)
+	}
+	page := ec.page(t, "da")
+	a := article(t, page, nurse.ProfileID)
+	for _, want := range []string{`class="muted headline">Sygeplejerske<`, `class="licences">B<`, `class="languages">Dansk C2<`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("the nurse's profile lacks %q: %s", want, a)
+		}
+	}
+	if a := article(t, page, other.ProfileID); !strings.Contains(a, `class="licences">Har ikke kørekort B<`) {
+		t.Errorf("the profile without a licence: %s", a)
+	}
+}

@@ -2,6 +2,7 @@ package screening
 
 import (
 	"context"
+	"strings"
 
 	"jobmatch"
 )
@@ -51,4 +52,44 @@ func (sl *Service) PositionsFilled(ctx context.Context, v *jobmatch.Vacancy) (in
 		}
 	}
 	return n, nil
+}
+
+// occupationMatches is the part of Matches (when it has it) that names the
+// CV's occupation matching a vacancy, as the match card reads it.
+type occupationMatches interface {
+	MatchedOccupation(v *jobmatch.Vacancy, candidateID string) (string, bool)
+}
+
+// headline is the occupation a candidate is presented to v's employer as:
+// the CV's occupation (wished for or held) the matcher finds matching v;
+// without the matcher, the one of v's concept or named as v's title. When
+// none matches, the nearest they hold: the job held the most years, else
+// the first occupation the CV wishes for.
+func (sl *Service) headline(v *jobmatch.Vacancy, c *jobmatch.Candidate) string {
+	if m, ok := sl.matches.(occupationMatches); ok {
+		if label, ok := m.MatchedOccupation(v, c.ID); ok {
+			return label
+		}
+	}
+	title := strings.ToLower(strings.TrimSpace(v.Title))
+	same := func(uri, label string) bool {
+		return (v.Occupation != "" && uri == v.Occupation) || (title != "" && strings.EqualFold(strings.TrimSpace(label), title))
+	}
+	for _, o := range c.DesiredOccupations {
+		if same(o.URI, o.Label) {
+			return o.Label
+		}
+	}
+	for _, x := range c.Experience {
+		if same(x.Occupation, x.Title) {
+			return strings.TrimSpace(x.Title)
+		}
+	}
+	if jobs := profileJobs(c.Experience); len(jobs) > 0 {
+		return jobs[0].Title
+	}
+	if len(c.DesiredOccupations) > 0 {
+		return c.DesiredOccupations[0].Label
+	}
+	return ""
 }

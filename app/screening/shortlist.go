@@ -14,6 +14,7 @@ import (
 
 	"jobmatch"
 	"jobmatch/app/intake"
+	"jobmatch/matcher"
 )
 
 // The shortlist's records are domain types (jobmatch/shortlist.go), which
@@ -672,6 +673,13 @@ type Profile struct {
 	Interview    string                    `json:"interview_summary,omitempty"`
 	Name         string                    `json:"name,omitempty"` // only with reveal_identity
 	Answers      []jobmatch.EmployerAnswer `json:"answers,omitempty"`
+	// Headline is the occupation the candidate is presented as: the one
+	// of the CV that matches the vacancy (the first one the CV wished for
+	// headed a nurse's profile on a nurse's vacancy «Anlægsgartnerarbejder»).
+	Headline string `json:"headline"`
+	// DrivingLicences are the candidate's licences that meet the one the
+	// vacancy asks for (none shown when it asks for none).
+	DrivingLicences []string `json:"driving_licences,omitempty"`
 }
 
 // shown is a presented entry whose consent holds, with its candidate.
@@ -805,6 +813,7 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate,
 	for _, o := range c.DesiredOccupations {
 		p.Occupations = append(p.Occupations, o.Label)
 	}
+	p.Headline = sl.headline(v, c)
 	p.Hours, p.Shifts = slices.Clone(c.Hours), slices.Clone(c.Shifts)
 	p.Years = profileJobs(c.Experience)
 	for _, j := range p.Years {
@@ -856,10 +865,25 @@ func (sl *Service) profile(v *jobmatch.Vacancy, e *Entry, c *jobmatch.Candidate,
 		asked[strings.ToLower(l.Code)] = true
 	}
 	for _, l := range c.Languages {
-		if !asked[strings.ToLower(l.Code)] || !cefr[strings.ToUpper(l.Level)] {
+		level := strings.ToUpper(l.Level)
+		if level == "NATIVE" {
+			// A mother tongue is read as C2, as the CV search reads
+			// "modersmål": Danish asked at B1 and a Danish mother tongue
+			// left no Danish on the profile.
+			level = "C2"
+		}
+		if !asked[strings.ToLower(l.Code)] || !cefr[level] {
 			continue
 		}
-		p.Languages = append(p.Languages, strings.ToLower(l.Code)+" "+strings.ToUpper(l.Level))
+		p.Languages = append(p.Languages, strings.ToLower(l.Code)+" "+level)
+	}
+	if want := strings.ToUpper(strings.TrimSpace(v.DrivingLicence)); want != "" {
+		p.DrivingLicences = []string{}
+		for _, l := range c.DrivingLicences {
+			if l = strings.ToUpper(strings.TrimSpace(l)); matcher.HasLicence([]string{l}, want) && !slices.Contains(p.DrivingLicences, l) {
+				p.DrivingLicences = append(p.DrivingLicences, l)
+			}
+		}
 	}
 	if !c.AvailableFrom.IsZero() {
 		p.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
@@ -909,8 +933,8 @@ func profileJobs(exp []jobmatch.Experience) []ProfileJob {
 	return out
 }
 
-// cefr are the language levels a profile shows ("native" and the like are
-// left out: a mother tongue hints at origin).
+// cefr are the language levels a profile shows: a mother tongue
+// ("native") is shown as C2, never as such (it hints at origin).
 var cefr = map[string]bool{"A1": true, "A2": true, "B1": true, "B2": true, "C1": true, "C2": true}
 
 func trimFloat(f float64) string {
