@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"math"
@@ -95,10 +96,17 @@ type Frontend struct {
 	labels map[string]map[string]string
 	// order is each page's labelled fields in the order the page has them.
 	order map[string][]string
+	// anchors are the ids of each page's fields written by hand, by name.
+	anchors map[string]map[string]string
+	// ownSummary marks the pages that place their error summary themselves;
+	// the layout shows it at the top of the others that have errors.
+	ownSummary map[string]bool
 }
 
-// summaryLine is one line of a form's error summary.
-type summaryLine struct{ Field, Label, Message string }
+// summaryLine is one line of a form's error summary; Anchor is the id of
+// the field it leads to ("f-email" for the partials' fields, the page's own
+// id for a field written by hand: "c-date").
+type summaryLine struct{ Field, Label, Message, Anchor string }
 
 // labelPatterns find a field's label in a template: the input and
 // textarea partials' dict, and a label written by hand.
@@ -106,6 +114,19 @@ var labelPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`"name" "([^"]+)" "label" \(t "([^"]+)"\)`),
 	regexp.MustCompile(`for="f-([^"{]+)"[^>]*>\{\{t "([^"]+)"\}\}`),
 }
+
+// fieldIDs find the id of a field written by hand (an input, select or
+// textarea with its own id, or the id given to a page's own partial) by
+// its name, and labelFor a label by the id it is for: the summary's line
+// for "date" leads to #c-date and says its label.
+var (
+	fieldIDs = []*regexp.Regexp{
+		regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*?\sid="(?P<id>[^"{]+)"[^>]*?\sname="(?P<name>[^"{]+)"`),
+		regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*?\sname="(?P<name>[^"{]+)"[^>]*?\sid="(?P<id>[^"{]+)"`),
+		regexp.MustCompile(`"id" "(?P<id>[^"]+)" "name" "(?P<name>[^"]+)" "label" \(t "(?P<label>[^"]+)"\)`),
+	}
+	labelFor = regexp.MustCompile(`for="([^"{]+)"[^>]*>\{\{t "([^"]+)"\}\}`)
+)
 
 // Register adds the pages to the server.
 func Register(srv *web.Server, cfg Config) error {
@@ -283,6 +304,8 @@ func (f *Frontend) parse() error {
 	f.pages = map[string]*template.Template{}
 	f.labels = map[string]map[string]string{}
 	f.order = map[string][]string{}
+	f.anchors = map[string]map[string]string{}
+	f.ownSummary = map[string]bool{}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return err
@@ -310,13 +333,54 @@ func (f *Frontend) parse() error {
 		}
 		f.labels[page] = map[string]string{}
 		type found struct {
-			at          int
-			field, text string
+			at              int
+			field, text, id string
 		}
 		var all []found
 		for _, re := range labelPatterns {
 			for _, m := range re.FindAllSubmatchIndex(src, -1) {
-				all = append(all, found{m[0], string(src[m[2]:m[3]]), string(src[m[4]:m[5]])})
+				all = append(all, found{at: m[0], field: string(src[m[2]:m[3]]), text: string(src[m[4]:m[5]])})
+			}
+		}
+		byID := map[string]string{}
+		for _, m := range labelFor.FindAllSubmatch(src, -1) {
+			byID[string(m[1])] = string(m[2])
+		}
+		f.anchors[page] = map[string]string{}
+		var ids []found
+		for _, re := range fieldIDs {
+			for _, m := range re.FindAllSubmatchIndex(src, -1) {
+				x := found{at: m[0]}
+				for i, n := range re.SubexpNames() {
+					switch v := ""; n {
+					case "id", "name", "label":
+						if m[2*i] >= 0 {
+							v = string(src[m[2*i]:m[2*i+1]])
+						}
+						switch n {
+						case "id":
+							x.id = v
+						case "name":
+							x.field = v
+						default:
+							x.text = v
+						}
+					}
+				}
+				ids = append(ids, x)
+			}
+		}
+		slices.SortFunc(ids, func(a, b found) int { return a.at - b.at })
+		for _, x := range ids {
+			if strings.HasPrefix(x.field, "_") || x.id == "f-"+x.field {
+				continue
+			}
+			if _, ok := f.anchors[page][x.field]; !ok {
+				f.anchors[page][x.field] = x.id
+				if x.text == "" {
+					x.text = byID[x.id]
+				}
+				all = append(all, x)
 			}
 		}
 		slices.SortFunc(all, func(a, b found) int { return a.at - b.at })
@@ -326,6 +390,7 @@ func (f *Frontend) parse() error {
 				f.order[page] = append(f.order[page], x.field)
 			}
 		}
+		f.ownSummary[page] = bytes.Contains(src, []byte(`template "errorsummary"`))
 	}
 	return nil
 }
@@ -409,7 +474,10 @@ type Page struct {
 	// FlashError marks the flash as a refusal (shown as an error).
 	FlashError bool
 	Errors     map[string]string // field → message
-	Data       any
+	// Summary is the layout showing the error summary at the top: the
+	// page has errors and does not place the summary itself.
+	Summary bool
+	Data    any
 }
 
 func (f *Frontend) render(c echo.Context, status int, name, titleKey string, data any, errs map[string]string) error {
@@ -418,7 +486,7 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		return fmt.Errorf("frontend: no page %q", name)
 	}
 	lang := web.Lang(c)
-	p := Page{Lang: lang, User: web.CurrentUser(c), Path: c.Request().URL.Path, Data: data, Errors: errs}
+	p := Page{Lang: lang, User: web.CurrentUser(c), Path: c.Request().URL.Path, Data: data, Errors: errs, Summary: len(errs) > 0 && !f.ownSummary[name]}
 	p.Title = i18n.T(lang, titleKey)
 	if tok, ok := c.Get("csrf").(string); ok {
 		p.CSRF = tok
@@ -452,6 +520,12 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 	if err != nil {
 		return err
 	}
+	anchor := func(field string) string {
+		if id, ok := f.anchors[name][field]; ok {
+			return id
+		}
+		return "f-" + field
+	}
 	t.Funcs(template.FuncMap{
 		"t": func(key string, args ...any) string { return i18n.T(lang, key, args...) },
 		// summary lists a form's errors in the order of its fields, each
@@ -460,7 +534,10 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			var out []summaryLine
 			for _, field := range f.order[name] {
 				if m, ok := errs[field]; ok {
-					out = append(out, summaryLine{field, i18n.T(lang, f.labels[name][field]), m})
+					out = append(out, summaryLine{field, "", m, anchor(field)})
+					if k := f.labels[name][field]; k != "" {
+						out[len(out)-1].Label = i18n.T(lang, k)
+					}
 				}
 			}
 			var rest []string
@@ -471,7 +548,7 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			}
 			slices.Sort(rest)
 			for _, field := range rest {
-				out = append(out, summaryLine{Field: field, Message: errs[field]})
+				out = append(out, summaryLine{Field: field, Message: errs[field], Anchor: anchor(field)})
 			}
 			return out
 		},
@@ -533,6 +610,23 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 			return strings.TrimSpace(code + " " + level)
 		},
 	})
+	// The title names the record a page shows (its "record" template: a
+	// citizen's name, a company, a vacancy with its reference), so tabs and
+	// history tell one CV from the next, and starts "Fejl: " when the page
+	// answers a form with errors (WCAG 3.3.1, DKFDS's error pattern): a
+	// screen reader hears it first.
+	if rt := t.Lookup("record"); rt != nil {
+		var b bytes.Buffer
+		if err := rt.Execute(&b, p); err != nil {
+			return fmt.Errorf("frontend: render %s title: %w", name, err)
+		}
+		if r := strings.Join(strings.Fields(html.UnescapeString(b.String())), " "); r != "" {
+			p.Title = r + " · " + p.Title
+		}
+	}
+	if len(errs) > 0 || p.FlashError {
+		p.Title = i18n.T(lang, "app.title_error", p.Title)
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
 		return fmt.Errorf("frontend: render %s: %w", name, err)
