@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/internal/retry"
 )
 
 // Change is one entry of the store's candidate change log (the type lives
@@ -96,13 +97,27 @@ func (s *Syncer) Notify() {
 	}
 }
 
-// Run syncs until ctx ends: at once, on Notify, and every Interval.
+// Run syncs until ctx ends: at once, on Notify, and every Interval. After
+// a failure (the database down) it waits longer each time, up to 30 s or
+// the next Notify (a write went through), and logs the failure once, then
+// once a minute while it lasts (retry.Failing).
 func (s *Syncer) Run(ctx context.Context) {
 	t := time.NewTicker(s.Interval)
 	defer t.Stop()
+	failing := retry.Failing{Log: s.log, What: "index sync"}
 	for {
-		if _, err := s.SyncOnce(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("index sync", "err", err)
+		_, err := s.SyncOnce(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if wait := failing.Done(err); wait > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			case <-s.poke:
+			}
+			continue
 		}
 		select {
 		case <-ctx.Done():

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"jobmatch/internal/retry"
 )
 
 // The change log of the derived views. The bleve CV index follows the
@@ -156,13 +158,27 @@ func (f *Follower) Once(ctx context.Context) (int, error) {
 	}
 }
 
-// Run follows the log until ctx ends: every Interval and on Notify.
+// Run follows the log until ctx ends: every Interval and on Notify. After
+// a failure (the database down) it waits longer each time, up to 30 s or
+// the next Notify, and logs the failure once, then once a minute while it
+// lasts (retry.Failing).
 func (f *Follower) Run(ctx context.Context) {
 	t := time.NewTicker(f.Interval)
 	defer t.Stop()
+	failing := retry.Failing{Log: f.log, What: "follow the change log", Attrs: []any{"view", f.name}}
 	for {
-		if _, err := f.Once(ctx); err != nil && ctx.Err() == nil {
-			f.log.Warn("follow the change log", "view", f.name, "err", err)
+		_, err := f.Once(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if wait := failing.Done(err); wait > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			case <-f.poke:
+			}
+			continue
 		}
 		select {
 		case <-ctx.Done():
