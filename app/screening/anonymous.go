@@ -22,6 +22,12 @@ import (
 // jobcentre's case number and links go either way (a LinkedIn address
 // names the person in its path).
 func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, named bool) string {
+	return anonymisedIn(i18n.DA, text, c, places, named)
+}
+
+// anonymisedIn is anonymised with the name said in lang: "The candidate"
+// on an English page (it read "Kandidaten har 11 års erfaring").
+func anonymisedIn(lang i18n.Lang, text string, c *jobmatch.Candidate, places *taxonomy.Places, named bool) string {
 	if text == "" {
 		return text
 	}
@@ -31,7 +37,7 @@ func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, nam
 	text = withoutContact(text, c.Phone, places)
 	text = withoutRef(text, c.ExternalRef) // after the e-mail addresses: "sl-1@example.dk" is one
 	if !named {
-		text = withoutName(text, c.Name)
+		text = scrubName(text, c.Name, false, lang)
 	}
 	return withoutGender(text)
 }
@@ -48,7 +54,7 @@ func anonymised(text string, c *jobmatch.Candidate, places *taxonomy.Places, nam
 // was taken out is said in lang: the English employer page said "(navn
 // fjernet)".
 func anonymiseProfile(p *Profile, c *jobmatch.Candidate, places *taxonomy.Places, named bool, lang i18n.Lang) {
-	p.Interview = anonymised(p.Interview, c, places, named)
+	p.Interview = anonymisedIn(lang, p.Interview, c, places, named)
 	cvLine := func(s string) string {
 		s = withoutRef(withoutContact(s, c.Phone, places), c.ExternalRef)
 		if !named {
@@ -360,7 +366,7 @@ func withoutGender(text string) string {
 // name's however æ, ø and å are spelt: "Soeren Oestergaard" and "Soren
 // Ostergard" are Søren Østergaard. After "hos", "ved", "i", "fra" the name
 // is a firm's and becomes "(navn fjernet)" (see workplaceWords).
-func withoutName(text, name string) string { return scrubName(text, name, false) }
+func withoutName(text, name string) string { return scrubName(text, name, false, i18n.DA) }
 
 // withoutNameInCV says "(navn fjernet)" where a line of the CV shown on an
 // anonymous profile (a job's title, an education) names the citizen:
@@ -370,7 +376,7 @@ func withoutName(text, name string) string { return scrubName(text, name, false)
 // "Skov", "Møller") stays when no other word of the name is next to it:
 // on its own it is the job or the trade; "Lager hos Ida Bager" is the
 // name.
-func withoutNameInCV(text, name string) string { return scrubName(text, name, true) }
+func withoutNameInCV(text, name string) string { return scrubName(text, name, true, i18n.DA) }
 
 // nameWords are the spelling skeletons of a name's words of two letters or
 // more.
@@ -416,7 +422,7 @@ func ordinaryWord(w string) bool {
 	return tax.IsADanishWord(w) || tax.InDanishDictionary(w)
 }
 
-func scrubName(text, name string, cv bool) string {
+func scrubName(text, name string, cv bool, lang i18n.Lang) string {
 	words := nameWords(name)
 	if len(words) == 0 || text == "" {
 		return text
@@ -465,7 +471,11 @@ func scrubName(text, name string, cv bool) string {
 			b.Reset()
 			b.WriteString(out[:lastEnd])
 			if genitive && !cv && !strings.HasSuffix(out[:lastEnd], "s") {
-				b.WriteString("s")
+				if lang == i18n.EN {
+					b.WriteString("'s")
+				} else {
+					b.WriteString("s")
+				}
 			}
 		case cv || afterWorkplace(out):
 			b.WriteString("(navn fjernet)")
@@ -474,8 +484,14 @@ func scrubName(text, name string, cv bool) string {
 			if genitive {
 				repl = "kandidatens"
 			}
+			if lang == i18n.EN {
+				repl = "the candidate"
+				if genitive {
+					repl = "the candidate's"
+				}
+			}
 			if sentenceStart(out) {
-				repl = "K" + repl[1:]
+				repl = strings.ToUpper(repl[:1]) + repl[1:]
 			}
 			b.WriteString(repl)
 		}

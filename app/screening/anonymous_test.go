@@ -258,7 +258,7 @@ func TestAnonymiseProfileInEnglish(t *testing.T) {
 		Interview: "Søren is reliable, call 22 99 44 55 or soeren@example.dk, see soeren.dk/cv, case SAG-F-4."}
 	anonymiseProfile(&p, c, nil, false, i18n.EN)
 	if p.Experience[0] != "Smed hos (name removed) Smed, (case number removed), (link removed)" || p.Years[0].Title != "Smed hos (name removed) Smed" ||
-		p.Interview != "Kandidaten is reliable, call (phone number removed) or (e-mail removed), see (link removed), case (case number removed)." {
+		p.Interview != "The candidate is reliable, call (phone number removed) or (e-mail removed), see (link removed), case (case number removed)." {
 		t.Fatalf("%+v", p)
 	}
 }
