@@ -59,7 +59,9 @@ func (f *Frontend) vacancyClose(c echo.Context) error {
 	case errors.Is(err, jobmatch.ErrConflict):
 		setFlashError(c, i18n.T(lang, "vac.already_closed"))
 	case errors.Is(err, jobmatch.ErrInvalid):
-		setFlashError(c, i18n.T(lang, "vac.close_pick"))
+		// Said at the radios, the fold open (DKFDS's error at the field).
+		setFlashAt(c, i18n.T(lang, "vac.close_pick"), "close", true)
+		return c.Redirect(http.StatusSeeOther, "/staff/vacancies/"+c.Param("id")+"#close")
 	case err != nil:
 		return err
 	default:
