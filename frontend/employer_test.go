@@ -228,3 +228,23 @@ func TestProfileSaysWhatTheVacancyAsked(t *testing.T) {
 		t.Errorf("the profile without a licence: %s", a)
 	}
 }
+
+// TestRetentionTextIsNotOnTheLink: a retention request names an employee
+// and their health ("Vores svend Peter Jensen … sygemeldt …"); the status
+// page showed it to whoever holds the link.
+func TestRetentionTextIsNotOnTheLink(t *testing.T) {
+	env := systemtest.Start(t)
+	body := map[string]any{"company": systemtest.VacancyBody(demo.CVR(93))["company"], "topic": "retention", "channel": "web",
+		"text": "Vores svend Peter Jensen er sygemeldt med diskusprolaps og stress."}
+	var rec struct {
+		StatusURL string `json:"status_url"`
+	}
+	if res := env.Client().Do("POST", "/api/v1/requests", body, &rec); res.StatusCode != http.StatusCreated {
+		t.Fatalf("post: %d %s", res.StatusCode, res.Body)
+	}
+	path := rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):]
+	page := string(env.Client().Do("GET", path, nil, nil, "Accept", "text/html", "Accept-Language", "da").Body)
+	if strings.Contains(page, "Peter Jensen") || strings.Contains(page, "diskusprolaps") || !strings.Contains(page, `class="request-text">Din beskrivelse er modtaget<`) {
+		t.Errorf("the retention request's page: %s", page)
+	}
+}

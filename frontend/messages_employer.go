@@ -39,6 +39,7 @@ func init() {
 		"c.profile_closed":          {"Kandidaten er ansat eller ikke længere med i forløbet, så du kan ikke svare om vedkommende. Har du spørgsmål, så kontakt din kontaktperson.", "The candidate is hired or no longer in the process, so you cannot answer about them. If you have questions, contact your contact person."},
 		"c.already_answered":        {"Du har allerede svaret om kandidaten. Har du ændret mening, så skriv det til konsulenten under »Spørg konsulenten«.", "You have already answered about this candidate. If you have changed your mind, tell the consultant under “Ask the consultant”."},
 		"emp.licence_none":          {"Har ikke kørekort %s", "Has no category %s licence"},
+		"status.text_received":      {"Din beskrivelse er modtaget", "Your description has been received"},
 		"emp.answered":              {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
 	})
 }
