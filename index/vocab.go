@@ -464,17 +464,6 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 		}
 		for _, f := range folded {
-			if baseTyped && f.via == "spelling" && !written && shortBaseOnly(bases, baseHeld) {
-				// A base of three letters is thin evidence: the whole
-				// word the letters spell once æ, ø and å are put back
-				// ("kokken": køkken typed without ø) is still what they
-				// may mean, after the short word inflected ("kokken":
-				// the kok), at a typo's boost, so never before it. A
-				// longer base decides alone ("lagerne" is no lægerne).
-				f.boost = boostWordTypo
-				out = append(out, f)
-				continue
-			}
 			if baseTyped || baseKnown && f.via == "compound" {
 				// The word typed is inflected from one some CV holds
 				// as typed ("lagerne": lager), not another folded
@@ -1082,12 +1071,11 @@ func withoutEnding(token string, written bool) []string {
 			continue
 		}
 		add(b, 4)
-		// Three letters where an ending doubled the last ("kokke",
-		// "kokkene", "kokken", "kokkens" → kok): "kokken" is the kok, as
-		// a consultant means it, before the køkken it also is typed
-		// without ø (154 of the demo's CVs, the first cook twelfth).
+		// Three letters where a plural doubled the last ("kokke",
+		// "kokkene" → kok); not "kokken", which is also køkken typed
+		// without ø (the everyday set reads it so).
 		least := 4
-		if e == "e" || e == "ene" || e == "en" || e == "ens" {
+		if e == "e" || e == "ene" {
 			least = 3
 		}
 		if n := len(b); n >= 4 && b[n-1] == b[n-2] && !strings.ContainsRune("aeiouyæøå", rune(b[n-1])) {
@@ -1098,17 +1086,6 @@ func withoutEnding(token string, written bool) []string {
 		add(full, 4)
 	}
 	return out
-}
-
-// shortBaseOnly reports whether every base held is of three letters or
-// fewer (kok, bus).
-func shortBaseOnly(bases []string, held []bool) bool {
-	for b, h := range held {
-		if h && len([]rune(bases[b])) > 3 {
-			return false
-		}
-	}
-	return true
 }
 
 // syncope returns the word a word in -ne, -le or -re after a consonant
