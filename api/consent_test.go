@@ -41,12 +41,11 @@ type outboxMail struct {
 	}
 }
 
+// outboxOf is the outbox as sent, the links whole (the API masks them).
 func outboxOf(t *testing.T, admin *systemtest.Client) []outboxMail {
 	t.Helper()
 	var box struct{ Items []outboxMail }
-	if res := admin.Do("GET", "/api/v1/outbox?limit=100", nil, &box); res.StatusCode != http.StatusOK {
-		t.Fatalf("outbox: %d", res.StatusCode)
-	}
+	admin.Env().Outbox(&box)
 	return box.Items
 }
 

@@ -277,7 +277,7 @@ func TestOpenAPIFollowUpEndpoints(t *testing.T) {
 	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "closed"}, 409)
 	ck.do(k, "PATCH", "/api/v1/vacancies/"+rec.ID, map[string]any{"status": "gone"}, 422)
 	var box struct{ Items []struct{ Kind, Body string } }
-	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	env.Outbox(&box)
 	token := ""
 	for _, m := range box.Items {
 		if m.Kind == "survey_employer" {

@@ -184,7 +184,7 @@ func TestPreScreeningToHired(t *testing.T) {
 	var box struct {
 		Items []struct{ Kind, To, Body string }
 	}
-	admin.Do("GET", "/api/v1/outbox", nil, &box)
+	env.Outbox(&box)
 	if box.Items[0].Kind != "candidates_presented" || !strings.Contains(box.Items[0].Body, statusPath) {
 		t.Fatalf("employer not told: %+v", box.Items[0])
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/smtp"
+	"regexp"
 	"strings"
 
 	"jobmatch"
@@ -54,19 +55,53 @@ func deliver(c SMTP, m *jobmatch.Mail) error {
 
 // Outbox lists outgoing messages, newest first (admin). Each page read is
 // in the audit log (outbox.read, how many messages): the messages hold
-// citizens' addresses and what was written to them.
+// citizens' addresses and what was written to them. The private links in
+// them show only their first characters ("/consent/qz6q…"): a live link
+// lets whoever has it answer as the citizen, or as the employer, or fill
+// in a survey that counts in the figures.
 func (e *Env) Outbox(ctx context.Context, by *jobmatch.User, q ListQuery) (Page[*jobmatch.Mail], error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {
 		return Page[*jobmatch.Mail]{}, jobmatch.ErrForbidden
 	}
-	p, err := ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
+	p, err := e.Mails(ctx, q)
 	if err != nil {
 		return p, err
 	}
 	if err := NewAudit(e).Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "outbox.read", Count: len(p.Items)}); err != nil {
 		return Page[*jobmatch.Mail]{}, err
 	}
+	for i, m := range p.Items {
+		p.Items[i] = withLinksMasked(m)
+	}
 	return p, nil
+}
+
+// Mails lists outgoing messages, newest first, as they were sent, links
+// and all: for the process's own work (the demo answering the surveys it
+// mailed) and tests. No route serves it; an admin reads Outbox.
+func (e *Env) Mails(ctx context.Context, q ListQuery) (Page[*jobmatch.Mail], error) {
+	return ListPage(ctx, e.st, store.OutboxList, q, e.st.Mail)
+}
+
+// privateLink is a private link's path in a message: the consent link, the
+// survey link and the employer's status link, each a token
+// (jobmatch.NewToken) after the route.
+var privateLink = regexp.MustCompile(`(/(?:consent|survey|status)/)([A-Za-z0-9_-]{4})[A-Za-z0-9_-]{4,}`)
+
+// withLinksMasked is a copy of m whose private links keep their route and
+// the first 4 characters of their token, enough to tell two apart.
+func withLinksMasked(m *jobmatch.Mail) *jobmatch.Mail {
+	mask := func(s string) string { return privateLink.ReplaceAllString(s, "${1}${2}…") }
+	c := *m
+	c.Subject, c.Body = mask(m.Subject), mask(m.Body)
+	if m.Attachments != nil {
+		c.Attachments = make([]jobmatch.Attachment, len(m.Attachments))
+		for i, a := range m.Attachments {
+			a.Content = mask(a.Content)
+			c.Attachments[i] = a
+		}
+	}
+	return &c
 }
 
 // multipartMessage is a message with attachments: the text, then each

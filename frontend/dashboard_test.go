@@ -50,7 +50,7 @@ func TestSurveyAnsweredOnceInTheBrowserMovesTheDashboard(t *testing.T) {
 	var box struct {
 		Items []struct{ Kind, Body string }
 	}
-	env.Login("admin@demo.local").Do("GET", "/api/v1/outbox", nil, &box)
+	env.Outbox(&box)
 	var link string
 	for _, m := range box.Items {
 		if m.Kind == "survey_employer" {

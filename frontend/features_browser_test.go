@@ -55,7 +55,7 @@ func TestConsentPageOnAPhone(t *testing.T) {
 		t.Fatalf("consent request: %s", res.Body)
 	}
 	var box struct{ Items []struct{ Kind, Body string } }
-	env.Login("admin@demo.local").Do("GET", "/api/v1/outbox", nil, &box)
+	env.Outbox(&box)
 	token := ""
 	for _, m := range box.Items {
 		if m.Kind == "consent_request_email" {

@@ -22,6 +22,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"jobmatch"
+	"jobmatch/app"
 	"jobmatch/demo"
 	"jobmatch/store/storetest"
 	"jobmatch/system"
@@ -217,6 +218,38 @@ func (e *Env) Login(email string) *Client {
 	}
 	c.Token = out.Token
 	return c
+}
+
+// Env is the environment the client talks to.
+func (c *Client) Env() *Env { return c.env }
+
+// Outbox decodes every outgoing message, newest first and as sent, into out
+// as GET /api/v1/outbox answers ({"items": [...]}), read from the store:
+// the API shows an admin only the first characters of the private links
+// in them, and tests follow those links as the citizen or the employer
+// would.
+func (e *Env) Outbox(out any) {
+	e.T.Helper()
+	var all []*jobmatch.Mail
+	q := app.ListQuery{Limit: app.MaxPageSize}
+	for {
+		p, err := e.Sys.Env.Mails(context.Background(), q)
+		if err != nil {
+			e.T.Fatalf("outbox: %v", err)
+		}
+		all = append(all, p.Items...)
+		if p.NextCursor == "" || len(p.Items) == 0 {
+			break
+		}
+		q.Cursor = p.NextCursor
+	}
+	b, err := json.Marshal(map[string]any{"items": all})
+	if err == nil {
+		err = json.Unmarshal(b, out)
+	}
+	if err != nil {
+		e.T.Fatalf("outbox: %v", err)
+	}
 }
 
 // Response is a finished response with its body read.
