@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 
 	"jobmatch/app/followup"
+	"jobmatch/index"
 )
 
 func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -29,6 +31,9 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("kpi rebuild: %w", err)
 	}
 	sys, err := openSystem(ctx, &common, stderr)
+	if errors.Is(err, index.ErrInUse) {
+		return common.kpiInUse()
+	}
 	if err != nil {
 		return err
 	}
@@ -53,6 +58,25 @@ func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	printKPIRebuild(stdout, res)
 	return nil
+}
+
+// kpiInUse says what to do when another jobmatch process has the data
+// directory open. kpi rebuild reads the database and not the search index,
+// yet it heard "index: in use by another process … stop the other jobmatch
+// process, or give this one another --data-dir", which sent an operator to
+// stop the service to compare counters, or to point at an empty directory.
+func (c *commonFlags) kpiInUse() error {
+	dir := c.dataDir
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if c.mongoURI == "" {
+		return fmt.Errorf("kpi rebuild: %s is in use by a running jobmatch (serve): the embedded database in it is that process's alone. "+
+			"Give kpi rebuild --mongodb-uri with the running service's database listener (serve logs it at start: \"embedded database started … uri=…\"), "+
+			"or stop serve and run kpi rebuild again", dir)
+	}
+	return fmt.Errorf("kpi rebuild: the search index in %s is in use by another jobmatch process; kpi rebuild reads the database at --mongodb-uri and not the index: "+
+		"give it a --data-dir of its own (an empty directory will do)", dir)
 }
 
 // printKPIRebuild reports a rebuild: the events read, then one verdict —
