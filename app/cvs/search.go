@@ -174,9 +174,14 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	if out, ok, err := cs.byName(ctx, by, p); ok || err != nil {
 		return out, err
 	}
-	names, err := cs.byFirstOrLastName(ctx, p)
-	if err != nil {
-		return nil, err
+	var names index.Result
+	if len(q.Occupations) == 0 && !p.filtered() {
+		// A name first only where the word is no occupation and nothing
+		// narrows the search: "kok" with min_years=5 listed a citizen
+		// named Kok with two years as one, before the filter.
+		if names, err = cs.byFirstOrLastName(ctx, p); err != nil {
+			return nil, err
+		}
 	}
 	res, err := cs.ix.Search(ctx, q)
 	if err != nil {
@@ -665,6 +670,13 @@ func (cs *Service) byName(ctx context.Context, by *jobmatch.User, p SearchParams
 		}
 	}
 	return out, true, err
+}
+
+// filtered reports whether anything beside the words narrows the search.
+func (p SearchParams) filtered() bool {
+	return len(p.Skills)+len(p.SkillLabels)+len(p.Licences)+len(p.Hours)+len(p.Shifts)+len(p.Languages)+
+		len(p.TargetGroups)+len(p.Eligibility)+len(p.Education) > 0 ||
+		p.Occupation != "" || p.Near != "" || p.Area != "" || p.AvailableBefore != "" || p.MinYears > 0 || p.NoExperience || p.ConsentOnly
 }
 
 // byFirstOrLastName finds the citizens whose name holds the one word
