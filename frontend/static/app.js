@@ -107,7 +107,11 @@
     // The error of a form further down the page (an employer's answer
     // on the status page) is where the reader is taken, not the top.
     var summary = document.getElementById("errorsummary") || document.getElementById("resent") || document.getElementById("answer-error");
-    if (summary) summary.focus();
+    // A page that puts the cursor in the field in error (the hotline's
+    // phone, retyped in a second while the caller waits) keeps it there;
+    // the summary above still lists the error.
+    var atField = document.querySelector('.form-error [autofocus], [aria-invalid="true"][autofocus]');
+    if (summary && !atField) summary.focus();
     var msg = document.querySelector(".row-message");
     if (msg && !summary) msg.focus({ preventScroll: true });
     // Prevent double submits of a form that writes; the server also
