@@ -42,12 +42,35 @@ func NewTimeout(t testing.TB, budget time.Duration) context.Context {
 	if path == "" {
 		t.Fatal("no Chromium found: install Debian's chromium (apt-get install chromium) or set CHROMIUM")
 	}
+	// Chromium sometimes dies while starting on a loaded CI machine (the
+	// crash reporter's "no stack mapping", seen once in a hundred runs):
+	// a test of our pages should not fail for that, so a start that fails
+	// is tried again, with a fresh profile, twice.
+	var lastErr error
+	for attempt := 1; attempt <= 3; attempt++ {
+		ctx, stop, err := start(path, budget)
+		if err == nil {
+			t.Cleanup(stop)
+			return ctx
+		}
+		stop()
+		lastErr = err
+		t.Logf("start chromium, attempt %d: %v", attempt, err)
+		time.Sleep(time.Duration(attempt) * time.Second)
+	}
+	t.Fatalf("start chromium: %v", lastErr)
+	return nil
+}
+
+// start launches one browser and its first tab. stop ends both and
+// removes the profile; it is safe to call after a failed start.
+func start(path string, budget time.Duration) (context.Context, func(), error) {
 	// The profile directory is ours to remove: Chromium's helper processes
 	// may still write to it for a moment after the browser is gone, which
 	// makes t.TempDir's cleanup fail the test.
 	profile, err := os.MkdirTemp("", "jobmatch-chromium-*")
 	if err != nil {
-		t.Fatal(err)
+		return nil, func() {}, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -67,7 +90,7 @@ func NewTimeout(t testing.TB, budget time.Duration) context.Context {
 	// those are noise for these tests.
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithErrorf(func(string, ...any) {}))
 	ctx, cancelT := context.WithTimeout(ctx, budget)
-	t.Cleanup(func() {
+	stop := func() {
 		cancelT()
 		cancelC()
 		cancelA()
@@ -77,11 +100,11 @@ func NewTimeout(t testing.TB, budget time.Duration) context.Context {
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
-	})
-	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
 	}
-	return ctx
+	if err := chromedp.Run(ctx); err != nil {
+		return nil, stop, err
+	}
+	return ctx, stop, nil
 }
 
 // Screenshot saves a full-page PNG when JOBMATCH_SCREENSHOTS names a directory.
