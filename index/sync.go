@@ -102,30 +102,11 @@ func (s *Syncer) Notify() {
 // the next Notify (a write went through), and logs the failure once, then
 // once a minute while it lasts (retry.Failing).
 func (s *Syncer) Run(ctx context.Context) {
-	t := time.NewTicker(s.Interval)
-	defer t.Stop()
 	failing := retry.Failing{Log: s.log, What: "index sync"}
-	for {
+	retry.Loop(ctx, &failing, s.Interval, s.poke, func(ctx context.Context) error {
 		_, err := s.SyncOnce(ctx)
-		if ctx.Err() != nil {
-			return
-		}
-		if wait := failing.Done(err); wait > 0 {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(wait):
-			case <-s.poke:
-			}
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		case <-s.poke:
-		}
-	}
+		return err
+	})
 }
 
 // CatchUp syncs until the index has applied everything logged so far.

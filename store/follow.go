@@ -163,28 +163,9 @@ func (f *Follower) Once(ctx context.Context) (int, error) {
 // the next Notify, and logs the failure once, then once a minute while it
 // lasts (retry.Failing).
 func (f *Follower) Run(ctx context.Context) {
-	t := time.NewTicker(f.Interval)
-	defer t.Stop()
 	failing := retry.Failing{Log: f.log, What: "follow the change log", Attrs: []any{"view", f.name}}
-	for {
+	retry.Loop(ctx, &failing, f.Interval, f.poke, func(ctx context.Context) error {
 		_, err := f.Once(ctx)
-		if ctx.Err() != nil {
-			return
-		}
-		if wait := failing.Done(err); wait > 0 {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(wait):
-			case <-f.poke:
-			}
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		case <-f.poke:
-		}
-	}
+		return err
+	})
 }

@@ -11,6 +11,7 @@
 package retry
 
 import (
+	"context"
 	"log/slog"
 	"time"
 )
@@ -83,4 +84,29 @@ func or(d, def time.Duration) time.Duration {
 		return d
 	}
 	return def
+}
+
+// Loop runs pass until ctx ends: every interval and whenever poke receives,
+// and after a failed pass after f's backoff (or the next poke), so that a
+// loop whose database is down neither spins nor floods the log. It is the
+// one loop of the index sync and of every change-log follower.
+func Loop(ctx context.Context, f *Failing, interval time.Duration, poke <-chan struct{}, pass func(context.Context) error) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		err := pass(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		var next <-chan time.Time = t.C
+		if wait := f.Done(err); wait > 0 {
+			next = time.After(wait)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-next:
+		case <-poke:
+		}
+	}
 }

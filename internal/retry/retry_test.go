@@ -87,3 +87,48 @@ func TestFailingLogsOnceAMinute(t *testing.T) {
 		t.Errorf("second outage: wait %v, logged %q", d, log.all)
 	}
 }
+
+// Loop tries a failing pass again after the backoff, not on the next tick
+// (an hour here), then keeps the loop's own pace: after the pass recovers,
+// only a poke runs it again, and a cancelled context ends it.
+func TestLoopRetriesAfterBackoffThenWaitsForTickOrPoke(t *testing.T) {
+	var l lines
+	f := Failing{Log: slog.New(&l), What: "test loop", Min: time.Millisecond, Max: 2 * time.Millisecond}
+	ctx, cancel := context.WithCancel(context.Background())
+	poke := make(chan struct{})
+	calls := make(chan int, 10)
+	n := 0
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Loop(ctx, &f, time.Hour, poke, func(context.Context) error {
+			n++
+			calls <- n
+			if n <= 3 {
+				return errors.New("database down")
+			}
+			return nil
+		})
+	}()
+	for want := 1; want <= 4; want++ {
+		if got := <-calls; got != want {
+			t.Fatalf("pass %d, want %d", got, want)
+		}
+	}
+	select {
+	case got := <-calls:
+		t.Fatalf("pass %d ran without a tick or a poke", got)
+	default:
+	}
+	poke <- struct{}{}
+	if got := <-calls; got != 5 {
+		t.Fatalf("pass %d after the poke, want 5", got)
+	}
+	cancel()
+	<-done
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.all) != 2 || !strings.Contains(l.all[0], "database down") || !strings.Contains(l.all[1], "recovered") {
+		t.Fatalf("log %q, want one warning and one recovery", l.all)
+	}
+}
