@@ -297,8 +297,12 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		}
 		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",
 			"company.cvr": "new_cvr", "company.name": "new_name", "company.postal_code": "new_postal"} {
+			// Said at the form's field, under its name: kept under the
+			// service's name too, the summary listed it twice, the second
+			// line leading nowhere.
 			if e, ok := errs[k]; ok {
 				errs[m] = e
+				delete(errs, k)
 			}
 		}
 		return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
