@@ -43,7 +43,8 @@ import (
 //     ("01-01-1990-1234") or the day or month in one digit ("1.1.90
 //     1234", "1/1-90-1234"); cprRun gives the rules.
 //
-// Both need a valid day (01–31) and month (01–12). Phone numbers (8
+// Both need a date of the calendar (validDate: a month 01–12 and a day of
+// that month, 29 February in a year divisible by four). Phone numbers (8
 // digits, "+45 12 34 56 78" starts with "45", side by side "20 11 45 67 /
 // 89 12 34 56"), CVR numbers (8), amounts ("1 234 567 890"), decimals,
 // periods ("01.08.2005-2012"), dates with a time ("01.03.26 10:05") and
@@ -182,7 +183,7 @@ var (
 // cprShaped reports whether a normalised text holds one of the two shapes.
 func cprShaped(n string) bool {
 	for _, m := range cprPattern.FindAllStringSubmatchIndex(n, -1) {
-		if validDayMonth(n[m[2]:m[3]], n[m[4]:m[5]]) {
+		if validDate(n[m[2]:m[3]], n[m[4]:m[5]], n[m[6]:m[7]]) {
 			return true
 		}
 	}
@@ -466,7 +467,7 @@ func lettersForDigits(b []byte) []byte {
 			continue
 		}
 		whole = whole && digit
-		edge := whole && ((n == 6 || n == 10) && validDayMonth(string(read[0:2]), string(read[2:4])) ||
+		edge := whole && ((n == 6 || n == 10) && validDate(string(read[0:2]), string(read[2:4]), string(read[4:6])) ||
 			n == 4 && sixEnd >= 0 && i-sixEnd <= 6)
 		for j := i; digit && j < end; {
 			r, size := utf8.DecodeRune(b[j:])
@@ -855,7 +856,7 @@ func cprWindow(d, splits []byte) cprFit {
 // Otherwise the date and the serial may be split anywhere ("01 01 90 1 2 3
 // 4", "010 190 12 34", "0 1 0 1 9 0 1 2 3 4").
 func tenDigits(d, splits []byte) cprFit {
-	if !validDayMonth(string(d[0:2]), string(d[2:4])) {
+	if !validDate(string(d[0:2]), string(d[2:4]), string(d[4:6])) {
 		return cprNo
 	}
 	// A date with full stops, a space and four digits, whose year is one
@@ -911,7 +912,7 @@ func tenDigits(d, splits []byte) cprFit {
 // 19xx or 20xx of someone 14 or older after a space, any after a dash, and
 // not a period of employment ("01.08.2005-2012").
 func twelveDigits(d, splits []byte) bool {
-	if !validDayMonth(string(d[0:2]), string(d[2:4])) {
+	if !validDate(string(d[0:2]), string(d[2:4]), string(d[6:8])) {
 		return false
 	}
 	for i := 1; i < 12; i++ {
@@ -1000,12 +1001,32 @@ func shortDate(d, splits []byte) bool {
 		}
 		return string(b)
 	}
-	return validDayMonth(pad(day), pad(month))
+	return validDate(pad(day), pad(month), string(year[len(year)-2:]))
 }
 
-func validDayMonth(dd, mm string) bool {
+// validDate reports whether DD, MM and YY (two digits each) are a day of
+// the calendar: a month 01–12 and a day of that month, so an invoice or
+// order number whose first six digits are no date ("3102901234", "31 04
+// 90 12 34": no 31 February or 31 April) is no CPR number. YY leaves the
+// century open (the serial's first digit tells it), and in every century
+// a CPR number covers (1858–2057) 29 February falls in the years YY
+// divisible by four: 00 is 2000, a leap year, as 1900 is not, so 29.02.00
+// is kept.
+func validDate(dd, mm, yy string) bool {
 	d, m := atoi2(dd), atoi2(mm)
-	return d >= 1 && d <= 31 && m >= 1 && m <= 12
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	switch m {
+	case 2:
+		if atoi2(yy)%4 == 0 {
+			return d <= 29
+		}
+		return d <= 28
+	case 4, 6, 9, 11:
+		return d <= 30
+	}
+	return d <= 31
 }
 
 func atoi2(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }

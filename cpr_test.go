@@ -335,6 +335,69 @@ func TestContainsCPRInsideLongerRuns(t *testing.T) {
 	}
 }
 
+// TestContainsCPRHostileSpellings: a date of the calendar closely
+// followed by four digits is refused however it is typed, and a number
+// whose first six digits are no date is not (an invoice, an order, an
+// EAN prefix), nor are the numbers ordinary text holds. Made-up numbers.
+func TestContainsCPRHostileSpellings(t *testing.T) {
+	refused := []string{
+		"290292-1234", // 29 February of a leap year
+		"290200-1234", // 2000 was one
+		"300490-1234", // the last of April
+		"31.12.90-1234",
+	}
+	accepted := []string{
+		// The first six digits are no date.
+		"faktura nr. 2024001234",
+		"Ordre 9912345678",
+		"4512345678",
+		"0012345678",
+		"ordre 3212345678",
+		"sag 0113901234",
+		"3102901234",      // 31 February
+		"300290-1234",     // 30 February
+		"290290-1234",     // 29 February of no leap year
+		"310490-1234",     // 31 April
+		"31.04.90-1234",   // the same written as a date
+		"31 06 90 12 34",  // 31 June
+		"31.9.90-1234",    // 31 September
+		"31/11-1990-1234", // 31 November
+		"GLN 5790001234567",
+		"EAN 5701234567890",
+		// Phone numbers: eight digits, with or without the country code.
+		"+45 01019012",
+		"+4501019012",
+		"tlf. +45 0101 9012",
+		"0045 01 01 90 12",
+		"(+45) 01019012",
+		"+45-01019012",
+		"tlf. +45 12 34 56 78",
+		// What ordinary text holds.
+		"2019-2024",
+		"01.01.1990",
+		"født 1. januar 1990",
+		"6400 Sønderborg",
+		"CVR 12345678",
+		"10.000 kr",
+		"kr. 10.000-12.000 om måneden",
+		"uge 12-14, 2024",
+	}
+	for _, s := range refused {
+		t.Run(s, func(t *testing.T) {
+			if !jobmatch.ContainsCPR(s) {
+				t.Errorf("ContainsCPR(%q) = false, want true", s)
+			}
+		})
+	}
+	for _, s := range accepted {
+		t.Run(s, func(t *testing.T) {
+			if jobmatch.ContainsCPR(s) {
+				t.Errorf("ContainsCPR(%q) = true, want false", s)
+			}
+		})
+	}
+}
+
 // cprSeparators are the ways people (and word processors) join the parts.
 var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/",
 	"..", " .. ", "-.", " / / ", "ー", "一"}
@@ -352,7 +415,13 @@ func FuzzContainsCPR(f *testing.F) {
 				t.Fatalf("NFKC changes the answer for %q", s)
 			}
 		}
-		d, m := int(day%31)+1, int(month%12)+1
+		// A day of the month (validDate): 31 April is no date.
+		m := int(month%12) + 1
+		days := []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+		if m == 2 && year%100%4 == 0 {
+			days = 29
+		}
+		d := int(day)%days + 1
 		digits := []byte{byte('0' + d/10), byte('0' + d%10), byte('0' + m/10), byte('0' + m%10),
 			byte('0' + year%100/10), byte('0' + year%10)}
 		sn := int(serial % 10000)
