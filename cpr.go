@@ -23,8 +23,10 @@ import (
 // en and em dash, minus sign…) becomes '-', as does a full stop, slash,
 // colon, underscore, plus, equals sign, bar, closing bracket or any other
 // mark but an opening bracket between digits (spaces around it allowed:
-// "010190 / 1234", "(010190) 1234", "010190*1234", "010190·1234"), a comma,
-// semicolon or x right between them, and an opening bracket between DDMMYY
+// "010190 / 1234", "(010190) 1234", "010190*1234", "010190·1234"), and so
+// does an x with a space on either side (typed for a "×": "010190 x
+// 1234"); a comma or semicolon right between them, an x touching DDMMYY
+// or the serial ("010190x1234", "010190 x1234"), and an opening bracket between DDMMYY
 // and the serial ("010190 (1234)"); combining marks, variation selectors
 // and blanks drawn as nothing (U+034F, U+3164, U+2800) vanish as format
 // characters do; a letter drawn as a dash between digits is one
@@ -369,11 +371,15 @@ func normalizeForCPR(s string) string {
 		case c == ',' && isDigit(out[i-1]) && isDigit(out[i+1]):
 			out[i] = '-' // "010190,1234"; with a space after, a list
 		case strings.IndexByte("/:_+=|\\", c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
-			c == ')' && isDigit(out[i-1]) && digitBeside(out, i, +1):
-			// "010190/1234", "010190 : 1234", "(010190) 1234"
+			c == ')' && isDigit(out[i-1]) && digitBeside(out, i, +1),
+			(c == 'x' || c == 'X') && out[i-1] == ' ' && out[i+1] == ' ' && digitBeside(out, i, -1) && digitBeside(out, i, +1):
+			// "010190/1234", "010190 : 1234", "(010190) 1234", "010190 x
+			// 1234" (an x typed for a "×", a word of its own; touching a
+			// digit it may be a letter of a word or a code, and joins
+			// only DDMMYY and the serial, below)
 			out[i] = '-'
 		case c == ';' && isDigit(out[i-1]) && isDigit(out[i+1]),
-			(c == 'x' || c == 'X') && isDigit(out[i-1]) && isDigit(out[i+1]) && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4,
+			(c == 'x' || c == 'X') && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4,
 			strings.IndexByte(cprMarks, c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
 			c == '.' && out[i-1] == ' ' && digitBeside(out, i, -1) && digitBeside(out, i, +1),
 			c == '(' && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4:

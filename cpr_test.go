@@ -345,6 +345,13 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"290200-1234", // 2000 was one
 		"300490-1234", // the last of April
 		"31.12.90-1234",
+		// An x, as a "×" is, between the parts, spaces around it.
+		"010190 x 1234",
+		"010190 X 1234",
+		"010190 x1234",
+		"01 01 90 x 1234",
+		"01.01.90 x 12 34",
+		"1.1.90 x 1234",
 	}
 	accepted := []string{
 		// The first six digits are no date.
@@ -381,6 +388,9 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"10.000 kr",
 		"kr. 10.000-12.000 om måneden",
 		"uge 12-14, 2024",
+		"Skærm 1920 x 1080",
+		"Palle 120 x 80 x 15 cm, 2 x 1200 kg",
+		"3 x 8 timer, tlf. 12 34 56 78",
 	}
 	for _, s := range refused {
 		t.Run(s, func(t *testing.T) {
@@ -400,7 +410,7 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 
 // cprSeparators are the ways people (and word processors) join the parts.
 var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/",
-	"..", " .. ", "-.", " / / ", "ー", "一"}
+	"..", " .. ", "-.", " / / ", "ー", "一", " x ", " X "}
 
 // FuzzContainsCPR: any day/month/year/serial written with any separator,
 // in ASCII or full-width digits, between letters, is found; normalising the
