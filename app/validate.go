@@ -148,15 +148,18 @@ func isTownName(s string) bool {
 	return letters > 0
 }
 
-// validPhone reports whether s is empty or a Danish phone number: eight
-// digits with spaces anywhere, after +45 or not.
+// validPhone reports whether s is empty or a Danish phone number, written
+// as jobmatch.ValidPhone reads the phone numbers employers and the hotline
+// type ("12-34-56-78", "0045 12 34 56 78"), and not a foreign one: a
+// consultant's number is the one employers are told to call.
 func validPhone(s string) bool {
 	if s == "" {
 		return true
 	}
-	d := strings.ReplaceAll(s, " ", "")
-	d = strings.TrimPrefix(d, "+45")
-	return len(d) == 8 && strings.Trim(d, "0123456789") == ""
+	d := strings.TrimSpace(s)
+	foreign := (strings.HasPrefix(d, "+") && !strings.HasPrefix(d, "+45")) ||
+		(strings.HasPrefix(d, "00") && !strings.HasPrefix(d, "0045"))
+	return !foreign && jobmatch.ValidPhone(d)
 }
 
 // validArea reports whether a is an area a consultant may cover: "i:" and
