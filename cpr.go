@@ -194,13 +194,132 @@ func cprShaped(n string) bool {
 
 // maybeCPR is the fast path: text that holds fewer than ten digits once
 // normalised cannot hold one, nor fewer than eight with fewer than two
-// full stops right after a digit ("1.1.90-1234", shortDate). Each
+// full stops right after a digit ("1.1.90-1234", shortDate) unless it
+// names a month ("1 jan 90 1234", seven digits: monthNamed). Each
 // character's digits under NFKC are counted without normalising the text
 // (Danish letters and typographic punctuation hold none), so most text
 // never reaches the slow path.
 func maybeCPR(s string) bool {
 	digits, dots := countForCPR(s)
-	return digits >= 10 || digits >= 8 && dots >= 2
+	return digits >= 10 || digits >= 8 && dots >= 2 || digits >= 7 && monthNamed(s)
+}
+
+// monthNamed reports whether a word of s begins as a month's name does
+// (cprMonth's first three letters: "1 jan 90 1234" holds seven digits,
+// monthsAsNumbers), its letters read as NFKC reads them ("１ Ｊａｎ") and
+// invisible characters skipped: a text with a few numbers and no month
+// name stays on the fast path, and the slow path spares the others the
+// month rules.
+func monthNamed(s string) bool {
+	var first [3]byte // the word's first letters, lower case
+	n := 0            // letters of the word so far
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if invisible(r) {
+				i += size
+				continue
+			}
+			if d := nfkcDecomposition(r); len(d) == 1 && d[0] < utf8.RuneSelf {
+				r = rune(d[0]) // a full-width or other compatibility letter
+			}
+		}
+		i += size
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			if n < len(first) {
+				first[n] = byte(r) | 0x20
+			}
+			n++
+			if n == len(first) {
+				switch string(first[:]) {
+				case "jan", "feb", "mar", "apr", "maj", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov", "dec":
+					return true
+				}
+			}
+		case unicode.IsLetter(r):
+			n = len(first) + 1 // inside a word that is no month's
+		default:
+			n = 0
+		}
+	}
+	return false
+}
+
+// cprMonth is a month's name in Danish or English, in full or cut short:
+// a date written with one ("1. januar 1990", "1 Jan 90", "January 1,
+// 1990") is a date as its digits are. Each name's first three letters
+// tell the month (monthNumber).
+const cprMonth = `(januar|january|jan|februar|february|feb|marts|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|` +
+	`august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec)`
+
+var (
+	// The day first ("1. januar 1990", "01-Jan-90", "1st January, 1990",
+	// "1jan1990"), or the month first with a space or comma between the
+	// day and the year ("January 1, 1990", "Jan 1st 1990"; "maj 1990"
+	// names no day).
+	dayMonthYear = regexp.MustCompile(`(?i)(^|[^0-9])([0-9]{1,2})(?:\.|st|nd|rd|th)?[ ./-]{0,2}` + cprMonth +
+		`\.?,?[ /-]{0,2}([0-9]{4}|[0-9]{2})($|[^0-9])`)
+	monthDayYear = regexp.MustCompile(`(?i)(^|[^\pL0-9])` + cprMonth + `\.?[ /-]{0,2}([0-9]{1,2})(?:st|nd|rd|th)?(?:, ?| {1,2})` +
+		`([0-9]{4}|[0-9]{2})($|[^0-9])`)
+)
+
+// monthsAsNumbers writes a date with a month's name as one with full
+// stops ("1. januar 1990" "1.01.1990", "January 1, 1990" "1.01.1990"), so
+// the rules for dates written with digits read it: after it four digits
+// are a serial ("1. januar 1990-1234", "1 jan 90 1234"), and a date of
+// these years and an amount or a time are not one ("1. maj 2024 1200
+// kr", shortDate).
+func monthsAsNumbers(b []byte) []byte {
+	if !monthNamed(string(b)) {
+		return b
+	}
+	b = dayMonthYear.ReplaceAllFunc(b, func(m []byte) []byte {
+		g := dayMonthYear.FindSubmatch(m)
+		return monthDate(g[1], g[2], g[3], g[4], g[5])
+	})
+	return monthDayYear.ReplaceAllFunc(b, func(m []byte) []byte {
+		g := monthDayYear.FindSubmatch(m)
+		return monthDate(g[1], g[3], g[2], g[4], g[5])
+	})
+}
+
+// monthDate is day.MM.year between before and after.
+func monthDate(before, day, month, year, after []byte) []byte {
+	out := append(append([]byte{}, before...), day...)
+	out = append(append(out, '.'), monthNumber(month)...)
+	out = append(append(out, '.'), year...)
+	return append(out, after...)
+}
+
+// monthNumber is the two digits of a month named in Danish or English.
+func monthNumber(name []byte) string {
+	switch strings.ToLower(string(name[:3])) {
+	case "jan":
+		return "01"
+	case "feb":
+		return "02"
+	case "mar":
+		return "03"
+	case "apr":
+		return "04"
+	case "maj", "may":
+		return "05"
+	case "jun":
+		return "06"
+	case "jul":
+		return "07"
+	case "aug":
+		return "08"
+	case "sep":
+		return "09"
+	case "okt", "oct":
+		return "10"
+	case "nov":
+		return "11"
+	}
+	return "12"
 }
 
 // normalisedDigits counts the ASCII digits of NFKC(s) without normalising
@@ -365,7 +484,7 @@ func normalizeForCPR(s string) string {
 			out = utf8.AppendRune(out, r)
 		}
 	}
-	out = joinRuns(lettersForDigits(out))
+	out = joinRuns(lettersForDigits(monthsAsNumbers(out)))
 	for i := 1; i+1 < len(out); i++ {
 		switch c := out[i]; {
 		case c == ',' && isDigit(out[i-1]) && isDigit(out[i+1]):

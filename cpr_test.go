@@ -2,6 +2,7 @@ package jobmatch_test
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -352,6 +353,22 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"01 01 90 x 1234",
 		"01.01.90 x 12 34",
 		"1.1.90 x 1234",
+		// The month by its name, Danish or English, in full or cut short.
+		"01 januar 1990 - 1234",
+		"1. januar 1990-1234",
+		"1 jan 1990 1234",
+		"1. jan. 90-1234",
+		"01-Jan-1990 1234",
+		"1jan90-1234",
+		"født 1. september 1985 56 78",
+		"den 29. feb. 92 x 1234",
+		"1 January 1990 - 1234",
+		"1st January 1990 1234",
+		"January 1, 1990 1234",
+		"Jan 1st 1990-1234",
+		"OKTOBER 3 1975 1234",
+		"1 Ｊａｎ 1990 1234", // full-width letters
+		"1 ja\u200bn 1990 1234",
 	}
 	accepted := []string{
 		// The first six digits are no date.
@@ -391,6 +408,17 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"Skærm 1920 x 1080",
 		"Palle 120 x 80 x 15 cm, 2 x 1200 kg",
 		"3 x 8 timer, tlf. 12 34 56 78",
+		// A month's name and no serial, or a date of these years.
+		"født 1. januar 1990",
+		"1. maj 2024 1200 kr",
+		"Ansat marts 1990 - 2012",
+		"Ansat 1. maj 2005 - 2012",
+		"1. jan 1990 - 31. dec 2012",
+		"født 1. januar 1990, 8000 Aarhus C",
+		"31. februar 1990-1234", // no date
+		"May 2024 1234",
+		"1. marts 2026 kl. 10",
+		"Samtale 12. jan 2026 1000-1200",
 	}
 	for _, s := range refused {
 		t.Run(s, func(t *testing.T) {
@@ -411,6 +439,13 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 // cprSeparators are the ways people (and word processors) join the parts.
 var cprSeparators = []string{"", "-", " ", "–", "—", "\u2011", "\u2212", "\u00a0", "\u202f", "\u2010", "－", " - ", ".", "/",
 	"..", " .. ", "-.", " / / ", "ー", "一", " x ", " X "}
+
+// cprMonthNames are the ways a month is named in Danish and English.
+var cprMonthNames = [12][]string{
+	{"januar", "january", "jan", "Jan."}, {"februar", "February", "feb"}, {"marts", "March", "mar."},
+	{"april", "Apr"}, {"maj", "May"}, {"juni", "June", "jun."}, {"juli", "July", "jul"}, {"august", "Aug."},
+	{"september", "sept.", "Sep"}, {"oktober", "October", "okt.", "Oct"}, {"november", "nov."}, {"december", "Dec", "dec."},
+}
 
 // FuzzContainsCPR: any day/month/year/serial written with any separator,
 // in ASCII or full-width digits, between letters, is found; normalising the
@@ -458,6 +493,23 @@ func FuzzContainsCPR(f *testing.F) {
 		y, now := 2000+int(year%100), time.Now().Year()
 		if strings.Contains(b, ".") && strings.Trim(a, " \u00a0\u202f") == "" && a != "" && y > now-14 && y <= now+10 {
 			shapes = slices.Delete(shapes, 1, 2)
+		}
+		// The month by its name, Danish or English, in full or cut short,
+		// the day first or last: read as a date with full stops, so the
+		// same years are not asked after a space. The serial is apart
+		// from the year by a mark other than a full stop ("1.1.90.1234"
+		// is a version). A month's name after a letter is part of a word.
+		if a != "" && !strings.Contains(a, ".") && !(strings.Trim(a, " \u00a0\u202f") == "" && y > now-14 && y <= now+10) {
+			names := cprMonthNames[m-1]
+			name := names[int(sepB)%len(names)]
+			yy := num(digits[4:6])
+			if sepB%2 == 0 {
+				yy = num([]byte(strconv.Itoa(1900 + int(year%100))))
+			}
+			shapes = append(shapes,
+				num([]byte(strconv.Itoa(d)))+". "+name+" "+yy+a+num(digits[6:]),
+				num(digits[:2])+"-"+strings.ToUpper(name)+"-"+yy+a+num(digits[6:]),
+				"born "+name+" "+num([]byte(strconv.Itoa(d)))+", "+yy+a+num(digits[6:]))
 		}
 		for _, cpr := range shapes {
 			text := prefix + "x" + cpr + "x" + suffix
