@@ -959,9 +959,12 @@ func cprWindow(d, splits []byte) cprFit {
 // tenDigits reads ten digits split by splits as DDMMYY and a serial: a
 // valid day and month, and
 //
-//   - full stops only after the day, the month or the year: a full stop in
-//     the serial is a time ("01.02.24 10.30"), elsewhere a code of dotted
-//     parts ("2310.1.7.9992") or an amount ("1.234.567.890");
+//   - full stops only after the day, the month or the year, or between
+//     the serial's pairs after a date of a birth year with full stops
+//     ("01.01.90 12.34"): a full stop in the serial is a time after a
+//     date of these years ("01.02.24 10.30"), the end of a sentence after
+//     a phone number ("20 11 45 67. 12 ansatte"), elsewhere a code of
+//     dotted parts ("2310.1.7.9992") or an amount ("1.234.567.890");
 //   - the same mark after the day and after the month (or a space after the
 //     month: "1/1 90"): "10.05-12.00 14" is times;
 //   - a split between the date and the serial; or else full stops only
@@ -969,9 +972,10 @@ func cprWindow(d, splits []byte) cprFit {
 //     "12.07606524"), splits before it only after the day and the month,
 //     and across it a group of six digits or more (DDMMYY or the
 //     serial whole and a digit of the other: "0101901 234", "0101 901234")
-//     or the year's and the serial's first pair ("0101 9012 34") that is
-//     no year in full ("05-01-2026-06" of "2026-05-01 – 2026-06-30");
-//     amounts split in threes ("31 050-32 100") have none of these;
+//     or one after DDMM whole: the year and the serial's first digit
+//     ("0101 901 234") or pair ("0101 9012 34") if that is no year in
+//     full ("05-01-2026-06" of "2026-05-01 – 2026-06-30"); amounts split
+//     in threes ("31 050-32 100", "1 234 567 890") have none of these;
 //   - where only a space comes before the serial, no dash (a slash, a
 //     colon) inside it after a date with full stops or dashes when the
 //     serial reads as a time of day ("01.03.26 10:05"), and otherwise one
@@ -989,13 +993,20 @@ func tenDigits(d, splits []byte) cprFit {
 	// amount or a postal code ("Periode 01.02.26 - 30.04.26 1200 kr",
 	// "12.12.25 1000"), as shortDate reads "1.8.24 8000": no jobseeker
 	// was born then.
-	if splits[2] == '.' && splits[4] == '.' && splits[6] == ' ' {
-		if y, now := 2000+atoi2(string(d[4:6])), time.Now().Year(); y > now-14 && y <= now+10 {
-			return cprNo
-		}
+	dotted := splits[2] == '.' && splits[4] == '.'
+	y, now := 2000+atoi2(string(d[4:6])), time.Now().Year()
+	recent := y > now-14 && y <= now+10
+	if dotted && splits[6] == ' ' && recent {
+		return cprNo
 	}
 	for i := 1; i < 10; i++ {
-		if splits[i] == '.' && i != 2 && i != 4 && i != 6 {
+		// After a date of a birth year with full stops, a full stop
+		// between the serial's pairs is the serial written as the date
+		// is ("01.01.90 12.34"); a date of these years and a time are
+		// not one ("01.02.24 10.30"). After pairs split by spaces it
+		// may end a sentence ("Tlf. 20 11 45 67. 12 ansatte").
+		if splits[i] == '.' && i != 2 && i != 4 && i != 6 &&
+			(i != 8 || recent || !dotted || splits[6] == 0 || splits[7] != 0 || splits[9] != 0) {
 			return cprNo
 		}
 	}
@@ -1016,7 +1027,7 @@ func tenDigits(d, splits []byte) cprFit {
 			}
 		}
 		across := string(d[start:end])
-		if end-start >= 6 || start == 4 && end == 8 && across[:2] != "19" && across[:2] != "20" {
+		if end-start >= 6 || start == 4 && (end != 8 || across[:2] != "19" && across[:2] != "20") {
 			return cprYes
 		}
 		return cprNo

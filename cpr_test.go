@@ -369,6 +369,16 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"OKTOBER 3 1975 1234",
 		"1 Ｊａｎ 1990 1234", // full-width letters
 		"1 ja\u200bn 1990 1234",
+		// DDMM whole, then the year and the serial grouped oddly.
+		"0101 901 234",
+		"01 01 901 234",
+		"ref. 0101-901-234",
+		"0101 90123 4",
+		// The serial's pairs with a full stop after a date with them.
+		"01.01.90 12.34",
+		"01.01.90-12.34",
+		"01.01.90.12.34",
+		"født 15.03.85 56.78",
 	}
 	accepted := []string{
 		// The first six digits are no date.
@@ -419,6 +429,12 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"May 2024 1234",
 		"1. marts 2026 kl. 10",
 		"Samtale 12. jan 2026 1000-1200",
+		// Amounts in threes; a date of these years and a time.
+		"Beløb 1 234 567 890 kr",
+		"12 34 567 890",
+		"Samtale 12.01.26 10.30",
+		"Samtale 12.01.26.10.30",
+		"Tlf. 20 11 45 67. 12 ansatte",
 	}
 	for _, s := range refused {
 		t.Run(s, func(t *testing.T) {
@@ -486,6 +502,7 @@ func FuzzContainsCPR(f *testing.F) {
 			num(digits[:6]) + a + num(digits[6:]),
 			num(digits[:2]) + b + num(digits[2:4]) + b + num(digits[4:6]) + a + num(digits[6:]),
 			num(digits[:4]) + b + num(digits[4:6]) + a + num(digits[6:]),
+			num(digits[:4]) + " " + num(digits[4:7]) + " " + num(digits[7:]), // 4-3-3
 		}
 		// A date with full stops and a space before four digits, in a year
 		// no jobseeker was born (the last fourteen or the next ten), is a
