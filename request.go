@@ -36,6 +36,10 @@ type RequestStatus string
 const (
 	RequestOpen     RequestStatus = "open"
 	RequestResolved RequestStatus = "resolved"
+	// RequestCancelled: withdrawn by whoever logged it (logged by
+	// mistake, or twice), before anyone handled it. It counts in no
+	// figure and is on nobody's list of open requests.
+	RequestCancelled RequestStatus = "cancelled"
 )
 
 // Request is every inbound request from a company, whatever the channel.
@@ -64,8 +68,13 @@ type Request struct {
 	ResolvedAt       *time.Time    `json:"resolved_at,omitempty" bson:"resolved_at,omitempty"`
 	Resolution       string        `json:"resolution,omitempty" bson:"resolution,omitempty"`
 	Outcome          string        `json:"outcome,omitempty" bson:"outcome,omitempty"`
-	Period           Periods       `json:"-" bson:"period"`
-	Version          int64         `json:"version" bson:"version"`
+	// CancelledAt, CancelledBy and CancelReason ("mistake", "duplicate")
+	// say who withdrew a cancelled request, when and why.
+	CancelledAt  *time.Time `json:"cancelled_at,omitempty" bson:"cancelled_at,omitempty"`
+	CancelledBy  string     `json:"cancelled_by,omitempty" bson:"cancelled_by,omitempty"`
+	CancelReason string     `json:"cancel_reason,omitempty" bson:"cancel_reason,omitempty"`
+	Period       Periods    `json:"-" bson:"period"`
+	Version      int64      `json:"version" bson:"version"`
 	// OpenSlot is the bucket of the owner's open-requests bag holding it.
 	OpenSlot int64 `json:"-" bson:"open_slot,omitempty"`
 	// ReceiptSlot and ResolveSlot are the replica slots whose counter
@@ -74,6 +83,8 @@ type Request struct {
 	// were recorded.
 	ReceiptSlot int64 `json:"-" bson:"receipt_slot,omitempty"`
 	ResolveSlot int64 `json:"-" bson:"resolve_slot,omitempty"`
+	// CancelSlot is the slot whose shards took its receipt back.
+	CancelSlot int64 `json:"-" bson:"cancel_slot,omitempty"`
 }
 
 // Periods are the precomputed period keys of an event in Europe/Copenhagen,

@@ -61,6 +61,20 @@ func RegisterCompanyService(s *web.Server, u UseCases) {
 		}
 		return c.JSON(http.StatusOK, r)
 	}, web.RequireRole(jobmatch.RoleConsultant, jobmatch.RoleAdmin))
+	// A request logged by mistake (on the wrong company) or twice is
+	// withdrawn by whoever logged it, the same day, while still open: it
+	// leaves the consultant's list and the figures.
+	g.POST("/requests/:id/cancel", func(c echo.Context) error {
+		var in companies.CancelInput
+		if err := web.DecodeJSON(c, &in); err != nil {
+			return err
+		}
+		r, err := u.Companies.CancelRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), in)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	}, web.RequireRole(jobmatch.RoleHotline, jobmatch.RoleConsultant, jobmatch.RoleAdmin))
 	g.POST("/companies/reassign", func(c echo.Context) error {
 		var in companies.BulkReassignInput
 		if err := web.DecodeJSON(c, &in); err != nil {

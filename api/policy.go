@@ -87,6 +87,9 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"GET /staff/companies/:cvr":           operational,
 	"GET /staff/hotline":                  operational,
 	"POST /staff/hotline":                 operational,
+	// Whoever logged a request withdraws it the same day (mistake, duplicate).
+	"POST /api/v1/requests/:id/cancel":        operational,
+	"POST /staff/hotline/requests/:id/cancel": operational,
 
 	// Work on companies, CVs, matches and shortlists.
 	"POST /staff/companies/:cvr/contacts":                cvReaders,

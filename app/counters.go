@@ -19,6 +19,17 @@ func ReceiptCounters(r *jobmatch.Request) map[string]int64 {
 	return map[string]int64{"requests": 1, "requests_topic_" + string(r.Topic): 1, "requests_channel_" + string(r.Channel): 1}
 }
 
+// CancelCounters take a cancelled request's receipt back: ReceiptCounters
+// negated, counted at its receipt (also used by the rebuild), so the
+// figures of its period no longer count it.
+func CancelCounters(r *jobmatch.Request) map[string]int64 {
+	inc := ReceiptCounters(r)
+	for k, v := range inc {
+		inc[k] = -v
+	}
+	return inc
+}
+
 // ResolveCounters are the counters a resolution adds, in the period of its
 // resolution (also used by the rebuild).
 func ResolveCounters(r *jobmatch.Request) map[string]int64 {

@@ -22,6 +22,7 @@ func (f *Frontend) registerHotline(public, staff *echo.Group) {
 	}
 	staff.GET("/hotline", f.hotline)
 	staff.POST("/hotline", f.hotlineSubmit)
+	staff.POST("/hotline/requests/:id/cancel", f.hotlineCancel)
 }
 
 type hotlinePage struct {
@@ -50,6 +51,11 @@ type hotlinePage struct {
 	// TodayOwners names who has each of Today (by consultant id): when the
 	// caller rings back, the hotline says who.
 	TodayOwners map[string]string
+	// Cancellable are those of Today this user may still withdraw (by
+	// id): logged by them today, not yet handled.
+	Cancellable map[string]bool
+	// CancelReasons are the reasons a request is withdrawn for.
+	CancelReasons []string
 	// FocusHit: the one hit is the first stop, so Enter opens its form (a
 	// name found one company and still needed Tab first).
 	FocusHit bool
@@ -128,8 +134,9 @@ func (f *Frontend) hotline(c echo.Context) error {
 			return err
 		}
 		d.TodayMore = d.TodayTotal - int64(len(d.Today))
-		d.TodayOwners = map[string]string{}
+		d.TodayOwners, d.Cancellable, d.CancelReasons = map[string]string{}, map[string]bool{}, cancelReasons
 		for _, r := range d.Today {
+			d.Cancellable[r.ID] = f.cfg.Companies.Cancellable(web.CurrentUser(c), r)
 			if _, ok := d.TodayOwners[r.ConsultantID]; !ok {
 				if u, err := f.cfg.Staff.User(ctx, r.ConsultantID); err == nil {
 					d.TodayOwners[r.ConsultantID] = u.Name
@@ -316,6 +323,35 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		setFlash(c, fmt.Sprintf(tr(c, "hot.logged_deputy"), receipt.Reference, cp.Deputy.Name, cp.Deputy.Phone, cp.Name))
 	} else {
 		setFlash(c, fmt.Sprintf(tr(c, "hot.logged"), receipt.Reference, cp.Name, cp.Phone))
+	}
+	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
+}
+
+// cancelReasons are why a call is withdrawn: logged by mistake (on the
+// wrong company, say) or logged twice.
+var cancelReasons = []string{"mistake", "duplicate"}
+
+// hotlineCancel withdraws a call the hotline logged by mistake or twice,
+// from today's list: it leaves the consultant's open requests and the
+// figures, and the audit log says who withdrew it.
+func (f *Frontend) hotlineCancel(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	r, err := f.cfg.Companies.CancelRequest(c.Request().Context(), web.CurrentUser(c), c.Param("id"), companies.CancelInput{Reason: v["reason"]})
+	var ve *jobmatch.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		setFlashError(c, tr(c, "hot.cancel_reason_missing"))
+	case errors.Is(err, jobmatch.ErrConflict):
+		setFlashError(c, tr(c, "hot.cancel_closed"))
+	case errors.Is(err, jobmatch.ErrForbidden):
+		setFlashError(c, tr(c, "hot.cancel_not_yours"))
+	case err != nil:
+		return err
+	default:
+		setFlash(c, fmt.Sprintf(tr(c, "hot.cancelled"), r.Reference, r.CompanyName))
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
 }

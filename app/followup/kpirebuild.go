@@ -68,6 +68,11 @@ func tallyEvents(ctx context.Context, st *store.Store, tally *store.KPITally, ev
 			add(r.ResolveSlot, *r.ResolvedAt, app.ResolveCounters(r))
 			events["resolutions"]++
 		}
+		if r.Status == jobmatch.RequestCancelled {
+			// Withdrawn: its receipt taken back, as CancelRequest did.
+			add(r.CancelSlot, r.ReceivedAt, app.CancelCounters(r))
+			events["cancellations"]++
+		}
 		return nil
 	})
 	if err != nil {
@@ -134,6 +139,11 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(int64, time.
 			first[e.VacancyID] = f
 		}
 		for _, s := range e.Steps {
+			if s.To == jobmatch.StageSuggested && s.From != "" {
+				// Back on the shortlist, not shortlisted again (the
+				// service counts it once, screening.move).
+				continue
+			}
 			if inc := app.StepCounters(e.Groups, s.To); len(inc) > 0 {
 				add(s.Slot, s.At, inc)
 			}

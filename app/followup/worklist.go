@@ -63,6 +63,12 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if err != nil {
 		return nil, err
 	}
+	// Only what is still open: a request resolved or withdrawn (logged by
+	// mistake, or twice) through another replica, or by a process killed
+	// before it left the bag, is no longer the consultant's to do.
+	open = slices.DeleteFunc(open, func(r *jobmatch.Request) bool {
+		return r.Status == jobmatch.RequestResolved || r.Status == jobmatch.RequestCancelled
+	})
 	now := s.now()
 	w := &Worklist{OpenRequests: open, Vacancies: []*jobmatch.Vacancy{}}
 	for _, r := range open {

@@ -150,3 +150,27 @@ func TestWorklist(t *testing.T) {
 		t.Fatalf("no user: %v, want forbidden", err)
 	}
 }
+
+// TestWorklistLeavesOutWithdrawnRequests: a request the hotline withdrew
+// (logged on the wrong company, or twice) is not the consultant's to do,
+// nor one resolved meanwhile, when the open requests still hold it (a
+// replica killed between the request and the list, or a read in between).
+func TestWorklistLeavesOutWithdrawnRequests(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 5, 12, 10, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	open := []*jobmatch.Request{
+		{ID: "open", Status: jobmatch.RequestOpen, ReceivedAt: now.Add(-time.Hour)},
+		{ID: "cancelled", Status: jobmatch.RequestCancelled, ReceivedAt: now.Add(-2 * time.Hour), DueAt: &now},
+		{ID: "resolved", Status: jobmatch.RequestResolved, ReceivedAt: now.Add(-3 * time.Hour)},
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 1}, Requests: requests{open: open}, Companies: companies{}, Screening: screen{}})
+	w, err := s.Worklist(ctx, &jobmatch.User{ID: "konsulent@x.dk", Role: jobmatch.RoleConsultant})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.OpenRequests) != 1 || w.OpenRequests[0].ID != "open" || w.Overdue != 0 {
+		t.Fatalf("open requests %+v, overdue %d: want the open one only", w.OpenRequests, w.Overdue)
+	}
+}

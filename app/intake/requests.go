@@ -43,7 +43,8 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 	if err != nil {
 		return nil, err
 	}
-	if r.Status == jobmatch.RequestResolved {
+	if r.Status != jobmatch.RequestOpen {
+		// Resolved, or cancelled by whoever logged it.
 		return nil, &jobmatch.ConflictError{Code: "already_resolved"}
 	}
 	if r.Topic == jobmatch.TopicRetention && in.Outcome != "" && in.Outcome != "full_return" && in.Outcome != "partial_return" && in.Outcome != "no_return" {
@@ -54,7 +55,7 @@ func (s *Service) resolveRequest(ctx context.Context, by *jobmatch.User, id stri
 		if r, err = s.Request(ctx, id); err != nil {
 			return err
 		}
-		if r.Status == jobmatch.RequestResolved {
+		if r.Status != jobmatch.RequestOpen {
 			return already
 		}
 		now := s.now().UTC()
