@@ -58,7 +58,7 @@ func (f *Frontend) consent(c echo.Context) error {
 			return web.WriteProblem(c, err)
 		}
 		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, Ended: errors.Is(err, screening.ErrVacancyEnded),
-			ConsentPage: &screening.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt}}, nil)
+			ConsentPage: &screening.ConsentPage{Answer: r.Answer, AnsweredAt: r.AnsweredAt, Consultant: f.cfg.Screening.Asker(ctx, r)}}, nil)
 	}
 	if err != nil {
 		if wantsJSON(c) {
@@ -125,7 +125,7 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 		gone := &screening.ConsentPage{}
 		r, rerr := f.cfg.Screening.ConsentByToken(ctx, token)
 		if r != nil {
-			gone.Answer, gone.AnsweredAt = r.Answer, r.AnsweredAt
+			gone.Answer, gone.AnsweredAt, gone.Consultant = r.Answer, r.AnsweredAt, f.cfg.Screening.Asker(ctx, r)
 		}
 		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, Ended: errors.Is(rerr, screening.ErrVacancyEnded), ConsentPage: gone}, nil)
 	case errors.Is(err, jobmatch.ErrInvalid):

@@ -66,5 +66,10 @@ func init() {
 		"stage.hired":             {"ansat", "hired"},
 		"stage.rejected":          {"fravalgt", "rejected"},
 		"stage.withdrawn":         {"trukket tilbage", "withdrawn"},
+		"consent.asker_h":         {"Hvem spørger?", "Who is asking?"},
+		"consent.asker":           {"Det er %s, virksomhedskonsulent i jobcentret, der spørger dig.", "%s, a company consultant at the jobcentre, is asking you."},
+		"consent.asker_phone":     {"Telefon", "Phone"},
+		"consent.asker_email":     {"E-mail", "E-mail"},
+		"consent.asker_questions": {"Har du spørgsmål, eller vil du ændre dit svar, så kontakt %s.", "If you have questions or want to change your answer, contact %s."},
 	})
 }

@@ -132,6 +132,44 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	return &ConsentRequestSent{ConsentRequestState: state, EntryID: e.ID, To: to}, nil
 }
 
+// consultantOf names the consultant who asks for a consent, as the staff
+// record has them (nil when not found).
+func (sl *Service) consultantOf(ctx context.Context, id string) *jobmatch.ContactPerson {
+	if sl.staff == nil || id == "" {
+		return nil
+	}
+	u, err := sl.staff.User(ctx, id)
+	if err != nil {
+		sl.log.Warn("consultant of a consent link", "user", id, "err", err)
+		return nil
+	}
+	cp := u.ContactPerson()
+	return &cp
+}
+
+// askedBy says in the consent mail who asks, in Danish and English: the
+// citizen is asked to share their CV with an employer by a named
+// consultant they can call or write to, not by "jobcentret".
+func askedBy(cp *jobmatch.ContactPerson) (da, en string) {
+	if cp == nil || cp.Name == "" {
+		return "", ""
+	}
+	da = fmt.Sprintf("Det er %s, virksomhedskonsulent i jobcentret, der spørger.", cp.Name)
+	en = fmt.Sprintf("%s, a company consultant at the jobcentre, is asking.", cp.Name)
+	switch {
+	case cp.Phone != "" && cp.Email != "":
+		da += fmt.Sprintf(" Har du spørgsmål, kan du ringe på %s eller skrive til %s.", cp.Phone, cp.Email)
+		en += fmt.Sprintf(" If you have any questions, call %s or write to %s.", cp.Phone, cp.Email)
+	case cp.Phone != "":
+		da += fmt.Sprintf(" Har du spørgsmål, kan du ringe på %s.", cp.Phone)
+		en += fmt.Sprintf(" If you have any questions, call %s.", cp.Phone)
+	case cp.Email != "":
+		da += fmt.Sprintf(" Har du spørgsmål, kan du skrive til %s.", cp.Email)
+		en += fmt.Sprintf(" If you have any questions, write to %s.", cp.Email)
+	}
+	return da + "\n", en + "\n"
+}
+
 // sendConsentLink puts the link in the outbox: an e-mail, or an SMS text
 // (kind consent_request_sms, the phone number as the address).
 func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentRequest, v *jobmatch.Vacancy, to, token string, reminder bool) error {
@@ -144,10 +182,18 @@ func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentReque
 	if reminder {
 		kind = "consent_reminder"
 	}
+	cp := sl.consultantOf(ctx, r.Consultant)
 	if r.Channel == "sms" {
-		pre := "Jobcentret: "
+		from := "Jobcentret"
+		if cp != nil && cp.Name != "" {
+			from = "Jobcentret, " + cp.Name
+			if cp.Phone != "" {
+				from += " (tlf. " + cp.Phone + ")"
+			}
+		}
+		pre := from + ": "
 		if reminder {
-			pre = "Påmindelse fra jobcentret: "
+			pre = "Påmindelse fra " + strings.Replace(from, "Jobcentret", "jobcentret", 1) + ": "
 		}
 		return sl.env.Send(ctx, &jobmatch.Mail{To: to, Kind: kind + "_sms", Ref: r.EntryID, Subject: "SMS",
 			Body: fmt.Sprintf("%sMå vi vise din profil til en arbejdsgiver (%s)? Svar senest %s: %s", pre, v.Title, until, link)})
@@ -156,10 +202,11 @@ func (sl *Service) sendConsentLink(ctx context.Context, r *jobmatch.ConsentReque
 	if reminder {
 		subject = "Påmindelse: " + subject
 	}
+	da, en := askedBy(cp)
 	return sl.env.Send(ctx, &jobmatch.Mail{To: to, Kind: kind + "_email", Ref: r.EntryID, Subject: subject,
-		Body: fmt.Sprintf("Hej\n\nJobcentret vil gerne præsentere dig for en arbejdsgiver, der søger: %s.\nSe præcis hvad arbejdsgiveren vil se, og svar ja, ja med navn eller nej her:\n%s\n\nSvar senest %s. Linket virker kun for dig og udløber derefter.\n\n"+
-			"The jobcentre would like to present you to an employer looking for: %s.\nSee exactly what the employer would see and answer here:\n%s\n\nPlease answer by %s.\n",
-			v.Title, link, until, v.Title, link, untilEN)})
+		Body: fmt.Sprintf("Hej\n\nJobcentret vil gerne præsentere dig for en arbejdsgiver, der søger: %s.\n%sSe præcis hvad arbejdsgiveren vil se, og svar ja, ja med navn eller nej her:\n%s\n\nSvar senest %s. Linket virker kun for dig og udløber derefter.\n\n"+
+			"The jobcentre would like to present you to an employer looking for: %s.\n%sSee exactly what the employer would see and answer here:\n%s\n\nPlease answer by %s.\n",
+			v.Title, da, link, until, v.Title, en, link, untilEN)})
 }
 
 // ConsentPage is what a consent link shows: the vacancy (the employer's
@@ -175,6 +222,9 @@ type ConsentPage struct {
 	AnsweredAt *time.Time     `json:"answered_at,omitempty"`
 	Answer     string         `json:"answer,omitempty"`
 	Lang       string         `json:"lang"`
+	// Consultant is who asks: their name, phone and e-mail as the staff
+	// record has them.
+	Consultant *jobmatch.ContactPerson `json:"consultant,omitempty"`
 }
 
 // ConsentVacancy is the vacancy as the citizen sees it.
@@ -263,7 +313,7 @@ func (sl *Service) ConsentViewIn(ctx context.Context, r *jobmatch.ConsentRequest
 	p.Answers = nil
 	anonymiseProfile(&p, c, sl.places, false, lang) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
-		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang}, nil
+		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang, Consultant: sl.consultantOf(ctx, r.Consultant)}, nil
 }
 
 // profileFields names the fields of a profile the employer will see.
@@ -485,3 +535,9 @@ var consentAnswerWords = map[string][2]string{
 // channelWords name the ways a consent link is sent, in the history's
 // Danish.
 var channelWords = map[string]string{"email": "e-mail", "sms": "sms"}
+
+// Asker names the consultant who sent a consent link, for its page once
+// the link no longer works (whom to contact).
+func (sl *Service) Asker(ctx context.Context, r *jobmatch.ConsentRequest) *jobmatch.ContactPerson {
+	return sl.consultantOf(ctx, r.Consultant)
+}
