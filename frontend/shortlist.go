@@ -37,6 +37,10 @@ type shortlistRow struct {
 	// FillsVacancy: hiring this one fills the vacancy's last position
 	// (the confirmation says the vacancy will be filled).
 	FillsVacancy bool
+	// AskAgain: a consent link can be sent (again) from the row, where
+	// the first link's own form does not offer it: the link was lost or
+	// expired.
+	AskAgain bool
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -62,15 +66,34 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	rows := make([]shortlistRow, 0, len(es))
 	for _, e := range es {
 		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage), FillsVacancy: hired+1 >= positions}
-		if k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID); err == nil && k.Active() {
+		k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID)
+		if err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
+		r.AskAgain = askAgain(e, k.Active())
 		r.Invites = invites[e.ID]
 		r.Booking = keptInterviewForm(c, e.ID)
 		r.Move = keptForm(c, moveFormCookie, e.ID)
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// askAgain reports whether the row offers a consent link beside the first
+// link's own form (which shows before any link was sent, while the
+// citizen is suggested or contacted): a link sent before and not answered
+// yes (lost, expired), or none sent later in the process, with no consent in force.
+func askAgain(e *screening.Entry, covered bool) bool {
+	if covered {
+		return false
+	}
+	switch e.Stage {
+	case jobmatch.StageSuggested, jobmatch.StageContacted:
+		return e.ConsentRequest != nil
+	case jobmatch.StageInterested, jobmatch.StageInterviewed:
+		return true
+	}
+	return false
 }
 
 // moveFormFields are the step form's inputs by the service's field names.

@@ -78,6 +78,7 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	case deadline.After(now.AddDate(0, 0, 60)):
 		return nil, jobmatch.Invalid("deadline", "lte", "60 days")
 	}
+	defer sl.st.LockConsentAnswer(entryID)()
 	e, err := sl.Entry(ctx, entryID)
 	if err != nil {
 		return nil, err
@@ -108,9 +109,17 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	if in.Lang == "" {
 		in.Lang = "da"
 	}
+	// A link sent before and not answered stops working: the citizen who
+	// lost the mail, or whose link expired, gets a new one, and only the
+	// newest link can answer (an old one answered "ja" after the consent
+	// was withdrawn).
+	before, err := sl.retireLink(ctx, e)
+	if err != nil {
+		return nil, err
+	}
 	token := jobmatch.NewToken()
 	r := &jobmatch.ConsentRequest{ID: consentRequestID(token), EntryID: e.ID, VacancyID: v.ID, CandidateID: c.ID, Consultant: by.ID,
-		Channel: in.Channel, Deadline: deadline.UTC(), By: by.ID, CreatedAt: now, Lang: in.Lang}
+		Channel: in.Channel, Deadline: deadline.UTC(), By: by.ID, CreatedAt: now, Lang: in.Lang, Previous: before}
 	if err := sl.st.ConsentRequestCreated(ctx, r); err != nil {
 		return nil, err
 	}
@@ -121,7 +130,11 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	if err := sl.sendConsentLink(ctx, r, v, to, token, false); err != nil {
 		return nil, err
 	}
-	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.request", Subjects: []string{c.ID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
+	action := "consent.request"
+	if before != nil {
+		action = "consent.resend"
+	}
+	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: action, Subjects: []string{c.ID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
 		return nil, err
 	}
 	if e.Stage == jobmatch.StageSuggested {
@@ -131,6 +144,36 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	}
 	return &ConsentRequestSent{ConsentRequestState: state, EntryID: e.ID, To: to}, nil
 }
+
+// retireLink ends the entry's consent link when it is still open (not
+// answered; expired or not): it is closed as answered "replaced", so it
+// and the links a reminder renewed it from (which lead to it) open only
+// the page saying a newer link was sent, and take no answer. It returns
+// the ids of the links sent before (nil when none), for the new request
+// to keep: the erasure of an old pre-screening erases them with it.
+func (sl *Service) retireLink(ctx context.Context, e *Entry) ([]string, error) {
+	cr := e.ConsentRequest
+	if cr == nil {
+		return nil, nil
+	}
+	r, err := sl.st.ConsentRequest(ctx, cr.ID)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return []string{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.AnsweredAt == nil {
+		if err := sl.st.ConsentRequestAnswered(ctx, r.ID, AnswerReplaced, sl.now().UTC()); err != nil {
+			return nil, err
+		}
+	}
+	return append([]string{r.ID}, r.Previous...), nil
+}
+
+// AnswerReplaced closes a consent link that a newer one replaced (sent
+// again by the consultant); it is no answer of the citizen's.
+const AnswerReplaced = "replaced"
 
 // consultantOf names the consultant who asks for a consent, as the staff
 // record has them (nil when not found).
