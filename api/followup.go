@@ -136,6 +136,10 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		c.Response().WriteHeader(http.StatusOK)
 		num := func(s string) string { return s }
 		unit := func(s string) string { return s }
+		// percent: in the Danish Excel file a share is a percentage, as
+		// a person reads it ("92,3" in a figure named "… (%)"), not the
+		// fraction 0,923; the plain CSV keeps the fraction for programs.
+		percent := false
 		// as_of and previous_as_of (added last, so the columns before keep
 		// their places) are the day a period's figures run up to when it
 		// has not ended: provisional figures. Empty for a period over.
@@ -145,12 +149,13 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			_, _ = c.Response().Write([]byte("\uFEFF"))
 			w.Comma, w.UseCRLF = ';', true
 			num = func(s string) string { return strings.Replace(s, ".", ",", 1) }
+			percent = true
 			if web.Lang(c) == i18n.DA {
 				// For a person in Danish Excel: the columns and units in
 				// Danish (the figure's key stays the key).
 				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål", "foreløbig til og med", "forrige foreløbig til og med"}
 				unit = func(s string) string {
-					if da, ok := map[string]string{"count": "antal", "share": "andel", "days": "dage", "hours": "timer"}[s]; ok {
+					if da, ok := map[string]string{"count": "antal", "share": "andel", "percent": "procent", "days": "dage", "hours": "timer"}[s]; ok {
 						return da
 					}
 					return s
@@ -159,14 +164,18 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		}
 		w.Write(header)
 		for _, row := range r.Rows {
+			label, u := row.Label, row.Unit
+			if percent && u == "share" {
+				label, u = label+" (%)", "percent"
+			}
 			// A median or share of no case is an empty cell, not 0.
 			value := func(v float64, none bool) string {
 				if none {
 					return ""
 				}
-				return num(followup.FormatFigure(row.Unit, v))
+				return num(followup.FormatFigure(u, v))
 			}
-			w.Write([]string{r.Period, row.Key, row.Label, unit(row.Unit), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
+			w.Write([]string{r.Period, row.Key, label, unit(u), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
 				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
 				value(row.Target, row.Target == 0), asOf(r.Current), asOf(r.Before)})
 		}

@@ -313,11 +313,11 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	found := false
 	for _, r := range xrows[1:] {
 		if r[1] == "employer_labour" {
-			found = r[4] == "1,000" && r[7] == "" && r[3] == "andel"
+			found = r[4] == "100,0" && r[7] == "" && r[3] == "procent" && strings.HasSuffix(r[2], " (%)") && r[10] == "85,0"
 		}
 	}
 	if !found {
-		t.Fatalf("excel-da export: no employer_labour row with a decimal comma in %v", xrows)
+		t.Fatalf("excel-da export: no employer_labour row as a percentage with a decimal comma (100,0, unit procent, a label ending in (%%)) in %v", xrows)
 	}
 	if res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&dialect=excel", nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("unknown dialect: %d", res.StatusCode)

@@ -225,13 +225,17 @@ func ShareMet(share, target float64) bool {
 }
 
 // FormatFigure prints a report value for a CSV file: shares as fractions
-// with three decimals, counts whole, hours and days with one decimal.
+// with three decimals, counts whole, hours and days with one decimal. A
+// share in unit "percent" is printed as a percentage with one decimal
+// ("92.3" for 0.923), as a person reads it in a spreadsheet.
 func FormatFigure(unit string, v float64) string {
 	switch unit {
 	case "count":
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	case "share":
 		return strconv.FormatFloat(v, 'f', 3, 64)
+	case "percent":
+		return strconv.FormatFloat(v*100, 'f', 1, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
