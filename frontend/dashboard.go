@@ -202,6 +202,31 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
 }
 
+// goalsLine says a year's goals: "Mål for 2026: 2.500 virksomhedskontakter
+// (standard) · 92,0 % borgere tilfredse (standard) · …", and for goals an
+// admin set, by whom and when where that was recorded.
+func goalsLine(lang i18n.Lang, t followup.Targets) string {
+	fallback := map[string]bool{}
+	for _, f := range t.Defaults {
+		fallback[f] = true
+	}
+	mark := func(field, s string) string {
+		if fallback[field] {
+			return s + " " + i18n.T(lang, "dash.goal_standard")
+		}
+		return s
+	}
+	parts := []string{
+		mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts)))),
+		mark("citizen_satisfaction_share", i18n.T(lang, "dash.goal_citizens", fmtPct(lang, t.CitizenSatisfactionShare))),
+		mark("employer_satisfaction_share", i18n.T(lang, "dash.goal_employers", fmtPct(lang, t.EmployerSatisfactionShare))),
+	}
+	if t.SetBy != "" && t.SetAt != nil {
+		parts = append(parts, i18n.T(lang, "dash.goals_set_by", t.SetBy, i18n.DateTime(lang, t.SetAt.In(jobmatch.Copenhagen))))
+	}
+	return i18n.T(lang, "dash.goals_line", t.Year, strings.Join(parts, " · "))
+}
+
 // yearChoices are the years the dashboard's select offers, newest first:
 // next year (so an admin can set its targets in December), this year and
 // five before, and the year shown if it is none of those.
@@ -234,6 +259,10 @@ type dashboardPage struct {
 	ConsultantTable, TopicsTable, ChannelsTable kpi.Table
 	// Targets are the year's goals, for an admin's form (nil for others).
 	Targets *followup.Targets
+	// Goals is the year's goals in words, for everyone: each one a
+	// fallback nobody set marked "(standard)", and who set the others and
+	// when ("2.500" beside "default": true read as a goal someone chose).
+	Goals string
 	// Note says the period's figures are not final ("foreløbig, til og med
 	// 7. dec. 2026", "ikke begyndt"); "" once it has ended.
 	Note string
@@ -242,6 +271,10 @@ type dashboardPage struct {
 	ContactsStatusOK bool
 	// NotStarted: the period has not begun, so it has no pace to be on.
 	NotStarted bool
+	// Running: the period holds today, so today's backlog (the requests
+	// open now) is part of it; for a period over or to come it is not,
+	// and "Åbne i dag" under 2025's figures read as 2025's.
+	Running bool
 	// Typed is what an admin typed in the targets form when it was
 	// refused, to show again (nil otherwise: the year's goals).
 	Typed map[string]string
@@ -291,14 +324,16 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 	if err != nil {
 		return err
 	}
-	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig, Note: periodNote(lang, fig), NotStarted: fig.Status == kpi.NotStarted.String(), Typed: typed}
+	d := dashboardPage{Year: strconv.Itoa(year), Half: half, F: fig, Note: periodNote(lang, fig), NotStarted: fig.Status == kpi.NotStarted.String(),
+		Running: fig.Status == kpi.Running.String(), Typed: typed}
 	d.ContactsStatus, d.ContactsStatusOK = contactsStatus(lang, fig)
+	goals, err := f.cfg.Followup.Targets(ctx, year)
+	if err != nil {
+		return err
+	}
+	d.Goals = goalsLine(lang, goals)
 	if u := web.CurrentUser(c); u != nil && u.Role == jobmatch.RoleAdmin {
-		t, err := f.cfg.Followup.Targets(ctx, year)
-		if err != nil {
-			return err
-		}
-		d.Targets = &t
+		d.Targets = &goals
 	}
 	d.Years = yearChoices(f.cfg.Env.Now(), year)
 	T := func(k string, a ...any) string { return i18n.T(lang, k, a...) }
@@ -407,6 +442,7 @@ func (f *Frontend) report(c echo.Context) error {
 	if d, err := time.ParseInLocation(time.DateOnly, r.Current.AsOf, jobmatch.Copenhagen); err == nil {
 		p.AsOf = i18n.Date(lang, d)
 	}
+	p.Printed = i18n.DateTime(lang, f.cfg.Env.Now().In(jobmatch.Copenhagen))
 	for _, row := range r.Rows {
 		if row.Cohort {
 			p.Cohort = true
@@ -430,6 +466,11 @@ type reportPage struct {
 	// NotStarted: the period has not begun, so it has no figures to
 	// compare with the period before (the change is "–").
 	NotStarted bool
+	// Printed is when the report was made ("7. dec. 2026 kl. 11.00"), so
+	// a printed copy says which day's figures it holds; the jobcentre's
+	// name beside it is the service's ("app.name": there is no other in
+	// the configuration).
+	Printed string
 }
 
 func init() {

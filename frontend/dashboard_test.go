@@ -2,10 +2,12 @@ package frontend_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -168,5 +170,103 @@ func TestConsultantSendsACitizenSurvey(t *testing.T) {
 	}
 	if n != 1 {
 		t.Fatalf("%d citizen surveys in the outbox, want 1", n)
+	}
+}
+
+// dashboardOn starts the service on 7 December 2026 at 12.00 in
+// Copenhagen (the second half running, the first over) and returns a GET
+// of a page as management, in lang (path has a query already).
+func dashboardOn(t *testing.T) (*systemtest.Env, func(path, lang string) string) {
+	t.Helper()
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	lead := env.Login("leder@demo.local")
+	return env, func(path, lang string) string {
+		t.Helper()
+		res := lead.Do("GET", path+"&lang="+lang, nil, nil, "Accept", "text/html")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %.300s", path, res.StatusCode, res.Body)
+		}
+		return string(res.Body)
+	}
+}
+
+// TestOpenTodayOnlyInTheRunningPeriod: "Åbne i dag" is today's backlog,
+// so it is shown under the running half-year's figures, not under those
+// of a half-year over (2026's first, looked at in December) or one to come.
+func TestOpenTodayOnlyInTheRunningPeriod(t *testing.T) {
+	_, get := dashboardOn(t)
+	if page := get("/dashboard?year=2026&half=H2", "da"); !strings.Contains(page, "Åbne i dag") {
+		t.Errorf("the running half-year does not show today's backlog")
+	}
+	for _, q := range []string{"year=2026&half=H1", "year=2025&half=", "year=2027&half=H1"} {
+		if page := get("/dashboard?"+q, "da"); strings.Contains(page, "Åbne i dag") || strings.Contains(page, `class="backlog`) {
+			t.Errorf("%s: today's backlog under a period that does not hold today", q)
+		}
+		if page := get("/dashboard?"+q, "en"); strings.Contains(page, "Open today") {
+			t.Errorf("%s: today's backlog under a period that does not hold today (English)", q)
+		}
+	}
+}
+
+// TestReportSaysWhoseAndWhenPrinted: the printed report names the
+// jobcentre's service and the day and time it was made, in both languages.
+func TestReportSaysWhoseAndWhenPrinted(t *testing.T) {
+	_, get := dashboardOn(t)
+	origin := regexp.MustCompile(`<p class="report-origin">([^<]*)</p>`)
+	for lang, want := range map[string]string{
+		"da": "Jobcentrets virksomhedsservice · Udskrevet 7. dec. 2026 kl. 12.00",
+		"en": "Jobcentre business service · Printed 7 Dec 2026, 12:00",
+	} {
+		m := origin.FindStringSubmatch(get("/dashboard/report?year=2026&half=H1", lang))
+		if m == nil || html.UnescapeString(m[1]) != want {
+			t.Errorf("%s: the report's origin line %q, want %q", lang, m, want)
+		}
+	}
+}
+
+// TestTargetsSayWhatWasSetAndWhatIsADefault: GET /api/v1/targets says
+// whether a year's goals were set (by whom, when) or are the defaults,
+// and which; the dashboard marks a default goal "(standard)" in Danish,
+// "(default)" in English, and names who set the others.
+func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
+	env, get := dashboardOn(t)
+	admin := env.Login("admin@demo.local")
+	if res := admin.Do("PUT", "/api/v1/targets/2027", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("set 2027: %d %s", res.StatusCode, res.Body)
+	}
+	type targets struct {
+		Contacts int64
+		Default  bool
+		Source   string
+		Defaults []string
+		SetBy    string     `json:"set_by"`
+		SetAt    *time.Time `json:"set_at"`
+	}
+	var none, set targets
+	env.Login("leder@demo.local").Do("GET", "/api/v1/targets/2025", nil, &none)
+	if none.Contacts != 2500 || !none.Default || none.Source != "default" || strings.Join(none.Defaults, ",") != "contacts,citizen_satisfaction_share,employer_satisfaction_share" || none.SetBy != "" || none.SetAt != nil {
+		t.Errorf("2025, set by nobody: %+v", none)
+	}
+	env.Login("leder@demo.local").Do("GET", "/api/v1/targets/2027", nil, &set)
+	if set.Contacts != 3000 || set.Default || set.Source != "set" || len(set.Defaults) != 0 || set.SetBy != "admin@demo.local" || set.SetAt == nil || !set.SetAt.Equal(time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)) {
+		t.Errorf("2027, set by the admin: %+v", set)
+	}
+	line := func(page string) string {
+		m := regexp.MustCompile(`<p class="hint targets-line" id="targets-line">([^<]*)</p>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("no goals line on the dashboard")
+		}
+		return strings.ReplaceAll(html.UnescapeString(m[1]), "\u00a0", " ")
+	}
+	for _, tc := range []struct{ q, lang, want string }{
+		{"year=2025&half=H2", "da", "Mål for 2025: 2.500 virksomhedskontakter (standard) · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
+		{"year=2025&half=H2", "en", "Goals for 2025: 2,500 company contacts (default) · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
+		{"year=2027&half=H1", "da", "Mål for 2027: 3.000 virksomhedskontakter · 90,0 % borgere tilfredse · 92,0 % virksomheder tilfredse · sat af admin@demo.local 7. dec. 2026 kl. 12.00"},
+		{"year=2027&half=H1", "en", "Goals for 2027: 3,000 company contacts · 90.0 % of citizens satisfied · 92.0 % of employers satisfied · set by admin@demo.local on 7 Dec 2026, 12:00"},
+	} {
+		if got := line(get("/dashboard?"+tc.q, tc.lang)); got != tc.want {
+			t.Errorf("%s %s:\n got %q\nwant %q", tc.q, tc.lang, got, tc.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"jobmatch"
 )
@@ -49,6 +50,10 @@ type YearTargets struct {
 	// EmployerSatisfactionShare: 0 in a year set before it existed (the
 	// default then).
 	EmployerSatisfactionShare float64 `bson:"employer_satisfaction_share,omitempty"`
+	// SetBy and SetAt are who set the goals and when (empty in a year
+	// set before they were recorded).
+	SetBy string    `bson:"set_by,omitempty"`
+	SetAt time.Time `bson:"set_at,omitempty"`
 }
 
 // YearTargets reads the goals set for year (jobmatch.ErrNotFound: none
@@ -66,6 +71,9 @@ func (s *Store) SetYearTargets(ctx context.Context, year int, t YearTargets) err
 	f := Fields{"contacts": t.Contacts, "citizen_satisfaction_share": t.CitizenSatisfactionShare}
 	if t.EmployerSatisfactionShare > 0 {
 		f["employer_satisfaction_share"] = t.EmployerSatisfactionShare
+	}
+	if t.SetBy != "" {
+		f["set_by"], f["set_at"] = t.SetBy, t.SetAt
 	}
 	return s.PutFields(ctx, ColSettings, targetsID(year), f)
 }

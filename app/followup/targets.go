@@ -3,6 +3,7 @@ package followup
 import (
 	"context"
 	"errors"
+	"time"
 
 	"jobmatch"
 	"jobmatch/store"
@@ -28,7 +29,22 @@ type Targets struct {
 	EmployerSatisfactionShare float64 `json:"employer_satisfaction_share" validate:"gte=0,lte=1"`
 	// Default is true when nothing was set for the year.
 	Default bool `json:"default"`
+	// Source says plainly where the goals come from: "set" (an admin set
+	// the year's: SetBy, SetAt) or "default" (nobody did; the figures are
+	// the fallbacks, the contacts "2500" no one chose for the year).
+	Source string `json:"source"`
+	// Defaults names the goals that are fallbacks, not set: all three
+	// with Source "default"; in a year set before the employer goal
+	// existed, "employer_satisfaction_share".
+	Defaults []string `json:"defaults,omitempty"`
+	// SetBy and SetAt are who set the year's goals and when, where that
+	// was recorded (not in a year set before it was).
+	SetBy string     `json:"set_by,omitempty"`
+	SetAt *time.Time `json:"set_at,omitempty"`
 }
+
+// targetFields are the goals in the order Defaults names them.
+var targetFields = []string{"contacts", "citizen_satisfaction_share", "employer_satisfaction_share"}
 
 // Targets returns a year's targets.
 func (s *Service) Targets(ctx context.Context, year int) (Targets, error) {
@@ -41,16 +57,37 @@ func (s *Service) Targets(ctx context.Context, year int) (Targets, error) {
 		return t, err
 	}
 	t.Contacts, t.CitizenSatisfactionShare, t.EmployerSatisfactionShare = set.Contacts, set.CitizenSatisfactionShare, set.EmployerSatisfactionShare
-	if t.Contacts <= 0 {
+	t.SetBy = set.SetBy
+	if !set.SetAt.IsZero() {
+		at := set.SetAt.In(jobmatch.Copenhagen)
+		t.SetAt = &at
+	}
+	fallback := [3]bool{t.Contacts <= 0, t.CitizenSatisfactionShare <= 0, t.EmployerSatisfactionShare <= 0}
+	if fallback[0] {
 		t.Contacts = defaultContactTarget(year)
 	}
-	if t.CitizenSatisfactionShare <= 0 {
+	if fallback[1] {
 		t.CitizenSatisfactionShare = DefaultCitizenSatisfactionShare
 	}
-	if t.EmployerSatisfactionShare <= 0 {
+	if fallback[2] {
 		t.EmployerSatisfactionShare = DefaultEmployerSatisfactionShare
 	}
+	t.explain(fallback)
 	return t, nil
+}
+
+// explain fills Source and Defaults from Default and which goals fell
+// back to their defaults.
+func (t *Targets) explain(fallback [3]bool) {
+	t.Source, t.Defaults = "set", nil
+	if t.Default {
+		t.Source = "default"
+	}
+	for i, f := range targetFields {
+		if t.Default || fallback[i] {
+			t.Defaults = append(t.Defaults, f)
+		}
+	}
 }
 
 // SetTargets sets a year's targets (admin).
@@ -70,10 +107,13 @@ func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, i
 	if in.EmployerSatisfactionShare == 0 {
 		in.EmployerSatisfactionShare = DefaultEmployerSatisfactionShare
 	}
+	at := s.now().In(jobmatch.Copenhagen).Truncate(time.Second)
 	if err := s.st.SetYearTargets(ctx, year, store.YearTargets{
-		Contacts: in.Contacts, CitizenSatisfactionShare: in.CitizenSatisfactionShare, EmployerSatisfactionShare: in.EmployerSatisfactionShare}); err != nil {
+		Contacts: in.Contacts, CitizenSatisfactionShare: in.CitizenSatisfactionShare, EmployerSatisfactionShare: in.EmployerSatisfactionShare,
+		SetBy: by.ID, SetAt: at}); err != nil {
 		return in, err
 	}
-	in.Year, in.Default = year, false
+	in.Year, in.Default, in.SetBy, in.SetAt = year, false, by.ID, &at
+	in.explain([3]bool{})
 	return in, nil
 }
