@@ -66,6 +66,8 @@ func init() {
 		"stage.hired":             {"ansat", "hired"},
 		"stage.rejected":          {"fravalgt", "rejected"},
 		"stage.withdrawn":         {"trukket tilbage", "withdrawn"},
+		"sl.back":                 {"tilbage på kortlisten (foreslået)", "back on the shortlist (suggested)"},
+		"sl.back_hint":            {"Tilbage på kortlisten kræver en note om hvorfor. Et samtykke, der stadig gælder, ophører: borgeren skal spørges igen.", "Back on the shortlist needs a note saying why. A consent still in force ends: the citizen must be asked again."},
 		"sl.resend":               {"Send samtykkelink igen", "Send the consent link again"},
 		"sl.ask_again":            {"Spørg om samtykke med et link", "Ask for consent by link"},
 		"sl.resend_hint":          {"Borgeren får et nyt link. Et link, der er sendt før, virker ikke længere.", "The citizen gets a new link. A link sent before no longer works."},

@@ -39,7 +39,7 @@ type shortlistRow struct {
 	FillsVacancy bool
 	// AskAgain: a consent link can be sent (again) from the row, where
 	// the first link's own form does not offer it: the link was lost or
-	// expired.
+	// expired, the consent withdrawn.
 	AskAgain bool
 }
 
@@ -65,7 +65,7 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 	}
 	rows := make([]shortlistRow, 0, len(es))
 	for _, e := range es {
-		r := shortlistRow{Entry: e, Next: jobmatch.NextStages(e.Stage), FillsVacancy: hired+1 >= positions}
+		r := shortlistRow{Entry: e, Next: screening.NextStages(e.Stage), FillsVacancy: hired+1 >= positions}
 		k, err := f.cfg.Screening.Consent(ctx, e.CandidateID, vacancyID)
 		if err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
@@ -82,7 +82,8 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 // askAgain reports whether the row offers a consent link beside the first
 // link's own form (which shows before any link was sent, while the
 // citizen is suggested or contacted): a link sent before and not answered
-// yes (lost, expired), or none sent later in the process, with no consent in force.
+// yes (lost, expired, answered no before the citizen came back on the
+// list), or none sent later in the process, with no consent in force.
 func askAgain(e *screening.Entry, covered bool) bool {
 	if covered {
 		return false
@@ -90,7 +91,7 @@ func askAgain(e *screening.Entry, covered bool) bool {
 	switch e.Stage {
 	case jobmatch.StageSuggested, jobmatch.StageContacted:
 		return e.ConsentRequest != nil
-	case jobmatch.StageInterested, jobmatch.StageInterviewed:
+	case jobmatch.StageInterested, jobmatch.StageInterviewed, jobmatch.StagePresented:
 		return true
 	}
 	return false

@@ -139,6 +139,11 @@ func shortlistEvents(ctx context.Context, st *store.Store, add func(int64, time.
 			first[e.VacancyID] = f
 		}
 		for _, s := range e.Steps {
+			if s.To == jobmatch.StageSuggested && s.From != "" {
+				// Back on the shortlist, not shortlisted again (the
+				// service counts it once, screening.move).
+				continue
+			}
 			if inc := app.StepCounters(e.Groups, s.To); len(inc) > 0 {
 				add(s.Slot, s.At, inc)
 			}

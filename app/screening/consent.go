@@ -83,8 +83,15 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	if err != nil {
 		return nil, err
 	}
-	switch e.Stage {
-	case jobmatch.StageSuggested, jobmatch.StageContacted, jobmatch.StageInterested, jobmatch.StageInterviewed:
+	k, err := sl.Consent(ctx, e.CandidateID, e.VacancyID)
+	if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, err
+	}
+	switch {
+	case e.Stage == jobmatch.StageSuggested, e.Stage == jobmatch.StageContacted, e.Stage == jobmatch.StageInterested, e.Stage == jobmatch.StageInterviewed:
+	case e.Stage == jobmatch.StagePresented && !k.Active():
+		// Presented, and the consent withdrawn since: the citizen is
+		// asked again, and the employer sees them only once they say yes.
 	default:
 		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage), Args: []string{string(e.Stage)}}
 	}
@@ -437,8 +444,21 @@ func (sl *Service) AnswerConsent(ctx context.Context, token string, in ConsentAn
 		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "consent.give", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital:" + in.Answer}); err != nil {
 			return nil, err
 		}
-	} else if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "consent.decline", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital"}); err != nil {
-		return nil, err
+	} else {
+		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "consent.decline", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital"}); err != nil {
+			return nil, err
+		}
+		// A no to a link asking again ends a consent given before: the
+		// newest answer is the citizen's.
+		if k, err := sl.Consent(ctx, r.CandidateID, r.VacancyID); err == nil && k.Active() {
+			k.WithdrawnAt = &now
+			if err := sl.st.ConsentRecorded(ctx, k); err != nil {
+				return nil, err
+			}
+			if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "consent.withdraw", Subjects: []string{r.CandidateID}, VacancyID: r.VacancyID, Reason: "digital"}); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if e, err := sl.Entry(ctx, r.EntryID); err == nil {
 		var to jobmatch.Stage

@@ -378,8 +378,19 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	if in.Version != e.Version {
 		return nil, &jobmatch.ConflictError{Code: "stale_version", Detail: fmt.Sprintf("the entry is at version %d (%s); reload and try again", e.Version, e.Stage)}
 	}
-	if err := jobmatch.CanMove(e.Stage, to); err != nil {
-		return nil, err
+	back := by != nil && backOnList(e.Stage, to)
+	switch {
+	case back:
+		// Back on the shortlist from "ikke interesseret" or "trukket
+		// tilbage" (marked by mistake, or the citizen changed their
+		// mind): the note says why, for the history and the audit.
+		if strings.TrimSpace(in.Note) == "" {
+			return nil, jobmatch.Invalid("note", "required", "")
+		}
+	default:
+		if err := jobmatch.CanMove(e.Stage, to); err != nil {
+			return nil, err
+		}
 	}
 	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
 	if err != nil {
@@ -432,6 +443,17 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: actor, Action: "shortlist." + string(to), Subjects: []string{e.CandidateID}, VacancyID: e.VacancyID, Reason: in.Note}); err != nil {
 		return nil, err
 	}
+	if back {
+		// Back on the list is not shortlisted again (the figures count a
+		// citizen shortlisted on a vacancy once; the rebuild skips the
+		// step too), and a consent the ended process left standing ends
+		// with it: the citizen is asked again, never presented on a
+		// consent that came back by itself.
+		if err := sl.endConsent(ctx, by.ID, e.CandidateID, e.VacancyID, "shortlist.back"); err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
 	if err := sl.countStep(ctx, v, e, to, now); err != nil {
 		return nil, err
 	}
@@ -467,6 +489,23 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 		}
 	}
 	return e, nil
+}
+
+// backOnList reports whether from → to puts an ended candidate back on
+// the shortlist: from not interested or withdrawn to suggested.
+func backOnList(from, to jobmatch.Stage) bool {
+	return to == jobmatch.StageSuggested && (from == jobmatch.StageNotInterested || from == jobmatch.StageWithdrawn)
+}
+
+// NextStages are the steps a consultant can take from s: the
+// pre-screening's next stages and, from not interested or withdrawn, back
+// on the shortlist (suggested, with a note).
+func NextStages(s jobmatch.Stage) []jobmatch.Stage {
+	next := jobmatch.NextStages(s)
+	if backOnList(s, jobmatch.StageSuggested) {
+		next = append(next, jobmatch.StageSuggested)
+	}
+	return next
 }
 
 // entriesOf reads the entries of a vacancy's shortlist (by _id, one each;
@@ -605,7 +644,47 @@ func (sl *Service) WithdrawConsent(ctx context.Context, by *jobmatch.User, candi
 	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
 		return err
 	}
+	if err := sl.retireLinkOf(ctx, candidateID, vacancyID); err != nil {
+		return err
+	}
 	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID})
+}
+
+// retireLinkOf ends the open consent link of the citizen's entry on the
+// vacancy, as a consent is withdrawn: a "ja" on a link sent before made
+// the withdrawn consent hold again. Asking again is a new link.
+func (sl *Service) retireLinkOf(ctx context.Context, candidateID, vacancyID string) error {
+	defer sl.st.LockConsentAnswer(entryID(vacancyID, candidateID))()
+	e, err := sl.EntryFor(ctx, vacancyID, candidateID)
+	if errors.Is(err, jobmatch.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = sl.retireLink(ctx, e)
+	return err
+}
+
+// endConsent withdraws a consent still in force for reason (audited as
+// by's withdrawal) and ends the open consent link; none is no error.
+func (sl *Service) endConsent(ctx context.Context, by, candidateID, vacancyID, reason string) error {
+	if err := sl.retireLinkOf(ctx, candidateID, vacancyID); err != nil {
+		return err
+	}
+	c, err := sl.Consent(ctx, candidateID, vacancyID)
+	if errors.Is(err, jobmatch.ErrNotFound) || (err == nil && !c.Active()) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	now := sl.now().UTC()
+	c.WithdrawnAt = &now
+	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID, Reason: reason})
 }
 
 // WithdrawConsents withdraws a citizen's consents to be presented on every
@@ -633,6 +712,9 @@ func (sl *Service) WithdrawConsents(ctx context.Context, by *jobmatch.User, cand
 		}
 		c.WithdrawnAt = &now
 		if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+			return err
+		}
+		if err := sl.retireLinkOf(ctx, candidateID, vacancyID); err != nil {
 			return err
 		}
 		if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.withdraw", Subjects: []string{candidateID}, VacancyID: vacancyID, Reason: "cv"}); err != nil {
