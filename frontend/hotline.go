@@ -63,6 +63,9 @@ type hotlinePage struct {
 	// jobcentre knows under another name: the form is the known one's,
 	// said so (the typed name was dropped silently).
 	NameGiven string
+	// Repeat is a call from the same caller about the same topic logged
+	// minutes ago: the hotline is asked before it is logged again.
+	Repeat *jobmatch.Request
 }
 
 // maxToday is how many of a user's calls of today are shown.
@@ -284,6 +287,20 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		co, isNew = &jobmatch.Company{CVR: v["cvr"], Name: v["name"], PostalCode: v["postal_code"]}, true
 	} else if err != nil {
 		return err
+	}
+	if !isNew && v["repeat_ok"] == "" {
+		// The same caller about the same topic minutes ago (a colleague
+		// took the call, or the form was sent again): asked first.
+		prev, err := f.cfg.Companies.LoggedAlready(ctx, co.CVR, v["topic"], v["caller_phone"], v["caller_email"])
+		if err != nil {
+			return err
+		}
+		if prev != nil {
+			d := hotlinePage{Company: co, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys, Repeat: prev}
+			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
+			d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
+			return f.render(c, http.StatusConflict, "hotline", "page.hotline", d, nil)
+		}
 	}
 	in := intake.RequestInput{Company: companies.CompanyInput{CVR: co.CVR, Name: co.Name, PostalCode: co.PostalCode,
 		Contact: companies.PersonInput{Name: v["caller_name"], Phone: v["caller_phone"], Email: v["caller_email"]}},

@@ -42,6 +42,7 @@ func init() {
 		"hot.new_name":              {"Navn", "Name"},
 		"hot.new_cvr_missing":       {"Skriv virksomhedens CVR-nummer.", "Type the company's CVR number."},
 		"hot.new_go":                {"Videre", "Continue"},
+		"hot.repeat":                {"Der er allerede logget en henvendelse fra %s kl. %s om det samme (%s) — vil du logge den igen? Gem igen for at logge den.", "A request from %s was already logged at %s about the same (%s) — do you want to log it again? Save again to log it."},
 		"hot.today_cancel":          {"Annullér", "Cancel"},
 		"hot.cancel":                {"Annullér %s", "Cancel %s"},
 		"hot.cancel_why":            {"Hvorfor annullere %s?", "Why cancel %s?"},
