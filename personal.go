@@ -1,6 +1,7 @@
 package jobmatch
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -109,4 +110,156 @@ func MapWords(text string, f func(word string) string) string {
 // that say gender or ethnic origin (PersonalWordsIn).
 func (v *Vacancy) PersonalWords() []string {
 	return PersonalWordsIn(strings.Join(slices.Concat([]string{v.Title, v.Description}, v.SkillsRequired, v.SkillsDesired), "\n"))
+}
+
+// DiscriminationIn returns what text asks of a person's gender, age or
+// ethnic origin, each once as first written: the words PersonalWordsIn
+// finds ("kvindelig", "etnisk"), a job title that names one gender
+// ("kassedame", "servitrice", "opvaskerdreng"; "sygeplejerske",
+// "flyttemand" are everyone's), an origin ("dansk af oprindelse", "af
+// dansk herkomst", "danskfødt") and an age as a demand ("max 25 år",
+// "under 30 år", "mellem 20 og 35 år", "ung og frisk", "yngre
+// medarbejder"). A job advert may ask none of them
+// (ligebehandlingsloven § 6, forskelsbehandlingsloven § 4), so the entry
+// point refuses them. A least age passes ("min. 18 år", "over 18 år", "må
+// ikke være under 18 år": serving alcohol, driving), as do years of
+// experience ("25 års erfaring"), the people the work is with ("arbejde
+// med unge under 25 år") and what is said after "uanset" ("uanset køn,
+// alder og etnisk baggrund").
+func DiscriminationIn(text string) []string {
+	text = regardlessRE.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
+	type hit struct {
+		at   int
+		what string
+	}
+	var hits []hit
+	lower := strings.ToLower(text)
+	for _, w := range PersonalWordsIn(text) {
+		if lw := strings.ToLower(w); (lw == "etnisk" || lw == "etniske") && diverseRE.MatchString(text) && !originDemandRE.MatchString(text) {
+			continue // "etnisk mangfoldighed", "forskellige etniske baggrunde"
+		}
+		hits = append(hits, hit{strings.Index(text, w), w})
+	}
+	at := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		i := strings.Index(lower[at:], strings.ToLower(w)) + at
+		at = i + len(w)
+		if genderedTitle(strings.ToLower(w)) {
+			hits = append(hits, hit{i, w})
+		}
+	}
+	for _, re := range []*regexp.Regexp{originRE, ageRE, youngRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			if re == ageRE && ageOfOthers(text[:m[0]], submatch(text, m, 1), text[m[0]:m[1]]) {
+				continue
+			}
+			found := strings.TrimFunc(text[m[0]:m[1]], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			hits = append(hits, hit{m[0] + strings.Index(text[m[0]:m[1]], found), strings.Join(strings.Fields(found), " ")})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	var out []string
+	for _, h := range hits {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, h.what) }) {
+			out = append(out, h.what)
+		}
+	}
+	return out
+}
+
+// submatch is group i of a match's indexes m in text, "" when it took
+// no part.
+func submatch(text string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return text[m[2*i]:m[2*i+1]]
+}
+
+// genderedTitle reports whether w (lower case) is a job title that names
+// one gender: a compound on -dame, -pige, -dreng, -jomfru ("kassedame",
+// "barpige", "opvaskerdreng", "smørrebrødsjomfru") or a female form of a
+// title ("servitrice", "ekspeditrice", "lærerinde"). "-mand" is not among
+// them: "flyttemand", "håndværksmand", "formand" are titles for anyone,
+// as are "sygeplejerske" and "syerske".
+func genderedTitle(w string) bool {
+	if femaleTitles[w] || femaleTitles[strings.TrimSuffix(w, "r")] || femaleTitles[strings.TrimSuffix(w, "er")] {
+		return true
+	}
+	for _, suf := range []string{"dame", "damer", "pige", "piger", "dreng", "drenge", "jomfru", "jomfruer"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len([]rune(stem)) >= 3 && !notGenderedCompounds[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// femaleTitles are female forms of job titles whose common form is
+// everyone's (servitrice: tjener; lærerinde: lærer).
+var femaleTitles = map[string]bool{
+	"servitrice": true, "ekspeditrice": true, "direktrice": true, "lærerinde": true, "sekretærinde": true,
+	"værtinde": true, "tjenerinde": true, "forstanderinde": true, "frisørinde": true, "husholderske": true,
+	"kokkepige": true, "stuepige": true, "barnepige": true, "waitress": true, "barmaid": true, "saleswoman": true,
+}
+
+// notGenderedCompounds end like a gendered title and are none.
+var notGenderedCompounds = map[string]bool{"madame": true}
+
+var (
+	// regardlessRE is a clause that says who may apply whatever their
+	// gender, age or origin: "uanset køn, alder og etnisk baggrund", up
+	// to the sentence's end.
+	regardlessRE = regexp.MustCompile(`(?i)(uanset|uagtet|regardless of|irrespective of)[^.!?\n]*`)
+	// diverseRE is origin said of the workplace's diversity.
+	diverseRE      = regexp.MustCompile(`(?i)etniske?\s+mangfold|(forskellige|mange)\s+etniske`)
+	originDemandRE = regexp.MustCompile(`(?i)etniske?\s+dansk`)
+	// originRE is an origin as a demand: "dansk af oprindelse", "af
+	// dansk herkomst", "danskfødt", "født i Danmark", "indfødt dansker".
+	originRE = regexp.MustCompile(`(?i)\p{L}+ske?\s+af\s+(oprindelse|herkomst|afstamning|fødsel)|\baf\s+\p{L}+ske?\s+(oprindelse|herkomst|afstamning)|\b(dansk|nordisk|vestlig|europæisk)e?\s+(oprindelse|herkomst|afstamning)|danskfødt\p{L}*|født\s+(og\s+opvokset\s+)?i\s+danmark|\bindfødt\p{L}*|\bof\s+danish\s+(origin|descent)|\bdanish[- ]born|\bnative\s+danes?\b`)
+	// ageRE is a most age or an age range: "max 25 år", "maks. 30 år",
+	// "højst 40 år", "under 30 år", "ikke over 40 år", "mellem 20 og 35
+	// år", "20-35 år", "20-30-årig", "i alderen 20", "aged 20 to 35",
+	// "under 30 years". Group 1 is the word before the age, to tell "unge
+	// under 25 år" and "ikke under 18 år" (ageOfOthers).
+	ageRE = regexp.MustCompile(`(?i)(max\.?|maks\.?|maksimalt|maximalt|højst|under|over|ikke\s+ældre\s+end|mellem|i\s+alderen|alder(?:en)?:?|aged|no\s+older\s+than|maximum|younger\s+than)?\s*\b(1[5-9]|[2-9]\d)\s*(?:(?:-|–|og|til|to|and)\s*(?:1[5-9]|[2-9]\d)\s*)?(?:[-–]\s*årige?|år\b|år(?:[^\p{L}]|$)|years?\s+old|years?\b)`)
+	// youngRE is youth as a demand: "ung og frisk", "ung, energisk",
+	// "yngre medarbejder", "ung kollega", "young and dynamic".
+	youngRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(ung|unge|yngre)\s*(og|,)\s*(frisk|energisk|dynamisk|sprudlende|livlig|smilende|frejdig|kvik)\p{L}*|(^|[^\p{L}])(ung|unge|yngre)\s+(medarbejder|kollega|kolleger|kollegaer|kandidat|ansøger|person|profil|pige|fyr|mand|kvinde|kræfter)\p{L}*|\byoung\s+(and|,)\s*(dynamic|energetic|fresh)|\byounger\s+(colleague|candidate|person)`)
+)
+
+// ageOfOthers reports whether an age ageRE found is no demand: a least
+// age ("over 18 år", "ikke under 18 år"), one age with no word saying
+// most or range ("25 år" of a company's history, "min. 18 år"), or the
+// age of the people the work is with ("unge under 25 år"). before is the
+// text before the match, word its first group (the word before the age).
+func ageOfOthers(before, word, match string) bool {
+	q := strings.ToLower(strings.Join(strings.Fields(word), " "))
+	prev := strings.Fields(strings.ToLower(before))
+	last := func(n int) string {
+		if len(prev) < n {
+			return ""
+		}
+		return strings.Trim(prev[len(prev)-n], ".,:;()")
+	}
+	switch {
+	case othersAges[last(1)]:
+		return true
+	case q == "over":
+		return true
+	case q == "under" && (last(1) == "ikke" || last(2) == "ikke" && last(1) == "være"):
+		return true // a least age: "må ikke være under 18 år"
+	case q == "":
+		return len(ageNumberRE.FindAllString(match, -1)) < 2 // a range says an age: "20-35 år"
+	}
+	return false
+}
+
+var ageNumberRE = regexp.MustCompile(`\d+`)
+
+// othersAges are the people an age after them belongs to, not the one the
+// job is for: "unge under 25 år", "børn mellem 3 og 6 år".
+var othersAges = map[string]bool{
+	"unge": true, "børn": true, "elever": true, "borgere": true, "ledige": true, "kunder": true, "brugere": true,
+	"personer": true, "patienter": true, "beboere": true, "mennesker": true, "målgruppen": true, "drenge": true,
+	"piger": true, "ældre": true, "pensionister": true, "young": true, "children": true, "people": true,
 }

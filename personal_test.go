@@ -33,3 +33,46 @@ func TestPersonalWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscrimination: what a job advert may not ask of gender, age or
+// ethnic origin is found, also as a gendered job title, an origin or an
+// age in words and numbers; a least age, years of experience, the ages of
+// the people the work is with, Danish as a language and a diversity
+// statement are not.
+func TestDiscrimination(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Vi søger en kassedame til weekendvagter.":                            {"kassedame"},
+		"Servitrice søges til café":                                           {"Servitrice"},
+		"Rengøringsdamer og en opvaskerdreng søges":                           {"Rengøringsdamer", "opvaskerdreng"},
+		"Du er dansk af oprindelse og taler flydende dansk.":                  {"dansk af oprindelse"},
+		"Gerne etnisk dansk.":                                                 {"etnisk"},
+		"Ansøgeren skal være af dansk herkomst.":                              {"af dansk herkomst"},
+		"Du er max 25 år.":                                                    {"max 25 år"},
+		"Du er maks. 30 år gammel":                                            {"maks. 30 år"},
+		"Du er under 30 år og har kørekort.":                                  {"under 30 år"},
+		"Vi søger en ung og frisk medarbejder":                                {"ung og frisk"},
+		"Du er mellem 20 og 35 år.":                                           {"mellem 20 og 35 år"},
+		"Alder 20-35 år.":                                                     {"Alder 20-35 år"},
+		"Vi søger en yngre medarbejder til lageret.":                          {"yngre medarbejder"},
+		"Vi søger en 20-30-årig sælger.":                                      {"20-30-årig"},
+		"We are looking for a young and dynamic waitress":                     {"young and dynamic", "waitress"},
+		"Sygeplejerske til hjemmeplejen":                                      nil,
+		"Flyttemand og håndværksmand søges":                                   nil,
+		"Du har 25 års erfaring som smed.":                                    nil,
+		"Du er min. 18 år (lovkrav, servering af alkohol).":                   nil,
+		"Du skal være over 18 år og have kørekort B.":                         nil,
+		"Du må ikke være under 18 år.":                                        nil,
+		"Arbejde med unge under 25 år på bostedet.":                           nil,
+		"Du taler dansk på B2-niveau.":                                        nil,
+		"Vi opfordrer alle uanset køn, alder og etnisk baggrund til at søge.": nil,
+		"Vi er en arbejdsplads med etnisk mangfoldighed.":                     nil,
+		"Virksomheden har 25 år på bagen.":                                    nil,
+		"Kendskab til råvarernes oprindelse.":                                 nil,
+		"Vi er et ungt team i vækst.":                                         nil,
+		"Damefrisør søges til salon":                                          nil,
+	} {
+		if got := jobmatch.DiscriminationIn(text); !slices.Equal(got, want) {
+			t.Errorf("DiscriminationIn(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -29,9 +29,10 @@ import (
 // submission returns the first receipt.
 func (s *Service) SubmitVacancy(ctx context.Context, in VacancyInput, channel jobmatch.Channel, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
 	in.Company, in.PostalCode = normalized(in.Company), app.NormalizePostal(in.PostalCode)
+	in.Company.Contact.Unverified = by == nil
 	// Every field's error at once: the dates in the past too, not in a
 	// second round.
-	if err := joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)); err != nil {
+	if err := joinInvalid(joinInvalid(requireContactName(s.val.Validate(in), in.Company, channel), s.checkVacancyDates(in)), checkDiscrimination(in)); err != nil {
 		return nil, err
 	}
 	file := func(ids attemptIDs) (*jobmatch.Receipt, error) {
@@ -101,6 +102,7 @@ func newVacancy(c *jobmatch.Company, in VacancyInput, id, token string, now time
 // SubmitRequest stores any other request from a company.
 func (s *Service) SubmitRequest(ctx context.Context, in RequestInput, by *jobmatch.User, idemKey string) (*jobmatch.Receipt, error) {
 	in.Company = normalized(in.Company)
+	in.Company.Contact.Unverified = by == nil
 	if err := requireContactName(s.val.Validate(in), in.Company, jobmatch.Channel(in.Channel)); err != nil {
 		return nil, err
 	}
@@ -178,6 +180,37 @@ func (s *Service) checkVacancyDates(in VacancyInput) error {
 		verr.Add("start_date", "not_past", "")
 	}
 	return verr.Err()
+}
+
+// checkDiscrimination refuses a vacancy whose title, text or skills ask
+// for a gender, an age or an ethnic origin ("kassedame", "max 25 år",
+// "dansk af oprindelse"; jobmatch.DiscriminationIn): a job advert may not
+// (ligebehandlingsloven § 6, forskelsbehandlingsloven § 4), and the
+// jobcentre publishes it. Each field says its own words, so the employer
+// knows what to write again; a skill by its place in the list.
+func checkDiscrimination(in VacancyInput) error {
+	verr := &jobmatch.ValidationError{}
+	check := func(field, text string) {
+		if words := jobmatch.DiscriminationIn(text); len(words) > 0 {
+			verr.Add(field, "discrimination", "«"+strings.Join(words, "», «")+"»")
+		}
+	}
+	check("title", in.Title)
+	check("description", in.Description)
+	for i, sk := range in.SkillsRequired {
+		check(fmt.Sprintf("skills_required[%d]", i), sk)
+	}
+	for i, sk := range in.SkillsDesired {
+		check(fmt.Sprintf("skills_desired[%d]", i), sk)
+	}
+	return verr.Err()
+}
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"v.discrimination": {"Et stillingsopslag må ikke efterspørge et bestemt køn, en bestemt alder eller en bestemt etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven). Skriv om: %s. Beskriv i stedet, hvad jobbet kræver (fx kassemedarbejder, ikke kassedame). En mindstealder, som loven kræver, fx 18 år for at servere alkohol, er i orden.",
+			"A job advert may not ask for a particular gender, age or ethnic origin (the Danish equal treatment and anti-discrimination acts). Rewrite: %s. Describe what the job requires instead (e.g. cashier, not kassedame). A minimum age the law requires, e.g. 18 to serve alcohol, is fine."},
+	})
 }
 
 // prepareCompany finds or creates the company. A known company keeps its
@@ -553,8 +586,13 @@ type KeyReusedError struct {
 func (e *KeyReusedError) Error() string { return e.err.Error() }
 func (e *KeyReusedError) Unwrap() error { return e.err }
 
+// person is the sender of a request as stored on it, its vacancy and (when
+// new) the company's contacts. A sender who is not logged in is marked
+// unverified (SubmitVacancy, SubmitRequest): anyone may post under any CVR
+// number, so the hotline's caller lookup named whoever had posted under a
+// company's CVR as its contact person, an impostor too.
 func person(p companies.PersonInput) jobmatch.Person {
-	return jobmatch.Person{Name: strings.TrimSpace(p.Name), Email: jobmatch.NormalizeEmail(p.Email), Phone: strings.TrimSpace(p.Phone)}
+	return jobmatch.Person{Name: strings.TrimSpace(p.Name), Email: jobmatch.NormalizeEmail(p.Email), Phone: strings.TrimSpace(p.Phone), Unverified: p.Unverified}
 }
 
 // requireContactName adds "the contact's name is required" to the
