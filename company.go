@@ -29,6 +29,12 @@ type Person struct {
 	Name  string `json:"name" bson:"name"`
 	Email string `json:"email,omitempty" bson:"email,omitempty"`
 	Phone string `json:"phone,omitempty" bson:"phone,omitempty"`
+	// Unverified: the person sent a request without logging in (the
+	// public form or API), so anyone may have typed these details under
+	// the company's CVR; no one at the jobcentre has confirmed them. The
+	// hotline's caller lookup may not name them as the company's contact
+	// on their own word.
+	Unverified bool `json:"unverified,omitempty" bson:"unverified,omitempty"`
 }
 
 // Assignment records one change of a company's contact consultant.

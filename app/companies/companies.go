@@ -148,7 +148,7 @@ func (s *Service) EnsureCompany(ctx context.Context, in CompanyInput) (*jobmatch
 		IndustryCode: in.Industry, CreatedAt: now, UpdatedAt: now,
 	}
 	if in.Contact.Email != "" || in.Contact.Name != "" {
-		c.Contacts = []jobmatch.Person{{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}}
+		c.Contacts = []jobmatch.Person{{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone, Unverified: in.Contact.Unverified}}
 	}
 	if err := s.createCompany(ctx, c, "system", "first contact"); err != nil {
 		if errors.Is(err, jobmatch.ErrConflict) {
@@ -179,7 +179,7 @@ func (s *Service) withContact(ctx context.Context, c *jobmatch.Company, in Compa
 		// find it by their number.
 		return c, false, nil
 	}
-	p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone}
+	p := jobmatch.Person{Name: in.Contact.Name, Email: jobmatch.NormalizeEmail(in.Contact.Email), Phone: in.Contact.Phone, Unverified: in.Contact.Unverified}
 	if isNewContact(c.Contacts, p) && len(c.Contacts) < MaxContacts {
 		// Decided again on the contacts as stored, in the company's turn:
 		// others may be adding theirs at this moment.

@@ -7,6 +7,9 @@ type PersonInput struct {
 	Name  string `json:"name" form:"name" validate:"omitempty,min=2,max=120,runes"`
 	Email string `json:"email" form:"email" validate:"required_without=Phone,omitempty,email,max=200"`
 	Phone string `json:"phone" form:"phone" validate:"omitempty,max=30,phone"`
+	// Unverified is set by the entry point for a sender who is not
+	// logged in (jobmatch.Person.Unverified), never by a client.
+	Unverified bool `json:"-" form:"-"`
 }
 
 // CompanyInput identifies the company behind a request.
