@@ -203,6 +203,24 @@ func (f *Frontend) entrySubmit(c echo.Context) error {
 		receipt, err = f.submitVacancy(c, in, v["_idem"])
 	} else {
 		in := intake.RequestInput{Company: companyFromForm(v), Topic: topic, Subsidy: v["subsidy"], Channel: string(jobmatch.ChannelWeb), Text: v["text"]}
+		if jobmatch.Topic(topic) == jobmatch.TopicSubsidy && in.Subsidy == "" {
+			// A question about a subsidy goes to the consultant with
+			// the scheme it is about ("Andet / ved ikke" when the
+			// employer does not know): the empty choice was sent, and
+			// the consultant had to call back to ask. Said with the
+			// form's other errors.
+			if verr := f.cfg.Env.Validator().Validate(in); verr != nil {
+				var ve *jobmatch.ValidationError
+				if errors.As(verr, &ve) {
+					pre.Fields = append(pre.Fields, ve.Fields...)
+				}
+			}
+			if in.Company.Contact.Name == "" {
+				pre.Add("company.contact.name", "required", "")
+			}
+			pre.Add("subsidy", "choose_scheme", "")
+			return f.entryInvalid(c, topic, v, pre)
+		}
 		receipt, err = f.submitRequest(c, in, v["_idem"])
 	}
 	var reused *intake.KeyReusedError

@@ -41,5 +41,8 @@ func init() {
 		"emp.licence_none":          {"Har ikke kørekort %s", "Has no category %s licence"},
 		"status.text_received":      {"Din beskrivelse er modtaget", "Your description has been received"},
 		"emp.answered":              {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
+		"entry.subsidy.hint":        {"Skal udfyldes, når du spørger om en støtteordning.", "Required when you ask about a subsidy scheme."},
+		"entry.subsidy.choose":      {"Vælg en ordning", "Choose a scheme"},
+		"v.choose_scheme":           {"Vælg den støtteordning, du spørger om. Er du i tvivl, så vælg »Andet / ved ikke«.", "Choose the subsidy scheme you are asking about. If you are not sure, choose “Other / not sure”."},
 	})
 }
