@@ -43,6 +43,11 @@ type Consent struct {
 	WithdrawnAt    *time.Time `json:"withdrawn_at,omitempty" bson:"withdrawn_at,omitempty"`
 	// Shown is what the citizen saw when answering a consent link.
 	Shown *ConsentShown `json:"shown,omitempty" bson:"shown,omitempty"`
+	// Assessment is the consultant's assessment as it stood when the
+	// consent was given ("" when there was none): the employer is shown
+	// this text, never one written since. Nil on a consent recorded before
+	// it was kept.
+	Assessment *string `json:"assessment,omitempty" bson:"assessment,omitempty"`
 }
 
 // Active reports whether the consent holds.

@@ -117,7 +117,7 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := f.cfg.Screening.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"]})
+	p, err := f.cfg.Screening.AnswerConsent(ctx, token, screening.ConsentAnswerInput{Answer: v["answer"], Seen: v["seen"]})
 	switch {
 	case errors.Is(err, jobmatch.ErrGone):
 		// Answered already (a second click, a change of mind): say so, as

@@ -72,6 +72,7 @@ func init() {
 		"sl.ask_again":            {"Spørg om samtykke med et link", "Ask for consent by link"},
 		"sl.resend_hint":          {"Borgeren får et nyt link. Et link, der er sendt før, virker ikke længere.", "The citizen gets a new link. A link sent before no longer works."},
 		"sl.resend_go":            {"Send nyt link", "Send a new link"},
+		"sl.unseen":               {"Vurderingen er skrevet, efter borgeren gav samtykke. Virksomheden ser den først, når borgeren har læst den og sagt ja igen: send et nyt samtykkelink.", "The assessment was written after the citizen gave consent. The employer sees it only once the citizen has read it and said yes again: send a new consent link."},
 		"act.consent.resend":      {"Sendte samtykkelinket igen (det gamle link virker ikke længere)", "Sent the consent link again (the old link no longer works)"},
 		"consent.gone_replaced":   {"Linket er erstattet af et nyt eller lukket. Har du fået et nyt link, så brug det; ellers kan du kontakte jobcentret.", "The link has been replaced by a new one or closed. If you have received a new link, please use that one; otherwise contact the jobcentre."},
 		"consent.asker_h":         {"Hvem spørger?", "Who is asking?"},
@@ -79,5 +80,6 @@ func init() {
 		"consent.asker_phone":     {"Telefon", "Phone"},
 		"consent.asker_email":     {"E-mail", "E-mail"},
 		"consent.asker_questions": {"Har du spørgsmål, eller vil du ændre dit svar, så kontakt %s.", "If you have questions or want to change your answer, contact %s."},
+		"consent.assessment_seen": {"Har du en samtale med jobcentret om stillingen, får du jobcentrets vurdering af dig efter samtalen at se, før arbejdsgiveren kan se den.", "If you have an interview with the jobcentre about the vacancy, you will see the jobcentre's assessment of you after the interview before the employer can see it."},
 	})
 }

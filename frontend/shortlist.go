@@ -39,8 +39,11 @@ type shortlistRow struct {
 	FillsVacancy bool
 	// AskAgain: a consent link can be sent (again) from the row, where
 	// the first link's own form does not offer it: the link was lost or
-	// expired, the consent withdrawn.
+	// expired, the consent withdrawn, the assessment rewritten since.
 	AskAgain bool
+	// Unseen: the assessment is newer than the citizen's consent, so the
+	// employer does not see it until the citizen says yes again.
+	Unseen bool
 }
 
 func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistRow, error) {
@@ -70,7 +73,8 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 		if err == nil && k.Active() {
 			r.Consent, r.Reveal = true, k.RevealIdentity
 		}
-		r.AskAgain = askAgain(e, k.Active())
+		r.Unseen = screening.AssessmentUnseen(e, k)
+		r.AskAgain = askAgain(e, screening.ConsentCovers(e, k))
 		r.Invites = invites[e.ID]
 		r.Booking = keptInterviewForm(c, e.ID)
 		r.Move = keptForm(c, moveFormCookie, e.ID)
@@ -83,7 +87,8 @@ func (f *Frontend) shortlistRows(c echo.Context, vacancyID string) ([]shortlistR
 // link's own form (which shows before any link was sent, while the
 // citizen is suggested or contacted): a link sent before and not answered
 // yes (lost, expired, answered no before the citizen came back on the
-// list), or none sent later in the process, with no consent in force.
+// list), or none sent later in the process, with no consent covering
+// the profile as the employer would see it.
 func askAgain(e *screening.Entry, covered bool) bool {
 	if covered {
 		return false

@@ -89,9 +89,10 @@ func (sl *Service) RequestConsent(ctx context.Context, by *jobmatch.User, entryI
 	}
 	switch {
 	case e.Stage == jobmatch.StageSuggested, e.Stage == jobmatch.StageContacted, e.Stage == jobmatch.StageInterested, e.Stage == jobmatch.StageInterviewed:
-	case e.Stage == jobmatch.StagePresented && !k.Active():
-		// Presented, and the consent withdrawn since: the citizen is
-		// asked again, and the employer sees them only once they say yes.
+	case e.Stage == jobmatch.StagePresented && !ConsentCovers(e, k):
+		// Presented, and the consent withdrawn since (or the assessment
+		// rewritten since it was given): the citizen is asked again, and
+		// the employer sees them only once they say yes.
 	default:
 		return nil, &jobmatch.ConflictError{Code: "stage", Detail: "a consent can be asked for before the candidate is presented; the entry is " + string(e.Stage), Args: []string{string(e.Stage)}}
 	}
@@ -275,6 +276,23 @@ type ConsentPage struct {
 	// Consultant is who asks: their name, phone and e-mail as the staff
 	// record has them.
 	Consultant *jobmatch.ContactPerson `json:"consultant,omitempty"`
+	// AssessmentSeen stands for the assessment the page shows, for the
+	// answer to say which text the citizen read (SeenMark).
+	AssessmentSeen string `json:"assessment_seen"`
+
+	// assessment is the consultant's text as the page shows it, before
+	// the name is taken out: what a yes consents to.
+	assessment string
+}
+
+// SeenMark stands for an assessment text in a consent answer: the
+// first 16 hex digits of its hash ("none" for no assessment).
+func SeenMark(assessment string) string {
+	if assessment == "" {
+		return "none"
+	}
+	sum := sha256.Sum256([]byte(assessment))
+	return hex.EncodeToString(sum[:8])
 }
 
 // ConsentVacancy is the vacancy as the citizen sees it.
@@ -361,9 +379,11 @@ func (sl *Service) ConsentViewIn(ctx context.Context, r *jobmatch.ConsentRequest
 	}
 	p := sl.profile(v, e, c, lang)
 	p.Answers = nil
+	assessment := p.Interview
 	anonymiseProfile(&p, c, sl.places, false, lang) // as the employer sees it anonymously
 	return &ConsentPage{Vacancy: cv, Profile: p, Fields: profileFields(p), NameShown: c.Name, Answers: ConsentAnswers,
-		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang, Consultant: sl.consultantOf(ctx, r.Consultant)}, nil
+		Deadline: r.Deadline, AnsweredAt: r.AnsweredAt, Answer: r.Answer, Lang: r.Lang, Consultant: sl.consultantOf(ctx, r.Consultant),
+		AssessmentSeen: SeenMark(assessment), assessment: assessment}, nil
 }
 
 // profileFields names the fields of a profile the employer will see.
@@ -391,6 +411,9 @@ func profileFields(p Profile) []string {
 // ConsentAnswerInput is the citizen's answer.
 type ConsentAnswerInput struct {
 	Answer string `json:"answer" validate:"required,oneof=yes yes_named no"`
+	// Seen is the page's AssessmentSeen: the assessment the citizen read
+	// when answering (empty: the one the link shows now).
+	Seen string `json:"seen,omitempty" validate:"max=64"`
 }
 
 // AnswerConsent records the citizen's answer once: yes records the consent
@@ -432,8 +455,16 @@ func (sl *Service) AnswerConsent(ctx context.Context, token string, in ConsentAn
 		if in.Answer == ConsentYesNamed {
 			fields = append(fields, "name")
 		}
+		// The yes is to the assessment the citizen read: one written
+		// while the page stood open (the mark differs) was not read, so
+		// none is consented to and the employer is shown none.
+		seen := page.assessment
+		if in.Seen != "" && in.Seen != SeenMark(seen) {
+			seen = ""
+			fields = slices.DeleteFunc(fields, func(f string) bool { return f == "interview_summary" })
+		}
 		k := &jobmatch.Consent{ID: consentID(r.CandidateID, r.VacancyID), CandidateID: r.CandidateID, VacancyID: r.VacancyID, Channel: "digital",
-			RevealIdentity: in.Answer == ConsentYesNamed, By: actor, GivenAt: now,
+			RevealIdentity: in.Answer == ConsentYesNamed, By: actor, GivenAt: now, Assessment: &seen,
 			Shown: &jobmatch.ConsentShown{Title: page.Vacancy.Title, EmployerName: page.Vacancy.EmployerName, Fields: fields, RequestID: r.ID}}
 		if v, err := sl.vacancies.Vacancy(ctx, r.VacancyID); err == nil {
 			k.CVR = v.CVR

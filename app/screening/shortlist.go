@@ -618,8 +618,17 @@ func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidate
 	if err != nil {
 		return nil, err
 	}
+	// Given by phone or at a meeting, the consent is to the profile as it
+	// stands, its assessment included: the consultant records it with the
+	// citizen, who is told what the employer will read.
+	var assessment string
+	if e, err := sl.EntryFor(ctx, v.ID, candidateID); err == nil && e.Interview != nil {
+		assessment = e.Interview.Assessment
+	} else if err != nil && !errors.Is(err, jobmatch.ErrNotFound) {
+		return nil, err
+	}
 	c := &jobmatch.Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
-		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.now().UTC()}
+		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.now().UTC(), Assessment: &assessment}
 	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
 		return nil, err
 	}
@@ -816,6 +825,7 @@ func (sl *Service) PresentedIn(ctx context.Context, v *jobmatch.Vacancy, lang i1
 	ids := make([]string, 0, len(entries))
 	for _, x := range entries {
 		p := sl.profile(v, x.e, x.c, lang)
+		p.Interview = consentedAssessment(x.e, x.consent)
 		if x.consent.RevealIdentity {
 			p.Name = x.c.Name
 		}
@@ -839,6 +849,54 @@ func (sl *Service) PresentedIn(ctx context.Context, v *jobmatch.Vacancy, lang i1
 		}
 	}
 	return out, nil
+}
+
+// consentedAssessment is the assessment the employer is shown: the text
+// as it stood when the citizen consented, or none. An assessment written
+// or rewritten since (a consent by link before the first interview, a new
+// interview after the candidate came back on the list) is not shown
+// until the citizen has read it and said yes again: they consented to
+// be presented with what they were shown, and the consultant's words
+// about them reach an employer only when they know them. Withholding the
+// new text, rather than the candidate, keeps the presentation standing
+// meanwhile; the consultant's row says so and offers a new link
+// (AssessmentUnseen).
+func consentedAssessment(e *Entry, k *jobmatch.Consent) string {
+	if k == nil || e.Interview == nil {
+		return ""
+	}
+	if k.Assessment != nil {
+		if *k.Assessment == e.Interview.Assessment {
+			return *k.Assessment
+		}
+		// Rewritten since: the text consented to is no longer the
+		// consultant's word either, so neither is shown.
+		return ""
+	}
+	// A consent recorded before its assessment was kept: the assessment
+	// only when the interview was recorded before the consent was given.
+	for i := len(e.Steps) - 1; i >= 0; i-- {
+		if e.Steps[i].To == jobmatch.StageInterviewed {
+			if e.Steps[i].At.Before(k.GivenAt) {
+				return e.Interview.Assessment
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// AssessmentUnseen reports whether the entry has an assessment its
+// citizen's consent does not cover (written since the consent): the
+// employer does not see it until the citizen says yes to a new link.
+func AssessmentUnseen(e *Entry, k *jobmatch.Consent) bool {
+	return k.Active() && e.Interview != nil && e.Interview.Assessment != "" && consentedAssessment(e, k) == ""
+}
+
+// ConsentCovers reports whether k is a consent in force that covers the
+// entry as the employer would see it, its assessment included.
+func ConsentCovers(e *Entry, k *jobmatch.Consent) bool {
+	return k.Active() && !AssessmentUnseen(e, k)
 }
 
 // presentationNumbers numbers the profiles of a vacancy in the order they
