@@ -87,6 +87,20 @@ func hoursBit(h jobmatch.Hours) uint8 {
 	return 0
 }
 
+// hoursFit says whether the CV wants the vacancy's hours (1), only other
+// hours (-1), or either does not say or the vacancy is flexible (0), as
+// filterHours tells them apart; the ranking orders equal scores by it.
+func (s *Scorer) hoursFit(f *Features) int {
+	want := hoursBit(s.p.Hours)
+	switch {
+	case want == 0 || f.Hours == 0:
+		return 0
+	case f.Hours&want != 0:
+		return 1
+	}
+	return -1
+}
+
 // filterHours: the CV wants the vacancy's hours. Said only when both say
 // (a flexible vacancy suits either); it weighs nothing, and excludes when
 // the consultant requires it: someone who wants part-time may still take

@@ -928,3 +928,35 @@ func TestOccupationNamedByItsSTARTitleInBothLanguages(t *testing.T) {
 		t.Errorf("the occupation said %q / %q, want the STAR title Pædagogmedhjælper in both", da, en)
 	}
 }
+
+// TestEqualScoresOrderedByTheHoursWanted: of candidates who score the
+// same, the one who wants the vacancy's hours comes first, then the CV
+// that does not say, then the one who wants other hours: on a 25-hour
+// cleaning job five who want only full-time stood above an equal one who
+// wants part-time, by their ids.
+func TestEqualScoresOrderedByTheHoursWanted(t *testing.T) {
+	tax := testTax(t)
+	pool := NewPool()
+	cv := func(id string, hours ...jobmatch.Hours) *Features {
+		return cvOf(tax, jobmatch.Candidate{ID: id, PostalCode: "6200", MaxCommuteKm: 30, Hours: hours,
+			DesiredOccupations: []jobmatch.Concept{{Label: "Rengøringsassistent"}},
+			Experience:         []jobmatch.Experience{{Title: "Rengøringsassistent", Years: 4}}, Summary: "Rengøring af kontorer og trapper."})
+	}
+	pool.Put(cv("a-full", jobmatch.HoursFull))
+	pool.Put(cv("b-unsaid"))
+	pool.Put(cv("c-part", jobmatch.HoursPart))
+	pool.Put(cv("d-either", jobmatch.HoursFull, jobmatch.HoursPart))
+	m := &Matcher{Tax: tax, Geo: tax.Places, Pool: pool, Now: func() time.Time { return testNow }}
+	v := jobmatch.Vacancy{ID: "v1", Title: "Rengøringsassistent – 25 timer om ugen", PostalCode: "6200", Hours: jobmatch.HoursPart,
+		Description: "Rengøring af kontorer og trapper."}
+	page, err := m.Exhaustive(context.Background(), NewProfile(&v, tax, tax.Places), Options{Limit: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Results) != 4 || page.Results[0].Score != page.Results[3].Score {
+		t.Fatalf("want four equal scores, got %v", page.Results)
+	}
+	if want := []string{"c-part", "d-either", "b-unsaid", "a-full"}; !slices.Equal(page.Ranked, want) {
+		t.Errorf("ranked %v, want %v", page.Ranked, want)
+	}
+}

@@ -180,13 +180,14 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 		score float64
 		text  float64
 		hired bool
+		hours int // hoursFit: the CV wants the vacancy's hours 1, other hours -1
 	}
 	pass := make([]scored, 0, len(feats))
 	best := 0.0
 	for _, f := range feats {
 		r := s.Score(f)
 		if r.Excluded == "" {
-			pass = append(pass, scored{f: f, score: r.Score, text: r.textRaw})
+			pass = append(pass, scored{f: f, score: r.Score, text: r.textRaw, hours: s.hoursFit(f)})
 			best = max(best, r.textRaw)
 		}
 	}
@@ -210,7 +211,12 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 	// The people hired through the jobcentre come after those who are
 	// free, still listed so the consultant sees them: they are not
 	// available, and at the availability's weight alone three of them
-	// stood above free CNC-operatører of the same fit.
+	// stood above free CNC-operatører of the same fit. Of equal scores
+	// the one who wants the vacancy's hours comes first, then the CV that
+	// does not say, then the one who wants other hours: the hours weigh
+	// nothing (filterHours), and on a 25-hour cleaning job the people who
+	// want only full-time stood above an equal one who wants part-time,
+	// by their ids.
 	order := func() {
 		sort.Slice(pass, func(i, j int) bool {
 			if pass[i].hired != pass[j].hired {
@@ -218,6 +224,9 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 			}
 			if pass[i].score != pass[j].score {
 				return pass[i].score > pass[j].score
+			}
+			if pass[i].hours != pass[j].hours {
+				return pass[i].hours > pass[j].hours
 			}
 			return pass[i].f.ID < pass[j].f.ID
 		})
