@@ -324,13 +324,28 @@ func (v *vocab) expand(token string, typos bool) []form {
 				baseFound = append(baseFound, baseForm{f, b, !typed})
 			} else if b, head := baseInside(bases, w, written); b >= 0 {
 				f := form{word: w.word, docs: w.docs, boost: boostStemInfix, via: "compound"}
+				typed := holdsBase(w)
 				if head && w.title() {
 					// A title ending in the word ("folkeskolelærer" for
 					// "lærere") is one of its kind, as for the word typed
 					// without its ending.
 					f.boost = boostHead
+					x := w.skel
+					if written {
+						x = w.word
+					}
+					if w.docs > 0 && v.isPartOrDictLocked(strings.TrimSuffix(x, bases[b])) {
+						// After a first part it makes the base a word, as
+						// it makes the word typed one (below), though no
+						// CV holds it alone: "chauffører" and "chaufføren"
+						// are the chauffør of the lastbilchauffører, not
+						// letters inside them at one low score, every
+						// lagermedarbejder with them.
+						baseHeld[b] = true
+						baseTyped = baseTyped || typed
+					}
 				}
-				baseFound = append(baseFound, baseForm{f, b, !holdsBase(w)})
+				baseFound = append(baseFound, baseForm{f, b, !typed})
 			}
 		}
 		if w.docs > 0 {
@@ -392,7 +407,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// in socialpædagog); four are there by chance ("tand" in
 				// "selvstændig").
 				if len(s) >= 5 {
-					folded = append(folded, form{word: w.word, docs: w.docs, boost: boostInfix, via: "compound"})
+					b := float64(boostInfix)
+					if m, ok := strings.CutSuffix(w.skel, s); ok && w.title() && v.isPartOrDictLocked(m) {
+						// A title ending in it, after a first part, is one
+						// of its kind as for the word spelled ("chauffor"
+						// typed without ø: the lastbilchauffør, as for
+						// "chauffør").
+						b = boostHead
+					}
+					folded = append(folded, form{word: w.word, docs: w.docs, boost: b, via: "compound"})
 				}
 				continue
 			}

@@ -189,8 +189,53 @@ func (t *Taxonomy) NamedBy(w string, n int) []*Occupation {
 	if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, " ") {
 		return nil
 	}
-	t.buildWords()
+	// A name inflected ("chauffører", "chaufføren") or typed without æ,
+	// ø or å ("chauffor", "chaufforer") names what the name does, beside
+	// the names that hold it as typed ("kørelærer for erhvervschauffører"):
+	// the chauffører found the lastbilchauffører alike, the years of none
+	// counted.
+	readings := []string{w}
+	if v, ok := t.DanishSpelling(w); ok {
+		readings = append(readings, v)
+	}
+	for _, e := range namedEndings {
+		b, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(b) < 4 {
+			continue
+		}
+		if v, ok := t.DanishSpelling(b); ok {
+			b = v
+		}
+		if t.IsADanishWord(b) && !slices.Contains(readings, b) {
+			readings = append(readings, b)
+		}
+	}
 	var whole, heads []*Occupation
+	for _, r := range readings {
+		wh, hd := t.namedBy(r)
+		whole, heads = append(whole, wh...), append(heads, hd...)
+	}
+	var out []*Occupation
+	for _, o := range slices.Concat(whole, heads) {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// namedEndings are the plural and definite endings of a name
+// ("chauffører", "chaufføren", "chaufførerne", "lærere", "sygeplejersker"),
+// longest first.
+var namedEndings = []string{"erne", "rne", "ene", "ere", "ne", "er", "en", "e", "r", "n"}
+
+// namedBy returns the occupations a name of which holds w as a whole word,
+// and those a name of which ends a compound in it.
+func (t *Taxonomy) namedBy(w string) (whole, heads []*Occupation) {
+	t.buildWords()
 	for i, o := range t.Occupations {
 		best := 0 // 2: a whole word, 1: a compound's last part
 		for _, name := range t.words.names[i] {
@@ -214,11 +259,7 @@ func (t *Taxonomy) NamedBy(w string, n int) []*Occupation {
 			heads = append(heads, o)
 		}
 	}
-	out := append(whole, heads...)
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return whole, heads
 }
 
 // LastPart returns the occupations named by the longest end of w, four
