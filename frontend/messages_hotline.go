@@ -12,6 +12,7 @@ func init() {
 		"hot.find":                  {"Virksomhed (CVR, navn, telefon eller e-mail)", "Company (CVR, name, phone or e-mail)"},
 		"hot.find_hint":             {"fx 1234, søndergaard, et telefonnummer, en e-mailadresse eller opkalderens navn", "e.g. 1234, søndergaard, a phone number, an e-mail address or the caller's name"},
 		"hot.caller_is":             {"Ringer/skriver", "Calling/writing"},
+		"hot.unverified":            {"ikke bekræftet: skrev uden at logge ind", "not verified: wrote without logging in"},
 		"hot.by_domain":             {"skriver fra samme domæne", "writes from the same domain"},
 		"hot.none":                  {"Ingen virksomheder fundet.", "No companies found."},
 		"hot.owner":                 {"Kontaktperson", "Contact person"},

@@ -67,14 +67,32 @@ func (cl *callers) find(q string) ([]callerRef, string) {
 	cl.mu.RLock()
 	defer cl.mu.RUnlock()
 	if refs := cl.refs[key]; len(refs) > 0 || how != "email" {
-		return slices.Clone(refs), how
+		return verifiedFirst(slices.Clone(refs)), how
 	}
 	// An address nobody has: the companies of its domain.
 	_, domain, _ := strings.Cut(key, "@")
 	if publicMail[domain] {
 		return nil, ""
 	}
-	return slices.Clone(cl.refs["d:"+domain]), "domain"
+	return verifiedFirst(slices.Clone(cl.refs["d:"+domain])), "domain"
+}
+
+// verifiedFirst puts the contacts a consultant or the hotline recorded
+// before those only an anonymous sender gave (Person.Unverified): anyone
+// may post a request under any CVR number with their own name and phone,
+// and the hotline must not take such a sender for the company's contact
+// person. The page marks them.
+func verifiedFirst(refs []callerRef) []callerRef {
+	slices.SortStableFunc(refs, func(a, b callerRef) int {
+		switch {
+		case a.person.Unverified == b.person.Unverified:
+			return 0
+		case b.person.Unverified:
+			return -1
+		}
+		return 1
+	})
+	return refs
 }
 
 // personKeys are the keys of a contact person: the phone number, the

@@ -90,3 +90,19 @@ func TestCallers(t *testing.T) {
 		t.Errorf("keys kept: %v", cl.byCVR["10150469"])
 	}
 }
+
+// TestCallerWhoOnlyWroteAnonymouslyComesLast: a phone number that a company's
+// recorded contact and an anonymous sender under another CVR both gave
+// finds the recorded contact first, and the anonymous sender marked, so
+// the hotline does not take an impostor for a company's contact person.
+func TestCallerWhoOnlyWroteAnonymouslyComesLast(t *testing.T) {
+	cl := newCallers()
+	cl.put(&jobmatch.Company{CVR: "10150469", Contacts: []jobmatch.Person{
+		{Name: "Falsk Navn", Phone: "20 30 40 50", Email: "hanne@maskinfabrik.dk", Unverified: true}}})
+	cl.put(&jobmatch.Company{CVR: "10182131", Contacts: []jobmatch.Person{
+		{Name: "Hanne Jensen", Phone: "+45 20304050", Email: "hj@hotel-sonderborg.dk"}}})
+	refs, _ := cl.find("20304050")
+	if len(refs) != 2 || refs[0].cvr != "10182131" || refs[0].person.Unverified || !refs[1].person.Unverified {
+		t.Fatalf("find(20304050) = %+v, want the recorded contact first and the anonymous sender marked after", refs)
+	}
+}
