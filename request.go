@@ -115,4 +115,8 @@ type Receipt struct {
 	// ReceiptMailed: a receipt went to the sender's e-mail address (none
 	// without one, nor past the address's receipts for the day).
 	ReceiptMailed bool `json:"receipt_mailed"`
+	// RepeatOf is the open request staff logged from the same caller
+	// (phone or e-mail) about the same topic within the last ten minutes,
+	// when this one was logged all the same: the same call logged twice?
+	RepeatOf string `json:"repeat_of,omitempty"`
 }

@@ -76,9 +76,23 @@ func (s *foundation) postRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The same caller about the same topic logged by staff within
+	// companies.RepeatWindow: filed (the hotline's page asks first; a
+	// program may mean it), and the receipt names the one before
+	// (repeat_of), as the page does.
+	var repeat *jobmatch.Request
+	if s.actor(c) != nil {
+		repeat, _ = s.u.Companies.LoggedAlready(c.Request().Context(), in.Company.CVR, in.Topic, in.Company.Contact.Phone, in.Company.Contact.Email)
+	}
 	return s.submit(c, web.IntakeSubmission{Kind: "request", CVR: in.Company.CVR, Texts: in.Texts(), Email: in.Company.Contact.Email, Phone: in.Company.Contact.Phone, Key: key},
 		func() (*jobmatch.Receipt, error) {
-			return s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
+			r, err := s.u.Intake.SubmitRequest(c.Request().Context(), in, s.actor(c), key)
+			if err == nil && repeat != nil && repeat.ID != r.ID {
+				rc := *r
+				rc.RepeatOf = repeat.ID
+				return &rc, nil
+			}
+			return r, err
 		})
 }
 
