@@ -116,16 +116,34 @@ var otherNames = map[string][]string{
 	"taxa": {"taxi"}, "taxachauffør": {"taxichauffør"}, "taxachauffor": {"taxichauffør"},
 	"taxachauffoer": {"taxichauffør"}, "taxachauffører": {"taxichauffør"},
 	"nurse": {"sygeplejerske"}, "nurses": {"sygeplejerske"},
+	"cleaner": {"rengøringsassistent"}, "cleaners": {"rengøringsassistent"},
+	"teacher": {"lærer"}, "teachers": {"lærer"},
+	"carer": {"sundhedshjælper"}, "carers": {"sundhedshjælper"},
+	"electrician": {"elektriker"}, "electricians": {"elektriker"},
+	"carpenter": {"tømrer"}, "carpenters": {"tømrer"},
+	"cook": {"kok"}, "cooks": {"kok"},
+	"janitor": {"ejendomsservicetekniker", "pedel", "vicevært"}, "caretaker": {"ejendomsservicetekniker", "pedel", "vicevært"},
 	"forklift": {"truck"}, "forklifts": {"truck"},
 	"truckcertifikat": {"truckkort"}, "truckbevis": {"truckkort"},
 }
 
-// englishPhrases are two English words that say one Danish one: "forklift
-// licence" is the truckkort (as words, «licence» found nobody).
+// englishPhrases are two English words that say one Danish one, read
+// as a phrase before they are read as words: "forklift licence" is the
+// truckkort (as words, «licence» found nobody), and a "truck driver" the
+// lastbilchauffør, where the Danish "truck" (a forklift) found the
+// warehouse workers with a truckcertifikat and no lorry licence first.
 var englishPhrases = map[[2]string]string{
 	{"forklift", "licence"}: "truckkort", {"forklift", "license"}: "truckkort",
 	{"forklift", "certificate"}: "truckkort", {"truck", "licence"}: "truckkort",
 	{"truck", "license"}: "truckkort", {"truck", "certificate"}: "truckkort",
+	{"truck", "driver"}: "lastbilchauffør", {"truck", "drivers"}: "lastbilchauffør",
+	{"lorry", "driver"}: "lastbilchauffør", {"lorry", "drivers"}: "lastbilchauffør",
+	{"hgv", "driver"}: "lastbilchauffør", {"hgv", "drivers"}: "lastbilchauffør",
+	{"lgv", "driver"}: "lastbilchauffør", {"lgv", "drivers"}: "lastbilchauffør",
+	{"bus", "driver"}: "buschauffør", {"bus", "drivers"}: "buschauffør",
+	{"taxi", "driver"}: "taxichauffør", {"taxi", "drivers"}: "taxichauffør",
+	{"cab", "driver"}: "taxichauffør", {"forklift", "driver"}: "truckfører",
+	{"forklift", "operator"}: "truckfører", {"forklift", "drivers"}: "truckfører",
 }
 
 // fieldForm is a query word read as a value of a CV's field: "arabisk"
@@ -541,7 +559,10 @@ func (ix *Index) wordQueries(text string, synonyms, named []string, ownNames map
 		fields := len(fieldsOf[i]) > 0
 		// Nor is a word the taxonomy read as an occupation's name: "cook"
 		// (the kok's English name) is not "book" of "bookkeeper".
-		typos := found < typoBelow && !ix.isADanishWord(t) && !fields && !slices.Contains(named, t) && !ix.isCompoundOfAName(t)
+		// Nor is an everyday or English name (otherNames), though few CVs
+		// hold what it names: "carer" is the sundhedshjælper, not "lærer".
+		_, otherName := otherNames[t]
+		typos := found < typoBelow && !otherName && !ix.isADanishWord(t) && !fields && !slices.Contains(named, t) && !ix.isCompoundOfAName(t)
 		forms := append(ix.vocab.expand(t, typos), spelled...)
 		if !fields {
 			// A compound that says a working time is about the time, not

@@ -216,3 +216,49 @@ func TestInflectedTitleRanksAsTheTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishJobWordsAreTheDanishTitles: a consultant's English job words
+// find the CVs of the Danish title they mean: a "truck driver" is a
+// lastbilchauffør, read as a phrase before its words (the Danish "truck",
+// a forklift, found the lagermedarbejdere with a truckcertifikat), a
+// "cleaner" a rengøringsassistent, a "teacher" a lærer, a "carer" a
+// social- og sundhedshjælper (the words found only CVs written in English).
+func TestEnglishJobWordsAreTheDanishTitles(t *testing.T) {
+	ix, names := namedIndex(t, map[string]*jobmatch.Candidate{
+		"lastbil":  cvOf("Lastbilchauffør", "Kørekort C og CE, fjernkørsel."),
+		"lastbil2": cvOf("Lastbilchauffør", "Distribution med kran."),
+		"truck":    cvOf("Lagermedarbejder", "Truckcertifikat B, kører truck hver dag, driver lageret videre."),
+		"bus":      cvOf("Buschauffør", "Rutekørsel."),
+		"reng":     cvOf("Rengøringsassistent", "Erhvervsrengøring."),
+		"reng2":    cvOf("Rengøringsassistent", "Hospitalsrengøring."),
+		"lærer":    cvOf("Folkeskolelærer", "Dansk og matematik."),
+		"lærer2":   cvOf("Lærer", "Engelsk."),
+		"sosu":     cvOf("Social- og sundhedshjælper", "Hjemmepleje."),
+		"el":       cvOf("Elektriker", "Installationer."),
+		"tømrer":   cvOf("Tømrer", "Nybyg."),
+		"kok":      cvOf("Kok", "Restaurant."),
+		"english":  cvOf("Kontorassistent", "Worked as a volunteer in a charity shop."),
+	})
+	for q, want := range map[string][]string{
+		"truck driver":  {"lastbil", "lastbil2"},
+		"lorry drivers": {"lastbil", "lastbil2"},
+		"hgv driver":    {"lastbil", "lastbil2"},
+		"bus driver":    {"bus"},
+		"cleaner":       {"reng", "reng2"},
+		"cleaners":      {"reng", "reng2"},
+		"teacher":       {"lærer", "lærer2"},
+		"carer":         {"sosu"},
+		"electrician":   {"el"},
+		"carpenter":     {"tømrer"},
+		"cook":          {"kok"},
+	} {
+		res := searchAll(t, ix, q)
+		if got := names(res); !slices.Equal(got, want) {
+			t.Errorf("%q found %v (read as %+v), want %v", q, got, res.Expansions, want)
+		}
+	}
+	// "truck" alone is still the forklift.
+	if got := names(searchAll(t, ix, "truck")); !slices.Equal(got, []string{"truck"}) {
+		t.Errorf("truck found %v, want the lagermedarbejder with a truckcertifikat", got)
+	}
+}

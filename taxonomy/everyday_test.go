@@ -50,3 +50,27 @@ func TestEverydayTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestEverydayEnglish: the English words people use for a job are read as
+// the concept a Danish jobcentre means by them, first and alone among
+// those of the same score: "cleaner" the rengøringsassistent (was the
+// bilvaskmedarbejder's "car cleaner"), "nurse" the sygeplejerske (nothing),
+// "teacher" the grundskolelærer (ESCO's lektor i statskundskab).
+func TestEverydayEnglish(t *testing.T) {
+	tx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for label, names := range everydayEnglish {
+		for _, n := range names {
+			ms := tx.ResolveOccupation(n, 3, ResolveOptions{OccupationsOnly: true})
+			if len(ms) == 0 || tx.ConceptLabel(ms[0].URI, "da") != label || ms[0].Kind != "english_label" {
+				t.Errorf("%q read as %+v, want %q", n, ms, label)
+				continue
+			}
+			if len(ms) > 1 && ms[1].Score >= ms[0].Score {
+				t.Errorf("%q read as %q as much as %q", n, tx.ConceptLabel(ms[1].URI, "da"), label)
+			}
+		}
+	}
+}
