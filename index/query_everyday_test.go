@@ -262,3 +262,36 @@ func TestEnglishJobWordsAreTheDanishTitles(t *testing.T) {
 		t.Errorf("truck found %v, want the lagermedarbejder with a truckcertifikat", got)
 	}
 }
+
+// TestARealWordIsNoTypo: a Danish word no CV holds finds nobody rather
+// than the CVs of another word one typo away: "lærling" (the last part of
+// "elektrikerlærling") is not "læring", "født" not "godt" nor the
+// English "foot". A typo still finds the word meant ("pædagpg", "tømer").
+func TestARealWordIsNoTypo(t *testing.T) {
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cvs := map[string]*jobmatch.Candidate{
+		"tømrer": cvOf("Tømrer", "Nybyg og renovering."),
+		"pæd":    cvOf("Pædagog", "Børnehave."),
+	}
+	for i := range 3 {
+		cvs[fmt.Sprint("læring", i)] = cvOf("Pædagogisk assistent", "Leg og læring i vuggestuen.")
+		cvs[fmt.Sprint("godt", i)] = cvOf("Lagermedarbejder", "Godt humør, spiller foot golf.")
+	}
+	ix, names := namedIndexWith(t, cvs, tax)
+	for q, want := range map[string][]string{
+		"lærling":   nil,
+		"lærlinge":  nil,
+		"født":      nil,
+		"født 1990": nil,
+		"pædagpg":   {"læring0", "læring1", "læring2", "pæd"}, // and the pædagogiske assistenter
+		"tømer":     {"tømrer"},
+	} {
+		res := searchAll(t, ix, q)
+		if got := names(res); !slices.Equal(got, want) {
+			t.Errorf("%q found %v (read as %+v), want %v", q, got, res.Expansions, want)
+		}
+	}
+}

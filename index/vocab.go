@@ -554,6 +554,16 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// from "folkeskolelarer", one as typed).
 				continue
 			}
+			near := withinOneEdit
+			if n == 4 {
+				near = startsWithinOneEdit
+			}
+			if written && !near(token, w.word) && !near(typed, asciiSpelling(w.word)) {
+				// Typed with æ, ø or å, the letters are meant: a word one
+				// typo from the folded letters only is a typo on top of a
+				// folding, another word ("født" is not "godt").
+				continue
+			}
 			if stopwords[w.word] {
 				continue
 			}
