@@ -266,7 +266,8 @@ func TestEnglishJobWordsAreTheDanishTitles(t *testing.T) {
 // TestARealWordIsNoTypo: a Danish word no CV holds finds nobody rather
 // than the CVs of another word one typo away: "lærling" (the last part of
 // "elektrikerlærling") is not "læring", "født" not "godt" nor the
-// English "foot". A typo still finds the word meant ("pædagpg", "tømer").
+// English "foot", nor the cooks' "fødevarehygiejne" whose start is one
+// typo away. A typo still finds the word meant ("pædagpg", "tømer").
 func TestARealWordIsNoTypo(t *testing.T) {
 	tax, err := taxonomy.Default()
 	if err != nil {
@@ -279,6 +280,7 @@ func TestARealWordIsNoTypo(t *testing.T) {
 	for i := range 3 {
 		cvs[fmt.Sprint("læring", i)] = cvOf("Pædagogisk assistent", "Leg og læring i vuggestuen.")
 		cvs[fmt.Sprint("godt", i)] = cvOf("Lagermedarbejder", "Godt humør, spiller foot golf.")
+		cvs[fmt.Sprint("føde", i)] = cvOf("Kok", "Fødevarehygiejne og kantinedrift.")
 	}
 	ix, names := namedIndexWith(t, cvs, tax)
 	for q, want := range map[string][]string{

@@ -582,7 +582,15 @@ func (v *vocab) expand(token string, typos bool) []form {
 			}
 			typoForms = append(typoForms, typoForm{form{word: w.word, boost: b, docs: w.docs, via: "typo"}, w.title(), foldedWhole})
 		}
-		out = append(out, nearestTypos(typoForms)...)
+		near := nearestTypos(typoForms)
+		if n == 4 && !slices.ContainsFunc(near, func(f form) bool { return f.boost == boostWordTypo }) {
+			// Four letters one typo from no whole word are no typo of
+			// a compound's start alone: "født" is not the
+			// "fødevarehygiejne" of the cooks ("lagr" is lager, and
+			// lagerarbejder with it).
+			near = nil
+		}
+		out = append(out, near...)
 	}
 	if n := len([]rune(s)); typos && len(out) == 0 && n >= minTwoTypos {
 		// A long word that reaches nothing, not even one typo away, is
