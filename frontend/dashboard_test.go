@@ -270,3 +270,59 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 		}
 	}
 }
+
+// text is an HTML fragment's text, tags dropped and spaces made one.
+func text(s string) string {
+	s = html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " "))
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// TestVacancyFiguresSayWhatTheyCount: the card said "42 / 130 modtaget",
+// the filled against the posted, two sets (a vacancy ends in another
+// period than it was posted in). The filled are counted against the
+// vacancies that ended in the period, filled or closed, and every vacancy
+// figure is named by what it counts, in the card, the report and the CSV,
+// in Danish and English.
+func TestVacancyFiguresSayWhatTheyCount(t *testing.T) {
+	env, get := dashboardOn(t)
+	if err := env.Sys.Env.CountPeriods(context.Background(), time.Date(2026, 10, 10, 10, 0, 0, 0, time.UTC),
+		map[string]int64{"vacancies_posted": 130, "vacancies_filled": 42, "vacancies_closed": 76}); err != nil {
+		t.Fatal(err)
+	}
+	card := regexp.MustCompile(`(?s)<div class="kpi-card" id="kpi-vacancies">(.*?)</div>`)
+	for lang, want := range map[string][]string{
+		"da": {"Besatte stillinger 42 af 118 afsluttet i perioden", "Lukket uden at blive besat: 76 · Modtaget i perioden: 130"},
+		"en": {"Filled vacancies 42 of 118 ended in the period", "Closed without being filled: 76 · Posted in the period: 130"},
+	} {
+		m := card.FindStringSubmatch(get("/dashboard?year=2026&half=H2", lang))
+		if m == nil {
+			t.Fatalf("%s: no vacancy card", lang)
+		}
+		for _, w := range want {
+			if !strings.Contains(text(m[1]), w) {
+				t.Errorf("%s: the vacancy card says %q, want %q in it", lang, text(m[1]), w)
+			}
+		}
+	}
+	rows := map[string]map[string][2]string{
+		"da": {"vacancies_posted": {"Stillinger modtaget i perioden", "130"}, "vacancies_ended": {"Stillinger afsluttet i perioden (besat eller lukket)", "118"},
+			"vacancies_filled": {"Besatte stillinger", "42"}, "vacancies_closed": {"Stillinger lukket uden at blive besat", "76"},
+			"vacancies_share_filled": {"Besatte af de afsluttede stillinger", "35,6 % (n=118)"}},
+		"en": {"vacancies_posted": {"Vacancies posted in the period", "130"}, "vacancies_ended": {"Vacancies ended in the period (filled or closed)", "118"},
+			"vacancies_filled": {"Filled vacancies", "42"}, "vacancies_closed": {"Vacancies closed without being filled", "76"},
+			"vacancies_share_filled": {"Filled of the vacancies ended", "35.6 % (n=118)"}},
+	}
+	for lang, want := range rows {
+		report := get("/dashboard/report?year=2026&half=H2", lang)
+		csv := get("/api/v1/kpi/export.csv?year=2026&half=H2", lang)
+		for key, w := range want {
+			m := regexp.MustCompile(`(?s)<tr id="row-` + key + `">.*?</tr>`).FindString(report)
+			if got := text(regexp.MustCompile(`(?s)<div class="definition">.*?</div>`).ReplaceAllString(m, "")); !strings.HasPrefix(got, w[0]+" "+w[1]) {
+				t.Errorf("%s report %s: %q, want it to begin %q", lang, key, got, w[0]+" "+w[1])
+			}
+			if !strings.Contains(csv, "2026-H2,"+key+","+w[0]+",") && !strings.Contains(csv, "2026-H2,"+key+`,"`+w[0]+`",`) {
+				t.Errorf("%s CSV: no row %s named %q", lang, key, w[0])
+			}
+		}
+	}
+}

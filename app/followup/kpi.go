@@ -128,12 +128,20 @@ type KPIRequests struct {
 	OverdueNow int64 `json:"overdue_now"`
 }
 
-// KPIVacancies is the vacancies posted and filled.
+// KPIVacancies is the vacancies posted in the period and those that ended
+// in it (filled or closed): a vacancy ends in another period than it was
+// posted in, so "filled / posted" compared two sets ("42 / 130" read as
+// 32 % filled, of vacancies mostly still open); the filled are counted
+// against the ended.
 type KPIVacancies struct {
 	Posted int64 `json:"posted"`
 	Filled int64 `json:"filled"`
 	// Closed is closed without being filled.
 	Closed int64 `json:"closed"`
+	// Ended is the vacancies that ended in the period, filled or closed:
+	// the base of ShareFilled.
+	Ended       int64   `json:"ended"`
+	ShareFilled float64 `json:"share_filled"`
 	// MedianDaysToFill is from posting to filled, within a day (0 when
 	// none was filled).
 	MedianDaysToFill float64 `json:"median_days_to_fill"`
@@ -263,6 +271,10 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 		return a.Name < b.Name
 	})
 	f.Vacancies = KPIVacancies{Posted: c["vacancies_posted"], Filled: c["vacancies_filled"], Closed: c["vacancies_closed"], FilledPresented: c["vacancies_filled_presented"]}
+	f.Vacancies.Ended = f.Vacancies.Filled + f.Vacancies.Closed
+	if f.Vacancies.Ended > 0 {
+		f.Vacancies.ShareFilled = float64(f.Vacancies.Filled) / float64(f.Vacancies.Ended)
+	}
 	if d, ok := kpi.MedianDays(fill); ok {
 		f.Vacancies.MedianDaysToFill = d
 	}
