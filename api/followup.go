@@ -142,7 +142,9 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		percent := false
 		// as_of and previous_as_of (added last, so the columns before keep
 		// their places) are the day a period's figures run up to when it
-		// has not ended: provisional figures. Empty for a period over.
+		// has not ended: provisional figures. Empty for a period over;
+		// beside a running period, previous_as_of is the day the period
+		// before is compared up to (the same point, followup.SameTime).
 		header := []string{"period", "figure", "label", "unit", "value", "n", "previous_period", "previous_value", "previous_n", "definition", "target", "as_of", "previous_as_of"}
 		w := csv.NewWriter(c.Response())
 		if dialect == "excel-da" {
@@ -153,7 +155,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			if web.Lang(c) == i18n.DA {
 				// For a person in Danish Excel: the columns and units in
 				// Danish (the figure's key stays the key).
-				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål", "foreløbig til og med", "forrige foreløbig til og med"}
+				header = []string{"periode", "nøgletal", "betegnelse", "enhed", "værdi", "n", "forrige periode", "forrige værdi", "forrige n", "definition", "mål", "foreløbig til og med", "forrige til og med"}
 				unit = func(s string) string {
 					if da, ok := map[string]string{"count": "antal", "share": "andel", "percent": "procent", "days": "dage", "hours": "timer"}[s]; ok {
 						return da
@@ -177,7 +179,7 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 			}
 			w.Write([]string{r.Period, row.Key, label, unit(u), value(row.Value, row.None), nOrEmpty(row.N, row.Unit),
 				r.Previous, value(row.Previous, row.PreviousNone), nOrEmpty(row.PreviousN, row.Unit), row.Definition,
-				value(row.Target, row.Target == 0), asOf(r.Current), asOf(r.Before)})
+				value(row.Target, row.Target == 0), asOf(r.Current), previousAsOf(r)})
 		}
 		w.Flush()
 		return w.Error()
@@ -192,6 +194,16 @@ func asOf(f *followup.KPIFigures) string {
 		return ""
 	}
 	return f.AsOf
+}
+
+// previousAsOf is the day the previous period's figures run up to: the
+// same point as a running period's (its figures are compared up to it,
+// not whole), else as asOf says.
+func previousAsOf(r *followup.Report) string {
+	if r.SameTime != nil {
+		return r.SameTime.Through
+	}
+	return asOf(r.Before)
 }
 
 func nOrEmpty(n int, unit string) string {

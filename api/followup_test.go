@@ -258,20 +258,22 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	// Column 11 is the figure's goal, where it has one: the company
 	// contacts' (as its own row says) and the satisfaction shares'. The
 	// last two are the day the figures run up to while a period runs (on
-	// 2 July, H2 is running: provisional), empty for a period over.
+	// 2 July, H2 is running: provisional), empty for a period over; beside
+	// a running period the period before is compared up to the same point
+	// (2 January: H1's January at 2/31, so not March's filled vacancy).
 	for _, tc := range []struct {
-		half, figure, value, previous, target, asOf string
+		half, figure, value, previous, target, asOf, previousAsOf string
 	}{
-		{"H1", "vacancies_filled", "1", "0", "", ""},
-		{"H1", "vacancies_median_days_to_fill", "10.0", "", "", ""},
+		{"H1", "vacancies_filled", "1", "0", "", "", ""},
+		{"H1", "vacancies_median_days_to_fill", "10.0", "", "", "", ""},
 		// 2025's target nobody set: no default 1250 beside 2026's.
-		{"H1", "contacts_target", "1500", "", "", ""},
-		{"H1", "contacts", "0", "0", "1500", ""},
-		{"H2", "employer_labour", "1.000", "", "0.850", "2026-07-02"},
-		{"H2", "employer_service", "0.000", "", "0.850", "2026-07-02"},
-		{"H2", "citizen_satisfaction", "1.000", "", "0.900", "2026-07-02"},
-		{"H2", "vacancies_filled", "0", "1", "", "2026-07-02"},
-		{"H2", "vacancies_median_days_to_fill", "", "10.0", "", "2026-07-02"},
+		{"H1", "contacts_target", "1500", "", "", "", ""},
+		{"H1", "contacts", "0", "0", "1500", "", ""},
+		{"H2", "employer_labour", "1.000", "", "0.850", "2026-07-02", "2026-01-02"},
+		{"H2", "employer_service", "0.000", "", "0.850", "2026-07-02", "2026-01-02"},
+		{"H2", "citizen_satisfaction", "1.000", "", "0.900", "2026-07-02", "2026-01-02"},
+		{"H2", "vacancies_filled", "0", "0", "", "2026-07-02", "2026-01-02"},
+		{"H2", "vacancies_median_days_to_fill", "", "", "", "2026-07-02", "2026-01-02"},
 	} {
 		res := lone.Do("GET", "/api/v1/kpi/export.csv?year=2026&half="+tc.half, nil, nil)
 		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
@@ -288,7 +290,7 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		for _, r := range rows[1:] {
 			if r[1] == tc.figure {
 				found = true
-				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" || r[10] != tc.target || r[11] != tc.asOf || r[12] != "" {
+				if r[0] != "2026-"+tc.half || r[4] != tc.value || r[7] != tc.previous || r[9] == "" || r[10] != tc.target || r[11] != tc.asOf || r[12] != tc.previousAsOf {
 					t.Errorf("%s %s: %v", tc.half, tc.figure, r)
 				}
 			}
@@ -331,9 +333,10 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		t.Fatalf("report: %d %q", rep.StatusCode, row)
 	}
 	// The periods in words, not codes ("Halvårsrapport 2026-H2"); the
-	// running half said to be provisional, up to today, beside all of H1.
+	// running half said to be provisional, up to today, beside H1 up to
+	// the same point (not all of it).
 	if b := string(rep.Body); !strings.Contains(b, `<h1>Halvårsrapport: 2. halvår 2026 <span class="provisional">(foreløbig, til og med 2. jul. 2026)</span></h1>`) ||
-		!strings.Contains(b, "sammenlignet med 1. halvår 2026") || !strings.Contains(b, "2. halvår 2026 er ikke slut: tallene er foreløbige, til og med 2. jul. 2026, og sammenlignes med hele 1. halvår 2026.") {
+		!strings.Contains(b, "sammenlignet med 1. halvår 2026") || !strings.Contains(b, "2. halvår 2026 er ikke slut: tallene er foreløbige, til og med 2. jul. 2026, og sammenlignes med 1. halvår 2026 til samme tidspunkt, til og med 2. jan. 2026.") {
 		t.Errorf("the report names its periods as codes, or does not say H2 is provisional: %s", regexp.MustCompile(`<h1>.*</h1>`).FindString(b))
 	}
 	// The figures over the period's new vacancies are marked and said to
@@ -364,10 +367,16 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 		}
 	}
 	// No vacancy filled in H2: its median days to fill is no figure, and
-	// no change; H1's 10 days stand beside it (whole days whole, not 10,0).
-	fill := regexp.MustCompile(`(?s)id="row-vacancies_median_days_to_fill">.*?class="value">(.*?)</td>\s*<td>(.*?)</td>\s*<td class="change">(.*?)</td>`).FindSubmatch(rep.Body)
-	if fill == nil || !strings.Contains(string(fill[1]), ">–<") || string(fill[2]) != "10" || string(fill[3]) != "–" {
+	// no change; nor in H1 up to the same point (2 January: March's
+	// vacancy is not in it). H1's own report says 10 days (whole days
+	// whole, not 10,0).
+	fillRow := regexp.MustCompile(`(?s)id="row-vacancies_median_days_to_fill">.*?class="value">(.*?)</td>\s*<td>(.*?)</td>\s*<td class="change">(.*?)</td>`)
+	fill := fillRow.FindSubmatch(rep.Body)
+	if fill == nil || !strings.Contains(string(fill[1]), ">–<") || !strings.Contains(string(fill[2]), ">–<") || string(fill[3]) != "–" {
 		t.Fatalf("report, days to fill: %q", fill)
+	}
+	if fill = fillRow.FindSubmatch(lone.Do("GET", "/dashboard/report?year=2026&half=H1", nil, nil).Body); fill == nil || string(fill[1]) != "10" {
+		t.Fatalf("H1's report, days to fill: %q", fill)
 	}
 	if res := env.Login("hotline@demo.local").Do("GET", "/dashboard", nil, nil); res.StatusCode != http.StatusForbidden {
 		t.Fatalf("hotline opens the dashboard: %d", res.StatusCode)

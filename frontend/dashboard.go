@@ -443,6 +443,16 @@ func (f *Frontend) report(c echo.Context) error {
 		p.AsOf = i18n.Date(lang, d)
 	}
 	p.Printed = i18n.DateTime(lang, f.cfg.Env.Now().In(jobmatch.Copenhagen))
+	if st := r.SameTime; st != nil {
+		if d, err := time.ParseInLocation(time.DateOnly, st.Through, jobmatch.Copenhagen); err == nil {
+			p.PreviousThrough = i18n.Date(lang, d)
+		}
+		p.SameTimeNote = sameTimeNote(lang, st)
+		p.ChangeLabel = i18n.T(lang, "report.change_same_time_half")
+		if half == "" {
+			p.ChangeLabel = i18n.T(lang, "report.change_same_time_year")
+		}
+	}
 	for _, row := range r.Rows {
 		if row.Cohort {
 			p.Cohort = true
@@ -466,11 +476,53 @@ type reportPage struct {
 	// NotStarted: the period has not begun, so it has no figures to
 	// compare with the period before (the change is "–").
 	NotStarted bool
+	// PreviousThrough is, for a running period, the day of the period
+	// before its figures run up to ("2. jan. 2026" on 2 July): the two are
+	// compared at the same point (followup.SameTime); SameTimeNote says
+	// how, and ChangeLabel names the change column so ("Ændring mod
+	// samme tidspunkt i forrige halvår"). All "" otherwise.
+	PreviousThrough, SameTimeNote, ChangeLabel string
 	// Printed is when the report was made ("7. dec. 2026 kl. 11.00"), so
 	// a printed copy says which day's figures it holds; the jobcentre's
 	// name beside it is the service's ("app.name": there is no other in
 	// the configuration).
 	Printed string
+}
+
+// sameTimeNote says how a running period's figures are compared with the
+// period before's at the same point: the counters are per month, so its
+// whole months and the next pro rata ("… tager januar–maj 2026 med hele og
+// juni 2026 med 7/31 (de dage, der er gået af december)").
+func sameTimeNote(lang i18n.Lang, st *followup.SameTime) string {
+	month := func(s string) string {
+		p, err := kpi.ParsePeriod(s)
+		if err != nil {
+			return s
+		}
+		return fullMonthNames[i18nIndex(lang)][p.N-1]
+	}
+	pr, _ := kpi.ParsePeriod(st.ProRata)
+	prorata := month(st.ProRata) + " " + strconv.Itoa(pr.Year)
+	if st.WholeFrom == "" {
+		return i18n.T(lang, "report.same_time_month", prorata, st.Days, st.DaysInMonth, month(st.Month))
+	}
+	whole := month(st.WholeFrom)
+	if st.WholeTo != st.WholeFrom {
+		whole += "–" + month(st.WholeTo)
+	}
+	return i18n.T(lang, "report.same_time_months", whole+" "+strconv.Itoa(pr.Year), prorata, st.Days, st.DaysInMonth, month(st.Month))
+}
+
+var fullMonthNames = [2][12]string{
+	{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
+	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+func i18nIndex(lang i18n.Lang) int {
+	if lang == i18n.EN {
+		return 1
+	}
+	return 0
 }
 
 func init() {

@@ -326,3 +326,36 @@ func TestVacancyFiguresSayWhatTheyCount(t *testing.T) {
 		}
 	}
 }
+
+// TestReportComparesTheSamePointOfTheHalfBefore: the running half-year's
+// report said its figures were compared "med hele 1. halvår 2026". It now
+// compares up to the same point, labels the change so and says how
+// (per month, the last one pro rata), in Danish and English.
+func TestReportComparesTheSamePointOfTheHalfBefore(t *testing.T) {
+	_, get := dashboardOn(t)
+	for lang, want := range map[string][]string{
+		"da": {"Ændring mod samme tidspunkt i forrige halvår", "1. halvår 2026 (til og med 7. jun. 2026)",
+			"2. halvår 2026 er ikke slut: tallene er foreløbige, til og med 7. dec. 2026, og sammenlignes med 1. halvår 2026 til samme tidspunkt, til og med 7. jun. 2026.",
+			"Tallene føres pr. måned, så sammenligningen tager januar–maj 2026 med hele og juni 2026 med 7/31 (de dage, der er gået af december)."},
+		"en": {"Change against the same point in the previous half-year", "first half of 2026 (up to 7 Jun 2026)",
+			"The second half of 2026 is not over: the figures are provisional, up to 7 Dec 2026, and compared with the first half of 2026 up to the same point, 7 Jun 2026.",
+			"The figures are kept per month, so the comparison takes January–May 2026 whole and June 2026 at 7/31 (the days gone of December)."},
+	} {
+		page := text(get("/dashboard/report?year=2026&half=H2", lang))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the running half's report does not say %q", lang, w)
+			}
+		}
+		if strings.Contains(page, "med hele 1. halvår") || strings.Contains(page, "the whole of") {
+			t.Errorf("%s: the running half is still compared with the whole half before", lang)
+		}
+	}
+	// The year: "i forrige år"; a half over keeps the plain "Ændring".
+	if page := text(get("/dashboard/report?year=2026&half=", "da")); !strings.Contains(page, "Ændring mod samme tidspunkt i forrige år") {
+		t.Errorf("the running year's report does not compare with the same point last year")
+	}
+	if page := text(get("/dashboard/report?year=2026&half=H1", "da")); strings.Contains(page, "samme tidspunkt") || !strings.Contains(page, "Ændring") {
+		t.Errorf("a half over is compared with the same point, not the whole half before")
+	}
+}

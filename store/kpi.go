@@ -80,6 +80,11 @@ func (y YearCounts) Period(half string) map[string]int64 {
 	return out
 }
 
+// MonthCounts returns the counters of month m (1–12) by name.
+func (y YearCounts) MonthCounts(m int) map[string]int64 {
+	return y.Period(fmt.Sprintf("M%02d", m))
+}
+
 // Month returns counter name of month m (1–12).
 func (y YearCounts) Month(m int, name string) int64 {
 	return y.raw[fmt.Sprintf("M%02d_%s", m, name)]

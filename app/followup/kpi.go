@@ -165,6 +165,13 @@ type KPIRetention struct {
 
 // KPI reads the figures of a year ("H1"/"H2" narrows to a half).
 func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half string) (*KPIFigures, error) {
+	return s.kpi(ctx, by, year, half, nil)
+}
+
+// kpi reads a period's figures; with cut, only as far into the period as
+// cut reaches (its whole months, and the next pro rata), to compare with a
+// running period at the same point.
+func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half string, cut *SameTime) (*KPIFigures, error) {
 	if !by.CanReadFigures() {
 		return nil, jobmatch.ErrForbidden
 	}
@@ -183,12 +190,19 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	if err != nil {
 		return nil, err
 	}
+	p, _ := kpi.ParsePeriod(period)
 	c := counts.Period(half)
+	monthly := make([]int64, len(p.Months()))
+	for i, m := range p.Months() {
+		monthly[i] = counts.Month(m.N, "contacts")
+	}
+	if cut != nil {
+		c, monthly = cut.counts(counts, p)
+	}
 	targets, err := s.Targets(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	p, _ := kpi.ParsePeriod(period)
 	now := s.now()
 	state := p.StateAt(now)
 	f := &KPIFigures{Period: period, Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
@@ -206,8 +220,8 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	} else if late := p.LateUntil(); now.Before(late) {
 		f.LateUntil = late.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
-	for _, m := range p.Months() {
-		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: counts.Month(m.N, "contacts")})
+	for i, m := range p.Months() {
+		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: monthly[i]})
 	}
 	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), now)
 	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Projected: tr.Projected}

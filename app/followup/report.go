@@ -4,9 +4,11 @@ import (
 	"context"
 	"math"
 	"strconv"
+	"time"
 
 	"jobmatch"
 	"jobmatch/kpi"
+	"jobmatch/store"
 )
 
 // ReportRow is one figure of the half-year report: its value in the period
@@ -75,11 +77,86 @@ var casesOf = map[string]func(f *KPIFigures) int64{
 // Report is the half-year (or year) report: every figure beside the
 // previous period's.
 type Report struct {
-	Period   string      `json:"period"`
-	Previous string      `json:"previous"`
+	Period   string `json:"period"`
+	Previous string `json:"previous"`
+	// SameTime: the period is running, so Before (and each row's
+	// Previous) is the period before up to the same point, not the whole
+	// of it; absent when the period is over or not begun.
+	SameTime *SameTime   `json:"same_time,omitempty"`
 	Current  *KPIFigures `json:"current"`
 	Before   *KPIFigures `json:"before"`
 	Rows     []ReportRow `json:"rows"`
+}
+
+// SameTime is how a running period is compared with the one before: up to
+// the same point in it, not with the whole of it (the first days of July
+// against all of the first half read as a fall of nearly 100 %). The
+// counters are kept per month, so the period before is taken over its
+// months up to the one that matches this month, whole, and that one pro
+// rata: as many parts of it as days have gone of this month (Days of
+// DaysInMonth, today included).
+type SameTime struct {
+	// WholeFrom and WholeTo are the months of the period before taken
+	// whole ("2026-01", "2026-05"); empty in the period's first month.
+	WholeFrom string `json:"whole_from,omitempty"`
+	WholeTo   string `json:"whole_to,omitempty"`
+	// ProRata is the month taken pro rata, Days/DaysInMonth of it.
+	ProRata     string `json:"pro_rata"`
+	Days        int    `json:"days"`
+	DaysInMonth int    `json:"days_in_month"`
+	// Through is the day of the period before that matches today: its
+	// figures run up to about it ("2026-01-02" on 2 July).
+	Through string `json:"through"`
+	// Month is this month ("2026-07"), whose days gone set the share.
+	Month string `json:"month"`
+
+	k int // index of the month taken pro rata
+}
+
+// sameTime is the point in prev that matches now in cur, which holds now;
+// nil when it does not.
+func sameTime(now time.Time, cur, prev kpi.Period) *SameTime {
+	now = now.In(jobmatch.Copenhagen)
+	months, before := cur.Months(), prev.Months()
+	for k, m := range months {
+		if !m.Contains(now) || k >= len(before) {
+			continue
+		}
+		st := &SameTime{k: k, Days: now.Day(), DaysInMonth: m.Days(), ProRata: before[k].String(), Month: m.String()}
+		if k > 0 {
+			st.WholeFrom, st.WholeTo = before[0].String(), before[k-1].String()
+		}
+		d := int(math.Round(float64(st.Days) * float64(before[k].Days()) / float64(st.DaysInMonth)))
+		st.Through = before[k].Start().AddDate(0, 0, max(d, 1)-1).Format(time.DateOnly)
+		return st
+	}
+	return nil
+}
+
+// counts is the period p's counters as far as st reaches: the sum of its
+// whole months and its month k pro rata (each counter rounded to a whole,
+// so a share or median is taken over whole cases), and the contacts per
+// month the same way (none after month k).
+func (st *SameTime) counts(y store.YearCounts, p kpi.Period) (map[string]int64, []int64) {
+	c := map[string]int64{}
+	months := p.Months()
+	monthly := make([]int64, len(months))
+	for i, m := range months {
+		if i > st.k {
+			break
+		}
+		for k, v := range y.MonthCounts(m.N) {
+			if i == st.k {
+				v = int64(math.Round(float64(v) * float64(st.Days) / float64(st.DaysInMonth)))
+			}
+			c[k] += v
+		}
+		monthly[i] = y.MonthCounts(m.N)["contacts"]
+		if i == st.k {
+			monthly[i] = int64(math.Round(float64(monthly[i]) * float64(st.Days) / float64(st.DaysInMonth)))
+		}
+	}
+	return c, monthly
 }
 
 // reportFigures are the report's figures in order: key, unit, Danish and
@@ -171,7 +248,14 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 		return nil, err
 	}
 	py, ph := PreviousPeriod(year, half)
-	before, err := s.KPI(ctx, by, py, ph)
+	var cut *SameTime
+	if cur.Status == kpi.Running.String() {
+		// Like with like: a running period against the one before up
+		// to the same point, not against the whole of it.
+		p, _ := kpi.ParsePeriod(cur.Period)
+		cut = sameTime(s.now(), p, p.Prev())
+	}
+	before, err := s.kpi(ctx, by, py, ph, cut)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +263,7 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 	if lang == "en" {
 		l = 1
 	}
-	r := &Report{Period: cur.Period, Previous: before.Period, Current: cur, Before: before}
+	r := &Report{Period: cur.Period, Previous: before.Period, SameTime: cut, Current: cur, Before: before}
 	for _, f := range reportFigures {
 		if f.key == "contacts_target" && cur.Contacts.NoTarget {
 			// The default nobody set is no target: no row says it

@@ -314,3 +314,72 @@ func TestEnglishReportNamesTheGroupsInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestRunningPeriodAgainstTheSamePointBefore: on 7 December 2026 the
+// running second half was set beside the whole first half (810 contacts
+// against a few days of December read as a fall). It is compared with
+// the first half up to the same point: the counters are per month, so
+// January–May whole and June pro rata for the days gone of December
+// (7/31); the running year with 2025 the same way; a half over with the
+// whole half before.
+func TestRunningPeriodAgainstTheSamePointBefore(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	count := func(y int, m time.Month, inc map[string]int64) {
+		t.Helper()
+		if err := env.CountPeriods(ctx, time.Date(y, m, 10, 10, 0, 0, 0, time.UTC), inc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for m := time.January; m <= time.May; m++ {
+		count(2026, m, map[string]int64{"contacts": 100})
+	}
+	// June: 310 contacts, 31 filled of 62 ended; 7/31 of them is 70, 7
+	// of 14.
+	count(2026, time.June, map[string]int64{"contacts": 310, "vacancies_filled": 31, "vacancies_closed": 31})
+	count(2026, time.December, map[string]int64{"contacts": 90, "vacancies_filled": 5, "vacancies_closed": 5})
+	count(2025, time.March, map[string]int64{"contacts": 100})
+	count(2025, time.December, map[string]int64{"contacts": 62})
+	count(2025, time.October, map[string]int64{"contacts": 40})
+	s := followup.New(env, followup.Config{Staff: staff{n: 1}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	report := func(year int, half string) (*followup.Report, map[string]followup.ReportRow) {
+		t.Helper()
+		r, err := s.KPIReport(ctx, lead, year, half, "da")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]followup.ReportRow{}
+		for _, row := range r.Rows {
+			m[row.Key] = row
+		}
+		return r, m
+	}
+
+	r, rows := report(2026, "H2")
+	if st := r.SameTime; st == nil || st.WholeFrom != "2026-01" || st.WholeTo != "2026-05" || st.ProRata != "2026-06" || st.Days != 7 || st.DaysInMonth != 31 ||
+		st.Through != "2026-06-07" || st.Month != "2026-12" {
+		t.Fatalf("2026-H2 on 7 December: compared %+v, want January–May whole and June at 7/31, up to 2026-06-07", r.SameTime)
+	}
+	for key, want := range map[string][2]float64{"contacts": {90, 570}, "vacancies_filled": {5, 7}, "vacancies_ended": {10, 14}, "vacancies_share_filled": {0.5, 0.5}} {
+		if got := rows[key]; got.Value != want[0] || got.Previous != want[1] {
+			t.Errorf("2026-H2 %s: %v against %v, want %v against %v (the first half up to the same point)", key, got.Value, got.Previous, want[0], want[1])
+		}
+	}
+	if m := r.Before.Contacts.ByMonth; len(m) != 6 || m[4].Count != 100 || m[5].Count != 70 {
+		t.Errorf("the first half up to the same point, per month: %+v", m)
+	}
+
+	// The year: 2025 up to 7 December, its December at 7/31 (62 → 14).
+	r, rows = report(2026, "")
+	if r.SameTime == nil || r.SameTime.WholeTo != "2025-11" || r.SameTime.ProRata != "2025-12" || rows["contacts"].Previous != 154 {
+		t.Errorf("2026 against 2025 up to the same point: %+v, contacts before %v, want 154", r.SameTime, rows["contacts"].Previous)
+	}
+	// A half over is compared with the whole half before.
+	r, rows = report(2026, "H1")
+	if r.SameTime != nil || rows["contacts"].Previous != 102 {
+		t.Errorf("2026-H1 (over): %+v, contacts before %v, want the whole of 2025-H2 (102)", r.SameTime, rows["contacts"].Previous)
+	}
+}
