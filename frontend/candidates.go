@@ -133,6 +133,18 @@ type searchPage struct {
 	// NotSearched says which words a negation left out ("uden kørekort").
 	NotSearched string
 	notSearched []string
+	// NotExcluded says which negations stood alone and could not be
+	// searched ("uden kørekort": the search has no filter for a CV
+	// without a licence), so the page lists everyone under the filters.
+	NotExcluded string
+	notExcluded []string
+	// NotGroup says which target groups a negation left out ("ikke
+	// flygtning": every other group).
+	NotGroup []string
+	// UnemployedFor says which words asked how long a citizen has been
+	// out of work, which no CV records ("ledig over 1 år").
+	UnemployedFor string
+	unemployedFor []string
 	// Personal says which words that say gender or ethnic origin were
 	// left out, and why.
 	Personal string
@@ -325,6 +337,14 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.AvailableRead = fmt.Sprintf(tr(c, "cand.available_read"), in.Term, dateIn(web.Lang(c), in.Label))
 		case "not_searched":
 			d.notSearched = append(d.notSearched, in.Term)
+		case "not_excluded":
+			d.notExcluded = append(d.notExcluded, in.Term)
+		case "not_group":
+			d.NotGroup = append(d.NotGroup, fmt.Sprintf(tr(c, "cand.not_group"), in.Term, inSentence(tr(c, "tg."+in.Label))))
+		case "unemployed_for":
+			d.unemployedFor = append(d.unemployedFor, in.Term)
+		case "car_licence":
+			d.LicenceRead = fmt.Sprintf(tr(c, "cand.car_licence"), in.Term)
 		case "personal":
 			d.personal = append(d.personal, in.Term)
 		case "workplace":
@@ -378,6 +398,12 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	}
 	if len(d.notSearched) > 0 {
 		d.NotSearched = fmt.Sprintf(tr(c, "cand.not_searched"), strings.Join(d.notSearched, tr(c, "cand.not_searched_sep")))
+	}
+	if len(d.notExcluded) > 0 {
+		d.NotExcluded = fmt.Sprintf(tr(c, "cand.not_excluded"), strings.Join(d.notExcluded, tr(c, "cand.not_searched_sep")))
+	}
+	if len(d.unemployedFor) > 0 {
+		d.UnemployedFor = fmt.Sprintf(tr(c, "cand.unemployed_for"), strings.Join(d.unemployedFor, tr(c, "cand.not_searched_sep")))
 	}
 	var missing []string
 	typed := map[string]bool{} // the forms the typed words reached

@@ -2,7 +2,10 @@ package frontend_test
 
 import (
 	"fmt"
+	"html"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -257,5 +260,127 @@ func TestFacetTitlesTellConceptsApart(t *testing.T) {
 	}
 	if len(lines) != 2 || lines[0] == lines[1] || !strings.Contains(facets, tax.ConceptLabel(b, "da")) {
 		t.Fatalf("the two concepts read %q in the facets:\n%s", lines, facets)
+	}
+}
+
+// searchPages starts a service with cvs and returns a reader of its search
+// page (Danish, as HTML) for a query and other parameters ("sort=relevance").
+func searchPages(t *testing.T, cvs []map[string]any) func(q string, params ...string) string {
+	t.Helper()
+	env := systemtest.Start(t)
+	k := env.Login("konsulent@demo.local")
+	env.Sys.Taxonomy.ResolveOccupation("lager", 1) // build the lexicons before the first write
+	for _, c := range cvs {
+		if res := k.Do("POST", "/api/v1/candidates", c, nil); res.StatusCode != 201 {
+			t.Fatalf("create: %d %s", res.StatusCode, res.Body)
+		}
+	}
+	waitIndexed(t, k, len(cvs))
+	return func(q string, params ...string) string {
+		t.Helper()
+		path := "/staff/candidates?" + strings.Join(append([]string{"q=" + url.QueryEscape(q)}, params...), "&")
+		res := k.Do("GET", path, nil, nil, "Accept", "text/html", "Accept-Language", "da")
+		if res.StatusCode != 200 {
+			t.Fatalf("%q: %d %s", q, res.StatusCode, res.Body)
+		}
+		return html.UnescapeString(string(res.Body))
+	}
+}
+
+// readCVs are four citizens in and around Sønderborg: a refugee and a
+// job-ready cleaner, a young and a job-ready social and health care
+// helper; two with a licence (B, and C, which presupposes B), one with
+// less than a year of work.
+var readCVs = []map[string]any{
+	{"external_ref": "RD-1", "name": "Rahel Flygtning", "postal_code": "6400", "target_group": "refugee_family_reunified",
+		"desired_occupations": []string{"Rengøringsassistent"}, "summary": "Rengøring på kontor.",
+		"experience": []map[string]any{{"title": "Rengøringsassistent", "years": 3}}},
+	{"external_ref": "RD-2", "name": "Bente Bilist", "postal_code": "6400", "target_group": "close_to_job",
+		"desired_occupations": []string{"Rengøringsassistent"}, "summary": "Rengøring på hotel.", "driving_licences": []string{"B"},
+		"experience": []map[string]any{{"title": "Rengøringsassistent", "years": 0.5}}},
+	{"external_ref": "RD-3", "name": "Ulla Ung", "postal_code": "6200", "target_group": "young",
+		"desired_occupations": []string{"Social- og sundhedshjælper"}, "summary": "Sosu-elev. Tager kørekort til foråret.",
+		"experience": []map[string]any{{"title": "Social- og sundhedshjælper", "years": 2}}},
+	{"external_ref": "RD-4", "name": "Carl Lastbil", "postal_code": "6200", "target_group": "close_to_job",
+		"desired_occupations": []string{"Social- og sundhedshjælper"}, "summary": "Sosu med kørekort.", "driving_licences": []string{"C"},
+		"experience": []map[string]any{{"title": "Social- og sundhedshjælper", "years": 4}}},
+}
+
+// hitNames are the names of a search page's hits, in order.
+func hitNames(page string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`class="hit-name">([^<]+)</a>`).FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// TestSearchHowLongOutOfWork: "ledig over 1 år" asks how long a citizen
+// has been out of work, which no CV records: the page says so, and the
+// search is everyone (not "over 1 år" read as a year of experience, which
+// left out the cleaner with half a year); "langtidsledig" likewise (it
+// found nobody and advised fewer words to a one-word search).
+func TestSearchHowLongOutOfWork(t *testing.T) {
+	page := searchPages(t, readCVs)
+	for _, q := range []string{"ledig over 1 år", "langtidsledig", "langtidsledige", "ledige i mere end et år", "over 12 måneders ledighed"} {
+		p := page(q)
+		if n := pageTotal(t, p); n != len(readCVs) {
+			t.Errorf("%q: %d found, want everyone (%d): %q", q, n, len(readCVs), hitNames(p))
+		}
+		if !strings.Contains(p, "Hvor længe en borger har været ledig, står ikke i CV'et") || strings.Contains(p, "års erfaring") || strings.Contains(p, "Prøv færre ord") {
+			t.Errorf("%q: the page does not say that the CVs do not record it:\n%s", q, p)
+		}
+	}
+	// With a job: the cleaners, whatever their years.
+	if p := page("rengøring ledig over 1 år"); pageTotal(t, p) != 2 {
+		t.Errorf("rengøring ledig over 1 år: %q", hitNames(p))
+	}
+}
+
+// TestSearchANegationAlone: "ikke flygtning" is everyone but the refugees
+// (it found exactly the refugees), and "uden kørekort", which no filter
+// can express, is everyone with the page saying so, never those who hold
+// the word.
+func TestSearchANegationAlone(t *testing.T) {
+	page := searchPages(t, readCVs)
+	for _, q := range []string{"ikke flygtning", "uden flygtninge"} {
+		p := page(q)
+		if names := hitNames(p); len(names) != 3 || slices.Contains(names, "Rahel Flygtning") {
+			t.Errorf("%q: %q, want everyone but the refugee", q, names)
+		}
+		if !strings.Contains(p, "læst som alle andre målgrupper end flygtning/familiesammenført") {
+			t.Errorf("%q: the page does not say how it was read:\n%s", q, p)
+		}
+	}
+	if names := hitNames(page("rengøring ikke flygtning")); !slices.Equal(names, []string{"Bente Bilist"}) {
+		t.Errorf("rengøring ikke flygtning: %q", names)
+	}
+	p := page("uden kørekort")
+	if n := pageTotal(t, p); n != len(readCVs) || !strings.Contains(p, "«uden kørekort»: søgningen kan ikke udelukke dem, der har det") {
+		t.Errorf("uden kørekort: %d found, the page:\n%s", n, p)
+	}
+}
+
+// TestSearchWithALicence: "med kørekort", "har kørekort" and "kørekort"
+// alone ask for a car licence, as Danes say it (B, or C, which
+// presupposes it); as a word "kørekort" only ordered the CVs, and the
+// young helper who is taking hers was found.
+func TestSearchWithALicence(t *testing.T) {
+	page := searchPages(t, readCVs)
+	for q, want := range map[string][]string{
+		"sosu med kørekort":  {"Carl Lastbil"},
+		"har kørekort":       {"Bente Bilist", "Carl Lastbil"},
+		"kørekort":           {"Bente Bilist", "Carl Lastbil"},
+		"rengøring kørekort": {"Bente Bilist"},
+	} {
+		p := page(q)
+		names := hitNames(p)
+		slices.Sort(names)
+		if !slices.Equal(names, want) {
+			t.Errorf("%q: %q, want %q", q, names, want)
+		}
+		if !strings.Contains(p, "læst som kørekort til bil") {
+			t.Errorf("%q: the page does not say the licence was read:\n%s", q, p)
+		}
 	}
 }

@@ -751,10 +751,37 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Via: "no_experience"})
 		}
 	}
+	// "ikke flygtning", "lager uden unge": a target group negated is
+	// every other group, as the target group filter (a CV has one). As
+	// a word, "flygtning" alone found exactly the refugees. What no
+	// field can leave out ("uden kørekort": the index has no filter for
+	// a CV without a licence) is not searched, and the page says so;
+	// alone, the search is everyone under the filters, never those who
+	// hold it.
 	if rest, terms := withoutNegated(q.Text); len(terms) > 0 {
 		q.Text = rest
 		for _, t := range terms {
-			interp = append(interp, Interpretation{Term: t, Via: "not_searched"})
+			if g, ok := negatedGroup(t); ok {
+				q.TargetGroups = withoutGroup(q.TargetGroups, g)
+				interp = append(interp, Interpretation{Term: t, Label: g, Via: "not_group"})
+				continue
+			}
+			via := "not_searched"
+			if strings.TrimSpace(rest) == "" {
+				via = "not_excluded"
+			}
+			interp = append(interp, Interpretation{Term: t, Via: via})
+		}
+	}
+	// "ledig over 1 år", "langtidsledig": how long a citizen has been out
+	// of work is nothing a CV records (no field, no date of it), and no
+	// target group says it (aktivitetsparat is how far from a job, not
+	// how long without one). Not searched, and said so; "over 1 år" was
+	// read as a year of experience, and "langtidsledig" found nobody.
+	if rest, terms := withoutUnemployedFor(q.Text); len(terms) > 0 {
+		q.Text = rest
+		for _, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Via: "unemployed_for"})
 		}
 	}
 	// "pædagog mand", "kvindelig chauffør": a CV says no gender, and
@@ -864,6 +891,18 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				q.Licences = append(q.Licences, cat)
 			}
 			interp = append(interp, Interpretation{Term: term, Label: cat, Via: "licence"})
+		}
+	}
+	// "sosu med kørekort", "har kørekort", "kørekort" alone: as Danes
+	// say it, a licence to drive a car (B, or one that presupposes it:
+	// C, D and their trailers). As a word, "kørekort" is in more than a
+	// fifth of the CVs, so it only ordered them and someone without a
+	// licence came third.
+	if len(q.Text) <= 500 && !slices.ContainsFunc(interp, func(i Interpretation) bool { return i.Via == "licence" }) {
+		if rest, term, ok := carLicenceIn(q.Text); ok {
+			q.Text = rest
+			q.LicenceAny = carLicences
+			interp = append(interp, Interpretation{Term: term, Label: "B", Via: "car_licence"})
 		}
 	}
 	// "rengøring 25 timer", "30 timer om ugen": weekly hours are part- or
@@ -1707,8 +1746,9 @@ func noExperienceIn(text string) (string, string, bool) {
 }
 
 // withoutNegated is text without each negation and the word after it
-// ("uden kørekort", "without danish"), and those pairs as typed; text
-// itself when nothing else would be left.
+// ("uden kørekort", "without danish"), and those pairs as typed; "" when
+// nothing else is left (searched, "ikke flygtning" found exactly those it
+// negates).
 func withoutNegated(text string) (string, []string) {
 	words := strings.Fields(text)
 	var keep, terms []string
@@ -1726,10 +1766,188 @@ func withoutNegated(text string) (string, []string) {
 		}
 		keep = append(keep, words[i])
 	}
-	if len(terms) == 0 || len(keep) == 0 {
+	if len(terms) == 0 {
 		return text, nil
 	}
 	return strings.Join(keep, " "), terms
+}
+
+// groupNames name a target group, by spelling skeleton (as the index
+// reads them among the words): "ikke flygtning" is every other group.
+var groupNames = map[string]jobmatch.TargetGroup{
+	"flygtning": jobmatch.TargetRefugee, "flygtninge": jobmatch.TargetRefugee,
+	"familiesammenfort": jobmatch.TargetRefugee, "familiesammenforte": jobmatch.TargetRefugee,
+	"jobparat": jobmatch.TargetCloseToJob, "jobparate": jobmatch.TargetCloseToJob,
+	"aktivitetsparat": jobmatch.TargetFurtherFromJob, "aktivitetsparate": jobmatch.TargetFurtherFromJob,
+	"ung": jobmatch.TargetYoung, "unge": jobmatch.TargetYoung,
+	"refugee": jobmatch.TargetRefugee, "refugees": jobmatch.TargetRefugee, "young": jobmatch.TargetYoung, "youth": jobmatch.TargetYoung,
+}
+
+// negatedGroup reads a negation withoutNegated found ("ikke flygtning",
+// "uden unge") as the target group it leaves out.
+func negatedGroup(term string) (string, bool) {
+	words := strings.Fields(term)
+	if len(words) != 2 {
+		return "", false
+	}
+	g, ok := groupNames[taxonomy.Skeleton(strings.Trim(words[1], ",.;:!?"))]
+	return string(g), ok
+}
+
+// noGroup is a target group no CV has: the filter when every group asked
+// for is also negated ("target_group=young" with "ikke unge"), which finds
+// nobody rather than, with no group left, everyone.
+const noGroup = "-"
+
+// withoutGroup is the target group filter groups without g: every other
+// group when groups is empty (any).
+func withoutGroup(groups []string, g string) []string {
+	if len(groups) == 0 {
+		for _, tg := range jobmatch.TargetGroups {
+			groups = append(groups, string(tg))
+		}
+	}
+	out := slices.DeleteFunc(slices.Clone(groups), func(x string) bool { return x == g })
+	if len(out) == 0 {
+		return []string{noGroup}
+	}
+	return out
+}
+
+// carLicences are the categories a car licence (B) is part of: a C or D
+// licence presupposes B.
+var carLicences = []string{"B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"}
+
+// notCarLicence are the words before "kørekort" that make it another
+// vehicle's certificate ("kran kørekort", "truck kørekort").
+var notCarLicence = map[string]bool{"truck": true, "gaffeltruck": true, "kran": true, "mobilkran": true, "traktor": true,
+	"knallert": true, "båd": true, "baad": true, "lift": true, "teleskoplæsser": true, "minilæsser": true, "gravemaskine": true}
+
+// carLicenceIn finds "kørekort" standing for a car licence ("med
+// kørekort", "har kørekort", "kørekort" alone, "koerekort"), with the word
+// before it that asks for it ("med", "har", "og"), and returns text without
+// them and the words as typed. Not another vehicle's ("kran kørekort"),
+// nor "kørekort til …", which licenceIn reads.
+func carLicenceIn(text string) (rest, term string, ok bool) {
+	words := strings.Fields(text)
+	for i, w := range words {
+		switch strings.ToLower(strings.Trim(w, ",.;:!?")) {
+		case "kørekort", "koerekort", "korekort", "kørekortet":
+		default:
+			continue
+		}
+		if i > 0 && notCarLicence[strings.ToLower(strings.Trim(words[i-1], ",.;:"))] ||
+			i+1 < len(words) && strings.EqualFold(words[i+1], "til") {
+			continue
+		}
+		start := i
+		if i > 0 {
+			switch strings.ToLower(words[i-1]) {
+			case "med", "har", "have", "og", "samt", "+", "with", "gyldigt", "eget":
+				start = i - 1
+			}
+		}
+		return strings.Join(slices.Concat(words[:start:start], words[i+1:]), " "), strings.TrimRight(strings.Join(words[start:i+1], " "), ",.;:!?"), true
+	}
+	return text, "", false
+}
+
+// unemployedWords are the words of being out of work, after which (or
+// before which) a duration says for how long ("ledig over 1 år", "12
+// måneders ledighed"); durationUnits, durationNumbers and durationLeads
+// are the words of a duration.
+var (
+	unemployedWords = map[string]bool{"ledig": true, "ledige": true, "arbejdsløs": true, "arbejdsløse": true, "arbejdsloes": true,
+		"ledighed": true, "ledigheden": true, "arbejdsløshed": true, "unemployed": true, "unemployment": true}
+	durationUnits = map[string]bool{"år": true, "års": true, "aar": true, "aars": true, "måned": true, "måneder": true, "måneders": true,
+		"maaned": true, "maaneder": true, "maaneders": true, "mdr": true, "mdr.": true, "uge": true, "uger": true, "ugers": true,
+		"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true}
+	durationNumbers = map[string]bool{"et": true, "ét": true, "en": true, "to": true, "tre": true, "fire": true, "fem": true, "seks": true,
+		"halvt": true, "halvandet": true, "one": true, "two": true, "three": true, "a": true}
+	durationLeads = map[string]bool{"over": true, "mere": true, "end": true, "mindst": true, "længere": true, "laengere": true, "i": true,
+		"for": true, "than": true, "more": true, "at": true, "least": true, "min.": true}
+)
+
+// longUnemployed reports whether w says out of work for long
+// ("langtidsledig", "langtidsledige", "langtidsarbejdsløs").
+func longUnemployed(w string) bool {
+	sk := taxonomy.Skeleton(w)
+	return strings.HasPrefix(sk, "langtidsledig") || strings.HasPrefix(sk, "langtidsarbejdslos")
+}
+
+// durationAt is the number of words of a duration that begins at
+// words[i] ("over 1 år", "i mere end 12 måneder", "siden 2023"), 0 for
+// none.
+func durationAt(words []string, i int) int {
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:!?")) }
+	if i < len(words) && (clean(words[i]) == "siden" || clean(words[i]) == "since") {
+		if i+1 < len(words) && strings.ContainsFunc(words[i+1], unicode.IsDigit) {
+			return 2
+		}
+		return 0
+	}
+	j := i
+	for j < len(words) && j < i+4 && durationLeads[clean(words[j])] {
+		j++
+	}
+	if j+1 >= len(words) || !durationUnits[clean(words[j+1])] {
+		return 0
+	}
+	n := strings.TrimSuffix(clean(words[j]), "+")
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(n, ",", "."), 64); err != nil && !durationNumbers[n] {
+		return 0
+	}
+	return j + 2 - i
+}
+
+// withoutUnemployedFor is text without the phrases that say how long a
+// citizen has been out of work ("ledig over 1 år", "ledige i mere end 2
+// år", "over et års ledighed", "langtidsledige"), and those phrases as
+// typed. "ledig" with no duration is left for withoutWho.
+func withoutUnemployedFor(text string) (string, []string) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:!?")) }
+	var keep, terms []string
+	for i := 0; i < len(words); i++ {
+		w := clean(words[i])
+		if !longUnemployed(w) && !unemployedWords[w] {
+			keep = append(keep, words[i])
+			continue
+		}
+		// "ledig over 1 år", "langtidsledig i over et år": the duration
+		// goes with it.
+		if n := durationAt(words, i+1); n > 0 || longUnemployed(w) {
+			terms = append(terms, strings.Join(words[i:i+1+n], " "))
+			keep = withoutVerbs(keep)
+			i += n
+			continue
+		}
+		// "over et år ledig", "12 måneders ledighed": the duration before.
+		found := false
+		for k := max(0, len(keep)-5); k < len(keep); k++ {
+			if durationAt(keep, k) == len(keep)-k {
+				terms = append(terms, strings.Join(append(slices.Clone(keep[k:]), words[i]), " "))
+				keep, found = withoutVerbs(keep[:k]), true
+				break
+			}
+		}
+		if !found {
+			keep = append(keep, words[i])
+		}
+	}
+	if len(terms) == 0 {
+		return text, nil
+	}
+	return strings.Join(keep, " "), terms
+}
+
+// withoutVerbs is words without the verbs that end them and say one has
+// been ("kok der har været" ledig over et år): they go with the duration.
+func withoutVerbs(words []string) []string {
+	for len(words) > 0 && slices.Contains([]string{"har", "været", "vaeret", "der", "som", "has", "been", "who"}, strings.ToLower(words[len(words)-1])) {
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // withoutPersonal returns text without the words that say a person's
