@@ -101,8 +101,11 @@ type searchPage struct {
 	Wider []facetValue
 	// ReadAs are the titles of the occupations the text was also read
 	// as; ByRef says the text was a case reference, found as such.
-	ReadAs []string
-	ByRef  bool
+	// ReadInstead says the words no CV holds that were searched as those
+	// occupations ("pedel").
+	ReadAs      []string
+	ReadInstead string
+	ByRef       bool
 	// ByName: the words were a citizen's name, and these are the CVs of
 	// that name.
 	ByName bool
@@ -311,6 +314,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.Facets = append(d.Facets, fv)
 		}
 	}
+	var occupationTerms []string // the words read as an occupation
 	for _, in := range d.Result.Interpreted {
 		switch in.Via {
 		case "external_ref":
@@ -385,6 +389,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			if t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)
 			}
+			occupationTerms = append(occupationTerms, in.Term)
 		}
 	}
 	if len(d.everyone) > 0 {
@@ -425,6 +430,21 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		case len(x.Forms) > 0: // a word read only as a field is said below
 			d.Tried = append(d.Tried, x)
 		}
+	}
+	// A word no CV holds that names an occupation ("pedel", STAR's title
+	// of the vicevært) was searched as that occupation: the page says
+	// that, once, not that it was left out and, on the next line, that it
+	// was also searched as a title.
+	var instead []string
+	missing = slices.DeleteFunc(missing, func(w string) bool {
+		if slices.ContainsFunc(occupationTerms, func(t string) bool { return slices.Contains(index.QueryWords(t), strings.ToLower(w)) }) {
+			instead = append(instead, w)
+			return true
+		}
+		return false
+	})
+	if len(instead) > 0 && len(d.ReadAs) > 0 {
+		d.ReadInstead = fmt.Sprintf(tr(c, "cand.read_instead"), quotedList(c, instead, "cand.and"), quotedList(c, d.ReadAs, "cand.and"))
 	}
 	if len(missing) > 0 {
 		d.NotFound = fmt.Sprintf(tr(c, "cand.not_found"), quotedList(c, missing, "cand.and"))

@@ -384,3 +384,24 @@ func TestSearchWithALicence(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAnOccupationNoCVNames: "pedel", STAR's title of the vicevært,
+// is in no CV's text and was searched as that occupation; the page said
+// it was left out of the search and, on the next line, that the title was
+// also searched. It says the one true thing.
+func TestSearchAnOccupationNoCVNames(t *testing.T) {
+	page := searchPages(t, []map[string]any{
+		{"external_ref": "PD-1", "name": "Villy Vicevært", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Vicevært"}, "summary": "Vedligehold af boligforening."},
+		{"external_ref": "PD-2", "name": "Karen Kok", "postal_code": "6400", "target_group": "close_to_job",
+			"desired_occupations": []string{"Kok"}, "summary": "Restaurant."},
+	})
+	p := page("pedel")
+	if names := hitNames(p); !slices.Equal(names, []string{"Villy Vicevært"}) {
+		t.Fatalf("pedel: %q", names)
+	}
+	if !strings.Contains(p, "«pedel» står ikke i noget CV, så der er søgt efter stillingsbetegnelsen «Pedel» i stedet.") ||
+		strings.Contains(p, "indgik ikke i søgningen") || strings.Contains(p, "Søgte også efter") {
+		t.Errorf("pedel: the page does not say one true thing:\n%s", p)
+	}
+}
