@@ -511,7 +511,13 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 		q.Del("cursor")
 		q.Del("q")
 		q.Set("occupation", r.URI)
-		d.Related = append(d.Related, facetValue{Label: tax.DisplayTitle(r.URI, lang), URL: "/staff/candidates?" + q.Encode(), Count: int(r.Total)})
+		label := tax.DisplayTitle(r.URI, lang)
+		if r.Name != "" {
+			// Why it is offered: "Frisør (frisørelev)" for "elev", the name
+			// as the taxonomy writes it in Danish, as the word was typed.
+			label += " (" + inSentence(r.Name) + ")"
+		}
+		d.Related = append(d.Related, facetValue{Label: label, URL: "/staff/candidates?" + q.Encode(), Count: int(r.Total)})
 	}
 	if w := d.Result.WithoutYears; w != nil {
 		q := cloneValues(c.QueryParams())

@@ -98,7 +98,7 @@ func init() {
 		"cand.ref_missing":            {"Intet CV har sagsnummeret «%s». Søg på ord for at finde kandidater.", "No CV has the case reference «%s». Search for words to find candidates."},
 		"cand.tried":                  {"Søgte efter ordene, også i sammensatte ord, bøjninger og andre stavemåder", "Searched for the words, also inside compounds, inflected and in other spellings"},
 		"cand.part_related":           {"Ingen kandidat har %s i CV'et; de fundne har en del af ordet. Stillinger af samme slags, som kandidater har", "No candidate has %s on the CV; those found have a part of the word. Occupations of the same kind that candidates hold"},
-		"cand.related":                {"Stillinger med det navn eller af samme slags, som kandidater har", "Occupations of that name or of the same kind that candidates hold"},
+		"cand.related":                {"Stillinger med det navn eller af samme slags, som kandidater har (i parentes det navn, der rummer ordet)", "Occupations of that name or of the same kind that candidates hold (in brackets the name that holds the word)"},
 		"cand.read_instead":           {"%s står ikke i noget CV, så der er søgt efter stillingsbetegnelsen %s i stedet.", "%s: in no CV, so the occupation %s was searched for instead."},
 		"cand.wanted_first":           {"Først dem, der ønsker et job med ordene, så dem, der har haft et.", "First those who want a job with the words, then those who have held one."},
 		"cand.none":                   {"Ingen kandidater fundet.", "No candidates found."},

@@ -405,3 +405,31 @@ func TestSearchAnOccupationNoCVNames(t *testing.T) {
 		t.Errorf("pedel: the page does not say one true thing:\n%s", p)
 	}
 }
+
+// TestSearchRelatedByHowManyHoldThem: "elev", in no CV, offers the
+// occupations whose names hold it (butikselev, buschaufførelev,
+// frisørelev), the most held first and each with the name that holds the
+// word; they came in the taxonomy's order, unexplained.
+func TestSearchRelatedByHowManyHoldThem(t *testing.T) {
+	var cvs []map[string]any
+	for i, occ := range []string{"Frisør", "Buschauffør", "Buschauffør", "Butiksassistent", "Butiksassistent", "Butiksassistent"} {
+		cvs = append(cvs, map[string]any{"external_ref": fmt.Sprintf("EL-%d", i), "name": fmt.Sprintf("Borger %d", i), "postal_code": "6400",
+			"target_group": "close_to_job", "desired_occupations": []string{occ}})
+	}
+	p := searchPages(t, cvs)("elev")
+	i := strings.Index(p, `<ul class="suggestions related">`)
+	if i < 0 || pageTotal(t, p) != 0 {
+		t.Fatalf("elev: no occupations offered:\n%s", p)
+	}
+	var offered []string
+	for _, m := range regexp.MustCompile(`<li><a href="[^"]+">([^<]+)</a> <span class="badge">(\d+)</span>`).FindAllStringSubmatch(p[i:strings.Index(p[i:], "</ul>")+i], -1) {
+		offered = append(offered, m[1]+" "+m[2])
+	}
+	want := []string{"Butiksassistent (butikselev) 3", "Buschauffør (buschaufførelev) 2", "Frisør (frisørelev) 1"}
+	if !slices.Equal(offered, want) {
+		t.Errorf("elev offers %q, want %q", offered, want)
+	}
+	if !strings.Contains(p, "(i parentes det navn, der rummer ordet)") {
+		t.Errorf("elev: the page does not say why they are offered:\n%s", p)
+	}
+}

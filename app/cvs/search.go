@@ -120,6 +120,9 @@ type Related struct {
 	URI   string `json:"uri"`
 	Label string `json:"label"`
 	Total int64  `json:"total"`
+	// Name is the occupation's name that holds the word searched, when
+	// it was offered for that name ("frisørelev" for "elev": Frisør).
+	Name string `json:"name,omitempty"`
 }
 
 // Interpretation is a concept a search term was resolved to.
@@ -346,8 +349,28 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 	}
 	read := len(named) // the concepts the text was read as
 	for _, w := range words {
-		named = append(named, cs.tax.NamedBy(w, 10)...)
+		// As many as are counted: NamedBy lists them in the taxonomy's
+		// order, and the first ten were no more the ones CVs hold
+		// ("elev": Buschauffør, Lægesekretær, Frisør … by URI).
+		named = append(named, cs.tax.NamedBy(w, relatedTried)...)
 		named = append(named, cs.tax.LastPart(w)...)
+	}
+	// tier is where each concept comes from: those the text was read as
+	// (0), those its words name (1), of the same STAR title (2), of the
+	// same unit group (3). Those of a tier are offered by how many CVs
+	// hold them, the most first.
+	tier := map[string]int{}
+	setTier := func(uri string, t int) {
+		if _, ok := tier[uri]; !ok {
+			tier[uri] = t
+		}
+	}
+	for i, o := range named {
+		if i < read {
+			setTier(o.URI, 0)
+		} else {
+			setTier(o.URI, 1)
+		}
 	}
 	cands := slices.Clone(named)
 	// First the concepts STAR/Jobnet names by the same title as one the
@@ -364,6 +387,7 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 			for _, r := range cs.tax.RelatedOccupations(o.URI) {
 				if same := i < read && cs.tax.DisplayTitle(r.URI, "da") == title; same == sameTitle && (same || r.ISCO == o.ISCO) {
 					cands = append(cands, r)
+					setTier(r.URI, map[bool]int{true: 2, false: 3}[same])
 				}
 			}
 		}
@@ -379,6 +403,9 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 		if seen[o.URI] || seen[title] {
 			continue // one title stands for several concepts: the first
 		}
+		if len(out) >= maxRelated && tier[o.URI] > tier[out[len(out)-1].URI] {
+			break // enough, and the rest of the last one's tier counted
+		}
 		seen[o.URI] = true
 		if tried++; tried > relatedTried {
 			break
@@ -390,12 +417,17 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 		}
 		if res.Total > 0 {
 			seen[title] = true
-			out = append(out, Related{URI: o.URI, Label: title, Total: int64(res.Total)})
-			if len(out) == maxRelated {
-				break
+			r := Related{URI: o.URI, Label: title, Total: int64(res.Total)}
+			if tier[o.URI] == 1 {
+				r.Name = nameHolding(o, words, title)
 			}
+			out = append(out, r)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b Related) int {
+		return cmp.Or(cmp.Compare(tier[a.URI], tier[b.URI]), cmp.Compare(b.Total, a.Total))
+	})
+	out = out[:min(len(out), maxRelated)]
 	// Then those of their kind (taxonomy.Kin): the occupations that share
 	// the most essential skills, whatever their groups ("køkkenchef",
 	// 3434: the kokke, 5120), and those of their ISCO minor groups that
@@ -427,6 +459,34 @@ func (cs *Service) related(ctx context.Context, q index.Query) ([]Related, error
 		out = append(out, Related{URI: uri, Label: title, Total: held[uri]})
 	}
 	return out, nil
+}
+
+// nameHolding is the Danish name of o (label, alternative label or
+// STAR/Jobnet title) that holds one of words whole or as a compound's last
+// part ("frisørelev" of Frisør for "elev"), the shortest; "" when its
+// title does, or none does.
+func nameHolding(o *taxonomy.Occupation, words []string, title string) string {
+	holds := func(name string) bool {
+		for _, nw := range strings.Fields(taxonomy.Normalize(name)) {
+			for _, w := range words {
+				w = taxonomy.Normalize(w)
+				if first, ok := strings.CutSuffix(nw, w); ok && w != "" && (first == "" || strings.HasSuffix(first, "-") || utf8.RuneCountInString(first) >= 3) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if holds(title) {
+		return ""
+	}
+	best := ""
+	for _, n := range slices.Concat([]string{o.LabelDA}, o.AltDA, o.STAR) {
+		if holds(n) && (best == "" || utf8.RuneCountInString(n) < utf8.RuneCountInString(best)) {
+			best = n
+		}
+	}
+	return best
 }
 
 // held counts the CVs that hold each of uris under q's filters, in one
