@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/csv"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -122,6 +123,16 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		if dialect != "" && dialect != "excel-da" {
 			return jobmatch.Invalid("dialect", "oneof", "excel-da")
 		}
+		// by= splits the period per month, consultant, topic or
+		// channel: one row each, with the figures its counters hold
+		// per row (exportBy); without it, the period's figures.
+		by := c.QueryParam("by")
+		if by != "" && breakdownFigures[by] == nil {
+			return jobmatch.Invalid("by", "oneof", "month consultant topic channel")
+		}
+		if by != "" {
+			return exportBy(c, u, by, dialect)
+		}
 		r, err := report(c)
 		if err != nil {
 			return err
@@ -184,6 +195,153 @@ func RegisterFollowUp(s *web.Server, u UseCases) {
 		w.Flush()
 		return w.Error()
 	}, figures)
+}
+
+// breakdownFigures are the figures of the CSV per month, consultant,
+// topic or channel (by=): those the counters hold per row. A contact is
+// counted per consultant, a request per topic and channel; per month,
+// everything is (the response times and vacancies too).
+var breakdownFigures = map[string][]string{
+	"month": {"contacts", "requests", "requests_resolved", "requests_median_response_hours", "requests_share_in_time",
+		"vacancies_posted", "vacancies_ended", "vacancies_filled", "vacancies_closed"},
+	"consultant": {"contacts"},
+	"topic":      {"requests"},
+	"channel":    {"requests"},
+}
+
+// breakdownUnits are the units of the figures per row that are no count.
+var breakdownUnits = map[string]string{"requests_median_response_hours": "hours", "requests_share_in_time": "share"}
+
+// exportBy writes the CSV of a period per month, consultant, topic or
+// channel: the period, the row's key ("2026-07", the consultant's id, the
+// topic's or channel's key) and name, and a column per figure. In the
+// Danish Excel dialect the columns are named in Danish (with lang da) and
+// a share is a percentage, as in the CSV of the period's figures.
+func exportBy(c echo.Context, u UseCases, by, dialect string) error {
+	ctx, user, lang := c.Request().Context(), web.CurrentUser(c), web.Lang(c)
+	year, half, err := yearHalf(c)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		key, label string
+		values     map[string]float64
+		none       bool // the median and share: no request resolved
+	}
+	var period string
+	var rows []row
+	if by == "month" {
+		ms, err := u.Followup.KPIMonths(ctx, user, year, half)
+		if err != nil {
+			return err
+		}
+		period = strconv.Itoa(year)
+		if half != "" {
+			period += "-" + half
+		}
+		for _, m := range ms {
+			rows = append(rows, row{key: m.Month, label: m.Month, none: m.Resolved == 0, values: map[string]float64{
+				"contacts": float64(m.Contacts), "requests": float64(m.Requests), "requests_resolved": float64(m.Resolved),
+				"requests_median_response_hours": m.MedianResponseHours, "requests_share_in_time": m.ShareInTime,
+				"vacancies_posted": float64(m.VacanciesPosted), "vacancies_ended": float64(m.VacanciesEnded),
+				"vacancies_filled": float64(m.VacanciesFilled), "vacancies_closed": float64(m.VacanciesClosed)}})
+		}
+	} else {
+		f, err := u.Followup.KPI(ctx, user, year, half)
+		if err != nil {
+			return err
+		}
+		period = f.Period
+		switch by {
+		case "consultant":
+			for _, cc := range f.Contacts.ByConsultant {
+				label := cc.Name
+				if cc.Former {
+					label = i18n.T(lang, "dash.former_staff")
+				}
+				rows = append(rows, row{key: cc.ID, label: label, values: map[string]float64{"contacts": float64(cc.Count)}})
+			}
+		case "topic", "channel":
+			m, prefix := f.Requests.ByTopic, "topic."
+			if by == "channel" {
+				m, prefix = f.Requests.ByChannel, "ch."
+			}
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			sort.Slice(keys, func(i, j int) bool {
+				if m[keys[i]] != m[keys[j]] {
+					return m[keys[i]] > m[keys[j]]
+				}
+				return keys[i] < keys[j]
+			})
+			for _, k := range keys {
+				label := i18n.T(lang, prefix+k)
+				if label == prefix+k {
+					label = k
+				}
+				rows = append(rows, row{key: k, label: label, values: map[string]float64{"requests": float64(m[k])}})
+			}
+		}
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	name := "jobmatch-kpi-" + period + "-" + by
+	if dialect != "" {
+		name += "-" + dialect
+	}
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`.csv"`)
+	c.Response().WriteHeader(http.StatusOK)
+	w := csv.NewWriter(c.Response())
+	num := func(s string) string { return s }
+	percent := false
+	header := []string{"period", by, "label"}
+	if dialect == "excel-da" {
+		_, _ = c.Response().Write([]byte("\uFEFF"))
+		w.Comma, w.UseCRLF = ';', true
+		num = func(s string) string { return strings.Replace(s, ".", ",", 1) }
+		percent = true
+		if lang == i18n.DA {
+			header = []string{"periode", map[string]string{"month": "måned", "consultant": "konsulent", "topic": "emne", "channel": "kanal"}[by], "betegnelse"}
+		}
+	}
+	figures := breakdownFigures[by]
+	for _, k := range figures {
+		if dialect == "" {
+			// For programs: the figure's key, as the period's CSV has
+			// in its column "figure".
+			header = append(header, k)
+			continue
+		}
+		label := followup.FigureLabel(k, string(lang))
+		if percent && breakdownUnits[k] == "share" {
+			label += " (%)"
+		}
+		header = append(header, label)
+	}
+	w.Write(header)
+	for _, r := range rows {
+		rec := []string{period, r.key, r.label}
+		for _, k := range figures {
+			unit := breakdownUnits[k]
+			if unit == "" {
+				unit = "count"
+			}
+			if unit != "count" && r.none {
+				// A median or share of no case is an empty cell, not 0.
+				rec = append(rec, "")
+				continue
+			}
+			if percent && unit == "share" {
+				unit = "percent"
+			}
+			rec = append(rec, num(followup.FormatFigure(unit, r.values[k])))
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return w.Error()
 }
 
 // asOf is the day a period's provisional figures run up to: empty for a

@@ -533,3 +533,83 @@ func TestAdminSetsTargetsOnTheDashboard(t *testing.T) {
 		t.Errorf("management posts the targets: %d", res.StatusCode)
 	}
 }
+
+// TestExportPerMonthConsultantTopicAndChannel: the CSV had the period's
+// totals only, though the counters are kept per month, consultant, topic
+// and channel. by=month gives a row per month of the period with the
+// figures kept per month (contacts, requests, resolved, the median
+// response time and the share in time, the vacancies); by=consultant,
+// topic and channel a row each with its contacts or requests; plain and
+// for Danish Excel (Danish columns, percentages, decimal comma).
+func TestExportPerMonthConsultantTopicAndChannel(t *testing.T) {
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
+	lead := env.Login("leder@demo.local")
+	ctx := context.Background()
+	for at, inc := range map[time.Time]map[string]int64{
+		time.Date(2026, 10, 10, 10, 0, 0, 0, time.UTC): {"contacts": 12, "contacts_consultant_konsulent@demo_local": 12, "requests": 5, "requests_topic_vacancy": 4,
+			"requests_topic_retention": 1, "requests_channel_phone": 5, "requests_resolved": 4, "requests_in_time": 3, "resp_h3": 4,
+			"vacancies_posted": 3, "vacancies_filled": 1, "vacancies_closed": 2},
+		time.Date(2026, 11, 10, 10, 0, 0, 0, time.UTC): {"contacts": 20, "contacts_consultant_konsulent@demo_local": 20, "requests": 7, "requests_topic_vacancy": 7, "requests_channel_web": 7},
+	} {
+		if err := env.Sys.Env.CountPeriods(ctx, at, inc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(q string, excel bool) [][]string {
+		t.Helper()
+		res := lead.Do("GET", "/api/v1/kpi/export.csv?year=2026&half=H2"+q, nil, nil)
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+			t.Fatalf("%s: %d %s", q, res.StatusCode, res.Body)
+		}
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(res.Body, []byte("\uFEFF"))))
+		if excel {
+			r.Comma = ';'
+		}
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return rows
+	}
+	rows := read("&by=month", false)
+	if got := strings.Join(rows[0], ","); got != "period,month,label,contacts,requests,requests_resolved,requests_median_response_hours,requests_share_in_time,vacancies_posted,vacancies_ended,vacancies_filled,vacancies_closed" {
+		t.Fatalf("by=month header: %s", got)
+	}
+	if len(rows) != 7 {
+		t.Fatalf("by=month: %d rows, want a header and six months: %v", len(rows), rows)
+	}
+	for _, want := range []string{
+		"2026-H2,2026-07,2026-07,0,0,0,,,0,0,0,0",
+		"2026-H2,2026-10,2026-10,12,5,4,3.5,0.750,3,3,1,2",
+		"2026-H2,2026-11,2026-11,20,7,0,,,0,0,0,0",
+	} {
+		if !strings.Contains(fmt.Sprint(rows), "["+strings.ReplaceAll(want, ",", " ")+"]") {
+			t.Errorf("by=month: no row %s in %v", want, rows)
+		}
+	}
+	x := read("&by=month&dialect=excel-da&lang=da", true)
+	if x[0][1] != "måned" || x[0][3] != "Virksomhedskontakter" || x[0][7] != "Besvaret inden fristen (%)" || x[1][0] != "2026-H2" {
+		t.Errorf("by=month for Danish Excel, header: %v", x[0])
+	}
+	for _, r := range x {
+		if r[1] == "2026-10" && (r[6] != "3,5" || r[7] != "75,0") {
+			t.Errorf("by=month for Danish Excel, October: %v", r)
+		}
+	}
+	rows = read("&by=consultant", false)
+	if len(rows) != 2 || rows[0][1] != "consultant" || rows[0][3] != "contacts" || rows[1][1] != "konsulent@demo.local" || rows[1][2] == "" || rows[1][2] == rows[1][1] || rows[1][3] != "32" {
+		t.Errorf("by=consultant: %v", rows)
+	}
+	rows = read("&by=topic&lang=en", false)
+	if len(rows) != 3 || rows[1][1] != "vacancy" || rows[1][3] != "11" || rows[2][1] != "retention" || rows[2][2] != "Sick-listed employee – retention" || rows[2][3] != "1" {
+		t.Errorf("by=topic: %v", rows)
+	}
+	rows = read("&by=channel", false)
+	if len(rows) != 3 || rows[0][3] != "requests" || rows[1][1] != "web" || rows[1][3] != "7" || rows[2][1] != "phone" || rows[2][3] != "5" {
+		t.Errorf("by=channel: %v", rows)
+	}
+	if res := lead.Do("GET", "/api/v1/kpi/export.csv?year=2026&by=week", nil, nil); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("by=week: %d", res.StatusCode)
+	}
+}

@@ -252,9 +252,12 @@ type dashboardPage struct {
 	Contacts   template.HTML
 	Consultant template.HTML
 	Months     kpi.Table
-	Topics     template.HTML
-	Channels   template.HTML
-	SatChart   template.HTML
+	// PerMonth is each month's contacts and requests (not the running
+	// total); "–" for a month to come.
+	PerMonth kpi.Table
+	Topics   template.HTML
+	Channels template.HTML
+	SatChart template.HTML
 	// The same figures as tables, one per chart.
 	ConsultantTable, TopicsTable, ChannelsTable kpi.Table
 	// Targets are the year's goals, for an admin's form (nil for others).
@@ -375,6 +378,20 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 			return fmtNum(lang, v)
 		})
 	d.Months = kpi.LineTable(title, T("dash.month"), x, series)
+	// Each month's own counts beside the running total: a slow month is
+	// seen here, not only as a flatter line.
+	d.PerMonth = kpi.Table{Caption: T("dash.per_month", periodName(lang, fig.Period)), Columns: []string{T("dash.month"), T("dash.contacts"), T("dash.requests")}}
+	for i, m := range months {
+		p, _ := kpi.ParsePeriod(m.Month)
+		row := []string{x[i], "–", "–"}
+		if !p.Start().After(now) {
+			row[1] = fmtInt(lang, float64(m.Count))
+			if i < len(fig.Requests.ByMonth) {
+				row[2] = fmtInt(lang, float64(fig.Requests.ByMonth[i].Count))
+			}
+		}
+		d.PerMonth.Rows = append(d.PerMonth.Rows, row)
+	}
 
 	var bars []kpi.Bar
 	for _, cc := range fig.Contacts.ByConsultant {

@@ -359,3 +359,40 @@ func TestReportComparesTheSamePointOfTheHalfBefore(t *testing.T) {
 		t.Errorf("a half over is compared with the same point, not the whole half before")
 	}
 }
+
+// TestDashboardCountsEachMonth: the dashboard showed the contacts only as
+// a running total per month. A table with a caption gives each month's
+// own contacts and requests, "–" for a month to come.
+func TestDashboardCountsEachMonth(t *testing.T) {
+	env, get := dashboardOn(t)
+	for m, inc := range map[time.Month]map[string]int64{
+		time.October:  {"contacts": 12, "requests": 5},
+		time.November: {"contacts": 1234, "requests": 7},
+	} {
+		if err := env.Sys.Env.CountPeriods(context.Background(), time.Date(2026, m, 10, 10, 0, 0, 0, time.UTC), inc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	table := regexp.MustCompile(`(?s)<div id="per-month">(.*?)</table>`)
+	for lang, want := range map[string][]string{
+		"da": {"Kontakter og henvendelser pr. måned, 2. halvår 2026 Måned Virksomhedskontakter Henvendelser", "jul 0 0", "okt 12 5", "nov 1.234 7", "dec 0 0"},
+		"en": {"Contacts and requests per month, second half of 2026 Month Company contacts Requests", "Oct 12 5", "Nov 1,234 7"},
+	} {
+		m := table.FindStringSubmatch(get("/dashboard?year=2026&half=H2", lang))
+		if m == nil {
+			t.Fatalf("%s: no table of the months", lang)
+		}
+		for _, w := range want {
+			if !strings.Contains(text(m[1]), w) {
+				t.Errorf("%s: the months' table %q has no %q", lang, text(m[1]), w)
+			}
+		}
+		if !strings.Contains(m[1], `<caption>`) || !strings.Contains(m[1], `<th scope="row">`) {
+			t.Errorf("%s: the months' table has no caption or row headers", lang)
+		}
+	}
+	// A month to come has no count yet.
+	if m := table.FindStringSubmatch(get("/dashboard?year=2027&half=H1", "da")); m == nil || !strings.Contains(text(m[1]), "jan – –") {
+		t.Errorf("2027's months to come: %v", m)
+	}
+}

@@ -70,6 +70,7 @@ func init() {
 		"dash.contacts_chart_desc_no_target": {"%s kontakter; der er ikke sat et mål for %d.", "%s contacts; no target is set for %d."},
 		"dash.contacts_actual":               {"Kontakter", "Contacts"},
 		"dash.contacts_pace":                 {"Jævnt tempo mod målet", "Steady pace to target"},
+		"dash.per_month":                     {"Kontakter og henvendelser pr. måned, %s", "Contacts and requests per month, %s"},
 		"dash.month":                         {"Måned", "Month"},
 		"dash.as_table":                      {"Vis som tabel", "Show as a table"},
 		"dash.by_consultant":                 {"Kontakter pr. konsulent", "Contacts per consultant"},

@@ -120,6 +120,8 @@ type KPIRequests struct {
 	ShareInTime         float64          `json:"share_in_time"`
 	ByTopic             map[string]int64 `json:"by_topic"`
 	ByChannel           map[string]int64 `json:"by_channel"`
+	// ByMonth is the requests received per month of the period.
+	ByMonth []MonthCount `json:"by_month"`
 	// OpenNow and OverdueNow are today's backlog, whatever the period:
 	// the requests still open, and of them those past their deadline
 	// (the share in time counts only the resolved, so a request left
@@ -192,9 +194,9 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	}
 	p, _ := kpi.ParsePeriod(period)
 	c := counts.Period(half)
-	monthly := make([]int64, len(p.Months()))
-	for i, m := range p.Months() {
-		monthly[i] = counts.Month(m.N, "contacts")
+	var monthly []map[string]int64
+	for _, m := range p.Months() {
+		monthly = append(monthly, counts.MonthCounts(m.N))
 	}
 	if cut != nil {
 		c, monthly = cut.counts(counts, p)
@@ -220,8 +222,10 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	} else if late := p.LateUntil(); now.Before(late) {
 		f.LateUntil = late.AddDate(0, 0, -1).Format(time.DateOnly)
 	}
+	f.Requests.ByMonth = []MonthCount{}
 	for i, m := range p.Months() {
-		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: monthly[i]})
+		f.Contacts.ByMonth = append(f.Contacts.ByMonth, MonthCount{Month: m.String(), Count: monthly[i]["contacts"]})
+		f.Requests.ByMonth = append(f.Requests.ByMonth, MonthCount{Month: m.String(), Count: monthly[i]["requests"]})
 	}
 	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), now)
 	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Projected: tr.Projected}
@@ -236,7 +240,7 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 			names[app.CounterKey(u.ID)] = u
 		}
 	}
-	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}}
+	f.Requests = KPIRequests{Count: c["requests"], Resolved: c["requests_resolved"], ByTopic: map[string]int64{}, ByChannel: map[string]int64{}, ByMonth: f.Requests.ByMonth}
 	if f.Requests.OpenNow, f.Requests.OverdueNow, err = s.backlog(ctx, names); err != nil {
 		return nil, err
 	}
@@ -381,4 +385,68 @@ func (s *Service) backlog(ctx context.Context, consultants map[string]*jobmatch.
 		}
 	}
 	return open, overdue, nil
+}
+
+// MonthFigures is one month's figures of a period: those its counters hold
+// per month (the CSV per month). The median and the share in time are of
+// the requests resolved in the month; with none (Resolved 0) they have no
+// value.
+type MonthFigures struct {
+	Month               string
+	Contacts            int64
+	Requests            int64
+	Resolved            int64
+	MedianResponseHours float64
+	ShareInTime         float64
+	VacanciesPosted     int64
+	VacanciesEnded      int64
+	VacanciesFilled     int64
+	VacanciesClosed     int64
+}
+
+// KPIMonths reads a year's or half-year's figures per month, the months to
+// come included (all zero).
+func (s *Service) KPIMonths(ctx context.Context, by *jobmatch.User, year int, half string) ([]MonthFigures, error) {
+	if !by.CanReadFigures() {
+		return nil, jobmatch.ErrForbidden
+	}
+	if year < 2000 || year > 2100 {
+		return nil, jobmatch.Invalid("year", "year", "")
+	}
+	period := strconv.Itoa(year)
+	switch half {
+	case "":
+	case "H1", "H2":
+		period += "-" + half
+	default:
+		return nil, jobmatch.Invalid("half", "oneof", "H1 H2")
+	}
+	counts, err := s.st.CountsOfYear(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	p, _ := kpi.ParsePeriod(period)
+	var out []MonthFigures
+	for _, m := range p.Months() {
+		c := counts.MonthCounts(m.N)
+		f := MonthFigures{Month: m.String(), Contacts: c["contacts"], Requests: c["requests"], Resolved: c["requests_resolved"],
+			VacanciesPosted: c["vacancies_posted"], VacanciesFilled: c["vacancies_filled"], VacanciesClosed: c["vacancies_closed"]}
+		f.VacanciesEnded = f.VacanciesFilled + f.VacanciesClosed
+		resp := map[string]int64{}
+		for k, v := range c {
+			if b, ok := strings.CutPrefix(k, "resp_"); ok {
+				resp[b] = v
+			}
+		}
+		if h, err := kpi.HistogramFromMap(resp); err == nil {
+			if md, ok := h.Median(); ok {
+				f.MedianResponseHours = md
+			}
+		}
+		if f.Resolved > 0 {
+			f.ShareInTime = float64(c["requests_in_time"]) / float64(f.Resolved)
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }

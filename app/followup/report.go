@@ -137,23 +137,21 @@ func sameTime(now time.Time, cur, prev kpi.Period) *SameTime {
 // whole months and its month k pro rata (each counter rounded to a whole,
 // so a share or median is taken over whole cases), and the contacts per
 // month the same way (none after month k).
-func (st *SameTime) counts(y store.YearCounts, p kpi.Period) (map[string]int64, []int64) {
+func (st *SameTime) counts(y store.YearCounts, p kpi.Period) (map[string]int64, []map[string]int64) {
 	c := map[string]int64{}
 	months := p.Months()
-	monthly := make([]int64, len(months))
+	monthly := make([]map[string]int64, len(months))
 	for i, m := range months {
+		monthly[i] = map[string]int64{}
 		if i > st.k {
-			break
+			continue
 		}
 		for k, v := range y.MonthCounts(m.N) {
 			if i == st.k {
 				v = int64(math.Round(float64(v) * float64(st.Days) / float64(st.DaysInMonth)))
 			}
 			c[k] += v
-		}
-		monthly[i] = y.MonthCounts(m.N)["contacts"]
-		if i == st.k {
-			monthly[i] = int64(math.Round(float64(monthly[i]) * float64(st.Days) / float64(st.DaysInMonth)))
+			monthly[i][k] = v
 		}
 	}
 	return c, monthly
@@ -226,6 +224,25 @@ var reportFigures = []struct {
 	{"retention_share_returned", "share", [2]string{"Fastholdelse: hel eller delvis tilbagevenden", "Retention: full or partial return to work"},
 		[2]string{"Andel af afsluttede fastholdelsessager med udfaldet hel eller delvis tilbagevenden til arbejdet.", "Share of resolved retention cases with a full or partial return to work as their outcome."},
 		func(f *KPIFigures) (float64, int) { return f.Retention.ShareReturned, 0 }},
+}
+
+// FigureLabel is a figure's name in lang ("da" or "en"), as the report
+// names it; "requests_resolved", which the report has not, is named here.
+// Any other key is its own name.
+func FigureLabel(key, lang string) string {
+	l := 0
+	if lang == "en" {
+		l = 1
+	}
+	if key == "requests_resolved" {
+		return [2]string{"Henvendelser afsluttet i perioden", "Requests resolved in the period"}[l]
+	}
+	for _, f := range reportFigures {
+		if f.key == key {
+			return f.label[l]
+		}
+	}
+	return key
 }
 
 // PreviousPeriod is the period a report compares with: the half before, or
