@@ -703,7 +703,7 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 			// order the CVs found by them, at half a step: a "vicevært"
 			// no CV names is the ejendomsservicetekniker, and the one
 			// with 28 years came after those with none, all at 0.50.
-			lifts = append(lifts, ix.experienceLift(q.RelatedOccupations, experienceStep/2))
+			lifts = append(lifts, ix.relatedExperienceLift(q.RelatedOccupations, q.ExperienceIn))
 		}
 		switch len(lifts) {
 		case 1:
@@ -791,6 +791,31 @@ func (ix *Index) experienceLift(uris []string, step float64) query.Query {
 	steps := make([]query.Query, len(experienceSteps))
 	for i, y := range experienceSteps {
 		steps[i] = &constScore{inner: ix.yearsFilter(y, uris), score: step, filter: true}
+	}
+	return &sumQuery{clauses: steps}
+}
+
+// relatedExperienceLift is experienceLift over the related occupations at
+// half a step, for the CVs with no years in the occupations named
+// (named): it orders those found only by the related ones (a "vicevært"
+// no CV names, the ejendomsserviceteknikere), and it does not add a
+// pædagogmedhjælper's 21 years to a pædagog's 2, which put that CV before
+// one with 24 years as a pædagog for "pædagog".
+func (ix *Index) relatedExperienceLift(related, named []string) query.Query {
+	var held query.Query
+	if len(ix.shortAll(named)) > 0 {
+		held = ix.yearsFilter(0, named)
+	}
+	steps := make([]query.Query, len(experienceSteps))
+	for i, y := range experienceSteps {
+		inner := ix.yearsFilter(y, related)
+		if held != nil {
+			b := bleve.NewBooleanQuery()
+			b.AddMust(inner)
+			b.AddMustNot(held)
+			inner = b
+		}
+		steps[i] = &constScore{inner: inner, score: experienceStep / 2, filter: true}
 	}
 	return &sumQuery{clauses: steps}
 }
