@@ -3,6 +3,7 @@ package followup
 import (
 	"context"
 	"errors"
+	"jobmatch/store"
 	"sort"
 	"strconv"
 	"strings"
@@ -170,15 +171,14 @@ func (s *Service) KPI(ctx context.Context, by *jobmatch.User, year int, half str
 	return s.kpi(ctx, by, year, half, nil)
 }
 
-// kpi reads a period's figures; with cut, only as far into the period as
-// cut reaches (its whole months, and the next pro rata), to compare with a
-// running period at the same point.
-func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half string, cut *SameTime) (*KPIFigures, error) {
+// periodCounts checks that by may read figures and that year and half
+// name a period, and reads the counters of its year.
+func (s *Service) periodCounts(ctx context.Context, by *jobmatch.User, year int, half string) (kpi.Period, store.YearCounts, error) {
 	if !by.CanReadFigures() {
-		return nil, jobmatch.ErrForbidden
+		return kpi.Period{}, store.YearCounts{}, jobmatch.ErrForbidden
 	}
 	if year < 2000 || year > 2100 {
-		return nil, jobmatch.Invalid("year", "year", "")
+		return kpi.Period{}, store.YearCounts{}, jobmatch.Invalid("year", "year", "")
 	}
 	period := strconv.Itoa(year)
 	switch half {
@@ -186,13 +186,24 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	case "H1", "H2":
 		period += "-" + half
 	default:
-		return nil, jobmatch.Invalid("half", "oneof", "H1 H2")
+		return kpi.Period{}, store.YearCounts{}, jobmatch.Invalid("half", "oneof", "H1 H2")
 	}
 	counts, err := s.st.CountsOfYear(ctx, year)
 	if err != nil {
-		return nil, err
+		return kpi.Period{}, store.YearCounts{}, err
 	}
 	p, _ := kpi.ParsePeriod(period)
+	return p, counts, nil
+}
+
+// kpi reads a period's figures; with cut, only as far into the period as
+// cut reaches (its whole months, and the next pro rata), to compare with a
+// running period at the same point.
+func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half string, cut *SameTime) (*KPIFigures, error) {
+	p, counts, err := s.periodCounts(ctx, by, year, half)
+	if err != nil {
+		return nil, err
+	}
 	c := counts.Period(half)
 	var monthly []map[string]int64
 	for _, m := range p.Months() {
@@ -207,7 +218,7 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	}
 	now := s.now()
 	state := p.StateAt(now)
-	f := &KPIFigures{Period: period, Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
+	f := &KPIFigures{Period: p.String(), Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
 		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
 	f.Contacts.NoTarget, f.SatisfactionTargetsDefault = targets.Default, targets.Default
@@ -407,25 +418,10 @@ type MonthFigures struct {
 // KPIMonths reads a year's or half-year's figures per month, the months to
 // come included (all zero).
 func (s *Service) KPIMonths(ctx context.Context, by *jobmatch.User, year int, half string) ([]MonthFigures, error) {
-	if !by.CanReadFigures() {
-		return nil, jobmatch.ErrForbidden
-	}
-	if year < 2000 || year > 2100 {
-		return nil, jobmatch.Invalid("year", "year", "")
-	}
-	period := strconv.Itoa(year)
-	switch half {
-	case "":
-	case "H1", "H2":
-		period += "-" + half
-	default:
-		return nil, jobmatch.Invalid("half", "oneof", "H1 H2")
-	}
-	counts, err := s.st.CountsOfYear(ctx, year)
+	p, counts, err := s.periodCounts(ctx, by, year, half)
 	if err != nil {
 		return nil, err
 	}
-	p, _ := kpi.ParsePeriod(period)
 	var out []MonthFigures
 	for _, m := range p.Months() {
 		c := counts.MonthCounts(m.N)
