@@ -101,6 +101,9 @@ var abbreviations = map[string][]string{
 	"ufag":   {"ufaglært"},
 	"lbf":    {"lastbil"},
 	"sygepl": {"sygeplejerske"},
+	// "sosu" with the title's last word (sosuWords) is that title alone.
+	"sosuassistent": {"sundhedsassistent", "sosuassistent"},
+	"sosuhjælper":   {"sundhedshjælper", "sosuhjælper"},
 }
 
 // otherNames are the everyday and English words for what CVs write
@@ -391,10 +394,96 @@ func moreWords(words []string, texts ...string) []string {
 // ("fuld tid", "del tid", "halv tid"), by the one word that says it.
 var twoWordTimes = map[string]string{"fuld": "fuldtid", "del": "deltid", "halv": "deltid"}
 
+// sosuTitles are the last words of the social- og sundheds- titles, by
+// spelling skeleton ("hjælper", "hjaelper" and "hjalper" alike, and
+// inflected), each by the title it makes.
+var sosuTitles = map[string]string{
+	"assistent": "assistent", "assistenter": "assistent", "assistenten": "assistent", "assistenterne": "assistent",
+	"hjalper": "hjælper", "hjalpere": "hjælper", "hjalperen": "hjælper", "hjalperne": "hjælper",
+}
+
+// sosuTitle is the title a word after "sosu" or "sundheds" makes
+// ("assistent", "hjælper"), false for another word.
+func sosuTitle(w string) (string, bool) {
+	t, ok := sosuTitles[Skeleton(w)]
+	return t, ok
+}
+
+// sosuWords reads the social- og sundheds- titles typed another way as
+// the one title each is: "SOSU-assistent", "sosu assistent" and
+// "sosuassistent" are the assistant (the abbreviations' "sosuassistent"),
+// not "sosu" for either title beside "assistent" for every assistant
+// (it found the hjælpere by "sosu", once "assistent" had reached the
+// sundhedsassistent); "social og sundheds assistent" and
+// "socialogsundhedsassistent" are "social- og sundhedsassistent", and
+// that is the sundhedsassistent: its "social" is the title's too (as
+// a word it found every hjælper and socialrådgiver). The words are
+// lower-cased and distinct; the ending typed is kept ("sundheds
+// assistenter": sundhedsassistenter).
+func sosuWords(all []string) []string {
+	// title reports whether w is a social- og sundheds- title, joined.
+	title := func(w string) bool {
+		for _, p := range []string{"sosu", "sundheds"} {
+			if rest, ok := strings.CutPrefix(w, p); ok {
+				if _, ok := sosuTitle(rest); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	joined, _ := sosuJoined(all)
+	var out []string
+	for i, w := range joined {
+		if w == "social" && (i+1 < len(joined) && title(joined[i+1]) || i+2 < len(joined) && joined[i+1] == "og" && title(joined[i+2])) {
+			continue
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sosuJoined joins the words of the social- og sundheds- titles typed
+// apart or abbreviated (sosuWords); ends[j] is the index in all of the
+// last word joined[j] was made of.
+func sosuJoined(all []string) (joined []string, ends []int) {
+	for i := 0; i < len(all); i++ {
+		w := all[i]
+		if rest, ok := strings.CutPrefix(w, "socialogsundheds"); ok && rest != "" {
+			w = "sundheds" + rest
+		}
+		next := ""
+		if i+1 < len(all) {
+			next = all[i+1]
+		}
+		if rest, ok := strings.CutPrefix(w, "sosu"); ok {
+			if rest == "" {
+				rest = next
+			} else {
+				next = ""
+			}
+			if t, ok := sosuTitle(rest); ok {
+				if next != "" {
+					i++
+				}
+				w = "sosu" + t
+			}
+		} else if w == "sundheds" {
+			if _, ok := sosuTitle(next); ok {
+				w, i = w+next, i+1
+			}
+		}
+		joined, ends = append(joined, w), append(ends, i)
+	}
+	return joined, ends
+}
+
 // queryTokens are the words of a query to look for: stop words only when
 // nothing else is left.
 func queryTokens(text string) []string {
-	all := wordsOf(text)
+	all := sosuWords(Words(text))
 	var out []string
 	for i := 0; i+1 < len(all); i++ {
 		// "part-time", "full time": one word, as "deltid" is; "night
@@ -475,12 +564,28 @@ type wordCover struct {
 // c.tokens (distinct, without stop words).
 func (c *wordCover) alternatives(text string) {
 	g, slot, k := 0, 0, 0
-	for _, chunk := range strings.Fields(text) {
+	// The words of each chunk as the tokens hold them: a title typed
+	// apart ("sosu assistent", sosuWords) is one, in the chunk of its
+	// last word.
+	chunks := strings.Fields(text)
+	var flat []string
+	var chunkOf []int
+	for i, chunk := range chunks {
+		for _, w := range Words(chunk) {
+			flat, chunkOf = append(flat, w), append(chunkOf, i)
+		}
+	}
+	words := make([][]string, len(chunks))
+	joined, ends := sosuJoined(flat)
+	for j, w := range joined {
+		words[chunkOf[ends[j]]] = append(words[chunkOf[ends[j]]], w)
+	}
+	for i, chunk := range chunks {
 		slashed := strings.Contains(chunk, "/")
 		if strings.HasPrefix(chunk, "/") && k > 0 {
 			slot = c.slot[k-1] // "kok / tjener", "kok /tjener"
 		}
-		for _, w := range Words(chunk) { // a second "eller" counts
+		for _, w := range words[i] { // a second "eller" counts
 			if k >= len(c.tokens) {
 				break
 			}
