@@ -437,7 +437,9 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	// was also searched as a title.
 	var instead []string
 	missing = slices.DeleteFunc(missing, func(w string) bool {
-		if slices.ContainsFunc(occupationTerms, func(t string) bool { return slices.Contains(index.QueryWords(t), strings.ToLower(w)) }) {
+		// The occupation's term is the word itself: "kok qwxz" is read
+		// as the kok by its whole text, and «qwxz» was left out.
+		if slices.ContainsFunc(occupationTerms, func(t string) bool { return slices.Equal(index.QueryWords(t), []string{strings.ToLower(w)}) }) {
 			instead = append(instead, w)
 			return true
 		}
