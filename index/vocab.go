@@ -446,6 +446,11 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// inside another word ("sundhedstil|stand" holds
 				// "tand").
 				continue
+			} else if m, ok := strings.CutSuffix(w.word, token); ok && len(s) == 3 && utf8.RuneCountInString(m) < 4 && !v.isPartOrDictLocked(m) {
+				// Three letters that end a word after three that are no
+				// word are the word's own letters: "sta|bil" is stabil,
+				// no bil ("last|bil" and "bus|bil" are).
+				continue
 			}
 		case stemInfix && strings.Contains(w.skel, stem):
 			f = form{boost: boostStemInfix, via: "compound"}
