@@ -349,6 +349,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.unemployedFor = append(d.unemployedFor, in.Term)
 		case "car_licence":
 			d.LicenceRead = fmt.Sprintf(tr(c, "cand.car_licence"), in.Term)
+		case "no_licence":
+			d.LicenceRead = fmt.Sprintf(tr(c, "cand.no_licence"), in.Term)
 		case "personal":
 			d.personal = append(d.personal, in.Term)
 		case "workplace":

@@ -86,6 +86,7 @@ func init() {
 		"cand.not_group":              {"«%s» læst som alle andre målgrupper end %s", "“%s” read as every target group but %s"},
 		"cand.unemployed_for":         {"Hvor længe en borger har været ledig, står ikke i CV'et, så der er ikke søgt efter «%s». Vælg evt. en målgruppe i filtrene.", "How long a citizen has been out of work is not on the CV, so “%s” was not searched for. You can choose a target group in the filters."},
 		"cand.car_licence":            {"«%s» læst som kørekort til bil (B eller et større, der forudsætter det): kun CV'er med det", "“%s” read as a car driving licence (B, or a larger one that requires it): only CVs that hold it"},
+		"cand.no_licence":             {"«%s» læst som uden kørekort til bil (hverken B eller et større, der forudsætter det): kun CV'er uden", "“%s” read as no car driving licence (neither B nor a larger one that requires it): only CVs without one"},
 		"cand.available_read":         {"«%s» læst som ledig senest %s", "“%s” read as available by %s"},
 		"cand.workplace":              {"Ikke søgt efter «%s»: det er arbejdspladsen, ikke noget et CV skal have.", "Not searched for “%s”: that is the workplace, nothing a CV must hold."},
 		"cand.personal":               {"Ikke søgt efter «%s»: køn og etnisk oprindelse står ikke i et CV og må ikke afgøre, hvem der findes til et job (ligebehandlingsloven og forskelsbehandlingsloven).", "Not searched for “%s”: gender and ethnic origin are in no CV and may not decide who is found for a job (the Danish equal treatment and anti-discrimination acts)."},

@@ -121,6 +121,9 @@ type Query struct {
 	// LicenceAny: holds at least one of these (a licence that includes the
 	// one asked for).
 	LicenceAny []string
+	// LicenceNone: holds none of these ("uden kørekort": no licence that
+	// is or includes a car's), as a CV with no licence at all does.
+	LicenceNone []string
 	// Scheme: eligible for a subsidy scheme, by flag or by target group.
 	Scheme *SchemeFilter
 
@@ -684,6 +687,14 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	}
 	if len(q.LicenceAny) > 0 {
 		filters = append(filters, anyTerm("licences", q.LicenceAny))
+	}
+	if len(q.LicenceNone) > 0 {
+		// A CV without a licence has no term in the field, so the
+		// filter is everyone but those who hold one, as NoExperience.
+		none := bleve.NewBooleanQuery()
+		none.AddMust(bleve.NewMatchAllQuery())
+		none.AddMustNot(anyTerm("licences", q.LicenceNone))
+		filters = append(filters, none)
 	}
 	if sf := q.Scheme; sf != nil && !sf.AnyGroup {
 		any := []query.Query{term("eligibility", sf.Scheme)}

@@ -851,13 +851,23 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			interp = append(interp, Interpretation{Term: term, Via: "no_experience"})
 		}
 	}
+	// "uden kørekort", "lager uden kørekort", "har ikke kørekort": no car
+	// licence (neither B nor one that presupposes it), the CVs "med
+	// kørekort" leaves out, as a filter. It was not searched: alone, the
+	// search was everyone; with words, those who have one were found too.
+	if len(q.Text) <= 500 {
+		if rest, term, ok := noCarLicenceIn(q.Text); ok {
+			q.Text = rest
+			q.LicenceNone = carLicences
+			interp = append(interp, Interpretation{Term: term, Label: "B", Via: "no_licence"})
+		}
+	}
 	// "ikke flygtning", "lager uden unge": a target group negated is
 	// every other group, as the target group filter (a CV has one). As
 	// a word, "flygtning" alone found exactly the refugees. What no
-	// field can leave out ("uden kørekort": the index has no filter for
-	// a CV without a licence) is not searched, and the page says so;
-	// alone, the search is everyone under the filters, never those who
-	// hold it.
+	// field can leave out ("uden bil": a CV says nothing of a car) is not
+	// searched, and the page says so; alone, the search is everyone under
+	// the filters, never those who hold it.
 	if rest, terms := withoutNegated(q.Text); len(terms) > 0 {
 		q.Text = rest
 		for _, t := range terms {
@@ -1948,6 +1958,63 @@ func carLicenceIn(text string) (rest, term string, ok bool) {
 			}
 		}
 		return strings.Join(slices.Concat(words[:start:start], words[i+1:]), " "), strings.TrimRight(strings.Join(words[start:i+1], " "), ",.;:!?"), true
+	}
+	return text, "", false
+}
+
+// noLicenceWords are the words that can stand between a negation and
+// "kørekort" ("uden gyldigt kørekort", "without a driving licence").
+var noLicenceWords = map[string]bool{"noget": true, "et": true, "gyldigt": true, "eget": true, "dansk": true, "har": true,
+	"a": true, "any": true, "valid": true, "have": true}
+
+// carLicenceWords are the words for a car licence a negation can come
+// before ("uden kørekort", "ingen b-kørekort"; "driving licence" is two).
+var carLicenceWords = map[string]bool{"kørekort": true, "koerekort": true, "korekort": true, "kørekortet": true,
+	"b-kørekort": true, "b-koerekort": true, "bilkørekort": true, "bilkoerekort": true}
+
+// noCarLicenceIn finds a car licence negated ("uden kørekort", "ingen
+// kørekort", "har ikke kørekort", "uden kørekort til bil", "without a
+// driving licence") and returns text without it and the words as typed.
+// Not another vehicle's ("uden kørekort til lastbil", "uden truck
+// kørekort"), which is left to withoutNegated.
+func noCarLicenceIn(text string) (rest, term string, ok bool) {
+	words := strings.Fields(text)
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:!?()")) }
+	for i, w := range words {
+		if !negations[clean(w)] {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j < i+3 && noLicenceWords[clean(words[j])] {
+			j++
+		}
+		if j >= len(words) {
+			continue
+		}
+		switch l := clean(words[j]); {
+		case carLicenceWords[l]:
+			j++
+		case (l == "driving" || l == "driver's" || l == "drivers" || l == "driver’s" || l == "car") && j+1 < len(words) &&
+			(clean(words[j+1]) == "licence" || clean(words[j+1]) == "license"):
+			j += 2
+		default:
+			continue
+		}
+		// "uden kørekort til bil(en)", "til B": still a car's; "til
+		// lastbil" is another vehicle's.
+		if j+1 < len(words) && clean(words[j]) == "til" {
+			switch clean(words[j+1]) {
+			case "bil", "bilen", "b", "personbil":
+				j += 2
+			default:
+				continue
+			}
+		}
+		start := i
+		if i > 0 && (clean(words[i-1]) == "har" || clean(words[i-1]) == "has") {
+			start = i - 1 // "har ikke kørekort"
+		}
+		return strings.Join(slices.Concat(words[:start:start], words[j:]), " "), strings.TrimRight(strings.Join(words[start:j], " "), ",.;:!?"), true
 	}
 	return text, "", false
 }
