@@ -909,15 +909,17 @@ func cprEndsAt(s string, ring *[13]cprGroup, n int) (whole, later cprFit) {
 		}
 		var d [12]byte
 		var splits [13]byte // the separator before digit i: 0 none, else ' ', '-' or '.'
+		var alone [13]bool  // that separator is one character ("12.34", not "12. 34")
 		k := 0
 		for g := first; g < n; g++ {
 			grp := ring[g%len(ring)]
 			if g > first {
 				splits[k] = grp.sep
+				alone[k] = grp.start-ring[(g-1)%len(ring)].end == 1
 			}
 			k += copy(d[k:], s[grp.start:grp.end])
 		}
-		fit := cprWindow(d[:k], splits[:k])
+		fit := cprWindow(d[:k], splits[:k], alone[:k])
 		if fit == cprNo {
 			continue
 		}
@@ -929,6 +931,9 @@ func cprEndsAt(s string, ring *[13]cprGroup, n int) (whole, later cprFit) {
 		case sep == '.':
 			continue // a dotted code or a decimal: "1324.3.2.35,1324"
 		case sep == ' ' && k == 10 && n-first == 5 && splits[2] != 0 && splits[4] != 0 && splits[6] != 0 && splits[8] != 0:
+			if splits[8] == '.' {
+				continue // a phone number and a time: "Ring 40 12 05 67 12.30"
+			}
 			if before := ring[(first-1)%len(ring)]; before.end-before.start == 2 {
 				// Phone numbers side by side only where the run goes
 				// on with the second's last pairs; where it ends here,
@@ -943,14 +948,14 @@ func cprEndsAt(s string, ring *[13]cprGroup, n int) (whole, later cprFit) {
 }
 
 // cprWindow reads the digits d of whole groups of a run, split before
-// digit i by splits[i], as a CPR number.
-func cprWindow(d, splits []byte) cprFit {
+// digit i by splits[i] (alone[i]: one character), as a CPR number.
+func cprWindow(d, splits []byte, alone []bool) cprFit {
 	switch {
 	case shortDate(d, splits):
 		return cprYes
 	case len(d) == 10:
-		return tenDigits(d, splits)
-	case len(d) == 12 && twelveDigits(d, splits):
+		return tenDigits(d, splits, alone)
+	case len(d) == 12 && twelveDigits(d, splits, alone):
 		return cprYes
 	}
 	return cprNo
@@ -961,10 +966,12 @@ func cprWindow(d, splits []byte) cprFit {
 //
 //   - full stops only after the day, the month or the year, or between
 //     the serial's pairs after a date of a birth year with full stops
-//     ("01.01.90 12.34"): a full stop in the serial is a time after a
-//     date of these years ("01.02.24 10.30"), the end of a sentence after
-//     a phone number ("20 11 45 67. 12 ansatte"), elsewhere a code of
-//     dotted parts ("2310.1.7.9992") or an amount ("1.234.567.890");
+//     ("01.01.90 12.34") or, touching both pairs, after one split by
+//     spaces or dashes ("01 01 90 12.34", "01-01-90 12.34"): a full stop
+//     in the serial is a time after a date of these years ("01.02.24
+//     10.30"), the end of a sentence after a phone number ("20 11 45 67.
+//     12 ansatte", "20 11 90 12. 34 ansatte"), elsewhere a code of dotted
+//     parts ("2310.1.7.9992") or an amount ("1.234.567.890");
 //   - the same mark after the day and after the month (or a space after the
 //     month: "1/1 90"): "10.05-12.00 14" is times;
 //   - a split between the date and the serial; or else full stops only
@@ -984,7 +991,7 @@ func cprWindow(d, splits []byte) cprFit {
 //
 // Otherwise the date and the serial may be split anywhere ("01 01 90 1 2 3
 // 4", "010 190 12 34", "0 1 0 1 9 0 1 2 3 4").
-func tenDigits(d, splits []byte) cprFit {
+func tenDigits(d, splits []byte, alone []bool) cprFit {
 	if !validDate(string(d[0:2]), string(d[2:4]), string(d[4:6])) {
 		return cprNo
 	}
@@ -1003,10 +1010,15 @@ func tenDigits(d, splits []byte) cprFit {
 		// After a date of a birth year with full stops, a full stop
 		// between the serial's pairs is the serial written as the date
 		// is ("01.01.90 12.34"); a date of these years and a time are
-		// not one ("01.02.24 10.30"). After pairs split by spaces it
-		// may end a sentence ("Tlf. 20 11 45 67. 12 ansatte").
+		// not one ("01.02.24 10.30"). After a date split by spaces or
+		// dashes it is the serial's too where it touches both pairs
+		// ("01 01 90 12.34": no one writes a time after a date so);
+		// with a space after it, it ends a sentence after a phone
+		// number ("Tlf. 20 11 90 12. 34 ansatte", "Tlf. 20 11 45 67. 12
+		// ansatte").
 		if splits[i] == '.' && i != 2 && i != 4 && i != 6 &&
-			(i != 8 || recent || !dotted || splits[6] == 0 || splits[7] != 0 || splits[9] != 0) {
+			(i != 8 || recent || splits[6] == 0 || splits[7] != 0 || splits[9] != 0 ||
+				!dotted && (!alone[8] || splits[2] == 0 || splits[4] == 0)) {
 			return cprNo
 		}
 	}
@@ -1042,21 +1054,27 @@ func tenDigits(d, splits []byte) cprFit {
 	return cprYes
 }
 
-// twelveDigits reports whether twelve digits split by splits are DD MM
-// YYYY-SSSS: splits only after the day, the month and the year (and the
-// serial's first pair after a split year), a year of
+// twelveDigits reports whether twelve digits split by splits (alone[i]:
+// one character) are DD MM YYYY-SSSS: splits only after the day, the
+// month and the year (and the serial's first pair after a split year), a
+// year of
 // 19xx or 20xx of someone 14 or older after a space, any after a dash, and
 // not a period of employment ("01.08.2005-2012").
-func twelveDigits(d, splits []byte) bool {
+func twelveDigits(d, splits []byte, alone []bool) bool {
 	if !validDate(string(d[0:2]), string(d[2:4]), string(d[6:8])) {
 		return false
 	}
 	for i := 1; i < 12; i++ {
 		// The serial may be split by a space in its pairs after a split
-		// year ("01-01-1990 12 34", "01 01 1990 12 34"); a dash or a full
-		// stop there is a period's second date ("2026-05-01 –
-		// 2026-06-30", "01.08.2005 - 31.12.2012").
-		if splits[i] != 0 && i != 2 && i != 4 && i != 8 && (i != 10 || splits[8] == 0 || splits[10] != ' ') {
+		// year ("01-01-1990 12 34", "01 01 1990 12 34"), or by a full
+		// stop touching both after a date split by spaces or dashes
+		// ("01 01 1990 12.34"); a dash there is a period's second date
+		// ("2026-05-01 – 2026-06-30"), a full stop after a date with
+		// full stops its time ("12.01.2026 10.00") or its second date
+		// ("01.08.2005 - 31.12.2012").
+		split := splits[8] != 0 && (splits[10] == ' ' ||
+			splits[10] == '.' && alone[10] && splits[2] != '.' && splits[2] != 0 && splits[4] != '.' && splits[4] != 0)
+		if splits[i] != 0 && i != 2 && i != 4 && i != 8 && (i != 10 || !split) {
 			return false
 		}
 	}

@@ -379,6 +379,14 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"01.01.90-12.34",
 		"01.01.90.12.34",
 		"født 15.03.85 56.78",
+		// The same after a date split by spaces, dashes or slashes, the
+		// full stop touching both pairs: no one writes a time so.
+		"01 01 90 12.34",
+		"01-01-90 12.34",
+		"01/01/90 12.34",
+		"født 15 03 85 56.78",
+		"01 01 1990 12.34",
+		"01-01-1990 12.34",
 	}
 	accepted := []string{
 		// The first six digits are no date.
@@ -435,6 +443,14 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"Samtale 12.01.26 10.30",
 		"Samtale 12.01.26.10.30",
 		"Tlf. 20 11 45 67. 12 ansatte",
+		// A spaced or dashed date of these years and a time; a phone
+		// number and a time; a full stop and a space end a sentence.
+		"Samtale 12 01 26 10.30",
+		"Samtale 12-01-26 10.30",
+		"Ring 40 12 05 67 12.30",
+		"Tlf. 20 11 90 12. 34 ansatte",
+		"Varenr. 150385 12.50 kr",
+		"12.01.2026 10.00",
 	}
 	for _, s := range refused {
 		t.Run(s, func(t *testing.T) {
