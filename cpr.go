@@ -1,6 +1,7 @@
 package jobmatch
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"time"
@@ -194,14 +195,15 @@ func cprShaped(n string) bool {
 
 // maybeCPR is the fast path: text that holds fewer than ten digits once
 // normalised cannot hold one, nor fewer than eight with fewer than two
-// full stops right after a digit ("1.1.90-1234", shortDate) unless it
-// names a month ("1 jan 90 1234", seven digits: monthNamed). Each
+// full stops right after a digit ("1.1.90-1234", shortDate) and no space
+// after a digit alone ("1 1 90 1234", "12 1 90 1234") unless it names a
+// month ("1 jan 90 1234", seven digits: monthNamed). Each
 // character's digits under NFKC are counted without normalising the text
 // (Danish letters and typographic punctuation hold none), so most text
 // never reaches the slow path.
 func maybeCPR(s string) bool {
-	digits, dots := countForCPR(s)
-	return digits >= 10 || digits >= 8 && dots >= 2 || digits >= 7 && monthNamed(s)
+	digits, dots, lone := countForCPR(s)
+	return digits >= 10 || digits >= 8 && (dots >= 2 || lone > 0) || digits >= 7 && monthNamed(s)
 }
 
 // monthNamed reports whether a word of s begins as a month's name does
@@ -325,20 +327,22 @@ func monthNumber(name []byte) string {
 // normalisedDigits counts the ASCII digits of NFKC(s) without normalising
 // s, a letter read as a digit included (countForCPR).
 func normalisedDigits(s string) int {
-	digits, _ := countForCPR(s)
+	digits, _, _ := countForCPR(s)
 	return digits
 }
 
-// countForCPR counts, without normalising s, at least the digits and the
-// full stops right after a digit (or a letter read as one) that
-// normalizeForCPR makes of it: each character's under NFKC, the digits of
-// other scripts, and a letter O or l next to a digit (invisible characters
-// between skipped), which lettersForDigits may read as one. A letter away
-// from digits counts nothing, so Danish prose stays fast.
-func countForCPR(s string) (digits, dots int) {
+// countForCPR counts, without normalising s, at least the digits, the
+// full stops right after a digit (or a letter read as one) and the spaces
+// right after a digit alone (lone: a spaced date's day or month, "1 1
+// 90") that normalizeForCPR makes of it: each character's under NFKC, the
+// digits of other scripts, and a letter O or l next to a digit (invisible
+// characters between skipped), which lettersForDigits may read as one. A
+// letter away from digits counts nothing, so Danish prose stays fast.
+func countForCPR(s string) (digits, dots, lone int) {
 	digitBefore := false // the last character that stays ends in a digit
 	counted := false     // or is a letter counted as one
 	letters := 0         // look-alike letters just before, counted if a digit follows
+	run := 0             // the digits in a row up to here, when digitBefore
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -346,6 +350,10 @@ func countForCPR(s string) (digits, dots int) {
 			switch {
 			case c >= '0' && c <= '9':
 				digits += 1 + letters
+				if !digitBefore {
+					run = 0
+				}
+				run++
 				letters, digitBefore, counted = 0, true, false
 				continue
 			case c == 'O' || c == 'o' || c == 'l' || c == 'I':
@@ -357,6 +365,9 @@ func countForCPR(s string) (digits, dots int) {
 			default:
 				if (c == '.' || c == '/' || c == '-') && (digitBefore || counted) {
 					dots++ // a date's mark: "1.1.90-1234", "1/1-90-1234"
+				}
+				if (c == ' ' || c >= '\t' && c <= '\r') && digitBefore && run == 1 {
+					lone++ // "1 1 90 1234"
 				}
 				letters, counted = 0, false
 			}
@@ -370,8 +381,15 @@ func countForCPR(s string) (digits, dots int) {
 		if nDots > 0 && (digitBefore || counted || nd > 0) {
 			dots += nDots // "1…", "⒈"
 		}
+		if digitBefore && run == 1 && nd == 0 && (unicode.IsSpace(r) || bytes.IndexByte(d, ' ') >= 0) {
+			lone++ // "1\u00a01 90 1234", "１　１　９０"
+		}
 		switch {
 		case nd > 0 || unicode.IsDigit(r):
+			if !digitBefore {
+				run = 0
+			}
+			run += max(nd, 1)
 			digits += max(nd, 1) + letters + nl // ٣, ३, ๓ one each
 			letters, digitBefore, counted = 0, true, false
 		case nl > 0: // a Greek or Cyrillic O, a full-width l
@@ -387,7 +405,7 @@ func countForCPR(s string) (digits, dots int) {
 			letters, digitBefore, counted = 0, false, false
 		}
 	}
-	return digits, dots
+	return digits, dots, lone
 }
 
 // nfkcCounts counts in NFKC(r), d being r's decomposition under NFKC (none
@@ -1057,23 +1075,21 @@ func tenDigits(d, splits []byte, alone []bool) cprFit {
 // twelveDigits reports whether twelve digits split by splits (alone[i]:
 // one character) are DD MM YYYY-SSSS: splits only after the day, the
 // month and the year (and the serial's first pair after a split year), a
-// year of
-// 19xx or 20xx of someone 14 or older after a space, any after a dash, and
-// not a period of employment ("01.08.2005-2012").
+// year of 19xx or 20xx of someone 14 or older after a space, any after a
+// dash, and not a period of employment ("01.08.2005-2012").
 func twelveDigits(d, splits []byte, alone []bool) bool {
 	if !validDate(string(d[0:2]), string(d[2:4]), string(d[6:8])) {
 		return false
 	}
+	// The serial may be split by a space in its pairs after a split year
+	// ("01-01-1990 12 34", "01 01 1990 12 34"), or by a full stop touching
+	// both after a date split by spaces or dashes ("01 01 1990 12.34"); a
+	// dash there is a period's second date ("2026-05-01 – 2026-06-30"), a
+	// full stop after a date with full stops its time ("12.01.2026 10.00")
+	// or its second date ("01.08.2005 - 31.12.2012").
+	split := splits[8] != 0 && (splits[10] == ' ' ||
+		splits[10] == '.' && alone[10] && splits[2] != '.' && splits[2] != 0 && splits[4] != '.' && splits[4] != 0)
 	for i := 1; i < 12; i++ {
-		// The serial may be split by a space in its pairs after a split
-		// year ("01-01-1990 12 34", "01 01 1990 12 34"), or by a full
-		// stop touching both after a date split by spaces or dashes
-		// ("01 01 1990 12.34"); a dash there is a period's second date
-		// ("2026-05-01 – 2026-06-30"), a full stop after a date with
-		// full stops its time ("12.01.2026 10.00") or its second date
-		// ("01.08.2005 - 31.12.2012").
-		split := splits[8] != 0 && (splits[10] == ' ' ||
-			splits[10] == '.' && alone[10] && splits[2] != '.' && splits[2] != 0 && splits[4] != '.' && splits[4] != 0)
 		if splits[i] != 0 && i != 2 && i != 4 && i != 8 && (i != 10 || !split) {
 			return false
 		}
@@ -1103,6 +1119,8 @@ func twelveDigits(d, splits []byte, alone []bool) bool {
 // month ("1/1-90", "1/1 90"), a dash or a space before the serial, which
 // may be split further but not by full stops ("1.1.90-1.1.94" is a
 // period), a valid day and month, a year in full of someone 14 or older.
+// A date split by spaces alone ("1 1 90 1234", "12 1 90-1234") needs the
+// serial whole: numbers in a list are split so ("uge 5 6 10 11 12").
 // A serial that reads as a year is a period ("1.8.05-2012", "ansat
 // 1.8.2005-2012"). After a space alone a two-digit year must be a birth
 // year too: one of the last fourteen years or the next ten is a date, and
@@ -1118,12 +1136,13 @@ func shortDate(d, splits []byte) bool {
 		}
 	}
 	dateMark := func(c byte) bool { return c == '.' || c == '-' }
-	if k != len(at) || len(d)-at[2] != 4 || !dateMark(splits[at[0]]) || !dateMark(splits[at[1]]) && splits[at[1]] != ' ' ||
+	spaced := k == len(at) && splits[at[0]] == ' ' && splits[at[1]] == ' '
+	if k != len(at) || len(d)-at[2] != 4 || !dateMark(splits[at[0]]) && !spaced || !dateMark(splits[at[1]]) && splits[at[1]] != ' ' ||
 		splits[at[2]] != '-' && splits[at[2]] != ' ' {
 		return false
 	}
 	for i := at[2] + 1; i < len(d); i++ {
-		if splits[i] == '.' {
+		if splits[i] == '.' || spaced && splits[i] != 0 {
 			return false
 		}
 	}

@@ -387,6 +387,16 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"født 15 03 85 56.78",
 		"01 01 1990 12.34",
 		"01-01-1990 12.34",
+		// A date split by spaces alone, the day or the month in one
+		// digit, and the serial whole.
+		"1 1 90 1234",
+		"12 1 90 1234",
+		"1 12 90 1234",
+		"1 1 90-1234",
+		"1 1 1990 1234",
+		"Født 3 7 85 5678 i Odense",
+		"１\u3000１\u3000９０\u3000１２３４", // full-width digits and spaces
+		"1.1 90 1234", // as "1/1 90-1234" is
 	}
 	accepted := []string{
 		// The first six digits are no date.
@@ -451,6 +461,14 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"Tlf. 20 11 90 12. 34 ansatte",
 		"Varenr. 150385 12.50 kr",
 		"12.01.2026 10.00",
+		// Small numbers side by side: no serial, a list, a date of these
+		// years and a postal code, a year, an address.
+		"1 1 90 kr",
+		"uge 1 1 90",
+		"uge 5 6 10 11 12",
+		"Start 1 8 24 8000 Aarhus C",
+		"Hold 1 2 10 2024",
+		"Nørregade 1 1 th 8000 Aarhus C",
 	}
 	for _, s := range refused {
 		t.Run(s, func(t *testing.T) {
