@@ -27,7 +27,8 @@ import (
 // "010190 / 1234", "(010190) 1234", "010190*1234", "010190·1234"), and so
 // does an x with a space on either side (typed for a "×": "010190 x
 // 1234"); a comma or semicolon right between them, an x touching DDMMYY
-// or the serial ("010190x1234", "010190 x1234"), and an opening bracket between DDMMYY
+// or the serial ("010190x1234", "010190 x1234") or after a date written
+// with marks ("01.01.90x1234"), and an opening bracket between DDMMYY
 // and the serial ("010190 (1234)"); combining marks, variation selectors
 // and blanks drawn as nothing (U+034F, U+3164, U+2800) vanish as format
 // characters do; a letter drawn as a dash between digits is one
@@ -44,7 +45,7 @@ import (
 //     with DDMMYY and the serial grouped any way ("01 01 90 1 2 3 4",
 //     "010 190 12 34", "0101901 234"), the year in full
 //     ("01-01-1990-1234") or the day or month in one digit ("1.1.90
-//     1234", "1/1-90-1234"); cprRun gives the rules.
+//     1234", "1/1-90-1234", "1 1 90 1234"); cprRun gives the rules.
 //
 // Both need a date of the calendar (validDate: a month 01–12 and a day of
 // that month, 29 February in a year divisible by four). Phone numbers (8
@@ -516,12 +517,13 @@ func normalizeForCPR(s string) string {
 			// only DDMMYY and the serial, below)
 			out[i] = '-'
 		case c == ';' && isDigit(out[i-1]) && isDigit(out[i+1]),
-			(c == 'x' || c == 'X') && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4,
+			(c == 'x' || c == 'X') && (groupOf(out, i, -1) == 6 || dateBefore(out, i)) && groupOf(out, i, +1) == 4,
 			strings.IndexByte(cprMarks, c) >= 0 && digitBeside(out, i, -1) && digitBeside(out, i, +1),
 			c == '.' && out[i-1] == ' ' && digitBeside(out, i, -1) && digitBeside(out, i, +1),
 			c == '(' && groupOf(out, i, -1) == 6 && groupOf(out, i, +1) == 4:
-			// "010190;1234", "010190x1234", "010190*1234", "010190·1234",
-			// "01 . 01 . 90", "010190 (1234)": a join or an end, both
+			// "010190;1234", "010190x1234", "01.01.90x1234",
+			// "010190*1234", "010190·1234", "01 . 01 . 90", "010190
+			// (1234)": a join or an end, both
 			// are tried (ContainsCPR). Otherwise an opening bracket
 			// begins a group of its own ("Lokale 1204 (2014 - 2016)"),
 			// and a full stop right between digits stays one (cprRun
@@ -530,6 +532,30 @@ func normalizeForCPR(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// dateBefore reports whether a date written with marks ends right before
+// b[i], at most two spaces between: the year, two digits or four, after
+// a full stop or dash (a slash has become one) that follows a digit
+// ("01.01.90x1234", "1/1-1990 x1234"). A number and a decimal before an x
+// make too few digits for a CPR number ("2.40x1200 mm"), and a year after
+// a space alone is a measure's ("120 80x1200").
+func dateBefore(b []byte, i int) bool {
+	j := i - 1
+	for spaces := 0; j >= 0 && b[j] == ' ' && spaces < 2; j-- {
+		spaces++
+	}
+	n := 0
+	for ; j >= 0 && isDigit(b[j]); j-- {
+		n++
+	}
+	if n != 2 && n != 4 {
+		return false
+	}
+	for spaces := 0; j >= 0 && b[j] == ' ' && spaces < 2; j-- {
+		spaces++
+	}
+	return j > 0 && (b[j] == '.' || b[j] == '-' || b[j] == joinMark[0]) && digitBeside(b, j, -1)
 }
 
 // cprMarks are the further marks that may join a CPR number's parts when

@@ -353,6 +353,16 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"01 01 90 x 1234",
 		"01.01.90 x 12 34",
 		"1.1.90 x 1234",
+		// An x touching the serial or the year after a date written
+		// with marks, as one touching DDMMYY does ("010190x1234").
+		"01.01.90x1234",
+		"01.01.90 x1234",
+		"01.01.90x 1234",
+		"1.1.90x1234",
+		"01-01-90x1234",
+		"01/01/90x1234",
+		"01.01.1990x1234",
+		"01. 01. 90x1234",
 		// The month by its name, Danish or English, in full or cut short.
 		"01 januar 1990 - 1234",
 		"1. januar 1990-1234",
@@ -435,6 +445,10 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"uge 12-14, 2024",
 		"Skærm 1920 x 1080",
 		"Palle 120 x 80 x 15 cm, 2 x 1200 kg",
+		"Plade 2.40x1200 mm",
+		"Palle 1.20x0.80x1200",
+		"Skab 120 80x1200",
+		"1.1.90x1.1.94",
 		"3 x 8 timer, tlf. 12 34 56 78",
 		// A month's name and no serial, or a date of these years.
 		"født 1. januar 1990",
