@@ -1347,11 +1347,15 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 
 // placeIn finds the first place in text: a postal code with a point, or
 // a district's name of one or two words ("vejle", "aarhus c", "vejle
-// øst"), not a word of a Danish occupation's name, three letters or more.
+// øst"), not a word of a Danish occupation's name, three letters or more;
+// also the area around a town as Danes write it ("Aarhus-området",
+// "Odenseområdet", "Vejleegnen", "Kolding og omegn"), which is the town
+// and its radius, as "nær Kolding" is.
 // It returns text without it, the postal code and the words as typed.
 func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok bool) {
 	words := strings.Fields(text)
-	isPlace := func(w string) (string, bool) {
+	var isPlace func(w string) (string, bool)
+	isPlace = func(w string) (string, bool) {
 		if len(w) == 4 && strings.Trim(w, "0123456789") == "" {
 			_, _, has := tax.Places.Coordinates(w)
 			return w, has
@@ -1359,7 +1363,22 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 		if utf8.RuneCountInString(w) < 3 || strings.ContainsFunc(w, unicode.IsDigit) || tax.IsADanishWord(w) {
 			return "", false
 		}
-		return tax.Places.ByName(w)
+		if c, ok := tax.Places.ByName(w); ok {
+			return c, true
+		}
+		// "Aarhus-området", "Randersområdet", "Vejleegnen": the town
+		// before the ending (a Danish word before it is a field of work:
+		// "handicapområdet", "ældreområdet"). As typed, "området" was a
+		// word searched, and found the CVs of the handicapområdet.
+		if town, ok := withoutAreaEnding(w); ok && !strings.Contains(town, " ") {
+			if c, ok := isPlace(town); ok {
+				return c, true
+			}
+			if town, ok := strings.CutSuffix(town, "s"); ok {
+				return isPlace(town)
+			}
+		}
+		return "", false
 	}
 	for n := 2; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
@@ -1371,14 +1390,64 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 				// "kok i aarhus", "lager omkring vejle": the word that
 				// says where goes with the place, not into the words
 				// searched (nor into the search without the place).
-				start := placeStart(words, i)
-				t = strings.Join(words[start:i+n], " ")
-				rest := strings.Join(append(slices.Clone(words[:start]), words[i+n:]...), " ")
+				start, end := placeStart(words, i), placeEnd(words, i+n)
+				t = strings.Join(words[start:end], " ")
+				rest := strings.Join(append(slices.Clone(words[:start]), words[end:]...), " ")
 				return rest, c, t, true
 			}
 		}
 	}
 	return text, "", "", false
+}
+
+// areaEndings end the name of the area around a town, in one word with
+// it or after a hyphen: "Aarhus-området", "Odenseområdet", "Vejleegnen",
+// "Kolding-omegnen".
+var areaEndings = []string{"området", "omraadet", "omradet", "omegnen", "omegn", "egnen", "area"}
+
+// withoutAreaEnding is w without an area's ending (and the hyphen before
+// it: "Horsens-området"), and whether it had one; a genitive s
+// ("Aalborgsområdet") is left to the caller, as "Randers" ends in one.
+func withoutAreaEnding(w string) (string, bool) {
+	lw := strings.ToLower(strings.Trim(w, ",.;:"))
+	for _, e := range areaEndings {
+		town, ok := strings.CutSuffix(lw, e)
+		if !ok || town == "" {
+			continue
+		}
+		if t, ok := strings.CutSuffix(town, "-"); ok {
+			return t, true
+		}
+		if e == "area" {
+			continue // English writes "the Aarhus area"
+		}
+		return town, true
+	}
+	return "", false
+}
+
+// placeAfter are the words after a town that make it the area around it:
+// "Kolding og omegn", "Aarhus området" (typed apart), "Vejle og opland",
+// "the Aarhus area".
+var placeAfter = [][]string{
+	{"og", "omegn"}, {"og", "omegnen"}, {"&", "omegn"}, {"+", "omegn"}, {"omegn"}, {"omegnen"},
+	{"området"}, {"omraadet"}, {"omradet"}, {"egnen"}, {"og", "opland"}, {"og", "oplandet"},
+	{"area"}, {"and", "surroundings"}, {"and", "surrounding", "area"}, {"and", "the", "surrounding", "area"},
+}
+
+// placeEnd is where the place that ends at end ends with the words after
+// it that make it the area around the town (placeAfter).
+func placeEnd(words []string, end int) int {
+	best := 0
+	for _, p := range placeAfter {
+		if len(p) <= best || end+len(p) > len(words) {
+			continue
+		}
+		if slices.EqualFunc(words[end:end+len(p)], p, func(a, b string) bool { return strings.EqualFold(strings.Trim(a, ",.;:"), b) }) {
+			best = len(p)
+		}
+	}
+	return end + best
 }
 
 // maxLanguagesRead bounds the languages with a level read from one query
@@ -2150,7 +2219,22 @@ var placeWords = append([][]string{
 	{"i"}, {"ved"}, {"nær"}, {"naer"}, {"omkring"}, {"omkr."}, {"fra"}, {"in"}, {"near"}, {"around"},
 	// "på Fyn", "på Als", "på Frederiksberg", also typed without å.
 	{"på"}, {"paa"}, {"pa"}, {"on"},
-}, directionWords()...)
+	{"rundt", "om"}, {"omegnen", "af"}, {"i", "omegnen", "af"},
+	{"the", "area", "around"}, {"in", "the", "area", "around"}, {"the", "area", "of"}, {"in", "the"}, {"the"},
+}, slices.Concat(areaAroundWords(), directionWords())...)
+
+// areaAroundWords are "området omkring", "i området ved", "egnen
+// omkring" …: the area around a place is within its radius. As words,
+// "området" was required and found the CVs of the "handicapområdet".
+func areaAroundWords() [][]string {
+	var out [][]string
+	for _, a := range []string{"området", "omraadet", "omradet", "egnen"} {
+		for _, p := range [][]string{{"omkring"}, {"ved"}, {"nær"}, {"naer"}, {"rundt", "om"}, {"kring"}} {
+			out = append(out, slices.Concat([]string{a}, p), slices.Concat([]string{"i", a}, p), slices.Concat([]string{"fra", a}, p))
+		}
+	}
+	return out
+}
 
 // directionWords are "nord for", "sydvest for", "north of" …: a direction
 // from a place is near it, as "omkring" is (the radius around the place
