@@ -95,7 +95,7 @@ func TestCitizenExport(t *testing.T) {
 	// All the CV holds (the citizen's right of access): the text about
 	// them, the licence, the general consent and how it was given.
 	for _, words := range []string{x.VacancyTitles[vid] + ": ", x.StaffNames["konsulent@demo.local"], "præsenteret ·", "Læste CV&#39;et", "samtykkelink sendt på e-mail", "<td>Møde</td>", "Arbejdsgiveren (CVR " + demo.CVR(89) + ")",
-		`<dd class="exp-summary">Erfaren og stabil.</dd>`, `<dd class="exp-licences">B</dd>`, `<dd class="exp-consent">Ja (møde)</dd>`, "30 km"} {
+		`<dd class="exp-summary" lang="da">Erfaren og stabil.</dd>`, `<dd class="exp-licences">B</dd>`, `<dd class="exp-consent">Ja (møde)</dd>`, "30 km"} {
 		if !strings.Contains(doc, words) {
 			t.Errorf("the printable export lacks %q", words)
 		}

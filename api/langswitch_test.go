@@ -113,7 +113,7 @@ func TestVacancyReceiptSaysWhatWasSent(t *testing.T) {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
 	page := html.UnescapeString(string(env.Client().Do("GET", rec.StatusURL[strings.Index(rec.StatusURL, "/status/"):], nil, nil, "Accept", "text/html").Body))
-	if !strings.Contains(page, "<dt>Stilling</dt><dd>"+body["title"].(string)+"</dd>") || !strings.Contains(page, `<dd class="vacancy-text">`+body["description"].(string)) {
+	if !strings.Contains(page, "<dt>Stilling</dt><dd lang=\"da\">"+body["title"].(string)+"</dd>") || !strings.Contains(page, `<dd class="vacancy-text" lang="da">`+body["description"].(string)) {
 		t.Errorf("the receipt does not say the vacancy and its text:\n%s", page)
 	}
 }

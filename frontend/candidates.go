@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html"
+	"html/template"
 	"math"
 	"net/http"
 	"net/url"
@@ -172,8 +174,9 @@ type searchPage struct {
 	OrHint           bool
 	Either           *facetValue
 	// Facts are each hit's experience, start and licences in a line, by
-	// CV id: what a consultant scans a list for.
-	Facts map[string]string
+	// CV id: what a consultant scans a list for (HTML: the CV's own
+	// words are marked Danish on an English page, hitFacts).
+	Facts map[string]template.HTML
 	// Busy marks a hit in process on an open vacancy, or hired through
 	// the jobcentre, before the consultant calls (as the vacancy page).
 	Busy map[string]screening.Busy
@@ -479,7 +482,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	if len(d.Result.CommonWords) > 0 {
 		d.Common = fmt.Sprintf(tr(c, "cand.common"), quotedList(c, d.Result.CommonWords, "cand.and"))
 	}
-	d.Facts = map[string]string{}
+	d.Facts = map[string]template.HTML{}
 	today := time.Now().In(jobmatch.Copenhagen).Format(time.DateOnly)
 	ids := make([]string, 0, len(d.Result.Items))
 	for _, h := range d.Result.Items {
@@ -493,7 +496,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	for _, h := range d.Result.Items {
 		// Hired through the jobcentre, a citizen is not "ledig nu"
 		// whatever the CV still says: the mark says the hire.
-		d.Facts[h.Candidate.ID] = hitFacts(web.Lang(c), h.Candidate, today, showEducation, d.Busy[h.Candidate.ID].Hired)
+		d.Facts[h.Candidate.ID] = template.HTML(hitFacts(web.Lang(c), h.Candidate, today, showEducation, d.Busy[h.Candidate.ID].Hired))
 	}
 	for _, sg := range d.Result.Suggestions {
 		q := cloneValues(c.QueryParams())
@@ -988,8 +991,13 @@ func joinValues[T ~string](vs []T) string {
 // hitFacts is a hit's line of facts: its two longest jobs with their years
 // (one title's years added up),
 // when it can start, and its driving licences ("Erfaring: Lagermedarbejder
-// 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C").
+// 6 år, Pakkerimedarbejder 2 år · Ledig nu · Kørekort B, C"), as HTML:
+// the CV's own words (a job's title, a field of education) are Danish
+// and marked so, or a screen reader reads them with English sounds on
+// an English page (WCAG 3.1.2).
 func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hired bool) string {
+	esc := html.EscapeString
+	da := func(s string) string { return `<span lang="da">` + esc(s) + `</span>` }
 	var parts []string
 	if len(c.Experience) > 0 {
 		// The same title at two employers is one line of their years.
@@ -1004,27 +1012,27 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hi
 		slices.SortStableFunc(exp, func(a, b jobmatch.Experience) int { return cmp.Compare(b.Years, a.Years) })
 		var jobs []string
 		for _, e := range exp[:min(2, len(exp))] {
-			jobs = append(jobs, e.Title+" "+i18n.Trimmed(lang, e.Years, 1)+" "+yearsWord(lang, e.Years))
+			jobs = append(jobs, da(e.Title)+" "+esc(i18n.Trimmed(lang, e.Years, 1)+" "+yearsWord(lang, e.Years)))
 		}
-		parts = append(parts, i18n.T(lang, "cand.experience")+": "+strings.Join(jobs, ", "))
+		parts = append(parts, esc(i18n.T(lang, "cand.experience"))+": "+strings.Join(jobs, ", "))
 	}
 	// When the search asked for an education ("akademiker", "ufaglært",
 	// the filter), the highest one the CV names says why it was found.
 	if e, ok := highestEducation(c.Education); education && ok {
-		what := e.Field
-		if what == "" {
-			what = i18n.T(lang, "edu."+e.Level)
+		what := da(e.Field)
+		if e.Field == "" {
+			what = esc(i18n.T(lang, "edu."+e.Level))
 		}
-		parts = append(parts, i18n.T(lang, "cand.education")+": "+what)
+		parts = append(parts, esc(i18n.T(lang, "cand.education"))+": "+what)
 	} else if education {
-		parts = append(parts, i18n.T(lang, "cand.no_education"))
+		parts = append(parts, esc(i18n.T(lang, "cand.no_education")))
 	}
 	switch {
 	case hired:
 	case c.AvailableFrom.IsZero() || c.AvailableFrom.Format(time.DateOnly) <= today:
-		parts = append(parts, i18n.T(lang, "emp.available_now"))
+		parts = append(parts, esc(i18n.T(lang, "emp.available_now")))
 	default:
-		parts = append(parts, i18n.T(lang, "cv.can_start")+" "+dateIn(lang, c.AvailableFrom))
+		parts = append(parts, esc(i18n.T(lang, "cv.can_start")+" "+dateIn(lang, c.AvailableFrom)))
 	}
 	if len(c.DrivingLicences) > 0 {
 		// One licence is "Driving licence B" ("Kørekort" either way).
@@ -1032,11 +1040,11 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hi
 		if len(c.DrivingLicences) == 1 {
 			word = "cand.licence_one"
 		}
-		parts = append(parts, i18n.T(lang, word)+" "+strings.Join(c.DrivingLicences, ", "))
+		parts = append(parts, esc(i18n.T(lang, word)+" "+strings.Join(c.DrivingLicences, ", ")))
 	}
 	// Part-time only is worth a consultant's glance; full-time is the rule.
 	if slices.Equal(c.Hours, []jobmatch.Hours{jobmatch.HoursPart}) {
-		parts = append(parts, i18n.T(lang, "cand.wants_part"))
+		parts = append(parts, esc(i18n.T(lang, "cand.wants_part")))
 	}
 	return strings.Join(parts, " · ")
 }
