@@ -55,6 +55,9 @@ type checker struct {
 	// mutated holds the operations whose schema mutants were sent
 	// (openapi_gen_test.go).
 	mutated map[string]bool
+	// undocumented holds the response fields already reported missing from
+	// the document (openapi_fields_test.go), each once.
+	undocumented map[string]bool
 }
 
 func (c *checker) do(client *systemtest.Client, method, path string, body any, wantStatus int, headers ...string) *systemtest.Response {
@@ -91,6 +94,7 @@ func (c *checker) do(client *systemtest.Client, method, path string, body any, w
 	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 		c.t.Fatalf("%s %s: response does not match the document: %v\n%s", method, path, err, res.Body)
 	}
+	c.checkFields(route, res.StatusCode, res.Header.Get("Content-Type"), res.Body)
 	return res
 }
 
