@@ -242,6 +242,22 @@ func (v *vocab) expand(token string, typos bool) []form {
 	if len(stem) < 4 || stem == s {
 		stem = ""
 	}
+	// A whole word whose stem cut off more than an ending is another word
+	// than its stem: "personlig" (person|lig) is no "personalechef" or
+	// "personbiler", "vejledning" (vejled|ning) no "vejleder".
+	if cut := strings.TrimPrefix(s, stem); stem != "" && !stemEndings[cut] && !slices.Contains(danishEndings, cut) && v.isAWord(token) {
+		stem = ""
+	}
+	// A whole word (one some CV holds, the Danish dictionary knows, or a
+	// district's name) begins a compound only as its first part
+	// (wordPrefixLocked): "bil" is no "billetsalg", "vejle" no
+	// "vejledning", "egen" (an adjective) no "egenkontrol".
+	whole := utf8.RuneCountInString(token) >= 3 && (v.isAWord(token) || v.places[token])
+	prefixScans := 0 // vocabulary scans of wordPrefixLocked
+	adjective := whole && v.isAdjective(token)
+	// A district's name that is no other Danish word is a name: no
+	// compound's part at all ("studievejleder" holds no Vejle).
+	placeName := v.places[token] && !v.inDict(token)
 	infix := len(s) >= 3
 	// Typed with æ/ø/å, a part of a compound is looked for as written:
 	// the skeleton of "pæd" ("pad") would also begin "Padborg".
@@ -390,12 +406,18 @@ func (v *vocab) expand(token string, typos bool) []form {
 			continue
 		case infix && (strings.HasPrefix(w.word, token) || !written && strings.HasPrefix(w.skel, s)):
 			f = form{boost: boostPrefix, via: "compound"}
+			if whole && !v.wordPrefixLocked(w, token, s, adjective, placeName, &prefixScans) {
+				continue
+			}
 			if !strings.HasPrefix(w.word, token) && !strings.HasPrefix(asciiSpelling(w.word), typed) {
 				folded = append(folded, form{word: w.word, docs: w.docs, boost: boostPrefix, via: "compound"})
 				continue
 			}
 		case infix && (strings.Contains(w.word, token) || !written && strings.Contains(w.skel, s)):
 			f = form{boost: boostInfix, via: "compound"}
+			if placeName {
+				continue
+			}
 			if len(s) == 3 && !strings.HasSuffix(w.word, token) && !strings.HasSuffix(w.skel, s) {
 				// Three letters inside a word are there by chance
 				// ("sfo" of engro|s|for|handler, pladsforståelse); at its
@@ -905,6 +927,90 @@ func (v *vocab) insideAWordLocked(w, token string, at int) bool {
 }
 
 func (v *vocab) inDict(w string) bool { return v.dict != nil && v.dict(w) }
+
+// wordPrefixLocked reports whether w, which begins with the whole word
+// token (or its skeleton s), is token inflected or a compound of it. An
+// adjective's compound is another word ("egen|kontrol", "ny|uddannet"),
+// unless it is a job title ("social|rådgiver"); a district's name has
+// none ("vejle|dning"). Three letters begin many words by chance, as they
+// end them ("sta|bil"): after them, the rest must be a Danish ending or
+// (after a linking s or e) a word some CV holds or the dictionary knows,
+// alone or inflected, or the last part of other compounds too (a scan of
+// the vocabulary, at most maxScans for one query word): "bus|chauffør",
+// "bil|forhandler", not "bil|letsalg". Longer words are compounds'
+// first parts as typed ("service|minded").
+func (v *vocab) wordPrefixLocked(w vocabWord, token, s string, adjective, place bool, scans *int) bool {
+	rest, ok := strings.CutPrefix(w.word, token)
+	if !ok {
+		rest = strings.TrimPrefix(w.skel, s)
+	}
+	ending := func(x string) bool {
+		return stemEndings[x] || stemEndings[Skeleton(x)] || slices.Contains(danishEndings, x)
+	}
+	if ending(rest) {
+		return true
+	}
+	// A doubled last letter before an ending: "kokken", "butikkerne".
+	if last, size := utf8.DecodeLastRuneInString(token); len(rest) > size && strings.HasPrefix(rest, string(last)) && ending(rest[size:]) {
+		return true
+	}
+	if place || adjective && !w.title() {
+		return false
+	}
+	if utf8.RuneCountInString(token) > 3 {
+		return true
+	}
+	word := func(x string) bool {
+		if utf8.RuneCountInString(x) < 3 {
+			return false
+		}
+		if v.heldLocked(x) || v.isPartOrDictLocked(x) || slices.Contains(credentials, x) {
+			return true
+		}
+		for _, e := range danishEndings {
+			if b, ok := strings.CutSuffix(x, e); ok && utf8.RuneCountInString(b) >= 3 && (v.heldLocked(b) || v.isPartOrDictLocked(b)) {
+				return true
+			}
+		}
+		if utf8.RuneCountInString(x) < 4 {
+			return false
+		}
+		if *scans >= maxScans {
+			return true
+		}
+		*scans++
+		return v.endsOthersLocked(w.word, x, 1)
+	}
+	for _, r := range []string{rest, strings.TrimPrefix(rest, "s"), strings.TrimPrefix(rest, "e")} {
+		if word(r) {
+			return true
+		}
+		for i := range r {
+			if i > 0 && utf8.RuneCountInString(r[:i]) >= 4 && (v.heldLocked(r[:i]) || v.inDict(r[:i])) && word(strings.TrimPrefix(r[i:], "s")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isAdjective reports whether w is a Danish adjective: some CV holds (or
+// the dictionary knows) both its -e and its -t form ("personlige",
+// "personligt"), or, in -en, -el or -er, the -e form without the last e
+// and the -t form without the n ("egne", "eget"). No noun has both:
+// "lager" has "lagre" but no "lagert".
+func (v *vocab) isAdjective(w string) bool {
+	if v.isAWord(w+"e") && v.isAWord(w+"t") {
+		return true
+	}
+	r := []rune(w)
+	n := len(r)
+	if n < 4 || r[n-2] != 'e' || !strings.ContainsRune("nlr", r[n-1]) {
+		return false
+	}
+	e := string(r[:n-2]) + string(r[n-1]) + "e"
+	return v.isAWord(e) && r[n-1] == 'n' && v.isAWord(string(r[:n-1])+"t")
+}
 
 // auxiliaries are the Danish auxiliary verbs' infinitives the stop words
 // leave out: no first part of a compound the search can read.
