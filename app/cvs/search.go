@@ -1276,6 +1276,33 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 				}
 			}
 		}
+		// "chauffør 3 års erfaring", "montør 2 års erfaring": a word that
+		// names no occupation of its own but is a word of the names of
+		// several, or their last part (lastbilchauffør, buschauffør,
+		// taxichauffør), asks for the years in one of those, as the
+		// words find them first (ExperienceIn); in all, lagerarbejdere
+		// and postbude with no year behind a wheel passed. The page
+		// names the kind by the word ("som chauffør").
+		kind := ""
+		if len(q.YearsIn) == 0 && q.Text != "" && cs.tax != nil {
+			for _, w := range index.QueryWords(q.Text) {
+				if utf8.RuneCountInString(w) < 4 {
+					continue
+				}
+				named := cs.tax.NamedBy(w, maxExperienceIn)
+				for _, o := range named {
+					if !slices.Contains(q.YearsIn, o.URI) {
+						q.YearsIn = append(q.YearsIn, o.URI)
+					}
+				}
+				if len(named) > 0 && kind == "" {
+					kind = w
+					if v, ok := cs.tax.DanishSpelling(w); ok {
+						kind = v // "chauffor": chauffør
+					}
+				}
+			}
+		}
 		if len(q.RequireOccupations) > 0 {
 			q.YearsIn = q.RequireOccupations
 		}
@@ -1290,6 +1317,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 						yearsRead.Title = in.Title
 						break
 					}
+				}
+				if kind != "" {
+					yearsRead.Title = kind
 				}
 			}
 			interp = append(interp, *yearsRead)
