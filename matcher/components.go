@@ -328,11 +328,21 @@ func experienceShare(m occMatch) float64 {
 }
 
 // scoreExperience: the years of the CV's experience lines in the vacancy's
-// occupation or a related one, against the years asked (3 when none).
+// occupation or a related one, against the years asked (3 when none). A
+// related occupation's years count by their share (experienceShare) and
+// only up to the years asked, so they give at most their share of the
+// points: 24,5 years as a murer, at 17 % for an Elektriker vacancy, counted
+// as 4,2 years, more than the 3 that give full points, and the bricklayer
+// scored as much experience as an electrician of 9,5 years.
 func scoreExperience(s *Scorer, f *Features) Part {
 	var part Part
+	need := s.p.MinYears
+	if need <= 0 {
+		need = 3
+	}
 	years := 0.0
 	var lines i18n.List
+	seen := map[string]float64{} // a related occupation's years so far
 	for _, o := range f.Occupations {
 		if o.Desired || o.Years <= 0 {
 			continue
@@ -341,14 +351,19 @@ func scoreExperience(s *Scorer, f *Features) Part {
 		if share == 0 {
 			continue
 		}
-		years += share * o.Years
-		if s.explain {
-			lines = addYearsLine(lines, yearsLine{o.Label, o.Years, share})
+		counted := o.Years
+		if share < 1 {
+			key := o.URI
+			if key == "" {
+				key = "title:" + o.Label
+			}
+			counted = share * min(o.Years, max(0, need-seen[key]))
+			seen[key] += o.Years
 		}
-	}
-	need := s.p.MinYears
-	if need <= 0 {
-		need = 3
+		years += counted
+		if s.explain {
+			lines = addYearsLine(lines, yearsLine{o.Label, o.Years, share, counted})
+		}
 	}
 	part.Value = years / need
 	asked := s.p.MinYears > 0
@@ -373,9 +388,10 @@ func scoreExperience(s *Scorer, f *Features) Part {
 // ("Softwareudvikler (5 år, tæller som 1,3 år)"), so the sum in front
 // reads as the lines add up.
 type yearsLine struct {
-	title string
-	years float64
-	share float64
+	title   string
+	years   float64
+	share   float64
+	counted float64 // what the years count as (scoreExperience)
 }
 
 // addYearsLine adds y to the reason's lines: the years of one title at two
@@ -385,6 +401,7 @@ func addYearsLine(lines i18n.List, y yearsLine) i18n.List {
 	for i, l := range lines {
 		if o, ok := l.(yearsLine); ok && o.title == y.title && o.share == y.share {
 			o.years += y.years
+			o.counted += y.counted
 			lines[i] = o
 			return lines
 		}
@@ -398,7 +415,7 @@ func addYearsLine(lines i18n.List, y yearsLine) i18n.List {
 func (y yearsLine) In(lang i18n.Lang) string {
 	in := i18n.Format(lang, i18n.Years(y.years))
 	if y.share > 0 && y.share < 1 {
-		in += ", " + i18n.Render(lang, "why.counts_as", i18n.Years(y.share*y.years))
+		in += ", " + i18n.Render(lang, "why.counts_as", i18n.Years(y.counted))
 	}
 	return y.title + " (" + in + ")"
 }
@@ -463,7 +480,7 @@ func scoreDistance(s *Scorer, f *Features) Part {
 	part.Value = max(0, 1-0.5*d/scale)
 	if d > limit {
 		part.Value /= 2
-		s.say(&part, "distance_beyond", "gap", "why.distance_beyond", i18n.Km(d), i18n.Km(limit))
+		s.say(&part, "distance_beyond", "gap", "why.distance_beyond", i18n.Km(dr), i18n.Km(limit))
 		if s.c.Distance {
 			part.Exclude = "distance"
 		}
@@ -475,7 +492,10 @@ func scoreDistance(s *Scorer, f *Features) Part {
 		s.say(&part, "distance", "match", "why.distance_same_postal", i18n.Km(limit))
 		return part
 	}
-	s.say(&part, "distance", "match", "why.distance", i18n.Km(d), i18n.Km(limit))
+	// The reasons word the distance the result gives (DistanceKm), as the
+	// card's header does: the raw distance said "20 km" in the reason
+	// where the card said "21 km" for the 20,5 km of distance_km.
+	s.say(&part, "distance", "match", "why.distance", i18n.Km(dr), i18n.Km(limit))
 	return part
 }
 

@@ -84,9 +84,11 @@ func TestScoreExperience(t *testing.T) {
 		{"a related warehouse title counts", warehouse,
 			[]jobmatch.Experience{{Title: "Lager- og logistikmedarbejder", Years: 2}}, 0.3, 0.7, []string{"2 år"}, "experience"},
 		{"a title of the same field counts in part, and the line says how much", jobmatch.Vacancy{Title: "Webudvikler"},
-			[]jobmatch.Experience{{Title: "Softwareudvikler", Years: 5}}, 0.4, 0.45, []string{"1,3 års erfaring", "Softwareudvikler (5 år, tæller som 1,3 år)"}, "experience"},
+			[]jobmatch.Experience{{Title: "Softwareudvikler", Years: 5}}, 0.25, 0.25, []string{"0,8 års erfaring", "Softwareudvikler (5 år, tæller som 0,8 år)"}, "experience"},
 		{"an occupation that shares the essential skills counts by the share, at most as the minor group's", jobmatch.Vacancy{Title: "Køkkenchef"},
-			[]jobmatch.Experience{{Title: "Kok", Years: 8}}, 0.6, 0.7, []string{"2 års erfaring", "Kok (8 år, tæller som 2 år)"}, "experience"},
+			[]jobmatch.Experience{{Title: "Kok", Years: 8}}, 0.25, 0.25, []string{"0,8 års erfaring", "Kok (8 år, tæller som 0,8 år)"}, "experience"},
+		{"a related occupation's years count only up to the years asked", jobmatch.Vacancy{Title: "Køkkenchef", ExperienceYears: 2},
+			[]jobmatch.Experience{{Title: "Kok", Years: 3}, {Title: "Kok", Years: 5}}, 0.25, 0.25, []string{"Kok (8 år, tæller som 0,5 år)"}, "experience"},
 		{"a carpenter's years do not", warehouse,
 			[]jobmatch.Experience{{Title: "Tømrer", Years: 10}}, 0, 0, nil, ""},
 		{"years asked and missing", jobmatch.Vacancy{Title: "Lagermedarbejder", ExperienceYears: 2},
@@ -541,6 +543,39 @@ func TestTitleNamesItsOwnConcept(t *testing.T) {
 
 // TestExperienceLinesOfOneTitleAddUp: one title at two workplaces is one
 // line of the reason, with the years added up.
+// TestRelatedYearsNeverCountAsTheSameOccupation: on an Elektriker vacancy
+// a bricklayer of 24,5 years (17 % of the essential skills shared) scored
+// full experience, as an electrician of 9,5 years did, and the
+// bricklayers, scaffolders and plumbers filled the list after the few
+// electricians. A related occupation's years count by their share up to
+// the years asked: at most its share of the points, below the
+// electrician's, however long the career; the installationselektriker
+// of the same ISCO unit group counts by half.
+func TestRelatedYearsNeverCountAsTheSameOccupation(t *testing.T) {
+	tax := testTax(t)
+	s := scorerFor(tax, jobmatch.Vacancy{Title: "Elektriker", Description: "Vi søger en elektriker til service og installation."}, Criteria{}, nil)
+	exp := func(title string, years float64) Part {
+		return scoreExperience(s, cvOf(tax, jobmatch.Candidate{Experience: []jobmatch.Experience{{Title: title, Years: years}}}))
+	}
+	electrician := exp("Elektriker", 9.5)
+	if electrician.Value < 1 {
+		t.Fatalf("an electrician of 9,5 years: experience %.2f, want full (%s)", electrician.Value, texts(electrician))
+	}
+	for _, c := range []struct {
+		title string
+		years float64
+		most  float64
+	}{{"Murer", 24.5, 0.25}, {"Stilladsmontør", 28.5, 0.25}, {"Installationselektriker", 10, 0.5}} {
+		p := exp(c.title, c.years)
+		if p.Value > c.most+1e-9 {
+			t.Errorf("%s of %g years: experience %.2f, want at most %.2f (%s)", c.title, c.years, p.Value, c.most, texts(p))
+		}
+	}
+	if got := texts(exp("Murer", 24.5)); got != "" && !strings.Contains(got, "Murer (24,5 år, tæller som 0,") {
+		t.Errorf("reason %q, want the bricklayer's years to count as less than a year", got)
+	}
+}
+
 func TestExperienceLinesOfOneTitleAddUp(t *testing.T) {
 	tax := testTax(t)
 	s := scorerFor(tax, jobmatch.Vacancy{Title: "Sygeplejerske"}, Criteria{}, nil)
