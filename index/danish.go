@@ -147,6 +147,8 @@ var englishPhrases = map[[2]string]string{
 	{"taxi", "driver"}: "taxichauffør", {"taxi", "drivers"}: "taxichauffør",
 	{"cab", "driver"}: "taxichauffør", {"forklift", "driver"}: "truckfører",
 	{"forklift", "operator"}: "truckfører", {"forklift", "drivers"}: "truckfører",
+	{"journeyman", "certificate"}: "svendebrev", {"journeyman's", "certificate"}: "svendebrev",
+	{"journeymans", "certificate"}: "svendebrev", {"journeyman", "certificates"}: "svendebrev",
 }
 
 // fieldForm is a query word read as a value of a CV's field: "arabisk"
@@ -230,9 +232,16 @@ var (
 		"young": "young", "youth": "young",
 	}
 	// skilledWords: an ufaglært has no vocational education or more (the
-	// CV's education levels), a faglært has.
+	// CV's education levels), a faglært has. A svendebrev and a
+	// svendeprøve are how a trade says it ("elektriker med svendebrev",
+	// "uddannet tømrer"): as a word, «svendebrev» stood in no CV and found
+	// the elektrikere with only Danskuddannelse as well.
 	skilledWords = map[string]string{
 		"ufaglart": "no", "ufaglarte": "no", "ufag": "no", "faglart": "yes", "faglarte": "yes",
+		"svendebrev": "yes", "svendebreve": "yes", "svendebrevet": "yes",
+		"svendeprove": "yes", "svendeproven": "yes", "svendeprover": "yes",
+		"uddannet": "yes", "uddannede": "yes", "journeyman": "yes", "journeymen": "yes",
+		"skilled": "yes", "unskilled": "no",
 	}
 	// educationWords name an education level or group a CV holds (the
 	// "education" field): an akademiker has a master's or a PhD (see
