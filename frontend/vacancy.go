@@ -14,6 +14,7 @@ import (
 	"jobmatch"
 	"jobmatch/app/matching"
 	"jobmatch/app/screening"
+	"jobmatch/i18n"
 	"jobmatch/matcher"
 	"jobmatch/web"
 )
@@ -61,6 +62,15 @@ type vacancyPage struct {
 	// its history, and LastRun, when there is one, the latest ranking.
 	Ended   bool
 	LastRun *jobmatch.MatchRun
+	// TotalShown is the count of the matches in the heading, "mindst 284"
+	// when retrieval stopped at its depth: the same on every page.
+	TotalShown string
+}
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"match.total_at_least": {"mindst %d", "at least %d"},
+	})
 }
 
 type criterionView struct {
@@ -150,6 +160,10 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	if err != nil {
 		return err
+	}
+	d.TotalShown = fmt.Sprint(d.Matches.Total)
+	if d.Matches.TotalAtLeast {
+		d.TotalShown = fmt.Sprintf(tr(c, "match.total_at_least"), d.Matches.Total)
 	}
 	cr := d.Matches.Criteria
 	d.Criteria = []criterionView{{"distance", cr.Distance}, {"availability", cr.Availability}, {"licence", cr.Licence},

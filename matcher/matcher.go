@@ -62,8 +62,8 @@ type Options struct {
 	Weights  Weights
 	Offset   int
 	Limit    int
-	// Depth is how many CVs retrieval reads; default 4×(Offset+Limit), at
-	// least 500, at most 5000.
+	// Depth is how many CVs retrieval reads; default DefaultDepth, the
+	// same for every page, at most 5000.
 	Depth int
 	// Hired, when set, says which of ids were hired through the jobcentre,
 	// and when: the shortlists know it, the CVs do not. It is asked only of
@@ -75,10 +75,12 @@ type Options struct {
 // Page is a page of a match run.
 type Page struct {
 	Results []Result `json:"items"`
-	// Total is how many retrieved candidates pass the hard filters.
-	Total     int                `json:"total"`
-	Retrieved int                `json:"retrieved"`
-	Weights   map[string]float64 `json:"weights"`
+	// Total is how many retrieved candidates pass the hard filters;
+	// TotalAtLeast says retrieval stopped at its depth, so more may pass.
+	Total        int                `json:"total"`
+	TotalAtLeast bool               `json:"total_at_least"`
+	Retrieved    int                `json:"retrieved"`
+	Weights      map[string]float64 `json:"weights"`
 	// SetWeights are the weights as set (default or the consultant's), of
 	// the components that apply.
 	SetWeights map[string]float64 `json:"weights_set"`
@@ -103,7 +105,7 @@ func (m *Matcher) Profile(v *jobmatch.Vacancy) *Profile { return NewProfile(v, m
 // Match retrieves and ranks candidates for p.
 func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, error) {
 	o = o.withDefaults()
-	ids, err := m.Retrieve(ctx, p, o.Criteria, o.Depth)
+	ids, more, err := m.retrieve(ctx, p, o.Criteria, o.Depth)
 	if err != nil {
 		return nil, err
 	}
@@ -125,9 +127,17 @@ func (m *Matcher) Match(ctx context.Context, p *Profile, o Options) (*Page, erro
 	if err != nil {
 		return nil, err
 	}
-	page.Retrieved = len(ids)
+	page.Retrieved, page.TotalAtLeast = len(ids), more
 	return page, nil
 }
+
+// DefaultDepth is how many CVs a match run retrieves unless told: the same
+// for every page of a run, so the pages are cut from one ranking. The depth
+// grew with the page (4×(Offset+Limit)): each page ranked a larger set, the
+// total rose as the consultant paged (284, 351, 408 … 698 for one Elektriker
+// vacancy), and someone found deeper could rank above the pages already
+// seen, shown twice or never.
+const DefaultDepth = 500
 
 // TextScale is the best text match among the candidates a match run for p
 // finds: one CV scored on its own is read on the scale of that run (a
@@ -161,7 +171,7 @@ func (o Options) withDefaults() Options {
 		o.Limit = 200
 	}
 	if o.Depth <= 0 {
-		o.Depth = max(500, 4*(o.Offset+o.Limit))
+		o.Depth = DefaultDepth
 	}
 	o.Depth = min(o.Depth, 5000)
 	if o.Weights == nil {
@@ -181,13 +191,16 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 		text  float64
 		hired bool
 		hours int // hoursFit: the CV wants the vacancy's hours 1, other hours -1
+		// factor: what the working time's cuts leave of the score
+		// (workingTimeCut), which the text's move is scaled by too.
+		factor float64
 	}
 	pass := make([]scored, 0, len(feats))
 	best := 0.0
 	for _, f := range feats {
 		r := s.Score(f)
 		if r.Excluded == "" {
-			pass = append(pass, scored{f: f, score: r.Score, text: r.textRaw, hours: s.hoursFit(f)})
+			pass = append(pass, scored{f: f, score: r.Score, text: r.textRaw, hours: s.hoursFit(f), factor: r.factor})
 			best = max(best, r.textRaw)
 		}
 	}
@@ -202,7 +215,7 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 	scaled := func(x *scored) {
 		if wt := s.w[CompText]; best > 0 && wt > 0 {
 			v := math.Max(0, math.Min(1, x.text))
-			x.score += wt * (math.Min(1, x.text/best) - v)
+			x.score += x.factor * wt * (math.Min(1, x.text/best) - v)
 		}
 	}
 	for i := range pass {
@@ -289,6 +302,13 @@ func (m *Matcher) rank(p *Profile, o Options, feats []*Features) (*Page, error) 
 // Retrieve returns the ids of up to depth CVs that share anything with the
 // vacancy and pass the filters the index can apply.
 func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth int) ([]string, error) {
+	ids, _, err := m.retrieve(ctx, p, c, depth)
+	return ids, err
+}
+
+// retrieve is Retrieve, and says whether it stopped at depth: one of its
+// lists had more CVs than it read, so more may pass than it returns.
+func (m *Matcher) retrieve(ctx context.Context, p *Profile, c Criteria, depth int) ([]string, bool, error) {
 	q := index.Query{Text: p.Text, Occupations: p.TargetURIs(), OccupationBoost: 4,
 		RelatedOccupations: p.RelatedURIs(40), RelatedBoost: 1.5, Skills: p.SkillURIs(40), SkillBoost: 1.5,
 		ConsentOnly: c.Consent, Size: depth}
@@ -331,7 +351,7 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 		}
 	}
 	if q.Text == "" && len(q.Occupations) == 0 && len(q.Skills) == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
 	// Two lists side by side: the best by relevance, and, when the
 	// workplace is known, the nearest CVs with one of the vacancy's own
@@ -347,13 +367,16 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 		go func() { nearCh <- m.nearest(p, c, q.RadiusKm, depth) }()
 	}
 	res, err := m.Index.Search(ctx, q)
+	more := res.Total > uint64(len(res.Hits))
 	if nearCh != nil {
-		for _, id := range <-nearCh {
+		ns := <-nearCh
+		more = more || len(ns) >= depth
+		for _, id := range ns {
 			res.Hits = append(res.Hits, index.Hit{ID: id})
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("matcher: retrieve: %w", err)
+		return nil, false, fmt.Errorf("matcher: retrieve: %w", err)
 	}
 	seen := make(map[string]bool, len(res.Hits))
 	ids := make([]string, 0, len(res.Hits))
@@ -371,7 +394,9 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 	// group nobody holds found nobody at all, or only by its words; one
 	// that fills the depth pays nothing.
 	if len(ids) >= depth {
-		return ids, nil
+		// The fill is not asked: when the targets have kin, their holders
+		// may be left out.
+		return ids, more || len(m.nearURIs(p, 1)) > 0, nil
 	}
 	if minor := m.nearURIs(p, 80); len(minor) > 0 {
 		q2 := q
@@ -379,8 +404,9 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 		q2.Size = depth - len(ids)
 		res2, err := m.Index.Search(ctx, q2)
 		if err != nil {
-			return nil, fmt.Errorf("matcher: retrieve: %w", err)
+			return nil, false, fmt.Errorf("matcher: retrieve: %w", err)
 		}
+		more = more || res2.Total > uint64(len(res2.Hits))
 		for _, h := range res2.Hits {
 			if !seen[h.ID] {
 				seen[h.ID] = true
@@ -388,7 +414,7 @@ func (m *Matcher) Retrieve(ctx context.Context, p *Profile, c Criteria, depth in
 			}
 		}
 	}
-	return ids, nil
+	return ids, more, nil
 }
 
 // retrievalKin is how many of the occupations that share the most of a

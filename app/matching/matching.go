@@ -90,15 +90,19 @@ type MatchItem struct {
 
 // MatchPage is a page of ranked candidates for a vacancy.
 type MatchPage struct {
-	Items       []MatchItem        `json:"items"`
-	NextCursor  string             `json:"next_cursor"`
-	Total       int64              `json:"total"`
-	MatchRunID  string             `json:"match_run_id"`
-	VacancyID   string             `json:"vacancy_id"`
-	Criteria    matcher.Criteria   `json:"criteria"`
-	Weights     map[string]float64 `json:"weights"`
-	Occupations []matcher.Target   `json:"occupations"`
-	Retrieved   int                `json:"retrieved"`
+	Items      []MatchItem `json:"items"`
+	NextCursor string      `json:"next_cursor"`
+	// Total is how many candidates pass the vacancy's must-haves, the
+	// same on every page of the run; TotalAtLeast says retrieval stopped
+	// at its depth (matcher.DefaultDepth), so more may pass ("mindst").
+	Total        int64              `json:"total"`
+	TotalAtLeast bool               `json:"total_at_least"`
+	MatchRunID   string             `json:"match_run_id"`
+	VacancyID    string             `json:"vacancy_id"`
+	Criteria     matcher.Criteria   `json:"criteria"`
+	Weights      map[string]float64 `json:"weights"`
+	Occupations  []matcher.Target   `json:"occupations"`
+	Retrieved    int                `json:"retrieved"`
 }
 
 const rankedKept = 200
@@ -211,7 +215,7 @@ func (ms *Service) VacancyMatches(ctx context.Context, by *jobmatch.User, vacanc
 	}
 	run := &jobmatch.MatchRun{ID: jobmatch.NewID(), At: ms.env.Now().UTC(), By: by.ID, VacancyID: v.ID, Criteria: jobmatch.MatchCriteria(res.Criteria),
 		Weights: res.Weights, Occupations: p.TargetURIs(), Total: res.Total, Ranked: head(res.Ranked, rankedKept), Offset: o.Offset}
-	page := &MatchPage{Items: make([]MatchItem, 0, len(res.Results)), Total: int64(res.Total), MatchRunID: run.ID, VacancyID: v.ID,
+	page := &MatchPage{Items: make([]MatchItem, 0, len(res.Results)), Total: int64(res.Total), TotalAtLeast: res.TotalAtLeast, MatchRunID: run.ID, VacancyID: v.ID,
 		Criteria: res.Criteria, Weights: res.Weights, Occupations: p.Targets, Retrieved: res.Retrieved}
 	if next := o.Offset + len(res.Results); next < res.Total && len(res.Results) == o.Limit {
 		page.NextCursor = app.EncodeOffset(next)
