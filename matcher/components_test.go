@@ -966,9 +966,9 @@ func TestOccupationNamedByItsSTARTitleInBothLanguages(t *testing.T) {
 
 // TestEqualScoresOrderedByTheHoursWanted: of candidates who score the
 // same, the one who wants the vacancy's hours comes first, then the CV
-// that does not say, then the one who wants other hours: on a 25-hour
-// cleaning job five who want only full-time stood above an equal one who
-// wants part-time, by their ids.
+// that does not say, then the one who wants other hours (whose score the
+// hours cut): on a 25-hour cleaning job five who want only full-time stood
+// above an equal one who wants part-time, by their ids.
 func TestEqualScoresOrderedByTheHoursWanted(t *testing.T) {
 	tax := testTax(t)
 	pool := NewPool()
@@ -988,10 +988,75 @@ func TestEqualScoresOrderedByTheHoursWanted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Results) != 4 || page.Results[0].Score != page.Results[3].Score {
-		t.Fatalf("want four equal scores, got %v", page.Results)
+	if len(page.Results) != 4 || page.Results[0].Score != page.Results[2].Score || page.Results[3].Score >= page.Results[2].Score {
+		t.Fatalf("want three equal scores and the one who wants other hours below (workingTimeCut), got %v", page.Results)
 	}
 	if want := []string{"c-part", "d-either", "b-unsaid", "a-full"}; !slices.Equal(page.Ranked, want) {
 		t.Errorf("ranked %v, want %v", page.Ranked, want)
+	}
+}
+
+// TestWorkingTimeTheCVCannotTakeCosts: a CV that will not work the time
+// the ad names, or wants other hours, loses workingTimeCut of its score,
+// and stays listed: on "SOSU-hjælper til nattevagt" the CV that can work
+// day, evening and weekend stood first at 97 %, the one who works nights
+// fourth; on a 25-hour cleaning job four of the first five wanted only
+// full-time. The nearer one who cannot take the job now comes after the
+// one who can, the contributions still add up to the score, and the
+// reason says what the time cost.
+func TestWorkingTimeTheCVCannotTakeCosts(t *testing.T) {
+	tax := testTax(t)
+	cases := []struct {
+		v            jobmatch.Vacancy
+		occupation   string
+		near, far    jobmatch.Candidate // near cannot take the job, far can
+		code, reason string
+	}{
+		{jobmatch.Vacancy{Title: "Social- og sundhedshjælper til nattevagt", Hours: jobmatch.HoursFull, Description: "Vi søger en social- og sundhedshjælper til faste nattevagter på plejecentret."},
+			"Social- og sundhedshjælper",
+			jobmatch.Candidate{Shifts: []jobmatch.Shift{jobmatch.ShiftDay, jobmatch.ShiftEvening, jobmatch.ShiftWeekend}},
+			jobmatch.Candidate{Shifts: []jobmatch.Shift{jobmatch.ShiftNight, jobmatch.ShiftWeekend}},
+			"shifts_other", "Kan arbejde dag, aften, weekend – opslaget nævner nat"},
+		{jobmatch.Vacancy{Title: "Rengøringsassistent – 25 timer om ugen", Hours: jobmatch.HoursPart, Description: "Rengøring af kontorer og trapper."},
+			"Rengøringsassistent",
+			jobmatch.Candidate{Hours: []jobmatch.Hours{jobmatch.HoursFull}},
+			jobmatch.Candidate{Hours: []jobmatch.Hours{jobmatch.HoursPart}},
+			"hours_other", "Ønsker fuldtid – stillingen er på deltid"},
+	}
+	for _, c := range cases {
+		pool := NewPool()
+		cv := func(id, postal string, x jobmatch.Candidate) {
+			x.ID, x.PostalCode, x.MaxCommuteKm = id, postal, 30
+			x.DesiredOccupations = []jobmatch.Concept{{Label: c.occupation}}
+			x.Experience = []jobmatch.Experience{{Title: c.occupation, Years: 4}}
+			x.Summary = c.v.Description
+			pool.Put(cvOf(tax, x))
+		}
+		cv("near", "6200", c.near)
+		cv("far", "6230", c.far)
+		m := &Matcher{Tax: tax, Geo: tax.Places, Pool: pool, Now: func() time.Time { return testNow }}
+		v := c.v
+		v.ID, v.PostalCode = "v1", "6200"
+		page, err := m.Exhaustive(context.Background(), NewProfile(&v, tax, tax.Places), Options{Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"far", "near"}; !slices.Equal(page.Ranked, want) {
+			t.Errorf("%s: ranked %v, want %v", v.Title, page.Ranked, want)
+			continue
+		}
+		r := page.Results[1]
+		sum, pts := 0.0, 0.0
+		for _, k := range r.Components {
+			sum += k.Contribution
+			pts += k.Points
+		}
+		if math.Abs(sum-r.Score) > 0.001 || math.Abs(pts/r.MaxPoints-r.Score) > 0.001 {
+			t.Errorf("%s: score %.4f, contributions %.4f, points %.4f/%.4f", v.Title, r.Score, sum, pts, r.MaxPoints)
+		}
+		i := slices.IndexFunc(r.Reasons, func(x Reason) bool { return x.Code == c.code })
+		if i < 0 || r.Reasons[i].DA != c.reason || r.Reasons[i].Points >= 0 {
+			t.Errorf("%s: reasons %+v, want %q with what it cost", v.Title, r.Reasons, c.reason)
+		}
 	}
 }

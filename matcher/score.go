@@ -110,6 +110,7 @@ type Result struct {
 	Excluded string `json:"excluded,omitempty"`
 
 	textRaw float64 // the text component before the run's scale
+	factor  float64 // what the filters' cuts leave of the score (Part.cut)
 }
 
 // IDF gives a term's inverse document frequency among the CVs.
@@ -285,10 +286,33 @@ func (s *Scorer) Score(f *Features) Result {
 			}
 		}
 	}
+	// The filters' cuts scale the score, and with it each contribution
+	// and points, so they still add up; a cut's reason says what it took.
+	r.factor = 1
+	before := r.Score
 	for _, fl := range filters {
 		part := fl(s, f)
 		exclude(part.Exclude)
+		if part.cut > 0 {
+			r.factor *= 1 - part.cut
+			for i := range part.Reasons {
+				part.Reasons[i].Points = -round(before * part.cut)
+			}
+		}
 		reasons = append(reasons, part.Reasons...)
+	}
+	if r.factor < 1 {
+		r.Score *= r.factor
+		r.Points *= r.factor
+		for i := range r.Components {
+			r.Components[i].Contribution = round(r.Components[i].Contribution * r.factor)
+			r.Components[i].Points = round(r.Components[i].Points * r.factor)
+		}
+		for i := range reasons {
+			if reasons[i].Component != "" {
+				reasons[i].Points = round(reasons[i].Points * r.factor)
+			}
+		}
 	}
 	// Nothing in common with the vacancy (no occupation, no skill, hardly a
 	// word): not a candidate, however near and available.
