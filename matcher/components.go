@@ -499,7 +499,7 @@ func scoreDistance(s *Scorer, f *Features) Part {
 	part.Value = max(0, 1-0.5*d/scale)
 	if d > limit {
 		part.Value /= 2
-		s.say(&part, "distance_beyond", "gap", "why.distance_beyond", i18n.Km(d), i18n.Km(limit))
+		s.say(&part, "distance_beyond", "gap", "why.distance_beyond", i18n.Km(dr), i18n.Km(limit))
 		if s.c.Distance {
 			part.Exclude = "distance"
 		}
@@ -511,7 +511,10 @@ func scoreDistance(s *Scorer, f *Features) Part {
 		s.say(&part, "distance", "match", "why.distance_same_postal", i18n.Km(limit))
 		return part
 	}
-	s.say(&part, "distance", "match", "why.distance", i18n.Km(d), i18n.Km(limit))
+	// The reasons word the distance the result gives (DistanceKm), as the
+	// card's header does: the raw distance said "20 km" in the reason
+	// where the card said "21 km" for the 20,5 km of distance_km.
+	s.say(&part, "distance", "match", "why.distance", i18n.Km(dr), i18n.Km(limit))
 	return part
 }
 
