@@ -126,6 +126,15 @@ type Query struct {
 	LicenceNone []string
 	// Scheme: eligible for a subsidy scheme, by flag or by target group.
 	Scheme *SchemeFilter
+	// Without are words no CV found may hold ("kok -deltid", "lager
+	// -truckcertifikat", "kok uden weekend"): each as it is found when
+	// asked for (its spellings, inflections and compounds, so that
+	// "truckcertifikater" and "truckcertifikatet" go too), but never by a
+	// typo or a part, which would leave out CVs of other words. A word a
+	// field answers (a working time, a language) by that field only: the
+	// CV's hours and shifts say what it will work; its words may tell of
+	// the past ("har tidligere arbejdet på deltid").
+	Without []string
 
 	Facets bool
 	// CVs returns each hit's CV as the index stored it (Hit.CV), so the
@@ -696,6 +705,17 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		none.AddMustNot(anyTerm("licences", q.LicenceNone))
 		filters = append(filters, none)
 	}
+	if len(q.Without) > 0 {
+		// As LicenceNone: everyone but those who hold one.
+		none := bleve.NewBooleanQuery()
+		none.AddMust(bleve.NewMatchAllQuery())
+		for _, w := range q.Without {
+			if held := ix.holding(w); held != nil {
+				none.AddMustNot(held)
+			}
+		}
+		filters = append(filters, none)
+	}
 	if sf := q.Scheme; sf != nil && !sf.AnyGroup {
 		any := []query.Query{term("eligibility", sf.Scheme)}
 		for _, g := range sf.Groups {
@@ -1055,6 +1075,40 @@ func (ix *Index) everyWord(cover *wordCover, expansions []Expansion, named []str
 		return either[0], required, common
 	}
 	return bleve.NewDisjunctionQuery(either...), required, common
+}
+
+// holding finds the CVs that hold word as Query.Without reads it: a field's
+// value by the field, another word by its own forms (the word, its
+// spellings, inflections and compounds), no typo. A word typed of several
+// ("part-time" is one, "it-support" two) is held when each part is. Nil
+// when nothing is.
+func (ix *Index) holding(word string) query.Query {
+	var each []query.Query
+	for _, t := range queryTokens(word) {
+		if fields := fieldFormsOf(t); len(fields) > 0 {
+			for _, f := range fields {
+				each = append(each, term(f.field, f.value))
+			}
+			continue
+		}
+		var words []string
+		for _, f := range ix.vocab.expand(t, false) {
+			if f.via != "typo" && !slices.Contains(words, f.word) {
+				words = append(words, f.word)
+			}
+		}
+		if len(words) == 0 {
+			return nil // no CV holds this part, so none holds the word
+		}
+		each = append(each, anyTerm(fieldWords, words))
+	}
+	switch len(each) {
+	case 0:
+		return nil
+	case 1:
+		return each[0]
+	}
+	return bleve.NewConjunctionQuery(each...)
 }
 
 func term(field, v string) query.Query {

@@ -825,6 +825,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility,
 		Education: p.Education}
 	var interp []Interpretation
+	// "kok -deltid", "lager NOT truckcertifikat": the word marked is one
+	// no CV found may hold (Query.Without), read before the words are
+	// split, which drops the "-" (as a word, "-deltid" was required).
+	if rest, words, terms := exclusionsIn(q.Text); len(words) > 0 {
+		q.Text = rest
+		q.Without = append(q.Without, words...)
+		for i, t := range terms {
+			interp = append(interp, Interpretation{Term: t, Label: words[i], Via: "excluded"})
+		}
+	}
 	q.Text = withoutRequest(q.Text)
 	// "kok til vores restaurant": where the job is, as the employer says
 	// it, is nothing a CV must hold (with it, 8 of the demo's 47 cooks).
@@ -874,6 +884,16 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 			if g, ok := negatedGroup(t); ok {
 				q.TargetGroups = withoutGroup(q.TargetGroups, g)
 				interp = append(interp, Interpretation{Term: t, Label: g, Via: "not_group"})
+				continue
+			}
+			// "kok uden weekend", "lager ikke truckcertifikat": beside
+			// what is searched, a working time or a certificate
+			// negated is one the CVs found must not hold, as "-weekend".
+			// (Alone, it would be everyone but those; what no CV field
+			// or word can leave out, "uden bil", stays unsearched.)
+			if w, ok := excludedBy(t); ok && strings.TrimSpace(rest) != "" {
+				q.Without = append(q.Without, w)
+				interp = append(interp, Interpretation{Term: t, Label: w, Via: "excluded"})
 				continue
 			}
 			via := "not_searched"
@@ -1979,6 +1999,65 @@ func withoutNegated(text string) (string, []string) {
 		return text, nil
 	}
 	return strings.Join(keep, " "), terms
+}
+
+// exclusionsIn finds the words marked to leave out: "-word" (a hyphen
+// before a letter; "social- og" and "it-support" are words) and "NOT
+// word" (in capitals, the search operator; "not" is read as a negation,
+// withoutNegated). It returns text without them, the words, and each as
+// typed.
+func exclusionsIn(text string) (rest string, words, terms []string) {
+	chunks := strings.Fields(text)
+	var keep []string
+	for i := 0; i < len(chunks); i++ {
+		c := chunks[i]
+		var typed, w string
+		switch {
+		case len(c) > 1 && c[0] == '-' && unicode.IsLetter([]rune(c[1:])[0]):
+			typed, w = c, c[1:]
+		case c == "NOT" && i+1 < len(chunks):
+			typed, w = c+" "+chunks[i+1], chunks[i+1]
+			i++
+		default:
+			keep = append(keep, c)
+			continue
+		}
+		if w = strings.Trim(w, ",.;:!?()\"'«»"); len(index.QueryWords(w)) == 0 {
+			keep = append(keep, typed)
+			continue
+		}
+		words, terms = append(words, strings.ToLower(w)), append(terms, typed)
+	}
+	if len(words) == 0 {
+		return text, nil, nil
+	}
+	return strings.Join(keep, " "), words, terms
+}
+
+// certificateEnds end the words of a certificate or a course taken, by
+// spelling skeleton ("truckcertifikat", "hygiejnebevis", "kranbevis",
+// "truckkort", "førstehjælpskursus").
+var certificateEnds = []string{"certifikat", "certifikater", "bevis", "beviser", "kort", "kursus"}
+
+// excludedBy reads a negation withoutNegated found ("uden weekend", "ikke
+// truckcertifikat") as a word to leave out (Query.Without): a working
+// time (the CV's hours or shifts answer it) or a certificate.
+func excludedBy(term string) (string, bool) {
+	words := strings.Fields(term)
+	if len(words) != 2 {
+		return "", false
+	}
+	w := strings.ToLower(strings.Trim(words[1], ",.;:!?"))
+	if _, ok := index.WorkTime(w); ok {
+		return w, true
+	}
+	sk := taxonomy.Skeleton(w)
+	for _, end := range certificateEnds {
+		if len(sk) > len(end)+2 && strings.HasSuffix(sk, end) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // groupNames name a target group, by spelling skeleton (as the index
