@@ -79,6 +79,9 @@ type ConflictError struct {
 	// Args fill the translated message: a transition's stages, an
 	// entry's stage.
 	Args []string
+	// Fields are the fields the refusal is about, for a form or a client
+	// to mark (a case number that belongs to another CV).
+	Fields []FieldError
 }
 
 func (e *ConflictError) Error() string { return fmt.Sprintf("conflict: %s: %s", e.Code, e.Detail) }

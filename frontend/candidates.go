@@ -144,8 +144,7 @@ type searchPage struct {
 	NotExcluded string
 	notExcluded []string
 	// NotGroup says which target groups a negation left out ("ikke
-	// flygtning": every other group), and which words the CVs found do
-	// not hold ("-deltid", "uden weekend": excluded).
+	// flygtning": every other group).
 	NotGroup []string
 	// UnemployedFor says which words asked how long a citizen has been
 	// out of work, which no CV records ("ledig over 1 år").
@@ -349,8 +348,6 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.notExcluded = append(d.notExcluded, in.Term)
 		case "not_group":
 			d.NotGroup = append(d.NotGroup, fmt.Sprintf(tr(c, "cand.not_group"), in.Term, inSentence(tr(c, "tg."+in.Label))))
-		case "excluded":
-			d.NotGroup = append(d.NotGroup, fmt.Sprintf(tr(c, "cand.excluded"), in.Term, in.Label))
 		case "unemployed_for":
 			d.unemployedFor = append(d.unemployedFor, in.Term)
 		case "car_licence":
@@ -689,6 +686,9 @@ type candidateFormData struct {
 	Stale, Erased bool
 	// Notice says why nothing was saved (no field is wrong).
 	Notice string
+	// Taken is the id of the CV that has the case number a new CV was
+	// given (nothing was saved): the form links to it.
+	Taken string
 }
 
 // candidateEdit is the CV form filled with the CV: saving it updates the
@@ -812,6 +812,12 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	case errors.As(err, &ve):
 		return f.render(c, http.StatusUnprocessableEntity, "candidate_form", title,
 			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Edit: edit}, fieldMessages(web.Lang(c), ve))
+	case edit == "" && errors.As(err, &ce) && ce.Code == "ref_taken" && len(ce.Fields) > 0:
+		// The case number is another CV's: nothing was saved, the field
+		// says so and the form links to that CV.
+		return f.render(c, http.StatusConflict, "candidate_form", title,
+			candidateFormData{Values: v, Groups: jobmatch.TargetGroups, Taken: ce.Fields[0].Param},
+			fieldMessages(web.Lang(c), &jobmatch.ValidationError{Fields: ce.Fields}))
 	case edit != "" && errors.As(err, &ce) && ce.Code == "stale_version":
 		// What was typed stays on the form; nothing was saved.
 		return f.render(c, http.StatusConflict, "candidate_form", title,

@@ -121,6 +121,9 @@ func NewProblem(err error, lang i18n.Lang, requestID, instance string) Problem {
 		if lang != i18n.EN {
 			p.Detail = conflictDetail(lang, ce)
 		}
+		for _, f := range ce.Fields {
+			p.Errors = append(p.Errors, ProblemField{Field: f.Field, Code: f.Code, Message: i18n.FieldMessage(lang, f)})
+		}
 	}
 	return p
 }
@@ -148,6 +151,7 @@ func ErrorHandler(log *slog.Logger, html func(err error, c echo.Context)) echo.H
 // WriteProblem answers err as problem+json, whatever the request accepts
 // (pages use it for JSON bodies posted to a page path).
 func WriteProblem(c echo.Context, err error) error {
+	err = requestUnavailable(c, err)
 	p := NewProblem(err, Lang(c), c.Response().Header().Get(echo.HeaderXRequestID), c.Request().URL.Path)
 	c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)
 	c.Response().WriteHeader(p.Status)

@@ -203,13 +203,24 @@ func (cs *Service) skillConcept(label string) jobmatch.Concept {
 	return c
 }
 
-// Save creates or updates one candidate (keyed by external reference).
+// Save creates one CV (POST /api/v1/candidates, the "Ny CV" form). Its
+// external reference (the case number) must be no other CV's: a
+// ref_taken conflict on external_ref names the CV that has it, and nothing
+// is written. Saving over it replaced another citizen's CV with the form's
+// and passed by the version check of an edit (Edit); the import is the one
+// write that updates a CV by its reference (Import). The bool is whether
+// the CV was created, which it always is when err is nil.
 func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInput) (*jobmatch.Candidate, bool, error) {
 	c, err := cs.ToCandidate(in)
 	if err != nil {
 		return nil, false, err
 	}
-	res, err := cs.st.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, cs.env.Now().UTC())
+	res, err := cs.st.CreateCandidate(ctx, c, cs.env.Now().UTC())
+	if taken := (*store.RefTakenError)(nil); errors.As(err, &taken) {
+		return nil, false, &jobmatch.ConflictError{Code: "ref_taken",
+			Detail: "the case number belongs to another CV (" + taken.CandidateID + "): edit that CV instead",
+			Fields: []jobmatch.FieldError{{Field: "external_ref", Code: "ref_taken", Param: taken.CandidateID}}}
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -225,8 +236,8 @@ func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInpu
 	if err := cs.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "cv.write", Subjects: []string{c.ID}}); err != nil {
 		return nil, false, err
 	}
-	out, err := cs.st.Candidate(ctx, res[0].ID)
-	return out, res[0].Created, err
+	out, err := cs.st.Candidate(ctx, res.ID)
+	return out, res.Created, err
 }
 
 // Edit saves in as an edit of the CV id made from its version (the one
