@@ -144,7 +144,8 @@ type searchPage struct {
 	NotExcluded string
 	notExcluded []string
 	// NotGroup says which target groups a negation left out ("ikke
-	// flygtning": every other group).
+	// flygtning": every other group), and which words the CVs found do
+	// not hold ("-deltid", "uden weekend": excluded).
 	NotGroup []string
 	// UnemployedFor says which words asked how long a citizen has been
 	// out of work, which no CV records ("ledig over 1 år").
@@ -348,6 +349,8 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			d.notExcluded = append(d.notExcluded, in.Term)
 		case "not_group":
 			d.NotGroup = append(d.NotGroup, fmt.Sprintf(tr(c, "cand.not_group"), in.Term, inSentence(tr(c, "tg."+in.Label))))
+		case "excluded":
+			d.NotGroup = append(d.NotGroup, fmt.Sprintf(tr(c, "cand.excluded"), in.Term, in.Label))
 		case "unemployed_for":
 			d.unemployedFor = append(d.unemployedFor, in.Term)
 		case "car_licence":

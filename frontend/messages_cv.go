@@ -83,6 +83,7 @@ func init() {
 		"skilled.yes":                 {"en erhvervsuddannelse eller mere", "a vocational education or more"},
 		"cand.not_searched":           {"Ikke søgt efter «%s»: det er ikke noget, et CV skal indeholde.", "Not searched for “%s”: what a CV need not hold is no word to search for."},
 		"cand.not_excluded":           {"«%s»: søgningen kan ikke udelukke dem, der har det, så her er alle kandidater under filtrene – afgræns med filtrene eller flere ord.", "“%s”: the search cannot leave out those who have it, so these are all the candidates under the filters – narrow them with the filters or more words."},
+		"cand.excluded":               {"«%s» læst som uden «%s»: CV'er, der har det, er ikke med", "“%s” read as without “%s”: CVs that hold it are left out"},
 		"cand.not_group":              {"«%s» læst som alle andre målgrupper end %s", "“%s” read as every target group but %s"},
 		"cand.unemployed_for":         {"Hvor længe en borger har været ledig, står ikke i CV'et, så der er ikke søgt efter «%s». Vælg evt. en målgruppe i filtrene.", "How long a citizen has been out of work is not on the CV, so “%s” was not searched for. You can choose a target group in the filters."},
 		"cand.car_licence":            {"«%s» læst som kørekort til bil (B eller et større, der forudsætter det): kun CV'er med det", "“%s” read as a car driving licence (B, or a larger one that requires it): only CVs that hold it"},
