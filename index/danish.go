@@ -130,6 +130,42 @@ var otherNames = map[string][]string{
 	"truckcertifikat": {"truckkort"}, "truckbevis": {"truckkort"},
 }
 
+// sectorWords are the words a consultant names a trade or sector by,
+// each with the occupations CVs write for it: "erfaring fra byggeri" is
+// the tømrer, the murer and the stilladsmontør, though few CVs write
+// "byggeri" (only the boligbyggeri of a few stilladsmontører was found).
+// Looked for as otherNames are, and as themselves. Not "transport": the
+// CVs write it in their titles (transportarbejder, transportchef), which
+// the word's compounds find.
+var sectorWords = map[string][]string{
+	"byggeri":      {"tømrer", "murer", "stilladsmontør", "bygningsmaler", "maler", "elektriker", "snedker", "vvs", "anlægsarbejder", "bygningsarbejder", "brolægger", "tagdækker"},
+	"håndværk":     {"tømrer", "murer", "maler", "elektriker", "snedker", "vvs", "smed", "blikkenslager", "stilladsmontør"},
+	"logistik":     {"lager", "chauffør", "truck", "pakkeri"},
+	"ældrepleje":   {"sundhedshjælper", "sundhedsassistent", "hjemmehjælper", "plejehjem", "sosuhjælper", "sosuassistent"},
+	"industri":     {"produktionsmedarbejder", "operatør", "smed", "industrioperatør", "maskinoperatør", "svejser"},
+	"restauration": {"kok", "tjener", "køkkenmedhjælper", "køkken", "opvasker", "bartender"},
+}
+
+// sectorForms are the other spellings and inflections of sectorWords' words.
+var sectorForms = map[string][]string{
+	"byggeri":      {"byggeriet", "byggebranchen", "byggebranche", "byggesektoren", "byggefag", "byggefagene", "byggepladser", "byggeplads", "construction"},
+	"håndværk":     {"håndværket", "håndværksfag", "håndværksfagene", "haandvaerk", "handvaerk", "crafts"},
+	"logistik":     {"logistikken", "logistics"},
+	"ældrepleje":   {"ældreplejen", "aeldrepleje", "aldrepleje", "ældresektoren", "hjemmeplejen", "hjemmepleje", "eldercare"},
+	"industri":     {"industrien", "industrier", "industry"},
+	"restauration": {"restaurationsbranchen", "restaurant", "restauranter", "restaurantbranchen", "hotelbranchen", "gastronomi", "hospitality"},
+}
+
+func init() {
+	for w, names := range sectorWords {
+		for _, f := range append([]string{w}, sectorForms[w]...) {
+			if _, ok := otherNames[f]; !ok {
+				otherNames[f] = names
+			}
+		}
+	}
+}
+
 // englishPhrases are two English words that say one Danish one, read
 // as a phrase before they are read as words: "forklift licence" is the
 // truckkort (as words, «licence» found nobody), and a "truck driver" the
