@@ -958,10 +958,13 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 	// A town or postal code among the words ("lager vejle", "kok 8000") is
 	// where, not what: it narrows the search to the CVs within the radius
 	// of that place, as the near filter (which, when set, it leaves
-	// alone), and the other words are searched.
+	// alone), and the other words are searched. Of several ("i Kolding
+	// eller Vejle"), alsoNear are the others.
+	var alsoNear []string
 	if p.Near == "" && cs.tax != nil && cs.tax.Places != nil && len(q.Text) <= 500 {
-		if rest, code, term, ok := placeIn(cs.tax, q.Text); ok {
-			q.Text, p.Near = rest, code
+		if rest, codes, term, ok := placeIn(cs.tax, q.Text); ok {
+			code := codes[0]
+			q.Text, p.Near, alsoNear = rest, code, codes[1:]
 			// "pædagog sønderborg 20 km": the distance typed with the
 			// place is its radius, unless the form gives one.
 			if km, rest, ok := radiusIn(q.Text); ok && p.RadiusKm == 0 {
@@ -982,7 +985,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 					typed = r
 				}
 			}
-			interp = append(interp, Interpretation{Term: term, Label: code + " " + cs.tax.Places.Name(code), Via: "place", RadiusKm: km, rest: typed})
+			label := code + " " + cs.tax.Places.Name(code)
+			for _, c := range alsoNear {
+				label += ", " + c + " " + cs.tax.Places.Name(c)
+			}
+			interp = append(interp, Interpretation{Term: term, Label: label, Via: "place", RadiusKm: km, rest: typed})
 		}
 	}
 	// "flydende engelsk", "dansk på modersmålsniveau", "engelsk C1": the
@@ -1355,6 +1362,20 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		if q.RadiusKm <= 0 {
 			q.RadiusKm = 30
 		}
+		if len(alsoNear) > 0 {
+			// "lager i Kolding eller Vejle": within the radius of any of
+			// the places, as the postal codes there (an area's filter,
+			// and within the area when one is read too); the first
+			// place still orders the nearest first.
+			within := cs.postalWithinAny(slices.Concat([]string{p.Near}, alsoNear), q.RadiusKm)
+			if len(q.PostalCodes) > 0 {
+				within = slices.DeleteFunc(within, func(c string) bool { return !slices.Contains(q.PostalCodes, c) })
+			}
+			if len(within) == 0 {
+				within = []string{"-"} // nothing near: nobody
+			}
+			q.PostalCodes, q.RadiusKm = within, 0
+		}
 	}
 	if p.AvailableBefore != "" {
 		t, err := time.Parse(time.DateOnly, p.AvailableBefore)
@@ -1401,8 +1422,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 // also the area around a town as Danes write it ("Aarhus-området",
 // "Odenseområdet", "Vejleegnen", "Kolding og omegn"), which is the town
 // and its radius, as "nær Kolding" is.
-// It returns text without it, the postal code and the words as typed.
-func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok bool) {
+// Places joined by "eller", "og" or a comma ("i Kolding eller Vejle",
+// "Aarhus, Randers og Silkeborg") are each a place searched: codes holds
+// them all, the first found first.
+// It returns text without it, the postal codes and the words as typed.
+func placeIn(tax *taxonomy.Taxonomy, text string) (rest string, codes []string, term string, ok bool) {
 	words := strings.Fields(text)
 	var isPlace func(w string) (string, bool)
 	isPlace = func(w string) (string, bool) {
@@ -1441,13 +1465,108 @@ func placeIn(tax *taxonomy.Taxonomy, text string) (rest, code, term string, ok b
 				// says where goes with the place, not into the words
 				// searched (nor into the search without the place).
 				start, end := placeStart(words, i), placeEnd(words, i+n)
+				codes := []string{c}
+				// The places joined to it, after it and before it; as
+				// words, "vejle" in "i Kolding eller Vejle" was required
+				// and reached "vejledning".
+				for {
+					c, next, ok := joinedPlaceAfter(words, end, isPlace)
+					if !ok {
+						break
+					}
+					if !slices.Contains(codes, c) {
+						codes = append(codes, c)
+					}
+					end = next
+				}
+				for {
+					c, prev, ok := joinedPlaceBefore(words, start, isPlace)
+					if !ok {
+						break
+					}
+					if !slices.Contains(codes, c) {
+						codes = append(codes, c)
+					}
+					start = prev
+				}
 				t = strings.Join(words[start:end], " ")
 				rest := strings.Join(append(slices.Clone(words[:start]), words[end:]...), " ")
-				return rest, c, t, true
+				return rest, codes, t, true
 			}
 		}
 	}
-	return text, "", "", false
+	return text, nil, "", false
+}
+
+// placeJoins join places: "Kolding eller Vejle", "Aarhus og Randers",
+// "Odense/Svendborg" typed apart; a comma after a place joins it too.
+var placeJoins = map[string]bool{"eller": true, "og": true, "or": true, "and": true, "/": true, "&": true, "+": true, "samt": true}
+
+// joinedPlaceAfter reads a place joined to the words before end ("…
+// eller Vejle", "…, i Vejle"): its postal code and where it ends.
+func joinedPlaceAfter(words []string, end int, isPlace func(string) (string, bool)) (string, int, bool) {
+	if end == 0 || end >= len(words) {
+		return "", 0, false
+	}
+	i := end
+	if placeJoins[strings.ToLower(words[i])] {
+		i++
+	} else if !strings.HasSuffix(words[end-1], ",") {
+		return "", 0, false
+	}
+	// "i Kolding eller i Vejle": the word that says where, again.
+	if i < len(words) && wordsBefore(words[i:i+1], placeWords) == 1 {
+		i++
+	}
+	for n := 2; n >= 1; n-- {
+		if i+n > len(words) {
+			continue
+		}
+		if c, ok := isPlace(strings.Trim(strings.Join(words[i:i+n], " "), ",.;")); ok {
+			return c, placeEnd(words, i+n), true
+		}
+	}
+	return "", 0, false
+}
+
+// joinedPlaceBefore reads a place joined to the words from start ("Kolding
+// eller …", "Kolding, …"): its postal code and where it begins, with the
+// word that says where before it.
+func joinedPlaceBefore(words []string, start int, isPlace func(string) (string, bool)) (string, int, bool) {
+	end := start
+	if end > 0 && placeJoins[strings.ToLower(words[end-1])] {
+		end--
+	} else if end == 0 || !strings.HasSuffix(words[end-1], ",") {
+		return "", 0, false
+	}
+	for n := 2; n >= 1; n-- {
+		if end-n < 0 {
+			continue
+		}
+		if c, ok := isPlace(strings.Trim(strings.Join(words[end-n:end], " "), ",.;")); ok {
+			return c, placeStart(words, end-n), true
+		}
+	}
+	return "", 0, false
+}
+
+// postalWithinAny is the ordinary postal codes within km of one of the
+// places (postal codes), in numeric order.
+func (cs *Service) postalWithinAny(places []string, km float64) []string {
+	var out []string
+	for _, c := range cs.tax.Places.Codes() {
+		lat, lon, ok := cs.tax.Places.Coordinates(c)
+		if !ok {
+			continue
+		}
+		for _, pl := range places {
+			if plat, plon, ok := cs.tax.Places.Coordinates(pl); ok && taxonomy.Haversine(plat, plon, lat, lon) <= km {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // areaEndings end the name of the area around a town, in one word with
