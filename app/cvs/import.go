@@ -56,6 +56,14 @@ func (cs *Service) ImportCandidates(ctx context.Context, by *jobmatch.User, r io
 	var p jobmatch.ImportProgress
 	isCSV := format == "csv"
 	next, err := rowReader(r, format)
+	if ve := (*jobmatch.ValidationError)(nil); isCSV && errors.As(err, &ve) {
+		// A header the import cannot use is row 1's error, as the
+		// spreadsheet shows it: the job's reader and the command line
+		// see it in their language, as any row's.
+		for _, f := range ve.Fields {
+			p.Errors = append(p.Errors, csvRowError(jobmatch.RowError{Row: 1, Field: f.Field, Code: f.Code, Param: f.Param, Of: f.Of}))
+		}
+	}
 	if err != nil {
 		return p, err
 	}
@@ -276,7 +284,16 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 		cr.FieldsPerRecord = -1
 		cr.ReuseRecord = true
 		head, err := cr.Read()
-		if err != nil {
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &pe):
+			// The header line is the file's as much as a row is: what is
+			// wrong with it is the consultant's to fix, said as a row's
+			// is. It was "internal error; see the server log".
+			return nil, jobmatch.Invalid("", csvParseCode(pe), "")
+		case errors.Is(err, io.EOF):
+			return nil, jobmatch.Invalid("external_ref", "missing_column", "") // an empty file
+		case err != nil:
 			return nil, fmt.Errorf("cvs: import: CSV header: %w", err)
 		}
 		col := map[string]int{}
@@ -299,13 +316,7 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					// What is wrong in the reader's language (the text was
-					// Go's own: `bare " in non-quoted-field`).
-					code := "csv"
-					if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
-						code = "csv_quote"
-					}
-					return CandidateInput{}, []jobmatch.RowError{{Code: code}}, nil
+					return CandidateInput{}, []jobmatch.RowError{{Code: csvParseCode(pe)}}, nil
 				}
 				return CandidateInput{}, nil, err
 			}
@@ -316,6 +327,16 @@ func rowReader(r io.Reader, format string) (func() (CandidateInput, []jobmatch.R
 		}, nil
 	}
 	return nil, jobmatch.Invalid("format", "oneof", "ndjson csv")
+}
+
+// csvParseCode is what a line the CSV reader cannot read has wrong, as a
+// field error's code, so it is said in the reader's language (the text
+// was Go's own: `bare " in non-quoted-field`).
+func csvParseCode(pe *csv.ParseError) string {
+	if errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote) {
+		return "csv_quote"
+	}
+	return "csv"
 }
 
 // csvSeparator is the separator of the CSV file br reads: ";" when its
@@ -483,24 +504,25 @@ func (cs *Service) StartImportJob(ctx context.Context, by *jobmatch.User, body i
 			_ = cs.st.JobProgressed(bg, &j)
 		})
 		end := cs.env.Now().UTC()
-		job.Progress, job.EndedAt, job.Status = p, &end, "done"
-		if err != nil {
-			job.Status, job.Error = "failed", safeError(err)
+		job.Progress, job.EndedAt, job.Status = p, &end, "failed"
+		var ve *jobmatch.ValidationError
+		switch {
+		case err == nil:
+			job.Status = "done"
+		case errors.As(err, &ve):
+			// The file's fault, said in its errors (the header's is row
+			// 1's): nothing for the log.
+			job.Error = ve.Error()
+		default:
+			// The job says "see the server log": this is that line.
+			job.Error = "internal error; see the server log"
+			cs.env.Logger().Error("import job failed", "job", job.ID, "err", err)
 		}
 		if err := cs.st.JobProgressed(bg, job); err != nil {
 			cs.env.Logger().Error("import job", "job", job.ID, "err", err)
 		}
 	}()
 	return job, nil
-}
-
-// safeError keeps validation messages and hides internal ones.
-func safeError(err error) string {
-	var ve *jobmatch.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Error()
-	}
-	return "internal error; see the server log"
 }
 
 // Job reads a job.
