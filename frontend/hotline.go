@@ -66,6 +66,11 @@ type hotlinePage struct {
 	// Repeat is a call from the same caller about the same topic logged
 	// minutes ago: the hotline is asked before it is logged again.
 	Repeat *jobmatch.Request
+	// Callers are the company's own contact people offered as the caller
+	// when the company was found by CVR or name (only a phone or e-mail
+	// hit said who calls): each a link that fills in the caller, as a
+	// phone hit's does. The one verified contact is filled in at once.
+	Callers []jobmatch.Person
 }
 
 // maxToday is how many of a user's calls of today are shown.
@@ -230,10 +235,33 @@ func (f *Frontend) hotline(c echo.Context) error {
 			if name := strings.TrimSpace(c.QueryParam("name")); name != "" && !jobmatch.SameCompanyName(name, co.Name) {
 				d.NameGiven = name
 			}
+			d.offerCallers(co)
 		}
 	}
 	d.FocusHit = len(d.Hits) == 1 && d.Company == nil && d.NewCVR == ""
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
+}
+
+// offerCallers fills in the caller from the company's own contact people
+// when none is given: the one verified contact at once, or several (or an
+// unverified one, not the jobcentre's word) to choose. Found by CVR or
+// name, the form had empty caller fields and Enter said "Udfyld telefon
+// eller e-mail" though the jobcentre knew the company's contact.
+func (d *hotlinePage) offerCallers(co *jobmatch.Company) {
+	if d.Values["caller_name"] != "" || d.Values["caller_phone"] != "" || d.Values["caller_email"] != "" {
+		return
+	}
+	var known []jobmatch.Person
+	for _, p := range co.Contacts {
+		if p.Phone != "" || p.Email != "" {
+			known = append(known, p)
+		}
+	}
+	if len(known) == 1 && !known[0].Unverified {
+		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = known[0].Name, known[0].Phone, known[0].Email
+		return
+	}
+	d.Callers = known
 }
 
 // phoneGrouped reports whether q is written as a Danish phone number is
@@ -318,6 +346,17 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 			// No topic is chosen until the hotline chooses one (the
 			// form's comment says why): say so plainly.
 			errs["topic"] = tr(c, "hot.topic_missing")
+		}
+		if _, ok := errs["company.contact.email"]; ok && v["caller_phone"] == "" && v["caller_email"] == "" {
+			// Neither the caller's phone nor e-mail: said at the phone
+			// on a call (at the e-mail on a mail), as what to type; it
+			// was said at the e-mail, and the cursor went there.
+			at := "caller_phone"
+			if v["channel"] == string(jobmatch.ChannelEmail) {
+				at = "caller_email"
+			}
+			delete(errs, "company.contact.email")
+			errs[at] = tr(c, "hot.caller_missing")
 		}
 		for k, m := range map[string]string{"company.contact.name": "caller_name", "company.contact.phone": "caller_phone", "company.contact.email": "caller_email",
 			"company.cvr": "new_cvr", "company.name": "new_name", "company.postal_code": "new_postal"} {

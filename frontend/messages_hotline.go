@@ -34,6 +34,8 @@ func init() {
 		"hot.email_hint":            {"fx navn@firma.dk", "e.g. name@company.dk"},
 		"hot.optional":              {"Valgfrit ved et telefonopkald", "Optional on a phone call"},
 		"hot.phone_or_email":        {"Udfyld telefon eller e-mail", "Fill in phone or e-mail"},
+		"hot.caller_missing":        {"Skriv opkalderens telefonnummer eller e-mail.", "Type the caller's phone number or e-mail."},
+		"hot.callers":               {"Virksomhedens kontaktpersoner – vælg den, der ringer:", "The company's contact people – choose who is calling:"},
 		"hot.save":                  {"Gem", "Save"},
 		"hot.enter":                 {"Enter gemmer", "Enter saves"},
 		"hot.name_given":            {"Du skrev »%s«, men CVR-nummeret %s er %s, som jobcentret kender. Tjek CVR-nummeret med den, der ringer.", "You typed “%s”, but CVR number %s is %s, whom the jobcentre knows. Check the CVR number with the caller."},

@@ -305,7 +305,8 @@ func TestHotlineFlowInBrowser(t *testing.T) {
 		chromedp.Navigate(env.URL+"/staff/hotline?cvr="+cvr),
 		chromedp.WaitVisible(`#h-text`),
 		chromedp.SetValue(`#h-topic`, "subsidy"),
-		chromedp.SendKeys(`#h-phone`, "22334455"),
+		// Another caller than the company's contact, filled in.
+		chromedp.SetValue(`#h-phone`, "22334455"),
 		chromedp.SendKeys(`#h-text`, "Spørger om fleksjob"+kb.Enter),
 		chromedp.WaitVisible(`p.flash`),
 		chromedp.Text(`p.flash`, &awayFlash),
