@@ -272,10 +272,15 @@ func (f *Frontend) resolveRequest(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/staff")
 }
 
-// homeOf is the start page of a role: management follows the figures.
+// homeOf is the start page of a role: management follows the figures,
+// the hotline logs calls (it landed on the overview of every request, a
+// click from the hotline every morning).
 func homeOf(u *jobmatch.User) string {
-	if u.Role == jobmatch.RoleManagement {
+	switch u.Role {
+	case jobmatch.RoleManagement:
 		return "/dashboard"
+	case jobmatch.RoleHotline:
+		return "/staff/hotline"
 	}
 	return "/staff"
 }
