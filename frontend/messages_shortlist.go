@@ -31,6 +31,7 @@ func init() {
 		"sl.busy_hired":           {"ansat via jobcentret", "hired through the jobcentre"},
 		"sl.busy_one":             {"i proces på en anden stilling", "in process for another vacancy"},
 		"sl.busy_many":            {"i proces på %d andre stillinger", "in process for %d other vacancies"},
+		"sl.none_ticked":          {"Sæt flueben ud for mindst én kandidat i listen herunder.", "Tick at least one candidate in the list below."},
 		"sl.added":                {"%d sat på kortlisten.", "%d on the shortlist."},
 		"sl.moved":                {"Flyttet til: %s.", "Moved to: %s."},
 		"sl.refused":              {"Ikke muligt", "Not possible"},

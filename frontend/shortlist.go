@@ -245,6 +245,13 @@ func (f *Frontend) shortlistAdd(c echo.Context) error {
 		// button shares the ticked boxes' form).
 		ids = []string{one}
 	}
+	// None ticked is no candidate left out of a form but a box not
+	// ticked: said at the matches list, where the boxes are ("Ret
+	// felterne: Kandidat: Skal udfyldes." named a field the page has not).
+	if len(ids) == 0 {
+		setFlashAt(c, i18n.T(web.Lang(c), "sl.none_ticked"), "matches", true)
+		return f.backToVacancy(c, c.Param("id"), "matches")
+	}
 	at := "shortlist"
 	if len(ids) == 1 {
 		at = "sl-" + ids[0]
