@@ -75,9 +75,14 @@ func init() {
 		"why.shift.night":   {"nat", "nights"},
 		"why.shift.weekend": {"weekend", "weekends"},
 
-		"why.text":       {"Ord fra opslaget i CV'et: %s", "Words of the vacancy in the CV: %s"},
-		"why.consent":    {"Har givet samtykke til at blive præsenteret", "Has consented to be presented"},
-		"why.no_consent": {"Intet samtykke til præsentation endnu", "No consent to be presented yet"},
+		"why.text": {"Ord fra opslaget i CV'et: %s", "Words of the vacancy in the CV: %s"},
+		// The CV's general consent (jobmatch.CandidateConsent), not the
+		// consent to be presented to this employer, which the shortlist
+		// records and asks for ("Har givet samtykke til at blive
+		// præsenteret" read as that one, and the step to "præsenteret" was
+		// then refused for want of it).
+		"why.consent":    {"Generelt samtykke i CV'et til at blive præsenteret – spørg borgeren før hver virksomhed", "General consent in the CV to be presented – ask the citizen before each employer"},
+		"why.no_consent": {"Intet generelt samtykke i CV'et til at blive præsenteret endnu", "No general consent in the CV to be presented yet"},
 	})
 	Register(languageNames)
 }
