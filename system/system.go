@@ -46,6 +46,9 @@ type Config struct {
 	Database      string
 	SQLiteSync    string
 	Logger        *slog.Logger
+	// Command: a one-off command (kpi rebuild, purge, reindex, import,
+	// user), not a replica that serves (store.Config).
+	Command bool
 	// Now fixes the clock (tests); time.Now when nil.
 	Now func() time.Time
 	// PublicRate/PublicBurst limit the public entry point per client.
@@ -153,7 +156,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
+	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync, Command: cfg.Command})
 	if err != nil {
 		_ = ix.Close()
 		return nil, err
@@ -222,7 +225,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 
 	srv := web.New(web.Config{Sessions: staffUC, Ping: st.Ping, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
 		IntakePerAddress: cfg.IntakePerAddress, IntakePerCVR: cfg.IntakePerCVR, FileRepeats: cfg.FileRepeats, Now: cfg.Now,
-		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL, Validate: env.Validator().Validate})
+		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL, Validate: env.Validator().Validate, Unreachable: store.Unreachable})
 	// The API and the pages are siblings on the web kernel; each group of
 	// routes is added here, explicitly.
 	uc := api.UseCases{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC}

@@ -80,6 +80,10 @@ type Config struct {
 	// with an unknown key or a wrong type is answered with the other
 	// fields' errors too (DecodeJSON).
 	Validate func(any) error
+	// Unreachable reports whether an error says the database does not
+	// answer (store.Unreachable): every path answers it with 503, "try
+	// again" and Retry-After, as a session that cannot be read.
+	Unreachable func(error) bool
 }
 
 // validateFunc is echo's Validator of a function.
@@ -177,10 +181,11 @@ func New(cfg Config) *Server {
 	s.Metrics.MustRegister(s.httpDur)
 
 	e.HTTPErrorHandler = func(err error, c echo.Context) {
-		ErrorHandler(s.log, s.HTMLError)(err, c)
+		ErrorHandler(s.log, s.HTMLError)(unavailable(s.cfg.Unreachable, c, err), c)
 	}
 	e.Pre(s.headAsGet)
 	e.Use(middleware.RequestID())
+	e.Use(s.classify)
 	e.Use(s.harden)
 	e.Use(s.recoverer)
 	e.Use(s.observe)
