@@ -47,7 +47,17 @@ func (h *candidateHandlers) create(c echo.Context) error {
 	if err := web.DecodeJSON(c, &in); err != nil {
 		return err
 	}
-	cand, created, err := h.cs.Save(c.Request().Context(), web.CurrentUser(c), in)
+	// If-None-Match: * is a create only (RFC 9110 §13.1.2): a case
+	// number another CV has is 409 ref_taken, nothing written; without it
+	// the CV of that case number is updated, as documented.
+	var cand *jobmatch.Candidate
+	created := true
+	var err error
+	if strings.TrimSpace(c.Request().Header.Get("If-None-Match")) == "*" {
+		cand, err = h.cs.Create(c.Request().Context(), web.CurrentUser(c), in)
+	} else {
+		cand, created, err = h.cs.Save(c.Request().Context(), web.CurrentUser(c), in)
+	}
 	if err != nil {
 		return err
 	}

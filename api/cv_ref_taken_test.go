@@ -12,13 +12,15 @@ import (
 	"jobmatch/system/systemtest"
 )
 
-// TestCreateWithCaseNumberInUseIsRefused: a new CV (POST
-// /api/v1/candidates, the "Ny CV" form) with the case number of an
-// existing CV is refused with 409 ref_taken on external_ref, naming that
-// CV, and changes nothing. It replaced the other citizen's CV with the new
-// one (200, the form a 303 to the same id, phone, summary and occupations
-// gone). Two creates of one new case number at once through two replicas
-// make one CV: one is created, the other refused.
+// TestCreateWithCaseNumberInUseIsRefused: a new CV (the "Ny CV" form,
+// POST /api/v1/candidates with If-None-Match: *) with the case number of
+// an existing CV is refused with 409 ref_taken on external_ref, naming
+// that CV, and changes nothing. The form replaced the other citizen's CV
+// with the new one (a 303 to the same id, phone, summary and occupations
+// gone). Without the header the API updates the CV of the case number, as
+// documented for case systems (200, the same id). Two creates of one new
+// case number at once through two replicas make one CV: one is created,
+// the other refused.
 func TestCreateWithCaseNumberInUseIsRefused(t *testing.T) {
 	env := systemtest.Start(t)
 	k := env.Login("konsulent@demo.local")
@@ -45,7 +47,7 @@ func TestCreateWithCaseNumberInUseIsRefused(t *testing.T) {
 		}
 	}
 	for lang, want := range map[string]string{"da": "Sagsnummeret hører allerede til et andet CV (" + orig.ID + ")", "en": "The case number already belongs to another CV (" + orig.ID + ")"} {
-		res := k.Do("POST", "/api/v1/candidates", map[string]any{"external_ref": "SAG-777", "name": "Jonas Ny", "postal_code": "6400", "target_group": "close_to_job"}, nil, "Accept-Language", lang)
+		res := k.Do("POST", "/api/v1/candidates", map[string]any{"external_ref": "SAG-777", "name": "Jonas Ny", "postal_code": "6400", "target_group": "close_to_job"}, nil, "Accept-Language", lang, "If-None-Match", "*")
 		p := res.Problem(t)
 		code, msg := p.Field("external_ref")
 		if res.StatusCode != http.StatusConflict || p.Code != "ref_taken" || code != "ref_taken" || !strings.Contains(msg, want) {
@@ -69,6 +71,17 @@ func TestCreateWithCaseNumberInUseIsRefused(t *testing.T) {
 	}
 	unchanged("after the form")
 
+	// Without If-None-Match the API updates the CV of the case number.
+	var upd struct {
+		ID      string
+		Name    string
+		Version int64
+	}
+	if res := k.Do("POST", "/api/v1/candidates", cv("SAG-777", "kok", map[string]any{"name": "Mette Original Hansen", "phone": "20304050"}), &upd); res.StatusCode != http.StatusOK ||
+		upd.ID != orig.ID || upd.Name != "Mette Original Hansen" || upd.Version != orig.Version+1 {
+		t.Fatalf("an API save of the case number without If-None-Match: %d %+v, want 200, the same CV %s at version %d", res.StatusCode, upd, orig.ID, orig.Version+1)
+	}
+
 	// One new case number, two replicas, at once, a few times over.
 	k2 := env.Replica().Login("konsulent@demo.local")
 	for round := range 5 {
@@ -79,7 +92,7 @@ func TestCreateWithCaseNumberInUseIsRefused(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				codes[i] = c.Do("POST", "/api/v1/candidates", cv(ref, "kok", map[string]any{"name": fmt.Sprintf("Borger %d", i)}), nil).StatusCode
+				codes[i] = c.Do("POST", "/api/v1/candidates", cv(ref, "kok", map[string]any{"name": fmt.Sprintf("Borger %d", i)}), nil, "If-None-Match", "*").StatusCode
 			}()
 		}
 		wg.Wait()

@@ -803,7 +803,7 @@ func (f *Frontend) candidateSubmit(c echo.Context) error {
 	case edit != "":
 		cand, err = f.cfg.CVs.Edit(c.Request().Context(), web.CurrentUser(c), edit, version, in)
 	default:
-		cand, _, err = f.cfg.CVs.Save(c.Request().Context(), web.CurrentUser(c), in)
+		cand, err = f.cfg.CVs.Create(c.Request().Context(), web.CurrentUser(c), in)
 	}
 	title := "page.candidate_new"
 	if edit != "" {

@@ -203,23 +203,46 @@ func (cs *Service) skillConcept(label string) jobmatch.Concept {
 	return c
 }
 
-// Save creates one CV (POST /api/v1/candidates, the "Ny CV" form). Its
-// external reference (the case number) must be no other CV's: a
-// ref_taken conflict on external_ref names the CV that has it, and nothing
-// is written. Saving over it replaced another citizen's CV with the form's
-// and passed by the version check of an edit (Edit); the import is the one
-// write that updates a CV by its reference (Import). The bool is whether
-// the CV was created, which it always is when err is nil.
+// Save creates or updates one CV, keyed by its external reference (the
+// case number): POST /api/v1/candidates, documented so for the case
+// systems that send a citizen's CV again whenever it changes, as the import
+// does. The bool is whether it was created. A client that means a new CV
+// only says so (If-None-Match: *, Create).
 func (cs *Service) Save(ctx context.Context, by *jobmatch.User, in CandidateInput) (*jobmatch.Candidate, bool, error) {
+	return cs.save(ctx, by, in, false)
+}
+
+// Create creates one CV (the "Ny CV" form; POST /api/v1/candidates with
+// If-None-Match: *). Its external reference must be no other CV's: a
+// ref_taken conflict on external_ref names the CV that has it, and nothing
+// is written. The form saved over it, replacing another citizen's CV with
+// the one typed (phone, summary, occupations gone) past the version check
+// of an edit (Edit). The reference is claimed by a unique insert, so two
+// creates of one new case number through two replicas make one CV.
+func (cs *Service) Create(ctx context.Context, by *jobmatch.User, in CandidateInput) (*jobmatch.Candidate, error) {
+	c, _, err := cs.save(ctx, by, in, true)
+	return c, err
+}
+
+func (cs *Service) save(ctx context.Context, by *jobmatch.User, in CandidateInput, only bool) (*jobmatch.Candidate, bool, error) {
 	c, err := cs.ToCandidate(in)
 	if err != nil {
 		return nil, false, err
 	}
-	res, err := cs.st.CreateCandidate(ctx, c, cs.env.Now().UTC())
-	if taken := (*store.RefTakenError)(nil); errors.As(err, &taken) {
-		return nil, false, &jobmatch.ConflictError{Code: "ref_taken",
-			Detail: "the case number belongs to another CV (" + taken.CandidateID + "): edit that CV instead",
-			Fields: []jobmatch.FieldError{{Field: "external_ref", Code: "ref_taken", Param: taken.CandidateID}}}
+	var res store.CandidateWrite
+	if only {
+		res, err = cs.st.CreateCandidate(ctx, c, cs.env.Now().UTC())
+		if taken := (*store.RefTakenError)(nil); errors.As(err, &taken) {
+			return nil, false, &jobmatch.ConflictError{Code: "ref_taken",
+				Detail: "the case number belongs to another CV (" + taken.CandidateID + "): edit that CV instead",
+				Fields: []jobmatch.FieldError{{Field: "external_ref", Code: "ref_taken", Param: taken.CandidateID}}}
+		}
+	} else {
+		var all []store.CandidateWrite
+		all, err = cs.st.UpsertCandidates(ctx, []*jobmatch.Candidate{c}, cs.env.Now().UTC())
+		if err == nil {
+			res = all[0]
+		}
 	}
 	if err != nil {
 		return nil, false, err
