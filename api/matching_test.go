@@ -685,7 +685,7 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 	if res := env.Client().Do("POST", "/api/v1/vacancies", vac, &vrec); res.StatusCode != http.StatusCreated {
 		t.Fatalf("vacancy: %d %s", res.StatusCode, res.Body)
 	}
-	if co := string(k.Do("GET", "/staff/companies/"+cvr, nil, nil, "Accept", "text/html").Body); !strings.Contains(co, `<ul class="open-vacancies nobullet-list"><li><a href="/staff/vacancies/`+vrec.ID+`">`) {
+	if co := unmarked(string(k.Do("GET", "/staff/companies/"+cvr, nil, nil, "Accept", "text/html").Body)); !strings.Contains(co, `<ul class="open-vacancies nobullet-list"><li><a href="/staff/vacancies/`+vrec.ID+`">`) {
 		t.Errorf("the company's page does not list its open vacancy")
 	}
 	// The jobcentre's day: between 23:00 and 24:00 UTC the machine's
@@ -1161,7 +1161,7 @@ func TestConsultantSetsTheOccupation(t *testing.T) {
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("the form: %d %.500s", res.StatusCode, res.Body)
 	}
-	page = string(k.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html").Body)
+	page = unmarked(string(k.Do("GET", res.Header.Get("Location"), nil, nil, "Accept", "text/html").Body))
 	if !strings.Contains(page, "Stillingen matches nu som Dyretransportchauffør") || !strings.Contains(page, "Matches som: <span class=\"concept\">Dyretransportchauffør</span>") {
 		t.Fatalf("the page after the form says nothing of it: %.2000s", page)
 	}
