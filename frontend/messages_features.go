@@ -59,6 +59,7 @@ func init() {
 		"fw.answer_yes":       {"ja, anonymt", "yes, anonymously"},
 		"fw.answer_yes_named": {"ja, med navn", "yes, with name"},
 		"fw.answer_no":        {"nej", "no"},
+		"fw.answer_replaced":  {"lukket uden svar på linket", "closed without an answer on the link"},
 		"fw.send_consent":     {"Send samtykkelink", "Send consent link"},
 		"fw.channel":          {"Kanal", "Channel"},
 		"fw.ch_email":         {"E-mail", "E-mail"},

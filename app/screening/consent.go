@@ -172,7 +172,13 @@ func (sl *Service) retireLink(ctx context.Context, e *Entry) ([]string, error) {
 		return nil, err
 	}
 	if r.AnsweredAt == nil {
-		if err := sl.st.ConsentRequestAnswered(ctx, r.ID, AnswerReplaced, sl.now().UTC()); err != nil {
+		now := sl.now().UTC()
+		if err := sl.st.ConsentRequestAnswered(ctx, r.ID, AnswerReplaced, now); err != nil {
+			return nil, err
+		}
+		// The row says the link is closed, not waiting for an answer by
+		// its deadline.
+		if err := sl.st.ConsentLinkAnswered(ctx, e.ID, AnswerReplaced, now); err != nil {
 			return nil, err
 		}
 	}

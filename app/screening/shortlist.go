@@ -457,6 +457,14 @@ func (sl *Service) move(ctx context.Context, by *jobmatch.User, actor, id string
 	if err := sl.countStep(ctx, v, e, to, now); err != nil {
 		return nil, err
 	}
+	// A no the consultant records (by phone, at a meeting) closes the
+	// consent link sent before: a "ja" on it came after the no. The
+	// citizen's own no on the link (by nil) answered it already.
+	if by != nil && (to == jobmatch.StageNotInterested || to == jobmatch.StageWithdrawn) {
+		if err := sl.retireLinkOf(ctx, e.CandidateID, e.VacancyID); err != nil {
+			return nil, err
+		}
+	}
 	switch to {
 	case jobmatch.StagePresented:
 		if v.Status.Advances(jobmatch.VacancyPresented) {
@@ -630,6 +638,12 @@ func (sl *Service) GiveConsent(ctx context.Context, by *jobmatch.User, candidate
 	c := &jobmatch.Consent{ID: consentID(candidateID, v.ID), CandidateID: candidateID, VacancyID: v.ID, CVR: v.CVR, Channel: in.Channel,
 		RevealIdentity: in.RevealIdentity, By: by.ID, GivenAt: sl.now().UTC(), Assessment: &assessment}
 	if err := sl.st.ConsentRecorded(ctx, c); err != nil {
+		return nil, err
+	}
+	// The consent given by phone or at a meeting answers the link sent
+	// before: it closes, and a "nej" on it no longer undoes the consent
+	// (the row kept showing it as waiting for an answer by its deadline).
+	if err := sl.retireLinkOf(ctx, candidateID, v.ID); err != nil {
 		return nil, err
 	}
 	if err := sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "consent.give", Subjects: []string{candidateID}, VacancyID: v.ID, Reason: in.Channel}); err != nil {
