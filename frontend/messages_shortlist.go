@@ -70,7 +70,7 @@ func init() {
 		"sl.back":                 {"tilbage på kortlisten (foreslået)", "back on the shortlist (suggested)"},
 		"sl.back_hint":            {"Tilbage på kortlisten kræver en note om hvorfor. Et samtykke, der stadig gælder, ophører: borgeren skal spørges igen.", "Back on the shortlist needs a note saying why. A consent still in force ends: the citizen must be asked again."},
 		"sl.resend":               {"Send samtykkelink igen", "Send the consent link again"},
-		"sl.ask_again":            {"Spørg om samtykke med et link", "Ask for consent by link"},
+		"sl.ask_again":            {"Send samtykkelink", "Send consent link"}, // the name of the first link's form (fw.send_consent): one action, one name
 		"sl.resend_hint":          {"Borgeren får et nyt link. Et link, der er sendt før, virker ikke længere.", "The citizen gets a new link. A link sent before no longer works."},
 		"sl.resend_go":            {"Send nyt link", "Send a new link"},
 		"sl.unseen":               {"Vurderingen er skrevet, efter borgeren gav samtykke. Virksomheden ser den først, når borgeren har læst den og sagt ja igen: send et nyt samtykkelink.", "The assessment was written after the citizen gave consent. The employer sees it only once the citizen has read it and said yes again: send a new consent link."},
