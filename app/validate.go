@@ -92,6 +92,19 @@ func NewValidator(postal PostalChecker) *Validator {
 		}
 		return false
 	})
+	// A name (a person's, a company's) is one line: "Eve\r\nBcc: …" was
+	// stored as a contact person and shown over three lines on the staff
+	// pages, and a user named so printed across two in the CLI. Besides
+	// runes: no line break, tab or other control character (C1 and the
+	// Unicode line and paragraph separators included).
+	_ = v.RegisterValidation("line", func(fl validator.FieldLevel) bool {
+		for _, r := range fl.Field().String() {
+			if r < 0x20 || r >= 0x7f && r <= 0x9f || r == '\u2028' || r == '\u2029' {
+				return false
+			}
+		}
+		return true
+	})
 	_ = v.RegisterValidation("runes", func(fl validator.FieldLevel) bool {
 		// utf8-valid and free of control characters other than newline/tab
 		s := fl.Field().String()

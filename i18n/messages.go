@@ -31,6 +31,7 @@ var messages = map[string][2]string{
 	"v.oneof":           {"Vælg en af: %s.", "Choose one of: %s."},
 	"v.numeric":         {"Må kun indeholde cifre.", "Digits only."},
 	"v.runes":           {"Indeholder ugyldige tegn.", "Contains invalid characters."},
+	"v.line":            {"Skal stå på én linje, uden linjeskift eller tabulatorer.", "Must be on one line, without line breaks or tabs."},
 	"v.date":            {"Skriv en dato som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."},
 	"v.not_past":        {"Datoen må ikke ligge i fortiden.", "The date must not be in the past."},
 	"v.time_past":       {"Tidspunktet er allerede gået: vælg et senere.", "That time has passed: choose a later one."},

@@ -14,7 +14,7 @@ import (
 type CompanyRow struct {
 	CVR        string `json:"cvr" validate:"required,cvr"`
 	PNumber    string `json:"p_number,omitempty" validate:"omitempty,numeric,len=10" cpr:"-"`
-	Name       string `json:"name" validate:"required,min=2,max=200,runes"`
+	Name       string `json:"name" validate:"required,min=2,max=200,runes,line"`
 	Address    string `json:"address,omitempty" validate:"max=200,runes"`
 	PostalCode string `json:"postal_code" validate:"required,postal"`
 	Industry   string `json:"industry_code,omitempty" validate:"omitempty,max=10,numeric"`

@@ -4,7 +4,7 @@ package companies
 // on every channel but a phone call (callers often don't say it; the
 // services check it, see requireContactName).
 type PersonInput struct {
-	Name  string `json:"name" form:"name" validate:"omitempty,min=2,max=120,runes"`
+	Name  string `json:"name" form:"name" validate:"omitempty,min=2,max=120,runes,line"`
 	Email string `json:"email" form:"email" validate:"required_without=Phone,omitempty,email,max=200"`
 	Phone string `json:"phone" form:"phone" validate:"omitempty,max=30,phone"`
 	// Unverified is set by the entry point for a sender who is not
@@ -15,7 +15,7 @@ type PersonInput struct {
 // CompanyInput identifies the company behind a request.
 type CompanyInput struct {
 	CVR        string      `json:"cvr" form:"cvr" validate:"required,cvr"`
-	Name       string      `json:"name" form:"name" validate:"required,min=2,max=200,runes"`
+	Name       string      `json:"name" form:"name" validate:"required,min=2,max=200,runes,line"`
 	Address    string      `json:"address,omitempty" form:"address" validate:"max=200,runes"`
 	PostalCode string      `json:"postal_code" form:"postal_code" validate:"required,postal"`
 	Industry   string      `json:"industry_code,omitempty" form:"industry_code" validate:"omitempty,max=10,numeric"`

@@ -22,7 +22,7 @@ import (
 // Never a CPR number: the external reference is the municipality's case id.
 type CandidateInput struct {
 	ExternalRef        string              `json:"external_ref" validate:"required,min=1,max=64,runes"`
-	Name               string              `json:"name" validate:"required,min=2,max=120,runes"`
+	Name               string              `json:"name" validate:"required,min=2,max=120,runes,line"`
 	Email              string              `json:"email,omitempty" validate:"omitempty,email,max=200"`
 	Phone              string              `json:"phone,omitempty" validate:"omitempty,min=8,max=20,runes"`
 	PostalCode         string              `json:"postal_code" validate:"required,postal"`

@@ -27,7 +27,7 @@ func init() {
 type UserPatch struct {
 	Active   *bool          `json:"active,omitempty"`
 	Role     *jobmatch.Role `json:"role,omitempty" validate:"omitempty,oneof=hotline consultant admin management"`
-	Name     *string        `json:"name,omitempty" validate:"omitempty,min=2,max=120,runes"`
+	Name     *string        `json:"name,omitempty" validate:"omitempty,min=2,max=120,runes,line"`
 	Phone    *string        `json:"phone,omitempty" validate:"omitempty,max=20,dkphone"`
 	Password *string        `json:"password,omitempty" validate:"omitempty,min=8,max=200"`
 	// Areas replace the consultant's areas as a whole (checked as a new

@@ -25,7 +25,7 @@ const sessionTTL = 12 * time.Hour
 // NewUser is what an admin (or `jobmatch user add`) gives to create a user.
 type NewUser struct {
 	Email    string        `json:"email" validate:"required,email,max=200"`
-	Name     string        `json:"name" validate:"required,min=2,max=120,runes"`
+	Name     string        `json:"name" validate:"required,min=2,max=120,runes,line"`
 	Phone    string        `json:"phone,omitempty" validate:"required_if=Role consultant,max=20,dkphone"` // employers call a consultant
 	Role     jobmatch.Role `json:"role" validate:"required,oneof=hotline consultant admin management"`
 	Password string        `json:"password" validate:"required,min=8,max=200"`
