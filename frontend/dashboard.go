@@ -202,13 +202,9 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
 }
 
-// goalsLine says a year's goals: "Mål for 2026: 3.000 virksomhedskontakter
-// · 92,0 % borgere tilfredse (standard) · …", and for goals an admin set,
-// by whom and when where that was recorded. A year nobody set has no
-// contact target, as the card and the consultant's home say ("Intet mål
-// sat for 2026"): the line said "2.500 virksomhedskontakter (standard)"
-// right above it. The 2.500 is only the form's suggestion; the 92 % goals
-// are the jobcentre's standing ones and stay "(standard)".
+// goalsLine says a year's goals: "Mål for 2026: 2.500 virksomhedskontakter
+// (standard) · 92,0 % borgere tilfredse (standard) · …", and for goals an
+// admin set, by whom and when where that was recorded.
 func goalsLine(lang i18n.Lang, t followup.Targets) string {
 	fallback := map[string]bool{}
 	for _, f := range t.Defaults {
@@ -220,13 +216,8 @@ func goalsLine(lang i18n.Lang, t followup.Targets) string {
 		}
 		return s
 	}
-	contacts := mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts))))
-	if t.Default {
-		// followup.KPIContacts.NoTarget: the default is no target.
-		contacts = i18n.T(lang, "dash.goal_no_contacts")
-	}
 	parts := []string{
-		contacts,
+		mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts)))),
 		mark("citizen_satisfaction_share", i18n.T(lang, "dash.goal_citizens", fmtPct(lang, t.CitizenSatisfactionShare))),
 		mark("employer_satisfaction_share", i18n.T(lang, "dash.goal_employers", fmtPct(lang, t.EmployerSatisfactionShare))),
 	}

@@ -28,7 +28,8 @@ import (
 //     embedded backend's own process is slot 0; only a process that connects
 //     to an external database takes a slot, and only when it first writes a
 //     shard (a counter, a set, a bag): a command that reads, or writes only
-//     documents of its own, takes none (ownSlot). Slots are never given
+//     documents of its own, takes none (ownSlot), nor does it take the first
+//     replica's at Open (joinReplicas). Slots are never given
 //     back, and every read sums every slot's shard, so one taken by each
 //     `jobmatch user add` or dry run had made every list total slower.
 //   - Counters are sharded per slot: slot 0 adds to the counter document
@@ -54,19 +55,25 @@ type slotClaim struct {
 }
 
 // joinReplicas is Open's part for a process on an external database. The
-// first process ever claims slot 1 at once: that slot is what tells every
+// first replica ever claims slot 1 at once: that slot is what tells every
 // process, the embedded backend's own included, that others share the
 // database (everReplicated, othersMayWrite). Any later one only remembers
 // where its slot is recorded and claims it on its first shard write.
-func (s *Store) joinReplicas(ctx context.Context, dataDir, database string) error {
+//
+// A command (kpi rebuild, a dry run, reindex) claims none here, first or
+// not: it serves nobody, and the slot is never given back. `kpi rebuild
+// --dry-run` on the listener of an embedded serve took slot 1, and that
+// serve counted itself replicated for good: turns on every update, and
+// after a kill -9 it recounted only its own slot's figures.
+func (s *Store) joinReplicas(ctx context.Context, dataDir, database string, command bool) error {
 	s.slot.Store(noSlot)
 	s.slotClaim.dataDir, s.slotClaim.database = dataDir, database
 	n, err := s.slots(ctx)
 	if err != nil {
 		return fmt.Errorf("store: replica slots: %w", err)
 	}
-	if n > 0 {
-		return nil // s.slots marked the store replicated
+	if n > 0 || command {
+		return nil // s.slots marked the store replicated if n > 0
 	}
 	_, err = s.ownSlot(ctx)
 	return err

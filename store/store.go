@@ -58,6 +58,11 @@ type Config struct {
 	// 1.24's lookups can use there (postgresql.go). Optional; without it
 	// every read by _id scans its table.
 	PostgreSQLURL string
+	// Command: the process is a one-off command (kpi rebuild, purge,
+	// reindex, import, user), not a replica that serves. On an external
+	// database it claims a replica slot only when it first writes a shard,
+	// never at Open (joinReplicas).
+	Command bool
 }
 
 // Store is the open database. It is safe for concurrent use.
@@ -178,7 +183,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, err
 	}
 	if !s.embedded {
-		if err := s.joinReplicas(ctx, cfg.DataDir, cfg.Database); err != nil {
+		if err := s.joinReplicas(ctx, cfg.DataDir, cfg.Database, cfg.Command); err != nil {
 			s.Close(context.Background())
 			return nil, err
 		}

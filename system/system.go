@@ -46,6 +46,9 @@ type Config struct {
 	Database      string
 	SQLiteSync    string
 	Logger        *slog.Logger
+	// Command: a one-off command (kpi rebuild, purge, reindex, import,
+	// user), not a replica that serves (store.Config).
+	Command bool
 	// Now fixes the clock (tests); time.Now when nil.
 	Now func() time.Time
 	// PublicRate/PublicBurst limit the public entry point per client.
@@ -153,7 +156,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync})
+	st, err := store.Open(ctx, store.Config{MongoDBURI: cfg.MongoDBURI, PostgreSQLURL: cfg.PostgreSQLURL, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger, SQLiteSync: cfg.SQLiteSync, Command: cfg.Command})
 	if err != nil {
 		_ = ix.Close()
 		return nil, err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,5 +34,34 @@ func TestKPIRebuildRefusesBesideReplicas(t *testing.T) {
 	}
 	if out, err := rebuild("--force"); err != nil || !strings.Contains(out, "the counters agree with the events") {
 		t.Fatalf("kpi rebuild --force: %v %q", err, out)
+	}
+}
+
+// TestCommandsOnTheListenerTakeNoSlot: `kpi rebuild --dry-run`, `reindex`
+// and `purge --dry-run` connected to a serving process's database take no
+// replica slot and write none in their data directory. A dry run was the
+// first process ever on the embedded serve's listener and took slot 1:
+// that serve counted itself replicated for good (turns on every update,
+// and after a kill -9 it recounted only its own slot's figures).
+func TestCommandsOnTheListenerTakeNoSlot(t *testing.T) {
+	clearStorageEnv(t)
+	a := systemtest.Start(t)
+	db := []string{"--mongodb-uri", a.Sys.Store.URI(), "--database", a.Sys.Store.DB().Name()}
+	replicated, err := a.Sys.Store.EverReplicated(t.Context())
+	if err != nil || replicated {
+		t.Fatalf("before the commands: replicated %v, err %v", replicated, err)
+	}
+	for _, cmd := range [][]string{{"kpi", "rebuild", "--dry-run"}, {"reindex"}, {"purge", "--dry-run", "--inactive-days", "730"}} {
+		dir := t.TempDir()
+		if _, _, err := cli(t, append(append(cmd, db...), "--data-dir", dir)...); err != nil {
+			t.Fatalf("%s: %v", strings.Join(cmd, " "), err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "replica-slot-"+a.Sys.Store.DB().Name())); err == nil {
+			t.Errorf("%s recorded a replica slot in its data directory", strings.Join(cmd, " "))
+		}
+		replicated, err := a.Sys.Store.EverReplicated(t.Context())
+		if err != nil || replicated {
+			t.Fatalf("after %s the serving process counts itself replicated (%v, err %v)", strings.Join(cmd, " "), replicated, err)
+		}
 	}
 }

@@ -19,9 +19,12 @@ import (
 	"jobmatch/system"
 )
 
-// openSystem opens the store and services for a one-off command.
+// openSystem opens the store and services for a one-off command, which
+// claims no replica slot at open (store.Config.Command).
 func openSystem(ctx context.Context, common *commonFlags, stderr io.Writer) (*system.System, error) {
-	return system.Open(ctx, common.system(common.logger(stderr)))
+	cfg := common.system(common.logger(stderr))
+	cfg.Command = true
+	return system.Open(ctx, cfg)
 }
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

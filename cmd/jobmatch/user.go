@@ -17,7 +17,6 @@ import (
 	"jobmatch/app"
 	"jobmatch/app/staff"
 	"jobmatch/i18n"
-	"jobmatch/system"
 )
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -69,7 +68,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
-	sys, err := system.Open(ctx, common.system(common.logger(stderr)))
+	sys, err := openSystem(ctx, &common, stderr)
 	if err != nil {
 		return err
 	}
@@ -143,7 +142,7 @@ func runUserSet(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		in.Password = &pw
 	}
-	sys, err := system.Open(ctx, common.system(common.logger(stderr)))
+	sys, err := openSystem(ctx, &common, stderr)
 	if err != nil {
 		return err
 	}
