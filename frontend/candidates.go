@@ -105,9 +105,12 @@ type searchPage struct {
 	// as; ByRef says the text was a case reference, found as such.
 	// ReadInstead says the words no CV holds that were searched as those
 	// occupations ("pedel").
-	ReadAs      []string
-	ReadInstead string
-	ByRef       bool
+	ReadAs []string
+	// ReadAsConcepts are, on the Danish page, the ESCO concepts a title
+	// of ReadAs stood for by their Danish labels, where not the title.
+	ReadAsConcepts map[string][]string
+	ReadInstead    string
+	ByRef          bool
 	// ByName: the words were a citizen's name, and these are the CVs of
 	// that name.
 	ByName bool
@@ -183,6 +186,13 @@ type searchPage struct {
 	Busy map[string]screening.Busy
 }
 
+// educationChoices are the education filter's values, lowest first and
+// each group before its levels: every value the education facet links to
+// (every level a CV holds but "other", and the groups), so that the filter
+// a facet set shows in the form and is kept by its next search ("Grundskole"
+// was not one: the page filtered by it and the form said "Alle").
+var educationChoices = []string{"primary", "upper_secondary", "vocational", "higher", "short_cycle", "bachelor", "academic", "master", "phd"}
+
 // searchLanguages are the languages the filter offers (ISO 639-1), the
 // ones jobcentre CVs hold most.
 var searchLanguages = []string{"da", "en", "de", "sv", "no", "pl", "uk", "ro", "lt", "ar", "tr", "fa", "so", "ti", "ur", "es", "fr"}
@@ -208,7 +218,7 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 	vals := c.QueryParams()
 	d := searchPage{Params: vals, Groups: jobmatch.TargetGroups, Licence: cvs.Licences,
 		Schemes: jobmatch.Schemes, Languages: searchLanguages, Levels: index.Levels}
-	for _, v := range []string{"upper_secondary", "vocational", "higher", "short_cycle", "bachelor", "academic", "master", "phd"} {
+	for _, v := range educationChoices {
 		d.Educations = append(d.Educations, [2]string{v, educationKey(v)})
 	}
 	d.Areas, d.Municipalities = areaChoices()
@@ -396,6 +406,18 @@ func (f *Frontend) candidateSearch(c echo.Context) error {
 			}
 			if t != "" && !slices.Contains(d.ReadAs, t) {
 				d.ReadAs = append(d.ReadAs, t)
+			}
+			// The Danish page names each concept the title stood for
+			// beside it, as the English page names them all: «Lager- og
+			// logistikmedarbejder» (ESCO-begreb: lagerarbejder,
+			// lagerarbejder på en lædervarefabrik).
+			if own := tax.ConceptLabel(in.URI, "da"); lang == "da" && t != "" && own != "" && !strings.EqualFold(own, t) {
+				if d.ReadAsConcepts == nil {
+					d.ReadAsConcepts = map[string][]string{}
+				}
+				if !slices.Contains(d.ReadAsConcepts[t], own) {
+					d.ReadAsConcepts[t] = append(d.ReadAsConcepts[t], own)
+				}
 			}
 			occupationTerms = append(occupationTerms, in.Term)
 		}
