@@ -191,13 +191,21 @@ func (f *Frontend) vacancyView(c echo.Context) error {
 	}
 	// One line per title: "Lager- og logistikmedarbejder" stands for
 	// lagerarbejder and for its industry variants; the first (the best
-	// read) names the concept.
-	shown := map[string]bool{}
+	// read) names the concept, or the next when the first is the title's
+	// own ("Svejser (ESCO-begreb: laserstrålesvejser)": the Danish page
+	// said "Svejser" alone, where the English one, with "welder" for
+	// svejser, named the laser beam welder too).
+	shown := map[string]int{}
 	for _, o := range d.Matches.Occupations {
 		r := newReadAs(lang, o)
-		if !shown[strings.ToLower(r.Title)] {
-			shown[strings.ToLower(r.Title)] = true
+		at, ok := shown[strings.ToLower(r.Title)]
+		if !ok {
+			shown[strings.ToLower(r.Title)] = len(d.ReadAs)
 			d.ReadAs = append(d.ReadAs, r)
+			continue
+		}
+		if d.ReadAs[at].Concept == "" {
+			d.ReadAs[at].Concept = r.Concept
 		}
 	}
 	if d.Matches.NextCursor != "" {
