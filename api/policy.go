@@ -63,6 +63,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /logout":                everyone,
 	"GET /status/:token":          everyone, // the private link is the credential
 	"POST /status/:token/answers": everyone,
+	"GET /status/:token/answers":  everyone, // back to the status page
 	"GET /survey/:token":          everyone,
 	"POST /survey/:token":         everyone,
 

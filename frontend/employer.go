@@ -3,6 +3,7 @@ package frontend
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -48,6 +49,15 @@ func init() {
 func (f *Frontend) registerEmployer(e *echo.Echo) {
 	g := e.Group("", f.language)
 	g.POST("/status/:token/answers", f.employerAnswer, f.srv.PublicRateLimit())
+	g.GET("/status/:token/answers", f.answersPage)
+}
+
+// answersPage sends a GET of the answers' address to the status page. A
+// refused answer is the status page shown from the form's POST, so the
+// address bar holds /status/TOKEN/answers: a reload after it, or a
+// bookmark of it, said "Fejl 405 – Metoden er ikke tilladt her".
+func (f *Frontend) answersPage(c echo.Context) error {
+	return c.Redirect(http.StatusSeeOther, "/status/"+url.PathEscape(c.Param("token")))
 }
 
 func (f *Frontend) employerAnswer(c echo.Context) error {
@@ -98,7 +108,9 @@ func (f *Frontend) employerAnswer(c echo.Context) error {
 				return c.Redirect(http.StatusSeeOther, "/status/"+token)
 			}
 		}
-		// The page again, the answer's form open with what was typed.
+		// The page again, the answer's form open with what was typed;
+		// its language link leads to the page, not to the form's action.
+		c.Set("page_url", &url.URL{Path: "/status/" + token})
 		return f.statusPage(c, &failedAnswer{AnswerInput: in, Errors: fieldMessages(web.Lang(c), ve)})
 	}
 	setFlash(c, i18n.T(web.Lang(c), "emp.answered"))
