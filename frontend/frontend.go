@@ -641,25 +641,34 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 // JSON API follows Accept-Language instead.
 func (f *Frontend) language(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		l := i18n.Parse(c.QueryParam("lang"))
-		if l != "" {
+		if l := i18n.Parse(c.QueryParam("lang")); l != "" {
 			c.SetCookie(&http.Cookie{Name: "jm_lang", Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
-		} else if ck, err := c.Cookie("jm_lang"); err == nil {
-			l = i18n.Parse(ck.Value)
 		}
-		if r := c.Request(); l == "" && (strings.Contains(r.Header.Get(echo.HeaderAccept), echo.MIMEApplicationJSON) ||
-			strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON)) {
-			// A program on a private link (JSON) is answered in the
-			// language it asks, as the API is; a page is Danish unless
-			// the reader chose English.
-			l = i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
-		}
-		if l == "" {
-			l = i18n.DA
-		}
-		c.Set("lang", l)
+		c.Set("lang", pageLang(c))
 		return next(c)
 	}
+}
+
+// pageLang is the language a page is shown in (language): ?lang=, the
+// jm_lang cookie, else Danish; a JSON caller's Accept-Language.
+func pageLang(c echo.Context) i18n.Lang {
+	l := i18n.Parse(c.QueryParam("lang"))
+	if l == "" {
+		if ck, err := c.Cookie("jm_lang"); err == nil {
+			l = i18n.Parse(ck.Value)
+		}
+	}
+	if r := c.Request(); l == "" && (strings.Contains(r.Header.Get(echo.HeaderAccept), echo.MIMEApplicationJSON) ||
+		strings.HasPrefix(r.Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON)) {
+		// A program on a private link (JSON) is answered in the
+		// language it asks, as the API is; a page is Danish unless
+		// the reader chose English.
+		l = i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+	}
+	if l == "" {
+		l = i18n.DA
+	}
+	return l
 }
 
 func (f *Frontend) requireStaff(next echo.HandlerFunc) echo.HandlerFunc {
@@ -737,6 +746,11 @@ func (f *Frontend) errorPage(err error, c echo.Context) {
 		_ = c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 		return
 	}
+	// Chosen as every page's is, whether or not a route's language ran:
+	// a method no route takes ("Fejl 405") or a path none has was in the
+	// browser's Accept-Language (web.Lang), "Error 405" to an English
+	// browser on the Danish public side.
+	c.Set("lang", pageLang(c))
 	lang := web.Lang(c)
 	d := errorData{Status: status, Message: i18n.T(lang, key), RequestID: c.Response().Header().Get(echo.HeaderXRequestID), Home: "/"}
 	if u := web.CurrentUser(c); u != nil {
