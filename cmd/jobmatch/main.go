@@ -44,6 +44,8 @@ func commands() []command {
 		{"demo", "generate synthetic CVs: demo --candidates N [--out FILE]", runDemo},
 		{"reindex", "rebuild the search index from the store into a new directory and swap it in", runReindex},
 		{"purge", "erase candidates inactive longer than the retention period: purge [--inactive-days N] [--dry-run] [--force]", runPurge},
+		{"backup", "write a backup of the database while the service runs: backup --out FILE [--data-dir DIR | --mongodb-uri URI]", runBackup},
+		{"restore", "restore a backup into a new data directory or an empty database: restore --in FILE [--data-dir NEWDIR | --mongodb-uri URI]", runRestore},
 		{"kpi", "follow-up figures: kpi rebuild [--dry-run] recomputes the period counters from the events and reports differences", runKPI},
 		{"eval", "quality figures: eval melo [--dir DIR] | eval rjdb [--file FILE] [--weights …] | eval everyday [--candidates N]", runEval},
 		{"version", "print the version this binary was built from: the module's version and VCS revision (also --version)", runVersion},
