@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"jobmatch"
+	"jobmatch/index"
 	"jobmatch/store"
 )
 
@@ -50,6 +51,38 @@ func (c *commonFlags) requireStore() error {
 	}
 	return nil
 }
+
+// inUse refuses at once a command on a data directory that another
+// jobmatch process has open (a running serve, or another command): its
+// search index, and the embedded database when there is one, are that
+// process's alone. It is asked before anything opens: opening waits for
+// the index's lock, and `reindex`, `kpi rebuild` beside a running serve
+// said "in use" only after 10 s. The error wraps index.ErrInUse, as the
+// index's own does. serve.running names the serve's process, if one left it.
+func (c *commonFlags) inUse() error {
+	dir := c.dataDir
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if err := index.InUse(filepath.Join(dir, "index")); err == nil {
+		return nil
+	}
+	who := "another jobmatch process"
+	if b, err := os.ReadFile(filepath.Join(dir, "serve.running")); err == nil {
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && pid > 0 {
+			who = fmt.Sprintf("a running jobmatch serve (process %d)", pid)
+		}
+	}
+	return &inUseError{dir: dir, who: who}
+}
+
+type inUseError struct{ dir, who string }
+
+func (e *inUseError) Error() string {
+	return fmt.Sprintf("data directory %s is in use by %s: stop it and run this command again", e.dir, e.who)
+}
+
+func (e *inUseError) Unwrap() error { return index.ErrInUse }
 
 // minRetentionDays is the shortest inactivity after which a CV may be
 // erased, by `purge --inactive-days` and by serve's daily purge

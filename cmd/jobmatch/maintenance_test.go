@@ -4,17 +4,21 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"jobmatch/app/followup"
+	"jobmatch/index"
 	"jobmatch/store"
+	"jobmatch/system/systemtest"
 )
 
 // cli runs the command in this process with the storage settings of the
@@ -311,5 +315,43 @@ func TestStrayArgumentRefused(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
 		t.Errorf("a refused command created %v", entries)
+	}
+}
+
+// TestCommandsBesideServeAreRefusedAtOnce: reindex, purge and kpi rebuild
+// on the data directory of a running serve are refused before they open
+// anything, naming the serve's process from its serve.running marker.
+// They waited out the index's lock (10 s) and then said "index: in use
+// by another process".
+func TestCommandsBesideServeAreRefusedAtOnce(t *testing.T) {
+	clearStorageEnv(t)
+	dir := t.TempDir()
+	a := systemtest.Start(t, systemtest.Options{DataDir: dir})
+	var db []string
+	if !a.Sys.Store.Embedded() {
+		db = []string{"--mongodb-uri", a.Sys.Store.URI(), "--database", a.Sys.Store.DB().Name()}
+	}
+	// What serve writes while it runs (serve.go).
+	if err := os.WriteFile(filepath.Join(dir, "serve.running"), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"reindex"}, {"purge", "--dry-run", "--inactive-days", "730"}, {"import", "candidates", filepath.Join(dir, "none.ndjson")}} {
+		name := strings.Join(cmd, " ")
+		if cmd[0] == "import" {
+			if err := os.WriteFile(cmd[2], nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, _, err := cli(t, append(append(cmd, db...), "--data-dir", dir)...)
+		if !errors.Is(err, index.ErrInUse) {
+			t.Fatalf("%s beside serve: err %v, out %q", name, err, out)
+		}
+		want := fmt.Sprintf("%s is in use by a running jobmatch serve (process %d): stop it", dir, os.Getpid())
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%s beside serve: %v\nlacks %q", name, err, want)
+		}
+	}
+	if _, _, err := cli(t, append([]string{"kpi", "rebuild", "--dry-run", "--data-dir", dir}, db...)...); !strings.Contains(fmt.Sprint(err), "in use by") {
+		t.Errorf("kpi rebuild beside serve: %v", err)
 	}
 }

@@ -20,8 +20,12 @@ import (
 )
 
 // openSystem opens the store and services for a one-off command, which
-// claims no replica slot at open (store.Config.Command).
+// claims no replica slot at open (store.Config.Command). A data directory
+// another process has open is refused at once (inUse).
 func openSystem(ctx context.Context, common *commonFlags, stderr io.Writer) (*system.System, error) {
+	if err := common.inUse(); err != nil {
+		return nil, err
+	}
 	cfg := common.system(common.logger(stderr))
 	cfg.Command = true
 	return system.Open(ctx, cfg)
