@@ -225,7 +225,7 @@ func Open(ctx context.Context, cfg Config) (*System, error) {
 
 	srv := web.New(web.Config{Sessions: staffUC, Ping: st.Ping, Logger: cfg.Logger, PublicRate: cfg.PublicRate, PublicBurst: cfg.PublicBurst, DevMode: cfg.DevMode,
 		IntakePerAddress: cfg.IntakePerAddress, IntakePerCVR: cfg.IntakePerCVR, FileRepeats: cfg.FileRepeats, Now: cfg.Now,
-		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL, Validate: env.Validator().Validate, Unreachable: store.Unreachable})
+		TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL, Validate: env.Validator().Validate, Unreachable: store.Unreachable, Replies: st})
 	// The API and the pages are siblings on the web kernel; each group of
 	// routes is added here, explicitly.
 	uc := api.UseCases{Env: env, Staff: staffUC, Companies: companiesUC, Intake: intakeUC, Surveys: surveysUC, Followup: followupUC}

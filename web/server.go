@@ -84,6 +84,10 @@ type Config struct {
 	// answer (store.Unreachable): every path answers it with 503, "try
 	// again" and Retry-After, as a session that cannot be read.
 	Unreachable func(error) bool
+	// Replies keeps the first answer to an API POST under its
+	// Idempotency-Key (idempotent); without it the key is not honoured
+	// outside the intake's paths.
+	Replies Replies
 }
 
 // validateFunc is echo's Validator of a function.
@@ -199,6 +203,7 @@ func New(cfg Config) *Server {
 	e.Use(s.methodNotAllowed) // after the headers: a 405 page is a page
 	e.Use(s.timeout)
 	e.Use(s.authenticate)
+	e.Use(s.idempotent)
 
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/readyz", s.readyz)
