@@ -202,9 +202,13 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
 }
 
-// goalsLine says a year's goals: "Mål for 2026: 2.500 virksomhedskontakter
-// (standard) · 92,0 % borgere tilfredse (standard) · …", and for goals an
-// admin set, by whom and when where that was recorded.
+// goalsLine says a year's goals: "Mål for 2026: 3.000 virksomhedskontakter
+// · 92,0 % borgere tilfredse (standard) · …", and for goals an admin set,
+// by whom and when where that was recorded. A year nobody set has no
+// contact target, as the card and the consultant's home say ("Intet mål
+// sat for 2026"): the line said "2.500 virksomhedskontakter (standard)"
+// right above it. The 2.500 is only the form's suggestion; the 92 % goals
+// are the jobcentre's standing ones and stay "(standard)".
 func goalsLine(lang i18n.Lang, t followup.Targets) string {
 	fallback := map[string]bool{}
 	for _, f := range t.Defaults {
@@ -216,8 +220,13 @@ func goalsLine(lang i18n.Lang, t followup.Targets) string {
 		}
 		return s
 	}
+	contacts := mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts))))
+	if t.Default {
+		// followup.KPIContacts.NoTarget: the default is no target.
+		contacts = i18n.T(lang, "dash.goal_no_contacts")
+	}
 	parts := []string{
-		mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts)))),
+		contacts,
 		mark("citizen_satisfaction_share", i18n.T(lang, "dash.goal_citizens", fmtPct(lang, t.CitizenSatisfactionShare))),
 		mark("employer_satisfaction_share", i18n.T(lang, "dash.goal_employers", fmtPct(lang, t.EmployerSatisfactionShare))),
 	}
@@ -228,15 +237,21 @@ func goalsLine(lang i18n.Lang, t followup.Targets) string {
 }
 
 // yearChoices are the years the dashboard's select offers, newest first:
-// next year (so an admin can set its targets in December), this year and
-// five before, and the year shown if it is none of those.
-func yearChoices(now time.Time, shown int) []int {
+// this year and five before, next year with next (its goals are set, or
+// the reader is the admin who sets them in December), and the year shown
+// if it is none of those. Next year was offered to everyone: a year with
+// no figures and no goals.
+func yearChoices(now time.Time, shown int, next bool) []int {
 	this := now.In(jobmatch.Copenhagen).Year()
+	first := this
+	if next {
+		first = this + 1
+	}
 	var ys []int
-	for y := this + 1; y >= this-5; y-- {
+	for y := first; y >= this-5; y-- {
 		ys = append(ys, y)
 	}
-	if shown > this+1 || shown < this-5 {
+	if shown > first || shown < this-5 {
 		ys = append(ys, shown)
 		sort.Sort(sort.Reverse(sort.IntSlice(ys)))
 	}
@@ -338,7 +353,15 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 	if u := web.CurrentUser(c); u != nil && u.Role == jobmatch.RoleAdmin {
 		d.Targets = &goals
 	}
-	d.Years = yearChoices(f.cfg.Env.Now(), year)
+	next := d.Targets != nil
+	if !next {
+		nt, err := f.cfg.Followup.Targets(ctx, f.cfg.Env.Now().In(jobmatch.Copenhagen).Year()+1)
+		if err != nil {
+			return err
+		}
+		next = !nt.Default
+	}
+	d.Years = yearChoices(f.cfg.Env.Now(), year, next)
 	T := func(k string, a ...any) string { return i18n.T(lang, k, a...) }
 
 	// Contacts: cumulative per month against a steady pace to the target.

@@ -228,7 +228,9 @@ func TestReportSaysWhoseAndWhenPrinted(t *testing.T) {
 // TestTargetsSayWhatWasSetAndWhatIsADefault: GET /api/v1/targets says
 // whether a year's goals were set (by whom, when) or are the defaults,
 // and which; the dashboard marks a default goal "(standard)" in Danish,
-// "(default)" in English, and names who set the others.
+// "(default)" in English, and names who set the others. A year nobody set
+// has no contact target (followup.KPIContacts.NoTarget), not a "2.500
+// (standard)" one.
 func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 	env, get := dashboardOn(t)
 	admin := env.Login("admin@demo.local")
@@ -260,8 +262,8 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 		return strings.ReplaceAll(html.UnescapeString(m[1]), "\u00a0", " ")
 	}
 	for _, tc := range []struct{ q, lang, want string }{
-		{"year=2025&half=H2", "da", "Mål for 2025: 2.500 virksomhedskontakter (standard) · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
-		{"year=2025&half=H2", "en", "Goals for 2025: 2,500 company contacts (default) · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
+		{"year=2025&half=H2", "da", "Mål for 2025: intet mål sat for virksomhedskontakter · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
+		{"year=2025&half=H2", "en", "Goals for 2025: no target set for company contacts · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
 		{"year=2027&half=H1", "da", "Mål for 2027: 3.000 virksomhedskontakter · 90,0 % borgere tilfredse · 92,0 % virksomheder tilfredse · sat af admin@demo.local 7. dec. 2026 kl. 12.00"},
 		{"year=2027&half=H1", "en", "Goals for 2027: 3,000 company contacts · 90.0 % of citizens satisfied · 92.0 % of employers satisfied · set by admin@demo.local on 7 Dec 2026, 12:00"},
 	} {
@@ -269,6 +271,58 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 			t.Errorf("%s %s:\n got %q\nwant %q", tc.q, tc.lang, got, tc.want)
 		}
 	}
+}
+
+// TestNoContactTargetIsSaidOneWay: for a year nobody set goals for, the
+// dashboard said "Mål for 2026: 2.500 virksomhedskontakter (standard)"
+// and right below it, on the contacts card, "Intet mål sat for 2026";
+// the consultant's home "(intet mål sat for 2026)". The goals line, the
+// card and the home page now say the same: no target, and no 2.500 to
+// measure against; set, the target is on all three.
+func TestNoContactTargetIsSaidOneWay(t *testing.T) {
+	env, get := dashboardOn(t)
+	k := env.Login("konsulent@demo.local")
+	home := func(lang string) string {
+		t.Helper()
+		res := k.Do("GET", "/staff?lang="+lang, nil, nil, "Accept", "text/html")
+		m := regexp.MustCompile(`(?s)<p class="contacts-target" id="contacts-target">.*?</p>`).FindString(string(res.Body))
+		if m == "" {
+			t.Fatalf("%s: no contacts line on the consultant's home: %d", lang, res.StatusCode)
+		}
+		return text(m)
+	}
+	part := func(page, re string) string {
+		t.Helper()
+		m := regexp.MustCompile(re).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no %s on the dashboard", re)
+		}
+		return text(m[1])
+	}
+	check := func(lang, goals, card, homeLine string, not ...string) {
+		t.Helper()
+		page := get("/dashboard?year=2026&half=", lang)
+		g := part(page, `<p class="hint targets-line" id="targets-line">([^<]*)</p>`)
+		c := part(page, `(?s)<div class="kpi-card" id="kpi-contacts">(.*?)</div>`)
+		h := home(lang)
+		if !strings.Contains(g, goals) || !strings.Contains(c, card) || !strings.Contains(h, homeLine) {
+			t.Errorf("%s:\n goals line %q, want %q\n card %q, want %q\n home %q, want %q", lang, g, goals, c, card, h, homeLine)
+		}
+		for _, s := range not {
+			for _, in := range []string{g, c, h} {
+				if strings.Contains(in, s) {
+					t.Errorf("%s: %q says %q", lang, in, s)
+				}
+			}
+		}
+	}
+	check("da", "Mål for 2026: intet mål sat for virksomhedskontakter ·", "Intet mål sat for 2026 ·", "(intet mål sat for 2026)", "2.500")
+	check("en", "Goals for 2026: no target set for company contacts ·", "No target set for 2026 ·", "(no target set for 2026)", "2,500")
+
+	if res := env.Login("admin@demo.local").Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("set 2026: %d %s", res.StatusCode, res.Body)
+	}
+	check("da", "Mål for 2026: 3.000 virksomhedskontakter ·", "/ 3.000", "(min andel af målet 3.000)", "intet mål")
 }
 
 // text is an HTML fragment's text, tags dropped and spaces made one.
@@ -394,5 +448,42 @@ func TestDashboardCountsEachMonth(t *testing.T) {
 	// A month to come has no count yet.
 	if m := table.FindStringSubmatch(get("/dashboard?year=2027&half=H1", "da")); m == nil || !strings.Contains(text(m[1]), "jan – –") {
 		t.Errorf("2027's months to come: %v", m)
+	}
+}
+
+// TestYearListEndsWithThisYear: on 7 December 2026 the dashboard's year
+// list offered 2027, a year with no figures and no goals. It ends with
+// this year; next year is offered to the admin, who sets its goals in
+// December, and to everyone once they are set.
+func TestYearListEndsWithThisYear(t *testing.T) {
+	env, get := dashboardOn(t)
+	years := func(page string) string {
+		t.Helper()
+		m := regexp.MustCompile(`(?s)<select class="form-select" id="year" name="year">(.*?)</select>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("no year list on the dashboard")
+		}
+		return strings.Join(regexp.MustCompile(`<option value="(\d+)"`).FindAllString(m[1], -1), " ")
+	}
+	want := func(ys ...string) string {
+		var out []string
+		for _, y := range ys {
+			out = append(out, `<option value="`+y+`"`)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := years(get("/dashboard?year=2026&half=H2", "da")); got != want("2026", "2025", "2024", "2023", "2022", "2021") {
+		t.Errorf("management's years: %s", got)
+	}
+	admin := env.Login("admin@demo.local")
+	page := string(admin.Do("GET", "/dashboard?year=2026&half=H2", nil, nil, "Accept", "text/html").Body)
+	if got := years(page); got != want("2027", "2026", "2025", "2024", "2023", "2022", "2021") {
+		t.Errorf("the admin's years: %s", got)
+	}
+	if res := admin.Do("PUT", "/api/v1/targets/2027", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9}, nil); res.StatusCode != http.StatusOK {
+		t.Fatalf("set 2027: %d %s", res.StatusCode, res.Body)
+	}
+	if got := years(get("/dashboard?year=2026&half=H2", "da")); got != want("2027", "2026", "2025", "2024", "2023", "2022", "2021") {
+		t.Errorf("management's years with 2027's goals set: %s", got)
 	}
 }
