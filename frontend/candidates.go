@@ -1034,14 +1034,39 @@ func hitFacts(lang i18n.Lang, c *jobmatch.Candidate, today string, education, hi
 	da := func(s string) string { return `<span lang="da">` + esc(s) + `</span>` }
 	var parts []string
 	if len(c.Experience) > 0 {
-		// The same title at two employers is one line of their years.
-		var exp []jobmatch.Experience
+		// One occupation is one line of its years, under the title the
+		// CV gives most of them: "Lagermedarbejder 10,5 år" for 8 years
+		// so titled and 2,5 as "Lagerarbejder" (the line said 8, where
+		// the search read "10 års erfaring" of the occupation). A title
+		// without an occupation is its own, at any employer.
+		type job struct {
+			key    string
+			years  float64
+			titles map[string]float64
+		}
+		var jobs0 []*job
 		for _, e := range c.Experience {
-			if i := slices.IndexFunc(exp, func(x jobmatch.Experience) bool { return strings.EqualFold(x.Title, e.Title) }); i >= 0 {
-				exp[i].Years += e.Years
-			} else {
-				exp = append(exp, e)
+			key := "title:" + strings.ToLower(strings.TrimSpace(e.Title))
+			if e.Occupation != "" {
+				key = e.Occupation
 			}
+			i := slices.IndexFunc(jobs0, func(j *job) bool { return j.key == key })
+			if i < 0 {
+				i = len(jobs0)
+				jobs0 = append(jobs0, &job{key: key, titles: map[string]float64{}})
+			}
+			jobs0[i].years += e.Years
+			jobs0[i].titles[e.Title] += e.Years
+		}
+		var exp []jobmatch.Experience
+		for _, j := range jobs0 {
+			best, most := "", -1.0
+			for _, e := range c.Experience { // in the CV's order, the first of equal years
+				if y, ok := j.titles[e.Title]; ok && y > most {
+					best, most = e.Title, y
+				}
+			}
+			exp = append(exp, jobmatch.Experience{Title: best, Years: j.years})
 		}
 		slices.SortStableFunc(exp, func(a, b jobmatch.Experience) int { return cmp.Compare(b.Years, a.Years) })
 		var jobs []string
