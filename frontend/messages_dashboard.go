@@ -104,6 +104,7 @@ func init() {
 		"dash.goal_contacts":                 {"%s virksomhedskontakter", "%s company contacts"},
 		"dash.goal_citizens":                 {"%s borgere tilfredse", "%s of citizens satisfied"},
 		"dash.goal_employers":                {"%s virksomheder tilfredse", "%s of employers satisfied"},
+		"dash.goal_no_contacts":              {"intet mål sat for virksomhedskontakter", "no target set for company contacts"},
 		"dash.goal_standard":                 {"(standard)", "(default)"},
 		"dash.goals_set_by":                  {"sat af %s %s", "set by %s on %s"},
 		"report.printed":                     {"Udskrevet %s", "Printed %s"},
