@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,6 +90,9 @@ type Store struct {
 	sqlite    *sql.DB
 	cancelFDB context.CancelFunc
 	fdbDone   chan struct{}
+	// sockTmp: the temporary directory of the database's socket, when
+	// the data directory's path is too long for it (socketPath).
+	sockTmp string
 
 	exprMu      sync.Mutex
 	exprIndexed map[string]bool
@@ -220,14 +225,24 @@ func (s *Store) startEmbedded(cfg Config) (string, error) {
 	default:
 		return "", fmt.Errorf("store: sqlite sync mode %q: want normal or full", cfg.SQLiteSync)
 	}
+	sock, sockTmp, err := socketPath(filepath.Dir(dir), cfg.Logger)
+	if err != nil {
+		return "", err
+	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Listener:  ferretdb.ListenerConfig{Unix: sock},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + sync + ")",
 		Logger:    fdbLog,
 	})
 	if err != nil {
+		removeSocketDir(sockTmp)
 		return "", fmt.Errorf("store: start embedded FerretDB: %w", err)
+	}
+	// The socket's own mode follows the umask; its directory is 0700
+	// already, and the socket is the user's alone as well.
+	if err := os.Chmod(sock, 0o600); err != nil {
+		cfg.Logger.Warn("embedded database socket mode", "err", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -241,35 +256,80 @@ func (s *Store) startEmbedded(cfg Config) (string, error) {
 	s.sqliteDir = dir
 	s.cancelFDB = cancel
 	s.fdbDone = done
-	// MongoDBURI is only valid once Run has bound the listener.
-	var uri string
-	for i := 0; i < 200; i++ {
-		if uri = safeURI(f); uri != "" {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if uri == "" {
-		s.stopEmbedded()
-		return "", errors.New("store: embedded FerretDB did not start listening")
-	}
-	// The listener is loopback's alone; a command on this machine may use
-	// it as --mongodb-uri while this process has the data directory.
+	s.sockTmp = sockTmp
+	uri := socketURI(sock)
+	// The listener is a Unix socket in the data directory (0700), not
+	// loopback TCP: FerretDB 1.24 on SQLite has no authentication, and
+	// any user or process on the host could read and change every CV
+	// through a loopback port (its address was logged). The service's
+	// user, alone, may give it as --mongodb-uri to a command while this
+	// process has the data directory.
 	cfg.Logger.Info("embedded database started", "backend", "ferretdb-sqlite", "dir", dir, "uri", uri)
 	return uri, nil
 }
 
-func safeURI(f *ferretdb.FerretDB) (uri string) {
-	defer func() {
-		if recover() != nil {
-			uri = ""
+// socketPath is where the embedded FerretDB listens: run/mongodb.sock in
+// the data directory, in a directory only the service's user may enter.
+// A path longer than maxSocketPath goes in a temporary directory of its own (0700, removed at
+// Close; tmp names it), and the log says where. A socket left by a process
+// killed with this data directory is removed; one that answers is another
+// process's database, and the data directory is refused.
+func socketPath(dataDir string, log *slog.Logger) (sock, tmp string, err error) {
+	run := filepath.Join(dataDir, "run")
+	sock = filepath.Join(run, "mongodb.sock")
+	if len(sock) > maxSocketPath {
+		if tmp, err = os.MkdirTemp("", "jobmatch-db-"); err != nil {
+			return "", "", fmt.Errorf("store: database socket: %w", err)
 		}
-	}()
-	uri = f.MongoDBURI()
-	if strings.Contains(uri, ":0/") {
+		sock = filepath.Join(tmp, "mongodb.sock")
+		log.Info("the data directory's path is too long for the embedded database's socket; it is in a temporary directory instead", "socket", sock)
+		return sock, tmp, nil
+	}
+	if err := os.MkdirAll(run, 0o700); err != nil {
+		return "", "", fmt.Errorf("store: database socket: %w", err)
+	}
+	if err := os.Chmod(run, 0o700); err != nil {
+		return "", "", fmt.Errorf("store: database socket: %w", err)
+	}
+	if _, err := os.Lstat(sock); err == nil {
+		if c, err := net.DialTimeout("unix", sock, time.Second); err == nil {
+			_ = c.Close()
+			return "", "", fmt.Errorf("store: the embedded database at %s answers: another jobmatch process has the data directory %s", sock, dataDir)
+		}
+		if err := os.Remove(sock); err != nil {
+			return "", "", fmt.Errorf("store: database socket: %w", err)
+		}
+	}
+	return sock, "", nil
+}
+
+// EmbeddedURI is the URI of the embedded database a serve on dataDir
+// listens on, for a command of the same user to give as --mongodb-uri
+// while serve has the directory; empty when the data directory's path is
+// too long for it (serve then logs where its socket is).
+func EmbeddedURI(dataDir string) string {
+	abs, err := filepath.Abs(dataDir)
+	if err != nil {
 		return ""
 	}
-	return uri
+	sock := filepath.Join(abs, "run", "mongodb.sock")
+	if len(sock) > maxSocketPath {
+		return ""
+	}
+	return socketURI(sock)
+}
+
+// socketURI: the driver takes a socket's path, escaped, as the URI's host.
+func socketURI(sock string) string { return "mongodb://" + url.PathEscape(sock) + "/" }
+
+// maxSocketPath: a Unix socket's path holds at most 104 bytes (macOS;
+// 108 on Linux).
+const maxSocketPath = 100
+
+func removeSocketDir(tmp string) {
+	if tmp != "" {
+		_ = os.RemoveAll(tmp)
+	}
 }
 
 func (s *Store) stopEmbedded() {
@@ -282,6 +342,8 @@ func (s *Store) stopEmbedded() {
 		<-s.fdbDone
 		s.cancelFDB = nil
 	}
+	removeSocketDir(s.sockTmp)
+	s.sockTmp = ""
 }
 
 // Close disconnects the driver first (so FerretDB does not wait for open
@@ -308,8 +370,8 @@ func (s *Store) Close(ctx context.Context) error {
 }
 
 // URI is the MongoDB URI the store is connected to (the embedded FerretDB's
-// loopback listener when embedded): a second process may connect to it as
-// another replica (tests do).
+// Unix socket when embedded): a second process of the same user may
+// connect to it as another replica (tests do).
 func (s *Store) URI() string { return s.uri }
 
 // Embedded reports whether the store runs on the in-process FerretDB.

@@ -11,6 +11,7 @@ import (
 
 	"jobmatch/app/followup"
 	"jobmatch/index"
+	"jobmatch/store"
 )
 
 func runKPI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -71,9 +72,15 @@ func (c *commonFlags) kpiInUse() error {
 		dir = abs
 	}
 	if c.mongoURI == "" {
+		// The embedded database listens on a socket in the data
+		// directory that only the service's user may use (store.Open).
+		uri := store.EmbeddedURI(dir)
+		if uri == "" {
+			uri = "<the uri serve logs at start: \"embedded database started … uri=…\">"
+		}
 		return fmt.Errorf("kpi rebuild: %s is in use by a running jobmatch (serve): the embedded database in it is that process's alone. "+
-			"Give kpi rebuild --mongodb-uri with the running service's database listener (serve logs it at start: \"embedded database started … uri=…\"), "+
-			"or stop serve and run kpi rebuild again", dir)
+			"As the service's user, give kpi rebuild --mongodb-uri %s and a --data-dir of its own (an empty directory will do), "+
+			"or stop serve and run kpi rebuild again", dir, uri)
 	}
 	return fmt.Errorf("kpi rebuild: the search index in %s is in use by another jobmatch process; kpi rebuild reads the database at --mongodb-uri and not the index: "+
 		"give it a --data-dir of its own (an empty directory will do)", dir)

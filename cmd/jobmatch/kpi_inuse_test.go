@@ -39,4 +39,15 @@ func TestKPIRebuildBesideServeSaysWhatIsInUse(t *testing.T) {
 	if strings.Contains(err.Error(), "give this one another --data-dir") {
 		t.Errorf("kpi rebuild beside serve still sends the operator to another data directory: %v", err)
 	}
+	if a.Sys.Store.Embedded() {
+		// The advice works: the service's database socket, named in it,
+		// and a data directory of the command's own.
+		uri := a.Sys.Store.URI()
+		if !strings.Contains(err.Error(), "--mongodb-uri "+uri+" ") {
+			t.Fatalf("kpi rebuild beside serve: %v\ndoes not name the service's database %s", err, uri)
+		}
+		if out, _, err := cli(t, "kpi", "rebuild", "--dry-run", "--mongodb-uri", uri, "--data-dir", t.TempDir()); err != nil || !strings.Contains(out, "the counters agree") {
+			t.Fatalf("kpi rebuild as advised: %v %q", err, out)
+		}
+	}
 }
