@@ -30,6 +30,9 @@ func TestWordsLeftOut(t *testing.T) {
 		"social- og sundhedshjælper":              {"social- og sundhedshjælper", nil, nil},
 		"rengøring uden bil":                      {"rengøring", nil, nil},
 		"uden weekend":                            {"", nil, nil},
+		"Idrætsinstruktør og -konsulent":          {"Idrætsinstruktør og -konsulent", nil, nil},
+		"tømrer eller -mester":                    {"tømrer eller -mester", nil, nil},
+		"kok og -deltid -weekend":                 {"kok og -deltid", []string{"weekend"}, []string{"-weekend"}},
 	} {
 		iq, interp := readQuery(t, q)
 		var terms []string

@@ -2132,7 +2132,7 @@ func exclusionsIn(text string) (rest string, words, terms []string) {
 		c := chunks[i]
 		var typed, w string
 		switch {
-		case len(c) > 1 && c[0] == '-' && unicode.IsLetter([]rune(c[1:])[0]):
+		case len(c) > 1 && c[0] == '-' && unicode.IsLetter([]rune(c[1:])[0]) && !suspendedAfter(chunks, i):
 			typed, w = c, c[1:]
 		case c == "NOT" && i+1 < len(chunks):
 			typed, w = c+" "+chunks[i+1], chunks[i+1]
@@ -2151,6 +2151,25 @@ func exclusionsIn(text string) (rest string, words, terms []string) {
 		return text, nil, nil
 	}
 	return strings.Join(keep, " "), words, terms
+}
+
+// suspendedAfter reports whether chunks[i], "-word", ends a compound
+// whose shared part an earlier word has, as Danish titles write two of
+// them ("Idrætsinstruktør og -konsulent": idrætskonsulent, "tømrer
+// eller -mester"): after "og", "eller", "samt", "and", "or", "&", "/" or
+// "+", it is no word to leave out. STAR's title
+// "Idrætsinstruktør og -konsulent" found nobody, its "-konsulent" read as
+// excluding every konsulent.
+func suspendedAfter(chunks []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := strings.ToLower(chunks[i-1])
+	switch prev {
+	case "og", "eller", "samt", "and", "or", "&", "/", "+":
+		return true
+	}
+	return false
 }
 
 // certificateEnds end the words of a certificate or a course taken, by
