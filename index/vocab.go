@@ -245,7 +245,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// A whole word whose stem cut off more than an ending is another word
 	// than its stem: "personlig" (person|lig) is no "personalechef" or
 	// "personbiler", "vejledning" (vejled|ning) no "vejleder".
-	if cut := strings.TrimPrefix(s, stem); stem != "" && !stemEndings[cut] && !slices.Contains(danishEndings, cut) && v.isAWord(token) {
+	// An ending after the stem's last consonant doubled is an ending
+	// too: "gulvlægger" is gulvlæg|g|er, whose stem reaches gulvlægning.
+	if cut := strings.TrimPrefix(s, stem); stem != "" && !stemEndings[cut] && !slices.Contains(danishEndings, cut) && !doubledEnding(stem, cut) && v.isAWord(token) {
 		stem = ""
 	}
 	// A whole word (one some CV holds, the Danish dictionary knows, or a
@@ -981,7 +983,13 @@ func (v *vocab) wordPrefixLocked(w vocabWord, token, s string, adjective, place 
 		*scans++
 		return v.endsOthersLocked(w.word, x, 1)
 	}
-	for _, r := range []string{rest, strings.TrimPrefix(rest, "s"), strings.TrimPrefix(rest, "e")} {
+	// After the last letter doubled and a linking e: "nat|te|vagt",
+	// "nat|te|arbejde" ("nat" reached only "natten").
+	rests := []string{rest, strings.TrimPrefix(rest, "s"), strings.TrimPrefix(rest, "e")}
+	if last, size := utf8.DecodeLastRuneInString(token); strings.HasPrefix(rest, string(last)+"e") {
+		rests = append(rests, rest[size+1:])
+	}
+	for _, r := range rests {
 		if word(r) {
 			return true
 		}
@@ -992,6 +1000,15 @@ func (v *vocab) wordPrefixLocked(w vocabWord, token, s string, adjective, place 
 		}
 	}
 	return false
+}
+
+// doubledEnding reports whether cut, what the stemmer took off after
+// stem, is the stem's last letter doubled and an ending ("lægger":
+// gulvlæg|g|er).
+func doubledEnding(stem, cut string) bool {
+	last, size := utf8.DecodeLastRuneInString(stem)
+	rest, ok := strings.CutPrefix(cut, string(last))
+	return ok && size > 0 && rest != "" && (stemEndings[rest] || slices.Contains(danishEndings, rest))
 }
 
 // isAdjective reports whether w is a Danish adjective: some CV holds (or

@@ -37,6 +37,9 @@ func TestAWholeWordBeginsOnlyItsCompounds(t *testing.T) {
 		"lager":        cvOf("Lagermedarbejder", "Pakning. Bor i Vejle."),
 		"lageruddan":   cvOf("Pakkeriassistent", "Lagermedarbejderuddannelsen er taget. Bor i Vejle."),
 		"tømrer":       cvOf("Tømrer", "Byggepladser i Vejle."),
+		"nattevagt":    cvOf("Portør", "Nattevagt og nattearbejde på sygehuset."),
+		"gulv":         cvOf("Bygningsarbejder", "Gulvlægning og slibning af trægulve."),
+		"gulvvask":     cvOf("Rengøringsassistent", "Gulvvask og toiletter."),
 	}
 	ix, names := namedIndexAt(t, cvs, tax, places)
 	notForms := map[string][]string{
@@ -59,6 +62,11 @@ func TestAWholeWordBeginsOnlyItsCompounds(t *testing.T) {
 		"personlig": {"handicap"},
 		"lager":     {"lager", "lageruddan"},
 		"bil":       {"bilforh", "handicap"},
+		// A linking e after the last letter doubled: "nat|te|vagt".
+		"nat": {"nattevagt"},
+		// The stem after a doubled letter and an ending: gulvlæg|g|er
+		// reaches gulvlægning, and no gulvvask.
+		"gulvlægger": {"gulv"},
 	} {
 		res := mustSearch(t, ix, q)
 		if got := names(res); !slices.Equal(got, want) {
