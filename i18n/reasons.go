@@ -51,10 +51,11 @@ func init() {
 		"why.distance_same_postal": {"Samme postnummer som arbejdsstedet (højst %s)", "Same postal code as the workplace (max %s)"},
 		"why.distance_unknown":     {"Afstand ukendt (postnummer %s)", "Distance unknown (postal code %s)"},
 
-		"why.available_now":  {"Ledig nu", "Available now"},
-		"why.available_from": {"Ledig fra %s, før start", "Available from %s, before the start"},
-		"why.available_late": {"Først ledig %s – efter start", "Not available until %s – after the start"},
-		"why.hired":          {"Ansat via jobcentret (%s) – ikke ledig nu, står efter de ledige", "Hired through the jobcentre (%s) – not available now, listed after those who are"},
+		"why.available_now":       {"Ledig nu", "Available now"},
+		"why.available_from":      {"Ledig fra %s, før start", "Available from %s, before the start"},
+		"why.available_late":      {"Først ledig %s – stillingen starter %s", "Not available until %s – the job starts %s"},
+		"why.available_late_asap": {"Først ledig %s – stillingen skal besættes hurtigst muligt", "Not available until %s – the job is to be filled as soon as possible"},
+		"why.hired":               {"Ansat via jobcentret (%s) – ikke ledig nu, står efter de ledige", "Hired through the jobcentre (%s) – not available now, listed after those who are"},
 
 		"why.language":         {"%s %s (krav %s)", "%s %s (asked %s)"},
 		"why.language_below":   {"%s %s – et niveau under %s", "%s %s – one level below %s"},

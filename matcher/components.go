@@ -253,7 +253,14 @@ func scoreOccupation(s *Scorer, f *Features) Part {
 	}
 	part.Value = best.value
 	if best.value <= 0 {
-		s.say(&part, "occupation_none", "gap", "why.occupation_none", i18n.Quote(s.p.Title))
+		// Named as the title was read, as the page says above the list
+		// ("Titlen læst som: Svejser"); it quoted the whole ad's title,
+		// "Svejser til 2-holdsskift". A title read as nothing is quoted.
+		var name any = i18n.Quote(s.p.Title)
+		if len(s.p.Targets) > 0 && s.p.Targets[0].Title != "" {
+			name = s.p.Targets[0].Title
+		}
+		s.say(&part, "occupation_none", "gap", "why.occupation_none", name)
 		return part
 	}
 	kind := "partial"
@@ -550,7 +557,13 @@ func scoreAvailability(s *Scorer, f *Features) Part {
 	default:
 		late := f.AvailableFrom.Sub(start).Hours() / 24
 		part.Value = 1 - late/90
-		s.say(&part, "available_late", "gap", "why.available_late", i18n.Day(f.AvailableFrom))
+		// Said against what it is measured from: the job's start, or,
+		// with none or one passed, today ("– efter start" said neither).
+		if start.Equal(s.p.Start) {
+			s.say(&part, "available_late", "gap", "why.available_late", i18n.Day(f.AvailableFrom), i18n.Day(start))
+		} else {
+			s.say(&part, "available_late", "gap", "why.available_late_asap", i18n.Day(f.AvailableFrom))
+		}
 		if s.c.Availability {
 			part.Exclude = "availability"
 		}

@@ -199,7 +199,7 @@ func TestScoreDistanceAvailabilityLanguagesLicence(t *testing.T) {
 		{"unknown place", scoreDistance, jobmatch.Candidate{PostalCode: "0000"}, 0.5, "", "Afstand ukendt (postnummer 0000)"},
 		{"available now", scoreAvailability, jobmatch.Candidate{}, 1, "", "Ledig nu"},
 		{"available before the start", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}, 1, "", "Ledig fra 11. dec. 2026, før start"},
-		{"late", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: start.AddDate(0, 0, 45)}}, 0.5, "availability", "Først ledig"},
+		{"late", scoreAvailability, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: start.AddDate(0, 0, 45)}}, 0.5, "availability", "Først ledig 15. feb. 2027 – stillingen starter 1. jan. 2027"},
 		{"Danish B2 for B1", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "B2"}}}, 1, "", "Dansk B2 (krav B1)"},
 		{"Danish A2: one below", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "da", Level: "A2"}}}, 0.5, "language", "Dansk A2 – et niveau under B1"},
 		{"no Danish", scoreLanguages, jobmatch.Candidate{Languages: []jobmatch.Language{{Code: "ar", Level: "native"}}}, 0, "language", "Dansk: intet (krav B1)"},
@@ -230,6 +230,10 @@ func TestStartDatePassed(t *testing.T) {
 	soon := scoreAvailability(s, cvOf(tax, jobmatch.Candidate{AvailableFrom: jobmatch.Date{Time: testNow.AddDate(0, 0, 10)}}))
 	if want := 1 - 10.0/90; math.Abs(soon.Value-want) > 0.02 {
 		t.Errorf("free in 10 days, start 3 months ago: value %.3f, want %.3f (%s)", soon.Value, want, texts(soon))
+	}
+	// Said against today, not "– efter start" (start of what?).
+	if !strings.Contains(texts(soon), "Først ledig 11. dec. 2026 – stillingen skal besættes hurtigst muligt") {
+		t.Errorf("free in 10 days, start 3 months ago: %s", texts(soon))
 	}
 	if now := scoreAvailability(s, cvOf(tax, jobmatch.Candidate{})); now.Value != 1 || !strings.Contains(texts(now), "Ledig nu") {
 		t.Errorf("free now: %.3f %s", now.Value, texts(now))
@@ -1057,6 +1061,24 @@ func TestWorkingTimeTheCVCannotTakeCosts(t *testing.T) {
 		i := slices.IndexFunc(r.Reasons, func(x Reason) bool { return x.Code == c.code })
 		if i < 0 || r.Reasons[i].DA != c.reason || r.Reasons[i].Points >= 0 {
 			t.Errorf("%s: reasons %+v, want %q with what it cost", v.Title, r.Reasons, c.reason)
+		}
+	}
+}
+
+// TestNoOccupationNamesTheOneRead: "none of the CV's occupations
+// resembles" names the occupation the ad's title was read as, as the page
+// says above the list ("Titlen læst som: Svejser"); it quoted the whole
+// title, “Svejser til 2-holdsskift”. A title read as nothing is quoted.
+func TestNoOccupationNamesTheOneRead(t *testing.T) {
+	tax := testTax(t)
+	f := cvOf(tax, jobmatch.Candidate{DesiredOccupations: []jobmatch.Concept{{Label: "Tømrer"}}})
+	for title, want := range map[string]string{
+		"Svejser til 2-holdsskift": "Ingen af CV'ets stillinger ligner Svejser",
+		"Qwxz blorp":               "Ingen af CV'ets stillinger ligner “Qwxz blorp”",
+	} {
+		s := scorerFor(tax, jobmatch.Vacancy{Title: title}, Criteria{}, nil)
+		if got := texts(scoreOccupation(s, f)); !strings.Contains(got, want) || strings.Contains(got, "2-holdsskift") {
+			t.Errorf("%q: %q, want %q", title, got, want)
 		}
 	}
 }
