@@ -531,7 +531,37 @@ type cutProxy struct {
 	target string
 }
 
-func newCutProxy(t *testing.T, target string) *cutProxy {
+// dbBehindProxy puts a cutProxy in front of the database at uri and
+// returns the URI to reach the database through it: the embedded
+// database's socket (mongodb://%2F…%2Fmongodb.sock/) or an external
+// database's host and port.
+func dbBehindProxy(t *testing.T, uri string) (*cutProxy, *url.URL) {
+	t.Helper()
+	if rest, ok := strings.CutPrefix(uri, "mongodb://%2F"); ok {
+		host, tail, _ := strings.Cut(rest, "/")
+		sock, err := url.PathUnescape("%2F" + host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		px := newCutProxyTo(t, "unix", sock)
+		u, err := url.Parse("mongodb://" + px.ln.Addr().String() + "/" + tail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return px, u
+	}
+	u, err := url.Parse(uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newCutProxy(t, u.Host)
+	u.Host = px.ln.Addr().String()
+	return px, u
+}
+
+func newCutProxy(t *testing.T, target string) *cutProxy { return newCutProxyTo(t, "tcp", target) }
+
+func newCutProxyTo(t *testing.T, network, target string) *cutProxy {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -550,7 +580,7 @@ func newCutProxy(t *testing.T, target string) *cutProxy {
 				c.Close()
 				continue
 			}
-			d, err := net.Dial("tcp", target)
+			d, err := net.Dial(network, target)
 			if err != nil {
 				p.mu.Unlock()
 				c.Close()
@@ -584,12 +614,7 @@ func (p *cutProxy) setCut(cut bool) {
 // the database is back.
 func TestDatabaseDownIsUnavailableNotLoggedOut(t *testing.T) {
 	env := systemtest.Start(t)
-	u, err := url.Parse(env.Sys.Store.URI())
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := newCutProxy(t, u.Host)
-	u.Host = px.ln.Addr().String()
+	px, u := dbBehindProxy(t, env.Sys.Store.URI())
 	q := u.Query()
 	q.Set("serverSelectionTimeoutMS", "300") // fail at once, not in 30 s
 	u.RawQuery = q.Encode()

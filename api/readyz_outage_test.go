@@ -3,7 +3,6 @@ package api_test
 import (
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -18,12 +17,7 @@ import (
 // database up, staff still see the details.
 func TestReadyzWithTheDatabaseDown(t *testing.T) {
 	env := systemtest.Start(t)
-	u, err := url.Parse(env.Sys.Store.URI())
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := newCutProxy(t, u.Host)
-	u.Host = px.ln.Addr().String()
+	px, u := dbBehindProxy(t, env.Sys.Store.URI())
 	rep := env.ReplicaAt(u.String()) // the service's own timeouts, none from the URI
 	for !rep.Sys.Ready() {
 		time.Sleep(20 * time.Millisecond)

@@ -1204,9 +1204,13 @@ func TestSynonymsThatAddNothingAreNotListed(t *testing.T) {
 		t.Fatalf("rengøringsassistent read as %+v, want the concept's other names among what was tried", r.Tried)
 	}
 	page := string(k.Do("GET", "/staff/candidates?q="+url.QueryEscape("rengøringsassistent"), nil, nil).Body)
-	// Nor the word again as the one form it reached.
-	if !strings.Contains(page, "<strong>rengøringsassistent</strong>.") || strings.Contains(page, "toiletpasser") {
-		t.Errorf("the page lists the synonyms that added nothing: %.3000s", page)
+	// Nor the word again as the one form it reached. (The concept the
+	// title was read as is named apart, "ESCO-begreb: toiletpasser", as
+	// the English page names it: not among the words searched.)
+	_, tried, _ := strings.Cut(page, `<p class="muted tried">`)
+	tried, _, _ = strings.Cut(tried, "</p>")
+	if !strings.Contains(tried, "<strong>rengøringsassistent</strong>.") || strings.Contains(tried, "toiletpasser") {
+		t.Errorf("the page lists the synonyms that added nothing among the words searched: %q", tried)
 	}
 }
 

@@ -21,12 +21,7 @@ import (
 // en fejl hos os".
 func TestDatabaseDownIsUnavailableForEveryone(t *testing.T) {
 	env := systemtest.Start(t)
-	u, err := url.Parse(env.Sys.Store.URI())
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := newCutProxy(t, u.Host)
-	u.Host = px.ln.Addr().String()
+	px, u := dbBehindProxy(t, env.Sys.Store.URI())
 	q := u.Query()
 	q.Set("serverSelectionTimeoutMS", "300") // fail at once, not in 2 s
 	u.RawQuery = q.Encode()

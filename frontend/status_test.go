@@ -33,7 +33,7 @@ func TestStatusPageShowsTheRequest(t *testing.T) {
 	}
 	defer res.Body.Close()
 	page, _ := io.ReadAll(res.Body)
-	for _, want := range []string{`class="request-subsidy">Løntilskud<`, `class="request-text">Vi overvejer en medarbejder i løntilskud. Hvordan gør vi?<`, "Karen Konsulent"} {
+	for _, want := range []string{`class="request-subsidy">Løntilskud<`, `class="request-text"><span lang="da">Vi overvejer en medarbejder i løntilskud. Hvordan gør vi?<`, "Karen Konsulent"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("status page lacks %q", want)
 		}

@@ -328,13 +328,15 @@ func (sl *Service) ConsentByToken(ctx context.Context, token string) (*jobmatch.
 			return nil, err
 		}
 	}
-	if r.AnsweredAt != nil || r.Expired(sl.now()) {
-		return r, jobmatch.ErrGone
-	}
 	// The vacancy filled or closed meanwhile: nothing to say yes to (a
-	// "ja" was recorded for a job already taken).
+	// "ja" was recorded for a job already taken). Said first: filling it
+	// withdraws the others and so closes their links too, and "the link
+	// no longer works" told the citizen less than that the job is gone.
 	if v, err := sl.vacancies.Vacancy(ctx, r.VacancyID); err == nil && v.Status.Ended() {
 		return r, ErrVacancyEnded
+	}
+	if r.AnsweredAt != nil || r.Expired(sl.now()) {
+		return r, jobmatch.ErrGone
 	}
 	return r, nil
 }
