@@ -28,3 +28,23 @@ func ValidPhone(s string) bool {
 	}
 	return digits(d, 8, 8)
 }
+
+// GroupedPhone writes a Danish phone number in pairs ("28 87 44 89"),
+// however it was typed ("28874489", "+45 2887-4489"); anything else as
+// typed. The staff's own numbers are stored so, and the pages show a
+// caller's so.
+func GroupedPhone(s string) string {
+	s = strings.TrimSpace(s)
+	d := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '-', '\u00a0':
+			return -1
+		}
+		return r
+	}, s)
+	d = strings.TrimPrefix(strings.TrimPrefix(d, "+45"), "0045")
+	if len(d) != 8 || strings.Trim(d, "0123456789") != "" {
+		return s
+	}
+	return d[0:2] + " " + d[2:4] + " " + d[4:6] + " " + d[6:8]
+}

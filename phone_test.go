@@ -21,3 +21,17 @@ func TestValidPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupedPhone: a Danish number in pairs however typed (a caller's
+// "28874489" stood beside the staff's "88 72 41 04"); anything else as
+// typed.
+func TestGroupedPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"28874489": "28 87 44 89", "+45 2887 4489": "28 87 44 89", "0045 28-87-44-89": "28 87 44 89",
+		" 28.87.44.89 ": "28 87 44 89", "+46 70 123 45 67": "+46 70 123 45 67", "ring efter 12": "ring efter 12",
+	} {
+		if got := jobmatch.GroupedPhone(in); got != want {
+			t.Errorf("GroupedPhone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -264,24 +264,7 @@ func (d *hotlinePage) offerCallers(co *jobmatch.Company) {
 	d.Callers = known
 }
 
-func init() { funcs["phone"] = groupedPhone }
-
-// groupedPhone shows a Danish phone number as the staff's are stored and
-// shown ("28 87 44 89"), however the caller's was typed ("28874489",
-// "+45 2887 4489"); anything else as typed.
-func groupedPhone(s string) string {
-	d := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' || r == '.' || r == '\u00a0' {
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
-	d = strings.TrimPrefix(strings.TrimPrefix(d, "+45"), "0045")
-	if len(d) != 8 || strings.Trim(d, "0123456789") != "" {
-		return s
-	}
-	return d[0:2] + " " + d[2:4] + " " + d[4:6] + " " + d[6:8]
-}
+func init() { funcs["phone"] = jobmatch.GroupedPhone }
 
 // phoneGrouped reports whether q is written as a Danish phone number is
 // and a CVR is not: four pairs of digits ("22 33 44 09"), or after +45.

@@ -68,7 +68,7 @@ func (s *Service) UpdateUser(ctx context.Context, by *jobmatch.User, id string, 
 		in.Name = &name
 	}
 	if in.Phone != nil {
-		phone := groupPhone(*in.Phone)
+		phone := jobmatch.GroupedPhone(*in.Phone)
 		in.Phone = &phone
 	}
 	if err := s.val.Validate(in); err != nil {
@@ -210,17 +210,4 @@ func describeChange(u *jobmatch.User, in UserPatch) string {
 		return "no change"
 	}
 	return strings.Join(parts, "; ")
-}
-
-// groupPhone writes a Danish phone number as the others are stored and
-// shown ("88 72 41 04"): four pairs of digits, without +45 (a consultant's
-// number is Danish). Anything else is left as typed, for the validator to
-// name.
-func groupPhone(s string) string {
-	s = strings.TrimSpace(s)
-	d := strings.TrimPrefix(strings.ReplaceAll(s, " ", ""), "+45")
-	if len(d) != 8 || strings.Trim(d, "0123456789") != "" {
-		return s
-	}
-	return d[0:2] + " " + d[2:4] + " " + d[4:6] + " " + d[6:8]
 }

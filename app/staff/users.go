@@ -64,7 +64,7 @@ func (s *Service) CreateDemoUser(ctx context.Context, in NewUser) (*jobmatch.Use
 func (s *Service) createUser(ctx context.Context, in NewUser, demo bool) (*jobmatch.User, error) {
 	// "  " passed as a name of two letters; a phone is stored grouped as
 	// the others are.
-	in.Name, in.Phone = strings.TrimSpace(in.Name), groupPhone(in.Phone)
+	in.Name, in.Phone = strings.TrimSpace(in.Name), jobmatch.GroupedPhone(in.Phone)
 	checked := in
 	if demo && in.Password != "" {
 		checked.Password = strings.Repeat("x", MinPassword)
