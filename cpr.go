@@ -70,7 +70,33 @@ func WithoutCPR(s string) string {
 
 // ContainsCPR reports whether s contains a CPR-like number.
 func ContainsCPR(s string) bool {
-	return maybeCPR(s) && cprIn(normalizeForCPR(withoutSpansOfTheDay(withoutTimeRanges(s))))
+	return maybeCPR(s) && cprIn(normalizeForCPR(withoutTimesAfterPhones(withoutSpansOfTheDay(withoutTimeRanges(s)))))
+}
+
+// timeAfter is a time of the day ("12.30", "08:00") right after a phone
+// number: four pairs (split by spaces or by dashes) or eight digits, the
+// first 2–9 as every Danish subscriber number's is. The phone's last pair
+// and the time's hour read as a CPR number's serial in pairs ("Tlf. 20 11
+// 45 67 12.30": 20.11.45-6712), as a span of the day after it did
+// (spanAfter). The first digit keeps a CPR number of the 1st to the 19th
+// of a month refused whatever follows it, and a time of the day is no way
+// to write the rest of a serial.
+var timeAfter = regexp.MustCompile(`(^|[^0-9.:])([2-9][0-9](?: [0-9]{2}){3}|[2-9][0-9](?:-[0-9]{2}){3}|[2-9][0-9]{7}) +([0-9]{2}[.:][0-9]{2})(\.?(?:[^0-9.:]|$))`)
+
+// withoutTimesAfterPhones blanks the times of the day timeAfter finds
+// (an hour up to 24, minutes up to 59), leaving the phone number: digits
+// before it are still read with it ("01 01 90 12 34 20 11 45 67 12.30").
+func withoutTimesAfterPhones(s string) string {
+	if !strings.ContainsAny(s, ".:") {
+		return s
+	}
+	return timeAfter.ReplaceAllStringFunc(s, func(m string) string {
+		g := timeAfter.FindStringSubmatch(m)
+		if _, ok := minuteOfDay(g[3]); !ok {
+			return m
+		}
+		return g[1] + g[2] + " tid" + g[4]
+	})
 }
 
 // spanAfter is a span of the day ("10-14", "10.00-12.00", "1000-1200")

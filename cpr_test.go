@@ -235,7 +235,12 @@ func TestContainsCPRInsideLongerRuns(t *testing.T) {
 		"1.1.1990 1234",            // the year in full after a space
 		"Født 1.1.90 1234 i Vejle", // in a sentence
 		"01 01 90 10-14",           // a serial that reads as hours, alone
-		"01.01.90 1234",            // a birth year after full stops
+		"01 01 90 12 10.30",        // no phone number begins with 0 or 1
+		"20 11 45 67 12 12.30",     // the serial whole, then a time
+		"2011456712 12.30",
+		"20-11-45-67-12 12.30",
+		"01 01 90 12 34 20 11 45 67 12.30", // before a phone number and a time
+		"01.01.90 1234",                    // a birth year after full stops
 		"Ring 26 10 33 44 eller 01 01 90 12 34",
 		"010190:1234", // a colon joins
 		"01:01:90:1234",
@@ -472,6 +477,17 @@ func TestContainsCPRHostileSpellings(t *testing.T) {
 		"Samtale 12 01 26 10.30",
 		"Samtale 12-01-26 10.30",
 		"Ring 40 12 05 67 12.30",
+		// A phone number whose first pairs are a date, then a time: the
+		// last pair and the hour are no serial.
+		"Tlf. 20 11 45 67 12.30",
+		"Ring 20 11 45 67 08.00",
+		"Tlf. 20 11 45 67 12:30",
+		"Tlf. 20 11 45 67 12.30.",
+		"Tlf. 20 11 45 67 12.30 eller 14.00",
+		"Tlf. 20-11-45-67 12.30",
+		"Tlf. 20114567 12.30",
+		"ring 20 11 45 67 kl. 12.30",
+		"Tlf. +45 20 11 45 67 12.30",
 		"Tlf. 20 11 90 12. 34 ansatte",
 		"Varenr. 150385 12.50 kr",
 		"12.01.2026 10.00",
