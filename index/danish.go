@@ -605,14 +605,18 @@ type wordCover struct {
 }
 
 // alternatives numbers the words of text by alternative (separated by
-// "eller" or "or") and slot (joined by a slash), in the order of
-// c.tokens (distinct, without stop words).
+// "eller", "or" or "|") and slot (joined by a slash), in the order of
+// c.tokens (distinct, without stop words). Brackets group: the words of a
+// bracket that holds an "eller" ("(kok eller tjener) aarhus", "(lager |
+// chauffør)") share one slot, either will do, beside the words outside,
+// as "kok/tjener" does; a bracket within it is part of it, and one
+// without its pair is a space (BracketChunks).
 func (c *wordCover) alternatives(text string) {
 	g, slot, k := 0, 0, 0
 	// The words of each chunk as the tokens hold them: a title typed
 	// apart ("sosu assistent", sosuWords) is one, in the chunk of its
 	// last word.
-	chunks := strings.Fields(text)
+	chunks, either := BracketChunks(text)
 	var flat []string
 	var chunkOf []int
 	for i, chunk := range chunks {
@@ -625,8 +629,21 @@ func (c *wordCover) alternatives(text string) {
 	for j, w := range joined {
 		words[chunkOf[ends[j]]] = append(words[chunkOf[ends[j]]], w)
 	}
+	inEither := false // within a bracket of alternatives: one slot
 	for i, chunk := range chunks {
-		slashed := strings.Contains(chunk, "/")
+		switch {
+		case chunk == "(" && either[i]:
+			inEither = true
+			continue
+		case chunk == ")" && either[i]:
+			inEither = false
+			slot++
+			continue
+		case chunk == "|" && !inEither && k > 0:
+			g = c.group[k-1] + 1
+			continue
+		}
+		slashed := inEither || strings.Contains(chunk, "/")
 		if strings.HasPrefix(chunk, "/") && k > 0 {
 			slot = c.slot[k-1] // "kok / tjener", "kok /tjener"
 		}
@@ -641,11 +658,11 @@ func (c *wordCover) alternatives(text string) {
 				if !slashed {
 					slot++
 				}
-			case (w == "eller" || w == "or") && k > 0:
+			case (w == "eller" || w == "or") && k > 0 && !inEither:
 				g = c.group[k-1] + 1
 			}
 		}
-		if slashed && !strings.HasSuffix(chunk, "/") {
+		if slashed && !inEither && !strings.HasSuffix(chunk, "/") {
 			slot++
 		}
 	}
@@ -653,6 +670,76 @@ func (c *wordCover) alternatives(text string) {
 		c.group[k], c.slot[k] = g, slot
 		slot++
 	}
+}
+
+// BracketChunks splits text at spaces and around brackets and "|", and
+// marks the brackets that open and close a bracket of alternatives: the
+// outermost pair whose words hold "eller", "or" or "|" ("(kok eller
+// tjener)"; "((kok | tjener) eller bartender)" is one). A bracket
+// without its pair ("kok (tjener"), or one that holds no alternative
+// ("(erfaren) kok"), is no chunk, a space.
+func BracketChunks(text string) (chunks []string, either []bool) {
+	for _, f := range strings.Fields(text) {
+		start := 0
+		for i, r := range f {
+			if r == '(' || r == ')' || r == '|' {
+				if i > start {
+					chunks = append(chunks, f[start:i])
+				}
+				chunks = append(chunks, string(r))
+				start = i + 1
+			}
+		}
+		if start < len(f) {
+			chunks = append(chunks, f[start:])
+		}
+	}
+	either = make([]bool, len(chunks))
+	pair := make([]int, len(chunks))
+	var open []int
+	for i, ch := range chunks {
+		pair[i] = -1
+		switch ch {
+		case "(":
+			open = append(open, i)
+		case ")":
+			if len(open) > 0 {
+				o := open[len(open)-1]
+				open = open[:len(open)-1]
+				pair[o], pair[i] = i, o
+			}
+		}
+	}
+	isOr := func(ch string) bool {
+		l := strings.ToLower(ch)
+		return l == "eller" || l == "or" || l == "|"
+	}
+	keep := make([]bool, len(chunks))
+	for i := 0; i < len(chunks); i++ {
+		keep[i] = chunks[i] != "(" && chunks[i] != ")"
+		if chunks[i] != "(" || pair[i] < 0 {
+			continue
+		}
+		// The outermost pair: a bracket of alternatives when an "eller"
+		// is within it at any depth; its inner brackets are spaces.
+		end := pair[i]
+		if slices.ContainsFunc(chunks[i+1:end], isOr) {
+			keep[i], keep[end] = true, true
+			either[i], either[end] = true, true
+		}
+		for j := i + 1; j < end; j++ {
+			keep[j] = chunks[j] != "(" && chunks[j] != ")"
+		}
+		i = end
+	}
+	var out []string
+	var outEither []bool
+	for i, ch := range chunks {
+		if keep[i] {
+			out, outEither = append(out, ch), append(outEither, either[i])
+		}
+	}
+	return out, outEither
 }
 
 // wordQueries are the should clauses for the words of text (named: those

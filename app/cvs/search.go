@@ -201,7 +201,7 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 			return nil, err
 		}
 	}
-	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: res.Expansions, AnyWord: res.AnyWord, RequiredWords: res.Required, CommonWords: res.Common}
+	out := &SearchResult{Items: make([]SearchHit, 0, len(res.Hits)), Total: int64(res.Total), Facets: res.Facets, Interpreted: interp, Tried: heldByEvery(res.Expansions, res.Required), AnyWord: res.AnyWord, RequiredWords: res.Required, CommonWords: res.Common}
 	// Words near the query's own are no help when a place read from the
 	// text left nobody ("kok aarhus" would suggest "kom", "køer").
 	placeRead := slices.ContainsFunc(interp, func(i Interpretation) bool { return i.Via == "place" })
@@ -316,6 +316,25 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 		cs.nearerFirst(out.Items, *q.Near)
 	}
 	return out, err
+}
+
+// heldByEvery marks required only the words every CV found holds: of
+// alternatives ("kok eller tjener", [["kok"], ["tjener"]]) or words of
+// which either will do ("(kok eller tjener) aarhus", "kok/tjener"),
+// none is, though each was asked for (RequiredWords says how). Both were
+// "required" while the CVs found held one or the other.
+func heldByEvery(exps []index.Expansion, required [][]string) []index.Expansion {
+	for i, e := range exps {
+		if !e.Required {
+			continue
+		}
+		if len(required) != 1 || slices.ContainsFunc(required[0], func(w string) bool {
+			return strings.Contains(w, "/") && slices.Contains(strings.Split(w, "/"), e.Word)
+		}) {
+			exps[i].Required = false
+		}
+	}
+	return exps
 }
 
 // tiedScore is how far below the first of a run of hits a score may be
@@ -605,7 +624,7 @@ func eitherText(text string, words []string) string {
 	toks := strings.Fields(text)
 	// A sentence ("Vi søger en lagermedarbejder … truckcertifikat og
 	// kørekort B") is no query of words to join otherwise.
-	if len(toks) > 2*maxEither || slices.ContainsFunc(toks, func(t string) bool { return strings.EqualFold(t, "eller") || strings.EqualFold(t, "or") }) {
+	if len(toks) > 2*maxEither || slices.ContainsFunc(toks, orWord) || strings.ContainsAny(text, "()|") {
 		return ""
 	}
 	joined := false
@@ -825,6 +844,11 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		Licences: p.Licences, Hours: p.Hours, Shifts: p.Shifts, Languages: p.Languages, TargetGroups: p.TargetGroups, Eligibility: p.Eligibility,
 		Education: p.Education}
 	var interp []Interpretation
+	// "(kok eller tjener) aarhus": a bracket of alternatives is read by
+	// the index (either of its words, beside the others), its brackets
+	// apart from the words so that "aarhus)" is a place as "aarhus" is; a
+	// bracket without its pair, or of no alternatives, is a space.
+	q.Text = bracketsApart(q.Text)
 	// "kok -deltid", "lager NOT truckcertifikat": the word marked is one
 	// no CV found may hold (Query.Without), read before the words are
 	// split, which drops the "-" (as a word, "-deltid" was required).
@@ -1396,6 +1420,9 @@ func (cs *Service) buildQuery(p SearchParams) (index.Query, []Interpretation, er
 		q.Sort = p.Sort
 	default:
 		verr.Add("sort", "oneof", "relevance distance available_from -available_from updated_at -updated_at")
+	}
+	for i := range interp {
+		interp[i].Term, interp[i].rest = bracketsTight(interp[i].Term), bracketsTight(interp[i].rest)
 	}
 	validateFilters(p, verr)
 	q.Size = p.Limit
@@ -2875,13 +2902,48 @@ func (cs *Service) respelled(text string) string {
 	})
 }
 
-// alternativesOf splits text at «eller» and «or» between words (at most
-// four alternatives read; a text of more is read whole).
+// bracketsApart writes text's brackets of alternatives apart from the
+// words ("(kok eller tjener) aarhus" → "( kok eller tjener ) aarhus"),
+// and "|" too; a bracket without its pair, or that holds no alternative,
+// is left out (index.BracketChunks).
+func bracketsApart(text string) string {
+	if !strings.ContainsAny(text, "()|") {
+		return text
+	}
+	chunks, _ := index.BracketChunks(text)
+	return strings.Join(chunks, " ")
+}
+
+// bracketsTight writes the brackets of a text bracketsApart wrote as
+// typed, against the words: "(kok eller tjener)".
+func bracketsTight(text string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(text, "( ", "("), " )", ")")
+}
+
+// orWord reports whether a word of a query joins alternatives: "eller",
+// "or", "|".
+func orWord(w string) bool {
+	return strings.EqualFold(w, "eller") || strings.EqualFold(w, "or") || w == "|"
+}
+
+// alternativesOf splits text at «eller», «or» and «|» between words, and,
+// in a text with such a word, at brackets: "( kok eller tjener ) barista"
+// is kok, tjener and barista (at most four alternatives read; a text of
+// more is read whole).
 func alternativesOf(text string) []string {
 	var parts []string
 	var cur []string
-	for _, w := range strings.Fields(text) {
-		if (strings.EqualFold(w, "eller") || strings.EqualFold(w, "or")) && len(cur) > 0 {
+	fields := strings.Fields(text)
+	bracketed := slices.ContainsFunc(fields, orWord)
+	for _, w := range fields {
+		if bracketed && (w == "(" || w == ")") {
+			if len(cur) > 0 {
+				parts = append(parts, strings.Join(cur, " "))
+				cur = nil
+			}
+			continue
+		}
+		if orWord(w) && len(cur) > 0 {
 			parts = append(parts, strings.Join(cur, " "))
 			cur = nil
 			continue
