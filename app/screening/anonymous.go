@@ -580,6 +580,8 @@ func init() {
 		"anon.address": {"(adresse fjernet)", "(address removed)"},
 		"v.private_topic": {"Skriv ikke om familie, helbred eller herkomst: »%s«. Vurderingen vises for arbejdsgiveren – skriv den om, så den handler om kravene til stillingen.",
 			"Do not write about family, health or origin: “%s”. The assessment is shown to the employer – rewrite it so it is about the vacancy's requirements."},
+		"v.private_age": {"Skriv ikke kandidatens alder: »%s«. Arbejdsgiveren må ikke vælge efter alder, og vurderingen vises for arbejdsgiveren – skriv om erfaringen og kravene til stillingen i stedet.",
+			"Do not write the candidate's age: “%s”. An employer may not choose by age, and the assessment is shown to the employer – write about experience and the vacancy's requirements instead."},
 	})
 }
 
@@ -645,9 +647,29 @@ var (
 	// til psykolog" and "hos lægen" are the citizen's health.
 	careWords = wordSet("psykolog psykologen psykiater psykiateren læge lægen terapeut")
 	// originPhrases are the words before a place of origin: "er fra
-	// Syrien", "kommer fra Polen", "født i Tyrkiet", "is from Syria".
-	originPhrases = [][]string{{"er", "fra"}, {"kommer", "fra"}, {"kom", "fra"}, {"stammer", "fra"}, {"oprindeligt", "fra"}, {"født", "i"}, {"opvokset", "i"},
-		{"is", "from"}, {"comes", "from"}, {"came", "from"}, {"born", "in"}, {"grew", "up", "in"}}
+	// Syrien", "kommer oprindeligt fra Polen", "født i Tyrkiet", "is from
+	// Syria". "kommer fra" and "kom fra" are not among them: "kommer fra
+	// Arla" is the last job; after them only a country is an origin
+	// (comeVerbs).
+	originPhrases = [][]string{{"er", "fra"}, {"stammer", "fra"}, {"oprindeligt", "fra"}, {"oprindelig", "fra"}, {"født", "i"}, {"opvokset", "i"},
+		{"is", "from"}, {"originally", "from"}, {"born", "in"}, {"grew", "up", "in"}}
+	// comeVerbs are the verbs of coming to a country: a country after
+	// "fra" a few words on is the citizen's origin ("kom til Danmark fra
+	// Rumænien", "flygtede i 2015 fra Syrien"), and so is "til Danmark"
+	// ("kom til Danmark i 2019").
+	comeVerbs = wordSet("kom kommer kommet flygtede flygtet flyttede flyttet indvandrede indvandret immigrerede immigreret " +
+		"came come comes fled moved immigrated")
+	// countries are countries and parts of the world in Danish and
+	// English, lower case: after "kom … fra" the citizen's origin, where a
+	// firm ("kommer fra Arla") is the last job.
+	countries = wordSet("afghanistan albanien algeriet amerika argentina armenien australien bangladesh belgien belarus bosnien brasilien bulgarien burma " +
+		"chile kina colombia cuba egypten england eritrea estland etiopien filippinerne finland frankrig færøerne gambia georgien ghana grækenland grønland " +
+		"holland hviderusland indien indonesien irak iran irland island israel italien jordan kenya kosovo kroatien kurdistan letland libanon libyen " +
+		"litauen makedonien marokko mexico moldova montenegro nepal nederlandene nigeria norge pakistan palæstina peru polen portugal rumænien rusland " +
+		"serbien skotland slovakiet slovenien somalia spanien storbritannien sudan sverige schweiz syrien sydafrika thailand tjekkiet tunesien tyrkiet " +
+		"tyskland uganda ukraine ungarn usa venezuela vietnam yemen østrig afrika asien europa mellemøsten balkan sydamerika latinamerika " +
+		"syria poland romania turkey iraq ukraine bulgaria lithuania latvia germany sweden norway russia india china ethiopia philippines " +
+		"africa asia europe lebanon bosnia serbia albania croatia morocco egypt hungary greece italy spain france netherlands belgium")
 )
 
 func wordSet(s string) map[string]bool {
@@ -721,8 +743,28 @@ func privateWord(text string, places *taxonomy.Places) string {
 			if originAdjectives[before(i, 1)] {
 				return words[i-1].w + " " + w.w
 			}
+		case originAdjectives[lw] && (after(i) == "statsborger" || after(i) == "citizen"):
+			// "rumænsk statsborger": a nationality.
+			return w.w + " " + words[i+1].w
+		case originAdjectives[lw] && (before(i, 1) == "er" || before(i, 1) == "is"):
+			// "er polsk": a nationality ("taler polsk" is the language).
+			return w.w
 		case privateWords[lw]:
 			return w.w
+		case (lw == "danmark" || lw == "denmark") && (before(i, 1) == "til" || before(i, 1) == "to"):
+			// "kom til Danmark i 2019", "kom i 2019 til Danmark".
+			for n := 2; n <= 4 && i-n >= 0; n++ {
+				if comeVerbs[before(i, n)] {
+					return text[words[i-n].start:w.end]
+				}
+			}
+		case countries[lw] && (before(i, 1) == "fra" || before(i, 1) == "from"):
+			// "kom til Danmark fra Rumænien", "kommer fra Polen".
+			for n := 2; n <= 5 && i-n >= 0; n++ {
+				if comeVerbs[before(i, n)] {
+					return w.w
+				}
+			}
 		case peopleWords[lw]:
 			if possessives[before(i, 1)] || !workPrepositions[before(i, 1)] && !workPrepositions[before(i, 2)] && !workPrepositions[before(i, 3)] {
 				return w.w
@@ -757,12 +799,48 @@ func danishPlace(w string, places *taxonomy.Places) bool {
 	return ok
 }
 
+// ageStatedRE is the citizen's age as an assessment says it: "er 24,",
+// "er 24 år og", "24 år gammel", "24-årig", "født i 1990", "født i '90",
+// "født 3. maj 1990", "årgang 1990", "alder: 24", "is 24 years old".
+// An age is 15 to 99 and "er 24" one only when the sentence or the clause
+// ends after it (or after "år"): "har 2 år på lager", "24 års erfaring",
+// "arbejdet i 24 år", "er 24 timer om ugen" and "2-årig uddannelse" are
+// the work.
+var ageStatedRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` +
+	`(?:er|is)\s+(?:1[5-9]|[2-9]\d)(?:\s*år(?:\s+gammel|\s+gl\.?)?|\s+years(?:\s+old)?)?(?:\s*[.,;:!?)](?:[^\p{N}]|$)|\s+(?:og|and)\b|\s*$)` +
+	`|(?:1[5-9]|[2-9]\d)\s*år\s+(?:gammel|gl\b)` +
+	`|(?:1[5-9]|[2-9]\d)\s+years?\s+old` +
+	`|(?:1[5-9]|[2-9]\d)\s*-?\s*årige?(?:[^\p{L}]|$)` +
+	`|(?:født|born)\s+(?:i\s+|in\s+|den\s+)?(?:\d{1,2}\.?\s*(?:\p{L}+\.?\s*)?)?(?:(?:19|20)\d\d|['’]\d\d)` +
+	`|årgang\s+(?:19|20)?\d\d` +
+	`|(?:alder|age|aged)\s*:?\s*(?:på\s+|of\s+)?(?:1[5-9]|[2-9]\d)(?:[^\p{N}]|$)` +
+	`)`)
+
+// ageStated returns the first place text says the citizen's age, as
+// written, or "".
+func ageStated(text string) string {
+	m := ageStatedRE.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	w := strings.TrimRightFunc(m[1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, and := range []string{" og", " and"} {
+		w = strings.TrimSpace(strings.TrimSuffix(w, and))
+	}
+	return w
+}
+
 // checkAssessment refuses an assessment that writes about the citizen's
-// family, health or origin, naming the word (the consultant rewrites it;
-// the employer reads the assessment on the profile).
+// family, health, origin or age, naming the words (the consultant
+// rewrites it; the employer reads the assessment on the profile and may
+// choose by none of them: forskelsbehandlingsloven covers age as it does
+// origin).
 func checkAssessment(text string, places *taxonomy.Places) error {
 	if w := privateWord(text, places); w != "" {
 		return jobmatch.Invalid("interview.assessment", "private_topic", w)
+	}
+	if w := ageStated(text); w != "" {
+		return jobmatch.Invalid("interview.assessment", "private_age", w)
 	}
 	return nil
 }

@@ -155,7 +155,7 @@ func TestCheckAssessment(t *testing.T) {
 		{"Har været syg i et halvt år.", "syg"},
 		{"Har en diagnose, der ikke påvirker arbejdet.", "diagnose"},
 		{"Har haft en depression.", "depression"},
-		{"Kom til Danmark som flygtning i 2015.", "flygtning"},
+		{"Kom til Danmark som flygtning i 2015.", "Kom til Danmark"},
 		{"Er muslim og holder ramadan.", "muslim"},
 		{"Bor med sin familie i Sønderborg.", "familie"},
 		{"Arbejder gerne med børn, men passer også sine børn.", "børn"},
@@ -260,5 +260,74 @@ func TestAnonymiseProfileInEnglish(t *testing.T) {
 	if p.Experience[0] != "Smed hos (name removed) Smed, (case number removed), (link removed)" || p.Years[0].Title != "Smed hos (name removed) Smed" ||
 		p.Interview != "The candidate is reliable, call (phone number removed) or (e-mail removed), see (link removed), case (case number removed)." {
 		t.Fatalf("%+v", p)
+	}
+}
+
+// TestCheckAssessmentAgeAndOrigin: an assessment that said the citizen's
+// age and origin reached the employer ("Andreea er 24, kom til Danmark
+// fra Rumænien i 2019" read "Kandidaten er 24, kom til Danmark fra
+// Rumænien"): the origin phrases matched only with "kom" and "fra" side
+// by side, and no age was looked for. Ages and origins as people write
+// them are refused, with why; years of work, a firm one comes from and
+// the years of a job pass.
+func TestCheckAssessmentAgeAndOrigin(t *testing.T) {
+	places, err := taxonomy.LoadPlaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, code, word string }{
+		{"Andreea er 24, kom til Danmark fra Rumænien i 2019 og har 2 år på lager; tidligere chef hos PostNord, Mette.", "private_topic", "kom til Danmark"},
+		{"Stabil og er 24 år og har kørekort.", "private_age", "er 24 år"},
+		{"Han er 52.", "private_age", "er 52"},
+		{"Erfaren, 24 år gammel, kan starte straks.", "private_age", "24 år gammel"},
+		{"En 24-årig med truckcertifikat.", "private_age", "24-årig"},
+		{"Født i 1990 og har truckcertifikat.", "private_age", "Født i 1990"},
+		{"Født i '90, mødestabil.", "private_age", "Født i '90"},
+		{"Er født 3. maj 1971.", "private_age", "født 3. maj 1971"},
+		{"She is 24 years old.", "private_age", "is 24 years old"},
+		{"Alder: 58, erfaren.", "private_age", "Alder: 58"},
+		{"Kom i 2015 til Danmark og har arbejdet på lager siden.", "private_topic", "Kom i 2015 til Danmark"},
+		{"Kommer oprindeligt fra Polen.", "private_topic", "Polen"},
+		{"Hun kommer fra Polen og har 3 års erfaring.", "private_topic", "Polen"},
+		{"Flygtede i 2015 fra Syrien.", "private_topic", "Syrien"},
+		{"Er født i Syrien.", "private_topic", "Syrien"},
+		{"Kom som flygtning fra Eritrea.", "private_topic", "flygtning"},
+		{"Er rumænsk statsborger.", "private_topic", "rumænsk statsborger"},
+		{"Er syrisk statsborger med opholdstilladelse.", "private_topic", "syrisk statsborger"},
+		{"Han er polsk og taler godt engelsk.", "private_topic", "polsk"},
+		{"Came to Denmark in 2019.", "private_topic", "Came to Denmark"},
+	} {
+		err := checkAssessment(c.text, places)
+		var verr *jobmatch.ValidationError
+		if !errors.As(err, &verr) || len(verr.Fields) != 1 || verr.Fields[0] != (jobmatch.FieldError{Field: "interview.assessment", Code: c.code, Param: c.word}) {
+			t.Errorf("checkAssessment(%q) = %v, want %s »%s«", c.text, err, c.code, c.word)
+		}
+	}
+	for _, text := range []string{
+		"Kom fra en stilling hos Arla og har truckcertifikat.",
+		"Kommer fra Arla, hvor hun har pakket i 3 år.",
+		"Har 24 års erfaring som chauffør.",
+		"Har 2 år på lager og 3 år i produktion.",
+		"Har arbejdet i 24 år som smed.",
+		"Kørte for Danske Fragtmænd fra 2019 til 2023.",
+		"Har en 3-årig uddannelse som mekaniker og er 100 % mødestabil.",
+		"Timelønnen er 24.000 kr. om måneden? Nej: arbejdstiden er 37 timer.",
+		"Kommer fra Sønderborg og flyttede til Kolding i 2020.",
+		"Har erfaring fra Polen og Tyskland som chauffør.",
+	} {
+		if err := checkAssessment(text, places); err != nil {
+			t.Errorf("checkAssessment(%q) = %v, want none", text, err)
+		}
+	}
+	err = checkAssessment("Andreea er 24 og stabil.", places)
+	var verr *jobmatch.ValidationError
+	if !errors.As(err, &verr) {
+		t.Fatal(err)
+	}
+	if got := i18n.FieldMessage(i18n.DA, verr.Fields[0]); !strings.HasPrefix(got, "Skriv ikke kandidatens alder: »er 24«. Arbejdsgiveren må ikke vælge efter alder") {
+		t.Errorf("Danish: %q", got)
+	}
+	if got := i18n.FieldMessage(i18n.EN, verr.Fields[0]); !strings.HasPrefix(got, "Do not write the candidate's age: “er 24”. An employer may not choose by age") {
+		t.Errorf("English: %q", got)
 	}
 }
