@@ -92,6 +92,10 @@ type Query struct {
 	// shouldBeside keeps the words as a should clause beside the filters
 	// (the form before the words joined them; tests compare the two).
 	shouldBeside bool
+	// orderOnly are words of Text that find nobody, only order (the
+	// common words of the search that asked every word): the search for
+	// any word when none held them all.
+	orderOnly []string
 	// noTieBreak leaves the analysed fields out: the words' scores alone
 	// (tests measure what the tie-break adds).
 	noTieBreak      bool
@@ -288,8 +292,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		res.Facets = fres.res.Facets
 	}
 	if res.Total == 0 && len(rd.required) > 0 {
-		// Nobody holds every word: those who hold some, said so.
+		// Nobody holds every word: those who hold some, said so. Some of
+		// the words asked, not the words that only order them
+		// (rd.common): "erfaren kok Odense", with no kok near Odense,
+		// found ten who wrote "erfaren", an industrislagter first, where
+		// "kok Odense" found none and offered a wider search.
 		q.AllWords = false
+		q.orderOnly = rd.common
 		out, err := ix.Search(ctx, q)
 		out.AnyWord = out.Total > 0
 		return out, err
@@ -535,6 +544,9 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 		if q.Everyday {
 			var words []query.Query
 			words, exps, cover = ix.wordQueries(q.Text, q.Synonyms, q.NamedWords, q.OwnNames)
+			if len(q.orderOnly) > 0 {
+				words = cover.clausesWithout(q.orderOnly)
+			}
 			should = append(should, words...)
 			// The analysed fields add Danish and English stemming and
 			// their frequencies: they order CVs within a class above.
@@ -889,6 +901,12 @@ func (c *wordCover) isCommon(i int, n uint64) bool {
 		// hours and ages of every kind: it orders, it is not asked.
 		return true
 	}
+	if experienceWords[c.tokens[i]] {
+		// So is a word for experience ("erfaren kok", "kok med
+		// erfaring"): the years in the occupation order the cooks
+		// (ExperienceIn), and a CV that writes "erfaren" is no cook.
+		return true
+	}
 	if c.field[i] || float64(c.top[i]) <= commonShare*float64(n) {
 		return false
 	}
@@ -905,6 +923,32 @@ func (c *wordCover) isCommon(i int, n uint64) bool {
 		}
 	}
 	return false
+}
+
+// clausesWithout are the clauses of the words as wordQueries combines
+// them, without the words in skip (each word's clauses the best of them;
+// the synonyms another way to hold the words, the better of the two).
+func (c *wordCover) clausesWithout(skip []string) []query.Query {
+	var qs []query.Query
+	for i, cs := range c.byToken {
+		switch {
+		case slices.Contains(skip, c.tokens[i]) || len(cs) == 0:
+		case len(cs) == 1:
+			qs = append(qs, cs[0])
+		default:
+			qs = append(qs, &sumQuery{clauses: cs, max: true})
+		}
+	}
+	switch {
+	case c.synonyms == nil:
+	case len(qs) == 0:
+		qs = []query.Query{c.synonyms}
+	case len(qs) == 1:
+		qs = []query.Query{&sumQuery{clauses: []query.Query{qs[0], c.synonyms}, max: true}}
+	default:
+		qs = []query.Query{&sumQuery{clauses: []query.Query{&sumQuery{clauses: qs}, c.synonyms}, max: true}}
+	}
+	return qs
 }
 
 // namedConcepts gives the clauses a named word stands for: the concepts it
