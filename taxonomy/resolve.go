@@ -170,3 +170,52 @@ func (t *Taxonomy) resolveOccupation(text string, limit int, o ResolveOptions) [
 func (t *Taxonomy) ResolveSkill(text string, limit int) []Match {
 	return t.skills().rank(text, limit, nil)
 }
+
+// sharedTitles remembers each taxonomy's titlesNamingOthers.
+var sharedTitles sync.Map // *Taxonomy → map[string]bool
+
+// NamesOthersToo reports whether title, a STAR/Jobnet title of occupation
+// uri, names it only closely (looseTitles) and is mapped to an occupation
+// of another ISCO unit group as well: a title of several kinds of work is
+// no other name of this one. "Poder" (who takes swab tests) is close to
+// both the social- og sundhedshjælper and the blodprøvetager, and a
+// search for "handicaphjælper" listed it among the helper's synonyms.
+func (t *Taxonomy) NamesOthersToo(uri, title string) bool {
+	m, ok := sharedTitles.Load(t)
+	if !ok {
+		m, _ = sharedTitles.LoadOrStore(t, t.titlesNamingOthers())
+	}
+	return m.(map[string]bool)[uri+"\x00"+Normalize(title)]
+}
+
+// titlesNamingOthers are the keys (uri, NUL, normalised title) of the
+// loose titles NamesOthersToo reports.
+func (t *Taxonomy) titlesNamingOthers() map[string]bool {
+	groups := map[string]map[string]bool{} // title → the unit groups it names
+	for _, s := range t.star {
+		o := t.occByURI[s.target]
+		if o == nil || s.relation != "exactMatch" && s.relation != "closeMatch" {
+			continue
+		}
+		title := Normalize(s.title)
+		if groups[title] == nil {
+			groups[title] = map[string]bool{}
+		}
+		groups[title][o.ISCO] = true
+	}
+	out := map[string]bool{}
+	for key := range t.loose {
+		uri, title, _ := strings.Cut(key, "\x00")
+		o := t.occByURI[uri]
+		if o == nil {
+			continue
+		}
+		for g := range groups[title] {
+			if g != o.ISCO {
+				out[key] = true
+				break
+			}
+		}
+	}
+	return out
+}

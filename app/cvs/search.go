@@ -2596,7 +2596,7 @@ func driverWord(w string) bool {
 // category and the words as typed. "kørekort" alone is not read (it is
 // words), nor a truck's or a crane's certificate.
 func licenceIn(text string) (rest, cat, term string, ok bool) {
-	words := strings.Fields(text)
+	words := strings.Fields(taxonomy.LicenceSpellings(text))
 	isLicence := func(w string) bool {
 		w = strings.ToLower(strings.Trim(w, ",.;:"))
 		return w == "kørekort" || w == "koerekort" || w == "korekort"
@@ -2775,7 +2775,14 @@ func oneWordLabels(tax *taxonomy.Taxonomy, uri string) []string {
 	if !ok {
 		return nil
 	}
-	return oneWords(append(append([]string{o.LabelDA}, o.AltDA...), o.STAR...))
+	return oneWords(append(append([]string{o.LabelDA}, o.AltDA...), ownTitles(tax, uri, o.STAR)...))
+}
+
+// ownTitles are the STAR titles of occupation uri that name it, not also
+// an occupation of another kind (taxonomy.NamesOthersToo): "Poder" is no
+// other name of the social- og sundhedshjælper.
+func ownTitles(tax *taxonomy.Taxonomy, uri string, titles []string) []string {
+	return slices.DeleteFunc(slices.Clone(titles), func(s string) bool { return tax.NamesOthersToo(uri, s) })
 }
 
 // starTitles are an occupation's STAR/Jobnet titles that are one word.
@@ -2784,7 +2791,7 @@ func starTitles(tax *taxonomy.Taxonomy, uri string) []string {
 	if !ok {
 		return nil
 	}
-	return oneWords(o.STAR)
+	return oneWords(ownTitles(tax, uri, o.STAR))
 }
 
 // notFirstParts leaves out the names that begin a longer word of text: a
