@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
+
+	"jobmatch"
 )
 
 // Replies: the first answer to an API POST under an Idempotency-Key
@@ -38,6 +42,37 @@ func (s *Store) Reply(ctx context.Context, key string) (hash string, at time.Tim
 		return r.Hash, r.CreatedAt, nil, nil
 	}
 	return r.Hash, r.CreatedAt, r.Reply, nil
+}
+
+// TakeOverReply claims key, whose record was begun at stale by a request
+// that died unanswered, for the retry begun at now: true when this caller
+// took it over. The takeover is the insert of {_id:
+// "reply:<key>~<stale in ms>#<generation>", at}, keyed by the dead claim,
+// so of two retries at once through any replicas exactly one wins (the
+// record's own update is no claim: both did it, and both ran the POST). A
+// takeover older than grace whose holder never answered died too: the
+// next generation is tried.
+func (s *Store) TakeOverReply(ctx context.Context, key string, stale, now time.Time, grace time.Duration) (bool, error) {
+	for gen := 0; gen < 1000; gen++ {
+		id := fmt.Sprintf("%s~%d#%d", replyID(key), stale.UnixMilli(), gen)
+		err := s.InsertFields(ctx, ColIdempotency, id, Fields{"at": now})
+		if err == nil {
+			return true, nil
+		}
+		if !errors.Is(err, jobmatch.ErrConflict) {
+			return false, err
+		}
+		var held struct {
+			At time.Time `bson:"at"`
+		}
+		if err := s.Get(ctx, ColIdempotency, id, &held); err != nil {
+			return false, err
+		}
+		if now.Sub(held.At) < grace {
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("store: take over reply %s: too many generations", key)
 }
 
 // SaveReply records the answer of the request begun under key at at.

@@ -22,6 +22,7 @@ import (
 type Replies interface {
 	ClaimReply(ctx context.Context, key, hash string, at time.Time) error
 	Reply(ctx context.Context, key string) (hash string, at time.Time, reply []byte, err error)
+	TakeOverReply(ctx context.Context, key string, stale, now time.Time, grace time.Duration) (bool, error)
 	SaveReply(ctx context.Context, key, hash string, at time.Time, reply []byte) error
 	ForgetReply(ctx context.Context, key string) error
 }
@@ -100,7 +101,16 @@ func (s *Server) idempotent(next echo.HandlerFunc) echo.HandlerFunc {
 				return replyInProgress
 			case reply == nil:
 				// The first died with its process: its key is
-				// taken over (the request's timeout has long passed).
+				// taken over (the request's timeout has long passed)
+				// by one retry, a unique claim; another at the same
+				// time is answered as while the first was at work.
+				took, err := s.cfg.Replies.TakeOverReply(ctx, key, at, begun, 2*s.cfg.RequestTimeout)
+				if err != nil {
+					return err
+				}
+				if !took {
+					return replyInProgress
+				}
 				if err := s.cfg.Replies.SaveReply(ctx, key, hash, begun, nil); err != nil {
 					return err
 				}
