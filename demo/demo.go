@@ -42,6 +42,12 @@ var Users = []staff.NewUser{
 	{Email: "lars@demo.local", Name: "Lars Lund", Role: jobmatch.RoleConsultant, Phone: "88 72 41 04", Areas: []string{"60", "61", "i:49"}},
 }
 
+// Loaded reports whether the demo data is in (Load finished on this
+// database, through whichever process).
+func Loaded(ctx context.Context, sys *system.System) (bool, error) {
+	return sys.Store.Marked(ctx, marker)
+}
+
 // Load creates the demo data once; it returns the number of records created
 // (0 when the data was loaded before).
 func Load(ctx context.Context, sys *system.System, opt Options) (int, error) {

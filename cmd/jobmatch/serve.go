@@ -136,13 +136,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	if *demoData {
-		front.at("loading the demo data")
-		n, err := demo.Load(ctx, sys, demo.Options{Candidates: *demoCVs})
-		if err != nil {
-			return fmt.Errorf("demo data: %w", err)
-		}
-		if n > 0 {
-			log.Info("demo data loaded", "records", n)
+		// One process of all on the database loads it; the others wait
+		// for it (demostart.go).
+		if err := loadDemo(ctx, sys, log, front, demo.Options{Candidates: *demoCVs}); err != nil {
+			return err
 		}
 	}
 	front.at("starting the background work")
