@@ -30,6 +30,7 @@ func init() {
 		"match.value":          {"Værdi", "Value"},
 		"match.weight":         {"Vægt", "Weight"},
 		"match.points":         {"Point (værdi × vægt)", "Points (value × weight)"},
+		"match.cut":            {"Fradrag for arbejdstid", "Deduction for working hours"},
 		"match.none":           {"Ingen kandidater opfylder kravene. Prøv at lempe et krav.", "No candidates meet the criteria. Try relaxing one."},
 		"crit.distance":        {"Inden for borgerens transportafstand", "Within the citizen's commuting distance"},
 		"crit.availability":    {"Ledig ved start", "Available by the start"},

@@ -19,8 +19,11 @@ type matchCard struct {
 	Score    string // "76 %"
 	Distance string // "12 km", "" when unknown
 	Parts    []partRow
-	// Total is the sum of the parts' points, Max the sum of the weights
-	// (the points possible); Score = Total / Max.
+	// Cuts are what the working time took off the parts' sum (a row each,
+	// "−10 %"), after the parts.
+	Cuts []cutRow
+	// Total is the sum of the parts' points less the cuts, Max the sum of
+	// the weights (the points possible); Score = Total / Max.
 	Total, Max string
 	Reasons    []reasonRow
 }
@@ -33,6 +36,10 @@ type partRow struct {
 	// Bar is the part's share of the bar (0..100).
 	Bar float64
 }
+
+// cutRow is a share of the score a filter took off (matcher.Reason.Cut):
+// its reason, the share ("−10 %") and the points it took ("−0,0729").
+type cutRow struct{ Text, Share, Points string }
 
 type reasonRow struct{ Kind, Text string }
 
@@ -73,14 +80,27 @@ func newMatchCard(lang i18n.Lang, it matching.MatchItem) matchCard {
 		c.Parts = append(c.Parts, partRow{Name: p.Name, Value: i18n.Percent(lang, float64(pct)/100), Weight: i18n.Number(lang, float64(w)/100, 2),
 			Points: points(lang, pts), Bar: p.Contribution * 100})
 	}
+	// The working time's cuts take their share of what is left, as the
+	// ranking multiplies them: a row each, so the total is what the
+	// score is made of. Without them the card said 92 % for the third
+	// and 88 % for the second, who wants the hours the job has.
+	for _, r := range it.Reasons {
+		cut := r.Cut()
+		if cut == 0 {
+			continue
+		}
+		pts := int(math.Round(float64(total) * cut))
+		total -= pts
+		c.Cuts = append(c.Cuts, cutRow{Text: reasonRows(lang, []matcher.Reason{r})[0].Text,
+			Share: "−" + i18n.Percent(lang, cut), Points: "−" + points(lang, pts)})
+	}
 	c.Total = points(lang, total)
 	c.Max = i18n.Number(lang, float64(maxPts)/100, 2)
-	// The score said is the total's share of the points possible, as the
-	// card's line says it ("0,5734 af 1,00 mulige point = 57 %").
+	// The score said is the ranking's, one number the order and the card
+	// share: the card's line says it as the total's share of the points
+	// possible ("0,5734 af 1,00 mulige point = 57 %"), which the values
+	// rounded to whole percents leave within a hair of it.
 	c.Score = i18n.Percent(lang, it.Score)
-	if maxPts > 0 {
-		c.Score = i18n.Percent(lang, float64(total)/float64(maxPts)/100)
-	}
 	c.Reasons = reasonRows(lang, it.Reasons)
 	return c
 }

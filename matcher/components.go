@@ -118,6 +118,19 @@ func (s *Scorer) hoursFit(f *Features) int {
 // hours), and the consultant can require the hours (Criteria.Hours).
 const workingTimeCut = 0.1
 
+// Cut is the share of the score the reason's filter took off: the working
+// time's (workingTimeCut) for other hours or a time the CV will not work,
+// 0 for every other reason. The card's table shows it as a row of its own
+// ("Ønsker fuldtid – stillingen er på deltid −10 %"): the components'
+// points alone added up to more than the score, and a card said 92 % below
+// one that said 88 %.
+func (r Reason) Cut() float64 {
+	if r.Code == "hours_other" || r.Code == "shifts_other" {
+		return workingTimeCut
+	}
+	return 0
+}
+
 // filterHours: the CV wants the vacancy's hours. Said only when both say
 // (a flexible vacancy suits either); other hours cost workingTimeCut, and
 // exclude when the consultant requires it.
