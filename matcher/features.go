@@ -22,9 +22,9 @@ type Features struct {
 	SkillLabels []string // every skill as written (and its concept label)
 	// Terms are the terms of the whole CV text (titles, skills, education,
 	// summary). TermIn says, for each of them in order, which phrases of
-	// the CV hold it (a bit a phrase, phraseBit): a skill, a title, a
-	// sentence of the summary; SkillPhrases are the bits of the skills
-	// and job titles. A skill the vacancy asks is met by one phrase that
+	// the CV hold it (a bit a phrase, phraseBit): a skill, a title, an
+	// education, a sentence of the summary; SkillPhrases are the bits of
+	// the skills, job titles and educations (courses too). A skill the vacancy asks is met by one phrase that
 	// holds its words, not by words of different skills: "arbejde med
 	// børn" is not met by "pædagogisk arbejde" and "førstehjælp til børn".
 	Terms        TermSet
@@ -103,9 +103,15 @@ func FromCandidate(c *jobmatch.Candidate, tax *taxonomy.Taxonomy, geo Geocoder) 
 			}
 		}
 	}
+	// An education or a course names what it gave, as a skill does:
+	// "Hygiejnebevis (fødevarehygiejne)" under education is the
+	// hygiejnebevis a vacancy asks, met in full, not "(delvis)" as the
+	// words of a sentence were.
 	for _, e := range c.Education {
 		f.Education = append(f.Education, e.Level)
-		allText = append(allText, e.Field)
+		if e.Field != "" {
+			skillText = append(skillText, e.Field)
+		}
 	}
 	allText = append(allText, c.Summary)
 	phrases = append(phrases, skillText...)
