@@ -30,9 +30,10 @@ type Features struct {
 	Terms        TermSet
 	TermIn       []uint32
 	SkillPhrases uint32
-	// Words are the CV's distinct words as written (lower case, space
-	// separated), so a reason names the words of the CV, never a stem.
-	Words         string
+	// Words are the CV's distinct words as written (lower case), so a
+	// reason names the words of the CV, never a stem; a phrase Danish
+	// borrows ("à la carte") is one, whole (borrowedPhrase).
+	Words         []string
 	Languages     []jobmatch.Language
 	Licences      []string
 	Hours         uint8    // the hours the CV wants, a bit each (hoursBit); 0: not stated
@@ -163,22 +164,59 @@ func hasTerm(sorted []string, t string) bool {
 }
 
 // distinctWords returns the distinct words of text in lower case, in the
-// order they first appear, space separated.
-func distinctWords(text string) string {
+// order they first appear, a borrowed phrase as one (borrowedPhrase).
+func distinctWords(text string) []string {
 	seen := map[string]bool{}
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	var out []string
+	toks := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := 0; i < len(toks); {
+		n := borrowedPhrase(toks[i:])
+		w := strings.Join(toks[i:i+n], " ")
+		i += n
 		if len(w) < 2 || seen[w] {
 			continue
 		}
 		seen[w] = true
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
+		out = append(out, w)
 	}
-	return b.String()
+	return out
 }
+
+// borrowedPhrase is how many of toks make the phrase Danish borrows that
+// begins them (1 when none does): a run of borrowed little words that
+// holds a foreign one (foreignFunctionWords) with the word after it, and
+// the word before it unless the run begins with "à" ("à la carte", "crème
+// de la crème", "state of the art"). A reason named "carte" of "à la
+// carte" as a word the CV shares with the ad, a fragment of neither
+// language; Danish "for de ældre" has no foreign word and stays words.
+func borrowedPhrase(toks []string) int {
+	run := func(from int) int { // the end of the borrowed words' run at from
+		j := from
+		for j < len(toks) && borrowedFunctionWords[toks[j]] {
+			j++
+		}
+		if j == from || j == len(toks) || !slices.ContainsFunc(toks[from:j], func(w string) bool { return foreignFunctionWords[w] }) {
+			return -1
+		}
+		return j
+	}
+	if borrowedFunctionWords[toks[0]] {
+		if j := run(0); j > 0 {
+			return j + 1
+		}
+		return 1
+	}
+	if len(toks) > 1 && toks[1] != "à" {
+		if j := run(1); j > 0 {
+			return j + 1
+		}
+	}
+	return 1
+}
+
+// foreignFunctionWords are the borrowed little words that are no Danish
+// words ("de", "du", "for" are).
+var foreignFunctionWords = map[string]bool{"à": true, "la": true, "les": true, "des": true, "the": true, "of": true}
 
 // wordsOf returns, for each term (best first), the first word of the CV
 // whose term it is, at most n distinct words; a term no word of the CV
@@ -189,7 +227,7 @@ func (f *Features) wordsOf(terms []string, n int) []string {
 		want[t] = i
 	}
 	found := make([]string, len(terms))
-	for _, w := range strings.Fields(f.Words) {
+	for _, w := range f.Words {
 		for _, t := range taxonomy.Terms(w) {
 			if i, ok := want[t]; ok && found[i] == "" {
 				found[i] = w

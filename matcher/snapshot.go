@@ -22,7 +22,7 @@ import (
 
 // FeaturesVersion changes whenever Features or FromCandidate change what they
 // hold or mean; a snapshot of another version is ignored and rebuilt.
-const FeaturesVersion = 2
+const FeaturesVersion = 3
 
 const snapshotMagic = "jobmatch-features\n"
 
