@@ -250,6 +250,12 @@ func (v *vocab) expand(token string, typos bool) []form {
 	if cut := strings.TrimPrefix(s, stem); stem != "" && !stemEndings[cut] && !slices.Contains(danishEndings, cut) && !doubledEnding(stem, cut) && v.isAWord(token) {
 		stem = ""
 	}
+	// A noun in -er is a person, not the verb's noun in -ing: "udvikler"
+	// is no "udvikling" and no "udviklingshandicap" (socialpædagoger among
+	// the developers). Its stem reaches its own inflections ("udviklere",
+	// "udvikleren"), and words that hold it otherwise ("svejser":
+	// svejsearbejde), not the stem with -ing, alone or inside a word.
+	agent := stem != "" && strings.TrimPrefix(s, stem) == "er"
 	// A whole word (one some CV holds, the Danish dictionary knows, or a
 	// district's name) begins a compound only as its first part
 	// (wordPrefixLocked): "bil" is no "billetsalg", "vejle" no
@@ -395,7 +401,8 @@ func (v *vocab) expand(token string, typos bool) []form {
 				}
 				known = known || w.docs > 0
 			}
-		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3 && stemEndings[w.skel[len(stem):]]:
+		case stem != "" && strings.HasPrefix(w.skel, stem) && len(w.skel)-len(stem) <= 3 && stemEndings[w.skel[len(stem):]] &&
+			!(agent && strings.HasPrefix(w.skel[len(stem):], "ing")):
 			f = form{boost: boostInflection, via: "inflection"}
 			if !strings.HasPrefix(w.word, Stem(token)) && !strings.HasPrefix(asciiSpelling(w.word), asciiSpelling(Stem(token))) {
 				// An inflection of another word of the same skeleton
@@ -476,7 +483,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// no bil ("last|bil" and "bus|bil" are).
 				continue
 			}
-		case stemInfix && strings.Contains(w.skel, stem):
+		case stemInfix && strings.Contains(w.skel, stem) && !(agent && strings.Contains(w.skel, stem+"ing")):
 			f = form{boost: boostStemInfix, via: "compound"}
 		default:
 			continue
