@@ -51,6 +51,8 @@ func init() {
 		"cand.consent":                {"Samtykke til præsentation", "Consent to be presented"},
 		"cand.busy_one":               {"i proces på en stilling", "in process for a vacancy"},
 		"cand.busy_many":              {"i proces på %d stillinger", "in process for %d vacancies"},
+		"cand.hit_related":            {"beslægtet stilling: %s", "related occupation: %s"},
+		"cand.hit_related_why":        {"Fundet, fordi stillingen ligner den søgte; CV'et nævner ikke selve ordet.", "Found because the occupation is close to the one searched for; the CV does not mention the word itself."},
 		"cand.search":                 {"Søg", "Search"},
 		"cand.facets":                 {"Afgræns", "Refine"},
 		"cand.found":                  {"kandidater", "candidates"},

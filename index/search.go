@@ -173,6 +173,10 @@ type Hit struct {
 	// CV is the candidate as indexed, as JSON (Query.CVs; nil when the
 	// document has none). Read it with Candidate.
 	CV []byte
+	// Related (Everyday): found only by an occupation related to those
+	// the words name (Query.RelatedOccupations), by neither the words nor
+	// those occupations: a tømrer for "murer".
+	Related bool
 }
 
 // Candidate decodes the hit's stored CV; false when it has none.
@@ -308,6 +312,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
 		if cv, ok := h.Fields[fieldCV].(string); ok {
 			out.Hits[i].CV = []byte(cv)
+		}
+	}
+	if q.Everyday && len(q.RelatedOccupations) > 0 && len(out.Hits) > 0 {
+		if err := ix.markRelated(ctx, q, out.Hits); err != nil {
+			return Result{}, err
 		}
 	}
 	if q.Facets {
@@ -804,6 +813,32 @@ func (ix *Index) build(q Query) (query.Query, reading) {
 	}
 	rd.exps = exps
 	return b, rd
+}
+
+// markRelated marks the hits found only by the related occupations: those
+// the same search without them does not find (the words, the occupations
+// named and every filter).
+func (ix *Index) markRelated(ctx context.Context, q Query, hits []Hit) error {
+	q.RelatedOccupations = nil
+	direct, _ := ix.build(q)
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(direct, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	req.Score = "none"
+	res, err := ix.bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("index: search: %w", err)
+	}
+	found := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		found[h.ID] = true
+	}
+	for i := range hits {
+		hits[i].Related = !found[hits[i].ID]
+	}
+	return nil
 }
 
 // scoreOnly is the clauses that order the words' hits and find none: the

@@ -63,6 +63,10 @@ type SearchHit struct {
 	// first or last name (listed first; the words of the CVs found the
 	// rest: "Torben" in a former employer's "v/ Torben Knudsen").
 	ByName bool `json:"by_name,omitempty"`
+	// Related: found only by an occupation related to those searched
+	// (the same ISCO group), named here ("tømrer" for "murer"), not by
+	// the words or the occupations themselves.
+	Related string `json:"related,omitempty"`
 }
 
 // SearchResult is a page of hits.
@@ -308,7 +312,8 @@ func (cs *Service) Search(ctx context.Context, by *jobmatch.User, p SearchParams
 	cands, err := cs.readHits(ctx, res.Hits)
 	for i, c := range cands {
 		if c != nil { // nil: erased after it was indexed; the sync removes it
-			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c, ByName: i < len(names.Hits)})
+			out.Items = append(out.Items, SearchHit{Score: res.Hits[i].Score, Candidate: c, ByName: i < len(names.Hits),
+				Related: cs.relatedAs(c, q.RelatedOccupations, res.Hits[i].Related)})
 		}
 	}
 	err = errors.Join(err, <-auditErr)
