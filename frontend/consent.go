@@ -20,6 +20,29 @@ type consentPage struct {
 	Gone  bool
 	// Ended: gone as the vacancy was filled or closed meanwhile.
 	Ended bool
+	// Unknown: a link the service does not know; Help says so in the
+	// page's language first, then in the other.
+	Unknown bool
+	Help    []linkHelp
+}
+
+// linkHelp is what an unknown link's page says, in one language.
+type linkHelp struct{ Lang, Heading, Why, What string }
+
+// unknownConsentLink answers a consent link the service does not know
+// (mistyped, cut short, replaced by a newer link and since erased): an
+// expected case for a citizen, so a page saying what to do, in Danish and
+// English as the link's language is not known, and no error id.
+func (f *Frontend) unknownConsentLink(c echo.Context) error {
+	lang, other := web.Lang(c), i18n.EN
+	if lang == i18n.EN {
+		other = i18n.DA
+	}
+	p := consentPage{Unknown: true}
+	for _, l := range []i18n.Lang{lang, other} {
+		p.Help = append(p.Help, linkHelp{Lang: string(l), Heading: i18n.T(l, "consent.unknown_h"), Why: i18n.T(l, "consent.unknown_why"), What: i18n.T(l, "consent.unknown_what")})
+	}
+	return f.render(c, http.StatusNotFound, "consent", "consent.unknown_h", p, nil)
 }
 
 func (f *Frontend) registerConsent(public, staff *echo.Group) {
@@ -63,6 +86,9 @@ func (f *Frontend) consent(c echo.Context) error {
 	if err != nil {
 		if wantsJSON(c) {
 			return web.WriteProblem(c, err)
+		}
+		if errors.Is(err, jobmatch.ErrNotFound) {
+			return f.unknownConsentLink(c)
 		}
 		return err
 	}
@@ -128,6 +154,8 @@ func (f *Frontend) consentAnswer(c echo.Context) error {
 			gone.Answer, gone.AnsweredAt, gone.Consultant = r.Answer, r.AnsweredAt, f.cfg.Screening.Asker(ctx, r)
 		}
 		return f.render(c, http.StatusGone, "consent", "page.consent", consentPage{Gone: true, Ended: errors.Is(rerr, screening.ErrVacancyEnded), ConsentPage: gone}, nil)
+	case errors.Is(err, jobmatch.ErrNotFound) && before == nil:
+		return f.unknownConsentLink(c)
 	case errors.Is(err, jobmatch.ErrInvalid):
 		r, gerr := f.cfg.Screening.ConsentByToken(ctx, token)
 		if gerr != nil {
