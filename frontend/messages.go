@@ -149,6 +149,12 @@ func init() {
 		"st.filled":             {"Besat", "Filled"},
 		"st.closed":             {"Lukket", "Closed"},
 		"st.resolved":           {"Afsluttet", "Resolved"},
+		// Withdrawn by whoever logged it (jobmatch.RequestCancelled): the
+		// sender had a receipt promising an answer, and is told why none
+		// comes and what to do (the page said "Status st.cancelled").
+		"st.cancelled":           {"Lukket – trukket tilbage", "Closed – withdrawn"},
+		"st.cancelled_mistake":   {"Henvendelsen blev registreret ved en fejl og er lukket, så du får ikke svar på den. Har du stadig brug for hjælp, så kontakt din kontaktperson ovenfor, eller send en ny henvendelse.", "The request was logged by mistake and is closed, so you will not get an answer to it. If you still need help, contact your contact person above, or send a new request."},
+		"st.cancelled_duplicate": {"Henvendelsen var registreret to gange, så denne er lukket. Den anden behandles som sædvanligt. Har du spørgsmål, så kontakt din kontaktperson ovenfor.", "The request was logged twice, so this one is closed. The other is handled as usual. If you have questions, contact your contact person above."},
 
 		// An address given, and no receipt mailed to it: the address had
 		// its receipts for the day (app/intake receiptsPerDay).

@@ -2,6 +2,8 @@ package companies
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"jobmatch"
@@ -35,7 +37,9 @@ func (s *Service) Cancellable(by *jobmatch.User, r *jobmatch.Request) bool {
 // rebuild counts it). It takes the claim a resolution takes
 // ("request:<id>:resolve"), so of a cancel and a resolution through any
 // replicas one happens, and the other is told the request is no longer
-// open. An audit line says who withdrew it and why.
+// open. An audit line says who withdrew it and why, and the sender, whose
+// receipt promised an answer by a day, is told it is closed
+// (tellCancelled).
 func (s *Service) CancelRequest(ctx context.Context, by *jobmatch.User, id string, in CancelInput) (*jobmatch.Request, error) {
 	if by == nil || (by.Role != jobmatch.RoleHotline && by.Role != jobmatch.RoleConsultant && by.Role != jobmatch.RoleAdmin) {
 		return nil, jobmatch.ErrForbidden
@@ -75,7 +79,44 @@ func (s *Service) CancelRequest(ctx context.Context, by *jobmatch.User, id strin
 	if err := s.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "request.cancel", Subjects: []string{r.ID}, Reason: in.Reason + " " + r.Reference + " " + r.CVR}); err != nil {
 		s.log.Error("audit a cancelled request", "request", r.ID, "err", err)
 	}
+	s.tellCancelled(ctx, r)
 	return r, nil
+}
+
+// tellCancelled mails the address the request's receipt went to that it
+// is closed, why, and whom to call if the company still needs help: the
+// receipt said "Du får svar senest …", and the status page alone would
+// not tell them no answer is coming. A request without an e-mail address
+// had no receipt mailed, and gets nothing.
+func (s *Service) tellCancelled(ctx context.Context, r *jobmatch.Request) {
+	if r.Contact.Email == "" {
+		return
+	}
+	var cp jobmatch.ContactPerson
+	if co, err := s.Company(ctx, r.CVR); err == nil {
+		cp, _ = s.ContactPersonOf(ctx, co)
+	}
+	if cp.Name == "" || cp.Left {
+		// The one the request went to answers for the company now.
+		if u, err := s.staff.User(ctx, r.ConsultantID); err == nil {
+			cp = u.ContactPerson()
+		}
+	}
+	da, en := "Henvendelsen blev registreret ved en fejl og er derfor lukket. Du skal ikke gøre noget.",
+		"The request was logged by mistake and is therefore closed. There is nothing you need to do."
+	if r.CancelReason == "duplicate" {
+		da, en = "Henvendelsen var registreret to gange. Denne registrering er lukket, og den anden behandles som sædvanligt.",
+			"The request was logged twice. This one is closed, and the other is handled as usual."
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Henvendelsen %s fra %s til jobcentret er lukket.\n\n%s\n", r.Reference, r.CompanyName, da)
+	fmt.Fprintf(&b, "Har I stadig brug for hjælp, så kontakt jeres faste kontaktperson: %s, %s, %s.\n\n", cp.Name, cp.Phone, cp.Email)
+	fmt.Fprintf(&b, "---\nRequest %s from %s to the jobcentre is closed. %s", r.Reference, r.CompanyName, en)
+	fmt.Fprintf(&b, " If you still need help, contact your fixed contact person: %s, %s, %s.\n", cp.Name, cp.Phone, cp.Email)
+	m := &jobmatch.Mail{To: r.Contact.Email, Subject: "Din henvendelse " + r.Reference + " er lukket", Body: b.String(), Kind: "request_cancelled", Ref: r.Reference}
+	if err := s.env.Send(ctx, m); err != nil {
+		s.log.Warn("mail a cancelled request", "ref", r.Reference, "err", err)
+	}
 }
 
 // checkCancel says why by may not withdraw r, nil when they may.
