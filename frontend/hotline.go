@@ -165,7 +165,7 @@ func (f *Frontend) hotline(c echo.Context) error {
 		// one company's contact: its form at once, with the caller.
 		h := d.Hits[0]
 		cvr = h.CVR
-		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = h.Caller.Name, h.Caller.Phone, h.Caller.Email
+		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = h.Caller.Name, h.Caller.Phone, callerEmail(*h.Caller, h.Match)
 	}
 	if len(d.Hits) > 0 && d.Hits[0].Match == "domain" && d.Values["caller_email"] == "" {
 		// A mail from someone the jobcentre does not know yet, at a known
@@ -264,7 +264,24 @@ func (d *hotlinePage) offerCallers(co *jobmatch.Company) {
 	d.Callers = known
 }
 
-func init() { funcs["phone"] = jobmatch.GroupedPhone }
+func init() {
+	funcs["phone"] = jobmatch.GroupedPhone
+	funcs["callerEmail"] = callerEmail
+}
+
+// callerEmail is the e-mail address filled in for a caller the hotline
+// found (match: how the search found them, "" when chosen from the
+// company's contacts): an unverified contact's (one who wrote without
+// logging in, under any address they liked) only when it is the address
+// the hotline searched for. A phone search filled in such a contact's
+// address, which the caller never said, and the receipt with the private
+// status link went there; the hotline types the address the caller gives.
+func callerEmail(p jobmatch.Person, match string) string {
+	if p.Unverified && match != "email" {
+		return ""
+	}
+	return p.Email
+}
 
 // phoneGrouped reports whether q is written as a Danish phone number is
 // and a CVR is not: four pairs of digits ("22 33 44 09"), or after +45.
