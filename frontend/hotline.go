@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/mail"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -68,9 +69,16 @@ type hotlinePage struct {
 	Repeat *jobmatch.Request
 	// Callers are the company's own contact people offered as the caller
 	// when the company was found by CVR or name (only a phone or e-mail
-	// hit said who calls): each a link that fills in the caller, as a
-	// phone hit's does. The one verified contact is filled in at once.
+	// hit said who calls): each a button of the call's form that sends
+	// what was typed with the one chosen (pick), and the form comes back
+	// with the caller filled in; a link opened the form anew, and the
+	// topic and text typed were gone. The one verified contact is filled
+	// in at once.
 	Callers []jobmatch.Person
+	// FocusSave: the form came back with nothing left to type (a caller
+	// picked, a repeat to confirm): the cursor is on the save button,
+	// so Enter saves.
+	FocusSave bool
 }
 
 // maxToday is how many of a user's calls of today are shown.
@@ -251,17 +259,47 @@ func (d *hotlinePage) offerCallers(co *jobmatch.Company) {
 	if d.Values["caller_name"] != "" || d.Values["caller_phone"] != "" || d.Values["caller_email"] != "" {
 		return
 	}
+	known := knownCallers(co)
+	if len(known) == 1 && !known[0].Unverified {
+		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = known[0].Name, known[0].Phone, known[0].Email
+		return
+	}
+	d.Callers = known
+}
+
+// knownCallers are the company's contact people who can be reached (a
+// phone number or an address): those offered as the caller, in the
+// company's order (pick is the place in it).
+func knownCallers(co *jobmatch.Company) []jobmatch.Person {
 	var known []jobmatch.Person
 	for _, p := range co.Contacts {
 		if p.Phone != "" || p.Email != "" {
 			known = append(known, p)
 		}
 	}
-	if len(known) == 1 && !known[0].Unverified {
-		d.Values["caller_name"], d.Values["caller_phone"], d.Values["caller_email"] = known[0].Name, known[0].Phone, known[0].Email
-		return
+	return known
+}
+
+// formAgain is the call's form as it was sent, for a company the
+// jobcentre knows or a new one: what was typed kept, the search it came
+// from with its hits, and the company's contact people to choose the
+// caller from while none is given.
+func (f *Frontend) formAgain(c echo.Context, co *jobmatch.Company, isNew bool, v map[string]string) hotlinePage {
+	ctx := c.Request().Context()
+	d := hotlinePage{Q: v["q"], Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys}
+	if d.Q != "" {
+		if p, err := f.cfg.CompanySearch.Search(ctx, d.Q, 10); err == nil {
+			d.Hits = p.Items
+		}
 	}
-	d.Callers = known
+	if !isNew {
+		d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
+		d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
+		if v["caller_name"] == "" && v["caller_phone"] == "" && v["caller_email"] == "" {
+			d.Callers = knownCallers(co)
+		}
+	}
+	return d
 }
 
 func init() {
@@ -335,6 +373,18 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
+	if pick, err := strconv.Atoi(v["pick"]); err == nil && !isNew {
+		// A contact chosen as the caller: the form again with them
+		// filled in and what was typed kept, not saved yet.
+		d := f.formAgain(c, co, false, v)
+		if known := knownCallers(co); pick >= 0 && pick < len(known) {
+			p := known[pick]
+			v["caller_name"], v["caller_phone"], v["caller_email"] = p.Name, p.Phone, callerEmail(p, "")
+			d.Callers, d.FocusSave = nil, v["topic"] != "" && v["text"] != ""
+		}
+		delete(v, "pick")
+		return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
+	}
 	if !isNew && v["repeat_ok"] == "" {
 		// The same caller about the same topic minutes ago (a colleague
 		// took the call, or the form was sent again): asked first.
@@ -343,9 +393,8 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 			return err
 		}
 		if prev != nil {
-			d := hotlinePage{Company: co, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys, Repeat: prev}
-			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
-			d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
+			d := f.formAgain(c, co, false, v)
+			d.Repeat = prev
 			return f.render(c, http.StatusConflict, "hotline", "page.hotline", d, nil)
 		}
 	}
@@ -355,11 +404,7 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	receipt, err := f.cfg.Intake.SubmitRequest(ctx, in, web.CurrentUser(c), v["_idem"])
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
-		d := hotlinePage{Company: co, New: isNew, Values: v, Idem: v["_idem"], Topics: hotlineTopicKeys}
-		if !isNew {
-			d.Owner, _ = f.cfg.Companies.ContactPersonOf(ctx, co)
-			d.Takes = f.cfg.CompanySearch.Takes(ctx, co)
-		}
+		d := f.formAgain(c, co, isNew, v)
 		errs := fieldMessages(web.Lang(c), ve)
 		if v["topic"] == "" {
 			// No topic is chosen until the hotline chooses one (the

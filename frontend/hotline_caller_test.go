@@ -18,7 +18,7 @@ import (
 // the form had empty caller fields although the jobcentre knew the
 // company's contact, and Enter said "Opkalders e-mail: Udfyld telefon
 // eller e-mail" at the e-mail, the cursor there. The one contact is the
-// caller now; several are offered, a link each filling in the caller;
+// caller now; several are offered, a button each filling in the caller;
 // with none known, a call without phone or e-mail is told at the phone
 // what to type.
 func TestHotlineOffersTheCompanysContactAsCaller(t *testing.T) {
@@ -45,7 +45,7 @@ func TestHotlineOffersTheCompanysContactAsCaller(t *testing.T) {
 	if inputValue(t, form, "h-caller") != "" || inputValue(t, form, "h-phone") != "" {
 		t.Errorf("one of two contacts filled in as the caller")
 	}
-	links := regexp.MustCompile(`<a href="(/staff/hotline\?[^"]*caller_name=[^"]*)">([^<]*)</a>`).FindAllStringSubmatch(form, -1)
+	links := regexp.MustCompile(`<button type="submit" name="pick" value="(\d+)"[^>]*>([^<]*)</button>`).FindAllStringSubmatch(form, -1)
 	var mette string
 	for _, l := range links {
 		if l[2] == "Mette Hansen" {
@@ -55,7 +55,10 @@ func TestHotlineOffersTheCompanysContactAsCaller(t *testing.T) {
 	if len(links) != 2 || mette == "" {
 		t.Fatalf("the contacts offered: %q", links)
 	}
-	form = hotlinePage(t, hot, mette)
+	pick := hotlineForm(t, form)
+	pick.Set("cvr", cvr)
+	pick.Set("pick", mette)
+	form = string(hot.Do("POST", "/staff/hotline", []byte(pick.Encode()), nil, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "da").Body)
 	if name, email := inputValue(t, form, "h-caller"), inputValue(t, form, "h-email"); name != "Mette Hansen" || email != "mette@aabenraa-trae.dk" {
 		t.Errorf("Mette Hansen's link: name %q, e-mail %q", name, email)
 	}
