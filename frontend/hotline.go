@@ -67,6 +67,8 @@ type hotlinePage struct {
 	// Repeat is a call from the same caller about the same topic logged
 	// minutes ago: the hotline is asked before it is logged again.
 	Repeat *jobmatch.Request
+	// RepeatWords are the first words of Repeat's text.
+	RepeatWords string
 	// Callers are the company's own contact people offered as the caller
 	// when the company was found by CVR or name (only a phone or e-mail
 	// hit said who calls): each a button of the call's form that sends
@@ -393,8 +395,12 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 			return err
 		}
 		if prev != nil {
+			// The cursor on the save button, so Enter logs it all the
+			// same (it was on the topic, where Enter did nothing); the
+			// warning says where the earlier one came from and how it
+			// begins, so the hotline sees whether it is this call.
 			d := f.formAgain(c, co, false, v)
-			d.Repeat = prev
+			d.Repeat, d.RepeatWords, d.FocusSave = prev, firstWords(prev.Text, 12), true
 			return f.render(c, http.StatusConflict, "hotline", "page.hotline", d, nil)
 		}
 	}
@@ -445,6 +451,15 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 		setFlash(c, fmt.Sprintf(tr(c, "hot.logged"), receipt.Reference, cp.Name, cp.Phone))
 	}
 	return c.Redirect(http.StatusSeeOther, "/staff/hotline")
+}
+
+// firstWords are the first n words of text, with "…" when there are more.
+func firstWords(text string, n int) string {
+	w := strings.Fields(text)
+	if len(w) <= n {
+		return strings.Join(w, " ")
+	}
+	return strings.Join(w[:n], " ") + " …"
 }
 
 // cancelReasons are why a call is withdrawn: logged by mistake (on the

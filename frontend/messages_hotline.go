@@ -45,7 +45,7 @@ func init() {
 		"hot.new_name":              {"Navn", "Name"},
 		"hot.new_cvr_missing":       {"Skriv virksomhedens CVR-nummer.", "Type the company's CVR number."},
 		"hot.new_go":                {"Videre", "Continue"},
-		"hot.repeat":                {"Der er allerede logget en henvendelse fra %s kl. %s om det samme (%s) — vil du logge den igen? Gem igen for at logge den.", "A request from %s was already logged at %s about the same (%s) — do you want to log it again? Save again to log it."},
+		"hot.repeat":                {"Der er allerede logget en henvendelse fra %s kl. %s om det samme (%s, %s): »%s« — vil du logge den igen? Gem igen for at logge den.", "A request from %s was already logged at %s about the same (%s, %s): “%s” — do you want to log it again? Save again to log it."},
 		"hot.today_cancel":          {"Annullér", "Cancel"},
 		"hot.cancel":                {"Annullér %s", "Cancel %s"},
 		"hot.cancel_why":            {"Hvorfor annullere %s?", "Why cancel %s?"},
@@ -57,6 +57,13 @@ func init() {
 		"hot.cancel_closed":         {"Henvendelsen er allerede afsluttet eller annulleret.", "The request is already resolved or cancelled."},
 		"hot.cancel_not_yours":      {"Du kan kun annullere henvendelser, du selv har logget i dag, og som endnu ikke er behandlet.", "You can only cancel requests you logged yourself today that have not been handled yet."},
 		"hot.new_note":              {"Ny virksomhed: oprettes og får en kontaktperson, når henvendelsen gemmes.", "New company: created and given a contact person when the call is saved."},
+
+		// Where the earlier request of hot.repeat came from.
+		"hot.from_web":   {"fra webformularen", "from the web form"},
+		"hot.from_api":   {"fra API'et", "through the API"},
+		"hot.from_phone": {"fra et opkald", "from a call"},
+		"hot.from_email": {"fra en e-mail", "from an e-mail"},
+		"hot.from_visit": {"fra et besøg", "from a visit"},
 	})
 }
 
