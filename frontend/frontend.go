@@ -124,6 +124,11 @@ var (
 		regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*?\sid="(?P<id>[^"{]+)"[^>]*?\sname="(?P<name>[^"{]+)"`),
 		regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*?\sname="(?P<name>[^"{]+)"[^>]*?\sid="(?P<id>[^"{]+)"`),
 		regexp.MustCompile(`"id" "(?P<id>[^"]+)" "name" "(?P<name>[^"]+)" "label" \(t "(?P<label>[^"]+)"\)`),
+		// A field whose errors come under another name than the one it
+		// is sent by says so (data-error): the hotline's new company's
+		// CVR is sent as "cvr" and its error is "new_cvr", whose line in
+		// the summary led to #f-new_cvr, which is no field.
+		regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*?\sid="(?P<id>[^"{]+)"[^>]*?\sdata-error="(?P<name>[^"{]+)"`),
 	}
 	labelFor = regexp.MustCompile(`for="([^"{]+)"[^>]*>\{\{t "([^"]+)"\}\}`)
 )

@@ -146,22 +146,6 @@ func (f *Frontend) hotline(c echo.Context) error {
 			d.Values["channel"] = string(jobmatch.ChannelEmail)
 		}
 	}
-	if d.Q == "" && c.QueryParam("cvr") == "" {
-		var err error
-		if d.Today, d.TodayTotal, err = f.todaysCalls(c, web.CurrentUser(c)); err != nil {
-			return err
-		}
-		d.TodayMore = d.TodayTotal - int64(len(d.Today))
-		d.TodayOwners, d.Cancellable, d.CancelReasons = map[string]string{}, map[string]bool{}, cancelReasons
-		for _, r := range d.Today {
-			d.Cancellable[r.ID] = f.cfg.Companies.Cancellable(web.CurrentUser(c), r)
-			if _, ok := d.TodayOwners[r.ConsultantID]; !ok {
-				if u, err := f.cfg.Staff.User(ctx, r.ConsultantID); err == nil {
-					d.TodayOwners[r.ConsultantID] = u.Name
-				}
-			}
-		}
-	}
 	cvr := c.QueryParam("cvr")
 	// The caller, when the company was found by their phone number or
 	// address: their name, number and address are filled in.
@@ -217,6 +201,9 @@ func (f *Frontend) hotline(c echo.Context) error {
 		}
 		errs["new_cvr"] = tr(c, "hot.new_cvr_missing")
 		d.NewName, d.NewPostal = nc.Name, nc.PostalCode
+		if err := f.withToday(c, &d); err != nil {
+			return err
+		}
 		return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
 	}
 	if cvr != "" {
@@ -230,6 +217,9 @@ func (f *Frontend) hotline(c echo.Context) error {
 			nc := &jobmatch.Company{CVR: jobmatch.NormalizeCVR(cvr), Name: strings.TrimSpace(c.QueryParam("name")), PostalCode: strings.TrimSpace(c.QueryParam("postal_code"))}
 			if errs := f.newCompanyErrors(c, nc); errs != nil {
 				d.NewCVR, d.NewName, d.NewPostal = cvr, nc.Name, nc.PostalCode
+				if err := f.withToday(c, &d); err != nil {
+					return err
+				}
 				return f.render(c, http.StatusUnprocessableEntity, "hotline", "page.hotline", d, errs)
 			}
 			d.Company, d.New = nc, true
@@ -249,7 +239,35 @@ func (f *Frontend) hotline(c echo.Context) error {
 		}
 	}
 	d.FocusHit = len(d.Hits) == 1 && d.Company == nil && d.NewCVR == ""
+	if err := f.withToday(c, &d); err != nil {
+		return err
+	}
 	return f.render(c, http.StatusOK, "hotline", "page.hotline", d, nil)
+}
+
+// withToday adds the user's calls of today to a page with no search and
+// no company's form, where the page lists them: a new company refused
+// without a search ("?cvr=…&name=…") said "Ingen endnu" under "Dine
+// registreringer i dag", the list not read.
+func (f *Frontend) withToday(c echo.Context, d *hotlinePage) error {
+	if d.Q != "" || d.Company != nil {
+		return nil
+	}
+	var err error
+	if d.Today, d.TodayTotal, err = f.todaysCalls(c, web.CurrentUser(c)); err != nil {
+		return err
+	}
+	d.TodayMore = d.TodayTotal - int64(len(d.Today))
+	d.TodayOwners, d.Cancellable, d.CancelReasons = map[string]string{}, map[string]bool{}, cancelReasons
+	for _, r := range d.Today {
+		d.Cancellable[r.ID] = f.cfg.Companies.Cancellable(web.CurrentUser(c), r)
+		if _, ok := d.TodayOwners[r.ConsultantID]; !ok {
+			if u, err := f.cfg.Staff.User(c.Request().Context(), r.ConsultantID); err == nil {
+				d.TodayOwners[r.ConsultantID] = u.Name
+			}
+		}
+	}
+	return nil
 }
 
 // offerCallers fills in the caller from the company's own contact people
@@ -411,6 +429,10 @@ func (f *Frontend) hotlineSubmit(c echo.Context) error {
 	var ve *jobmatch.ValidationError
 	if errors.As(err, &ve) {
 		d := f.formAgain(c, co, isNew, v)
+		if isNew {
+			// Its own form again, with what was sent (its errors lead there).
+			d.NewCVR, d.NewName, d.NewPostal = co.CVR, co.Name, co.PostalCode
+		}
 		errs := fieldMessages(web.Lang(c), ve)
 		if v["topic"] == "" {
 			// No topic is chosen until the hotline chooses one (the

@@ -64,6 +64,7 @@ func init() {
 		"hot.from_phone": {"fra et opkald", "from a call"},
 		"hot.from_email": {"fra en e-mail", "from an e-mail"},
 		"hot.from_visit": {"fra et besøg", "from a visit"},
+		"hot.new_cvr":    {"CVR-nummer", "CVR number"},
 	})
 }
 
