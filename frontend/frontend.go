@@ -288,6 +288,10 @@ var funcs = template.FuncMap{
 	"reason":    func(_, s string) string { return s },
 	"period":    func(s string) string { return s },
 	"timespan":  func(_, _ time.Time) string { return "" },
+	// clock says a time of day (Copenhagen) in the page's language,
+	// "kl. 21.10" in Danish as datetime does: hhmm is a time field's
+	// value, and the hotline's warning said "kl. 21:10".
+	"clock": func(t time.Time) string { return i18n.Clock(i18n.DA, t.In(jobmatch.Copenhagen)) },
 	// isoday and hhmm fill a date and a time field with a moment
 	// (Copenhagen): the interview's booked slot in its "move" form.
 	"isoday":    func(t time.Time) string { return t.In(jobmatch.Copenhagen).Format(time.DateOnly) },
@@ -560,6 +564,7 @@ func (f *Frontend) render(c echo.Context, status int, name, titleKey string, dat
 		"field":    func(name string) string { return errs[name] },
 		"date":     func(t any) string { return dateIn(lang, t) },
 		"datetime": func(t any) string { return dateTimeIn(lang, t) },
+		"clock":    func(t time.Time) string { return i18n.Clock(lang, t.In(jobmatch.Copenhagen)) },
 		"timespan": func(from, to time.Time) string {
 			return i18n.TimeSpan(lang, from.In(jobmatch.Copenhagen), to.In(jobmatch.Copenhagen))
 		},

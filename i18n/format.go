@@ -196,9 +196,20 @@ func DateTime(lang Lang, t time.Time) string {
 		return ""
 	}
 	if lang == EN {
-		return Date(lang, t) + ", " + t.Format("15:04")
+		return Date(lang, t) + ", " + Clock(lang, t)
 	}
-	return Date(lang, t) + " kl. " + t.Format("15.04")
+	return Date(lang, t) + " kl. " + Clock(lang, t)
+}
+
+// Clock is the time of day as the language writes it: Danish "14.05"
+// (after "kl."), English "14:05". Every time of day a page says is
+// written by it (the hotline's warning said "kl. 21:10" and its list
+// "kl. 21.16").
+func Clock(lang Lang, t time.Time) string {
+	if lang == EN {
+		return t.Format("15:04")
+	}
+	return t.Format("15.04")
 }
 
 // TimeSpan writes a span of time, the day once when it ends on the day it
@@ -210,10 +221,7 @@ func TimeSpan(lang Lang, from, to time.Time) string {
 	if from.Year() != to.Year() || from.YearDay() != to.YearDay() {
 		return DateTime(lang, from) + "–" + DateTime(lang, to)
 	}
-	if lang == EN {
-		return DateTime(lang, from) + "–" + to.Format("15:04")
-	}
-	return DateTime(lang, from) + "–" + to.Format("15.04")
+	return DateTime(lang, from) + "–" + Clock(lang, to)
 }
 
 // Trimmed is Number with at most decimals decimals, trailing zeros
