@@ -65,6 +65,7 @@ func init() {
 		"hot.from_email": {"fra en e-mail", "from an e-mail"},
 		"hot.from_visit": {"fra et besøg", "from a visit"},
 		"hot.new_cvr":    {"CVR-nummer", "CVR number"},
+		"hot.citizen":    {"Ringer en borger og ikke en virksomhed? Henvis til jobcentrets borgerservice. Hotlinen registrerer kun henvendelser fra virksomheder.", "Is a citizen calling, not a company? Refer them to the jobcentre's citizen service. The hotline logs requests from companies only."},
 	})
 }
 
