@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // personalWords say a person's gender or ethnic origin, which may not
@@ -128,10 +129,6 @@ func (v *Vacancy) PersonalWords() []string {
 // alder og etnisk baggrund").
 func DiscriminationIn(text string) []string {
 	text = regardlessRE.ReplaceAllStringFunc(text, func(s string) string { return strings.Repeat(" ", len(s)) })
-	type hit struct {
-		at   int
-		what string
-	}
 	var hits []hit
 	lower := strings.ToLower(text)
 	for _, w := range PersonalWordsIn(text) {
@@ -146,6 +143,12 @@ func DiscriminationIn(text string) []string {
 		at = i + len(w)
 		if genderedTitle(strings.ToLower(w)) {
 			hits = append(hits, hit{i, w})
+		}
+	}
+	hits = append(hits, demandsIn(text)...)
+	for _, m := range ageBareRE.FindAllStringSubmatchIndex(text, -1) {
+		if !ageOfOthers(text[:m[0]], submatch(text, m, 1), text[m[2]:m[5]]) {
+			hits = append(hits, hit{m[2], strings.Join(strings.Fields(text[m[2]:m[5]]), " ")})
 		}
 	}
 	for _, re := range []*regexp.Regexp{originRE, ageRE, youngRE} {
@@ -166,6 +169,137 @@ func DiscriminationIn(text string) []string {
 	}
 	return out
 }
+
+// hit is a thing DiscriminationIn found and where in the text.
+type hit struct {
+	at   int
+	what string
+}
+
+// The words of what the discrimination laws protect beyond gender, age
+// and origin, shared by the vacancy's check here and the check of a
+// consultant's assessment (app/screening), which refuses them whatever
+// the sentence. Lower case; Danish and English.
+const (
+	// ReligionWords say a person's religion or belief.
+	ReligionWords = "religiøs muslim muslimsk kristen jøde jødisk hindu buddhist ateist troende religious christian jewish"
+	// PregnancyWords say a pregnancy.
+	PregnancyWords = "gravid graviditet pregnant pregnancy"
+	// HealthWords say a person's health: an illness, a diagnosis, a
+	// disability.
+	HealthWords = "syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt stresset " +
+		"diagnose diagnosen diagnoser diagnosticeret depressiv deprimeret kræft gigt diabetes sklerose ptsd adhd autist " +
+		"handicappet alkoholiker alkoholproblemer medicineret ondt smerter rygproblemer rygskade ryg ryggen ordblind ordblindhed " +
+		"sick illness diagnosis diagnosed anxiety disabled cancer dyslexic dyslexia medication"
+)
+
+var (
+	religionSet  = wordSet(ReligionWords)
+	pregnancySet = wordSet(PregnancyWords)
+	// healthSet adds the words that are also the people a job is with
+	// ("borgere med handicap"): after "med", "for", "til" or "af" they
+	// are those people, not a demand.
+	healthSet = wordSet(HealthWords + " handicap handicaps sygdomme funktionsnedsættelse funktionsnedsættelser kronisk disability disabilities")
+	// genderNouns name a gender only in a demand ("skal være en mand";
+	// "vi er 20 mand", "manden bag virksomheden" are not):
+	// personalWords' false ones.
+	genderNouns = wordSet("mand mænd kvinde kvinder dame damer fyr fyre woman women men guy")
+	maleNouns   = wordSet("mand mænd fyr fyre men guy")
+	// demandWords make what follows them a requirement: "skal være", "må
+	// ikke være", "kun", "søger en".
+	demandWords = wordSet("skal må bør kun søger must should only seeking")
+	negations   = wordSet("ikke uden ingen aldrig not without no never")
+	peopleWith  = wordSet("med for til af with of")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// demandsIn finds what a text demands of a gender ("skal være en mand"),
+// a pregnancy ("må ikke være gravid"), a religion ("skal være kristen")
+// and health ("er uden handicap", "skal være rask"): such a word within
+// four words after a demand ("skal", "må", "kun", "søger", "du er") in
+// the same sentence; health only as a demand for none ("uden", "ikke")
+// or for being "rask". A text that names both genders ("en mand eller en
+// kvinde") asks for either in that sentence. What is found runs from the demand to the
+// word. Work with people ("borgere med handicap", "vi har mange kvinder
+// og mænd ansat"), a workplace ("handicapvenlig") and "fleksjob" pass.
+func demandsIn(text string) []hit {
+	type tok struct {
+		lw         string
+		start, end int
+	}
+	var hits []hit
+	for _, sentence := range sentenceRE.FindAllStringIndex(text, -1) {
+		male, female := false, false
+		var gender []hit
+		var toks []tok
+		s := text[sentence[0]:sentence[1]]
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				i += n
+				continue
+			}
+			j := i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+			}
+			toks = append(toks, tok{strings.ToLower(s[i:j]), sentence[0] + i, sentence[0] + j})
+			i = j
+		}
+		for i, t := range toks {
+			if genderNouns[t.lw] && !maleNouns[t.lw] {
+				female = true
+			} else if genderNouns[t.lw] {
+				male = true
+			}
+			cue := -1
+			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if demandWords[toks[k].lw] || toks[k].lw == "er" && k > 0 && (toks[k-1].lw == "du" || toks[k-1].lw == "ansøgeren") || toks[k].lw == "are" && k > 0 && toks[k-1].lw == "you" {
+					cue = k
+					break
+				}
+			}
+			if cue < 0 {
+				continue
+			}
+			found := hit{toks[cue].start, strings.Join(strings.Fields(text[toks[cue].start:t.end]), " ")}
+			negated := false
+			for k := cue; k < i; k++ {
+				negated = negated || negations[toks[k].lw]
+			}
+			switch {
+			case genderNouns[t.lw]:
+				if i+1 < len(toks) && toks[i+1].lw == "for" {
+					continue // "være mand for": be up to it
+				}
+				gender = append(gender, found)
+			case religionSet[t.lw] || pregnancySet[t.lw]:
+				hits = append(hits, found)
+			case t.lw == "rask" || t.lw == "raske" || healthSet[t.lw] && negated && !peopleWith[toks[i-1].lw]:
+				hits = append(hits, found)
+			}
+		}
+		if !(male && female) {
+			hits = append(hits, gender...)
+		}
+	}
+	return hits
+}
+
+// sentenceRE is a sentence or a clause of a list: up to a full stop, a
+// question or exclamation mark, a semicolon or a line's end.
+var sentenceRE = regexp.MustCompile(`[^.!?;\n]+`)
 
 // submatch is group i of a match's indexes m in text, "" when it took
 // no part.
@@ -222,6 +356,11 @@ var (
 	// "under 30 years". Group 1 is the word before the age, to tell "unge
 	// under 25 år" and "ikke under 18 år" (ageOfOthers).
 	ageRE = regexp.MustCompile(`(?i)(max\.?|maks\.?|maksimalt|maximalt|højst|under|over|ikke\s+ældre\s+end|mellem|i\s+alderen|alder(?:en)?:?|aged|no\s+older\s+than|maximum|younger\s+than)?\s*\b(1[5-9]|[2-9]\d)\s*(?:(?:-|–|og|til|to|and)\s*(?:1[5-9]|[2-9]\d)\s*)?(?:[-–]\s*årige?|år\b|år(?:[^\p{L}]|$)|years?\s+old|years?\b)`)
+	// ageBareRE is a most age without "år": "nyuddannet og under 30",
+	// "max 35.", the number ending the clause (a unit after it, "under
+	// 25 kg", "max 30 minutter", is no age). Group 1 is the word before
+	// it, group 2 the age.
+	ageBareRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(max\.?|maks\.?|maksimalt|højst|under|ikke\s+over|ikke\s+ældre\s+end|yngre\s+end|younger\s+than|no\s+older\s+than)\s*(1[5-9]|[2-9]\d)(?:\s*[.,;:!?)](?:[^\p{N}]|$)|\s+(?:og|eller|or|and)\b|\s*$)`)
 	// youngRE is youth as a demand: "ung og frisk", "ung, energisk",
 	// "yngre medarbejder", "ung kollega", "young and dynamic".
 	youngRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(ung|unge|yngre)\s*(og|,)\s*(frisk|energisk|dynamisk|sprudlende|livlig|smilende|frejdig|kvik)\p{L}*|(^|[^\p{L}])(ung|unge|yngre)\s+(medarbejder|kollega|kolleger|kollegaer|kandidat|ansøger|person|profil|pige|fyr|mand|kvinde|kræfter)\p{L}*|\byoung\s+(and|,)\s*(dynamic|energetic|fresh)|\byounger\s+(colleague|candidate|person)`)

@@ -76,3 +76,45 @@ func TestDiscrimination(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscriminationDemands: plain demands of gender, pregnancy, an age,
+// religion and health passed the vacancy check ("Skal være en mand", "Du
+// må ikke være gravid", "Nyuddannet og under 30", "Du skal være kristen",
+// "Du er uden handicap"); they are found as written, from the demand to
+// the word. Texts that mention people, a workplace's facilities, fleksjob
+// or a weight to lift pass.
+func TestDiscriminationDemands(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Skal være en mand.":                                                     {"Skal være en mand"},
+		"Du må ikke være gravid.":                                                {"må ikke være gravid"},
+		"Nyuddannet og under 30.":                                                {"under 30"},
+		"Du er nyuddannet og max 35, og har kørekort.":                           {"max 35"},
+		"Du skal være kristen.":                                                  {"skal være kristen"},
+		"Du er uden handicap.":                                                   {"er uden handicap"},
+		"Du skal være sund og rask.":                                             {"skal være sund og rask"},
+		"Vi søger en mand til lageret.":                                          {"søger en mand"},
+		"Vi søger en pige til lageret.":                                          {"pige"},
+		"Kun kvinder kan søge stillingen.":                                       {"Kun kvinder"},
+		"Du må ikke have været sygemeldt det seneste år":                         {"må ikke have været sygemeldt"},
+		"You must not be pregnant.":                                              {"must not be pregnant"},
+		"Vi har mange kvinder og mænd ansat.":                                    nil,
+		"Vi søger en mand eller en kvinde til lageret.":                          nil,
+		"Handicapvenlig arbejdsplads med elevator.":                              nil,
+		"Vi tilbyder fleksjob og gode barselsvilkår.":                            nil,
+		"Arbejdet kræver, at du kan løfte 25 kg.":                                nil,
+		"Du skal kunne køre gravemaskine.":                                       nil,
+		"Manden bag virksomheden er Ole.":                                        nil,
+		"Du skal støtte borgere med handicap og sygdom.":                         nil,
+		"Du skal have sund fornuft.":                                             nil,
+		"Du skal være mand for at løfte i flok.":                                 nil,
+		"Vi er en kristen friskole med 200 elever.":                              nil,
+		"Du må gerne være under 30 år eller over 60 år, uanset køn og religion.": {"under 30 år"},
+		"Turene er under 30 km.":                                                 nil,
+		"Vi arbejder med unge under 25.":                                         nil,
+		"Du må ikke være under 18.":                                              nil,
+	} {
+		if got := jobmatch.DiscriminationIn(text); !slices.Equal(got, want) {
+			t.Errorf("DiscriminationIn(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

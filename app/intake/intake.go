@@ -184,7 +184,8 @@ func (s *Service) checkVacancyDates(in VacancyInput) error {
 
 // checkDiscrimination refuses a vacancy whose title, text or skills ask
 // for a gender, an age or an ethnic origin ("kassedame", "max 25 år",
-// "dansk af oprindelse"; jobmatch.DiscriminationIn): a job advert may not
+// "dansk af oprindelse") or demand a religion, health or no pregnancy
+// ("skal være kristen", "må ikke være gravid"; jobmatch.DiscriminationIn): a job advert may not
 // (ligebehandlingsloven § 6, forskelsbehandlingsloven § 4), and the
 // jobcentre publishes it. Each field says its own words, so the employer
 // knows what to write again; a skill by its place in the list.
@@ -208,8 +209,8 @@ func checkDiscrimination(in VacancyInput) error {
 
 func init() {
 	i18n.Register(map[string][2]string{
-		"v.discrimination": {"Et stillingsopslag må ikke efterspørge et bestemt køn, en bestemt alder eller en bestemt etnisk oprindelse (ligebehandlingsloven og forskelsbehandlingsloven). Skriv om: %s. Beskriv i stedet, hvad jobbet kræver (fx kassemedarbejder, ikke kassedame). En mindstealder, som loven kræver, fx 18 år for at servere alkohol, er i orden.",
-			"A job advert may not ask for a particular gender, age or ethnic origin (the Danish equal treatment and anti-discrimination acts). Rewrite: %s. Describe what the job requires instead (e.g. cashier, not kassedame). A minimum age the law requires, e.g. 18 to serve alcohol, is fine."},
+		"v.discrimination": {"Et stillingsopslag må ikke efterspørge et bestemt køn, en bestemt alder eller en bestemt etnisk oprindelse og heller ikke stille krav om religion, helbred, handicap eller graviditet (ligebehandlingsloven og forskelsbehandlingsloven). Skriv om: %s. Beskriv i stedet, hvad jobbet kræver (fx kassemedarbejder, ikke kassedame, eller at du kan løfte 25 kg). En mindstealder, som loven kræver, fx 18 år for at servere alkohol, er i orden.",
+			"A job advert may not ask for a particular gender, age or ethnic origin, nor set requirements about religion, health, disability or pregnancy (the Danish equal treatment and anti-discrimination acts). Rewrite: %s. Describe what the job requires instead (e.g. cashier, not kassedame, or that you can lift 25 kg). A minimum age the law requires, e.g. 18 to serve alcohol, is fine."},
 	})
 }
 

@@ -592,7 +592,9 @@ func init() {
 // gender and the family. Whole words only: "mandag", "sygeplejerske",
 // "handicaphjælper" and "børnehave" (a workplace) are other words.
 // Lower case; Danish and the English of assessments written in English.
-// "børnene" and "ungerne" are a citizen's own children ("skal hjem til
+// The words of health, pregnancy and religion are the vacancy check's too
+// (jobmatch.HealthWords): an employer may not ask for what a consultant
+// may not tell. "børnene" and "ungerne" are a citizen's own children ("skal hjem til
 // børnene"); the children worked with are "børn".
 var privateWords = wordSet(
 	// family
@@ -600,18 +602,15 @@ var privateWords = wordSet(
 		"mor moren moderen søn sønnen sønner datter datteren døtre barnebarn børnebørn svigermor svigerfar familiære " +
 		"far faren faderen bror broren brødre søster søsteren søstre søskende svoger svigerinde mormor morfar farmor farfar bedstemor bedstefar " +
 		"børnene ungerne " +
-		"gravid graviditet barsel barslen barselsorlov forældreorlov " +
-		"husband wife boyfriend girlfriend married divorced pregnant pregnancy maternity father mother brother sister son daughter " +
+		"barsel barslen barselsorlov forældreorlov " + jobmatch.PregnancyWords + " " +
+		"husband wife boyfriend girlfriend married divorced maternity father mother brother sister son daughter " +
 		// health
-		"syg sygdom sygdommen sygdomsforløb sygemeldt sygemelding sygefravær sygeorlov langtidssygemeldt stressramt stresssygemeldt stresset " +
-		"diagnose diagnosen diagnoser diagnosticeret depressiv deprimeret kræft gigt diabetes sklerose ptsd adhd autist " +
-		"handicappet alkoholiker alkoholproblemer medicineret ondt smerter rygproblemer rygskade ryg ryggen ordblind ordblindhed " +
-		"sick illness diagnosis diagnosed anxiety disabled cancer dyslexic dyslexia medication " +
+		jobmatch.HealthWords + " " +
 		// origin
-		"flygtning herkomst oprindelse etnisk etnicitet religion religiøs muslim muslimsk kristen jøde jødisk hindu buddhist tørklæde hijab " +
+		"flygtning herkomst oprindelse etnisk etnicitet religion tørklæde hijab " + jobmatch.ReligionWords + " " +
 		"indvandrer indvandret efterkommer asyl asylansøger opholdstilladelse nationalitet statsborger statsborgerskab hudfarve udlænding " +
 		"syrer somalier tyrker polak iraker iraner afghaner pakistaner palæstinenser kurder eritreer ukrainer rumæner bulgarer litauer russer vietnameser kineser marokkaner bosnier serber albaner araber afrikaner " +
-		"refugee religious christian jewish ethnic ethnicity immigrant nationality")
+		"refugee ethnic ethnicity immigrant nationality")
 
 // peopleWords are words of family, health or origin that are also the
 // people a citizen has worked with: "erfaring med børn", "pædagog for
