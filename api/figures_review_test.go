@@ -15,13 +15,14 @@ import (
 	"jobmatch/system/systemtest"
 )
 
-// TestNoTargetNoPaceOnTheDashboard: nobody set 2026's target. The first
-// half's card said "Intet mål sat for 2026" while its chart drew "Jævnt
-// tempo mod målet" toward the default's 1.250, the running year said
-// "Bagud · forventet nu …" in warning colour, and the report and the CSV
-// had a row "Mål for virksomhedskontakter 1.250 — sat af en
-// administrator". None of them speaks of a target now; set, it is back.
-func TestNoTargetNoPaceOnTheDashboard(t *testing.T) {
+// TestTheDefaultTargetOnTheDashboard: nobody set 2026's target. The card
+// said "Intet mål sat for 2026 · 2.256 kontakter · prognose 2.416", the
+// chart had no pace and the report and CSV no target row, while GET
+// /api/v1/targets/2026 gave "contacts": 2500, "source": "default" and the
+// default 92 % satisfaction goals were used and judged. The contacts'
+// default is used the same way, marked "(standard)": on the card, the
+// chart, the goals line, the report and the CSV; set, it is unmarked.
+func TestTheDefaultTargetOnTheDashboard(t *testing.T) {
 	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
 	admin := env.Login("admin@demo.local")
@@ -31,33 +32,33 @@ func TestNoTargetNoPaceOnTheDashboard(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("%s: %d %.300s", path, res.StatusCode, res.Body)
 		}
-		return string(res.Body)
+		return html.UnescapeString(string(res.Body))
 	}
 	for _, q := range []string{"year=2026&half=H1", "year=2026&half=H2", "year=2026&half="} {
 		page := get("/dashboard?" + q)
-		for _, no := range []string{"Jævnt tempo mod målet", "mod et mål på", "Bagud", "forventet nu", `class="target-status warn"`, `class="target-status ok"`} {
-			if strings.Contains(page, no) {
-				t.Errorf("%s without a target says %q", q, no)
+		for _, want := range []string{"Jævnt tempo mod standardmålet", "mod jobcentrets standardmål på", `<span class="target-default">(standard)</span>`, "2.500 virksomhedskontakter (standard)"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s with the default target lacks %q", q, want)
 			}
 		}
-		if !strings.Contains(page, "Intet mål sat for 2026") {
-			t.Errorf("%s does not say that no target is set", q)
+		if strings.Contains(page, "Intet mål sat") {
+			t.Errorf("%s says no target is set beside the default", q)
 		}
-		if strings.Contains(get("/dashboard/report?"+q), `id="row-contacts_target"`) {
-			t.Errorf("the report of %s has a row for a target nobody set", q)
+		if r := regexp.MustCompile(`(?s)<tr id="row-contacts_target">.*?</tr>`).FindString(get("/dashboard/report?" + q)); !strings.Contains(r, "Mål for virksomhedskontakter (standard)") {
+			t.Errorf("the report of %s: target row %q", q, r)
 		}
-		if csv := string(admin.Do("GET", "/api/v1/kpi/export.csv?"+q, nil, nil).Body); strings.Contains(csv, "contacts_target") {
-			t.Errorf("the CSV of %s has a row for a target nobody set", q)
+		if csv := string(admin.Do("GET", "/api/v1/kpi/export.csv?"+q, nil, nil).Body); !strings.Contains(csv, "contacts_target,Target for company contacts (default)") && !strings.Contains(csv, "contacts_target,Mål for virksomhedskontakter (standard)") {
+			t.Errorf("the CSV of %s has no row for the default target", q)
 		}
 	}
 	if res := admin.Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 2500, "citizen_satisfaction_share": 0.92}, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("targets: %d %s", res.StatusCode, res.Body)
 	}
-	if page := get("/dashboard?year=2026&half=H1"); !strings.Contains(page, "Jævnt tempo mod målet") || !strings.Contains(page, "mod et mål på 1.250") {
-		t.Error("with 2026's target set the chart has no pace toward it")
+	if page := get("/dashboard?year=2026&half=H1"); !strings.Contains(page, "Jævnt tempo mod målet") || !strings.Contains(page, "mod et mål på 1.250") || strings.Contains(page, "standardmålet") {
+		t.Error("with 2026's target set the chart does not pace toward it as set")
 	}
-	if !strings.Contains(get("/dashboard/report?year=2026&half=H1"), `id="row-contacts_target"`) {
-		t.Error("with 2026's target set the report has no row for it")
+	if r := regexp.MustCompile(`(?s)<tr id="row-contacts_target">.*?</tr>`).FindString(get("/dashboard/report?year=2026&half=H1")); r == "" || strings.Contains(r, "(standard)") {
+		t.Errorf("with 2026's target set the report's row: %q", r)
 	}
 }
 

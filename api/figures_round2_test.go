@@ -75,9 +75,10 @@ func TestDashboardSaysWhatIsWrong(t *testing.T) {
 // "291 / 834 (min andel af målet 2.500)", /api/v1/kpi sent "target": 2500
 // beside "no_target": true, the admin's form was filled with 2500/92/92 as
 // if set, and the satisfaction rows said "mål 92,0 %" as if it were the
-// year's. Now the contacts have no target anywhere, and the 92 % is named
-// the standing goal it is ("standardmål"), on the dashboard, its chart and
-// the report; set, the goals are the year's again.
+// year's. The 92 % is named the standing goal it is ("standardmål"), on
+// the dashboard, its chart and the report, and so is the contacts' 2.500
+// (a while "no_target": no target at all, which left the headline goal
+// out); set, the goals are the year's again.
 func TestNoTargetIsNoTargetAnywhere(t *testing.T) {
 	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 	env := systemtest.Start(t, systemtest.Options{Now: func() time.Time { return now }})
@@ -97,7 +98,7 @@ func TestNoTargetIsNoTargetAnywhere(t *testing.T) {
 	contactsLine := func() string {
 		return regexp.MustCompile(`<p class="contacts-target" id="contacts-target">.*?</p>`).FindString(get(k, "/staff"))
 	}
-	if line := contactsLine(); !strings.Contains(line, "Mine virksomhedskontakter 2026: <b>0</b> (intet mål sat for 2026)") || strings.Contains(line, "andel") {
+	if line := contactsLine(); !strings.Contains(line, "Mine virksomhedskontakter 2026: <b>0</b> / ") || !strings.Contains(line, "(min andel af standardmålet 2.500)") {
 		t.Errorf("the consultant's contacts without a target: %s", line)
 	}
 	var raw struct {
@@ -105,14 +106,14 @@ func TestNoTargetIsNoTargetAnywhere(t *testing.T) {
 		SatisfactionTargetsDefault bool           `json:"satisfaction_targets_default"`
 	}
 	admin.Do("GET", "/api/v1/kpi?year=2026", nil, &raw)
-	if _, ok := raw.Contacts["target"]; ok || raw.Contacts["no_target"] != true || !raw.SatisfactionTargetsDefault {
+	if raw.Contacts["target"] != 2500.0 || raw.Contacts["target_default"] != true || raw.Contacts["no_target"] != nil || !raw.SatisfactionTargetsDefault {
 		t.Errorf("/api/v1/kpi without a target: contacts %v, satisfaction targets default %v", raw.Contacts, raw.SatisfactionTargetsDefault)
 	}
 	var wl struct {
 		Contacts map[string]any `json:"contacts"`
 	}
 	k.Do("GET", "/api/v1/worklist", nil, &wl)
-	if _, ok := wl.Contacts["target_share"]; ok || wl.Contacts["no_target"] != true {
+	if _, ok := wl.Contacts["target_share"]; !ok || wl.Contacts["target_default"] != true {
 		t.Errorf("/api/v1/worklist without a target: %v", wl.Contacts)
 	}
 	dash := get(admin, "/dashboard?year=2026&half=H1")
@@ -146,7 +147,7 @@ func TestNoTargetIsNoTargetAnywhere(t *testing.T) {
 	}
 	raw.Contacts, raw.SatisfactionTargetsDefault = nil, false
 	admin.Do("GET", "/api/v1/kpi?year=2026", nil, &raw)
-	if raw.Contacts["target"] != 2500.0 || raw.SatisfactionTargetsDefault {
+	if raw.Contacts["target"] != 2500.0 || raw.Contacts["target_default"] != nil || raw.SatisfactionTargetsDefault {
 		t.Errorf("/api/v1/kpi with the target set: %v, default %v", raw.Contacts, raw.SatisfactionTargetsDefault)
 	}
 	dash = get(admin, "/dashboard?year=2026&half=H1&lang=da")

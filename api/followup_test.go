@@ -266,8 +266,8 @@ func TestSurveysTargetsAndFilledVacancies(t *testing.T) {
 	}{
 		{"H1", "vacancies_filled", "1", "0", "", "", ""},
 		{"H1", "vacancies_median_days_to_fill", "10.0", "", "", "", ""},
-		// 2025's target nobody set: no default 1250 beside 2026's.
-		{"H1", "contacts_target", "1500", "", "", "", ""},
+		// 2025's target nobody set: the default's 1250 it was judged by.
+		{"H1", "contacts_target", "1500", "1250", "", "", ""},
 		{"H1", "contacts", "0", "0", "1500", "", ""},
 		{"H2", "employer_labour", "1.000", "", "0.850", "2026-07-02", "2026-01-02"},
 		{"H2", "employer_service", "0.000", "", "0.850", "2026-07-02", "2026-01-02"},

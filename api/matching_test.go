@@ -654,10 +654,10 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 			DueAt *string `json:"due_at"`
 		} `json:"open_requests"`
 		Contacts struct {
-			Count       int64 `json:"count"`
-			Target      int64 `json:"target"`
-			TargetShare int64 `json:"target_share"`
-			NoTarget    bool  `json:"no_target"`
+			Count         int64 `json:"count"`
+			Target        int64 `json:"target"`
+			TargetShare   int64 `json:"target_share"`
+			TargetDefault bool  `json:"target_default"`
 		} `json:"contacts"`
 	}
 	k.Do("GET", "/api/v1/worklist", nil, &wl)
@@ -696,8 +696,8 @@ func TestHotlineLogsARequestOnTheConsultantsWorklist(t *testing.T) {
 		t.Fatalf("contact: %d %s", res.StatusCode, res.Body)
 	}
 	k.Do("GET", "/api/v1/worklist", nil, &wl)
-	// No target set for the year: no share of the default.
-	if wl.Contacts.Count != before+1 || !wl.Contacts.NoTarget || wl.Contacts.Target != 0 || wl.Contacts.TargetShare != 0 {
+	// No target set for the year: a share of the default, said so.
+	if wl.Contacts.Count != before+1 || !wl.Contacts.TargetDefault || wl.Contacts.Target != 2500 || wl.Contacts.TargetShare == 0 {
 		t.Fatalf("contacts %+v", wl.Contacts)
 	}
 	var tl struct {

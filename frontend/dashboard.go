@@ -170,21 +170,17 @@ func periodNote(lang i18n.Lang, f *followup.KPIFigures) string {
 
 // contactsStatus says where the contacts stand against the target: met or
 // not once the period has ended, not begun before it, and the pace while
-// it runs. ok is the colour (the words say it too).
+// it runs. ok is the colour (the words say it too). A default target
+// nobody set is judged as a set one (the card marks it "(standard)"): the
+// contacts against the year's target are the headline goal, and "Intet
+// mål sat" left management with none beside the API's default.
 func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok bool) {
 	c := f.Contacts
-	against := i18n.T(lang, "dash.against_target", fmtInt(lang, float64(c.Count)), fmtInt(lang, float64(c.Target)))
-	if c.NoTarget && f.Status != kpi.NotStarted.String() {
-		// A default nobody chose is no target to have missed, nor to be
-		// behind ("Bagud · forventet nu 2.331" against it): the count,
-		// and while the period runs where its pace leads.
-		p, _ := kpi.ParsePeriod(f.Period)
-		text = i18n.T(lang, "dash.no_target", p.Year) + " · " + i18n.T(lang, "dash.contacts_count", fmtInt(lang, float64(c.Count)))
-		if f.Status == kpi.Running.String() {
-			text += " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected)
-		}
-		return text, true
+	k := "dash.against_target"
+	if c.TargetDefault {
+		k = "dash.against_default_target"
 	}
+	against := i18n.T(lang, k, fmtInt(lang, float64(c.Count)), fmtInt(lang, float64(c.Target)))
 	switch f.Status {
 	case kpi.Ended.String():
 		if c.Trend.Met {
@@ -204,11 +200,9 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 
 // goalsLine says a year's goals: "Mål for 2026: 3.000 virksomhedskontakter
 // · 92,0 % borgere tilfredse (standard) · …", and for goals an admin set,
-// by whom and when where that was recorded. A year nobody set has no
-// contact target, as the card and the consultant's home say ("Intet mål
-// sat for 2026"): the line said "2.500 virksomhedskontakter (standard)"
-// right above it. The 2.500 is only the form's suggestion; the 92 % goals
-// are the jobcentre's standing ones and stay "(standard)".
+// by whom and when where that was recorded. A goal nobody set for the year
+// is the standing default, marked "(standard)", the contacts' as the
+// satisfaction goals' (followup.KPIContacts.TargetDefault).
 func goalsLine(lang i18n.Lang, t followup.Targets) string {
 	fallback := map[string]bool{}
 	for _, f := range t.Defaults {
@@ -220,13 +214,8 @@ func goalsLine(lang i18n.Lang, t followup.Targets) string {
 		}
 		return s
 	}
-	contacts := mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts))))
-	if t.Default {
-		// followup.KPIContacts.NoTarget: the default is no target.
-		contacts = i18n.T(lang, "dash.goal_no_contacts")
-	}
 	parts := []string{
-		contacts,
+		mark("contacts", i18n.T(lang, "dash.goal_contacts", fmtInt(lang, float64(t.Contacts)))),
 		mark("citizen_satisfaction_share", i18n.T(lang, "dash.goal_citizens", fmtPct(lang, t.CitizenSatisfactionShare))),
 		mark("employer_satisfaction_share", i18n.T(lang, "dash.goal_employers", fmtPct(lang, t.EmployerSatisfactionShare))),
 	}
@@ -388,10 +377,10 @@ func (f *Frontend) renderDashboard(c echo.Context, year int, half string, typed,
 	}
 	series := []kpi.Series{{Name: T("dash.contacts_actual"), Values: actual, Texts: actualText}, {Name: T("dash.contacts_pace"), Values: pace, Texts: paceText}}
 	title, desc := T("dash.contacts_chart"), T("dash.contacts_chart_desc", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target)))
-	if fig.Contacts.NoTarget {
-		// No target set: no pace toward the default nobody chose.
-		series = series[:1]
-		title, desc = T("dash.contacts_chart_no_target"), T("dash.contacts_chart_desc_no_target", fmtInt(lang, float64(fig.Contacts.Count)), year)
+	if fig.Contacts.TargetDefault {
+		// The pace toward the default nobody set for the year, said so.
+		series[1].Name = T("dash.contacts_pace_default")
+		desc = T("dash.contacts_chart_desc_default", fmtInt(lang, float64(fig.Contacts.Count)), fmtInt(lang, float64(fig.Contacts.Target)), year)
 	}
 	d.Contacts = kpi.LineChart(title, desc, x, series,
 		func(v float64) string {

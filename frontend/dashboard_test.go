@@ -229,8 +229,7 @@ func TestReportSaysWhoseAndWhenPrinted(t *testing.T) {
 // whether a year's goals were set (by whom, when) or are the defaults,
 // and which; the dashboard marks a default goal "(standard)" in Danish,
 // "(default)" in English, and names who set the others. A year nobody set
-// has no contact target (followup.KPIContacts.NoTarget), not a "2.500
-// (standard)" one.
+// has the default contact target, marked so (followup.KPIContacts.TargetDefault).
 func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 	env, get := dashboardOn(t)
 	admin := env.Login("admin@demo.local")
@@ -262,8 +261,8 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 		return strings.ReplaceAll(html.UnescapeString(m[1]), "\u00a0", " ")
 	}
 	for _, tc := range []struct{ q, lang, want string }{
-		{"year=2025&half=H2", "da", "Mål for 2025: intet mål sat for virksomhedskontakter · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
-		{"year=2025&half=H2", "en", "Goals for 2025: no target set for company contacts · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
+		{"year=2025&half=H2", "da", "Mål for 2025: 2.500 virksomhedskontakter (standard) · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
+		{"year=2025&half=H2", "en", "Goals for 2025: 2,500 company contacts (default) · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
 		{"year=2027&half=H1", "da", "Mål for 2027: 3.000 virksomhedskontakter · 90,0 % borgere tilfredse · 92,0 % virksomheder tilfredse · sat af admin@demo.local 7. dec. 2026 kl. 12.00"},
 		{"year=2027&half=H1", "en", "Goals for 2027: 3,000 company contacts · 90.0 % of citizens satisfied · 92.0 % of employers satisfied · set by admin@demo.local on 7 Dec 2026, 12:00"},
 	} {
@@ -276,9 +275,10 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 // TestNoContactTargetIsSaidOneWay: for a year nobody set goals for, the
 // dashboard said "Mål for 2026: 2.500 virksomhedskontakter (standard)"
 // and right below it, on the contacts card, "Intet mål sat for 2026";
-// the consultant's home "(intet mål sat for 2026)". The goals line, the
-// card and the home page now say the same: no target, and no 2.500 to
-// measure against; set, the target is on all three.
+// the consultant's home "(intet mål sat for 2026)"; then none of them had
+// a target while GET /api/v1/targets gave 2500 "default". The goals line,
+// the card and the home page now say the same: the default target,
+// marked so; set, the target is on all three, unmarked.
 func TestNoContactTargetIsSaidOneWay(t *testing.T) {
 	env, get := dashboardOn(t)
 	k := env.Login("konsulent@demo.local")
@@ -316,13 +316,13 @@ func TestNoContactTargetIsSaidOneWay(t *testing.T) {
 			}
 		}
 	}
-	check("da", "Mål for 2026: intet mål sat for virksomhedskontakter ·", "Intet mål sat for 2026 ·", "(intet mål sat for 2026)", "2.500")
-	check("en", "Goals for 2026: no target set for company contacts ·", "No target set for 2026 ·", "(no target set for 2026)", "2,500")
+	check("da", "Mål for 2026: 2.500 virksomhedskontakter (standard) ·", "/ 2.500 (standard)", "(min andel af standardmålet 2.500)", "intet mål", "Intet mål")
+	check("en", "Goals for 2026: 2,500 company contacts (default) ·", "/ 2,500 (default)", "(my share of the default target 2,500)", "no target", "No target")
 
 	if res := env.Login("admin@demo.local").Do("PUT", "/api/v1/targets/2026", map[string]any{"contacts": 3000, "citizen_satisfaction_share": 0.9}, nil); res.StatusCode != http.StatusOK {
 		t.Fatalf("set 2026: %d %s", res.StatusCode, res.Body)
 	}
-	check("da", "Mål for 2026: 3.000 virksomhedskontakter ·", "/ 3.000", "(min andel af målet 3.000)", "intet mål")
+	check("da", "Mål for 2026: 3.000 virksomhedskontakter ·", "/ 3.000", "(min andel af målet 3.000)", "intet mål", "standard")
 }
 
 // text is an HTML fragment's text, tags dropped and spaces made one.

@@ -166,23 +166,20 @@ func TestChangeAgreesWithTheRoundedFigures(t *testing.T) {
 	}
 }
 
-// TestNoTargetNoVerdict: a period over in a year nobody set a target for
-// says so, and the figure, not "Ikke nået · 96 mod et mål på 1.250".
-func TestNoTargetNoVerdict(t *testing.T) {
-	f := &followup.KPIFigures{Period: "2025-H2", Status: "ended", Contacts: followup.KPIContacts{Count: 96, Target: 1250, NoTarget: true}}
-	for lang, want := range map[i18n.Lang]string{i18n.DA: "Intet mål sat for 2025 · 96 kontakter", i18n.EN: "No target set for 2025 · 96 contacts"} {
-		if got, _ := contactsStatus(lang, f); got != want {
-			t.Errorf("%s: %q, want %q", lang, got, want)
+// TestTheDefaultTargetIsJudgedAndSaidSo: a period in a year nobody set a
+// target for is judged against the default, marked "(standard)" (it said
+// "Intet mål sat for 2025 · 96 kontakter" while the API gave the target).
+func TestTheDefaultTargetIsJudgedAndSaidSo(t *testing.T) {
+	f := &followup.KPIFigures{Period: "2025-H2", Status: "ended", Contacts: followup.KPIContacts{Count: 96, Target: 1250, TargetDefault: true}}
+	for lang, want := range map[i18n.Lang]string{i18n.DA: "Ikke nået · 96 mod standardmålet på 1.250 (mangler 1.154)", i18n.EN: "Not reached · 96 against the default target of 1,250 (1,154 short)"} {
+		if got, ok := contactsStatus(lang, f); got != want || ok {
+			t.Errorf("%s: %q (%v), want %q", lang, got, ok, want)
 		}
 	}
-	// While the period runs, not "Bagud · forventet nu 2.331" against
-	// the default: the count and where its pace leads.
-	running := &followup.KPIFigures{Period: "2026", Status: "running", AsOf: "2026-12-07",
-		Contacts: followup.KPIContacts{Count: 2300, Target: 2500, NoTarget: true, Trend: followup.ContactTrend{Projected: 2413}}}
-	for lang, want := range map[i18n.Lang]string{i18n.DA: "Intet mål sat for 2026 · 2.300 kontakter · prognose 2.413", i18n.EN: "No target set for 2026 · 2,300 contacts · projected 2,413"} {
-		if got, ok := contactsStatus(lang, running); got != want || !ok {
-			t.Errorf("%s running: %q (%v), want %q", lang, got, ok, want)
-		}
+	goals := followup.Targets{Year: 2026, Contacts: 2500, CitizenSatisfactionShare: 0.92, EmployerSatisfactionShare: 0.92, Default: true,
+		Defaults: []string{"contacts", "citizen_satisfaction_share", "employer_satisfaction_share"}}
+	if got, want := goalsLine(i18n.DA, goals), "Mål for 2026: 2.500 virksomhedskontakter (standard) ·"; !strings.HasPrefix(got, want) {
+		t.Errorf("goals: %q, want it to begin %q", got, want)
 	}
 }
 

@@ -56,14 +56,16 @@ type KPIFigures struct {
 // KPIContacts is the company contacts against the target.
 type KPIContacts struct {
 	Count int64 `json:"count"`
-	// Target is the period's (half the year's for a half-year); absent
-	// with NoTarget.
-	Target int64 `json:"target,omitempty"`
-	// NoTarget: nobody set a target for the year, so there is none (the
-	// API sent "target": 2500, the default, beside it), and the contacts
-	// are not judged met or not met.
-	NoTarget bool             `json:"no_target,omitempty"`
-	ByKind   map[string]int64 `json:"by_kind"`
+	// Target is the period's (half the year's for a half-year).
+	Target int64 `json:"target"`
+	// TargetDefault: nobody set a target for the year, so Target is the
+	// standing default (Targets: the latest year's, 2.500), shown as such
+	// ("(standard)") and judged as the default 92 % satisfaction goals
+	// are. The contacts against the year's target are the service's
+	// headline goal: with "no_target" the dashboard, the report and the
+	// API had none at all while GET /api/v1/targets gave 2500.
+	TargetDefault bool             `json:"target_default,omitempty"`
+	ByKind        map[string]int64 `json:"by_kind"`
 	// ByConsultant is the contacts per consultant, most first.
 	ByConsultant []ConsultantCount `json:"by_consultant"`
 	// ByMonth is the contacts per month of the period ("2026-05").
@@ -89,9 +91,8 @@ type MonthCount struct {
 	Count int64  `json:"count"`
 }
 
-// ContactTrend compares the contacts with a steady pace toward the target.
-// With no target set (KPIContacts.NoTarget) only Elapsed and Projected are
-// given: Expected is 0, OnTrack and Met false.
+// ContactTrend compares the contacts with a steady pace toward the target
+// (the default one too: KPIContacts.TargetDefault).
 type ContactTrend struct {
 	Elapsed   float64 `json:"elapsed"`   // share of the period gone, 0..1
 	Expected  float64 `json:"expected"`  // target × elapsed
@@ -221,10 +222,7 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	f := &KPIFigures{Period: p.String(), Status: state.String(), EmployerSatisfaction: map[string]Satisfaction{}, CitizenSatisfactionTarget: targets.CitizenSatisfactionShare,
 		EmployerSatisfactionTarget: targets.EmployerSatisfactionShare}
 	f.Contacts = KPIContacts{Count: c["contacts"], Target: targets.Contacts, ByKind: map[string]int64{}, ByConsultant: []ConsultantCount{}}
-	f.Contacts.NoTarget, f.SatisfactionTargetsDefault = targets.Default, targets.Default
-	if f.Contacts.NoTarget {
-		f.Contacts.Target = 0
-	}
+	f.Contacts.TargetDefault, f.SatisfactionTargetsDefault = targets.isDefault("contacts"), targets.Default
 	if half != "" {
 		f.Contacts.Target = (f.Contacts.Target + 1) / 2
 	}
@@ -239,12 +237,7 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 		f.Requests.ByMonth = append(f.Requests.ByMonth, MonthCount{Month: m.String(), Count: monthly[i]["requests"]})
 	}
 	tr := kpi.TargetTrend(p, float64(f.Contacts.Target), int(f.Contacts.Count), now)
-	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Projected: tr.Projected}
-	if !f.Contacts.NoTarget {
-		// A default nobody chose is no pace to keep and no target to
-		// meet ("met": true beside "no_target": true).
-		f.Contacts.Trend.Expected, f.Contacts.Trend.OnTrack, f.Contacts.Trend.Met = tr.Expected, tr.OnTrack, tr.Met
-	}
+	f.Contacts.Trend = ContactTrend{Elapsed: tr.Elapsed, Expected: tr.Expected, Projected: tr.Projected, OnTrack: tr.OnTrack, Met: tr.Met}
 	names := map[string]*jobmatch.User{}
 	if us, err := s.staff.Consultants(ctx); err == nil {
 		for _, u := range us {

@@ -32,8 +32,9 @@ type ReportRow struct {
 	// year's for a half-year) and for a satisfaction share (the year's);
 	// 0 where the figure has none.
 	Target float64 `json:"target,omitempty"`
-	// TargetDefault: the target is the jobcentre's standing goal for a
-	// satisfaction share (92 %), as nobody set the year's goals.
+	// TargetDefault: the target is the jobcentre's standing goal (for the
+	// contacts the default, 2.500 a year; for a satisfaction share 92 %),
+	// as nobody set the year's goals.
 	TargetDefault bool `json:"target_default,omitempty"`
 	// TargetMet says whether the figure reached its target, as shown (to
 	// a tenth of a percent): for the contacts only once the period has
@@ -169,7 +170,7 @@ var reportFigures = []struct {
 		[2]string{"Besøg, telefonmøder, møder og andre kontakter med virksomheder, som konsulenterne har registreret, efter kontaktens dato.", "Visits, phone meetings, meetings and other contacts with companies logged by the consultants, by the date of the contact."},
 		func(f *KPIFigures) (float64, int) { return float64(f.Contacts.Count), 0 }},
 	{"contacts_target", "count", [2]string{"Mål for virksomhedskontakter", "Target for company contacts"},
-		[2]string{"Årets mål (halvdelen for et halvår), sat af en administrator.", "The year's target (half of it for a half-year), set by an admin."},
+		[2]string{"Årets mål (halvdelen for et halvår), sat af en administrator; er der ikke sat et, jobcentrets standardmål (markeret „standard“).", "The year's target (half of it for a half-year), set by an admin; where none is set, the jobcentre's default target (marked \"default\")."},
 		func(f *KPIFigures) (float64, int) { return float64(f.Contacts.Target), 0 }},
 	{"employer_labour", "share", [2]string{"Virksomheder tilfredse med indsatsen for kvalificeret arbejdskraft", "Employers satisfied with the effort to supply qualified labour"},
 		[2]string{"Andel af svarene 4–5 på en skala 1–5 i virksomhedsundersøgelsen, efter svardato.", "Share of answers 4–5 on a 1–5 scale in the employer survey, by the date answered."},
@@ -282,11 +283,6 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 	}
 	r := &Report{Period: cur.Period, Previous: before.Period, SameTime: cut, Current: cur, Before: before}
 	for _, f := range reportFigures {
-		if f.key == "contacts_target" && cur.Contacts.NoTarget {
-			// The default nobody set is no target: no row says it
-			// was set by an admin.
-			continue
-		}
 		v, n := f.value(cur)
 		pv, pn := f.value(before)
 		row := ReportRow{Key: f.key, Label: f.label[l], Unit: f.unit, Value: v, Previous: pv, N: n, PreviousN: pn, Definition: f.def[l]}
@@ -299,17 +295,16 @@ func (s *Service) KPIReport(ctx context.Context, by *jobmatch.User, year int, ha
 				row.N, row.PreviousN = int(cases(cur)), int(cases(before))
 			}
 		}
-		if f.key == "contacts_target" {
-			row.PreviousNone = before.Contacts.NoTarget
+		if f.key == "contacts_target" && cur.Contacts.TargetDefault {
+			// The default nobody set for the year, said so in the
+			// report, the CSV and the API alike.
+			row.Label += " " + [2]string{"(standard)", "(default)"}[l]
+			row.TargetDefault = true
 		}
 		row.Cohort = cohortFigures[f.key]
 		switch f.key {
 		case "contacts":
-			if cur.Contacts.NoTarget {
-				// No target set for the year: nothing to judge against.
-				break
-			}
-			row.Target = float64(cur.Contacts.Target)
+			row.Target, row.TargetDefault = float64(cur.Contacts.Target), cur.Contacts.TargetDefault
 			if cur.Status == kpi.Ended.String() {
 				met := cur.Contacts.Count >= cur.Contacts.Target
 				row.TargetMet = &met

@@ -54,8 +54,8 @@ func TestPeriodsSayWhetherTheyAreOver(t *testing.T) {
 		// Ahead of a steady pace, short of the target: on track, not met.
 		{2026, "H2", "running", "2026-12-07", true, false, 1200, 1250, false, false},
 		{2026, "", "running", "2026-12-07", true, false, 2400, 2500, false, false},
-		// Nobody set 2027's target: the figures give none.
-		{2027, "H1", "not_started", "2026-12-07", false, false, 0, 0, true, false},
+		// Nobody set 2027's target: the default's half (TargetDefault).
+		{2027, "H1", "not_started", "2026-12-07", false, false, 0, 1250, true, false},
 	} {
 		f, err := s.KPI(ctx, lead, tt.year, tt.half)
 		if err != nil {
@@ -153,11 +153,13 @@ func TestShareMetAsShown(t *testing.T) {
 	}
 }
 
-// TestNoVerdictWithoutATarget: nobody set a target for 2025, whose
-// records only begin in December; its second half is not "not met · 96
-// against a target of 1,250" (the default): the contacts have no verdict
-// and no target beside them in the report.
-func TestNoVerdictWithoutATarget(t *testing.T) {
+// TestTheDefaultContactTargetJudges: nobody set a target for 2025, whose
+// records begin in December. Its second half is judged against the
+// default (1.250, half of 2.500), said to be the default: the contacts
+// against the year's target are the headline goal, and "no_target" left
+// the dashboard and the report with none while GET /api/v1/targets gave
+// 2500 "default".
+func TestTheDefaultContactTargetJudges(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Open(t)
 	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
@@ -171,8 +173,8 @@ func TestNoVerdictWithoutATarget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !f.Contacts.NoTarget || f.Contacts.Count != 96 {
-		t.Fatalf("2025-H2: no target %v, %d contacts", f.Contacts.NoTarget, f.Contacts.Count)
+	if c := f.Contacts; !c.TargetDefault || c.Target != 1250 || c.Count != 96 || c.Trend.Met {
+		t.Fatalf("2025-H2: %+v", c)
 	}
 	r, err := s.KPIReport(ctx, lead, 2025, "H2", "da")
 	if err != nil {
@@ -181,29 +183,33 @@ func TestNoVerdictWithoutATarget(t *testing.T) {
 	for _, row := range r.Rows {
 		switch row.Key {
 		case "contacts":
-			if row.TargetMet != nil || row.Target != 0 {
-				t.Errorf("contacts judged against a target nobody set: verdict %v, target %v", row.TargetMet != nil, row.Target)
+			if row.TargetMet == nil || *row.TargetMet || row.Target != 1250 || !row.TargetDefault {
+				t.Errorf("contacts against the default: verdict %v, target %v, default %v", row.TargetMet, row.Target, row.TargetDefault)
+			}
+		case "contacts_target":
+			if row.Value != 1250 || !row.TargetDefault || !strings.HasSuffix(row.Label, "(standard)") {
+				t.Errorf("target row: %+v", row)
 			}
 		}
 	}
-	// Once set, the year's target judges again.
+	// Once set, the year's own target judges, not marked a default.
 	admin := &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}
-	if _, err := s.SetTargets(ctx, admin, 2025, followup.Targets{Contacts: 200}); err != nil {
+	if _, err := s.SetTargets(ctx, admin, 2025, followup.Targets{Contacts: 180}); err != nil {
 		t.Fatal(err)
 	}
-	if f, err = s.KPI(ctx, lead, 2025, "H2"); err != nil || f.Contacts.NoTarget || f.Contacts.Target != 100 {
+	if f, err = s.KPI(ctx, lead, 2025, "H2"); err != nil || f.Contacts.TargetDefault || f.Contacts.Target != 90 || !f.Contacts.Trend.Met {
 		t.Fatalf("after setting 2025's target: %v, %+v", err, f.Contacts)
 	}
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
-// TestNoTargetNoPaceNoMet: nobody set 2026's target. Its first half, over
-// with 1,302 contacts, is not "met" against the default's 1,250, its
-// running second half not behind a steady pace toward it, and the report
-// has no row "Mål for virksomhedskontakter 1.250 — sat af en
-// administrator"; set, the target judges and has its row again.
-func TestNoTargetNoPaceNoMet(t *testing.T) {
+// TestTheDefaultContactTargetHasItsPace: nobody set 2026's target. Its
+// first half, over with 1,302 contacts, has met the default's 1,250, its
+// running second half is behind a steady pace toward it, and the report
+// has the row "Mål for virksomhedskontakter (standard)", as the default
+// 92 % satisfaction goals are used and marked.
+func TestTheDefaultContactTargetHasItsPace(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.Open(t)
 	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
@@ -216,44 +222,48 @@ func TestNoTargetNoPaceNoMet(t *testing.T) {
 	}
 	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
 	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
-	hasTargetRow := func(half string) bool {
+	targetRow := func(half string) *followup.ReportRow {
 		t.Helper()
-		r, err := s.KPIReport(ctx, lead, 2026, half, "da")
+		r, err := s.KPIReport(ctx, lead, 2026, half, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, row := range r.Rows {
 			if row.Key == "contacts_target" {
-				return true
+				return &row
 			}
 		}
-		return false
+		return nil
 	}
+	want := map[string]int64{"H1": 1250, "H2": 1250, "": 2500}
 	for _, half := range []string{"H1", "H2", ""} {
 		f, err := s.KPI(ctx, lead, 2026, half)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tr := f.Contacts.Trend; !f.Contacts.NoTarget || f.Contacts.Target != 0 || tr.Met || tr.OnTrack || tr.Expected != 0 || tr.Projected == 0 {
-			t.Errorf("2026 %s without a target: %+v", half, f.Contacts)
+		c := f.Contacts
+		if !c.TargetDefault || c.Target != want[half] || c.Trend.Expected == 0 || c.Trend.Projected == 0 {
+			t.Errorf("2026 %s with the default target: %+v", half, c)
 		}
-		// The satisfaction goals are the standing 92 %, said to be so.
+		if (half == "H1") != c.Trend.Met {
+			t.Errorf("2026 %s: met %v", half, c.Trend.Met)
+		}
 		if !f.SatisfactionTargetsDefault || f.CitizenSatisfactionTarget != followup.DefaultCitizenSatisfactionShare {
 			t.Errorf("2026 %s: satisfaction targets %v, default %v", half, f.CitizenSatisfactionTarget, f.SatisfactionTargetsDefault)
 		}
-		if hasTargetRow(half) {
-			t.Errorf("2026 %s: the report has a target row for a target nobody set", half)
+		if row := targetRow(half); row == nil || row.Value != float64(want[half]) || row.Label != "Target for company contacts (default)" {
+			t.Errorf("2026 %s: target row %+v", half, row)
 		}
 	}
 	admin := &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}
 	if _, err := s.SetTargets(ctx, admin, 2026, followup.Targets{Contacts: 2500}); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := s.KPI(ctx, lead, 2026, "H1"); err != nil || !f.Contacts.Trend.Met || f.Contacts.Trend.Expected != 1250 || f.Contacts.Target != 1250 || f.SatisfactionTargetsDefault {
+	if f, err := s.KPI(ctx, lead, 2026, "H1"); err != nil || !f.Contacts.Trend.Met || f.Contacts.Trend.Expected != 1250 || f.Contacts.Target != 1250 || f.Contacts.TargetDefault || f.SatisfactionTargetsDefault {
 		t.Fatalf("with 2026's target set: %v %+v", err, f.Contacts)
 	}
-	if !hasTargetRow("H1") {
-		t.Error("the report has no row for the target set")
+	if row := targetRow("H1"); row == nil || row.TargetDefault || row.Label != "Target for company contacts" {
+		t.Errorf("the report's row for the target set: %+v", row)
 	}
 }
 

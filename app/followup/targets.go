@@ -90,6 +90,17 @@ func (t *Targets) explain(fallback [3]bool) {
 	}
 }
 
+// isDefault says whether the goal field ("contacts", …) is a fallback
+// nobody set for the year.
+func (t Targets) isDefault(field string) bool {
+	for _, f := range t.Defaults {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
 // SetTargets sets a year's targets (admin).
 func (s *Service) SetTargets(ctx context.Context, by *jobmatch.User, year int, in Targets) (Targets, error) {
 	if by == nil || by.Role != jobmatch.RoleAdmin {

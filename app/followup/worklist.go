@@ -44,14 +44,14 @@ type Worklist struct {
 }
 
 // WorklistContacts is the consultant's contact count against their share.
-// With no target set for the year (NoTarget) there is no share of it:
-// Target and TargetShare are absent, not the default nobody chose.
+// With no target set for the year the target is the standing default
+// (TargetDefault), as on the dashboard (KPIContacts.TargetDefault).
 type WorklistContacts struct {
-	Year        string `json:"year"`
-	Count       int64  `json:"count"`
-	Target      int64  `json:"target,omitempty"`       // the municipality's
-	TargetShare int64  `json:"target_share,omitempty"` // divided evenly among the consultants
-	NoTarget    bool   `json:"no_target,omitempty"`
+	Year          string `json:"year"`
+	Count         int64  `json:"count"`
+	Target        int64  `json:"target,omitempty"`       // the municipality's
+	TargetShare   int64  `json:"target_share,omitempty"` // divided evenly among the consultants
+	TargetDefault bool   `json:"target_default,omitempty"`
 }
 
 // Worklist builds the signed-in consultant's worklist.
@@ -106,15 +106,11 @@ func (s *Service) Worklist(ctx context.Context, u *jobmatch.User) (*Worklist, er
 	if err != nil {
 		return nil, err
 	}
-	if targets.Default {
-		// The dashboard says "Intet mål sat"; the consultant's page said
-		// "291 / 834 (min andel af målet 2.500)" of the default nobody set.
-		w.Contacts.NoTarget = true
-	} else {
-		w.Contacts.Target = targets.Contacts
-		if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
-			w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
-		}
+	// The default nobody set is the target all the same, said so ("min
+	// andel af standardmålet 2.500"), as the dashboard says it.
+	w.Contacts.Target, w.Contacts.TargetDefault = targets.Contacts, targets.isDefault("contacts")
+	if cs, err := s.staff.Consultants(ctx); err == nil && len(cs) > 0 {
+		w.Contacts.TargetShare = (w.Contacts.Target + int64(len(cs)) - 1) / int64(len(cs))
 	}
 	// Employers' answers about presented candidates, newest first; the
 	// worklist shows what it has when they cannot be read.

@@ -105,8 +105,8 @@ func TestWorklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || !c.NoTarget || c.Target != 0 || c.TargetShare != 0 {
-		t.Errorf("contacts %+v, want 2026: 4 and no target (nobody set one)", c)
+	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || !c.TargetDefault || c.Target != 2500 || c.TargetShare != 834 {
+		t.Errorf("contacts %+v, want 2026: 4 against a share of the default target (nobody set one)", c)
 	}
 	if _, err := s.SetTargets(ctx, &jobmatch.User{ID: "admin@x.dk", Role: jobmatch.RoleAdmin}, 2026, followup.Targets{Contacts: 2500}); err != nil {
 		t.Fatal(err)
@@ -134,7 +134,7 @@ func TestWorklist(t *testing.T) {
 		t.Errorf("vacancies %v, want only the open one", w.Vacancies)
 	}
 	// 2026's target is set, 2,500; three consultants share it.
-	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || c.NoTarget || c.Target != 2500 || c.TargetShare != 834 {
+	if c := w.Contacts; c.Year != "2026" || c.Count != 4 || c.TargetDefault || c.Target != 2500 || c.TargetShare != 834 {
 		t.Errorf("contacts %+v, want 2026: 4 of a share of 834 (2,500 / 3 rounded up)", c)
 	}
 	if len(w.EmployerAnswers) != 1 || w.EmployerAnswers[0].Name != "Mette" || len(w.Companies.Items) != 1 {
