@@ -40,6 +40,9 @@ type lexicon struct {
 	// the number of dots in its ESCO code; rank breaks ties with them.
 	prefForm []int32
 	depth    []uint8
+	// generic: the occupation lexicon's generic STAR titles, each with its
+	// main unit group (genericTitles).
+	generic map[string]string
 }
 
 type form struct {
