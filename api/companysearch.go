@@ -150,7 +150,7 @@ func RegisterCompanyService(s *web.Server, u UseCases) {
 		if err != nil {
 			return err
 		}
-		p, err := u.Companies.Timeline(c.Request().Context(), c.Param("cvr"), lq)
+		p, err := u.Companies.Timeline(c.Request().Context(), web.CurrentUser(c), c.Param("cvr"), lq)
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func (f *Frontend) renderCompany(c echo.Context, status int, values map[string]s
 	if err != nil {
 		return err
 	}
-	if d.Timeline, err = f.cfg.Companies.Timeline(ctx, co.CVR, lq); err != nil {
+	if d.Timeline, err = f.cfg.Companies.Timeline(ctx, web.CurrentUser(c), co.CVR, lq); err != nil {
 		return err
 	}
 	if web.CurrentUser(c).CanReadCVs() && lq.Cursor == "" {

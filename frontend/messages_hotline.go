@@ -83,6 +83,7 @@ func init() {
 		"co.people":          {"Kontaktpersoner i virksomheden", "Contact people at the company"},
 		"co.open_vacancies":  {"Åbne stillinger", "Open vacancies"},
 		"co.from":            {"Fra", "From"},
+		"co.text_hidden":     {"Teksten vises kun for konsulenter", "Only consultants see the text"},
 		"co.contact_logged":  {"Kontakten er registreret og tæller med i årets mål.", "The contact is logged and counts toward the year's target."},
 		"ck.visit":           {"Virksomhedsbesøg", "Visit"},
 		"ck.phone":           {"Telefon", "Phone"},

@@ -84,18 +84,27 @@ type TimelineItem struct {
 	Channel string    `json:"channel,omitempty"`
 	By      string    `json:"by,omitempty"`
 	Text    string    `json:"text,omitempty"`
+	// TextHidden says a retention request's text was left out: it is
+	// about a named employee's sickness, which only consultants and
+	// admins read (the hotline and management see that it came, its
+	// topic and status).
+	TextHidden bool `json:"text_hidden,omitempty"`
 	// Contact is who at the company made a request: whom to call back.
 	Contact *jobmatch.Person `json:"contact,omitempty"`
 }
 
 // Timeline lists a company's requests, vacancies and contacts, newest first
 // (one list of pointers per company, each read by _id; within a page by
-// the day each took place).
-func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (app.Page[TimelineItem], error) {
+// the day each took place). The text of a retention request, about a named
+// employee's sickness, is shown to consultants and admins only, and each
+// read of it is audited as "request.read", as a CV read is: the hotline
+// read it in full on the company's page, with no line in the log.
+func (s *Service) Timeline(ctx context.Context, by *jobmatch.User, cvr string, q app.ListQuery) (app.Page[TimelineItem], error) {
 	cvr = jobmatch.NormalizeCVR(cvr)
 	if _, err := s.Company(ctx, cvr); err != nil {
 		return app.Page[TimelineItem]{}, err
 	}
+	var health []string // the retention requests whose text is shown
 	page, err := app.ListPage(ctx, s.st, store.TimelineList(cvr), q, func(ctx context.Context, ref string) (TimelineItem, error) {
 		kind, id := store.TimelineEntry(ref)
 		switch kind {
@@ -105,6 +114,13 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (ap
 				return TimelineItem{}, err
 			}
 			it := TimelineItem{Kind: "request", ID: r.ID, At: r.ReceivedAt, Title: string(r.Topic), Status: string(r.Status), Channel: string(r.Channel), By: r.ConsultantID, Text: r.Text}
+			if r.Topic == jobmatch.TopicRetention && it.Text != "" {
+				if !by.CanReadCVs() {
+					it.Text, it.TextHidden = "", true
+				} else {
+					health = append(health, r.ID)
+				}
+			}
 			if r.Contact.Name != "" || r.Contact.Phone != "" || r.Contact.Email != "" {
 				it.Contact = &r.Contact
 			}
@@ -125,6 +141,11 @@ func (s *Service) Timeline(ctx context.Context, cvr string, q app.ListQuery) (ap
 	})
 	if err != nil {
 		return page, err
+	}
+	if len(health) > 0 {
+		if err := s.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "request.read", Subjects: health, Reason: "retention request on the company's timeline (" + cvr + ")", Count: len(health)}); err != nil {
+			return app.Page[TimelineItem]{}, err
+		}
 	}
 	// The list is in the order entries were written; a contact is logged
 	// with the day it took place, often after later events (last week's
