@@ -615,13 +615,43 @@ func requireContactName(err error, in companies.CompanyInput, ch jobmatch.Channe
 }
 
 // notifyRetentionTeam tells the retention team of a request about a
-// sick-listed employee; the company keeps its one contact person.
+// sick-listed employee; the company keeps its one contact person. The mail
+// says whom to call back at the company (name, phone, e-mail), the
+// reference and the consultant by name: it named the consultant by login
+// and the employer's contact not at all, so the team looked both up.
 func (s *Service) notifyRetentionTeam(ctx context.Context, r *jobmatch.Request) error {
 	if s.retentionTeam == "" || r.Topic != jobmatch.TopicRetention {
 		return nil
 	}
+	caller := joinGiven(r.Contact.Name, jobmatch.GroupedPhone(r.Contact.Phone), r.Contact.Email)
+	callerEN := caller
+	if caller == "" {
+		caller, callerEN = "ikke oplyst", "not given"
+	}
+	consultant := r.ConsultantID
+	if u, err := s.staff.User(ctx, r.ConsultantID); err == nil && u.Name != "" {
+		consultant = joinGiven(u.Name, u.Phone, u.Email)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Ny henvendelse om en sygemeldt medarbejder fra %s (CVR %s).\n\n", r.CompanyName, r.CVR)
+	fmt.Fprintf(&b, "Reference: %s\n", r.Reference)
+	fmt.Fprintf(&b, "Kontaktperson i virksomheden: %s\n", caller)
+	fmt.Fprintf(&b, "Kontaktperson i jobcentret: %s\n\n", consultant)
+	fmt.Fprintf(&b, "Virksomhedens tekst:\n%s\n\n", r.Text)
+	fmt.Fprintf(&b, "---\nNew request about a sick-listed employee from %s (CVR %s). Reference: %s.", r.CompanyName, r.CVR, r.Reference)
+	fmt.Fprintf(&b, " Contact person at the company: %s. Contact person at the jobcentre: %s. The company's text is above.\n", callerEN, consultant)
 	return s.env.Send(ctx, &jobmatch.Mail{To: s.retentionTeam, Kind: "retention_request", Ref: r.ID,
-		Subject: "Fastholdelse: " + r.CompanyName + " (" + r.Reference + ")",
-		Body: "Ny henvendelse om en sygemeldt medarbejder fra " + r.CompanyName + " (CVR " + r.CVR + ").\n" +
-			"Kontaktperson i jobcentret: " + r.ConsultantID + ".\n\n" + r.Text})
+		Subject: "Fastholdelse: " + r.CompanyName + " (" + r.Reference + ")", Body: b.String()})
+}
+
+// joinGiven joins the parts given of a person ("Mette Lund, 24 68 10 12,
+// mette@lager.dk"), leaving out those not given.
+func joinGiven(parts ...string) string {
+	var given []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			given = append(given, p)
+		}
+	}
+	return strings.Join(given, ", ")
 }
