@@ -11,7 +11,15 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"jobmatch"
+	"jobmatch/i18n"
 )
+
+func init() {
+	i18n.Register(map[string][2]string{
+		"v.email_typo":   {"Tjek e-mailadressen – mente du %s?", "Check the e-mail address – did you mean %s?"},
+		"v.email_domain": {"Tjek e-mailadressen: endelsen efter det sidste punktum kan ikke være rigtig (fx .dk eller .com).", "Check the e-mail address: the ending after the last full stop cannot be right (e.g. .dk or .com)."},
+	})
+}
 
 // Validator checks input structs with validator v10 tags plus the domain
 // checks registered as tags of their own:
@@ -105,6 +113,17 @@ func NewValidator(postal PostalChecker) *Validator {
 		}
 		return true
 	})
+	// An address whose domain cannot be right ("jens@gmail.con",
+	// "jens@lagerhuset.d") was taken, and the receipt with the private
+	// status link went nowhere: besides the usual form, its domain is
+	// checked by emailTypo.
+	_ = v.RegisterValidation("email", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		if _, typo := emailTypo(s); typo {
+			return false
+		}
+		return baseEmail.Var(s, "email") == nil
+	})
 	_ = v.RegisterValidation("runes", func(fl validator.FieldLevel) bool {
 		// utf8-valid and free of control characters other than newline/tab
 		s := fl.Field().String()
@@ -119,6 +138,88 @@ func NewValidator(postal PostalChecker) *Validator {
 		return true
 	})
 	return &Validator{v: v}
+}
+
+// baseEmail is validator v10's own check of an e-mail address's form,
+// which the "email" tag above adds the domain check to.
+var baseEmail = validator.New()
+
+// tldTypos are misspellings of the top-level domains Danish addresses end
+// in that are no top-level domain (".co", ".cm" and ".ne" are, and are
+// left alone).
+var tldTypos = map[string]string{
+	"con": "com", "cmo": "com", "ocm": "com", "vom": "com", "xom": "com", "cpm": "com", "comm": "com", "coom": "com",
+	"dkk": "dk", "ddk": "dk", "kd": "dk",
+	"nte": "net", "nett": "net", "ogr": "org", "orgg": "org",
+}
+
+// mailProviders are the providers most private addresses are at, whose
+// names are mistyped (gmial, hotmal, outlok).
+var mailProviders = []string{"gmail", "hotmail", "outlook", "yahoo", "icloud"}
+
+// emailTypo reports whether the domain of the address s cannot be right,
+// with the address meant when it can tell: a top-level domain of one
+// letter ("lagerhuset.d": no address meant), a known misspelling of a
+// common one ("gmail.con": "gmail.com"), or a provider's name with two
+// letters swapped, one dropped or one doubled ("gmial.com", "hotmal.com",
+// "gmaill.com": "gmail.com"). The first letter is not dropped, so real
+// domains a letter from a provider ("cloud.com") pass.
+func emailTypo(s string) (meant string, typo bool) {
+	at := strings.LastIndexByte(s, '@')
+	if at < 0 {
+		return "", false
+	}
+	local, domain := s[:at], strings.ToLower(s[at+1:])
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return "", false
+	}
+	tld := labels[len(labels)-1]
+	if utf8.RuneCountInString(tld) == 1 {
+		return "", true
+	}
+	if right, ok := tldTypos[tld]; ok {
+		labels[len(labels)-1], typo = right, true
+	}
+	if len(labels) == 2 {
+		for _, p := range mailProviders {
+			if labels[0] != p && providerTypo(labels[0], p) {
+				labels[0], typo = p, true
+				break
+			}
+		}
+	}
+	if !typo {
+		return "", false
+	}
+	return local + "@" + strings.Join(labels, "."), true
+}
+
+// providerTypo reports whether name is the provider's name p with two
+// neighbouring letters swapped, a letter but the first dropped, or a
+// letter doubled.
+func providerTypo(name, p string) bool {
+	switch len(name) - len(p) {
+	case 0:
+		for i := 0; i+1 < len(p); i++ {
+			if name[i] != p[i] {
+				return name[i] == p[i+1] && name[i+1] == p[i] && name[i+2:] == p[i+2:]
+			}
+		}
+	case -1:
+		for i := 1; i < len(p); i++ {
+			if p[:i]+p[i+1:] == name {
+				return true
+			}
+		}
+	case 1:
+		for i := 0; i < len(p); i++ {
+			if p[:i+1]+p[i:] == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // NormalizePostal reads a postal code as people write it: the four digits
@@ -273,6 +374,16 @@ func (val *Validator) Validate(s any) error {
 				tag = "required"
 			}
 			param := fe.Param()
+			if s, ok := fe.Value().(string); ok && tag == "email" {
+				// A domain that cannot be right, said as such, with the
+				// address meant when known: "mente du jens@gmail.com?"
+				if meant, typo := emailTypo(s); typo {
+					tag, param = "email_domain", ""
+					if meant != "" {
+						tag, param = "email_typo", meant
+					}
+				}
+			}
 			if s, ok := fe.Value().(string); ok && tag == "cvr" && len(s) == 8 && strings.Trim(s, "0123456789") == "" {
 				// Eight digits, and no CVR number: said apart from a
 				// number of the wrong length.

@@ -373,7 +373,13 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 	if failed != nil {
 		code = http.StatusUnprocessableEntity
 	}
-	emailGiven := view.Vacancy != nil && view.Vacancy.Contact.Email != "" || view.Request != nil && view.Request.Contact.Email != ""
+	email := ""
+	if view.Vacancy != nil {
+		email = view.Vacancy.Contact.Email
+	} else if view.Request != nil {
+		email = view.Request.Contact.Email
+	}
+	emailGiven := email != ""
 	return f.render(c, code, "status", "page.status", struct {
 		*intake.StatusView
 		New       bool
@@ -392,9 +398,15 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 		// NotMailed: an e-mail address was given, and the receipt was
 		// not mailed (the address had its receipts for the day).
 		NotMailed bool
+		// Email is the address the receipt went to, said on the page
+		// ("… til jens@lagerhuset.dk"), so a typo in it is seen while
+		// the private link is still on the screen.
+		Email string
+		// Levels are each profile's languages in words (languageLevels).
+		Levels map[string][]string
 	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
 		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed,
-		emailGiven && c.QueryParam("mailed") != "0", emailGiven && c.QueryParam("mailed") == "0"}, nil)
+		emailGiven && c.QueryParam("mailed") != "0", emailGiven && c.QueryParam("mailed") == "0", email, languageLevels(web.Lang(c), presented)}, nil)
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON

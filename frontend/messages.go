@@ -142,7 +142,7 @@ func init() {
 		"status.resolved_next":  {"Jobcentret har afsluttet henvendelsen. Har du flere spørgsmål, så kontakt din kontaktperson ovenfor, eller send en ny henvendelse.", "The jobcentre has resolved the request. If you have more questions, contact your contact person above, or send a new request."},
 		"status.no_mail_note":   {"Du gav ingen e-mail, så vi har ikke sendt en kvittering. Gem linket herunder: det er din adgang til henvendelsen.", "You gave no e-mail address, so no receipt was sent. Keep the link below: it is your way back to the request."},
 		"entry.email_hint":      {"E-mail eller telefon. Med e-mail får du en kvittering med dit private link.", "E-mail or phone. With an e-mail address you get a receipt with your private link."},
-		"status.mail_note":      {"Vi har sendt en kvittering med referencenummer og dit private link til din e-mail.", "We have sent a receipt with the reference number and your private link to your e-mail."},
+		"status.mail_note":      {"Vi har sendt en kvittering med referencenummer og dit private link til %s. Står der en fejl i adressen, så gem linket herunder og kontakt din kontaktperson.", "We have sent a receipt with the reference number and your private link to %s. If the address is wrong, keep the link below and contact your contact person."},
 		"st.open":               {"Modtaget", "Received"},
 		"st.screening":          {"Vi finder kandidater", "We are finding candidates"},
 		"st.presented":          {"Kandidater præsenteret", "Candidates presented"},
