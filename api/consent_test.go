@@ -226,7 +226,7 @@ func TestConsentByLink(t *testing.T) {
 	// The third citizen has an interview booked, and answers no: the
 	// interview is cancelled in the consultant's name (no member of staff
 	// acted, so it stood).
-	ivStart := clk.Now().AddDate(0, 0, 10)
+	ivStart := atTen(clk.Now().AddDate(0, 0, 10))
 	var iv jobmatch.InterviewInvite
 	if res := k.Do("POST", "/api/v1/shortlist/"+es[2].ID+"/interviews", map[string]any{"start": ivStart.Format(time.RFC3339), "end": ivStart.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != http.StatusCreated {

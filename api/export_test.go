@@ -41,7 +41,7 @@ func TestCitizenExport(t *testing.T) {
 			t.Fatalf("→ %s: %s", to, res.Body)
 		}
 	}
-	start := clk.Now().Add(48 * time.Hour)
+	start := atTen(clk.Now().Add(48 * time.Hour))
 	k.Do("POST", "/api/v1/shortlist/"+e.ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339), "mode": "employer", "place": "Als Tømrer", "invite": []string{"citizen", "employer"}}, nil)
 	env.Client().Do("GET", status, nil, nil, "Accept", "application/json")
 	env.Client().Do("POST", status+"/answers", map[string]any{"profile_id": e.ProfileID, "answer": "invite_to_interview", "text": "Mandag?"}, nil)

@@ -158,7 +158,7 @@ func TestInterviewHeldFormOffersTheBookedDay(t *testing.T) {
 		}
 		_ = jsonDecode(res.Body, &e)
 	}
-	start := clk.Now().AddDate(0, 0, 2)
+	start := atTen(clk.Now().AddDate(0, 0, 2))
 	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)

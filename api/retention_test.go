@@ -48,7 +48,7 @@ func TestDataMinimisation(t *testing.T) {
 	k.Do("POST", "/api/v1/candidates/"+a[0].CandidateID+"/consents", map[string]any{"vacancy_id": vA, "channel": "meeting"}, nil)
 	move(a[0], "contacted")
 	move(a[0], "interested")
-	start := clk.Now().Add(72 * time.Hour)
+	start := atTen(clk.Now().Add(72 * time.Hour))
 	var iv jobmatch.InterviewInvite
 	if res := k.Do("POST", "/api/v1/shortlist/"+a[0].ID+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != 201 {

@@ -273,7 +273,7 @@ func TestPreScreeningToHired(t *testing.T) {
 
 	// An interview still to come when the citizen is hired is cancelled:
 	// it has nothing left to decide.
-	ivStart := time.Now().AddDate(0, 0, 10)
+	ivStart := atTen(time.Now().AddDate(0, 0, 10))
 	var iv struct{ ID, Status string }
 	if res := k.Do("POST", "/api/v1/shortlist/"+e.ID+"/interviews", map[string]any{"start": ivStart.Format(time.RFC3339), "end": ivStart.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, &iv); res.StatusCode != http.StatusCreated {
@@ -545,7 +545,7 @@ func TestPositionsFilledAndAnErasedCitizenLeavesTheShortlist(t *testing.T) {
 	k.Do("POST", "/api/v1/vacancies/"+rec2.ID+"/shortlist", map[string]any{"candidate_id": d.ID}, nil)
 	eid := rec2.ID + ":" + d.ID
 	k.Do("POST", "/api/v1/shortlist/"+eid+"/transitions", map[string]any{"to": "contacted", "version": 1}, nil)
-	start := time.Now().AddDate(0, 0, 7)
+	start := atTen(time.Now().AddDate(0, 0, 7))
 	if res := k.Do("POST", "/api/v1/shortlist/"+eid+"/interviews", map[string]any{"start": start.Format(time.RFC3339), "end": start.Add(time.Hour).Format(time.RFC3339),
 		"mode": "jobcentre", "place": "Jobcentret", "invite": []string{"citizen"}}, nil); res.StatusCode != http.StatusCreated {
 		t.Fatalf("interview: %d %s", res.StatusCode, res.Body)
