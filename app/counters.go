@@ -81,7 +81,10 @@ func SurveyCounters(v *jobmatch.Survey) map[string]int64 {
 }
 
 // StepCounters are the counters one step of a shortlist entry adds at the
-// step's time: people per priority group shortlisted, presented, hired.
+// step's time: people per priority group shortlisted, presented, hired,
+// and every hire ("hires", in a priority group or not: the people hired
+// through the jobcentre, of whom the filled vacancies saw only those that
+// filled a vacancy's last position).
 func StepCounters(groups []string, to jobmatch.Stage) map[string]int64 {
 	var what string
 	switch to {
@@ -95,6 +98,9 @@ func StepCounters(groups []string, to jobmatch.Stage) map[string]int64 {
 		return nil
 	}
 	inc := map[string]int64{}
+	if what == "hired" {
+		inc["hires"] = 1
+	}
 	for _, g := range groups {
 		inc["prio_"+g+"_"+what] = 1
 	}

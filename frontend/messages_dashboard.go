@@ -55,6 +55,8 @@ func init() {
 		"dash.median_fill":                   {"Tid fra modtagelse til besættelse (median)", "Time from posting to filled (median)"},
 		"dash.days":                          {"dage", "days"},
 		"dash.by_presented":                  {"med en præsenteret kandidat", "by a presented candidate"},
+		"dash.hires":                         {"Ansat via jobcentret: %s personer", "Hired through the jobcentre: %s people"},
+		"dash.hires_hint":                    {"(ansættelser registreret på kortlisterne i perioden, også på stillinger med flere pladser, der endnu ikke er besat helt; „med en præsenteret kandidat“ tæller kun stillinger, der er lukket som besat)", "(hires recorded on the shortlists in the period, also on vacancies with several positions not yet wholly filled; “by a presented candidate” counts only vacancies closed as filled)"},
 		"dash.of_filled":                     {"af %s besatte", "of %s filled"},
 		"dash.of_resolved_requests":          {"af %s afsluttede", "of %s resolved"},
 		"dash.retention":                     {"Fastholdelse", "Retention"},

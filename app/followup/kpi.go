@@ -46,7 +46,13 @@ type KPIFigures struct {
 	// ("standardmål"), not as a goal set for the year.
 	SatisfactionTargetsDefault bool         `json:"satisfaction_targets_default,omitempty"`
 	Vacancies                  KPIVacancies `json:"vacancies"`
-	Retention                  KPIRetention `json:"retention"`
+	// Hires is the people hired through the jobcentre: the hires recorded
+	// on the shortlists in the period (a "hired" step, by its date), one
+	// per person and vacancy, whether or not the vacancy is filled. A
+	// vacancy for three gives up to three; Vacancies.FilledPresented
+	// counts it once, and only once its last position is filled.
+	Hires     int64        `json:"hires"`
+	Retention KPIRetention `json:"retention"`
 	// PriorityGroups and JobOrders: people per priority group through the
 	// pre-screening, and Jobnet's job-order measures.
 	PriorityGroups KPIPriorityGroups `json:"priority_groups"`
@@ -294,6 +300,7 @@ func (s *Service) kpi(ctx context.Context, by *jobmatch.User, year int, half str
 	})
 	f.Vacancies = KPIVacancies{Posted: c["vacancies_posted"], Filled: c["vacancies_filled"], Closed: c["vacancies_closed"], FilledPresented: c["vacancies_filled_presented"]}
 	f.Vacancies.Ended = f.Vacancies.Filled + f.Vacancies.Closed
+	f.Hires = c["hires"]
 	if f.Vacancies.Ended > 0 {
 		f.Vacancies.ShareFilled = float64(f.Vacancies.Filled) / float64(f.Vacancies.Ended)
 	}

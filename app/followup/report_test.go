@@ -393,3 +393,59 @@ func TestRunningPeriodAgainstTheSamePointBefore(t *testing.T) {
 		t.Errorf("2026-H1 (over): %+v, contacts before %v, want the whole of 2025-H2 (102)", r.SameTime, rows["contacts"].Previous)
 	}
 }
+
+// TestHiresThroughTheJobcentre: 33 people were hired from the shortlists in
+// a second half, most on vacancies for two or three still open, while the
+// dashboard gave only the vacancies closed as filled by a presented
+// candidate (5). Every hire counts now, in a priority group or not, in the
+// period of its date: the figure and the report's row "hires".
+func TestHiresThroughTheJobcentre(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 12, 7, 11, 0, 0, 0, time.UTC)
+	env := app.New(app.Config{Store: st, Now: func() time.Time { return now }})
+	for _, h := range []struct {
+		at     time.Time
+		groups []string
+	}{
+		{time.Date(2026, 8, 3, 9, 0, 0, 0, time.UTC), nil},
+		{time.Date(2026, 9, 14, 9, 0, 0, 0, time.UTC), []string{"under_30"}},
+		{time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC), []string{"over_50", "fleksjob"}},
+		{time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), nil},
+	} {
+		if err := env.CountPeriods(ctx, h.at, app.StepCounters(h.groups, jobmatch.StageHired)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A presentation is no hire.
+	if err := env.CountPeriods(ctx, time.Date(2026, 8, 4, 9, 0, 0, 0, time.UTC), app.StepCounters(nil, jobmatch.StagePresented)); err != nil {
+		t.Fatal(err)
+	}
+	s := followup.New(env, followup.Config{Staff: staff{n: 2}, Requests: requests{}, Companies: companies{}, Screening: screen{}})
+	lead := &jobmatch.User{ID: "leder@x.dk", Role: jobmatch.RoleManagement}
+	for half, want := range map[string]int64{"H2": 3, "H1": 1, "": 4} {
+		f, err := s.KPI(ctx, lead, 2026, half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Hires != want {
+			t.Errorf("2026 %s: %d hired through the jobcentre, want %d", half, f.Hires, want)
+		}
+	}
+	r, err := s.KPIReport(ctx, lead, 2026, "H2", "da")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range r.Rows {
+		if row.Key == "hires" {
+			found = true
+			if row.Value != 3 || row.Previous != 1 || row.Label != "Ansat via jobcentret (personer)" {
+				t.Errorf("report row %+v", row)
+			}
+		}
+	}
+	if !found {
+		t.Error("the report has no row for the people hired through the jobcentre")
+	}
+}
