@@ -255,6 +255,9 @@ func (v *vocab) expand(token string, typos bool) []form {
 	// the developers). Its stem reaches its own inflections ("udviklere",
 	// "udvikleren"), and words that hold it otherwise ("svejser":
 	// svejsearbejde), not the stem with -ing, alone or inside a word.
+	// A compound whose last part is the noun in -ing names the person's
+	// work ("postomdeling" is what an omdeler does, "softwareudvikling"
+	// a developer's), so it is reached (ingHead).
 	agent := stem != "" && strings.TrimPrefix(s, stem) == "er"
 	// A whole word (one some CV holds, the Danish dictionary knows, or a
 	// district's name) begins a compound only as its first part
@@ -483,7 +486,7 @@ func (v *vocab) expand(token string, typos bool) []form {
 				// no bil ("last|bil" and "bus|bil" are).
 				continue
 			}
-		case stemInfix && strings.Contains(w.skel, stem) && !(agent && strings.Contains(w.skel, stem+"ing")):
+		case stemInfix && strings.Contains(w.skel, stem) && !(agent && strings.Contains(w.skel, stem+"ing") && !ingHead(w.skel, stem)):
 			f = form{boost: boostStemInfix, via: "compound"}
 		default:
 			continue
@@ -1832,4 +1835,19 @@ func (s *cappedSearcher) Advance(ctx *search.SearchContext, id index.IndexIntern
 	dm, err := s.Searcher.Advance(ctx, id)
 	s.set(dm)
 	return dm, err
+}
+
+// ingHead: skel is a compound whose last part is stem's noun in -ing
+// ("postomdeling", "softwareudviklingen"), not the noun alone
+// ("udvikling") nor a compound it begins ("udviklingshandicap").
+func ingHead(skel, stem string) bool {
+	i := strings.LastIndex(skel, stem+"ing")
+	if i <= 0 {
+		return false
+	}
+	switch skel[i+len(stem)+3:] {
+	case "", "en", "er", "erne":
+		return true
+	}
+	return false
 }
