@@ -36,6 +36,29 @@ func (f *Frontend) presented(c echo.Context, view *intake.StatusView) ([]screeni
 	return f.cfg.Screening.PresentedIn(c.Request().Context(), v, web.Lang(c))
 }
 
+// languageLevels are the languages of the presented profiles as the
+// employer reads them, by profile: "Dansk: flydende (C2)", the level in
+// the words the entry form explains the levels by (the page said bare
+// codes, "Dansk C2, Engelsk B2"), its code after them.
+func languageLevels(lang i18n.Lang, presented []screening.Profile) map[string][]string {
+	out := make(map[string][]string, len(presented))
+	for _, p := range presented {
+		for _, l := range p.Languages {
+			code, level, _ := strings.Cut(l, " ")
+			name := code
+			if k := "lang." + code; i18n.Has(k) {
+				name = i18n.T(lang, k)
+			}
+			text := strings.TrimSpace(name + " " + level)
+			if k := "emp.level." + strings.ToUpper(level); level != "" && i18n.Has(k) {
+				text = name + ": " + i18n.T(lang, k, strings.ToUpper(level))
+			}
+			out[p.ProfileID] = append(out[p.ProfileID], text)
+		}
+	}
+	return out
+}
+
 func init() {
 	statusExtensions = append(statusExtensions, func(_ *Frontend, _ echo.Context, view *intake.StatusView, out map[string]any) {
 		if view.Vacancy != nil {

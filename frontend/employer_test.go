@@ -219,7 +219,7 @@ func TestProfileSaysWhatTheVacancyAsked(t *testing.T) {
 	}
 	page := ec.page(t, "da")
 	a := article(t, page, nurse.ProfileID)
-	for _, want := range []string{`class="muted headline" lang="da">Sygeplejerske<`, `class="licences">B<`, `class="languages">Dansk C2<`} {
+	for _, want := range []string{`class="muted headline" lang="da">Sygeplejerske<`, `class="licences">B<`, `class="languages">Dansk: flydende (C2)<`} {
 		if !strings.Contains(a, want) {
 			t.Errorf("the nurse's profile lacks %q: %s", want, a)
 		}

@@ -38,11 +38,19 @@ func init() {
 		"status.filled_of":          {"%d af %d stillinger besat", "%d of %d positions filled"},
 		"c.profile_closed":          {"Kandidaten er ansat eller ikke længere med i forløbet, så du kan ikke svare om vedkommende. Har du spørgsmål, så kontakt din kontaktperson.", "The candidate is hired or no longer in the process, so you cannot answer about them. If you have questions, contact your contact person."},
 		"c.already_answered":        {"Du har allerede svaret om kandidaten. Har du ændret mening, så skriv det til konsulenten under »Spørg konsulenten«.", "You have already answered about this candidate. If you have changed your mind, tell the consultant under “Ask the consultant”."},
-		"emp.licence_none":          {"Har ikke kørekort %s", "Has no category %s licence"},
-		"status.text_received":      {"Din beskrivelse er modtaget", "Your description has been received"},
-		"emp.answered":              {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
-		"entry.subsidy.hint":        {"Skal udfyldes, når du spørger om en støtteordning.", "Required when you ask about a subsidy scheme."},
-		"entry.subsidy.choose":      {"Vælg en ordning", "Choose a scheme"},
-		"v.choose_scheme":           {"Vælg den støtteordning, du spørger om. Er du i tvivl, så vælg »Andet / ved ikke«.", "Choose the subsidy scheme you are asking about. If you are not sure, choose “Other / not sure”."},
+		// A candidate's level of a language, in the words the entry
+		// form explains the levels by, the code after them.
+		"emp.level.A1":         {"begynder (%s)", "beginner (%s)"},
+		"emp.level.A2":         {"taler enkelt (%s)", "basic (%s)"},
+		"emp.level.B1":         {"klarer hverdagen (%s)", "gets by (%s)"},
+		"emp.level.B2":         {"taler og skriver godt (%s)", "speaks and writes well (%s)"},
+		"emp.level.C1":         {"flydende (%s)", "fluent (%s)"},
+		"emp.level.C2":         {"flydende (%s)", "fluent (%s)"},
+		"emp.licence_none":     {"Har ikke kørekort %s", "Has no category %s licence"},
+		"status.text_received": {"Din beskrivelse er modtaget", "Your description has been received"},
+		"emp.answered":         {"Tak, dit svar er sendt til din kontaktperson.", "Thank you, your answer went to the consultant."},
+		"entry.subsidy.hint":   {"Skal udfyldes, når du spørger om en støtteordning.", "Required when you ask about a subsidy scheme."},
+		"entry.subsidy.choose": {"Vælg en ordning", "Choose a scheme"},
+		"v.choose_scheme":      {"Vælg den støtteordning, du spørger om. Er du i tvivl, så vælg »Andet / ved ikke«.", "Choose the subsidy scheme you are asking about. If you are not sure, choose “Other / not sure”."},
 	})
 }
