@@ -678,13 +678,15 @@ func fmtInt(lang i18n.Lang, v float64) string {
 }
 
 // fmtPct prints a share as a percentage with one decimal in the language,
-// a non-breaking space before "%" so "73,5 %" never wraps apart.
+// as i18n.Percent does a whole one: Danish with a non-breaking space
+// before "%" so "73,5 %" never wraps apart, English with none ("73.5%";
+// it wrote "92.0 %").
 func fmtPct(lang i18n.Lang, share float64) string {
 	s := strconv.FormatFloat(share*100, 'f', 1, 64)
-	if lang != i18n.EN {
-		s = replaceDot(s)
+	if lang == i18n.EN {
+		return s + "%"
 	}
-	return s + "\u00a0%"
+	return replaceDot(s) + "\u00a0%"
 }
 
 // fmtDays prints a number of days: whole days whole ("44"), anything else

@@ -262,9 +262,9 @@ func TestTargetsSayWhatWasSetAndWhatIsADefault(t *testing.T) {
 	}
 	for _, tc := range []struct{ q, lang, want string }{
 		{"year=2025&half=H2", "da", "Mål for 2025: 2.500 virksomhedskontakter (standard) · 92,0 % borgere tilfredse (standard) · 92,0 % virksomheder tilfredse (standard)"},
-		{"year=2025&half=H2", "en", "Goals for 2025: 2,500 company contacts (default) · 92.0 % of citizens satisfied (default) · 92.0 % of employers satisfied (default)"},
+		{"year=2025&half=H2", "en", "Goals for 2025: 2,500 company contacts (default) · 92.0% of citizens satisfied (default) · 92.0% of employers satisfied (default)"},
 		{"year=2027&half=H1", "da", "Mål for 2027: 3.000 virksomhedskontakter · 90,0 % borgere tilfredse · 92,0 % virksomheder tilfredse · sat af admin@demo.local 7. dec. 2026 kl. 12.00"},
-		{"year=2027&half=H1", "en", "Goals for 2027: 3,000 company contacts · 90.0 % of citizens satisfied · 92.0 % of employers satisfied · set by admin@demo.local on 7 Dec 2026, 12:00"},
+		{"year=2027&half=H1", "en", "Goals for 2027: 3,000 company contacts · 90.0% of citizens satisfied · 92.0% of employers satisfied · set by admin@demo.local on 7 Dec 2026, 12:00"},
 	} {
 		if got := line(get("/dashboard?"+tc.q, tc.lang)); got != tc.want {
 			t.Errorf("%s %s:\n got %q\nwant %q", tc.q, tc.lang, got, tc.want)
@@ -364,7 +364,7 @@ func TestVacancyFiguresSayWhatTheyCount(t *testing.T) {
 			"vacancies_share_filled": {"Besatte af de afsluttede stillinger", "35,6 % (n=118)"}},
 		"en": {"vacancies_posted": {"Vacancies posted in the period", "130"}, "vacancies_ended": {"Vacancies ended in the period (filled or closed)", "118"},
 			"vacancies_filled": {"Filled vacancies", "42"}, "vacancies_closed": {"Vacancies closed without being filled", "76"},
-			"vacancies_share_filled": {"Filled of the vacancies ended", "35.6 % (n=118)"}},
+			"vacancies_share_filled": {"Filled of the vacancies ended", "35.6% (n=118)"}},
 	}
 	for lang, want := range rows {
 		report := get("/dashboard/report?year=2026&half=H2", lang)
