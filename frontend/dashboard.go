@@ -195,7 +195,13 @@ func contactsStatus(lang i18n.Lang, f *followup.KPIFigures) (text string, ok boo
 	if c.Trend.OnTrack {
 		word = i18n.T(lang, "dash.on_track")
 	}
-	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, "dash.projected") + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
+	// The projection is for the end of the period ("prognose 1.109" read
+	// as a figure for now): the year's or the half-year's.
+	projected := "dash.projected"
+	if p, err := kpi.ParsePeriod(f.Period); err == nil && p.Kind == kpi.Half {
+		projected = "dash.projected_half"
+	}
+	return word + " · " + i18n.T(lang, "dash.expected") + " " + fmtInt(lang, c.Trend.Expected) + " · " + i18n.T(lang, projected) + " " + fmtInt(lang, c.Trend.Projected), c.Trend.OnTrack
 }
 
 // goalsLine says a year's goals: "Mål for 2026: 3.000 virksomhedskontakter
@@ -521,7 +527,9 @@ type reportPage struct {
 // sameTimeNote says how a running period's figures are compared with the
 // period before's at the same point: the counters are per month, so its
 // whole months and the next pro rata ("… tager januar–maj 2026 med hele og
-// juni 2026 med 7/31 (de dage, der er gået af december)").
+// juni 2026 med 7 af månedens 30 dage: lige så stor en del, som der er gået
+// af december (7 af 31 dage)"). It said "juni 2026 med 7/31", December's
+// fraction beside June, which has 30 days.
 func sameTimeNote(lang i18n.Lang, st *followup.SameTime) string {
 	month := func(s string) string {
 		p, err := kpi.ParsePeriod(s)
@@ -532,14 +540,19 @@ func sameTimeNote(lang i18n.Lang, st *followup.SameTime) string {
 	}
 	pr, _ := kpi.ParsePeriod(st.ProRata)
 	prorata := month(st.ProRata) + " " + strconv.Itoa(pr.Year)
+	// The days of the month before taken: up to Through, its day.
+	taken := st.Days
+	if d, err := time.Parse(time.DateOnly, st.Through); err == nil {
+		taken = d.Day()
+	}
 	if st.WholeFrom == "" {
-		return i18n.T(lang, "report.same_time_month", prorata, st.Days, st.DaysInMonth, month(st.Month))
+		return i18n.T(lang, "report.same_time_month", prorata, taken, pr.Days(), month(st.Month), st.Days, st.DaysInMonth)
 	}
 	whole := month(st.WholeFrom)
 	if st.WholeTo != st.WholeFrom {
 		whole += "–" + month(st.WholeTo)
 	}
-	return i18n.T(lang, "report.same_time_months", whole+" "+strconv.Itoa(pr.Year), prorata, st.Days, st.DaysInMonth, month(st.Month))
+	return i18n.T(lang, "report.same_time_months", whole+" "+strconv.Itoa(pr.Year), prorata, taken, pr.Days(), month(st.Month), st.Days, st.DaysInMonth)
 }
 
 var fullMonthNames = [2][12]string{

@@ -390,10 +390,10 @@ func TestReportComparesTheSamePointOfTheHalfBefore(t *testing.T) {
 	for lang, want := range map[string][]string{
 		"da": {"Ændring mod samme tidspunkt i forrige halvår", "1. halvår 2026 (til og med 7. jun. 2026)",
 			"2. halvår 2026 er ikke slut: tallene er foreløbige, til og med 7. dec. 2026, og sammenlignes med 1. halvår 2026 til samme tidspunkt, til og med 7. jun. 2026.",
-			"Tallene føres pr. måned, så sammenligningen tager januar–maj 2026 med hele og juni 2026 med 7/31 (de dage, der er gået af december)."},
+			"Tallene føres pr. måned, så sammenligningen tager januar–maj 2026 med hele og juni 2026 med 7 af månedens 30 dage: lige så stor en del, som der er gået af december (7 af 31 dage)."},
 		"en": {"Change against the same point in the previous half-year", "first half of 2026 (up to 7 Jun 2026)",
 			"The second half of 2026 is not over: the figures are provisional, up to 7 Dec 2026, and compared with the first half of 2026 up to the same point, 7 Jun 2026.",
-			"The figures are kept per month, so the comparison takes January–May 2026 whole and June 2026 at 7/31 (the days gone of December)."},
+			"The figures are kept per month, so the comparison takes January–May 2026 whole and June 2026 at 7 of its 30 days: the same share as has gone of December (7 of 31 days)."},
 	} {
 		page := text(get("/dashboard/report?year=2026&half=H2", lang))
 		for _, w := range want {

@@ -102,8 +102,8 @@ func TestPeriodAndTargetInWords(t *testing.T) {
 		note, line string
 		ok         bool
 	}{
-		{running, i18n.DA, "foreløbig, til og med 7. dec. 2026", "På sporet · forventet nu 1.083 · prognose 1.385", true},
-		{running, i18n.EN, "provisional, up to 7 Dec 2026", "On track · expected by now 1,083 · projected 1,385", true},
+		{running, i18n.DA, "foreløbig, til og med 7. dec. 2026", "På sporet · forventet nu 1.083 · prognose for hele halvåret 1.385", true},
+		{running, i18n.EN, "provisional, up to 7 Dec 2026", "On track · expected by now 1,083 · projected for the half-year 1,385", true},
 		{ended, i18n.DA, "", "Ikke nået · 1.100 mod et mål på 1.250 (mangler 150)", false},
 		{ended, i18n.EN, "", "Not reached · 1,100 against a target of 1,250 (150 short)", false},
 		{met, i18n.DA, "", "Nået · 1.300 mod et mål på 1.250", true},
