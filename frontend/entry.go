@@ -404,9 +404,18 @@ func (f *Frontend) statusPage(c echo.Context, failed *failedAnswer) error {
 		Email string
 		// Levels are each profile's languages in words (languageLevels).
 		Levels map[string][]string
-	}{view, c.QueryParam("new") == "1", web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
+	}{view, justReceived(c, view, presented), web.AbsoluteURL(c, "/status/"+c.Param("token")), c.Param("token"), presented, answerReasons,
 		f.cfg.Env.Now().In(jobmatch.Copenhagen).Format(time.DateOnly), personalNote(c, view.Vacancy, "status.personal"), failed,
 		emailGiven && c.QueryParam("mailed") != "0", emailGiven && c.QueryParam("mailed") == "0", email, languageLevels(web.Lang(c), presented)}, nil)
+}
+
+// justReceived reports whether the page is the receipt: the address the
+// form sends the sender to (?new=1), while the request is still just
+// received. That address is what a phone user keeps, and opened after
+// candidates were presented it still headed "Tak – vi har modtaget din
+// henvendelse."; from then on it is the status page.
+func justReceived(c echo.Context, view *intake.StatusView, presented []screening.Profile) bool {
+	return c.QueryParam("new") == "1" && view.Status == "open" && len(presented) == 0
 }
 
 // statusExtensions lets later capabilities add fields to the status JSON
