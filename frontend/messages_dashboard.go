@@ -85,6 +85,8 @@ func init() {
 		"dash.sat_labour":                    {"Virksomheder: indsats for kvalificeret arbejdskraft", "Employers: effort to supply qualified labour"},
 		"dash.sat_service":                   {"Virksomheder: generel virksomhedsservice", "Employers: general company service"},
 		"dash.sat_citizen":                   {"Borgere: tilfredshed med jobcentret", "Citizens: satisfaction with the jobcentre"},
+		"dash.sat_table":                     {"Tilfredshed pr. spørgsmål", "Satisfaction per question"},
+		"report.table_caption":               {"Nøgletal for %s sammenlignet med %s", "Figures for %s compared with %s"},
 		"dash.question":                      {"Spørgsmål", "Question"},
 		"dash.share_satisfied":               {"Tilfredse", "Satisfied"},
 		"dash.ci":                            {"95 % konfidensinterval", "95 % confidence interval"},
