@@ -28,6 +28,10 @@ type EmployerAnswer struct {
 	Reason string    `json:"reason,omitempty" bson:"reason,omitempty"`
 	Text   string    `json:"text,omitempty" bson:"text,omitempty"`
 	At     time.Time `json:"at" bson:"at"`
+	// HandledAt is when the consultant marked a question answered, by
+	// HandledBy; until then it stays on the consultant's worklist.
+	HandledAt *time.Time `json:"handled_at,omitempty" bson:"handled_at,omitempty"`
+	HandledBy string     `json:"handled_by,omitempty" bson:"handled_by,omitempty"`
 }
 
 // ShortlistEntry is one candidate on a vacancy's shortlist. Its _id is the vacancy

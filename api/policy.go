@@ -133,6 +133,7 @@ var RoutePolicy = map[string][]jobmatch.Role{
 	"POST /staff/vacancies/:id/consent":                  cvReaders,
 	"POST /staff/vacancies/:id/consent/withdraw":         cvReaders,
 	"POST /staff/shortlist/:entry_id/move":               cvReaders,
+	"POST /staff/shortlist/:entry_id/answers/:n/handled": cvReaders,
 
 	// Figures.
 	"GET /api/v1/kpi":            figures,

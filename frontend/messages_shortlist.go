@@ -84,3 +84,16 @@ func init() {
 		"consent.assessment_seen": {"Har du en samtale med jobcentret om stillingen, får du jobcentrets vurdering af dig efter samtalen at se, før arbejdsgiveren kan se den.", "If you have an interview with the jobcentre about the vacancy, you will see the jobcentre's assessment of you after the interview before the employer can see it."},
 	})
 }
+
+// An employer's question stays on the consultant's worklist, marked, until
+// the consultant marks it answered.
+func init() {
+	i18n.Register(map[string][2]string{
+		"home.question":              {"Spørgsmål til dig", "Question for you"},
+		"home.question_awaits":       {"venter på dit svar", "awaiting your answer"},
+		"home.question_answered":     {"besvaret", "answered"},
+		"home.question_handled":      {"Markér som besvaret", "Mark as answered"},
+		"home.question_handled_hint": {"Svar virksomheden på telefon eller mail. Spørgsmålet bliver her, til du markerer det som besvaret.", "Answer the employer by phone or e-mail. The question stays here until you mark it as answered."},
+		"sl.question_handled":        {"Spørgsmålet er markeret som besvaret.", "The question is marked as answered."},
+	})
+}

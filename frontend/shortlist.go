@@ -21,6 +21,7 @@ func (f *Frontend) registerShortlist(public, staff *echo.Group) {
 	staff.POST("/vacancies/:id/consent", f.shortlistConsent, f.requireCVReader)
 	staff.POST("/vacancies/:id/consent/withdraw", f.shortlistWithdrawConsent, f.requireCVReader)
 	staff.POST("/shortlist/:entry_id/move", f.shortlistMove, f.requireCVReader)
+	staff.POST("/shortlist/:entry_id/answers/:n/handled", f.answerHandled, f.requireCVReader)
 }
 
 // shortlistRow is one entry on the vacancy page's shortlist.
@@ -357,4 +358,32 @@ func (f *Frontend) shortlistWithdrawConsent(c echo.Context) error {
 	}
 	err = f.cfg.Screening.WithdrawConsent(c.Request().Context(), web.CurrentUser(c), v["candidate_id"], c.Param("id"))
 	return f.afterStep(c, c.Param("id"), "sl-"+v["candidate_id"], err, "sl.consent_withdrawn")
+}
+
+// answerHandled marks an employer's question answered: the consultant has
+// answered it by phone or mail, and it leaves the worklist. It returns to
+// the page the button was on (the worklist, or the vacancy's shortlist).
+func (f *Frontend) answerHandled(c echo.Context) error {
+	v, err := formValues(c)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(c.Param("n"))
+	if err != nil {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	entryID := c.Param("entry_id")
+	if err := f.cfg.Screening.AnswerHandled(c.Request().Context(), web.CurrentUser(c), entryID, n); err != nil {
+		return err
+	}
+	if v["back"] == "vacancy" {
+		e, err := f.cfg.Screening.Entry(c.Request().Context(), entryID)
+		if err != nil {
+			return err
+		}
+		setFlashAt(c, tr(c, "sl.question_handled"), "sl-"+e.CandidateID, false)
+		return f.backToVacancy(c, e.VacancyID, "sl-"+e.CandidateID)
+	}
+	setFlash(c, tr(c, "sl.question_handled"))
+	return c.Redirect(http.StatusSeeOther, "/staff#answers-h")
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +16,10 @@ import (
 
 func shortlistSet(vacancyID string) string   { return "shortlist:" + vacancyID }
 func answersList(consultantID string) string { return "answers:consultant:" + consultantID }
+
+// questionsList holds the entries an employer asked the consultant about,
+// until the consultant marks the question answered.
+func questionsList(consultantID string) string { return "questions:consultant:" + consultantID }
 
 // A citizen's entries on every vacancy are a set too
 // ("shortlists:candidate:<candidate id>"): the CV's page shows where the
@@ -177,8 +182,35 @@ func (s *Store) EmployerAnswered(ctx context.Context, entryID, consultantID stri
 	if err := s.Apply(ctx, ColShortlist, entryID, Change{Push: Fields{"employer_answers": a}}); err != nil {
 		return err
 	}
+	if a.Answer == "question" {
+		if _, err := s.ListAppend(ctx, questionsList(consultantID), entryID); err != nil {
+			return err
+		}
+	}
 	_, err := s.ListAppend(ctx, answersList(consultantID), entryID)
 	return err
+}
+
+// QuestionedEntries are the entries employers asked a consultant about
+// that are still listed (newest first), with their list positions.
+func (s *Store) QuestionedEntries(ctx context.Context, consultantID string, limit int) (ListPage, error) {
+	return s.ListPage(ctx, questionsList(consultantID), 0, limit)
+}
+
+// EmployerAnswerHandled marks the i-th employer answer of an entry handled
+// by the consultant by; pos are the entry's places on consultantID's list
+// of questions (QuestionedEntries), which it leaves.
+func (s *Store) EmployerAnswerHandled(ctx context.Context, entryID string, i int, by string, at time.Time, consultantID string, pos ...int64) error {
+	k := "employer_answers." + strconv.Itoa(i)
+	if err := s.Apply(ctx, ColShortlist, entryID, Change{Set: Fields{k + ".handled_at": at, k + ".handled_by": by}}); err != nil {
+		return err
+	}
+	for _, p := range pos {
+		if err := s.ListRemove(ctx, questionsList(consultantID), p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AnsweredEntryIDs are the entries employers answered about last on a

@@ -1221,26 +1221,50 @@ func (sl *Service) RevokeLink(ctx context.Context, by *jobmatch.User, vacancyID 
 	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "link.revoke", VacancyID: v.ID})
 }
 
-// Answered is an employer's latest answer about a presented candidate.
+// Answered is an employer's answer about a presented candidate on the
+// consultant's worklist: the latest about each entry, and every question
+// not yet marked answered however old (Open).
 type Answered struct {
-	EntryID     string                  `json:"entry_id"`
-	VacancyID   string                  `json:"vacancy_id"`
-	CandidateID string                  `json:"candidate_id"`
-	Name        string                  `json:"name"`
-	Answer      jobmatch.EmployerAnswer `json:"answer"`
+	EntryID     string `json:"entry_id"`
+	VacancyID   string `json:"vacancy_id"`
+	CandidateID string `json:"candidate_id"`
+	Name        string `json:"name"`
+	// VacancyTitle and VacancyReference name the vacancy the candidate
+	// was presented for: a consultant with several has to know which.
+	VacancyTitle     string                  `json:"vacancy_title,omitempty"`
+	VacancyReference string                  `json:"vacancy_reference,omitempty"`
+	CompanyName      string                  `json:"company_name,omitempty"`
+	Answer           jobmatch.EmployerAnswer `json:"answer"`
+	// Index is the answer's place among the entry's answers, for marking
+	// a question answered; Open says the question awaits the consultant.
+	Index int  `json:"index"`
+	Open  bool `json:"open,omitempty"`
 }
 
-// EmployerAnswers are the latest employers' answers about a consultant's
-// presented candidates, newest first (up to limit entries), each with the
-// citizen's name.
+// openQuestion says whether a is an employer's question the consultant
+// has not marked answered.
+func openQuestion(a jobmatch.EmployerAnswer) bool {
+	return a.Answer == "question" && a.HandledAt == nil
+}
+
+// EmployerAnswers are the employers' answers about a consultant's
+// presented candidates: first every question the consultant has not
+// marked answered (newest first), then the latest answer about each of
+// the up to limit entries answered last. A later "Ikke relevant" hid the
+// question asked before it, which then went unanswered.
 func (sl *Service) EmployerAnswers(ctx context.Context, consultantID string, limit int) ([]Answered, error) {
+	questioned, err := sl.st.QuestionedEntries(ctx, consultantID, 200)
+	if err != nil {
+		return nil, err
+	}
 	answered, err := sl.st.AnsweredEntryIDs(ctx, consultantID, limit)
 	if err != nil {
 		return nil, err
 	}
-	out := []Answered{}
+	var open, latest []Answered
+	vacancies := map[string]*jobmatch.Vacancy{}
 	seen := map[string]bool{}
-	for _, id := range answered {
+	for _, id := range append(slices.Clone(questioned.Refs), answered...) {
 		if seen[id] {
 			continue
 		}
@@ -1249,13 +1273,80 @@ func (sl *Service) EmployerAnswers(ctx context.Context, consultantID string, lim
 			continue
 		}
 		seen[id] = true
-		a := Answered{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID, Answer: e.Answers[len(e.Answers)-1]}
+		item := Answered{EntryID: e.ID, VacancyID: e.VacancyID, CandidateID: e.CandidateID}
 		if c, err := sl.st.Candidate(ctx, e.CandidateID); err == nil {
-			a.Name = c.Name
+			item.Name = c.Name
 		}
-		out = append(out, a)
+		v, ok := vacancies[e.VacancyID]
+		if !ok {
+			v, _ = sl.vacancies.Vacancy(ctx, e.VacancyID)
+			vacancies[e.VacancyID] = v
+		}
+		if v != nil {
+			item.VacancyTitle, item.VacancyReference, item.CompanyName = v.Title, v.Reference, v.CompanyName
+		}
+		last := len(e.Answers) - 1
+		for i := last; i >= 0; i-- {
+			if openQuestion(e.Answers[i]) {
+				q := item
+				q.Answer, q.Index, q.Open = e.Answers[i], i, true
+				open = append(open, q)
+			}
+		}
+		if !openQuestion(e.Answers[last]) && slices.Contains(answered, id) {
+			item.Answer, item.Index = e.Answers[last], last
+			latest = append(latest, item)
+		}
 	}
-	return out, nil
+	slices.SortStableFunc(open, func(a, b Answered) int { return b.Answer.At.Compare(a.Answer.At) })
+	return append(append([]Answered{}, open...), latest...), nil
+}
+
+// AnswerHandled marks an employer's question about an entry answered: the
+// consultant has answered it (by phone or mail), and it leaves the
+// worklist. Marking one handled again changes nothing.
+func (sl *Service) AnswerHandled(ctx context.Context, by *jobmatch.User, entryID string, index int) error {
+	if !by.CanReadCVs() {
+		return jobmatch.ErrForbidden
+	}
+	e, err := sl.st.ShortlistEntry(ctx, entryID)
+	if err != nil {
+		return err
+	}
+	if index < 0 || index >= len(e.Answers) || e.Answers[index].Answer != "question" {
+		return jobmatch.Invalid("index", "unknown_question", "")
+	}
+	v, err := sl.vacancies.Vacancy(ctx, e.VacancyID)
+	if err != nil {
+		return err
+	}
+	if e.Answers[index].HandledAt != nil {
+		return nil
+	}
+	// The entry leaves the list of questions when this was its last
+	// open one.
+	var pos []int64
+	others := false
+	for i, a := range e.Answers {
+		if i != index && openQuestion(a) {
+			others = true
+		}
+	}
+	if !others {
+		page, err := sl.st.QuestionedEntries(ctx, v.ConsultantID, 200)
+		if err != nil {
+			return err
+		}
+		for i, ref := range page.Refs {
+			if ref == entryID {
+				pos = append(pos, page.Pos[i])
+			}
+		}
+	}
+	if err := sl.st.EmployerAnswerHandled(ctx, entryID, index, by.ID, sl.now().UTC(), v.ConsultantID, pos...); err != nil {
+		return err
+	}
+	return sl.audit.Record(ctx, jobmatch.AuditEvent{Actor: by.ID, Action: "employer.question_handled", VacancyID: e.VacancyID, Subjects: []string{e.CandidateID}})
 }
 
 // City names a postal code's district ("" when unknown).
