@@ -960,7 +960,7 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 		return f
 	}
 	y := get("year=2026")
-	if y.Requests.Count != 3 || y.Vacancies.Posted != 1 || y.Contacts.Count != 1 || y.Contacts.Target != 0 || y.Retention.Requests != 1 ||
+	if y.Requests.Count != 3 || y.Vacancies.Posted != 1 || y.Contacts.Count != 1 || y.Contacts.Target != 2500 || y.Retention.Requests != 1 ||
 		y.Retention.PartialReturn != 1 || y.Retention.ShareReturned != 1 || y.Requests.Resolved != 1 || y.Requests.ShareInTime != 1 {
 		t.Fatalf("year: %+v", y)
 	}
@@ -973,7 +973,7 @@ func TestKPIFiguresFromCounters(t *testing.T) {
 		t.Fatalf("backlog: %d open, %d overdue, want 2 and 0", y.Requests.OpenNow, y.Requests.OverdueNow)
 	}
 	h1, h2 := get("year=2026&half=H1"), get("year=2026&half=H2")
-	if h1.Period != "2026-H1" || h1.Requests.Count != 2 || h1.Contacts.Count != 1 || h1.Vacancies.Posted != 1 || h1.Requests.ByTopic["subsidy"] != 1 || h1.Contacts.Target != 0 {
+	if h1.Period != "2026-H1" || h1.Requests.Count != 2 || h1.Contacts.Count != 1 || h1.Vacancies.Posted != 1 || h1.Requests.ByTopic["subsidy"] != 1 || h1.Contacts.Target != 1250 {
 		t.Fatalf("H1: %+v", h1)
 	}
 	if h2.Requests.Count != 1 || h2.Requests.ByTopic["retention"] != 1 || h2.Contacts.Count != 0 || h2.Requests.Resolved != 1 {
